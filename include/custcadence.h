@@ -1,0 +1,1003 @@
+/**
+ * @file custcadence.h
+ * @brief libcustcadence: decide when to contact which customer, and why.
+ *
+ * One header holds the whole public API. The library is pure C with opaque
+ * handles and no I/O of its own: the host (a CRM, a binding, an example
+ * program) supplies the allocator, the clock and the calendar through a
+ * versioned callback structure copied into a context.
+ *
+ * Conventions used throughout:
+ * - Every function that can fail returns an @c int status: ::CCAD_OK (0) or
+ *   one of the negative ::ccad_error codes. Out-parameters come first.
+ * - On failure a function changes nothing: handles and out-parameters keep
+ *   the values they had before the call.
+ * - Functions that work on a handle created from a context record a detailed
+ *   message on that context, read with ccad_ctx_errmsg(). Read-only functions
+ *   on a ::ccad_rules handle record no message, so that one rules object can
+ *   be read by many threads at once.
+ * - Dates are day numbers (days since 1970-01-01) in the rep's local civil
+ *   calendar; ::CCAD_NO_DATE marks an unknown date.
+ * - Money is an integer count of minor currency units (cents).
+ * - Plain-data structs that cross the API begin with a @c size member that
+ *   the caller sets with the matching @c _INIT macro.
+ *
+ * Thread-safety: a context and every handle made from it are used by one
+ * thread at a time. A ::ccad_rules object that is no longer modified may be
+ * read from any number of threads at once (see ccad_book_assess()). The
+ * library has no global mutable state.
+ */
+#ifndef CUSTCADENCE_H
+#define CUSTCADENCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "custcadence_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @defgroup export Export macro
+ *  @{ */
+#if defined(CCAD_BUILDING) && defined(__GNUC__)
+/** Marks a function exported from the shared library. */
+#define CCAD_API __attribute__((visibility("default")))
+#else
+/** Marks a function exported from the shared library. */
+#define CCAD_API
+#endif
+/** @} */
+
+/* ====================================================================== */
+/** @defgroup errors Errors
+ *  @brief Status codes, never renumbered once released.
+ *  @{ */
+
+/** Status codes returned by the library. Values are fixed forever; a
+ *  retired code keeps its number. */
+enum ccad_error {
+    CCAD_OK = 0,          /**< Success. */
+    CCAD_EINVAL = -1,     /**< NULL handle or out-parameter, or malformed argument. */
+    CCAD_ENOMEM = -2,     /**< The allocator returned NULL. */
+    CCAD_ERANGE = -3,     /**< A value lies outside its documented range. */
+    CCAD_EPARSE = -4,     /**< Malformed rules text (line and column in the message). */
+    CCAD_ENOTFOUND = -5,  /**< No such customer id or parameter name. */
+    CCAD_EEXIST = -6,     /**< A customer with this id is already in the book. */
+    CCAD_EOVERFLOW = -7,  /**< A count or size would overflow. */
+    CCAD_ENOSPC = -8,     /**< The caller's buffer is too small. */
+    CCAD_ESTALE = -9,     /**< The book's grades are out of date: call ccad_book_grade(). */
+    CCAD_ECALLBACK = -10, /**< A host callback reported failure. */
+    CCAD_EVERSION = -11,  /**< A struct's @c size is not one this library knows. */
+    CCAD_ENOTSUP = -12,   /**< The optional host callback needed is not provided. */
+    CCAD_ECONFLICT = -13  /**< A parameter value conflicts with another parameter. */
+};
+
+/**
+ * @brief Short English text for a status code.
+ * @param[in] code a ::ccad_error value (any int is accepted).
+ * @return a static, NUL-terminated string; "unknown error" for codes this
+ *         version does not know. Never NULL.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API const char *ccad_strerror(int code);
+
+/** @} */
+
+/* ====================================================================== */
+/** @defgroup version Version
+ *  @{ */
+
+/**
+ * @brief The library's version as a number, @c major*10000 + @c minor*100 + @c patch.
+ * @return the number the library was built as; compare with
+ *         ::CCAD_VERSION_NUMBER to detect a header/library mismatch.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_version_number(void);
+
+/**
+ * @brief The library's version as text, such as "0.1.0".
+ * @return a static string, never NULL.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API const char *ccad_version_string(void);
+
+/** @} */
+
+/* ====================================================================== */
+/** @defgroup dates Dates
+ *  @brief Civil day numbers, ISO weeks and their text form.
+ *
+ *  A date is an @c int32_t count of days since 1970-01-01 (day 0, a
+ *  Thursday) in the proleptic Gregorian calendar. Valid dates run from
+ *  0001-01-01 (::CCAD_DATE_MIN) to 9999-12-31 (::CCAD_DATE_MAX).
+ *  @{ */
+
+/** Marks an unknown or absent date. Function twin: ccad_no_date(). */
+#define CCAD_NO_DATE INT32_MIN
+/** Day number of 0001-01-01. Function twin: ccad_date_min(). */
+#define CCAD_DATE_MIN (-719162)
+/** Day number of 9999-12-31. Function twin: ccad_date_max(). */
+#define CCAD_DATE_MAX 2932896
+
+/** @brief ::CCAD_NO_DATE as a function, for bindings. @return ::CCAD_NO_DATE. @since 0.1.0 */
+CCAD_API int32_t ccad_no_date(void);
+/** @brief ::CCAD_DATE_MIN as a function. @return ::CCAD_DATE_MIN. @since 0.1.0 */
+CCAD_API int32_t ccad_date_min(void);
+/** @brief ::CCAD_DATE_MAX as a function. @return ::CCAD_DATE_MAX. @since 0.1.0 */
+CCAD_API int32_t ccad_date_max(void);
+
+/**
+ * @brief Day number of a civil date.
+ * @param[out] out_day receives the day number; unchanged on error.
+ * @param[in] year 1..9999.
+ * @param[in] month 1..12.
+ * @param[in] day 1..days in that month.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL @p out_day is NULL.
+ * @retval CCAD_ERANGE the year, month or day is out of range (30 February, say).
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_date_from_ymd(int32_t *out_day, int year, int month, int day);
+
+/**
+ * @brief Civil date of a day number.
+ * @param[in] day a day number in [::CCAD_DATE_MIN, ::CCAD_DATE_MAX].
+ * @param[out] out_year receives 1..9999 (may be NULL if not wanted).
+ * @param[out] out_month receives 1..12 (may be NULL).
+ * @param[out] out_mday receives 1..31 (may be NULL).
+ * @retval CCAD_OK success.
+ * @retval CCAD_ERANGE @p day is outside the valid range; nothing written.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_date_to_ymd(int32_t day, int *out_year, int *out_month, int *out_mday);
+
+/**
+ * @brief ISO weekday of a day number.
+ * @param[out] out_weekday receives 1 (Monday) .. 7 (Sunday).
+ * @param[in] day a valid day number.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL @p out_weekday is NULL.
+ * @retval CCAD_ERANGE @p day is outside the valid range.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_date_weekday(int *out_weekday, int32_t day);
+
+/**
+ * @brief ISO 8601 week of a day number (weeks start on Monday; week 1 holds
+ *        the year's first Thursday).
+ * @param[out] out_iso_year receives the ISO week-numbering year (may differ
+ *             from the civil year near 1 January).
+ * @param[out] out_week receives 1..53.
+ * @param[in] day a valid day number.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL an out-parameter is NULL.
+ * @retval CCAD_ERANGE @p day is outside the valid range.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_date_iso_week(int *out_iso_year, int *out_week, int32_t day);
+
+/**
+ * @brief Parses a date written exactly as @c YYYY-MM-DD.
+ * @param[out] out_day receives the day number; unchanged on error.
+ * @param[in] text the text; @p len bytes are read (no NUL needed).
+ * @param[in] len must be 10.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EPARSE the text is not of the form @c YYYY-MM-DD.
+ * @retval CCAD_ERANGE the form is right but the date does not exist.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_date_parse(int32_t *out_day, const char *text, size_t len);
+
+/**
+ * @brief Writes a day number as @c YYYY-MM-DD plus a terminating NUL.
+ * @param[out] buf receives 11 bytes.
+ * @param[in] cap size of @p buf; at least 11.
+ * @param[in] day a valid day number.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL @p buf is NULL.
+ * @retval CCAD_ENOSPC @p cap is below 11; nothing written.
+ * @retval CCAD_ERANGE @p day is outside the valid range.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_date_format(char *buf, size_t cap, int32_t day);
+
+/** @} */
+
+/* ====================================================================== */
+/** @defgroup context Context and host callbacks
+ *  @brief The only part of the library that calls the host.
+ *  @{ */
+
+/** Opaque context: owns the host interface copy and the last error. */
+typedef struct ccad_ctx ccad_ctx;
+
+/** Day flags reported by the calendar callback (bit mask). */
+enum ccad_day_flag {
+    CCAD_DAY_WORKING = 1 << 0, /**< The rep works on this day. */
+    CCAD_DAY_HOLIDAY = 1 << 1, /**< A public holiday (implies not working). */
+    CCAD_DAY_SPECIAL = 1 << 2, /**< A special date for keep-warm touches. */
+    CCAD_DAY_ABSENT = 1 << 3   /**< The rep is away (leave, training). */
+};
+
+/**
+ * @brief The host interface: allocator, clock, calendar, travel time.
+ *
+ * Set it up with ::CCAD_HOST_INIT, then fill the members you provide. Every
+ * callback receives @c user as its first argument. Callbacks return 0 on
+ * success and any non-zero value on failure; the library then returns
+ * ::CCAD_ECALLBACK and names the callback in the context's message.
+ * The structure is copied by ccad_ctx_new(); later changes to the caller's
+ * copy have no effect. New members are only ever appended.
+ */
+typedef struct ccad_host {
+    /** Must be @c sizeof(ccad_host) as the caller was compiled; set by ::CCAD_HOST_INIT. */
+    uint32_t size;
+    /** Passed unchanged to every callback. */
+    void *user;
+    /** Allocates @p n bytes (n > 0) or returns NULL. NULL member: libc malloc. */
+    void *(*alloc)(void *user, size_t n);
+    /** Resizes a block from @c alloc (n > 0) or returns NULL leaving it intact.
+     *  NULL member: emulated with @c alloc, copy and @c free. */
+    void *(*realloc)(void *user, void *ptr, size_t n);
+    /** Releases a block from @c alloc/@c realloc; never called with NULL.
+     *  Must be set if and only if @c alloc is set. */
+    void (*free)(void *user, void *ptr);
+    /** Writes the current instant as seconds since 1970-01-01T00:00 in the
+     *  rep's local time. NULL member: ccad_ctx_today() reports ::CCAD_ENOTSUP. */
+    int (*clock)(void *user, int64_t *out_local_seconds);
+    /** Writes the ::ccad_day_flag bits of @p day. NULL member: Monday to
+     *  Friday are working days, nothing else is flagged. */
+    int (*calendar)(void *user, int32_t day, uint32_t *out_flags);
+    /** Writes the travel time in minutes between two points (coordinates as
+     *  stored on customers). NULL member: straight-line distance is used. */
+    int (*travel)(void *user, double from_x, double from_y, double to_x, double to_y,
+                  int32_t *out_minutes);
+} ccad_host;
+
+/** Initialiser for ::ccad_host: size set, every callback NULL (the defaults). */
+#define CCAD_HOST_INIT {(uint32_t)sizeof(ccad_host), NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+
+/**
+ * @brief Creates a context.
+ * @param[out] out receives the new context; set to NULL on error.
+ * @param[in] host the host interface (copied), or NULL for all defaults.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL @p out is NULL, or exactly one of @c alloc / @c free is set.
+ * @retval CCAD_EVERSION @p host->size is smaller than the first released
+ *         ::ccad_host or not a size any version ever had.
+ * @retval CCAD_ENOMEM the allocator failed.
+ * @note No context exists on failure, so no message is recorded.
+ * @threadsafety Safe from any thread; the new context belongs to the caller's thread.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_ctx_new(ccad_ctx **out, const ccad_host *host);
+
+/**
+ * @brief Destroys a context. Every handle made from it must be freed first.
+ * @param[in] ctx the context, or NULL (no-op).
+ * @since 0.1.0
+ */
+CCAD_API void ccad_ctx_free(ccad_ctx *ctx);
+
+/**
+ * @brief The message of the most recent failure on this context.
+ * @param[in] ctx the context, or NULL.
+ * @return a NUL-terminated string owned by the context, valid until the next
+ *         call that uses it; "" when nothing failed yet; "no context" for NULL.
+ * @since 0.1.0
+ */
+CCAD_API const char *ccad_ctx_errmsg(const ccad_ctx *ctx);
+
+/**
+ * @brief The status code of the most recent failure on this context.
+ * @param[in] ctx the context, or NULL.
+ * @return the code (::CCAD_OK if nothing failed yet; ::CCAD_EINVAL for NULL).
+ * @since 0.1.0
+ */
+CCAD_API int ccad_ctx_errcode(const ccad_ctx *ctx);
+
+/**
+ * @brief Today's date from the host clock.
+ * @param[in] ctx the context.
+ * @param[out] out_day receives the day number.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ENOTSUP the host gave no clock callback.
+ * @retval CCAD_ECALLBACK the clock callback failed.
+ * @retval CCAD_ERANGE the clock reported an instant outside the date range.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day);
+
+/**
+ * @brief The calendar flags of a day, from the host calendar or the default
+ *        (Monday to Friday working).
+ * @param[in] ctx the context.
+ * @param[out] out_flags receives ::ccad_day_flag bits.
+ * @param[in] day a valid day number.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ERANGE @p day is out of range.
+ * @retval CCAD_ECALLBACK the calendar callback failed.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day);
+
+/** @} */
+
+/* ====================================================================== */
+/** @defgroup enums Domain enumerations
+ *  @brief Values stored in customers and reported by assessments. Fixed forever.
+ *  @{ */
+
+/** Customer grade (GRADE). */
+enum ccad_grade {
+    CCAD_GRADE_NONE = 0, /**< Not set (computed grade used) / not yet graded. */
+    CCAD_GRADE_A = 1,    /**< Few customers carrying most of the value. */
+    CCAD_GRADE_B = 2,    /**< More numerous, worth less. */
+    CCAD_GRADE_C = 3,    /**< The long tail. */
+    CCAD_GRADE_D = 4     /**< Optional fourth grade (rules: grade.use_d). */
+};
+
+/** Urgency level (URGENCY); higher is more urgent. */
+enum ccad_urgency {
+    CCAD_URGENCY_NONE = 0,      /**< Not urgent. */
+    CCAD_URGENCY_TWO_WEEKS = 1, /**< Purchase decision within urgency.two_weeks_days. */
+    CCAD_URGENCY_WEEK = 2,      /**< Purchase decision within urgency.week_days. */
+    CCAD_URGENCY_EVENT = 3      /**< Open complaint or pending visit request: answer the same day. */
+};
+
+/** Eisenhower quadrant (QUADRANT). */
+enum ccad_quadrant {
+    CCAD_Q1 = 1, /**< Important and urgent. */
+    CCAD_Q2 = 2, /**< Important, not urgent. */
+    CCAD_Q3 = 3, /**< Urgent, not important. */
+    CCAD_Q4 = 4  /**< Neither. */
+};
+
+/** Customer lifecycle status. */
+enum ccad_status {
+    CCAD_STATUS_PROSPECT = 1,  /**< Being won; no order yet. */
+    CCAD_STATUS_ACTIVE = 2,    /**< Buys from us. */
+    CCAD_STATUS_KEY = 3,       /**< Key account of the buying platform. */
+    CCAD_STATUS_RELEASED = 4,  /**< Released from the rep's book. */
+    CCAD_STATUS_ELIMINATED = 5 /**< Given up for good. */
+};
+
+/** Complaint state (COMPLAINT). */
+enum ccad_complaint {
+    CCAD_COMPLAINT_NONE = 0,    /**< No complaint on record. */
+    CCAD_COMPLAINT_OPEN = 1,    /**< Open since @c complaint_date. */
+    CCAD_COMPLAINT_RESOLVED = 2 /**< Resolved on @c complaint_date. */
+};
+
+/** Kind of contact. */
+enum ccad_contact_kind {
+    CCAD_CONTACT_VISIT = 1,   /**< In person. */
+    CCAD_CONTACT_CALL = 2,    /**< Telephone. */
+    CCAD_CONTACT_MESSAGE = 3, /**< Text or chat message. */
+    CCAD_CONTACT_EMAIL = 4,   /**< E-mail. */
+    CCAD_CONTACT_OTHER = 5    /**< Anything else that reached the customer. */
+};
+
+/** What a contact achieved. */
+enum ccad_outcome {
+    CCAD_OUTCOME_PROGRESS = 1,           /**< The deal moved. */
+    CCAD_OUTCOME_NO_PROGRESS = 2,        /**< Nothing moved (STALL counts these). */
+    CCAD_OUTCOME_ORDER = 3,              /**< The customer ordered (a prospect becomes active). */
+    CCAD_OUTCOME_COMPLAINT_OPENED = 4,   /**< The customer complained. */
+    CCAD_OUTCOME_COMPLAINT_RESOLVED = 5  /**< The open complaint was resolved. */
+};
+
+/** Service level of a contact (SERVICE). */
+enum ccad_service_level {
+    CCAD_SERVICE_NONE = 0,       /**< Not tagged. */
+    CCAD_SERVICE_BASIC = 1,      /**< Basic service. */
+    CCAD_SERVICE_SATISFYING = 2, /**< Satisfying service. */
+    CCAD_SERVICE_VALUE = 3,      /**< Value-added service. */
+    CCAD_SERVICE_MOVING = 4      /**< Service that moves the customer. */
+};
+
+/** Problem-customer kind (TRIAGE). */
+enum ccad_triage {
+    CCAD_TRIAGE_NONE = 0,        /**< Volume unknown: not triaged. */
+    CCAD_TRIAGE_SELF_DRIVEN = 1, /**< Orders before being asked. */
+    CCAD_TRIAGE_PUSH = 2,        /**< Moves only when pushed. */
+    CCAD_TRIAGE_UNMOVABLE = 3    /**< Does not move. */
+};
+
+/** Strategy that follows from the triage kind (TRIAGE). */
+enum ccad_strategy {
+    CCAD_STRATEGY_NONE = 0,    /**< Not triaged. */
+    CCAD_STRATEGY_LET_GO = 1,  /**< Lower frequency; they call when needed. */
+    CCAD_STRATEGY_PERSIST = 2, /**< Persist in multi-day blocks (PERSIST). */
+    CCAD_STRATEGY_GIVE_UP = 3  /**< Unmovable and not capable: stop investing. */
+};
+
+/** Overdue escalation ladder. */
+enum ccad_escalation {
+    CCAD_ESCALATE_NONE = 0,     /**< Not overdue enough. */
+    CCAD_ESCALATE_REP = 1,      /**< Remind the rep. */
+    CCAD_ESCALATE_MANAGER = 2,  /**< Remind rep and manager. */
+    CCAD_ESCALATE_REASSIGN = 3  /**< Flag for reassignment. */
+};
+
+/** Visit-window weekday bits for ccad_customer::visit_days (Monday = bit 0). */
+enum ccad_weekday_bit {
+    CCAD_MON = 1 << 0, /**< Monday. */
+    CCAD_TUE = 1 << 1, /**< Tuesday. */
+    CCAD_WED = 1 << 2, /**< Wednesday. */
+    CCAD_THU = 1 << 3, /**< Thursday. */
+    CCAD_FRI = 1 << 4, /**< Friday. */
+    CCAD_SAT = 1 << 5, /**< Saturday. */
+    CCAD_SUN = 1 << 6  /**< Sunday. */
+};
+
+/** Rule identifiers, as named in docs/cadence-rules.md. */
+enum ccad_rule_id {
+    CCAD_RULE_GRADE = 1,     /**< A/B/C(/D) grading by value. */
+    CCAD_RULE_URGENCY = 2,   /**< Urgency from purchase date and events. */
+    CCAD_RULE_QUADRANT = 3,  /**< Importance x urgency. */
+    CCAD_RULE_FREQ = 4,      /**< Contact frequency. */
+    CCAD_RULE_WORKLOAD = 5,  /**< Visits vs capacity (planner). */
+    CCAD_RULE_CAPACITY = 6,  /**< Plans fit capacity (planner). */
+    CCAD_RULE_GAP = 7,       /**< Maximum gap between contacts. */
+    CCAD_RULE_FOLLOWUP = 8,  /**< Records, next steps, reminders. */
+    CCAD_RULE_STALL = 9,     /**< Contacts without progress. */
+    CCAD_RULE_PATIENCE = 10, /**< Minimum contacts before release. */
+    CCAD_RULE_TRIAGE = 11,   /**< Problem-customer triage. */
+    CCAD_RULE_PERSIST = 12,  /**< Multi-day persist blocks (planner). */
+    CCAD_RULE_COMPLAINT = 13, /**< Complaints. */
+    CCAD_RULE_PLATFORM = 14, /**< Market/working/buying platforms (planner). */
+    CCAD_RULE_KEEPWARM = 15, /**< Touches on special dates (planner). */
+    CCAD_RULE_ROUTE = 16,    /**< Routes (planner). */
+    CCAD_RULE_SERVICE = 17,  /**< Service levels. */
+    CCAD_RULE_EXPLAIN = 18,  /**< Reasons on every decision. */
+    CCAD_RULE_CLOCK = 19,    /**< Any logged interaction restarts the clock. */
+    CCAD_RULE_ESCALATE = 20, /**< Overdue escalation ladder. */
+    CCAD_RULE_OWNERSHIP = 21, /**< Remaining days of ownership. */
+    CCAD_RULE_NEVER = 22     /**< Never-contacted customers. */
+};
+
+/**
+ * @brief The catalogue name of a rule id ("GRADE", "GAP", ...).
+ * @param[in] rule a ::ccad_rule_id.
+ * @return a static string; "?" for an unknown id. Never NULL.
+ * @since 0.1.0
+ */
+CCAD_API const char *ccad_rule_name(int rule);
+
+/** @} */
+
+/* ====================================================================== */
+/** @defgroup rules Rules
+ *  @brief Every parameter of the rule catalogue, with validated setters and a
+ *         strict text format (docs/rules-format.md).
+ *
+ *  Parameters are addressed by name ("gap.max_days") and hold 64-bit
+ *  integers; enumerated parameters also accept keywords in the text form.
+ *  ccad_rules_param_count() and ccad_rules_param_info() list them all, so a
+ *  binding needs no table of its own.
+ *  @{ */
+
+/** Opaque rule set. */
+typedef struct ccad_rules ccad_rules;
+
+/** Values of parameter @c grade.method. */
+enum ccad_grade_method {
+    CCAD_GRADE_BY_RANK = 0,     /**< Rank shares (Pareto). */
+    CCAD_GRADE_BY_THRESHOLD = 1 /**< Explicit value thresholds. */
+};
+
+/** Grade bits for the mask parameters (quadrant.important, gap.grades). */
+enum ccad_grade_bit {
+    CCAD_GRADE_BIT_A = 1 << 0, /**< Grade A. */
+    CCAD_GRADE_BIT_B = 1 << 1, /**< Grade B. */
+    CCAD_GRADE_BIT_C = 1 << 2, /**< Grade C. */
+    CCAD_GRADE_BIT_D = 1 << 3  /**< Grade D. */
+};
+
+/** Description of one parameter, filled by ccad_rules_param_info(). */
+typedef struct ccad_param_info {
+    uint32_t size;          /**< Set by ::CCAD_PARAM_INFO_INIT. */
+    const char *name;       /**< Parameter name, static storage. */
+    int rule;               /**< The ::ccad_rule_id it belongs to. */
+    int64_t min_value;      /**< Smallest accepted value. */
+    int64_t max_value;      /**< Largest accepted value. */
+    int64_t default_value;  /**< Default from docs/cadence-rules.md. */
+    const char *unit;       /**< "days", "pct", "minor", "bool", "mask", "enum", "count", "bp", "factor". */
+    const char *help;       /**< One-line description, static storage. */
+} ccad_param_info;
+
+/** Initialiser for ::ccad_param_info. */
+#define CCAD_PARAM_INFO_INIT {(uint32_t)sizeof(ccad_param_info), NULL, 0, 0, 0, 0, NULL, NULL}
+
+/**
+ * @brief Creates a rule set holding every default.
+ * @param[out] out receives the rules; NULL on error.
+ * @param[in] ctx the context whose allocator is used; must outlive the rules.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_rules_new(ccad_rules **out, ccad_ctx *ctx);
+
+/**
+ * @brief Creates an independent copy of a rule set.
+ * @param[out] out receives the copy; NULL on error.
+ * @param[in] ctx the context of the copy.
+ * @param[in] src the rules to copy.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_rules_copy(ccad_rules **out, ccad_ctx *ctx, const ccad_rules *src);
+
+/**
+ * @brief Destroys a rule set.
+ * @param[in] rules the rules, or NULL (no-op).
+ * @since 0.1.0
+ */
+CCAD_API void ccad_rules_free(ccad_rules *rules);
+
+/**
+ * @brief Number of parameters. Indices 0..count-1 are stable within a
+ *        release; names are stable forever.
+ * @return the count.
+ * @since 0.1.0
+ */
+CCAD_API size_t ccad_rules_param_count(void);
+
+/**
+ * @brief Describes parameter @p index.
+ * @param[in,out] info caller struct with @c size set by ::CCAD_PARAM_INFO_INIT.
+ * @param[in] index 0..ccad_rules_param_count()-1.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL @p info is NULL.
+ * @retval CCAD_EVERSION @p info->size is too small.
+ * @retval CCAD_ENOTFOUND @p index is out of range.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_rules_param_info(ccad_param_info *info, size_t index);
+
+/**
+ * @brief Reads a parameter by name.
+ * @param[in] rules the rules.
+ * @param[in] name a parameter name (NUL-terminated).
+ * @param[out] out_value receives the value.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ENOTFOUND no parameter of that name.
+ * @note Records no message (see the file's conventions).
+ * @threadsafety Safe on rules shared read-only between threads.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_rules_get(const ccad_rules *rules, const char *name, int64_t *out_value);
+
+/**
+ * @brief Sets a parameter by name, after checking its range and its
+ *        consistency with the other parameters.
+ * @param[in] rules the rules.
+ * @param[in] name a parameter name.
+ * @param[in] value the new value.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ENOTFOUND no parameter of that name.
+ * @retval CCAD_ERANGE outside [min_value, max_value].
+ * @retval CCAD_ECONFLICT inconsistent with another parameter (thresholds out
+ *         of order, shares above 100 %); the message names both.
+ * @note On failure the rules are unchanged.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value);
+
+/**
+ * @brief Replaces the parameters named in a rules text (docs/rules-format.md);
+ *        parameters not named keep their defaults, not their current values.
+ * @param[in] rules the rules to replace.
+ * @param[in] text the text; need not be NUL-terminated.
+ * @param[in] len its length in bytes.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EPARSE malformed text, unknown key, duplicate key, bad number
+ *         or keyword, value out of range or in conflict; the message gives
+ *         line and column.
+ * @note All or nothing: on failure the rules are unchanged.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len);
+
+/**
+ * @brief Writes every parameter as rules text, one @c key @c = @c value line
+ *        each, in ccad_rules_param_info() order. Parsing the output gives
+ *        identical rules.
+ * @param[in] rules the rules.
+ * @param[out] buf destination, or NULL with @p cap 0 to ask for the size.
+ * @param[in] cap size of @p buf in bytes.
+ * @param[out] out_len receives the text length without the NUL (also on ::CCAD_ENOSPC).
+ * @retval CCAD_OK success (NUL-terminated).
+ * @retval CCAD_EINVAL @p rules or @p out_len is NULL, or @p buf NULL with cap > 0.
+ * @retval CCAD_ENOSPC @p cap is below length + 1; @p buf untouched.
+ * @note Records no message. @threadsafety Safe on shared read-only rules.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t *out_len);
+
+/**
+ * @brief Whether two rule sets hold identical parameters.
+ * @param[in] a first rules. @param[in] b second rules.
+ * @return 1 if equal, 0 if not or if either is NULL.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_rules_equal(const ccad_rules *a, const ccad_rules *b);
+
+/** @} */
+
+/* ====================================================================== */
+/** @defgroup book Customers and contacts
+ *  @brief A book holds many customers compactly, without an allocation per customer.
+ *  @{ */
+
+/** Opaque customer book. */
+typedef struct ccad_book ccad_book;
+
+/** Longest customer id in bytes (without NUL). Function twin: ccad_id_max(). */
+#define CCAD_ID_MAX 64
+
+/** @brief ::CCAD_ID_MAX as a function. @return ::CCAD_ID_MAX. @since 0.1.0 */
+CCAD_API size_t ccad_id_max(void);
+
+/**
+ * @brief One customer's data and contact summary, in and out of a book.
+ *
+ * Initialise with ::CCAD_CUSTOMER_INIT: every date starts as ::CCAD_NO_DATE,
+ * every optional number as unknown (-1), the location as unknown (NaN is not
+ * used; @c has_location is 0).
+ */
+typedef struct ccad_customer {
+    uint32_t size;          /**< Set by ::CCAD_CUSTOMER_INIT. */
+    const char *id;         /**< Caller id, 1..::CCAD_ID_MAX bytes, no NUL inside. On output points into the book, valid until the book changes. */
+    int64_t value;          /**< Value in minor units, >= 0 (grading key). */
+    int grade;              /**< Hand-set ::ccad_grade; ::CCAD_GRADE_NONE = computed. */
+    int status;             /**< ::ccad_status. */
+    int32_t purchase_date;  /**< Expected purchase decision, or ::CCAD_NO_DATE. */
+    int64_t monthly_volume; /**< Monthly volume with us in minor units, or -1 unknown. */
+    int32_t margin_bp;      /**< Their margin on our product in basis points (0..10000), or -1 unknown. */
+    int capable;            /**< 1 if the customer has the capability to grow, 0 if not. */
+    int has_location;       /**< 1 if @c x and @c y hold a location. */
+    double x;               /**< Longitude in degrees, or planar x. Finite. */
+    double y;               /**< Latitude in degrees, or planar y. Finite. */
+    int complaint;          /**< ::ccad_complaint. */
+    int32_t complaint_date; /**< Opened (if open) or resolved (if resolved) date. */
+    int32_t request_date;   /**< The customer asked to be seen on this date, or ::CCAD_NO_DATE. */
+    uint32_t visit_days;    /**< ::ccad_weekday_bit mask of days it can be seen; 0 = any. */
+    int32_t visit_open_min; /**< Visit window opens, minutes after midnight (0..1440). */
+    int32_t visit_close_min;/**< Visit window closes (> open, <= 1440). */
+    int32_t owned_since;    /**< Date the rep took ownership, or ::CCAD_NO_DATE. */
+    /* contact summary, maintained by ccad_book_record() */
+    int32_t last_contact;   /**< Latest contact of any kind, or ::CCAD_NO_DATE. */
+    int32_t last_visit;     /**< Latest in-person visit, or ::CCAD_NO_DATE. */
+    int32_t last_gap_days;  /**< Days between the two latest contacts, or -1. */
+    uint32_t contacts;      /**< Contacts so far. */
+    uint32_t no_progress;   /**< Consecutive latest contacts without progress. */
+    uint32_t missing_records; /**< Contacts recorded without a written record. */
+    int last_recorded;      /**< 1 if the latest contact left a record (or nothing is known: the default). */
+    int32_t next_step_date; /**< Next contact date set at the latest contact, or ::CCAD_NO_DATE. */
+    uint32_t service_counts[4]; /**< Contacts tagged basic, satisfying, value-added, moving. */
+} ccad_customer;
+
+/** Initialiser for ::ccad_customer. */
+#define CCAD_CUSTOMER_INIT {(uint32_t)sizeof(ccad_customer), NULL, 0, CCAD_GRADE_NONE, \
+    CCAD_STATUS_PROSPECT, CCAD_NO_DATE, -1, -1, 1, 0, 0.0, 0.0, CCAD_COMPLAINT_NONE, \
+    CCAD_NO_DATE, CCAD_NO_DATE, 0, 0, 1440, CCAD_NO_DATE, CCAD_NO_DATE, CCAD_NO_DATE, -1, \
+    0, 0, 0, 1, CCAD_NO_DATE, {0, 0, 0, 0}}
+
+/** One contact with a customer, for ccad_book_record(). */
+typedef struct ccad_contact {
+    uint32_t size;      /**< Set by ::CCAD_CONTACT_INIT. */
+    int32_t date;       /**< Day of the contact (valid date). */
+    int kind;           /**< ::ccad_contact_kind. */
+    int outcome;        /**< ::ccad_outcome. */
+    int recorded;       /**< 1 if a written record was made (FOLLOWUP). */
+    int32_t next_date;  /**< Next step date agreed, or ::CCAD_NO_DATE. */
+    int service_level;  /**< ::ccad_service_level. */
+} ccad_contact;
+
+/** Initialiser for ::ccad_contact (a recorded visit with progress, no date yet). */
+#define CCAD_CONTACT_INIT {(uint32_t)sizeof(ccad_contact), CCAD_NO_DATE, CCAD_CONTACT_VISIT, \
+    CCAD_OUTCOME_PROGRESS, 1, CCAD_NO_DATE, CCAD_SERVICE_NONE}
+
+/**
+ * @brief Creates an empty book.
+ * @param[out] out receives the book; NULL on error.
+ * @param[in] ctx the context; must outlive the book.
+ * @param[in] capacity_hint customers to reserve room for (0 = small default).
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EOVERFLOW the hint is too large to reserve.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint);
+
+/**
+ * @brief Destroys a book. @param[in] book the book, or NULL (no-op).
+ * @since 0.1.0
+ */
+CCAD_API void ccad_book_free(ccad_book *book);
+
+/**
+ * @brief Number of customers in the book.
+ * @param[in] book the book. @return the count, 0 for NULL.
+ * @since 0.1.0
+ */
+CCAD_API size_t ccad_book_count(const ccad_book *book);
+
+/**
+ * @brief Adds a customer after validating every field.
+ * @param[in] book the book.
+ * @param[in] customer the data (its @c id is copied).
+ * @param[out] out_index receives the new customer's index (may be NULL).
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL, the id is
+ *         empty, too long or holds a NUL, or an enum field is unknown.
+ * @retval CCAD_EVERSION @c size not supported.
+ * @retval CCAD_ERANGE a date out of range, negative money, a margin outside
+ *         0..10000, a non-finite coordinate, a bad visit window.
+ * @retval CCAD_EEXIST the id is already in the book.
+ * @retval CCAD_EOVERFLOW the book is full (2^31-1 customers).
+ * @retval CCAD_ENOMEM allocation failed.
+ * @note Adding a customer makes the grades stale (see ccad_book_grade()).
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_index);
+
+/**
+ * @brief Finds a customer by id.
+ * @param[in] book the book. @param[in] id NUL-terminated id.
+ * @param[out] out_index receives the index.
+ * @retval CCAD_OK found. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ENOTFOUND no such id.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_find(const ccad_book *book, const char *id, size_t *out_index);
+
+/**
+ * @brief Reads a customer.
+ * @param[in] book the book. @param[in] index 0..count-1.
+ * @param[in,out] out caller struct with @c size set; filled up to that size.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION @c size not supported.
+ * @retval CCAD_ENOTFOUND @p index out of range.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out);
+
+/**
+ * @brief Replaces a customer's data and summary (its id cannot change).
+ * @param[in] book the book. @param[in] index 0..count-1.
+ * @param[in] customer new data; @c id must be NULL or equal to the stored id.
+ * @retval as ccad_book_add(), plus ::CCAD_ENOTFOUND for a bad index.
+ * @note A change of value makes the grades stale.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *customer);
+
+/**
+ * @brief Records a contact and updates the customer's summary: last contact
+ *        (any logged interaction restarts the clock), gap, counts, progress,
+ *        complaint state, record and next step, service level.
+ * @param[in] book the book. @param[in] index 0..count-1.
+ * @param[in] contact the contact.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL or an enum unknown.
+ * @retval CCAD_EVERSION @c size not supported.
+ * @retval CCAD_ENOTFOUND bad index. @retval CCAD_ERANGE bad date, or a next
+ *         date before the contact date.
+ * @retval CCAD_EOVERFLOW a count would overflow.
+ * @note A contact older than the latest one counts, but does not move the
+ *       latest contact, gap or next step back.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact);
+
+/**
+ * @brief Computes every customer's grade from the rules (rank shares or
+ *        thresholds; ties in value broken by id, bytewise ascending).
+ *        Hand-set grades still win at assessment.
+ * @param[in] book the book. @param[in] rules the rules.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ENOMEM allocation failed (grades unchanged).
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_grade(ccad_book *book, const ccad_rules *rules);
+
+/** @} */
+
+/* ====================================================================== */
+/** @defgroup assess Assessment
+ *  @brief One customer on one day: every decision with its reasons.
+ *         Pure: no host callback is called.
+ *  @{ */
+
+/** Reason codes: which decision a ::ccad_reason explains. The meaning of
+ *  the figures @c a, @c b, @c c of each code is listed beside it and in
+ *  docs/cadence-rules.md. Fixed forever. */
+enum ccad_why {
+    CCAD_WHY_GRADE_MANUAL = 1,      /**< GRADE: a = grade set by hand. */
+    CCAD_WHY_GRADE_RANK = 2,        /**< GRADE: a = rank (1 = highest value), b = customers ranked, c = cumulative share limit in %. */
+    CCAD_WHY_GRADE_THRESHOLD = 3,   /**< GRADE: a = value, b = threshold met (0 for the lowest grade). */
+    CCAD_WHY_URGENCY_PURCHASE = 4,  /**< URGENCY: a = days to purchase, b = limit days of the level reached. */
+    CCAD_WHY_URGENCY_COMPLAINT = 5, /**< URGENCY: a = complaint opened date, b = days open. */
+    CCAD_WHY_URGENCY_REQUEST = 6,   /**< URGENCY: a = requested date, b = days until it (negative: late). */
+    CCAD_WHY_URGENCY_PASSED = 7,    /**< URGENCY: a = days since the expected purchase date passed. */
+    CCAD_WHY_QUADRANT = 8,          /**< QUADRANT: a = quadrant, b = grade, c = urgency. */
+    CCAD_WHY_FREQ = 9,              /**< FREQ: a = contacts, b = per days, c = interval days. */
+    CCAD_WHY_FREQ_NONE = 10,        /**< FREQ: no fixed duty; a = grade. */
+    CCAD_WHY_FREQ_LET_GO = 11,      /**< FREQ+TRIAGE: interval stretched; a = factor, b = interval before, c = after. */
+    CCAD_WHY_DUE = 12,              /**< CLOCK: a = last contact date, b = interval, c = due date. */
+    CCAD_WHY_DUE_NEXT_STEP = 13,    /**< FOLLOWUP: due at the agreed next step; a = next step date. */
+    CCAD_WHY_DUE_EVENT = 14,        /**< URGENCY: due for the urgent matter; a = due date. */
+    CCAD_WHY_OVERDUE = 15,          /**< ESCALATE: a = days overdue, b = escalation level, c = threshold days of that level. */
+    CCAD_WHY_GAP_WARN = 16,         /**< GAP: a = gap days (the open gap or the latest closed one, whichever is longer), b = gap.max_days, c = days over the maximum. */
+    CCAD_WHY_GAP_ALERT = 17,        /**< GAP: a = gap days, b = gap.alert_days, c = days over gap.max_days. */
+    CCAD_WHY_NO_RECORD = 18,        /**< FOLLOWUP: the latest contact left no record; a = contacts without record. */
+    CCAD_WHY_NO_NEXT_STEP = 19,     /**< FOLLOWUP: the latest contact set no next step; a = last contact date. */
+    CCAD_WHY_REMINDER = 20,         /**< FOLLOWUP: a = reminder date, b = the contact date it announces. */
+    CCAD_WHY_STALLED = 21,          /**< STALL: a = contacts without progress, b = limit. */
+    CCAD_WHY_PATIENCE = 22,         /**< PATIENCE: release now premature; a = contacts, b = minimum. */
+    CCAD_WHY_PATIENCE_RHYTHM = 23,  /**< PATIENCE: release now premature after a broken rhythm; a = gap days, b = maximum. */
+    CCAD_WHY_RELEASED_EARLY = 24,   /**< PATIENCE: released with too few contacts; a = contacts, b = minimum. */
+    CCAD_WHY_OWNERSHIP = 25,        /**< OWNERSHIP: a = days left, b = ownership days, c = end date. */
+    CCAD_WHY_TRIAGE = 26,           /**< TRIAGE: a = kind, b = monthly volume, c = threshold applied. */
+    CCAD_WHY_TRIAGE_MARGIN = 27,    /**< TRIAGE: lifted one kind; a = margin bp, b = threshold bp. */
+    CCAD_WHY_COMPLAINT_OPEN = 28,   /**< COMPLAINT: a = opened date, b = days open. */
+    CCAD_WHY_COMPLAINT_CARE = 29,   /**< COMPLAINT: a = resolved date, b = care contact date. */
+    CCAD_WHY_NEVER_CONTACTED = 30,  /**< NEVER: no contact on record. */
+    CCAD_WHY_INACTIVE = 31,         /**< Released or eliminated: no duty; a = status. */
+    CCAD_WHY_SERVICE = 32           /**< SERVICE: a = highest level reached, b = its count. */
+};
+
+/**
+ * @brief The name of a reason code ("GAP_ALERT", ...).
+ * @param[in] why a ::ccad_why. @return static string, "?" if unknown.
+ * @since 0.1.0
+ */
+CCAD_API const char *ccad_why_name(int why);
+
+/** One machine-readable reason: the rule, the decision, its figures. */
+typedef struct ccad_reason {
+    int32_t rule; /**< ::ccad_rule_id. */
+    int32_t why;  /**< ::ccad_why. */
+    int64_t a;    /**< First figure (see ::ccad_why). */
+    int64_t b;    /**< Second figure. */
+    int64_t c;    /**< Third figure. */
+} ccad_reason;
+
+/** Most reasons an assessment holds. Function twin: ccad_reasons_max(). */
+#define CCAD_REASONS_MAX 32
+
+/** @brief ::CCAD_REASONS_MAX as a function. @return it. @since 0.1.0 */
+CCAD_API size_t ccad_reasons_max(void);
+
+/** Assessment flags (bit mask). */
+enum ccad_flag {
+    CCAD_F_DUE = 1u << 0,              /**< Due today or overdue. */
+    CCAD_F_OVERDUE = 1u << 1,          /**< Due date passed. */
+    CCAD_F_COOLING = 1u << 2,          /**< GAP warning. */
+    CCAD_F_COLD = 1u << 3,             /**< GAP alert. */
+    CCAD_F_STALLED = 1u << 4,          /**< STALL. */
+    CCAD_F_NEVER_CONTACTED = 1u << 5,  /**< NEVER. */
+    CCAD_F_NO_RECORD = 1u << 6,        /**< Latest contact left no record. */
+    CCAD_F_NO_NEXT_STEP = 1u << 7,     /**< Latest contact set no next step. */
+    CCAD_F_RELEASE_PREMATURE = 1u << 8,/**< A release today would be premature. */
+    CCAD_F_RELEASED_EARLY = 1u << 9,   /**< Already released prematurely. */
+    CCAD_F_COMPLAINT_OPEN = 1u << 10,  /**< Open complaint. */
+    CCAD_F_CARE_DUE = 1u << 11,        /**< Care contact after a resolved complaint is due. */
+    CCAD_F_REMINDER = 1u << 12,        /**< A reminder falls today. */
+    CCAD_F_INACTIVE = 1u << 13,        /**< Released or eliminated. */
+    CCAD_F_REASONS_TRUNCATED = 1u << 14 /**< More than ::CCAD_REASONS_MAX reasons. */
+};
+
+/** Everything decided for one customer on one day. */
+typedef struct ccad_assessment {
+    uint32_t size;             /**< Set by ::CCAD_ASSESSMENT_INIT. */
+    int32_t today;             /**< The day assessed. */
+    int grade;                 /**< Effective ::ccad_grade. */
+    int grade_manual;          /**< 1 if set by hand. */
+    int urgency;               /**< ::ccad_urgency. */
+    int quadrant;              /**< ::ccad_quadrant. */
+    int32_t freq_count;        /**< Contacts per period (0 = no fixed duty). */
+    int32_t freq_period_days;  /**< Period in days. */
+    int32_t interval_days;     /**< Days between contacts (0 = no fixed duty). */
+    int32_t due_date;          /**< Next contact due, or ::CCAD_NO_DATE. */
+    int32_t days_overdue;      /**< max(0, today - due_date). */
+    int escalation;            /**< ::ccad_escalation. */
+    int32_t days_since_contact;/**< Days since the clock's last contact, -1 if never. */
+    int32_t temperature;       /**< 100 at a contact, halving every gap.half_life_days; -1 if never contacted. */
+    int32_t reminder_date;     /**< Reminder for the next due contact, or ::CCAD_NO_DATE. */
+    uint32_t flags;            /**< ::ccad_flag bits. */
+    uint32_t contacts;         /**< Contacts so far. */
+    uint32_t min_contacts;     /**< PATIENCE minimum. */
+    int32_t ownership_end;     /**< Ownership ends, or ::CCAD_NO_DATE. */
+    int32_t ownership_days_left; /**< Days left (negative: past), 0 if no ownership date. */
+    int triage;                /**< ::ccad_triage. */
+    int strategy;              /**< ::ccad_strategy. */
+    int complaint;             /**< ::ccad_complaint. */
+    int32_t care_date;         /**< Care contact after resolution, or ::CCAD_NO_DATE. */
+    uint32_t reason_count;     /**< Reasons filled in @c reasons. */
+    ccad_reason reasons[CCAD_REASONS_MAX]; /**< The reasons, in decision order. */
+} ccad_assessment;
+
+/** Initialiser for ::ccad_assessment (outputs zeroed). */
+#define CCAD_ASSESSMENT_INIT {(uint32_t)sizeof(ccad_assessment), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, \
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {{0, 0, 0, 0, 0}}}
+
+/** Compact per-customer result for batch assessment. */
+typedef struct ccad_brief {
+    int32_t due_date;     /**< As ::ccad_assessment. */
+    int32_t days_overdue; /**< As ::ccad_assessment. */
+    uint32_t flags;       /**< As ::ccad_assessment. */
+    uint8_t grade;        /**< As ::ccad_assessment. */
+    uint8_t urgency;      /**< As ::ccad_assessment. */
+    uint8_t quadrant;     /**< As ::ccad_assessment. */
+    uint8_t escalation;   /**< As ::ccad_assessment. */
+} ccad_brief;
+
+/**
+ * @brief Assesses one customer on one day.
+ * @param[in] book the book (graded with @p rules, see ccad_book_grade()).
+ * @param[in] rules the rules; may be shared read-only between threads.
+ * @param[in] index the customer. @param[in] today the day (valid date).
+ * @param[in,out] out caller struct with @c size set; filled.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION @c size not supported.
+ * @retval CCAD_ENOTFOUND bad index. @retval CCAD_ERANGE bad date.
+ * @retval CCAD_ESTALE the book changed, or its grading parameters differ,
+ *         since the last ccad_book_grade().
+ * @note Calls no host callback and allocates nothing.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t index,
+                              int32_t today, ccad_assessment *out);
+
+/**
+ * @brief Assesses customers @p first .. @p first+@p n-1 in one call.
+ * @param[in] book the book (graded). @param[in] rules the rules.
+ * @param[in] first first index. @param[in] n how many.
+ * @param[in] today the day.
+ * @param[out] out array of @p n briefs with stride @p elem_size.
+ * @param[in] elem_size @c sizeof(ccad_brief) as the caller was compiled.
+ * @retval as ccad_book_assess(); ::CCAD_ENOTFOUND if the range leaves the book.
+ * @note All or nothing: on error @p out is untouched.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_t first,
+                                    size_t n, int32_t today, ccad_brief *out, size_t elem_size);
+
+/**
+ * @brief Writes a reason as one line of English, e.g.
+ *        "GAP: 22 days since contact, alert at 21".
+ * @param[out] buf destination (NUL-terminated, truncated to fit).
+ * @param[in] cap size of @p buf (> 0).
+ * @param[in] reason the reason.
+ * @param[out] out_len receives the full length without NUL (may be NULL).
+ * @retval CCAD_OK written whole. @retval CCAD_ENOSPC truncated.
+ * @retval CCAD_EINVAL a pointer is NULL or @p cap is 0.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_reason_format(char *buf, size_t cap, const ccad_reason *reason, size_t *out_len);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CUSTCADENCE_H */

@@ -1,0 +1,429 @@
+/* Assessment: one customer on one day -> decisions and reasons.
+ * Pure: reads the book and the rules, calls no host callback, allocates
+ * nothing. The order of the steps below is the order of the reasons. */
+#include "internal.h"
+
+#include <string.h>
+
+struct sink {
+    ccad_assessment *a;
+    int keep; /* 0: batch mode, reasons are not written */
+};
+
+static void why(struct sink *s, int rule, int code, int64_t x, int64_t y, int64_t z)
+{
+    ccad_assessment *a = s->a;
+    ccad_reason *r;
+    if (!s->keep)
+        return;
+    if (a->reason_count >= CCAD_REASONS_MAX) {
+        a->flags |= CCAD_F_REASONS_TRUNCATED;
+        return;
+    }
+    r = &a->reasons[a->reason_count++];
+    r->rule = rule;
+    r->why = code;
+    r->a = x;
+    r->b = y;
+    r->c = z;
+}
+
+/* 100 at day 0, halving every half-life days, linear within a half-life;
+ * integer arithmetic only, so every platform gives the same figure. */
+static int32_t temperature(int32_t days, int64_t half_life)
+{
+    int64_t k = days / half_life, r = days % half_life, t;
+    if (k >= 40)
+        return 0;
+    t = (INT64_C(100) << 20) >> k;
+    t -= (t / 2) * r / half_life;
+    return (int32_t)((t + (INT64_C(1) << 19)) >> 20);
+}
+
+static int64_t imax(int64_t a, int64_t b) { return a > b ? a : b; }
+
+static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
+                       struct sink *s)
+{
+    ccad_assessment *a = s->a;
+    int grade, important, urg = CCAD_URGENCY_NONE, plevel = CCAD_URGENCY_NONE, q;
+    int inactive = c->status == CCAD_STATUS_RELEASED || c->status == CCAD_STATUS_ELIMINATED;
+    int active = !inactive;
+    int32_t last = v[P_CLOCK_ANY] ? c->last_contact : c->last_visit;
+    int32_t due = CCAD_NO_DATE;
+    int64_t count, days, interval = 0, gap = -1;
+
+    a->today = T;
+    a->contacts = c->contacts;
+    a->min_contacts = (uint32_t)v[P_PATIENCE_MIN];
+    a->complaint = c->complaint;
+    a->due_date = CCAD_NO_DATE;
+    a->reminder_date = CCAD_NO_DATE;
+    a->ownership_end = CCAD_NO_DATE;
+    a->care_date = CCAD_NO_DATE;
+    a->days_since_contact = last == CCAD_NO_DATE ? -1 : (int32_t)imax(0, (int64_t)T - last);
+    a->temperature = last == CCAD_NO_DATE ? -1 : temperature(a->days_since_contact, v[P_GAP_HALF_LIFE]);
+
+    /* GRADE */
+    if (c->grade_manual != CCAD_GRADE_NONE) {
+        grade = c->grade_manual;
+        a->grade_manual = 1;
+        why(s, CCAD_RULE_GRADE, CCAD_WHY_GRADE_MANUAL, grade, 0, 0);
+    } else {
+        grade = c->grade_computed;
+        if (v[P_GRADE_METHOD] == CCAD_GRADE_BY_RANK) {
+            int64_t lim = 100;
+            if (grade == CCAD_GRADE_A)
+                lim = v[P_GRADE_SHARE_A];
+            else if (grade == CCAD_GRADE_B)
+                lim = v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B];
+            else if (grade == CCAD_GRADE_C && v[P_GRADE_USE_D])
+                lim = v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] + v[P_GRADE_SHARE_C];
+            why(s, CCAD_RULE_GRADE, CCAD_WHY_GRADE_RANK, c->rank, (int64_t)b->n, lim);
+        } else {
+            int64_t thr = 0;
+            if (grade == CCAD_GRADE_A)
+                thr = v[P_GRADE_THRESHOLD_A];
+            else if (grade == CCAD_GRADE_B)
+                thr = v[P_GRADE_THRESHOLD_B];
+            else if (grade == CCAD_GRADE_C && v[P_GRADE_USE_D])
+                thr = v[P_GRADE_THRESHOLD_C];
+            why(s, CCAD_RULE_GRADE, CCAD_WHY_GRADE_THRESHOLD, c->value, thr, 0);
+        }
+    }
+    a->grade = grade;
+
+    /* TRIAGE: customers that buy from us and whose volume is known. */
+    if ((c->status == CCAD_STATUS_ACTIVE || c->status == CCAD_STATUS_KEY) && c->volume >= 0) {
+        int kind;
+        int64_t thr;
+        if (c->volume >= v[P_TRIAGE_SELF]) {
+            kind = CCAD_TRIAGE_SELF_DRIVEN;
+            thr = v[P_TRIAGE_SELF];
+        } else if (c->volume >= v[P_TRIAGE_PUSH]) {
+            kind = CCAD_TRIAGE_PUSH;
+            thr = v[P_TRIAGE_PUSH];
+        } else if (c->volume >= v[P_TRIAGE_UNMOVABLE]) {
+            kind = v[P_TRIAGE_BAND] == 0 ? CCAD_TRIAGE_PUSH : CCAD_TRIAGE_UNMOVABLE;
+            thr = v[P_TRIAGE_UNMOVABLE];
+        } else {
+            kind = CCAD_TRIAGE_UNMOVABLE;
+            thr = v[P_TRIAGE_UNMOVABLE];
+        }
+        why(s, CCAD_RULE_TRIAGE, CCAD_WHY_TRIAGE, kind, c->volume, thr);
+        if (v[P_TRIAGE_MARGIN_LIFT] > 0 && c->margin_bp >= v[P_TRIAGE_MARGIN_LIFT] &&
+            kind != CCAD_TRIAGE_SELF_DRIVEN) {
+            kind--;
+            why(s, CCAD_RULE_TRIAGE, CCAD_WHY_TRIAGE_MARGIN, c->margin_bp, v[P_TRIAGE_MARGIN_LIFT],
+                0);
+        }
+        a->triage = kind;
+        a->strategy = kind == CCAD_TRIAGE_SELF_DRIVEN ? CCAD_STRATEGY_LET_GO
+                      : kind == CCAD_TRIAGE_PUSH      ? CCAD_STRATEGY_PERSIST
+                      : (c->bits & CB_CAPABLE)        ? CCAD_STRATEGY_PERSIST
+                                                      : CCAD_STRATEGY_GIVE_UP;
+    }
+
+    /* URGENCY */
+    if (active && c->purchase != CCAD_NO_DATE) {
+        int64_t d = (int64_t)c->purchase - T;
+        if (d < 0) {
+            why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PASSED, -d, 0, 0);
+        } else if (d <= v[P_URG_WEEK]) {
+            plevel = CCAD_URGENCY_WEEK;
+            why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PURCHASE, d, v[P_URG_WEEK], 0);
+        } else if (d <= v[P_URG_TWO_WEEKS]) {
+            plevel = CCAD_URGENCY_TWO_WEEKS;
+            why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PURCHASE, d, v[P_URG_TWO_WEEKS], 0);
+        }
+    }
+    urg = plevel;
+    if (active && c->complaint == CCAD_COMPLAINT_OPEN) {
+        urg = CCAD_URGENCY_EVENT;
+        why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_COMPLAINT, c->complaint_date,
+            imax(0, (int64_t)T - c->complaint_date), 0);
+    }
+    int request_pending = active && c->request != CCAD_NO_DATE &&
+                          (last == CCAD_NO_DATE || last < c->request);
+    if (request_pending && (int64_t)c->request - T <= v[P_URG_REQUEST]) {
+        urg = CCAD_URGENCY_EVENT;
+        why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_REQUEST, c->request, (int64_t)c->request - T, 0);
+    }
+    a->urgency = urg;
+
+    /* QUADRANT */
+    important = grade != CCAD_GRADE_NONE && (v[P_QUAD_IMPORTANT] & (1 << (grade - 1))) != 0;
+    q = important ? (urg ? CCAD_Q1 : CCAD_Q2) : (urg ? CCAD_Q3 : CCAD_Q4);
+    a->quadrant = q;
+    why(s, CCAD_RULE_QUADRANT, CCAD_WHY_QUADRANT, q, grade, urg);
+
+    if (inactive) {
+        a->flags |= CCAD_F_INACTIVE;
+        why(s, CCAD_RULE_FREQ, CCAD_WHY_INACTIVE, c->status, 0, 0);
+    } else {
+        /* FREQ */
+        if (important && plevel == CCAD_URGENCY_WEEK) {
+            count = v[P_FREQ_Q1W_COUNT];
+            days = v[P_FREQ_Q1W_DAYS];
+        } else if (important && plevel == CCAD_URGENCY_TWO_WEEKS) {
+            count = v[P_FREQ_Q1TW_COUNT];
+            days = v[P_FREQ_Q1TW_DAYS];
+        } else {
+            int k = (grade >= CCAD_GRADE_A && grade <= CCAD_GRADE_D) ? grade - 1 : 2;
+            count = v[P_FREQ_A_COUNT + 2 * k];
+            days = v[P_FREQ_A_DAYS + 2 * k];
+        }
+        a->freq_count = (int32_t)count;
+        a->freq_period_days = (int32_t)days;
+        if (count > 0) {
+            interval = imax(1, days / count);
+            why(s, CCAD_RULE_FREQ, CCAD_WHY_FREQ, count, days, interval);
+            if (a->strategy == CCAD_STRATEGY_LET_GO && plevel == CCAD_URGENCY_NONE &&
+                v[P_FREQ_LET_GO] > 1) {
+                why(s, CCAD_RULE_FREQ, CCAD_WHY_FREQ_LET_GO, v[P_FREQ_LET_GO], interval,
+                    interval * v[P_FREQ_LET_GO]);
+                interval *= v[P_FREQ_LET_GO];
+            }
+        } else {
+            why(s, CCAD_RULE_FREQ, CCAD_WHY_FREQ_NONE, grade, 0, 0);
+        }
+        a->interval_days = (int32_t)interval;
+
+        /* Due date: the clock restarts at the last contact (CLOCK). */
+        if (last != CCAD_NO_DATE && interval > 0) {
+            due = (int32_t)(last + interval);
+            why(s, CCAD_RULE_CLOCK, CCAD_WHY_DUE, last, interval, due);
+        } else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (interval > 0 || urg)) {
+            due = T;
+        }
+        if (c->next_step != CCAD_NO_DATE && (due == CCAD_NO_DATE || c->next_step < due)) {
+            due = c->next_step;
+            why(s, CCAD_RULE_FOLLOWUP, CCAD_WHY_DUE_NEXT_STEP, c->next_step, 0, 0);
+        }
+        {
+            int32_t ev[3];
+            int nev = 0, k;
+            if (c->complaint == CCAD_COMPLAINT_OPEN)
+                ev[nev++] = (last != CCAD_NO_DATE && last >= c->complaint_date)
+                                ? (int32_t)(last + v[P_COMPLAINT_FOLLOWUP])
+                                : c->complaint_date;
+            if (request_pending)
+                ev[nev++] = c->request;
+            if (!important && plevel != CCAD_URGENCY_NONE &&
+                (last == CCAD_NO_DATE || last < (int64_t)c->purchase - v[P_URG_TWO_WEEKS]))
+                ev[nev++] = T; /* Q3: the urgent matter is handled the same day */
+            if (c->complaint == CCAD_COMPLAINT_RESOLVED) {
+                int32_t care = (int32_t)(c->complaint_date + v[P_COMPLAINT_CARE]);
+                a->care_date = care;
+                if (last == CCAD_NO_DATE || last < care)
+                    ev[nev++] = care;
+            }
+            for (k = 0; k < nev; k++)
+                if (due == CCAD_NO_DATE || ev[k] < due) {
+                    due = ev[k];
+                    why(s, CCAD_RULE_URGENCY, CCAD_WHY_DUE_EVENT, due, 0, 0);
+                }
+        }
+        a->due_date = due;
+        if (due != CCAD_NO_DATE) {
+            if (due <= T)
+                a->flags |= CCAD_F_DUE;
+            if (due < T) {
+                int64_t over = (int64_t)T - due, thr = 0;
+                int level = CCAD_ESCALATE_NONE;
+                a->flags |= CCAD_F_OVERDUE;
+                a->days_overdue = (int32_t)over;
+                if (q != CCAD_Q4 || v[P_ESC_Q4]) {
+                    if (over >= v[P_ESC_REASSIGN]) {
+                        level = CCAD_ESCALATE_REASSIGN;
+                        thr = v[P_ESC_REASSIGN];
+                    } else if (over >= v[P_ESC_MANAGER]) {
+                        level = CCAD_ESCALATE_MANAGER;
+                        thr = v[P_ESC_MANAGER];
+                    } else if (over >= v[P_ESC_REP]) {
+                        level = CCAD_ESCALATE_REP;
+                        thr = v[P_ESC_REP];
+                    }
+                }
+                a->escalation = level;
+                why(s, CCAD_RULE_ESCALATE, CCAD_WHY_OVERDUE, over, level, thr);
+            }
+            a->reminder_date = (int32_t)(due - v[P_FOLLOWUP_LEAD]);
+            if (a->reminder_date == T) {
+                a->flags |= CCAD_F_REMINDER;
+                why(s, CCAD_RULE_FOLLOWUP, CCAD_WHY_REMINDER, a->reminder_date, due, 0);
+            }
+        }
+    }
+
+    /* GAP: the open gap, or the latest closed one if longer. */
+    if (last != CCAD_NO_DATE)
+        gap = imax(a->days_since_contact, c->last_gap);
+    if (active && gap >= 0 && grade != CCAD_GRADE_NONE &&
+        (v[P_GAP_GRADES] & (1 << (grade - 1)))) {
+        if (gap >= v[P_GAP_ALERT]) {
+            a->flags |= CCAD_F_COLD;
+            why(s, CCAD_RULE_GAP, CCAD_WHY_GAP_ALERT, gap, v[P_GAP_ALERT], gap - v[P_GAP_MAX]);
+        } else if (gap > v[P_GAP_MAX]) {
+            a->flags |= CCAD_F_COOLING;
+            why(s, CCAD_RULE_GAP, CCAD_WHY_GAP_WARN, gap, v[P_GAP_MAX], gap - v[P_GAP_MAX]);
+        }
+    }
+
+    /* FOLLOWUP */
+    if (active && c->last_contact != CCAD_NO_DATE) {
+        if (!(c->bits & CB_LAST_RECORDED)) {
+            a->flags |= CCAD_F_NO_RECORD;
+            why(s, CCAD_RULE_FOLLOWUP, CCAD_WHY_NO_RECORD, c->missing, 0, 0);
+        }
+        if (c->next_step == CCAD_NO_DATE) {
+            a->flags |= CCAD_F_NO_NEXT_STEP;
+            why(s, CCAD_RULE_FOLLOWUP, CCAD_WHY_NO_NEXT_STEP, c->last_contact, 0, 0);
+        }
+    }
+
+    /* STALL */
+    if (active && c->no_progress >= (uint64_t)v[P_STALL_AFTER]) {
+        a->flags |= CCAD_F_STALLED;
+        why(s, CCAD_RULE_STALL, CCAD_WHY_STALLED, c->no_progress, v[P_STALL_AFTER], 0);
+    }
+
+    /* PATIENCE */
+    if (c->status == CCAD_STATUS_RELEASED) {
+        if (c->contacts < (uint64_t)v[P_PATIENCE_MIN]) {
+            a->flags |= CCAD_F_RELEASED_EARLY;
+            why(s, CCAD_RULE_PATIENCE, CCAD_WHY_RELEASED_EARLY, c->contacts, v[P_PATIENCE_MIN], 0);
+        }
+        if (c->last_gap > v[P_GAP_MAX]) {
+            a->flags |= CCAD_F_RELEASED_EARLY;
+            why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, c->last_gap, v[P_GAP_MAX], 0);
+        }
+    } else if (active) {
+        if (c->contacts < (uint64_t)v[P_PATIENCE_MIN]) {
+            a->flags |= CCAD_F_RELEASE_PREMATURE;
+            why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE, c->contacts, v[P_PATIENCE_MIN], 0);
+        }
+        if (gap > v[P_GAP_MAX]) {
+            a->flags |= CCAD_F_RELEASE_PREMATURE;
+            why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, gap, v[P_GAP_MAX], 0);
+        }
+    }
+
+    /* OWNERSHIP */
+    if (active && c->owned != CCAD_NO_DATE) {
+        a->ownership_end = (int32_t)(c->owned + v[P_OWNERSHIP_DAYS]);
+        a->ownership_days_left = a->ownership_end - T;
+        why(s, CCAD_RULE_OWNERSHIP, CCAD_WHY_OWNERSHIP, a->ownership_days_left,
+            v[P_OWNERSHIP_DAYS], a->ownership_end);
+    }
+
+    /* COMPLAINT */
+    if (active && c->complaint == CCAD_COMPLAINT_OPEN) {
+        a->flags |= CCAD_F_COMPLAINT_OPEN;
+        why(s, CCAD_RULE_COMPLAINT, CCAD_WHY_COMPLAINT_OPEN, c->complaint_date,
+            imax(0, (int64_t)T - c->complaint_date), 0);
+    } else if (active && a->care_date != CCAD_NO_DATE) {
+        if (T >= a->care_date && (last == CCAD_NO_DATE || last < a->care_date))
+            a->flags |= CCAD_F_CARE_DUE;
+        why(s, CCAD_RULE_COMPLAINT, CCAD_WHY_COMPLAINT_CARE, c->complaint_date, a->care_date, 0);
+    }
+
+    /* NEVER */
+    if (c->last_contact == CCAD_NO_DATE && c->contacts == 0) {
+        a->flags |= CCAD_F_NEVER_CONTACTED;
+        why(s, CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, 0, 0, 0);
+    }
+
+    /* SERVICE */
+    {
+        int k;
+        for (k = 3; k >= 0; k--)
+            if (c->svc[k] > 0) {
+                why(s, CCAD_RULE_SERVICE, CCAD_WHY_SERVICE, k + 1, c->svc[k], 0);
+                break;
+            }
+    }
+}
+
+static int check_ready(const ccad_book *book, const ccad_rules *rules, int32_t today,
+                       const char *fn)
+{
+    if (rules == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: rules is NULL", fn);
+    if (!ccad__date_ok(today))
+        return ccad__fail(book->ctx, CCAD_ERANGE, "%s: day %ld is not a valid date", fn,
+                          (long)today);
+    if (!book->graded || book->graded_generation != book->generation)
+        return ccad__fail(book->ctx, CCAD_ESTALE,
+                          "%s: the book changed since it was graded; call ccad_book_grade", fn);
+    if (memcmp(book->grade_params, rules->v + P_GRADE_FIRST, sizeof book->grade_params) != 0)
+        return ccad__fail(book->ctx, CCAD_ESTALE,
+                          "%s: the book was graded with other grading rules; call ccad_book_grade",
+                          fn);
+    return CCAD_OK;
+}
+
+int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t index, int32_t today,
+                     ccad_assessment *out)
+{
+    static const char fn[] = "ccad_book_assess";
+    ccad_assessment a;
+    struct sink s;
+    int rc;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: out is NULL", fn);
+    if (out->size < sizeof(ccad_assessment))
+        return ccad__fail(book->ctx, CCAD_EVERSION, "%s: ccad_assessment.size %lu not supported",
+                          fn, (unsigned long)out->size);
+    if ((rc = check_ready(book, rules, today, fn)) != 0)
+        return rc;
+    if (index >= book->n)
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: index %lu out of range", fn,
+                          (unsigned long)index);
+    memset(&a, 0, sizeof a);
+    a.size = out->size;
+    s.a = &a;
+    s.keep = 1;
+    assess_one(book, rules->v, &book->c[index], today, &s);
+    memcpy(out, &a, sizeof a);
+    return CCAD_OK;
+}
+
+int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_t first,
+                           size_t n, int32_t today, ccad_brief *out, size_t elem_size)
+{
+    static const char fn[] = "ccad_book_assess_range";
+    ccad_assessment a;
+    struct sink s;
+    size_t i;
+    int rc;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL && n > 0)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: out is NULL", fn);
+    if (elem_size < sizeof(ccad_brief))
+        return ccad__fail(book->ctx, CCAD_EVERSION, "%s: elem_size %lu not supported", fn,
+                          (unsigned long)elem_size);
+    if ((rc = check_ready(book, rules, today, fn)) != 0)
+        return rc;
+    if (first > book->n || n > book->n - first)
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: range %lu+%lu leaves the book of %lu",
+                          fn, (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
+    s.a = &a;
+    s.keep = 0;
+    for (i = 0; i < n; i++) {
+        ccad_brief *o = (ccad_brief *)(void *)((char *)out + i * elem_size);
+        memset(&a, 0, offsetof(ccad_assessment, reasons));
+        assess_one(book, rules->v, &book->c[first + i], today, &s);
+        o->due_date = a.due_date;
+        o->days_overdue = a.days_overdue;
+        o->flags = a.flags;
+        o->grade = (uint8_t)a.grade;
+        o->urgency = (uint8_t)a.urgency;
+        o->quadrant = (uint8_t)a.quadrant;
+        o->escalation = (uint8_t)a.escalation;
+    }
+    return CCAD_OK;
+}

@@ -1,0 +1,467 @@
+/* The customer book: compact arrays, an id arena and an id hash index.
+ * No allocation per customer: customers, ids and the index each live in one
+ * block that grows geometrically. */
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_CUSTOMERS 0x7fffffffu
+
+size_t ccad_id_max(void) { return CCAD_ID_MAX; }
+
+static uint64_t hash_id(const char *s, size_t n)
+{
+    uint64_t h = UINT64_C(1469598103934665603);
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+
+static const char *cust_id(const ccad_book *b, const struct cust *c) { return b->ids + c->id_off; }
+
+/* Slot of id, or of the empty slot where it would go. */
+static size_t probe(const ccad_book *b, const char *id, size_t n)
+{
+    size_t mask = b->nslots - 1, i = (size_t)hash_id(id, n) & mask;
+    for (;;) {
+        uint32_t s = b->slots[i];
+        if (s == 0)
+            return i;
+        if (b->c[s - 1].id_len == n && memcmp(cust_id(b, &b->c[s - 1]), id, n) == 0)
+            return i;
+        i = (i + 1) & mask;
+    }
+}
+
+int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
+{
+    ccad_book *b;
+    size_t cap = capacity_hint < 16 ? 16 : capacity_hint, nslots = 32;
+    if (ctx == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "ccad_book_new: out is NULL");
+    *out = NULL;
+    if (cap > MAX_CUSTOMERS || cap > SIZE_MAX / sizeof(struct cust) / 2)
+        return ccad__fail(ctx, CCAD_EOVERFLOW, "ccad_book_new: capacity hint %lu too large",
+                          (unsigned long)capacity_hint);
+    while (nslots < cap * 2)
+        nslots *= 2;
+    b = ccad__alloc(ctx, sizeof *b);
+    if (b == NULL)
+        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_new: out of memory");
+    memset(b, 0, sizeof *b);
+    b->ctx = ctx;
+    b->c = ccad__alloc(ctx, cap * sizeof *b->c);
+    b->ids = ccad__alloc(ctx, cap * 16);
+    b->slots = ccad__alloc(ctx, nslots * sizeof *b->slots);
+    if (b->c == NULL || b->ids == NULL || b->slots == NULL) {
+        ccad__free(ctx, b->c);
+        ccad__free(ctx, b->ids);
+        ccad__free(ctx, b->slots);
+        ccad__free(ctx, b);
+        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_new: out of memory");
+    }
+    memset(b->slots, 0, nslots * sizeof *b->slots);
+    b->cap = cap;
+    b->ids_cap = cap * 16;
+    b->nslots = nslots;
+    *out = b;
+    return CCAD_OK;
+}
+
+void ccad_book_free(ccad_book *book)
+{
+    if (book == NULL)
+        return;
+    ccad__free(book->ctx, book->c);
+    ccad__free(book->ctx, book->ids);
+    ccad__free(book->ctx, book->slots);
+    ccad__free(book->ctx, book);
+}
+
+size_t ccad_book_count(const ccad_book *book) { return book == NULL ? 0 : book->n; }
+
+/* Copies the caller's struct (checking its size) into *c. */
+static int take_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *in, ccad_customer *c)
+{
+    if (in->size < sizeof(ccad_customer))
+        return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_customer.size %lu not supported", fn,
+                          (unsigned long)in->size);
+    memcpy(c, in, sizeof *c);
+    return CCAD_OK;
+}
+
+#define BAD(code, ...) return ccad__fail(ctx, code, __VA_ARGS__)
+
+static int check_date(ccad_ctx *ctx, const char *fn, const char *field, int32_t d)
+{
+    if (!ccad__opt_date_ok(d))
+        BAD(CCAD_ERANGE, "%s: %s %ld is not a valid date", fn, field, (long)d);
+    return CCAD_OK;
+}
+
+/* Validates every field except the id. */
+static int check_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *c)
+{
+    int rc;
+    if (c->value < 0)
+        BAD(CCAD_ERANGE, "%s: value %lld is negative", fn, (long long)c->value);
+    if (c->grade < CCAD_GRADE_NONE || c->grade > CCAD_GRADE_D)
+        BAD(CCAD_EINVAL, "%s: grade %d unknown", fn, c->grade);
+    if (c->status < CCAD_STATUS_PROSPECT || c->status > CCAD_STATUS_ELIMINATED)
+        BAD(CCAD_EINVAL, "%s: status %d unknown", fn, c->status);
+    if (c->complaint < CCAD_COMPLAINT_NONE || c->complaint > CCAD_COMPLAINT_RESOLVED)
+        BAD(CCAD_EINVAL, "%s: complaint state %d unknown", fn, c->complaint);
+    if ((rc = check_date(ctx, fn, "purchase_date", c->purchase_date)) != 0 ||
+        (rc = check_date(ctx, fn, "complaint_date", c->complaint_date)) != 0 ||
+        (rc = check_date(ctx, fn, "request_date", c->request_date)) != 0 ||
+        (rc = check_date(ctx, fn, "owned_since", c->owned_since)) != 0 ||
+        (rc = check_date(ctx, fn, "last_contact", c->last_contact)) != 0 ||
+        (rc = check_date(ctx, fn, "last_visit", c->last_visit)) != 0 ||
+        (rc = check_date(ctx, fn, "next_step_date", c->next_step_date)) != 0)
+        return rc;
+    if (c->complaint != CCAD_COMPLAINT_NONE && c->complaint_date == CCAD_NO_DATE)
+        BAD(CCAD_ERANGE, "%s: a complaint needs complaint_date", fn);
+    if (c->monthly_volume < -1)
+        BAD(CCAD_ERANGE, "%s: monthly_volume %lld is negative", fn, (long long)c->monthly_volume);
+    if (c->margin_bp < -1 || c->margin_bp > 10000)
+        BAD(CCAD_ERANGE, "%s: margin_bp %ld outside 0..10000", fn, (long)c->margin_bp);
+    if (c->capable != 0 && c->capable != 1)
+        BAD(CCAD_EINVAL, "%s: capable must be 0 or 1", fn);
+    if (c->has_location != 0 && c->has_location != 1)
+        BAD(CCAD_EINVAL, "%s: has_location must be 0 or 1", fn);
+    if (c->has_location && (!isfinite(c->x) || !isfinite(c->y)))
+        BAD(CCAD_ERANGE, "%s: location is not finite", fn);
+    if (c->visit_days > 127)
+        BAD(CCAD_ERANGE, "%s: visit_days mask %lu has bits beyond Sunday", fn,
+            (unsigned long)c->visit_days);
+    if (c->visit_open_min < 0 || c->visit_close_min > 1440 ||
+        c->visit_open_min >= c->visit_close_min)
+        BAD(CCAD_ERANGE, "%s: visit window %ld..%ld minutes is not within 0..1440", fn,
+            (long)c->visit_open_min, (long)c->visit_close_min);
+    if (c->last_visit != CCAD_NO_DATE &&
+        (c->last_contact == CCAD_NO_DATE || c->last_visit > c->last_contact))
+        BAD(CCAD_ERANGE, "%s: last_visit is after last_contact", fn);
+    if (c->next_step_date != CCAD_NO_DATE && c->last_contact != CCAD_NO_DATE &&
+        c->next_step_date < c->last_contact)
+        BAD(CCAD_ERANGE, "%s: next_step_date is before last_contact", fn);
+    if (c->last_gap_days < -1)
+        BAD(CCAD_ERANGE, "%s: last_gap_days %ld is negative", fn, (long)c->last_gap_days);
+    if (c->last_recorded != 0 && c->last_recorded != 1)
+        BAD(CCAD_EINVAL, "%s: last_recorded must be 0 or 1", fn);
+    return CCAD_OK;
+}
+
+static int check_id(ccad_ctx *ctx, const char *fn, const char *id, size_t *out_len)
+{
+    size_t n;
+    if (id == NULL)
+        BAD(CCAD_EINVAL, "%s: id is NULL", fn);
+    for (n = 0; n <= CCAD_ID_MAX && id[n] != '\0'; n++)
+        ;
+    if (n == 0)
+        BAD(CCAD_EINVAL, "%s: id is empty", fn);
+    if (n > CCAD_ID_MAX)
+        BAD(CCAD_EINVAL, "%s: id longer than %d bytes", fn, CCAD_ID_MAX);
+    *out_len = n;
+    return CCAD_OK;
+}
+#undef BAD
+
+static void store(struct cust *d, const ccad_customer *c)
+{
+    int k;
+    d->value = c->value;
+    d->volume = c->monthly_volume;
+    d->x = c->has_location ? c->x : 0.0;
+    d->y = c->has_location ? c->y : 0.0;
+    d->purchase = c->purchase_date;
+    d->complaint_date = c->complaint_date;
+    d->request = c->request_date;
+    d->owned = c->owned_since;
+    d->last_contact = c->last_contact;
+    d->last_visit = c->last_visit;
+    d->next_step = c->next_step_date;
+    d->last_gap = c->last_gap_days;
+    d->margin_bp = c->margin_bp;
+    d->contacts = c->contacts;
+    d->no_progress = c->no_progress;
+    d->missing = c->missing_records;
+    for (k = 0; k < 4; k++)
+        d->svc[k] = c->service_counts[k];
+    d->open_min = (uint16_t)c->visit_open_min;
+    d->close_min = (uint16_t)c->visit_close_min;
+    d->grade_manual = (uint8_t)c->grade;
+    d->status = (uint8_t)c->status;
+    d->complaint = (uint8_t)c->complaint;
+    d->visit_days = (uint8_t)c->visit_days;
+    d->bits = (uint8_t)((c->capable ? CB_CAPABLE : 0) | (c->has_location ? CB_HAS_LOC : 0) |
+                        (c->last_recorded ? CB_LAST_RECORDED : 0));
+}
+
+static int grow(ccad_book *b, size_t idlen)
+{
+    ccad_ctx *ctx = b->ctx;
+    if (b->n == b->cap) {
+        size_t nc = b->cap * 2;
+        struct cust *p;
+        if (nc > MAX_CUSTOMERS)
+            nc = MAX_CUSTOMERS;
+        if (nc <= b->n || nc > SIZE_MAX / sizeof *p)
+            return ccad__fail(ctx, CCAD_EOVERFLOW, "ccad_book_add: the book is full");
+        p = ccad__realloc(ctx, b->c, b->cap * sizeof *p, nc * sizeof *p);
+        if (p == NULL)
+            return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_add: out of memory");
+        b->c = p;
+        b->cap = nc;
+    }
+    if (b->ids_cap - b->ids_len < idlen + 1) {
+        size_t nc = b->ids_cap * 2;
+        char *p;
+        while (nc - b->ids_len < idlen + 1)
+            nc *= 2;
+        if (nc > UINT32_MAX)
+            return ccad__fail(ctx, CCAD_EOVERFLOW, "ccad_book_add: id storage full");
+        p = ccad__realloc(ctx, b->ids, b->ids_cap, nc);
+        if (p == NULL)
+            return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_add: out of memory");
+        b->ids = p;
+        b->ids_cap = nc;
+    }
+    if ((b->n + 1) * 2 > b->nslots) {
+        size_t ns = b->nslots * 2, i;
+        uint32_t *p = ccad__alloc(ctx, ns * sizeof *p), *old = b->slots;
+        size_t oldn = b->nslots;
+        if (p == NULL)
+            return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_add: out of memory");
+        memset(p, 0, ns * sizeof *p);
+        b->slots = p;
+        b->nslots = ns;
+        for (i = 0; i < b->n; i++) {
+            const struct cust *c = &b->c[i];
+            b->slots[probe(b, cust_id(b, c), c->id_len)] = (uint32_t)(i + 1);
+        }
+        (void)oldn;
+        ccad__free(ctx, old);
+    }
+    return CCAD_OK;
+}
+
+int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_index)
+{
+    static const char fn[] = "ccad_book_add";
+    ccad_customer c;
+    size_t idlen, slot;
+    struct cust *d;
+    int rc;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (customer == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: customer is NULL", fn);
+    if ((rc = take_customer(book->ctx, fn, customer, &c)) != 0 ||
+        (rc = check_id(book->ctx, fn, c.id, &idlen)) != 0 ||
+        (rc = check_customer(book->ctx, fn, &c)) != 0)
+        return rc;
+    if (book->slots[probe(book, c.id, idlen)] != 0)
+        return ccad__fail(book->ctx, CCAD_EEXIST, "%s: id '%s' is already in the book", fn, c.id);
+    if (book->n >= MAX_CUSTOMERS)
+        return ccad__fail(book->ctx, CCAD_EOVERFLOW, "%s: the book is full", fn);
+    if ((rc = grow(book, idlen)) != 0)
+        return rc;
+    d = &book->c[book->n];
+    memset(d, 0, sizeof *d);
+    store(d, &c);
+    d->id_off = (uint32_t)book->ids_len;
+    d->id_len = (uint8_t)idlen;
+    memcpy(book->ids + book->ids_len, c.id, idlen);
+    book->ids[book->ids_len + idlen] = '\0';
+    book->ids_len += idlen + 1;
+    slot = probe(book, c.id, idlen);
+    book->slots[slot] = (uint32_t)(book->n + 1);
+    if (out_index != NULL)
+        *out_index = book->n;
+    book->n++;
+    book->generation++;
+    return CCAD_OK;
+}
+
+int ccad_book_find(const ccad_book *book, const char *id, size_t *out_index)
+{
+    size_t n;
+    uint32_t s;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (id == NULL || out_index == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_find: NULL argument");
+    n = strlen(id);
+    if (n == 0 || n > CCAD_ID_MAX)
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "no customer with id '%.70s'", id);
+    s = book->slots[probe(book, id, n)];
+    if (s == 0)
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "no customer with id '%s'", id);
+    *out_index = s - 1;
+    return CCAD_OK;
+}
+
+int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    const struct cust *d;
+    int k;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_get: out is NULL");
+    if (out->size < sizeof(ccad_customer))
+        return ccad__fail(book->ctx, CCAD_EVERSION, "ccad_book_get: ccad_customer.size %lu not supported",
+                          (unsigned long)out->size);
+    if (index >= book->n)
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_get: index %lu out of range",
+                          (unsigned long)index);
+    d = &book->c[index];
+    c.size = out->size;
+    c.id = cust_id(book, d);
+    c.value = d->value;
+    c.grade = d->grade_manual;
+    c.status = d->status;
+    c.purchase_date = d->purchase;
+    c.monthly_volume = d->volume;
+    c.margin_bp = d->margin_bp;
+    c.capable = (d->bits & CB_CAPABLE) != 0;
+    c.has_location = (d->bits & CB_HAS_LOC) != 0;
+    c.x = d->x;
+    c.y = d->y;
+    c.complaint = d->complaint;
+    c.complaint_date = d->complaint_date;
+    c.request_date = d->request;
+    c.visit_days = d->visit_days;
+    c.visit_open_min = d->open_min;
+    c.visit_close_min = d->close_min;
+    c.owned_since = d->owned;
+    c.last_contact = d->last_contact;
+    c.last_visit = d->last_visit;
+    c.last_gap_days = d->last_gap;
+    c.contacts = d->contacts;
+    c.no_progress = d->no_progress;
+    c.missing_records = d->missing;
+    c.last_recorded = (d->bits & CB_LAST_RECORDED) != 0;
+    c.next_step_date = d->next_step;
+    for (k = 0; k < 4; k++)
+        c.service_counts[k] = d->svc[k];
+    memcpy(out, &c, sizeof c);
+    return CCAD_OK;
+}
+
+int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *customer)
+{
+    static const char fn[] = "ccad_book_update";
+    ccad_customer c;
+    struct cust *d;
+    uint32_t off, rank;
+    uint8_t idlen, gc;
+    int rc;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (customer == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: customer is NULL", fn);
+    if (index >= book->n)
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: index %lu out of range", fn,
+                          (unsigned long)index);
+    if ((rc = take_customer(book->ctx, fn, customer, &c)) != 0)
+        return rc;
+    d = &book->c[index];
+    if (c.id != NULL && strcmp(c.id, cust_id(book, d)) != 0)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: the id of a customer cannot change", fn);
+    if ((rc = check_customer(book->ctx, fn, &c)) != 0)
+        return rc;
+    if (d->value != c.value)
+        book->generation++;
+    off = d->id_off;
+    idlen = d->id_len;
+    rank = d->rank;
+    gc = d->grade_computed;
+    memset(d, 0, sizeof *d);
+    store(d, &c);
+    d->id_off = off;
+    d->id_len = idlen;
+    d->rank = rank;
+    d->grade_computed = gc;
+    return CCAD_OK;
+}
+
+int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact)
+{
+    static const char fn[] = "ccad_book_record";
+    ccad_contact e;
+    struct cust *d, n;
+    ccad_ctx *ctx;
+    int latest;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    ctx = book->ctx;
+    if (contact == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: contact is NULL", fn);
+    if (contact->size < sizeof e)
+        return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_contact.size %lu not supported", fn,
+                          (unsigned long)contact->size);
+    memcpy(&e, contact, sizeof e);
+    if (index >= book->n)
+        return ccad__fail(ctx, CCAD_ENOTFOUND, "%s: index %lu out of range", fn,
+                          (unsigned long)index);
+    if (!ccad__date_ok(e.date))
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: contact date %ld is not a valid date", fn,
+                          (long)e.date);
+    if (!ccad__opt_date_ok(e.next_date) || (e.next_date != CCAD_NO_DATE && e.next_date < e.date))
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: next date must be a valid date on or after the contact",
+                          fn);
+    if (e.kind < CCAD_CONTACT_VISIT || e.kind > CCAD_CONTACT_OTHER)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: contact kind %d unknown", fn, e.kind);
+    if (e.outcome < CCAD_OUTCOME_PROGRESS || e.outcome > CCAD_OUTCOME_COMPLAINT_RESOLVED)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: outcome %d unknown", fn, e.outcome);
+    if (e.recorded != 0 && e.recorded != 1)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: recorded must be 0 or 1", fn);
+    if (e.service_level < CCAD_SERVICE_NONE || e.service_level > CCAD_SERVICE_MOVING)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: service level %d unknown", fn, e.service_level);
+
+    d = &book->c[index];
+    n = *d; /* work on a copy; commit only when every check passed */
+    if (e.outcome == CCAD_OUTCOME_COMPLAINT_RESOLVED && n.complaint != CCAD_COMPLAINT_OPEN)
+        return ccad__fail(ctx, CCAD_ECONFLICT, "%s: no open complaint to resolve", fn);
+    if (n.contacts == UINT32_MAX || (!e.recorded && n.missing == UINT32_MAX) ||
+        (e.service_level > 0 && n.svc[e.service_level - 1] == UINT32_MAX) ||
+        (e.outcome == CCAD_OUTCOME_NO_PROGRESS && n.no_progress == UINT32_MAX))
+        return ccad__fail(ctx, CCAD_EOVERFLOW, "%s: a contact count would overflow", fn);
+    n.contacts++;
+    if (!e.recorded)
+        n.missing++;
+    if (e.service_level > 0)
+        n.svc[e.service_level - 1]++;
+    latest = n.last_contact == CCAD_NO_DATE || e.date >= n.last_contact;
+    if (latest) {
+        if (n.last_contact != CCAD_NO_DATE && e.date > n.last_contact)
+            n.last_gap = e.date - n.last_contact;
+        n.last_contact = e.date;
+        n.next_step = e.next_date;
+        n.bits = (uint8_t)((n.bits & ~CB_LAST_RECORDED) | (e.recorded ? CB_LAST_RECORDED : 0));
+        n.no_progress = e.outcome == CCAD_OUTCOME_NO_PROGRESS ? n.no_progress + 1 : 0;
+    }
+    if (e.kind == CCAD_CONTACT_VISIT && (n.last_visit == CCAD_NO_DATE || e.date > n.last_visit))
+        n.last_visit = e.date;
+    if (e.outcome == CCAD_OUTCOME_ORDER && n.status == CCAD_STATUS_PROSPECT)
+        n.status = CCAD_STATUS_ACTIVE;
+    if (e.outcome == CCAD_OUTCOME_COMPLAINT_OPENED && n.complaint != CCAD_COMPLAINT_OPEN) {
+        n.complaint = CCAD_COMPLAINT_OPEN;
+        n.complaint_date = e.date;
+    }
+    if (e.outcome == CCAD_OUTCOME_COMPLAINT_RESOLVED) {
+        n.complaint = CCAD_COMPLAINT_RESOLVED;
+        n.complaint_date = e.date < n.complaint_date ? n.complaint_date : e.date;
+    }
+    *d = n;
+    return CCAD_OK;
+}

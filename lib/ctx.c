@@ -1,0 +1,145 @@
+/* Context: the host interface, the allocator and the last error. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The first released ccad_host ends after the travel member. */
+#define HOST_MIN_SIZE (offsetof(ccad_host, travel) + sizeof(((ccad_host *)0)->travel))
+
+int ccad_ctx_new(ccad_ctx **out, const ccad_host *host)
+{
+    ccad_host h = CCAD_HOST_INIT;
+    ccad_ctx *ctx;
+
+    if (out == NULL)
+        return CCAD_EINVAL;
+    *out = NULL;
+    if (host != NULL) {
+        if (host->size < HOST_MIN_SIZE)
+            return CCAD_EVERSION;
+        memcpy(&h, host, host->size < sizeof h ? host->size : sizeof h);
+        h.size = (uint32_t)sizeof h;
+        if ((h.alloc == NULL) != (h.free == NULL))
+            return CCAD_EINVAL;
+        if (h.alloc == NULL && h.realloc != NULL)
+            return CCAD_EINVAL;
+    }
+    ctx = h.alloc != NULL ? h.alloc(h.user, sizeof *ctx) : malloc(sizeof *ctx);
+    if (ctx == NULL)
+        return CCAD_ENOMEM;
+    memset(ctx, 0, sizeof *ctx);
+    ctx->host = h;
+    *out = ctx;
+    return CCAD_OK;
+}
+
+void ccad_ctx_free(ccad_ctx *ctx)
+{
+    if (ctx == NULL)
+        return;
+    if (ctx->host.free != NULL)
+        ctx->host.free(ctx->host.user, ctx);
+    else
+        free(ctx);
+}
+
+const char *ccad_ctx_errmsg(const ccad_ctx *ctx)
+{
+    return ctx == NULL ? "no context" : ctx->errmsg;
+}
+
+int ccad_ctx_errcode(const ccad_ctx *ctx)
+{
+    return ctx == NULL ? CCAD_EINVAL : ctx->errcode;
+}
+
+int ccad__fail(ccad_ctx *ctx, int code, const char *fmt, ...)
+{
+    va_list ap;
+    if (ctx == NULL)
+        return code;
+    ctx->errcode = code;
+    va_start(ap, fmt);
+    (void)vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void *ccad__alloc(ccad_ctx *ctx, size_t n)
+{
+    if (ctx->host.alloc != NULL)
+        return ctx->host.alloc(ctx->host.user, n);
+    return malloc(n);
+}
+
+void *ccad__realloc(ccad_ctx *ctx, void *p, size_t old_n, size_t n)
+{
+    void *q;
+    if (p == NULL)
+        return ccad__alloc(ctx, n);
+    if (ctx->host.alloc == NULL)
+        return realloc(p, n);
+    if (ctx->host.realloc != NULL)
+        return ctx->host.realloc(ctx->host.user, p, n);
+    q = ctx->host.alloc(ctx->host.user, n);
+    if (q == NULL)
+        return NULL;
+    memcpy(q, p, old_n < n ? old_n : n);
+    ctx->host.free(ctx->host.user, p);
+    return q;
+}
+
+void ccad__free(ccad_ctx *ctx, void *p)
+{
+    if (p == NULL)
+        return;
+    if (ctx->host.free != NULL)
+        ctx->host.free(ctx->host.user, p);
+    else
+        free(p);
+}
+
+int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day)
+{
+    int64_t secs = 0, day;
+    if (ctx == NULL)
+        return CCAD_EINVAL;
+    if (out_day == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "ccad_ctx_today: out_day is NULL");
+    if (ctx->host.clock == NULL)
+        return ccad__fail(ctx, CCAD_ENOTSUP, "ccad_ctx_today: the host gave no clock callback");
+    if (ctx->host.clock(ctx->host.user, &secs) != 0)
+        return ccad__fail(ctx, CCAD_ECALLBACK, "clock callback failed");
+    day = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    if (day < CCAD_DATE_MIN || day > CCAD_DATE_MAX)
+        return ccad__fail(ctx, CCAD_ERANGE, "clock callback gave %lld s, outside years 1..9999",
+                          (long long)secs);
+    *out_day = (int32_t)day;
+    return CCAD_OK;
+}
+
+int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
+{
+    uint32_t flags = 0;
+    if (ctx == NULL)
+        return CCAD_EINVAL;
+    if (out_flags == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "ccad_ctx_day_flags: out_flags is NULL");
+    if (!ccad__date_ok(day))
+        return ccad__fail(ctx, CCAD_ERANGE, "ccad_ctx_day_flags: day %ld out of range", (long)day);
+    if (ctx->host.calendar == NULL) {
+        flags = ccad__weekday(day) <= 5 ? CCAD_DAY_WORKING : 0;
+    } else {
+        if (ctx->host.calendar(ctx->host.user, day, &flags) != 0)
+            return ccad__fail(ctx, CCAD_ECALLBACK, "calendar callback failed for day %ld",
+                              (long)day);
+        flags &= (uint32_t)(CCAD_DAY_WORKING | CCAD_DAY_HOLIDAY | CCAD_DAY_SPECIAL |
+                            CCAD_DAY_ABSENT);
+        if (flags & (CCAD_DAY_HOLIDAY | CCAD_DAY_ABSENT))
+            flags &= ~(uint32_t)CCAD_DAY_WORKING;
+    }
+    *out_flags = flags;
+    return CCAD_OK;
+}

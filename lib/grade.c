@@ -1,0 +1,101 @@
+/* GRADE: computing every customer's grade for a book. */
+#include "internal.h"
+
+#include <string.h>
+
+/* 1 if customer i ranks before customer j: higher value first, then id
+ * bytewise ascending (ids are unique, so the order is total). */
+static int before(const ccad_book *b, uint32_t i, uint32_t j)
+{
+    const struct cust *x = &b->c[i], *y = &b->c[j];
+    if (x->value != y->value)
+        return x->value > y->value;
+    return strcmp(b->ids + x->id_off, b->ids + y->id_off) < 0;
+}
+
+/* Bottom-up merge sort of idx[0..n) using tmp; stable and deterministic. */
+static void sort_by_rank(const ccad_book *b, uint32_t *idx, uint32_t *tmp, size_t n)
+{
+    size_t width, i;
+    uint32_t *src = idx, *dst = tmp;
+    for (width = 1; width < n; width *= 2) {
+        for (i = 0; i < n; i += 2 * width) {
+            size_t lo = i, mid = i + width < n ? i + width : n;
+            size_t hi = i + 2 * width < n ? i + 2 * width : n;
+            size_t a = lo, c = mid, k = lo;
+            while (a < mid && c < hi)
+                dst[k++] = before(b, src[c], src[a]) ? src[c++] : src[a++];
+            while (a < mid)
+                dst[k++] = src[a++];
+            while (c < hi)
+                dst[k++] = src[c++];
+        }
+        {
+            uint32_t *t = src;
+            src = dst;
+            dst = t;
+        }
+    }
+    if (src != idx)
+        memcpy(idx, src, n * sizeof *idx);
+}
+
+/* Rounded cumulative count for a share in percent: round(n * pct / 100). */
+static size_t cum(size_t n, int64_t pct) { return (size_t)(((uint64_t)n * (uint64_t)pct + 50) / 100); }
+
+int ccad_book_grade(ccad_book *book, const ccad_rules *rules)
+{
+    const int64_t *v;
+    size_t i, n;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (rules == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_grade: rules is NULL");
+    v = rules->v;
+    n = book->n;
+    if (v[P_GRADE_METHOD] == CCAD_GRADE_BY_THRESHOLD) {
+        for (i = 0; i < n; i++) {
+            struct cust *c = &book->c[i];
+            uint8_t g;
+            if (c->value >= v[P_GRADE_THRESHOLD_A])
+                g = CCAD_GRADE_A;
+            else if (c->value >= v[P_GRADE_THRESHOLD_B])
+                g = CCAD_GRADE_B;
+            else if (!v[P_GRADE_USE_D] || c->value >= v[P_GRADE_THRESHOLD_C])
+                g = CCAD_GRADE_C;
+            else
+                g = CCAD_GRADE_D;
+            c->grade_computed = g;
+            c->rank = 0;
+        }
+    } else if (n > 0) {
+        size_t ca = cum(n, v[P_GRADE_SHARE_A]);
+        size_t cb = cum(n, v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B]);
+        size_t cc = cum(n, v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] + v[P_GRADE_SHARE_C]);
+        uint32_t *idx = ccad__alloc(book->ctx, 2 * n * sizeof *idx);
+        if (idx == NULL)
+            return ccad__fail(book->ctx, CCAD_ENOMEM, "ccad_book_grade: out of memory");
+        for (i = 0; i < n; i++)
+            idx[i] = (uint32_t)i;
+        sort_by_rank(book, idx, idx + n, n);
+        for (i = 0; i < n; i++) {
+            struct cust *c = &book->c[idx[i]];
+            uint8_t g;
+            if (i < ca)
+                g = CCAD_GRADE_A;
+            else if (i < cb)
+                g = CCAD_GRADE_B;
+            else if (!v[P_GRADE_USE_D] || i < cc)
+                g = CCAD_GRADE_C;
+            else
+                g = CCAD_GRADE_D;
+            c->grade_computed = g;
+            c->rank = (uint32_t)(i + 1);
+        }
+        ccad__free(book->ctx, idx);
+    }
+    memcpy(book->grade_params, v + P_GRADE_FIRST, sizeof book->grade_params);
+    book->graded = 1;
+    book->graded_generation = book->generation;
+    return CCAD_OK;
+}

@@ -1,0 +1,139 @@
+/* Internal declarations shared by the library's translation units.
+ * Nothing here is part of the public API. */
+#ifndef CCAD_INTERNAL_H
+#define CCAD_INTERNAL_H
+
+#include "custcadence.h"
+
+#include <stdarg.h>
+
+#define CCAD_ERRMSG_CAP 256
+
+struct ccad_ctx {
+    ccad_host host; /* the caller's interface, zero beyond the caller's size */
+    int errcode;
+    char errmsg[CCAD_ERRMSG_CAP];
+};
+
+/* Allocation through the context's allocator. n must be > 0. */
+void *ccad__alloc(ccad_ctx *ctx, size_t n);
+/* Resize; old_n is the current size (used when the host gives no realloc). */
+void *ccad__realloc(ccad_ctx *ctx, void *p, size_t old_n, size_t n);
+void ccad__free(ccad_ctx *ctx, void *p);
+
+/* Records code and message on ctx (if not NULL) and returns code. */
+int ccad__fail(ccad_ctx *ctx, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* 1 if day is a valid date (not CCAD_NO_DATE). */
+static inline int ccad__date_ok(int32_t d) { return d >= CCAD_DATE_MIN && d <= CCAD_DATE_MAX; }
+/* 1 if d is CCAD_NO_DATE or a valid date. */
+static inline int ccad__opt_date_ok(int32_t d) { return d == CCAD_NO_DATE || ccad__date_ok(d); }
+/* ISO weekday 1..7 of a valid day number. */
+static inline int ccad__weekday(int32_t d)
+{
+    int w = (int)((d % 7 + 7 + 3) % 7); /* 1970-01-01 was a Thursday (3 from Monday) */
+    return w + 1;
+}
+
+/* ---- rules ---- */
+enum ccad__param {
+    P_GRADE_METHOD,
+    P_GRADE_SHARE_A,
+    P_GRADE_SHARE_B,
+    P_GRADE_SHARE_C,
+    P_GRADE_USE_D,
+    P_GRADE_THRESHOLD_A,
+    P_GRADE_THRESHOLD_B,
+    P_GRADE_THRESHOLD_C,
+    P_URG_WEEK,
+    P_URG_TWO_WEEKS,
+    P_URG_REQUEST,
+    P_QUAD_IMPORTANT,
+    P_FREQ_Q1W_COUNT,
+    P_FREQ_Q1W_DAYS,
+    P_FREQ_Q1TW_COUNT,
+    P_FREQ_Q1TW_DAYS,
+    P_FREQ_A_COUNT,
+    P_FREQ_A_DAYS,
+    P_FREQ_B_COUNT,
+    P_FREQ_B_DAYS,
+    P_FREQ_C_COUNT,
+    P_FREQ_C_DAYS,
+    P_FREQ_D_COUNT,
+    P_FREQ_D_DAYS,
+    P_FREQ_LET_GO,
+    P_GAP_MAX,
+    P_GAP_ALERT,
+    P_GAP_GRADES,
+    P_GAP_HALF_LIFE,
+    P_FOLLOWUP_LEAD,
+    P_STALL_AFTER,
+    P_PATIENCE_MIN,
+    P_TRIAGE_SELF,
+    P_TRIAGE_PUSH,
+    P_TRIAGE_UNMOVABLE,
+    P_TRIAGE_BAND,
+    P_TRIAGE_MARGIN_LIFT,
+    P_COMPLAINT_FOLLOWUP,
+    P_COMPLAINT_CARE,
+    P_CLOCK_ANY,
+    P_ESC_REP,
+    P_ESC_MANAGER,
+    P_ESC_REASSIGN,
+    P_ESC_Q4,
+    P_OWNERSHIP_DAYS,
+    P_NEVER_DUE_NOW,
+    P__COUNT
+};
+
+/* The grading parameters are contiguous: a book remembers them. */
+#define P_GRADE_FIRST P_GRADE_METHOD
+#define P_GRADE_COUNT (P_GRADE_THRESHOLD_C - P_GRADE_METHOD + 1)
+
+struct ccad_rules {
+    ccad_ctx *ctx;
+    int64_t v[P__COUNT];
+};
+
+/* ---- book ---- */
+
+/* Customer flag bits (struct cust.bits). */
+#define CB_CAPABLE 1u
+#define CB_HAS_LOC 2u
+#define CB_LAST_RECORDED 4u
+
+/* One customer as stored. Dates are day numbers or CCAD_NO_DATE. */
+struct cust {
+    int64_t value;
+    int64_t volume;       /* -1 unknown */
+    double x, y;
+    int32_t purchase, complaint_date, request, owned, last_contact, last_visit, next_step;
+    int32_t last_gap;     /* -1 unknown */
+    int32_t margin_bp;    /* -1 unknown */
+    uint32_t id_off;      /* into the id arena */
+    uint32_t rank;        /* 1-based rank by value from the last grading */
+    uint32_t contacts, no_progress, missing;
+    uint32_t svc[4];
+    uint16_t open_min, close_min;
+    uint8_t grade_manual, grade_computed, status, complaint, visit_days, bits, id_len;
+};
+
+struct ccad_book {
+    ccad_ctx *ctx;
+    struct cust *c;
+    size_t n, cap;
+    char *ids;            /* arena of NUL-terminated ids */
+    size_t ids_len, ids_cap;
+    uint32_t *slots;      /* open addressing: index + 1, 0 = empty */
+    size_t nslots;        /* power of two */
+    uint64_t generation;  /* bumped on every change that affects grading */
+    uint64_t graded_generation;
+    int graded;           /* 1 once ccad_book_grade() ran */
+    int64_t grade_params[P_GRADE_COUNT];
+};
+
+#endif
