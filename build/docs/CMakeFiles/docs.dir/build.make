@@ -67,8 +67,8 @@ include docs/CMakeFiles/docs.dir/compiler_depend.make
 include docs/CMakeFiles/docs.dir/progress.make
 
 docs/CMakeFiles/docs:
-	cd /work/main/build/docs && /usr/bin/cmake -E echo doxygen\ not\ found:\ install\ it\ to\ build\ the\ docs
-	cd /work/main/build/docs && /usr/bin/cmake -E false
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --blue --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_1) "Building the API reference with Doxygen"
+	cd /work/main/build/docs && /usr/bin/doxygen /work/main/build/docs/Doxyfile
 
 docs: docs/CMakeFiles/docs
 docs: docs/CMakeFiles/docs.dir/build.make

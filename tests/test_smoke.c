@@ -1,0 +1,43 @@
+/* Smoke test: the whole path from context to assessment once. */
+#include "testutil.h"
+
+#include <string.h>
+
+static void smoke(void **state)
+{
+    tu_alloc al;
+    ccad_host h = tu_host(&al);
+    ccad_ctx *ctx = NULL;
+    ccad_rules *r = NULL;
+    ccad_book *b = NULL;
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    ccad_assessment a = CCAD_ASSESSMENT_INIT;
+    size_t i;
+    (void)state;
+    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
+    assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
+    c.id = "acme";
+    c.value = 100000000;
+    c.grade = CCAD_GRADE_A; /* one customer alone rounds to 0 % A by rank */
+    c.last_contact = tu_date("2026-11-01");
+    c.contacts = 2;
+    assert_int_equal(ccad_book_add(b, &c, &i), CCAD_OK);
+    assert_int_equal(ccad_book_assess(b, r, i, tu_date("2026-11-20"), &a), CCAD_ESTALE);
+    assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
+    assert_int_equal(ccad_book_assess(b, r, i, tu_date("2026-11-20"), &a), CCAD_OK);
+    assert_int_equal(a.grade, CCAD_GRADE_A);
+    assert_int_equal(a.quadrant, CCAD_Q2);
+    assert_int_equal(a.due_date, tu_date("2026-11-04"));
+    assert_true(a.flags & CCAD_F_COOLING);
+    ccad_book_free(b);
+    ccad_rules_free(r);
+    ccad_ctx_free(ctx);
+    assert_int_equal(al.live, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(smoke)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
