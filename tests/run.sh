@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The project's test command (README.md; .ci/run calls exactly this).
+# On a fresh Debian 12 machine it installs what is missing, then:
+#   1. Release build + the whole ctest suite (unit tests, vectors, examples, symbols)
+#   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all
+#   3. the Doxygen reference with WARN_AS_ERROR
+#   4. install into a scratch prefix and build a consumer with find_package and pkg-config
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+jobs=$(nproc 2>/dev/null || echo 2)
+
+step() { printf '\n==== %s\n' "$*"; }
+
+step "set-up: Debian packages"
+need=()
+for p in cmake make gcc g++ pkg-config libcmocka-dev doxygen binutils; do
+  dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
+else
+  echo "all present"
+fi
+
+step "release build and tests"
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/release -j"$jobs"
+ctest --test-dir build/release --output-on-failure -j"$jobs"
+
+step "ASan + UBSan build and tests"
+cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCCAD_SANITIZE=ON >/dev/null
+cmake --build build/asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build/asan --output-on-failure -j"$jobs"
+
+step "API reference (Doxygen, warnings are errors)"
+cmake --build build/release --target docs
+
+step "install and consume"
+prefix=$root/build/prefix
+rm -rf "$prefix" build/consumer
+cmake --install build/release --prefix "$prefix" >/dev/null
+cmake -S tests/consumer -B build/consumer -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build build/consumer -j"$jobs" >/dev/null
+LD_LIBRARY_PATH="$prefix/lib" build/consumer/consumer
+build/consumer/consumer_static
+PKG_CONFIG_PATH="$prefix/lib/pkgconfig" \
+  cc -std=c99 -o build/consumer/consumer_pc tests/consumer/main.c \
+  $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs custcadence)
+LD_LIBRARY_PATH="$prefix/lib" build/consumer/consumer_pc
+
+step "all checks passed"
