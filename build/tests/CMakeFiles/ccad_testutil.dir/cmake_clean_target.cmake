@@ -1,3 +1,0 @@
-file(REMOVE_RECURSE
-  "libccad_testutil.a"
-)
