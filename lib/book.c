@@ -256,7 +256,7 @@ int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_in
 {
     static const char fn[] = "ccad_book_add";
     ccad_customer c;
-    size_t idlen, slot;
+    size_t idlen = 0, slot;
     struct cust *d;
     int rc;
     if (book == NULL)

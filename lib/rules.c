@@ -364,7 +364,7 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
                 *out = k;
                 return 0;
             }
-        snprintf(msg, cap, "%s takes %s or %s, not '%.*s'", p->name, p->keywords[0],
+        snprintf(msg, cap, "%.31s takes %.11s or %.11s, not '%.*s'", p->name, p->keywords[0],
                  p->keywords[1], (int)(n > 40 ? 40 : n), s);
         return -1;
     }

@@ -1,0 +1,390 @@
+/* ccad-due: who should the rep contact today, and why.
+ *
+ *   ccad-due [--customers FILE] [--rules FILE] [--today YYYY-MM-DD] [--all]
+ *
+ * Loads a customers CSV file (examples/common/csv.h describes the columns),
+ * grades the book, assesses every customer on today's date and prints the
+ * customers due today or overdue, most urgent first, each with the reasons
+ * the library gave. Exit status: 0 ok, 1 bad input, 2 bad usage.
+ *
+ * It shows the usual life cycle of a libcustcadence host: a context with host
+ * callbacks (here only a clock), a rule set, a book, ccad_book_grade(), a
+ * cheap batch pass with ccad_book_assess_range() to select and sort, and a
+ * full ccad_book_assess() with reasons for each customer printed. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "csv.h"
+#include "custcadence.h"
+
+#ifndef CCAD_EXAMPLES_DATA_DIR
+#define CCAD_EXAMPLES_DATA_DIR "examples/data"
+#endif
+
+#define PROG "ccad-due"
+#define DEFAULT_CUSTOMERS CCAD_EXAMPLES_DATA_DIR "/sample.csv"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+struct options {
+    const char *customers;
+    const char *rules;
+    int have_today;
+    int32_t today;
+    int all;
+};
+
+/* ---------------------------------------------------------------------- */
+/* Host callbacks */
+
+/* The clock callback: the current instant as seconds since 1970-01-01T00:00
+ * in the rep's local time, i.e. the local civil date and time counted as if
+ * they were UTC. localtime_r does the time zone work. */
+static int host_clock(void *user, int64_t *out_local_seconds)
+{
+    time_t now;
+    struct tm tm;
+    int32_t day;
+    (void)user;
+    now = time(NULL);
+    if (now == (time_t)-1 || localtime_r(&now, &tm) == NULL)
+        return -1;
+    if (ccad_date_from_ymd(&day, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) != CCAD_OK)
+        return -1;
+    *out_local_seconds = (int64_t)day * 86400 + (int64_t)tm.tm_hour * 3600 +
+                         (int64_t)tm.tm_min * 60 + (int64_t)tm.tm_sec;
+    return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Command line */
+
+static void usage(FILE *fp)
+{
+    fprintf(fp,
+            "Usage: " PROG " [--customers FILE] [--rules FILE] [--today YYYY-MM-DD] [--all]\n"
+            "\n"
+            "Lists the customers due for contact today or overdue, most urgent first,\n"
+            "with the reasons for each decision.\n"
+            "\n"
+            "  --customers FILE   customers CSV file (default: the bundled sample,\n"
+            "                     " DEFAULT_CUSTOMERS ")\n"
+            "  --rules FILE       rules text with parameter overrides (default: the\n"
+            "                     library defaults)\n"
+            "  --today DATE       assess on this day instead of the local date of the clock\n"
+            "  --all              list every customer, not only the due ones\n"
+            "  --help             show this help and exit\n"
+            "\n"
+            "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, PROG ": ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry '" PROG " --help'.\n");
+    return EXIT_USAGE;
+}
+
+/* Matches "--name VALUE" and "--name=VALUE". Returns 1 and *value on a
+ * match, 0 if argv[*i] is another option, -1 if the value is missing. */
+static int option_value(int argc, char **argv, int *i, const char *name, const char **value)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '=') {
+        *value = a + n + 1;
+        return 1;
+    }
+    if (a[n] != '\0')
+        return 0;
+    if (*i + 1 >= argc)
+        return -1;
+    *value = argv[++*i];
+    return 1;
+}
+
+/* Returns -1 to continue, or an exit status. */
+static int parse_args(int argc, char **argv, struct options *o)
+{
+    int i, m;
+    o->customers = DEFAULT_CUSTOMERS;
+    o->rules = NULL;
+    o->have_today = 0;
+    o->today = CCAD_NO_DATE;
+    o->all = 0;
+    for (i = 1; i < argc; i++) {
+        const char *v = NULL, *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(a, "--all") == 0) {
+            o->all = 1;
+            continue;
+        }
+        if ((m = option_value(argc, argv, &i, "--customers", &v)) != 0) {
+            if (m < 0 || *v == '\0')
+                return usage_error("%s needs a file name", "--customers");
+            o->customers = v;
+            continue;
+        }
+        if ((m = option_value(argc, argv, &i, "--rules", &v)) != 0) {
+            if (m < 0 || *v == '\0')
+                return usage_error("%s needs a file name", "--rules");
+            o->rules = v;
+            continue;
+        }
+        if ((m = option_value(argc, argv, &i, "--today", &v)) != 0) {
+            if (m < 0)
+                return usage_error("%s needs a date (YYYY-MM-DD)", "--today");
+            if (ccad_date_parse(&o->today, v, strlen(v)) != CCAD_OK)
+                return usage_error("--today: '%s' is not a date (YYYY-MM-DD)", v);
+            o->have_today = 1;
+            continue;
+        }
+        if (a[0] == '-')
+            return usage_error("unknown option '%s'", a);
+        return usage_error("unexpected argument '%s'", a);
+    }
+    return -1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Output */
+
+struct row {
+    size_t index;
+    const char *id; /* points into the book; the book does not change */
+    ccad_brief brief;
+};
+
+/* Most urgent first: quadrant, escalation (higher first), days overdue
+ * (more first), then id. */
+static int row_cmp(const void *pa, const void *pb)
+{
+    const struct row *a = pa, *b = pb;
+    if (a->brief.quadrant != b->brief.quadrant)
+        return a->brief.quadrant < b->brief.quadrant ? -1 : 1;
+    if (a->brief.escalation != b->brief.escalation)
+        return a->brief.escalation > b->brief.escalation ? -1 : 1;
+    if (a->brief.days_overdue != b->brief.days_overdue)
+        return a->brief.days_overdue > b->brief.days_overdue ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static const char *grade_text(int g)
+{
+    static const char *const t[] = {"-", "A", "B", "C", "D"};
+    return g >= 0 && g <= 4 ? t[g] : "?";
+}
+
+/* The library formats reasons but has no text for these two enums. */
+static const char *escalation_text(int e)
+{
+    static const char *const t[] = {"", "remind the rep", "rep and manager", "reassign"};
+    return e >= 0 && e <= 3 ? t[e] : "?";
+}
+
+static const char *weekday_text(int32_t day)
+{
+    static const char *const t[] = {"?", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    int wd = 0;
+    if (ccad_date_weekday(&wd, day) != CCAD_OK)
+        wd = 0;
+    return t[wd];
+}
+
+static void date_text(char buf[16], int32_t day)
+{
+    if (day == CCAD_NO_DATE || ccad_date_format(buf, 16, day) != CCAD_OK)
+        strcpy(buf, "none");
+}
+
+static int print_customer(const ccex_customers *cs, ccad_ctx *ctx, const ccad_rules *rules,
+                          const struct row *row, int32_t today)
+{
+    ccad_assessment a = CCAD_ASSESSMENT_INIT;
+    const char *name = ccex_customers_name(cs, row->index);
+    char due[16];
+    uint32_t k;
+    int rc = ccad_book_assess(cs->book, rules, row->index, today, &a);
+    if (rc != CCAD_OK) {
+        fprintf(stderr, PROG ": assessing '%s': %s\n", row->id, ccad_ctx_errmsg(ctx));
+        return rc;
+    }
+    date_text(due, a.due_date);
+    printf("%s%s%s\n", row->id, *name ? "  " : "", name);
+    printf("  grade %s, Q%d, ", grade_text(a.grade), a.quadrant);
+    if (a.flags & CCAD_F_INACTIVE)
+        printf("inactive, no due date");
+    else if (a.due_date == CCAD_NO_DATE)
+        printf("no due date");
+    else if (a.flags & CCAD_F_OVERDUE)
+        printf("due %s, %ld day%s overdue", due, (long)a.days_overdue,
+               a.days_overdue == 1 ? "" : "s");
+    else if (a.due_date == today)
+        printf("due %s (today)", due);
+    else
+        printf("due %s, in %ld days", due, (long)(a.due_date - today));
+    if (a.escalation != CCAD_ESCALATE_NONE)
+        printf(", escalation: %s", escalation_text(a.escalation));
+    printf("\n");
+    for (k = 0; k < a.reason_count; k++) {
+        char line[256];
+        size_t full = 0;
+        rc = ccad_reason_format(line, sizeof line, &a.reasons[k], &full);
+        printf("    %s%s\n", line, rc == CCAD_ENOSPC ? "..." : "");
+    }
+    if (a.flags & CCAD_F_REASONS_TRUNCATED)
+        printf("    (more reasons than the library keeps)\n");
+    return CCAD_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+
+static int load_rules(ccad_rules *rules, ccad_ctx *ctx, const char *path)
+{
+    ccex_err err;
+    char *text;
+    size_t len;
+    int rc = ccex_read_file(&text, &len, path, &err);
+    if (rc != CCEX_OK) {
+        fprintf(stderr, PROG ": %s\n", err.msg);
+        return -1;
+    }
+    rc = ccad_rules_parse(rules, text, len);
+    free(text);
+    if (rc != CCAD_OK) {
+        /* The message reads "rules text line L, column C: ..." */
+        fprintf(stderr, PROG ": %s: %s\n", path, ccad_ctx_errmsg(ctx));
+        return -1;
+    }
+    return 0;
+}
+
+static int run(const struct options *o, ccad_ctx *ctx)
+{
+    ccad_rules *rules = NULL;
+    ccex_customers cs;
+    ccex_err err;
+    struct row *rows = NULL;
+    ccad_brief *briefs = NULL;
+    size_t n, i, nrows = 0;
+    size_t c_due = 0, c_over = 0, c_cool = 0, c_stall = 0, c_never = 0;
+    int32_t today = o->today;
+    char today_text[16];
+    int status = EXIT_INPUT, rc;
+
+    memset(&cs, 0, sizeof cs);
+    if (!o->have_today && ccad_ctx_today(ctx, &today) != CCAD_OK) {
+        fprintf(stderr, PROG ": cannot read the clock: %s\n", ccad_ctx_errmsg(ctx));
+        return EXIT_INPUT;
+    }
+    if (ccad_rules_new(&rules, ctx) != CCAD_OK) {
+        fprintf(stderr, PROG ": %s\n", ccad_ctx_errmsg(ctx));
+        return EXIT_INPUT;
+    }
+    if (o->rules != NULL && load_rules(rules, ctx, o->rules) != 0)
+        goto out;
+    if (ccex_load_customers(&cs, ctx, o->customers, &err) != CCEX_OK) {
+        fprintf(stderr, PROG ": %s\n", err.msg);
+        goto out;
+    }
+    if (ccad_book_grade(cs.book, rules) != CCAD_OK) {
+        fprintf(stderr, PROG ": grading: %s\n", ccad_ctx_errmsg(ctx));
+        goto out;
+    }
+
+    /* Pass 1: compact briefs for everyone, to select and sort. */
+    n = cs.count;
+    briefs = malloc((n ? n : 1) * sizeof *briefs);
+    rows = malloc((n ? n : 1) * sizeof *rows);
+    if (briefs == NULL || rows == NULL) {
+        fprintf(stderr, PROG ": out of memory\n");
+        goto out;
+    }
+    rc = ccad_book_assess_range(cs.book, rules, 0, n, today, briefs, sizeof *briefs);
+    if (rc != CCAD_OK) {
+        fprintf(stderr, PROG ": %s\n", ccad_ctx_errmsg(ctx));
+        goto out;
+    }
+    for (i = 0; i < n; i++) {
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        uint32_t f = briefs[i].flags;
+        c_due += (f & CCAD_F_DUE) != 0;
+        c_over += (f & CCAD_F_OVERDUE) != 0;
+        c_cool += (f & (CCAD_F_COOLING | CCAD_F_COLD)) != 0;
+        c_stall += (f & CCAD_F_STALLED) != 0;
+        c_never += (f & CCAD_F_NEVER_CONTACTED) != 0;
+        if (!o->all && !(f & CCAD_F_DUE))
+            continue;
+        if (ccad_book_get(cs.book, i, &c) != CCAD_OK) {
+            fprintf(stderr, PROG ": %s\n", ccad_ctx_errmsg(ctx));
+            goto out;
+        }
+        rows[nrows].index = i;
+        rows[nrows].id = c.id;
+        rows[nrows].brief = briefs[i];
+        nrows++;
+    }
+    qsort(rows, nrows, sizeof *rows, row_cmp);
+
+    /* Pass 2: the full assessment, with reasons, of each customer listed. */
+    date_text(today_text, today);
+    if (o->all)
+        printf("All %lu customers on %s %s, most urgent first\n", (unsigned long)n,
+               weekday_text(today), today_text);
+    else
+        printf("Due on %s %s: %lu of %lu customers, most urgent first\n", weekday_text(today),
+               today_text, (unsigned long)nrows, (unsigned long)n);
+    for (i = 0; i < nrows; i++) {
+        printf("\n");
+        if (print_customer(&cs, ctx, rules, &rows[i], today) != CCAD_OK)
+            goto out;
+    }
+    printf("\nSummary: %lu customers, %lu due, %lu overdue, %lu cooling/cold, %lu stalled, "
+           "%lu never contacted\n",
+           (unsigned long)n, (unsigned long)c_due, (unsigned long)c_over, (unsigned long)c_cool,
+           (unsigned long)c_stall, (unsigned long)c_never);
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, PROG ": cannot write the output\n");
+        goto out;
+    }
+    status = EXIT_OK;
+out:
+    free(rows);
+    free(briefs);
+    ccex_customers_free(&cs);
+    ccad_rules_free(rules);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    ccad_host host = CCAD_HOST_INIT;
+    ccad_ctx *ctx = NULL;
+    int status = parse_args(argc, argv, &o);
+    if (status >= 0)
+        return status;
+    if (ccad_version_number() / 10000 != CCAD_VERSION_NUMBER / 10000) {
+        fprintf(stderr, PROG ": built for libcustcadence %s but running with %s\n",
+                CCAD_VERSION_STRING, ccad_version_string());
+        return EXIT_INPUT;
+    }
+    host.clock = host_clock; /* the only callback needed; the rest keep defaults */
+    if (ccad_ctx_new(&ctx, &host) != CCAD_OK) {
+        fprintf(stderr, PROG ": cannot create a libcustcadence context\n");
+        return EXIT_INPUT;
+    }
+    status = run(&o, ctx);
+    ccad_ctx_free(ctx);
+    return status;
+}

@@ -1,0 +1,36 @@
+# Runs one example program and checks its exit code and output.
+#   cmake -DPROG=path -DARGS="a b c" -DRC=0 -DEXPECT="x|y" [-DEXPECT_FILE=f] -P check.cmake
+# ARGS is split like a Unix shell would (quotes allowed). Every '|'-separated
+# string of EXPECT, and every non-empty line of EXPECT_FILE, must occur
+# literally in stdout or stderr.
+separate_arguments(args UNIX_COMMAND "${ARGS}")
+execute_process(COMMAND ${PROG} ${args}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(all "${out}${err}")
+set(failed 0)
+if(NOT "${rc}" STREQUAL "${RC}")
+  message(SEND_ERROR "exit code ${rc}, expected ${RC}")
+  set(failed 1)
+endif()
+set(wanted "")
+if(DEFINED EXPECT AND NOT EXPECT STREQUAL "")
+  string(REPLACE "|" ";" wanted "${EXPECT}")
+endif()
+if(DEFINED EXPECT_FILE AND NOT EXPECT_FILE STREQUAL "")
+  file(STRINGS "${EXPECT_FILE}" lines)
+  foreach(line IN LISTS lines)
+    if(NOT line STREQUAL "" AND NOT line MATCHES "^#")
+      list(APPEND wanted "${line}")
+    endif()
+  endforeach()
+endif()
+foreach(w IN LISTS wanted)
+  string(FIND "${all}" "${w}" at)
+  if(at EQUAL -1)
+    message(SEND_ERROR "missing from the output: ${w}")
+    set(failed 1)
+  endif()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "command: ${PROG} ${ARGS}\n--- stdout ---\n${out}--- stderr ---\n${err}")
+endif()
