@@ -310,6 +310,19 @@ CCAD_API const char *ccad_ctx_errmsg(const ccad_ctx *ctx);
 CCAD_API int ccad_ctx_errcode(const ccad_ctx *ctx);
 
 /**
+ * @brief Line and column (1-based) of the most recent rules-text parse error
+ *        on this context.
+ * @param[in] ctx the context.
+ * @param[out] out_line receives the line.
+ * @param[out] out_column receives the column (in bytes).
+ * @retval CCAD_OK the last failure was a parse error with a position.
+ * @retval CCAD_ENOTFOUND the last failure has no position (outputs untouched).
+ * @retval CCAD_EINVAL a pointer is NULL.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_ctx_errpos(const ccad_ctx *ctx, uint32_t *out_line, uint32_t *out_column);
+
+/**
  * @brief Today's date from the host clock.
  * @param[in] ctx the context.
  * @param[out] out_day receives the day number.
@@ -479,6 +492,49 @@ enum ccad_rule_id {
  * @since 0.1.0
  */
 CCAD_API const char *ccad_rule_name(int rule);
+
+/** Families of named values, for ccad_name() and ccad_name_parse(). */
+enum ccad_name_kind {
+    CCAD_NAME_GRADE = 1,        /**< "A".."D" (0 is "-"). */
+    CCAD_NAME_STATUS = 2,       /**< "prospect", "active", "key", "released", "eliminated". */
+    CCAD_NAME_COMPLAINT = 3,    /**< "none", "open", "resolved". */
+    CCAD_NAME_CONTACT_KIND = 4, /**< "visit", "call", "message", "email", "other". */
+    CCAD_NAME_OUTCOME = 5,      /**< "progress", "no_progress", "order", "complaint_opened", "complaint_resolved". */
+    CCAD_NAME_SERVICE = 6,      /**< "none", "basic", "satisfying", "value_added", "moving". */
+    CCAD_NAME_TRIAGE = 7,       /**< "none", "self_driven", "push", "unmovable". */
+    CCAD_NAME_STRATEGY = 8,     /**< "none", "let_go", "persist", "give_up". */
+    CCAD_NAME_ESCALATION = 9,   /**< "none", "rep", "manager", "reassign". */
+    CCAD_NAME_URGENCY = 10,     /**< "none", "two_weeks", "week", "event". */
+    CCAD_NAME_QUADRANT = 11,    /**< "Q1".."Q4". */
+    CCAD_NAME_WEEKDAY = 12,     /**< ISO weekday 1..7: "Mon".."Sun". */
+    CCAD_NAME_FLAG = 13,        /**< A single ::ccad_flag bit: "DUE", "OVERDUE", ... */
+    CCAD_NAME_RULE = 14,        /**< A ::ccad_rule_id: "GRADE", ... (as ccad_rule_name()). */
+    CCAD_NAME_WHY = 15          /**< A ::ccad_why: "GAP_ALERT", ... (as ccad_why_name()). */
+};
+
+/**
+ * @brief The name of a value of one of the library's enumerations.
+ * @param[in] kind a ::ccad_name_kind.
+ * @param[in] value the value (for ::CCAD_NAME_FLAG a single bit).
+ * @return a static string; "?" for an unknown kind or value. Never NULL.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API const char *ccad_name(int kind, int value);
+
+/**
+ * @brief The value named @p text in one of the library's enumerations
+ *        (ASCII case-insensitive), the inverse of ccad_name().
+ * @param[out] out_value receives the value.
+ * @param[in] kind a ::ccad_name_kind.
+ * @param[in] text the name; @p len bytes are read.
+ * @param[in] len its length.
+ * @retval CCAD_OK found. @retval CCAD_EINVAL a pointer is NULL or the kind unknown.
+ * @retval CCAD_ENOTFOUND no value has that name.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_name_parse(int *out_value, int kind, const char *text, size_t len);
 
 /** @} */
 
@@ -742,6 +798,15 @@ CCAD_API void ccad_book_free(ccad_book *book);
 CCAD_API size_t ccad_book_count(const ccad_book *book);
 
 /**
+ * @brief A customer's id, without copying the whole customer.
+ * @param[in] book the book. @param[in] index 0..count-1.
+ * @return the NUL-terminated id, owned by the book and valid until the next
+ *         ccad_book_add(); NULL for a NULL book or a bad index (no message).
+ * @since 0.1.0
+ */
+CCAD_API const char *ccad_book_id(const ccad_book *book, size_t index);
+
+/**
  * @brief Adds a customer after validating every field.
  * @param[in] book the book.
  * @param[in] customer the data (its @c id is copied).
@@ -859,7 +924,7 @@ enum ccad_why {
     CCAD_WHY_TRIAGE_MARGIN = 27,    /**< TRIAGE: lifted one kind; a = margin bp, b = threshold bp. */
     CCAD_WHY_COMPLAINT_OPEN = 28,   /**< COMPLAINT: a = opened date, b = days open. */
     CCAD_WHY_COMPLAINT_CARE = 29,   /**< COMPLAINT: a = resolved date, b = care contact date. */
-    CCAD_WHY_NEVER_CONTACTED = 30,  /**< NEVER: no contact on record. */
+    CCAD_WHY_NEVER_CONTACTED = 30,  /**< NEVER: no contact on record; a = 1 if that makes it due on the day assessed. */
     CCAD_WHY_INACTIVE = 31,         /**< Released or eliminated: no duty; a = status. */
     CCAD_WHY_SERVICE = 32           /**< SERVICE: a = highest level reached, b = its count. */
 };
@@ -870,6 +935,32 @@ enum ccad_why {
  * @since 0.1.0
  */
 CCAD_API const char *ccad_why_name(int why);
+
+/** What a figure of a ::ccad_reason measures, from ccad_why_figure(). */
+enum ccad_figure {
+    CCAD_FIG_NONE = 0,  /**< Unused figure (0). */
+    CCAD_FIG_COUNT = 1, /**< A count (contacts, customers, rank). */
+    CCAD_FIG_DAYS = 2,  /**< A number of days. */
+    CCAD_FIG_DATE = 3,  /**< A day number (see @ref dates). */
+    CCAD_FIG_MONEY = 4, /**< Money in minor units. */
+    CCAD_FIG_PCT = 5,   /**< A percentage. */
+    CCAD_FIG_BP = 6,    /**< Basis points. */
+    CCAD_FIG_ENUM = 7,  /**< A value of an enumeration; see ccad_why_figure(). */
+    CCAD_FIG_FACTOR = 8 /**< A multiplier. */
+};
+
+/**
+ * @brief What figure @p index (0 = a, 1 = b, 2 = c) of reason code @p why
+ *        measures, so a host can show dates as dates and money as money.
+ * @param[in] why a ::ccad_why.
+ * @param[in] index 0..2.
+ * @param[out] out_name_kind receives, for ::CCAD_FIG_ENUM, the
+ *             ::ccad_name_kind to use with ccad_name(); 0 otherwise. May be NULL.
+ * @return a ::ccad_figure; ::CCAD_FIG_NONE for unknown codes or indices.
+ * @threadsafety Safe from any thread.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_why_figure(int why, int index, int *out_name_kind);
 
 /** One machine-readable reason: the rule, the decision, its figures. */
 typedef struct ccad_reason {

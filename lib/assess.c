@@ -52,6 +52,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
     int32_t last = v[P_CLOCK_ANY] ? c->last_contact : c->last_visit;
     int32_t due = CCAD_NO_DATE;
     int64_t count, days, interval = 0, gap = -1;
+    int never_due = 0; /* due on T because never contacted */
 
     a->today = T;
     a->contacts = c->contacts;
@@ -195,6 +196,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
             why(s, CCAD_RULE_CLOCK, CCAD_WHY_DUE, last, interval, due);
         } else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (interval > 0 || urg)) {
             due = T;
+            never_due = 1;
         }
         if (c->next_step != CCAD_NO_DATE && (due == CCAD_NO_DATE || c->next_step < due)) {
             due = c->next_step;
@@ -331,7 +333,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
     /* NEVER */
     if (c->last_contact == CCAD_NO_DATE && c->contacts == 0) {
         a->flags |= CCAD_F_NEVER_CONTACTED;
-        why(s, CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, 0, 0, 0);
+        why(s, CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, never_due, 0, 0);
     }
 
     /* SERVICE */

@@ -86,6 +86,13 @@ void ccad_book_free(ccad_book *book)
 
 size_t ccad_book_count(const ccad_book *book) { return book == NULL ? 0 : book->n; }
 
+const char *ccad_book_id(const ccad_book *book, size_t index)
+{
+    if (book == NULL || index >= book->n)
+        return NULL;
+    return cust_id(book, &book->c[index]);
+}
+
 /* Copies the caller's struct (checking its size) into *c. */
 static int take_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *in, ccad_customer *c)
 {

@@ -55,12 +55,25 @@ int ccad_ctx_errcode(const ccad_ctx *ctx)
     return ctx == NULL ? CCAD_EINVAL : ctx->errcode;
 }
 
+int ccad_ctx_errpos(const ccad_ctx *ctx, uint32_t *out_line, uint32_t *out_column)
+{
+    if (ctx == NULL || out_line == NULL || out_column == NULL)
+        return CCAD_EINVAL;
+    if (ctx->errline == 0)
+        return CCAD_ENOTFOUND;
+    *out_line = ctx->errline;
+    *out_column = ctx->errcol;
+    return CCAD_OK;
+}
+
 int ccad__fail(ccad_ctx *ctx, int code, const char *fmt, ...)
 {
     va_list ap;
     if (ctx == NULL)
         return code;
     ctx->errcode = code;
+    ctx->errline = 0;
+    ctx->errcol = 0;
     va_start(ap, fmt);
     (void)vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
     va_end(ap);

@@ -12,6 +12,7 @@
 struct ccad_ctx {
     ccad_host host; /* the caller's interface, zero beyond the caller's size */
     int errcode;
+    uint32_t errline, errcol; /* position of the last parse error, 0 if none */
     char errmsg[CCAD_ERRMSG_CAP];
 };
 
@@ -27,6 +28,14 @@ int ccad__fail(ccad_ctx *ctx, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* Records the position of the error just recorded by ccad__fail. */
+static inline int ccad__errpos(ccad_ctx *ctx, int code, unsigned long line, unsigned long col)
+{
+    ctx->errline = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+    ctx->errcol = col > UINT32_MAX ? UINT32_MAX : (uint32_t)col;
+    return code;
+}
 
 /* 1 if day is a valid date (not CCAD_NO_DATE). */
 static inline int ccad__date_ok(int32_t d) { return d >= CCAD_DATE_MIN && d <= CCAD_DATE_MAX; }

@@ -90,6 +90,17 @@ static const char *grade_letter(int64_t g)
     return g >= 0 && g <= 4 ? l[g] : "?";
 }
 
+/* Writes money in minor units as a decimal with two places. */
+static void money_text(char buf[32], int64_t m)
+{
+    uint64_t u = m < 0 ? (uint64_t)0 - (uint64_t)m : (uint64_t)m;
+    snprintf(buf, 32, "%s%llu.%02llu", m < 0 ? "-" : "", (unsigned long long)(u / 100),
+             (unsigned long long)(u % 100));
+}
+
+/* "s" unless n is 1, for plurals. */
+static const char *pl(long long n) { return n == 1 ? "" : "s"; }
+
 /* Writes a date figure as YYYY-MM-DD, or "none". */
 static void date_text(char buf[16], int64_t d)
 {
@@ -107,7 +118,7 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     static const char svc[][12] = {"-", "basic", "satisfying", "value-added", "moving"};
     static const char status[][11] = {"?", "prospect", "active", "key", "released",
                                          "eliminated"};
-    char d1[16], d2[16];
+    char d1[16], d2[16], m1[32], m2[32], m3[32];
     int n;
     long long a, b, c;
     if (buf == NULL || cap == 0 || r == NULL)
@@ -117,50 +128,53 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     c = (long long)r->c;
     date_text(d1, r->a);
     date_text(d2, r->b);
+    money_text(m1, r->a);
+    money_text(m2, r->b);
+    money_text(m3, r->c);
 #define IDX(t, x) ((x) >= 0 && (x) < (long long)(sizeof t / sizeof t[0]) ? t[x] : "?")
     switch (r->why) {
     case CCAD_WHY_GRADE_MANUAL: n = snprintf(buf, cap, "GRADE: %s set by hand", grade_letter(a)); break;
     case CCAD_WHY_GRADE_RANK: n = snprintf(buf, cap, "GRADE: rank %lld of %lld by value, within the top %lld %%", a, b, c); break;
-    case CCAD_WHY_GRADE_THRESHOLD: n = snprintf(buf, cap, "GRADE: value %lld, threshold %lld", a, b); break;
-    case CCAD_WHY_URGENCY_PURCHASE: n = snprintf(buf, cap, "URGENCY: purchase decision in %lld days (within %lld)", a, b); break;
-    case CCAD_WHY_URGENCY_COMPLAINT: n = snprintf(buf, cap, "URGENCY: complaint open since %s (%lld days)", d1, b); break;
-    case CCAD_WHY_URGENCY_REQUEST: n = snprintf(buf, cap, "URGENCY: customer asked to be seen on %s (in %lld days)", d1, b); break;
-    case CCAD_WHY_URGENCY_PASSED: n = snprintf(buf, cap, "URGENCY: expected purchase date passed %lld days ago; update it", a); break;
+    case CCAD_WHY_GRADE_THRESHOLD: n = snprintf(buf, cap, "GRADE: value %s, threshold %s", m1, m2); break;
+    case CCAD_WHY_URGENCY_PURCHASE: n = snprintf(buf, cap, "URGENCY: purchase decision in %lld day%s (within %lld)", a, pl(a), b); break;
+    case CCAD_WHY_URGENCY_COMPLAINT: n = snprintf(buf, cap, "URGENCY: complaint open since %s (%lld day%s)", d1, b, pl(b)); break;
+    case CCAD_WHY_URGENCY_REQUEST: n = snprintf(buf, cap, "URGENCY: customer asked to be seen on %s (in %lld day%s)", d1, b, pl(b)); break;
+    case CCAD_WHY_URGENCY_PASSED: n = snprintf(buf, cap, "URGENCY: expected purchase date passed %lld day%s ago; update it", a, pl(a)); break;
     case CCAD_WHY_QUADRANT: n = snprintf(buf, cap, "QUADRANT: Q%lld (grade %s, %s)", a, grade_letter(b), IDX(urg, c)); break;
-    case CCAD_WHY_FREQ: n = snprintf(buf, cap, "FREQ: %lld contacts per %lld days, every %lld days", a, b, c); break;
+    case CCAD_WHY_FREQ: n = snprintf(buf, cap, "FREQ: %lld per %lld day%s: every %lld day%s", a, b, pl(b), c, pl(c)); break;
     case CCAD_WHY_FREQ_NONE: n = snprintf(buf, cap, "FREQ: no fixed contact duty for grade %s", grade_letter(a)); break;
     case CCAD_WHY_FREQ_LET_GO: n = snprintf(buf, cap, "FREQ: self-driven, interval x%lld: %lld -> %lld days", a, b, c); break;
     case CCAD_WHY_DUE: {
         char d3[16];
         date_text(d3, r->c);
-        n = snprintf(buf, cap, "CLOCK: last contact %s + %lld days = due %s", d1, b, d3);
+        n = snprintf(buf, cap, "CLOCK: last contact %s + %lld day%s = due %s", d1, b, pl(b), d3);
         break;
     }
     case CCAD_WHY_DUE_NEXT_STEP: n = snprintf(buf, cap, "FOLLOWUP: next step agreed for %s", d1); break;
     case CCAD_WHY_DUE_EVENT: n = snprintf(buf, cap, "URGENCY: urgent matter due %s", d1); break;
-    case CCAD_WHY_OVERDUE: n = snprintf(buf, cap, "ESCALATE: %lld days overdue: %s", a, IDX(levels, b)); break;
-    case CCAD_WHY_GAP_WARN: n = snprintf(buf, cap, "GAP: %lld days without contact, maximum %lld (%lld over)", a, b, c); break;
-    case CCAD_WHY_GAP_ALERT: n = snprintf(buf, cap, "GAP: %lld days without contact, alert at %lld (%lld over the maximum)", a, b, c); break;
+    case CCAD_WHY_OVERDUE: n = snprintf(buf, cap, "ESCALATE: %lld day%s overdue: %s", a, pl(a), IDX(levels, b)); break;
+    case CCAD_WHY_GAP_WARN: n = snprintf(buf, cap, "GAP: %lld-day gap between contacts, maximum %lld (%lld over)", a, b, c); break;
+    case CCAD_WHY_GAP_ALERT: n = snprintf(buf, cap, "GAP: %lld-day gap between contacts, alert at %lld (%lld over the maximum)", a, b, c); break;
     case CCAD_WHY_NO_RECORD: n = snprintf(buf, cap, "FOLLOWUP: latest contact has no record (%lld without record)", a); break;
     case CCAD_WHY_NO_NEXT_STEP: n = snprintf(buf, cap, "FOLLOWUP: contact on %s set no next step", d1); break;
     case CCAD_WHY_REMINDER: n = snprintf(buf, cap, "FOLLOWUP: reminder today for the contact due %s", d2); break;
-    case CCAD_WHY_STALLED: n = snprintf(buf, cap, "STALL: %lld contacts without progress (limit %lld): change strategy or ask for the close", a, b); break;
-    case CCAD_WHY_PATIENCE: n = snprintf(buf, cap, "PATIENCE: %lld of %lld contacts; a release now is premature", a, b); break;
+    case CCAD_WHY_STALLED: n = snprintf(buf, cap, "STALL: %lld contact%s without progress (limit %lld): change strategy or ask for the close", a, pl(a), b); break;
+    case CCAD_WHY_PATIENCE: n = snprintf(buf, cap, "PATIENCE: %lld of %lld contacts; a release now would be premature", a, b); break;
     case CCAD_WHY_PATIENCE_RHYTHM: n = snprintf(buf, cap, "PATIENCE: rhythm broken (%lld-day gap, maximum %lld)", a, b); break;
     case CCAD_WHY_RELEASED_EARLY: n = snprintf(buf, cap, "PATIENCE: released after %lld of %lld contacts", a, b); break;
     case CCAD_WHY_OWNERSHIP: {
         char d3[16];
         date_text(d3, r->c);
-        n = snprintf(buf, cap, "OWNERSHIP: %lld days left (ends %s)", a, d3);
+        n = snprintf(buf, cap, "OWNERSHIP: %lld day%s left (ends %s)", a, pl(a), d3);
         break;
     }
-    case CCAD_WHY_TRIAGE: n = snprintf(buf, cap, "TRIAGE: %s, monthly volume %lld (threshold %lld)", IDX(kinds, a), b, c); break;
+    case CCAD_WHY_TRIAGE: n = snprintf(buf, cap, "TRIAGE: %s, monthly volume %s (threshold %s)", IDX(kinds, a), m2, m3); break;
     case CCAD_WHY_TRIAGE_MARGIN: n = snprintf(buf, cap, "TRIAGE: margin %lld bp >= %lld bp lifts the kind one step", a, b); break;
-    case CCAD_WHY_COMPLAINT_OPEN: n = snprintf(buf, cap, "COMPLAINT: open since %s (%lld days): contact daily until resolved", d1, b); break;
+    case CCAD_WHY_COMPLAINT_OPEN: n = snprintf(buf, cap, "COMPLAINT: open since %s (%lld day%s): follow up until resolved", d1, b, pl(b)); break;
     case CCAD_WHY_COMPLAINT_CARE: n = snprintf(buf, cap, "COMPLAINT: resolved %s, care contact %s", d1, d2); break;
-    case CCAD_WHY_NEVER_CONTACTED: n = snprintf(buf, cap, "NEVER: never contacted"); break;
+    case CCAD_WHY_NEVER_CONTACTED: n = snprintf(buf, cap, "NEVER: never contacted%s", a ? ", due now" : ""); break;
     case CCAD_WHY_INACTIVE: n = snprintf(buf, cap, "FREQ: %s, no contact duty", IDX(status, a)); break;
-    case CCAD_WHY_SERVICE: n = snprintf(buf, cap, "SERVICE: %lld contacts at the %s level", b, IDX(svc, a)); break;
+    case CCAD_WHY_SERVICE: n = snprintf(buf, cap, "SERVICE: %lld contact%s at the %s level", b, pl(b), IDX(svc, a)); break;
     default: n = snprintf(buf, cap, "%s: reason %ld (%lld, %lld, %lld)", ccad_rule_name(r->rule), (long)r->why, a, b, c); break;
     }
 #undef IDX
@@ -171,4 +185,198 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     if (out_len != NULL)
         *out_len = (size_t)n;
     return (size_t)n < cap ? CCAD_OK : CCAD_ENOSPC;
+}
+
+/* ---- enumeration names ---- */
+
+/* Name tables are arrays of characters (no relocations, read-only data);
+ * the lookup below picks one by kind in code rather than by a pointer table. */
+static const char n_grade[][20] = {"-", "A", "B", "C", "D"};
+static const char n_status[][20] = {"prospect", "active", "key", "released", "eliminated"};
+static const char n_complaint[][20] = {"none", "open", "resolved"};
+static const char n_kind[][20] = {"visit", "call", "message", "email", "other"};
+static const char n_outcome[][20] = {"progress", "no_progress", "order", "complaint_opened",
+                                     "complaint_resolved"};
+static const char n_service[][20] = {"none", "basic", "satisfying", "value_added", "moving"};
+static const char n_triage[][20] = {"none", "self_driven", "push", "unmovable"};
+static const char n_strategy[][20] = {"none", "let_go", "persist", "give_up"};
+static const char n_escalation[][20] = {"none", "rep", "manager", "reassign"};
+static const char n_urgency[][20] = {"none", "two_weeks", "week", "event"};
+static const char n_quadrant[][20] = {"Q1", "Q2", "Q3", "Q4"};
+static const char n_weekday[][20] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+static const char n_flag[][20] = {"DUE",            "OVERDUE",        "COOLING",
+                                  "COLD",           "STALLED",        "NEVER_CONTACTED",
+                                  "NO_RECORD",      "NO_NEXT_STEP",   "RELEASE_PREMATURE",
+                                  "RELEASED_EARLY", "COMPLAINT_OPEN", "CARE_DUE",
+                                  "REMINDER",       "INACTIVE",       "REASONS_TRUNCATED"};
+
+#define NAMES(first_, t)                                                                       \
+    do {                                                                                       \
+        *first = (first_);                                                                     \
+        *count = (int)(sizeof t / sizeof t[0]);                                                \
+        return t;                                                                              \
+    } while (0)
+
+/* The table of a kind (rules and reasons excepted), its first value and size. */
+static const char (*table_of(int kind, int *first, int *count))[20]
+{
+    switch (kind) {
+    case CCAD_NAME_GRADE: NAMES(0, n_grade);
+    case CCAD_NAME_STATUS: NAMES(1, n_status);
+    case CCAD_NAME_COMPLAINT: NAMES(0, n_complaint);
+    case CCAD_NAME_CONTACT_KIND: NAMES(1, n_kind);
+    case CCAD_NAME_OUTCOME: NAMES(1, n_outcome);
+    case CCAD_NAME_SERVICE: NAMES(0, n_service);
+    case CCAD_NAME_TRIAGE: NAMES(0, n_triage);
+    case CCAD_NAME_STRATEGY: NAMES(0, n_strategy);
+    case CCAD_NAME_ESCALATION: NAMES(0, n_escalation);
+    case CCAD_NAME_URGENCY: NAMES(0, n_urgency);
+    case CCAD_NAME_QUADRANT: NAMES(1, n_quadrant);
+    case CCAD_NAME_WEEKDAY: NAMES(1, n_weekday);
+    case CCAD_NAME_FLAG: NAMES(0, n_flag);
+    default: return NULL;
+    }
+}
+#undef NAMES
+
+static int flag_index(int value)
+{
+    int k;
+    for (k = 0; k < 31; k++)
+        if (value == (1 << k))
+            return k;
+    return -1;
+}
+
+const char *ccad_name(int kind, int value)
+{
+    int first, count, k;
+    const char(*t)[20];
+    if (kind == CCAD_NAME_RULE)
+        return ccad_rule_name(value);
+    if (kind == CCAD_NAME_WHY)
+        return ccad_why_name(value);
+    t = table_of(kind, &first, &count);
+    if (t == NULL)
+        return "?";
+    k = kind == CCAD_NAME_FLAG ? flag_index(value) : value - first;
+    return k >= 0 && k < count ? t[k] : "?";
+}
+
+static int same_name(const char *name, const char *text, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        char a = name[i], b = text[i];
+        if (a == '\0')
+            return 0;
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z')
+            b = (char)(b - 'A' + 'a');
+        if (a != b)
+            return 0;
+    }
+    return name[len] == '\0';
+}
+
+int ccad_name_parse(int *out_value, int kind, const char *text, size_t len)
+{
+    int first, count, k;
+    const char(*t)[20];
+    if (out_value == NULL || text == NULL)
+        return CCAD_EINVAL;
+    if (kind == CCAD_NAME_RULE || kind == CCAD_NAME_WHY) {
+        int limit = kind == CCAD_NAME_RULE ? (int)(sizeof rule_names / sizeof rule_names[0])
+                                           : (int)(sizeof why_names / sizeof why_names[0]);
+        for (k = 1; k < limit; k++)
+            if (same_name(ccad_name(kind, k), text, len)) {
+                *out_value = k;
+                return CCAD_OK;
+            }
+        return CCAD_ENOTFOUND;
+    }
+    t = table_of(kind, &first, &count);
+    if (t == NULL)
+        return CCAD_EINVAL;
+    for (k = 0; k < count; k++)
+        if (same_name(t[k], text, len)) {
+            *out_value = kind == CCAD_NAME_FLAG ? 1 << k : first + k;
+            return CCAD_OK;
+        }
+    return CCAD_ENOTFOUND;
+}
+
+/* ---- figure kinds of each reason code ---- */
+
+#define F(a, b, c) (unsigned short)((a) | ((b) << 4) | ((c) << 8))
+#define N CCAD_FIG_NONE
+#define CN CCAD_FIG_COUNT
+#define DY CCAD_FIG_DAYS
+#define DT CCAD_FIG_DATE
+#define MO CCAD_FIG_MONEY
+#define PC CCAD_FIG_PCT
+#define BP CCAD_FIG_BP
+#define EN CCAD_FIG_ENUM
+#define FA CCAD_FIG_FACTOR
+static const unsigned short figures[] = {
+    F(N, N, N),    /* 0 unused */
+    F(EN, N, N),   /* GRADE_MANUAL: grade */
+    F(CN, CN, PC), /* GRADE_RANK */
+    F(MO, MO, N),  /* GRADE_THRESHOLD */
+    F(DY, DY, N),  /* URGENCY_PURCHASE */
+    F(DT, DY, N),  /* URGENCY_COMPLAINT */
+    F(DT, DY, N),  /* URGENCY_REQUEST */
+    F(DY, N, N),   /* URGENCY_PASSED */
+    F(EN, EN, EN), /* QUADRANT: quadrant, grade, urgency */
+    F(CN, DY, DY), /* FREQ */
+    F(EN, N, N),   /* FREQ_NONE: grade */
+    F(FA, DY, DY), /* FREQ_LET_GO */
+    F(DT, DY, DT), /* DUE */
+    F(DT, N, N),   /* DUE_NEXT_STEP */
+    F(DT, N, N),   /* DUE_EVENT */
+    F(DY, EN, DY), /* OVERDUE: days, escalation, threshold */
+    F(DY, DY, DY), /* GAP_WARN */
+    F(DY, DY, DY), /* GAP_ALERT */
+    F(CN, N, N),   /* NO_RECORD */
+    F(DT, N, N),   /* NO_NEXT_STEP */
+    F(DT, DT, N),  /* REMINDER */
+    F(CN, CN, N),  /* STALLED */
+    F(CN, CN, N),  /* PATIENCE */
+    F(DY, DY, N),  /* PATIENCE_RHYTHM */
+    F(CN, CN, N),  /* RELEASED_EARLY */
+    F(DY, DY, DT), /* OWNERSHIP */
+    F(EN, MO, MO), /* TRIAGE: kind, volume, threshold */
+    F(BP, BP, N),  /* TRIAGE_MARGIN */
+    F(DT, DY, N),  /* COMPLAINT_OPEN */
+    F(DT, DT, N),  /* COMPLAINT_CARE */
+    F(CN, N, N),   /* NEVER_CONTACTED: 1 if due on the day assessed */
+    F(EN, N, N),   /* INACTIVE: status */
+    F(EN, CN, N),  /* SERVICE: level, count */
+};
+#undef F
+
+int ccad_why_figure(int why, int index, int *out_name_kind)
+{
+    int kind, name = 0;
+    if (out_name_kind != NULL)
+        *out_name_kind = 0;
+    if (why < 1 || why >= (int)(sizeof figures / sizeof figures[0]) || index < 0 || index > 2)
+        return CCAD_FIG_NONE;
+    kind = (figures[why] >> (4 * index)) & 15;
+    if (kind == CCAD_FIG_ENUM) {
+        switch (why) {
+        case CCAD_WHY_QUADRANT:
+            name = index == 0 ? CCAD_NAME_QUADRANT : index == 1 ? CCAD_NAME_GRADE : CCAD_NAME_URGENCY;
+            break;
+        case CCAD_WHY_OVERDUE: name = CCAD_NAME_ESCALATION; break;
+        case CCAD_WHY_TRIAGE: name = CCAD_NAME_TRIAGE; break;
+        case CCAD_WHY_INACTIVE: name = CCAD_NAME_STATUS; break;
+        case CCAD_WHY_SERVICE: name = CCAD_NAME_SERVICE; break;
+        default: name = CCAD_NAME_GRADE; break;
+        }
+    }
+    if (out_name_kind != NULL)
+        *out_name_kind = name;
+    return kind;
 }

@@ -454,8 +454,9 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
 #define FAIL(p, ...)                                                                           \
     do {                                                                                       \
         snprintf(msg, sizeof msg, __VA_ARGS__);                                               \
-        return ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column %lu: %s",      \
-                          (unsigned long)line, COL(p), msg);                                  \
+        ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column %lu: %s",             \
+                   (unsigned long)line, COL(p), msg);                                         \
+        return ccad__errpos(rules->ctx, CCAD_EPARSE, (unsigned long)line, COL(p));             \
     } while (0)
         for (k = start; k < end; k++)
             if (text[k] == '\0' || text[k] == '\r')
@@ -494,9 +495,11 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
             k++;
         if (k < end && text[k] != '#')
             FAIL(k, "unexpected '%c' after the value of %s", text[k], params[i].name);
-        if (parse_value(i, text + val0, valn, &v[i], msg, sizeof msg) != 0)
-            return ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column %lu: %s",
-                              (unsigned long)line, COL(val0), msg);
+        if (parse_value(i, text + val0, valn, &v[i], msg, sizeof msg) != 0) {
+            ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column %lu: %s",
+                       (unsigned long)line, COL(val0), msg);
+            return ccad__errpos(rules->ctx, CCAD_EPARSE, (unsigned long)line, COL(val0));
+        }
         line_of[i] = (int)(line > 2147483647u ? 2147483647u : line);
 #undef FAIL
 #undef COL
@@ -504,9 +507,11 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
     if (conflict(v, -1, &culprit, &other, msg, sizeof msg)) {
         if (line_of[other] > line_of[culprit])
             culprit = other;
-        if (line_of[culprit] != 0)
-            return ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %d, column 1: %s",
-                              line_of[culprit], msg);
+        if (line_of[culprit] != 0) {
+            ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %d, column 1: %s",
+                       line_of[culprit], msg);
+            return ccad__errpos(rules->ctx, CCAD_EPARSE, (unsigned long)line_of[culprit], 1);
+        }
         return ccad__fail(rules->ctx, CCAD_EPARSE, "rules text: %s", msg);
     }
     memcpy(rules->v, v, sizeof v);
