@@ -28,4 +28,37 @@ void tu_fail_at(tu_alloc *a, long n, int and_after);
 /* Day number of "YYYY-MM-DD" (fails the test on bad input). */
 int32_t tu_date(const char *ymd);
 
+/* ---- error-path helpers ---- */
+
+/* Puts ctx into a known failure state (EINVAL with a fixed message) and
+ * returns a copy of that message, so a later check can tell that a new
+ * message was recorded. */
+const char *tu_mark(ccad_ctx *ctx);
+
+/* Asserts that `call` returns `code`, that the context recorded that code
+ * and a non-empty message different from the mark's. */
+#define TU_FAIL(ctx, call, code)                                                  \
+    do {                                                                          \
+        const char *tu_m_ = tu_mark(ctx);                                         \
+        assert_int_equal((call), (code));                                         \
+        assert_int_equal(ccad_ctx_errcode(ctx), (code));                          \
+        assert_true(ccad_ctx_errmsg(ctx)[0] != '\0');                             \
+        assert_string_not_equal(ccad_ctx_errmsg(ctx), tu_m_);                     \
+    } while (0)
+
+/* Asserts two customers are equal field by field (ids compared as strings). */
+void tu_customer_equal(const ccad_customer *a, const ccad_customer *b);
+
+/* Snapshot of a whole book: every customer (with its id copied). */
+typedef struct tu_snap {
+    size_t n;
+    ccad_customer *c;
+    char (*ids)[CCAD_ID_MAX + 1];
+} tu_snap;
+
+void tu_snap_take(tu_snap *s, const ccad_book *b);
+/* Asserts the book still holds exactly the snapshot: count, get, find. */
+void tu_snap_check(const tu_snap *s, const ccad_book *b);
+void tu_snap_free(tu_snap *s);
+
 #endif
