@@ -20,7 +20,11 @@
  *   calendar; ::CCAD_NO_DATE marks an unknown date.
  * - Money is an integer count of minor currency units (cents).
  * - Plain-data structs that cross the API begin with a @c size member that
- *   the caller sets with the matching @c _INIT macro.
+ *   the caller sets with the matching @c _INIT macro. A size this version
+ *   does not know (smaller than the first release's, or larger, from a
+ *   newer header) is refused with ::CCAD_EVERSION, never half-read.
+ * - Constructors (@c ccad_*_new, @c ccad_rules_copy) set @c *out to NULL on
+ *   every error; other functions leave out-parameters untouched on error.
  *
  * Thread-safety: a context and every handle made from it are used by one
  * thread at a time. A ::ccad_rules object that is no longer modified may be
@@ -276,8 +280,7 @@ typedef struct ccad_host {
  * @param[in] host the host interface (copied), or NULL for all defaults.
  * @retval CCAD_OK success.
  * @retval CCAD_EINVAL @p out is NULL, or exactly one of @c alloc / @c free is set.
- * @retval CCAD_EVERSION @p host->size is smaller than the first released
- *         ::ccad_host or not a size any version ever had.
+ * @retval CCAD_EVERSION @p host->size is not a size this version knows.
  * @retval CCAD_ENOMEM the allocator failed.
  * @note No context exists on failure, so no message is recorded.
  * @threadsafety Safe from any thread; the new context belongs to the caller's thread.
@@ -896,7 +899,7 @@ CCAD_API int ccad_book_grade(ccad_book *book, const ccad_rules *rules);
  *  docs/cadence-rules.md. Fixed forever. */
 enum ccad_why {
     CCAD_WHY_GRADE_MANUAL = 1,      /**< GRADE: a = grade set by hand. */
-    CCAD_WHY_GRADE_RANK = 2,        /**< GRADE: a = rank (1 = highest value), b = customers ranked, c = cumulative share limit in %. */
+    CCAD_WHY_GRADE_RANK = 2,        /**< GRADE: a = rank (1 = highest value; 0 = released or eliminated, not ranked but graded by where its value falls), b = customers ranked, c = cumulative share limit in %. */
     CCAD_WHY_GRADE_THRESHOLD = 3,   /**< GRADE: a = value, b = threshold met (0 for the lowest grade). */
     CCAD_WHY_URGENCY_PURCHASE = 4,  /**< URGENCY: a = days to purchase, b = limit days of the level reached. */
     CCAD_WHY_URGENCY_COMPLAINT = 5, /**< URGENCY: a = complaint opened date, b = days open. */
@@ -906,7 +909,7 @@ enum ccad_why {
     CCAD_WHY_FREQ = 9,              /**< FREQ: a = contacts, b = per days, c = interval days. */
     CCAD_WHY_FREQ_NONE = 10,        /**< FREQ: no fixed duty; a = grade. */
     CCAD_WHY_FREQ_LET_GO = 11,      /**< FREQ+TRIAGE: interval stretched; a = factor, b = interval before, c = after. */
-    CCAD_WHY_DUE = 12,              /**< CLOCK: a = last contact date, b = interval, c = due date. */
+    CCAD_WHY_DUE = 12,              /**< CLOCK: a = the last contact that restarts the clock (any contact, or the last visit with clock.any_contact = 0), b = interval, c = due date before any move to a working weekday (freq.work_days). */
     CCAD_WHY_DUE_NEXT_STEP = 13,    /**< FOLLOWUP: due at the agreed next step; a = next step date. */
     CCAD_WHY_DUE_EVENT = 14,        /**< URGENCY: due for the urgent matter; a = due date. */
     CCAD_WHY_OVERDUE = 15,          /**< ESCALATE: a = days overdue, b = escalation level, c = threshold days of that level. */
@@ -1011,7 +1014,7 @@ typedef struct ccad_assessment {
     int32_t days_overdue;      /**< max(0, today - due_date). */
     int escalation;            /**< ::ccad_escalation. */
     int32_t days_since_contact;/**< Days since the clock's last contact, -1 if never. */
-    int32_t temperature;       /**< 100 at a contact, halving every gap.half_life_days; -1 if never contacted. */
+    int32_t temperature;       /**< 100 at a contact, halving every gap.half_life_days and falling linearly in between (21 days at the default 14: 38); -1 if never contacted. */
     int32_t reminder_date;     /**< Reminder for the next due contact, or ::CCAD_NO_DATE. */
     uint32_t flags;            /**< ::ccad_flag bits. */
     uint32_t contacts;         /**< Contacts so far. */
@@ -1074,7 +1077,8 @@ CCAD_API int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rul
 
 /**
  * @brief Writes a reason as one line of English, e.g.
- *        "GAP: 22 days since contact, alert at 21".
+ *        "GAP: 22-day gap between contacts, alert at 21 (8 over the maximum)".
+ *        Money figures are written as minor units / 100 with two decimals.
  * @param[out] buf destination (NUL-terminated, truncated to fit).
  * @param[in] cap size of @p buf (> 0).
  * @param[in] reason the reason.

@@ -53,6 +53,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
     int32_t due = CCAD_NO_DATE;
     int64_t count, days, interval = 0, gap = -1;
     int never_due = 0; /* due on T because never contacted */
+    int watched;       /* grade in gap.grades: the rhythm is watched */
 
     a->today = T;
     a->contacts = c->contacts;
@@ -80,7 +81,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
                 lim = v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B];
             else if (grade == CCAD_GRADE_C && v[P_GRADE_USE_D])
                 lim = v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] + v[P_GRADE_SHARE_C];
-            why(s, CCAD_RULE_GRADE, CCAD_WHY_GRADE_RANK, c->rank, (int64_t)b->n, lim);
+            why(s, CCAD_RULE_GRADE, CCAD_WHY_GRADE_RANK, c->rank, (int64_t)b->ranked, lim);
         } else {
             int64_t thr = 0;
             if (grade == CCAD_GRADE_A)
@@ -179,7 +180,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
         if (count > 0) {
             interval = imax(1, days / count);
             why(s, CCAD_RULE_FREQ, CCAD_WHY_FREQ, count, days, interval);
-            if (a->strategy == CCAD_STRATEGY_LET_GO && plevel == CCAD_URGENCY_NONE &&
+            if (a->strategy == CCAD_STRATEGY_LET_GO && urg == CCAD_URGENCY_NONE &&
                 v[P_FREQ_LET_GO] > 1) {
                 why(s, CCAD_RULE_FREQ, CCAD_WHY_FREQ_LET_GO, v[P_FREQ_LET_GO], interval,
                     interval * v[P_FREQ_LET_GO]);
@@ -197,6 +198,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
         } else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (interval > 0 || urg)) {
             due = T;
             never_due = 1;
+            why(s, CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, 1, 0, 0);
         }
         if (c->next_step != CCAD_NO_DATE && (due == CCAD_NO_DATE || c->next_step < due)) {
             due = c->next_step;
@@ -225,6 +227,14 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
                     due = ev[k];
                     why(s, CCAD_RULE_URGENCY, CCAD_WHY_DUE_EVENT, due, 0, 0);
                 }
+        }
+        if (due != CCAD_NO_DATE) {
+            /* Contacts fall due on working weekdays only (freq.work_days). */
+            int k, wd = ccad__weekday(due);
+            for (k = 0; k < 7 && !(v[P_FREQ_WORK_DAYS] & (1 << (wd - 1))); k++) {
+                due++;
+                wd = wd == 7 ? 1 : wd + 1;
+            }
         }
         a->due_date = due;
         if (due != CCAD_NO_DATE) {
@@ -261,8 +271,8 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
     /* GAP: the open gap, or the latest closed one if longer. */
     if (last != CCAD_NO_DATE)
         gap = imax(a->days_since_contact, c->last_gap);
-    if (active && gap >= 0 && grade != CCAD_GRADE_NONE &&
-        (v[P_GAP_GRADES] & (1 << (grade - 1)))) {
+    watched = grade != CCAD_GRADE_NONE && (v[P_GAP_GRADES] & (1 << (grade - 1))) != 0;
+    if (active && gap >= 0 && watched) {
         if (gap >= v[P_GAP_ALERT]) {
             a->flags |= CCAD_F_COLD;
             why(s, CCAD_RULE_GAP, CCAD_WHY_GAP_ALERT, gap, v[P_GAP_ALERT], gap - v[P_GAP_MAX]);
@@ -296,7 +306,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
             a->flags |= CCAD_F_RELEASED_EARLY;
             why(s, CCAD_RULE_PATIENCE, CCAD_WHY_RELEASED_EARLY, c->contacts, v[P_PATIENCE_MIN], 0);
         }
-        if (c->last_gap > v[P_GAP_MAX]) {
+        if (c->last_gap > v[P_GAP_MAX] && watched) {
             a->flags |= CCAD_F_RELEASED_EARLY;
             why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, c->last_gap, v[P_GAP_MAX], 0);
         }
@@ -305,7 +315,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
             a->flags |= CCAD_F_RELEASE_PREMATURE;
             why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE, c->contacts, v[P_PATIENCE_MIN], 0);
         }
-        if (gap > v[P_GAP_MAX]) {
+        if (gap > v[P_GAP_MAX] && watched) {
             a->flags |= CCAD_F_RELEASE_PREMATURE;
             why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, gap, v[P_GAP_MAX], 0);
         }
@@ -333,7 +343,8 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
     /* NEVER */
     if (c->last_contact == CCAD_NO_DATE && c->contacts == 0) {
         a->flags |= CCAD_F_NEVER_CONTACTED;
-        why(s, CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, never_due, 0, 0);
+        if (!never_due)
+            why(s, CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, 0, 0, 0);
     }
 
     /* SERVICE */
@@ -376,7 +387,7 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
         return CCAD_EINVAL;
     if (out == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: out is NULL", fn);
-    if (out->size < sizeof(ccad_assessment))
+    if (!CCAD__SIZE_OK(out->size, ccad_assessment))
         return ccad__fail(book->ctx, CCAD_EVERSION, "%s: ccad_assessment.size %lu not supported",
                           fn, (unsigned long)out->size);
     if ((rc = check_ready(book, rules, today, fn)) != 0)
@@ -405,7 +416,7 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
         return CCAD_EINVAL;
     if (out == NULL && n > 0)
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: out is NULL", fn);
-    if (elem_size < sizeof(ccad_brief))
+    if (!CCAD__SIZE_OK(elem_size, ccad_brief))
         return ccad__fail(book->ctx, CCAD_EVERSION, "%s: elem_size %lu not supported", fn,
                           (unsigned long)elem_size);
     if ((rc = check_ready(book, rules, today, fn)) != 0)

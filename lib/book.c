@@ -41,11 +41,12 @@ int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
 {
     ccad_book *b;
     size_t cap = capacity_hint < 16 ? 16 : capacity_hint, nslots = 32;
+    if (out != NULL)
+        *out = NULL;
     if (ctx == NULL)
         return CCAD_EINVAL;
     if (out == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "ccad_book_new: out is NULL");
-    *out = NULL;
     if (cap > MAX_CUSTOMERS || cap > SIZE_MAX / sizeof(struct cust) / 2)
         return ccad__fail(ctx, CCAD_EOVERFLOW, "ccad_book_new: capacity hint %lu too large",
                           (unsigned long)capacity_hint);
@@ -96,7 +97,7 @@ const char *ccad_book_id(const ccad_book *book, size_t index)
 /* Copies the caller's struct (checking its size) into *c. */
 static int take_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *in, ccad_customer *c)
 {
-    if (in->size < sizeof(ccad_customer))
+    if (!CCAD__SIZE_OK(in->size, ccad_customer))
         return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_customer.size %lu not supported", fn,
                           (unsigned long)in->size);
     memcpy(c, in, sizeof *c);
@@ -324,7 +325,7 @@ int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
         return CCAD_EINVAL;
     if (out == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_get: out is NULL");
-    if (out->size < sizeof(ccad_customer))
+    if (!CCAD__SIZE_OK(out->size, ccad_customer))
         return ccad__fail(book->ctx, CCAD_EVERSION, "ccad_book_get: ccad_customer.size %lu not supported",
                           (unsigned long)out->size);
     if (index >= book->n)
@@ -386,7 +387,7 @@ int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *custome
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: the id of a customer cannot change", fn);
     if ((rc = check_customer(book->ctx, fn, &c)) != 0)
         return rc;
-    if (d->value != c.value)
+    if (d->value != c.value || ccad__inactive(d->status) != ccad__inactive(c.status))
         book->generation++;
     off = d->id_off;
     idlen = d->id_len;
@@ -413,7 +414,7 @@ int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact)
     ctx = book->ctx;
     if (contact == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: contact is NULL", fn);
-    if (contact->size < sizeof e)
+    if (!CCAD__SIZE_OK(contact->size, ccad_contact))
         return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_contact.size %lu not supported", fn,
                           (unsigned long)contact->size);
     memcpy(&e, contact, sizeof e);

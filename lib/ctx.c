@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The first released ccad_host ends after the travel member. */
-#define HOST_MIN_SIZE (offsetof(ccad_host, travel) + sizeof(((ccad_host *)0)->travel))
 
 int ccad_ctx_new(ccad_ctx **out, const ccad_host *host)
 {
@@ -17,9 +15,9 @@ int ccad_ctx_new(ccad_ctx **out, const ccad_host *host)
         return CCAD_EINVAL;
     *out = NULL;
     if (host != NULL) {
-        if (host->size < HOST_MIN_SIZE)
+        if (!CCAD__SIZE_OK(host->size, ccad_host))
             return CCAD_EVERSION;
-        memcpy(&h, host, host->size < sizeof h ? host->size : sizeof h);
+        memcpy(&h, host, sizeof h);
         h.size = (uint32_t)sizeof h;
         if ((h.alloc == NULL) != (h.free == NULL))
             return CCAD_EINVAL;
@@ -125,7 +123,8 @@ int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day)
         return ccad__fail(ctx, CCAD_ENOTSUP, "ccad_ctx_today: the host gave no clock callback");
     if (ctx->host.clock(ctx->host.user, &secs) != 0)
         return ccad__fail(ctx, CCAD_ECALLBACK, "clock callback failed");
-    day = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    /* floor division; -(secs + 1) cannot overflow, even for INT64_MIN */
+    day = secs >= 0 ? secs / 86400 : -1 - (-(secs + 1)) / 86400;
     if (day < CCAD_DATE_MIN || day > CCAD_DATE_MAX)
         return ccad__fail(ctx, CCAD_ERANGE, "clock callback gave %lld s, outside years 1..9999",
                           (long long)secs);

@@ -69,30 +69,45 @@ int ccad_book_grade(ccad_book *book, const ccad_rules *rules)
             c->rank = 0;
         }
     } else if (n > 0) {
-        size_t ca = cum(n, v[P_GRADE_SHARE_A]);
-        size_t cb = cum(n, v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B]);
-        size_t cc = cum(n, v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] + v[P_GRADE_SHARE_C]);
+        /* Rank the customers in the book (released and eliminated ones
+         * aside), then grade those aside by where their value would rank. */
+        size_t na = 0, cut[3], k;
         uint32_t *idx = ccad__alloc(book->ctx, 2 * n * sizeof *idx);
         if (idx == NULL)
             return ccad__fail(book->ctx, CCAD_ENOMEM, "ccad_book_grade: out of memory");
         for (i = 0; i < n; i++)
-            idx[i] = (uint32_t)i;
-        sort_by_rank(book, idx, idx + n, n);
-        for (i = 0; i < n; i++) {
+            if (!ccad__inactive(book->c[i].status))
+                idx[na++] = (uint32_t)i;
+        sort_by_rank(book, idx, idx + n, na);
+        cut[0] = cum(na, v[P_GRADE_SHARE_A]);
+        cut[1] = cum(na, v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B]);
+        cut[2] = v[P_GRADE_USE_D]
+                     ? cum(na, v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] + v[P_GRADE_SHARE_C])
+                     : na;
+        for (i = 0; i < na; i++) {
             struct cust *c = &book->c[idx[i]];
-            uint8_t g;
-            if (i < ca)
-                g = CCAD_GRADE_A;
-            else if (i < cb)
-                g = CCAD_GRADE_B;
-            else if (!v[P_GRADE_USE_D] || i < cc)
-                g = CCAD_GRADE_C;
-            else
-                g = CCAD_GRADE_D;
-            c->grade_computed = g;
+            c->grade_computed = (uint8_t)(i < cut[0]   ? CCAD_GRADE_A
+                                          : i < cut[1] ? CCAD_GRADE_B
+                                          : i < cut[2] ? CCAD_GRADE_C
+                                                       : CCAD_GRADE_D);
             c->rank = (uint32_t)(i + 1);
         }
+        for (i = 0; i < n; i++) {
+            struct cust *c = &book->c[i];
+            if (!ccad__inactive(c->status))
+                continue;
+            /* the grade of the last ranked customer it would come before */
+            c->grade_computed = v[P_GRADE_USE_D] ? CCAD_GRADE_D : CCAD_GRADE_C;
+            for (k = 0; k < 3; k++)
+                if (cut[k] > 0 && (k == 0 || cut[k] > cut[k - 1]) &&
+                    before(book, (uint32_t)i, idx[cut[k] - 1])) {
+                    c->grade_computed = (uint8_t)(CCAD_GRADE_A + k);
+                    break;
+                }
+            c->rank = 0;
+        }
         ccad__free(book->ctx, idx);
+        book->ranked = na;
     }
     memcpy(book->grade_params, v + P_GRADE_FIRST, sizeof book->grade_params);
     book->graded = 1;

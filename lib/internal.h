@@ -37,6 +37,13 @@ static inline int ccad__errpos(ccad_ctx *ctx, int code, unsigned long line, unsi
     return code;
 }
 
+/* Struct sizes this version accepts. Each versioned struct has one size so
+ * far; when one grows, its first released size stays accepted and the
+ * library fills or reads only the members that size covers. A size larger
+ * than this version knows comes from a newer header and is refused, so new
+ * members are never silently ignored. */
+#define CCAD__SIZE_OK(sz, type) ((size_t)(sz) == sizeof(type))
+
 /* 1 if day is a valid date (not CCAD_NO_DATE). */
 static inline int ccad__date_ok(int32_t d) { return d >= CCAD_DATE_MIN && d <= CCAD_DATE_MAX; }
 /* 1 if d is CCAD_NO_DATE or a valid date. */
@@ -74,6 +81,7 @@ enum ccad__param {
     P_FREQ_C_DAYS,
     P_FREQ_D_COUNT,
     P_FREQ_D_DAYS,
+    P_FREQ_WORK_DAYS,
     P_FREQ_LET_GO,
     P_GAP_MAX,
     P_GAP_ALERT,
@@ -110,6 +118,12 @@ struct ccad_rules {
 
 /* ---- book ---- */
 
+/* Released and eliminated customers have left the rep's book. */
+static inline int ccad__inactive(int status)
+{
+    return status == CCAD_STATUS_RELEASED || status == CCAD_STATUS_ELIMINATED;
+}
+
 /* Customer flag bits (struct cust.bits). */
 #define CB_CAPABLE 1u
 #define CB_HAS_LOC 2u
@@ -142,6 +156,7 @@ struct ccad_book {
     uint64_t generation;  /* bumped on every change that affects grading */
     uint64_t graded_generation;
     int graded;           /* 1 once ccad_book_grade() ran */
+    size_t ranked;        /* customers ranked by the last rank grading */
     int64_t grade_params[P_GRADE_COUNT];
 };
 

@@ -134,7 +134,12 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
 #define IDX(t, x) ((x) >= 0 && (x) < (long long)(sizeof t / sizeof t[0]) ? t[x] : "?")
     switch (r->why) {
     case CCAD_WHY_GRADE_MANUAL: n = snprintf(buf, cap, "GRADE: %s set by hand", grade_letter(a)); break;
-    case CCAD_WHY_GRADE_RANK: n = snprintf(buf, cap, "GRADE: rank %lld of %lld by value, within the top %lld %%", a, b, c); break;
+    case CCAD_WHY_GRADE_RANK:
+        if (a == 0)
+            n = snprintf(buf, cap, "GRADE: not ranked (left the book), value within the top %lld %% of the %lld ranked", c, b);
+        else
+            n = snprintf(buf, cap, "GRADE: rank %lld of %lld by value, within the top %lld %%", a, b, c);
+        break;
     case CCAD_WHY_GRADE_THRESHOLD: n = snprintf(buf, cap, "GRADE: value %s, threshold %s", m1, m2); break;
     case CCAD_WHY_URGENCY_PURCHASE: n = snprintf(buf, cap, "URGENCY: purchase decision in %lld day%s (within %lld)", a, pl(a), b); break;
     case CCAD_WHY_URGENCY_COMPLAINT: n = snprintf(buf, cap, "URGENCY: complaint open since %s (%lld day%s)", d1, b, pl(b)); break;

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum pkind { K_INT, K_BOOL, K_ENUM, K_MASK };
+enum pkind { K_INT, K_BOOL, K_ENUM, K_MASK, K_DAYS };
 
 /* Character arrays rather than pointers keep the table in read-only data
  * (no relocations), so the shared library has no writable data at all. */
@@ -67,6 +67,8 @@ static const struct param params[P__COUNT] = {
     {"freq.d_count", CCAD_RULE_FREQ, K_INT, 0, 366, 0, "count", {"", ""},
      "grade D: contacts per period (0 = no fixed duty)"},
     {"freq.d_days", CCAD_RULE_FREQ, K_INT, 1, 366, 28, "days", {"", ""}, "period of freq.d_count"},
+    {"freq.work_days", CCAD_RULE_FREQ, K_DAYS, 1, 127, 31, "mask", {"", ""},
+     "weekdays on which contacts fall due (Mon+Tue+...); other due dates move to the next"},
     {"freq.let_go_factor", CCAD_RULE_TRIAGE, K_INT, 1, 10, 2, "factor", {"", ""},
      "self-driven customers not urgent: interval multiplied by this (1 = off)"},
     {"gap.max_days", CCAD_RULE_GAP, K_INT, 1, 366, 14, "days", {"", ""},
@@ -121,7 +123,7 @@ int ccad_rules_param_info(ccad_param_info *info, size_t index)
     const struct param *p;
     if (info == NULL)
         return CCAD_EINVAL;
-    if (info->size < sizeof(ccad_param_info))
+    if (!CCAD__SIZE_OK(info->size, ccad_param_info))
         return CCAD_EVERSION;
     if (index >= P__COUNT)
         return CCAD_ENOTFOUND;
@@ -162,7 +164,7 @@ struct order {
 };
 static const struct order orders[] = {
     {P_GRADE_THRESHOLD_B, P_GRADE_THRESHOLD_A, 1},
-    {P_GRADE_THRESHOLD_C, P_GRADE_THRESHOLD_B, 1},
+    {P_GRADE_THRESHOLD_C, P_GRADE_THRESHOLD_B, 1}, /* only with grade.use_d */
     {P_URG_WEEK, P_URG_TWO_WEEKS, 0},
     {P_FREQ_Q1W_COUNT, P_FREQ_Q1W_DAYS, 0},
     {P_FREQ_Q1TW_COUNT, P_FREQ_Q1TW_DAYS, 0},
@@ -187,7 +189,11 @@ static int conflict(const int64_t *v, int focus, int *culprit, int *other, char 
     for (i = 0; i < N_ORDERS; i++) {
         const struct order *o = &orders[i];
         int ok = o->strict ? v[o->lo] < v[o->hi] : v[o->lo] <= v[o->hi];
-        if (ok || (focus >= 0 && focus != o->lo && focus != o->hi))
+        int involved = focus < 0 || focus == o->lo || focus == o->hi ||
+                       (o->lo == P_GRADE_THRESHOLD_C && focus == P_GRADE_USE_D);
+        if (o->lo == P_GRADE_THRESHOLD_C && !v[P_GRADE_USE_D])
+            ok = 1; /* grade C's threshold matters only when grade D is on */
+        if (ok || !involved)
             continue;
         *culprit = o->hi;
         *other = o->lo;
@@ -196,15 +202,19 @@ static int conflict(const int64_t *v, int focus, int *culprit, int *other, char 
                  (long long)v[o->hi]);
         return 1;
     }
-    if (v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] + v[P_GRADE_SHARE_C] > 100 &&
-        (focus < 0 || focus == P_GRADE_SHARE_A || focus == P_GRADE_SHARE_B ||
-         focus == P_GRADE_SHARE_C)) {
-        *culprit = P_GRADE_SHARE_C;
-        *other = focus >= 0 ? focus : P_GRADE_SHARE_A;
-        snprintf(msg, cap,
-                 "grade.share_a_pct + grade.share_b_pct + grade.share_c_pct = %lld, above 100",
-                 (long long)(v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] + v[P_GRADE_SHARE_C]));
-        return 1;
+    {
+        /* Shares: A + B at most 100; with grade D on, A + B + C too. */
+        int64_t sum = v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] +
+                      (v[P_GRADE_USE_D] ? v[P_GRADE_SHARE_C] : 0);
+        int involved = focus < 0 || focus == P_GRADE_SHARE_A || focus == P_GRADE_SHARE_B ||
+                       focus == P_GRADE_SHARE_C || focus == P_GRADE_USE_D;
+        if (sum > 100 && involved) {
+            *culprit = focus >= 0 ? focus : P_GRADE_SHARE_B;
+            *other = focus >= 0 ? focus : P_GRADE_SHARE_A;
+            snprintf(msg, cap, "grade.share_a_pct + grade.share_b_pct%s = %lld, above 100",
+                     v[P_GRADE_USE_D] ? " + grade.share_c_pct" : "", (long long)sum);
+            return 1;
+        }
     }
     return 0;
 }
@@ -212,10 +222,11 @@ static int conflict(const int64_t *v, int focus, int *culprit, int *other, char 
 int ccad_rules_new(ccad_rules **out, ccad_ctx *ctx)
 {
     ccad_rules *r;
+    if (out != NULL)
+        *out = NULL;
     if (out == NULL || ctx == NULL)
         return ctx == NULL ? CCAD_EINVAL
                            : ccad__fail(ctx, CCAD_EINVAL, "ccad_rules_new: out is NULL");
-    *out = NULL;
     r = ccad__alloc(ctx, sizeof *r);
     if (r == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_rules_new: out of memory");
@@ -297,6 +308,16 @@ static size_t format_value(char *buf, size_t cap, int i, int64_t value)
     const struct param *p = &params[i];
     if (p->kind == K_ENUM)
         return (size_t)snprintf(buf, cap, "%s", p->keywords[value]);
+    if (p->kind == K_DAYS) {
+        size_t n = 0;
+        int d;
+        buf[0] = '\0';
+        for (d = 0; d < 7; d++)
+            if (value & (1 << d))
+                n += (size_t)snprintf(buf + n, cap > n ? cap - n : 0, "%s%s", n ? "+" : "",
+                                      ccad_name(CCAD_NAME_WEEKDAY, d + 1));
+        return n;
+    }
     if (p->kind == K_MASK) {
         char t[5];
         size_t n = 0;
@@ -357,7 +378,10 @@ static int is_value_char(char c)
 static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap)
 {
     const struct param *p = &params[i];
-    if (p->kind == K_ENUM) {
+    /* Enumerations and masks take their keywords or, like every parameter,
+     * a plain integer. */
+    int numeric = n > 0 && ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+');
+    if (p->kind == K_ENUM && !numeric) {
         int k;
         for (k = 0; k < 2; k++)
             if (strlen(p->keywords[k]) == n && memcmp(p->keywords[k], s, n) == 0) {
@@ -368,7 +392,25 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
                  p->keywords[1], (int)(n > 40 ? 40 : n), s);
         return -1;
     }
-    if (p->kind == K_MASK) {
+    if (p->kind == K_DAYS && !numeric) {
+        int64_t m = 0;
+        size_t k = 0;
+        while (k < n) {
+            int wd;
+            if (n - k < 3 || ccad_name_parse(&wd, CCAD_NAME_WEEKDAY, s + k, 3) != CCAD_OK ||
+                (m & (1 << (wd - 1))) ||
+                (k + 3 < n && (s[k + 3] != '+' || k + 4 == n))) {
+                snprintf(msg, cap, "%s takes distinct weekdays joined by '+' (Mon+Tue+...), not '%.*s'",
+                         p->name, (int)(n > 40 ? 40 : n), s);
+                return -1;
+            }
+            m |= 1 << (wd - 1);
+            k += k + 3 < n ? 4 : 3;
+        }
+        *out = m;
+        return 0;
+    }
+    if (p->kind == K_MASK && !numeric) {
         int64_t m = 0;
         size_t k;
         if (n == 4 && memcmp(s, "none", 4) == 0) {
@@ -507,6 +549,15 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
     if (conflict(v, -1, &culprit, &other, msg, sizeof msg)) {
         if (line_of[other] > line_of[culprit])
             culprit = other;
+        if (culprit == P_GRADE_SHARE_B || culprit == P_GRADE_SHARE_A) {
+            /* blame the share (or grade.use_d) named last in the text */
+            static const int shares[] = {P_GRADE_SHARE_A, P_GRADE_SHARE_B, P_GRADE_SHARE_C,
+                                         P_GRADE_USE_D};
+            size_t k;
+            for (k = 0; k < sizeof shares / sizeof shares[0]; k++)
+                if (line_of[shares[k]] > line_of[culprit])
+                    culprit = shares[k];
+        }
         if (line_of[culprit] != 0) {
             ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %d, column 1: %s",
                        line_of[culprit], msg);
