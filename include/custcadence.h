@@ -577,7 +577,7 @@ typedef struct ccad_param_info {
     int64_t min_value;      /**< Smallest accepted value. */
     int64_t max_value;      /**< Largest accepted value. */
     int64_t default_value;  /**< Default from docs/cadence-rules.md. */
-    const char *unit;       /**< "days", "pct", "minor", "bool", "mask", "enum", "count", "bp", "factor". */
+    const char *unit;       /**< "days", "pct", "minor", "bool", "mask", "enum", "count", "bp", "factor", "min" (minutes). */
     const char *help;       /**< One-line description, static storage. */
 } ccad_param_info;
 
@@ -929,7 +929,23 @@ enum ccad_why {
     CCAD_WHY_COMPLAINT_CARE = 29,   /**< COMPLAINT: a = resolved date, b = care contact date. */
     CCAD_WHY_NEVER_CONTACTED = 30,  /**< NEVER: no contact on record; a = 1 if that makes it due on the day assessed. */
     CCAD_WHY_INACTIVE = 31,         /**< Released or eliminated: no duty; a = status. */
-    CCAD_WHY_SERVICE = 32           /**< SERVICE: a = highest level reached, b = its count. */
+    CCAD_WHY_SERVICE = 32,          /**< SERVICE: a = highest level reached, b = its count. */
+    CCAD_WHY_PLAN_DUE = 33,         /**< Planner, QUADRANT: planned because due; a = due date, b = planning class (1 = Q1 or open complaint .. 4 = Q4), c = days overdue on the planned day. */
+    CCAD_WHY_PLAN_ROLLED = 34,      /**< Planner, CAPACITY: rolled over; a = first day it waited, b = days waited. */
+    CCAD_WHY_PLAN_DELEGATED = 35,   /**< Planner, CAPACITY: urgent but unimportant (Q3) and no room: delegated to a colleague; a = visits already planned, b = capacity. */
+    CCAD_WHY_PLAN_ABSENT = 36,      /**< Planner, CAPACITY: the rep is absent; handed to the substitute; a = the day. */
+    CCAD_WHY_PERSIST_BLOCK = 37,    /**< Planner, PERSIST: a = day of the block (1..), b = block days, c = cycle days. */
+    CCAD_WHY_KEEPWARM_TOUCH = 38,   /**< Planner, KEEPWARM: a touch on the special date a. */
+    CCAD_WHY_CAPACITY_FULL = 39,    /**< Planner, CAPACITY: important visits did not fit on day a; b = planned, c = capacity. */
+    CCAD_WHY_WORKLOAD_OVER = 40,    /**< WORKLOAD: a = visits needed, b = capacity, c = the stretch policy's interval factor x100 (to cut instead: a - b). */
+    CCAD_WHY_PLATFORM_OVER_CAP = 41,/**< PLATFORM: a = working platform size, b = cap. */
+    CCAD_WHY_PLATFORM_C_HEAVY = 42, /**< PLATFORM: a = grade C (and D) customers on the working platform, b = its size, c = limit in %. */
+    CCAD_WHY_PLAN_DROPPED = 43,     /**< Planner, CAPACITY: best-effort (Q4) contact dropped; a = first day it waited, b = days waited. */
+    CCAD_WHY_PLAN_UNPLANNED = 44,   /**< Planner: due in the range but not planned; a = due date, b = 1 if never contacted. */
+    CCAD_WHY_GAP_PLANNED = 45,      /**< Planner, GAP: the plan leaves a gap of a days (maximum b) ending on date c. */
+    CCAD_WHY_CARE_CONTACT = 46,     /**< Planner, COMPLAINT: care contact after the complaint resolved on date a. */
+    CCAD_WHY_REMINDER_DUE = 47,     /**< Planner, FOLLOWUP: reminder on date a for the item on date b. */
+    CCAD_WHY_PLAN_EARLY = 48        /**< Planner, CAPACITY: spare room; planned before its due date a, b days early (capacity.pull_ahead_days). */
 };
 
 /**
@@ -1088,6 +1104,271 @@ CCAD_API int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rul
  * @since 0.1.0
  */
 CCAD_API int ccad_reason_format(char *buf, size_t cap, const ccad_reason *reason, size_t *out_len);
+
+/** @} */
+
+/* ====================================================================== */
+/** @defgroup plan Schedules, workload and platforms
+ *  @brief Turning assessments into dated contacts under the rep's capacity
+ *         (QUADRANT, CAPACITY, FREQ, GAP, PERSIST, COMPLAINT, KEEPWARM,
+ *         FOLLOWUP), and the arithmetic of WORKLOAD and PLATFORM.
+ *  @{ */
+
+/** Opaque, immutable schedule: items per day and findings. */
+typedef struct ccad_schedule ccad_schedule;
+
+/** Overload policy (WORKLOAD). */
+enum ccad_overload {
+    CCAD_OVERLOAD_REPORT = 0, /**< Keep intervals; report what to cut. */
+    CCAD_OVERLOAD_STRETCH = 1 /**< Stretch every interval in proportion, tier ratios kept. */
+};
+
+/** Options of ccad_schedule_new(). */
+typedef struct ccad_plan_options {
+    uint32_t size;           /**< Set by ::CCAD_PLAN_OPTIONS_INIT. */
+    int32_t first_day;       /**< First day planned (valid date). */
+    int32_t days;            /**< Days planned, 1..366. */
+    int32_t visits_per_day;  /**< Rep-owned items per working day, 1..1000, or 0 for no count limit. */
+    int32_t minutes_per_day; /**< Service minutes per working day (service time per grade, rules route.service_*), 1..1440, or 0 for no minute limit. At least one limit must be set. */
+    int32_t overload;        /**< ::ccad_overload. */
+    int32_t keep_reasons;    /**< 1: items and findings carry reasons (default); 0: leaner schedules for bulk planning. */
+} ccad_plan_options;
+
+/** Initialiser for ::ccad_plan_options: a week from an unset day, 8 visits a day. */
+#define CCAD_PLAN_OPTIONS_INIT {(uint32_t)sizeof(ccad_plan_options), CCAD_NO_DATE, 7, 8, 0, \
+    CCAD_OVERLOAD_REPORT, 1}
+
+/** What a planned item is. */
+enum ccad_item_kind {
+    CCAD_ITEM_VISIT = 1,   /**< A visit in person (important customers, urgent matters). */
+    CCAD_ITEM_CALL = 2,    /**< A call: best-effort (Q4) contact in spare capacity. */
+    CCAD_ITEM_PERSIST = 3, /**< One day of a persist block (PERSIST). */
+    CCAD_ITEM_CARE = 4,    /**< Care contact after a resolved complaint (COMPLAINT). */
+    CCAD_ITEM_TOUCH = 5    /**< Keep-warm touch on a special date (KEEPWARM); uses no capacity. */
+};
+
+/** Who carries out an item. */
+enum ccad_delegation {
+    CCAD_BY_REP = 0,        /**< The rep in person. */
+    CCAD_BY_COLLEAGUE = 1,  /**< Delegated to a colleague: urgent, unimportant, no room (CAPACITY). */
+    CCAD_BY_SUBSTITUTE = 2  /**< Handed to the substitute: the rep is absent that day. */
+};
+
+/** Most reasons an item or finding holds. Function twin: ccad_item_reasons_max(). */
+#define CCAD_ITEM_REASONS_MAX 8
+
+/** @brief ::CCAD_ITEM_REASONS_MAX as a function. @return it. @since 0.1.0 */
+CCAD_API size_t ccad_item_reasons_max(void);
+
+/** One planned contact. */
+typedef struct ccad_item {
+    uint32_t size;          /**< Set by ::CCAD_ITEM_INIT. */
+    int32_t date;           /**< The day. */
+    uint32_t customer;      /**< Index of the customer in the book. */
+    int kind;               /**< ::ccad_item_kind. */
+    int quadrant;           /**< ::ccad_quadrant on the day. */
+    int32_t priority;       /**< Position among the day's items, 1 = planned first (big rocks first). */
+    int delegated;          /**< ::ccad_delegation. */
+    int32_t rolled_from;    /**< First day the contact waited for room, or ::CCAD_NO_DATE. */
+    int32_t reminder_date;  /**< Reminder day (date - followup.reminder_lead_days). */
+    int32_t block_day;      /**< 1.. for a persist block day, else 0. */
+    uint32_t reason_count;  /**< Reasons filled. */
+    ccad_reason reasons[CCAD_ITEM_REASONS_MAX]; /**< Why this item, on this day. */
+} ccad_item;
+
+/** Initialiser for ::ccad_item. */
+#define CCAD_ITEM_INIT {(uint32_t)sizeof(ccad_item), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {{0, 0, 0, 0, 0}}}
+
+/** Kinds of findings. */
+enum ccad_finding_kind {
+    CCAD_FIND_UNPLANNED = 1,      /**< Due in the range but not planned (never-contacted customers listed first). */
+    CCAD_FIND_OVERDUE = 2,        /**< Overdue on the first day (a = days, b = escalation). */
+    CCAD_FIND_COOLING = 3,        /**< GAP warning on the first day. */
+    CCAD_FIND_COLD = 4,           /**< GAP alert on the first day. */
+    CCAD_FIND_STALLED = 5,        /**< STALL. */
+    CCAD_FIND_RELEASE_RISK = 6,   /**< Released prematurely, or ownership ends in the range while a release would be premature. */
+    CCAD_FIND_NEVER_CONTACTED = 7,/**< Never contacted (planned or not). */
+    CCAD_FIND_OVER_CAPACITY = 8,  /**< Important contacts did not fit on a day, or the workload exceeds capacity. */
+    CCAD_FIND_DROPPED = 9,        /**< Best-effort contact dropped after waiting. */
+    CCAD_FIND_GAP = 10,           /**< The plan itself leaves a gap over the maximum. */
+    CCAD_FIND_PLATFORM = 11       /**< Working platform over its cap or dominated by C. */
+};
+
+/** One finding of a schedule. */
+typedef struct ccad_finding {
+    uint32_t size;          /**< Set by ::CCAD_FINDING_INIT. */
+    int kind;               /**< ::ccad_finding_kind. */
+    int64_t customer;       /**< Customer index, or -1 for a finding about the whole plan. */
+    int32_t date;           /**< The day it concerns, or ::CCAD_NO_DATE. */
+    uint32_t reason_count;  /**< Reasons filled. */
+    ccad_reason reasons[CCAD_ITEM_REASONS_MAX]; /**< The reasons; the first one carries the figures. */
+} ccad_finding;
+
+/** Initialiser for ::ccad_finding. */
+#define CCAD_FINDING_INIT {(uint32_t)sizeof(ccad_finding), 0, -1, 0, 0, {{0, 0, 0, 0, 0}}}
+
+/**
+ * @brief Plans a date range for the customers of a book.
+ *
+ * Calls the host calendar once for each day of the range (through the
+ * book's context), then plans without further callbacks: day by day, the
+ * customers due are taken big rocks first (Q1 and open complaints, Q2, Q3,
+ * Q4), each planned contact restarts that customer's clock, Q3 contacts that
+ * do not fit are delegated to a colleague, Q4 ones roll over and are dropped
+ * after capacity.q4_rollover_days, absences hand due contacts to the
+ * substitute, push-needed customers get persist blocks, resolved complaints a
+ * care contact and A/B customers a touch on special dates.
+ *
+ * @param[out] out receives the schedule; NULL on error.
+ * @param[in] book the book, graded with @p rules.
+ * @param[in] rules the rules.
+ * @param[in] options the range and capacity.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL or no capacity limit set.
+ * @retval CCAD_EVERSION @c options->size not supported.
+ * @retval CCAD_ERANGE a bad day, day count or limit.
+ * @retval CCAD_ESTALE the book needs ccad_book_grade().
+ * @retval CCAD_ECALLBACK the calendar callback failed (nothing created).
+ * @retval CCAD_ENOMEM allocation failed.
+ * @note Deterministic: the same inputs give the same schedule, item for item.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                               const ccad_plan_options *options);
+
+/** @brief Destroys a schedule. @param[in] schedule the schedule, or NULL. @since 0.1.0 */
+CCAD_API void ccad_schedule_free(ccad_schedule *schedule);
+
+/**
+ * @brief Number of items, ordered by day, then priority.
+ * @param[in] schedule the schedule. @return the count (0 for NULL).
+ * @since 0.1.0
+ */
+CCAD_API size_t ccad_schedule_item_count(const ccad_schedule *schedule);
+
+/**
+ * @brief Reads item @p index.
+ * @param[in] schedule the schedule. @param[in] index 0..count-1.
+ * @param[in,out] out caller struct with @c size set.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION bad size. @retval CCAD_ENOTFOUND bad index.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_schedule_item(const ccad_schedule *schedule, size_t index, ccad_item *out);
+
+/**
+ * @brief Number of findings (the never-contacted among the unplanned first).
+ * @param[in] schedule the schedule. @return the count (0 for NULL).
+ * @since 0.1.0
+ */
+CCAD_API size_t ccad_schedule_finding_count(const ccad_schedule *schedule);
+
+/**
+ * @brief Reads finding @p index.
+ * @param[in] schedule the schedule. @param[in] index 0..count-1.
+ * @param[in,out] out caller struct with @c size set.
+ * @retval as ccad_schedule_item().
+ * @since 0.1.0
+ */
+CCAD_API int ccad_schedule_finding(const ccad_schedule *schedule, size_t index, ccad_finding *out);
+
+/**
+ * @brief Indices of the items whose reminder falls on @p day (FOLLOWUP).
+ * @param[in] schedule the schedule. @param[in] day the day.
+ * @param[out] out_indices receives up to @p cap indices (may be NULL if @p cap is 0).
+ * @param[in] cap room in @p out_indices.
+ * @param[out] out_count receives the number of such items (also beyond @p cap).
+ * @retval CCAD_OK all written. @retval CCAD_ENOSPC more than @p cap (the first @p cap written).
+ * @retval CCAD_EINVAL a pointer is NULL.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_schedule_reminders(const ccad_schedule *schedule, int32_t day,
+                                     size_t *out_indices, size_t cap, size_t *out_count);
+
+/** One grade's line of the workload table (seed 004, table 1). */
+typedef struct ccad_workload_row {
+    int64_t customers;   /**< Customers of the grade in the book (released/eliminated aside). */
+    int64_t visits;      /**< Contacts they need in the period, rounded to the nearest. */
+} ccad_workload_row;
+
+/** The workload of a book over a period against capacity (WORKLOAD). */
+typedef struct ccad_workload {
+    uint32_t size;            /**< Set by ::CCAD_WORKLOAD_INIT. */
+    int32_t period_days;      /**< Input: the period, 1..366 days. */
+    int32_t field_days;       /**< Input: field days in the period; 0 = workload.field_days x period / 30, rounded. */
+    int32_t visits_per_day;   /**< Input: visits a field day, >= 1. */
+    ccad_workload_row rows[4];/**< Output: grades A, B, C, D. */
+    int64_t visits;           /**< Output: contacts needed in the period. */
+    int64_t capacity;         /**< Output: field days x visits per day. */
+    int32_t rounds_x100;      /**< Output: capacity / customers x 100 (how often each customer can be seen). */
+    int32_t over;             /**< Output: 1 if visits exceed capacity. */
+    int64_t cut[4];           /**< Output: contacts to cut per grade to fit, lowest grades first. */
+    int32_t stretch_x100;     /**< Output: interval factor x100 for the stretch policy (100 = none). */
+} ccad_workload;
+
+/** Initialiser for ::ccad_workload: a 30-day month of 22 field days, 1 visit a day. */
+#define CCAD_WORKLOAD_INIT {(uint32_t)sizeof(ccad_workload), 30, 22, 1, {{0, 0}, {0, 0}, {0, 0}, {0, 0}}, \
+    0, 0, 0, 0, {0, 0, 0, 0}, 100}
+
+/**
+ * @brief Customers x frequency per grade against capacity (seed 004's table).
+ * @param[in] book the book (graded). @param[in] rules the rules.
+ * @param[in] today the day whose frequencies are used.
+ * @param[in,out] io inputs set, outputs filled.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION bad size. @retval CCAD_ERANGE a bad input.
+ * @retval CCAD_ESTALE the book needs grading.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_workload(const ccad_book *book, const ccad_rules *rules, int32_t today,
+                                ccad_workload *io);
+
+/** Platform sizes by grade (PLATFORM); index 0 is the total, 1..4 grades A..D. */
+typedef struct ccad_platform {
+    uint32_t size;         /**< Set by ::CCAD_PLATFORM_INIT. */
+    int64_t market[5];     /**< Every customer not eliminated. */
+    int64_t working[5];    /**< Customers managed: prospect, active or key. */
+    int64_t buying[5];     /**< Customers that buy: active or key. */
+    int64_t key_accounts;  /**< Key accounts among the buying. */
+    int64_t working_cap;   /**< platform.working_cap. */
+    int32_t over_cap;      /**< 1 if the working platform is over its cap. */
+    int32_t c_heavy;       /**< 1 if C and D make up more than platform.c_max_pct of it. */
+} ccad_platform;
+
+/** Initialiser for ::ccad_platform. */
+#define CCAD_PLATFORM_INIT {(uint32_t)sizeof(ccad_platform), {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}, \
+    {0, 0, 0, 0, 0}, 0, 0, 0, 0}
+
+/**
+ * @brief Sizes and composition of the market, working and buying platforms.
+ * @param[in] book the book (graded). @param[in] rules the rules.
+ * @param[in,out] out caller struct with @c size set.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL NULL. @retval CCAD_EVERSION bad size.
+ * @retval CCAD_ESTALE the book needs grading.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_platform(const ccad_book *book, const ccad_rules *rules, ccad_platform *out);
+
+/** Choice for one customer by ccad_book_choose_working(). */
+enum ccad_choice {
+    CCAD_CHOICE_NONE = 0,    /**< Not on the working platform. */
+    CCAD_CHOICE_A = 1,       /**< One of the platform.cap_a A slots. */
+    CCAD_CHOICE_B = 2,       /**< One of the platform.cap_b B slots. */
+    CCAD_CHOICE_RESERVE = 3  /**< One of the platform.reserve reserve slots (next best B, then A). */
+};
+
+/**
+ * @brief Chooses a working platform from the market by grade and value: the
+ *        best A customers for the A slots, the best B for the B slots, the
+ *        next best B (then A) as reserve; C customers are never chosen.
+ * @param[in] book the book (graded). @param[in] rules the rules.
+ * @param[out] out_choice array of ccad_book_count() bytes, one ::ccad_choice each.
+ * @param[in] n its length; must equal the book's count.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL NULL or wrong @p n.
+ * @retval CCAD_ESTALE the book needs grading. @retval CCAD_ENOMEM allocation failed.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_choose_working(const ccad_book *book, const ccad_rules *rules,
+                                      uint8_t *out_choice, size_t n);
 
 /** @} */
 

@@ -43,6 +43,32 @@ static int32_t temperature(int32_t days, int64_t half_life)
 static int64_t imax(int64_t a, int64_t b) { return a > b ? a : b; }
 
 static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
+                       struct sink *s);
+
+void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
+                  ccad_assessment *a, int keep_reasons)
+{
+    struct sink s;
+    memset(a, 0, keep_reasons ? sizeof *a : offsetof(ccad_assessment, reasons));
+    a->size = (uint32_t)sizeof *a;
+    s.a = a;
+    s.keep = keep_reasons;
+    assess_one(b, v, c, T, &s);
+}
+
+int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const char *fn)
+{
+    if (!book->graded || book->graded_generation != book->generation)
+        return ccad__fail(book->ctx, CCAD_ESTALE,
+                          "%s: the book changed since it was graded; call ccad_book_grade", fn);
+    if (memcmp(book->grade_params, rules->v + P_GRADE_FIRST, sizeof book->grade_params) != 0)
+        return ccad__fail(book->ctx, CCAD_ESTALE,
+                          "%s: the book was graded with other grading rules; call ccad_book_grade",
+                          fn);
+    return CCAD_OK;
+}
+
+static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
                        struct sink *s)
 {
     ccad_assessment *a = s->a;
@@ -366,14 +392,7 @@ static int check_ready(const ccad_book *book, const ccad_rules *rules, int32_t t
     if (!ccad__date_ok(today))
         return ccad__fail(book->ctx, CCAD_ERANGE, "%s: day %ld is not a valid date", fn,
                           (long)today);
-    if (!book->graded || book->graded_generation != book->generation)
-        return ccad__fail(book->ctx, CCAD_ESTALE,
-                          "%s: the book changed since it was graded; call ccad_book_grade", fn);
-    if (memcmp(book->grade_params, rules->v + P_GRADE_FIRST, sizeof book->grade_params) != 0)
-        return ccad__fail(book->ctx, CCAD_ESTALE,
-                          "%s: the book was graded with other grading rules; call ccad_book_grade",
-                          fn);
-    return CCAD_OK;
+    return ccad__check_graded(book, rules, fn);
 }
 
 int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t index, int32_t today,

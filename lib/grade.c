@@ -14,7 +14,7 @@ static int before(const ccad_book *b, uint32_t i, uint32_t j)
 }
 
 /* Bottom-up merge sort of idx[0..n) using tmp; stable and deterministic. */
-static void sort_by_rank(const ccad_book *b, uint32_t *idx, uint32_t *tmp, size_t n)
+void ccad__sort_by_value(const ccad_book *b, uint32_t *idx, uint32_t *tmp, size_t n)
 {
     size_t width, i;
     uint32_t *src = idx, *dst = tmp;
@@ -78,7 +78,7 @@ int ccad_book_grade(ccad_book *book, const ccad_rules *rules)
         for (i = 0; i < n; i++)
             if (!ccad__inactive(book->c[i].status))
                 idx[na++] = (uint32_t)i;
-        sort_by_rank(book, idx, idx + n, na);
+        ccad__sort_by_value(book, idx, idx + n, na);
         cut[0] = cum(na, v[P_GRADE_SHARE_A]);
         cut[1] = cum(na, v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B]);
         cut[2] = v[P_GRADE_USE_D]

@@ -104,6 +104,22 @@ enum ccad__param {
     P_ESC_Q4,
     P_OWNERSHIP_DAYS,
     P_NEVER_DUE_NOW,
+    P_CAP_Q4_ROLLOVER,
+    P_CAP_DELEGATE_Q3,
+    P_PERSIST_BLOCK,
+    P_PERSIST_CYCLE,
+    P_KEEPWARM_GRADES,
+    P_SERVICE_A,
+    P_SERVICE_B,
+    P_SERVICE_C,
+    P_SERVICE_D,
+    P_WORKLOAD_FIELD_DAYS,
+    P_PLATFORM_CAP,
+    P_PLATFORM_CAP_A,
+    P_PLATFORM_CAP_B,
+    P_PLATFORM_RESERVE,
+    P_PLATFORM_C_MAX,
+    P_CAP_PULL_AHEAD,
     P__COUNT
 };
 
@@ -115,6 +131,10 @@ struct ccad_rules {
     ccad_ctx *ctx;
     int64_t v[P__COUNT];
 };
+
+/* Sorts idx[0..n) by value descending, then id ascending (grade.c). */
+struct ccad_book;
+void ccad__sort_by_value(const struct ccad_book *b, uint32_t *idx, uint32_t *tmp, size_t n);
 
 /* ---- book ---- */
 
@@ -159,5 +179,17 @@ struct ccad_book {
     size_t ranked;        /* customers ranked by the last rank grading */
     int64_t grade_params[P_GRADE_COUNT];
 };
+
+/* The assessment of one stored customer (assess.c); keep_reasons 0 skips
+ * writing reasons. */
+void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
+                  ccad_assessment *a, int keep_reasons);
+/* CCAD_OK if the book is graded with these rules, else CCAD_ESTALE (recorded). */
+int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const char *fn);
+/* Effective grade: hand-set, else computed. */
+static inline int ccad__grade(const struct cust *c)
+{
+    return c->grade_manual != CCAD_GRADE_NONE ? c->grade_manual : c->grade_computed;
+}
 
 #endif

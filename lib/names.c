@@ -75,6 +75,22 @@ static const char why_names[][18] = {
     "NEVER_CONTACTED",
     "INACTIVE",
     "SERVICE",
+    "PLAN_DUE",
+    "PLAN_ROLLED",
+    "PLAN_DELEGATED",
+    "PLAN_ABSENT",
+    "PERSIST_BLOCK",
+    "KEEPWARM_TOUCH",
+    "CAPACITY_FULL",
+    "WORKLOAD_OVER",
+    "PLATFORM_OVER_CAP",
+    "PLATFORM_C_HEAVY",
+    "PLAN_DROPPED",
+    "PLAN_UNPLANNED",
+    "GAP_PLANNED",
+    "CARE_CONTACT",
+    "REMINDER_DUE",
+    "PLAN_EARLY",
 };
 
 const char *ccad_why_name(int why)
@@ -179,6 +195,32 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     case CCAD_WHY_COMPLAINT_CARE: n = snprintf(buf, cap, "COMPLAINT: resolved %s, care contact %s", d1, d2); break;
     case CCAD_WHY_NEVER_CONTACTED: n = snprintf(buf, cap, "NEVER: never contacted%s", a ? ", due now" : ""); break;
     case CCAD_WHY_INACTIVE: n = snprintf(buf, cap, "FREQ: %s, no contact duty", IDX(status, a)); break;
+    case CCAD_WHY_PLAN_DUE:
+        if (c > 0)
+            n = snprintf(buf, cap, "QUADRANT: planned as class %lld (big rocks first), due %s, %lld day%s overdue", b, d1, c, pl(c));
+        else
+            n = snprintf(buf, cap, "QUADRANT: planned as class %lld (big rocks first), due %s", b, d1);
+        break;
+    case CCAD_WHY_PLAN_ROLLED: n = snprintf(buf, cap, "CAPACITY: rolled over from %s (%lld day%s waiting for room)", d1, b, pl(b)); break;
+    case CCAD_WHY_PLAN_DELEGATED: n = snprintf(buf, cap, "CAPACITY: urgent but not important and the day is full (%lld of %lld): delegated to a colleague", a, b); break;
+    case CCAD_WHY_PLAN_ABSENT: n = snprintf(buf, cap, "CAPACITY: the rep is away on %s: handed to the substitute", d1); break;
+    case CCAD_WHY_PERSIST_BLOCK: n = snprintf(buf, cap, "PERSIST: day %lld of a %lld-day block (one block per %lld days)", a, b, c); break;
+    case CCAD_WHY_KEEPWARM_TOUCH: n = snprintf(buf, cap, "KEEPWARM: touch on the special date %s", d1); break;
+    case CCAD_WHY_CAPACITY_FULL: n = snprintf(buf, cap, "CAPACITY: important contacts did not fit on %s (%lld planned, capacity %lld)", d1, b, c); break;
+    case CCAD_WHY_WORKLOAD_OVER: n = snprintf(buf, cap, "WORKLOAD: %lld contacts needed, capacity %lld (cut %lld, or stretch intervals x%lld/100)", a, b, a - b, c); break;
+    case CCAD_WHY_PLATFORM_OVER_CAP: n = snprintf(buf, cap, "PLATFORM: working platform of %lld customers, cap %lld", a, b); break;
+    case CCAD_WHY_PLATFORM_C_HEAVY: n = snprintf(buf, cap, "PLATFORM: %lld of %lld working customers are C or D (limit %lld %%)", a, b, c); break;
+    case CCAD_WHY_PLAN_DROPPED: n = snprintf(buf, cap, "CAPACITY: best-effort contact dropped after waiting since %s (%lld day%s)", d1, b, pl(b)); break;
+    case CCAD_WHY_PLAN_UNPLANNED: n = snprintf(buf, cap, "CAPACITY: due %s but not planned in the range%s", d1, b ? " (never contacted)" : ""); break;
+    case CCAD_WHY_GAP_PLANNED: {
+        char d3[16];
+        date_text(d3, r->c);
+        n = snprintf(buf, cap, "GAP: the plan leaves a %lld-day gap ending %s (maximum %lld)", a, d3, b);
+        break;
+    }
+    case CCAD_WHY_CARE_CONTACT: n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s", d1); break;
+    case CCAD_WHY_REMINDER_DUE: n = snprintf(buf, cap, "FOLLOWUP: reminder on %s for the contact on %s", d1, d2); break;
+    case CCAD_WHY_PLAN_EARLY: n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", b, pl(b), d1); break;
     case CCAD_WHY_SERVICE: n = snprintf(buf, cap, "SERVICE: %lld contact%s at the %s level", b, pl(b), IDX(svc, a)); break;
     default: n = snprintf(buf, cap, "%s: reason %ld (%lld, %lld, %lld)", ccad_rule_name(r->rule), (long)r->why, a, b, c); break;
     }
@@ -358,6 +400,22 @@ static const unsigned short figures[] = {
     F(CN, N, N),   /* NEVER_CONTACTED: 1 if due on the day assessed */
     F(EN, N, N),   /* INACTIVE: status */
     F(EN, CN, N),  /* SERVICE: level, count */
+    F(DT, CN, DY), /* PLAN_DUE: due, class, days overdue */
+    F(DT, DY, N),  /* PLAN_ROLLED */
+    F(CN, CN, N),  /* PLAN_DELEGATED */
+    F(DT, N, N),   /* PLAN_ABSENT */
+    F(CN, DY, DY), /* PERSIST_BLOCK */
+    F(DT, N, N),   /* KEEPWARM_TOUCH */
+    F(DT, CN, CN), /* CAPACITY_FULL */
+    F(CN, CN, CN), /* WORKLOAD_OVER */
+    F(CN, CN, N),  /* PLATFORM_OVER_CAP */
+    F(CN, CN, PC), /* PLATFORM_C_HEAVY */
+    F(DT, DY, N),  /* PLAN_DROPPED */
+    F(DT, CN, N),  /* PLAN_UNPLANNED */
+    F(DY, DY, DT), /* GAP_PLANNED */
+    F(DT, DT, N),  /* CARE_CONTACT */
+    F(DT, DT, N),  /* REMINDER_DUE */
+    F(DT, DY, N),  /* PLAN_EARLY */
 };
 #undef F
 

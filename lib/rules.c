@@ -113,6 +113,38 @@ static const struct param params[P__COUNT] = {
      "days a rep owns a customer from owned_since before it would be released"},
     {"never.due_now", CCAD_RULE_NEVER, K_BOOL, 0, 1, 1, "bool", {"", ""},
      "a customer never contacted is due on the day assessed"},
+    {"capacity.q4_rollover_days", CCAD_RULE_CAPACITY, K_INT, 0, 366, 3, "days", {"", ""},
+     "a best-effort (Q4) contact waits at most this many days for room, then is dropped"},
+    {"capacity.delegate_q3", CCAD_RULE_CAPACITY, K_BOOL, 0, 1, 1, "bool", {"", ""},
+     "urgent but unimportant (Q3) contacts without room are delegated (0: they wait)"},
+    {"persist.block_days", CCAD_RULE_PERSIST, K_INT, 1, 10, 3, "days", {"", ""},
+     "consecutive working days of a persist block for push-needed customers"},
+    {"persist.cycle_days", CCAD_RULE_PERSIST, K_INT, 1, 366, 28, "days", {"", ""},
+     "at most one persist block per customer in this many days"},
+    {"keepwarm.grades", CCAD_RULE_KEEPWARM, K_MASK, 0, 15, 3, "mask", {"", ""},
+     "grades that get a touch on each special date (letters A-D)"},
+    {"route.service_a_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 60, "min", {"", ""},
+     "service time of a visit to an A customer"},
+    {"route.service_b_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 45, "min", {"", ""},
+     "service time of a visit to a B customer"},
+    {"route.service_c_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 30, "min", {"", ""},
+     "service time of a visit to a C customer"},
+    {"route.service_d_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 30, "min", {"", ""},
+     "service time of a visit to a D customer"},
+    {"workload.field_days", CCAD_RULE_WORKLOAD, K_INT, 1, 31, 22, "days", {"", ""},
+     "field days in 30 calendar days, when the caller gives none"},
+    {"platform.working_cap", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 50, "count", {"", ""},
+     "most customers on the working platform (reserve aside)"},
+    {"platform.cap_a", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 20, "count", {"", ""},
+     "A slots when choosing a working platform"},
+    {"platform.cap_b", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 30, "count", {"", ""},
+     "B slots when choosing a working platform"},
+    {"platform.reserve", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 10, "count", {"", ""},
+     "reserve slots (next best B, then A) beside the working platform"},
+    {"platform.c_max_pct", CCAD_RULE_PLATFORM, K_INT, 0, 100, 50, "pct", {"", ""},
+     "warn when C and D customers exceed this share of the working platform"},
+    {"capacity.pull_ahead_days", CCAD_RULE_CAPACITY, K_INT, 0, 30, 2, "days", {"", ""},
+     "spare room takes important contacts due within this many days (0 = never early)"},
 };
 
 size_t ccad_rules_param_count(void) { return P__COUNT; }
@@ -177,6 +209,8 @@ static const struct order orders[] = {
     {P_TRIAGE_UNMOVABLE, P_TRIAGE_PUSH, 1},
     {P_ESC_REP, P_ESC_MANAGER, 1},
     {P_ESC_MANAGER, P_ESC_REASSIGN, 1},
+    {P_PLATFORM_CAP_A, P_PLATFORM_CAP, 0},
+    {P_PLATFORM_CAP_B, P_PLATFORM_CAP, 0},
 };
 #define N_ORDERS (int)(sizeof orders / sizeof orders[0])
 
@@ -215,6 +249,16 @@ static int conflict(const int64_t *v, int focus, int *culprit, int *other, char 
                      v[P_GRADE_USE_D] ? " + grade.share_c_pct" : "", (long long)sum);
             return 1;
         }
+    }
+    if (v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B] > v[P_PLATFORM_CAP] &&
+        (focus < 0 || focus == P_PLATFORM_CAP_A || focus == P_PLATFORM_CAP_B ||
+         focus == P_PLATFORM_CAP)) {
+        *culprit = focus >= 0 ? focus : P_PLATFORM_CAP_B;
+        *other = focus >= 0 ? focus : P_PLATFORM_CAP_A;
+        snprintf(msg, cap, "platform.cap_a + platform.cap_b = %lld, above platform.working_cap (%lld)",
+                 (long long)(v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B]),
+                 (long long)v[P_PLATFORM_CAP]);
+        return 1;
     }
     return 0;
 }

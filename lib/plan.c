@@ -1,0 +1,966 @@
+/* Planning: schedules over a date range under capacity, the workload table
+ * and the platforms. The calendar is read once through the context; the
+ * simulation after that is pure. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small growable arrays ---- */
+
+static int reserve(ccad_ctx *ctx, void **p, size_t *cap, size_t need, size_t elem)
+{
+    size_t nc;
+    void *q;
+    if (need <= *cap)
+        return CCAD_OK;
+    nc = *cap ? *cap : 64;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2 / elem)
+            return ccad__fail(ctx, CCAD_EOVERFLOW, "schedule too large");
+        nc *= 2;
+    }
+    q = ccad__realloc(ctx, *p, *cap * elem, nc * elem);
+    if (q == NULL)
+        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+    *p = q;
+    *cap = nc;
+    return CCAD_OK;
+}
+
+struct item_rec {
+    int32_t date;
+    uint32_t customer;
+    int32_t rolled_from;
+    uint32_t reason_off;
+    uint16_t priority;
+    uint8_t kind, quadrant, delegated, block_day, reason_n;
+};
+
+struct find_rec {
+    int64_t customer;
+    int32_t date;
+    uint32_t reason_off;
+    uint8_t kind, reason_n;
+};
+
+struct ccad_schedule {
+    ccad_ctx *ctx;
+    struct item_rec *items;
+    size_t n_items, cap_items;
+    struct find_rec *finds;
+    size_t n_finds, cap_finds;
+    ccad_reason *reasons;
+    size_t n_reasons, cap_reasons;
+    int32_t lead;
+    int keep;
+};
+
+static int add_reasons(ccad_schedule *s, const ccad_reason *r, size_t n, uint32_t *off,
+                       uint8_t *count)
+{
+    int rc;
+    if (!s->keep || n == 0) {
+        *off = 0;
+        *count = 0;
+        return CCAD_OK;
+    }
+    if (n > CCAD_ITEM_REASONS_MAX)
+        n = CCAD_ITEM_REASONS_MAX;
+    if (s->n_reasons + n > UINT32_MAX)
+        return ccad__fail(s->ctx, CCAD_EOVERFLOW, "schedule too large");
+    if ((rc = reserve(s->ctx, (void **)&s->reasons, &s->cap_reasons, s->n_reasons + n,
+                      sizeof *s->reasons)) != 0)
+        return rc;
+    memcpy(s->reasons + s->n_reasons, r, n * sizeof *r);
+    *off = (uint32_t)s->n_reasons;
+    *count = (uint8_t)n;
+    s->n_reasons += n;
+    return CCAD_OK;
+}
+
+static ccad_reason reason(int rule, int why, int64_t a, int64_t b, int64_t c)
+{
+    ccad_reason r;
+    r.rule = rule;
+    r.why = why;
+    r.a = a;
+    r.b = b;
+    r.c = c;
+    return r;
+}
+
+static int add_finding(ccad_schedule *s, int kind, int64_t customer, int32_t date,
+                       const ccad_reason *r, size_t n)
+{
+    struct find_rec *f;
+    int rc;
+    if ((rc = reserve(s->ctx, (void **)&s->finds, &s->cap_finds, s->n_finds + 1,
+                      sizeof *s->finds)) != 0)
+        return rc;
+    f = &s->finds[s->n_finds];
+    f->kind = (uint8_t)kind;
+    f->customer = customer;
+    f->date = date;
+    if ((rc = add_reasons(s, r, n, &f->reason_off, &f->reason_n)) != 0)
+        return rc;
+    s->n_finds++;
+    return CCAD_OK;
+}
+
+/* ---- workload ---- */
+
+struct load {
+    int64_t customers[4];
+    int64_t milli[4]; /* contacts needed x 1000 */
+};
+
+/* Contacts each grade needs in `period` days, from each customer's
+ * frequency on `today` (self-driven let-go included). */
+static void measure_load(const ccad_book *b, const int64_t *v, int32_t today, int32_t period,
+                         struct load *L)
+{
+    ccad_assessment a;
+    size_t i;
+    memset(L, 0, sizeof *L);
+    for (i = 0; i < b->n; i++) {
+        const struct cust *c = &b->c[i];
+        int g;
+        if (ccad__inactive(c->status))
+            continue;
+        ccad__assess(b, v, c, today, &a, 0);
+        g = a.grade >= CCAD_GRADE_A && a.grade <= CCAD_GRADE_D ? a.grade - 1 : 2;
+        L->customers[g]++;
+        if (a.freq_count > 0 && a.interval_days > 0) {
+            int64_t base = a.freq_period_days / a.freq_count;
+            int64_t factor = base > 0 && a.interval_days > base ? a.interval_days / base : 1;
+            L->milli[g] += (int64_t)a.freq_count * period * 1000 / (a.freq_period_days * factor);
+        }
+    }
+}
+
+static void fill_workload(const struct load *L, int64_t capacity, ccad_workload *w)
+{
+    int64_t total_c = 0, excess;
+    int g;
+    w->visits = 0;
+    for (g = 0; g < 4; g++) {
+        w->rows[g].customers = L->customers[g];
+        w->rows[g].visits = (L->milli[g] + 500) / 1000;
+        w->visits += w->rows[g].visits;
+        total_c += L->customers[g];
+        w->cut[g] = 0;
+    }
+    w->capacity = capacity;
+    w->rounds_x100 = total_c > 0 ? (int32_t)(capacity * 100 / total_c) : 0;
+    w->over = w->visits > capacity;
+    excess = w->visits - capacity;
+    for (g = 3; g >= 0 && excess > 0; g--) {
+        w->cut[g] = w->rows[g].visits < excess ? w->rows[g].visits : excess;
+        excess -= w->cut[g];
+    }
+    w->stretch_x100 = w->over && capacity > 0
+                          ? (int32_t)((w->visits * 100 + capacity - 1) / capacity)
+                          : 100;
+}
+
+int ccad_book_workload(const ccad_book *book, const ccad_rules *rules, int32_t today,
+                       ccad_workload *io)
+{
+    static const char fn[] = "ccad_book_workload";
+    struct load L;
+    ccad_workload w;
+    int64_t field;
+    int rc;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (rules == NULL || io == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: NULL argument", fn);
+    if (!CCAD__SIZE_OK(io->size, ccad_workload))
+        return ccad__fail(book->ctx, CCAD_EVERSION, "%s: ccad_workload.size %lu not supported",
+                          fn, (unsigned long)io->size);
+    if (!ccad__date_ok(today))
+        return ccad__fail(book->ctx, CCAD_ERANGE, "%s: bad day", fn);
+    if (io->period_days < 1 || io->period_days > 366 || io->field_days < 0 ||
+        io->field_days > io->period_days || io->visits_per_day < 1 ||
+        io->visits_per_day > 1000)
+        return ccad__fail(book->ctx, CCAD_ERANGE,
+                          "%s: period 1..366 days, field days 0..period, visits per day 1..1000",
+                          fn);
+    if ((rc = ccad__check_graded(book, rules, fn)) != 0)
+        return rc;
+    w = *io;
+    field = w.field_days > 0 ? w.field_days
+                             : (rules->v[P_WORKLOAD_FIELD_DAYS] * w.period_days + 15) / 30;
+    measure_load(book, rules->v, today, w.period_days, &L);
+    fill_workload(&L, field * w.visits_per_day, &w);
+    *io = w;
+    return CCAD_OK;
+}
+
+/* ---- platforms ---- */
+
+int ccad_book_platform(const ccad_book *book, const ccad_rules *rules, ccad_platform *out)
+{
+    static const char fn[] = "ccad_book_platform";
+    ccad_platform p;
+    size_t i;
+    int rc;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (rules == NULL || out == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: NULL argument", fn);
+    if (!CCAD__SIZE_OK(out->size, ccad_platform))
+        return ccad__fail(book->ctx, CCAD_EVERSION, "%s: ccad_platform.size not supported", fn);
+    if ((rc = ccad__check_graded(book, rules, fn)) != 0)
+        return rc;
+    memset(&p, 0, sizeof p);
+    p.size = out->size;
+    for (i = 0; i < book->n; i++) {
+        const struct cust *c = &book->c[i];
+        int g = ccad__grade(c);
+        if (c->status == CCAD_STATUS_ELIMINATED)
+            continue;
+        p.market[0]++;
+        p.market[g]++;
+        if (c->status == CCAD_STATUS_RELEASED)
+            continue;
+        p.working[0]++;
+        p.working[g]++;
+        if (c->status == CCAD_STATUS_ACTIVE || c->status == CCAD_STATUS_KEY) {
+            p.buying[0]++;
+            p.buying[g]++;
+        }
+        if (c->status == CCAD_STATUS_KEY)
+            p.key_accounts++;
+    }
+    p.working_cap = rules->v[P_PLATFORM_CAP];
+    p.over_cap = p.working[0] > p.working_cap;
+    p.c_heavy = (p.working[CCAD_GRADE_C] + p.working[CCAD_GRADE_D]) * 100 >
+                rules->v[P_PLATFORM_C_MAX] * p.working[0];
+    *out = p;
+    return CCAD_OK;
+}
+
+int ccad_book_choose_working(const ccad_book *book, const ccad_rules *rules,
+                             uint8_t *out_choice, size_t n)
+{
+    static const char fn[] = "ccad_book_choose_working";
+    uint32_t *idx;
+    size_t i, m = 0;
+    int64_t a_left, b_left, r_left;
+    int rc, pass;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (rules == NULL || out_choice == NULL || n != book->n)
+        return ccad__fail(book->ctx, CCAD_EINVAL,
+                          "%s: NULL argument or n is not the book's count", fn);
+    if ((rc = ccad__check_graded(book, rules, fn)) != 0)
+        return rc;
+    if (n == 0)
+        return CCAD_OK;
+    idx = ccad__alloc(book->ctx, 2 * n * sizeof *idx);
+    if (idx == NULL)
+        return ccad__fail(book->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+    for (i = 0; i < n; i++)
+        if (!ccad__inactive(book->c[i].status))
+            idx[m++] = (uint32_t)i;
+    ccad__sort_by_value(book, idx, idx + n, m);
+    memset(out_choice, CCAD_CHOICE_NONE, n);
+    a_left = rules->v[P_PLATFORM_CAP_A];
+    b_left = rules->v[P_PLATFORM_CAP_B];
+    r_left = rules->v[P_PLATFORM_RESERVE];
+    for (i = 0; i < m; i++) {
+        int g = ccad__grade(&book->c[idx[i]]);
+        if (g == CCAD_GRADE_A && a_left > 0) {
+            out_choice[idx[i]] = CCAD_CHOICE_A;
+            a_left--;
+        } else if (g == CCAD_GRADE_B && b_left > 0) {
+            out_choice[idx[i]] = CCAD_CHOICE_B;
+            b_left--;
+        }
+    }
+    /* reserve: the next best B, then the next best A */
+    for (pass = CCAD_GRADE_B; pass >= CCAD_GRADE_A; pass--)
+        for (i = 0; i < m && r_left > 0; i++)
+            if (out_choice[idx[i]] == CCAD_CHOICE_NONE && ccad__grade(&book->c[idx[i]]) == pass) {
+                out_choice[idx[i]] = CCAD_CHOICE_RESERVE;
+                r_left--;
+            }
+    ccad__free(book->ctx, idx);
+    return CCAD_OK;
+}
+
+/* ---- schedules ---- */
+
+struct sim {
+    int32_t last;        /* simulated last contact, CCAD_NO_DATE if none */
+    int32_t next_step;   /* next step still pending */
+    int32_t waiting;     /* first day it was due and got no room */
+    int32_t block_start; /* first day of the latest persist block */
+    int32_t first_due;   /* first day in the range it was due */
+    int32_t worst_gap, worst_gap_end; /* longest planned gap of a watched customer */
+    uint32_t planned;    /* contacts planned for it */
+    uint8_t block_left;  /* persist block days still to place */
+    uint8_t dropped;     /* best-effort contact dropped */
+    int32_t dropped_from, dropped_on;
+};
+
+struct cand {
+    uint32_t idx;
+    uint8_t cls;    /* 0 persist block under way, 1 Q1/complaint, 2 Q2, 3 Q3, 4 Q4 */
+    uint8_t esc, grade, quadrant;
+    int32_t over, due;
+    int64_t value;
+};
+
+static int cand_cmp(const void *pa, const void *pb)
+{
+    const struct cand *a = pa, *b = pb;
+    if (a->cls != b->cls)
+        return a->cls < b->cls ? -1 : 1;
+    if (a->esc != b->esc)
+        return a->esc > b->esc ? -1 : 1;
+    if (a->over != b->over)
+        return a->over > b->over ? -1 : 1;
+    if (a->grade != b->grade)
+        return a->grade < b->grade ? -1 : 1;
+    if (a->value != b->value)
+        return a->value > b->value ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static int early_cmp(const void *pa, const void *pb)
+{
+    const struct cand *a = pa, *b = pb;
+    if (a->due != b->due)
+        return a->due < b->due ? -1 : 1;
+    return cand_cmp(pa, pb);
+}
+
+/* The stored customer as the simulation sees it on a day. */
+static void sim_view(const struct cust *c, const struct sim *m, struct cust *out)
+{
+    *out = *c;
+    if (m->planned > 0) {
+        if (c->last_contact != CCAD_NO_DATE && m->last > c->last_contact)
+            out->last_gap = m->last - c->last_contact;
+        out->last_contact = m->last;
+        out->last_visit = m->last;
+        out->next_step = m->next_step;
+        out->contacts = c->contacts + m->planned;
+    }
+}
+
+static int grade_index(int g) { return g >= CCAD_GRADE_A && g <= CCAD_GRADE_D ? g - 1 : 2; }
+
+/* Appends an item with the planner's reason first, then the assessment's
+ * reasons that explain the contact. */
+static int add_item(ccad_schedule *s, const struct cand *c, int32_t d, int kind, int delegated,
+                    int32_t rolled_from, int block_day, uint16_t priority, const ccad_reason *lead,
+                    const ccad_assessment *a)
+{
+    ccad_reason r[CCAD_ITEM_REASONS_MAX];
+    size_t n = 0;
+    uint32_t k;
+    struct item_rec *it;
+    int rc;
+    if ((rc = reserve(s->ctx, (void **)&s->items, &s->cap_items, s->n_items + 1,
+                      sizeof *s->items)) != 0)
+        return rc;
+    if (s->keep) {
+        r[n++] = *lead;
+        for (k = 0; k < a->reason_count && n < CCAD_ITEM_REASONS_MAX; k++) {
+            int w = a->reasons[k].why;
+            if (w == CCAD_WHY_URGENCY_PURCHASE || w == CCAD_WHY_URGENCY_COMPLAINT ||
+                w == CCAD_WHY_URGENCY_REQUEST || w == CCAD_WHY_QUADRANT || w == CCAD_WHY_FREQ ||
+                w == CCAD_WHY_FREQ_LET_GO || w == CCAD_WHY_DUE || w == CCAD_WHY_DUE_NEXT_STEP ||
+                w == CCAD_WHY_DUE_EVENT || w == CCAD_WHY_OVERDUE || w == CCAD_WHY_NEVER_CONTACTED ||
+                w == CCAD_WHY_TRIAGE)
+                r[n++] = a->reasons[k];
+        }
+    }
+    it = &s->items[s->n_items];
+    it->date = d;
+    it->customer = c->idx;
+    it->kind = (uint8_t)kind;
+    it->quadrant = c->quadrant;
+    it->delegated = (uint8_t)delegated;
+    it->rolled_from = rolled_from;
+    it->block_day = (uint8_t)block_day;
+    it->priority = priority;
+    if ((rc = add_reasons(s, r, n, &it->reason_off, &it->reason_n)) != 0)
+        return rc;
+    s->n_items++;
+    return CCAD_OK;
+}
+
+struct plan {
+    const ccad_book *b;
+    const int64_t *v;     /* rules in force (stretched copy under the stretch policy) */
+    ccad_schedule *s;
+    struct sim *sim;
+    struct cand *cand;
+    const uint32_t *day_flags;
+    const ccad_plan_options *o;
+    int32_t *cap_full;    /* per day: important contacts without room */
+    int32_t *cap_used;
+};
+
+/* Records that customer c was contacted on day d in the simulation. */
+static void contacted(struct plan *P, uint32_t i, int32_t d)
+{
+    struct sim *m = &P->sim[i];
+    const struct cust *c = &P->b->c[i];
+    int32_t prev = m->planned ? m->last : c->last_contact;
+    int g = ccad__grade(c);
+    if (prev != CCAD_NO_DATE && g != CCAD_GRADE_NONE && (P->v[P_GAP_GRADES] & (1 << (g - 1))) &&
+        d - prev > m->worst_gap) {
+        m->worst_gap = d - prev;
+        m->worst_gap_end = d;
+    }
+    m->last = d;
+    m->next_step = CCAD_NO_DATE;
+    m->planned++;
+    m->waiting = CCAD_NO_DATE;
+}
+
+static int plan_day(struct plan *P, int di)
+{
+    const ccad_book *b = P->b;
+    const int64_t *v = P->v;
+    ccad_schedule *s = P->s;
+    int32_t d = P->o->first_day + di;
+    uint32_t fl = P->day_flags[di];
+    int working = (fl & CCAD_DAY_WORKING) != 0, absent = (fl & CCAD_DAY_ABSENT) != 0;
+    size_t i, nc = 0, ne = 0;
+    int32_t used = 0, minutes = 0;
+    uint16_t prio = 0;
+    ccad_assessment a;
+    struct cust view;
+    int rc;
+
+    if (fl & CCAD_DAY_SPECIAL) {
+        for (i = 0; i < b->n; i++) {
+            const struct cust *c = &b->c[i];
+            int g = ccad__grade(c);
+            struct cand k;
+            ccad_reason r = reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, d, 0, 0);
+            if (ccad__inactive(c->status) || g == CCAD_GRADE_NONE ||
+                !(v[P_KEEPWARM_GRADES] & (1 << (g - 1))))
+                continue;
+            memset(&k, 0, sizeof k);
+            k.idx = (uint32_t)i;
+            sim_view(c, &P->sim[i], &view);
+            ccad__assess(b, v, &view, d, &a, 0);
+            k.quadrant = (uint8_t)a.quadrant;
+            a.reason_count = 0;
+            if ((rc = add_item(s, &k, d, CCAD_ITEM_TOUCH, CCAD_BY_REP, CCAD_NO_DATE, 0,
+                               (uint16_t)0, &r, &a)) != 0)
+                return rc;
+        }
+    }
+    if (!working && !absent)
+        return CCAD_OK;
+
+    for (i = 0; i < b->n; i++) {
+        const struct cust *c = &b->c[i];
+        struct sim *m = &P->sim[i];
+        struct cand *k = &P->cand[nc];
+        if (ccad__inactive(c->status) || m->dropped)
+            continue;
+        sim_view(c, m, &view);
+        ccad__assess(b, v, &view, d, &a, 0);
+        if (m->block_left == 0 && !(a.flags & CCAD_F_DUE)) {
+            /* not due: a candidate to pull forward into spare room */
+            if (!absent && a.due_date != CCAD_NO_DATE && a.due_date <= d + v[P_CAP_PULL_AHEAD] &&
+                (a.quadrant == CCAD_Q1 || a.quadrant == CCAD_Q2)) {
+                struct cand *e = &P->cand[b->n - 1 - ne++];
+                e->idx = (uint32_t)i;
+                e->quadrant = (uint8_t)a.quadrant;
+                e->cls = (uint8_t)a.quadrant;
+                e->esc = 0;
+                e->over = 0;
+                e->due = a.due_date;
+                e->grade = (uint8_t)a.grade;
+                e->value = c->value;
+            }
+            continue;
+        }
+        if (m->first_due == CCAD_NO_DATE)
+            m->first_due = d;
+        k->idx = (uint32_t)i;
+        k->quadrant = (uint8_t)a.quadrant;
+        k->cls = m->block_left > 0 ? 0
+                 : (a.quadrant == CCAD_Q1 || (a.flags & CCAD_F_COMPLAINT_OPEN)) ? 1
+                                                                               : (uint8_t)(a.quadrant);
+        k->esc = (uint8_t)a.escalation;
+        k->over = a.days_overdue;
+        k->due = a.due_date;
+        k->grade = (uint8_t)a.grade;
+        k->value = c->value;
+        nc++;
+    }
+    qsort(P->cand, nc, sizeof *P->cand, cand_cmp);
+
+    for (i = 0; i < nc; i++) {
+        const struct cand *k = &P->cand[i];
+        const struct cust *c = &b->c[k->idx];
+        struct sim *m = &P->sim[k->idx];
+        int32_t svc = (int32_t)v[P_SERVICE_A + grade_index(k->grade)];
+        int fits = (P->o->visits_per_day == 0 || used < P->o->visits_per_day) &&
+                   (P->o->minutes_per_day == 0 || minutes + svc <= P->o->minutes_per_day);
+        int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT;
+        int block_day = 0, delegated = CCAD_BY_REP;
+        int32_t rolled = m->waiting;
+        ccad_reason lead;
+
+        sim_view(c, m, &view);
+        ccad__assess(b, v, &view, d, &a, s->keep);
+        lead = reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls ? k->cls : 1, k->over);
+        if (m->block_left > 0) {
+            kind = CCAD_ITEM_PERSIST;
+            block_day = (int)(v[P_PERSIST_BLOCK] - m->block_left + 1);
+        } else if (a.strategy == CCAD_STRATEGY_PERSIST &&
+                   (m->block_start == CCAD_NO_DATE || d - m->block_start >= v[P_PERSIST_CYCLE])) {
+            kind = CCAD_ITEM_PERSIST;
+            block_day = 1;
+        } else if (a.complaint == CCAD_COMPLAINT_RESOLVED && a.care_date != CCAD_NO_DATE &&
+                   a.care_date <= d &&
+                   (view.last_contact == CCAD_NO_DATE || view.last_contact < a.care_date)) {
+            kind = CCAD_ITEM_CARE;
+            lead = reason(CCAD_RULE_COMPLAINT, CCAD_WHY_CARE_CONTACT, c->complaint_date, a.care_date, 0);
+        }
+        if (block_day > 0)
+            lead = reason(CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_BLOCK, block_day, v[P_PERSIST_BLOCK],
+                          v[P_PERSIST_CYCLE]);
+
+        if (absent) {
+            if (k->cls == 4) {
+                if (m->waiting == CCAD_NO_DATE)
+                    m->waiting = d;
+                continue;
+            }
+            delegated = CCAD_BY_SUBSTITUTE;
+            lead = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ABSENT, d, 0, 0);
+        } else if (!fits) {
+            if (k->cls == 3 && v[P_CAP_DELEGATE_Q3]) {
+                delegated = CCAD_BY_COLLEAGUE;
+                lead = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, used,
+                              P->o->visits_per_day, 0);
+            } else {
+                if (m->waiting == CCAD_NO_DATE)
+                    m->waiting = d;
+                if (k->cls == 4 && d - m->waiting >= v[P_CAP_Q4_ROLLOVER]) {
+                    m->dropped = 1;
+                    m->dropped_from = m->waiting;
+                    m->dropped_on = d;
+                } else if (k->cls <= 2) {
+                    P->cap_full[di]++;
+                }
+                if (m->block_left > 0)
+                    m->block_left = 0; /* a block broken by lack of room ends */
+                continue;
+            }
+        }
+        if (rolled != CCAD_NO_DATE && delegated == CCAD_BY_REP && block_day <= 1 &&
+            lead.why == CCAD_WHY_PLAN_DUE)
+            lead = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ROLLED, rolled, d - rolled, 0);
+        if (block_day == 1) {
+            m->block_start = d;
+            m->block_left = (uint8_t)(v[P_PERSIST_BLOCK] - 1);
+        } else if (block_day > 1) {
+            m->block_left--;
+        }
+        prio++;
+        if ((rc = add_item(s, k, d, kind, delegated, rolled, block_day, prio, &lead, &a)) != 0)
+            return rc;
+        if (delegated == CCAD_BY_REP) {
+            used++;
+            minutes += svc;
+        }
+        contacted(P, k->idx, d);
+    }
+    /* Spare room: pull important contacts due within capacity.pull_ahead_days
+     * forward, earliest due first, so that work is levelled across days. */
+    if (!absent && ne > 0) {
+        struct cand *e = P->cand + b->n - ne;
+        qsort(e, ne, sizeof *e, early_cmp);
+        for (i = 0; i < ne; i++) {
+            const struct cand *k = &e[i];
+            const struct cust *c = &b->c[k->idx];
+            int32_t svc = (int32_t)v[P_SERVICE_A + grade_index(k->grade)];
+            ccad_reason lead;
+            if ((P->o->visits_per_day > 0 && used >= P->o->visits_per_day) ||
+                (P->o->minutes_per_day > 0 && minutes + svc > P->o->minutes_per_day))
+                break;
+            if (P->sim[k->idx].planned > 0 && P->sim[k->idx].last == d)
+                continue;
+            sim_view(c, &P->sim[k->idx], &view);
+            ccad__assess(b, v, &view, d, &a, s->keep);
+            lead = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, k->due, k->due - d, 0);
+            prio++;
+            if ((rc = add_item(s, k, d, k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT,
+                               CCAD_BY_REP, CCAD_NO_DATE, 0, prio, &lead, &a)) != 0)
+                return rc;
+            used++;
+            minutes += svc;
+            contacted(P, k->idx, d);
+        }
+    }
+    P->cap_used[di] = used;
+    return CCAD_OK;
+}
+
+/* Findings, in this order: unplanned (never contacted first), per-customer
+ * findings on the first day, dropped, planned gaps, capacity, platform. */
+static int findings(struct plan *P, const struct load *L, int64_t capacity)
+{
+    const ccad_book *b = P->b;
+    const int64_t *v = P->v;
+    ccad_schedule *s = P->s;
+    const ccad_plan_options *o = P->o;
+    ccad_assessment a;
+    ccad_reason r[CCAD_ITEM_REASONS_MAX];
+    size_t i;
+    int pass, rc, di;
+
+    for (pass = 0; pass < 2; pass++)
+        for (i = 0; i < b->n; i++) {
+            const struct cust *c = &b->c[i];
+            const struct sim *m = &P->sim[i];
+            int never = c->last_contact == CCAD_NO_DATE && c->contacts == 0;
+            if (m->first_due == CCAD_NO_DATE || m->planned > 0 || m->dropped ||
+                never != (pass == 0))
+                continue;
+            r[0] = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_UNPLANNED, m->first_due, never, 0);
+            if ((rc = add_finding(s, CCAD_FIND_UNPLANNED, (int64_t)i, m->first_due, r, 1)) != 0)
+                return rc;
+        }
+
+    for (i = 0; i < b->n; i++) {
+        const struct cust *c = &b->c[i];
+        uint32_t k;
+        static const struct {
+            uint32_t flag;
+            int kind;
+        } map[] = {{CCAD_F_OVERDUE, CCAD_FIND_OVERDUE},
+                   {CCAD_F_COLD, CCAD_FIND_COLD},
+                   {CCAD_F_COOLING, CCAD_FIND_COOLING},
+                   {CCAD_F_STALLED, CCAD_FIND_STALLED},
+                   {CCAD_F_RELEASED_EARLY, CCAD_FIND_RELEASE_RISK},
+                   {CCAD_F_NEVER_CONTACTED, CCAD_FIND_NEVER_CONTACTED}};
+        size_t f;
+        if (c->status == CCAD_STATUS_ELIMINATED)
+            continue;
+        ccad__assess(b, v, c, o->first_day, &a, 1);
+        for (f = 0; f < sizeof map / sizeof map[0]; f++) {
+            size_t n = 0;
+            if (!(a.flags & map[f].flag))
+                continue;
+            for (k = 0; k < a.reason_count && n < CCAD_ITEM_REASONS_MAX; k++) {
+                int w = a.reasons[k].why;
+                int keep = (map[f].kind == CCAD_FIND_OVERDUE && (w == CCAD_WHY_OVERDUE || w == CCAD_WHY_DUE)) ||
+                           ((map[f].kind == CCAD_FIND_COLD || map[f].kind == CCAD_FIND_COOLING) &&
+                            (w == CCAD_WHY_GAP_ALERT || w == CCAD_WHY_GAP_WARN)) ||
+                           (map[f].kind == CCAD_FIND_STALLED && w == CCAD_WHY_STALLED) ||
+                           (map[f].kind == CCAD_FIND_RELEASE_RISK &&
+                            (w == CCAD_WHY_RELEASED_EARLY || w == CCAD_WHY_PATIENCE_RHYTHM)) ||
+                           (map[f].kind == CCAD_FIND_NEVER_CONTACTED && w == CCAD_WHY_NEVER_CONTACTED);
+                if (keep)
+                    r[n++] = a.reasons[k];
+            }
+            if ((rc = add_finding(s, map[f].kind, (int64_t)i, o->first_day, r, n)) != 0)
+                return rc;
+        }
+        /* ownership ending in the range while a release would be premature */
+        if ((a.flags & CCAD_F_RELEASE_PREMATURE) && a.ownership_end != CCAD_NO_DATE &&
+            a.ownership_end < o->first_day + o->days) {
+            size_t n = 0;
+            for (k = 0; k < a.reason_count && n < CCAD_ITEM_REASONS_MAX; k++)
+                if (a.reasons[k].why == CCAD_WHY_OWNERSHIP || a.reasons[k].why == CCAD_WHY_PATIENCE ||
+                    a.reasons[k].why == CCAD_WHY_PATIENCE_RHYTHM)
+                    r[n++] = a.reasons[k];
+            if ((rc = add_finding(s, CCAD_FIND_RELEASE_RISK, (int64_t)i, a.ownership_end, r, n)) != 0)
+                return rc;
+        }
+    }
+
+    for (i = 0; i < b->n; i++) {
+        const struct sim *m = &P->sim[i];
+        if (!m->dropped)
+            continue;
+        r[0] = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DROPPED, m->dropped_from,
+                      m->dropped_on - m->dropped_from, 0);
+        if ((rc = add_finding(s, CCAD_FIND_DROPPED, (int64_t)i, m->dropped_on, r, 1)) != 0)
+            return rc;
+    }
+    for (i = 0; i < b->n; i++) {
+        const struct sim *m = &P->sim[i];
+        if (m->worst_gap <= v[P_GAP_MAX])
+            continue;
+        r[0] = reason(CCAD_RULE_GAP, CCAD_WHY_GAP_PLANNED, m->worst_gap, v[P_GAP_MAX],
+                      m->worst_gap_end);
+        if ((rc = add_finding(s, CCAD_FIND_GAP, (int64_t)i, m->worst_gap_end, r, 1)) != 0)
+            return rc;
+    }
+    for (di = 0; di < o->days; di++) {
+        if (P->cap_full[di] == 0)
+            continue;
+        r[0] = reason(CCAD_RULE_CAPACITY, CCAD_WHY_CAPACITY_FULL, o->first_day + di,
+                      P->cap_used[di], o->visits_per_day);
+        if ((rc = add_finding(s, CCAD_FIND_OVER_CAPACITY, -1, o->first_day + di, r, 1)) != 0)
+            return rc;
+    }
+    {
+        ccad_workload w;
+        memset(&w, 0, sizeof w);
+        fill_workload(L, capacity, &w);
+        if (w.over) {
+            r[0] = reason(CCAD_RULE_WORKLOAD, CCAD_WHY_WORKLOAD_OVER, w.visits, w.capacity,
+                          w.stretch_x100);
+            if ((rc = add_finding(s, CCAD_FIND_OVER_CAPACITY, -1, CCAD_NO_DATE, r, 1)) != 0)
+                return rc;
+        }
+    }
+    {
+        int64_t cmax = v[P_PLATFORM_C_MAX];
+        int64_t work = 0, weak = 0;
+        for (i = 0; i < b->n; i++) {
+            const struct cust *c = &b->c[i];
+            int g = ccad__grade(c);
+            if (ccad__inactive(c->status))
+                continue;
+            work++;
+            weak += g == CCAD_GRADE_C || g == CCAD_GRADE_D;
+        }
+        if (work > v[P_PLATFORM_CAP]) {
+            r[0] = reason(CCAD_RULE_PLATFORM, CCAD_WHY_PLATFORM_OVER_CAP, work, v[P_PLATFORM_CAP], 0);
+            if ((rc = add_finding(s, CCAD_FIND_PLATFORM, -1, CCAD_NO_DATE, r, 1)) != 0)
+                return rc;
+        }
+        if (work > 0 && weak * 100 > cmax * work) {
+            r[0] = reason(CCAD_RULE_PLATFORM, CCAD_WHY_PLATFORM_C_HEAVY, weak, work, cmax);
+            if ((rc = add_finding(s, CCAD_FIND_PLATFORM, -1, CCAD_NO_DATE, r, 1)) != 0)
+                return rc;
+        }
+    }
+    return CCAD_OK;
+}
+
+static void free_parts(ccad_ctx *ctx, ccad_schedule *s)
+{
+    if (s == NULL)
+        return;
+    ccad__free(ctx, s->items);
+    ccad__free(ctx, s->finds);
+    ccad__free(ctx, s->reasons);
+    ccad__free(ctx, s);
+}
+
+int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                      const ccad_plan_options *options)
+{
+    static const char fn[] = "ccad_schedule_new";
+    ccad_ctx *ctx;
+    ccad_plan_options o;
+    struct plan P;
+    struct load L;
+    int64_t vs[P__COUNT];
+    uint32_t *flags = NULL;
+    int32_t working_days = 0;
+    int di, rc;
+    size_t n;
+
+    if (out != NULL)
+        *out = NULL;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    ctx = book->ctx;
+    if (out == NULL || rules == NULL || options == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: NULL argument", fn);
+    if (!CCAD__SIZE_OK(options->size, ccad_plan_options))
+        return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_plan_options.size %lu not supported", fn,
+                          (unsigned long)options->size);
+    o = *options;
+    if (!ccad__date_ok(o.first_day) || o.days < 1 || o.days > 366 ||
+        !ccad__date_ok(o.first_day + o.days - 1))
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: first_day must be a valid date and days 1..366",
+                          fn);
+    if (o.visits_per_day < 0 || o.visits_per_day > 1000 || o.minutes_per_day < 0 ||
+        o.minutes_per_day > 1440)
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: visits_per_day 0..1000 and minutes_per_day 0..1440", fn);
+    if (o.visits_per_day == 0 && o.minutes_per_day == 0)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: set visits_per_day or minutes_per_day", fn);
+    if (o.overload != CCAD_OVERLOAD_REPORT && o.overload != CCAD_OVERLOAD_STRETCH)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: overload policy %d unknown", fn, (int)o.overload);
+    if (o.keep_reasons != 0 && o.keep_reasons != 1)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: keep_reasons must be 0 or 1", fn);
+    if ((rc = ccad__check_graded(book, rules, fn)) != 0)
+        return rc;
+
+    /* The only host calls: the calendar of each day, before anything else. */
+    flags = ccad__alloc(ctx, (size_t)o.days * sizeof *flags);
+    if (flags == NULL)
+        return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+    for (di = 0; di < o.days; di++)
+        if ((rc = ccad_ctx_day_flags(ctx, &flags[di], o.first_day + di)) != 0) {
+            ccad__free(ctx, flags);
+            return rc;
+        }
+    for (di = 0; di < o.days; di++)
+        working_days += (flags[di] & CCAD_DAY_WORKING) != 0;
+
+    memset(&P, 0, sizeof P);
+    P.b = book;
+    P.o = &o;
+    P.day_flags = flags;
+    memcpy(vs, rules->v, sizeof vs);
+    P.v = vs;
+    /* WORKLOAD over the range; the stretch policy lengthens every interval. */
+    measure_load(book, vs, o.first_day, o.days, &L);
+    {
+        ccad_workload w;
+        /* capacity in contacts; with a minute limit only, at B's service time */
+        int64_t cap = (int64_t)working_days *
+                      (o.visits_per_day > 0 ? o.visits_per_day
+                                            : o.minutes_per_day / vs[P_SERVICE_B]);
+        memset(&w, 0, sizeof w);
+        fill_workload(&L, cap, &w);
+        if (o.overload == CCAD_OVERLOAD_STRETCH && w.over) {
+            int k;
+            for (k = P_FREQ_A_DAYS; k <= P_FREQ_D_DAYS; k += 2) {
+                int64_t d = (vs[k] * w.stretch_x100 + 99) / 100;
+                vs[k] = d > 366 ? 366 : d;
+            }
+        }
+        n = book->n;
+        P.s = ccad__alloc(ctx, sizeof *P.s);
+        P.sim = n ? ccad__alloc(ctx, n * sizeof *P.sim) : NULL;
+        P.cand = n ? ccad__alloc(ctx, n * sizeof *P.cand) : NULL;
+        P.cap_full = ccad__alloc(ctx, 2 * (size_t)o.days * sizeof *P.cap_full);
+        if (P.s == NULL || (n && (P.sim == NULL || P.cand == NULL)) || P.cap_full == NULL) {
+            ccad__free(ctx, P.s);
+            ccad__free(ctx, P.sim);
+            ccad__free(ctx, P.cand);
+            ccad__free(ctx, P.cap_full);
+            ccad__free(ctx, flags);
+            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+        }
+        memset(P.s, 0, sizeof *P.s);
+        P.s->ctx = ctx;
+        P.s->keep = o.keep_reasons;
+        P.s->lead = (int32_t)vs[P_FOLLOWUP_LEAD];
+        P.cap_used = P.cap_full + o.days;
+        memset(P.cap_full, 0, 2 * (size_t)o.days * sizeof *P.cap_full);
+        for (size_t i = 0; i < n; i++) {
+            struct sim *m = &P.sim[i];
+            memset(m, 0, sizeof *m);
+            m->last = book->c[i].last_contact;
+            m->next_step = book->c[i].next_step;
+            m->waiting = m->block_start = m->first_due = CCAD_NO_DATE;
+            m->dropped_from = m->dropped_on = m->worst_gap_end = CCAD_NO_DATE;
+        }
+        rc = CCAD_OK;
+        for (di = 0; di < o.days && rc == CCAD_OK; di++)
+            rc = plan_day(&P, di);
+        if (rc == CCAD_OK)
+            rc = findings(&P, &L, cap);
+    }
+    ccad__free(ctx, P.sim);
+    ccad__free(ctx, P.cand);
+    ccad__free(ctx, P.cap_full);
+    ccad__free(ctx, flags);
+    if (rc != CCAD_OK) {
+        free_parts(ctx, P.s);
+        return rc;
+    }
+    *out = P.s;
+    return CCAD_OK;
+}
+
+void ccad_schedule_free(ccad_schedule *s)
+{
+    if (s != NULL)
+        free_parts(s->ctx, s);
+}
+
+size_t ccad_schedule_item_count(const ccad_schedule *s) { return s == NULL ? 0 : s->n_items; }
+size_t ccad_schedule_finding_count(const ccad_schedule *s) { return s == NULL ? 0 : s->n_finds; }
+size_t ccad_item_reasons_max(void) { return CCAD_ITEM_REASONS_MAX; }
+
+int ccad_schedule_item(const ccad_schedule *s, size_t index, ccad_item *out)
+{
+    ccad_item it;
+    const struct item_rec *r;
+    if (s == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_item: out is NULL");
+    if (!CCAD__SIZE_OK(out->size, ccad_item))
+        return ccad__fail(s->ctx, CCAD_EVERSION, "ccad_schedule_item: ccad_item.size not supported");
+    if (index >= s->n_items)
+        return ccad__fail(s->ctx, CCAD_ENOTFOUND, "ccad_schedule_item: index %lu out of range",
+                          (unsigned long)index);
+    r = &s->items[index];
+    memset(&it, 0, sizeof it);
+    it.size = out->size;
+    it.date = r->date;
+    it.customer = r->customer;
+    it.kind = r->kind;
+    it.quadrant = r->quadrant;
+    it.priority = r->priority;
+    it.delegated = r->delegated;
+    it.rolled_from = r->rolled_from;
+    it.reminder_date = r->date - s->lead;
+    it.block_day = r->block_day;
+    it.reason_count = r->reason_n;
+    memcpy(it.reasons, s->reasons + r->reason_off, r->reason_n * sizeof *it.reasons);
+    *out = it;
+    return CCAD_OK;
+}
+
+int ccad_schedule_finding(const ccad_schedule *s, size_t index, ccad_finding *out)
+{
+    ccad_finding f;
+    const struct find_rec *r;
+    if (s == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_finding: out is NULL");
+    if (!CCAD__SIZE_OK(out->size, ccad_finding))
+        return ccad__fail(s->ctx, CCAD_EVERSION,
+                          "ccad_schedule_finding: ccad_finding.size not supported");
+    if (index >= s->n_finds)
+        return ccad__fail(s->ctx, CCAD_ENOTFOUND, "ccad_schedule_finding: index %lu out of range",
+                          (unsigned long)index);
+    r = &s->finds[index];
+    memset(&f, 0, sizeof f);
+    f.size = out->size;
+    f.kind = r->kind;
+    f.customer = r->customer;
+    f.date = r->date;
+    f.reason_count = r->reason_n;
+    memcpy(f.reasons, s->reasons + r->reason_off, r->reason_n * sizeof *f.reasons);
+    *out = f;
+    return CCAD_OK;
+}
+
+int ccad_schedule_reminders(const ccad_schedule *s, int32_t day, size_t *out_indices, size_t cap,
+                            size_t *out_count)
+{
+    size_t i, n = 0;
+    if (s == NULL)
+        return CCAD_EINVAL;
+    if (out_count == NULL || (out_indices == NULL && cap > 0))
+        return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_reminders: NULL argument");
+    for (i = 0; i < s->n_items; i++)
+        if (s->items[i].date - s->lead == day) {
+            if (n < cap)
+                out_indices[n] = i;
+            n++;
+        }
+    *out_count = n;
+    return n <= cap ? CCAD_OK : CCAD_ENOSPC;
+}
