@@ -571,6 +571,7 @@ junk:
 enum col {
     C_ID, C_NAME, C_VALUE, C_GRADE, C_PURCHASE, C_VOLUME, C_MARGIN, C_CAPABLE, C_LAT, C_LON,
     C_STATUS, C_LAST, C_CONTACTS, C_NOPROG, C_COMPLAINT, C_COMPLAINT_DATE, C_VISIT_DAYS,
+    C_NEXT_STEP, C_REQUEST, C_OWNED,
     C__COUNT
 };
 
@@ -579,7 +580,7 @@ static const ccex_column customer_cols[C__COUNT] = {
     {"purchase_date", 0}, {"monthly_volume", 0}, {"margin_pct", 0}, {"capable", 0},
     {"lat", 0},          {"lon", 0},          {"status", 0},     {"last_contact", 0},
     {"contacts", 0},     {"no_progress", 0},  {"complaint", 0},  {"complaint_date", 0},
-    {"visit_days", 0},
+    {"visit_days", 0},   {"next_step", 0},    {"request_date", 0}, {"owned_since", 0},
 };
 
 struct loader {
@@ -763,6 +764,16 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
     }
     if ((f = cell(L, C_VISIT_DAYS)) != NULL)
         TRY(parse_visit_days(L, f, &c->visit_days));
+    if ((f = cell(L, C_NEXT_STEP)) != NULL) {
+        TRY(ccex_parse_date(r, f, "next_step", &c->next_step_date, err));
+        if (c->last_contact != CCAD_NO_DATE && c->next_step_date < c->last_contact)
+            return ccex_csv_fail(r, err, f->line, f->column,
+                                 "next_step is before last_contact");
+    }
+    if ((f = cell(L, C_REQUEST)) != NULL)
+        TRY(ccex_parse_date(r, f, "request_date", &c->request_date, err));
+    if ((f = cell(L, C_OWNED)) != NULL)
+        TRY(ccex_parse_date(r, f, "owned_since", &c->owned_since, err));
 #undef TRY
     return CCEX_OK;
 }

@@ -152,7 +152,10 @@ typedef struct ccex_customers {
  *   released, eliminated; empty = prospect), last_contact, contacts (empty =
  *   1 if last_contact is set, else 0), no_progress, complaint (none, open,
  *   resolved), complaint_date (required with open/resolved), visit_days
- *   (weekday names such as "Mon Wed Fri", empty = any day).
+ *   (weekday names such as "Mon Wed Fri", empty = any day), next_step (the
+ *   next contact date agreed, not before last_contact), request_date (the
+ *   customer asked to be seen that day), owned_since (the rep took the
+ *   customer over that day).
  * Dates are YYYY-MM-DD. Unknown header names are rejected.
  *
  * On error nothing is returned (@p out is left zeroed) and @p err holds
