@@ -308,7 +308,7 @@ struct sim {
 
 struct cand {
     uint32_t idx;
-    uint8_t cls;    /* 0 persist block under way, 1 Q1/complaint, 2 Q2, 3 Q3, 4 Q4 */
+    uint8_t cls;    /* 0 persist block under way, else the quadrant 1..4 */
     uint8_t esc, grade, quadrant;
     int32_t over, due;
     int64_t value;
@@ -491,9 +491,9 @@ static int plan_day(struct plan *P, int di)
             m->first_due = d;
         k->idx = (uint32_t)i;
         k->quadrant = (uint8_t)a.quadrant;
-        k->cls = m->block_left > 0 ? 0
-                 : (a.quadrant == CCAD_Q1 || (a.flags & CCAD_F_COMPLAINT_OPEN)) ? 1
-                                                                               : (uint8_t)(a.quadrant);
+        /* An open complaint makes the customer urgent, so it is Q1 when
+         * important and Q3 (delegable) when not. */
+        k->cls = m->block_left > 0 ? 0 : (uint8_t)a.quadrant;
         k->esc = (uint8_t)a.escalation;
         k->over = a.days_overdue;
         k->due = a.due_date;

@@ -429,16 +429,21 @@ static void frequency_by_grade_and_urgency(void **state)
     a = add_assess(f, &c);
     assert_int_equal(a.quadrant, CCAD_Q2);
     assert_int_equal(a.interval_days, 7);
-    assert_int_equal(a.due_date, T + 6);
+    /* T - 1 + 7 is Sunday T + 6: due Monday T + 7 (freq.work_days Mon..Fri) */
+    assert_int_equal(a.due_date, T + 7);
+    assert_int_equal(a.reminder_date, T + 6);
     EXPECT_WHY(a, CCAD_WHY_FREQ, 1, 7, 7);
+    EXPECT_WHY(a, CCAD_WHY_DUE, T - 1, 7, T + 6);
 
     /* C: every 28 days, Q4 */
     c = cust("c", CCAD_GRADE_C, T - 1);
     a = add_assess(f, &c);
     assert_int_equal(a.quadrant, CCAD_Q4);
     assert_int_equal(a.interval_days, 28);
-    assert_int_equal(a.due_date, T + 27);
+    /* T - 1 + 28 is Sunday T + 27: due Monday T + 28 */
+    assert_int_equal(a.due_date, T + 28);
     EXPECT_WHY(a, CCAD_WHY_FREQ, 1, 28, 28);
+    EXPECT_WHY(a, CCAD_WHY_DUE, T - 1, 28, T + 27);
 
     /* D: no fixed duty */
     c = cust("d", CCAD_GRADE_D, T - 1);
@@ -479,7 +484,8 @@ static void open_complaint(void **state)
     ccad_customer c;
     ccad_assessment a;
 
-    /* complaint opened after the last contact: due on the complaint date */
+    /* complaint opened after the last contact: due on the complaint date,
+     * Saturday T - 2, which moves to Monday T (freq.work_days Mon..Fri) */
     c = cust("cpl", CCAD_GRADE_C, T - 5);
     c.complaint = CCAD_COMPLAINT_OPEN;
     c.complaint_date = T - 2;
@@ -487,17 +493,28 @@ static void open_complaint(void **state)
     assert_int_equal(a.urgency, CCAD_URGENCY_EVENT);
     assert_int_equal(a.quadrant, CCAD_Q3);
     assert_int_equal(a.complaint, CCAD_COMPLAINT_OPEN);
-    assert_int_equal(a.due_date, T - 2);
-    assert_int_equal(a.days_overdue, 2);
+    assert_int_equal(a.due_date, T);
+    assert_int_equal(a.days_overdue, 0);
     assert_true(a.flags & CCAD_F_COMPLAINT_OPEN);
-    assert_true(a.flags & CCAD_F_OVERDUE);
+    assert_false(a.flags & CCAD_F_OVERDUE);
     assert_true(a.flags & CCAD_F_DUE);
     EXPECT_WHY(a, CCAD_WHY_URGENCY_COMPLAINT, T - 2, 2, 0);
     EXPECT_WHY(a, CCAD_WHY_COMPLAINT_OPEN, T - 2, 2, 0);
     EXPECT_WHY(a, CCAD_WHY_DUE_EVENT, T - 2, 0, 0);
+    NO_WHY(a, CCAD_WHY_OVERDUE);
     /* EVENT urgency does not change the frequency: interval stays the grade's */
     assert_int_equal(a.interval_days, 28);
-    assert_int_equal(a.escalation, CCAD_ESCALATE_NONE); /* 2 days overdue */
+    assert_int_equal(a.escalation, CCAD_ESCALATE_NONE);
+    /* opened on Friday T - 3: no move, 3 days overdue, and Q3 escalates */
+    c = cust("cplF", CCAD_GRADE_C, T - 5);
+    c.complaint = CCAD_COMPLAINT_OPEN;
+    c.complaint_date = T - 3;
+    a = add_assess(f, &c);
+    assert_int_equal(a.due_date, T - 3);
+    assert_int_equal(a.days_overdue, 3);
+    assert_true(a.flags & CCAD_F_OVERDUE);
+    assert_int_equal(a.escalation, CCAD_ESCALATE_REP);
+    EXPECT_WHY(a, CCAD_WHY_OVERDUE, 3, CCAD_ESCALATE_REP, 3);
     /* an important customer with a complaint is Q1 */
     c = cust("cplA", CCAD_GRADE_A, T - 5);
     c.complaint = CCAD_COMPLAINT_OPEN;
@@ -516,14 +533,16 @@ static void open_complaint(void **state)
     assert_int_equal(a.due_date, T);
     EXPECT_WHY(a, CCAD_WHY_DUE_EVENT, T, 0, 0);
     set(f, "complaint.followup_days", 3);
-    a = assess(f, 2, T);
+    a = assess(f, 3, T);
     assert_int_equal(a.due_date, T + 2);
-    /* contact on the complaint day counts as contacted since */
+    /* contact on the complaint day counts as contacted since: T - 4 + 3 is
+     * Sunday T - 1, due Monday T (not the complaint day T - 4) */
     c = cust("cpl3", CCAD_GRADE_C, T - 4);
     c.complaint = CCAD_COMPLAINT_OPEN;
     c.complaint_date = T - 4;
     a = add_assess(f, &c);
-    assert_int_equal(a.due_date, T - 1);
+    assert_int_equal(a.due_date, T);
+    EXPECT_WHY(a, CCAD_WHY_DUE_EVENT, T - 1, 0, 0);
 }
 
 static void pending_request(void **state)
@@ -566,7 +585,7 @@ static void pending_request(void **state)
     c.request_date = T - 1;
     a = add_assess(f, &c);
     assert_int_equal(a.urgency, CCAD_URGENCY_NONE);
-    assert_int_equal(a.due_date, T + 27);
+    assert_int_equal(a.due_date, T + 28); /* T - 1 + 28 is a Sunday */
     NO_WHY(a, CCAD_WHY_URGENCY_REQUEST);
 }
 
@@ -596,7 +615,8 @@ static void q3_due_today_until_handled(void **state)
     c.purchase_date = T + 5;
     a = add_assess(f, &c);
     assert_int_equal(a.quadrant, CCAD_Q3);
-    assert_int_equal(a.due_date, T - 9 + 28);
+    assert_int_equal(a.due_date, T + 21); /* T - 9 + 28 = T + 19 is a Saturday */
+    EXPECT_WHY(a, CCAD_WHY_DUE, T - 9, 28, T + 19);
     NO_WHY(a, CCAD_WHY_DUE_EVENT);
 
     /* never contacted Q3 */
@@ -654,14 +674,19 @@ static void escalation_ladder(void **state)
 {
     fixture *f = *state;
     int32_t T = f->T;
+    /* T is a Monday; last contact + 3 on a weekend moves to the Monday after,
+     * and the days overdue count from there */
     static const struct {
         int32_t last_ago;
+        int32_t due; /* offset from T */
         int32_t over;
         int level;
         int thr;
     } t[] = {
-        {3, 0, 0, 0}, {4, 1, 0, 0}, {5, 2, 0, 0}, {6, 3, 1, 3}, {7, 4, 1, 3},
-        {8, 5, 2, 5}, {9, 6, 2, 5}, {10, 7, 3, 7}, {40, 37, 3, 7},
+        {3, 0, 0, 0, 0},   {4, 0, 0, 0, 0},   {5, 0, 0, 0, 0},
+        {6, -3, 3, 1, 3},  {7, -4, 4, 1, 3},  {8, -5, 5, 2, 5},
+        {9, -6, 6, 2, 5},  {10, -7, 7, 3, 7}, {11, -7, 7, 3, 7},
+        {12, -7, 7, 3, 7}, {13, -10, 10, 3, 7}, {40, -35, 35, 3, 7},
     };
     size_t i;
     char id[32];
@@ -671,7 +696,8 @@ static void escalation_ladder(void **state)
         snprintf(id, sizeof id, "e%lu", (unsigned long)i);
         c = cust(id, CCAD_GRADE_A, T - t[i].last_ago); /* A: every 3 days */
         a = add_assess(f, &c);
-        assert_int_equal(a.due_date, T - t[i].last_ago + 3);
+        assert_int_equal(a.due_date, T + t[i].due);
+        EXPECT_WHY(a, CCAD_WHY_DUE, T - t[i].last_ago, 3, T - t[i].last_ago + 3);
         assert_int_equal(a.days_overdue, t[i].over);
         assert_int_equal(a.escalation, t[i].level);
         if (t[i].over > 0) {
@@ -979,7 +1005,8 @@ static void let_go_factor(void **state)
     a = assess(f, i, T);
     assert_int_equal(a.strategy, CCAD_STRATEGY_LET_GO);
     assert_int_equal(a.interval_days, 6);
-    assert_int_equal(a.due_date, T + 5);
+    assert_int_equal(a.due_date, T + 7); /* T - 1 + 6 is Saturday T + 5 */
+    EXPECT_WHY(a, CCAD_WHY_DUE, T - 1, 6, T + 5);
     EXPECT_WHY(a, CCAD_WHY_FREQ, 2, 7, 3);
     EXPECT_WHY(a, CCAD_WHY_FREQ_LET_GO, 2, 3, 6);
     set(f, "freq.let_go_factor", 3);
@@ -1004,22 +1031,40 @@ static void let_go_factor(void **state)
     NO_WHY(a, CCAD_WHY_FREQ_LET_GO);
 }
 
-/* DISCREPANCY (lib/assess.c:182): freq.let_go_factor is documented (its
- * help text) for "self-driven customers not urgent", but the interval is
- * stretched whenever there is no purchase urgency, also when an open
- * complaint or a pending visit request makes the customer urgent (EVENT). */
+/* The let-go stretch applies only to customers not urgent at all: a pending
+ * visit request or an open complaint (urgency EVENT) prevents it too. */
 static void let_go_not_when_urgent_event(void **state)
 {
     fixture *f = *state;
     int32_t T = f->T;
-    ccad_customer c = cust("lg-cpl", CCAD_GRADE_A, T - 1);
+    ccad_customer c = cust("lg-req", CCAD_GRADE_A, T - 1);
     ccad_assessment a;
     c.monthly_volume = 9000000;
     c.request_date = T + 1;
     a = add_assess(f, &c);
+    assert_int_equal(a.strategy, CCAD_STRATEGY_LET_GO);
     assert_int_equal(a.urgency, CCAD_URGENCY_EVENT);
     assert_int_equal(a.interval_days, 3);
     NO_WHY(a, CCAD_WHY_FREQ_LET_GO);
+    c = cust("lg-cpl", CCAD_GRADE_A, T - 1);
+    c.monthly_volume = 9000000;
+    c.complaint = CCAD_COMPLAINT_OPEN;
+    c.complaint_date = T - 1;
+    a = add_assess(f, &c);
+    assert_int_equal(a.strategy, CCAD_STRATEGY_LET_GO);
+    assert_int_equal(a.urgency, CCAD_URGENCY_EVENT);
+    assert_int_equal(a.interval_days, 3);
+    NO_WHY(a, CCAD_WHY_FREQ_LET_GO);
+    /* a resolved complaint and a request further ahead are not urgent: stretched */
+    c = cust("lg-res", CCAD_GRADE_A, T - 1);
+    c.monthly_volume = 9000000;
+    c.complaint = CCAD_COMPLAINT_RESOLVED;
+    c.complaint_date = T - 20;
+    c.request_date = T + 9;
+    a = add_assess(f, &c);
+    assert_int_equal(a.urgency, CCAD_URGENCY_NONE);
+    assert_int_equal(a.interval_days, 6);
+    EXPECT_WHY(a, CCAD_WHY_FREQ_LET_GO, 2, 3, 6);
 }
 
 static void clock_any_contact(void **state)
@@ -1148,14 +1193,26 @@ static void reminder_next_step_followup(void **state)
     /* a later next step does not postpone the duty */
     c = cust("ns2", CCAD_GRADE_B, T - 1);
     c.next_step_date = T + 20;
-    a = add_assess(f, &c);
-    assert_int_equal(a.due_date, T + 6);
+    i = add(f, &c);
+    a = assess(f, i, T);
+    /* T - 1 + 7 is Sunday T + 6: due Monday T + 7, reminder from the moved date */
+    assert_int_equal(a.due_date, T + 7);
+    assert_int_equal(a.reminder_date, T + 6);
+    EXPECT_WHY(a, CCAD_WHY_DUE, T - 1, 7, T + 6);
     NO_WHY(a, CCAD_WHY_DUE_NEXT_STEP);
-    /* next step for a D customer gives it a due date */
+    a = assess(f, i, T + 6);
+    assert_true(a.flags & CCAD_F_REMINDER);
+    assert_false(a.flags & CCAD_F_DUE);
+    EXPECT_WHY(a, CCAD_WHY_REMINDER, T + 6, T + 7, 0);
+    a = assess(f, i, T + 9);
+    assert_int_equal(a.days_overdue, 2);
+    EXPECT_WHY(a, CCAD_WHY_OVERDUE, 2, CCAD_ESCALATE_NONE, 0);
+    /* next step for a D customer gives it a due date (Sunday T + 20 -> T + 21) */
     c = cust("ns3", CCAD_GRADE_D, T - 1);
     c.next_step_date = T + 20;
     a = add_assess(f, &c);
-    assert_int_equal(a.due_date, T + 20);
+    assert_int_equal(a.due_date, T + 21);
+    EXPECT_WHY(a, CCAD_WHY_DUE_NEXT_STEP, T + 20, 0, 0);
 
     /* no record, no next step */
     c = cust("nr", CCAD_GRADE_B, T - 1);
@@ -1405,17 +1462,25 @@ static void assess_range_errors_and_stride(void **state)
     /* the last customer exactly; nothing written beyond n */
     assert_int_equal(ccad_book_assess_range(f->b, f->r, n - 1, 1, f->T, br, sizeof *br), CCAD_OK);
     assert_memory_equal(&br[1], &before[1], sizeof br - sizeof br[0]);
-    /* a larger stride: padding between elements is not touched */
+    /* elem_size must be exactly sizeof(ccad_brief): a larger one (from a newer
+     * header) is refused like a smaller one, and nothing is written */
     memset(wide, 0x5a, sizeof wide);
-    assert_int_equal(ccad_book_assess_range(f->b, f->r, 0, n, f->T, &wide[0].b, sizeof wide[0]),
-                     CCAD_OK);
-    assert_int_equal(ccad_book_assess_range(f->b, f->r, 0, n, f->T, br, sizeof *br), CCAD_OK);
+    TU_FAIL(f->ctx,
+            ccad_book_assess_range(f->b, f->r, 0, n, f->T, &wide[0].b, sizeof wide[0]),
+            CCAD_EVERSION);
+    TU_FAIL(f->ctx, ccad_book_assess_range(f->b, f->r, 0, 1, f->T, br, sizeof *br + 1),
+            CCAD_EVERSION);
+    TU_FAIL(f->ctx, ccad_book_assess_range(f->b, f->r, 0, 1, f->T, br, SIZE_MAX), CCAD_EVERSION);
     for (i = 0; i < n; i++) {
         size_t k;
-        assert_memory_equal(&wide[i].b, &br[i], sizeof br[i]);
-        for (k = 0; k < sizeof wide[i].pad; k++)
-            assert_int_equal(wide[i].pad[k], 0x5a);
+        const unsigned char *p = (const unsigned char *)&wide[i];
+        for (k = 0; k < sizeof wide[i]; k++)
+            assert_int_equal(p[k], 0x5a);
     }
+    assert_memory_equal(&br[1], &before[1], sizeof br - sizeof br[0]);
+    /* the whole book at the exact size */
+    assert_int_equal(ccad_book_assess_range(f->b, f->r, 0, n, f->T, br, sizeof *br), CCAD_OK);
+    assert_memory_equal(&br[n], &before[n], sizeof br[n]);
 }
 
 static void assess_errors(void **state)
@@ -1441,6 +1506,13 @@ static void assess_errors(void **state)
     memcpy(&before, &a, sizeof a);
     TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 0, f->T, &a), CCAD_EVERSION);
     a.size = 0;
+    TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 0, f->T, &a), CCAD_EVERSION);
+    /* a larger size (a newer header) is refused too, not half-filled */
+    a.size = (uint32_t)sizeof a + 1;
+    TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 0, f->T, &a), CCAD_EVERSION);
+    a.size = (uint32_t)sizeof a + 8;
+    TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 0, f->T, &a), CCAD_EVERSION);
+    a.size = UINT32_MAX;
     TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 0, f->T, &a), CCAD_EVERSION);
     a.size = before.size;
     assert_memory_equal(&a, &before, sizeof a);

@@ -59,7 +59,7 @@ static void param_table(void **state)
     static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
                                   "factor"};
     ccad_param_info *all;
-    assert_int_equal(n, 46);
+    assert_int_equal(n, 47);
     all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (i = 0; i < n; i++) {
@@ -86,7 +86,12 @@ static void param_table(void **state)
             assert_true(info.min_value == 0);
             assert_true(info.max_value == 1);
         }
-        if (strcmp(info.unit, "mask") == 0) {
+        if (strcmp(info.unit, "mask") == 0 && strcmp(info.name, "freq.work_days") == 0) {
+            /* weekday mask: bit 0 = Monday .. bit 6 = Sunday, at least one day */
+            assert_true(info.min_value == 1);
+            assert_true(info.max_value == 127);
+            assert_int_equal(info.rule, CCAD_RULE_FREQ);
+        } else if (strcmp(info.unit, "mask") == 0) {
             assert_true(info.min_value == 0);
             assert_true(info.max_value == 15);
         }
@@ -111,6 +116,9 @@ static void param_table(void **state)
     assert_true(get(f->r, "escalate.reassign_days") == 7);
     assert_true(get(f->r, "patience.min_contacts") == 5);
     assert_true(get(f->r, "stall.after") == 3);
+    assert_true(get(f->r, "freq.work_days") == 31); /* Mon..Fri */
+    assert_true(get(f->r, "grade.use_d") == 0);
+    assert_true(get(f->r, "grade.share_c_pct") == 60);
     free(all);
 }
 
@@ -211,13 +219,13 @@ static void set_conflicts(void **state)
     expect_conflict(f, "grade.threshold_b", 10000000, "grade.threshold_a");
     expect_conflict(f, "grade.threshold_b", 20000000, "grade.threshold_a");
     expect_conflict(f, "grade.threshold_a", 2000000, "grade.threshold_b");
-    expect_conflict(f, "grade.threshold_c", 2000000, "grade.threshold_b");
     expect_conflict(f, "gap.alert_days", 14, "gap.max_days");
     expect_conflict(f, "gap.alert_days", 1, "gap.max_days");
     expect_conflict(f, "gap.max_days", 21, "gap.alert_days");
-    expect_conflict(f, "grade.share_a_pct", 16, "grade.share_b_pct");
+    /* without grade D: share_a + share_b <= 100 */
+    expect_conflict(f, "grade.share_a_pct", 76, "grade.share_b_pct");
+    expect_conflict(f, "grade.share_b_pct", 86, "grade.share_a_pct");
     expect_conflict(f, "grade.share_b_pct", 100, "grade.share_a_pct");
-    expect_conflict(f, "grade.share_c_pct", 61, "grade.share_a_pct");
     expect_conflict(f, "triage.push_volume", 8000000, "triage.self_driven_volume");
     expect_conflict(f, "triage.self_driven_volume", 5000000, "triage.push_volume");
     expect_conflict(f, "triage.unmovable_volume", 5000000, "triage.push_volume");
@@ -238,6 +246,41 @@ static void set_conflicts(void **state)
     assert_int_equal(ccad_rules_set(f->r, "gap.max_days", 21), CCAD_OK);
     assert_int_equal(ccad_rules_set(f->r, "grade.share_c_pct", 50), CCAD_OK);
     assert_int_equal(ccad_rules_set(f->r, "grade.share_a_pct", 25), CCAD_OK);
+}
+
+/* Without grade D the C share and threshold are unused and unconstrained;
+ * turning grade D on is refused while they would conflict. */
+static void set_grade_d_constraints(void **state)
+{
+    fixture *f = *state;
+    /* grade D off: A + B up to exactly 100, the C share and C threshold free */
+    assert_int_equal(ccad_rules_set(f->r, "grade.share_a_pct", 75), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->r, "grade.share_c_pct", 100), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->r, "grade.threshold_c", 2000000), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->r, "grade.threshold_c", MONEY_MAX), CCAD_OK);
+    expect_conflict(f, "grade.share_a_pct", 76, "grade.share_b_pct");
+    /* grade.use_d = 1 refused: first the thresholds (checked first), then the shares */
+    expect_conflict(f, "grade.use_d", 1, "grade.threshold_c");
+    assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "grade.threshold_b"));
+    assert_int_equal(ccad_rules_set(f->r, "grade.threshold_c", 1999999), CCAD_OK);
+    expect_conflict(f, "grade.use_d", 1, "grade.share_c_pct");
+    assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "200"));
+    assert_true(get(f->r, "grade.use_d") == 0);
+    /* 75 + 25 + 0 = 100 and 1999999 < 2000000: grade D may be turned on */
+    assert_int_equal(ccad_rules_set(f->r, "grade.share_c_pct", 0), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->r, "grade.use_d", 1), CCAD_OK);
+    /* grade D on: both constraints now hold for every change */
+    expect_conflict(f, "grade.share_c_pct", 1, "grade.share_c_pct");
+    expect_conflict(f, "grade.share_a_pct", 76, "grade.share_c_pct");
+    expect_conflict(f, "grade.threshold_c", 2000000, "grade.threshold_b");
+    expect_conflict(f, "grade.threshold_b", 1999999, "grade.threshold_c");
+    assert_int_equal(ccad_rules_set(f->r, "grade.share_a_pct", 15), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->r, "grade.share_c_pct", 60), CCAD_OK);
+    expect_conflict(f, "grade.share_c_pct", 61, "grade.share_a_pct");
+    /* and off again: the C values are free once more */
+    assert_int_equal(ccad_rules_set(f->r, "grade.use_d", 0), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->r, "grade.share_c_pct", 100), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->r, "grade.threshold_c", 2000000), CCAD_OK);
 }
 
 /* ---- serialize ---- */
@@ -316,6 +359,7 @@ static void serialize_sizes(void **state)
     assert_non_null(strstr(buf, "\ntriage.band = push\n"));
     assert_non_null(strstr(buf, "\nquadrant.important = AB\n"));
     assert_non_null(strstr(buf, "\ngap.grades = AB\n"));
+    assert_non_null(strstr(buf, "\nfreq.d_days = 28\nfreq.work_days = Mon+Tue+Wed+Thu+Fri\nfreq.let_go_factor = 2\n"));
     assert_non_null(strstr(buf, "\ngap.max_days = 14\n"));
     assert_non_null(strstr(buf, "\ngrade.threshold_a = 10000000\n"));
     free(buf);
@@ -351,6 +395,7 @@ static const struct {
     {"freq.c_days", 30, "30"},
     {"freq.d_count", 1, "1"},
     {"freq.d_days", 366, "366"},
+    {"freq.work_days", 1 | 4 | 16 | 32, "Mon+Wed+Fri+Sat"},
     {"freq.let_go_factor", 10, "10"},
     {"gap.max_days", 1, "1"},
     {"gap.alert_days", 366, "366"},
@@ -502,6 +547,23 @@ static void masks_and_enums_parse(void **state)
         {"stall.after = +5", "stall.after", 5},
         {"patience.min_contacts = -0", "patience.min_contacts", 0},
         {"grade.threshold_a = 1000000000000000", "grade.threshold_a", MONEY_MAX},
+        /* weekday masks: names joined by '+', any order; bit 0 = Monday */
+        {"freq.work_days = Mon+Tue+Wed+Thu+Fri", "freq.work_days", 31},
+        {"freq.work_days = Sun", "freq.work_days", 64},
+        {"freq.work_days = Sat+Sun", "freq.work_days", 96},
+        {"freq.work_days = Fri+Mon+Wed", "freq.work_days", 21},
+        {"freq.work_days = Mon+Tue+Wed+Thu+Fri+Sat+Sun", "freq.work_days", 127},
+        /* every enumeration and mask also takes a plain integer */
+        {"freq.work_days = 1", "freq.work_days", 1},
+        {"freq.work_days = 127", "freq.work_days", 127},
+        {"freq.work_days = +96", "freq.work_days", 96},
+        {"gap.grades = 3", "gap.grades", 3},
+        {"gap.grades = 0", "gap.grades", 0},
+        {"quadrant.important = 15", "quadrant.important", 15},
+        {"grade.method = 1", "grade.method", 1},
+        {"grade.method = 0", "grade.method", 0},
+        {"triage.band = 1", "triage.band", 1},
+        {"triage.band = -0", "triage.band", 0},
     };
     size_t i;
     for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
@@ -510,17 +572,28 @@ static void masks_and_enums_parse(void **state)
     }
 }
 
-/* DISCREPANCY (lib/rules.c:360, parse_value): the header says parameters
- * "hold 64-bit integers; enumerated parameters also accept keywords in the
- * text form", i.e. integers and keywords. The parser accepts only the
- * keywords for grade.method and triage.band ("grade.method = 1" is EPARSE). */
+/* Parameters hold 64-bit integers; enumerations and masks accept their
+ * integer value in the text as well as their keywords. Serialization still
+ * writes keywords. */
 static void enum_accepts_integer_in_text(void **state)
 {
     fixture *f = *state;
-    static const char t1[] = "grade.method = 1\ntriage.band = 1\n";
+    static const char t1[] = "grade.method = 1\ntriage.band = 1\nquadrant.important = 5\n"
+                             "gap.grades = 12\nfreq.work_days = 42\n";
+    char *buf;
     assert_int_equal(ccad_rules_parse(f->r, t1, strlen(t1)), CCAD_OK);
     assert_true(get(f->r, "grade.method") == CCAD_GRADE_BY_THRESHOLD);
     assert_true(get(f->r, "triage.band") == 1);
+    assert_true(get(f->r, "quadrant.important") == (CCAD_GRADE_BIT_A | CCAD_GRADE_BIT_C));
+    assert_true(get(f->r, "gap.grades") == (CCAD_GRADE_BIT_C | CCAD_GRADE_BIT_D));
+    assert_true(get(f->r, "freq.work_days") == 42);
+    buf = serialize(f->r, NULL);
+    assert_non_null(strstr(buf, "\ngrade.method = threshold\n"));
+    assert_non_null(strstr(buf, "\ntriage.band = unmovable\n"));
+    assert_non_null(strstr(buf, "\nquadrant.important = AC\n"));
+    assert_non_null(strstr(buf, "\ngap.grades = CD\n"));
+    assert_non_null(strstr(buf, "\nfreq.work_days = Tue+Thu+Sat\n"));
+    free(buf);
 }
 
 /* ---- parse strictness ---- */
@@ -604,12 +677,26 @@ static void parse_strictness(void **state)
     PF("gap.grades = AA\n", "line 1, column 14", "AA");
     PF("gap.grades = E\n", "line 1, column 14", NULL);
     PF("gap.grades = ab\n", "line 1, column 14", NULL);
-    PF("gap.grades = 3\n", "line 1, column 14", NULL);
+    PF("gap.grades = 16\n", "line 1, column 14", "outside");
+    PF("gap.grades = -1\n", "line 1, column 14", "outside");
+    PF("gap.grades = 3A\n", "line 1, column 14", NULL);
     PF("gap.grades = None\n", "line 1, column 14", NULL);
     PF("quadrant.important = ABCDA\n", "line 1, column 22", NULL);
     PF("grade.method = foo\n", "line 1, column 16", "foo");
     PF("grade.method = Rank\n", "line 1, column 16", NULL);
     PF("triage.band = pushy\n", "line 1, column 15", NULL);
+    PF("grade.method = 2\n", "line 1, column 16", "outside");
+    PF("triage.band = -1\n", "line 1, column 15", "outside");
+    PF("freq.work_days = Mon+Mon\n", "line 1, column 18", "Mon+Mon");
+    PF("freq.work_days = Mon+\n", "line 1, column 18", NULL);
+    PF("freq.work_days = MonTue\n", "line 1, column 18", NULL);
+    PF("freq.work_days = Mon++Tue\n", "line 1, column 18", NULL);
+    PF("freq.work_days = Monday\n", "line 1, column 18", NULL);
+    PF("freq.work_days = Mo\n", "line 1, column 18", NULL);
+    PF("freq.work_days = none\n", "line 1, column 18", NULL);
+    PF("freq.work_days = Mon_Tue\n", "line 1, column 18", NULL);
+    PF("freq.work_days = 0\n", "line 1, column 18", "outside");
+    PF("freq.work_days = 128\n", "line 1, column 18", "outside");
     PF("gap.max_days = 0\n", "line 1, column 16", "outside");
     PF("gap.max_days = -1\n", "line 1, column 16", "outside");
     PF("stall.after = 1001\n", "line 1, column 15", "outside");
@@ -624,18 +711,56 @@ static void parse_strictness(void **state)
     PF("triage.push_volume = 9000000\n", "line 1, column 1", "triage.self_driven_volume");
     PF("freq.a_count = 8\n", "line 1, column 1", "freq.a_days");
     PF("urgency.week_days = 20\n", "line 1, column 1", "urgency.two_weeks_days");
-    PF("grade.share_c_pct = 30\ngrade.share_a_pct = 50\n", "line 2, column 1",
+    PF("grade.share_c_pct = 30\ngrade.share_a_pct = 80\n", "line 2, column 1",
        "grade.share_a_pct");
+    /* thresholds and shares of C only with grade D on */
+    PF("grade.threshold_c = 3000000\ngrade.use_d = 1\n", "line 1, column 1",
+       "grade.threshold_b");
+    PF("grade.use_d = 1\ngrade.threshold_c = 2000000\n", "line 2, column 1",
+       "grade.threshold_b");
+    PF("grade.use_d = 1\ngrade.share_c_pct = 61\n", "line 2, column 1", "grade.share_c_pct");
 }
 
-/* DISCREPANCY (lib/rules.c:507-515): the header says a conflict in the text
- * gives line and column. When the share sum exceeds 100 because of
- * grade.share_b_pct alone, the parser blames share_c/share_a (both unnamed,
- * line 0) and the message carries no line at all ("rules text: ..."). */
+/* Without grade D, the C share and the C threshold are not constrained. */
+static void parse_grade_c_free_without_d(void **state)
+{
+    fixture *f = *state;
+    static const char t[] = "grade.share_a_pct = 50\ngrade.share_b_pct = 50\n"
+                            "grade.share_c_pct = 100\ngrade.threshold_c = 5000000\n";
+    assert_int_equal(ccad_rules_parse(f->r, t, sizeof t - 1), CCAD_OK);
+    assert_true(get(f->r, "grade.share_a_pct") == 50);
+    assert_true(get(f->r, "grade.share_c_pct") == 100);
+    assert_true(get(f->r, "grade.threshold_c") == 5000000);
+}
+
+/* A share-sum conflict is reported at the line of the share (or
+ * grade.use_d) named last in the text, so it always has a position, also
+ * through ccad_ctx_errpos. */
 static void parse_share_conflict_has_line(void **state)
 {
     fixture *f = *state;
-    PF("# shares\n\ngrade.share_b_pct = 50\n", "line 3, column 1", "grade.share_b_pct");
+    uint32_t line = 0, col = 0;
+    static const struct {
+        const char *text;
+        const char *where;
+        uint32_t line;
+    } cases[] = {
+        {"# shares\n\ngrade.share_b_pct = 90\n", "line 3, column 1", 3},
+        {"grade.share_a_pct = 90\n", "line 1, column 1", 1},
+        {"grade.share_a_pct = 60\ngrade.share_b_pct = 50\n", "line 2, column 1", 2},
+        {"grade.share_b_pct = 50\ngap.max_days = 7\ngrade.share_a_pct = 60\n", "line 3, column 1", 3},
+        {"grade.use_d = 1\ngrade.share_a_pct = 50\n", "line 2, column 1", 2},
+        {"grade.share_a_pct = 50\ngrade.use_d = 1\n", "line 2, column 1", 2},
+        {"grade.share_c_pct = 80\n\ngrade.use_d = 1\n", "line 3, column 1", 3},
+        {"grade.use_d = 1\n\n\ngrade.share_c_pct = 80\n", "line 4, column 1", 4},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        parse_fails(f, cases[i].text, strlen(cases[i].text), cases[i].where, "above 100");
+        assert_int_equal(ccad_ctx_errpos(f->ctx, &line, &col), CCAD_OK);
+        assert_int_equal(line, cases[i].line);
+        assert_int_equal(col, 1);
+    }
 }
 
 static void parse_accepts_comments_blank_crlf(void **state)
@@ -746,9 +871,7 @@ static void new_errors(void **state)
     assert_int_equal(al.live, 0);
 }
 
-/* DISCREPANCY (lib/rules.c:216): the header says ccad_rules_new's out
- * "receives the rules; NULL on error", but with ctx NULL the function
- * returns CCAD_EINVAL without setting *out to NULL. */
+/* Constructors set *out to NULL on every error, a NULL ctx included. */
 static void new_null_ctx_sets_out_null(void **state)
 {
     ccad_rules *r = (ccad_rules *)(void *)&r;
@@ -765,6 +888,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(get_errors_record_no_message, setup, teardown),
         cmocka_unit_test_setup_teardown(set_basic_and_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(set_conflicts, setup, teardown),
+        cmocka_unit_test_setup_teardown(set_grade_d_constraints, setup, teardown),
         cmocka_unit_test_setup_teardown(serialize_sizes, setup, teardown),
         cmocka_unit_test_setup_teardown(round_trip_defaults, setup, teardown),
         cmocka_unit_test_setup_teardown(round_trip_every_parameter_moved, setup, teardown),
@@ -773,6 +897,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(enum_accepts_integer_in_text, setup, teardown),
         cmocka_unit_test_setup_teardown(parse_strictness, setup, teardown),
         cmocka_unit_test_setup_teardown(parse_share_conflict_has_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(parse_grade_c_free_without_d, setup, teardown),
         cmocka_unit_test_setup_teardown(parse_errpos, setup, teardown),
         cmocka_unit_test_setup_teardown(parse_accepts_comments_blank_crlf, setup, teardown),
         cmocka_unit_test_setup_teardown(parse_empty_and_defaults, setup, teardown),
