@@ -930,7 +930,7 @@ enum ccad_why {
     CCAD_WHY_NEVER_CONTACTED = 30,  /**< NEVER: no contact on record; a = 1 if that makes it due on the day assessed. */
     CCAD_WHY_INACTIVE = 31,         /**< Released or eliminated: no duty; a = status. */
     CCAD_WHY_SERVICE = 32,          /**< SERVICE: a = highest level reached, b = its count. */
-    CCAD_WHY_PLAN_DUE = 33,         /**< Planner, QUADRANT: planned because due; a = due date, b = planning class (1 = Q1 or open complaint .. 4 = Q4), c = days overdue on the planned day. */
+    CCAD_WHY_PLAN_DUE = 33,         /**< Planner, QUADRANT: planned because due; a = due date, b = the quadrant, which orders the day (big rocks first), c = days overdue on the planned day. */
     CCAD_WHY_PLAN_ROLLED = 34,      /**< Planner, CAPACITY: rolled over; a = first day it waited, b = days waited. */
     CCAD_WHY_PLAN_DELEGATED = 35,   /**< Planner, CAPACITY: urgent but unimportant (Q3) and no room: delegated to a colleague; a = visits already planned, b = capacity. */
     CCAD_WHY_PLAN_ABSENT = 36,      /**< Planner, CAPACITY: the rep is absent; handed to the substitute; a = the day. */

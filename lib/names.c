@@ -197,9 +197,9 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     case CCAD_WHY_INACTIVE: n = snprintf(buf, cap, "FREQ: %s, no contact duty", IDX(status, a)); break;
     case CCAD_WHY_PLAN_DUE:
         if (c > 0)
-            n = snprintf(buf, cap, "QUADRANT: planned as class %lld (big rocks first), due %s, %lld day%s overdue", b, d1, c, pl(c));
+            n = snprintf(buf, cap, "QUADRANT: planned as Q%lld (big rocks first), due %s, %lld day%s overdue", b, d1, c, pl(c));
         else
-            n = snprintf(buf, cap, "QUADRANT: planned as class %lld (big rocks first), due %s", b, d1);
+            n = snprintf(buf, cap, "QUADRANT: planned as Q%lld (big rocks first), due %s", b, d1);
         break;
     case CCAD_WHY_PLAN_ROLLED: n = snprintf(buf, cap, "CAPACITY: rolled over from %s (%lld day%s waiting for room)", d1, b, pl(b)); break;
     case CCAD_WHY_PLAN_DELEGATED: n = snprintf(buf, cap, "CAPACITY: urgent but not important and the day is full (%lld of %lld): delegated to a colleague", a, b); break;
