@@ -42,6 +42,12 @@ static int32_t temperature(int32_t days, int64_t half_life)
 
 static int64_t imax(int64_t a, int64_t b) { return a > b ? a : b; }
 
+/* Dates computed from stored dates plus days stay inside the calendar. */
+static int32_t clamp_date(int64_t d)
+{
+    return (int32_t)(d > CCAD_DATE_MAX ? CCAD_DATE_MAX : d < CCAD_DATE_MIN ? CCAD_DATE_MIN : d);
+}
+
 static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
                        struct sink *s);
 
@@ -219,7 +225,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
 
         /* Due date: the clock restarts at the last contact (CLOCK). */
         if (last != CCAD_NO_DATE && interval > 0) {
-            due = (int32_t)(last + interval);
+            due = clamp_date((int64_t)last + interval);
             why(s, CCAD_RULE_CLOCK, CCAD_WHY_DUE, last, interval, due);
         } else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (interval > 0 || urg)) {
             due = T;
@@ -235,7 +241,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
             int nev = 0, k;
             if (c->complaint == CCAD_COMPLAINT_OPEN)
                 ev[nev++] = (last != CCAD_NO_DATE && last >= c->complaint_date)
-                                ? (int32_t)(last + v[P_COMPLAINT_FOLLOWUP])
+                                ? clamp_date(last + v[P_COMPLAINT_FOLLOWUP])
                                 : c->complaint_date;
             if (request_pending)
                 ev[nev++] = c->request;
@@ -243,7 +249,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
                 (last == CCAD_NO_DATE || last < (int64_t)c->purchase - v[P_URG_TWO_WEEKS]))
                 ev[nev++] = T; /* Q3: the urgent matter is handled the same day */
             if (c->complaint == CCAD_COMPLAINT_RESOLVED) {
-                int32_t care = (int32_t)(c->complaint_date + v[P_COMPLAINT_CARE]);
+                int32_t care = clamp_date((int64_t)c->complaint_date + v[P_COMPLAINT_CARE]);
                 a->care_date = care;
                 if (last == CCAD_NO_DATE || last < care)
                     ev[nev++] = care;
@@ -261,6 +267,8 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
                 due++;
                 wd = wd == 7 ? 1 : wd + 1;
             }
+            if (due > CCAD_DATE_MAX) /* the calendar ends on 9999-12-31 */
+                due = CCAD_DATE_MAX;
         }
         a->due_date = due;
         if (due != CCAD_NO_DATE) {
@@ -286,7 +294,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
                 a->escalation = level;
                 why(s, CCAD_RULE_ESCALATE, CCAD_WHY_OVERDUE, over, level, thr);
             }
-            a->reminder_date = (int32_t)(due - v[P_FOLLOWUP_LEAD]);
+            a->reminder_date = clamp_date(due - v[P_FOLLOWUP_LEAD]);
             if (a->reminder_date == T) {
                 a->flags |= CCAD_F_REMINDER;
                 why(s, CCAD_RULE_FOLLOWUP, CCAD_WHY_REMINDER, a->reminder_date, due, 0);
@@ -349,7 +357,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
 
     /* OWNERSHIP */
     if (active && c->owned != CCAD_NO_DATE) {
-        a->ownership_end = (int32_t)(c->owned + v[P_OWNERSHIP_DAYS]);
+        a->ownership_end = clamp_date(c->owned + v[P_OWNERSHIP_DAYS]);
         a->ownership_days_left = a->ownership_end - T;
         why(s, CCAD_RULE_OWNERSHIP, CCAD_WHY_OWNERSHIP, a->ownership_days_left,
             v[P_OWNERSHIP_DAYS], a->ownership_end);

@@ -306,7 +306,10 @@ const char *ccad_name(int kind, int value)
     t = table_of(kind, &first, &count);
     if (t == NULL)
         return "?";
-    k = kind == CCAD_NAME_FLAG ? flag_index(value) : value - first;
+    if (kind == CCAD_NAME_FLAG)
+        k = flag_index(value);
+    else
+        k = value < first || value - first >= count ? -1 : value - first;
     return k >= 0 && k < count ? t[k] : "?";
 }
 

@@ -442,6 +442,7 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
         while (k < n) {
             int wd;
             if (n - k < 3 || ccad_name_parse(&wd, CCAD_NAME_WEEKDAY, s + k, 3) != CCAD_OK ||
+                memcmp(ccad_name(CCAD_NAME_WEEKDAY, wd), s + k, 3) != 0 || /* exact case */
                 (m & (1 << (wd - 1))) ||
                 (k + 3 < n && (s[k + 3] != '+' || k + 4 == n))) {
                 snprintf(msg, cap, "%s takes distinct weekdays joined by '+' (Mon+Tue+...), not '%.*s'",

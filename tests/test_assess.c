@@ -1086,13 +1086,22 @@ static void clock_any_contact(void **state)
     assert_int_equal(a.days_overdue, 7);
     EXPECT_WHY(a, CCAD_WHY_DUE, T - 10, 3, T - 7);
     assert_true(a.flags & CCAD_F_OVERDUE);
-    /* never visited, but called: due now, yet not "never contacted" */
+    /* never visited, but called: due now by the never-contacted rule, which
+     * NEVER_CONTACTED(1) names among the due reasons, yet not flagged */
     c = cust("clk2", CCAD_GRADE_A, T - 1);
     i = add(f, &c);
     a = assess(f, i, T);
     assert_int_equal(a.days_since_contact, -1);
     assert_int_equal(a.due_date, T);
     assert_false(a.flags & CCAD_F_NEVER_CONTACTED);
+    EXPECT_WHY(a, CCAD_WHY_NEVER_CONTACTED, 1, 0, 0);
+    assert_int_equal(why(&a, CCAD_WHY_NEVER_CONTACTED)->rule, CCAD_RULE_NEVER);
+    NO_WHY(a, CCAD_WHY_DUE);
+    /* with never.due_now = 0 nothing makes it due, and no NEVER reason at all */
+    set(f, "never.due_now", 0);
+    a = assess(f, i, T);
+    assert_int_equal(a.due_date, CCAD_NO_DATE);
+    NO_WHY(a, CCAD_WHY_NEVER_CONTACTED);
 }
 
 static void never_contacted(void **state)
@@ -1112,6 +1121,19 @@ static void never_contacted(void **state)
     assert_false(a.flags & (CCAD_F_NO_RECORD | CCAD_F_NO_NEXT_STEP));
     EXPECT_WHY(a, CCAD_WHY_NEVER_CONTACTED, 1, 0, 0); /* a = 1: due because never contacted */
     NO_WHY(a, CCAD_WHY_DUE);
+    /* emitted once, among the due reasons: right after FREQ, before PATIENCE */
+    {
+        uint32_t k, seen = 0;
+        for (k = 0; k < a.reason_count; k++)
+            if (a.reasons[k].why == CCAD_WHY_NEVER_CONTACTED) {
+                seen++;
+                assert_true(k > 0);
+                assert_int_equal(a.reasons[k - 1].why, CCAD_WHY_FREQ);
+                assert_true(k + 1 < a.reason_count);
+                assert_int_equal(a.reasons[k + 1].why, CCAD_WHY_PATIENCE);
+            }
+        assert_int_equal(seen, 1);
+    }
     /* no duty, not urgent: nothing due */
     c = cust("nvd", CCAD_GRADE_D, CCAD_NO_DATE);
     c.contacts = 0;
@@ -1126,6 +1148,179 @@ static void never_contacted(void **state)
     assert_int_equal(a.due_date, CCAD_NO_DATE);
     assert_true(a.flags & CCAD_F_NEVER_CONTACTED);
     EXPECT_WHY(a, CCAD_WHY_NEVER_CONTACTED, 0, 0, 0);
+}
+
+/* Released and eliminated customers stay out of the ranking; they take the
+ * grade of the first band whose last ranked member they would rank before. */
+static void rank_without_released(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *id;
+        int64_t value;
+        int status;
+        int grade;
+        int64_t rank, lim;
+    } t[] = {
+        /* 7 open customers: A = round(1.05) = 1, A + B = round(2.8) = 3 */
+        {"o1", 700, CCAD_STATUS_ACTIVE, CCAD_GRADE_A, 1, 15},
+        {"o2", 600, CCAD_STATUS_PROSPECT, CCAD_GRADE_B, 2, 40},
+        {"o3", 500, CCAD_STATUS_KEY, CCAD_GRADE_B, 3, 40},
+        {"o4", 400, CCAD_STATUS_ACTIVE, CCAD_GRADE_C, 4, 100},
+        {"o5", 300, CCAD_STATUS_ACTIVE, CCAD_GRADE_C, 5, 100},
+        {"o6", 200, CCAD_STATUS_ACTIVE, CCAD_GRADE_C, 6, 100},
+        {"o7", 100, CCAD_STATUS_ACTIVE, CCAD_GRADE_C, 7, 100},
+        /* aside: by where their value would fall */
+        {"x1", 9000, CCAD_STATUS_RELEASED, CCAD_GRADE_A, 0, 15},
+        {"o0", 700, CCAD_STATUS_ELIMINATED, CCAD_GRADE_A, 0, 15}, /* "o0" < "o1" */
+        {"o2a", 700, CCAD_STATUS_RELEASED, CCAD_GRADE_B, 0, 40},  /* "o2a" > "o1" */
+        {"x3", 500, CCAD_STATUS_RELEASED, CCAD_GRADE_C, 0, 100},  /* "x3" > "o3" */
+        {"x4", 1, CCAD_STATUS_ELIMINATED, CCAD_GRADE_C, 0, 100},
+    };
+    size_t i, n = sizeof t / sizeof t[0];
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    ccad_assessment a;
+    for (i = 0; i < n; i++) {
+        c.id = t[i].id;
+        c.value = t[i].value;
+        c.status = t[i].status;
+        add(f, &c);
+    }
+    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
+    for (i = 0; i < n; i++) {
+        a = assess(f, i, f->T);
+        assert_int_equal(a.grade, t[i].grade);
+        EXPECT_WHY(a, CCAD_WHY_GRADE_RANK, t[i].rank, 7, t[i].lim);
+    }
+    /* with grade D on (10/20/30 of 7: 1 A, 1 B, 2 C, 3 D) the lowest grade is D */
+    set(f, "grade.use_d", 1);
+    set(f, "grade.share_a_pct", 10);
+    set(f, "grade.share_b_pct", 20);
+    set(f, "grade.share_c_pct", 30);
+    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
+    a = assess(f, 11, f->T); /* x4 */
+    assert_int_equal(a.grade, CCAD_GRADE_D);
+    EXPECT_WHY(a, CCAD_WHY_GRADE_RANK, 0, 7, 100);
+    a = assess(f, 10, f->T); /* x3, 500 after o3 (rank 3, C) and before o4 (rank 4, C) */
+    assert_int_equal(a.grade, CCAD_GRADE_C);
+    EXPECT_WHY(a, CCAD_WHY_GRADE_RANK, 0, 7, 60);
+    a = assess(f, 3, f->T); /* o4: rank 4 is the last C */
+    assert_int_equal(a.grade, CCAD_GRADE_C);
+    a = assess(f, 4, f->T); /* o5 */
+    assert_int_equal(a.grade, CCAD_GRADE_D);
+
+    /* status changes in or out of released/eliminated make the grades stale */
+    assert_int_equal(ccad_book_get(f->b, 0, &c), CCAD_OK);
+    c.status = CCAD_STATUS_RELEASED;
+    assert_int_equal(ccad_book_update(f->b, 0, &c), CCAD_OK);
+    a = (ccad_assessment)CCAD_ASSESSMENT_INIT;
+    TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 1, f->T, &a), CCAD_ESTALE);
+    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
+    a = assess(f, 1, f->T); /* o2 now ranks first of 6 */
+    EXPECT_WHY(a, CCAD_WHY_GRADE_RANK, 1, 6, 10);
+    a = assess(f, 0, f->T); /* o1 aside, still above every ranked value */
+    EXPECT_WHY(a, CCAD_WHY_GRADE_RANK, 0, 6, 10);
+    /* released -> eliminated stays aside: not stale */
+    c.status = CCAD_STATUS_ELIMINATED;
+    assert_int_equal(ccad_book_update(f->b, 0, &c), CCAD_OK);
+    a = assess(f, 0, f->T);
+    assert_int_equal(a.grade, CCAD_GRADE_A);
+    /* open -> open (prospect to key) neither */
+    assert_int_equal(ccad_book_get(f->b, 1, &c), CCAD_OK);
+    c.status = CCAD_STATUS_KEY;
+    assert_int_equal(ccad_book_update(f->b, 1, &c), CCAD_OK);
+    a = assess(f, 1, f->T);
+    /* back into the book: stale again */
+    assert_int_equal(ccad_book_get(f->b, 0, &c), CCAD_OK);
+    c.status = CCAD_STATUS_ACTIVE;
+    assert_int_equal(ccad_book_update(f->b, 0, &c), CCAD_OK);
+    TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 0, f->T, &a), CCAD_ESTALE);
+}
+
+/* PATIENCE's broken rhythm is judged only for grades in gap.grades; the
+ * contact count for every grade. */
+static void patience_rhythm_watched_grades(void **state)
+{
+    fixture *f = *state;
+    int32_t T = f->T;
+    ccad_customer c;
+    ccad_assessment a;
+    size_t open_c, rel_c;
+    c = cust("pc", CCAD_GRADE_C, T - 28);
+    c.last_gap_days = 28;
+    open_c = add(f, &c);
+    c = cust("pr", CCAD_GRADE_C, T - 28);
+    c.last_gap_days = 28;
+    c.status = CCAD_STATUS_RELEASED;
+    rel_c = add(f, &c);
+    c = cust("pd", CCAD_GRADE_D, T - 40);
+    c.last_gap_days = 40;
+    c.contacts = 2;
+    add(f, &c);
+    a = assess(f, open_c, T);
+    assert_false(a.flags & (CCAD_F_RELEASE_PREMATURE | CCAD_F_COLD | CCAD_F_COOLING));
+    NO_WHY(a, CCAD_WHY_PATIENCE_RHYTHM);
+    a = assess(f, rel_c, T);
+    assert_false(a.flags & CCAD_F_RELEASED_EARLY);
+    NO_WHY(a, CCAD_WHY_PATIENCE_RHYTHM);
+    a = assess(f, 2, T);
+    assert_true(a.flags & CCAD_F_RELEASE_PREMATURE);
+    EXPECT_WHY(a, CCAD_WHY_PATIENCE, 2, 5, 0);
+    NO_WHY(a, CCAD_WHY_PATIENCE_RHYTHM);
+    set(f, "gap.grades", CCAD_GRADE_BIT_C);
+    a = assess(f, open_c, T);
+    assert_true(a.flags & CCAD_F_RELEASE_PREMATURE);
+    EXPECT_WHY(a, CCAD_WHY_PATIENCE_RHYTHM, 28, 14, 0);
+    a = assess(f, rel_c, T);
+    assert_true(a.flags & CCAD_F_RELEASED_EARLY);
+    EXPECT_WHY(a, CCAD_WHY_PATIENCE_RHYTHM, 28, 14, 0);
+    set(f, "gap.grades", 0);
+    a = assess(f, open_c, T);
+    NO_WHY(a, CCAD_WHY_PATIENCE_RHYTHM);
+}
+
+/* freq.work_days: the combined due date moves forward to the next weekday in
+ * the mask (T is a Monday). */
+static void work_days_mask(void **state)
+{
+    fixture *f = *state;
+    int32_t T = f->T;
+    int wd = 0;
+    ccad_customer c = cust("wd", CCAD_GRADE_B, T - 7); /* due T (Monday) */
+    ccad_assessment a;
+    size_t i = add(f, &c);
+    assert_int_equal(ccad_date_weekday(&wd, T), CCAD_OK);
+    assert_int_equal(wd, 1);
+    a = assess(f, i, T);
+    assert_int_equal(a.due_date, T);
+    set(f, "freq.work_days", 2 | 8); /* Tue + Thu */
+    a = assess(f, i, T);
+    assert_int_equal(a.due_date, T + 1);
+    assert_int_equal(a.reminder_date, T);
+    assert_false(a.flags & CCAD_F_DUE);
+    assert_true(a.flags & CCAD_F_REMINDER);
+    EXPECT_WHY(a, CCAD_WHY_DUE, T - 7, 7, T);
+    set(f, "freq.work_days", 64); /* Sunday only: six days on */
+    a = assess(f, i, T);
+    assert_int_equal(a.due_date, T + 6);
+    a = assess(f, i, T + 10);
+    assert_int_equal(a.days_overdue, 4);
+    set(f, "freq.work_days", 127);
+    c = cust("sat", CCAD_GRADE_B, T - 9); /* due Saturday T - 2 */
+    i = add(f, &c);
+    a = assess(f, i, T);
+    assert_int_equal(a.due_date, T - 2);
+    assert_int_equal(a.days_overdue, 2);
+    set(f, "freq.work_days", 31);
+    a = assess(f, i, T);
+    assert_int_equal(a.due_date, T);
+    assert_int_equal(a.days_overdue, 0);
+    /* the move applies to ccad_book_assess_range too */
+    {
+        ccad_brief br;
+        assert_int_equal(ccad_book_assess_range(f->b, f->r, i, 1, T, &br, sizeof br), CCAD_OK);
+        assert_int_equal(br.due_date, T);
+    }
 }
 
 static void inactive_customers(void **state)
@@ -1586,7 +1781,7 @@ static void why_and_rule_names(void **state)
     assert_string_equal(ccad_why_name(CCAD_WHY_GAP_ALERT), "GAP_ALERT");
     assert_string_equal(ccad_rule_name(CCAD_RULE_GAP), "GAP");
     assert_string_equal(ccad_why_name(0), "?");
-    assert_string_equal(ccad_why_name(33), "?");
+    assert_string_equal(ccad_why_name(49), "?");
     assert_string_equal(ccad_why_name(-1), "?");
     assert_string_equal(ccad_why_name(INT32_MIN), "?");
     assert_string_equal(ccad_rule_name(0), "?");
@@ -1644,6 +1839,60 @@ static void reason_format_cases(void **state)
     assert_int_equal(ccad_reason_format(buf, sizeof buf, &r, &len), CCAD_OK);
     assert_non_null(strstr(buf, "2026-11-20"));
     assert_non_null(strstr(buf, "2026-11-23"));
+    /* money as decimals with two places, singular and plural */
+    {
+        static const struct {
+            int rule, why;
+            int64_t a, b, c;
+            const char *text;
+        } k[] = {
+            {CCAD_RULE_GRADE, CCAD_WHY_GRADE_THRESHOLD, 150000000, 50000000, 0,
+             "GRADE: value 1500000.00, threshold 500000.00"},
+            {CCAD_RULE_GRADE, CCAD_WHY_GRADE_THRESHOLD, 1999999, 0, 0,
+             "GRADE: value 19999.99, threshold 0.00"},
+            {CCAD_RULE_GRADE, CCAD_WHY_GRADE_THRESHOLD, 5, 2000000, 0,
+             "GRADE: value 0.05, threshold 20000.00"},
+            {CCAD_RULE_GRADE, CCAD_WHY_GRADE_RANK, 2, 10, 40,
+             "GRADE: rank 2 of 10 by value, within the top 40 %"},
+            {CCAD_RULE_GRADE, CCAD_WHY_GRADE_RANK, 0, 36, 100,
+             "GRADE: not ranked (left the book), value within the top 100 % of the 36 ranked"},
+            {CCAD_RULE_FREQ, CCAD_WHY_FREQ, 1, 1, 1, "FREQ: 1 per 1 day: every 1 day"},
+            {CCAD_RULE_FREQ, CCAD_WHY_FREQ, 3, 7, 2, "FREQ: 3 per 7 days: every 2 days"},
+            {CCAD_RULE_GAP, CCAD_WHY_GAP_ALERT, 22, 21, 8,
+             "GAP: 22-day gap between contacts, alert at 21 (8 over the maximum)"},
+            {CCAD_RULE_GAP, CCAD_WHY_GAP_WARN, 15, 14, 1,
+             "GAP: 15-day gap between contacts, maximum 14 (1 over)"},
+            {CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, 1, 0, 0, "NEVER: never contacted, due now"},
+            {CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, 0, 0, 0, "NEVER: never contacted"},
+            {CCAD_RULE_SERVICE, CCAD_WHY_SERVICE, 4, 1, 0, "SERVICE: 1 contact at the moving level"},
+            {CCAD_RULE_SERVICE, CCAD_WHY_SERVICE, 2, 3, 0,
+             "SERVICE: 3 contacts at the satisfying level"},
+            {CCAD_RULE_FREQ, CCAD_WHY_INACTIVE, CCAD_STATUS_RELEASED, 0, 0,
+             "FREQ: released, no contact duty"},
+        };
+        size_t q;
+        for (q = 0; q < sizeof k / sizeof k[0]; q++) {
+            r.rule = k[q].rule;
+            r.why = k[q].why;
+            r.a = k[q].a;
+            r.b = k[q].b;
+            r.c = k[q].c;
+            assert_int_equal(ccad_reason_format(buf, sizeof buf, &r, &len), CCAD_OK);
+            assert_string_equal(buf, k[q].text);
+            assert_int_equal(len, strlen(k[q].text));
+        }
+        r.rule = CCAD_RULE_TRIAGE;
+        r.why = CCAD_WHY_TRIAGE;
+        r.a = CCAD_TRIAGE_SELF_DRIVEN;
+        r.b = -150;
+        r.c = 8000000;
+        assert_int_equal(ccad_reason_format(buf, sizeof buf, &r, &len), CCAD_OK);
+        assert_non_null(strstr(buf, "-1.50"));
+        assert_non_null(strstr(buf, "80000.00"));
+        r.b = INT64_MIN;
+        assert_int_equal(ccad_reason_format(buf, sizeof buf, &r, &len), CCAD_OK);
+        assert_non_null(strstr(buf, "-92233720368547758.08"));
+    }
     /* unknown code: still text */
     r.rule = 99;
     r.why = 99;
@@ -1698,6 +1947,9 @@ int main(void)
         T(let_go_not_when_urgent_event),
         T(clock_any_contact),
         T(never_contacted),
+        T(rank_without_released),
+        T(patience_rhythm_watched_grades),
+        T(work_days_mask),
         T(inactive_customers),
         T(reminder_next_step_followup),
         T(service_reason),

@@ -260,6 +260,10 @@ static void add_errors(void **state)
 
     BAD(c.size = (uint32_t)sizeof(ccad_customer) - 1, CCAD_EVERSION);
     BAD(c.size = 0, CCAD_EVERSION);
+    /* a larger size (from a newer header) is refused too */
+    BAD(c.size = (uint32_t)sizeof(ccad_customer) + 1, CCAD_EVERSION);
+    BAD(c.size = (uint32_t)sizeof(ccad_customer) + 8, CCAD_EVERSION);
+    BAD(c.size = UINT32_MAX, CCAD_EVERSION);
     BAD(c.value = -1, CCAD_ERANGE);
     BAD(c.value = INT64_MIN, CCAD_ERANGE);
     BAD(c.grade = -1, CCAD_EINVAL);
@@ -341,6 +345,10 @@ static void find_and_get_errors(void **state)
     TU_FAIL(f->ctx, ccad_book_get(f->b, 0, &out), CCAD_EVERSION);
     out.size = 0;
     TU_FAIL(f->ctx, ccad_book_get(f->b, 0, &out), CCAD_EVERSION);
+    out.size = (uint32_t)sizeof out + 1;
+    TU_FAIL(f->ctx, ccad_book_get(f->b, 0, &out), CCAD_EVERSION);
+    out.size = (uint32_t)sizeof out + 8;
+    TU_FAIL(f->ctx, ccad_book_get(f->b, 0, &out), CCAD_EVERSION);
     out.size = before.size;
     assert_memory_equal(&out, &before, sizeof out);
 }
@@ -373,9 +381,7 @@ static void book_new_errors(void **state)
     assert_int_equal(f->al.live, live);
 }
 
-/* DISCREPANCY (lib/book.c:44): the header says ccad_book_new's out
- * "receives the book; NULL on error", but with ctx NULL the function returns
- * CCAD_EINVAL without setting *out to NULL. */
+/* Constructors set *out to NULL on every error, a NULL ctx included. */
 static void book_new_null_ctx_sets_out_null(void **state)
 {
     ccad_book *b = (ccad_book *)(void *)&b;
@@ -721,6 +727,8 @@ static void record_errors(void **state)
 
     BADC(e.size = (uint32_t)sizeof(ccad_contact) - 1, CCAD_EVERSION);
     BADC(e.size = 0, CCAD_EVERSION);
+    BADC(e.size = (uint32_t)sizeof(ccad_contact) + 1, CCAD_EVERSION);
+    BADC(e.size = (uint32_t)sizeof(ccad_contact) + 8, CCAD_EVERSION);
     BADC(e.date = CCAD_NO_DATE, CCAD_ERANGE);
     BADC(e.date = CCAD_DATE_MAX + 1, CCAD_ERANGE);
     BADC(e.date = CCAD_DATE_MIN - 1, CCAD_ERANGE);

@@ -138,17 +138,30 @@ static void new_errors(void **state)
     assert_int_equal(al.live, 0);
 }
 
-/* DISCREPANCY (lib/ctx.c:20): the header says CCAD_EVERSION when host->size
- * is "not a size any version ever had"; ccad_ctx_new accepts any size at or
- * above the current sizeof(ccad_host), e.g. sizeof + 1. */
+/* host->size must equal the size this version knows: a larger one (from a
+ * newer header) is refused with CCAD_EVERSION, out set to NULL. */
 static void new_rejects_unknown_larger_size(void **state)
 {
     ccad_ctx *ctx = NULL;
     ccad_host h = CCAD_HOST_INIT;
+    static const uint32_t extra[] = {1, 4, 8, 64, 4096};
+    size_t i;
     (void)state;
-    h.size = (uint32_t)sizeof(ccad_host) + 1;
+    assert_int_equal(h.size, sizeof(ccad_host));
+    for (i = 0; i < sizeof extra / sizeof extra[0]; i++) {
+        h.size = (uint32_t)sizeof(ccad_host) + extra[i];
+        ctx = (ccad_ctx *)(void *)&ctx;
+        assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_EVERSION);
+        assert_null(ctx);
+    }
+    h.size = UINT32_MAX;
+    ctx = (ccad_ctx *)(void *)&ctx;
     assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_EVERSION);
     assert_null(ctx);
+    /* the exact size works */
+    h.size = (uint32_t)sizeof(ccad_host);
+    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    assert_non_null(ctx);
     ccad_ctx_free(ctx);
 }
 
@@ -227,10 +240,8 @@ static void today_from_clock(void **state)
     ccad_ctx_free(ctx);
 }
 
-/* DISCREPANCY (lib/ctx.c:128): a clock reporting INT64_MIN seconds makes
- * ccad_ctx_today compute -secs, a signed overflow (undefined behaviour;
- * UBSan aborts). The header promises CCAD_ERANGE for any instant outside
- * the date range. */
+/* A clock reporting INT64_MIN seconds (far outside years 1..9999) gives
+ * CCAD_ERANGE, computed without signed overflow (checked under UBSan). */
 static void today_int64_min(void **state)
 {
     ccad_ctx *ctx = NULL;

@@ -57,9 +57,9 @@ static void param_table(void **state)
     fixture *f = *state;
     size_t i, j, n = ccad_rules_param_count();
     static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
-                                  "factor"};
+                                  "factor", "min"};
     ccad_param_info *all;
-    assert_int_equal(n, 47);
+    assert_int_equal(n, 63);
     all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (i = 0; i < n; i++) {
@@ -136,6 +136,11 @@ static void param_info_errors(void **state)
     memcpy(&before, &info, sizeof info);
     assert_int_equal(ccad_rules_param_info(&info, 0), CCAD_EVERSION);
     info.size = 0;
+    assert_int_equal(ccad_rules_param_info(&info, 0), CCAD_EVERSION);
+    /* a larger size (from a newer header) is refused too */
+    info.size = (uint32_t)sizeof(ccad_param_info) + 1;
+    assert_int_equal(ccad_rules_param_info(&info, 0), CCAD_EVERSION);
+    info.size = (uint32_t)sizeof(ccad_param_info) + 8;
     assert_int_equal(ccad_rules_param_info(&info, 0), CCAD_EVERSION);
     info.size = before.size;
     assert_memory_equal(&info, &before, sizeof info);
@@ -418,6 +423,22 @@ static const struct {
     {"escalate.q4", 1, "1"},
     {"ownership.days", 3660, "3660"},
     {"never.due_now", 0, "0"},
+    {"capacity.q4_rollover_days", 0, "0"},
+    {"capacity.delegate_q3", 0, "0"},
+    {"persist.block_days", 10, "10"},
+    {"persist.cycle_days", 366, "366"},
+    {"keepwarm.grades", CCAD_GRADE_BIT_A, "A"},
+    {"route.service_a_min", 1440, "1440"},
+    {"route.service_b_min", 1, "1"},
+    {"route.service_c_min", 90, "90"},
+    {"route.service_d_min", 15, "15"},
+    {"workload.field_days", 31, "31"},
+    {"platform.working_cap", 1000000, "1000000"},
+    {"platform.cap_a", 0, "0"},
+    {"platform.cap_b", 999999, "999999"},
+    {"platform.reserve", 0, "0"},
+    {"platform.c_max_pct", 100, "100"},
+    {"capacity.pull_ahead_days", 30, "30"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 
