@@ -1372,6 +1372,69 @@ CCAD_API int ccad_book_choose_working(const ccad_book *book, const ccad_rules *r
 
 /** @} */
 
+/* ====================================================================== */
+/** @defgroup route Routes
+ *  @brief Ordering a day's stops into the shortest tour from the rep's base
+ *         (ROUTE), usable on its own for any list of stops.
+ *  @{ */
+
+/** How the cost between two points is measured. */
+enum ccad_metric {
+    CCAD_METRIC_PLANAR = 1, /**< Euclidean on planar x/y, times @c scale, rounded to the nearest integer (TSPLIB EUC_2D with scale 1). */
+    CCAD_METRIC_GEO = 2,    /**< Great-circle on x = longitude, y = latitude in degrees: metres, rounded. */
+    CCAD_METRIC_HOST = 3    /**< Minutes from the host travel callback (road networks); at most 2048 points. */
+};
+
+/** Options of ccad_route_solve(). */
+typedef struct ccad_route_options {
+    uint32_t size;    /**< Set by ::CCAD_ROUTE_OPTIONS_INIT. */
+    int metric;       /**< ::ccad_metric. */
+    int closed;       /**< 1: the tour returns to the base; 0: it ends at the last stop. */
+    uint64_t seed;    /**< Seed of the perturbation; the same seed gives the same tour. */
+    int32_t effort;   /**< Perturbation rounds per point (0..10000); 0 = local search only. */
+    double scale;     /**< ::CCAD_METRIC_PLANAR: cost = nint(distance x scale); > 0, finite. */
+} ccad_route_options;
+
+/** Initialiser for ::ccad_route_options: planar, closed, seed 1, effort 20, scale 1. */
+#define CCAD_ROUTE_OPTIONS_INIT {(uint32_t)sizeof(ccad_route_options), CCAD_METRIC_PLANAR, 1, 1, 20, 1.0}
+
+/** Most points ccad_route_solve() accepts. Function twin: ccad_route_max_points(). */
+#define CCAD_ROUTE_MAX_POINTS 100000
+
+/** @brief ::CCAD_ROUTE_MAX_POINTS as a function. @return it. @since 0.1.0 */
+CCAD_API size_t ccad_route_max_points(void);
+
+/**
+ * @brief Orders stops into a short tour from the base (point 0).
+ *
+ * Up to 12 stops the order is optimal (dynamic programming). Beyond, a local
+ * search with neighbour lists and don't-look bits (2-opt and Or-opt moves)
+ * is followed by @c effort x @p n rounds of perturbation (a local double
+ * bridge, kept when it shortens the tour). Deterministic for a given seed.
+ *
+ * @param[in] ctx the context (allocator, travel callback, last error).
+ * @param[in] x x coordinates (longitude for ::CCAD_METRIC_GEO) of @p n points; point 0 is the base.
+ * @param[in] y y coordinates (latitude) of the points.
+ * @param[in] n number of points including the base, 1..::CCAD_ROUTE_MAX_POINTS.
+ * @param[in] options the options (NULL = ::CCAD_ROUTE_OPTIONS_INIT).
+ * @param[out] out_order receives @p n point indices, the base first; untouched on error.
+ * @param[out] out_cost receives the tour's cost in the metric's unit (may be NULL).
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL a pointer is NULL or the metric or @c closed unknown.
+ * @retval CCAD_ERANGE @p n out of range, a coordinate not finite (or latitude
+ *         beyond 90 degrees for GEO), a bad scale or effort.
+ * @retval CCAD_EVERSION @c options->size not supported.
+ * @retval CCAD_ENOTSUP ::CCAD_METRIC_HOST without a travel callback.
+ * @retval CCAD_ECALLBACK the travel callback failed or gave a negative time.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
+                              const ccad_route_options *options, uint32_t *out_order,
+                              int64_t *out_cost);
+
+/** @} */
+
 #ifdef __cplusplus
 }
 #endif

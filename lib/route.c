@@ -1,0 +1,570 @@
+/* ROUTE: ordering stops into a short tour from a base.
+ *
+ * Up to 12 stops: exact dynamic programming over subsets. Beyond: nearest
+ * neighbour start, then local search on an array tour with neighbour lists
+ * and don't-look bits (2-opt and Or-opt moves), then iterated perturbation:
+ * a local double bridge (two adjacent tour segments swapped) followed by the
+ * local search, kept when the tour got shorter and undone otherwise.
+ * All costs are integers, so the search is deterministic for a seed. */
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#define K_NEIGH 10
+#define EXACT_MAX 12
+
+size_t ccad_route_max_points(void) { return CCAD_ROUTE_MAX_POINTS; }
+
+struct rt {
+    ccad_ctx *ctx;
+    uint32_t n;       /* points in the tour (a dummy end point included when open) */
+    uint32_t real;    /* the caller's points */
+    int metric;
+    int open;
+    double scale;
+    const double *x, *y;
+    double *u;        /* GEO: unit vectors, 3 per point */
+    int32_t *mat;     /* HOST: real x real minutes */
+    int64_t big;      /* cost of an edge to the dummy, except from the base */
+    /* tour */
+    uint32_t *t, *pos;
+    uint32_t *neigh;  /* K_NEIGH per point */
+    uint32_t k;       /* neighbours per point */
+    uint32_t *queue;
+    uint8_t *queued;
+    uint32_t qhead, qlen;
+    /* undo log of reversals since the last kick: (first position, length) */
+    uint32_t *log;
+    size_t nlog, caplog;
+    int logging;
+    int64_t cost;
+};
+
+#define EARTH_M 6371008.8
+#define PI 3.14159265358979323846
+
+static int64_t dist(const struct rt *R, uint32_t i, uint32_t j)
+{
+    if (i == j)
+        return 0;
+    if (R->open && (i == R->real || j == R->real))
+        return (i == 0 || j == 0) ? 0 : R->big;
+    switch (R->metric) {
+    case CCAD_METRIC_PLANAR: {
+        double dx = R->x[i] - R->x[j], dy = R->y[i] - R->y[j];
+        return (int64_t)(sqrt(dx * dx + dy * dy) * R->scale + 0.5);
+    }
+    case CCAD_METRIC_GEO: {
+        const double *a = R->u + 3 * (size_t)i, *b = R->u + 3 * (size_t)j;
+        double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
+        double chord = sqrt(dx * dx + dy * dy + dz * dz);
+        if (chord > 2.0)
+            chord = 2.0;
+        return (int64_t)(2.0 * asin(chord / 2.0) * EARTH_M + 0.5);
+    }
+    default:
+        return R->mat[(size_t)i * R->real + j];
+    }
+}
+
+static uint32_t succ(const struct rt *R, uint32_t a) { return R->t[(R->pos[a] + 1) % R->n]; }
+static uint32_t pred(const struct rt *R, uint32_t a) { return R->t[(R->pos[a] + R->n - 1) % R->n]; }
+
+static void push(struct rt *R, uint32_t a)
+{
+    if (R->queued[a])
+        return;
+    R->queued[a] = 1;
+    R->queue[(R->qhead + R->qlen) % R->n] = a;
+    R->qlen++;
+}
+
+/* Reverses the len positions starting at position i (wrapping). */
+static int reverse_exact(struct rt *R, uint32_t i, uint32_t len)
+{
+    uint32_t a = i, b = (i + len - 1) % R->n, k;
+    if (R->logging) {
+        if (R->nlog + 2 > R->caplog) {
+            size_t nc = R->caplog ? R->caplog * 2 : 256;
+            uint32_t *p = ccad__realloc(R->ctx, R->log, R->caplog * sizeof *p, nc * sizeof *p);
+            if (p == NULL)
+                return CCAD_ENOMEM;
+            R->log = p;
+            R->caplog = nc;
+        }
+        R->log[R->nlog++] = i;
+        R->log[R->nlog++] = len;
+    }
+    for (k = 0; k < len / 2; k++) {
+        uint32_t ta = R->t[a], tb = R->t[b];
+        R->t[a] = tb;
+        R->pos[tb] = a;
+        R->t[b] = ta;
+        R->pos[ta] = b;
+        a = a + 1 == R->n ? 0 : a + 1;
+        b = b == 0 ? R->n - 1 : b - 1;
+    }
+    return CCAD_OK;
+}
+
+/* Reverses the tour path from node a forward to node b; for a 2-opt move
+ * the complement may be reversed instead (same cyclic tour), whichever is
+ * shorter. */
+static int reverse_path(struct rt *R, uint32_t a, uint32_t b)
+{
+    uint32_t i = R->pos[a], j = R->pos[b];
+    uint32_t len = (j + R->n - i) % R->n + 1;
+    if (len * 2 > R->n && len < R->n)
+        return reverse_exact(R, (j + 1) % R->n, R->n - len);
+    return reverse_exact(R, i, len);
+}
+
+/* 2-opt from node a, both tour directions. Returns 1 if the tour improved,
+ * 0 if not, negative on allocation failure. */
+static int try_2opt(struct rt *R, uint32_t a)
+{
+    int dir;
+    for (dir = 0; dir < 2; dir++) {
+        uint32_t b = dir == 0 ? succ(R, a) : pred(R, a), m;
+        int64_t dab = dist(R, a, b);
+        for (m = 0; m < R->k; m++) {
+            uint32_t c = R->neigh[(size_t)a * K_NEIGH + m], d;
+            int64_t g1 = dab - dist(R, a, c), gain;
+            int rc;
+            if (g1 <= 0)
+                break;
+            d = dir == 0 ? succ(R, c) : pred(R, c);
+            if (c == b || d == a)
+                continue;
+            gain = g1 + dist(R, c, d) - dist(R, b, d);
+            if (gain <= 0)
+                continue;
+            rc = dir == 0 ? reverse_path(R, b, c) : reverse_path(R, c, b);
+            if (rc != 0)
+                return rc;
+            R->cost -= gain;
+            push(R, a);
+            push(R, b);
+            push(R, c);
+            push(R, d);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Moves the len positions starting at position i to just after node c
+ * (which lies outside them), reversed or not. Implemented as reversals of
+ * exact position ranges so that the composition is exact. */
+static int move_segment(struct rt *R, uint32_t i, uint32_t len, uint32_t c, int reversed)
+{
+    uint32_t n = R->n, j = (i + len - 1) % n, kc = R->pos[c];
+    uint32_t after = (kc + n - j) % n; /* positions from j forward to c */
+    int rc;
+    if (after < n - len) {
+        /* c lies ahead: [S][M] with M = (j+1 .. c) -> [M][S] */
+        uint32_t mlen = after;
+        if (!reversed && (rc = reverse_exact(R, i, len)) != 0)
+            return rc;
+        if ((rc = reverse_exact(R, (j + 1) % n, mlen)) != 0)
+            return rc;
+        return reverse_exact(R, i, len + mlen);
+    }
+    return CCAD_EINVAL; /* unreachable: every c outside S lies ahead cyclically */
+}
+
+/* Or-opt from node a: move the segment of 1..3 nodes starting at a to the
+ * best place next to one of its ends' neighbours. */
+static int try_oropt(struct rt *R, uint32_t a)
+{
+    uint32_t len;
+    for (len = 1; len <= 3 && len + 2 < R->n; len++) {
+        uint32_t i = R->pos[a], s1 = a, s2 = R->t[(i + len - 1) % R->n];
+        uint32_t p = pred(R, s1), nx = succ(R, s2), e2, m;
+        int64_t g = dist(R, p, s1) + dist(R, s2, nx) - dist(R, p, nx);
+        if (g <= 0)
+            continue;
+        for (e2 = 0; e2 < 2; e2++) {
+            uint32_t end = e2 == 0 ? s1 : s2;
+            for (m = 0; m < R->k; m++) {
+                uint32_t c = R->neigh[(size_t)end * K_NEIGH + m], side;
+                if (dist(R, end, c) >= g)
+                    break;
+                if ((R->pos[c] + R->n - i) % R->n < len)
+                    continue; /* inside the segment */
+                for (side = 0; side < 2; side++) {
+                    /* insert between x and y = succ(x), with x = c or pred(c) */
+                    uint32_t x = side == 0 ? c : pred(R, c), y = succ(R, x);
+                    int64_t keep, rev, best;
+                    int reversed, rc;
+                    if (x == p || (R->pos[x] + R->n - i) % R->n < len)
+                        continue;
+                    keep = dist(R, x, s1) + dist(R, s2, y) - dist(R, x, y);
+                    rev = dist(R, x, s2) + dist(R, s1, y) - dist(R, x, y);
+                    reversed = rev < keep;
+                    best = reversed ? rev : keep;
+                    if (g - best <= 0)
+                        continue;
+                    if ((rc = move_segment(R, i, len, x, reversed)) != 0)
+                        return rc;
+                    R->cost -= g - best;
+                    push(R, p);
+                    push(R, nx);
+                    push(R, s1);
+                    push(R, s2);
+                    push(R, x);
+                    push(R, y);
+                    return 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+static int local_search(struct rt *R)
+{
+    while (R->qlen > 0) {
+        uint32_t a = R->queue[R->qhead];
+        int rc;
+        R->qhead = (R->qhead + 1) % R->n;
+        R->qlen--;
+        R->queued[a] = 0;
+        rc = try_2opt(R, a);
+        if (rc == 0)
+            rc = try_oropt(R, a);
+        if (rc < 0)
+            return rc;
+    }
+    return CCAD_OK;
+}
+
+static uint64_t next_random(uint64_t *s)
+{
+    uint64_t z = (*s += UINT64_C(0x9E3779B97F4A7C15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+
+/* Iterated local search: `rounds` local double bridges. */
+static int perturb(struct rt *R, uint64_t seed, uint64_t rounds)
+{
+    uint64_t r;
+    uint32_t n = R->n, maxseg = n / 4 < 50 ? n / 4 : 50;
+    if (n < 8 || maxseg < 1)
+        return CCAD_OK;
+    for (r = 0; r < rounds; r++) {
+        uint32_t p1 = (uint32_t)(next_random(&seed) % n);
+        uint32_t l1 = 1 + (uint32_t)(next_random(&seed) % maxseg);
+        uint32_t l2 = 1 + (uint32_t)(next_random(&seed) % maxseg);
+        uint32_t a = R->t[p1], a1 = R->t[(p1 + 1) % n];
+        uint32_t b = R->t[(p1 + l1) % n], b1 = R->t[(p1 + l1 + 1) % n];
+        uint32_t c = R->t[(p1 + l1 + l2) % n], c1 = R->t[(p1 + l1 + l2 + 1) % n];
+        int64_t before = R->cost, delta;
+        int rc;
+        size_t k;
+        if (l1 + l2 + 2 > n)
+            continue;
+        /* A=[a1..b], B=[b1..c] -> a B A c1 */
+        delta = dist(R, a, b1) + dist(R, c, a1) + dist(R, b, c1) - dist(R, a, a1) -
+                dist(R, b, b1) - dist(R, c, c1);
+        R->nlog = 0;
+        R->logging = 1;
+        if ((rc = move_segment(R, (p1 + 1) % n, l1, c, 0)) != 0)
+            return rc;
+        R->cost += delta;
+        push(R, a);
+        push(R, a1);
+        push(R, b);
+        push(R, b1);
+        push(R, c);
+        push(R, c1);
+        if ((rc = local_search(R)) != 0)
+            return rc;
+        R->logging = 0;
+        if (R->cost <= before) /* equal tours are kept too: they let the search drift */
+            continue;
+        /* undo: replay the reversals backwards */
+        for (k = R->nlog; k >= 2; k -= 2)
+            (void)reverse_exact(R, R->log[k - 2], R->log[k - 1]);
+        R->cost = before;
+    }
+    R->logging = 0;
+    return CCAD_OK;
+}
+
+/* Exact tour for at most EXACT_MAX stops (Held-Karp over subsets). */
+static int solve_exact(struct rt *R, uint32_t *order)
+{
+    uint32_t m = R->real - 1, full = (1u << m) - 1, mask, j, k;
+    size_t cells = ((size_t)1 << m) * m;
+    int64_t *dp;
+    uint8_t *from;
+    int64_t best = INT64_MAX;
+    uint32_t last = 0;
+    if (m == 0) {
+        order[0] = 0;
+        R->cost = 0;
+        return CCAD_OK;
+    }
+    dp = ccad__alloc(R->ctx, cells * sizeof *dp);
+    from = ccad__alloc(R->ctx, cells);
+    if (dp == NULL || from == NULL) {
+        ccad__free(R->ctx, dp);
+        ccad__free(R->ctx, from);
+        return CCAD_ENOMEM;
+    }
+    for (mask = 1; mask <= full; mask++)
+        for (j = 0; j < m; j++) {
+            int64_t v = INT64_MAX;
+            uint8_t f = 0;
+            if (!(mask & (1u << j)))
+                continue;
+            if (mask == (1u << j)) {
+                v = dist(R, 0, j + 1);
+            } else {
+                uint32_t prev = mask & ~(1u << j);
+                for (k = 0; k < m; k++)
+                    if ((prev & (1u << k)) && dp[(size_t)prev * m + k] != INT64_MAX) {
+                        int64_t w = dp[(size_t)prev * m + k] + dist(R, k + 1, j + 1);
+                        if (w < v) {
+                            v = w;
+                            f = (uint8_t)k;
+                        }
+                    }
+            }
+            dp[(size_t)mask * m + j] = v;
+            from[(size_t)mask * m + j] = f;
+        }
+    for (j = 0; j < m; j++) {
+        int64_t w = dp[(size_t)full * m + j] + (R->open ? 0 : dist(R, j + 1, 0));
+        if (w < best) {
+            best = w;
+            last = j;
+        }
+    }
+    mask = full;
+    for (k = m; k >= 1; k--) {
+        uint32_t f = from[(size_t)mask * m + last];
+        order[k] = last + 1;
+        mask &= ~(1u << last);
+        last = f;
+    }
+    order[0] = 0;
+    R->cost = best;
+    ccad__free(R->ctx, dp);
+    ccad__free(R->ctx, from);
+    return CCAD_OK;
+}
+
+/* K nearest neighbours of every point, ties by index. */
+static void build_neighbours(struct rt *R)
+{
+    uint32_t i, j, n = R->n;
+    R->k = n - 1 < K_NEIGH ? n - 1 : K_NEIGH;
+    for (i = 0; i < n; i++) {
+        uint32_t *nb = R->neigh + (size_t)i * K_NEIGH, cnt = 0;
+        int64_t dv[K_NEIGH];
+        for (j = 0; j < n; j++) {
+            int64_t d;
+            uint32_t q;
+            if (j == i)
+                continue;
+            d = dist(R, i, j);
+            if (cnt == R->k && d >= dv[cnt - 1])
+                continue;
+            q = cnt < R->k ? cnt++ : cnt - 1;
+            while (q > 0 && dv[q - 1] > d) {
+                dv[q] = dv[q - 1];
+                nb[q] = nb[q - 1];
+                q--;
+            }
+            dv[q] = d;
+            nb[q] = j;
+        }
+    }
+}
+
+static void nearest_neighbour_tour(struct rt *R)
+{
+    uint32_t n = R->n, i, cur = 0, step;
+    uint8_t *used = R->queued; /* borrowed, cleared below */
+    memset(used, 0, n);
+    used[0] = 1;
+    R->t[0] = 0;
+    for (step = 1; step < n; step++) {
+        uint32_t best = UINT32_MAX, m;
+        int64_t bd = INT64_MAX;
+        for (m = 0; m < R->k; m++) {
+            uint32_t c = R->neigh[(size_t)cur * K_NEIGH + m];
+            if (!used[c]) {
+                best = c;
+                break;
+            }
+        }
+        if (best == UINT32_MAX)
+            for (i = 0; i < n; i++)
+                if (!used[i]) {
+                    int64_t d = dist(R, cur, i);
+                    if (d < bd) {
+                        bd = d;
+                        best = i;
+                    }
+                }
+        used[best] = 1;
+        R->t[step] = best;
+        cur = best;
+    }
+    memset(used, 0, n);
+    R->cost = 0;
+    for (i = 0; i < n; i++) {
+        R->pos[R->t[i]] = i;
+        R->cost += dist(R, R->t[i], R->t[(i + 1) % n]);
+    }
+}
+
+static void free_rt(struct rt *R)
+{
+    ccad__free(R->ctx, R->u);
+    ccad__free(R->ctx, R->mat);
+    ccad__free(R->ctx, R->t);
+    ccad__free(R->ctx, R->pos);
+    ccad__free(R->ctx, R->neigh);
+    ccad__free(R->ctx, R->queue);
+    ccad__free(R->ctx, R->queued);
+    ccad__free(R->ctx, R->log);
+}
+
+int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
+                     const ccad_route_options *options, uint32_t *out_order, int64_t *out_cost)
+{
+    static const char fn[] = "ccad_route_solve";
+    ccad_route_options o = CCAD_ROUTE_OPTIONS_INIT;
+    struct rt R;
+    size_t i, j;
+    int rc = CCAD_OK;
+    if (ctx == NULL)
+        return CCAD_EINVAL;
+    if (x == NULL || y == NULL || out_order == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: NULL argument", fn);
+    if (options != NULL) {
+        if (!CCAD__SIZE_OK(options->size, ccad_route_options))
+            return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_route_options.size not supported", fn);
+        o = *options;
+    }
+    if (n < 1 || n > CCAD_ROUTE_MAX_POINTS)
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: %lu points, expected 1..%d", fn,
+                          (unsigned long)n, CCAD_ROUTE_MAX_POINTS);
+    if (o.metric != CCAD_METRIC_PLANAR && o.metric != CCAD_METRIC_GEO &&
+        o.metric != CCAD_METRIC_HOST)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: metric %d unknown", fn, o.metric);
+    if (o.closed != 0 && o.closed != 1)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: closed must be 0 or 1", fn);
+    if (o.effort < 0 || o.effort > 10000)
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: effort %ld outside 0..10000", fn, (long)o.effort);
+    if (o.metric == CCAD_METRIC_PLANAR && (!isfinite(o.scale) || o.scale <= 0.0))
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: scale must be finite and above 0", fn);
+    if (o.metric == CCAD_METRIC_HOST && n > 2048)
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: the travel callback metric takes at most 2048 points", fn);
+    if (o.metric == CCAD_METRIC_HOST && ctx->host.travel == NULL)
+        return ccad__fail(ctx, CCAD_ENOTSUP, "%s: the host gave no travel callback", fn);
+    for (i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i]) || fabs(x[i]) > 1e12 || fabs(y[i]) > 1e12)
+            return ccad__fail(ctx, CCAD_ERANGE, "%s: point %lu has a coordinate that is not finite or beyond 1e12",
+                              fn, (unsigned long)i);
+        if (o.metric == CCAD_METRIC_GEO && (fabs(y[i]) > 90.0 || fabs(x[i]) > 360.0))
+            return ccad__fail(ctx, CCAD_ERANGE, "%s: point %lu: latitude beyond 90 or longitude beyond 360 degrees",
+                              fn, (unsigned long)i);
+    }
+
+    memset(&R, 0, sizeof R);
+    R.ctx = ctx;
+    R.real = (uint32_t)n;
+    R.open = !o.closed && n > 2;
+    R.n = R.real + (R.open ? 1u : 0u);
+    R.metric = o.metric;
+    R.scale = o.scale;
+    R.x = x;
+    R.y = y;
+    if (o.metric == CCAD_METRIC_GEO) {
+        R.u = ccad__alloc(ctx, 3 * n * sizeof *R.u);
+        if (R.u == NULL)
+            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+        for (i = 0; i < n; i++) {
+            double la = y[i] * (PI / 180.0), lo = x[i] * (PI / 180.0);
+            R.u[3 * i] = cos(la) * cos(lo);
+            R.u[3 * i + 1] = cos(la) * sin(lo);
+            R.u[3 * i + 2] = sin(la);
+        }
+    }
+    if (o.metric == CCAD_METRIC_HOST) {
+        R.mat = ccad__alloc(ctx, n * n * sizeof *R.mat);
+        if (R.mat == NULL)
+            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++) {
+                int32_t mins = 0;
+                if (i == j)
+                    continue;
+                if (ctx->host.travel(ctx->host.user, x[i], y[i], x[j], y[j], &mins) != 0 ||
+                    mins < 0) {
+                    ccad__free(ctx, R.mat);
+                    return ccad__fail(ctx, CCAD_ECALLBACK,
+                                      "travel callback failed (or gave a negative time) from point %lu to %lu",
+                                      (unsigned long)i, (unsigned long)j);
+                }
+                R.mat[i * n + j] = mins;
+            }
+    }
+    /* the dummy's edges cost more than any whole tour of real edges */
+    R.big = (int64_t)1 << 52;
+
+    if (n - 1 <= EXACT_MAX) {
+        uint32_t order[EXACT_MAX + 1];
+        R.open = !o.closed;
+        rc = solve_exact(&R, order);
+        if (rc == CCAD_OK) {
+            memcpy(out_order, order, n * sizeof *order);
+            if (out_cost != NULL)
+                *out_cost = R.cost;
+        }
+        free_rt(&R);
+        return rc == CCAD_OK ? CCAD_OK : ccad__fail(ctx, rc, "%s: out of memory", fn);
+    }
+
+    R.t = ccad__alloc(ctx, R.n * sizeof *R.t);
+    R.pos = ccad__alloc(ctx, R.n * sizeof *R.pos);
+    R.neigh = ccad__alloc(ctx, (size_t)R.n * K_NEIGH * sizeof *R.neigh);
+    R.queue = ccad__alloc(ctx, R.n * sizeof *R.queue);
+    R.queued = ccad__alloc(ctx, R.n);
+    if (R.t == NULL || R.pos == NULL || R.neigh == NULL || R.queue == NULL || R.queued == NULL) {
+        free_rt(&R);
+        return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+    }
+    build_neighbours(&R);
+    nearest_neighbour_tour(&R);
+    for (i = 0; i < R.n; i++)
+        push(&R, R.t[i]);
+    rc = local_search(&R);
+    if (rc == CCAD_OK)
+        rc = perturb(&R, o.seed, (uint64_t)o.effort * R.n);
+    if (rc == CCAD_OK) {
+        /* rotate to start at the base; an open tour leaves by the side away from the dummy */
+        uint32_t p0 = R.pos[0], step = 1, k;
+        if (R.open && R.t[(p0 + 1) % R.n] == R.real)
+            step = R.n - 1;
+        for (k = 0, j = 0; k < R.n; k++) {
+            uint32_t v = R.t[(p0 + (size_t)k * step) % R.n];
+            if (v != R.real || !R.open)
+                out_order[j++] = v;
+        }
+        if (out_cost != NULL)
+            *out_cost = R.open ? R.cost - R.big : R.cost;
+    }
+    free_rt(&R);
+    if (rc != CCAD_OK)
+        return ccad__fail(ctx, rc, "%s: out of memory", fn);
+    return CCAD_OK;
+}
