@@ -233,7 +233,7 @@ enum ccad_day_flag {
     CCAD_DAY_WORKING = 1 << 0, /**< The rep works on this day. */
     CCAD_DAY_HOLIDAY = 1 << 1, /**< A public holiday (implies not working). */
     CCAD_DAY_SPECIAL = 1 << 2, /**< A special date for keep-warm touches. */
-    CCAD_DAY_ABSENT = 1 << 3   /**< The rep is away (leave, training). */
+    CCAD_DAY_ABSENT = 1 << 3   /**< The rep is away (leave, training) on a working day: the substitute covers it. Reported only together with ::CCAD_DAY_WORKING. */
 };
 
 /**
@@ -945,7 +945,9 @@ enum ccad_why {
     CCAD_WHY_GAP_PLANNED = 45,      /**< Planner, GAP: the plan leaves a gap of a days (maximum b) ending on date c. */
     CCAD_WHY_CARE_CONTACT = 46,     /**< Planner, COMPLAINT: care contact after the complaint resolved on date a. */
     CCAD_WHY_REMINDER_DUE = 47,     /**< Planner, FOLLOWUP: reminder on date a for the item on date b. */
-    CCAD_WHY_PLAN_EARLY = 48        /**< Planner, CAPACITY: spare room; planned before its due date a, b days early (capacity.pull_ahead_days). */
+    CCAD_WHY_PLAN_EARLY = 48,       /**< Planner, CAPACITY: spare room; planned before its due date a, b days early (capacity.pull_ahead_days). */
+    CCAD_WHY_ROUTE_LATE = 49,       /**< ROUTE: the stop cannot be served in time; a = minute it could start, b = the limit (window close or day end, minutes after midnight), c = minutes over. */
+    CCAD_WHY_ROUTE_DAY = 50         /**< ROUTE: weekly assignment moved the visit from date a to this day for a shorter route; b = estimated travel saved in the metric's unit. */
 };
 
 /**
@@ -1132,11 +1134,22 @@ typedef struct ccad_plan_options {
     int32_t minutes_per_day; /**< Service minutes per working day (service time per grade, rules route.service_*), 1..1440, or 0 for no minute limit. At least one limit must be set. */
     int32_t overload;        /**< ::ccad_overload. */
     int32_t keep_reasons;    /**< 1: items and findings carry reasons (default); 0: leaner schedules for bulk planning. */
+    int32_t route;           /**< 1: order each day's rep visits into a route from the base and give times (ROUTE). */
+    int32_t assign_days;     /**< 1 (with @c route): move flexible visits (Q2, Q4, not rolled over) to a nearby working day of the same week where the stops lie closer together. */
+    double base_x;           /**< The rep's base (same coordinates as the customers). */
+    double base_y;           /**< The rep's base. */
+    int metric;              /**< ::ccad_metric for travel (HOST uses the travel callback). */
+    double scale;            /**< PLANAR: cost = distance x scale. */
+    double units_per_minute; /**< Travel speed in cost units a minute (GEO: metres, e.g. 500 = 30 km/h); HOST: ignored (minutes). */
+    int32_t day_start_min;   /**< Day starts, minutes after midnight (default 480 = 08:00). */
+    int32_t day_minutes;     /**< Length of the working day in minutes (default 480). */
+    uint64_t seed;           /**< Route search seed. */
+    int32_t effort;          /**< Route search effort (see ::ccad_route_options). */
 } ccad_plan_options;
 
 /** Initialiser for ::ccad_plan_options: a week from an unset day, 8 visits a day. */
 #define CCAD_PLAN_OPTIONS_INIT {(uint32_t)sizeof(ccad_plan_options), CCAD_NO_DATE, 7, 8, 0, \
-    CCAD_OVERLOAD_REPORT, 1}
+    CCAD_OVERLOAD_REPORT, 1, 0, 1, 0.0, 0.0, 1, 1.0, 1.0, 480, 480, 1, 20}
 
 /** What a planned item is. */
 enum ccad_item_kind {
@@ -1167,17 +1180,23 @@ typedef struct ccad_item {
     uint32_t customer;      /**< Index of the customer in the book. */
     int kind;               /**< ::ccad_item_kind. */
     int quadrant;           /**< ::ccad_quadrant on the day. */
-    int32_t priority;       /**< Position among the day's items, 1 = planned first (big rocks first). */
+    int32_t priority;       /**< Position among the day's items, 1 = planned first (big rocks first); touches come last. */
     int delegated;          /**< ::ccad_delegation. */
     int32_t rolled_from;    /**< First day the contact waited for room, or ::CCAD_NO_DATE. */
     int32_t reminder_date;  /**< Reminder day (date - followup.reminder_lead_days). */
     int32_t block_day;      /**< 1.. for a persist block day, else 0. */
+    int32_t seq;            /**< Position in the day's route (1 = first stop), 0 if not routed. */
+    int32_t eta_min;        /**< Routed: service starts, minutes after midnight (waiting for the window included); else -1. */
+    int32_t depart_min;     /**< Routed: leaves the stop; else -1. */
+    int32_t travel_min;     /**< Routed: travel from the previous stop (or base); else 0. */
+    int32_t late;           /**< Routed: 1 if the stop misses its window or the day's end (a ::CCAD_FIND_ROUTE finding says by how much). */
     uint32_t reason_count;  /**< Reasons filled. */
     ccad_reason reasons[CCAD_ITEM_REASONS_MAX]; /**< Why this item, on this day. */
 } ccad_item;
 
 /** Initialiser for ::ccad_item. */
-#define CCAD_ITEM_INIT {(uint32_t)sizeof(ccad_item), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {{0, 0, 0, 0, 0}}}
+#define CCAD_ITEM_INIT {(uint32_t)sizeof(ccad_item), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, 0, 0, 0, \
+    {{0, 0, 0, 0, 0}}}
 
 /** Kinds of findings. */
 enum ccad_finding_kind {
@@ -1191,7 +1210,8 @@ enum ccad_finding_kind {
     CCAD_FIND_OVER_CAPACITY = 8,  /**< Important contacts did not fit on a day, or the workload exceeds capacity. */
     CCAD_FIND_DROPPED = 9,        /**< Best-effort contact dropped after waiting. */
     CCAD_FIND_GAP = 10,           /**< The plan itself leaves a gap over the maximum. */
-    CCAD_FIND_PLATFORM = 11       /**< Working platform over its cap or dominated by C. */
+    CCAD_FIND_PLATFORM = 11,      /**< Working platform over its cap or dominated by C. */
+    CCAD_FIND_ROUTE = 12          /**< A routed stop misses its visit window or the end of the day. */
 };
 
 /** One finding of a schedule. */
@@ -1212,8 +1232,8 @@ typedef struct ccad_finding {
  *
  * Calls the host calendar once for each day of the range (through the
  * book's context), then plans without further callbacks: day by day, the
- * customers due are taken big rocks first (Q1 and open complaints, Q2, Q3,
- * Q4), each planned contact restarts that customer's clock, Q3 contacts that
+ * customers due are taken big rocks first (Q1, Q2, Q3, Q4; an open
+ * complaint makes a customer urgent, so Q1 or Q3), each planned contact restarts that customer's clock, Q3 contacts that
  * do not fit are delegated to a colleague, Q4 ones roll over and are dropped
  * after capacity.q4_rollover_days, absences hand due contacts to the
  * substitute, push-needed customers get persist blocks, resolved complaints a

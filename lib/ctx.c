@@ -149,8 +149,10 @@ int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
                               (long)day);
         flags &= (uint32_t)(CCAD_DAY_WORKING | CCAD_DAY_HOLIDAY | CCAD_DAY_SPECIAL |
                             CCAD_DAY_ABSENT);
-        if (flags & (CCAD_DAY_HOLIDAY | CCAD_DAY_ABSENT))
+        if (flags & CCAD_DAY_HOLIDAY)
             flags &= ~(uint32_t)CCAD_DAY_WORKING;
+        if (!(flags & CCAD_DAY_WORKING))
+            flags &= ~(uint32_t)CCAD_DAY_ABSENT; /* away on a day off is no absence */
     }
     *out_flags = flags;
     return CCAD_OK;

@@ -192,4 +192,8 @@ static inline int ccad__grade(const struct cust *c)
     return c->grade_manual != CCAD_GRADE_NONE ? c->grade_manual : c->grade_computed;
 }
 
+/* Straight-line cost between two points: great-circle metres for GEO,
+ * else planar distance x scale (scale 1 for HOST), rounded (route.c). */
+int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2);
+
 #endif

@@ -3,6 +3,7 @@
  * simulation after that is pure. */
 #include "internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,8 +34,12 @@ struct item_rec {
     uint32_t customer;
     int32_t rolled_from;
     uint32_t reason_off;
-    uint16_t priority;
-    uint8_t kind, quadrant, delegated, block_day, reason_n;
+    int32_t moved_from;   /* weekly assignment: the planner's day, or CCAD_NO_DATE */
+    int32_t saved;        /* weekly assignment: estimated travel saved */
+    int32_t eta, depart;  /* minutes after midnight, -1 if not routed */
+    int32_t travel;
+    uint16_t priority, seq;
+    uint8_t kind, quadrant, delegated, block_day, reason_n, late;
 };
 
 struct find_rec {
@@ -301,6 +306,7 @@ struct sim {
     int32_t first_due;   /* first day in the range it was due */
     int32_t worst_gap, worst_gap_end; /* longest planned gap of a watched customer */
     uint32_t planned;    /* contacts planned for it */
+    int32_t contact_day; /* day of the latest planned contact */
     uint8_t block_left;  /* persist block days still to place */
     uint8_t dropped;     /* best-effort contact dropped */
     int32_t dropped_from, dropped_on;
@@ -389,6 +395,12 @@ static int add_item(ccad_schedule *s, const struct cand *c, int32_t d, int kind,
     it->rolled_from = rolled_from;
     it->block_day = (uint8_t)block_day;
     it->priority = priority;
+    it->moved_from = CCAD_NO_DATE;
+    it->saved = 0;
+    it->eta = it->depart = -1;
+    it->travel = 0;
+    it->seq = 0;
+    it->late = 0;
     if ((rc = add_reasons(s, r, n, &it->reason_off, &it->reason_n)) != 0)
         return rc;
     s->n_items++;
@@ -412,7 +424,7 @@ static void contacted(struct plan *P, uint32_t i, int32_t d)
 {
     struct sim *m = &P->sim[i];
     const struct cust *c = &P->b->c[i];
-    int32_t prev = m->planned ? m->last : c->last_contact;
+    int32_t prev = m->planned ? m->contact_day : c->last_contact;
     int g = ccad__grade(c);
     if (prev != CCAD_NO_DATE && g != CCAD_GRADE_NONE && (P->v[P_GAP_GRADES] & (1 << (g - 1))) &&
         d - prev > m->worst_gap) {
@@ -420,9 +432,47 @@ static void contacted(struct plan *P, uint32_t i, int32_t d)
         m->worst_gap_end = d;
     }
     m->last = d;
+    m->contact_day = d;
     m->next_step = CCAD_NO_DATE;
     m->planned++;
     m->waiting = CCAD_NO_DATE;
+}
+
+/* KEEPWARM: a touch for each A/B customer on a special date, unless the
+ * customer already has a contact planned that day; touches come last. */
+static int add_touches(struct plan *P, int di, uint16_t prio)
+{
+    const ccad_book *b = P->b;
+    const int64_t *v = P->v;
+    ccad_schedule *s = P->s;
+    int32_t d = P->o->first_day + di;
+    ccad_assessment a;
+    struct cust view;
+    size_t i;
+    int rc;
+    if (!(P->day_flags[di] & CCAD_DAY_SPECIAL))
+        return CCAD_OK;
+    for (i = 0; i < b->n; i++) {
+        const struct cust *c = &b->c[i];
+        int g = ccad__grade(c);
+        struct cand k;
+        ccad_reason r = reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, d, 0, 0);
+        if (ccad__inactive(c->status) || g == CCAD_GRADE_NONE ||
+            !(v[P_KEEPWARM_GRADES] & (1 << (g - 1))))
+            continue;
+        if (P->sim[i].planned > 0 && P->sim[i].contact_day == d)
+            continue;
+        memset(&k, 0, sizeof k);
+        k.idx = (uint32_t)i;
+        sim_view(c, &P->sim[i], &view);
+        ccad__assess(b, v, &view, d, &a, 0);
+        k.quadrant = (uint8_t)a.quadrant;
+        a.reason_count = 0;
+        if ((rc = add_item(s, &k, d, CCAD_ITEM_TOUCH, CCAD_BY_REP, CCAD_NO_DATE, 0, ++prio, &r,
+                           &a)) != 0)
+            return rc;
+    }
+    return CCAD_OK;
 }
 
 static int plan_day(struct plan *P, int di)
@@ -440,28 +490,10 @@ static int plan_day(struct plan *P, int di)
     struct cust view;
     int rc;
 
-    if (fl & CCAD_DAY_SPECIAL) {
-        for (i = 0; i < b->n; i++) {
-            const struct cust *c = &b->c[i];
-            int g = ccad__grade(c);
-            struct cand k;
-            ccad_reason r = reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, d, 0, 0);
-            if (ccad__inactive(c->status) || g == CCAD_GRADE_NONE ||
-                !(v[P_KEEPWARM_GRADES] & (1 << (g - 1))))
-                continue;
-            memset(&k, 0, sizeof k);
-            k.idx = (uint32_t)i;
-            sim_view(c, &P->sim[i], &view);
-            ccad__assess(b, v, &view, d, &a, 0);
-            k.quadrant = (uint8_t)a.quadrant;
-            a.reason_count = 0;
-            if ((rc = add_item(s, &k, d, CCAD_ITEM_TOUCH, CCAD_BY_REP, CCAD_NO_DATE, 0,
-                               (uint16_t)0, &r, &a)) != 0)
-                return rc;
-        }
+    if (!working) {
+        P->cap_used[di] = 0;
+        return add_touches(P, di, 0);
     }
-    if (!working && !absent)
-        return CCAD_OK;
 
     for (i = 0; i < b->n; i++) {
         const struct cust *c = &b->c[i];
@@ -606,10 +638,294 @@ static int plan_day(struct plan *P, int di)
             used++;
             minutes += svc;
             contacted(P, k->idx, d);
+            /* an early contact keeps the rhythm: the clock counts from the
+             * due day, so spare room never raises the frequency */
+            P->sim[k->idx].last = k->due;
         }
     }
     P->cap_used[di] = used;
-    return CCAD_OK;
+    return add_touches(P, di, prio);
+}
+
+/* ---- routes: weekly day assignment and time arrangement ---- */
+
+static int item_cmp(const void *pa, const void *pb)
+{
+    const struct item_rec *a = pa, *b = pb;
+    if (a->date != b->date)
+        return a->date < b->date ? -1 : 1;
+    if ((a->kind == CCAD_ITEM_TOUCH) != (b->kind == CCAD_ITEM_TOUCH))
+        return a->kind == CCAD_ITEM_TOUCH ? 1 : -1; /* touches last */
+    if (a->priority != b->priority)
+        return a->priority < b->priority ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    return a->customer < b->customer ? -1 : a->customer > b->customer;
+}
+
+/* Items by day, then priority (touches last); priorities renumbered 1.. per day. */
+static void sort_items(ccad_schedule *s)
+{
+    size_t i;
+    uint16_t prio = 0;
+    qsort(s->items, s->n_items, sizeof *s->items, item_cmp);
+    for (i = 0; i < s->n_items; i++) {
+        if (i == 0 || s->items[i].date != s->items[i - 1].date)
+            prio = 0;
+        s->items[i].priority = ++prio;
+    }
+}
+
+static int routed(const struct item_rec *it)
+{
+    return it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH;
+}
+
+static void cust_xy(const struct plan *P, uint32_t ci, double *x, double *y)
+{
+    const struct cust *c = &P->b->c[ci];
+    if (c->bits & CB_HAS_LOC) {
+        *x = c->x;
+        *y = c->y;
+    } else {
+        *x = P->o->base_x; /* no location: treated as at the base */
+        *y = P->o->base_y;
+    }
+}
+
+static int64_t straight(const struct plan *P, double x1, double y1, double x2, double y2)
+{
+    return ccad__straight_cost(P->o->metric, P->o->scale, x1, y1, x2, y2);
+}
+
+/* Distance from item i's customer to the nearest other routed stop of day
+ * d, or to the base. */
+static int64_t nearest_on(const struct plan *P, size_t i, int32_t d, const uint32_t *head,
+                          const uint32_t *next)
+{
+    const ccad_schedule *s = P->s;
+    double x, y, bx = P->o->base_x, by = P->o->base_y;
+    int64_t best;
+    uint32_t j;
+    cust_xy(P, s->items[i].customer, &x, &y);
+    best = straight(P, x, y, bx, by);
+    for (j = head[d - P->o->first_day]; j != UINT32_MAX; j = next[j]) {
+        double x2, y2;
+        int64_t c;
+        if (j == i || !routed(&s->items[j]))
+            continue;
+        cust_xy(P, s->items[j].customer, &x2, &y2);
+        c = straight(P, x, y, x2, y2);
+        if (c < best)
+            best = c;
+    }
+    return best;
+}
+
+static int64_t week_of(int32_t d) { return d >= -3 ? (d + 3) / 7 : -((-(int64_t)d - 3 + 6) / 7); }
+
+/* Moves flexible visits (Q2/Q4, by the rep, not rolled over, not blocks)
+ * to the day before or after, in the same ISO week, when the stop lies
+ * closer to that day's other stops; capacity, visit weekdays and a
+ * one-day distance to the customer's other contacts are kept. */
+static int assign_days(struct plan *P)
+{
+    ccad_schedule *s = P->s;
+    const ccad_plan_options *o = P->o;
+    const int64_t *v = P->v;
+    size_t n = s->n_items, i;
+    uint32_t *head, *next;
+    int32_t *load, *mins;
+    int pass, rc = CCAD_OK;
+    if (n == 0)
+        return CCAD_OK;
+    head = ccad__alloc(s->ctx, (size_t)o->days * sizeof *head);
+    next = ccad__alloc(s->ctx, n * sizeof *next);
+    load = ccad__alloc(s->ctx, 2 * (size_t)o->days * sizeof *load);
+    if (head == NULL || next == NULL || load == NULL) {
+        rc = ccad__fail(s->ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+        goto done;
+    }
+    mins = load + o->days;
+    memset(load, 0, 2 * (size_t)o->days * sizeof *load);
+    for (i = 0; i < (size_t)o->days; i++)
+        head[i] = UINT32_MAX;
+    for (i = n; i-- > 0;) {
+        struct item_rec *it = &s->items[i];
+        size_t di = (size_t)(it->date - o->first_day);
+        next[i] = head[di];
+        head[di] = (uint32_t)i;
+        if (routed(it)) {
+            load[di]++;
+            mins[di] += (int32_t)v[P_SERVICE_A + grade_index(ccad__grade(&P->b->c[it->customer]))];
+        }
+    }
+    for (pass = 0; pass < 4; pass++) {
+        int moved = 0;
+        for (i = 0; i < n; i++) {
+            struct item_rec *it = &s->items[i];
+            const struct cust *c = &P->b->c[it->customer];
+            int32_t cur = it->date, best_d = cur, dd;
+            int32_t svc = (int32_t)v[P_SERVICE_A + grade_index(ccad__grade(c))];
+            int64_t here, best = 0;
+            if (!routed(it) || (it->quadrant != CCAD_Q2 && it->quadrant != CCAD_Q4) ||
+                it->rolled_from != CCAD_NO_DATE || it->block_day != 0 || !(c->bits & CB_HAS_LOC))
+                continue;
+            here = nearest_on(P, i, cur, head, next);
+            for (dd = -1; dd <= 1; dd += 2) {
+                int32_t d = cur + dd, e;
+                size_t di = (size_t)(d - o->first_day);
+                int clash = 0;
+                int64_t there;
+                if (d < o->first_day || d >= o->first_day + o->days || week_of(d) != week_of(cur))
+                    continue;
+                if (!(P->day_flags[di] & CCAD_DAY_WORKING) || (P->day_flags[di] & CCAD_DAY_ABSENT))
+                    continue;
+                if (c->visit_days && !(c->visit_days & (1u << (ccad__weekday(d) - 1))))
+                    continue;
+                if ((o->visits_per_day > 0 && load[di] >= o->visits_per_day) ||
+                    (o->minutes_per_day > 0 && mins[di] + svc > o->minutes_per_day))
+                    continue;
+                for (e = d - 1; e <= d + 1 && !clash; e++) {
+                    uint32_t j;
+                    if (e < o->first_day || e >= o->first_day + o->days)
+                        continue;
+                    for (j = head[e - o->first_day]; j != UINT32_MAX; j = next[j])
+                        if (j != i && s->items[j].customer == it->customer)
+                            clash = 1;
+                }
+                if (clash)
+                    continue;
+                there = nearest_on(P, i, d, head, next);
+                if (there - here < best) {
+                    best = there - here;
+                    best_d = d;
+                }
+            }
+            if (best_d != cur) {
+                size_t from = (size_t)(cur - o->first_day), to = (size_t)(best_d - o->first_day);
+                uint32_t *pp = &head[from];
+                while (*pp != i)
+                    pp = &next[*pp];
+                *pp = next[i];
+                next[i] = head[to];
+                head[to] = (uint32_t)i;
+                load[from]--;
+                mins[from] -= svc;
+                load[to]++;
+                mins[to] += svc;
+                if (it->moved_from == CCAD_NO_DATE)
+                    it->moved_from = cur;
+                it->saved += (int32_t)(-best > INT32_MAX ? INT32_MAX : -best);
+                if (it->moved_from == best_d) {
+                    it->moved_from = CCAD_NO_DATE;
+                    it->saved = 0;
+                }
+                it->date = best_d;
+                it->priority = UINT16_MAX; /* after the day's own items; renumbered below */
+                moved++;
+            }
+        }
+        if (moved == 0)
+            break;
+    }
+    sort_items(s);
+done:
+    ccad__free(s->ctx, head);
+    ccad__free(s->ctx, next);
+    ccad__free(s->ctx, load);
+    return rc;
+}
+
+/* Orders each day's routed stops and gives them times. */
+static int route_days(struct plan *P)
+{
+    ccad_schedule *s = P->s;
+    const ccad_plan_options *o = P->o;
+    const int64_t *v = P->v;
+    ccad_ctx *ctx = s->ctx;
+    size_t a = 0, maxday = 0, i;
+    double *xs = NULL, *ys = NULL;
+    uint32_t *order = NULL, *stop = NULL;
+    int rc = CCAD_OK;
+    ccad_route_options ro = CCAD_ROUTE_OPTIONS_INIT;
+
+    for (i = 0; i < s->n_items;) {
+        size_t j = i, cnt = 0;
+        while (j < s->n_items && s->items[j].date == s->items[i].date)
+            cnt += (size_t)routed(&s->items[j++]);
+        if (cnt > maxday)
+            maxday = cnt;
+        i = j;
+    }
+    if (maxday == 0)
+        return CCAD_OK;
+    xs = ccad__alloc(ctx, (maxday + 1) * sizeof *xs);
+    ys = ccad__alloc(ctx, (maxday + 1) * sizeof *ys);
+    order = ccad__alloc(ctx, (maxday + 1) * sizeof *order);
+    stop = ccad__alloc(ctx, (maxday + 1) * sizeof *stop);
+    if (xs == NULL || ys == NULL || order == NULL || stop == NULL) {
+        rc = ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+        goto done;
+    }
+    ro.metric = o->metric;
+    ro.scale = o->scale;
+    ro.seed = o->seed;
+    ro.effort = o->effort;
+    ro.closed = 1;
+    while (a < s->n_items && rc == CCAD_OK) {
+        size_t b = a, n = 1, k;
+        int32_t t = o->day_start_min, end = o->day_start_min + o->day_minutes;
+        double px = o->base_x, py = o->base_y;
+        xs[0] = o->base_x;
+        ys[0] = o->base_y;
+        while (b < s->n_items && s->items[b].date == s->items[a].date) {
+            if (routed(&s->items[b])) {
+                stop[n] = (uint32_t)b;
+                cust_xy(P, s->items[b].customer, &xs[n], &ys[n]);
+                n++;
+            }
+            b++;
+        }
+        if (n > 1 && (rc = ccad_route_solve(ctx, xs, ys, n, &ro, order, NULL)) != CCAD_OK)
+            break;
+        for (k = 1; k < n; k++) {
+            struct item_rec *it = &s->items[stop[order[k]]];
+            const struct cust *c = &P->b->c[it->customer];
+            int32_t leg, svc = (int32_t)v[P_SERVICE_A + grade_index(ccad__grade(c))];
+            int32_t over;
+            if (o->metric == CCAD_METRIC_HOST) {
+                if (ctx->host.travel(ctx->host.user, px, py, xs[order[k]], ys[order[k]], &leg) != 0 ||
+                    leg < 0) {
+                    rc = ccad__fail(ctx, CCAD_ECALLBACK, "travel callback failed");
+                    break;
+                }
+            } else {
+                int64_t cost = straight(P, px, py, xs[order[k]], ys[order[k]]);
+                double m = (double)cost / o->units_per_minute;
+                leg = m > 100000.0 ? 100000 : (int32_t)ceil(m);
+            }
+            t += leg;
+            it->travel = leg;
+            it->eta = t > c->open_min ? t : c->open_min;
+            it->depart = it->eta + svc;
+            it->seq = (uint16_t)k;
+            over = it->depart - c->close_min;
+            if (it->depart - end > over)
+                over = it->depart - end;
+            it->late = over > 0;
+            t = it->depart;
+            px = xs[order[k]];
+            py = ys[order[k]];
+        }
+        a = b;
+    }
+done:
+    ccad__free(ctx, xs);
+    ccad__free(ctx, ys);
+    ccad__free(ctx, order);
+    ccad__free(ctx, stop);
+    return rc;
 }
 
 /* Findings, in this order: unplanned (never contacted first), per-customer
@@ -745,6 +1061,19 @@ static int findings(struct plan *P, const struct load *L, int64_t capacity)
                 return rc;
         }
     }
+    for (i = 0; i < s->n_items; i++) {
+        const struct item_rec *it = &s->items[i];
+        const struct cust *c = &b->c[it->customer];
+        int32_t end = o->day_start_min + o->day_minutes, limit = c->close_min;
+        if (!it->late)
+            continue;
+        if (it->depart - end > it->depart - limit)
+            limit = end;
+        r[0] = reason(CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_LATE, it->depart - (it->depart - it->eta),
+                      limit, it->depart - limit);
+        if ((rc = add_finding(s, CCAD_FIND_ROUTE, (int64_t)it->customer, it->date, r, 1)) != 0)
+            return rc;
+    }
     return CCAD_OK;
 }
 
@@ -797,6 +1126,22 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
         return ccad__fail(ctx, CCAD_EINVAL, "%s: overload policy %d unknown", fn, (int)o.overload);
     if (o.keep_reasons != 0 && o.keep_reasons != 1)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: keep_reasons must be 0 or 1", fn);
+    if ((o.route != 0 && o.route != 1) || (o.assign_days != 0 && o.assign_days != 1))
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: route and assign_days must be 0 or 1", fn);
+    if (o.route) {
+        if (o.metric != CCAD_METRIC_PLANAR && o.metric != CCAD_METRIC_GEO &&
+            o.metric != CCAD_METRIC_HOST)
+            return ccad__fail(ctx, CCAD_EINVAL, "%s: metric %d unknown", fn, o.metric);
+        if (o.metric == CCAD_METRIC_HOST && ctx->host.travel == NULL)
+            return ccad__fail(ctx, CCAD_ENOTSUP, "%s: the host gave no travel callback", fn);
+        if (!isfinite(o.base_x) || !isfinite(o.base_y) || !isfinite(o.scale) || o.scale <= 0 ||
+            !isfinite(o.units_per_minute) || o.units_per_minute <= 0 || o.day_start_min < 0 ||
+            o.day_start_min > 1440 || o.day_minutes < 1 || o.day_minutes > 1440 ||
+            o.effort < 0 || o.effort > 10000)
+            return ccad__fail(ctx, CCAD_ERANGE,
+                              "%s: base, scale and speed finite (scale and speed above 0), day start 0..1440, day 1..1440 minutes, effort 0..10000",
+                              fn);
+    }
     if ((rc = ccad__check_graded(book, rules, fn)) != 0)
         return rc;
 
@@ -861,10 +1206,15 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
             m->next_step = book->c[i].next_step;
             m->waiting = m->block_start = m->first_due = CCAD_NO_DATE;
             m->dropped_from = m->dropped_on = m->worst_gap_end = CCAD_NO_DATE;
+            m->contact_day = CCAD_NO_DATE;
         }
         rc = CCAD_OK;
         for (di = 0; di < o.days && rc == CCAD_OK; di++)
             rc = plan_day(&P, di);
+        if (rc == CCAD_OK && o.route && o.assign_days)
+            rc = assign_days(&P);
+        if (rc == CCAD_OK && o.route)
+            rc = route_days(&P);
         if (rc == CCAD_OK)
             rc = findings(&P, &L, cap);
     }
@@ -915,8 +1265,22 @@ int ccad_schedule_item(const ccad_schedule *s, size_t index, ccad_item *out)
     it.rolled_from = r->rolled_from;
     it.reminder_date = r->date - s->lead;
     it.block_day = r->block_day;
+    it.seq = r->seq;
+    it.eta_min = r->eta;
+    it.depart_min = r->depart;
+    it.travel_min = r->travel;
+    it.late = r->late;
     it.reason_count = r->reason_n;
-    memcpy(it.reasons, s->reasons + r->reason_off, r->reason_n * sizeof *it.reasons);
+    if (r->reason_n > 0)
+        memcpy(it.reasons, s->reasons + r->reason_off, r->reason_n * sizeof *it.reasons);
+    if (r->moved_from != CCAD_NO_DATE && it.reason_count < CCAD_ITEM_REASONS_MAX) {
+        ccad_reason *m = &it.reasons[it.reason_count++];
+        m->rule = CCAD_RULE_ROUTE;
+        m->why = CCAD_WHY_ROUTE_DAY;
+        m->a = r->moved_from;
+        m->b = r->saved;
+        m->c = 0;
+    }
     *out = it;
     return CCAD_OK;
 }
@@ -942,7 +1306,8 @@ int ccad_schedule_finding(const ccad_schedule *s, size_t index, ccad_finding *ou
     f.customer = r->customer;
     f.date = r->date;
     f.reason_count = r->reason_n;
-    memcpy(f.reasons, s->reasons + r->reason_off, r->reason_n * sizeof *f.reasons);
+    if (r->reason_n > 0)
+        memcpy(f.reasons, s->reasons + r->reason_off, r->reason_n * sizeof *f.reasons);
     *out = f;
     return CCAD_OK;
 }

@@ -44,6 +44,40 @@ struct rt {
 #define EARTH_M 6371008.8
 #define PI 3.14159265358979323846
 
+static int64_t planar_cost(double x1, double y1, double x2, double y2, double scale)
+{
+    double dx = x1 - x2, dy = y1 - y2;
+    return (int64_t)(sqrt(dx * dx + dy * dy) * scale + 0.5);
+}
+
+static void unit_vector(double lon, double lat, double *u)
+{
+    double la = lat * (PI / 180.0), lo = lon * (PI / 180.0);
+    u[0] = cos(la) * cos(lo);
+    u[1] = cos(la) * sin(lo);
+    u[2] = sin(la);
+}
+
+static int64_t chord_cost(const double *a, const double *b)
+{
+    double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
+    double chord = sqrt(dx * dx + dy * dy + dz * dz);
+    if (chord > 2.0)
+        chord = 2.0;
+    return (int64_t)(2.0 * asin(chord / 2.0) * EARTH_M + 0.5);
+}
+
+int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2)
+{
+    if (metric == CCAD_METRIC_GEO) {
+        double a[3], b[3];
+        unit_vector(x1, y1, a);
+        unit_vector(x2, y2, b);
+        return chord_cost(a, b);
+    }
+    return planar_cost(x1, y1, x2, y2, metric == CCAD_METRIC_PLANAR ? scale : 1.0);
+}
+
 static int64_t dist(const struct rt *R, uint32_t i, uint32_t j)
 {
     if (i == j)
@@ -51,18 +85,10 @@ static int64_t dist(const struct rt *R, uint32_t i, uint32_t j)
     if (R->open && (i == R->real || j == R->real))
         return (i == 0 || j == 0) ? 0 : R->big;
     switch (R->metric) {
-    case CCAD_METRIC_PLANAR: {
-        double dx = R->x[i] - R->x[j], dy = R->y[i] - R->y[j];
-        return (int64_t)(sqrt(dx * dx + dy * dy) * R->scale + 0.5);
-    }
-    case CCAD_METRIC_GEO: {
-        const double *a = R->u + 3 * (size_t)i, *b = R->u + 3 * (size_t)j;
-        double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
-        double chord = sqrt(dx * dx + dy * dy + dz * dz);
-        if (chord > 2.0)
-            chord = 2.0;
-        return (int64_t)(2.0 * asin(chord / 2.0) * EARTH_M + 0.5);
-    }
+    case CCAD_METRIC_PLANAR:
+        return planar_cost(R->x[i], R->y[i], R->x[j], R->y[j], R->scale);
+    case CCAD_METRIC_GEO:
+        return chord_cost(R->u + 3 * (size_t)i, R->u + 3 * (size_t)j);
     default:
         return R->mat[(size_t)i * R->real + j];
     }
@@ -492,12 +518,8 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
         R.u = ccad__alloc(ctx, 3 * n * sizeof *R.u);
         if (R.u == NULL)
             return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        for (i = 0; i < n; i++) {
-            double la = y[i] * (PI / 180.0), lo = x[i] * (PI / 180.0);
-            R.u[3 * i] = cos(la) * cos(lo);
-            R.u[3 * i + 1] = cos(la) * sin(lo);
-            R.u[3 * i + 2] = sin(la);
-        }
+        for (i = 0; i < n; i++)
+            unit_vector(x[i], y[i], R.u + 3 * i);
     }
     if (o.metric == CCAD_METRIC_HOST) {
         R.mat = ccad__alloc(ctx, n * n * sizeof *R.mat);
