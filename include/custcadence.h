@@ -889,6 +889,112 @@ CCAD_API int ccad_book_grade(ccad_book *book, const ccad_rules *rules);
 /** @} */
 
 /* ====================================================================== */
+/** @defgroup store Storage callbacks
+ *  @brief Persisting customers and contacts in the host's database with
+ *         all-or-nothing writes (docs/integration.md).
+ *
+ *  The library never stores anything itself. A host that wants recorded
+ *  contacts and books persisted gives a ::ccad_store to the context; the
+ *  functions of this group then call it inside one transaction each: on any
+ *  failure they call @c rollback, leave every handle as it was and report
+ *  ::CCAD_ECALLBACK with the name of the callback that failed.
+ *  @{ */
+
+/** Called by @c iterate for each stored customer; returns 0 to go on,
+ *  non-zero to stop with a failure. */
+typedef int (*ccad_store_each_fn)(void *each_user, const ccad_customer *customer);
+
+/**
+ * @brief The host's storage. Every callback gets @c user first and returns
+ *        0 on success, non-zero on failure. Set up with ::CCAD_STORE_INIT.
+ */
+typedef struct ccad_store {
+    uint32_t size;  /**< Set by ::CCAD_STORE_INIT. */
+    void *user;     /**< Passed to every callback. */
+    /** Starts a transaction. */
+    int (*begin)(void *user);
+    /** Makes the transaction's writes durable. */
+    int (*commit)(void *user);
+    /** Undoes the transaction's writes. */
+    int (*rollback)(void *user);
+    /** Fills @p out (its @c size set by the library) with the customer of
+     *  @p id and sets @p *found to 1, or sets @p *found to 0. The id in
+     *  @p out needs to stay valid only until the callback returns. */
+    int (*load)(void *user, const char *id, ccad_customer *out, int *found);
+    /** Inserts or replaces a customer (with its contact summary). */
+    int (*save)(void *user, const ccad_customer *customer);
+    /** Appends one contact event of customer @p id. */
+    int (*append_contact)(void *user, const char *id, const ccad_contact *contact);
+    /** Calls @p each for every stored customer, in a stable order. */
+    int (*iterate)(void *user, ccad_store_each_fn each, void *each_user);
+} ccad_store;
+
+/** Initialiser for ::ccad_store: size set, every callback NULL. */
+#define CCAD_STORE_INIT {(uint32_t)sizeof(ccad_store), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+
+/**
+ * @brief Gives the context a store (copied), or removes it with NULL.
+ * @param[in] ctx the context.
+ * @param[in] store the storage callbacks; all eight members must be set.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL NULL ctx or a missing callback.
+ * @retval CCAD_EVERSION @c store->size not supported.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store);
+
+/**
+ * @brief Records a contact in the store and in the book, all or nothing:
+ *        begin, append_contact, save (the updated summary), commit; only
+ *        then is the book changed.
+ * @param[in] book the book (its context has a store).
+ * @param[in] index the customer. @param[in] contact the contact.
+ * @retval CCAD_OK success; store and book both hold the contact.
+ * @retval as ccad_book_record() for bad input (no callback is called then).
+ * @retval CCAD_ENOTSUP the context has no store.
+ * @retval CCAD_ECALLBACK a callback failed; rollback was called; the book is
+ *         unchanged. If rollback failed too the message says so, and the
+ *         host's data is as its own rollback left it.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_store_record(ccad_book *book, size_t index, const ccad_contact *contact);
+
+/**
+ * @brief Saves every customer of the book in one transaction.
+ * @param[in] book the book.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL NULL. @retval CCAD_ENOTSUP no store.
+ * @retval CCAD_ECALLBACK a callback failed; rollback was called.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_store_save_book(ccad_book *book);
+
+/**
+ * @brief Creates a book holding every stored customer (one transaction,
+ *        read only: begin, iterate, commit).
+ * @param[out] out receives the new book; NULL on error.
+ * @param[in] ctx the context with a store.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL NULL. @retval CCAD_ENOTSUP no store.
+ * @retval CCAD_ECALLBACK a callback failed (rollback called).
+ * @retval any error of ccad_book_add() for a stored customer that is not
+ *         valid (message names its id), after rollback.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_store_load_book(ccad_book **out, ccad_ctx *ctx);
+
+/**
+ * @brief Loads one customer by id into the book (added, or replacing the
+ *        customer of that id), in one read transaction.
+ * @param[in] book the book. @param[in] id the id.
+ * @param[out] out_index receives its index (may be NULL).
+ * @retval CCAD_OK success. @retval CCAD_ENOTFOUND not in the store.
+ * @retval CCAD_ECALLBACK a callback failed. @retval as ccad_book_add().
+ * @since 0.1.0
+ */
+CCAD_API int ccad_store_load_customer(ccad_book *book, const char *id, size_t *out_index);
+
+/** @} */
+
+/* ====================================================================== */
 /** @defgroup assess Assessment
  *  @brief One customer on one day: every decision with its reasons.
  *         Pure: no host callback is called.

@@ -316,23 +316,10 @@ int ccad_book_find(const ccad_book *book, const char *id, size_t *out_index)
     return CCAD_OK;
 }
 
-int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
+void ccad__export(const ccad_book *book, const struct cust *d, ccad_customer *out)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
-    const struct cust *d;
     int k;
-    if (book == NULL)
-        return CCAD_EINVAL;
-    if (out == NULL)
-        return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_get: out is NULL");
-    if (!CCAD__SIZE_OK(out->size, ccad_customer))
-        return ccad__fail(book->ctx, CCAD_EVERSION, "ccad_book_get: ccad_customer.size %lu not supported",
-                          (unsigned long)out->size);
-    if (index >= book->n)
-        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_get: index %lu out of range",
-                          (unsigned long)index);
-    d = &book->c[index];
-    c.size = out->size;
     c.id = cust_id(book, d);
     c.value = d->value;
     c.grade = d->grade_manual;
@@ -361,7 +348,22 @@ int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
     c.next_step_date = d->next_step;
     for (k = 0; k < 4; k++)
         c.service_counts[k] = d->svc[k];
-    memcpy(out, &c, sizeof c);
+    *out = c;
+}
+
+int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
+{
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_get: out is NULL");
+    if (!CCAD__SIZE_OK(out->size, ccad_customer))
+        return ccad__fail(book->ctx, CCAD_EVERSION, "ccad_book_get: ccad_customer.size %lu not supported",
+                          (unsigned long)out->size);
+    if (index >= book->n)
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_get: index %lu out of range",
+                          (unsigned long)index);
+    ccad__export(book, &book->c[index], out);
     return CCAD_OK;
 }
 
@@ -402,16 +404,14 @@ int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *custome
     return CCAD_OK;
 }
 
-int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact)
+int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *contact,
+                       struct cust *out, const char *fn)
 {
-    static const char fn[] = "ccad_book_record";
     ccad_contact e;
-    struct cust *d, n;
-    ccad_ctx *ctx;
+    const struct cust *d;
+    struct cust n;
+    ccad_ctx *ctx = book->ctx;
     int latest;
-    if (book == NULL)
-        return CCAD_EINVAL;
-    ctx = book->ctx;
     if (contact == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: contact is NULL", fn);
     if (!CCAD__SIZE_OK(contact->size, ccad_contact))
@@ -437,7 +437,7 @@ int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: service level %d unknown", fn, e.service_level);
 
     d = &book->c[index];
-    n = *d; /* work on a copy; commit only when every check passed */
+    n = *d; /* work on a copy; the caller commits it */
     if (e.outcome == CCAD_OUTCOME_COMPLAINT_RESOLVED && n.complaint != CCAD_COMPLAINT_OPEN)
         return ccad__fail(ctx, CCAD_ECONFLICT, "%s: no open complaint to resolve", fn);
     if (n.contacts == UINT32_MAX || (!e.recorded && n.missing == UINT32_MAX) ||
@@ -470,6 +470,18 @@ int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact)
         n.complaint = CCAD_COMPLAINT_RESOLVED;
         n.complaint_date = e.date < n.complaint_date ? n.complaint_date : e.date;
     }
-    *d = n;
+    *out = n;
+    return CCAD_OK;
+}
+
+int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact)
+{
+    struct cust n;
+    int rc;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if ((rc = ccad__record_apply(book, index, contact, &n, "ccad_book_record")) != CCAD_OK)
+        return rc;
+    book->c[index] = n;
     return CCAD_OK;
 }

@@ -13,6 +13,8 @@ struct ccad_ctx {
     ccad_host host; /* the caller's interface, zero beyond the caller's size */
     int errcode;
     uint32_t errline, errcol; /* position of the last parse error, 0 if none */
+    ccad_store store;         /* valid when has_store */
+    int has_store;
     char errmsg[CCAD_ERRMSG_CAP];
 };
 
@@ -195,5 +197,12 @@ static inline int ccad__grade(const struct cust *c)
 /* Straight-line cost between two points: great-circle metres for GEO,
  * else planar distance x scale (scale 1 for HOST), rounded (route.c). */
 int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2);
+
+/* The contact `contact` applied to customer `index`, checked, into *out;
+ * the book is not changed (book.c). */
+int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *contact,
+                       struct cust *out, const char *fn);
+/* A stored customer as the public struct (book.c). */
+void ccad__export(const ccad_book *book, const struct cust *d, ccad_customer *out);
 
 #endif

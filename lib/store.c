@@ -1,0 +1,193 @@
+/* Storage callbacks: every persisting operation is one transaction of the
+ * host's store, and the book changes only after the commit succeeded. */
+#include "internal.h"
+
+#include <string.h>
+
+int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store)
+{
+    if (ctx == NULL)
+        return CCAD_EINVAL;
+    if (store == NULL) {
+        memset(&ctx->store, 0, sizeof ctx->store);
+        ctx->has_store = 0;
+        return CCAD_OK;
+    }
+    if (!CCAD__SIZE_OK(store->size, ccad_store))
+        return ccad__fail(ctx, CCAD_EVERSION, "ccad_ctx_set_store: ccad_store.size %lu not supported",
+                          (unsigned long)store->size);
+    if (store->begin == NULL || store->commit == NULL || store->rollback == NULL ||
+        store->load == NULL || store->save == NULL || store->append_contact == NULL ||
+        store->iterate == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "ccad_ctx_set_store: every callback must be set");
+    ctx->store = *store;
+    ctx->has_store = 1;
+    return CCAD_OK;
+}
+
+static int need_store(ccad_ctx *ctx, const char *fn)
+{
+    if (!ctx->has_store)
+        return ccad__fail(ctx, CCAD_ENOTSUP, "%s: the context has no store", fn);
+    return CCAD_OK;
+}
+
+static int begin(ccad_ctx *ctx, const char *fn)
+{
+    if (ctx->store.begin(ctx->store.user) != 0)
+        return ccad__fail(ctx, CCAD_ECALLBACK, "%s: begin callback failed", fn);
+    return CCAD_OK;
+}
+
+/* Rolls back after callback `what` failed and records the failure. `code`
+ * is the status to report (CCAD_ECALLBACK, or the library's own error). */
+static int abort_tx(ccad_ctx *ctx, const char *fn, const char *what, int code)
+{
+    char keep[CCAD_ERRMSG_CAP];
+    int rb = ctx->store.rollback(ctx->store.user);
+    if (code != CCAD_ECALLBACK) {
+        /* the library's own error: keep its message, note a failed rollback */
+        memcpy(keep, ctx->errmsg, sizeof keep);
+        if (rb != 0)
+            return ccad__fail(ctx, code, "%.180s; rollback callback failed too", keep);
+        return ccad__fail(ctx, code, "%.200s", keep);
+    }
+    if (rb != 0)
+        return ccad__fail(ctx, CCAD_ECALLBACK,
+                          "%s: %s callback failed; rollback callback failed too: the store holds "
+                          "whatever its own rollback left",
+                          fn, what);
+    return ccad__fail(ctx, CCAD_ECALLBACK, "%s: %s callback failed; rolled back", fn, what);
+}
+
+int ccad_store_record(ccad_book *book, size_t index, const ccad_contact *contact)
+{
+    static const char fn[] = "ccad_store_record";
+    ccad_ctx *ctx;
+    struct cust n;
+    ccad_customer c;
+    int rc;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    ctx = book->ctx;
+    if ((rc = need_store(ctx, fn)) != 0 ||
+        (rc = ccad__record_apply(book, index, contact, &n, fn)) != 0)
+        return rc;
+    ccad__export(book, &n, &c);
+    if ((rc = begin(ctx, fn)) != 0)
+        return rc;
+    if (ctx->store.append_contact(ctx->store.user, c.id, contact) != 0)
+        return abort_tx(ctx, fn, "append_contact", CCAD_ECALLBACK);
+    if (ctx->store.save(ctx->store.user, &c) != 0)
+        return abort_tx(ctx, fn, "save", CCAD_ECALLBACK);
+    if (ctx->store.commit(ctx->store.user) != 0)
+        return abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
+    book->c[index] = n;
+    return CCAD_OK;
+}
+
+int ccad_store_save_book(ccad_book *book)
+{
+    static const char fn[] = "ccad_store_save_book";
+    ccad_ctx *ctx;
+    size_t i;
+    int rc;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    ctx = book->ctx;
+    if ((rc = need_store(ctx, fn)) != 0 || (rc = begin(ctx, fn)) != 0)
+        return rc;
+    for (i = 0; i < book->n; i++) {
+        ccad_customer c;
+        ccad__export(book, &book->c[i], &c);
+        if (ctx->store.save(ctx->store.user, &c) != 0)
+            return abort_tx(ctx, fn, "save", CCAD_ECALLBACK);
+    }
+    if (ctx->store.commit(ctx->store.user) != 0)
+        return abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
+    return CCAD_OK;
+}
+
+struct fill {
+    ccad_book *book;
+    int rc; /* the library's error while adding, if any */
+};
+
+static int fill_one(void *user, const ccad_customer *c)
+{
+    struct fill *f = user;
+    if (f->rc != CCAD_OK)
+        return 1;
+    if (c == NULL) {
+        f->rc = ccad__fail(f->book->ctx, CCAD_EINVAL, "ccad_store_load_book: iterate gave NULL");
+        return 1;
+    }
+    f->rc = ccad_book_add(f->book, c, NULL);
+    return f->rc != CCAD_OK;
+}
+
+int ccad_store_load_book(ccad_book **out, ccad_ctx *ctx)
+{
+    static const char fn[] = "ccad_store_load_book";
+    struct fill f;
+    int rc, it;
+    if (out != NULL)
+        *out = NULL;
+    if (ctx == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: out is NULL", fn);
+    if ((rc = need_store(ctx, fn)) != 0)
+        return rc;
+    f.rc = CCAD_OK;
+    if ((rc = ccad_book_new(&f.book, ctx, 0)) != 0)
+        return rc;
+    if ((rc = begin(ctx, fn)) != 0) {
+        ccad_book_free(f.book);
+        return rc;
+    }
+    it = ctx->store.iterate(ctx->store.user, fill_one, &f);
+    if (f.rc != CCAD_OK)
+        rc = abort_tx(ctx, fn, "iterate", f.rc);
+    else if (it != 0)
+        rc = abort_tx(ctx, fn, "iterate", CCAD_ECALLBACK);
+    else if (ctx->store.commit(ctx->store.user) != 0)
+        rc = abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
+    if (rc != CCAD_OK) {
+        ccad_book_free(f.book);
+        return rc;
+    }
+    *out = f.book;
+    return CCAD_OK;
+}
+
+int ccad_store_load_customer(ccad_book *book, const char *id, size_t *out_index)
+{
+    static const char fn[] = "ccad_store_load_customer";
+    ccad_ctx *ctx;
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    size_t idx = 0;
+    int found = 0, rc;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    ctx = book->ctx;
+    if (id == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: id is NULL", fn);
+    if ((rc = need_store(ctx, fn)) != 0 || (rc = begin(ctx, fn)) != 0)
+        return rc;
+    if (ctx->store.load(ctx->store.user, id, &c, &found) != 0)
+        return abort_tx(ctx, fn, "load", CCAD_ECALLBACK);
+    if (ctx->store.commit(ctx->store.user) != 0)
+        return abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
+    if (!found)
+        return ccad__fail(ctx, CCAD_ENOTFOUND, "%s: no customer '%.70s' in the store", fn, id);
+    c.size = (uint32_t)sizeof c; /* the host cannot change the layout */
+    c.id = id;                   /* the host's pointer is valid only during load */
+    if (ccad_book_find(book, id, &idx) == CCAD_OK)
+        rc = ccad_book_update(book, idx, &c);
+    else
+        rc = ccad_book_add(book, &c, &idx);
+    if (rc == CCAD_OK && out_index != NULL)
+        *out_index = idx;
+    return rc;
+}
