@@ -3,8 +3,9 @@
 # On a fresh Debian 12 machine it installs what is missing, then:
 #   1. Release build + the whole ctest suite (unit tests, vectors, examples, symbols)
 #   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all
-#   3. the Doxygen reference with WARN_AS_ERROR
-#   4. install into a scratch prefix and build a consumer with find_package and pkg-config
+#   3. the Python bindings' unittest suite against the Release library
+#   4. the Doxygen reference with WARN_AS_ERROR
+#   5. install into a scratch prefix and build a consumer with find_package and pkg-config
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -36,6 +37,14 @@ cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCCAD_SANITIZE=ON >/dev/null
 cmake --build build/asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan --output-on-failure -j"$jobs"
+
+step "Python bindings (unittest, standard library only)"
+if [ -d bindings/python/tests ]; then
+  CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.0" \
+    python3 -m unittest discover -s bindings/python/tests -t bindings/python
+else
+  echo "no Python tests yet"
+fi
 
 step "API reference (Doxygen, warnings are errors)"
 cmake --build build/release --target docs
