@@ -944,8 +944,9 @@ CCAD_API int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store);
 
 /**
  * @brief Records a contact in the store and in the book, all or nothing:
- *        begin, append_contact, save (the updated summary), commit; only
- *        then is the book changed.
+ *        begin, save (the customer with its updated summary), append_contact,
+ *        commit; only then is the book changed. Bad input is refused before
+ *        any callback (also without a store).
  * @param[in] book the book (its context has a store).
  * @param[in] index the customer. @param[in] contact the contact.
  * @retval CCAD_OK success; store and book both hold the contact.

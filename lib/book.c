@@ -298,6 +298,19 @@ int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_in
     return CCAD_OK;
 }
 
+int ccad__find(const ccad_book *book, const char *id, size_t *out_index)
+{
+    size_t n = strlen(id);
+    uint32_t s;
+    if (n == 0 || n > CCAD_ID_MAX)
+        return 0;
+    s = book->slots[probe(book, id, n)];
+    if (s == 0)
+        return 0;
+    *out_index = s - 1;
+    return 1;
+}
+
 int ccad_book_find(const ccad_book *book, const char *id, size_t *out_index)
 {
     size_t n;

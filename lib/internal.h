@@ -202,6 +202,8 @@ int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, doub
  * the book is not changed (book.c). */
 int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *contact,
                        struct cust *out, const char *fn);
+/* 1 and *out_index if id is in the book, else 0; records nothing (book.c). */
+int ccad__find(const ccad_book *book, const char *id, size_t *out_index);
 /* A stored customer as the public struct (book.c). */
 void ccad__export(const ccad_book *book, const struct cust *d, ccad_customer *out);
 

@@ -70,16 +70,17 @@ int ccad_store_record(ccad_book *book, size_t index, const ccad_contact *contact
     if (book == NULL)
         return CCAD_EINVAL;
     ctx = book->ctx;
-    if ((rc = need_store(ctx, fn)) != 0 ||
-        (rc = ccad__record_apply(book, index, contact, &n, fn)) != 0)
+    if ((rc = ccad__record_apply(book, index, contact, &n, fn)) != 0 ||
+        (rc = need_store(ctx, fn)) != 0)
         return rc;
     ccad__export(book, &n, &c);
     if ((rc = begin(ctx, fn)) != 0)
         return rc;
-    if (ctx->store.append_contact(ctx->store.user, c.id, contact) != 0)
-        return abort_tx(ctx, fn, "append_contact", CCAD_ECALLBACK);
+    /* the customer row first, so that a contact never precedes its customer */
     if (ctx->store.save(ctx->store.user, &c) != 0)
         return abort_tx(ctx, fn, "save", CCAD_ECALLBACK);
+    if (ctx->store.append_contact(ctx->store.user, c.id, contact) != 0)
+        return abort_tx(ctx, fn, "append_contact", CCAD_ECALLBACK);
     if (ctx->store.commit(ctx->store.user) != 0)
         return abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
     book->c[index] = n;
@@ -123,7 +124,14 @@ static int fill_one(void *user, const ccad_customer *c)
         return 1;
     }
     f->rc = ccad_book_add(f->book, c, NULL);
-    return f->rc != CCAD_OK;
+    if (f->rc != CCAD_OK) {
+        char keep[CCAD_ERRMSG_CAP];
+        memcpy(keep, f->book->ctx->errmsg, sizeof keep);
+        ccad__fail(f->book->ctx, f->rc, "ccad_store_load_book: stored customer '%.70s': %.150s",
+                   c->id != NULL ? c->id : "(no id)", keep);
+        return 1;
+    }
+    return 0;
 }
 
 int ccad_store_load_book(ccad_book **out, ccad_ctx *ctx)
@@ -173,6 +181,9 @@ int ccad_store_load_customer(ccad_book *book, const char *id, size_t *out_index)
     ctx = book->ctx;
     if (id == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: id is NULL", fn);
+    if (id[0] == '\0' || strlen(id) > CCAD_ID_MAX)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: id is empty or longer than %d bytes", fn,
+                          CCAD_ID_MAX);
     if ((rc = need_store(ctx, fn)) != 0 || (rc = begin(ctx, fn)) != 0)
         return rc;
     if (ctx->store.load(ctx->store.user, id, &c, &found) != 0)
@@ -183,11 +194,16 @@ int ccad_store_load_customer(ccad_book *book, const char *id, size_t *out_index)
         return ccad__fail(ctx, CCAD_ENOTFOUND, "%s: no customer '%.70s' in the store", fn, id);
     c.size = (uint32_t)sizeof c; /* the host cannot change the layout */
     c.id = id;                   /* the host's pointer is valid only during load */
-    if (ccad_book_find(book, id, &idx) == CCAD_OK)
+    if (ccad__find(book, id, &idx))
         rc = ccad_book_update(book, idx, &c);
     else
         rc = ccad_book_add(book, &c, &idx);
-    if (rc == CCAD_OK && out_index != NULL)
+    if (rc != CCAD_OK) {
+        char keep[CCAD_ERRMSG_CAP];
+        memcpy(keep, ctx->errmsg, sizeof keep);
+        return ccad__fail(ctx, rc, "%s: stored customer '%.70s': %.150s", fn, id, keep);
+    }
+    if (out_index != NULL)
         *out_index = idx;
-    return rc;
+    return CCAD_OK;
 }
