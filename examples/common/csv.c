@@ -623,9 +623,9 @@ static int fail_at(const struct loader *L, int k, const char *fmt, ...)
     return ccex_csv_fail(L->r, L->err, line, column, "%s", what);
 }
 
-static int parse_keyword(const struct loader *L, const ccex_field *f, const char *column,
-                         const char *const *words, const int *values, size_t nwords,
-                         const char *expect, int *out)
+static int parse_keyword(const ccex_csv *r, ccex_err *err, const ccex_field *f,
+                         const char *column, const char *const *words, const int *values,
+                         size_t nwords, const char *expect, int *out)
 {
     const char *s;
     size_t n, i;
@@ -635,7 +635,7 @@ static int parse_keyword(const struct loader *L, const ccex_field *f, const char
             *out = values[i];
             return CCEX_OK;
         }
-    return ccex_csv_fail(L->r, L->err, f->line, f->column, "%s: '%.*s' is not one of %s",
+    return ccex_csv_fail(r, err, f->line, f->column, "%s: '%.*s' is not one of %s",
                          column, SHOW(n), s, expect);
 }
 
@@ -699,8 +699,8 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
     if ((f = cell(L, C_VALUE)) != NULL)
         TRY(ccex_parse_money(r, f, "value", &c->value, err));
     if ((f = cell(L, C_GRADE)) != NULL)
-        TRY(parse_keyword(L, f, "grade", grade_w, grade_v, 4, "A, B, C, D (empty = computed)",
-                          &c->grade));
+        TRY(parse_keyword(r, err, f, "grade", grade_w, grade_v, 4,
+                          "A, B, C, D (empty = computed)", &c->grade));
     if ((f = cell(L, C_PURCHASE)) != NULL)
         TRY(ccex_parse_date(r, f, "purchase_date", &c->purchase_date, err));
     if ((f = cell(L, C_VOLUME)) != NULL)
@@ -715,7 +715,7 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
         c->margin_bp = (int32_t)bp;
     }
     if ((f = cell(L, C_CAPABLE)) != NULL)
-        TRY(parse_keyword(L, f, "capable", cap_w, cap_v, 2, "1 or 0", &c->capable));
+        TRY(parse_keyword(r, err, f, "capable", cap_w, cap_v, 2, "1 or 0", &c->capable));
     {
         const ccex_field *la = cell(L, C_LAT), *lo = cell(L, C_LON);
         if (la == NULL && lo != NULL)
@@ -729,7 +729,7 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
         }
     }
     if ((f = cell(L, C_STATUS)) != NULL)
-        TRY(parse_keyword(L, f, "status", status_w, status_v, 5,
+        TRY(parse_keyword(r, err, f, "status", status_w, status_v, 5,
                           "prospect, active, key, released, eliminated", &c->status));
     if ((f = cell(L, C_LAST)) != NULL)
         TRY(ccex_parse_date(r, f, "last_contact", &c->last_contact, err));
@@ -749,7 +749,7 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
                                  (unsigned long)c->no_progress, (unsigned long)c->contacts);
     }
     if ((f = cell(L, C_COMPLAINT)) != NULL)
-        TRY(parse_keyword(L, f, "complaint", compl_w, compl_v, 3, "none, open, resolved",
+        TRY(parse_keyword(r, err, f, "complaint", compl_w, compl_v, 3, "none, open, resolved",
                           &c->complaint));
     if ((f = cell(L, C_COMPLAINT_DATE)) != NULL) {
         if (c->complaint == CCAD_COMPLAINT_NONE)
@@ -905,4 +905,134 @@ void ccex_customers_free(ccex_customers *c)
     free(c->names);
     free(c->name_at);
     memset(c, 0, sizeof *c);
+}
+
+/* ====================================================================== */
+/* The contacts loader */
+
+enum ccol { K_CUSTOMER, K_DATE, K_KIND, K_OUTCOME, K_RECORD, K_NEXT, K__COUNT };
+
+static const ccex_column contact_cols[K__COUNT] = {
+    {"customer_id", 1}, {"date", 1}, {"kind", 0}, {"outcome", 0}, {"record", 0}, {"next_date", 0},
+};
+
+/* One validated row, applied once the whole file has been read. */
+struct contact_row {
+    size_t index;
+    ccad_contact contact;
+    unsigned long line;
+};
+
+int ccex_load_contacts(ccex_customers *cs, ccad_ctx *ctx, const char *path, size_t *out_count,
+                       ccex_err *err)
+{
+    static const char *const kind_w[] = {"visit", "call", "message", "email", "other"};
+    static const int kind_v[] = {CCAD_CONTACT_VISIT, CCAD_CONTACT_CALL, CCAD_CONTACT_MESSAGE,
+                                 CCAD_CONTACT_EMAIL, CCAD_CONTACT_OTHER};
+    static const char *const out_w[] = {"progress", "no_progress", "order", "complaint_opened",
+                                        "complaint_resolved"};
+    static const int out_v[] = {CCAD_OUTCOME_PROGRESS, CCAD_OUTCOME_NO_PROGRESS,
+                                CCAD_OUTCOME_ORDER, CCAD_OUTCOME_COMPLAINT_OPENED,
+                                CCAD_OUTCOME_COMPLAINT_RESOLVED};
+    static const char *const rec_w[] = {"1", "0"};
+    static const int rec_v[] = {1, 0};
+    ccex_csv *r = NULL;
+    long map[K__COUNT];
+    struct contact_row *rows = NULL;
+    size_t n = 0, cap = 0, i;
+    int rc;
+
+    if (out_count != NULL)
+        *out_count = 0;
+    if ((rc = ccex_csv_open(&r, path, err)) != CCEX_OK)
+        return rc;
+    if ((rc = ccex_csv_header(r, contact_cols, K__COUNT, map, err)) != CCEX_OK)
+        goto done;
+    /* Read and check every row first, so that a bad row leaves the book as
+     * it was. */
+    for (;;) {
+        ccad_contact c = CCAD_CONTACT_INIT;
+        const ccex_field *f;
+        const char *s;
+        char id[CCAD_ID_MAX + 1];
+        size_t len, index;
+
+        rc = ccex_csv_next(r, err);
+        if (rc == 0)
+            break;
+        if (rc < 0)
+            goto done;
+        f = ccex_csv_field(r, (size_t)map[K_CUSTOMER]);
+        trimmed(f, &s, &len);
+        if (len == 0 || len > CCAD_ID_MAX) {
+            rc = len ? ccex_csv_fail(r, err, f->line, f->column,
+                                     "customer_id is longer than %d bytes", CCAD_ID_MAX)
+                     : ccex_csv_fail(r, err, f->line, f->column, "customer_id is empty");
+            goto done;
+        }
+        memcpy(id, s, len);
+        id[len] = '\0';
+        if (ccad_book_find(cs->book, id, &index) != CCAD_OK) {
+            rc = ccex_csv_fail(r, err, f->line, f->column,
+                               "customer_id: no customer '%s' in the customers file", id);
+            goto done;
+        }
+        f = ccex_csv_field(r, (size_t)map[K_DATE]);
+        if (ccex_field_blank(f)) {
+            rc = ccex_csv_fail(r, err, f->line, f->column, "date is empty");
+            goto done;
+        }
+        if ((rc = ccex_parse_date(r, f, "date", &c.date, err)) != CCEX_OK)
+            goto done;
+        if (map[K_KIND] >= 0 && !ccex_field_blank(f = ccex_csv_field(r, (size_t)map[K_KIND])) &&
+            (rc = parse_keyword(r, err, f, "kind", kind_w, kind_v, 5,
+                                "visit, call, message, email, other", &c.kind)) != CCEX_OK)
+            goto done;
+        if (map[K_OUTCOME] >= 0 &&
+            !ccex_field_blank(f = ccex_csv_field(r, (size_t)map[K_OUTCOME])) &&
+            (rc = parse_keyword(r, err, f, "outcome", out_w, out_v, 5,
+                                "progress, no_progress, order, complaint_opened, "
+                                "complaint_resolved",
+                                &c.outcome)) != CCEX_OK)
+            goto done;
+        if (map[K_RECORD] >= 0 &&
+            !ccex_field_blank(f = ccex_csv_field(r, (size_t)map[K_RECORD])) &&
+            (rc = parse_keyword(r, err, f, "record", rec_w, rec_v, 2, "1 or 0", &c.recorded)) !=
+                CCEX_OK)
+            goto done;
+        if (map[K_NEXT] >= 0 && !ccex_field_blank(f = ccex_csv_field(r, (size_t)map[K_NEXT]))) {
+            if ((rc = ccex_parse_date(r, f, "next_date", &c.next_date, err)) != CCEX_OK)
+                goto done;
+            if (c.next_date < c.date) {
+                rc = ccex_csv_fail(r, err, f->line, f->column,
+                                   "next_date is before the contact's date");
+                goto done;
+            }
+        }
+        if (grow((void **)&rows, &cap, n + 1, sizeof *rows) != 0) {
+            rc = nomem(r, err);
+            goto done;
+        }
+        rows[n].index = index;
+        rows[n].contact = c;
+        rows[n].line = ccex_csv_line(r);
+        n++;
+    }
+    /* Apply in file order. */
+    for (i = 0; i < n; i++) {
+        rc = ccad_book_record(cs->book, rows[i].index, &rows[i].contact);
+        if (rc != CCAD_OK) {
+            rc = rc == CCAD_ENOMEM ? nomem(r, err)
+                                   : ccex_csv_fail(r, err, rows[i].line, 1, "contact refused: %s",
+                                                   ccad_ctx_errmsg(ctx));
+            goto done;
+        }
+    }
+    if (out_count != NULL)
+        *out_count = n;
+    rc = CCEX_OK;
+done:
+    free(rows);
+    ccex_csv_close(r);
+    return rc;
 }

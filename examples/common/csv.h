@@ -8,8 +8,9 @@
  * as many fields as the header. Errors name the file, the line and the column
  * (both 1-based, column counted in bytes) as "file:line:column: message".
  *
- * The loader turns a customers file into a ccad_book; its column contract is
- * described at ccex_load_customers() below.
+ * The loaders turn a customers file into a ccad_book and apply a contacts
+ * file to it; their column contracts are described at ccex_load_customers()
+ * and ccex_load_contacts() below.
  */
 #ifndef CCAD_EXAMPLES_CSV_H
 #define CCAD_EXAMPLES_CSV_H
@@ -168,5 +169,29 @@ const char *ccex_customers_name(const ccex_customers *c, size_t index);
 
 /** Frees the book and the names; the struct is zeroed. NULL is a no-op. */
 void ccex_customers_free(ccex_customers *c);
+
+/* ---------------------------------------------------------------------- */
+/* The contacts loader */
+
+/**
+ * Reads a contacts file and records each contact in the book of @p cs with
+ * ccad_book_record(), in file order (so the contact summaries move on as
+ * they would have in the CRM).
+ *
+ * Columns (header names, any order): customer_id (required; an id of the
+ * customers file), date (required, YYYY-MM-DD), kind (visit, call, message,
+ * email, other; empty = visit), outcome (progress, no_progress, order,
+ * complaint_opened, complaint_resolved; empty = progress), record (1/0: a
+ * written record was made; empty = 1), next_date (the next step agreed, not
+ * before date; empty = none). Unknown header names are rejected.
+ *
+ * Every row is checked before the first is applied: on a malformed row the
+ * book is unchanged and @p err holds "file:line:column: message". A failure
+ * of the library while applying (out of memory, a count overflow) leaves
+ * the contacts before it applied; drop the book then.
+ * @p out_count (may be NULL) receives the number of contacts applied.
+ */
+int ccex_load_contacts(ccex_customers *cs, ccad_ctx *ctx, const char *path, size_t *out_count,
+                       ccex_err *err);
 
 #endif /* CCAD_EXAMPLES_CSV_H */

@@ -1,0 +1,367 @@
+/* ccad-plan: the rep's coming week, day by day and stop by stop, and why.
+ *
+ *   ccad-plan [--customers FILE] [--contacts FILE] [--rules FILE]
+ *             [--today YYYY-MM-DD] [--days N] [--capacity N] [--base LAT,LON]
+ *             [--format table|csv] [--findings FILE]
+ *
+ * Loads a customers file (and a contacts file), plans the range under the
+ * rep's capacity with ccad_schedule_new() - big rocks first, each working
+ * day routed from the base - and prints per day the stops in route order
+ * with their times and the first reason of each, then the workload against
+ * capacity (ccad_book_workload), the platforms (ccad_book_platform) and the
+ * schedule's findings. docs/cli.md describes every flag and format.
+ * Exit status: 0 ok, 1 bad input, 2 bad usage. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "custcadence.h"
+#include "plan.h"
+
+#define PROG "ccad-plan"
+
+enum format { FORMAT_TABLE, FORMAT_CSV };
+
+struct options {
+    ccex_plan_args plan;
+    enum format format;
+    const char *findings;
+};
+
+static void usage(FILE *fp)
+{
+    fprintf(fp,
+            "Usage: " PROG " [--customers FILE] [--contacts FILE] [--rules FILE]\n"
+            "                 [--today YYYY-MM-DD] [--days N] [--capacity N] [--base LAT,LON]\n"
+            "                 [--format table|csv] [--findings FILE]\n"
+            "\n"
+            "Plans the coming days for a rep's customers under capacity (big rocks first),\n"
+            "routes each working day from the base and prints the stops in route order with\n"
+            "their times and reasons, the workload, the platforms and the findings.\n"
+            "\n"
+            "%s"
+            "  --format FORMAT    table (default) or csv: one row per planned item\n"
+            "                     (date,seq,customer_id,kind,quadrant,delegated,eta,rules)\n"
+            "  --findings FILE    also write the findings as CSV\n"
+            "                     (customer_id,finding,rules,detail)\n"
+            "  --help             show this help and exit\n"
+            "\n"
+            "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
+            ccex_plan_flags_help);
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, struct options *o)
+{
+    int i, m;
+    ccex_plan_args_init(&o->plan);
+    o->format = FORMAT_TABLE;
+    o->findings = NULL;
+    for (i = 1; i < argc; i++) {
+        const char *v = NULL, *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return CCEX_EXIT_OK;
+        }
+        if ((m = ccex_plan_arg(&o->plan, argc, argv, &i, PROG)) != 0) {
+            if (m != 1)
+                return m;
+            continue;
+        }
+        if ((m = ccex_option_value(argc, argv, &i, "--format", &v)) != 0) {
+            if (m > 0 && strcmp(v, "table") == 0)
+                o->format = FORMAT_TABLE;
+            else if (m > 0 && strcmp(v, "csv") == 0)
+                o->format = FORMAT_CSV;
+            else
+                return ccex_usage_error(PROG, "--format needs table or csv");
+            continue;
+        }
+        if ((m = ccex_option_value(argc, argv, &i, "--findings", &v)) != 0) {
+            if (m < 0 || *v == '\0')
+                return ccex_usage_error(PROG, "--findings needs a file name");
+            o->findings = v;
+            continue;
+        }
+        if (a[0] == '-')
+            return ccex_usage_error(PROG, "unknown option '%s'", a);
+        return ccex_usage_error(PROG, "unexpected argument '%s'", a);
+    }
+    return -1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The table */
+
+/* At most w bytes of s, padded to w. */
+static void print_cut(const char *s, int w)
+{
+    int n = (int)strlen(s);
+    if (n > w)
+        printf("%.*s~", w - 1, s);
+    else
+        printf("%-*s", w, s);
+}
+
+static void print_days(const ccex_plan *p)
+{
+    size_t d, k;
+    for (d = 0; d < p->n_days; d++) {
+        const ccex_day *day = &p->days[d];
+        char date[16], back[8];
+        ccex_date_text(date, day->date);
+        printf("\n%s %s", ccex_weekday(day->date), date);
+        if (day->count == 0) {
+            printf(": %s\n", (day->flags & CCAD_DAY_WORKING) ? "nothing planned"
+                                                            : "not a working day");
+            continue;
+        }
+        ccex_hhmm(back, day->back_min);
+        printf(": %lu stop%s, %ld min at customers, %ld min travelling", (unsigned long)day->stops,
+               day->stops == 1 ? "" : "s", (long)day->service_min, (long)day->travel_min);
+        if (day->stops > 0)
+            printf(", back at base %s", back);
+        if (day->count > day->stops)
+            printf("; %lu more item%s", (unsigned long)(day->count - day->stops),
+                   day->count - day->stops == 1 ? "" : "s");
+        printf("\n");
+        printf("   #  ETA    id       customer                      grade Q   kind     by          "
+               "why\n");
+        for (k = day->first; k < day->first + day->count; k++) {
+            const ccad_item *it = &p->items[k];
+            char eta[8], why[200];
+            const char *id = ccad_book_id(p->cs.book, it->customer);
+            ccex_hhmm(eta, it->eta_min);
+            why[0] = '\0';
+            if (it->reason_count > 0)
+                ccex_reason_text(why, sizeof why, &it->reasons[0]);
+            if (it->seq > 0)
+                printf("  %2ld  %-5s  ", (long)it->seq, eta);
+            else
+                printf("   -  %-5s  ", "-");
+            print_cut(id, 8);
+            printf(" ");
+            print_cut(ccex_customers_name(&p->cs, it->customer), 29);
+            printf(" %-5s %-3s %-8s %-11s %s%s\n",
+                   ccad_name(CCAD_NAME_GRADE, ccex_plan_grade(p, it->customer)),
+                   ccad_name(CCAD_NAME_QUADRANT, it->quadrant), ccex_item_kind_name(it->kind),
+                   ccex_delegation_name(it->delegated), it->late ? "LATE " : "", why);
+        }
+    }
+}
+
+static int field_days(const ccex_plan *p)
+{
+    size_t d;
+    int n = 0;
+    for (d = 0; d < p->n_days; d++)
+        n += (p->days[d].flags & CCAD_DAY_WORKING) != 0;
+    return n;
+}
+
+static int print_workload(const ccex_plan *p)
+{
+    static const char *const grades[4] = {"A", "B", "C", "D"};
+    ccad_workload w = CCAD_WORKLOAD_INIT;
+    int64_t customers = 0;
+    int g;
+    w.period_days = p->options.days;
+    w.field_days = field_days(p);
+    w.visits_per_day = p->options.visits_per_day;
+    if (w.field_days == 0)
+        w.field_days = 1; /* a range of weekend days: report against one day */
+    if (ccad_book_workload(p->cs.book, p->rules, p->today, &w) != CCAD_OK) {
+        fprintf(stderr, PROG ": workload: %s\n", ccad_ctx_errmsg(p->ctx));
+        return -1;
+    }
+    printf("\nWorkload over %ld days: %ld field days x %ld visits = capacity %lld\n",
+           (long)w.period_days, (long)w.field_days, (long)w.visits_per_day,
+           (long long)w.capacity);
+    printf("  grade  customers  visits  to cut\n");
+    for (g = 0; g < 4; g++) {
+        customers += w.rows[g].customers;
+        printf("  %-5s  %9lld  %6lld  %6lld\n", grades[g], (long long)w.rows[g].customers,
+               (long long)w.rows[g].visits, (long long)w.cut[g]);
+    }
+    printf("  total  %9lld  %6lld\n", (long long)customers, (long long)w.visits);
+    printf("  rounds: each customer can be seen %ld.%02ld times in the period\n",
+           (long)(w.rounds_x100 / 100), (long)(w.rounds_x100 % 100));
+    if (w.over)
+        printf("  over capacity by %lld visits; stretching every interval by %ld.%02ld would "
+               "fit\n",
+               (long long)(w.visits - w.capacity), (long)(w.stretch_x100 / 100),
+               (long)(w.stretch_x100 % 100));
+    else
+        printf("  within capacity (%lld spare visits)\n", (long long)(w.capacity - w.visits));
+    return 0;
+}
+
+static int print_platform(const ccex_plan *p)
+{
+    ccad_platform pf = CCAD_PLATFORM_INIT;
+    int64_t cmax = 0;
+    int k;
+    if (ccad_book_platform(p->cs.book, p->rules, &pf) != CCAD_OK) {
+        fprintf(stderr, PROG ": platform: %s\n", ccad_ctx_errmsg(p->ctx));
+        return -1;
+    }
+    (void)ccad_rules_get(p->rules, "platform.c_max_pct", &cmax);
+    printf("\nPlatforms      total      A      B      C      D\n");
+    printf("  market    ");
+    for (k = 0; k < 5; k++)
+        printf(" %6lld", (long long)pf.market[k]);
+    printf("\n  working   ");
+    for (k = 0; k < 5; k++)
+        printf(" %6lld", (long long)pf.working[k]);
+    printf("\n  buying    ");
+    for (k = 0; k < 5; k++)
+        printf(" %6lld", (long long)pf.buying[k]);
+    printf("\n  key accounts: %lld\n", (long long)pf.key_accounts);
+    if (pf.over_cap)
+        printf("  warning: the working platform of %lld is over its cap of %lld\n",
+               (long long)pf.working[0], (long long)pf.working_cap);
+    else
+        printf("  the working platform of %lld is within its cap of %lld\n",
+               (long long)pf.working[0], (long long)pf.working_cap);
+    if (pf.c_heavy)
+        printf("  warning: C and D customers make up more than %lld %% of the working "
+               "platform\n",
+               (long long)cmax);
+    return 0;
+}
+
+static int print_findings(const ccex_plan *p)
+{
+    size_t n = ccad_schedule_finding_count(p->schedule), i;
+    printf("\nFindings (%lu):\n", (unsigned long)n);
+    for (i = 0; i < n; i++) {
+        ccad_finding f = CCAD_FINDING_INIT;
+        char date[16], why[200];
+        uint32_t k;
+        if (ccad_schedule_finding(p->schedule, i, &f) != CCAD_OK) {
+            fprintf(stderr, PROG ": %s\n", ccad_ctx_errmsg(p->ctx));
+            return -1;
+        }
+        ccex_date_text(date, f.date);
+        printf("  %-15s ", ccex_finding_name(f.kind));
+        if (f.customer >= 0) {
+            print_cut(ccad_book_id(p->cs.book, (size_t)f.customer), 8);
+            printf(" ");
+            print_cut(ccex_customers_name(&p->cs, (size_t)f.customer), 29);
+        } else {
+            printf("%-8s %-29s", "-", "(whole plan)");
+        }
+        printf(" %-10s", f.date == CCAD_NO_DATE ? "" : date);
+        for (k = 0; k < f.reason_count; k++) {
+            ccex_reason_text(why, sizeof why, &f.reasons[k]);
+            if (k == 0)
+                printf(" %s\n", why);
+            else
+                printf("  %69s %s\n", "", why);
+        }
+        if (f.reason_count == 0)
+            printf("\n");
+    }
+    return 0;
+}
+
+static int print_table(const ccex_plan *p)
+{
+    char first[16], last[16];
+    ccex_date_text(first, p->today);
+    ccex_date_text(last, p->today + p->options.days - 1);
+    printf("Plan for %s %s .. %s %s: %ld days, %ld visits and %ld service minutes a day\n",
+           ccex_weekday(p->today), first, ccex_weekday(p->today + p->options.days - 1), last,
+           (long)p->options.days, (long)p->options.visits_per_day,
+           (long)p->options.minutes_per_day);
+    printf("Customers: %s (%lu)", p->customers_path, (unsigned long)p->cs.count);
+    if (p->contacts_path != NULL)
+        printf("; contacts: %s (%lu applied)", p->contacts_path,
+               (unsigned long)p->contacts_applied);
+    printf("\nRoutes from the base at %.4f,%.4f at 30 km/h, day 08:00-17:00\n",
+           p->options.base_y, p->options.base_x);
+    print_days(p);
+    if (print_workload(p) != 0 || print_platform(p) != 0 || print_findings(p) != 0)
+        return -1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* CSV */
+
+static void print_csv(const ccex_plan *p)
+{
+    size_t i;
+    printf("date,seq,customer_id,kind,quadrant,delegated,eta,rules\n");
+    for (i = 0; i < p->n_items; i++) {
+        const ccad_item *it = &p->items[i];
+        char date[16], eta[8], rules[200];
+        ccex_date_text(date, it->date);
+        ccex_hhmm(eta, it->eta_min);
+        ccex_rule_list(rules, sizeof rules, it->reasons, it->reason_count);
+        printf("%s,%ld,", date, (long)it->seq);
+        ccex_csv_put(stdout, ccad_book_id(p->cs.book, it->customer));
+        printf(",%s,%s,%d,%s,%s\n", ccex_item_kind_name(it->kind),
+               ccad_name(CCAD_NAME_QUADRANT, it->quadrant), it->delegated != CCAD_BY_REP, eta,
+               rules);
+    }
+}
+
+static int write_findings(const ccex_plan *p, const char *path)
+{
+    size_t n = ccad_schedule_finding_count(p->schedule), i;
+    FILE *fp = fopen(path, "w");
+    int bad;
+    if (fp == NULL) {
+        fprintf(stderr, PROG ": %s: cannot create: ", path);
+        perror(NULL);
+        return -1;
+    }
+    fprintf(fp, "customer_id,finding,rules,detail\n");
+    for (i = 0; i < n; i++) {
+        ccad_finding f = CCAD_FINDING_INIT;
+        char rules[200], why[200];
+        if (ccad_schedule_finding(p->schedule, i, &f) != CCAD_OK)
+            break;
+        ccex_rule_list(rules, sizeof rules, f.reasons, f.reason_count);
+        why[0] = '\0';
+        if (f.reason_count > 0)
+            ccex_reason_text(why, sizeof why, &f.reasons[0]);
+        ccex_csv_put(fp, f.customer >= 0 ? ccad_book_id(p->cs.book, (size_t)f.customer) : "");
+        fprintf(fp, ",%s,%s,", ccex_finding_name(f.kind), rules);
+        ccex_csv_put(fp, why);
+        fputc('\n', fp);
+    }
+    bad = ferror(fp) != 0;
+    if (fclose(fp) != 0 || bad || i < n) {
+        fprintf(stderr, PROG ": %s: cannot write the findings\n", path);
+        return -1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    ccex_plan p;
+    int status = parse_args(argc, argv, &o);
+    if (status >= 0)
+        return status;
+    if ((status = ccex_plan_make(&p, &o.plan, PROG)) != CCEX_EXIT_OK)
+        return status;
+    if (o.format == FORMAT_CSV)
+        print_csv(&p);
+    else if (print_table(&p) != 0)
+        status = CCEX_EXIT_INPUT;
+    if (status == CCEX_EXIT_OK && o.findings != NULL && write_findings(&p, o.findings) != 0)
+        status = CCEX_EXIT_INPUT;
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, PROG ": cannot write the output\n");
+        status = CCEX_EXIT_INPUT;
+    }
+    ccex_plan_free(&p);
+    return status;
+}

@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Checks the machine-readable outputs of ccad-plan, ccad-ics and ccad-map.
+
+    check_outputs.py csv      PLAN [ARGS...]
+    check_outputs.py findings PLAN FILE [ARGS...]
+    check_outputs.py ics      PLAN ICS [ARGS...]
+    check_outputs.py map      PLAN MAP DIR [ARGS...]
+
+PLAN, ICS and MAP are the programs; ARGS are given to each of them. The
+routed stops of `ccad-plan --format csv` (rows with seq > 0) are the
+reference the calendar and the maps are counted against. Exits 0 when every
+check passes, 1 with a message otherwise. Python 3 standard library only.
+"""
+
+import csv
+import io
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+HEADER = "date,seq,customer_id,kind,quadrant,delegated,eta,rules"
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+def run(cmd):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        fail("%s exited with %d\n%s" % (" ".join(cmd), p.returncode,
+                                        p.stderr.decode("utf-8", "replace")))
+    return p.stdout
+
+
+def plan_rows(plan, args):
+    out = run([plan, "--format", "csv"] + args).decode("utf-8")
+    lines = out.split("\n")
+    if lines[0] != HEADER:
+        fail("csv header is %r, expected %r" % (lines[0], HEADER))
+    rows = list(csv.reader(io.StringIO(out)))[1:]
+    if not rows:
+        fail("the plan has no items")
+    for n, r in enumerate(rows, 2):
+        if len(r) != 8:
+            fail("csv line %d has %d fields: %r" % (n, len(r), r))
+        seq, delegated, eta = r[1], r[5], r[6]
+        if not seq.isdigit() or delegated not in ("0", "1"):
+            fail("csv line %d: bad seq or delegated: %r" % (n, r))
+        if (int(seq) > 0) != (eta != ""):
+            fail("csv line %d: eta must be set exactly for routed items: %r" % (n, r))
+    # ETA increases along each day's route, and seq counts 1, 2, 3, ...
+    last = {}
+    for r in rows:
+        if int(r[1]) == 0:
+            continue
+        prev = last.get(r[0])
+        if prev is not None and (int(r[1]) != prev[0] + 1 or r[6] <= prev[1]):
+            fail("route order broken on %s at %r" % (r[0], r))
+        if prev is None and int(r[1]) != 1:
+            fail("route of %s does not start at seq 1" % r[0])
+        last[r[0]] = (int(r[1]), r[6])
+    return rows
+
+
+def check_csv(plan, args):
+    rows = plan_rows(plan, args)
+    print("ok: %d rows of 8 fields" % len(rows))
+
+
+def check_findings(plan, path, args):
+    if os.path.exists(path):
+        os.remove(path)
+    run([plan, "--findings", path] + args)
+    with open(path, newline="", encoding="utf-8") as f:
+        text = f.read()
+    if not text.startswith("customer_id,finding,rules,detail\n"):
+        fail("findings file header: %r" % text[:60])
+    rows = list(csv.reader(io.StringIO(text)))
+    for n, r in enumerate(rows, 1):
+        if len(r) != 4:
+            fail("findings line %d has %d fields" % (n, len(r)))
+    print("ok: %d findings" % (len(rows) - 1))
+
+
+def check_ics(plan, ics, args):
+    stops = sum(1 for r in plan_rows(plan, args) if int(r[1]) > 0)
+    data = run([ics] + args)
+    if not data.startswith(b"BEGIN:VCALENDAR\r\n"):
+        fail("calendar does not start with BEGIN:VCALENDAR CRLF")
+    if not data.endswith(b"END:VCALENDAR\r\n"):
+        fail("calendar does not end with END:VCALENDAR CRLF")
+    lines = data.split(b"\r\n")[:-1]
+    for n, line in enumerate(lines, 1):
+        if b"\n" in line or b"\r" in line:
+            fail("line %d: bare CR or LF (lines must end in CRLF)" % n)
+        if len(line) > 75:
+            fail("line %d has %d octets (at most 75)" % (n, len(line)))
+    for need in (b"VERSION:2.0", b"PRODID:"):
+        if not any(line.startswith(need) for line in lines):
+            fail("no %s line" % need.decode())
+    events = sum(1 for line in lines if line == b"BEGIN:VEVENT")
+    alarms = sum(1 for line in lines if line == b"BEGIN:VALARM")
+    if events != stops:
+        fail("%d VEVENT but %d routed stops in the plan" % (events, stops))
+    if alarms != events:
+        fail("%d VALARM for %d VEVENT" % (alarms, events))
+    # Unfolded, every event has its properties and a unique UID.
+    unfolded = data.replace(b"\r\n ", b"").split(b"\r\n")
+    uids = [line for line in unfolded if line.startswith(b"UID:")]
+    if len(set(uids)) != events:
+        fail("UIDs are not unique")
+    for prop in (b"DTSTAMP:", b"DTSTART:", b"DTEND:", b"SUMMARY:", b"GEO:", b"LOCATION:",
+                 b"DESCRIPTION:", b"TRIGGER:-P"):
+        if sum(1 for line in unfolded if line.startswith(prop)) < events:
+            fail("some event lacks %s" % prop.decode())
+    print("ok: %d events" % events)
+
+
+def check_map(plan, mapper, outdir, args):
+    rows = plan_rows(plan, args)
+    days = sorted({r[0] for r in rows if int(r[1]) > 0})
+    os.makedirs(outdir, exist_ok=True)
+    for f in os.listdir(outdir):
+        if f.startswith("map-") and f.endswith(".svg"):
+            os.remove(os.path.join(outdir, f))
+    run([mapper, "--out", outdir] + args)
+    files = sorted(f for f in os.listdir(outdir) if f.startswith("map-") and f.endswith(".svg"))
+    want = ["map-%s.svg" % d for d in days]
+    if files != want:
+        fail("maps %r, expected one per planned day %r" % (files, want))
+    for f in files:
+        path = os.path.join(outdir, f)
+        with open(path, "rb") as fp:
+            data = fp.read()
+        if not data.startswith(b"<svg"):
+            fail("%s does not start with <svg" % f)
+        try:
+            root = ET.fromstring(data)
+        except ET.ParseError as e:
+            fail("%s is not well formed: %s" % (f, e))
+        if root.tag != "{http://www.w3.org/2000/svg}svg":
+            fail("%s: root element is %s" % (f, root.tag))
+        stops = sum(1 for r in rows if r[0] == f[4:14] and int(r[1]) > 0)
+        circles = root.findall(".//{http://www.w3.org/2000/svg}g/{http://www.w3.org/2000/svg}circle")
+        if len(circles) != stops:
+            fail("%s: %d stop markers for %d stops" % (f, len(circles), stops))
+    print("ok: %d maps" % len(files))
+
+
+def main(argv):
+    if len(argv) < 3:
+        fail(__doc__)
+    what = argv[1]
+    if what == "csv":
+        check_csv(argv[2], argv[3:])
+    elif what == "findings":
+        check_findings(argv[2], argv[3], argv[4:])
+    elif what == "ics":
+        check_ics(argv[2], argv[3], argv[4:])
+    elif what == "map":
+        check_map(argv[2], argv[3], argv[4], argv[5:])
+    else:
+        fail("unknown check " + what)
+
+
+if __name__ == "__main__":
+    main(sys.argv)

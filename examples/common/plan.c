@@ -1,0 +1,516 @@
+/* plan.c - shared flags, inputs and plan of ccad-plan, ccad-ics and ccad-map.
+ * See plan.h. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "plan.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ====================================================================== */
+/* Command line */
+
+const char ccex_plan_flags_help[] =
+    "  --customers FILE   customers CSV file (default: the bundled territory,\n"
+    "                     " CCEX_TERRITORY ")\n"
+    "  --contacts FILE    contacts CSV file applied in file order (default: the\n"
+    "                     bundled contacts.csv with the bundled territory, else none)\n"
+    "  --rules FILE       rules text with parameter overrides (default: library defaults)\n"
+    "  --today DATE       first day planned, YYYY-MM-DD (default: the local date)\n"
+    "  --days N           days planned, 1..366 (default 7)\n"
+    "  --capacity N       rep visits a day, 1..1000 (default 8; also 480 service minutes)\n"
+    "  --base LAT,LON     the rep's base (default: centroid of the located customers)\n";
+
+void ccex_plan_args_init(ccex_plan_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->today = CCAD_NO_DATE;
+    a->days = 7;
+    a->capacity = 8;
+}
+
+int ccex_option_value(int argc, char **argv, int *i, const char *name, const char **value)
+{
+    const char *s = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(s, name, n) != 0)
+        return 0;
+    if (s[n] == '=') {
+        *value = s + n + 1;
+        return 1;
+    }
+    if (s[n] != '\0')
+        return 0;
+    if (*i + 1 >= argc)
+        return -1;
+    *value = argv[++*i];
+    return 1;
+}
+
+int ccex_usage_error(const char *prog, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry '%s --help'.\n", prog);
+    return CCEX_EXIT_USAGE;
+}
+
+/* A whole decimal number in [lo, hi]. */
+static int parse_int(const char *s, long lo, long hi, int32_t *out)
+{
+    char *end;
+    long v;
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (*end != '\0' || errno != 0 || v < lo || v > hi)
+        return -1;
+    *out = (int32_t)v;
+    return 0;
+}
+
+static int parse_coord(const char *s, size_t n, double lim, double *out)
+{
+    char tmp[40], *end;
+    double v;
+    if (n == 0 || n >= sizeof tmp)
+        return -1;
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    errno = 0;
+    v = strtod(tmp, &end);
+    if (end != tmp + n || errno != 0 || !isfinite(v) || v < -lim || v > lim)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog)
+{
+    static const char *const files[3] = {"--customers", "--contacts", "--rules"};
+    const char *v = NULL;
+    int k, m;
+    for (k = 0; k < 3; k++) {
+        if ((m = ccex_option_value(argc, argv, i, files[k], &v)) == 0)
+            continue;
+        if (m < 0 || *v == '\0')
+            return ccex_usage_error(prog, "%s needs a file name", files[k]);
+        if (k == 0)
+            a->customers = v;
+        else if (k == 1)
+            a->contacts = v;
+        else
+            a->rules = v;
+        return 1;
+    }
+    if ((m = ccex_option_value(argc, argv, i, "--today", &v)) != 0) {
+        if (m < 0)
+            return ccex_usage_error(prog, "--today needs a date (YYYY-MM-DD)");
+        if (ccad_date_parse(&a->today, v, strlen(v)) != CCAD_OK)
+            return ccex_usage_error(prog, "--today: '%s' is not a date (YYYY-MM-DD)", v);
+        a->have_today = 1;
+        return 1;
+    }
+    if ((m = ccex_option_value(argc, argv, i, "--days", &v)) != 0) {
+        if (m < 0 || parse_int(v, 1, 366, &a->days) != 0)
+            return ccex_usage_error(prog, "--days needs a number of days, 1..366");
+        return 1;
+    }
+    if ((m = ccex_option_value(argc, argv, i, "--capacity", &v)) != 0) {
+        if (m < 0 || parse_int(v, 1, 1000, &a->capacity) != 0)
+            return ccex_usage_error(prog, "--capacity needs a number of visits a day, 1..1000");
+        return 1;
+    }
+    if ((m = ccex_option_value(argc, argv, i, "--base", &v)) != 0) {
+        const char *comma = m > 0 ? strchr(v, ',') : NULL;
+        if (comma == NULL || parse_coord(v, (size_t)(comma - v), 90.0, &a->base_lat) != 0 ||
+            parse_coord(comma + 1, strlen(comma + 1), 180.0, &a->base_lon) != 0)
+            return ccex_usage_error(prog, "--base needs LAT,LON in degrees, such as 31.21,121.42");
+        a->have_base = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* ====================================================================== */
+/* The plan */
+
+/* The clock callback: the local civil date and time counted as if UTC. */
+static int host_clock(void *user, int64_t *out_local_seconds)
+{
+    time_t now;
+    struct tm tm;
+    int32_t day;
+    (void)user;
+    now = time(NULL);
+    if (now == (time_t)-1 || localtime_r(&now, &tm) == NULL)
+        return -1;
+    if (ccad_date_from_ymd(&day, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) != CCAD_OK)
+        return -1;
+    *out_local_seconds = (int64_t)day * 86400 + (int64_t)tm.tm_hour * 3600 +
+                         (int64_t)tm.tm_min * 60 + (int64_t)tm.tm_sec;
+    return 0;
+}
+
+static int load_rules(ccex_plan *p, const char *path, const char *prog)
+{
+    ccex_err err;
+    char *text;
+    size_t len;
+    int rc = ccex_read_file(&text, &len, path, &err);
+    if (rc != CCEX_OK) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        return -1;
+    }
+    rc = ccad_rules_parse(p->rules, text, len);
+    free(text);
+    if (rc != CCAD_OK) {
+        uint32_t line, col;
+        if (ccad_ctx_errpos(p->ctx, &line, &col) == CCAD_OK)
+            fprintf(stderr, "%s: %s:%lu:%lu: %s\n", prog, path, (unsigned long)line,
+                    (unsigned long)col, ccad_ctx_errmsg(p->ctx));
+        else
+            fprintf(stderr, "%s: %s: %s\n", prog, path, ccad_ctx_errmsg(p->ctx));
+        return -1;
+    }
+    return 0;
+}
+
+/* Centroid of the located customers; 0 if none has a location. */
+static int centroid(const ccex_plan *p, double *lat, double *lon)
+{
+    double sx = 0, sy = 0;
+    size_t i, n = 0;
+    for (i = 0; i < p->cs.count; i++) {
+        double y, x;
+        if (ccex_plan_location(p, i, &y, &x)) {
+            sx += x;
+            sy += y;
+            n++;
+        }
+    }
+    if (n == 0)
+        return 0;
+    *lat = sy / (double)n;
+    *lon = sx / (double)n;
+    return 1;
+}
+
+/* Route order first (seq 1..), then the items without a stop by priority. */
+static int item_cmp(const void *pa, const void *pb)
+{
+    const ccad_item *a = pa, *b = pb;
+    if (a->date != b->date)
+        return a->date < b->date ? -1 : 1;
+    if ((a->seq > 0) != (b->seq > 0))
+        return a->seq > 0 ? -1 : 1;
+    if (a->seq != b->seq)
+        return a->seq < b->seq ? -1 : 1;
+    return a->priority < b->priority ? -1 : a->priority > b->priority;
+}
+
+/* Travel minutes from a stop back to the base, by the plan's metric and
+ * speed: half the cost of the two-point closed tour. */
+static int return_leg(ccex_plan *p, double x, double y, int32_t *out_min)
+{
+    ccad_route_options ro = CCAD_ROUTE_OPTIONS_INIT;
+    double xs[2], ys[2];
+    uint32_t order[2];
+    int64_t cost = 0;
+    int rc;
+    xs[0] = p->options.base_x;
+    ys[0] = p->options.base_y;
+    xs[1] = x;
+    ys[1] = y;
+    ro.metric = p->options.metric;
+    ro.effort = 0;
+    if ((rc = ccad_route_solve(p->ctx, xs, ys, 2, &ro, order, &cost)) != CCAD_OK)
+        return rc;
+    *out_min = (int32_t)ceil((double)cost / 2.0 / p->options.units_per_minute);
+    return CCAD_OK;
+}
+
+static int fill_days(ccex_plan *p)
+{
+    size_t d, i = 0;
+    p->n_days = (size_t)p->options.days;
+    p->days = calloc(p->n_days, sizeof *p->days);
+    if (p->days == NULL)
+        return CCAD_ENOMEM;
+    for (d = 0; d < p->n_days; d++) {
+        ccex_day *day = &p->days[d];
+        double lx = p->options.base_x, ly = p->options.base_y;
+        int rc;
+        day->date = p->today + (int32_t)d;
+        day->back_min = -1;
+        if ((rc = ccad_ctx_day_flags(p->ctx, &day->flags, day->date)) != CCAD_OK)
+            return rc;
+        day->first = i;
+        while (i < p->n_items && p->items[i].date == day->date) {
+            const ccad_item *it = &p->items[i];
+            if (it->seq > 0) {
+                double y, x;
+                day->stops++;
+                day->travel_min += it->travel_min;
+                day->service_min += it->depart_min - it->eta_min;
+                day->back_min = it->depart_min;
+                day->late += it->late != 0;
+                if (ccex_plan_location(p, it->customer, &y, &x)) {
+                    lx = x;
+                    ly = y;
+                } else {
+                    lx = p->options.base_x;
+                    ly = p->options.base_y;
+                }
+            }
+            i++;
+        }
+        day->count = i - day->first;
+        if (day->stops > 0) {
+            int32_t leg = 0;
+            if ((rc = return_leg(p, lx, ly, &leg)) != CCAD_OK)
+                return rc;
+            day->travel_min += leg;
+            day->back_min += leg;
+        }
+    }
+    return CCAD_OK;
+}
+
+int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
+{
+    ccad_host host = CCAD_HOST_INIT;
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    ccex_err err;
+    size_t i, n;
+    int rc;
+
+    memset(p, 0, sizeof *p);
+    if (ccad_version_number() / 10000 != CCAD_VERSION_NUMBER / 10000) {
+        fprintf(stderr, "%s: built for libcustcadence %s but running with %s\n", prog,
+                CCAD_VERSION_STRING, ccad_version_string());
+        return CCEX_EXIT_INPUT;
+    }
+    host.clock = host_clock; /* the default calendar: Monday to Friday */
+    if (ccad_ctx_new(&p->ctx, &host) != CCAD_OK) {
+        fprintf(stderr, "%s: cannot create a libcustcadence context\n", prog);
+        return CCEX_EXIT_INPUT;
+    }
+    p->today = a->today;
+    if (!a->have_today && ccad_ctx_today(p->ctx, &p->today) != CCAD_OK) {
+        fprintf(stderr, "%s: cannot read the clock: %s\n", prog, ccad_ctx_errmsg(p->ctx));
+        goto fail;
+    }
+    if (ccad_rules_new(&p->rules, p->ctx) != CCAD_OK) {
+        fprintf(stderr, "%s: %s\n", prog, ccad_ctx_errmsg(p->ctx));
+        goto fail;
+    }
+    if (a->rules != NULL && load_rules(p, a->rules, prog) != 0)
+        goto fail;
+    p->customers_path = a->customers != NULL ? a->customers : CCEX_TERRITORY;
+    p->contacts_path = a->contacts != NULL   ? a->contacts
+                       : a->customers == NULL ? CCEX_TERRITORY_CONTACTS
+                                              : NULL;
+    if (ccex_load_customers(&p->cs, p->ctx, p->customers_path, &err) != CCEX_OK) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        goto fail;
+    }
+    if (p->contacts_path != NULL &&
+        ccex_load_contacts(&p->cs, p->ctx, p->contacts_path, &p->contacts_applied, &err) !=
+            CCEX_OK) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        goto fail;
+    }
+    if (ccad_book_grade(p->cs.book, p->rules) != CCAD_OK) {
+        fprintf(stderr, "%s: grading: %s\n", prog, ccad_ctx_errmsg(p->ctx));
+        goto fail;
+    }
+    n = p->cs.count;
+    p->briefs = malloc((n ? n : 1) * sizeof *p->briefs);
+    if (p->briefs == NULL)
+        goto nomem;
+    if (ccad_book_assess_range(p->cs.book, p->rules, 0, n, p->today, p->briefs,
+                               sizeof *p->briefs) != CCAD_OK) {
+        fprintf(stderr, "%s: %s\n", prog, ccad_ctx_errmsg(p->ctx));
+        goto fail;
+    }
+
+    o.first_day = p->today;
+    o.days = a->days;
+    o.visits_per_day = a->capacity;
+    o.minutes_per_day = CCEX_SERVICE_MINUTES;
+    o.route = 1;
+    o.assign_days = 1;
+    o.metric = CCAD_METRIC_GEO;
+    o.units_per_minute = CCEX_SPEED_M_PER_MIN;
+    o.day_start_min = CCEX_DAY_START_MIN;
+    o.day_minutes = CCEX_DAY_MINUTES;
+    if (a->have_base) {
+        o.base_y = a->base_lat;
+        o.base_x = a->base_lon;
+    } else if (!centroid(p, &o.base_y, &o.base_x)) {
+        fprintf(stderr, "%s: %s: no customer has a location; give --base LAT,LON\n", prog,
+                p->customers_path);
+        goto fail;
+    }
+    p->options = o;
+    if ((rc = ccad_schedule_new(&p->schedule, p->cs.book, p->rules, &o)) != CCAD_OK) {
+        fprintf(stderr, "%s: planning: %s\n", prog, ccad_ctx_errmsg(p->ctx));
+        goto fail;
+    }
+    p->n_items = ccad_schedule_item_count(p->schedule);
+    p->items = malloc((p->n_items ? p->n_items : 1) * sizeof *p->items);
+    if (p->items == NULL)
+        goto nomem;
+    for (i = 0; i < p->n_items; i++) {
+        ccad_item it = CCAD_ITEM_INIT;
+        if (ccad_schedule_item(p->schedule, i, &it) != CCAD_OK) {
+            fprintf(stderr, "%s: %s\n", prog, ccad_ctx_errmsg(p->ctx));
+            goto fail;
+        }
+        p->items[i] = it;
+    }
+    qsort(p->items, p->n_items, sizeof *p->items, item_cmp);
+    if ((rc = fill_days(p)) != CCAD_OK) {
+        if (rc == CCAD_ENOMEM)
+            goto nomem;
+        fprintf(stderr, "%s: %s\n", prog, ccad_ctx_errmsg(p->ctx));
+        goto fail;
+    }
+    return CCEX_EXIT_OK;
+nomem:
+    fprintf(stderr, "%s: out of memory\n", prog);
+fail:
+    ccex_plan_free(p);
+    return CCEX_EXIT_INPUT;
+}
+
+void ccex_plan_free(ccex_plan *p)
+{
+    if (p == NULL)
+        return;
+    free(p->days);
+    free(p->items);
+    free(p->briefs);
+    ccad_schedule_free(p->schedule);
+    ccex_customers_free(&p->cs);
+    ccad_rules_free(p->rules);
+    ccad_ctx_free(p->ctx);
+    memset(p, 0, sizeof *p);
+}
+
+int ccex_plan_grade(const ccex_plan *p, size_t index)
+{
+    return index < p->cs.count ? p->briefs[index].grade : 0;
+}
+
+int ccex_plan_location(const ccex_plan *p, size_t index, double *lat, double *lon)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    if (ccad_book_get(p->cs.book, index, &c) != CCAD_OK || !c.has_location)
+        return 0;
+    *lat = c.y;
+    *lon = c.x;
+    return 1;
+}
+
+/* ====================================================================== */
+/* Output helpers */
+
+void ccex_hhmm(char buf[8], int32_t minutes)
+{
+    if (minutes < 0 || minutes > 99 * 60) {
+        buf[0] = '\0';
+        return;
+    }
+    snprintf(buf, 8, "%02d:%02d", (int)(minutes / 60), (int)(minutes % 60));
+}
+
+void ccex_date_text(char buf[16], int32_t day)
+{
+    if (day == CCAD_NO_DATE || ccad_date_format(buf, 16, day) != CCAD_OK)
+        strcpy(buf, "none");
+}
+
+const char *ccex_weekday(int32_t day)
+{
+    int wd = 0;
+    if (ccad_date_weekday(&wd, day) != CCAD_OK)
+        return "?";
+    return ccad_name(CCAD_NAME_WEEKDAY, wd);
+}
+
+const char *ccex_item_kind_name(int kind)
+{
+    static const char *const t[] = {"?", "visit", "call", "persist", "care", "touch"};
+    return kind >= 1 && kind <= 5 ? t[kind] : "?";
+}
+
+const char *ccex_delegation_name(int who)
+{
+    static const char *const t[] = {"", "colleague", "substitute"};
+    return who >= 0 && who <= 2 ? t[who] : "?";
+}
+
+const char *ccex_finding_name(int kind)
+{
+    static const char *const t[] = {
+        "?",     "unplanned",       "overdue",       "cooling", "cold",     "stalled",
+        "release_risk", "never_contacted", "over_capacity", "dropped", "gap", "platform",
+        "route",
+    };
+    return kind >= 1 && kind <= 12 ? t[kind] : "?";
+}
+
+void ccex_reason_text(char *buf, size_t cap, const ccad_reason *reason)
+{
+    if (ccad_reason_format(buf, cap, reason, NULL) == CCAD_ENOSPC && cap > 4)
+        strcpy(buf + cap - 4, "...");
+}
+
+void ccex_rule_list(char *buf, size_t cap, const ccad_reason *reasons, uint32_t n)
+{
+    size_t used = 0;
+    uint32_t k, j;
+    if (cap == 0)
+        return;
+    buf[0] = '\0';
+    for (k = 0; k < n; k++) {
+        int w;
+        for (j = 0; j < k; j++)
+            if (reasons[j].rule == reasons[k].rule)
+                break;
+        if (j < k)
+            continue;
+        w = snprintf(buf + used, cap - used, "%s%s", used ? " " : "",
+                     ccad_rule_name(reasons[k].rule));
+        if (w < 0 || (size_t)w >= cap - used) {
+            buf[used] = '\0';
+            break;
+        }
+        used += (size_t)w;
+    }
+}
+
+void ccex_csv_put(FILE *fp, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}

@@ -1,0 +1,153 @@
+/* plan.h - what ccad-plan, ccad-ics and ccad-map share: the command-line
+ * flags of a plan, the host clock, loading the inputs, planning the range
+ * and small output helpers. One place, so the three programs read their
+ * inputs and plan alike.
+ *
+ * The plan made here: the week (or --days N) from --today, --capacity
+ * visits and 480 service minutes a day, each day routed from the base (the
+ * centroid of the territory's located customers, or --base LAT,LON) with
+ * great-circle distances at 500 m a minute (30 km/h), the day from 08:00 for
+ * 540 minutes, flexible visits moved to a nearby day of the week when the
+ * stops lie closer together.
+ */
+#ifndef CCAD_EXAMPLES_PLAN_H
+#define CCAD_EXAMPLES_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "csv.h"
+#include "custcadence.h"
+
+#ifndef CCAD_EXAMPLES_DATA_DIR
+#define CCAD_EXAMPLES_DATA_DIR "examples/data"
+#endif
+
+/** The bundled territory and its contacts file. */
+#define CCEX_TERRITORY CCAD_EXAMPLES_DATA_DIR "/territory.csv"
+#define CCEX_TERRITORY_CONTACTS CCAD_EXAMPLES_DATA_DIR "/contacts.csv"
+
+/** Exit status of every example program. */
+enum { CCEX_EXIT_OK = 0, CCEX_EXIT_INPUT = 1, CCEX_EXIT_USAGE = 2 };
+
+/** Routing constants of the examples' plans. */
+#define CCEX_SPEED_M_PER_MIN 500.0 /* 30 km/h */
+#define CCEX_DAY_START_MIN 480     /* 08:00 */
+#define CCEX_DAY_MINUTES 540       /* until 17:00 */
+#define CCEX_SERVICE_MINUTES 480   /* service minutes a day */
+
+/* ---------------------------------------------------------------------- */
+/* Command line */
+
+/** The flags every planning program takes. */
+typedef struct ccex_plan_args {
+    const char *customers; /**< --customers; NULL = the bundled territory. */
+    const char *contacts;  /**< --contacts; NULL = the bundled contacts file when
+                                --customers is not given, else none. */
+    const char *rules;     /**< --rules; NULL = library defaults. */
+    int have_today;        /**< --today given. */
+    int32_t today;         /**< --today. */
+    int32_t days;          /**< --days, 1..366 (default 7). */
+    int32_t capacity;      /**< --capacity, visits a day, 1..1000 (default 8). */
+    int have_base;         /**< --base given. */
+    double base_lat, base_lon;
+} ccex_plan_args;
+
+/** Help text of the shared flags, one per line, indented by two spaces. */
+extern const char ccex_plan_flags_help[];
+
+/** Sets the defaults. */
+void ccex_plan_args_init(ccex_plan_args *a);
+
+/** Matches "--name VALUE" and "--name=VALUE" at argv[*i]. Returns 1 and
+ *  *value on a match (advancing *i past a separate value), 0 if argv[*i] is
+ *  another argument, -1 if the value is missing. */
+int ccex_option_value(int argc, char **argv, int *i, const char *name, const char **value);
+
+/** Prints "prog: message" and a hint to stderr; returns CCEX_EXIT_USAGE. */
+int ccex_usage_error(const char *prog, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/** Tries the shared flags at argv[*i]. Returns 1 if it consumed one, 0 if
+ *  argv[*i] is not one of them, CCEX_EXIT_USAGE after printing a message. */
+int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog);
+
+/* ---------------------------------------------------------------------- */
+/* The plan */
+
+/** One day of the range, with its items in route order. */
+typedef struct ccex_day {
+    int32_t date;
+    uint32_t flags;      /**< Calendar flags (ccad_day_flag). */
+    size_t first, count; /**< Its items: plan.items[first .. first+count-1]. */
+    size_t stops;        /**< Routed items (seq > 0); they come first, by seq. */
+    int32_t travel_min;  /**< Travel between the stops, the way back to the base included. */
+    int32_t service_min; /**< Minutes at the stops. */
+    int32_t back_min;    /**< Back at the base, minutes after midnight; -1 without stops. */
+    int32_t late;        /**< Stops that miss their window or the day's end. */
+} ccex_day;
+
+/** Everything a planning program prints from. */
+typedef struct ccex_plan {
+    ccad_ctx *ctx;
+    ccad_rules *rules;
+    ccex_customers cs;
+    ccad_schedule *schedule;
+    ccad_plan_options options;
+    int32_t today;           /**< First day planned. */
+    const char *customers_path;
+    const char *contacts_path; /**< NULL when no contacts file was read. */
+    size_t contacts_applied;
+    ccad_brief *briefs;      /**< Per customer, assessed on today (grade etc.). */
+    ccad_item *items;        /**< Every item: by day, routed stops by seq, then the rest by priority. */
+    size_t n_items;
+    ccex_day *days;          /**< options.days entries. */
+    size_t n_days;
+} ccex_plan;
+
+/** Loads the inputs, plans and orders the items. On failure prints
+ *  "prog: ..." (file:line:column for bad input) to stderr, frees what it
+ *  made and returns CCEX_EXIT_INPUT; CCEX_EXIT_OK on success. */
+int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog);
+
+/** Frees everything; the struct is zeroed. */
+void ccex_plan_free(ccex_plan *p);
+
+/** The effective grade of customer @p index (1..4, 0 if unknown). */
+int ccex_plan_grade(const ccex_plan *p, size_t index);
+
+/** The customer's location; 0 if it has none. */
+int ccex_plan_location(const ccex_plan *p, size_t index, double *lat, double *lon);
+
+/* ---------------------------------------------------------------------- */
+/* Output helpers */
+
+/** "HH:MM" of minutes after midnight; "" for a negative value. */
+void ccex_hhmm(char buf[8], int32_t minutes);
+
+/** "YYYY-MM-DD"; "none" for CCAD_NO_DATE. */
+void ccex_date_text(char buf[16], int32_t day);
+
+/** "Mon".."Sun". */
+const char *ccex_weekday(int32_t day);
+
+/** Names the library has no ccad_name() family for. */
+const char *ccex_item_kind_name(int kind);    /* visit, call, persist, care, touch */
+const char *ccex_delegation_name(int who);    /* "", colleague, substitute */
+const char *ccex_finding_name(int kind);      /* unplanned, overdue, ... */
+
+/** One reason as a line of English (ccad_reason_format, "..." if cut). */
+void ccex_reason_text(char *buf, size_t cap, const ccad_reason *reason);
+
+/** The rule names of @p n reasons, each once, separated by spaces. */
+void ccex_rule_list(char *buf, size_t cap, const ccad_reason *reasons, uint32_t n);
+
+/** Writes @p s as one CSV field (quoted when it holds a comma, a quote or a
+ *  line break). */
+void ccex_csv_put(FILE *fp, const char *s);
+
+#endif /* CCAD_EXAMPLES_PLAN_H */
