@@ -314,7 +314,8 @@ static void day_flags_calendar(void **state)
     assert_int_equal(cs.last_day, base + 4);
     assert_int_equal(flags, CCAD_DAY_HOLIDAY); /* holiday clears WORKING */
     assert_int_equal(ccad_ctx_day_flags(ctx, &flags, base + 1), CCAD_OK);
-    assert_int_equal(flags, CCAD_DAY_ABSENT); /* absent clears WORKING */
+    /* an absence is a working day covered by the substitute: WORKING stays */
+    assert_int_equal(flags, CCAD_DAY_WORKING | CCAD_DAY_ABSENT);
     assert_int_equal(ccad_ctx_day_flags(ctx, &flags, base + 2), CCAD_OK);
     assert_int_equal(flags, CCAD_DAY_WORKING | CCAD_DAY_SPECIAL);
     assert_int_equal(ccad_ctx_day_flags(ctx, &flags, base), CCAD_OK);
@@ -322,6 +323,20 @@ static void day_flags_calendar(void **state)
     /* The calendar decides, even for a Sunday. */
     assert_int_equal(ccad_ctx_day_flags(ctx, &flags, base + 6), CCAD_OK);
     assert_int_equal(flags, CCAD_DAY_WORKING);
+    /* away on a day that is not working is no absence: ABSENT is dropped */
+    cs.raw = CCAD_DAY_ABSENT | CCAD_DAY_SPECIAL;
+    assert_int_equal(ccad_ctx_day_flags(ctx, &flags, base + 5), CCAD_OK);
+    assert_int_equal(flags, CCAD_DAY_SPECIAL);
+    cs.raw = CCAD_DAY_ABSENT;
+    assert_int_equal(ccad_ctx_day_flags(ctx, &flags, base + 5), CCAD_OK);
+    assert_int_equal(flags, 0u);
+    /* a holiday clears WORKING, and with it the absence */
+    cs.raw = CCAD_DAY_WORKING | CCAD_DAY_HOLIDAY | CCAD_DAY_ABSENT;
+    assert_int_equal(ccad_ctx_day_flags(ctx, &flags, base + 3), CCAD_OK);
+    assert_int_equal(flags, CCAD_DAY_HOLIDAY);
+    cs.raw = CCAD_DAY_WORKING | CCAD_DAY_ABSENT | CCAD_DAY_SPECIAL | 0x100u;
+    assert_int_equal(ccad_ctx_day_flags(ctx, &flags, base + 3), CCAD_OK);
+    assert_int_equal(flags, CCAD_DAY_WORKING | CCAD_DAY_ABSENT | CCAD_DAY_SPECIAL);
     cs.fail = 1;
     flags = 0x77;
     TU_FAIL(ctx, ccad_ctx_day_flags(ctx, &flags, base), CCAD_ECALLBACK);

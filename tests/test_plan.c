@@ -7,6 +7,7 @@
  * Dates: D0 is Monday 2026-03-02; D0+5/+6 and D0+12/+13 are weekends. */
 #include "testutil.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,9 @@ typedef struct env {
     int n_special;
     long cal_calls;   /* calendar calls so far */
     long cal_fail_at; /* 1-based call that fails; 0 = never */
+    long travel_calls;   /* travel calls so far */
+    long travel_fail_at; /* 1-based travel call that fails; 0 = never */
+    int travel_negative; /* 1: the failing call reports -1 minutes instead */
     ccad_ctx *ctx;
     ccad_rules *r;
     ccad_book *b;
@@ -55,10 +59,26 @@ static int calendar(void *user, int32_t day, uint32_t *out)
     if (in_list(e->holiday, e->n_holiday, day))
         f = CCAD_DAY_HOLIDAY;
     if (in_list(e->absent, e->n_absent, day))
-        f = CCAD_DAY_ABSENT;
+        f |= CCAD_DAY_ABSENT; /* an absence is a working day the substitute covers */
     if (in_list(e->special, e->n_special, day))
         f |= CCAD_DAY_SPECIAL;
     *out = f;
+    return 0;
+}
+
+/* Host travel time: Manhattan distance in minutes, rounded up (a road grid). */
+static int travel(void *user, double fx, double fy, double tx, double ty, int32_t *out)
+{
+    env *e = user;
+    double dx = fx - tx, dy = fy - ty;
+    e->travel_calls++;
+    if (e->travel_fail_at > 0 && e->travel_calls == e->travel_fail_at) {
+        if (!e->travel_negative)
+            return 3;
+        *out = -1;
+        return 0;
+    }
+    *out = (int32_t)ceil((dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy));
     return 0;
 }
 
@@ -71,6 +91,7 @@ static int env_setup(void **state)
     h = tu_host(&e->al);
     h.user = e;
     h.calendar = calendar;
+    h.travel = travel;
     if (ccad_ctx_new(&e->ctx, &h) != CCAD_OK || ccad_rules_new(&e->r, e->ctx) != CCAD_OK ||
         ccad_book_new(&e->b, e->ctx, 0) != CCAD_OK)
         return -1;
@@ -822,16 +843,21 @@ static void freq_as_dates(void **state)
     ccad_schedule_free(s);
 }
 
-/* Pull-ahead levels work; it must not raise the frequency. With ample room
- * and the default rules, an A customer (2 per 7 days, every 3 days) gets at
- * most ceil(28 / 3) = 10 contacts in four weeks, a B (weekly) at most 4 + 1. */
+/* Pull-ahead levels work; it must not raise the frequency: an early contact
+ * keeps the rhythm (the simulated clock counts from the due day). With ample
+ * room and the default rules, the A customer (every 3 days) gets the same 7
+ * contacts in four weeks as without pull-ahead (freq_as_dates: D0+2, 7, 10,
+ * 14, 17, 21, 24), each on its due day or up to 2 days earlier; the B
+ * customer (weekly, due D0+4) its 4, every one 2 days early. */
 static void pull_ahead_keeps_frequency(void **state)
 {
     env *e = *state;
     int32_t d0 = D0;
     uint32_t ia, ib;
     ccad_schedule *s;
+    ccad_item it[32];
     ccad_workload w = CCAD_WORKLOAD_INIT;
+    size_t n, k;
     ia = add_simple(e, "a", CCAD_GRADE_A, 200, d0 - 1);
     ib = add_simple(e, "b", CCAD_GRADE_B, 100, d0 - 3);
     grade(e);
@@ -842,8 +868,36 @@ static void pull_ahead_keeps_frequency(void **state)
     print_message("A: %lu contacts planned in 28 days (FREQ: %lld), B: %lu (FREQ: %lld)\n",
                   (unsigned long)items_of(s, ia, 0, NULL, 0), (long long)w.rows[0].visits,
                   (unsigned long)items_of(s, ib, 0, NULL, 0), (long long)w.rows[1].visits);
-    assert_true(items_of(s, ia, 0, NULL, 0) <= 10);
-    assert_true(items_of(s, ib, 0, NULL, 0) <= 5);
+    {
+        /* D0 (Mon) pulls D0+2; clock D0+2, next D0+5 (Sat) -> D0+7; D0+8
+         * pulls D0+10; next D0+13 (Sun) -> D0+14; and so on */
+        const int32_t date[7] = {0, 7, 8, 14, 15, 21, 22};
+        const int32_t due[7] = {2, 7, 10, 14, 17, 21, 24};
+        n = items_of(s, ia, 0, it, 32);
+        assert_int_equal(n, 7);
+        for (k = 0; k < n; k++) {
+            assert_int_equal(it[k].date, d0 + date[k]);
+            if (date[k] == due[k])
+                reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + due[k],
+                          2, 0);
+            else
+                reason_is(&it[k].reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY,
+                          d0 + due[k], due[k] - date[k], 0);
+        }
+    }
+    {
+        const int32_t date[4] = {2, 9, 16, 23};
+        n = items_of(s, ib, 0, it, 32);
+        assert_int_equal(n, 4);
+        for (k = 0; k < n; k++) {
+            assert_int_equal(it[k].date, d0 + date[k]);
+            reason_is(&it[k].reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY,
+                      d0 + date[k] + 2, 2, 0);
+        }
+    }
+    /* no more than the workload table asks for */
+    assert_true((int64_t)items_of(s, ia, 0, NULL, 0) <= w.rows[0].visits);
+    assert_true((int64_t)items_of(s, ib, 0, NULL, 0) <= w.rows[1].visits);
     ccad_schedule_free(s);
 }
 
@@ -1089,7 +1143,10 @@ static void keepwarm_touches(void **state)
     assert_int_equal(items_of(s, ib, 1, it, 8), 2);
     assert_int_equal(items_of(s, ic, 1, it, 8), 0);
     assert_int_equal(items_of(s, ig, 1, it, 8), 0);
-    assert_int_equal(items_of(s, iq, 1, it, 8), 2);
+    /* the Q1 customer is visited on Wednesday: no touch that day, only
+     * Saturday's */
+    assert_int_equal(items_of(s, iq, 1, it, 8), 1);
+    assert_int_equal(it[0].date, d0 + 5);
     /* touches use no capacity: the Q1 visit is still planned on Wednesday */
     assert_int_equal(item_on(s, iq, d0 + 2).delegated, CCAD_BY_REP);
     for (i = 0; i < ccad_schedule_item_count(s); i++) {
@@ -1098,6 +1155,24 @@ static void keepwarm_touches(void **state)
             rep_owned++;
     }
     assert_int_equal(rep_owned, 1);
+    /* Wednesday: the visit first (priority 1), then the touches of a and b
+     * (priorities 2, 3, in book order) */
+    {
+        const uint32_t who[3] = {iq, ia, ib};
+        const int kind[3] = {CCAD_ITEM_VISIT, CCAD_ITEM_TOUCH, CCAD_ITEM_TOUCH};
+        size_t k = 0;
+        for (i = 0; i < ccad_schedule_item_count(s); i++) {
+            ccad_item x = item(s, i);
+            if (x.date != d0 + 2)
+                continue;
+            assert_true(k < 3);
+            assert_int_equal(x.customer, who[k]);
+            assert_int_equal(x.kind, kind[k]);
+            assert_int_equal(x.priority, (int32_t)k + 1);
+            k++;
+        }
+        assert_int_equal(k, 3);
+    }
     ccad_schedule_free(s);
 
     set(e, "keepwarm.grades", CCAD_GRADE_BIT_A);
@@ -1108,28 +1183,85 @@ static void keepwarm_touches(void **state)
 }
 
 /* One item per customer and day: on a special working day a customer that
- * is due gets its visit, not a visit and a touch besides. */
+ * has a contact that day (due, or pulled ahead into spare room) gets it, not
+ * a touch besides; the others get their touches after the day's contacts,
+ * with priorities following the contacts'. */
 static void touch_and_visit_same_day(void **state)
 {
     env *e = *state;
     int32_t d0 = D0;
     ccad_customer q1 = cust("q1", CCAD_GRADE_A, 400, d0 - 1);
-    uint32_t iq;
+    uint32_t iq, ie, iw;
     ccad_schedule *s;
     ccad_item it[8];
+    size_t i, n, k;
     q1.purchase_date = d0 + 4;
     iq = add(e, &q1);
+    ie = add_simple(e, "early", CCAD_GRADE_B, 300, d0 - 3); /* due d0 + 4: early on d0 + 2 */
+    iw = add_simple(e, "warm", CCAD_GRADE_B, 200, d0 - 1);  /* due d0 + 6 -> d0 + 7 */
     grade(e);
     e->special[e->n_special++] = d0 + 2;
     s = plan(e, d0, 5, 8);
     assert_true(has_item_on(s, iq, d0 + 2));
     {
-        size_t n = items_of(s, iq, 1, it, 8), k, same = 0;
+        size_t same = 0;
+        n = items_of(s, iq, 1, it, 8);
         for (k = 0; k < n; k++)
             same += it[k].date == d0 + 2;
         print_message("customer with a visit on the special day: %lu touch(es) that day\n",
                       (unsigned long)same);
         assert_int_equal(same, 0);
+    }
+    /* the B customer due Friday is pulled ahead to Wednesday: no touch */
+    reason_is(&item_on(s, ie, d0 + 2).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY,
+              d0 + 4, 2, 0);
+    assert_int_equal(items_of(s, ie, 1, NULL, 0), 0);
+    /* Wednesday: q1's visit, the early visit, then the one touch */
+    n = 0;
+    for (i = 0; i < ccad_schedule_item_count(s); i++) {
+        ccad_item x = item(s, i);
+        if (x.date != d0 + 2)
+            continue;
+        assert_true(n < 3);
+        it[n++] = x;
+    }
+    assert_int_equal(n, 3);
+    assert_int_equal(it[0].customer, iq);
+    assert_int_equal(it[0].kind, CCAD_ITEM_VISIT);
+    assert_int_equal(it[1].customer, ie);
+    assert_int_equal(it[1].kind, CCAD_ITEM_VISIT);
+    assert_int_equal(it[2].customer, iw);
+    assert_int_equal(it[2].kind, CCAD_ITEM_TOUCH);
+    for (k = 0; k < 3; k++)
+        assert_int_equal(it[k].priority, (int32_t)k + 1);
+    reason_is(&it[2].reasons[0], CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, d0 + 2, 0, 0);
+    ccad_schedule_free(s);
+}
+
+/* FREQ and pull-ahead: an early contact on the day before an important
+ * customer's purchase week must not cost that week's first daily contact.
+ * A customer buying on D0+8 is at the two-weeks level on D0 (every 2 days,
+ * due D0+1: pulled ahead to D0) and at the week level from D0+1 (every day):
+ * a contact is due on every working day D0+1..D0+8. */
+static void q1_week_after_early_contact(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0, d;
+    ccad_customer q = cust("q", CCAD_GRADE_A, 100, d0 - 1);
+    uint32_t iq;
+    ccad_schedule *s;
+    q.purchase_date = d0 + 8;
+    iq = add(e, &q);
+    grade(e);
+    s = plan(e, d0, 9, 8);
+    reason_is(&item_on(s, iq, d0).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, d0 + 1, 1,
+              0);
+    for (d = d0 + 1; d <= d0 + 8; d++) {
+        if (weekday(d) > 5)
+            continue;
+        if (!has_item_on(s, iq, d))
+            print_message("Q1 (buying D0+8) has no contact on D0%+d\n", (int)(d - d0));
+        assert_true(has_item_on(s, iq, d));
     }
     ccad_schedule_free(s);
 }
@@ -1593,6 +1725,11 @@ static void item_equal(const ccad_item *a, const ccad_item *b)
     assert_int_equal(a->rolled_from, b->rolled_from);
     assert_int_equal(a->reminder_date, b->reminder_date);
     assert_int_equal(a->block_day, b->block_day);
+    assert_int_equal(a->seq, b->seq);
+    assert_int_equal(a->eta_min, b->eta_min);
+    assert_int_equal(a->depart_min, b->depart_min);
+    assert_int_equal(a->travel_min, b->travel_min);
+    assert_int_equal(a->late, b->late);
     assert_int_equal(a->reason_count, b->reason_count);
     for (k = 0; k < a->reason_count; k++)
         assert_memory_equal(&a->reasons[k], &b->reasons[k], sizeof a->reasons[k]);
@@ -1627,7 +1764,8 @@ static void check_properties(env *e, const ccad_schedule *s, int32_t d0, int32_t
 {
     size_t i, n = ccad_schedule_item_count(s), nb = ccad_book_count(e->b);
     int day_rep[GEN_DAYS];
-    int32_t last_date = CCAD_NO_DATE, last_prio = -1;
+    int32_t last_date = CCAD_NO_DATE, last_prio = -1, last_touch_date = CCAD_NO_DATE;
+    int in_touches = 0;
     uint8_t *seen = calloc(nb * GEN_DAYS, 1), *touched = calloc(nb * GEN_DAYS, 1);
     uint32_t flags[GEN_DAYS];
     int di;
@@ -1644,23 +1782,34 @@ static void check_properties(env *e, const ccad_schedule *s, int32_t d0, int32_t
         /* sorted by date, then priority */
         assert_true(last_date == CCAD_NO_DATE || it.date > last_date ||
                     (it.date == last_date && it.priority >= last_prio));
-        if (it.date != last_date)
-            last_prio = -1;
+        /* priorities 1.. within each day, without gaps */
+        if (it.date != last_date) {
+            last_prio = 0;
+            in_touches = 0;
+        }
+        assert_int_equal(it.priority, last_prio + 1);
         last_date = it.date;
         last_prio = it.priority;
-        if (it.kind == CCAD_ITEM_TOUCH) {
-            assert_true(flags[k] & CCAD_DAY_SPECIAL);
-            assert_false(touched[(size_t)k * nb + it.customer]);
-            touched[(size_t)k * nb + it.customer] = 1;
-            continue;
-        }
-        /* nothing on days neither working nor absent */
-        assert_true(flags[k] & (CCAD_DAY_WORKING | CCAD_DAY_ABSENT));
-        if (flags[k] & CCAD_DAY_ABSENT)
-            assert_int_equal(it.delegated, CCAD_BY_SUBSTITUTE);
-        /* at most one contact per customer and day */
+        if (it.kind == CCAD_ITEM_TOUCH)
+            last_touch_date = it.date;
+        /* at most one item per customer and day, touches included */
         assert_false(seen[(size_t)k * nb + it.customer]);
         seen[(size_t)k * nb + it.customer] = 1;
+        if (it.kind == CCAD_ITEM_TOUCH) {
+            assert_true(flags[k] & CCAD_DAY_SPECIAL);
+            assert_int_equal(it.delegated, CCAD_BY_REP);
+            touched[(size_t)k * nb + it.customer] = 1;
+            in_touches = 1;
+            continue;
+        }
+        /* touches come after the day's contacts */
+        assert_false(in_touches && it.date == last_touch_date);
+        /* contacts only on working days; an absent day's go to the substitute */
+        assert_true(flags[k] & CCAD_DAY_WORKING);
+        if (flags[k] & CCAD_DAY_ABSENT)
+            assert_int_equal(it.delegated, CCAD_BY_SUBSTITUTE);
+        else
+            assert_int_not_equal(it.delegated, CCAD_BY_SUBSTITUTE);
         if (it.delegated == CCAD_BY_REP)
             day_rep[k]++;
         assert_true(it.block_day >= 0 && it.block_day <= 3);
@@ -1680,18 +1829,19 @@ static void check_properties(env *e, const ccad_schedule *s, int32_t d0, int32_t
             for (di = 0; di < GEN_DAYS; di++) {
                 ccad_assessment a = CCAD_ASSESSMENT_INIT;
                 int32_t left = c.purchase_date - (d0 + di);
-                /* working days, and absent days that are weekdays */
-                int plan_day = (flags[di] & CCAD_DAY_WORKING) ||
-                               ((flags[di] & CCAD_DAY_ABSENT) && weekday(d0 + di) <= 5);
+                int contact;
+                /* working days (an absent day is a working day the substitute covers) */
+                int plan_day = (flags[di] & CCAD_DAY_WORKING) != 0;
                 if (!plan_day || left < 0 || left > 7)
                     continue;
                 assert_int_equal(ccad_book_assess(e->b, e->r, i, d0 + di, &a), CCAD_OK);
                 if (a.quadrant != CCAD_Q1)
                     continue;
-                if (!seen[(size_t)di * nb + i])
-                    print_message("customer %lu (Q1, buying in %d days) has no item on D0%+d\n",
+                contact = seen[(size_t)di * nb + i] && !touched[(size_t)di * nb + i];
+                if (!contact)
+                    print_message("customer %lu (Q1, buying in %d days) has no contact on D0%+d\n",
                                   (unsigned long)i, (int)left, di);
-                assert_true(seen[(size_t)di * nb + i]);
+                assert_true(contact);
             }
         }
     }
@@ -1723,9 +1873,32 @@ static void properties_generated(void **state)
         s1 = plan_o(e, &o);
         check_properties(e, s1, d0, 8, 0);
         ccad_schedule_free(s1);
-        /* capacity large: Q1 within a week gets every working day */
+        /* capacity large: the same properties */
         o = opts(d0, GEN_DAYS, 1000);
         s1 = plan_o(e, &o);
+        check_properties(e, s1, d0, 1000, 0);
+        ccad_schedule_free(s1);
+    }
+}
+
+/* FREQ: an important customer buying within urgency.week_days (Q1, one
+ * contact a day) gets a contact on every working day of that week when
+ * there is room (by the substitute on an absent day), whatever spare room
+ * did before: an early contact must not take the place of a Q1 day. */
+static void properties_q1_daily(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    uint64_t seed;
+    for (seed = 1; seed <= 6; seed++) {
+        ccad_schedule *s1;
+        ccad_plan_options o = opts(d0, GEN_DAYS, 1000);
+        ccad_book_free(e->b);
+        assert_int_equal(ccad_book_new(&e->b, e->ctx, 0), CCAD_OK);
+        gen_book(e, seed, GEN_N, d0);
+        gen_calendar(e, d0);
+        s1 = plan_o(e, &o);
+        print_message("seed %llu\n", (unsigned long long)seed);
         check_properties(e, s1, d0, 1000, 1);
         ccad_schedule_free(s1);
     }
@@ -1869,10 +2042,20 @@ static void errors_schedule_new(void **state)
         ccad_schedule_free(s2);
         ccad_rules_free(r2);
     }
-    /* empty book */
-    {
+}
+
+/* An empty book plans nothing (also routed). Last in the list: under UBSan
+ * (-fno-sanitize-recover) a qsort of no candidates from NULL aborts the
+ * program. */
+static void empty_book(void **state)
+{
+    env *e = *state;
+    ccad_plan_options o = opts(D0, 7, 8);
+    int route;
+    for (route = 0; route <= 1; route++) {
         ccad_book *empty = NULL;
         ccad_schedule *s2 = NULL;
+        o.route = route;
         assert_int_equal(ccad_book_new(&empty, e->ctx, 0), CCAD_OK);
         assert_int_equal(ccad_book_grade(empty, e->r), CCAD_OK);
         assert_int_equal(ccad_schedule_new(&s2, empty, e->r, &o), CCAD_OK);
@@ -2008,6 +2191,836 @@ static void errors_workload_platform(void **state)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Routes (ROUTE): each day's rep-owned visits ordered into a closed tour
+ * from the base, with times; weekly day assignment. */
+
+/* Straight-line cost as the library defines it (include/custcadence.h,
+ * ccad_metric): PLANAR nint(distance x scale), GEO great-circle metres. */
+static int64_t line_cost(int metric, double scale, double x1, double y1, double x2, double y2)
+{
+    if (metric == CCAD_METRIC_GEO) {
+        const double pi = 3.14159265358979323846, r = 6371008.8;
+        double la1 = y1 * (pi / 180.0), lo1 = x1 * (pi / 180.0);
+        double la2 = y2 * (pi / 180.0), lo2 = x2 * (pi / 180.0);
+        double ax = cos(la1) * cos(lo1), ay = cos(la1) * sin(lo1), az = sin(la1);
+        double bx = cos(la2) * cos(lo2), by = cos(la2) * sin(lo2), bz = sin(la2);
+        double dx = ax - bx, dy = ay - by, dz = az - bz;
+        double chord = sqrt(dx * dx + dy * dy + dz * dz);
+        if (chord > 2.0)
+            chord = 2.0;
+        return (int64_t)(2.0 * asin(chord / 2.0) * r + 0.5);
+    }
+    {
+        double dx = x1 - x2, dy = y1 - y2;
+        return (int64_t)(sqrt(dx * dx + dy * dy) * (metric == CCAD_METRIC_PLANAR ? scale : 1.0) +
+                         0.5);
+    }
+}
+
+static ccad_plan_options route_opts(int32_t first, int32_t days, int32_t vpd)
+{
+    ccad_plan_options o = opts(first, days, vpd);
+    o.route = 1;
+    o.assign_days = 0; /* CCAD_PLAN_OPTIONS_INIT has 1 */
+    o.metric = CCAD_METRIC_PLANAR;
+    o.base_x = 0.0;
+    o.base_y = 0.0;
+    o.scale = 1.0;
+    o.units_per_minute = 1.0;
+    return o;
+}
+
+static int32_t service_min(env *e, int grade_)
+{
+    static const char *const name[4] = {"route.service_a_min", "route.service_b_min",
+                                        "route.service_c_min", "route.service_d_min"};
+    int64_t v = 0;
+    assert_true(grade_ >= CCAD_GRADE_A && grade_ <= CCAD_GRADE_D);
+    assert_int_equal(ccad_rules_get(e->r, name[grade_ - 1], &v), CCAD_OK);
+    return (int32_t)v;
+}
+
+static int item_routed(const ccad_item *it)
+{
+    return it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH;
+}
+
+/* Where a customer is for routing: its location, or the base without one. */
+static void cust_at(env *e, const ccad_plan_options *o, uint32_t ci, double *x, double *y)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    assert_int_equal(ccad_book_get(e->b, ci, &c), CCAD_OK);
+    *x = c.has_location ? c.x : o->base_x;
+    *y = c.has_location ? c.y : o->base_y;
+}
+
+/* Travel of one leg in minutes, as the schedule must report it. */
+static int32_t leg_minutes(env *e, const ccad_plan_options *o, double x1, double y1, double x2,
+                           double y2)
+{
+    if (o->metric == CCAD_METRIC_HOST) {
+        int32_t m = 0;
+        assert_int_equal(travel(e, x1, y1, x2, y2, &m), 0);
+        return m;
+    }
+    return (int32_t)ceil((double)line_cost(o->metric, o->scale, x1, y1, x2, y2) /
+                         o->units_per_minute);
+}
+
+/* The routed items of the day starting at schedule index *pos (advanced
+ * past the day): indices in schedule order into out (cap entries). */
+static size_t day_routed(const ccad_schedule *s, size_t *pos, int32_t *out_date, size_t *out,
+                         size_t cap)
+{
+    size_t i = *pos, n = 0, total = ccad_schedule_item_count(s);
+    int32_t d = item(s, i).date;
+    for (; i < total; i++) {
+        ccad_item it = item(s, i);
+        if (it.date != d)
+            break;
+        if (!item_routed(&it))
+            continue;
+        assert_true(n < cap);
+        out[n++] = i;
+    }
+    *pos = i;
+    *out_date = d;
+    return n;
+}
+
+#define ROUTE_CAP 256
+
+/* Total closed-tour cost (in the metric's unit; minutes for HOST) of every
+ * day, computed from the items' seq order. */
+static int64_t schedule_travel(env *e, const ccad_schedule *s, const ccad_plan_options *o)
+{
+    size_t pos = 0, idx[ROUTE_CAP], by_seq[ROUTE_CAP + 1];
+    int64_t total = 0;
+    while (pos < ccad_schedule_item_count(s)) {
+        int32_t d;
+        size_t n = day_routed(s, &pos, &d, idx, ROUTE_CAP), k;
+        double px = o->base_x, py = o->base_y, x, y;
+        for (k = 0; k < n; k++) {
+            ccad_item it = item(s, idx[k]);
+            assert_true(it.seq >= 1 && (size_t)it.seq <= n);
+            by_seq[it.seq] = idx[k];
+        }
+        for (k = 1; k <= n; k++) {
+            cust_at(e, o, item(s, by_seq[k]).customer, &x, &y);
+            total += o->metric == CCAD_METRIC_HOST ? leg_minutes(e, o, px, py, x, y)
+                                                   : line_cost(o->metric, o->scale, px, py, x, y);
+            px = x;
+            py = y;
+        }
+        if (n > 0)
+            total += o->metric == CCAD_METRIC_HOST
+                         ? leg_minutes(e, o, px, py, o->base_x, o->base_y)
+                         : line_cost(o->metric, o->scale, px, py, o->base_x, o->base_y);
+    }
+    return total;
+}
+
+/* Every routing property of a schedule made with options o (route = 1):
+ * seq a permutation 1..k per day; unrouted items without times; travel,
+ * ETA, departure and lateness recomputed leg by leg; the seq order is the
+ * tour ccad_route_solve gives for the day's points (in schedule order), at
+ * the same cost; one ROUTE finding per late stop, with its figures, after
+ * every other finding. Returns the number of late stops. */
+static size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_options *o)
+{
+    size_t pos = 0, i, late = 0, nf = ccad_schedule_finding_count(s), first_route = nf;
+    size_t idx[ROUTE_CAP], by_seq[ROUTE_CAP + 1];
+    uint32_t order[ROUTE_CAP + 1];
+    double xs[ROUTE_CAP + 1], ys[ROUTE_CAP + 1];
+    int32_t end = o->day_start_min + o->day_minutes;
+    ccad_route_options ro = CCAD_ROUTE_OPTIONS_INIT;
+    ro.metric = o->metric;
+    ro.scale = o->scale;
+    ro.seed = o->seed;
+    ro.effort = o->effort;
+    ro.closed = 1;
+    for (i = 0; i < ccad_schedule_item_count(s); i++) {
+        ccad_item it = item(s, i);
+        if (!item_routed(&it)) {
+            assert_int_equal(it.seq, 0);
+            assert_int_equal(it.eta_min, -1);
+            assert_int_equal(it.depart_min, -1);
+            assert_int_equal(it.travel_min, 0);
+            assert_int_equal(it.late, 0);
+        }
+    }
+    for (i = 0; i < nf; i++) {
+        ccad_finding f = finding(s, i);
+        if (f.kind == CCAD_FIND_ROUTE && first_route == nf)
+            first_route = i;
+        if (first_route < nf)
+            assert_int_equal(f.kind, CCAD_FIND_ROUTE); /* ROUTE findings come last */
+    }
+    while (pos < ccad_schedule_item_count(s)) {
+        int32_t d, t = o->day_start_min;
+        size_t n = day_routed(s, &pos, &d, idx, ROUTE_CAP), k;
+        double px = o->base_x, py = o->base_y;
+        int64_t cost = -1, mine = 0;
+        if (n == 0)
+            continue;
+        memset(by_seq, 0xff, sizeof by_seq);
+        xs[0] = o->base_x;
+        ys[0] = o->base_y;
+        for (k = 0; k < n; k++) {
+            ccad_item it = item(s, idx[k]);
+            assert_true(it.seq >= 1 && (size_t)it.seq <= n);
+            assert_true(by_seq[it.seq] == (size_t)-1); /* a permutation */
+            by_seq[it.seq] = idx[k];
+            cust_at(e, o, it.customer, &xs[k + 1], &ys[k + 1]);
+        }
+        /* the same points, in the same order, through ccad_route_solve */
+        assert_int_equal(ccad_route_solve(e->ctx, xs, ys, n + 1, &ro, order, &cost), CCAD_OK);
+        assert_int_equal(order[0], 0);
+        for (k = 1; k <= n; k++)
+            assert_int_equal(by_seq[k], idx[order[k] - 1]);
+        for (k = 1; k <= n; k++) {
+            ccad_item it = item(s, by_seq[k]);
+            ccad_customer c = CCAD_CUSTOMER_INIT;
+            ccad_assessment a = CCAD_ASSESSMENT_INIT;
+            double x, y;
+            int32_t leg, limit;
+            assert_int_equal(ccad_book_get(e->b, it.customer, &c), CCAD_OK);
+            assert_int_equal(ccad_book_assess(e->b, e->r, it.customer, d, &a), CCAD_OK);
+            cust_at(e, o, it.customer, &x, &y);
+            leg = leg_minutes(e, o, px, py, x, y);
+            mine += o->metric == CCAD_METRIC_HOST ? leg : line_cost(o->metric, o->scale, px, py, x, y);
+            assert_int_equal(it.travel_min, leg);
+            assert_int_equal(it.eta_min, t + leg > c.visit_open_min ? t + leg : c.visit_open_min);
+            assert_true(it.eta_min >= t + it.travel_min);
+            assert_true(it.eta_min >= c.visit_open_min);
+            assert_int_equal(it.depart_min, it.eta_min + service_min(e, a.grade));
+            limit = c.visit_close_min < end ? c.visit_close_min : end;
+            assert_int_equal(it.late, it.depart_min > limit);
+            if (it.late) {
+                size_t m, seen = 0;
+                late++;
+                for (m = first_route; m < nf; m++) {
+                    ccad_finding f = finding(s, m);
+                    if (f.customer != (int64_t)it.customer || f.date != d)
+                        continue;
+                    seen++;
+                    assert_int_equal(f.reason_count, o->keep_reasons ? 1 : 0);
+                    if (o->keep_reasons)
+                        reason_is(&f.reasons[0], CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_LATE, it.eta_min,
+                                  limit, it.depart_min - limit);
+                }
+                assert_int_equal(seen, 1);
+            }
+            t = it.depart_min;
+            px = x;
+            py = y;
+        }
+        mine += o->metric == CCAD_METRIC_HOST
+                    ? leg_minutes(e, o, px, py, o->base_x, o->base_y)
+                    : line_cost(o->metric, o->scale, px, py, o->base_x, o->base_y);
+        assert_true(mine == cost);
+    }
+    assert_int_equal(nf - first_route, late);
+    return late;
+}
+
+/* A small planar day: stops around the base, a delegated Q3, touches, a
+ * customer without location and one whose window opens at 10:00. */
+static void route_planar_day(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    const double px[6] = {10, -20, 30, 5, -8, 25}, py[6] = {0, 15, -10, 40, -30, 25};
+    char id[16];
+    int i;
+    uint32_t ilate, inoloc, iq3;
+    ccad_plan_options o = route_opts(d0, 5, 7);
+    ccad_schedule *s;
+    size_t k, routed_n = 0;
+    set(e, "capacity.pull_ahead_days", 0);
+    for (i = 0; i < 6; i++) {
+        ccad_customer c = cust(id, i < 2 ? CCAD_GRADE_A : CCAD_GRADE_B, 100 - i, d0 - 7);
+        snprintf(id, sizeof id, "p%d", i);
+        c.has_location = 1;
+        c.x = px[i];
+        c.y = py[i];
+        if (i < 2)
+            c.purchase_date = d0 + 3; /* Q1 daily */
+        add(e, &c);
+    }
+    {
+        ccad_customer c = cust("window", CCAD_GRADE_B, 50, d0 - 7);
+        c.has_location = 1;
+        c.x = 1;
+        c.y = 1;
+        c.visit_open_min = 600;
+        ilate = add(e, &c);
+    }
+    inoloc = add_simple(e, "noloc", CCAD_GRADE_C, 10, d0 - 28); /* Q4 call at the base */
+    {
+        ccad_customer c = cust("q3", CCAD_GRADE_C, 5, d0 - 3);
+        c.request_date = d0; /* Q3: no room on d0 -> colleague */
+        c.has_location = 1;
+        c.x = 3;
+        c.y = 3;
+        iq3 = add(e, &c);
+    }
+    grade(e);
+    e->special[e->n_special++] = d0 + 1;
+    s = plan_o(e, &o);
+    (void)check_routes(e, s, &o);
+    /* the window: served from 10:00 on, never before */
+    {
+        ccad_item it = item_on(s, ilate, d0);
+        assert_true(it.seq >= 1);
+        assert_true(it.eta_min >= 600);
+    }
+    assert_int_equal(item_on(s, iq3, d0).delegated, CCAD_BY_COLLEAGUE);
+    assert_int_equal(item_on(s, iq3, d0).seq, 0);
+    assert_int_equal(item_on(s, iq3, d0).eta_min, -1);
+    for (k = 0; k < ccad_schedule_item_count(s); k++) {
+        ccad_item it = item(s, k);
+        if (it.kind == CCAD_ITEM_TOUCH) {
+            assert_int_equal(it.seq, 0);
+            assert_int_equal(it.eta_min, -1);
+        }
+        routed_n += it.seq > 0;
+    }
+    assert_true(routed_n > 6);
+    /* the customer without location is a stop at the base: 0 travel from
+     * the base or to it from a stop at the base */
+    {
+        size_t n = items_of(s, inoloc, 0, NULL, 0);
+        ccad_item it;
+        assert_true(n >= 1);
+        items_of(s, inoloc, 0, &it, 1);
+        assert_true(it.seq >= 1);
+        if (it.seq == 1)
+            assert_int_equal(it.travel_min, 0);
+    }
+    /* without route: no times at all */
+    {
+        ccad_plan_options o0 = o;
+        ccad_schedule *s0;
+        o0.route = 0;
+        s0 = plan_o(e, &o0);
+        assert_int_equal(ccad_schedule_item_count(s0), ccad_schedule_item_count(s));
+        for (k = 0; k < ccad_schedule_item_count(s0); k++) {
+            ccad_item a = item(s0, k), b = item(s, k);
+            assert_int_equal(a.seq, 0);
+            assert_int_equal(a.eta_min, -1);
+            assert_int_equal(a.depart_min, -1);
+            assert_int_equal(a.travel_min, 0);
+            assert_int_equal(a.late, 0);
+            /* routing alone changes no item */
+            assert_int_equal(a.date, b.date);
+            assert_int_equal(a.customer, b.customer);
+            assert_int_equal(a.priority, b.priority);
+        }
+        assert_int_equal(count_findings(s0, CCAD_FIND_ROUTE, -2), 0);
+        ccad_schedule_free(s0);
+    }
+    ccad_schedule_free(s);
+}
+
+/* A long day: eight A customers (60 minutes each) in a 3-hour day; the
+ * stops past the end are late, each with one ROUTE finding. One customer's
+ * window closes at 09:30: late by its window. */
+static void route_late_stops(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    char id[16];
+    int i;
+    uint32_t iwin = 0;
+    ccad_plan_options o = route_opts(d0, 1, 8);
+    ccad_schedule *s;
+    size_t late;
+    ccad_finding f;
+    set(e, "capacity.pull_ahead_days", 0);
+    for (i = 0; i < 8; i++) {
+        ccad_customer c = cust(id, CCAD_GRADE_A, 100 - i, d0 - 3);
+        snprintf(id, sizeof id, "l%d", i);
+        c.has_location = 1;
+        c.x = 10.0 * (i % 3);
+        c.y = 10.0 * (i / 3);
+        if (i == 7) {
+            c.visit_close_min = 570;
+            c.x = 50;
+            c.y = 50;
+        }
+        iwin = add(e, &c);
+    }
+    grade(e);
+    o.day_minutes = 180; /* 08:00-11:00 */
+    s = plan_o(e, &o);
+    assert_int_equal(ccad_schedule_item_count(s), 8);
+    late = check_routes(e, s, &o);
+    print_message("8 one-hour stops in a 3-hour day: %lu late\n", (unsigned long)late);
+    assert_true(late >= 5); /* at most 3 hours of service fit */
+    assert_int_equal(count_findings(s, CCAD_FIND_ROUTE, -2), late);
+    f = find_of(s, CCAD_FIND_ROUTE, iwin);
+    {
+        ccad_item it = item_on(s, iwin, d0);
+        int32_t limit = 570; /* the window closes before the day ends */
+        assert_int_equal(it.late, 1);
+        assert_int_equal(f.date, d0);
+        reason_is(&f.reasons[0], CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_LATE, it.eta_min, limit,
+                  it.depart_min - limit);
+    }
+    /* the last finding is a ROUTE one */
+    f = finding(s, ccad_schedule_finding_count(s) - 1);
+    assert_int_equal(f.kind, CCAD_FIND_ROUTE);
+    ccad_schedule_free(s);
+    /* a day long enough: nothing late */
+    o.day_minutes = 1440 - o.day_start_min;
+    s = plan_o(e, &o);
+    assert_int_equal(check_routes(e, s, &o), 1); /* the 09:30 window still */
+    ccad_schedule_free(s);
+}
+
+/* GEO metric: longitude/latitude, metres, units_per_minute metres a minute. */
+static void route_geo(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    char id[16];
+    int i;
+    ccad_plan_options o = route_opts(d0, 5, 8);
+    ccad_schedule *s;
+    uint64_t r = 99;
+    for (i = 0; i < 30; i++) {
+        ccad_customer c = cust(id, i < 5 ? CCAD_GRADE_A : i < 12 ? CCAD_GRADE_B : CCAD_GRADE_C,
+                               300 - i, D0 - 1 - (int32_t)rng_range(&r, 0, 27));
+        snprintf(id, sizeof id, "geo%02d", i);
+        c.has_location = 1;
+        c.x = 121.4 + (double)rng_range(&r, -1000, 1000) / 10000.0;
+        c.y = 31.2 + (double)rng_range(&r, -1000, 1000) / 10000.0;
+        add(e, &c);
+    }
+    grade(e);
+    o.metric = CCAD_METRIC_GEO;
+    o.base_x = 121.4;
+    o.base_y = 31.2;
+    o.units_per_minute = 500.0; /* 30 km/h */
+    s = plan_o(e, &o);
+    (void)check_routes(e, s, &o);
+    print_message("GEO week: %lld m\n", (long long)schedule_travel(e, s, &o));
+    assert_true(schedule_travel(e, s, &o) > 0);
+    ccad_schedule_free(s);
+    /* PLANAR with a scale: the same points read as planar, costs x 1000 */
+    o.metric = CCAD_METRIC_PLANAR;
+    o.scale = 1000.0;
+    o.units_per_minute = 2.0;
+    s = plan_o(e, &o);
+    (void)check_routes(e, s, &o);
+    ccad_schedule_free(s);
+}
+
+/* HOST metric: the travel callback gives minutes; a failing callback (or a
+ * negative time) fails the schedule with CCAD_ECALLBACK and leaks nothing;
+ * no callback: CCAD_ENOTSUP. */
+static void route_host(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    char id[16];
+    int i;
+    ccad_plan_options o = route_opts(d0, 3, 5);
+    ccad_schedule *s;
+    long calls, k, live;
+    for (i = 0; i < 12; i++) {
+        ccad_customer c = cust(id, i < 3 ? CCAD_GRADE_A : CCAD_GRADE_B, 100 - i, d0 - 1 - i);
+        snprintf(id, sizeof id, "h%02d", i);
+        c.has_location = 1;
+        c.x = (double)(i * 7 % 11) * 4.0;
+        c.y = (double)(i * 5 % 13) * 3.0;
+        add(e, &c);
+    }
+    grade(e);
+    o.metric = CCAD_METRIC_HOST;
+    o.units_per_minute = 1.0;
+    e->travel_calls = 0;
+    s = plan_o(e, &o);
+    calls = e->travel_calls;
+    assert_true(calls > 0);
+    (void)check_routes(e, s, &o);
+    ccad_schedule_free(s);
+    live = e->al.live;
+    for (k = 1; k <= calls; k++) {
+        for (e->travel_negative = 0; e->travel_negative <= 1; e->travel_negative++) {
+            ccad_schedule *sf = (ccad_schedule *)(void *)e;
+            e->travel_calls = 0;
+            e->travel_fail_at = k;
+            TU_FAIL(e->ctx, ccad_schedule_new(&sf, e->b, e->r, &o), CCAD_ECALLBACK);
+            assert_null(sf);
+            assert_non_null(strstr(ccad_ctx_errmsg(e->ctx), "travel"));
+            assert_int_equal(e->al.live, live);
+            assert_int_equal(e->travel_calls, k); /* stops at the failing call */
+        }
+    }
+    e->travel_fail_at = 0;
+    e->travel_negative = 0;
+    /* no travel callback: not supported (only for HOST) */
+    {
+        ccad_ctx *ctx2 = NULL;
+        ccad_book *b2 = NULL;
+        ccad_schedule *s2 = (ccad_schedule *)(void *)e;
+        assert_int_equal(ccad_ctx_new(&ctx2, NULL), CCAD_OK); /* every default */
+        assert_int_equal(ccad_book_new(&b2, ctx2, 0), CCAD_OK);
+        {
+            ccad_customer c = cust("one", CCAD_GRADE_A, 5, d0 - 3);
+            assert_int_equal(ccad_book_add(b2, &c, NULL), CCAD_OK);
+        }
+        assert_int_equal(ccad_book_grade(b2, e->r), CCAD_OK);
+        TU_FAIL(ctx2, ccad_schedule_new(&s2, b2, e->r, &o), CCAD_ENOTSUP);
+        assert_null(s2);
+        o.metric = CCAD_METRIC_PLANAR;
+        assert_int_equal(ccad_schedule_new(&s2, b2, e->r, &o), CCAD_OK);
+        ccad_schedule_free(s2);
+        ccad_book_free(b2);
+        ccad_ctx_free(ctx2);
+    }
+}
+
+/* Bad route options: ERANGE for figures, EINVAL for flags and the metric;
+ * ignored when route = 0. */
+static void route_options_errors(void **state)
+{
+    env *e = *state;
+    ccad_plan_options o = route_opts(D0, 7, 8), bad;
+    ccad_schedule *s;
+    add_simple(e, "x", CCAD_GRADE_A, 10, D0 - 5);
+    grade(e);
+#define RT_BAD(field, val, code)  \
+    do {                          \
+        bad = o;                  \
+        bad.field = (val);        \
+        SCHED_FAIL(e, &bad, code); \
+    } while (0)
+    RT_BAD(route, 2, CCAD_EINVAL);
+    RT_BAD(route, -1, CCAD_EINVAL);
+    RT_BAD(assign_days, 2, CCAD_EINVAL);
+    RT_BAD(assign_days, -1, CCAD_EINVAL);
+    RT_BAD(metric, 0, CCAD_EINVAL);
+    RT_BAD(metric, 4, CCAD_EINVAL);
+    RT_BAD(base_x, NAN, CCAD_ERANGE);
+    RT_BAD(base_y, INFINITY, CCAD_ERANGE);
+    RT_BAD(scale, 0.0, CCAD_ERANGE);
+    RT_BAD(scale, -1.0, CCAD_ERANGE);
+    RT_BAD(scale, NAN, CCAD_ERANGE);
+    RT_BAD(units_per_minute, 0.0, CCAD_ERANGE);
+    RT_BAD(units_per_minute, -2.0, CCAD_ERANGE);
+    RT_BAD(units_per_minute, INFINITY, CCAD_ERANGE);
+    RT_BAD(day_start_min, -1, CCAD_ERANGE);
+    RT_BAD(day_start_min, 1441, CCAD_ERANGE);
+    RT_BAD(day_minutes, 0, CCAD_ERANGE);
+    RT_BAD(day_minutes, 1441, CCAD_ERANGE);
+    RT_BAD(effort, -1, CCAD_ERANGE);
+    RT_BAD(effort, 10001, CCAD_ERANGE);
+#undef RT_BAD
+    /* the limits are accepted */
+    bad = o;
+    bad.day_start_min = 1440;
+    bad.day_minutes = 1440;
+    bad.effort = 10000;
+    s = plan_o(e, &bad);
+    ccad_schedule_free(s);
+    bad = o;
+    bad.day_start_min = 0;
+    bad.day_minutes = 1;
+    bad.effort = 0;
+    bad.assign_days = 1;
+    s = plan_o(e, &bad);
+    ccad_schedule_free(s);
+    /* route = 0: the route fields are not looked at */
+    bad = o;
+    bad.route = 0;
+    bad.metric = 99;
+    bad.scale = -1.0;
+    bad.units_per_minute = NAN;
+    bad.day_minutes = 0;
+    s = plan_o(e, &bad);
+    ccad_schedule_free(s);
+}
+
+/* A clustered planar territory: n customers in `clusters` groups of radius
+ * 8 around points 40..60 from the base; grades by value 15/25/60 %; last
+ * contacts spread over four weeks; some with visit weekdays, some without
+ * location. */
+static void gen_territory(env *e, uint64_t seed, int n, int clusters, int32_t d0)
+{
+    static const double cx[3] = {-45, 40, 5}, cy[3] = {5, 20, 55};
+    uint64_t r = seed * UINT64_C(0x9E3779B97F4A7C15) + 7;
+    char id[24];
+    int i;
+    for (i = 0; i < n; i++) {
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        int64_t k = rng_range(&r, 0, 99);
+        int cl = (int)rng_range(&r, 0, clusters - 1);
+        snprintf(id, sizeof id, "t%llu-%03d", (unsigned long long)seed, i);
+        c.id = id;
+        c.value = k < 15 ? rng_range(&r, 5000000, 50000000)
+                  : k < 40 ? rng_range(&r, 1000000, 5000000)
+                           : rng_range(&r, 0, 1000000);
+        c.last_contact = d0 - (int32_t)rng_range(&r, 1, 28);
+        c.last_visit = c.last_contact;
+        c.contacts = 5;
+        c.has_location = rng_range(&r, 0, 99) < 95;
+        c.x = cx[cl] + (double)rng_range(&r, -80, 80) / 10.0;
+        c.y = cy[cl] + (double)rng_range(&r, -80, 80) / 10.0;
+        k = rng_range(&r, 0, 99);
+        if (k < 10)
+            c.visit_days = CCAD_TUE | CCAD_THU;
+        else if (k < 15)
+            c.visit_days = CCAD_MON | CCAD_WED | CCAD_FRI;
+        if (rng_range(&r, 0, 99) < 5)
+            c.purchase_date = d0 + (int32_t)rng_range(&r, 0, 12);
+        add(e, &c);
+    }
+    grade(e);
+}
+
+/* The ROUTE_DAY reason of an item, or NULL. */
+static const ccad_reason *route_day_reason(const ccad_item *it)
+{
+    uint32_t k;
+    for (k = 0; k < it->reason_count; k++)
+        if (it->reasons[k].why == CCAD_WHY_ROUTE_DAY)
+            return &it->reasons[k];
+    return NULL;
+}
+
+/* Weekly assignment: every moved item keeps the invariants, and the plan
+ * is otherwise the plain routed plan's. Returns the number moved. */
+static size_t check_assign(env *e, const ccad_schedule *s, const ccad_schedule *plain,
+                           const ccad_plan_options *o)
+{
+    size_t i, j, moved = 0, n = ccad_schedule_item_count(s), nb = ccad_book_count(e->b);
+    int32_t *reps = calloc((size_t)o->days, sizeof *reps), *mins = calloc((size_t)o->days, sizeof *mins);
+    uint8_t *matched = calloc(ccad_schedule_item_count(plain) + 1, 1);
+    assert_non_null(reps);
+    assert_non_null(mins);
+    assert_non_null(matched);
+    assert_int_equal(n, ccad_schedule_item_count(plain));
+    for (i = 0; i < n; i++) {
+        ccad_item it = item(s, i);
+        const ccad_reason *r = route_day_reason(&it);
+        int32_t orig = r != NULL ? (int32_t)r->a : it.date;
+        int found = 0;
+        assert_true(it.customer < nb);
+        if (item_routed(&it)) {
+            ccad_assessment a = CCAD_ASSESSMENT_INIT;
+            assert_int_equal(ccad_book_assess(e->b, e->r, it.customer, it.date, &a), CCAD_OK);
+            reps[it.date - o->first_day]++;
+            mins[it.date - o->first_day] += service_min(e, a.grade);
+        }
+        if (r != NULL) {
+            ccad_customer c = CCAD_CUSTOMER_INIT;
+            uint32_t fl = 0;
+            int y1, w1, y2, w2;
+            moved++;
+            assert_int_equal(r->rule, CCAD_RULE_ROUTE);
+            assert_true(r->b > 0); /* an estimated saving */
+            assert_int_equal(r->c, 0);
+            /* one day earlier or later, in the same ISO week */
+            if (it.date - orig != 1 && it.date - orig != -1)
+                print_message("moved %d days: customer %u D0%+d -> D0%+d\n", (int)(it.date - orig),
+                              it.customer, (int)(orig - D0), (int)(it.date - D0));
+            assert_true(it.date - orig == 1 || it.date - orig == -1);
+            assert_int_equal(ccad_date_iso_week(&y1, &w1, it.date), CCAD_OK);
+            assert_int_equal(ccad_date_iso_week(&y2, &w2, orig), CCAD_OK);
+            assert_true(y1 == y2 && w1 == w2);
+            /* a flexible visit by the rep */
+            assert_true(it.quadrant == CCAD_Q2 || it.quadrant == CCAD_Q4);
+            assert_int_equal(it.delegated, CCAD_BY_REP);
+            assert_int_not_equal(it.kind, CCAD_ITEM_TOUCH);
+            assert_int_not_equal(it.kind, CCAD_ITEM_PERSIST);
+            assert_int_equal(it.rolled_from, CCAD_NO_DATE);
+            assert_int_equal(it.block_day, 0);
+            /* to a working, non-absent day its visit weekdays allow */
+            assert_int_equal(ccad_ctx_day_flags(e->ctx, &fl, it.date), CCAD_OK);
+            assert_true(fl & CCAD_DAY_WORKING);
+            assert_false(fl & CCAD_DAY_ABSENT);
+            assert_int_equal(ccad_book_get(e->b, it.customer, &c), CCAD_OK);
+            assert_int_equal(c.has_location, 1);
+            if (c.visit_days != 0)
+                assert_true(c.visit_days & (1u << (weekday(it.date) - 1)));
+            /* no other contact of the customer within a day */
+            for (j = 0; j < n; j++) {
+                ccad_item x = item(s, j);
+                if (j == i || x.customer != it.customer || x.kind == CCAD_ITEM_TOUCH)
+                    continue;
+                assert_true(x.date - it.date > 1 || it.date - x.date > 1);
+            }
+        }
+        /* the same item in the plain plan, on its original day */
+        for (j = 0; j < ccad_schedule_item_count(plain) && !found; j++) {
+            ccad_item p = item(plain, j);
+            if (!matched[j] && p.customer == it.customer && p.date == orig && p.kind == it.kind &&
+                p.delegated == it.delegated && p.quadrant == it.quadrant) {
+                matched[j] = 1;
+                found = 1;
+            }
+        }
+        if (!found)
+            print_message("no match in the plain plan: customer %u D0%+d (from D0%+d) kind %d "
+                          "quadrant %d delegated %d\n",
+                          it.customer, (int)(it.date - D0), (int)(orig - D0), it.kind,
+                          it.quadrant, it.delegated);
+        assert_true(found);
+    }
+    /* capacity per day */
+    for (i = 0; i < (size_t)o->days; i++) {
+        if (o->visits_per_day > 0)
+            assert_true(reps[i] <= o->visits_per_day);
+        if (o->minutes_per_day > 0)
+            assert_true(mins[i] <= o->minutes_per_day);
+    }
+    free(reps);
+    free(mins);
+    free(matched);
+    return moved;
+}
+
+/* assign_days: invariants of every moved item over two weeks with a
+ * holiday and an absence, for several territories and both capacity
+ * limits; the routes of the result are checked like any other. */
+static void assign_days_invariants(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    uint64_t seed;
+    size_t total_moved = 0;
+    for (seed = 1; seed <= 4; seed++) {
+        int lim;
+        ccad_book_free(e->b);
+        assert_int_equal(ccad_book_new(&e->b, e->ctx, 0), CCAD_OK);
+        gen_territory(e, seed, 80, 3, d0);
+        e->n_holiday = e->n_absent = e->n_special = 0;
+        e->holiday[e->n_holiday++] = d0 + 3; /* Thursday */
+        e->absent[e->n_absent++] = d0 + 8;   /* Tuesday of week 2 */
+        e->special[e->n_special++] = d0 + 10;
+        for (lim = 0; lim < 2; lim++) {
+            ccad_plan_options o = route_opts(d0, 14, lim == 0 ? 12 : 0), oa;
+            ccad_schedule *plain, *as;
+            size_t moved;
+            if (lim == 1)
+                o.minutes_per_day = 480;
+            oa = o;
+            oa.assign_days = 1;
+            plain = plan_o(e, &o);
+            as = plan_o(e, &oa);
+            (void)check_routes(e, as, &oa);
+            moved = check_assign(e, as, plain, &oa);
+            total_moved += moved;
+            ccad_schedule_free(plain);
+            ccad_schedule_free(as);
+        }
+    }
+    print_message("assign_days moved %lu visits over 8 plans\n", (unsigned long)total_moved);
+    assert_true(total_moved > 0);
+}
+
+/* Routed schedules are deterministic: two runs, and a fresh context. */
+static void route_determinism(void **state)
+{
+    env *e = *state;
+    ccad_plan_options o = route_opts(D0, 14, 8);
+    ccad_schedule *s1, *s2;
+    gen_territory(e, 11, 90, 3, D0);
+    o.assign_days = 1;
+    o.seed = 12345;
+    s1 = plan_o(e, &o);
+    s2 = plan_o(e, &o);
+    schedules_equal(s1, s2);
+    ccad_schedule_free(s2);
+    o.effort = 0;
+    s2 = plan_o(e, &o);
+    (void)check_routes(e, s2, &o);
+    ccad_schedule_free(s2);
+    ccad_schedule_free(s1);
+}
+
+/* assign_days on clustered territories: the total weekly travel (closed
+ * tours from the base in seq order) is not worse than without it. */
+static void assign_days_saves_travel(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    int clusters;
+    for (clusters = 2; clusters <= 3; clusters++) {
+        uint64_t seed;
+        for (seed = 1; seed <= 3; seed++) {
+            ccad_plan_options o = route_opts(d0, 5, 20), oa;
+            ccad_schedule *plain, *as;
+            int64_t tp, ta;
+            ccad_book_free(e->b);
+            assert_int_equal(ccad_book_new(&e->b, e->ctx, 0), CCAD_OK);
+            gen_territory(e, 100 + seed, 70, clusters, d0);
+            oa = o;
+            oa.assign_days = 1;
+            plain = plan_o(e, &o);
+            as = plan_o(e, &oa);
+            tp = schedule_travel(e, plain, &o);
+            ta = schedule_travel(e, as, &oa);
+            {
+                size_t k, moved = 0;
+                for (k = 0; k < ccad_schedule_item_count(as); k++) {
+                    ccad_item it = item(as, k);
+                    moved += route_day_reason(&it) != NULL;
+                }
+                print_message("clusters=%d seed=%llu weekly travel: assign_days=0 %lld, "
+                              "assign_days=1 %lld (%lu moved)\n",
+                              clusters, (unsigned long long)seed, (long long)tp, (long long)ta,
+                              (unsigned long)moved);
+            }
+            assert_true(ta <= tp);
+            ccad_schedule_free(plain);
+            ccad_schedule_free(as);
+        }
+    }
+}
+
+/* keep_reasons = 0 with routes and weekly assignment: no reasons anywhere
+ * (neither ROUTE_DAY on moved items nor ROUTE_LATE on findings). */
+static void route_lean(void **state)
+{
+    env *e = *state;
+    ccad_plan_options o = route_opts(D0, 5, 12);
+    ccad_schedule *s, *full;
+    size_t k, moved = 0;
+    gen_territory(e, 21, 80, 3, D0);
+    o.assign_days = 1;
+    o.day_minutes = 240; /* some stops late */
+    full = plan_o(e, &o);
+    o.keep_reasons = 0;
+    s = plan_o(e, &o);
+    (void)check_routes(e, s, &o);
+    assert_int_equal(ccad_schedule_item_count(s), ccad_schedule_item_count(full));
+    for (k = 0; k < ccad_schedule_item_count(full); k++) {
+        ccad_item a = item(full, k);
+        moved += route_day_reason(&a) != NULL;
+    }
+    assert_true(moved > 0);
+    assert_true(count_findings(s, CCAD_FIND_ROUTE, -2) > 0);
+    for (k = 0; k < ccad_schedule_item_count(s); k++) {
+        ccad_item a = item(s, k), b = item(full, k);
+        if (a.reason_count != 0)
+            print_message("keep_reasons = 0: item %lu has %u reason(s), first why %d\n",
+                          (unsigned long)k, a.reason_count, a.reasons[0].why);
+        assert_int_equal(a.reason_count, 0);
+        assert_int_equal(a.date, b.date);
+        assert_int_equal(a.seq, b.seq);
+        assert_int_equal(a.eta_min, b.eta_min);
+    }
+    for (k = 0; k < ccad_schedule_finding_count(s); k++)
+        assert_int_equal(finding(s, k).reason_count, 0);
+    ccad_schedule_free(s);
+    ccad_schedule_free(full);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Allocation failures */
 
 static int plan_alloc_rounds;
@@ -2030,6 +3043,10 @@ static void alloc_book(env *e)
             c.status = CCAD_STATUS_ACTIVE;
             c.monthly_volume = 6000000;
         }
+        /* two clusters, for the routed rounds (the others ignore it) */
+        c.has_location = i % 13 != 0;
+        c.x = (i % 2 ? 40.0 : -40.0) + (double)(i * 7 % 9);
+        c.y = (double)(i * 5 % 11);
         add(e, &c);
     }
     grade(e);
@@ -2107,6 +3124,44 @@ static void alloc_failure_schedule_new(void **state)
         }
     }
     ccad_schedule_free(ref);
+    /* routes and weekly assignment allocate too */
+    o = opts(D0, 28, 20);
+    o.route = 1;
+    o.assign_days = 1;
+    ref = plan_o(e, &o);
+    {
+        size_t moved = 0;
+        for (i = 0; i < ccad_schedule_item_count(ref); i++) {
+            ccad_item it = item(ref, i);
+            moved += route_day_reason(&it) != NULL;
+        }
+        assert_true(moved > 0);
+    }
+    base = e->al.live;
+    for (mode = 0; mode < 2; mode++) {
+        long k;
+        for (k = 1;; k++) {
+            ccad_schedule *s = (ccad_schedule *)(void *)e;
+            int rc;
+            assert_true(k < 10000);
+            tu_fail_at(&e->al, k, mode);
+            e->al.failures = 0;
+            rc = ccad_schedule_new(&s, e->b, e->r, &o);
+            tu_fail_at(&e->al, 0, 0);
+            plan_alloc_rounds++;
+            if (rc == CCAD_OK) {
+                assert_int_equal(e->al.failures, 0);
+                schedules_equal(s, ref);
+                ccad_schedule_free(s);
+                break;
+            }
+            assert_int_equal(rc, CCAD_ENOMEM);
+            assert_int_equal(ccad_ctx_errcode(e->ctx), CCAD_ENOMEM);
+            assert_null(s);
+            assert_int_equal(e->al.live, base);
+        }
+    }
+    ccad_schedule_free(ref);
 }
 
 static void alloc_failure_choose_working(void **state)
@@ -2174,6 +3229,7 @@ int main(void)
         T(complaint_care),
         T(keepwarm_touches),
         T(touch_and_visit_same_day),
+        T(q1_week_after_early_contact),
         T(reminders),
         T(findings_kinds_and_order),
         T(findings_planned_gap),
@@ -2182,13 +3238,25 @@ int main(void)
         T(minutes_capacity),
         T(lean_schedules),
         T(properties_generated),
+        T(properties_q1_daily),
         T(determinism_fresh_context),
         T(errors_schedule_new),
         T(errors_calendar_callback),
         T(errors_item_finding),
         T(errors_workload_platform),
+        T(route_planar_day),
+        T(route_late_stops),
+        T(route_geo),
+        T(route_host),
+        T(route_options_errors),
+        T(assign_days_invariants),
+        T(route_determinism),
+        T(assign_days_saves_travel),
+        T(route_lean),
         T(alloc_failure_schedule_new),
         T(alloc_failure_choose_working),
+        /* last: under UBSan the bug aborts the program */
+        T(empty_book),
     };
     return cmocka_run_group_tests(tests, NULL, report);
 }
