@@ -512,7 +512,10 @@ enum ccad_name_kind {
     CCAD_NAME_WEEKDAY = 12,     /**< ISO weekday 1..7: "Mon".."Sun". */
     CCAD_NAME_FLAG = 13,        /**< A single ::ccad_flag bit: "DUE", "OVERDUE", ... */
     CCAD_NAME_RULE = 14,        /**< A ::ccad_rule_id: "GRADE", ... (as ccad_rule_name()). */
-    CCAD_NAME_WHY = 15          /**< A ::ccad_why: "GAP_ALERT", ... (as ccad_why_name()). */
+    CCAD_NAME_WHY = 15,         /**< A ::ccad_why: "GAP_ALERT", ... (as ccad_why_name()). */
+    CCAD_NAME_ITEM_KIND = 16,   /**< A ::ccad_item_kind: "visit", "call", "persist", "care", "touch". */
+    CCAD_NAME_DELEGATION = 17,  /**< A ::ccad_delegation: "rep", "colleague", "substitute". */
+    CCAD_NAME_FINDING = 18      /**< A ::ccad_finding_kind: "unplanned", "overdue", ... "route". */
 };
 
 /**
@@ -1366,7 +1369,9 @@ CCAD_API int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const
 CCAD_API void ccad_schedule_free(ccad_schedule *schedule);
 
 /**
- * @brief Number of items, ordered by day, then priority.
+ * @brief Number of items. Items run by day; within a day routed stops come
+ *        first in route order (@c seq), then the other items by priority,
+ *        touches last.
  * @param[in] schedule the schedule. @return the count (0 for NULL).
  * @since 0.1.0
  */
@@ -1464,6 +1469,45 @@ typedef struct ccad_platform {
 /** Initialiser for ::ccad_platform. */
 #define CCAD_PLATFORM_INIT {(uint32_t)sizeof(ccad_platform), {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}, \
     {0, 0, 0, 0, 0}, 0, 0, 0, 0}
+
+/** One day of a schedule, from ccad_schedule_day(). */
+typedef struct ccad_day {
+    uint32_t size;         /**< Set by ::CCAD_DAY_INIT. */
+    int32_t date;          /**< The day. */
+    uint32_t flags;        /**< Its ::ccad_day_flag bits from the calendar. */
+    int32_t items;         /**< Items planned that day. */
+    int32_t by_rep;        /**< Items by the rep (touches aside). */
+    int32_t delegated;     /**< Items for a colleague or the substitute. */
+    int32_t touches;       /**< Keep-warm touches. */
+    int32_t stops;         /**< Routed stops (0 without routing). */
+    int32_t service_min;   /**< Service minutes of the rep's items. */
+    int32_t travel_min;    /**< Travel minutes of the route, the way back to the base included (0 without routing). */
+    int32_t back_min;      /**< Back at the base, minutes after midnight; -1 without routing or stops. */
+    int32_t late;          /**< Routed stops that are late. */
+} ccad_day;
+
+/** Initialiser for ::ccad_day. */
+#define CCAD_DAY_INIT {(uint32_t)sizeof(ccad_day), 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0}
+
+/**
+ * @brief Totals of one day of the schedule's range.
+ * @param[in] schedule the schedule. @param[in] day a day in its range.
+ * @param[in,out] out caller struct with @c size set.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION bad size. @retval CCAD_ENOTFOUND the day is outside the range.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_schedule_day(const ccad_schedule *schedule, int32_t day, ccad_day *out);
+
+/**
+ * @brief A customer's effective grade: set by hand, else computed by the last
+ *        ccad_book_grade().
+ * @param[in] book the book. @param[in] index the customer.
+ * @return a ::ccad_grade; ::CCAD_GRADE_NONE for a NULL book, a bad index or
+ *         a book never graded (no message is recorded).
+ * @since 0.1.0
+ */
+CCAD_API int ccad_book_grade_of(const ccad_book *book, size_t index);
 
 /**
  * @brief Sizes and composition of the market, working and buying platforms.

@@ -43,6 +43,15 @@ void ccad__sort_by_value(const ccad_book *b, uint32_t *idx, uint32_t *tmp, size_
 /* Rounded cumulative count for a share in percent: round(n * pct / 100). */
 static size_t cum(size_t n, int64_t pct) { return (size_t)(((uint64_t)n * (uint64_t)pct + 50) / 100); }
 
+int ccad_book_grade_of(const ccad_book *book, size_t index)
+{
+    if (book == NULL || index >= book->n)
+        return CCAD_GRADE_NONE;
+    if (book->c[index].grade_manual != CCAD_GRADE_NONE)
+        return book->c[index].grade_manual;
+    return book->graded ? book->c[index].grade_computed : CCAD_GRADE_NONE;
+}
+
 int ccad_book_grade(ccad_book *book, const ccad_rules *rules)
 {
     const int64_t *v;

@@ -251,6 +251,12 @@ static const char n_escalation[][20] = {"none", "rep", "manager", "reassign"};
 static const char n_urgency[][20] = {"none", "two_weeks", "week", "event"};
 static const char n_quadrant[][20] = {"Q1", "Q2", "Q3", "Q4"};
 static const char n_weekday[][20] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+static const char n_item_kind[][20] = {"visit", "call", "persist", "care", "touch"};
+static const char n_delegation[][20] = {"rep", "colleague", "substitute"};
+static const char n_finding[][20] = {"unplanned",       "overdue",  "cooling", "cold",
+                                     "stalled",         "release_risk", "never_contacted",
+                                     "over_capacity",   "dropped",  "gap",     "platform",
+                                     "route"};
 static const char n_flag[][20] = {"DUE",            "OVERDUE",        "COOLING",
                                   "COLD",           "STALLED",        "NEVER_CONTACTED",
                                   "NO_RECORD",      "NO_NEXT_STEP",   "RELEASE_PREMATURE",
@@ -281,6 +287,9 @@ static const char (*table_of(int kind, int *first, int *count))[20]
     case CCAD_NAME_QUADRANT: NAMES(1, n_quadrant);
     case CCAD_NAME_WEEKDAY: NAMES(1, n_weekday);
     case CCAD_NAME_FLAG: NAMES(0, n_flag);
+    case CCAD_NAME_ITEM_KIND: NAMES(1, n_item_kind);
+    case CCAD_NAME_DELEGATION: NAMES(0, n_delegation);
+    case CCAD_NAME_FINDING: NAMES(1, n_finding);
     default: return NULL;
     }
 }

@@ -38,7 +38,7 @@ struct item_rec {
     int32_t saved;        /* weekly assignment: estimated travel saved */
     int32_t eta, depart;  /* minutes after midnight, -1 if not routed */
     int32_t travel;
-    uint16_t priority, seq;
+    uint16_t priority, seq, svc; /* svc: service minutes of the contact */
     uint8_t kind, quadrant, delegated, block_day, reason_n, late;
 };
 
@@ -59,6 +59,10 @@ struct ccad_schedule {
     size_t n_reasons, cap_reasons;
     int32_t lead;
     int keep;
+    int32_t first_day, days;
+    uint32_t *day_flags; /* calendar flags of each day */
+    int32_t *day_travel; /* route travel with the way back, per day */
+    int32_t *day_back;   /* back at base, per day; -1 if not routed */
 };
 
 static int add_reasons(ccad_schedule *s, const ccad_reason *r, size_t n, uint32_t *off,
@@ -327,10 +331,10 @@ static int cand_cmp(const void *pa, const void *pb)
         return a->cls < b->cls ? -1 : 1;
     if (a->esc != b->esc)
         return a->esc > b->esc ? -1 : 1;
+    if (a->grade != b->grade) /* bigger rocks first */
+        return a->grade < b->grade ? -1 : 1;
     if (a->over != b->over)
         return a->over > b->over ? -1 : 1;
-    if (a->grade != b->grade)
-        return a->grade < b->grade ? -1 : 1;
     if (a->value != b->value)
         return a->value > b->value ? -1 : 1;
     return a->idx < b->idx ? -1 : a->idx > b->idx;
@@ -395,6 +399,7 @@ static int add_item(ccad_schedule *s, const struct cand *c, int32_t d, int kind,
     it->rolled_from = rolled_from;
     it->block_day = (uint8_t)block_day;
     it->priority = priority;
+    it->svc = 0;
     it->moved_from = CCAD_NO_DATE;
     it->saved = 0;
     it->eta = it->depart = -1;
@@ -488,8 +493,14 @@ static int plan_day(struct plan *P, int di)
     uint16_t prio = 0;
     ccad_assessment a;
     struct cust view;
-    int rc;
+    int rc, ahead;
+    /* levelling: contacts falling due on each of the next days beyond that
+     * day's capacity (over_by), from the due counts (and minutes) */
+    int pull = (int)v[P_CAP_PULL_AHEAD];
+    int64_t over_by[31], over_min[31];
 
+    memset(over_by, 0, sizeof over_by);
+    memset(over_min, 0, sizeof over_min);
     if (!working) {
         P->cap_used[di] = 0;
         return add_touches(P, di, 0);
@@ -504,8 +515,14 @@ static int plan_day(struct plan *P, int di)
         sim_view(c, m, &view);
         ccad__assess(b, v, &view, d, &a, 0);
         if (m->block_left == 0 && !(a.flags & CCAD_F_DUE)) {
-            /* not due: a candidate to pull forward into spare room */
-            if (!absent && a.due_date != CCAD_NO_DATE && a.due_date <= d + v[P_CAP_PULL_AHEAD] &&
+            /* not due: count the load of the coming days, and keep important
+             * contacts as candidates to pull forward into spare room */
+            if (a.due_date != CCAD_NO_DATE && a.due_date <= d + pull) {
+                int ah = (int)(a.due_date - d);
+                over_by[ah]++;
+                over_min[ah] += v[P_SERVICE_A + grade_index(a.grade)];
+            }
+            if (!absent && a.due_date != CCAD_NO_DATE && a.due_date <= d + pull &&
                 (a.quadrant == CCAD_Q1 || a.quadrant == CCAD_Q2)) {
                 struct cand *e = &P->cand[b->n - 1 - ne++];
                 e->idx = (uint32_t)i;
@@ -533,7 +550,8 @@ static int plan_day(struct plan *P, int di)
         k->value = c->value;
         nc++;
     }
-    qsort(P->cand, nc, sizeof *P->cand, cand_cmp);
+    if (nc > 1)
+        qsort(P->cand, nc, sizeof *P->cand, cand_cmp);
 
     for (i = 0; i < nc; i++) {
         const struct cand *k = &P->cand[i];
@@ -595,6 +613,11 @@ static int plan_day(struct plan *P, int di)
                 continue;
             }
         }
+        if (block_day == 1 && delegated != CCAD_BY_REP) {
+            /* a block is the rep's own work: a delegated first day is a plain visit */
+            block_day = 0;
+            kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT;
+        }
         if (rolled != CCAD_NO_DATE && delegated == CCAD_BY_REP && block_day <= 1 &&
             lead.why == CCAD_WHY_PLAN_DUE)
             lead = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ROLLED, rolled, d - rolled, 0);
@@ -607,14 +630,37 @@ static int plan_day(struct plan *P, int di)
         prio++;
         if ((rc = add_item(s, k, d, kind, delegated, rolled, block_day, prio, &lead, &a)) != 0)
             return rc;
+        s->items[s->n_items - 1].svc = (uint16_t)svc;
         if (delegated == CCAD_BY_REP) {
             used++;
             minutes += svc;
         }
         contacted(P, k->idx, d);
     }
-    /* Spare room: pull important contacts due within capacity.pull_ahead_days
-     * forward, earliest due first, so that work is levelled across days. */
+    /* How far each coming day is over its capacity (0 if not working). */
+    for (ahead = 1; ahead <= pull && di + ahead < P->o->days; ahead++) {
+        uint32_t f = P->day_flags[di + ahead];
+        int room = (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT);
+        int64_t over = 0;
+        if (!room)
+            over = over_by[ahead];
+        else {
+            if (P->o->visits_per_day > 0 && over_by[ahead] > P->o->visits_per_day)
+                over = over_by[ahead] - P->o->visits_per_day;
+            if (P->o->minutes_per_day > 0 && over_min[ahead] > P->o->minutes_per_day) {
+                int64_t by_min = (over_min[ahead] - P->o->minutes_per_day +
+                                  v[P_SERVICE_B] - 1) / v[P_SERVICE_B];
+                if (by_min > over)
+                    over = by_min;
+            }
+        }
+        over_by[ahead] = over;
+    }
+    for (; ahead <= pull; ahead++)
+        over_by[ahead] = 0; /* beyond the range: no knowledge, no pulling */
+    /* Spare room: pull important contacts forward from coming days that are
+     * over capacity, earliest first, so that work is levelled across days
+     * without raising anyone's frequency. */
     if (!absent && ne > 0) {
         struct cand *e = P->cand + b->n - ne;
         qsort(e, ne, sizeof *e, early_cmp);
@@ -626,7 +672,7 @@ static int plan_day(struct plan *P, int di)
             if ((P->o->visits_per_day > 0 && used >= P->o->visits_per_day) ||
                 (P->o->minutes_per_day > 0 && minutes + svc > P->o->minutes_per_day))
                 break;
-            if (P->sim[k->idx].planned > 0 && P->sim[k->idx].last == d)
+            if (over_by[k->due - d] <= 0)
                 continue;
             sim_view(c, &P->sim[k->idx], &view);
             ccad__assess(b, v, &view, d, &a, s->keep);
@@ -635,12 +681,11 @@ static int plan_day(struct plan *P, int di)
             if ((rc = add_item(s, k, d, k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT,
                                CCAD_BY_REP, CCAD_NO_DATE, 0, prio, &lead, &a)) != 0)
                 return rc;
+            s->items[s->n_items - 1].svc = (uint16_t)svc;
             used++;
             minutes += svc;
             contacted(P, k->idx, d);
-            /* an early contact keeps the rhythm: the clock counts from the
-             * due day, so spare room never raises the frequency */
-            P->sim[k->idx].last = k->due;
+            over_by[k->due - d]--;
         }
     }
     P->cap_used[di] = used;
@@ -663,6 +708,20 @@ static int item_cmp(const void *pa, const void *pb)
     return a->customer < b->customer ? -1 : a->customer > b->customer;
 }
 
+/* Final order: by day; routed stops in route order, then the rest by
+ * priority (touches last). */
+static int route_cmp(const void *pa, const void *pb)
+{
+    const struct item_rec *a = pa, *b = pb;
+    if (a->date != b->date)
+        return a->date < b->date ? -1 : 1;
+    if ((a->seq == 0) != (b->seq == 0))
+        return a->seq != 0 ? -1 : 1;
+    if (a->seq != b->seq)
+        return a->seq < b->seq ? -1 : 1;
+    return item_cmp(pa, pb);
+}
+
 /* Items by day, then priority (touches last); priorities renumbered 1.. per day. */
 static void sort_items(ccad_schedule *s)
 {
@@ -676,9 +735,12 @@ static void sort_items(ccad_schedule *s)
     }
 }
 
+/* Stops the rep drives to: visits, persist days and care contacts by the
+ * rep (calls and touches are made from anywhere). */
 static int routed(const struct item_rec *it)
 {
-    return it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH;
+    return it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH &&
+           it->kind != CCAD_ITEM_CALL;
 }
 
 static void cust_xy(const struct plan *P, uint32_t ci, double *x, double *y)
@@ -772,11 +834,16 @@ static int assign_days(struct plan *P)
                 it->rolled_from != CCAD_NO_DATE || it->block_day != 0 || !(c->bits & CB_HAS_LOC))
                 continue;
             here = nearest_on(P, i, cur, head, next);
-            for (dd = -1; dd <= 1; dd += 2) {
-                int32_t d = cur + dd, e;
-                size_t di = (size_t)(d - o->first_day);
+            for (dd = -1; dd <= 1; dd++) {
+                /* at most one day from the day the planner chose */
+                int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : cur;
+                int32_t d = orig + dd, e;
+                size_t di;
                 int clash = 0;
                 int64_t there;
+                if (d == cur)
+                    continue;
+                di = (size_t)(d - o->first_day);
                 if (d < o->first_day || d >= o->first_day + o->days || week_of(d) != week_of(cur))
                     continue;
                 if (!(P->day_flags[di] & CCAD_DAY_WORKING) || (P->day_flags[di] & CCAD_DAY_ABSENT))
@@ -918,8 +985,28 @@ static int route_days(struct plan *P)
             px = xs[order[k]];
             py = ys[order[k]];
         }
+        if (rc == CCAD_OK && n > 1) {
+            /* the way back to the base closes the day */
+            int32_t leg, di = s->items[a].date - o->first_day, travel = 0;
+            if (o->metric == CCAD_METRIC_HOST) {
+                if (ctx->host.travel(ctx->host.user, px, py, o->base_x, o->base_y, &leg) != 0 ||
+                    leg < 0) {
+                    rc = ccad__fail(ctx, CCAD_ECALLBACK, "travel callback failed");
+                    break;
+                }
+            } else {
+                double m = (double)straight(P, px, py, o->base_x, o->base_y) / o->units_per_minute;
+                leg = m > 100000.0 ? 100000 : (int32_t)ceil(m);
+            }
+            for (k = 1; k < n; k++)
+                travel += s->items[stop[order[k]]].travel;
+            s->day_travel[di] = travel + leg;
+            s->day_back[di] = t + leg;
+        }
         a = b;
     }
+    if (rc == CCAD_OK)
+        qsort(s->items, s->n_items, sizeof *s->items, route_cmp);
 done:
     ccad__free(ctx, xs);
     ccad__free(ctx, ys);
@@ -1081,6 +1168,8 @@ static void free_parts(ccad_ctx *ctx, ccad_schedule *s)
 {
     if (s == NULL)
         return;
+    ccad__free(ctx, s->day_flags);
+    ccad__free(ctx, s->day_travel);
     ccad__free(ctx, s->items);
     ccad__free(ctx, s->finds);
     ccad__free(ctx, s->reasons);
@@ -1185,7 +1274,12 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
         P.sim = n ? ccad__alloc(ctx, n * sizeof *P.sim) : NULL;
         P.cand = n ? ccad__alloc(ctx, n * sizeof *P.cand) : NULL;
         P.cap_full = ccad__alloc(ctx, 2 * (size_t)o.days * sizeof *P.cap_full);
-        if (P.s == NULL || (n && (P.sim == NULL || P.cand == NULL)) || P.cap_full == NULL) {
+        if (P.s != NULL)
+            P.s->day_travel = ccad__alloc(ctx, 2 * (size_t)o.days * sizeof *P.s->day_travel);
+        if (P.s == NULL || (n && (P.sim == NULL || P.cand == NULL)) || P.cap_full == NULL ||
+            P.s->day_travel == NULL) {
+            if (P.s != NULL)
+                ccad__free(ctx, P.s->day_travel);
             ccad__free(ctx, P.s);
             ccad__free(ctx, P.sim);
             ccad__free(ctx, P.cand);
@@ -1193,7 +1287,18 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
             ccad__free(ctx, flags);
             return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
         }
-        memset(P.s, 0, sizeof *P.s);
+        {
+            int32_t *dt = P.s->day_travel;
+            memset(P.s, 0, sizeof *P.s);
+            P.s->day_travel = dt;
+        }
+        P.s->day_back = P.s->day_travel + o.days;
+        for (di = 0; di < o.days; di++) {
+            P.s->day_travel[di] = 0;
+            P.s->day_back[di] = -1;
+        }
+        P.s->first_day = o.first_day;
+        P.s->days = o.days;
         P.s->ctx = ctx;
         P.s->keep = o.keep_reasons;
         P.s->lead = (int32_t)vs[P_FOLLOWUP_LEAD];
@@ -1221,11 +1326,12 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
     ccad__free(ctx, P.sim);
     ccad__free(ctx, P.cand);
     ccad__free(ctx, P.cap_full);
-    ccad__free(ctx, flags);
     if (rc != CCAD_OK) {
+        ccad__free(ctx, flags);
         free_parts(ctx, P.s);
         return rc;
     }
+    P.s->day_flags = flags; /* kept for ccad_schedule_day */
     *out = P.s;
     return CCAD_OK;
 }
@@ -1273,7 +1379,7 @@ int ccad_schedule_item(const ccad_schedule *s, size_t index, ccad_item *out)
     it.reason_count = r->reason_n;
     if (r->reason_n > 0)
         memcpy(it.reasons, s->reasons + r->reason_off, r->reason_n * sizeof *it.reasons);
-    if (r->moved_from != CCAD_NO_DATE && it.reason_count < CCAD_ITEM_REASONS_MAX) {
+    if (s->keep && r->moved_from != CCAD_NO_DATE && it.reason_count < CCAD_ITEM_REASONS_MAX) {
         ccad_reason *m = &it.reasons[it.reason_count++];
         m->rule = CCAD_RULE_ROUTE;
         m->why = CCAD_WHY_ROUTE_DAY;
@@ -1309,6 +1415,52 @@ int ccad_schedule_finding(const ccad_schedule *s, size_t index, ccad_finding *ou
     if (r->reason_n > 0)
         memcpy(f.reasons, s->reasons + r->reason_off, r->reason_n * sizeof *f.reasons);
     *out = f;
+    return CCAD_OK;
+}
+
+int ccad_schedule_day(const ccad_schedule *s, int32_t day, ccad_day *out)
+{
+    ccad_day r;
+    size_t lo = 0, hi, i;
+    int32_t di;
+    if (s == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_day: out is NULL");
+    if (!CCAD__SIZE_OK(out->size, ccad_day))
+        return ccad__fail(s->ctx, CCAD_EVERSION, "ccad_schedule_day: ccad_day.size not supported");
+    if (day < s->first_day || day >= s->first_day + s->days)
+        return ccad__fail(s->ctx, CCAD_ENOTFOUND, "ccad_schedule_day: day outside the schedule");
+    di = day - s->first_day;
+    memset(&r, 0, sizeof r);
+    r.size = out->size;
+    r.date = day;
+    r.flags = s->day_flags[di];
+    r.travel_min = s->day_travel[di];
+    r.back_min = s->day_back[di];
+    hi = s->n_items;
+    while (lo < hi) { /* first item of the day */
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->items[mid].date < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo; i < s->n_items && s->items[i].date == day; i++) {
+        const struct item_rec *it = &s->items[i];
+        r.items++;
+        if (it->kind == CCAD_ITEM_TOUCH)
+            r.touches++;
+        else if (it->delegated != CCAD_BY_REP)
+            r.delegated++;
+        else {
+            r.by_rep++;
+            r.service_min += it->svc;
+        }
+        r.stops += it->seq > 0;
+        r.late += it->late;
+    }
+    *out = r;
     return CCAD_OK;
 }
 
