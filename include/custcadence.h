@@ -664,6 +664,26 @@ CCAD_API int ccad_rules_get(const ccad_rules *rules, const char *name, int64_t *
 CCAD_API int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value);
 
 /**
+ * @brief Sets one parameter from its text form, as in the rules text:
+ *        keywords for enumerations (@c "threshold"), grade letters for
+ *        masks (@c "AB"), weekdays for @c freq.work_days (@c "Mon+Wed"), or
+ *        an integer. Other parameters keep their values.
+ * @param[in] rules the rules. @param[in] name the parameter name.
+ * @param[in] value the value text (NUL-terminated).
+ * @retval as ccad_rules_set(), plus ::CCAD_EPARSE for a value text that is
+ *         not a keyword, mask or integer.
+ * @since 0.1.0
+ */
+CCAD_API int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value);
+
+/**
+ * @brief The context a rules object was made with (where its messages go).
+ * @param[in] rules the rules. @return the context, NULL for NULL.
+ * @since 0.1.0
+ */
+CCAD_API ccad_ctx *ccad_rules_ctx(const ccad_rules *rules);
+
+/**
  * @brief Replaces the parameters named in a rules text (docs/rules-format.md);
  *        parameters not named keep their defaults, not their current values.
  * @param[in] rules the rules to replace.
@@ -795,6 +815,13 @@ CCAD_API int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
  * @since 0.1.0
  */
 CCAD_API void ccad_book_free(ccad_book *book);
+
+/**
+ * @brief The context a book was made with (where its messages go).
+ * @param[in] book the book. @return the context, NULL for NULL.
+ * @since 0.1.0
+ */
+CCAD_API ccad_ctx *ccad_book_ctx(const ccad_book *book);
 
 /**
  * @brief Number of customers in the book.

@@ -87,6 +87,8 @@ void ccad_book_free(ccad_book *book)
 
 size_t ccad_book_count(const ccad_book *book) { return book == NULL ? 0 : book->n; }
 
+ccad_ctx *ccad_book_ctx(const ccad_book *book) { return book == NULL ? NULL : book->ctx; }
+
 const char *ccad_book_id(const ccad_book *book, size_t index)
 {
     if (book == NULL || index >= book->n)

@@ -91,6 +91,8 @@ static const char why_names[][18] = {
     "CARE_CONTACT",
     "REMINDER_DUE",
     "PLAN_EARLY",
+    "ROUTE_LATE",
+    "ROUTE_DAY",
 };
 
 const char *ccad_why_name(int why)
@@ -221,6 +223,8 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     case CCAD_WHY_CARE_CONTACT: n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s", d1); break;
     case CCAD_WHY_REMINDER_DUE: n = snprintf(buf, cap, "FOLLOWUP: reminder on %s for the contact on %s", d1, d2); break;
     case CCAD_WHY_PLAN_EARLY: n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", b, pl(b), d1); break;
+    case CCAD_WHY_ROUTE_LATE: n = snprintf(buf, cap, "ROUTE: starts %02lld:%02lld, limit %02lld:%02lld: %lld min late", a / 60, a % 60, b / 60, b % 60, c); break;
+    case CCAD_WHY_ROUTE_DAY: n = snprintf(buf, cap, "ROUTE: moved from %s to lie closer to the day's other stops (saves about %lld)", d1, b); break;
     case CCAD_WHY_SERVICE: n = snprintf(buf, cap, "SERVICE: %lld contact%s at the %s level", b, pl(b), IDX(svc, a)); break;
     default: n = snprintf(buf, cap, "%s: reason %ld (%lld, %lld, %lld)", ccad_rule_name(r->rule), (long)r->why, a, b, c); break;
     }
@@ -428,6 +432,8 @@ static const unsigned short figures[] = {
     F(DT, DT, N),  /* CARE_CONTACT */
     F(DT, DT, N),  /* REMINDER_DUE */
     F(DT, DY, N),  /* PLAN_EARLY */
+    F(CN, CN, CN), /* ROUTE_LATE: minutes after midnight (start, limit) and minutes over */
+    F(DT, CN, N),  /* ROUTE_DAY: original date, saving in the metric's unit */
 };
 #undef F
 

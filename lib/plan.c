@@ -1156,8 +1156,7 @@ static int findings(struct plan *P, const struct load *L, int64_t capacity)
             continue;
         if (it->depart - end > it->depart - limit)
             limit = end;
-        r[0] = reason(CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_LATE, it->depart - (it->depart - it->eta),
-                      limit, it->depart - limit);
+        r[0] = reason(CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_LATE, it->eta, limit, it->depart - limit);
         if ((rc = add_finding(s, CCAD_FIND_ROUTE, (int64_t)it->customer, it->date, r, 1)) != 0)
             return rc;
     }

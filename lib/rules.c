@@ -338,6 +338,33 @@ int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
     return CCAD_OK;
 }
 
+static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap);
+
+int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
+{
+    int i;
+    int64_t v;
+    char msg[200];
+    size_t n;
+    if (rules == NULL)
+        return CCAD_EINVAL;
+    if (name == NULL || value == NULL)
+        return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_set_text: NULL argument");
+    i = find_param(name, strlen(name));
+    if (i < 0)
+        return ccad__fail(rules->ctx, CCAD_ENOTFOUND, "no rules parameter named '%.64s'", name);
+    n = strlen(value);
+    if (n == 0 || parse_value(i, value, n, &v, msg, sizeof msg) != 0) {
+        /* out-of-range integers get the setter's own code and message */
+        if (n > 0 && strstr(msg, "outside") != NULL)
+            return ccad__fail(rules->ctx, CCAD_ERANGE, "%s", msg);
+        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s", n == 0 ? "empty value" : msg);
+    }
+    return ccad_rules_set(rules, params[i].name, v);
+}
+
+ccad_ctx *ccad_rules_ctx(const ccad_rules *rules) { return rules == NULL ? NULL : rules->ctx; }
+
 int ccad_rules_equal(const ccad_rules *a, const ccad_rules *b)
 {
     if (a == NULL || b == NULL)

@@ -1,0 +1,884 @@
+"""The Pythonic objects: Context, Rules, Book, Schedule, Briefs and route()."""
+from __future__ import annotations
+
+import ctypes
+import datetime as _dt
+import struct as _struct
+import weakref
+from ctypes import byref, c_int, c_int32, c_int64, c_size_t, c_uint8, c_uint32, c_void_p
+from typing import (Any, Callable, Dict, Iterable, Iterator, List, Optional, Protocol,
+                    Sequence, Tuple, Union, overload)
+
+from . import _ffi
+from ._ffi import F, NO_DATE, CallbackState, call
+from .errors import InvalidArgument, NotFound
+from .model import (Assessment, Brief, Choice, Contact, Customer, DateLike, DayFlag, DaySummary,
+                    Delegation, Escalation, Finding, FindingKind, Flag, Grade, Item, ItemKind,
+                    Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, Urgency,
+                    Workload, WorkloadRow, _enum_out, assessment_from_struct,
+                    contact_from_struct, contact_to_struct, customer_from_struct,
+                    customer_to_struct, from_day, reasons_from, to_day)
+
+Key = Union[int, str]
+
+# ---------------------------------------------------------------------------
+# Host callbacks.
+
+
+def _guard(state: CallbackState, fn: Callable[..., int]) -> Callable[..., int]:
+    """Wraps a callback body: any exception is parked on ``state`` (to be
+    re-raised by the failing call's status check) and reported to C as 1."""
+    def wrapped(*args: Any) -> int:
+        try:
+            return fn(*args)
+        except BaseException as e:  # noqa: B902 - everything must reach the caller
+            state.park(e)
+            return 1
+    return wrapped
+
+
+def _local_seconds(v: Any) -> int:
+    if isinstance(v, _dt.datetime):
+        naive = v.replace(tzinfo=None)
+        delta = naive - _dt.datetime(1970, 1, 1)
+        return delta.days * 86400 + delta.seconds
+    if isinstance(v, _dt.date):
+        return to_day(v) * 86400
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return int(v // 1)
+    raise TypeError("the clock callback must return a datetime, date or seconds, not %r" % (v,))
+
+
+class StoreProtocol(Protocol):
+    """What a store object provides (docs/python.md, "Storage").
+
+    Each method returns None (or anything but False) on success; returning
+    False, or raising, makes the library roll back and fail the operation.
+    """
+
+    def begin(self) -> Any: ...
+    def commit(self) -> Any: ...
+    def rollback(self) -> Any: ...
+    def load(self, id: str) -> Optional[Customer]: ...
+    def save(self, customer: Customer) -> Any: ...
+    def append_contact(self, id: str, contact: Contact) -> Any: ...
+    def iterate(self) -> Iterable[Customer]: ...
+
+
+def _status(r: Any) -> int:
+    return 1 if r is False else 0
+
+
+def _make_store(state: CallbackState, store: Any) -> Tuple[_ffi.Store, List[Any]]:
+    def begin(user: Any) -> int:
+        return _status(store.begin())
+
+    def commit(user: Any) -> int:
+        return _status(store.commit())
+
+    def rollback(user: Any) -> int:
+        return _status(store.rollback())
+
+    def load(user: Any, cid: bytes, out: Any, found: Any) -> int:
+        c = store.load(cid.decode("utf-8", "surrogateescape"))
+        if c is None:
+            found[0] = 0
+            return 0
+        s = customer_to_struct(c)
+        ctypes.memmove(out, byref(s), ctypes.sizeof(_ffi.Customer))
+        found[0] = 1
+        return 0
+
+    def save(user: Any, cust: Any) -> int:
+        return _status(store.save(customer_from_struct(cust.contents)))
+
+    def append_contact(user: Any, cid: bytes, contact: Any) -> int:
+        return _status(store.append_contact(cid.decode("utf-8", "surrogateescape"),
+                                            contact_from_struct(contact.contents)))
+
+    def iterate(user: Any, each: Any, each_user: Any) -> int:
+        for c in store.iterate():
+            s = customer_to_struct(c)
+            if each(each_user, byref(s)) != 0:
+                return 1
+        return 0
+
+    st = _ffi.Store.init()
+    keep = []
+    for name, ftype, fn in (("begin", _ffi.STORE_TX_FN, begin),
+                            ("commit", _ffi.STORE_TX_FN, commit),
+                            ("rollback", _ffi.STORE_TX_FN, rollback),
+                            ("load", _ffi.STORE_LOAD_FN, load),
+                            ("save", _ffi.STORE_SAVE_FN, save),
+                            ("append_contact", _ffi.STORE_APPEND_FN, append_contact),
+                            ("iterate", _ffi.STORE_ITERATE_FN, iterate)):
+        cf = ftype(_guard(state, fn))
+        keep.append(cf)
+        setattr(st, name, cf)
+    return st, keep
+
+
+def _release(free: Callable[[int], None], ptr: int, *keep_alive: Any) -> None:
+    """Finalizer body: frees ``ptr``; ``keep_alive`` (the owner, callbacks)
+    is only held so that it outlives the C object."""
+    free(ptr)
+
+
+class _Handle:
+    """Common lifetime machinery: a C pointer freed by a weakref.finalize."""
+
+    _ptr: Optional[int]
+    _finalizer: Any
+
+    def _handle(self) -> int:
+        p = self._ptr
+        if not p:
+            raise ValueError("%s is closed" % type(self).__name__)
+        return p
+
+    @property
+    def closed(self) -> bool:
+        """True once closed (explicitly, by its owner, or by a with-block)."""
+        return not self._ptr
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Frees the C object now (idempotent)."""
+        self._ptr = None
+        self._finalizer()
+
+
+class Context(_Handle):
+    """A library context: host callbacks, optional store, the last error.
+
+    :param clock: ``() -> datetime | date | seconds``, the rep's local time
+        (``Context.today()`` and every ``day=None`` default use it).
+    :param calendar: ``(date) -> DayFlag`` bits of a day (default: Monday to
+        Friday working).
+    :param travel: ``(from_x, from_y, to_x, to_y) -> minutes`` (Metric.HOST).
+    :param store: an object with begin/commit/rollback/load/save/
+        append_contact/iterate methods (see :class:`StoreProtocol`).
+
+    Closing the context closes every Rules, Book and Schedule made from it.
+    An exception raised in a callback is re-raised from the call that made
+    the library invoke it, with the library's CallbackError as its cause.
+    """
+
+    def __init__(self, *, clock: Optional[Callable[[], Any]] = None,
+                 calendar: Optional[Callable[[_dt.date], int]] = None,
+                 travel: Optional[Callable[[float, float, float, float], int]] = None,
+                 store: Optional[StoreProtocol] = None) -> None:
+        self._ptr = None
+        self._cbstate = CallbackState()
+        self._children: "weakref.WeakValueDictionary[int, Any]" = weakref.WeakValueDictionary()
+        host = _ffi.Host.init()
+        keep: List[Any] = []
+        state = self._cbstate
+        if clock is not None:
+            def clock_cb(user: Any, out: Any) -> int:
+                out[0] = _local_seconds(clock())
+                return 0
+            host.clock = cf = _ffi.CLOCK_FN(_guard(state, clock_cb))
+            keep.append(cf)
+        if calendar is not None:
+            def calendar_cb(user: Any, day: int, out: Any) -> int:
+                out[0] = int(calendar(from_day(day))) & 0xFFFFFFFF  # type: ignore[arg-type]
+                return 0
+            host.calendar = cf = _ffi.CALENDAR_FN(_guard(state, calendar_cb))
+            keep.append(cf)
+        if travel is not None:
+            def travel_cb(user: Any, fx: float, fy: float, tx: float, ty: float,
+                          out: Any) -> int:
+                out[0] = int(travel(fx, fy, tx, ty))
+                return 0
+            host.travel = cf = _ffi.TRAVEL_FN(_guard(state, travel_cb))
+            keep.append(cf)
+        out = c_void_p()
+        F.ccad_ctx_new(byref(out), byref(host))
+        self._ptr = out.value
+        # The callbacks live as long as the C context: the finalizer holds them.
+        self._callbacks = keep
+        self._store_keep: List[Any] = []
+        self._finalizer = weakref.finalize(self, _release, F.ccad_ctx_free, self._ptr, keep)
+        if store is not None:
+            self.set_store(store)
+
+    def close(self) -> None:
+        """Closes every object made from this context, then the context."""
+        for child in list(self._children.values()):
+            child.close()
+        super().close()
+
+    def _adopt(self, child: Any) -> None:
+        self._children[id(child)] = child
+
+    # -- errors and callbacks --------------------------------------------
+
+    @property
+    def errmsg(self) -> str:
+        """The message of the most recent failure on this context."""
+        return F.ccad_ctx_errmsg(self._handle()).decode("utf-8", "replace")
+
+    @property
+    def errcode(self) -> int:
+        """The status code of the most recent failure (0 if none)."""
+        return F.ccad_ctx_errcode(self._handle())
+
+    def errpos(self) -> Optional[Tuple[int, int]]:
+        """(line, column) of the last rules-text parse error, or None."""
+        ln, col = c_uint32(), c_uint32()
+        if F.ccad_ctx_errpos(self._handle(), byref(ln), byref(col)) != 0:
+            return None
+        return ln.value, col.value
+
+    def today(self) -> _dt.date:
+        """Today's date from the clock callback (NotSupported without one)."""
+        out = c_int32()
+        call(self, F.ccad_ctx_today, self._handle(), byref(out))
+        return from_day(out.value)  # type: ignore[return-value]
+
+    def day_flags(self, day: DateLike) -> DayFlag:
+        """The calendar flags of a day (the callback's, or Monday-Friday working)."""
+        out = c_uint32()
+        call(self, F.ccad_ctx_day_flags, self._handle(), byref(out), to_day(day))
+        return DayFlag(out.value)
+
+    def set_store(self, store: Optional[StoreProtocol]) -> None:
+        """Gives the context a store (see :class:`StoreProtocol`), or removes it."""
+        if store is None:
+            call(self, F.ccad_ctx_set_store, self._handle(), None)
+            self._store_keep = []
+            return
+        st, keep = _make_store(self._cbstate, store)
+        call(self, F.ccad_ctx_set_store, self._handle(), byref(st))
+        self._store_keep = keep
+        self._callbacks.extend(keep)  # held by the finalizer: alive as long as the C context
+
+    def _day(self, day: DateLike) -> int:
+        return to_day(self.today() if day is None else day)
+
+    # -- factories ----------------------------------------------------------
+
+    def rules(self, text: Optional[str] = None) -> "Rules":
+        """New Rules holding the defaults, or parsed from ``text``."""
+        return Rules(self, text)
+
+    def book(self, customers: Iterable[Union[Customer, Dict[str, Any]]] = (),
+             capacity_hint: int = 0) -> "Book":
+        """New Book, optionally filled with customers."""
+        b = Book(self, capacity_hint)
+        for c in customers:
+            if isinstance(c, dict):
+                b.add(**c)
+            else:
+                b.add(c)
+        return b
+
+    def route(self, points: Sequence[Tuple[float, float]], **options: Any) -> Route:
+        """See :func:`route`."""
+        return route(points, ctx=self, **options)
+
+
+# ---------------------------------------------------------------------------
+# Rules.
+
+_PARAMS: List[ParamInfo] = []
+_PARAM_BY_NAME: Dict[str, ParamInfo] = {}
+
+
+def param_infos() -> List[ParamInfo]:
+    """Every rules parameter, in library order (``ccad_rules_param_info``)."""
+    if not _PARAMS:
+        for i in range(_ffi.PARAM_COUNT):
+            s = _ffi.ParamInfo.init()
+            F.ccad_rules_param_info(byref(s), i)
+            p = ParamInfo(i, s.name.decode(), _enum_out(_ffi_rule_enum(), s.rule), s.min_value,
+                          s.max_value, s.default_value, s.unit.decode(), s.help.decode())
+            _PARAMS.append(p)
+            _PARAM_BY_NAME[p.name] = p
+    return list(_PARAMS)
+
+
+def _ffi_rule_enum() -> Any:
+    from .model import RuleId
+    return RuleId
+
+
+class Rules(_Handle):
+    """A rule set: every parameter of the catalogue, by name.
+
+    Mapping-style access, with names as the library spells them::
+
+        rules["gap.max_days"]            # -> 14
+        rules["gap.max_days"] = 10       # validated; ConflictError/RangeError
+        rules["grade.method"] = "threshold"   # keywords of the text form work too
+        for name, value in rules.items(): ...
+
+    :param ctx: the context (kept alive by the rules).
+    :param text: optional rules text (docs/rules-format.md) to parse.
+    """
+
+    def __init__(self, ctx: Context, text: Optional[str] = None, *, _ptr: Any = None) -> None:
+        self._ptr = None
+        self._ctx = ctx
+        if _ptr is None:
+            out = c_void_p()
+            call(ctx, F.ccad_rules_new, byref(out), ctx._handle())
+            _ptr = out.value
+        self._ptr = _ptr
+        self._finalizer = weakref.finalize(self, _release, F.ccad_rules_free, _ptr, ctx)
+        ctx._adopt(self)
+        if text is not None:
+            self.parse(text)
+
+    @classmethod
+    def from_text(cls, ctx: Context, text: str) -> "Rules":
+        """New rules parsed from a rules text (ParseError with line/column)."""
+        return cls(ctx, text)
+
+    @property
+    def context(self) -> Context:
+        return self._ctx
+
+    def parse(self, text: Union[str, bytes]) -> None:
+        """Replaces the parameters named in ``text``; the others go back to their
+        defaults. All or nothing: on ParseError the rules are unchanged."""
+        raw = text.encode() if isinstance(text, str) else bytes(text)
+        call(self._ctx, F.ccad_rules_parse, self._handle(), raw, len(raw))
+
+    def to_text(self) -> str:
+        """Every parameter as rules text (``ccad_rules_serialize``)."""
+        n = c_size_t()
+        F.ccad_rules_serialize(self._handle(), None, 0, byref(n))
+        buf = ctypes.create_string_buffer(n.value + 1)
+        F.ccad_rules_serialize(self._handle(), buf, len(buf), byref(n))
+        return buf.value.decode()
+
+    def copy(self, ctx: Optional[Context] = None) -> "Rules":
+        """An independent copy (in ``ctx``, default the same context)."""
+        ctx = ctx or self._ctx
+        out = c_void_p()
+        call(ctx, F.ccad_rules_copy, byref(out), ctx._handle(), self._handle())
+        return Rules(ctx, _ptr=out.value)
+
+    __copy__ = copy
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rules):
+            return NotImplemented
+        return bool(F.ccad_rules_equal(self._handle(), other._handle()))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # -- mapping ----------------------------------------------------------
+
+    def __getitem__(self, name: str) -> int:
+        out = c_int64()
+        try:
+            F.ccad_rules_get(self._handle(), name.encode(), byref(out))
+        except NotFound as e:
+            raise NotFound(e.code, "no rules parameter named %r" % name, e.function) from None
+        return out.value
+
+    def __setitem__(self, name: str, value: Union[int, bool, str]) -> None:
+        if isinstance(value, str):
+            value = self._keyword_value(name, value)
+        call(self._ctx, F.ccad_rules_set, self._handle(), name.encode(), int(value))
+
+    def _keyword_value(self, name: str, keyword: str) -> int:
+        """The integer of a keyword (``threshold``, ``AB``, ``Mon+Fri``) by
+        parsing one line of rules text into a scratch rule set."""
+        if "\n" in keyword or "#" in keyword:
+            raise InvalidArgument(-1, "bad keyword %r" % keyword, "Rules.__setitem__")
+        scratch = Rules(self._ctx, "%s = %s\n" % (name, keyword))
+        try:
+            return scratch[name]
+        finally:
+            scratch.close()
+
+    def get(self, name: str, default: Optional[int] = None) -> Optional[int]:
+        """The value, or ``default`` for an unknown name."""
+        try:
+            return self[name]
+        except NotFound:
+            return default
+
+    def __contains__(self, name: object) -> bool:
+        param_infos()
+        return name in _PARAM_BY_NAME
+
+    def __iter__(self) -> Iterator[str]:
+        return (p.name for p in param_infos())
+
+    def __len__(self) -> int:
+        return _ffi.PARAM_COUNT
+
+    def keys(self) -> List[str]:
+        return list(self)
+
+    def items(self) -> List[Tuple[str, int]]:
+        return [(n, self[n]) for n in self]
+
+    def update(self, values: Dict[str, Union[int, bool, str]]) -> None:
+        """Sets several parameters (each validated in turn)."""
+        for k, v in values.items():
+            self[k] = v
+
+    def reset(self, name: str) -> None:
+        """Sets a parameter back to its default."""
+        self[name] = self.info(name).default_value
+
+    @staticmethod
+    def info(name: str) -> ParamInfo:
+        """The description of one parameter (NotFound if unknown)."""
+        param_infos()
+        try:
+            return _PARAM_BY_NAME[name]
+        except KeyError:
+            raise NotFound(-5, "no rules parameter named %r" % name, "Rules.info") from None
+
+    @staticmethod
+    def params() -> List[ParamInfo]:
+        """Every parameter's description, in library order."""
+        return param_infos()
+
+    def changed(self) -> Dict[str, int]:
+        """The parameters that differ from their defaults."""
+        return {p.name: self[p.name] for p in param_infos() if self[p.name] != p.default_value}
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<Rules closed>"
+        return "<Rules %r>" % (self.changed(),)
+
+
+# ---------------------------------------------------------------------------
+# Book.
+
+_BRIEF_FMT = "=iiIBBBB"
+assert _struct.calcsize(_BRIEF_FMT) == ctypes.sizeof(_ffi.Brief)
+
+
+class Briefs(Sequence[Brief]):
+    """Batch assessment of a range of customers, from one C call.
+
+    Indexing gives :class:`~custcadence.model.Brief` objects (made lazily);
+    :meth:`columns` gives plain lists per field, fast for large books.
+    """
+
+    def __init__(self, first: int, raw: Any, day: _dt.date) -> None:
+        self.first = first
+        self.raw = raw
+        self.day = day
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    @overload
+    def __getitem__(self, i: int) -> Brief: ...
+    @overload
+    def __getitem__(self, i: slice) -> List[Brief]: ...
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        b = self.raw[i]
+        return Brief(self.first + i, from_day(b.due_date), b.days_overdue, Flag(b.flags),
+                     _enum_out(Grade, b.grade), _enum_out(Urgency, b.urgency),
+                     _enum_out(Quadrant, b.quadrant), _enum_out(Escalation, b.escalation))
+
+    def columns(self) -> Dict[str, List[int]]:
+        """Raw columns: due_date (day numbers), days_overdue, flags, grade,
+        urgency, quadrant, escalation."""
+        names = ("due_date", "days_overdue", "flags", "grade", "urgency", "quadrant",
+                 "escalation")
+        if len(self.raw) == 0:
+            return {n: [] for n in names}
+        cols = zip(*_struct.iter_unpack(_BRIEF_FMT, memoryview(self.raw).cast("B")))
+        return {n: list(c) for n, c in zip(names, cols)}
+
+    def indices(self, flag: int) -> List[int]:
+        """Book indices of the customers with ``flag`` set (e.g. Flag.DUE)."""
+        f = int(flag)
+        return [self.first + i for i, (_, _, fl, *_r)
+                in enumerate(_struct.iter_unpack(_BRIEF_FMT, memoryview(self.raw).cast("B")))
+                if fl & f] if len(self.raw) else []
+
+
+class Book(_Handle):
+    """A book of customers, their contacts and grades.
+
+    Customers are addressed by index (``int``) or id (``str``). The book keeps
+    its context alive.
+    """
+
+    def __init__(self, ctx: Context, capacity_hint: int = 0, *, _ptr: Any = None) -> None:
+        self._ptr = None
+        self._ctx = ctx
+        self._schedules: "weakref.WeakValueDictionary[int, Schedule]" = weakref.WeakValueDictionary()
+        if _ptr is None:
+            out = c_void_p()
+            call(ctx, F.ccad_book_new, byref(out), ctx._handle(), capacity_hint)
+            _ptr = out.value
+        self._ptr = _ptr
+        self._finalizer = weakref.finalize(self, _release, F.ccad_book_free, _ptr, ctx)
+        ctx._adopt(self)
+
+    @classmethod
+    def from_store(cls, ctx: Context) -> "Book":
+        """A new book holding every customer of the context's store."""
+        out = c_void_p()
+        call(ctx, F.ccad_store_load_book, byref(out), ctx._handle())
+        return cls(ctx, _ptr=out.value)
+
+    def close(self) -> None:
+        for s in list(self._schedules.values()):
+            s.close()
+        super().close()
+
+    @property
+    def context(self) -> Context:
+        return self._ctx
+
+    def _call(self, fn: Any, *args: Any) -> Any:
+        return call(self._ctx, fn, *args)
+
+    # -- customers ----------------------------------------------------------
+
+    def __len__(self) -> int:
+        return F.ccad_book_count(self._handle())
+
+    def index(self, key: Key) -> int:
+        """The index of a customer given by index or id (NotFound if absent)."""
+        if isinstance(key, str):
+            out = c_size_t()
+            self._call(F.ccad_book_find, self._handle(), key.encode(), byref(out))
+            return out.value
+        if isinstance(key, bool) or not isinstance(key, int):
+            raise TypeError("a customer is addressed by index or id, not %r" % (key,))
+        return key if key >= 0 else key + len(self)
+
+    find = index
+
+    def __contains__(self, cid: object) -> bool:
+        if not isinstance(cid, str):
+            return False
+        out = c_size_t()
+        try:
+            self._call(F.ccad_book_find, self._handle(), cid.encode(), byref(out))
+        except NotFound:
+            return False
+        return True
+
+    def id(self, index: int) -> str:
+        """The id of customer ``index`` (NotFound for a bad index)."""
+        raw = F.ccad_book_id(self._handle(), index)
+        if raw is None:
+            raise NotFound(-5, "no customer at index %d" % index, "ccad_book_id")
+        return raw.decode("utf-8", "surrogateescape")
+
+    def ids(self) -> List[str]:
+        """Every customer id, in index order."""
+        h = self._handle()
+        return [F.ccad_book_id(h, i).decode("utf-8", "surrogateescape")
+                for i in range(F.ccad_book_count(h))]
+
+    def add(self, customer: Optional[Customer] = None, /, **fields: Any) -> int:
+        """Adds a customer (a Customer, or its fields as keywords); returns its index."""
+        if customer is None:
+            customer = Customer(**fields)
+        elif fields:
+            raise TypeError("give a Customer or keyword fields, not both")
+        s = customer_to_struct(customer)
+        out = c_size_t()
+        self._call(F.ccad_book_add, self._handle(), byref(s), byref(out))
+        return out.value
+
+    def get(self, key: Key) -> Customer:
+        """The customer (with its contact summary) as a Customer."""
+        s = _ffi.Customer.init()
+        self._call(F.ccad_book_get, self._handle(), self.index(key), byref(s))
+        return customer_from_struct(s)
+
+    __getitem__ = get
+
+    def __iter__(self) -> Iterator[Customer]:
+        for i in range(len(self)):
+            yield self.get(i)
+
+    def update(self, key: Key, customer: Optional[Customer] = None, /, **changes: Any) -> None:
+        """Replaces a customer's data, or changes the named fields only."""
+        idx = self.index(key)
+        if customer is None:
+            customer = self.get(idx)
+            for k, v in changes.items():
+                if k == "id" or k not in customer.__dataclass_fields__:
+                    raise TypeError("cannot change field %r" % k)
+                setattr(customer, k, v)
+        elif changes:
+            raise TypeError("give a Customer or keyword changes, not both")
+        s = customer_to_struct(customer)
+        self._call(F.ccad_book_update, self._handle(), idx, byref(s))
+
+    def record(self, key: Key, contact: Optional[Contact] = None, /, **fields: Any) -> None:
+        """Records a contact (a Contact, or its fields as keywords)."""
+        idx = self.index(key)
+        s = contact_to_struct(contact if contact is not None else Contact(**fields))
+        self._call(F.ccad_book_record, self._handle(), idx, byref(s))
+
+    def grade_of(self, key: Key) -> Grade:
+        """A customer's effective grade (hand-set, else the last grading's);
+        Grade.NONE if never graded."""
+        return _enum_out(Grade, F.ccad_book_grade_of(self._handle(), self.index(key)))
+
+    def grade(self, rules: Rules) -> None:
+        """Computes every customer's grade (needed after adds and value changes)."""
+        self._call(F.ccad_book_grade, self._handle(), rules._handle())
+
+    # -- storage ----------------------------------------------------------
+
+    def store_record(self, key: Key, contact: Optional[Contact] = None, /,
+                     **fields: Any) -> None:
+        """Records a contact in the store and the book, all or nothing."""
+        idx = self.index(key)
+        s = contact_to_struct(contact if contact is not None else Contact(**fields))
+        self._call(F.ccad_store_record, self._handle(), idx, byref(s))
+
+    def store_save(self) -> None:
+        """Saves every customer to the store in one transaction."""
+        self._call(F.ccad_store_save_book, self._handle())
+
+    def store_load_customer(self, cid: str) -> int:
+        """Loads (adds or replaces) one customer from the store; returns its index."""
+        out = c_size_t()
+        self._call(F.ccad_store_load_customer, self._handle(), cid.encode(), byref(out))
+        return out.value
+
+    # -- assessment ---------------------------------------------------------
+
+    def assess(self, key: Key, rules: Rules, day: DateLike = None) -> Assessment:
+        """Assesses one customer on ``day`` (default: the clock's today)."""
+        s = _ffi.Assessment.init()
+        self._call(F.ccad_book_assess, self._handle(), rules._handle(), self.index(key),
+                   self._ctx._day(day), byref(s))
+        return assessment_from_struct(s)
+
+    def assess_all(self, rules: Rules, day: DateLike = None, first: int = 0,
+                   count: Optional[int] = None) -> Briefs:
+        """Assesses customers ``first .. first+count-1`` (default all) in ONE
+        call of ``ccad_book_assess_range``; returns :class:`Briefs`."""
+        h = self._handle()
+        if count is None:
+            count = F.ccad_book_count(h) - first
+        d = self._ctx._day(day)
+        raw = (_ffi.Brief * count)()
+        if count:
+            self._call(F.ccad_book_assess_range, h, rules._handle(), first, count, d, raw,
+                       ctypes.sizeof(_ffi.Brief))
+        return Briefs(first, raw, from_day(d))  # type: ignore[arg-type]
+
+    # -- planning ---------------------------------------------------------
+
+    def schedule(self, rules: Rules, first_day: DateLike = None, days: int = 7,
+                 **options: Any) -> "Schedule":
+        """Plans ``days`` days from ``first_day``; see :class:`Schedule`."""
+        return Schedule(self, rules, first_day, days, **options)
+
+    def workload(self, rules: Rules, day: DateLike = None, *, period_days: int = 30,
+                 field_days: int = 22, visits_per_day: int = 1) -> Workload:
+        """Customers x frequency per grade against capacity (WORKLOAD)."""
+        s = _ffi.Workload.init()
+        s.period_days, s.field_days, s.visits_per_day = period_days, field_days, visits_per_day
+        self._call(F.ccad_book_workload, self._handle(), rules._handle(),
+                   self._ctx._day(day), byref(s))
+        grades = (Grade.A, Grade.B, Grade.C, Grade.D)
+        return Workload(s.period_days, s.field_days, s.visits_per_day,
+                        {g: WorkloadRow(s.rows[i].customers, s.rows[i].visits)
+                         for i, g in enumerate(grades)},
+                        s.visits, s.capacity, s.rounds_x100, bool(s.over),
+                        {g: s.cut[i] for i, g in enumerate(grades)}, s.stretch_x100)
+
+    def platform(self, rules: Rules) -> Platform:
+        """Market, working and buying platforms (PLATFORM)."""
+        s = _ffi.Platform.init()
+        self._call(F.ccad_book_platform, self._handle(), rules._handle(), byref(s))
+
+        def counts(arr: Any) -> PlatformCounts:
+            return PlatformCounts(arr[0], {Grade(g): arr[g] for g in range(1, 5)})
+        return Platform(counts(s.market), counts(s.working), counts(s.buying), s.key_accounts,
+                        s.working_cap, bool(s.over_cap), bool(s.c_heavy))
+
+    def choose_working(self, rules: Rules) -> List[Choice]:
+        """A working-platform choice per customer, in index order."""
+        h = self._handle()
+        n = F.ccad_book_count(h)
+        out = (c_uint8 * max(n, 1))()
+        self._call(F.ccad_book_choose_working, h, rules._handle(), out, n)
+        return [_enum_out(Choice, out[i]) for i in range(n)]
+
+    def __repr__(self) -> str:
+        return "<Book closed>" if self.closed else "<Book %d customers>" % len(self)
+
+
+# ---------------------------------------------------------------------------
+# Schedule.
+
+_PLAN_OPTION_NAMES = tuple(n for n, _t in _ffi.PlanOptions._fields_
+                           if n not in ("size", "first_day", "days"))
+
+
+class Schedule(_Handle, Sequence[Item]):
+    """An immutable plan of a date range: items (by day, then priority),
+    findings and reminders. Keeps its book (and so the context) alive.
+
+    :param options: any member of ``ccad_plan_options`` by name
+        (visits_per_day=8, minutes_per_day, overload, keep_reasons, route,
+        assign_days, base_x, base_y, metric, scale, units_per_minute,
+        day_start_min, day_minutes, seed, effort); defaults are
+        CCAD_PLAN_OPTIONS_INIT's. Booleans and enums are accepted.
+    """
+
+    def __init__(self, book: Book, rules: Rules, first_day: DateLike = None, days: int = 7,
+                 **options: Any) -> None:
+        self._ptr = None
+        self._book = book
+        o = _ffi.PlanOptions.init()
+        o.first_day = book._ctx._day(first_day)
+        o.days = days
+        for k, v in options.items():
+            if k not in _PLAN_OPTION_NAMES:
+                raise TypeError("unknown plan option %r (known: %s)"
+                                % (k, ", ".join(_PLAN_OPTION_NAMES)))
+            setattr(o, k, float(v) if isinstance(getattr(o, k), float) else int(v))
+        out = c_void_p()
+        call(book._ctx, F.ccad_schedule_new, byref(out), book._handle(), rules._handle(),
+             byref(o))
+        self._ptr = out.value
+        self._finalizer = weakref.finalize(self, _release, F.ccad_schedule_free, out.value, book)
+        book._schedules[id(self)] = self
+        self._ids: Dict[int, str] = {}
+
+    @property
+    def book(self) -> Book:
+        return self._book
+
+    def __len__(self) -> int:
+        return F.ccad_schedule_item_count(self._handle())
+
+    def _cid(self, index: int) -> str:
+        cid = self._ids.get(index)
+        if cid is None:
+            cid = self._ids[index] = self._book.id(index)
+        return cid
+
+    @overload
+    def __getitem__(self, i: int) -> Item: ...
+    @overload
+    def __getitem__(self, i: slice) -> List[Item]: ...
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        s = _ffi.Item.init()
+        call(self._book._ctx, F.ccad_schedule_item, self._handle(), i, byref(s))
+        return Item(i, from_day(s.date), s.customer, self._cid(s.customer),
+                    _enum_out(ItemKind, s.kind), _enum_out(Quadrant, s.quadrant), s.priority,
+                    _enum_out(Delegation, s.delegated), from_day(s.rolled_from),
+                    from_day(s.reminder_date), s.block_day, s.seq, s.eta_min, s.depart_min,
+                    s.travel_min, bool(s.late), reasons_from(s.reasons, s.reason_count))
+
+    def __iter__(self) -> Iterator[Item]:
+        for i in range(len(self)):
+            yield self[i]
+
+    @property
+    def items(self) -> List[Item]:
+        """Every item, by day then priority."""
+        return list(self)
+
+    def by_day(self) -> Dict[_dt.date, List[Item]]:
+        """Items grouped by day (days without items are absent)."""
+        out: Dict[_dt.date, List[Item]] = {}
+        for it in self:
+            out.setdefault(it.date, []).append(it)  # type: ignore[arg-type]
+        return out
+
+    @property
+    def findings(self) -> List[Finding]:
+        """Every finding (never-contacted among the unplanned first)."""
+        h = self._handle()
+        out = []
+        for i in range(F.ccad_schedule_finding_count(h)):
+            s = _ffi.Finding.init()
+            call(self._book._ctx, F.ccad_schedule_finding, h, i, byref(s))
+            cust = None if s.customer < 0 else s.customer
+            out.append(Finding(_enum_out(FindingKind, s.kind), cust,
+                               None if cust is None else self._cid(cust), from_day(s.date),
+                               reasons_from(s.reasons, s.reason_count)))
+        return out
+
+    def day(self, day: DateLike) -> DaySummary:
+        """Totals of one day of the range (NotFound outside it)."""
+        s = _ffi.Day.init()
+        call(self._book._ctx, F.ccad_schedule_day, self._handle(), to_day(day), byref(s))
+        return DaySummary(from_day(s.date), DayFlag(s.flags), s.items, s.by_rep, s.delegated,
+                          s.touches, s.stops, s.service_min, s.travel_min,
+                          None if s.back_min < 0 else s.back_min, s.late)
+
+    def reminders(self, day: DateLike) -> List[Item]:
+        """The items whose reminder falls on ``day`` (FOLLOWUP)."""
+        h = self._handle()
+        d = to_day(day)
+        n = c_size_t()
+        call(self._book._ctx, F.ccad_schedule_reminders, h, d, None, 0, byref(n))
+        if n.value == 0:
+            return []
+        arr = (c_size_t * n.value)()
+        call(self._book._ctx, F.ccad_schedule_reminders, h, d, arr, n.value, byref(n))
+        return [self[int(k)] for k in arr[:n.value]]
+
+    def __repr__(self) -> str:
+        return "<Schedule closed>" if self.closed else "<Schedule %d items>" % len(self)
+
+
+# ---------------------------------------------------------------------------
+# Routes.
+
+
+def route(points: Sequence[Tuple[float, float]], *, ctx: Optional[Context] = None,
+          metric: Union[Metric, int] = Metric.PLANAR, closed: bool = True, seed: int = 1,
+          effort: int = 20, scale: float = 1.0) -> Route:
+    """Orders points into a short tour from the base, ``points[0]`` (ROUTE).
+
+    :param ctx: the context (its travel callback serves Metric.HOST); a
+        temporary one when None.
+    :returns: Route(order, cost): point indices, the base first.
+    """
+    own = ctx is None
+    c = Context() if ctx is None else ctx
+    try:
+        n = len(points)
+        xs = (ctypes.c_double * max(n, 1))()
+        ys = (ctypes.c_double * max(n, 1))()
+        for i, (x, y) in enumerate(points):
+            xs[i] = x
+            ys[i] = y
+        o = _ffi.RouteOptions.init()
+        o.metric, o.closed, o.seed, o.effort, o.scale = (int(metric), int(closed), seed, effort,
+                                                         float(scale))
+        order = (c_uint32 * max(n, 1))()
+        cost = c_int64()
+        call(c, F.ccad_route_solve, c._handle(), xs, ys, n, byref(o), order, byref(cost))
+        return Route(list(order[:n]), cost.value)
+    finally:
+        if own:
+            c.close()

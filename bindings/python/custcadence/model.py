@@ -1,0 +1,695 @@
+"""Enumerations, plain-data classes and the conversions between them and the
+C structs: dates as :class:`datetime.date` (``None`` for CCAD_NO_DATE),
+money as ``int`` minor units, enumerations as :class:`enum.IntEnum`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple, Union
+
+from . import _ffi
+from ._ffi import F, NO_DATE
+
+# ---------------------------------------------------------------------------
+# Dates.
+
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
+
+#: What the binding accepts as a date: a date (or datetime: its date), None
+#: (no date), or an int that is passed on as a raw day number.
+DateLike = Union[_dt.date, int, None]
+
+
+def to_day(value: DateLike) -> int:
+    """A date (or None, or a raw day number) as the library's day number."""
+    if value is None:
+        return NO_DATE
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.toordinal() - _EPOCH_ORDINAL
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("expected a datetime.date, None or a day number, not %r" % (value,))
+    return value
+
+
+def from_day(day: int) -> Optional[_dt.date]:
+    """The library's day number as a date; None for CCAD_NO_DATE."""
+    if day == NO_DATE:
+        return None
+    return _dt.date.fromordinal(day + _EPOCH_ORDINAL)
+
+
+# ---------------------------------------------------------------------------
+# Enumerations (values fixed forever by the header).
+
+
+class Grade(enum.IntEnum):
+    NONE = 0
+    A = 1
+    B = 2
+    C = 3
+    D = 4
+
+
+class Urgency(enum.IntEnum):
+    NONE = 0
+    TWO_WEEKS = 1
+    WEEK = 2
+    EVENT = 3
+
+
+class Quadrant(enum.IntEnum):
+    Q1 = 1
+    Q2 = 2
+    Q3 = 3
+    Q4 = 4
+
+
+class Status(enum.IntEnum):
+    PROSPECT = 1
+    ACTIVE = 2
+    KEY = 3
+    RELEASED = 4
+    ELIMINATED = 5
+
+
+class Complaint(enum.IntEnum):
+    NONE = 0
+    OPEN = 1
+    RESOLVED = 2
+
+
+class ContactKind(enum.IntEnum):
+    VISIT = 1
+    CALL = 2
+    MESSAGE = 3
+    EMAIL = 4
+    OTHER = 5
+
+
+class Outcome(enum.IntEnum):
+    PROGRESS = 1
+    NO_PROGRESS = 2
+    ORDER = 3
+    COMPLAINT_OPENED = 4
+    COMPLAINT_RESOLVED = 5
+
+
+class ServiceLevel(enum.IntEnum):
+    NONE = 0
+    BASIC = 1
+    SATISFYING = 2
+    VALUE_ADDED = 3
+    MOVING = 4
+
+
+class Triage(enum.IntEnum):
+    NONE = 0
+    SELF_DRIVEN = 1
+    PUSH = 2
+    UNMOVABLE = 3
+
+
+class Strategy(enum.IntEnum):
+    NONE = 0
+    LET_GO = 1
+    PERSIST = 2
+    GIVE_UP = 3
+
+
+class Escalation(enum.IntEnum):
+    NONE = 0
+    REP = 1
+    MANAGER = 2
+    REASSIGN = 3
+
+
+class Weekday(enum.IntFlag):
+    """Visit-day bits (``visit_days``; 0 = any day)."""
+    MON = 1 << 0
+    TUE = 1 << 1
+    WED = 1 << 2
+    THU = 1 << 3
+    FRI = 1 << 4
+    SAT = 1 << 5
+    SUN = 1 << 6
+
+
+class DayFlag(enum.IntFlag):
+    """Calendar flags of a day (the calendar callback returns these)."""
+    WORKING = 1 << 0
+    HOLIDAY = 1 << 1
+    SPECIAL = 1 << 2
+    ABSENT = 1 << 3
+
+
+class NameKind(enum.IntEnum):
+    """Families of names for :func:`custcadence.name`."""
+    GRADE = 1
+    STATUS = 2
+    COMPLAINT = 3
+    CONTACT_KIND = 4
+    OUTCOME = 5
+    SERVICE = 6
+    TRIAGE = 7
+    STRATEGY = 8
+    ESCALATION = 9
+    URGENCY = 10
+    QUADRANT = 11
+    WEEKDAY = 12
+    FLAG = 13
+    RULE = 14
+    WHY = 15
+    ITEM_KIND = 16
+    DELEGATION = 17
+    FINDING = 18
+
+
+class Figure(enum.IntEnum):
+    """What a reason figure measures (``ccad_why_figure``)."""
+    NONE = 0
+    COUNT = 1
+    DAYS = 2
+    DATE = 3
+    MONEY = 4
+    PCT = 5
+    BP = 6
+    ENUM = 7
+    FACTOR = 8
+
+
+class ItemKind(enum.IntEnum):
+    VISIT = 1
+    CALL = 2
+    PERSIST = 3
+    CARE = 4
+    TOUCH = 5
+
+
+class Delegation(enum.IntEnum):
+    REP = 0
+    COLLEAGUE = 1
+    SUBSTITUTE = 2
+
+
+class FindingKind(enum.IntEnum):
+    UNPLANNED = 1
+    OVERDUE = 2
+    COOLING = 3
+    COLD = 4
+    STALLED = 5
+    RELEASE_RISK = 6
+    NEVER_CONTACTED = 7
+    OVER_CAPACITY = 8
+    DROPPED = 9
+    GAP = 10
+    PLATFORM = 11
+    ROUTE = 12
+
+
+class Metric(enum.IntEnum):
+    PLANAR = 1
+    GEO = 2
+    HOST = 3
+
+
+class Overload(enum.IntEnum):
+    REPORT = 0
+    STRETCH = 1
+
+
+class Choice(enum.IntEnum):
+    NONE = 0
+    A = 1
+    B = 2
+    RESERVE = 3
+
+
+def _library_names(fn: Any, header: Dict[str, int]) -> Dict[str, int]:
+    """Names the library gives to 1..255, plus header values it leaves unnamed."""
+    out: Dict[str, int] = {}
+    for v in range(1, 256):
+        n = fn(v).decode()
+        if n != "?":
+            out[n] = v
+    for n, v in header.items():
+        if v not in out.values() and n not in out:
+            out[n] = v
+    return dict(sorted(out.items(), key=lambda kv: kv[1]))
+
+
+# Codes of the header that this library version may not name (ccad_why_name
+# gives "?" for them in 0.1.0 although the planner emits them).
+_HEADER_WHY_EXTRA = {"ROUTE_LATE": 49, "ROUTE_DAY": 50}
+
+#: Rule ids, named by the library (``ccad_rule_name``): RuleId.GAP, ...
+RuleId = enum.IntEnum("RuleId", _library_names(F.ccad_rule_name, {}))  # type: ignore[misc]
+#: Reason codes, named by the library (``ccad_why_name``): Why.GAP_ALERT, ...
+Why = enum.IntEnum("Why", _library_names(F.ccad_why_name, _HEADER_WHY_EXTRA))  # type: ignore[misc]
+
+
+def _flag_names() -> Dict[str, int]:
+    out: Dict[str, int] = {}
+    for bit in range(32):
+        n = F.ccad_name(int(NameKind.FLAG), 1 << bit).decode()
+        if n != "?":
+            out[n] = 1 << bit
+    return out
+
+
+#: Assessment flags, named by the library: Flag.DUE, Flag.OVERDUE, ...
+Flag = enum.IntFlag("Flag", _flag_names())  # type: ignore[misc]
+
+_NAME_KIND_OF_ENUM = {Grade: NameKind.GRADE, Status: NameKind.STATUS,
+                      Complaint: NameKind.COMPLAINT, ContactKind: NameKind.CONTACT_KIND,
+                      Outcome: NameKind.OUTCOME, ServiceLevel: NameKind.SERVICE,
+                      Triage: NameKind.TRIAGE, Strategy: NameKind.STRATEGY,
+                      Escalation: NameKind.ESCALATION, Urgency: NameKind.URGENCY,
+                      Quadrant: NameKind.QUADRANT}
+
+
+def _enum_in(cls: Any, value: Any) -> int:
+    """An enum field's value: the enum, a plain int (passed on unchecked, so
+    the library can refuse it), or a name as ccad_name_parse knows it."""
+    if isinstance(value, str):
+        out = _ffi.c_int()
+        raw = value.encode()
+        F.ccad_name_parse(_ffi.ctypes.byref(out), int(_NAME_KIND_OF_ENUM[cls]), raw, len(raw))
+        return out.value
+    return int(value)
+
+
+def _enum_out(cls: Any, value: int) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        return value
+
+
+# ---------------------------------------------------------------------------
+# Plain data.
+
+
+@dataclass
+class Customer:
+    """One customer (``ccad_customer``). Defaults are CCAD_CUSTOMER_INIT's.
+
+    Unknown optional numbers are None (the C -1); dates are dates or None.
+    Enumerations accept the IntEnum, its name (``"active"``) or an int.
+    """
+    id: str
+    value: int = 0
+    grade: Union[Grade, int, str] = Grade.NONE
+    status: Union[Status, int, str] = Status.PROSPECT
+    purchase_date: DateLike = None
+    monthly_volume: Optional[int] = None
+    margin_bp: Optional[int] = None
+    capable: bool = True
+    has_location: bool = False
+    x: float = 0.0
+    y: float = 0.0
+    complaint: Union[Complaint, int, str] = Complaint.NONE
+    complaint_date: DateLike = None
+    request_date: DateLike = None
+    visit_days: Union[Weekday, int] = 0
+    visit_open_min: int = 0
+    visit_close_min: int = 1440
+    owned_since: DateLike = None
+    last_contact: DateLike = None
+    last_visit: DateLike = None
+    last_gap_days: Optional[int] = None
+    contacts: int = 0
+    no_progress: int = 0
+    missing_records: int = 0
+    last_recorded: bool = True
+    next_step_date: DateLike = None
+    service_counts: Tuple[int, int, int, int] = (0, 0, 0, 0)
+
+
+_CUSTOMER_DATES = ("purchase_date", "complaint_date", "request_date", "owned_since",
+                   "last_contact", "last_visit", "next_step_date")
+_CUSTOMER_OPTIONAL = ("monthly_volume", "margin_bp", "last_gap_days")
+_CUSTOMER_ENUMS = {"grade": Grade, "status": Status, "complaint": Complaint}
+_CUSTOMER_INTS = ("value", "visit_open_min", "visit_close_min", "contacts", "no_progress",
+                  "missing_records", "visit_days")
+_CUSTOMER_BOOLS = ("capable", "has_location", "last_recorded")
+CUSTOMER_FIELDS = tuple(f for f in Customer.__dataclass_fields__)
+
+
+def customer_to_struct(c: Customer, with_id: bool = True) -> _ffi.Customer:
+    """Fills a ``ccad_customer`` from a Customer (the struct keeps the id alive)."""
+    s = _ffi.Customer.init()
+    if with_id:
+        if not isinstance(c.id, str):
+            raise TypeError("Customer.id must be a str, not %r" % (c.id,))
+        s.id = c.id.encode()
+    s.value = int(c.value)
+    for k, cls in _CUSTOMER_ENUMS.items():
+        setattr(s, k, _enum_in(cls, getattr(c, k)))
+    for k in _CUSTOMER_DATES:
+        setattr(s, k, to_day(getattr(c, k)))
+    for k in _CUSTOMER_OPTIONAL:
+        v = getattr(c, k)
+        setattr(s, k, -1 if v is None else int(v))
+    for k in _CUSTOMER_INTS:
+        setattr(s, k, int(getattr(c, k)))
+    for k in _CUSTOMER_BOOLS:
+        setattr(s, k, int(getattr(c, k)))
+    s.x = float(c.x)
+    s.y = float(c.y)
+    sc = tuple(c.service_counts)
+    if len(sc) != 4:
+        raise ValueError("service_counts takes four counts, not %r" % (sc,))
+    s.service_counts[:] = [int(v) for v in sc]
+    return s
+
+
+def customer_from_struct(s: _ffi.Customer) -> Customer:
+    """A Customer from a filled ``ccad_customer``."""
+    raw = s.id
+    return Customer(
+        id=raw.decode("utf-8", "surrogateescape") if raw is not None else "",
+        value=s.value, grade=_enum_out(Grade, s.grade), status=_enum_out(Status, s.status),
+        purchase_date=from_day(s.purchase_date),
+        monthly_volume=None if s.monthly_volume == -1 else s.monthly_volume,
+        margin_bp=None if s.margin_bp == -1 else s.margin_bp,
+        capable=bool(s.capable), has_location=bool(s.has_location), x=s.x, y=s.y,
+        complaint=_enum_out(Complaint, s.complaint), complaint_date=from_day(s.complaint_date),
+        request_date=from_day(s.request_date), visit_days=Weekday(s.visit_days),
+        visit_open_min=s.visit_open_min, visit_close_min=s.visit_close_min,
+        owned_since=from_day(s.owned_since), last_contact=from_day(s.last_contact),
+        last_visit=from_day(s.last_visit),
+        last_gap_days=None if s.last_gap_days == -1 else s.last_gap_days,
+        contacts=s.contacts, no_progress=s.no_progress, missing_records=s.missing_records,
+        last_recorded=bool(s.last_recorded), next_step_date=from_day(s.next_step_date),
+        service_counts=tuple(s.service_counts),  # type: ignore[arg-type]
+    )
+
+
+@dataclass
+class Contact:
+    """One contact (``ccad_contact``); defaults of CCAD_CONTACT_INIT."""
+    date: DateLike
+    kind: Union[ContactKind, int, str] = ContactKind.VISIT
+    outcome: Union[Outcome, int, str] = Outcome.PROGRESS
+    recorded: bool = True
+    next_date: DateLike = None
+    service_level: Union[ServiceLevel, int, str] = ServiceLevel.NONE
+
+
+CONTACT_FIELDS = tuple(f for f in Contact.__dataclass_fields__)
+
+
+def contact_to_struct(c: Contact) -> _ffi.Contact:
+    s = _ffi.Contact.init()
+    s.date = to_day(c.date)
+    s.kind = _enum_in(ContactKind, c.kind)
+    s.outcome = _enum_in(Outcome, c.outcome)
+    s.recorded = int(c.recorded)
+    s.next_date = to_day(c.next_date)
+    s.service_level = _enum_in(ServiceLevel, c.service_level)
+    return s
+
+
+def contact_from_struct(s: _ffi.Contact) -> Contact:
+    return Contact(date=from_day(s.date), kind=_enum_out(ContactKind, s.kind),
+                   outcome=_enum_out(Outcome, s.outcome), recorded=bool(s.recorded),
+                   next_date=from_day(s.next_date),
+                   service_level=_enum_out(ServiceLevel, s.service_level))
+
+
+# ---------------------------------------------------------------------------
+# Reasons.
+
+_FIGURES: Dict[Tuple[int, int], Tuple[int, int]] = {}
+
+
+def why_figure(why: int, index: int) -> Tuple[Figure, Optional[NameKind]]:
+    """What figure ``index`` (0..2) of reason code ``why`` measures, and for
+    enumerations the name family (``ccad_why_figure``)."""
+    key = (int(why), int(index))
+    got = _FIGURES.get(key)
+    if got is None:
+        nk = _ffi.c_int(0)
+        fig = F.ccad_why_figure(key[0], key[1], _ffi.ctypes.byref(nk))
+        got = _FIGURES[key] = (fig, nk.value)
+    fig, nk_value = got
+    return _enum_out(Figure, fig), (_enum_out(NameKind, nk_value) if nk_value else None)
+
+
+FigureValue = Union[int, str, _dt.date, None]
+
+
+def _figure(why: int, index: int, raw: int) -> FigureValue:
+    fig, nk = why_figure(why, index)
+    if fig == Figure.NONE:
+        return None
+    if fig == Figure.DATE:
+        if raw == NO_DATE:
+            return None
+        if _ffi.DATE_MIN <= raw <= _ffi.DATE_MAX:
+            return from_day(raw)
+        return raw
+    if fig == Figure.ENUM and nk is not None and -2**31 <= raw < 2**31:
+        return F.ccad_name(int(nk), raw).decode()
+    return raw
+
+
+def format_reason(s: _ffi.Reason) -> str:
+    """One line of English for a reason (``ccad_reason_format``)."""
+    buf = _ffi.ctypes.create_string_buffer(256)
+    n = _ffi.c_size_t()
+    rc = F.ccad_reason_format(buf, len(buf), _ffi.ctypes.byref(s), _ffi.ctypes.byref(n))
+    if rc != 0:
+        buf = _ffi.ctypes.create_string_buffer(n.value + 1)
+        F.ccad_reason_format(buf, len(buf), _ffi.ctypes.byref(s), _ffi.ctypes.byref(n))
+    return buf.value.decode("utf-8", "replace")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One machine-readable reason with its figures converted and its text.
+
+    :ivar rule: the rule id (RuleId, or int if unknown).
+    :ivar why: the reason code (Why, or int if unknown).
+    :ivar a, b, c: the raw figures.
+    :ivar figures: (a, b, c) converted: dates as dates (None for no date),
+        money as int minor units, enumerations as names; None if unused.
+    :ivar text: the library's English line.
+    """
+    rule: int
+    why: int
+    a: int
+    b: int
+    c: int
+    figures: Tuple[FigureValue, FigureValue, FigureValue]
+    text: str
+
+    @property
+    def rule_name(self) -> str:
+        return F.ccad_rule_name(int(self.rule)).decode()
+
+    @property
+    def why_name(self) -> str:
+        n = F.ccad_why_name(int(self.why)).decode()
+        if n == "?" and isinstance(self.why, Why):
+            return self.why.name  # named by the header, not (yet) by the library
+        return n
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def reason_from_struct(s: _ffi.Reason) -> Reason:
+    why = s.why
+    return Reason(rule=_enum_out(RuleId, s.rule), why=_enum_out(Why, why), a=s.a, b=s.b, c=s.c,
+                  figures=(_figure(why, 0, s.a), _figure(why, 1, s.b), _figure(why, 2, s.c)),
+                  text=format_reason(s))
+
+
+def reasons_from(arr: Any, count: int) -> List[Reason]:
+    return [reason_from_struct(arr[i]) for i in range(min(count, len(arr)))]
+
+
+# ---------------------------------------------------------------------------
+# Results.
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Everything decided for one customer on one day (``ccad_assessment``).
+
+    ``days_since_contact`` and ``temperature`` are None when never contacted;
+    dates are None when absent.
+    """
+    today: Optional[_dt.date]
+    grade: Grade
+    grade_manual: bool
+    urgency: Urgency
+    quadrant: Quadrant
+    freq_count: int
+    freq_period_days: int
+    interval_days: int
+    due_date: Optional[_dt.date]
+    days_overdue: int
+    escalation: Escalation
+    days_since_contact: Optional[int]
+    temperature: Optional[int]
+    reminder_date: Optional[_dt.date]
+    flags: Any
+    contacts: int
+    min_contacts: int
+    ownership_end: Optional[_dt.date]
+    ownership_days_left: int
+    triage: Triage
+    strategy: Strategy
+    complaint: Complaint
+    care_date: Optional[_dt.date]
+    reasons: List[Reason] = field(default_factory=list)
+
+    @property
+    def due(self) -> bool:
+        """Due today or overdue."""
+        return bool(self.flags & Flag.DUE)  # type: ignore[attr-defined]
+
+
+def assessment_from_struct(s: _ffi.Assessment) -> Assessment:
+    return Assessment(
+        today=from_day(s.today), grade=_enum_out(Grade, s.grade),
+        grade_manual=bool(s.grade_manual), urgency=_enum_out(Urgency, s.urgency),
+        quadrant=_enum_out(Quadrant, s.quadrant), freq_count=s.freq_count,
+        freq_period_days=s.freq_period_days, interval_days=s.interval_days,
+        due_date=from_day(s.due_date), days_overdue=s.days_overdue,
+        escalation=_enum_out(Escalation, s.escalation),
+        days_since_contact=None if s.days_since_contact == -1 else s.days_since_contact,
+        temperature=None if s.temperature == -1 else s.temperature,
+        reminder_date=from_day(s.reminder_date), flags=Flag(s.flags), contacts=s.contacts,
+        min_contacts=s.min_contacts, ownership_end=from_day(s.ownership_end),
+        ownership_days_left=s.ownership_days_left, triage=_enum_out(Triage, s.triage),
+        strategy=_enum_out(Strategy, s.strategy), complaint=_enum_out(Complaint, s.complaint),
+        care_date=from_day(s.care_date), reasons=reasons_from(s.reasons, s.reason_count))
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Compact batch result for one customer (``ccad_brief``)."""
+    index: int
+    due_date: Optional[_dt.date]
+    days_overdue: int
+    flags: Any
+    grade: Grade
+    urgency: Urgency
+    quadrant: Quadrant
+    escalation: Escalation
+
+
+@dataclass(frozen=True)
+class Item:
+    """One planned contact (``ccad_item``)."""
+    index: int
+    date: Optional[_dt.date]
+    customer: int
+    customer_id: str
+    kind: ItemKind
+    quadrant: Quadrant
+    priority: int
+    delegated: Delegation
+    rolled_from: Optional[_dt.date]
+    reminder_date: Optional[_dt.date]
+    block_day: int
+    seq: int
+    eta_min: int
+    depart_min: int
+    travel_min: int
+    late: bool
+    reasons: List[Reason] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding of a schedule (``ccad_finding``); customer is None for the whole plan."""
+    kind: FindingKind
+    customer: Optional[int]
+    customer_id: Optional[str]
+    date: Optional[_dt.date]
+    reasons: List[Reason] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """Totals of one day of a schedule (``ccad_day``); back_min None without a route."""
+    date: Optional[_dt.date]
+    flags: DayFlag
+    items: int
+    by_rep: int
+    delegated: int
+    touches: int
+    stops: int
+    service_min: int
+    travel_min: int
+    back_min: Optional[int]
+    late: int
+
+
+@dataclass(frozen=True)
+class ParamInfo:
+    """One rules parameter (``ccad_param_info``)."""
+    index: int
+    name: str
+    rule: int
+    min_value: int
+    max_value: int
+    default_value: int
+    unit: str
+    help: str
+
+
+@dataclass(frozen=True)
+class WorkloadRow:
+    """One grade's line of the workload table."""
+    customers: int
+    visits: int
+
+
+@dataclass(frozen=True)
+class Workload:
+    """Workload against capacity (``ccad_workload``): inputs and outputs."""
+    period_days: int
+    field_days: int
+    visits_per_day: int
+    rows: Dict[Grade, WorkloadRow]
+    visits: int
+    capacity: int
+    rounds_x100: int
+    over: bool
+    cut: Dict[Grade, int]
+    stretch_x100: int
+
+
+@dataclass(frozen=True)
+class PlatformCounts:
+    """Counts of one platform: total and per grade."""
+    total: int
+    by_grade: Dict[Grade, int]
+
+
+@dataclass(frozen=True)
+class Platform:
+    """Market, working and buying platforms (``ccad_platform``)."""
+    market: PlatformCounts
+    working: PlatformCounts
+    buying: PlatformCounts
+    key_accounts: int
+    working_cap: int
+    over_cap: bool
+    c_heavy: bool
+
+
+@dataclass(frozen=True)
+class Route:
+    """A solved tour: point indices (the base, 0, first) and its cost."""
+    order: List[int]
+    cost: int

@@ -1,0 +1,1 @@
+"""Tests of the custcadence Python binding (standard library unittest)."""
