@@ -386,20 +386,13 @@ class Rules(_Handle):
         return out.value
 
     def __setitem__(self, name: str, value: Union[int, bool, str]) -> None:
+        """Sets a parameter from an int or from its text form (``threshold``,
+        ``AB``, ``Mon+Fri``) through ``ccad_rules_set_text``."""
         if isinstance(value, str):
-            value = self._keyword_value(name, value)
-        call(self._ctx, F.ccad_rules_set, self._handle(), name.encode(), int(value))
-
-    def _keyword_value(self, name: str, keyword: str) -> int:
-        """The integer of a keyword (``threshold``, ``AB``, ``Mon+Fri``) by
-        parsing one line of rules text into a scratch rule set."""
-        if "\n" in keyword or "#" in keyword:
-            raise InvalidArgument(-1, "bad keyword %r" % keyword, "Rules.__setitem__")
-        scratch = Rules(self._ctx, "%s = %s\n" % (name, keyword))
-        try:
-            return scratch[name]
-        finally:
-            scratch.close()
+            call(self._ctx, F.ccad_rules_set_text, self._handle(), name.encode(),
+                 value.encode())
+        else:
+            call(self._ctx, F.ccad_rules_set, self._handle(), name.encode(), int(value))
 
     def get(self, name: str, default: Optional[int] = None) -> Optional[int]:
         """The value, or ``default`` for an unknown name."""

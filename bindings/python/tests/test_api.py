@@ -248,6 +248,17 @@ class ApiTest(unittest.TestCase):
         self.assertTrue(all(isinstance(v, int) for _, v in r.items()))
         self.assertEqual([p.name for p in cc.param_infos()], r.keys())
         self.assertIn("gap.max_days", repr(cc.Rules(self.ctx, "gap.max_days = 9\n")))
+        r["freq.work_days"] = "Mon+Wed"
+        self.assertEqual(r["freq.work_days"], 1 | 4)
+        with self.assertRaises(cc.ConflictError):
+            r["gap.alert_days"] = "5"
+        # the handles' contexts, as the library reports them
+        self.assertEqual(F.ccad_rules_ctx(r._handle()), self.ctx._ptr.value
+                         if hasattr(self.ctx._ptr, "value") else self.ctx._ptr)
+        book = cc.Book(self.ctx)
+        self.assertEqual(F.ccad_book_ctx(book._handle()), F.ccad_rules_ctx(r._handle()))
+        self.assertIsNone(F.ccad_book_ctx(None))
+        book.close()
 
     def test_rules_conflict(self) -> None:
         r = self.rules
