@@ -621,14 +621,23 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
     if (conflict(v, -1, &culprit, &other, msg, sizeof msg)) {
         if (line_of[other] > line_of[culprit])
             culprit = other;
-        if (culprit == P_GRADE_SHARE_B || culprit == P_GRADE_SHARE_A) {
-            /* blame the share (or grade.use_d) named last in the text */
+        {
+            /* a sum constraint involves a group: blame the member named last */
             static const int shares[] = {P_GRADE_SHARE_A, P_GRADE_SHARE_B, P_GRADE_SHARE_C,
                                          P_GRADE_USE_D};
-            size_t k;
-            for (k = 0; k < sizeof shares / sizeof shares[0]; k++)
-                if (line_of[shares[k]] > line_of[culprit])
-                    culprit = shares[k];
+            static const int slots[] = {P_PLATFORM_CAP_A, P_PLATFORM_CAP_B, P_PLATFORM_CAP};
+            const int *g = NULL;
+            size_t k, ng = 0;
+            if (culprit == P_GRADE_SHARE_B || culprit == P_GRADE_SHARE_A) {
+                g = shares;
+                ng = sizeof shares / sizeof shares[0];
+            } else if (culprit == P_PLATFORM_CAP_B || culprit == P_PLATFORM_CAP_A) {
+                g = slots;
+                ng = sizeof slots / sizeof slots[0];
+            }
+            for (k = 0; k < ng; k++)
+                if (line_of[g[k]] > line_of[culprit])
+                    culprit = g[k];
         }
         if (line_of[culprit] != 0) {
             ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %d, column 1: %s",
