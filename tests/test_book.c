@@ -133,6 +133,9 @@ static void add_get_round_trip(void **state)
     assert_int_equal(ccad_book_add(f->b, &plain, NULL), CCAD_OK);
     assert_int_equal(ccad_book_count(f->b), 3);
     assert_int_equal(ccad_book_count(NULL), 0);
+    /* ccad_book_ctx */
+    assert_ptr_equal(ccad_book_ctx(f->b), f->ctx);
+    assert_null(ccad_book_ctx(NULL));
     /* ccad_book_id */
     assert_string_equal(ccad_book_id(f->b, 0), "acme-001");
     assert_string_equal(ccad_book_id(f->b, 2), "third");

@@ -784,6 +784,78 @@ static void parse_share_conflict_has_line(void **state)
     }
 }
 
+/* The platform sum (cap_a + cap_b <= working_cap) is blamed on the member
+ * named last, even when only working_cap is named (found by fuzzing). */
+static void parse_platform_conflict_has_line(void **state)
+{
+    fixture *f = *state;
+    uint32_t line = 0, col = 0;
+    static const struct {
+        const char *text;
+        const char *where;
+        uint32_t line;
+    } cases[] = {
+        {"platform.working_cap = 40\n", "line 1, column 1", 1},
+        {"# slots\nplatform.cap_b = 45\n", "line 2, column 1", 2},
+        {"platform.cap_a = 30\n\nplatform.working_cap = 49\n", "line 3, column 1", 3},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        parse_fails(f, cases[i].text, strlen(cases[i].text), cases[i].where, "working_cap");
+        assert_int_equal(ccad_ctx_errpos(f->ctx, &line, &col), CCAD_OK);
+        assert_int_equal(line, cases[i].line);
+        assert_int_equal(col, 1);
+    }
+}
+
+/* ccad_rules_set_text: keywords, masks, weekdays and integers; errors as
+ * ccad_rules_set plus CCAD_EPARSE for text that is none of them. */
+static void set_text_forms(void **state)
+{
+    fixture *f = *state;
+    int64_t v = 0;
+    assert_int_equal(ccad_rules_set_text(f->r, "grade.method", "threshold"), CCAD_OK);
+    assert_int_equal(ccad_rules_get(f->r, "grade.method", &v), CCAD_OK);
+    assert_int_equal(v, CCAD_GRADE_BY_THRESHOLD);
+    assert_int_equal(ccad_rules_set_text(f->r, "triage.band", "1"), CCAD_OK);
+    assert_int_equal(ccad_rules_get(f->r, "triage.band", &v), CCAD_OK);
+    assert_int_equal(v, 1);
+    assert_int_equal(ccad_rules_set_text(f->r, "gap.grades", "ABC"), CCAD_OK);
+    assert_int_equal(ccad_rules_get(f->r, "gap.grades", &v), CCAD_OK);
+    assert_int_equal(v, 7);
+    assert_int_equal(ccad_rules_set_text(f->r, "freq.work_days", "Mon+Wed+Fri"), CCAD_OK);
+    assert_int_equal(ccad_rules_get(f->r, "freq.work_days", &v), CCAD_OK);
+    assert_int_equal(v, 1 | 4 | 16);
+    assert_int_equal(ccad_rules_set_text(f->r, "gap.max_days", "10"), CCAD_OK);
+    assert_int_equal(ccad_rules_get(f->r, "gap.max_days", &v), CCAD_OK);
+    assert_int_equal(v, 10);
+    /* only the named parameter changes */
+    assert_int_equal(ccad_rules_get(f->r, "grade.method", &v), CCAD_OK);
+    assert_int_equal(v, CCAD_GRADE_BY_THRESHOLD);
+
+    save(f);
+    assert_int_equal(ccad_rules_set_text(f->r, "gap.max_days", "999"), CCAD_ERANGE);
+    assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "gap.max_days"));
+    assert_int_equal(ccad_rules_set_text(f->r, "gap.alert_days", "5"), CCAD_ECONFLICT);
+    assert_int_equal(ccad_rules_set_text(f->r, "grade.method", "sideways"), CCAD_EPARSE);
+    assert_int_equal(ccad_rules_set_text(f->r, "gap.grades", "AA"), CCAD_EPARSE);
+    assert_int_equal(ccad_rules_set_text(f->r, "freq.work_days", "mon"), CCAD_EPARSE);
+    assert_int_equal(ccad_rules_set_text(f->r, "gap.max_days", ""), CCAD_EPARSE);
+    assert_int_equal(ccad_rules_set_text(f->r, "gap.max_days", "12x"), CCAD_EPARSE);
+    assert_int_equal(ccad_rules_set_text(f->r, "gap.nope", "1"), CCAD_ENOTFOUND);
+    assert_int_equal(ccad_rules_set_text(f->r, NULL, "1"), CCAD_EINVAL);
+    assert_int_equal(ccad_rules_set_text(f->r, "gap.max_days", NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_rules_set_text(NULL, "gap.max_days", "1"), CCAD_EINVAL);
+    assert_true(ccad_rules_equal(f->r, f->saved));
+}
+
+static void rules_ctx_accessor(void **state)
+{
+    fixture *f = *state;
+    assert_ptr_equal(ccad_rules_ctx(f->r), f->ctx);
+    assert_null(ccad_rules_ctx(NULL));
+}
+
 static void parse_accepts_comments_blank_crlf(void **state)
 {
     fixture *f = *state;
@@ -921,6 +993,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(parse_grade_c_free_without_d, setup, teardown),
         cmocka_unit_test_setup_teardown(parse_errpos, setup, teardown),
         cmocka_unit_test_setup_teardown(parse_accepts_comments_blank_crlf, setup, teardown),
+        cmocka_unit_test_setup_teardown(parse_platform_conflict_has_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(set_text_forms, setup, teardown),
+        cmocka_unit_test_setup_teardown(rules_ctx_accessor, setup, teardown),
         cmocka_unit_test_setup_teardown(parse_empty_and_defaults, setup, teardown),
         cmocka_unit_test_setup_teardown(copy_equal_free, setup, teardown),
         cmocka_unit_test_setup_teardown(new_errors, setup, teardown),
