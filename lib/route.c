@@ -27,6 +27,7 @@ struct rt {
     double *u;        /* GEO: unit vectors, 3 per point */
     int32_t *mat;     /* HOST: real x real minutes */
     int64_t big;      /* cost of an edge to the dummy, except from the base */
+    int sym;          /* HOST in the local search: cost(i,j) = t(i,j) + t(j,i) */
     /* tour */
     uint32_t *t, *pos;
     uint32_t *neigh;  /* K_NEIGH per point */
@@ -90,8 +91,33 @@ static int64_t dist(const struct rt *R, uint32_t i, uint32_t j)
     case CCAD_METRIC_GEO:
         return chord_cost(R->u + 3 * (size_t)i, R->u + 3 * (size_t)j);
     default:
+        if (R->sym)
+            return (int64_t)R->mat[(size_t)i * R->real + j] + R->mat[(size_t)j * R->real + i];
         return R->mat[(size_t)i * R->real + j];
     }
+}
+
+/* Reverses order[1..n-1]: the same closed tour driven the other way. */
+static void reverse_order(uint32_t *order, uint32_t n)
+{
+    uint32_t i = 1, j = n - 1;
+    while (i < j) {
+        uint32_t t = order[i];
+        order[i++] = order[j];
+        order[j--] = t;
+    }
+}
+
+/* Directed cost of a tour given as an order starting at the base. */
+static int64_t order_cost(const struct rt *R, const uint32_t *order, uint32_t n, int closed)
+{
+    int64_t c = 0;
+    uint32_t k;
+    for (k = 0; k + 1 < n; k++)
+        c += dist(R, order[k], order[k + 1]);
+    if (closed && n > 1)
+        c += dist(R, order[n - 1], order[0]);
+    return c;
 }
 
 static uint32_t succ(const struct rt *R, uint32_t a) { return R->t[(R->pos[a] + 1) % R->n]; }
@@ -496,6 +522,21 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
         return ccad__fail(ctx, CCAD_ERANGE, "%s: the travel callback metric takes at most 2048 points", fn);
     if (o.metric == CCAD_METRIC_HOST && ctx->host.travel == NULL)
         return ccad__fail(ctx, CCAD_ENOTSUP, "%s: the host gave no travel callback", fn);
+    if (o.metric == CCAD_METRIC_PLANAR && n > 0) {
+        /* every edge must stay below 2^40 cost units, so that sums of tour
+         * costs and the open tour's dummy edges cannot overflow */
+        double x0 = x[0], x1 = x[0], y0 = y[0], y1 = y[0];
+        for (i = 1; i < n; i++) {
+            if (x[i] < x0) x0 = x[i];
+            if (x[i] > x1) x1 = x[i];
+            if (y[i] < y0) y0 = y[i];
+            if (y[i] > y1) y1 = y[i];
+        }
+        if (isfinite(x1 - x0) && isfinite(y1 - y0) &&
+            sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)) * o.scale > 1099511627776.0)
+            return ccad__fail(ctx, CCAD_ERANGE,
+                              "%s: distances times scale exceed 2^40 (1.1e12) cost units", fn);
+    }
     for (i = 0; i < n; i++) {
         if (!isfinite(x[i]) || !isfinite(y[i]) || fabs(x[i]) > 1e12 || fabs(y[i]) > 1e12)
             return ccad__fail(ctx, CCAD_ERANGE, "%s: point %lu has a coordinate that is not finite or beyond 1e12",
@@ -541,7 +582,7 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
             }
     }
     /* the dummy's edges cost more than any whole tour of real edges */
-    R.big = (int64_t)1 << 52;
+    R.big = (int64_t)1 << 58; /* above any tour: at most 1e5 edges below 2^41 */
 
     if (n - 1 <= EXACT_MAX) {
         uint32_t order[EXACT_MAX + 1];
@@ -565,6 +606,7 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
         free_rt(&R);
         return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
     }
+    R.sym = o.metric == CCAD_METRIC_HOST; /* local moves need symmetric costs */
     build_neighbours(&R);
     nearest_neighbour_tour(&R);
     for (i = 0; i < R.n; i++)
@@ -582,8 +624,26 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
             if (v != R.real || !R.open)
                 out_order[j++] = v;
         }
+        R.sym = 0;
+        if (o.metric == CCAD_METRIC_HOST) {
+            /* the search used t(i,j) + t(j,i); give the better direction of
+             * the closed tour and the true directed cost */
+            int64_t fwd = order_cost(&R, out_order, R.real, o.closed);
+            if (o.closed && R.real > 2) {
+                int64_t back;
+                reverse_order(out_order, R.real);
+                back = order_cost(&R, out_order, R.real, 1);
+                if (back < fwd)
+                    fwd = back;
+                else
+                    reverse_order(out_order, R.real); /* keep the first direction */
+            }
+            R.cost = fwd;
+        } else if (R.open) {
+            R.cost -= R.big;
+        }
         if (out_cost != NULL)
-            *out_cost = R.open ? R.cost - R.big : R.cost;
+            *out_cost = R.cost;
     }
     free_rt(&R);
     if (rc != CCAD_OK)

@@ -354,11 +354,15 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
     if (i < 0)
         return ccad__fail(rules->ctx, CCAD_ENOTFOUND, "no rules parameter named '%.64s'", name);
     n = strlen(value);
-    if (n == 0 || parse_value(i, value, n, &v, msg, sizeof msg) != 0) {
-        /* out-of-range integers get the setter's own code and message */
-        if (n > 0 && strstr(msg, "outside") != NULL)
-            return ccad__fail(rules->ctx, CCAD_ERANGE, "%s", msg);
-        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s", n == 0 ? "empty value" : msg);
+    if (n == 0)
+        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: empty value", params[i].name);
+    switch (parse_value(i, value, n, &v, msg, sizeof msg)) {
+    case 0:
+        break;
+    case -2:
+        return ccad__fail(rules->ctx, CCAD_ERANGE, "%s", msg);
+    default:
+        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s", msg);
     }
     return ccad_rules_set(rules, params[i].name, v);
 }
@@ -445,7 +449,8 @@ static int is_value_char(char c)
 }
 
 /* Parses the value token [s, s+n) of parameter i. Returns 0 and *out on
- * success; otherwise writes a message. */
+ * success; otherwise writes a message and returns -1 (malformed) or -2
+ * (a number outside the parameter's range). */
 static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap)
 {
     const struct param *p = &params[i];
@@ -533,7 +538,7 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
         if (v < p->min || v > p->max) {
             snprintf(msg, cap, "%s = %lld is outside %lld..%lld", p->name, (long long)v,
                      (long long)p->min, (long long)p->max);
-            return -1;
+            return -2; /* well formed, out of range */
         }
         *out = v;
         return 0;
