@@ -207,12 +207,12 @@ static void write_event(FILE *fp, const ccex_plan *p, const ccad_item *it, const
 
     l.len = 0;
     adds(&l, "SUMMARY:");
-    snprintf(buf, sizeof buf, "%s %d: ", ccex_item_kind_name(it->kind), (int)it->seq);
+    snprintf(buf, sizeof buf, "%s %d: ", ccad_name(CCAD_NAME_ITEM_KIND, it->kind), (int)it->seq);
     buf[0] = (char)(buf[0] - 'a' + 'A');
     add_text(&l, buf);
     add_text(&l, *name ? name : id);
     snprintf(buf, sizeof buf, " (%s, grade %s, %s)", id,
-             ccad_name(CCAD_NAME_GRADE, ccex_plan_grade(p, it->customer)),
+             ccad_name(CCAD_NAME_GRADE, ccad_book_grade_of(p->cs.book, it->customer)),
              ccad_name(CCAD_NAME_QUADRANT, it->quadrant));
     add_text(&l, buf);
     emit(fp, &l);
@@ -242,7 +242,7 @@ static void write_event(FILE *fp, const ccex_plan *p, const ccad_item *it, const
     emit(fp, &l);
     l.len = 0;
     adds(&l, "CATEGORIES:");
-    add_text(&l, ccex_item_kind_name(it->kind));
+    add_text(&l, ccad_name(CCAD_NAME_ITEM_KIND, it->kind));
     adds(&l, ",");
     add_text(&l, ccad_name(CCAD_NAME_QUADRANT, it->quadrant));
     emit(fp, &l);
@@ -253,7 +253,7 @@ static void write_event(FILE *fp, const ccex_plan *p, const ccad_item *it, const
     adds(&l, "DESCRIPTION:");
     ccex_date_text(date, it->date);
     ccex_hhmm(t, it->eta_min);
-    snprintf(buf, sizeof buf, "%s on %s at %s: ", ccex_item_kind_name(it->kind), date, t);
+    snprintf(buf, sizeof buf, "%s on %s at %s: ", ccad_name(CCAD_NAME_ITEM_KIND, it->kind), date, t);
     add_text(&l, buf);
     add_text(&l, *name ? name : id);
     emit(fp, &l);

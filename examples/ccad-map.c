@@ -168,7 +168,7 @@ static int write_map(const ccex_plan *p, const ccex_day *day, const char *path)
     fprintf(fp, "  <text x=\"20\" y=\"32\" font-size=\"20\" font-weight=\"bold\">%s %s</text>\n",
             ccex_weekday(day->date), date);
     fprintf(fp, "  <text x=\"20\" y=\"54\" font-size=\"14\">%lu stops, %ld travel minutes, "
-                "%ld minutes at customers, back at base %s</text>\n",
+                "%ld service minutes, back at base %s</text>\n",
             (unsigned long)day->stops, (long)day->travel_min, (long)day->service_min, back);
 
     /* The route: base, stops in order, base. */
@@ -203,11 +203,11 @@ static int write_map(const ccex_plan *p, const ccex_day *day, const char *path)
         fputc(' ', fp);
         xml_text(fp, ccex_customers_name(&p->cs, it->customer));
         fprintf(fp, " (grade %s, %s, %s)</title>\n",
-                ccad_name(CCAD_NAME_GRADE, ccex_plan_grade(p, it->customer)),
-                ccad_name(CCAD_NAME_QUADRANT, it->quadrant), ccex_item_kind_name(it->kind));
+                ccad_name(CCAD_NAME_GRADE, ccad_book_grade_of(p->cs.book, it->customer)),
+                ccad_name(CCAD_NAME_QUADRANT, it->quadrant), ccad_name(CCAD_NAME_ITEM_KIND, it->kind));
         fprintf(fp, "    <circle cx=\"%.1f\" cy=\"%.1f\" r=\"11\" fill=\"%s\" stroke=\"%s\" "
                     "stroke-width=\"2\"/>\n",
-                x, y, grade_colour(ccex_plan_grade(p, it->customer)),
+                x, y, grade_colour(ccad_book_grade_of(p->cs.book, it->customer)),
                 it->late ? "#000" : "#fff");
         fprintf(fp, "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#fff\" "
                     "text-anchor=\"middle\">%ld</text>\n",

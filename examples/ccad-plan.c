@@ -120,7 +120,7 @@ static void print_days(const ccex_plan *p)
             continue;
         }
         ccex_hhmm(back, day->back_min);
-        printf(": %lu stop%s, %ld min at customers, %ld min travelling", (unsigned long)day->stops,
+        printf(": %lu stop%s, %ld min with customers, %ld min travelling", (unsigned long)day->stops,
                day->stops == 1 ? "" : "s", (long)day->service_min, (long)day->travel_min);
         if (day->stops > 0)
             printf(", back at base %s", back);
@@ -146,9 +146,9 @@ static void print_days(const ccex_plan *p)
             printf(" ");
             print_cut(ccex_customers_name(&p->cs, it->customer), 29);
             printf(" %-5s %-3s %-8s %-11s %s%s\n",
-                   ccad_name(CCAD_NAME_GRADE, ccex_plan_grade(p, it->customer)),
-                   ccad_name(CCAD_NAME_QUADRANT, it->quadrant), ccex_item_kind_name(it->kind),
-                   ccex_delegation_name(it->delegated), it->late ? "LATE " : "", why);
+                   ccad_name(CCAD_NAME_GRADE, ccad_book_grade_of(p->cs.book, it->customer)),
+                   ccad_name(CCAD_NAME_QUADRANT, it->quadrant), ccad_name(CCAD_NAME_ITEM_KIND, it->kind),
+                   ccad_name(CCAD_NAME_DELEGATION, it->delegated), it->late ? "LATE " : "", why);
         }
     }
 }
@@ -246,7 +246,7 @@ static int print_findings(const ccex_plan *p)
             return -1;
         }
         ccex_date_text(date, f.date);
-        printf("  %-15s ", ccex_finding_name(f.kind));
+        printf("  %-15s ", ccad_name(CCAD_NAME_FINDING, f.kind));
         if (f.customer >= 0) {
             print_cut(ccad_book_id(p->cs.book, (size_t)f.customer), 8);
             printf(" ");
@@ -304,7 +304,7 @@ static void print_csv(const ccex_plan *p)
         ccex_rule_list(rules, sizeof rules, it->reasons, it->reason_count);
         printf("%s,%ld,", date, (long)it->seq);
         ccex_csv_put(stdout, ccad_book_id(p->cs.book, it->customer));
-        printf(",%s,%s,%d,%s,%s\n", ccex_item_kind_name(it->kind),
+        printf(",%s,%s,%d,%s,%s\n", ccad_name(CCAD_NAME_ITEM_KIND, it->kind),
                ccad_name(CCAD_NAME_QUADRANT, it->quadrant), it->delegated != CCAD_BY_REP, eta,
                rules);
     }
@@ -331,7 +331,7 @@ static int write_findings(const ccex_plan *p, const char *path)
         if (f.reason_count > 0)
             ccex_reason_text(why, sizeof why, &f.reasons[0]);
         ccex_csv_put(fp, f.customer >= 0 ? ccad_book_id(p->cs.book, (size_t)f.customer) : "");
-        fprintf(fp, ",%s,%s,", ccex_finding_name(f.kind), rules);
+        fprintf(fp, ",%s,%s,", ccad_name(CCAD_NAME_FINDING, f.kind), rules);
         ccex_csv_put(fp, why);
         fputc('\n', fp);
     }

@@ -51,6 +51,16 @@ def plan_rows(plan, args):
             fail("csv line %d: bad seq or delegated: %r" % (n, r))
         if (int(seq) > 0) != (eta != ""):
             fail("csv line %d: eta must be set exactly for routed items: %r" % (n, r))
+    # Calls and touches are not stops (made from anywhere); a day lists its
+    # routed stops first, in route order, then the other items.
+    unrouted_seen = set()
+    for n, r in enumerate(rows, 2):
+        if r[3] in ("call", "touch") and int(r[1]) != 0:
+            fail("csv line %d: a %s is not a stop but has seq %s" % (n, r[3], r[1]))
+        if int(r[1]) == 0:
+            unrouted_seen.add(r[0])
+        elif r[0] in unrouted_seen:
+            fail("csv line %d: a stop after the day's other items: %r" % (n, r))
     # ETA increases along each day's route, and seq counts 1, 2, 3, ...
     last = {}
     for r in rows:

@@ -817,7 +817,8 @@ static int assign_days(struct plan *P)
         size_t di = (size_t)(it->date - o->first_day);
         next[i] = head[di];
         head[di] = (uint32_t)i;
-        if (routed(it)) {
+        if (it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH) {
+            /* capacity counts all the rep's contacts, calls included */
             load[di]++;
             mins[di] += (int32_t)v[P_SERVICE_A + grade_index(ccad__grade(&P->b->c[it->customer]))];
         }

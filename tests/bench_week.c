@@ -7,18 +7,23 @@
  *   cmake -DCMAKE_BUILD_TYPE=Release -B build-rel -S . && cmake --build build-rel
  *   ./build-rel/tests/bench-week
  *
- * Options: minutes_per_day 480, visits_per_day 0, the day 08:00-17:00
- * (day_minutes 540), GEO metric at 500 m a minute (30 km/h). Figures:
+ * About two customers in three are released (RELEASED_PCT 67: not
+ * planned), so the week has spare capacity and weekly assignment room to
+ * move visits: visits_per_day 0, minutes_per_day 1440 (MINUTES_PER_DAY;
+ * no limit binds), the day 08:00-17:00 (day_minutes 540), GEO metric at
+ * 500 m a minute (30 km/h). With -DRELEASED_PCT=0 -DMINUTES_PER_DAY=480
+ * every day is full and nothing can move. Figures:
  *
- *   week customers=300 visits=N travel_m=T ms=M mode=assign  (route=1, assign_days=1)
+ *   week customers=300 visits=N travel_m=T ms=M mode=assign moved=K  (route=1, assign_days=1;
+ *        K visits moved to another day)
  *   week customers=300 visits=N travel_m=T ms=M mode=plain   (route=1, assign_days=0)
  *   week customers=300 visits=N travel_m=T ms=M mode=naive   (plain's visits dealt
  *        round-robin over the week's working days in customer order, each day
  *        routed with ccad_route_solve)
  *   week ratio assign/naive=R plain/naive=R
  *
- * travel_m is the sum over the days of the closed tour from the base in seq
- * order (great-circle metres, as the GEO metric measures them). The data is
+ * Visits are the routed stops (calls are not stops). travel_m is the sum
+ * over the days of the closed tour from the base in seq order (great-circle metres, as the GEO metric measures them). The data is
  * generated with a fixed seed, so every figure but ms is the same on every
  * run. Never fails on timing. */
 #define _POSIX_C_SOURCE 199309L
@@ -32,6 +37,12 @@
 #include <time.h>
 
 #define N_CUST 300
+#ifndef RELEASED_PCT
+#define RELEASED_PCT 67 /* customers released to colleagues: not planned */
+#endif
+#ifndef MINUTES_PER_DAY
+#define MINUTES_PER_DAY 1440 /* no binding limit: the week has room */
+#endif
 #define DAYS 5
 #define BASE_X 121.4
 #define BASE_Y 31.2
@@ -111,6 +122,8 @@ static ccad_book *gen_territory(ccad_ctx *ctx, const ccad_rules *r, int32_t d0)
                   : k < 40 ? rng_range(&s, 1000000, 5000000)
                            : rng_range(&s, 0, 1000000);
         c.status = rng_range(&s, 0, 99) < 60 ? CCAD_STATUS_PROSPECT : CCAD_STATUS_ACTIVE;
+        if (rng_range(&s, 0, 99) < RELEASED_PCT)
+            c.status = CCAD_STATUS_RELEASED; /* not planned: room in the week */
         c.last_contact = d0 - (int32_t)rng_range(&s, 1, 28);
         c.last_visit = c.last_contact;
         c.contacts = (uint32_t)rng_range(&s, 1, 12);
@@ -127,9 +140,12 @@ static ccad_book *gen_territory(ccad_ctx *ctx, const ccad_rules *r, int32_t d0)
     return b;
 }
 
+/* Stops: the rep's visits, persist days and care contacts (calls and
+ * touches are made from anywhere). */
 static int routed(const ccad_item *it)
 {
-    return it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH;
+    return it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH &&
+           it->kind != CCAD_ITEM_CALL;
 }
 
 /* Sum over the days of the closed tour from the base in seq order. */
@@ -175,7 +191,7 @@ static ccad_schedule *plan(ccad_ctx *ctx, const ccad_book *b, const ccad_rules *
     o.first_day = d0;
     o.days = DAYS;
     o.visits_per_day = 0;
-    o.minutes_per_day = 480;
+    o.minutes_per_day = MINUTES_PER_DAY;
     o.route = 1;
     o.assign_days = assign;
     o.metric = CCAD_METRIC_GEO;
@@ -278,8 +294,18 @@ int main(void)
     ta = travel_of(b, sa, d0, &va);
     tp = travel_of(b, sp, d0, &vp);
     tn = naive(ctx, b, sp, &vn, &msn);
-    printf("week customers=%d visits=%lu travel_m=%lld ms=%.2f mode=assign\n", N_CUST,
-           (unsigned long)va, (long long)ta, msa);
+    {
+        size_t i, moved = 0;
+        for (i = 0; i < ccad_schedule_item_count(sa); i++) {
+            ccad_item it = CCAD_ITEM_INIT;
+            uint32_t k;
+            ccad_schedule_item(sa, i, &it);
+            for (k = 0; k < it.reason_count; k++)
+                moved += it.reasons[k].why == CCAD_WHY_ROUTE_DAY;
+        }
+        printf("week customers=%d visits=%lu travel_m=%lld ms=%.2f mode=assign moved=%lu\n",
+               N_CUST, (unsigned long)va, (long long)ta, msa, (unsigned long)moved);
+    }
     printf("week customers=%d visits=%lu travel_m=%lld ms=%.2f mode=plain\n", N_CUST,
            (unsigned long)vp, (long long)tp, msp);
     printf("week customers=%d visits=%lu travel_m=%lld ms=%.2f mode=naive\n", N_CUST,

@@ -287,6 +287,11 @@ static void reason_is(const ccad_reason *r, int rule, int why, int64_t a, int64_
     assert_true(r->c == c);
 }
 
+static void schedules_equal(const ccad_schedule *x, const ccad_schedule *y);
+static void check_days(env *e, const ccad_schedule *s, const ccad_plan_options *o);
+static size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_options *o);
+static ccad_plan_options route_opts(int32_t first, int32_t days, int32_t vpd);
+
 static int weekday(int32_t d)
 {
     int wd = 0;
@@ -537,8 +542,9 @@ static void example5_rounds(void **state)
 /* ---------------------------------------------------------------------- */
 /* Planner rules */
 
-/* Big rocks first: Q1, Q2, Q3, Q4 within a day; within a class the more
- * overdue first, then the higher grade, then the higher value. */
+/* Big rocks first: Q1, Q2, Q3, Q4 within a day; within a class the higher
+ * escalation level first, then the higher grade (bigger rocks), then the
+ * more overdue, then the higher value. */
 static void big_rocks_first(void **state)
 {
     env *e = *state;
@@ -548,8 +554,9 @@ static void big_rocks_first(void **state)
     ccad_customer q2 = cust("q2", CCAD_GRADE_B, 30, d0 - 7);
     ccad_customer q2o = cust("q2o", CCAD_GRADE_B, 5, d0 - 12);
     ccad_customer q2a = cust("q2a", CCAD_GRADE_A, 1, d0 - 3);
+    ccad_customer q2b = cust("q2b", CCAD_GRADE_B, 2, d0 - 10); /* due Friday: 3 days overdue */
     ccad_customer q1 = cust("q1", CCAD_GRADE_B, 40, d0 - 1);
-    uint32_t i4, i3, i2, i2o, i2a, i1;
+    uint32_t i4, i3, i2, i2o, i2a, i2b, i1;
     ccad_schedule *s;
     q3.request_date = d0;
     q1.purchase_date = d0 + 3;
@@ -558,26 +565,32 @@ static void big_rocks_first(void **state)
     i2 = add(e, &q2);
     i2o = add(e, &q2o);
     i2a = add(e, &q2a);
+    i2b = add(e, &q2b);
+    set(e, "escalate.rep_days", 4); /* 3 days overdue: no escalation yet */
     i1 = add(e, &q1);
     grade(e);
     s = plan(e, d0, 1, 10);
-    assert_int_equal(ccad_schedule_item_count(s), 6);
+    assert_int_equal(ccad_schedule_item_count(s), 7);
     {
-        const uint32_t want[6] = {i1, i2o, i2a, i2, i3, i4};
-        const int quad[6] = {CCAD_Q1, CCAD_Q2, CCAD_Q2, CCAD_Q2, CCAD_Q3, CCAD_Q4};
+        /* Q2: q2o escalated (5 days overdue: the manager), then the A
+         * customer due today before the B one 3 days overdue, then the B
+         * one due today */
+        const uint32_t want[7] = {i1, i2o, i2a, i2b, i2, i3, i4};
+        const int quad[7] = {CCAD_Q1, CCAD_Q2, CCAD_Q2, CCAD_Q2, CCAD_Q2, CCAD_Q3, CCAD_Q4};
         size_t k;
-        for (k = 0; k < 6; k++) {
+        for (k = 0; k < 7; k++) {
             ccad_item it = item(s, k);
             assert_int_equal(it.customer, want[k]);
             assert_int_equal(it.quadrant, quad[k]);
             assert_int_equal(it.priority, (int32_t)k + 1);
             assert_int_equal(it.date, d0);
             assert_int_equal(it.delegated, CCAD_BY_REP);
-            assert_int_equal(it.kind, k == 5 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT);
+            assert_int_equal(it.kind, k == 6 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT);
             assert_true(it.reason_count >= 2);
             assert_int_equal(it.reasons[0].why, CCAD_WHY_PLAN_DUE);
             assert_int_equal(it.reasons[0].rule, CCAD_RULE_QUADRANT);
             assert_true(it.reasons[0].b == (int64_t)quad[k]); /* planning class */
+            assert_true(it.reasons[0].c == (k == 1 ? 5 : k == 3 ? 3 : 0)); /* days overdue */
         }
     }
     /* with room for 3, the big rocks take it; Q2 is over capacity, not Q3/Q4 */
@@ -843,18 +856,18 @@ static void freq_as_dates(void **state)
     ccad_schedule_free(s);
 }
 
-/* Pull-ahead levels work; it must not raise the frequency: an early contact
- * keeps the rhythm (the simulated clock counts from the due day). With ample
- * room and the default rules, the A customer (every 3 days) gets the same 7
- * contacts in four weeks as without pull-ahead (freq_as_dates: D0+2, 7, 10,
- * 14, 17, 21, 24), each on its due day or up to 2 days earlier; the B
- * customer (weekly, due D0+4) its 4, every one 2 days early. */
+/* Pull-ahead never raises a frequency without need: with room on every day
+ * and no coming day over its capacity nothing is planned early, and the
+ * schedule is the one planned with capacity.pull_ahead_days = 0, item for
+ * item: the A customer (every 3 days) on its due days D0+2, 7, 10, 14, 17,
+ * 21, 24, the B customer (weekly) on D0+4, 11, 18, 25, no more than the
+ * workload table asks for. */
 static void pull_ahead_keeps_frequency(void **state)
 {
     env *e = *state;
     int32_t d0 = D0;
     uint32_t ia, ib;
-    ccad_schedule *s;
+    ccad_schedule *s, *s0;
     ccad_item it[32];
     ccad_workload w = CCAD_WORKLOAD_INIT;
     size_t n, k;
@@ -869,84 +882,244 @@ static void pull_ahead_keeps_frequency(void **state)
                   (unsigned long)items_of(s, ia, 0, NULL, 0), (long long)w.rows[0].visits,
                   (unsigned long)items_of(s, ib, 0, NULL, 0), (long long)w.rows[1].visits);
     {
-        /* D0 (Mon) pulls D0+2; clock D0+2, next D0+5 (Sat) -> D0+7; D0+8
-         * pulls D0+10; next D0+13 (Sun) -> D0+14; and so on */
-        const int32_t date[7] = {0, 7, 8, 14, 15, 21, 22};
         const int32_t due[7] = {2, 7, 10, 14, 17, 21, 24};
         n = items_of(s, ia, 0, it, 32);
         assert_int_equal(n, 7);
         for (k = 0; k < n; k++) {
-            assert_int_equal(it[k].date, d0 + date[k]);
-            if (date[k] == due[k])
-                reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + due[k],
-                          2, 0);
-            else
-                reason_is(&it[k].reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY,
-                          d0 + due[k], due[k] - date[k], 0);
+            assert_int_equal(it[k].date, d0 + due[k]);
+            reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + due[k], 2, 0);
         }
     }
     {
-        const int32_t date[4] = {2, 9, 16, 23};
+        const int32_t due[4] = {4, 11, 18, 25};
         n = items_of(s, ib, 0, it, 32);
         assert_int_equal(n, 4);
         for (k = 0; k < n; k++) {
-            assert_int_equal(it[k].date, d0 + date[k]);
-            reason_is(&it[k].reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY,
-                      d0 + date[k] + 2, 2, 0);
+            assert_int_equal(it[k].date, d0 + due[k]);
+            reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + due[k], 2, 0);
         }
     }
-    /* no more than the workload table asks for */
     assert_true((int64_t)items_of(s, ia, 0, NULL, 0) <= w.rows[0].visits);
     assert_true((int64_t)items_of(s, ib, 0, NULL, 0) <= w.rows[1].visits);
+    set(e, "capacity.pull_ahead_days", 0);
+    s0 = plan(e, d0, 28, 8);
+    schedules_equal(s, s0);
+    ccad_schedule_free(s0);
     ccad_schedule_free(s);
 }
 
-/* Pull-ahead: a day with spare room takes an important contact due within
- * capacity.pull_ahead_days (PLAN_EARLY); not Q3/Q4, not without room, not
- * with the parameter at 0. */
+/* The early contacts of one day: customer and due date, in planning order. */
+static size_t early_on(const ccad_schedule *s, int32_t d, uint32_t *who, int32_t *due, size_t cap)
+{
+    size_t i, n = 0;
+    for (i = 0; i < ccad_schedule_item_count(s); i++) {
+        ccad_item it = item(s, i);
+        if (it.date != d || it.kind == CCAD_ITEM_TOUCH || it.reason_count == 0 ||
+            it.reasons[0].why != CCAD_WHY_PLAN_EARLY)
+            continue;
+        assert_int_equal(it.reasons[0].rule, CCAD_RULE_CAPACITY);
+        assert_int_equal(it.reasons[0].b, it.reasons[0].a - d);
+        assert_int_equal(it.delegated, CCAD_BY_REP);
+        assert_true(n < cap);
+        who[n] = it.customer;
+        due[n] = (int32_t)it.reasons[0].a;
+        n++;
+    }
+    return n;
+}
+
+/* Pull-ahead levelling: a day with spare room takes important contacts
+ * forward only from coming days (within capacity.pull_ahead_days) that are
+ * over their capacity, at most each such day's excess, earliest due first
+ * (then as the day's own order: grade, value). */
 static void pull_ahead_levelling(void **state)
 {
     env *e = *state;
     int32_t d0 = D0;
-    uint32_t ia, ic;
+    uint32_t i3, i2, i1, who[8];
+    int32_t due[8];
     ccad_schedule *s;
     ccad_item it;
-    ia = add_simple(e, "a", CCAD_GRADE_A, 200, d0 - 1); /* due d0 + 2 */
-    ic = add_simple(e, "c", CCAD_GRADE_C, 1, d0 - 27);  /* Q4 due d0 + 1 */
+    /* three A customers due D0+2 (Wed), room for 2 a day: Wednesday is over
+     * by one, so Monday takes exactly one, the most valuable */
+    i3 = add_simple(e, "a300", CCAD_GRADE_A, 300, d0 - 1);
+    i2 = add_simple(e, "a200", CCAD_GRADE_A, 200, d0 - 1);
+    i1 = add_simple(e, "a100", CCAD_GRADE_A, 100, d0 - 1);
     grade(e);
-    s = plan(e, d0, 1, 8);
-    it = item_on(s, ia, d0);
-    assert_int_equal(it.delegated, CCAD_BY_REP);
+    s = plan(e, d0, 3, 2);
+    assert_int_equal(early_on(s, d0, who, due, 8), 1);
+    assert_int_equal(who[0], i3);
+    assert_int_equal(due[0], d0 + 2);
+    it = item_on(s, i3, d0);
     assert_int_equal(it.kind, CCAD_ITEM_VISIT);
+    assert_int_equal(it.quadrant, CCAD_Q2);
+    assert_int_equal(it.priority, 1);
     reason_is(&it.reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, d0 + 2, 2, 0);
-    assert_false(has_item_on(s, ic, d0));
+    /* Tuesday: Wednesday is no longer over, nothing early */
+    assert_int_equal(early_on(s, d0 + 1, who, due, 8), 0);
+    assert_false(has_item_on(s, i3, d0 + 1));
+    /* Wednesday: the other two, on their due day; the early contact's
+     * clock restarted on Monday (due Thursday), so not again */
+    reason_is(&item_on(s, i2, d0 + 2).reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + 2,
+              2, 0);
+    reason_is(&item_on(s, i1, d0 + 2).reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + 2,
+              2, 0);
+    assert_false(has_item_on(s, i3, d0 + 2));
+    assert_int_equal(ccad_schedule_item_count(s), 3);
+    assert_int_equal(count_day_overcap(s), 0);
     ccad_schedule_free(s);
-
+    /* room for 3: no coming day over, nothing early */
+    s = plan(e, d0, 3, 3);
+    assert_int_equal(early_on(s, d0, who, due, 8) + early_on(s, d0 + 1, who, due, 8), 0);
+    assert_int_equal(ccad_schedule_item_count(s), 3);
+    ccad_schedule_free(s);
+    /* the coming day beyond the range: not known, nothing early */
+    s = plan(e, d0, 2, 2);
+    assert_int_equal(ccad_schedule_item_count(s), 0);
+    ccad_schedule_free(s);
+    /* capacity.pull_ahead_days 1: Wednesday is two days ahead of Monday,
+     * one ahead of Tuesday: Tuesday takes the excess */
     set(e, "capacity.pull_ahead_days", 1);
-    s = plan(e, d0, 1, 8);
-    assert_int_equal(ccad_schedule_item_count(s), 0);
+    s = plan(e, d0, 3, 2);
+    assert_int_equal(early_on(s, d0, who, due, 8), 0);
+    assert_int_equal(early_on(s, d0 + 1, who, due, 8), 1);
+    assert_int_equal(who[0], i3);
+    reason_is(&item_on(s, i3, d0 + 1).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, d0 + 2,
+              1, 0);
     ccad_schedule_free(s);
+    /* 0: never early; Wednesday's third contact waits for Thursday */
     set(e, "capacity.pull_ahead_days", 0);
-    s = plan(e, d0, 1, 8);
-    assert_int_equal(ccad_schedule_item_count(s), 0);
+    s = plan(e, d0, 4, 2);
+    assert_int_equal(early_on(s, d0, who, due, 8) + early_on(s, d0 + 1, who, due, 8), 0);
+    assert_true(has_item_on(s, i3, d0 + 2));
+    assert_true(has_item_on(s, i2, d0 + 2));
+    assert_int_equal(item_on(s, i1, d0 + 3).reasons[0].why, CCAD_WHY_PLAN_ROLLED);
+    assert_int_equal(count_day_overcap(s), 1);
     ccad_schedule_free(s);
     set(e, "capacity.pull_ahead_days", 2);
+    /* earliest due first: two customers due Tuesday (worth less) besides
+     * the three due Wednesday, room for 1 a day: Tuesday is over by 1 and
+     * Wednesday by 2; Monday's one slot goes to Tuesday's excess */
+    {
+        uint32_t j2 = add_simple(e, "t20", CCAD_GRADE_A, 20, d0 - 2); /* due D0+1 */
+        uint32_t j1 = add_simple(e, "t10", CCAD_GRADE_A, 10, d0 - 2);
+        grade(e);
+        s = plan(e, d0, 3, 1);
+        assert_int_equal(early_on(s, d0, who, due, 8), 1);
+        assert_int_equal(who[0], j2); /* due Tuesday, though worth less */
+        assert_int_equal(due[0], d0 + 1);
+        /* Tuesday is full with its own contact: nothing early */
+        assert_int_equal(early_on(s, d0 + 1, who, due, 8), 0);
+        assert_true(has_item_on(s, j1, d0 + 1));
+        ccad_schedule_free(s);
+        /* room for 3: Tuesday (2 due) is not over, Wednesday (3) is not
+         * either: nothing early */
+        s = plan(e, d0, 3, 3);
+        assert_int_equal(early_on(s, d0, who, due, 8), 0);
+        ccad_schedule_free(s);
+    }
+}
 
-    /* a full day pulls nothing */
+/* Pull-ahead from a coming day without room: a non-working day (a holiday)
+ * or an absence counts as over by all the contacts falling due on it, so
+ * the rep meets them before; not Q3/Q4 contacts, not on an absent day, not
+ * without room; the minute limit counts too. */
+static void pull_ahead_days_without_room(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    uint32_t ia, ic, who[8];
+    int32_t due[8];
+    ccad_schedule *s;
+    ia = add_simple(e, "a", CCAD_GRADE_A, 200, d0 - 1); /* due D0+2 */
+    ic = add_simple(e, "c", CCAD_GRADE_C, 1, d0 - 26);  /* Q4, due D0+2 */
+    grade(e);
+    /* Wednesday a holiday: the A contact due that day is met on Monday
+     * (the first day it is within 2 days), with an honest clock: due again
+     * on Thursday, a full interval after Monday */
+    e->holiday[e->n_holiday++] = d0 + 2;
+    s = plan(e, d0, 5, 8);
+    assert_int_equal(early_on(s, d0, who, due, 8), 1);
+    assert_int_equal(who[0], ia);
+    reason_is(&item_on(s, ia, d0).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, d0 + 2, 2,
+              0);
+    assert_false(has_item_on(s, ia, d0 + 1));
+    reason_is(&item_on(s, ia, d0 + 3).reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + 3,
+              2, 0);
+    assert_false(has_item_on(s, ia, d0 + 4));
+    /* the Q4 customer due on the holiday is not pulled: it waits for
+     * Thursday, rolled over */
+    assert_false(has_item_on(s, ic, d0));
+    assert_false(has_item_on(s, ic, d0 + 1));
+    assert_int_equal(item_on(s, ic, d0 + 3).kind, CCAD_ITEM_CALL);
+    ccad_schedule_free(s);
+    /* days without spare room pull nothing: a Q1 customer due every day
+     * fills Monday and Tuesday (room for 1) */
     {
         ccad_customer q1 = cust("q1", CCAD_GRADE_B, 300, d0 - 1);
-        q1.purchase_date = d0 + 3;
+        q1.purchase_date = d0 + 3; /* Q1, due every day */
         add(e, &q1);
         grade(e);
     }
-    s = plan(e, d0, 1, 1);
-    assert_int_equal(ccad_schedule_item_count(s), 1);
+    s = plan(e, d0, 5, 1);
+    assert_int_equal(early_on(s, d0, who, due, 8), 0);
+    assert_int_equal(early_on(s, d0 + 1, who, due, 8), 0); /* Tuesday full too */
     assert_false(has_item_on(s, ia, d0));
+    assert_false(has_item_on(s, ia, d0 + 1));
     ccad_schedule_free(s);
-    /* an absent day pulls nothing forward */
-    e->absent[e->n_absent++] = d0;
-    s = plan(e, d0, 1, 8);
-    assert_false(has_item_on(s, ia, d0));
+    e->n_holiday = 0;
+    /* Tuesday absent: the A customer due Wednesday is not early from an
+     * absent day; Wednesday is not over: on its day */
+    e->absent[e->n_absent++] = d0 + 1;
+    s = plan(e, d0, 3, 8);
+    assert_int_equal(early_on(s, d0, who, due, 8), 0);
+    assert_int_equal(early_on(s, d0 + 1, who, due, 8), 0);
+    assert_int_equal(item_on(s, ia, d0 + 2).reasons[0].why, CCAD_WHY_PLAN_DUE);
+    ccad_schedule_free(s);
+    e->n_absent = 0;
+    /* Wednesday absent: counted as over, the A contact is met on Monday by
+     * the rep rather than by the substitute */
+    e->absent[e->n_absent++] = d0 + 2;
+    s = plan(e, d0, 3, 8);
+    assert_int_equal(early_on(s, d0, who, due, 8), 1);
+    assert_int_equal(who[0], ia);
+    assert_false(has_item_on(s, ia, d0 + 2));
+    ccad_schedule_free(s);
+    e->n_absent = 0;
+}
+
+/* The minute limit: a coming day over its minutes is over by the minutes
+ * beyond it in B visits (route.service_b_min), rounded up. */
+static void pull_ahead_minutes(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    uint32_t who[8];
+    int32_t due[8];
+    ccad_schedule *s;
+    ccad_plan_options o = opts(d0, 3, 0);
+    uint32_t i3 = add_simple(e, "a300", CCAD_GRADE_A, 300, d0 - 1); /* due D0+2, 60 min */
+    add_simple(e, "a200", CCAD_GRADE_A, 200, d0 - 1);
+    add_simple(e, "a100", CCAD_GRADE_A, 100, d0 - 1);
+    grade(e);
+    /* 180 minutes due Wednesday, 150 a day: over by ceil(30 / 45) = 1 */
+    o.minutes_per_day = 150;
+    s = plan_o(e, &o);
+    assert_int_equal(early_on(s, d0, who, due, 8), 1);
+    assert_int_equal(who[0], i3);
+    assert_int_equal(early_on(s, d0 + 1, who, due, 8), 0);
+    ccad_schedule_free(s);
+    /* 180 a day: not over */
+    o.minutes_per_day = 180;
+    s = plan_o(e, &o);
+    assert_int_equal(early_on(s, d0, who, due, 8), 0);
+    ccad_schedule_free(s);
+    /* 90 a day: over by ceil(90 / 45) = 2, and Monday has room for one
+     * A visit (60 minutes) only */
+    o.minutes_per_day = 90;
+    s = plan_o(e, &o);
+    assert_int_equal(early_on(s, d0, who, due, 8), 1);
+    assert_int_equal(early_on(s, d0 + 1, who, due, 8), 1);
     ccad_schedule_free(s);
 }
 
@@ -1013,6 +1186,60 @@ static void persist_blocks(void **state)
     n = items_of(s, isd, 0, it, 40);
     for (k = 0; k < n; k++)
         assert_int_equal(it[k].kind, CCAD_ITEM_VISIT);
+    ccad_schedule_free(s);
+}
+
+/* PERSIST: a block is the rep's own work and starts only on one of the
+ * rep's days. Due on an absent Thursday, the push-needed customer is a plain
+ * visit for the substitute (no block day); the clock restarts that day, and
+ * the block starts on the next Thursday the rep is there: D0+10, 11, 14. */
+static void persist_block_needs_rep(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    ccad_customer p = cust("push", CCAD_GRADE_B, 100, d0 - 4); /* due Thursday d0 + 3 */
+    uint32_t ip;
+    ccad_item it[8];
+    ccad_schedule *s;
+    size_t n, k;
+    set(e, "capacity.pull_ahead_days", 0);
+    p.status = CCAD_STATUS_ACTIVE;
+    p.monthly_volume = 6000000;
+    ip = add(e, &p);
+    grade(e);
+    e->absent[e->n_absent++] = d0 + 3;
+    s = plan(e, d0, 15, 8);
+    n = items_of(s, ip, 0, it, 8);
+    assert_int_equal(n, 4);
+    assert_int_equal(it[0].date, d0 + 3);
+    assert_int_equal(it[0].kind, CCAD_ITEM_VISIT);
+    assert_int_equal(it[0].block_day, 0);
+    assert_int_equal(it[0].delegated, CCAD_BY_SUBSTITUTE);
+    reason_is(&it[0].reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ABSENT, d0 + 3, 0, 0);
+    {
+        const int32_t want[3] = {10, 11, 14};
+        for (k = 0; k < 3; k++) {
+            assert_int_equal(it[k + 1].date, d0 + want[k]);
+            assert_int_equal(it[k + 1].kind, CCAD_ITEM_PERSIST);
+            assert_int_equal(it[k + 1].block_day, (int32_t)k + 1);
+            assert_int_equal(it[k + 1].delegated, CCAD_BY_REP);
+        }
+    }
+    ccad_schedule_free(s);
+    /* the substitute on a block's later day: the block goes on, by the
+     * substitute (only its first day must be the rep's) */
+    e->n_absent = 0;
+    e->absent[e->n_absent++] = d0 + 4;
+    s = plan(e, d0, 8, 8);
+    n = items_of(s, ip, 0, it, 8);
+    assert_int_equal(n, 3);
+    assert_int_equal(it[0].block_day, 1);
+    assert_int_equal(it[0].delegated, CCAD_BY_REP);
+    assert_int_equal(it[1].date, d0 + 4);
+    assert_int_equal(it[1].block_day, 2);
+    assert_int_equal(it[1].delegated, CCAD_BY_SUBSTITUTE);
+    assert_int_equal(it[2].date, d0 + 7);
+    assert_int_equal(it[2].block_day, 3);
     ccad_schedule_free(s);
 }
 
@@ -1185,7 +1412,8 @@ static void keepwarm_touches(void **state)
 /* One item per customer and day: on a special working day a customer that
  * has a contact that day (due, or pulled ahead into spare room) gets it, not
  * a touch besides; the others get their touches after the day's contacts,
- * with priorities following the contacts'. */
+ * with priorities following the contacts'. Friday D0+4 is a holiday, so the
+ * B customer due that day is met on Wednesday (two days ahead). */
 static void touch_and_visit_same_day(void **state)
 {
     env *e = *state;
@@ -1197,10 +1425,11 @@ static void touch_and_visit_same_day(void **state)
     size_t i, n, k;
     q1.purchase_date = d0 + 4;
     iq = add(e, &q1);
-    ie = add_simple(e, "early", CCAD_GRADE_B, 300, d0 - 3); /* due d0 + 4: early on d0 + 2 */
+    ie = add_simple(e, "early", CCAD_GRADE_B, 300, d0 - 3); /* due d0 + 4, a holiday */
     iw = add_simple(e, "warm", CCAD_GRADE_B, 200, d0 - 1);  /* due d0 + 6 -> d0 + 7 */
     grade(e);
     e->special[e->n_special++] = d0 + 2;
+    e->holiday[e->n_holiday++] = d0 + 4;
     s = plan(e, d0, 5, 8);
     assert_true(has_item_on(s, iq, d0 + 2));
     {
@@ -1212,9 +1441,10 @@ static void touch_and_visit_same_day(void **state)
                       (unsigned long)same);
         assert_int_equal(same, 0);
     }
-    /* the B customer due Friday is pulled ahead to Wednesday: no touch */
+    /* the B customer due on the holiday is pulled ahead to Wednesday: no touch */
     reason_is(&item_on(s, ie, d0 + 2).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY,
               d0 + 4, 2, 0);
+    assert_int_equal(items_of(s, ie, 0, NULL, 0), 1);
     assert_int_equal(items_of(s, ie, 1, NULL, 0), 0);
     /* Wednesday: q1's visit, the early visit, then the one touch */
     n = 0;
@@ -1236,34 +1466,63 @@ static void touch_and_visit_same_day(void **state)
         assert_int_equal(it[k].priority, (int32_t)k + 1);
     reason_is(&it[2].reasons[0], CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, d0 + 2, 0, 0);
     ccad_schedule_free(s);
+    /* without the holiday Friday has room: the B customer is met on its due
+     * day and gets Wednesday's touch */
+    e->n_holiday = 0;
+    s = plan(e, d0, 5, 8);
+    reason_is(&item_on(s, ie, d0 + 4).reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + 4,
+              2, 0);
+    assert_int_equal(items_of(s, ie, 0, NULL, 0), 1);
+    assert_int_equal(items_of(s, ie, 1, it, 8), 1);
+    assert_int_equal(it[0].date, d0 + 2);
+    ccad_schedule_free(s);
 }
 
-/* FREQ and pull-ahead: an early contact on the day before an important
- * customer's purchase week must not cost that week's first daily contact.
- * A customer buying on D0+8 is at the two-weeks level on D0 (every 2 days,
- * due D0+1: pulled ahead to D0) and at the week level from D0+1 (every day):
- * a contact is due on every working day D0+1..D0+8. */
+/* FREQ and pull-ahead: an early contact must not cost an important
+ * customer's daily contacts in its purchase week. A customer buying on D0+8
+ * is at the two-weeks level on D0 (every 2 days, due D0+1) and at the week
+ * level from D0+1 (every day): a contact is due on every working day
+ * D0+1..D0+8. With room nothing is early; with Tuesday over its capacity
+ * (room for 2, three contacts due) Monday takes the Q1 contact first, and
+ * the clock restarting on Monday it is still met every day after. */
 static void q1_week_after_early_contact(void **state)
 {
     env *e = *state;
     int32_t d0 = D0, d;
     ccad_customer q = cust("q", CCAD_GRADE_A, 100, d0 - 1);
-    uint32_t iq;
+    uint32_t iq, x1 = 0, x2 = 0;
     ccad_schedule *s;
+    int round;
     q.purchase_date = d0 + 8;
     iq = add(e, &q);
     grade(e);
-    s = plan(e, d0, 9, 8);
-    reason_is(&item_on(s, iq, d0).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, d0 + 1, 1,
-              0);
-    for (d = d0 + 1; d <= d0 + 8; d++) {
-        if (weekday(d) > 5)
-            continue;
-        if (!has_item_on(s, iq, d))
-            print_message("Q1 (buying D0+8) has no contact on D0%+d\n", (int)(d - d0));
-        assert_true(has_item_on(s, iq, d));
+    for (round = 0; round < 2; round++) {
+        s = plan(e, d0, 9, round == 0 ? 8 : 2);
+        if (round == 0) {
+            assert_false(has_item_on(s, iq, d0));
+        } else {
+            ccad_item it = item_on(s, iq, d0);
+            assert_int_equal(it.quadrant, CCAD_Q1);
+            reason_is(&it.reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, d0 + 1, 1, 0);
+            /* exactly Tuesday's excess: one */
+            assert_false(has_item_on(s, x1, d0));
+            assert_false(has_item_on(s, x2, d0));
+        }
+        for (d = d0 + 1; d <= d0 + 8; d++) {
+            if (weekday(d) > 5)
+                continue;
+            if (!has_item_on(s, iq, d))
+                print_message("Q1 (buying D0+8) has no contact on D0%+d\n", (int)(d - d0));
+            assert_true(has_item_on(s, iq, d));
+            assert_int_equal(item_on(s, iq, d).reasons[0].why, CCAD_WHY_PLAN_DUE);
+        }
+        ccad_schedule_free(s);
+        if (round == 0) {
+            x1 = add_simple(e, "x1", CCAD_GRADE_A, 900, d0 - 2); /* due D0+1 */
+            x2 = add_simple(e, "x2", CCAD_GRADE_A, 800, d0 - 2);
+            grade(e);
+        }
     }
-    ccad_schedule_free(s);
 }
 
 /* FOLLOWUP: reminders of day D are exactly the items dated D + lead. */
@@ -1864,6 +2123,7 @@ static void properties_generated(void **state)
         s1 = plan_o(e, &o);
         s2 = plan_o(e, &o);
         check_properties(e, s1, d0, 8, 0);
+        check_days(e, s1, &o);
         schedules_equal(s1, s2); /* deterministic */
         ccad_schedule_free(s1);
         ccad_schedule_free(s2);
@@ -1872,6 +2132,7 @@ static void properties_generated(void **state)
         o.overload = CCAD_OVERLOAD_STRETCH;
         s1 = plan_o(e, &o);
         check_properties(e, s1, d0, 8, 0);
+        check_days(e, s1, &o);
         ccad_schedule_free(s1);
         /* capacity large: the same properties */
         o = opts(d0, GEN_DAYS, 1000);
@@ -2047,21 +2308,60 @@ static void errors_schedule_new(void **state)
 /* An empty book plans nothing (also routed). Last in the list: under UBSan
  * (-fno-sanitize-recover) a qsort of no candidates from NULL aborts the
  * program. */
+/* An empty book and a book of one (no sorting of nothing, UBSan-clean):
+ * with and without routes and weekly assignment. */
 static void empty_book(void **state)
 {
     env *e = *state;
-    ccad_plan_options o = opts(D0, 7, 8);
-    int route;
-    for (route = 0; route <= 1; route++) {
+    ccad_plan_options o = route_opts(D0, 7, 8);
+    int mode;
+    for (mode = 0; mode < 3; mode++) {
         ccad_book *empty = NULL;
         ccad_schedule *s2 = NULL;
-        o.route = route;
+        o.route = mode > 0;
+        o.assign_days = mode > 1;
         assert_int_equal(ccad_book_new(&empty, e->ctx, 0), CCAD_OK);
         assert_int_equal(ccad_book_grade(empty, e->r), CCAD_OK);
         assert_int_equal(ccad_schedule_new(&s2, empty, e->r, &o), CCAD_OK);
         assert_int_equal(ccad_schedule_item_count(s2), 0);
+        assert_int_equal(ccad_schedule_finding_count(s2), 0);
+        {
+            ccad_day day = CCAD_DAY_INIT;
+            assert_int_equal(ccad_schedule_day(s2, D0, &day), CCAD_OK);
+            assert_int_equal(day.items, 0);
+            assert_int_equal(day.travel_min, 0);
+            assert_int_equal(day.back_min, -1);
+        }
         ccad_schedule_free(s2);
         ccad_book_free(empty);
+    }
+    {
+        ccad_customer c = cust("one", CCAD_GRADE_A, 5, D0 - 3);
+        ccad_schedule *s;
+        c.has_location = 1;
+        c.x = 3;
+        c.y = 4;
+        add(e, &c);
+        grade(e);
+        for (mode = 0; mode < 3; mode++) {
+            o.route = mode > 0;
+            o.assign_days = mode > 1;
+            s = plan_o(e, &o);
+            if (o.route)
+                (void)check_routes(e, s, &o);
+            else
+                check_days(e, s, &o);
+            assert_int_equal(item(s, 0).date, D0);
+            assert_int_equal(item(s, 0).seq, o.route ? 1 : 0);
+            if (o.route) {
+                ccad_day day = CCAD_DAY_INIT;
+                assert_int_equal(ccad_schedule_day(s, D0, &day), CCAD_OK);
+                assert_int_equal(day.stops, 1);
+                assert_int_equal(day.travel_min, 10); /* 5 there, 5 back */
+                assert_int_equal(day.back_min, 480 + 5 + 60 + 5);
+            }
+            ccad_schedule_free(s);
+        }
     }
 }
 
@@ -2130,6 +2430,148 @@ static void errors_item_finding(void **state)
     (void)finding(s, nf - 1);
     ccad_schedule_free(s);
     ccad_schedule_free(NULL);
+}
+
+/* ccad_schedule_day: every day of the range, totals as the items say; the
+ * error paths leave the caller's struct alone. */
+static void schedule_day_totals(void **state)
+{
+    env *e = *state;
+    int32_t d0 = D0;
+    ccad_plan_options o = opts(d0, 7, 2);
+    ccad_schedule *s;
+    ccad_day day = CCAD_DAY_INIT, keep;
+    uint32_t ia, ib, iq3, ic;
+    ia = add_simple(e, "a", CCAD_GRADE_A, 300, d0 - 3); /* due D0 */
+    ib = add_simple(e, "b", CCAD_GRADE_B, 200, d0 - 7); /* due D0 */
+    {
+        ccad_customer c = cust("q3", CCAD_GRADE_C, 20, d0 - 3);
+        c.request_date = d0; /* Q3, no room on D0: a colleague */
+        iq3 = add(e, &c);
+    }
+    ic = add_simple(e, "c", CCAD_GRADE_C, 10, d0 - 27); /* Q4 call, due D0+1 */
+    grade(e);
+    e->special[e->n_special++] = d0 + 2;
+    e->absent[e->n_absent++] = d0 + 3;
+    s = plan_o(e, &o);
+    check_days(e, s, &o);
+    /* Monday: a and b by the rep (60 + 45 minutes), q3 by a colleague */
+    assert_int_equal(ccad_schedule_day(s, d0, &day), CCAD_OK);
+    assert_int_equal(day.date, d0);
+    assert_int_equal(day.flags, (uint32_t)CCAD_DAY_WORKING);
+    assert_int_equal(day.items, 3);
+    assert_int_equal(day.by_rep, 2);
+    assert_int_equal(day.delegated, 1);
+    assert_int_equal(day.touches, 0);
+    assert_int_equal(day.service_min, 60 + 45);
+    assert_int_equal(day.stops, 0);
+    assert_int_equal(day.travel_min, 0);
+    assert_int_equal(day.back_min, -1);
+    assert_int_equal(day.late, 0);
+    assert_int_equal(item_on(s, iq3, d0).delegated, CCAD_BY_COLLEAGUE);
+    /* Tuesday: the call (30 minutes, a C customer), and the A customer due
+     * on the absent Thursday, met early by the rep (60 minutes) */
+    assert_int_equal(ccad_schedule_day(s, d0 + 1, &day), CCAD_OK);
+    assert_int_equal(day.items, 2);
+    assert_int_equal(day.by_rep, 2);
+    assert_int_equal(day.delegated, 0);
+    assert_int_equal(day.service_min, 30 + 60);
+    assert_int_equal(item_on(s, ic, d0 + 1).kind, CCAD_ITEM_CALL);
+    reason_is(&item_on(s, ia, d0 + 1).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, d0 + 3,
+              2, 0);
+    /* Wednesday, special: the touches of a and b (A and B) */
+    assert_int_equal(ccad_schedule_day(s, d0 + 2, &day), CCAD_OK);
+    assert_int_equal(day.flags, (uint32_t)(CCAD_DAY_WORKING | CCAD_DAY_SPECIAL));
+    assert_int_equal(day.touches, 2);
+    assert_int_equal(day.by_rep, 0);
+    assert_int_equal(day.service_min, 0);
+    /* Thursday absent: nothing left for the substitute */
+    assert_int_equal(ccad_schedule_day(s, d0 + 3, &day), CCAD_OK);
+    assert_int_equal(day.flags, (uint32_t)(CCAD_DAY_WORKING | CCAD_DAY_ABSENT));
+    assert_int_equal(day.items, 0);
+    /* Friday: the A customer, a full interval after Tuesday */
+    assert_int_equal(ccad_schedule_day(s, d0 + 4, &day), CCAD_OK);
+    assert_int_equal(day.items, 1);
+    assert_int_equal(day.service_min, 60);
+    assert_true(has_item_on(s, ia, d0 + 4));
+    /* Sunday: nothing */
+    assert_int_equal(ccad_schedule_day(s, d0 + 6, &day), CCAD_OK);
+    assert_int_equal(day.date, d0 + 6);
+    assert_int_equal(day.flags, 0u);
+    assert_int_equal(day.items, 0);
+    assert_int_equal(day.back_min, -1);
+    (void)ib;
+    /* errors */
+    day.date = 777;
+    keep = day;
+    assert_int_equal(ccad_schedule_day(NULL, d0, &day), CCAD_EINVAL);
+    TU_FAIL(e->ctx, ccad_schedule_day(s, d0, NULL), CCAD_EINVAL);
+    TU_FAIL(e->ctx, ccad_schedule_day(s, d0 - 1, &day), CCAD_ENOTFOUND);
+    TU_FAIL(e->ctx, ccad_schedule_day(s, d0 + 7, &day), CCAD_ENOTFOUND);
+    TU_FAIL(e->ctx, ccad_schedule_day(s, CCAD_NO_DATE, &day), CCAD_ENOTFOUND);
+    TU_FAIL(e->ctx, ccad_schedule_day(s, INT32_MAX, &day), CCAD_ENOTFOUND);
+    assert_memory_equal(&day, &keep, sizeof day);
+    day.size = (uint32_t)sizeof day - 4;
+    keep = day;
+    TU_FAIL(e->ctx, ccad_schedule_day(s, d0, &day), CCAD_EVERSION);
+    assert_memory_equal(&day, &keep, sizeof day);
+    day.size = 0;
+    TU_FAIL(e->ctx, ccad_schedule_day(s, d0, &day), CCAD_EVERSION);
+    day.size = (uint32_t)sizeof day + 8;
+    TU_FAIL(e->ctx, ccad_schedule_day(s, d0, &day), CCAD_EVERSION);
+    ccad_schedule_free(s);
+}
+
+/* ccad_book_grade_of: the effective grade (by hand, else computed by the
+ * last ccad_book_grade), NONE for a NULL book, a bad index or a book never
+ * graded, with no message recorded. */
+static void book_grade_of(void **state)
+{
+    env *e = *state;
+    ccad_book *b2 = NULL;
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    size_t i, n;
+    uint32_t ihand;
+    char id[16];
+    for (i = 0; i < 10; i++) {
+        snprintf(id, sizeof id, "g%lu", (unsigned long)i);
+        add_simple(e, id, CCAD_GRADE_NONE, (int64_t)(1000 - 100 * (int64_t)i), D0 - 3);
+    }
+    ihand = add_simple(e, "hand", CCAD_GRADE_D, 5000, D0 - 3);
+    n = ccad_book_count(e->b);
+    /* never graded: the hand grade only */
+    assert_int_equal(ccad_book_grade_of(e->b, 0), CCAD_GRADE_NONE);
+    assert_int_equal(ccad_book_grade_of(e->b, ihand), CCAD_GRADE_D);
+    grade(e);
+    for (i = 0; i < n; i++) {
+        ccad_assessment a = CCAD_ASSESSMENT_INIT;
+        assert_int_equal(ccad_book_assess(e->b, e->r, i, D0, &a), CCAD_OK);
+        assert_int_equal(ccad_book_grade_of(e->b, i), a.grade);
+    }
+    /* the rank method (15 % A, 25 % B of 11): the top value is the hand D */
+    assert_int_equal(ccad_book_grade_of(e->b, ihand), CCAD_GRADE_D);
+    assert_int_equal(ccad_book_grade_of(e->b, 0), CCAD_GRADE_A);
+    assert_int_equal(ccad_book_grade_of(e->b, 9), CCAD_GRADE_C);
+    /* a grade set by hand wins at once */
+    assert_int_equal(ccad_book_get(e->b, 9, &c), CCAD_OK);
+    c.grade = CCAD_GRADE_A;
+    assert_int_equal(ccad_book_update(e->b, 9, &c), CCAD_OK);
+    assert_int_equal(ccad_book_grade_of(e->b, 9), CCAD_GRADE_A);
+    /* bad index, NULL book: NONE, nothing recorded */
+    TU_FAIL(e->ctx, ccad_book_update(e->b, n, &c), CCAD_ENOTFOUND); /* a known last error */
+    {
+        char msg[256];
+        snprintf(msg, sizeof msg, "%s", ccad_ctx_errmsg(e->ctx));
+        assert_int_equal(ccad_book_grade_of(e->b, n), CCAD_GRADE_NONE);
+        assert_int_equal(ccad_book_grade_of(e->b, (size_t)-1), CCAD_GRADE_NONE);
+        assert_int_equal(ccad_book_grade_of(NULL, 0), CCAD_GRADE_NONE);
+        assert_int_equal(ccad_ctx_errcode(e->ctx), CCAD_ENOTFOUND);
+        assert_string_equal(ccad_ctx_errmsg(e->ctx), msg);
+    }
+    /* an empty book */
+    assert_int_equal(ccad_book_new(&b2, e->ctx, 0), CCAD_OK);
+    assert_int_equal(ccad_book_grade_of(b2, 0), CCAD_GRADE_NONE);
+    ccad_book_free(b2);
 }
 
 static void errors_workload_platform(void **state)
@@ -2240,9 +2682,20 @@ static int32_t service_min(env *e, int grade_)
     return (int32_t)v;
 }
 
+/* Stops the rep drives to: the rep's visits, persist days and care
+ * contacts; calls and touches are made from anywhere. */
 static int item_routed(const ccad_item *it)
 {
-    return it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH;
+    return it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH &&
+           it->kind != CCAD_ITEM_CALL;
+}
+
+/* Service minutes of an item, by the customer's effective grade (an
+ * ungraded customer counts as C, as the planner does). */
+static int32_t item_service(env *e, uint32_t customer)
+{
+    int g = ccad_book_grade_of(e->b, customer);
+    return service_min(e, g == CCAD_GRADE_NONE ? CCAD_GRADE_C : g);
 }
 
 /* Where a customer is for routing: its location, or the base without one. */
@@ -2268,11 +2721,13 @@ static int32_t leg_minutes(env *e, const ccad_plan_options *o, double x1, double
 }
 
 /* The routed items of the day starting at schedule index *pos (advanced
- * past the day): indices in schedule order into out (cap entries). */
+ * past the day): indices into out (cap entries) in planning order (by
+ * priority), the order in which the planner hands the day's points to the
+ * route search; the schedule itself lists them in route order. */
 static size_t day_routed(const ccad_schedule *s, size_t *pos, int32_t *out_date, size_t *out,
                          size_t cap)
 {
-    size_t i = *pos, n = 0, total = ccad_schedule_item_count(s);
+    size_t i = *pos, n = 0, total = ccad_schedule_item_count(s), k;
     int32_t d = item(s, i).date;
     for (; i < total; i++) {
         ccad_item it = item(s, i);
@@ -2281,11 +2736,80 @@ static size_t day_routed(const ccad_schedule *s, size_t *pos, int32_t *out_date,
         if (!item_routed(&it))
             continue;
         assert_true(n < cap);
-        out[n++] = i;
+        /* insertion by priority */
+        for (k = n; k > 0 && item(s, out[k - 1]).priority > it.priority; k--)
+            out[k] = out[k - 1];
+        out[k] = i;
+        n++;
     }
     *pos = i;
     *out_date = d;
     return n;
+}
+
+/* ccad_schedule_day for every day of a schedule made with options o agrees
+ * with its items: counts, the rep's service minutes, stops and lateness;
+ * with routes the travel of the day's tour, the way back to the base
+ * included, and the time back at the base. */
+static void check_days(env *e, const ccad_schedule *s, const ccad_plan_options *o)
+{
+    int32_t d;
+    size_t i, n = ccad_schedule_item_count(s);
+    for (d = o->first_day; d < o->first_day + o->days; d++) {
+        ccad_day day = CCAD_DAY_INIT;
+        uint32_t fl = 0;
+        int32_t items = 0, by_rep = 0, delegated = 0, touches = 0, stops = 0, svc = 0;
+        int32_t travel_sum = 0, late = 0, last_depart = -1;
+        uint32_t last_cust = 0;
+        assert_int_equal(ccad_schedule_day(s, d, &day), CCAD_OK);
+        assert_int_equal(day.size, (uint32_t)sizeof day);
+        assert_int_equal(day.date, d);
+        assert_int_equal(ccad_ctx_day_flags(e->ctx, &fl, d), CCAD_OK);
+        assert_int_equal(day.flags, fl);
+        for (i = 0; i < n; i++) {
+            ccad_item it = item(s, i);
+            if (it.date != d)
+                continue;
+            items++;
+            if (it.kind == CCAD_ITEM_TOUCH)
+                touches++;
+            else if (it.delegated != CCAD_BY_REP)
+                delegated++;
+            else {
+                by_rep++;
+                svc += item_service(e, it.customer);
+            }
+            if (it.seq > 0) {
+                stops++;
+                travel_sum += it.travel_min;
+                late += it.late;
+                if (it.depart_min > last_depart) {
+                    last_depart = it.depart_min;
+                    last_cust = it.customer;
+                }
+            }
+        }
+        assert_int_equal(day.items, items);
+        assert_int_equal(day.by_rep, by_rep);
+        assert_int_equal(day.delegated, delegated);
+        assert_int_equal(day.touches, touches);
+        assert_int_equal(day.stops, stops);
+        assert_int_equal(day.service_min, svc);
+        assert_int_equal(day.late, late);
+        if (!o->route)
+            assert_int_equal(stops, 0);
+        if (stops == 0) {
+            assert_int_equal(day.travel_min, 0);
+            assert_int_equal(day.back_min, -1);
+        } else {
+            double x, y;
+            int32_t back;
+            cust_at(e, o, last_cust, &x, &y);
+            back = leg_minutes(e, o, x, y, o->base_x, o->base_y);
+            assert_int_equal(day.travel_min, travel_sum + back);
+            assert_int_equal(day.back_min, last_depart + back);
+        }
+    }
 }
 
 #define ROUTE_CAP 256
@@ -2339,6 +2863,33 @@ static size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_optio
     ro.seed = o->seed;
     ro.effort = o->effort;
     ro.closed = 1;
+    /* within a day: routed stops first in route order (seq 1..k), then the
+     * other items by priority, touches last */
+    {
+        int32_t d = CCAD_NO_DATE, seq = 0, prio = 0;
+        int touch = 0;
+        for (i = 0; i < ccad_schedule_item_count(s); i++) {
+            ccad_item it = item(s, i);
+            if (it.date != d) {
+                assert_true(d == CCAD_NO_DATE || it.date > d);
+                d = it.date;
+                seq = prio = touch = 0;
+            }
+            if (it.seq > 0) {
+                assert_int_equal(it.seq, seq + 1);
+                assert_int_equal(prio, 0);
+                seq = it.seq;
+            } else {
+                assert_true(it.priority > prio);
+                prio = it.priority;
+                if (it.kind == CCAD_ITEM_TOUCH)
+                    touch = 1;
+                else
+                    assert_false(touch);
+            }
+        }
+    }
+    check_days(e, s, o);
     for (i = 0; i < ccad_schedule_item_count(s); i++) {
         ccad_item it = item(s, i);
         if (!item_routed(&it)) {
@@ -2393,7 +2944,7 @@ static size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_optio
             assert_int_equal(it.eta_min, t + leg > c.visit_open_min ? t + leg : c.visit_open_min);
             assert_true(it.eta_min >= t + it.travel_min);
             assert_true(it.eta_min >= c.visit_open_min);
-            assert_int_equal(it.depart_min, it.eta_min + service_min(e, a.grade));
+            assert_int_equal(it.depart_min, it.eta_min + item_service(e, it.customer));
             limit = c.visit_close_min < end ? c.visit_close_min : end;
             assert_int_equal(it.late, it.depart_min > limit);
             if (it.late) {
@@ -2425,7 +2976,8 @@ static size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_optio
 }
 
 /* A small planar day: stops around the base, a delegated Q3, touches, a
- * customer without location and one whose window opens at 10:00. */
+ * call (not a stop), a customer without location (a stop at the base) and
+ * one whose window opens at 10:00. */
 static void route_planar_day(void **state)
 {
     env *e = *state;
@@ -2433,7 +2985,7 @@ static void route_planar_day(void **state)
     const double px[6] = {10, -20, 30, 5, -8, 25}, py[6] = {0, 15, -10, 40, -30, 25};
     char id[16];
     int i;
-    uint32_t ilate, inoloc, iq3;
+    uint32_t ilate, inoloc, iq3, ihome = 0;
     ccad_plan_options o = route_opts(d0, 5, 7);
     ccad_schedule *s;
     size_t k, routed_n = 0;
@@ -2441,12 +2993,15 @@ static void route_planar_day(void **state)
     for (i = 0; i < 6; i++) {
         ccad_customer c = cust(id, i < 2 ? CCAD_GRADE_A : CCAD_GRADE_B, 100 - i, d0 - 7);
         snprintf(id, sizeof id, "p%d", i);
-        c.has_location = 1;
+        c.has_location = i != 5; /* p5: no location, a stop at the base */
         c.x = px[i];
         c.y = py[i];
         if (i < 2)
             c.purchase_date = d0 + 3; /* Q1 daily */
-        add(e, &c);
+        if (i == 5)
+            ihome = add(e, &c);
+        else
+            add(e, &c);
     }
     {
         ccad_customer c = cust("window", CCAD_GRADE_B, 50, d0 - 7);
@@ -2456,7 +3011,7 @@ static void route_planar_day(void **state)
         c.visit_open_min = 600;
         ilate = add(e, &c);
     }
-    inoloc = add_simple(e, "noloc", CCAD_GRADE_C, 10, d0 - 28); /* Q4 call at the base */
+    inoloc = add_simple(e, "noloc", CCAD_GRADE_C, 10, d0 - 28); /* Q4: a call */
     {
         ccad_customer c = cust("q3", CCAD_GRADE_C, 5, d0 - 3);
         c.request_date = d0; /* Q3: no room on d0 -> colleague */
@@ -2487,13 +3042,25 @@ static void route_planar_day(void **state)
         routed_n += it.seq > 0;
     }
     assert_true(routed_n > 6);
+    /* the Q4 customer gets calls: made from anywhere, not stops */
+    {
+        ccad_item it[8];
+        size_t n = items_of(s, inoloc, 0, it, 8);
+        assert_true(n >= 1);
+        for (k = 0; k < n; k++) {
+            assert_int_equal(it[k].kind, CCAD_ITEM_CALL);
+            assert_int_equal(it[k].delegated, CCAD_BY_REP);
+            assert_int_equal(it[k].seq, 0);
+            assert_int_equal(it[k].eta_min, -1);
+            assert_int_equal(it[k].depart_min, -1);
+            assert_int_equal(it[k].travel_min, 0);
+        }
+    }
     /* the customer without location is a stop at the base: 0 travel from
      * the base or to it from a stop at the base */
     {
-        size_t n = items_of(s, inoloc, 0, NULL, 0);
-        ccad_item it;
-        assert_true(n >= 1);
-        items_of(s, inoloc, 0, &it, 1);
+        ccad_item it = item_on(s, ihome, d0);
+        assert_int_equal(it.kind, CCAD_ITEM_VISIT);
         assert_true(it.seq >= 1);
         if (it.seq == 1)
             assert_int_equal(it.travel_min, 0);
@@ -2505,17 +3072,26 @@ static void route_planar_day(void **state)
         o0.route = 0;
         s0 = plan_o(e, &o0);
         assert_int_equal(ccad_schedule_item_count(s0), ccad_schedule_item_count(s));
+        check_days(e, s0, &o0);
         for (k = 0; k < ccad_schedule_item_count(s0); k++) {
-            ccad_item a = item(s0, k), b = item(s, k);
+            ccad_item a = item(s0, k);
+            size_t j, same = 0;
             assert_int_equal(a.seq, 0);
             assert_int_equal(a.eta_min, -1);
             assert_int_equal(a.depart_min, -1);
             assert_int_equal(a.travel_min, 0);
             assert_int_equal(a.late, 0);
-            /* routing alone changes no item */
-            assert_int_equal(a.date, b.date);
-            assert_int_equal(a.customer, b.customer);
-            assert_int_equal(a.priority, b.priority);
+            /* routing alone changes no item, only the order within a day
+             * (route order): the same item, with the same priority */
+            for (j = 0; j < ccad_schedule_item_count(s); j++) {
+                ccad_item b = item(s, j);
+                if (b.date == a.date && b.customer == a.customer && b.kind == a.kind) {
+                    assert_int_equal(a.priority, b.priority);
+                    assert_int_equal(a.delegated, b.delegated);
+                    same++;
+                }
+            }
+            assert_int_equal(same, 1);
         }
         assert_int_equal(count_findings(s0, CCAD_FIND_ROUTE, -2), 0);
         ccad_schedule_free(s0);
@@ -2809,11 +3385,10 @@ static size_t check_assign(env *e, const ccad_schedule *s, const ccad_schedule *
         int32_t orig = r != NULL ? (int32_t)r->a : it.date;
         int found = 0;
         assert_true(it.customer < nb);
-        if (item_routed(&it)) {
-            ccad_assessment a = CCAD_ASSESSMENT_INIT;
-            assert_int_equal(ccad_book_assess(e->b, e->r, it.customer, it.date, &a), CCAD_OK);
+        /* capacity counts every item of the rep's (calls too, touches aside) */
+        if (it.delegated == CCAD_BY_REP && it.kind != CCAD_ITEM_TOUCH) {
             reps[it.date - o->first_day]++;
-            mins[it.date - o->first_day] += service_min(e, a.grade);
+            mins[it.date - o->first_day] += item_service(e, it.customer);
         }
         if (r != NULL) {
             ccad_customer c = CCAD_CUSTOMER_INIT;
@@ -2943,12 +3518,13 @@ static void route_determinism(void **state)
 }
 
 /* assign_days on clustered territories: the total weekly travel (closed
- * tours from the base in seq order) is not worse than without it. */
+ * tours from the base in seq order) is lower than without it. */
 static void assign_days_saves_travel(void **state)
 {
     env *e = *state;
     int32_t d0 = D0;
     int clusters;
+    int64_t sum_plain = 0, sum_assign = 0;
     for (clusters = 2; clusters <= 3; clusters++) {
         uint64_t seed;
         for (seed = 1; seed <= 3; seed++) {
@@ -2975,11 +3551,19 @@ static void assign_days_saves_travel(void **state)
                               clusters, (unsigned long long)seed, (long long)tp, (long long)ta,
                               (unsigned long)moved);
             }
-            assert_true(ta <= tp);
+            /* an estimate (the nearest stop of the other day), not a
+             * search: a territory may come out slightly worse, never by
+             * more than 1 %; over all of them it saves */
+            assert_true(ta * 100 <= tp * 101);
+            sum_plain += tp;
+            sum_assign += ta;
             ccad_schedule_free(plain);
             ccad_schedule_free(as);
         }
     }
+    print_message("six territories: assign_days=0 %lld, assign_days=1 %lld\n",
+                  (long long)sum_plain, (long long)sum_assign);
+    assert_true(sum_assign < sum_plain);
 }
 
 /* keep_reasons = 0 with routes and weekly assignment: no reasons anywhere
@@ -3223,7 +3807,10 @@ int main(void)
         T(freq_as_dates),
         T(pull_ahead_keeps_frequency),
         T(pull_ahead_levelling),
+        T(pull_ahead_days_without_room),
+        T(pull_ahead_minutes),
         T(persist_blocks),
+        T(persist_block_needs_rep),
         T(complaint_open_daily),
         T(complaint_unimportant_delegated),
         T(complaint_care),
@@ -3244,6 +3831,8 @@ int main(void)
         T(errors_calendar_callback),
         T(errors_item_finding),
         T(errors_workload_platform),
+        T(schedule_day_totals),
+        T(book_grade_of),
         T(route_planar_day),
         T(route_late_stops),
         T(route_geo),
@@ -3255,7 +3844,6 @@ int main(void)
         T(route_lean),
         T(alloc_failure_schedule_new),
         T(alloc_failure_choose_working),
-        /* last: under UBSan the bug aborts the program */
         T(empty_book),
     };
     return cmocka_run_group_tests(tests, NULL, report);

@@ -204,40 +204,10 @@ static int centroid(const ccex_plan *p, double *lat, double *lon)
     return 1;
 }
 
-/* Route order first (seq 1..), then the items without a stop by priority. */
-static int item_cmp(const void *pa, const void *pb)
-{
-    const ccad_item *a = pa, *b = pb;
-    if (a->date != b->date)
-        return a->date < b->date ? -1 : 1;
-    if ((a->seq > 0) != (b->seq > 0))
-        return a->seq > 0 ? -1 : 1;
-    if (a->seq != b->seq)
-        return a->seq < b->seq ? -1 : 1;
-    return a->priority < b->priority ? -1 : a->priority > b->priority;
-}
-
-/* Travel minutes from a stop back to the base, by the plan's metric and
- * speed: half the cost of the two-point closed tour. */
-static int return_leg(ccex_plan *p, double x, double y, int32_t *out_min)
-{
-    ccad_route_options ro = CCAD_ROUTE_OPTIONS_INIT;
-    double xs[2], ys[2];
-    uint32_t order[2];
-    int64_t cost = 0;
-    int rc;
-    xs[0] = p->options.base_x;
-    ys[0] = p->options.base_y;
-    xs[1] = x;
-    ys[1] = y;
-    ro.metric = p->options.metric;
-    ro.effort = 0;
-    if ((rc = ccad_route_solve(p->ctx, xs, ys, 2, &ro, order, &cost)) != CCAD_OK)
-        return rc;
-    *out_min = (int32_t)ceil((double)cost / 2.0 / p->options.units_per_minute);
-    return CCAD_OK;
-}
-
+/* The days of the range: the library's totals (ccad_schedule_day: travel
+ * with the way back to the base, back at base, the rep's service minutes)
+ * and where each day's items start. The schedule lists a day's items in
+ * route order (seq 1..), then the rest by priority, touches last. */
 static int fill_days(ccex_plan *p)
 {
     size_t d, i = 0;
@@ -247,40 +217,21 @@ static int fill_days(ccex_plan *p)
         return CCAD_ENOMEM;
     for (d = 0; d < p->n_days; d++) {
         ccex_day *day = &p->days[d];
-        double lx = p->options.base_x, ly = p->options.base_y;
+        ccad_day t = CCAD_DAY_INIT;
         int rc;
-        day->date = p->today + (int32_t)d;
-        day->back_min = -1;
-        if ((rc = ccad_ctx_day_flags(p->ctx, &day->flags, day->date)) != CCAD_OK)
+        if ((rc = ccad_schedule_day(p->schedule, p->today + (int32_t)d, &t)) != CCAD_OK)
             return rc;
+        day->date = t.date;
+        day->flags = t.flags;
+        day->stops = (size_t)t.stops;
+        day->travel_min = t.travel_min;
+        day->service_min = t.service_min;
+        day->back_min = t.back_min;
+        day->late = t.late;
         day->first = i;
-        while (i < p->n_items && p->items[i].date == day->date) {
-            const ccad_item *it = &p->items[i];
-            if (it->seq > 0) {
-                double y, x;
-                day->stops++;
-                day->travel_min += it->travel_min;
-                day->service_min += it->depart_min - it->eta_min;
-                day->back_min = it->depart_min;
-                day->late += it->late != 0;
-                if (ccex_plan_location(p, it->customer, &y, &x)) {
-                    lx = x;
-                    ly = y;
-                } else {
-                    lx = p->options.base_x;
-                    ly = p->options.base_y;
-                }
-            }
+        while (i < p->n_items && p->items[i].date == day->date)
             i++;
-        }
         day->count = i - day->first;
-        if (day->stops > 0) {
-            int32_t leg = 0;
-            if ((rc = return_leg(p, lx, ly, &leg)) != CCAD_OK)
-                return rc;
-            day->travel_min += leg;
-            day->back_min += leg;
-        }
     }
     return CCAD_OK;
 }
@@ -290,7 +241,7 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
     ccad_host host = CCAD_HOST_INIT;
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
     ccex_err err;
-    size_t i, n;
+    size_t i;
     int rc;
 
     memset(p, 0, sizeof *p);
@@ -333,15 +284,6 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
         fprintf(stderr, "%s: grading: %s\n", prog, ccad_ctx_errmsg(p->ctx));
         goto fail;
     }
-    n = p->cs.count;
-    p->briefs = malloc((n ? n : 1) * sizeof *p->briefs);
-    if (p->briefs == NULL)
-        goto nomem;
-    if (ccad_book_assess_range(p->cs.book, p->rules, 0, n, p->today, p->briefs,
-                               sizeof *p->briefs) != CCAD_OK) {
-        fprintf(stderr, "%s: %s\n", prog, ccad_ctx_errmsg(p->ctx));
-        goto fail;
-    }
 
     o.first_day = p->today;
     o.days = a->days;
@@ -378,7 +320,6 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
         }
         p->items[i] = it;
     }
-    qsort(p->items, p->n_items, sizeof *p->items, item_cmp);
     if ((rc = fill_days(p)) != CCAD_OK) {
         if (rc == CCAD_ENOMEM)
             goto nomem;
@@ -399,17 +340,11 @@ void ccex_plan_free(ccex_plan *p)
         return;
     free(p->days);
     free(p->items);
-    free(p->briefs);
     ccad_schedule_free(p->schedule);
     ccex_customers_free(&p->cs);
     ccad_rules_free(p->rules);
     ccad_ctx_free(p->ctx);
     memset(p, 0, sizeof *p);
-}
-
-int ccex_plan_grade(const ccex_plan *p, size_t index)
-{
-    return index < p->cs.count ? p->briefs[index].grade : 0;
 }
 
 int ccex_plan_location(const ccex_plan *p, size_t index, double *lat, double *lon)
@@ -446,28 +381,6 @@ const char *ccex_weekday(int32_t day)
     if (ccad_date_weekday(&wd, day) != CCAD_OK)
         return "?";
     return ccad_name(CCAD_NAME_WEEKDAY, wd);
-}
-
-const char *ccex_item_kind_name(int kind)
-{
-    static const char *const t[] = {"?", "visit", "call", "persist", "care", "touch"};
-    return kind >= 1 && kind <= 5 ? t[kind] : "?";
-}
-
-const char *ccex_delegation_name(int who)
-{
-    static const char *const t[] = {"", "colleague", "substitute"};
-    return who >= 0 && who <= 2 ? t[who] : "?";
-}
-
-const char *ccex_finding_name(int kind)
-{
-    static const char *const t[] = {
-        "?",     "unplanned",       "overdue",       "cooling", "cold",     "stalled",
-        "release_risk", "never_contacted", "over_capacity", "dropped", "gap", "platform",
-        "route",
-    };
-    return kind >= 1 && kind <= 12 ? t[kind] : "?";
 }
 
 void ccex_reason_text(char *buf, size_t cap, const ccad_reason *reason)

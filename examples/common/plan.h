@@ -79,14 +79,15 @@ int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *
 /* ---------------------------------------------------------------------- */
 /* The plan */
 
-/** One day of the range, with its items in route order. */
+/** One day of the range, with its items in route order; the totals are
+ *  ccad_schedule_day()'s. */
 typedef struct ccex_day {
     int32_t date;
     uint32_t flags;      /**< Calendar flags (ccad_day_flag). */
     size_t first, count; /**< Its items: plan.items[first .. first+count-1]. */
-    size_t stops;        /**< Routed items (seq > 0); they come first, by seq. */
+    size_t stops;        /**< Routed stops (seq > 0; visits, persist days, care contacts by the rep); they come first, by seq. */
     int32_t travel_min;  /**< Travel between the stops, the way back to the base included. */
-    int32_t service_min; /**< Minutes at the stops. */
+    int32_t service_min; /**< Service minutes of the rep's items (calls included). */
     int32_t back_min;    /**< Back at the base, minutes after midnight; -1 without stops. */
     int32_t late;        /**< Stops that miss their window or the day's end. */
 } ccex_day;
@@ -102,8 +103,7 @@ typedef struct ccex_plan {
     const char *customers_path;
     const char *contacts_path; /**< NULL when no contacts file was read. */
     size_t contacts_applied;
-    ccad_brief *briefs;      /**< Per customer, assessed on today (grade etc.). */
-    ccad_item *items;        /**< Every item: by day, routed stops by seq, then the rest by priority. */
+    ccad_item *items;        /**< Every item in the schedule's order: by day, routed stops by seq, then the rest by priority, touches last. */
     size_t n_items;
     ccex_day *days;          /**< options.days entries. */
     size_t n_days;
@@ -116,9 +116,6 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog);
 
 /** Frees everything; the struct is zeroed. */
 void ccex_plan_free(ccex_plan *p);
-
-/** The effective grade of customer @p index (1..4, 0 if unknown). */
-int ccex_plan_grade(const ccex_plan *p, size_t index);
 
 /** The customer's location; 0 if it has none. */
 int ccex_plan_location(const ccex_plan *p, size_t index, double *lat, double *lon);
@@ -134,11 +131,6 @@ void ccex_date_text(char buf[16], int32_t day);
 
 /** "Mon".."Sun". */
 const char *ccex_weekday(int32_t day);
-
-/** Names the library has no ccad_name() family for. */
-const char *ccex_item_kind_name(int kind);    /* visit, call, persist, care, touch */
-const char *ccex_delegation_name(int who);    /* "", colleague, substitute */
-const char *ccex_finding_name(int kind);      /* unplanned, overdue, ... */
 
 /** One reason as a line of English (ccad_reason_format, "..." if cut). */
 void ccex_reason_text(char *buf, size_t cap, const ccad_reason *reason);
