@@ -419,8 +419,8 @@ static void tsplib_optima(void **state)
     (void)state;
     for (k = 0; k < 2; k++) {
         char path[1024];
-        double *x, *y;
-        size_t n;
+        double *x = NULL, *y = NULL;
+        size_t n = 0;
         uint32_t *order;
         int64_t cost = 0;
         snprintf(path, sizeof path, "%s/%s.tsp", CCAD_TSPLIB_DIR, inst[k].name);
