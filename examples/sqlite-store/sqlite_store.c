@@ -87,8 +87,8 @@ static const char *const sql[ST_N] = {
     "excluded.svc_value, svc_moving = excluded.svc_moving",
     "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id = ?1",
     "SELECT " CUSTOMER_COLUMNS " FROM customers ORDER BY id",
-    "INSERT INTO contacts (customer_id, date, kind, outcome, recorded, next_date, service_level) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    ("INSERT INTO contacts (customer_id, date, kind, outcome, recorded, next_date, service_level) "
+     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
 };
 
 struct ccad_sqlite_store {
