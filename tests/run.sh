@@ -2,7 +2,7 @@
 # The project's test command (README.md; .ci/run calls exactly this).
 # On a fresh Debian 12 machine it installs what is missing, then:
 #   1. Release build + the whole ctest suite (unit tests, vectors, examples, symbols)
-#   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all
+#   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all, by gcc and by clang
 #   3. the Python bindings' unittest suite against the Release library
 #   4. the Doxygen reference with WARN_AS_ERROR
 #   5. install into a scratch prefix and build a consumer with find_package and pkg-config
@@ -37,6 +37,12 @@ cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCCAD_SANITIZE=ON >/dev/null
 cmake --build build/asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan --output-on-failure -j"$jobs"
+
+step "clang build with ASan + UBSan and tests"
+CC=clang CXX=clang++ cmake -S . -B build/clang-asan -DCMAKE_BUILD_TYPE=Debug -DCCAD_SANITIZE=ON >/dev/null
+cmake --build build/clang-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build/clang-asan --output-on-failure -j"$jobs"
 
 step "Python bindings (unittest, standard library only)"
 if [ -d bindings/python/tests ]; then
