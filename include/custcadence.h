@@ -1633,6 +1633,42 @@ CCAD_API int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, s
 
 /** @} */
 
+/* ====================================================================== */
+/** @defgroup init Initialiser functions
+ *  @brief Function twins of the @c _INIT macros, for bindings that cannot
+ *         expand C macros: each fills @p p exactly as its macro does.
+ *         A NULL pointer is ignored.
+ *  @{ */
+
+/** @brief As ::CCAD_HOST_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_host_init(ccad_host *p);
+/** @brief As ::CCAD_PARAM_INFO_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_param_info_init(ccad_param_info *p);
+/** @brief As ::CCAD_CUSTOMER_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_customer_init(ccad_customer *p);
+/** @brief As ::CCAD_CONTACT_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_contact_init(ccad_contact *p);
+/** @brief As ::CCAD_STORE_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_store_init(ccad_store *p);
+/** @brief As ::CCAD_ASSESSMENT_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_assessment_init(ccad_assessment *p);
+/** @brief As ::CCAD_PLAN_OPTIONS_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_plan_options_init(ccad_plan_options *p);
+/** @brief As ::CCAD_ITEM_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_item_init(ccad_item *p);
+/** @brief As ::CCAD_FINDING_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_finding_init(ccad_finding *p);
+/** @brief As ::CCAD_WORKLOAD_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_workload_init(ccad_workload *p);
+/** @brief As ::CCAD_PLATFORM_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_platform_init(ccad_platform *p);
+/** @brief As ::CCAD_DAY_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_day_init(ccad_day *p);
+/** @brief As ::CCAD_ROUTE_OPTIONS_INIT. @param[out] p the struct. @since 0.1.0 */
+CCAD_API void ccad_route_options_init(ccad_route_options *p);
+
+/** @} */
+
 #ifdef __cplusplus
 }
 #endif

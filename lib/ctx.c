@@ -157,3 +157,37 @@ int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
     *out_flags = flags;
     return CCAD_OK;
 }
+
+/* ---- the only calls into the host besides the allocator, clock and
+ * calendar above: travel times and storage ---- */
+
+int ccad__travel(ccad_ctx *ctx, double x1, double y1, double x2, double y2, int32_t *out_minutes)
+{
+    int32_t m = 0;
+    if (ctx->host.travel(ctx->host.user, x1, y1, x2, y2, &m) != 0 || m < 0)
+        return ccad__fail(ctx, CCAD_ECALLBACK,
+                          "travel callback failed (or gave a negative time) from (%g, %g) to (%g, %g)",
+                          x1, y1, x2, y2);
+    *out_minutes = m;
+    return CCAD_OK;
+}
+
+int ccad__store_begin(ccad_ctx *ctx) { return ctx->store.begin(ctx->store.user); }
+int ccad__store_commit(ccad_ctx *ctx) { return ctx->store.commit(ctx->store.user); }
+int ccad__store_rollback(ccad_ctx *ctx) { return ctx->store.rollback(ctx->store.user); }
+int ccad__store_save(ccad_ctx *ctx, const ccad_customer *c)
+{
+    return ctx->store.save(ctx->store.user, c);
+}
+int ccad__store_append(ccad_ctx *ctx, const char *id, const ccad_contact *e)
+{
+    return ctx->store.append_contact(ctx->store.user, id, e);
+}
+int ccad__store_load(ccad_ctx *ctx, const char *id, ccad_customer *out, int *found)
+{
+    return ctx->store.load(ctx->store.user, id, out, found);
+}
+int ccad__store_iterate(ccad_ctx *ctx, ccad_store_each_fn each, void *each_user)
+{
+    return ctx->store.iterate(ctx->store.user, each, each_user);
+}

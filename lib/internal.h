@@ -46,6 +46,18 @@ static inline int ccad__errpos(ccad_ctx *ctx, int code, unsigned long line, unsi
  * members are never silently ignored. */
 #define CCAD__SIZE_OK(sz, type) ((size_t)(sz) == sizeof(type))
 
+/* Host calls other than allocator, clock and calendar (ctx.c): the only
+ * places where travel and storage callbacks are called. ccad__travel
+ * records a message on failure; the store calls return the host's value. */
+int ccad__travel(ccad_ctx *ctx, double x1, double y1, double x2, double y2, int32_t *out_minutes);
+int ccad__store_begin(ccad_ctx *ctx);
+int ccad__store_commit(ccad_ctx *ctx);
+int ccad__store_rollback(ccad_ctx *ctx);
+int ccad__store_save(ccad_ctx *ctx, const ccad_customer *c);
+int ccad__store_append(ccad_ctx *ctx, const char *id, const ccad_contact *e);
+int ccad__store_load(ccad_ctx *ctx, const char *id, ccad_customer *out, int *found);
+int ccad__store_iterate(ccad_ctx *ctx, ccad_store_each_fn each, void *each_user);
+
 /* 1 if day is a valid date (not CCAD_NO_DATE). */
 static inline int ccad__date_ok(int32_t d) { return d >= CCAD_DATE_MIN && d <= CCAD_DATE_MAX; }
 /* 1 if d is CCAD_NO_DATE or a valid date. */

@@ -38,7 +38,8 @@ struct item_rec {
     int32_t saved;        /* weekly assignment: estimated travel saved */
     int32_t eta, depart;  /* minutes after midnight, -1 if not routed */
     int32_t travel;
-    uint16_t priority, seq, svc; /* svc: service minutes of the contact */
+    uint32_t priority;
+    uint16_t seq, svc; /* svc: service minutes of the contact */
     uint8_t kind, quadrant, delegated, block_day, reason_n, late;
 };
 
@@ -318,7 +319,8 @@ struct sim {
 
 struct cand {
     uint32_t idx;
-    uint8_t cls;    /* 0 persist block under way, else the quadrant 1..4 */
+    uint8_t cls;    /* the quadrant 1..4: big rocks first */
+    uint8_t block;  /* 1 if a persist block is under way: first within its quadrant */
     uint8_t esc, grade, quadrant;
     int32_t over, due;
     int64_t value;
@@ -329,6 +331,8 @@ static int cand_cmp(const void *pa, const void *pb)
     const struct cand *a = pa, *b = pb;
     if (a->cls != b->cls)
         return a->cls < b->cls ? -1 : 1;
+    if (a->block != b->block)
+        return a->block > b->block ? -1 : 1;
     if (a->esc != b->esc)
         return a->esc > b->esc ? -1 : 1;
     if (a->grade != b->grade) /* bigger rocks first */
@@ -367,7 +371,7 @@ static int grade_index(int g) { return g >= CCAD_GRADE_A && g <= CCAD_GRADE_D ? 
 /* Appends an item with the planner's reason first, then the assessment's
  * reasons that explain the contact. */
 static int add_item(ccad_schedule *s, const struct cand *c, int32_t d, int kind, int delegated,
-                    int32_t rolled_from, int block_day, uint16_t priority, const ccad_reason *lead,
+                    int32_t rolled_from, int block_day, uint32_t priority, const ccad_reason *lead,
                     const ccad_assessment *a)
 {
     ccad_reason r[CCAD_ITEM_REASONS_MAX];
@@ -445,7 +449,7 @@ static void contacted(struct plan *P, uint32_t i, int32_t d)
 
 /* KEEPWARM: a touch for each A/B customer on a special date, unless the
  * customer already has a contact planned that day; touches come last. */
-static int add_touches(struct plan *P, int di, uint16_t prio)
+static int add_touches(struct plan *P, int di, uint32_t prio)
 {
     const ccad_book *b = P->b;
     const int64_t *v = P->v;
@@ -490,7 +494,7 @@ static int plan_day(struct plan *P, int di)
     int working = (fl & CCAD_DAY_WORKING) != 0, absent = (fl & CCAD_DAY_ABSENT) != 0;
     size_t i, nc = 0, ne = 0;
     int32_t used = 0, minutes = 0;
-    uint16_t prio = 0;
+    uint32_t prio = 0;
     ccad_assessment a;
     struct cust view;
     int rc, ahead;
@@ -510,10 +514,18 @@ static int plan_day(struct plan *P, int di)
         const struct cust *c = &b->c[i];
         struct sim *m = &P->sim[i];
         struct cand *k = &P->cand[nc];
-        if (ccad__inactive(c->status) || m->dropped)
+        if (ccad__inactive(c->status))
             continue;
         sim_view(c, m, &view);
         ccad__assess(b, v, &view, d, &a, 0);
+        if (m->dropped) {
+            /* a dropped best-effort contact stays dropped while the customer
+             * is in Q4; anything urgent or important brings it back */
+            if (a.quadrant == CCAD_Q4)
+                continue;
+            m->dropped = 0;
+            m->waiting = CCAD_NO_DATE;
+        }
         if (m->block_left == 0 && !(a.flags & CCAD_F_DUE)) {
             /* not due: count the load of the coming days, and keep important
              * contacts as candidates to pull forward into spare room */
@@ -528,6 +540,7 @@ static int plan_day(struct plan *P, int di)
                 e->idx = (uint32_t)i;
                 e->quadrant = (uint8_t)a.quadrant;
                 e->cls = (uint8_t)a.quadrant;
+                e->block = 0;
                 e->esc = 0;
                 e->over = 0;
                 e->due = a.due_date;
@@ -542,7 +555,8 @@ static int plan_day(struct plan *P, int di)
         k->quadrant = (uint8_t)a.quadrant;
         /* An open complaint makes the customer urgent, so it is Q1 when
          * important and Q3 (delegable) when not. */
-        k->cls = m->block_left > 0 ? 0 : (uint8_t)a.quadrant;
+        k->cls = (uint8_t)a.quadrant;
+        k->block = m->block_left > 0;
         k->esc = (uint8_t)a.escalation;
         k->over = a.days_overdue;
         k->due = a.due_date;
@@ -567,7 +581,7 @@ static int plan_day(struct plan *P, int di)
 
         sim_view(c, m, &view);
         ccad__assess(b, v, &view, d, &a, s->keep);
-        lead = reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls ? k->cls : 1, k->over);
+        lead = reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls, k->over);
         if (m->block_left > 0) {
             kind = CCAD_ITEM_PERSIST;
             block_day = (int)(v[P_PERSIST_BLOCK] - m->block_left + 1);
@@ -586,7 +600,7 @@ static int plan_day(struct plan *P, int di)
                           v[P_PERSIST_CYCLE]);
 
         if (absent) {
-            if (k->cls == 4) {
+            if (k->cls == 4 && !k->block) {
                 if (m->waiting == CCAD_NO_DATE)
                     m->waiting = d;
                 continue;
@@ -594,14 +608,14 @@ static int plan_day(struct plan *P, int di)
             delegated = CCAD_BY_SUBSTITUTE;
             lead = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ABSENT, d, 0, 0);
         } else if (!fits) {
-            if (k->cls == 3 && v[P_CAP_DELEGATE_Q3]) {
+            if (k->cls == 3 && !k->block && v[P_CAP_DELEGATE_Q3]) {
                 delegated = CCAD_BY_COLLEAGUE;
                 lead = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, used,
                               P->o->visits_per_day, 0);
             } else {
                 if (m->waiting == CCAD_NO_DATE)
                     m->waiting = d;
-                if (k->cls == 4 && d - m->waiting >= v[P_CAP_Q4_ROLLOVER]) {
+                if (k->cls == 4 && !k->block && d - m->waiting >= v[P_CAP_Q4_ROLLOVER]) {
                     m->dropped = 1;
                     m->dropped_from = m->waiting;
                     m->dropped_on = d;
@@ -726,7 +740,7 @@ static int route_cmp(const void *pa, const void *pb)
 static void sort_items(ccad_schedule *s)
 {
     size_t i;
-    uint16_t prio = 0;
+    uint32_t prio = 0;
     qsort(s->items, s->n_items, sizeof *s->items, item_cmp);
     for (i = 0; i < s->n_items; i++) {
         if (i == 0 || s->items[i].date != s->items[i - 1].date)
@@ -890,7 +904,7 @@ static int assign_days(struct plan *P)
                     it->saved = 0;
                 }
                 it->date = best_d;
-                it->priority = UINT16_MAX; /* after the day's own items; renumbered below */
+                it->priority = UINT32_MAX; /* after the day's own items; renumbered below */
                 moved++;
             }
         }
@@ -963,11 +977,8 @@ static int route_days(struct plan *P)
             int32_t leg, svc = (int32_t)v[P_SERVICE_A + grade_index(ccad__grade(c))];
             int32_t over;
             if (o->metric == CCAD_METRIC_HOST) {
-                if (ctx->host.travel(ctx->host.user, px, py, xs[order[k]], ys[order[k]], &leg) != 0 ||
-                    leg < 0) {
-                    rc = ccad__fail(ctx, CCAD_ECALLBACK, "travel callback failed");
+                if ((rc = ccad__travel(ctx, px, py, xs[order[k]], ys[order[k]], &leg)) != 0)
                     break;
-                }
             } else {
                 int64_t cost = straight(P, px, py, xs[order[k]], ys[order[k]]);
                 double m = (double)cost / o->units_per_minute;
@@ -990,11 +1001,8 @@ static int route_days(struct plan *P)
             /* the way back to the base closes the day */
             int32_t leg, di = s->items[a].date - o->first_day, travel = 0;
             if (o->metric == CCAD_METRIC_HOST) {
-                if (ctx->host.travel(ctx->host.user, px, py, o->base_x, o->base_y, &leg) != 0 ||
-                    leg < 0) {
-                    rc = ccad__fail(ctx, CCAD_ECALLBACK, "travel callback failed");
+                if ((rc = ccad__travel(ctx, px, py, o->base_x, o->base_y, &leg)) != 0)
                     break;
-                }
             } else {
                 double m = (double)straight(P, px, py, o->base_x, o->base_y) / o->units_per_minute;
                 leg = m > 100000.0 ? 100000 : (int32_t)ceil(m);
@@ -1092,7 +1100,7 @@ static int findings(struct plan *P, const struct load *L, int64_t capacity)
 
     for (i = 0; i < b->n; i++) {
         const struct sim *m = &P->sim[i];
-        if (!m->dropped)
+        if (m->dropped_on == CCAD_NO_DATE)
             continue;
         r[0] = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DROPPED, m->dropped_from,
                       m->dropped_on - m->dropped_from, 0);
@@ -1176,6 +1184,35 @@ static void free_parts(ccad_ctx *ctx, ccad_schedule *s)
     ccad__free(ctx, s);
 }
 
+/* With routes, the base and every located customer must fit the route
+ * solver's limits (finite, within 1e12; GEO latitude and longitude in range;
+ * PLANAR distances times scale below 2^40). */
+static int check_locations(const ccad_book *book, const ccad_plan_options *o, const char *fn)
+{
+    double x0 = o->base_x, x1 = o->base_x, y0 = o->base_y, y1 = o->base_y;
+    size_t i;
+    for (i = 0; i <= book->n; i++) {
+        double x = i < book->n ? book->c[i].x : o->base_x;
+        double y = i < book->n ? book->c[i].y : o->base_y;
+        const char *who = i < book->n ? book->ids + book->c[i].id_off : "the base";
+        if (i < book->n && !(book->c[i].bits & CB_HAS_LOC))
+            continue;
+        if (fabs(x) > 1e12 || fabs(y) > 1e12 ||
+            (o->metric == CCAD_METRIC_GEO && (fabs(y) > 90.0 || fabs(x) > 360.0)))
+            return ccad__fail(book->ctx, CCAD_ERANGE,
+                              "%s: location of %.70s is out of range for routing", fn, who);
+        x0 = x < x0 ? x : x0;
+        x1 = x > x1 ? x : x1;
+        y0 = y < y0 ? y : y0;
+        y1 = y > y1 ? y : y1;
+    }
+    if (o->metric == CCAD_METRIC_PLANAR &&
+        sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)) * o->scale > 1099511627776.0)
+        return ccad__fail(book->ctx, CCAD_ERANGE,
+                          "%s: distances times scale exceed 2^40 cost units", fn);
+    return CCAD_OK;
+}
+
 int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                       const ccad_plan_options *options)
 {
@@ -1233,8 +1270,10 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
     }
     if ((rc = ccad__check_graded(book, rules, fn)) != 0)
         return rc;
+    if (o.route && (rc = check_locations(book, &o, fn)) != 0)
+        return rc;
 
-    /* The only host calls: the calendar of each day, before anything else. */
+    /* The calendar of each day, before anything else. */
     flags = ccad__alloc(ctx, (size_t)o.days * sizeof *flags);
     if (flags == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
@@ -1366,7 +1405,7 @@ int ccad_schedule_item(const ccad_schedule *s, size_t index, ccad_item *out)
     it.customer = r->customer;
     it.kind = r->kind;
     it.quadrant = r->quadrant;
-    it.priority = r->priority;
+    it.priority = (int32_t)r->priority;
     it.delegated = r->delegated;
     it.rolled_from = r->rolled_from;
     it.reminder_date = r->date - s->lead;

@@ -45,10 +45,12 @@ struct rt {
 #define EARTH_M 6371008.8
 #define PI 3.14159265358979323846
 
+/* Callers keep costs below 2^40; the saturation only guards against
+ * undefined conversions of huge or infinite values. */
 static int64_t planar_cost(double x1, double y1, double x2, double y2, double scale)
 {
-    double dx = x1 - x2, dy = y1 - y2;
-    return (int64_t)(sqrt(dx * dx + dy * dy) * scale + 0.5);
+    double dx = x1 - x2, dy = y1 - y2, c = sqrt(dx * dx + dy * dy) * scale + 0.5;
+    return c < 4611686018427387904.0 ? (int64_t)c : INT64_C(4611686018427387904);
 }
 
 static void unit_vector(double lon, double lat, double *u)
@@ -571,8 +573,7 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
                 int32_t mins = 0;
                 if (i == j)
                     continue;
-                if (ctx->host.travel(ctx->host.user, x[i], y[i], x[j], y[j], &mins) != 0 ||
-                    mins < 0) {
+                if (ccad__travel(ctx, x[i], y[i], x[j], y[j], &mins) != CCAD_OK) {
                     ccad__free(ctx, R.mat);
                     return ccad__fail(ctx, CCAD_ECALLBACK,
                                       "travel callback failed (or gave a negative time) from point %lu to %lu",

@@ -34,7 +34,7 @@ static int need_store(ccad_ctx *ctx, const char *fn)
 
 static int begin(ccad_ctx *ctx, const char *fn)
 {
-    if (ctx->store.begin(ctx->store.user) != 0)
+    if (ccad__store_begin(ctx) != 0)
         return ccad__fail(ctx, CCAD_ECALLBACK, "%s: begin callback failed", fn);
     return CCAD_OK;
 }
@@ -44,7 +44,7 @@ static int begin(ccad_ctx *ctx, const char *fn)
 static int abort_tx(ccad_ctx *ctx, const char *fn, const char *what, int code)
 {
     char keep[CCAD_ERRMSG_CAP];
-    int rb = ctx->store.rollback(ctx->store.user);
+    int rb = ccad__store_rollback(ctx);
     if (code != CCAD_ECALLBACK) {
         /* the library's own error: keep its message, note a failed rollback */
         memcpy(keep, ctx->errmsg, sizeof keep);
@@ -77,11 +77,11 @@ int ccad_store_record(ccad_book *book, size_t index, const ccad_contact *contact
     if ((rc = begin(ctx, fn)) != 0)
         return rc;
     /* the customer row first, so that a contact never precedes its customer */
-    if (ctx->store.save(ctx->store.user, &c) != 0)
+    if (ccad__store_save(ctx, &c) != 0)
         return abort_tx(ctx, fn, "save", CCAD_ECALLBACK);
-    if (ctx->store.append_contact(ctx->store.user, c.id, contact) != 0)
+    if (ccad__store_append(ctx, c.id, contact) != 0)
         return abort_tx(ctx, fn, "append_contact", CCAD_ECALLBACK);
-    if (ctx->store.commit(ctx->store.user) != 0)
+    if (ccad__store_commit(ctx) != 0)
         return abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
     book->c[index] = n;
     return CCAD_OK;
@@ -101,10 +101,10 @@ int ccad_store_save_book(ccad_book *book)
     for (i = 0; i < book->n; i++) {
         ccad_customer c;
         ccad__export(book, &book->c[i], &c);
-        if (ctx->store.save(ctx->store.user, &c) != 0)
+        if (ccad__store_save(ctx, &c) != 0)
             return abort_tx(ctx, fn, "save", CCAD_ECALLBACK);
     }
-    if (ctx->store.commit(ctx->store.user) != 0)
+    if (ccad__store_commit(ctx) != 0)
         return abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
     return CCAD_OK;
 }
@@ -154,12 +154,12 @@ int ccad_store_load_book(ccad_book **out, ccad_ctx *ctx)
         ccad_book_free(f.book);
         return rc;
     }
-    it = ctx->store.iterate(ctx->store.user, fill_one, &f);
+    it = ccad__store_iterate(ctx, fill_one, &f);
     if (f.rc != CCAD_OK)
         rc = abort_tx(ctx, fn, "iterate", f.rc);
     else if (it != 0)
         rc = abort_tx(ctx, fn, "iterate", CCAD_ECALLBACK);
-    else if (ctx->store.commit(ctx->store.user) != 0)
+    else if (ccad__store_commit(ctx) != 0)
         rc = abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
     if (rc != CCAD_OK) {
         ccad_book_free(f.book);
@@ -186,9 +186,9 @@ int ccad_store_load_customer(ccad_book *book, const char *id, size_t *out_index)
                           CCAD_ID_MAX);
     if ((rc = need_store(ctx, fn)) != 0 || (rc = begin(ctx, fn)) != 0)
         return rc;
-    if (ctx->store.load(ctx->store.user, id, &c, &found) != 0)
+    if (ccad__store_load(ctx, id, &c, &found) != 0)
         return abort_tx(ctx, fn, "load", CCAD_ECALLBACK);
-    if (ctx->store.commit(ctx->store.user) != 0)
+    if (ccad__store_commit(ctx) != 0)
         return abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
     if (!found)
         return ccad__fail(ctx, CCAD_ENOTFOUND, "%s: no customer '%.70s' in the store", fn, id);

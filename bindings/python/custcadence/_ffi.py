@@ -55,10 +55,18 @@ class _Sized(Structure):
     """Base of the structs that begin with ``size``: ``init()`` follows the _INIT macro."""
 
     _defaults_: Dict[str, Any] = {}
+    _init_fn_: str = ""  # the library's function twin of the _INIT macro
 
     @classmethod
     def init(cls) -> Any:
+        """A struct as its _INIT macro makes it: filled by the library's
+        twin function (``ccad_customer_init`` ...), or, for a library older
+        than the twins, from the defaults declared here."""
         s = cls()
+        fn = getattr(F, cls._init_fn_, None) if cls._init_fn_ else None
+        if fn is not None:
+            fn(ctypes.byref(s))
+            return s
         s.size = ctypes.sizeof(cls)
         for k, v in cls._defaults_.items():
             setattr(s, k, v)
@@ -67,6 +75,7 @@ class _Sized(Structure):
 
 class Host(_Sized):
     """``ccad_host``; CCAD_HOST_INIT: size set, every callback NULL."""
+    _init_fn_ = "ccad_host_init"
     _fields_ = [("size", c_uint32), ("user", c_void_p), ("alloc", ALLOC_FN),
                 ("realloc", REALLOC_FN), ("free", FREE_FN), ("clock", CLOCK_FN),
                 ("calendar", CALENDAR_FN), ("travel", TRAVEL_FN)]
@@ -74,6 +83,7 @@ class Host(_Sized):
 
 class ParamInfo(_Sized):
     """``ccad_param_info``."""
+    _init_fn_ = "ccad_param_info_init"
     _fields_ = [("size", c_uint32), ("name", c_char_p), ("rule", c_int),
                 ("min_value", c_int64), ("max_value", c_int64), ("default_value", c_int64),
                 ("unit", c_char_p), ("help", c_char_p)]
@@ -81,6 +91,7 @@ class ParamInfo(_Sized):
 
 class Customer(_Sized):
     """``ccad_customer``; defaults of CCAD_CUSTOMER_INIT."""
+    _init_fn_ = "ccad_customer_init"
     _fields_ = [("size", c_uint32), ("id", c_char_p), ("value", c_int64), ("grade", c_int),
                 ("status", c_int), ("purchase_date", c_int32), ("monthly_volume", c_int64),
                 ("margin_bp", c_int32), ("capable", c_int), ("has_location", c_int),
@@ -102,6 +113,7 @@ class Customer(_Sized):
 
 class Contact(_Sized):
     """``ccad_contact``; CCAD_CONTACT_INIT: a recorded visit with progress."""
+    _init_fn_ = "ccad_contact_init"
     _fields_ = [("size", c_uint32), ("date", c_int32), ("kind", c_int), ("outcome", c_int),
                 ("recorded", c_int), ("next_date", c_int32), ("service_level", c_int)]
     _defaults_ = {"date": NO_DATE, "kind": 1, "outcome": 1, "recorded": 1,
@@ -116,6 +128,7 @@ class Reason(Structure):
 
 class Assessment(_Sized):
     """``ccad_assessment``; CCAD_ASSESSMENT_INIT zeroes the outputs."""
+    _init_fn_ = "ccad_assessment_init"
     _fields_ = [("size", c_uint32), ("today", c_int32), ("grade", c_int),
                 ("grade_manual", c_int), ("urgency", c_int), ("quadrant", c_int),
                 ("freq_count", c_int32), ("freq_period_days", c_int32),
@@ -138,6 +151,7 @@ class Brief(Structure):
 
 class PlanOptions(_Sized):
     """``ccad_plan_options``; defaults of CCAD_PLAN_OPTIONS_INIT."""
+    _init_fn_ = "ccad_plan_options_init"
     _fields_ = [("size", c_uint32), ("first_day", c_int32), ("days", c_int32),
                 ("visits_per_day", c_int32), ("minutes_per_day", c_int32),
                 ("overload", c_int32), ("keep_reasons", c_int32), ("route", c_int32),
@@ -154,6 +168,7 @@ class PlanOptions(_Sized):
 
 class Item(_Sized):
     """``ccad_item``; CCAD_ITEM_INIT."""
+    _init_fn_ = "ccad_item_init"
     _fields_ = [("size", c_uint32), ("date", c_int32), ("customer", c_uint32),
                 ("kind", c_int), ("quadrant", c_int), ("priority", c_int32),
                 ("delegated", c_int), ("rolled_from", c_int32), ("reminder_date", c_int32),
@@ -165,6 +180,7 @@ class Item(_Sized):
 
 class Finding(_Sized):
     """``ccad_finding``; CCAD_FINDING_INIT."""
+    _init_fn_ = "ccad_finding_init"
     _fields_ = [("size", c_uint32), ("kind", c_int), ("customer", c_int64),
                 ("date", c_int32), ("reason_count", c_uint32),
                 ("reasons", Reason * ITEM_REASONS_MAX)]
@@ -173,6 +189,7 @@ class Finding(_Sized):
 
 class Day(_Sized):
     """``ccad_day``; CCAD_DAY_INIT (back_min -1)."""
+    _init_fn_ = "ccad_day_init"
     _fields_ = [("size", c_uint32), ("date", c_int32), ("flags", c_uint32), ("items", c_int32),
                 ("by_rep", c_int32), ("delegated", c_int32), ("touches", c_int32),
                 ("stops", c_int32), ("service_min", c_int32), ("travel_min", c_int32),
@@ -187,6 +204,7 @@ class WorkloadRow(Structure):
 
 class Workload(_Sized):
     """``ccad_workload``; CCAD_WORKLOAD_INIT: 30 days, 22 field days, 1 visit a day."""
+    _init_fn_ = "ccad_workload_init"
     _fields_ = [("size", c_uint32), ("period_days", c_int32), ("field_days", c_int32),
                 ("visits_per_day", c_int32), ("rows", WorkloadRow * 4), ("visits", c_int64),
                 ("capacity", c_int64), ("rounds_x100", c_int32), ("over", c_int32),
@@ -197,6 +215,7 @@ class Workload(_Sized):
 
 class Platform(_Sized):
     """``ccad_platform``."""
+    _init_fn_ = "ccad_platform_init"
     _fields_ = [("size", c_uint32), ("market", c_int64 * 5), ("working", c_int64 * 5),
                 ("buying", c_int64 * 5), ("key_accounts", c_int64), ("working_cap", c_int64),
                 ("over_cap", c_int32), ("c_heavy", c_int32)]
@@ -204,6 +223,7 @@ class Platform(_Sized):
 
 class RouteOptions(_Sized):
     """``ccad_route_options``; CCAD_ROUTE_OPTIONS_INIT: planar, closed, seed 1, effort 20."""
+    _init_fn_ = "ccad_route_options_init"
     _fields_ = [("size", c_uint32), ("metric", c_int), ("closed", c_int), ("seed", c_uint64),
                 ("effort", c_int32), ("scale", c_double)]
     _defaults_ = {"metric": 1, "closed": 1, "seed": 1, "effort": 20, "scale": 1.0}
@@ -219,6 +239,7 @@ STORE_ITERATE_FN = CFUNCTYPE(c_int, c_void_p, STORE_EACH_FN, c_void_p)
 
 class Store(_Sized):
     """``ccad_store``; CCAD_STORE_INIT: size set, every callback NULL."""
+    _init_fn_ = "ccad_store_init"
     _fields_ = [("size", c_uint32), ("user", c_void_p), ("begin", STORE_TX_FN),
                 ("commit", STORE_TX_FN), ("rollback", STORE_TX_FN), ("load", STORE_LOAD_FN),
                 ("save", STORE_SAVE_FN), ("append_contact", STORE_APPEND_FN),
@@ -414,6 +435,19 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
     "ccad_route_max_points": (c_size_t, [], None),
     "ccad_route_solve": (c_int, [_vp, _P(c_double), _P(c_double), c_size_t, _P(RouteOptions),
                                  _P(c_uint32), _P(c_int64)], "status"),
+    "ccad_host_init": (None, [_P(Host)], None),
+    "ccad_param_info_init": (None, [_P(ParamInfo)], None),
+    "ccad_customer_init": (None, [_P(Customer)], None),
+    "ccad_contact_init": (None, [_P(Contact)], None),
+    "ccad_store_init": (None, [_P(Store)], None),
+    "ccad_assessment_init": (None, [_P(Assessment)], None),
+    "ccad_plan_options_init": (None, [_P(PlanOptions)], None),
+    "ccad_item_init": (None, [_P(Item)], None),
+    "ccad_finding_init": (None, [_P(Finding)], None),
+    "ccad_workload_init": (None, [_P(Workload)], None),
+    "ccad_platform_init": (None, [_P(Platform)], None),
+    "ccad_day_init": (None, [_P(Day)], None),
+    "ccad_route_options_init": (None, [_P(RouteOptions)], None),
 }
 
 

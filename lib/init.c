@@ -1,0 +1,24 @@
+/* Function twins of the _INIT macros, for bindings. */
+#include "internal.h"
+
+#define TWIN(fn, type, init)                                                                   \
+    void fn(type *p)                                                                           \
+    {                                                                                          \
+        type v = init;                                                                         \
+        if (p != NULL)                                                                         \
+            *p = v;                                                                            \
+    }
+
+TWIN(ccad_host_init, ccad_host, CCAD_HOST_INIT)
+TWIN(ccad_param_info_init, ccad_param_info, CCAD_PARAM_INFO_INIT)
+TWIN(ccad_customer_init, ccad_customer, CCAD_CUSTOMER_INIT)
+TWIN(ccad_contact_init, ccad_contact, CCAD_CONTACT_INIT)
+TWIN(ccad_store_init, ccad_store, CCAD_STORE_INIT)
+TWIN(ccad_assessment_init, ccad_assessment, CCAD_ASSESSMENT_INIT)
+TWIN(ccad_plan_options_init, ccad_plan_options, CCAD_PLAN_OPTIONS_INIT)
+TWIN(ccad_item_init, ccad_item, CCAD_ITEM_INIT)
+TWIN(ccad_finding_init, ccad_finding, CCAD_FINDING_INIT)
+TWIN(ccad_workload_init, ccad_workload, CCAD_WORKLOAD_INIT)
+TWIN(ccad_platform_init, ccad_platform, CCAD_PLATFORM_INIT)
+TWIN(ccad_day_init, ccad_day, CCAD_DAY_INIT)
+TWIN(ccad_route_options_init, ccad_route_options, CCAD_ROUTE_OPTIONS_INIT)
