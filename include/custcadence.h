@@ -1069,11 +1069,11 @@ enum ccad_why {
     CCAD_WHY_SERVICE = 32,          /**< SERVICE: a = highest level reached, b = its count. */
     CCAD_WHY_PLAN_DUE = 33,         /**< Planner, QUADRANT: planned because due; a = due date, b = the quadrant, which orders the day (big rocks first), c = days overdue on the planned day. */
     CCAD_WHY_PLAN_ROLLED = 34,      /**< Planner, CAPACITY: rolled over; a = first day it waited, b = days waited. */
-    CCAD_WHY_PLAN_DELEGATED = 35,   /**< Planner, CAPACITY: urgent but unimportant (Q3) and no room: delegated to a colleague; a = visits already planned, b = capacity. */
+    CCAD_WHY_PLAN_DELEGATED = 35,   /**< Planner, CAPACITY: urgent but unimportant (Q3) and no room: delegated to a colleague; a = visits (c = 0) or service minutes (c = 1) already planned, b = the day's limit in the same unit. */
     CCAD_WHY_PLAN_ABSENT = 36,      /**< Planner, CAPACITY: the rep is absent; handed to the substitute; a = the day. */
     CCAD_WHY_PERSIST_BLOCK = 37,    /**< Planner, PERSIST: a = day of the block (1..), b = block days, c = cycle days. */
     CCAD_WHY_KEEPWARM_TOUCH = 38,   /**< Planner, KEEPWARM: a touch on the special date a. */
-    CCAD_WHY_CAPACITY_FULL = 39,    /**< Planner, CAPACITY: important visits did not fit on day a; b = planned, c = capacity. */
+    CCAD_WHY_CAPACITY_FULL = 39,    /**< Planner, CAPACITY: important visits did not fit on day a; b = contacts planned, c = visits_per_day (0 when only minutes limit the day). */
     CCAD_WHY_WORKLOAD_OVER = 40,    /**< WORKLOAD: a = visits needed, b = capacity, c = the stretch policy's interval factor x100 (to cut instead: a - b). */
     CCAD_WHY_PLATFORM_OVER_CAP = 41,/**< PLATFORM: a = working platform size, b = cap. */
     CCAD_WHY_PLATFORM_C_HEAVY = 42, /**< PLATFORM: a = grade C (and D) customers on the working platform, b = its size, c = limit in %. */
@@ -1081,7 +1081,7 @@ enum ccad_why {
     CCAD_WHY_PLAN_UNPLANNED = 44,   /**< Planner: due in the range but not planned; a = due date, b = 1 if never contacted. */
     CCAD_WHY_GAP_PLANNED = 45,      /**< Planner, GAP: the plan leaves a gap of a days (maximum b) ending on date c. */
     CCAD_WHY_CARE_CONTACT = 46,     /**< Planner, COMPLAINT: care contact after the complaint resolved on date a. */
-    CCAD_WHY_REMINDER_DUE = 47,     /**< Planner, FOLLOWUP: reminder on date a for the item on date b. */
+    CCAD_WHY_REMINDER_DUE = 47,     /**< Reserved (not emitted): reminders are the items' reminder_date and ccad_schedule_reminders(); a = reminder date, b = item date. */
     CCAD_WHY_PLAN_EARLY = 48,       /**< Planner, CAPACITY: spare room; planned before its due date a, b days early (capacity.pull_ahead_days). */
     CCAD_WHY_ROUTE_LATE = 49,       /**< ROUTE: the stop cannot be served in time; a = minute it could start, b = the limit (window close or day end, minutes after midnight), c = minutes over. */
     CCAD_WHY_ROUTE_DAY = 50         /**< ROUTE: weekly assignment moved the visit from date a to this day for a shorter route; b = estimated travel saved in the metric's unit. */
@@ -1104,7 +1104,9 @@ enum ccad_figure {
     CCAD_FIG_PCT = 5,   /**< A percentage. */
     CCAD_FIG_BP = 6,    /**< Basis points. */
     CCAD_FIG_ENUM = 7,  /**< A value of an enumeration; see ccad_why_figure(). */
-    CCAD_FIG_FACTOR = 8 /**< A multiplier. */
+    CCAD_FIG_FACTOR = 8,  /**< A multiplier (x100 where the reason says so). */
+    CCAD_FIG_CLOCK = 9,   /**< A time of day: minutes after midnight. */
+    CCAD_FIG_MINUTES = 10 /**< A duration in minutes. */
 };
 
 /**

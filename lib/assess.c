@@ -67,7 +67,7 @@ int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const cha
     if (!book->graded || book->graded_generation != book->generation)
         return ccad__fail(book->ctx, CCAD_ESTALE,
                           "%s: the book changed since it was graded; call ccad_book_grade", fn);
-    if (memcmp(book->grade_params, rules->v + P_GRADE_FIRST, sizeof book->grade_params) != 0)
+    if (!ccad__same_grading(book->grade_params, rules->v + P_GRADE_FIRST))
         return ccad__fail(book->ctx, CCAD_ESTALE,
                           "%s: the book was graded with other grading rules; call ccad_book_grade",
                           fn);
@@ -408,7 +408,6 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
 {
     static const char fn[] = "ccad_book_assess";
     ccad_assessment a;
-    struct sink s;
     int rc;
     if (book == NULL)
         return CCAD_EINVAL;
@@ -422,11 +421,7 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
     if (index >= book->n)
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: index %lu out of range", fn,
                           (unsigned long)index);
-    memset(&a, 0, sizeof a);
-    a.size = out->size;
-    s.a = &a;
-    s.keep = 1;
-    assess_one(book, rules->v, &book->c[index], today, &s);
+    ccad__assess(book, rules->v, &book->c[index], today, &a, 1);
     memcpy(out, &a, sizeof a);
     return CCAD_OK;
 }
@@ -436,7 +431,6 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
 {
     static const char fn[] = "ccad_book_assess_range";
     ccad_assessment a;
-    struct sink s;
     size_t i;
     int rc;
     if (book == NULL)
@@ -451,12 +445,9 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
     if (first > book->n || n > book->n - first)
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: range %lu+%lu leaves the book of %lu",
                           fn, (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
-    s.a = &a;
-    s.keep = 0;
     for (i = 0; i < n; i++) {
         ccad_brief *o = (ccad_brief *)(void *)((char *)out + i * elem_size);
-        memset(&a, 0, offsetof(ccad_assessment, reasons));
-        assess_one(book, rules->v, &book->c[first + i], today, &s);
+        ccad__assess(book, rules->v, &book->c[first + i], today, &a, 0);
         o->due_date = a.due_date;
         o->days_overdue = a.days_overdue;
         o->flags = a.flags;

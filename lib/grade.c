@@ -43,6 +43,28 @@ void ccad__sort_by_value(const ccad_book *b, uint32_t *idx, uint32_t *tmp, size_
 /* Rounded cumulative count for a share in percent: round(n * pct / 100). */
 static size_t cum(size_t n, int64_t pct) { return (size_t)(((uint64_t)n * (uint64_t)pct + 50) / 100); }
 
+int ccad__same_grading(const int64_t *a, const int64_t *b)
+{
+    /* offsets within the grading block (P_GRADE_FIRST = P_GRADE_METHOD) */
+    enum { M = P_GRADE_METHOD - P_GRADE_FIRST, D = P_GRADE_USE_D - P_GRADE_FIRST };
+    int k;
+    if (a[M] != b[M] || a[D] != b[D])
+        return 0;
+    for (k = 0; k < P_GRADE_COUNT; k++) {
+        int p = P_GRADE_FIRST + k;
+        int rank_param = p == P_GRADE_SHARE_A || p == P_GRADE_SHARE_B || p == P_GRADE_SHARE_C;
+        int thr_param = p == P_GRADE_THRESHOLD_A || p == P_GRADE_THRESHOLD_B ||
+                        p == P_GRADE_THRESHOLD_C;
+        int used = a[M] == CCAD_GRADE_BY_RANK ? rank_param : thr_param;
+        /* grade C's share and threshold matter only with grade D */
+        if ((p == P_GRADE_SHARE_C || p == P_GRADE_THRESHOLD_C) && !a[D])
+            used = 0;
+        if (used && a[k] != b[k])
+            return 0;
+    }
+    return 1;
+}
+
 int ccad_book_grade_of(const ccad_book *book, size_t index)
 {
     if (book == NULL || index >= book->n)

@@ -200,6 +200,9 @@ void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, in
                   ccad_assessment *a, int keep_reasons);
 /* CCAD_OK if the book is graded with these rules, else CCAD_ESTALE (recorded). */
 int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const char *fn);
+/* 1 if two grading parameter blocks grade the same way (only the
+ * parameters the method uses count) (grade.c). */
+int ccad__same_grading(const int64_t *a, const int64_t *b);
 /* Effective grade: hand-set, else computed. */
 static inline int ccad__grade(const struct cust *c)
 {

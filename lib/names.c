@@ -204,7 +204,7 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
             n = snprintf(buf, cap, "QUADRANT: planned as Q%lld (big rocks first), due %s", b, d1);
         break;
     case CCAD_WHY_PLAN_ROLLED: n = snprintf(buf, cap, "CAPACITY: rolled over from %s (%lld day%s waiting for room)", d1, b, pl(b)); break;
-    case CCAD_WHY_PLAN_DELEGATED: n = snprintf(buf, cap, "CAPACITY: urgent but not important and the day is full (%lld of %lld): delegated to a colleague", a, b); break;
+    case CCAD_WHY_PLAN_DELEGATED: n = snprintf(buf, cap, "CAPACITY: urgent but not important and the day is full (%lld of %lld%s): delegated to a colleague", a, b, c ? " min" : ""); break;
     case CCAD_WHY_PLAN_ABSENT: n = snprintf(buf, cap, "CAPACITY: the rep is away on %s: handed to the substitute", d1); break;
     case CCAD_WHY_PERSIST_BLOCK: n = snprintf(buf, cap, "PERSIST: day %lld of a %lld-day block (one block per %lld days)", a, b, c); break;
     case CCAD_WHY_KEEPWARM_TOUCH: n = snprintf(buf, cap, "KEEPWARM: touch on the special date %s", d1); break;
@@ -382,6 +382,8 @@ int ccad_name_parse(int *out_value, int kind, const char *text, size_t len)
 #define BP CCAD_FIG_BP
 #define EN CCAD_FIG_ENUM
 #define FA CCAD_FIG_FACTOR
+#define CK CCAD_FIG_CLOCK
+#define MI CCAD_FIG_MINUTES
 static const unsigned short figures[] = {
     F(N, N, N),    /* 0 unused */
     F(EN, N, N),   /* GRADE_MANUAL: grade */
@@ -416,14 +418,14 @@ static const unsigned short figures[] = {
     F(CN, N, N),   /* NEVER_CONTACTED: 1 if due on the day assessed */
     F(EN, N, N),   /* INACTIVE: status */
     F(EN, CN, N),  /* SERVICE: level, count */
-    F(DT, CN, DY), /* PLAN_DUE: due, class, days overdue */
+    F(DT, EN, DY), /* PLAN_DUE: due, quadrant, days overdue */
     F(DT, DY, N),  /* PLAN_ROLLED */
-    F(CN, CN, N),  /* PLAN_DELEGATED */
+    F(CN, CN, CN), /* PLAN_DELEGATED: planned, limit, 1 if minutes */
     F(DT, N, N),   /* PLAN_ABSENT */
     F(CN, DY, DY), /* PERSIST_BLOCK */
     F(DT, N, N),   /* KEEPWARM_TOUCH */
     F(DT, CN, CN), /* CAPACITY_FULL */
-    F(CN, CN, CN), /* WORKLOAD_OVER */
+    F(CN, CN, FA), /* WORKLOAD_OVER: visits, capacity, stretch x100 */
     F(CN, CN, N),  /* PLATFORM_OVER_CAP */
     F(CN, CN, PC), /* PLATFORM_C_HEAVY */
     F(DT, DY, N),  /* PLAN_DROPPED */
@@ -432,7 +434,7 @@ static const unsigned short figures[] = {
     F(DT, DT, N),  /* CARE_CONTACT */
     F(DT, DT, N),  /* REMINDER_DUE */
     F(DT, DY, N),  /* PLAN_EARLY */
-    F(CN, CN, CN), /* ROUTE_LATE: minutes after midnight (start, limit) and minutes over */
+    F(CK, CK, MI), /* ROUTE_LATE: start and limit (times of day), minutes over */
     F(DT, CN, N),  /* ROUTE_DAY: original date, saving in the metric's unit */
 };
 #undef F
@@ -447,6 +449,7 @@ int ccad_why_figure(int why, int index, int *out_name_kind)
     kind = (figures[why] >> (4 * index)) & 15;
     if (kind == CCAD_FIG_ENUM) {
         switch (why) {
+        case CCAD_WHY_PLAN_DUE: name = CCAD_NAME_QUADRANT; break;
         case CCAD_WHY_QUADRANT:
             name = index == 0 ? CCAD_NAME_QUADRANT : index == 1 ? CCAD_NAME_GRADE : CCAD_NAME_URGENCY;
             break;

@@ -149,6 +149,8 @@ static void measure_load(const ccad_book *b, const int64_t *v, int32_t today, in
     }
 }
 
+static int32_t clamp32(int64_t v) { return v > INT32_MAX ? INT32_MAX : (int32_t)v; }
+
 static void fill_workload(const struct load *L, int64_t capacity, ccad_workload *w)
 {
     int64_t total_c = 0, excess;
@@ -162,7 +164,7 @@ static void fill_workload(const struct load *L, int64_t capacity, ccad_workload 
         w->cut[g] = 0;
     }
     w->capacity = capacity;
-    w->rounds_x100 = total_c > 0 ? (int32_t)(capacity * 100 / total_c) : 0;
+    w->rounds_x100 = total_c > 0 ? clamp32(capacity * 100 / total_c) : 0;
     w->over = w->visits > capacity;
     excess = w->visits - capacity;
     for (g = 3; g >= 0 && excess > 0; g--) {
@@ -170,7 +172,7 @@ static void fill_workload(const struct load *L, int64_t capacity, ccad_workload 
         excess -= w->cut[g];
     }
     w->stretch_x100 = w->over && capacity > 0
-                          ? (int32_t)((w->visits * 100 + capacity - 1) / capacity)
+                          ? clamp32((w->visits * 100 + capacity - 1) / capacity)
                           : 100;
 }
 
@@ -610,8 +612,11 @@ static int plan_day(struct plan *P, int di)
         } else if (!fits) {
             if (k->cls == 3 && !k->block && v[P_CAP_DELEGATE_Q3]) {
                 delegated = CCAD_BY_COLLEAGUE;
-                lead = reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, used,
-                              P->o->visits_per_day, 0);
+                lead = P->o->visits_per_day > 0
+                           ? reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, used,
+                                    P->o->visits_per_day, 0)
+                           : reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, minutes,
+                                    P->o->minutes_per_day, 1);
             } else {
                 if (m->waiting == CCAD_NO_DATE)
                     m->waiting = d;
@@ -1120,7 +1125,7 @@ static int findings(struct plan *P, const struct load *L, int64_t capacity)
         if (P->cap_full[di] == 0)
             continue;
         r[0] = reason(CCAD_RULE_CAPACITY, CCAD_WHY_CAPACITY_FULL, o->first_day + di,
-                      P->cap_used[di], o->visits_per_day);
+                      P->cap_used[di], o->visits_per_day > 0 ? o->visits_per_day : 0);
         if ((rc = add_finding(s, CCAD_FIND_OVER_CAPACITY, -1, o->first_day + di, r, 1)) != 0)
             return rc;
     }

@@ -210,6 +210,7 @@ static const struct order orders[] = {
     {P_ESC_REP, P_ESC_MANAGER, 1},
     {P_ESC_MANAGER, P_ESC_REASSIGN, 1},
     {P_PLATFORM_CAP_A, P_PLATFORM_CAP, 0},
+    {P_PERSIST_BLOCK, P_PERSIST_CYCLE, 0},
     {P_PLATFORM_CAP_B, P_PLATFORM_CAP, 0},
 };
 #define N_ORDERS (int)(sizeof orders / sizeof orders[0])

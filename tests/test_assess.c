@@ -335,12 +335,21 @@ static void stale_with_other_grading_rules(void **state)
     /* a non-grading parameter does not matter */
     assert_int_equal(ccad_rules_set(r2, "gap.max_days", 10), CCAD_OK);
     assert_int_equal(ccad_book_assess(f->b, r2, 0, f->T, &a), CCAD_OK);
-    /* every grading parameter does */
+    /* every grading parameter the method uses does (rank: the shares) */
     assert_int_equal(ccad_rules_set(r2, "grade.share_a_pct", 10), CCAD_OK);
     TU_FAIL(f->ctx, ccad_book_assess(f->b, r2, 0, f->T, &a), CCAD_ESTALE);
     assert_int_equal(ccad_rules_set(r2, "grade.share_a_pct", 15), CCAD_OK);
+    /* thresholds do not matter to rank grading, nor C's share without D */
     assert_int_equal(ccad_rules_set(r2, "grade.threshold_c", 1), CCAD_OK);
+    assert_int_equal(ccad_rules_set(r2, "grade.threshold_a", 99999999), CCAD_OK);
+    assert_int_equal(ccad_rules_set(r2, "grade.share_c_pct", 50), CCAD_OK);
+    assert_int_equal(ccad_book_assess(f->b, r2, 0, f->T, &a), CCAD_OK);
+    /* grade D on: C's share matters */
+    assert_int_equal(ccad_rules_set(r2, "grade.use_d", 1), CCAD_OK);
     TU_FAIL(f->ctx, ccad_book_assess(f->b, r2, 0, f->T, &a), CCAD_ESTALE);
+    assert_int_equal(ccad_rules_set(r2, "grade.use_d", 0), CCAD_OK);
+    assert_int_equal(ccad_rules_set(r2, "grade.share_c_pct", 60), CCAD_OK);
+    assert_int_equal(ccad_rules_set(r2, "grade.threshold_a", 10000000), CCAD_OK);
     assert_int_equal(ccad_rules_set(r2, "grade.threshold_c", 500000), CCAD_OK);
     assert_int_equal(ccad_rules_set(r2, "grade.method", 1), CCAD_OK);
     TU_FAIL(f->ctx, ccad_book_assess(f->b, r2, 0, f->T, &a), CCAD_ESTALE);

@@ -179,6 +179,8 @@ class Figure(enum.IntEnum):
     BP = 6
     ENUM = 7
     FACTOR = 8
+    CLOCK = 9
+    MINUTES = 10
 
 
 class ItemKind(enum.IntEnum):
@@ -440,7 +442,7 @@ def why_figure(why: int, index: int) -> Tuple[Figure, Optional[NameKind]]:
     return _enum_out(Figure, fig), (_enum_out(NameKind, nk_value) if nk_value else None)
 
 
-FigureValue = Union[int, str, _dt.date, None]
+FigureValue = Union[int, str, _dt.date, _dt.time, None]
 
 
 def _figure(why: int, index: int, raw: int) -> FigureValue:
@@ -455,6 +457,8 @@ def _figure(why: int, index: int, raw: int) -> FigureValue:
         return raw
     if fig == Figure.ENUM and nk is not None and -2**31 <= raw < 2**31:
         return F.ccad_name(int(nk), raw).decode()
+    if fig == Figure.CLOCK and 0 <= raw < 1440:
+        return _dt.time(raw // 60, raw % 60)
     return raw
 
 
