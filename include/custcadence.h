@@ -9,9 +9,15 @@
  *
  * Conventions used throughout:
  * - Every function that can fail returns an @c int status: ::CCAD_OK (0) or
- *   one of the negative ::ccad_error codes. Out-parameters come first.
+ *   one of the negative ::ccad_error codes.
+ * - Argument order: constructors (@c ccad_*_new) and pure conversions that
+ *   produce one value (dates, formatting into a caller's buffer) take the
+ *   output first; functions that act on a handle take the handle first and
+ *   their outputs last.
  * - On failure a function changes nothing: handles and out-parameters keep
- *   the values they had before the call.
+ *   the values they had before the call. The one exception is
+ *   ::CCAD_ENOSPC, which still reports the size needed (or the count of
+ *   results) through the length/count out-parameter.
  * - Functions that work on a handle created from a context record a detailed
  *   message on that context, read with ccad_ctx_errmsg(). Read-only functions
  *   on a ::ccad_rules handle record no message, so that one rules object can
@@ -279,7 +285,8 @@ typedef struct ccad_host {
  * @param[out] out receives the new context; set to NULL on error.
  * @param[in] host the host interface (copied), or NULL for all defaults.
  * @retval CCAD_OK success.
- * @retval CCAD_EINVAL @p out is NULL, or exactly one of @c alloc / @c free is set.
+ * @retval CCAD_EINVAL @p out is NULL, exactly one of @c alloc / @c free is
+ *         set, or @c realloc is set without @c alloc.
  * @retval CCAD_EVERSION @p host->size is not a size this version knows.
  * @retval CCAD_ENOMEM the allocator failed.
  * @note No context exists on failure, so no message is recorded.
@@ -899,6 +906,7 @@ CCAD_API int ccad_book_update(ccad_book *book, size_t index, const ccad_customer
  * @retval CCAD_ENOTFOUND bad index. @retval CCAD_ERANGE bad date, or a next
  *         date before the contact date.
  * @retval CCAD_EOVERFLOW a count would overflow.
+ * @retval CCAD_ECONFLICT the outcome resolves a complaint that is not open.
  * @note A contact older than the latest one counts, but does not move the
  *       latest contact, gap or next step back.
  * @since 0.1.0
@@ -965,7 +973,8 @@ typedef struct ccad_store {
 /**
  * @brief Gives the context a store (copied), or removes it with NULL.
  * @param[in] ctx the context.
- * @param[in] store the storage callbacks; all eight members must be set.
+ * @param[in] store the storage callbacks; all seven callbacks must be set
+ *            (@c user may be NULL).
  * @retval CCAD_OK success. @retval CCAD_EINVAL NULL ctx or a missing callback.
  * @retval CCAD_EVERSION @c store->size not supported.
  * @since 0.1.0
@@ -1370,7 +1379,8 @@ typedef struct ccad_finding {
  * @brief Plans a date range for the customers of a book.
  *
  * Calls the host calendar once for each day of the range (through the
- * book's context), then plans without further callbacks: day by day, the
+ * book's context) and, with @c route on and ::CCAD_METRIC_HOST, the travel
+ * callback for the day's legs; nothing else of the host. Day by day, the
  * customers due are taken big rocks first (Q1, Q2, Q3, Q4; an open
  * complaint makes a customer urgent, so Q1 or Q3), each planned contact restarts that customer's clock, Q3 contacts that
  * do not fit are delegated to a colleague, Q4 ones roll over and are dropped
@@ -1382,11 +1392,16 @@ typedef struct ccad_finding {
  * @param[in] book the book, graded with @p rules.
  * @param[in] rules the rules.
  * @param[in] options the range and capacity.
- * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL or no capacity limit set.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL, no capacity
+ *         limit set, or an unknown overload policy, metric or flag value.
  * @retval CCAD_EVERSION @c options->size not supported.
- * @retval CCAD_ERANGE a bad day, day count or limit.
+ * @retval CCAD_ERANGE a bad day, day count or limit; with @c route, a bad
+ *         base, scale, speed, day or effort, or a location beyond the route
+ *         solver's limits (see ccad_route_solve()).
  * @retval CCAD_ESTALE the book needs ccad_book_grade().
- * @retval CCAD_ECALLBACK the calendar callback failed (nothing created).
+ * @retval CCAD_ENOTSUP ::CCAD_METRIC_HOST without a travel callback.
+ * @retval CCAD_ECALLBACK the calendar or travel callback failed (nothing created).
+ * @retval CCAD_EOVERFLOW the schedule would be too large.
  * @retval CCAD_ENOMEM allocation failed.
  * @note Deterministic: the same inputs give the same schedule, item for item.
  * @since 0.1.0
