@@ -272,7 +272,9 @@ typedef struct ccad_host {
      *  Friday are working days, nothing else is flagged. */
     int (*calendar)(void *user, int32_t day, uint32_t *out_flags);
     /** Writes the travel time in minutes between two points (coordinates as
-     *  stored on customers). NULL member: straight-line distance is used. */
+     *  stored on customers); used with ::CCAD_METRIC_HOST. NULL member: the
+     *  HOST metric is refused with ::CCAD_ENOTSUP (the PLANAR and GEO metrics
+     *  need no callback). */
     int (*travel)(void *user, double from_x, double from_y, double to_x, double to_y,
                   int32_t *out_minutes);
 } ccad_host;

@@ -349,20 +349,27 @@ static int perturb(struct rt *R, uint64_t seed, uint64_t rounds)
     return CCAD_OK;
 }
 
-/* Exact tour for at most EXACT_MAX stops (Held-Karp over subsets). */
+/* Exact tour for at most EXACT_MAX stops (Held-Karp over subsets). The
+ * (m+1) x (m+1) costs are computed once; the loops visit only the set bits
+ * of each subset. */
 static int solve_exact(struct rt *R, uint32_t *order)
 {
     uint32_t m = R->real - 1, full = (1u << m) - 1, mask, j, k;
     size_t cells = ((size_t)1 << m) * m;
-    int64_t *dp;
+    int64_t *dp, D[(EXACT_MAX + 1) * (EXACT_MAX + 1)];
     uint8_t *from;
     int64_t best = INT64_MAX;
-    uint32_t last = 0;
+    uint32_t last = 0, w = m + 1;
     if (m == 0) {
         order[0] = 0;
         R->cost = 0;
         return CCAD_OK;
     }
+    if (m > EXACT_MAX) /* callers ensure it; this tells the compiler too */
+        return CCAD_EINVAL;
+    for (j = 0; j <= m; j++)
+        for (k = 0; k <= m; k++)
+            D[j * w + k] = dist(R, j, k);
     dp = ccad__alloc(R->ctx, cells * sizeof *dp);
     from = ccad__alloc(R->ctx, cells);
     if (dp == NULL || from == NULL) {
@@ -370,32 +377,41 @@ static int solve_exact(struct rt *R, uint32_t *order)
         ccad__free(R->ctx, from);
         return CCAD_ENOMEM;
     }
-    for (mask = 1; mask <= full; mask++)
-        for (j = 0; j < m; j++) {
+    for (mask = 1; mask <= full; mask++) {
+        uint32_t bits = mask;
+        while (bits != 0) {
+            uint32_t jb = bits & (~bits + 1u), prev = mask & ~jb, pb = prev;
             int64_t v = INT64_MAX;
             uint8_t f = 0;
-            if (!(mask & (1u << j)))
-                continue;
-            if (mask == (1u << j)) {
-                v = dist(R, 0, j + 1);
+            j = 0;
+            while (((jb >> j) & 1u) == 0)
+                j++;
+            bits &= bits - 1;
+            if (prev == 0) {
+                v = D[j + 1];
             } else {
-                uint32_t prev = mask & ~(1u << j);
-                for (k = 0; k < m; k++)
-                    if ((prev & (1u << k)) && dp[(size_t)prev * m + k] != INT64_MAX) {
-                        int64_t w = dp[(size_t)prev * m + k] + dist(R, k + 1, j + 1);
-                        if (w < v) {
-                            v = w;
-                            f = (uint8_t)k;
-                        }
+                while (pb != 0) {
+                    uint32_t kb = pb & (~pb + 1u);
+                    int64_t c;
+                    k = 0;
+                    while (((kb >> k) & 1u) == 0)
+                        k++;
+                    pb &= pb - 1;
+                    c = dp[(size_t)prev * m + k] + D[(k + 1) * w + j + 1];
+                    if (c < v) {
+                        v = c;
+                        f = (uint8_t)k;
                     }
+                }
             }
             dp[(size_t)mask * m + j] = v;
             from[(size_t)mask * m + j] = f;
         }
+    }
     for (j = 0; j < m; j++) {
-        int64_t w = dp[(size_t)full * m + j] + (R->open ? 0 : dist(R, j + 1, 0));
-        if (w < best) {
-            best = w;
+        int64_t c = dp[(size_t)full * m + j] + (R->open ? 0 : D[(j + 1) * w]);
+        if (c < best) {
+            best = c;
             last = j;
         }
     }

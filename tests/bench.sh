@@ -1,0 +1,42 @@
+#!/bin/sh
+# The performance benchmark suite in one command (docs/performance.md,
+# "Benchmark suite"): configures and builds a Release tree (build-rel by
+# default, BUILD=dir to change), then runs every figure and prints all
+# lines. Prints figures only; never fails on timing. About 2-3 minutes
+# on a 2-core machine; the 10M-customer run needs about 4 GB of memory.
+#
+#   tests/bench.sh            # everything
+#   QUICK=1 tests/bench.sh    # 1M assessment only, 1,000 reps instead of 10,000
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$here/build-rel}
+tsplib=${CCAD_TSPLIB_DIR:-$here/../shared/data/tsplib}
+quick=${QUICK:-0}
+
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j"$(nproc)" --target bench-perf route-bench custcadence >/dev/null
+
+echo "# machine: nproc=$(nproc) cpu=\"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)\" $(gcc --version | head -1)"
+echo "# build: $build ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build/CMakeCache.txt"))"
+echo "# source: $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown), $(git -C "$here" status --porcelain lib include 2>/dev/null | wc -l) changed files under lib/ and include/"
+echo "# date: $(date -u +%Y-%m-%dT%H:%M:%SZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"
+bp=$build/tests/bench-perf
+
+echo "## memory"
+"$bp" mem 1000000
+echo "## assess"
+"$bp" assess 1000000
+if [ "$quick" = 0 ]; then
+  "$bp" assess 10000000
+fi
+echo "## plan"
+if [ "$quick" = 0 ]; then "$bp" plan; else "$bp" plan --quick; fi
+echo "## routes"
+if ls "$tsplib"/*.tsp >/dev/null 2>&1; then
+  "$build/tests/route-bench" "$tsplib"/*.tsp
+else
+  echo "route-bench skipped (no TSPLIB files in $tsplib)"
+fi
+echo "## python"
+CUSTCADENCE_LIB=$build/lib/libcustcadence.so.0 python3 "$here/tests/bench_perf.py" \
+  --bench "$bp" --count 1000000
