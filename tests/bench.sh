@@ -38,5 +38,5 @@ else
   echo "route-bench skipped (no TSPLIB files in $tsplib)"
 fi
 echo "## python"
-CUSTCADENCE_LIB=$build/lib/libcustcadence.so.0 python3 "$here/tests/bench_perf.py" \
+CUSTCADENCE_LIB=$build/lib/libcustcadence.so.1 python3 "$here/tests/bench_perf.py" \
   --bench "$bp" --count 1000000

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Batch assessment through the Python bindings against the same in C.
 
-    CUSTCADENCE_LIB=build-rel/lib/libcustcadence.so.0 \\
+    CUSTCADENCE_LIB=build-rel/lib/libcustcadence.so.1 \\
         python3 tests/bench_perf.py [--bench build-rel/tests/bench-perf] [--count N]
 
 Runs ``bench-perf pyref N FILE`` (the C figure: ccad_book_assess_range over
@@ -35,7 +35,7 @@ def main() -> int:
     ap.add_argument("--reps", type=int, default=5)
     args = ap.parse_args()
     if "CUSTCADENCE_LIB" not in os.environ:
-        os.environ["CUSTCADENCE_LIB"] = str(HERE.parent / "build-rel" / "lib" / "libcustcadence.so.0")
+        os.environ["CUSTCADENCE_LIB"] = str(HERE.parent / "build-rel" / "lib" / "libcustcadence.so.1")
 
     import custcadence as cc
     from custcadence import _ffi

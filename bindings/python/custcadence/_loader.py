@@ -5,7 +5,7 @@ version wins):
 
 1. ``CUSTCADENCE_LIB``: a path to the library. When set, it is the only
    candidate: an explicit override that fails is an error, not a hint.
-2. The soname ``libcustcadence.so.0`` through the dynamic loader (and the name
+2. The soname ``libcustcadence.so.1`` through the dynamic loader (and the name
    ``ctypes.util.find_library("custcadence")`` reports).
 3. A developer's build tree: walking up from this package, every
    ``build*/lib/libcustcadence.so*`` (``build/`` first, then the most
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import List, Optional, Tuple
 
 #: The major version this binding is written for (``ccad_version_number() // 10000``).
-BINDING_MAJOR = 0
+BINDING_MAJOR = 1
 #: The library's soname for that major version.
 SONAME = "libcustcadence.so.%d" % BINDING_MAJOR
 #: Environment variable naming the library path explicitly.

@@ -25,7 +25,7 @@ def build_dir() -> Optional[Path]:
         p = (Path.cwd() / p)
     if p.exists() and p.parent.name == "lib":
         return p.parent.parent
-    for cand in sorted(REPO.glob("build*/lib/libcustcadence.so.0")):
+    for cand in sorted(REPO.glob("build*/lib/libcustcadence.so.1")):
         return cand.parent.parent
     return None
 
