@@ -6,6 +6,11 @@
 #   3. the Python bindings' unittest suite against the Release library
 #   4. the Doxygen reference with WARN_AS_ERROR
 #   5. install into a scratch prefix and build a consumer with find_package and pkg-config
+#   6. ThreadSanitizer: test_threads built alone with clang -fsanitize=thread (build/tsan)
+#   7. valgrind memcheck over every test program and the examples (Release build)
+#   8. libFuzzer: every harness for 30 seconds (tests/fuzz/run-fuzz.sh, build/fuzz)
+#   9. line and branch coverage of lib/ (gcc --coverage, build/coverage; reports only)
+# docs/reliability.md gives the figures these steps print.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -15,7 +20,7 @@ step() { printf '\n==== %s\n' "$*"; }
 
 step "set-up: Debian packages"
 need=()
-for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 valgrind; do
+for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 valgrind abigail-tools; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -46,7 +51,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 
 step "Python bindings (unittest, standard library only)"
 if [ -d bindings/python/tests ]; then
-  CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.0" \
+  CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
     python3 -m unittest discover -s bindings/python/tests -t bindings/python
 else
   echo "no Python tests yet"
@@ -67,5 +72,27 @@ PKG_CONFIG_PATH="$prefix/lib/pkgconfig" \
   cc -std=c99 -o build/consumer/consumer_pc tests/consumer/main.c \
   $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs custcadence)
 LD_LIBRARY_PATH="$prefix/lib" build/consumer/consumer_pc
+
+step "ThreadSanitizer: test_threads (clang -fsanitize=thread)"
+CC=clang CXX=clang++ cmake -S . -B build/tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_FLAGS=-fsanitize=thread -DCMAKE_CXX_FLAGS=-fsanitize=thread >/dev/null
+cmake --build build/tsan -j"$jobs" --target test_threads >/dev/null
+TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build/tsan/tests/test_threads
+echo "tsan: no data race reported"
+
+step "valgrind memcheck (Release build)"
+tests/valgrind.sh build/release
+
+step "fuzzing: each libFuzzer harness for 30 seconds"
+tests/fuzz/run-fuzz.sh 30
+
+step "coverage of lib/ (gcc --coverage; figures only, never a threshold)"
+tests/coverage.sh
+
+step "ABI: abidiff against the 1.0 baseline (docs/ABI.md)"
+cmake -S . -B build/abi -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCAD_BUILD_TESTS=OFF \
+  -DCCAD_BUILD_EXAMPLES=OFF >/dev/null
+cmake --build build/abi --target custcadence -j"$jobs" >/dev/null
+tests/abi-check.sh build/abi
 
 step "all checks passed"

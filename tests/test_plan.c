@@ -2574,6 +2574,10 @@ static void book_grade_of(void **state)
     ccad_book_free(b2);
 }
 
+/* ccad_workload up to its last member: its 4 bytes of tail padding are
+ * indeterminate after struct assignment (valgrind reports reading them). */
+#define WL_BYTES (offsetof(ccad_workload, stretch_x100) + sizeof(int32_t))
+
 static void errors_workload_platform(void **state)
 {
     env *e = *state;
@@ -2595,7 +2599,7 @@ static void errors_workload_platform(void **state)
         b_.field = (val);                                                       \
         k_ = b_;                                                                \
         TU_FAIL(e->ctx, ccad_book_workload(e->b, e->r, D0, &b_), CCAD_ERANGE); \
-        assert_memory_equal(&b_, &k_, sizeof b_);                               \
+        assert_memory_equal(&b_, &k_, WL_BYTES);                                \
     } while (0)
     WL_BAD(period_days, 0);
     WL_BAD(period_days, 367);
@@ -2605,7 +2609,7 @@ static void errors_workload_platform(void **state)
     WL_BAD(visits_per_day, -3);
     WL_BAD(visits_per_day, 1001);
 #undef WL_BAD
-    assert_memory_equal(&w, &keep, sizeof w);
+    assert_memory_equal(&w, &keep, WL_BYTES);
 
     assert_int_equal(ccad_book_platform(NULL, e->r, &p), CCAD_EINVAL);
     TU_FAIL(e->ctx, ccad_book_platform(e->b, NULL, &p), CCAD_EINVAL);

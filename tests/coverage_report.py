@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Merges gcov -b -c outputs (*.gcov files) of several object sets of the
+same sources and prints line and branch coverage per file.
+
+usage: coverage_report.py LIBDIR GCOVDIR... [--uncovered FILE...]
+
+A line counts as covered if any object set executed it; a branch as taken
+if any set took it. Branch coverage is "taken at least once" over the
+branches gcc emitted for the file. With --uncovered, the lines holding a
+branch never taken are listed for the named files.
+"""
+import os
+import re
+import sys
+
+LINE = re.compile(r"^\s*([^:]+):\s*(\d+):")
+BRANCH = re.compile(r"^branch\s+(\d+)\s+(taken (\d+)|never executed)")
+
+
+def parse(path):
+    lines = {}     # line -> executed (bool); only executable lines
+    branches = {}  # (line, idx) -> taken (bool)
+    cur = 0
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            m = LINE.match(raw)
+            if m:
+                count, num = m.group(1).strip(), int(m.group(2))
+                cur = num
+                if num == 0:
+                    continue
+                if count == "-":
+                    continue
+                executed = not count.startswith("#") and not count.startswith("=")
+                lines[num] = lines.get(num, False) or executed
+                continue
+            m = BRANCH.match(raw)
+            if m:
+                key = (cur, int(m.group(1)))
+                taken = m.group(3) is not None and int(m.group(3)) > 0
+                branches[key] = branches.get(key, False) or taken
+    return lines, branches
+
+
+def main(argv):
+    uncovered = []
+    if "--uncovered" in argv:
+        i = argv.index("--uncovered")
+        uncovered = argv[i + 1:]
+        argv = argv[:i]
+    libdir, dirs = argv[1], argv[2:]
+    sources = sorted(f for f in os.listdir(libdir) if f.endswith(".c"))
+    rows = []
+    tl = tlc = tb = tbc = 0
+    for src in sources:
+        lines, branches = {}, {}
+        found = False
+        for d in dirs:
+            for name in os.listdir(d):
+                # gcov names the file <src>.gcov (or with -p a mangled path)
+                if name == src + ".gcov" or name.endswith("#" + src + ".gcov"):
+                    found = True
+                    l, b = parse(os.path.join(d, name))
+                    for k, v in l.items():
+                        lines[k] = lines.get(k, False) or v
+                    for k, v in b.items():
+                        branches[k] = branches.get(k, False) or v
+        if not found:
+            print(f"coverage: no gcov output for {src}", file=sys.stderr)
+            return 1
+        nl, nlc = len(lines), sum(lines.values())
+        nb, nbc = len(branches), sum(branches.values())
+        rows.append((src, nlc, nl, nbc, nb))
+        tl, tlc, tb, tbc = tl + nl, tlc + nlc, tb + nb, tbc + nbc
+        if src in uncovered:
+            miss = sorted({ln for (ln, _), t in branches.items() if not t})
+            print(f"{src}: lines with a branch never taken: {miss}")
+            missl = sorted(ln for ln, e in lines.items() if not e)
+            print(f"{src}: lines never executed: {missl}")
+
+    def pct(a, b):
+        return 100.0 * a / b if b else 100.0
+
+    print(f"{'file':<12} {'lines':>11} {'line%':>7} {'branches':>11} {'branch%':>8}")
+    for src, nlc, nl, nbc, nb in rows:
+        print(f"{src:<12} {nlc:>5}/{nl:<5} {pct(nlc, nl):>6.1f}% {nbc:>5}/{nb:<5} {pct(nbc, nb):>7.1f}%")
+    print(f"{'total':<12} {tlc:>5}/{tl:<5} {pct(tlc, tl):>6.1f}% {tbc:>5}/{tb:<5} {pct(tbc, tb):>7.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,1096 @@
+/* Fault census: every public entry point that can allocate or call the host,
+ * run (a) with allocation N failing and (b) with host callback call N
+ * failing (clock, calendar, travel, storage: one counter over all of them),
+ * for N = 1, 2, ... until the call succeeds, in two modes: only the Nth call
+ * fails, or the Nth and every later call fail (the way SQLite and curl test).
+ *
+ * Each round starts from a freshly built world (context, two rule sets, a
+ * graded book of 64 customers whose arrays are exactly full, a fake
+ * transactional store). A failing round must
+ *   - return CCAD_ENOMEM (allocation rounds) or CCAD_ECALLBACK (callback
+ *     rounds), recorded on the context with a message,
+ *   - hit the injected failure and leave the allocator's live count where it
+ *     was before the call (nothing leaked),
+ *   - leave outputs as documented (constructors: NULL; others untouched),
+ *   - leave every handle unchanged: the book customer by customer and field
+ *     by field, every customer's full assessment, both rule sets, and the
+ *     store (when its rollback worked),
+ *   - leave every handle usable: the same call, repeated without faults,
+ *     succeeds with the reference result.
+ * The round with N one past the calls the entry point makes must succeed,
+ * hit no failure and give the reference result of a fault-free dry run; and
+ * every N up to that count must fail (no allocation or callback result is
+ * ignored). A round counts when it completed; the census prints one line per
+ * case and the totals. */
+#include "testutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NCUST 64     /* the book's arrays are exactly full at 64 */
+#define NSTORED 64   /* customers in the fake store */
+#define FS_MAX 96
+#define ROUND_LIMIT 5000
+
+/* ------------------------------------------------------------------------ */
+/* Host callbacks with one fault counter                                      */
+
+typedef struct cbs {
+    long calls, fail_at, failures;
+    int fail_after;
+    long rollbacks_failed;
+} cbs;
+
+static int cb_fail(cbs *c)
+{
+    c->calls++;
+    if (c->fail_at > 0 && (c->calls == c->fail_at || (c->fail_after && c->calls > c->fail_at))) {
+        c->failures++;
+        return 1;
+    }
+    return 0;
+}
+
+static void cb_arm(cbs *c, long n, int after)
+{
+    c->calls = 0;
+    c->failures = 0;
+    c->rollbacks_failed = 0;
+    c->fail_at = n;
+    c->fail_after = after;
+}
+
+/* ---- the fake store: real transactions (snapshot at begin) ---- */
+
+typedef struct fs_state {
+    size_t n, nlog;
+    char ids[FS_MAX][CCAD_ID_MAX + 1];
+    ccad_customer c[FS_MAX]; /* c.id NULL while stored */
+} fs_state;
+
+typedef struct world {
+    tu_alloc al;
+    cbs cb;
+    ccad_host host;
+    ccad_ctx *ctx;
+    ccad_rules *r, *r_saved, *r2, *r2_saved;
+    ccad_book *b;
+    tu_snap snap;
+    ccad_assessment *as; /* every customer's assessment, under r */
+    fs_state cur, tx, initial;
+    int in_tx;
+    int32_t today;
+    /* set by settle() right after the call under test */
+    long injected, allocs_made, cbs_made;
+    int errcode;       /* the context's code and message right after the call */
+    char errmsg[256];
+} world;
+
+/* Ends the fault window right after the call under test (before any check
+ * or digest that could allocate or call the host) and notes what it did. */
+static void settle(world *w)
+{
+    w->injected = w->al.failures + w->cb.failures;
+    w->allocs_made = w->al.calls;
+    w->cbs_made = w->cb.calls;
+    w->errcode = ccad_ctx_errcode(w->ctx);
+    strncpy(w->errmsg, ccad_ctx_errmsg(w->ctx), sizeof w->errmsg - 1);
+    w->errmsg[sizeof w->errmsg - 1] = '\0';
+    tu_fail_at(&w->al, 0, 0);
+    w->cb.fail_at = 0;
+}
+
+static int h_clock(void *user, int64_t *out)
+{
+    world *w = user;
+    if (cb_fail(&w->cb))
+        return 1;
+    *out = (int64_t)w->today * 86400 + 9 * 3600;
+    return 0;
+}
+
+static int h_calendar(void *user, int32_t day, uint32_t *out)
+{
+    world *w = user;
+    int wd;
+    if (cb_fail(&w->cb))
+        return 1;
+    assert_int_equal(ccad_date_weekday(&wd, day), CCAD_OK);
+    *out = wd <= 5 ? CCAD_DAY_WORKING : 0;
+    if (day == w->today + 3)
+        *out |= CCAD_DAY_SPECIAL;
+    if (day == w->today + 8)
+        *out |= CCAD_DAY_ABSENT;
+    return 0;
+}
+
+static int h_travel(void *user, double fx, double fy, double tx, double ty, int32_t *out)
+{
+    world *w = user;
+    if (cb_fail(&w->cb))
+        return 1;
+    *out = (int32_t)lround(sqrt((fx - tx) * (fx - tx) + (fy - ty) * (fy - ty)) * 3.0);
+    return 0;
+}
+
+static void *h_alloc(void *user, size_t n);
+static void *h_realloc(void *user, void *p, size_t n);
+static void h_free(void *user, void *p);
+
+/* the counting allocator of testutil, reached through the world */
+static ccad_host tu_proto;
+static void *h_alloc(void *user, size_t n) { return tu_proto.alloc(&((world *)user)->al, n); }
+static void *h_realloc(void *user, void *p, size_t n)
+{
+    return tu_proto.realloc(&((world *)user)->al, p, n);
+}
+static void h_free(void *user, void *p) { tu_proto.free(&((world *)user)->al, p); }
+
+static int fs_begin(void *user)
+{
+    world *w = user;
+    assert_false(w->in_tx);
+    if (cb_fail(&w->cb))
+        return 1;
+    w->tx = w->cur;
+    w->in_tx = 1;
+    return 0;
+}
+
+static int fs_commit(void *user)
+{
+    world *w = user;
+    assert_true(w->in_tx);
+    if (cb_fail(&w->cb))
+        return 1;
+    w->in_tx = 0;
+    return 0;
+}
+
+static int fs_rollback(void *user)
+{
+    world *w = user;
+    assert_true(w->in_tx);
+    w->in_tx = 0;
+    if (cb_fail(&w->cb)) {
+        w->cb.rollbacks_failed++;
+        return 1; /* the writes stay */
+    }
+    w->cur = w->tx;
+    return 0;
+}
+
+static long fs_find(const fs_state *s, const char *id)
+{
+    size_t i;
+    for (i = 0; i < s->n; i++)
+        if (strcmp(s->ids[i], id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static int fs_load(void *user, const char *id, ccad_customer *out, int *found)
+{
+    world *w = user;
+    long i;
+    assert_true(w->in_tx);
+    if (cb_fail(&w->cb))
+        return 1;
+    i = fs_find(&w->cur, id);
+    *found = i >= 0;
+    if (i >= 0) {
+        *out = w->cur.c[i];
+        out->id = w->cur.ids[i];
+    }
+    return 0;
+}
+
+static int fs_save(void *user, const ccad_customer *c)
+{
+    world *w = user;
+    long i;
+    assert_true(w->in_tx);
+    if (cb_fail(&w->cb))
+        return 1;
+    i = fs_find(&w->cur, c->id);
+    if (i < 0) {
+        assert_true(w->cur.n < FS_MAX);
+        i = (long)w->cur.n++;
+        strcpy(w->cur.ids[i], c->id);
+    }
+    w->cur.c[i] = *c;
+    w->cur.c[i].id = NULL;
+    return 0;
+}
+
+static int fs_append(void *user, const char *id, const ccad_contact *k)
+{
+    world *w = user;
+    assert_true(w->in_tx);
+    assert_non_null(id);
+    assert_non_null(k);
+    if (cb_fail(&w->cb))
+        return 1;
+    w->cur.nlog++;
+    return 0;
+}
+
+static int fs_iterate(void *user, ccad_store_each_fn each, void *each_user)
+{
+    world *w = user;
+    size_t i;
+    assert_true(w->in_tx);
+    if (cb_fail(&w->cb))
+        return 1;
+    for (i = 0; i < w->cur.n; i++) {
+        ccad_customer c = w->cur.c[i];
+        c.id = w->cur.ids[i];
+        if (each(each_user, &c) != 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void fs_equal(const fs_state *a, const fs_state *b)
+{
+    size_t i;
+    assert_int_equal(a->n, b->n);
+    assert_int_equal(a->nlog, b->nlog);
+    for (i = 0; i < a->n; i++) {
+        ccad_customer x = a->c[i], y = b->c[i];
+        assert_string_equal(a->ids[i], b->ids[i]);
+        x.id = a->ids[i];
+        y.id = b->ids[i];
+        tu_customer_equal(&x, &y);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Digests of results                                                         */
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    int k;
+    for (k = 0; k < 8; k++) {
+        h ^= (v >> (8 * k)) & 0xffu;
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+
+static uint64_t mix_str(uint64_t h, const char *s)
+{
+    while (*s)
+        h = mix(h, (unsigned char)*s++);
+    return mix(h, 0);
+}
+
+static uint64_t mix_double(uint64_t h, double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    return mix(h, u);
+}
+
+static uint64_t mix_customer(uint64_t h, const ccad_customer *c)
+{
+    int k;
+    h = mix_str(h, c->id);
+    h = mix(h, (uint64_t)c->value);
+    h = mix(h, (uint64_t)c->grade);
+    h = mix(h, (uint64_t)c->status);
+    h = mix(h, (uint64_t)c->purchase_date);
+    h = mix(h, (uint64_t)c->monthly_volume);
+    h = mix(h, (uint64_t)c->margin_bp);
+    h = mix(h, (uint64_t)c->capable);
+    h = mix(h, (uint64_t)c->has_location);
+    h = mix_double(h, c->x);
+    h = mix_double(h, c->y);
+    h = mix(h, (uint64_t)c->complaint);
+    h = mix(h, (uint64_t)c->complaint_date);
+    h = mix(h, (uint64_t)c->request_date);
+    h = mix(h, c->visit_days);
+    h = mix(h, (uint64_t)c->visit_open_min);
+    h = mix(h, (uint64_t)c->visit_close_min);
+    h = mix(h, (uint64_t)c->owned_since);
+    h = mix(h, (uint64_t)c->last_contact);
+    h = mix(h, (uint64_t)c->last_visit);
+    h = mix(h, (uint64_t)c->last_gap_days);
+    h = mix(h, c->contacts);
+    h = mix(h, c->no_progress);
+    h = mix(h, c->missing_records);
+    h = mix(h, (uint64_t)c->last_recorded);
+    h = mix(h, (uint64_t)c->next_step_date);
+    for (k = 0; k < 4; k++)
+        h = mix(h, c->service_counts[k]);
+    return h;
+}
+
+static uint64_t mix_reasons(uint64_t h, const ccad_reason *r, uint32_t n)
+{
+    uint32_t k;
+    h = mix(h, n);
+    for (k = 0; k < n; k++) {
+        h = mix(h, (uint64_t)r[k].rule);
+        h = mix(h, (uint64_t)r[k].why);
+        h = mix(h, (uint64_t)r[k].a);
+        h = mix(h, (uint64_t)r[k].b);
+        h = mix(h, (uint64_t)r[k].c);
+    }
+    return h;
+}
+
+static uint64_t mix_assessment(uint64_t h, const ccad_assessment *a)
+{
+    h = mix(h, (uint64_t)a->grade);
+    h = mix(h, (uint64_t)a->urgency);
+    h = mix(h, (uint64_t)a->quadrant);
+    h = mix(h, (uint64_t)a->interval_days);
+    h = mix(h, (uint64_t)a->due_date);
+    h = mix(h, (uint64_t)a->escalation);
+    h = mix(h, (uint64_t)a->temperature);
+    h = mix(h, a->flags);
+    h = mix(h, (uint64_t)a->strategy);
+    return mix_reasons(h, a->reasons, a->reason_count);
+}
+
+/* The whole book under rules r: customers, then assessments (if graded). */
+static uint64_t book_digest(const ccad_book *b, const ccad_rules *r, int32_t today)
+{
+    uint64_t h = UINT64_C(1469598103934665603);
+    size_t i, n = ccad_book_count(b);
+    h = mix(h, n);
+    for (i = 0; i < n; i++) {
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        ccad_assessment a;
+        assert_int_equal(ccad_book_get(b, i, &c), CCAD_OK);
+        h = mix_customer(h, &c);
+        memset(&a, 0, sizeof a);
+        a.size = (uint32_t)sizeof a;
+        if (r != NULL) {
+            assert_int_equal(ccad_book_assess(b, r, i, today, &a), CCAD_OK);
+            h = mix_assessment(h, &a);
+        }
+    }
+    return h;
+}
+
+static uint64_t schedule_digest(const ccad_schedule *s, int32_t first, int32_t days)
+{
+    uint64_t h = UINT64_C(1469598103934665603);
+    size_t i;
+    int32_t d;
+    for (i = 0; i < ccad_schedule_item_count(s); i++) {
+        ccad_item it = CCAD_ITEM_INIT;
+        assert_int_equal(ccad_schedule_item(s, i, &it), CCAD_OK);
+        h = mix(h, (uint64_t)it.date);
+        h = mix(h, it.customer);
+        h = mix(h, (uint64_t)it.kind);
+        h = mix(h, (uint64_t)it.quadrant);
+        h = mix(h, (uint64_t)it.priority);
+        h = mix(h, (uint64_t)it.delegated);
+        h = mix(h, (uint64_t)it.rolled_from);
+        h = mix(h, (uint64_t)it.reminder_date);
+        h = mix(h, (uint64_t)it.block_day);
+        h = mix(h, (uint64_t)it.seq);
+        h = mix(h, (uint64_t)it.eta_min);
+        h = mix(h, (uint64_t)it.depart_min);
+        h = mix(h, (uint64_t)it.travel_min);
+        h = mix(h, (uint64_t)it.late);
+        h = mix_reasons(h, it.reasons, it.reason_count);
+    }
+    for (i = 0; i < ccad_schedule_finding_count(s); i++) {
+        ccad_finding f = CCAD_FINDING_INIT;
+        assert_int_equal(ccad_schedule_finding(s, i, &f), CCAD_OK);
+        h = mix(h, (uint64_t)f.kind);
+        h = mix(h, (uint64_t)f.customer);
+        h = mix(h, (uint64_t)f.date);
+        h = mix_reasons(h, f.reasons, f.reason_count);
+    }
+    for (d = first; d < first + days; d++) {
+        ccad_day day = CCAD_DAY_INIT;
+        assert_int_equal(ccad_schedule_day(s, d, &day), CCAD_OK);
+        h = mix(h, day.flags);
+        h = mix(h, (uint64_t)day.items);
+        h = mix(h, (uint64_t)day.stops);
+        h = mix(h, (uint64_t)day.travel_min);
+        h = mix(h, (uint64_t)day.back_min);
+        h = mix(h, (uint64_t)day.late);
+    }
+    return h;
+}
+
+static uint64_t store_digest(const fs_state *s)
+{
+    uint64_t h = UINT64_C(1469598103934665603);
+    size_t i;
+    h = mix(h, s->n);
+    h = mix(h, s->nlog);
+    for (i = 0; i < s->n; i++) {
+        ccad_customer c = s->c[i];
+        c.id = s->ids[i];
+        h = mix_customer(h, &c);
+    }
+    return h;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The world                                                                  */
+
+enum { W_EMULATE_REALLOC = 1 };
+
+static ccad_customer gen_customer(int i, char *id, int32_t today)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    /* 15 bytes + NUL: 64 ids fill the 1024-byte id arena exactly */
+    snprintf(id, 16, "cust-%010d", i);
+    c.id = id;
+    c.value = (int64_t)((i * 7919) % 1000) * 1000 + i;
+    c.status = i % 17 == 5 ? CCAD_STATUS_RELEASED : i % 3 ? CCAD_STATUS_ACTIVE : CCAD_STATUS_PROSPECT;
+    c.last_contact = i % 9 == 0 ? CCAD_NO_DATE : today - 1 - (i % 37);
+    c.contacts = c.last_contact == CCAD_NO_DATE ? 0 : (uint32_t)(1 + i % 7);
+    c.monthly_volume = i % 4 == 0 ? -1 : (int64_t)(i % 5) * 2000000;
+    c.margin_bp = i % 6 == 0 ? -1 : (int32_t)(i * 37 % 10000);
+    c.no_progress = (uint32_t)(i % 4);
+    if (i % 5 == 0)
+        c.purchase_date = today + i % 12;
+    if (i % 11 == 0) {
+        c.complaint = CCAD_COMPLAINT_OPEN;
+        c.complaint_date = today - 2;
+    } else if (i % 13 == 0) {
+        c.complaint = CCAD_COMPLAINT_RESOLVED;
+        c.complaint_date = today - 4;
+    }
+    if (i % 19 == 0)
+        c.request_date = today + 1;
+    c.has_location = i % 10 != 7;
+    c.x = (i % 2 ? 30.0 : -30.0) + (double)(i * 7 % 13);
+    c.y = (double)(i * 5 % 11) - 5.0;
+    if (i % 8 == 3) {
+        c.visit_days = CCAD_MON | CCAD_WED | CCAD_FRI;
+        c.visit_open_min = 540;
+        c.visit_close_min = 900;
+    }
+    return c;
+}
+
+static void world_open(world *w, int flags)
+{
+    ccad_store st = CCAD_STORE_INIT;
+    char id[16];
+    int i;
+    memset(w, 0, sizeof *w);
+    w->today = tu_date("2026-11-23");
+    tu_proto = tu_host(&w->al);
+    w->host = (ccad_host)CCAD_HOST_INIT;
+    w->host.user = w;
+    w->host.alloc = h_alloc;
+    w->host.realloc = (flags & W_EMULATE_REALLOC) ? NULL : h_realloc;
+    w->host.free = h_free;
+    w->host.clock = h_clock;
+    w->host.calendar = h_calendar;
+    w->host.travel = h_travel;
+    assert_int_equal(ccad_ctx_new(&w->ctx, &w->host), CCAD_OK);
+    st.user = w;
+    st.begin = fs_begin;
+    st.commit = fs_commit;
+    st.rollback = fs_rollback;
+    st.load = fs_load;
+    st.save = fs_save;
+    st.append_contact = fs_append;
+    st.iterate = fs_iterate;
+    assert_int_equal(ccad_ctx_set_store(w->ctx, &st), CCAD_OK);
+    assert_int_equal(ccad_rules_new(&w->r, w->ctx), CCAD_OK);
+    assert_int_equal(ccad_rules_set(w->r, "gap.max_days", 12), CCAD_OK);
+    assert_int_equal(ccad_rules_set(w->r, "platform.cap_a", 5), CCAD_OK);
+    assert_int_equal(ccad_rules_copy(&w->r_saved, w->ctx, w->r), CCAD_OK);
+    assert_int_equal(ccad_rules_copy(&w->r2, w->ctx, w->r), CCAD_OK);
+    assert_int_equal(ccad_rules_set(w->r2, "grade.share_a_pct", 35), CCAD_OK);
+    assert_int_equal(ccad_rules_copy(&w->r2_saved, w->ctx, w->r2), CCAD_OK);
+    assert_int_equal(ccad_book_new(&w->b, w->ctx, 0), CCAD_OK);
+    for (i = 0; i < NCUST; i++) {
+        ccad_customer c = gen_customer(i, id, w->today);
+        assert_int_equal(ccad_book_add(w->b, &c, NULL), CCAD_OK);
+    }
+    assert_int_equal(ccad_book_grade(w->b, w->r), CCAD_OK);
+    tu_snap_take(&w->snap, w->b);
+    w->as = calloc(NCUST, sizeof *w->as);
+    assert_non_null(w->as);
+    for (i = 0; i < NCUST; i++) {
+        w->as[i].size = (uint32_t)sizeof w->as[i];
+        assert_int_equal(ccad_book_assess(w->b, w->r, (size_t)i, w->today, &w->as[i]), CCAD_OK);
+    }
+    /* the store: customers 0..31 as in the book (8 of them changed), and
+     * 32 customers of its own */
+    for (i = 0; i < NSTORED; i++) {
+        int k = i < 32 ? i : 1000 + i;
+        ccad_customer c = gen_customer(k, id, w->today);
+        if (i < 32 && i % 4 == 0)
+            c.value += 5;
+        strcpy(w->cur.ids[w->cur.n], id);
+        c.id = NULL;
+        w->cur.c[w->cur.n++] = c;
+    }
+    w->initial = w->cur;
+}
+
+static void world_check(world *w)
+{
+    size_t i;
+    assert_true(ccad_rules_equal(w->r, w->r_saved));
+    assert_true(ccad_rules_equal(w->r2, w->r2_saved));
+    tu_snap_check(&w->snap, w->b);
+    for (i = 0; i < NCUST; i++) {
+        ccad_assessment a;
+        memset(&a, 0, sizeof a);
+        a.size = (uint32_t)sizeof a;
+        assert_int_equal(ccad_book_assess(w->b, w->r, i, w->today, &a), CCAD_OK);
+        assert_memory_equal(&a, &w->as[i], sizeof a);
+    }
+    {
+        ccad_brief br[NCUST];
+        assert_int_equal(ccad_book_assess_range(w->b, w->r, 0, NCUST, w->today, br, sizeof *br),
+                         CCAD_OK);
+        for (i = 0; i < NCUST; i++) {
+            assert_int_equal(br[i].due_date, w->as[i].due_date);
+            assert_int_equal(br[i].flags, w->as[i].flags);
+            assert_int_equal(br[i].grade, w->as[i].grade);
+        }
+    }
+    assert_false(w->in_tx);
+}
+
+static long leaks;
+
+static void world_close(world *w, const char *name)
+{
+    tu_snap_free(&w->snap);
+    free(w->as);
+    ccad_book_free(w->b);
+    ccad_rules_free(w->r2_saved);
+    ccad_rules_free(w->r2);
+    ccad_rules_free(w->r_saved);
+    ccad_rules_free(w->r);
+    ccad_ctx_free(w->ctx);
+    if (w->al.live != 0) {
+        print_message("faults: %s: %ld blocks live after closing the world\n", name, w->al.live);
+        leaks++;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The census cases. run() makes the call, returns its status and, on      */
+/* success, a digest of the result (and frees what it created); on failure */
+/* it checks the outputs itself.                                            */
+
+typedef int (*run_fn)(world *w, uint64_t *digest);
+
+static ccad_plan_options plan_opts(const world *w, int route, int assign, int metric)
+{
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    o.first_day = w->today;
+    o.days = 14;
+    o.visits_per_day = 4;
+    o.route = route;
+    o.assign_days = assign;
+    o.metric = metric;
+    o.effort = 5;
+    if (metric == CCAD_METRIC_GEO) {
+        o.units_per_minute = 500.0;
+        o.day_minutes = 1440;
+        o.day_start_min = 0;
+    }
+    return o;
+}
+
+static int schedule_run(world *w, const ccad_plan_options *o, uint64_t *digest)
+{
+    ccad_schedule *s = (ccad_schedule *)(void *)w;
+    int rc = ccad_schedule_new(&s, w->b, w->r, o);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_null(s);
+        return rc;
+    }
+    *digest = schedule_digest(s, o->first_day, o->days);
+    ccad_schedule_free(s);
+    return rc;
+}
+
+static int run_ctx_new(world *w, uint64_t *digest)
+{
+    ccad_ctx *c = (ccad_ctx *)(void *)w;
+    int32_t d = 0;
+    int rc = ccad_ctx_new(&c, &w->host);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_null(c);
+        return rc;
+    }
+    assert_int_equal(ccad_ctx_errcode(c), CCAD_OK);
+    /* the copy calls the same host */
+    assert_int_equal(ccad_ctx_today(c, &d), CCAD_OK);
+    *digest = (uint64_t)d;
+    ccad_ctx_free(c);
+    return rc;
+}
+
+static int run_rules_new(world *w, uint64_t *digest)
+{
+    ccad_rules *r = (ccad_rules *)(void *)w;
+    size_t len = 0;
+    int rc = ccad_rules_new(&r, w->ctx);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_null(r);
+        return rc;
+    }
+    assert_int_equal(ccad_rules_serialize(r, NULL, 0, &len), CCAD_ENOSPC);
+    *digest = len;
+    ccad_rules_free(r);
+    return rc;
+}
+
+static int run_rules_copy(world *w, uint64_t *digest)
+{
+    ccad_rules *r = (ccad_rules *)(void *)w;
+    int rc = ccad_rules_copy(&r, w->ctx, w->r2);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_null(r);
+        return rc;
+    }
+    assert_true(ccad_rules_equal(r, w->r2));
+    *digest = 1;
+    ccad_rules_free(r);
+    return rc;
+}
+
+static int book_new_hint(world *w, uint64_t *digest, size_t hint)
+{
+    ccad_book *b = (ccad_book *)(void *)w;
+    char id[16];
+    ccad_customer c = gen_customer(7, id, w->today);
+    int rc = ccad_book_new(&b, w->ctx, hint);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_null(b);
+        return rc;
+    }
+    assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+    *digest = book_digest(b, NULL, w->today);
+    ccad_book_free(b);
+    return rc;
+}
+
+static int run_book_new(world *w, uint64_t *digest) { return book_new_hint(w, digest, 0); }
+static int run_book_new_hint(world *w, uint64_t *digest) { return book_new_hint(w, digest, 3000); }
+
+static int run_book_add(world *w, uint64_t *digest)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    size_t at = 4242, k;
+    char id[CCAD_ID_MAX + 1];
+    int rc;
+    /* a 64-byte id: the customer array, the id arena and the index grow */
+    for (k = 0; k < CCAD_ID_MAX; k++)
+        id[k] = (char)('a' + k % 26);
+    id[CCAD_ID_MAX] = '\0';
+    c.id = id;
+    c.value = 777777;
+    c.has_location = 1;
+    c.x = 3.0;
+    c.y = 4.0;
+    rc = ccad_book_add(w->b, &c, &at);
+    settle(w);
+    if (rc != CCAD_OK) {
+        size_t f = 99;
+        assert_int_equal(at, 4242);
+        assert_int_equal(ccad_book_find(w->b, id, &f), CCAD_ENOTFOUND);
+        assert_int_equal(f, 99);
+        return rc;
+    }
+    assert_int_equal(at, NCUST);
+    assert_int_equal(ccad_book_grade(w->b, w->r), CCAD_OK);
+    *digest = book_digest(w->b, w->r, w->today);
+    return rc;
+}
+
+static int run_book_grade(world *w, uint64_t *digest)
+{
+    int rc = ccad_book_grade(w->b, w->r2);
+    settle(w);
+    if (rc != CCAD_OK)
+        return rc;
+    *digest = book_digest(w->b, w->r2, w->today);
+    return rc;
+}
+
+static int run_choose_working(world *w, uint64_t *digest)
+{
+    uint8_t ch[NCUST];
+    size_t i;
+    int rc;
+    memset(ch, 0x77, sizeof ch);
+    rc = ccad_book_choose_working(w->b, w->r, ch, NCUST);
+    settle(w);
+    if (rc != CCAD_OK) {
+        for (i = 0; i < NCUST; i++)
+            assert_int_equal(ch[i], 0x77);
+        return rc;
+    }
+    *digest = UINT64_C(1469598103934665603);
+    for (i = 0; i < NCUST; i++)
+        *digest = mix(*digest, ch[i]);
+    return rc;
+}
+
+static int run_sched_plain(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 0, 0, CCAD_METRIC_PLANAR);
+    return schedule_run(w, &o, digest);
+}
+
+static int run_sched_lean(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 0, 0, CCAD_METRIC_PLANAR);
+    o.keep_reasons = 0;
+    o.overload = CCAD_OVERLOAD_STRETCH;
+    o.visits_per_day = 0;
+    o.minutes_per_day = 120;
+    return schedule_run(w, &o, digest);
+}
+
+static int run_sched_route(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 1, 1, CCAD_METRIC_PLANAR);
+    return schedule_run(w, &o, digest);
+}
+
+static int run_sched_geo(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 1, 0, CCAD_METRIC_GEO);
+    return schedule_run(w, &o, digest);
+}
+
+static int run_sched_host(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 1, 1, CCAD_METRIC_HOST);
+    o.days = 7;
+    return schedule_run(w, &o, digest);
+}
+
+static int route_run(world *w, uint64_t *digest, size_t n, int metric, int closed)
+{
+    double x[64], y[64];
+    uint32_t order[64];
+    int64_t cost = -77;
+    ccad_route_options o = CCAD_ROUTE_OPTIONS_INIT;
+    size_t i;
+    int rc;
+    assert_true(n <= 64);
+    for (i = 0; i < n; i++) {
+        x[i] = (double)((i * 37) % 23) - 11.0 + (double)i * 0.01;
+        y[i] = (double)((i * 53) % 29) - 14.0;
+    }
+    o.metric = metric;
+    o.closed = closed;
+    o.effort = 3;
+    for (i = 0; i < n; i++)
+        order[i] = 0xdeadbeefu;
+    rc = ccad_route_solve(w->ctx, x, y, n, &o, order, &cost);
+    settle(w);
+    if (rc != CCAD_OK) {
+        for (i = 0; i < n; i++)
+            assert_int_equal(order[i], 0xdeadbeefu);
+        assert_int_equal(cost, -77);
+        return rc;
+    }
+    *digest = mix(UINT64_C(1469598103934665603), (uint64_t)cost);
+    for (i = 0; i < n; i++)
+        *digest = mix(*digest, order[i]);
+    return rc;
+}
+
+static int run_route_exact_planar(world *w, uint64_t *d) { return route_run(w, d, 10, CCAD_METRIC_PLANAR, 1); }
+static int run_route_exact_open(world *w, uint64_t *d) { return route_run(w, d, 13, CCAD_METRIC_PLANAR, 0); }
+static int run_route_heur_planar(world *w, uint64_t *d) { return route_run(w, d, 60, CCAD_METRIC_PLANAR, 1); }
+static int run_route_heur_open(world *w, uint64_t *d) { return route_run(w, d, 40, CCAD_METRIC_PLANAR, 0); }
+static int run_route_exact_geo(world *w, uint64_t *d) { return route_run(w, d, 9, CCAD_METRIC_GEO, 1); }
+static int run_route_heur_geo(world *w, uint64_t *d) { return route_run(w, d, 30, CCAD_METRIC_GEO, 1); }
+static int run_route_exact_host(world *w, uint64_t *d) { return route_run(w, d, 6, CCAD_METRIC_HOST, 1); }
+static int run_route_heur_host(world *w, uint64_t *d) { return route_run(w, d, 15, CCAD_METRIC_HOST, 0); }
+
+static ccad_contact fault_contact(const world *w)
+{
+    ccad_contact k = CCAD_CONTACT_INIT;
+    k.date = w->today;
+    k.kind = CCAD_CONTACT_CALL;
+    k.outcome = CCAD_OUTCOME_NO_PROGRESS;
+    k.next_date = w->today + 10;
+    k.service_level = CCAD_SERVICE_VALUE;
+    return k;
+}
+
+static int run_store_record(world *w, uint64_t *digest)
+{
+    ccad_contact k = fault_contact(w);
+    int rc = ccad_store_record(w->b, 3, &k);
+    settle(w);
+    if (rc != CCAD_OK)
+        return rc;
+    assert_int_equal(w->cur.nlog, w->initial.nlog + 1);
+    *digest = mix(store_digest(&w->cur), book_digest(w->b, w->r, w->today));
+    return rc;
+}
+
+static int run_store_save_book(world *w, uint64_t *digest)
+{
+    int rc = ccad_store_save_book(w->b);
+    settle(w);
+    if (rc != CCAD_OK)
+        return rc;
+    assert_int_equal(w->cur.n, NCUST + NSTORED - 32);
+    *digest = store_digest(&w->cur);
+    return rc;
+}
+
+static int run_store_load_book(world *w, uint64_t *digest)
+{
+    ccad_book *b = (ccad_book *)(void *)w;
+    int rc = ccad_store_load_book(&b, w->ctx);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_null(b);
+        return rc;
+    }
+    assert_int_equal(ccad_book_count(b), NSTORED);
+    *digest = book_digest(b, NULL, w->today);
+    ccad_book_free(b);
+    return rc;
+}
+
+static int load_customer(world *w, uint64_t *digest, const char *id, size_t want)
+{
+    size_t at = 4242;
+    int rc = ccad_store_load_customer(w->b, id, &at);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_int_equal(at, 4242);
+        return rc;
+    }
+    assert_int_equal(at, want);
+    assert_int_equal(ccad_book_grade(w->b, w->r), CCAD_OK);
+    *digest = book_digest(w->b, w->r, w->today);
+    return rc;
+}
+
+/* a customer of the store only: added to the full book (growth) */
+static int run_load_customer_add(world *w, uint64_t *d)
+{
+    return load_customer(w, d, "cust-0000001040", NCUST);
+}
+
+/* a customer of both, changed in the store: replaced in place */
+static int run_load_customer_replace(world *w, uint64_t *d)
+{
+    return load_customer(w, d, "cust-0000000008", 8);
+}
+
+static int run_today(world *w, uint64_t *digest)
+{
+    int32_t d = 12345;
+    int rc = ccad_ctx_today(w->ctx, &d);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_int_equal(d, 12345);
+        return rc;
+    }
+    assert_int_equal(d, w->today);
+    *digest = (uint64_t)d;
+    return rc;
+}
+
+static int run_day_flags(world *w, uint64_t *digest)
+{
+    uint32_t f = 0x5a5a;
+    int rc = ccad_ctx_day_flags(w->ctx, &f, w->today + 3);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_int_equal(f, 0x5a5a);
+        return rc;
+    }
+    assert_int_equal(f, CCAD_DAY_WORKING | CCAD_DAY_SPECIAL);
+    *digest = f;
+    return rc;
+}
+
+typedef struct fcase {
+    const char *name;
+    const char *entry; /* the public function */
+    run_fn run;
+    int flags;
+    int store_changes; /* 1: the store changes on success (compare only on failure) */
+} fcase;
+
+static const fcase cases[] = {
+    {"ccad_ctx_new", "ccad_ctx_new", run_ctx_new, 0, 0},
+    {"ccad_rules_new", "ccad_rules_new", run_rules_new, 0, 0},
+    {"ccad_rules_copy", "ccad_rules_copy", run_rules_copy, 0, 0},
+    {"ccad_book_new", "ccad_book_new", run_book_new, 0, 0},
+    {"ccad_book_new:hint3000", "ccad_book_new", run_book_new_hint, 0, 0},
+    {"ccad_book_add:growth", "ccad_book_add", run_book_add, 0, 0},
+    {"ccad_book_add:growth-no-host-realloc", "ccad_book_add", run_book_add, W_EMULATE_REALLOC, 0},
+    {"ccad_book_grade", "ccad_book_grade", run_book_grade, 0, 0},
+    {"ccad_book_choose_working", "ccad_book_choose_working", run_choose_working, 0, 0},
+    {"ccad_schedule_new:plain", "ccad_schedule_new", run_sched_plain, 0, 0},
+    {"ccad_schedule_new:lean-stretch-minutes", "ccad_schedule_new", run_sched_lean, 0, 0},
+    {"ccad_schedule_new:route+assign_days", "ccad_schedule_new", run_sched_route, 0, 0},
+    {"ccad_schedule_new:route-geo", "ccad_schedule_new", run_sched_geo, 0, 0},
+    {"ccad_schedule_new:route-host-travel", "ccad_schedule_new", run_sched_host, 0, 0},
+    {"ccad_route_solve:exact-planar", "ccad_route_solve", run_route_exact_planar, 0, 0},
+    {"ccad_route_solve:exact-planar-open", "ccad_route_solve", run_route_exact_open, 0, 0},
+    {"ccad_route_solve:heuristic-planar", "ccad_route_solve", run_route_heur_planar, 0, 0},
+    {"ccad_route_solve:heuristic-planar-open", "ccad_route_solve", run_route_heur_open, 0, 0},
+    {"ccad_route_solve:exact-geo", "ccad_route_solve", run_route_exact_geo, 0, 0},
+    {"ccad_route_solve:heuristic-geo", "ccad_route_solve", run_route_heur_geo, 0, 0},
+    {"ccad_route_solve:exact-host", "ccad_route_solve", run_route_exact_host, 0, 0},
+    {"ccad_route_solve:heuristic-host-open", "ccad_route_solve", run_route_heur_host, 0, 0},
+    {"ccad_store_record", "ccad_store_record", run_store_record, 0, 1},
+    {"ccad_store_save_book", "ccad_store_save_book", run_store_save_book, 0, 1},
+    {"ccad_store_load_book", "ccad_store_load_book", run_store_load_book, 0, 0},
+    {"ccad_store_load_customer:add-growth", "ccad_store_load_customer", run_load_customer_add, 0, 0},
+    {"ccad_store_load_customer:replace", "ccad_store_load_customer", run_load_customer_replace, 0, 0},
+    {"ccad_ctx_today", "ccad_ctx_today", run_today, 0, 0},
+    {"ccad_ctx_day_flags", "ccad_ctx_day_flags", run_day_flags, 0, 0},
+};
+#define NCASES (sizeof cases / sizeof cases[0])
+
+static long total_rounds;
+static long case_alloc_rounds[NCASES], case_cb_rounds[NCASES];
+static long case_allocs[NCASES], case_cbs[NCASES];
+
+enum { KIND_ALLOC = 0, KIND_CALLBACK = 1 };
+
+static void arm(world *w, int kind, long n, int after)
+{
+    tu_fail_at(&w->al, kind == KIND_ALLOC ? n : 0, after);
+    w->al.failures = 0;
+    cb_arm(&w->cb, kind == KIND_CALLBACK ? n : 0, after);
+}
+
+/* One case, one kind of fault, both modes. Returns the rounds run. */
+static long census(size_t ci, int kind)
+{
+    const fcase *fc = &cases[ci];
+    world w;
+    uint64_t ref = 0;
+    long count, rounds = 0;
+    int mode;
+    /* the dry run: the reference result and the number of calls */
+    world_open(&w, fc->flags);
+    arm(&w, kind, 0, 0);
+    assert_int_equal(fc->run(&w, &ref), CCAD_OK);
+    count = kind == KIND_ALLOC ? w.allocs_made : w.cbs_made;
+    world_close(&w, fc->name);
+    if (kind == KIND_ALLOC)
+        case_allocs[ci] = count;
+    else
+        case_cbs[ci] = count;
+    for (mode = 0; mode < 2; mode++) {
+        long n;
+        for (n = 1;; n++) {
+            uint64_t got = 0;
+            long live, injected;
+            int rc;
+            if (n >= ROUND_LIMIT)
+                fail_msg("%s: no success after %ld rounds", fc->name, n);
+            world_open(&w, fc->flags);
+            live = w.al.live;
+            tu_mark(w.ctx);
+            arm(&w, kind, n, mode);
+            rc = fc->run(&w, &got);
+            injected = w.injected;
+            rounds++;
+            total_rounds++;
+            if (rc == CCAD_OK) {
+                if (injected != 0 || n != count + 1)
+                    fail_msg("%s (%s, mode %d): round %ld succeeded with %ld failure(s) "
+                             "injected; the dry run made %ld calls",
+                             fc->name, kind == KIND_ALLOC ? "alloc" : "callback", mode, n,
+                             injected, count);
+                if (got != ref)
+                    fail_msg("%s: round %ld: result differs from the reference", fc->name, n);
+                world_close(&w, fc->name);
+                break;
+            }
+            if (rc != (kind == KIND_ALLOC ? CCAD_ENOMEM : CCAD_ECALLBACK))
+                fail_msg("%s (%s, mode %d): round %ld returned %d (%s)", fc->name,
+                         kind == KIND_ALLOC ? "alloc" : "callback", mode, n, rc,
+                         ccad_strerror(rc));
+            assert_true(injected > 0);
+            assert_true(n <= count);
+            if (w.al.live != live) {
+                print_message("faults: %s: round %ld (mode %d): %ld block(s) leaked\n", fc->name,
+                              n, mode, w.al.live - live);
+                leaks++;
+            }
+            if (strcmp(fc->entry, "ccad_ctx_new") != 0) {
+                assert_int_equal(w.errcode, rc);
+                assert_true(w.errmsg[0] != '\0');
+                assert_string_not_equal(w.errmsg, "ccad_ctx_day_flags: out_flags is NULL");
+            }
+            world_check(&w);
+            if (!(mode == 1 && w.cb.rollbacks_failed > 0))
+                fs_equal(&w.cur, &w.initial);
+            else if (w.cur.n != w.initial.n || w.cur.nlog != w.initial.nlog)
+                w.cur = w.initial; /* the host's own failed rollback left writes */
+            /* still usable: the same call without faults gives the reference */
+            w.cur = w.initial;
+            got = 0;
+            assert_int_equal(fc->run(&w, &got), CCAD_OK);
+            if (got != ref)
+                fail_msg("%s: the call after failing round %ld differs from the reference",
+                         fc->name, n);
+            world_close(&w, fc->name);
+        }
+    }
+    return rounds;
+}
+
+static void census_all(void **state)
+{
+    size_t ci;
+    const char *prev = "";
+    long entries = 0;
+    (void)state;
+    for (ci = 0; ci < NCASES; ci++) {
+        case_alloc_rounds[ci] = census(ci, KIND_ALLOC);
+        case_cb_rounds[ci] = census(ci, KIND_CALLBACK);
+        print_message("faults entry=%s alloc_rounds=%ld callback_rounds=%ld (allocations %ld, "
+                      "host calls %ld)\n",
+                      cases[ci].name, case_alloc_rounds[ci], case_cb_rounds[ci], case_allocs[ci],
+                      case_cbs[ci]);
+    }
+    /* distinct public functions (cases are grouped by function) */
+    for (ci = 0; ci < NCASES; ci++) {
+        if (strcmp(cases[ci].entry, prev) != 0)
+            entries++;
+        prev = cases[ci].entry;
+    }
+    print_message("faults cases=%lu (configurations of the entry points)\n", (unsigned long)NCASES);
+    print_message("faults total entry_points=%ld rounds=%ld leaks=%ld crashes=0\n", entries,
+                  total_rounds, leaks);
+    assert_int_equal(leaks, 0);
+    assert_int_equal(entries, 15); /* every public function that allocates or calls the host */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(census_all),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
