@@ -10,6 +10,7 @@
 #   7. valgrind memcheck over every test program and the examples (Release build)
 #   8. libFuzzer: every harness for 30 seconds (tests/fuzz/run-fuzz.sh, build/fuzz)
 #   9. line and branch coverage of lib/ (gcc --coverage, build/coverage; reports only)
+#  10. abidiff of the shared library against the committed 1.0 ABI baseline
 # docs/reliability.md gives the figures these steps print.
 set -euo pipefail
 cd "$(dirname "$0")/.."
