@@ -215,20 +215,20 @@ static const struct order orders[] = {
 };
 #define N_ORDERS (int)(sizeof orders / sizeof orders[0])
 
-/* Writes a description of the first broken constraint that involves param
- * `focus` (or any, if focus < 0) into msg; returns 1 if one is broken. */
-static int conflict(const int64_t *v, int focus, int *culprit, int *other, char *msg,
-                    size_t cap)
+/* Writes a description of the first broken constraint into msg and names
+ * two parameters it involves; returns 1 if one is broken. Rules are always
+ * consistent before a change, so after ccad_rules_set the broken constraint
+ * is one the changed parameter takes part in. */
+static int conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap)
 {
     int i;
+    int64_t sum;
     for (i = 0; i < N_ORDERS; i++) {
         const struct order *o = &orders[i];
         int ok = o->strict ? v[o->lo] < v[o->hi] : v[o->lo] <= v[o->hi];
-        int involved = focus < 0 || focus == o->lo || focus == o->hi ||
-                       (o->lo == P_GRADE_THRESHOLD_C && focus == P_GRADE_USE_D);
         if (o->lo == P_GRADE_THRESHOLD_C && !v[P_GRADE_USE_D])
             ok = 1; /* grade C's threshold matters only when grade D is on */
-        if (ok || !involved)
+        if (ok)
             continue;
         *culprit = o->hi;
         *other = o->lo;
@@ -237,25 +237,18 @@ static int conflict(const int64_t *v, int focus, int *culprit, int *other, char 
                  (long long)v[o->hi]);
         return 1;
     }
-    {
-        /* Shares: A + B at most 100; with grade D on, A + B + C too. */
-        int64_t sum = v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] +
-                      (v[P_GRADE_USE_D] ? v[P_GRADE_SHARE_C] : 0);
-        int involved = focus < 0 || focus == P_GRADE_SHARE_A || focus == P_GRADE_SHARE_B ||
-                       focus == P_GRADE_SHARE_C || focus == P_GRADE_USE_D;
-        if (sum > 100 && involved) {
-            *culprit = focus >= 0 ? focus : P_GRADE_SHARE_B;
-            *other = focus >= 0 ? focus : P_GRADE_SHARE_A;
-            snprintf(msg, cap, "grade.share_a_pct + grade.share_b_pct%s = %lld, above 100",
-                     v[P_GRADE_USE_D] ? " + grade.share_c_pct" : "", (long long)sum);
-            return 1;
-        }
+    /* Shares: A + B at most 100; with grade D on, A + B + C too. */
+    sum = v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] + (v[P_GRADE_USE_D] ? v[P_GRADE_SHARE_C] : 0);
+    if (sum > 100) {
+        *culprit = P_GRADE_SHARE_B;
+        *other = P_GRADE_SHARE_A;
+        snprintf(msg, cap, "grade.share_a_pct + grade.share_b_pct%s = %lld, above 100",
+                 v[P_GRADE_USE_D] ? " + grade.share_c_pct" : "", (long long)sum);
+        return 1;
     }
-    if (v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B] > v[P_PLATFORM_CAP] &&
-        (focus < 0 || focus == P_PLATFORM_CAP_A || focus == P_PLATFORM_CAP_B ||
-         focus == P_PLATFORM_CAP)) {
-        *culprit = focus >= 0 ? focus : P_PLATFORM_CAP_B;
-        *other = focus >= 0 ? focus : P_PLATFORM_CAP_A;
+    if (v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B] > v[P_PLATFORM_CAP]) {
+        *culprit = P_PLATFORM_CAP_B;
+        *other = P_PLATFORM_CAP_A;
         snprintf(msg, cap, "platform.cap_a + platform.cap_b = %lld, above platform.working_cap (%lld)",
                  (long long)(v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B]),
                  (long long)v[P_PLATFORM_CAP]);
@@ -332,7 +325,7 @@ int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
                           (long long)params[i].max);
     memcpy(v, rules->v, sizeof v);
     v[i] = value;
-    if (conflict(v, i, &culprit, &other, msg, sizeof msg))
+    if (conflict(v, &culprit, &other, msg, sizeof msg))
         return ccad__fail(rules->ctx, CCAD_ECONFLICT, "%s = %lld refused: %s", params[i].name,
                           (long long)value, msg);
     rules->v[i] = value;
@@ -385,14 +378,18 @@ static size_t format_value(char *buf, size_t cap, int i, int64_t value)
     if (p->kind == K_ENUM)
         return (size_t)snprintf(buf, cap, "%s", p->keywords[value]);
     if (p->kind == K_DAYS) {
+        char t[32]; /* "Mon+Tue+Wed+Thu+Fri+Sat+Sun" at most */
         size_t n = 0;
         int d;
-        buf[0] = '\0';
         for (d = 0; d < 7; d++)
-            if (value & (1 << d))
-                n += (size_t)snprintf(buf + n, cap > n ? cap - n : 0, "%s%s", n ? "+" : "",
-                                      ccad_name(CCAD_NAME_WEEKDAY, d + 1));
-        return n;
+            if (value & (1 << d)) {
+                if (n > 0)
+                    t[n++] = '+';
+                memcpy(t + n, ccad_name(CCAD_NAME_WEEKDAY, d + 1), 3);
+                n += 3;
+            }
+        t[n] = '\0';
+        return (size_t)snprintf(buf, cap, "%s", t);
     }
     if (p->kind == K_MASK) {
         char t[5];
@@ -457,7 +454,8 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
     const struct param *p = &params[i];
     /* Enumerations and masks take their keywords or, like every parameter,
      * a plain integer. */
-    int numeric = n > 0 && ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+');
+    /* callers pass a token of at least one byte */
+    int numeric = (s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+';
     if (p->kind == K_ENUM && !numeric) {
         int k;
         for (k = 0; k < 2; k++)
@@ -511,13 +509,12 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
         size_t k = 0;
         int neg = 0;
         int64_t v = 0;
-        if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+        if (s[0] == '-' || s[0] == '+') {
             neg = s[0] == '-';
             k = 1;
         }
-        if (k == n) {
-            snprintf(msg, cap, "%s needs an integer, not '%.*s'", p->name,
-                     (int)(n > 40 ? 40 : n), s);
+        if (k == n) { /* a sign alone */
+            snprintf(msg, cap, "%s needs an integer, not '%c'", p->name, s[0]);
             return -1;
         }
         for (; k < n; k++) {
@@ -549,7 +546,7 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
 int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
 {
     int64_t v[P__COUNT];
-    int line_of[P__COUNT];
+    unsigned long line_of[P__COUNT]; /* line naming each parameter, 0 if none */
     size_t pos = 0, line = 0;
     char msg[200];
     int culprit, other;
@@ -600,7 +597,7 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
         if (i < 0)
             FAIL(key0, "unknown parameter '%.*s'", (int)(keyn > 60 ? 60 : keyn), text + key0);
         if (line_of[i] != 0)
-            FAIL(key0, "duplicate parameter '%s' (first on line %d)", params[i].name,
+            FAIL(key0, "duplicate parameter '%s' (first on line %lu)", params[i].name,
                  line_of[i]);
         k++;
         while (k < end && (text[k] == ' ' || text[k] == '\t'))
@@ -620,11 +617,11 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
                        (unsigned long)line, COL(val0), msg);
             return ccad__errpos(rules->ctx, CCAD_EPARSE, (unsigned long)line, COL(val0));
         }
-        line_of[i] = (int)(line > 2147483647u ? 2147483647u : line);
+        line_of[i] = (unsigned long)line;
 #undef FAIL
 #undef COL
     }
-    if (conflict(v, -1, &culprit, &other, msg, sizeof msg)) {
+    if (conflict(v, &culprit, &other, msg, sizeof msg)) {
         if (line_of[other] > line_of[culprit])
             culprit = other;
         {
@@ -645,12 +642,10 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
                 if (line_of[g[k]] > line_of[culprit])
                     culprit = g[k];
         }
-        if (line_of[culprit] != 0) {
-            ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %d, column 1: %s",
-                       line_of[culprit], msg);
-            return ccad__errpos(rules->ctx, CCAD_EPARSE, (unsigned long)line_of[culprit], 1);
-        }
-        return ccad__fail(rules->ctx, CCAD_EPARSE, "rules text: %s", msg);
+        /* defaults are consistent, so the text named a culprit: its line */
+        ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column 1: %s",
+                   line_of[culprit], msg);
+        return ccad__errpos(rules->ctx, CCAD_EPARSE, line_of[culprit], 1);
     }
     memcpy(rules->v, v, sizeof v);
     return CCAD_OK;
