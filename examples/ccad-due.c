@@ -16,9 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "csv.h"
+#include "plan.h"
 #include "custcadence.h"
 
 #ifndef CCAD_EXAMPLES_DATA_DIR
@@ -39,29 +39,7 @@ struct options {
 };
 
 /* ---------------------------------------------------------------------- */
-/* Host callbacks */
-
-/* The clock callback: the current instant as seconds since 1970-01-01T00:00
- * in the rep's local time, i.e. the local civil date and time counted as if
- * they were UTC. localtime_r does the time zone work. */
-static int host_clock(void *user, int64_t *out_local_seconds)
-{
-    time_t now;
-    struct tm tm;
-    int32_t day;
-    (void)user;
-    now = time(NULL);
-    if (now == (time_t)-1 || localtime_r(&now, &tm) == NULL)
-        return -1;
-    if (ccad_date_from_ymd(&day, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) != CCAD_OK)
-        return -1;
-    *out_local_seconds = (int64_t)day * 86400 + (int64_t)tm.tm_hour * 3600 +
-                         (int64_t)tm.tm_min * 60 + (int64_t)tm.tm_sec;
-    return 0;
-}
-
-/* ---------------------------------------------------------------------- */
-/* Command line */
+/* Command line (the clock callback is the examples' shared ccex_host_clock) */
 
 static void usage(FILE *fp)
 {
@@ -379,7 +357,7 @@ int main(int argc, char **argv)
                 CCAD_VERSION_STRING, ccad_version_string());
         return EXIT_INPUT;
     }
-    host.clock = host_clock; /* the only callback needed; the rest keep defaults */
+    host.clock = ccex_host_clock; /* the only callback needed; the rest keep defaults */
     if (ccad_ctx_new(&ctx, &host) != CCAD_OK) {
         fprintf(stderr, PROG ": cannot create a libcustcadence context\n");
         return EXIT_INPUT;

@@ -144,7 +144,7 @@ int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *
 /* The plan */
 
 /* The clock callback: the local civil date and time counted as if UTC. */
-static int host_clock(void *user, int64_t *out_local_seconds)
+int ccex_host_clock(void *user, int64_t *out_local_seconds)
 {
     time_t now;
     struct tm tm;
@@ -250,7 +250,7 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
                 CCAD_VERSION_STRING, ccad_version_string());
         return CCEX_EXIT_INPUT;
     }
-    host.clock = host_clock; /* the default calendar: Monday to Friday */
+    host.clock = ccex_host_clock; /* the default calendar: Monday to Friday */
     if (ccad_ctx_new(&p->ctx, &host) != CCAD_OK) {
         fprintf(stderr, "%s: cannot create a libcustcadence context\n", prog);
         return CCEX_EXIT_INPUT;

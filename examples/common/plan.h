@@ -142,4 +142,9 @@ void ccex_rule_list(char *buf, size_t cap, const ccad_reason *reasons, uint32_t 
  *  line break). */
 void ccex_csv_put(FILE *fp, const char *s);
 
+/* The examples' clock callback (ccad_host.clock): the current instant as
+ * seconds since 1970-01-01T00:00 in local time (localtime_r does the time
+ * zone work). */
+int ccex_host_clock(void *user, int64_t *out_local_seconds);
+
 #endif /* CCAD_EXAMPLES_PLAN_H */
