@@ -349,6 +349,19 @@ static int perturb(struct rt *R, uint64_t seed, uint64_t rounds)
     return CCAD_OK;
 }
 
+/* Index of the lowest set bit of x (x != 0). */
+static uint32_t lowest_bit(uint32_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (uint32_t)__builtin_ctz(x);
+#else
+    uint32_t i = 0;
+    while (((x >> i) & 1u) == 0)
+        i++;
+    return i;
+#endif
+}
+
 /* Exact tour for at most EXACT_MAX stops (Held-Karp over subsets). The
  * (m+1) x (m+1) costs are computed once; the loops visit only the set bits
  * of each subset. */
@@ -383,19 +396,14 @@ static int solve_exact(struct rt *R, uint32_t *order)
             uint32_t jb = bits & (~bits + 1u), prev = mask & ~jb, pb = prev;
             int64_t v = INT64_MAX;
             uint8_t f = 0;
-            j = 0;
-            while (((jb >> j) & 1u) == 0)
-                j++;
+            j = lowest_bit(jb);
             bits &= bits - 1;
             if (prev == 0) {
                 v = D[j + 1];
             } else {
                 while (pb != 0) {
-                    uint32_t kb = pb & (~pb + 1u);
                     int64_t c;
-                    k = 0;
-                    while (((kb >> k) & 1u) == 0)
-                        k++;
+                    k = lowest_bit(pb);
                     pb &= pb - 1;
                     c = dp[(size_t)prev * m + k] + D[(k + 1) * w + j + 1];
                     if (c < v) {
