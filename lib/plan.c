@@ -212,11 +212,39 @@ int ccad_book_workload(const ccad_book *book, const ccad_rules *rules, int32_t t
 
 /* ---- platforms ---- */
 
+/* The platform sizes and warnings of a book (PLATFORM); shared by
+ * ccad_book_platform and the schedule's findings. */
+static void platform_counts(const ccad_book *book, const int64_t *v, ccad_platform *p)
+{
+    size_t i;
+    for (i = 0; i < book->n; i++) {
+        const struct cust *c = &book->c[i];
+        int g = ccad__grade(c);
+        if (c->status == CCAD_STATUS_ELIMINATED)
+            continue;
+        p->market[0]++;
+        p->market[g]++;
+        if (c->status == CCAD_STATUS_RELEASED)
+            continue;
+        p->working[0]++;
+        p->working[g]++;
+        if (c->status == CCAD_STATUS_ACTIVE || c->status == CCAD_STATUS_KEY) {
+            p->buying[0]++;
+            p->buying[g]++;
+        }
+        if (c->status == CCAD_STATUS_KEY)
+            p->key_accounts++;
+    }
+    p->working_cap = v[P_PLATFORM_CAP];
+    p->over_cap = p->working[0] > p->working_cap;
+    p->c_heavy = (p->working[CCAD_GRADE_C] + p->working[CCAD_GRADE_D]) * 100 >
+                 v[P_PLATFORM_C_MAX] * p->working[0];
+}
+
 int ccad_book_platform(const ccad_book *book, const ccad_rules *rules, ccad_platform *out)
 {
     static const char fn[] = "ccad_book_platform";
     ccad_platform p;
-    size_t i;
     int rc;
     if (book == NULL)
         return CCAD_EINVAL;
@@ -228,28 +256,7 @@ int ccad_book_platform(const ccad_book *book, const ccad_rules *rules, ccad_plat
         return rc;
     memset(&p, 0, sizeof p);
     p.size = out->size;
-    for (i = 0; i < book->n; i++) {
-        const struct cust *c = &book->c[i];
-        int g = ccad__grade(c);
-        if (c->status == CCAD_STATUS_ELIMINATED)
-            continue;
-        p.market[0]++;
-        p.market[g]++;
-        if (c->status == CCAD_STATUS_RELEASED)
-            continue;
-        p.working[0]++;
-        p.working[g]++;
-        if (c->status == CCAD_STATUS_ACTIVE || c->status == CCAD_STATUS_KEY) {
-            p.buying[0]++;
-            p.buying[g]++;
-        }
-        if (c->status == CCAD_STATUS_KEY)
-            p.key_accounts++;
-    }
-    p.working_cap = rules->v[P_PLATFORM_CAP];
-    p.over_cap = p.working[0] > p.working_cap;
-    p.c_heavy = (p.working[CCAD_GRADE_C] + p.working[CCAD_GRADE_D]) * 100 >
-                rules->v[P_PLATFORM_C_MAX] * p.working[0];
+    platform_counts(book, rules->v, &p);
     *out = p;
     return CCAD_OK;
 }
@@ -1141,23 +1148,19 @@ static int findings(struct plan *P, const struct load *L, int64_t capacity)
         }
     }
     {
-        int64_t cmax = v[P_PLATFORM_C_MAX];
-        int64_t work = 0, weak = 0;
-        for (i = 0; i < b->n; i++) {
-            const struct cust *c = &b->c[i];
-            int g = ccad__grade(c);
-            if (ccad__inactive(c->status))
-                continue;
-            work++;
-            weak += g == CCAD_GRADE_C || g == CCAD_GRADE_D;
-        }
-        if (work > v[P_PLATFORM_CAP]) {
-            r[0] = reason(CCAD_RULE_PLATFORM, CCAD_WHY_PLATFORM_OVER_CAP, work, v[P_PLATFORM_CAP], 0);
+        ccad_platform p;
+        memset(&p, 0, sizeof p);
+        platform_counts(b, v, &p);
+        if (p.over_cap) {
+            r[0] = reason(CCAD_RULE_PLATFORM, CCAD_WHY_PLATFORM_OVER_CAP, p.working[0],
+                          p.working_cap, 0);
             if ((rc = add_finding(s, CCAD_FIND_PLATFORM, -1, CCAD_NO_DATE, r, 1)) != 0)
                 return rc;
         }
-        if (work > 0 && weak * 100 > cmax * work) {
-            r[0] = reason(CCAD_RULE_PLATFORM, CCAD_WHY_PLATFORM_C_HEAVY, weak, work, cmax);
+        if (p.c_heavy) {
+            r[0] = reason(CCAD_RULE_PLATFORM, CCAD_WHY_PLATFORM_C_HEAVY,
+                          p.working[CCAD_GRADE_C] + p.working[CCAD_GRADE_D], p.working[0],
+                          v[P_PLATFORM_C_MAX]);
             if ((rc = add_finding(s, CCAD_FIND_PLATFORM, -1, CCAD_NO_DATE, r, 1)) != 0)
                 return rc;
         }
