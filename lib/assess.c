@@ -421,7 +421,11 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
     if (index >= book->n)
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: index %lu out of range", fn,
                           (unsigned long)index);
-    ccad__assess(book, rules->v, &book->c[index], today, &a, 1);
+    {
+        struct cust w;
+        ccad__unpack(book, index, &w);
+        ccad__assess(book, rules->v, &w, today, &a, 1);
+    }
     memcpy(out, &a, sizeof a);
     return CCAD_OK;
 }
@@ -447,7 +451,9 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
                           fn, (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
     for (i = 0; i < n; i++) {
         ccad_brief *o = (ccad_brief *)(void *)((char *)out + i * elem_size);
-        ccad__assess(book, rules->v, &book->c[first + i], today, &a, 0);
+        struct cust w;
+        ccad__unpack(book, first + i, &w);
+        ccad__assess(book, rules->v, &w, today, &a, 0);
         o->due_date = a.due_date;
         o->days_overdue = a.days_overdue;
         o->flags = a.flags;

@@ -1,6 +1,8 @@
-/* The customer book: compact arrays, an id arena and an id hash index.
- * No allocation per customer: customers, ids and the index each live in one
- * block that grows geometrically. */
+/* The customer book: 64-byte records (struct crec), an id arena and an id
+ * hash index. No allocation per customer: records, id offsets, ids and the
+ * index each live in one block that grows geometrically; customers whose
+ * fields do not fit a record live whole in the wide table, which grows the
+ * same way. */
 #include "internal.h"
 
 #include <math.h>
@@ -21,7 +23,7 @@ static uint64_t hash_id(const char *s, size_t n)
     return h;
 }
 
-static const char *cust_id(const ccad_book *b, const struct cust *c) { return b->ids + c->id_off; }
+static const char *cust_id(const ccad_book *b, size_t index) { return b->ids + b->id_off[index]; }
 
 /* Slot of id, or of the empty slot where it would go. */
 static size_t probe(const ccad_book *b, const char *id, size_t n)
@@ -31,8 +33,11 @@ static size_t probe(const ccad_book *b, const char *id, size_t n)
         uint32_t s = b->slots[i];
         if (s == 0)
             return i;
-        if (b->c[s - 1].id_len == n && memcmp(cust_id(b, &b->c[s - 1]), id, n) == 0)
-            return i;
+        {
+            const char *have = cust_id(b, s - 1);
+            if (memcmp(have, id, n) == 0 && have[n] == '\0')
+                return i;
+        }
         i = (i + 1) & mask;
     }
 }
@@ -47,7 +52,7 @@ int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
         return CCAD_EINVAL;
     if (out == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "ccad_book_new: out is NULL");
-    if (cap > MAX_CUSTOMERS || cap > SIZE_MAX / sizeof(struct cust) / 2)
+    if (cap > MAX_CUSTOMERS || cap > SIZE_MAX / sizeof(struct crec) / 2)
         return ccad__fail(ctx, CCAD_EOVERFLOW, "ccad_book_new: capacity hint %lu too large",
                           (unsigned long)capacity_hint);
     while (nslots < cap * 2)
@@ -58,10 +63,12 @@ int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
     memset(b, 0, sizeof *b);
     b->ctx = ctx;
     b->c = ccad__alloc(ctx, cap * sizeof *b->c);
+    b->id_off = ccad__alloc(ctx, cap * sizeof *b->id_off);
     b->ids = ccad__alloc(ctx, cap * 16);
     b->slots = ccad__alloc(ctx, nslots * sizeof *b->slots);
-    if (b->c == NULL || b->ids == NULL || b->slots == NULL) {
+    if (b->c == NULL || b->id_off == NULL || b->ids == NULL || b->slots == NULL) {
         ccad__free(ctx, b->c);
+        ccad__free(ctx, b->id_off);
         ccad__free(ctx, b->ids);
         ccad__free(ctx, b->slots);
         ccad__free(ctx, b);
@@ -80,6 +87,8 @@ void ccad_book_free(ccad_book *book)
     if (book == NULL)
         return;
     ccad__free(book->ctx, book->c);
+    ccad__free(book->ctx, book->id_off);
+    ccad__free(book->ctx, book->wide);
     ccad__free(book->ctx, book->ids);
     ccad__free(book->ctx, book->slots);
     ccad__free(book->ctx, book);
@@ -93,7 +102,7 @@ const char *ccad_book_id(const ccad_book *book, size_t index)
 {
     if (book == NULL || index >= book->n)
         return NULL;
-    return cust_id(book, &book->c[index]);
+    return cust_id(book, index);
 }
 
 /* Copies the caller's struct (checking its size) into *c. */
@@ -186,6 +195,7 @@ static int check_id(ccad_ctx *ctx, const char *fn, const char *id, size_t *out_l
 static void store(struct cust *d, const ccad_customer *c)
 {
     int k;
+    memset(d, 0, sizeof *d);
     d->value = c->value;
     d->volume = c->monthly_volume;
     d->x = c->has_location ? c->x : 0.0;
@@ -219,7 +229,8 @@ static int grow(ccad_book *b, size_t idlen)
     ccad_ctx *ctx = b->ctx;
     if (b->n == b->cap) {
         size_t nc = b->cap * 2;
-        struct cust *p;
+        struct crec *p;
+        uint32_t *q;
         if (nc > MAX_CUSTOMERS)
             nc = MAX_CUSTOMERS;
         if (nc <= b->n || nc > SIZE_MAX / sizeof *p)
@@ -227,7 +238,11 @@ static int grow(ccad_book *b, size_t idlen)
         p = ccad__realloc(ctx, b->c, b->cap * sizeof *p, nc * sizeof *p);
         if (p == NULL)
             return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_add: out of memory");
-        b->c = p;
+        b->c = p; /* larger than cap says until the offsets have grown too */
+        q = ccad__realloc(ctx, b->id_off, b->cap * sizeof *q, nc * sizeof *q);
+        if (q == NULL)
+            return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_add: out of memory");
+        b->id_off = q;
         b->cap = nc;
     }
     if (b->ids_cap - b->ids_len < idlen + 1) {
@@ -253,8 +268,8 @@ static int grow(ccad_book *b, size_t idlen)
         b->slots = p;
         b->nslots = ns;
         for (i = 0; i < b->n; i++) {
-            const struct cust *c = &b->c[i];
-            b->slots[probe(b, cust_id(b, c), c->id_len)] = (uint32_t)(i + 1);
+            const char *id = cust_id(b, i);
+            b->slots[probe(b, id, strlen(id))] = (uint32_t)(i + 1);
         }
         (void)oldn;
         ccad__free(ctx, old);
@@ -267,7 +282,7 @@ int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_in
     static const char fn[] = "ccad_book_add";
     ccad_customer c;
     size_t idlen = 0, slot;
-    struct cust *d;
+    struct cust w;
     int rc;
     if (book == NULL)
         return CCAD_EINVAL;
@@ -281,13 +296,12 @@ int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_in
         return ccad__fail(book->ctx, CCAD_EEXIST, "%s: id '%s' is already in the book", fn, c.id);
     if (book->n >= MAX_CUSTOMERS)
         return ccad__fail(book->ctx, CCAD_EOVERFLOW, "%s: the book is full", fn);
-    if ((rc = grow(book, idlen)) != 0)
+    store(&w, &c);
+    if ((rc = grow(book, idlen)) != 0 || (rc = ccad__pack_reserve(book, book->n, &w, fn)) != 0)
         return rc;
-    d = &book->c[book->n];
-    memset(d, 0, sizeof *d);
-    store(d, &c);
-    d->id_off = (uint32_t)book->ids_len;
-    d->id_len = (uint8_t)idlen;
+    memset(&book->c[book->n], 0, sizeof book->c[book->n]);
+    ccad__pack(book, book->n, &w);
+    book->id_off[book->n] = (uint32_t)book->ids_len;
     memcpy(book->ids + book->ids_len, c.id, idlen);
     book->ids[book->ids_len + idlen] = '\0';
     book->ids_len += idlen + 1;
@@ -331,11 +345,11 @@ int ccad_book_find(const ccad_book *book, const char *id, size_t *out_index)
     return CCAD_OK;
 }
 
-void ccad__export(const ccad_book *book, const struct cust *d, ccad_customer *out)
+void ccad__export(const ccad_book *book, size_t index, const struct cust *d, ccad_customer *out)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
     int k;
-    c.id = cust_id(book, d);
+    c.id = cust_id(book, index);
     c.value = d->value;
     c.grade = d->grade_manual;
     c.status = d->status;
@@ -378,7 +392,11 @@ int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
     if (index >= book->n)
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_get: index %lu out of range",
                           (unsigned long)index);
-    ccad__export(book, &book->c[index], out);
+    {
+        struct cust w;
+        ccad__unpack(book, index, &w);
+        ccad__export(book, index, &w, out);
+    }
     return CCAD_OK;
 }
 
@@ -386,9 +404,7 @@ int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *custome
 {
     static const char fn[] = "ccad_book_update";
     ccad_customer c;
-    struct cust *d;
-    uint32_t off, rank;
-    uint8_t idlen, gc;
+    struct cust w;
     int rc;
     if (book == NULL)
         return CCAD_EINVAL;
@@ -399,23 +415,17 @@ int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *custome
                           (unsigned long)index);
     if ((rc = take_customer(book->ctx, fn, customer, &c)) != 0)
         return rc;
-    d = &book->c[index];
-    if (c.id != NULL && strcmp(c.id, cust_id(book, d)) != 0)
+    if (c.id != NULL && strcmp(c.id, cust_id(book, index)) != 0)
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: the id of a customer cannot change", fn);
     if ((rc = check_customer(book->ctx, fn, &c)) != 0)
         return rc;
-    if (d->value != c.value || ccad__inactive(d->status) != ccad__inactive(c.status))
+    store(&w, &c);
+    if ((rc = ccad__pack_reserve(book, index, &w, fn)) != 0)
+        return rc;
+    if (ccad__value(book, index) != c.value ||
+        ccad__inactive(book->c[index].status) != ccad__inactive(c.status))
         book->generation++;
-    off = d->id_off;
-    idlen = d->id_len;
-    rank = d->rank;
-    gc = d->grade_computed;
-    memset(d, 0, sizeof *d);
-    store(d, &c);
-    d->id_off = off;
-    d->id_len = idlen;
-    d->rank = rank;
-    d->grade_computed = gc;
+    ccad__pack(book, index, &w);
     return CCAD_OK;
 }
 
@@ -423,7 +433,6 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
                        struct cust *out, const char *fn)
 {
     ccad_contact e;
-    const struct cust *d;
     struct cust n;
     ccad_ctx *ctx = book->ctx;
     int latest;
@@ -451,8 +460,7 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
     if (e.service_level < CCAD_SERVICE_NONE || e.service_level > CCAD_SERVICE_MOVING)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: service level %d unknown", fn, e.service_level);
 
-    d = &book->c[index];
-    n = *d; /* work on a copy; the caller commits it */
+    ccad__unpack(book, index, &n); /* work on a copy; the caller commits it */
     if (e.outcome == CCAD_OUTCOME_COMPLAINT_RESOLVED && n.complaint != CCAD_COMPLAINT_OPEN)
         return ccad__fail(ctx, CCAD_ECONFLICT, "%s: no open complaint to resolve", fn);
     if (n.contacts == UINT32_MAX || (!e.recorded && n.missing == UINT32_MAX) ||
@@ -495,8 +503,142 @@ int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact)
     int rc;
     if (book == NULL)
         return CCAD_EINVAL;
-    if ((rc = ccad__record_apply(book, index, contact, &n, "ccad_book_record")) != CCAD_OK)
+    if ((rc = ccad__record_apply(book, index, contact, &n, "ccad_book_record")) != CCAD_OK ||
+        (rc = ccad__pack_reserve(book, index, &n, "ccad_book_record")) != CCAD_OK)
         return rc;
-    book->c[index] = n;
+    ccad__pack(book, index, &n);
     return CCAD_OK;
+}
+
+/* ---- the stored form ---- */
+
+static int date_fits(int32_t d)
+{
+    return d == CCAD_NO_DATE || (d - CR_EPOCH > INT16_MIN && d - CR_EPOCH <= INT16_MAX);
+}
+
+static int16_t date_pack(int32_t d)
+{
+    return d == CCAD_NO_DATE ? (int16_t)CR_NO_DATE : (int16_t)(d - CR_EPOCH);
+}
+
+/* 1 if every field of c fits a struct crec. */
+static int fits(const struct cust *c)
+{
+    int k;
+    if (c->value > INT32_MAX || c->volume > INT32_MAX || c->last_gap > INT16_MAX ||
+        c->contacts > UINT16_MAX || c->no_progress > UINT16_MAX || c->missing > UINT16_MAX)
+        return 0;
+    if (!date_fits(c->purchase) || !date_fits(c->complaint_date) || !date_fits(c->request) ||
+        !date_fits(c->owned) || !date_fits(c->last_contact) || !date_fits(c->last_visit) ||
+        !date_fits(c->next_step))
+        return 0;
+    for (k = 0; k < 4; k++)
+        if (c->svc[k] > UINT8_MAX)
+            return 0;
+    return 1;
+}
+
+static int has_wide_slot(const ccad_book *book, size_t index)
+{
+    return index < book->n && (book->c[index].bits & CB_WIDE);
+}
+
+int ccad__pack_reserve(ccad_book *book, size_t index, const struct cust *c, const char *fn)
+{
+    size_t nc;
+    struct cust *p;
+    if (has_wide_slot(book, index) || fits(c) || book->nwide < book->capwide)
+        return CCAD_OK;
+    nc = book->capwide ? book->capwide * 2 : 16;
+    if (nc > SIZE_MAX / sizeof *p)
+        return ccad__fail(book->ctx, CCAD_EOVERFLOW, "%s: the wide table is full", fn);
+    p = ccad__realloc(book->ctx, book->wide, book->capwide * sizeof *p, nc * sizeof *p);
+    if (p == NULL)
+        return ccad__fail(book->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+    book->wide = p;
+    book->capwide = nc;
+    return CCAD_OK;
+}
+
+void ccad__pack(ccad_book *book, size_t index, const struct cust *c)
+{
+    struct crec *r = &book->c[index];
+    uint8_t bits = (uint8_t)(c->bits & (CB_CAPABLE | CB_HAS_LOC | CB_LAST_RECORDED));
+    uint32_t rank = r->rank;
+    uint8_t grades = r->grades;
+    int k;
+    if (has_wide_slot(book, index) || !fits(c)) {
+        /* once wide, a customer keeps its slot: the table never has holes */
+        uint32_t slot = has_wide_slot(book, index) ? (uint32_t)r->value : (uint32_t)book->nwide++;
+        book->wide[slot] = *c;
+        memset(r, 0, sizeof *r);
+        r->value = (int32_t)slot;
+        bits |= CB_WIDE;
+    } else {
+        memset(r, 0, sizeof *r);
+        r->value = (int32_t)c->value;
+        r->volume = (int32_t)c->volume;
+        r->purchase = date_pack(c->purchase);
+        r->complaint_date = date_pack(c->complaint_date);
+        r->request = date_pack(c->request);
+        r->owned = date_pack(c->owned);
+        r->last_contact = date_pack(c->last_contact);
+        r->last_visit = date_pack(c->last_visit);
+        r->next_step = date_pack(c->next_step);
+        r->last_gap = (int16_t)c->last_gap;
+        r->margin_bp = (int16_t)c->margin_bp;
+        r->contacts = (uint16_t)c->contacts;
+        r->no_progress = (uint16_t)c->no_progress;
+        r->missing = (uint16_t)c->missing;
+        for (k = 0; k < 4; k++)
+            r->svc[k] = (uint8_t)c->svc[k];
+        r->window = (uint32_t)c->open_min | (uint32_t)c->close_min << 11 |
+                    (uint32_t)c->visit_days << 22;
+    }
+    r->x = c->x;
+    r->y = c->y;
+    r->rank = rank;
+    r->grades = (uint8_t)((grades & 0xf0u) | c->grade_manual);
+    r->status = c->status;
+    r->complaint = c->complaint;
+    r->bits = bits;
+}
+
+void ccad__unpack(const ccad_book *book, size_t index, struct cust *out)
+{
+    const struct crec *r = &book->c[index];
+    int k;
+    if (r->bits & CB_WIDE) {
+        *out = book->wide[(uint32_t)r->value];
+    } else {
+        memset(out, 0, sizeof *out);
+        out->value = r->value;
+        out->volume = r->volume;
+        out->purchase = ccad__rdate(r->purchase);
+        out->complaint_date = ccad__rdate(r->complaint_date);
+        out->request = ccad__rdate(r->request);
+        out->owned = ccad__rdate(r->owned);
+        out->last_contact = ccad__rdate(r->last_contact);
+        out->last_visit = ccad__rdate(r->last_visit);
+        out->next_step = ccad__rdate(r->next_step);
+        out->last_gap = r->last_gap;
+        out->margin_bp = r->margin_bp;
+        out->contacts = r->contacts;
+        out->no_progress = r->no_progress;
+        out->missing = r->missing;
+        for (k = 0; k < 4; k++)
+            out->svc[k] = r->svc[k];
+        out->open_min = (uint16_t)(r->window & 0x7ffu);
+        out->close_min = (uint16_t)(r->window >> 11 & 0x7ffu);
+        out->visit_days = (uint8_t)(r->window >> 22 & 0x7fu);
+    }
+    out->x = r->x;
+    out->y = r->y;
+    out->rank = r->rank;
+    out->grade_manual = (uint8_t)(r->grades & 15u);
+    out->grade_computed = (uint8_t)(r->grades >> 4);
+    out->status = r->status;
+    out->complaint = r->complaint;
+    out->bits = (uint8_t)(r->bits & (CB_CAPABLE | CB_HAS_LOC | CB_LAST_RECORDED));
 }

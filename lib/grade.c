@@ -7,10 +7,10 @@
  * bytewise ascending (ids are unique, so the order is total). */
 static int before(const ccad_book *b, uint32_t i, uint32_t j)
 {
-    const struct cust *x = &b->c[i], *y = &b->c[j];
-    if (x->value != y->value)
-        return x->value > y->value;
-    return strcmp(b->ids + x->id_off, b->ids + y->id_off) < 0;
+    int64_t x = ccad__value(b, i), y = ccad__value(b, j);
+    if (x != y)
+        return x > y;
+    return strcmp(b->ids + b->id_off[i], b->ids + b->id_off[j]) < 0;
 }
 
 /* Bottom-up merge sort of idx[0..n) using tmp; stable and deterministic. */
@@ -38,6 +38,11 @@ void ccad__sort_by_value(const ccad_book *b, uint32_t *idx, uint32_t *tmp, size_
     }
     if (src != idx)
         memcpy(idx, src, n * sizeof *idx);
+}
+
+static void set_computed(struct crec *c, int g)
+{
+    c->grades = (uint8_t)((c->grades & 15u) | (unsigned)g << 4);
 }
 
 /* Rounded cumulative count for a share in percent: round(n * pct / 100). */
@@ -69,9 +74,9 @@ int ccad_book_grade_of(const ccad_book *book, size_t index)
 {
     if (book == NULL || index >= book->n)
         return CCAD_GRADE_NONE;
-    if (book->c[index].grade_manual != CCAD_GRADE_NONE)
-        return book->c[index].grade_manual;
-    return book->graded ? book->c[index].grade_computed : CCAD_GRADE_NONE;
+    if ((book->c[index].grades & 15) != CCAD_GRADE_NONE)
+        return book->c[index].grades & 15;
+    return book->graded ? book->c[index].grades >> 4 : CCAD_GRADE_NONE;
 }
 
 int ccad_book_grade(ccad_book *book, const ccad_rules *rules)
@@ -86,17 +91,18 @@ int ccad_book_grade(ccad_book *book, const ccad_rules *rules)
     n = book->n;
     if (v[P_GRADE_METHOD] == CCAD_GRADE_BY_THRESHOLD) {
         for (i = 0; i < n; i++) {
-            struct cust *c = &book->c[i];
-            uint8_t g;
-            if (c->value >= v[P_GRADE_THRESHOLD_A])
+            struct crec *c = &book->c[i];
+            int64_t value = ccad__value(book, i);
+            int g;
+            if (value >= v[P_GRADE_THRESHOLD_A])
                 g = CCAD_GRADE_A;
-            else if (c->value >= v[P_GRADE_THRESHOLD_B])
+            else if (value >= v[P_GRADE_THRESHOLD_B])
                 g = CCAD_GRADE_B;
-            else if (!v[P_GRADE_USE_D] || c->value >= v[P_GRADE_THRESHOLD_C])
+            else if (!v[P_GRADE_USE_D] || value >= v[P_GRADE_THRESHOLD_C])
                 g = CCAD_GRADE_C;
             else
                 g = CCAD_GRADE_D;
-            c->grade_computed = g;
+            set_computed(c, g);
             c->rank = 0;
         }
     } else if (n > 0) {
@@ -116,23 +122,23 @@ int ccad_book_grade(ccad_book *book, const ccad_rules *rules)
                      ? cum(na, v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] + v[P_GRADE_SHARE_C])
                      : na;
         for (i = 0; i < na; i++) {
-            struct cust *c = &book->c[idx[i]];
-            c->grade_computed = (uint8_t)(i < cut[0]   ? CCAD_GRADE_A
-                                          : i < cut[1] ? CCAD_GRADE_B
-                                          : i < cut[2] ? CCAD_GRADE_C
-                                                       : CCAD_GRADE_D);
+            struct crec *c = &book->c[idx[i]];
+            set_computed(c, i < cut[0]   ? CCAD_GRADE_A
+                            : i < cut[1] ? CCAD_GRADE_B
+                            : i < cut[2] ? CCAD_GRADE_C
+                                         : CCAD_GRADE_D);
             c->rank = (uint32_t)(i + 1);
         }
         for (i = 0; i < n; i++) {
-            struct cust *c = &book->c[i];
+            struct crec *c = &book->c[i];
             if (!ccad__inactive(c->status))
                 continue;
             /* the grade of the last ranked customer it would come before */
-            c->grade_computed = v[P_GRADE_USE_D] ? CCAD_GRADE_D : CCAD_GRADE_C;
+            set_computed(c, v[P_GRADE_USE_D] ? CCAD_GRADE_D : CCAD_GRADE_C);
             for (k = 0; k < 3; k++)
                 if (cut[k] > 0 && (k == 0 || cut[k] > cut[k - 1]) &&
                     before(book, (uint32_t)i, idx[cut[k] - 1])) {
-                    c->grade_computed = (uint8_t)(CCAD_GRADE_A + k);
+                    set_computed(c, CCAD_GRADE_A + (int)k);
                     break;
                 }
             c->rank = 0;

@@ -6,6 +6,7 @@
 #include "custcadence.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 
 #define CCAD_ERRMSG_CAP 256
 
@@ -158,12 +159,14 @@ static inline int ccad__inactive(int status)
     return status == CCAD_STATUS_RELEASED || status == CCAD_STATUS_ELIMINATED;
 }
 
-/* Customer flag bits (struct cust.bits). */
+/* Customer flag bits (struct cust.bits and struct crec.bits). */
 #define CB_CAPABLE 1u
 #define CB_HAS_LOC 2u
 #define CB_LAST_RECORDED 4u
+#define CB_WIDE 8u /* struct crec only: the fields live in the book's wide table */
 
-/* One customer as stored. Dates are day numbers or CCAD_NO_DATE. */
+/* One customer at full width: the working form every rule reads. Dates are
+ * day numbers or CCAD_NO_DATE. */
 struct cust {
     int64_t value;
     int64_t volume;       /* -1 unknown */
@@ -171,18 +174,59 @@ struct cust {
     int32_t purchase, complaint_date, request, owned, last_contact, last_visit, next_step;
     int32_t last_gap;     /* -1 unknown */
     int32_t margin_bp;    /* -1 unknown */
-    uint32_t id_off;      /* into the id arena */
     uint32_t rank;        /* 1-based rank by value from the last grading */
     uint32_t contacts, no_progress, missing;
     uint32_t svc[4];
     uint16_t open_min, close_min;
-    uint8_t grade_manual, grade_computed, status, complaint, visit_days, bits, id_len;
+    uint8_t grade_manual, grade_computed, status, complaint, visit_days, bits;
 };
+
+/* One customer as the book stores it: 64 bytes, one cache line. Dates are
+ * 16-bit offsets from CR_EPOCH (2020-01-01), so 1930-04-11 .. 2109-09-23,
+ * with CR_NO_DATE for none; values, volumes and gaps fit 31 and 15 bits;
+ * counts 16 bits, service counts 8 bits. A customer whose fields do not
+ * all fit is stored whole in the book's wide table (CB_WIDE set, `value`
+ * holds the slot); x, y, rank, the grades, status, complaint and bits are
+ * always valid here. ccad__unpack() gives the working form. */
+struct crec {
+    double x, y;
+    int32_t value;        /* or the wide slot */
+    int32_t volume;       /* -1 unknown */
+    uint32_t rank;
+    int16_t purchase, complaint_date, request, owned, last_contact, last_visit, next_step;
+    int16_t last_gap;     /* -1 unknown */
+    int16_t margin_bp;    /* -1 unknown */
+    uint16_t contacts, no_progress, missing;
+    uint8_t svc[4];
+    uint32_t window;      /* open_min | close_min << 11 | visit_days << 22 */
+    uint8_t grades;       /* hand-set grade | computed grade << 4 */
+    uint8_t status, complaint, bits;
+};
+
+#define CR_EPOCH 18262 /* 2020-01-01 */
+#define CR_NO_DATE INT16_MIN
+
+/* A compile-time check that struct crec is one cache line. */
+typedef char ccad__crec_is_64_bytes[sizeof(struct crec) == 64 ? 1 : -1];
+
+static inline int32_t ccad__rdate(int16_t d)
+{
+    return d == CR_NO_DATE ? CCAD_NO_DATE : (int32_t)d + CR_EPOCH;
+}
+
+static inline int ccad__rgrade(const struct crec *r)
+{
+    int m = r->grades & 15;
+    return m != CCAD_GRADE_NONE ? m : r->grades >> 4;
+}
 
 struct ccad_book {
     ccad_ctx *ctx;
-    struct cust *c;
+    struct crec *c;
     size_t n, cap;
+    uint32_t *id_off;     /* per customer: its id in the arena (cap entries) */
+    struct cust *wide;    /* customers whose fields do not fit a struct crec */
+    size_t nwide, capwide;
     char *ids;            /* arena of NUL-terminated ids */
     size_t ids_len, ids_cap;
     uint32_t *slots;      /* open addressing: index + 1, 0 = empty */
@@ -219,7 +263,21 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
                        struct cust *out, const char *fn);
 /* 1 and *out_index if id is in the book, else 0; records nothing (book.c). */
 int ccad__find(const ccad_book *book, const char *id, size_t *out_index);
-/* A stored customer as the public struct (book.c). */
-void ccad__export(const ccad_book *book, const struct cust *d, ccad_customer *out);
+/* Customer `index` as the public struct, its fields from *d (book.c). */
+void ccad__export(const ccad_book *book, size_t index, const struct cust *d, ccad_customer *out);
+/* Customer `index` in its working form (book.c). */
+void ccad__unpack(const ccad_book *book, size_t index, struct cust *out);
+/* Makes sure ccad__pack(book, index, c) cannot fail: CCAD_OK, or
+ * CCAD_ENOMEM (recorded) when c needs a wide slot that cannot be had. */
+int ccad__pack_reserve(ccad_book *book, size_t index, const struct cust *c, const char *fn);
+/* Stores c as customer `index` (after ccad__pack_reserve); keeps the rank
+ * and the computed grade already stored. */
+void ccad__pack(ccad_book *book, size_t index, const struct cust *c);
+/* Value of stored customer `index`. */
+static inline int64_t ccad__value(const ccad_book *book, size_t index)
+{
+    const struct crec *r = &book->c[index];
+    return (r->bits & CB_WIDE) ? book->wide[(uint32_t)r->value].value : r->value;
+}
 
 #endif

@@ -134,11 +134,12 @@ static void measure_load(const ccad_book *b, const int64_t *v, int32_t today, in
     size_t i;
     memset(L, 0, sizeof *L);
     for (i = 0; i < b->n; i++) {
-        const struct cust *c = &b->c[i];
+        struct cust c;
         int g;
-        if (ccad__inactive(c->status))
+        if (ccad__inactive(b->c[i].status))
             continue;
-        ccad__assess(b, v, c, today, &a, 0);
+        ccad__unpack(b, i, &c);
+        ccad__assess(b, v, &c, today, &a, 0);
         g = a.grade >= CCAD_GRADE_A && a.grade <= CCAD_GRADE_D ? a.grade - 1 : 2;
         L->customers[g]++;
         if (a.freq_count > 0 && a.interval_days > 0) {
@@ -218,8 +219,8 @@ static void platform_counts(const ccad_book *book, const int64_t *v, ccad_platfo
 {
     size_t i;
     for (i = 0; i < book->n; i++) {
-        const struct cust *c = &book->c[i];
-        int g = ccad__grade(c);
+        const struct crec *c = &book->c[i];
+        int g = ccad__rgrade(c);
         if (c->status == CCAD_STATUS_ELIMINATED)
             continue;
         p->market[0]++;
@@ -290,7 +291,7 @@ int ccad_book_choose_working(const ccad_book *book, const ccad_rules *rules,
     b_left = rules->v[P_PLATFORM_CAP_B];
     r_left = rules->v[P_PLATFORM_RESERVE];
     for (i = 0; i < m; i++) {
-        int g = ccad__grade(&book->c[idx[i]]);
+        int g = ccad__rgrade(&book->c[idx[i]]);
         if (g == CCAD_GRADE_A && a_left > 0) {
             out_choice[idx[i]] = CCAD_CHOICE_A;
             a_left--;
@@ -302,7 +303,7 @@ int ccad_book_choose_working(const ccad_book *book, const ccad_rules *rules,
     /* reserve: the next best B, then the next best A */
     for (pass = CCAD_GRADE_B; pass >= CCAD_GRADE_A; pass--)
         for (i = 0; i < m && r_left > 0; i++)
-            if (out_choice[idx[i]] == CCAD_CHOICE_NONE && ccad__grade(&book->c[idx[i]]) == pass) {
+            if (out_choice[idx[i]] == CCAD_CHOICE_NONE && ccad__rgrade(&book->c[idx[i]]) == pass) {
                 out_choice[idx[i]] = CCAD_CHOICE_RESERVE;
                 r_left--;
             }
@@ -427,6 +428,7 @@ static int add_item(ccad_schedule *s, const struct cand *c, int32_t d, int kind,
 
 struct plan {
     const ccad_book *b;
+    struct cust *cw;      /* the book's customers in working form */
     const int64_t *v;     /* rules in force (stretched copy under the stretch policy) */
     ccad_schedule *s;
     struct sim *sim;
@@ -441,7 +443,7 @@ struct plan {
 static void contacted(struct plan *P, uint32_t i, int32_t d)
 {
     struct sim *m = &P->sim[i];
-    const struct cust *c = &P->b->c[i];
+    const struct cust *c = &P->cw[i];
     int32_t prev = m->planned ? m->contact_day : c->last_contact;
     int g = ccad__grade(c);
     if (prev != CCAD_NO_DATE && g != CCAD_GRADE_NONE && (P->v[P_GAP_GRADES] & (1 << (g - 1))) &&
@@ -471,7 +473,7 @@ static int add_touches(struct plan *P, int di, uint32_t prio)
     if (!(P->day_flags[di] & CCAD_DAY_SPECIAL))
         return CCAD_OK;
     for (i = 0; i < b->n; i++) {
-        const struct cust *c = &b->c[i];
+        const struct cust *c = &P->cw[i];
         int g = ccad__grade(c);
         struct cand k;
         ccad_reason r = reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, d, 0, 0);
@@ -520,7 +522,7 @@ static int plan_day(struct plan *P, int di)
     }
 
     for (i = 0; i < b->n; i++) {
-        const struct cust *c = &b->c[i];
+        const struct cust *c = &P->cw[i];
         struct sim *m = &P->sim[i];
         struct cand *k = &P->cand[nc];
         if (ccad__inactive(c->status))
@@ -578,7 +580,7 @@ static int plan_day(struct plan *P, int di)
 
     for (i = 0; i < nc; i++) {
         const struct cand *k = &P->cand[i];
-        const struct cust *c = &b->c[k->idx];
+        const struct cust *c = &P->cw[k->idx];
         struct sim *m = &P->sim[k->idx];
         int32_t svc = (int32_t)v[P_SERVICE_A + grade_index(k->grade)];
         int fits = (P->o->visits_per_day == 0 || used < P->o->visits_per_day) &&
@@ -692,7 +694,7 @@ static int plan_day(struct plan *P, int di)
         qsort(e, ne, sizeof *e, early_cmp);
         for (i = 0; i < ne; i++) {
             const struct cand *k = &e[i];
-            const struct cust *c = &b->c[k->idx];
+            const struct cust *c = &P->cw[k->idx];
             int32_t svc = (int32_t)v[P_SERVICE_A + grade_index(k->grade)];
             ccad_reason lead;
             if ((P->o->visits_per_day > 0 && used >= P->o->visits_per_day) ||
@@ -771,7 +773,7 @@ static int routed(const struct item_rec *it)
 
 static void cust_xy(const struct plan *P, uint32_t ci, double *x, double *y)
 {
-    const struct cust *c = &P->b->c[ci];
+    const struct cust *c = &P->cw[ci];
     if (c->bits & CB_HAS_LOC) {
         *x = c->x;
         *y = c->y;
@@ -846,14 +848,14 @@ static int assign_days(struct plan *P)
         if (it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH) {
             /* capacity counts all the rep's contacts, calls included */
             load[di]++;
-            mins[di] += (int32_t)v[P_SERVICE_A + grade_index(ccad__grade(&P->b->c[it->customer]))];
+            mins[di] += (int32_t)v[P_SERVICE_A + grade_index(ccad__grade(&P->cw[it->customer]))];
         }
     }
     for (pass = 0; pass < 4; pass++) {
         int moved = 0;
         for (i = 0; i < n; i++) {
             struct item_rec *it = &s->items[i];
-            const struct cust *c = &P->b->c[it->customer];
+            const struct cust *c = &P->cw[it->customer];
             int32_t cur = it->date, best_d = cur, dd;
             int32_t svc = (int32_t)v[P_SERVICE_A + grade_index(ccad__grade(c))];
             int64_t here, best = 0;
@@ -985,7 +987,7 @@ static int route_days(struct plan *P)
             break;
         for (k = 1; k < n; k++) {
             struct item_rec *it = &s->items[stop[order[k]]];
-            const struct cust *c = &P->b->c[it->customer];
+            const struct cust *c = &P->cw[it->customer];
             int32_t leg, svc = (int32_t)v[P_SERVICE_A + grade_index(ccad__grade(c))];
             int32_t over;
             if (o->metric == CCAD_METRIC_HOST) {
@@ -1051,7 +1053,7 @@ static int findings(struct plan *P, const struct load *L, int64_t capacity)
 
     for (pass = 0; pass < 2; pass++)
         for (i = 0; i < b->n; i++) {
-            const struct cust *c = &b->c[i];
+            const struct cust *c = &P->cw[i];
             const struct sim *m = &P->sim[i];
             int never = c->last_contact == CCAD_NO_DATE && c->contacts == 0;
             if (m->first_due == CCAD_NO_DATE || m->planned > 0 || m->dropped ||
@@ -1063,7 +1065,7 @@ static int findings(struct plan *P, const struct load *L, int64_t capacity)
         }
 
     for (i = 0; i < b->n; i++) {
-        const struct cust *c = &b->c[i];
+        const struct cust *c = &P->cw[i];
         uint32_t k;
         static const struct {
             uint32_t flag;
@@ -1167,7 +1169,7 @@ static int findings(struct plan *P, const struct load *L, int64_t capacity)
     }
     for (i = 0; i < s->n_items; i++) {
         const struct item_rec *it = &s->items[i];
-        const struct cust *c = &b->c[it->customer];
+        const struct cust *c = &P->cw[it->customer];
         int32_t end = o->day_start_min + o->day_minutes, limit = c->close_min;
         if (!it->late)
             continue;
@@ -1202,7 +1204,7 @@ static int check_locations(const ccad_book *book, const ccad_plan_options *o, co
     for (i = 0; i <= book->n; i++) {
         double x = i < book->n ? book->c[i].x : o->base_x;
         double y = i < book->n ? book->c[i].y : o->base_y;
-        const char *who = i < book->n ? book->ids + book->c[i].id_off : "the base";
+        const char *who = i < book->n ? ccad_book_id(book, i) : "the base";
         if (i < book->n && !(book->c[i].bits & CB_HAS_LOC))
             continue;
         if (fabs(x) > 1e12 || fabs(y) > 1e12 ||
@@ -1320,16 +1322,19 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
         P.s = ccad__alloc(ctx, sizeof *P.s);
         P.sim = n ? ccad__alloc(ctx, n * sizeof *P.sim) : NULL;
         P.cand = n ? ccad__alloc(ctx, n * sizeof *P.cand) : NULL;
+        P.cw = n ? ccad__alloc(ctx, n * sizeof *P.cw) : NULL;
         P.cap_full = ccad__alloc(ctx, 2 * (size_t)o.days * sizeof *P.cap_full);
         if (P.s != NULL)
             P.s->day_travel = ccad__alloc(ctx, 2 * (size_t)o.days * sizeof *P.s->day_travel);
-        if (P.s == NULL || (n && (P.sim == NULL || P.cand == NULL)) || P.cap_full == NULL ||
+        if (P.s == NULL || (n && (P.sim == NULL || P.cand == NULL || P.cw == NULL)) ||
+            P.cap_full == NULL ||
             P.s->day_travel == NULL) {
             if (P.s != NULL)
                 ccad__free(ctx, P.s->day_travel);
             ccad__free(ctx, P.s);
             ccad__free(ctx, P.sim);
             ccad__free(ctx, P.cand);
+            ccad__free(ctx, P.cw);
             ccad__free(ctx, P.cap_full);
             ccad__free(ctx, flags);
             return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
@@ -1354,8 +1359,9 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
         for (size_t i = 0; i < n; i++) {
             struct sim *m = &P.sim[i];
             memset(m, 0, sizeof *m);
-            m->last = book->c[i].last_contact;
-            m->next_step = book->c[i].next_step;
+            ccad__unpack(book, i, &P.cw[i]);
+            m->last = P.cw[i].last_contact;
+            m->next_step = P.cw[i].next_step;
             m->waiting = m->block_start = m->first_due = CCAD_NO_DATE;
             m->dropped_from = m->dropped_on = m->worst_gap_end = CCAD_NO_DATE;
             m->contact_day = CCAD_NO_DATE;
@@ -1372,6 +1378,7 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
     }
     ccad__free(ctx, P.sim);
     ccad__free(ctx, P.cand);
+    ccad__free(ctx, P.cw);
     ccad__free(ctx, P.cap_full);
     if (rc != CCAD_OK) {
         ccad__free(ctx, flags);

@@ -73,8 +73,9 @@ int ccad_store_record(ccad_book *book, size_t index, const ccad_contact *contact
     if ((rc = ccad__record_apply(book, index, contact, &n, fn)) != 0 ||
         (rc = need_store(ctx, fn)) != 0)
         return rc;
-    ccad__export(book, &n, &c);
-    if ((rc = begin(ctx, fn)) != 0)
+    ccad__export(book, index, &n, &c);
+    /* the book's room first, so that after a commit nothing can fail */
+    if ((rc = ccad__pack_reserve(book, index, &n, fn)) != 0 || (rc = begin(ctx, fn)) != 0)
         return rc;
     /* the customer row first, so that a contact never precedes its customer */
     if (ccad__store_save(ctx, &c) != 0)
@@ -83,7 +84,7 @@ int ccad_store_record(ccad_book *book, size_t index, const ccad_contact *contact
         return abort_tx(ctx, fn, "append_contact", CCAD_ECALLBACK);
     if (ccad__store_commit(ctx) != 0)
         return abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
-    book->c[index] = n;
+    ccad__pack(book, index, &n);
     return CCAD_OK;
 }
 
@@ -100,7 +101,9 @@ int ccad_store_save_book(ccad_book *book)
         return rc;
     for (i = 0; i < book->n; i++) {
         ccad_customer c;
-        ccad__export(book, &book->c[i], &c);
+        struct cust w;
+        ccad__unpack(book, i, &w);
+        ccad__export(book, i, &w, &c);
         if (ccad__store_save(ctx, &c) != 0)
             return abort_tx(ctx, fn, "save", CCAD_ECALLBACK);
     }

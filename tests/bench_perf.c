@@ -21,7 +21,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "custcadence.h"
-/* sizeof(struct cust): the per-customer record the assessment reads. */
+/* sizeof(struct crec): the per-customer record the assessment reads. */
 #include "../lib/internal.h"
 
 #include <math.h>
@@ -461,7 +461,7 @@ static void run_assess(size_t n)
     ccad_book *b;
     ccad_brief *out;
     uint64_t *buf;
-    size_t rec = sizeof(struct cust), bytes = n * rec, words = bytes / 8, i;
+    size_t rec = sizeof(struct crec), bytes = n * rec, words = bytes / 8, i;
     int32_t d0 = 0;
     double build_ms, lib_ms = 1e300, bw_ms = 1e300, lib_rate, bw_rate;
     volatile uint64_t sink = 0;
@@ -722,7 +722,7 @@ static void mem_one(size_t n, int hinted)
     ccad_ctx *ctx = NULL;
     ccad_book *b = NULL;
     char id[32];
-    size_t i, empty, idbytes = 0, arena, slots, live;
+    size_t i, empty, idbytes = 0, arena, slots, offs, live;
     int32_t d0 = 0;
     int rc;
     h.user = &k;
@@ -746,20 +746,24 @@ static void mem_one(size_t n, int hinted)
     }
     live = k.live - empty;
     /* The id arena (reserved at 16 bytes a customer of the hint, at least
-     * 16 customers, doubled when full) and the hash slots (uint32, a power
-     * of two at least twice the count), as lib/book.c sizes them. */
+     * 16 customers, doubled when full), the hash slots (uint32, a power
+     * of two at least twice the count) and the id offsets (uint32 per
+     * customer of the record capacity), as lib/book.c sizes them. */
     {
-        size_t cap = hinted ? (n < 16 ? 16 : n) : 16;
+        size_t cap = hinted ? (n < 16 ? 16 : n) : 16, rcap = cap;
         arena = cap * 16;
         while (arena < idbytes)
             arena *= 2;
         slots = 4 * pow2_at_least(2 * n);
+        while (rcap < n)
+            rcap *= 2;
+        offs = 4 * rcap;
     }
-    printf("mem customers=%lu hint=%s live_bytes=%lu bytes_per_customer=%.1f ids_arena=%lu hash_slots=%lu ids_aside_per_customer=%.1f id_bytes_used=%.1f record_bytes=%lu (target <= 64 ids aside)\n",
+    printf("mem customers=%lu hint=%s live_bytes=%lu bytes_per_customer=%.1f ids_arena=%lu hash_slots=%lu id_offsets=%lu ids_aside_per_customer=%.1f id_bytes_used=%.1f record_bytes=%lu (target <= 64 ids aside)\n",
            (unsigned long)n, hinted ? "n" : "0", (unsigned long)live, (double)live / (double)n,
-           (unsigned long)arena, (unsigned long)slots,
-           (double)(live - arena - slots) / (double)n, (double)idbytes / (double)n,
-           (unsigned long)sizeof(struct cust));
+           (unsigned long)arena, (unsigned long)slots, (unsigned long)offs,
+           (double)(live - arena - slots - offs) / (double)n, (double)idbytes / (double)n,
+           (unsigned long)sizeof(struct crec));
     ccad_book_free(b);
     ccad_ctx_free(ctx);
 }

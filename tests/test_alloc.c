@@ -294,7 +294,7 @@ static void alloc_handles(void **state)
     a.w = &w;
     o.arg = &a;
     for (a.which = 0; a.which < 4; a.which++)
-        assert_int_equal(fail_loop(&w.al, w.ctx, &o), a.which < 2 ? 1 : 4);
+        assert_int_equal(fail_loop(&w.al, w.ctx, &o), a.which < 2 ? 1 : 5);
     world_close(&w);
 }
 
@@ -393,14 +393,14 @@ static void alloc_book_add(void **state)
         /* no growth at all */
         run_add_case(emulate, 0, 5, 10, 10, 0);
         /* default book (cap 16, 32 slots, 256 id bytes): the 17th customer
-         * grows the customer array and the hash index; a 64-byte id after
-         * 16 ids of 14 bytes (240 bytes) grows the id arena too */
-        run_add_case(emulate, 0, 16, 10, 10, 2);
-        run_add_case(emulate, 0, 16, 14, 64, 3);
+         * grows the records, the id offsets and the hash index; a 64-byte
+         * id after 16 ids of 14 bytes (240 bytes) grows the id arena too */
+        run_add_case(emulate, 0, 16, 10, 10, 3);
+        run_add_case(emulate, 0, 16, 14, 64, 4);
         /* the id arena alone: three 64-byte ids fill 195 of 256 bytes */
         run_add_case(emulate, 0, 3, 64, 64, 1);
-        /* hint 100 (cap 100, 256 slots): the customer array alone at 100 */
-        run_add_case(emulate, 100, 100, 8, 8, 1);
+        /* hint 100 (cap 100, 256 slots): the records and id offsets alone at 100 */
+        run_add_case(emulate, 100, 100, 8, 8, 2);
         /* then the hash index alone at 128 (cap is 200 by then) */
         run_add_case(emulate, 100, 128, 8, 8, 1);
     }
