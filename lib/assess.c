@@ -430,10 +430,207 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
     return CCAD_OK;
 }
 
+/* ---- batch: briefs straight from the stored records ----
+ *
+ * The same decisions as assess_one() for what a ccad_brief holds, without
+ * reasons, read from the 64-byte records: the rules are turned once per
+ * call into tables (intervals by grade and purchase level, importance and
+ * watched masks, the shift to the next working weekday), so a customer
+ * costs no division and few branches. Wide records take the full path.
+ * test_brief.c checks both paths agree on random books and rules. */
+
+#define NO_DUE INT32_MAX /* "no due date" while taking minima */
+
+struct brief_rules {
+    const int64_t *v;
+    int64_t ival[5][3];   /* interval days by grade (0 = none) and purchase level; 0 = none */
+    int64_t let_go;       /* let-go multiplier, 1 = none */
+    unsigned important;   /* bit g: grade g is important */
+    unsigned watched;     /* bit g: grade g's rhythm is watched (gap.grades) */
+    uint8_t shift[8];     /* days from ISO weekday 1..7 to the next working one */
+    int clock_any, never_due, esc_q4, band, lift_on;
+};
+
+static void brief_rules_init(struct brief_rules *R, const int64_t *v)
+{
+    int g, p, wd;
+    R->v = v;
+    R->important = R->watched = 0;
+    for (g = CCAD_GRADE_A; g <= CCAD_GRADE_D; g++) {
+        if (v[P_QUAD_IMPORTANT] & (1 << (g - 1)))
+            R->important |= 1u << g;
+        if (v[P_GAP_GRADES] & (1 << (g - 1)))
+            R->watched |= 1u << g;
+    }
+    for (g = 0; g <= CCAD_GRADE_D; g++)
+        for (p = 0; p < 3; p++) {
+            int64_t count, days;
+            int imp = (R->important >> g) & 1;
+            if (imp && p == CCAD_URGENCY_WEEK) {
+                count = v[P_FREQ_Q1W_COUNT];
+                days = v[P_FREQ_Q1W_DAYS];
+            } else if (imp && p == CCAD_URGENCY_TWO_WEEKS) {
+                count = v[P_FREQ_Q1TW_COUNT];
+                days = v[P_FREQ_Q1TW_DAYS];
+            } else {
+                int k = g >= CCAD_GRADE_A ? g - 1 : 2;
+                count = v[P_FREQ_A_COUNT + 2 * k];
+                days = v[P_FREQ_A_DAYS + 2 * k];
+            }
+            R->ival[g][p] = count > 0 ? imax(1, days / count) : 0;
+        }
+    R->let_go = v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1;
+    for (wd = 1; wd <= 7; wd++) {
+        int k = 0, w = wd;
+        while (k < 7 && !(v[P_FREQ_WORK_DAYS] & (1 << (w - 1)))) {
+            k++;
+            w = w == 7 ? 1 : w + 1;
+        }
+        R->shift[wd] = (uint8_t)k;
+    }
+    R->shift[0] = 0;
+    R->clock_any = v[P_CLOCK_ANY] != 0;
+    R->never_due = v[P_NEVER_DUE_NOW] != 0;
+    R->esc_q4 = v[P_ESC_Q4] != 0;
+    R->band = v[P_TRIAGE_BAND] != 0;
+    R->lift_on = v[P_TRIAGE_MARGIN_LIFT] > 0;
+}
+
+static int32_t min32(int32_t a, int32_t b) { return b < a ? b : a; }
+
+static void brief_one(const struct brief_rules *R, const struct crec *r, int32_t T, ccad_brief *o)
+{
+    const int64_t *v = R->v;
+    int grade = ccad__rgrade(r), status = r->status, complaint = r->complaint;
+    int important = (int)((R->important >> grade) & 1), watched = (int)((R->watched >> grade) & 1);
+    int32_t lc = ccad__rdate(r->last_contact);
+    int32_t last = R->clock_any ? lc : ccad__rdate(r->last_visit);
+    uint32_t flags = 0;
+    int urg = CCAD_URGENCY_NONE, level = CCAD_ESCALATE_NONE, q;
+    int32_t due = NO_DUE, over = 0;
+
+    if (ccad__inactive(status)) {
+        q = important ? CCAD_Q2 : CCAD_Q4;
+        flags = CCAD_F_INACTIVE;
+        if (status == CCAD_STATUS_RELEASED &&
+            ((uint64_t)r->contacts < (uint64_t)v[P_PATIENCE_MIN] ||
+             ((int64_t)r->last_gap > v[P_GAP_MAX] && watched)))
+            flags |= CCAD_F_RELEASED_EARLY;
+    } else {
+        int plevel = CCAD_URGENCY_NONE, letgo = 0, request_pending;
+        int32_t next = ccad__rdate(r->next_step), req = ccad__rdate(r->request);
+        int32_t cd = ccad__rdate(r->complaint_date);
+        int64_t interval, gap = -1;
+        if (r->purchase != CR_NO_DATE) {
+            int64_t d = (int64_t)ccad__rdate(r->purchase) - T;
+            if (d >= 0)
+                plevel = d <= v[P_URG_WEEK]        ? CCAD_URGENCY_WEEK
+                         : d <= v[P_URG_TWO_WEEKS] ? CCAD_URGENCY_TWO_WEEKS
+                                                   : CCAD_URGENCY_NONE;
+        }
+        urg = plevel;
+        request_pending = req != CCAD_NO_DATE && (last == CCAD_NO_DATE || last < req);
+        if (complaint == CCAD_COMPLAINT_OPEN ||
+            (request_pending && (int64_t)req - T <= v[P_URG_REQUEST]))
+            urg = CCAD_URGENCY_EVENT;
+        q = important ? (urg ? CCAD_Q1 : CCAD_Q2) : (urg ? CCAD_Q3 : CCAD_Q4);
+
+        /* TRIAGE: only whether the strategy is to let go */
+        if ((status == CCAD_STATUS_ACTIVE || status == CCAD_STATUS_KEY) && r->volume >= 0) {
+            int64_t vol = r->volume;
+            int push = vol < v[P_TRIAGE_SELF] &&
+                       (vol >= v[P_TRIAGE_PUSH] || (vol >= v[P_TRIAGE_UNMOVABLE] && !R->band));
+            letgo = vol >= v[P_TRIAGE_SELF] ||
+                    (push && R->lift_on && r->margin_bp >= v[P_TRIAGE_MARGIN_LIFT]);
+        }
+        interval = R->ival[grade][plevel];
+        if (letgo && urg == CCAD_URGENCY_NONE)
+            interval *= R->let_go;
+
+        /* the due date: CLOCK, NEVER, FOLLOWUP, then the events */
+        if (last != CCAD_NO_DATE) {
+            if (interval > 0)
+                due = clamp_date((int64_t)last + interval);
+        } else if (R->never_due && (interval > 0 || urg)) {
+            due = T;
+        }
+        if (next != CCAD_NO_DATE)
+            due = min32(due, next);
+        if (complaint == CCAD_COMPLAINT_OPEN)
+            due = min32(due, (last != CCAD_NO_DATE && last >= cd)
+                                 ? clamp_date((int64_t)last + v[P_COMPLAINT_FOLLOWUP])
+                                 : cd);
+        if (request_pending)
+            due = min32(due, req);
+        if (!important && plevel != CCAD_URGENCY_NONE &&
+            (last == CCAD_NO_DATE ||
+             last < (int64_t)ccad__rdate(r->purchase) - v[P_URG_TWO_WEEKS]))
+            due = min32(due, T);
+        if (complaint == CCAD_COMPLAINT_RESOLVED) {
+            int32_t care = clamp_date((int64_t)cd + v[P_COMPLAINT_CARE]);
+            if (last == CCAD_NO_DATE || last < care) {
+                due = min32(due, care);
+                if (T >= care)
+                    flags |= CCAD_F_CARE_DUE;
+            }
+        }
+        if (due != NO_DUE) {
+            due += R->shift[ccad__weekday(due)];
+            if (due > CCAD_DATE_MAX)
+                due = CCAD_DATE_MAX;
+            if (due <= T)
+                flags |= CCAD_F_DUE;
+            if (due < T) {
+                over = T - due;
+                flags |= CCAD_F_OVERDUE;
+                if (q != CCAD_Q4 || R->esc_q4)
+                    level = over >= v[P_ESC_REASSIGN]  ? CCAD_ESCALATE_REASSIGN
+                            : over >= v[P_ESC_MANAGER] ? CCAD_ESCALATE_MANAGER
+                            : over >= v[P_ESC_REP]     ? CCAD_ESCALATE_REP
+                                                       : CCAD_ESCALATE_NONE;
+            }
+            if (clamp_date((int64_t)due - v[P_FOLLOWUP_LEAD]) == T)
+                flags |= CCAD_F_REMINDER;
+        }
+
+        /* GAP, FOLLOWUP, STALL, PATIENCE, COMPLAINT */
+        if (last != CCAD_NO_DATE)
+            gap = imax(imax(0, (int64_t)T - last), r->last_gap);
+        if (watched && gap >= 0) {
+            if (gap >= v[P_GAP_ALERT])
+                flags |= CCAD_F_COLD;
+            else if (gap > v[P_GAP_MAX])
+                flags |= CCAD_F_COOLING;
+        }
+        if (lc != CCAD_NO_DATE) {
+            if (!(r->bits & CB_LAST_RECORDED))
+                flags |= CCAD_F_NO_RECORD;
+            if (next == CCAD_NO_DATE)
+                flags |= CCAD_F_NO_NEXT_STEP;
+        }
+        if ((uint64_t)r->no_progress >= (uint64_t)v[P_STALL_AFTER])
+            flags |= CCAD_F_STALLED;
+        if ((uint64_t)r->contacts < (uint64_t)v[P_PATIENCE_MIN] || (gap > v[P_GAP_MAX] && watched))
+            flags |= CCAD_F_RELEASE_PREMATURE;
+        if (complaint == CCAD_COMPLAINT_OPEN)
+            flags |= CCAD_F_COMPLAINT_OPEN;
+    }
+    if (lc == CCAD_NO_DATE && r->contacts == 0)
+        flags |= CCAD_F_NEVER_CONTACTED;
+    o->due_date = due == NO_DUE ? CCAD_NO_DATE : due;
+    o->days_overdue = over;
+    o->flags = flags;
+    o->grade = (uint8_t)grade;
+    o->urgency = (uint8_t)urg;
+    o->quadrant = (uint8_t)q;
+    o->escalation = (uint8_t)level;
+}
+
 int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_t first,
                            size_t n, int32_t today, ccad_brief *out, size_t elem_size)
 {
     static const char fn[] = "ccad_book_assess_range";
+    struct brief_rules R;
     ccad_assessment a;
     size_t i;
     int rc;
@@ -449,9 +646,15 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
     if (first > book->n || n > book->n - first)
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: range %lu+%lu leaves the book of %lu",
                           fn, (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
+    brief_rules_init(&R, rules->v);
     for (i = 0; i < n; i++) {
         ccad_brief *o = (ccad_brief *)(void *)((char *)out + i * elem_size);
+        const struct crec *r = &book->c[first + i];
         struct cust w;
+        if (!(r->bits & CB_WIDE)) {
+            brief_one(&R, r, today, o);
+            continue;
+        }
         ccad__unpack(book, first + i, &w);
         ccad__assess(book, rules->v, &w, today, &a, 0);
         o->due_date = a.due_date;

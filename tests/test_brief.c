@@ -1,0 +1,213 @@
+/* Batch briefs against single assessments: ccad_book_assess_range reads
+ * the stored records through its own table-driven path, so on random books
+ * (narrow and wide records) under random rules and days, every brief must
+ * equal the matching fields of ccad_book_assess. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define D0 20514 /* 2026-03-02, a Monday */
+
+static uint64_t rnd(uint64_t *s)
+{
+    uint64_t z = (*s += UINT64_C(0x9e3779b97f4a7c15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+}
+
+/* lo..hi inclusive */
+static int64_t pick(uint64_t *s, int64_t lo, int64_t hi)
+{
+    return lo + (int64_t)(rnd(s) % (uint64_t)(hi - lo + 1));
+}
+
+static int32_t maybe_date(uint64_t *s, int pct, int32_t lo, int32_t hi)
+{
+    return pick(s, 0, 99) < pct ? (int32_t)pick(s, lo, hi) : CCAD_NO_DATE;
+}
+
+static ccad_customer random_customer(uint64_t *s, const char *id)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    c.id = id;
+    c.value = pick(s, 0, 99) < 5 ? (int64_t)INT32_MAX + pick(s, 1, 1000) : pick(s, 0, 5000000);
+    c.grade = pick(s, 0, 99) < 15 ? (int)pick(s, CCAD_GRADE_A, CCAD_GRADE_D) : CCAD_GRADE_NONE;
+    c.status = (int)pick(s, CCAD_STATUS_PROSPECT, CCAD_STATUS_ELIMINATED);
+    c.purchase_date = maybe_date(s, 40, D0 - 20, D0 + 30);
+    c.monthly_volume = pick(s, 0, 99) < 30 ? -1 : pick(s, 0, 16) * 500000;
+    c.margin_bp = pick(s, 0, 99) < 30 ? -1 : (int32_t)pick(s, 0, 20) * 500;
+    c.capable = (int)pick(s, 0, 1);
+    c.last_contact = maybe_date(s, 80, D0 - 90, D0 + 5);
+    if (c.last_contact != CCAD_NO_DATE) {
+        c.last_visit = maybe_date(s, 70, c.last_contact - 30, c.last_contact);
+        c.next_step_date = maybe_date(s, 40, c.last_contact, c.last_contact + 40);
+        c.contacts = (uint32_t)pick(s, 0, 12);
+        c.last_gap_days = pick(s, 0, 9) == 0 ? -1 : (int32_t)pick(s, 0, 60);
+        c.last_recorded = (int)pick(s, 0, 1);
+    } else {
+        c.contacts = pick(s, 0, 3) == 0 ? (uint32_t)pick(s, 1, 3) : 0;
+        c.next_step_date = maybe_date(s, 10, D0 - 10, D0 + 20);
+    }
+    c.no_progress = (uint32_t)pick(s, 0, 5);
+    c.complaint = (int)pick(s, 0, 9) < 2 ? (int)pick(s, CCAD_COMPLAINT_OPEN, CCAD_COMPLAINT_RESOLVED)
+                                          : CCAD_COMPLAINT_NONE;
+    if (c.complaint != CCAD_COMPLAINT_NONE)
+        c.complaint_date = (int32_t)pick(s, D0 - 40, D0 + 3);
+    c.request_date = maybe_date(s, 10, D0 - 10, D0 + 20);
+    c.owned_since = maybe_date(s, 30, D0 - 400, D0);
+    /* a few wide records: a far date or a count beyond 16 bits */
+    if (pick(s, 0, 99) < 5)
+        c.contacts = 70000;
+    if (pick(s, 0, 99) < 3)
+        c.request_date = D0 + 40000;
+    return c;
+}
+
+/* Rules drawn around the defaults, each parameter the brief reads moved;
+ * triage volumes and the margin lift on the customers' grid (`scale`), so
+ * that ties at the thresholds happen. */
+static void random_rules(uint64_t *s, ccad_rules *r)
+{
+    static const struct {
+        const char *name;
+        int64_t lo, hi, scale;
+    } p[] = {
+        {"grade.method", 0, 1, 1},          {"grade.use_d", 0, 1, 1},
+        {"urgency.week_days", 0, 10, 1},    {"urgency.two_weeks_days", 10, 20, 1},
+        {"urgency.request_days", 0, 7, 1},  {"quadrant.important", 0, 15, 1},
+        {"freq.q1_week_count", 0, 7, 1},    {"freq.q1_week_days", 1, 7, 1},
+        {"freq.q1_two_weeks_count", 0, 4, 1}, {"freq.a_count", 0, 5, 1},
+        {"freq.a_days", 1, 30, 1},          {"freq.b_count", 0, 3, 1},
+        {"freq.c_count", 0, 2, 1},          {"freq.d_count", 0, 1, 1},
+        {"freq.work_days", 1, 127, 1},      {"freq.let_go_factor", 1, 4, 1},
+        {"gap.max_days", 5, 30, 1},         {"gap.alert_days", 30, 60, 1},
+        {"gap.grades", 0, 15, 1},           {"followup.reminder_lead_days", 0, 5, 1},
+        {"stall.after", 0, 4, 1},           {"patience.min_contacts", 0, 6, 1},
+        {"triage.self_driven_volume", 8, 16, 500000},
+        {"triage.push_volume", 2, 8, 500000},
+        {"triage.unmovable_volume", 0, 2, 500000},
+        {"triage.band", 0, 1, 1},           {"triage.margin_lift_bp", 0, 10, 500},
+        {"complaint.followup_days", 0, 5, 1}, {"complaint.care_after_days", 0, 20, 1},
+        {"clock.any_contact", 0, 1, 1},     {"escalate.rep_days", 0, 5, 1},
+        {"escalate.manager_days", 5, 15, 1}, {"escalate.reassign_days", 15, 30, 1},
+        {"escalate.q4", 0, 1, 1},           {"never.due_now", 0, 1, 1},
+    };
+    int64_t want[sizeof p / sizeof p[0]];
+    size_t i;
+    int pass;
+    for (i = 0; i < sizeof p / sizeof p[0]; i++) /* -1: keep the default */
+        want[i] = pick(s, 0, 2) == 0 ? -1 : pick(s, p[i].lo, p[i].hi) * p[i].scale;
+    /* a value the rules refuse (an ordering between parameters) is not
+     * taken, so the rules stay valid; a second pass takes most of those */
+    for (pass = 0; pass < 2; pass++)
+        for (i = 0; i < sizeof p / sizeof p[0]; i++)
+            if (want[i] >= 0)
+                (void)ccad_rules_set(r, p[i].name, want[i]);
+}
+
+static void compare(ccad_book *b, ccad_rules *r, int32_t day, long *checked)
+{
+    size_t n = ccad_book_count(b), i;
+    ccad_brief *br = calloc(n, sizeof *br);
+    assert_non_null(br);
+    assert_int_equal(ccad_book_assess_range(b, r, 0, n, day, br, sizeof *br), CCAD_OK);
+    for (i = 0; i < n; i++) {
+        ccad_assessment a = CCAD_ASSESSMENT_INIT;
+        assert_int_equal(ccad_book_assess(b, r, i, day, &a), CCAD_OK);
+        if (br[i].due_date != a.due_date || br[i].days_overdue != a.days_overdue ||
+            br[i].flags != a.flags || br[i].grade != a.grade || br[i].urgency != a.urgency ||
+            br[i].quadrant != a.quadrant || br[i].escalation != a.escalation)
+            fail_msg("customer %lu day %ld: brief due %ld over %ld flags %#lx g%d u%d q%d e%d; "
+                     "assessment due %ld over %ld flags %#lx g%d u%d q%d e%d",
+                     (unsigned long)i, (long)day, (long)br[i].due_date, (long)br[i].days_overdue,
+                     (unsigned long)br[i].flags, br[i].grade, br[i].urgency, br[i].quadrant,
+                     br[i].escalation, (long)a.due_date, (long)a.days_overdue,
+                     (unsigned long)a.flags, a.grade, a.urgency, a.quadrant, a.escalation);
+        (*checked)++;
+    }
+    free(br);
+}
+
+static void brief_equals_assessment(void **state)
+{
+    tu_alloc al = {0, 0, 0, 0, 0};
+    ccad_host h = tu_host(&al);
+    ccad_ctx *ctx = NULL;
+    uint64_t s = 12345;
+    long checked = 0;
+    int round;
+    (void)state;
+    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    for (round = 0; round < 60; round++) {
+        ccad_rules *r = NULL;
+        ccad_book *b = NULL;
+        int i, d;
+        assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
+        assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
+        if (round > 0)
+            random_rules(&s, r);
+        for (i = 0; i < 400; i++) {
+            char id[24];
+            ccad_customer c;
+            snprintf(id, sizeof id, "r%d-%d", round, i);
+            c = random_customer(&s, id);
+            assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+        }
+        assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
+        for (d = 0; d < 4; d++)
+            compare(b, r, D0 + (int32_t)pick(&s, -20, 40), &checked);
+        ccad_book_free(b);
+        ccad_rules_free(r);
+    }
+    ccad_ctx_free(ctx);
+    assert_int_equal(al.live, 0);
+    assert_true(checked == 60L * 400 * 4);
+}
+
+/* The calendar's edges: a due date pushed past 9999-12-31 by the working
+ * days agrees on both paths too. */
+static void brief_calendar_edges(void **state)
+{
+    tu_alloc al = {0, 0, 0, 0, 0};
+    ccad_host h = tu_host(&al);
+    ccad_ctx *ctx = NULL;
+    ccad_rules *r = NULL;
+    ccad_book *b = NULL;
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    long checked = 0;
+    (void)state;
+    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
+    assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
+    c.id = "end";
+    c.last_contact = CCAD_DATE_MAX - 2;
+    c.contacts = 3;
+    assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+    c.id = "narrow";
+    c.last_contact = D0 - 3; /* a Friday */
+    assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+    assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
+    compare(b, r, CCAD_DATE_MAX, &checked);
+    compare(b, r, D0, &checked);
+    /* no working day is refused; Sundays only moves a due date up to 6 days */
+    TU_FAIL(ctx, ccad_rules_set(r, "freq.work_days", 0), CCAD_ERANGE);
+    assert_int_equal(ccad_rules_set(r, "freq.work_days", 64), CCAD_OK);
+    compare(b, r, CCAD_DATE_MAX, &checked);
+    compare(b, r, D0, &checked);
+    assert_true(checked == 8);
+    ccad_book_free(b);
+    ccad_rules_free(r);
+    ccad_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(brief_equals_assessment),
+        cmocka_unit_test(brief_calendar_edges),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
