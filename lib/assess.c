@@ -433,29 +433,40 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
 /* ---- batch: briefs straight from the stored records ----
  *
  * The same decisions as assess_one() for what a ccad_brief holds, without
- * reasons, read from the 64-byte records: the rules are turned once per
- * call into tables (intervals by grade and purchase level, importance and
- * watched masks, the shift to the next working weekday), so a customer
- * costs no division and few branches. Wide records take the full path.
- * test_brief.c checks both paths agree on random books and rules. */
+ * reasons, read from the 64-byte records. The rules and the day are turned
+ * once per call into tables and thresholds; dates stay 16-bit offsets from
+ * CR_EPOCH, where CR_NO_DATE is below every date, so "no date or earlier"
+ * is one comparison; a missing due date is INF while taking minima. Every
+ * rule parameter in days is at most 366 (let-go factor 10), so sums of a
+ * stored date and a parameter cannot leave the calendar or int32. Most
+ * conditions become selects instead of branches: random books defeat
+ * branch prediction. Wide records take the full path. test_brief.c checks
+ * both paths agree on random books and rules. */
 
-#define NO_DUE INT32_MAX /* "no due date" while taking minima */
+#define INF INT32_MAX
 
 struct brief_rules {
-    const int64_t *v;
-    int64_t ival[5][3];   /* interval days by grade (0 = none) and purchase level; 0 = none */
-    int64_t let_go;       /* let-go multiplier, 1 = none */
-    unsigned important;   /* bit g: grade g is important */
-    unsigned watched;     /* bit g: grade g's rhythm is watched (gap.grades) */
-    uint8_t shift[8];     /* days from ISO weekday 1..7 to the next working one */
-    int clock_any, never_due, esc_q4, band, lift_on;
+    int32_t ival[5][3][2]; /* interval days by grade (0 = none), purchase level, let go; 0 = none */
+    uint8_t quad[2][2];    /* quadrant by importance and urgency */
+    unsigned important;    /* bit g: grade g is important */
+    unsigned watched;      /* bit g: grade g's rhythm is watched (gap.grades) */
+    uint8_t shift[7];      /* by (offset + BIAS) % 7: days to the next working weekday */
+    int32_t t;             /* the day, as an offset */
+    int32_t urg_week, urg_two, urg_req, follow, care, lead;
+    int32_t gap_max, gap_alert, esc_rep, esc_man, esc_reas, esc_q4;
+    int32_t dmax, dmin;    /* the calendar, as offsets */
+    int64_t self, push, unmov, lift;
+    uint32_t stall, patience;
+    int clock_any, never_due, band;
 };
 
-static void brief_rules_init(struct brief_rules *R, const int64_t *v)
+/* A non-negative multiple of 7 that makes any offset of a valid date positive. */
+#define BIAS (7 * 200000)
+
+static void brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
 {
-    int g, p, wd;
-    R->v = v;
-    R->important = R->watched = 0;
+    int g, p, k;
+    memset(R, 0, sizeof *R);
     for (g = CCAD_GRADE_A; g <= CCAD_GRADE_D; g++) {
         if (v[P_QUAD_IMPORTANT] & (1 << (g - 1)))
             R->important |= 1u << g;
@@ -464,7 +475,7 @@ static void brief_rules_init(struct brief_rules *R, const int64_t *v)
     }
     for (g = 0; g <= CCAD_GRADE_D; g++)
         for (p = 0; p < 3; p++) {
-            int64_t count, days;
+            int64_t count, days, i;
             int imp = (R->important >> g) & 1;
             if (imp && p == CCAD_URGENCY_WEEK) {
                 count = v[P_FREQ_Q1W_COUNT];
@@ -473,151 +484,127 @@ static void brief_rules_init(struct brief_rules *R, const int64_t *v)
                 count = v[P_FREQ_Q1TW_COUNT];
                 days = v[P_FREQ_Q1TW_DAYS];
             } else {
-                int k = g >= CCAD_GRADE_A ? g - 1 : 2;
+                k = g >= CCAD_GRADE_A ? g - 1 : 2;
                 count = v[P_FREQ_A_COUNT + 2 * k];
                 days = v[P_FREQ_A_DAYS + 2 * k];
             }
-            R->ival[g][p] = count > 0 ? imax(1, days / count) : 0;
+            i = count > 0 ? imax(1, days / count) : 0;
+            R->ival[g][p][0] = (int32_t)i;
+            R->ival[g][p][1] = (int32_t)(v[P_FREQ_LET_GO] > 1 ? i * v[P_FREQ_LET_GO] : i);
         }
-    R->let_go = v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1;
-    for (wd = 1; wd <= 7; wd++) {
-        int k = 0, w = wd;
-        while (k < 7 && !(v[P_FREQ_WORK_DAYS] & (1 << (w - 1)))) {
-            k++;
-            w = w == 7 ? 1 : w + 1;
+    R->quad[1][1] = CCAD_Q1;
+    R->quad[1][0] = CCAD_Q2;
+    R->quad[0][1] = CCAD_Q3;
+    R->quad[0][0] = CCAD_Q4;
+    for (k = 0; k < 7; k++) {
+        /* offset o with (o + BIAS) % 7 == k is the day CR_EPOCH + o */
+        int wd = ccad__weekday(CR_EPOCH + k), n = 0;
+        while (n < 7 && !(v[P_FREQ_WORK_DAYS] & (1 << (wd - 1)))) {
+            n++;
+            wd = wd == 7 ? 1 : wd + 1;
         }
-        R->shift[wd] = (uint8_t)k;
+        R->shift[k] = (uint8_t)n;
     }
-    R->shift[0] = 0;
+    R->t = T - CR_EPOCH;
+    R->urg_week = (int32_t)v[P_URG_WEEK];
+    R->urg_two = (int32_t)v[P_URG_TWO_WEEKS];
+    R->urg_req = (int32_t)v[P_URG_REQUEST];
+    R->follow = (int32_t)v[P_COMPLAINT_FOLLOWUP];
+    R->care = (int32_t)v[P_COMPLAINT_CARE];
+    R->lead = (int32_t)v[P_FOLLOWUP_LEAD];
+    R->gap_max = (int32_t)v[P_GAP_MAX];
+    R->gap_alert = (int32_t)v[P_GAP_ALERT];
+    R->esc_rep = (int32_t)v[P_ESC_REP];
+    R->esc_man = (int32_t)v[P_ESC_MANAGER];
+    R->esc_reas = (int32_t)v[P_ESC_REASSIGN];
+    R->esc_q4 = v[P_ESC_Q4] != 0;
+    R->dmax = CCAD_DATE_MAX - CR_EPOCH;
+    R->dmin = CCAD_DATE_MIN - CR_EPOCH;
+    R->self = v[P_TRIAGE_SELF];
+    R->push = v[P_TRIAGE_PUSH];
+    R->unmov = v[P_TRIAGE_UNMOVABLE];
+    R->lift = v[P_TRIAGE_MARGIN_LIFT] > 0 ? v[P_TRIAGE_MARGIN_LIFT] : INT64_MAX;
+    R->stall = (uint32_t)v[P_STALL_AFTER];
+    R->patience = (uint32_t)v[P_PATIENCE_MIN];
     R->clock_any = v[P_CLOCK_ANY] != 0;
     R->never_due = v[P_NEVER_DUE_NOW] != 0;
-    R->esc_q4 = v[P_ESC_Q4] != 0;
     R->band = v[P_TRIAGE_BAND] != 0;
-    R->lift_on = v[P_TRIAGE_MARGIN_LIFT] > 0;
 }
 
 static int32_t min32(int32_t a, int32_t b) { return b < a ? b : a; }
+static int32_t max32(int32_t a, int32_t b) { return b > a ? b : a; }
 
-static void brief_one(const struct brief_rules *R, const struct crec *r, int32_t T, ccad_brief *o)
+/* cond ? flag : 0, without a branch */
+#define IF_FLAG(cond, flag) (((uint32_t)0 - (uint32_t)(cond)) & (uint32_t)(flag))
+
+static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_brief *o)
 {
-    const int64_t *v = R->v;
     int grade = ccad__rgrade(r), status = r->status, complaint = r->complaint;
     int important = (int)((R->important >> grade) & 1), watched = (int)((R->watched >> grade) & 1);
-    int32_t lc = ccad__rdate(r->last_contact);
-    int32_t last = R->clock_any ? lc : ccad__rdate(r->last_visit);
-    uint32_t flags = 0;
-    int urg = CCAD_URGENCY_NONE, level = CCAD_ESCALATE_NONE, q;
-    int32_t due = NO_DUE, over = 0;
+    int32_t t = R->t, lc = r->last_contact, next = r->next_step;
+    int32_t last = R->clock_any ? lc : r->last_visit;
+    int has_last = last != CR_NO_DATE;
+    uint32_t flags;
+    int urg = CCAD_URGENCY_NONE, level = 0, q;
+    int32_t due = INF, over = 0;
 
     if (ccad__inactive(status)) {
         q = important ? CCAD_Q2 : CCAD_Q4;
-        flags = CCAD_F_INACTIVE;
-        if (status == CCAD_STATUS_RELEASED &&
-            ((uint64_t)r->contacts < (uint64_t)v[P_PATIENCE_MIN] ||
-             ((int64_t)r->last_gap > v[P_GAP_MAX] && watched)))
-            flags |= CCAD_F_RELEASED_EARLY;
+        flags = CCAD_F_INACTIVE |
+                IF_FLAG(status == CCAD_STATUS_RELEASED &&
+                            (r->contacts < R->patience || (r->last_gap > R->gap_max && watched)),
+                        CCAD_F_RELEASED_EARLY);
     } else {
-        int plevel = CCAD_URGENCY_NONE, letgo = 0, request_pending;
-        int32_t next = ccad__rdate(r->next_step), req = ccad__rdate(r->request);
-        int32_t cd = ccad__rdate(r->complaint_date);
-        int64_t interval, gap = -1;
-        if (r->purchase != CR_NO_DATE) {
-            int64_t d = (int64_t)ccad__rdate(r->purchase) - T;
-            if (d >= 0)
-                plevel = d <= v[P_URG_WEEK]        ? CCAD_URGENCY_WEEK
-                         : d <= v[P_URG_TWO_WEEKS] ? CCAD_URGENCY_TWO_WEEKS
-                                                   : CCAD_URGENCY_NONE;
-        }
-        urg = plevel;
-        request_pending = req != CCAD_NO_DATE && (last == CCAD_NO_DATE || last < req);
-        if (complaint == CCAD_COMPLAINT_OPEN ||
-            (request_pending && (int64_t)req - T <= v[P_URG_REQUEST]))
-            urg = CCAD_URGENCY_EVENT;
-        q = important ? (urg ? CCAD_Q1 : CCAD_Q2) : (urg ? CCAD_Q3 : CCAD_Q4);
-
+        int32_t p = r->purchase, d = p - t, req = r->request, cd = r->complaint_date;
+        int32_t interval, gap, care;
+        int has_p = p != CR_NO_DATE, open = complaint == CCAD_COMPLAINT_OPEN;
+        int resolved = complaint == CCAD_COMPLAINT_RESOLVED;
+        int plevel = (has_p & (d >= 0)) * ((d <= R->urg_week) + (d <= R->urg_two));
+        int pending = last < req; /* a request after the last contact */
+        int letgo, care_open;
+        int64_t vol = r->volume;
+        urg = (open | (pending & (req - t <= R->urg_req))) ? CCAD_URGENCY_EVENT : plevel;
+        q = R->quad[important][urg != 0];
         /* TRIAGE: only whether the strategy is to let go */
-        if ((status == CCAD_STATUS_ACTIVE || status == CCAD_STATUS_KEY) && r->volume >= 0) {
-            int64_t vol = r->volume;
-            int push = vol < v[P_TRIAGE_SELF] &&
-                       (vol >= v[P_TRIAGE_PUSH] || (vol >= v[P_TRIAGE_UNMOVABLE] && !R->band));
-            letgo = vol >= v[P_TRIAGE_SELF] ||
-                    (push && R->lift_on && r->margin_bp >= v[P_TRIAGE_MARGIN_LIFT]);
-        }
-        interval = R->ival[grade][plevel];
-        if (letgo && urg == CCAD_URGENCY_NONE)
-            interval *= R->let_go;
+        letgo = (status != CCAD_STATUS_PROSPECT) & (vol >= 0) &
+                ((vol >= R->self) |
+                 (((vol >= R->push) | ((vol >= R->unmov) & !R->band)) & (r->margin_bp >= R->lift)));
+        interval = R->ival[grade][plevel][letgo & (urg == 0)];
 
         /* the due date: CLOCK, NEVER, FOLLOWUP, then the events */
-        if (last != CCAD_NO_DATE) {
-            if (interval > 0)
-                due = clamp_date((int64_t)last + interval);
-        } else if (R->never_due && (interval > 0 || urg)) {
-            due = T;
-        }
-        if (next != CCAD_NO_DATE)
-            due = min32(due, next);
-        if (complaint == CCAD_COMPLAINT_OPEN)
-            due = min32(due, (last != CCAD_NO_DATE && last >= cd)
-                                 ? clamp_date((int64_t)last + v[P_COMPLAINT_FOLLOWUP])
-                                 : cd);
-        if (request_pending)
-            due = min32(due, req);
-        if (!important && plevel != CCAD_URGENCY_NONE &&
-            (last == CCAD_NO_DATE ||
-             last < (int64_t)ccad__rdate(r->purchase) - v[P_URG_TWO_WEEKS]))
-            due = min32(due, T);
-        if (complaint == CCAD_COMPLAINT_RESOLVED) {
-            int32_t care = clamp_date((int64_t)cd + v[P_COMPLAINT_CARE]);
-            if (last == CCAD_NO_DATE || last < care) {
-                due = min32(due, care);
-                if (T >= care)
-                    flags |= CCAD_F_CARE_DUE;
-            }
-        }
-        if (due != NO_DUE) {
-            due += R->shift[ccad__weekday(due)];
-            if (due > CCAD_DATE_MAX)
-                due = CCAD_DATE_MAX;
-            if (due <= T)
-                flags |= CCAD_F_DUE;
-            if (due < T) {
-                over = T - due;
-                flags |= CCAD_F_OVERDUE;
-                if (q != CCAD_Q4 || R->esc_q4)
-                    level = over >= v[P_ESC_REASSIGN]  ? CCAD_ESCALATE_REASSIGN
-                            : over >= v[P_ESC_MANAGER] ? CCAD_ESCALATE_MANAGER
-                            : over >= v[P_ESC_REP]     ? CCAD_ESCALATE_REP
-                                                       : CCAD_ESCALATE_NONE;
-            }
-            if (clamp_date((int64_t)due - v[P_FOLLOWUP_LEAD]) == T)
-                flags |= CCAD_F_REMINDER;
+        due = has_last && interval > 0 ? last + interval : INF;
+        due = !has_last && R->never_due && (interval > 0 || urg) ? t : due;
+        due = min32(due, next != CR_NO_DATE ? next : INF);
+        due = min32(due, open ? (last >= cd ? last + R->follow : cd) : INF);
+        due = min32(due, pending ? req : INF);
+        due = min32(due, !important && plevel && (!has_last || last < p - R->urg_two) ? t : INF);
+        care = cd + R->care;
+        care_open = resolved & (last < care);
+        due = min32(due, care_open ? care : INF);
+        flags = IF_FLAG(care_open & (t >= care), CCAD_F_CARE_DUE);
+        if (due != INF) {
+            due = min32(due + R->shift[(uint32_t)(due + BIAS) % 7], R->dmax);
+            over = max32(t - due, 0);
+            flags |= IF_FLAG(due <= t, CCAD_F_DUE) | IF_FLAG(over > 0, CCAD_F_OVERDUE) |
+                     IF_FLAG(max32(due - R->lead, R->dmin) == t, CCAD_F_REMINDER);
+            level = ((q != CCAD_Q4) | R->esc_q4) *
+                    ((over >= R->esc_rep) + (over >= R->esc_man) + (over >= R->esc_reas));
         }
 
         /* GAP, FOLLOWUP, STALL, PATIENCE, COMPLAINT */
-        if (last != CCAD_NO_DATE)
-            gap = imax(imax(0, (int64_t)T - last), r->last_gap);
-        if (watched && gap >= 0) {
-            if (gap >= v[P_GAP_ALERT])
-                flags |= CCAD_F_COLD;
-            else if (gap > v[P_GAP_MAX])
-                flags |= CCAD_F_COOLING;
-        }
-        if (lc != CCAD_NO_DATE) {
-            if (!(r->bits & CB_LAST_RECORDED))
-                flags |= CCAD_F_NO_RECORD;
-            if (next == CCAD_NO_DATE)
-                flags |= CCAD_F_NO_NEXT_STEP;
-        }
-        if ((uint64_t)r->no_progress >= (uint64_t)v[P_STALL_AFTER])
-            flags |= CCAD_F_STALLED;
-        if ((uint64_t)r->contacts < (uint64_t)v[P_PATIENCE_MIN] || (gap > v[P_GAP_MAX] && watched))
-            flags |= CCAD_F_RELEASE_PREMATURE;
-        if (complaint == CCAD_COMPLAINT_OPEN)
-            flags |= CCAD_F_COMPLAINT_OPEN;
+        gap = has_last ? max32(max32(t - last, 0), r->last_gap) : -1;
+        flags |= IF_FLAG(watched & has_last & (gap >= R->gap_alert), CCAD_F_COLD) |
+                 IF_FLAG(watched & has_last & (gap < R->gap_alert) & (gap > R->gap_max),
+                         CCAD_F_COOLING) |
+                 IF_FLAG((lc != CR_NO_DATE) & !(r->bits & CB_LAST_RECORDED), CCAD_F_NO_RECORD) |
+                 IF_FLAG((lc != CR_NO_DATE) & (next == CR_NO_DATE), CCAD_F_NO_NEXT_STEP) |
+                 IF_FLAG(r->no_progress >= R->stall, CCAD_F_STALLED) |
+                 IF_FLAG((r->contacts < R->patience) | ((gap > R->gap_max) & watched),
+                         CCAD_F_RELEASE_PREMATURE) |
+                 IF_FLAG(open, CCAD_F_COMPLAINT_OPEN);
     }
-    if (lc == CCAD_NO_DATE && r->contacts == 0)
-        flags |= CCAD_F_NEVER_CONTACTED;
-    o->due_date = due == NO_DUE ? CCAD_NO_DATE : due;
+    flags |= IF_FLAG((lc == CR_NO_DATE) & (r->contacts == 0), CCAD_F_NEVER_CONTACTED);
+    o->due_date = due == INF ? CCAD_NO_DATE : due + CR_EPOCH;
     o->days_overdue = over;
     o->flags = flags;
     o->grade = (uint8_t)grade;
@@ -625,6 +612,9 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, int32_t
     o->quadrant = (uint8_t)q;
     o->escalation = (uint8_t)level;
 }
+
+#undef IF_FLAG
+#undef INF
 
 int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_t first,
                            size_t n, int32_t today, ccad_brief *out, size_t elem_size)
@@ -646,13 +636,13 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
     if (first > book->n || n > book->n - first)
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: range %lu+%lu leaves the book of %lu",
                           fn, (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
-    brief_rules_init(&R, rules->v);
+    brief_rules_init(&R, rules->v, today);
     for (i = 0; i < n; i++) {
         ccad_brief *o = (ccad_brief *)(void *)((char *)out + i * elem_size);
         const struct crec *r = &book->c[first + i];
         struct cust w;
         if (!(r->bits & CB_WIDE)) {
-            brief_one(&R, r, today, o);
+            brief_one(&R, r, o);
             continue;
         }
         ccad__unpack(book, first + i, &w);

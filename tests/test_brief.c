@@ -9,6 +9,7 @@
 #include <string.h>
 
 #define D0 20514 /* 2026-03-02, a Monday */
+#define EARLY (-14500) /* 1930-04-16, near the first day a record holds */
 
 static uint64_t rnd(uint64_t *s)
 {
@@ -167,8 +168,9 @@ static void brief_equals_assessment(void **state)
     assert_true(checked == 60L * 400 * 4);
 }
 
-/* The calendar's edges: a due date pushed past 9999-12-31 by the working
- * days agrees on both paths too. */
+/* The calendar's edges and the stored dates' edges agree on both paths
+ * too: a due date pushed past 9999-12-31 by the working days, a reminder
+ * before 0001-01-01, a purchase date near the first day a record holds. */
 static void brief_calendar_edges(void **state)
 {
     tu_alloc al = {0, 0, 0, 0, 0};
@@ -189,15 +191,33 @@ static void brief_calendar_edges(void **state)
     c.id = "narrow";
     c.last_contact = D0 - 3; /* a Friday */
     assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+    /* never contacted: due on the day itself, whatever day that is */
+    c = (ccad_customer)CCAD_CUSTOMER_INIT;
+    c.id = "never";
+    assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+    /* not important, buying within two weeks of a day in 1930, never
+     * contacted: a Q3 matter handled the same day */
+    c.id = "early";
+    c.grade = CCAD_GRADE_D;
+    c.purchase_date = EARLY + 5;
+    assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
     assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
     compare(b, r, CCAD_DATE_MAX, &checked);
+    compare(b, r, CCAD_DATE_MIN, &checked);
+    compare(b, r, EARLY, &checked);
     compare(b, r, D0, &checked);
-    /* no working day is refused; Sundays only moves a due date up to 6 days */
+    /* no working day is refused; Sundays only moves a due date up to 6
+     * days, past the calendar's end from 9999-12-31, a Friday */
     TU_FAIL(ctx, ccad_rules_set(r, "freq.work_days", 0), CCAD_ERANGE);
     assert_int_equal(ccad_rules_set(r, "freq.work_days", 64), CCAD_OK);
     compare(b, r, CCAD_DATE_MAX, &checked);
+    compare(b, r, CCAD_DATE_MIN, &checked);
+    compare(b, r, EARLY, &checked);
     compare(b, r, D0, &checked);
-    assert_true(checked == 8);
+    /* without never.due_now only the Q3 rule makes "early" due */
+    assert_int_equal(ccad_rules_set(r, "never.due_now", 0), CCAD_OK);
+    compare(b, r, EARLY, &checked);
+    assert_true(checked == 36);
     ccad_book_free(b);
     ccad_rules_free(r);
     ccad_ctx_free(ctx);
