@@ -735,7 +735,11 @@ CCAD_API int ccad_rules_equal(const ccad_rules *a, const ccad_rules *b);
 
 /* ====================================================================== */
 /** @defgroup book Customers and contacts
- *  @brief A book holds many customers compactly, without an allocation per customer.
+ *  @brief A book holds many customers compactly, without an allocation per customer:
+ *         64 bytes each (ids aside) for customers whose dates fall in
+ *         1930-04-11 .. 2109-09-23 and whose amounts and counts are of
+ *         everyday size; any other customer is kept whole, losslessly, in a
+ *         side table (docs/design.md, "Stored form").
  *  @{ */
 
 /** Opaque customer book. */
@@ -909,6 +913,9 @@ CCAD_API int ccad_book_update(ccad_book *book, size_t index, const ccad_customer
  *         date before the contact date.
  * @retval CCAD_EOVERFLOW a count would overflow.
  * @retval CCAD_ECONFLICT the outcome resolves a complaint that is not open.
+ * @retval CCAD_ENOMEM the customer no longer fits its compact record (a
+ *         date, count or gap beyond it) and the book's side table could not
+ *         grow; nothing changed.
  * @note A contact older than the latest one counts, but does not move the
  *       latest contact, gap or next step back.
  * @since 0.1.0
@@ -992,6 +999,7 @@ CCAD_API int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store);
  * @param[in] index the customer. @param[in] contact the contact.
  * @retval CCAD_OK success; store and book both hold the contact.
  * @retval as ccad_book_record() for bad input (no callback is called then).
+ * @retval CCAD_ENOMEM as ccad_book_record(), before any callback.
  * @retval CCAD_ENOTSUP the context has no store.
  * @retval CCAD_ECALLBACK a callback failed; rollback was called; the book is
  *         unchanged. If rollback failed too the message says so, and the

@@ -561,6 +561,15 @@ int ccad__pack_reserve(ccad_book *book, size_t index, const struct cust *c, cons
     return CCAD_OK;
 }
 
+void ccad__pack_unreserve(ccad_book *book)
+{
+    if (book->nwide == 0 && book->wide != NULL) {
+        ccad__free(book->ctx, book->wide);
+        book->wide = NULL;
+        book->capwide = 0;
+    }
+}
+
 void ccad__pack(ccad_book *book, size_t index, const struct cust *c)
 {
     struct crec *r = &book->c[index];

@@ -270,6 +270,9 @@ void ccad__unpack(const ccad_book *book, size_t index, struct cust *out);
 /* Makes sure ccad__pack(book, index, c) cannot fail: CCAD_OK, or
  * CCAD_ENOMEM (recorded) when c needs a wide slot that cannot be had. */
 int ccad__pack_reserve(ccad_book *book, size_t index, const struct cust *c, const char *fn);
+/* Gives back a wide table that ccad__pack_reserve created and nothing used,
+ * so that a call failing after the reservation leaves memory as it was. */
+void ccad__pack_unreserve(ccad_book *book);
 /* Stores c as customer `index` (after ccad__pack_reserve); keeps the rank
  * and the computed grade already stored. */
 void ccad__pack(ccad_book *book, size_t index, const struct cust *c);

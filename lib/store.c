@@ -75,15 +75,21 @@ int ccad_store_record(ccad_book *book, size_t index, const ccad_contact *contact
         return rc;
     ccad__export(book, index, &n, &c);
     /* the book's room first, so that after a commit nothing can fail */
-    if ((rc = ccad__pack_reserve(book, index, &n, fn)) != 0 || (rc = begin(ctx, fn)) != 0)
+    if ((rc = ccad__pack_reserve(book, index, &n, fn)) != 0)
         return rc;
-    /* the customer row first, so that a contact never precedes its customer */
-    if (ccad__store_save(ctx, &c) != 0)
-        return abort_tx(ctx, fn, "save", CCAD_ECALLBACK);
-    if (ccad__store_append(ctx, c.id, contact) != 0)
-        return abort_tx(ctx, fn, "append_contact", CCAD_ECALLBACK);
-    if (ccad__store_commit(ctx) != 0)
-        return abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
+    if ((rc = begin(ctx, fn)) == 0) {
+        /* the customer row first, so that a contact never precedes its customer */
+        if (ccad__store_save(ctx, &c) != 0)
+            rc = abort_tx(ctx, fn, "save", CCAD_ECALLBACK);
+        else if (ccad__store_append(ctx, c.id, contact) != 0)
+            rc = abort_tx(ctx, fn, "append_contact", CCAD_ECALLBACK);
+        else if (ccad__store_commit(ctx) != 0)
+            rc = abort_tx(ctx, fn, "commit", CCAD_ECALLBACK);
+    }
+    if (rc != 0) {
+        ccad__pack_unreserve(book);
+        return rc;
+    }
     ccad__pack(book, index, &n);
     return CCAD_OK;
 }
