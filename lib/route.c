@@ -362,17 +362,89 @@ static uint32_t lowest_bit(uint32_t x)
 #endif
 }
 
-/* Exact tour for at most EXACT_MAX stops (Held-Karp over subsets). The
- * (m+1) x (m+1) costs are computed once; the loops visit only the set bits
- * of each subset. */
+/* Held-Karp by rows: E[S][j] is the shortest path from the base through
+ * the stop set S (bits of stops 0..m-1, point k+1 is stop k) that then
+ * goes on to stop j, for j outside S (lanes of stops inside S hold sums
+ * nobody reads). A row is the lane-wise minimum over the last stop k of S of
+ * E[S - k][k] + D[k][*], so the inner loop runs over EXACT_MAX lanes with
+ * no branches. The tour is the plain Held-Karp one with its tie rules: the
+ * first (lowest) last stop of least cost, and back from each stop the first
+ * predecessor of least cost, found again from the values. T is the type of
+ * the values: int32_t when every path fits, else int64_t. */
+#define EXACT_ROWS(NAME, T)                                                                   \
+    static void NAME(const int64_t *D, uint32_t m, int open, T *E, uint32_t *order,         \
+                     int64_t *cost)                                                          \
+    {                                                                                        \
+        uint32_t full = (1u << m) - 1, w = m + 1, S, j, k, last = 0, mask;                   \
+        T Dr[EXACT_MAX * EXACT_MAX];                                                         \
+        int64_t best = INT64_MAX;                                                            \
+        memset(Dr, 0, sizeof Dr);                                                            \
+        for (k = 0; k < m; k++)                                                              \
+            for (j = 0; j < m; j++)                                                          \
+                Dr[k * EXACT_MAX + j] = (T)D[(k + 1) * w + j + 1];                           \
+        for (j = 0; j < EXACT_MAX; j++)                                                      \
+            E[j] = j < m ? (T)D[j + 1] : 0;                                                  \
+        for (S = 1; S < full; S++) {                                                         \
+            T t[EXACT_MAX], val;                                                             \
+            const T *dr;                                                                     \
+            uint32_t bits = S, l;                                                            \
+            k = lowest_bit(bits);                                                            \
+            bits &= bits - 1;                                                                \
+            val = E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k];                               \
+            dr = Dr + k * EXACT_MAX;                                                         \
+            for (l = 0; l < EXACT_MAX; l++)                                                  \
+                t[l] = (T)(val + dr[l]);                                                     \
+            while (bits != 0) {                                                              \
+                k = lowest_bit(bits);                                                        \
+                bits &= bits - 1;                                                            \
+                val = E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k];                           \
+                dr = Dr + k * EXACT_MAX;                                                     \
+                for (l = 0; l < EXACT_MAX; l++) {                                            \
+                    T c = (T)(val + dr[l]);                                                  \
+                    t[l] = c < t[l] ? c : t[l];                                              \
+                }                                                                            \
+            }                                                                                \
+            memcpy(E + (size_t)S * EXACT_MAX, t, sizeof t);                                  \
+        }                                                                                    \
+        for (j = 0; j < m; j++) {                                                            \
+            int64_t c = (int64_t)E[(size_t)(full & ~(1u << j)) * EXACT_MAX + j] +            \
+                        (open ? 0 : D[(j + 1) * w]);                                         \
+            if (c < best) {                                                                  \
+                best = c;                                                                    \
+                last = j;                                                                    \
+            }                                                                                \
+        }                                                                                    \
+        mask = full;                                                                         \
+        for (k = m; k >= 1; k--) {                                                           \
+            uint32_t prev = mask & ~(1u << last), bits;                                      \
+            T val = E[(size_t)prev * EXACT_MAX + last];                                      \
+            order[k] = last + 1;                                                             \
+            for (bits = prev; bits != 0; bits &= bits - 1) {                                 \
+                j = lowest_bit(bits);                                                        \
+                if (E[(size_t)(prev & ~(1u << j)) * EXACT_MAX + j] + Dr[j * EXACT_MAX + last] == \
+                    val)                                                                     \
+                    break;                                                                   \
+            }                                                                                \
+            mask = prev;                                                                     \
+            last = bits != 0 ? j : 0;                                                        \
+        }                                                                                    \
+        order[0] = 0;                                                                        \
+        *cost = best;                                                                        \
+    }
+
+EXACT_ROWS(exact_rows32, int32_t)
+EXACT_ROWS(exact_rows64, int64_t)
+
+/* Exact tour for at most EXACT_MAX stops. The (m+1) x (m+1) costs are
+ * computed once (half of them when symmetric); paths of at most m edges
+ * are held in 32 bits when m times the largest edge fits, else in 64. */
 static int solve_exact(struct rt *R, uint32_t *order)
 {
-    uint32_t m = R->real - 1, full = (1u << m) - 1, mask, j, k;
-    size_t cells = ((size_t)1 << m) * m;
-    int64_t *dp, D[(EXACT_MAX + 1) * (EXACT_MAX + 1)];
-    uint8_t *from;
-    int64_t best = INT64_MAX;
-    uint32_t last = 0, w = m + 1;
+    uint32_t m = R->real - 1, w = m + 1, j, k;
+    int64_t D[(EXACT_MAX + 1) * (EXACT_MAX + 1)], maxd = 0;
+    int sym = R->metric != CCAD_METRIC_HOST;
+    size_t rows;
+    void *E;
     if (m == 0) {
         order[0] = 0;
         R->cost = 0;
@@ -380,60 +452,32 @@ static int solve_exact(struct rt *R, uint32_t *order)
     }
     if (m > EXACT_MAX) /* callers ensure it; this tells the compiler too */
         return CCAD_EINVAL;
-    for (j = 0; j <= m; j++)
-        for (k = 0; k <= m; k++)
-            D[j * w + k] = dist(R, j, k);
-    dp = ccad__alloc(R->ctx, cells * sizeof *dp);
-    from = ccad__alloc(R->ctx, cells);
-    if (dp == NULL || from == NULL) {
-        ccad__free(R->ctx, dp);
-        ccad__free(R->ctx, from);
-        return CCAD_ENOMEM;
-    }
-    for (mask = 1; mask <= full; mask++) {
-        uint32_t bits = mask;
-        while (bits != 0) {
-            uint32_t jb = bits & (~bits + 1u), prev = mask & ~jb, pb = prev;
-            int64_t v = INT64_MAX;
-            uint8_t f = 0;
-            j = lowest_bit(jb);
-            bits &= bits - 1;
-            if (prev == 0) {
-                v = D[j + 1];
-            } else {
-                while (pb != 0) {
-                    int64_t c;
-                    k = lowest_bit(pb);
-                    pb &= pb - 1;
-                    c = dp[(size_t)prev * m + k] + D[(k + 1) * w + j + 1];
-                    if (c < v) {
-                        v = c;
-                        f = (uint8_t)k;
-                    }
-                }
+    for (j = 0; j < w; j++) {
+        D[j * w + j] = 0;
+        for (k = sym ? j + 1 : 0; k < w; k++)
+            if (k != j) {
+                /* both metrics of points give the same cost both ways */
+                D[j * w + k] = dist(R, j, k);
+                if (sym)
+                    D[k * w + j] = D[j * w + k];
             }
-            dp[(size_t)mask * m + j] = v;
-            from[(size_t)mask * m + j] = f;
-        }
     }
-    for (j = 0; j < m; j++) {
-        int64_t c = dp[(size_t)full * m + j] + (R->open ? 0 : D[(j + 1) * w]);
-        if (c < best) {
-            best = c;
-            last = j;
-        }
+    for (j = 0; j < w * w; j++)
+        if (D[j] > maxd)
+            maxd = D[j];
+    rows = (size_t)1 << m;
+    if (maxd <= INT32_MAX / (int64_t)w) {
+        E = ccad__alloc(R->ctx, rows * EXACT_MAX * sizeof(int32_t));
+        if (E == NULL)
+            return CCAD_ENOMEM;
+        exact_rows32(D, m, R->open, E, order, &R->cost);
+    } else {
+        E = ccad__alloc(R->ctx, rows * EXACT_MAX * sizeof(int64_t));
+        if (E == NULL)
+            return CCAD_ENOMEM;
+        exact_rows64(D, m, R->open, E, order, &R->cost);
     }
-    mask = full;
-    for (k = m; k >= 1; k--) {
-        uint32_t f = from[(size_t)mask * m + last];
-        order[k] = last + 1;
-        mask &= ~(1u << last);
-        last = f;
-    }
-    order[0] = 0;
-    R->cost = best;
-    ccad__free(R->ctx, dp);
-    ccad__free(R->ctx, from);
+    ccad__free(R->ctx, E);
     return CCAD_OK;
 }
 

@@ -895,6 +895,191 @@ static void host_asymmetric(void **state)
     }
 }
 
+/* The plain Held-Karp of the exact solver as first written, with its tie
+ * rules: each state keeps the first (lowest) predecessor of least cost and
+ * the tour ends at the first (lowest) last stop of least cost. Gives the
+ * order, so that a faster exact solver can be held to the very same tour
+ * among equally short ones. */
+static int64_t held_karp_order(const int64_t *d, size_t n, int closed, uint32_t *order)
+{
+    size_t m = n - 1, S, j, k, full, mask, last = 0;
+    int64_t *g, best = INT64_MAX;
+    unsigned char *from;
+    order[0] = 0;
+    if (m == 0)
+        return 0;
+    full = ((size_t)1 << m) - 1;
+    g = malloc((full + 1) * m * sizeof *g);
+    from = malloc((full + 1) * m);
+    assert_non_null(g);
+    assert_non_null(from);
+    for (S = 1; S <= full; S++)
+        for (j = 0; j < m; j++) {
+            int64_t v = INT64_MAX;
+            unsigned char f = 0;
+            size_t rest = S & ~((size_t)1 << j);
+            if (!(S & ((size_t)1 << j)))
+                continue;
+            if (rest == 0)
+                v = d[j + 1];
+            else
+                for (k = 0; k < m; k++)
+                    if (rest & ((size_t)1 << k)) {
+                        int64_t w = g[rest * m + k] + d[(k + 1) * n + j + 1];
+                        if (w < v) {
+                            v = w;
+                            f = (unsigned char)k;
+                        }
+                    }
+            g[S * m + j] = v;
+            from[S * m + j] = f;
+        }
+    for (j = 0; j < m; j++) {
+        int64_t w = g[full * m + j] + (closed ? d[(j + 1) * n] : 0);
+        if (w < best) {
+            best = w;
+            last = j;
+        }
+    }
+    mask = full;
+    for (k = m; k >= 1; k--) {
+        size_t f = from[mask * m + last];
+        order[k] = (uint32_t)(last + 1);
+        mask &= ~((size_t)1 << last);
+        last = f;
+    }
+    free(g);
+    free(from);
+    return best;
+}
+
+/* The library's great-circle cost, written the same way (unit vectors,
+ * chord, arc) so that the matrices agree to the unit. */
+static int64_t geo_edge(double lon1, double lat1, double lon2, double lat2)
+{
+    double a[3], b[3], dx, dy, dz, chord;
+    a[0] = cos(lat1 * DEG) * cos(lon1 * DEG);
+    a[1] = cos(lat1 * DEG) * sin(lon1 * DEG);
+    a[2] = sin(lat1 * DEG);
+    b[0] = cos(lat2 * DEG) * cos(lon2 * DEG);
+    b[1] = cos(lat2 * DEG) * sin(lon2 * DEG);
+    b[2] = sin(lat2 * DEG);
+    dx = a[0] - b[0];
+    dy = a[1] - b[1];
+    dz = a[2] - b[2];
+    chord = sqrt(dx * dx + dy * dy + dz * dz);
+    if (chord > 2.0)
+        chord = 2.0;
+    return (int64_t)(2.0 * asin(chord / 2.0) * EARTH_M + 0.5);
+}
+
+/* Up to 12 stops the solver returns exactly the plain Held-Karp tour,
+ * ties included: few distinct points on a small grid (many equal tours),
+ * repeated points and points at the base, great-circle costs, and costs
+ * beyond 2^31 (a tour that needs 64-bit sums) as well as small ones. */
+static void exact_same_tour_as_plain_dp(void **state)
+{
+    tu_alloc al;
+    ccad_host h;
+    ccad_ctx *ctx = new_ctx(&al, &h);
+    static const double scales[] = {1.0, 1e7, 3e5, 0.01};
+    size_t stops;
+    int cases = 0, wide = 0;
+    (void)state;
+    rng_seed(23);
+    for (stops = 0; stops <= 12; stops++) {
+        int inst, closed, per = stops <= 9 ? 24 : 8;
+        for (inst = 0; inst < per; inst++)
+            for (closed = 0; closed <= 1; closed++) {
+                double x[16], y[16];
+                uint32_t order[16], ref[16];
+                size_t n = stops + 1, i, j;
+                ccad_route_options o = CCAD_ROUTE_OPTIONS_INIT;
+                int64_t d[16 * 16], cost = -1, want;
+                int kind = inst % 6;
+                o.closed = closed;
+                o.scale = scales[(inst / 6) % 4];
+                if (kind == 0) {
+                    random_points(x, y, n, 1000.0, 0);
+                } else if (kind == 1) {
+                    random_points(x, y, n, 4.0, 1); /* a 4 x 4 grid: many ties */
+                } else if (kind == 2) {
+                    random_points(x, y, n, 1000.0, 0);
+                    for (i = 1; i < n; i++) /* repeated points, some at the base */
+                        if (rng_next() % 3 == 0) {
+                            size_t src = (size_t)(rng_next() % n);
+                            x[i] = x[src];
+                            y[i] = y[src];
+                        }
+                } else if (kind == 3) {
+                    random_points(x, y, n, 3.0, 1);
+                    x[0] = 1.0; /* the base in the middle of a 3 x 3 grid */
+                    y[0] = 1.0;
+                } else {
+                    o.metric = CCAD_METRIC_GEO;
+                    for (i = 0; i < n; i++) {
+                        x[i] = 121.4 + (rng_unit() - 0.5) * (kind == 4 ? 0.3 : 100.0);
+                        y[i] = 31.2 + (rng_unit() - 0.5) * (kind == 4 ? 0.3 : 100.0);
+                        if (kind == 5 && i > 0 && rng_next() % 4 == 0) {
+                            x[i] = x[0];
+                            y[i] = y[0];
+                        }
+                    }
+                }
+                for (i = 0; i < n; i++)
+                    for (j = 0; j < n; j++)
+                        d[i * n + j] = o.metric == CCAD_METRIC_GEO
+                                           ? (i == j ? 0 : geo_edge(x[i], y[i], x[j], y[j]))
+                                           : planar_edge(x, y, i, j, o.scale);
+                want = held_karp_order(d, n, closed, ref);
+                assert_int_equal(ccad_route_solve(ctx, x, y, n, &o, order, &cost), CCAD_OK);
+                assert_int_equal(cost, want);
+                assert_memory_equal(order, ref, n * sizeof *order);
+                cases++;
+                wide += want > INT32_MAX;
+            }
+    }
+    /* directed travel times (one-way streets, hills) through the host */
+    for (stops = 1; stops <= 12; stops++) {
+        int inst, closed;
+        for (inst = 0; inst < 4; inst++)
+            for (closed = 0; closed <= 1; closed++) {
+                struct host_user u;
+                struct travel_log L;
+                ccad_ctx *hctx;
+                double x[16], y[16];
+                uint32_t order[16], ref[16];
+                size_t n = stops + 1, i, j;
+                ccad_route_options o = CCAD_ROUTE_OPTIONS_INIT;
+                int64_t d[16 * 16], cost = -1, want;
+                memset(&L, 0, sizeof L);
+                distinct_points(x, y, n, inst % 2 ? 100 : 6);
+                L.x = x;
+                L.y = y;
+                L.n = n;
+                L.asymmetric = inst >= 2;
+                hctx = new_host_ctx(&u, &L);
+                o.metric = CCAD_METRIC_HOST;
+                o.closed = closed;
+                for (i = 0; i < n; i++)
+                    for (j = 0; j < n; j++)
+                        d[i * n + j] = i == j ? 0 : manhattan(x[i], y[i], x[j], y[j], L.asymmetric);
+                want = held_karp_order(d, n, closed, ref);
+                assert_int_equal(ccad_route_solve(hctx, x, y, n, &o, order, &cost), CCAD_OK);
+                assert_int_equal(cost, want);
+                assert_memory_equal(order, ref, n * sizeof *order);
+                ccad_ctx_free(hctx);
+                assert_int_equal(u.al.live, 0);
+                cases++;
+            }
+    }
+    print_message("route exact: %d instances with the plain DP's tour (%d beyond 2^31)\n", cases,
+                  wide);
+    assert_true(wide > 20);
+    ccad_ctx_free(ctx);
+    assert_int_equal(al.live, 0);
+}
+
 /* ==== bad input ==== */
 
 static void bad_input(void **state)
@@ -1280,6 +1465,7 @@ int main(void)
         cmocka_unit_test(host_metric),
         cmocka_unit_test(host_errors),
         cmocka_unit_test(host_asymmetric),
+        cmocka_unit_test(exact_same_tour_as_plain_dp),
         cmocka_unit_test(bad_input),
         cmocka_unit_test(edge_cases),
         cmocka_unit_test(large_costs),
