@@ -657,3 +657,176 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
     }
     return CCAD_OK;
 }
+
+/* ---- briefs of the working form, for the planner's daily scan ----
+ *
+ * What a ccad_brief holds, decided as assess_one() decides it, without
+ * reasons and without the figures a brief does not carry (temperature,
+ * ownership, care and reminder dates): the planner looks at every customer
+ * every day and needs only these. Dates are full day numbers here. */
+
+void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T)
+{
+    int g, p, k;
+    memset(L, 0, sizeof *L);
+    L->v = v;
+    L->T = T;
+    for (g = CCAD_GRADE_A; g <= CCAD_GRADE_D; g++) {
+        if (v[P_QUAD_IMPORTANT] & (1 << (g - 1)))
+            L->important |= 1u << g;
+        if (v[P_GAP_GRADES] & (1 << (g - 1)))
+            L->watched |= 1u << g;
+    }
+    for (g = 0; g <= CCAD_GRADE_D; g++)
+        for (p = 0; p < 3; p++) {
+            int64_t count, days, i;
+            int imp = (L->important >> g) & 1;
+            if (imp && p == CCAD_URGENCY_WEEK) {
+                count = v[P_FREQ_Q1W_COUNT];
+                days = v[P_FREQ_Q1W_DAYS];
+            } else if (imp && p == CCAD_URGENCY_TWO_WEEKS) {
+                count = v[P_FREQ_Q1TW_COUNT];
+                days = v[P_FREQ_Q1TW_DAYS];
+            } else {
+                k = g >= CCAD_GRADE_A ? g - 1 : 2;
+                count = v[P_FREQ_A_COUNT + 2 * k];
+                days = v[P_FREQ_A_DAYS + 2 * k];
+            }
+            i = count > 0 ? imax(1, days / count) : 0;
+            L->ival[g][p][0] = (int32_t)i;
+            L->ival[g][p][1] = (int32_t)(v[P_FREQ_LET_GO] > 1 ? i * v[P_FREQ_LET_GO] : i);
+        }
+    for (k = 1; k <= 7; k++) {
+        int wd = k, n = 0;
+        while (n < 7 && !(v[P_FREQ_WORK_DAYS] & (1 << (wd - 1)))) {
+            n++;
+            wd = wd == 7 ? 1 : wd + 1;
+        }
+        L->shift[k] = (uint8_t)n;
+    }
+}
+
+void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_brief *o)
+{
+    const int64_t *v = L->v;
+    int32_t T = L->T;
+    int grade = ccad__grade(c), status = c->status, complaint = c->complaint;
+    int important = (int)((L->important >> grade) & 1), watched = (int)((L->watched >> grade) & 1);
+    int active = !ccad__inactive(status);
+    int32_t last = v[P_CLOCK_ANY] ? c->last_contact : c->last_visit;
+    int32_t due = CCAD_NO_DATE;
+    uint32_t flags = 0;
+    int urg = CCAD_URGENCY_NONE, plevel = CCAD_URGENCY_NONE, level = CCAD_ESCALATE_NONE, q;
+    int32_t over = 0;
+    int64_t gap = -1;
+
+    if (active) {
+        int letgo = 0, request_pending;
+        int64_t interval;
+        if (c->purchase != CCAD_NO_DATE) {
+            int64_t d = (int64_t)c->purchase - T;
+            if (d >= 0)
+                plevel = d <= v[P_URG_WEEK]        ? CCAD_URGENCY_WEEK
+                         : d <= v[P_URG_TWO_WEEKS] ? CCAD_URGENCY_TWO_WEEKS
+                                                   : CCAD_URGENCY_NONE;
+        }
+        urg = plevel;
+        request_pending = c->request != CCAD_NO_DATE && (last == CCAD_NO_DATE || last < c->request);
+        if (complaint == CCAD_COMPLAINT_OPEN ||
+            (request_pending && (int64_t)c->request - T <= v[P_URG_REQUEST]))
+            urg = CCAD_URGENCY_EVENT;
+        if ((status == CCAD_STATUS_ACTIVE || status == CCAD_STATUS_KEY) && c->volume >= 0) {
+            int64_t vol = c->volume;
+            int push = vol < v[P_TRIAGE_SELF] &&
+                       (vol >= v[P_TRIAGE_PUSH] ||
+                        (vol >= v[P_TRIAGE_UNMOVABLE] && v[P_TRIAGE_BAND] == 0));
+            letgo = vol >= v[P_TRIAGE_SELF] || (push && v[P_TRIAGE_MARGIN_LIFT] > 0 &&
+                                                c->margin_bp >= v[P_TRIAGE_MARGIN_LIFT]);
+        }
+        interval = L->ival[grade][plevel][letgo && urg == CCAD_URGENCY_NONE];
+        if (last != CCAD_NO_DATE && interval > 0)
+            due = clamp_date((int64_t)last + interval);
+        else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (interval > 0 || urg))
+            due = T;
+        if (c->next_step != CCAD_NO_DATE && (due == CCAD_NO_DATE || c->next_step < due))
+            due = c->next_step;
+        {
+            int32_t ev[3];
+            int nev = 0, k;
+            if (complaint == CCAD_COMPLAINT_OPEN)
+                ev[nev++] = (last != CCAD_NO_DATE && last >= c->complaint_date)
+                                ? clamp_date((int64_t)last + v[P_COMPLAINT_FOLLOWUP])
+                                : c->complaint_date;
+            if (request_pending)
+                ev[nev++] = c->request;
+            if (!important && plevel != CCAD_URGENCY_NONE &&
+                (last == CCAD_NO_DATE || last < (int64_t)c->purchase - v[P_URG_TWO_WEEKS]))
+                ev[nev++] = T;
+            if (complaint == CCAD_COMPLAINT_RESOLVED) {
+                int32_t care = clamp_date((int64_t)c->complaint_date + v[P_COMPLAINT_CARE]);
+                if (last == CCAD_NO_DATE || last < care) {
+                    ev[nev++] = care;
+                    if (T >= care)
+                        flags |= CCAD_F_CARE_DUE;
+                }
+            }
+            for (k = 0; k < nev; k++)
+                if (due == CCAD_NO_DATE || ev[k] < due)
+                    due = ev[k];
+        }
+        if (due != CCAD_NO_DATE) {
+            due += L->shift[ccad__weekday(due)];
+            if (due > CCAD_DATE_MAX)
+                due = CCAD_DATE_MAX;
+            if (due <= T)
+                flags |= CCAD_F_DUE;
+            if (due < T) {
+                over = T - due;
+                flags |= CCAD_F_OVERDUE;
+                if (!important && !urg ? v[P_ESC_Q4] : 1)
+                    level = over >= v[P_ESC_REASSIGN]  ? CCAD_ESCALATE_REASSIGN
+                            : over >= v[P_ESC_MANAGER] ? CCAD_ESCALATE_MANAGER
+                            : over >= v[P_ESC_REP]     ? CCAD_ESCALATE_REP
+                                                       : CCAD_ESCALATE_NONE;
+            }
+            if (clamp_date((int64_t)due - v[P_FOLLOWUP_LEAD]) == T)
+                flags |= CCAD_F_REMINDER;
+        }
+        if (last != CCAD_NO_DATE)
+            gap = imax(imax(0, (int64_t)T - last), c->last_gap);
+        if (watched && gap >= 0) {
+            if (gap >= v[P_GAP_ALERT])
+                flags |= CCAD_F_COLD;
+            else if (gap > v[P_GAP_MAX])
+                flags |= CCAD_F_COOLING;
+        }
+        if (c->last_contact != CCAD_NO_DATE) {
+            if (!(c->bits & CB_LAST_RECORDED))
+                flags |= CCAD_F_NO_RECORD;
+            if (c->next_step == CCAD_NO_DATE)
+                flags |= CCAD_F_NO_NEXT_STEP;
+        }
+        if ((uint64_t)c->no_progress >= (uint64_t)v[P_STALL_AFTER])
+            flags |= CCAD_F_STALLED;
+        if ((uint64_t)c->contacts < (uint64_t)v[P_PATIENCE_MIN] || (gap > v[P_GAP_MAX] && watched))
+            flags |= CCAD_F_RELEASE_PREMATURE;
+        if (complaint == CCAD_COMPLAINT_OPEN)
+            flags |= CCAD_F_COMPLAINT_OPEN;
+    } else {
+        flags = CCAD_F_INACTIVE;
+        if (status == CCAD_STATUS_RELEASED &&
+            ((uint64_t)c->contacts < (uint64_t)v[P_PATIENCE_MIN] ||
+             ((int64_t)c->last_gap > v[P_GAP_MAX] && watched)))
+            flags |= CCAD_F_RELEASED_EARLY;
+    }
+    q = important ? (urg ? CCAD_Q1 : CCAD_Q2) : (urg ? CCAD_Q3 : CCAD_Q4);
+    if (c->last_contact == CCAD_NO_DATE && c->contacts == 0)
+        flags |= CCAD_F_NEVER_CONTACTED;
+    o->due_date = due;
+    o->days_overdue = over;
+    o->flags = flags;
+    o->grade = (uint8_t)grade;
+    o->urgency = (uint8_t)urg;
+    o->quadrant = (uint8_t)q;
+    o->escalation = (uint8_t)level;
+}

@@ -242,6 +242,19 @@ struct ccad_book {
  * writing reasons. */
 void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
                   ccad_assessment *a, int keep_reasons);
+/* Rule tables for briefs on day T (assess.c). */
+struct ccad__lean {
+    const int64_t *v;
+    int32_t T;
+    int32_t ival[5][3][2]; /* interval days by grade (0 = none), purchase level, let go */
+    unsigned important;    /* bit g: grade g is important */
+    unsigned watched;      /* bit g: grade g's rhythm is watched */
+    uint8_t shift[8];      /* by ISO weekday: days to the next working one */
+};
+void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T);
+/* The brief of customer c in working form: the fields of ccad_book_assess
+ * that a ccad_brief holds (assess.c). */
+void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_brief *o);
 /* CCAD_OK if the book is graded with these rules, else CCAD_ESTALE (recorded). */
 int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const char *fn);
 /* 1 if two grading parameter blocks grade the same way (only the

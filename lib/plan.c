@@ -507,6 +507,8 @@ static int plan_day(struct plan *P, int di)
     int32_t used = 0, minutes = 0;
     uint32_t prio = 0;
     ccad_assessment a;
+    ccad_brief br;
+    struct ccad__lean L;
     struct cust view;
     int rc, ahead;
     /* levelling: contacts falling due on each of the next days beyond that
@@ -521,6 +523,9 @@ static int plan_day(struct plan *P, int di)
         return add_touches(P, di, 0);
     }
 
+    /* the day's scan needs only what a brief holds */
+    ccad__lean_init(&L, v, d);
+
     for (i = 0; i < b->n; i++) {
         const struct cust *c = &P->cw[i];
         struct sim *m = &P->sim[i];
@@ -528,34 +533,34 @@ static int plan_day(struct plan *P, int di)
         if (ccad__inactive(c->status))
             continue;
         sim_view(c, m, &view);
-        ccad__assess(b, v, &view, d, &a, 0);
+        ccad__brief_cust(&L, &view, &br);
         if (m->dropped) {
             /* a dropped best-effort contact stays dropped while the customer
              * is in Q4; anything urgent or important brings it back */
-            if (a.quadrant == CCAD_Q4)
+            if (br.quadrant == CCAD_Q4)
                 continue;
             m->dropped = 0;
             m->waiting = CCAD_NO_DATE;
         }
-        if (m->block_left == 0 && !(a.flags & CCAD_F_DUE)) {
+        if (m->block_left == 0 && !(br.flags & CCAD_F_DUE)) {
             /* not due: count the load of the coming days, and keep important
              * contacts as candidates to pull forward into spare room */
-            if (a.due_date != CCAD_NO_DATE && a.due_date <= d + pull) {
-                int ah = (int)(a.due_date - d);
+            if (br.due_date != CCAD_NO_DATE && br.due_date <= d + pull) {
+                int ah = (int)(br.due_date - d);
                 over_by[ah]++;
-                over_min[ah] += v[P_SERVICE_A + grade_index(a.grade)];
+                over_min[ah] += v[P_SERVICE_A + grade_index(br.grade)];
             }
-            if (!absent && a.due_date != CCAD_NO_DATE && a.due_date <= d + pull &&
-                (a.quadrant == CCAD_Q1 || a.quadrant == CCAD_Q2)) {
+            if (!absent && br.due_date != CCAD_NO_DATE && br.due_date <= d + pull &&
+                (br.quadrant == CCAD_Q1 || br.quadrant == CCAD_Q2)) {
                 struct cand *e = &P->cand[b->n - 1 - ne++];
                 e->idx = (uint32_t)i;
-                e->quadrant = (uint8_t)a.quadrant;
-                e->cls = (uint8_t)a.quadrant;
+                e->quadrant = (uint8_t)br.quadrant;
+                e->cls = (uint8_t)br.quadrant;
                 e->block = 0;
                 e->esc = 0;
                 e->over = 0;
-                e->due = a.due_date;
-                e->grade = (uint8_t)a.grade;
+                e->due = br.due_date;
+                e->grade = (uint8_t)br.grade;
                 e->value = c->value;
             }
             continue;
@@ -563,15 +568,15 @@ static int plan_day(struct plan *P, int di)
         if (m->first_due == CCAD_NO_DATE)
             m->first_due = d;
         k->idx = (uint32_t)i;
-        k->quadrant = (uint8_t)a.quadrant;
+        k->quadrant = (uint8_t)br.quadrant;
         /* An open complaint makes the customer urgent, so it is Q1 when
          * important and Q3 (delegable) when not. */
-        k->cls = (uint8_t)a.quadrant;
+        k->cls = (uint8_t)br.quadrant;
         k->block = m->block_left > 0;
-        k->esc = (uint8_t)a.escalation;
-        k->over = a.days_overdue;
-        k->due = a.due_date;
-        k->grade = (uint8_t)a.grade;
+        k->esc = (uint8_t)br.escalation;
+        k->over = br.days_overdue;
+        k->due = br.due_date;
+        k->grade = (uint8_t)br.grade;
         k->value = c->value;
         nc++;
     }
