@@ -5,6 +5,13 @@
 
 #include <string.h>
 
+/* The batch kernel's SSE2 path (lib/assess.c, "batch"): x86-64 always has
+ * SSE2; CCAD_SCALAR_BRIEF (CMake option) forces the scalar path. */
+#if defined(__SSE2__) && !defined(CCAD_SCALAR_BRIEF)
+#define CCAD__BRIEF_SSE2 1
+#include <emmintrin.h>
+#endif
+
 struct sink {
     ccad_assessment *a;
     int keep; /* 0: batch mode, reasons are not written */
@@ -613,6 +620,336 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
     o->escalation = (uint8_t)level;
 }
 
+/* A wide record through the full path, into a brief. */
+static void brief_wide(const ccad_book *book, const int64_t *v, size_t index, int32_t today,
+                       ccad_brief *o)
+{
+    ccad_assessment a;
+    struct cust w;
+    ccad__unpack(book, index, &w);
+    ccad__assess(book, v, &w, today, &a, 0);
+    o->due_date = a.due_date;
+    o->days_overdue = a.days_overdue;
+    o->flags = a.flags;
+    o->grade = (uint8_t)a.grade;
+    o->urgency = (uint8_t)a.urgency;
+    o->quadrant = (uint8_t)a.quadrant;
+    o->escalation = (uint8_t)a.escalation;
+}
+
+#ifdef CCAD__BRIEF_SSE2
+/* ---- the same decisions four records at a time (SSE2) ----
+ *
+ * brief_one() lane by lane: each group of four records is loaded as three
+ * 16-byte rows per record (volume .. request, last_contact .. no_progress,
+ * the last word: grades, status, complaint, bits) and transposed into
+ * int32 lanes; conditions are all-ones masks, selects are and/andnot/or;
+ * the four briefs are transposed back and stored whole. Arithmetic on a
+ * lane whose result is masked away (a missing due date) may wrap, which
+ * SSE2 integer arithmetic does without undefined behaviour. The weekday is
+ * (offset + BIAS) % 7 through a float multiply by 1/7 (exact: a due date
+ * is the day or a stored date plus at most 3,660 days, so offset + BIAS
+ * lies in 662,576 .. 4,314,634, below 2^24); the shift to the next
+ * working weekday is read from a 21-bit word of 3-bit shifts, scaled by
+ * 2^(-3 * weekday) built from float exponent bits. Wide lanes are then
+ * redone by the full path. test_brief.c compares both paths. */
+
+/* The loads below rely on the record's layout. */
+#define CR_AT(f) ((int)offsetof(struct crec, f))
+typedef char ccad__brief_row_a[CR_AT(purchase) == CR_AT(volume) + 8 &&
+                                       CR_AT(complaint_date) == CR_AT(volume) + 10 &&
+                                       CR_AT(request) == CR_AT(volume) + 12
+                                   ? 1
+                                   : -1];
+typedef char ccad__brief_row_b[CR_AT(last_visit) == CR_AT(last_contact) + 2 &&
+                                       CR_AT(next_step) == CR_AT(last_contact) + 4 &&
+                                       CR_AT(last_gap) == CR_AT(last_contact) + 6 &&
+                                       CR_AT(margin_bp) == CR_AT(last_contact) + 8 &&
+                                       CR_AT(contacts) == CR_AT(last_contact) + 10 &&
+                                       CR_AT(no_progress) == CR_AT(last_contact) + 12
+                                   ? 1
+                                   : -1];
+typedef char ccad__brief_row_c[CR_AT(status) == CR_AT(grades) + 1 &&
+                                       CR_AT(complaint) == CR_AT(grades) + 2 &&
+                                       CR_AT(bits) == CR_AT(grades) + 3 &&
+                                       CR_AT(grades) + 4 == (int)sizeof(struct crec)
+                                   ? 1
+                                   : -1];
+typedef char
+    ccad__brief_out[offsetof(ccad_brief, days_overdue) == 4 && offsetof(ccad_brief, flags) == 8 &&
+                            offsetof(ccad_brief, grade) == 12 &&
+                            offsetof(ccad_brief, urgency) == 13 &&
+                            offsetof(ccad_brief, quadrant) == 14 &&
+                            offsetof(ccad_brief, escalation) == 15 && sizeof(ccad_brief) == 16
+                        ? 1
+                        : -1];
+
+/* The rules as lanes. */
+struct brief_lanes {
+    __m128i t, urg_week1, urg_two1, urg_two, urg_req1, follow, care, lead, dmax, dmin;
+    __m128i gap_max, gap_alert1, esc_rep1, esc_man1, esc_reas1, esc_all, stall1, patience;
+    __m128i self1, push1, unmov1, lift1, let_go_x1, never, clock_any;
+    __m128i iv_c, iv_axc, iv_bxc, iv_dxc, iv_q1w, iv_q1tw; /* intervals; x: xor with C's */
+    __m128i important, watched;                            /* bit g: grade g */
+    __m128i shifts;                                        /* shift k in bits 3k..3k+2 */
+};
+
+/* x - 1 as an int32 threshold for "> x - 1", saturated: a threshold above
+ * every int32 is never reached, one below every int32 always. */
+static int32_t gt_threshold(int64_t x) {
+    return x > INT32_MAX ? INT32_MAX : x - 1 < INT32_MIN ? INT32_MIN : (int32_t)(x - 1);
+}
+
+static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R, const int64_t *v) {
+    int32_t shifts = 0, let_go = v[P_FREQ_LET_GO] > 1 ? (int32_t)v[P_FREQ_LET_GO] : 1;
+    int g, k;
+    for (k = 0; k < 7; k++)
+        shifts |= (int32_t)R->shift[k] << (3 * k);
+    /* an important grade's intervals by purchase level (any important
+     * grade: the Q1 intervals do not depend on the grade) */
+    g = CCAD_GRADE_A;
+    for (k = CCAD_GRADE_A; k <= CCAD_GRADE_D; k++)
+        if ((R->important >> k) & 1)
+            g = k;
+    L->t = _mm_set1_epi32(R->t);
+    L->urg_week1 = _mm_set1_epi32(R->urg_week + 1);
+    L->urg_two1 = _mm_set1_epi32(R->urg_two + 1);
+    L->urg_two = _mm_set1_epi32(R->urg_two);
+    L->urg_req1 = _mm_set1_epi32(R->urg_req + 1);
+    L->follow = _mm_set1_epi32(R->follow);
+    L->care = _mm_set1_epi32(R->care);
+    L->lead = _mm_set1_epi32(R->lead);
+    L->dmax = _mm_set1_epi32(R->dmax);
+    L->dmin = _mm_set1_epi32(R->dmin);
+    L->gap_max = _mm_set1_epi32(R->gap_max);
+    L->gap_alert1 = _mm_set1_epi32(gt_threshold(R->gap_alert));
+    L->esc_rep1 = _mm_set1_epi32(gt_threshold(R->esc_rep));
+    L->esc_man1 = _mm_set1_epi32(gt_threshold(R->esc_man));
+    L->esc_reas1 = _mm_set1_epi32(gt_threshold(R->esc_reas));
+    L->esc_all = _mm_set1_epi32(R->esc_q4 ? -1 : 0);
+    L->stall1 = _mm_set1_epi32(gt_threshold(R->stall));
+    L->patience = _mm_set1_epi32(R->patience > INT32_MAX ? INT32_MAX : (int32_t)R->patience);
+    L->self1 = _mm_set1_epi32(gt_threshold(R->self));
+    L->push1 = _mm_set1_epi32(gt_threshold(R->push));
+    L->unmov1 = _mm_set1_epi32(R->band ? INT32_MAX : gt_threshold(R->unmov));
+    L->lift1 = _mm_set1_epi32(gt_threshold(R->lift));
+    L->let_go_x1 = _mm_set1_epi32(let_go ^ 1);
+    L->never = _mm_set1_epi32(R->never_due ? -1 : 0);
+    L->clock_any = _mm_set1_epi32(R->clock_any ? -1 : 0);
+    L->iv_c = _mm_set1_epi32(R->ival[CCAD_GRADE_C][0][0]);
+    L->iv_axc = _mm_set1_epi32(R->ival[CCAD_GRADE_A][0][0] ^ R->ival[CCAD_GRADE_C][0][0]);
+    L->iv_bxc = _mm_set1_epi32(R->ival[CCAD_GRADE_B][0][0] ^ R->ival[CCAD_GRADE_C][0][0]);
+    L->iv_dxc = _mm_set1_epi32(R->ival[CCAD_GRADE_D][0][0] ^ R->ival[CCAD_GRADE_C][0][0]);
+    L->iv_q1w = _mm_set1_epi32(R->ival[g][CCAD_URGENCY_WEEK][0]);
+    L->iv_q1tw = _mm_set1_epi32(R->ival[g][CCAD_URGENCY_TWO_WEEKS][0]);
+    L->important = _mm_set1_epi32((int32_t)R->important);
+    L->watched = _mm_set1_epi32((int32_t)R->watched);
+    L->shifts = _mm_set1_epi32(shifts);
+}
+
+#define V_SET(x) _mm_set1_epi32(x)
+static __m128i v_sel(__m128i m, __m128i a, __m128i b) {
+    return _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, b));
+}
+static __m128i v_min(__m128i a, __m128i b) { return v_sel(_mm_cmpgt_epi32(a, b), b, a); }
+static __m128i v_max(__m128i a, __m128i b) { return v_sel(_mm_cmpgt_epi32(a, b), a, b); }
+/* the low and high int16 halves of each lane, sign-extended */
+static __m128i v_lo16(__m128i x) { return _mm_srai_epi32(_mm_slli_epi32(x, 16), 16); }
+static __m128i v_hi16(__m128i x) { return _mm_srai_epi32(x, 16); }
+/* m ? flag : 0 */
+static __m128i v_flag(__m128i m, uint32_t flag) { return _mm_and_si128(m, V_SET((int32_t)flag)); }
+
+static __m128i v_load(const struct crec *r, int off) {
+    return _mm_loadu_si128((const __m128i *)(const void *)((const char *)r + off));
+}
+
+/* Briefs of the four narrow-or-wide records r[0..3] into out[0..3] (16
+ * bytes each); returns a bit per wide record, whose brief is left to the
+ * caller. */
+static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, char *out) {
+    const __m128i zero = _mm_setzero_si128(), no_date = V_SET(CR_NO_DATE), inf = V_SET(INT32_MAX);
+    const __m128i t = L->t;
+    __m128i vol, pcd, rqo, lcv, ngp, mct, npm, gsb;
+    __m128i p, cd, req, lc, last, next, lgap, margin, contacts, noprog, status, grade;
+    __m128i act, open, resolved, imp, watched, nolast, nolc, nonext;
+    __m128i d, okp, mw, m2, pl, pnz, pending, evt, unz, urg, letgo, lgsel, iv, m;
+    __m128i due, care, care_open, nodue, x, q7, wd, e, sh, over, lvl, gap, gm, ga, wl;
+    __m128i fa, fi, flags, q, packed, o0, o1, o2, o3;
+    {
+        __m128i a0 = v_load(r, CR_AT(volume)), a1 = v_load(r + 1, CR_AT(volume)),
+                a2 = v_load(r + 2, CR_AT(volume)), a3 = v_load(r + 3, CR_AT(volume));
+        __m128i b0 = v_load(r, CR_AT(last_contact)), b1 = v_load(r + 1, CR_AT(last_contact)),
+                b2 = v_load(r + 2, CR_AT(last_contact)), b3 = v_load(r + 3, CR_AT(last_contact));
+        __m128i c0 = v_load(r, CR_AT(grades) - 12), c1 = v_load(r + 1, CR_AT(grades) - 12),
+                c2 = v_load(r + 2, CR_AT(grades) - 12), c3 = v_load(r + 3, CR_AT(grades) - 12);
+        __m128i t0 = _mm_unpacklo_epi32(a0, a1), t1 = _mm_unpacklo_epi32(a2, a3);
+        __m128i t2 = _mm_unpackhi_epi32(a0, a1), t3 = _mm_unpackhi_epi32(a2, a3);
+        vol = _mm_unpacklo_epi64(t0, t1);
+        pcd = _mm_unpacklo_epi64(t2, t3);
+        rqo = _mm_unpackhi_epi64(t2, t3);
+        t0 = _mm_unpacklo_epi32(b0, b1);
+        t1 = _mm_unpacklo_epi32(b2, b3);
+        t2 = _mm_unpackhi_epi32(b0, b1);
+        t3 = _mm_unpackhi_epi32(b2, b3);
+        lcv = _mm_unpacklo_epi64(t0, t1);
+        ngp = _mm_unpackhi_epi64(t0, t1);
+        mct = _mm_unpacklo_epi64(t2, t3);
+        npm = _mm_unpackhi_epi64(t2, t3);
+        gsb = _mm_unpackhi_epi64(_mm_unpackhi_epi32(c0, c1), _mm_unpackhi_epi32(c2, c3));
+    }
+    p = v_lo16(pcd);
+    cd = v_hi16(pcd);
+    req = v_lo16(rqo);
+    lc = v_lo16(lcv);
+    last = v_sel(L->clock_any, lc, v_hi16(lcv));
+    next = v_lo16(ngp);
+    lgap = v_hi16(ngp);
+    margin = v_lo16(mct);
+    contacts = _mm_srli_epi32(mct, 16);
+    noprog = _mm_and_si128(npm, V_SET(0xffff));
+    status = _mm_and_si128(_mm_srli_epi32(gsb, 8), V_SET(0xff));
+    {
+        __m128i gm4 = _mm_and_si128(gsb, V_SET(15)),
+                gc4 = _mm_and_si128(_mm_srli_epi32(gsb, 4), V_SET(15));
+        __m128i gbit, cpl = _mm_and_si128(_mm_srli_epi32(gsb, 16), V_SET(0xff));
+        grade = v_sel(_mm_cmpeq_epi32(gm4, zero), gc4, gm4);
+        /* 1 << grade, from the float 2^grade */
+        gbit = _mm_cvttps_epi32(
+            _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(grade, V_SET(127)), 23)));
+        imp = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->important), gbit);
+        watched = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->watched), gbit);
+        open = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_OPEN));
+        resolved = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_RESOLVED));
+    }
+    /* released (4) or eliminated (5) */
+    act = _mm_xor_si128(
+        _mm_cmpeq_epi32(_mm_and_si128(status, V_SET(~1)), V_SET(CCAD_STATUS_RELEASED)), V_SET(-1));
+    nolast = _mm_cmpeq_epi32(last, no_date);
+    nolc = _mm_cmpeq_epi32(lc, no_date);
+    nonext = _mm_cmpeq_epi32(next, no_date);
+
+    /* URGENCY: the purchase level 0..2, then the events */
+    d = _mm_sub_epi32(p, t);
+    okp = _mm_andnot_si128(_mm_cmpeq_epi32(p, no_date), _mm_cmpgt_epi32(d, V_SET(-1)));
+    mw = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_week1, d));
+    m2 = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_two1, d));
+    pl = _mm_sub_epi32(zero, _mm_add_epi32(mw, m2));
+    pnz = _mm_or_si128(mw, m2);
+    pending = _mm_cmpgt_epi32(req, last);
+    evt = _mm_or_si128(open,
+                       _mm_and_si128(pending, _mm_cmpgt_epi32(L->urg_req1, _mm_sub_epi32(req, t))));
+    unz = _mm_or_si128(evt, pnz);
+    urg = v_sel(evt, V_SET(CCAD_URGENCY_EVENT), pl);
+
+    /* TRIAGE: let go */
+    letgo = _mm_or_si128(
+        _mm_cmpgt_epi32(vol, L->self1),
+        _mm_and_si128(_mm_or_si128(_mm_cmpgt_epi32(vol, L->push1), _mm_cmpgt_epi32(vol, L->unmov1)),
+                      _mm_cmpgt_epi32(margin, L->lift1)));
+    letgo = _mm_and_si128(letgo, _mm_cmpgt_epi32(vol, V_SET(-1)));
+    letgo = _mm_andnot_si128(_mm_cmpeq_epi32(status, V_SET(CCAD_STATUS_PROSPECT)), letgo);
+    lgsel = _mm_andnot_si128(unz, letgo);
+
+    /* FREQ: the interval by grade, the Q1 intervals, the let-go factor
+     * (interval <= 366 and factor <= 10: a 16-bit product) */
+    iv = _mm_xor_si128(L->iv_c,
+                       _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_A)), L->iv_axc));
+    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_B)), L->iv_bxc));
+    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_D)), L->iv_dxc));
+    iv = v_sel(_mm_and_si128(imp, _mm_cmpeq_epi32(pl, V_SET(CCAD_URGENCY_WEEK))), L->iv_q1w, iv);
+    iv = v_sel(_mm_and_si128(imp, _mm_cmpeq_epi32(pl, V_SET(CCAD_URGENCY_TWO_WEEKS))), L->iv_q1tw,
+               iv);
+    iv = _mm_mullo_epi16(iv, _mm_xor_si128(V_SET(1), _mm_and_si128(lgsel, L->let_go_x1)));
+
+    /* the due date: CLOCK, NEVER, FOLLOWUP, then the events */
+    m = _mm_cmpgt_epi32(iv, zero);
+    due = v_sel(_mm_andnot_si128(nolast, m), _mm_add_epi32(last, iv), inf);
+    due = v_sel(_mm_and_si128(_mm_and_si128(nolast, L->never), _mm_or_si128(m, unz)), t, due);
+    due = v_min(due, v_sel(nonext, inf, next));
+    x = v_sel(_mm_cmpgt_epi32(cd, last), cd, _mm_add_epi32(last, L->follow));
+    due = v_min(due, v_sel(open, x, inf));
+    due = v_min(due, v_sel(pending, req, inf));
+    m = _mm_or_si128(nolast, _mm_cmpgt_epi32(_mm_sub_epi32(p, L->urg_two), last));
+    due = v_min(due, v_sel(_mm_and_si128(_mm_andnot_si128(imp, pnz), m), t, inf));
+    care = _mm_add_epi32(cd, L->care);
+    care_open = _mm_and_si128(resolved, _mm_cmpgt_epi32(care, last));
+    due = v_min(due, v_sel(care_open, care, inf));
+    fa = v_flag(_mm_andnot_si128(_mm_cmpgt_epi32(care, t), care_open), CCAD_F_CARE_DUE);
+    nodue = _mm_cmpeq_epi32(due, inf);
+
+    /* the working weekday: wd = (due + BIAS) % 7 with the quotient from a
+     * float multiply, exact for 0 < x < 2^24: x is exact as a float, the
+     * float 1/7 is above 1/7 so the rounded product never falls below an
+     * integer quotient, and it exceeds x / 7 by less than 0.06 (checked
+     * for every x a due date gives) */
+    x = _mm_add_epi32(due, V_SET(BIAS));
+    q7 = _mm_cvttps_epi32(_mm_mul_ps(_mm_cvtepi32_ps(x), _mm_set1_ps(1.0f / 7.0f)));
+    wd = _mm_sub_epi32(x, _mm_sub_epi32(_mm_slli_epi32(q7, 3), q7));
+    /* shifts >> (3 * wd), as shifts * 2^(-3 * wd) */
+    e = _mm_slli_epi32(_mm_sub_epi32(V_SET(127), _mm_add_epi32(wd, _mm_add_epi32(wd, wd))), 23);
+    sh = _mm_cvttps_epi32(_mm_mul_ps(_mm_cvtepi32_ps(L->shifts), _mm_castsi128_ps(e)));
+    sh = _mm_and_si128(sh, V_SET(7));
+    due = v_min(_mm_add_epi32(due, sh), L->dmax);
+    over = _mm_andnot_si128(nodue, v_max(_mm_sub_epi32(t, due), zero));
+    m = _mm_or_si128(nodue, _mm_cmpgt_epi32(due, t));
+    fa = _mm_or_si128(fa, _mm_andnot_si128(m, V_SET(CCAD_F_DUE)));
+    fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(over, zero), CCAD_F_OVERDUE));
+    m = _mm_cmpeq_epi32(v_max(_mm_sub_epi32(due, L->lead), L->dmin), t);
+    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(nodue, m), CCAD_F_REMINDER));
+    /* ESCALATE: not for Q4 unless escalate.q4; over is 0 without a due date */
+    lvl = _mm_add_epi32(
+        _mm_add_epi32(_mm_cmpgt_epi32(over, L->esc_rep1), _mm_cmpgt_epi32(over, L->esc_man1)),
+        _mm_cmpgt_epi32(over, L->esc_reas1));
+    lvl = _mm_and_si128(_mm_sub_epi32(zero, lvl), _mm_or_si128(_mm_or_si128(imp, unz), L->esc_all));
+
+    /* GAP, FOLLOWUP, STALL, PATIENCE, COMPLAINT */
+    gap = v_max(v_max(_mm_sub_epi32(t, last), zero), lgap);
+    wl = _mm_andnot_si128(nolast, watched);
+    ga = _mm_cmpgt_epi32(gap, L->gap_alert1);
+    gm = _mm_and_si128(wl, _mm_cmpgt_epi32(gap, L->gap_max));
+    fa = _mm_or_si128(fa, v_flag(_mm_and_si128(wl, ga), CCAD_F_COLD));
+    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(ga, gm), CCAD_F_COOLING));
+    m = _mm_cmpeq_epi32(_mm_and_si128(gsb, V_SET((int32_t)CB_LAST_RECORDED << 24)), zero);
+    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(nolc, m), CCAD_F_NO_RECORD));
+    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(nolc, nonext), CCAD_F_NO_NEXT_STEP));
+    fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(noprog, L->stall1), CCAD_F_STALLED));
+    m = _mm_cmpgt_epi32(L->patience, contacts);
+    fa = _mm_or_si128(fa, v_flag(_mm_or_si128(m, gm), CCAD_F_RELEASE_PREMATURE));
+    fa = _mm_or_si128(fa, v_flag(open, CCAD_F_COMPLAINT_OPEN));
+    /* inactive: released early? */
+    fi = _mm_and_si128(_mm_cmpeq_epi32(status, V_SET(CCAD_STATUS_RELEASED)),
+                       _mm_or_si128(m, _mm_and_si128(watched, _mm_cmpgt_epi32(lgap, L->gap_max))));
+    fi = _mm_or_si128(v_flag(fi, CCAD_F_RELEASED_EARLY), V_SET(CCAD_F_INACTIVE));
+    flags = v_sel(act, fa, fi);
+    flags = _mm_or_si128(flags, v_flag(_mm_and_si128(nolc, _mm_cmpeq_epi32(contacts, zero)),
+                                       CCAD_F_NEVER_CONTACTED));
+
+    /* the briefs: due, overdue, flags, grade | urgency | quadrant | escalation */
+    due = v_sel(_mm_andnot_si128(nodue, act), _mm_add_epi32(due, V_SET(CR_EPOCH)),
+                V_SET(CCAD_NO_DATE));
+    over = _mm_and_si128(act, over);
+    /* quadrant 4 - 2 * important - urgent, with masks as -1 */
+    q = _mm_add_epi32(V_SET(CCAD_Q4),
+                      _mm_add_epi32(_mm_add_epi32(imp, imp), _mm_and_si128(act, unz)));
+    packed = _mm_or_si128(
+        _mm_or_si128(grade, _mm_slli_epi32(_mm_and_si128(act, urg), 8)),
+        _mm_or_si128(_mm_slli_epi32(q, 16), _mm_slli_epi32(_mm_and_si128(act, lvl), 24)));
+    o0 = _mm_unpacklo_epi32(due, over);
+    o1 = _mm_unpacklo_epi32(flags, packed);
+    o2 = _mm_unpackhi_epi32(due, over);
+    o3 = _mm_unpackhi_epi32(flags, packed);
+    _mm_storeu_si128((__m128i *)(void *)out, _mm_unpacklo_epi64(o0, o1));
+    _mm_storeu_si128((__m128i *)(void *)(out + 16), _mm_unpackhi_epi64(o0, o1));
+    _mm_storeu_si128((__m128i *)(void *)(out + 32), _mm_unpacklo_epi64(o2, o3));
+    _mm_storeu_si128((__m128i *)(void *)(out + 48), _mm_unpackhi_epi64(o2, o3));
+    /* CB_WIDE is bit 3 of the top byte: shifted to the sign bit */
+    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(gsb, 4)));
+}
+
+#undef V_SET
+#undef CR_AT
+#endif /* CCAD__BRIEF_SSE2 */
+
 #undef IF_FLAG
 #undef INF
 
@@ -621,7 +958,6 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
 {
     static const char fn[] = "ccad_book_assess_range";
     struct brief_rules R;
-    ccad_assessment a;
     size_t i;
     int rc;
     if (book == NULL)
@@ -637,23 +973,29 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: range %lu+%lu leaves the book of %lu",
                           fn, (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
     brief_rules_init(&R, rules->v, today);
-    for (i = 0; i < n; i++) {
+    i = 0;
+#ifdef CCAD__BRIEF_SSE2
+    {
+        struct brief_lanes L;
+        brief_lanes_init(&L, &R, rules->v);
+        /* elem_size is sizeof(ccad_brief), 16: four briefs are 64 bytes */
+        for (; n - i >= 4; i += 4) {
+            char *o = (char *)out + i * elem_size;
+            unsigned wide = brief_four(&L, &book->c[first + i], o), k;
+            for (k = 0; wide != 0; k++, wide >>= 1)
+                if (wide & 1)
+                    brief_wide(book, rules->v, first + i + k, today,
+                               (ccad_brief *)(void *)(o + k * elem_size));
+        }
+    }
+#endif
+    for (; i < n; i++) {
         ccad_brief *o = (ccad_brief *)(void *)((char *)out + i * elem_size);
         const struct crec *r = &book->c[first + i];
-        struct cust w;
-        if (!(r->bits & CB_WIDE)) {
+        if (!(r->bits & CB_WIDE))
             brief_one(&R, r, o);
-            continue;
-        }
-        ccad__unpack(book, first + i, &w);
-        ccad__assess(book, rules->v, &w, today, &a, 0);
-        o->due_date = a.due_date;
-        o->days_overdue = a.days_overdue;
-        o->flags = a.flags;
-        o->grade = (uint8_t)a.grade;
-        o->urgency = (uint8_t)a.urgency;
-        o->quadrant = (uint8_t)a.quadrant;
-        o->escalation = (uint8_t)a.escalation;
+        else
+            brief_wide(book, rules->v, first + i, today, o);
     }
     return CCAD_OK;
 }

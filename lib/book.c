@@ -34,8 +34,9 @@ static size_t probe(const ccad_book *b, const char *id, size_t n)
         if (s == 0)
             return i;
         {
+            /* a stored id may be shorter than n: strncmp stops at its end */
             const char *have = cust_id(b, s - 1);
-            if (memcmp(have, id, n) == 0 && have[n] == '\0')
+            if (strncmp(have, id, n) == 0 && have[n] == '\0')
                 return i;
         }
         i = (i + 1) & mask;

@@ -3,6 +3,7 @@
 # On a fresh Debian 12 machine it installs what is missing, then:
 #   1. Release build + the whole ctest suite (unit tests, vectors, examples, symbols)
 #   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all, by gcc and by clang
+#      (the clang build with -DCCAD_SCALAR_BRIEF=ON: the batch kernel's portable path)
 #   3. the Python bindings' unittest suite against the Release library
 #   4. the Doxygen reference with WARN_AS_ERROR
 #   5. install into a scratch prefix and build a consumer with find_package and pkg-config
@@ -44,8 +45,9 @@ cmake --build build/asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan --output-on-failure -j"$jobs"
 
-step "clang build with ASan + UBSan and tests"
-CC=clang CXX=clang++ cmake -S . -B build/clang-asan -DCMAKE_BUILD_TYPE=Debug -DCCAD_SANITIZE=ON >/dev/null
+step "clang build with ASan + UBSan and tests (scalar batch kernel: -DCCAD_SCALAR_BRIEF=ON)"
+CC=clang CXX=clang++ cmake -S . -B build/clang-asan -DCMAKE_BUILD_TYPE=Debug -DCCAD_SANITIZE=ON \
+  -DCCAD_SCALAR_BRIEF=ON >/dev/null
 cmake --build build/clang-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/clang-asan --output-on-failure -j"$jobs"

@@ -223,11 +223,103 @@ static void brief_calendar_edges(void **state)
     ccad_ctx_free(ctx);
 }
 
+/* Ranges of every length and start against single assessments: the
+ * batch path works in groups of records (four at a time where SIMD is
+ * used, the rest one by one), so lengths and starts off the group size, a
+ * range shorter than a group, n = 0, runs of wide records inside a group
+ * and at its edges. Guards before and after the output show that nothing
+ * outside it is written. */
+static void compare_range(ccad_book *b, ccad_rules *r, size_t first, size_t n, int32_t day,
+                          long *checked)
+{
+    ccad_brief *br = malloc((n + 2) * sizeof *br), guard;
+    size_t i;
+    assert_non_null(br);
+    memset(br, 0xA5, (n + 2) * sizeof *br);
+    memset(&guard, 0xA5, sizeof guard);
+    assert_int_equal(ccad_book_assess_range(b, r, first, n, day, br + 1, sizeof *br), CCAD_OK);
+    assert_memory_equal(&br[0], &guard, sizeof guard);
+    assert_memory_equal(&br[n + 1], &guard, sizeof guard);
+    for (i = 0; i < n; i++) {
+        ccad_assessment a = CCAD_ASSESSMENT_INIT;
+        const ccad_brief *o = &br[i + 1];
+        assert_int_equal(ccad_book_assess(b, r, first + i, day, &a), CCAD_OK);
+        if (o->due_date != a.due_date || o->days_overdue != a.days_overdue ||
+            o->flags != a.flags || o->grade != a.grade || o->urgency != a.urgency ||
+            o->quadrant != a.quadrant || o->escalation != a.escalation)
+            fail_msg("range %lu+%lu, customer %lu day %ld: brief due %ld over %ld flags %#lx "
+                     "g%d u%d q%d e%d; assessment due %ld over %ld flags %#lx g%d u%d q%d e%d",
+                     (unsigned long)first, (unsigned long)n, (unsigned long)(first + i),
+                     (long)day, (long)o->due_date, (long)o->days_overdue,
+                     (unsigned long)o->flags, o->grade, o->urgency, o->quadrant, o->escalation,
+                     (long)a.due_date, (long)a.days_overdue, (unsigned long)a.flags, a.grade,
+                     a.urgency, a.quadrant, a.escalation);
+        (*checked)++;
+    }
+    free(br);
+}
+
+static void brief_ranges(void **state)
+{
+    static const size_t starts[] = {0, 1, 2, 3, 4, 5, 61, 63, 64, 65};
+    static const size_t lens[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 63, 64, 65, 127, 128, 129};
+    tu_alloc al = {0, 0, 0, 0, 0};
+    ccad_host h = tu_host(&al);
+    ccad_ctx *ctx = NULL;
+    uint64_t s = 777;
+    long checked = 0, expect = 0;
+    int round;
+    (void)state;
+    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    for (round = 0; round < 6; round++) {
+        ccad_rules *r = NULL;
+        ccad_book *b = NULL;
+        size_t count = 200, si, li;
+        int i;
+        assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
+        assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
+        if (round > 0)
+            random_rules(&s, r);
+        for (i = 0; i < (int)count; i++) {
+            char id[24];
+            ccad_customer c;
+            snprintf(id, sizeof id, "g%d-%d", round, i);
+            c = random_customer(&s, id);
+            /* wide records: one in four at random, and a run of five
+             * (130..134) across a group edge */
+            if (pick(&s, 0, 3) == 0 || (i >= 130 && i < 135))
+                c.contacts = 70000;
+            assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+        }
+        assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
+        for (si = 0; si < sizeof starts / sizeof starts[0]; si++)
+            for (li = 0; li < sizeof lens / sizeof lens[0]; li++) {
+                int32_t day = D0 + (int32_t)pick(&s, -20, 40);
+                if (starts[si] + lens[li] > count)
+                    continue;
+                compare_range(b, r, starts[si], lens[li], day, &checked);
+                expect += (long)lens[li];
+            }
+        /* the rest of the book from odd starts, and the whole book */
+        compare_range(b, r, 1, count - 1, D0, &checked);
+        compare_range(b, r, 3, count - 3, D0 + 7, &checked);
+        compare_range(b, r, 0, count, D0 - 3, &checked);
+        compare_range(b, r, count, 0, D0, &checked);
+        expect += (long)(count - 1 + count - 3 + count);
+        ccad_book_free(b);
+        ccad_rules_free(r);
+    }
+    ccad_ctx_free(ctx);
+    assert_int_equal(al.live, 0);
+    assert_true(checked == expect);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(brief_equals_assessment),
         cmocka_unit_test(brief_calendar_edges),
+        cmocka_unit_test(brief_ranges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
