@@ -453,6 +453,7 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
 #define INF INT32_MAX
 
 struct brief_rules {
+    struct ccad__lean lean; /* the tables by grade (shared with the wide records' path) */
     int32_t ival[5][3][2]; /* interval days by grade (0 = none), purchase level, let go; 0 = none */
     uint8_t quad[2][2];    /* quadrant by importance and urgency */
     unsigned important;    /* bit g: grade g is important */
@@ -472,46 +473,18 @@ struct brief_rules {
 
 static void brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
 {
-    int g, p, k;
+    int k;
     memset(R, 0, sizeof *R);
-    for (g = CCAD_GRADE_A; g <= CCAD_GRADE_D; g++) {
-        if (v[P_QUAD_IMPORTANT] & (1 << (g - 1)))
-            R->important |= 1u << g;
-        if (v[P_GAP_GRADES] & (1 << (g - 1)))
-            R->watched |= 1u << g;
-    }
-    for (g = 0; g <= CCAD_GRADE_D; g++)
-        for (p = 0; p < 3; p++) {
-            int64_t count, days, i;
-            int imp = (R->important >> g) & 1;
-            if (imp && p == CCAD_URGENCY_WEEK) {
-                count = v[P_FREQ_Q1W_COUNT];
-                days = v[P_FREQ_Q1W_DAYS];
-            } else if (imp && p == CCAD_URGENCY_TWO_WEEKS) {
-                count = v[P_FREQ_Q1TW_COUNT];
-                days = v[P_FREQ_Q1TW_DAYS];
-            } else {
-                k = g >= CCAD_GRADE_A ? g - 1 : 2;
-                count = v[P_FREQ_A_COUNT + 2 * k];
-                days = v[P_FREQ_A_DAYS + 2 * k];
-            }
-            i = count > 0 ? imax(1, days / count) : 0;
-            R->ival[g][p][0] = (int32_t)i;
-            R->ival[g][p][1] = (int32_t)(v[P_FREQ_LET_GO] > 1 ? i * v[P_FREQ_LET_GO] : i);
-        }
+    ccad__lean_init(&R->lean, v, T);
+    memcpy(R->ival, R->lean.ival, sizeof R->ival);
+    R->important = R->lean.important;
+    R->watched = R->lean.watched;
     R->quad[1][1] = CCAD_Q1;
     R->quad[1][0] = CCAD_Q2;
     R->quad[0][1] = CCAD_Q3;
     R->quad[0][0] = CCAD_Q4;
-    for (k = 0; k < 7; k++) {
-        /* offset o with (o + BIAS) % 7 == k is the day CR_EPOCH + o */
-        int wd = ccad__weekday(CR_EPOCH + k), n = 0;
-        while (n < 7 && !(v[P_FREQ_WORK_DAYS] & (1 << (wd - 1)))) {
-            n++;
-            wd = wd == 7 ? 1 : wd + 1;
-        }
-        R->shift[k] = (uint8_t)n;
-    }
+    for (k = 0; k < 7; k++) /* offset o with (o + BIAS) % 7 == k is the day CR_EPOCH + o */
+        R->shift[k] = R->lean.shift[ccad__weekday(CR_EPOCH + k)];
     R->t = T - CR_EPOCH;
     R->urg_week = (int32_t)v[P_URG_WEEK];
     R->urg_two = (int32_t)v[P_URG_TWO_WEEKS];
@@ -621,20 +594,12 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
 }
 
 /* A wide record through the full path, into a brief. */
-static void brief_wide(const ccad_book *book, const int64_t *v, size_t index, int32_t today,
+static void brief_wide(const ccad_book *book, const struct brief_rules *R, size_t index,
                        ccad_brief *o)
 {
-    ccad_assessment a;
     struct cust w;
     ccad__unpack(book, index, &w);
-    ccad__assess(book, v, &w, today, &a, 0);
-    o->due_date = a.due_date;
-    o->days_overdue = a.days_overdue;
-    o->flags = a.flags;
-    o->grade = (uint8_t)a.grade;
-    o->urgency = (uint8_t)a.urgency;
-    o->quadrant = (uint8_t)a.quadrant;
-    o->escalation = (uint8_t)a.escalation;
+    ccad__brief_cust(&R->lean, &w, o);
 }
 
 #ifdef CCAD__BRIEF_SSE2
@@ -984,7 +949,7 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
             unsigned wide = brief_four(&L, &book->c[first + i], o), k;
             for (k = 0; wide != 0; k++, wide >>= 1)
                 if (wide & 1)
-                    brief_wide(book, rules->v, first + i + k, today,
+                    brief_wide(book, &R, first + i + k,
                                (ccad_brief *)(void *)(o + k * elem_size));
         }
     }
@@ -995,7 +960,7 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
         if (!(r->bits & CB_WIDE))
             brief_one(&R, r, o);
         else
-            brief_wide(book, rules->v, first + i, today, o);
+            brief_wide(book, &R, first + i, o);
     }
     return CCAD_OK;
 }

@@ -58,9 +58,11 @@ static ccad_customer random_customer(uint64_t *s, const char *id)
     if (c.complaint != CCAD_COMPLAINT_NONE)
         c.complaint_date = (int32_t)pick(s, D0 - 40, D0 + 3);
     c.request_date = maybe_date(s, 10, D0 - 10, D0 + 20);
+    if (c.last_contact != CCAD_NO_DATE && pick(s, 0, 99) < 5)
+        c.request_date = c.last_contact; /* asked for the day of the last contact */
     c.owned_since = maybe_date(s, 30, D0 - 400, D0);
     /* a few wide records: a far date or a count beyond 16 bits */
-    if (pick(s, 0, 99) < 5)
+    if (pick(s, 0, 99) < 20) /* wide records take the working-form path */
         c.contacts = 70000;
     if (pick(s, 0, 99) < 3)
         c.request_date = D0 + 40000;
