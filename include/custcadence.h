@@ -737,7 +737,7 @@ CCAD_API int ccad_rules_equal(const ccad_rules *a, const ccad_rules *b);
 /** @defgroup book Customers and contacts
  *  @brief A book holds many customers compactly, without an allocation per customer:
  *         64 bytes each (ids aside) for customers whose dates fall in
- *         1930-04-11 .. 2109-09-23 and whose amounts and counts are of
+ *         1930-04-16 .. 2109-09-18 and whose amounts and counts are of
  *         everyday size; any other customer is kept whole, losslessly, in a
  *         side table (docs/design.md, "Stored form").
  *  @{ */

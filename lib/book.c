@@ -46,7 +46,7 @@ static size_t probe(const ccad_book *b, const char *id, size_t n)
 int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
 {
     ccad_book *b;
-    size_t cap = capacity_hint < 16 ? 16 : capacity_hint, nslots = 32;
+    size_t cap = capacity_hint < 16 ? 16 : capacity_hint, nslots = 32, idcap;
     if (out != NULL)
         *out = NULL;
     if (ctx == NULL)
@@ -58,6 +58,8 @@ int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
                           (unsigned long)capacity_hint);
     while (nslots < cap * 2)
         nslots *= 2;
+    /* ids are found by uint32 offsets: the arena stays below 4 GiB */
+    idcap = cap > UINT32_MAX / 16 ? (size_t)UINT32_MAX : cap * 16;
     b = ccad__alloc(ctx, sizeof *b);
     if (b == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_new: out of memory");
@@ -65,7 +67,7 @@ int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
     b->ctx = ctx;
     b->c = ccad__alloc(ctx, cap * sizeof *b->c);
     b->id_off = ccad__alloc(ctx, cap * sizeof *b->id_off);
-    b->ids = ccad__alloc(ctx, cap * 16);
+    b->ids = ccad__alloc(ctx, idcap);
     b->slots = ccad__alloc(ctx, nslots * sizeof *b->slots);
     if (b->c == NULL || b->id_off == NULL || b->ids == NULL || b->slots == NULL) {
         ccad__free(ctx, b->c);
@@ -77,7 +79,7 @@ int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
     }
     memset(b->slots, 0, nslots * sizeof *b->slots);
     b->cap = cap;
-    b->ids_cap = cap * 16;
+    b->ids_cap = idcap;
     b->nslots = nslots;
     *out = b;
     return CCAD_OK;
@@ -527,8 +529,12 @@ static int16_t date_pack(int32_t d)
 static int fits(const struct cust *c)
 {
     int k;
-    if (c->value > INT32_MAX || c->volume > INT32_MAX || c->last_gap > INT16_MAX ||
-        c->contacts > UINT16_MAX || c->no_progress > UINT16_MAX || c->missing > UINT16_MAX)
+    /* the lower bounds hold after validation; checked anyway, so that a
+     * looser validation could never truncate silently */
+    if (c->value < 0 || c->value > INT32_MAX || c->volume < -1 || c->volume > INT32_MAX ||
+        c->last_gap < -1 || c->last_gap > INT16_MAX || c->margin_bp < -1 ||
+        c->margin_bp > INT16_MAX || c->contacts > UINT16_MAX || c->no_progress > UINT16_MAX ||
+        c->missing > UINT16_MAX)
         return 0;
     if (!date_fits(c->purchase) || !date_fits(c->complaint_date) || !date_fits(c->request) ||
         !date_fits(c->owned) || !date_fits(c->last_contact) || !date_fits(c->last_visit) ||

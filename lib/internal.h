@@ -182,7 +182,7 @@ struct cust {
 };
 
 /* One customer as the book stores it: 64 bytes, one cache line. Dates are
- * 16-bit offsets from CR_EPOCH (2020-01-01), so 1930-04-11 .. 2109-09-23,
+ * 16-bit offsets from CR_EPOCH (2020-01-01), so 1930-04-16 .. 2109-09-18,
  * with CR_NO_DATE for none; values, volumes and gaps fit 31 and 15 bits;
  * counts 16 bits, service counts 8 bits. A customer whose fields do not
  * all fit is stored whole in the book's wide table (CB_WIDE set, `value`
@@ -281,10 +281,13 @@ void ccad__export(const ccad_book *book, size_t index, const struct cust *d, cca
 /* Customer `index` in its working form (book.c). */
 void ccad__unpack(const ccad_book *book, size_t index, struct cust *out);
 /* Makes sure ccad__pack(book, index, c) cannot fail: CCAD_OK, or
- * CCAD_ENOMEM (recorded) when c needs a wide slot that cannot be had. */
+ * CCAD_ENOMEM (recorded) when c needs a wide slot that cannot be had
+ * (CCAD_EOVERFLOW past SIZE_MAX bytes, which a book of at most 2^31-1
+ * customers cannot reach). */
 int ccad__pack_reserve(ccad_book *book, size_t index, const struct cust *c, const char *fn);
 /* Gives back a wide table that ccad__pack_reserve created and nothing used,
- * so that a call failing after the reservation leaves memory as it was. */
+ * so that a call failing after the reservation leaves no new block behind
+ * (a table that only grew stays grown; the customers are unchanged). */
 void ccad__pack_unreserve(ccad_book *book);
 /* Stores c as customer `index` (after ccad__pack_reserve); keeps the rank
  * and the computed grade already stored. */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #define D0 20514 /* 2026-03-02, a Monday */
-#define EARLY (-14500) /* 1930-04-16, near the first day a record holds */
+#define EARLY (-14500) /* 1930-04-21, near the first day a record holds (1930-04-16) */
 
 static uint64_t rnd(uint64_t *s)
 {
@@ -62,7 +62,11 @@ static ccad_customer random_customer(uint64_t *s, const char *id)
         c.request_date = c.last_contact; /* asked for the day of the last contact */
     c.owned_since = maybe_date(s, 30, D0 - 400, D0);
     /* a few wide records: a far date or a count beyond 16 bits */
-    if (pick(s, 0, 99) < 20) /* wide records take the working-form path */
+    /* wide records take the working-form path: most through a count no
+     * decision reads, so every rule still sees everyday values */
+    if (pick(s, 0, 99) < 20)
+        c.missing_records = 70000;
+    if (pick(s, 0, 99) < 5)
         c.contacts = 70000;
     if (pick(s, 0, 99) < 3)
         c.request_date = D0 + 40000;

@@ -367,6 +367,78 @@ static void many_wide(void **state)
     }
 }
 
+/* The planner reads the book's working form: the same customers planned
+ * from narrow records and from wide ones (a service count beyond 8 bits,
+ * read by no decision) give the same items, routes and findings. */
+static void planner_reads_wide_alike(void **state)
+{
+    fixture *f = *state;
+    ccad_book *wb = NULL;
+    ccad_schedule *sn = NULL, *sw = NULL;
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    uint64_t x = 99;
+    size_t i, n;
+    int k;
+    assert_int_equal(ccad_book_new(&wb, f->ctx, 0), CCAD_OK);
+    for (k = 0; k < 80; k++) {
+        char id[16];
+        ccad_customer c = base(id);
+        snprintf(id, sizeof id, "p%d", k);
+        x = x * UINT64_C(6364136223846793005) + 1442695040888963407u;
+        c.value = (int64_t)(x >> 40);
+        c.status = (int)(x >> 20 & 3) == 0 ? CCAD_STATUS_PROSPECT : CCAD_STATUS_ACTIVE;
+        c.purchase_date = (x >> 13 & 3) == 0 ? EPOCH + 2460 + (int32_t)(x >> 30 & 15) : CCAD_NO_DATE;
+        c.complaint = (x >> 17 & 15) == 0 ? CCAD_COMPLAINT_OPEN : CCAD_COMPLAINT_NONE;
+        c.complaint_date = c.complaint ? EPOCH + 2455 : CCAD_NO_DATE;
+        c.request_date = CCAD_NO_DATE;
+        c.last_contact = EPOCH + 2400 + (int32_t)(x >> 24 & 63);
+        c.last_visit = c.last_contact;
+        c.next_step_date = (x >> 9 & 1) ? c.last_contact + 20 : CCAD_NO_DATE;
+        c.x = (double)(x >> 44 & 1023) / 100.0;
+        c.y = (double)(x >> 34 & 1023) / 100.0;
+        c.visit_days = 0;
+        c.visit_open_min = 0;
+        c.visit_close_min = 1440;
+        assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+        c.service_counts[3] = 300 + (uint32_t)k;
+        assert_int_equal(ccad_book_add(wb, &c, NULL), CCAD_OK);
+    }
+    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
+    assert_int_equal(ccad_book_grade(wb, f->r), CCAD_OK);
+    o.first_day = EPOCH + 2469; /* 2026-10-05, a Monday */
+    o.days = 14;
+    o.visits_per_day = 6;
+    o.route = 1;
+    o.assign_days = 1;
+    o.metric = CCAD_METRIC_PLANAR;
+    o.scale = 1000.0;
+    o.units_per_minute = 500.0;
+    assert_int_equal(ccad_schedule_new(&sn, f->b, f->r, &o), CCAD_OK);
+    assert_int_equal(ccad_schedule_new(&sw, wb, f->r, &o), CCAD_OK);
+    n = ccad_schedule_item_count(sn);
+    assert_true(n > 30);
+    assert_int_equal(ccad_schedule_item_count(sw), n);
+    for (i = 0; i < n; i++) {
+        ccad_item a = CCAD_ITEM_INIT, b = CCAD_ITEM_INIT;
+        assert_int_equal(ccad_schedule_item(sn, i, &a), CCAD_OK);
+        assert_int_equal(ccad_schedule_item(sw, i, &b), CCAD_OK);
+        assert_memory_equal(&a, &b, sizeof a);
+    }
+    n = ccad_schedule_finding_count(sn);
+    assert_int_equal(ccad_schedule_finding_count(sw), n);
+    for (i = 0; i < n; i++) {
+        ccad_finding a = CCAD_FINDING_INIT, b = CCAD_FINDING_INIT;
+        assert_int_equal(ccad_schedule_finding(sn, i, &a), CCAD_OK);
+        assert_int_equal(ccad_schedule_finding(sw, i, &b), CCAD_OK);
+        assert_int_equal(a.kind, b.kind);
+        assert_int_equal(a.customer, b.customer);
+        assert_int_equal(a.date, b.date);
+    }
+    ccad_schedule_free(sn);
+    ccad_schedule_free(sw);
+    ccad_book_free(wb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +448,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(record_crosses_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(wide_growth_all_or_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(many_wide, setup, teardown),
+        cmocka_unit_test_setup_teardown(planner_reads_wide_alike, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -359,6 +359,7 @@ static void heuristic_random(void **state)
 
 /* ==== TSPLIB ==== */
 
+#ifdef CCAD_TSPLIB_DIR
 static int read_tsp(const char *path, double **px, double **py, size_t *pn)
 {
     FILE *f = fopen(path, "r");
@@ -405,6 +406,7 @@ static int read_tsp(const char *path, double **px, double **py, size_t *pn)
     return 0;
 }
 
+#endif
 static void tsplib_optima(void **state)
 {
 #ifdef CCAD_TSPLIB_DIR
