@@ -453,11 +453,8 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
 #define INF INT32_MAX
 
 struct brief_rules {
-    struct ccad__lean lean; /* the tables by grade (shared with the wide records' path) */
-    int32_t ival[5][3][2]; /* interval days by grade (0 = none), purchase level, let go; 0 = none */
+    struct ccad__lean lean; /* intervals, important and watched grades (shared) */
     uint8_t quad[2][2];    /* quadrant by importance and urgency */
-    unsigned important;    /* bit g: grade g is important */
-    unsigned watched;      /* bit g: grade g's rhythm is watched (gap.grades) */
     uint8_t shift[7];      /* by (offset + BIAS) % 7: days to the next working weekday */
     int32_t t;             /* the day, as an offset */
     int32_t urg_week, urg_two, urg_req, follow, care, lead;
@@ -476,9 +473,6 @@ static void brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
     int k;
     memset(R, 0, sizeof *R);
     ccad__lean_init(&R->lean, v, T);
-    memcpy(R->ival, R->lean.ival, sizeof R->ival);
-    R->important = R->lean.important;
-    R->watched = R->lean.watched;
     R->quad[1][1] = CCAD_Q1;
     R->quad[1][0] = CCAD_Q2;
     R->quad[0][1] = CCAD_Q3;
@@ -520,7 +514,7 @@ static int32_t max32(int32_t a, int32_t b) { return b > a ? b : a; }
 static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_brief *o)
 {
     int grade = ccad__rgrade(r), status = r->status, complaint = r->complaint;
-    int important = (int)((R->important >> grade) & 1), watched = (int)((R->watched >> grade) & 1);
+    int important = (int)((R->lean.important >> grade) & 1), watched = (int)((R->lean.watched >> grade) & 1);
     int32_t t = R->t, lc = r->last_contact, next = r->next_step;
     int32_t last = R->clock_any ? lc : r->last_visit;
     int has_last = last != CR_NO_DATE;
@@ -549,7 +543,7 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
         letgo = (status != CCAD_STATUS_PROSPECT) & (vol >= 0) &
                 ((vol >= R->self) |
                  (((vol >= R->push) | ((vol >= R->unmov) & !R->band)) & (r->margin_bp >= R->lift)));
-        interval = R->ival[grade][plevel][letgo & (urg == 0)];
+        interval = R->lean.ival[grade][plevel][letgo & (urg == 0)];
 
         /* the due date: CLOCK, NEVER, FOLLOWUP, then the events */
         due = has_last && interval > 0 ? last + interval : INF;
@@ -674,7 +668,7 @@ static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R,
      * grade: the Q1 intervals do not depend on the grade) */
     g = CCAD_GRADE_A;
     for (k = CCAD_GRADE_A; k <= CCAD_GRADE_D; k++)
-        if ((R->important >> k) & 1)
+        if ((R->lean.important >> k) & 1)
             g = k;
     L->t = _mm_set1_epi32(R->t);
     L->urg_week1 = _mm_set1_epi32(R->urg_week + 1);
@@ -701,14 +695,14 @@ static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R,
     L->let_go_x1 = _mm_set1_epi32(let_go ^ 1);
     L->never = _mm_set1_epi32(R->never_due ? -1 : 0);
     L->clock_any = _mm_set1_epi32(R->clock_any ? -1 : 0);
-    L->iv_c = _mm_set1_epi32(R->ival[CCAD_GRADE_C][0][0]);
-    L->iv_axc = _mm_set1_epi32(R->ival[CCAD_GRADE_A][0][0] ^ R->ival[CCAD_GRADE_C][0][0]);
-    L->iv_bxc = _mm_set1_epi32(R->ival[CCAD_GRADE_B][0][0] ^ R->ival[CCAD_GRADE_C][0][0]);
-    L->iv_dxc = _mm_set1_epi32(R->ival[CCAD_GRADE_D][0][0] ^ R->ival[CCAD_GRADE_C][0][0]);
-    L->iv_q1w = _mm_set1_epi32(R->ival[g][CCAD_URGENCY_WEEK][0]);
-    L->iv_q1tw = _mm_set1_epi32(R->ival[g][CCAD_URGENCY_TWO_WEEKS][0]);
-    L->important = _mm_set1_epi32((int32_t)R->important);
-    L->watched = _mm_set1_epi32((int32_t)R->watched);
+    L->iv_c = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_C][0][0]);
+    L->iv_axc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_A][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
+    L->iv_bxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_B][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
+    L->iv_dxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_D][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
+    L->iv_q1w = _mm_set1_epi32(R->lean.ival[g][CCAD_URGENCY_WEEK][0]);
+    L->iv_q1tw = _mm_set1_epi32(R->lean.ival[g][CCAD_URGENCY_TWO_WEEKS][0]);
+    L->important = _mm_set1_epi32((int32_t)R->lean.important);
+    L->watched = _mm_set1_epi32((int32_t)R->lean.watched);
     L->shifts = _mm_set1_epi32(shifts);
 }
 
