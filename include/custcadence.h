@@ -1103,7 +1103,13 @@ enum ccad_why {
     CCAD_WHY_REMINDER_DUE = 47,     /**< Reserved (not emitted): reminders are the items' reminder_date and ccad_schedule_reminders(); a = reminder date, b = item date. */
     CCAD_WHY_PLAN_EARLY = 48,       /**< Planner, CAPACITY: spare room; planned before its due date a, b days early (capacity.pull_ahead_days). */
     CCAD_WHY_ROUTE_LATE = 49,       /**< ROUTE: the stop cannot be served in time; a = minute it could start, b = the limit (window close or day end, minutes after midnight), c = minutes over. */
-    CCAD_WHY_ROUTE_DAY = 50         /**< ROUTE: weekly assignment moved the visit from date a to this day for a shorter route; b = estimated travel saved in the metric's unit. */
+    CCAD_WHY_ROUTE_DAY = 50,        /**< ROUTE: weekly assignment moved the visit from date a to this day for a shorter route; b = estimated travel saved in the metric's unit. */
+    CCAD_WHY_PLAN_BLOCKED_DAYS = 51,  /**< Planner, ROUTE: due on date a, but no working day of the range falls on the customer's visit days b (a ::CCAD_FIG_WEEKDAYS mask). @since 1.1.0 */
+    CCAD_WHY_PLAN_BLOCKED_HOURS = 52, /**< Planner, ROUTE: the visit hours a..b (times of day) cannot hold the c-minute visit inside the working day. @since 1.1.0 */
+    CCAD_WHY_PLAN_BLOCKED_TIME = 53,  /**< Planner, ROUTE: due on date a, but no allowed day had room: the stop alone needs b minutes (travel there and back plus service) of a c-minute day, or every allowed day was full. @since 1.1.0 */
+    CCAD_WHY_PLAN_VISIT_DAY = 54,     /**< Planner, ROUTE: due on date a, a day outside the customer's visit days b (::CCAD_FIG_WEEKDAYS); planned on its next allowed day. @since 1.1.0 */
+    CCAD_WHY_GIVE_UP = 55,            /**< TRIAGE: strategy give up: no contact is planned and the customer's release is proposed; a = contacts so far, b = patience.min_contacts, c = 1 if the release would be premature (PATIENCE). @since 1.1.0 */
+    CCAD_WHY_ORDER_CLOSED = 56        /**< URGENCY: the order recorded on date a closed the purchase decision expected on date b; the customer is back on its grade's rhythm. @since 1.1.0 */
 };
 
 /**
@@ -1125,7 +1131,8 @@ enum ccad_figure {
     CCAD_FIG_ENUM = 7,  /**< A value of an enumeration; see ccad_why_figure(). */
     CCAD_FIG_FACTOR = 8,  /**< A multiplier (x100 where the reason says so). */
     CCAD_FIG_CLOCK = 9,   /**< A time of day: minutes after midnight. */
-    CCAD_FIG_MINUTES = 10 /**< A duration in minutes. */
+    CCAD_FIG_MINUTES = 10, /**< A duration in minutes. */
+    CCAD_FIG_WEEKDAYS = 11 /**< A set of ISO weekdays: bit 0 = Monday .. bit 6 = Sunday (as ::ccad_customer's visit_days). @since 1.1.0 */
 };
 
 /**
@@ -1369,7 +1376,8 @@ enum ccad_finding_kind {
     CCAD_FIND_DROPPED = 9,        /**< Best-effort contact dropped after waiting. */
     CCAD_FIND_GAP = 10,           /**< The plan itself leaves a gap over the maximum. */
     CCAD_FIND_PLATFORM = 11,      /**< Working platform over its cap or dominated by C. */
-    CCAD_FIND_ROUTE = 12          /**< A routed stop misses its visit window or the end of the day. */
+    CCAD_FIND_ROUTE = 12,         /**< A routed stop misses its visit window or the end of the day (only when the host's travel times change between calls: the planner never plans a late stop). */
+    CCAD_FIND_RELEASE_PROPOSED = 13 /**< TRIAGE gave the customer up: no contact is planned and its release is proposed (GIVE_UP; with PATIENCE when premature). @since 1.1.0 */
 };
 
 /** One finding of a schedule. */

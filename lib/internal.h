@@ -135,6 +135,7 @@ enum ccad__param {
     P_PLATFORM_RESERVE,
     P_PLATFORM_C_MAX,
     P_CAP_PULL_AHEAD,
+    P_ROUTE_MOVE_DAYS,
     P__COUNT
 };
 

@@ -41,7 +41,7 @@ const char *ccad_rule_name(int rule)
     return rule_names[rule];
 }
 
-static const char why_names[][18] = {
+static const char why_names[][20] = {
     "?",
     "GRADE_MANUAL",
     "GRADE_RANK",
@@ -93,6 +93,12 @@ static const char why_names[][18] = {
     "PLAN_EARLY",
     "ROUTE_LATE",
     "ROUTE_DAY",
+    "PLAN_BLOCKED_DAYS",
+    "PLAN_BLOCKED_HOURS",
+    "PLAN_BLOCKED_TIME",
+    "PLAN_VISIT_DAY",
+    "GIVE_UP",
+    "ORDER_CLOSED",
 };
 
 const char *ccad_why_name(int why)
@@ -124,6 +130,24 @@ static void date_text(char buf[16], int64_t d)
 {
     if (d < CCAD_DATE_MIN || d > CCAD_DATE_MAX || ccad_date_format(buf, 16, (int32_t)d) != 0)
         snprintf(buf, 16, "none");
+}
+
+/* Writes a weekday mask (bit 0 = Monday) as "Mon Wed Fri", or "none". */
+static void weekdays_text(char *buf, size_t cap, int64_t mask)
+{
+    static const char day[][4] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    size_t len = 0;
+    int k;
+    buf[0] = '\0';
+    for (k = 0; k < 7; k++)
+        if ((mask >> k) & 1) {
+            int w = snprintf(buf + len, cap - len, "%s%s", len ? " " : "", day[k]);
+            if (w < 0 || (size_t)w >= cap - len)
+                break;
+            len += (size_t)w;
+        }
+    if (len == 0)
+        snprintf(buf, cap, "none");
 }
 
 int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_len)
@@ -225,6 +249,22 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     case CCAD_WHY_PLAN_EARLY: n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", b, pl(b), d1); break;
     case CCAD_WHY_ROUTE_LATE: n = snprintf(buf, cap, "ROUTE: starts %02lld:%02lld, limit %02lld:%02lld: %lld min late", a / 60, a % 60, b / 60, b % 60, c); break;
     case CCAD_WHY_ROUTE_DAY: n = snprintf(buf, cap, "ROUTE: moved from %s to lie closer to the day's other stops (saves about %lld)", d1, b); break;
+    case CCAD_WHY_PLAN_BLOCKED_DAYS: {
+        char wd[32];
+        weekdays_text(wd, sizeof wd, b);
+        n = snprintf(buf, cap, "ROUTE: due %s, but no working day of the range is one of its visit days (%s)", d1, wd);
+        break;
+    }
+    case CCAD_WHY_PLAN_BLOCKED_HOURS: n = snprintf(buf, cap, "ROUTE: visit hours %02lld:%02lld-%02lld:%02lld cannot hold a %lld-min visit within the working day", a / 60, a % 60, b / 60, b % 60, c); break;
+    case CCAD_WHY_PLAN_BLOCKED_TIME: n = snprintf(buf, cap, "ROUTE: due %s, but no allowed day had time for it (alone it needs %lld of the day's %lld min)", d1, b, c); break;
+    case CCAD_WHY_PLAN_VISIT_DAY: {
+        char wd[32];
+        weekdays_text(wd, sizeof wd, b);
+        n = snprintf(buf, cap, "ROUTE: due %s, planned on its next visit day (%s)", d1, wd);
+        break;
+    }
+    case CCAD_WHY_GIVE_UP: n = snprintf(buf, cap, "TRIAGE: given up: no contact planned, release proposed after %lld of %lld contacts%s", a, b, c ? " (premature)" : ""); break;
+    case CCAD_WHY_ORDER_CLOSED: n = snprintf(buf, cap, "URGENCY: the order of %s closed the purchase decision of %s", d1, d2); break;
     case CCAD_WHY_SERVICE: n = snprintf(buf, cap, "SERVICE: %lld contact%s at the %s level", b, pl(b), IDX(svc, a)); break;
     default: n = snprintf(buf, cap, "%s: reason %ld (%lld, %lld, %lld)", ccad_rule_name(r->rule), (long)r->why, a, b, c); break;
     }
@@ -260,7 +300,7 @@ static const char n_delegation[][20] = {"rep", "colleague", "substitute"};
 static const char n_finding[][20] = {"unplanned",       "overdue",  "cooling", "cold",
                                      "stalled",         "release_risk", "never_contacted",
                                      "over_capacity",   "dropped",  "gap",     "platform",
-                                     "route"};
+                                     "route",           "release_proposed"};
 static const char n_flag[][20] = {"DUE",            "OVERDUE",        "COOLING",
                                   "COLD",           "STALLED",        "NEVER_CONTACTED",
                                   "NO_RECORD",      "NO_NEXT_STEP",   "RELEASE_PREMATURE",
@@ -384,6 +424,7 @@ int ccad_name_parse(int *out_value, int kind, const char *text, size_t len)
 #define FA CCAD_FIG_FACTOR
 #define CK CCAD_FIG_CLOCK
 #define MI CCAD_FIG_MINUTES
+#define WD CCAD_FIG_WEEKDAYS
 static const unsigned short figures[] = {
     F(N, N, N),    /* 0 unused */
     F(EN, N, N),   /* GRADE_MANUAL: grade */
@@ -436,8 +477,15 @@ static const unsigned short figures[] = {
     F(DT, DY, N),  /* PLAN_EARLY */
     F(CK, CK, MI), /* ROUTE_LATE: start and limit (times of day), minutes over */
     F(DT, CN, N),  /* ROUTE_DAY: original date, saving in the metric's unit */
+    F(DT, WD, N),  /* PLAN_BLOCKED_DAYS: due date, visit days */
+    F(CK, CK, MI), /* PLAN_BLOCKED_HOURS: opens, closes, service minutes */
+    F(DT, MI, MI), /* PLAN_BLOCKED_TIME: due date, minutes the stop needs, day minutes */
+    F(DT, WD, N),  /* PLAN_VISIT_DAY: due date, visit days */
+    F(CN, CN, CN), /* GIVE_UP: contacts, minimum, 1 if premature */
+    F(DT, DT, N),  /* ORDER_CLOSED: order date, purchase date closed */
 };
 #undef F
+#undef WD
 
 int ccad_why_figure(int why, int index, int *out_name_kind)
 {

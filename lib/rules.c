@@ -145,6 +145,8 @@ static const struct param params[P__COUNT] = {
      "warn when C and D customers exceed this share of the working platform"},
     {"capacity.pull_ahead_days", CCAD_RULE_CAPACITY, K_INT, 0, 30, 2, "days", {"", ""},
      "spare room takes important contacts due within this many days (0 = never early)"},
+    {"route.move_days", CCAD_RULE_ROUTE, K_INT, 0, 14, 2, "days", {"", ""},
+     "days a flexible visit may move from its planned day to group stops (0 = never)"},
 };
 
 size_t ccad_rules_param_count(void) { return P__COUNT; }

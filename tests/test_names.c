@@ -51,6 +51,7 @@ static const named findings[] = {
     {CCAD_FIND_GAP, "gap"},
     {CCAD_FIND_PLATFORM, "platform"},
     {CCAD_FIND_ROUTE, "route"},
+    {CCAD_FIND_RELEASE_PROPOSED, "release_proposed"},
 };
 static const named flags[] = {
     {CCAD_F_DUE, "DUE"},
@@ -133,6 +134,12 @@ static const named whys[] = {
     {CCAD_WHY_PLAN_EARLY, "PLAN_EARLY"},
     {CCAD_WHY_ROUTE_LATE, "ROUTE_LATE"},
     {CCAD_WHY_ROUTE_DAY, "ROUTE_DAY"},
+    {CCAD_WHY_PLAN_BLOCKED_DAYS, "PLAN_BLOCKED_DAYS"},
+    {CCAD_WHY_PLAN_BLOCKED_HOURS, "PLAN_BLOCKED_HOURS"},
+    {CCAD_WHY_PLAN_BLOCKED_TIME, "PLAN_BLOCKED_TIME"},
+    {CCAD_WHY_PLAN_VISIT_DAY, "PLAN_VISIT_DAY"},
+    {CCAD_WHY_GIVE_UP, "GIVE_UP"},
+    {CCAD_WHY_ORDER_CLOSED, "ORDER_CLOSED"},
 };
 
 #define KIND(k, t) {k, t, sizeof t / sizeof t[0]}
@@ -179,7 +186,7 @@ static void every_kind_is_covered(void **state)
     /* the planner's enumerations are complete: values 1..n (delegation 0..n-1) */
     assert_int_equal(sizeof item_kinds / sizeof item_kinds[0], CCAD_ITEM_TOUCH);
     assert_int_equal(sizeof delegations / sizeof delegations[0], CCAD_BY_SUBSTITUTE + 1);
-    assert_int_equal(sizeof findings / sizeof findings[0], CCAD_FIND_ROUTE);
+    assert_int_equal(sizeof findings / sizeof findings[0], CCAD_FIND_RELEASE_PROPOSED);
     /* the tables agree with the other name functions */
     {
         size_t i;
@@ -391,6 +398,12 @@ static const struct {
     {CCAD_WHY_ROUTE_LATE, {CCAD_FIG_CLOCK, CCAD_FIG_CLOCK, CCAD_FIG_MINUTES}, {0, 0, 0}},
     /* the original date, the saving in the metric's unit */
     {CCAD_WHY_ROUTE_DAY, {CCAD_FIG_DATE, CCAD_FIG_COUNT, 0}, {0, 0, 0}},
+    {CCAD_WHY_PLAN_BLOCKED_DAYS, {CCAD_FIG_DATE, CCAD_FIG_WEEKDAYS, 0}, {0, 0, 0}},
+    {CCAD_WHY_PLAN_BLOCKED_HOURS, {CCAD_FIG_CLOCK, CCAD_FIG_CLOCK, CCAD_FIG_MINUTES}, {0, 0, 0}},
+    {CCAD_WHY_PLAN_BLOCKED_TIME, {CCAD_FIG_DATE, CCAD_FIG_MINUTES, CCAD_FIG_MINUTES}, {0, 0, 0}},
+    {CCAD_WHY_PLAN_VISIT_DAY, {CCAD_FIG_DATE, CCAD_FIG_WEEKDAYS, 0}, {0, 0, 0}},
+    {CCAD_WHY_GIVE_UP, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
+    {CCAD_WHY_ORDER_CLOSED, {CCAD_FIG_DATE, CCAD_FIG_DATE, 0}, {0, 0, 0}},
 };
 
 static void why_figure_every_code(void **state)
@@ -398,7 +411,7 @@ static void why_figure_every_code(void **state)
     size_t i;
     int idx;
     (void)state;
-    assert_int_equal(sizeof figures / sizeof figures[0], 50);
+    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_ORDER_CLOSED);
     for (i = 0; i < sizeof figures / sizeof figures[0]; i++) {
         assert_int_equal(figures[i].why, (int)i + 1);
         for (idx = 0; idx < 3; idx++) {
@@ -421,7 +434,7 @@ static void why_figure_errors(void **state)
     assert_int_equal(ccad_why_figure(0, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
-    assert_int_equal(ccad_why_figure(51, 0, &nk), CCAD_FIG_NONE);
+    assert_int_equal(ccad_why_figure(CCAD_WHY_ORDER_CLOSED + 1, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
     assert_int_equal(ccad_why_figure(-1, 1, &nk), CCAD_FIG_NONE);
