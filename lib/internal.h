@@ -271,6 +271,31 @@ static inline int ccad__grade(const struct cust *c)
  * else planar distance x scale (scale 1 for HOST), rounded (route.c). */
 int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2);
 
+/* ---- routes with time windows (route_tw.c) ----
+ * A day's route over a matrix of whole travel minutes. Point 0 is the base;
+ * the rep leaves it at `start` at the earliest and must be back by `end`.
+ * Stop i (1..n-1) takes service[i] minutes, may start no earlier than
+ * open[i] (waiting is allowed) and must finish by close[i]. An order is
+ * feasible when every stop meets its window and the return meets `end`. */
+struct ccad__tw {
+    size_t n;               /* points, the base included (1..CCAD_ROUTE_MAX_POINTS) */
+    const int32_t *minutes; /* n x n, row-major: minutes[i * n + j] from i to j, >= 0 */
+    const int32_t *open;    /* n entries; [0] ignored */
+    const int32_t *close;   /* n entries; [0] ignored */
+    const int32_t *service; /* n entries; [0] ignored */
+    int32_t start, end;     /* minutes after midnight */
+};
+/* Orders the stops: among feasible orders the least total travel (the way
+ * back included), ties by the earlier return, then deterministically.
+ * Exact up to 12 stops; a local search beyond, which starts from `hint`
+ * (n indices, base first, or NULL) and never returns an order worse than a
+ * feasible hint. *out_back is the return time of the order written, or -1
+ * when no feasible order was found (then `order` minimises the total
+ * lateness as well as the search can). Allocates through ctx; CCAD_ENOMEM
+ * is the only failure. Deterministic for the same input and seed. */
+int ccad__tw_solve(ccad_ctx *ctx, const struct ccad__tw *p, const uint32_t *hint, uint64_t seed,
+                   uint32_t *order, int32_t *out_back);
+
 /* The contact `contact` applied to customer `index`, checked, into *out;
  * the book is not changed (book.c). */
 int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *contact,
