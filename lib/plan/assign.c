@@ -1,0 +1,277 @@
+/* Stage 2, the week grouped by area (ROUTE, periodic routing).
+ *
+ * The simulation chose each contact's day by its due date alone. A
+ * flexible visit (Q2, by the rep, neither rolled over nor part of a persist
+ * block nor a care contact) may take any day of its allowed window: within
+ * route.move_days of the day the simulation chose, a working day on which
+ * the rep is present and the customer may be seen, no closer than two days
+ * to another contact with the same customer (so the order of its contacts
+ * and its rhythm stay), no gap over gap.max_days for a watched grade, and
+ * a day whose limits and time still hold it (dayroute.c). Inside those
+ * windows, moves of one visit and swaps of two visits between days are
+ * made while they shorten the sum of the day routes: stops that lie
+ * together end up on the same day, within and across weeks. Q1, complaint
+ * and rolled-over visits keep their day. */
+#include "plan.h"
+
+#include <string.h>
+
+#define PASSES 4
+
+/* The contacts of each customer, as item indices (CSR layout). */
+struct by_cust {
+    uint32_t *off;  /* n + 1 offsets */
+    uint32_t *item; /* item indices */
+};
+
+static int flexible(const struct plan *P, const struct item_rec *it)
+{
+    const struct cust *c = &P->cw[it->customer];
+    return ccad__plan_routed(it) && it->kind == CCAD_ITEM_VISIT && it->quadrant == CCAD_Q2 &&
+           it->rolled_from == CCAD_NO_DATE && it->block_day == 0 && (c->bits & CB_HAS_LOC) &&
+           c->complaint != CCAD_COMPLAINT_OPEN;
+}
+
+/* 1 if item x may be on day d as far as its customer's other contacts go. */
+static int keeps_rhythm(const struct plan *P, const struct by_cust *B, uint32_t x, int32_t d)
+{
+    const struct item_rec *it = &P->s->items[x];
+    const struct cust *c = &P->cw[it->customer];
+    int g = ccad__grade(c);
+    int64_t limit = g != CCAD_GRADE_NONE && (P->v[P_GAP_GRADES] & (1 << (g - 1)))
+                        ? P->v[P_GAP_MAX]
+                        : INT32_MAX;
+    int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : it->date;
+    int32_t prev = c->last_contact, next = CCAD_NO_DATE;
+    uint32_t k;
+    for (k = B->off[it->customer]; k < B->off[it->customer + 1]; k++) {
+        const struct item_rec *o = &P->s->items[B->item[k]];
+        if (B->item[k] == x || o->kind == CCAD_ITEM_TOUCH)
+            continue;
+        if (o->date >= d - 1 && o->date <= d + 1)
+            return 0;
+        if (o->date < orig && (prev == CCAD_NO_DATE || o->date > prev))
+            prev = o->date;
+        if (o->date > orig && (next == CCAD_NO_DATE || o->date < next))
+            next = o->date;
+    }
+    if (prev != CCAD_NO_DATE && (d <= prev || d - prev > limit))
+        return 0;
+    return next == CCAD_NO_DATE || (d < next && next - d <= limit);
+}
+
+/* 1 if day d lies in item x's allowed window. */
+static int allowed(const struct plan *P, const struct by_cust *B, uint32_t x, int32_t d)
+{
+    const struct item_rec *it = &P->s->items[x];
+    int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : it->date;
+    int32_t k = (int32_t)P->v[P_ROUTE_MOVE_DAYS];
+    uint32_t f;
+    if (d == it->date || d < orig - k || d > orig + k || d < P->o->first_day ||
+        d >= P->o->first_day + P->o->days)
+        return 0;
+    f = P->day_flags[d - P->o->first_day];
+    if (!(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT) ||
+        !ccad__plan_visit_day(&P->cw[it->customer], d))
+        return 0;
+    return keeps_rhythm(P, B, x, d);
+}
+
+static uint32_t pos_of(const struct dayroute *R, uint32_t x)
+{
+    uint32_t k;
+    for (k = 0; k < R->n && R->stop[k] != x; k++)
+        ;
+    return k;
+}
+
+/* 1 if day R has count and minute room for a stop of `svc` more minutes. */
+static int limits_hold(const struct plan *P, const struct dayroute *R, int extra, int32_t svc)
+{
+    const ccad_plan_options *o = P->o;
+    return (o->visits_per_day == 0 || R->count + extra <= o->visits_per_day) &&
+           (o->minutes_per_day == 0 || R->minutes + svc <= o->minutes_per_day);
+}
+
+static void set_day(struct item_rec *it, int32_t d, int32_t saved)
+{
+    if (it->moved_from == CCAD_NO_DATE)
+        it->moved_from = it->date;
+    it->saved += saved;
+    it->date = d;
+    it->priority = UINT32_MAX; /* after the day's own items; renumbered later */
+    if (it->moved_from == d) {
+        it->moved_from = CCAD_NO_DATE;
+        it->saved = 0;
+    }
+}
+
+/* Moves item x to the allowed day where it adds the least travel, if that
+ * saves more than its removal costs; *moved is set when it moved. */
+static int try_move(struct plan *P, const struct by_cust *B, uint32_t x, int *moved)
+{
+    struct item_rec *it = &P->s->items[x];
+    struct dayroute *from = &P->day[it->date - P->o->first_day];
+    int32_t k = (int32_t)P->v[P_ROUTE_MOVE_DAYS], d, best_d = CCAD_NO_DATE, before, after;
+    int32_t best = 0, cost;
+    uint32_t pos = pos_of(from, x), at, best_at = 0;
+    int rc;
+    before = from->travel;
+    if ((rc = ccad__route_remove(P, from, pos)) != 0)
+        return rc;
+    after = from->travel;
+    for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
+        struct dayroute *to;
+        if (!allowed(P, B, x, d))
+            continue;
+        to = &P->day[d - P->o->first_day];
+        if (!limits_hold(P, to, 1, it->svc))
+            continue;
+        if ((rc = ccad__route_fit(P, to, it->customer, &at, &cost)) != 0)
+            return rc;
+        if (at != UINT32_MAX && before - after - cost > best) {
+            best = before - after - cost;
+            best_d = d;
+            best_at = at;
+        }
+    }
+    if (best_d == CCAD_NO_DATE)
+        return ccad__route_insert(P, from, x, pos);
+    from->count--;
+    from->minutes -= it->svc;
+    set_day(it, best_d, best);
+    from = &P->day[best_d - P->o->first_day];
+    from->count++;
+    from->minutes += it->svc;
+    *moved = 1;
+    return ccad__route_insert(P, from, x, best_at);
+}
+
+/* Travel change (negative = shorter) when y takes x's place in route R,
+ * at the same position: a quick estimate before the exact check. */
+static int replace_delta(const struct plan *P, const struct dayroute *R, uint32_t px, uint32_t y,
+                         int32_t *out)
+{
+    uint32_t prev = px > 0 ? P->s->items[R->stop[px - 1]].customer : UINT32_MAX;
+    uint32_t next = px + 1 < R->n ? P->s->items[R->stop[px + 1]].customer : UINT32_MAX;
+    int32_t l1, l2;
+    int rc;
+    if ((rc = ccad__plan_leg(P, prev, P->s->items[y].customer, &l1)) != 0 ||
+        (rc = ccad__plan_leg(P, P->s->items[y].customer, next, &l2)) != 0)
+        return rc;
+    *out = l1 + l2 - R->leg[px] - (px + 1 < R->n ? R->leg[px + 1] : R->back_leg);
+    return CCAD_OK;
+}
+
+/* Exchanges x and y between their days when both stay feasible and the
+ * two routes get shorter; *swapped is set when they did. */
+static int try_swap(struct plan *P, uint32_t x, uint32_t y, int *swapped)
+{
+    struct item_rec *ix = &P->s->items[x], *iy = &P->s->items[y];
+    struct dayroute *A = &P->day[ix->date - P->o->first_day];
+    struct dayroute *Bd = &P->day[iy->date - P->o->first_day];
+    uint32_t px = pos_of(A, x), py = pos_of(Bd, y), ax, ay;
+    int32_t before = A->travel + Bd->travel, dx, dy, cx, cy, dA = ix->date, dB = iy->date;
+    int rc;
+    if ((rc = replace_delta(P, A, px, y, &dx)) != 0 || (rc = replace_delta(P, Bd, py, x, &dy)) != 0)
+        return rc;
+    if (dx + dy >= 0 || !limits_hold(P, A, 0, iy->svc - ix->svc) ||
+        !limits_hold(P, Bd, 0, ix->svc - iy->svc))
+        return CCAD_OK;
+    if ((rc = ccad__route_remove(P, A, px)) != 0 || (rc = ccad__route_remove(P, Bd, py)) != 0)
+        return rc;
+    if ((rc = ccad__route_fit(P, A, iy->customer, &ay, &cy)) != 0 ||
+        (rc = ccad__route_fit(P, Bd, ix->customer, &ax, &cx)) != 0)
+        return rc;
+    if (ay == UINT32_MAX || ax == UINT32_MAX || A->travel + Bd->travel + cx + cy >= before) {
+        if ((rc = ccad__route_insert(P, A, x, px)) != 0)
+            return rc;
+        return ccad__route_insert(P, Bd, y, py);
+    }
+    A->minutes += iy->svc - ix->svc;
+    Bd->minutes += ix->svc - iy->svc;
+    set_day(ix, dB, 0);
+    set_day(iy, dA, 0);
+    ix->saved += (before - A->travel - Bd->travel - cx - cy) / 2;
+    *swapped = 1;
+    if ((rc = ccad__route_insert(P, A, y, ay)) != 0)
+        return rc;
+    return ccad__route_insert(P, Bd, x, ax);
+}
+
+/* Swaps for flexible item x with the flexible stops of its allowed days. */
+static int swaps_of(struct plan *P, const struct by_cust *B, uint32_t x, int *changed)
+{
+    int32_t k = (int32_t)P->v[P_ROUTE_MOVE_DAYS], d, home = P->s->items[x].date;
+    int rc;
+    for (d = home - 2 * k; d <= home + 2 * k; d++) {
+        struct dayroute *R;
+        uint32_t j;
+        if (!allowed(P, B, x, d))
+            continue;
+        R = &P->day[d - P->o->first_day];
+        for (j = 0; j < R->n; j++) {
+            uint32_t y = R->stop[j];
+            int swapped = 0;
+            if (!flexible(P, &P->s->items[y]) ||
+                P->s->items[y].customer == P->s->items[x].customer || !allowed(P, B, y, home))
+                continue;
+            if ((rc = try_swap(P, x, y, &swapped)) != 0)
+                return rc;
+            if (swapped) {
+                *changed = 1;
+                return CCAD_OK;
+            }
+        }
+    }
+    return CCAD_OK;
+}
+
+static int index_customers(struct plan *P, struct by_cust *B)
+{
+    const ccad_schedule *s = P->s;
+    size_t n = P->b->n, i;
+    B->off = ccad__alloc(s->ctx, (n + 1) * sizeof *B->off);
+    B->item = ccad__alloc(s->ctx, (s->n_items ? s->n_items : 1) * sizeof *B->item);
+    if (B->off == NULL || B->item == NULL)
+        return ccad__fail(s->ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+    memset(B->off, 0, (n + 1) * sizeof *B->off);
+    for (i = 0; i < s->n_items; i++)
+        B->off[s->items[i].customer + 1]++;
+    for (i = 0; i < n; i++)
+        B->off[i + 1] += B->off[i];
+    for (i = 0; i < s->n_items; i++)
+        B->item[B->off[s->items[i].customer]++] = (uint32_t)i;
+    for (i = n; i > 0; i--)
+        B->off[i] = B->off[i - 1];
+    B->off[0] = 0;
+    return CCAD_OK;
+}
+
+int ccad__plan_assign(struct plan *P)
+{
+    ccad_schedule *s = P->s;
+    struct by_cust B = {NULL, NULL};
+    int pass, rc;
+    size_t i;
+    if (s->n_items == 0 || P->v[P_ROUTE_MOVE_DAYS] == 0)
+        return CCAD_OK;
+    if ((rc = index_customers(P, &B)) != 0)
+        goto done;
+    for (pass = 0; pass < PASSES; pass++) {
+        int changed = 0;
+        for (i = 0; i < s->n_items; i++) {
+            if (!flexible(P, &s->items[i]))
+                continue;
+            if ((rc = try_move(P, &B, (uint32_t)i, &changed)) != 0 ||
+                (rc = swaps_of(P, &B, (uint32_t)i, &changed)) != 0)
+                goto done;
+        }
+        if (!changed)
+            break;
+    }
+done:
+    ccad__free(s->ctx, B.off);
+    ccad__free(s->ctx, B.item);
+    return rc;
+}

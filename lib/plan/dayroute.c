@@ -1,0 +1,189 @@
+/* A day's route under construction: the rep's stops in visiting order and
+ * the times of that order. The planner places a stop only where every stop
+ * keeps its visit hours and the rep is back by the day's end, so a day is
+ * feasible at every step: the day's budget is service plus travel.
+ *
+ * Times: the rep leaves the base at the day's start; a stop's service
+ * starts on arrival, or when its visit hours open (waiting is allowed),
+ * and must end by the time they close; the way back must reach the base by
+ * the day's end. latest[i] is the latest service start of stop i that keeps
+ * it and every later stop feasible, so a place is tested in constant time. */
+#include "plan.h"
+
+#include <math.h>
+#include <string.h>
+
+#define LEG_MAX 100000 /* minutes; legs beyond are clamped */
+
+static void point(const struct plan *P, uint32_t ci, double *x, double *y)
+{
+    const struct cust *c;
+    if (ci == UINT32_MAX) {
+        *x = P->o->base_x;
+        *y = P->o->base_y;
+        return;
+    }
+    c = &P->cw[ci];
+    if (c->bits & CB_HAS_LOC) {
+        *x = c->x;
+        *y = c->y;
+    } else {
+        *x = P->o->base_x; /* no location: treated as at the base */
+        *y = P->o->base_y;
+    }
+}
+
+int ccad__plan_leg(const struct plan *P, uint32_t a, uint32_t b, int32_t *out)
+{
+    double x1, y1, x2, y2, m;
+    point(P, a, &x1, &y1);
+    point(P, b, &x2, &y2);
+    if (P->o->metric == CCAD_METRIC_HOST)
+        return ccad__travel(P->s->ctx, x1, y1, x2, y2, out);
+    m = (double)ccad__straight_cost(P->o->metric, P->o->scale, x1, y1, x2, y2) /
+        P->o->units_per_minute;
+    *out = m > (double)LEG_MAX ? LEG_MAX : (int32_t)ceil(m);
+    return CCAD_OK;
+}
+
+static int32_t open_of(const struct plan *P, uint32_t ci) { return P->cw[ci].open_min; }
+static int32_t close_of(const struct plan *P, uint32_t ci) { return P->cw[ci].close_min; }
+
+int ccad__plan_alone(const struct plan *P, uint32_t i, int32_t *out)
+{
+    int32_t l1, l2, svc = ccad__plan_service(P, i), st;
+    int32_t day_start = P->o->day_start_min;
+    int32_t from = open_of(P, i) > day_start ? open_of(P, i) : day_start;
+    int32_t until = close_of(P, i) < P->day_end ? close_of(P, i) : P->day_end;
+    int rc;
+    if (from + svc > until) {
+        *out = -1; /* the visit hours cannot hold it inside the day */
+        return CCAD_OK;
+    }
+    if ((rc = ccad__plan_leg(P, UINT32_MAX, i, &l1)) != 0 ||
+        (rc = ccad__plan_leg(P, i, UINT32_MAX, &l2)) != 0)
+        return rc;
+    st = day_start + l1 > open_of(P, i) ? day_start + l1 : open_of(P, i);
+    *out = l1 + svc + l2;
+    if (st + svc > close_of(P, i) || st + svc + l2 > P->day_end)
+        *out = -2 - *out; /* travel makes it miss: -2 - minutes needed */
+    return CCAD_OK;
+}
+
+static uint32_t cust_of(const struct plan *P, const struct dayroute *R, uint32_t pos)
+{
+    return pos < R->n ? P->s->items[R->stop[pos]].customer : UINT32_MAX;
+}
+
+int ccad__route_fit(const struct plan *P, const struct dayroute *R, uint32_t i, uint32_t *out_pos,
+                    int32_t *out_cost)
+{
+    int32_t svc = ccad__plan_service(P, i), open = open_of(P, i), close = close_of(P, i);
+    int32_t best = INT32_MAX;
+    uint32_t pos, best_pos = UINT32_MAX;
+    int rc;
+    for (pos = 0; pos <= R->n; pos++) {
+        uint32_t prev = pos > 0 ? cust_of(P, R, pos - 1) : UINT32_MAX, next = cust_of(P, R, pos);
+        int32_t dep = pos > 0 ? R->start[pos - 1] + P->s->items[R->stop[pos - 1]].svc
+                              : P->o->day_start_min;
+        int32_t l1, l2, st, arr, old = pos < R->n ? R->leg[pos] : R->back_leg, cost;
+        if ((rc = ccad__plan_leg(P, prev, i, &l1)) != 0)
+            return rc;
+        st = dep + l1 > open ? dep + l1 : open;
+        if (st + svc > close)
+            continue;
+        if ((rc = ccad__plan_leg(P, i, next, &l2)) != 0)
+            return rc;
+        arr = st + svc + l2;
+        if (pos < R->n ? arr > R->latest[pos] : arr > P->day_end)
+            continue;
+        cost = l1 + l2 - old;
+        if (cost < best) {
+            best = cost;
+            best_pos = pos;
+        }
+    }
+    *out_pos = best_pos;
+    *out_cost = best_pos == UINT32_MAX ? 0 : best;
+    return CCAD_OK;
+}
+
+int ccad__route_retime(const struct plan *P, struct dayroute *R)
+{
+    int32_t t = P->o->day_start_min;
+    uint32_t k, prev = UINT32_MAX;
+    int rc;
+    R->travel = 0;
+    R->back_leg = 0;
+    if (R->n == 0)
+        return CCAD_OK;
+    for (k = 0; k < R->n; k++) {
+        const struct item_rec *it = &P->s->items[R->stop[k]];
+        int32_t open = open_of(P, it->customer);
+        if ((rc = ccad__plan_leg(P, prev, it->customer, &R->leg[k])) != 0)
+            return rc;
+        R->travel += R->leg[k];
+        t += R->leg[k];
+        R->start[k] = t > open ? t : open;
+        t = R->start[k] + it->svc;
+        prev = it->customer;
+    }
+    if ((rc = ccad__plan_leg(P, prev, UINT32_MAX, &R->back_leg)) != 0)
+        return rc;
+    R->travel += R->back_leg;
+    t = P->day_end - R->back_leg; /* the latest departure from the last stop */
+    for (k = R->n; k-- > 0;) {
+        const struct item_rec *it = &P->s->items[R->stop[k]];
+        int32_t lim = close_of(P, it->customer);
+        if (t < lim)
+            lim = t;
+        R->latest[k] = lim - it->svc;
+        t = R->latest[k] - R->leg[k];
+    }
+    return CCAD_OK;
+}
+
+static int grow(ccad_ctx *ctx, struct dayroute *R)
+{
+    uint32_t nc = R->cap ? 2 * R->cap : 8;
+    uint32_t *stop = ccad__alloc(ctx, (size_t)nc * 4 * sizeof *stop);
+    if (stop == NULL)
+        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+    if (R->n > 0) {
+        memcpy(stop, R->stop, R->n * sizeof *stop);
+        memcpy(stop + nc, R->start, R->n * sizeof *stop);
+        memcpy(stop + 2 * nc, R->latest, R->n * sizeof *stop);
+        memcpy(stop + 3 * nc, R->leg, R->n * sizeof *stop);
+    }
+    ccad__free(ctx, R->stop);
+    R->stop = stop;
+    R->start = (int32_t *)(stop + nc);
+    R->latest = (int32_t *)(stop + 2 * nc);
+    R->leg = (int32_t *)(stop + 3 * nc);
+    R->cap = nc;
+    return CCAD_OK;
+}
+
+int ccad__route_insert(const struct plan *P, struct dayroute *R, uint32_t item, uint32_t pos)
+{
+    int rc;
+    if (R->n == R->cap && (rc = grow(P->s->ctx, R)) != 0)
+        return rc;
+    memmove(R->stop + pos + 1, R->stop + pos, (R->n - pos) * sizeof *R->stop);
+    R->stop[pos] = item;
+    R->n++;
+    return ccad__route_retime(P, R);
+}
+
+int ccad__route_remove(const struct plan *P, struct dayroute *R, uint32_t pos)
+{
+    memmove(R->stop + pos, R->stop + pos + 1, (R->n - pos - 1) * sizeof *R->stop);
+    R->n--;
+    return ccad__route_retime(P, R);
+}
+
+void ccad__route_free(ccad_ctx *ctx, struct dayroute *R)
+{
+    ccad__free(ctx, R->stop);
+    memset(R, 0, sizeof *R);
+}

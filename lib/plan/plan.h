@@ -1,0 +1,205 @@
+/* The planner's stages and the records they hand to each other.
+ *
+ * ccad_schedule_new (schedule.c) runs the stages in this order:
+ *   1. simulate.c  demand and first assignment: day by day, which customers
+ *                  are due (each planned contact restarts its clock), in
+ *                  which order they take the day (big rocks first), and
+ *                  whether they fit: visit days, the count and minute limits
+ *                  and, with routes, the day's time (dayroute.c);
+ *   2. assign.c    the week grouped by area: flexible visits move, or swap,
+ *                  to other allowed days where their stops lie closer;
+ *   3. sequence.c  each day's order and times (time-window route solver),
+ *                  then repair: a stop that cannot keep its window or the
+ *                  day's end moves to another allowed day, or is left out;
+ *   4. findings.c  what the rep and the manager should look at;
+ *   workload.c     the WORKLOAD and PLATFORM arithmetic, shared with the
+ *                  public ccad_book_workload and ccad_book_platform.
+ * records.c keeps the schedule's growable arrays (items, findings, reasons).
+ * Nothing here calls the host except through ccad_ctx_day_flags (the
+ * calendar, once per day, in schedule.c) and ccad__travel (HOST metric). */
+#ifndef CCAD_PLAN_H
+#define CCAD_PLAN_H
+
+#include "../internal.h"
+
+/* One planned contact, as the schedule stores it. */
+struct item_rec {
+    int32_t date;
+    uint32_t customer;
+    int32_t rolled_from;
+    uint32_t reason_off;
+    int32_t moved_from;   /* weekly assignment: the planner's day, or CCAD_NO_DATE */
+    int32_t saved;        /* weekly assignment: estimated travel saved (minutes) */
+    int32_t eta, depart;  /* minutes after midnight, -1 if not routed */
+    int32_t travel;
+    int32_t reminder;     /* reminder day (FOLLOWUP): a working day */
+    uint32_t priority;
+    uint16_t seq, svc; /* svc: service minutes of the contact */
+    uint8_t kind, quadrant, delegated, block_day, reason_n, late, flexible;
+};
+
+struct find_rec {
+    int64_t customer;
+    int32_t date;
+    uint32_t reason_off;
+    uint8_t kind, reason_n;
+};
+
+struct ccad_schedule {
+    ccad_ctx *ctx;
+    struct item_rec *items;
+    size_t n_items, cap_items;
+    struct find_rec *finds;
+    size_t n_finds, cap_finds;
+    ccad_reason *reasons;
+    size_t n_reasons, cap_reasons;
+    int keep;
+    int32_t first_day, days;
+    uint32_t *day_flags; /* calendar flags of each day */
+    int32_t *day_travel; /* route travel with the way back, per day */
+    int32_t *day_back;   /* back at base, per day; -1 if not routed */
+};
+
+/* What the simulation keeps of one customer. */
+struct sim {
+    int32_t last;        /* simulated last contact, CCAD_NO_DATE if none */
+    int32_t next_step;   /* next step still pending */
+    int32_t waiting;     /* first day it was due and got no room */
+    int32_t day_wait;    /* first day it was due on a day outside its visit days */
+    int32_t block_start; /* first day of the latest persist block */
+    int32_t first_due;   /* first day in the range it was due */
+    uint32_t planned;    /* contacts planned for it */
+    int32_t contact_day; /* day of the latest planned contact */
+    int32_t dropped_from, dropped_on;
+    uint8_t block_left;  /* persist block days still to place */
+    uint8_t dropped;     /* best-effort contact dropped */
+    uint8_t given_up;    /* TRIAGE give up: never planned (open complaints aside) */
+    uint8_t blocked;     /* a PLAN_BLOCKED_* reason: no day can take its visit */
+    uint8_t time_short;  /* 1 once a day had no time left for it */
+    int32_t alone_min;   /* minutes its stop needs alone (travel both ways + service) */
+    uint8_t let_go;      /* TRIAGE let go: its GAP limits stretch like its interval */
+    int32_t gap_prev, worst_gap, worst_gap_end; /* the final plan's longest gap (findings.c) */
+};
+
+/* A customer competing for a day's room. */
+struct cand {
+    uint32_t idx;
+    uint8_t cls;    /* the quadrant 1..4: big rocks first */
+    uint8_t block;  /* 1 if a persist block is under way: first within its quadrant */
+    uint8_t esc, grade, quadrant;
+    int32_t over, due;
+    int64_t value;
+};
+
+/* One day's route under construction: the rep's stops in visiting order,
+ * with the times of that order (dayroute.c). */
+struct dayroute {
+    uint32_t *stop;      /* item indices in order */
+    int32_t *start;      /* service start of each stop */
+    int32_t *latest;     /* latest service start that keeps the rest feasible */
+    int32_t *leg;        /* leg[i]: minutes from the previous stop (base for 0) to stop i */
+    uint32_t n, cap;
+    int32_t back_leg;    /* last stop (or base) to the base */
+    int32_t travel;      /* all legs and the way back */
+    int32_t minutes;     /* service minutes of the rep's contacts this day, routed or not */
+    int32_t count;       /* the rep's contacts this day (calls included) */
+};
+
+struct plan {
+    const ccad_book *b;
+    struct cust *cw;      /* the book's customers in working form */
+    const int64_t *v;     /* rules in force (stretched copy under the stretch policy) */
+    ccad_schedule *s;
+    struct sim *sim;
+    struct cand *cand;
+    const uint32_t *day_flags;
+    const ccad_plan_options *o;
+    int32_t *cap_full;    /* per day: important contacts without room */
+    int32_t *cap_used;
+    struct dayroute *day; /* per day, with routes on; else NULL */
+    int32_t day_end;      /* minutes after midnight */
+};
+
+/* records.c */
+int ccad__plan_reserve(ccad_ctx *ctx, void **p, size_t *cap, size_t need, size_t elem);
+ccad_reason ccad__plan_reason(int rule, int why, int64_t a, int64_t b, int64_t c);
+int ccad__plan_add_finding(ccad_schedule *s, int kind, int64_t customer, int32_t date,
+                           const ccad_reason *r, size_t n);
+/* Appends an item with `lead` first, then `extra` (if its why is not 0),
+ * then the assessment's reasons that explain a contact. */
+int ccad__plan_add_item(ccad_schedule *s, const struct cand *c, int32_t d, int kind, int delegated,
+                        int32_t rolled_from, int block_day, uint32_t priority,
+                        const ccad_reason *lead, const ccad_reason *extra,
+                        const ccad_assessment *a);
+void ccad__plan_free_parts(ccad_ctx *ctx, ccad_schedule *s);
+
+/* workload.c */
+struct load {
+    int64_t customers[4];
+    int64_t milli[4]; /* contacts needed x 1000 */
+};
+void ccad__plan_measure_load(const ccad_book *b, const int64_t *v, int32_t today, int32_t period,
+                             struct load *L);
+void ccad__plan_fill_workload(const struct load *L, int64_t capacity, ccad_workload *w);
+void ccad__plan_platform_counts(const ccad_book *book, const int64_t *v, ccad_platform *p);
+
+/* simulate.c */
+int ccad__plan_simulate(struct plan *P);
+/* The stored customer as the simulation sees it after its planned contacts. */
+void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust *out);
+
+/* dayroute.c */
+static inline int ccad__grade_index(int g)
+{
+    return g >= CCAD_GRADE_A && g <= CCAD_GRADE_D ? g - 1 : 2;
+}
+/* Service minutes of a contact with customer i. */
+static inline int32_t ccad__plan_service(const struct plan *P, uint32_t i)
+{
+    return (int32_t)P->v[P_SERVICE_A + ccad__grade_index(ccad__grade(&P->cw[i]))];
+}
+/* 1 if the customer may be seen in person on day d (visit_days). */
+static inline int ccad__plan_visit_day(const struct cust *c, int32_t d)
+{
+    return c->visit_days == 0 || (c->visit_days & (1u << (ccad__weekday(d) - 1))) != 0;
+}
+/* Stops the rep drives to: visits, persist days and care contacts by the
+ * rep (calls and touches are made from anywhere). */
+static inline int ccad__plan_routed(const struct item_rec *it)
+{
+    return it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH &&
+           it->kind != CCAD_ITEM_CALL;
+}
+/* In-person items (any delegation): they keep the customer's visit days. */
+static inline int ccad__plan_in_person(int kind)
+{
+    return kind != CCAD_ITEM_TOUCH && kind != CCAD_ITEM_CALL;
+}
+/* Travel minutes from customer a to customer b (UINT32_MAX = the base). */
+int ccad__plan_leg(const struct plan *P, uint32_t a, uint32_t b, int32_t *out);
+/* Minutes the stop of customer i needs alone on an empty day (-1 if its
+ * visit hours cannot hold it inside the day), into *out. */
+int ccad__plan_alone(const struct plan *P, uint32_t i, int32_t *out);
+/* The cheapest feasible place for customer i's stop in route R: *out_pos
+ * (0..n) and the added travel *out_cost; *out_pos = UINT32_MAX if none. */
+int ccad__route_fit(const struct plan *P, const struct dayroute *R, uint32_t i, uint32_t *out_pos,
+                    int32_t *out_cost);
+/* Inserts item `item` at `pos` (found by ccad__route_fit) and updates times. */
+int ccad__route_insert(const struct plan *P, struct dayroute *R, uint32_t item, uint32_t pos);
+/* Removes the stop at `pos` and updates times. */
+int ccad__route_remove(const struct plan *P, struct dayroute *R, uint32_t pos);
+/* Recomputes times, latest starts and travel of R from its order. */
+int ccad__route_retime(const struct plan *P, struct dayroute *R);
+void ccad__route_free(ccad_ctx *ctx, struct dayroute *R);
+
+/* assign.c */
+int ccad__plan_assign(struct plan *P);
+
+/* sequence.c */
+int ccad__plan_sequence(struct plan *P);
+void ccad__plan_sort_items(ccad_schedule *s);
+
+/* findings.c */
+int ccad__plan_findings(struct plan *P, const struct load *L, int64_t capacity);
+
+#endif

@@ -1,0 +1,433 @@
+/* ccad_schedule_new: checks its arguments, reads the calendar, then runs
+ * the planner's stages (plan.h) and keeps the result; and the schedule's
+ * readers. */
+#include "plan.h"
+
+#include <math.h>
+#include <string.h>
+
+/* With routes, the base and every located customer must fit the route
+ * solver's limits (finite, within 1e12; GEO latitude and longitude in range;
+ * PLANAR distances times scale below 2^40). */
+static int check_locations(const ccad_book *book, const ccad_plan_options *o, const char *fn)
+{
+    double x0 = o->base_x, x1 = o->base_x, y0 = o->base_y, y1 = o->base_y;
+    size_t i;
+    for (i = 0; i <= book->n; i++) {
+        double x = i < book->n ? book->c[i].x : o->base_x;
+        double y = i < book->n ? book->c[i].y : o->base_y;
+        const char *who = i < book->n ? ccad_book_id(book, i) : "the base";
+        if (i < book->n && !(book->c[i].bits & CB_HAS_LOC))
+            continue;
+        if (fabs(x) > 1e12 || fabs(y) > 1e12 ||
+            (o->metric == CCAD_METRIC_GEO && (fabs(y) > 90.0 || fabs(x) > 360.0)))
+            return ccad__fail(book->ctx, CCAD_ERANGE,
+                              "%s: location of %.70s is out of range for routing", fn, who);
+        x0 = x < x0 ? x : x0;
+        x1 = x > x1 ? x : x1;
+        y0 = y < y0 ? y : y0;
+        y1 = y > y1 ? y : y1;
+    }
+    if (o->metric == CCAD_METRIC_PLANAR &&
+        sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)) * o->scale > 1099511627776.0)
+        return ccad__fail(book->ctx, CCAD_ERANGE,
+                          "%s: distances times scale exceed 2^40 cost units", fn);
+    return CCAD_OK;
+}
+
+/* Checks the options; CCAD_OK or a recorded error. */
+static int check_options(ccad_ctx *ctx, const ccad_plan_options *o, const char *fn)
+{
+    if (!ccad__date_ok(o->first_day) || o->days < 1 || o->days > 366 ||
+        !ccad__date_ok(o->first_day + o->days - 1))
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: first_day must be a valid date and days 1..366",
+                          fn);
+    if (o->visits_per_day < 0 || o->visits_per_day > 1000 || o->minutes_per_day < 0 ||
+        o->minutes_per_day > 1440)
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: visits_per_day 0..1000 and minutes_per_day 0..1440", fn);
+    if (o->visits_per_day == 0 && o->minutes_per_day == 0)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: set visits_per_day or minutes_per_day", fn);
+    if (o->overload != CCAD_OVERLOAD_REPORT && o->overload != CCAD_OVERLOAD_STRETCH)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: overload policy %d unknown", fn, (int)o->overload);
+    if (o->keep_reasons != 0 && o->keep_reasons != 1)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: keep_reasons must be 0 or 1", fn);
+    if ((o->route != 0 && o->route != 1) || (o->assign_days != 0 && o->assign_days != 1))
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: route and assign_days must be 0 or 1", fn);
+    if (!o->route)
+        return CCAD_OK;
+    if (o->metric != CCAD_METRIC_PLANAR && o->metric != CCAD_METRIC_GEO &&
+        o->metric != CCAD_METRIC_HOST)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: metric %d unknown", fn, o->metric);
+    if (o->metric == CCAD_METRIC_HOST && ctx->host.travel == NULL)
+        return ccad__fail(ctx, CCAD_ENOTSUP, "%s: the host gave no travel callback", fn);
+    if (!isfinite(o->base_x) || !isfinite(o->base_y) || !isfinite(o->scale) || o->scale <= 0 ||
+        !isfinite(o->units_per_minute) || o->units_per_minute <= 0 || o->day_start_min < 0 ||
+        o->day_start_min > 1440 || o->day_minutes < 1 || o->day_minutes > 1440 ||
+        o->effort < 0 || o->effort > 10000)
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: base, scale and speed finite (scale and speed above 0), day start 0..1440, day 1..1440 minutes, effort 0..10000",
+                          fn);
+    return CCAD_OK;
+}
+
+/* The working memory of a planning run (all of it freed by release()). */
+static int acquire(ccad_ctx *ctx, struct plan *P, const ccad_plan_options *o, size_t n)
+{
+    ccad_schedule *s = ccad__alloc(ctx, sizeof *s);
+    int di;
+    if (s != NULL)
+        memset(s, 0, sizeof *s);
+    P->s = s;
+    P->sim = n ? ccad__alloc(ctx, n * sizeof *P->sim) : NULL;
+    P->cand = n ? ccad__alloc(ctx, n * sizeof *P->cand) : NULL;
+    P->cw = n ? ccad__alloc(ctx, n * sizeof *P->cw) : NULL;
+    P->cap_full = ccad__alloc(ctx, 2 * (size_t)o->days * sizeof *P->cap_full);
+    P->day = o->route ? ccad__alloc(ctx, (size_t)o->days * sizeof *P->day) : NULL;
+    if (P->day != NULL)
+        memset(P->day, 0, (size_t)o->days * sizeof *P->day);
+    if (s != NULL)
+        s->day_travel = ccad__alloc(ctx, 2 * (size_t)o->days * sizeof *s->day_travel);
+    if (s == NULL || (n && (P->sim == NULL || P->cand == NULL || P->cw == NULL)) ||
+        P->cap_full == NULL || s->day_travel == NULL || (o->route && P->day == NULL))
+        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+    s->day_back = s->day_travel + o->days;
+    for (di = 0; di < o->days; di++) {
+        s->day_travel[di] = 0;
+        s->day_back[di] = -1;
+    }
+    s->first_day = o->first_day;
+    s->days = o->days;
+    s->ctx = ctx;
+    s->keep = o->keep_reasons;
+    P->cap_used = P->cap_full + o->days;
+    memset(P->cap_full, 0, 2 * (size_t)o->days * sizeof *P->cap_full);
+    return CCAD_OK;
+}
+
+static void release(ccad_ctx *ctx, struct plan *P)
+{
+    int di;
+    if (P->day != NULL)
+        for (di = 0; di < P->o->days; di++)
+            ccad__route_free(ctx, &P->day[di]);
+    ccad__free(ctx, P->day);
+    ccad__free(ctx, P->sim);
+    ccad__free(ctx, P->cand);
+    ccad__free(ctx, P->cw);
+    ccad__free(ctx, P->cap_full);
+}
+
+/* Each customer's working form and the simulation's starting shadow; the
+ * strategies that change the plan (TRIAGE give up and let go). */
+static void start_customers(struct plan *P)
+{
+    ccad_assessment a;
+    size_t i;
+    for (i = 0; i < P->b->n; i++) {
+        struct sim *m = &P->sim[i];
+        memset(m, 0, sizeof *m);
+        ccad__unpack(P->b, i, &P->cw[i]);
+        m->last = P->cw[i].last_contact;
+        m->next_step = P->cw[i].next_step;
+        m->waiting = m->block_start = m->first_due = m->day_wait = CCAD_NO_DATE;
+        m->dropped_from = m->dropped_on = m->worst_gap_end = CCAD_NO_DATE;
+        m->contact_day = CCAD_NO_DATE;
+        if (ccad__inactive(P->cw[i].status))
+            continue;
+        ccad__assess(P->b, P->v, &P->cw[i], P->o->first_day, &a, 0);
+        /* an open complaint is answered even for a customer given up */
+        m->given_up = a.strategy == CCAD_STRATEGY_GIVE_UP &&
+                      P->cw[i].complaint != CCAD_COMPLAINT_OPEN;
+        m->let_go = a.strategy == CCAD_STRATEGY_LET_GO;
+    }
+}
+
+/* Customers due by the last day who never came up on a working day (due on
+ * a closing holiday, say): they are due in the range all the same. */
+static void due_at_end(struct plan *P)
+{
+    int32_t last = P->o->first_day + P->o->days - 1;
+    struct ccad__lean L;
+    ccad_brief br;
+    struct cust view;
+    size_t i;
+    ccad__lean_init(&L, P->v, last);
+    for (i = 0; i < P->b->n; i++) {
+        struct sim *m = &P->sim[i];
+        if (ccad__inactive(P->cw[i].status) || m->given_up || m->first_due != CCAD_NO_DATE ||
+            m->planned > 0)
+            continue;
+        ccad__plan_sim_view(&P->cw[i], m, &view);
+        ccad__brief_cust(&L, &view, &br);
+        if ((br.flags & CCAD_F_DUE) && br.due_date != CCAD_NO_DATE)
+            m->first_due = br.due_date < P->o->first_day ? P->o->first_day : br.due_date;
+    }
+}
+
+/* FOLLOWUP: each item's reminder falls followup.reminder_lead_days before
+ * it, moved back to a working day on which the rep is present (before the
+ * range: a working weekday, freq.work_days). */
+static void set_reminders(struct plan *P)
+{
+    ccad_schedule *s = P->s;
+    size_t i;
+    for (i = 0; i < s->n_items; i++) {
+        int32_t d = s->items[i].date - (int32_t)P->v[P_FOLLOWUP_LEAD], k;
+        for (k = 0; k < 31 && P->v[P_FOLLOWUP_LEAD] > 0; k++, d--) {
+            int32_t di = d - P->o->first_day;
+            int ok = di >= 0 && di < P->o->days
+                         ? (P->day_flags[di] & CCAD_DAY_WORKING) &&
+                               !(P->day_flags[di] & CCAD_DAY_ABSENT)
+                         : (P->v[P_FREQ_WORK_DAYS] >> (ccad__weekday(d) - 1)) & 1;
+            if (ok)
+                break;
+        }
+        s->items[i].reminder = k < 31 ? d : s->items[i].date - (int32_t)P->v[P_FOLLOWUP_LEAD];
+    }
+}
+
+/* WORKLOAD over the range: the capacity in contacts (with a minute limit
+ * only, at B's service time); the stretch policy lengthens every interval. */
+static int64_t apply_workload(const ccad_book *book, const ccad_plan_options *o, int64_t *vs,
+                              const uint32_t *flags, struct load *L)
+{
+    ccad_workload w;
+    int32_t working_days = 0;
+    int64_t cap;
+    int di, k;
+    for (di = 0; di < o->days; di++)
+        working_days += (flags[di] & CCAD_DAY_WORKING) != 0;
+    ccad__plan_measure_load(book, vs, o->first_day, o->days, L);
+    cap = (int64_t)working_days *
+          (o->visits_per_day > 0 ? o->visits_per_day : o->minutes_per_day / vs[P_SERVICE_B]);
+    memset(&w, 0, sizeof w);
+    ccad__plan_fill_workload(L, cap, &w);
+    if (o->overload == CCAD_OVERLOAD_STRETCH && w.over)
+        for (k = P_FREQ_A_DAYS; k <= P_FREQ_D_DAYS; k += 2) {
+            int64_t d = (vs[k] * w.stretch_x100 + 99) / 100;
+            vs[k] = d > 366 ? 366 : d;
+        }
+    return cap;
+}
+
+static int run_stages(struct plan *P, const struct load *L, int64_t cap)
+{
+    int rc;
+    start_customers(P);
+    if ((rc = ccad__plan_simulate(P)) != 0)
+        return rc;
+    due_at_end(P);
+    if (P->o->route && P->o->assign_days && (rc = ccad__plan_assign(P)) != 0)
+        return rc;
+    if (P->o->route && (rc = ccad__plan_sequence(P)) != 0)
+        return rc;
+    ccad__plan_sort_items(P->s);
+    set_reminders(P);
+    return ccad__plan_findings(P, L, cap);
+}
+
+int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                      const ccad_plan_options *options)
+{
+    static const char fn[] = "ccad_schedule_new";
+    ccad_ctx *ctx;
+    ccad_plan_options o;
+    struct plan P;
+    struct load L;
+    int64_t vs[P__COUNT], cap;
+    uint32_t *flags = NULL;
+    int di, rc;
+
+    if (out != NULL)
+        *out = NULL;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    ctx = book->ctx;
+    if (out == NULL || rules == NULL || options == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: NULL argument", fn);
+    if (!CCAD__SIZE_OK(options->size, ccad_plan_options))
+        return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_plan_options.size %lu not supported", fn,
+                          (unsigned long)options->size);
+    o = *options;
+    if ((rc = check_options(ctx, &o, fn)) != 0 || (rc = ccad__check_graded(book, rules, fn)) != 0 ||
+        (o.route && (rc = check_locations(book, &o, fn)) != 0))
+        return rc;
+
+    /* The calendar of each day, before anything else. */
+    flags = ccad__alloc(ctx, (size_t)o.days * sizeof *flags);
+    if (flags == NULL)
+        return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+    for (di = 0; di < o.days; di++)
+        if ((rc = ccad_ctx_day_flags(ctx, &flags[di], o.first_day + di)) != 0) {
+            ccad__free(ctx, flags);
+            return rc;
+        }
+
+    memset(&P, 0, sizeof P);
+    P.b = book;
+    P.o = &o;
+    P.day_flags = flags;
+    P.day_end = o.day_start_min + o.day_minutes;
+    memcpy(vs, rules->v, sizeof vs);
+    P.v = vs;
+    cap = apply_workload(book, &o, vs, flags, &L);
+    rc = acquire(ctx, &P, &o, book->n);
+    if (rc == CCAD_OK)
+        rc = run_stages(&P, &L, cap);
+    release(ctx, &P);
+    if (rc != CCAD_OK) {
+        ccad__free(ctx, flags);
+        ccad__plan_free_parts(ctx, P.s);
+        return rc;
+    }
+    P.s->day_flags = flags; /* kept for ccad_schedule_day */
+    *out = P.s;
+    return CCAD_OK;
+}
+
+void ccad_schedule_free(ccad_schedule *s)
+{
+    if (s != NULL)
+        ccad__plan_free_parts(s->ctx, s);
+}
+
+size_t ccad_schedule_item_count(const ccad_schedule *s) { return s == NULL ? 0 : s->n_items; }
+size_t ccad_schedule_finding_count(const ccad_schedule *s) { return s == NULL ? 0 : s->n_finds; }
+size_t ccad_item_reasons_max(void) { return CCAD_ITEM_REASONS_MAX; }
+
+int ccad_schedule_item(const ccad_schedule *s, size_t index, ccad_item *out)
+{
+    ccad_item it;
+    const struct item_rec *r;
+    if (s == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_item: out is NULL");
+    if (!CCAD__SIZE_OK(out->size, ccad_item))
+        return ccad__fail(s->ctx, CCAD_EVERSION, "ccad_schedule_item: ccad_item.size not supported");
+    if (index >= s->n_items)
+        return ccad__fail(s->ctx, CCAD_ENOTFOUND, "ccad_schedule_item: index %lu out of range",
+                          (unsigned long)index);
+    r = &s->items[index];
+    memset(&it, 0, sizeof it);
+    it.size = out->size;
+    it.date = r->date;
+    it.customer = r->customer;
+    it.kind = r->kind;
+    it.quadrant = r->quadrant;
+    it.priority = (int32_t)r->priority;
+    it.delegated = r->delegated;
+    it.rolled_from = r->rolled_from;
+    it.reminder_date = r->reminder;
+    it.block_day = r->block_day;
+    it.seq = r->seq;
+    it.eta_min = r->eta;
+    it.depart_min = r->depart;
+    it.travel_min = r->travel;
+    it.late = r->late;
+    it.reason_count = r->reason_n;
+    if (r->reason_n > 0)
+        memcpy(it.reasons, s->reasons + r->reason_off, r->reason_n * sizeof *it.reasons);
+    if (s->keep && r->moved_from != CCAD_NO_DATE && it.reason_count < CCAD_ITEM_REASONS_MAX) {
+        ccad_reason *m = &it.reasons[it.reason_count++];
+        m->rule = CCAD_RULE_ROUTE;
+        m->why = CCAD_WHY_ROUTE_DAY;
+        m->a = r->moved_from;
+        m->b = r->saved;
+        m->c = 0;
+    }
+    *out = it;
+    return CCAD_OK;
+}
+
+int ccad_schedule_finding(const ccad_schedule *s, size_t index, ccad_finding *out)
+{
+    ccad_finding f;
+    const struct find_rec *r;
+    if (s == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_finding: out is NULL");
+    if (!CCAD__SIZE_OK(out->size, ccad_finding))
+        return ccad__fail(s->ctx, CCAD_EVERSION,
+                          "ccad_schedule_finding: ccad_finding.size not supported");
+    if (index >= s->n_finds)
+        return ccad__fail(s->ctx, CCAD_ENOTFOUND, "ccad_schedule_finding: index %lu out of range",
+                          (unsigned long)index);
+    r = &s->finds[index];
+    memset(&f, 0, sizeof f);
+    f.size = out->size;
+    f.kind = r->kind;
+    f.customer = r->customer;
+    f.date = r->date;
+    f.reason_count = r->reason_n;
+    if (r->reason_n > 0)
+        memcpy(f.reasons, s->reasons + r->reason_off, r->reason_n * sizeof *f.reasons);
+    *out = f;
+    return CCAD_OK;
+}
+
+int ccad_schedule_day(const ccad_schedule *s, int32_t day, ccad_day *out)
+{
+    ccad_day r;
+    size_t lo = 0, hi, i;
+    int32_t di;
+    if (s == NULL)
+        return CCAD_EINVAL;
+    if (out == NULL)
+        return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_day: out is NULL");
+    if (!CCAD__SIZE_OK(out->size, ccad_day))
+        return ccad__fail(s->ctx, CCAD_EVERSION, "ccad_schedule_day: ccad_day.size not supported");
+    if (day < s->first_day || day >= s->first_day + s->days)
+        return ccad__fail(s->ctx, CCAD_ENOTFOUND, "ccad_schedule_day: day outside the schedule");
+    di = day - s->first_day;
+    memset(&r, 0, sizeof r);
+    r.size = out->size;
+    r.date = day;
+    r.flags = s->day_flags[di];
+    r.travel_min = s->day_travel[di];
+    r.back_min = s->day_back[di];
+    hi = s->n_items;
+    while (lo < hi) { /* first item of the day */
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->items[mid].date < day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo; i < s->n_items && s->items[i].date == day; i++) {
+        const struct item_rec *it = &s->items[i];
+        r.items++;
+        if (it->kind == CCAD_ITEM_TOUCH)
+            r.touches++;
+        else if (it->delegated != CCAD_BY_REP)
+            r.delegated++;
+        else {
+            r.by_rep++;
+            r.service_min += it->svc;
+        }
+        r.stops += it->seq > 0;
+        r.late += it->late;
+    }
+    *out = r;
+    return CCAD_OK;
+}
+
+int ccad_schedule_reminders(const ccad_schedule *s, int32_t day, size_t *out_indices, size_t cap,
+                            size_t *out_count)
+{
+    size_t i, n = 0;
+    if (s == NULL)
+        return CCAD_EINVAL;
+    if (out_count == NULL || (out_indices == NULL && cap > 0))
+        return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_reminders: NULL argument");
+    for (i = 0; i < s->n_items; i++)
+        if (s->items[i].reminder == day) {
+            if (n < cap)
+                out_indices[n] = i;
+            n++;
+        }
+    *out_count = n;
+    return n <= cap ? CCAD_OK : CCAD_ENOSPC;
+}

@@ -1,0 +1,234 @@
+/* Stage 3, sequencing and repair: each day's order and times (ROUTE).
+ *
+ * The day's stops arrive in a feasible order (the order in which they were
+ * placed). The time-window route solver (route_tw.c) looks for a shorter
+ * order that keeps every window and the day's end, starting from that one,
+ * so the order kept is never worse. The times are then written into the
+ * items: travel from the previous stop, arrival (after waiting for the
+ * window to open) and departure.
+ *
+ * Repair: a stop can only miss its window or the day's end when the host's
+ * travel callback answers differently from one call to the next. Such a
+ * stop moves to another day of its window that has room (as in assign.c);
+ * if none has, it stays, marked late, and a ROUTE finding says by how much. */
+#include "plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The day's matrix and windows for the solver. */
+struct day_problem {
+    int32_t *minutes, *open, *close, *service;
+    uint32_t *hint, *order;
+};
+
+static int solve_day(struct plan *P, struct dayroute *R, struct day_problem *D)
+{
+    struct ccad__tw tw;
+    size_t n = (size_t)R->n + 1, i, j;
+    int32_t back;
+    int rc;
+    for (i = 0; i < n; i++) {
+        uint32_t ci = i == 0 ? UINT32_MAX : P->s->items[R->stop[i - 1]].customer;
+        for (j = 0; j < n; j++) {
+            uint32_t cj = j == 0 ? UINT32_MAX : P->s->items[R->stop[j - 1]].customer;
+            D->minutes[i * n + j] = 0;
+            if (i != j && (rc = ccad__plan_leg(P, ci, cj, &D->minutes[i * n + j])) != 0)
+                return rc;
+        }
+        D->open[i] = i ? P->cw[ci].open_min : 0;
+        D->close[i] = i ? P->cw[ci].close_min : 1440;
+        D->service[i] = i ? P->s->items[R->stop[i - 1]].svc : 0;
+        D->hint[i] = (uint32_t)i;
+    }
+    tw.n = n;
+    tw.minutes = D->minutes;
+    tw.open = D->open;
+    tw.close = D->close;
+    tw.service = D->service;
+    tw.start = P->o->day_start_min;
+    tw.end = P->day_end;
+    if ((rc = ccad__tw_solve(P->s->ctx, &tw, D->hint, P->o->seed, D->order, &back)) != 0)
+        return rc;
+    if (back < 0)
+        return CCAD_OK; /* keep the placed order (it cannot happen with a feasible hint) */
+    for (i = 1; i < n; i++)
+        D->hint[i] = R->stop[D->order[i] - 1];
+    for (i = 1; i < n; i++)
+        R->stop[i - 1] = D->hint[i];
+    return ccad__route_retime(P, R);
+}
+
+/* Minutes by which stop k of R misses its window or the day's end. */
+static int32_t late_by(const struct plan *P, const struct dayroute *R, uint32_t k)
+{
+    const struct item_rec *it = &P->s->items[R->stop[k]];
+    int32_t dep = R->start[k] + it->svc, over = dep - P->cw[it->customer].close_min;
+    int32_t back = k + 1 == R->n ? dep + R->back_leg : dep;
+    if (back - P->day_end > over)
+        over = back - P->day_end;
+    return over;
+}
+
+/* Moves the late stop k of day di to another working day within
+ * route.move_days that the customer may be seen on and that has room and
+ * time for it; *out_moved is set when it did. */
+static int repair_stop(struct plan *P, int di, uint32_t k, int *out_moved)
+{
+    struct dayroute *R = &P->day[di];
+    uint32_t x = R->stop[k], at;
+    struct item_rec *it = &P->s->items[x];
+    int32_t w = (int32_t)P->v[P_ROUTE_MOVE_DAYS], off, cost;
+    int rc;
+    *out_moved = 0;
+    for (off = 1; off <= w; off++) {
+        int side;
+        for (side = -1; side <= 1; side += 2) {
+            int32_t d = it->date + side * off, dj = d - P->o->first_day;
+            struct dayroute *T;
+            uint32_t f;
+            if (dj < 0 || dj >= P->o->days || dj == di)
+                continue;
+            f = P->day_flags[dj];
+            T = &P->day[dj];
+            if (!(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT) ||
+                !ccad__plan_visit_day(&P->cw[it->customer], d) ||
+                (P->o->visits_per_day > 0 && T->count >= P->o->visits_per_day))
+                continue;
+            if ((rc = ccad__route_fit(P, T, it->customer, &at, &cost)) != 0)
+                return rc;
+            if (at == UINT32_MAX)
+                continue;
+            if ((rc = ccad__route_remove(P, R, k)) != 0)
+                return rc;
+            R->count--;
+            R->minutes -= it->svc;
+            T->count++;
+            T->minutes += it->svc;
+            if (it->moved_from == CCAD_NO_DATE)
+                it->moved_from = it->date;
+            it->date = d;
+            it->priority = UINT32_MAX;
+            *out_moved = 1;
+            return ccad__route_insert(P, T, x, at);
+        }
+    }
+    return CCAD_OK;
+}
+
+/* Writes the route's times into the day's items and the day's totals. */
+static void write_times(struct plan *P, int di)
+{
+    struct dayroute *R = &P->day[di];
+    uint32_t k;
+    for (k = 0; k < R->n; k++) {
+        struct item_rec *it = &P->s->items[R->stop[k]];
+        it->seq = (uint16_t)(k + 1);
+        it->eta = R->start[k];
+        it->depart = R->start[k] + it->svc;
+        it->travel = R->leg[k];
+        it->late = late_by(P, R, k) > 0;
+    }
+    P->s->day_travel[di] = R->travel;
+    P->s->day_back[di] =
+        R->n ? R->start[R->n - 1] + P->s->items[R->stop[R->n - 1]].svc + R->back_leg : -1;
+}
+
+static int repair_day(struct plan *P, int di)
+{
+    struct dayroute *R = &P->day[di];
+    uint32_t k = R->n;
+    int rc;
+    while (k-- > 0) {
+        int moved = 0;
+        if (k >= R->n || late_by(P, R, k) <= 0)
+            continue;
+        if ((rc = repair_stop(P, di, k, &moved)) != 0)
+            return rc;
+        if (moved)
+            k = R->n; /* the times changed: look again from the end */
+    }
+    return CCAD_OK;
+}
+
+static int alloc_problem(ccad_ctx *ctx, size_t n, struct day_problem *D)
+{
+    memset(D, 0, sizeof *D);
+    D->minutes = ccad__alloc(ctx, n * n * sizeof *D->minutes);
+    D->open = ccad__alloc(ctx, 3 * n * sizeof *D->open);
+    D->hint = ccad__alloc(ctx, 2 * n * sizeof *D->hint);
+    if (D->minutes == NULL || D->open == NULL || D->hint == NULL)
+        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+    D->close = D->open + n;
+    D->service = D->open + 2 * n;
+    D->order = D->hint + n;
+    return CCAD_OK;
+}
+
+int ccad__plan_sequence(struct plan *P)
+{
+    ccad_ctx *ctx = P->s->ctx;
+    struct day_problem D;
+    size_t most = 0;
+    int di, rc;
+    for (di = 0; di < P->o->days; di++)
+        if (P->day[di].n > most)
+            most = P->day[di].n;
+    if (most == 0)
+        return CCAD_OK;
+    if ((rc = alloc_problem(ctx, most + 1, &D)) != 0)
+        goto done;
+    for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
+        if (P->day[di].n > 1)
+            rc = solve_day(P, &P->day[di], &D);
+    for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
+        rc = repair_day(P, di);
+    for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
+        write_times(P, di);
+done:
+    ccad__free(ctx, D.minutes);
+    ccad__free(ctx, D.open);
+    ccad__free(ctx, D.hint);
+    return rc;
+}
+
+static int item_cmp(const void *pa, const void *pb)
+{
+    const struct item_rec *a = pa, *b = pb;
+    if (a->date != b->date)
+        return a->date < b->date ? -1 : 1;
+    if ((a->kind == CCAD_ITEM_TOUCH) != (b->kind == CCAD_ITEM_TOUCH))
+        return a->kind == CCAD_ITEM_TOUCH ? 1 : -1; /* touches last */
+    if (a->priority != b->priority)
+        return a->priority < b->priority ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    return a->customer < b->customer ? -1 : a->customer > b->customer;
+}
+
+/* Final order: by day; routed stops in route order, then the rest by
+ * priority (touches last). */
+static int route_cmp(const void *pa, const void *pb)
+{
+    const struct item_rec *a = pa, *b = pb;
+    if (a->date != b->date)
+        return a->date < b->date ? -1 : 1;
+    if ((a->seq == 0) != (b->seq == 0))
+        return a->seq != 0 ? -1 : 1;
+    if (a->seq != b->seq)
+        return a->seq < b->seq ? -1 : 1;
+    return item_cmp(pa, pb);
+}
+
+void ccad__plan_sort_items(ccad_schedule *s)
+{
+    size_t i;
+    uint32_t prio = 0;
+    qsort(s->items, s->n_items, sizeof *s->items, item_cmp);
+    for (i = 0; i < s->n_items; i++) {
+        if (i == 0 || s->items[i].date != s->items[i - 1].date)
+            prio = 0;
+        s->items[i].priority = ++prio;
+    }
+    qsort(s->items, s->n_items, sizeof *s->items, route_cmp);
+}
