@@ -1666,6 +1666,98 @@ CCAD_API int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, s
                               const ccad_route_options *options, uint32_t *out_order,
                               int64_t *out_cost);
 
+/** Time windows and service times of ccad_route_solve_tw(). Point 0 is the
+ *  base; entry [0] of each array is ignored. Minutes count from midnight.
+ *  @since 1.1.0 */
+typedef struct ccad_route_times {
+    /** Set by ::CCAD_ROUTE_TIMES_INIT. @since 1.1.0 */
+    uint32_t size;
+    /** @p n entries, 0..1440: service may start no earlier (the rep waits);
+     *  NULL = 0 (any time). @since 1.1.0 */
+    const int32_t *open_min;
+    /** @p n entries, open..1440: service must end by it; NULL = 1440. @since 1.1.0 */
+    const int32_t *close_min;
+    /** @p n entries, 0..1440: minutes of service at the stop; NULL = 0. @since 1.1.0 */
+    const int32_t *service_min;
+    /** The rep leaves the base no earlier, 0..1440; default 480 (08:00). @since 1.1.0 */
+    int32_t start_min;
+    /** The rep must be back at the base by it, start_min..1440; default 1020 (17:00). @since 1.1.0 */
+    int32_t end_min;
+    /** Travel speed in the metric's cost units a minute: a leg takes
+     *  ceil(cost / units_per_minute) minutes (as the planner counts them);
+     *  finite and above 0; default 500 (metres a minute, 30 km/h).
+     *  ::CCAD_METRIC_HOST ignores it: the callback gives minutes. @since 1.1.0 */
+    double units_per_minute;
+} ccad_route_times;
+
+/** Initialiser for ::ccad_route_times: no windows, no service, 480..1020,
+ *  500 units a minute. @since 1.1.0 */
+#define CCAD_ROUTE_TIMES_INIT {(uint32_t)sizeof(ccad_route_times), NULL, NULL, NULL, 480, 1020, 500.0}
+
+/** Most points ccad_route_solve_tw() accepts (it builds an n x n matrix of
+ *  minutes). @since 1.1.0 */
+#define CCAD_ROUTE_TW_MAX_POINTS 2048
+
+/**
+ * @brief Orders stops into a day's tour that meets their time windows.
+ *
+ * The rep leaves the base (point 0) at @c start_min at the earliest, drives
+ * to each stop (a leg takes ceil(cost / @c units_per_minute) minutes, or the
+ * travel callback's minutes with ::CCAD_METRIC_HOST), waits if it arrives
+ * before the stop's @c open_min, serves it for its @c service_min minutes,
+ * which must end by its @c close_min, and must be back at the base by
+ * @c end_min. Among the orders that meet every window (feasible ones) it
+ * returns one with the least total travel minutes (the way back included),
+ * ties going to the earlier return, then to a fixed rule.
+ *
+ * Up to 12 stops the order is optimal (dynamic programming over the set of
+ * visited stops and the last one, with Pareto labels of travel and time).
+ * Beyond, a local search (Or-opt and 2-opt moves checked by forward time
+ * propagation) from a time-window-aware cheapest insertion, then a few
+ * perturbation rounds drawn from @c options->seed; not guaranteed optimal,
+ * and a feasible order may be missed. Deterministic for a given seed.
+ * @c options->closed must be 1 (the day ends at the base); @c effort is
+ * checked but not used.
+ *
+ * When no feasible order is found the call returns ::CCAD_ERANGE with a
+ * message naming the first stop that cannot be served in time (a stop that
+ * even a trip to it alone cannot serve in time, else the first late stop of
+ * the order written), and still writes @p out_order, @p out_start_min and
+ * @p out_cost for the order that is least late (the least sum of minutes
+ * past each close and past @c end_min). Every other error changes nothing.
+ *
+ * @param[in] ctx the context (allocator, travel callback, last error).
+ * @param[in] x x coordinates (longitude for ::CCAD_METRIC_GEO) of @p n points; point 0 is the base.
+ * @param[in] y y coordinates (latitude) of the points.
+ * @param[in] n number of points including the base, 1..::CCAD_ROUTE_TW_MAX_POINTS.
+ * @param[in] options the metric, scale and seed (NULL = ::CCAD_ROUTE_OPTIONS_INIT).
+ * @param[in] times the windows, service times and day (NULL = ::CCAD_ROUTE_TIMES_INIT).
+ * @param[out] out_order receives @p n point indices, the base first.
+ * @param[out] out_start_min receives, by point index, the minute service
+ *             starts at each stop, and for the base the minute the rep leaves
+ *             it (@c start_min, or later when the first stop opens later than
+ *             the rep would reach it: then just in time for its opening);
+ *             may be NULL.
+ * @param[out] out_cost receives the total travel minutes of the order, the
+ *             way back included (may be NULL).
+ * @retval CCAD_OK a feasible order was written.
+ * @retval CCAD_ERANGE no feasible order was found: the least-late order was
+ *         written (see above). Also, with nothing written: @p n out of range,
+ *         a coordinate, scale, effort or speed out of range, a window outside
+ *         0..1440 or with open after close, a service time outside 0..1440,
+ *         @c start_min or @c end_min outside 0..1440 or @c end_min before
+ *         @c start_min.
+ * @retval CCAD_EINVAL a pointer is NULL, the metric is unknown or @c closed is not 1.
+ * @retval CCAD_EVERSION @c options->size or @c times->size not supported.
+ * @retval CCAD_ENOTSUP ::CCAD_METRIC_HOST without a travel callback.
+ * @retval CCAD_ECALLBACK the travel callback failed or gave a negative time.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_route_solve_tw(ccad_ctx *ctx, const double *x, const double *y, size_t n,
+                                 const ccad_route_options *options, const ccad_route_times *times,
+                                 uint32_t *out_order, int32_t *out_start_min, int64_t *out_cost);
+
 /** @} */
 
 /* ====================================================================== */
@@ -1701,6 +1793,8 @@ CCAD_API void ccad_platform_init(ccad_platform *p);
 CCAD_API void ccad_day_init(ccad_day *p);
 /** @brief As ::CCAD_ROUTE_OPTIONS_INIT. @param[out] p the struct. @since 0.1.0 */
 CCAD_API void ccad_route_options_init(ccad_route_options *p);
+/** @brief As ::CCAD_ROUTE_TIMES_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_route_times_init(ccad_route_times *p);
 
 /** @} */
 

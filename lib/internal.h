@@ -271,6 +271,16 @@ static inline int ccad__grade(const struct cust *c)
  * else planar distance x scale (scale 1 for HOST), rounded (route.c). */
 int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2);
 
+/* Checks the arguments ccad_route_solve and ccad_route_solve_tw share: the
+ * options (NULL = CCAD_ROUTE_OPTIONS_INIT) into *out, n in 1..max_n, the
+ * coordinates; records the error as `fn` (route.c). */
+int ccad__route_check(ccad_ctx *ctx, const char *fn, const double *x, const double *y, size_t n,
+                      size_t max_n, const ccad_route_options *options, ccad_route_options *out);
+/* HOST metric: mat[i * n + j] = the travel callback's minutes from point i
+ * to j (0 on the diagonal); CCAD_ECALLBACK recorded on failure (route.c). */
+int ccad__route_host_matrix(ccad_ctx *ctx, const double *x, const double *y, size_t n,
+                            int32_t *mat);
+
 /* ---- routes with time windows (route_tw.c) ----
  * A day's route over a matrix of whole travel minutes. Point 0 is the base;
  * the rep leaves it at `start` at the earliest and must be back by `end`.

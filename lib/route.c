@@ -559,26 +559,19 @@ static void free_rt(struct rt *R)
     ccad__free(R->ctx, R->log);
 }
 
-int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
-                     const ccad_route_options *options, uint32_t *out_order, int64_t *out_cost)
+int ccad__route_check(ccad_ctx *ctx, const char *fn, const double *x, const double *y, size_t n,
+                      size_t max_n, const ccad_route_options *options, ccad_route_options *out)
 {
-    static const char fn[] = "ccad_route_solve";
     ccad_route_options o = CCAD_ROUTE_OPTIONS_INIT;
-    struct rt R;
-    size_t i, j;
-    int rc = CCAD_OK;
-    if (ctx == NULL)
-        return CCAD_EINVAL;
-    if (x == NULL || y == NULL || out_order == NULL)
-        return ccad__fail(ctx, CCAD_EINVAL, "%s: NULL argument", fn);
+    size_t i;
     if (options != NULL) {
         if (!CCAD__SIZE_OK(options->size, ccad_route_options))
             return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_route_options.size not supported", fn);
         o = *options;
     }
-    if (n < 1 || n > CCAD_ROUTE_MAX_POINTS)
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: %lu points, expected 1..%d", fn,
-                          (unsigned long)n, CCAD_ROUTE_MAX_POINTS);
+    if (n < 1 || n > max_n)
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: %lu points, expected 1..%lu", fn,
+                          (unsigned long)n, (unsigned long)max_n);
     if (o.metric != CCAD_METRIC_PLANAR && o.metric != CCAD_METRIC_GEO &&
         o.metric != CCAD_METRIC_HOST)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: metric %d unknown", fn, o.metric);
@@ -615,6 +608,40 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
             return ccad__fail(ctx, CCAD_ERANGE, "%s: point %lu: latitude beyond 90 or longitude beyond 360 degrees",
                               fn, (unsigned long)i);
     }
+    *out = o;
+    return CCAD_OK;
+}
+
+int ccad__route_host_matrix(ccad_ctx *ctx, const double *x, const double *y, size_t n,
+                            int32_t *mat)
+{
+    size_t i, j;
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++) {
+            int32_t mins = 0;
+            if (i != j && ccad__travel(ctx, x[i], y[i], x[j], y[j], &mins) != CCAD_OK)
+                return ccad__fail(ctx, CCAD_ECALLBACK,
+                                  "travel callback failed (or gave a negative time) from point %lu to %lu",
+                                  (unsigned long)i, (unsigned long)j);
+            mat[i * n + j] = mins;
+        }
+    return CCAD_OK;
+}
+
+int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
+                     const ccad_route_options *options, uint32_t *out_order, int64_t *out_cost)
+{
+    static const char fn[] = "ccad_route_solve";
+    ccad_route_options o;
+    struct rt R;
+    size_t i, j;
+    int rc = CCAD_OK;
+    if (ctx == NULL)
+        return CCAD_EINVAL;
+    if (x == NULL || y == NULL || out_order == NULL)
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: NULL argument", fn);
+    if ((rc = ccad__route_check(ctx, fn, x, y, n, CCAD_ROUTE_MAX_POINTS, options, &o)) != CCAD_OK)
+        return rc;
 
     memset(&R, 0, sizeof R);
     R.ctx = ctx;
@@ -636,19 +663,10 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
         R.mat = ccad__alloc(ctx, n * n * sizeof *R.mat);
         if (R.mat == NULL)
             return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        for (i = 0; i < n; i++)
-            for (j = 0; j < n; j++) {
-                int32_t mins = 0;
-                if (i == j)
-                    continue;
-                if (ccad__travel(ctx, x[i], y[i], x[j], y[j], &mins) != CCAD_OK) {
-                    ccad__free(ctx, R.mat);
-                    return ccad__fail(ctx, CCAD_ECALLBACK,
-                                      "travel callback failed (or gave a negative time) from point %lu to %lu",
-                                      (unsigned long)i, (unsigned long)j);
-                }
-                R.mat[i * n + j] = mins;
-            }
+        if ((rc = ccad__route_host_matrix(ctx, x, y, n, R.mat)) != CCAD_OK) {
+            ccad__free(ctx, R.mat);
+            return rc;
+        }
     }
     /* the dummy's edges cost more than any whole tour of real edges */
     R.big = (int64_t)1 << 58; /* above any tour: at most 1e5 edges below 2^41 */

@@ -1,0 +1,60 @@
+/* Routes with time windows: what route_tw.c, route_tw_exact.c and
+ * route_tw_search.c share. Not installed, not part of the API. */
+#ifndef CCAD_ROUTE_TW_H
+#define CCAD_ROUTE_TW_H
+
+#include "internal.h"
+
+/* Most stops the exact solver takes (n <= TW_EXACT_MAX + 1 points). */
+#define TW_EXACT_MAX 12
+
+/* The objective of an order, compared member by member: total lateness
+ * (0 when feasible), total travel minutes (the way back included), the
+ * return time. All int64: sums of int32 legs cannot overflow. */
+struct tw_key {
+    int64_t late, travel, back;
+};
+
+static inline int ccad__tw_key_cmp(const struct tw_key *a, const struct tw_key *b)
+{
+    if (a->late != b->late)
+        return a->late < b->late ? -1 : 1;
+    if (a->travel != b->travel)
+        return a->travel < b->travel ? -1 : 1;
+    if (a->back != b->back)
+        return a->back < b->back ? -1 : 1;
+    return 0;
+}
+
+static inline int64_t ccad__tw_leg(const struct ccad__tw *p, uint32_t i, uint32_t j)
+{
+    return p->minutes[(size_t)i * p->n + j];
+}
+
+/* Serves stop j reached at `arrive`: waits for its opening, returns the
+ * minute its service ends and adds the minutes past its close to *late. */
+static inline int64_t ccad__tw_serve(const struct ccad__tw *p, uint32_t j, int64_t arrive,
+                                     int64_t *late)
+{
+    int64_t s = arrive > p->open[j] ? arrive : p->open[j];
+    int64_t f = s + p->service[j];
+    if (f > p->close[j])
+        *late += f - p->close[j];
+    return f;
+}
+
+/* The key of a whole order (n entries, base first), leaving at p->start. */
+void ccad__tw_eval(const struct ccad__tw *p, const uint32_t *order, struct tw_key *key);
+
+/* Exact: the best order of at most TW_EXACT_MAX stops by the key above
+ * (feasible orders first; the least late when none is). CCAD_ENOMEM only,
+ * recorded. */
+int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key);
+
+/* Local search from `hint` (if a valid base-first permutation) or a
+ * cheapest insertion; never worse than its start. CCAD_ENOMEM only,
+ * recorded. */
+int ccad__tw_search(ccad_ctx *ctx, const struct ccad__tw *p, const uint32_t *hint, uint64_t seed,
+                    uint32_t *order, struct tw_key *key);
+
+#endif
