@@ -28,7 +28,7 @@ static size_t blocked_reason(const struct plan *P, size_t i, ccad_reason *r)
     const struct sim *m = &P->sim[i];
     int32_t day_min = P->day_end - P->o->day_start_min;
     if (m->blocked == CCAD_WHY_PLAN_BLOCKED_HOURS) {
-        *r = R(ROUTE, PLAN_BLOCKED_HOURS, c->open_min, c->close_min, ccad__plan_service(P, i));
+        *r = R(ROUTE, PLAN_BLOCKED_HOURS, c->open_min, c->close_min, ccad__plan_service(P, (uint32_t)i));
         return 1;
     }
     if (m->blocked == CCAD_WHY_PLAN_BLOCKED_TIME || m->time_short) {
