@@ -1,8 +1,8 @@
 /* Stage 2, the week grouped by area (ROUTE, periodic routing).
  *
  * The simulation chose each contact's day by its due date alone. A
- * flexible visit (Q2, by the rep, neither rolled over nor part of a persist
- * block nor a care contact) may take any day of its allowed window: within
+ * flexible visit (Q2, by the rep, neither part of a persist block nor a care
+ * contact, its customer located and without an open complaint) may take any day of its allowed window: within
  * route.move_days of the day the simulation chose, a working day on which
  * the rep is present and the customer may be seen, no closer than two days
  * to another contact with the same customer (so the order of its contacts
@@ -28,7 +28,7 @@ static int flexible(const struct plan *P, const struct item_rec *it)
 {
     const struct cust *c = &P->cw[it->customer];
     return ccad__plan_routed(it) && it->kind == CCAD_ITEM_VISIT && it->quadrant == CCAD_Q2 &&
-           it->rolled_from == CCAD_NO_DATE && it->block_day == 0 && (c->bits & CB_HAS_LOC) &&
+           it->block_day == 0 && (c->bits & CB_HAS_LOC) &&
            c->complaint != CCAD_COMPLAINT_OPEN;
 }
 
