@@ -58,6 +58,53 @@ static int32_t clamp_date(int64_t d)
 static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
                        struct sink *s);
 
+/* URGENCY, the purchase window of an open customer: its level, with its
+ * reason. An order that closed the purchase decision ends it (ORDER_CLOSED). */
+static int purchase_level(const int64_t *v, const struct cust *c, int32_t T, struct sink *s)
+{
+    int64_t d = (int64_t)c->purchase - T;
+    if (c->purchase == CCAD_NO_DATE)
+        return CCAD_URGENCY_NONE;
+    if (ccad__order_closes(c->purchase, c->order, v[P_URG_ORDER])) {
+        why(s, CCAD_RULE_URGENCY, CCAD_WHY_ORDER_CLOSED, c->order, c->purchase, 0);
+        return CCAD_URGENCY_NONE;
+    }
+    if (d < 0) {
+        why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PASSED, -d, 0, 0);
+        return CCAD_URGENCY_NONE;
+    }
+    if (d <= v[P_URG_WEEK]) {
+        why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PURCHASE, d, v[P_URG_WEEK], 0);
+        return CCAD_URGENCY_WEEK;
+    }
+    if (d <= v[P_URG_TWO_WEEKS]) {
+        why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PURCHASE, d, v[P_URG_TWO_WEEKS], 0);
+        return CCAD_URGENCY_TWO_WEEKS;
+    }
+    return CCAD_URGENCY_NONE;
+}
+
+/* The factor by which a let-go customer's GAP thresholds stretch (TRIAGE):
+ * freq.let_go_factor, whatever the urgency; 1 for every other strategy. */
+static int64_t let_go_stretch(const int64_t *v, int strategy)
+{
+    return strategy == CCAD_STRATEGY_LET_GO && v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1;
+}
+
+/* GAP of a watched open customer: warning or alert against the thresholds
+ * stretched by `stretch`; the figures are the thresholds applied. */
+static void gap_step(const int64_t *v, int64_t gap, int64_t stretch, struct sink *s)
+{
+    int64_t max = v[P_GAP_MAX] * stretch, alert = v[P_GAP_ALERT] * stretch;
+    if (gap >= alert) {
+        s->a->flags |= CCAD_F_COLD;
+        why(s, CCAD_RULE_GAP, CCAD_WHY_GAP_ALERT, gap, alert, gap - max);
+    } else if (gap > max) {
+        s->a->flags |= CCAD_F_COOLING;
+        why(s, CCAD_RULE_GAP, CCAD_WHY_GAP_WARN, gap, max, gap - max);
+    }
+}
+
 void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
                   ccad_assessment *a, int keep_reasons)
 {
@@ -90,7 +137,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
     int active = !inactive;
     int32_t last = v[P_CLOCK_ANY] ? c->last_contact : c->last_visit;
     int32_t due = CCAD_NO_DATE;
-    int64_t count, days, interval = 0, gap = -1;
+    int64_t count, days, interval = 0, gap = -1, gap_max;
     int never_due = 0; /* due on T because never contacted */
     int watched;       /* grade in gap.grades: the rhythm is watched */
 
@@ -166,18 +213,8 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
     }
 
     /* URGENCY */
-    if (active && c->purchase != CCAD_NO_DATE) {
-        int64_t d = (int64_t)c->purchase - T;
-        if (d < 0) {
-            why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PASSED, -d, 0, 0);
-        } else if (d <= v[P_URG_WEEK]) {
-            plevel = CCAD_URGENCY_WEEK;
-            why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PURCHASE, d, v[P_URG_WEEK], 0);
-        } else if (d <= v[P_URG_TWO_WEEKS]) {
-            plevel = CCAD_URGENCY_TWO_WEEKS;
-            why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PURCHASE, d, v[P_URG_TWO_WEEKS], 0);
-        }
-    }
+    if (active)
+        plevel = purchase_level(v, c, T, s);
     urg = plevel;
     if (active && c->complaint == CCAD_COMPLAINT_OPEN) {
         urg = CCAD_URGENCY_EVENT;
@@ -219,8 +256,7 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
         if (count > 0) {
             interval = imax(1, days / count);
             why(s, CCAD_RULE_FREQ, CCAD_WHY_FREQ, count, days, interval);
-            if (a->strategy == CCAD_STRATEGY_LET_GO && urg == CCAD_URGENCY_NONE &&
-                v[P_FREQ_LET_GO] > 1) {
+            if (urg == CCAD_URGENCY_NONE && let_go_stretch(v, a->strategy) > 1) {
                 why(s, CCAD_RULE_FREQ, CCAD_WHY_FREQ_LET_GO, v[P_FREQ_LET_GO], interval,
                     interval * v[P_FREQ_LET_GO]);
                 interval *= v[P_FREQ_LET_GO];
@@ -309,19 +345,14 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
         }
     }
 
-    /* GAP: the open gap, or the latest closed one if longer. */
+    /* GAP: the open gap, or the latest closed one if longer; a let-go
+     * customer's thresholds stretch with its interval. */
     if (last != CCAD_NO_DATE)
         gap = imax(a->days_since_contact, c->last_gap);
     watched = grade != CCAD_GRADE_NONE && (v[P_GAP_GRADES] & (1 << (grade - 1))) != 0;
-    if (active && gap >= 0 && watched) {
-        if (gap >= v[P_GAP_ALERT]) {
-            a->flags |= CCAD_F_COLD;
-            why(s, CCAD_RULE_GAP, CCAD_WHY_GAP_ALERT, gap, v[P_GAP_ALERT], gap - v[P_GAP_MAX]);
-        } else if (gap > v[P_GAP_MAX]) {
-            a->flags |= CCAD_F_COOLING;
-            why(s, CCAD_RULE_GAP, CCAD_WHY_GAP_WARN, gap, v[P_GAP_MAX], gap - v[P_GAP_MAX]);
-        }
-    }
+    gap_max = v[P_GAP_MAX] * let_go_stretch(v, a->strategy);
+    if (active && gap >= 0 && watched)
+        gap_step(v, gap, let_go_stretch(v, a->strategy), s);
 
     /* FOLLOWUP */
     if (active && c->last_contact != CCAD_NO_DATE) {
@@ -356,9 +387,9 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
             a->flags |= CCAD_F_RELEASE_PREMATURE;
             why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE, c->contacts, v[P_PATIENCE_MIN], 0);
         }
-        if (gap > v[P_GAP_MAX] && watched) {
+        if (gap > gap_max && watched) {
             a->flags |= CCAD_F_RELEASE_PREMATURE;
-            why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, gap, v[P_GAP_MAX], 0);
+            why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, gap, gap_max, 0);
         }
     }
 
@@ -459,6 +490,7 @@ struct brief_rules {
     int32_t t;             /* the day, as an offset */
     int32_t urg_week, urg_two, urg_req, follow, care, lead;
     int32_t gap_max, gap_alert, esc_rep, esc_man, esc_reas, esc_q4;
+    int32_t order_days, let_go; /* urgency.order_days; the let-go factor, 1 when off */
     int32_t dmax, dmin;    /* the calendar, as offsets */
     int64_t self, push, unmov, lift;
     uint32_t stall, patience;
@@ -488,6 +520,8 @@ static void brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
     R->lead = (int32_t)v[P_FOLLOWUP_LEAD];
     R->gap_max = (int32_t)v[P_GAP_MAX];
     R->gap_alert = (int32_t)v[P_GAP_ALERT];
+    R->order_days = (int32_t)v[P_URG_ORDER];
+    R->let_go = v[P_FREQ_LET_GO] > 1 ? (int32_t)v[P_FREQ_LET_GO] : 1;
     R->esc_rep = (int32_t)v[P_ESC_REP];
     R->esc_man = (int32_t)v[P_ESC_MANAGER];
     R->esc_reas = (int32_t)v[P_ESC_REASSIGN];
@@ -530,8 +564,10 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
                         CCAD_F_RELEASED_EARLY);
     } else {
         int32_t p = r->purchase, d = p - t, req = r->request, cd = r->complaint_date;
-        int32_t interval, gap, care;
-        int has_p = p != CR_NO_DATE, open = complaint == CCAD_COMPLAINT_OPEN;
+        int32_t interval, gap, care, stretch, gmax, galert, off = r->order_off;
+        /* an order within urgency.order_days closed the purchase decision */
+        int closed = (off != CR_NO_ORDER) & (off >= -R->order_days) & (off <= R->order_days);
+        int has_p = (p != CR_NO_DATE) & !closed, open = complaint == CCAD_COMPLAINT_OPEN;
         int resolved = complaint == CCAD_COMPLAINT_RESOLVED;
         int plevel = (has_p & (d >= 0)) * ((d <= R->urg_week) + (d <= R->urg_two));
         int pending = last < req; /* a request after the last contact */
@@ -567,13 +603,16 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
 
         /* GAP, FOLLOWUP, STALL, PATIENCE, COMPLAINT */
         gap = has_last ? max32(max32(t - last, 0), r->last_gap) : -1;
-        flags |= IF_FLAG(watched & has_last & (gap >= R->gap_alert), CCAD_F_COLD) |
-                 IF_FLAG(watched & has_last & (gap < R->gap_alert) & (gap > R->gap_max),
-                         CCAD_F_COOLING) |
+        /* a let-go customer's GAP thresholds stretch with its interval */
+        stretch = letgo ? R->let_go : 1;
+        gmax = R->gap_max * stretch;
+        galert = R->gap_alert * stretch;
+        flags |= IF_FLAG(watched & has_last & (gap >= galert), CCAD_F_COLD) |
+                 IF_FLAG(watched & has_last & (gap < galert) & (gap > gmax), CCAD_F_COOLING) |
                  IF_FLAG((lc != CR_NO_DATE) & !(r->bits & CB_LAST_RECORDED), CCAD_F_NO_RECORD) |
                  IF_FLAG((lc != CR_NO_DATE) & (next == CR_NO_DATE), CCAD_F_NO_NEXT_STEP) |
                  IF_FLAG(r->no_progress >= R->stall, CCAD_F_STALLED) |
-                 IF_FLAG((r->contacts < R->patience) | ((gap > R->gap_max) & watched),
+                 IF_FLAG((r->contacts < R->patience) | ((gap > gmax) & watched),
                          CCAD_F_RELEASE_PREMATURE) |
                  IF_FLAG(open, CCAD_F_COMPLAINT_OPEN);
     }
@@ -625,7 +664,8 @@ typedef char ccad__brief_row_b[CR_AT(last_visit) == CR_AT(last_contact) + 2 &&
                                        CR_AT(last_gap) == CR_AT(last_contact) + 6 &&
                                        CR_AT(margin_bp) == CR_AT(last_contact) + 8 &&
                                        CR_AT(contacts) == CR_AT(last_contact) + 10 &&
-                                       CR_AT(no_progress) == CR_AT(last_contact) + 12
+                                       CR_AT(no_progress) == CR_AT(last_contact) + 12 &&
+                                       CR_AT(order_off) == CR_AT(last_contact) + 15
                                    ? 1
                                    : -1];
 typedef char ccad__brief_row_c[CR_AT(status) == CR_AT(grades) + 1 &&
@@ -646,6 +686,7 @@ typedef char
 /* The rules as lanes. */
 struct brief_lanes {
     __m128i t, urg_week1, urg_two1, urg_two, urg_req1, follow, care, lead, dmax, dmin;
+    __m128i gap_max_lg, gap_alert1_lg, order_lo, order_hi; /* let-go GAP; orders closing */
     __m128i gap_max, gap_alert1, esc_rep1, esc_man1, esc_reas1, esc_all, stall1, patience;
     __m128i self1, push1, unmov1, lift1, let_go_x1, never, clock_any;
     __m128i iv_c, iv_axc, iv_bxc, iv_dxc, iv_q1w, iv_q1tw; /* intervals; x: xor with C's */
@@ -682,6 +723,10 @@ static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R,
     L->dmin = _mm_set1_epi32(R->dmin);
     L->gap_max = _mm_set1_epi32(R->gap_max);
     L->gap_alert1 = _mm_set1_epi32(gt_threshold(R->gap_alert));
+    L->gap_max_lg = _mm_set1_epi32(R->gap_max * R->let_go);
+    L->gap_alert1_lg = _mm_set1_epi32(gt_threshold((int64_t)R->gap_alert * R->let_go));
+    L->order_lo = _mm_set1_epi32(-R->order_days - 1);
+    L->order_hi = _mm_set1_epi32(R->order_days + 1);
     L->esc_rep1 = _mm_set1_epi32(gt_threshold(R->esc_rep));
     L->esc_man1 = _mm_set1_epi32(gt_threshold(R->esc_man));
     L->esc_reas1 = _mm_set1_epi32(gt_threshold(R->esc_reas));
@@ -730,7 +775,7 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
     const __m128i t = L->t;
     __m128i vol, pcd, rqo, lcv, ngp, mct, npm, gsb;
     __m128i p, cd, req, lc, last, next, lgap, margin, contacts, noprog, status, grade;
-    __m128i act, open, resolved, imp, watched, nolast, nolc, nonext;
+    __m128i closed, act, open, resolved, imp, watched, nolast, nolc, nonext;
     __m128i d, okp, mw, m2, pl, pnz, pending, evt, unz, urg, letgo, lgsel, iv, m;
     __m128i due, care, care_open, nodue, x, q7, wd, e, sh, over, lvl, gap, gm, ga, wl;
     __m128i fa, fi, flags, q, packed, o0, o1, o2, o3;
@@ -766,6 +811,10 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
     margin = v_lo16(mct);
     contacts = _mm_srli_epi32(mct, 16);
     noprog = _mm_and_si128(npm, V_SET(0xffff));
+    /* the order offset (top byte; CR_NO_ORDER lies below every -order_days) */
+    closed = _mm_srai_epi32(npm, 24);
+    closed = _mm_and_si128(_mm_cmpgt_epi32(closed, L->order_lo),
+                           _mm_cmpgt_epi32(L->order_hi, closed));
     status = _mm_and_si128(_mm_srli_epi32(gsb, 8), V_SET(0xff));
     {
         __m128i gm4 = _mm_and_si128(gsb, V_SET(15)),
@@ -789,7 +838,8 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
 
     /* URGENCY: the purchase level 0..2, then the events */
     d = _mm_sub_epi32(p, t);
-    okp = _mm_andnot_si128(_mm_cmpeq_epi32(p, no_date), _mm_cmpgt_epi32(d, V_SET(-1)));
+    okp = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi32(p, no_date), closed),
+                           _mm_cmpgt_epi32(d, V_SET(-1)));
     mw = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_week1, d));
     m2 = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_two1, d));
     pl = _mm_sub_epi32(zero, _mm_add_epi32(mw, m2));
@@ -864,8 +914,8 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
     /* GAP, FOLLOWUP, STALL, PATIENCE, COMPLAINT */
     gap = v_max(v_max(_mm_sub_epi32(t, last), zero), lgap);
     wl = _mm_andnot_si128(nolast, watched);
-    ga = _mm_cmpgt_epi32(gap, L->gap_alert1);
-    gm = _mm_and_si128(wl, _mm_cmpgt_epi32(gap, L->gap_max));
+    ga = _mm_cmpgt_epi32(gap, v_sel(letgo, L->gap_alert1_lg, L->gap_alert1));
+    gm = _mm_and_si128(wl, _mm_cmpgt_epi32(gap, v_sel(letgo, L->gap_max_lg, L->gap_max)));
     fa = _mm_or_si128(fa, v_flag(_mm_and_si128(wl, ga), CCAD_F_COLD));
     fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(ga, gm), CCAD_F_COOLING));
     m = _mm_cmpeq_epi32(_mm_and_si128(gsb, V_SET((int32_t)CB_LAST_RECORDED << 24)), zero);
@@ -1023,8 +1073,9 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
 
     if (active) {
         int letgo = 0, request_pending;
-        int64_t interval;
-        if (c->purchase != CCAD_NO_DATE) {
+        int64_t interval, stretch;
+        if (c->purchase != CCAD_NO_DATE &&
+            !ccad__order_closes(c->purchase, c->order, v[P_URG_ORDER])) {
             int64_t d = (int64_t)c->purchase - T;
             if (d >= 0)
                 plevel = d <= v[P_URG_WEEK]        ? CCAD_URGENCY_WEEK
@@ -1095,10 +1146,11 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
         }
         if (last != CCAD_NO_DATE)
             gap = imax(imax(0, (int64_t)T - last), c->last_gap);
+        stretch = letgo && v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1;
         if (watched && gap >= 0) {
-            if (gap >= v[P_GAP_ALERT])
+            if (gap >= v[P_GAP_ALERT] * stretch)
                 flags |= CCAD_F_COLD;
-            else if (gap > v[P_GAP_MAX])
+            else if (gap > v[P_GAP_MAX] * stretch)
                 flags |= CCAD_F_COOLING;
         }
         if (c->last_contact != CCAD_NO_DATE) {
@@ -1109,7 +1161,8 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
         }
         if ((uint64_t)c->no_progress >= (uint64_t)v[P_STALL_AFTER])
             flags |= CCAD_F_STALLED;
-        if ((uint64_t)c->contacts < (uint64_t)v[P_PATIENCE_MIN] || (gap > v[P_GAP_MAX] && watched))
+        if ((uint64_t)c->contacts < (uint64_t)v[P_PATIENCE_MIN] ||
+            (gap > v[P_GAP_MAX] * stretch && watched))
             flags |= CCAD_F_RELEASE_PREMATURE;
         if (complaint == CCAD_COMPLAINT_OPEN)
             flags |= CCAD_F_COMPLAINT_OPEN;

@@ -210,6 +210,7 @@ static void store(struct cust *d, const ccad_customer *c)
     d->last_contact = c->last_contact;
     d->last_visit = c->last_visit;
     d->next_step = c->next_step_date;
+    d->order = CCAD_NO_DATE; /* the book's own memory: not in the public struct */
     d->last_gap = c->last_gap_days;
     d->margin_bp = c->margin_bp;
     d->contacts = c->contacts;
@@ -403,6 +404,17 @@ int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
     return CCAD_OK;
 }
 
+/* The order the book remembers for customer `index` stays with the
+ * purchase date it was recorded against: an update that keeps the date
+ * keeps it, a new purchase date (or none) forgets it (URGENCY). */
+static void keep_order(const ccad_book *book, size_t index, struct cust *w)
+{
+    struct cust old;
+    ccad__unpack(book, index, &old);
+    if (old.purchase == w->purchase)
+        w->order = old.order;
+}
+
 int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *customer)
 {
     static const char fn[] = "ccad_book_update";
@@ -423,6 +435,7 @@ int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *custome
     if ((rc = check_customer(book->ctx, fn, &c)) != 0)
         return rc;
     store(&w, &c);
+    keep_order(book, index, &w);
     if ((rc = ccad__pack_reserve(book, index, &w, fn)) != 0)
         return rc;
     if (ccad__value(book, index) != c.value ||
@@ -488,6 +501,12 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
         n.last_visit = e.date;
     if (e.outcome == CCAD_OUTCOME_ORDER && n.status == CCAD_STATUS_PROSPECT)
         n.status = CCAD_STATUS_ACTIVE;
+    /* an order near the purchase date on record is remembered: whether it
+     * closes that purchase decision is the assessment's (urgency.order_days) */
+    if (e.outcome == CCAD_OUTCOME_ORDER &&
+        ccad__order_closes(n.purchase, e.date, CCAD__ORDER_REACH) &&
+        (n.order == CCAD_NO_DATE || e.date >= n.order))
+        n.order = e.date;
     if (e.outcome == CCAD_OUTCOME_COMPLAINT_OPENED && n.complaint != CCAD_COMPLAINT_OPEN) {
         n.complaint = CCAD_COMPLAINT_OPEN;
         n.complaint_date = e.date;
@@ -534,7 +553,9 @@ static int fits(const struct cust *c)
     if (c->value < 0 || c->value > INT32_MAX || c->volume < -1 || c->volume > INT32_MAX ||
         c->last_gap < -1 || c->last_gap > INT16_MAX || c->margin_bp < -1 ||
         c->margin_bp > INT16_MAX || c->contacts > UINT16_MAX || c->no_progress > UINT16_MAX ||
-        c->missing > UINT16_MAX)
+        c->missing > UINT8_MAX)
+        return 0;
+    if (c->order != CCAD_NO_DATE && !ccad__order_closes(c->purchase, c->order, INT8_MAX))
         return 0;
     if (!date_fits(c->purchase) || !date_fits(c->complaint_date) || !date_fits(c->request) ||
         !date_fits(c->owned) || !date_fits(c->last_contact) || !date_fits(c->last_visit) ||
@@ -606,7 +627,9 @@ void ccad__pack(ccad_book *book, size_t index, const struct cust *c)
         r->margin_bp = (int16_t)c->margin_bp;
         r->contacts = (uint16_t)c->contacts;
         r->no_progress = (uint16_t)c->no_progress;
-        r->missing = (uint16_t)c->missing;
+        r->missing = (uint8_t)c->missing;
+        r->order_off = c->order == CCAD_NO_DATE ? (int8_t)CR_NO_ORDER
+                                                : (int8_t)(c->order - c->purchase);
         for (k = 0; k < 4; k++)
             r->svc[k] = (uint8_t)c->svc[k];
         r->window = (uint32_t)c->open_min | (uint32_t)c->close_min << 11 |
@@ -643,6 +666,7 @@ void ccad__unpack(const ccad_book *book, size_t index, struct cust *out)
         out->contacts = r->contacts;
         out->no_progress = r->no_progress;
         out->missing = r->missing;
+        out->order = r->order_off == CR_NO_ORDER ? CCAD_NO_DATE : out->purchase + r->order_off;
         for (k = 0; k < 4; k++)
             out->svc[k] = r->svc[k];
         out->open_min = (uint16_t)(r->window & 0x7ffu);

@@ -136,6 +136,7 @@ enum ccad__param {
     P_PLATFORM_C_MAX,
     P_CAP_PULL_AHEAD,
     P_ROUTE_MOVE_DAYS,
+    P_URG_ORDER,
     P__COUNT
 };
 
@@ -173,6 +174,8 @@ struct cust {
     int64_t volume;       /* -1 unknown */
     double x, y;
     int32_t purchase, complaint_date, request, owned, last_contact, last_visit, next_step;
+    int32_t order;        /* latest order recorded while `purchase` was on record and
+                             within CCAD__ORDER_REACH days of it, or CCAD_NO_DATE */
     int32_t last_gap;     /* -1 unknown */
     int32_t margin_bp;    /* -1 unknown */
     uint32_t rank;        /* 1-based rank by value from the last grading */
@@ -185,7 +188,9 @@ struct cust {
 /* One customer as the book stores it: 64 bytes, one cache line. Dates are
  * 16-bit offsets from CR_EPOCH (2020-01-01), so 1930-04-16 .. 2109-09-18,
  * with CR_NO_DATE for none; values, volumes and gaps fit 31 and 15 bits;
- * counts 16 bits, service counts 8 bits. A customer whose fields do not
+ * contacts and the no-progress run 16 bits, missing records and service
+ * counts 8 bits; the remembered order is a signed 8-bit offset from the
+ * purchase date (always within CCAD__ORDER_REACH). A customer whose fields do not
  * all fit is stored whole in the book's wide table (CB_WIDE set, `value`
  * holds the slot); x, y, rank, the grades, status, complaint and bits are
  * always valid here. ccad__unpack() gives the working form. */
@@ -197,7 +202,9 @@ struct crec {
     int16_t purchase, complaint_date, request, owned, last_contact, last_visit, next_step;
     int16_t last_gap;     /* -1 unknown */
     int16_t margin_bp;    /* -1 unknown */
-    uint16_t contacts, no_progress, missing;
+    uint16_t contacts, no_progress;
+    uint8_t missing;
+    int8_t order_off;     /* the order date minus the purchase date, CR_NO_ORDER for none */
     uint8_t svc[4];
     uint32_t window;      /* open_min | close_min << 11 | visit_days << 22 */
     uint8_t grades;       /* hand-set grade | computed grade << 4 */
@@ -206,6 +213,19 @@ struct crec {
 
 #define CR_EPOCH 18262 /* 2020-01-01 */
 #define CR_NO_DATE INT16_MIN
+#define CR_NO_ORDER INT8_MIN
+
+/* How far (days, either way) an order may lie from the purchase date on
+ * record and still be remembered: the upper bound of urgency.order_days. */
+#define CCAD__ORDER_REACH 120
+
+/* 1 if the order remembered with a purchase date closes it (URGENCY): it
+ * lies within `days` of that date, before or after. */
+static inline int ccad__order_closes(int32_t purchase, int32_t order, int64_t days)
+{
+    return purchase != CCAD_NO_DATE && order != CCAD_NO_DATE &&
+           (int64_t)order - purchase <= days && (int64_t)purchase - order <= days;
+}
 
 /* A compile-time check that struct crec is one cache line. */
 typedef char ccad__crec_is_64_bytes[sizeof(struct crec) == 64 ? 1 : -1];

@@ -147,6 +147,8 @@ static const struct param params[P__COUNT] = {
      "spare room takes important contacts due within this many days (0 = never early)"},
     {"route.move_days", CCAD_RULE_ROUTE, K_INT, 0, 14, 2, "days", {"", ""},
      "days a flexible visit may move from its planned day to group stops (0 = never)"},
+    {"urgency.order_days", CCAD_RULE_URGENCY, K_INT, 0, CCAD__ORDER_REACH, 14, "days", {"", ""},
+     "an order within this many days of the purchase date closes that purchase decision"},
 };
 
 size_t ccad_rules_param_count(void) { return P__COUNT; }

@@ -1001,6 +1001,167 @@ static void triage_reasons_and_status(void **state)
     assert_int_equal(a.triage, CCAD_TRIAGE_NONE);
 }
 
+/* The brief of customer i agrees with its assessment on the decisions. */
+static void brief_agrees(fixture *f, size_t i, int32_t day, const ccad_assessment *a)
+{
+    ccad_brief br;
+    assert_int_equal(ccad_book_assess_range(f->b, f->r, i, 1, day, &br, sizeof br), CCAD_OK);
+    assert_int_equal(br.urgency, a->urgency);
+    assert_int_equal(br.quadrant, a->quadrant);
+    assert_int_equal(br.due_date, a->due_date);
+    assert_int_equal(br.flags, a->flags);
+}
+
+static void record_order(fixture *f, size_t i, int32_t day)
+{
+    ccad_contact e = CCAD_CONTACT_INIT;
+    e.date = day;
+    e.outcome = CCAD_OUTCOME_ORDER;
+    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+}
+
+/* URGENCY: an order within urgency.order_days of the purchase date on
+ * record closes that purchase decision; a new purchase date reopens it. */
+static void order_closes_purchase(void **state)
+{
+    fixture *f = *state;
+    int32_t T = f->T;
+    ccad_customer c = cust("won", CCAD_GRADE_A, T - 1), u = CCAD_CUSTOMER_INIT;
+    ccad_assessment a;
+    size_t i, j, k;
+    c.purchase_date = T + 3;
+    i = add(f, &c);
+    a = assess(f, i, T);
+    assert_int_equal(a.urgency, CCAD_URGENCY_WEEK);
+    assert_int_equal(a.interval_days, 1);
+    record_order(f, i, T);
+    a = assess(f, i, T);
+    assert_int_equal(a.urgency, CCAD_URGENCY_NONE);
+    assert_int_equal(a.quadrant, CCAD_Q2);
+    assert_int_equal(a.interval_days, 3); /* back to A's rhythm */
+    EXPECT_WHY(a, CCAD_WHY_ORDER_CLOSED, T, T + 3, 0);
+    NO_WHY(a, CCAD_WHY_URGENCY_PURCHASE);
+    brief_agrees(f, i, T, &a);
+    /* an update that keeps the purchase date keeps it closed */
+    assert_int_equal(ccad_book_get(f->b, i, &u), CCAD_OK);
+    u.value = 2000;
+    assert_int_equal(ccad_book_update(f->b, i, &u), CCAD_OK);
+    a = assess(f, i, T);
+    EXPECT_WHY(a, CCAD_WHY_ORDER_CLOSED, T, T + 3, 0);
+    /* a new purchase date reopens the decision, and the old one does not
+     * come back with the date */
+    u.purchase_date = T + 10;
+    assert_int_equal(ccad_book_update(f->b, i, &u), CCAD_OK);
+    a = assess(f, i, T);
+    assert_int_equal(a.urgency, CCAD_URGENCY_TWO_WEEKS);
+    NO_WHY(a, CCAD_WHY_ORDER_CLOSED);
+    brief_agrees(f, i, T, &a);
+    u.purchase_date = T + 3;
+    assert_int_equal(ccad_book_update(f->b, i, &u), CCAD_OK);
+    assert_int_equal(assess(f, i, T).urgency, CCAD_URGENCY_WEEK);
+
+    /* the window: 14 days either way by default, inclusive */
+    c = cust("early", CCAD_GRADE_A, T - 1);
+    c.purchase_date = T + 5;
+    j = add(f, &c);
+    record_order(f, j, T + 5 - 15);
+    a = assess(f, j, T);
+    assert_int_equal(a.urgency, CCAD_URGENCY_WEEK);
+    NO_WHY(a, CCAD_WHY_ORDER_CLOSED);
+    brief_agrees(f, j, T, &a);
+    set(f, "urgency.order_days", 15);
+    a = assess(f, j, T);
+    assert_int_equal(a.urgency, CCAD_URGENCY_NONE);
+    EXPECT_WHY(a, CCAD_WHY_ORDER_CLOSED, T - 10, T + 5, 0);
+    brief_agrees(f, j, T, &a);
+    set(f, "urgency.order_days", 14);
+    /* a passed purchase date closed by a late order: ORDER_CLOSED, not PASSED */
+    c = cust("late", CCAD_GRADE_B, T - 1);
+    c.purchase_date = T - 20;
+    k = add(f, &c);
+    record_order(f, k, T - 6);
+    a = assess(f, k, T);
+    EXPECT_WHY(a, CCAD_WHY_ORDER_CLOSED, T - 6, T - 20, 0);
+    NO_WHY(a, CCAD_WHY_URGENCY_PASSED);
+    /* an order beyond the reach (120 days) is not remembered at all */
+    c = cust("far", CCAD_GRADE_A, T - 1);
+    c.purchase_date = T + 2;
+    j = add(f, &c);
+    record_order(f, j, T + 2 - 121);
+    set(f, "urgency.order_days", 120);
+    a = assess(f, j, T);
+    assert_int_equal(a.urgency, CCAD_URGENCY_WEEK);
+    record_order(f, j, T + 2 - 120);
+    assert_int_equal(assess(f, j, T).urgency, CCAD_URGENCY_NONE);
+    /* an unimportant customer's Q3 same-day event ends with the decision */
+    set(f, "urgency.order_days", 14);
+    c = cust("q3", CCAD_GRADE_C, T - 20);
+    c.purchase_date = T + 4;
+    j = add(f, &c);
+    record_order(f, j, T - 1);
+    a = assess(f, j, T);
+    assert_int_equal(a.quadrant, CCAD_Q4);
+    assert_int_equal(a.due_date, T + 28); /* T - 1 + 28 is a Sunday */
+    brief_agrees(f, j, T, &a);
+}
+
+/* GAP: a let-go customer's thresholds stretch by freq.let_go_factor, as
+ * its interval does; PATIENCE's rhythm test uses the stretched maximum. */
+static void let_go_stretches_gap(void **state)
+{
+    fixture *f = *state;
+    int32_t T = f->T;
+    ccad_customer c;
+    ccad_assessment a;
+    size_t i;
+    c = cust("lg28", CCAD_GRADE_B, T - 28);
+    c.monthly_volume = 9000000;
+    i = add(f, &c);
+    a = assess(f, i, T);
+    assert_int_equal(a.strategy, CCAD_STRATEGY_LET_GO);
+    assert_int_equal(a.interval_days, 14);
+    assert_false(a.flags & (CCAD_F_COOLING | CCAD_F_COLD | CCAD_F_RELEASE_PREMATURE));
+    NO_WHY(a, CCAD_WHY_GAP_WARN);
+    brief_agrees(f, i, T, &a);
+    a = assess(f, i, T + 1); /* 29 days: one over the stretched maximum */
+    assert_true(a.flags & CCAD_F_COOLING);
+    EXPECT_WHY(a, CCAD_WHY_GAP_WARN, 29, 28, 1);
+    EXPECT_WHY(a, CCAD_WHY_PATIENCE_RHYTHM, 29, 28, 0);
+    brief_agrees(f, i, T + 1, &a);
+    a = assess(f, i, T + 14); /* 42 days: the stretched alert */
+    assert_true(a.flags & CCAD_F_COLD);
+    EXPECT_WHY(a, CCAD_WHY_GAP_ALERT, 42, 42, 14);
+    brief_agrees(f, i, T + 14, &a);
+    /* urgent (an open complaint): the interval is not stretched, the gap
+     * left by the stretched rhythm still raises nothing */
+    c = cust("lg-complaint", CCAD_GRADE_B, T - 20);
+    c.monthly_volume = 9000000;
+    c.complaint = CCAD_COMPLAINT_OPEN;
+    c.complaint_date = T;
+    i = add(f, &c);
+    a = assess(f, i, T);
+    assert_int_equal(a.interval_days, 7);
+    assert_false(a.flags & (CCAD_F_COOLING | CCAD_F_COLD));
+    brief_agrees(f, i, T, &a);
+    /* not let go: the plain thresholds */
+    c = cust("persist", CCAD_GRADE_B, T - 15);
+    c.monthly_volume = 6000000;
+    i = add(f, &c);
+    a = assess(f, i, T);
+    EXPECT_WHY(a, CCAD_WHY_GAP_WARN, 15, 14, 1);
+    /* factor 3; factor 1 turns the stretch off */
+    set(f, "freq.let_go_factor", 3);
+    a = assess(f, 0, T + 14);
+    NO_WHY(a, CCAD_WHY_GAP_WARN);
+    a = assess(f, 0, T + 15);
+    EXPECT_WHY(a, CCAD_WHY_GAP_WARN, 43, 42, 1);
+    NO_WHY(a, CCAD_WHY_GAP_ALERT);
+    set(f, "freq.let_go_factor", 1);
+    a = assess(f, 0, T);
+    EXPECT_WHY(a, CCAD_WHY_GAP_ALERT, 28, 21, 14);
+    brief_agrees(f, 0, T, &a);
+}
+
 static void let_go_factor(void **state)
 {
     fixture *f = *state;
@@ -1953,6 +2114,8 @@ int main(void)
         T(triage_kinds),
         T(triage_reasons_and_status),
         T(let_go_factor),
+        T(order_closes_purchase),
+        T(let_go_stretches_gap),
         T(let_go_not_when_urgent_event),
         T(clock_any_contact),
         T(never_contacted),

@@ -73,6 +73,27 @@ static ccad_customer random_customer(uint64_t *s, const char *id)
     return c;
 }
 
+/* Adds c; for some customers with a purchase date, records an order near
+ * it (across the urgency.order_days window and beyond), and sometimes moves
+ * the purchase date afterwards, which reopens the decision. */
+static void add_customer(uint64_t *s, ccad_book *b, const ccad_customer *c)
+{
+    size_t idx;
+    assert_int_equal(ccad_book_add(b, c, &idx), CCAD_OK);
+    if (c->purchase_date != CCAD_NO_DATE && pick(s, 0, 99) < 40) {
+        ccad_contact e = CCAD_CONTACT_INIT;
+        e.date = c->purchase_date + (int32_t)pick(s, -35, 35);
+        e.outcome = CCAD_OUTCOME_ORDER;
+        assert_int_equal(ccad_book_record(b, idx, &e), CCAD_OK);
+        if (pick(s, 0, 3) == 0) {
+            ccad_customer u = CCAD_CUSTOMER_INIT;
+            assert_int_equal(ccad_book_get(b, idx, &u), CCAD_OK);
+            u.purchase_date += (int32_t)pick(s, -3, 20); /* 0: the same date stays closed */
+            assert_int_equal(ccad_book_update(b, idx, &u), CCAD_OK);
+        }
+    }
+}
+
 /* Rules drawn around the defaults, each parameter the brief reads moved;
  * triage volumes and the margin lift on the customers' grid (`scale`), so
  * that ties at the thresholds happen. */
@@ -101,6 +122,7 @@ static void random_rules(uint64_t *s, ccad_rules *r)
         {"clock.any_contact", 0, 1, 1},     {"escalate.rep_days", 0, 5, 1},
         {"escalate.manager_days", 5, 15, 1}, {"escalate.reassign_days", 15, 30, 1},
         {"escalate.q4", 0, 1, 1},           {"never.due_now", 0, 1, 1},
+        {"urgency.order_days", 0, 30, 1},
     };
     int64_t want[sizeof p / sizeof p[0]];
     size_t i;
@@ -161,7 +183,7 @@ static void brief_equals_assessment(void **state)
             ccad_customer c;
             snprintf(id, sizeof id, "r%d-%d", round, i);
             c = random_customer(&s, id);
-            assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+            add_customer(&s, b, &c);
         }
         assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
         for (d = 0; d < 4; d++)
@@ -295,7 +317,7 @@ static void brief_ranges(void **state)
              * (130..134) across a group edge */
             if (pick(&s, 0, 3) == 0 || (i >= 130 && i < 135))
                 c.contacts = 70000;
-            assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+            add_customer(&s, b, &c);
         }
         assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
         for (si = 0; si < sizeof starts / sizeof starts[0]; si++)

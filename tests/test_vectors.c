@@ -63,7 +63,15 @@ static const char *const why_names[] = {
     "REMINDER",     "STALLED",           "PATIENCE",        "PATIENCE_RHYTHM",
     "RELEASED_EARLY", "OWNERSHIP",       "TRIAGE",          "TRIAGE_MARGIN",
     "COMPLAINT_OPEN", "COMPLAINT_CARE",  "NEVER_CONTACTED", "INACTIVE",
-    "SERVICE"};
+    "SERVICE",
+    /* the planner's codes (33..55) are never in an assessment */
+    "PLAN_DUE",     "PLAN_ROLLED",       "PLAN_DELEGATED",  "PLAN_ABSENT",
+    "PERSIST_BLOCK", "KEEPWARM_TOUCH",   "CAPACITY_FULL",   "WORKLOAD_OVER",
+    "PLATFORM_OVER_CAP", "PLATFORM_C_HEAVY", "PLAN_DROPPED", "PLAN_UNPLANNED",
+    "GAP_PLANNED",  "CARE_CONTACT",      "REMINDER_DUE",    "PLAN_EARLY",
+    "ROUTE_LATE",   "ROUTE_DAY",         "PLAN_BLOCKED_DAYS", "PLAN_BLOCKED_HOURS",
+    "PLAN_BLOCKED_TIME", "PLAN_VISIT_DAY", "GIVE_UP",
+    "ORDER_CLOSED"};
 #define N_WHY (int)(sizeof why_names / sizeof why_names[0])
 
 static const char *const flag_names[] = {
@@ -765,6 +773,30 @@ static void do_contact(struct run *R, char **tok, int n, int want)
     }
 }
 
+/* update ID FIELD=VALUE...: the customer as stored, with these fields
+ * changed, through ccad_book_update(), which must succeed. */
+static void do_update(struct run *R, char **tok, int n)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    size_t idx;
+    int i, rc;
+    if (n < 3) {
+        synf(R, "update needs an id and a field");
+        return;
+    }
+    if (find_customer(R, tok[1], &idx) != 0)
+        return;
+    assert_int_equal(ccad_book_get(R->book, idx, &c), CCAD_OK);
+    for (i = 2; i < n; i++)
+        if (assign(R, &c, customer_fields, NFIELDS(customer_fields), tok[i]) != 0)
+            return;
+    rc = ccad_book_update(R->book, idx, &c);
+    if (rc != CCAD_OK)
+        failf(R, "update of %s refused: %s: %s", tok[1], errname(rc), ccad_ctx_errmsg(R->ctx));
+    else
+        R->dirty = 1; /* a value or status change makes the grades stale */
+}
+
 static int ensure_graded(struct run *R)
 {
     int rc;
@@ -1079,6 +1111,8 @@ static int do_line1(struct run *R, char *line)
         do_customer(R, tok, n, CCAD_OK);
     else if (strcmp(kw, "contact") == 0)
         do_contact(R, tok, n, CCAD_OK);
+    else if (strcmp(kw, "update") == 0)
+        do_update(R, tok, n);
     else if (strcmp(kw, "today") == 0) {
         int64_t d;
         if (n != 2 || parse_date(tok[1], &d) != 0 || d == CCAD_NO_DATE || d < CCAD_DATE_MIN ||

@@ -461,6 +461,21 @@ class Runner:
                     self.fail("contact with %s: a refused contact changed %s" % (tok[1], name))
                     break
 
+    def do_update(self, tok: Sequence[str]) -> None:
+        if len(tok) < 3:
+            raise Syntax("update needs an id and a field")
+        idx = self.find(tok[1])
+        if idx is None:
+            return
+        fields = dict(parse_value(CUSTOMER_FIELDS, t) for t in tok[2:])
+        try:
+            self.book.update(idx, **fields)
+        except cc.CadenceError as e:
+            self.fail("update of %s refused: %s: %s" % (tok[1], ERRNAME.get(e.code, e.code),
+                                                        e.message))
+            return
+        self.dirty = True
+
     def compare(self, obj: Any, table: Dict[str, Tuple[str, Optional[List[Any]]]], cid: str,
                 tok: str) -> None:
         name, want = parse_value(table, tok)
@@ -612,6 +627,8 @@ class Runner:
             self.do_customer(tok, 0)
         elif kw == "contact":
             self.do_contact(tok, 0)
+        elif kw == "update":
+            self.do_update(tok)
         elif kw == "today":
             d = parse_date(tok[1]) if len(tok) == 2 else None
             if d is None or d == cc.NO_DATE or not cc.DATE_MIN <= d <= cc.DATE_MAX:
