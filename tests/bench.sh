@@ -14,7 +14,7 @@ tsplib=${CCAD_TSPLIB_DIR:-$here/../shared/data/tsplib}
 quick=${QUICK:-0}
 
 cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" -j"$(nproc)" --target bench-perf route-bench custcadence >/dev/null
+cmake --build "$build" -j"$(nproc)" --target bench-perf bench-week route-bench custcadence >/dev/null
 
 echo "# machine: nproc=$(nproc) cpu=\"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)\" $(gcc --version | head -1)"
 echo "# build: $build ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build/CMakeCache.txt"))"
@@ -31,6 +31,8 @@ if [ "$quick" = 0 ]; then
 fi
 echo "## plan"
 if [ "$quick" = 0 ]; then "$bp" plan; else "$bp" plan --quick; fi
+echo "## week plans on the bundled territory"
+"$build/tests/bench-week" territory
 echo "## routes"
 if ls "$tsplib"/*.tsp >/dev/null 2>&1; then
   "$build/tests/route-bench" "$tsplib"/*.tsp

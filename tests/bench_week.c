@@ -25,10 +25,41 @@
  * Visits are the routed stops (calls are not stops). travel_m is the sum
  * over the days of the closed tour from the base in seq order (great-circle metres, as the GEO metric measures them). The data is
  * generated with a fixed seed, so every figure but ms is the same on every
- * run. Never fails on timing. */
+ * run. Never fails on timing.
+ *
+ * Mode "territory": the bundled territory as ccad-plan plans it.
+ *
+ *   ./build/rel/tests/bench-week territory [DAYS ...]   (default: 28 7)
+ *
+ * Loads examples/data/territory.csv and contacts.csv with the examples'
+ * loader (examples/common, built into this program) and plans from
+ * 2026-11-23 exactly as ccad-plan does (ccex_plan_make: capacity 8 visits
+ * and 480 service minutes a day, GEO metric, 30 km/h, base at the
+ * territory's centroid, 08:00-17:00, route and assign_days on). One line
+ * per DAYS:
+ *
+ *   territory days=28 stops=S travel_min=T min_per_stop=R back_after_end=B
+ *        outside_visit_days=V outside_hours=H late=L gap_findings=G moved=M ms=X
+ *
+ *   stops               routed stops (sum of ccad_day.stops)
+ *   travel_min          sum of ccad_day.travel_min (the way back included)
+ *   min_per_stop        travel_min / stops
+ *   back_after_end      days whose ccad_day.back_min is after 17:00
+ *   outside_visit_days  visits, persist days and care contacts (by anyone)
+ *                       on a weekday outside the customer's visit_days
+ *   outside_hours       stops with eta_min < visit_open_min or depart_min >
+ *                       visit_close_min (territory.csv sets no visit hours,
+ *                       so this is 0 unless the file gains them)
+ *   late                items with late = 1
+ *   gap_findings        CCAD_FIND_GAP findings
+ *   moved               items moved by weekly assignment (reason ROUTE_DAY)
+ *
+ * docs/performance.md ("Week plans on the bundled territory") keeps the
+ * figures. */
 #define _POSIX_C_SOURCE 199309L
 
 #include "custcadence.h"
+#include "plan.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -272,7 +303,85 @@ static int64_t naive(ccad_ctx *ctx, const ccad_book *b, const ccad_schedule *pla
     return total;
 }
 
-int main(void)
+/* ---------------------------------------------------------------------- */
+/* Mode "territory": the bundled territory, planned as ccad-plan plans it. */
+
+static int in_person(const ccad_item *it)
+{
+    return it->kind == CCAD_ITEM_VISIT || it->kind == CCAD_ITEM_PERSIST ||
+           it->kind == CCAD_ITEM_CARE;
+}
+
+static int territory_line(int32_t days)
+{
+    ccex_plan_args a;
+    ccex_plan p;
+    long stops = 0, travel = 0, back_late = 0, off_days = 0, off_hours = 0, late = 0, gaps = 0,
+         moved = 0;
+    int32_t end;
+    double t0, ms;
+    size_t i;
+    ccex_plan_args_init(&a);
+    a.have_today = 1;
+    ccad_date_from_ymd(&a.today, 2026, 11, 23);
+    a.days = days;
+    t0 = now_ms();
+    if (ccex_plan_make(&p, &a, "bench-week") != CCEX_EXIT_OK)
+        return 1;
+    ms = now_ms() - t0; /* loading the files included */
+    end = p.options.day_start_min + p.options.day_minutes;
+    for (i = 0; i < p.n_days; i++) {
+        stops += (long)p.days[i].stops;
+        travel += p.days[i].travel_min;
+        back_late += p.days[i].back_min > end;
+    }
+    for (i = 0; i < p.n_items; i++) {
+        const ccad_item *it = &p.items[i];
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        uint32_t k;
+        int wd = 0;
+        ccad_book_get(p.cs.book, it->customer, &c);
+        ccad_date_weekday(&wd, it->date);
+        off_days += in_person(it) && c.visit_days != 0 && !(c.visit_days & (1u << (wd - 1)));
+        off_hours += it->seq > 0 &&
+                     (it->eta_min < c.visit_open_min || it->depart_min > c.visit_close_min);
+        late += it->late != 0;
+        for (k = 0; k < it->reason_count; k++)
+            moved += it->reasons[k].why == CCAD_WHY_ROUTE_DAY;
+    }
+    for (i = 0; i < ccad_schedule_finding_count(p.schedule); i++) {
+        ccad_finding f = CCAD_FINDING_INIT;
+        ccad_schedule_finding(p.schedule, i, &f);
+        gaps += f.kind == CCAD_FIND_GAP;
+    }
+    printf("territory days=%ld stops=%ld travel_min=%ld min_per_stop=%.1f back_after_end=%ld "
+           "outside_visit_days=%ld outside_hours=%ld late=%ld gap_findings=%ld moved=%ld "
+           "ms=%.2f\n",
+           (long)days, stops, travel, stops > 0 ? (double)travel / (double)stops : 0.0, back_late,
+           off_days, off_hours, late, gaps, moved, ms);
+    ccex_plan_free(&p);
+    return 0;
+}
+
+static int territory_mode(int argc, char **argv)
+{
+    int i;
+    if (argc <= 2)
+        return territory_line(28) || territory_line(7);
+    for (i = 2; i < argc; i++) {
+        long d = strtol(argv[i], NULL, 10);
+        if (d < 1 || d > 366) {
+            fprintf(stderr, "bench-week: territory: '%s' is not a number of days, 1..366\n",
+                    argv[i]);
+            return 2;
+        }
+        if (territory_line((int32_t)d) != 0)
+            return 1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
 {
     ccad_ctx *ctx = NULL;
     ccad_rules *r = NULL;
@@ -283,6 +392,12 @@ int main(void)
     size_t va, vp, vn;
     double msa, msp, msn;
     int rc;
+    if (argc > 1 && strcmp(argv[1], "territory") == 0)
+        return territory_mode(argc, argv);
+    if (argc > 1) {
+        fprintf(stderr, "usage: bench-week [territory [DAYS ...]]\n");
+        return 2;
+    }
     if ((rc = ccad_ctx_new(&ctx, NULL)) != CCAD_OK || (rc = ccad_rules_new(&r, ctx)) != CCAD_OK) {
         fprintf(stderr, "bench-week: setup: %s\n", ccad_strerror(rc));
         return 1;
