@@ -83,10 +83,10 @@ static int belongs(int kind, int w)
     }
 }
 
-/* Adds a finding of `kind` with `lead` (if its why is set) and the
- * assessment's reasons that belong to it. */
-static int from_assessment(struct plan *P, int kind, size_t i, int32_t date, const ccad_reason *lead,
-                           const ccad_assessment *a)
+/* Adds a finding of `kind` with `lead` (if not NULL) and the assessment's
+ * reasons that belong to a finding of kind `sel` (0: ownership ending). */
+static int from_assessment(struct plan *P, int kind, int sel, size_t i, int32_t date,
+                           const ccad_reason *lead, const ccad_assessment *a)
 {
     ccad_reason r[CCAD_ITEM_REASONS_MAX];
     size_t n = 0;
@@ -94,7 +94,7 @@ static int from_assessment(struct plan *P, int kind, size_t i, int32_t date, con
     if (lead != NULL)
         r[n++] = *lead;
     for (k = 0; k < a->reason_count && n < CCAD_ITEM_REASONS_MAX; k++)
-        if (belongs(kind, a->reasons[k].why))
+        if (belongs(sel, a->reasons[k].why))
             r[n++] = a->reasons[k];
     return ccad__plan_add_finding(P->s, kind, (int64_t)i, date, r, n);
 }
@@ -121,18 +121,19 @@ static int per_customer(struct plan *P)
         ccad__assess(P->b, P->v, c, o->first_day, &a, 1);
         for (f = 0; f < sizeof map / sizeof map[0]; f++)
             if ((a.flags & map[f].flag) &&
-                (rc = from_assessment(P, map[f].kind, i, o->first_day, NULL, &a)) != 0)
+                (rc = from_assessment(P, map[f].kind, map[f].kind, i, o->first_day, NULL, &a)) != 0)
                 return rc;
         if ((a.flags & CCAD_F_RELEASE_PREMATURE) && a.ownership_end != CCAD_NO_DATE &&
             a.ownership_end < o->first_day + o->days &&
-            (rc = from_assessment(P, 0, i, a.ownership_end, NULL, &a)) != 0)
+            (rc = from_assessment(P, CCAD_FIND_RELEASE_RISK, 0, i, a.ownership_end, NULL,
+                                  &a)) != 0)
             return rc;
         if (P->sim[i].given_up) {
             int premature = (a.flags & CCAD_F_RELEASE_PREMATURE) != 0;
             ccad_reason lead =
                 R(TRIAGE, GIVE_UP, c->contacts, P->v[P_PATIENCE_MIN], premature);
-            if ((rc = from_assessment(P, CCAD_FIND_RELEASE_PROPOSED, i, o->first_day, &lead,
-                                      &a)) != 0)
+            if ((rc = from_assessment(P, CCAD_FIND_RELEASE_PROPOSED, CCAD_FIND_RELEASE_PROPOSED,
+                                      i, o->first_day, &lead, &a)) != 0)
                 return rc;
         }
     }
