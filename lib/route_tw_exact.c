@@ -121,8 +121,9 @@ static int build(struct dp *D)
     D->npool = 0;
     for (S = 0; S <= full; S++)
         for (j = 0; j < m; j++) {
-            uint32_t nk = (S & (1u << j)) ? extend_state(D, S, j, kept) : 0;
-            D->off[(size_t)S * m + j] = (uint32_t)D->npool;
+            uint32_t nk;
+            D->off[(size_t)S * m + j] = (uint32_t)D->npool; /* before: (S - 1, m - 1) ends here */
+            nk = (S & (1u << j)) ? extend_state(D, S, j, kept) : 0;
             if (nk == 0)
                 continue;
             if (D->npool + nk > D->cap) {

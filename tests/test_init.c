@@ -145,10 +145,24 @@ static void twins(void **state)
         assert_int_equal(f.effort, 20);
         assert_true(f.scale == 1.0);
     }
+    {
+        ccad_route_times m = CCAD_ROUTE_TIMES_INIT, f;
+        memset(&f, 0xab, sizeof f);
+        ccad_route_times_init(&f);
+        assert_int_equal(f.size, m.size);
+        assert_int_equal(f.size, sizeof(ccad_route_times));
+        assert_null(f.open_min);
+        assert_null(f.close_min);
+        assert_null(f.service_min);
+        assert_int_equal(f.start_min, 480);
+        assert_int_equal(f.end_min, 1020);
+        assert_true(f.units_per_minute == 500.0);
+    }
     /* NULL is ignored */
     ccad_host_init(NULL);
     ccad_customer_init(NULL);
     ccad_route_options_init(NULL);
+    ccad_route_times_init(NULL);
 }
 
 int main(void)
