@@ -3169,20 +3169,22 @@ static void route_planar_day(void **state)
     ccad_schedule_free(s);
 }
 
-/* A long day: eight A customers (60 minutes each) in a 3-hour day; the
- * stops past the end are late, each with one ROUTE finding. One customer's
- * window closes at 09:30: late by its window. */
-static void route_late_stops(void **state)
+/* The day's end and the visit hours are respected, not reported: eight A
+ * customers (60 minutes each) over a 3-hour day take the days they fit in,
+ * and a customer whose window closes at 09:30, 71 minutes from the base,
+ * can never be served: it is left out with PLAN_BLOCKED_TIME. A window
+ * shorter than the visit gives PLAN_BLOCKED_HOURS. */
+static void route_day_end_respected(void **state)
 {
     env *e = *state;
     int32_t d0 = D0;
     char id[16];
     int i;
-    uint32_t iwin = 0;
-    ccad_plan_options o = route_opts(d0, 1, 8);
+    uint32_t iwin = 0, ishort;
+    ccad_plan_options o = route_opts(d0, 5, 8);
     ccad_schedule *s;
-    size_t late;
     ccad_finding f;
+    int32_t d;
     set(e, "capacity.pull_ahead_days", 0);
     for (i = 0; i < 8; i++) {
         ccad_customer c = cust(id, CCAD_GRADE_A, 100 - i, d0 - 3);
@@ -3197,31 +3199,43 @@ static void route_late_stops(void **state)
         }
         iwin = add(e, &c);
     }
+    {
+        ccad_customer c = cust("short", CCAD_GRADE_A, 10, d0 - 3);
+        c.has_location = 1;
+        c.visit_open_min = 600;
+        c.visit_close_min = 630; /* 30 minutes for a 60-minute visit */
+        ishort = add(e, &c);
+    }
     grade(e);
     o.day_minutes = 180; /* 08:00-11:00 */
     s = plan_o(e, &o);
-    assert_int_equal(ccad_schedule_item_count(s), 8);
-    late = check_routes(e, s, &o);
-    print_message("8 one-hour stops in a 3-hour day: %lu late\n", (unsigned long)late);
-    assert_true(late >= 5); /* at most 3 hours of service fit */
-    assert_int_equal(count_findings(s, CCAD_FIND_ROUTE, -2), late);
-    f = find_of(s, CCAD_FIND_ROUTE, iwin);
-    {
-        ccad_item it = item_on(s, iwin, d0);
-        int32_t limit = 570; /* the window closes before the day ends */
-        assert_int_equal(it.late, 1);
-        assert_int_equal(f.date, d0);
-        reason_is(&f.reasons[0], CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_LATE, it.eta_min, limit,
-                  it.depart_min - limit);
+    assert_int_equal(check_routes(e, s, &o), 0);
+    assert_int_equal(count_findings(s, CCAD_FIND_ROUTE, -2), 0);
+    for (d = d0; d < d0 + 5; d++) {
+        ccad_day day = CCAD_DAY_INIT;
+        assert_int_equal(ccad_schedule_day(s, d, &day), CCAD_OK);
+        assert_true(day.back_min <= 660);
+        assert_true(day.stops >= 1 && day.stops <= 3); /* three hours hold at most 3 */
     }
-    /* the last finding is a ROUTE one */
-    f = finding(s, ccad_schedule_finding_count(s) - 1);
-    assert_int_equal(f.kind, CCAD_FIND_ROUTE);
+    assert_int_equal(items_of(s, iwin, 0, NULL, 0), 0);
+    f = find_of(s, CCAD_FIND_UNPLANNED, iwin);
+    assert_int_equal(f.reason_count, 2);
+    reason_is(&f.reasons[1], CCAD_RULE_ROUTE, CCAD_WHY_PLAN_BLOCKED_TIME, d0, 71 + 60 + 71, 180);
+    assert_int_equal(items_of(s, ishort, 0, NULL, 0), 0);
+    f = find_of(s, CCAD_FIND_UNPLANNED, ishort);
+    reason_is(&f.reasons[1], CCAD_RULE_ROUTE, CCAD_WHY_PLAN_BLOCKED_HOURS, 600, 630, 60);
     ccad_schedule_free(s);
-    /* a day long enough: nothing late */
+    /* a day long enough: every other stop on the first day, none late; the
+     * far customer still cannot be reached before its window closes */
     o.day_minutes = 1440 - o.day_start_min;
     s = plan_o(e, &o);
-    assert_int_equal(check_routes(e, s, &o), 1); /* the 09:30 window still */
+    assert_int_equal(check_routes(e, s, &o), 0);
+    for (i = 0; i < 7; i++)
+        assert_int_equal(item_on(s, (uint32_t)i, d0).late, 0);
+    assert_int_equal(items_of(s, iwin, 0, NULL, 0), 0);
+    f = find_of(s, CCAD_FIND_UNPLANNED, iwin);
+    reason_is(&f.reasons[1], CCAD_RULE_ROUTE, CCAD_WHY_PLAN_BLOCKED_TIME, d0, 202,
+              1440 - o.day_start_min);
     ccad_schedule_free(s);
 }
 
@@ -3904,7 +3918,7 @@ int main(void)
         T(schedule_day_totals),
         T(book_grade_of),
         T(route_planar_day),
-        T(route_late_stops),
+        T(route_day_end_respected),
         T(route_geo),
         T(route_host),
         T(route_options_errors),

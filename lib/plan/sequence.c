@@ -179,7 +179,7 @@ int ccad__plan_sequence(struct plan *P)
     if ((rc = alloc_problem(ctx, most + 1, &D)) != 0)
         goto done;
     for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
-        if (P->day[di].n > 1 && 0)
+        if (P->day[di].n > 1)
             rc = solve_day(P, &P->day[di], &D);
     for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
         rc = repair_day(P, di);
