@@ -291,12 +291,13 @@ static int print_findings(const ccex_plan *p)
     return 0;
 }
 
-/* The calendar files read, when any was given. */
+/* The calendar files read, when any was given, on a line of their own
+ * (the caller ends it). */
 static void print_calendar(const ccex_plan *p)
 {
     static const char *const what[3] = {"holidays", "absences", "special dates"};
     const ccex_dates *lists[3];
-    const char *sep = "Calendar: ";
+    const char *sep = "\nCalendar: ";
     int k;
     lists[0] = &p->cal.holidays;
     lists[1] = &p->cal.absent;
@@ -307,8 +308,6 @@ static void print_calendar(const ccex_plan *p)
         printf("%s%s %s (%lu)", sep, what[k], lists[k]->path, (unsigned long)lists[k]->count);
         sep = "; ";
     }
-    if (sep[0] == ';')
-        printf("\n");
 }
 
 static int print_table(const ccex_plan *p)
@@ -326,11 +325,11 @@ static int print_table(const ccex_plan *p)
     if (p->contacts_path != NULL)
         printf("; contacts: %s (%lu applied)", p->contacts_path,
                (unsigned long)p->contacts_applied);
+    print_calendar(p);
     ccex_hhmm(first, p->options.day_start_min);
     ccex_hhmm(last, p->options.day_start_min + p->options.day_minutes);
     printf("\nRoutes from the base at %.4f,%.4f at 30 km/h, day %s-%s\n", p->options.base_y,
            p->options.base_x, first, last);
-    print_calendar(p);
     print_days(p);
     if (print_workload(p) != 0 || print_platform(p) != 0 || print_findings(p) != 0)
         return -1;

@@ -132,10 +132,9 @@ static int date_line(const char *path, unsigned long line, const char *s, const 
         s++;
     if (s < e && *s != '#') {
         snprintf(err->msg, sizeof err->msg,
-                 "%.200s:%lu:%lu: unexpected '%.20s' after the date (one date a line; a "
+                 "%.200s:%lu:%lu: unexpected '%.*s' after the date (one date a line; a "
                  "comment starts with #)",
-                 path, line, (unsigned long)(s - start + 1), s);
-        err->msg[sizeof err->msg - 1] = '\0';
+                 path, line, (unsigned long)(s - start + 1), (int)(e - s > 20 ? 20 : e - s), s);
         return CCEX_EINPUT;
     }
     if (*count == *cap) {

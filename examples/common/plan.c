@@ -357,7 +357,10 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
     o.first_day = p->today;
     o.days = a->days;
     o.visits_per_day = a->capacity;
-    o.minutes_per_day = CCEX_SERVICE_MINUTES;
+    /* 480 service minutes a day, or the whole day when it is shorter */
+    o.minutes_per_day = a->day_end_min - a->day_start_min < CCEX_SERVICE_MINUTES
+                            ? a->day_end_min - a->day_start_min
+                            : CCEX_SERVICE_MINUTES;
     o.route = 1;
     o.assign_days = 1;
     o.metric = CCAD_METRIC_GEO;
