@@ -26,21 +26,14 @@ Python 3 standard library only; exits 0 when every check passes.
 import csv
 import datetime
 import io
-import subprocess
 import sys
 
-
-def fail(msg):
-    print("FAIL: " + msg)
-    sys.exit(1)
+import check_outputs
+from check_outputs import fail
 
 
 def run(cmd):
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if p.returncode != 0:
-        fail("%s exited with %d\n%s" % (" ".join(cmd), p.returncode,
-                                        p.stderr.decode("utf-8", "replace")))
-    return p.stdout.decode("utf-8")
+    return check_outputs.run(cmd).decode("utf-8")
 
 
 def option(args, name, default=None):
