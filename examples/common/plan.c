@@ -299,6 +299,31 @@ static int fill_days(ccex_plan *p)
     return CCAD_OK;
 }
 
+/* The options of the plan from the flags; -1 if there is no base (no --base
+ * and no located customer). */
+static int plan_options(const ccex_plan *p, const ccex_plan_args *a, ccad_plan_options *o)
+{
+    o->first_day = p->today;
+    o->days = a->days;
+    o->visits_per_day = a->capacity;
+    o->day_start_min = a->day_start_min;
+    o->day_minutes = a->day_end_min - a->day_start_min;
+    /* 480 service minutes a day, or the whole day when it is shorter */
+    o->minutes_per_day =
+        o->day_minutes < CCEX_SERVICE_MINUTES ? o->day_minutes : CCEX_SERVICE_MINUTES;
+    o->overload = a->overload;
+    o->route = 1;
+    o->assign_days = 1;
+    o->metric = CCAD_METRIC_GEO;
+    o->units_per_minute = CCEX_SPEED_M_PER_MIN;
+    if (a->have_base) {
+        o->base_y = a->base_lat;
+        o->base_x = a->base_lon;
+        return 0;
+    }
+    return centroid(p, &o->base_y, &o->base_x) ? 0 : -1;
+}
+
 int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
 {
     ccad_host host = CCAD_HOST_INIT;
@@ -354,24 +379,7 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
         goto fail;
     }
 
-    o.first_day = p->today;
-    o.days = a->days;
-    o.visits_per_day = a->capacity;
-    /* 480 service minutes a day, or the whole day when it is shorter */
-    o.minutes_per_day = a->day_end_min - a->day_start_min < CCEX_SERVICE_MINUTES
-                            ? a->day_end_min - a->day_start_min
-                            : CCEX_SERVICE_MINUTES;
-    o.route = 1;
-    o.assign_days = 1;
-    o.metric = CCAD_METRIC_GEO;
-    o.units_per_minute = CCEX_SPEED_M_PER_MIN;
-    o.day_start_min = a->day_start_min;
-    o.day_minutes = a->day_end_min - a->day_start_min;
-    o.overload = a->overload;
-    if (a->have_base) {
-        o.base_y = a->base_lat;
-        o.base_x = a->base_lon;
-    } else if (!centroid(p, &o.base_y, &o.base_x)) {
+    if (plan_options(p, a, &o) != 0) {
         fprintf(stderr, "%s: %s: no customer has a location; give --base LAT,LON\n", prog,
                 p->customers_path);
         goto fail;
