@@ -34,6 +34,8 @@ static void usage(FILE *fp)
     fprintf(fp,
             "Usage: " PROG " [--customers FILE] [--contacts FILE] [--rules FILE]\n"
             "                [--today YYYY-MM-DD] [--days N] [--capacity N] [--base LAT,LON]\n"
+            "                [--day-start HH:MM] [--day-end HH:MM] [--overload report|stretch]\n"
+            "                [--holidays FILE] [--absent FILE] [--special FILE]\n"
             "                [-o FILE]\n"
             "\n"
             "Plans like ccad-plan and writes the routed visits as an RFC 5545 calendar,\n"
@@ -74,7 +76,7 @@ static int parse_args(int argc, char **argv, struct options *o)
             return ccex_usage_error(PROG, "unknown option '%s'", a);
         return ccex_usage_error(PROG, "unexpected argument '%s'", a);
     }
-    return -1;
+    return ccex_plan_args_done(&o->plan, PROG) != 0 ? CCEX_EXIT_USAGE : -1;
 }
 
 /* ---------------------------------------------------------------------- */

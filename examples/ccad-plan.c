@@ -36,6 +36,8 @@ static void usage(FILE *fp)
     fprintf(fp,
             "Usage: " PROG " [--customers FILE] [--contacts FILE] [--rules FILE]\n"
             "                 [--today YYYY-MM-DD] [--days N] [--capacity N] [--base LAT,LON]\n"
+            "                 [--day-start HH:MM] [--day-end HH:MM] [--overload report|stretch]\n"
+            "                 [--holidays FILE] [--absent FILE] [--special FILE]\n"
             "                 [--format table|csv] [--findings FILE]\n"
             "\n"
             "Plans the coming days for a rep's customers under capacity (big rocks first),\n"
@@ -46,7 +48,7 @@ static void usage(FILE *fp)
             "  --format FORMAT    table (default) or csv: one row per planned item\n"
             "                     (date,seq,customer_id,kind,quadrant,delegated,eta,rules)\n"
             "  --findings FILE    also write the findings as CSV\n"
-            "                     (customer_id,finding,rules,detail)\n"
+            "                     (customer_id,finding,rules,detail,detail_2..detail_8)\n"
             "  --help             show this help and exit\n"
             "\n"
             "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
@@ -90,7 +92,7 @@ static int parse_args(int argc, char **argv, struct options *o)
             return ccex_usage_error(PROG, "unknown option '%s'", a);
         return ccex_usage_error(PROG, "unexpected argument '%s'", a);
     }
-    return -1;
+    return ccex_plan_args_done(&o->plan, PROG) != 0 ? CCEX_EXIT_USAGE : -1;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -106,6 +108,26 @@ static void print_cut(const char *s, int w)
         printf("%-*s", w, s);
 }
 
+/* "(holiday)", "(rep absent)", "(special date)" after the date, as flagged. */
+static void print_day_tags(uint32_t flags)
+{
+    const char *sep = " (";
+    if (flags & CCAD_DAY_HOLIDAY) {
+        printf("%sholiday", sep);
+        sep = ", ";
+    }
+    if (flags & CCAD_DAY_ABSENT) {
+        printf("%srep absent", sep);
+        sep = ", ";
+    }
+    if (flags & CCAD_DAY_SPECIAL) {
+        printf("%sspecial date", sep);
+        sep = ", ";
+    }
+    if (sep[0] == ',')
+        printf(")");
+}
+
 static void print_days(const ccex_plan *p)
 {
     size_t d, k;
@@ -114,6 +136,7 @@ static void print_days(const ccex_plan *p)
         char date[16], back[8];
         ccex_date_text(date, day->date);
         printf("\n%s %s", ccex_weekday(day->date), date);
+        print_day_tags(day->flags);
         if (day->count == 0) {
             printf(": %s\n", (day->flags & CCAD_DAY_WORKING) ? "nothing planned"
                                                             : "not a working day");
@@ -268,6 +291,25 @@ static int print_findings(const ccex_plan *p)
     return 0;
 }
 
+/* The calendar files read, when any was given, on a line of their own
+ * (the caller ends it). */
+static void print_calendar(const ccex_plan *p)
+{
+    static const char *const what[3] = {"holidays", "absences", "special dates"};
+    const ccex_dates *lists[3];
+    const char *sep = "\nCalendar: ";
+    int k;
+    lists[0] = &p->cal.holidays;
+    lists[1] = &p->cal.absent;
+    lists[2] = &p->cal.special;
+    for (k = 0; k < 3; k++) {
+        if (lists[k]->path == NULL)
+            continue;
+        printf("%s%s %s (%lu)", sep, what[k], lists[k]->path, (unsigned long)lists[k]->count);
+        sep = "; ";
+    }
+}
+
 static int print_table(const ccex_plan *p)
 {
     char first[16], last[16];
@@ -277,12 +319,17 @@ static int print_table(const ccex_plan *p)
            ccex_weekday(p->today), first, ccex_weekday(p->today + p->options.days - 1), last,
            (long)p->options.days, (long)p->options.visits_per_day,
            (long)p->options.minutes_per_day);
+    if (p->options.overload == CCAD_OVERLOAD_STRETCH)
+        printf("Overload policy: stretch (every contact interval stretched to fit the capacity)\n");
     printf("Customers: %s (%lu)", p->customers_path, (unsigned long)p->cs.count);
     if (p->contacts_path != NULL)
         printf("; contacts: %s (%lu applied)", p->contacts_path,
                (unsigned long)p->contacts_applied);
-    printf("\nRoutes from the base at %.4f,%.4f at 30 km/h, day 08:00-17:00\n",
-           p->options.base_y, p->options.base_x);
+    print_calendar(p);
+    ccex_hhmm(first, p->options.day_start_min);
+    ccex_hhmm(last, p->options.day_start_min + p->options.day_minutes);
+    printf("\nRoutes from the base at %.4f,%.4f at 30 km/h, day %s-%s\n", p->options.base_y,
+           p->options.base_x, first, last);
     print_days(p);
     if (print_workload(p) != 0 || print_platform(p) != 0 || print_findings(p) != 0)
         return -1;
@@ -314,25 +361,33 @@ static int write_findings(const ccex_plan *p, const char *path)
 {
     size_t n = ccad_schedule_finding_count(p->schedule), i;
     FILE *fp = fopen(path, "w");
+    uint32_t k;
     int bad;
     if (fp == NULL) {
         fprintf(stderr, PROG ": %s: cannot create: ", path);
         perror(NULL);
         return -1;
     }
-    fprintf(fp, "customer_id,finding,rules,detail\n");
+    fprintf(fp, "customer_id,finding,rules,detail");
+    for (k = 2; k <= CCAD_ITEM_REASONS_MAX; k++)
+        fprintf(fp, ",detail_%u", (unsigned)k);
+    fputc('\n', fp);
     for (i = 0; i < n; i++) {
         ccad_finding f = CCAD_FINDING_INIT;
         char rules[200], why[200];
         if (ccad_schedule_finding(p->schedule, i, &f) != CCAD_OK)
             break;
         ccex_rule_list(rules, sizeof rules, f.reasons, f.reason_count);
-        why[0] = '\0';
-        if (f.reason_count > 0)
-            ccex_reason_text(why, sizeof why, &f.reasons[0]);
         ccex_csv_put(fp, f.customer >= 0 ? ccad_book_id(p->cs.book, (size_t)f.customer) : "");
-        fprintf(fp, ",%s,%s,", ccad_name(CCAD_NAME_FINDING, f.kind), rules);
-        ccex_csv_put(fp, why);
+        fprintf(fp, ",%s,%s", ccad_name(CCAD_NAME_FINDING, f.kind), rules);
+        /* detail: the first reason, as before; detail_2.. the others */
+        for (k = 0; k < CCAD_ITEM_REASONS_MAX; k++) {
+            why[0] = '\0';
+            if (k < f.reason_count)
+                ccex_reason_text(why, sizeof why, &f.reasons[k]);
+            fputc(',', fp);
+            ccex_csv_put(fp, why);
+        }
         fputc('\n', fp);
     }
     bad = ferror(fp) != 0;

@@ -80,19 +80,37 @@ def check_csv(plan, args):
     print("ok: %d rows of 8 fields" % len(rows))
 
 
+FINDINGS_HEADER = ["customer_id", "finding", "rules", "detail"] + \
+    ["detail_%d" % k for k in range(2, 9)]
+
+
 def check_findings(plan, path, args):
+    """The findings file: the four original columns first, then detail_2 ..
+    detail_8; the details fill from the left, and the rules column names
+    exactly the rules of the details (each 'RULE: text')."""
     if os.path.exists(path):
         os.remove(path)
     run([plan, "--findings", path] + args)
     with open(path, newline="", encoding="utf-8") as f:
         text = f.read()
-    if not text.startswith("customer_id,finding,rules,detail\n"):
-        fail("findings file header: %r" % text[:60])
-    rows = list(csv.reader(io.StringIO(text)))
-    for n, r in enumerate(rows, 1):
-        if len(r) != 4:
+    if not text.startswith(",".join(FINDINGS_HEADER) + "\n"):
+        fail("findings file header: %r" % text[:120])
+    rows = list(csv.reader(io.StringIO(text)))[1:]
+    more = 0
+    for n, r in enumerate(rows, 2):
+        if len(r) != len(FINDINGS_HEADER):
             fail("findings line %d has %d fields" % (n, len(r)))
-    print("ok: %d findings" % (len(rows) - 1))
+        details = r[3:]
+        filled = [d for d in details if d]
+        if not filled or details[:len(filled)] != filled:
+            fail("findings line %d: details not filled from the left: %r" % (n, r))
+        if set(r[2].split()) != {d.split(":", 1)[0] for d in filled}:
+            fail("findings line %d: rules %r do not match the details %r" % (n, r[2], filled))
+        more += len(filled) > 1
+    table = run([plan] + args).decode("utf-8")
+    if "Findings (%d):" % len(rows) not in table:
+        fail("%d findings in the file, not the table's count" % len(rows))
+    print("ok: %d findings, %d with more than one reason" % (len(rows), more))
 
 
 def check_ics(plan, ics, args):

@@ -1,6 +1,7 @@
 /* csv.c - RFC 4180 reader and customers loader for the example programs.
  * See csv.h for the contract. Plain C99; no POSIX needed. */
 #include "csv.h"
+#include "calendar.h"
 
 #include <errno.h>
 #include <math.h>
@@ -571,7 +572,7 @@ junk:
 enum col {
     C_ID, C_NAME, C_VALUE, C_GRADE, C_PURCHASE, C_VOLUME, C_MARGIN, C_CAPABLE, C_LAT, C_LON,
     C_STATUS, C_LAST, C_CONTACTS, C_NOPROG, C_COMPLAINT, C_COMPLAINT_DATE, C_VISIT_DAYS,
-    C_NEXT_STEP, C_REQUEST, C_OWNED,
+    C_VISIT_HOURS, C_NEXT_STEP, C_REQUEST, C_OWNED,
     C__COUNT
 };
 
@@ -580,7 +581,8 @@ static const ccex_column customer_cols[C__COUNT] = {
     {"purchase_date", 0}, {"monthly_volume", 0}, {"margin_pct", 0}, {"capable", 0},
     {"lat", 0},          {"lon", 0},          {"status", 0},     {"last_contact", 0},
     {"contacts", 0},     {"no_progress", 0},  {"complaint", 0},  {"complaint_date", 0},
-    {"visit_days", 0},   {"next_step", 0},    {"request_date", 0}, {"owned_since", 0},
+    {"visit_days", 0},   {"visit_hours", 0},  {"next_step", 0},  {"request_date", 0},
+    {"owned_since", 0},
 };
 
 struct loader {
@@ -764,6 +766,8 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
     }
     if ((f = cell(L, C_VISIT_DAYS)) != NULL)
         TRY(parse_visit_days(L, f, &c->visit_days));
+    if ((f = cell(L, C_VISIT_HOURS)) != NULL)
+        TRY(ccex_parse_hours(r, f, "visit_hours", &c->visit_open_min, &c->visit_close_min, err));
     if ((f = cell(L, C_NEXT_STEP)) != NULL) {
         TRY(ccex_parse_date(r, f, "next_step", &c->next_step_date, err));
         if (c->last_contact != CCAD_NO_DATE && c->next_step_date < c->last_contact)

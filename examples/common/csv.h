@@ -153,7 +153,9 @@ typedef struct ccex_customers {
  *   released, eliminated; empty = prospect), last_contact, contacts (empty =
  *   1 if last_contact is set, else 0), no_progress, complaint (none, open,
  *   resolved), complaint_date (required with open/resolved), visit_days
- *   (weekday names such as "Mon Wed Fri", empty = any day), next_step (the
+ *   (weekday names such as "Mon Wed Fri", empty = any day), visit_hours
+ *   (HH:MM-HH:MM, such as 09:00-12:00: the visit window of each visit day,
+ *   hours 00..24, the end after the start; empty = any time), next_step (the
  *   next contact date agreed, not before last_contact), request_date (the
  *   customer asked to be seen that day), owned_since (the rep took the
  *   customer over that day).

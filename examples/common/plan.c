@@ -23,7 +23,14 @@ const char ccex_plan_flags_help[] =
     "  --today DATE       first day planned, YYYY-MM-DD (default: the local date)\n"
     "  --days N           days planned, 1..366 (default 7)\n"
     "  --capacity N       rep visits a day, 1..1000 (default 8; also 480 service minutes)\n"
-    "  --base LAT,LON     the rep's base (default: centroid of the located customers)\n";
+    "  --base LAT,LON     the rep's base (default: centroid of the located customers)\n"
+    "  --day-start HH:MM  the working day starts (default 08:00)\n"
+    "  --day-end HH:MM    the working day ends, after the start (default 17:00)\n"
+    "  --holidays FILE    holidays, one YYYY-MM-DD a line (# comments): not working\n"
+    "  --absent FILE      the rep's absences, same format: the substitute covers them\n"
+    "  --special FILE     special dates for keep-warm touches, same format\n"
+    "  --overload POLICY  report (default: keep intervals, report what to cut) or\n"
+    "                     stretch (stretch every interval to fit the capacity)\n";
 
 void ccex_plan_args_init(ccex_plan_args *a)
 {
@@ -31,6 +38,9 @@ void ccex_plan_args_init(ccex_plan_args *a)
     a->today = CCAD_NO_DATE;
     a->days = 7;
     a->capacity = 8;
+    a->day_start_min = CCEX_DAY_START_MIN;
+    a->day_end_min = CCEX_DAY_END_MIN;
+    a->overload = CCAD_OVERLOAD_REPORT;
 }
 
 int ccex_option_value(int argc, char **argv, int *i, const char *name, const char **value)
@@ -93,24 +103,67 @@ static int parse_coord(const char *s, size_t n, double lim, double *out)
     return 0;
 }
 
-int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog)
+/* The flags that name a file; 1 if argv[*i] was one, 0 if not, or the usage
+ * error's status. */
+static int file_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog)
 {
-    static const char *const files[3] = {"--customers", "--contacts", "--rules"};
+    static const char *const names[6] = {"--customers", "--contacts", "--rules",
+                                         "--holidays",  "--absent",   "--special"};
+    const char **dest[6];
     const char *v = NULL;
     int k, m;
-    for (k = 0; k < 3; k++) {
-        if ((m = ccex_option_value(argc, argv, i, files[k], &v)) == 0)
+    dest[0] = &a->customers;
+    dest[1] = &a->contacts;
+    dest[2] = &a->rules;
+    dest[3] = &a->holidays;
+    dest[4] = &a->absent;
+    dest[5] = &a->special;
+    for (k = 0; k < 6; k++) {
+        if ((m = ccex_option_value(argc, argv, i, names[k], &v)) == 0)
             continue;
         if (m < 0 || *v == '\0')
-            return ccex_usage_error(prog, "%s needs a file name", files[k]);
-        if (k == 0)
-            a->customers = v;
-        else if (k == 1)
-            a->contacts = v;
-        else
-            a->rules = v;
+            return ccex_usage_error(prog, "%s needs a file name", names[k]);
+        *dest[k] = v;
         return 1;
     }
+    return 0;
+}
+
+/* --day-start, --day-end and --overload, as file_arg(). */
+static int day_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog)
+{
+    const char *v = NULL;
+    int k, m, e;
+    for (k = 0; k < 2; k++) {
+        const char *name = k == 0 ? "--day-start" : "--day-end";
+        if ((m = ccex_option_value(argc, argv, i, name, &v)) == 0)
+            continue;
+        if (m < 0)
+            return ccex_usage_error(prog, "%s needs a time of day (HH:MM)", name);
+        e = ccex_time_parse(v, strlen(v), k == 1,
+                            k == 0 ? &a->day_start_min : &a->day_end_min);
+        if (e != CCEX_TIME_OK)
+            return ccex_usage_error(prog, "%s: '%s' %s", name, v, ccex_time_error_text(e));
+        return 1;
+    }
+    if ((m = ccex_option_value(argc, argv, i, "--overload", &v)) != 0) {
+        if (m > 0 && strcmp(v, "report") == 0)
+            a->overload = CCAD_OVERLOAD_REPORT;
+        else if (m > 0 && strcmp(v, "stretch") == 0)
+            a->overload = CCAD_OVERLOAD_STRETCH;
+        else
+            return ccex_usage_error(prog, "--overload needs report or stretch");
+        return 1;
+    }
+    return 0;
+}
+
+int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog)
+{
+    const char *v = NULL;
+    int m;
+    if ((m = file_arg(a, argc, argv, i, prog)) != 0 || (m = day_arg(a, argc, argv, i, prog)) != 0)
+        return m;
     if ((m = ccex_option_value(argc, argv, i, "--today", &v)) != 0) {
         if (m < 0)
             return ccex_usage_error(prog, "--today needs a date (YYYY-MM-DD)");
@@ -138,6 +191,16 @@ int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *
         return 1;
     }
     return 0;
+}
+
+int ccex_plan_args_done(const ccex_plan_args *a, const char *prog)
+{
+    char start[8], end[8];
+    if (a->day_end_min > a->day_start_min)
+        return 0;
+    ccex_hhmm(start, a->day_start_min);
+    ccex_hhmm(end, a->day_end_min);
+    return ccex_usage_error(prog, "--day-end %s is not after --day-start %s", end, start);
 }
 
 /* ====================================================================== */
@@ -236,6 +299,31 @@ static int fill_days(ccex_plan *p)
     return CCAD_OK;
 }
 
+/* The options of the plan from the flags; -1 if there is no base (no --base
+ * and no located customer). */
+static int plan_options(const ccex_plan *p, const ccex_plan_args *a, ccad_plan_options *o)
+{
+    o->first_day = p->today;
+    o->days = a->days;
+    o->visits_per_day = a->capacity;
+    o->day_start_min = a->day_start_min;
+    o->day_minutes = a->day_end_min - a->day_start_min;
+    /* 480 service minutes a day, or the whole day when it is shorter */
+    o->minutes_per_day =
+        o->day_minutes < CCEX_SERVICE_MINUTES ? o->day_minutes : CCEX_SERVICE_MINUTES;
+    o->overload = a->overload;
+    o->route = 1;
+    o->assign_days = 1;
+    o->metric = CCAD_METRIC_GEO;
+    o->units_per_minute = CCEX_SPEED_M_PER_MIN;
+    if (a->have_base) {
+        o->base_y = a->base_lat;
+        o->base_x = a->base_lon;
+        return 0;
+    }
+    return centroid(p, &o->base_y, &o->base_x) ? 0 : -1;
+}
+
 int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
 {
     ccad_host host = CCAD_HOST_INIT;
@@ -250,7 +338,9 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
                 CCAD_VERSION_STRING, ccad_version_string());
         return CCEX_EXIT_INPUT;
     }
-    host.clock = ccex_host_clock; /* the default calendar: Monday to Friday */
+    host.clock = ccex_host_clock;
+    host.calendar = ccex_calendar_flags; /* Monday to Friday, less holidays, ... */
+    host.user = &p->cal;
     if (ccad_ctx_new(&p->ctx, &host) != CCAD_OK) {
         fprintf(stderr, "%s: cannot create a libcustcadence context\n", prog);
         return CCEX_EXIT_INPUT;
@@ -280,25 +370,16 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto fail;
     }
+    if (ccex_calendar_load(&p->cal, a->holidays, a->absent, a->special, &err) != CCEX_OK) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        goto fail;
+    }
     if (ccad_book_grade(p->cs.book, p->rules) != CCAD_OK) {
         fprintf(stderr, "%s: grading: %s\n", prog, ccad_ctx_errmsg(p->ctx));
         goto fail;
     }
 
-    o.first_day = p->today;
-    o.days = a->days;
-    o.visits_per_day = a->capacity;
-    o.minutes_per_day = CCEX_SERVICE_MINUTES;
-    o.route = 1;
-    o.assign_days = 1;
-    o.metric = CCAD_METRIC_GEO;
-    o.units_per_minute = CCEX_SPEED_M_PER_MIN;
-    o.day_start_min = CCEX_DAY_START_MIN;
-    o.day_minutes = CCEX_DAY_MINUTES;
-    if (a->have_base) {
-        o.base_y = a->base_lat;
-        o.base_x = a->base_lon;
-    } else if (!centroid(p, &o.base_y, &o.base_x)) {
+    if (plan_options(p, a, &o) != 0) {
         fprintf(stderr, "%s: %s: no customer has a location; give --base LAT,LON\n", prog,
                 p->customers_path);
         goto fail;
@@ -344,6 +425,7 @@ void ccex_plan_free(ccex_plan *p)
     ccex_customers_free(&p->cs);
     ccad_rules_free(p->rules);
     ccad_ctx_free(p->ctx);
+    ccex_calendar_free(&p->cal);
     memset(p, 0, sizeof *p);
 }
 

@@ -6,9 +6,10 @@
  * The plan made here: the week (or --days N) from --today, --capacity
  * visits and 480 service minutes a day, each day routed from the base (the
  * centroid of the territory's located customers, or --base LAT,LON) with
- * great-circle distances at 500 m a minute (30 km/h), the day from 08:00 for
- * 540 minutes, flexible visits moved to a nearby day of the week when the
- * stops lie closer together.
+ * great-circle distances at 500 m a minute (30 km/h), the day from 08:00 to
+ * 17:00 (--day-start, --day-end), flexible visits moved to a nearby day of
+ * the week when the stops lie closer together; Monday to Friday working,
+ * less --holidays, with --absent days and --special dates (calendar.h).
  */
 #ifndef CCAD_EXAMPLES_PLAN_H
 #define CCAD_EXAMPLES_PLAN_H
@@ -17,6 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "calendar.h"
 #include "csv.h"
 #include "custcadence.h"
 
@@ -33,8 +35,8 @@ enum { CCEX_EXIT_OK = 0, CCEX_EXIT_INPUT = 1, CCEX_EXIT_USAGE = 2 };
 
 /** Routing constants of the examples' plans. */
 #define CCEX_SPEED_M_PER_MIN 500.0 /* 30 km/h */
-#define CCEX_DAY_START_MIN 480     /* 08:00 */
-#define CCEX_DAY_MINUTES 540       /* until 17:00 */
+#define CCEX_DAY_START_MIN 480     /* 08:00, the default of --day-start */
+#define CCEX_DAY_END_MIN 1020      /* 17:00, the default of --day-end */
 #define CCEX_SERVICE_MINUTES 480   /* service minutes a day */
 
 /* ---------------------------------------------------------------------- */
@@ -52,6 +54,12 @@ typedef struct ccex_plan_args {
     int32_t capacity;      /**< --capacity, visits a day, 1..1000 (default 8). */
     int have_base;         /**< --base given. */
     double base_lat, base_lon;
+    const char *holidays;  /**< --holidays: date-list file of holidays; NULL = none. */
+    const char *absent;    /**< --absent: date-list file of the rep's absences; NULL = none. */
+    const char *special;   /**< --special: date-list file of keep-warm dates; NULL = none. */
+    int32_t day_start_min; /**< --day-start, minutes after midnight (default 08:00). */
+    int32_t day_end_min;   /**< --day-end, after the start (default 17:00). */
+    int32_t overload;      /**< --overload: ccad_overload (default CCAD_OVERLOAD_REPORT). */
 } ccex_plan_args;
 
 /** Help text of the shared flags, one per line, indented by two spaces. */
@@ -76,6 +84,10 @@ int ccex_usage_error(const char *prog, const char *fmt, ...)
  *  argv[*i] is not one of them, CCEX_EXIT_USAGE after printing a message. */
 int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog);
 
+/** Checks the flags together once all are read (--day-end after
+ *  --day-start). Returns 0, or CCEX_EXIT_USAGE after printing a message. */
+int ccex_plan_args_done(const ccex_plan_args *a, const char *prog);
+
 /* ---------------------------------------------------------------------- */
 /* The plan */
 
@@ -99,6 +111,7 @@ typedef struct ccex_plan {
     ccex_customers cs;
     ccad_schedule *schedule;
     ccad_plan_options options;
+    ccex_calendar cal;       /**< The calendar callback's data (holidays, absences, special dates). */
     int32_t today;           /**< First day planned. */
     const char *customers_path;
     const char *contacts_path; /**< NULL when no contacts file was read. */

@@ -8,7 +8,9 @@ fictional city (around lat 31.2, lon 121.4), of whom the rep works about 60
 (prospects, active and key customers); the others are released (still in the
 market) or eliminated. Values follow a long tail, so the default rank shares
 give roughly 15 % A, 25 % B and 60 % C. Dates are set around the reference
-day 2026-11-23 (a Monday), the day the tests plan from.
+day 2026-11-23 (a Monday), the day the tests plan from. About one customer
+in ten has visit hours (HH:MM-HH:MM inside 08:00-17:00), drawn by a
+generator of their own so the other columns do not depend on them.
 
 Every company name is invented. The output is deterministic (fixed seed, no
 clock): running the script again gives byte-identical files.
@@ -110,6 +112,7 @@ def main():
             "complaint": "",
             "complaint_date": "",
             "visit_days": "",
+            "visit_hours": "",
             "next_step": "",
             "request_date": "",
             "owned_since": "",
@@ -240,6 +243,16 @@ def main():
         r["last_contact"] = day(last)
         r["contacts"] = str(rng.randint(2, 4) if i in early else rng.randint(5, 16))
         r["no_progress"] = str(rng.randint(0, 3))
+
+    # Visit hours: about one customer in ten can only be seen at certain
+    # hours, each span inside the rep's 08:00-17:00 day; a fifth of the
+    # worked customers, so the week's plan meets them. A generator of its own,
+    # so everything else stays as it was before the column existed.
+    hrng = random.Random(SEED + 1)
+    spans = ["09:00-12:00", "14:00-17:00", "08:00-10:30", "10:00-16:00", "13:00-17:00"]
+    others = [i for i in range(N) if i not in working]
+    for i in sorted(hrng.sample(wlist, N_WORKING // 5) + hrng.sample(others, 18)):
+        rows[i]["visit_hours"] = hrng.choice(spans)
 
     fields = list(rows[0].keys())
     with open(os.path.join(HERE, "territory.csv"), "w", newline="", encoding="utf-8") as f:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import datetime as dt
 import sqlite3
 import sys
@@ -141,6 +142,18 @@ def _date(text: str, where: str) -> Optional[dt.date]:
         raise InputError("%s: %s" % (where, e)) from None
 
 
+def _hours(text: str, where: str) -> Tuple[int, int]:
+    """visit_hours HH:MM-HH:MM as minutes (the C loader's rules, docs/cli.md)."""
+    m = re.fullmatch(r"\s*(\d\d):(\d\d)\s*-\s*(\d\d):(\d\d)\s*", text)
+    if m:
+        h1, m1, h2, m2 = (int(x) for x in m.groups())
+        start, end = h1 * 60 + m1, h2 * 60 + m2
+        if h1 < 24 and h2 <= 24 and m1 < 60 and m2 < 60 and end <= 1440 and start < end:
+            return start, end
+    raise InputError("%s: visit_hours: '%s' is not HH:MM-HH:MM (such as 09:00-12:00)"
+                     % (where, text))
+
+
 def load_customers(path: Path) -> Tuple[List[cc.Customer], Dict[str, str]]:
     customers: List[cc.Customer] = []
     names: Dict[str, str] = {}
@@ -175,6 +188,8 @@ def load_customers(path: Path) -> Tuple[List[cc.Customer], Dict[str, str]]:
                     raise InputError("%s: visit_days: '%s' is not a weekday" % (where, w))
                 days |= WEEKDAYS[w.lower()]
             c.visit_days = days
+            if g("visit_hours"):
+                c.visit_open_min, c.visit_close_min = _hours(g("visit_hours"), where)
             c.next_step_date = _date(g("next_step"), where)
             c.request_date = _date(g("request_date"), where)
             c.owned_since = _date(g("owned_since"), where)
