@@ -6,7 +6,8 @@
  * route.move_days of the day the simulation chose, a working day on which
  * the rep is present and the customer may be seen, no closer than two days
  * to another contact with the same customer (so the order of its contacts
- * and its rhythm stay), no gap over gap.max_days for a watched grade, and
+ * and its rhythm stay), no gap growing past gap.max_days for a watched
+ * grade, and
  * a day whose limits and time still hold it (dayroute.c). Inside those
  * windows, moves of one visit and swaps of two visits between days are
  * made while they shorten the sum of the day routes: stops that lie
@@ -55,9 +56,10 @@ static int keeps_rhythm(const struct plan *P, const struct by_cust *B, uint32_t 
         if (o->date > orig && (next == CCAD_NO_DATE || o->date < next))
             next = o->date;
     }
-    if (prev != CCAD_NO_DATE && (d <= prev || d - prev > limit))
+    /* a gap may not grow past the limit (one already past it may shrink) */
+    if (prev != CCAD_NO_DATE && (d <= prev || (d - prev > limit && d > orig)))
         return 0;
-    return next == CCAD_NO_DATE || (d < next && next - d <= limit);
+    return next == CCAD_NO_DATE || (d < next && (next - d <= limit || d < orig));
 }
 
 /* 1 if day d lies in item x's allowed window. */
