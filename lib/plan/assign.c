@@ -149,22 +149,6 @@ static int try_move(struct plan *P, const struct by_cust *B, uint32_t x, int *mo
     return ccad__route_insert(P, from, x, best_at);
 }
 
-/* Travel change (negative = shorter) when y takes x's place in route R,
- * at the same position: a quick estimate before the exact check. */
-static int replace_delta(const struct plan *P, const struct dayroute *R, uint32_t px, uint32_t y,
-                         int32_t *out)
-{
-    uint32_t prev = px > 0 ? P->s->items[R->stop[px - 1]].customer : UINT32_MAX;
-    uint32_t next = px + 1 < R->n ? P->s->items[R->stop[px + 1]].customer : UINT32_MAX;
-    int32_t l1, l2;
-    int rc;
-    if ((rc = ccad__plan_leg(P, prev, P->s->items[y].customer, &l1)) != 0 ||
-        (rc = ccad__plan_leg(P, P->s->items[y].customer, next, &l2)) != 0)
-        return rc;
-    *out = l1 + l2 - R->leg[px] - (px + 1 < R->n ? R->leg[px + 1] : R->back_leg);
-    return CCAD_OK;
-}
-
 /* Exchanges x and y between their days when both stay feasible and the
  * two routes get shorter; *swapped is set when they did. */
 static int try_swap(struct plan *P, uint32_t x, uint32_t y, int *swapped)
@@ -173,12 +157,9 @@ static int try_swap(struct plan *P, uint32_t x, uint32_t y, int *swapped)
     struct dayroute *A = &P->day[ix->date - P->o->first_day];
     struct dayroute *Bd = &P->day[iy->date - P->o->first_day];
     uint32_t px = pos_of(A, x), py = pos_of(Bd, y), ax, ay;
-    int32_t before = A->travel + Bd->travel, dx, dy, cx, cy, dA = ix->date, dB = iy->date;
+    int32_t before = A->travel + Bd->travel, cx, cy, dA = ix->date, dB = iy->date;
     int rc;
-    if ((rc = replace_delta(P, A, px, y, &dx)) != 0 || (rc = replace_delta(P, Bd, py, x, &dy)) != 0)
-        return rc;
-    if (dx + dy >= 0 || !limits_hold(P, A, 0, iy->svc - ix->svc) ||
-        !limits_hold(P, Bd, 0, ix->svc - iy->svc))
+    if (!limits_hold(P, A, 0, iy->svc - ix->svc) || !limits_hold(P, Bd, 0, ix->svc - iy->svc))
         return CCAD_OK;
     if ((rc = ccad__route_remove(P, A, px)) != 0 || (rc = ccad__route_remove(P, Bd, py)) != 0)
         return rc;
