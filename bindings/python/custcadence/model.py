@@ -181,6 +181,7 @@ class Figure(enum.IntEnum):
     FACTOR = 8
     CLOCK = 9
     MINUTES = 10
+    WEEKDAYS = 11
 
 
 class ItemKind(enum.IntEnum):
@@ -210,6 +211,7 @@ class FindingKind(enum.IntEnum):
     GAP = 10
     PLATFORM = 11
     ROUTE = 12
+    RELEASE_PROPOSED = 13
 
 
 class Metric(enum.IntEnum):
