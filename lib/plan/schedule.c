@@ -179,7 +179,7 @@ static void set_reminders(struct plan *P)
             int ok = di >= 0 && di < P->o->days
                          ? (P->day_flags[di] & CCAD_DAY_WORKING) &&
                                !(P->day_flags[di] & CCAD_DAY_ABSENT)
-                         : (P->v[P_FREQ_WORK_DAYS] >> (ccad__weekday(d) - 1)) & 1;
+                         : (int)((P->v[P_FREQ_WORK_DAYS] >> (ccad__weekday(d) - 1)) & 1);
             if (ok)
                 break;
         }

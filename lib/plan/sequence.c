@@ -224,6 +224,8 @@ void ccad__plan_sort_items(ccad_schedule *s)
 {
     size_t i;
     uint32_t prio = 0;
+    if (s->n_items == 0)
+        return;
     qsort(s->items, s->n_items, sizeof *s->items, item_cmp);
     for (i = 0; i < s->n_items; i++) {
         if (i == 0 || s->items[i].date != s->items[i - 1].date)
