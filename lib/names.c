@@ -263,7 +263,7 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
         n = snprintf(buf, cap, "ROUTE: due %s, planned on its next visit day (%s)", d1, wd);
         break;
     }
-    case CCAD_WHY_GIVE_UP: n = snprintf(buf, cap, "TRIAGE: given up: no contact planned, release proposed after %lld of %lld contacts%s", a, b, c ? " (premature)" : ""); break;
+    case CCAD_WHY_GIVE_UP: n = snprintf(buf, cap, "TRIAGE: given up: no contact planned; release proposed after %lld contact%s (patience asks for %lld)%s", a, pl(a), b, c ? ": premature" : ""); break;
     case CCAD_WHY_ORDER_CLOSED: n = snprintf(buf, cap, "URGENCY: the order of %s closed the purchase decision of %s", d1, d2); break;
     case CCAD_WHY_SERVICE: n = snprintf(buf, cap, "SERVICE: %lld contact%s at the %s level", b, pl(b), IDX(svc, a)); break;
     default: n = snprintf(buf, cap, "%s: reason %ld (%lld, %lld, %lld)", ccad_rule_name(r->rule), (long)r->why, a, b, c); break;

@@ -1967,7 +1967,7 @@ static void reason_format_cases(void **state)
     size_t len;
     ccad_reason r;
     (void)state;
-    for (w = 1; w <= 32; w++) {
+    for (w = 1; w <= CCAD_WHY_ORDER_CLOSED; w++) {
         char small[6];
         size_t full = 0, l2 = 0;
         r.rule = expected_rule(w);
@@ -2039,6 +2039,26 @@ static void reason_format_cases(void **state)
              "SERVICE: 3 contacts at the satisfying level"},
             {CCAD_RULE_FREQ, CCAD_WHY_INACTIVE, CCAD_STATUS_RELEASED, 0, 0,
              "FREQ: released, no contact duty"},
+            /* the planner's constraint and strategy reasons (1.1) */
+            {CCAD_RULE_ROUTE, CCAD_WHY_PLAN_BLOCKED_HOURS, 600, 630, 60,
+             "ROUTE: visit hours 10:00-10:30 cannot hold a 60-min visit within the working day"},
+            {CCAD_RULE_ROUTE, CCAD_WHY_PLAN_BLOCKED_DAYS, 20780, 1 | 4 | 16, 0,
+             "ROUTE: due 2026-11-23, but no working day of the range is one of its visit days "
+             "(Mon Wed Fri)"},
+            {CCAD_RULE_ROUTE, CCAD_WHY_PLAN_BLOCKED_DAYS, 20780, 0, 0,
+             "ROUTE: due 2026-11-23, but no working day of the range is one of its visit days "
+             "(none)"},
+            {CCAD_RULE_ROUTE, CCAD_WHY_PLAN_BLOCKED_TIME, 20780, 202, 180,
+             "ROUTE: due 2026-11-23, but no allowed day had time for it (alone it needs 202 of "
+             "the day's 180 min)"},
+            {CCAD_RULE_ROUTE, CCAD_WHY_PLAN_VISIT_DAY, 20780, 2 | 8, 0,
+             "ROUTE: due 2026-11-23, planned on its next visit day (Tue Thu)"},
+            {CCAD_RULE_TRIAGE, CCAD_WHY_GIVE_UP, 1, 5, 1,
+             "TRIAGE: given up: no contact planned; release proposed after 1 contact (patience "
+             "asks for 5): premature"},
+            {CCAD_RULE_TRIAGE, CCAD_WHY_GIVE_UP, 8, 5, 0,
+             "TRIAGE: given up: no contact planned; release proposed after 8 contacts (patience "
+             "asks for 5)"},
         };
         size_t q;
         for (q = 0; q < sizeof k / sizeof k[0]; q++) {
