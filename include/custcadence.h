@@ -1300,14 +1300,14 @@ typedef struct ccad_plan_options {
     int32_t overload;        /**< ::ccad_overload. */
     int32_t keep_reasons;    /**< 1: items and findings carry reasons (default); 0: leaner schedules for bulk planning. */
     int32_t route;           /**< 1: order each day's rep visits into a route from the base and give times (ROUTE). */
-    int32_t assign_days;     /**< 1 (with @c route): move flexible visits (Q2, Q4, not rolled over) to a nearby working day of the same week where the stops lie closer together. */
+    int32_t assign_days;     /**< 1 (with @c route): group the week by area: flexible visits (Q2, by the rep, not a persist-block day or care contact) move or swap, within rules route.move_days of their planned day and keeping their visit days, rhythm and gap limit, to days where the routes get shorter. */
     double base_x;           /**< The rep's base (same coordinates as the customers). */
     double base_y;           /**< The rep's base. */
     int metric;              /**< ::ccad_metric for travel (HOST uses the travel callback). */
     double scale;            /**< PLANAR: cost = distance x scale. */
     double units_per_minute; /**< Travel speed in cost units a minute (GEO: metres, e.g. 500 = 30 km/h); HOST: ignored (minutes). */
-    int32_t day_start_min;   /**< Day starts, minutes after midnight (default 480 = 08:00). */
-    int32_t day_minutes;     /**< Length of the working day in minutes (default 480). */
+    int32_t day_start_min;   /**< Day starts, minutes after midnight (default 480 = 08:00); with @c route the rep leaves the base then. */
+    int32_t day_minutes;     /**< Length of the working day in minutes (default 480); with @c route the rep is back at the base by its end: travel and service both count. */
     uint64_t seed;           /**< Route search seed. */
     int32_t effort;          /**< Route search effort (see ::ccad_route_options). */
 } ccad_plan_options;
@@ -1348,13 +1348,13 @@ typedef struct ccad_item {
     int32_t priority;       /**< Position among the day's items, 1 = planned first (big rocks first); touches come last. */
     int delegated;          /**< ::ccad_delegation. */
     int32_t rolled_from;    /**< First day the contact waited for room, or ::CCAD_NO_DATE. */
-    int32_t reminder_date;  /**< Reminder day (date - followup.reminder_lead_days). */
+    int32_t reminder_date;  /**< Reminder day: date - followup.reminder_lead_days, moved back to a working day on which the rep is present. */
     int32_t block_day;      /**< 1.. for a persist block day, else 0. */
     int32_t seq;            /**< Position in the day's route (1 = first stop), 0 if not routed. */
     int32_t eta_min;        /**< Routed: service starts, minutes after midnight (waiting for the window included); else -1. */
     int32_t depart_min;     /**< Routed: leaves the stop; else -1. */
     int32_t travel_min;     /**< Routed: travel from the previous stop (or base); else 0. */
-    int32_t late;           /**< Routed: 1 if the stop misses its window or the day's end (a ::CCAD_FIND_ROUTE finding says by how much). */
+    int32_t late;           /**< Routed: 1 if the stop misses its window or the day's end (a ::CCAD_FIND_ROUTE finding says by how much); the planner never plans one, so only a host travel callback that answers differently between calls can cause it. */
     uint32_t reason_count;  /**< Reasons filled. */
     ccad_reason reasons[CCAD_ITEM_REASONS_MAX]; /**< Why this item, on this day. */
 } ccad_item;
@@ -1398,13 +1398,21 @@ typedef struct ccad_finding {
  *
  * Calls the host calendar once for each day of the range (through the
  * book's context) and, with @c route on and ::CCAD_METRIC_HOST, the travel
- * callback for the day's legs; nothing else of the host. Day by day, the
- * customers due are taken big rocks first (Q1, Q2, Q3, Q4; an open
- * complaint makes a customer urgent, so Q1 or Q3), each planned contact restarts that customer's clock, Q3 contacts that
- * do not fit are delegated to a colleague, Q4 ones roll over and are dropped
- * after capacity.q4_rollover_days, absences hand due contacts to the
- * substitute, push-needed customers get persist blocks, resolved complaints a
- * care contact and A/B customers a touch on special dates.
+ * callback for the legs it tries and times; nothing else of the host. Day by
+ * day, the customers due are taken big rocks first (Q1, Q2, Q3, Q4; an open
+ * complaint makes a customer urgent, so Q1 or Q3), each planned contact
+ * restarts that customer's clock, Q3 contacts that do not fit are delegated
+ * to a colleague, Q4 ones roll over and are dropped after
+ * capacity.q4_rollover_days, absences hand due contacts to the substitute,
+ * push-needed customers get persist blocks, resolved complaints a care
+ * contact, A/B customers a touch on special dates, and customers given up
+ * (TRIAGE) no contact but a ::CCAD_FIND_RELEASE_PROPOSED finding.
+ *
+ * Constraints are respected, not reported: in-person items fall only on the
+ * customer's visit days; with @c route a stop is placed only where every
+ * stop keeps its visit hours and the rep is back by the day's end (travel
+ * counts). A customer no allowed day can take is left out with a
+ * ::CCAD_FIND_UNPLANNED finding naming the constraint (PLAN_BLOCKED_*).
  *
  * @param[out] out receives the schedule; NULL on error.
  * @param[in] book the book, graded with @p rules.
