@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,3 +179,108 @@ int tu_rng_pct(uint64_t *s, int pct)
 {
     return tu_rng_range(s, 0, 99) < pct;
 }
+
+/* ---- schedule readers (tests of the planner) ---- */
+
+ccad_item tu_item(const ccad_schedule *s, size_t i)
+{
+    ccad_item it = CCAD_ITEM_INIT;
+    assert_int_equal(ccad_schedule_item(s, i, &it), CCAD_OK);
+    return it;
+}
+
+ccad_finding tu_finding(const ccad_schedule *s, size_t i)
+{
+    ccad_finding f = CCAD_FINDING_INIT;
+    assert_int_equal(ccad_schedule_finding(s, i, &f), CCAD_OK);
+    return f;
+}
+
+/* Items of one customer in schedule order; touches only if want_touch. */
+size_t tu_items_of(const ccad_schedule *s, uint32_t c, int want_touch, ccad_item *out,
+                       size_t cap)
+{
+    size_t i, n = 0;
+    for (i = 0; i < ccad_schedule_item_count(s); i++) {
+        ccad_item it = tu_item(s, i);
+        if (it.customer != c || ((it.kind == CCAD_ITEM_TOUCH) != (want_touch != 0)))
+            continue;
+        if (n < cap)
+            out[n] = it;
+        n++;
+    }
+    return n;
+}
+
+size_t tu_count_findings(const ccad_schedule *s, int kind, int64_t customer)
+{
+    size_t i, n = 0;
+    for (i = 0; i < ccad_schedule_finding_count(s); i++) {
+        ccad_finding f = tu_finding(s, i);
+        if (f.kind == kind && (customer == -2 || f.customer == customer))
+            n++;
+    }
+    return n;
+}
+
+ccad_finding tu_find_of(const ccad_schedule *s, int kind, int64_t customer)
+{
+    size_t i;
+    for (i = 0; i < ccad_schedule_finding_count(s); i++) {
+        ccad_finding f = tu_finding(s, i);
+        if (f.kind == kind && f.customer == customer)
+            return f;
+    }
+    print_message("no finding of kind %d for customer %lld\n", kind, (long long)customer);
+    fail();
+    return tu_finding(s, 0);
+}
+
+void tu_reason_is(const ccad_reason *r, int rule, int why, int64_t a, int64_t b, int64_t c)
+{
+    assert_int_equal(r->rule, rule);
+    assert_int_equal(r->why, why);
+    assert_true(r->a == a);
+    assert_true(r->b == b);
+    assert_true(r->c == c);
+}
+
+/* The reason with code `why` among n reasons, or NULL. */
+const ccad_reason *tu_reason_of(const ccad_reason *r, uint32_t n, int why)
+{
+    uint32_t k;
+    for (k = 0; k < n; k++)
+        if (r[k].why == why)
+            return &r[k];
+    return NULL;
+}
+
+int tu_weekday(int32_t d)
+{
+    int wd = 0;
+    assert_int_equal(ccad_date_weekday(&wd, d), CCAD_OK);
+    return wd;
+}
+
+void tu_item_equal(const ccad_item *a, const ccad_item *b)
+{
+    assert_memory_equal(a, b, offsetof(ccad_item, reasons));
+    assert_memory_equal(a->reasons, b->reasons, a->reason_count * sizeof a->reasons[0]);
+}
+
+void tu_schedules_equal(const ccad_schedule *x, const ccad_schedule *y)
+{
+    size_t i;
+    assert_int_equal(ccad_schedule_item_count(x), ccad_schedule_item_count(y));
+    assert_int_equal(ccad_schedule_finding_count(x), ccad_schedule_finding_count(y));
+    for (i = 0; i < ccad_schedule_item_count(x); i++) {
+        ccad_item a = tu_item(x, i), b = tu_item(y, i);
+        tu_item_equal(&a, &b);
+    }
+    for (i = 0; i < ccad_schedule_finding_count(x); i++) {
+        ccad_finding a = tu_finding(x, i), b = tu_finding(y, i);
+        assert_memory_equal(&a, &b, offsetof(ccad_finding, reasons));
+        assert_memory_equal(a.reasons, b.reasons, a.reason_count * sizeof a.reasons[0]);
+    }
+}
+

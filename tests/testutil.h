@@ -74,4 +74,29 @@ int64_t tu_rng_range(uint64_t *s, int64_t lo, int64_t hi);
 /* 1 with probability pct/100. */
 int tu_rng_pct(uint64_t *s, int pct);
 
+/* ---- schedule readers for the planner's tests (each fails the test on
+ * a reader error) ---- */
+
+/* Item / finding i of a schedule. */
+ccad_item tu_item(const ccad_schedule *s, size_t i);
+ccad_finding tu_finding(const ccad_schedule *s, size_t i);
+/* Items of customer c in schedule order (touches only if want_touch), the
+ * first cap into out; returns how many there are. */
+size_t tu_items_of(const ccad_schedule *s, uint32_t c, int want_touch, ccad_item *out,
+                   size_t cap);
+/* Findings of a kind about a customer (-2: any customer, -1: the plan). */
+size_t tu_count_findings(const ccad_schedule *s, int kind, int64_t customer);
+/* The first finding of a kind about a customer; fails if none. */
+ccad_finding tu_find_of(const ccad_schedule *s, int kind, int64_t customer);
+/* Asserts a reason's rule, code and figures. */
+void tu_reason_is(const ccad_reason *r, int rule, int why, int64_t a, int64_t b, int64_t c);
+/* The reason with code why among n, or NULL. */
+const ccad_reason *tu_reason_of(const ccad_reason *r, uint32_t n, int why);
+/* ISO weekday of a day (1 = Monday). */
+int tu_weekday(int32_t d);
+/* Asserts two items / two schedules are equal, item for item and finding
+ * for finding. */
+void tu_item_equal(const ccad_item *a, const ccad_item *b);
+void tu_schedules_equal(const ccad_schedule *x, const ccad_schedule *y);
+
 #endif
