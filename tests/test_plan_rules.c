@@ -540,14 +540,8 @@ static void give_up(void **state)
     assert_true(tu_items_of(s, icompl, 0, NULL, 0) >= 1);
     assert_true(tu_items_of(s, icap, 0, NULL, 0) >= 1);
     assert_int_equal(tu_count_findings(s, CCAD_FIND_RELEASE_PROPOSED, icap), 0);
-    /* BUG: add_touches (lib/plan/simulate.c) does not skip given-up
-     * customers: a grade-B customer given up still gets a keep-warm touch
-     * on a special date (here D0+9), though GIVE_UP says no contact is
-     * planned and the rule is "no item at all". */
-    if (tu_items_of(s, igu, 1, NULL, 0) != 0) {
-        ccad_schedule_free(s);
-        skip();
-    }
+    /* no keep-warm touch either, though it is grade B and D0+9 is special */
+    assert_int_equal(tu_items_of(s, igu, 1, NULL, 0), 0);
     assert_int_equal(tu_items_of(s, igu2, 1, NULL, 0), 0);
     ccad_schedule_free(s);
 }
@@ -762,10 +756,8 @@ static void due_on_closing_holiday(void **state)
     ccad_schedule *s;
     set(e, "capacity.pull_ahead_days", 0); /* else pulled before the holiday */
     ib = add(e, &c);
-    /* BUG: a plan with no item at all calls qsort(NULL, 0, ...) in
-     * ccad__plan_sort_items (lib/plan/sequence.c:227), undefined behaviour
-     * that UBSan (-DCCAD_SANITIZE=ON) stops on; input: this test's book
-     * without the customer below. The customer keeps the suite running. */
+    /* a second customer, so that the plan is not empty (an empty one is
+     * checked under UBSan by test_plan's pull_ahead_levelling) */
     c = cust("other", CCAD_GRADE_A, 900, d0 - 1);
     add(e, &c);
     grade(e);
@@ -916,7 +908,10 @@ static struct repair_out check_repair(env *e, const ccad_schedule *s, const ccad
         over = it.depart_min - c.visit_close_min;
         if (it.seq == day.stops && day.back_min - end > over)
             over = day.back_min - end; /* the last stop: the way back counts */
+        if (it.seq == day.stops && end - (day.back_min - it.depart_min) < limit)
+            limit = end - (day.back_min - it.depart_min); /* latest departure home in time */
         assert_true(over > 0);
+        assert_int_equal(over, it.depart_min - limit);
         for (k = 0; k < ccad_schedule_finding_count(s); k++) {
             ccad_finding f = tu_finding(s, k);
             if (f.kind != CCAD_FIND_ROUTE || f.customer != (int64_t)it.customer ||
@@ -965,7 +960,6 @@ static void repair_changing_travel(void **state)
     ccad_schedule *s;
     long total, k;
     size_t runs_moved = 0, runs_late = 0;
-    int bug_adjacent = 0;
     repair_book(e);
     o.metric = CCAD_METRIC_HOST;
     o.day_minutes = 300;
@@ -978,66 +972,28 @@ static void repair_changing_travel(void **state)
     e->grow_by = 30;
     for (k = 1; k <= total; k++) {
         struct repair_out r;
+        uint32_t c;
         e->travel_calls = 0;
         e->grow_after = k;
         s = plan_o(e, &o);
         r = check_repair(e, s, &o);
         runs_moved += r.moved > 0;
         runs_late += r.late > 0;
+        /* a repaired stop keeps its customer's rhythm: no two contacts of
+         * one customer on the same or adjacent days */
+        for (c = 0; c < 6; c++) {
+            ccad_item its[8];
+            size_t n = tu_items_of(s, c, 0, its, 8), j;
+            for (j = 1; j < n && j < 8; j++)
+                assert_true(its[j].date - its[j - 1].date >= 2);
+        }
         ccad_schedule_free(s);
     }
+    e->grow_after = 0;
+    print_message("repair: %lu of %ld runs moved a stop, %lu left one late\n",
+                  (unsigned long)runs_moved, total, (unsigned long)runs_late);
     assert_true(runs_moved > 0);
     assert_true(runs_late > 0);
-    /* K = 25 (the first day's matrix is half built when the legs grow):
-     * repair moves h0 from D0 to Wednesday, with ROUTE_DAY(D0, 0), and
-     * leaves h2 late on D0: ROUTE_LATE(650, 660, 50) */
-    e->travel_calls = 0;
-    e->grow_after = 25;
-    s = plan_o(e, &o);
-    {
-        ccad_item its[4];
-        ccad_finding f;
-        const ccad_reason *r;
-        size_t n = tu_items_of(s, 0, 0, its, 4), j;
-        assert_int_equal(n, 2);
-        assert_int_equal(its[0].date, D0 + 2);
-        r = tu_reason_of(its[0].reasons, its[0].reason_count, CCAD_WHY_ROUTE_DAY);
-        assert_non_null(r);
-        tu_reason_is(r, CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_DAY, D0, 0, 0);
-        assert_int_equal(tu_items_of(s, 2, 0, its, 4), 2);
-        assert_int_equal(its[0].date, D0);
-        assert_int_equal(its[0].late, 1);
-        assert_int_equal(tu_count_findings(s, CCAD_FIND_ROUTE, -2), 1);
-        f = tu_find_of(s, CCAD_FIND_ROUTE, 2);
-        assert_int_equal(f.date, D0);
-        tu_reason_is(&f.reasons[0], CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_LATE, 650, 660, 50);
-        /* BUG: repair_stop (lib/plan/sequence.c) moves a late stop to any
-         * allowed day with room, without assign.c's rhythm rule (no other
-         * contact of the customer within a day, gap limit): h0 lands on
-         * D0+2, next to its own D0+3 visit. */
-        n = tu_items_of(s, 0, 0, its, 4);
-        for (j = 1; j < n; j++)
-            bug_adjacent |= its[j].date - its[j - 1].date < 2;
-    }
-    ccad_schedule_free(s);
-    /* K = 46: repair moves h1 from D0+1 to Wednesday and nothing is late */
-    e->travel_calls = 0;
-    e->grow_after = 46;
-    s = plan_o(e, &o);
-    {
-        ccad_item its[4];
-        const ccad_reason *r;
-        assert_int_equal(tu_items_of(s, 1, 0, its, 4), 2);
-        assert_int_equal(its[0].date, D0 + 2);
-        r = tu_reason_of(its[0].reasons, its[0].reason_count, CCAD_WHY_ROUTE_DAY);
-        assert_non_null(r);
-        tu_reason_is(r, CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_DAY, D0 + 1, 0, 0);
-        assert_int_equal(check_repair(e, s, &o).late, 0);
-    }
-    ccad_schedule_free(s);
-    e->grow_after = 0;
-    if (bug_adjacent)
-        skip(); /* BUG above: the adjacency check is skipped, the rest holds */
 }
 
 /* A book with every kind of constraint for the error paths: windows, visit

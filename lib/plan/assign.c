@@ -19,64 +19,12 @@
 
 #define PASSES 4
 
-/* The contacts of each customer, as item indices (CSR layout). */
-struct by_cust {
-    uint32_t *off;  /* n + 1 offsets */
-    uint32_t *item; /* item indices */
-};
-
 static int flexible(const struct plan *P, const struct item_rec *it)
 {
     const struct cust *c = &P->cw[it->customer];
     return ccad__plan_routed(it) && it->kind == CCAD_ITEM_VISIT && it->quadrant == CCAD_Q2 &&
            it->block_day == 0 && (c->bits & CB_HAS_LOC) &&
            c->complaint != CCAD_COMPLAINT_OPEN;
-}
-
-/* 1 if item x may be on day d as far as its customer's other contacts go. */
-static int keeps_rhythm(const struct plan *P, const struct by_cust *B, uint32_t x, int32_t d)
-{
-    const struct item_rec *it = &P->s->items[x];
-    const struct cust *c = &P->cw[it->customer];
-    int g = ccad__grade(c);
-    int64_t limit = g != CCAD_GRADE_NONE && (P->v[P_GAP_GRADES] & (1 << (g - 1)))
-                        ? P->v[P_GAP_MAX]
-                        : INT32_MAX;
-    int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : it->date;
-    int32_t prev = c->last_contact, next = CCAD_NO_DATE;
-    uint32_t k;
-    for (k = B->off[it->customer]; k < B->off[it->customer + 1]; k++) {
-        const struct item_rec *o = &P->s->items[B->item[k]];
-        if (B->item[k] == x || o->kind == CCAD_ITEM_TOUCH)
-            continue;
-        if (o->date >= d - 1 && o->date <= d + 1)
-            return 0;
-        if (o->date < orig && (prev == CCAD_NO_DATE || o->date > prev))
-            prev = o->date;
-        if (o->date > orig && (next == CCAD_NO_DATE || o->date < next))
-            next = o->date;
-    }
-    /* a gap may not grow past the limit (one already past it may shrink) */
-    if (prev != CCAD_NO_DATE && (d <= prev || (d - prev > limit && d > orig)))
-        return 0;
-    return next == CCAD_NO_DATE || (d < next && (next - d <= limit || d < orig));
-}
-
-/* 1 if day d lies in item x's allowed window. */
-static int allowed(const struct plan *P, const struct by_cust *B, uint32_t x, int32_t d)
-{
-    const struct item_rec *it = &P->s->items[x];
-    int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : it->date;
-    int32_t k = (int32_t)P->v[P_ROUTE_MOVE_DAYS];
-    uint32_t f;
-    if (d == it->date || d < orig - k || d > orig + k || d < P->o->first_day ||
-        d >= P->o->first_day + P->o->days)
-        return 0;
-    f = P->day_flags[d - P->o->first_day];
-    if (!(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT) ||
-        !ccad__plan_visit_day(&P->cw[it->customer], d))
-        return 0;
-    return keeps_rhythm(P, B, x, d);
 }
 
 static uint32_t pos_of(const struct dayroute *R, uint32_t x)
@@ -110,7 +58,7 @@ static void set_day(struct item_rec *it, int32_t d, int32_t saved)
 
 /* Moves item x to the allowed day where it adds the least travel, if that
  * saves more than its removal costs; *moved is set when it moved. */
-static int try_move(struct plan *P, const struct by_cust *B, uint32_t x, int *moved)
+static int try_move(struct plan *P, const struct ccad__by_cust *B, uint32_t x, int *moved)
 {
     struct item_rec *it = &P->s->items[x];
     struct dayroute *from = &P->day[it->date - P->o->first_day];
@@ -124,7 +72,7 @@ static int try_move(struct plan *P, const struct by_cust *B, uint32_t x, int *mo
     after = from->travel;
     for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
         struct dayroute *to;
-        if (!allowed(P, B, x, d))
+        if (!ccad__plan_allowed(P, B, x, d))
             continue;
         to = &P->day[d - P->o->first_day];
         if (!limits_hold(P, to, 1, it->svc))
@@ -183,21 +131,21 @@ static int try_swap(struct plan *P, uint32_t x, uint32_t y, int *swapped)
 }
 
 /* Swaps for flexible item x with the flexible stops of its allowed days. */
-static int swaps_of(struct plan *P, const struct by_cust *B, uint32_t x, int *changed)
+static int swaps_of(struct plan *P, const struct ccad__by_cust *B, uint32_t x, int *changed)
 {
     int32_t k = (int32_t)P->v[P_ROUTE_MOVE_DAYS], d, home = P->s->items[x].date;
     int rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
         struct dayroute *R;
         uint32_t j;
-        if (!allowed(P, B, x, d))
+        if (!ccad__plan_allowed(P, B, x, d))
             continue;
         R = &P->day[d - P->o->first_day];
         for (j = 0; j < R->n; j++) {
             uint32_t y = R->stop[j];
             int swapped = 0;
             if (!flexible(P, &P->s->items[y]) ||
-                P->s->items[y].customer == P->s->items[x].customer || !allowed(P, B, y, home))
+                P->s->items[y].customer == P->s->items[x].customer || !ccad__plan_allowed(P, B, y, home))
                 continue;
             if ((rc = try_swap(P, x, y, &swapped)) != 0)
                 return rc;
@@ -210,36 +158,15 @@ static int swaps_of(struct plan *P, const struct by_cust *B, uint32_t x, int *ch
     return CCAD_OK;
 }
 
-static int index_customers(struct plan *P, struct by_cust *B)
-{
-    const ccad_schedule *s = P->s;
-    size_t n = P->b->n, i;
-    B->off = ccad__alloc(s->ctx, (n + 1) * sizeof *B->off);
-    B->item = ccad__alloc(s->ctx, (s->n_items ? s->n_items : 1) * sizeof *B->item);
-    if (B->off == NULL || B->item == NULL)
-        return ccad__fail(s->ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
-    memset(B->off, 0, (n + 1) * sizeof *B->off);
-    for (i = 0; i < s->n_items; i++)
-        B->off[s->items[i].customer + 1]++;
-    for (i = 0; i < n; i++)
-        B->off[i + 1] += B->off[i];
-    for (i = 0; i < s->n_items; i++)
-        B->item[B->off[s->items[i].customer]++] = (uint32_t)i;
-    for (i = n; i > 0; i--)
-        B->off[i] = B->off[i - 1];
-    B->off[0] = 0;
-    return CCAD_OK;
-}
-
 int ccad__plan_assign(struct plan *P)
 {
     ccad_schedule *s = P->s;
-    struct by_cust B = {NULL, NULL};
+    struct ccad__by_cust B = {NULL, NULL};
     int pass, rc;
     size_t i;
     if (s->n_items == 0 || P->v[P_ROUTE_MOVE_DAYS] == 0)
         return CCAD_OK;
-    if ((rc = index_customers(P, &B)) != 0)
+    if ((rc = ccad__plan_index_customers(P, &B)) != 0)
         goto done;
     for (pass = 0; pass < PASSES; pass++) {
         int changed = 0;
@@ -254,7 +181,6 @@ int ccad__plan_assign(struct plan *P)
             break;
     }
 done:
-    ccad__free(s->ctx, B.off);
-    ccad__free(s->ctx, B.item);
+    ccad__plan_index_free(s->ctx, &B);
     return rc;
 }

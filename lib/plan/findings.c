@@ -240,6 +240,9 @@ static int whole_plan(struct plan *P, const struct load *L, int64_t capacity)
     return CCAD_OK;
 }
 
+/* ROUTE: one finding per late stop. The limit is the earlier of the
+ * window's close and the day's end; for the day's last stop, the day's end
+ * less the way back (the latest departure that is home in time). */
 static int late_stops(struct plan *P)
 {
     const ccad_schedule *s = P->s;
@@ -247,12 +250,16 @@ static int late_stops(struct plan *P)
     int rc;
     for (i = 0; i < s->n_items; i++) {
         const struct item_rec *it = &s->items[i];
-        int32_t limit = P->cw[it->customer].close_min;
+        int32_t limit = P->cw[it->customer].close_min, end = P->day_end;
+        int last = i + 1 == s->n_items || s->items[i + 1].date != it->date ||
+                   s->items[i + 1].seq == 0;
         ccad_reason r;
         if (!it->late)
             continue;
-        if (P->day_end < limit)
-            limit = P->day_end;
+        if (last && it->seq > 0)
+            end -= s->day_back[it->date - P->o->first_day] - it->depart;
+        if (end < limit)
+            limit = end;
         r = R(ROUTE, ROUTE_LATE, it->eta, limit, it->depart - limit);
         if ((rc = ccad__plan_add_finding(P->s, CCAD_FIND_ROUTE, (int64_t)it->customer, it->date,
                                          &r, 1)) != 0)

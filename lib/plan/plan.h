@@ -192,6 +192,16 @@ int ccad__route_remove(const struct plan *P, struct dayroute *R, uint32_t pos);
 int ccad__route_retime(const struct plan *P, struct dayroute *R);
 void ccad__route_free(ccad_ctx *ctx, struct dayroute *R);
 
+/* window.c: the contacts of each customer, as item indices (CSR layout) */
+struct ccad__by_cust {
+    uint32_t *off;  /* customers + 1 offsets */
+    uint32_t *item; /* item indices */
+};
+int ccad__plan_index_customers(struct plan *P, struct ccad__by_cust *B);
+void ccad__plan_index_free(ccad_ctx *ctx, struct ccad__by_cust *B);
+/* 1 if day d lies in item x's allowed window (see window.c). */
+int ccad__plan_allowed(const struct plan *P, const struct ccad__by_cust *B, uint32_t x, int32_t d);
+
 /* assign.c */
 int ccad__plan_assign(struct plan *P);
 

@@ -9,8 +9,9 @@
  *
  * Repair: a stop can only miss its window or the day's end when the host's
  * travel callback answers differently from one call to the next. Such a
- * stop moves to another day of its window that has room (as in assign.c);
- * if none has, it stays, marked late, and a ROUTE finding says by how much. */
+ * stop moves to the nearest day of its allowed window (window.c, as in
+ * assign.c) that has room and time; if none has, it stays, marked late, and
+ * a ROUTE finding says by how much. */
 #include "plan.h"
 
 #include <stdlib.h>
@@ -70,30 +71,28 @@ static int32_t late_by(const struct plan *P, const struct dayroute *R, uint32_t 
     return over;
 }
 
-/* Moves the late stop k of day di to another working day within
- * route.move_days that the customer may be seen on and that has room and
- * time for it; *out_moved is set when it did. */
-static int repair_stop(struct plan *P, int di, uint32_t k, int *out_moved)
+/* Moves the late stop k of day di to the nearest day of its allowed window
+ * (window.c) whose route has count room and time for it; *out_moved is set
+ * when it did. */
+static int repair_stop(struct plan *P, const struct ccad__by_cust *B, int di, uint32_t k,
+                       int *out_moved)
 {
     struct dayroute *R = &P->day[di];
     uint32_t x = R->stop[k], at;
     struct item_rec *it = &P->s->items[x];
     int32_t w = (int32_t)P->v[P_ROUTE_MOVE_DAYS], off, cost;
-    int rc;
+    int rc, side;
     *out_moved = 0;
-    for (off = 1; off <= w; off++) {
-        int side;
+    for (off = 1; off <= 2 * w; off++)
         for (side = -1; side <= 1; side += 2) {
-            int32_t d = it->date + side * off, dj = d - P->o->first_day;
+            int32_t d = it->date + side * off;
             struct dayroute *T;
-            uint32_t f;
-            if (dj < 0 || dj >= P->o->days || dj == di)
+            if (!ccad__plan_allowed(P, B, x, d))
                 continue;
-            f = P->day_flags[dj];
-            T = &P->day[dj];
-            if (!(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT) ||
-                !ccad__plan_visit_day(&P->cw[it->customer], d) ||
-                (P->o->visits_per_day > 0 && T->count >= P->o->visits_per_day))
+            T = &P->day[d - P->o->first_day];
+            if (P->o->visits_per_day > 0 && T->count >= P->o->visits_per_day)
+                continue;
+            if (P->o->minutes_per_day > 0 && T->minutes + it->svc > P->o->minutes_per_day)
                 continue;
             if ((rc = ccad__route_fit(P, T, it->customer, &at, &cost)) != 0)
                 return rc;
@@ -112,7 +111,6 @@ static int repair_stop(struct plan *P, int di, uint32_t k, int *out_moved)
             *out_moved = 1;
             return ccad__route_insert(P, T, x, at);
         }
-    }
     return CCAD_OK;
 }
 
@@ -134,7 +132,7 @@ static void write_times(struct plan *P, int di)
         R->n ? R->start[R->n - 1] + P->s->items[R->stop[R->n - 1]].svc + R->back_leg : -1;
 }
 
-static int repair_day(struct plan *P, int di)
+static int repair_day(struct plan *P, const struct ccad__by_cust *B, int di)
 {
     struct dayroute *R = &P->day[di];
     uint32_t k = R->n;
@@ -143,7 +141,7 @@ static int repair_day(struct plan *P, int di)
         int moved = 0;
         if (k >= R->n || late_by(P, R, k) <= 0)
             continue;
-        if ((rc = repair_stop(P, di, k, &moved)) != 0)
+        if ((rc = repair_stop(P, B, di, k, &moved)) != 0)
             return rc;
         if (moved)
             k = R->n; /* the times changed: look again from the end */
@@ -169,6 +167,7 @@ int ccad__plan_sequence(struct plan *P)
 {
     ccad_ctx *ctx = P->s->ctx;
     struct day_problem D;
+    struct ccad__by_cust B = {NULL, NULL};
     size_t most = 0;
     int di, rc;
     for (di = 0; di < P->o->days; di++)
@@ -176,19 +175,21 @@ int ccad__plan_sequence(struct plan *P)
             most = P->day[di].n;
     if (most == 0)
         return CCAD_OK;
-    if ((rc = alloc_problem(ctx, most + 1, &D)) != 0)
+    if ((rc = alloc_problem(ctx, most + 1, &D)) != 0 ||
+        (rc = ccad__plan_index_customers(P, &B)) != 0)
         goto done;
     for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
         if (P->day[di].n > 1)
             rc = solve_day(P, &P->day[di], &D);
     for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
-        rc = repair_day(P, di);
+        rc = repair_day(P, &B, di);
     for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
         write_times(P, di);
 done:
     ccad__free(ctx, D.minutes);
     ccad__free(ctx, D.open);
     ccad__free(ctx, D.hint);
+    ccad__plan_index_free(ctx, &B);
     return rc;
 }
 

@@ -437,9 +437,9 @@ static int add_touches(struct plan *P, struct today *T)
         int g = ccad__grade(c);
         struct cand k;
         ccad_reason r = ccad__plan_reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, T->d, 0, 0);
-        if (ccad__inactive(c->status) || g == CCAD_GRADE_NONE ||
+        if (ccad__inactive(c->status) || P->sim[i].given_up || g == CCAD_GRADE_NONE ||
             !(v[P_KEEPWARM_GRADES] & (1 << (g - 1))))
-            continue;
+            continue; /* a customer given up gets no touch either */
         if (P->sim[i].planned > 0 && P->sim[i].contact_day == T->d)
             continue;
         memset(&k, 0, sizeof k);
