@@ -271,6 +271,19 @@ static inline int ccad__grade(const struct cust *c)
  * else planar distance x scale (scale 1 for HOST), rounded (route.c). */
 int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2);
 
+/* Index of the lowest set bit of x (x != 0). */
+static inline uint32_t ccad__lowest_bit(uint32_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (uint32_t)__builtin_ctz(x);
+#else
+    uint32_t i = 0;
+    while (((x >> i) & 1u) == 0)
+        i++;
+    return i;
+#endif
+}
+
 /* Checks the arguments ccad_route_solve and ccad_route_solve_tw share: the
  * options (NULL = CCAD_ROUTE_OPTIONS_INIT) into *out, n in 1..max_n, the
  * coordinates; records the error as `fn` (route.c). */

@@ -38,6 +38,9 @@ struct dp {
     const struct ccad__tw *p;
     uint32_t m;
     int late_mode;
+    int64_t D[(TW_EXACT_MAX + 1) * (TW_EXACT_MAX + 1)];  /* legs, w = m + 1 wide */
+    int64_t sp[(TW_EXACT_MAX + 1) * (TW_EXACT_MAX + 1)]; /* shortest paths over legs */
+    int64_t latest[TW_EXACT_MAX + 1]; /* latest service start; [0]: the day's end */
     uint32_t *off;
     struct label *pool;
     size_t npool, cap;
@@ -76,36 +79,70 @@ static uint32_t cap_labels(struct label *kept, uint32_t nk)
     return TW_LABEL_CAP;
 }
 
+/* Legs, shortest paths (Floyd-Warshall: a rep may drive through any
+ * point) and latest starts, for the pruning of dead_end(). */
+static void prepare(struct dp *D)
+{
+    const struct ccad__tw *p = D->p;
+    uint32_t w = D->m + 1, i, j, k;
+    for (i = 0; i < w; i++)
+        for (j = 0; j < w; j++)
+            D->D[i * w + j] = D->sp[i * w + j] = ccad__tw_leg(p, i, j);
+    for (k = 0; k < w; k++)
+        for (i = 0; i < w; i++)
+            for (j = 0; j < w; j++)
+                if (D->sp[i * w + k] + D->sp[k * w + j] < D->sp[i * w + j])
+                    D->sp[i * w + j] = D->sp[i * w + k] + D->sp[k * w + j];
+    D->latest[0] = p->end;
+    for (k = 1; k < w; k++)
+        D->latest[k] = (int64_t)p->close[k] - p->service[k];
+}
+
+/* Looking for feasible orders: 1 if a path ending at point j at minute
+ * `end` can no longer reach some stop outside S, or the base, in time. Any
+ * way there takes at least the shortest path, so no completion is lost. */
+static int dead_end(const struct dp *D, uint32_t S, uint32_t j, int64_t end)
+{
+    uint32_t w = D->m + 1, k, rest = ~S & ((1u << D->m) - 1);
+    const int64_t *sp = D->sp + (size_t)j * w;
+    if (end + sp[0] > D->latest[0])
+        return 1;
+    for (; rest != 0; rest &= rest - 1) {
+        k = ccad__lowest_bit(rest) + 1;
+        if (end + sp[k] > D->latest[k])
+            return 1;
+    }
+    return 0;
+}
+
 /* The labels of (S, j) from every label of (S - j, i), into kept. */
 static uint32_t extend_state(const struct dp *D, uint32_t S, uint32_t j, struct label *kept)
 {
     const struct ccad__tw *p = D->p;
-    uint32_t prev = S & ~(1u << j), nk = 0, i, m = D->m;
+    uint32_t prev = S & ~(1u << j), nk = 0, bits, m = D->m, w = m + 1;
     struct label c;
     c.last = j;
     if (prev == 0) {
-        int64_t late = 0, d = ccad__tw_leg(p, 0, j + 1);
+        int64_t late = 0, d = D->D[j + 1];
         c.end = ccad__tw_serve(p, j + 1, (int64_t)p->start + d, &late);
         c.travel = d;
         c.a = D->late_mode ? late : d;
         c.pred = NO_PRED;
-        return (D->late_mode || late == 0) ? pareto_add(kept, 0, &c) : 0;
+        if (!D->late_mode && (late > 0 || dead_end(D, S, j + 1, c.end)))
+            return 0;
+        return pareto_add(kept, 0, &c);
     }
-    for (i = 0; i < m; i++) {
-        uint32_t q, lo, hi;
-        int64_t d;
-        if (!(prev & (1u << i)))
-            continue;
-        lo = D->off[(size_t)prev * m + i];
-        hi = D->off[(size_t)prev * m + i + 1];
-        d = ccad__tw_leg(p, i + 1, j + 1);
+    for (bits = prev; bits != 0; bits &= bits - 1) {
+        uint32_t i = ccad__lowest_bit(bits), q;
+        uint32_t lo = D->off[(size_t)prev * m + i], hi = D->off[(size_t)prev * m + i + 1];
+        int64_t d = D->D[(i + 1) * w + j + 1];
         for (q = lo; q < hi; q++) {
             const struct label *L = &D->pool[q];
             int64_t late = 0;
             c.end = ccad__tw_serve(p, j + 1, L->end + d, &late);
-            if (!D->late_mode && late > 0)
-                continue;
             c.travel = L->travel + d;
+            if (!D->late_mode && (late > 0 || dead_end(D, S, j + 1, c.end)))
+                continue;
             c.a = D->late_mode ? L->a + late : c.travel;
             c.pred = q;
             nk = pareto_add(kept, nk, &c);
@@ -189,6 +226,82 @@ static int best_final(const struct dp *D, uint32_t *order, struct tw_key *key)
     return (int)found;
 }
 
+/* 1 if no stop can ever be reached before it opens: every arrival is at
+ * least p->start plus the cheapest leg into the stop. Then a path's end is
+ * start + travel + the service of its set, one label per state suffices and
+ * the plain Held-Karp below is exact. */
+static int never_waits(const struct ccad__tw *p)
+{
+    uint32_t n = (uint32_t)p->n, i, k;
+    for (k = 1; k < n; k++) {
+        int64_t in = INT64_MAX;
+        for (i = 0; i < n; i++)
+            if (i != k && ccad__tw_leg(p, i, k) < in)
+                in = ccad__tw_leg(p, i, k);
+        if (p->open[k] > (int64_t)p->start + in)
+            return 0;
+    }
+    return 1;
+}
+
+#define INF (INT64_MAX / 4) /* no path: above any sum of 13 int32 legs */
+
+/* Held-Karp with the windows' closes: E[S * m + j] is the least travel from
+ * the base through the stops of S ending at j, INF if none is in time. Ties:
+ * the lowest last stop, and back from it the lowest predecessor. 1 if a
+ * feasible order was found (into order and key). */
+static int wide_dp(const struct ccad__tw *p, uint32_t m, int64_t *E, uint32_t *order,
+                   struct tw_key *key)
+{
+    uint32_t full = (1u << m) - 1, S, j, i, last = 0;
+    int64_t sv = 0, D[TW_EXACT_MAX * TW_EXACT_MAX];
+    for (j = 0; j < m; j++) /* D[j * TW_EXACT_MAX + i]: the leg from stop i to stop j */
+        for (i = 0; i < m; i++)
+            D[j * TW_EXACT_MAX + i] = ccad__tw_leg(p, i + 1, j + 1);
+    key->travel = INF;
+    for (S = 1; S <= full; S++) {
+        for (sv = 0, j = 0; j < m; j++)
+            sv += (S >> j & 1u) ? p->service[j + 1] : 0;
+        for (j = 0; j < m; j++) {
+            uint32_t prev = S & ~(1u << j), bits;
+            int64_t best = prev == 0 ? ccad__tw_leg(p, 0, j + 1) : INF, c;
+            const int64_t *Dj = D + (size_t)j * TW_EXACT_MAX;
+            if (!(S >> j & 1u))
+                continue;
+            for (bits = prev; bits != 0; bits &= bits - 1) {
+                i = ccad__lowest_bit(bits);
+                c = E[(size_t)prev * m + i] + Dj[i]; /* INF + a leg stays far from overflow */
+                best = c < best ? c : best;
+            }
+            E[(size_t)S * m + j] = best < INF && p->start + best + sv <= p->close[j + 1] ? best : INF;
+        }
+    }
+    for (j = 0; j < m; j++) {
+        int64_t e = E[(size_t)full * m + j], d = ccad__tw_leg(p, j + 1, 0);
+        if (e < INF && p->start + e + sv + d <= p->end && e + d < key->travel) {
+            key->travel = e + d;
+            key->back = p->start + e + sv + d;
+            last = j;
+        }
+    }
+    if (key->travel == INF)
+        return 0;
+    key->late = 0;
+    for (S = full, j = m; j >= 1; j--) {
+        uint32_t prev = S & ~(1u << last);
+        int64_t e = E[(size_t)S * m + last];
+        order[j] = last + 1;
+        for (i = 0; prev != 0 && i < m; i++)
+            if ((prev >> i & 1u) && E[(size_t)prev * m + i] < INF &&
+                E[(size_t)prev * m + i] + ccad__tw_leg(p, i + 1, last + 1) == e)
+                break;
+        S = prev;
+        last = i;
+    }
+    order[0] = 0;
+    return 1;
+}
+
 int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key)
 {
     struct dp D;
@@ -198,17 +311,29 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
     D.ctx = ctx;
     D.p = p;
     D.m = m;
+    if (m > 0 && m <= TW_EXACT_MAX)
+        prepare(&D);
     if (m == 0 || m > TW_EXACT_MAX) {
         order[0] = 0;
         ccad__tw_eval(p, order, key);
         return CCAD_OK;
+    }
+    if (never_waits(p)) {
+        int64_t *E = ccad__alloc(ctx, ((size_t)1 << m) * m * sizeof *E);
+        if (E == NULL)
+            return ccad__fail(ctx, CCAD_ENOMEM, "route with time windows: out of memory");
+        found = wide_dp(p, m, E, order, key);
+        ccad__free(ctx, E);
+        if (found)
+            return CCAD_OK;
+        D.late_mode = 1; /* no feasible order: the least late one */
     }
     D.off = ccad__alloc(ctx, (((size_t)1 << m) * m + 1) * sizeof *D.off);
     D.cap = ((size_t)1 << m) * m;
     D.pool = ccad__alloc(ctx, D.cap * sizeof *D.pool);
     if (D.off == NULL || D.pool == NULL)
         rc = CCAD_ENOMEM;
-    for (D.late_mode = 0; rc == CCAD_OK && D.late_mode <= 1; D.late_mode++) {
+    for (; rc == CCAD_OK && D.late_mode <= 1; D.late_mode++) {
         rc = build(&D);
         found = rc == CCAD_OK && best_final(&D, order, key);
         if (found)
