@@ -188,6 +188,16 @@ static void reconstruct(const struct dp *D, uint32_t q, uint32_t *order)
     order[0] = 0;
 }
 
+/* Keeps in `order` the lexicographically smaller of it and cand. */
+static void lex_keep(uint32_t *order, const uint32_t *cand, size_t n)
+{
+    size_t x = 1;
+    while (x < n && cand[x] == order[x])
+        x++;
+    if (x < n && cand[x] < order[x])
+        memcpy(order, cand, n * sizeof *order);
+}
+
 /* The best complete label into order and key; 0 if there is none. */
 static int best_final(const struct dp *D, uint32_t *order, struct tw_key *key)
 {
@@ -208,12 +218,8 @@ static int best_final(const struct dp *D, uint32_t *order, struct tw_key *key)
                 continue;
             c = found ? ccad__tw_key_cmp(&k, key) : -1;
             if (c == 0) {
-                uint32_t x = 1;
                 reconstruct(D, q, cand);
-                while (x < p->n && cand[x] == order[x])
-                    x++;
-                if (x < p->n && cand[x] < order[x])
-                    memcpy(order, cand, p->n * sizeof *order);
+                lex_keep(order, cand, p->n);
                 continue;
             }
             if (c < 0) {
@@ -244,6 +250,9 @@ static int never_waits(const struct ccad__tw *p)
     return 1;
 }
 
+static void wide_path(const struct ccad__tw *p, uint32_t m, const int64_t *E, uint32_t last,
+                      uint32_t *order);
+
 #define INF (INT64_MAX / 4) /* no path: above any sum of 13 int32 legs */
 
 /* Held-Karp with the windows' closes: E[S * m + j] is the least travel from
@@ -253,7 +262,7 @@ static int never_waits(const struct ccad__tw *p)
 static int wide_dp(const struct ccad__tw *p, uint32_t m, int64_t *E, uint32_t *order,
                    struct tw_key *key)
 {
-    uint32_t full = (1u << m) - 1, S, j, i, last = 0;
+    uint32_t full = (1u << m) - 1, S, j, i;
     int64_t sv = 0, D[TW_EXACT_MAX * TW_EXACT_MAX];
     for (j = 0; j < m; j++) /* D[j * TW_EXACT_MAX + i]: the leg from stop i to stop j */
         for (i = 0; i < m; i++)
@@ -278,16 +287,29 @@ static int wide_dp(const struct ccad__tw *p, uint32_t m, int64_t *E, uint32_t *o
     }
     for (j = 0; j < m; j++) {
         int64_t e = E[(size_t)full * m + j], d = ccad__tw_leg(p, j + 1, 0);
-        if (e < INF && p->start + e + sv + d <= p->end && e + d < key->travel) {
+        if (e < INF && p->start + e + sv + d <= p->end && e + d <= key->travel) {
+            uint32_t cand[TW_EXACT_MAX + 1];
+            int tie = e + d == key->travel;
+            wide_path(p, m, E, j, tie ? cand : order);
+            if (tie)
+                lex_keep(order, cand, m + 1);
             key->travel = e + d;
             key->back = p->start + e + sv + d;
-            last = j;
         }
     }
     if (key->travel == INF)
         return 0;
     key->late = 0;
-    for (S = full, j = m; j >= 1; j--) {
+    return 1;
+}
+
+/* The order of wide_dp's path ending at stop `last`: back from each stop
+ * the lowest predecessor of least travel. */
+static void wide_path(const struct ccad__tw *p, uint32_t m, const int64_t *E, uint32_t last,
+                      uint32_t *order)
+{
+    uint32_t S, j, i;
+    for (S = (1u << m) - 1, j = m; j >= 1; j--) {
         uint32_t prev = S & ~(1u << last);
         int64_t e = E[(size_t)S * m + last];
         order[j] = last + 1;
@@ -299,7 +321,6 @@ static int wide_dp(const struct ccad__tw *p, uint32_t m, int64_t *E, uint32_t *o
         last = i;
     }
     order[0] = 0;
-    return 1;
 }
 
 int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key)
