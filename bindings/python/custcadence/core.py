@@ -852,6 +852,17 @@ class Schedule(_Handle, Sequence[Item]):
 # Routes.
 
 
+def _coordinates(points: Sequence[Tuple[float, float]]) -> Tuple[int, Any, Any]:
+    """n and the C arrays of x and y (at least one entry each)."""
+    n = len(points)
+    xs = (ctypes.c_double * max(n, 1))()
+    ys = (ctypes.c_double * max(n, 1))()
+    for i, (x, y) in enumerate(points):
+        xs[i] = x
+        ys[i] = y
+    return n, xs, ys
+
+
 def route(points: Sequence[Tuple[float, float]], *, ctx: Optional[Context] = None,
           metric: Union[Metric, int] = Metric.PLANAR, closed: bool = True, seed: int = 1,
           effort: int = 20, scale: float = 1.0) -> Route:
@@ -864,12 +875,7 @@ def route(points: Sequence[Tuple[float, float]], *, ctx: Optional[Context] = Non
     own = ctx is None
     c = Context() if ctx is None else ctx
     try:
-        n = len(points)
-        xs = (ctypes.c_double * max(n, 1))()
-        ys = (ctypes.c_double * max(n, 1))()
-        for i, (x, y) in enumerate(points):
-            xs[i] = x
-            ys[i] = y
+        n, xs, ys = _coordinates(points)
         o = _ffi.RouteOptions.init()
         o.metric, o.closed, o.seed, o.effort, o.scale = (int(metric), int(closed), seed, effort,
                                                          float(scale))
@@ -930,11 +936,7 @@ def route_tw(points: Sequence[Tuple[float, float]], *, ctx: Optional[Context] = 
     own = ctx is None
     c = Context() if ctx is None else ctx
     try:
-        xs = (ctypes.c_double * max(n, 1))()
-        ys = (ctypes.c_double * max(n, 1))()
-        for i, (x, y) in enumerate(points):
-            xs[i] = x
-            ys[i] = y
+        n, xs, ys = _coordinates(points)
         o = _ffi.RouteOptions.init()
         o.metric, o.seed, o.scale = int(metric), seed, float(scale)
         t = _ffi.RouteTimes.init()
