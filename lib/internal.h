@@ -310,9 +310,11 @@ struct ccad__tw {
 };
 /* Orders the stops: among feasible orders the least total travel (the way
  * back included), ties by the earlier return, then deterministically.
- * Exact up to 12 stops; a local search beyond, which starts from `hint`
- * (n indices, base first, or NULL) and never returns an order worse than a
- * feasible hint. *out_back is the return time of the order written, or -1
+ * Exact up to 12 stops (route_tw_exact.c: unless some state has more than
+ * 16 Pareto labels); a local search beyond (route_tw_search.c), which
+ * starts from `hint` (n indices, base first, or NULL; ignored when it is
+ * not such a permutation) and never returns an order worse than the hint
+ * by the objective (lateness, travel, return). *out_back is the return time of the order written, or -1
  * when no feasible order was found (then `order` minimises the total
  * lateness as well as the search can). Allocates through ctx; CCAD_ENOMEM
  * is the only failure. Deterministic for the same input and seed. */
