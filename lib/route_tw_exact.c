@@ -25,6 +25,8 @@
 #include <string.h>
 
 #define TW_LABEL_CAP 16
+#define WIDE_MAX_LEG (1 << 26) /* legs and services of the 32-bit Held-Karp */
+#define WIDE_INF (INT32_MAX / 2)
 #define NO_PRED UINT32_MAX
 
 struct label {
@@ -232,95 +234,106 @@ static int best_final(const struct dp *D, uint32_t *order, struct tw_key *key)
     return (int)found;
 }
 
-/* 1 if no stop can ever be reached before it opens: every arrival is at
- * least p->start plus the cheapest leg into the stop. Then a path's end is
- * start + travel + the service of its set, one label per state suffices and
- * the plain Held-Karp below is exact. */
+/* 1 if no stop can ever be reached before it opens (every arrival is at
+ * least p->start plus the cheapest leg into the stop) and the legs and
+ * services are small enough for the 32-bit lanes of wide_dp. Then a path's
+ * end is start + travel + the service of its set, one value per state
+ * suffices and the Held-Karp of wide_dp is exact. */
 static int never_waits(const struct ccad__tw *p)
 {
     uint32_t n = (uint32_t)p->n, i, k;
     for (k = 1; k < n; k++) {
         int64_t in = INT64_MAX;
-        for (i = 0; i < n; i++)
+        for (i = 0; i < n; i++) {
+            if (ccad__tw_leg(p, i, k) > WIDE_MAX_LEG)
+                return 0;
             if (i != k && ccad__tw_leg(p, i, k) < in)
                 in = ccad__tw_leg(p, i, k);
-        if (p->open[k] > (int64_t)p->start + in)
+        }
+        if (p->open[k] > (int64_t)p->start + in || p->service[k] > WIDE_MAX_LEG)
             return 0;
     }
     return 1;
 }
 
-static void wide_path(const struct ccad__tw *p, uint32_t m, const int64_t *E, uint32_t last,
-                      uint32_t *order);
+/* The order of wide_dp's path ending at stop `last`: back from each stop
+ * the lowest predecessor whose path plus the leg gives its value. */
+static void wide_path(const int32_t *E, const int32_t *Dr, uint32_t m, uint32_t last,
+                      uint32_t *order)
+{
+    uint32_t mask = (1u << m) - 1, k, bits, j = 0;
+    for (k = m; k >= 1; k--) {
+        uint32_t prev = mask & ~(1u << last);
+        int32_t val = E[(size_t)prev * TW_EXACT_MAX + last];
+        order[k] = last + 1;
+        for (bits = prev; bits != 0; bits &= bits - 1) {
+            j = ccad__lowest_bit(bits);
+            if (E[(size_t)(prev & ~(1u << j)) * TW_EXACT_MAX + j] + Dr[j * TW_EXACT_MAX + last] == val)
+                break;
+        }
+        mask = prev;
+        last = j;
+    }
+    order[0] = 0;
+}
 
-#define INF (INT64_MAX / 4) /* no path: above any sum of 13 int32 legs */
-
-/* Held-Karp with the windows' closes: E[S * m + j] is the least travel from
- * the base through the stops of S ending at j, INF if none is in time. Ties:
- * the lowest last stop, and back from it the lowest predecessor. 1 if a
- * feasible order was found (into order and key). */
-static int wide_dp(const struct ccad__tw *p, uint32_t m, int64_t *E, uint32_t *order,
+/* Held-Karp by rows, as route.c: E[S * TW_EXACT_MAX + l] is the least travel
+ * from the base through the stops of S that then serves stop l (outside S)
+ * by its close, WIDE_INF if none does. A row is the lane-wise minimum over
+ * the last stop k of S of E[S - k][k] + leg(k, l), then the lanes whose
+ * service would end after their close are set to WIDE_INF. 1 if a feasible
+ * order was found (into order and key); ties between final orders of equal
+ * travel (and so equal return) go to the lexicographically smaller. */
+static int wide_dp(const struct ccad__tw *p, uint32_t m, int32_t *E, uint32_t *order,
                    struct tw_key *key)
 {
-    uint32_t full = (1u << m) - 1, S, j, i;
-    int64_t sv = 0, D[TW_EXACT_MAX * TW_EXACT_MAX];
-    for (j = 0; j < m; j++) /* D[j * TW_EXACT_MAX + i]: the leg from stop i to stop j */
-        for (i = 0; i < m; i++)
-            D[j * TW_EXACT_MAX + i] = ccad__tw_leg(p, i + 1, j + 1);
-    key->travel = INF;
-    for (S = 1; S <= full; S++) {
-        for (sv = 0, j = 0; j < m; j++)
-            sv += (S >> j & 1u) ? p->service[j + 1] : 0;
-        for (j = 0; j < m; j++) {
-            uint32_t prev = S & ~(1u << j), bits;
-            int64_t best = prev == 0 ? ccad__tw_leg(p, 0, j + 1) : INF, c;
-            const int64_t *Dj = D + (size_t)j * TW_EXACT_MAX;
-            if (!(S >> j & 1u))
-                continue;
-            for (bits = prev; bits != 0; bits &= bits - 1) {
-                i = ccad__lowest_bit(bits);
-                c = E[(size_t)prev * m + i] + Dj[i]; /* INF + a leg stays far from overflow */
-                best = c < best ? c : best;
-            }
-            E[(size_t)S * m + j] = best < INF && p->start + best + sv <= p->close[j + 1] ? best : INF;
-        }
+    uint32_t full = (1u << m) - 1, S, j, k, l;
+    int32_t Dr[TW_EXACT_MAX * TW_EXACT_MAX], lim[TW_EXACT_MAX];
+    int64_t sv = 0, all = 0;
+    memset(Dr, 0, sizeof Dr);
+    for (l = 0; l < TW_EXACT_MAX; l++) {
+        /* lane l keeps a travel t when start + t + service(S) + service(l) <= close(l) */
+        int64_t x = l < m ? (int64_t)p->close[l + 1] - p->service[l + 1] - p->start : -1;
+        lim[l] = (int32_t)(x > WIDE_INF - 1 ? WIDE_INF - 1 : x < -1 ? -1 : x);
+        for (k = 0; k < m && l < m; k++)
+            Dr[k * TW_EXACT_MAX + l] = (int32_t)ccad__tw_leg(p, k + 1, l + 1);
+        all += l < m ? p->service[l + 1] : 0;
     }
+    for (S = 0; S < full; S++) {
+        int32_t t[TW_EXACT_MAX];
+        uint32_t bits = S;
+        for (l = 0; l < TW_EXACT_MAX; l++)
+            t[l] = S == 0 && l < m ? (int32_t)ccad__tw_leg(p, 0, l + 1) : WIDE_INF;
+        for (sv = 0; bits != 0; bits &= bits - 1) {
+            const int32_t *dr;
+            int32_t val;
+            k = ccad__lowest_bit(bits);
+            sv += p->service[k + 1];
+            val = E[(size_t)(S & ~(1u << k)) * TW_EXACT_MAX + k];
+            dr = Dr + k * TW_EXACT_MAX;
+            for (l = 0; l < TW_EXACT_MAX; l++) { /* WIDE_INF + a leg stays below 2^31 */
+                int32_t c = val + dr[l];
+                t[l] = c < t[l] ? c : t[l];
+            }
+        }
+        for (l = 0; l < TW_EXACT_MAX; l++)
+            E[(size_t)S * TW_EXACT_MAX + l] = (int64_t)t[l] + sv <= lim[l] ? t[l] : WIDE_INF;
+    }
+    key->travel = INT64_MAX;
     for (j = 0; j < m; j++) {
-        int64_t e = E[(size_t)full * m + j], d = ccad__tw_leg(p, j + 1, 0);
-        if (e < INF && p->start + e + sv + d <= p->end && e + d <= key->travel) {
+        int64_t e = E[(size_t)(full & ~(1u << j)) * TW_EXACT_MAX + j], d = ccad__tw_leg(p, j + 1, 0);
+        if (e < WIDE_INF && p->start + e + all + d <= p->end && e + d <= key->travel) {
             uint32_t cand[TW_EXACT_MAX + 1];
             int tie = e + d == key->travel;
-            wide_path(p, m, E, j, tie ? cand : order);
+            wide_path(E, Dr, m, j, tie ? cand : order);
             if (tie)
                 lex_keep(order, cand, m + 1);
             key->travel = e + d;
-            key->back = p->start + e + sv + d;
+            key->back = p->start + e + all + d;
         }
     }
-    if (key->travel == INF)
-        return 0;
     key->late = 0;
-    return 1;
-}
-
-/* The order of wide_dp's path ending at stop `last`: back from each stop
- * the lowest predecessor of least travel. */
-static void wide_path(const struct ccad__tw *p, uint32_t m, const int64_t *E, uint32_t last,
-                      uint32_t *order)
-{
-    uint32_t S, j, i;
-    for (S = (1u << m) - 1, j = m; j >= 1; j--) {
-        uint32_t prev = S & ~(1u << last);
-        int64_t e = E[(size_t)S * m + last];
-        order[j] = last + 1;
-        for (i = 0; prev != 0 && i < m; i++)
-            if ((prev >> i & 1u) && E[(size_t)prev * m + i] < INF &&
-                E[(size_t)prev * m + i] + ccad__tw_leg(p, i + 1, last + 1) == e)
-                break;
-        S = prev;
-        last = i;
-    }
-    order[0] = 0;
+    return key->travel != INT64_MAX;
 }
 
 int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key)
@@ -340,7 +353,7 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
         return CCAD_OK;
     }
     if (never_waits(p)) {
-        int64_t *E = ccad__alloc(ctx, ((size_t)1 << m) * m * sizeof *E);
+        int32_t *E = ccad__alloc(ctx, ((size_t)1 << m) * TW_EXACT_MAX * sizeof *E);
         if (E == NULL)
             return ccad__fail(ctx, CCAD_ENOMEM, "route with time windows: out of memory");
         found = wide_dp(p, m, E, order, key);
