@@ -5,7 +5,8 @@
  * minute, 15 minutes of service, the day 08:00-17:00 (wide) or 06:00-24:00
  * (tight). "core" times ccad__tw_solve on a prepared minutes matrix (what
  * the planner calls), "api" times ccad_route_solve_tw (matrix included).
- * Run from a Release or RelWithDebInfo build; prints figures, never fails. */
+ * Process CPU time, the best of BEST_OF runs. Run from a Release or
+ * RelWithDebInfo build; prints figures, never fails. */
 #define _POSIX_C_SOURCE 200809L
 #include "custcadence.h"
 #include "../lib/internal.h"
@@ -18,6 +19,7 @@
 
 #define MAXN 41
 #define INST 64
+#define BEST_OF 5 /* the fastest of 5 timings of the same calls */
 
 static uint64_t rs = 88172645463325252ull;
 static uint32_t rnd(uint32_t below)
@@ -31,7 +33,7 @@ static uint32_t rnd(uint32_t below)
 static double now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: other jobs on the machine do not count */
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -104,25 +106,31 @@ int main(void)
     for (s = 0; s < sizeof stops / sizeof stops[0]; s++)
         for (tight = 0; tight <= 1; tight++) {
             size_t n = stops[s] + 1, feas = 0;
-            int reps = stops[s] <= 10 ? 20 : stops[s] <= 12 ? 4 : 2, r;
+            int reps = stops[s] <= 10 ? 20 : stops[s] <= 12 ? 4 : 2, r, b;
             double t0, core, api;
             uint32_t order[MAXN];
             int32_t back;
             for (k = 0; k < INST; k++)
                 make(&I[k], n, tight);
-            t0 = now();
-            for (r = 0; r < reps; r++)
-                for (k = 0; k < INST; k++) {
-                    (void)ccad__tw_solve(ctx, &I[k].p, NULL, 1, order, &back);
-                    feas += r == 0 && back >= 0;
-                }
-            core = (now() - t0) / (reps * INST) * 1e6;
-            t0 = now();
-            for (r = 0; r < reps; r++)
-                for (k = 0; k < INST; k++)
-                    (void)ccad_route_solve_tw(ctx, I[k].x, I[k].y, n, NULL, &I[k].t, order, NULL,
-                                              NULL);
-            api = (now() - t0) / (reps * INST) * 1e6;
+            core = api = 1e30;
+            for (b = 0; b < BEST_OF; b++) {
+                double c, a;
+                t0 = now();
+                for (r = 0; r < reps; r++)
+                    for (k = 0; k < INST; k++) {
+                        (void)ccad__tw_solve(ctx, &I[k].p, NULL, 1, order, &back);
+                        feas += b == 0 && r == 0 && back >= 0;
+                    }
+                c = (now() - t0) / (reps * INST) * 1e6;
+                t0 = now();
+                for (r = 0; r < reps; r++)
+                    for (k = 0; k < INST; k++)
+                        (void)ccad_route_solve_tw(ctx, I[k].x, I[k].y, n, NULL, &I[k].t, order,
+                                                  NULL, NULL);
+                a = (now() - t0) / (reps * INST) * 1e6;
+                core = c < core ? c : core;
+                api = a < api ? a : api;
+            }
             printf("%lu %s %.1f %.1f %lu/%d\n", (unsigned long)stops[s], tight ? "tight" : "wide",
                    core, api, (unsigned long)feas, INST);
         }
