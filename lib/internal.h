@@ -291,6 +291,19 @@ static inline int ccad__grade(const struct cust *c)
  * else planar distance x scale (scale 1 for HOST), rounded (route.c). */
 int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2);
 
+/* Index of the lowest set bit of x (x != 0). */
+static inline uint32_t ccad__lowest_bit(uint32_t x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (uint32_t)__builtin_ctz(x);
+#else
+    uint32_t i = 0;
+    while (((x >> i) & 1u) == 0)
+        i++;
+    return i;
+#endif
+}
+
 /* Checks the arguments ccad_route_solve and ccad_route_solve_tw share: the
  * options (NULL = CCAD_ROUTE_OPTIONS_INIT) into *out, n in 1..max_n, the
  * coordinates; records the error as `fn` (route.c). */
@@ -317,9 +330,11 @@ struct ccad__tw {
 };
 /* Orders the stops: among feasible orders the least total travel (the way
  * back included), ties by the earlier return, then deterministically.
- * Exact up to 12 stops; a local search beyond, which starts from `hint`
- * (n indices, base first, or NULL) and never returns an order worse than a
- * feasible hint. *out_back is the return time of the order written, or -1
+ * Exact up to 12 stops (route_tw_exact.c: unless some state has more than
+ * 16 Pareto labels); a local search beyond (route_tw_search.c), which
+ * starts from `hint` (n indices, base first, or NULL; ignored when it is
+ * not such a permutation) and never returns an order worse than the hint
+ * by the objective (lateness, travel, return). *out_back is the return time of the order written, or -1
  * when no feasible order was found (then `order` minimises the total
  * lateness as well as the search can). Allocates through ctx; CCAD_ENOMEM
  * is the only failure. Deterministic for the same input and seed. */

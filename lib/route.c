@@ -349,19 +349,6 @@ static int perturb(struct rt *R, uint64_t seed, uint64_t rounds)
     return CCAD_OK;
 }
 
-/* Index of the lowest set bit of x (x != 0). */
-static uint32_t lowest_bit(uint32_t x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    return (uint32_t)__builtin_ctz(x);
-#else
-    uint32_t i = 0;
-    while (((x >> i) & 1u) == 0)
-        i++;
-    return i;
-#endif
-}
-
 /* Held-Karp by rows: E[S][j] is the shortest path from the base through
  * the stop set S (bits of stops 0..m-1, point k+1 is stop k) that then
  * goes on to stop j, for j outside S (lanes of stops inside S hold sums
@@ -388,14 +375,14 @@ static uint32_t lowest_bit(uint32_t x)
             T t[EXACT_MAX], val;                                                             \
             const T *dr;                                                                     \
             uint32_t bits = S, l;                                                            \
-            k = lowest_bit(bits);                                                            \
+            k = ccad__lowest_bit(bits);                                                    \
             bits &= bits - 1;                                                                \
             val = E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k];                               \
             dr = Dr + k * EXACT_MAX;                                                         \
             for (l = 0; l < EXACT_MAX; l++)                                                  \
                 t[l] = (T)(val + dr[l]);                                                     \
             while (bits != 0) {                                                              \
-                k = lowest_bit(bits);                                                        \
+                k = ccad__lowest_bit(bits);                                                \
                 bits &= bits - 1;                                                            \
                 val = E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k];                           \
                 dr = Dr + k * EXACT_MAX;                                                     \
@@ -420,7 +407,7 @@ static uint32_t lowest_bit(uint32_t x)
             T val = E[(size_t)prev * EXACT_MAX + last];                                      \
             order[k] = last + 1;                                                             \
             for (bits = prev; bits != 0; bits &= bits - 1) {                                 \
-                j = lowest_bit(bits);                                                        \
+                j = ccad__lowest_bit(bits);                                                \
                 if (E[(size_t)(prev & ~(1u << j)) * EXACT_MAX + j] + Dr[j * EXACT_MAX + last] == \
                     val)                                                                     \
                     break;                                                                   \

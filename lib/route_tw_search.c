@@ -128,17 +128,33 @@ static void move_window(struct srch *R, uint32_t i, uint32_t len, uint32_t g, ui
     }
 }
 
+/* The leg from the stop at position a to the one at b; position n is the
+ * base at the end of the day. */
+static int64_t leg_at(const struct srch *R, uint32_t a, uint32_t b)
+{
+    return ccad__tw_leg(R->p, a < R->n ? R->ord[a] : 0, b < R->n ? R->ord[b] : 0);
+}
+
+/* A move whose travel grows cannot improve a feasible order (its key is
+ * lateness 0, then travel): such moves are not evaluated. */
+static int worse_travel(const struct srch *R, int64_t delta) { return R->key.late == 0 && delta > 0; }
+
 static int sweep_oropt(struct srch *R)
 {
     uint32_t len, i, g, lo, hi, n = R->n;
     int improved = 0;
     for (len = 1; len <= 3; len++)
         for (i = 1; i + len <= n; i++) {
-            uint32_t g0 = i > TW_REACH ? i - TW_REACH : 0;
-            uint32_t g1 = i + len - 1 + TW_REACH < n - 1 ? i + len - 1 + TW_REACH : n - 1;
+            uint32_t g0 = i > TW_REACH ? i - TW_REACH : 0, e = i + len - 1;
+            uint32_t g1 = e + TW_REACH < n - 1 ? e + TW_REACH : n - 1;
             for (g = g0; g <= g1; g++) {
-                if (g + 1 >= i && g < i + len)
+                int64_t delta;
+                if (g + 1 >= i && g <= e)
                     continue; /* inside, or just before: no move */
+                delta = leg_at(R, i - 1, e + 1) + leg_at(R, g, i) + leg_at(R, e, g + 1) -
+                        leg_at(R, i - 1, i) - leg_at(R, e, e + 1) - leg_at(R, g, g + 1);
+                if (worse_travel(R, delta))
+                    continue;
                 move_window(R, i, len, g, &lo, &hi);
                 improved |= try_window(R, lo, hi);
             }
@@ -150,12 +166,23 @@ static int sweep_2opt(struct srch *R)
 {
     uint32_t i, j, k, n = R->n;
     int improved = 0;
-    for (i = 1; i + 1 < n; i++)
+    for (i = 1; i + 1 < n; i++) {
+        int64_t inner = 0; /* travel of ord[i..j] driven backwards minus forwards */
         for (j = i + 1; j < n && j - i <= TW_REACH; j++) {
+            int64_t delta;
+            inner += leg_at(R, j, j - 1) - leg_at(R, j - 1, j);
+            delta = inner + leg_at(R, i - 1, j) + leg_at(R, i, j + 1) - leg_at(R, i - 1, i) -
+                    leg_at(R, j, j + 1);
+            if (worse_travel(R, delta))
+                continue;
             for (k = 0; k <= j - i; k++)
                 R->win[k] = R->ord[j - k];
-            improved |= try_window(R, i, j);
+            if (try_window(R, i, j)) {
+                improved = 1;
+                break; /* the order changed under `inner`: on to the next i */
+            }
         }
+    }
     return improved;
 }
 

@@ -18,14 +18,14 @@ report=$(abidiff --headers-dir1 "$here/include" --headers-dir2 "$here/include" \
 rc=$?
 echo "$report" | sed -n '1,3p'
 if [ $rc -eq 0 ]; then
-  echo "abi: identical to the 1.0 baseline"
+  echo "abi: identical to the baseline"
   exit 0
 fi
 if [ $((rc & 3)) -ne 0 ]; then
   echo "abi: abidiff failed (exit $rc)"; echo "$report"; exit 1
 fi
 if [ $((rc & 8)) -ne 0 ]; then
-  echo "abi: INCOMPATIBLE change against the 1.0 baseline (exit $rc)"; echo "$report"; exit 1
+  echo "abi: INCOMPATIBLE change against the baseline (exit $rc)"; echo "$report"; exit 1
 fi
 # rc & 4: a change; allowed only if nothing was removed or changed
 if echo "$report" | grep -q "Functions changes summary: 0 Removed, 0 Changed" &&
@@ -33,6 +33,6 @@ if echo "$report" | grep -q "Functions changes summary: 0 Removed, 0 Changed" &&
   echo "abi: compatible additions only (add them to a new version node and refresh the baseline)"
   exit 0
 fi
-echo "abi: changed types or functions against the 1.0 baseline (exit $rc): review, this breaks the promise"
+echo "abi: changed types or functions against the baseline (exit $rc): review, this breaks the promise"
 echo "$report"
 exit 1

@@ -148,6 +148,12 @@ int main(void)
     M(ccad_route_options, seed); M(ccad_route_options, effort); M(ccad_route_options, scale);
     end();
 
+    S(ccad_route_times);
+    M(ccad_route_times, size); M(ccad_route_times, open_min); M(ccad_route_times, close_min);
+    M(ccad_route_times, service_min); M(ccad_route_times, start_min);
+    M(ccad_route_times, end_min); M(ccad_route_times, units_per_minute);
+    end();
+
     printf("\n}\n");
     return 0;
 }

@@ -92,7 +92,7 @@ tests/fuzz/run-fuzz.sh 30
 step "coverage of lib/ (gcc --coverage; figures only, never a threshold)"
 tests/coverage.sh
 
-step "ABI: abidiff against the 1.0 baseline (docs/ABI.md)"
+step "ABI: abidiff against the committed baseline (docs/ABI.md)"
 cmake -S . -B build/abi -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCAD_BUILD_TESTS=OFF \
   -DCCAD_BUILD_EXAMPLES=OFF >/dev/null
 cmake --build build/abi --target custcadence -j"$jobs" >/dev/null

@@ -27,7 +27,8 @@ from . import _ffi
 from ._ffi import (DATE_MAX, DATE_MIN, ID_MAX, ITEM_REASONS_MAX, LIBRARY_PATH, NO_DATE,
                    REASONS_MAX, ROUTE_MAX_POINTS, F)
 from ._loader import BINDING_MAJOR
-from .core import Book, Briefs, Context, Rules, Schedule, StoreProtocol, param_infos, route
+from .core import (Book, Briefs, Context, Rules, Schedule, StoreProtocol, param_infos, route,
+                   route_tw)
 from .errors import (AlreadyExists, CadenceError, CallbackError, ConflictError,
                      InvalidArgument, NoSpace, NotFound, NotSupported, OutOfMemory, Overflow,
                      ParseError, RangeError, StaleGrades, VersionError, error_class)
@@ -35,6 +36,7 @@ from .model import (Assessment, Brief, Choice, Complaint, Contact, ContactKind, 
                     DayFlag, DaySummary, Delegation, Escalation, Figure, Finding, FindingKind, Flag, Grade,
                     Item, ItemKind, Metric, NameKind, Outcome, Overload, ParamInfo, Platform,
                     PlatformCounts, Quadrant, Reason, Route, RuleId, ServiceLevel, Status,
+                    TimedRoute,
                     Strategy, Triage, Urgency, Weekday, Why, Workload, WorkloadRow, from_day,
                     to_day, why_figure)
 
@@ -134,9 +136,10 @@ __all__ = [
     "NotSupported", "Outcome", "OutOfMemory", "Overflow", "Overload", "ParamInfo", "ParseError",
     "Platform", "PlatformCounts", "Quadrant", "REASONS_MAX", "ROUTE_MAX_POINTS", "RangeError",
     "Reason", "Route", "RuleId", "Rules", "Schedule", "ServiceLevel", "StaleGrades", "Status",
+    "TimedRoute",
     "StoreProtocol", "Strategy", "Triage", "Urgency", "VersionError", "Weekday", "Why",
     "Workload", "WorkloadRow", "BINDING_MAJOR", "date_format", "date_from_ymd", "date_parse",
     "date_to_ymd", "error_class", "from_day", "iso_week", "library_version",
-    "library_version_number", "name", "name_parse", "param_infos", "route", "rule_name",
+    "library_version_number", "name", "name_parse", "param_infos", "route", "route_tw", "rule_name",
     "strerror", "to_day", "version", "weekday", "why_figure", "why_name",
 ]

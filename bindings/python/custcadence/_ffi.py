@@ -229,6 +229,15 @@ class RouteOptions(_Sized):
     _defaults_ = {"metric": 1, "closed": 1, "seed": 1, "effort": 20, "scale": 1.0}
 
 
+class RouteTimes(_Sized):
+    """``ccad_route_times`` (1.1); CCAD_ROUTE_TIMES_INIT: no windows, 480..1020, 500 a minute."""
+    _init_fn_ = "ccad_route_times_init"
+    _fields_ = [("size", c_uint32), ("open_min", POINTER(c_int32)),
+                ("close_min", POINTER(c_int32)), ("service_min", POINTER(c_int32)),
+                ("start_min", c_int32), ("end_min", c_int32), ("units_per_minute", c_double)]
+    _defaults_ = {"start_min": 480, "end_min": 1020, "units_per_minute": 500.0}
+
+
 STORE_EACH_FN = CFUNCTYPE(c_int, c_void_p, POINTER(Customer))
 STORE_TX_FN = CFUNCTYPE(c_int, c_void_p)
 STORE_LOAD_FN = CFUNCTYPE(c_int, c_void_p, c_char_p, POINTER(Customer), POINTER(c_int))
@@ -253,6 +262,7 @@ STRUCTS: Dict[str, type] = {
     "ccad_assessment": Assessment, "ccad_brief": Brief, "ccad_plan_options": PlanOptions,
     "ccad_item": Item, "ccad_finding": Finding, "ccad_day": Day, "ccad_workload_row": WorkloadRow,
     "ccad_workload": Workload, "ccad_platform": Platform, "ccad_route_options": RouteOptions,
+    "ccad_route_times": RouteTimes,
 }
 
 # ---------------------------------------------------------------------------
@@ -356,6 +366,7 @@ _P = POINTER
 _vp = c_void_p
 ENOSPC = -8
 ENOTFOUND = -5
+ERANGE = -3
 
 FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
     "ccad_strerror": (c_char_p, [c_int], None),
@@ -435,6 +446,11 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
     "ccad_route_max_points": (c_size_t, [], None),
     "ccad_route_solve": (c_int, [_vp, _P(c_double), _P(c_double), c_size_t, _P(RouteOptions),
                                  _P(c_uint32), _P(c_int64)], "status"),
+    # ERANGE is also the "no feasible order" outcome, which writes the
+    # least-late order: core.route_tw tells the two apart and raises the other
+    "ccad_route_solve_tw": (c_int, [_vp, _P(c_double), _P(c_double), c_size_t, _P(RouteOptions),
+                                    _P(RouteTimes), _P(c_uint32), _P(c_int32), _P(c_int64)],
+                            ("status", ERANGE)),
     "ccad_host_init": (None, [_P(Host)], None),
     "ccad_param_info_init": (None, [_P(ParamInfo)], None),
     "ccad_customer_init": (None, [_P(Customer)], None),
@@ -448,6 +464,7 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
     "ccad_platform_init": (None, [_P(Platform)], None),
     "ccad_day_init": (None, [_P(Day)], None),
     "ccad_route_options_init": (None, [_P(RouteOptions)], None),
+    "ccad_route_times_init": (None, [_P(RouteTimes)], None),
 }
 
 

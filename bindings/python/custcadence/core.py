@@ -14,7 +14,8 @@ from ._ffi import F, NO_DATE, CallbackState, call
 from .errors import InvalidArgument, NotFound
 from .model import (Assessment, Brief, Choice, Contact, Customer, DateLike, DayFlag, DaySummary,
                     Delegation, Escalation, Finding, FindingKind, Flag, Grade, Item, ItemKind,
-                    Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, Urgency,
+                    Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, TimedRoute,
+                    Urgency,
                     Workload, WorkloadRow, _enum_out, assessment_from_struct,
                     contact_from_struct, contact_to_struct, customer_from_struct,
                     customer_to_struct, from_day, reasons_from, to_day)
@@ -282,6 +283,10 @@ class Context(_Handle):
     def route(self, points: Sequence[Tuple[float, float]], **options: Any) -> Route:
         """See :func:`route`."""
         return route(points, ctx=self, **options)
+
+    def route_tw(self, points: Sequence[Tuple[float, float]], **options: Any) -> TimedRoute:
+        """See :func:`route_tw`."""
+        return route_tw(points, ctx=self, **options)
 
 
 # ---------------------------------------------------------------------------
@@ -847,6 +852,17 @@ class Schedule(_Handle, Sequence[Item]):
 # Routes.
 
 
+def _coordinates(points: Sequence[Tuple[float, float]]) -> Tuple[int, Any, Any]:
+    """n and the C arrays of x and y (at least one entry each)."""
+    n = len(points)
+    xs = (ctypes.c_double * max(n, 1))()
+    ys = (ctypes.c_double * max(n, 1))()
+    for i, (x, y) in enumerate(points):
+        xs[i] = x
+        ys[i] = y
+    return n, xs, ys
+
+
 def route(points: Sequence[Tuple[float, float]], *, ctx: Optional[Context] = None,
           metric: Union[Metric, int] = Metric.PLANAR, closed: bool = True, seed: int = 1,
           effort: int = 20, scale: float = 1.0) -> Route:
@@ -859,12 +875,7 @@ def route(points: Sequence[Tuple[float, float]], *, ctx: Optional[Context] = Non
     own = ctx is None
     c = Context() if ctx is None else ctx
     try:
-        n = len(points)
-        xs = (ctypes.c_double * max(n, 1))()
-        ys = (ctypes.c_double * max(n, 1))()
-        for i, (x, y) in enumerate(points):
-            xs[i] = x
-            ys[i] = y
+        n, xs, ys = _coordinates(points)
         o = _ffi.RouteOptions.init()
         o.metric, o.closed, o.seed, o.effort, o.scale = (int(metric), int(closed), seed, effort,
                                                          float(scale))
@@ -872,6 +883,74 @@ def route(points: Sequence[Tuple[float, float]], *, ctx: Optional[Context] = Non
         cost = c_int64()
         call(c, F.ccad_route_solve, c._handle(), xs, ys, n, byref(o), order, byref(cost))
         return Route(list(order[:n]), cost.value)
+    finally:
+        if own:
+            c.close()
+
+
+def _minutes(name: str, values: Optional[Sequence[int]], n: int) -> Any:
+    """A C array of n int32 minutes, or None; checked here so that C never
+    reads past a short list."""
+    if values is None:
+        return None
+    if len(values) != n:
+        raise InvalidArgument(-1, "route_tw: %s has %d entries, expected one per point (%d)"
+                              % (name, len(values), n), "route_tw")
+    arr = (c_int32 * max(n, 1))()
+    for i, v in enumerate(values):
+        if isinstance(v, bool) or not isinstance(v, int) or not -2**31 <= v < 2**31:
+            raise InvalidArgument(-1, "route_tw: %s[%d] is not a 32-bit integer" % (name, i),
+                                  "route_tw")
+        arr[i] = v
+    return arr
+
+
+def route_tw(points: Sequence[Tuple[float, float]], *, ctx: Optional[Context] = None,
+             windows: Optional[Sequence[Tuple[int, int]]] = None,
+             service: Optional[Sequence[int]] = None, start: int = 480, end: int = 1020,
+             units_per_minute: float = 500.0, metric: Union[Metric, int] = Metric.PLANAR,
+             seed: int = 1, scale: float = 1.0) -> TimedRoute:
+    """Orders points into a day's tour that meets their time windows
+    (``ccad_route_solve_tw``); ``points[0]`` is the base.
+
+    :param windows: one ``(open, close)`` pair of minutes after midnight per
+        point (entry 0 ignored); service starts no earlier than open and ends
+        by close. None: no windows.
+    :param service: minutes of service per point (entry 0 ignored); None: 0.
+    :param start: minute the rep may leave the base; ``end``: back by then.
+    :param units_per_minute: travel speed in the metric's cost units a minute
+        (ignored for Metric.HOST, whose callback gives minutes).
+    :returns: TimedRoute; ``feasible`` False (not an exception) when no order
+        meets every window: then the order is the least late one.
+    :raises RangeError, InvalidArgument, ...: for bad arguments, as the C call.
+    """
+    n = len(points)
+    opens = closes = None
+    if windows is not None:
+        if len(windows) != n:
+            raise InvalidArgument(-1, "route_tw: windows has %d entries, expected one per point "
+                                  "(%d)" % (len(windows), n), "route_tw")
+        opens = _minutes("windows (open)", [w[0] for w in windows], n)
+        closes = _minutes("windows (close)", [w[1] for w in windows], n)
+    svc = _minutes("service", service, n)
+    own = ctx is None
+    c = Context() if ctx is None else ctx
+    try:
+        n, xs, ys = _coordinates(points)
+        o = _ffi.RouteOptions.init()
+        o.metric, o.seed, o.scale = int(metric), seed, float(scale)
+        t = _ffi.RouteTimes.init()
+        t.start_min, t.end_min, t.units_per_minute = start, end, float(units_per_minute)
+        t.open_min, t.close_min, t.service_min = opens, closes, svc
+        order = (c_uint32 * max(n, 1))(*([0xFFFFFFFF] * max(n, 1)))
+        starts = (c_int32 * max(n, 1))()
+        cost = c_int64()
+        rc = call(c, F.ccad_route_solve_tw, c._handle(), xs, ys, n, byref(o), byref(t), order,
+                  starts, byref(cost))
+        if rc != 0 and order[0] != 0:  # an argument out of range: nothing was written
+            raise _ffi.make_error(rc, "ccad_route_solve_tw", c)
+        return TimedRoute(list(order[:n]), cost.value, list(starts[:n]), rc == 0,
+                          c.errmsg if rc != 0 else "")
     finally:
         if own:
             c.close()

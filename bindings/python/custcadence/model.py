@@ -699,3 +699,18 @@ class Route:
     """A solved tour: point indices (the base, 0, first) and its cost."""
     order: List[int]
     cost: int
+
+
+@dataclass(frozen=True)
+class TimedRoute:
+    """A day's tour with time windows (``ccad_route_solve_tw``).
+
+    ``start_min[i]`` is the minute service starts at point i (the base: the
+    minute the rep leaves). When no order meets every window, ``feasible`` is
+    False, the order is the least late one and ``problem`` says which stop
+    cannot be served in time."""
+    order: List[int]
+    cost: int
+    start_min: List[int]
+    feasible: bool
+    problem: str = ""

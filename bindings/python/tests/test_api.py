@@ -480,6 +480,50 @@ class ApiTest(unittest.TestCase):
                        metric=cc.Metric.GEO)
         self.assertGreater(geo.cost, 1000)
 
+    def test_route_tw(self) -> None:
+        # 5 km between neighbours: 10 minutes at the default 500 m a minute
+        pts = [(0.0, 0.0), (5000.0, 0.0), (10000.0, 0.0), (15000.0, 0.0)]
+        r = cc.route_tw(pts)
+        self.assertTrue(r.feasible)
+        self.assertEqual(r.order, [0, 1, 2, 3])
+        self.assertEqual(r.cost, 60)
+        self.assertEqual(r.start_min, [480, 490, 500, 510])
+        self.assertEqual(r.problem, "")
+        # point 1 opens at 11:40, point 3 closes at 9:20: 1 comes last
+        w = [(0, 1440), (700, 1440), (0, 1440), (0, 560)]
+        r = self.ctx.route_tw(pts, windows=w, service=[0, 10, 10, 10])
+        self.assertTrue(r.feasible)
+        self.assertEqual(r.order[3], 1)
+        self.assertEqual(r.cost, 60)
+        self.assertEqual(r.start_min[1], 700)
+        # no order fits: the least-late order, not an exception
+        late = cc.route_tw(pts, windows=[(0, 1440), (480, 485), (480, 485), (480, 485)])
+        self.assertFalse(late.feasible)
+        self.assertEqual(sorted(late.order), [0, 1, 2, 3])
+        self.assertIn("no feasible order", late.problem)
+        # lengths are checked in Python: C never reads past a short list
+        with self.assertRaises(cc.InvalidArgument):
+            cc.route_tw(pts, windows=[(0, 1440)])
+        with self.assertRaises(cc.InvalidArgument):
+            cc.route_tw(pts, service=[0, 1])
+        with self.assertRaises(cc.InvalidArgument):
+            cc.route_tw(pts, service=[0, 1, 2, 2**40])
+        # bad values are the library's range errors, with nothing returned
+        with self.assertRaises(cc.RangeError):
+            cc.route_tw(pts, windows=[(0, 1440), (700, 600), (0, 1440), (0, 1440)])
+        with self.assertRaises(cc.RangeError):
+            cc.route_tw(pts, start=600, end=500)
+        with self.assertRaises(cc.RangeError):
+            cc.route_tw([])
+        with self.assertRaises(cc.InvalidArgument):
+            cc.route_tw(pts, metric=7)
+        with self.assertRaises(cc.NotSupported):
+            cc.route_tw(pts, metric=cc.Metric.HOST)
+        with cc.Context(travel=lambda fx, fy, tx, ty: 7) as c:
+            r = c.route_tw(pts, metric=cc.Metric.HOST, units_per_minute=0.0)
+            self.assertEqual(r.cost, 28)
+        self.assertEqual(cc.route_tw(pts[:1]).order, [0])
+
     def test_store(self) -> None:
         store = DictStore()
         self.ctx.set_store(store)
