@@ -390,13 +390,14 @@ static void coming_excess(const struct plan *P, struct today *T)
  * without raising anyone's frequency. */
 static int pull_ahead(struct plan *P, struct today *T)
 {
-    struct cand *e = P->cand + P->b->n - T->ne;
+    struct cand *e;
     ccad_assessment a;
     struct cust view;
     size_t i;
     int rc;
     if (T->absent || T->ne == 0)
         return CCAD_OK;
+    e = P->cand + P->b->n - T->ne;
     coming_excess(P, T);
     qsort(e, T->ne, sizeof *e, early_cmp);
     for (i = 0; i < T->ne; i++) {
