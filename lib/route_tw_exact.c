@@ -153,28 +153,29 @@ static uint32_t extend_state(const struct dp *D, uint32_t S, uint32_t j, struct 
     return cap_labels(kept, nk);
 }
 
+/* Room for the labels one state can hold while it is built (kept[] of
+ * extend_state), at the end of the pool. */
+#define TW_STATE_ROOM (TW_EXACT_MAX * TW_LABEL_CAP + 1)
+
 static int build(struct dp *D)
 {
     uint32_t m = D->m, full = (1u << m) - 1, S, j;
-    struct label kept[TW_EXACT_MAX * TW_LABEL_CAP + 1];
     D->npool = 0;
     for (S = 0; S <= full; S++)
         for (j = 0; j < m; j++) {
-            uint32_t nk;
             D->off[(size_t)S * m + j] = (uint32_t)D->npool; /* before: (S - 1, m - 1) ends here */
-            nk = (S & (1u << j)) ? extend_state(D, S, j, kept) : 0;
-            if (nk == 0)
+            if (!(S & (1u << j)))
                 continue;
-            if (D->npool + nk > D->cap) {
-                size_t nc = D->cap * 2 + nk;
+            if (D->npool + TW_STATE_ROOM > D->cap) {
+                size_t nc = D->cap * 2 + TW_STATE_ROOM;
                 struct label *np = ccad__realloc(D->ctx, D->pool, D->cap * sizeof *np, nc * sizeof *np);
                 if (np == NULL)
                     return CCAD_ENOMEM;
                 D->pool = np;
                 D->cap = nc;
             }
-            memcpy(D->pool + D->npool, kept, nk * sizeof *kept);
-            D->npool += nk;
+            /* built in place: the predecessors all lie before D->npool */
+            D->npool += extend_state(D, S, j, D->pool + D->npool);
         }
     D->off[(size_t)(full + 1) * m] = (uint32_t)D->npool;
     return CCAD_OK;
@@ -363,7 +364,7 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
         D.late_mode = 1; /* no feasible order: the least late one */
     }
     D.off = ccad__alloc(ctx, (((size_t)1 << m) * m + 1) * sizeof *D.off);
-    D.cap = ((size_t)1 << m) * m;
+    D.cap = ((size_t)1 << m) * m + TW_STATE_ROOM;
     D.pool = ccad__alloc(ctx, D.cap * sizeof *D.pool);
     if (D.off == NULL || D.pool == NULL)
         rc = CCAD_ENOMEM;

@@ -33,7 +33,7 @@ static void point(const struct plan *P, uint32_t ci, double *x, double *y)
     }
 }
 
-int ccad__plan_leg(const struct plan *P, uint32_t a, uint32_t b, int32_t *out)
+int ccad__plan_leg_compute(const struct plan *P, uint32_t a, uint32_t b, int32_t *out)
 {
     double x1, y1, x2, y2, m;
     point(P, a, &x1, &y1);
@@ -43,6 +43,19 @@ int ccad__plan_leg(const struct plan *P, uint32_t a, uint32_t b, int32_t *out)
     m = (double)ccad__straight_cost(P->o->metric, P->o->scale, x1, y1, x2, y2) /
         P->o->units_per_minute;
     *out = m > (double)LEG_MAX ? LEG_MAX : (int32_t)ceil(m);
+    return CCAD_OK;
+}
+
+int ccad__plan_legs_init(struct plan *P)
+{
+    size_t n = P->b->n + 1;
+    P->legs = NULL;
+    if (!P->o->route || P->o->metric == CCAD_METRIC_HOST || P->b->n > CCAD_PLAN_LEGS_MAX)
+        return CCAD_OK;
+    P->legs = ccad__alloc(P->s->ctx, n * n * sizeof *P->legs);
+    if (P->legs == NULL)
+        return ccad__fail(P->s->ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+    memset(P->legs, 0, n * n * sizeof *P->legs);
     return CCAD_OK;
 }
 

@@ -118,6 +118,8 @@ struct plan {
     int32_t *cap_used;
     struct dayroute *day; /* per day, with routes on; else NULL */
     int32_t day_end;      /* minutes after midnight */
+    int32_t *legs;        /* travel minutes + 1 by (from, to), 0 = not yet known; the base
+                           * is point n; NULL when not kept (HOST metric, large books) */
 };
 
 /* records.c */
@@ -175,8 +177,32 @@ static inline int ccad__plan_in_person(int kind)
 {
     return kind != CCAD_ITEM_TOUCH && kind != CCAD_ITEM_CALL;
 }
-/* Travel minutes from customer a to customer b (UINT32_MAX = the base). */
-int ccad__plan_leg(const struct plan *P, uint32_t a, uint32_t b, int32_t *out);
+/* Travel minutes from customer a to customer b (UINT32_MAX = the base),
+ * computed each time; ccad__plan_leg keeps them in P->legs. */
+int ccad__plan_leg_compute(const struct plan *P, uint32_t a, uint32_t b, int32_t *out);
+/* Travel minutes from customer a to customer b (UINT32_MAX = the base).
+ * PLANAR and GEO legs depend on the two points only, so each is computed
+ * once per schedule (P->legs); HOST legs ask the callback every time. They
+ * are symmetric to the bit (the coordinate differences only change sign),
+ * so one computation fills both directions. */
+static inline int ccad__plan_leg(const struct plan *P, uint32_t a, uint32_t b, int32_t *out)
+{
+    size_t n = P->b->n + 1, ia = a == UINT32_MAX ? n - 1 : a, ib = b == UINT32_MAX ? n - 1 : b;
+    int rc;
+    if (P->legs == NULL)
+        return ccad__plan_leg_compute(P, a, b, out);
+    if (P->legs[ia * n + ib] != 0) {
+        *out = P->legs[ia * n + ib] - 1;
+        return CCAD_OK;
+    }
+    if ((rc = ccad__plan_leg_compute(P, a, b, out)) == CCAD_OK)
+        P->legs[ia * n + ib] = P->legs[ib * n + ia] = *out + 1;
+    return rc;
+}
+/* Allocates P->legs, all unknown, for PLANAR and GEO routes of books of at
+ * most CCAD_PLAN_LEGS_MAX customers (4 MB); leaves it NULL otherwise. */
+#define CCAD_PLAN_LEGS_MAX 1024
+int ccad__plan_legs_init(struct plan *P);
 /* Minutes the stop of customer i needs alone on an empty day (-1 if its
  * visit hours cannot hold it inside the day), into *out. */
 int ccad__plan_alone(const struct plan *P, uint32_t i, int32_t *out);

@@ -101,7 +101,7 @@ static int acquire(ccad_ctx *ctx, struct plan *P, const ccad_plan_options *o, si
     s->keep = o->keep_reasons;
     P->cap_used = P->cap_full + o->days;
     memset(P->cap_full, 0, 2 * (size_t)o->days * sizeof *P->cap_full);
-    return CCAD_OK;
+    return ccad__plan_legs_init(P);
 }
 
 static void release(ccad_ctx *ctx, struct plan *P)
@@ -115,6 +115,7 @@ static void release(ccad_ctx *ctx, struct plan *P)
     ccad__free(ctx, P->cand);
     ccad__free(ctx, P->cw);
     ccad__free(ctx, P->cap_full);
+    ccad__free(ctx, P->legs);
 }
 
 /* Each customer's working form and the simulation's starting shadow; the
