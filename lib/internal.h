@@ -327,6 +327,7 @@ struct ccad__tw {
     const int32_t *close;   /* n entries; [0] ignored */
     const int32_t *service; /* n entries; [0] ignored */
     int32_t start, end;     /* minutes after midnight */
+    size_t exact_max;       /* most stops solved exactly (0: up to 12; at most 12) */
 };
 /* Orders the stops: among feasible orders the least total travel (the way
  * back included), ties by the earlier return, then deterministically.

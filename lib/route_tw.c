@@ -17,7 +17,7 @@ int ccad__tw_solve(ccad_ctx *ctx, const struct ccad__tw *p, const uint32_t *hint
         *out_back = p->start;
         return CCAD_OK;
     }
-    if (p->n - 1 <= TW_EXACT_MAX)
+    if (p->n - 1 <= (p->exact_max > 0 && p->exact_max < TW_EXACT_MAX ? p->exact_max : TW_EXACT_MAX))
         rc = ccad__tw_exact(ctx, p, order, &key);
     else
         rc = ccad__tw_search(ctx, p, hint, seed, order, &key);
@@ -175,6 +175,7 @@ int ccad_route_solve_tw(ccad_ctx *ctx, const double *x, const double *y, size_t 
         return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
     order = (uint32_t *)(mat + n * n + 3 * n);
     p.n = n;
+    p.exact_max = 0;
     rc = fill(ctx, x, y, &o, &t, &p, mat, mat + n * n);
     if (rc == CCAD_OK)
         rc = ccad__tw_solve(ctx, &p, NULL, o.seed, order, &back);

@@ -85,6 +85,7 @@ static void make(struct inst *I, size_t n, int tight)
         }
     }
     I->p.n = n;
+    I->p.exact_max = 0;
     I->p.minutes = I->mat;
     I->p.open = I->open;
     I->p.close = I->close;

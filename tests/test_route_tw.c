@@ -308,6 +308,7 @@ static struct ccad__tw as_tw(const struct inst *I)
 {
     struct ccad__tw p;
     p.n = I->n;
+    p.exact_max = 0;
     p.minutes = I->mat;
     p.open = I->open;
     p.close = I->close;

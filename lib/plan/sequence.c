@@ -17,6 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifndef SEQ_EXACT_MAX
+#define SEQ_EXACT_MAX 12
+#endif
+
 /* The day's matrix and windows for the solver. */
 struct day_problem {
     int32_t *minutes, *open, *close, *service;
@@ -43,6 +47,7 @@ static int solve_day(struct plan *P, struct dayroute *R, struct day_problem *D)
         D->hint[i] = (uint32_t)i;
     }
     tw.n = n;
+    tw.exact_max = SEQ_EXACT_MAX;
     tw.minutes = D->minutes;
     tw.open = D->open;
     tw.close = D->close;
