@@ -62,14 +62,12 @@ static int try_move(struct plan *P, const struct ccad__by_cust *B, uint32_t x, i
 {
     struct item_rec *it = &P->s->items[x];
     struct dayroute *from = &P->day[it->date - P->o->first_day];
-    int32_t k = (int32_t)P->v[P_ROUTE_MOVE_DAYS], d, best_d = CCAD_NO_DATE, before, after;
+    int32_t k = (int32_t)P->v[P_ROUTE_MOVE_DAYS], d, best_d = CCAD_NO_DATE, saving;
     int32_t best = 0, cost;
     uint32_t pos = pos_of(from, x), at, best_at = 0;
     int rc;
-    before = from->travel;
-    if ((rc = ccad__route_remove(P, from, pos)) != 0)
+    if ((rc = ccad__route_saving(P, from, pos, &saving)) != 0)
         return rc;
-    after = from->travel;
     for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
         struct dayroute *to;
         if (!ccad__plan_allowed(P, B, x, d))
@@ -79,14 +77,16 @@ static int try_move(struct plan *P, const struct ccad__by_cust *B, uint32_t x, i
             continue;
         if ((rc = ccad__route_fit(P, to, it->customer, &at, &cost)) != 0)
             return rc;
-        if (at != UINT32_MAX && before - after - cost > best) {
-            best = before - after - cost;
+        if (at != UINT32_MAX && saving - cost > best) {
+            best = saving - cost;
             best_d = d;
             best_at = at;
         }
     }
     if (best_d == CCAD_NO_DATE)
-        return ccad__route_insert(P, from, x, pos);
+        return CCAD_OK;
+    if ((rc = ccad__route_remove(P, from, pos)) != 0)
+        return rc;
     from->count--;
     from->minutes -= it->svc;
     set_day(it, best_d, best);

@@ -177,22 +177,84 @@ static int grow(ccad_ctx *ctx, struct dayroute *R)
     return CCAD_OK;
 }
 
+/* Times of R from stop `from` on (legs from..from+1 fresh, the rest kept),
+ * and latest starts from the end back to stop 0. */
+static int retime_from(const struct plan *P, struct dayroute *R, uint32_t from)
+{
+    int32_t t;
+    uint32_t k, prev;
+    int rc;
+    if (R->n == 0 || from == 0)
+        return ccad__route_retime(P, R);
+    prev = P->s->items[R->stop[from - 1]].customer;
+    t = R->start[from - 1] + P->s->items[R->stop[from - 1]].svc;
+    for (k = from; k < R->n; k++) {
+        const struct item_rec *it = &P->s->items[R->stop[k]];
+        int32_t open = open_of(P, it->customer);
+        if (k <= from + 1) {
+            R->travel -= R->leg[k];
+            if ((rc = ccad__plan_leg(P, prev, it->customer, &R->leg[k])) != 0)
+                return rc;
+            R->travel += R->leg[k];
+        }
+        t += R->leg[k];
+        R->start[k] = t > open ? t : open;
+        t = R->start[k] + it->svc;
+        prev = it->customer;
+    }
+    if (from + 1 >= R->n) {
+        R->travel -= R->back_leg;
+        if ((rc = ccad__plan_leg(P, prev, UINT32_MAX, &R->back_leg)) != 0)
+            return rc;
+        R->travel += R->back_leg;
+    }
+    t = P->day_end - R->back_leg;
+    for (k = R->n; k-- > 0;) {
+        const struct item_rec *it = &P->s->items[R->stop[k]];
+        int32_t lim = close_of(P, it->customer);
+        if (t < lim)
+            lim = t;
+        R->latest[k] = lim - it->svc;
+        t = R->latest[k] - R->leg[k];
+    }
+    return CCAD_OK;
+}
+
 int ccad__route_insert(const struct plan *P, struct dayroute *R, uint32_t item, uint32_t pos)
 {
     int rc;
     if (R->n == R->cap && (rc = grow(P->s->ctx, R)) != 0)
         return rc;
     memmove(R->stop + pos + 1, R->stop + pos, (R->n - pos) * sizeof *R->stop);
+    memmove(R->start + pos + 1, R->start + pos, (R->n - pos) * sizeof *R->start);
+    memmove(R->leg + pos + 1, R->leg + pos, (R->n - pos) * sizeof *R->leg);
     R->stop[pos] = item;
+    R->leg[pos] = 0; /* replaced by retime_from, which counts it in */
     R->n++;
-    return ccad__route_retime(P, R);
+    return retime_from(P, R, pos);
 }
 
 int ccad__route_remove(const struct plan *P, struct dayroute *R, uint32_t pos)
 {
+    R->travel -= R->leg[pos];
     memmove(R->stop + pos, R->stop + pos + 1, (R->n - pos - 1) * sizeof *R->stop);
+    memmove(R->start + pos, R->start + pos + 1, (R->n - pos - 1) * sizeof *R->start);
+    memmove(R->leg + pos, R->leg + pos + 1, (R->n - pos - 1) * sizeof *R->leg);
     R->n--;
-    return ccad__route_retime(P, R);
+    return R->n == 0 ? ccad__route_retime(P, R) : retime_from(P, R, pos);
+}
+
+int ccad__route_saving(const struct plan *P, const struct dayroute *R, uint32_t pos,
+                       int32_t *out)
+{
+    uint32_t prev = pos > 0 ? P->s->items[R->stop[pos - 1]].customer : UINT32_MAX;
+    uint32_t next = pos + 1 < R->n ? P->s->items[R->stop[pos + 1]].customer : UINT32_MAX;
+    int32_t direct;
+    int rc;
+    if ((rc = ccad__plan_leg(P, prev, next, &direct)) != 0)
+        return rc;
+    *out = R->leg[pos] + (pos + 1 < R->n ? R->leg[pos + 1] : R->back_leg) - direct;
+    return CCAD_OK;
 }
 
 void ccad__route_free(ccad_ctx *ctx, struct dayroute *R)

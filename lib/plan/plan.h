@@ -212,6 +212,9 @@ int ccad__route_fit(const struct plan *P, const struct dayroute *R, uint32_t i, 
                     int32_t *out_cost);
 /* Inserts item `item` at `pos` (found by ccad__route_fit) and updates times. */
 int ccad__route_insert(const struct plan *P, struct dayroute *R, uint32_t item, uint32_t pos);
+/* The travel the route saves without its stop at `pos`, into *out. */
+int ccad__route_saving(const struct plan *P, const struct dayroute *R, uint32_t pos,
+                       int32_t *out);
 /* Removes the stop at `pos` and updates times. */
 int ccad__route_remove(const struct plan *P, struct dayroute *R, uint32_t pos);
 /* Recomputes times, latest starts and travel of R from its order. */
