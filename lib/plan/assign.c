@@ -98,32 +98,37 @@ static int try_move(struct plan *P, const struct ccad__by_cust *B, uint32_t x, i
 }
 
 /* Exchanges x and y between their days when both stay feasible and the
- * two routes get shorter; *swapped is set when they did. */
+ * two routes get shorter; *swapped is set when they did. Each is placed in
+ * the other's route without it (a conservative test, see
+ * ccad__route_fit_skip), so nothing changes unless the swap is made. */
 static int try_swap(struct plan *P, uint32_t x, uint32_t y, int *swapped)
 {
     struct item_rec *ix = &P->s->items[x], *iy = &P->s->items[y];
     struct dayroute *A = &P->day[ix->date - P->o->first_day];
     struct dayroute *Bd = &P->day[iy->date - P->o->first_day];
     uint32_t px = pos_of(A, x), py = pos_of(Bd, y), ax, ay;
-    int32_t before = A->travel + Bd->travel, cx, cy, dA = ix->date, dB = iy->date;
+    int32_t sx, sy, cx, cy, dA = ix->date, dB = iy->date;
     int rc;
     if (!limits_hold(P, A, 0, iy->svc - ix->svc) || !limits_hold(P, Bd, 0, ix->svc - iy->svc))
         return CCAD_OK;
+    if ((rc = ccad__route_saving(P, A, px, &sx)) != 0 ||
+        (rc = ccad__route_saving(P, Bd, py, &sy)) != 0)
+        return rc;
+    if ((rc = ccad__route_fit_skip(P, A, px, iy->customer, &ay, &cy)) != 0)
+        return rc;
+    if (ay == UINT32_MAX || sx + sy - cy <= 0)
+        return CCAD_OK;
+    if ((rc = ccad__route_fit_skip(P, Bd, py, ix->customer, &ax, &cx)) != 0)
+        return rc;
+    if (ax == UINT32_MAX || sx + sy - cy - cx <= 0)
+        return CCAD_OK;
     if ((rc = ccad__route_remove(P, A, px)) != 0 || (rc = ccad__route_remove(P, Bd, py)) != 0)
         return rc;
-    if ((rc = ccad__route_fit(P, A, iy->customer, &ay, &cy)) != 0 ||
-        (rc = ccad__route_fit(P, Bd, ix->customer, &ax, &cx)) != 0)
-        return rc;
-    if (ay == UINT32_MAX || ax == UINT32_MAX || A->travel + Bd->travel + cx + cy >= before) {
-        if ((rc = ccad__route_insert(P, A, x, px)) != 0)
-            return rc;
-        return ccad__route_insert(P, Bd, y, py);
-    }
     A->minutes += iy->svc - ix->svc;
     Bd->minutes += ix->svc - iy->svc;
     set_day(ix, dB, 0);
     set_day(iy, dA, 0);
-    ix->saved += (before - A->travel - Bd->travel - cx - cy) / 2;
+    ix->saved += (sx + sy - cy - cx) / 2;
     *swapped = 1;
     if ((rc = ccad__route_insert(P, A, y, ay)) != 0)
         return rc;

@@ -88,18 +88,39 @@ static uint32_t cust_of(const struct plan *P, const struct dayroute *R, uint32_t
     return pos < R->n ? P->s->items[R->stop[pos]].customer : UINT32_MAX;
 }
 
-int ccad__route_fit(const struct plan *P, const struct dayroute *R, uint32_t i, uint32_t *out_pos,
-                    int32_t *out_cost)
+/* The leg between real stops a and b (UINT32_MAX: the base) once what lies
+ * between them is gone: R's own leg when they are consecutive, else fresh. */
+static int gap_leg(const struct plan *P, const struct dayroute *R, uint32_t a, uint32_t b,
+                   uint32_t prev, uint32_t next, int32_t *out)
+{
+    int64_t ra = a == UINT32_MAX ? -1 : (int64_t)a, rb = b == UINT32_MAX ? (int64_t)R->n : b;
+    if (rb == ra + 1) {
+        *out = b != UINT32_MAX ? R->leg[b] : R->back_leg;
+        return CCAD_OK;
+    }
+    if (prev == UINT32_MAX && next == UINT32_MAX) {
+        *out = 0; /* the route held only the skipped stop */
+        return CCAD_OK;
+    }
+    return ccad__plan_leg(P, prev, next, out);
+}
+
+int ccad__route_fit_skip(const struct plan *P, const struct dayroute *R, uint32_t skip,
+                         uint32_t i, uint32_t *out_pos, int32_t *out_cost)
 {
     int32_t svc = ccad__plan_service(P, i), open = open_of(P, i), close = close_of(P, i);
     int32_t best = INT32_MAX;
-    uint32_t pos, best_pos = UINT32_MAX;
+    uint32_t nv = skip < R->n ? R->n - 1 : R->n, p, best_pos = UINT32_MAX;
     int rc;
-    for (pos = 0; pos <= R->n; pos++) {
-        uint32_t prev = pos > 0 ? cust_of(P, R, pos - 1) : UINT32_MAX, next = cust_of(P, R, pos);
-        int32_t dep = pos > 0 ? R->start[pos - 1] + P->s->items[R->stop[pos - 1]].svc
-                              : P->o->day_start_min;
-        int32_t l1, l2, st, arr, old = pos < R->n ? R->leg[pos] : R->back_leg, cost;
+    for (p = 0; p <= nv; p++) {
+        /* virtual position p lies between real stops a (or the base) and b */
+        uint32_t a = p == 0 ? UINT32_MAX : (p - 1 < skip ? p - 1 : p);
+        uint32_t b = p == nv ? UINT32_MAX : (p < skip ? p : p + 1);
+        uint32_t prev = a == UINT32_MAX ? UINT32_MAX : cust_of(P, R, a);
+        uint32_t next = b == UINT32_MAX ? UINT32_MAX : cust_of(P, R, b);
+        int32_t dep = a == UINT32_MAX ? P->o->day_start_min
+                                      : R->start[a] + P->s->items[R->stop[a]].svc;
+        int32_t l1, l2, st, arr, old, cost;
         if ((rc = ccad__plan_leg(P, prev, i, &l1)) != 0)
             return rc;
         st = dep + l1 > open ? dep + l1 : open;
@@ -108,17 +129,25 @@ int ccad__route_fit(const struct plan *P, const struct dayroute *R, uint32_t i, 
         if ((rc = ccad__plan_leg(P, i, next, &l2)) != 0)
             return rc;
         arr = st + svc + l2;
-        if (pos < R->n ? arr > R->latest[pos] : arr > P->day_end)
+        if (b != UINT32_MAX ? arr > R->latest[b] : arr > P->day_end)
             continue;
+        if ((rc = gap_leg(P, R, a, b, prev, next, &old)) != 0)
+            return rc;
         cost = l1 + l2 - old;
         if (cost < best) {
             best = cost;
-            best_pos = pos;
+            best_pos = p;
         }
     }
     *out_pos = best_pos;
     *out_cost = best_pos == UINT32_MAX ? 0 : best;
     return CCAD_OK;
+}
+
+int ccad__route_fit(const struct plan *P, const struct dayroute *R, uint32_t i, uint32_t *out_pos,
+                    int32_t *out_cost)
+{
+    return ccad__route_fit_skip(P, R, UINT32_MAX, i, out_pos, out_cost);
 }
 
 int ccad__route_retime(const struct plan *P, struct dayroute *R)

@@ -210,6 +210,12 @@ int ccad__plan_alone(const struct plan *P, uint32_t i, int32_t *out);
  * (0..n) and the added travel *out_cost; *out_pos = UINT32_MAX if none. */
 int ccad__route_fit(const struct plan *P, const struct dayroute *R, uint32_t i, uint32_t *out_pos,
                     int32_t *out_cost);
+/* As ccad__route_fit, for R without its stop at `skip` (UINT32_MAX: none):
+ * *out_pos counts positions in that shorter route. Conservative: the times
+ * of R with the stop are used, so a place found stays feasible once the
+ * stop is removed. */
+int ccad__route_fit_skip(const struct plan *P, const struct dayroute *R, uint32_t skip,
+                         uint32_t i, uint32_t *out_pos, int32_t *out_cost);
 /* Inserts item `item` at `pos` (found by ccad__route_fit) and updates times. */
 int ccad__route_insert(const struct plan *P, struct dayroute *R, uint32_t item, uint32_t pos);
 /* The travel the route saves without its stop at `pos`, into *out. */
