@@ -105,6 +105,42 @@ static void gap_step(const int64_t *v, int64_t gap, int64_t stretch, struct sink
     }
 }
 
+int ccad__triage(const int64_t *v, const struct cust *c, int *out_before, int64_t *out_thr)
+{
+    int kind;
+    if ((c->status != CCAD_STATUS_ACTIVE && c->status != CCAD_STATUS_KEY) || c->volume < 0)
+        return CCAD_TRIAGE_NONE;
+    if (c->volume >= v[P_TRIAGE_SELF]) {
+        kind = CCAD_TRIAGE_SELF_DRIVEN;
+        *out_thr = v[P_TRIAGE_SELF];
+    } else if (c->volume >= v[P_TRIAGE_PUSH]) {
+        kind = CCAD_TRIAGE_PUSH;
+        *out_thr = v[P_TRIAGE_PUSH];
+    } else if (c->volume >= v[P_TRIAGE_UNMOVABLE]) {
+        kind = v[P_TRIAGE_BAND] == 0 ? CCAD_TRIAGE_PUSH : CCAD_TRIAGE_UNMOVABLE;
+        *out_thr = v[P_TRIAGE_UNMOVABLE];
+    } else {
+        kind = CCAD_TRIAGE_UNMOVABLE;
+        *out_thr = v[P_TRIAGE_UNMOVABLE];
+    }
+    *out_before = kind;
+    if (v[P_TRIAGE_MARGIN_LIFT] > 0 && c->margin_bp >= v[P_TRIAGE_MARGIN_LIFT] &&
+        kind != CCAD_TRIAGE_SELF_DRIVEN)
+        kind--;
+    return kind;
+}
+
+int ccad__strategy_of(int kind, const struct cust *c)
+{
+    switch (kind) {
+    case CCAD_TRIAGE_SELF_DRIVEN: return CCAD_STRATEGY_LET_GO;
+    case CCAD_TRIAGE_PUSH: return CCAD_STRATEGY_PERSIST;
+    case CCAD_TRIAGE_UNMOVABLE:
+        return (c->bits & CB_CAPABLE) ? CCAD_STRATEGY_PERSIST : CCAD_STRATEGY_GIVE_UP;
+    default: return CCAD_STRATEGY_NONE;
+    }
+}
+
 void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
                   ccad_assessment *a, int keep_reasons)
 {
@@ -182,34 +218,17 @@ static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *
     a->grade = grade;
 
     /* TRIAGE: customers that buy from us and whose volume is known. */
-    if ((c->status == CCAD_STATUS_ACTIVE || c->status == CCAD_STATUS_KEY) && c->volume >= 0) {
-        int kind;
+    {
+        int before, kind;
         int64_t thr;
-        if (c->volume >= v[P_TRIAGE_SELF]) {
-            kind = CCAD_TRIAGE_SELF_DRIVEN;
-            thr = v[P_TRIAGE_SELF];
-        } else if (c->volume >= v[P_TRIAGE_PUSH]) {
-            kind = CCAD_TRIAGE_PUSH;
-            thr = v[P_TRIAGE_PUSH];
-        } else if (c->volume >= v[P_TRIAGE_UNMOVABLE]) {
-            kind = v[P_TRIAGE_BAND] == 0 ? CCAD_TRIAGE_PUSH : CCAD_TRIAGE_UNMOVABLE;
-            thr = v[P_TRIAGE_UNMOVABLE];
-        } else {
-            kind = CCAD_TRIAGE_UNMOVABLE;
-            thr = v[P_TRIAGE_UNMOVABLE];
+        if ((kind = ccad__triage(v, c, &before, &thr)) != CCAD_TRIAGE_NONE) {
+            why(s, CCAD_RULE_TRIAGE, CCAD_WHY_TRIAGE, before, c->volume, thr);
+            if (kind != before)
+                why(s, CCAD_RULE_TRIAGE, CCAD_WHY_TRIAGE_MARGIN, c->margin_bp,
+                    v[P_TRIAGE_MARGIN_LIFT], 0);
+            a->triage = kind;
+            a->strategy = ccad__strategy_of(kind, c);
         }
-        why(s, CCAD_RULE_TRIAGE, CCAD_WHY_TRIAGE, kind, c->volume, thr);
-        if (v[P_TRIAGE_MARGIN_LIFT] > 0 && c->margin_bp >= v[P_TRIAGE_MARGIN_LIFT] &&
-            kind != CCAD_TRIAGE_SELF_DRIVEN) {
-            kind--;
-            why(s, CCAD_RULE_TRIAGE, CCAD_WHY_TRIAGE_MARGIN, c->margin_bp, v[P_TRIAGE_MARGIN_LIFT],
-                0);
-        }
-        a->triage = kind;
-        a->strategy = kind == CCAD_TRIAGE_SELF_DRIVEN ? CCAD_STRATEGY_LET_GO
-                      : kind == CCAD_TRIAGE_PUSH      ? CCAD_STRATEGY_PERSIST
-                      : (c->bits & CB_CAPABLE)        ? CCAD_STRATEGY_PERSIST
-                                                      : CCAD_STRATEGY_GIVE_UP;
     }
 
     /* URGENCY */

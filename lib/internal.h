@@ -287,6 +287,12 @@ static inline int ccad__grade(const struct cust *c)
     return c->grade_manual != CCAD_GRADE_NONE ? c->grade_manual : c->grade_computed;
 }
 
+/* TRIAGE of one customer (assess.c): the final kind (CCAD_TRIAGE_NONE when
+ * not triaged), the kind before the margin lift into *out_before and the
+ * threshold applied into *out_thr; and the strategy a kind gives. */
+int ccad__triage(const int64_t *v, const struct cust *c, int *out_before, int64_t *out_thr);
+int ccad__strategy_of(int kind, const struct cust *c);
+
 /* Straight-line cost between two points: great-circle metres for GEO,
  * else planar distance x scale (scale 1 for HOST), rounded (route.c). */
 int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2);

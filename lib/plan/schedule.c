@@ -122,10 +122,11 @@ static void release(ccad_ctx *ctx, struct plan *P)
  * strategies that change the plan (TRIAGE give up and let go). */
 static void start_customers(struct plan *P)
 {
-    ccad_assessment a;
     size_t i;
     for (i = 0; i < P->b->n; i++) {
         struct sim *m = &P->sim[i];
+        int before, strategy;
+        int64_t thr;
         memset(m, 0, sizeof *m);
         ccad__unpack(P->b, i, &P->cw[i]);
         m->last = P->cw[i].last_contact;
@@ -135,11 +136,11 @@ static void start_customers(struct plan *P)
         m->contact_day = CCAD_NO_DATE;
         if (ccad__inactive(P->cw[i].status))
             continue;
-        ccad__assess(P->b, P->v, &P->cw[i], P->o->first_day, &a, 0);
+        strategy = ccad__strategy_of(ccad__triage(P->v, &P->cw[i], &before, &thr), &P->cw[i]);
         /* an open complaint is answered even for a customer given up */
-        m->given_up = a.strategy == CCAD_STRATEGY_GIVE_UP &&
+        m->given_up = strategy == CCAD_STRATEGY_GIVE_UP &&
                       P->cw[i].complaint != CCAD_COMPLAINT_OPEN;
-        m->let_go = a.strategy == CCAD_STRATEGY_LET_GO;
+        m->let_go = strategy == CCAD_STRATEGY_LET_GO;
     }
 }
 
