@@ -83,6 +83,29 @@ int ccad__plan_alone(const struct plan *P, uint32_t i, int32_t *out)
     return CCAD_OK;
 }
 
+/* The most time a stop inserted anywhere may take: at each place, the
+ * latest start of the next stop (or the day's end) less its arrival now.
+ * Legs that keep the triangle inequality (PLANAR and GEO, up to the minute
+ * of rounding) make a stop longer than that fit nowhere, so ccad__route_fit
+ * can refuse it without trying every place. */
+static void set_room(const struct plan *P, struct dayroute *R)
+{
+    int32_t t = P->o->day_start_min, room, back;
+    uint32_t k;
+    if (R->n == 0) {
+        R->room = P->day_end - P->o->day_start_min;
+        return;
+    }
+    back = R->start[R->n - 1] + P->s->items[R->stop[R->n - 1]].svc + R->back_leg;
+    room = P->day_end - back;
+    for (k = 0; k < R->n; k++) {
+        if (R->latest[k] - (t + R->leg[k]) > room)
+            room = R->latest[k] - (t + R->leg[k]);
+        t = R->start[k] + P->s->items[R->stop[k]].svc;
+    }
+    R->room = room;
+}
+
 static uint32_t cust_of(const struct plan *P, const struct dayroute *R, uint32_t pos)
 {
     return pos < R->n ? P->s->items[R->stop[pos]].customer : UINT32_MAX;
@@ -112,6 +135,10 @@ int ccad__route_fit_skip(const struct plan *P, const struct dayroute *R, uint32_
     int32_t best = INT32_MAX;
     uint32_t nv = skip < R->n ? R->n - 1 : R->n, p, best_pos = UINT32_MAX;
     int rc;
+    *out_pos = UINT32_MAX;
+    *out_cost = 0;
+    if (R->n > 0 && skip >= R->n && P->o->metric != CCAD_METRIC_HOST && svc - 2 > R->room)
+        return CCAD_OK; /* longer than any gap in the day (one minute of rounding a leg) */
     for (p = 0; p <= nv; p++) {
         /* virtual position p lies between real stops a (or the base) and b */
         uint32_t a = p == 0 ? UINT32_MAX : (p - 1 < skip ? p - 1 : p);
@@ -157,8 +184,10 @@ int ccad__route_retime(const struct plan *P, struct dayroute *R)
     int rc;
     R->travel = 0;
     R->back_leg = 0;
-    if (R->n == 0)
+    if (R->n == 0) {
+        set_room(P, R);
         return CCAD_OK;
+    }
     for (k = 0; k < R->n; k++) {
         const struct item_rec *it = &P->s->items[R->stop[k]];
         int32_t open = open_of(P, it->customer);
@@ -182,6 +211,7 @@ int ccad__route_retime(const struct plan *P, struct dayroute *R)
         R->latest[k] = lim - it->svc;
         t = R->latest[k] - R->leg[k];
     }
+    set_room(P, R);
     return CCAD_OK;
 }
 
@@ -246,6 +276,7 @@ static int retime_from(const struct plan *P, struct dayroute *R, uint32_t from)
         R->latest[k] = lim - it->svc;
         t = R->latest[k] - R->leg[k];
     }
+    set_room(P, R);
     return CCAD_OK;
 }
 

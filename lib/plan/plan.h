@@ -103,6 +103,7 @@ struct dayroute {
     int32_t travel;      /* all legs and the way back */
     int32_t minutes;     /* service minutes of the rep's contacts this day, routed or not */
     int32_t count;       /* the rep's contacts this day (calls included) */
+    int32_t room;        /* most minutes a new stop could add anywhere (see dayroute.c) */
 };
 
 struct plan {
