@@ -1103,7 +1103,7 @@ enum ccad_why {
     CCAD_WHY_REMINDER_DUE = 47,     /**< Reserved (not emitted): reminders are the items' reminder_date and ccad_schedule_reminders(); a = reminder date, b = item date. */
     CCAD_WHY_PLAN_EARLY = 48,       /**< Planner, CAPACITY: spare room; planned before its due date a, b days early (capacity.pull_ahead_days). */
     CCAD_WHY_ROUTE_LATE = 49,       /**< ROUTE: the stop cannot be served in time; a = minute it could start, b = the limit (window close or day end, or for the day's last stop the latest departure home by the day's end; minutes after midnight), c = minutes over (departure - b). */
-    CCAD_WHY_ROUTE_DAY = 50,        /**< ROUTE: weekly assignment moved the visit from date a to this day for a shorter route; b = estimated travel saved in the metric's unit. */
+    CCAD_WHY_ROUTE_DAY = 50,        /**< ROUTE: weekly assignment moved the visit from date a to this day for a shorter route; b = travel minutes saved (0 for the partner of a swap, or a stop moved to be in time). */
     CCAD_WHY_PLAN_BLOCKED_DAYS = 51,  /**< Planner, ROUTE: due on date a, but no working day of the range falls on the customer's visit days b (a ::CCAD_FIG_WEEKDAYS mask). @since 1.1.0 */
     CCAD_WHY_PLAN_BLOCKED_HOURS = 52, /**< Planner, ROUTE: the visit hours a..b (times of day) cannot hold the c-minute visit inside the working day. @since 1.1.0 */
     CCAD_WHY_PLAN_BLOCKED_TIME = 53,  /**< Planner, ROUTE: due on date a, but no allowed day had room: the stop alone needs b minutes (travel there and back plus service) of a c-minute day, or every allowed day was full. @since 1.1.0 */

@@ -2814,6 +2814,13 @@ static void check_days(env *e, const ccad_schedule *s, const ccad_plan_options *
         }
         assert_int_equal(day.items, items);
         assert_int_equal(day.by_rep, by_rep);
+        /* a day's over-capacity finding counts the day's contacts in the
+         * final plan, after weekly assignment moved some */
+        for (i = 0; i < ccad_schedule_finding_count(s); i++) {
+            ccad_finding f = finding(s, i);
+            if (f.kind == CCAD_FIND_OVER_CAPACITY && f.date == d && o->keep_reasons)
+                assert_int_equal(f.reasons[0].b, by_rep);
+        }
         assert_int_equal(day.delegated, delegated);
         assert_int_equal(day.touches, touches);
         assert_int_equal(day.stops, stops);

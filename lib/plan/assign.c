@@ -87,6 +87,8 @@ static int try_move(struct plan *P, const struct ccad__by_cust *B, uint32_t x, i
         return CCAD_OK;
     if ((rc = ccad__route_remove(P, from, pos)) != 0)
         return rc;
+    if (!ccad__route_ok(P, from)) /* travel without the triangle inequality */
+        return ccad__route_insert(P, from, x, pos);
     from->count--;
     from->minutes -= it->svc;
     set_day(it, best_d, best);
@@ -122,17 +124,22 @@ static int try_swap(struct plan *P, uint32_t x, uint32_t y, int *swapped)
         return rc;
     if (ax == UINT32_MAX || sx + sy - cy - cx <= 0)
         return CCAD_OK;
-    if ((rc = ccad__route_remove(P, A, px)) != 0 || (rc = ccad__route_remove(P, Bd, py)) != 0)
+    if ((rc = ccad__route_remove(P, A, px)) != 0 || (rc = ccad__route_remove(P, Bd, py)) != 0 ||
+        (rc = ccad__route_insert(P, A, y, ay)) != 0 || (rc = ccad__route_insert(P, Bd, x, ax)) != 0)
         return rc;
+    if (!ccad__route_ok(P, A) || !ccad__route_ok(P, Bd)) {
+        /* travel without the triangle inequality: put both back */
+        if ((rc = ccad__route_remove(P, A, ay)) != 0 || (rc = ccad__route_remove(P, Bd, ax)) != 0 ||
+            (rc = ccad__route_insert(P, A, x, px)) != 0)
+            return rc;
+        return ccad__route_insert(P, Bd, y, py);
+    }
     A->minutes += iy->svc - ix->svc;
     Bd->minutes += ix->svc - iy->svc;
-    set_day(ix, dB, 0);
+    set_day(ix, dB, sx + sy - cy - cx); /* the swap's saving, on the visit that led it */
     set_day(iy, dA, 0);
-    ix->saved += (sx + sy - cy - cx) / 2;
     *swapped = 1;
-    if ((rc = ccad__route_insert(P, A, y, ay)) != 0)
-        return rc;
-    return ccad__route_insert(P, Bd, x, ax);
+    return CCAD_OK;
 }
 
 /* Swaps for flexible item x with the flexible stops of its allowed days. */

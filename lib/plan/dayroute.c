@@ -38,8 +38,12 @@ int ccad__plan_leg_compute(const struct plan *P, uint32_t a, uint32_t b, int32_t
     double x1, y1, x2, y2, m;
     point(P, a, &x1, &y1);
     point(P, b, &x2, &y2);
-    if (P->o->metric == CCAD_METRIC_HOST)
-        return ccad__travel(P->s->ctx, x1, y1, x2, y2, out);
+    if (P->o->metric == CCAD_METRIC_HOST) {
+        int rc = ccad__travel(P->s->ctx, x1, y1, x2, y2, out);
+        if (rc == CCAD_OK && *out > LEG_MAX)
+            *out = LEG_MAX; /* "unreachable": far past any day, and no sum overflows */
+        return rc;
+    }
     m = (double)ccad__straight_cost(P->o->metric, P->o->scale, x1, y1, x2, y2) /
         P->o->units_per_minute;
     *out = m > (double)LEG_MAX ? LEG_MAX : (int32_t)ceil(m);
@@ -137,8 +141,8 @@ int ccad__route_fit_skip(const struct plan *P, const struct dayroute *R, uint32_
     int rc;
     *out_pos = UINT32_MAX;
     *out_cost = 0;
-    if (R->n > 0 && skip >= R->n && P->o->metric != CCAD_METRIC_HOST && svc - 2 > R->room)
-        return CCAD_OK; /* longer than any gap in the day (one minute of rounding a leg) */
+    if (R->n > 0 && skip >= R->n && P->room_margin >= 0 && svc - P->room_margin > R->room)
+        return CCAD_OK; /* longer than any gap in the day, rounding of the legs allowed for */
     for (p = 0; p <= nv; p++) {
         /* virtual position p lies between real stops a (or the base) and b */
         uint32_t a = p == 0 ? UINT32_MAX : (p - 1 < skip ? p - 1 : p);
@@ -302,6 +306,16 @@ int ccad__route_remove(const struct plan *P, struct dayroute *R, uint32_t pos)
     memmove(R->leg + pos, R->leg + pos + 1, (R->n - pos - 1) * sizeof *R->leg);
     R->n--;
     return R->n == 0 ? ccad__route_retime(P, R) : retime_from(P, R, pos);
+}
+
+int ccad__route_ok(const struct plan *P, const struct dayroute *R)
+{
+    uint32_t k;
+    for (k = 0; k < R->n; k++)
+        if (R->start[k] > R->latest[k])
+            return 0;
+    return R->n == 0 ||
+           R->start[R->n - 1] + P->s->items[R->stop[R->n - 1]].svc + R->back_leg <= P->day_end;
 }
 
 int ccad__route_saving(const struct plan *P, const struct dayroute *R, uint32_t pos,

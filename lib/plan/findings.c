@@ -214,7 +214,9 @@ static int whole_plan(struct plan *P, const struct load *L, int64_t capacity)
     for (di = 0; di < o->days; di++) {
         if (P->cap_full[di] == 0)
             continue;
-        r = R(CAPACITY, CAPACITY_FULL, o->first_day + di, P->cap_used[di],
+        /* the day's contacts in the final plan (weekly assignment may move some) */
+        r = R(CAPACITY, CAPACITY_FULL, o->first_day + di,
+              P->day != NULL ? P->day[di].count : P->cap_used[di],
               o->visits_per_day > 0 ? o->visits_per_day : 0);
         if ((rc = ccad__plan_add_finding(P->s, CCAD_FIND_OVER_CAPACITY, -1, o->first_day + di, &r,
                                          1)) != 0)

@@ -119,6 +119,7 @@ struct plan {
     int32_t *cap_used;
     struct dayroute *day; /* per day, with routes on; else NULL */
     int32_t day_end;      /* minutes after midnight */
+    int32_t room_margin;  /* minutes a detour may undercut the direct leg by rounding; -1: no bound (HOST) */
     int32_t *legs;        /* travel minutes + 1 by (from, to), 0 = not yet known; the base
                            * is point n; NULL when not kept (HOST metric, large books) */
 };
@@ -219,6 +220,10 @@ int ccad__route_fit_skip(const struct plan *P, const struct dayroute *R, uint32_
                          uint32_t i, uint32_t *out_pos, int32_t *out_cost);
 /* Inserts item `item` at `pos` (found by ccad__route_fit) and updates times. */
 int ccad__route_insert(const struct plan *P, struct dayroute *R, uint32_t item, uint32_t pos);
+/* 1 if every stop of R keeps its window and the rep is back in time. A
+ * stop taken out can make a route late when travel breaks the triangle
+ * inequality (a HOST callback, or legs rounded up from small units). */
+int ccad__route_ok(const struct plan *P, const struct dayroute *R);
 /* The travel the route saves without its stop at `pos`, into *out. */
 int ccad__route_saving(const struct plan *P, const struct dayroute *R, uint32_t pos,
                        int32_t *out);

@@ -270,6 +270,12 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
     P.o = &o;
     P.day_flags = flags;
     P.day_end = o.day_start_min + o.day_minutes;
+    /* legs are whole minutes rounded up from whole cost units: a detour can
+     * undercut the direct leg by one unit's minutes and one minute of each
+     * rounding; HOST minutes promise no triangle inequality at all */
+    P.room_margin = o.metric == CCAD_METRIC_HOST || 1.0 / o.units_per_minute > 60.0
+                        ? -1
+                        : 2 + (int32_t)ceil(1.0 / o.units_per_minute);
     memcpy(vs, rules->v, sizeof vs);
     P.v = vs;
     cap = apply_workload(book, &o, vs, flags, &L);

@@ -111,6 +111,7 @@ static int repair_stop(struct plan *P, const struct ccad__by_cust *B, int di, ui
             T->minutes += it->svc;
             if (it->moved_from == CCAD_NO_DATE)
                 it->moved_from = it->date;
+            it->saved = 0; /* moved to be in time, not to save travel */
             it->date = d;
             it->priority = UINT32_MAX;
             *out_moved = 1;
