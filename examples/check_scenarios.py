@@ -13,12 +13,12 @@ handed to the substitute, every special date has touches and touches fall
 only on special dates, and the table tags each day as the files say.
 
 `hours` runs PLAN and ICS with ARGS (--customers, --day-start, --day-end)
-and checks what the library promises today: the header shows the day, every
+and checks what the library promises: the header shows the day, every
 stop starts at or after the day's start and, in the calendar, at or after
-its customer's opening time (visit_hours), and a stop is marked Late exactly
-when it ends after its customer's closing time or the day's end. It does
-not require stops to keep inside the hours: the planner does not promise
-that yet.
+its customer's opening time (visit_hours), ends by its closing time and by
+the day's end, and none is marked Late (the planner keeps every stop inside
+the visit hours and the day; a Late mark could only come from a travel
+callback that changes its answers, which the example programs do not use).
 
 Python 3 standard library only; exits 0 when every check passes.
 """
@@ -184,18 +184,16 @@ def check_hours(plan, ics, args):
     events = ics_events(run([ics] + args))
     if len(events) != len(stops):
         fail("%d events for %d stops" % (len(events), len(stops)))
-    late = 0
     for cid, s, e, is_late in events:
         o, c = hours[cid]
         if s < start or s < o:
             fail("%s starts at %d, before the day (%d) or its opening (%d)" % (cid, s, start, o))
-        if is_late != (e > min(c, end)):
-            fail("%s (%d-%d, hours %d-%d, day end %d): Late is %s" % (cid, s, e, o, c, end,
-                                                                      is_late))
-        late += is_late
+        if e > min(c, end) or is_late:
+            fail("%s (%d-%d, hours %d-%d, day end %d): ends late (Late mark %s)" %
+                 (cid, s, e, o, c, end, is_late))
     windowed = sum(1 for ev in events if hours[ev[0]] != (0, 1440))
-    print("ok: %d stops, %d with visit hours, %d late (the planner does not yet keep every "
-          "stop inside the hours)" % (len(events), windowed, late))
+    print("ok: %d stops, %d with visit hours, all inside their hours and the day" %
+          (len(events), windowed))
 
 
 def main(argv):
