@@ -575,20 +575,29 @@ def ranged(value: Any, ctype: Any, what: str) -> int:
     return v
 
 
-_FIELD_TYPES: Dict[Tuple[type, str], Any] = {}
+_FIELD_SPECS: Dict[Tuple[type, str], Tuple[Any, int, int]] = {}
+
+
+def _field_spec(cls: type, name: str) -> Tuple[Any, int, int]:
+    ctype = dict(cls._fields_)[name]  # type: ignore[attr-defined]
+    lo, hi = (0, -1) if ctype is c_double else limits(ctype)
+    spec = _FIELD_SPECS[(cls, name)] = (ctype, lo, hi)
+    return spec
 
 
 def put(s: Any, name: str, value: Any, what: Optional[str] = None) -> None:
     """``s.name = value`` for a struct mirror, range-checked against the
-    member's C type (doubles are converted with ``float()``)."""
-    key = (type(s), name)
-    ctype = _FIELD_TYPES.get(key)
-    if ctype is None:
-        ctype = _FIELD_TYPES[key] = dict(type(s)._fields_)[name]
+    member's C type like :func:`ranged` (doubles are converted with ``float()``)."""
+    ctype, lo, hi = _FIELD_SPECS.get((type(s), name)) or _field_spec(type(s), name)
     if ctype is c_double:
-        setattr(s, name, float(value))
-    else:
-        setattr(s, name, ranged(value, ctype, what or name))
+        value = float(value)
+        setattr(s, name, value)
+        return
+    if type(value) is bool:
+        value = int(value)
+    if type(value) is not int or not lo <= value <= hi:  # the fast path takes plain ints
+        value = ranged(value, ctype, what or name)
+    setattr(s, name, value)
 
 
 def cstr(value: Any, what: str) -> bytes:

@@ -367,7 +367,8 @@ def customer_to_struct(c: Customer, with_id: bool = True) -> _ffi.Customer:
     sc = tuple(c.service_counts)
     if len(sc) != 4:
         raise ValueError("service_counts takes four counts, not %r" % (sc,))
-    s.service_counts[:] = [ranged(v, _ffi.c_uint32, "service_counts[%d]" % i)
+    s.service_counts[:] = [v if type(v) is int and 0 <= v <= 0xFFFFFFFF
+                           else ranged(v, _ffi.c_uint32, "service_counts[%d]" % i)
                            for i, v in enumerate(sc)]
     return s
 
