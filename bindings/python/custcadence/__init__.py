@@ -130,7 +130,8 @@ def iso_week(day: "_dt.date | int") -> Tuple[int, int]:
 
 
 __all__ = [
-    "AlreadyExists", "Assessment", "Book", "BusyError", "Brief", "Briefs", "CadenceError", "CallbackError",
+    "AlreadyExists", "Assessment", "Book", "BusyError", "Brief", "Briefs", "CadenceError",
+    "CallbackError",
     "Choice", "Complaint", "ConflictError", "Contact", "ContactKind", "Context", "Customer",
     "DATE_MAX", "DATE_MIN", "DayFlag", "DaySummary", "Delegation", "Escalation", "Figure", "Finding",
     "FindingKind", "Flag", "Grade", "ID_MAX", "ITEM_REASONS_MAX", "InvalidArgument", "Item",

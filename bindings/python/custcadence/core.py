@@ -289,6 +289,13 @@ class Context(_Handle):
                             "context (the call that runs the callback still uses it)" % what,
                             what)
 
+    @property
+    def lock(self) -> Any:
+        """The context's ``threading.RLock``: every method of the context and
+        of its handles holds it. Hold it yourself around a sequence of calls
+        that other threads must not interleave (docs/python.md, "Threads")."""
+        return self._lock
+
     # -- errors and callbacks --------------------------------------------
 
     @property

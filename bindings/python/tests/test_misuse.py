@@ -234,6 +234,19 @@ print("OK")
 
 
 class ThreadTest(unittest.TestCase):
+    def test_one_reentrant_lock_per_context(self) -> None:
+        with cc.Context() as ctx:
+            book, rules = cc.Book(ctx), cc.Rules(ctx)
+            book.grade(rules)
+            sched = book.schedule(rules, D(2026, 10, 19))
+            for h in (book, rules, sched):
+                self.assertIs(h._lock, ctx.lock)
+            with ctx.lock:  # reentrant: the handle's methods take it again
+                book.add(id="x")
+                book.grade(rules)
+                self.assertEqual(len(book), 1)
+            self.assertIsNot(cc.Context().lock, ctx.lock)
+
     def test_book_shared_by_8_threads_6_runs(self) -> None:
         procs = [_start(THREADS) for _ in range(6)]
         problems: List[str] = [v for v in (_verdict(p, 120) for p in procs) if v]
