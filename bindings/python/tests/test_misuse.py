@@ -74,15 +74,32 @@ class SubprocessCase(unittest.TestCase):
 # Re-entry: closing or replacing a handle inside a callback.
 
 REENTRY_WORLD = """\
-book = rules = None
-def world(ctx):
-    global book, rules
+ctx = book = rules = None
+def world(**host):
+    global ctx, book, rules
+    ctx = cc.Context(**host)
     rules = cc.Rules(ctx)
     book = cc.Book(ctx)
     for i in range(20):
         book.add(id="c%d" % i, value=1000 * i, status="active", grade="A")
         book.record("c%d" % i, date=D(2026, 9, 1))
     book.grade(rules)
+
+def calendar_world(misuse):
+    def cal(day):
+        misuse()
+        return cc.DayFlag.WORKING
+    world(calendar=cal)
+
+class Store:
+    def __init__(self, misuse=lambda: None): self.misuse = misuse
+    def begin(self): pass
+    def commit(self): pass
+    def rollback(self): pass
+    def load(self, cid): return None
+    def save(self, c): self.misuse()
+    def append_contact(self, cid, c): self.misuse()
+    def iterate(self): return []
 
 def expect_busy(fn, handles):
     try:
@@ -94,22 +111,22 @@ def expect_busy(fn, handles):
         raise AssertionError("no BusyError")
     for h in handles:
         assert not h.closed, h
+
+def expect_busy_planning():
+    expect_busy(lambda: book.schedule(rules, D(2026, 10, 19), 7), [ctx, book, rules])
+
+def expect_busy_storing():
+    expect_busy(lambda: book.store_save(), [ctx, book])
+    expect_busy(lambda: book.store_record("c1", date=D(2026, 9, 2)), [ctx, book])
+    assert book.get("c1").contacts == 1
 """
 
 
 class ReentryTest(SubprocessCase):
     def test_ctx_close_in_calendar(self) -> None:
         self.run_child(world=REENTRY_WORLD, body="""
-            calls = []
-            def cal(day):
-                calls.append(day)
-                ctx.close()
-                return cc.DayFlag.WORKING
-            ctx = cc.Context(calendar=cal)
-            world(ctx)
-            expect_busy(lambda: book.schedule(rules, D(2026, 10, 19), 7), [ctx, book, rules])
-            assert calls
-            cal_ok = lambda d: cc.DayFlag.WORKING
+            calendar_world(lambda: ctx.close())
+            expect_busy_planning()
             # still usable afterwards, and closable outside the callback
             assert book.assess("c1", rules, D(2026, 10, 1)).due_date is not None
             ctx.close()
@@ -119,12 +136,8 @@ class ReentryTest(SubprocessCase):
 
     def test_book_close_in_calendar(self) -> None:
         self.run_child(world=REENTRY_WORLD, body="""
-            def cal(day):
-                book.close()
-                return cc.DayFlag.WORKING
-            ctx = cc.Context(calendar=cal)
-            world(ctx)
-            expect_busy(lambda: book.schedule(rules, D(2026, 10, 19), 7), [ctx, book, rules])
+            calendar_world(lambda: book.close())
+            expect_busy_planning()
             assert len(book) == 20
             book.close()
             assert book.closed
@@ -133,47 +146,24 @@ class ReentryTest(SubprocessCase):
 
     def test_rules_close_in_calendar(self) -> None:
         self.run_child(world=REENTRY_WORLD, body="""
-            def cal(day):
-                rules.close()
-                return cc.DayFlag.WORKING
-            ctx = cc.Context(calendar=cal)
-            world(ctx)
-            expect_busy(lambda: book.schedule(rules, D(2026, 10, 19), 7), [ctx, book, rules])
+            calendar_world(lambda: rules.close())
+            expect_busy_planning()
             print("OK")
         """)
 
     def test_book_close_in_store_callback(self) -> None:
         self.run_child(world=REENTRY_WORLD, body="""
-            class Store:
-                def begin(self): pass
-                def commit(self): pass
-                def rollback(self): pass
-                def load(self, cid): return None
-                def save(self, c): book.close()
-                def append_contact(self, cid, c): book.close()
-                def iterate(self): return []
-            ctx = cc.Context(store=Store())
-            world(ctx)
-            expect_busy(lambda: book.store_save(), [ctx, book])
-            expect_busy(lambda: book.store_record("c1", date=D(2026, 9, 2)), [ctx, book])
-            assert book.get("c1").contacts == 1
+            world(store=Store(lambda: book.close()))
+            expect_busy_storing()
             print("OK")
         """)
 
     def test_set_store_none_in_store_callback(self) -> None:
         self.run_child(world=REENTRY_WORLD, body="""
-            class Store:
-                def begin(self): pass
-                def commit(self): pass
-                def rollback(self): pass
-                def load(self, cid): return None
-                def save(self, c): ctx.set_store(None)
-                def append_contact(self, cid, c): ctx.set_store(Store())
-                def iterate(self): return []
-            ctx = cc.Context(store=Store())
-            world(ctx)
-            expect_busy(lambda: book.store_save(), [ctx, book])
-            expect_busy(lambda: book.store_record("c1", date=D(2026, 9, 2)), [ctx, book])
+            world(store=Store(lambda: ctx.set_store(None)))
+            expect_busy_storing()
+            ctx.set_store(Store(lambda: ctx.set_store(Store())))
+            expect_busy_storing()
             ctx.set_store(None)  # outside a callback: fine
             print("OK")
         """)
