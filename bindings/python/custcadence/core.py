@@ -374,12 +374,13 @@ class Context(_Handle):
 
 _PARAMS: List[ParamInfo] = []
 _PARAM_BY_NAME: Dict[str, ParamInfo] = {}
+_PARAMS_LOCK = threading.Lock()
 
 
 def param_infos() -> List[ParamInfo]:
     """Every rules parameter, in library order (``ccad_rules_param_info``)."""
-    if not _PARAMS:
-        for i in range(_ffi.PARAM_COUNT):
+    with _PARAMS_LOCK:  # two threads must not fill the cache twice
+        for i in range(len(_PARAMS), _ffi.PARAM_COUNT):
             s = _ffi.ParamInfo.init()
             F.ccad_rules_param_info(byref(s), i)
             p = ParamInfo(i, s.name.decode(), _enum_out(_ffi_rule_enum(), s.rule), s.min_value,
