@@ -550,10 +550,6 @@ def limits(ctype: Any) -> Tuple[int, int]:
     return got
 
 
-_CNAMES = {c_int: "int", c_int32: "int32_t", c_uint32: "uint32_t", c_int64: "int64_t",
-           c_uint64: "uint64_t", c_size_t: "size_t", c_uint8: "uint8_t"}
-
-
 def ranged(value: Any, ctype: Any, what: str) -> int:
     """``value`` as an int that fits the ctypes integer type ``ctype``.
 
@@ -570,8 +566,10 @@ def ranged(value: Any, ctype: Any, what: str) -> int:
             raise TypeError("%s must be an integer, not %r" % (what, value)) from e
     lo, hi = limits(ctype)
     if not lo <= v <= hi:
-        raise OverflowError("%s = %d does not fit %s (%d .. %d)"
-                            % (what, v, _CNAMES.get(ctype, ctype.__name__), lo, hi))
+        # ctypes aliases the types (c_size_t is c_uint64 is c_ulong): name the width
+        raise OverflowError("%s = %d does not fit a %d-bit %s integer (%d .. %d)"
+                            % (what, v, 8 * ctypes.sizeof(ctype),
+                               "signed" if lo < 0 else "unsigned", lo, hi))
     return v
 
 
