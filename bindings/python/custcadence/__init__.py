@@ -25,11 +25,11 @@ from typing import Optional, Tuple
 
 from . import _ffi
 from ._ffi import (DATE_MAX, DATE_MIN, ID_MAX, ITEM_REASONS_MAX, LIBRARY_PATH, NO_DATE,
-                   REASONS_MAX, ROUTE_MAX_POINTS, F)
+                   REASONS_MAX, ROUTE_MAX_POINTS, F, ranged)
 from ._loader import BINDING_MAJOR
 from .core import (Book, Briefs, Context, Rules, Schedule, StoreProtocol, param_infos, route,
                    route_tw)
-from .errors import (AlreadyExists, CadenceError, CallbackError, ConflictError,
+from .errors import (AlreadyExists, BusyError, CadenceError, CallbackError, ConflictError,
                      InvalidArgument, NoSpace, NotFound, NotSupported, OutOfMemory, Overflow,
                      ParseError, RangeError, StaleGrades, VersionError, error_class)
 from .model import (Assessment, Brief, Choice, Complaint, Contact, ContactKind, Customer,
@@ -54,12 +54,13 @@ def version() -> str:
 
 def strerror(code: int) -> str:
     """Short English text of a status code (``ccad_strerror``)."""
-    return F.ccad_strerror(code).decode()
+    return F.ccad_strerror(ranged(code, _ctypes.c_int, "code")).decode()
 
 
 def name(kind: int, value: int) -> str:
     """The name of an enumeration value (``ccad_name``); "?" if unknown."""
-    return F.ccad_name(int(kind), int(value)).decode()
+    return F.ccad_name(ranged(kind, _ctypes.c_int, "kind"),
+                       ranged(value, _ctypes.c_int, "value")).decode()
 
 
 def name_parse(kind: int, text: str) -> int:
@@ -67,7 +68,7 @@ def name_parse(kind: int, text: str) -> int:
     out = _ctypes.c_int()
     raw = text.encode()
     try:
-        F.ccad_name_parse(_ctypes.byref(out), int(kind), raw, len(raw))
+        F.ccad_name_parse(_ctypes.byref(out), ranged(kind, _ctypes.c_int, "kind"), raw, len(raw))
     except NotFound as e:
         raise NotFound(e.code, "no %s named %r" % (NameKind(kind).name.lower(), text),
                        e.function) from None
@@ -76,25 +77,26 @@ def name_parse(kind: int, text: str) -> int:
 
 def rule_name(rule: int) -> str:
     """The catalogue name of a rule id ("GAP"); "?" if unknown."""
-    return F.ccad_rule_name(int(rule)).decode()
+    return F.ccad_rule_name(ranged(rule, _ctypes.c_int, "rule")).decode()
 
 
 def why_name(why: int) -> str:
     """The name of a reason code ("GAP_ALERT"); "?" if unknown."""
-    return F.ccad_why_name(int(why)).decode()
+    return F.ccad_why_name(ranged(why, _ctypes.c_int, "why")).decode()
 
 
 def date_from_ymd(year: int, month: int, day: int) -> int:
     """Day number of a civil date (RangeError for 30 February)."""
     out = _ctypes.c_int32()
-    F.ccad_date_from_ymd(_ctypes.byref(out), year, month, day)
+    F.ccad_date_from_ymd(_ctypes.byref(out), ranged(year, _ctypes.c_int, "year"),
+                         ranged(month, _ctypes.c_int, "month"), ranged(day, _ctypes.c_int, "day"))
     return out.value
 
 
 def date_to_ymd(day: int) -> Tuple[int, int, int]:
     """(year, month, day) of a day number."""
     y, m, d = _ctypes.c_int(), _ctypes.c_int(), _ctypes.c_int()
-    F.ccad_date_to_ymd(day, _ctypes.byref(y), _ctypes.byref(m), _ctypes.byref(d))
+    F.ccad_date_to_ymd(to_day(day, "day"), _ctypes.byref(y), _ctypes.byref(m), _ctypes.byref(d))
     return y.value, m.value, d.value
 
 
@@ -109,26 +111,27 @@ def date_parse(text: str) -> _dt.date:
 def date_format(day: "_dt.date | int") -> str:
     """``YYYY-MM-DD`` of a date or day number, written by the library."""
     buf = _ctypes.create_string_buffer(11)
-    F.ccad_date_format(buf, len(buf), to_day(day))
+    F.ccad_date_format(buf, len(buf), to_day(day, "day"))
     return buf.value.decode()
 
 
 def weekday(day: "_dt.date | int") -> int:
     """ISO weekday 1 (Monday) .. 7 (Sunday)."""
     out = _ctypes.c_int()
-    F.ccad_date_weekday(_ctypes.byref(out), to_day(day))
+    F.ccad_date_weekday(_ctypes.byref(out), to_day(day, "day"))
     return out.value
 
 
 def iso_week(day: "_dt.date | int") -> Tuple[int, int]:
     """(ISO year, ISO week) of a date."""
     y, w = _ctypes.c_int(), _ctypes.c_int()
-    F.ccad_date_iso_week(_ctypes.byref(y), _ctypes.byref(w), to_day(day))
+    F.ccad_date_iso_week(_ctypes.byref(y), _ctypes.byref(w), to_day(day, "day"))
     return y.value, w.value
 
 
 __all__ = [
-    "AlreadyExists", "Assessment", "Book", "Brief", "Briefs", "CadenceError", "CallbackError",
+    "AlreadyExists", "Assessment", "Book", "BusyError", "Brief", "Briefs", "CadenceError",
+    "CallbackError",
     "Choice", "Complaint", "ConflictError", "Contact", "ContactKind", "Context", "Customer",
     "DATE_MAX", "DATE_MIN", "DayFlag", "DaySummary", "Delegation", "Escalation", "Figure", "Finding",
     "FindingKind", "Flag", "Grade", "ID_MAX", "ITEM_REASONS_MAX", "InvalidArgument", "Item",

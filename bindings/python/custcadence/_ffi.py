@@ -283,11 +283,25 @@ class CallbackState:
         if self.pending is None:
             self.pending = exc
         elif exc is not self.pending:
-            self.pending.add_note("while handling it, another callback raised %r" % (exc,))
+            add_note(self.pending, "while handling it, another callback raised %r" % (exc,))
 
     def take(self) -> Optional[BaseException]:
         exc, self.pending = self.pending, None
         return exc
+
+
+def add_note(exc: BaseException, note: str) -> None:
+    """``exc.add_note(note)``; before Python 3.11 (no add_note) the note is
+    appended to ``exc.__notes__`` all the same (tracebacks of 3.9 and 3.10
+    do not print it, but it is not lost and nothing else is raised)."""
+    if hasattr(exc, "add_note"):
+        exc.add_note(note)
+        return
+    try:
+        notes = exc.__dict__.setdefault("__notes__", [])
+        notes.append(note)
+    except (AttributeError, TypeError):  # an exception without __dict__
+        pass
 
 
 _tls = threading.local()
@@ -501,13 +515,102 @@ PARAM_COUNT: int = F.ccad_rules_param_count()
 
 def call(owner: Any, fn: Any, *args: Any) -> Any:
     """Calls ``fn`` with ``owner`` (a Context) as the context whose message
-    and parked callback exception a failure reports."""
+    and parked callback exception a failure reports.
+
+    The call holds the context's lock and counts as "busy" on it: a
+    callback it runs may not close or replace the context's handles
+    (``owner._busy`` is what :meth:`Context._check_not_busy` reads)."""
     prev = getattr(_tls, "ctx", None)
-    _tls.ctx = owner
-    try:
-        return fn(*args)
-    finally:
-        _tls.ctx = prev
+    with owner._lock:
+        _tls.ctx = owner
+        owner._busy += 1
+        try:
+            return fn(*args)
+        finally:
+            owner._busy -= 1
+            _tls.ctx = prev
+
+
+# ---------------------------------------------------------------------------
+# Values on their way into C: ctypes keeps the low bits of an integer too
+# large for its type, and a char* stops at the first NUL. Every integer and
+# string the binding hands to ctypes goes through these first.
+
+_LIMITS: Dict[Any, Tuple[int, int]] = {}
+
+
+def limits(ctype: Any) -> Tuple[int, int]:
+    """(lowest, highest) value of a ctypes integer type."""
+    got = _LIMITS.get(ctype)
+    if got is None:
+        bits = 8 * ctypes.sizeof(ctype)
+        signed = ctype(-1).value == -1
+        got = _LIMITS[ctype] = ((-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed
+                                else (0, (1 << bits) - 1))
+    return got
+
+
+def ranged(value: Any, ctype: Any, what: str) -> int:
+    """``value`` as an int that fits the ctypes integer type ``ctype``.
+
+    :raises OverflowError: out of the type's range; the message names ``what``.
+    :raises TypeError: not an integer (floats and other numbers that ``int()``
+        takes are converted, as before).
+    """
+    if isinstance(value, int):
+        v = int(value)
+    else:
+        try:
+            v = int(value)
+        except (TypeError, ValueError) as e:
+            raise TypeError("%s must be an integer, not %r" % (what, value)) from e
+    lo, hi = limits(ctype)
+    if not lo <= v <= hi:
+        # ctypes aliases the types (c_size_t is c_uint64 is c_ulong): name the width
+        raise OverflowError("%s = %d does not fit a %d-bit %s integer (%d .. %d)"
+                            % (what, v, 8 * ctypes.sizeof(ctype),
+                               "signed" if lo < 0 else "unsigned", lo, hi))
+    return v
+
+
+_FIELD_SPECS: Dict[Tuple[type, str], Tuple[Any, int, int]] = {}
+
+
+def _field_spec(cls: type, name: str) -> Tuple[Any, int, int]:
+    ctype = dict(cls._fields_)[name]  # type: ignore[attr-defined]
+    lo, hi = (0, -1) if ctype is c_double else limits(ctype)
+    spec = _FIELD_SPECS[(cls, name)] = (ctype, lo, hi)
+    return spec
+
+
+def put(s: Any, name: str, value: Any, what: Optional[str] = None) -> None:
+    """``s.name = value`` for a struct mirror, range-checked against the
+    member's C type like :func:`ranged` (doubles are converted with ``float()``)."""
+    ctype, lo, hi = _FIELD_SPECS.get((type(s), name)) or _field_spec(type(s), name)
+    if ctype is c_double:
+        value = float(value)
+        setattr(s, name, value)
+        return
+    if type(value) is bool:
+        value = int(value)
+    if type(value) is not int or not lo <= value <= hi:  # the fast path takes plain ints
+        value = ranged(value, ctype, what or name)
+    setattr(s, name, value)
+
+
+def cstr(value: Any, what: str) -> bytes:
+    """A str (UTF-8, surrogateescape: ids read back round-trip) or bytes as
+    the bytes of a C string; ValueError if it holds a NUL, which C would
+    take for its end."""
+    if isinstance(value, str):
+        raw = value.encode("utf-8", "surrogateescape")
+    elif isinstance(value, (bytes, bytearray)):
+        raw = bytes(value)
+    else:
+        raise TypeError("%s must be a str, not %r" % (what, value))
+    if b"\0" in raw:
+        raise ValueError("%s contains a NUL character: %r" % (what, value))
+    return raw
 
 
 def exported_functions() -> Sequence[str]:

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import ctypes
 import datetime as _dt
+import functools
+import inspect
 import struct as _struct
+import threading
 import weakref
 from ctypes import byref, c_int, c_int32, c_int64, c_size_t, c_uint8, c_uint32, c_void_p
 from typing import (Any, Callable, Dict, Iterable, Iterator, List, Optional, Protocol,
                     Sequence, Tuple, Union, overload)
 
 from . import _ffi
-from ._ffi import F, NO_DATE, CallbackState, call
-from .errors import InvalidArgument, NotFound
+from ._ffi import F, NO_DATE, CallbackState, call, cstr, put, ranged
+from .errors import BusyError, InvalidArgument, NotFound
 from .model import (Assessment, Brief, Choice, Contact, Customer, DateLike, DayFlag, DaySummary,
                     Delegation, Escalation, Finding, FindingKind, Flag, Grade, Item, ItemKind,
                     Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, TimedRoute,
@@ -119,17 +122,62 @@ def _make_store(state: CallbackState, store: Any) -> Tuple[_ffi.Store, List[Any]
     return st, keep
 
 
-def _release(free: Callable[[int], None], ptr: int, *keep_alive: Any) -> None:
-    """Finalizer body: frees ``ptr``; ``keep_alive`` (the owner, callbacks)
-    is only held so that it outlives the C object."""
-    free(ptr)
+def _release(free: Callable[[int], None], ptr: int, lock: Any, *keep_alive: Any) -> None:
+    """Finalizer body: frees ``ptr`` under its context's lock (a finalizer
+    may run on any thread); ``keep_alive`` (the owner, callbacks) is only
+    held so that it outlives the C object."""
+    with lock:
+        free(ptr)
 
 
+def _locked(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A method that holds its context's lock (``self._lock``) while it runs."""
+    @functools.wraps(fn)
+    def locked(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return fn(self, *args, **kwargs)
+    return locked
+
+
+_NOT_LOCKED = frozenset(("__init__", "__enter__", "__exit__", "_handle", "__repr__"))
+
+
+def _synchronized(cls: Any) -> Any:
+    """Class decorator: every method and property defined in ``cls`` (but
+    __init__, which locks by hand, and the trivial ones) runs under the lock
+    of the handle's context. One RLock per Context: calls on the handles of
+    one context are serialized across threads, and a callback may call the
+    binding again on its own thread (docs/python.md, "Threads")."""
+    for name, attr in list(vars(cls).items()):
+        if name in _NOT_LOCKED:
+            continue
+        if isinstance(attr, property):
+            setattr(cls, name, property(_locked(attr.fget) if attr.fget else None,
+                                        _locked(attr.fset) if attr.fset else None,
+                                        None, attr.__doc__))
+        elif inspect.isfunction(attr):
+            setattr(cls, name, _locked(attr))
+    return cls
+
+
+def _size_index(i: int, what: str = "index") -> int:
+    """A customer or item index for a size_t parameter: NotFound below 0
+    (no such index), OverflowError above SIZE_MAX."""
+    if isinstance(i, int) and not isinstance(i, bool) and i < 0:
+        raise NotFound(-5, "no customer at index %d" % i, what)
+    return ranged(i, c_size_t, what)
+
+
+@_synchronized
 class _Handle:
-    """Common lifetime machinery: a C pointer freed by a weakref.finalize."""
+    """Common lifetime machinery: a C pointer freed by a weakref.finalize.
+
+    ``_lock`` is the context's RLock, ``_owner`` the Context itself."""
 
     _ptr: Optional[int]
     _finalizer: Any
+    _lock: Any
+    _owner: "Context"
 
     def _handle(self) -> int:
         p = self._ptr
@@ -149,11 +197,15 @@ class _Handle:
         self.close()
 
     def close(self) -> None:
-        """Frees the C object now (idempotent)."""
+        """Frees the C object now (idempotent). BusyError inside a callback
+        of its context: the running call still uses the object."""
+        if self._ptr:
+            self._owner._check_not_busy("%s.close" % type(self).__name__)
         self._ptr = None
         self._finalizer()
 
 
+@_synchronized
 class Context(_Handle):
     """A library context: host callbacks, optional store, the last error.
 
@@ -168,6 +220,9 @@ class Context(_Handle):
     Closing the context closes every Rules, Book and Schedule made from it.
     An exception raised in a callback is re-raised from the call that made
     the library invoke it, with the library's CallbackError as its cause.
+    A callback may not close the context or its handles, nor replace the
+    store (BusyError). Every method of the context and of its handles holds
+    the context's lock (an RLock): one thread at a time.
     """
 
     def __init__(self, *, clock: Optional[Callable[[], Any]] = None,
@@ -175,6 +230,9 @@ class Context(_Handle):
                  travel: Optional[Callable[[float, float, float, float], int]] = None,
                  store: Optional[StoreProtocol] = None) -> None:
         self._ptr = None
+        self._lock = threading.RLock()
+        self._owner = self
+        self._busy = 0  # C calls running on this context (docs/python.md, "Callbacks and re-entry")
         self._cbstate = CallbackState()
         self._children: "weakref.WeakValueDictionary[int, Any]" = weakref.WeakValueDictionary()
         host = _ffi.Host.init()
@@ -182,20 +240,21 @@ class Context(_Handle):
         state = self._cbstate
         if clock is not None:
             def clock_cb(user: Any, out: Any) -> int:
-                out[0] = _local_seconds(clock())
+                out[0] = ranged(_local_seconds(clock()), c_int64, "clock result")
                 return 0
             host.clock = cf = _ffi.CLOCK_FN(_guard(state, clock_cb))
             keep.append(cf)
         if calendar is not None:
             def calendar_cb(user: Any, day: int, out: Any) -> int:
-                out[0] = int(calendar(from_day(day))) & 0xFFFFFFFF  # type: ignore[arg-type]
+                out[0] = ranged(calendar(from_day(day)), c_uint32,  # type: ignore[arg-type]
+                                "calendar result")
                 return 0
             host.calendar = cf = _ffi.CALENDAR_FN(_guard(state, calendar_cb))
             keep.append(cf)
         if travel is not None:
             def travel_cb(user: Any, fx: float, fy: float, tx: float, ty: float,
                           out: Any) -> int:
-                out[0] = int(travel(fx, fy, tx, ty))
+                out[0] = ranged(travel(fx, fy, tx, ty), _ffi.c_int32, "travel result")
                 return 0
             host.travel = cf = _ffi.TRAVEL_FN(_guard(state, travel_cb))
             keep.append(cf)
@@ -205,18 +264,37 @@ class Context(_Handle):
         # The callbacks live as long as the C context: the finalizer holds them.
         self._callbacks = keep
         self._store_keep: List[Any] = []
-        self._finalizer = weakref.finalize(self, _release, F.ccad_ctx_free, self._ptr, keep)
+        self._finalizer = weakref.finalize(self, _release, F.ccad_ctx_free, self._ptr,
+                                           self._lock, keep)
         if store is not None:
             self.set_store(store)
 
     def close(self) -> None:
         """Closes every object made from this context, then the context."""
+        if self._ptr:
+            self._check_not_busy("Context.close")
         for child in list(self._children.values()):
             child.close()
         super().close()
 
     def _adopt(self, child: Any) -> None:
         self._children[id(child)] = child
+
+    def _check_not_busy(self, what: str) -> None:
+        """BusyError if a C call on this context is running: then we are in
+        one of its callbacks (the lock keeps other threads out), and freeing
+        or replacing what that call uses would crash it."""
+        if self._busy:
+            raise BusyError(BusyError.code, "%s: not allowed inside a callback of the same "
+                            "context (the call that runs the callback still uses it)" % what,
+                            what)
+
+    @property
+    def lock(self) -> Any:
+        """The context's ``threading.RLock``: every method of the context and
+        of its handles holds it. Hold it yourself around a sequence of calls
+        that other threads must not interleave (docs/python.md, "Threads")."""
+        return self._lock
 
     # -- errors and callbacks --------------------------------------------
 
@@ -246,11 +324,13 @@ class Context(_Handle):
     def day_flags(self, day: DateLike) -> DayFlag:
         """The calendar flags of a day (the callback's, or Monday-Friday working)."""
         out = c_uint32()
-        call(self, F.ccad_ctx_day_flags, self._handle(), byref(out), to_day(day))
+        call(self, F.ccad_ctx_day_flags, self._handle(), byref(out), to_day(day, "day"))
         return DayFlag(out.value)
 
     def set_store(self, store: Optional[StoreProtocol]) -> None:
-        """Gives the context a store (see :class:`StoreProtocol`), or removes it."""
+        """Gives the context a store (see :class:`StoreProtocol`), or removes it.
+        BusyError inside a callback of this context."""
+        self._check_not_busy("Context.set_store")
         if store is None:
             call(self, F.ccad_ctx_set_store, self._handle(), None)
             self._store_keep = []
@@ -260,8 +340,8 @@ class Context(_Handle):
         self._store_keep = keep
         self._callbacks.extend(keep)  # held by the finalizer: alive as long as the C context
 
-    def _day(self, day: DateLike) -> int:
-        return to_day(self.today() if day is None else day)
+    def _day(self, day: DateLike, what: str = "day") -> int:
+        return to_day(self.today() if day is None else day, what)
 
     # -- factories ----------------------------------------------------------
 
@@ -294,12 +374,13 @@ class Context(_Handle):
 
 _PARAMS: List[ParamInfo] = []
 _PARAM_BY_NAME: Dict[str, ParamInfo] = {}
+_PARAMS_LOCK = threading.Lock()
 
 
 def param_infos() -> List[ParamInfo]:
     """Every rules parameter, in library order (``ccad_rules_param_info``)."""
-    if not _PARAMS:
-        for i in range(_ffi.PARAM_COUNT):
+    with _PARAMS_LOCK:  # two threads must not fill the cache twice
+        for i in range(len(_PARAMS), _ffi.PARAM_COUNT):
             s = _ffi.ParamInfo.init()
             F.ccad_rules_param_info(byref(s), i)
             p = ParamInfo(i, s.name.decode(), _enum_out(_ffi_rule_enum(), s.rule), s.min_value,
@@ -314,6 +395,7 @@ def _ffi_rule_enum() -> Any:
     return RuleId
 
 
+@_synchronized
 class Rules(_Handle):
     """A rule set: every parameter of the catalogue, by name.
 
@@ -330,16 +412,19 @@ class Rules(_Handle):
 
     def __init__(self, ctx: Context, text: Optional[str] = None, *, _ptr: Any = None) -> None:
         self._ptr = None
-        self._ctx = ctx
-        if _ptr is None:
-            out = c_void_p()
-            call(ctx, F.ccad_rules_new, byref(out), ctx._handle())
-            _ptr = out.value
-        self._ptr = _ptr
-        self._finalizer = weakref.finalize(self, _release, F.ccad_rules_free, _ptr, ctx)
-        ctx._adopt(self)
-        if text is not None:
-            self.parse(text)
+        self._ctx = self._owner = ctx
+        self._lock = ctx._lock
+        with self._lock:
+            if _ptr is None:
+                out = c_void_p()
+                call(ctx, F.ccad_rules_new, byref(out), ctx._handle())
+                _ptr = out.value
+            self._ptr = _ptr
+            self._finalizer = weakref.finalize(self, _release, F.ccad_rules_free, _ptr,
+                                               self._lock, ctx)
+            ctx._adopt(self)
+            if text is not None:
+                self.parse(text)
 
     @classmethod
     def from_text(cls, ctx: Context, text: str) -> "Rules":
@@ -385,7 +470,7 @@ class Rules(_Handle):
     def __getitem__(self, name: str) -> int:
         out = c_int64()
         try:
-            F.ccad_rules_get(self._handle(), name.encode(), byref(out))
+            F.ccad_rules_get(self._handle(), cstr(name, "rules parameter name"), byref(out))
         except NotFound as e:
             raise NotFound(e.code, "no rules parameter named %r" % name, e.function) from None
         return out.value
@@ -393,11 +478,11 @@ class Rules(_Handle):
     def __setitem__(self, name: str, value: Union[int, bool, str]) -> None:
         """Sets a parameter from an int or from its text form (``threshold``,
         ``AB``, ``Mon+Fri``) through ``ccad_rules_set_text``."""
+        raw = cstr(name, "rules parameter name")
         if isinstance(value, str):
-            call(self._ctx, F.ccad_rules_set_text, self._handle(), name.encode(),
-                 value.encode())
+            call(self._ctx, F.ccad_rules_set_text, self._handle(), raw, cstr(value, name))
         else:
-            call(self._ctx, F.ccad_rules_set, self._handle(), name.encode(), int(value))
+            call(self._ctx, F.ccad_rules_set, self._handle(), raw, ranged(value, c_int64, name))
 
     def get(self, name: str, default: Optional[int] = None) -> Optional[int]:
         """The value, or ``default`` for an unknown name."""
@@ -510,6 +595,7 @@ class Briefs(Sequence[Brief]):
                 if fl & f] if len(self.raw) else []
 
 
+@_synchronized
 class Book(_Handle):
     """A book of customers, their contacts and grades.
 
@@ -519,15 +605,19 @@ class Book(_Handle):
 
     def __init__(self, ctx: Context, capacity_hint: int = 0, *, _ptr: Any = None) -> None:
         self._ptr = None
-        self._ctx = ctx
+        self._ctx = self._owner = ctx
+        self._lock = ctx._lock
         self._schedules: "weakref.WeakValueDictionary[int, Schedule]" = weakref.WeakValueDictionary()
-        if _ptr is None:
-            out = c_void_p()
-            call(ctx, F.ccad_book_new, byref(out), ctx._handle(), capacity_hint)
-            _ptr = out.value
-        self._ptr = _ptr
-        self._finalizer = weakref.finalize(self, _release, F.ccad_book_free, _ptr, ctx)
-        ctx._adopt(self)
+        with self._lock:
+            if _ptr is None:
+                out = c_void_p()
+                call(ctx, F.ccad_book_new, byref(out), ctx._handle(),
+                     ranged(capacity_hint, c_size_t, "capacity_hint"))
+                _ptr = out.value
+            self._ptr = _ptr
+            self._finalizer = weakref.finalize(self, _release, F.ccad_book_free, _ptr,
+                                               self._lock, ctx)
+            ctx._adopt(self)
 
     @classmethod
     def from_store(cls, ctx: Context) -> "Book":
@@ -537,6 +627,8 @@ class Book(_Handle):
         return cls(ctx, _ptr=out.value)
 
     def close(self) -> None:
+        if self._ptr:
+            self._owner._check_not_busy("Book.close")
         for s in list(self._schedules.values()):
             s.close()
         super().close()
@@ -557,27 +649,27 @@ class Book(_Handle):
         """The index of a customer given by index or id (NotFound if absent)."""
         if isinstance(key, str):
             out = c_size_t()
-            self._call(F.ccad_book_find, self._handle(), key.encode(), byref(out))
+            self._call(F.ccad_book_find, self._handle(), cstr(key, "id"), byref(out))
             return out.value
         if isinstance(key, bool) or not isinstance(key, int):
             raise TypeError("a customer is addressed by index or id, not %r" % (key,))
-        return key if key >= 0 else key + len(self)
+        return _size_index(key if key >= 0 else key + len(self))
 
     find = index
 
     def __contains__(self, cid: object) -> bool:
-        if not isinstance(cid, str):
+        if not isinstance(cid, str) or "\0" in cid:
             return False
         out = c_size_t()
         try:
-            self._call(F.ccad_book_find, self._handle(), cid.encode(), byref(out))
+            self._call(F.ccad_book_find, self._handle(), cstr(cid, "id"), byref(out))
         except NotFound:
             return False
         return True
 
     def id(self, index: int) -> str:
         """The id of customer ``index`` (NotFound for a bad index)."""
-        raw = F.ccad_book_id(self._handle(), index)
+        raw = F.ccad_book_id(self._handle(), _size_index(index))
         if raw is None:
             raise NotFound(-5, "no customer at index %d" % index, "ccad_book_id")
         return raw.decode("utf-8", "surrogateescape")
@@ -656,7 +748,7 @@ class Book(_Handle):
     def store_load_customer(self, cid: str) -> int:
         """Loads (adds or replaces) one customer from the store; returns its index."""
         out = c_size_t()
-        self._call(F.ccad_store_load_customer, self._handle(), cid.encode(), byref(out))
+        self._call(F.ccad_store_load_customer, self._handle(), cstr(cid, "id"), byref(out))
         return out.value
 
     # -- assessment ---------------------------------------------------------
@@ -673,8 +765,10 @@ class Book(_Handle):
         """Assesses customers ``first .. first+count-1`` (default all) in ONE
         call of ``ccad_book_assess_range``; returns :class:`Briefs`."""
         h = self._handle()
+        first = ranged(first, c_size_t, "first")
         if count is None:
             count = F.ccad_book_count(h) - first
+        count = ranged(count, c_size_t, "count")
         d = self._ctx._day(day)
         raw = (_ffi.Brief * count)()
         if count:
@@ -693,7 +787,9 @@ class Book(_Handle):
                  field_days: int = 22, visits_per_day: int = 1) -> Workload:
         """Customers x frequency per grade against capacity (WORKLOAD)."""
         s = _ffi.Workload.init()
-        s.period_days, s.field_days, s.visits_per_day = period_days, field_days, visits_per_day
+        put(s, "period_days", period_days)
+        put(s, "field_days", field_days)
+        put(s, "visits_per_day", visits_per_day)
         self._call(F.ccad_book_workload, self._handle(), rules._handle(),
                    self._ctx._day(day), byref(s))
         grades = (Grade.A, Grade.B, Grade.C, Grade.D)
@@ -732,6 +828,7 @@ _PLAN_OPTION_NAMES = tuple(n for n, _t in _ffi.PlanOptions._fields_
                            if n not in ("size", "first_day", "days"))
 
 
+@_synchronized
 class Schedule(_Handle, Sequence[Item]):
     """An immutable plan of a date range: items (by day, then priority),
     findings and reminders. Keeps its book (and so the context) alive.
@@ -747,21 +844,25 @@ class Schedule(_Handle, Sequence[Item]):
                  **options: Any) -> None:
         self._ptr = None
         self._book = book
+        self._owner = book._owner
+        self._lock = book._lock
+        self._ids: Dict[int, str] = {}
         o = _ffi.PlanOptions.init()
-        o.first_day = book._ctx._day(first_day)
-        o.days = days
+        put(o, "days", days)
         for k, v in options.items():
             if k not in _PLAN_OPTION_NAMES:
                 raise TypeError("unknown plan option %r (known: %s)"
                                 % (k, ", ".join(_PLAN_OPTION_NAMES)))
-            setattr(o, k, float(v) if isinstance(getattr(o, k), float) else int(v))
-        out = c_void_p()
-        call(book._ctx, F.ccad_schedule_new, byref(out), book._handle(), rules._handle(),
-             byref(o))
-        self._ptr = out.value
-        self._finalizer = weakref.finalize(self, _release, F.ccad_schedule_free, out.value, book)
-        book._schedules[id(self)] = self
-        self._ids: Dict[int, str] = {}
+            put(o, k, v)
+        with self._lock:
+            put(o, "first_day", book._ctx._day(first_day, "first_day"))
+            out = c_void_p()
+            call(book._ctx, F.ccad_schedule_new, byref(out), book._handle(), rules._handle(),
+                 byref(o))
+            self._ptr = out.value
+            self._finalizer = weakref.finalize(self, _release, F.ccad_schedule_free, out.value,
+                                               self._lock, book)
+            book._schedules[id(self)] = self
 
     @property
     def book(self) -> Book:
@@ -787,7 +888,7 @@ class Schedule(_Handle, Sequence[Item]):
         if i < 0:
             i += len(self)
         s = _ffi.Item.init()
-        call(self._book._ctx, F.ccad_schedule_item, self._handle(), i, byref(s))
+        call(self._book._ctx, F.ccad_schedule_item, self._handle(), _size_index(i), byref(s))
         return Item(i, from_day(s.date), s.customer, self._cid(s.customer),
                     _enum_out(ItemKind, s.kind), _enum_out(Quadrant, s.quadrant), s.priority,
                     _enum_out(Delegation, s.delegated), from_day(s.rolled_from),
@@ -827,7 +928,7 @@ class Schedule(_Handle, Sequence[Item]):
     def day(self, day: DateLike) -> DaySummary:
         """Totals of one day of the range (NotFound outside it)."""
         s = _ffi.Day.init()
-        call(self._book._ctx, F.ccad_schedule_day, self._handle(), to_day(day), byref(s))
+        call(self._book._ctx, F.ccad_schedule_day, self._handle(), to_day(day, "day"), byref(s))
         return DaySummary(from_day(s.date), DayFlag(s.flags), s.items, s.by_rep, s.delegated,
                           s.touches, s.stops, s.service_min, s.travel_min,
                           None if s.back_min < 0 else s.back_min, s.late)
@@ -835,7 +936,7 @@ class Schedule(_Handle, Sequence[Item]):
     def reminders(self, day: DateLike) -> List[Item]:
         """The items whose reminder falls on ``day`` (FOLLOWUP)."""
         h = self._handle()
-        d = to_day(day)
+        d = to_day(day, "day")
         n = c_size_t()
         call(self._book._ctx, F.ccad_schedule_reminders, h, d, None, 0, byref(n))
         if n.value == 0:
@@ -872,16 +973,18 @@ def route(points: Sequence[Tuple[float, float]], *, ctx: Optional[Context] = Non
         temporary one when None.
     :returns: Route(order, cost): point indices, the base first.
     """
+    o = _ffi.RouteOptions.init()
+    for k, v in (("metric", metric), ("closed", closed), ("seed", seed), ("effort", effort),
+                 ("scale", scale)):
+        put(o, k, v)
     own = ctx is None
     c = Context() if ctx is None else ctx
     try:
         n, xs, ys = _coordinates(points)
-        o = _ffi.RouteOptions.init()
-        o.metric, o.closed, o.seed, o.effort, o.scale = (int(metric), int(closed), seed, effort,
-                                                         float(scale))
         order = (c_uint32 * max(n, 1))()
         cost = c_int64()
-        call(c, F.ccad_route_solve, c._handle(), xs, ys, n, byref(o), order, byref(cost))
+        with c._lock:
+            call(c, F.ccad_route_solve, c._handle(), xs, ys, n, byref(o), order, byref(cost))
         return Route(list(order[:n]), cost.value)
     finally:
         if own:
@@ -933,24 +1036,28 @@ def route_tw(points: Sequence[Tuple[float, float]], *, ctx: Optional[Context] = 
         opens = _minutes("windows (open)", [w[0] for w in windows], n)
         closes = _minutes("windows (close)", [w[1] for w in windows], n)
     svc = _minutes("service", service, n)
+    o = _ffi.RouteOptions.init()
+    for k, v in (("metric", metric), ("seed", seed), ("scale", scale)):
+        put(o, k, v)
+    t = _ffi.RouteTimes.init()
+    put(t, "start_min", start, "start")
+    put(t, "end_min", end, "end")
+    put(t, "units_per_minute", units_per_minute)
+    t.open_min, t.close_min, t.service_min = opens, closes, svc
     own = ctx is None
     c = Context() if ctx is None else ctx
     try:
         n, xs, ys = _coordinates(points)
-        o = _ffi.RouteOptions.init()
-        o.metric, o.seed, o.scale = int(metric), seed, float(scale)
-        t = _ffi.RouteTimes.init()
-        t.start_min, t.end_min, t.units_per_minute = start, end, float(units_per_minute)
-        t.open_min, t.close_min, t.service_min = opens, closes, svc
         order = (c_uint32 * max(n, 1))(*([0xFFFFFFFF] * max(n, 1)))
         starts = (c_int32 * max(n, 1))()
         cost = c_int64()
-        rc = call(c, F.ccad_route_solve_tw, c._handle(), xs, ys, n, byref(o), byref(t), order,
-                  starts, byref(cost))
-        if rc != 0 and order[0] != 0:  # an argument out of range: nothing was written
-            raise _ffi.make_error(rc, "ccad_route_solve_tw", c)
-        return TimedRoute(list(order[:n]), cost.value, list(starts[:n]), rc == 0,
-                          c.errmsg if rc != 0 else "")
+        with c._lock:
+            rc = call(c, F.ccad_route_solve_tw, c._handle(), xs, ys, n, byref(o), byref(t),
+                      order, starts, byref(cost))
+            if rc != 0 and order[0] != 0:  # an argument out of range: nothing was written
+                raise _ffi.make_error(rc, "ccad_route_solve_tw", c)
+            problem = c.errmsg if rc != 0 else ""
+        return TimedRoute(list(order[:n]), cost.value, list(starts[:n]), rc == 0, problem)
     finally:
         if own:
             c.close()

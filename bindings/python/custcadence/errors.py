@@ -104,10 +104,21 @@ class ConflictError(CadenceError, ValueError):
     code = -13
 
 
+class BusyError(CadenceError, RuntimeError):
+    """CCAD_EBUSY: the handle is in use by a call that is still running.
+
+    The binding raises it itself when a callback closes a handle (or
+    replaces the store) of the context whose call invoked it: the C code is
+    still using that memory. Libraries before 1.2 never return -14; newer
+    ones may, for the same misuse from C.
+    """
+    code = -14
+
+
 ERROR_CLASSES: Dict[int, Type[CadenceError]] = {
     cls.code: cls for cls in (InvalidArgument, OutOfMemory, RangeError, ParseError, NotFound,
                               AlreadyExists, Overflow, NoSpace, StaleGrades, CallbackError,
-                              VersionError, NotSupported, ConflictError)
+                              VersionError, NotSupported, ConflictError, BusyError)
 }
 
 

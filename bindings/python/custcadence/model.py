@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 from . import _ffi
-from ._ffi import F, NO_DATE
+from ._ffi import F, NO_DATE, cstr, put, ranged
 
 # ---------------------------------------------------------------------------
 # Dates.
@@ -22,8 +22,12 @@ _EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 DateLike = Union[_dt.date, int, None]
 
 
-def to_day(value: DateLike) -> int:
-    """A date (or None, or a raw day number) as the library's day number."""
+def to_day(value: DateLike, what: str = "date") -> int:
+    """A date (or None, or a raw day number) as the library's day number.
+
+    A raw day number must fit ``int32_t`` (OverflowError naming ``what``);
+    within that, the library judges it (RangeError outside DATE_MIN..DATE_MAX).
+    """
     if value is None:
         return NO_DATE
     if isinstance(value, _dt.datetime):
@@ -31,8 +35,9 @@ def to_day(value: DateLike) -> int:
     if isinstance(value, _dt.date):
         return value.toordinal() - _EPOCH_ORDINAL
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("expected a datetime.date, None or a day number, not %r" % (value,))
-    return value
+        raise TypeError("%s: expected a datetime.date, None or a day number, not %r"
+                        % (what, value))
+    return ranged(value, _ffi.c_int32, what)
 
 
 def from_day(day: int) -> Optional[_dt.date]:
@@ -349,25 +354,22 @@ def customer_to_struct(c: Customer, with_id: bool = True) -> _ffi.Customer:
     if with_id:
         if not isinstance(c.id, str):
             raise TypeError("Customer.id must be a str, not %r" % (c.id,))
-        s.id = c.id.encode()
-    s.value = int(c.value)
+        s.id = cstr(c.id, "id")
     for k, cls in _CUSTOMER_ENUMS.items():
-        setattr(s, k, _enum_in(cls, getattr(c, k)))
+        put(s, k, _enum_in(cls, getattr(c, k)))
     for k in _CUSTOMER_DATES:
-        setattr(s, k, to_day(getattr(c, k)))
+        put(s, k, to_day(getattr(c, k), k))
     for k in _CUSTOMER_OPTIONAL:
         v = getattr(c, k)
-        setattr(s, k, -1 if v is None else int(v))
-    for k in _CUSTOMER_INTS:
-        setattr(s, k, int(getattr(c, k)))
-    for k in _CUSTOMER_BOOLS:
-        setattr(s, k, int(getattr(c, k)))
-    s.x = float(c.x)
-    s.y = float(c.y)
+        put(s, k, -1 if v is None else v)
+    for k in _CUSTOMER_INTS + _CUSTOMER_BOOLS + ("x", "y"):
+        put(s, k, getattr(c, k))
     sc = tuple(c.service_counts)
     if len(sc) != 4:
         raise ValueError("service_counts takes four counts, not %r" % (sc,))
-    s.service_counts[:] = [int(v) for v in sc]
+    s.service_counts[:] = [v if type(v) is int and 0 <= v <= 0xFFFFFFFF
+                           else ranged(v, _ffi.c_uint32, "service_counts[%d]" % i)
+                           for i, v in enumerate(sc)]
     return s
 
 
@@ -409,12 +411,12 @@ CONTACT_FIELDS = tuple(f for f in Contact.__dataclass_fields__)
 
 def contact_to_struct(c: Contact) -> _ffi.Contact:
     s = _ffi.Contact.init()
-    s.date = to_day(c.date)
-    s.kind = _enum_in(ContactKind, c.kind)
-    s.outcome = _enum_in(Outcome, c.outcome)
-    s.recorded = int(c.recorded)
-    s.next_date = to_day(c.next_date)
-    s.service_level = _enum_in(ServiceLevel, c.service_level)
+    put(s, "date", to_day(c.date, "date"))
+    put(s, "kind", _enum_in(ContactKind, c.kind))
+    put(s, "outcome", _enum_in(Outcome, c.outcome))
+    put(s, "recorded", c.recorded)
+    put(s, "next_date", to_day(c.next_date, "next_date"))
+    put(s, "service_level", _enum_in(ServiceLevel, c.service_level))
     return s
 
 
@@ -434,7 +436,7 @@ _FIGURES: Dict[Tuple[int, int], Tuple[int, int]] = {}
 def why_figure(why: int, index: int) -> Tuple[Figure, Optional[NameKind]]:
     """What figure ``index`` (0..2) of reason code ``why`` measures, and for
     enumerations the name family (``ccad_why_figure``)."""
-    key = (int(why), int(index))
+    key = (ranged(why, _ffi.c_int, "why"), ranged(index, _ffi.c_int, "index"))
     got = _FIGURES.get(key)
     if got is None:
         nk = _ffi.c_int(0)
