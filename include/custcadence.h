@@ -81,7 +81,11 @@ enum ccad_error {
     CCAD_ECALLBACK = -10, /**< A host callback reported failure. */
     CCAD_EVERSION = -11,  /**< A struct's @c size is not one this library knows. */
     CCAD_ENOTSUP = -12,   /**< The optional host callback needed is not provided. */
-    CCAD_ECONFLICT = -13  /**< A parameter value conflicts with another parameter. */
+    CCAD_ECONFLICT = -13, /**< A parameter value conflicts with another parameter. */
+    /** The context is running a host callback: the call was made from inside
+     *  one (re-entry) and was refused; nothing changed and no message was
+     *  recorded (docs/integration.md, "Re-entry"). @since 1.1.0 */
+    CCAD_EBUSY = -14
 };
 
 /**
