@@ -289,8 +289,10 @@ int ccad_rules_copy(ccad_rules **out, ccad_ctx *ctx, const ccad_rules *src)
         return ctx == NULL ? CCAD_EINVAL
                            : ccad__fail(ctx, CCAD_EINVAL, "ccad_rules_copy: NULL argument");
     }
-    if (ccad__busy(ctx))
+    if (ccad__busy(ctx)) {
+        *out = NULL;
         return CCAD_EBUSY;
+    }
     rc = ccad_rules_new(out, ctx);
     if (rc == CCAD_OK)
         memcpy((*out)->v, src->v, sizeof src->v);

@@ -331,13 +331,17 @@ static void try_all_guarded(rw *w)
     note(w, ccad_ctx_day_flags(w->ctx, &flags, w->today));
     note(w, ccad_ctx_set_store(w->ctx, NULL));
     note(w, ccad_ctx_set_store(w->ctx, &w->store));
+    /* constructors set *out to NULL, as on any failure */
+    r2 = (ccad_rules *)(void *)w;
     note(w, ccad_rules_new(&r2, w->ctx));
     assert_null(r2);
+    r2 = (ccad_rules *)(void *)w;
     note(w, ccad_rules_copy(&r2, w->ctx, w->r));
     assert_null(r2);
     note(w, ccad_rules_set(w->r, "gap.max_days", 50));
     note(w, ccad_rules_set_text(w->r, "gap.max_days", "50"));
     note(w, ccad_rules_parse(w->r, "gap.max_days = 50\n", 18));
+    b2 = (ccad_book *)(void *)w;
     note(w, ccad_book_new(&b2, w->ctx, 0));
     assert_null(b2);
     note(w, ccad_book_add(w->b, &c, &at));
@@ -347,9 +351,11 @@ static void try_all_guarded(rw *w)
     note(w, ccad_book_grade(w->b, w->r));
     note(w, ccad_store_record(w->b, 0, &k));
     note(w, ccad_store_save_book(w->b));
+    b2 = (ccad_book *)(void *)w;
     note(w, ccad_store_load_book(&b2, w->ctx));
     assert_null(b2);
     note(w, ccad_store_load_customer(w->b, "c001", &at));
+    s = (ccad_schedule *)(void *)w;
     note(w, ccad_schedule_new(&s, w->b, w->r, &po));
     assert_null(s);
     note(w, ccad_route_solve(w->ctx, w->x, w->y, NPTS, &ro, order, &cost));
