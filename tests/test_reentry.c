@@ -45,7 +45,7 @@ typedef struct rw {
     int add_count;        /* customers M_ADD adds per attempt (0: 100) */
     int add_wide;         /* 1: with a monthly volume beyond 31 bits (the book's wide table) */
     long begins, commits, rollbacks, saves, appends, loads, iterates, open_tx;
-    long allocs, fail_alloc_at, live;
+    tu_alloc al;          /* the shared counting allocator (testutil.c) */
     int alloc_reenter;    /* 1: the allocator itself re-enters */
     int32_t today;
     double x[NPTS], y[NPTS];
@@ -55,40 +55,26 @@ typedef struct rw {
 
 static void reenter(rw *w, const char *where);
 
+/* testutil's allocator, with a re-entry attempt first when asked */
+static ccad_host tu_proto;
+
 static void *h_alloc(void *user, size_t n)
 {
     rw *w = user;
-    void *p;
-    w->allocs++;
     if (w->alloc_reenter)
         reenter(w, "alloc");
-    if (w->fail_alloc_at > 0 && w->allocs == w->fail_alloc_at)
-        return NULL;
-    p = malloc(n);
-    if (p != NULL)
-        w->live++;
-    return p;
+    return tu_proto.alloc(&w->al, n);
 }
 
 static void *h_realloc(void *user, void *p, size_t n)
 {
     rw *w = user;
-    void *q;
-    w->allocs++;
     if (w->alloc_reenter)
         reenter(w, "alloc");
-    if (w->fail_alloc_at > 0 && w->allocs == w->fail_alloc_at)
-        return NULL;
-    q = realloc(p, n);
-    return q;
+    return tu_proto.realloc(&w->al, p, n);
 }
 
-static void h_free(void *user, void *p)
-{
-    rw *w = user;
-    w->live--;
-    free(p);
-}
+static void h_free(void *user, void *p) { tu_proto.free(&((rw *)user)->al, p); }
 
 static int h_clock(void *user, int64_t *out)
 {
@@ -224,6 +210,7 @@ static rw *world_new(void)
     ccad_host h = CCAD_HOST_INIT;
     int i;
     assert_non_null(w);
+    tu_proto = tu_host(&w->al);
     h.user = w;
     h.alloc = h_alloc;
     h.realloc = h_realloc;
@@ -266,7 +253,7 @@ static void world_free(rw *w)
     ccad_book_free(w->b);
     ccad_rules_free(w->r);
     ccad_ctx_free(w->ctx);
-    assert_int_equal(w->live, 0);
+    assert_int_equal(w->al.live, 0);
     free(w);
 }
 
@@ -544,60 +531,52 @@ static void save_adds_to_book(void **state)
     world_free(w);
 }
 
-/* set_store(ctx, NULL) inside begin: the library would go on to call the
- * store's (now NULL) save. Refused, in begin, save and commit alike. */
-static void set_store_inside_transaction(void **state)
+/* ccad_store_record of customer 2 whose callbacks `where` try `mode` once:
+ * refused, one transaction of four callbacks, customer 1 (a nested
+ * record's) untouched, the store still the one given. */
+static void in_transaction(int mode)
 {
     static const char *const where[] = {"begin", "save", "append_contact", "commit"};
     size_t i;
-    (void)state;
     for (i = 0; i < sizeof where / sizeof where[0]; i++) {
-        int m;
-        for (m = M_SET_STORE_NULL; m <= M_SET_STORE; m++) {
-            rw *w = world_new();
-            ccad_contact k = a_contact(w);
-            arm(w, m, where[i], 0);
-            assert_int_equal(ccad_store_record(w->b, 2, &k), CCAD_OK);
-            all_busy(w);
-            assert_int_equal(w->ninner, 1);
-            assert_int_equal(w->begins, 1);
-            assert_int_equal(w->saves, 1);
-            assert_int_equal(w->appends, 1);
-            assert_int_equal(w->commits, 1);
-            /* the store is still the one given: the next call uses it */
-            arm(w, M_NONE, NULL, 0);
-            assert_int_equal(ccad_store_record(w->b, 2, &k), CCAD_OK);
-            assert_int_equal(w->begins, 2);
-            usable(w);
-            world_free(w);
-        }
+        rw *w = world_new();
+        ccad_contact k = a_contact(w);
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        arm(w, mode, where[i], 0);
+        assert_int_equal(ccad_store_record(w->b, 2, &k), CCAD_OK);
+        all_busy(w);
+        assert_int_equal(w->ninner, 1);
+        assert_int_equal(w->begins, 1);
+        assert_int_equal(w->saves, 1);
+        assert_int_equal(w->appends, 1);
+        assert_int_equal(w->commits, 1);
+        assert_int_equal(w->open_tx, 0);
+        assert_int_equal(ccad_book_get(w->b, 1, &c), CCAD_OK);
+        assert_int_equal(c.contacts, 4);
+        arm(w, M_NONE, NULL, 0);
+        assert_int_equal(ccad_store_record(w->b, 2, &k), CCAD_OK);
+        assert_int_equal(w->begins, 2);
+        usable(w);
+        world_free(w);
     }
+}
+
+/* set_store(ctx, NULL) inside begin: the library would go on to call the
+ * store's (now NULL) save. Refused, in begin, save, append and commit; so
+ * is replacing the store there. */
+static void set_store_inside_transaction(void **state)
+{
+    (void)state;
+    in_transaction(M_SET_STORE_NULL);
+    in_transaction(M_SET_STORE);
 }
 
 /* A nested ccad_store_record from inside a callback: refused, so begin runs
  * once per transaction. */
 static void nested_store_record(void **state)
 {
-    static const char *const where[] = {"begin", "save", "append_contact", "commit"};
-    size_t i;
     (void)state;
-    for (i = 0; i < sizeof where / sizeof where[0]; i++) {
-        rw *w = world_new();
-        ccad_contact k = a_contact(w);
-        ccad_customer c = CCAD_CUSTOMER_INIT;
-        arm(w, M_STORE_RECORD, where[i], 0);
-        assert_int_equal(ccad_store_record(w->b, 2, &k), CCAD_OK);
-        all_busy(w);
-        assert_int_equal(w->begins, 1);
-        assert_int_equal(w->saves, 1);
-        assert_int_equal(w->commits, 1);
-        assert_int_equal(w->open_tx, 0);
-        /* customer 1 (the nested call's) is untouched */
-        assert_int_equal(ccad_book_get(w->b, 1, &c), CCAD_OK);
-        assert_int_equal(c.contacts, 4);
-        usable(w);
-        world_free(w);
-    }
+    in_transaction(M_STORE_RECORD);
 }
 
 /* ---- the other callbacks ---- */
@@ -766,10 +745,9 @@ static void allocation_failure_loop(void **state)
         o.route = 1;
         o.metric = CCAD_METRIC_HOST;
         arm(w, M_ALL, NULL, 0);
-        w->allocs = 0;
-        w->fail_alloc_at = n;
+        tu_fail_at(&w->al, n, 0);
         rc = ccad_schedule_new(&s, w->b, w->r, &o);
-        w->fail_alloc_at = 0;
+        tu_fail_at(&w->al, 0, 0);
         assert_true(rc == CCAD_OK || rc == CCAD_ENOMEM);
         if (w->ninner > 0) /* allocation 1 may fail before any callback */
             all_busy(w);
