@@ -81,7 +81,11 @@ enum ccad_error {
     CCAD_ECALLBACK = -10, /**< A host callback reported failure. */
     CCAD_EVERSION = -11,  /**< A struct's @c size is not one this library knows. */
     CCAD_ENOTSUP = -12,   /**< The optional host callback needed is not provided. */
-    CCAD_ECONFLICT = -13  /**< A parameter value conflicts with another parameter. */
+    CCAD_ECONFLICT = -13, /**< A parameter value conflicts with another parameter. */
+    /** The context is running a host callback: the call was made from inside
+     *  one (re-entry) and was refused; nothing changed and no message was
+     *  recorded (docs/integration.md, "Re-entry"). @since 1.1.0 */
+    CCAD_EBUSY = -14
 };
 
 /**
@@ -249,6 +253,14 @@ enum ccad_day_flag {
  * callback receives @c user as its first argument. Callbacks return 0 on
  * success and any non-zero value on failure; the library then returns
  * ::CCAD_ECALLBACK and names the callback in the context's message.
+ *
+ * Re-entry (@since 1.1.0): while any callback of a context runs (these and
+ * the ::ccad_store ones), the context is busy. A call made from inside the
+ * callback that would change the context or one of its handles, or call
+ * the host, returns ::CCAD_EBUSY and changes nothing; readers (functions
+ * taking a const handle, and the ccad_ctx_err* functions) still answer,
+ * but record no message. The guard is not a lock: a context is still used
+ * by one thread at a time (docs/integration.md, "Re-entry").
  * The structure is copied by ccad_ctx_new(); later changes to the caller's
  * copy have no effect. New members are only ever appended.
  */
@@ -300,6 +312,9 @@ CCAD_API int ccad_ctx_new(ccad_ctx **out, const ccad_host *host);
 /**
  * @brief Destroys a context. Every handle made from it must be freed first.
  * @param[in] ctx the context, or NULL (no-op).
+ * @note Called from inside one of the context's own callbacks, it does
+ *       nothing (the running call still uses the context; @since 1.1.0):
+ *       free it after that call returned.
  * @since 0.1.0
  */
 CCAD_API void ccad_ctx_free(ccad_ctx *ctx);
@@ -343,6 +358,8 @@ CCAD_API int ccad_ctx_errpos(const ccad_ctx *ctx, uint32_t *out_line, uint32_t *
  * @retval CCAD_ENOTSUP the host gave no clock callback.
  * @retval CCAD_ECALLBACK the clock callback failed.
  * @retval CCAD_ERANGE the clock reported an instant outside the date range.
+ * @retval CCAD_EBUSY called from inside a callback of this context (the clock
+ *         callback included): refused, the clock is not called (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day);
@@ -357,6 +374,8 @@ CCAD_API int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day);
  * @retval CCAD_EINVAL a pointer is NULL.
  * @retval CCAD_ERANGE @p day is out of range.
  * @retval CCAD_ECALLBACK the calendar callback failed.
+ * @retval CCAD_EBUSY called from inside a callback of this context (the calendar
+ *         callback included): refused, the calendar is not called (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day);
@@ -602,6 +621,8 @@ typedef struct ccad_param_info {
  * @param[in] ctx the context whose allocator is used; must outlive the rules.
  * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
  * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_rules_new(ccad_rules **out, ccad_ctx *ctx);
@@ -613,6 +634,8 @@ CCAD_API int ccad_rules_new(ccad_rules **out, ccad_ctx *ctx);
  * @param[in] src the rules to copy.
  * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
  * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_rules_copy(ccad_rules **out, ccad_ctx *ctx, const ccad_rules *src);
@@ -620,6 +643,9 @@ CCAD_API int ccad_rules_copy(ccad_rules **out, ccad_ctx *ctx, const ccad_rules *
 /**
  * @brief Destroys a rule set.
  * @param[in] rules the rules, or NULL (no-op).
+ * @note Not refused inside a callback (the busy guard cannot tell which
+ *       handles the running call uses): freeing there the rules that call
+ *       was given is a use-after-free (docs/integration.md, "Re-entry").
  * @since 0.1.0
  */
 CCAD_API void ccad_rules_free(ccad_rules *rules);
@@ -668,6 +694,8 @@ CCAD_API int ccad_rules_get(const ccad_rules *rules, const char *name, int64_t *
  * @retval CCAD_ECONFLICT inconsistent with another parameter (thresholds out
  *         of order, shares above 100 %); the message names both.
  * @note On failure the rules are unchanged.
+ * @retval CCAD_EBUSY called from inside a host callback of the rules' context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value);
@@ -681,6 +709,8 @@ CCAD_API int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value);
  * @param[in] value the value text (NUL-terminated).
  * @retval as ccad_rules_set(), plus ::CCAD_EPARSE for a value text that is
  *         not a keyword, mask or integer.
+ * @retval CCAD_EBUSY called from inside a host callback of the rules' context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value);
@@ -703,6 +733,8 @@ CCAD_API ccad_ctx *ccad_rules_ctx(const ccad_rules *rules);
  *         or keyword, value out of range or in conflict; the message gives
  *         line and column.
  * @note All or nothing: on failure the rules are unchanged.
+ * @retval CCAD_EBUSY called from inside a host callback of the rules' context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len);
@@ -819,12 +851,17 @@ typedef struct ccad_contact {
  * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
  * @retval CCAD_EOVERFLOW the hint is too large to reserve.
  * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint);
 
 /**
  * @brief Destroys a book. @param[in] book the book, or NULL (no-op).
+ * @note Not refused inside a callback (the busy guard cannot tell which
+ *       handles the running call uses): freeing there the book that call
+ *       was given is a use-after-free (docs/integration.md, "Re-entry").
  * @since 0.1.0
  */
 CCAD_API void ccad_book_free(ccad_book *book);
@@ -866,6 +903,8 @@ CCAD_API const char *ccad_book_id(const ccad_book *book, size_t index);
  * @retval CCAD_EOVERFLOW the book is full (2^31-1 customers).
  * @retval CCAD_ENOMEM allocation failed.
  * @note Adding a customer makes the grades stale (see ccad_book_grade()).
+ * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_index);
@@ -897,6 +936,8 @@ CCAD_API int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *o
  * @param[in] customer new data; @c id must be NULL or equal to the stored id.
  * @retval as ccad_book_add(), plus ::CCAD_ENOTFOUND for a bad index.
  * @note A change of value makes the grades stale.
+ * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *customer);
@@ -918,6 +959,8 @@ CCAD_API int ccad_book_update(ccad_book *book, size_t index, const ccad_customer
  *         grow; nothing changed.
  * @note A contact older than the latest one counts, but does not move the
  *       latest contact, gap or next step back.
+ * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact);
@@ -929,6 +972,8 @@ CCAD_API int ccad_book_record(ccad_book *book, size_t index, const ccad_contact 
  * @param[in] book the book. @param[in] rules the rules.
  * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
  * @retval CCAD_ENOMEM allocation failed (grades unchanged).
+ * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_book_grade(ccad_book *book, const ccad_rules *rules);
@@ -986,6 +1031,8 @@ typedef struct ccad_store {
  *            (@c user may be NULL).
  * @retval CCAD_OK success. @retval CCAD_EINVAL NULL ctx or a missing callback.
  * @retval CCAD_EVERSION @c store->size not supported.
+ * @retval CCAD_EBUSY called from inside a callback of this context (a store
+ *         transaction, perhaps): refused, the store stays as it was (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store);
@@ -1004,6 +1051,8 @@ CCAD_API int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store);
  * @retval CCAD_ECALLBACK a callback failed; rollback was called; the book is
  *         unchanged. If rollback failed too the message says so, and the
  *         host's data is as its own rollback left it.
+ * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_store_record(ccad_book *book, size_t index, const ccad_contact *contact);
@@ -1013,6 +1062,8 @@ CCAD_API int ccad_store_record(ccad_book *book, size_t index, const ccad_contact
  * @param[in] book the book.
  * @retval CCAD_OK success. @retval CCAD_EINVAL NULL. @retval CCAD_ENOTSUP no store.
  * @retval CCAD_ECALLBACK a callback failed; rollback was called.
+ * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_store_save_book(ccad_book *book);
@@ -1027,6 +1078,8 @@ CCAD_API int ccad_store_save_book(ccad_book *book);
  * @retval any error of ccad_book_add() for a stored customer that is not
  *         valid (message names its id), after rollback.
  * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_store_load_book(ccad_book **out, ccad_ctx *ctx);
@@ -1038,6 +1091,8 @@ CCAD_API int ccad_store_load_book(ccad_book **out, ccad_ctx *ctx);
  * @param[out] out_index receives its index (may be NULL).
  * @retval CCAD_OK success. @retval CCAD_ENOTFOUND not in the store.
  * @retval CCAD_ECALLBACK a callback failed. @retval as ccad_book_add().
+ * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_store_load_customer(ccad_book *book, const char *id, size_t *out_index);
@@ -1430,6 +1485,8 @@ typedef struct ccad_finding {
  * @retval CCAD_EOVERFLOW the schedule would be too large.
  * @retval CCAD_ENOMEM allocation failed.
  * @note Deterministic: the same inputs give the same schedule, item for item.
+ * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
@@ -1668,6 +1725,8 @@ CCAD_API size_t ccad_route_max_points(void);
  * @retval CCAD_ENOTSUP ::CCAD_METRIC_HOST without a travel callback.
  * @retval CCAD_ECALLBACK the travel callback failed or gave a negative time.
  * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 0.1.0
  */
 CCAD_API int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
@@ -1760,6 +1819,8 @@ typedef struct ccad_route_times {
  * @retval CCAD_ENOTSUP ::CCAD_METRIC_HOST without a travel callback.
  * @retval CCAD_ECALLBACK the travel callback failed or gave a negative time.
  * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
+ *         nothing changed and no message recorded (@since 1.1.0).
  * @since 1.1.0
  */
 CCAD_API int ccad_route_solve_tw(ccad_ctx *ctx, const double *x, const double *y, size_t n,

@@ -51,6 +51,8 @@ int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
         *out = NULL;
     if (ctx == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     if (out == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "ccad_book_new: out is NULL");
     if (cap > MAX_CUSTOMERS || cap > SIZE_MAX / sizeof(struct crec) / 2)
@@ -290,6 +292,8 @@ int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_in
     int rc;
     if (book == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(book->ctx))
+        return CCAD_EBUSY;
     if (customer == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: customer is NULL", fn);
     if ((rc = take_customer(book->ctx, fn, customer, &c)) != 0 ||
@@ -423,6 +427,8 @@ int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *custome
     int rc;
     if (book == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(book->ctx))
+        return CCAD_EBUSY;
     if (customer == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: customer is NULL", fn);
     if (index >= book->n)
@@ -525,6 +531,8 @@ int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact)
     int rc;
     if (book == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(book->ctx))
+        return CCAD_EBUSY;
     if ((rc = ccad__record_apply(book, index, contact, &n, "ccad_book_record")) != CCAD_OK ||
         (rc = ccad__pack_reserve(book, index, &n, "ccad_book_record")) != CCAD_OK)
         return rc;

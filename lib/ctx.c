@@ -35,7 +35,7 @@ int ccad_ctx_new(ccad_ctx **out, const ccad_host *host)
 
 void ccad_ctx_free(ccad_ctx *ctx)
 {
-    if (ctx == NULL)
+    if (ctx == NULL || ccad__busy(ctx)) /* from a callback: the running call still uses it */
         return;
     if (ctx->host.free != NULL)
         ctx->host.free(ctx->host.user, ctx);
@@ -67,7 +67,7 @@ int ccad_ctx_errpos(const ccad_ctx *ctx, uint32_t *out_line, uint32_t *out_colum
 int ccad__fail(ccad_ctx *ctx, int code, const char *fmt, ...)
 {
     va_list ap;
-    if (ctx == NULL)
+    if (ctx == NULL || ccad__busy(ctx)) /* a reader called from a callback */
         return code;
     ctx->errcode = code;
     ctx->errline = 0;
@@ -80,9 +80,13 @@ int ccad__fail(ccad_ctx *ctx, int code, const char *fmt, ...)
 
 void *ccad__alloc(ccad_ctx *ctx, size_t n)
 {
-    if (ctx->host.alloc != NULL)
-        return ctx->host.alloc(ctx->host.user, n);
-    return malloc(n);
+    void *p;
+    if (ctx->host.alloc == NULL)
+        return malloc(n);
+    ctx->busy++;
+    p = ctx->host.alloc(ctx->host.user, n);
+    ctx->busy--;
+    return p;
 }
 
 void *ccad__realloc(ccad_ctx *ctx, void *p, size_t old_n, size_t n)
@@ -92,13 +96,17 @@ void *ccad__realloc(ccad_ctx *ctx, void *p, size_t old_n, size_t n)
         return ccad__alloc(ctx, n);
     if (ctx->host.alloc == NULL)
         return realloc(p, n);
-    if (ctx->host.realloc != NULL)
-        return ctx->host.realloc(ctx->host.user, p, n);
-    q = ctx->host.alloc(ctx->host.user, n);
+    if (ctx->host.realloc != NULL) {
+        ctx->busy++;
+        q = ctx->host.realloc(ctx->host.user, p, n);
+        ctx->busy--;
+        return q;
+    }
+    q = ccad__alloc(ctx, n);
     if (q == NULL)
         return NULL;
     memcpy(q, p, old_n < n ? old_n : n);
-    ctx->host.free(ctx->host.user, p);
+    ccad__free(ctx, p);
     return q;
 }
 
@@ -106,22 +114,31 @@ void ccad__free(ccad_ctx *ctx, void *p)
 {
     if (p == NULL)
         return;
-    if (ctx->host.free != NULL)
+    if (ctx->host.free != NULL) {
+        ctx->busy++;
         ctx->host.free(ctx->host.user, p);
-    else
+        ctx->busy--;
+    } else {
         free(p);
+    }
 }
 
 int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day)
 {
     int64_t secs = 0, day;
+    int rc;
     if (ctx == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     if (out_day == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "ccad_ctx_today: out_day is NULL");
     if (ctx->host.clock == NULL)
         return ccad__fail(ctx, CCAD_ENOTSUP, "ccad_ctx_today: the host gave no clock callback");
-    if (ctx->host.clock(ctx->host.user, &secs) != 0)
+    ctx->busy++;
+    rc = ctx->host.clock(ctx->host.user, &secs);
+    ctx->busy--;
+    if (rc != 0)
         return ccad__fail(ctx, CCAD_ECALLBACK, "clock callback failed");
     /* floor division; -(secs + 1) cannot overflow, even for INT64_MIN */
     day = secs >= 0 ? secs / 86400 : -1 - (-(secs + 1)) / 86400;
@@ -135,8 +152,11 @@ int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day)
 int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
 {
     uint32_t flags = 0;
+    int rc;
     if (ctx == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     if (out_flags == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "ccad_ctx_day_flags: out_flags is NULL");
     if (!ccad__date_ok(day))
@@ -144,7 +164,10 @@ int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
     if (ctx->host.calendar == NULL) {
         flags = ccad__weekday(day) <= 5 ? CCAD_DAY_WORKING : 0;
     } else {
-        if (ctx->host.calendar(ctx->host.user, day, &flags) != 0)
+        ctx->busy++;
+        rc = ctx->host.calendar(ctx->host.user, day, &flags);
+        ctx->busy--;
+        if (rc != 0)
             return ccad__fail(ctx, CCAD_ECALLBACK, "calendar callback failed for day %ld",
                               (long)day);
         flags &= (uint32_t)(CCAD_DAY_WORKING | CCAD_DAY_HOLIDAY | CCAD_DAY_SPECIAL |
@@ -164,7 +187,11 @@ int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
 int ccad__travel(ccad_ctx *ctx, double x1, double y1, double x2, double y2, int32_t *out_minutes)
 {
     int32_t m = 0;
-    if (ctx->host.travel(ctx->host.user, x1, y1, x2, y2, &m) != 0 || m < 0)
+    int rc;
+    ctx->busy++;
+    rc = ctx->host.travel(ctx->host.user, x1, y1, x2, y2, &m);
+    ctx->busy--;
+    if (rc != 0 || m < 0)
         return ccad__fail(ctx, CCAD_ECALLBACK,
                           "travel callback failed (or gave a negative time) from (%g, %g) to (%g, %g)",
                           x1, y1, x2, y2);
@@ -172,22 +199,32 @@ int ccad__travel(ccad_ctx *ctx, double x1, double y1, double x2, double y2, int3
     return CCAD_OK;
 }
 
-int ccad__store_begin(ccad_ctx *ctx) { return ctx->store.begin(ctx->store.user); }
-int ccad__store_commit(ccad_ctx *ctx) { return ctx->store.commit(ctx->store.user); }
-int ccad__store_rollback(ccad_ctx *ctx) { return ctx->store.rollback(ctx->store.user); }
+/* Each store call marks the context busy while the host runs. */
+#define STORE_CALL(ctx, expr)                                                              \
+    do {                                                                                   \
+        int rc_;                                                                           \
+        (ctx)->busy++;                                                                     \
+        rc_ = (expr);                                                                      \
+        (ctx)->busy--;                                                                     \
+        return rc_;                                                                        \
+    } while (0)
+
+int ccad__store_begin(ccad_ctx *ctx) { STORE_CALL(ctx, ctx->store.begin(ctx->store.user)); }
+int ccad__store_commit(ccad_ctx *ctx) { STORE_CALL(ctx, ctx->store.commit(ctx->store.user)); }
+int ccad__store_rollback(ccad_ctx *ctx) { STORE_CALL(ctx, ctx->store.rollback(ctx->store.user)); }
 int ccad__store_save(ccad_ctx *ctx, const ccad_customer *c)
 {
-    return ctx->store.save(ctx->store.user, c);
+    STORE_CALL(ctx, ctx->store.save(ctx->store.user, c));
 }
 int ccad__store_append(ccad_ctx *ctx, const char *id, const ccad_contact *e)
 {
-    return ctx->store.append_contact(ctx->store.user, id, e);
+    STORE_CALL(ctx, ctx->store.append_contact(ctx->store.user, id, e));
 }
 int ccad__store_load(ccad_ctx *ctx, const char *id, ccad_customer *out, int *found)
 {
-    return ctx->store.load(ctx->store.user, id, out, found);
+    STORE_CALL(ctx, ctx->store.load(ctx->store.user, id, out, found));
 }
 int ccad__store_iterate(ccad_ctx *ctx, ccad_store_each_fn each, void *each_user)
 {
-    return ctx->store.iterate(ctx->store.user, each, each_user);
+    STORE_CALL(ctx, ctx->store.iterate(ctx->store.user, each, each_user));
 }

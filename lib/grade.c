@@ -85,6 +85,8 @@ int ccad_book_grade(ccad_book *book, const ccad_rules *rules)
     size_t i, n;
     if (book == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(book->ctx))
+        return CCAD_EBUSY;
     if (rules == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_grade: rules is NULL");
     v = rules->v;

@@ -16,8 +16,18 @@ struct ccad_ctx {
     uint32_t errline, errcol; /* position of the last parse error, 0 if none */
     ccad_store store;         /* valid when has_store */
     int has_store;
+    unsigned busy;            /* host calls in progress: the busy guard (see below) */
     char errmsg[CCAD_ERRMSG_CAP];
 };
+
+/* The busy guard (docs/integration.md, "Re-entry"). ctx.c, the only code
+ * that calls host function pointers, counts each host call in progress in
+ * ctx->busy. Every entry point that changes a handle of the context or
+ * calls the host refuses while it is not 0 (the call comes from inside a
+ * callback) with CCAD_EBUSY, before touching anything; ccad__fail records
+ * nothing then, so the running call's message stays its own. Readers
+ * (const handles) do not check. Not a lock: one thread per context. */
+static inline int ccad__busy(const ccad_ctx *ctx) { return ctx->busy != 0; }
 
 /* Allocation through the context's allocator. n must be > 0. */
 void *ccad__alloc(ccad_ctx *ctx, size_t n);

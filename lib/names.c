@@ -20,6 +20,7 @@ const char *ccad_strerror(int code)
     case CCAD_EVERSION: return "struct size not supported";
     case CCAD_ENOTSUP: return "host callback not provided";
     case CCAD_ECONFLICT: return "conflicts with another value";
+    case CCAD_EBUSY: return "context busy in a callback";
     default: return "unknown error";
     }
 }

@@ -625,6 +625,8 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
     int rc = CCAD_OK;
     if (ctx == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     if (x == NULL || y == NULL || out_order == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: NULL argument", fn);
     if ((rc = ccad__route_check(ctx, fn, x, y, n, CCAD_ROUTE_MAX_POINTS, options, &o)) != CCAD_OK)

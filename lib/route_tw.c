@@ -155,6 +155,8 @@ int ccad_route_solve_tw(ccad_ctx *ctx, const double *x, const double *y, size_t 
     int rc;
     if (ctx == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     if (x == NULL || y == NULL || out_order == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: NULL argument", fn);
     if (times != NULL) {

@@ -269,6 +269,8 @@ int ccad_rules_new(ccad_rules **out, ccad_ctx *ctx)
     if (out == NULL || ctx == NULL)
         return ctx == NULL ? CCAD_EINVAL
                            : ccad__fail(ctx, CCAD_EINVAL, "ccad_rules_new: out is NULL");
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     r = ccad__alloc(ctx, sizeof *r);
     if (r == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_rules_new: out of memory");
@@ -286,6 +288,10 @@ int ccad_rules_copy(ccad_rules **out, ccad_ctx *ctx, const ccad_rules *src)
             *out = NULL;
         return ctx == NULL ? CCAD_EINVAL
                            : ccad__fail(ctx, CCAD_EINVAL, "ccad_rules_copy: NULL argument");
+    }
+    if (ccad__busy(ctx)) {
+        *out = NULL;
+        return CCAD_EBUSY;
     }
     rc = ccad_rules_new(out, ctx);
     if (rc == CCAD_OK)
@@ -318,6 +324,8 @@ int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
     char msg[200];
     if (rules == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(rules->ctx))
+        return CCAD_EBUSY;
     if (name == NULL)
         return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_set: name is NULL");
     i = find_param(name, strlen(name));
@@ -346,6 +354,8 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
     size_t n;
     if (rules == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(rules->ctx))
+        return CCAD_EBUSY;
     if (name == NULL || value == NULL)
         return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_set_text: NULL argument");
     i = find_param(name, strlen(name));
@@ -557,6 +567,8 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
 
     if (rules == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(rules->ctx))
+        return CCAD_EBUSY;
     if (text == NULL)
         return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_parse: text is NULL");
     set_defaults(v);

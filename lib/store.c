@@ -8,6 +8,8 @@ int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store)
 {
     if (ctx == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(ctx)) /* from a callback, perhaps inside a transaction */
+        return CCAD_EBUSY;
     if (store == NULL) {
         memset(&ctx->store, 0, sizeof ctx->store);
         ctx->has_store = 0;
@@ -70,6 +72,8 @@ int ccad_store_record(ccad_book *book, size_t index, const ccad_contact *contact
     if (book == NULL)
         return CCAD_EINVAL;
     ctx = book->ctx;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     if ((rc = ccad__record_apply(book, index, contact, &n, fn)) != 0 ||
         (rc = need_store(ctx, fn)) != 0)
         return rc;
@@ -103,6 +107,8 @@ int ccad_store_save_book(ccad_book *book)
     if (book == NULL)
         return CCAD_EINVAL;
     ctx = book->ctx;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     if ((rc = need_store(ctx, fn)) != 0 || (rc = begin(ctx, fn)) != 0)
         return rc;
     for (i = 0; i < book->n; i++) {
@@ -123,9 +129,26 @@ struct fill {
     int rc; /* the library's error while adding, if any */
 };
 
+static int fill_one_(struct fill *f, const ccad_customer *c);
+
+/* Called by the host's iterate, so with the context busy; the library's own
+ * code runs again until it returns (it adds to a book the host cannot see
+ * yet), so the count of host calls in progress is lowered meanwhile. */
 static int fill_one(void *user, const ccad_customer *c)
 {
     struct fill *f = user;
+    ccad_ctx *ctx = f->book->ctx;
+    int rc;
+    if (!ccad__busy(ctx)) /* called outside iterate: refused */
+        return 1;
+    ctx->busy--;
+    rc = fill_one_(f, c);
+    ctx->busy++;
+    return rc;
+}
+
+static int fill_one_(struct fill *f, const ccad_customer *c)
+{
     if (f->rc != CCAD_OK)
         return 1;
     if (c == NULL) {
@@ -152,6 +175,8 @@ int ccad_store_load_book(ccad_book **out, ccad_ctx *ctx)
         *out = NULL;
     if (ctx == NULL)
         return CCAD_EINVAL;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     if (out == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: out is NULL", fn);
     if ((rc = need_store(ctx, fn)) != 0)
@@ -188,6 +213,8 @@ int ccad_store_load_customer(ccad_book *book, const char *id, size_t *out_index)
     if (book == NULL)
         return CCAD_EINVAL;
     ctx = book->ctx;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     if (id == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: id is NULL", fn);
     if (id[0] == '\0' || strlen(id) > CCAD_ID_MAX)

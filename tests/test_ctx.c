@@ -369,12 +369,14 @@ static void strerror_all(void **state)
         {CCAD_EVERSION, "struct size not supported"},
         {CCAD_ENOTSUP, "host callback not provided"},
         {CCAD_ECONFLICT, "conflicts with another value"},
+        {CCAD_EBUSY, "context busy in a callback"},
     };
     size_t i, j;
     (void)state;
     /* numbers fixed forever */
     assert_int_equal(CCAD_EINVAL, -1);
     assert_int_equal(CCAD_ECONFLICT, -13);
+    assert_int_equal(CCAD_EBUSY, -14);
     for (i = 0; i < sizeof t / sizeof t[0]; i++) {
         const char *s = ccad_strerror(t[i].code);
         assert_non_null(s);
@@ -382,7 +384,7 @@ static void strerror_all(void **state)
         for (j = 0; j < i; j++)
             assert_string_not_equal(s, ccad_strerror(t[j].code));
     }
-    assert_string_equal(ccad_strerror(-14), "unknown error");
+    assert_string_equal(ccad_strerror(-15), "unknown error");
     assert_string_equal(ccad_strerror(1), "unknown error");
     assert_string_equal(ccad_strerror(INT32_MIN), "unknown error");
     assert_string_equal(ccad_strerror(INT32_MAX), "unknown error");

@@ -89,7 +89,7 @@ static const struct {
     {"ERANGE", CCAD_ERANGE},   {"EPARSE", CCAD_EPARSE},       {"ENOTFOUND", CCAD_ENOTFOUND},
     {"EEXIST", CCAD_EEXIST},   {"EOVERFLOW", CCAD_EOVERFLOW}, {"ENOSPC", CCAD_ENOSPC},
     {"ESTALE", CCAD_ESTALE},   {"ECALLBACK", CCAD_ECALLBACK}, {"EVERSION", CCAD_EVERSION},
-    {"ENOTSUP", CCAD_ENOTSUP}, {"ECONFLICT", CCAD_ECONFLICT}};
+    {"ENOTSUP", CCAD_ENOTSUP}, {"ECONFLICT", CCAD_ECONFLICT}, {"EBUSY", CCAD_EBUSY}};
 #define N_ERRORS (int)(sizeof error_names / sizeof error_names[0])
 
 #define NAMES(t) t, (int)(sizeof t / sizeof t[0])

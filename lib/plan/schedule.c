@@ -245,6 +245,8 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
     if (book == NULL)
         return CCAD_EINVAL;
     ctx = book->ctx;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
     if (out == NULL || rules == NULL || options == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: NULL argument", fn);
     if (!CCAD__SIZE_OK(options->size, ccad_plan_options))
