@@ -268,6 +268,36 @@ csv = {
 for name, text in csv.items():
     put("csv", name, text)
 
+# ---------------------------------------------------------------- reason
+# Layout (fuzz_reason.c): why selector u8 (< 200: why = s % 64 - 2, else an
+# int32 follows), rule selector u8 (< 240: rule = s % 26 - 1, else an int32
+# follows), three figures (selector u8: & 3 == 0 table[s >> 2], 1 the same
+# nudged by a u8, 2 an int16, 3 an int64), the cap selector u16.
+def reason(why, rule, figs, cap):
+    out = bytes([why + 2]) if 0 <= why + 2 < 64 else bytes([255]) + struct.pack("<i", why)
+    out += bytes([rule + 1]) if 0 <= rule + 1 < 26 else bytes([255]) + struct.pack("<i", rule)
+    for f in figs:
+        if isinstance(f, tuple):  # ("t", index) from the table
+            out += bytes([f[1] << 2])
+        elif -32768 <= f < 32768:
+            out += bytes([2]) + struct.pack("<h", f)
+        else:
+            out += bytes([3]) + struct.pack("<q", f)
+    return out + struct.pack("<H", cap)
+
+
+I64MIN, I64MAX = -(1 << 63), (1 << 63) - 1
+put("reason", "workload-int64-min", reason(40, 5, [I64MIN, 1, 100], 255))
+put("reason", "workload-int64-max", reason(40, 5, [I64MAX, -1, 100], 40))
+put("reason", "route-late-negative", reason(49, 17, [-90, I64MIN, 12], 511))
+put("reason", "blocked-hours-extreme", reason(52, 17, [I64MAX, -1441, I64MIN], 10))
+put("reason", "weekdays-negative-mask", reason(50, 17, [20000, -1, 0], 511))
+put("reason", "unknown-why", reason(1000, 999, [I64MIN, I64MAX, 0], 511))
+put("reason", "cap-zero", reason(12, 19, [20000, 14, 20014], 0xFFFF))
+put("reason", "money-min", reason(3, 1, [I64MIN, I64MAX, 0], 17))
+for w in range(0, 57, 8):
+    put("reason", "code-%02d-table" % w, reason(w, w % 22 + 1, [("t", 0), ("t", 17), ("t", 5)], 64))
+
 # ---------------------------------------------------------------- dictionaries
 names = [l.split(" = ")[0] for l in DEFAULTS.splitlines() if " = " in l]
 words = names + ["rank", "threshold", "push", "unmovable", "none", "ABCD", "Mon", "Tue", "Wed",
