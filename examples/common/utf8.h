@@ -1,0 +1,22 @@
+/* utf8.h - UTF-8 checks shared by the examples' CSV loaders and writers.
+ *
+ * Valid means RFC 3629: no overlong forms, no surrogates (U+D800..DFFF),
+ * nothing above U+10FFFF. */
+#ifndef CCAD_EXAMPLES_UTF8_H
+#define CCAD_EXAMPLES_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/** Length (1..4) of the valid UTF-8 sequence at the start of @p s (@p n
+ *  bytes available), or 0 if none starts there (n == 0, a stray
+ *  continuation byte, a cut, overlong or out-of-range sequence). The code
+ *  point goes to @p cp when it is not NULL. */
+size_t ccex_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
+
+/** 1 if the @p n bytes at @p s are valid UTF-8; 0 otherwise, with the
+ *  offset of the first byte that starts no valid sequence in @p bad_at
+ *  (may be NULL). */
+int ccex_utf8_valid(const char *s, size_t n, size_t *bad_at);
+
+#endif /* CCAD_EXAMPLES_UTF8_H */
