@@ -3,6 +3,7 @@
 
 #include "ics.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "plan.h"
@@ -46,7 +47,7 @@ static void start(struct line *l, const char *name)
 
 /* A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line
  * breaks escaped (CRLF and a lone CR are one \n); TAB as a space; other
- * control characters and invalid UTF-8 as U+FFFD. */
+ * control characters, U+FFFE, U+FFFF and invalid UTF-8 as U+FFFD. */
 static void add_text(struct line *l, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -70,7 +71,7 @@ static void add_text(struct line *l, const char *s)
             break;
         case '\t': adds(l, " "); break;
         default:
-            if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+            if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF)
                 adds(l, REPLACEMENT);
             else
                 add(l, s + i, len);
@@ -215,7 +216,7 @@ void ccex_ics_event_write(FILE *fp, const ccex_ics_event *e, int32_t stamp_day)
     add_text(&l, buf);
     emit(fp, &l);
 
-    if (e->has_location) {
+    if (e->has_location && fabs(e->lat) <= 90.0 && fabs(e->lon) <= 180.0) {
         start(&l, "LOCATION:");
         snprintf(buf, sizeof buf, "%.5f, %.5f", e->lat, e->lon);
         add_text(&l, buf);

@@ -4,9 +4,9 @@
  * Every line ends in CRLF and is folded at 75 octets, never inside a UTF-8
  * sequence. Text values are escaped as RFC 5545 3.3.11 asks (backslash,
  * semicolon, comma, line breaks as \n); a TAB becomes a space; other control
- * characters (C0, DEL, C1) and bytes that are not valid UTF-8 become U+FFFD,
- * so the output is valid UTF-8 without control characters whatever the
- * strings hold. A line longer than CCEX_ICS_LINE_MAX octets unfolded is cut
+ * characters (C0, DEL, C1), U+FFFE, U+FFFF and bytes that are not valid
+ * UTF-8 become U+FFFD, so the output is valid UTF-8 without control
+ * characters whatever the strings hold. A line longer than CCEX_ICS_LINE_MAX octets unfolded is cut
  * at a character or escape boundary. */
 #ifndef CCAD_EXAMPLES_ICS_H
 #define CCAD_EXAMPLES_ICS_H
@@ -35,7 +35,7 @@ typedef struct ccex_ics_event {
     int quadrant;            /**< 1..4 */
     int grade;               /**< ::ccad_grade */
     int late;                /**< 1: misses its window or the day's end */
-    int has_location;        /**< lat and lon are set */
+    int has_location;        /**< lat and lon are set (and on Earth): LOCATION, GEO */
     double lat, lon;
     const ccad_reason *reasons;
     uint32_t reason_count;

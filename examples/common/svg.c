@@ -66,7 +66,7 @@ static void project(const struct proj *pr, double lat, double lon, double *x, do
 /* Where a stop is drawn: its location, or the base. */
 static void where(const ccex_svg_day *d, const ccex_svg_stop *s, double *lat, double *lon)
 {
-    if (s->has_location && isfinite(s->lat) && isfinite(s->lon)) {
+    if (s->has_location && fabs(s->lat) <= 90.0 && fabs(s->lon) <= 180.0) {
         *lat = s->lat;
         *lon = s->lon;
     } else {
@@ -77,8 +77,8 @@ static void where(const ccex_svg_day *d, const ccex_svg_stop *s, double *lat, do
 
 void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
 {
-    double base_lat = isfinite(day->base_lat) ? day->base_lat : 0.0;
-    double base_lon = isfinite(day->base_lon) ? day->base_lon : 0.0;
+    double base_lat = fabs(day->base_lat) <= 90.0 ? day->base_lat : 0.0;
+    double base_lon = fabs(day->base_lon) <= 180.0 ? day->base_lon : 0.0;
     double minlat = base_lat, maxlat = minlat, minlon = base_lon, maxlon = minlon, bx, by,
            spanx, spany;
     ccex_svg_day d = *day;

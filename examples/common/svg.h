@@ -22,7 +22,7 @@ typedef struct ccex_svg_stop {
     int quadrant;         /**< 1..4 */
     int kind;             /**< ::ccad_item_kind */
     int late;             /**< 1: drawn with a black ring */
-    int has_location;     /**< 0 (or a non-finite coordinate): drawn at the base */
+    int has_location;     /**< 0 (or lat/lon not a place on Earth): drawn at the base */
     double lat, lon;
 } ccex_svg_stop;
 
@@ -32,7 +32,7 @@ typedef struct ccex_svg_day {
     const ccex_svg_stop *stops;
     size_t n_stops;
     int32_t travel_min, service_min, back_min;
-    double base_lat, base_lon;
+    double base_lat, base_lon; /**< not a place on Earth: 0, 0 */
 } ccex_svg_day;
 
 /** Writes the day's map as one SVG document. */
