@@ -50,31 +50,21 @@ static void start(struct line *l, const char *name)
  * control characters, U+FFFE, U+FFFF and invalid UTF-8 as U+FFFD. */
 static void add_text(struct line *l, const char *s)
 {
-    const unsigned char *u = (const unsigned char *)s;
     size_t n = strlen(s), i = 0;
     while (i < n) {
-        uint32_t cp = 0;
-        size_t len = ccex_utf8_seq(u + i, n - i, &cp);
-        if (len == 0) {
-            adds(l, REPLACEMENT);
-            i++;
-            continue;
-        }
+        uint32_t cp;
+        size_t len = ccex_utf8_next(s, n, i, &cp);
         switch (cp) {
         case '\\': adds(l, "\\\\"); break;
         case ';': adds(l, "\\;"); break;
         case ',': adds(l, "\\,"); break;
         case '\n': adds(l, "\\n"); break;
         case '\r':
-            if (i + 1 >= n || u[i + 1] != '\n')
+            if (i + 1 >= n || s[i + 1] != '\n')
                 adds(l, "\\n");
             break;
         case '\t': adds(l, " "); break;
-        default:
-            if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF)
-                adds(l, REPLACEMENT);
-            else
-                add(l, s + i, len);
+        default: add(l, ccex_utf8_unsafe(cp) ? REPLACEMENT : s + i, ccex_utf8_unsafe(cp) ? 3 : len);
         }
         i += len;
     }

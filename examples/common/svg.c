@@ -23,16 +23,10 @@ static const char *grade_colour(int g)
 
 void ccex_svg_text(FILE *fp, const char *s)
 {
-    const unsigned char *u = (const unsigned char *)s;
     size_t n = strlen(s), i = 0;
     while (i < n) {
-        uint32_t cp = 0;
-        size_t len = ccex_utf8_seq(u + i, n - i, &cp);
-        if (len == 0) {
-            fputs("\xEF\xBF\xBD", fp);
-            i++;
-            continue;
-        }
+        uint32_t cp;
+        size_t len = ccex_utf8_next(s, n, i, &cp);
         switch (cp) {
         case '&': fputs("&amp;", fp); break;
         case '<': fputs("&lt;", fp); break;
@@ -43,8 +37,8 @@ void ccex_svg_text(FILE *fp, const char *s)
         case '\t':
         case '\n': fputc((int)cp, fp); break;
         default:
-            if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF)
-                fputs("\xEF\xBF\xBD", fp);
+            if (ccex_utf8_unsafe(cp))
+                fputs("\xEF\xBF\xBD", fp); /* U+FFFD */
             else
                 fwrite(s + i, 1, len, fp);
         }

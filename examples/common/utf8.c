@@ -55,3 +55,19 @@ int ccex_utf8_valid(const char *s, size_t n, size_t *bad_at)
     }
     return 1;
 }
+
+size_t ccex_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+    size_t len = ccex_utf8_seq((const unsigned char *)s + i, n - i, cp);
+    if (len == 0) {
+        *cp = 0xFFFD;
+        len = 1;
+    }
+    return len;
+}
+
+int ccex_utf8_unsafe(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF ||
+           cp == 0xFFFD;
+}

@@ -19,4 +19,14 @@ size_t ccex_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
  *  (may be NULL). */
 int ccex_utf8_valid(const char *s, size_t n, size_t *bad_at);
 
+/** For the writers: the character at @p s[@p i] (@p n bytes in all) goes to
+ *  @p cp and its length is returned; a byte that starts no valid sequence
+ *  gives U+FFFD and length 1. */
+size_t ccex_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp);
+
+/** 1 for a character no writer puts out as it is: C0 controls, DEL, C1
+ *  controls, U+FFFE, U+FFFF and U+FFFD itself (written as the replacement
+ *  character anyway). */
+int ccex_utf8_unsafe(uint32_t cp);
+
 #endif /* CCAD_EXAMPLES_UTF8_H */
