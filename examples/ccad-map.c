@@ -7,11 +7,11 @@
  * stops numbered in route order and coloured by grade, the base, the route
  * from the base through the stops and back, on an equirectangular
  * projection fitted to the day's bounding box, with a legend and a title
- * giving the date, the stops and the travel minutes.
+ * giving the date, the stops and the travel minutes (the writer is
+ * examples/common/svg.c).
  * Exit status: 0 ok, 1 bad input, 2 bad usage. */
 #define _POSIX_C_SOURCE 200809L
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,13 +19,9 @@
 #include "csv.h"
 #include "custcadence.h"
 #include "plan.h"
+#include "svg.h"
 
 #define PROG "ccad-map"
-
-#define W 800.0      /* drawing width in px */
-#define MARGIN 60.0  /* around the bounding box */
-#define TOP 70.0     /* room for the title */
-#define LEGEND 40.0  /* room for the legend at the bottom */
 
 struct options {
     ccex_plan_args plan;
@@ -94,143 +90,49 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 /* ---------------------------------------------------------------------- */
 
-static const char *grade_colour(int g)
-{
-    static const char *const c[] = {"#7f7f7f", "#d62728", "#ff7f0e", "#1f77b4", "#9467bd"};
-    return g >= 0 && g <= 4 ? c[g] : c[0];
-}
-
-/* XML text with &, <, > and " escaped. */
-static void xml_text(FILE *fp, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", fp); break;
-        case '<': fputs("&lt;", fp); break;
-        case '>': fputs("&gt;", fp); break;
-        case '"': fputs("&quot;", fp); break;
-        default: fputc(*s, fp);
-        }
-    }
-}
-
-/* The projection: x = lon * cos(mid latitude), y = -lat, scaled to fit. */
-struct proj {
-    double lon0, lat1, kx, scale, height;
-};
-
-static void project(const struct proj *pr, double lat, double lon, double *x, double *y)
-{
-    *x = MARGIN + (lon - pr->lon0) * pr->kx * pr->scale;
-    *y = TOP + MARGIN + (pr->lat1 - lat) * pr->scale;
-}
-
+/* The day's stops as the writer's input (examples/common/svg.c). */
 static int write_map(const ccex_plan *p, const ccex_day *day, const char *path)
 {
-    double minlat = p->options.base_y, maxlat = minlat, minlon = p->options.base_x,
-           maxlon = minlon, bx, by, spanx, spany;
-    struct proj pr;
-    char date[16], back[8];
+    ccex_svg_stop *stops = calloc(day->stops ? day->stops : 1, sizeof *stops);
+    ccex_svg_day d;
     size_t k;
     FILE *fp;
-    int bad, g;
+    int bad;
 
-    for (k = day->first; k < day->first + day->stops; k++) {
-        double lat, lon;
-        if (!ccex_plan_location(p, p->items[k].customer, &lat, &lon))
-            continue;
-        minlat = fmin(minlat, lat);
-        maxlat = fmax(maxlat, lat);
-        minlon = fmin(minlon, lon);
-        maxlon = fmax(maxlon, lon);
+    if (stops == NULL) {
+        fprintf(stderr, PROG ": out of memory\n");
+        return -1;
     }
-    pr.kx = cos((minlat + maxlat) / 2.0 * 3.14159265358979323846 / 180.0);
-    spanx = fmax((maxlon - minlon) * pr.kx, 1e-4);
-    spany = fmax(maxlat - minlat, 1e-4);
-    pr.scale = (W - 2 * MARGIN) / spanx;
-    if (spany * pr.scale > 700.0) /* a tall day: fit the height instead */
-        pr.scale = 700.0 / spany;
-    pr.lon0 = minlon;
-    pr.lat1 = maxlat;
-    pr.height = TOP + 2 * MARGIN + spany * pr.scale + LEGEND;
-
+    for (k = 0; k < day->stops; k++) {
+        const ccad_item *it = &p->items[day->first + k];
+        ccex_svg_stop *s = &stops[k];
+        s->id = ccad_book_id(p->cs.book, it->customer);
+        s->name = ccex_customers_name(&p->cs, it->customer);
+        s->seq = (int32_t)it->seq;
+        s->eta_min = it->eta_min;
+        s->grade = ccad_book_grade_of(p->cs.book, it->customer);
+        s->quadrant = it->quadrant;
+        s->kind = it->kind;
+        s->late = it->late != 0;
+        s->has_location = ccex_plan_location(p, it->customer, &s->lat, &s->lon);
+    }
+    memset(&d, 0, sizeof d);
+    d.date = day->date;
+    d.stops = stops;
+    d.n_stops = day->stops;
+    d.travel_min = day->travel_min;
+    d.service_min = day->service_min;
+    d.back_min = day->back_min;
+    d.base_lat = p->options.base_y;
+    d.base_lon = p->options.base_x;
     if ((fp = fopen(path, "w")) == NULL) {
         fprintf(stderr, PROG ": %s: cannot create: ", path);
         perror(NULL);
+        free(stops);
         return -1;
     }
-    ccex_date_text(date, day->date);
-    ccex_hhmm(back, day->back_min);
-    fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-                "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n",
-            W, pr.height, W, pr.height);
-    fprintf(fp, "  <title>Route of %s %s</title>\n", ccex_weekday(day->date), date);
-    fprintf(fp, "  <rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#fbfbf8\"/>\n", W,
-            pr.height);
-    fprintf(fp, "  <text x=\"20\" y=\"32\" font-size=\"20\" font-weight=\"bold\">%s %s</text>\n",
-            ccex_weekday(day->date), date);
-    fprintf(fp, "  <text x=\"20\" y=\"54\" font-size=\"14\">%lu stops, %ld travel minutes, "
-                "%ld service minutes, back at base %s</text>\n",
-            (unsigned long)day->stops, (long)day->travel_min, (long)day->service_min, back);
-
-    /* The route: base, stops in order, base. */
-    project(&pr, p->options.base_y, p->options.base_x, &bx, &by);
-    fprintf(fp, "  <polyline fill=\"none\" stroke=\"#555\" stroke-width=\"2\" "
-                "stroke-linejoin=\"round\" points=\"%.1f,%.1f",
-            bx, by);
-    for (k = day->first; k < day->first + day->stops; k++) {
-        double lat = p->options.base_y, lon = p->options.base_x, x, y;
-        (void)ccex_plan_location(p, p->items[k].customer, &lat, &lon);
-        project(&pr, lat, lon, &x, &y);
-        fprintf(fp, " %.1f,%.1f", x, y);
-    }
-    fprintf(fp, " %.1f,%.1f\"/>\n", bx, by);
-
-    /* The base. */
-    fprintf(fp, "  <rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"#222\">"
-                "<title>Base %.4f, %.4f</title></rect>\n",
-            bx - 7, by - 7, p->options.base_y, p->options.base_x);
-    fprintf(fp, "  <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">base</text>\n", bx + 10, by + 4);
-
-    /* The stops, numbered in route order. */
-    for (k = day->first; k < day->first + day->stops; k++) {
-        const ccad_item *it = &p->items[k];
-        double lat = p->options.base_y, lon = p->options.base_x, x, y;
-        char eta[8];
-        (void)ccex_plan_location(p, it->customer, &lat, &lon);
-        project(&pr, lat, lon, &x, &y);
-        ccex_hhmm(eta, it->eta_min);
-        fprintf(fp, "  <g>\n    <title>%ld. %s ", (long)it->seq, eta);
-        xml_text(fp, ccad_book_id(p->cs.book, it->customer));
-        fputc(' ', fp);
-        xml_text(fp, ccex_customers_name(&p->cs, it->customer));
-        fprintf(fp, " (grade %s, %s, %s)</title>\n",
-                ccad_name(CCAD_NAME_GRADE, ccad_book_grade_of(p->cs.book, it->customer)),
-                ccad_name(CCAD_NAME_QUADRANT, it->quadrant), ccad_name(CCAD_NAME_ITEM_KIND, it->kind));
-        fprintf(fp, "    <circle cx=\"%.1f\" cy=\"%.1f\" r=\"11\" fill=\"%s\" stroke=\"%s\" "
-                    "stroke-width=\"2\"/>\n",
-                x, y, grade_colour(ccad_book_grade_of(p->cs.book, it->customer)),
-                it->late ? "#000" : "#fff");
-        fprintf(fp, "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#fff\" "
-                    "text-anchor=\"middle\">%ld</text>\n",
-                x, y + 4, (long)it->seq);
-        fprintf(fp, "  </g>\n");
-    }
-
-    /* The legend. */
-    for (g = 1; g <= 4; g++) {
-        double lx = 20 + (g - 1) * 90.0, ly = pr.height - 20;
-        fprintf(fp, "  <circle cx=\"%.0f\" cy=\"%.0f\" r=\"7\" fill=\"%s\"/>\n", lx + 7, ly - 4,
-                grade_colour(g));
-        fprintf(fp, "  <text x=\"%.0f\" y=\"%.0f\" font-size=\"13\">grade %s</text>\n", lx + 18,
-                ly, ccad_name(CCAD_NAME_GRADE, g));
-    }
-    fprintf(fp, "  <rect x=\"380\" y=\"%.0f\" width=\"12\" height=\"12\" fill=\"#222\"/>\n",
-            pr.height - 30);
-    fprintf(fp, "  <text x=\"398\" y=\"%.0f\" font-size=\"13\">base</text>\n", pr.height - 20);
-    fprintf(fp, "  <text x=\"450\" y=\"%.0f\" font-size=\"13\">black ring: late stop</text>\n",
-            pr.height - 20);
-    fprintf(fp, "</svg>\n");
+    ccex_svg_write(fp, &d);
+    free(stops);
     bad = ferror(fp) != 0;
     if (fclose(fp) != 0 || bad) {
         fprintf(stderr, PROG ": %s: cannot write\n", path);

@@ -1,6 +1,7 @@
 /* Names and texts: status codes, rule ids, reason codes, version. */
 #include "internal.h"
 
+#include <limits.h>
 #include <stdio.h>
 
 const char *ccad_strerror(int code)
@@ -133,9 +134,29 @@ static void date_text(char buf[16], int64_t d)
         snprintf(buf, 16, "none");
 }
 
-/* Writes a weekday mask (bit 0 = Monday) as "Mon Wed Fri", or "none". */
-static void weekdays_text(char *buf, size_t cap, int64_t mask)
+/* a - b without overflow: saturates at the ends of int64_t. */
+static long long sat_sub(long long a, long long b)
 {
+    if (b < 0 && a > LLONG_MAX + b)
+        return LLONG_MAX;
+    if (b > 0 && a < LLONG_MIN + b)
+        return LLONG_MIN;
+    return a - b;
+}
+
+/* Writes minutes after midnight as HH:MM; a negative figure as -HH:MM of its
+ * magnitude (no signed arithmetic, so INT64_MIN is fine too). */
+static void clock_text(char buf[32], int64_t m)
+{
+    uint64_t u = m < 0 ? (uint64_t)0 - (uint64_t)m : (uint64_t)m;
+    snprintf(buf, 32, "%s%02llu:%02llu", m < 0 ? "-" : "", (unsigned long long)(u / 60),
+             (unsigned long long)(u % 60));
+}
+
+/* Writes a weekday mask (bit 0 = Monday) as "Mon Wed Fri", or "none". */
+static void weekdays_text(char *buf, size_t cap, int64_t mask_figure)
+{
+    uint64_t mask = (uint64_t)mask_figure;
     static const char day[][4] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     size_t len = 0;
     int k;
@@ -234,7 +255,7 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     case CCAD_WHY_PERSIST_BLOCK: n = snprintf(buf, cap, "PERSIST: day %lld of a %lld-day block (one block per %lld days)", a, b, c); break;
     case CCAD_WHY_KEEPWARM_TOUCH: n = snprintf(buf, cap, "KEEPWARM: touch on the special date %s", d1); break;
     case CCAD_WHY_CAPACITY_FULL: n = snprintf(buf, cap, "CAPACITY: important contacts did not fit on %s (%lld planned, capacity %lld)", d1, b, c); break;
-    case CCAD_WHY_WORKLOAD_OVER: n = snprintf(buf, cap, "WORKLOAD: %lld contacts needed, capacity %lld (cut %lld, or stretch intervals x%lld/100)", a, b, a - b, c); break;
+    case CCAD_WHY_WORKLOAD_OVER: n = snprintf(buf, cap, "WORKLOAD: %lld contacts needed, capacity %lld (cut %lld, or stretch intervals x%lld/100)", a, b, sat_sub(a, b), c); break;
     case CCAD_WHY_PLATFORM_OVER_CAP: n = snprintf(buf, cap, "PLATFORM: working platform of %lld customers, cap %lld", a, b); break;
     case CCAD_WHY_PLATFORM_C_HEAVY: n = snprintf(buf, cap, "PLATFORM: %lld of %lld working customers are C or D (limit %lld %%)", a, b, c); break;
     case CCAD_WHY_PLAN_DROPPED: n = snprintf(buf, cap, "CAPACITY: best-effort contact dropped after waiting since %s (%lld day%s)", d1, b, pl(b)); break;
@@ -248,7 +269,11 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     case CCAD_WHY_CARE_CONTACT: n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s", d1); break;
     case CCAD_WHY_REMINDER_DUE: n = snprintf(buf, cap, "FOLLOWUP: reminder on %s for the contact on %s", d1, d2); break;
     case CCAD_WHY_PLAN_EARLY: n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", b, pl(b), d1); break;
-    case CCAD_WHY_ROUTE_LATE: n = snprintf(buf, cap, "ROUTE: starts %02lld:%02lld, limit %02lld:%02lld: %lld min late", a / 60, a % 60, b / 60, b % 60, c); break;
+    case CCAD_WHY_ROUTE_LATE:
+        clock_text(m1, r->a);
+        clock_text(m2, r->b);
+        n = snprintf(buf, cap, "ROUTE: starts %s, limit %s: %lld min late", m1, m2, c);
+        break;
     case CCAD_WHY_ROUTE_DAY: n = snprintf(buf, cap, "ROUTE: moved from %s to lie closer to the day's other stops (saves about %lld)", d1, b); break;
     case CCAD_WHY_PLAN_BLOCKED_DAYS: {
         char wd[32];
@@ -256,7 +281,11 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
         n = snprintf(buf, cap, "ROUTE: due %s, but no working day of the range is one of its visit days (%s)", d1, wd);
         break;
     }
-    case CCAD_WHY_PLAN_BLOCKED_HOURS: n = snprintf(buf, cap, "ROUTE: visit hours %02lld:%02lld-%02lld:%02lld cannot hold a %lld-min visit within the working day", a / 60, a % 60, b / 60, b % 60, c); break;
+    case CCAD_WHY_PLAN_BLOCKED_HOURS:
+        clock_text(m1, r->a);
+        clock_text(m2, r->b);
+        n = snprintf(buf, cap, "ROUTE: visit hours %s-%s cannot hold a %lld-min visit within the working day", m1, m2, c);
+        break;
     case CCAD_WHY_PLAN_BLOCKED_TIME: n = snprintf(buf, cap, "ROUTE: due %s, but no allowed day had time for it (alone it needs %lld of the day's %lld min)", d1, b, c); break;
     case CCAD_WHY_PLAN_VISIT_DAY: {
         char wd[32];

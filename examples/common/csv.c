@@ -1,6 +1,7 @@
 /* csv.c - RFC 4180 reader and customers loader for the example programs.
  * See csv.h for the contract. Plain C99; no POSIX needed. */
 #include "csv.h"
+#include "utf8.h"
 #include "calendar.h"
 
 #include <errno.h>
@@ -782,6 +783,31 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
     return CCEX_OK;
 }
 
+/* Refuses a field that is not valid UTF-8 (ids and names reach the
+ * calendar and the maps, whose formats need it), at the offending byte:
+ * "file:line:column: COLUMN: invalid UTF-8 (byte 0xNN)". The position is
+ * counted through the field's source text (opening quote, doubled quotes,
+ * line breaks inside quotes). */
+static int check_utf8(const ccex_csv *r, ccex_err *err, const ccex_field *f, const char *column)
+{
+    size_t bad = 0, i;
+    unsigned long line = f->line, col = f->column;
+    if (ccex_utf8_valid(f->text, f->len, &bad))
+        return CCEX_OK;
+    if (f->quoted)
+        col++;
+    for (i = 0; i < bad; i++) {
+        if (f->text[i] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col += f->quoted && f->text[i] == '"' ? 2 : 1;
+        }
+    }
+    return ccex_csv_fail(r, err, line, col, "%s: invalid UTF-8 (byte 0x%02X)", column,
+                         (unsigned)(unsigned char)f->text[bad]);
+}
+
 static int add_name(ccex_customers *out, size_t *names_len, size_t *names_cap,
                     size_t *at_cap, size_t index, const char *s, size_t n)
 {
@@ -828,6 +854,8 @@ int ccex_load_customers(ccex_customers *out, ccad_ctx *ctx, const char *path, cc
         if (rc < 0)
             goto fail;
         idf = ccex_csv_field(L.r, (size_t)L.map[C_ID]);
+        if ((rc = check_utf8(L.r, err, idf, "id")) != CCEX_OK)
+            goto fail;
         trimmed(idf, &s, &n);
         if (n == 0) {
             rc = ccex_csv_fail(L.r, err, idf->line, idf->column, "id is empty");
@@ -871,6 +899,8 @@ int ccex_load_customers(ccex_customers *out, ccad_ctx *ctx, const char *path, cc
         line_of[index] = ccex_csv_line(L.r);
         if (L.map[C_NAME] >= 0) {
             const ccex_field *nf = ccex_csv_field(L.r, (size_t)L.map[C_NAME]);
+            if ((rc = check_utf8(L.r, err, nf, "name")) != CCEX_OK)
+                goto fail;
             s = nf->text;
             n = nf->len;
         } else {
@@ -967,6 +997,8 @@ int ccex_load_contacts(ccex_customers *cs, ccad_ctx *ctx, const char *path, size
         if (rc < 0)
             goto done;
         f = ccex_csv_field(r, (size_t)map[K_CUSTOMER]);
+        if ((rc = check_utf8(r, err, f, "customer_id")) != CCEX_OK)
+            goto done;
         trimmed(f, &s, &len);
         if (len == 0 || len > CCAD_ID_MAX) {
             rc = len ? ccex_csv_fail(r, err, f->line, f->column,

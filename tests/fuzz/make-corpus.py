@@ -268,6 +268,102 @@ csv = {
 for name, text in csv.items():
     put("csv", name, text)
 
+# ---------------------------------------------------------------- reason
+# Layout (fuzz_reason.c): why selector u8 (< 200: why = s % 64 - 2, else an
+# int32 follows), rule selector u8 (< 240: rule = s % 26 - 1, else an int32
+# follows), three figures (selector u8: & 3 == 0 table[s >> 2], 1 the same
+# nudged by a u8, 2 an int16, 3 an int64), the cap selector u16.
+def reason(why, rule, figs, cap):
+    out = bytes([why + 2]) if 0 <= why + 2 < 64 else bytes([255]) + struct.pack("<i", why)
+    out += bytes([rule + 1]) if 0 <= rule + 1 < 26 else bytes([255]) + struct.pack("<i", rule)
+    for f in figs:
+        if isinstance(f, tuple):  # ("t", index) from the table
+            out += bytes([f[1] << 2])
+        elif -32768 <= f < 32768:
+            out += bytes([2]) + struct.pack("<h", f)
+        else:
+            out += bytes([3]) + struct.pack("<q", f)
+    return out + struct.pack("<H", cap)
+
+
+I64MIN, I64MAX = -(1 << 63), (1 << 63) - 1
+put("reason", "workload-int64-min", reason(40, 5, [I64MIN, 1, 100], 255))
+put("reason", "workload-int64-max", reason(40, 5, [I64MAX, -1, 100], 40))
+put("reason", "route-late-negative", reason(49, 17, [-90, I64MIN, 12], 511))
+put("reason", "blocked-hours-extreme", reason(52, 17, [I64MAX, -1441, I64MIN], 10))
+put("reason", "weekdays-negative-mask", reason(50, 17, [20000, -1, 0], 511))
+put("reason", "unknown-why", reason(1000, 999, [I64MIN, I64MAX, 0], 511))
+put("reason", "cap-zero", reason(12, 19, [20000, 14, 20014], 0xFFFF))
+put("reason", "money-min", reason(3, 1, [I64MIN, I64MAX, 0], 17))
+for w in range(0, 57, 8):
+    put("reason", "code-%02d-table" % w, reason(w, w % 22 + 1, [("t", 0), ("t", 17), ("t", 5)], 64))
+
+# ---------------------------------------------------------------- ics, svg
+# Layout (writer_input.h): stop count u8 (1 + b % 6), day u32 (from
+# CCAD_DATE_MIN), day start u16, base lat/lon i16; per stop the id and the
+# name (length u8, 255: u16 length follows; then the bytes), a selector u8,
+# kind, quadrant, grade, late, has_location u8, lat/lon i16, then (selector
+# bit 0) four int32 figures, or eta u16, stay u16, [lead u8 unless bit 1],
+# travel u16; then the reason count u8 and per reason rule u8, why u8 and
+# three int64.
+DAY_2026_11_23 = 739577  # 2026-11-23 (day 20415) - CCAD_DATE_MIN
+
+
+def wtext(b):
+    if isinstance(b, str):
+        b = b.encode("utf-8")
+    return (bytes([len(b)]) if len(b) < 255 else bytes([255]) + struct.pack("<H", len(b))) + b
+
+
+def wstop(id_, name, sel=0, kind=1, quadrant=2, grade=1, late=0, loc=1, lat=31.23, lon=121.47,
+          eta=9 * 60, stay=45, lead=3, travel=12, reasons=(), extreme=(0, 0, 0, 0)):
+    out = wtext(id_) + wtext(name) + bytes([sel, kind, quadrant, grade, late, loc])
+    out += struct.pack("<hh", int(lat * 364) if abs(lat * 364) < 32768 else 0,
+                       int(lon * 182) if abs(lon * 182) < 32768 else 0)
+    if sel & 1:
+        out += struct.pack("<iiii", *extreme)
+    else:
+        out += struct.pack("<HH", eta, stay) + (b"" if sel & 2 else bytes([lead]))
+        out += struct.pack("<H", travel)
+    out += bytes([len(reasons)])
+    for r in reasons:
+        out += bytes(r[:2]) + struct.pack("<qqq", *r[2:])
+    return out
+
+
+def wday(stops, day=DAY_2026_11_23, start=8 * 60, base=(31.2304, 121.4737)):
+    out = bytes([len(stops) - 1]) + struct.pack("<I", day) + struct.pack("<H", start)
+    out += struct.pack("<hh", int(base[0] * 400), int(base[1] * 200))
+    return out + b"".join(stops)
+
+
+CONT90 = bytes(0x80 + (i % 64) for i in range(90))
+writer_seeds = {
+    "plain": wday([wstop("T-004", "Harbour Lights Hotel", reasons=[(3, 8, 2, 1, 0)])]),
+    "continuation-bytes-90": wday([wstop("U-002", b"Bad" + CONT90 + b" Name")]),
+    "continuation-bytes-id": wday([wstop(CONT90[:60], "")]),
+    "cjk-300": wday([wstop("C-1", "\u4e0a\u6d77\u6e2f\u53e3\u8d38\u6613" * 17)]),
+    "cjk-at-fold": wday([wstop("C-2", "x" * 57 + "\u4e2d\u6587" * 40)]),
+    "emoji": wday([wstop("E-1", "\U0001F600 caf\u00e9 \U0001F680" * 12)]),
+    "tab-cr-lf": wday([wstop("T\tAB", "Tab\there\r\nnew line\rcr only\n")]),
+    "specials": wday([wstop("A&B", "Smith & Sons <\"Quoted\"> 'Ltd'; a, b \\ c")]),
+    "controls": wday([wstop("\x01\x1b[31m", "bell\x07 del\x7f c1\xc2\x85 esc\x1b")]),
+    "invalid-utf8": wday([wstop(b"\xc0\xaf\xed\xa0\x80", b"\xff\xfe\xf4\x90\x80\x80 \xe2\x82")]),
+    "nonchars": wday([wstop("N", "\ufffe\uffff\ufffd")]),
+    "long-1000": wday([wstop("L" * 64, "\u00e9" * 500)]),
+    "six-stops": wday([wstop("S-%d" % i, "Stop \u00e4 %d" % i, lat=31 + i / 100, lon=121 + i / 50,
+                             reasons=[(17, 49, -90, -(1 << 63), 12), (5, 40, -(1 << 63), 1, 100)])
+                       for i in range(6)]),
+    "extreme-figures": wday([wstop("X", "x", sel=7, extreme=(-(1 << 31), (1 << 31) - 1,
+                                                         -(1 << 31), (1 << 31) - 1))]),
+    "no-reminder": wday([wstop("R", "r", sel=2, loc=0)]),
+    "date-max": wday([wstop("D", "d")], day=2932896 + 719162 - 3, start=1439),
+    "empty": b"",
+}
+for name, data in writer_seeds.items():
+    put("ics", name, data)
+    put("svg", name, data)
+
 # ---------------------------------------------------------------- dictionaries
 names = [l.split(" = ")[0] for l in DEFAULTS.splitlines() if " = " in l]
 words = names + ["rank", "threshold", "push", "unmovable", "none", "ABCD", "Mon", "Tue", "Wed",

@@ -1,0 +1,73 @@
+/* utf8.c - UTF-8 checks (utf8.h). */
+#include "utf8.h"
+
+size_t ccex_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    uint32_t c, min;
+    size_t len, k;
+    if (n == 0)
+        return 0;
+    c = s[0];
+    if (c < 0x80) {
+        len = 1;
+        min = 0;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        c &= 0x1F;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        c &= 0x0F;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        c &= 0x07;
+        min = 0x10000;
+    } else {
+        return 0; /* continuation byte, C0, C1, F5..FF */
+    }
+    if (len > n)
+        return 0;
+    for (k = 1; k < len; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[k] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    if (cp != NULL)
+        *cp = c;
+    return len;
+}
+
+int ccex_utf8_valid(const char *s, size_t n, size_t *bad_at)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t len = ccex_utf8_seq(u + i, n - i, NULL);
+        if (len == 0) {
+            if (bad_at != NULL)
+                *bad_at = i;
+            return 0;
+        }
+        i += len;
+    }
+    return 1;
+}
+
+size_t ccex_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+    size_t len = ccex_utf8_seq((const unsigned char *)s + i, n - i, cp);
+    if (len == 0) {
+        *cp = 0xFFFD;
+        len = 1;
+    }
+    return len;
+}
+
+int ccex_utf8_unsafe(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF ||
+           cp == 0xFFFD;
+}
