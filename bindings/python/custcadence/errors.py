@@ -109,8 +109,8 @@ class BusyError(CadenceError, RuntimeError):
 
     The binding raises it itself when a callback closes a handle (or
     replaces the store) of the context whose call invoked it: the C code is
-    still using that memory. Libraries before 1.2 never return -14; newer
-    ones may, for the same misuse from C.
+    still using that memory. The library (1.1 on) returns -14 itself for
+    the same misuse from C (docs/integration.md, "Re-entry").
     """
     code = -14
 

@@ -50,7 +50,7 @@ FLAG_NAMES = ["DUE", "OVERDUE", "COOLING", "COLD", "STALLED", "NEVER_CONTACTED",
               "CARE_DUE", "REMINDER", "INACTIVE", "REASONS_TRUNCATED"]
 ERRORS = {"OK": 0, "EINVAL": -1, "ENOMEM": -2, "ERANGE": -3, "EPARSE": -4, "ENOTFOUND": -5,
           "EEXIST": -6, "EOVERFLOW": -7, "ENOSPC": -8, "ESTALE": -9, "ECALLBACK": -10,
-          "EVERSION": -11, "ENOTSUP": -12, "ECONFLICT": -13}
+          "EVERSION": -11, "ENOTSUP": -12, "ECONFLICT": -13, "EBUSY": -14}
 ERRNAME = {v: k for k, v in ERRORS.items()}
 #: Reason codes by name, as the library names them (a superset of the C runner's table).
 WHY = {w.name: int(w) for w in cc.Why}
