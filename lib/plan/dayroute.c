@@ -38,8 +38,14 @@ int ccad__plan_leg_compute(const struct plan *P, uint32_t a, uint32_t b, int32_t
     double x1, y1, x2, y2, m;
     point(P, a, &x1, &y1);
     point(P, b, &x2, &y2);
-    if (P->o->metric == CCAD_METRIC_HOST)
-        return ccad__travel(P->s->ctx, x1, y1, x2, y2, out);
+    if (P->o->metric == CCAD_METRIC_HOST) {
+        /* the host's minutes, clamped like computed legs: a lying callback
+         * (INT32_MAX minutes) must not overflow the day's clock arithmetic */
+        int rc = ccad__travel(P->s->ctx, x1, y1, x2, y2, out);
+        if (rc == CCAD_OK && *out > LEG_MAX)
+            *out = LEG_MAX;
+        return rc;
+    }
     m = (double)ccad__straight_cost(P->o->metric, P->o->scale, x1, y1, x2, y2) /
         P->o->units_per_minute;
     *out = m > (double)LEG_MAX ? LEG_MAX : (int32_t)ceil(m);
