@@ -539,9 +539,9 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
                 u = u * 10u + (uint64_t)d;
         }
         if (big) {
-            snprintf(msg, cap, "%s = %.*s%s is outside %lld..%lld", p->name,
-                     (int)(n > 40 ? 40 : n), s, n > 40 ? "..." : "", (long long)p->min,
-                     (long long)p->max);
+            snprintf(msg, cap, "%s = %.*s%s is too %s (outside %lld..%lld)", p->name,
+                     (int)(n > 40 ? 40 : n), s, n > 40 ? "..." : "", neg ? "small" : "large",
+                     (long long)p->min, (long long)p->max);
             return -2; /* well formed, out of range */
         }
         v = neg ? (u == (uint64_t)INT64_MAX + 1u ? INT64_MIN : -(int64_t)u) : (int64_t)u;
