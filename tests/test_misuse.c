@@ -805,10 +805,10 @@ static void null_allowed(void **state)
     assert_int_equal(ccad_reason_format(b, sizeof b, &r, NULL), CCAD_OK);
     assert_int_equal(ccad_rules_serialize(w->rules, NULL, 0, &len), CCAD_ENOSPC);
     assert_true(len > 0);
-    assert_int_equal(ccad_schedule_reminders(w->sched, w->today, NULL, 0, &len) < 0 &&
-                         ccad_schedule_reminders(w->sched, w->today, NULL, 0, &len) !=
-                             CCAD_ENOSPC,
-                     0);
+    {
+        int rc = ccad_schedule_reminders(w->sched, w->today, NULL, 0, &len); /* cap 0: NULL ok */
+        assert_true(rc == CCAD_OK || rc == CCAD_ENOSPC);
+    }
     assert_int_equal(ccad_ctx_new(&ctx, NULL), CCAD_OK);
     assert_int_equal(ccad_ctx_today(ctx, &day), CCAD_ENOTSUP); /* no clock */
     assert_true(ccad_ctx_errmsg(ctx)[0] != '\0');
@@ -912,9 +912,8 @@ static void extreme_dates(void **state)
         for (j = 0; j < sizeof ints / sizeof *ints; j++) {
             int32_t out = 12345;
             int rc = ccad_date_from_ymd(&out, ints[i], ints[j], ints[j]);
-            assert_true(rc == CCAD_ERANGE || (rc == CCAD_OK && ints[i] == 10000 - 9999 + 0));
-            if (rc != CCAD_OK)
-                assert_int_equal(out, 12345);
+            assert_int_equal(rc, CCAD_ERANGE); /* no month or day of the list is valid */
+            assert_int_equal(out, 12345);
             cases++;
         }
     {
@@ -1048,12 +1047,21 @@ static void extreme_money_and_counts(void **state)
         assert_int_equal(ccad_rules_set_text(w->rules2, "grade.method", "rank"), CCAD_OK);
         assert_int_equal(ccad_reason_format(rb, sizeof rb, &rs, NULL), CCAD_OK);
         rs.why = CCAD_WHY_TRIAGE;
-        assert_int_equal(ccad_reason_format(rb, sizeof rb, &rs, NULL) >= CCAD_ENOSPC, 1);
+        {
+            int rc = ccad_reason_format(rb, sizeof rb, &rs, NULL);
+            assert_true(rc == CCAD_OK || rc == CCAD_ENOSPC);
+        }
         /* contact counts at their limit: recording one more overflows */
         k.date = w->today;
-        MUST_FAIL(ccad_book_record(b, 0, &k) == CCAD_EOVERFLOW ? CCAD_EOVERFLOW : -999,
-                  CCAD_EOVERFLOW, 0);
-        assert_int_equal(ccad_book_count(b), 3);
+        {
+            ccad_customer before = CCAD_CUSTOMER_INIT, after = CCAD_CUSTOMER_INIT;
+            assert_int_equal(ccad_book_get(b, 0, &before), CCAD_OK);
+            assert_int_equal(ccad_book_record(b, 0, &k), CCAD_EOVERFLOW);
+            assert_int_equal(ccad_ctx_errcode(w->ctx), CCAD_EOVERFLOW);
+            assert_int_equal(ccad_book_get(b, 0, &after), CCAD_OK);
+            tu_customer_equal(&before, &after);
+            cases++;
+        }
     }
     ccad_book_free(b);
 
