@@ -240,8 +240,14 @@ static int load_rules(ccad_rules *rules, ccad_ctx *ctx, const char *path)
     rc = ccad_rules_parse(rules, text, len);
     free(text);
     if (rc != CCAD_OK) {
-        /* The message reads "rules text line L, column C: ..." */
-        fprintf(stderr, PROG ": %s: %s\n", path, ccad_ctx_errmsg(ctx));
+        /* file:line:column: first, as every other bad input (docs/cli.md);
+         * the message itself reads "rules text line L, column C: ..." */
+        uint32_t line, col;
+        if (ccad_ctx_errpos(ctx, &line, &col) == CCAD_OK)
+            fprintf(stderr, PROG ": %s:%lu:%lu: %s\n", path, (unsigned long)line,
+                    (unsigned long)col, ccad_ctx_errmsg(ctx));
+        else
+            fprintf(stderr, PROG ": %s: %s\n", path, ccad_ctx_errmsg(ctx));
         return -1;
     }
     return 0;

@@ -521,8 +521,9 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
         return 0;
     } else {
         size_t k = 0;
-        int neg = 0;
+        int neg = 0, big = 0;
         int64_t v = 0;
+        uint64_t u = 0, lim;
         if (s[0] == '-' || s[0] == '+') {
             neg = s[0] == '-';
             k = 1;
@@ -539,14 +540,21 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
                 return -1;
             }
             d = s[k] - '0';
-            if (v > (INT64_MAX - d) / 10) {
-                snprintf(msg, cap, "%s: number too large", p->name);
-                return -1;
-            }
-            v = v * 10 + d;
+            /* magnitudes up to 2^63 (INT64_MIN); beyond, the digits are
+             * still checked, and the value is out of every range */
+            lim = neg ? (uint64_t)INT64_MAX + 1u : (uint64_t)INT64_MAX;
+            if (!big && u > (lim - (uint64_t)d) / 10u)
+                big = 1;
+            else if (!big)
+                u = u * 10u + (uint64_t)d;
         }
-        if (neg)
-            v = -v;
+        if (big) {
+            snprintf(msg, cap, "%s = %.*s%s is too %s (outside %lld..%lld)", p->name,
+                     (int)(n > 40 ? 40 : n), s, n > 40 ? "..." : "", neg ? "small" : "large",
+                     (long long)p->min, (long long)p->max);
+            return -2; /* well formed, out of range */
+        }
+        v = neg ? (u == (uint64_t)INT64_MAX + 1u ? INT64_MIN : -(int64_t)u) : (int64_t)u;
         if (v < p->min || v > p->max) {
             snprintf(msg, cap, "%s = %lld is outside %lld..%lld", p->name, (long long)v,
                      (long long)p->min, (long long)p->max);

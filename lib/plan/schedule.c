@@ -37,10 +37,20 @@ static int check_locations(const ccad_book *book, const ccad_plan_options *o, co
 /* Checks the options; CCAD_OK or a recorded error. */
 static int check_options(ccad_ctx *ctx, const ccad_plan_options *o, const char *fn)
 {
-    if (!ccad__date_ok(o->first_day) || o->days < 1 || o->days > 366 ||
-        !ccad__date_ok(o->first_day + o->days - 1))
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: first_day must be a valid date and days 1..366",
-                          fn);
+    if (!ccad__date_ok(o->first_day))
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: first_day %ld is not a valid date (%d..%d)", fn,
+                          (long)o->first_day, (int)CCAD_DATE_MIN, (int)CCAD_DATE_MAX);
+    if (o->days < 1 || o->days > 366)
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: days %ld is outside 1..366", fn, (long)o->days);
+    if (!ccad__date_ok(o->first_day + o->days - 1)) {
+        char last[11];
+        (void)ccad_date_format(last, sizeof last, CCAD_DATE_MAX);
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: the range of %ld days from day %ld runs past the calendar's end: "
+                          "day %ld is after the last valid date %s (day %d)",
+                          fn, (long)o->days, (long)o->first_day,
+                          (long)o->first_day + o->days - 1, last, (int)CCAD_DATE_MAX);
+    }
     if (o->visits_per_day < 0 || o->visits_per_day > 1000 || o->minutes_per_day < 0 ||
         o->minutes_per_day > 1440)
         return ccad__fail(ctx, CCAD_ERANGE,
