@@ -285,8 +285,8 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
     /* legs are whole minutes rounded up from whole cost units: a detour can
      * undercut the direct leg by one unit's minutes and one minute of each
      * rounding; HOST minutes promise no triangle inequality at all */
-    P.room_margin = o.metric == CCAD_METRIC_HOST || 1.0 / o.units_per_minute > 60.0
-                        ? -1
+    P.room_margin = !o.route || o.metric == CCAD_METRIC_HOST || !(o.units_per_minute >= 1.0 / 60.0)
+                        ? -1 /* (without routes the speed is not checked: it may be anything) */
                         : 2 + (int32_t)ceil(1.0 / o.units_per_minute);
     memcpy(vs, rules->v, sizeof vs);
     P.v = vs;
