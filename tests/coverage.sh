@@ -4,7 +4,7 @@
 # Builds with gcc --coverage -O0 in build/coverage, runs the whole ctest
 # suite there, then runs gcov -b -c on the library's objects (both the
 # shared and the static library, whose counts are merged line by line) and
-# prints one row per lib/*.c file and the totals:
+# prints one row per lib/*.c and lib/*/*.c file and the totals:
 #   file        lines   line%  branches  branch%
 # (The symbols check is left out: gcov adds its own symbols to the library.)
 # The percentages never fail the script; a build or test failure does.
@@ -30,7 +30,8 @@ mkdir -p "$out"
 for t in custcadence custcadence_static; do
   objdir=$build/lib/CMakeFiles/$t.dir
   mkdir -p "$out/$t"
-  ( cd "$out/$t" && gcov -b -c "$objdir"/*.c.gcno >gcov.txt 2>&1 ) || {
+  ( cd "$out/$t" && find "$objdir" -name '*.c.gcno' -print0 | sort -z |
+      xargs -0 gcov -b -c >gcov.txt 2>&1 ) || {
     cat "$out/$t/gcov.txt"; echo "coverage: gcov failed" >&2; exit 1; }
 done
 # the two files that must reach 100 % branches list what they miss, if anything

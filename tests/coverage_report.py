@@ -49,7 +49,8 @@ def main(argv):
         uncovered = argv[i + 1:]
         argv = argv[:i]
     libdir, dirs = argv[1], argv[2:]
-    sources = sorted(f for f in os.listdir(libdir) if f.endswith(".c"))
+    sources = sorted(os.path.relpath(os.path.join(r, f), libdir)
+                     for r, _, fs in os.walk(libdir) for f in fs if f.endswith(".c"))
     rows = []
     tl = tlc = tb = tbc = 0
     for src in sources:
@@ -58,7 +59,8 @@ def main(argv):
         for d in dirs:
             for name in os.listdir(d):
                 # gcov names the file <src>.gcov (or with -p a mangled path)
-                if name == src + ".gcov" or name.endswith("#" + src + ".gcov"):
+                base = os.path.basename(src)
+                if name == base + ".gcov" or name.endswith("#" + base + ".gcov"):
                     found = True
                     l, b = parse(os.path.join(d, name))
                     for k, v in l.items():
