@@ -325,14 +325,16 @@ static ccad_item get_item(size_t i)
 
 static void item_text(char *buf, size_t cap, const ccad_item *it)
 {
-    char d[16], rs[1024];
+    char d[16], rm[16], rf[16], rs[1024];
     format_date(d, sizeof d, it->date);
+    format_date(rm, sizeof rm, it->reminder_date);
+    format_date(rf, sizeof rf, it->rolled_from);
     item_reasons_text(rs, sizeof rs, it->reasons, it->reason_count);
-    snprintf(buf, cap, "%s %s by %s %s priority %d: %s", d,
+    snprintf(buf, cap, "%s %s by %s %s priority %d reminder %s rolled_from %s block_day %d: %s", d,
              it->kind > 0 && it->kind < 6 ? item_kind_names[it->kind] : "?",
              it->delegated >= 0 && it->delegated < 3 ? delegation_names[it->delegated] : "?",
              it->quadrant > 0 && it->quadrant < 5 ? quadrant_names[it->quadrant] : "?",
-             (int)it->priority, rs);
+             (int)it->priority, rm, rf, (int)it->block_day, rs);
 }
 
 /* Item fields a check can compare. */
