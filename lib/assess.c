@@ -1,39 +1,11 @@
 /* Assessment: one customer on one day -> decisions and reasons.
  * Pure: reads the book and the rules, calls no host callback, allocates
- * nothing. The order of the steps below is the order of the reasons. */
+ * nothing. assess_one runs the rules of lib/rules/ in the order of the
+ * reasons; the batch kernels are in lib/brief.c. */
 #include "internal.h"
+#include "rules/decide.h"
 
 #include <string.h>
-
-/* The batch kernel's SSE2 path (lib/assess.c, "batch"): x86-64 always has
- * SSE2; CCAD_SCALAR_BRIEF (CMake option) forces the scalar path. */
-#if defined(__SSE2__) && !defined(CCAD_SCALAR_BRIEF)
-#define CCAD__BRIEF_SSE2 1
-#include <emmintrin.h>
-#endif
-
-struct sink {
-    ccad_assessment *a;
-    int keep; /* 0: batch mode, reasons are not written */
-};
-
-static void why(struct sink *s, int rule, int code, int64_t x, int64_t y, int64_t z)
-{
-    ccad_assessment *a = s->a;
-    ccad_reason *r;
-    if (!s->keep)
-        return;
-    if (a->reason_count >= CCAD_REASONS_MAX) {
-        a->flags |= CCAD_F_REASONS_TRUNCATED;
-        return;
-    }
-    r = &a->reasons[a->reason_count++];
-    r->rule = rule;
-    r->why = code;
-    r->a = x;
-    r->b = y;
-    r->c = z;
-}
 
 /* 100 at day 0, halving every half-life days, linear within a half-life;
  * integer arithmetic only, so every platform gives the same figure. */
@@ -45,64 +17,6 @@ static int32_t temperature(int32_t days, int64_t half_life)
     t = (INT64_C(100) << 20) >> k;
     t -= (t / 2) * r / half_life;
     return (int32_t)((t + (INT64_C(1) << 19)) >> 20);
-}
-
-static int64_t imax(int64_t a, int64_t b) { return a > b ? a : b; }
-
-/* Dates computed from stored dates plus days stay inside the calendar. */
-static int32_t clamp_date(int64_t d)
-{
-    return (int32_t)(d > CCAD_DATE_MAX ? CCAD_DATE_MAX : d < CCAD_DATE_MIN ? CCAD_DATE_MIN : d);
-}
-
-static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
-                       struct sink *s);
-
-/* URGENCY, the purchase window of an open customer: its level, with its
- * reason. An order that closed the purchase decision ends it (ORDER_CLOSED). */
-static int purchase_level(const int64_t *v, const struct cust *c, int32_t T, struct sink *s)
-{
-    int64_t d = (int64_t)c->purchase - T;
-    if (c->purchase == CCAD_NO_DATE)
-        return CCAD_URGENCY_NONE;
-    if (ccad__order_closes(c->purchase, c->order, v[P_URG_ORDER])) {
-        why(s, CCAD_RULE_URGENCY, CCAD_WHY_ORDER_CLOSED, c->order, c->purchase, 0);
-        return CCAD_URGENCY_NONE;
-    }
-    if (d < 0) {
-        why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PASSED, -d, 0, 0);
-        return CCAD_URGENCY_NONE;
-    }
-    if (d <= v[P_URG_WEEK]) {
-        why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PURCHASE, d, v[P_URG_WEEK], 0);
-        return CCAD_URGENCY_WEEK;
-    }
-    if (d <= v[P_URG_TWO_WEEKS]) {
-        why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_PURCHASE, d, v[P_URG_TWO_WEEKS], 0);
-        return CCAD_URGENCY_TWO_WEEKS;
-    }
-    return CCAD_URGENCY_NONE;
-}
-
-/* The factor by which a let-go customer's GAP thresholds stretch (TRIAGE):
- * freq.let_go_factor, whatever the urgency; 1 for every other strategy. */
-static int64_t let_go_stretch(const int64_t *v, int strategy)
-{
-    return strategy == CCAD_STRATEGY_LET_GO && v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1;
-}
-
-/* GAP of a watched open customer: warning or alert against the thresholds
- * stretched by `stretch`; the figures are the thresholds applied. */
-static void gap_step(const int64_t *v, int64_t gap, int64_t stretch, struct sink *s)
-{
-    int64_t max = v[P_GAP_MAX] * stretch, alert = v[P_GAP_ALERT] * stretch;
-    if (gap >= alert) {
-        s->a->flags |= CCAD_F_COLD;
-        why(s, CCAD_RULE_GAP, CCAD_WHY_GAP_ALERT, gap, alert, gap - max);
-    } else if (gap > max) {
-        s->a->flags |= CCAD_F_COOLING;
-        why(s, CCAD_RULE_GAP, CCAD_WHY_GAP_WARN, gap, max, gap - max);
-    }
 }
 
 int ccad__triage(const int64_t *v, const struct cust *c, int *out_before, int64_t *out_thr)
@@ -141,15 +55,67 @@ int ccad__strategy_of(int kind, const struct cust *c)
     }
 }
 
+/* The figures every assessment carries before the rules run; the
+ * temperature for every customer (GAP). */
+static void assess_start(struct ccad__decide *d)
+{
+    ccad_assessment *a = d->a;
+    const struct cust *c = d->c;
+    int32_t last = d->last, T = d->T;
+    a->today = T;
+    a->contacts = c->contacts;
+    a->min_contacts = (uint32_t)d->v[P_PATIENCE_MIN];
+    a->complaint = c->complaint;
+    a->due_date = CCAD_NO_DATE;
+    a->reminder_date = CCAD_NO_DATE;
+    a->ownership_end = CCAD_NO_DATE;
+    a->care_date = CCAD_NO_DATE;
+    a->days_since_contact = last == CCAD_NO_DATE ? -1 : (int32_t)ccad__imax(0, (int64_t)T - last);
+    a->temperature =
+        last == CCAD_NO_DATE ? -1 : temperature(a->days_since_contact, d->v[P_GAP_HALF_LIFE]);
+}
+
+/* The steps of docs/cadence-rules.md, "The assessment, step by step", in
+ * the order of the reasons. */
+static void assess_one(struct ccad__decide *d)
+{
+    assess_start(d);
+    ccad__rule_grade(d);
+    ccad__rule_triage(d);
+    ccad__rule_urgency(d);
+    ccad__rule_quadrant(d);
+    ccad__rule_freq(d); /* INACTIVE instead for an inactive customer */
+    ccad__rule_clock(d);
+    ccad__rule_escalate(d);
+    ccad__rule_reminder(d);
+    ccad__rule_gap(d);
+    ccad__rule_followup(d);
+    ccad__rule_stall(d);
+    ccad__rule_patience(d);
+    ccad__rule_ownership(d);
+    ccad__rule_complaint(d);
+    ccad__rule_never(d);
+    ccad__rule_service(d);
+}
+
 void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
                   ccad_assessment *a, int keep_reasons)
 {
-    struct sink s;
+    struct ccad__decide d;
     memset(a, 0, keep_reasons ? sizeof *a : offsetof(ccad_assessment, reasons));
     a->size = (uint32_t)sizeof *a;
-    s.a = a;
-    s.keep = keep_reasons;
-    assess_one(b, v, c, T, &s);
+    memset(&d, 0, sizeof d);
+    d.b = b;
+    d.v = v;
+    d.c = c;
+    d.a = a;
+    d.keep = keep_reasons;
+    d.T = T;
+    d.active = c->status != CCAD_STATUS_RELEASED && c->status != CCAD_STATUS_ELIMINATED;
+    d.last = v[P_CLOCK_ANY] ? c->last_contact : c->last_visit;
+    d.due = CCAD_NO_DATE;
+    d.gap = -1;
+    assess_one(&d);
 }
 
 int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const char *fn)
@@ -164,293 +130,8 @@ int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const cha
     return CCAD_OK;
 }
 
-static void assess_one(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
-                       struct sink *s)
-{
-    ccad_assessment *a = s->a;
-    int grade, important, urg = CCAD_URGENCY_NONE, plevel = CCAD_URGENCY_NONE, q;
-    int inactive = c->status == CCAD_STATUS_RELEASED || c->status == CCAD_STATUS_ELIMINATED;
-    int active = !inactive;
-    int32_t last = v[P_CLOCK_ANY] ? c->last_contact : c->last_visit;
-    int32_t due = CCAD_NO_DATE;
-    int64_t count, days, interval = 0, gap = -1, gap_max;
-    int never_due = 0; /* due on T because never contacted */
-    int watched;       /* grade in gap.grades: the rhythm is watched */
-
-    a->today = T;
-    a->contacts = c->contacts;
-    a->min_contacts = (uint32_t)v[P_PATIENCE_MIN];
-    a->complaint = c->complaint;
-    a->due_date = CCAD_NO_DATE;
-    a->reminder_date = CCAD_NO_DATE;
-    a->ownership_end = CCAD_NO_DATE;
-    a->care_date = CCAD_NO_DATE;
-    a->days_since_contact = last == CCAD_NO_DATE ? -1 : (int32_t)imax(0, (int64_t)T - last);
-    a->temperature = last == CCAD_NO_DATE ? -1 : temperature(a->days_since_contact, v[P_GAP_HALF_LIFE]);
-
-    /* GRADE */
-    if (c->grade_manual != CCAD_GRADE_NONE) {
-        grade = c->grade_manual;
-        a->grade_manual = 1;
-        why(s, CCAD_RULE_GRADE, CCAD_WHY_GRADE_MANUAL, grade, 0, 0);
-    } else {
-        grade = c->grade_computed;
-        if (v[P_GRADE_METHOD] == CCAD_GRADE_BY_RANK) {
-            int64_t lim = 100;
-            if (grade == CCAD_GRADE_A)
-                lim = v[P_GRADE_SHARE_A];
-            else if (grade == CCAD_GRADE_B)
-                lim = v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B];
-            else if (grade == CCAD_GRADE_C && v[P_GRADE_USE_D])
-                lim = v[P_GRADE_SHARE_A] + v[P_GRADE_SHARE_B] + v[P_GRADE_SHARE_C];
-            why(s, CCAD_RULE_GRADE, CCAD_WHY_GRADE_RANK, c->rank, (int64_t)b->ranked, lim);
-        } else {
-            int64_t thr = 0;
-            if (grade == CCAD_GRADE_A)
-                thr = v[P_GRADE_THRESHOLD_A];
-            else if (grade == CCAD_GRADE_B)
-                thr = v[P_GRADE_THRESHOLD_B];
-            else if (grade == CCAD_GRADE_C && v[P_GRADE_USE_D])
-                thr = v[P_GRADE_THRESHOLD_C];
-            why(s, CCAD_RULE_GRADE, CCAD_WHY_GRADE_THRESHOLD, c->value, thr, 0);
-        }
-    }
-    a->grade = grade;
-
-    /* TRIAGE: customers that buy from us and whose volume is known. */
-    {
-        int before, kind;
-        int64_t thr;
-        if ((kind = ccad__triage(v, c, &before, &thr)) != CCAD_TRIAGE_NONE) {
-            why(s, CCAD_RULE_TRIAGE, CCAD_WHY_TRIAGE, before, c->volume, thr);
-            if (kind != before)
-                why(s, CCAD_RULE_TRIAGE, CCAD_WHY_TRIAGE_MARGIN, c->margin_bp,
-                    v[P_TRIAGE_MARGIN_LIFT], 0);
-            a->triage = kind;
-            a->strategy = ccad__strategy_of(kind, c);
-        }
-    }
-
-    /* URGENCY */
-    if (active)
-        plevel = purchase_level(v, c, T, s);
-    urg = plevel;
-    if (active && c->complaint == CCAD_COMPLAINT_OPEN) {
-        urg = CCAD_URGENCY_EVENT;
-        why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_COMPLAINT, c->complaint_date,
-            imax(0, (int64_t)T - c->complaint_date), 0);
-    }
-    int request_pending = active && c->request != CCAD_NO_DATE &&
-                          (last == CCAD_NO_DATE || last < c->request);
-    if (request_pending && (int64_t)c->request - T <= v[P_URG_REQUEST]) {
-        urg = CCAD_URGENCY_EVENT;
-        why(s, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_REQUEST, c->request, (int64_t)c->request - T, 0);
-    }
-    a->urgency = urg;
-
-    /* QUADRANT */
-    important = grade != CCAD_GRADE_NONE && (v[P_QUAD_IMPORTANT] & (1 << (grade - 1))) != 0;
-    q = important ? (urg ? CCAD_Q1 : CCAD_Q2) : (urg ? CCAD_Q3 : CCAD_Q4);
-    a->quadrant = q;
-    why(s, CCAD_RULE_QUADRANT, CCAD_WHY_QUADRANT, q, grade, urg);
-
-    if (inactive) {
-        a->flags |= CCAD_F_INACTIVE;
-        why(s, CCAD_RULE_FREQ, CCAD_WHY_INACTIVE, c->status, 0, 0);
-    } else {
-        /* FREQ */
-        if (important && plevel == CCAD_URGENCY_WEEK) {
-            count = v[P_FREQ_Q1W_COUNT];
-            days = v[P_FREQ_Q1W_DAYS];
-        } else if (important && plevel == CCAD_URGENCY_TWO_WEEKS) {
-            count = v[P_FREQ_Q1TW_COUNT];
-            days = v[P_FREQ_Q1TW_DAYS];
-        } else {
-            int k = (grade >= CCAD_GRADE_A && grade <= CCAD_GRADE_D) ? grade - 1 : 2;
-            count = v[P_FREQ_A_COUNT + 2 * k];
-            days = v[P_FREQ_A_DAYS + 2 * k];
-        }
-        a->freq_count = (int32_t)count;
-        a->freq_period_days = (int32_t)days;
-        if (count > 0) {
-            interval = imax(1, days / count);
-            why(s, CCAD_RULE_FREQ, CCAD_WHY_FREQ, count, days, interval);
-            if (urg == CCAD_URGENCY_NONE && let_go_stretch(v, a->strategy) > 1) {
-                why(s, CCAD_RULE_FREQ, CCAD_WHY_FREQ_LET_GO, v[P_FREQ_LET_GO], interval,
-                    interval * v[P_FREQ_LET_GO]);
-                interval *= v[P_FREQ_LET_GO];
-            }
-        } else {
-            why(s, CCAD_RULE_FREQ, CCAD_WHY_FREQ_NONE, grade, 0, 0);
-        }
-        a->interval_days = (int32_t)interval;
-
-        /* Due date: the clock restarts at the last contact (CLOCK). */
-        if (last != CCAD_NO_DATE && interval > 0) {
-            due = clamp_date((int64_t)last + interval);
-            why(s, CCAD_RULE_CLOCK, CCAD_WHY_DUE, last, interval, due);
-        } else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (interval > 0 || urg)) {
-            due = T;
-            never_due = 1;
-            why(s, CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, 1, 0, 0);
-        }
-        if (c->next_step != CCAD_NO_DATE && (due == CCAD_NO_DATE || c->next_step < due)) {
-            due = c->next_step;
-            why(s, CCAD_RULE_FOLLOWUP, CCAD_WHY_DUE_NEXT_STEP, c->next_step, 0, 0);
-        }
-        {
-            int32_t ev[3];
-            int nev = 0, k;
-            if (c->complaint == CCAD_COMPLAINT_OPEN)
-                ev[nev++] = (last != CCAD_NO_DATE && last >= c->complaint_date)
-                                ? clamp_date(last + v[P_COMPLAINT_FOLLOWUP])
-                                : c->complaint_date;
-            if (request_pending)
-                ev[nev++] = c->request;
-            if (!important && plevel != CCAD_URGENCY_NONE &&
-                (last == CCAD_NO_DATE || last < (int64_t)c->purchase - v[P_URG_TWO_WEEKS]))
-                ev[nev++] = T; /* Q3: the urgent matter is handled the same day */
-            if (c->complaint == CCAD_COMPLAINT_RESOLVED) {
-                int32_t care = clamp_date((int64_t)c->complaint_date + v[P_COMPLAINT_CARE]);
-                a->care_date = care;
-                if (last == CCAD_NO_DATE || last < care)
-                    ev[nev++] = care;
-            }
-            for (k = 0; k < nev; k++)
-                if (due == CCAD_NO_DATE || ev[k] < due) {
-                    due = ev[k];
-                    why(s, CCAD_RULE_URGENCY, CCAD_WHY_DUE_EVENT, due, 0, 0);
-                }
-        }
-        if (due != CCAD_NO_DATE) {
-            /* Contacts fall due on working weekdays only (freq.work_days). */
-            int k, wd = ccad__weekday(due);
-            for (k = 0; k < 7 && !(v[P_FREQ_WORK_DAYS] & (1 << (wd - 1))); k++) {
-                due++;
-                wd = wd == 7 ? 1 : wd + 1;
-            }
-            if (due > CCAD_DATE_MAX) /* the calendar ends on 9999-12-31 */
-                due = CCAD_DATE_MAX;
-        }
-        a->due_date = due;
-        if (due != CCAD_NO_DATE) {
-            if (due <= T)
-                a->flags |= CCAD_F_DUE;
-            if (due < T) {
-                int64_t over = (int64_t)T - due, thr = 0;
-                int level = CCAD_ESCALATE_NONE;
-                a->flags |= CCAD_F_OVERDUE;
-                a->days_overdue = (int32_t)over;
-                if (q != CCAD_Q4 || v[P_ESC_Q4]) {
-                    if (over >= v[P_ESC_REASSIGN]) {
-                        level = CCAD_ESCALATE_REASSIGN;
-                        thr = v[P_ESC_REASSIGN];
-                    } else if (over >= v[P_ESC_MANAGER]) {
-                        level = CCAD_ESCALATE_MANAGER;
-                        thr = v[P_ESC_MANAGER];
-                    } else if (over >= v[P_ESC_REP]) {
-                        level = CCAD_ESCALATE_REP;
-                        thr = v[P_ESC_REP];
-                    }
-                }
-                a->escalation = level;
-                why(s, CCAD_RULE_ESCALATE, CCAD_WHY_OVERDUE, over, level, thr);
-            }
-            a->reminder_date = clamp_date(due - v[P_FOLLOWUP_LEAD]);
-            if (a->reminder_date == T) {
-                a->flags |= CCAD_F_REMINDER;
-                why(s, CCAD_RULE_FOLLOWUP, CCAD_WHY_REMINDER, a->reminder_date, due, 0);
-            }
-        }
-    }
-
-    /* GAP: the open gap, or the latest closed one if longer; a let-go
-     * customer's thresholds stretch with its interval. */
-    if (last != CCAD_NO_DATE)
-        gap = imax(a->days_since_contact, c->last_gap);
-    watched = grade != CCAD_GRADE_NONE && (v[P_GAP_GRADES] & (1 << (grade - 1))) != 0;
-    gap_max = v[P_GAP_MAX] * let_go_stretch(v, a->strategy);
-    if (active && gap >= 0 && watched)
-        gap_step(v, gap, let_go_stretch(v, a->strategy), s);
-
-    /* FOLLOWUP */
-    if (active && c->last_contact != CCAD_NO_DATE) {
-        if (!(c->bits & CB_LAST_RECORDED)) {
-            a->flags |= CCAD_F_NO_RECORD;
-            why(s, CCAD_RULE_FOLLOWUP, CCAD_WHY_NO_RECORD, c->missing, 0, 0);
-        }
-        if (c->next_step == CCAD_NO_DATE) {
-            a->flags |= CCAD_F_NO_NEXT_STEP;
-            why(s, CCAD_RULE_FOLLOWUP, CCAD_WHY_NO_NEXT_STEP, c->last_contact, 0, 0);
-        }
-    }
-
-    /* STALL */
-    if (active && c->no_progress >= (uint64_t)v[P_STALL_AFTER]) {
-        a->flags |= CCAD_F_STALLED;
-        why(s, CCAD_RULE_STALL, CCAD_WHY_STALLED, c->no_progress, v[P_STALL_AFTER], 0);
-    }
-
-    /* PATIENCE */
-    if (c->status == CCAD_STATUS_RELEASED) {
-        if (c->contacts < (uint64_t)v[P_PATIENCE_MIN]) {
-            a->flags |= CCAD_F_RELEASED_EARLY;
-            why(s, CCAD_RULE_PATIENCE, CCAD_WHY_RELEASED_EARLY, c->contacts, v[P_PATIENCE_MIN], 0);
-        }
-        if (c->last_gap > v[P_GAP_MAX] && watched) {
-            a->flags |= CCAD_F_RELEASED_EARLY;
-            why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, c->last_gap, v[P_GAP_MAX], 0);
-        }
-    } else if (active) {
-        if (c->contacts < (uint64_t)v[P_PATIENCE_MIN]) {
-            a->flags |= CCAD_F_RELEASE_PREMATURE;
-            why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE, c->contacts, v[P_PATIENCE_MIN], 0);
-        }
-        if (gap > gap_max && watched) {
-            a->flags |= CCAD_F_RELEASE_PREMATURE;
-            why(s, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, gap, gap_max, 0);
-        }
-    }
-
-    /* OWNERSHIP */
-    if (active && c->owned != CCAD_NO_DATE) {
-        a->ownership_end = clamp_date(c->owned + v[P_OWNERSHIP_DAYS]);
-        a->ownership_days_left = a->ownership_end - T;
-        why(s, CCAD_RULE_OWNERSHIP, CCAD_WHY_OWNERSHIP, a->ownership_days_left,
-            v[P_OWNERSHIP_DAYS], a->ownership_end);
-    }
-
-    /* COMPLAINT */
-    if (active && c->complaint == CCAD_COMPLAINT_OPEN) {
-        a->flags |= CCAD_F_COMPLAINT_OPEN;
-        why(s, CCAD_RULE_COMPLAINT, CCAD_WHY_COMPLAINT_OPEN, c->complaint_date,
-            imax(0, (int64_t)T - c->complaint_date), 0);
-    } else if (active && a->care_date != CCAD_NO_DATE) {
-        if (T >= a->care_date && (last == CCAD_NO_DATE || last < a->care_date))
-            a->flags |= CCAD_F_CARE_DUE;
-        why(s, CCAD_RULE_COMPLAINT, CCAD_WHY_COMPLAINT_CARE, c->complaint_date, a->care_date, 0);
-    }
-
-    /* NEVER */
-    if (c->last_contact == CCAD_NO_DATE && c->contacts == 0) {
-        a->flags |= CCAD_F_NEVER_CONTACTED;
-        if (!never_due)
-            why(s, CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, 0, 0, 0);
-    }
-
-    /* SERVICE */
-    {
-        int k;
-        for (k = 3; k >= 0; k--)
-            if (c->svc[k] > 0) {
-                why(s, CCAD_RULE_SERVICE, CCAD_WHY_SERVICE, k + 1, c->svc[k], 0);
-                break;
-            }
-    }
-}
-
-static int check_ready(const ccad_book *book, const ccad_rules *rules, int32_t today,
-                       const char *fn)
+int ccad__check_ready(const ccad_book *book, const ccad_rules *rules, int32_t today,
+                      const char *fn)
 {
     if (rules == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: rules is NULL", fn);
@@ -473,7 +154,7 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
     if (!CCAD__SIZE_OK(out->size, ccad_assessment))
         return ccad__fail(book->ctx, CCAD_EVERSION, "%s: ccad_assessment.size %lu not supported",
                           fn, (unsigned long)out->size);
-    if ((rc = check_ready(book, rules, today, fn)) != 0)
+    if ((rc = ccad__check_ready(book, rules, today, fn)) != 0)
         return rc;
     if (index >= book->n)
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: index %lu out of range", fn,
@@ -486,548 +167,6 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
     memcpy(out, &a, sizeof a);
     return CCAD_OK;
 }
-
-/* ---- batch: briefs straight from the stored records ----
- *
- * The same decisions as assess_one() for what a ccad_brief holds, without
- * reasons, read from the 64-byte records. The rules and the day are turned
- * once per call into tables and thresholds; dates stay 16-bit offsets from
- * CR_EPOCH, where CR_NO_DATE is below every date, so "no date or earlier"
- * is one comparison; a missing due date is INF while taking minima. Every
- * rule parameter in days is at most 366 (let-go factor 10), so sums of a
- * stored date and a parameter cannot leave the calendar or int32. Most
- * conditions become selects instead of branches: random books defeat
- * branch prediction. Wide records take the full path. test_brief.c checks
- * both paths agree on random books and rules. */
-
-#define INF INT32_MAX
-
-struct brief_rules {
-    struct ccad__lean lean; /* intervals, important and watched grades (shared) */
-    uint8_t quad[2][2];    /* quadrant by importance and urgency */
-    uint8_t shift[7];      /* by (offset + BIAS) % 7: days to the next working weekday */
-    int32_t t;             /* the day, as an offset */
-    int32_t urg_week, urg_two, urg_req, follow, care, lead;
-    int32_t gap_max, gap_alert, esc_rep, esc_man, esc_reas, esc_q4;
-    int32_t order_days, let_go; /* urgency.order_days; the let-go factor, 1 when off */
-    int32_t dmax, dmin;    /* the calendar, as offsets */
-    int64_t self, push, unmov, lift;
-    uint32_t stall, patience;
-    int clock_any, never_due, band;
-};
-
-/* A non-negative multiple of 7 that makes any offset of a valid date positive. */
-#define BIAS (7 * 200000)
-
-static void brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
-{
-    int k;
-    memset(R, 0, sizeof *R);
-    ccad__lean_init(&R->lean, v, T);
-    R->quad[1][1] = CCAD_Q1;
-    R->quad[1][0] = CCAD_Q2;
-    R->quad[0][1] = CCAD_Q3;
-    R->quad[0][0] = CCAD_Q4;
-    for (k = 0; k < 7; k++) /* offset o with (o + BIAS) % 7 == k is the day CR_EPOCH + o */
-        R->shift[k] = R->lean.shift[ccad__weekday(CR_EPOCH + k)];
-    R->t = T - CR_EPOCH;
-    R->urg_week = (int32_t)v[P_URG_WEEK];
-    R->urg_two = (int32_t)v[P_URG_TWO_WEEKS];
-    R->urg_req = (int32_t)v[P_URG_REQUEST];
-    R->follow = (int32_t)v[P_COMPLAINT_FOLLOWUP];
-    R->care = (int32_t)v[P_COMPLAINT_CARE];
-    R->lead = (int32_t)v[P_FOLLOWUP_LEAD];
-    R->gap_max = (int32_t)v[P_GAP_MAX];
-    R->gap_alert = (int32_t)v[P_GAP_ALERT];
-    R->order_days = (int32_t)v[P_URG_ORDER];
-    R->let_go = v[P_FREQ_LET_GO] > 1 ? (int32_t)v[P_FREQ_LET_GO] : 1;
-    R->esc_rep = (int32_t)v[P_ESC_REP];
-    R->esc_man = (int32_t)v[P_ESC_MANAGER];
-    R->esc_reas = (int32_t)v[P_ESC_REASSIGN];
-    R->esc_q4 = v[P_ESC_Q4] != 0;
-    R->dmax = CCAD_DATE_MAX - CR_EPOCH;
-    R->dmin = CCAD_DATE_MIN - CR_EPOCH;
-    R->self = v[P_TRIAGE_SELF];
-    R->push = v[P_TRIAGE_PUSH];
-    R->unmov = v[P_TRIAGE_UNMOVABLE];
-    R->lift = v[P_TRIAGE_MARGIN_LIFT] > 0 ? v[P_TRIAGE_MARGIN_LIFT] : INT64_MAX;
-    R->stall = (uint32_t)v[P_STALL_AFTER];
-    R->patience = (uint32_t)v[P_PATIENCE_MIN];
-    R->clock_any = v[P_CLOCK_ANY] != 0;
-    R->never_due = v[P_NEVER_DUE_NOW] != 0;
-    R->band = v[P_TRIAGE_BAND] != 0;
-}
-
-static int32_t min32(int32_t a, int32_t b) { return b < a ? b : a; }
-static int32_t max32(int32_t a, int32_t b) { return b > a ? b : a; }
-
-/* cond ? flag : 0, without a branch */
-#define IF_FLAG(cond, flag) (((uint32_t)0 - (uint32_t)(cond)) & (uint32_t)(flag))
-
-static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_brief *o)
-{
-    int grade = ccad__rgrade(r), status = r->status, complaint = r->complaint;
-    int important = (int)((R->lean.important >> grade) & 1), watched = (int)((R->lean.watched >> grade) & 1);
-    int32_t t = R->t, lc = r->last_contact, next = r->next_step;
-    int32_t last = R->clock_any ? lc : r->last_visit;
-    int has_last = last != CR_NO_DATE;
-    uint32_t flags;
-    int urg = CCAD_URGENCY_NONE, level = 0, q;
-    int32_t due = INF, over = 0;
-
-    if (ccad__inactive(status)) {
-        q = important ? CCAD_Q2 : CCAD_Q4;
-        flags = CCAD_F_INACTIVE |
-                IF_FLAG(status == CCAD_STATUS_RELEASED &&
-                            (r->contacts < R->patience || (r->last_gap > R->gap_max && watched)),
-                        CCAD_F_RELEASED_EARLY);
-    } else {
-        int32_t p = r->purchase, d = p - t, req = r->request, cd = r->complaint_date;
-        int32_t interval, gap, care, stretch, gmax, galert, off = r->order_off;
-        /* an order within urgency.order_days closed the purchase decision */
-        int closed = (off != CR_NO_ORDER) & (off >= -R->order_days) & (off <= R->order_days);
-        int has_p = (p != CR_NO_DATE) & !closed, open = complaint == CCAD_COMPLAINT_OPEN;
-        int resolved = complaint == CCAD_COMPLAINT_RESOLVED;
-        int plevel = (has_p & (d >= 0)) * ((d <= R->urg_week) + (d <= R->urg_two));
-        int pending = last < req; /* a request after the last contact */
-        int letgo, care_open;
-        int64_t vol = r->volume;
-        urg = (open | (pending & (req - t <= R->urg_req))) ? CCAD_URGENCY_EVENT : plevel;
-        q = R->quad[important][urg != 0];
-        /* TRIAGE: only whether the strategy is to let go */
-        letgo = (status != CCAD_STATUS_PROSPECT) & (vol >= 0) &
-                ((vol >= R->self) |
-                 (((vol >= R->push) | ((vol >= R->unmov) & !R->band)) & (r->margin_bp >= R->lift)));
-        interval = R->lean.ival[grade][plevel][letgo & (urg == 0)];
-
-        /* the due date: CLOCK, NEVER, FOLLOWUP, then the events */
-        due = has_last && interval > 0 ? last + interval : INF;
-        due = !has_last && R->never_due && (interval > 0 || urg) ? t : due;
-        due = min32(due, next != CR_NO_DATE ? next : INF);
-        due = min32(due, open ? (last >= cd ? last + R->follow : cd) : INF);
-        due = min32(due, pending ? req : INF);
-        due = min32(due, !important && plevel && (!has_last || last < p - R->urg_two) ? t : INF);
-        care = cd + R->care;
-        care_open = resolved & (last < care);
-        due = min32(due, care_open ? care : INF);
-        flags = IF_FLAG(care_open & (t >= care), CCAD_F_CARE_DUE);
-        if (due != INF) {
-            due = min32(due + R->shift[(uint32_t)(due + BIAS) % 7], R->dmax);
-            over = max32(t - due, 0);
-            flags |= IF_FLAG(due <= t, CCAD_F_DUE) | IF_FLAG(over > 0, CCAD_F_OVERDUE) |
-                     IF_FLAG(max32(due - R->lead, R->dmin) == t, CCAD_F_REMINDER);
-            level = ((q != CCAD_Q4) | R->esc_q4) *
-                    ((over >= R->esc_rep) + (over >= R->esc_man) + (over >= R->esc_reas));
-        }
-
-        /* GAP, FOLLOWUP, STALL, PATIENCE, COMPLAINT */
-        gap = has_last ? max32(max32(t - last, 0), r->last_gap) : -1;
-        /* a let-go customer's GAP thresholds stretch with its interval */
-        stretch = letgo ? R->let_go : 1;
-        gmax = R->gap_max * stretch;
-        galert = R->gap_alert * stretch;
-        flags |= IF_FLAG(watched & has_last & (gap >= galert), CCAD_F_COLD) |
-                 IF_FLAG(watched & has_last & (gap < galert) & (gap > gmax), CCAD_F_COOLING) |
-                 IF_FLAG((lc != CR_NO_DATE) & !(r->bits & CB_LAST_RECORDED), CCAD_F_NO_RECORD) |
-                 IF_FLAG((lc != CR_NO_DATE) & (next == CR_NO_DATE), CCAD_F_NO_NEXT_STEP) |
-                 IF_FLAG(r->no_progress >= R->stall, CCAD_F_STALLED) |
-                 IF_FLAG((r->contacts < R->patience) | ((gap > gmax) & watched),
-                         CCAD_F_RELEASE_PREMATURE) |
-                 IF_FLAG(open, CCAD_F_COMPLAINT_OPEN);
-    }
-    flags |= IF_FLAG((lc == CR_NO_DATE) & (r->contacts == 0), CCAD_F_NEVER_CONTACTED);
-    o->due_date = due == INF ? CCAD_NO_DATE : due + CR_EPOCH;
-    o->days_overdue = over;
-    o->flags = flags;
-    o->grade = (uint8_t)grade;
-    o->urgency = (uint8_t)urg;
-    o->quadrant = (uint8_t)q;
-    o->escalation = (uint8_t)level;
-}
-
-/* A wide record through the full path, into a brief. */
-static void brief_wide(const ccad_book *book, const struct brief_rules *R, size_t index,
-                       ccad_brief *o)
-{
-    struct cust w;
-    ccad__unpack(book, index, &w);
-    ccad__brief_cust(&R->lean, &w, o);
-}
-
-#ifdef CCAD__BRIEF_SSE2
-/* ---- the same decisions four records at a time (SSE2) ----
- *
- * brief_one() lane by lane: each group of four records is loaded as three
- * 16-byte rows per record (volume .. request, last_contact .. no_progress,
- * the last word: grades, status, complaint, bits) and transposed into
- * int32 lanes; conditions are all-ones masks, selects are and/andnot/or;
- * the four briefs are transposed back and stored whole. Arithmetic on a
- * lane whose result is masked away (a missing due date) may wrap, which
- * SSE2 integer arithmetic does without undefined behaviour. The weekday is
- * (offset + BIAS) % 7 through a float multiply by 1/7 (exact: a due date
- * is the day or a stored date plus at most 3,660 days, so offset + BIAS
- * lies in 662,576 .. 4,314,634, below 2^24); the shift to the next
- * working weekday is read from a 21-bit word of 3-bit shifts, scaled by
- * 2^(-3 * weekday) built from float exponent bits. Wide lanes are then
- * redone by the full path. test_brief.c compares both paths. */
-
-/* The loads below rely on the record's layout. */
-#define CR_AT(f) ((int)offsetof(struct crec, f))
-typedef char ccad__brief_row_a[CR_AT(purchase) == CR_AT(volume) + 8 &&
-                                       CR_AT(complaint_date) == CR_AT(volume) + 10 &&
-                                       CR_AT(request) == CR_AT(volume) + 12
-                                   ? 1
-                                   : -1];
-typedef char ccad__brief_row_b[CR_AT(last_visit) == CR_AT(last_contact) + 2 &&
-                                       CR_AT(next_step) == CR_AT(last_contact) + 4 &&
-                                       CR_AT(last_gap) == CR_AT(last_contact) + 6 &&
-                                       CR_AT(margin_bp) == CR_AT(last_contact) + 8 &&
-                                       CR_AT(contacts) == CR_AT(last_contact) + 10 &&
-                                       CR_AT(no_progress) == CR_AT(last_contact) + 12 &&
-                                       CR_AT(order_off) == CR_AT(last_contact) + 15
-                                   ? 1
-                                   : -1];
-typedef char ccad__brief_row_c[CR_AT(status) == CR_AT(grades) + 1 &&
-                                       CR_AT(complaint) == CR_AT(grades) + 2 &&
-                                       CR_AT(bits) == CR_AT(grades) + 3 &&
-                                       CR_AT(grades) + 4 == (int)sizeof(struct crec)
-                                   ? 1
-                                   : -1];
-typedef char
-    ccad__brief_out[offsetof(ccad_brief, days_overdue) == 4 && offsetof(ccad_brief, flags) == 8 &&
-                            offsetof(ccad_brief, grade) == 12 &&
-                            offsetof(ccad_brief, urgency) == 13 &&
-                            offsetof(ccad_brief, quadrant) == 14 &&
-                            offsetof(ccad_brief, escalation) == 15 && sizeof(ccad_brief) == 16
-                        ? 1
-                        : -1];
-
-/* The rules as lanes. */
-struct brief_lanes {
-    __m128i t, urg_week1, urg_two1, urg_two, urg_req1, follow, care, lead, dmax, dmin;
-    __m128i gap_max_lg, gap_alert1_lg, order_lo, order_hi; /* let-go GAP; orders closing */
-    __m128i gap_max, gap_alert1, esc_rep1, esc_man1, esc_reas1, esc_all, stall1, patience;
-    __m128i self1, push1, unmov1, lift1, let_go_x1, never, clock_any;
-    __m128i iv_c, iv_axc, iv_bxc, iv_dxc, iv_q1w, iv_q1tw; /* intervals; x: xor with C's */
-    __m128i important, watched;                            /* bit g: grade g */
-    __m128i shifts;                                        /* shift k in bits 3k..3k+2 */
-};
-
-/* x - 1 as an int32 threshold for "> x - 1", saturated: a threshold above
- * every int32 is never reached, one below every int32 always. */
-static int32_t gt_threshold(int64_t x) {
-    return x > INT32_MAX ? INT32_MAX : x - 1 < INT32_MIN ? INT32_MIN : (int32_t)(x - 1);
-}
-
-static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R, const int64_t *v) {
-    int32_t shifts = 0, let_go = v[P_FREQ_LET_GO] > 1 ? (int32_t)v[P_FREQ_LET_GO] : 1;
-    int g, k;
-    for (k = 0; k < 7; k++)
-        shifts |= (int32_t)R->shift[k] << (3 * k);
-    /* an important grade's intervals by purchase level (any important
-     * grade: the Q1 intervals do not depend on the grade) */
-    g = CCAD_GRADE_A;
-    for (k = CCAD_GRADE_A; k <= CCAD_GRADE_D; k++)
-        if ((R->lean.important >> k) & 1)
-            g = k;
-    L->t = _mm_set1_epi32(R->t);
-    L->urg_week1 = _mm_set1_epi32(R->urg_week + 1);
-    L->urg_two1 = _mm_set1_epi32(R->urg_two + 1);
-    L->urg_two = _mm_set1_epi32(R->urg_two);
-    L->urg_req1 = _mm_set1_epi32(R->urg_req + 1);
-    L->follow = _mm_set1_epi32(R->follow);
-    L->care = _mm_set1_epi32(R->care);
-    L->lead = _mm_set1_epi32(R->lead);
-    L->dmax = _mm_set1_epi32(R->dmax);
-    L->dmin = _mm_set1_epi32(R->dmin);
-    L->gap_max = _mm_set1_epi32(R->gap_max);
-    L->gap_alert1 = _mm_set1_epi32(gt_threshold(R->gap_alert));
-    L->gap_max_lg = _mm_set1_epi32(R->gap_max * R->let_go);
-    L->gap_alert1_lg = _mm_set1_epi32(gt_threshold((int64_t)R->gap_alert * R->let_go));
-    L->order_lo = _mm_set1_epi32(-R->order_days - 1);
-    L->order_hi = _mm_set1_epi32(R->order_days + 1);
-    L->esc_rep1 = _mm_set1_epi32(gt_threshold(R->esc_rep));
-    L->esc_man1 = _mm_set1_epi32(gt_threshold(R->esc_man));
-    L->esc_reas1 = _mm_set1_epi32(gt_threshold(R->esc_reas));
-    L->esc_all = _mm_set1_epi32(R->esc_q4 ? -1 : 0);
-    L->stall1 = _mm_set1_epi32(gt_threshold(R->stall));
-    L->patience = _mm_set1_epi32(R->patience > INT32_MAX ? INT32_MAX : (int32_t)R->patience);
-    L->self1 = _mm_set1_epi32(gt_threshold(R->self));
-    L->push1 = _mm_set1_epi32(gt_threshold(R->push));
-    L->unmov1 = _mm_set1_epi32(R->band ? INT32_MAX : gt_threshold(R->unmov));
-    L->lift1 = _mm_set1_epi32(gt_threshold(R->lift));
-    L->let_go_x1 = _mm_set1_epi32(let_go ^ 1);
-    L->never = _mm_set1_epi32(R->never_due ? -1 : 0);
-    L->clock_any = _mm_set1_epi32(R->clock_any ? -1 : 0);
-    L->iv_c = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_C][0][0]);
-    L->iv_axc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_A][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
-    L->iv_bxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_B][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
-    L->iv_dxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_D][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
-    L->iv_q1w = _mm_set1_epi32(R->lean.ival[g][CCAD_URGENCY_WEEK][0]);
-    L->iv_q1tw = _mm_set1_epi32(R->lean.ival[g][CCAD_URGENCY_TWO_WEEKS][0]);
-    L->important = _mm_set1_epi32((int32_t)R->lean.important);
-    L->watched = _mm_set1_epi32((int32_t)R->lean.watched);
-    L->shifts = _mm_set1_epi32(shifts);
-}
-
-#define V_SET(x) _mm_set1_epi32(x)
-static __m128i v_sel(__m128i m, __m128i a, __m128i b) {
-    return _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, b));
-}
-static __m128i v_min(__m128i a, __m128i b) { return v_sel(_mm_cmpgt_epi32(a, b), b, a); }
-static __m128i v_max(__m128i a, __m128i b) { return v_sel(_mm_cmpgt_epi32(a, b), a, b); }
-/* the low and high int16 halves of each lane, sign-extended */
-static __m128i v_lo16(__m128i x) { return _mm_srai_epi32(_mm_slli_epi32(x, 16), 16); }
-static __m128i v_hi16(__m128i x) { return _mm_srai_epi32(x, 16); }
-/* m ? flag : 0 */
-static __m128i v_flag(__m128i m, uint32_t flag) { return _mm_and_si128(m, V_SET((int32_t)flag)); }
-
-static __m128i v_load(const struct crec *r, int off) {
-    return _mm_loadu_si128((const __m128i *)(const void *)((const char *)r + off));
-}
-
-/* Briefs of the four narrow-or-wide records r[0..3] into out[0..3] (16
- * bytes each); returns a bit per wide record, whose brief is left to the
- * caller. */
-static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, char *out) {
-    const __m128i zero = _mm_setzero_si128(), no_date = V_SET(CR_NO_DATE), inf = V_SET(INT32_MAX);
-    const __m128i t = L->t;
-    __m128i vol, pcd, rqo, lcv, ngp, mct, npm, gsb;
-    __m128i p, cd, req, lc, last, next, lgap, margin, contacts, noprog, status, grade;
-    __m128i closed, act, open, resolved, imp, watched, nolast, nolc, nonext;
-    __m128i d, okp, mw, m2, pl, pnz, pending, evt, unz, urg, letgo, lgsel, iv, m;
-    __m128i due, care, care_open, nodue, x, q7, wd, e, sh, over, lvl, gap, gm, ga, wl;
-    __m128i fa, fi, flags, q, packed, o0, o1, o2, o3;
-    {
-        __m128i a0 = v_load(r, CR_AT(volume)), a1 = v_load(r + 1, CR_AT(volume)),
-                a2 = v_load(r + 2, CR_AT(volume)), a3 = v_load(r + 3, CR_AT(volume));
-        __m128i b0 = v_load(r, CR_AT(last_contact)), b1 = v_load(r + 1, CR_AT(last_contact)),
-                b2 = v_load(r + 2, CR_AT(last_contact)), b3 = v_load(r + 3, CR_AT(last_contact));
-        __m128i c0 = v_load(r, CR_AT(grades) - 12), c1 = v_load(r + 1, CR_AT(grades) - 12),
-                c2 = v_load(r + 2, CR_AT(grades) - 12), c3 = v_load(r + 3, CR_AT(grades) - 12);
-        __m128i t0 = _mm_unpacklo_epi32(a0, a1), t1 = _mm_unpacklo_epi32(a2, a3);
-        __m128i t2 = _mm_unpackhi_epi32(a0, a1), t3 = _mm_unpackhi_epi32(a2, a3);
-        vol = _mm_unpacklo_epi64(t0, t1);
-        pcd = _mm_unpacklo_epi64(t2, t3);
-        rqo = _mm_unpackhi_epi64(t2, t3);
-        t0 = _mm_unpacklo_epi32(b0, b1);
-        t1 = _mm_unpacklo_epi32(b2, b3);
-        t2 = _mm_unpackhi_epi32(b0, b1);
-        t3 = _mm_unpackhi_epi32(b2, b3);
-        lcv = _mm_unpacklo_epi64(t0, t1);
-        ngp = _mm_unpackhi_epi64(t0, t1);
-        mct = _mm_unpacklo_epi64(t2, t3);
-        npm = _mm_unpackhi_epi64(t2, t3);
-        gsb = _mm_unpackhi_epi64(_mm_unpackhi_epi32(c0, c1), _mm_unpackhi_epi32(c2, c3));
-    }
-    p = v_lo16(pcd);
-    cd = v_hi16(pcd);
-    req = v_lo16(rqo);
-    lc = v_lo16(lcv);
-    last = v_sel(L->clock_any, lc, v_hi16(lcv));
-    next = v_lo16(ngp);
-    lgap = v_hi16(ngp);
-    margin = v_lo16(mct);
-    contacts = _mm_srli_epi32(mct, 16);
-    noprog = _mm_and_si128(npm, V_SET(0xffff));
-    /* the order offset (top byte; CR_NO_ORDER lies below every -order_days) */
-    closed = _mm_srai_epi32(npm, 24);
-    closed = _mm_and_si128(_mm_cmpgt_epi32(closed, L->order_lo),
-                           _mm_cmpgt_epi32(L->order_hi, closed));
-    status = _mm_and_si128(_mm_srli_epi32(gsb, 8), V_SET(0xff));
-    {
-        __m128i gm4 = _mm_and_si128(gsb, V_SET(15)),
-                gc4 = _mm_and_si128(_mm_srli_epi32(gsb, 4), V_SET(15));
-        __m128i gbit, cpl = _mm_and_si128(_mm_srli_epi32(gsb, 16), V_SET(0xff));
-        grade = v_sel(_mm_cmpeq_epi32(gm4, zero), gc4, gm4);
-        /* 1 << grade, from the float 2^grade */
-        gbit = _mm_cvttps_epi32(
-            _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(grade, V_SET(127)), 23)));
-        imp = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->important), gbit);
-        watched = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->watched), gbit);
-        open = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_OPEN));
-        resolved = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_RESOLVED));
-    }
-    /* released (4) or eliminated (5) */
-    act = _mm_xor_si128(
-        _mm_cmpeq_epi32(_mm_and_si128(status, V_SET(~1)), V_SET(CCAD_STATUS_RELEASED)), V_SET(-1));
-    nolast = _mm_cmpeq_epi32(last, no_date);
-    nolc = _mm_cmpeq_epi32(lc, no_date);
-    nonext = _mm_cmpeq_epi32(next, no_date);
-
-    /* URGENCY: the purchase level 0..2, then the events */
-    d = _mm_sub_epi32(p, t);
-    okp = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi32(p, no_date), closed),
-                           _mm_cmpgt_epi32(d, V_SET(-1)));
-    mw = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_week1, d));
-    m2 = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_two1, d));
-    pl = _mm_sub_epi32(zero, _mm_add_epi32(mw, m2));
-    pnz = _mm_or_si128(mw, m2);
-    pending = _mm_cmpgt_epi32(req, last);
-    evt = _mm_or_si128(open,
-                       _mm_and_si128(pending, _mm_cmpgt_epi32(L->urg_req1, _mm_sub_epi32(req, t))));
-    unz = _mm_or_si128(evt, pnz);
-    urg = v_sel(evt, V_SET(CCAD_URGENCY_EVENT), pl);
-
-    /* TRIAGE: let go */
-    letgo = _mm_or_si128(
-        _mm_cmpgt_epi32(vol, L->self1),
-        _mm_and_si128(_mm_or_si128(_mm_cmpgt_epi32(vol, L->push1), _mm_cmpgt_epi32(vol, L->unmov1)),
-                      _mm_cmpgt_epi32(margin, L->lift1)));
-    letgo = _mm_and_si128(letgo, _mm_cmpgt_epi32(vol, V_SET(-1)));
-    letgo = _mm_andnot_si128(_mm_cmpeq_epi32(status, V_SET(CCAD_STATUS_PROSPECT)), letgo);
-    lgsel = _mm_andnot_si128(unz, letgo);
-
-    /* FREQ: the interval by grade, the Q1 intervals, the let-go factor
-     * (interval <= 366 and factor <= 10: a 16-bit product) */
-    iv = _mm_xor_si128(L->iv_c,
-                       _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_A)), L->iv_axc));
-    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_B)), L->iv_bxc));
-    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_D)), L->iv_dxc));
-    iv = v_sel(_mm_and_si128(imp, _mm_cmpeq_epi32(pl, V_SET(CCAD_URGENCY_WEEK))), L->iv_q1w, iv);
-    iv = v_sel(_mm_and_si128(imp, _mm_cmpeq_epi32(pl, V_SET(CCAD_URGENCY_TWO_WEEKS))), L->iv_q1tw,
-               iv);
-    iv = _mm_mullo_epi16(iv, _mm_xor_si128(V_SET(1), _mm_and_si128(lgsel, L->let_go_x1)));
-
-    /* the due date: CLOCK, NEVER, FOLLOWUP, then the events */
-    m = _mm_cmpgt_epi32(iv, zero);
-    due = v_sel(_mm_andnot_si128(nolast, m), _mm_add_epi32(last, iv), inf);
-    due = v_sel(_mm_and_si128(_mm_and_si128(nolast, L->never), _mm_or_si128(m, unz)), t, due);
-    due = v_min(due, v_sel(nonext, inf, next));
-    x = v_sel(_mm_cmpgt_epi32(cd, last), cd, _mm_add_epi32(last, L->follow));
-    due = v_min(due, v_sel(open, x, inf));
-    due = v_min(due, v_sel(pending, req, inf));
-    m = _mm_or_si128(nolast, _mm_cmpgt_epi32(_mm_sub_epi32(p, L->urg_two), last));
-    due = v_min(due, v_sel(_mm_and_si128(_mm_andnot_si128(imp, pnz), m), t, inf));
-    care = _mm_add_epi32(cd, L->care);
-    care_open = _mm_and_si128(resolved, _mm_cmpgt_epi32(care, last));
-    due = v_min(due, v_sel(care_open, care, inf));
-    fa = v_flag(_mm_andnot_si128(_mm_cmpgt_epi32(care, t), care_open), CCAD_F_CARE_DUE);
-    nodue = _mm_cmpeq_epi32(due, inf);
-
-    /* the working weekday: wd = (due + BIAS) % 7 with the quotient from a
-     * float multiply, exact for 0 < x < 2^24: x is exact as a float, the
-     * float 1/7 is above 1/7 so the rounded product never falls below an
-     * integer quotient, and it exceeds x / 7 by less than 0.06 (checked
-     * for every x a due date gives) */
-    x = _mm_add_epi32(due, V_SET(BIAS));
-    q7 = _mm_cvttps_epi32(_mm_mul_ps(_mm_cvtepi32_ps(x), _mm_set1_ps(1.0f / 7.0f)));
-    wd = _mm_sub_epi32(x, _mm_sub_epi32(_mm_slli_epi32(q7, 3), q7));
-    /* shifts >> (3 * wd), as shifts * 2^(-3 * wd) */
-    e = _mm_slli_epi32(_mm_sub_epi32(V_SET(127), _mm_add_epi32(wd, _mm_add_epi32(wd, wd))), 23);
-    sh = _mm_cvttps_epi32(_mm_mul_ps(_mm_cvtepi32_ps(L->shifts), _mm_castsi128_ps(e)));
-    sh = _mm_and_si128(sh, V_SET(7));
-    due = v_min(_mm_add_epi32(due, sh), L->dmax);
-    over = _mm_andnot_si128(nodue, v_max(_mm_sub_epi32(t, due), zero));
-    m = _mm_or_si128(nodue, _mm_cmpgt_epi32(due, t));
-    fa = _mm_or_si128(fa, _mm_andnot_si128(m, V_SET(CCAD_F_DUE)));
-    fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(over, zero), CCAD_F_OVERDUE));
-    m = _mm_cmpeq_epi32(v_max(_mm_sub_epi32(due, L->lead), L->dmin), t);
-    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(nodue, m), CCAD_F_REMINDER));
-    /* ESCALATE: not for Q4 unless escalate.q4; over is 0 without a due date */
-    lvl = _mm_add_epi32(
-        _mm_add_epi32(_mm_cmpgt_epi32(over, L->esc_rep1), _mm_cmpgt_epi32(over, L->esc_man1)),
-        _mm_cmpgt_epi32(over, L->esc_reas1));
-    lvl = _mm_and_si128(_mm_sub_epi32(zero, lvl), _mm_or_si128(_mm_or_si128(imp, unz), L->esc_all));
-
-    /* GAP, FOLLOWUP, STALL, PATIENCE, COMPLAINT */
-    gap = v_max(v_max(_mm_sub_epi32(t, last), zero), lgap);
-    wl = _mm_andnot_si128(nolast, watched);
-    ga = _mm_cmpgt_epi32(gap, v_sel(letgo, L->gap_alert1_lg, L->gap_alert1));
-    gm = _mm_and_si128(wl, _mm_cmpgt_epi32(gap, v_sel(letgo, L->gap_max_lg, L->gap_max)));
-    fa = _mm_or_si128(fa, v_flag(_mm_and_si128(wl, ga), CCAD_F_COLD));
-    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(ga, gm), CCAD_F_COOLING));
-    m = _mm_cmpeq_epi32(_mm_and_si128(gsb, V_SET((int32_t)CB_LAST_RECORDED << 24)), zero);
-    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(nolc, m), CCAD_F_NO_RECORD));
-    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(nolc, nonext), CCAD_F_NO_NEXT_STEP));
-    fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(noprog, L->stall1), CCAD_F_STALLED));
-    m = _mm_cmpgt_epi32(L->patience, contacts);
-    fa = _mm_or_si128(fa, v_flag(_mm_or_si128(m, gm), CCAD_F_RELEASE_PREMATURE));
-    fa = _mm_or_si128(fa, v_flag(open, CCAD_F_COMPLAINT_OPEN));
-    /* inactive: released early? */
-    fi = _mm_and_si128(_mm_cmpeq_epi32(status, V_SET(CCAD_STATUS_RELEASED)),
-                       _mm_or_si128(m, _mm_and_si128(watched, _mm_cmpgt_epi32(lgap, L->gap_max))));
-    fi = _mm_or_si128(v_flag(fi, CCAD_F_RELEASED_EARLY), V_SET(CCAD_F_INACTIVE));
-    flags = v_sel(act, fa, fi);
-    flags = _mm_or_si128(flags, v_flag(_mm_and_si128(nolc, _mm_cmpeq_epi32(contacts, zero)),
-                                       CCAD_F_NEVER_CONTACTED));
-
-    /* the briefs: due, overdue, flags, grade | urgency | quadrant | escalation */
-    due = v_sel(_mm_andnot_si128(nodue, act), _mm_add_epi32(due, V_SET(CR_EPOCH)),
-                V_SET(CCAD_NO_DATE));
-    over = _mm_and_si128(act, over);
-    /* quadrant 4 - 2 * important - urgent, with masks as -1 */
-    q = _mm_add_epi32(V_SET(CCAD_Q4),
-                      _mm_add_epi32(_mm_add_epi32(imp, imp), _mm_and_si128(act, unz)));
-    packed = _mm_or_si128(
-        _mm_or_si128(grade, _mm_slli_epi32(_mm_and_si128(act, urg), 8)),
-        _mm_or_si128(_mm_slli_epi32(q, 16), _mm_slli_epi32(_mm_and_si128(act, lvl), 24)));
-    o0 = _mm_unpacklo_epi32(due, over);
-    o1 = _mm_unpacklo_epi32(flags, packed);
-    o2 = _mm_unpackhi_epi32(due, over);
-    o3 = _mm_unpackhi_epi32(flags, packed);
-    _mm_storeu_si128((__m128i *)(void *)out, _mm_unpacklo_epi64(o0, o1));
-    _mm_storeu_si128((__m128i *)(void *)(out + 16), _mm_unpackhi_epi64(o0, o1));
-    _mm_storeu_si128((__m128i *)(void *)(out + 32), _mm_unpacklo_epi64(o2, o3));
-    _mm_storeu_si128((__m128i *)(void *)(out + 48), _mm_unpackhi_epi64(o2, o3));
-    /* CB_WIDE is bit 3 of the top byte: shifted to the sign bit */
-    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(gsb, 4)));
-}
-
-#undef V_SET
-#undef CR_AT
-#endif /* CCAD__BRIEF_SSE2 */
-
-#undef IF_FLAG
-#undef INF
-
-int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_t first,
-                           size_t n, int32_t today, ccad_brief *out, size_t elem_size)
-{
-    static const char fn[] = "ccad_book_assess_range";
-    struct brief_rules R;
-    size_t i;
-    int rc;
-    if (book == NULL)
-        return CCAD_EINVAL;
-    if (out == NULL && n > 0)
-        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: out is NULL", fn);
-    if (!CCAD__SIZE_OK(elem_size, ccad_brief))
-        return ccad__fail(book->ctx, CCAD_EVERSION, "%s: elem_size %lu not supported", fn,
-                          (unsigned long)elem_size);
-    if ((rc = check_ready(book, rules, today, fn)) != 0)
-        return rc;
-    if (first > book->n || n > book->n - first)
-        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: range %lu+%lu leaves the book of %lu",
-                          fn, (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
-    brief_rules_init(&R, rules->v, today);
-    i = 0;
-#ifdef CCAD__BRIEF_SSE2
-    {
-        struct brief_lanes L;
-        brief_lanes_init(&L, &R, rules->v);
-        /* elem_size is sizeof(ccad_brief), 16: four briefs are 64 bytes */
-        for (; n - i >= 4; i += 4) {
-            char *o = (char *)out + i * elem_size;
-            unsigned wide = brief_four(&L, &book->c[first + i], o), k;
-            for (k = 0; wide != 0; k++, wide >>= 1)
-                if (wide & 1)
-                    brief_wide(book, &R, first + i + k,
-                               (ccad_brief *)(void *)(o + k * elem_size));
-        }
-    }
-#endif
-    for (; i < n; i++) {
-        ccad_brief *o = (ccad_brief *)(void *)((char *)out + i * elem_size);
-        const struct crec *r = &book->c[first + i];
-        if (!(r->bits & CB_WIDE))
-            brief_one(&R, r, o);
-        else
-            brief_wide(book, &R, first + i, o);
-    }
-    return CCAD_OK;
-}
-
 /* ---- briefs of the working form, for the planner's daily scan ----
  *
  * What a ccad_brief holds, decided as assess_one() decides it, without
@@ -1062,7 +201,7 @@ void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T)
                 count = v[P_FREQ_A_COUNT + 2 * k];
                 days = v[P_FREQ_A_DAYS + 2 * k];
             }
-            i = count > 0 ? imax(1, days / count) : 0;
+            i = count > 0 ? ccad__imax(1, days / count) : 0;
             L->ival[g][p][0] = (int32_t)i;
             L->ival[g][p][1] = (int32_t)(v[P_FREQ_LET_GO] > 1 ? i * v[P_FREQ_LET_GO] : i);
         }
@@ -1116,7 +255,7 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
         }
         interval = L->ival[grade][plevel][letgo && urg == CCAD_URGENCY_NONE];
         if (last != CCAD_NO_DATE && interval > 0)
-            due = clamp_date((int64_t)last + interval);
+            due = ccad__clamp_date((int64_t)last + interval);
         else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (interval > 0 || urg))
             due = T;
         if (c->next_step != CCAD_NO_DATE && (due == CCAD_NO_DATE || c->next_step < due))
@@ -1126,7 +265,7 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
             int nev = 0, k;
             if (complaint == CCAD_COMPLAINT_OPEN)
                 ev[nev++] = (last != CCAD_NO_DATE && last >= c->complaint_date)
-                                ? clamp_date((int64_t)last + v[P_COMPLAINT_FOLLOWUP])
+                                ? ccad__clamp_date((int64_t)last + v[P_COMPLAINT_FOLLOWUP])
                                 : c->complaint_date;
             if (request_pending)
                 ev[nev++] = c->request;
@@ -1134,7 +273,7 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
                 (last == CCAD_NO_DATE || last < (int64_t)c->purchase - v[P_URG_TWO_WEEKS]))
                 ev[nev++] = T;
             if (complaint == CCAD_COMPLAINT_RESOLVED) {
-                int32_t care = clamp_date((int64_t)c->complaint_date + v[P_COMPLAINT_CARE]);
+                int32_t care = ccad__clamp_date((int64_t)c->complaint_date + v[P_COMPLAINT_CARE]);
                 if (last == CCAD_NO_DATE || last < care) {
                     ev[nev++] = care;
                     if (T >= care)
@@ -1160,11 +299,11 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
                             : over >= v[P_ESC_REP]     ? CCAD_ESCALATE_REP
                                                        : CCAD_ESCALATE_NONE;
             }
-            if (clamp_date((int64_t)due - v[P_FOLLOWUP_LEAD]) == T)
+            if (ccad__clamp_date((int64_t)due - v[P_FOLLOWUP_LEAD]) == T)
                 flags |= CCAD_F_REMINDER;
         }
         if (last != CCAD_NO_DATE)
-            gap = imax(imax(0, (int64_t)T - last), c->last_gap);
+            gap = ccad__imax(ccad__imax(0, (int64_t)T - last), c->last_gap);
         stretch = letgo && v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1;
         if (watched && gap >= 0) {
             if (gap >= v[P_GAP_ALERT] * stretch)

@@ -269,8 +269,8 @@ struct ccad_book {
     int64_t grade_params[P_GRADE_COUNT];
 };
 
-/* The assessment of one stored customer (assess.c); keep_reasons 0 skips
- * writing reasons. */
+/* The assessment of one stored customer (assess.c, with the rules of
+ * lib/rules/); keep_reasons 0 skips writing reasons. */
 void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
                   ccad_assessment *a, int keep_reasons);
 /* Rule tables for briefs on day T (assess.c). */
@@ -288,6 +288,10 @@ void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T);
 void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_brief *o);
 /* CCAD_OK if the book is graded with these rules, else CCAD_ESTALE (recorded). */
 int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const char *fn);
+/* CCAD_OK if rules and today are valid and the book is graded with these
+ * rules, else the error (recorded) (assess.c). */
+int ccad__check_ready(const ccad_book *book, const ccad_rules *rules, int32_t today,
+                      const char *fn);
 /* 1 if two grading parameter blocks grade the same way (only the
  * parameters the method uses count) (grade.c). */
 int ccad__same_grading(const int64_t *a, const int64_t *b);
