@@ -1,5 +1,5 @@
 /* fuzz_contacts.c - customers, ccad_book_record() and assessments
- * (lib/book.c, lib/grade.c, lib/assess.c).
+ * (lib/book.c, lib/grade.c, lib/assess.c, lib/rules/, lib/brief.c).
  *
  * Input layout (every read past the end gives 0):
  *   byte       customers 1 + byte % 4; bits 6-7 the base day: near
