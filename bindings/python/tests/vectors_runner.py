@@ -287,7 +287,7 @@ class Result:
 
 class Runner:
     def __init__(self) -> None:
-        self.ctx = cc.Context()
+        self.ctx = self.make_context()
         self.defaults = cc.Rules(self.ctx)
         self.res = Result()
         self.names: set = set()
@@ -296,6 +296,25 @@ class Runner:
         self.in_case = False
         self.case_name = ""
         self.fc = FileCount()
+
+    # -- hooks (plan_vectors_runner.py overrides them, like the C runner's
+    #    VEC_EXTRA_DIRECTIVE, VEC_BEGIN_CASE and VEC_END_CASE) ---------------
+
+    #: Tags every run must cover (the rules the assessment implements).
+    required_tags: Sequence[str] = IMPLEMENTED
+
+    def make_context(self) -> cc.Context:
+        return cc.Context()
+
+    def extra_directive(self, tok: Sequence[str]) -> bool:
+        """A directive this runner does not know: True if handled."""
+        return False
+
+    def on_begin_case(self) -> None:
+        pass
+
+    def on_end_case(self) -> None:
+        pass
 
     # -- reporting ------------------------------------------------------
 
@@ -326,6 +345,7 @@ class Runner:
         self.dirty = False
         self.today: Optional[int] = None
         self.expectations = 0
+        self.on_begin_case()
 
     def drop_case(self) -> None:
         self.book.close()
@@ -337,6 +357,7 @@ class Runner:
             self.fail("case has no tags line")
         if self.expectations == 0:
             self.fail("case checks nothing")
+        self.on_end_case()
         for t in TAG_NAMES[1:]:
             if t in self.tags:
                 self.res.per_tag[t] = self.res.per_tag.get(t, 0) + 1
@@ -638,7 +659,7 @@ class Runner:
             self.do_expect(tok)
         elif kw == "summary":
             self.do_summary(tok)
-        else:
+        elif not self.extra_directive(tok):
             raise Syntax("unknown directive '%s'" % kw)
 
     def run_file(self, path: Path) -> None:
@@ -691,7 +712,7 @@ class Runner:
         for p in files:
             self.run_file(p)
         self.file, self.line = "(all)", 0
-        for t in IMPLEMENTED:
+        for t in self.required_tags:
             if not self.res.per_tag.get(t):
                 self.fail("no vector is tagged %s" % t)
         self.res.per_tag = {t: self.res.per_tag[t] for t in TAG_NAMES[1:]
