@@ -79,7 +79,8 @@ int ccad__plan_add_finding(ccad_schedule *s, int kind, int64_t customer, int32_t
 static int explains_contact(int w)
 {
     return w == CCAD_WHY_URGENCY_PURCHASE || w == CCAD_WHY_URGENCY_COMPLAINT ||
-           w == CCAD_WHY_URGENCY_REQUEST || w == CCAD_WHY_QUADRANT || w == CCAD_WHY_FREQ ||
+           w == CCAD_WHY_URGENCY_REQUEST || w == CCAD_WHY_URGENCY_PASSED ||
+           w == CCAD_WHY_ORDER_CLOSED || w == CCAD_WHY_QUADRANT || w == CCAD_WHY_FREQ ||
            w == CCAD_WHY_FREQ_LET_GO || w == CCAD_WHY_DUE || w == CCAD_WHY_DUE_NEXT_STEP ||
            w == CCAD_WHY_DUE_EVENT || w == CCAD_WHY_OVERDUE || w == CCAD_WHY_NEVER_CONTACTED ||
            w == CCAD_WHY_TRIAGE;
