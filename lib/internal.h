@@ -301,6 +301,18 @@ static inline int ccad__grade(const struct cust *c)
     return c->grade_manual != CCAD_GRADE_NONE ? c->grade_manual : c->grade_computed;
 }
 
+/* The rules' parameter table (rules.c), for the text parser (rules_parse.c):
+ * the index of the parameter named [name, name+len) or -1; the name of
+ * parameter i; the defaults into v[P__COUNT]; the first broken cross-
+ * parameter constraint (1, with a message and the two parameters, or 0);
+ * parameter i's value from the token [s, s+n): 0, or -1 (malformed) or -2
+ * (out of range) with a message. */
+int ccad__rules_find(const char *name, size_t len);
+const char *ccad__rules_param_name(int i);
+void ccad__rules_defaults(int64_t *v);
+int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap);
+int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap);
+
 /* TRIAGE of one customer (assess.c): the final kind (CCAD_TRIAGE_NONE when
  * not triaged), the kind before the margin lift into *out_before and the
  * threshold applied into *out_thr; and the strategy a kind gives. */
