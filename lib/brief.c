@@ -312,7 +312,7 @@ static __m128i v_load(const struct crec *r, int off) {
 }
 
 /* brief_four's parts: the records' fields as lanes, the urgency and the
- * interval, the due date, the flags, the briefs. Inlined into it. */
+ * interval, the due date, the flags. Inlined into it. */
 
 /* The four records' fields as int32 lanes, and the masks derived from them. */
 struct four_rec {
@@ -324,28 +324,26 @@ struct four_rec {
 static inline void four_load(const struct brief_lanes *L, const struct crec *r, struct four_rec *f) {
     const __m128i no_date = V_SET(CR_NO_DATE);
     __m128i pcd, rqo, lcv, ngp, mct, npm;
-    {
-        __m128i a0 = v_load(r, CR_AT(volume)), a1 = v_load(r + 1, CR_AT(volume)),
-                a2 = v_load(r + 2, CR_AT(volume)), a3 = v_load(r + 3, CR_AT(volume));
-        __m128i b0 = v_load(r, CR_AT(last_contact)), b1 = v_load(r + 1, CR_AT(last_contact)),
-                b2 = v_load(r + 2, CR_AT(last_contact)), b3 = v_load(r + 3, CR_AT(last_contact));
-        __m128i c0 = v_load(r, CR_AT(grades) - 12), c1 = v_load(r + 1, CR_AT(grades) - 12),
-                c2 = v_load(r + 2, CR_AT(grades) - 12), c3 = v_load(r + 3, CR_AT(grades) - 12);
-        __m128i t0 = _mm_unpacklo_epi32(a0, a1), t1 = _mm_unpacklo_epi32(a2, a3);
-        __m128i t2 = _mm_unpackhi_epi32(a0, a1), t3 = _mm_unpackhi_epi32(a2, a3);
-        f->vol = _mm_unpacklo_epi64(t0, t1);
-        pcd = _mm_unpacklo_epi64(t2, t3);
-        rqo = _mm_unpackhi_epi64(t2, t3);
-        t0 = _mm_unpacklo_epi32(b0, b1);
-        t1 = _mm_unpacklo_epi32(b2, b3);
-        t2 = _mm_unpackhi_epi32(b0, b1);
-        t3 = _mm_unpackhi_epi32(b2, b3);
-        lcv = _mm_unpacklo_epi64(t0, t1);
-        ngp = _mm_unpackhi_epi64(t0, t1);
-        mct = _mm_unpacklo_epi64(t2, t3);
-        npm = _mm_unpackhi_epi64(t2, t3);
-        f->gsb = _mm_unpackhi_epi64(_mm_unpackhi_epi32(c0, c1), _mm_unpackhi_epi32(c2, c3));
-    }
+    __m128i a0 = v_load(r, CR_AT(volume)), a1 = v_load(r + 1, CR_AT(volume)),
+            a2 = v_load(r + 2, CR_AT(volume)), a3 = v_load(r + 3, CR_AT(volume));
+    __m128i b0 = v_load(r, CR_AT(last_contact)), b1 = v_load(r + 1, CR_AT(last_contact)),
+            b2 = v_load(r + 2, CR_AT(last_contact)), b3 = v_load(r + 3, CR_AT(last_contact));
+    __m128i c0 = v_load(r, CR_AT(grades) - 12), c1 = v_load(r + 1, CR_AT(grades) - 12),
+            c2 = v_load(r + 2, CR_AT(grades) - 12), c3 = v_load(r + 3, CR_AT(grades) - 12);
+    __m128i t0 = _mm_unpacklo_epi32(a0, a1), t1 = _mm_unpacklo_epi32(a2, a3);
+    __m128i t2 = _mm_unpackhi_epi32(a0, a1), t3 = _mm_unpackhi_epi32(a2, a3);
+    f->vol = _mm_unpacklo_epi64(t0, t1);
+    pcd = _mm_unpacklo_epi64(t2, t3);
+    rqo = _mm_unpackhi_epi64(t2, t3);
+    t0 = _mm_unpacklo_epi32(b0, b1);
+    t1 = _mm_unpacklo_epi32(b2, b3);
+    t2 = _mm_unpackhi_epi32(b0, b1);
+    t3 = _mm_unpackhi_epi32(b2, b3);
+    lcv = _mm_unpacklo_epi64(t0, t1);
+    ngp = _mm_unpackhi_epi64(t0, t1);
+    mct = _mm_unpacklo_epi64(t2, t3);
+    npm = _mm_unpackhi_epi64(t2, t3);
+    f->gsb = _mm_unpackhi_epi64(_mm_unpackhi_epi32(c0, c1), _mm_unpackhi_epi32(c2, c3));
     f->p = v_lo16(pcd);
     f->cd = v_hi16(pcd);
     f->req = v_lo16(rqo);
@@ -382,8 +380,7 @@ static inline void four_load(const struct brief_lanes *L, const struct crec *r, 
     f->nonext = _mm_cmpeq_epi32(f->next, no_date);
 }
 
-/* The urgency and what it decides: the purchase level, the events, the
- * let-go and the interval. */
+/* The urgency, the purchase level, the events, the let-go, the interval. */
 struct four_urg {
     __m128i pl, pnz, pending, unz, urg, letgo, iv;
 };
@@ -406,7 +403,6 @@ static inline void four_urgency(const struct brief_lanes *L, const struct four_r
                                               _mm_cmpgt_epi32(L->urg_req1, _mm_sub_epi32(f->req, t))));
     u->unz = _mm_or_si128(evt, u->pnz);
     u->urg = v_sel(evt, V_SET(CCAD_URGENCY_EVENT), u->pl);
-
     /* TRIAGE: let go */
     u->letgo = _mm_or_si128(
         _mm_cmpgt_epi32(f->vol, L->self1),
@@ -415,7 +411,6 @@ static inline void four_urgency(const struct brief_lanes *L, const struct four_r
     u->letgo = _mm_and_si128(u->letgo, _mm_cmpgt_epi32(f->vol, V_SET(-1)));
     u->letgo = _mm_andnot_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_PROSPECT)), u->letgo);
     lgsel = _mm_andnot_si128(u->unz, u->letgo);
-
     /* FREQ: the interval by grade, the Q1 intervals, the let-go factor
      * (interval <= 366 and factor <= 10: a 16-bit product) */
     iv = _mm_xor_si128(L->iv_c,
@@ -508,17 +503,6 @@ static inline __m128i four_flags(const struct brief_lanes *L, const struct four_
                                       CCAD_F_NEVER_CONTACTED));
 }
 
-/* Transposes the four briefs (due, overdue, flags, grade | urgency |
- * quadrant | escalation per lane) back and stores them whole. */
-static inline void four_store(char *out, __m128i due, __m128i over, __m128i flags, __m128i packed) {
-    __m128i o0 = _mm_unpacklo_epi32(due, over), o1 = _mm_unpacklo_epi32(flags, packed);
-    __m128i o2 = _mm_unpackhi_epi32(due, over), o3 = _mm_unpackhi_epi32(flags, packed);
-    _mm_storeu_si128((__m128i *)(void *)out, _mm_unpacklo_epi64(o0, o1));
-    _mm_storeu_si128((__m128i *)(void *)(out + 16), _mm_unpackhi_epi64(o0, o1));
-    _mm_storeu_si128((__m128i *)(void *)(out + 32), _mm_unpacklo_epi64(o2, o3));
-    _mm_storeu_si128((__m128i *)(void *)(out + 48), _mm_unpackhi_epi64(o2, o3));
-}
-
 /* Briefs of the four narrow-or-wide records r[0..3] into out[0..3] (16
  * bytes each); returns a bit per wide record, whose brief is left to the
  * caller. */
@@ -526,7 +510,7 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
     const __m128i zero = _mm_setzero_si128();
     struct four_rec f;
     struct four_urg u;
-    __m128i due, nodue, over, lvl, fa, flags, q, packed;
+    __m128i due, nodue, over, lvl, fa, flags, q, packed, o0, o1, o2, o3;
     four_load(L, r, &f);
     four_urgency(L, &f, &u);
     due = four_due_raw(L, &f, &u, &fa);
@@ -538,7 +522,6 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
         _mm_cmpgt_epi32(over, L->esc_reas1));
     lvl = _mm_and_si128(_mm_sub_epi32(zero, lvl), _mm_or_si128(_mm_or_si128(f.imp, u.unz), L->esc_all));
     flags = four_flags(L, &f, u.letgo, fa);
-
     /* the briefs: due, overdue, flags, grade | urgency | quadrant | escalation */
     due = v_sel(_mm_andnot_si128(nodue, f.act), _mm_add_epi32(due, V_SET(CR_EPOCH)),
                 V_SET(CCAD_NO_DATE));
@@ -549,7 +532,14 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
     packed = _mm_or_si128(
         _mm_or_si128(f.grade, _mm_slli_epi32(_mm_and_si128(f.act, u.urg), 8)),
         _mm_or_si128(_mm_slli_epi32(q, 16), _mm_slli_epi32(_mm_and_si128(f.act, lvl), 24)));
-    four_store(out, due, over, flags, packed);
+    o0 = _mm_unpacklo_epi32(due, over);
+    o1 = _mm_unpacklo_epi32(flags, packed);
+    o2 = _mm_unpackhi_epi32(due, over);
+    o3 = _mm_unpackhi_epi32(flags, packed);
+    _mm_storeu_si128((__m128i *)(void *)out, _mm_unpacklo_epi64(o0, o1));
+    _mm_storeu_si128((__m128i *)(void *)(out + 16), _mm_unpackhi_epi64(o0, o1));
+    _mm_storeu_si128((__m128i *)(void *)(out + 32), _mm_unpacklo_epi64(o2, o3));
+    _mm_storeu_si128((__m128i *)(void *)(out + 48), _mm_unpackhi_epi64(o2, o3));
     /* CB_WIDE is bit 3 of the top byte: shifted to the sign bit */
     return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 4)));
 }
