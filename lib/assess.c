@@ -215,44 +215,157 @@ void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T)
     }
 }
 
+/* ccad__brief_cust's parts, one per rule family; inlined into it. */
+
+/* URGENCY: the urgency of the purchase decision alone (*plevel, which picks
+ * the interval) and the customer's urgency (returned), which an open
+ * complaint or a pending request raises to an event. */
+static inline int brief_urgency(const struct ccad__lean *L, const struct cust *c, int32_t last,
+                                int *plevel, int *request_pending)
+{
+    const int64_t *v = L->v;
+    int32_t T = L->T;
+    int urg = CCAD_URGENCY_NONE;
+    if (c->purchase != CCAD_NO_DATE && !ccad__order_closes(c->purchase, c->order, v[P_URG_ORDER])) {
+        int64_t d = (int64_t)c->purchase - T;
+        if (d >= 0)
+            urg = d <= v[P_URG_WEEK]        ? CCAD_URGENCY_WEEK
+                  : d <= v[P_URG_TWO_WEEKS] ? CCAD_URGENCY_TWO_WEEKS
+                                            : CCAD_URGENCY_NONE;
+    }
+    *plevel = urg;
+    *request_pending = c->request != CCAD_NO_DATE && (last == CCAD_NO_DATE || last < c->request);
+    if (c->complaint == CCAD_COMPLAINT_OPEN ||
+        (*request_pending && (int64_t)c->request - T <= v[P_URG_REQUEST]))
+        urg = CCAD_URGENCY_EVENT;
+    return urg;
+}
+
+/* TRIAGE: 1 if the customer is self-driven (or lifted to it by its margin),
+ * so that FREQ lets it go (stretches the interval). */
+static inline int brief_lets_go(const int64_t *v, const struct cust *c)
+{
+    int64_t vol = c->volume;
+    int push;
+    if (!((c->status == CCAD_STATUS_ACTIVE || c->status == CCAD_STATUS_KEY) && vol >= 0))
+        return 0;
+    push = vol < v[P_TRIAGE_SELF] &&
+           (vol >= v[P_TRIAGE_PUSH] || (vol >= v[P_TRIAGE_UNMOVABLE] && v[P_TRIAGE_BAND] == 0));
+    return vol >= v[P_TRIAGE_SELF] ||
+           (push && v[P_TRIAGE_MARGIN_LIFT] > 0 && c->margin_bp >= v[P_TRIAGE_MARGIN_LIFT]);
+}
+
+/* DUE: the earliest of due and the dates of the urgent matters (the open
+ * complaint's follow-up, the requested date, the purchase decision of an
+ * unimportant customer, the care contact after a resolved complaint). */
+static inline int32_t brief_event_due(const struct ccad__lean *L, const struct cust *c, int32_t last,
+                                      int32_t due, int important, int plevel, int request_pending,
+                                      uint32_t *flags)
+{
+    const int64_t *v = L->v;
+    int32_t T = L->T;
+    int32_t ev[3];
+    int nev = 0, k;
+    if (c->complaint == CCAD_COMPLAINT_OPEN)
+        ev[nev++] = (last != CCAD_NO_DATE && last >= c->complaint_date)
+                        ? ccad__clamp_date((int64_t)last + v[P_COMPLAINT_FOLLOWUP])
+                        : c->complaint_date;
+    if (request_pending)
+        ev[nev++] = c->request;
+    if (!important && plevel != CCAD_URGENCY_NONE &&
+        (last == CCAD_NO_DATE || last < (int64_t)c->purchase - v[P_URG_TWO_WEEKS]))
+        ev[nev++] = T;
+    if (c->complaint == CCAD_COMPLAINT_RESOLVED) {
+        int32_t care = ccad__clamp_date((int64_t)c->complaint_date + v[P_COMPLAINT_CARE]);
+        if (last == CCAD_NO_DATE || last < care) {
+            ev[nev++] = care;
+            if (T >= care)
+                *flags |= CCAD_F_CARE_DUE;
+        }
+    }
+    for (k = 0; k < nev; k++)
+        if (due == CCAD_NO_DATE || ev[k] < due)
+            due = ev[k];
+    return due;
+}
+
+/* DUE and ESCALATE: moves due to a working weekday (returned), sets the
+ * due, overdue and reminder flags, the days overdue and the escalation level. */
+static inline int32_t brief_due_date(const struct ccad__lean *L, int32_t due, int important, int urg,
+                                     int32_t *over, int *level, uint32_t *flags)
+{
+    const int64_t *v = L->v;
+    int32_t T = L->T;
+    if (due == CCAD_NO_DATE)
+        return due;
+    due += L->shift[ccad__weekday(due)];
+    if (due > CCAD_DATE_MAX)
+        due = CCAD_DATE_MAX;
+    if (due <= T)
+        *flags |= CCAD_F_DUE;
+    if (due < T) {
+        *over = T - due;
+        *flags |= CCAD_F_OVERDUE;
+        if (!important && !urg ? v[P_ESC_Q4] : 1)
+            *level = *over >= v[P_ESC_REASSIGN]  ? CCAD_ESCALATE_REASSIGN
+                     : *over >= v[P_ESC_MANAGER] ? CCAD_ESCALATE_MANAGER
+                     : *over >= v[P_ESC_REP]     ? CCAD_ESCALATE_REP
+                                                 : CCAD_ESCALATE_NONE;
+    }
+    if (ccad__clamp_date((int64_t)due - v[P_FOLLOWUP_LEAD]) == T)
+        *flags |= CCAD_F_REMINDER;
+    return due;
+}
+
+/* GAP, FOLLOWUP, STALL, PATIENCE and COMPLAINT: the watch flags of an
+ * active customer. */
+static inline uint32_t brief_watch_flags(const struct ccad__lean *L, const struct cust *c, int32_t last,
+                                         int watched, int letgo)
+{
+    const int64_t *v = L->v;
+    uint32_t flags = 0;
+    int64_t gap = -1, stretch;
+    if (last != CCAD_NO_DATE)
+        gap = ccad__imax(ccad__imax(0, (int64_t)L->T - last), c->last_gap);
+    stretch = letgo && v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1;
+    if (watched && gap >= 0) {
+        if (gap >= v[P_GAP_ALERT] * stretch)
+            flags |= CCAD_F_COLD;
+        else if (gap > v[P_GAP_MAX] * stretch)
+            flags |= CCAD_F_COOLING;
+    }
+    if (c->last_contact != CCAD_NO_DATE) {
+        if (!(c->bits & CB_LAST_RECORDED))
+            flags |= CCAD_F_NO_RECORD;
+        if (c->next_step == CCAD_NO_DATE)
+            flags |= CCAD_F_NO_NEXT_STEP;
+    }
+    if ((uint64_t)c->no_progress >= (uint64_t)v[P_STALL_AFTER])
+        flags |= CCAD_F_STALLED;
+    if ((uint64_t)c->contacts < (uint64_t)v[P_PATIENCE_MIN] || (gap > v[P_GAP_MAX] * stretch && watched))
+        flags |= CCAD_F_RELEASE_PREMATURE;
+    if (c->complaint == CCAD_COMPLAINT_OPEN)
+        flags |= CCAD_F_COMPLAINT_OPEN;
+    return flags;
+}
+
 void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_brief *o)
 {
     const int64_t *v = L->v;
     int32_t T = L->T;
-    int grade = ccad__grade(c), status = c->status, complaint = c->complaint;
+    int grade = ccad__grade(c), status = c->status;
     int important = (int)((L->important >> grade) & 1), watched = (int)((L->watched >> grade) & 1);
-    int active = !ccad__inactive(status);
     int32_t last = v[P_CLOCK_ANY] ? c->last_contact : c->last_visit;
     int32_t due = CCAD_NO_DATE;
     uint32_t flags = 0;
-    int urg = CCAD_URGENCY_NONE, plevel = CCAD_URGENCY_NONE, level = CCAD_ESCALATE_NONE, q;
+    int urg = CCAD_URGENCY_NONE, level = CCAD_ESCALATE_NONE, q;
     int32_t over = 0;
-    int64_t gap = -1;
 
-    if (active) {
-        int letgo = 0, request_pending;
-        int64_t interval, stretch;
-        if (c->purchase != CCAD_NO_DATE &&
-            !ccad__order_closes(c->purchase, c->order, v[P_URG_ORDER])) {
-            int64_t d = (int64_t)c->purchase - T;
-            if (d >= 0)
-                plevel = d <= v[P_URG_WEEK]        ? CCAD_URGENCY_WEEK
-                         : d <= v[P_URG_TWO_WEEKS] ? CCAD_URGENCY_TWO_WEEKS
-                                                   : CCAD_URGENCY_NONE;
-        }
-        urg = plevel;
-        request_pending = c->request != CCAD_NO_DATE && (last == CCAD_NO_DATE || last < c->request);
-        if (complaint == CCAD_COMPLAINT_OPEN ||
-            (request_pending && (int64_t)c->request - T <= v[P_URG_REQUEST]))
-            urg = CCAD_URGENCY_EVENT;
-        if ((status == CCAD_STATUS_ACTIVE || status == CCAD_STATUS_KEY) && c->volume >= 0) {
-            int64_t vol = c->volume;
-            int push = vol < v[P_TRIAGE_SELF] &&
-                       (vol >= v[P_TRIAGE_PUSH] ||
-                        (vol >= v[P_TRIAGE_UNMOVABLE] && v[P_TRIAGE_BAND] == 0));
-            letgo = vol >= v[P_TRIAGE_SELF] || (push && v[P_TRIAGE_MARGIN_LIFT] > 0 &&
-                                                c->margin_bp >= v[P_TRIAGE_MARGIN_LIFT]);
-        }
+    if (!ccad__inactive(status)) {
+        int plevel, request_pending, letgo;
+        int64_t interval;
+        urg = brief_urgency(L, c, last, &plevel, &request_pending);
+        letgo = brief_lets_go(v, c);
         interval = L->ival[grade][plevel][letgo && urg == CCAD_URGENCY_NONE];
         if (last != CCAD_NO_DATE && interval > 0)
             due = ccad__clamp_date((int64_t)last + interval);
@@ -260,70 +373,9 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
             due = T;
         if (c->next_step != CCAD_NO_DATE && (due == CCAD_NO_DATE || c->next_step < due))
             due = c->next_step;
-        {
-            int32_t ev[3];
-            int nev = 0, k;
-            if (complaint == CCAD_COMPLAINT_OPEN)
-                ev[nev++] = (last != CCAD_NO_DATE && last >= c->complaint_date)
-                                ? ccad__clamp_date((int64_t)last + v[P_COMPLAINT_FOLLOWUP])
-                                : c->complaint_date;
-            if (request_pending)
-                ev[nev++] = c->request;
-            if (!important && plevel != CCAD_URGENCY_NONE &&
-                (last == CCAD_NO_DATE || last < (int64_t)c->purchase - v[P_URG_TWO_WEEKS]))
-                ev[nev++] = T;
-            if (complaint == CCAD_COMPLAINT_RESOLVED) {
-                int32_t care = ccad__clamp_date((int64_t)c->complaint_date + v[P_COMPLAINT_CARE]);
-                if (last == CCAD_NO_DATE || last < care) {
-                    ev[nev++] = care;
-                    if (T >= care)
-                        flags |= CCAD_F_CARE_DUE;
-                }
-            }
-            for (k = 0; k < nev; k++)
-                if (due == CCAD_NO_DATE || ev[k] < due)
-                    due = ev[k];
-        }
-        if (due != CCAD_NO_DATE) {
-            due += L->shift[ccad__weekday(due)];
-            if (due > CCAD_DATE_MAX)
-                due = CCAD_DATE_MAX;
-            if (due <= T)
-                flags |= CCAD_F_DUE;
-            if (due < T) {
-                over = T - due;
-                flags |= CCAD_F_OVERDUE;
-                if (!important && !urg ? v[P_ESC_Q4] : 1)
-                    level = over >= v[P_ESC_REASSIGN]  ? CCAD_ESCALATE_REASSIGN
-                            : over >= v[P_ESC_MANAGER] ? CCAD_ESCALATE_MANAGER
-                            : over >= v[P_ESC_REP]     ? CCAD_ESCALATE_REP
-                                                       : CCAD_ESCALATE_NONE;
-            }
-            if (ccad__clamp_date((int64_t)due - v[P_FOLLOWUP_LEAD]) == T)
-                flags |= CCAD_F_REMINDER;
-        }
-        if (last != CCAD_NO_DATE)
-            gap = ccad__imax(ccad__imax(0, (int64_t)T - last), c->last_gap);
-        stretch = letgo && v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1;
-        if (watched && gap >= 0) {
-            if (gap >= v[P_GAP_ALERT] * stretch)
-                flags |= CCAD_F_COLD;
-            else if (gap > v[P_GAP_MAX] * stretch)
-                flags |= CCAD_F_COOLING;
-        }
-        if (c->last_contact != CCAD_NO_DATE) {
-            if (!(c->bits & CB_LAST_RECORDED))
-                flags |= CCAD_F_NO_RECORD;
-            if (c->next_step == CCAD_NO_DATE)
-                flags |= CCAD_F_NO_NEXT_STEP;
-        }
-        if ((uint64_t)c->no_progress >= (uint64_t)v[P_STALL_AFTER])
-            flags |= CCAD_F_STALLED;
-        if ((uint64_t)c->contacts < (uint64_t)v[P_PATIENCE_MIN] ||
-            (gap > v[P_GAP_MAX] * stretch && watched))
-            flags |= CCAD_F_RELEASE_PREMATURE;
-        if (complaint == CCAD_COMPLAINT_OPEN)
-            flags |= CCAD_F_COMPLAINT_OPEN;
+        due = brief_event_due(L, c, last, due, important, plevel, request_pending, &flags);
+        due = brief_due_date(L, due, important, urg, &over, &level, &flags);
+        flags |= brief_watch_flags(L, c, last, watched, letgo);
     } else {
         flags = CCAD_F_INACTIVE;
         if (status == CCAD_STATUS_RELEASED &&

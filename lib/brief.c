@@ -311,125 +311,147 @@ static __m128i v_load(const struct crec *r, int off) {
     return _mm_loadu_si128((const __m128i *)(const void *)((const char *)r + off));
 }
 
-/* Briefs of the four narrow-or-wide records r[0..3] into out[0..3] (16
- * bytes each); returns a bit per wide record, whose brief is left to the
- * caller. */
-static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, char *out) {
-    const __m128i zero = _mm_setzero_si128(), no_date = V_SET(CR_NO_DATE), inf = V_SET(INT32_MAX);
-    const __m128i t = L->t;
-    __m128i vol, pcd, rqo, lcv, ngp, mct, npm, gsb;
-    __m128i p, cd, req, lc, last, next, lgap, margin, contacts, noprog, status, grade;
-    __m128i closed, act, open, resolved, imp, watched, nolast, nolc, nonext;
-    __m128i d, okp, mw, m2, pl, pnz, pending, evt, unz, urg, letgo, lgsel, iv, m;
-    __m128i due, care, care_open, nodue, x, q7, wd, e, sh, over, lvl, gap, gm, ga, wl;
-    __m128i fa, fi, flags, q, packed, o0, o1, o2, o3;
-    {
-        __m128i a0 = v_load(r, CR_AT(volume)), a1 = v_load(r + 1, CR_AT(volume)),
-                a2 = v_load(r + 2, CR_AT(volume)), a3 = v_load(r + 3, CR_AT(volume));
-        __m128i b0 = v_load(r, CR_AT(last_contact)), b1 = v_load(r + 1, CR_AT(last_contact)),
-                b2 = v_load(r + 2, CR_AT(last_contact)), b3 = v_load(r + 3, CR_AT(last_contact));
-        __m128i c0 = v_load(r, CR_AT(grades) - 12), c1 = v_load(r + 1, CR_AT(grades) - 12),
-                c2 = v_load(r + 2, CR_AT(grades) - 12), c3 = v_load(r + 3, CR_AT(grades) - 12);
-        __m128i t0 = _mm_unpacklo_epi32(a0, a1), t1 = _mm_unpacklo_epi32(a2, a3);
-        __m128i t2 = _mm_unpackhi_epi32(a0, a1), t3 = _mm_unpackhi_epi32(a2, a3);
-        vol = _mm_unpacklo_epi64(t0, t1);
-        pcd = _mm_unpacklo_epi64(t2, t3);
-        rqo = _mm_unpackhi_epi64(t2, t3);
-        t0 = _mm_unpacklo_epi32(b0, b1);
-        t1 = _mm_unpacklo_epi32(b2, b3);
-        t2 = _mm_unpackhi_epi32(b0, b1);
-        t3 = _mm_unpackhi_epi32(b2, b3);
-        lcv = _mm_unpacklo_epi64(t0, t1);
-        ngp = _mm_unpackhi_epi64(t0, t1);
-        mct = _mm_unpacklo_epi64(t2, t3);
-        npm = _mm_unpackhi_epi64(t2, t3);
-        gsb = _mm_unpackhi_epi64(_mm_unpackhi_epi32(c0, c1), _mm_unpackhi_epi32(c2, c3));
-    }
-    p = v_lo16(pcd);
-    cd = v_hi16(pcd);
-    req = v_lo16(rqo);
-    lc = v_lo16(lcv);
-    last = v_sel(L->clock_any, lc, v_hi16(lcv));
-    next = v_lo16(ngp);
-    lgap = v_hi16(ngp);
-    margin = v_lo16(mct);
-    contacts = _mm_srli_epi32(mct, 16);
-    noprog = _mm_and_si128(npm, V_SET(0xffff));
+/* brief_four's parts: the records' fields as lanes, the urgency and the
+ * interval, the due date, the flags. Inlined into it. */
+
+/* The four records' fields as int32 lanes, and the masks derived from them. */
+struct four_rec {
+    __m128i vol, p, cd, req, lc, last, next, lgap, margin, contacts, noprog, closed;
+    __m128i gsb, status, grade, imp, watched, open, resolved, act, nolast, nolc, nonext;
+};
+
+/* Loads r[0..3] as three 16-byte rows each and transposes them into lanes. */
+static inline void four_load(const struct brief_lanes *L, const struct crec *r, struct four_rec *f) {
+    const __m128i no_date = V_SET(CR_NO_DATE);
+    __m128i pcd, rqo, lcv, ngp, mct, npm;
+    __m128i a0 = v_load(r, CR_AT(volume)), a1 = v_load(r + 1, CR_AT(volume)),
+            a2 = v_load(r + 2, CR_AT(volume)), a3 = v_load(r + 3, CR_AT(volume));
+    __m128i b0 = v_load(r, CR_AT(last_contact)), b1 = v_load(r + 1, CR_AT(last_contact)),
+            b2 = v_load(r + 2, CR_AT(last_contact)), b3 = v_load(r + 3, CR_AT(last_contact));
+    __m128i c0 = v_load(r, CR_AT(grades) - 12), c1 = v_load(r + 1, CR_AT(grades) - 12),
+            c2 = v_load(r + 2, CR_AT(grades) - 12), c3 = v_load(r + 3, CR_AT(grades) - 12);
+    __m128i t0 = _mm_unpacklo_epi32(a0, a1), t1 = _mm_unpacklo_epi32(a2, a3);
+    __m128i t2 = _mm_unpackhi_epi32(a0, a1), t3 = _mm_unpackhi_epi32(a2, a3);
+    f->vol = _mm_unpacklo_epi64(t0, t1);
+    pcd = _mm_unpacklo_epi64(t2, t3);
+    rqo = _mm_unpackhi_epi64(t2, t3);
+    t0 = _mm_unpacklo_epi32(b0, b1);
+    t1 = _mm_unpacklo_epi32(b2, b3);
+    t2 = _mm_unpackhi_epi32(b0, b1);
+    t3 = _mm_unpackhi_epi32(b2, b3);
+    lcv = _mm_unpacklo_epi64(t0, t1);
+    ngp = _mm_unpackhi_epi64(t0, t1);
+    mct = _mm_unpacklo_epi64(t2, t3);
+    npm = _mm_unpackhi_epi64(t2, t3);
+    f->gsb = _mm_unpackhi_epi64(_mm_unpackhi_epi32(c0, c1), _mm_unpackhi_epi32(c2, c3));
+    f->p = v_lo16(pcd);
+    f->cd = v_hi16(pcd);
+    f->req = v_lo16(rqo);
+    f->lc = v_lo16(lcv);
+    f->last = v_sel(L->clock_any, f->lc, v_hi16(lcv));
+    f->next = v_lo16(ngp);
+    f->lgap = v_hi16(ngp);
+    f->margin = v_lo16(mct);
+    f->contacts = _mm_srli_epi32(mct, 16);
+    f->noprog = _mm_and_si128(npm, V_SET(0xffff));
     /* the order offset (top byte; CR_NO_ORDER lies below every -order_days) */
-    closed = _mm_srai_epi32(npm, 24);
-    closed = _mm_and_si128(_mm_cmpgt_epi32(closed, L->order_lo),
-                           _mm_cmpgt_epi32(L->order_hi, closed));
-    status = _mm_and_si128(_mm_srli_epi32(gsb, 8), V_SET(0xff));
+    f->closed = _mm_srai_epi32(npm, 24);
+    f->closed = _mm_and_si128(_mm_cmpgt_epi32(f->closed, L->order_lo),
+                              _mm_cmpgt_epi32(L->order_hi, f->closed));
+    f->status = _mm_and_si128(_mm_srli_epi32(f->gsb, 8), V_SET(0xff));
     {
-        __m128i gm4 = _mm_and_si128(gsb, V_SET(15)),
-                gc4 = _mm_and_si128(_mm_srli_epi32(gsb, 4), V_SET(15));
-        __m128i gbit, cpl = _mm_and_si128(_mm_srli_epi32(gsb, 16), V_SET(0xff));
-        grade = v_sel(_mm_cmpeq_epi32(gm4, zero), gc4, gm4);
+        __m128i gm4 = _mm_and_si128(f->gsb, V_SET(15)),
+                gc4 = _mm_and_si128(_mm_srli_epi32(f->gsb, 4), V_SET(15));
+        __m128i gbit, cpl = _mm_and_si128(_mm_srli_epi32(f->gsb, 16), V_SET(0xff));
+        f->grade = v_sel(_mm_cmpeq_epi32(gm4, _mm_setzero_si128()), gc4, gm4);
         /* 1 << grade, from the float 2^grade */
         gbit = _mm_cvttps_epi32(
-            _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(grade, V_SET(127)), 23)));
-        imp = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->important), gbit);
-        watched = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->watched), gbit);
-        open = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_OPEN));
-        resolved = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_RESOLVED));
+            _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(f->grade, V_SET(127)), 23)));
+        f->imp = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->important), gbit);
+        f->watched = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->watched), gbit);
+        f->open = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_OPEN));
+        f->resolved = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_RESOLVED));
     }
     /* released (4) or eliminated (5) */
-    act = _mm_xor_si128(
-        _mm_cmpeq_epi32(_mm_and_si128(status, V_SET(~1)), V_SET(CCAD_STATUS_RELEASED)), V_SET(-1));
-    nolast = _mm_cmpeq_epi32(last, no_date);
-    nolc = _mm_cmpeq_epi32(lc, no_date);
-    nonext = _mm_cmpeq_epi32(next, no_date);
+    f->act = _mm_xor_si128(
+        _mm_cmpeq_epi32(_mm_and_si128(f->status, V_SET(~1)), V_SET(CCAD_STATUS_RELEASED)), V_SET(-1));
+    f->nolast = _mm_cmpeq_epi32(f->last, no_date);
+    f->nolc = _mm_cmpeq_epi32(f->lc, no_date);
+    f->nonext = _mm_cmpeq_epi32(f->next, no_date);
+}
 
+/* The urgency, the purchase level, the events, the let-go, the interval. */
+struct four_urg {
+    __m128i pl, pnz, pending, unz, urg, letgo, iv;
+};
+
+/* URGENCY, TRIAGE (let go) and FREQ (the interval). */
+static inline void four_urgency(const struct brief_lanes *L, const struct four_rec *f,
+                                struct four_urg *u) {
+    const __m128i t = L->t;
+    __m128i d, okp, mw, m2, evt, lgsel, iv;
     /* URGENCY: the purchase level 0..2, then the events */
-    d = _mm_sub_epi32(p, t);
-    okp = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi32(p, no_date), closed),
+    d = _mm_sub_epi32(f->p, t);
+    okp = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi32(f->p, V_SET(CR_NO_DATE)), f->closed),
                            _mm_cmpgt_epi32(d, V_SET(-1)));
     mw = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_week1, d));
     m2 = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_two1, d));
-    pl = _mm_sub_epi32(zero, _mm_add_epi32(mw, m2));
-    pnz = _mm_or_si128(mw, m2);
-    pending = _mm_cmpgt_epi32(req, last);
-    evt = _mm_or_si128(open,
-                       _mm_and_si128(pending, _mm_cmpgt_epi32(L->urg_req1, _mm_sub_epi32(req, t))));
-    unz = _mm_or_si128(evt, pnz);
-    urg = v_sel(evt, V_SET(CCAD_URGENCY_EVENT), pl);
-
+    u->pl = _mm_sub_epi32(_mm_setzero_si128(), _mm_add_epi32(mw, m2));
+    u->pnz = _mm_or_si128(mw, m2);
+    u->pending = _mm_cmpgt_epi32(f->req, f->last);
+    evt = _mm_or_si128(f->open, _mm_and_si128(u->pending,
+                                              _mm_cmpgt_epi32(L->urg_req1, _mm_sub_epi32(f->req, t))));
+    u->unz = _mm_or_si128(evt, u->pnz);
+    u->urg = v_sel(evt, V_SET(CCAD_URGENCY_EVENT), u->pl);
     /* TRIAGE: let go */
-    letgo = _mm_or_si128(
-        _mm_cmpgt_epi32(vol, L->self1),
-        _mm_and_si128(_mm_or_si128(_mm_cmpgt_epi32(vol, L->push1), _mm_cmpgt_epi32(vol, L->unmov1)),
-                      _mm_cmpgt_epi32(margin, L->lift1)));
-    letgo = _mm_and_si128(letgo, _mm_cmpgt_epi32(vol, V_SET(-1)));
-    letgo = _mm_andnot_si128(_mm_cmpeq_epi32(status, V_SET(CCAD_STATUS_PROSPECT)), letgo);
-    lgsel = _mm_andnot_si128(unz, letgo);
-
+    u->letgo = _mm_or_si128(
+        _mm_cmpgt_epi32(f->vol, L->self1),
+        _mm_and_si128(_mm_or_si128(_mm_cmpgt_epi32(f->vol, L->push1), _mm_cmpgt_epi32(f->vol, L->unmov1)),
+                      _mm_cmpgt_epi32(f->margin, L->lift1)));
+    u->letgo = _mm_and_si128(u->letgo, _mm_cmpgt_epi32(f->vol, V_SET(-1)));
+    u->letgo = _mm_andnot_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_PROSPECT)), u->letgo);
+    lgsel = _mm_andnot_si128(u->unz, u->letgo);
     /* FREQ: the interval by grade, the Q1 intervals, the let-go factor
      * (interval <= 366 and factor <= 10: a 16-bit product) */
     iv = _mm_xor_si128(L->iv_c,
-                       _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_A)), L->iv_axc));
-    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_B)), L->iv_bxc));
-    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_D)), L->iv_dxc));
-    iv = v_sel(_mm_and_si128(imp, _mm_cmpeq_epi32(pl, V_SET(CCAD_URGENCY_WEEK))), L->iv_q1w, iv);
-    iv = v_sel(_mm_and_si128(imp, _mm_cmpeq_epi32(pl, V_SET(CCAD_URGENCY_TWO_WEEKS))), L->iv_q1tw,
+                       _mm_and_si128(_mm_cmpeq_epi32(f->grade, V_SET(CCAD_GRADE_A)), L->iv_axc));
+    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(f->grade, V_SET(CCAD_GRADE_B)), L->iv_bxc));
+    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(f->grade, V_SET(CCAD_GRADE_D)), L->iv_dxc));
+    iv = v_sel(_mm_and_si128(f->imp, _mm_cmpeq_epi32(u->pl, V_SET(CCAD_URGENCY_WEEK))), L->iv_q1w, iv);
+    iv = v_sel(_mm_and_si128(f->imp, _mm_cmpeq_epi32(u->pl, V_SET(CCAD_URGENCY_TWO_WEEKS))), L->iv_q1tw,
                iv);
-    iv = _mm_mullo_epi16(iv, _mm_xor_si128(V_SET(1), _mm_and_si128(lgsel, L->let_go_x1)));
+    u->iv = _mm_mullo_epi16(iv, _mm_xor_si128(V_SET(1), _mm_and_si128(lgsel, L->let_go_x1)));
+}
 
-    /* the due date: CLOCK, NEVER, FOLLOWUP, then the events */
-    m = _mm_cmpgt_epi32(iv, zero);
-    due = v_sel(_mm_andnot_si128(nolast, m), _mm_add_epi32(last, iv), inf);
-    due = v_sel(_mm_and_si128(_mm_and_si128(nolast, L->never), _mm_or_si128(m, unz)), t, due);
-    due = v_min(due, v_sel(nonext, inf, next));
-    x = v_sel(_mm_cmpgt_epi32(cd, last), cd, _mm_add_epi32(last, L->follow));
-    due = v_min(due, v_sel(open, x, inf));
-    due = v_min(due, v_sel(pending, req, inf));
-    m = _mm_or_si128(nolast, _mm_cmpgt_epi32(_mm_sub_epi32(p, L->urg_two), last));
-    due = v_min(due, v_sel(_mm_and_si128(_mm_andnot_si128(imp, pnz), m), t, inf));
-    care = _mm_add_epi32(cd, L->care);
-    care_open = _mm_and_si128(resolved, _mm_cmpgt_epi32(care, last));
+/* The due date, INT32_MAX for none: CLOCK, NEVER, FOLLOWUP, then the
+ * events; *fa gets CCAD_F_CARE_DUE. */
+static inline __m128i four_due_raw(const struct brief_lanes *L, const struct four_rec *f,
+                                   const struct four_urg *u, __m128i *fa) {
+    const __m128i t = L->t, inf = V_SET(INT32_MAX);
+    __m128i m, due, x, care, care_open;
+    m = _mm_cmpgt_epi32(u->iv, _mm_setzero_si128());
+    due = v_sel(_mm_andnot_si128(f->nolast, m), _mm_add_epi32(f->last, u->iv), inf);
+    due = v_sel(_mm_and_si128(_mm_and_si128(f->nolast, L->never), _mm_or_si128(m, u->unz)), t, due);
+    due = v_min(due, v_sel(f->nonext, inf, f->next));
+    x = v_sel(_mm_cmpgt_epi32(f->cd, f->last), f->cd, _mm_add_epi32(f->last, L->follow));
+    due = v_min(due, v_sel(f->open, x, inf));
+    due = v_min(due, v_sel(u->pending, f->req, inf));
+    m = _mm_or_si128(f->nolast, _mm_cmpgt_epi32(_mm_sub_epi32(f->p, L->urg_two), f->last));
+    due = v_min(due, v_sel(_mm_and_si128(_mm_andnot_si128(f->imp, u->pnz), m), t, inf));
+    care = _mm_add_epi32(f->cd, L->care);
+    care_open = _mm_and_si128(f->resolved, _mm_cmpgt_epi32(care, f->last));
     due = v_min(due, v_sel(care_open, care, inf));
-    fa = v_flag(_mm_andnot_si128(_mm_cmpgt_epi32(care, t), care_open), CCAD_F_CARE_DUE);
-    nodue = _mm_cmpeq_epi32(due, inf);
+    *fa = v_flag(_mm_andnot_si128(_mm_cmpgt_epi32(care, t), care_open), CCAD_F_CARE_DUE);
+    return due;
+}
 
+/* The due date moved to the next working weekday (returned); *over the
+ * days overdue (0 without a due date); the due, overdue and reminder
+ * flags added to *fa. */
+static inline __m128i four_due_date(const struct brief_lanes *L, __m128i due, __m128i nodue,
+                                    __m128i *over, __m128i *fa) {
+    const __m128i t = L->t;
+    __m128i x, q7, wd, e, sh, m;
     /* the working weekday: wd = (due + BIAS) % 7 with the quotient from a
      * float multiply, exact for 0 < x < 2^24: x is exact as a float, the
      * float 1/7 is above 1/7 so the rounded product never falls below an
@@ -443,50 +465,73 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
     sh = _mm_cvttps_epi32(_mm_mul_ps(_mm_cvtepi32_ps(L->shifts), _mm_castsi128_ps(e)));
     sh = _mm_and_si128(sh, V_SET(7));
     due = v_min(_mm_add_epi32(due, sh), L->dmax);
-    over = _mm_andnot_si128(nodue, v_max(_mm_sub_epi32(t, due), zero));
+    *over = _mm_andnot_si128(nodue, v_max(_mm_sub_epi32(t, due), _mm_setzero_si128()));
     m = _mm_or_si128(nodue, _mm_cmpgt_epi32(due, t));
-    fa = _mm_or_si128(fa, _mm_andnot_si128(m, V_SET(CCAD_F_DUE)));
-    fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(over, zero), CCAD_F_OVERDUE));
+    *fa = _mm_or_si128(*fa, _mm_andnot_si128(m, V_SET(CCAD_F_DUE)));
+    *fa = _mm_or_si128(*fa, v_flag(_mm_cmpgt_epi32(*over, _mm_setzero_si128()), CCAD_F_OVERDUE));
     m = _mm_cmpeq_epi32(v_max(_mm_sub_epi32(due, L->lead), L->dmin), t);
-    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(nodue, m), CCAD_F_REMINDER));
-    /* ESCALATE: not for Q4 unless escalate.q4; over is 0 without a due date */
-    lvl = _mm_add_epi32(
-        _mm_add_epi32(_mm_cmpgt_epi32(over, L->esc_rep1), _mm_cmpgt_epi32(over, L->esc_man1)),
-        _mm_cmpgt_epi32(over, L->esc_reas1));
-    lvl = _mm_and_si128(_mm_sub_epi32(zero, lvl), _mm_or_si128(_mm_or_si128(imp, unz), L->esc_all));
+    *fa = _mm_or_si128(*fa, v_flag(_mm_andnot_si128(nodue, m), CCAD_F_REMINDER));
+    return due;
+}
 
-    /* GAP, FOLLOWUP, STALL, PATIENCE, COMPLAINT */
-    gap = v_max(v_max(_mm_sub_epi32(t, last), zero), lgap);
-    wl = _mm_andnot_si128(nolast, watched);
+/* The flags of the four customers: fa (the active customer's flags so
+ * far) with GAP, FOLLOWUP, STALL, PATIENCE and COMPLAINT, or for the
+ * inactive ones INACTIVE and RELEASED_EARLY; NEVER_CONTACTED for both. */
+static inline __m128i four_flags(const struct brief_lanes *L, const struct four_rec *f,
+                                 __m128i letgo, __m128i fa) {
+    const __m128i zero = _mm_setzero_si128();
+    __m128i gap, wl, ga, gm, m, fi, flags;
+    gap = v_max(v_max(_mm_sub_epi32(L->t, f->last), zero), f->lgap);
+    wl = _mm_andnot_si128(f->nolast, f->watched);
     ga = _mm_cmpgt_epi32(gap, v_sel(letgo, L->gap_alert1_lg, L->gap_alert1));
     gm = _mm_and_si128(wl, _mm_cmpgt_epi32(gap, v_sel(letgo, L->gap_max_lg, L->gap_max)));
     fa = _mm_or_si128(fa, v_flag(_mm_and_si128(wl, ga), CCAD_F_COLD));
     fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(ga, gm), CCAD_F_COOLING));
-    m = _mm_cmpeq_epi32(_mm_and_si128(gsb, V_SET((int32_t)CB_LAST_RECORDED << 24)), zero);
-    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(nolc, m), CCAD_F_NO_RECORD));
-    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(nolc, nonext), CCAD_F_NO_NEXT_STEP));
-    fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(noprog, L->stall1), CCAD_F_STALLED));
-    m = _mm_cmpgt_epi32(L->patience, contacts);
+    m = _mm_cmpeq_epi32(_mm_and_si128(f->gsb, V_SET((int32_t)CB_LAST_RECORDED << 24)), zero);
+    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(f->nolc, m), CCAD_F_NO_RECORD));
+    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(f->nolc, f->nonext), CCAD_F_NO_NEXT_STEP));
+    fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(f->noprog, L->stall1), CCAD_F_STALLED));
+    m = _mm_cmpgt_epi32(L->patience, f->contacts);
     fa = _mm_or_si128(fa, v_flag(_mm_or_si128(m, gm), CCAD_F_RELEASE_PREMATURE));
-    fa = _mm_or_si128(fa, v_flag(open, CCAD_F_COMPLAINT_OPEN));
+    fa = _mm_or_si128(fa, v_flag(f->open, CCAD_F_COMPLAINT_OPEN));
     /* inactive: released early? */
-    fi = _mm_and_si128(_mm_cmpeq_epi32(status, V_SET(CCAD_STATUS_RELEASED)),
-                       _mm_or_si128(m, _mm_and_si128(watched, _mm_cmpgt_epi32(lgap, L->gap_max))));
+    fi = _mm_and_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_RELEASED)),
+                       _mm_or_si128(m, _mm_and_si128(f->watched, _mm_cmpgt_epi32(f->lgap, L->gap_max))));
     fi = _mm_or_si128(v_flag(fi, CCAD_F_RELEASED_EARLY), V_SET(CCAD_F_INACTIVE));
-    flags = v_sel(act, fa, fi);
-    flags = _mm_or_si128(flags, v_flag(_mm_and_si128(nolc, _mm_cmpeq_epi32(contacts, zero)),
-                                       CCAD_F_NEVER_CONTACTED));
+    flags = v_sel(f->act, fa, fi);
+    return _mm_or_si128(flags, v_flag(_mm_and_si128(f->nolc, _mm_cmpeq_epi32(f->contacts, zero)),
+                                      CCAD_F_NEVER_CONTACTED));
+}
 
+/* Briefs of the four narrow-or-wide records r[0..3] into out[0..3] (16
+ * bytes each); returns a bit per wide record, whose brief is left to the
+ * caller. */
+static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, char *out) {
+    const __m128i zero = _mm_setzero_si128();
+    struct four_rec f;
+    struct four_urg u;
+    __m128i due, nodue, over, lvl, fa, flags, q, packed, o0, o1, o2, o3;
+    four_load(L, r, &f);
+    four_urgency(L, &f, &u);
+    due = four_due_raw(L, &f, &u, &fa);
+    nodue = _mm_cmpeq_epi32(due, V_SET(INT32_MAX));
+    due = four_due_date(L, due, nodue, &over, &fa);
+    /* ESCALATE: not for Q4 unless escalate.q4; over is 0 without a due date */
+    lvl = _mm_add_epi32(
+        _mm_add_epi32(_mm_cmpgt_epi32(over, L->esc_rep1), _mm_cmpgt_epi32(over, L->esc_man1)),
+        _mm_cmpgt_epi32(over, L->esc_reas1));
+    lvl = _mm_and_si128(_mm_sub_epi32(zero, lvl), _mm_or_si128(_mm_or_si128(f.imp, u.unz), L->esc_all));
+    flags = four_flags(L, &f, u.letgo, fa);
     /* the briefs: due, overdue, flags, grade | urgency | quadrant | escalation */
-    due = v_sel(_mm_andnot_si128(nodue, act), _mm_add_epi32(due, V_SET(CR_EPOCH)),
+    due = v_sel(_mm_andnot_si128(nodue, f.act), _mm_add_epi32(due, V_SET(CR_EPOCH)),
                 V_SET(CCAD_NO_DATE));
-    over = _mm_and_si128(act, over);
+    over = _mm_and_si128(f.act, over);
     /* quadrant 4 - 2 * important - urgent, with masks as -1 */
     q = _mm_add_epi32(V_SET(CCAD_Q4),
-                      _mm_add_epi32(_mm_add_epi32(imp, imp), _mm_and_si128(act, unz)));
+                      _mm_add_epi32(_mm_add_epi32(f.imp, f.imp), _mm_and_si128(f.act, u.unz)));
     packed = _mm_or_si128(
-        _mm_or_si128(grade, _mm_slli_epi32(_mm_and_si128(act, urg), 8)),
-        _mm_or_si128(_mm_slli_epi32(q, 16), _mm_slli_epi32(_mm_and_si128(act, lvl), 24)));
+        _mm_or_si128(f.grade, _mm_slli_epi32(_mm_and_si128(f.act, u.urg), 8)),
+        _mm_or_si128(_mm_slli_epi32(q, 16), _mm_slli_epi32(_mm_and_si128(f.act, lvl), 24)));
     o0 = _mm_unpacklo_epi32(due, over);
     o1 = _mm_unpacklo_epi32(flags, packed);
     o2 = _mm_unpackhi_epi32(due, over);
@@ -496,7 +541,7 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
     _mm_storeu_si128((__m128i *)(void *)(out + 32), _mm_unpacklo_epi64(o2, o3));
     _mm_storeu_si128((__m128i *)(void *)(out + 48), _mm_unpackhi_epi64(o2, o3));
     /* CB_WIDE is bit 3 of the top byte: shifted to the sign bit */
-    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(gsb, 4)));
+    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 4)));
 }
 
 #undef V_SET

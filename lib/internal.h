@@ -301,6 +301,18 @@ static inline int ccad__grade(const struct cust *c)
     return c->grade_manual != CCAD_GRADE_NONE ? c->grade_manual : c->grade_computed;
 }
 
+/* The rules' parameter table (rules.c), for the text parser (rules_parse.c):
+ * the index of the parameter named [name, name+len) or -1; the name of
+ * parameter i; the defaults into v[P__COUNT]; the first broken cross-
+ * parameter constraint (1, with a message and the two parameters, or 0);
+ * parameter i's value from the token [s, s+n): 0, or -1 (malformed) or -2
+ * (out of range) with a message. */
+int ccad__rules_find(const char *name, size_t len);
+const char *ccad__rules_param_name(int i);
+void ccad__rules_defaults(int64_t *v);
+int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap);
+int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap);
+
 /* TRIAGE of one customer (assess.c): the final kind (CCAD_TRIAGE_NONE when
  * not triaged), the kind before the margin lift into *out_before and the
  * threshold applied into *out_thr; and the strategy a kind gives. */
@@ -326,13 +338,20 @@ static inline uint32_t ccad__lowest_bit(uint32_t x)
 
 /* Checks the arguments ccad_route_solve and ccad_route_solve_tw share: the
  * options (NULL = CCAD_ROUTE_OPTIONS_INIT) into *out, n in 1..max_n, the
- * coordinates; records the error as `fn` (route.c). */
+ * coordinates; records the error as `fn` (route_input.c). */
 int ccad__route_check(ccad_ctx *ctx, const char *fn, const double *x, const double *y, size_t n,
                       size_t max_n, const ccad_route_options *options, ccad_route_options *out);
 /* HOST metric: mat[i * n + j] = the travel callback's minutes from point i
- * to j (0 on the diagonal); CCAD_ECALLBACK recorded on failure (route.c). */
+ * to j (0 on the diagonal); CCAD_ECALLBACK recorded on failure (route_input.c). */
 int ccad__route_host_matrix(ccad_ctx *ctx, const double *x, const double *y, size_t n,
                             int32_t *mat);
+/* The exact (Held-Karp) tour for m stops, 1 <= m <= CCAD__ROUTE_EXACT_MAX,
+ * over the (m+1) x (m+1) costs D (row-major, point 0 the base): order[0..m]
+ * from the base, *cost its cost (without the way back when open); returns
+ * CCAD_ENOMEM, unrecorded, when out of memory (route_exact.c). */
+#define CCAD__ROUTE_EXACT_MAX 12
+int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uint32_t *order,
+                      int64_t *cost);
 
 /* ---- routes with time windows (route_tw.c) ----
  * A day's route over a matrix of whole travel minutes. Point 0 is the base;

@@ -172,7 +172,18 @@ static void weekdays_text(char *buf, size_t cap, int64_t mask_figure)
         snprintf(buf, cap, "none");
 }
 
-int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_len)
+/* The figures of a reason and their texts, prepared once for the family
+ * helpers below. */
+struct reason_text {
+    long long a, b, c;
+    char d1[16], d2[16], m1[32], m2[32], m3[32];
+};
+
+#define IDX(t, x) ((x) >= 0 && (x) < (long long)(sizeof t / sizeof t[0]) ? t[x] : "?")
+
+/* The reasons of the assessment rules (ccad_assess): writes the text to buf,
+ * its snprintf result to *n, and returns 1; 0 when r->why is not one of them. */
+static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r, struct reason_text *t, int *n)
 {
     static const char urg[][24] = {"not urgent", "urgent within two weeks",
                                       "urgent this week", "urgent today"};
@@ -182,123 +193,146 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     static const char svc[][12] = {"-", "basic", "satisfying", "value-added", "moving"};
     static const char status[][11] = {"?", "prospect", "active", "key", "released",
                                          "eliminated"};
-    char d1[16], d2[16], m1[32], m2[32], m3[32];
-    int n;
-    long long a, b, c;
-    if (buf == NULL || cap == 0 || r == NULL)
-        return CCAD_EINVAL;
-    a = (long long)r->a;
-    b = (long long)r->b;
-    c = (long long)r->c;
-    date_text(d1, r->a);
-    date_text(d2, r->b);
-    money_text(m1, r->a);
-    money_text(m2, r->b);
-    money_text(m3, r->c);
-#define IDX(t, x) ((x) >= 0 && (x) < (long long)(sizeof t / sizeof t[0]) ? t[x] : "?")
     switch (r->why) {
-    case CCAD_WHY_GRADE_MANUAL: n = snprintf(buf, cap, "GRADE: %s set by hand", grade_letter(a)); break;
+    case CCAD_WHY_GRADE_MANUAL: *n = snprintf(buf, cap, "GRADE: %s set by hand", grade_letter(t->a)); return 1;
     case CCAD_WHY_GRADE_RANK:
-        if (a == 0)
-            n = snprintf(buf, cap, "GRADE: not ranked (left the book), value within the top %lld %% of the %lld ranked", c, b);
+        if (t->a == 0)
+            *n = snprintf(buf, cap, "GRADE: not ranked (left the book), value within the top %lld %% of the %lld ranked", t->c, t->b);
         else
-            n = snprintf(buf, cap, "GRADE: rank %lld of %lld by value, within the top %lld %%", a, b, c);
-        break;
-    case CCAD_WHY_GRADE_THRESHOLD: n = snprintf(buf, cap, "GRADE: value %s, threshold %s", m1, m2); break;
-    case CCAD_WHY_URGENCY_PURCHASE: n = snprintf(buf, cap, "URGENCY: purchase decision in %lld day%s (within %lld)", a, pl(a), b); break;
-    case CCAD_WHY_URGENCY_COMPLAINT: n = snprintf(buf, cap, "URGENCY: complaint open since %s (%lld day%s)", d1, b, pl(b)); break;
-    case CCAD_WHY_URGENCY_REQUEST: n = snprintf(buf, cap, "URGENCY: customer asked to be seen on %s (in %lld day%s)", d1, b, pl(b)); break;
-    case CCAD_WHY_URGENCY_PASSED: n = snprintf(buf, cap, "URGENCY: expected purchase date passed %lld day%s ago; update it", a, pl(a)); break;
-    case CCAD_WHY_QUADRANT: n = snprintf(buf, cap, "QUADRANT: Q%lld (grade %s, %s)", a, grade_letter(b), IDX(urg, c)); break;
-    case CCAD_WHY_FREQ: n = snprintf(buf, cap, "FREQ: %lld per %lld day%s: every %lld day%s", a, b, pl(b), c, pl(c)); break;
-    case CCAD_WHY_FREQ_NONE: n = snprintf(buf, cap, "FREQ: no fixed contact duty for grade %s", grade_letter(a)); break;
-    case CCAD_WHY_FREQ_LET_GO: n = snprintf(buf, cap, "FREQ: self-driven, interval x%lld: %lld -> %lld days", a, b, c); break;
+            *n = snprintf(buf, cap, "GRADE: rank %lld of %lld by value, within the top %lld %%", t->a, t->b, t->c);
+        return 1;
+    case CCAD_WHY_GRADE_THRESHOLD: *n = snprintf(buf, cap, "GRADE: value %s, threshold %s", t->m1, t->m2); return 1;
+    case CCAD_WHY_URGENCY_PURCHASE: *n = snprintf(buf, cap, "URGENCY: purchase decision in %lld day%s (within %lld)", t->a, pl(t->a), t->b); return 1;
+    case CCAD_WHY_URGENCY_COMPLAINT: *n = snprintf(buf, cap, "URGENCY: complaint open since %s (%lld day%s)", t->d1, t->b, pl(t->b)); return 1;
+    case CCAD_WHY_URGENCY_REQUEST: *n = snprintf(buf, cap, "URGENCY: customer asked to be seen on %s (in %lld day%s)", t->d1, t->b, pl(t->b)); return 1;
+    case CCAD_WHY_URGENCY_PASSED: *n = snprintf(buf, cap, "URGENCY: expected purchase date passed %lld day%s ago; update it", t->a, pl(t->a)); return 1;
+    case CCAD_WHY_QUADRANT: *n = snprintf(buf, cap, "QUADRANT: Q%lld (grade %s, %s)", t->a, grade_letter(t->b), IDX(urg, t->c)); return 1;
+    case CCAD_WHY_FREQ: *n = snprintf(buf, cap, "FREQ: %lld per %lld day%s: every %lld day%s", t->a, t->b, pl(t->b), t->c, pl(t->c)); return 1;
+    case CCAD_WHY_FREQ_NONE: *n = snprintf(buf, cap, "FREQ: no fixed contact duty for grade %s", grade_letter(t->a)); return 1;
+    case CCAD_WHY_FREQ_LET_GO: *n = snprintf(buf, cap, "FREQ: self-driven, interval x%lld: %lld -> %lld days", t->a, t->b, t->c); return 1;
     case CCAD_WHY_DUE: {
         char d3[16];
         date_text(d3, r->c);
-        n = snprintf(buf, cap, "CLOCK: last contact %s + %lld day%s = due %s", d1, b, pl(b), d3);
-        break;
+        *n = snprintf(buf, cap, "CLOCK: last contact %s + %lld day%s = due %s", t->d1, t->b, pl(t->b), d3);
+        return 1;
     }
-    case CCAD_WHY_DUE_NEXT_STEP: n = snprintf(buf, cap, "FOLLOWUP: next step agreed for %s", d1); break;
-    case CCAD_WHY_DUE_EVENT: n = snprintf(buf, cap, "URGENCY: urgent matter due %s", d1); break;
-    case CCAD_WHY_OVERDUE: n = snprintf(buf, cap, "ESCALATE: %lld day%s overdue: %s", a, pl(a), IDX(levels, b)); break;
-    case CCAD_WHY_GAP_WARN: n = snprintf(buf, cap, "GAP: %lld-day gap between contacts, maximum %lld (%lld over)", a, b, c); break;
-    case CCAD_WHY_GAP_ALERT: n = snprintf(buf, cap, "GAP: %lld-day gap between contacts, alert at %lld (%lld over the maximum)", a, b, c); break;
-    case CCAD_WHY_NO_RECORD: n = snprintf(buf, cap, "FOLLOWUP: latest contact has no record (%lld without record)", a); break;
-    case CCAD_WHY_NO_NEXT_STEP: n = snprintf(buf, cap, "FOLLOWUP: contact on %s set no next step", d1); break;
-    case CCAD_WHY_REMINDER: n = snprintf(buf, cap, "FOLLOWUP: reminder today for the contact due %s", d2); break;
-    case CCAD_WHY_STALLED: n = snprintf(buf, cap, "STALL: %lld contact%s without progress (limit %lld): change strategy or ask for the close", a, pl(a), b); break;
-    case CCAD_WHY_PATIENCE: n = snprintf(buf, cap, "PATIENCE: %lld of %lld contacts; a release now would be premature", a, b); break;
-    case CCAD_WHY_PATIENCE_RHYTHM: n = snprintf(buf, cap, "PATIENCE: rhythm broken (%lld-day gap, maximum %lld)", a, b); break;
-    case CCAD_WHY_RELEASED_EARLY: n = snprintf(buf, cap, "PATIENCE: released after %lld of %lld contacts", a, b); break;
+    case CCAD_WHY_DUE_NEXT_STEP: *n = snprintf(buf, cap, "FOLLOWUP: next step agreed for %s", t->d1); return 1;
+    case CCAD_WHY_DUE_EVENT: *n = snprintf(buf, cap, "URGENCY: urgent matter due %s", t->d1); return 1;
+    case CCAD_WHY_OVERDUE: *n = snprintf(buf, cap, "ESCALATE: %lld day%s overdue: %s", t->a, pl(t->a), IDX(levels, t->b)); return 1;
+    case CCAD_WHY_GAP_WARN: *n = snprintf(buf, cap, "GAP: %lld-day gap between contacts, maximum %lld (%lld over)", t->a, t->b, t->c); return 1;
+    case CCAD_WHY_GAP_ALERT: *n = snprintf(buf, cap, "GAP: %lld-day gap between contacts, alert at %lld (%lld over the maximum)", t->a, t->b, t->c); return 1;
+    case CCAD_WHY_NO_RECORD: *n = snprintf(buf, cap, "FOLLOWUP: latest contact has no record (%lld without record)", t->a); return 1;
+    case CCAD_WHY_NO_NEXT_STEP: *n = snprintf(buf, cap, "FOLLOWUP: contact on %s set no next step", t->d1); return 1;
+    case CCAD_WHY_REMINDER: *n = snprintf(buf, cap, "FOLLOWUP: reminder today for the contact due %s", t->d2); return 1;
+    case CCAD_WHY_STALLED: *n = snprintf(buf, cap, "STALL: %lld contact%s without progress (limit %lld): change strategy or ask for the close", t->a, pl(t->a), t->b); return 1;
+    case CCAD_WHY_PATIENCE: *n = snprintf(buf, cap, "PATIENCE: %lld of %lld contacts; a release now would be premature", t->a, t->b); return 1;
+    case CCAD_WHY_PATIENCE_RHYTHM: *n = snprintf(buf, cap, "PATIENCE: rhythm broken (%lld-day gap, maximum %lld)", t->a, t->b); return 1;
+    case CCAD_WHY_RELEASED_EARLY: *n = snprintf(buf, cap, "PATIENCE: released after %lld of %lld contacts", t->a, t->b); return 1;
     case CCAD_WHY_OWNERSHIP: {
         char d3[16];
         date_text(d3, r->c);
-        n = snprintf(buf, cap, "OWNERSHIP: %lld day%s left (ends %s)", a, pl(a), d3);
-        break;
+        *n = snprintf(buf, cap, "OWNERSHIP: %lld day%s left (ends %s)", t->a, pl(t->a), d3);
+        return 1;
     }
-    case CCAD_WHY_TRIAGE: n = snprintf(buf, cap, "TRIAGE: %s, monthly volume %s (threshold %s)", IDX(kinds, a), m2, m3); break;
-    case CCAD_WHY_TRIAGE_MARGIN: n = snprintf(buf, cap, "TRIAGE: margin %lld bp >= %lld bp lifts the kind one step", a, b); break;
-    case CCAD_WHY_COMPLAINT_OPEN: n = snprintf(buf, cap, "COMPLAINT: open since %s (%lld day%s): follow up until resolved", d1, b, pl(b)); break;
-    case CCAD_WHY_COMPLAINT_CARE: n = snprintf(buf, cap, "COMPLAINT: resolved %s, care contact %s", d1, d2); break;
-    case CCAD_WHY_NEVER_CONTACTED: n = snprintf(buf, cap, "NEVER: never contacted%s", a ? ", due now" : ""); break;
-    case CCAD_WHY_INACTIVE: n = snprintf(buf, cap, "FREQ: %s, no contact duty", IDX(status, a)); break;
+    case CCAD_WHY_TRIAGE: *n = snprintf(buf, cap, "TRIAGE: %s, monthly volume %s (threshold %s)", IDX(kinds, t->a), t->m2, t->m3); return 1;
+    case CCAD_WHY_TRIAGE_MARGIN: *n = snprintf(buf, cap, "TRIAGE: margin %lld bp >= %lld bp lifts the kind one step", t->a, t->b); return 1;
+    case CCAD_WHY_COMPLAINT_OPEN: *n = snprintf(buf, cap, "COMPLAINT: open since %s (%lld day%s): follow up until resolved", t->d1, t->b, pl(t->b)); return 1;
+    case CCAD_WHY_COMPLAINT_CARE: *n = snprintf(buf, cap, "COMPLAINT: resolved %s, care contact %s", t->d1, t->d2); return 1;
+    case CCAD_WHY_NEVER_CONTACTED: *n = snprintf(buf, cap, "NEVER: never contacted%s", t->a ? ", due now" : ""); return 1;
+    case CCAD_WHY_INACTIVE: *n = snprintf(buf, cap, "FREQ: %s, no contact duty", IDX(status, t->a)); return 1;
+    case CCAD_WHY_GIVE_UP: *n = snprintf(buf, cap, "TRIAGE: given up: no contact planned; release proposed after %lld contact%s (patience asks for %lld)%s", t->a, pl(t->a), t->b, t->c ? ": premature" : ""); return 1;
+    case CCAD_WHY_ORDER_CLOSED: *n = snprintf(buf, cap, "URGENCY: the order of %s closed the purchase decision of %s", t->d1, t->d2); return 1;
+    case CCAD_WHY_SERVICE: *n = snprintf(buf, cap, "SERVICE: %lld contact%s at the %s level", t->b, pl(t->b), IDX(svc, t->a)); return 1;
+    default: return 0;
+    }
+}
+
+/* The reasons of the planner (capacity, workload, platform, persistence). */
+static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, struct reason_text *t, int *n)
+{
+    switch (r->why) {
     case CCAD_WHY_PLAN_DUE:
-        if (c > 0)
-            n = snprintf(buf, cap, "QUADRANT: planned as Q%lld (big rocks first), due %s, %lld day%s overdue", b, d1, c, pl(c));
+        if (t->c > 0)
+            *n = snprintf(buf, cap, "QUADRANT: planned as Q%lld (big rocks first), due %s, %lld day%s overdue", t->b, t->d1, t->c, pl(t->c));
         else
-            n = snprintf(buf, cap, "QUADRANT: planned as Q%lld (big rocks first), due %s", b, d1);
-        break;
-    case CCAD_WHY_PLAN_ROLLED: n = snprintf(buf, cap, "CAPACITY: rolled over from %s (%lld day%s waiting for room)", d1, b, pl(b)); break;
-    case CCAD_WHY_PLAN_DELEGATED: n = snprintf(buf, cap, "CAPACITY: urgent but not important and the day is full (%lld of %lld%s): delegated to a colleague", a, b, c ? " min" : ""); break;
-    case CCAD_WHY_PLAN_ABSENT: n = snprintf(buf, cap, "CAPACITY: the rep is away on %s: handed to the substitute", d1); break;
-    case CCAD_WHY_PERSIST_BLOCK: n = snprintf(buf, cap, "PERSIST: day %lld of a %lld-day block (one block per %lld days)", a, b, c); break;
-    case CCAD_WHY_KEEPWARM_TOUCH: n = snprintf(buf, cap, "KEEPWARM: touch on the special date %s", d1); break;
-    case CCAD_WHY_CAPACITY_FULL: n = snprintf(buf, cap, "CAPACITY: important contacts did not fit on %s (%lld planned, capacity %lld)", d1, b, c); break;
-    case CCAD_WHY_WORKLOAD_OVER: n = snprintf(buf, cap, "WORKLOAD: %lld contacts needed, capacity %lld (cut %lld, or stretch intervals x%lld/100)", a, b, sat_sub(a, b), c); break;
-    case CCAD_WHY_PLATFORM_OVER_CAP: n = snprintf(buf, cap, "PLATFORM: working platform of %lld customers, cap %lld", a, b); break;
-    case CCAD_WHY_PLATFORM_C_HEAVY: n = snprintf(buf, cap, "PLATFORM: %lld of %lld working customers are C or D (limit %lld %%)", a, b, c); break;
-    case CCAD_WHY_PLAN_DROPPED: n = snprintf(buf, cap, "CAPACITY: best-effort contact dropped after waiting since %s (%lld day%s)", d1, b, pl(b)); break;
-    case CCAD_WHY_PLAN_UNPLANNED: n = snprintf(buf, cap, "CAPACITY: due %s but not planned in the range%s", d1, b ? " (never contacted)" : ""); break;
+            *n = snprintf(buf, cap, "QUADRANT: planned as Q%lld (big rocks first), due %s", t->b, t->d1);
+        return 1;
+    case CCAD_WHY_PLAN_ROLLED: *n = snprintf(buf, cap, "CAPACITY: rolled over from %s (%lld day%s waiting for room)", t->d1, t->b, pl(t->b)); return 1;
+    case CCAD_WHY_PLAN_DELEGATED: *n = snprintf(buf, cap, "CAPACITY: urgent but not important and the day is full (%lld of %lld%s): delegated to a colleague", t->a, t->b, t->c ? " min" : ""); return 1;
+    case CCAD_WHY_PLAN_ABSENT: *n = snprintf(buf, cap, "CAPACITY: the rep is away on %s: handed to the substitute", t->d1); return 1;
+    case CCAD_WHY_PERSIST_BLOCK: *n = snprintf(buf, cap, "PERSIST: day %lld of a %lld-day block (one block per %lld days)", t->a, t->b, t->c); return 1;
+    case CCAD_WHY_KEEPWARM_TOUCH: *n = snprintf(buf, cap, "KEEPWARM: touch on the special date %s", t->d1); return 1;
+    case CCAD_WHY_CAPACITY_FULL: *n = snprintf(buf, cap, "CAPACITY: important contacts did not fit on %s (%lld planned, capacity %lld)", t->d1, t->b, t->c); return 1;
+    case CCAD_WHY_WORKLOAD_OVER: *n = snprintf(buf, cap, "WORKLOAD: %lld contacts needed, capacity %lld (cut %lld, or stretch intervals x%lld/100)", t->a, t->b, sat_sub(t->a, t->b), t->c); return 1;
+    case CCAD_WHY_PLATFORM_OVER_CAP: *n = snprintf(buf, cap, "PLATFORM: working platform of %lld customers, cap %lld", t->a, t->b); return 1;
+    case CCAD_WHY_PLATFORM_C_HEAVY: *n = snprintf(buf, cap, "PLATFORM: %lld of %lld working customers are C or D (limit %lld %%)", t->a, t->b, t->c); return 1;
+    case CCAD_WHY_PLAN_DROPPED: *n = snprintf(buf, cap, "CAPACITY: best-effort contact dropped after waiting since %s (%lld day%s)", t->d1, t->b, pl(t->b)); return 1;
+    case CCAD_WHY_PLAN_UNPLANNED: *n = snprintf(buf, cap, "CAPACITY: due %s but not planned in the range%s", t->d1, t->b ? " (never contacted)" : ""); return 1;
     case CCAD_WHY_GAP_PLANNED: {
         char d3[16];
         date_text(d3, r->c);
-        n = snprintf(buf, cap, "GAP: the plan leaves a %lld-day gap ending %s (maximum %lld)", a, d3, b);
-        break;
+        *n = snprintf(buf, cap, "GAP: the plan leaves a %lld-day gap ending %s (maximum %lld)", t->a, d3, t->b);
+        return 1;
     }
-    case CCAD_WHY_CARE_CONTACT: n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s", d1); break;
-    case CCAD_WHY_REMINDER_DUE: n = snprintf(buf, cap, "FOLLOWUP: reminder on %s for the contact on %s", d1, d2); break;
-    case CCAD_WHY_PLAN_EARLY: n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", b, pl(b), d1); break;
+    case CCAD_WHY_CARE_CONTACT: *n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s", t->d1); return 1;
+    case CCAD_WHY_REMINDER_DUE: *n = snprintf(buf, cap, "FOLLOWUP: reminder on %s for the contact on %s", t->d1, t->d2); return 1;
+    case CCAD_WHY_PLAN_EARLY: *n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", t->b, pl(t->b), t->d1); return 1;
+    default: return 0;
+    }
+}
+
+/* The reasons of the route and the visit-day and visit-hour constraints. */
+static int format_route_reason(char *buf, size_t cap, const ccad_reason *r, struct reason_text *t, int *n)
+{
+    switch (r->why) {
     case CCAD_WHY_ROUTE_LATE:
-        clock_text(m1, r->a);
-        clock_text(m2, r->b);
-        n = snprintf(buf, cap, "ROUTE: starts %s, limit %s: %lld min late", m1, m2, c);
-        break;
-    case CCAD_WHY_ROUTE_DAY: n = snprintf(buf, cap, "ROUTE: moved from %s to lie closer to the day's other stops (saves about %lld)", d1, b); break;
+        clock_text(t->m1, r->a);
+        clock_text(t->m2, r->b);
+        *n = snprintf(buf, cap, "ROUTE: starts %s, limit %s: %lld min late", t->m1, t->m2, t->c);
+        return 1;
+    case CCAD_WHY_ROUTE_DAY: *n = snprintf(buf, cap, "ROUTE: moved from %s to lie closer to the day's other stops (saves about %lld)", t->d1, t->b); return 1;
     case CCAD_WHY_PLAN_BLOCKED_DAYS: {
         char wd[32];
-        weekdays_text(wd, sizeof wd, b);
-        n = snprintf(buf, cap, "ROUTE: due %s, but no working day of the range is one of its visit days (%s)", d1, wd);
-        break;
+        weekdays_text(wd, sizeof wd, t->b);
+        *n = snprintf(buf, cap, "ROUTE: due %s, but no working day of the range is one of its visit days (%s)", t->d1, wd);
+        return 1;
     }
     case CCAD_WHY_PLAN_BLOCKED_HOURS:
-        clock_text(m1, r->a);
-        clock_text(m2, r->b);
-        n = snprintf(buf, cap, "ROUTE: visit hours %s-%s cannot hold a %lld-min visit within the working day", m1, m2, c);
-        break;
-    case CCAD_WHY_PLAN_BLOCKED_TIME: n = snprintf(buf, cap, "ROUTE: due %s, but no allowed day had time for it (alone it needs %lld of the day's %lld min)", d1, b, c); break;
+        clock_text(t->m1, r->a);
+        clock_text(t->m2, r->b);
+        *n = snprintf(buf, cap, "ROUTE: visit hours %s-%s cannot hold a %lld-min visit within the working day", t->m1, t->m2, t->c);
+        return 1;
+    case CCAD_WHY_PLAN_BLOCKED_TIME: *n = snprintf(buf, cap, "ROUTE: due %s, but no allowed day had time for it (alone it needs %lld of the day's %lld min)", t->d1, t->b, t->c); return 1;
     case CCAD_WHY_PLAN_VISIT_DAY: {
         char wd[32];
-        weekdays_text(wd, sizeof wd, b);
-        n = snprintf(buf, cap, "ROUTE: due %s, planned on its next visit day (%s)", d1, wd);
-        break;
+        weekdays_text(wd, sizeof wd, t->b);
+        *n = snprintf(buf, cap, "ROUTE: due %s, planned on its next visit day (%s)", t->d1, wd);
+        return 1;
     }
-    case CCAD_WHY_GIVE_UP: n = snprintf(buf, cap, "TRIAGE: given up: no contact planned; release proposed after %lld contact%s (patience asks for %lld)%s", a, pl(a), b, c ? ": premature" : ""); break;
-    case CCAD_WHY_ORDER_CLOSED: n = snprintf(buf, cap, "URGENCY: the order of %s closed the purchase decision of %s", d1, d2); break;
-    case CCAD_WHY_SERVICE: n = snprintf(buf, cap, "SERVICE: %lld contact%s at the %s level", b, pl(b), IDX(svc, a)); break;
-    default: n = snprintf(buf, cap, "%s: reason %ld (%lld, %lld, %lld)", ccad_rule_name(r->rule), (long)r->why, a, b, c); break;
+    default: return 0;
     }
+}
+
 #undef IDX
+
+int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_len)
+{
+    struct reason_text t;
+    int n;
+    if (buf == NULL || cap == 0 || r == NULL)
+        return CCAD_EINVAL;
+    t.a = (long long)r->a;
+    t.b = (long long)r->b;
+    t.c = (long long)r->c;
+    date_text(t.d1, r->a);
+    date_text(t.d2, r->b);
+    money_text(t.m1, r->a);
+    money_text(t.m2, r->b);
+    money_text(t.m3, r->c);
+    if (!format_assessment_reason(buf, cap, r, &t, &n) && !format_planner_reason(buf, cap, r, &t, &n) &&
+        !format_route_reason(buf, cap, r, &t, &n))
+        n = snprintf(buf, cap, "%s: reason %ld (%lld, %lld, %lld)", ccad_rule_name(r->rule), (long)r->why,
+                     t.a, t.b, t.c);
     if (n < 0) {
         buf[0] = '\0';
         n = 0;

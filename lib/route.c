@@ -1,6 +1,7 @@
 /* ROUTE: ordering stops into a short tour from a base.
  *
- * Up to 12 stops: exact dynamic programming over subsets. Beyond: nearest
+ * Up to 12 stops: exact dynamic programming over subsets (route_exact.c);
+ * the checks of the inputs are in route_input.c. Beyond 12 stops: nearest
  * neighbour start, then local search on an array tour with neighbour lists
  * and don't-look bits (2-opt and Or-opt moves), then iterated perturbation:
  * a local double bridge (two adjacent tour segments swapped) followed by the
@@ -12,7 +13,7 @@
 #include <string.h>
 
 #define K_NEIGH 10
-#define EXACT_MAX 12
+#define EXACT_MAX CCAD__ROUTE_EXACT_MAX
 
 size_t ccad_route_max_points(void) { return CCAD_ROUTE_MAX_POINTS; }
 
@@ -349,89 +350,13 @@ static int perturb(struct rt *R, uint64_t seed, uint64_t rounds)
     return CCAD_OK;
 }
 
-/* Held-Karp by rows: E[S][j] is the shortest path from the base through
- * the stop set S (bits of stops 0..m-1, point k+1 is stop k) that then
- * goes on to stop j, for j outside S (lanes of stops inside S hold sums
- * nobody reads). A row is the lane-wise minimum over the last stop k of S of
- * E[S - k][k] + D[k][*], so the inner loop runs over EXACT_MAX lanes with
- * no branches. The tour is the plain Held-Karp one with its tie rules: the
- * first (lowest) last stop of least cost, and back from each stop the first
- * predecessor of least cost, found again from the values. T is the type of
- * the values: int32_t when every path fits, else int64_t. */
-#define EXACT_ROWS(NAME, T)                                                                   \
-    static void NAME(const int64_t *D, uint32_t m, int open, T *E, uint32_t *order,         \
-                     int64_t *cost)                                                          \
-    {                                                                                        \
-        uint32_t full = (1u << m) - 1, w = m + 1, S, j, k, last = 0, mask;                   \
-        T Dr[EXACT_MAX * EXACT_MAX];                                                         \
-        int64_t best = INT64_MAX;                                                            \
-        memset(Dr, 0, sizeof Dr);                                                            \
-        for (k = 0; k < m; k++)                                                              \
-            for (j = 0; j < m; j++)                                                          \
-                Dr[k * EXACT_MAX + j] = (T)D[(k + 1) * w + j + 1];                           \
-        for (j = 0; j < EXACT_MAX; j++)                                                      \
-            E[j] = j < m ? (T)D[j + 1] : 0;                                                  \
-        for (S = 1; S < full; S++) {                                                         \
-            T t[EXACT_MAX], val;                                                             \
-            const T *dr;                                                                     \
-            uint32_t bits = S, l;                                                            \
-            k = ccad__lowest_bit(bits);                                                    \
-            bits &= bits - 1;                                                                \
-            val = E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k];                               \
-            dr = Dr + k * EXACT_MAX;                                                         \
-            for (l = 0; l < EXACT_MAX; l++)                                                  \
-                t[l] = (T)(val + dr[l]);                                                     \
-            while (bits != 0) {                                                              \
-                k = ccad__lowest_bit(bits);                                                \
-                bits &= bits - 1;                                                            \
-                val = E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k];                           \
-                dr = Dr + k * EXACT_MAX;                                                     \
-                for (l = 0; l < EXACT_MAX; l++) {                                            \
-                    T c = (T)(val + dr[l]);                                                  \
-                    t[l] = c < t[l] ? c : t[l];                                              \
-                }                                                                            \
-            }                                                                                \
-            memcpy(E + (size_t)S * EXACT_MAX, t, sizeof t);                                  \
-        }                                                                                    \
-        for (j = 0; j < m; j++) {                                                            \
-            int64_t c = (int64_t)E[(size_t)(full & ~(1u << j)) * EXACT_MAX + j] +            \
-                        (open ? 0 : D[(j + 1) * w]);                                         \
-            if (c < best) {                                                                  \
-                best = c;                                                                    \
-                last = j;                                                                    \
-            }                                                                                \
-        }                                                                                    \
-        mask = full;                                                                         \
-        for (k = m; k >= 1; k--) {                                                           \
-            uint32_t prev = mask & ~(1u << last), bits;                                      \
-            T val = E[(size_t)prev * EXACT_MAX + last];                                      \
-            order[k] = last + 1;                                                             \
-            for (bits = prev; bits != 0; bits &= bits - 1) {                                 \
-                j = ccad__lowest_bit(bits);                                                \
-                if (E[(size_t)(prev & ~(1u << j)) * EXACT_MAX + j] + Dr[j * EXACT_MAX + last] == \
-                    val)                                                                     \
-                    break;                                                                   \
-            }                                                                                \
-            mask = prev;                                                                     \
-            last = bits != 0 ? j : 0;                                                        \
-        }                                                                                    \
-        order[0] = 0;                                                                        \
-        *cost = best;                                                                        \
-    }
-
-EXACT_ROWS(exact_rows32, int32_t)
-EXACT_ROWS(exact_rows64, int64_t)
-
-/* Exact tour for at most EXACT_MAX stops. The (m+1) x (m+1) costs are
- * computed once (half of them when symmetric); paths of at most m edges
- * are held in 32 bits when m times the largest edge fits, else in 64. */
+/* Exact tour for at most EXACT_MAX stops (route_exact.c). The (m+1) x
+ * (m+1) costs are computed once (half of them when symmetric). */
 static int solve_exact(struct rt *R, uint32_t *order)
 {
     uint32_t m = R->real - 1, w = m + 1, j, k;
-    int64_t D[(EXACT_MAX + 1) * (EXACT_MAX + 1)], maxd = 0;
+    int64_t D[(EXACT_MAX + 1) * (EXACT_MAX + 1)];
     int sym = R->metric != CCAD_METRIC_HOST;
-    size_t rows;
-    void *E;
     if (m == 0) {
         order[0] = 0;
         R->cost = 0;
@@ -449,23 +374,7 @@ static int solve_exact(struct rt *R, uint32_t *order)
                     D[k * w + j] = D[j * w + k];
             }
     }
-    for (j = 0; j < w * w; j++)
-        if (D[j] > maxd)
-            maxd = D[j];
-    rows = (size_t)1 << m;
-    if (maxd <= INT32_MAX / (int64_t)w) {
-        E = ccad__alloc(R->ctx, rows * EXACT_MAX * sizeof(int32_t));
-        if (E == NULL)
-            return CCAD_ENOMEM;
-        exact_rows32(D, m, R->open, E, order, &R->cost);
-    } else {
-        E = ccad__alloc(R->ctx, rows * EXACT_MAX * sizeof(int64_t));
-        if (E == NULL)
-            return CCAD_ENOMEM;
-        exact_rows64(D, m, R->open, E, order, &R->cost);
-    }
-    ccad__free(R->ctx, E);
-    return CCAD_OK;
+    return ccad__route_exact(R->ctx, D, m, R->open, order, &R->cost);
 }
 
 /* K nearest neighbours of every point, ties by index. */
@@ -546,73 +455,87 @@ static void free_rt(struct rt *R)
     ccad__free(R->ctx, R->log);
 }
 
-int ccad__route_check(ccad_ctx *ctx, const char *fn, const double *x, const double *y, size_t n,
-                      size_t max_n, const ccad_route_options *options, ccad_route_options *out)
+/* The metric's precomputed data: GEO unit vectors, the HOST matrix. */
+static int route_metric_init(struct rt *R, const char *fn)
 {
-    ccad_route_options o = CCAD_ROUTE_OPTIONS_INIT;
-    size_t i;
-    if (options != NULL) {
-        if (!CCAD__SIZE_OK(options->size, ccad_route_options))
-            return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_route_options.size not supported", fn);
-        o = *options;
+    size_t i, n = R->real;
+    if (R->metric == CCAD_METRIC_GEO) {
+        R->u = ccad__alloc(R->ctx, 3 * n * sizeof *R->u);
+        if (R->u == NULL)
+            return ccad__fail(R->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+        for (i = 0; i < n; i++)
+            unit_vector(R->x[i], R->y[i], R->u + 3 * i);
     }
-    if (n < 1 || n > max_n)
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: %lu points, expected 1..%lu", fn,
-                          (unsigned long)n, (unsigned long)max_n);
-    if (o.metric != CCAD_METRIC_PLANAR && o.metric != CCAD_METRIC_GEO &&
-        o.metric != CCAD_METRIC_HOST)
-        return ccad__fail(ctx, CCAD_EINVAL, "%s: metric %d unknown", fn, o.metric);
-    if (o.closed != 0 && o.closed != 1)
-        return ccad__fail(ctx, CCAD_EINVAL, "%s: closed must be 0 or 1", fn);
-    if (o.effort < 0 || o.effort > 10000)
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: effort %ld outside 0..10000", fn, (long)o.effort);
-    if (o.metric == CCAD_METRIC_PLANAR && (!isfinite(o.scale) || o.scale <= 0.0))
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: scale must be finite and above 0", fn);
-    if (o.metric == CCAD_METRIC_HOST && n > 2048)
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: the travel callback metric takes at most 2048 points", fn);
-    if (o.metric == CCAD_METRIC_HOST && ctx->host.travel == NULL)
-        return ccad__fail(ctx, CCAD_ENOTSUP, "%s: the host gave no travel callback", fn);
-    if (o.metric == CCAD_METRIC_PLANAR && n > 0) {
-        /* every edge must stay below 2^40 cost units, so that sums of tour
-         * costs and the open tour's dummy edges cannot overflow */
-        double x0 = x[0], x1 = x[0], y0 = y[0], y1 = y[0];
-        for (i = 1; i < n; i++) {
-            if (x[i] < x0) x0 = x[i];
-            if (x[i] > x1) x1 = x[i];
-            if (y[i] < y0) y0 = y[i];
-            if (y[i] > y1) y1 = y[i];
+    if (R->metric == CCAD_METRIC_HOST) {
+        int rc;
+        R->mat = ccad__alloc(R->ctx, n * n * sizeof *R->mat);
+        if (R->mat == NULL)
+            return ccad__fail(R->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+        if ((rc = ccad__route_host_matrix(R->ctx, R->x, R->y, n, R->mat)) != CCAD_OK) {
+            ccad__free(R->ctx, R->mat);
+            R->mat = NULL;
+            return rc;
         }
-        if (isfinite(x1 - x0) && isfinite(y1 - y0) &&
-            sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)) * o.scale > 1099511627776.0)
-            return ccad__fail(ctx, CCAD_ERANGE,
-                              "%s: distances times scale exceed 2^40 (1.1e12) cost units", fn);
     }
-    for (i = 0; i < n; i++) {
-        if (!isfinite(x[i]) || !isfinite(y[i]) || fabs(x[i]) > 1e12 || fabs(y[i]) > 1e12)
-            return ccad__fail(ctx, CCAD_ERANGE, "%s: point %lu has a coordinate that is not finite or beyond 1e12",
-                              fn, (unsigned long)i);
-        if (o.metric == CCAD_METRIC_GEO && (fabs(y[i]) > 90.0 || fabs(x[i]) > 360.0))
-            return ccad__fail(ctx, CCAD_ERANGE, "%s: point %lu: latitude beyond 90 or longitude beyond 360 degrees",
-                              fn, (unsigned long)i);
-    }
-    *out = o;
     return CCAD_OK;
 }
 
-int ccad__route_host_matrix(ccad_ctx *ctx, const double *x, const double *y, size_t n,
-                            int32_t *mat)
+/* The searched tour R->t into out_order from the base, and its true cost
+ * into R->cost. */
+static void search_result(struct rt *R, const ccad_route_options *o, uint32_t *out_order)
 {
-    size_t i, j;
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++) {
-            int32_t mins = 0;
-            if (i != j && ccad__travel(ctx, x[i], y[i], x[j], y[j], &mins) != CCAD_OK)
-                return ccad__fail(ctx, CCAD_ECALLBACK,
-                                  "travel callback failed (or gave a negative time) from point %lu to %lu",
-                                  (unsigned long)i, (unsigned long)j);
-            mat[i * n + j] = mins;
+    /* rotate to start at the base; an open tour leaves by the side away from the dummy */
+    uint32_t p0 = R->pos[0], step = 1, k, j;
+    if (R->open && R->t[(p0 + 1) % R->n] == R->real)
+        step = R->n - 1;
+    for (k = 0, j = 0; k < R->n; k++) {
+        uint32_t v = R->t[(p0 + (size_t)k * step) % R->n];
+        if (v != R->real || !R->open)
+            out_order[j++] = v;
+    }
+    R->sym = 0;
+    if (o->metric == CCAD_METRIC_HOST) {
+        /* the search used t(i,j) + t(j,i); give the better direction of
+         * the closed tour and the true directed cost */
+        int64_t fwd = order_cost(R, out_order, R->real, o->closed);
+        if (o->closed && R->real > 2) {
+            int64_t back;
+            reverse_order(out_order, R->real);
+            back = order_cost(R, out_order, R->real, 1);
+            if (back < fwd)
+                fwd = back;
+            else
+                reverse_order(out_order, R->real); /* keep the first direction */
         }
-    return CCAD_OK;
+        R->cost = fwd;
+    } else if (R->open) {
+        R->cost -= R->big;
+    }
+}
+
+/* Beyond EXACT_MAX stops: nearest neighbour, local search, perturbation. */
+static int solve_search(struct rt *R, const ccad_route_options *o, uint32_t *out_order)
+{
+    uint32_t i;
+    int rc;
+    R->t = ccad__alloc(R->ctx, R->n * sizeof *R->t);
+    R->pos = ccad__alloc(R->ctx, R->n * sizeof *R->pos);
+    R->neigh = ccad__alloc(R->ctx, (size_t)R->n * K_NEIGH * sizeof *R->neigh);
+    R->queue = ccad__alloc(R->ctx, R->n * sizeof *R->queue);
+    R->queued = ccad__alloc(R->ctx, R->n);
+    if (R->t == NULL || R->pos == NULL || R->neigh == NULL || R->queue == NULL || R->queued == NULL)
+        return CCAD_ENOMEM;
+    R->sym = o->metric == CCAD_METRIC_HOST; /* local moves need symmetric costs */
+    build_neighbours(R);
+    nearest_neighbour_tour(R);
+    for (i = 0; i < R->n; i++)
+        push(R, R->t[i]);
+    rc = local_search(R);
+    if (rc == CCAD_OK)
+        rc = perturb(R, o->seed, (uint64_t)o->effort * R->n);
+    if (rc == CCAD_OK)
+        search_result(R, o, out_order);
+    return rc;
 }
 
 int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
@@ -621,7 +544,6 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
     static const char fn[] = "ccad_route_solve";
     ccad_route_options o;
     struct rt R;
-    size_t i, j;
     int rc = CCAD_OK;
     if (ctx == NULL)
         return CCAD_EINVAL;
@@ -641,21 +563,9 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
     R.scale = o.scale;
     R.x = x;
     R.y = y;
-    if (o.metric == CCAD_METRIC_GEO) {
-        R.u = ccad__alloc(ctx, 3 * n * sizeof *R.u);
-        if (R.u == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        for (i = 0; i < n; i++)
-            unit_vector(x[i], y[i], R.u + 3 * i);
-    }
-    if (o.metric == CCAD_METRIC_HOST) {
-        R.mat = ccad__alloc(ctx, n * n * sizeof *R.mat);
-        if (R.mat == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        if ((rc = ccad__route_host_matrix(ctx, x, y, n, R.mat)) != CCAD_OK) {
-            ccad__free(ctx, R.mat);
-            return rc;
-        }
+    if ((rc = route_metric_init(&R, fn)) != CCAD_OK) {
+        free_rt(&R);
+        return rc;
     }
     /* the dummy's edges cost more than any whole tour of real edges */
     R.big = (int64_t)1 << 58; /* above any tour: at most 1e5 edges below 2^41 */
@@ -664,63 +574,13 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
         uint32_t order[EXACT_MAX + 1];
         R.open = !o.closed;
         rc = solve_exact(&R, order);
-        if (rc == CCAD_OK) {
+        if (rc == CCAD_OK)
             memcpy(out_order, order, n * sizeof *order);
-            if (out_cost != NULL)
-                *out_cost = R.cost;
-        }
-        free_rt(&R);
-        return rc == CCAD_OK ? CCAD_OK : ccad__fail(ctx, rc, "%s: out of memory", fn);
+    } else {
+        rc = solve_search(&R, &o, out_order);
     }
-
-    R.t = ccad__alloc(ctx, R.n * sizeof *R.t);
-    R.pos = ccad__alloc(ctx, R.n * sizeof *R.pos);
-    R.neigh = ccad__alloc(ctx, (size_t)R.n * K_NEIGH * sizeof *R.neigh);
-    R.queue = ccad__alloc(ctx, R.n * sizeof *R.queue);
-    R.queued = ccad__alloc(ctx, R.n);
-    if (R.t == NULL || R.pos == NULL || R.neigh == NULL || R.queue == NULL || R.queued == NULL) {
-        free_rt(&R);
-        return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-    }
-    R.sym = o.metric == CCAD_METRIC_HOST; /* local moves need symmetric costs */
-    build_neighbours(&R);
-    nearest_neighbour_tour(&R);
-    for (i = 0; i < R.n; i++)
-        push(&R, R.t[i]);
-    rc = local_search(&R);
-    if (rc == CCAD_OK)
-        rc = perturb(&R, o.seed, (uint64_t)o.effort * R.n);
-    if (rc == CCAD_OK) {
-        /* rotate to start at the base; an open tour leaves by the side away from the dummy */
-        uint32_t p0 = R.pos[0], step = 1, k;
-        if (R.open && R.t[(p0 + 1) % R.n] == R.real)
-            step = R.n - 1;
-        for (k = 0, j = 0; k < R.n; k++) {
-            uint32_t v = R.t[(p0 + (size_t)k * step) % R.n];
-            if (v != R.real || !R.open)
-                out_order[j++] = v;
-        }
-        R.sym = 0;
-        if (o.metric == CCAD_METRIC_HOST) {
-            /* the search used t(i,j) + t(j,i); give the better direction of
-             * the closed tour and the true directed cost */
-            int64_t fwd = order_cost(&R, out_order, R.real, o.closed);
-            if (o.closed && R.real > 2) {
-                int64_t back;
-                reverse_order(out_order, R.real);
-                back = order_cost(&R, out_order, R.real, 1);
-                if (back < fwd)
-                    fwd = back;
-                else
-                    reverse_order(out_order, R.real); /* keep the first direction */
-            }
-            R.cost = fwd;
-        } else if (R.open) {
-            R.cost -= R.big;
-        }
-        if (out_cost != NULL)
-            *out_cost = R.cost;
-    }
+    if (rc == CCAD_OK && out_cost != NULL)
+        *out_cost = R.cost;
     free_rt(&R);
     if (rc != CCAD_OK)
         return ccad__fail(ctx, rc, "%s: out of memory", fn);

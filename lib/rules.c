@@ -1,4 +1,5 @@
-/* Rules: the parameter table, validated access and the strict text format. */
+/* Rules: the parameter table, validated access and the strict text format
+ * (its parser of whole texts, ccad_rules_parse, is in rules_parse.c). */
 #include "internal.h"
 
 #include <stdio.h>
@@ -176,7 +177,7 @@ int ccad_rules_param_info(ccad_param_info *info, size_t index)
     return CCAD_OK;
 }
 
-static int find_param(const char *name, size_t len)
+int ccad__rules_find(const char *name, size_t len)
 {
     int i;
     for (i = 0; i < P__COUNT; i++)
@@ -185,7 +186,9 @@ static int find_param(const char *name, size_t len)
     return -1;
 }
 
-static void set_defaults(int64_t *v)
+const char *ccad__rules_param_name(int i) { return params[i].name; }
+
+void ccad__rules_defaults(int64_t *v)
 {
     int i;
     for (i = 0; i < P__COUNT; i++)
@@ -223,7 +226,7 @@ static const struct order orders[] = {
  * two parameters it involves; returns 1 if one is broken. Rules are always
  * consistent before a change, so after ccad_rules_set the broken constraint
  * is one the changed parameter takes part in. */
-static int conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap)
+int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap)
 {
     int i;
     int64_t sum;
@@ -275,7 +278,7 @@ int ccad_rules_new(ccad_rules **out, ccad_ctx *ctx)
     if (r == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_rules_new: out of memory");
     r->ctx = ctx;
-    set_defaults(r->v);
+    ccad__rules_defaults(r->v);
     *out = r;
     return CCAD_OK;
 }
@@ -310,7 +313,7 @@ int ccad_rules_get(const ccad_rules *rules, const char *name, int64_t *out_value
     int i;
     if (rules == NULL || name == NULL || out_value == NULL)
         return CCAD_EINVAL;
-    i = find_param(name, strlen(name));
+    i = ccad__rules_find(name, strlen(name));
     if (i < 0)
         return CCAD_ENOTFOUND;
     *out_value = rules->v[i];
@@ -328,7 +331,7 @@ int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
         return CCAD_EBUSY;
     if (name == NULL)
         return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_set: name is NULL");
-    i = find_param(name, strlen(name));
+    i = ccad__rules_find(name, strlen(name));
     if (i < 0)
         return ccad__fail(rules->ctx, CCAD_ENOTFOUND, "no rules parameter named '%.64s'", name);
     if (value < params[i].min || value > params[i].max)
@@ -337,14 +340,12 @@ int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
                           (long long)params[i].max);
     memcpy(v, rules->v, sizeof v);
     v[i] = value;
-    if (conflict(v, &culprit, &other, msg, sizeof msg))
+    if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg))
         return ccad__fail(rules->ctx, CCAD_ECONFLICT, "%s = %lld refused: %s", params[i].name,
                           (long long)value, msg);
     rules->v[i] = value;
     return CCAD_OK;
 }
-
-static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap);
 
 int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
 {
@@ -358,13 +359,13 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
         return CCAD_EBUSY;
     if (name == NULL || value == NULL)
         return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_set_text: NULL argument");
-    i = find_param(name, strlen(name));
+    i = ccad__rules_find(name, strlen(name));
     if (i < 0)
         return ccad__fail(rules->ctx, CCAD_ENOTFOUND, "no rules parameter named '%.64s'", name);
     n = strlen(value);
     if (n == 0)
         return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: empty value", params[i].name);
-    switch (parse_value(i, value, n, &v, msg, sizeof msg)) {
+    switch (ccad__rules_value(i, value, n, &v, msg, sizeof msg)) {
     case 0:
         break;
     case -2:
@@ -449,21 +450,104 @@ int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t 
     return CCAD_OK;
 }
 
-static int is_key_char(char c)
+/* ccad__rules_value's forms other than a keyword of an enumeration: a
+ * weekday set, a grade mask, an integer; same returns. */
+static int parse_days(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
+                      size_t cap)
 {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+    int64_t m = 0;
+    size_t k = 0;
+    while (k < n) {
+        int wd;
+        if (n - k < 3 || ccad_name_parse(&wd, CCAD_NAME_WEEKDAY, s + k, 3) != CCAD_OK ||
+            memcmp(ccad_name(CCAD_NAME_WEEKDAY, wd), s + k, 3) != 0 || /* exact case */
+            (m & (1 << (wd - 1))) ||
+            (k + 3 < n && (s[k + 3] != '+' || k + 4 == n))) {
+            snprintf(msg, cap, "%s takes distinct weekdays joined by '+' (Mon+Tue+...), not '%.*s'",
+                     p->name, (int)(n > 40 ? 40 : n), s);
+            return -1;
+        }
+        m |= 1 << (wd - 1);
+        k += k + 3 < n ? 4 : 3;
+    }
+    *out = m;
+    return 0;
 }
 
-static int is_value_char(char c)
+static int parse_mask(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
+                      size_t cap)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '+' || c == '_';
+    int64_t m = 0;
+    size_t k;
+    if (n == 4 && memcmp(s, "none", 4) == 0) {
+        *out = 0;
+        return 0;
+    }
+    for (k = 0; k < n; k++) {
+        int bit;
+        if (s[k] < 'A' || s[k] > 'D' || (m & (1 << (s[k] - 'A')))) {
+            snprintf(msg, cap, "%s takes distinct grade letters A-D or none, not '%.*s'",
+                     p->name, (int)(n > 40 ? 40 : n), s);
+            return -1;
+        }
+        bit = 1 << (s[k] - 'A');
+        m |= bit;
+    }
+    *out = m;
+    return 0;
+}
+
+static int parse_integer(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
+                         size_t cap)
+{
+    size_t k = 0;
+    int neg = 0, big = 0;
+    int64_t v = 0;
+    uint64_t u = 0, lim;
+    if (s[0] == '-' || s[0] == '+') {
+        neg = s[0] == '-';
+        k = 1;
+    }
+    if (k == n) { /* a sign alone */
+        snprintf(msg, cap, "%s needs an integer, not '%c'", p->name, s[0]);
+        return -1;
+    }
+    for (; k < n; k++) {
+        int d;
+        if (s[k] < '0' || s[k] > '9') {
+            snprintf(msg, cap, "%s needs an integer, not '%.*s'", p->name,
+                     (int)(n > 40 ? 40 : n), s);
+            return -1;
+        }
+        d = s[k] - '0';
+        /* magnitudes up to 2^63 (INT64_MIN); beyond, the digits are
+         * still checked, and the value is out of every range */
+        lim = neg ? (uint64_t)INT64_MAX + 1u : (uint64_t)INT64_MAX;
+        if (!big && u > (lim - (uint64_t)d) / 10u)
+            big = 1;
+        else if (!big)
+            u = u * 10u + (uint64_t)d;
+    }
+    if (big) {
+        snprintf(msg, cap, "%s = %.*s%s is too %s (outside %lld..%lld)", p->name,
+                 (int)(n > 40 ? 40 : n), s, n > 40 ? "..." : "", neg ? "small" : "large",
+                 (long long)p->min, (long long)p->max);
+        return -2; /* well formed, out of range */
+    }
+    v = neg ? (u == (uint64_t)INT64_MAX + 1u ? INT64_MIN : -(int64_t)u) : (int64_t)u;
+    if (v < p->min || v > p->max) {
+        snprintf(msg, cap, "%s = %lld is outside %lld..%lld", p->name, (long long)v,
+                 (long long)p->min, (long long)p->max);
+        return -2; /* well formed, out of range */
+    }
+    *out = v;
+    return 0;
 }
 
 /* Parses the value token [s, s+n) of parameter i. Returns 0 and *out on
  * success; otherwise writes a message and returns -1 (malformed) or -2
  * (a number outside the parameter's range). */
-static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap)
+int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap)
 {
     const struct param *p = &params[i];
     /* Enumerations and masks take their keywords or, like every parameter,
@@ -481,196 +565,9 @@ static int parse_value(int i, const char *s, size_t n, int64_t *out, char *msg, 
                  p->keywords[1], (int)(n > 40 ? 40 : n), s);
         return -1;
     }
-    if (p->kind == K_DAYS && !numeric) {
-        int64_t m = 0;
-        size_t k = 0;
-        while (k < n) {
-            int wd;
-            if (n - k < 3 || ccad_name_parse(&wd, CCAD_NAME_WEEKDAY, s + k, 3) != CCAD_OK ||
-                memcmp(ccad_name(CCAD_NAME_WEEKDAY, wd), s + k, 3) != 0 || /* exact case */
-                (m & (1 << (wd - 1))) ||
-                (k + 3 < n && (s[k + 3] != '+' || k + 4 == n))) {
-                snprintf(msg, cap, "%s takes distinct weekdays joined by '+' (Mon+Tue+...), not '%.*s'",
-                         p->name, (int)(n > 40 ? 40 : n), s);
-                return -1;
-            }
-            m |= 1 << (wd - 1);
-            k += k + 3 < n ? 4 : 3;
-        }
-        *out = m;
-        return 0;
-    }
-    if (p->kind == K_MASK && !numeric) {
-        int64_t m = 0;
-        size_t k;
-        if (n == 4 && memcmp(s, "none", 4) == 0) {
-            *out = 0;
-            return 0;
-        }
-        for (k = 0; k < n; k++) {
-            int bit;
-            if (s[k] < 'A' || s[k] > 'D' || (m & (1 << (s[k] - 'A')))) {
-                snprintf(msg, cap, "%s takes distinct grade letters A-D or none, not '%.*s'",
-                         p->name, (int)(n > 40 ? 40 : n), s);
-                return -1;
-            }
-            bit = 1 << (s[k] - 'A');
-            m |= bit;
-        }
-        *out = m;
-        return 0;
-    } else {
-        size_t k = 0;
-        int neg = 0, big = 0;
-        int64_t v = 0;
-        uint64_t u = 0, lim;
-        if (s[0] == '-' || s[0] == '+') {
-            neg = s[0] == '-';
-            k = 1;
-        }
-        if (k == n) { /* a sign alone */
-            snprintf(msg, cap, "%s needs an integer, not '%c'", p->name, s[0]);
-            return -1;
-        }
-        for (; k < n; k++) {
-            int d;
-            if (s[k] < '0' || s[k] > '9') {
-                snprintf(msg, cap, "%s needs an integer, not '%.*s'", p->name,
-                         (int)(n > 40 ? 40 : n), s);
-                return -1;
-            }
-            d = s[k] - '0';
-            /* magnitudes up to 2^63 (INT64_MIN); beyond, the digits are
-             * still checked, and the value is out of every range */
-            lim = neg ? (uint64_t)INT64_MAX + 1u : (uint64_t)INT64_MAX;
-            if (!big && u > (lim - (uint64_t)d) / 10u)
-                big = 1;
-            else if (!big)
-                u = u * 10u + (uint64_t)d;
-        }
-        if (big) {
-            snprintf(msg, cap, "%s = %.*s%s is too %s (outside %lld..%lld)", p->name,
-                     (int)(n > 40 ? 40 : n), s, n > 40 ? "..." : "", neg ? "small" : "large",
-                     (long long)p->min, (long long)p->max);
-            return -2; /* well formed, out of range */
-        }
-        v = neg ? (u == (uint64_t)INT64_MAX + 1u ? INT64_MIN : -(int64_t)u) : (int64_t)u;
-        if (v < p->min || v > p->max) {
-            snprintf(msg, cap, "%s = %lld is outside %lld..%lld", p->name, (long long)v,
-                     (long long)p->min, (long long)p->max);
-            return -2; /* well formed, out of range */
-        }
-        *out = v;
-        return 0;
-    }
-}
-
-int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
-{
-    int64_t v[P__COUNT];
-    unsigned long line_of[P__COUNT]; /* line naming each parameter, 0 if none */
-    size_t pos = 0, line = 0;
-    char msg[200];
-    int culprit, other;
-
-    if (rules == NULL)
-        return CCAD_EINVAL;
-    if (ccad__busy(rules->ctx))
-        return CCAD_EBUSY;
-    if (text == NULL)
-        return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_parse: text is NULL");
-    set_defaults(v);
-    memset(line_of, 0, sizeof line_of);
-
-    while (pos < len) {
-        size_t start = pos, end = pos, k, key0, keyn, val0, valn;
-        int i;
-        line++;
-        while (end < len && text[end] != '\n')
-            end++;
-        pos = end < len ? end + 1 : end;
-        if (end > start && text[end - 1] == '\r')
-            end--;
-#define COL(p) ((unsigned long)((p) - start + 1))
-#define FAIL(p, ...)                                                                           \
-    do {                                                                                       \
-        snprintf(msg, sizeof msg, __VA_ARGS__);                                               \
-        ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column %lu: %s",             \
-                   (unsigned long)line, COL(p), msg);                                         \
-        return ccad__errpos(rules->ctx, CCAD_EPARSE, (unsigned long)line, COL(p));             \
-    } while (0)
-        for (k = start; k < end; k++)
-            if (text[k] == '\0' || text[k] == '\r')
-                FAIL(k, "unexpected %s character", text[k] == '\0' ? "NUL" : "carriage return");
-        k = start;
-        while (k < end && (text[k] == ' ' || text[k] == '\t'))
-            k++;
-        if (k == end || text[k] == '#')
-            continue;
-        key0 = k;
-        while (k < end && is_key_char(text[k]))
-            k++;
-        keyn = k - key0;
-        if (keyn == 0)
-            FAIL(k, "expected a parameter name, found '%c'", text[k]);
-        while (k < end && (text[k] == ' ' || text[k] == '\t'))
-            k++;
-        if (k == end || text[k] != '=')
-            FAIL(k, "expected '=' after '%.*s'", (int)(keyn > 60 ? 60 : keyn), text + key0);
-        i = find_param(text + key0, keyn);
-        if (i < 0)
-            FAIL(key0, "unknown parameter '%.*s'", (int)(keyn > 60 ? 60 : keyn), text + key0);
-        if (line_of[i] != 0)
-            FAIL(key0, "duplicate parameter '%s' (first on line %lu)", params[i].name,
-                 line_of[i]);
-        k++;
-        while (k < end && (text[k] == ' ' || text[k] == '\t'))
-            k++;
-        val0 = k;
-        while (k < end && is_value_char(text[k]))
-            k++;
-        valn = k - val0;
-        if (valn == 0)
-            FAIL(k, "missing value for %s", params[i].name);
-        while (k < end && (text[k] == ' ' || text[k] == '\t'))
-            k++;
-        if (k < end && text[k] != '#')
-            FAIL(k, "unexpected '%c' after the value of %s", text[k], params[i].name);
-        if (parse_value(i, text + val0, valn, &v[i], msg, sizeof msg) != 0) {
-            ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column %lu: %s",
-                       (unsigned long)line, COL(val0), msg);
-            return ccad__errpos(rules->ctx, CCAD_EPARSE, (unsigned long)line, COL(val0));
-        }
-        line_of[i] = (unsigned long)line;
-#undef FAIL
-#undef COL
-    }
-    if (conflict(v, &culprit, &other, msg, sizeof msg)) {
-        if (line_of[other] > line_of[culprit])
-            culprit = other;
-        {
-            /* a sum constraint involves a group: blame the member named last */
-            static const int shares[] = {P_GRADE_SHARE_A, P_GRADE_SHARE_B, P_GRADE_SHARE_C,
-                                         P_GRADE_USE_D};
-            static const int slots[] = {P_PLATFORM_CAP_A, P_PLATFORM_CAP_B, P_PLATFORM_CAP};
-            const int *g = NULL;
-            size_t k, ng = 0;
-            if (culprit == P_GRADE_SHARE_B || culprit == P_GRADE_SHARE_A) {
-                g = shares;
-                ng = sizeof shares / sizeof shares[0];
-            } else if (culprit == P_PLATFORM_CAP_B || culprit == P_PLATFORM_CAP_A) {
-                g = slots;
-                ng = sizeof slots / sizeof slots[0];
-            }
-            for (k = 0; k < ng; k++)
-                if (line_of[g[k]] > line_of[culprit])
-                    culprit = g[k];
-        }
-        /* defaults are consistent, so the text named a culprit: its line */
-        ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column 1: %s",
-                   line_of[culprit], msg);
-        return ccad__errpos(rules->ctx, CCAD_EPARSE, line_of[culprit], 1);
-    }
-    memcpy(rules->v, v, sizeof v);
-    return CCAD_OK;
+    if (p->kind == K_DAYS && !numeric)
+        return parse_days(p, s, n, out, msg, cap);
+    if (p->kind == K_MASK && !numeric)
+        return parse_mask(p, s, n, out, msg, cap);
+    return parse_integer(p, s, n, out, msg, cap);
 }

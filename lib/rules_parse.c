@@ -1,0 +1,148 @@
+/* Rules: the parser of the strict text format (docs/rules-format.md),
+ * ccad_rules_parse; the parameter table, the values and the constraints it
+ * checks are in rules.c. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int is_key_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+}
+
+static int is_value_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '+' || c == '_';
+}
+
+/* Records a parse error at line, column col; returns CCAD_EPARSE. */
+static int parse_fail(ccad_rules *rules, unsigned long line, unsigned long col, const char *msg)
+{
+    ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column %lu: %s", line, col, msg);
+    return ccad__errpos(rules->ctx, CCAD_EPARSE, line, col);
+}
+
+/* Parses line number `line`, text[start, end), into v, noting in line_of
+ * the line that names each parameter. Returns CCAD_OK (also for a blank or
+ * comment line), or the error recorded. */
+static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t end,
+                      unsigned long line, int64_t *v, unsigned long *line_of)
+{
+    size_t k, key0, keyn, val0, valn;
+    char msg[200];
+    int i;
+#define COL(p) ((unsigned long)((p) - start + 1))
+#define FAIL(p, ...)                                                                           \
+    do {                                                                                       \
+        snprintf(msg, sizeof msg, __VA_ARGS__);                                               \
+        return parse_fail(rules, line, COL(p), msg);                                          \
+    } while (0)
+    for (k = start; k < end; k++)
+        if (text[k] == '\0' || text[k] == '\r')
+            FAIL(k, "unexpected %s character", text[k] == '\0' ? "NUL" : "carriage return");
+    k = start;
+    while (k < end && (text[k] == ' ' || text[k] == '\t'))
+        k++;
+    if (k == end || text[k] == '#')
+        return CCAD_OK;
+    key0 = k;
+    while (k < end && is_key_char(text[k]))
+        k++;
+    keyn = k - key0;
+    if (keyn == 0)
+        FAIL(k, "expected a parameter name, found '%c'", text[k]);
+    while (k < end && (text[k] == ' ' || text[k] == '\t'))
+        k++;
+    if (k == end || text[k] != '=')
+        FAIL(k, "expected '=' after '%.*s'", (int)(keyn > 60 ? 60 : keyn), text + key0);
+    i = ccad__rules_find(text + key0, keyn);
+    if (i < 0)
+        FAIL(key0, "unknown parameter '%.*s'", (int)(keyn > 60 ? 60 : keyn), text + key0);
+    if (line_of[i] != 0)
+        FAIL(key0, "duplicate parameter '%s' (first on line %lu)", ccad__rules_param_name(i),
+             line_of[i]);
+    k++;
+    while (k < end && (text[k] == ' ' || text[k] == '\t'))
+        k++;
+    val0 = k;
+    while (k < end && is_value_char(text[k]))
+        k++;
+    valn = k - val0;
+    if (valn == 0)
+        FAIL(k, "missing value for %s", ccad__rules_param_name(i));
+    while (k < end && (text[k] == ' ' || text[k] == '\t'))
+        k++;
+    if (k < end && text[k] != '#')
+        FAIL(k, "unexpected '%c' after the value of %s", text[k], ccad__rules_param_name(i));
+    if (ccad__rules_value(i, text + val0, valn, &v[i], msg, sizeof msg) != 0)
+        return parse_fail(rules, line, COL(val0), msg);
+    line_of[i] = line;
+    return CCAD_OK;
+#undef FAIL
+#undef COL
+}
+
+/* The parameter to blame for a broken constraint between culprit and
+ * other: the one named last. */
+static int conflict_culprit(int culprit, int other, const unsigned long *line_of)
+{
+    /* a sum constraint involves a group: blame the member named last */
+    static const int shares[] = {P_GRADE_SHARE_A, P_GRADE_SHARE_B, P_GRADE_SHARE_C, P_GRADE_USE_D};
+    static const int slots[] = {P_PLATFORM_CAP_A, P_PLATFORM_CAP_B, P_PLATFORM_CAP};
+    const int *g = NULL;
+    size_t k, ng = 0;
+    if (line_of[other] > line_of[culprit])
+        culprit = other;
+    if (culprit == P_GRADE_SHARE_B || culprit == P_GRADE_SHARE_A) {
+        g = shares;
+        ng = sizeof shares / sizeof shares[0];
+    } else if (culprit == P_PLATFORM_CAP_B || culprit == P_PLATFORM_CAP_A) {
+        g = slots;
+        ng = sizeof slots / sizeof slots[0];
+    }
+    for (k = 0; k < ng; k++)
+        if (line_of[g[k]] > line_of[culprit])
+            culprit = g[k];
+    return culprit;
+}
+
+int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
+{
+    int64_t v[P__COUNT];
+    unsigned long line_of[P__COUNT]; /* line naming each parameter, 0 if none */
+    size_t pos = 0, line = 0;
+    char msg[200];
+    int culprit, other, rc;
+
+    if (rules == NULL)
+        return CCAD_EINVAL;
+    if (ccad__busy(rules->ctx))
+        return CCAD_EBUSY;
+    if (text == NULL)
+        return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_parse: text is NULL");
+    ccad__rules_defaults(v);
+    memset(line_of, 0, sizeof line_of);
+
+    while (pos < len) {
+        size_t start = pos, end = pos;
+        line++;
+        while (end < len && text[end] != '\n')
+            end++;
+        pos = end < len ? end + 1 : end;
+        if (end > start && text[end - 1] == '\r')
+            end--;
+        if ((rc = parse_line(rules, text, start, end, (unsigned long)line, v, line_of)) != CCAD_OK)
+            return rc;
+    }
+    if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg)) {
+        culprit = conflict_culprit(culprit, other, line_of);
+        /* defaults are consistent, so the text named a culprit: its line */
+        ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column 1: %s",
+                   line_of[culprit], msg);
+        return ccad__errpos(rules->ctx, CCAD_EPARSE, line_of[culprit], 1);
+    }
+    memcpy(rules->v, v, sizeof v);
+    return CCAD_OK;
+}
