@@ -40,9 +40,9 @@ from .model import (Assessment, Brief, Choice, Complaint, Contact, ContactKind, 
                     Strategy, Triage, Urgency, Weekday, Why, Workload, WorkloadRow, from_day,
                     to_day, why_figure)
 
-__version__ = "0.1.0"
+__version__ = "1.1.0"
 
-#: The loaded library's version ("0.1.0") and number (major*10000+minor*100+patch).
+#: The loaded library's version ("1.1.0") and number (major*10000+minor*100+patch).
 library_version: str = _ffi.VERSION_STRING
 library_version_number: int = _ffi.VERSION_NUMBER
 

@@ -5,12 +5,18 @@ version wins):
 
 1. ``CUSTCADENCE_LIB``: a path to the library. When set, it is the only
    candidate: an explicit override that fails is an error, not a hint.
-2. The soname ``libcustcadence.so.1`` through the dynamic loader (and the name
-   ``ctypes.util.find_library("custcadence")`` reports).
-3. A developer's build tree: walking up from this package, every
-   ``build*/lib/libcustcadence.so*`` (``build/`` first, then the most
-   recently built). Sanitizer builds are skipped: they cannot be loaded into
-   an uninstrumented interpreter.
+2. This package's own directory: ``libcustcadence.so.1`` next to this file,
+   where a wheel built by ``pip`` puts it (see ``_backend/`` and
+   docs/python.md, "Install").
+3. An installed library: the soname ``libcustcadence.so.1`` through the
+   dynamic loader (and the name ``ctypes.util.find_library("custcadence")``
+   reports).
+4. Only when running from a source checkout (this package is
+   ``bindings/python/custcadence`` of the repository): the checkout's build
+   trees, ``build*/lib/libcustcadence.so*`` (``build/`` first, then the most
+   recently built; e.g. ``build/main/lib``, ``build/release/lib`` too).
+   Sanitizer builds are skipped: they cannot be loaded into an
+   uninstrumented interpreter.
 
 If nothing works, one :class:`ImportError` lists every candidate and why it
 was refused.
@@ -31,21 +37,30 @@ SONAME = "libcustcadence.so.%d" % BINDING_MAJOR
 ENV_VAR = "CUSTCADENCE_LIB"
 
 
-def _build_tree_candidates() -> List[Path]:
-    """Libraries in ``build*/lib`` of every directory above this package."""
+def source_checkout() -> Optional[Path]:
+    """The repository root when this package runs from a source checkout, else None."""
+    here = Path(__file__).resolve().parent
+    root = here.parents[2] if len(here.parents) > 2 else None
+    if (root is not None and here.parent.name == "python" and here.parent.parent.name == "bindings"
+            and (root / "CMakeLists.txt").exists() and (root / "include" / "custcadence.h").exists()):
+        return root
+    return None
+
+
+def _build_tree_candidates(root: Path) -> List[Path]:
+    """Libraries in the checkout's build trees: ``build*/lib`` and ``build*/*/lib``."""
     found: List[Path] = []
     seen = set()
-    here = Path(__file__).resolve().parent
-    for up in [here, *here.parents]:
-        builds = sorted(up.glob("build*/lib"), key=lambda p: (p.parent.name != "build",
-                                                             -_mtime(p)))
-        for libdir in builds:
-            for name in (SONAME, "libcustcadence.so"):
-                p = libdir / name
-                if p.exists() and p.resolve() not in seen:
-                    seen.add(p.resolve())
-                    found.append(p)
-                    break
+    libdirs = [p for p in list(root.glob("build*/lib")) + list(root.glob("build*/*/lib"))
+               if p.is_dir()]
+    libdirs.sort(key=lambda p: (p != root / "build" / "lib", -_mtime(p)))
+    for libdir in libdirs:
+        for name in (SONAME, "libcustcadence.so"):
+            p = libdir / name
+            if p.exists() and p.resolve() not in seen:
+                seen.add(p.resolve())
+                found.append(p)
+                break
     return found
 
 
@@ -100,6 +115,13 @@ def load() -> Tuple[ctypes.CDLL, str]:
             return lib, override
         raise ImportError("custcadence: cannot load the library named by %s:\n  %s"
                           % (ENV_VAR, "\n  ".join(tried)))
+    bundled = Path(__file__).resolve().parent / SONAME
+    if bundled.exists():
+        lib = _try(str(bundled), tried)
+        if lib is not None:
+            return lib, str(bundled)
+    else:
+        tried.append("%s: not there (a wheel built by pip puts it there)" % bundled)
     names = [SONAME]
     found = ctypes.util.find_library("custcadence")
     if found and found not in names:
@@ -108,19 +130,22 @@ def load() -> Tuple[ctypes.CDLL, str]:
         lib = _try(name, tried)
         if lib is not None:
             return lib, name
-    candidates = _build_tree_candidates()
-    for path in candidates:
-        if _is_sanitized(path):
-            tried.append("%s: skipped, a sanitizer build" % path)
-            continue
-        lib = _try(str(path), tried)
-        if lib is not None:
-            return lib, str(path)
-    if not candidates:
-        tried.append("build tree: no build*/lib/libcustcadence.so* above %s"
-                     % Path(__file__).resolve().parent)
+    root = source_checkout()
+    if root is not None:
+        candidates = _build_tree_candidates(root)
+        for path in candidates:
+            if _is_sanitized(path):
+                tried.append("%s: skipped, a sanitizer build" % path)
+                continue
+            lib = _try(str(path), tried)
+            if lib is not None:
+                return lib, str(path)
+        if not candidates:
+            tried.append("source checkout %s: no build*/lib/libcustcadence.so*" % root)
+        hint = "build it with 'cmake -B build -S %s && cmake --build build'" % root
+    else:
+        hint = "reinstall the package from a wheel that bundles it ('pip install bindings/python')"
     raise ImportError(
         "custcadence: cannot find libcustcadence (major version %d). Tried:\n  %s\n"
-        "Set %s to the library's path, install the library, or build it with "
-        "'cmake -B build -S . && cmake --build build'."
-        % (BINDING_MAJOR, "\n  ".join(tried), ENV_VAR))
+        "Set %s to the library's path, install the library, or %s."
+        % (BINDING_MAJOR, "\n  ".join(tried), ENV_VAR, hint))
