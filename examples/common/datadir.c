@@ -46,6 +46,22 @@ void ccex_data_init(const char *argv0)
         exe_dir[0] = '\0';
 }
 
+/* <exe_dir>/../share/custcadence, written as <parent of exe_dir>/share/...
+ * when exe_dir is an absolute path ending in a plain name (as from
+ * /proc/self/exe), so messages show a clean path. */
+static void installed_dir(char *out)
+{
+    const char *last = strrchr(exe_dir, '/');
+    if (exe_dir[0] == '/' && last != NULL && last[1] != '\0' && strcmp(last, "/.") != 0 &&
+        strcmp(last, "/..") != 0) {
+        int len = (int)(last - exe_dir);
+        snprintf(out, CCEX_PATH_CAP, "%.*s/share/custcadence", len, exe_dir);
+    } else {
+        snprintf(out, CCEX_PATH_CAP, "%s%s../share/custcadence", exe_dir,
+                 exe_dir[strlen(exe_dir) - 1] == '/' ? "" : "/");
+    }
+}
+
 /* The directories to try, in order; returns how many, and which came from
  * the environment (*from_env). */
 static size_t data_dirs(char dirs[][CCEX_PATH_CAP], int *from_env)
@@ -59,8 +75,7 @@ static size_t data_dirs(char dirs[][CCEX_PATH_CAP], int *from_env)
         return n; /* set: that directory only */
     }
     if (exe_dir[0] != '\0')
-        snprintf(dirs[n++], CCEX_PATH_CAP, "%s%s../share/custcadence", exe_dir,
-                 exe_dir[strlen(exe_dir) - 1] == '/' ? "" : "/");
+        installed_dir(dirs[n++]);
     snprintf(dirs[n++], CCEX_PATH_CAP, "%s", CCAD_EXAMPLES_DATA_DIR);
     return n;
 }
