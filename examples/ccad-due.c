@@ -21,12 +21,10 @@
 #include "plan.h"
 #include "custcadence.h"
 
-#ifndef CCAD_EXAMPLES_DATA_DIR
-#define CCAD_EXAMPLES_DATA_DIR "examples/data"
-#endif
+#include "datadir.h"
 
 #define PROG "ccad-due"
-#define DEFAULT_CUSTOMERS CCAD_EXAMPLES_DATA_DIR "/sample.csv"
+#define DEFAULT_CUSTOMERS "sample.csv"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -50,7 +48,7 @@ static void usage(FILE *fp)
             "with the reasons for each decision.\n"
             "\n"
             "  --customers FILE   customers CSV file (default: the bundled sample,\n"
-            "                     " DEFAULT_CUSTOMERS ")\n"
+            "                     " DEFAULT_CUSTOMERS " of the data directory, see docs/cli.md)\n"
             "  --rules FILE       rules text with parameter overrides (default: the\n"
             "                     library defaults)\n"
             "  --today DATE       assess on this day instead of the local date of the clock\n"
@@ -92,7 +90,7 @@ static int option_value(int argc, char **argv, int *i, const char *name, const c
 static int parse_args(int argc, char **argv, struct options *o)
 {
     int i, m;
-    o->customers = DEFAULT_CUSTOMERS;
+    o->customers = NULL; /* the bundled sample (datadir.h) */
     o->rules = NULL;
     o->have_today = 0;
     o->today = CCAD_NO_DATE;
@@ -355,9 +353,17 @@ int main(int argc, char **argv)
     struct options o;
     ccad_host host = CCAD_HOST_INIT;
     ccad_ctx *ctx = NULL;
-    int status = parse_args(argc, argv, &o);
+    static char sample[4096];
+    int status;
+    ccex_data_init(argv[0]);
+    status = parse_args(argc, argv, &o);
     if (status >= 0)
         return status;
+    if (o.customers == NULL) {
+        if (ccex_data_path(sample, sizeof sample, DEFAULT_CUSTOMERS, PROG) != 0)
+            return EXIT_INPUT;
+        o.customers = sample;
+    }
     if (ccad_version_number() / 10000 != CCAD_VERSION_NUMBER / 10000) {
         fprintf(stderr, PROG ": built for libcustcadence %s but running with %s\n",
                 CCAD_VERSION_STRING, ccad_version_string());

@@ -20,6 +20,7 @@
 
 #include "csv.h"
 #include "custcadence.h"
+#include "datadir.h"
 #include "ics.h"
 #include "plan.h"
 
@@ -110,7 +111,9 @@ int main(int argc, char **argv)
     ccex_plan p;
     FILE *fp = stdout;
     size_t i, events = 0;
-    int status = parse_args(argc, argv, &o), bad;
+    int status, bad;
+    ccex_data_init(argv[0]); /* where the bundled data is (datadir.h) */
+    status = parse_args(argc, argv, &o);
     if (status >= 0)
         return status;
     if ((status = ccex_plan_make(&p, &o.plan, PROG)) != CCEX_EXIT_OK)

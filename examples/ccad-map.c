@@ -18,6 +18,7 @@
 
 #include "csv.h"
 #include "custcadence.h"
+#include "datadir.h"
 #include "plan.h"
 #include "svg.h"
 
@@ -146,7 +147,9 @@ int main(int argc, char **argv)
     struct options o;
     ccex_plan p;
     size_t d, written = 0;
-    int status = parse_args(argc, argv, &o);
+    int status;
+    ccex_data_init(argv[0]); /* where the bundled data is (datadir.h) */
+    status = parse_args(argc, argv, &o);
     if (status >= 0)
         return status;
     if ((status = ccex_plan_make(&p, &o.plan, PROG)) != CCEX_EXIT_OK)

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "plan.h"
+#include "datadir.h"
 
 #include <errno.h>
 #include <math.h>
@@ -16,7 +17,7 @@
 
 const char ccex_plan_flags_help[] =
     "  --customers FILE   customers CSV file (default: the bundled territory,\n"
-    "                     " CCEX_TERRITORY ")\n"
+    "                     " CCEX_TERRITORY " of the data directory, see docs/cli.md)\n"
     "  --contacts FILE    contacts CSV file applied in file order (default: the\n"
     "                     bundled contacts.csv with the bundled territory, else none)\n"
     "  --rules FILE       rules text with parameter overrides (default: library defaults)\n"
@@ -356,10 +357,19 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
     }
     if (a->rules != NULL && load_rules(p, a->rules, prog) != 0)
         goto fail;
-    p->customers_path = a->customers != NULL ? a->customers : CCEX_TERRITORY;
-    p->contacts_path = a->contacts != NULL   ? a->contacts
-                       : a->customers == NULL ? CCEX_TERRITORY_CONTACTS
-                                              : NULL;
+    if (a->customers == NULL) { /* the bundled territory (datadir.h) */
+        static char territory[4096], contacts[4096];
+        if (ccex_data_path(territory, sizeof territory, CCEX_TERRITORY, prog) != 0)
+            goto fail;
+        if (a->contacts == NULL &&
+            ccex_data_path(contacts, sizeof contacts, CCEX_TERRITORY_CONTACTS, prog) != 0)
+            goto fail;
+        p->customers_path = territory;
+        p->contacts_path = a->contacts != NULL ? a->contacts : contacts;
+    } else {
+        p->customers_path = a->customers;
+        p->contacts_path = a->contacts;
+    }
     if (ccex_load_customers(&p->cs, p->ctx, p->customers_path, &err) != CCEX_OK) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto fail;

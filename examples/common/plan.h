@@ -22,13 +22,10 @@
 #include "csv.h"
 #include "custcadence.h"
 
-#ifndef CCAD_EXAMPLES_DATA_DIR
-#define CCAD_EXAMPLES_DATA_DIR "examples/data"
-#endif
-
-/** The bundled territory and its contacts file. */
-#define CCEX_TERRITORY CCAD_EXAMPLES_DATA_DIR "/territory.csv"
-#define CCEX_TERRITORY_CONTACTS CCAD_EXAMPLES_DATA_DIR "/contacts.csv"
+/** The bundled territory and its contacts file, found in the data
+ *  directory at run time (datadir.h). */
+#define CCEX_TERRITORY "territory.csv"
+#define CCEX_TERRITORY_CONTACTS "contacts.csv"
 
 /** Exit status of every example program. */
 enum { CCEX_EXIT_OK = 0, CCEX_EXIT_INPUT = 1, CCEX_EXIT_USAGE = 2 };
