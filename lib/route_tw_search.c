@@ -199,21 +199,21 @@ static void local_search(struct srch *R)
 static void insertion(struct srch *R, uint32_t total)
 {
     const struct ccad__tw *p = R->p;
-    uint32_t *todo = R->best, k, i, j;
+    uint32_t *queue = R->best, k, i, j;
     for (k = 1; k < total; k++) { /* insertion sort by (close, open, index) */
         uint32_t x = k;
-        for (j = k - 1; j > 0 && (p->close[todo[j - 1]] > p->close[x] ||
-                                  (p->close[todo[j - 1]] == p->close[x] &&
-                                   p->open[todo[j - 1]] > p->open[x]));
+        for (j = k - 1; j > 0 && (p->close[queue[j - 1]] > p->close[x] ||
+                                  (p->close[queue[j - 1]] == p->close[x] &&
+                                   p->open[queue[j - 1]] > p->open[x]));
              j--)
-            todo[j] = todo[j - 1];
-        todo[j] = x;
+            queue[j] = queue[j - 1];
+        queue[j] = x;
     }
     R->n = 1;
     R->ord[0] = 0;
     prefix(R, 0);
     for (k = 1; k < total; k++) {
-        uint32_t x = todo[k - 1], at = 1;
+        uint32_t x = queue[k - 1], at = 1;
         struct tw_key bk, kk;
         R->n++;
         for (i = 1; i < R->n; i++) {

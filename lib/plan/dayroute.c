@@ -181,6 +181,23 @@ int ccad__route_fit(const struct plan *P, const struct dayroute *R, uint32_t i, 
     return ccad__route_fit_skip(P, R, UINT32_MAX, i, out_pos, out_cost);
 }
 
+/* Latest starts from the end back to stop 0 (the latest departure from the
+ * last stop is the day's end less the way back), then the day's room. */
+static void set_latest(const struct plan *P, struct dayroute *R)
+{
+    int32_t t = P->day_end - R->back_leg;
+    uint32_t k;
+    for (k = R->n; k-- > 0;) {
+        const struct item_rec *it = &P->s->items[R->stop[k]];
+        int32_t lim = close_of(P, it->customer);
+        if (t < lim)
+            lim = t;
+        R->latest[k] = lim - it->svc;
+        t = R->latest[k] - R->leg[k];
+    }
+    set_room(P, R);
+}
+
 int ccad__route_retime(const struct plan *P, struct dayroute *R)
 {
     int32_t t = P->o->day_start_min;
@@ -206,16 +223,7 @@ int ccad__route_retime(const struct plan *P, struct dayroute *R)
     if ((rc = ccad__plan_leg(P, prev, UINT32_MAX, &R->back_leg)) != 0)
         return rc;
     R->travel += R->back_leg;
-    t = P->day_end - R->back_leg; /* the latest departure from the last stop */
-    for (k = R->n; k-- > 0;) {
-        const struct item_rec *it = &P->s->items[R->stop[k]];
-        int32_t lim = close_of(P, it->customer);
-        if (t < lim)
-            lim = t;
-        R->latest[k] = lim - it->svc;
-        t = R->latest[k] - R->leg[k];
-    }
-    set_room(P, R);
+    set_latest(P, R);
     return CCAD_OK;
 }
 
@@ -271,16 +279,7 @@ static int retime_from(const struct plan *P, struct dayroute *R, uint32_t from)
             return rc;
         R->travel += R->back_leg;
     }
-    t = P->day_end - R->back_leg;
-    for (k = R->n; k-- > 0;) {
-        const struct item_rec *it = &P->s->items[R->stop[k]];
-        int32_t lim = close_of(P, it->customer);
-        if (t < lim)
-            lim = t;
-        R->latest[k] = lim - it->svc;
-        t = R->latest[k] - R->leg[k];
-    }
-    set_room(P, R);
+    set_latest(P, R);
     return CCAD_OK;
 }
 
