@@ -4,7 +4,8 @@
 #   1. Release build + the whole ctest suite (unit tests, vectors, examples, symbols)
 #   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all, by gcc and by clang
 #      (the clang build with -DCCAD_SCALAR_BRIEF=ON: the batch kernel's portable path)
-#   3. the Python bindings' unittest suite against the Release library
+#   3. the Python bindings' unittest suite against the Release library, then the
+#      Node.js (koffi, node --test) and Rust (cargo --offline) FFI examples
 #   4. the Doxygen reference with WARN_AS_ERROR
 #   5. install into a scratch prefix and build a consumer with find_package and pkg-config
 #   6. ThreadSanitizer: test_threads built alone with clang -fsanitize=thread (build/tsan)
@@ -58,6 +59,22 @@ if [ -d bindings/python/tests ]; then
     python3 -m unittest discover -s bindings/python/tests -t bindings/python
 else
   echo "no Python tests yet"
+fi
+
+step "FFI beyond Python: Node.js on koffi and Rust with extern \"C\" (docs/ffi.md)"
+ffi_env=(CUSTCADENCE_ABI_JSON="$root/build/release/custcadence-abi.json"
+         CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1"
+         CUSTCADENCE_FFI_REFERENCE="$root/build/release/tests/ffi-scenario")
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  (cd bindings/node && npm ci --no-audit --no-fund --silent && env "${ffi_env[@]}" node --test test/)
+else
+  echo "node or npm not found: the Node.js example is skipped"
+fi
+if command -v cargo >/dev/null 2>&1; then
+  (cd examples/rust && env "${ffi_env[@]}" CUSTCADENCE_LIB_DIR="$root/build/release/lib" \
+     CARGO_TARGET_DIR="$root/build/rust" RUSTFLAGS="-D warnings" cargo test --offline --quiet)
+else
+  echo "cargo not found: the Rust example is skipped"
 fi
 
 step "API reference (Doxygen, warnings are errors)"

@@ -117,6 +117,7 @@ function load(options = {}) {
   if (fn.ccad_version_string() !== abi.version) {
     throw new Error(`the library is ${fn.ccad_version_string()}, ${abiPath} describes ${abi.version}`);
   }
+  const callbackErrors = [];
   return {
     abi, koffi, lib, fn, structs, C: constants,
     // A struct with its size and defaults set, from its ccad_*_init function.
@@ -128,16 +129,33 @@ function load(options = {}) {
       return out;
     },
     // Throws a CcadError for a status other than CCAD_OK, with the
-    // context's message when a context is given.
+    // context's message when a context is given, and as its cause the
+    // exception a callback threw during the call, if one did.
     check(rc, ctx) {
+      const thrown = callbackErrors.shift();
+      callbackErrors.length = 0;
       if (rc === constants.CCAD_OK) return rc;
-      throw new CcadError(rc, fn.ccad_strerror(rc), ctx ? fn.ccad_ctx_errmsg(ctx) : '');
+      const err = new CcadError(rc, fn.ccad_strerror(rc), ctx ? fn.ccad_ctx_errmsg(ctx) : '');
+      if (thrown !== undefined) err.cause = thrown;
+      throw err;
     },
     // A host callback for a struct member such as ccad_host.clock; keep it
     // registered for as long as the library may call it, then unregister.
+    // An exception thrown by jsFunction must not cross into C: it is kept
+    // for check() and the callback reports failure (-1, or NULL for a
+    // pointer result), so the library fails the call with CCAD_ECALLBACK.
     callback(structName, field, jsFunction) {
-      const s = structs[structName];
-      return koffi.register(jsFunction, s.members[field].type);
+      const type = structs[structName].members[field].type;
+      const failure = /^int\b/.test(abi.structs.find((s) => s.name === structName)
+        .fields.find((f) => f.name === field).callback.returns) ? -1 : null;
+      return koffi.register((...args) => {
+        try {
+          return jsFunction(...args);
+        } catch (err) {
+          callbackErrors.push(err);
+          return failure;
+        }
+      }, type);
     },
   };
 }

@@ -86,3 +86,20 @@ test('a struct size the library does not know is refused', () => {
   fn.ccad_book_free(out[0]);
   fn.ccad_ctx_free(ctx);
 });
+
+test('an exception in a callback fails the call and becomes the cause', () => {
+  const boom = new Error('clock exploded');
+  const clock = cc.callback('ccad_host', 'clock', () => { throw boom; });
+  try {
+    const host = cc.init('ccad_host');
+    host.clock = clock;
+    const ctx = newCtx(host);
+    const day = [7];
+    assert.throws(() => cc.check(fn.ccad_ctx_today(ctx, day), ctx),
+      (err) => err.code === C.CCAD_ECALLBACK && err.cause === boom && /clock/.test(err.message));
+    assert.strictEqual(day[0], 7);
+    fn.ccad_ctx_free(ctx);
+  } finally {
+    cc.koffi.unregister(clock);
+  }
+});
