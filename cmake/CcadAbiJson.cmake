@@ -43,4 +43,5 @@ add_custom_command(OUTPUT ${CCAD_ABI_JSON_FILE}
   COMMENT "Writing custcadence-abi.json"
   VERBATIM)
 add_custom_target(abi_json ALL DEPENDS ${CCAD_ABI_JSON_FILE})
-install(FILES ${CCAD_ABI_JSON_FILE} DESTINATION ${CMAKE_INSTALL_LIBDIR}/custcadence)
+install(FILES ${CCAD_ABI_JSON_FILE} DESTINATION ${CMAKE_INSTALL_LIBDIR}/custcadence
+        COMPONENT dev)

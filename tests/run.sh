@@ -7,7 +7,9 @@
 #   3. the Python bindings' unittest suite against the Release library, then the
 #      Node.js (koffi, node --test) and Rust (cargo --offline) FFI examples
 #   4. the Doxygen reference with WARN_AS_ERROR
-#   5. install into a scratch prefix and build a consumer with find_package and pkg-config
+#   5. install into a scratch prefix and build a consumer with find_package and pkg-config;
+#      the four Debian packages (tests/package.sh): contents, lintian, a consumer
+#      built and run against them unpacked into a scratch root
 #   6. ThreadSanitizer: test_threads built alone with clang -fsanitize=thread (build/tsan)
 #   7. valgrind memcheck over every test program and the examples (Release build)
 #   8. libFuzzer: every harness for 30 seconds (tests/fuzz/run-fuzz.sh, build/fuzz)
@@ -23,7 +25,7 @@ step() { printf '\n==== %s\n' "$*"; }
 
 step "set-up: Debian packages"
 need=()
-for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools; do
+for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools dpkg-dev lintian; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -92,6 +94,9 @@ PKG_CONFIG_PATH="$prefix/lib/pkgconfig" \
   cc -std=c99 -o build/consumer/consumer_pc tests/consumer/main.c \
   $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs custcadence)
 LD_LIBRARY_PATH="$prefix/lib" build/consumer/consumer_pc
+
+step "Debian packages: cpack, contents, lintian, a consumer against the unpacked packages"
+tests/package.sh build/deb
 
 step "ThreadSanitizer: test_threads (clang -fsanitize=thread)"
 CC=clang CXX=clang++ cmake -S . -B build/tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
