@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks custcadence-abi.json (cmake/abi_probe.py) two ways.
+"""Checks custcadence-abi.json (cmake/abi_probe.py).
 
   abi_json_check.py c JSON OUT.c
       writes a C program that checks every entry of the JSON against the
@@ -8,14 +8,19 @@
       must take the field's address without a diagnostic; the program is
       built with -Werror), each enum value and width, each constant, each
       function's signature (assigned to a pointer of the JSON's signature)
-      and the library's version string. It exits non-zero on the first
-      mismatch, naming it.
+      and the library's version string. It exits non-zero when any entry
+      differs, naming each.
 
   abi_json_check.py complete JSON HEADER LIBRARY.so
       fails when a public struct, struct field, enum, enum value, constant or
       function of the header, or an exported ccad_ symbol of the library
       (nm -D), is missing from the JSON. The header is read here with
       plain line scans, independently of the generator's parser.
+
+  abi_json_check.py since JSON BASELINE.abi LIBRARY.so
+      fails when a function's @since is not the release it arrived in:
+      1.0.0 for the functions of the 1.0 ABI baseline (tests/abi), else the
+      release of the version node the library exports it in.
 
   abi_json_check.py self-test JSON HEADER
       drops one entry of each kind from a copy of the JSON and checks that
@@ -192,6 +197,43 @@ def self_test(abi, header_text):
     return 1 if bad else 0
 
 
+def symbol_nodes(library):
+    """{function: version node} of the library's exported ccad_ symbols."""
+    out = subprocess.run(["nm", "-D", "--defined-only", library], check=True,
+                         capture_output=True, text=True).stdout
+    nodes = {}
+    for line in out.splitlines():
+        m = re.search(r"\s(ccad_\w+)@@?(CCAD_\d+\.\d+)$", line)
+        if m:
+            nodes[m.group(1)] = m.group(2)
+    return nodes
+
+
+def since_truth(abi, baseline_text, library):
+    """Every function's @since against the facts: 1.0.0 for a function of
+    the 1.0 ABI baseline (tests/abi), else the release of the version node
+    the library exports it in (CCAD_1.1 -> 1.1.0)."""
+    in_1_0 = set(re.findall(r"elf-symbol name='(ccad_\w+)'", baseline_text))
+    nodes = symbol_nodes(library)
+    wrong = 0
+    for fn in abi["functions"]:
+        name, since = fn["name"], fn.get("since")
+        if name in in_1_0:
+            want = "1.0.0"
+        elif name in nodes:
+            want = "%s.0" % nodes[name][len("CCAD_"):]
+        else:
+            print("abi json: %s is not exported" % name)
+            wrong += 1
+            continue
+        if since != want:
+            print("abi json: %s says @since %s, but it arrived in %s" % (name, since, want))
+            wrong += 1
+    print("abi json: @since checked for %d functions (%d in the 1.0 baseline), %d wrong"
+          % (len(abi["functions"]), len(in_1_0), wrong))
+    return 1 if wrong else 0
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == "c":
         with open(argv[2], encoding="utf-8") as f:
@@ -203,6 +245,11 @@ def main(argv):
         with open(argv[3], encoding="utf-8") as f:
             header = f.read()
         return complete(abi, header, argv[4] if len(argv) == 5 else None)
+    if len(argv) == 5 and argv[1] == "since":
+        with open(argv[2], encoding="utf-8") as f:
+            abi = json.load(f)
+        with open(argv[3], encoding="utf-8") as f:
+            return since_truth(abi, f.read(), argv[4])
     if len(argv) == 4 and argv[1] == "self-test":
         with open(argv[2], encoding="utf-8") as f:
             abi = json.load(f)
