@@ -6,7 +6,9 @@
 #      (the clang build with -DCCAD_SCALAR_BRIEF=ON: the batch kernel's portable path)
 #   3. the Python bindings' unittest suite against the Release library, then the
 #      Node.js (koffi, node --test) and Rust (cargo --offline) FFI examples
-#   4. the Doxygen reference with WARN_AS_ERROR
+#   4. the docs site (README as front page, docs/*.md as pages, the API reference) with
+#      Doxygen's warnings as errors; its links checked (tests/check_site.py) and its
+#      front page rendered in headless Chromium (tests/check_frontpage.py)
 #   5. install into a scratch prefix and build a consumer with find_package and pkg-config;
 #      the four Debian packages (tests/package.sh): contents, lintian, a consumer
 #      built and run against them unpacked into a scratch root
@@ -25,7 +27,7 @@ step() { printf '\n==== %s\n' "$*"; }
 
 step "set-up: Debian packages"
 need=()
-for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools dpkg-dev lintian; do
+for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools dpkg-dev lintian chromium; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -79,8 +81,12 @@ else
   echo "cargo not found: the Rust example is skipped"
 fi
 
-step "API reference (Doxygen, warnings are errors)"
+step "docs site (Doxygen, warnings are errors): links, pages, the front page in headless Chromium"
 cmake --build build/release --target docs
+python3 tests/check_site.py build/release/docs/api/html .
+rc=0
+python3 tests/check_frontpage.py build/release/docs/api/html build/release/docs/site-check || rc=$?
+[ "$rc" -eq 0 ] || [ "$rc" -eq 77 ] || exit "$rc"
 
 step "install and consume"
 prefix=$root/build/prefix
