@@ -90,7 +90,9 @@ foreach(script postinst postrm)
        GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 endforeach()
 find_package(Python3 COMPONENTS Interpreter QUIET)
-if(Python3_Interpreter_FOUND AND CMAKE_SYSTEM_NAME STREQUAL "Linux")
+find_program(CCAD_NM nm)
+find_program(CCAD_OBJDUMP objdump)
+if(Python3_Interpreter_FOUND AND CMAKE_SYSTEM_NAME STREQUAL "Linux" AND CCAD_NM AND CCAD_OBJDUMP)
   add_custom_command(OUTPUT ${CCAD_DEB_DIR}/symbols
     COMMAND Python3::Interpreter ${PROJECT_SOURCE_DIR}/cmake/debian_symbols.py
             $<TARGET_FILE:custcadence> libcustcadence1 ${CCAD_DEB_DIR}/symbols
