@@ -11,7 +11,9 @@
 #              fails with exit code 1 naming what it tried; CUSTCADENCE_DATA
 #              pointing at the data is used;
 #   pkgconfig  pkg-config --cflags --libs custcadence gives -IPREFIX/include
-#              and -LPREFIX/LIBDIR with no '..' (skipped, 77, without pkg-config).
+#              and -LPREFIX/LIBDIR with no '..', and its abi_json variable
+#              names the installed custcadence-abi.json (skipped, 77, without
+#              pkg-config).
 
 function(fail)
   string(JOIN "" msg ${ARGN})
@@ -116,6 +118,12 @@ elseif(MODE STREQUAL "pkgconfig")
   string(FIND "${pc}" "pcfiledir" at)
   if(NOT at EQUAL -1)
     fail("custcadence.pc still uses pcfiledir:\n${pc}")
+  endif()
+  # the machine-readable ABI is installed where the .pc says (docs/ffi.md)
+  run_prog(0 ${elsewhere} abi ${PKG_CONFIG} --variable=abi_json custcadence)
+  string(STRIP "${abi}" abi)
+  if(NOT abi STREQUAL "${PREFIX}/${LIBDIR}/custcadence/custcadence-abi.json" OR NOT EXISTS "${abi}")
+    fail("pkg-config --variable=abi_json gave '${abi}', not an installed file")
   endif()
 else()
   fail("unknown MODE '${MODE}'")

@@ -9,7 +9,10 @@
 PLAN, ICS and MAP are the programs; ARGS are given to each of them. The
 routed stops of `ccad-plan --format csv` (rows with seq > 0) are the
 reference the calendar and the maps are counted against. Exits 0 when every
-check passes, 1 with a message otherwise. Python 3 standard library only.
+check passes, 1 with a message otherwise. Python 3 standard library, and for
+`ics` also python3-icalendar as an independent reader of the calendar
+(tests/run.sh installs it): without it the standard-library checks still
+run and the exit status is 77 (skipped).
 """
 
 import csv
@@ -145,6 +148,51 @@ def check_ics(plan, ics, args):
         if sum(1 for line in unfolded if line.startswith(prop)) < events:
             fail("some event lacks %s" % prop.decode())
     print("ok: %d events" % events)
+    read_with_icalendar(data, plan_rows(plan, args))
+
+
+def read_with_icalendar(data, rows):
+    """The calendar read back by icalendar: every event is one routed stop
+    of the plan, on its day, at its time, for its customer, in route order."""
+    try:
+        import icalendar
+    except ImportError:
+        print("SKIP: python3-icalendar is not installed: the calendar was not read back")
+        sys.exit(77)
+    try:
+        cal = icalendar.Calendar.from_ical(data)
+    except ValueError as err:
+        fail("icalendar cannot read the calendar: %s" % err)
+    want = sorted((r[0], int(r[1]), r[2], r[6], r[3]) for r in rows if int(r[1]) > 0)
+    got = []
+    for ev in cal.walk("VEVENT"):
+        start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
+        if end <= start:
+            fail("event %s ends at %s, not after it starts" % (ev["UID"], end))
+        uid = str(ev["UID"])
+        customer, day, seq = uid.split("@")[0].rsplit("-", 2)
+        if day != start.strftime("%Y%m%d"):
+            fail("event %s starts on %s, not on the day of its UID" % (uid, start.date()))
+        if "(%s, grade" % customer not in str(ev["SUMMARY"]):
+            fail("event %s: the summary %r does not name the customer" % (uid, str(ev["SUMMARY"])))
+        geo = ev.get("GEO")
+        lat, lon = getattr(geo, "latitude", None), getattr(geo, "longitude", None)
+        if lat is None or not (-90 <= float(lat) <= 90 and -180 <= float(lon) <= 180):
+            fail("event %s: GEO is not a latitude and longitude" % uid)
+        alarms = ev.walk("VALARM")
+        if len(alarms) != 1 or alarms[0].decoded("TRIGGER").total_seconds() >= 0:
+            fail("event %s: one alarm before the visit expected" % uid)
+        kind = str(ev["CATEGORIES"].cats[0]) if hasattr(ev["CATEGORIES"], "cats") else \
+            str(ev["CATEGORIES"]).split(",")[0]
+        got.append((start.strftime("%Y-%m-%d"), int(seq), customer, start.strftime("%H:%M"), kind))
+    got.sort()
+    if got != want:
+        missing = [w for w in want if w not in got][:3]
+        extra = [g for g in got if g not in want][:3]
+        fail("icalendar reads %d events, the plan has %d routed stops; plan only: %s; "
+             "calendar only: %s" % (len(got), len(want), missing, extra))
+    print("ok: icalendar %s reads the same %d stops (day, position, customer, time, kind)"
+          % (getattr(icalendar, "__version__", "?"), len(got)))
 
 
 def check_map(plan, mapper, outdir, args):

@@ -94,7 +94,7 @@ enum ccad_error {
  * @return a static, NUL-terminated string; "unknown error" for codes this
  *         version does not know. Never NULL.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API const char *ccad_strerror(int code);
 
@@ -109,15 +109,15 @@ CCAD_API const char *ccad_strerror(int code);
  * @return the number the library was built as; compare with
  *         ::CCAD_VERSION_NUMBER to detect a header/library mismatch.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_version_number(void);
 
 /**
- * @brief The library's version as text, such as "0.1.0".
+ * @brief The library's version as text, such as "1.1.0".
  * @return a static string, never NULL.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API const char *ccad_version_string(void);
 
@@ -139,11 +139,11 @@ CCAD_API const char *ccad_version_string(void);
 /** Day number of 9999-12-31. Function twin: ccad_date_max(). */
 #define CCAD_DATE_MAX 2932896
 
-/** @brief ::CCAD_NO_DATE as a function, for bindings. @return ::CCAD_NO_DATE. @since 0.1.0 */
+/** @brief ::CCAD_NO_DATE as a function, for bindings. @return ::CCAD_NO_DATE. @since 1.0.0 */
 CCAD_API int32_t ccad_no_date(void);
-/** @brief ::CCAD_DATE_MIN as a function. @return ::CCAD_DATE_MIN. @since 0.1.0 */
+/** @brief ::CCAD_DATE_MIN as a function. @return ::CCAD_DATE_MIN. @since 1.0.0 */
 CCAD_API int32_t ccad_date_min(void);
-/** @brief ::CCAD_DATE_MAX as a function. @return ::CCAD_DATE_MAX. @since 0.1.0 */
+/** @brief ::CCAD_DATE_MAX as a function. @return ::CCAD_DATE_MAX. @since 1.0.0 */
 CCAD_API int32_t ccad_date_max(void);
 
 /**
@@ -156,7 +156,7 @@ CCAD_API int32_t ccad_date_max(void);
  * @retval CCAD_EINVAL @p out_day is NULL.
  * @retval CCAD_ERANGE the year, month or day is out of range (30 February, say).
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_date_from_ymd(int32_t *out_day, int year, int month, int day);
 
@@ -169,7 +169,7 @@ CCAD_API int ccad_date_from_ymd(int32_t *out_day, int year, int month, int day);
  * @retval CCAD_OK success.
  * @retval CCAD_ERANGE @p day is outside the valid range; nothing written.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_date_to_ymd(int32_t day, int *out_year, int *out_month, int *out_mday);
 
@@ -181,7 +181,7 @@ CCAD_API int ccad_date_to_ymd(int32_t day, int *out_year, int *out_month, int *o
  * @retval CCAD_EINVAL @p out_weekday is NULL.
  * @retval CCAD_ERANGE @p day is outside the valid range.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_date_weekday(int *out_weekday, int32_t day);
 
@@ -196,7 +196,7 @@ CCAD_API int ccad_date_weekday(int *out_weekday, int32_t day);
  * @retval CCAD_EINVAL an out-parameter is NULL.
  * @retval CCAD_ERANGE @p day is outside the valid range.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_date_iso_week(int *out_iso_year, int *out_week, int32_t day);
 
@@ -210,7 +210,7 @@ CCAD_API int ccad_date_iso_week(int *out_iso_year, int *out_week, int32_t day);
  * @retval CCAD_EPARSE the text is not of the form @c YYYY-MM-DD.
  * @retval CCAD_ERANGE the form is right but the date does not exist.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_date_parse(int32_t *out_day, const char *text, size_t len);
 
@@ -224,7 +224,7 @@ CCAD_API int ccad_date_parse(int32_t *out_day, const char *text, size_t len);
  * @retval CCAD_ENOSPC @p cap is below 11; nothing written.
  * @retval CCAD_ERANGE @p day is outside the valid range.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_date_format(char *buf, size_t cap, int32_t day);
 
@@ -305,7 +305,7 @@ typedef struct ccad_host {
  * @retval CCAD_ENOMEM the allocator failed.
  * @note No context exists on failure, so no message is recorded.
  * @threadsafety Safe from any thread; the new context belongs to the caller's thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_ctx_new(ccad_ctx **out, const ccad_host *host);
 
@@ -315,7 +315,7 @@ CCAD_API int ccad_ctx_new(ccad_ctx **out, const ccad_host *host);
  * @note Called from inside one of the context's own callbacks, it does
  *       nothing (the running call still uses the context; @since 1.1.0):
  *       free it after that call returned.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API void ccad_ctx_free(ccad_ctx *ctx);
 
@@ -324,7 +324,7 @@ CCAD_API void ccad_ctx_free(ccad_ctx *ctx);
  * @param[in] ctx the context, or NULL.
  * @return a NUL-terminated string owned by the context, valid until the next
  *         call that uses it; "" when nothing failed yet; "no context" for NULL.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API const char *ccad_ctx_errmsg(const ccad_ctx *ctx);
 
@@ -332,7 +332,7 @@ CCAD_API const char *ccad_ctx_errmsg(const ccad_ctx *ctx);
  * @brief The status code of the most recent failure on this context.
  * @param[in] ctx the context, or NULL.
  * @return the code (::CCAD_OK if nothing failed yet; ::CCAD_EINVAL for NULL).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_ctx_errcode(const ccad_ctx *ctx);
 
@@ -345,7 +345,7 @@ CCAD_API int ccad_ctx_errcode(const ccad_ctx *ctx);
  * @retval CCAD_OK the last failure was a parse error with a position.
  * @retval CCAD_ENOTFOUND the last failure has no position (outputs untouched).
  * @retval CCAD_EINVAL a pointer is NULL.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_ctx_errpos(const ccad_ctx *ctx, uint32_t *out_line, uint32_t *out_column);
 
@@ -360,7 +360,7 @@ CCAD_API int ccad_ctx_errpos(const ccad_ctx *ctx, uint32_t *out_line, uint32_t *
  * @retval CCAD_ERANGE the clock reported an instant outside the date range.
  * @retval CCAD_EBUSY called from inside a callback of this context (the clock
  *         callback included): refused, the clock is not called (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day);
 
@@ -376,7 +376,7 @@ CCAD_API int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day);
  * @retval CCAD_ECALLBACK the calendar callback failed.
  * @retval CCAD_EBUSY called from inside a callback of this context (the calendar
  *         callback included): refused, the calendar is not called (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day);
 
@@ -520,7 +520,7 @@ enum ccad_rule_id {
  * @brief The catalogue name of a rule id ("GRADE", "GAP", ...).
  * @param[in] rule a ::ccad_rule_id.
  * @return a static string; "?" for an unknown id. Never NULL.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API const char *ccad_rule_name(int rule);
 
@@ -552,7 +552,7 @@ enum ccad_name_kind {
  * @param[in] value the value (for ::CCAD_NAME_FLAG a single bit).
  * @return a static string; "?" for an unknown kind or value. Never NULL.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API const char *ccad_name(int kind, int value);
 
@@ -566,7 +566,7 @@ CCAD_API const char *ccad_name(int kind, int value);
  * @retval CCAD_OK found. @retval CCAD_EINVAL a pointer is NULL or the kind unknown.
  * @retval CCAD_ENOTFOUND no value has that name.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_name_parse(int *out_value, int kind, const char *text, size_t len);
 
@@ -623,7 +623,7 @@ typedef struct ccad_param_info {
  * @retval CCAD_ENOMEM allocation failed.
  * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_rules_new(ccad_rules **out, ccad_ctx *ctx);
 
@@ -636,7 +636,7 @@ CCAD_API int ccad_rules_new(ccad_rules **out, ccad_ctx *ctx);
  * @retval CCAD_ENOMEM allocation failed.
  * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_rules_copy(ccad_rules **out, ccad_ctx *ctx, const ccad_rules *src);
 
@@ -646,7 +646,7 @@ CCAD_API int ccad_rules_copy(ccad_rules **out, ccad_ctx *ctx, const ccad_rules *
  * @note Not refused inside a callback (the busy guard cannot tell which
  *       handles the running call uses): freeing there the rules that call
  *       was given is a use-after-free (docs/integration.md, "Re-entry").
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API void ccad_rules_free(ccad_rules *rules);
 
@@ -654,7 +654,7 @@ CCAD_API void ccad_rules_free(ccad_rules *rules);
  * @brief Number of parameters. Indices 0..count-1 are stable within a
  *        release; names are stable forever.
  * @return the count.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API size_t ccad_rules_param_count(void);
 
@@ -665,7 +665,7 @@ CCAD_API size_t ccad_rules_param_count(void);
  * @retval CCAD_OK success. @retval CCAD_EINVAL @p info is NULL.
  * @retval CCAD_EVERSION @p info->size is too small.
  * @retval CCAD_ENOTFOUND @p index is out of range.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_rules_param_info(ccad_param_info *info, size_t index);
 
@@ -678,7 +678,7 @@ CCAD_API int ccad_rules_param_info(ccad_param_info *info, size_t index);
  * @retval CCAD_ENOTFOUND no parameter of that name.
  * @note Records no message (see the file's conventions).
  * @threadsafety Safe on rules shared read-only between threads.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_rules_get(const ccad_rules *rules, const char *name, int64_t *out_value);
 
@@ -696,7 +696,7 @@ CCAD_API int ccad_rules_get(const ccad_rules *rules, const char *name, int64_t *
  * @note On failure the rules are unchanged.
  * @retval CCAD_EBUSY called from inside a host callback of the rules' context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value);
 
@@ -711,14 +711,14 @@ CCAD_API int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value);
  *         not a keyword, mask or integer.
  * @retval CCAD_EBUSY called from inside a host callback of the rules' context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value);
 
 /**
  * @brief The context a rules object was made with (where its messages go).
  * @param[in] rules the rules. @return the context, NULL for NULL.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API ccad_ctx *ccad_rules_ctx(const ccad_rules *rules);
 
@@ -735,7 +735,7 @@ CCAD_API ccad_ctx *ccad_rules_ctx(const ccad_rules *rules);
  * @note All or nothing: on failure the rules are unchanged.
  * @retval CCAD_EBUSY called from inside a host callback of the rules' context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len);
 
@@ -751,7 +751,7 @@ CCAD_API int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len);
  * @retval CCAD_EINVAL @p rules or @p out_len is NULL, or @p buf NULL with cap > 0.
  * @retval CCAD_ENOSPC @p cap is below length + 1; @p buf untouched.
  * @note Records no message. @threadsafety Safe on shared read-only rules.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t *out_len);
 
@@ -759,7 +759,7 @@ CCAD_API int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap
  * @brief Whether two rule sets hold identical parameters.
  * @param[in] a first rules. @param[in] b second rules.
  * @return 1 if equal, 0 if not or if either is NULL.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_rules_equal(const ccad_rules *a, const ccad_rules *b);
 
@@ -780,7 +780,7 @@ typedef struct ccad_book ccad_book;
 /** Longest customer id in bytes (without NUL). Function twin: ccad_id_max(). */
 #define CCAD_ID_MAX 64
 
-/** @brief ::CCAD_ID_MAX as a function. @return ::CCAD_ID_MAX. @since 0.1.0 */
+/** @brief ::CCAD_ID_MAX as a function. @return ::CCAD_ID_MAX. @since 1.0.0 */
 CCAD_API size_t ccad_id_max(void);
 
 /**
@@ -853,7 +853,7 @@ typedef struct ccad_contact {
  * @retval CCAD_ENOMEM allocation failed.
  * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint);
 
@@ -862,21 +862,21 @@ CCAD_API int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
  * @note Not refused inside a callback (the busy guard cannot tell which
  *       handles the running call uses): freeing there the book that call
  *       was given is a use-after-free (docs/integration.md, "Re-entry").
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API void ccad_book_free(ccad_book *book);
 
 /**
  * @brief The context a book was made with (where its messages go).
  * @param[in] book the book. @return the context, NULL for NULL.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API ccad_ctx *ccad_book_ctx(const ccad_book *book);
 
 /**
  * @brief Number of customers in the book.
  * @param[in] book the book. @return the count, 0 for NULL.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API size_t ccad_book_count(const ccad_book *book);
 
@@ -885,7 +885,7 @@ CCAD_API size_t ccad_book_count(const ccad_book *book);
  * @param[in] book the book. @param[in] index 0..count-1.
  * @return the NUL-terminated id, owned by the book and valid until the next
  *         ccad_book_add(); NULL for a NULL book or a bad index (no message).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API const char *ccad_book_id(const ccad_book *book, size_t index);
 
@@ -905,7 +905,7 @@ CCAD_API const char *ccad_book_id(const ccad_book *book, size_t index);
  * @note Adding a customer makes the grades stale (see ccad_book_grade()).
  * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_index);
 
@@ -915,7 +915,7 @@ CCAD_API int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_
  * @param[out] out_index receives the index.
  * @retval CCAD_OK found. @retval CCAD_EINVAL a pointer is NULL.
  * @retval CCAD_ENOTFOUND no such id.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_find(const ccad_book *book, const char *id, size_t *out_index);
 
@@ -926,7 +926,7 @@ CCAD_API int ccad_book_find(const ccad_book *book, const char *id, size_t *out_i
  * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
  * @retval CCAD_EVERSION @c size not supported.
  * @retval CCAD_ENOTFOUND @p index out of range.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out);
 
@@ -938,7 +938,7 @@ CCAD_API int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *o
  * @note A change of value makes the grades stale.
  * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *customer);
 
@@ -961,7 +961,7 @@ CCAD_API int ccad_book_update(ccad_book *book, size_t index, const ccad_customer
  *       latest contact, gap or next step back.
  * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_record(ccad_book *book, size_t index, const ccad_contact *contact);
 
@@ -974,7 +974,7 @@ CCAD_API int ccad_book_record(ccad_book *book, size_t index, const ccad_contact 
  * @retval CCAD_ENOMEM allocation failed (grades unchanged).
  * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_grade(ccad_book *book, const ccad_rules *rules);
 
@@ -1033,7 +1033,7 @@ typedef struct ccad_store {
  * @retval CCAD_EVERSION @c store->size not supported.
  * @retval CCAD_EBUSY called from inside a callback of this context (a store
  *         transaction, perhaps): refused, the store stays as it was (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store);
 
@@ -1053,7 +1053,7 @@ CCAD_API int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store);
  *         host's data is as its own rollback left it.
  * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_store_record(ccad_book *book, size_t index, const ccad_contact *contact);
 
@@ -1064,7 +1064,7 @@ CCAD_API int ccad_store_record(ccad_book *book, size_t index, const ccad_contact
  * @retval CCAD_ECALLBACK a callback failed; rollback was called.
  * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_store_save_book(ccad_book *book);
 
@@ -1080,7 +1080,7 @@ CCAD_API int ccad_store_save_book(ccad_book *book);
  * @retval CCAD_ENOMEM allocation failed.
  * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_store_load_book(ccad_book **out, ccad_ctx *ctx);
 
@@ -1093,7 +1093,7 @@ CCAD_API int ccad_store_load_book(ccad_book **out, ccad_ctx *ctx);
  * @retval CCAD_ECALLBACK a callback failed. @retval as ccad_book_add().
  * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_store_load_customer(ccad_book *book, const char *id, size_t *out_index);
 
@@ -1170,7 +1170,7 @@ enum ccad_why {
 /**
  * @brief The name of a reason code ("GAP_ALERT", ...).
  * @param[in] why a ::ccad_why. @return static string, "?" if unknown.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API const char *ccad_why_name(int why);
 
@@ -1199,7 +1199,7 @@ enum ccad_figure {
  *             ::ccad_name_kind to use with ccad_name(); 0 otherwise. May be NULL.
  * @return a ::ccad_figure; ::CCAD_FIG_NONE for unknown codes or indices.
  * @threadsafety Safe from any thread.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_why_figure(int why, int index, int *out_name_kind);
 
@@ -1215,7 +1215,7 @@ typedef struct ccad_reason {
 /** Most reasons an assessment holds. Function twin: ccad_reasons_max(). */
 #define CCAD_REASONS_MAX 32
 
-/** @brief ::CCAD_REASONS_MAX as a function. @return it. @since 0.1.0 */
+/** @brief ::CCAD_REASONS_MAX as a function. @return it. @since 1.0.0 */
 CCAD_API size_t ccad_reasons_max(void);
 
 /** Assessment flags (bit mask). */
@@ -1294,7 +1294,7 @@ typedef struct ccad_brief {
  * @retval CCAD_ESTALE the book changed, or its grading parameters differ,
  *         since the last ccad_book_grade().
  * @note Calls no host callback and allocates nothing.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t index,
                               int32_t today, ccad_assessment *out);
@@ -1308,7 +1308,7 @@ CCAD_API int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, si
  * @param[in] elem_size @c sizeof(ccad_brief) as the caller was compiled.
  * @retval as ccad_book_assess(); ::CCAD_ENOTFOUND if the range leaves the book.
  * @note All or nothing: on error @p out is untouched.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_t first,
                                     size_t n, int32_t today, ccad_brief *out, size_t elem_size);
@@ -1323,7 +1323,7 @@ CCAD_API int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rul
  * @param[out] out_len receives the full length without NUL (may be NULL).
  * @retval CCAD_OK written whole. @retval CCAD_ENOSPC truncated.
  * @retval CCAD_EINVAL a pointer is NULL or @p cap is 0.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_reason_format(char *buf, size_t cap, const ccad_reason *reason, size_t *out_len);
 
@@ -1390,7 +1390,7 @@ enum ccad_delegation {
 /** Most reasons an item or finding holds. Function twin: ccad_item_reasons_max(). */
 #define CCAD_ITEM_REASONS_MAX 8
 
-/** @brief ::CCAD_ITEM_REASONS_MAX as a function. @return it. @since 0.1.0 */
+/** @brief ::CCAD_ITEM_REASONS_MAX as a function. @return it. @since 1.0.0 */
 CCAD_API size_t ccad_item_reasons_max(void);
 
 /** One planned contact. */
@@ -1487,12 +1487,12 @@ typedef struct ccad_finding {
  * @note Deterministic: the same inputs give the same schedule, item for item.
  * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                                const ccad_plan_options *options);
 
-/** @brief Destroys a schedule. @param[in] schedule the schedule, or NULL. @since 0.1.0 */
+/** @brief Destroys a schedule. @param[in] schedule the schedule, or NULL. @since 1.0.0 */
 CCAD_API void ccad_schedule_free(ccad_schedule *schedule);
 
 /**
@@ -1500,7 +1500,7 @@ CCAD_API void ccad_schedule_free(ccad_schedule *schedule);
  *        first in route order (@c seq), then the other items by priority,
  *        touches last.
  * @param[in] schedule the schedule. @return the count (0 for NULL).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API size_t ccad_schedule_item_count(const ccad_schedule *schedule);
 
@@ -1510,14 +1510,14 @@ CCAD_API size_t ccad_schedule_item_count(const ccad_schedule *schedule);
  * @param[in,out] out caller struct with @c size set.
  * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
  * @retval CCAD_EVERSION bad size. @retval CCAD_ENOTFOUND bad index.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_schedule_item(const ccad_schedule *schedule, size_t index, ccad_item *out);
 
 /**
  * @brief Number of findings (the never-contacted among the unplanned first).
  * @param[in] schedule the schedule. @return the count (0 for NULL).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API size_t ccad_schedule_finding_count(const ccad_schedule *schedule);
 
@@ -1526,7 +1526,7 @@ CCAD_API size_t ccad_schedule_finding_count(const ccad_schedule *schedule);
  * @param[in] schedule the schedule. @param[in] index 0..count-1.
  * @param[in,out] out caller struct with @c size set.
  * @retval as ccad_schedule_item().
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_schedule_finding(const ccad_schedule *schedule, size_t index, ccad_finding *out);
 
@@ -1538,7 +1538,7 @@ CCAD_API int ccad_schedule_finding(const ccad_schedule *schedule, size_t index, 
  * @param[out] out_count receives the number of such items (also beyond @p cap).
  * @retval CCAD_OK all written. @retval CCAD_ENOSPC more than @p cap (the first @p cap written).
  * @retval CCAD_EINVAL a pointer is NULL.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_schedule_reminders(const ccad_schedule *schedule, int32_t day,
                                      size_t *out_indices, size_t cap, size_t *out_count);
@@ -1576,7 +1576,7 @@ typedef struct ccad_workload {
  * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
  * @retval CCAD_EVERSION bad size. @retval CCAD_ERANGE a bad input.
  * @retval CCAD_ESTALE the book needs grading.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_workload(const ccad_book *book, const ccad_rules *rules, int32_t today,
                                 ccad_workload *io);
@@ -1622,7 +1622,7 @@ typedef struct ccad_day {
  * @param[in,out] out caller struct with @c size set.
  * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
  * @retval CCAD_EVERSION bad size. @retval CCAD_ENOTFOUND the day is outside the range.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_schedule_day(const ccad_schedule *schedule, int32_t day, ccad_day *out);
 
@@ -1632,7 +1632,7 @@ CCAD_API int ccad_schedule_day(const ccad_schedule *schedule, int32_t day, ccad_
  * @param[in] book the book. @param[in] index the customer.
  * @return a ::ccad_grade; ::CCAD_GRADE_NONE for a NULL book, a bad index or
  *         a book never graded (no message is recorded).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_grade_of(const ccad_book *book, size_t index);
 
@@ -1642,7 +1642,7 @@ CCAD_API int ccad_book_grade_of(const ccad_book *book, size_t index);
  * @param[in,out] out caller struct with @c size set.
  * @retval CCAD_OK success. @retval CCAD_EINVAL NULL. @retval CCAD_EVERSION bad size.
  * @retval CCAD_ESTALE the book needs grading.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_platform(const ccad_book *book, const ccad_rules *rules, ccad_platform *out);
 
@@ -1663,7 +1663,7 @@ enum ccad_choice {
  * @param[in] n its length; must equal the book's count.
  * @retval CCAD_OK success. @retval CCAD_EINVAL NULL or wrong @p n.
  * @retval CCAD_ESTALE the book needs grading. @retval CCAD_ENOMEM allocation failed.
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_book_choose_working(const ccad_book *book, const ccad_rules *rules,
                                       uint8_t *out_choice, size_t n);
@@ -1699,7 +1699,7 @@ typedef struct ccad_route_options {
 /** Most points ccad_route_solve() accepts. Function twin: ccad_route_max_points(). */
 #define CCAD_ROUTE_MAX_POINTS 100000
 
-/** @brief ::CCAD_ROUTE_MAX_POINTS as a function. @return it. @since 0.1.0 */
+/** @brief ::CCAD_ROUTE_MAX_POINTS as a function. @return it. @since 1.0.0 */
 CCAD_API size_t ccad_route_max_points(void);
 
 /**
@@ -1727,7 +1727,7 @@ CCAD_API size_t ccad_route_max_points(void);
  * @retval CCAD_ENOMEM allocation failed.
  * @retval CCAD_EBUSY called from inside a host callback of this context: refused,
  *         nothing changed and no message recorded (@since 1.1.0).
- * @since 0.1.0
+ * @since 1.0.0
  */
 CCAD_API int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
                               const ccad_route_options *options, uint32_t *out_order,
@@ -1836,31 +1836,31 @@ CCAD_API int ccad_route_solve_tw(ccad_ctx *ctx, const double *x, const double *y
  *         A NULL pointer is ignored.
  *  @{ */
 
-/** @brief As ::CCAD_HOST_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_HOST_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_host_init(ccad_host *p);
-/** @brief As ::CCAD_PARAM_INFO_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_PARAM_INFO_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_param_info_init(ccad_param_info *p);
-/** @brief As ::CCAD_CUSTOMER_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_CUSTOMER_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_customer_init(ccad_customer *p);
-/** @brief As ::CCAD_CONTACT_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_CONTACT_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_contact_init(ccad_contact *p);
-/** @brief As ::CCAD_STORE_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_STORE_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_store_init(ccad_store *p);
-/** @brief As ::CCAD_ASSESSMENT_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_ASSESSMENT_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_assessment_init(ccad_assessment *p);
-/** @brief As ::CCAD_PLAN_OPTIONS_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_PLAN_OPTIONS_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_plan_options_init(ccad_plan_options *p);
-/** @brief As ::CCAD_ITEM_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_ITEM_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_item_init(ccad_item *p);
-/** @brief As ::CCAD_FINDING_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_FINDING_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_finding_init(ccad_finding *p);
-/** @brief As ::CCAD_WORKLOAD_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_WORKLOAD_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_workload_init(ccad_workload *p);
-/** @brief As ::CCAD_PLATFORM_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_PLATFORM_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_platform_init(ccad_platform *p);
-/** @brief As ::CCAD_DAY_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_DAY_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_day_init(ccad_day *p);
-/** @brief As ::CCAD_ROUTE_OPTIONS_INIT. @param[out] p the struct. @since 0.1.0 */
+/** @brief As ::CCAD_ROUTE_OPTIONS_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_route_options_init(ccad_route_options *p);
 /** @brief As ::CCAD_ROUTE_TIMES_INIT. @param[out] p the struct. @since 1.1.0 */
 CCAD_API void ccad_route_times_init(ccad_route_times *p);

@@ -4,9 +4,14 @@
 #   1. Release build + the whole ctest suite (unit tests, vectors, examples, symbols)
 #   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all, by gcc and by clang
 #      (the clang build with -DCCAD_SCALAR_BRIEF=ON: the batch kernel's portable path)
-#   3. the Python bindings' unittest suite against the Release library
-#   4. the Doxygen reference with WARN_AS_ERROR
-#   5. install into a scratch prefix and build a consumer with find_package and pkg-config
+#   3. the Python bindings' unittest suite against the Release library, then the
+#      Node.js (koffi, node --test) and Rust (cargo --offline) FFI examples
+#   4. the docs site (README as front page, docs/*.md as pages, the API reference) with
+#      Doxygen's warnings as errors; its links checked (tests/check_site.py) and its
+#      front page rendered in headless Chromium (tests/check_frontpage.py)
+#   5. install into a scratch prefix and build a consumer with find_package and pkg-config;
+#      the four Debian packages (tests/package.sh): contents, lintian, a consumer
+#      built and run against them unpacked into a scratch root
 #   6. ThreadSanitizer: test_threads built alone with clang -fsanitize=thread (build/tsan)
 #   7. valgrind memcheck over every test program and the examples (Release build)
 #   8. libFuzzer: every harness for 30 seconds (tests/fuzz/run-fuzz.sh, build/fuzz)
@@ -22,7 +27,7 @@ step() { printf '\n==== %s\n' "$*"; }
 
 step "set-up: Debian packages"
 need=()
-for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools; do
+for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools dpkg-dev lintian chromium; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -60,8 +65,28 @@ else
   echo "no Python tests yet"
 fi
 
-step "API reference (Doxygen, warnings are errors)"
+step "FFI beyond Python: Node.js on koffi and Rust with extern \"C\" (docs/ffi.md)"
+ffi_env=(CUSTCADENCE_ABI_JSON="$root/build/release/custcadence-abi.json"
+         CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1"
+         CUSTCADENCE_FFI_REFERENCE="$root/build/release/tests/ffi-scenario")
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  (cd bindings/node && npm ci --no-audit --no-fund --silent && env "${ffi_env[@]}" node --test test/)
+else
+  echo "node or npm not found: the Node.js example is skipped"
+fi
+if command -v cargo >/dev/null 2>&1; then
+  (cd examples/rust && env "${ffi_env[@]}" CUSTCADENCE_LIB_DIR="$root/build/release/lib" \
+     CARGO_TARGET_DIR="$root/build/rust" RUSTFLAGS="-D warnings" cargo test --offline --quiet)
+else
+  echo "cargo not found: the Rust example is skipped"
+fi
+
+step "docs site (Doxygen, warnings are errors): links, pages, the front page in headless Chromium"
 cmake --build build/release --target docs
+python3 tests/check_site.py build/release/docs/api/html .
+rc=0
+python3 tests/check_frontpage.py build/release/docs/api/html build/release/docs/site-check || rc=$?
+[ "$rc" -eq 0 ] || [ "$rc" -eq 77 ] || exit "$rc"
 
 step "install and consume"
 prefix=$root/build/prefix
@@ -75,6 +100,9 @@ PKG_CONFIG_PATH="$prefix/lib/pkgconfig" \
   cc -std=c99 -o build/consumer/consumer_pc tests/consumer/main.c \
   $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs custcadence)
 LD_LIBRARY_PATH="$prefix/lib" build/consumer/consumer_pc
+
+step "Debian packages: cpack, contents, lintian, a consumer against the unpacked packages"
+tests/package.sh build/deb
 
 step "ThreadSanitizer: test_threads (clang -fsanitize=thread)"
 CC=clang CXX=clang++ cmake -S . -B build/tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
