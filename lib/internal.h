@@ -410,4 +410,44 @@ static inline int64_t ccad__value(const ccad_book *book, size_t index)
     return (r->bits & CB_WIDE) ? book->wide[(uint32_t)r->value].value : r->value;
 }
 
+/* ---- names and languages (names.c, enum_names.c, lang*.c) ---- */
+
+/* Number of rule ids and of reason codes (both start at 1). */
+int ccad__rule_count(void);
+int ccad__why_count(void);
+/* Values of a ccad_name_kind: how many (0 for an unknown kind), the index
+ * of a value in the kind's tables (-1 if not a value of it), and the value
+ * at an index. Rule ids and reason codes are kinds too. */
+int ccad__name_count(int kind);
+int ccad__name_index(int kind, int value);
+int ccad__name_value(int kind, int index);
+/* a - b, saturating at the ends of int64_t. */
+long long ccad__sat_sub(long long a, long long b);
+/* Minutes after midnight as HH:MM (-HH:MM for a negative figure). */
+void ccad__clock_text(char buf[32], int64_t m);
+
+/* Pseudo-kinds of the language catalogues beside the ccad_name_kind values:
+ * the reason templates (indexed by reason code) and the words the
+ * formatter itself writes (CCAD__WORD_*). */
+#define CCAD__TEXT_WHY 0
+#define CCAD__TEXT_WORD 100
+enum ccad__word {
+    CCAD__WORD_YUAN = 0,      /* unit of money below ten thousand */
+    CCAD__WORD_WAN = 1,       /* ten thousand */
+    CCAD__WORD_YI = 2,        /* a hundred million */
+    CCAD__WORD_NO_DATE = 3,   /* a date figure that is not a date */
+    CCAD__WORD_NO_DAYS = 4,   /* an empty set of weekdays */
+    CCAD__WORD_LIST_SEP = 5,  /* between the items of a list */
+    CCAD__WORD_MONTH = 6,     /* after the month of a date */
+    CCAD__WORD_DAY = 7,       /* after the day of a date */
+    CCAD__WORD_UNKNOWN = 8,   /* "reason" of an unknown reason code */
+    CCAD__WORD_COLON = 9,     /* after the rule's name */
+    CCAD__WORD_COUNT = 10
+};
+/* The text of a language's catalogue (lang > CCAD_LANG_EN) for a kind and
+ * index (a reason code for CCAD__TEXT_WHY); NULL when it has none. */
+const char *ccad__lang_text(int lang, int kind, int index);
+const char *ccad__zh_hans_text(int kind, int index);
+const char *ccad__zh_hant_text(int kind, int index);
+
 #endif
