@@ -222,12 +222,12 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     }
     case CCAD_WHY_DUE_NEXT_STEP: *n = snprintf(buf, cap, "FOLLOWUP: next step agreed for %s", t->d1); return 1;
     case CCAD_WHY_DUE_EVENT: *n = snprintf(buf, cap, "URGENCY: urgent matter due %s", t->d1); return 1;
-    case CCAD_WHY_OVERDUE: *n = snprintf(buf, cap, "ESCALATE: %lld day%s overdue: %s", t->a, pl(t->a), IDX(levels, t->b)); return 1;
+    case CCAD_WHY_OVERDUE: *n = snprintf(buf, cap, "ESCALATE: %lld day%s overdue: %s (this level from %lld)", t->a, pl(t->a), IDX(levels, t->b), t->c); return 1;
     case CCAD_WHY_GAP_WARN: *n = snprintf(buf, cap, "GAP: %lld-day gap between contacts, maximum %lld (%lld over)", t->a, t->b, t->c); return 1;
     case CCAD_WHY_GAP_ALERT: *n = snprintf(buf, cap, "GAP: %lld-day gap between contacts, alert at %lld (%lld over the maximum)", t->a, t->b, t->c); return 1;
     case CCAD_WHY_NO_RECORD: *n = snprintf(buf, cap, "FOLLOWUP: latest contact has no record (%lld without record)", t->a); return 1;
     case CCAD_WHY_NO_NEXT_STEP: *n = snprintf(buf, cap, "FOLLOWUP: contact on %s set no next step", t->d1); return 1;
-    case CCAD_WHY_REMINDER: *n = snprintf(buf, cap, "FOLLOWUP: reminder today for the contact due %s", t->d2); return 1;
+    case CCAD_WHY_REMINDER: *n = snprintf(buf, cap, "FOLLOWUP: reminder today (%s) for the contact due %s", t->d1, t->d2); return 1;
     case CCAD_WHY_STALLED: *n = snprintf(buf, cap, "STALL: %lld contact%s without progress (limit %lld): change strategy or ask for the close", t->a, pl(t->a), t->b); return 1;
     case CCAD_WHY_PATIENCE: *n = snprintf(buf, cap, "PATIENCE: %lld of %lld contacts; a release now would be premature", t->a, t->b); return 1;
     case CCAD_WHY_PATIENCE_RHYTHM: *n = snprintf(buf, cap, "PATIENCE: rhythm broken (%lld-day gap, maximum %lld)", t->a, t->b); return 1;
@@ -235,7 +235,7 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     case CCAD_WHY_OWNERSHIP: {
         char d3[16];
         date_text(d3, r->c);
-        *n = snprintf(buf, cap, "OWNERSHIP: %lld day%s left (ends %s)", t->a, pl(t->a), d3);
+        *n = snprintf(buf, cap, "OWNERSHIP: %lld day%s left of %lld (ends %s)", t->a, pl(t->a), t->b, d3);
         return 1;
     }
     case CCAD_WHY_TRIAGE: *n = snprintf(buf, cap, "TRIAGE: %s, monthly volume %s (threshold %s)", IDX(kinds, t->a), t->m2, t->m3); return 1;
@@ -278,7 +278,7 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
         *n = snprintf(buf, cap, "GAP: the plan leaves a %lld-day gap ending %s (maximum %lld)", t->a, d3, t->b);
         return 1;
     }
-    case CCAD_WHY_CARE_CONTACT: *n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s", t->d1); return 1;
+    case CCAD_WHY_CARE_CONTACT: *n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s (care due %s)", t->d1, t->d2); return 1;
     case CCAD_WHY_REMINDER_DUE: *n = snprintf(buf, cap, "FOLLOWUP: reminder on %s for the contact on %s", t->d1, t->d2); return 1;
     case CCAD_WHY_PLAN_EARLY: *n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", t->b, pl(t->b), t->d1); return 1;
     default: return 0;
