@@ -8,6 +8,7 @@
  * The codes are counted from the library (ccad_why_name), so a code added
  * without its translations fails here by name. */
 #include "testutil.h"
+#include "utf8_check.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -23,24 +24,6 @@ static int why_count(void)
     while (strcmp(ccad_why_name(n + 1), "?") != 0)
         n++;
     return n;
-}
-
-/* Whether s is well-formed UTF-8 without control characters. */
-static int clean_utf8(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        size_t k;
-        if (len == 0 || i + len > n || (len == 1 && (c < 0x20 || c == 0x7f)))
-            return 0;
-        for (k = 1; k < len; k++)
-            if (((unsigned char)s[i + k] & 0xC0) != 0x80)
-                return 0;
-        i += len;
-    }
-    return 1;
 }
 
 #define DAY0 20780 /* 2026-11-23, a Monday */
@@ -163,7 +146,7 @@ static void every_code_in_every_language(void **state)
             if (strstr(text, fallback_words[lang]) != NULL)
                 fail_msg("reason code %d (%s) has no %s text: %s", why, ccad_why_name(why),
                          lang_tags[lang], text);
-            assert_true(clean_utf8(text, strlen(text)));
+            assert_true(tu_clean_utf8(text, strlen(text)));
         }
     }
 }
@@ -225,7 +208,7 @@ static size_t check_cuts(const ccad_reason *r, int lang)
         fail_msg("%s %s (%lld, %lld, %lld): rc %d, %lu bytes over CCAD_REASON_TEXT_MAX",
                  lang_tags[lang], ccad_why_name(r->why), (long long)r->a, (long long)r->b,
                  (long long)r->c, rc, (unsigned long)n);
-    assert_true(n > 0 && clean_utf8(full, n));
+    assert_true(n > 0 && tu_clean_utf8(full, n));
     for (cap = 1; cap <= n + 1; cap += (cap < 8 || cap + 8 > n ? 1 : 7)) {
         memset(part, 0x5a, sizeof part);
         m = 0;
@@ -234,7 +217,7 @@ static size_t check_cuts(const ccad_reason *r, int lang)
         assert_int_equal(rc, cap > n ? CCAD_OK : CCAD_ENOSPC);
         assert_true(strlen(part) <= cap - 1 && strlen(part) + 4 > (cap > n ? n + 1 : cap));
         assert_memory_equal(part, full, strlen(part));
-        assert_true(clean_utf8(part, strlen(part)));
+        assert_true(tu_clean_utf8(part, strlen(part)));
         assert_int_equal((unsigned char)part[cap], 0x5a);
     }
     return n;
@@ -313,7 +296,7 @@ static void every_name_in_every_language(void **state)
                 const char *name = ccad_name_lang(kind, value, lang);
                 if (strcmp(name, "?") == 0 || name[0] == '\0')
                     fail_msg("kind %d value %d has no %s name", kind, value, lang_tags[lang]);
-                assert_true(clean_utf8(name, strlen(name)));
+                assert_true(tu_clean_utf8(name, strlen(name)));
                 assert_int_equal(ccad_name_parse(&parsed, kind, name, strlen(name)), CCAD_OK);
                 assert_int_equal(parsed, value);
                 if (lang > 0 && kind != CCAD_NAME_WHY && kind != CCAD_NAME_QUADRANT)

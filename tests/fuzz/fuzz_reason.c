@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "custcadence.h"
+#include "../utf8_check.h"
 
 static const int64_t table[] = {
     INT64_MIN, INT64_MIN + 1, INT32_MIN, -1441, -1440, -60, -1, 0, 1, 59, 60, 100, 1439, 1440,
@@ -43,23 +44,6 @@ static int64_t figure(fuzz_bytes *in)
     case 2: return (int16_t)fuzz_u16(in);
     default: return (int64_t)fuzz_u64(in);
     }
-}
-
-/* Whether s[0, n) is well-formed UTF-8 without control characters. */
-static int clean_utf8(const char *s, size_t n)
-{
-    size_t i = 0, k, len;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        if (len == 0 || i + len > n || (len == 1 && (c < 0x20 || c == 0x7f)))
-            return 0;
-        for (k = 1; k < len; k++)
-            if (((unsigned char)s[i + k] & 0xC0) != 0x80)
-                return 0;
-        i += len;
-    }
-    return 1;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -92,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rc = ccad_reason_format_lang(full, sizeof full, &r, lang, &n);
     FUZZ_CHECKF(rc == CCAD_OK, "why %ld lang %d: rc %d", (long)r.why, lang, rc);
     FUZZ_CHECK(n > 0 && n < sizeof full && strlen(full) == n);
-    FUZZ_CHECKF(clean_utf8(full, n), "lang %d: '%s'", lang, full);
+    FUZZ_CHECKF(tu_clean_utf8(full, n), "lang %d: '%s'", lang, full);
     if (lang == CCAD_LANG_EN) {
         for (i = 0; i < n; i++)
             FUZZ_CHECKF(full[i] >= 0x20 && full[i] < 0x7f, "byte 0x%02x at %lu of '%s'",
@@ -111,7 +95,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         kept = strlen(part);
         FUZZ_CHECK(cap > n ? kept == n : kept <= cap - 1 && kept + 3 >= cap - 1);
         FUZZ_CHECK(memcmp(part, full, kept) == 0);
-        FUZZ_CHECKF(clean_utf8(part, kept), "cut at %lu of '%s'", (unsigned long)cap, full);
+        FUZZ_CHECKF(tu_clean_utf8(part, kept), "cut at %lu of '%s'", (unsigned long)cap, full);
     }
     for (i = cap; i < sizeof part; i++)
         FUZZ_CHECKF((unsigned char)part[i] == 0xA5, "byte %lu written past cap %lu",
