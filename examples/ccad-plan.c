@@ -128,11 +128,11 @@ static void print_day_tags(const ccex_plan *p, uint32_t flags)
     int k, any = 0;
     for (k = 0; k < 3; k++)
         if (flags & flag[k]) {
-            printf("%s%s", any ? ", " : " (", MSG(tag[k]));
+            printf("%s%s", MSG(any ? M_TAG_SEP : M_TAG_OPEN), MSG(tag[k]));
             any = 1;
         }
     if (any)
-        printf(")");
+        printf("%s", MSG(M_TAG_CLOSE));
 }
 
 /* The column titles of a day's table, in the widths of its rows. */
@@ -187,7 +187,7 @@ static void print_days(const ccex_plan *p)
         printf("\n%s", when);
         print_day_tags(p, day->flags);
         if (day->count == 0) {
-            printf(": %s\n", MSG((day->flags & CCAD_DAY_WORKING) ? M_NOTHING_PLANNED : M_NOT_WORKING));
+            printf("%s\n", MSG((day->flags & CCAD_DAY_WORKING) ? M_NOTHING_PLANNED : M_NOT_WORKING));
             continue;
         }
         ccex_hhmm(back, day->back_min);
@@ -329,8 +329,8 @@ static void print_calendar(const ccex_plan *p)
     for (k = 0; k < 3; k++) {
         if (lists[k]->path == NULL)
             continue;
-        printf("%s%s %s (%lu)", sep, MSG(what[k]), lists[k]->path, (unsigned long)lists[k]->count);
-        sep = "; ";
+        printf(MSG(M_CAL_FILE), sep, MSG(what[k]), lists[k]->path, (unsigned long)lists[k]->count);
+        sep = p->lang == CCAD_LANG_EN ? "; " : "；";
     }
 }
 

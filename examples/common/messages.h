@@ -18,11 +18,15 @@ enum ccex_msg {
     M_CAL_HOLIDAYS,
     M_CAL_ABSENCES,
     M_CAL_SPECIAL,
+    M_CAL_FILE,        /* separator, what, path, dates read */
     M_ROUTES_FROM,     /* lat, lon, start, end */
     /* ccad-plan: the days */
     M_TAG_HOLIDAY,
     M_TAG_ABSENT,
     M_TAG_SPECIAL,
+    M_TAG_OPEN,
+    M_TAG_SEP,
+    M_TAG_CLOSE,
     M_NOTHING_PLANNED,
     M_NOT_WORKING,
     M_DAY_STOPS,       /* stops, plural, service minutes, travel minutes */
