@@ -1352,6 +1352,7 @@ CCAD_API int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rul
  * @brief Writes a reason as one line of English, e.g.
  *        "GAP: 22-day gap between contacts, alert at 21 (8 over the maximum)".
  *        Money figures are written as minor units / 100 with two decimals.
+ *        ccad_reason_format_lang() writes the same reason in Chinese.
  * @param[out] buf destination (NUL-terminated, truncated to fit).
  * @param[in] cap size of @p buf (> 0).
  * @param[in] reason the reason.
