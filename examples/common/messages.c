@@ -111,6 +111,7 @@ static const char *const texts[CCEX_MSG_COUNT][CCAD_LANG_COUNT] = {
     [M_SVG_STOP_TAIL] = {" (grade %s, %s, %s)", "（%s，%s，%s）", "（%s，%s，%s）"},
     [M_SVG_GRADE] = {"grade %s", "%s客户", "%s客戶"},
     [M_SVG_BASE] = {"base", "出发地", "出發地"},
+    [M_SVG_BASE_AT] = {"Base %.4f, %.4f", "出发地 %.4f, %.4f", "出發地 %.4f, %.4f"},
     [M_SVG_LATE] = {"black ring: late stop", "黑圈：迟到的站", "黑圈：遲到的站"},
 };
 

@@ -80,6 +80,7 @@ enum ccex_msg {
     M_SVG_STOP_TAIL,   /* grade name, quadrant name, kind name */
     M_SVG_GRADE,       /* grade name */
     M_SVG_BASE,
+    M_SVG_BASE_AT,     /* latitude, longitude */
     M_SVG_LATE,
     CCEX_MSG_COUNT
 };

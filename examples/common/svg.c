@@ -135,10 +135,12 @@ void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
     fprintf(fp, " %.1f,%.1f\"/>\n", bx, by);
 
     /* The base. */
-    fprintf(fp, "  <rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"#222\">"
-                "<title>Base %.4f, %.4f</title></rect>\n",
-            bx - 7, by - 7, base_lat, base_lon);
-    fprintf(fp, "  <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">base</text>\n", bx + 10, by + 4);
+    fprintf(fp, "  <rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"#222\"><title>",
+            bx - 7, by - 7);
+    fprintf(fp, ccex_msg(d.lang, M_SVG_BASE_AT), base_lat, base_lon);
+    fprintf(fp, "</title></rect>\n");
+    fprintf(fp, "  <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>\n", bx + 10, by + 4,
+            ccex_msg(d.lang, M_SVG_BASE));
 
     /* The stops, numbered in route order. */
     for (k = 0; k < d.n_stops; k++) {
