@@ -57,6 +57,14 @@ static void put_word(struct sink *s, int word)
 /* Magnitude of a figure, without signed overflow for INT64_MIN. */
 static uint64_t magnitude(int64_t v) { return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v; }
 
+/* Writes |v| as an integer ("3" for -3; INT64_MIN too). */
+static void put_magnitude(struct sink *s, int64_t v)
+{
+    char t[24];
+    snprintf(t, sizeof t, "%llu", (unsigned long long)magnitude(v));
+    put_text(s, t);
+}
+
 /* Writes v / 10^scale exactly, the fraction without trailing zeros. */
 static void put_decimal(struct sink *s, int64_t v, int scale)
 {
@@ -189,17 +197,19 @@ static const char *render_field(struct sink *s, const ccad_reason *r, const char
     switch (p[1]) {
     case '}': put_figure(s, r, index); return p + 2;
     case '#': put_int(s, (long long)fig[index]); return p + 3;
+    case '!': put_magnitude(s, fig[index]); return p + 3;
     case 'h': put_decimal(s, fig[index], 2); return p + 3;
     case '-':
         if (end - p < 4 || p[2] < 'a' || p[2] > 'c')
             return end;
         put_int(s, ccad__sat_sub((long long)fig[index], (long long)fig[p[2] - 'a']));
         return p + 4;
-    case '?': {
+    case '?':
+    case '<': {
         const char *then = p + 2, *mid = branch_end(then, end), *close = mid;
         if (mid < end && *mid == '|')
             close = branch_end(mid + 1, end);
-        if (fig[index] != 0)
+        if (p[1] == '?' ? fig[index] != 0 : fig[index] < 0)
             render(s, r, then, mid);
         else if (close > mid)
             render(s, r, mid + 1, close);

@@ -7,9 +7,11 @@
  *   {a} {b} {c}   figure a, b or c as what ccad_why_figure() says it is
  *                 (a date, money, an enumerated name, a count ...);
  *   {a#}          the figure as a plain integer (Q{b#} for the quadrant);
+ *   {a!}          its magnitude as a plain integer ("3" for -3);
  *   {ch}          a factor x100 as a decimal ("1.25");
  *   {a-b}         the difference of two figures, as an integer;
  *   {c?X|Y}       X when figure c is not 0, else Y ("|Y" may be left out);
+ *   {c<X|Y}       X when figure c is below 0, else Y;
  *                 X and Y may hold figures themselves.
  * The name tables follow the order of the English ones (enum_names.c). */
 #ifndef CCAD_LANG_TABLE_H

@@ -208,7 +208,12 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     case CCAD_WHY_GRADE_THRESHOLD: *n = snprintf(buf, cap, "GRADE: value %s, threshold %s", t->m1, t->m2); return 1;
     case CCAD_WHY_URGENCY_PURCHASE: *n = snprintf(buf, cap, "URGENCY: purchase decision in %lld day%s (within %lld)", t->a, pl(t->a), t->b); return 1;
     case CCAD_WHY_URGENCY_COMPLAINT: *n = snprintf(buf, cap, "URGENCY: complaint open since %s (%lld day%s)", t->d1, t->b, pl(t->b)); return 1;
-    case CCAD_WHY_URGENCY_REQUEST: *n = snprintf(buf, cap, "URGENCY: customer asked to be seen on %s (in %lld day%s)", t->d1, t->b, pl(t->b)); return 1;
+    case CCAD_WHY_URGENCY_REQUEST:
+        if (t->b < 0)
+            *n = snprintf(buf, cap, "URGENCY: customer asked to be seen on %s (%llu day%s ago)", t->d1, (unsigned long long)0 - (unsigned long long)t->b, pl(t->b == -1 ? 1 : 2));
+        else
+            *n = snprintf(buf, cap, "URGENCY: customer asked to be seen on %s (in %lld day%s)", t->d1, t->b, pl(t->b));
+        return 1;
     case CCAD_WHY_URGENCY_PASSED: *n = snprintf(buf, cap, "URGENCY: expected purchase date passed %lld day%s ago; update it", t->a, pl(t->a)); return 1;
     case CCAD_WHY_QUADRANT: *n = snprintf(buf, cap, "QUADRANT: Q%lld (grade %s, %s)", t->a, grade_letter(t->b), IDX(urg, t->c)); return 1;
     case CCAD_WHY_FREQ: *n = snprintf(buf, cap, "FREQ: %lld per %lld day%s: every %lld day%s", t->a, t->b, pl(t->b), t->c, pl(t->c)); return 1;
@@ -235,7 +240,10 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     case CCAD_WHY_OWNERSHIP: {
         char d3[16];
         date_text(d3, r->c);
-        *n = snprintf(buf, cap, "OWNERSHIP: %lld day%s left of %lld (ends %s)", t->a, pl(t->a), t->b, d3);
+        if (t->a < 0)
+            *n = snprintf(buf, cap, "OWNERSHIP: the %lld days of ownership ended %llu day%s ago (%s)", t->b, (unsigned long long)0 - (unsigned long long)t->a, pl(t->a == -1 ? 1 : 2), d3);
+        else
+            *n = snprintf(buf, cap, "OWNERSHIP: %lld day%s left of %lld (ends %s)", t->a, pl(t->a), t->b, d3);
         return 1;
     }
     case CCAD_WHY_TRIAGE: *n = snprintf(buf, cap, "TRIAGE: %s, monthly volume %s (threshold %s)", IDX(kinds, t->a), t->m2, t->m3); return 1;

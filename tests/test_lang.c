@@ -245,6 +245,32 @@ static void fits_at_the_documented_maximum(void **state)
     print_message("longest reason text: %lu bytes\n", (unsigned long)longest);
 }
 
+/* A figure below 0 reads as the past ({b<...}, {b!} of the templates). */
+static void negative_days_read_as_past(void **state)
+{
+    static const char *const want[CCAD_LANG_COUNT][2] = {
+        {"(2 days ago)", "the 90 days of ownership ended 3 days ago"},
+        {"（已过了 2 天）", "归属：已过期 3 天（归属期 90 天"},
+        {"（已過了 2 天）", "歸屬：已過期 3 天（歸屬期 90 天"}};
+    ccad_reason request = {CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_REQUEST, DAY0 - 2, -2, 0};
+    ccad_reason owned = {CCAD_RULE_OWNERSHIP, CCAD_WHY_OWNERSHIP, -3, 90, DAY0 - 3};
+    char text[CCAD_REASON_TEXT_MAX];
+    int lang;
+    (void)state;
+    for (lang = 0; lang < CCAD_LANG_COUNT; lang++) {
+        format(text, &request, lang);
+        if (strstr(text, want[lang][0]) == NULL)
+            fail_msg("%s: '%s' lacks '%s'", lang_tags[lang], text, want[lang][0]);
+        format(text, &owned, lang);
+        if (strstr(text, want[lang][1]) == NULL)
+            fail_msg("%s: '%s' lacks '%s'", lang_tags[lang], text, want[lang][1]);
+        owned.a = INT64_MIN; /* the magnitude of INT64_MIN is written whole */
+        format(text, &owned, lang);
+        assert_non_null(strstr(text, "9223372036854775808"));
+        owned.a = -3;
+    }
+}
+
 static void bad_language(void **state)
 {
     ccad_reason r = {CCAD_RULE_GAP, CCAD_WHY_GAP_ALERT, 22, 21, 8};
@@ -391,6 +417,7 @@ int main(void)
         cmocka_unit_test(every_code_in_every_language),
         cmocka_unit_test(every_figure_is_used),
         cmocka_unit_test(fits_at_the_documented_maximum),
+        cmocka_unit_test(negative_days_read_as_past),
         cmocka_unit_test(bad_language),
         cmocka_unit_test(every_name_in_every_language),
         cmocka_unit_test(golden_files),
