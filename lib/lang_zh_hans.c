@@ -13,7 +13,7 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_URGENCY_REQUEST] = "紧急度：客户约在 {a} 见面（{b<已过了 {b!} 天|还有 {b} 天}）",
     [CCAD_WHY_URGENCY_PASSED] = "紧急度：预计采购日期已过去 {a} 天，请更新",
     [CCAD_WHY_QUADRANT] = "象限：Q{a#} {a}（{b}客户，{c}）",
-    [CCAD_WHY_FREQ] = "频次：每 {b} 天沟通 {a} 次，即每 {c} 天一次",
+    [CCAD_WHY_FREQ] = "频次：每 {b} 天联系 {a} 次，间隔 {c} 天",
     [CCAD_WHY_FREQ_NONE] = "频次：{a}客户没有固定的沟通频次",
     [CCAD_WHY_FREQ_LET_GO] = "频次：靠你挣钱的客户，放手：间隔放宽 {a} 倍，{b} 天 → {c} 天",
     [CCAD_WHY_DUE] = "计时：上次联系 {a} + {b} 天 = {c} 到期",

@@ -13,7 +13,7 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_URGENCY_REQUEST] = "緊急度：客戶約在 {a} 見面（{b<已過了 {b!} 天|還有 {b} 天}）",
     [CCAD_WHY_URGENCY_PASSED] = "緊急度：預計採購日期已過去 {a} 天，請更新",
     [CCAD_WHY_QUADRANT] = "象限：Q{a#} {a}（{b}客戶，{c}）",
-    [CCAD_WHY_FREQ] = "頻次：每 {b} 天溝通 {a} 次，即每 {c} 天一次",
+    [CCAD_WHY_FREQ] = "頻次：每 {b} 天聯繫 {a} 次，間隔 {c} 天",
     [CCAD_WHY_FREQ_NONE] = "頻次：{a}客戶沒有固定的溝通頻次",
     [CCAD_WHY_FREQ_LET_GO] = "頻次：靠你掙錢的客戶，放手：間隔放寬 {a} 倍，{b} 天 → {c} 天",
     [CCAD_WHY_DUE] = "計時：上次聯繫 {a} + {b} 天 = {c} 到期",
