@@ -196,9 +196,9 @@ static const char *render_field(struct sink *s, const ccad_reason *r, const char
     index = p[0] - 'a';
     switch (p[1]) {
     case '}': put_figure(s, r, index); return p + 2;
-    case '#': put_int(s, (long long)fig[index]); return p + 3;
-    case '!': put_magnitude(s, fig[index]); return p + 3;
-    case 'h': put_decimal(s, fig[index], 2); return p + 3;
+    case '#': put_int(s, (long long)fig[index]); return end - p >= 3 ? p + 3 : end;
+    case '!': put_magnitude(s, fig[index]); return end - p >= 3 ? p + 3 : end;
+    case 'h': put_decimal(s, fig[index], 2); return end - p >= 3 ? p + 3 : end;
     case '-':
         if (end - p < 4 || p[2] < 'a' || p[2] > 'c')
             return end;

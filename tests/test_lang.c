@@ -146,6 +146,8 @@ static void every_code_in_every_language(void **state)
             if (strstr(text, fallback_words[lang]) != NULL)
                 fail_msg("reason code %d (%s) has no %s text: %s", why, ccad_why_name(why),
                          lang_tags[lang], text);
+            if (strpbrk(text, "{}|") != NULL) /* template notation left in the text */
+                fail_msg("%s %s: '%s'", lang_tags[lang], ccad_why_name(why), text);
             assert_true(tu_clean_utf8(text, strlen(text)));
         }
     }
