@@ -373,6 +373,7 @@ int main(int argc, char **argv)
         fprintf(stderr, PROG ": cannot create a libcustcadence context\n");
         return EXIT_INPUT;
     }
+    (void)ccad_ctx_set_lang(ctx, o.lang); /* rules errors in that language; a valid tag */
     status = run(&o, ctx);
     ccad_ctx_free(ctx);
     return status;

@@ -148,6 +148,15 @@ def main(argv):
         fail("ccad-due zh-Hant: weekdays not in traditional characters")
     print("ok: ccad-due")
 
+    # a rules text error in the chosen language, at the same file position
+    bad = os.path.join(data, "bad", "bad-rules.txt")
+    p = subprocess.run([plan, "--lang", "zh-Hans", "--rules", bad] + TODAY, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    err = p.stderr.decode("utf-8")
+    if p.returncode != 1 or "bad-rules.txt:4:1: 规则文本第 4 行第 1 列：没有参数 'gap.max_day'" not in err:
+        fail("ccad-plan zh-Hans --rules bad: exit %d, %r" % (p.returncode, err))
+    print("ok: rules errors")
+
     # ccad-ics: LANGUAGE= on the texts
     text = run([ics, "--lang", "zh-Hant"] + zh)
     for want in ("X-WR-CALNAME;LANGUAGE=zh-Hant:客戶拜訪", "SUMMARY;LANGUAGE=zh-Hant:拜訪 1：",

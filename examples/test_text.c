@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "custcadence.h"
+#include "text_check.h"
 #include "lang.h"
 #include "messages.h"
 #include "utf8.h"
@@ -94,33 +95,15 @@ static void tags(void)
     CHECK(strcmp(ccex_lang_tag(CCAD_LANG_ZH_HANT), "zh-Hant") == 0, "tag");
 }
 
-/* The printf conversions of a text, in order ("%s%ld%%..."). */
-static void conversions(const char *s, char *out, size_t cap)
-{
-    size_t n = 0;
-    for (; *s; s++) {
-        if (*s != '%')
-            continue;
-        s++;
-        while (*s && strchr("-+ #0123456789.*hlLqjzt", *s) != NULL && n + 1 < cap)
-            out[n++] = *s++;
-        if (*s && n + 1 < cap)
-            out[n++] = *s;
-        if (!*s)
-            break;
-    }
-    out[n] = '\0';
-}
-
 static void messages(void)
 {
     int id, lang;
     for (id = 0; id < CCEX_MSG_COUNT; id++) {
         char en[64], other[64];
-        conversions(ccex_msg(CCAD_LANG_EN, id), en, sizeof en);
+        tu_conversions(ccex_msg(CCAD_LANG_EN, id), en, sizeof en);
         for (lang = 1; lang < CCAD_LANG_COUNT; lang++) {
             const char *t = ccex_msg(lang, id);
-            conversions(t, other, sizeof other);
+            tu_conversions(t, other, sizeof other);
             CHECK(t != ccex_msg(CCAD_LANG_EN, id), "message %d has no %s text", id, ccex_lang_tag(lang));
             CHECK(strcmp(en, other) == 0, "message %d in %s: conversions '%s', English '%s'", id,
                   ccex_lang_tag(lang), other, en);

@@ -1073,6 +1073,31 @@ typedef struct ccad_store {
 CCAD_API int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store);
 
 /**
+ * @brief Sets the language of the messages the rules text and the rules
+ *        setters record on this context (ccad_rules_parse(),
+ *        ccad_rules_set(), ccad_rules_set_text(); see ccad_ctx_errmsg()):
+ *        "规则文本第 4 行第 1 列：没有参数 'gap.max_day'" in zh-Hans.
+ *        Parameter names and keywords stay as they are written. Other
+ *        messages stay English. A new context speaks English.
+ * @param[in] ctx the context.
+ * @param[in] lang a ::ccad_lang.
+ * @retval CCAD_OK set. @retval CCAD_EINVAL NULL ctx, or an unknown @p lang
+ *         (message recorded; the language stays as it was).
+ * @retval CCAD_EBUSY called from inside a callback of this context; nothing changes.
+ * @threadsafety Like every call on a context: one thread at a time.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_ctx_set_lang(ccad_ctx *ctx, int lang);
+
+/**
+ * @brief The language set by ccad_ctx_set_lang().
+ * @param[in] ctx the context (NULL gives ::CCAD_LANG_EN).
+ * @return a ::ccad_lang.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_ctx_lang(const ccad_ctx *ctx);
+
+/**
  * @brief Records a contact in the store and in the book, all or nothing:
  *        begin, save (the customer with its updated summary), append_contact,
  *        commit; only then is the book changed. Bad input is refused before

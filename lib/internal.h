@@ -17,6 +17,7 @@ struct ccad_ctx {
     ccad_store store;         /* valid when has_store */
     int has_store;
     unsigned busy;            /* host calls in progress: the busy guard (see below) */
+    int lang;                 /* ccad_lang of the rules-text messages (ccad_ctx_set_lang) */
     char errmsg[CCAD_ERRMSG_CAP];
 };
 
@@ -310,8 +311,10 @@ static inline int ccad__grade(const struct cust *c)
 int ccad__rules_find(const char *name, size_t len);
 const char *ccad__rules_param_name(int i);
 void ccad__rules_defaults(int64_t *v);
-int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap);
-int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap);
+int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap,
+                         int lang);
+int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap,
+                      int lang);
 
 /* TRIAGE of one customer (assess.c): the final kind (CCAD_TRIAGE_NONE when
  * not triaged), the kind before the margin lift into *out_before and the
@@ -449,5 +452,33 @@ enum ccad__word {
 const char *ccad__lang_text(int lang, int kind, int index);
 const char *ccad__zh_hans_text(int kind, int index);
 const char *ccad__zh_hant_text(int kind, int index);
+
+/* ---- messages of the rules text in every language (rules_msg.c) ---- */
+enum ccad__rules_msg_id {
+    CCAD__RM_AT,        /* line, column, message */
+    CCAD__RM_NUL,
+    CCAD__RM_CR,
+    CCAD__RM_NAME,      /* character found */
+    CCAD__RM_EQUALS,    /* name (%.*s) */
+    CCAD__RM_UNKNOWN,   /* name (%.*s) */
+    CCAD__RM_DUPLICATE, /* name, first line */
+    CCAD__RM_MISSING,   /* name */
+    CCAD__RM_AFTER,     /* character, name */
+    CCAD__RM_BELOW,     /* name, value, name, value */
+    CCAD__RM_AT_MOST,   /* name, value, name, value */
+    CCAD__RM_SHARES,    /* " + grade.share_c_pct" or "", sum */
+    CCAD__RM_CAPS,      /* sum, cap */
+    CCAD__RM_DAYS,      /* name, text (%.*s) */
+    CCAD__RM_MASK,      /* name, text (%.*s) */
+    CCAD__RM_SIGN,      /* name, sign */
+    CCAD__RM_INTEGER,   /* name, text (%.*s) */
+    CCAD__RM_TOO_SMALL, /* name, text (%.*s), "..." or "", min, max */
+    CCAD__RM_TOO_LARGE, /* name, text (%.*s), "..." or "", min, max */
+    CCAD__RM_RANGE,     /* name, value, min, max */
+    CCAD__RM_KEYWORD,   /* name, keyword, keyword, text (%.*s) */
+    CCAD__RM_COUNT
+};
+/* The printf format of a message in a ccad_lang (English for an unknown one). */
+const char *ccad__rules_msg(int lang, int id);
 
 #endif

@@ -8,7 +8,7 @@
  * The codes are counted from the library (ccad_why_name), so a code added
  * without its translations fails here by name. */
 #include "testutil.h"
-#include "utf8_check.h"
+#include "text_check.h"
 
 #include <limits.h>
 #include <stdio.h>

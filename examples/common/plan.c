@@ -352,6 +352,7 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
         fprintf(stderr, "%s: cannot create a libcustcadence context\n", prog);
         return CCEX_EXIT_INPUT;
     }
+    (void)ccad_ctx_set_lang(p->ctx, a->lang); /* rules errors in that language; a valid tag */
     p->today = a->today;
     p->lang = a->lang;
     if (!a->have_today && ccad_ctx_today(p->ctx, &p->today) != CCAD_OK) {

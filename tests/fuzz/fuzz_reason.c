@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "custcadence.h"
-#include "../utf8_check.h"
+#include "../text_check.h"
 
 static const int64_t table[] = {
     INT64_MIN, INT64_MIN + 1, INT32_MIN, -1441, -1440, -60, -1, 0, 1, 59, 60, 100, 1439, 1440,
