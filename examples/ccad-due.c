@@ -1,6 +1,7 @@
 /* ccad-due: who should the rep contact today, and why.
  *
  *   ccad-due [--customers FILE] [--rules FILE] [--today YYYY-MM-DD] [--all]
+ *            [--lang en|zh-Hans|zh-Hant]
  *
  * Loads a customers CSV file (examples/common/csv.h describes the columns),
  * grades the book, assesses every customer on today's date and prints the
@@ -22,6 +23,8 @@
 #include "custcadence.h"
 
 #include "datadir.h"
+#include "lang.h"
+#include "messages.h"
 
 #define PROG "ccad-due"
 #define DEFAULT_CUSTOMERS "sample.csv"
@@ -34,6 +37,7 @@ struct options {
     int have_today;
     int32_t today;
     int all;
+    int lang; /* ccad_lang of the output (--lang, else the locale variables) */
 };
 
 /* ---------------------------------------------------------------------- */
@@ -43,6 +47,7 @@ static void usage(FILE *fp)
 {
     fprintf(fp,
             "Usage: " PROG " [--customers FILE] [--rules FILE] [--today YYYY-MM-DD] [--all]\n"
+            "                [--lang en|zh-Hans|zh-Hant]\n"
             "\n"
             "Lists the customers due for contact today or overdue, most urgent first,\n"
             "with the reasons for each decision.\n"
@@ -53,6 +58,8 @@ static void usage(FILE *fp)
             "                     library defaults)\n"
             "  --today DATE       assess on this day instead of the local date of the clock\n"
             "  --all              list every customer, not only the due ones\n"
+            "  --lang LANG        en, zh-Hans or zh-Hant (default: from LC_ALL, LC_MESSAGES,\n"
+            "                     LANG; en when none names Chinese)\n"
             "  --help             show this help and exit\n"
             "\n"
             "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
@@ -95,11 +102,17 @@ static int parse_args(int argc, char **argv, struct options *o)
     o->have_today = 0;
     o->today = CCAD_NO_DATE;
     o->all = 0;
+    o->lang = ccex_lang_from_env();
     for (i = 1; i < argc; i++) {
         const char *v = NULL, *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             return EXIT_OK;
+        }
+        if ((m = ccex_lang_arg(argc, argv, &i, &o->lang, PROG)) != 0) {
+            if (m != 1)
+                return m;
+            continue;
         }
         if (strcmp(a, "--all") == 0) {
             o->all = 1;
@@ -155,26 +168,14 @@ static int row_cmp(const void *pa, const void *pb)
     return strcmp(a->id, b->id);
 }
 
-static const char *grade_text(int g)
-{
-    static const char *const t[] = {"-", "A", "B", "C", "D"};
-    return g >= 0 && g <= 4 ? t[g] : "?";
-}
-
-/* The library formats reasons but has no text for these two enums. */
-static const char *escalation_text(int e)
+/* The escalation as the report words it; the library's English names are
+ * identifiers ("rep", "manager"), its Chinese ones sentences already. */
+static const char *escalation_text(int e, int lang)
 {
     static const char *const t[] = {"", "remind the rep", "rep and manager", "reassign"};
+    if (lang != CCAD_LANG_EN)
+        return ccad_name_lang(CCAD_NAME_ESCALATION, e, lang);
     return e >= 0 && e <= 3 ? t[e] : "?";
-}
-
-static const char *weekday_text(int32_t day)
-{
-    static const char *const t[] = {"?", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    int wd = 0;
-    if (ccad_date_weekday(&wd, day) != CCAD_OK)
-        wd = 0;
-    return t[wd];
 }
 
 static void date_text(char buf[16], int32_t day)
@@ -184,42 +185,44 @@ static void date_text(char buf[16], int32_t day)
 }
 
 static int print_customer(const ccex_customers *cs, ccad_ctx *ctx, const ccad_rules *rules,
-                          const struct row *row, int32_t today)
+                          const struct row *row, int32_t today, int lang)
 {
     ccad_assessment a = CCAD_ASSESSMENT_INIT;
     const char *name = ccex_customers_name(cs, row->index);
-    char due[16];
+    char due[40];
     uint32_t k;
     int rc = ccad_book_assess(cs->book, rules, row->index, today, &a);
     if (rc != CCAD_OK) {
         fprintf(stderr, PROG ": assessing '%s': %s\n", row->id, ccad_ctx_errmsg(ctx));
         return rc;
     }
-    date_text(due, a.due_date);
-    printf("%s%s%s\n", row->id, *name ? "  " : "", name);
-    printf("  grade %s, Q%d, ", grade_text(a.grade), a.quadrant);
-    if (a.flags & CCAD_F_INACTIVE)
-        printf("inactive, no due date");
-    else if (a.due_date == CCAD_NO_DATE)
-        printf("no due date");
-    else if (a.flags & CCAD_F_OVERDUE)
-        printf("due %s, %ld day%s overdue", due, (long)a.days_overdue,
-               a.days_overdue == 1 ? "" : "s");
-    else if (a.due_date == today)
-        printf("due %s (today)", due);
+    if (lang == CCAD_LANG_EN)
+        date_text(due, a.due_date);
     else
-        printf("due %s, in %ld days", due, (long)(a.due_date - today));
+        ccex_day_text(due, a.due_date, lang);
+    printf("%s%s%s\n", row->id, *name ? "  " : "", name);
+    printf(ccex_msg(lang, M_DUE_GRADE), ccad_name_lang(CCAD_NAME_GRADE, a.grade, lang), a.quadrant);
+    if (a.flags & CCAD_F_INACTIVE)
+        printf("%s", ccex_msg(lang, M_DUE_INACTIVE));
+    else if (a.due_date == CCAD_NO_DATE)
+        printf("%s", ccex_msg(lang, M_DUE_NO_DATE));
+    else if (a.flags & CCAD_F_OVERDUE)
+        printf(ccex_msg(lang, M_DUE_OVERDUE), due, (long)a.days_overdue,
+               ccex_plural(lang, (long)a.days_overdue));
+    else if (a.due_date == today)
+        printf(ccex_msg(lang, M_DUE_TODAY), due);
+    else
+        printf(ccex_msg(lang, M_DUE_IN), due, (long)(a.due_date - today));
     if (a.escalation != CCAD_ESCALATE_NONE)
-        printf(", escalation: %s", escalation_text(a.escalation));
+        printf(ccex_msg(lang, M_DUE_ESCALATION), escalation_text(a.escalation, lang));
     printf("\n");
     for (k = 0; k < a.reason_count; k++) {
-        char line[256];
-        size_t full = 0;
-        rc = ccad_reason_format(line, sizeof line, &a.reasons[k], &full);
-        printf("    %s%s\n", line, rc == CCAD_ENOSPC ? "..." : "");
+        char line[CCAD_REASON_TEXT_MAX];
+        ccex_reason_text(line, sizeof line, &a.reasons[k], lang);
+        printf("    %s\n", line);
     }
     if (a.flags & CCAD_F_REASONS_TRUNCATED)
-        printf("    (more reasons than the library keeps)\n");
+        printf("%s", ccex_msg(lang, M_DUE_MORE_REASONS));
     return CCAD_OK;
 }
 
@@ -261,7 +264,7 @@ static int run(const struct options *o, ccad_ctx *ctx)
     size_t n, i, nrows = 0;
     size_t c_due = 0, c_over = 0, c_cool = 0, c_stall = 0, c_never = 0;
     int32_t today = o->today;
-    char today_text[16];
+    char today_text[40];
     int status = EXIT_INPUT, rc;
 
     memset(&cs, 0, sizeof cs);
@@ -319,21 +322,17 @@ static int run(const struct options *o, ccad_ctx *ctx)
     qsort(rows, nrows, sizeof *rows, row_cmp);
 
     /* Pass 2: the full assessment, with reasons, of each customer listed. */
-    date_text(today_text, today);
+    ccex_day_text(today_text, today, o->lang);
     if (o->all)
-        printf("All %lu customers on %s %s, most urgent first\n", (unsigned long)n,
-               weekday_text(today), today_text);
+        printf(ccex_msg(o->lang, M_DUE_ALL), (unsigned long)n, today_text);
     else
-        printf("Due on %s %s: %lu of %lu customers, most urgent first\n", weekday_text(today),
-               today_text, (unsigned long)nrows, (unsigned long)n);
+        printf(ccex_msg(o->lang, M_DUE_ON), today_text, (unsigned long)nrows, (unsigned long)n);
     for (i = 0; i < nrows; i++) {
         printf("\n");
-        if (print_customer(&cs, ctx, rules, &rows[i], today) != CCAD_OK)
+        if (print_customer(&cs, ctx, rules, &rows[i], today, o->lang) != CCAD_OK)
             goto out;
     }
-    printf("\nSummary: %lu customers, %lu due, %lu overdue, %lu cooling/cold, %lu stalled, "
-           "%lu never contacted\n",
-           (unsigned long)n, (unsigned long)c_due, (unsigned long)c_over, (unsigned long)c_cool,
+    printf(ccex_msg(o->lang, M_DUE_SUMMARY), (unsigned long)n, (unsigned long)c_due, (unsigned long)c_over, (unsigned long)c_cool,
            (unsigned long)c_stall, (unsigned long)c_never);
     if (fflush(stdout) != 0) {
         fprintf(stderr, PROG ": cannot write the output\n");
@@ -374,6 +373,7 @@ int main(int argc, char **argv)
         fprintf(stderr, PROG ": cannot create a libcustcadence context\n");
         return EXIT_INPUT;
     }
+    (void)ccad_ctx_set_lang(ctx, o.lang); /* rules errors in that language; a valid tag */
     status = run(&o, ctx);
     ccad_ctx_free(ctx);
     return status;

@@ -102,6 +102,7 @@ static void write_event(FILE *fp, const ccex_plan *p, const ccad_item *it)
     e.has_location = ccex_plan_location(p, it->customer, &e.lat, &e.lon);
     e.reasons = it->reasons;
     e.reason_count = it->reason_count;
+    e.lang = p->lang;
     ccex_ics_event_write(fp, &e, p->today);
 }
 
@@ -124,7 +125,7 @@ int main(int argc, char **argv)
         ccex_plan_free(&p);
         return CCEX_EXIT_INPUT;
     }
-    ccex_ics_begin(fp);
+    ccex_ics_begin(fp, p.lang);
     for (i = 0; i < p.n_items; i++)
         if (p.items[i].seq > 0) {
             write_event(fp, &p, &p.items[i]);

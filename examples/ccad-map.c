@@ -126,6 +126,7 @@ static int write_map(const ccex_plan *p, const ccex_day *day, const char *path)
     d.back_min = day->back_min;
     d.base_lat = p->options.base_y;
     d.base_lon = p->options.base_x;
+    d.lang = p->lang;
     if ((fp = fopen(path, "w")) == NULL) {
         fprintf(stderr, PROG ": %s: cannot create: ", path);
         perror(NULL);

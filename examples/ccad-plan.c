@@ -20,7 +20,10 @@
 #include "csv.h"
 #include "custcadence.h"
 #include "datadir.h"
+#include "lang.h"
+#include "messages.h"
 #include "plan.h"
+#include "utf8.h"
 
 #define PROG "ccad-plan"
 
@@ -99,34 +102,78 @@ static int parse_args(int argc, char **argv, struct options *o)
 /* ---------------------------------------------------------------------- */
 /* The table */
 
-/* At most w bytes of s, padded to w. */
-static void print_cut(const char *s, int w)
+#define MSG(id) ccex_msg(p->lang, (id))
+
+/* s in exactly w display cells (a CJK character takes two), cut on a
+ * character boundary with the language's ellipsis. */
+static void print_cut(const ccex_plan *p, const char *s, int w)
 {
-    int n = (int)strlen(s);
-    if (n > w)
-        printf("%.*s~", w - 1, s);
-    else
-        printf("%-*s", w, s);
+    ccex_print_cells(stdout, s, w, ccex_lang_ellipsis(p->lang));
+}
+
+/* s padded to w display cells, never cut (a longer s pushes on). */
+static void print_pad(const char *s, int w)
+{
+    size_t cells = ccex_utf8_width(s);
+    fputs(s, stdout);
+    for (; cells < (size_t)w; cells++)
+        putchar(' ');
 }
 
 /* "(holiday)", "(rep absent)", "(special date)" after the date, as flagged. */
-static void print_day_tags(uint32_t flags)
+static void print_day_tags(const ccex_plan *p, uint32_t flags)
 {
-    const char *sep = " (";
-    if (flags & CCAD_DAY_HOLIDAY) {
-        printf("%sholiday", sep);
-        sep = ", ";
-    }
-    if (flags & CCAD_DAY_ABSENT) {
-        printf("%srep absent", sep);
-        sep = ", ";
-    }
-    if (flags & CCAD_DAY_SPECIAL) {
-        printf("%sspecial date", sep);
-        sep = ", ";
-    }
-    if (sep[0] == ',')
-        printf(")");
+    static const uint32_t flag[3] = {CCAD_DAY_HOLIDAY, CCAD_DAY_ABSENT, CCAD_DAY_SPECIAL};
+    static const int tag[3] = {M_TAG_HOLIDAY, M_TAG_ABSENT, M_TAG_SPECIAL};
+    int k, any = 0;
+    for (k = 0; k < 3; k++)
+        if (flags & flag[k]) {
+            printf("%s%s", MSG(any ? M_TAG_SEP : M_TAG_OPEN), MSG(tag[k]));
+            any = 1;
+        }
+    if (any)
+        printf("%s", MSG(M_TAG_CLOSE));
+}
+
+/* The column titles of a day's table, in the widths of its rows. */
+static void print_columns(const ccex_plan *p)
+{
+    printf("   #  ");
+    print_cut(p, MSG(M_COL_ETA), 7);
+    print_cut(p, MSG(M_COL_ID), 8);
+    printf(" ");
+    print_cut(p, MSG(M_COL_CUSTOMER), 29);
+    printf(" ");
+    print_cut(p, MSG(M_COL_GRADE), 5);
+    printf(" Q   ");
+    print_cut(p, MSG(M_COL_KIND), 8);
+    printf(" ");
+    print_cut(p, MSG(M_COL_BY), 11);
+    printf(" %s\n", MSG(M_COL_WHY));
+}
+
+/* One planned item as a row of the day's table. */
+static void print_item(const ccex_plan *p, const ccad_item *it)
+{
+    char eta[8], why[600];
+    ccex_hhmm(eta, it->eta_min);
+    why[0] = '\0';
+    if (it->reason_count > 0)
+        ccex_reason_text(why, sizeof why, &it->reasons[0], p->lang);
+    if (it->seq > 0)
+        printf("  %2ld  %-5s  ", (long)it->seq, eta);
+    else
+        printf("   -  %-5s  ", "-");
+    print_cut(p, ccad_book_id(p->cs.book, it->customer), 8);
+    printf(" ");
+    print_cut(p, ccex_customers_name(&p->cs, it->customer), 29);
+    printf(" ");
+    print_cut(p, ccad_name_lang(CCAD_NAME_GRADE, ccad_book_grade_of(p->cs.book, it->customer), p->lang), 5);
+    printf(" %-3s ", ccad_name(CCAD_NAME_QUADRANT, it->quadrant));
+    print_cut(p, ccad_name_lang(CCAD_NAME_ITEM_KIND, it->kind, p->lang), 8);
+    printf(" ");
+    print_cut(p, ccad_name_lang(CCAD_NAME_DELEGATION, it->delegated, p->lang), 11);
+    printf(" %s%s\n", it->late ? MSG(M_LATE) : "", why);
 }
 
 static void print_days(const ccex_plan *p)
@@ -134,46 +181,26 @@ static void print_days(const ccex_plan *p)
     size_t d, k;
     for (d = 0; d < p->n_days; d++) {
         const ccex_day *day = &p->days[d];
-        char date[16], back[8];
-        ccex_date_text(date, day->date);
-        printf("\n%s %s", ccex_weekday(day->date), date);
-        print_day_tags(day->flags);
+        char when[40], back[8];
+        unsigned long more = (unsigned long)(day->count - day->stops);
+        ccex_day_text(when, day->date, p->lang);
+        printf("\n%s", when);
+        print_day_tags(p, day->flags);
         if (day->count == 0) {
-            printf(": %s\n", (day->flags & CCAD_DAY_WORKING) ? "nothing planned"
-                                                            : "not a working day");
+            printf("%s\n", MSG((day->flags & CCAD_DAY_WORKING) ? M_NOTHING_PLANNED : M_NOT_WORKING));
             continue;
         }
         ccex_hhmm(back, day->back_min);
-        printf(": %lu stop%s, %ld min with customers, %ld min travelling", (unsigned long)day->stops,
-               day->stops == 1 ? "" : "s", (long)day->service_min, (long)day->travel_min);
+        printf(MSG(M_DAY_STOPS), (unsigned long)day->stops, ccex_plural(p->lang, (long)day->stops),
+               (long)day->service_min, (long)day->travel_min);
         if (day->stops > 0)
-            printf(", back at base %s", back);
-        if (day->count > day->stops)
-            printf("; %lu more item%s", (unsigned long)(day->count - day->stops),
-                   day->count - day->stops == 1 ? "" : "s");
+            printf(MSG(M_BACK_AT_BASE), back);
+        if (more > 0)
+            printf(MSG(M_MORE_ITEMS), more, ccex_plural(p->lang, (long)more));
         printf("\n");
-        printf("   #  ETA    id       customer                      grade Q   kind     by          "
-               "why\n");
-        for (k = day->first; k < day->first + day->count; k++) {
-            const ccad_item *it = &p->items[k];
-            char eta[8], why[200];
-            const char *id = ccad_book_id(p->cs.book, it->customer);
-            ccex_hhmm(eta, it->eta_min);
-            why[0] = '\0';
-            if (it->reason_count > 0)
-                ccex_reason_text(why, sizeof why, &it->reasons[0]);
-            if (it->seq > 0)
-                printf("  %2ld  %-5s  ", (long)it->seq, eta);
-            else
-                printf("   -  %-5s  ", "-");
-            print_cut(id, 8);
-            printf(" ");
-            print_cut(ccex_customers_name(&p->cs, it->customer), 29);
-            printf(" %-5s %-3s %-8s %-11s %s%s\n",
-                   ccad_name(CCAD_NAME_GRADE, ccad_book_grade_of(p->cs.book, it->customer)),
-                   ccad_name(CCAD_NAME_QUADRANT, it->quadrant), ccad_name(CCAD_NAME_ITEM_KIND, it->kind),
-                   ccad_name(CCAD_NAME_DELEGATION, it->delegated), it->late ? "LATE " : "", why);
-        }
+        print_columns(p);
+        for (k = day->first; k < day->first + day->count; k++)
+            print_item(p, &p->items[k]);
     }
 }
 
@@ -201,25 +228,23 @@ static int print_workload(const ccex_plan *p)
         fprintf(stderr, PROG ": workload: %s\n", ccad_ctx_errmsg(p->ctx));
         return -1;
     }
-    printf("\nWorkload over %ld days: %ld field days x %ld visits = capacity %lld\n",
-           (long)w.period_days, (long)w.field_days, (long)w.visits_per_day,
+    printf(MSG(M_WORKLOAD_OVER), (long)w.period_days, (long)w.field_days, (long)w.visits_per_day,
            (long long)w.capacity);
-    printf("  grade  customers  visits  to cut\n");
+    printf("%s", MSG(M_WORKLOAD_HEAD));
     for (g = 0; g < 4; g++) {
         customers += w.rows[g].customers;
         printf("  %-5s  %9lld  %6lld  %6lld\n", grades[g], (long long)w.rows[g].customers,
                (long long)w.rows[g].visits, (long long)w.cut[g]);
     }
-    printf("  total  %9lld  %6lld\n", (long long)customers, (long long)w.visits);
-    printf("  rounds: each customer can be seen %ld.%02ld times in the period\n",
-           (long)(w.rounds_x100 / 100), (long)(w.rounds_x100 % 100));
+    printf("  ");
+    print_cut(p, MSG(M_TOTAL), 5);
+    printf("  %9lld  %6lld\n", (long long)customers, (long long)w.visits);
+    printf(MSG(M_ROUNDS), (long)(w.rounds_x100 / 100), (long)(w.rounds_x100 % 100));
     if (w.over)
-        printf("  over capacity by %lld visits; stretching every interval by %ld.%02ld would "
-               "fit\n",
-               (long long)(w.visits - w.capacity), (long)(w.stretch_x100 / 100),
+        printf(MSG(M_OVER_CAPACITY), (long long)(w.visits - w.capacity), (long)(w.stretch_x100 / 100),
                (long)(w.stretch_x100 % 100));
     else
-        printf("  within capacity (%lld spare visits)\n", (long long)(w.capacity - w.visits));
+        printf(MSG(M_WITHIN_CAPACITY), (long long)(w.capacity - w.visits));
     return 0;
 }
 
@@ -233,54 +258,52 @@ static int print_platform(const ccex_plan *p)
         return -1;
     }
     (void)ccad_rules_get(p->rules, "platform.c_max_pct", &cmax);
-    printf("\nPlatforms      total      A      B      C      D\n");
-    printf("  market    ");
+    printf("%s%s", MSG(M_PLATFORMS_HEAD), MSG(M_MARKET));
     for (k = 0; k < 5; k++)
         printf(" %6lld", (long long)pf.market[k]);
-    printf("\n  working   ");
+    printf("%s", MSG(M_WORKING));
     for (k = 0; k < 5; k++)
         printf(" %6lld", (long long)pf.working[k]);
-    printf("\n  buying    ");
+    printf("%s", MSG(M_BUYING));
     for (k = 0; k < 5; k++)
         printf(" %6lld", (long long)pf.buying[k]);
-    printf("\n  key accounts: %lld\n", (long long)pf.key_accounts);
+    printf(MSG(M_KEY_ACCOUNTS), (long long)pf.key_accounts);
     if (pf.over_cap)
-        printf("  warning: the working platform of %lld is over its cap of %lld\n",
-               (long long)pf.working[0], (long long)pf.working_cap);
+        printf(MSG(M_PLATFORM_OVER), (long long)pf.working[0], (long long)pf.working_cap);
     else
-        printf("  the working platform of %lld is within its cap of %lld\n",
-               (long long)pf.working[0], (long long)pf.working_cap);
+        printf(MSG(M_PLATFORM_WITHIN), (long long)pf.working[0], (long long)pf.working_cap);
     if (pf.c_heavy)
-        printf("  warning: C and D customers make up more than %lld %% of the working "
-               "platform\n",
-               (long long)cmax);
+        printf(MSG(M_C_HEAVY), (long long)cmax);
     return 0;
 }
 
 static int print_findings(const ccex_plan *p)
 {
     size_t n = ccad_schedule_finding_count(p->schedule), i;
-    printf("\nFindings (%lu):\n", (unsigned long)n);
+    printf(MSG(M_FINDINGS), (unsigned long)n);
     for (i = 0; i < n; i++) {
         ccad_finding f = CCAD_FINDING_INIT;
-        char date[16], why[200];
+        char date[16], why[600];
         uint32_t k;
         if (ccad_schedule_finding(p->schedule, i, &f) != CCAD_OK) {
             fprintf(stderr, PROG ": %s\n", ccad_ctx_errmsg(p->ctx));
             return -1;
         }
         ccex_date_text(date, f.date);
-        printf("  %-15s ", ccad_name(CCAD_NAME_FINDING, f.kind));
+        printf("  ");
+        print_pad(ccad_name_lang(CCAD_NAME_FINDING, f.kind, p->lang), 15);
+        printf(" ");
         if (f.customer >= 0) {
-            print_cut(ccad_book_id(p->cs.book, (size_t)f.customer), 8);
+            print_cut(p, ccad_book_id(p->cs.book, (size_t)f.customer), 8);
             printf(" ");
-            print_cut(ccex_customers_name(&p->cs, (size_t)f.customer), 29);
+            print_cut(p, ccex_customers_name(&p->cs, (size_t)f.customer), 29);
         } else {
-            printf("%-8s %-29s", "-", "(whole plan)");
+            printf("%-8s ", "-");
+            print_cut(p, MSG(M_WHOLE_PLAN), 29);
         }
         printf(" %-10s", f.date == CCAD_NO_DATE ? "" : date);
         for (k = 0; k < f.reason_count; k++) {
-            ccex_reason_text(why, sizeof why, &f.reasons[k]);
+            ccex_reason_text(why, sizeof why, &f.reasons[k], p->lang);
             if (k == 0)
                 printf(" %s\n", why);
             else
@@ -296,9 +319,9 @@ static int print_findings(const ccex_plan *p)
  * (the caller ends it). */
 static void print_calendar(const ccex_plan *p)
 {
-    static const char *const what[3] = {"holidays", "absences", "special dates"};
+    static const int what[3] = {M_CAL_HOLIDAYS, M_CAL_ABSENCES, M_CAL_SPECIAL};
     const ccex_dates *lists[3];
-    const char *sep = "\nCalendar: ";
+    const char *sep = MSG(M_CALENDAR);
     int k;
     lists[0] = &p->cal.holidays;
     lists[1] = &p->cal.absent;
@@ -306,30 +329,28 @@ static void print_calendar(const ccex_plan *p)
     for (k = 0; k < 3; k++) {
         if (lists[k]->path == NULL)
             continue;
-        printf("%s%s %s (%lu)", sep, what[k], lists[k]->path, (unsigned long)lists[k]->count);
-        sep = "; ";
+        printf(MSG(M_CAL_FILE), sep, MSG(what[k]), lists[k]->path, (unsigned long)lists[k]->count);
+        sep = p->lang == CCAD_LANG_EN ? "; " : "；";
     }
 }
 
 static int print_table(const ccex_plan *p)
 {
-    char first[16], last[16];
-    ccex_date_text(first, p->today);
-    ccex_date_text(last, p->today + p->options.days - 1);
-    printf("Plan for %s %s .. %s %s: %ld days, %ld visits and %ld service minutes a day\n",
-           ccex_weekday(p->today), first, ccex_weekday(p->today + p->options.days - 1), last,
-           (long)p->options.days, (long)p->options.visits_per_day,
+    char first[40], last[40];
+    ccex_day_text(first, p->today, p->lang);
+    ccex_day_text(last, p->today + p->options.days - 1, p->lang);
+    printf(MSG(M_PLAN_FOR), first, last, (long)p->options.days, (long)p->options.visits_per_day,
            (long)p->options.minutes_per_day);
     if (p->options.overload == CCAD_OVERLOAD_STRETCH)
-        printf("Overload policy: stretch (every contact interval stretched to fit the capacity)\n");
-    printf("Customers: %s (%lu)", p->customers_path, (unsigned long)p->cs.count);
+        printf("%s", MSG(M_OVERLOAD_STRETCH));
+    printf(MSG(M_CUSTOMERS), p->customers_path, (unsigned long)p->cs.count);
     if (p->contacts_path != NULL)
-        printf("; contacts: %s (%lu applied)", p->contacts_path,
+        printf(MSG(M_CONTACTS), p->contacts_path,
                (unsigned long)p->contacts_applied);
     print_calendar(p);
     ccex_hhmm(first, p->options.day_start_min);
     ccex_hhmm(last, p->options.day_start_min + p->options.day_minutes);
-    printf("\nRoutes from the base at %.4f,%.4f at 30 km/h, day %s-%s\n", p->options.base_y,
+    printf(MSG(M_ROUTES_FROM), p->options.base_y,
            p->options.base_x, first, last);
     print_days(p);
     if (print_workload(p) != 0 || print_platform(p) != 0 || print_findings(p) != 0)
@@ -375,7 +396,7 @@ static int write_findings(const ccex_plan *p, const char *path)
     fputc('\n', fp);
     for (i = 0; i < n; i++) {
         ccad_finding f = CCAD_FINDING_INIT;
-        char rules[200], why[200];
+        char rules[200], why[600];
         if (ccad_schedule_finding(p->schedule, i, &f) != CCAD_OK)
             break;
         ccex_rule_list(rules, sizeof rules, f.reasons, f.reason_count);
@@ -385,7 +406,7 @@ static int write_findings(const ccex_plan *p, const char *path)
         for (k = 0; k < CCAD_ITEM_REASONS_MAX; k++) {
             why[0] = '\0';
             if (k < f.reason_count)
-                ccex_reason_text(why, sizeof why, &f.reasons[k]);
+                ccex_reason_text(why, sizeof why, &f.reasons[k], p->lang);
             fputc(',', fp);
             ccex_csv_put(fp, why);
         }

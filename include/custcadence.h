@@ -558,7 +558,9 @@ CCAD_API const char *ccad_name(int kind, int value);
 
 /**
  * @brief The value named @p text in one of the library's enumerations
- *        (ASCII case-insensitive), the inverse of ccad_name().
+ *        (ASCII case-insensitive), the inverse of ccad_name(); since 1.1.0
+ *        also the inverse of ccad_name_lang() in every ::ccad_lang (the
+ *        Chinese names compared byte for byte).
  * @param[out] out_value receives the value.
  * @param[in] kind a ::ccad_name_kind.
  * @param[in] text the name; @p len bytes are read.
@@ -569,6 +571,39 @@ CCAD_API const char *ccad_name(int kind, int value);
  * @since 1.0.0
  */
 CCAD_API int ccad_name_parse(int *out_value, int kind, const char *text, size_t len);
+
+/** Languages of the texts the library writes: reasons (ccad_reason_format_lang())
+ *  and names (ccad_name_lang()). Chosen per call, never from the host's locale.
+ *  @since 1.1.0 */
+enum ccad_lang {
+    CCAD_LANG_EN = 0,      /**< English: the texts of ccad_reason_format() and ccad_name(). */
+    CCAD_LANG_ZH_HANS = 1, /**< Chinese in simplified characters (zh-Hans). */
+    CCAD_LANG_ZH_HANT = 2  /**< Chinese in traditional characters (zh-Hant). */
+};
+
+/** Number of ::ccad_lang values (the last one plus one). Function twin:
+ *  ccad_lang_count(). @since 1.1.0 */
+#define CCAD_LANG_COUNT 3
+
+/** @brief ::CCAD_LANG_COUNT as a function. @return it. @since 1.1.0 */
+CCAD_API int ccad_lang_count(void);
+
+/**
+ * @brief The name of a value of one of the library's enumerations in a language:
+ *        ccad_name() for ::CCAD_LANG_EN; in Chinese, the word a rep uses
+ *        ("A类", "重要又紧急", "死磕", "週一", ...).
+ *
+ * Reason codes (::CCAD_NAME_WHY) are identifiers and keep their English
+ * names in every language; their Chinese is the sentence written by
+ * ccad_reason_format_lang().
+ * @param[in] kind a ::ccad_name_kind.
+ * @param[in] value the value (for ::CCAD_NAME_FLAG a single bit).
+ * @param[in] lang a ::ccad_lang.
+ * @return a static UTF-8 string; "?" for an unknown kind, value or language. Never NULL.
+ * @threadsafety Safe from any thread.
+ * @since 1.1.0
+ */
+CCAD_API const char *ccad_name_lang(int kind, int value, int lang);
 
 /** @} */
 
@@ -1038,6 +1073,31 @@ typedef struct ccad_store {
 CCAD_API int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store);
 
 /**
+ * @brief Sets the language of the messages the rules text and the rules
+ *        setters record on this context (ccad_rules_parse(),
+ *        ccad_rules_set(), ccad_rules_set_text(); see ccad_ctx_errmsg()):
+ *        "规则文本第 4 行第 1 列：没有参数 'gap.max_day'" in zh-Hans.
+ *        Parameter names and keywords stay as they are written. Other
+ *        messages stay English. A new context speaks English.
+ * @param[in] ctx the context.
+ * @param[in] lang a ::ccad_lang.
+ * @retval CCAD_OK set. @retval CCAD_EINVAL NULL ctx, or an unknown @p lang
+ *         (message recorded; the language stays as it was).
+ * @retval CCAD_EBUSY called from inside a callback of this context; nothing changes.
+ * @threadsafety Like every call on a context: one thread at a time.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_ctx_set_lang(ccad_ctx *ctx, int lang);
+
+/**
+ * @brief The language set by ccad_ctx_set_lang().
+ * @param[in] ctx the context (NULL gives ::CCAD_LANG_EN).
+ * @return a ::ccad_lang.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_ctx_lang(const ccad_ctx *ctx);
+
+/**
  * @brief Records a contact in the store and in the book, all or nothing:
  *        begin, save (the customer with its updated summary), append_contact,
  *        commit; only then is the book changed. Bad input is refused before
@@ -1317,6 +1377,7 @@ CCAD_API int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rul
  * @brief Writes a reason as one line of English, e.g.
  *        "GAP: 22-day gap between contacts, alert at 21 (8 over the maximum)".
  *        Money figures are written as minor units / 100 with two decimals.
+ *        ccad_reason_format_lang() writes the same reason in Chinese.
  * @param[out] buf destination (NUL-terminated, truncated to fit).
  * @param[in] cap size of @p buf (> 0).
  * @param[in] reason the reason.
@@ -1326,6 +1387,38 @@ CCAD_API int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rul
  * @since 1.0.0
  */
 CCAD_API int ccad_reason_format(char *buf, size_t cap, const ccad_reason *reason, size_t *out_len);
+
+/** Bytes that always hold a reason's text, NUL included, in every
+ *  ::ccad_lang and for any figures. Function twin: ccad_reason_text_max().
+ *  @since 1.1.0 */
+#define CCAD_REASON_TEXT_MAX 512
+
+/** @brief ::CCAD_REASON_TEXT_MAX as a function. @return it. @since 1.1.0 */
+CCAD_API size_t ccad_reason_text_max(void);
+
+/**
+ * @brief Writes a reason as one line in a language: ::CCAD_LANG_EN gives the
+ *        text of ccad_reason_format(); Chinese gives a sentence in the terms
+ *        of the sales texts the rules come from, e.g.
+ *        "间隔：两次联系相隔 22 天，满 21 天告警（比上限多 8 天）".
+ *
+ * In Chinese, money is written in yuan, as 万 and 亿 from ten thousand up
+ * ("5 万", "12.5 万", exact: "4.9999 万"), dates as "11月23日 周一" (no year),
+ * percentages and basis points as percentages, and enumerated figures with
+ * ccad_name_lang(). A truncated text ends on a whole UTF-8 character.
+ * @param[out] buf destination (NUL-terminated, truncated to fit).
+ * @param[in] cap size of @p buf (> 0); ::CCAD_REASON_TEXT_MAX always suffices.
+ * @param[in] reason the reason.
+ * @param[in] lang a ::ccad_lang.
+ * @param[out] out_len receives the full length in bytes without NUL (may be NULL).
+ * @retval CCAD_OK written whole. @retval CCAD_ENOSPC truncated.
+ * @retval CCAD_EINVAL a pointer is NULL, @p cap is 0 or @p lang unknown
+ *         (then @p buf holds "" when it can, and *out_len is 0).
+ * @threadsafety Safe from any thread.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_reason_format_lang(char *buf, size_t cap, const ccad_reason *reason, int lang,
+                                     size_t *out_len);
 
 /** @} */
 

@@ -228,3 +228,17 @@ int ccad__store_iterate(ccad_ctx *ctx, ccad_store_each_fn each, void *each_user)
 {
     STORE_CALL(ctx, ctx->store.iterate(ctx->store.user, each, each_user));
 }
+
+int ccad_ctx_set_lang(ccad_ctx *ctx, int lang)
+{
+    if (ctx == NULL)
+        return CCAD_EINVAL;
+    if (ccad__busy(ctx))
+        return CCAD_EBUSY;
+    if (lang < 0 || lang >= CCAD_LANG_COUNT)
+        return ccad__fail(ctx, CCAD_EINVAL, "ccad_ctx_set_lang: unknown language %d", lang);
+    ctx->lang = lang;
+    return CCAD_OK;
+}
+
+int ccad_ctx_lang(const ccad_ctx *ctx) { return ctx == NULL ? CCAD_LANG_EN : ctx->lang; }

@@ -17,6 +17,7 @@ struct ccad_ctx {
     ccad_store store;         /* valid when has_store */
     int has_store;
     unsigned busy;            /* host calls in progress: the busy guard (see below) */
+    int lang;                 /* ccad_lang of the rules-text messages (ccad_ctx_set_lang) */
     char errmsg[CCAD_ERRMSG_CAP];
 };
 
@@ -310,8 +311,10 @@ static inline int ccad__grade(const struct cust *c)
 int ccad__rules_find(const char *name, size_t len);
 const char *ccad__rules_param_name(int i);
 void ccad__rules_defaults(int64_t *v);
-int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap);
-int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap);
+int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap,
+                         int lang);
+int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap,
+                      int lang);
 
 /* TRIAGE of one customer (assess.c): the final kind (CCAD_TRIAGE_NONE when
  * not triaged), the kind before the margin lift into *out_before and the
@@ -409,5 +412,73 @@ static inline int64_t ccad__value(const ccad_book *book, size_t index)
     const struct crec *r = &book->c[index];
     return (r->bits & CB_WIDE) ? book->wide[(uint32_t)r->value].value : r->value;
 }
+
+/* ---- names and languages (names.c, enum_names.c, lang*.c) ---- */
+
+/* Number of rule ids and of reason codes (both start at 1). */
+int ccad__rule_count(void);
+int ccad__why_count(void);
+/* Values of a ccad_name_kind: how many (0 for an unknown kind), the index
+ * of a value in the kind's tables (-1 if not a value of it), and the value
+ * at an index. Rule ids and reason codes are kinds too. */
+int ccad__name_count(int kind);
+int ccad__name_index(int kind, int value);
+int ccad__name_value(int kind, int index);
+/* a - b, saturating at the ends of int64_t. */
+long long ccad__sat_sub(long long a, long long b);
+/* Minutes after midnight as HH:MM (-HH:MM for a negative figure). */
+void ccad__clock_text(char buf[32], int64_t m);
+
+/* Pseudo-kinds of the language catalogues beside the ccad_name_kind values:
+ * the reason templates (indexed by reason code) and the words the
+ * formatter itself writes (CCAD__WORD_*). */
+#define CCAD__TEXT_WHY 0
+#define CCAD__TEXT_WORD 100
+enum ccad__word {
+    CCAD__WORD_YUAN = 0,      /* unit of money below ten thousand */
+    CCAD__WORD_WAN = 1,       /* ten thousand */
+    CCAD__WORD_YI = 2,        /* a hundred million */
+    CCAD__WORD_NO_DATE = 3,   /* a date figure that is not a date */
+    CCAD__WORD_NO_DAYS = 4,   /* an empty set of weekdays */
+    CCAD__WORD_LIST_SEP = 5,  /* between the items of a list */
+    CCAD__WORD_MONTH = 6,     /* after the month of a date */
+    CCAD__WORD_DAY = 7,       /* after the day of a date */
+    CCAD__WORD_UNKNOWN = 8,   /* "reason" of an unknown reason code */
+    CCAD__WORD_COLON = 9,     /* after the rule's name */
+    CCAD__WORD_COUNT = 10
+};
+/* The text of a language's catalogue (lang > CCAD_LANG_EN) for a kind and
+ * index (a reason code for CCAD__TEXT_WHY); NULL when it has none. */
+const char *ccad__lang_text(int lang, int kind, int index);
+const char *ccad__zh_hans_text(int kind, int index);
+const char *ccad__zh_hant_text(int kind, int index);
+
+/* ---- messages of the rules text in every language (rules_msg.c) ---- */
+enum ccad__rules_msg_id {
+    CCAD__RM_AT,        /* line, column, message */
+    CCAD__RM_NUL,
+    CCAD__RM_CR,
+    CCAD__RM_NAME,      /* character found */
+    CCAD__RM_EQUALS,    /* name (%.*s) */
+    CCAD__RM_UNKNOWN,   /* name (%.*s) */
+    CCAD__RM_DUPLICATE, /* name, first line */
+    CCAD__RM_MISSING,   /* name */
+    CCAD__RM_AFTER,     /* character, name */
+    CCAD__RM_BELOW,     /* name, value, name, value */
+    CCAD__RM_AT_MOST,   /* name, value, name, value */
+    CCAD__RM_SHARES,    /* " + grade.share_c_pct" or "", sum */
+    CCAD__RM_CAPS,      /* sum, cap */
+    CCAD__RM_DAYS,      /* name, text (%.*s) */
+    CCAD__RM_MASK,      /* name, text (%.*s) */
+    CCAD__RM_SIGN,      /* name, sign */
+    CCAD__RM_INTEGER,   /* name, text (%.*s) */
+    CCAD__RM_TOO_SMALL, /* name, text (%.*s), "..." or "", min, max */
+    CCAD__RM_TOO_LARGE, /* name, text (%.*s), "..." or "", min, max */
+    CCAD__RM_RANGE,     /* name, value, min, max */
+    CCAD__RM_KEYWORD,   /* name, keyword, keyword, text (%.*s) */
+    CCAD__RM_COUNT
+};
+/* The printf format of a message in a ccad_lang (English for an unknown one). */
+const char *ccad__rules_msg(int lang, int id);
 
 #endif

@@ -43,6 +43,8 @@ const char *ccad_rule_name(int rule)
     return rule_names[rule];
 }
 
+int ccad__rule_count(void) { return (int)(sizeof rule_names / sizeof rule_names[0]) - 1; }
+
 static const char why_names[][20] = {
     "?",
     "GRADE_MANUAL",
@@ -110,6 +112,8 @@ const char *ccad_why_name(int why)
     return why_names[why];
 }
 
+int ccad__why_count(void) { return (int)(sizeof why_names / sizeof why_names[0]) - 1; }
+
 static const char *grade_letter(int64_t g)
 {
     static const char l[][2] = {"-", "A", "B", "C", "D"};
@@ -135,7 +139,7 @@ static void date_text(char buf[16], int64_t d)
 }
 
 /* a - b without overflow: saturates at the ends of int64_t. */
-static long long sat_sub(long long a, long long b)
+long long ccad__sat_sub(long long a, long long b)
 {
     if (b < 0 && a > LLONG_MAX + b)
         return LLONG_MAX;
@@ -146,7 +150,7 @@ static long long sat_sub(long long a, long long b)
 
 /* Writes minutes after midnight as HH:MM; a negative figure as -HH:MM of its
  * magnitude (no signed arithmetic, so INT64_MIN is fine too). */
-static void clock_text(char buf[32], int64_t m)
+void ccad__clock_text(char buf[32], int64_t m)
 {
     uint64_t u = m < 0 ? (uint64_t)0 - (uint64_t)m : (uint64_t)m;
     snprintf(buf, 32, "%s%02llu:%02llu", m < 0 ? "-" : "", (unsigned long long)(u / 60),
@@ -204,7 +208,12 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     case CCAD_WHY_GRADE_THRESHOLD: *n = snprintf(buf, cap, "GRADE: value %s, threshold %s", t->m1, t->m2); return 1;
     case CCAD_WHY_URGENCY_PURCHASE: *n = snprintf(buf, cap, "URGENCY: purchase decision in %lld day%s (within %lld)", t->a, pl(t->a), t->b); return 1;
     case CCAD_WHY_URGENCY_COMPLAINT: *n = snprintf(buf, cap, "URGENCY: complaint open since %s (%lld day%s)", t->d1, t->b, pl(t->b)); return 1;
-    case CCAD_WHY_URGENCY_REQUEST: *n = snprintf(buf, cap, "URGENCY: customer asked to be seen on %s (in %lld day%s)", t->d1, t->b, pl(t->b)); return 1;
+    case CCAD_WHY_URGENCY_REQUEST:
+        if (t->b < 0)
+            *n = snprintf(buf, cap, "URGENCY: customer asked to be seen on %s (%llu day%s ago)", t->d1, (unsigned long long)0 - (unsigned long long)t->b, pl(t->b == -1 ? 1 : 2));
+        else
+            *n = snprintf(buf, cap, "URGENCY: customer asked to be seen on %s (in %lld day%s)", t->d1, t->b, pl(t->b));
+        return 1;
     case CCAD_WHY_URGENCY_PASSED: *n = snprintf(buf, cap, "URGENCY: expected purchase date passed %lld day%s ago; update it", t->a, pl(t->a)); return 1;
     case CCAD_WHY_QUADRANT: *n = snprintf(buf, cap, "QUADRANT: Q%lld (grade %s, %s)", t->a, grade_letter(t->b), IDX(urg, t->c)); return 1;
     case CCAD_WHY_FREQ: *n = snprintf(buf, cap, "FREQ: %lld per %lld day%s: every %lld day%s", t->a, t->b, pl(t->b), t->c, pl(t->c)); return 1;
@@ -218,12 +227,12 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     }
     case CCAD_WHY_DUE_NEXT_STEP: *n = snprintf(buf, cap, "FOLLOWUP: next step agreed for %s", t->d1); return 1;
     case CCAD_WHY_DUE_EVENT: *n = snprintf(buf, cap, "URGENCY: urgent matter due %s", t->d1); return 1;
-    case CCAD_WHY_OVERDUE: *n = snprintf(buf, cap, "ESCALATE: %lld day%s overdue: %s", t->a, pl(t->a), IDX(levels, t->b)); return 1;
+    case CCAD_WHY_OVERDUE: *n = snprintf(buf, cap, "ESCALATE: %lld day%s overdue: %s (this level from %lld)", t->a, pl(t->a), IDX(levels, t->b), t->c); return 1;
     case CCAD_WHY_GAP_WARN: *n = snprintf(buf, cap, "GAP: %lld-day gap between contacts, maximum %lld (%lld over)", t->a, t->b, t->c); return 1;
     case CCAD_WHY_GAP_ALERT: *n = snprintf(buf, cap, "GAP: %lld-day gap between contacts, alert at %lld (%lld over the maximum)", t->a, t->b, t->c); return 1;
     case CCAD_WHY_NO_RECORD: *n = snprintf(buf, cap, "FOLLOWUP: latest contact has no record (%lld without record)", t->a); return 1;
     case CCAD_WHY_NO_NEXT_STEP: *n = snprintf(buf, cap, "FOLLOWUP: contact on %s set no next step", t->d1); return 1;
-    case CCAD_WHY_REMINDER: *n = snprintf(buf, cap, "FOLLOWUP: reminder today for the contact due %s", t->d2); return 1;
+    case CCAD_WHY_REMINDER: *n = snprintf(buf, cap, "FOLLOWUP: reminder today (%s) for the contact due %s", t->d1, t->d2); return 1;
     case CCAD_WHY_STALLED: *n = snprintf(buf, cap, "STALL: %lld contact%s without progress (limit %lld): change strategy or ask for the close", t->a, pl(t->a), t->b); return 1;
     case CCAD_WHY_PATIENCE: *n = snprintf(buf, cap, "PATIENCE: %lld of %lld contacts; a release now would be premature", t->a, t->b); return 1;
     case CCAD_WHY_PATIENCE_RHYTHM: *n = snprintf(buf, cap, "PATIENCE: rhythm broken (%lld-day gap, maximum %lld)", t->a, t->b); return 1;
@@ -231,7 +240,10 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     case CCAD_WHY_OWNERSHIP: {
         char d3[16];
         date_text(d3, r->c);
-        *n = snprintf(buf, cap, "OWNERSHIP: %lld day%s left (ends %s)", t->a, pl(t->a), d3);
+        if (t->a < 0)
+            *n = snprintf(buf, cap, "OWNERSHIP: the %lld days of ownership ended %llu day%s ago (%s)", t->b, (unsigned long long)0 - (unsigned long long)t->a, pl(t->a == -1 ? 1 : 2), d3);
+        else
+            *n = snprintf(buf, cap, "OWNERSHIP: %lld day%s left of %lld (ends %s)", t->a, pl(t->a), t->b, d3);
         return 1;
     }
     case CCAD_WHY_TRIAGE: *n = snprintf(buf, cap, "TRIAGE: %s, monthly volume %s (threshold %s)", IDX(kinds, t->a), t->m2, t->m3); return 1;
@@ -263,7 +275,7 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
     case CCAD_WHY_PERSIST_BLOCK: *n = snprintf(buf, cap, "PERSIST: day %lld of a %lld-day block (one block per %lld days)", t->a, t->b, t->c); return 1;
     case CCAD_WHY_KEEPWARM_TOUCH: *n = snprintf(buf, cap, "KEEPWARM: touch on the special date %s", t->d1); return 1;
     case CCAD_WHY_CAPACITY_FULL: *n = snprintf(buf, cap, "CAPACITY: important contacts did not fit on %s (%lld planned, capacity %lld)", t->d1, t->b, t->c); return 1;
-    case CCAD_WHY_WORKLOAD_OVER: *n = snprintf(buf, cap, "WORKLOAD: %lld contacts needed, capacity %lld (cut %lld, or stretch intervals x%lld/100)", t->a, t->b, sat_sub(t->a, t->b), t->c); return 1;
+    case CCAD_WHY_WORKLOAD_OVER: *n = snprintf(buf, cap, "WORKLOAD: %lld contacts needed, capacity %lld (cut %lld, or stretch intervals x%lld/100)", t->a, t->b, ccad__sat_sub(t->a, t->b), t->c); return 1;
     case CCAD_WHY_PLATFORM_OVER_CAP: *n = snprintf(buf, cap, "PLATFORM: working platform of %lld customers, cap %lld", t->a, t->b); return 1;
     case CCAD_WHY_PLATFORM_C_HEAVY: *n = snprintf(buf, cap, "PLATFORM: %lld of %lld working customers are C or D (limit %lld %%)", t->a, t->b, t->c); return 1;
     case CCAD_WHY_PLAN_DROPPED: *n = snprintf(buf, cap, "CAPACITY: best-effort contact dropped after waiting since %s (%lld day%s)", t->d1, t->b, pl(t->b)); return 1;
@@ -274,7 +286,7 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
         *n = snprintf(buf, cap, "GAP: the plan leaves a %lld-day gap ending %s (maximum %lld)", t->a, d3, t->b);
         return 1;
     }
-    case CCAD_WHY_CARE_CONTACT: *n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s", t->d1); return 1;
+    case CCAD_WHY_CARE_CONTACT: *n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s (care due %s)", t->d1, t->d2); return 1;
     case CCAD_WHY_REMINDER_DUE: *n = snprintf(buf, cap, "FOLLOWUP: reminder on %s for the contact on %s", t->d1, t->d2); return 1;
     case CCAD_WHY_PLAN_EARLY: *n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", t->b, pl(t->b), t->d1); return 1;
     default: return 0;
@@ -286,8 +298,8 @@ static int format_route_reason(char *buf, size_t cap, const ccad_reason *r, stru
 {
     switch (r->why) {
     case CCAD_WHY_ROUTE_LATE:
-        clock_text(t->m1, r->a);
-        clock_text(t->m2, r->b);
+        ccad__clock_text(t->m1, r->a);
+        ccad__clock_text(t->m2, r->b);
         *n = snprintf(buf, cap, "ROUTE: starts %s, limit %s: %lld min late", t->m1, t->m2, t->c);
         return 1;
     case CCAD_WHY_ROUTE_DAY: *n = snprintf(buf, cap, "ROUTE: moved from %s to lie closer to the day's other stops (saves about %lld)", t->d1, t->b); return 1;
@@ -298,8 +310,8 @@ static int format_route_reason(char *buf, size_t cap, const ccad_reason *r, stru
         return 1;
     }
     case CCAD_WHY_PLAN_BLOCKED_HOURS:
-        clock_text(t->m1, r->a);
-        clock_text(t->m2, r->b);
+        ccad__clock_text(t->m1, r->a);
+        ccad__clock_text(t->m2, r->b);
         *n = snprintf(buf, cap, "ROUTE: visit hours %s-%s cannot hold a %lld-min visit within the working day", t->m1, t->m2, t->c);
         return 1;
     case CCAD_WHY_PLAN_BLOCKED_TIME: *n = snprintf(buf, cap, "ROUTE: due %s, but no allowed day had time for it (alone it needs %lld of the day's %lld min)", t->d1, t->b, t->c); return 1;
@@ -340,138 +352,6 @@ int ccad_reason_format(char *buf, size_t cap, const ccad_reason *r, size_t *out_
     if (out_len != NULL)
         *out_len = (size_t)n;
     return (size_t)n < cap ? CCAD_OK : CCAD_ENOSPC;
-}
-
-/* ---- enumeration names ---- */
-
-/* Name tables are arrays of characters (no relocations, read-only data);
- * the lookup below picks one by kind in code rather than by a pointer table. */
-static const char n_grade[][20] = {"-", "A", "B", "C", "D"};
-static const char n_status[][20] = {"prospect", "active", "key", "released", "eliminated"};
-static const char n_complaint[][20] = {"none", "open", "resolved"};
-static const char n_kind[][20] = {"visit", "call", "message", "email", "other"};
-static const char n_outcome[][20] = {"progress", "no_progress", "order", "complaint_opened",
-                                     "complaint_resolved"};
-static const char n_service[][20] = {"none", "basic", "satisfying", "value_added", "moving"};
-static const char n_triage[][20] = {"none", "self_driven", "push", "unmovable"};
-static const char n_strategy[][20] = {"none", "let_go", "persist", "give_up"};
-static const char n_escalation[][20] = {"none", "rep", "manager", "reassign"};
-static const char n_urgency[][20] = {"none", "two_weeks", "week", "event"};
-static const char n_quadrant[][20] = {"Q1", "Q2", "Q3", "Q4"};
-static const char n_weekday[][20] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-static const char n_item_kind[][20] = {"visit", "call", "persist", "care", "touch"};
-static const char n_delegation[][20] = {"rep", "colleague", "substitute"};
-static const char n_finding[][20] = {"unplanned",       "overdue",  "cooling", "cold",
-                                     "stalled",         "release_risk", "never_contacted",
-                                     "over_capacity",   "dropped",  "gap",     "platform",
-                                     "route",           "release_proposed"};
-static const char n_flag[][20] = {"DUE",            "OVERDUE",        "COOLING",
-                                  "COLD",           "STALLED",        "NEVER_CONTACTED",
-                                  "NO_RECORD",      "NO_NEXT_STEP",   "RELEASE_PREMATURE",
-                                  "RELEASED_EARLY", "COMPLAINT_OPEN", "CARE_DUE",
-                                  "REMINDER",       "INACTIVE",       "REASONS_TRUNCATED"};
-
-#define NAMES(first_, t)                                                                       \
-    do {                                                                                       \
-        *first = (first_);                                                                     \
-        *count = (int)(sizeof t / sizeof t[0]);                                                \
-        return t;                                                                              \
-    } while (0)
-
-/* The table of a kind (rules and reasons excepted), its first value and size. */
-static const char (*table_of(int kind, int *first, int *count))[20]
-{
-    switch (kind) {
-    case CCAD_NAME_GRADE: NAMES(0, n_grade);
-    case CCAD_NAME_STATUS: NAMES(1, n_status);
-    case CCAD_NAME_COMPLAINT: NAMES(0, n_complaint);
-    case CCAD_NAME_CONTACT_KIND: NAMES(1, n_kind);
-    case CCAD_NAME_OUTCOME: NAMES(1, n_outcome);
-    case CCAD_NAME_SERVICE: NAMES(0, n_service);
-    case CCAD_NAME_TRIAGE: NAMES(0, n_triage);
-    case CCAD_NAME_STRATEGY: NAMES(0, n_strategy);
-    case CCAD_NAME_ESCALATION: NAMES(0, n_escalation);
-    case CCAD_NAME_URGENCY: NAMES(0, n_urgency);
-    case CCAD_NAME_QUADRANT: NAMES(1, n_quadrant);
-    case CCAD_NAME_WEEKDAY: NAMES(1, n_weekday);
-    case CCAD_NAME_FLAG: NAMES(0, n_flag);
-    case CCAD_NAME_ITEM_KIND: NAMES(1, n_item_kind);
-    case CCAD_NAME_DELEGATION: NAMES(0, n_delegation);
-    case CCAD_NAME_FINDING: NAMES(1, n_finding);
-    default: return NULL;
-    }
-}
-#undef NAMES
-
-static int flag_index(int value)
-{
-    int k;
-    for (k = 0; k < 31; k++)
-        if (value == (1 << k))
-            return k;
-    return -1;
-}
-
-const char *ccad_name(int kind, int value)
-{
-    int first, count, k;
-    const char(*t)[20];
-    if (kind == CCAD_NAME_RULE)
-        return ccad_rule_name(value);
-    if (kind == CCAD_NAME_WHY)
-        return ccad_why_name(value);
-    t = table_of(kind, &first, &count);
-    if (t == NULL)
-        return "?";
-    if (kind == CCAD_NAME_FLAG)
-        k = flag_index(value);
-    else
-        k = value < first || value - first >= count ? -1 : value - first;
-    return k >= 0 && k < count ? t[k] : "?";
-}
-
-static int same_name(const char *name, const char *text, size_t len)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        char a = name[i], b = text[i];
-        if (a == '\0')
-            return 0;
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z')
-            b = (char)(b - 'A' + 'a');
-        if (a != b)
-            return 0;
-    }
-    return name[len] == '\0';
-}
-
-int ccad_name_parse(int *out_value, int kind, const char *text, size_t len)
-{
-    int first, count, k;
-    const char(*t)[20];
-    if (out_value == NULL || text == NULL)
-        return CCAD_EINVAL;
-    if (kind == CCAD_NAME_RULE || kind == CCAD_NAME_WHY) {
-        int limit = kind == CCAD_NAME_RULE ? (int)(sizeof rule_names / sizeof rule_names[0])
-                                           : (int)(sizeof why_names / sizeof why_names[0]);
-        for (k = 1; k < limit; k++)
-            if (same_name(ccad_name(kind, k), text, len)) {
-                *out_value = k;
-                return CCAD_OK;
-            }
-        return CCAD_ENOTFOUND;
-    }
-    t = table_of(kind, &first, &count);
-    if (t == NULL)
-        return CCAD_EINVAL;
-    for (k = 0; k < count; k++)
-        if (same_name(t[k], text, len)) {
-            *out_value = kind == CCAD_NAME_FLAG ? 1 << k : first + k;
-            return CCAD_OK;
-        }
-    return CCAD_ENOTFOUND;
 }
 
 /* ---- figure kinds of each reason code ---- */

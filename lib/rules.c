@@ -226,7 +226,8 @@ static const struct order orders[] = {
  * two parameters it involves; returns 1 if one is broken. Rules are always
  * consistent before a change, so after ccad_rules_set the broken constraint
  * is one the changed parameter takes part in. */
-int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap)
+int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, size_t cap,
+                         int lang)
 {
     int i;
     int64_t sum;
@@ -239,9 +240,8 @@ int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, 
             continue;
         *culprit = o->hi;
         *other = o->lo;
-        snprintf(msg, cap, "%s (%lld) must be %s %s (%lld)", params[o->lo].name,
-                 (long long)v[o->lo], o->strict ? "below" : "at most", params[o->hi].name,
-                 (long long)v[o->hi]);
+        snprintf(msg, cap, ccad__rules_msg(lang, o->strict ? CCAD__RM_BELOW : CCAD__RM_AT_MOST),
+                 params[o->lo].name, (long long)v[o->lo], params[o->hi].name, (long long)v[o->hi]);
         return 1;
     }
     /* Shares: A + B at most 100; with grade D on, A + B + C too. */
@@ -249,14 +249,14 @@ int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, 
     if (sum > 100) {
         *culprit = P_GRADE_SHARE_B;
         *other = P_GRADE_SHARE_A;
-        snprintf(msg, cap, "grade.share_a_pct + grade.share_b_pct%s = %lld, above 100",
+        snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_SHARES),
                  v[P_GRADE_USE_D] ? " + grade.share_c_pct" : "", (long long)sum);
         return 1;
     }
     if (v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B] > v[P_PLATFORM_CAP]) {
         *culprit = P_PLATFORM_CAP_B;
         *other = P_PLATFORM_CAP_A;
-        snprintf(msg, cap, "platform.cap_a + platform.cap_b = %lld, above platform.working_cap (%lld)",
+        snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_CAPS),
                  (long long)(v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B]),
                  (long long)v[P_PLATFORM_CAP]);
         return 1;
@@ -340,7 +340,7 @@ int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
                           (long long)params[i].max);
     memcpy(v, rules->v, sizeof v);
     v[i] = value;
-    if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg))
+    if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg, rules->ctx->lang))
         return ccad__fail(rules->ctx, CCAD_ECONFLICT, "%s = %lld refused: %s", params[i].name,
                           (long long)value, msg);
     rules->v[i] = value;
@@ -365,7 +365,7 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
     n = strlen(value);
     if (n == 0)
         return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: empty value", params[i].name);
-    switch (ccad__rules_value(i, value, n, &v, msg, sizeof msg)) {
+    switch (ccad__rules_value(i, value, n, &v, msg, sizeof msg, rules->ctx->lang)) {
     case 0:
         break;
     case -2:
@@ -453,7 +453,7 @@ int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t 
 /* ccad__rules_value's forms other than a keyword of an enumeration: a
  * weekday set, a grade mask, an integer; same returns. */
 static int parse_days(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
-                      size_t cap)
+                      size_t cap, int lang)
 {
     int64_t m = 0;
     size_t k = 0;
@@ -463,8 +463,7 @@ static int parse_days(const struct param *p, const char *s, size_t n, int64_t *o
             memcmp(ccad_name(CCAD_NAME_WEEKDAY, wd), s + k, 3) != 0 || /* exact case */
             (m & (1 << (wd - 1))) ||
             (k + 3 < n && (s[k + 3] != '+' || k + 4 == n))) {
-            snprintf(msg, cap, "%s takes distinct weekdays joined by '+' (Mon+Tue+...), not '%.*s'",
-                     p->name, (int)(n > 40 ? 40 : n), s);
+            snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_DAYS), p->name, (int)(n > 40 ? 40 : n), s);
             return -1;
         }
         m |= 1 << (wd - 1);
@@ -475,7 +474,7 @@ static int parse_days(const struct param *p, const char *s, size_t n, int64_t *o
 }
 
 static int parse_mask(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
-                      size_t cap)
+                      size_t cap, int lang)
 {
     int64_t m = 0;
     size_t k;
@@ -486,8 +485,7 @@ static int parse_mask(const struct param *p, const char *s, size_t n, int64_t *o
     for (k = 0; k < n; k++) {
         int bit;
         if (s[k] < 'A' || s[k] > 'D' || (m & (1 << (s[k] - 'A')))) {
-            snprintf(msg, cap, "%s takes distinct grade letters A-D or none, not '%.*s'",
-                     p->name, (int)(n > 40 ? 40 : n), s);
+            snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_MASK), p->name, (int)(n > 40 ? 40 : n), s);
             return -1;
         }
         bit = 1 << (s[k] - 'A');
@@ -498,7 +496,7 @@ static int parse_mask(const struct param *p, const char *s, size_t n, int64_t *o
 }
 
 static int parse_integer(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
-                         size_t cap)
+                         size_t cap, int lang)
 {
     size_t k = 0;
     int neg = 0, big = 0;
@@ -509,13 +507,13 @@ static int parse_integer(const struct param *p, const char *s, size_t n, int64_t
         k = 1;
     }
     if (k == n) { /* a sign alone */
-        snprintf(msg, cap, "%s needs an integer, not '%c'", p->name, s[0]);
+        snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_SIGN), p->name, s[0]);
         return -1;
     }
     for (; k < n; k++) {
         int d;
         if (s[k] < '0' || s[k] > '9') {
-            snprintf(msg, cap, "%s needs an integer, not '%.*s'", p->name,
+            snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_INTEGER), p->name,
                      (int)(n > 40 ? 40 : n), s);
             return -1;
         }
@@ -529,14 +527,14 @@ static int parse_integer(const struct param *p, const char *s, size_t n, int64_t
             u = u * 10u + (uint64_t)d;
     }
     if (big) {
-        snprintf(msg, cap, "%s = %.*s%s is too %s (outside %lld..%lld)", p->name,
-                 (int)(n > 40 ? 40 : n), s, n > 40 ? "..." : "", neg ? "small" : "large",
-                 (long long)p->min, (long long)p->max);
+        snprintf(msg, cap, ccad__rules_msg(lang, neg ? CCAD__RM_TOO_SMALL : CCAD__RM_TOO_LARGE),
+                 p->name, (int)(n > 40 ? 40 : n), s, n > 40 ? "..." : "", (long long)p->min,
+                 (long long)p->max);
         return -2; /* well formed, out of range */
     }
     v = neg ? (u == (uint64_t)INT64_MAX + 1u ? INT64_MIN : -(int64_t)u) : (int64_t)u;
     if (v < p->min || v > p->max) {
-        snprintf(msg, cap, "%s = %lld is outside %lld..%lld", p->name, (long long)v,
+        snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_RANGE), p->name, (long long)v,
                  (long long)p->min, (long long)p->max);
         return -2; /* well formed, out of range */
     }
@@ -547,7 +545,8 @@ static int parse_integer(const struct param *p, const char *s, size_t n, int64_t
 /* Parses the value token [s, s+n) of parameter i. Returns 0 and *out on
  * success; otherwise writes a message and returns -1 (malformed) or -2
  * (a number outside the parameter's range). */
-int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap)
+int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap,
+                      int lang)
 {
     const struct param *p = &params[i];
     /* Enumerations and masks take their keywords or, like every parameter,
@@ -561,13 +560,13 @@ int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, s
                 *out = k;
                 return 0;
             }
-        snprintf(msg, cap, "%.31s takes %.11s or %.11s, not '%.*s'", p->name, p->keywords[0],
+        snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_KEYWORD), p->name, p->keywords[0],
                  p->keywords[1], (int)(n > 40 ? 40 : n), s);
         return -1;
     }
     if (p->kind == K_DAYS && !numeric)
-        return parse_days(p, s, n, out, msg, cap);
+        return parse_days(p, s, n, out, msg, cap, lang);
     if (p->kind == K_MASK && !numeric)
-        return parse_mask(p, s, n, out, msg, cap);
-    return parse_integer(p, s, n, out, msg, cap);
+        return parse_mask(p, s, n, out, msg, cap, lang);
+    return parse_integer(p, s, n, out, msg, cap, lang);
 }

@@ -17,10 +17,12 @@ static int is_value_char(char c)
            c == '-' || c == '+' || c == '_';
 }
 
-/* Records a parse error at line, column col; returns CCAD_EPARSE. */
+/* Records a parse error at line, column col, in the context's language;
+ * returns CCAD_EPARSE. */
 static int parse_fail(ccad_rules *rules, unsigned long line, unsigned long col, const char *msg)
 {
-    ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column %lu: %s", line, col, msg);
+    ccad__fail(rules->ctx, CCAD_EPARSE, ccad__rules_msg(rules->ctx->lang, CCAD__RM_AT), line, col,
+               msg);
     return ccad__errpos(rules->ctx, CCAD_EPARSE, line, col);
 }
 
@@ -32,16 +34,17 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
 {
     size_t k, key0, keyn, val0, valn;
     char msg[200];
-    int i;
+    int i, lang = rules->ctx->lang;
 #define COL(p) ((unsigned long)((p) - start + 1))
-#define FAIL(p, ...)                                                                           \
+#define FAIL(p, id, ...)                                                                       \
     do {                                                                                       \
-        snprintf(msg, sizeof msg, __VA_ARGS__);                                               \
+        snprintf(msg, sizeof msg, ccad__rules_msg(lang, (id)), __VA_ARGS__);                   \
         return parse_fail(rules, line, COL(p), msg);                                          \
     } while (0)
     for (k = start; k < end; k++)
         if (text[k] == '\0' || text[k] == '\r')
-            FAIL(k, "unexpected %s character", text[k] == '\0' ? "NUL" : "carriage return");
+            return parse_fail(rules, line, COL(k),
+                              ccad__rules_msg(lang, text[k] == '\0' ? CCAD__RM_NUL : CCAD__RM_CR));
     k = start;
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
@@ -52,17 +55,16 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
         k++;
     keyn = k - key0;
     if (keyn == 0)
-        FAIL(k, "expected a parameter name, found '%c'", text[k]);
+        FAIL(k, CCAD__RM_NAME, text[k]);
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
     if (k == end || text[k] != '=')
-        FAIL(k, "expected '=' after '%.*s'", (int)(keyn > 60 ? 60 : keyn), text + key0);
+        FAIL(k, CCAD__RM_EQUALS, (int)(keyn > 60 ? 60 : keyn), text + key0);
     i = ccad__rules_find(text + key0, keyn);
     if (i < 0)
-        FAIL(key0, "unknown parameter '%.*s'", (int)(keyn > 60 ? 60 : keyn), text + key0);
+        FAIL(key0, CCAD__RM_UNKNOWN, (int)(keyn > 60 ? 60 : keyn), text + key0);
     if (line_of[i] != 0)
-        FAIL(key0, "duplicate parameter '%s' (first on line %lu)", ccad__rules_param_name(i),
-             line_of[i]);
+        FAIL(key0, CCAD__RM_DUPLICATE, ccad__rules_param_name(i), line_of[i]);
     k++;
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
@@ -71,12 +73,12 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
         k++;
     valn = k - val0;
     if (valn == 0)
-        FAIL(k, "missing value for %s", ccad__rules_param_name(i));
+        FAIL(k, CCAD__RM_MISSING, ccad__rules_param_name(i));
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
     if (k < end && text[k] != '#')
-        FAIL(k, "unexpected '%c' after the value of %s", text[k], ccad__rules_param_name(i));
-    if (ccad__rules_value(i, text + val0, valn, &v[i], msg, sizeof msg) != 0)
+        FAIL(k, CCAD__RM_AFTER, text[k], ccad__rules_param_name(i));
+    if (ccad__rules_value(i, text + val0, valn, &v[i], msg, sizeof msg, lang) != 0)
         return parse_fail(rules, line, COL(val0), msg);
     line_of[i] = line;
     return CCAD_OK;
@@ -136,11 +138,11 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
         if ((rc = parse_line(rules, text, start, end, (unsigned long)line, v, line_of)) != CCAD_OK)
             return rc;
     }
-    if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg)) {
+    if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg, rules->ctx->lang)) {
         culprit = conflict_culprit(culprit, other, line_of);
         /* defaults are consistent, so the text named a culprit: its line */
-        ccad__fail(rules->ctx, CCAD_EPARSE, "rules text line %lu, column 1: %s",
-                   line_of[culprit], msg);
+        ccad__fail(rules->ctx, CCAD_EPARSE, ccad__rules_msg(rules->ctx->lang, CCAD__RM_AT),
+                   line_of[culprit], 1UL, msg);
         return ccad__errpos(rules->ctx, CCAD_EPARSE, line_of[culprit], 1);
     }
     memcpy(rules->v, v, sizeof v);

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "lang.h"
+#include "messages.h"
 #include "plan.h"
 #include "utf8.h"
 
@@ -43,6 +45,17 @@ static void start(struct line *l, const char *name)
     l->full = 0;
     l->buf[0] = '\0';
     adds(l, name);
+}
+
+/* Ends a property's name: with the LANGUAGE parameter (RFC 5545 3.2.10)
+ * of Chinese texts (English ones, the default, carry none), then ':'. */
+static void language(struct line *l, int lang)
+{
+    if (lang != CCAD_LANG_EN) {
+        adds(l, ";LANGUAGE=");
+        adds(l, ccex_lang_tag(lang));
+    }
+    adds(l, ":");
 }
 
 /* A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line
@@ -155,14 +168,18 @@ static void trigger(char buf[64], const ccex_ics_event *e)
 /* ---------------------------------------------------------------------- */
 /* The calendar */
 
-void ccex_ics_begin(FILE *fp)
+void ccex_ics_begin(FILE *fp, int lang)
 {
+    struct line l;
     simple(fp, "BEGIN:VCALENDAR");
     simple(fp, "VERSION:2.0");
     simple(fp, "PRODID:-//libcustcadence//ccad-ics " CCAD_VERSION_STRING "//EN");
     simple(fp, "CALSCALE:GREGORIAN");
     simple(fp, "METHOD:PUBLISH");
-    simple(fp, "X-WR-CALNAME:Customer visits");
+    start(&l, "X-WR-CALNAME");
+    language(&l, lang);
+    add_text(&l, ccex_msg(lang, M_ICS_CALNAME));
+    emit(fp, &l);
 }
 
 void ccex_ics_end(FILE *fp) { simple(fp, "END:VCALENDAR"); }
@@ -171,8 +188,8 @@ void ccex_ics_event_write(FILE *fp, const ccex_ics_event *e, int32_t stamp_day)
 {
     const char *id = e->id != NULL ? e->id : "";
     const char *name = e->name != NULL && *e->name ? e->name : id;
-    const char *kind = ccad_name(CCAD_NAME_ITEM_KIND, e->kind);
-    char date[16], t[40], buf[256], trig[64];
+    const char *kind = ccad_name_lang(CCAD_NAME_ITEM_KIND, e->kind, e->lang);
+    char date[40], t[40], buf[640], trig[64];
     struct line l;
     uint32_t k;
 
@@ -193,15 +210,17 @@ void ccex_ics_event_write(FILE *fp, const ccex_ics_event *e, int32_t stamp_day)
     snprintf(buf, sizeof buf, "DTEND:%s", t);
     simple(fp, buf);
 
-    start(&l, "SUMMARY:");
-    snprintf(buf, sizeof buf, "%s %ld: ", kind, (long)e->seq);
+    start(&l, "SUMMARY");
+    language(&l, e->lang);
+    snprintf(buf, sizeof buf, e->lang == CCAD_LANG_EN ? "%s %ld: " : "%s %ld：", kind, (long)e->seq);
     if (buf[0] >= 'a' && buf[0] <= 'z')
         buf[0] = (char)(buf[0] - 'a' + 'A');
     add_text(&l, buf);
     add_text(&l, name);
-    add_text(&l, " (");
+    add_text(&l, e->lang == CCAD_LANG_EN ? " (" : "（");
     add_text(&l, id);
-    snprintf(buf, sizeof buf, ", grade %s, %s)", ccad_name(CCAD_NAME_GRADE, e->grade),
+    snprintf(buf, sizeof buf, ccex_msg(e->lang, M_ICS_SUMMARY_TAIL),
+             ccad_name_lang(CCAD_NAME_GRADE, e->grade, e->lang),
              ccad_name(CCAD_NAME_QUADRANT, e->quadrant));
     add_text(&l, buf);
     emit(fp, &l);
@@ -215,19 +234,20 @@ void ccex_ics_event_write(FILE *fp, const ccex_ics_event *e, int32_t stamp_day)
         simple(fp, buf);
     }
 
-    start(&l, "DESCRIPTION:");
-    snprintf(buf, sizeof buf, "Stop %ld of the day, %ld min travel from the previous stop.",
-             (long)e->seq, (long)e->travel_min);
+    start(&l, "DESCRIPTION");
+    language(&l, e->lang);
+    snprintf(buf, sizeof buf, ccex_msg(e->lang, M_ICS_STOP), (long)e->seq, (long)e->travel_min);
     add_text(&l, buf);
     if (e->late)
-        add_text(&l, " Late: misses its window or the end of the day.");
+        add_text(&l, ccex_msg(e->lang, M_ICS_LATE));
     for (k = 0; e->reasons != NULL && k < e->reason_count; k++) {
-        ccex_reason_text(buf, sizeof buf, &e->reasons[k]);
+        ccex_reason_text(buf, sizeof buf, &e->reasons[k], e->lang);
         add_text(&l, "\n");
         add_text(&l, buf);
     }
     emit(fp, &l);
-    start(&l, "CATEGORIES:");
+    start(&l, "CATEGORIES");
+    language(&l, e->lang);
     add_text(&l, kind);
     adds(&l, ",");
     add_text(&l, ccad_name(CCAD_NAME_QUADRANT, e->quadrant));
@@ -235,10 +255,14 @@ void ccex_ics_event_write(FILE *fp, const ccex_ics_event *e, int32_t stamp_day)
 
     simple(fp, "BEGIN:VALARM");
     simple(fp, "ACTION:DISPLAY");
-    start(&l, "DESCRIPTION:");
-    ccex_date_text(date, e->date);
+    start(&l, "DESCRIPTION");
+    language(&l, e->lang);
+    if (e->lang == CCAD_LANG_EN)
+        ccex_date_text(date, e->date);
+    else
+        ccex_day_text(date, e->date, e->lang);
     ccex_hhmm(t, e->eta_min);
-    snprintf(buf, sizeof buf, "%s on %s at %s: ", kind, date, t);
+    snprintf(buf, sizeof buf, ccex_msg(e->lang, M_ICS_ALARM), kind, date, t);
     add_text(&l, buf);
     add_text(&l, name);
     emit(fp, &l);

@@ -39,10 +39,12 @@ typedef struct ccex_ics_event {
     double lat, lon;
     const ccad_reason *reasons;
     uint32_t reason_count;
+    int lang;                /**< ::ccad_lang of the texts; Chinese adds LANGUAGE= to them */
 } ccex_ics_event;
 
-/** BEGIN:VCALENDAR and the calendar's properties. */
-void ccex_ics_begin(FILE *fp);
+/** BEGIN:VCALENDAR and the calendar's properties, the calendar's name in
+ *  @p lang (a ::ccad_lang). */
+void ccex_ics_begin(FILE *fp, int lang);
 
 /** One VEVENT with its VALARM; DTSTAMP is midnight UTC of @p stamp_day. */
 void ccex_ics_event_write(FILE *fp, const ccex_ics_event *e, int32_t stamp_day);

@@ -3,6 +3,8 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "plan.h"
+
+#include "lang.h"
 #include "datadir.h"
 
 #include <errno.h>
@@ -31,7 +33,9 @@ const char ccex_plan_flags_help[] =
     "  --absent FILE      the rep's absences, same format: the substitute covers them\n"
     "  --special FILE     special dates for keep-warm touches, same format\n"
     "  --overload POLICY  report (default: keep intervals, report what to cut) or\n"
-    "                     stretch (stretch every interval to fit the capacity)\n";
+    "                     stretch (stretch every interval to fit the capacity)\n"
+    "  --lang LANG        en, zh-Hans or zh-Hant (default: from LC_ALL, LC_MESSAGES,\n"
+    "                     LANG; en when none names Chinese)\n";
 
 void ccex_plan_args_init(ccex_plan_args *a)
 {
@@ -42,6 +46,7 @@ void ccex_plan_args_init(ccex_plan_args *a)
     a->day_start_min = CCEX_DAY_START_MIN;
     a->day_end_min = CCEX_DAY_END_MIN;
     a->overload = CCAD_OVERLOAD_REPORT;
+    a->lang = ccex_lang_from_env();
 }
 
 int ccex_option_value(int argc, char **argv, int *i, const char *name, const char **value)
@@ -163,7 +168,8 @@ int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *
 {
     const char *v = NULL;
     int m;
-    if ((m = file_arg(a, argc, argv, i, prog)) != 0 || (m = day_arg(a, argc, argv, i, prog)) != 0)
+    if ((m = file_arg(a, argc, argv, i, prog)) != 0 || (m = day_arg(a, argc, argv, i, prog)) != 0 ||
+        (m = ccex_lang_arg(argc, argv, i, &a->lang, prog)) != 0)
         return m;
     if ((m = ccex_option_value(argc, argv, i, "--today", &v)) != 0) {
         if (m < 0)
@@ -346,7 +352,9 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
         fprintf(stderr, "%s: cannot create a libcustcadence context\n", prog);
         return CCEX_EXIT_INPUT;
     }
+    (void)ccad_ctx_set_lang(p->ctx, a->lang); /* rules errors in that language; a valid tag */
     p->today = a->today;
+    p->lang = a->lang;
     if (!a->have_today && ccad_ctx_today(p->ctx, &p->today) != CCAD_OK) {
         fprintf(stderr, "%s: cannot read the clock: %s\n", prog, ccad_ctx_errmsg(p->ctx));
         goto fail;
@@ -467,18 +475,26 @@ void ccex_date_text(char buf[16], int32_t day)
         strcpy(buf, "none");
 }
 
-const char *ccex_weekday(int32_t day)
+const char *ccex_weekday(int32_t day, int lang)
 {
     int wd = 0;
     if (ccad_date_weekday(&wd, day) != CCAD_OK)
         return "?";
-    return ccad_name(CCAD_NAME_WEEKDAY, wd);
+    return ccad_name_lang(CCAD_NAME_WEEKDAY, wd, lang);
 }
 
-void ccex_reason_text(char *buf, size_t cap, const ccad_reason *reason)
+void ccex_reason_text(char *buf, size_t cap, const ccad_reason *reason, int lang)
 {
-    if (ccad_reason_format(buf, cap, reason, NULL) == CCAD_ENOSPC && cap > 4)
-        strcpy(buf + cap - 4, "...");
+    if (ccad_reason_format_lang(buf, cap, reason, lang, NULL) == CCAD_ENOSPC && cap > 4) {
+        /* the library cut on a whole character; "..." goes after the last
+         * whole character that leaves it room */
+        size_t end = strlen(buf);
+        if (end > cap - 4)
+            end = cap - 4;
+        while (end > 0 && ((unsigned char)buf[end] & 0xC0) == 0x80)
+            end--;
+        strcpy(buf + end, "...");
+    }
 }
 
 void ccex_rule_list(char *buf, size_t cap, const ccad_reason *reasons, uint32_t n)

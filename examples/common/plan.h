@@ -57,6 +57,7 @@ typedef struct ccex_plan_args {
     int32_t day_start_min; /**< --day-start, minutes after midnight (default 08:00). */
     int32_t day_end_min;   /**< --day-end, after the start (default 17:00). */
     int32_t overload;      /**< --overload: ccad_overload (default CCAD_OVERLOAD_REPORT). */
+    int lang;              /**< --lang: ccad_lang (default: from LC_ALL, LC_MESSAGES, LANG). */
 } ccex_plan_args;
 
 /** Help text of the shared flags, one per line, indented by two spaces. */
@@ -117,6 +118,7 @@ typedef struct ccex_plan {
     size_t n_items;
     ccex_day *days;          /**< options.days entries. */
     size_t n_days;
+    int lang;                /**< The output's ccad_lang (--lang). */
 } ccex_plan;
 
 /** Loads the inputs, plans and orders the items. On failure prints
@@ -139,11 +141,11 @@ void ccex_hhmm(char buf[8], int32_t minutes);
 /** "YYYY-MM-DD"; "none" for CCAD_NO_DATE. */
 void ccex_date_text(char buf[16], int32_t day);
 
-/** "Mon".."Sun". */
-const char *ccex_weekday(int32_t day);
+/** "Mon".."Sun" (in Chinese "周一".."周日"). */
+const char *ccex_weekday(int32_t day, int lang);
 
-/** One reason as a line of English (ccad_reason_format, "..." if cut). */
-void ccex_reason_text(char *buf, size_t cap, const ccad_reason *reason);
+/** One reason as a line in @p lang (ccad_reason_format_lang, "..." if cut). */
+void ccex_reason_text(char *buf, size_t cap, const ccad_reason *reason, int lang);
 
 /** The rule names of @p n reasons, each once, separated by spaces. */
 void ccex_rule_list(char *buf, size_t cap, const ccad_reason *reasons, uint32_t n);

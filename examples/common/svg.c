@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "custcadence.h"
+#include "lang.h"
+#include "messages.h"
 #include "plan.h"
 #include "utf8.h"
 
@@ -77,7 +79,7 @@ void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
            spanx, spany;
     ccex_svg_day d = *day;
     struct proj pr;
-    char date[16], back[8];
+    char when[40], back[8];
     size_t k;
     int g;
 
@@ -101,19 +103,23 @@ void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
     pr.lat1 = maxlat;
     pr.height = TOP + 2 * MARGIN + spany * pr.scale + LEGEND;
 
-    ccex_date_text(date, d.date);
+    ccex_day_text(when, d.date, d.lang);
     ccex_hhmm(back, d.back_min);
-    fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+    fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\"%s%s%s width=\"%.0f\" height=\"%.0f\" "
                 "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n",
-            W, pr.height, W, pr.height);
-    fprintf(fp, "  <title>Route of %s %s</title>\n", ccex_weekday(d.date), date);
+            d.lang != CCAD_LANG_EN ? " xml:lang=\"" : "", d.lang != CCAD_LANG_EN ? ccex_lang_tag(d.lang) : "",
+            d.lang != CCAD_LANG_EN ? "\"" : "", W, pr.height, W, pr.height);
+    fprintf(fp, "  <title>");
+    fprintf(fp, ccex_msg(d.lang, M_SVG_ROUTE_OF), when);
+    fprintf(fp, "</title>\n");
     fprintf(fp, "  <rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#fbfbf8\"/>\n", W,
             pr.height);
-    fprintf(fp, "  <text x=\"20\" y=\"32\" font-size=\"20\" font-weight=\"bold\">%s %s</text>\n",
-            ccex_weekday(d.date), date);
-    fprintf(fp, "  <text x=\"20\" y=\"54\" font-size=\"14\">%lu stops, %ld travel minutes, "
-                "%ld service minutes, back at base %s</text>\n",
-            (unsigned long)d.n_stops, (long)d.travel_min, (long)d.service_min, back);
+    fprintf(fp, "  <text x=\"20\" y=\"32\" font-size=\"20\" font-weight=\"bold\">%s</text>\n",
+            when);
+    fprintf(fp, "  <text x=\"20\" y=\"54\" font-size=\"14\">");
+    fprintf(fp, ccex_msg(d.lang, M_SVG_SUMMARY), (unsigned long)d.n_stops, (long)d.travel_min,
+            (long)d.service_min, back);
+    fprintf(fp, "</text>\n");
 
     /* The route: base, stops in order, base. */
     project(&pr, base_lat, base_lon, &bx, &by);
@@ -129,10 +135,12 @@ void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
     fprintf(fp, " %.1f,%.1f\"/>\n", bx, by);
 
     /* The base. */
-    fprintf(fp, "  <rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"#222\">"
-                "<title>Base %.4f, %.4f</title></rect>\n",
-            bx - 7, by - 7, base_lat, base_lon);
-    fprintf(fp, "  <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">base</text>\n", bx + 10, by + 4);
+    fprintf(fp, "  <rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"#222\"><title>",
+            bx - 7, by - 7);
+    fprintf(fp, ccex_msg(d.lang, M_SVG_BASE_AT), base_lat, base_lon);
+    fprintf(fp, "</title></rect>\n");
+    fprintf(fp, "  <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>\n", bx + 10, by + 4,
+            ccex_msg(d.lang, M_SVG_BASE));
 
     /* The stops, numbered in route order. */
     for (k = 0; k < d.n_stops; k++) {
@@ -146,8 +154,9 @@ void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
         ccex_svg_text(fp, s->id != NULL ? s->id : "");
         fputc(' ', fp);
         ccex_svg_text(fp, s->name != NULL ? s->name : "");
-        fprintf(fp, " (grade %s, %s, %s)</title>\n", ccad_name(CCAD_NAME_GRADE, s->grade),
-                ccad_name(CCAD_NAME_QUADRANT, s->quadrant), ccad_name(CCAD_NAME_ITEM_KIND, s->kind));
+        fprintf(fp, ccex_msg(d.lang, M_SVG_STOP_TAIL), ccad_name_lang(CCAD_NAME_GRADE, s->grade, d.lang),
+                ccad_name(CCAD_NAME_QUADRANT, s->quadrant), ccad_name_lang(CCAD_NAME_ITEM_KIND, s->kind, d.lang));
+        fprintf(fp, "</title>\n");
         fprintf(fp, "    <circle cx=\"%.1f\" cy=\"%.1f\" r=\"11\" fill=\"%s\" stroke=\"%s\" "
                     "stroke-width=\"2\"/>\n",
                 x, y, grade_colour(s->grade), s->late ? "#000" : "#fff");
@@ -162,13 +171,15 @@ void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
         double lx = 20 + (g - 1) * 90.0, ly = pr.height - 20;
         fprintf(fp, "  <circle cx=\"%.0f\" cy=\"%.0f\" r=\"7\" fill=\"%s\"/>\n", lx + 7, ly - 4,
                 grade_colour(g));
-        fprintf(fp, "  <text x=\"%.0f\" y=\"%.0f\" font-size=\"13\">grade %s</text>\n", lx + 18,
-                ly, ccad_name(CCAD_NAME_GRADE, g));
+        fprintf(fp, "  <text x=\"%.0f\" y=\"%.0f\" font-size=\"13\">", lx + 18, ly);
+        fprintf(fp, ccex_msg(d.lang, M_SVG_GRADE), ccad_name_lang(CCAD_NAME_GRADE, g, d.lang));
+        fprintf(fp, "</text>\n");
     }
     fprintf(fp, "  <rect x=\"380\" y=\"%.0f\" width=\"12\" height=\"12\" fill=\"#222\"/>\n",
             pr.height - 30);
-    fprintf(fp, "  <text x=\"398\" y=\"%.0f\" font-size=\"13\">base</text>\n", pr.height - 20);
-    fprintf(fp, "  <text x=\"450\" y=\"%.0f\" font-size=\"13\">black ring: late stop</text>\n",
-            pr.height - 20);
+    fprintf(fp, "  <text x=\"398\" y=\"%.0f\" font-size=\"13\">%s</text>\n", pr.height - 20,
+            ccex_msg(d.lang, M_SVG_BASE));
+    fprintf(fp, "  <text x=\"450\" y=\"%.0f\" font-size=\"13\">%s</text>\n", pr.height - 20,
+            ccex_msg(d.lang, M_SVG_LATE));
     fprintf(fp, "</svg>\n");
 }

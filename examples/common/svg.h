@@ -33,6 +33,7 @@ typedef struct ccex_svg_day {
     size_t n_stops;
     int32_t travel_min, service_min, back_min;
     double base_lat, base_lon; /**< not a place on Earth: 0, 0 */
+    int lang; /**< ::ccad_lang of the texts, also the root's xml:lang (en: none, as before) */
 } ccex_svg_day;
 
 /** Writes the day's map as one SVG document. */

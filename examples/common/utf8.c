@@ -1,6 +1,8 @@
 /* utf8.c - UTF-8 checks (utf8.h). */
 #include "utf8.h"
 
+#include <string.h>
+
 size_t ccex_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
 {
     uint32_t c, min;
@@ -70,4 +72,72 @@ int ccex_utf8_unsafe(uint32_t cp)
 {
     return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF ||
            cp == 0xFFFD;
+}
+
+#include "utf8_width.h"
+
+/* Whether cp lies in one of the n sorted ranges r. */
+static int in_ranges(const struct ccex_cp_range *r, size_t n, uint32_t cp)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < r[mid].lo)
+            hi = mid;
+        else if (cp > r[mid].hi)
+            lo = mid + 1;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+int ccex_utf8_cells(uint32_t cp)
+{
+    if (cp >= 0x20 && cp < 0x7F)
+        return 1;
+    if (in_ranges(ccex_zero_ranges, sizeof ccex_zero_ranges / sizeof ccex_zero_ranges[0], cp))
+        return 0;
+    if (in_ranges(ccex_wide_ranges, sizeof ccex_wide_ranges / sizeof ccex_wide_ranges[0], cp))
+        return 2;
+    return 1;
+}
+
+size_t ccex_utf8_width(const char *s)
+{
+    size_t n = strlen(s), i = 0, cells = 0;
+    uint32_t cp;
+    while (i < n) {
+        i += ccex_utf8_next(s, n, i, &cp);
+        cells += (size_t)ccex_utf8_cells(cp);
+    }
+    return cells;
+}
+
+void ccex_print_cells(FILE *fp, const char *s, int w, const char *ellipsis)
+{
+    size_t n = strlen(s), i = 0, cells = 0, room;
+    size_t mark = ccex_utf8_width(ellipsis);
+    uint32_t cp;
+    if (w <= 0)
+        return;
+    if (ccex_utf8_width(s) <= (size_t)w) {
+        fputs(s, fp);
+        cells = ccex_utf8_width(s);
+    } else {
+        room = (size_t)w > mark ? (size_t)w - mark : 0;
+        while (i < n) {
+            size_t len = ccex_utf8_next(s, n, i, &cp);
+            size_t cw = (size_t)ccex_utf8_cells(cp);
+            if (cells + cw > room)
+                break;
+            fwrite(s + i, 1, len, fp);
+            cells += cw;
+            i += len;
+        }
+        fputs(ellipsis, fp);
+        cells += mark;
+    }
+    for (; cells < (size_t)w; cells++)
+        fputc(' ', fp);
 }

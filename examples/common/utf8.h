@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /** Length (1..4) of the valid UTF-8 sequence at the start of @p s (@p n
  *  bytes available), or 0 if none starts there (n == 0, a stray
@@ -28,5 +29,20 @@ size_t ccex_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp);
  *  controls, U+FFFE, U+FFFF and U+FFFD itself (written as the replacement
  *  character anyway). */
 int ccex_utf8_unsafe(uint32_t cp);
+
+/** Cells a character takes in a terminal: 2 for East Asian Wide and
+ *  Fullwidth characters, 0 for combining marks and format characters, 1
+ *  otherwise (the classes of utf8_width.h, generated from Unicode data by
+ *  make_width_table.py). */
+int ccex_utf8_cells(uint32_t cp);
+
+/** Cells the NUL-terminated text @p s takes (invalid bytes count as
+ *  U+FFFD, one cell). */
+size_t ccex_utf8_width(const char *s);
+
+/** Writes @p s in exactly @p w cells: padded with spaces, or cut after the
+ *  last whole character that leaves room for @p ellipsis (combining marks
+ *  stay with their base) and then the ellipsis and any padding. */
+void ccex_print_cells(FILE *fp, const char *s, int w, const char *ellipsis);
 
 #endif /* CCAD_EXAMPLES_UTF8_H */

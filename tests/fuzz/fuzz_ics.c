@@ -7,7 +7,9 @@
  *     physical line valid UTF-8 on its own (a fold never splits a
  *     character), no control character, continuation lines start with a
  *     space;
- *   - unfolded, every content line is NAME:VALUE with NAME in [A-Z-];
+ *   - unfolded, every content line is NAME:VALUE with NAME in [A-Z-], or
+ *     NAME;LANGUAGE=zh-Hans:VALUE (or zh-Hant) for the Chinese texts (the
+ *     language is the input's size % 3);
  *     BEGIN/END nest as VCALENDAR > VEVENT > VALARM, one VEVENT per stop;
  *   - in UID, SUMMARY, DESCRIPTION, LOCATION and CATEGORIES every backslash
  *     starts an escape (\\ \; \, \n) and no ';' is unescaped (nor ',' but
@@ -45,10 +47,19 @@ static void check_content(const char *s, size_t n, int *depth, char stack[3][16]
     char name[32];
     while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == '-'))
         k++;
-    FUZZ_CHECKF(k > 0 && k < sizeof name && k < n && s[k] == ':', "content line '%.*s'",
-                (int)(n < 80 ? n : 80), s);
+    FUZZ_CHECKF(k > 0 && k < sizeof name && k < n && (s[k] == ':' || s[k] == ';'),
+                "content line '%.*s'", (int)(n < 80 ? n : 80), s);
     memcpy(name, s, k);
     name[k] = '\0';
+    if (s[k] == ';') { /* the one parameter written: LANGUAGE=zh-Hans or zh-Hant */
+        static const char *const params[] = {";LANGUAGE=zh-Hans:", ";LANGUAGE=zh-Hant:"};
+        size_t p, len = 0;
+        for (p = 0; p < 2 && len == 0; p++)
+            if (n - k >= strlen(params[p]) && memcmp(s + k, params[p], strlen(params[p])) == 0)
+                len = strlen(params[p]);
+        FUZZ_CHECKF(len > 0, "parameter of '%.*s'", (int)(n < 80 ? n : 80), s);
+        k += len - 1;
+    }
     v = s + k + 1;
     n -= k + 1;
     if (strcmp(name, "BEGIN") == 0) {
@@ -153,7 +164,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     wi_decode(&in, &d);
     fp = open_memstream(&out, &len);
     FUZZ_CHECK(fp != NULL);
-    ccex_ics_begin(fp);
+    ccex_ics_begin(fp, (int)(size % CCAD_LANG_COUNT));
     for (i = 0; i < d.n; i++) {
         const wi_stop *s = &d.stops[i];
         ccex_ics_event e;
@@ -176,6 +187,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         e.lon = s->lon;
         e.reasons = s->reasons;
         e.reason_count = s->reason_count;
+        e.lang = (int)(size % CCAD_LANG_COUNT);
         ccex_ics_event_write(fp, &e, d.date);
     }
     ccex_ics_end(fp);

@@ -161,6 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     day.back_min = d.stops[0].eta_min;
     day.base_lat = d.base_lat;
     day.base_lon = d.base_lon;
+    day.lang = (int)(size % CCAD_LANG_COUNT);
     fp = open_memstream(&out, &len);
     FUZZ_CHECK(fp != NULL);
     ccex_svg_write(fp, &day);

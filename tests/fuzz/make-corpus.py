@@ -272,8 +272,9 @@ for name, text in csv.items():
 # Layout (fuzz_reason.c): why selector u8 (< 200: why = s % 64 - 2, else an
 # int32 follows), rule selector u8 (< 240: rule = s % 26 - 1, else an int32
 # follows), three figures (selector u8: & 3 == 0 table[s >> 2], 1 the same
-# nudged by a u8, 2 an int16, 3 an int64), the cap selector u16.
-def reason(why, rule, figs, cap):
+# nudged by a u8, 2 an int16, 3 an int64), the cap selector u16, then the
+# language u8 (% 3: en, zh-Hans, zh-Hant; 0 when the input ends).
+def reason(why, rule, figs, cap, lang=None):
     out = bytes([why + 2]) if 0 <= why + 2 < 64 else bytes([255]) + struct.pack("<i", why)
     out += bytes([rule + 1]) if 0 <= rule + 1 < 26 else bytes([255]) + struct.pack("<i", rule)
     for f in figs:
@@ -283,7 +284,8 @@ def reason(why, rule, figs, cap):
             out += bytes([2]) + struct.pack("<h", f)
         else:
             out += bytes([3]) + struct.pack("<q", f)
-    return out + struct.pack("<H", cap)
+    out += struct.pack("<H", cap)
+    return out if lang is None else out + bytes([lang])
 
 
 I64MIN, I64MAX = -(1 << 63), (1 << 63) - 1
@@ -297,6 +299,14 @@ put("reason", "cap-zero", reason(12, 19, [20000, 14, 20014], 0xFFFF))
 put("reason", "money-min", reason(3, 1, [I64MIN, I64MAX, 0], 17))
 for w in range(0, 57, 8):
     put("reason", "code-%02d-table" % w, reason(w, w % 22 + 1, [("t", 0), ("t", 17), ("t", 5)], 64))
+# Chinese: cuts inside multi-byte characters, money in 万 and 亿, dates
+for lang in (1, 2):
+    tag = "hans" if lang == 1 else "hant"
+    put("reason", "zh-%s-money" % tag, reason(3, 1, [12550000, 10000000000, 0], 40, lang))
+    put("reason", "zh-%s-dates" % tag, reason(12, 19, [20773, 7, 20780], 23, lang))
+    put("reason", "zh-%s-extreme" % tag, reason(40, 5, [I64MIN, I64MAX, -1], 511, lang))
+    put("reason", "zh-%s-unknown" % tag, reason(1000, 999, [I64MIN, I64MAX, 0], 30, lang))
+    put("reason", "zh-%s-weekdays" % tag, reason(51, 17, [20780, -1, 0], 50, lang))
 
 # ---------------------------------------------------------------- ics, svg
 # Layout (writer_input.h): stop count u8 (1 + b % 6), day u32 (from

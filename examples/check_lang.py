@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""The example programs in every language (docs/cli.md, "Languages").
+
+    check_lang.py PLAN DUE ICS MAP DATADIR OUTDIR
+
+Runs ccad-plan, ccad-due, ccad-ics and ccad-map on the Chinese twin of the
+bundled territory (territory-zh.csv) and on the English one, and checks:
+  - the day tables lay out by display width: in every row the cells start
+    at the columns of the header, counting East Asian Wide and Fullwidth
+    characters as two cells and combining marks as none; a cut cell ends
+    in the language's ellipsis, on a whole character (no U+FFFD anywhere);
+  - the language comes from --lang, else LC_ALL, LC_MESSAGES, LANG (zh_TW
+    and zh_HK give zh-Hant, other zh zh-Hans, C and en English); --lang
+    wins; English output is the same with --lang en and with LANG=C;
+  - zh-Hans and zh-Hant output use their own script's words;
+  - the calendar carries LANGUAGE= on its texts, the maps xml:lang.
+Python 3 standard library only."""
+import os
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+
+TODAY = ["--today", "2026-11-23"]
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+def run(cmd, env_lang=None, lc_all=None):
+    env = dict(os.environ)
+    for k in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        env.pop(k, None)
+    if env_lang is not None:
+        env["LANG"] = env_lang
+    if lc_all is not None:
+        env["LC_ALL"] = lc_all
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    if p.returncode != 0:
+        fail("%s: exit %d: %s" % (" ".join(cmd), p.returncode, p.stderr.decode("utf-8", "replace")))
+    return p.stdout.decode("utf-8")
+
+
+def cells(s):
+    n = 0
+    for ch in s:
+        cat = unicodedata.category(ch)
+        if cat in ("Mn", "Me") or (cat == "Cf" and ch != "\u00ad"):
+            continue
+        n += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return n
+
+
+def column_starts(header, titles):
+    """The display column where each title of the header starts."""
+    out, pos = [], 0
+    for t in titles:
+        k = header.index(t, pos)
+        out.append(cells(header[:k]))
+        pos = k + len(t)
+    return out
+
+
+def cell_at(row, col):
+    """The text of row from display column col on."""
+    n = 0
+    for k, ch in enumerate(row):
+        if n >= col:
+            return row[k:]
+        n += cells(ch)
+    return ""
+
+
+def check_table(text, titles, ellipsis):
+    if "\ufffd" in text:
+        fail("U+FFFD in the output")
+    lines = text.split("\n")
+    rows = 0
+    cut = 0
+    for k, line in enumerate(lines):
+        if not line.startswith("   #  "):
+            continue
+        starts = column_starts(line, titles)
+        j = k + 1
+        while j < len(lines) and lines[j].startswith("  ") and lines[j][:6].strip() != "":
+            row = lines[j]
+            for t, c in zip(titles, starts):
+                # a separating space, then the cell's first character
+                before = cell_at(row, c - 1)
+                if before[:1] != " " or before[1:2] in (" ", ""):
+                    fail("row %r: the %s column does not start at display column %d" % (row, t, c))
+            name = cell_at(row, starts[2])[:40]
+            if ellipsis in name:
+                cut += 1
+            rows += 1
+            j += 1
+    if rows == 0:
+        fail("no table rows")
+    return rows, cut
+
+
+def main(argv):
+    plan, due, ics, mapper, data, outdir = argv[1:7]
+    zh = ["--customers", os.path.join(data, "territory-zh.csv"),
+          "--contacts", os.path.join(data, "contacts-zh.csv")] + TODAY
+    en = TODAY
+
+    # the table, in each language
+    for lang, titles, word, other in (
+            ("zh-Hans", ["到达", "编号", "客户", "分级", "Q", "方式", "由谁去", "原因"], "计划", "計劃"),
+            ("zh-Hant", ["到達", "編號", "客戶", "分級", "Q", "方式", "由誰去", "原因"], "計劃", "计划")):
+        text = run([plan, "--lang", lang] + zh)
+        if not text.startswith(word) or other in text:
+            fail("%s: the plan does not start with %s (or holds %s)" % (lang, word, other))
+        rows, cut = check_table(text, titles, "\u2026")
+        if cut == 0:
+            fail("%s: no name was cut; the territory has long names" % lang)
+        print("ok: %s table, %d rows by display width, %d names cut" % (lang, rows, cut))
+    text = run([plan, "--lang", "en"] + en)
+    rows, _ = check_table(text, ["ETA", "id", "customer", "grade", "Q", "kind", "by", "why"], "~")
+    print("ok: en table, %d rows" % rows)
+
+    # where the language comes from
+    english = run([plan] + en, env_lang="C")
+    if english != text:
+        fail("LANG=C and --lang en differ")
+    cases = [("zh_TW.UTF-8", None, [], "計劃"), ("zh_HK.UTF-8", None, [], "計劃"),
+             ("zh_CN.UTF-8", None, [], "计划"), ("zh_SG", None, [], "计划"),
+             ("en_US.UTF-8", None, [], "Plan for"), (None, None, [], "Plan for"),
+             ("en_US.UTF-8", "zh_TW.UTF-8", [], "計劃"), ("zh_CN.UTF-8", "C", [], "Plan for"),
+             ("zh_CN.UTF-8", None, ["--lang", "en"], "Plan for"),
+             ("C", None, ["--lang", "zh-Hant"], "計劃")]
+    for lang_var, lc_all, flags, want in cases:
+        got = run([plan] + flags + en, env_lang=lang_var, lc_all=lc_all)
+        if not got.startswith(want):
+            fail("LANG=%s LC_ALL=%s %s: starts %r, expected %r" % (lang_var, lc_all, flags, got[:20], want))
+    print("ok: %d locale cases" % len(cases))
+
+    # ccad-due
+    text = run([due, "--lang", "zh-Hans"] + TODAY)
+    for want in ("2026-11-23 周一 到期：", "分级：按价值排第 1 名", "A类客户，Q1，", "小结："):
+        if want not in text:
+            fail("ccad-due zh-Hans: %r missing" % want)
+    text = run([due, "--lang", "zh-Hant"] + TODAY)
+    if "週一" not in text or "周一" in text:
+        fail("ccad-due zh-Hant: weekdays not in traditional characters")
+    print("ok: ccad-due")
+
+    # a rules text error in the chosen language, at the same file position
+    bad = os.path.join(data, "bad", "bad-rules.txt")
+    p = subprocess.run([plan, "--lang", "zh-Hans", "--rules", bad] + TODAY, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    err = p.stderr.decode("utf-8")
+    if p.returncode != 1 or "bad-rules.txt:4:1: 规则文本第 4 行第 1 列：没有参数 'gap.max_day'" not in err:
+        fail("ccad-plan zh-Hans --rules bad: exit %d, %r" % (p.returncode, err))
+    print("ok: rules errors")
+
+    # ccad-ics: LANGUAGE= on the texts
+    text = run([ics, "--lang", "zh-Hant"] + zh)
+    for want in ("X-WR-CALNAME;LANGUAGE=zh-Hant:客戶拜訪", "SUMMARY;LANGUAGE=zh-Hant:拜訪 1：",
+                 "DESCRIPTION;LANGUAGE=zh-Hant:當天第 1 站", "CATEGORIES;LANGUAGE=zh-Hant:"):
+        if want not in text:
+            fail("ccad-ics zh-Hant: %r missing" % want)
+    if "LANGUAGE=" in run([ics, "--lang", "en"] + en):
+        fail("ccad-ics en: a LANGUAGE parameter")
+    print("ok: ccad-ics")
+
+    # ccad-map: xml:lang on the root
+    os.makedirs(outdir, exist_ok=True)
+    run([mapper, "--lang", "zh-Hans", "--out", outdir, "--day", "2026-11-25"] + zh)
+    root = ET.parse(os.path.join(outdir, "map-2026-11-25.svg")).getroot()
+    if root.get("{http://www.w3.org/XML/1998/namespace}lang") != "zh-Hans":
+        fail("map: xml:lang is %r" % root.get("{http://www.w3.org/XML/1998/namespace}lang"))
+    title = root.find("{http://www.w3.org/2000/svg}title").text
+    if title != "2026-11-25 周三 的路线":
+        fail("map: title %r" % title)
+    print("ok: ccad-map")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
