@@ -610,10 +610,19 @@ typedef struct ccad_param_info {
     int64_t default_value;  /**< Default from docs/cadence-rules.md. */
     const char *unit;       /**< "days", "pct", "minor", "bool", "mask", "enum", "count", "bp", "factor", "min" (minutes). */
     const char *help;       /**< One-line description, static storage. */
+    /** Where the default comes from, static storage: either
+     *  "seed NNN, line L: ..." (the source text ../shared/seeds/NNN_*.txt
+     *  and the line of the statement the number comes from) or
+     *  "project default: ..." (a number no text gives, with the reason).
+     *  docs/cadence-rules.md, "Where each default comes from", lists the
+     *  same text. Filled only when @c size covers it: a caller built
+     *  against 1.0 (whose struct ends at @c help) keeps working.
+     *  @since 1.1.0 */
+    const char *source;
 } ccad_param_info;
 
 /** Initialiser for ::ccad_param_info. */
-#define CCAD_PARAM_INFO_INIT {(uint32_t)sizeof(ccad_param_info), NULL, 0, 0, 0, 0, NULL, NULL}
+#define CCAD_PARAM_INFO_INIT {(uint32_t)sizeof(ccad_param_info), NULL, 0, 0, 0, 0, NULL, NULL, NULL}
 
 /**
  * @brief Creates a rule set holding every default.
@@ -660,10 +669,12 @@ CCAD_API size_t ccad_rules_param_count(void);
 
 /**
  * @brief Describes parameter @p index.
- * @param[in,out] info caller struct with @c size set by ::CCAD_PARAM_INFO_INIT.
+ * @param[in,out] info caller struct with @c size set by ::CCAD_PARAM_INFO_INIT:
+ *        the current size, or 1.0's (the struct up to @c help; then
+ *        @c source is neither written nor read, @since 1.1.0).
  * @param[in] index 0..ccad_rules_param_count()-1.
  * @retval CCAD_OK success. @retval CCAD_EINVAL @p info is NULL.
- * @retval CCAD_EVERSION @p info->size is too small.
+ * @retval CCAD_EVERSION @p info->size is neither of the sizes above.
  * @retval CCAD_ENOTFOUND @p index is out of range.
  * @since 0.1.0
  */

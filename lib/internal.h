@@ -50,8 +50,8 @@ static inline int ccad__errpos(ccad_ctx *ctx, int code, unsigned long line, unsi
     return code;
 }
 
-/* Struct sizes this version accepts. Each versioned struct has one size so
- * far; when one grows, its first released size stays accepted and the
+/* Struct sizes this version accepts. When a versioned struct grows (so
+ * far ccad_param_info, in 1.1), its first released size stays accepted and the
  * library fills or reads only the members that size covers. A size larger
  * than this version knows comes from a newer header and is refused, so new
  * members are never silently ignored. */

@@ -41,6 +41,7 @@ int main(void)
     M(ccad_param_info, size); M(ccad_param_info, name); M(ccad_param_info, rule);
     M(ccad_param_info, min_value); M(ccad_param_info, max_value);
     M(ccad_param_info, default_value); M(ccad_param_info, unit); M(ccad_param_info, help);
+    M(ccad_param_info, source);
     end();
 
     S(ccad_customer);

@@ -19,6 +19,9 @@ fails when a rule id lacks any one of:
            every parameter of lib/rules.c appears in the doc table, and in
            the row of the rule lib/rules.c files it under (not only as a
            parenthesised "(and ...)" reference).
+  sources  the "Where each default comes from" table lists every parameter
+           of lib/rules.c once, with the same source text as the table's
+           last string ("seed NNN, line L: ..." or "project default: ...").
 
 Prints a table rule id x (code, vectors, params); exit status 1 on any
 failure. Usage: check_rule_coverage.py [SOURCE_DIR] (default: the parent of
@@ -65,6 +68,9 @@ VECTORS = {rid: PLAN for rid in PLANNER_CODE}
 DEFAULT_VECTORS = ASSESS
 
 PARAM_TABLE = "## Rule ids and their parameters"
+SOURCE_TABLE = "## Where each default comes from"
+SOURCE_TAG = re.compile(r"(seed 00[0-4], (line [1-9][0-9]*|table [1-9][0-9]* \(line [1-9][0-9]*\))"
+                        r"|project default): .{8,}")
 STATUS_TABLE = "## Status of the rules"
 
 
@@ -208,6 +214,35 @@ def main(argv):
         if r not in idset:
             errors.append("lib/rules.c parameter `%s` is filed under unknown rule %s" % (p, r))
 
+    # --- sources of the defaults -----------------------------------------
+    code_sources = {}
+    for m in re.finditer(r'\{\s*"([a-z0-9_]+\.[a-z0-9_]+)"\s*,\s*CCAD_RULE_[A-Z]+\s*,(.*?)\},\n(?=\s*\{"|\};)',
+                         rules_c, re.S):
+        strings = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(2))
+        code_sources[m.group(1)] = strings[-1] if strings else ""
+    doc_sources = {}
+    for r in table_after(doc, SOURCE_TABLE) or []:
+        name = r[0].strip("`")
+        if len(r) != 3:
+            errors.append("sources table: bad row %r" % (r,))
+        elif name in doc_sources:
+            errors.append("sources table: `%s` listed twice" % name)
+        else:
+            doc_sources[name] = r[2]
+    if not doc_sources:
+        errors.append("docs/cadence-rules.md: no table under '%s'" % SOURCE_TABLE)
+    for p in sorted(code_params):
+        src = code_sources.get(p, "")
+        if not SOURCE_TAG.fullmatch(src):
+            errors.append("lib/rules.c parameter `%s`: source %r is not 'seed NNN, line L: ...' "
+                          "or 'project default: ...'" % (p, src))
+        if p not in doc_sources:
+            errors.append("sources table: `%s` missing" % p)
+        elif doc_sources[p] != src:
+            errors.append("sources table: `%s` says %r, lib/rules.c says %r" % (p, doc_sources[p], src))
+    for p in sorted(set(doc_sources) - set(code_params)):
+        errors.append("sources table: `%s` is not a parameter of lib/rules.c" % p)
+
     # --- code --------------------------------------------------------------
     rule_funcs = set()
     for path in sorted(glob.glob(os.path.join(root, "lib/rules/*.c"))):
@@ -278,8 +313,8 @@ def main(argv):
             print("FAIL: " + e)
         print("check_rule_coverage: %d problem(s)" % len(errors))
         return 1
-    print("check_rule_coverage: %d rules, %d parameters: code, vectors and parameter table agree"
-          % (len(ids), len(code_params)))
+    print("check_rule_coverage: %d rules, %d parameters: code, vectors, parameter and source "
+          "tables agree" % (len(ids), len(code_params)))
     return 0
 
 

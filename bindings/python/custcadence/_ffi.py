@@ -86,7 +86,7 @@ class ParamInfo(_Sized):
     _init_fn_ = "ccad_param_info_init"
     _fields_ = [("size", c_uint32), ("name", c_char_p), ("rule", c_int),
                 ("min_value", c_int64), ("max_value", c_int64), ("default_value", c_int64),
-                ("unit", c_char_p), ("help", c_char_p)]
+                ("unit", c_char_p), ("help", c_char_p), ("source", c_char_p)]
 
 
 class Customer(_Sized):

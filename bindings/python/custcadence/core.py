@@ -384,7 +384,8 @@ def param_infos() -> List[ParamInfo]:
             s = _ffi.ParamInfo.init()
             F.ccad_rules_param_info(byref(s), i)
             p = ParamInfo(i, s.name.decode(), _enum_out(_ffi_rule_enum(), s.rule), s.min_value,
-                          s.max_value, s.default_value, s.unit.decode(), s.help.decode())
+                          s.max_value, s.default_value, s.unit.decode(), s.help.decode(),
+                          s.source.decode())
             _PARAMS.append(p)
             _PARAM_BY_NAME[p.name] = p
     return list(_PARAMS)

@@ -653,6 +653,9 @@ class ParamInfo:
     default_value: int
     unit: str
     help: str
+    #: where the default comes from: "seed NNN, line L: ..." or
+    #: "project default: ..." (library 1.1)
+    source: str
 
 
 @dataclass(frozen=True)
