@@ -247,9 +247,12 @@ static int print_platform(const ccex_plan *p)
     if (pf.over_cap)
         printf("  warning: the working platform of %lld is over its cap of %lld\n",
                (long long)pf.working[0], (long long)pf.working_cap);
-    else
+    else if (pf.working_cap > 0)
         printf("  the working platform of %lld is within its cap of %lld\n",
                (long long)pf.working[0], (long long)pf.working_cap);
+    if (pf.under_min)
+        printf("  warning: the working platform of %lld is under its minimum of %lld\n",
+               (long long)pf.working[0], (long long)pf.working_min);
     if (pf.c_heavy)
         printf("  warning: C and D customers make up more than %lld %% of the working "
                "platform\n",

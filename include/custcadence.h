@@ -1175,7 +1175,8 @@ enum ccad_why {
     CCAD_WHY_PLAN_BLOCKED_TIME = 53,  /**< Planner, ROUTE: due on date a, but no allowed day had room: the stop alone needs b minutes (travel there and back plus service) of a c-minute day, or every allowed day was full. @since 1.1.0 */
     CCAD_WHY_PLAN_VISIT_DAY = 54,     /**< Planner, ROUTE: due on date a, a day outside the customer's visit days b (::CCAD_FIG_WEEKDAYS); planned on its next allowed day. @since 1.1.0 */
     CCAD_WHY_GIVE_UP = 55,            /**< TRIAGE: strategy give up: no contact is planned and the customer's release is proposed; a = contacts so far, b = patience.min_contacts, c = 1 if the release would be premature (PATIENCE). @since 1.1.0 */
-    CCAD_WHY_ORDER_CLOSED = 56        /**< URGENCY: the order recorded on date a closed the purchase decision expected on date b; the customer is back on its grade's rhythm. @since 1.1.0 */
+    CCAD_WHY_ORDER_CLOSED = 56,       /**< URGENCY: the order recorded on date a closed the purchase decision expected on date b; the customer is back on its grade's rhythm. @since 1.1.0 */
+    CCAD_WHY_PLATFORM_UNDER_MIN = 57  /**< PLATFORM: the working platform holds a customers, fewer than b = platform.working_min (seed 004: manage at least 50). @since 1.1.0 */
 };
 
 /**
@@ -1441,7 +1442,7 @@ enum ccad_finding_kind {
     CCAD_FIND_OVER_CAPACITY = 8,  /**< Important contacts did not fit on a day, or the workload exceeds capacity. */
     CCAD_FIND_DROPPED = 9,        /**< Best-effort contact dropped after waiting. */
     CCAD_FIND_GAP = 10,           /**< The plan itself leaves a gap over the maximum. */
-    CCAD_FIND_PLATFORM = 11,      /**< Working platform over its cap or dominated by C. */
+    CCAD_FIND_PLATFORM = 11,      /**< Working platform over its cap, under its minimum (1.1) or dominated by C. */
     CCAD_FIND_ROUTE = 12,         /**< A routed stop misses its visit window or the end of the day (only when the host's travel times change between calls: the planner never plans a late stop). */
     CCAD_FIND_RELEASE_PROPOSED = 13 /**< TRIAGE gave the customer up: no contact is planned and its release is proposed (GIVE_UP; with PATIENCE when premature). @since 1.1.0 */
 };
@@ -1599,14 +1600,21 @@ typedef struct ccad_platform {
     int64_t working[5];    /**< Customers managed: prospect, active or key. */
     int64_t buying[5];     /**< Customers that buy: active or key. */
     int64_t key_accounts;  /**< Key accounts among the buying. */
-    int64_t working_cap;   /**< platform.working_cap. */
-    int32_t over_cap;      /**< 1 if the working platform is over its cap. */
+    int64_t working_cap;   /**< platform.working_cap (0: no fixed cap, the workload is the limit). */
+    int32_t over_cap;      /**< 1 if the working platform is over a fixed cap. */
     int32_t c_heavy;       /**< 1 if C and D make up more than platform.c_max_pct of it. */
+    /** platform.working_min: the fewest customers a rep should manage
+     *  (seed 004: at least 50). Filled only when @c size covers it (1.0's
+     *  struct ends at @c c_heavy). @since 1.1.0 */
+    int64_t working_min;
+    /** 1 if the working platform is under platform.working_min (never for a
+     *  book without customers). @since 1.1.0 */
+    int32_t under_min;
 } ccad_platform;
 
 /** Initialiser for ::ccad_platform. */
 #define CCAD_PLATFORM_INIT {(uint32_t)sizeof(ccad_platform), {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}, \
-    {0, 0, 0, 0, 0}, 0, 0, 0, 0}
+    {0, 0, 0, 0, 0}, 0, 0, 0, 0, 0, 0}
 
 /** One day of a schedule, from ccad_schedule_day(). */
 typedef struct ccad_day {

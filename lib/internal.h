@@ -147,6 +147,7 @@ enum ccad__param {
     P_CAP_PULL_AHEAD,
     P_ROUTE_MOVE_DAYS,
     P_URG_ORDER,
+    P_PLATFORM_MIN, /* 1.1: parameters from issue 20 (faithful to the texts) */
     P__COUNT
 };
 

@@ -101,6 +101,7 @@ static const char why_names[][20] = {
     "PLAN_VISIT_DAY",
     "GIVE_UP",
     "ORDER_CLOSED",
+    "PLATFORM_UNDER_MIN",
 };
 
 const char *ccad_why_name(int why)
@@ -265,6 +266,7 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
     case CCAD_WHY_CAPACITY_FULL: *n = snprintf(buf, cap, "CAPACITY: important contacts did not fit on %s (%lld planned, capacity %lld)", t->d1, t->b, t->c); return 1;
     case CCAD_WHY_WORKLOAD_OVER: *n = snprintf(buf, cap, "WORKLOAD: %lld contacts needed, capacity %lld (cut %lld, or stretch intervals x%lld/100)", t->a, t->b, sat_sub(t->a, t->b), t->c); return 1;
     case CCAD_WHY_PLATFORM_OVER_CAP: *n = snprintf(buf, cap, "PLATFORM: working platform of %lld customers, cap %lld", t->a, t->b); return 1;
+    case CCAD_WHY_PLATFORM_UNDER_MIN: *n = snprintf(buf, cap, "PLATFORM: working platform of %lld customers, under the minimum of %lld", t->a, t->b); return 1;
     case CCAD_WHY_PLATFORM_C_HEAVY: *n = snprintf(buf, cap, "PLATFORM: %lld of %lld working customers are C or D (limit %lld %%)", t->a, t->b, t->c); return 1;
     case CCAD_WHY_PLAN_DROPPED: *n = snprintf(buf, cap, "CAPACITY: best-effort contact dropped after waiting since %s (%lld day%s)", t->d1, t->b, pl(t->b)); return 1;
     case CCAD_WHY_PLAN_UNPLANNED: *n = snprintf(buf, cap, "CAPACITY: due %s but not planned in the range%s", t->d1, t->b ? " (never contacted)" : ""); return 1;
@@ -547,6 +549,7 @@ static const unsigned short figures[] = {
     F(DT, WD, N),  /* PLAN_VISIT_DAY: due date, visit days */
     F(CN, CN, CN), /* GIVE_UP: contacts, minimum, 1 if premature */
     F(DT, DT, N),  /* ORDER_CLOSED: order date, purchase date closed */
+    F(CN, CN, N),  /* PLATFORM_UNDER_MIN: working platform size, minimum */
 };
 #undef F
 #undef WD

@@ -192,9 +192,9 @@ static const struct param params[P__COUNT] = {
     {"workload.field_days", CCAD_RULE_WORKLOAD, K_INT, 1, 31, 22, "days", {"", ""},
      "field days in 30 calendar days, when the caller gives none",
      "seed 002, line 7: 22 days a month in the field"},
-    {"platform.working_cap", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 50, "count", {"", ""},
-     "most customers on the working platform (reserve aside)",
-     "seed 004, line 54: manage 50 customers effectively"},
+    {"platform.working_cap", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 0, "count", {"", ""},
+     "most customers on the working platform (0 = no fixed cap: the workload is the limit)",
+     "project default: seed 004, line 144 bounds it by the workload, no number"},
     {"platform.cap_a", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 20, "count", {"", ""},
      "A slots when choosing a working platform",
      "seed 004, line 54: a working platform of 20 A customers"},
@@ -216,6 +216,9 @@ static const struct param params[P__COUNT] = {
     {"urgency.order_days", CCAD_RULE_URGENCY, K_INT, 0, CCAD__ORDER_REACH, 14, "days", {"", ""},
      "an order within this many days of the purchase date closes that purchase decision",
      "project default: how near the date an order answers it"},
+    {"platform.working_min", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 50, "count", {"", ""},
+     "fewest customers on the working platform (0 = no minimum)",
+     "seed 004, line 54: manage at least 50 customers effectively"},
 };
 
 size_t ccad_rules_param_count(void) { return P__COUNT; }
@@ -290,6 +293,7 @@ static const struct order orders[] = {
     {P_PLATFORM_CAP_A, P_PLATFORM_CAP, 0},
     {P_PERSIST_BLOCK, P_PERSIST_CYCLE, 0},
     {P_PLATFORM_CAP_B, P_PLATFORM_CAP, 0},
+    {P_PLATFORM_MIN, P_PLATFORM_CAP, 0},
 };
 #define N_ORDERS (int)(sizeof orders / sizeof orders[0])
 
@@ -306,6 +310,8 @@ int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, 
         int ok = o->strict ? v[o->lo] < v[o->hi] : v[o->lo] <= v[o->hi];
         if (o->lo == P_GRADE_THRESHOLD_C && !v[P_GRADE_USE_D])
             ok = 1; /* grade C's threshold matters only when grade D is on */
+        if (o->hi == P_PLATFORM_CAP && v[P_PLATFORM_CAP] == 0)
+            ok = 1; /* working_cap 0: no fixed cap to stay under */
         if (ok)
             continue;
         *culprit = o->hi;
@@ -324,7 +330,7 @@ int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, 
                  v[P_GRADE_USE_D] ? " + grade.share_c_pct" : "", (long long)sum);
         return 1;
     }
-    if (v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B] > v[P_PLATFORM_CAP]) {
+    if (v[P_PLATFORM_CAP] > 0 && v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B] > v[P_PLATFORM_CAP]) {
         *culprit = P_PLATFORM_CAP_B;
         *other = P_PLATFORM_CAP_A;
         snprintf(msg, cap, "platform.cap_a + platform.cap_b = %lld, above platform.working_cap (%lld)",

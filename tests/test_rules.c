@@ -60,7 +60,7 @@ static void param_table(void **state)
     static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
                                   "factor", "min"};
     ccad_param_info *all;
-    assert_int_equal(n, 65);
+    assert_int_equal(n, 66);
     all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (i = 0; i < n; i++) {
@@ -555,6 +555,7 @@ static const struct {
     {"capacity.pull_ahead_days", 30, "30"},
     {"route.move_days", 5, "5"},
     {"urgency.order_days", 30, "30"},
+    {"platform.working_min", 10, "10"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 
@@ -911,9 +912,13 @@ static void parse_platform_conflict_has_line(void **state)
         const char *where;
         uint32_t line;
     } cases[] = {
-        {"platform.working_cap = 40\n", "line 1, column 1", 1},
-        {"# slots\nplatform.cap_b = 45\n", "line 2, column 1", 2},
-        {"platform.cap_a = 30\n\nplatform.working_cap = 49\n", "line 3, column 1", 3},
+        /* 1.1: no fixed cap by default, so the texts name one; the
+         * minimum (50) must not exceed it either */
+        {"platform.working_min = 0\nplatform.working_cap = 40\n", "line 2, column 1", 2},
+        {"platform.working_cap = 50\n# slots\nplatform.cap_b = 45\n", "line 3, column 1", 3},
+        {"platform.working_min = 0\nplatform.cap_a = 30\n\nplatform.working_cap = 49\n",
+         "line 4, column 1", 4},
+        {"platform.working_cap = 49\n", "line 1, column 1", 1}, /* under working_min */
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {

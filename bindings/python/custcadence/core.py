@@ -808,7 +808,8 @@ class Book(_Handle):
         def counts(arr: Any) -> PlatformCounts:
             return PlatformCounts(arr[0], {Grade(g): arr[g] for g in range(1, 5)})
         return Platform(counts(s.market), counts(s.working), counts(s.buying), s.key_accounts,
-                        s.working_cap, bool(s.over_cap), bool(s.c_heavy))
+                        s.working_cap, bool(s.over_cap), bool(s.c_heavy), s.working_min,
+                        bool(s.under_min))
 
     def choose_working(self, rules: Rules) -> List[Choice]:
         """A working-platform choice per customer, in index order."""

@@ -697,6 +697,9 @@ class Platform:
     working_cap: int
     over_cap: bool
     c_heavy: bool
+    #: platform.working_min and whether the platform is under it (library 1.1)
+    working_min: int
+    under_min: bool
 
 
 @dataclass(frozen=True)
