@@ -459,6 +459,33 @@ static void example4_platforms(void **state)
     assert_int_equal(p.c_heavy, 0);
 }
 
+/* A caller built against 1.0 passes ccad_platform as it was (up to
+ * c_heavy): it gets those members, and nothing past its size is written. */
+static void platform_old_size(void **state)
+{
+    env *e = *state;
+    size_t old = offsetof(ccad_platform, c_heavy) + sizeof(int32_t), k;
+    union {
+        ccad_platform p;
+        unsigned char bytes[sizeof(ccad_platform) + 16];
+    } u;
+    ccad_platform full = CCAD_PLATFORM_INIT;
+    add_simple(e, "o1", CCAD_GRADE_C, 10, CCAD_NO_DATE);
+    grade(e);
+    assert_true(old < sizeof(ccad_platform));
+    memset(&u, 0xA5, sizeof u);
+    u.p.size = (uint32_t)old;
+    assert_int_equal(ccad_book_platform(e->b, e->r, &u.p), CCAD_OK);
+    assert_int_equal(ccad_book_platform(e->b, e->r, &full), CCAD_OK);
+    assert_int_equal(full.under_min, 1);
+    assert_true(u.p.working[0] == 1 && u.p.market[3] == 1 && u.p.c_heavy == 1);
+    for (k = old; k < sizeof u.bytes; k++)
+        assert_int_equal(u.bytes[k], 0xA5);
+    /* a size between the two is refused */
+    u.p.size = (uint32_t)old + 4;
+    assert_int_equal(ccad_book_platform(e->b, e->r, &u.p), CCAD_EVERSION);
+}
+
 /* PLATFORM warnings at their boundaries: 50 working is not over a cap of
  * 50 (1.0's default), 51 is; 49 is under the minimum of 50, 50 is not; C at
  * exactly c_max_pct (50 %) is not heavy, above it is. */
@@ -3921,6 +3948,7 @@ int main(void)
         T(example3_workload_table),
         T(example4_platforms),
         T(platform_warning_bounds),
+        T(platform_old_size),
         T(choose_working_reserve_order),
         T(example5_rounds),
         T(big_rocks_first),
