@@ -364,11 +364,16 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
     if (!ccad__inactive(status)) {
         int plevel, request_pending, letgo;
         int64_t interval;
+        int32_t clock;
         urg = brief_urgency(L, c, last, &plevel, &request_pending);
         letgo = brief_lets_go(v, c);
         interval = L->ival[grade][plevel][letgo && urg == CCAD_URGENCY_NONE];
-        if (last != CCAD_NO_DATE && interval > 0)
-            due = ccad__clamp_date((int64_t)last + interval);
+        /* CLOCK: the purchase-window duty counts visits only */
+        clock = ccad__q1_visits_only(v, important, plevel) && interval > 0 ? c->last_visit : last;
+        if (clock != CCAD_NO_DATE && interval > 0)
+            due = ccad__clamp_date((int64_t)clock + interval);
+        else if (last != CCAD_NO_DATE && interval > 0)
+            due = T; /* contacted, never visited: the visit is due now */
         else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (interval > 0 || urg))
             due = T;
         if (c->next_step != CCAD_NO_DATE && (due == CCAD_NO_DATE || c->next_step < due))

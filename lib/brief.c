@@ -38,7 +38,7 @@ struct brief_rules {
     int32_t dmax, dmin;    /* the calendar, as offsets */
     int64_t self, push, unmov, lift;
     uint32_t stall, patience;
-    int clock_any, never_due, band;
+    int clock_any, never_due, band, q1_visits;
 };
 
 /* A non-negative multiple of 7 that makes any offset of a valid date positive. */
@@ -81,6 +81,7 @@ static void brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
     R->clock_any = v[P_CLOCK_ANY] != 0;
     R->never_due = v[P_NEVER_DUE_NOW] != 0;
     R->band = v[P_TRIAGE_BAND] != 0;
+    R->q1_visits = v[P_CLOCK_Q1_VISITS] != 0;
 }
 
 static int32_t min32(int32_t a, int32_t b) { return b < a ? b : a; }
@@ -108,7 +109,7 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
                         CCAD_F_RELEASED_EARLY);
     } else {
         int32_t p = r->purchase, d = p - t, req = r->request, cd = r->complaint_date;
-        int32_t interval, gap, care, stretch, gmax, galert, off = r->order_off;
+        int32_t interval, gap, care, stretch, gmax, galert, off = r->order_off, clock;
         /* an order within urgency.order_days closed the purchase decision */
         int closed = (off != CR_NO_ORDER) & (off >= -R->order_days) & (off <= R->order_days);
         int has_p = (p != CR_NO_DATE) & !closed, open = complaint == CCAD_COMPLAINT_OPEN;
@@ -125,8 +126,11 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
                  (((vol >= R->push) | ((vol >= R->unmov) & !R->band)) & (r->margin_bp >= R->lift)));
         interval = R->lean.ival[grade][plevel][letgo & (urg == 0)];
 
-        /* the due date: CLOCK, NEVER, FOLLOWUP, then the events */
-        due = has_last && interval > 0 ? last + interval : INF;
+        /* the due date: CLOCK (the purchase-window duty counts visits
+         * only), NEVER, FOLLOWUP, then the events */
+        clock = important & (plevel != 0) & R->q1_visits ? r->last_visit : last;
+        due = clock != CR_NO_DATE && interval > 0 ? clock + interval : INF;
+        due = clock == CR_NO_DATE && has_last && interval > 0 ? t : due;
         due = !has_last && R->never_due && (interval > 0 || urg) ? t : due;
         due = min32(due, next != CR_NO_DATE ? next : INF);
         due = min32(due, open ? (last >= cd ? last + R->follow : cd) : INF);
@@ -232,7 +236,7 @@ struct brief_lanes {
     __m128i t, urg_week1, urg_two1, urg_two, urg_req1, follow, care, lead, dmax, dmin;
     __m128i gap_max_lg, gap_alert1_lg, order_lo, order_hi; /* let-go GAP; orders closing */
     __m128i gap_max, gap_alert1, esc_rep1, esc_man1, esc_reas1, esc_all, stall1, patience;
-    __m128i self1, push1, unmov1, lift1, let_go_x1, never, clock_any;
+    __m128i self1, push1, unmov1, lift1, let_go_x1, never, clock_any, q1_visits;
     __m128i iv_c, iv_axc, iv_bxc, iv_dxc, iv_q1w, iv_q1tw; /* intervals; x: xor with C's */
     __m128i important, watched;                            /* bit g: grade g */
     __m128i shifts;                                        /* shift k in bits 3k..3k+2 */
@@ -284,6 +288,7 @@ static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R,
     L->let_go_x1 = _mm_set1_epi32(let_go ^ 1);
     L->never = _mm_set1_epi32(R->never_due ? -1 : 0);
     L->clock_any = _mm_set1_epi32(R->clock_any ? -1 : 0);
+    L->q1_visits = _mm_set1_epi32(R->q1_visits ? -1 : 0);
     L->iv_c = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_C][0][0]);
     L->iv_axc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_A][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
     L->iv_bxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_B][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
@@ -316,7 +321,7 @@ static __m128i v_load(const struct crec *r, int off) {
 
 /* The four records' fields as int32 lanes, and the masks derived from them. */
 struct four_rec {
-    __m128i vol, p, cd, req, lc, last, next, lgap, margin, contacts, noprog, closed;
+    __m128i vol, p, cd, req, lc, lv, last, next, lgap, margin, contacts, noprog, closed;
     __m128i gsb, status, grade, imp, watched, open, resolved, act, nolast, nolc, nonext;
 };
 
@@ -348,7 +353,8 @@ static inline void four_load(const struct brief_lanes *L, const struct crec *r, 
     f->cd = v_hi16(pcd);
     f->req = v_lo16(rqo);
     f->lc = v_lo16(lcv);
-    f->last = v_sel(L->clock_any, f->lc, v_hi16(lcv));
+    f->lv = v_hi16(lcv);
+    f->last = v_sel(L->clock_any, f->lc, f->lv);
     f->next = v_lo16(ngp);
     f->lgap = v_hi16(ngp);
     f->margin = v_lo16(mct);
@@ -428,9 +434,13 @@ static inline void four_urgency(const struct brief_lanes *L, const struct four_r
 static inline __m128i four_due_raw(const struct brief_lanes *L, const struct four_rec *f,
                                    const struct four_urg *u, __m128i *fa) {
     const __m128i t = L->t, inf = V_SET(INT32_MAX);
-    __m128i m, due, x, care, care_open;
+    __m128i m, due, x, care, care_open, clock, noclock;
     m = _mm_cmpgt_epi32(u->iv, _mm_setzero_si128());
-    due = v_sel(_mm_andnot_si128(f->nolast, m), _mm_add_epi32(f->last, u->iv), inf);
+    /* CLOCK: the purchase-window duty counts visits only */
+    clock = v_sel(_mm_and_si128(L->q1_visits, _mm_and_si128(f->imp, u->pnz)), f->lv, f->last);
+    noclock = _mm_cmpeq_epi32(clock, V_SET(CR_NO_DATE));
+    due = v_sel(_mm_andnot_si128(noclock, m), _mm_add_epi32(clock, u->iv), inf);
+    due = v_sel(_mm_andnot_si128(f->nolast, _mm_and_si128(noclock, m)), t, due);
     due = v_sel(_mm_and_si128(_mm_and_si128(f->nolast, L->never), _mm_or_si128(m, u->unz)), t, due);
     due = v_min(due, v_sel(f->nonext, inf, f->next));
     x = v_sel(_mm_cmpgt_epi32(f->cd, f->last), f->cd, _mm_add_epi32(f->last, L->follow));

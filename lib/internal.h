@@ -148,6 +148,7 @@ enum ccad__param {
     P_ROUTE_MOVE_DAYS,
     P_URG_ORDER,
     P_PLATFORM_MIN, /* 1.1: parameters from issue 20 (faithful to the texts) */
+    P_CLOCK_Q1_VISITS,
     P__COUNT
 };
 
@@ -236,6 +237,14 @@ static inline int ccad__order_closes(int32_t purchase, int32_t order, int64_t da
 {
     return purchase != CCAD_NO_DATE && order != CCAD_NO_DATE &&
            (int64_t)order - purchase <= days && (int64_t)purchase - order <= days;
+}
+
+/* 1 if the customer's duty is the purchase window's (important, purchase
+ * level week or two weeks: FREQ's Q1 rows) and clock.q1_visits_only makes
+ * only visits count for it (CLOCK). */
+static inline int ccad__q1_visits_only(const int64_t *v, int important, int plevel)
+{
+    return important && plevel != CCAD_URGENCY_NONE && v[P_CLOCK_Q1_VISITS] != 0;
 }
 
 /* A compile-time check that struct crec is one cache line. */

@@ -102,6 +102,7 @@ static const char why_names[][20] = {
     "GIVE_UP",
     "ORDER_CLOSED",
     "PLATFORM_UNDER_MIN",
+    "Q1_VISITS_ONLY",
 };
 
 const char *ccad_why_name(int why)
@@ -242,6 +243,12 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     case CCAD_WHY_NEVER_CONTACTED: *n = snprintf(buf, cap, "NEVER: never contacted%s", t->a ? ", due now" : ""); return 1;
     case CCAD_WHY_INACTIVE: *n = snprintf(buf, cap, "FREQ: %s, no contact duty", IDX(status, t->a)); return 1;
     case CCAD_WHY_GIVE_UP: *n = snprintf(buf, cap, "TRIAGE: given up: no contact planned; release proposed after %lld contact%s (patience asks for %lld)%s", t->a, pl(t->a), t->b, t->c ? ": premature" : ""); return 1;
+    case CCAD_WHY_Q1_VISITS_ONLY:
+        if (t->b < 0)
+            *n = snprintf(buf, cap, "CLOCK: the purchase window asks for visits; the contact of %s is not one, and no visit yet: due now", t->d1);
+        else
+            *n = snprintf(buf, cap, "CLOCK: the purchase window asks for visits; the contact of %s is not one (last visit %lld day%s ago)", t->d1, t->b, pl(t->b));
+        return 1;
     case CCAD_WHY_ORDER_CLOSED: *n = snprintf(buf, cap, "URGENCY: the order of %s closed the purchase decision of %s", t->d1, t->d2); return 1;
     case CCAD_WHY_SERVICE: *n = snprintf(buf, cap, "SERVICE: %lld contact%s at the %s level", t->b, pl(t->b), IDX(svc, t->a)); return 1;
     default: return 0;
@@ -550,6 +557,7 @@ static const unsigned short figures[] = {
     F(CN, CN, CN), /* GIVE_UP: contacts, minimum, 1 if premature */
     F(DT, DT, N),  /* ORDER_CLOSED: order date, purchase date closed */
     F(CN, CN, N),  /* PLATFORM_UNDER_MIN: working platform size, minimum */
+    F(DT, DY, N),  /* Q1_VISITS_ONLY: the contact not counted, days since the last visit */
 };
 #undef F
 #undef WD

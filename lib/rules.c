@@ -219,6 +219,9 @@ static const struct param params[P__COUNT] = {
     {"platform.working_min", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 50, "count", {"", ""},
      "fewest customers on the working platform (0 = no minimum)",
      "seed 004, line 54: manage at least 50 customers effectively"},
+    {"clock.q1_visits_only", CCAD_RULE_CLOCK, K_BOOL, 0, 1, 1, "bool", {"", ""},
+     "an important customer's purchase-window duty counts visits only (0: any contact)",
+     "seed 000, line 23: at the customer every day, in person"},
 };
 
 size_t ccad_rules_param_count(void) { return P__COUNT; }

@@ -46,6 +46,7 @@ static ccad_customer cust(const char *id, int grade, int32_t last)
     c.value = 1000;
     c.contacts = 10;
     c.last_contact = last;
+    c.last_visit = last; /* the contact was a visit (clock.q1_visits_only) */
     return c;
 }
 
@@ -1259,6 +1260,7 @@ static void clock_any_contact(void **state)
     /* never visited, but called: due now by the never-contacted rule, which
      * NEVER_CONTACTED(1) names among the due reasons, yet not flagged */
     c = cust("clk2", CCAD_GRADE_A, T - 1);
+    c.last_visit = CCAD_NO_DATE;
     i = add(f, &c);
     a = assess(f, i, T);
     assert_int_equal(a.days_since_contact, -1);
@@ -1677,7 +1679,8 @@ static int expected_rule(int w)
     case CCAD_WHY_FREQ_NONE:
     case CCAD_WHY_FREQ_LET_GO:
     case CCAD_WHY_INACTIVE: return CCAD_RULE_FREQ;
-    case CCAD_WHY_DUE: return CCAD_RULE_CLOCK;
+    case CCAD_WHY_DUE:
+    case CCAD_WHY_Q1_VISITS_ONLY: return CCAD_RULE_CLOCK;
     case CCAD_WHY_DUE_NEXT_STEP:
     case CCAD_WHY_NO_RECORD:
     case CCAD_WHY_NO_NEXT_STEP:
@@ -1704,7 +1707,7 @@ static void reasons_match_rules(void **state)
 {
     fixture *f = *state;
     size_t i, n = 600;
-    int seen[33];
+    int seen[CCAD_WHY_Q1_VISITS_ONLY + 1];
     int d, w, rounds;
     memset(seen, 0, sizeof seen);
     generate(f, n, 12345u);
@@ -1725,7 +1728,8 @@ static void reasons_match_rules(void **state)
                     char buf[256], pre[32];
                     size_t len = 0;
                     const ccad_reason *r = &a.reasons[k];
-                    assert_true(r->why >= 1 && r->why <= 32);
+                    assert_true((r->why >= 1 && r->why <= 32) || r->why == CCAD_WHY_ORDER_CLOSED ||
+                                r->why == CCAD_WHY_Q1_VISITS_ONLY);
                     seen[r->why] = 1;
                     if (r->rule != expected_rule(r->why))
                         fail_msg("reason %s has rule %s", ccad_why_name(r->why),
@@ -1951,7 +1955,7 @@ static void why_and_rule_names(void **state)
     assert_string_equal(ccad_why_name(CCAD_WHY_GAP_ALERT), "GAP_ALERT");
     assert_string_equal(ccad_rule_name(CCAD_RULE_GAP), "GAP");
     assert_string_equal(ccad_why_name(0), "?");
-    assert_string_equal(ccad_why_name(CCAD_WHY_PLATFORM_UNDER_MIN + 1), "?");
+    assert_string_equal(ccad_why_name(CCAD_WHY_Q1_VISITS_ONLY + 1), "?");
     assert_string_equal(ccad_why_name(-1), "?");
     assert_string_equal(ccad_why_name(INT32_MIN), "?");
     assert_string_equal(ccad_rule_name(0), "?");
@@ -1967,7 +1971,7 @@ static void reason_format_cases(void **state)
     size_t len;
     ccad_reason r;
     (void)state;
-    for (w = 1; w <= CCAD_WHY_PLATFORM_UNDER_MIN; w++) {
+    for (w = 1; w <= CCAD_WHY_Q1_VISITS_ONLY; w++) {
         char small[6];
         size_t full = 0, l2 = 0;
         r.rule = expected_rule(w);

@@ -122,7 +122,7 @@ static void random_rules(uint64_t *s, ccad_rules *r)
         {"clock.any_contact", 0, 1, 1},     {"escalate.rep_days", 0, 5, 1},
         {"escalate.manager_days", 5, 15, 1}, {"escalate.reassign_days", 15, 30, 1},
         {"escalate.q4", 0, 1, 1},           {"never.due_now", 0, 1, 1},
-        {"urgency.order_days", 0, 30, 1},
+        {"urgency.order_days", 0, 30, 1},   {"clock.q1_visits_only", 0, 1, 1},
     };
     int64_t want[sizeof p / sizeof p[0]];
     size_t i;
