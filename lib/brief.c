@@ -33,8 +33,8 @@ struct brief_rules {
     uint8_t shift[7];      /* by (offset + BIAS) % 7: days to the next working weekday */
     int32_t t;             /* the day, as an offset */
     int32_t urg_week, urg_two, urg_req, follow, care, lead;
-    int32_t gap_max, gap_alert, esc_rep, esc_man, esc_reas, esc_q4;
-    int32_t order_days, let_go; /* urgency.order_days; the let-go factor, 1 when off */
+    int32_t esc_rep, esc_man, esc_reas, esc_q4;
+    int32_t order_days;    /* urgency.order_days */
     int32_t dmax, dmin;    /* the calendar, as offsets */
     int64_t self, push, unmov, lift;
     uint32_t stall, patience;
@@ -62,10 +62,7 @@ static void brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
     R->follow = (int32_t)v[P_COMPLAINT_FOLLOWUP];
     R->care = (int32_t)v[P_COMPLAINT_CARE];
     R->lead = (int32_t)v[P_FOLLOWUP_LEAD];
-    R->gap_max = (int32_t)v[P_GAP_MAX];
-    R->gap_alert = (int32_t)v[P_GAP_ALERT];
     R->order_days = (int32_t)v[P_URG_ORDER];
-    R->let_go = v[P_FREQ_LET_GO] > 1 ? (int32_t)v[P_FREQ_LET_GO] : 1;
     R->esc_rep = (int32_t)v[P_ESC_REP];
     R->esc_man = (int32_t)v[P_ESC_MANAGER];
     R->esc_reas = (int32_t)v[P_ESC_REASSIGN];
@@ -105,11 +102,12 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
         q = important ? CCAD_Q2 : CCAD_Q4;
         flags = CCAD_F_INACTIVE |
                 IF_FLAG(status == CCAD_STATUS_RELEASED &&
-                            (r->contacts < R->patience || (r->last_gap > R->gap_max && watched)),
+                            (r->contacts < R->patience ||
+                             (r->last_gap > R->lean.gap_max[grade][0] && watched)),
                         CCAD_F_RELEASED_EARLY);
     } else {
         int32_t p = r->purchase, d = p - t, req = r->request, cd = r->complaint_date;
-        int32_t interval, gap, care, stretch, gmax, galert, off = r->order_off, clock;
+        int32_t interval, gap, care, gmax, galert, off = r->order_off, clock;
         /* an order within urgency.order_days closed the purchase decision */
         int closed = (off != CR_NO_ORDER) & (off >= -R->order_days) & (off <= R->order_days);
         int has_p = (p != CR_NO_DATE) & !closed, open = complaint == CCAD_COMPLAINT_OPEN;
@@ -151,10 +149,9 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
 
         /* GAP, FOLLOWUP, STALL, PATIENCE, COMPLAINT */
         gap = has_last ? max32(max32(t - last, 0), r->last_gap) : -1;
-        /* a let-go customer's GAP thresholds stretch with its interval */
-        stretch = letgo ? R->let_go : 1;
-        gmax = R->gap_max * stretch;
-        galert = R->gap_alert * stretch;
+        /* the customer's own cycle; a let-go one's stretches with its interval */
+        gmax = R->lean.gap_max[grade][letgo];
+        galert = R->lean.gap_alert[grade][letgo];
         flags |= IF_FLAG(watched & has_last & (gap >= galert), CCAD_F_COLD) |
                  IF_FLAG(watched & has_last & (gap < galert) & (gap > gmax), CCAD_F_COOLING) |
                  IF_FLAG((lc != CR_NO_DATE) & !(r->bits & CB_LAST_RECORDED), CCAD_F_NO_RECORD) |
@@ -234,8 +231,10 @@ typedef char
 /* The rules as lanes. */
 struct brief_lanes {
     __m128i t, urg_week1, urg_two1, urg_two, urg_req1, follow, care, lead, dmax, dmin;
-    __m128i gap_max_lg, gap_alert1_lg, order_lo, order_hi; /* let-go GAP; orders closing */
-    __m128i gap_max, gap_alert1, esc_rep1, esc_man1, esc_reas1, esc_all, stall1, patience;
+    __m128i order_lo, order_hi;                            /* orders closing */
+    __m128i esc_rep1, esc_man1, esc_reas1, esc_all, stall1, patience;
+    /* GAP limits by let go and grade: C's, then A's, B's and D's xor C's */
+    __m128i gap_max[2][4], gap_alert1[2][4];
     __m128i self1, push1, unmov1, lift1, let_go_x1, never, clock_any, q1_visits;
     __m128i iv_c, iv_axc, iv_bxc, iv_dxc, iv_q1w, iv_q1tw; /* intervals; x: xor with C's */
     __m128i important, watched;                            /* bit g: grade g */
@@ -246,6 +245,22 @@ struct brief_lanes {
  * every int32 is never reached, one below every int32 always. */
 static int32_t gt_threshold(int64_t x) {
     return x > INT32_MAX ? INT32_MAX : x - 1 < INT32_MIN ? INT32_MIN : (int32_t)(x - 1);
+}
+
+/* GAP's limits as lanes (the lean tables by grade and let go). */
+static void brief_lanes_gap(struct brief_lanes *L, const struct brief_rules *R) {
+    static const int grades[4] = {CCAD_GRADE_C, CCAD_GRADE_A, CCAD_GRADE_B, CCAD_GRADE_D};
+    int g, k;
+    for (k = 0; k < 2; k++) {
+        int32_t cm = R->lean.gap_max[CCAD_GRADE_C][k];
+        int32_t ca = gt_threshold(R->lean.gap_alert[CCAD_GRADE_C][k]);
+        for (g = 0; g < 4; g++) {
+            int32_t m = R->lean.gap_max[grades[g]][k];
+            int32_t a = gt_threshold(R->lean.gap_alert[grades[g]][k]);
+            L->gap_max[k][g] = _mm_set1_epi32(g == 0 ? m : m ^ cm);
+            L->gap_alert1[k][g] = _mm_set1_epi32(g == 0 ? a : a ^ ca);
+        }
+    }
 }
 
 static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R, const int64_t *v) {
@@ -269,10 +284,7 @@ static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R,
     L->lead = _mm_set1_epi32(R->lead);
     L->dmax = _mm_set1_epi32(R->dmax);
     L->dmin = _mm_set1_epi32(R->dmin);
-    L->gap_max = _mm_set1_epi32(R->gap_max);
-    L->gap_alert1 = _mm_set1_epi32(gt_threshold(R->gap_alert));
-    L->gap_max_lg = _mm_set1_epi32(R->gap_max * R->let_go);
-    L->gap_alert1_lg = _mm_set1_epi32(gt_threshold((int64_t)R->gap_alert * R->let_go));
+    brief_lanes_gap(L, R);
     L->order_lo = _mm_set1_epi32(-R->order_days - 1);
     L->order_hi = _mm_set1_epi32(R->order_days + 1);
     L->esc_rep1 = _mm_set1_epi32(gt_threshold(R->esc_rep));
@@ -311,6 +323,14 @@ static __m128i v_lo16(__m128i x) { return _mm_srai_epi32(_mm_slli_epi32(x, 16), 
 static __m128i v_hi16(__m128i x) { return _mm_srai_epi32(x, 16); }
 /* m ? flag : 0 */
 static __m128i v_flag(__m128i m, uint32_t flag) { return _mm_and_si128(m, V_SET((int32_t)flag)); }
+
+/* The lane's grade's value of a table by grade (C's value, then A's, B's
+ * and D's xor C's); grade none takes C's. */
+static __m128i v_by_grade(__m128i grade, const __m128i tab[4]) {
+    __m128i x = _mm_xor_si128(tab[0], _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_A)), tab[1]));
+    x = _mm_xor_si128(x, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_B)), tab[2]));
+    return _mm_xor_si128(x, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_D)), tab[3]));
+}
 
 static __m128i v_load(const struct crec *r, int off) {
     return _mm_loadu_si128((const __m128i *)(const void *)((const char *)r + off));
@@ -490,11 +510,12 @@ static inline __m128i four_due_date(const struct brief_lanes *L, __m128i due, __
 static inline __m128i four_flags(const struct brief_lanes *L, const struct four_rec *f,
                                  __m128i letgo, __m128i fa) {
     const __m128i zero = _mm_setzero_si128();
-    __m128i gap, wl, ga, gm, m, fi, flags;
+    __m128i gap, wl, ga, gm, m, fi, flags, max0 = v_by_grade(f->grade, L->gap_max[0]);
     gap = v_max(v_max(_mm_sub_epi32(L->t, f->last), zero), f->lgap);
     wl = _mm_andnot_si128(f->nolast, f->watched);
-    ga = _mm_cmpgt_epi32(gap, v_sel(letgo, L->gap_alert1_lg, L->gap_alert1));
-    gm = _mm_and_si128(wl, _mm_cmpgt_epi32(gap, v_sel(letgo, L->gap_max_lg, L->gap_max)));
+    ga = _mm_cmpgt_epi32(gap, v_sel(letgo, v_by_grade(f->grade, L->gap_alert1[1]),
+                                    v_by_grade(f->grade, L->gap_alert1[0])));
+    gm = _mm_and_si128(wl, _mm_cmpgt_epi32(gap, v_sel(letgo, v_by_grade(f->grade, L->gap_max[1]), max0)));
     fa = _mm_or_si128(fa, v_flag(_mm_and_si128(wl, ga), CCAD_F_COLD));
     fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(ga, gm), CCAD_F_COOLING));
     m = _mm_cmpeq_epi32(_mm_and_si128(f->gsb, V_SET((int32_t)CB_LAST_RECORDED << 24)), zero);
@@ -506,7 +527,7 @@ static inline __m128i four_flags(const struct brief_lanes *L, const struct four_
     fa = _mm_or_si128(fa, v_flag(f->open, CCAD_F_COMPLAINT_OPEN));
     /* inactive: released early? */
     fi = _mm_and_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_RELEASED)),
-                       _mm_or_si128(m, _mm_and_si128(f->watched, _mm_cmpgt_epi32(f->lgap, L->gap_max))));
+                       _mm_or_si128(m, _mm_and_si128(f->watched, _mm_cmpgt_epi32(f->lgap, max0))));
     fi = _mm_or_si128(v_flag(fi, CCAD_F_RELEASED_EARLY), V_SET(CCAD_F_INACTIVE));
     flags = v_sel(f->act, fa, fi);
     return _mm_or_si128(flags, v_flag(_mm_and_si128(f->nolc, _mm_cmpeq_epi32(f->contacts, zero)),

@@ -149,6 +149,9 @@ enum ccad__param {
     P_URG_ORDER,
     P_PLATFORM_MIN, /* 1.1: parameters from issue 20 (faithful to the texts) */
     P_CLOCK_Q1_VISITS,
+    P_GAP_BY_CYCLE,
+    P_GAP_WARN_PCT,
+    P_GAP_ALERT_PCT,
     P__COUNT
 };
 
@@ -247,6 +250,13 @@ static inline int ccad__q1_visits_only(const int64_t *v, int important, int plev
     return important && plevel != CCAD_URGENCY_NONE && v[P_CLOCK_Q1_VISITS] != 0;
 }
 
+/* GAP: the longest gap that only warns (*max: a gap above it warns) and
+ * the gap from which it alerts (*alert), for a customer of `grade` whose
+ * interval stretches by `stretch` (the let-go factor, else 1): factors of
+ * the customer's own cycle (gap.by_cycle), or 1.0's fixed gap.max_days and
+ * gap.alert_days (rules/gap_limits.c). */
+void ccad__gap_limits(const int64_t *v, int grade, int64_t stretch, int64_t *max, int64_t *alert);
+
 /* A compile-time check that struct crec is one cache line. */
 typedef char ccad__crec_is_64_bytes[sizeof(struct crec) == 64 ? 1 : -1];
 
@@ -291,6 +301,7 @@ struct ccad__lean {
     unsigned important;    /* bit g: grade g is important */
     unsigned watched;      /* bit g: grade g's rhythm is watched */
     uint8_t shift[8];      /* by ISO weekday: days to the next working one */
+    int32_t gap_max[5][2], gap_alert[5][2]; /* GAP limits by grade, let go */
 };
 void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T);
 /* The brief of customer c in working form: the fields of ccad_book_assess

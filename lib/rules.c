@@ -222,6 +222,15 @@ static const struct param params[P__COUNT] = {
     {"clock.q1_visits_only", CCAD_RULE_CLOCK, K_BOOL, 0, 1, 1, "bool", {"", ""},
      "an important customer's purchase-window duty counts visits only (0: any contact)",
      "seed 000, line 23: at the customer every day, in person"},
+    {"gap.by_cycle", CCAD_RULE_GAP, K_BOOL, 0, 1, 1, "bool", {"", ""},
+     "gaps are judged against the customer's own cycle (0: gap.max_days, gap.alert_days)",
+     "seed 001, line 38: manage each customer's own cycle"},
+    {"gap.warn_pct", CCAD_RULE_GAP, K_INT, 50, 1000, 100, "pct", {"", ""},
+     "gap.by_cycle: a gap longer than this share of the cycle warns",
+     "seed 001, line 38: two weeks apart on a two-week rhythm already cools"},
+    {"gap.alert_pct", CCAD_RULE_GAP, K_INT, 50, 2000, 150, "pct", {"", ""},
+     "gap.by_cycle: a gap of this share of the cycle alerts",
+     "seed 001, line 35: three weeks on a two-week rhythm lost the customer"},
 };
 
 size_t ccad_rules_param_count(void) { return P__COUNT; }
@@ -297,6 +306,7 @@ static const struct order orders[] = {
     {P_PERSIST_BLOCK, P_PERSIST_CYCLE, 0},
     {P_PLATFORM_CAP_B, P_PLATFORM_CAP, 0},
     {P_PLATFORM_MIN, P_PLATFORM_CAP, 0},
+    {P_GAP_WARN_PCT, P_GAP_ALERT_PCT, 1},
 };
 #define N_ORDERS (int)(sizeof orders / sizeof orders[0])
 

@@ -736,6 +736,7 @@ static void escalation_ladder(void **state)
 static void gap_warning_and_alert(void **state)
 {
     fixture *f = *state;
+    set(f, "gap.by_cycle", 0); /* 1.0's fixed limits (gap.max_days 14, alert 21) */
     int32_t T = f->T;
     static const struct {
         int grade;
@@ -780,6 +781,7 @@ static void gap_warning_and_alert(void **state)
 static void gap_closed_by_records(void **state)
 {
     fixture *f = *state;
+    set(f, "gap.by_cycle", 0); /* 1.0's fixed limits (gap.max_days 14, alert 21) */
     int32_t T = f->T;
     ccad_customer c = cust("rec", CCAD_GRADE_A, CCAD_NO_DATE);
     ccad_contact e = CCAD_CONTACT_INIT;
@@ -841,6 +843,7 @@ static void temperature_and_days_since(void **state)
 static void stall_patience_ownership(void **state)
 {
     fixture *f = *state;
+    set(f, "gap.by_cycle", 0); /* 1.0's fixed limits (gap.max_days 14, alert 21) */
     int32_t T = f->T;
     ccad_customer c;
     ccad_assessment a;
@@ -1111,6 +1114,7 @@ static void order_closes_purchase(void **state)
 static void let_go_stretches_gap(void **state)
 {
     fixture *f = *state;
+    set(f, "gap.by_cycle", 0); /* 1.0's fixed limits (gap.max_days 14, alert 21) */
     int32_t T = f->T;
     ccad_customer c;
     ccad_assessment a;
@@ -1414,6 +1418,7 @@ static void rank_without_released(void **state)
 static void patience_rhythm_watched_grades(void **state)
 {
     fixture *f = *state;
+    set(f, "gap.by_cycle", 0); /* 1.0's fixed limits (gap.max_days 14, alert 21) */
     int32_t T = f->T;
     ccad_customer c;
     ccad_assessment a;

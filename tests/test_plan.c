@@ -1648,6 +1648,7 @@ static void reminders(void **state)
 static void findings_kinds_and_order(void **state)
 {
     env *e = *state;
+    assert_int_equal(ccad_rules_set(e->r, "gap.by_cycle", 0), CCAD_OK); /* fixed GAP limits */
     int32_t d0 = D0;
     ccad_customer q1 = cust("q1", CCAD_GRADE_A, 1000, d0 - 1);
     ccad_customer nv = cust("never", CCAD_GRADE_B, 10, CCAD_NO_DATE);

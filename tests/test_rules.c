@@ -60,7 +60,7 @@ static void param_table(void **state)
     static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
                                   "factor", "min"};
     ccad_param_info *all;
-    assert_int_equal(n, 67);
+    assert_int_equal(n, 70);
     all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (i = 0; i < n; i++) {
@@ -557,6 +557,9 @@ static const struct {
     {"urgency.order_days", 30, "30"},
     {"platform.working_min", 10, "10"},
     {"clock.q1_visits_only", 0, "0"},
+    {"gap.by_cycle", 0, "0"},
+    {"gap.warn_pct", 120, "120"},
+    {"gap.alert_pct", 200, "200"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 
