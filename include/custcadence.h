@@ -1177,7 +1177,8 @@ enum ccad_why {
     CCAD_WHY_GIVE_UP = 55,            /**< TRIAGE: strategy give up: no contact is planned and the customer's release is proposed; a = contacts so far, b = patience.min_contacts, c = 1 if the release would be premature (PATIENCE). @since 1.1.0 */
     CCAD_WHY_ORDER_CLOSED = 56,       /**< URGENCY: the order recorded on date a closed the purchase decision expected on date b; the customer is back on its grade's rhythm. @since 1.1.0 */
     CCAD_WHY_PLATFORM_UNDER_MIN = 57, /**< PLATFORM: the working platform holds a customers, fewer than b = platform.working_min (seed 004: manage at least 50). @since 1.1.0 */
-    CCAD_WHY_Q1_VISITS_ONLY = 58      /**< CLOCK: an important customer in its purchase window (Q1 duty) is due from its latest visit, not from the later contact on date a (clock.q1_visits_only; seed 000: be at the customer); b = days since the latest visit, -1 without one (then due today). @since 1.1.0 */
+    CCAD_WHY_Q1_VISITS_ONLY = 58,     /**< CLOCK: an important customer in its purchase window (Q1 duty) is due from its latest visit, not from the later contact on date a (clock.q1_visits_only; seed 000: be at the customer); b = days since the latest visit, -1 without one (then due today). @since 1.1.0 */
+    CCAD_WHY_FREQ_RAMP = 59           /**< FREQ: the purchase decision is a days away, past the two-week window but within freq.ramp_within_days: the interval b (0: no duty) tightens to the ramp's c days (seed 000's homework). @since 1.1.0 */
 };
 
 /**

@@ -375,6 +375,12 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
         urg = brief_urgency(L, c, last, &plevel, &request_pending);
         letgo = brief_lets_go(v, c);
         interval = L->ival[grade][plevel][letgo && urg == CCAD_URGENCY_NONE];
+        {
+            /* FREQ's ramp towards a purchase decision weeks away */
+            int64_t ramp = ccad__ramp_interval(v, important, c->purchase, c->order, T);
+            if (ramp > 0 && (interval <= 0 || interval > ramp))
+                interval = ramp;
+        }
         /* CLOCK: the purchase-window duty counts visits only */
         clock = ccad__q1_visits_only(v, important, plevel) && interval > 0 ? c->last_visit : last;
         if (clock != CCAD_NO_DATE && interval > 0)

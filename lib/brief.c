@@ -39,6 +39,7 @@ struct brief_rules {
     int64_t self, push, unmov, lift;
     uint32_t stall, patience;
     int clock_any, never_due, band, q1_visits;
+    int32_t ramp_within, ramp_iv; /* FREQ's ramp: window (-1: off), interval */
 };
 
 /* A non-negative multiple of 7 that makes any offset of a valid date positive. */
@@ -79,6 +80,10 @@ static void brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
     R->never_due = v[P_NEVER_DUE_NOW] != 0;
     R->band = v[P_TRIAGE_BAND] != 0;
     R->q1_visits = v[P_CLOCK_Q1_VISITS] != 0;
+    R->ramp_iv = v[P_FREQ_RAMP_COUNT] > 0 ? (int32_t)(v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT]) : 0;
+    if (R->ramp_iv < 1)
+        R->ramp_iv = 1;
+    R->ramp_within = v[P_FREQ_RAMP_COUNT] > 0 ? (int32_t)v[P_FREQ_RAMP_WITHIN] : -1;
 }
 
 static int32_t min32(int32_t a, int32_t b) { return b < a ? b : a; }
@@ -123,6 +128,11 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
                 ((vol >= R->self) |
                  (((vol >= R->push) | ((vol >= R->unmov) & !R->band)) & (r->margin_bp >= R->lift)));
         interval = R->lean.ival[grade][plevel][letgo & (urg == 0)];
+        /* FREQ's ramp: important, the decision past two weeks, within the ramp */
+        interval = important & has_p & (d > R->urg_two) & (d <= R->ramp_within) &&
+                           (interval <= 0 || interval > R->ramp_iv)
+                       ? R->ramp_iv
+                       : interval;
 
         /* the due date: CLOCK (the purchase-window duty counts visits
          * only), NEVER, FOLLOWUP, then the events */
@@ -236,6 +246,7 @@ struct brief_lanes {
     /* GAP limits by let go and grade: C's, then A's, B's and D's xor C's */
     __m128i gap_max[2][4], gap_alert1[2][4];
     __m128i self1, push1, unmov1, lift1, let_go_x1, never, clock_any, q1_visits;
+    __m128i ramp_within1, ramp_iv; /* FREQ's ramp: window + 1, interval */
     __m128i iv_c, iv_axc, iv_bxc, iv_dxc, iv_q1w, iv_q1tw; /* intervals; x: xor with C's */
     __m128i important, watched;                            /* bit g: grade g */
     __m128i shifts;                                        /* shift k in bits 3k..3k+2 */
@@ -301,6 +312,8 @@ static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R,
     L->never = _mm_set1_epi32(R->never_due ? -1 : 0);
     L->clock_any = _mm_set1_epi32(R->clock_any ? -1 : 0);
     L->q1_visits = _mm_set1_epi32(R->q1_visits ? -1 : 0);
+    L->ramp_within1 = _mm_set1_epi32(R->ramp_within + 1);
+    L->ramp_iv = _mm_set1_epi32(R->ramp_iv);
     L->iv_c = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_C][0][0]);
     L->iv_axc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_A][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
     L->iv_bxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_B][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
@@ -447,6 +460,13 @@ static inline void four_urgency(const struct brief_lanes *L, const struct four_r
     iv = v_sel(_mm_and_si128(f->imp, _mm_cmpeq_epi32(u->pl, V_SET(CCAD_URGENCY_TWO_WEEKS))), L->iv_q1tw,
                iv);
     u->iv = _mm_mullo_epi16(iv, _mm_xor_si128(V_SET(1), _mm_and_si128(lgsel, L->let_go_x1)));
+    /* FREQ's ramp: important, the decision past two weeks and within the
+     * ramp, and the ramp tighter than the interval (or no interval) */
+    iv = _mm_and_si128(_mm_and_si128(f->imp, okp), _mm_cmpgt_epi32(d, L->urg_two));
+    iv = _mm_and_si128(iv, _mm_cmpgt_epi32(L->ramp_within1, d));
+    iv = _mm_and_si128(iv, _mm_or_si128(_mm_cmpgt_epi32(V_SET(1), u->iv),
+                                        _mm_cmpgt_epi32(u->iv, L->ramp_iv)));
+    u->iv = v_sel(iv, L->ramp_iv, u->iv);
 }
 
 /* The due date, INT32_MAX for none: CLOCK, NEVER, FOLLOWUP, then the

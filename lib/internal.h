@@ -152,6 +152,9 @@ enum ccad__param {
     P_GAP_BY_CYCLE,
     P_GAP_WARN_PCT,
     P_GAP_ALERT_PCT,
+    P_FREQ_RAMP_WITHIN,
+    P_FREQ_RAMP_COUNT,
+    P_FREQ_RAMP_DAYS,
     P__COUNT
 };
 
@@ -256,6 +259,21 @@ static inline int ccad__q1_visits_only(const int64_t *v, int important, int plev
  * the customer's own cycle (gap.by_cycle), or 1.0's fixed gap.max_days and
  * gap.alert_days (rules/gap_limits.c). */
 void ccad__gap_limits(const int64_t *v, int grade, int64_t stretch, int64_t *max, int64_t *alert);
+
+/* FREQ's ramp towards a distant purchase decision: the ramp's interval
+ * (0: none) when an important customer's open purchase decision lies
+ * beyond urgency.two_weeks_days but within freq.ramp_within_days of T. */
+static inline int64_t ccad__ramp_interval(const int64_t *v, int important, int32_t purchase,
+                                          int32_t order, int32_t T)
+{
+    int64_t days = (int64_t)purchase - T;
+    if (!important || purchase == CCAD_NO_DATE || v[P_FREQ_RAMP_COUNT] <= 0 ||
+        days <= v[P_URG_TWO_WEEKS] || days > v[P_FREQ_RAMP_WITHIN] ||
+        ccad__order_closes(purchase, order, v[P_URG_ORDER]))
+        return 0;
+    return v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT] > 1 ? v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT]
+                                                          : 1;
+}
 
 /* A compile-time check that struct crec is one cache line. */
 typedef char ccad__crec_is_64_bytes[sizeof(struct crec) == 64 ? 1 : -1];

@@ -103,6 +103,7 @@ static const char why_names[][20] = {
     "ORDER_CLOSED",
     "PLATFORM_UNDER_MIN",
     "Q1_VISITS_ONLY",
+    "FREQ_RAMP",
 };
 
 const char *ccad_why_name(int why)
@@ -243,6 +244,7 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     case CCAD_WHY_NEVER_CONTACTED: *n = snprintf(buf, cap, "NEVER: never contacted%s", t->a ? ", due now" : ""); return 1;
     case CCAD_WHY_INACTIVE: *n = snprintf(buf, cap, "FREQ: %s, no contact duty", IDX(status, t->a)); return 1;
     case CCAD_WHY_GIVE_UP: *n = snprintf(buf, cap, "TRIAGE: given up: no contact planned; release proposed after %lld contact%s (patience asks for %lld)%s", t->a, pl(t->a), t->b, t->c ? ": premature" : ""); return 1;
+    case CCAD_WHY_FREQ_RAMP: *n = snprintf(buf, cap, "FREQ: purchase decision in %lld days: ramp up from every %lld to every %lld day%s", t->a, t->b, t->c, pl(t->c)); return 1;
     case CCAD_WHY_Q1_VISITS_ONLY:
         if (t->b < 0)
             *n = snprintf(buf, cap, "CLOCK: the purchase window asks for visits; the contact of %s is not one, and no visit yet: due now", t->d1);
@@ -558,6 +560,7 @@ static const unsigned short figures[] = {
     F(DT, DT, N),  /* ORDER_CLOSED: order date, purchase date closed */
     F(CN, CN, N),  /* PLATFORM_UNDER_MIN: working platform size, minimum */
     F(DT, DY, N),  /* Q1_VISITS_ONLY: the contact not counted, days since the last visit */
+    F(DY, DY, DY), /* FREQ_RAMP: days to the purchase decision, interval before, ramp's */
 };
 #undef F
 #undef WD

@@ -231,6 +231,15 @@ static const struct param params[P__COUNT] = {
     {"gap.alert_pct", CCAD_RULE_GAP, K_INT, 50, 2000, 150, "pct", {"", ""},
      "gap.by_cycle: a gap of this share of the cycle alerts",
      "seed 001, line 35: three weeks on a two-week rhythm lost the customer"},
+    {"freq.ramp_within_days", CCAD_RULE_FREQ, K_INT, 0, 366, 42, "days", {"", ""},
+     "important, purchase decision within this many days (past two weeks): ramp (0 = off)",
+     "project default: seed 000, line 74 asks, for a purchase in 6 months"},
+    {"freq.ramp_count", CCAD_RULE_FREQ, K_INT, 0, 366, 2, "count", {"", ""},
+     "ramp: contacts per period, when tighter than the grade's rhythm",
+     "seed 000, line 41: one or two a week when important, not urgent"},
+    {"freq.ramp_days", CCAD_RULE_FREQ, K_INT, 1, 366, 7, "days", {"", ""},
+     "period of freq.ramp_count",
+     "seed 000, line 41: one or two a week when important, not urgent"},
 };
 
 size_t ccad_rules_param_count(void) { return P__COUNT; }
@@ -307,6 +316,7 @@ static const struct order orders[] = {
     {P_PLATFORM_CAP_B, P_PLATFORM_CAP, 0},
     {P_PLATFORM_MIN, P_PLATFORM_CAP, 0},
     {P_GAP_WARN_PCT, P_GAP_ALERT_PCT, 1},
+    {P_FREQ_RAMP_COUNT, P_FREQ_RAMP_DAYS, 0},
 };
 #define N_ORDERS (int)(sizeof orders / sizeof orders[0])
 

@@ -1683,6 +1683,7 @@ static int expected_rule(int w)
     case CCAD_WHY_FREQ:
     case CCAD_WHY_FREQ_NONE:
     case CCAD_WHY_FREQ_LET_GO:
+    case CCAD_WHY_FREQ_RAMP:
     case CCAD_WHY_INACTIVE: return CCAD_RULE_FREQ;
     case CCAD_WHY_DUE:
     case CCAD_WHY_Q1_VISITS_ONLY: return CCAD_RULE_CLOCK;
@@ -1712,7 +1713,7 @@ static void reasons_match_rules(void **state)
 {
     fixture *f = *state;
     size_t i, n = 600;
-    int seen[CCAD_WHY_Q1_VISITS_ONLY + 1];
+    int seen[CCAD_WHY_FREQ_RAMP + 1];
     int d, w, rounds;
     memset(seen, 0, sizeof seen);
     generate(f, n, 12345u);
@@ -1734,7 +1735,7 @@ static void reasons_match_rules(void **state)
                     size_t len = 0;
                     const ccad_reason *r = &a.reasons[k];
                     assert_true((r->why >= 1 && r->why <= 32) || r->why == CCAD_WHY_ORDER_CLOSED ||
-                                r->why == CCAD_WHY_Q1_VISITS_ONLY);
+                                r->why == CCAD_WHY_Q1_VISITS_ONLY || r->why == CCAD_WHY_FREQ_RAMP);
                     seen[r->why] = 1;
                     if (r->rule != expected_rule(r->why))
                         fail_msg("reason %s has rule %s", ccad_why_name(r->why),
@@ -1960,7 +1961,7 @@ static void why_and_rule_names(void **state)
     assert_string_equal(ccad_why_name(CCAD_WHY_GAP_ALERT), "GAP_ALERT");
     assert_string_equal(ccad_rule_name(CCAD_RULE_GAP), "GAP");
     assert_string_equal(ccad_why_name(0), "?");
-    assert_string_equal(ccad_why_name(CCAD_WHY_Q1_VISITS_ONLY + 1), "?");
+    assert_string_equal(ccad_why_name(CCAD_WHY_FREQ_RAMP + 1), "?");
     assert_string_equal(ccad_why_name(-1), "?");
     assert_string_equal(ccad_why_name(INT32_MIN), "?");
     assert_string_equal(ccad_rule_name(0), "?");
@@ -1976,7 +1977,7 @@ static void reason_format_cases(void **state)
     size_t len;
     ccad_reason r;
     (void)state;
-    for (w = 1; w <= CCAD_WHY_Q1_VISITS_ONLY; w++) {
+    for (w = 1; w <= CCAD_WHY_FREQ_RAMP; w++) {
         char small[6];
         size_t full = 0, l2 = 0;
         r.rule = expected_rule(w);

@@ -60,7 +60,7 @@ static void param_table(void **state)
     static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
                                   "factor", "min"};
     ccad_param_info *all;
-    assert_int_equal(n, 70);
+    assert_int_equal(n, 73);
     all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (i = 0; i < n; i++) {
@@ -560,6 +560,9 @@ static const struct {
     {"gap.by_cycle", 0, "0"},
     {"gap.warn_pct", 120, "120"},
     {"gap.alert_pct", 200, "200"},
+    {"freq.ramp_within_days", 0, "0"},
+    {"freq.ramp_count", 3, "3"},
+    {"freq.ramp_days", 14, "14"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 

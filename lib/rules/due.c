@@ -2,6 +2,20 @@
  * contact falls due, and how late it is. */
 #include "decide.h"
 
+/* FREQ's ramp (docs/cadence-rules.md, "FREQ", the ramp): an important
+ * customer whose purchase decision is weeks away, not yet two, is
+ * contacted at least as often as freq.ramp_count per freq.ramp_days.
+ * Returns the interval, tightened if the ramp is tighter. */
+static int64_t freq_ramp(struct ccad__decide *d, int64_t interval)
+{
+    const struct cust *c = d->c;
+    int64_t ramp = ccad__ramp_interval(d->v, d->important, c->purchase, c->order, d->T);
+    if (ramp <= 0 || (interval > 0 && interval <= ramp))
+        return interval;
+    ccad__why(d, CCAD_RULE_FREQ, CCAD_WHY_FREQ_RAMP, (int64_t)c->purchase - d->T, interval, ramp);
+    return ramp;
+}
+
 /* FREQ: docs/cadence-rules.md, "FREQ — contacts per period, as an interval";
  * an inactive customer gets INACTIVE instead, and no due date. */
 void ccad__rule_freq(struct ccad__decide *d)
@@ -39,6 +53,7 @@ void ccad__rule_freq(struct ccad__decide *d)
     } else {
         ccad__why(d, CCAD_RULE_FREQ, CCAD_WHY_FREQ_NONE, grade, 0, 0);
     }
+    interval = freq_ramp(d, interval);
     d->interval = interval;
     a->interval_days = (int32_t)interval;
 }
