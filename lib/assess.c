@@ -349,7 +349,7 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *L, const struc
     }
     if ((uint64_t)c->no_progress >= (uint64_t)v[P_STALL_AFTER])
         flags |= CCAD_F_STALLED;
-    if ((uint64_t)c->contacts < (uint64_t)v[P_PATIENCE_MIN] || (gap > max && watched))
+    if (ccad__too_few_contacts(v, c->status, c->contacts) || (gap > max && watched))
         flags |= CCAD_F_RELEASE_PREMATURE;
     if (c->complaint == CCAD_COMPLAINT_OPEN)
         flags |= CCAD_F_COMPLAINT_OPEN;

@@ -40,6 +40,7 @@ struct brief_rules {
     uint32_t stall, patience;
     int clock_any, never_due, band, q1_visits;
     int32_t ramp_within, ramp_iv; /* FREQ's ramp: window (-1: off), interval */
+    int prospects_only;    /* patience.prospects_only */
 };
 
 /* A non-negative multiple of 7 that makes any offset of a valid date positive. */
@@ -84,6 +85,7 @@ static void brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
     if (R->ramp_iv < 1)
         R->ramp_iv = 1;
     R->ramp_within = v[P_FREQ_RAMP_COUNT] > 0 ? (int32_t)v[P_FREQ_RAMP_WITHIN] : -1;
+    R->prospects_only = v[P_PATIENCE_PROSPECTS] != 0;
 }
 
 static int32_t min32(int32_t a, int32_t b) { return b < a ? b : a; }
@@ -167,7 +169,9 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
                  IF_FLAG((lc != CR_NO_DATE) & !(r->bits & CB_LAST_RECORDED), CCAD_F_NO_RECORD) |
                  IF_FLAG((lc != CR_NO_DATE) & (next == CR_NO_DATE), CCAD_F_NO_NEXT_STEP) |
                  IF_FLAG(r->no_progress >= R->stall, CCAD_F_STALLED) |
-                 IF_FLAG((r->contacts < R->patience) | ((gap > gmax) & watched),
+                 IF_FLAG(((r->contacts < R->patience) &
+                          ((status == CCAD_STATUS_PROSPECT) | !R->prospects_only)) |
+                             ((gap > gmax) & watched),
                          CCAD_F_RELEASE_PREMATURE) |
                  IF_FLAG(open, CCAD_F_COMPLAINT_OPEN);
     }
@@ -247,6 +251,7 @@ struct brief_lanes {
     __m128i gap_max[2][4], gap_alert1[2][4];
     __m128i self1, push1, unmov1, lift1, let_go_x1, never, clock_any, q1_visits;
     __m128i ramp_within1, ramp_iv; /* FREQ's ramp: window + 1, interval */
+    __m128i all_open;              /* all-ones: PATIENCE's count guards every open customer */
     __m128i iv_c, iv_axc, iv_bxc, iv_dxc, iv_q1w, iv_q1tw; /* intervals; x: xor with C's */
     __m128i important, watched;                            /* bit g: grade g */
     __m128i shifts;                                        /* shift k in bits 3k..3k+2 */
@@ -314,6 +319,7 @@ static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R,
     L->q1_visits = _mm_set1_epi32(R->q1_visits ? -1 : 0);
     L->ramp_within1 = _mm_set1_epi32(R->ramp_within + 1);
     L->ramp_iv = _mm_set1_epi32(R->ramp_iv);
+    L->all_open = _mm_set1_epi32(R->prospects_only ? 0 : -1);
     L->iv_c = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_C][0][0]);
     L->iv_axc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_A][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
     L->iv_bxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_B][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
@@ -530,7 +536,7 @@ static inline __m128i four_due_date(const struct brief_lanes *L, __m128i due, __
 static inline __m128i four_flags(const struct brief_lanes *L, const struct four_rec *f,
                                  __m128i letgo, __m128i fa) {
     const __m128i zero = _mm_setzero_si128();
-    __m128i gap, wl, ga, gm, m, fi, flags, max0 = v_by_grade(f->grade, L->gap_max[0]);
+    __m128i gap, wl, ga, gm, m, pm, fi, flags, max0 = v_by_grade(f->grade, L->gap_max[0]);
     gap = v_max(v_max(_mm_sub_epi32(L->t, f->last), zero), f->lgap);
     wl = _mm_andnot_si128(f->nolast, f->watched);
     ga = _mm_cmpgt_epi32(gap, v_sel(letgo, v_by_grade(f->grade, L->gap_alert1[1]),
@@ -543,7 +549,10 @@ static inline __m128i four_flags(const struct brief_lanes *L, const struct four_
     fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(f->nolc, f->nonext), CCAD_F_NO_NEXT_STEP));
     fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(f->noprog, L->stall1), CCAD_F_STALLED));
     m = _mm_cmpgt_epi32(L->patience, f->contacts);
-    fa = _mm_or_si128(fa, v_flag(_mm_or_si128(m, gm), CCAD_F_RELEASE_PREMATURE));
+    /* an open customer's count guards prospects only (patience.prospects_only) */
+    pm = _mm_and_si128(m, _mm_or_si128(L->all_open, _mm_cmpeq_epi32(f->status,
+                                                                     V_SET(CCAD_STATUS_PROSPECT))));
+    fa = _mm_or_si128(fa, v_flag(_mm_or_si128(pm, gm), CCAD_F_RELEASE_PREMATURE));
     fa = _mm_or_si128(fa, v_flag(f->open, CCAD_F_COMPLAINT_OPEN));
     /* inactive: released early? */
     fi = _mm_and_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_RELEASED)),

@@ -155,6 +155,7 @@ enum ccad__param {
     P_FREQ_RAMP_WITHIN,
     P_FREQ_RAMP_COUNT,
     P_FREQ_RAMP_DAYS,
+    P_PATIENCE_PROSPECTS,
     P__COUNT
 };
 
@@ -273,6 +274,15 @@ static inline int64_t ccad__ramp_interval(const int64_t *v, int important, int32
         return 0;
     return v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT] > 1 ? v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT]
                                                           : 1;
+}
+
+/* PATIENCE: 1 if an open customer's release would be premature by its
+ * contact count: fewer than patience.min_contacts, and a prospect unless
+ * patience.prospects_only is 0 (seed 003: five contacts win a prospect). */
+static inline int ccad__too_few_contacts(const int64_t *v, int status, uint64_t contacts)
+{
+    return contacts < (uint64_t)v[P_PATIENCE_MIN] &&
+           (status == CCAD_STATUS_PROSPECT || !v[P_PATIENCE_PROSPECTS]);
 }
 
 /* A compile-time check that struct crec is one cache line. */

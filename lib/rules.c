@@ -240,6 +240,9 @@ static const struct param params[P__COUNT] = {
     {"freq.ramp_days", CCAD_RULE_FREQ, K_INT, 1, 366, 7, "days", {"", ""},
      "period of freq.ramp_count",
      "seed 000, line 41: one or two a week when important, not urgent"},
+    {"patience.prospects_only", CCAD_RULE_PATIENCE, K_BOOL, 0, 1, 1, "bool", {"", ""},
+     "an open customer's contact count guards only prospects (0: every open customer)",
+     "seed 003, line 22: five contacts to win a prospect's attention"},
 };
 
 size_t ccad_rules_param_count(void) { return P__COUNT; }

@@ -860,8 +860,14 @@ static void stall_patience_ownership(void **state)
     EXPECT_WHY(a, CCAD_WHY_STALLED, 3, 3, 0);
 
     /* patience */
+    c = cust("p4a", CCAD_GRADE_B, T - 1);
+    c.contacts = 4; /* a buying customer: the count guards prospects only */
+    a = add_assess(f, &c);
+    assert_false(a.flags & CCAD_F_RELEASE_PREMATURE);
+    NO_WHY(a, CCAD_WHY_PATIENCE);
     c = cust("p4", CCAD_GRADE_B, T - 1);
     c.contacts = 4;
+    c.status = CCAD_STATUS_PROSPECT;
     a = add_assess(f, &c);
     assert_true(a.flags & CCAD_F_RELEASE_PREMATURE);
     assert_false(a.flags & CCAD_F_RELEASED_EARLY);
@@ -1283,6 +1289,7 @@ static void clock_any_contact(void **state)
 static void never_contacted(void **state)
 {
     fixture *f = *state;
+    set(f, "patience.prospects_only", 0); /* PATIENCE for the active customers too */
     int32_t T = f->T;
     ccad_customer c = cust("nv", CCAD_GRADE_B, CCAD_NO_DATE);
     ccad_assessment a;
@@ -1433,6 +1440,7 @@ static void patience_rhythm_watched_grades(void **state)
     c = cust("pd", CCAD_GRADE_D, T - 40);
     c.last_gap_days = 40;
     c.contacts = 2;
+    c.status = CCAD_STATUS_PROSPECT;
     add(f, &c);
     a = assess(f, open_c, T);
     assert_false(a.flags & (CCAD_F_RELEASE_PREMATURE | CCAD_F_COLD | CCAD_F_COOLING));

@@ -126,6 +126,7 @@ static void random_rules(uint64_t *s, ccad_rules *r)
         {"freq.ramp_within_days", 0, 60, 1}, {"freq.ramp_count", 0, 3, 1},
         {"freq.ramp_days", 3, 14, 1},       {"gap.by_cycle", 0, 1, 1},
         {"gap.warn_pct", 80, 150, 1},       {"gap.alert_pct", 150, 250, 1},
+        {"patience.prospects_only", 0, 1, 1},
     };
     int64_t want[sizeof p / sizeof p[0]];
     size_t i;

@@ -77,7 +77,7 @@ void ccad__rule_patience(struct ccad__decide *d)
             ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, c->last_gap, max, 0);
         }
     } else if (d->active) {
-        if (c->contacts < (uint64_t)v[P_PATIENCE_MIN]) {
+        if (ccad__too_few_contacts(v, c->status, c->contacts)) {
             a->flags |= CCAD_F_RELEASE_PREMATURE;
             ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE, c->contacts, v[P_PATIENCE_MIN], 0);
         }
