@@ -246,6 +246,24 @@ static inline int ccad__order_closes(int32_t purchase, int32_t order, int64_t da
            (int64_t)order - purchase <= days && (int64_t)purchase - order <= days;
 }
 
+/* One rules parameter. Character arrays rather than pointers keep the
+ * table in read-only data (no relocations), so the shared library has no
+ * writable data at all. */
+enum ccad__pkind { K_INT, K_BOOL, K_ENUM, K_MASK, K_DAYS };
+
+struct ccad__param_def {
+    char name[32];
+    int rule;
+    enum ccad__pkind kind;
+    int64_t min, max, def;
+    char unit[8];
+    char keywords[2][12]; /* K_ENUM: keyword of value 0 and 1 */
+    char help[88];
+    char source[72]; /* "seed NNN, line L: ..." or "project default: ..." */
+};
+/* The parameter table, in enum ccad__param order (rules_table.c). */
+extern const struct ccad__param_def ccad__params[P__COUNT];
+
 /* 1 if the customer's duty is the purchase window's (important, purchase
  * level week or two weeks: FREQ's Q1 rows) and clock.q1_visits_only makes
  * only visits count for it (CLOCK). */

@@ -1,249 +1,10 @@
-/* Rules: the parameter table, validated access and the strict text format
- * (its parser of whole texts, ccad_rules_parse, is in rules_parse.c). */
+/* Rules: validated access to the parameters (their table is in
+ * rules_table.c) and the strict text format (its parser of whole texts,
+ * ccad_rules_parse, is in rules_parse.c). */
 #include "internal.h"
 
 #include <stdio.h>
 #include <string.h>
-
-enum pkind { K_INT, K_BOOL, K_ENUM, K_MASK, K_DAYS };
-
-/* Character arrays rather than pointers keep the table in read-only data
- * (no relocations), so the shared library has no writable data at all. */
-struct param {
-    char name[32];
-    int rule;
-    enum pkind kind;
-    int64_t min, max, def;
-    char unit[8];
-    char keywords[2][12]; /* K_ENUM: keyword of value 0 and 1 */
-    char help[88];
-    char source[72]; /* "seed NNN, line L: ..." or "project default: ..." */
-};
-
-#define MONEY_MAX INT64_C(1000000000000000) /* 10^15 minor units */
-#define DAYS_MAX 3660
-
-/* Order matters: it is enum ccad__param's order and the serialization order. */
-static const struct param params[P__COUNT] = {
-    {"grade.method", CCAD_RULE_GRADE, K_ENUM, 0, 1, CCAD_GRADE_BY_RANK, "enum", {"rank", "threshold"},
-     "grade by rank share (rank) or by value thresholds (threshold)",
-     "seed 003, line 15: grades by share of all customers (A is 10-15 %)"},
-    {"grade.share_a_pct", CCAD_RULE_GRADE, K_INT, 0, 100, 15, "pct", {"", ""},
-     "rank method: share of customers graded A, highest value first",
-     "seed 003, line 15: A is 10-15 % of all customers (the upper end)"},
-    {"grade.share_b_pct", CCAD_RULE_GRADE, K_INT, 0, 100, 25, "pct", {"", ""},
-     "rank method: share graded B after the A share",
-     "project default: seed 003, line 16 says only that B outnumber A"},
-    {"grade.share_c_pct", CCAD_RULE_GRADE, K_INT, 0, 100, 60, "pct", {"", ""},
-     "rank method with grade D on: share graded C; the rest is D",
-     "project default: grade D is optional; C takes 60 % before it"},
-    {"grade.use_d", CCAD_RULE_GRADE, K_BOOL, 0, 1, 0, "bool", {"", ""},
-     "use a fourth grade D below C",
-     "seed 004, line 152: three grades ABC or four ABCD; three by default"},
-    {"grade.threshold_a", CCAD_RULE_GRADE, K_INT, 0, MONEY_MAX, 10000000, "minor", {"", ""},
-     "threshold method: value (minor units) from which a customer is A",
-     "project default: no text gives amounts for a threshold method"},
-    {"grade.threshold_b", CCAD_RULE_GRADE, K_INT, 0, MONEY_MAX, 2000000, "minor", {"", ""},
-     "threshold method: value from which a customer is B",
-     "project default: no text gives amounts for a threshold method"},
-    {"grade.threshold_c", CCAD_RULE_GRADE, K_INT, 0, MONEY_MAX, 500000, "minor", {"", ""},
-     "threshold method with grade D on: value from which a customer is C",
-     "project default: no text gives amounts for a threshold method"},
-    {"urgency.week_days", CCAD_RULE_URGENCY, K_INT, 0, 366, 7, "days", {"", ""},
-     "purchase decision within this many days: urgent this week",
-     "seed 000, line 23: a purchase within one week"},
-    {"urgency.two_weeks_days", CCAD_RULE_URGENCY, K_INT, 0, 366, 14, "days", {"", ""},
-     "purchase decision within this many days: urgent within two weeks",
-     "seed 000, line 23: a purchase within two weeks"},
-    {"urgency.request_days", CCAD_RULE_URGENCY, K_INT, 0, 366, 1, "days", {"", ""},
-     "a pending visit request at most this many days ahead is urgent",
-     "seed 000, line 38: a customer asks to be visited tomorrow"},
-    {"quadrant.important", CCAD_RULE_QUADRANT, K_MASK, 0, 15, 3, "mask", {"", ""},
-     "grades that count as important (letters A-D)",
-     "seed 003, line 18: A and B are the key customers"},
-    {"freq.q1_week_count", CCAD_RULE_FREQ, K_INT, 0, 366, 1, "count", {"", ""},
-     "important and buying within urgency.week_days: contacts per period",
-     "seed 000, line 23: at the customer every day"},
-    {"freq.q1_week_days", CCAD_RULE_FREQ, K_INT, 1, 366, 1, "days", {"", ""},
-     "period of freq.q1_week_count",
-     "seed 000, line 23: at the customer every day"},
-    {"freq.q1_two_weeks_count", CCAD_RULE_FREQ, K_INT, 0, 366, 3, "count", {"", ""},
-     "important and buying within urgency.two_weeks_days: contacts per period",
-     "seed 000, line 68: at least 3 times a week"},
-    {"freq.q1_two_weeks_days", CCAD_RULE_FREQ, K_INT, 1, 366, 7, "days", {"", ""},
-     "period of freq.q1_two_weeks_count",
-     "seed 000, line 68: at least 3 times a week"},
-    {"freq.a_count", CCAD_RULE_FREQ, K_INT, 0, 366, 2, "count", {"", ""},
-     "grade A: contacts per period",
-     "seed 004, table 1 (line 170): A twice a week; seed 000, line 41"},
-    {"freq.a_days", CCAD_RULE_FREQ, K_INT, 1, 366, 7, "days", {"", ""}, "period of freq.a_count",
-     "seed 004, table 1 (line 170): visits per week"},
-    {"freq.b_count", CCAD_RULE_FREQ, K_INT, 0, 366, 1, "count", {"", ""},
-     "grade B: contacts per period",
-     "seed 004, table 1 (line 172): B once a week; seed 000, line 41"},
-    {"freq.b_days", CCAD_RULE_FREQ, K_INT, 1, 366, 7, "days", {"", ""}, "period of freq.b_count",
-     "seed 004, table 1 (line 172): visits per week"},
-    {"freq.c_count", CCAD_RULE_FREQ, K_INT, 0, 366, 1, "count", {"", ""},
-     "grade C: contacts per period (best effort)",
-     "project default: C is best effort; no text gives its rhythm"},
-    {"freq.c_days", CCAD_RULE_FREQ, K_INT, 1, 366, 28, "days", {"", ""}, "period of freq.c_count",
-     "project default: C once in four weeks; no text gives it"},
-    {"freq.d_count", CCAD_RULE_FREQ, K_INT, 0, 366, 0, "count", {"", ""},
-     "grade D: contacts per period (0 = no fixed duty)",
-     "project default: grade D has no fixed duty"},
-    {"freq.d_days", CCAD_RULE_FREQ, K_INT, 1, 366, 28, "days", {"", ""}, "period of freq.d_count",
-     "project default: the period D would use"},
-    {"freq.work_days", CCAD_RULE_FREQ, K_DAYS, 1, 127, 31, "mask", {"", ""},
-     "weekdays on which contacts fall due (Mon+Tue+...); other due dates move to the next",
-     "project default: a five-day week; no text names working days"},
-    {"freq.let_go_factor", CCAD_RULE_TRIAGE, K_INT, 1, 10, 2, "factor", {"", ""},
-     "self-driven customers not urgent: interval multiplied by this (1 = off)",
-     "project default: seed 002 lets self-driven customers go, no factor"},
-    {"gap.max_days", CCAD_RULE_GAP, K_INT, 1, 366, 14, "days", {"", ""},
-     "longest gap between contacts before a warning",
-     "seed 001, line 38: two weeks apart, the water falls back to 20 degrees"},
-    {"gap.alert_days", CCAD_RULE_GAP, K_INT, 1, 366, 21, "days", {"", ""},
-     "gap from which the warning becomes an alert",
-     "seed 001, line 35: one three-week gap lost a two-week-rhythm customer"},
-    {"gap.grades", CCAD_RULE_GAP, K_MASK, 0, 15, 3, "mask", {"", ""},
-     "grades whose gaps are watched (letters A-D)",
-     "seed 003, line 18: A and B are the key customers"},
-    {"gap.half_life_days", CCAD_RULE_GAP, K_INT, 1, 366, 14, "days", {"", ""},
-     "temperature halves every this many days without contact",
-     "project default: the temperature figure's decay; no text gives one"},
-    {"followup.reminder_lead_days", CCAD_RULE_FOLLOWUP, K_INT, 0, 30, 1, "days", {"", ""},
-     "reminder this many days before a due contact",
-     "seed 001, line 59: the phone reminds you a day ahead"},
-    {"stall.after", CCAD_RULE_STALL, K_INT, 1, 1000, 3, "count", {"", ""},
-     "consecutive contacts without progress that mark a customer stalled",
-     "project default: seed 001, line 41 shows repeats but gives no count"},
-    {"patience.min_contacts", CCAD_RULE_PATIENCE, K_INT, 0, 1000, 5, "count", {"", ""},
-     "contacts before a release is not premature",
-     "seed 003, line 22: five or more consecutive contacts"},
-    {"triage.self_driven_volume", CCAD_RULE_TRIAGE, K_INT, 0, MONEY_MAX, 8000000, "minor", {"", ""},
-     "monthly volume with us from which a customer is self-driven",
-     "seed 002, line 7: over 80k a month (one FMCG case, not absolute)"},
-    {"triage.push_volume", CCAD_RULE_TRIAGE, K_INT, 0, MONEY_MAX, 5000000, "minor", {"", ""},
-     "monthly volume from which a customer is push-needed",
-     "seed 002, line 7: about 50k a month (one FMCG case)"},
-    {"triage.unmovable_volume", CCAD_RULE_TRIAGE, K_INT, 0, MONEY_MAX, 3000000, "minor", {"", ""},
-     "monthly volume below which a customer is unmovable",
-     "seed 002, line 7: under 30k a month (one FMCG case)"},
-    {"triage.band", CCAD_RULE_TRIAGE, K_ENUM, 0, 1, 0, "enum", {"push", "unmovable"},
-     "kind of the band between unmovable_volume and push_volume: push or unmovable",
-     "project default: seed 002 leaves the band 30k-50k open"},
-    {"triage.margin_lift_bp", CCAD_RULE_TRIAGE, K_INT, 0, 10000, 3000, "bp", {"", ""},
-     "their margin on our product from which the kind is lifted one step (0 = off)",
-     "project default: seed 002 names their margin but no figure"},
-    {"complaint.followup_days", CCAD_RULE_COMPLAINT, K_INT, 1, 366, 1, "days", {"", ""},
-     "open complaint: days between follow-up contacts",
-     "project default: daily until resolved; no text gives a cadence"},
-    {"complaint.care_after_days", CCAD_RULE_COMPLAINT, K_INT, 0, 366, 7, "days", {"", ""},
-     "care contact this many days after a complaint is resolved",
-     "project default: seed 004, line 134 names the event, no delay"},
-    {"clock.any_contact", CCAD_RULE_CLOCK, K_BOOL, 0, 1, 1, "bool", {"", ""},
-     "any logged contact restarts the clock (0: only visits)",
-     "project default: CRM users' request, beyond the texts"},
-    {"escalate.rep_days", CCAD_RULE_ESCALATE, K_INT, 1, 366, 3, "days", {"", ""},
-     "days overdue from which the rep is reminded",
-     "project default: the overdue ladder is beyond the texts"},
-    {"escalate.manager_days", CCAD_RULE_ESCALATE, K_INT, 1, 366, 5, "days", {"", ""},
-     "days overdue from which the manager is told",
-     "project default: the overdue ladder is beyond the texts"},
-    {"escalate.reassign_days", CCAD_RULE_ESCALATE, K_INT, 1, 366, 7, "days", {"", ""},
-     "days overdue from which the customer is flagged for reassignment",
-     "project default: the overdue ladder is beyond the texts"},
-    {"escalate.q4", CCAD_RULE_ESCALATE, K_BOOL, 0, 1, 0, "bool", {"", ""},
-     "escalate overdue Q4 (best-effort) customers too",
-     "seed 000, line 65: leaving Q4 work undone is bearable"},
-    {"ownership.days", CCAD_RULE_OWNERSHIP, K_INT, 0, DAYS_MAX, 90, "days", {"", ""},
-     "days a rep owns a customer from owned_since before it would be released",
-     "project default: remaining ownership is beyond the texts"},
-    {"never.due_now", CCAD_RULE_NEVER, K_BOOL, 0, 1, 1, "bool", {"", ""},
-     "a customer never contacted is due on the day assessed",
-     "project default: never-contacted customers are beyond the texts"},
-    {"capacity.q4_rollover_days", CCAD_RULE_CAPACITY, K_INT, 0, 366, 3, "days", {"", ""},
-     "a best-effort (Q4) contact waits at most this many days for room, then is dropped",
-     "seed 000, line 65: put off to the second day, then the third"},
-    {"capacity.delegate_q3", CCAD_RULE_CAPACITY, K_BOOL, 0, 1, 1, "bool", {"", ""},
-     "urgent but unimportant (Q3) contacts without room are delegated (0: they wait)",
-     "seed 000, line 53: without time, ask a colleague to go"},
-    {"persist.block_days", CCAD_RULE_PERSIST, K_INT, 1, 10, 3, "days", {"", ""},
-     "consecutive working days of a persist block for push-needed customers",
-     "seed 002, line 7: about three days at each customer"},
-    {"persist.cycle_days", CCAD_RULE_PERSIST, K_INT, 1, 366, 28, "days", {"", ""},
-     "at most one persist block per customer in this many days",
-     "seed 002, line 7: one round of the customers a month"},
-    {"keepwarm.grades", CCAD_RULE_KEEPWARM, K_MASK, 0, 15, 3, "mask", {"", ""},
-     "grades that get a touch on each special date (letters A-D)",
-     "seed 003, line 25: gifts at festivals for the key customers"},
-    {"route.service_a_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 60, "min", {"", ""},
-     "service time of a visit to an A customer",
-     "project default: seed 004, line 164 names time planning, no minutes"},
-    {"route.service_b_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 45, "min", {"", ""},
-     "service time of a visit to a B customer",
-     "project default: seed 004, line 164 names time planning, no minutes"},
-    {"route.service_c_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 30, "min", {"", ""},
-     "service time of a visit to a C customer",
-     "project default: seed 004, line 164 names time planning, no minutes"},
-    {"route.service_d_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 30, "min", {"", ""},
-     "service time of a visit to a D customer",
-     "project default: seed 004, line 164 names time planning, no minutes"},
-    {"workload.field_days", CCAD_RULE_WORKLOAD, K_INT, 1, 31, 22, "days", {"", ""},
-     "field days in 30 calendar days, when the caller gives none",
-     "seed 002, line 7: 22 days a month in the field"},
-    {"platform.working_cap", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 0, "count", {"", ""},
-     "most customers on the working platform (0 = no fixed cap: the workload is the limit)",
-     "project default: seed 004, line 144 bounds it by the workload, no number"},
-    {"platform.cap_a", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 20, "count", {"", ""},
-     "A slots when choosing a working platform",
-     "seed 004, line 54: a working platform of 20 A customers"},
-    {"platform.cap_b", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 30, "count", {"", ""},
-     "B slots when choosing a working platform",
-     "seed 004, line 54: and 30 B customers"},
-    {"platform.reserve", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 10, "count", {"", ""},
-     "reserve slots (next best B, then A) beside the working platform",
-     "seed 004, line 54: and 10 more B customers in reserve"},
-    {"platform.c_max_pct", CCAD_RULE_PLATFORM, K_INT, 0, 100, 50, "pct", {"", ""},
-     "warn when C and D customers exceed this share of the working platform",
-     "project default: seed 004, line 54 warns against random C's"},
-    {"capacity.pull_ahead_days", CCAD_RULE_CAPACITY, K_INT, 0, 30, 2, "days", {"", ""},
-     "spare room takes important contacts due within this many days (0 = never early)",
-     "project default: the texts do not plan visits early"},
-    {"route.move_days", CCAD_RULE_ROUTE, K_INT, 0, 14, 2, "days", {"", ""},
-     "days a flexible visit may move from its planned day to group stops (0 = never)",
-     "project default: how far a visit may move to group stops"},
-    {"urgency.order_days", CCAD_RULE_URGENCY, K_INT, 0, CCAD__ORDER_REACH, 14, "days", {"", ""},
-     "an order within this many days of the purchase date closes that purchase decision",
-     "project default: how near the date an order answers it"},
-    {"platform.working_min", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 50, "count", {"", ""},
-     "fewest customers on the working platform (0 = no minimum)",
-     "seed 004, line 54: manage at least 50 customers effectively"},
-    {"clock.q1_visits_only", CCAD_RULE_CLOCK, K_BOOL, 0, 1, 1, "bool", {"", ""},
-     "an important customer's purchase-window duty counts visits only (0: any contact)",
-     "seed 000, line 23: at the customer every day, in person"},
-    {"gap.by_cycle", CCAD_RULE_GAP, K_BOOL, 0, 1, 1, "bool", {"", ""},
-     "gaps are judged against the customer's own cycle (0: gap.max_days, gap.alert_days)",
-     "seed 001, line 38: manage each customer's own cycle"},
-    {"gap.warn_pct", CCAD_RULE_GAP, K_INT, 50, 1000, 100, "pct", {"", ""},
-     "gap.by_cycle: a gap longer than this share of the cycle warns",
-     "seed 001, line 38: two weeks apart on a two-week rhythm already cools"},
-    {"gap.alert_pct", CCAD_RULE_GAP, K_INT, 50, 2000, 150, "pct", {"", ""},
-     "gap.by_cycle: a gap of this share of the cycle alerts",
-     "seed 001, line 35: three weeks on a two-week rhythm lost the customer"},
-    {"freq.ramp_within_days", CCAD_RULE_FREQ, K_INT, 0, 366, 42, "days", {"", ""},
-     "important, purchase decision within this many days (past two weeks): ramp (0 = off)",
-     "project default: seed 000, line 74 asks, for a purchase in 6 months"},
-    {"freq.ramp_count", CCAD_RULE_FREQ, K_INT, 0, 366, 2, "count", {"", ""},
-     "ramp: contacts per period, when tighter than the grade's rhythm",
-     "seed 000, line 41: one or two a week when important, not urgent"},
-    {"freq.ramp_days", CCAD_RULE_FREQ, K_INT, 1, 366, 7, "days", {"", ""},
-     "period of freq.ramp_count",
-     "seed 000, line 41: one or two a week when important, not urgent"},
-    {"patience.prospects_only", CCAD_RULE_PATIENCE, K_BOOL, 0, 1, 1, "bool", {"", ""},
-     "an open customer's contact count guards only prospects (0: every open customer)",
-     "seed 003, line 22: five contacts to win a prospect's attention"},
-};
 
 size_t ccad_rules_param_count(void) { return P__COUNT; }
 
@@ -253,14 +14,14 @@ size_t ccad_rules_param_count(void) { return P__COUNT; }
 int ccad_rules_param_info(ccad_param_info *info, size_t index)
 {
     ccad_param_info o;
-    const struct param *p;
+    const struct ccad__param_def *p;
     if (info == NULL)
         return CCAD_EINVAL;
     if (!CCAD__SIZE_OK(info->size, ccad_param_info) && info->size != CCAD__PARAM_INFO_SIZE_1_0)
         return CCAD_EVERSION;
     if (index >= P__COUNT)
         return CCAD_ENOTFOUND;
-    p = &params[index];
+    p = &ccad__params[index];
     memset(&o, 0, sizeof o);
     o.size = info->size;
     o.name = p->name;
@@ -279,18 +40,18 @@ int ccad__rules_find(const char *name, size_t len)
 {
     int i;
     for (i = 0; i < P__COUNT; i++)
-        if (strlen(params[i].name) == len && memcmp(params[i].name, name, len) == 0)
+        if (strlen(ccad__params[i].name) == len && memcmp(ccad__params[i].name, name, len) == 0)
             return i;
     return -1;
 }
 
-const char *ccad__rules_param_name(int i) { return params[i].name; }
+const char *ccad__rules_param_name(int i) { return ccad__params[i].name; }
 
 void ccad__rules_defaults(int64_t *v)
 {
     int i;
     for (i = 0; i < P__COUNT; i++)
-        v[i] = params[i].def;
+        v[i] = ccad__params[i].def;
 }
 
 /* Cross-parameter constraints. Returns -1 if all hold, otherwise the index
@@ -342,8 +103,8 @@ int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, 
             continue;
         *culprit = o->hi;
         *other = o->lo;
-        snprintf(msg, cap, "%s (%lld) must be %s %s (%lld)", params[o->lo].name,
-                 (long long)v[o->lo], o->strict ? "below" : "at most", params[o->hi].name,
+        snprintf(msg, cap, "%s (%lld) must be %s %s (%lld)", ccad__params[o->lo].name,
+                 (long long)v[o->lo], o->strict ? "below" : "at most", ccad__params[o->hi].name,
                  (long long)v[o->hi]);
         return 1;
     }
@@ -437,14 +198,14 @@ int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
     i = ccad__rules_find(name, strlen(name));
     if (i < 0)
         return ccad__fail(rules->ctx, CCAD_ENOTFOUND, "no rules parameter named '%.64s'", name);
-    if (value < params[i].min || value > params[i].max)
+    if (value < ccad__params[i].min || value > ccad__params[i].max)
         return ccad__fail(rules->ctx, CCAD_ERANGE, "%s = %lld is outside %lld..%lld",
-                          params[i].name, (long long)value, (long long)params[i].min,
-                          (long long)params[i].max);
+                          ccad__params[i].name, (long long)value, (long long)ccad__params[i].min,
+                          (long long)ccad__params[i].max);
     memcpy(v, rules->v, sizeof v);
     v[i] = value;
     if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg))
-        return ccad__fail(rules->ctx, CCAD_ECONFLICT, "%s = %lld refused: %s", params[i].name,
+        return ccad__fail(rules->ctx, CCAD_ECONFLICT, "%s = %lld refused: %s", ccad__params[i].name,
                           (long long)value, msg);
     rules->v[i] = value;
     return CCAD_OK;
@@ -467,7 +228,7 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
         return ccad__fail(rules->ctx, CCAD_ENOTFOUND, "no rules parameter named '%.64s'", name);
     n = strlen(value);
     if (n == 0)
-        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: empty value", params[i].name);
+        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: empty value", ccad__params[i].name);
     switch (ccad__rules_value(i, value, n, &v, msg, sizeof msg)) {
     case 0:
         break;
@@ -476,7 +237,7 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
     default:
         return ccad__fail(rules->ctx, CCAD_EPARSE, "%s", msg);
     }
-    return ccad_rules_set(rules, params[i].name, v);
+    return ccad_rules_set(rules, ccad__params[i].name, v);
 }
 
 ccad_ctx *ccad_rules_ctx(const ccad_rules *rules) { return rules == NULL ? NULL : rules->ctx; }
@@ -492,7 +253,7 @@ int ccad_rules_equal(const ccad_rules *a, const ccad_rules *b)
 
 static size_t format_value(char *buf, size_t cap, int i, int64_t value)
 {
-    const struct param *p = &params[i];
+    const struct ccad__param_def *p = &ccad__params[i];
     if (p->kind == K_ENUM)
         return (size_t)snprintf(buf, cap, "%s", p->keywords[value]);
     if (p->kind == K_DAYS) {
@@ -533,7 +294,7 @@ int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t 
     if (rules == NULL || out_len == NULL || (buf == NULL && cap > 0))
         return CCAD_EINVAL;
     for (i = 0; i < P__COUNT; i++) {
-        n = (size_t)snprintf(line, sizeof line, "%s = ", params[i].name);
+        n = (size_t)snprintf(line, sizeof line, "%s = ", ccad__params[i].name);
         n += format_value(line + n, sizeof line - n, i, rules->v[i]);
         total += n + 1;
     }
@@ -543,7 +304,7 @@ int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t 
     memcpy(buf, head, sizeof head - 1);
     n = sizeof head - 1;
     for (i = 0; i < P__COUNT; i++) {
-        size_t k = (size_t)snprintf(line, sizeof line, "%s = ", params[i].name);
+        size_t k = (size_t)snprintf(line, sizeof line, "%s = ", ccad__params[i].name);
         k += format_value(line + k, sizeof line - k, i, rules->v[i]);
         memcpy(buf + n, line, k);
         n += k;
@@ -555,7 +316,7 @@ int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t 
 
 /* ccad__rules_value's forms other than a keyword of an enumeration: a
  * weekday set, a grade mask, an integer; same returns. */
-static int parse_days(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
+static int parse_days(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out, char *msg,
                       size_t cap)
 {
     int64_t m = 0;
@@ -577,7 +338,7 @@ static int parse_days(const struct param *p, const char *s, size_t n, int64_t *o
     return 0;
 }
 
-static int parse_mask(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
+static int parse_mask(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out, char *msg,
                       size_t cap)
 {
     int64_t m = 0;
@@ -600,7 +361,7 @@ static int parse_mask(const struct param *p, const char *s, size_t n, int64_t *o
     return 0;
 }
 
-static int parse_integer(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
+static int parse_integer(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out, char *msg,
                          size_t cap)
 {
     size_t k = 0;
@@ -652,7 +413,7 @@ static int parse_integer(const struct param *p, const char *s, size_t n, int64_t
  * (a number outside the parameter's range). */
 int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap)
 {
-    const struct param *p = &params[i];
+    const struct ccad__param_def *p = &ccad__params[i];
     /* Enumerations and masks take their keywords or, like every parameter,
      * a plain integer. */
     /* callers pass a token of at least one byte */
