@@ -1660,8 +1660,11 @@ CCAD_API int ccad_book_grade_of(const ccad_book *book, size_t index);
 /**
  * @brief Sizes and composition of the market, working and buying platforms.
  * @param[in] book the book (graded). @param[in] rules the rules.
- * @param[in,out] out caller struct with @c size set.
- * @retval CCAD_OK success. @retval CCAD_EINVAL NULL. @retval CCAD_EVERSION bad size.
+ * @param[in,out] out caller struct with @c size set: the current size, or
+ *        1.0's (up to @c c_heavy; then @c working_min and @c under_min are
+ *        not written, @since 1.1.0).
+ * @retval CCAD_OK success. @retval CCAD_EINVAL NULL.
+ * @retval CCAD_EVERSION @c size is neither of the sizes above.
  * @retval CCAD_ESTALE the book needs grading.
  * @since 0.1.0
  */

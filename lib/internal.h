@@ -51,7 +51,7 @@ static inline int ccad__errpos(ccad_ctx *ctx, int code, unsigned long line, unsi
 }
 
 /* Struct sizes this version accepts. When a versioned struct grows (so
- * far ccad_param_info, in 1.1), its first released size stays accepted and the
+ * far ccad_param_info and ccad_platform, in 1.1), its first released size stays accepted and the
  * library fills or reads only the members that size covers. A size larger
  * than this version knows comes from a newer header and is refused, so new
  * members are never silently ignored. */
