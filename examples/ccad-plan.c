@@ -270,8 +270,10 @@ static int print_platform(const ccex_plan *p)
     printf(MSG(M_KEY_ACCOUNTS), (long long)pf.key_accounts);
     if (pf.over_cap)
         printf(MSG(M_PLATFORM_OVER), (long long)pf.working[0], (long long)pf.working_cap);
-    else
+    else if (pf.working_cap > 0)
         printf(MSG(M_PLATFORM_WITHIN), (long long)pf.working[0], (long long)pf.working_cap);
+    if (pf.under_min)
+        printf(MSG(M_PLATFORM_UNDER), (long long)pf.working[0], (long long)pf.working_min);
     if (pf.c_heavy)
         printf(MSG(M_C_HEAVY), (long long)cmax);
     return 0;

@@ -645,10 +645,19 @@ typedef struct ccad_param_info {
     int64_t default_value;  /**< Default from docs/cadence-rules.md. */
     const char *unit;       /**< "days", "pct", "minor", "bool", "mask", "enum", "count", "bp", "factor", "min" (minutes). */
     const char *help;       /**< One-line description, static storage. */
+    /** Where the default comes from, static storage: either
+     *  "seed NNN, line L: ..." (the source text ../shared/seeds/NNN_*.txt
+     *  and the line of the statement the number comes from) or
+     *  "project default: ..." (a number no text gives, with the reason).
+     *  docs/cadence-rules.md, "Where each default comes from", lists the
+     *  same text. Filled only when @c size covers it: a caller built
+     *  against 1.0 (whose struct ends at @c help) keeps working.
+     *  @since 1.1.0 */
+    const char *source;
 } ccad_param_info;
 
 /** Initialiser for ::ccad_param_info. */
-#define CCAD_PARAM_INFO_INIT {(uint32_t)sizeof(ccad_param_info), NULL, 0, 0, 0, 0, NULL, NULL}
+#define CCAD_PARAM_INFO_INIT {(uint32_t)sizeof(ccad_param_info), NULL, 0, 0, 0, 0, NULL, NULL, NULL}
 
 /**
  * @brief Creates a rule set holding every default.
@@ -695,10 +704,12 @@ CCAD_API size_t ccad_rules_param_count(void);
 
 /**
  * @brief Describes parameter @p index.
- * @param[in,out] info caller struct with @c size set by ::CCAD_PARAM_INFO_INIT.
+ * @param[in,out] info caller struct with @c size set by ::CCAD_PARAM_INFO_INIT:
+ *        the current size, or 1.0's (the struct up to @c help; then
+ *        @c source is neither written nor read, @since 1.1.0).
  * @param[in] index 0..ccad_rules_param_count()-1.
  * @retval CCAD_OK success. @retval CCAD_EINVAL @p info is NULL.
- * @retval CCAD_EVERSION @p info->size is too small.
+ * @retval CCAD_EVERSION @p info->size is neither of the sizes above.
  * @retval CCAD_ENOTFOUND @p index is out of range.
  * @since 1.0.0
  */
@@ -1224,7 +1235,10 @@ enum ccad_why {
     CCAD_WHY_PLAN_BLOCKED_TIME = 53,  /**< Planner, ROUTE: due on date a, but no allowed day had room: the stop alone needs b minutes (travel there and back plus service) of a c-minute day, or every allowed day was full. @since 1.1.0 */
     CCAD_WHY_PLAN_VISIT_DAY = 54,     /**< Planner, ROUTE: due on date a, a day outside the customer's visit days b (::CCAD_FIG_WEEKDAYS); planned on its next allowed day. @since 1.1.0 */
     CCAD_WHY_GIVE_UP = 55,            /**< TRIAGE: strategy give up: no contact is planned and the customer's release is proposed; a = contacts so far, b = patience.min_contacts, c = 1 if the release would be premature (PATIENCE). @since 1.1.0 */
-    CCAD_WHY_ORDER_CLOSED = 56        /**< URGENCY: the order recorded on date a closed the purchase decision expected on date b; the customer is back on its grade's rhythm. @since 1.1.0 */
+    CCAD_WHY_ORDER_CLOSED = 56,       /**< URGENCY: the order recorded on date a closed the purchase decision expected on date b; the customer is back on its grade's rhythm. @since 1.1.0 */
+    CCAD_WHY_PLATFORM_UNDER_MIN = 57, /**< PLATFORM: the working platform holds a customers, fewer than b = platform.working_min (seed 004: manage at least 50). @since 1.1.0 */
+    CCAD_WHY_Q1_VISITS_ONLY = 58,     /**< CLOCK: an important customer in its purchase window (Q1 duty) is due from its latest visit, not from the later contact on date a (clock.q1_visits_only; seed 000: be at the customer); b = days since the latest visit, -1 without one (then due today). @since 1.1.0 */
+    CCAD_WHY_FREQ_RAMP = 59           /**< FREQ: the purchase decision is a days away, past the two-week window but within freq.ramp_within_days: the interval b (0: no duty) tightens to the ramp's c days (seed 000's homework). @since 1.1.0 */
 };
 
 /**
@@ -1523,7 +1537,7 @@ enum ccad_finding_kind {
     CCAD_FIND_OVER_CAPACITY = 8,  /**< Important contacts did not fit on a day, or the workload exceeds capacity. */
     CCAD_FIND_DROPPED = 9,        /**< Best-effort contact dropped after waiting. */
     CCAD_FIND_GAP = 10,           /**< The plan itself leaves a gap over the maximum. */
-    CCAD_FIND_PLATFORM = 11,      /**< Working platform over its cap or dominated by C. */
+    CCAD_FIND_PLATFORM = 11,      /**< Working platform over its cap, under its minimum (1.1) or dominated by C. */
     CCAD_FIND_ROUTE = 12,         /**< A routed stop misses its visit window or the end of the day (only when the host's travel times change between calls: the planner never plans a late stop). */
     CCAD_FIND_RELEASE_PROPOSED = 13 /**< TRIAGE gave the customer up: no contact is planned and its release is proposed (GIVE_UP; with PATIENCE when premature). @since 1.1.0 */
 };
@@ -1681,14 +1695,21 @@ typedef struct ccad_platform {
     int64_t working[5];    /**< Customers managed: prospect, active or key. */
     int64_t buying[5];     /**< Customers that buy: active or key. */
     int64_t key_accounts;  /**< Key accounts among the buying. */
-    int64_t working_cap;   /**< platform.working_cap. */
-    int32_t over_cap;      /**< 1 if the working platform is over its cap. */
+    int64_t working_cap;   /**< platform.working_cap (0: no fixed cap, the workload is the limit). */
+    int32_t over_cap;      /**< 1 if the working platform is over a fixed cap. */
     int32_t c_heavy;       /**< 1 if C and D make up more than platform.c_max_pct of it. */
+    /** platform.working_min: the fewest customers a rep should manage
+     *  (seed 004: at least 50). Filled only when @c size covers it (1.0's
+     *  struct ends at @c c_heavy). @since 1.1.0 */
+    int64_t working_min;
+    /** 1 if the working platform is under platform.working_min (never for a
+     *  book without customers). @since 1.1.0 */
+    int32_t under_min;
 } ccad_platform;
 
 /** Initialiser for ::ccad_platform. */
 #define CCAD_PLATFORM_INIT {(uint32_t)sizeof(ccad_platform), {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}, \
-    {0, 0, 0, 0, 0}, 0, 0, 0, 0}
+    {0, 0, 0, 0, 0}, 0, 0, 0, 0, 0, 0}
 
 /** One day of a schedule, from ccad_schedule_day(). */
 typedef struct ccad_day {
@@ -1732,8 +1753,11 @@ CCAD_API int ccad_book_grade_of(const ccad_book *book, size_t index);
 /**
  * @brief Sizes and composition of the market, working and buying platforms.
  * @param[in] book the book (graded). @param[in] rules the rules.
- * @param[in,out] out caller struct with @c size set.
- * @retval CCAD_OK success. @retval CCAD_EINVAL NULL. @retval CCAD_EVERSION bad size.
+ * @param[in,out] out caller struct with @c size set: the current size, or
+ *        1.0's (up to @c c_heavy; then @c working_min and @c under_min are
+ *        not written, @since 1.1.0).
+ * @retval CCAD_OK success. @retval CCAD_EINVAL NULL.
+ * @retval CCAD_EVERSION @c size is neither of the sizes above.
  * @retval CCAD_ESTALE the book needs grading.
  * @since 1.0.0
  */

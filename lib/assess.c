@@ -205,6 +205,13 @@ void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T)
             L->ival[g][p][0] = (int32_t)i;
             L->ival[g][p][1] = (int32_t)(v[P_FREQ_LET_GO] > 1 ? i * v[P_FREQ_LET_GO] : i);
         }
+    for (g = 0; g <= CCAD_GRADE_D; g++)
+        for (k = 0; k < 2; k++) {
+            int64_t max, alert;
+            ccad__gap_limits(v, g, k && v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1, &max, &alert);
+            L->gap_max[g][k] = (int32_t)max;
+            L->gap_alert[g][k] = (int32_t)alert;
+        }
     for (k = 1; k <= 7; k++) {
         int wd = k, n = 0;
         while (n < 7 && !(v[P_FREQ_WORK_DAYS] & (1 << (wd - 1)))) {
@@ -324,14 +331,14 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *L, const struc
 {
     const int64_t *v = L->v;
     uint32_t flags = 0;
-    int64_t gap = -1, stretch;
+    int grade = ccad__grade(c);
+    int64_t gap = -1, max = L->gap_max[grade][letgo != 0];
     if (last != CCAD_NO_DATE)
         gap = ccad__imax(ccad__imax(0, (int64_t)L->T - last), c->last_gap);
-    stretch = letgo && v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1;
     if (watched && gap >= 0) {
-        if (gap >= v[P_GAP_ALERT] * stretch)
+        if (gap >= L->gap_alert[grade][letgo != 0])
             flags |= CCAD_F_COLD;
-        else if (gap > v[P_GAP_MAX] * stretch)
+        else if (gap > max)
             flags |= CCAD_F_COOLING;
     }
     if (c->last_contact != CCAD_NO_DATE) {
@@ -342,7 +349,7 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *L, const struc
     }
     if ((uint64_t)c->no_progress >= (uint64_t)v[P_STALL_AFTER])
         flags |= CCAD_F_STALLED;
-    if ((uint64_t)c->contacts < (uint64_t)v[P_PATIENCE_MIN] || (gap > v[P_GAP_MAX] * stretch && watched))
+    if (ccad__too_few_contacts(v, c->status, c->contacts) || (gap > max && watched))
         flags |= CCAD_F_RELEASE_PREMATURE;
     if (c->complaint == CCAD_COMPLAINT_OPEN)
         flags |= CCAD_F_COMPLAINT_OPEN;
@@ -364,11 +371,22 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
     if (!ccad__inactive(status)) {
         int plevel, request_pending, letgo;
         int64_t interval;
+        int32_t clock;
         urg = brief_urgency(L, c, last, &plevel, &request_pending);
         letgo = brief_lets_go(v, c);
         interval = L->ival[grade][plevel][letgo && urg == CCAD_URGENCY_NONE];
-        if (last != CCAD_NO_DATE && interval > 0)
-            due = ccad__clamp_date((int64_t)last + interval);
+        {
+            /* FREQ's ramp towards a purchase decision weeks away */
+            int64_t ramp = ccad__ramp_interval(v, important, c->purchase, c->order, T);
+            if (ramp > 0 && (interval <= 0 || interval > ramp))
+                interval = ramp;
+        }
+        /* CLOCK: the purchase-window duty counts visits only */
+        clock = ccad__q1_visits_only(v, important, plevel) && interval > 0 ? c->last_visit : last;
+        if (clock != CCAD_NO_DATE && interval > 0)
+            due = ccad__clamp_date((int64_t)clock + interval);
+        else if (last != CCAD_NO_DATE && interval > 0)
+            due = T; /* contacted, never visited: the visit is due now */
         else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (interval > 0 || urg))
             due = T;
         if (c->next_step != CCAD_NO_DATE && (due == CCAD_NO_DATE || c->next_step < due))
@@ -380,7 +398,7 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
         flags = CCAD_F_INACTIVE;
         if (status == CCAD_STATUS_RELEASED &&
             ((uint64_t)c->contacts < (uint64_t)v[P_PATIENCE_MIN] ||
-             ((int64_t)c->last_gap > v[P_GAP_MAX] && watched)))
+             ((int64_t)c->last_gap > L->gap_max[grade][0] && watched)))
             flags |= CCAD_F_RELEASED_EARLY;
     }
     q = important ? (urg ? CCAD_Q1 : CCAD_Q2) : (urg ? CCAD_Q3 : CCAD_Q4);

@@ -51,8 +51,8 @@ static inline int ccad__errpos(ccad_ctx *ctx, int code, unsigned long line, unsi
     return code;
 }
 
-/* Struct sizes this version accepts. Each versioned struct has one size so
- * far; when one grows, its first released size stays accepted and the
+/* Struct sizes this version accepts. When a versioned struct grows (so
+ * far ccad_param_info and ccad_platform, in 1.1), its first released size stays accepted and the
  * library fills or reads only the members that size covers. A size larger
  * than this version knows comes from a newer header and is refused, so new
  * members are never silently ignored. */
@@ -148,6 +148,15 @@ enum ccad__param {
     P_CAP_PULL_AHEAD,
     P_ROUTE_MOVE_DAYS,
     P_URG_ORDER,
+    P_PLATFORM_MIN, /* 1.1: parameters from issue 20 (faithful to the texts) */
+    P_CLOCK_Q1_VISITS,
+    P_GAP_BY_CYCLE,
+    P_GAP_WARN_PCT,
+    P_GAP_ALERT_PCT,
+    P_FREQ_RAMP_WITHIN,
+    P_FREQ_RAMP_COUNT,
+    P_FREQ_RAMP_DAYS,
+    P_PATIENCE_PROSPECTS,
     P__COUNT
 };
 
@@ -238,6 +247,63 @@ static inline int ccad__order_closes(int32_t purchase, int32_t order, int64_t da
            (int64_t)order - purchase <= days && (int64_t)purchase - order <= days;
 }
 
+/* One rules parameter. Character arrays rather than pointers keep the
+ * table in read-only data (no relocations), so the shared library has no
+ * writable data at all. */
+enum ccad__pkind { K_INT, K_BOOL, K_ENUM, K_MASK, K_DAYS };
+
+struct ccad__param_def {
+    char name[32];
+    int rule;
+    enum ccad__pkind kind;
+    int64_t min, max, def;
+    char unit[8];
+    char keywords[2][12]; /* K_ENUM: keyword of value 0 and 1 */
+    char help[88];
+    char source[72]; /* "seed NNN, line L: ..." or "project default: ..." */
+};
+/* The parameter table, in enum ccad__param order (rules_table.c). */
+extern const struct ccad__param_def ccad__params[P__COUNT];
+
+/* 1 if the customer's duty is the purchase window's (important, purchase
+ * level week or two weeks: FREQ's Q1 rows) and clock.q1_visits_only makes
+ * only visits count for it (CLOCK). */
+static inline int ccad__q1_visits_only(const int64_t *v, int important, int plevel)
+{
+    return important && plevel != CCAD_URGENCY_NONE && v[P_CLOCK_Q1_VISITS] != 0;
+}
+
+/* GAP: the longest gap that only warns (*max: a gap above it warns) and
+ * the gap from which it alerts (*alert), for a customer of `grade` whose
+ * interval stretches by `stretch` (the let-go factor, else 1): factors of
+ * the customer's own cycle (gap.by_cycle), or 1.0's fixed gap.max_days and
+ * gap.alert_days (rules/gap_limits.c). */
+void ccad__gap_limits(const int64_t *v, int grade, int64_t stretch, int64_t *max, int64_t *alert);
+
+/* FREQ's ramp towards a distant purchase decision: the ramp's interval
+ * (0: none) when an important customer's open purchase decision lies
+ * beyond urgency.two_weeks_days but within freq.ramp_within_days of T. */
+static inline int64_t ccad__ramp_interval(const int64_t *v, int important, int32_t purchase,
+                                          int32_t order, int32_t T)
+{
+    int64_t days = (int64_t)purchase - T;
+    if (!important || purchase == CCAD_NO_DATE || v[P_FREQ_RAMP_COUNT] <= 0 ||
+        days <= v[P_URG_TWO_WEEKS] || days > v[P_FREQ_RAMP_WITHIN] ||
+        ccad__order_closes(purchase, order, v[P_URG_ORDER]))
+        return 0;
+    return v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT] > 1 ? v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT]
+                                                          : 1;
+}
+
+/* PATIENCE: 1 if an open customer's release would be premature by its
+ * contact count: fewer than patience.min_contacts, and a prospect unless
+ * patience.prospects_only is 0 (seed 003: five contacts win a prospect). */
+static inline int ccad__too_few_contacts(const int64_t *v, int status, uint64_t contacts)
+{
+    return contacts < (uint64_t)v[P_PATIENCE_MIN] &&
+           (status == CCAD_STATUS_PROSPECT || !v[P_PATIENCE_PROSPECTS]);
+}
+
 /* A compile-time check that struct crec is one cache line. */
 typedef char ccad__crec_is_64_bytes[sizeof(struct crec) == 64 ? 1 : -1];
 
@@ -282,6 +348,7 @@ struct ccad__lean {
     unsigned important;    /* bit g: grade g is important */
     unsigned watched;      /* bit g: grade g's rhythm is watched */
     uint8_t shift[8];      /* by ISO weekday: days to the next working one */
+    int32_t gap_max[5][2], gap_alert[5][2]; /* GAP limits by grade, let go */
 };
 void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T);
 /* The brief of customer c in working form: the fields of ccad_book_assess

@@ -103,6 +103,9 @@ static const char why_names[][20] = {
     "PLAN_VISIT_DAY",
     "GIVE_UP",
     "ORDER_CLOSED",
+    "PLATFORM_UNDER_MIN",
+    "Q1_VISITS_ONLY",
+    "FREQ_RAMP",
 };
 
 const char *ccad_why_name(int why)
@@ -253,6 +256,13 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     case CCAD_WHY_NEVER_CONTACTED: *n = snprintf(buf, cap, "NEVER: never contacted%s", t->a ? ", due now" : ""); return 1;
     case CCAD_WHY_INACTIVE: *n = snprintf(buf, cap, "FREQ: %s, no contact duty", IDX(status, t->a)); return 1;
     case CCAD_WHY_GIVE_UP: *n = snprintf(buf, cap, "TRIAGE: given up: no contact planned; release proposed after %lld contact%s (patience asks for %lld)%s", t->a, pl(t->a), t->b, t->c ? ": premature" : ""); return 1;
+    case CCAD_WHY_FREQ_RAMP: *n = snprintf(buf, cap, "FREQ: purchase decision in %lld days: ramp up from every %lld to every %lld day%s", t->a, t->b, t->c, pl(t->c)); return 1;
+    case CCAD_WHY_Q1_VISITS_ONLY:
+        if (t->b < 0)
+            *n = snprintf(buf, cap, "CLOCK: the purchase window asks for visits; the contact of %s is not one, and no visit yet: due now", t->d1);
+        else
+            *n = snprintf(buf, cap, "CLOCK: the purchase window asks for visits; the contact of %s is not one (last visit %lld day%s ago)", t->d1, t->b, pl(t->b));
+        return 1;
     case CCAD_WHY_ORDER_CLOSED: *n = snprintf(buf, cap, "URGENCY: the order of %s closed the purchase decision of %s", t->d1, t->d2); return 1;
     case CCAD_WHY_SERVICE: *n = snprintf(buf, cap, "SERVICE: %lld contact%s at the %s level", t->b, pl(t->b), IDX(svc, t->a)); return 1;
     default: return 0;
@@ -277,6 +287,7 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
     case CCAD_WHY_CAPACITY_FULL: *n = snprintf(buf, cap, "CAPACITY: important contacts did not fit on %s (%lld planned, capacity %lld)", t->d1, t->b, t->c); return 1;
     case CCAD_WHY_WORKLOAD_OVER: *n = snprintf(buf, cap, "WORKLOAD: %lld contacts needed, capacity %lld (cut %lld, or stretch intervals x%lld/100)", t->a, t->b, ccad__sat_sub(t->a, t->b), t->c); return 1;
     case CCAD_WHY_PLATFORM_OVER_CAP: *n = snprintf(buf, cap, "PLATFORM: working platform of %lld customers, cap %lld", t->a, t->b); return 1;
+    case CCAD_WHY_PLATFORM_UNDER_MIN: *n = snprintf(buf, cap, "PLATFORM: working platform of %lld customers, under the minimum of %lld", t->a, t->b); return 1;
     case CCAD_WHY_PLATFORM_C_HEAVY: *n = snprintf(buf, cap, "PLATFORM: %lld of %lld working customers are C or D (limit %lld %%)", t->a, t->b, t->c); return 1;
     case CCAD_WHY_PLAN_DROPPED: *n = snprintf(buf, cap, "CAPACITY: best-effort contact dropped after waiting since %s (%lld day%s)", t->d1, t->b, pl(t->b)); return 1;
     case CCAD_WHY_PLAN_UNPLANNED: *n = snprintf(buf, cap, "CAPACITY: due %s but not planned in the range%s", t->d1, t->b ? " (never contacted)" : ""); return 1;
@@ -427,6 +438,9 @@ static const unsigned short figures[] = {
     F(DT, WD, N),  /* PLAN_VISIT_DAY: due date, visit days */
     F(CN, CN, CN), /* GIVE_UP: contacts, minimum, 1 if premature */
     F(DT, DT, N),  /* ORDER_CLOSED: order date, purchase date closed */
+    F(CN, CN, N),  /* PLATFORM_UNDER_MIN: working platform size, minimum */
+    F(DT, DY, N),  /* Q1_VISITS_ONLY: the contact not counted, days since the last visit */
+    F(DY, DY, DY), /* FREQ_RAMP: days to the purchase decision, interval before, ramp's */
 };
 #undef F
 #undef WD

@@ -1,170 +1,28 @@
-/* Rules: the parameter table, validated access and the strict text format
- * (its parser of whole texts, ccad_rules_parse, is in rules_parse.c). */
+/* Rules: validated access to the parameters (their table is in
+ * rules_table.c) and the strict text format (its parser of whole texts,
+ * ccad_rules_parse, is in rules_parse.c). */
 #include "internal.h"
 
 #include <stdio.h>
 #include <string.h>
 
-enum pkind { K_INT, K_BOOL, K_ENUM, K_MASK, K_DAYS };
-
-/* Character arrays rather than pointers keep the table in read-only data
- * (no relocations), so the shared library has no writable data at all. */
-struct param {
-    char name[32];
-    int rule;
-    enum pkind kind;
-    int64_t min, max, def;
-    char unit[8];
-    char keywords[2][12]; /* K_ENUM: keyword of value 0 and 1 */
-    char help[88];
-};
-
-#define MONEY_MAX INT64_C(1000000000000000) /* 10^15 minor units */
-#define DAYS_MAX 3660
-
-/* Order matters: it is enum ccad__param's order and the serialization order. */
-static const struct param params[P__COUNT] = {
-    {"grade.method", CCAD_RULE_GRADE, K_ENUM, 0, 1, CCAD_GRADE_BY_RANK, "enum", {"rank", "threshold"},
-     "grade by rank share (rank) or by value thresholds (threshold)"},
-    {"grade.share_a_pct", CCAD_RULE_GRADE, K_INT, 0, 100, 15, "pct", {"", ""},
-     "rank method: share of customers graded A, highest value first"},
-    {"grade.share_b_pct", CCAD_RULE_GRADE, K_INT, 0, 100, 25, "pct", {"", ""},
-     "rank method: share graded B after the A share"},
-    {"grade.share_c_pct", CCAD_RULE_GRADE, K_INT, 0, 100, 60, "pct", {"", ""},
-     "rank method with grade D on: share graded C; the rest is D"},
-    {"grade.use_d", CCAD_RULE_GRADE, K_BOOL, 0, 1, 0, "bool", {"", ""},
-     "use a fourth grade D below C"},
-    {"grade.threshold_a", CCAD_RULE_GRADE, K_INT, 0, MONEY_MAX, 10000000, "minor", {"", ""},
-     "threshold method: value (minor units) from which a customer is A"},
-    {"grade.threshold_b", CCAD_RULE_GRADE, K_INT, 0, MONEY_MAX, 2000000, "minor", {"", ""},
-     "threshold method: value from which a customer is B"},
-    {"grade.threshold_c", CCAD_RULE_GRADE, K_INT, 0, MONEY_MAX, 500000, "minor", {"", ""},
-     "threshold method with grade D on: value from which a customer is C"},
-    {"urgency.week_days", CCAD_RULE_URGENCY, K_INT, 0, 366, 7, "days", {"", ""},
-     "purchase decision within this many days: urgent this week"},
-    {"urgency.two_weeks_days", CCAD_RULE_URGENCY, K_INT, 0, 366, 14, "days", {"", ""},
-     "purchase decision within this many days: urgent within two weeks"},
-    {"urgency.request_days", CCAD_RULE_URGENCY, K_INT, 0, 366, 1, "days", {"", ""},
-     "a pending visit request at most this many days ahead is urgent"},
-    {"quadrant.important", CCAD_RULE_QUADRANT, K_MASK, 0, 15, 3, "mask", {"", ""},
-     "grades that count as important (letters A-D)"},
-    {"freq.q1_week_count", CCAD_RULE_FREQ, K_INT, 0, 366, 1, "count", {"", ""},
-     "important and buying within urgency.week_days: contacts per period"},
-    {"freq.q1_week_days", CCAD_RULE_FREQ, K_INT, 1, 366, 1, "days", {"", ""},
-     "period of freq.q1_week_count"},
-    {"freq.q1_two_weeks_count", CCAD_RULE_FREQ, K_INT, 0, 366, 3, "count", {"", ""},
-     "important and buying within urgency.two_weeks_days: contacts per period"},
-    {"freq.q1_two_weeks_days", CCAD_RULE_FREQ, K_INT, 1, 366, 7, "days", {"", ""},
-     "period of freq.q1_two_weeks_count"},
-    {"freq.a_count", CCAD_RULE_FREQ, K_INT, 0, 366, 2, "count", {"", ""},
-     "grade A: contacts per period"},
-    {"freq.a_days", CCAD_RULE_FREQ, K_INT, 1, 366, 7, "days", {"", ""}, "period of freq.a_count"},
-    {"freq.b_count", CCAD_RULE_FREQ, K_INT, 0, 366, 1, "count", {"", ""},
-     "grade B: contacts per period"},
-    {"freq.b_days", CCAD_RULE_FREQ, K_INT, 1, 366, 7, "days", {"", ""}, "period of freq.b_count"},
-    {"freq.c_count", CCAD_RULE_FREQ, K_INT, 0, 366, 1, "count", {"", ""},
-     "grade C: contacts per period (best effort)"},
-    {"freq.c_days", CCAD_RULE_FREQ, K_INT, 1, 366, 28, "days", {"", ""}, "period of freq.c_count"},
-    {"freq.d_count", CCAD_RULE_FREQ, K_INT, 0, 366, 0, "count", {"", ""},
-     "grade D: contacts per period (0 = no fixed duty)"},
-    {"freq.d_days", CCAD_RULE_FREQ, K_INT, 1, 366, 28, "days", {"", ""}, "period of freq.d_count"},
-    {"freq.work_days", CCAD_RULE_FREQ, K_DAYS, 1, 127, 31, "mask", {"", ""},
-     "weekdays on which contacts fall due (Mon+Tue+...); other due dates move to the next"},
-    {"freq.let_go_factor", CCAD_RULE_TRIAGE, K_INT, 1, 10, 2, "factor", {"", ""},
-     "self-driven customers not urgent: interval multiplied by this (1 = off)"},
-    {"gap.max_days", CCAD_RULE_GAP, K_INT, 1, 366, 14, "days", {"", ""},
-     "longest gap between contacts before a warning"},
-    {"gap.alert_days", CCAD_RULE_GAP, K_INT, 1, 366, 21, "days", {"", ""},
-     "gap from which the warning becomes an alert"},
-    {"gap.grades", CCAD_RULE_GAP, K_MASK, 0, 15, 3, "mask", {"", ""},
-     "grades whose gaps are watched (letters A-D)"},
-    {"gap.half_life_days", CCAD_RULE_GAP, K_INT, 1, 366, 14, "days", {"", ""},
-     "temperature halves every this many days without contact"},
-    {"followup.reminder_lead_days", CCAD_RULE_FOLLOWUP, K_INT, 0, 30, 1, "days", {"", ""},
-     "reminder this many days before a due contact"},
-    {"stall.after", CCAD_RULE_STALL, K_INT, 1, 1000, 3, "count", {"", ""},
-     "consecutive contacts without progress that mark a customer stalled"},
-    {"patience.min_contacts", CCAD_RULE_PATIENCE, K_INT, 0, 1000, 5, "count", {"", ""},
-     "contacts before a release is not premature"},
-    {"triage.self_driven_volume", CCAD_RULE_TRIAGE, K_INT, 0, MONEY_MAX, 8000000, "minor", {"", ""},
-     "monthly volume with us from which a customer is self-driven"},
-    {"triage.push_volume", CCAD_RULE_TRIAGE, K_INT, 0, MONEY_MAX, 5000000, "minor", {"", ""},
-     "monthly volume from which a customer is push-needed"},
-    {"triage.unmovable_volume", CCAD_RULE_TRIAGE, K_INT, 0, MONEY_MAX, 3000000, "minor", {"", ""},
-     "monthly volume below which a customer is unmovable"},
-    {"triage.band", CCAD_RULE_TRIAGE, K_ENUM, 0, 1, 0, "enum", {"push", "unmovable"},
-     "kind of the band between unmovable_volume and push_volume: push or unmovable"},
-    {"triage.margin_lift_bp", CCAD_RULE_TRIAGE, K_INT, 0, 10000, 3000, "bp", {"", ""},
-     "their margin on our product from which the kind is lifted one step (0 = off)"},
-    {"complaint.followup_days", CCAD_RULE_COMPLAINT, K_INT, 1, 366, 1, "days", {"", ""},
-     "open complaint: days between follow-up contacts"},
-    {"complaint.care_after_days", CCAD_RULE_COMPLAINT, K_INT, 0, 366, 7, "days", {"", ""},
-     "care contact this many days after a complaint is resolved"},
-    {"clock.any_contact", CCAD_RULE_CLOCK, K_BOOL, 0, 1, 1, "bool", {"", ""},
-     "any logged contact restarts the clock (0: only visits)"},
-    {"escalate.rep_days", CCAD_RULE_ESCALATE, K_INT, 1, 366, 3, "days", {"", ""},
-     "days overdue from which the rep is reminded"},
-    {"escalate.manager_days", CCAD_RULE_ESCALATE, K_INT, 1, 366, 5, "days", {"", ""},
-     "days overdue from which the manager is told"},
-    {"escalate.reassign_days", CCAD_RULE_ESCALATE, K_INT, 1, 366, 7, "days", {"", ""},
-     "days overdue from which the customer is flagged for reassignment"},
-    {"escalate.q4", CCAD_RULE_ESCALATE, K_BOOL, 0, 1, 0, "bool", {"", ""},
-     "escalate overdue Q4 (best-effort) customers too"},
-    {"ownership.days", CCAD_RULE_OWNERSHIP, K_INT, 0, DAYS_MAX, 90, "days", {"", ""},
-     "days a rep owns a customer from owned_since before it would be released"},
-    {"never.due_now", CCAD_RULE_NEVER, K_BOOL, 0, 1, 1, "bool", {"", ""},
-     "a customer never contacted is due on the day assessed"},
-    {"capacity.q4_rollover_days", CCAD_RULE_CAPACITY, K_INT, 0, 366, 3, "days", {"", ""},
-     "a best-effort (Q4) contact waits at most this many days for room, then is dropped"},
-    {"capacity.delegate_q3", CCAD_RULE_CAPACITY, K_BOOL, 0, 1, 1, "bool", {"", ""},
-     "urgent but unimportant (Q3) contacts without room are delegated (0: they wait)"},
-    {"persist.block_days", CCAD_RULE_PERSIST, K_INT, 1, 10, 3, "days", {"", ""},
-     "consecutive working days of a persist block for push-needed customers"},
-    {"persist.cycle_days", CCAD_RULE_PERSIST, K_INT, 1, 366, 28, "days", {"", ""},
-     "at most one persist block per customer in this many days"},
-    {"keepwarm.grades", CCAD_RULE_KEEPWARM, K_MASK, 0, 15, 3, "mask", {"", ""},
-     "grades that get a touch on each special date (letters A-D)"},
-    {"route.service_a_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 60, "min", {"", ""},
-     "service time of a visit to an A customer"},
-    {"route.service_b_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 45, "min", {"", ""},
-     "service time of a visit to a B customer"},
-    {"route.service_c_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 30, "min", {"", ""},
-     "service time of a visit to a C customer"},
-    {"route.service_d_min", CCAD_RULE_ROUTE, K_INT, 1, 1440, 30, "min", {"", ""},
-     "service time of a visit to a D customer"},
-    {"workload.field_days", CCAD_RULE_WORKLOAD, K_INT, 1, 31, 22, "days", {"", ""},
-     "field days in 30 calendar days, when the caller gives none"},
-    {"platform.working_cap", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 50, "count", {"", ""},
-     "most customers on the working platform (reserve aside)"},
-    {"platform.cap_a", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 20, "count", {"", ""},
-     "A slots when choosing a working platform"},
-    {"platform.cap_b", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 30, "count", {"", ""},
-     "B slots when choosing a working platform"},
-    {"platform.reserve", CCAD_RULE_PLATFORM, K_INT, 0, 1000000, 10, "count", {"", ""},
-     "reserve slots (next best B, then A) beside the working platform"},
-    {"platform.c_max_pct", CCAD_RULE_PLATFORM, K_INT, 0, 100, 50, "pct", {"", ""},
-     "warn when C and D customers exceed this share of the working platform"},
-    {"capacity.pull_ahead_days", CCAD_RULE_CAPACITY, K_INT, 0, 30, 2, "days", {"", ""},
-     "spare room takes important contacts due within this many days (0 = never early)"},
-    {"route.move_days", CCAD_RULE_ROUTE, K_INT, 0, 14, 2, "days", {"", ""},
-     "days a flexible visit may move from its planned day to group stops (0 = never)"},
-    {"urgency.order_days", CCAD_RULE_URGENCY, K_INT, 0, CCAD__ORDER_REACH, 14, "days", {"", ""},
-     "an order within this many days of the purchase date closes that purchase decision"},
-};
-
 size_t ccad_rules_param_count(void) { return P__COUNT; }
+
+/* ccad_param_info as 1.0 released it: every member up to help. */
+#define CCAD__PARAM_INFO_SIZE_1_0 (offsetof(ccad_param_info, help) + sizeof(const char *))
 
 int ccad_rules_param_info(ccad_param_info *info, size_t index)
 {
     ccad_param_info o;
-    const struct param *p;
+    const struct ccad__param_def *p;
     if (info == NULL)
         return CCAD_EINVAL;
-    if (!CCAD__SIZE_OK(info->size, ccad_param_info))
+    if (!CCAD__SIZE_OK(info->size, ccad_param_info) && info->size != CCAD__PARAM_INFO_SIZE_1_0)
         return CCAD_EVERSION;
     if (index >= P__COUNT)
         return CCAD_ENOTFOUND;
-    p = &params[index];
+    p = &ccad__params[index];
+    memset(&o, 0, sizeof o);
     o.size = info->size;
     o.name = p->name;
     o.rule = p->rule;
@@ -173,7 +31,8 @@ int ccad_rules_param_info(ccad_param_info *info, size_t index)
     o.default_value = p->def;
     o.unit = p->unit;
     o.help = p->help;
-    *info = o;
+    o.source = p->source;
+    memcpy(info, &o, info->size); /* 1.0's size ends before source */
     return CCAD_OK;
 }
 
@@ -181,18 +40,18 @@ int ccad__rules_find(const char *name, size_t len)
 {
     int i;
     for (i = 0; i < P__COUNT; i++)
-        if (strlen(params[i].name) == len && memcmp(params[i].name, name, len) == 0)
+        if (strlen(ccad__params[i].name) == len && memcmp(ccad__params[i].name, name, len) == 0)
             return i;
     return -1;
 }
 
-const char *ccad__rules_param_name(int i) { return params[i].name; }
+const char *ccad__rules_param_name(int i) { return ccad__params[i].name; }
 
 void ccad__rules_defaults(int64_t *v)
 {
     int i;
     for (i = 0; i < P__COUNT; i++)
-        v[i] = params[i].def;
+        v[i] = ccad__params[i].def;
 }
 
 /* Cross-parameter constraints. Returns -1 if all hold, otherwise the index
@@ -219,6 +78,9 @@ static const struct order orders[] = {
     {P_PLATFORM_CAP_A, P_PLATFORM_CAP, 0},
     {P_PERSIST_BLOCK, P_PERSIST_CYCLE, 0},
     {P_PLATFORM_CAP_B, P_PLATFORM_CAP, 0},
+    {P_PLATFORM_MIN, P_PLATFORM_CAP, 0},
+    {P_GAP_WARN_PCT, P_GAP_ALERT_PCT, 1},
+    {P_FREQ_RAMP_COUNT, P_FREQ_RAMP_DAYS, 0},
 };
 #define N_ORDERS (int)(sizeof orders / sizeof orders[0])
 
@@ -236,12 +98,14 @@ int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, 
         int ok = o->strict ? v[o->lo] < v[o->hi] : v[o->lo] <= v[o->hi];
         if (o->lo == P_GRADE_THRESHOLD_C && !v[P_GRADE_USE_D])
             ok = 1; /* grade C's threshold matters only when grade D is on */
+        if (o->hi == P_PLATFORM_CAP && v[P_PLATFORM_CAP] == 0)
+            ok = 1; /* working_cap 0: no fixed cap to stay under */
         if (ok)
             continue;
         *culprit = o->hi;
         *other = o->lo;
         snprintf(msg, cap, ccad__rules_msg(lang, o->strict ? CCAD__RM_BELOW : CCAD__RM_AT_MOST),
-                 params[o->lo].name, (long long)v[o->lo], params[o->hi].name, (long long)v[o->hi]);
+                 ccad__params[o->lo].name, (long long)v[o->lo], ccad__params[o->hi].name, (long long)v[o->hi]);
         return 1;
     }
     /* Shares: A + B at most 100; with grade D on, A + B + C too. */
@@ -253,7 +117,7 @@ int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, 
                  v[P_GRADE_USE_D] ? " + grade.share_c_pct" : "", (long long)sum);
         return 1;
     }
-    if (v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B] > v[P_PLATFORM_CAP]) {
+    if (v[P_PLATFORM_CAP] > 0 && v[P_PLATFORM_CAP_A] + v[P_PLATFORM_CAP_B] > v[P_PLATFORM_CAP]) {
         *culprit = P_PLATFORM_CAP_B;
         *other = P_PLATFORM_CAP_A;
         snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_CAPS),
@@ -334,14 +198,14 @@ int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
     i = ccad__rules_find(name, strlen(name));
     if (i < 0)
         return ccad__fail(rules->ctx, CCAD_ENOTFOUND, "no rules parameter named '%.64s'", name);
-    if (value < params[i].min || value > params[i].max)
+    if (value < ccad__params[i].min || value > ccad__params[i].max)
         return ccad__fail(rules->ctx, CCAD_ERANGE, "%s = %lld is outside %lld..%lld",
-                          params[i].name, (long long)value, (long long)params[i].min,
-                          (long long)params[i].max);
+                          ccad__params[i].name, (long long)value, (long long)ccad__params[i].min,
+                          (long long)ccad__params[i].max);
     memcpy(v, rules->v, sizeof v);
     v[i] = value;
     if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg, rules->ctx->lang))
-        return ccad__fail(rules->ctx, CCAD_ECONFLICT, "%s = %lld refused: %s", params[i].name,
+        return ccad__fail(rules->ctx, CCAD_ECONFLICT, "%s = %lld refused: %s", ccad__params[i].name,
                           (long long)value, msg);
     rules->v[i] = value;
     return CCAD_OK;
@@ -364,7 +228,7 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
         return ccad__fail(rules->ctx, CCAD_ENOTFOUND, "no rules parameter named '%.64s'", name);
     n = strlen(value);
     if (n == 0)
-        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: empty value", params[i].name);
+        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: empty value", ccad__params[i].name);
     switch (ccad__rules_value(i, value, n, &v, msg, sizeof msg, rules->ctx->lang)) {
     case 0:
         break;
@@ -373,7 +237,7 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
     default:
         return ccad__fail(rules->ctx, CCAD_EPARSE, "%s", msg);
     }
-    return ccad_rules_set(rules, params[i].name, v);
+    return ccad_rules_set(rules, ccad__params[i].name, v);
 }
 
 ccad_ctx *ccad_rules_ctx(const ccad_rules *rules) { return rules == NULL ? NULL : rules->ctx; }
@@ -389,7 +253,7 @@ int ccad_rules_equal(const ccad_rules *a, const ccad_rules *b)
 
 static size_t format_value(char *buf, size_t cap, int i, int64_t value)
 {
-    const struct param *p = &params[i];
+    const struct ccad__param_def *p = &ccad__params[i];
     if (p->kind == K_ENUM)
         return (size_t)snprintf(buf, cap, "%s", p->keywords[value]);
     if (p->kind == K_DAYS) {
@@ -430,7 +294,7 @@ int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t 
     if (rules == NULL || out_len == NULL || (buf == NULL && cap > 0))
         return CCAD_EINVAL;
     for (i = 0; i < P__COUNT; i++) {
-        n = (size_t)snprintf(line, sizeof line, "%s = ", params[i].name);
+        n = (size_t)snprintf(line, sizeof line, "%s = ", ccad__params[i].name);
         n += format_value(line + n, sizeof line - n, i, rules->v[i]);
         total += n + 1;
     }
@@ -440,7 +304,7 @@ int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t 
     memcpy(buf, head, sizeof head - 1);
     n = sizeof head - 1;
     for (i = 0; i < P__COUNT; i++) {
-        size_t k = (size_t)snprintf(line, sizeof line, "%s = ", params[i].name);
+        size_t k = (size_t)snprintf(line, sizeof line, "%s = ", ccad__params[i].name);
         k += format_value(line + k, sizeof line - k, i, rules->v[i]);
         memcpy(buf + n, line, k);
         n += k;
@@ -452,7 +316,7 @@ int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t 
 
 /* ccad__rules_value's forms other than a keyword of an enumeration: a
  * weekday set, a grade mask, an integer; same returns. */
-static int parse_days(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
+static int parse_days(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out, char *msg,
                       size_t cap, int lang)
 {
     int64_t m = 0;
@@ -473,7 +337,7 @@ static int parse_days(const struct param *p, const char *s, size_t n, int64_t *o
     return 0;
 }
 
-static int parse_mask(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
+static int parse_mask(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out, char *msg,
                       size_t cap, int lang)
 {
     int64_t m = 0;
@@ -495,7 +359,7 @@ static int parse_mask(const struct param *p, const char *s, size_t n, int64_t *o
     return 0;
 }
 
-static int parse_integer(const struct param *p, const char *s, size_t n, int64_t *out, char *msg,
+static int parse_integer(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out, char *msg,
                          size_t cap, int lang)
 {
     size_t k = 0;
@@ -548,7 +412,7 @@ static int parse_integer(const struct param *p, const char *s, size_t n, int64_t
 int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap,
                       int lang)
 {
-    const struct param *p = &params[i];
+    const struct ccad__param_def *p = &ccad__params[i];
     /* Enumerations and masks take their keywords or, like every parameter,
      * a plain integer. */
     /* callers pass a token of at least one byte */

@@ -41,6 +41,7 @@ int main(void)
     M(ccad_param_info, size); M(ccad_param_info, name); M(ccad_param_info, rule);
     M(ccad_param_info, min_value); M(ccad_param_info, max_value);
     M(ccad_param_info, default_value); M(ccad_param_info, unit); M(ccad_param_info, help);
+    M(ccad_param_info, source);
     end();
 
     S(ccad_customer);
@@ -141,6 +142,7 @@ int main(void)
     M(ccad_platform, size); M(ccad_platform, market); M(ccad_platform, working);
     M(ccad_platform, buying); M(ccad_platform, key_accounts); M(ccad_platform, working_cap);
     M(ccad_platform, over_cap); M(ccad_platform, c_heavy);
+    M(ccad_platform, working_min); M(ccad_platform, under_min);
     end();
 
     S(ccad_route_options);

@@ -15,10 +15,13 @@ fails when a rule id lacks any one of:
            directory VECTORS[id][0] (tests/vectors: assessment format,
            tests/plan-vectors: plan format; see docs/vectors.md).
   params   a row of the "Rule ids and their parameters" table; every
-           parameter named there exists in lib/rules.c's parameter table,
-           every parameter of lib/rules.c appears in the doc table, and in
-           the row of the rule lib/rules.c files it under (not only as a
+           parameter named there exists in lib/rules_table.c's parameter table,
+           every parameter of lib/rules_table.c appears in the doc table, and in
+           the row of the rule lib/rules_table.c files it under (not only as a
            parenthesised "(and ...)" reference).
+  sources  the "Where each default comes from" table lists every parameter
+           of lib/rules_table.c once, with the same source text as the table's
+           last string ("seed NNN, line L: ..." or "project default: ...").
 
 Prints a table rule id x (code, vectors, params); exit status 1 on any
 failure. Usage: check_rule_coverage.py [SOURCE_DIR] (default: the parent of
@@ -65,6 +68,9 @@ VECTORS = {rid: PLAN for rid in PLANNER_CODE}
 DEFAULT_VECTORS = ASSESS
 
 PARAM_TABLE = "## Rule ids and their parameters"
+SOURCE_TABLE = "## Where each default comes from"
+SOURCE_TAG = re.compile(r"(seed 00[0-4], (line [1-9][0-9]*|table [1-9][0-9]* \(line [1-9][0-9]*\))"
+                        r"|project default): .{8,}")
 STATUS_TABLE = "## Status of the rules"
 
 
@@ -167,12 +173,12 @@ def main(argv):
             errors.append("%s: in the %s but not in the parameter table" % (rid, name))
 
     # --- parameters --------------------------------------------------------
-    rules_c = read(root, "lib/rules.c")
+    rules_c = read(root, "lib/rules_table.c")
     code_params = {}
     for m in re.finditer(r'\{\s*"([a-z0-9_]+\.[a-z0-9_]+)"\s*,\s*CCAD_RULE_([A-Z]+)\s*,', rules_c):
         code_params[m.group(1)] = m.group(2)
     if not code_params:
-        errors.append("lib/rules.c: no parameter table found")
+        errors.append("lib/rules_table.c: no parameter table found")
     param_ok = {}
     named_anywhere = set()
     for rid in ids:
@@ -185,17 +191,17 @@ def main(argv):
             names_ref += expand(p, code_params)
         for p in own + ref:
             if not expand(p, code_params):
-                errors.append("%s: doc parameter pattern `%s` matches nothing in lib/rules.c" % (rid, p))
+                errors.append("%s: doc parameter pattern `%s` matches nothing in lib/rules_table.c" % (rid, p))
                 ok = False
         for p in names_own + names_ref:
             named_anywhere.add(p)
             if p not in code_params:
-                errors.append("%s: doc names `%s`, not in lib/rules.c's parameter table" % (rid, p))
+                errors.append("%s: doc names `%s`, not in lib/rules_table.c's parameter table" % (rid, p))
                 ok = False
         filed = sorted(p for p, r in code_params.items() if r == rid)
         for p in filed:
             if p not in names_own:
-                errors.append("%s: lib/rules.c files `%s` under %s, the doc row does not list it "
+                errors.append("%s: lib/rules_table.c files `%s` under %s, the doc row does not list it "
                               "(outside parentheses)" % (rid, p, rid))
                 ok = False
         if not own and not ref and cells[rid].strip() not in ("—", "-", ""):
@@ -204,9 +210,38 @@ def main(argv):
         param_ok[rid] = (ok, len(filed), len(names_ref))
     for p, r in sorted(code_params.items()):
         if p not in named_anywhere:
-            errors.append("lib/rules.c parameter `%s` (rule %s) is not in the doc table" % (p, r))
+            errors.append("lib/rules_table.c parameter `%s` (rule %s) is not in the doc table" % (p, r))
         if r not in idset:
-            errors.append("lib/rules.c parameter `%s` is filed under unknown rule %s" % (p, r))
+            errors.append("lib/rules_table.c parameter `%s` is filed under unknown rule %s" % (p, r))
+
+    # --- sources of the defaults -----------------------------------------
+    code_sources = {}
+    for m in re.finditer(r'\{\s*"([a-z0-9_]+\.[a-z0-9_]+)"\s*,\s*CCAD_RULE_[A-Z]+\s*,(.*?)\},\n(?=\s*\{"|\};)',
+                         rules_c, re.S):
+        strings = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(2))
+        code_sources[m.group(1)] = strings[-1] if strings else ""
+    doc_sources = {}
+    for r in table_after(doc, SOURCE_TABLE) or []:
+        name = r[0].strip("`")
+        if len(r) != 3:
+            errors.append("sources table: bad row %r" % (r,))
+        elif name in doc_sources:
+            errors.append("sources table: `%s` listed twice" % name)
+        else:
+            doc_sources[name] = r[2]
+    if not doc_sources:
+        errors.append("docs/cadence-rules.md: no table under '%s'" % SOURCE_TABLE)
+    for p in sorted(code_params):
+        src = code_sources.get(p, "")
+        if not SOURCE_TAG.fullmatch(src):
+            errors.append("lib/rules_table.c parameter `%s`: source %r is not 'seed NNN, line L: ...' "
+                          "or 'project default: ...'" % (p, src))
+        if p not in doc_sources:
+            errors.append("sources table: `%s` missing" % p)
+        elif doc_sources[p] != src:
+            errors.append("sources table: `%s` says %r, lib/rules_table.c says %r" % (p, doc_sources[p], src))
+    for p in sorted(set(doc_sources) - set(code_params)):
+        errors.append("sources table: `%s` is not a parameter of lib/rules_table.c" % p)
 
     # --- code --------------------------------------------------------------
     rule_funcs = set()
@@ -278,8 +313,8 @@ def main(argv):
             print("FAIL: " + e)
         print("check_rule_coverage: %d problem(s)" % len(errors))
         return 1
-    print("check_rule_coverage: %d rules, %d parameters: code, vectors and parameter table agree"
-          % (len(ids), len(code_params)))
+    print("check_rule_coverage: %d rules, %d parameters: code, vectors, parameter and source "
+          "tables agree" % (len(ids), len(code_params)))
     return 0
 
 

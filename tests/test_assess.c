@@ -46,6 +46,7 @@ static ccad_customer cust(const char *id, int grade, int32_t last)
     c.value = 1000;
     c.contacts = 10;
     c.last_contact = last;
+    c.last_visit = last; /* the contact was a visit (clock.q1_visits_only) */
     return c;
 }
 
@@ -735,6 +736,7 @@ static void escalation_ladder(void **state)
 static void gap_warning_and_alert(void **state)
 {
     fixture *f = *state;
+    set(f, "gap.by_cycle", 0); /* 1.0's fixed limits (gap.max_days 14, alert 21) */
     int32_t T = f->T;
     static const struct {
         int grade;
@@ -779,6 +781,7 @@ static void gap_warning_and_alert(void **state)
 static void gap_closed_by_records(void **state)
 {
     fixture *f = *state;
+    set(f, "gap.by_cycle", 0); /* 1.0's fixed limits (gap.max_days 14, alert 21) */
     int32_t T = f->T;
     ccad_customer c = cust("rec", CCAD_GRADE_A, CCAD_NO_DATE);
     ccad_contact e = CCAD_CONTACT_INIT;
@@ -840,6 +843,7 @@ static void temperature_and_days_since(void **state)
 static void stall_patience_ownership(void **state)
 {
     fixture *f = *state;
+    set(f, "gap.by_cycle", 0); /* 1.0's fixed limits (gap.max_days 14, alert 21) */
     int32_t T = f->T;
     ccad_customer c;
     ccad_assessment a;
@@ -856,8 +860,14 @@ static void stall_patience_ownership(void **state)
     EXPECT_WHY(a, CCAD_WHY_STALLED, 3, 3, 0);
 
     /* patience */
+    c = cust("p4a", CCAD_GRADE_B, T - 1);
+    c.contacts = 4; /* a buying customer: the count guards prospects only */
+    a = add_assess(f, &c);
+    assert_false(a.flags & CCAD_F_RELEASE_PREMATURE);
+    NO_WHY(a, CCAD_WHY_PATIENCE);
     c = cust("p4", CCAD_GRADE_B, T - 1);
     c.contacts = 4;
+    c.status = CCAD_STATUS_PROSPECT;
     a = add_assess(f, &c);
     assert_true(a.flags & CCAD_F_RELEASE_PREMATURE);
     assert_false(a.flags & CCAD_F_RELEASED_EARLY);
@@ -1110,6 +1120,7 @@ static void order_closes_purchase(void **state)
 static void let_go_stretches_gap(void **state)
 {
     fixture *f = *state;
+    set(f, "gap.by_cycle", 0); /* 1.0's fixed limits (gap.max_days 14, alert 21) */
     int32_t T = f->T;
     ccad_customer c;
     ccad_assessment a;
@@ -1259,6 +1270,7 @@ static void clock_any_contact(void **state)
     /* never visited, but called: due now by the never-contacted rule, which
      * NEVER_CONTACTED(1) names among the due reasons, yet not flagged */
     c = cust("clk2", CCAD_GRADE_A, T - 1);
+    c.last_visit = CCAD_NO_DATE;
     i = add(f, &c);
     a = assess(f, i, T);
     assert_int_equal(a.days_since_contact, -1);
@@ -1277,6 +1289,7 @@ static void clock_any_contact(void **state)
 static void never_contacted(void **state)
 {
     fixture *f = *state;
+    set(f, "patience.prospects_only", 0); /* PATIENCE for the active customers too */
     int32_t T = f->T;
     ccad_customer c = cust("nv", CCAD_GRADE_B, CCAD_NO_DATE);
     ccad_assessment a;
@@ -1412,6 +1425,7 @@ static void rank_without_released(void **state)
 static void patience_rhythm_watched_grades(void **state)
 {
     fixture *f = *state;
+    set(f, "gap.by_cycle", 0); /* 1.0's fixed limits (gap.max_days 14, alert 21) */
     int32_t T = f->T;
     ccad_customer c;
     ccad_assessment a;
@@ -1426,6 +1440,7 @@ static void patience_rhythm_watched_grades(void **state)
     c = cust("pd", CCAD_GRADE_D, T - 40);
     c.last_gap_days = 40;
     c.contacts = 2;
+    c.status = CCAD_STATUS_PROSPECT;
     add(f, &c);
     a = assess(f, open_c, T);
     assert_false(a.flags & (CCAD_F_RELEASE_PREMATURE | CCAD_F_COLD | CCAD_F_COOLING));
@@ -1676,8 +1691,10 @@ static int expected_rule(int w)
     case CCAD_WHY_FREQ:
     case CCAD_WHY_FREQ_NONE:
     case CCAD_WHY_FREQ_LET_GO:
+    case CCAD_WHY_FREQ_RAMP:
     case CCAD_WHY_INACTIVE: return CCAD_RULE_FREQ;
-    case CCAD_WHY_DUE: return CCAD_RULE_CLOCK;
+    case CCAD_WHY_DUE:
+    case CCAD_WHY_Q1_VISITS_ONLY: return CCAD_RULE_CLOCK;
     case CCAD_WHY_DUE_NEXT_STEP:
     case CCAD_WHY_NO_RECORD:
     case CCAD_WHY_NO_NEXT_STEP:
@@ -1704,7 +1721,7 @@ static void reasons_match_rules(void **state)
 {
     fixture *f = *state;
     size_t i, n = 600;
-    int seen[33];
+    int seen[CCAD_WHY_FREQ_RAMP + 1];
     int d, w, rounds;
     memset(seen, 0, sizeof seen);
     generate(f, n, 12345u);
@@ -1725,7 +1742,8 @@ static void reasons_match_rules(void **state)
                     char buf[256], pre[32];
                     size_t len = 0;
                     const ccad_reason *r = &a.reasons[k];
-                    assert_true(r->why >= 1 && r->why <= 32);
+                    assert_true((r->why >= 1 && r->why <= 32) || r->why == CCAD_WHY_ORDER_CLOSED ||
+                                r->why == CCAD_WHY_Q1_VISITS_ONLY || r->why == CCAD_WHY_FREQ_RAMP);
                     seen[r->why] = 1;
                     if (r->rule != expected_rule(r->why))
                         fail_msg("reason %s has rule %s", ccad_why_name(r->why),
@@ -1951,7 +1969,7 @@ static void why_and_rule_names(void **state)
     assert_string_equal(ccad_why_name(CCAD_WHY_GAP_ALERT), "GAP_ALERT");
     assert_string_equal(ccad_rule_name(CCAD_RULE_GAP), "GAP");
     assert_string_equal(ccad_why_name(0), "?");
-    assert_string_equal(ccad_why_name(CCAD_WHY_ORDER_CLOSED + 1), "?");
+    assert_string_equal(ccad_why_name(CCAD_WHY_FREQ_RAMP + 1), "?");
     assert_string_equal(ccad_why_name(-1), "?");
     assert_string_equal(ccad_why_name(INT32_MIN), "?");
     assert_string_equal(ccad_rule_name(0), "?");
@@ -1967,7 +1985,7 @@ static void reason_format_cases(void **state)
     size_t len;
     ccad_reason r;
     (void)state;
-    for (w = 1; w <= CCAD_WHY_ORDER_CLOSED; w++) {
+    for (w = 1; w <= CCAD_WHY_FREQ_RAMP; w++) {
         char small[6];
         size_t full = 0, l2 = 0;
         r.rule = expected_rule(w);

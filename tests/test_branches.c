@@ -44,6 +44,13 @@ static void set_platform_sum_each_member(void **state)
 {
     fx *f = *state;
     int64_t cap = 0, a = 0, b = 0;
+    /* 1.1 has no fixed cap by default (0); 1.0's was 50 */
+    assert_int_equal(ccad_rules_get(f->r, "platform.working_cap", &cap), CCAD_OK);
+    assert_true(cap == 0);
+    assert_int_equal(ccad_rules_set(f->r, "platform.cap_a", 900), CCAD_OK); /* no cap, no sum */
+    assert_int_equal(ccad_rules_set(f->r, "platform.cap_a", 20), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->r, "platform.working_cap", 50), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->saved, "platform.working_cap", 50), CCAD_OK);
     assert_int_equal(ccad_rules_get(f->r, "platform.working_cap", &cap), CCAD_OK);
     assert_int_equal(ccad_rules_get(f->r, "platform.cap_a", &a), CCAD_OK);
     assert_int_equal(ccad_rules_get(f->r, "platform.cap_b", &b), CCAD_OK);

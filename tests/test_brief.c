@@ -122,7 +122,11 @@ static void random_rules(uint64_t *s, ccad_rules *r)
         {"clock.any_contact", 0, 1, 1},     {"escalate.rep_days", 0, 5, 1},
         {"escalate.manager_days", 5, 15, 1}, {"escalate.reassign_days", 15, 30, 1},
         {"escalate.q4", 0, 1, 1},           {"never.due_now", 0, 1, 1},
-        {"urgency.order_days", 0, 30, 1},
+        {"urgency.order_days", 0, 30, 1},   {"clock.q1_visits_only", 0, 1, 1},
+        {"freq.ramp_within_days", 0, 60, 1}, {"freq.ramp_count", 0, 3, 1},
+        {"freq.ramp_days", 3, 14, 1},       {"gap.by_cycle", 0, 1, 1},
+        {"gap.warn_pct", 80, 150, 1},       {"gap.alert_pct", 150, 250, 1},
+        {"patience.prospects_only", 0, 1, 1},
     };
     int64_t want[sizeof p / sizeof p[0]];
     size_t i;

@@ -140,6 +140,9 @@ static const named whys[] = {
     {CCAD_WHY_PLAN_VISIT_DAY, "PLAN_VISIT_DAY"},
     {CCAD_WHY_GIVE_UP, "GIVE_UP"},
     {CCAD_WHY_ORDER_CLOSED, "ORDER_CLOSED"},
+    {CCAD_WHY_PLATFORM_UNDER_MIN, "PLATFORM_UNDER_MIN"},
+    {CCAD_WHY_Q1_VISITS_ONLY, "Q1_VISITS_ONLY"},
+    {CCAD_WHY_FREQ_RAMP, "FREQ_RAMP"},
 };
 
 #define KIND(k, t) {k, t, sizeof t / sizeof t[0]}
@@ -404,6 +407,9 @@ static const struct {
     {CCAD_WHY_PLAN_VISIT_DAY, {CCAD_FIG_DATE, CCAD_FIG_WEEKDAYS, 0}, {0, 0, 0}},
     {CCAD_WHY_GIVE_UP, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
     {CCAD_WHY_ORDER_CLOSED, {CCAD_FIG_DATE, CCAD_FIG_DATE, 0}, {0, 0, 0}},
+    {CCAD_WHY_PLATFORM_UNDER_MIN, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, 0}, {0, 0, 0}},
+    {CCAD_WHY_Q1_VISITS_ONLY, {CCAD_FIG_DATE, CCAD_FIG_DAYS, 0}, {0, 0, 0}},
+    {CCAD_WHY_FREQ_RAMP, {CCAD_FIG_DAYS, CCAD_FIG_DAYS, CCAD_FIG_DAYS}, {0, 0, 0}},
 };
 
 static void why_figure_every_code(void **state)
@@ -411,7 +417,7 @@ static void why_figure_every_code(void **state)
     size_t i;
     int idx;
     (void)state;
-    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_ORDER_CLOSED);
+    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_FREQ_RAMP);
     for (i = 0; i < sizeof figures / sizeof figures[0]; i++) {
         assert_int_equal(figures[i].why, (int)i + 1);
         for (idx = 0; idx < 3; idx++) {
@@ -434,7 +440,7 @@ static void why_figure_errors(void **state)
     assert_int_equal(ccad_why_figure(0, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
-    assert_int_equal(ccad_why_figure(CCAD_WHY_ORDER_CLOSED + 1, 0, &nk), CCAD_FIG_NONE);
+    assert_int_equal(ccad_why_figure(CCAD_WHY_FREQ_RAMP + 1, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
     assert_int_equal(ccad_why_figure(-1, 1, &nk), CCAD_FIG_NONE);

@@ -421,14 +421,20 @@ static void example4_platforms(void **state)
     assert_int_equal(nB, 30);
     assert_int_equal(nR, 10);
 
-    /* The whole market managed: over the cap and dominated by C. */
+    /* The whole market managed: dominated by C, not under the minimum of
+     * 50 (seed 004); no fixed cap by default (1.1), over 1.0's cap of 50. */
     assert_int_equal(ccad_book_platform(e->b, e->r, &p), CCAD_OK);
     assert_true(p.market[0] == 300 && p.market[1] == 20 && p.market[2] == 40 &&
                 p.market[3] == 240 && p.market[4] == 0);
     assert_true(p.working[0] == 300 && p.buying[0] == 0 && p.key_accounts == 0);
+    assert_true(p.working_cap == 0 && p.working_min == 50);
+    assert_int_equal(p.over_cap, 0);
+    assert_int_equal(p.under_min, 0);
+    assert_int_equal(p.c_heavy, 1);
+    assert_int_equal(ccad_rules_set(e->r, "platform.working_cap", 50), CCAD_OK);
+    assert_int_equal(ccad_book_platform(e->b, e->r, &p), CCAD_OK);
     assert_true(p.working_cap == 50);
     assert_int_equal(p.over_cap, 1);
-    assert_int_equal(p.c_heavy, 1);
 
     /* Manage only the chosen A and B slots; the reserve and the rest stay in
      * the market (released); two A buy, one of them a key account. */
@@ -453,15 +459,53 @@ static void example4_platforms(void **state)
     assert_int_equal(p.c_heavy, 0);
 }
 
-/* PLATFORM warnings at their boundaries: 50 working is not over the cap, 51
- * is; C at exactly c_max_pct (50 %) is not heavy, above it is. */
+/* A caller built against 1.0 passes ccad_platform as it was (up to
+ * c_heavy): it gets those members, and nothing past its size is written. */
+static void platform_old_size(void **state)
+{
+    env *e = *state;
+    size_t old = offsetof(ccad_platform, c_heavy) + sizeof(int32_t), k;
+    union {
+        ccad_platform p;
+        unsigned char bytes[sizeof(ccad_platform) + 16];
+    } u;
+    ccad_platform full = CCAD_PLATFORM_INIT;
+    add_simple(e, "o1", CCAD_GRADE_C, 10, CCAD_NO_DATE);
+    grade(e);
+    assert_true(old < sizeof(ccad_platform));
+    memset(&u, 0xA5, sizeof u);
+    u.p.size = (uint32_t)old;
+    assert_int_equal(ccad_book_platform(e->b, e->r, &u.p), CCAD_OK);
+    assert_int_equal(ccad_book_platform(e->b, e->r, &full), CCAD_OK);
+    assert_int_equal(full.under_min, 1);
+    assert_true(u.p.working[0] == 1 && u.p.market[3] == 1 && u.p.c_heavy == 1);
+    for (k = old; k < sizeof u.bytes; k++)
+        assert_int_equal(u.bytes[k], 0xA5);
+    /* a size between the two is refused */
+    u.p.size = (uint32_t)old + 4;
+    assert_int_equal(ccad_book_platform(e->b, e->r, &u.p), CCAD_EVERSION);
+}
+
+/* PLATFORM warnings at their boundaries: 50 working is not over a cap of
+ * 50 (1.0's default), 51 is; 49 is under the minimum of 50, 50 is not; C at
+ * exactly c_max_pct (50 %) is not heavy, above it is. */
 static void platform_warning_bounds(void **state)
 {
     env *e = *state;
     char id[16];
     int i;
     ccad_platform p = CCAD_PLATFORM_INIT;
+    assert_int_equal(ccad_rules_set(e->r, "platform.working_cap", 50), CCAD_OK);
+    grade(e);
+    assert_int_equal(ccad_book_platform(e->b, e->r, &p), CCAD_OK);
+    assert_int_equal(p.under_min, 0); /* an empty book has no platform to judge */
     for (i = 0; i < 50; i++) {
+        if (i == 49) {
+            grade(e);
+            assert_int_equal(ccad_book_platform(e->b, e->r, &p), CCAD_OK);
+            assert_true(p.working[0] == 49 && p.working_min == 50);
+            assert_int_equal(p.under_min, 1);
+        }
         ccad_customer c = cust(id, i < 25 ? CCAD_GRADE_B : CCAD_GRADE_C, 1000 - i, CCAD_NO_DATE);
         snprintf(id, sizeof id, "w%02d", i);
         add(e, &c);
@@ -470,6 +514,7 @@ static void platform_warning_bounds(void **state)
     assert_int_equal(ccad_book_platform(e->b, e->r, &p), CCAD_OK);
     assert_true(p.working[0] == 50 && p.working[3] == 25);
     assert_int_equal(p.over_cap, 0);
+    assert_int_equal(p.under_min, 0);
     assert_int_equal(p.c_heavy, 0);
     add_simple(e, "w50", CCAD_GRADE_D, 1, CCAD_NO_DATE); /* D counts with C */
     grade(e);
@@ -1603,6 +1648,7 @@ static void reminders(void **state)
 static void findings_kinds_and_order(void **state)
 {
     env *e = *state;
+    assert_int_equal(ccad_rules_set(e->r, "gap.by_cycle", 0), CCAD_OK); /* fixed GAP limits */
     int32_t d0 = D0;
     ccad_customer q1 = cust("q1", CCAD_GRADE_A, 1000, d0 - 1);
     ccad_customer nv = cust("never", CCAD_GRADE_B, 10, CCAD_NO_DATE);
@@ -1767,6 +1813,14 @@ static void findings_platform(void **state)
         add(e, &c);
     }
     grade(e);
+    /* 1.1's defaults: no fixed cap, at least 50: only C-heavy */
+    s = plan(e, D0, 1, 100);
+    assert_int_equal(count_findings(s, CCAD_FIND_PLATFORM, -1), 1);
+    f = find_of(s, CCAD_FIND_PLATFORM, -1);
+    reason_is(&f.reasons[0], CCAD_RULE_PLATFORM, CCAD_WHY_PLATFORM_C_HEAVY, 31, 51, 50);
+    ccad_schedule_free(s);
+    /* 1.0's cap of 50 back */
+    assert_int_equal(ccad_rules_set(e->r, "platform.working_cap", 50), CCAD_OK);
     s = plan(e, D0, 1, 100);
     assert_int_equal(count_findings(s, CCAD_FIND_PLATFORM, -1), 2);
     f = find_of(s, CCAD_FIND_PLATFORM, -1);
@@ -1774,6 +1828,15 @@ static void findings_platform(void **state)
     reason_is(&f.reasons[0], CCAD_RULE_PLATFORM, CCAD_WHY_PLATFORM_OVER_CAP, 51, 50, 0);
     f = finding(s, ccad_schedule_finding_count(s) - 1);
     reason_is(&f.reasons[0], CCAD_RULE_PLATFORM, CCAD_WHY_PLATFORM_C_HEAVY, 31, 51, 50);
+    ccad_schedule_free(s);
+    /* a minimum above the platform: under it, before C-heavy */
+    assert_int_equal(ccad_rules_set(e->r, "platform.working_min", 52), CCAD_ECONFLICT);
+    assert_int_equal(ccad_rules_set(e->r, "platform.working_cap", 0), CCAD_OK);
+    assert_int_equal(ccad_rules_set(e->r, "platform.working_min", 52), CCAD_OK);
+    s = plan(e, D0, 1, 100);
+    assert_int_equal(count_findings(s, CCAD_FIND_PLATFORM, -1), 2);
+    f = find_of(s, CCAD_FIND_PLATFORM, -1);
+    reason_is(&f.reasons[0], CCAD_RULE_PLATFORM, CCAD_WHY_PLATFORM_UNDER_MIN, 51, 52, 0);
     ccad_schedule_free(s);
 }
 
@@ -3886,6 +3949,7 @@ int main(void)
         T(example3_workload_table),
         T(example4_platforms),
         T(platform_warning_bounds),
+        T(platform_old_size),
         T(choose_working_reserve_order),
         T(example5_rounds),
         T(big_rocks_first),

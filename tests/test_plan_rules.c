@@ -494,6 +494,9 @@ static void give_up(void **state)
     ccad_assessment a;
     ccad_finding f;
     ccad_schedule *s;
+    /* the contact count guards every open customer here, as in 1.0 (by
+     * default it guards prospects only; these customers buy) */
+    assert_int_equal(ccad_rules_set(e->r, "patience.prospects_only", 0), CCAD_OK);
     c = cust("gu", CCAD_GRADE_B, 500, d0 - 3);
     c.status = CCAD_STATUS_ACTIVE;
     c.monthly_volume = 1000000; /* below triage.unmovable_volume */

@@ -801,9 +801,9 @@ static int do_platform(struct run *R, char **tok, int n)
         "market", "market_A", "market_B", "market_C", "market_D",
         "working", "working_A", "working_B", "working_C", "working_D",
         "buying", "buying_A", "buying_B", "buying_C", "buying_D",
-        "key_accounts", "working_cap", "over_cap", "c_heavy"};
+        "key_accounts", "working_cap", "over_cap", "c_heavy", "working_min", "under_min"};
     ccad_platform p = CCAD_PLATFORM_INIT;
-    int64_t v[19];
+    int64_t v[21];
     int k, rc;
     if (ensure_graded(R) != 0)
         return 0;
@@ -822,8 +822,10 @@ static int do_platform(struct run *R, char **tok, int n)
     v[16] = p.working_cap;
     v[17] = p.over_cap;
     v[18] = p.c_heavy;
+    v[19] = p.working_min;
+    v[20] = p.under_min;
     for (k = 1; k < n; k++)
-        if (compare_named(R, "platform", tok[k], names, v, 19) != 0)
+        if (compare_named(R, "platform", tok[k], names, v, 21) != 0)
             return -1;
     return 0;
 }

@@ -2,6 +2,7 @@
  * format (serialize, strict parse), copy/equal/free. */
 #include "testutil.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +60,7 @@ static void param_table(void **state)
     static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
                                   "factor", "min"};
     ccad_param_info *all;
-    assert_int_equal(n, 65);
+    assert_int_equal(n, 74);
     all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (i = 0; i < n; i++) {
@@ -144,6 +145,119 @@ static void param_info_errors(void **state)
     assert_int_equal(ccad_rules_param_info(&info, 0), CCAD_EVERSION);
     info.size = before.size;
     assert_memory_equal(&info, &before, sizeof info);
+}
+
+/* Every parameter says where its default comes from: a seed and the line
+ * of the statement ("seed NNN, line L: ...", NNN one of the five texts
+ * 000..004), or "project default: ..." with a reason after the colon. */
+static int source_tag_ok(const char *s)
+{
+    static const char seed[] = "seed 00", project[] = "project default: ";
+    size_t k;
+    if (s == NULL)
+        return 0;
+    if (strncmp(s, project, sizeof project - 1) == 0)
+        return strlen(s) > sizeof project + 8; /* a reason, not just the tag */
+    if (strncmp(s, seed, sizeof seed - 1) != 0 || s[7] < '0' || s[7] > '4')
+        return 0;
+    if (strncmp(s + 8, ", line ", 7) == 0) {
+        k = 15;
+    } else if (strncmp(s + 8, ", table ", 8) == 0) {
+        k = 16;
+        if (s[k] < '1' || s[k] > '9')
+            return 0;
+        while (s[k] >= '0' && s[k] <= '9')
+            k++;
+        if (strncmp(s + k, " (line ", 7) != 0)
+            return 0;
+        k += 7;
+    } else {
+        return 0;
+    }
+    if (s[k] < '1' || s[k] > '9')
+        return 0;
+    while (s[k] >= '0' && s[k] <= '9')
+        k++;
+    if (s[k] == ')')
+        k++;
+    return s[k] == ':' && s[k + 1] == ' ' && strlen(s + k + 2) >= 8;
+}
+
+static void param_sources(void **state)
+{
+    size_t i, n = ccad_rules_param_count(), seeded = 0, own = 0;
+    (void)state;
+    for (i = 0; i < n; i++) {
+        ccad_param_info info = CCAD_PARAM_INFO_INIT;
+        assert_int_equal(ccad_rules_param_info(&info, i), CCAD_OK);
+        if (!source_tag_ok(info.source))
+            fail_msg("%s: source '%s' is neither 'seed NNN, line L: ...' nor "
+                     "'project default: ...'", info.name, info.source ? info.source : "(null)");
+        if (strncmp(info.source, "seed", 4) == 0)
+            seeded++;
+        else
+            own++;
+    }
+    /* the checker itself: malformed tags are refused */
+    assert_false(source_tag_ok(NULL));
+    assert_false(source_tag_ok(""));
+    assert_false(source_tag_ok("project default:"));
+    assert_false(source_tag_ok("seed 005, line 3: a sixth text"));
+    assert_false(source_tag_ok("seed 001: no line"));
+    assert_false(source_tag_ok("seed 001, line : empty"));
+    assert_true(source_tag_ok("seed 004, table 1 (line 170): A twice a week"));
+    /* the list of the project's own numbers stays marked as such */
+    {
+        static const char *const ours[] = {
+            "complaint.followup_days", "complaint.care_after_days", "freq.let_go_factor",
+            "triage.margin_lift_bp", "freq.c_days", "grade.share_b_pct", "stall.after",
+            "platform.c_max_pct", "route.service_a_min", "route.service_b_min",
+            "route.service_c_min"};
+        size_t k;
+        for (k = 0; k < sizeof ours / sizeof ours[0]; k++)
+            for (i = 0; i < n; i++) {
+                ccad_param_info info = CCAD_PARAM_INFO_INIT;
+                assert_int_equal(ccad_rules_param_info(&info, i), CCAD_OK);
+                if (strcmp(info.name, ours[k]) == 0 &&
+                    strncmp(info.source, "project default: ", 17) != 0)
+                    fail_msg("%s must be marked a project default, not '%s'", ours[k],
+                             info.source);
+            }
+    }
+    assert_true(seeded > 0 && own > 0);
+}
+
+/* A caller built against 1.0 passes the struct as it was (up to help):
+ * it gets every 1.0 member, and nothing past its size is written. */
+static void param_info_old_size(void **state)
+{
+    size_t old = offsetof(ccad_param_info, help) + sizeof(const char *);
+    union {
+        ccad_param_info info;
+        unsigned char bytes[sizeof(ccad_param_info) + 16];
+    } u;
+    ccad_param_info full = CCAD_PARAM_INFO_INIT;
+    size_t k;
+    (void)state;
+    assert_true(old < sizeof(ccad_param_info));
+    memset(&u, 0xA5, sizeof u);
+    u.info.size = (uint32_t)old;
+    assert_int_equal(ccad_rules_param_info(&u.info, 3), CCAD_OK);
+    assert_int_equal(ccad_rules_param_info(&full, 3), CCAD_OK);
+    assert_int_equal(u.info.size, old);
+    assert_string_equal(u.info.name, full.name);
+    assert_string_equal(u.info.help, full.help);
+    assert_string_equal(u.info.unit, full.unit);
+    assert_int_equal(u.info.rule, full.rule);
+    assert_true(u.info.default_value == full.default_value);
+    for (k = old; k < sizeof u.bytes; k++)
+        assert_int_equal(u.bytes[k], 0xA5);
+    /* sizes between the two are refused and leave the struct alone */
+    memset(&u, 0xA5, sizeof u);
+    u.info.size = (uint32_t)old + 4;
+    assert_int_equal(ccad_rules_param_info(&u.info, 3), CCAD_EVERSION);
+    for (k = sizeof u.info.size; k < sizeof u.bytes; k++)
+        assert_int_equal(u.bytes[k], 0xA5);
 }
 
 /* ---- get / set ---- */
@@ -441,6 +555,15 @@ static const struct {
     {"capacity.pull_ahead_days", 30, "30"},
     {"route.move_days", 5, "5"},
     {"urgency.order_days", 30, "30"},
+    {"platform.working_min", 10, "10"},
+    {"clock.q1_visits_only", 0, "0"},
+    {"gap.by_cycle", 0, "0"},
+    {"gap.warn_pct", 120, "120"},
+    {"gap.alert_pct", 200, "200"},
+    {"freq.ramp_within_days", 0, "0"},
+    {"freq.ramp_count", 3, "3"},
+    {"freq.ramp_days", 14, "14"},
+    {"patience.prospects_only", 0, "0"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 
@@ -797,9 +920,13 @@ static void parse_platform_conflict_has_line(void **state)
         const char *where;
         uint32_t line;
     } cases[] = {
-        {"platform.working_cap = 40\n", "line 1, column 1", 1},
-        {"# slots\nplatform.cap_b = 45\n", "line 2, column 1", 2},
-        {"platform.cap_a = 30\n\nplatform.working_cap = 49\n", "line 3, column 1", 3},
+        /* 1.1: no fixed cap by default, so the texts name one; the
+         * minimum (50) must not exceed it either */
+        {"platform.working_min = 0\nplatform.working_cap = 40\n", "line 2, column 1", 2},
+        {"platform.working_cap = 50\n# slots\nplatform.cap_b = 45\n", "line 3, column 1", 3},
+        {"platform.working_min = 0\nplatform.cap_a = 30\n\nplatform.working_cap = 49\n",
+         "line 4, column 1", 4},
+        {"platform.working_cap = 49\n", "line 1, column 1", 1}, /* under working_min */
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -980,6 +1107,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(param_table, setup, teardown),
         cmocka_unit_test_setup_teardown(param_info_errors, setup, teardown),
+        cmocka_unit_test(param_sources),
+        cmocka_unit_test(param_info_old_size),
         cmocka_unit_test_setup_teardown(get_errors_record_no_message, setup, teardown),
         cmocka_unit_test_setup_teardown(set_basic_and_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(set_conflicts, setup, teardown),

@@ -573,7 +573,7 @@ junk:
 enum col {
     C_ID, C_NAME, C_VALUE, C_GRADE, C_PURCHASE, C_VOLUME, C_MARGIN, C_CAPABLE, C_LAT, C_LON,
     C_STATUS, C_LAST, C_CONTACTS, C_NOPROG, C_COMPLAINT, C_COMPLAINT_DATE, C_VISIT_DAYS,
-    C_VISIT_HOURS, C_NEXT_STEP, C_REQUEST, C_OWNED,
+    C_VISIT_HOURS, C_NEXT_STEP, C_REQUEST, C_OWNED, C_LAST_VISIT,
     C__COUNT
 };
 
@@ -583,7 +583,7 @@ static const ccex_column customer_cols[C__COUNT] = {
     {"lat", 0},          {"lon", 0},          {"status", 0},     {"last_contact", 0},
     {"contacts", 0},     {"no_progress", 0},  {"complaint", 0},  {"complaint_date", 0},
     {"visit_days", 0},   {"visit_hours", 0},  {"next_step", 0},  {"request_date", 0},
-    {"owned_since", 0},
+    {"owned_since", 0},  {"last_visit", 0},
 };
 
 struct loader {
@@ -779,6 +779,14 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
         TRY(ccex_parse_date(r, f, "request_date", &c->request_date, err));
     if ((f = cell(L, C_OWNED)) != NULL)
         TRY(ccex_parse_date(r, f, "owned_since", &c->owned_since, err));
+    /* a file that does not say which contact was a visit: the latest was */
+    c->last_visit = c->last_contact;
+    if ((f = cell(L, C_LAST_VISIT)) != NULL) {
+        TRY(ccex_parse_date(r, f, "last_visit", &c->last_visit, err));
+        if (c->last_contact == CCAD_NO_DATE || c->last_visit > c->last_contact)
+            return ccex_csv_fail(r, err, f->line, f->column,
+                                 "last_visit is after last_contact (or last_contact is empty)");
+    }
 #undef TRY
     return CCEX_OK;
 }

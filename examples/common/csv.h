@@ -158,7 +158,9 @@ typedef struct ccex_customers {
  *   hours 00..24, the end after the start; empty = any time), next_step (the
  *   next contact date agreed, not before last_contact), request_date (the
  *   customer asked to be seen that day), owned_since (the rep took the
- *   customer over that day).
+ *   customer over that day), last_visit (the latest in-person visit, not
+ *   after last_contact; empty or absent = last_contact, the latest contact
+ *   is taken for a visit).
  * Dates are YYYY-MM-DD. Unknown header names are rejected.
  *
  * On error nothing is returned (@p out is left zeroed) and @p err holds

@@ -54,6 +54,7 @@ enum ccex_msg {
     M_KEY_ACCOUNTS,    /* count */
     M_PLATFORM_OVER,   /* size, cap */
     M_PLATFORM_WITHIN, /* size, cap */
+    M_PLATFORM_UNDER,  /* size, minimum */
     M_C_HEAVY,         /* percent */
     M_FINDINGS,        /* count */
     M_WHOLE_PLAN,

@@ -177,6 +177,9 @@ def load_customers(path: Path) -> Tuple[List[cc.Customer], Dict[str, str]]:
             if g("lat") and g("lon"):
                 c.has_location, c.y, c.x = True, float(g("lat")), float(g("lon"))
             c.last_contact = _date(g("last_contact"), where)
+            # the latest contact is taken for a visit unless last_visit says
+            # otherwise (as examples/common/csv.c reads it)
+            c.last_visit = _date(g("last_visit"), where) if g("last_visit") else c.last_contact
             c.contacts = int(g("contacts")) if g("contacts") else (1 if c.last_contact else 0)
             c.no_progress = int(g("no_progress") or 0)
             if g("complaint"):

@@ -234,6 +234,10 @@ static int whole_plan(struct plan *P, const struct load *L, int64_t capacity)
     if (p.over_cap &&
         (rc = ccad__plan_add_finding(P->s, CCAD_FIND_PLATFORM, -1, CCAD_NO_DATE, &r, 1)) != 0)
         return rc;
+    r = R(PLATFORM, PLATFORM_UNDER_MIN, p.working[0], p.working_min, 0);
+    if (p.under_min &&
+        (rc = ccad__plan_add_finding(P->s, CCAD_FIND_PLATFORM, -1, CCAD_NO_DATE, &r, 1)) != 0)
+        return rc;
     r = R(PLATFORM, PLATFORM_C_HEAVY, p.working[CCAD_GRADE_C] + p.working[CCAD_GRADE_D],
           p.working[0], P->v[P_PLATFORM_C_MAX]);
     if (p.c_heavy &&

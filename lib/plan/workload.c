@@ -119,10 +119,15 @@ void ccad__plan_platform_counts(const ccad_book *book, const int64_t *v, ccad_pl
             p->key_accounts++;
     }
     p->working_cap = v[P_PLATFORM_CAP];
-    p->over_cap = p->working[0] > p->working_cap;
+    p->over_cap = p->working_cap > 0 && p->working[0] > p->working_cap;
+    p->working_min = v[P_PLATFORM_MIN];
+    p->under_min = p->market[0] > 0 && p->working[0] < p->working_min; /* not an empty book */
     p->c_heavy = (p->working[CCAD_GRADE_C] + p->working[CCAD_GRADE_D]) * 100 >
                  v[P_PLATFORM_C_MAX] * p->working[0];
 }
+
+/* ccad_platform as 1.0 released it: every member up to c_heavy. */
+#define PLATFORM_SIZE_1_0 (offsetof(ccad_platform, c_heavy) + sizeof(int32_t))
 
 int ccad_book_platform(const ccad_book *book, const ccad_rules *rules, ccad_platform *out)
 {
@@ -133,14 +138,14 @@ int ccad_book_platform(const ccad_book *book, const ccad_rules *rules, ccad_plat
         return CCAD_EINVAL;
     if (rules == NULL || out == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: NULL argument", fn);
-    if (!CCAD__SIZE_OK(out->size, ccad_platform))
+    if (!CCAD__SIZE_OK(out->size, ccad_platform) && out->size != PLATFORM_SIZE_1_0)
         return ccad__fail(book->ctx, CCAD_EVERSION, "%s: ccad_platform.size not supported", fn);
     if ((rc = ccad__check_graded(book, rules, fn)) != 0)
         return rc;
     memset(&p, 0, sizeof p);
     p.size = out->size;
     ccad__plan_platform_counts(book, rules->v, &p);
-    *out = p;
+    memcpy(out, &p, out->size); /* 1.0's size ends before working_min */
     return CCAD_OK;
 }
 

@@ -2,6 +2,20 @@
  * contact falls due, and how late it is. */
 #include "decide.h"
 
+/* FREQ's ramp (docs/cadence-rules.md, "FREQ", the ramp): an important
+ * customer whose purchase decision is weeks away, not yet two, is
+ * contacted at least as often as freq.ramp_count per freq.ramp_days.
+ * Returns the interval, tightened if the ramp is tighter. */
+static int64_t freq_ramp(struct ccad__decide *d, int64_t interval)
+{
+    const struct cust *c = d->c;
+    int64_t ramp = ccad__ramp_interval(d->v, d->important, c->purchase, c->order, d->T);
+    if (ramp <= 0 || (interval > 0 && interval <= ramp))
+        return interval;
+    ccad__why(d, CCAD_RULE_FREQ, CCAD_WHY_FREQ_RAMP, (int64_t)c->purchase - d->T, interval, ramp);
+    return ramp;
+}
+
 /* FREQ: docs/cadence-rules.md, "FREQ — contacts per period, as an interval";
  * an inactive customer gets INACTIVE instead, and no due date. */
 void ccad__rule_freq(struct ccad__decide *d)
@@ -39,6 +53,7 @@ void ccad__rule_freq(struct ccad__decide *d)
     } else {
         ccad__why(d, CCAD_RULE_FREQ, CCAD_WHY_FREQ_NONE, grade, 0, 0);
     }
+    interval = freq_ramp(d, interval);
     d->interval = interval;
     a->interval_days = (int32_t)interval;
 }
@@ -73,16 +88,34 @@ static void due_events(struct ccad__decide *d)
         }
 }
 
+/* CLOCK, the purchase-window duty: an important customer in its purchase
+ * window (seed 000: be at the customer every day, or three times a week)
+ * counts visits only (clock.q1_visits_only); a later call or message does
+ * not restart that duty's clock. Returns the clock's last contact. */
+static int32_t q1_visit_clock(struct ccad__decide *d)
+{
+    const struct cust *c = d->c;
+    if (!ccad__q1_visits_only(d->v, d->important, d->plevel) || d->interval <= 0 ||
+        d->last == CCAD_NO_DATE || c->last_visit == d->last)
+        return d->last;
+    ccad__why(d, CCAD_RULE_CLOCK, CCAD_WHY_Q1_VISITS_ONLY, d->last,
+              c->last_visit == CCAD_NO_DATE ? -1 : (int64_t)d->T - c->last_visit, 0);
+    return c->last_visit;
+}
+
 /* CLOCK: docs/cadence-rules.md, "The due date (CLOCK, FOLLOWUP, URGENCY,
  * COMPLAINT, NEVER)"; the clock restarts at the last contact. */
 void ccad__rule_clock(struct ccad__decide *d)
 {
     const int64_t *v = d->v;
     const struct cust *c = d->c;
-    int32_t last = d->last, due = CCAD_NO_DATE;
+    int32_t last, due = CCAD_NO_DATE;
     if (!d->active)
         return;
-    if (last != CCAD_NO_DATE && d->interval > 0) {
+    last = q1_visit_clock(d);
+    if (last == CCAD_NO_DATE && d->last != CCAD_NO_DATE) {
+        due = d->T; /* contacted, never visited: the visit is due now */
+    } else if (last != CCAD_NO_DATE && d->interval > 0) {
         due = ccad__clamp_date((int64_t)last + d->interval);
         ccad__why(d, CCAD_RULE_CLOCK, CCAD_WHY_DUE, last, d->interval, due);
     } else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (d->interval > 0 || d->urg)) {

@@ -3,8 +3,9 @@
 #include "decide.h"
 
 /* GAP: docs/cadence-rules.md, "GAP — the rhythm must not stretch"; the open
- * gap, or the latest closed one if longer; a let-go customer's thresholds
- * stretch with its interval (the figures are the thresholds applied). */
+ * gap, or the latest closed one if longer, against the customer's own cycle
+ * (ccad__gap_limits); a let-go customer's cycle is its stretched interval
+ * (the figures are the thresholds applied). */
 void ccad__rule_gap(struct ccad__decide *d)
 {
     const int64_t *v = d->v;
@@ -15,11 +16,10 @@ void ccad__rule_gap(struct ccad__decide *d)
         gap = ccad__imax(a->days_since_contact, d->c->last_gap);
     d->gap = gap;
     d->watched = grade != CCAD_GRADE_NONE && (v[P_GAP_GRADES] & (1 << (grade - 1))) != 0;
-    d->gap_max = v[P_GAP_MAX] * stretch;
+    ccad__gap_limits(v, grade, stretch, &max, &alert);
+    d->gap_max = max;
     if (!d->active || gap < 0 || !d->watched)
         return;
-    max = v[P_GAP_MAX] * stretch;
-    alert = v[P_GAP_ALERT] * stretch;
     if (gap >= alert) {
         a->flags |= CCAD_F_COLD;
         ccad__why(d, CCAD_RULE_GAP, CCAD_WHY_GAP_ALERT, gap, alert, gap - max);
@@ -65,18 +65,19 @@ void ccad__rule_patience(struct ccad__decide *d)
     const struct cust *c = d->c;
     ccad_assessment *a = d->a;
     if (c->status == CCAD_STATUS_RELEASED) {
+        int64_t max, alert; /* a released customer's own, unstretched cycle */
+        ccad__gap_limits(v, d->grade, 1, &max, &alert);
         if (c->contacts < (uint64_t)v[P_PATIENCE_MIN]) {
             a->flags |= CCAD_F_RELEASED_EARLY;
             ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_RELEASED_EARLY, c->contacts,
                       v[P_PATIENCE_MIN], 0);
         }
-        if (c->last_gap > v[P_GAP_MAX] && d->watched) {
+        if (c->last_gap > max && d->watched) {
             a->flags |= CCAD_F_RELEASED_EARLY;
-            ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, c->last_gap, v[P_GAP_MAX],
-                      0);
+            ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, c->last_gap, max, 0);
         }
     } else if (d->active) {
-        if (c->contacts < (uint64_t)v[P_PATIENCE_MIN]) {
+        if (ccad__too_few_contacts(v, c->status, c->contacts)) {
             a->flags |= CCAD_F_RELEASE_PREMATURE;
             ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE, c->contacts, v[P_PATIENCE_MIN], 0);
         }

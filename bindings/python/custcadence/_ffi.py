@@ -86,7 +86,7 @@ class ParamInfo(_Sized):
     _init_fn_ = "ccad_param_info_init"
     _fields_ = [("size", c_uint32), ("name", c_char_p), ("rule", c_int),
                 ("min_value", c_int64), ("max_value", c_int64), ("default_value", c_int64),
-                ("unit", c_char_p), ("help", c_char_p)]
+                ("unit", c_char_p), ("help", c_char_p), ("source", c_char_p)]
 
 
 class Customer(_Sized):
@@ -218,7 +218,8 @@ class Platform(_Sized):
     _init_fn_ = "ccad_platform_init"
     _fields_ = [("size", c_uint32), ("market", c_int64 * 5), ("working", c_int64 * 5),
                 ("buying", c_int64 * 5), ("key_accounts", c_int64), ("working_cap", c_int64),
-                ("over_cap", c_int32), ("c_heavy", c_int32)]
+                ("over_cap", c_int32), ("c_heavy", c_int32), ("working_min", c_int64),
+                ("under_min", c_int32)]
 
 
 class RouteOptions(_Sized):

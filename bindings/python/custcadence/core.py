@@ -384,7 +384,8 @@ def param_infos() -> List[ParamInfo]:
             s = _ffi.ParamInfo.init()
             F.ccad_rules_param_info(byref(s), i)
             p = ParamInfo(i, s.name.decode(), _enum_out(_ffi_rule_enum(), s.rule), s.min_value,
-                          s.max_value, s.default_value, s.unit.decode(), s.help.decode())
+                          s.max_value, s.default_value, s.unit.decode(), s.help.decode(),
+                          s.source.decode())
             _PARAMS.append(p)
             _PARAM_BY_NAME[p.name] = p
     return list(_PARAMS)
@@ -807,7 +808,8 @@ class Book(_Handle):
         def counts(arr: Any) -> PlatformCounts:
             return PlatformCounts(arr[0], {Grade(g): arr[g] for g in range(1, 5)})
         return Platform(counts(s.market), counts(s.working), counts(s.buying), s.key_accounts,
-                        s.working_cap, bool(s.over_cap), bool(s.c_heavy))
+                        s.working_cap, bool(s.over_cap), bool(s.c_heavy), s.working_min,
+                        bool(s.under_min))
 
     def choose_working(self, rules: Rules) -> List[Choice]:
         """A working-platform choice per customer, in index order."""

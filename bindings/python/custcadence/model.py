@@ -653,6 +653,9 @@ class ParamInfo:
     default_value: int
     unit: str
     help: str
+    #: where the default comes from: "seed NNN, line L: ..." or
+    #: "project default: ..." (library 1.1)
+    source: str
 
 
 @dataclass(frozen=True)
@@ -694,6 +697,9 @@ class Platform:
     working_cap: int
     over_cap: bool
     c_heavy: bool
+    #: platform.working_min and whether the platform is under it (library 1.1)
+    working_min: int
+    under_min: bool
 
 
 @dataclass(frozen=True)

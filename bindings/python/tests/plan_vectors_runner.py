@@ -38,7 +38,8 @@ WORKLOAD_FIELDS = ["A_customers", "A_visits", "B_customers", "B_visits", "C_cust
 PLATFORM_FIELDS = ["market", "market_A", "market_B", "market_C", "market_D",
                    "working", "working_A", "working_B", "working_C", "working_D",
                    "buying", "buying_A", "buying_B", "buying_C", "buying_D",
-                   "key_accounts", "working_cap", "over_cap", "c_heavy"]
+                   "key_accounts", "working_cap", "over_cap", "c_heavy", "working_min",
+                   "under_min"]
 INT_OPTIONS = {"days": "days", "visits_per_day": "visits_per_day",
                "minutes_per_day": "minutes_per_day", "route": "route",
                "assign_days": "assign_days", "day_minutes": "day_minutes",
@@ -613,7 +614,8 @@ class PlanRunner(V.Runner):
         vals: List[int] = []
         for pc in (p.market, p.working, p.buying):
             vals += [pc.total] + [pc.by_grade[g] for g in GRADES]
-        vals += [p.key_accounts, p.working_cap, int(p.over_cap), int(p.c_heavy)]
+        vals += [p.key_accounts, p.working_cap, int(p.over_cap), int(p.c_heavy), p.working_min,
+                 int(p.under_min)]
         for t in tok[1:]:
             self.compare_named("platform", t, PLATFORM_FIELDS, vals)
 

@@ -247,6 +247,8 @@ class ApiTest(unittest.TestCase):
             r["grade.method"] = "sideways"
         self.assertTrue(all(isinstance(v, int) for _, v in r.items()))
         self.assertEqual([p.name for p in cc.param_infos()], r.keys())
+        for p in cc.param_infos():  # every default says where it comes from
+            self.assertRegex(p.source, r"^(seed 00[0-4], (line|table) |project default: )")
         self.assertIn("gap.max_days", repr(cc.Rules(self.ctx, "gap.max_days = 9\n")))
         r["freq.work_days"] = "Mon+Wed"
         self.assertEqual(r["freq.work_days"], 1 | 4)

@@ -1,0 +1,62 @@
+/* The batch kernels of ccad_book_assess_range (brief.c, scalar; brief_sse2.c,
+ * four records at a time): the rules as they read them. Internal. */
+#ifndef CCAD_BRIEF_H
+#define CCAD_BRIEF_H
+
+#include "internal.h"
+
+/* The batch kernel's SSE2 path (lib/brief_sse2.c): x86-64 always has SSE2;
+ * CCAD_SCALAR_BRIEF (CMake option) forces the scalar path. */
+#if defined(__SSE2__) && !defined(CCAD_SCALAR_BRIEF)
+#define CCAD__BRIEF_SSE2 1
+#include <emmintrin.h>
+#endif
+
+/* ---- batch: briefs straight from the stored records ----
+ *
+ * The same decisions as assess_one() for what a ccad_brief holds, without
+ * reasons, read from the 64-byte records. The rules and the day are turned
+ * once per call into tables and thresholds; dates stay 16-bit offsets from
+ * CR_EPOCH, where CR_NO_DATE is below every date, so "no date or earlier"
+ * is one comparison; a missing due date is INF while taking minima. Every
+ * rule parameter in days is at most 366 (let-go factor 10), so sums of a
+ * stored date and a parameter cannot leave the calendar or int32. Most
+ * conditions become selects instead of branches: random books defeat
+ * branch prediction. Wide records take the full path. test_brief.c checks
+ * both paths agree on random books and rules. */
+
+#define INF INT32_MAX
+
+struct brief_rules {
+    struct ccad__lean lean; /* intervals, important and watched grades (shared) */
+    uint8_t quad[2][2];    /* quadrant by importance and urgency */
+    uint8_t shift[7];      /* by (offset + BIAS) % 7: days to the next working weekday */
+    int32_t t;             /* the day, as an offset */
+    int32_t urg_week, urg_two, urg_req, follow, care, lead;
+    int32_t esc_rep, esc_man, esc_reas, esc_q4;
+    int32_t order_days;    /* urgency.order_days */
+    int32_t dmax, dmin;    /* the calendar, as offsets */
+    int64_t self, push, unmov, lift;
+    uint32_t stall, patience;
+    int clock_any, never_due, band, q1_visits;
+    int32_t ramp_within, ramp_iv; /* FREQ's ramp: window (-1: off), interval */
+    int prospects_only;    /* patience.prospects_only */
+};
+
+/* A non-negative multiple of 7 that makes any offset of a valid date positive. */
+#define BIAS (7 * 200000)
+
+/* The rules and the day as the kernels read them (brief.c). */
+void ccad__brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T);
+/* A wide record's brief through the full path (brief.c). */
+void ccad__brief_wide(const ccad_book *book, const struct brief_rules *R, size_t index,
+                      ccad_brief *o);
+#ifdef CCAD__BRIEF_SSE2
+/* Briefs of records first.. of the book four at a time, wide ones through
+ * the full path, into out (16-byte briefs); returns how many were done (a
+ * multiple of 4, at most n) (brief_sse2.c). */
+size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *R, const int64_t *v,
+                        size_t first, size_t n, ccad_brief *out);
+#endif
+
+#endif

@@ -1,0 +1,439 @@
+/* ccad_book_assess_range's SSE2 kernel: brief_one() (brief.c) four
+ * records at a time. */
+#include "brief.h"
+
+#ifdef CCAD__BRIEF_SSE2
+#include <stddef.h>
+
+/* ---- the same decisions four records at a time (SSE2) ----
+ *
+ * brief_one() lane by lane: each group of four records is loaded as three
+ * 16-byte rows per record (volume .. request, last_contact .. no_progress,
+ * the last word: grades, status, complaint, bits) and transposed into
+ * int32 lanes; conditions are all-ones masks, selects are and/andnot/or;
+ * the four briefs are transposed back and stored whole. Arithmetic on a
+ * lane whose result is masked away (a missing due date) may wrap, which
+ * SSE2 integer arithmetic does without undefined behaviour. The weekday is
+ * (offset + BIAS) % 7 through a float multiply by 1/7 (exact: a due date
+ * is the day or a stored date plus at most 3,660 days, so offset + BIAS
+ * lies in 662,576 .. 4,314,634, below 2^24); the shift to the next
+ * working weekday is read from a 21-bit word of 3-bit shifts, scaled by
+ * 2^(-3 * weekday) built from float exponent bits. Wide lanes are then
+ * redone by the full path. test_brief.c compares both paths. */
+
+/* The loads below rely on the record's layout. */
+#define CR_AT(f) ((int)offsetof(struct crec, f))
+typedef char ccad__brief_row_a[CR_AT(purchase) == CR_AT(volume) + 8 &&
+                                       CR_AT(complaint_date) == CR_AT(volume) + 10 &&
+                                       CR_AT(request) == CR_AT(volume) + 12
+                                   ? 1
+                                   : -1];
+typedef char ccad__brief_row_b[CR_AT(last_visit) == CR_AT(last_contact) + 2 &&
+                                       CR_AT(next_step) == CR_AT(last_contact) + 4 &&
+                                       CR_AT(last_gap) == CR_AT(last_contact) + 6 &&
+                                       CR_AT(margin_bp) == CR_AT(last_contact) + 8 &&
+                                       CR_AT(contacts) == CR_AT(last_contact) + 10 &&
+                                       CR_AT(no_progress) == CR_AT(last_contact) + 12 &&
+                                       CR_AT(order_off) == CR_AT(last_contact) + 15
+                                   ? 1
+                                   : -1];
+typedef char ccad__brief_row_c[CR_AT(status) == CR_AT(grades) + 1 &&
+                                       CR_AT(complaint) == CR_AT(grades) + 2 &&
+                                       CR_AT(bits) == CR_AT(grades) + 3 &&
+                                       CR_AT(grades) + 4 == (int)sizeof(struct crec)
+                                   ? 1
+                                   : -1];
+typedef char
+    ccad__brief_out[offsetof(ccad_brief, days_overdue) == 4 && offsetof(ccad_brief, flags) == 8 &&
+                            offsetof(ccad_brief, grade) == 12 &&
+                            offsetof(ccad_brief, urgency) == 13 &&
+                            offsetof(ccad_brief, quadrant) == 14 &&
+                            offsetof(ccad_brief, escalation) == 15 && sizeof(ccad_brief) == 16
+                        ? 1
+                        : -1];
+
+/* The rules as lanes. */
+struct brief_lanes {
+    __m128i t, urg_week1, urg_two1, urg_two, urg_req1, follow, care, lead, dmax, dmin;
+    __m128i order_lo, order_hi;                            /* orders closing */
+    __m128i esc_rep1, esc_man1, esc_reas1, esc_all, stall1, patience;
+    /* GAP limits by let go and grade: C's, then A's, B's and D's xor C's */
+    __m128i gap_max[2][4], gap_alert1[2][4];
+    __m128i self1, push1, unmov1, lift1, let_go_x1, never, clock_any, q1_visits;
+    __m128i ramp_within1, ramp_iv; /* FREQ's ramp: window + 1, interval */
+    __m128i all_open;              /* all-ones: PATIENCE's count guards every open customer */
+    __m128i iv_c, iv_axc, iv_bxc, iv_dxc, iv_q1w, iv_q1tw; /* intervals; x: xor with C's */
+    __m128i important, watched;                            /* bit g: grade g */
+    __m128i shifts;                                        /* shift k in bits 3k..3k+2 */
+};
+
+/* x - 1 as an int32 threshold for "> x - 1", saturated: a threshold above
+ * every int32 is never reached, one below every int32 always. */
+static int32_t gt_threshold(int64_t x) {
+    return x > INT32_MAX ? INT32_MAX : x - 1 < INT32_MIN ? INT32_MIN : (int32_t)(x - 1);
+}
+
+/* GAP's limits as lanes (the lean tables by grade and let go). */
+static void brief_lanes_gap(struct brief_lanes *L, const struct brief_rules *R) {
+    static const int grades[4] = {CCAD_GRADE_C, CCAD_GRADE_A, CCAD_GRADE_B, CCAD_GRADE_D};
+    int g, k;
+    for (k = 0; k < 2; k++) {
+        int32_t cm = R->lean.gap_max[CCAD_GRADE_C][k];
+        int32_t ca = gt_threshold(R->lean.gap_alert[CCAD_GRADE_C][k]);
+        for (g = 0; g < 4; g++) {
+            int32_t m = R->lean.gap_max[grades[g]][k];
+            int32_t a = gt_threshold(R->lean.gap_alert[grades[g]][k]);
+            L->gap_max[k][g] = _mm_set1_epi32(g == 0 ? m : m ^ cm);
+            L->gap_alert1[k][g] = _mm_set1_epi32(g == 0 ? a : a ^ ca);
+        }
+    }
+}
+
+static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R, const int64_t *v) {
+    int32_t shifts = 0, let_go = v[P_FREQ_LET_GO] > 1 ? (int32_t)v[P_FREQ_LET_GO] : 1;
+    int g, k;
+    for (k = 0; k < 7; k++)
+        shifts |= (int32_t)R->shift[k] << (3 * k);
+    /* an important grade's intervals by purchase level (any important
+     * grade: the Q1 intervals do not depend on the grade) */
+    g = CCAD_GRADE_A;
+    for (k = CCAD_GRADE_A; k <= CCAD_GRADE_D; k++)
+        if ((R->lean.important >> k) & 1)
+            g = k;
+    L->t = _mm_set1_epi32(R->t);
+    L->urg_week1 = _mm_set1_epi32(R->urg_week + 1);
+    L->urg_two1 = _mm_set1_epi32(R->urg_two + 1);
+    L->urg_two = _mm_set1_epi32(R->urg_two);
+    L->urg_req1 = _mm_set1_epi32(R->urg_req + 1);
+    L->follow = _mm_set1_epi32(R->follow);
+    L->care = _mm_set1_epi32(R->care);
+    L->lead = _mm_set1_epi32(R->lead);
+    L->dmax = _mm_set1_epi32(R->dmax);
+    L->dmin = _mm_set1_epi32(R->dmin);
+    brief_lanes_gap(L, R);
+    L->order_lo = _mm_set1_epi32(-R->order_days - 1);
+    L->order_hi = _mm_set1_epi32(R->order_days + 1);
+    L->esc_rep1 = _mm_set1_epi32(gt_threshold(R->esc_rep));
+    L->esc_man1 = _mm_set1_epi32(gt_threshold(R->esc_man));
+    L->esc_reas1 = _mm_set1_epi32(gt_threshold(R->esc_reas));
+    L->esc_all = _mm_set1_epi32(R->esc_q4 ? -1 : 0);
+    L->stall1 = _mm_set1_epi32(gt_threshold(R->stall));
+    L->patience = _mm_set1_epi32(R->patience > INT32_MAX ? INT32_MAX : (int32_t)R->patience);
+    L->self1 = _mm_set1_epi32(gt_threshold(R->self));
+    L->push1 = _mm_set1_epi32(gt_threshold(R->push));
+    L->unmov1 = _mm_set1_epi32(R->band ? INT32_MAX : gt_threshold(R->unmov));
+    L->lift1 = _mm_set1_epi32(gt_threshold(R->lift));
+    L->let_go_x1 = _mm_set1_epi32(let_go ^ 1);
+    L->never = _mm_set1_epi32(R->never_due ? -1 : 0);
+    L->clock_any = _mm_set1_epi32(R->clock_any ? -1 : 0);
+    L->q1_visits = _mm_set1_epi32(R->q1_visits ? -1 : 0);
+    L->ramp_within1 = _mm_set1_epi32(R->ramp_within + 1);
+    L->ramp_iv = _mm_set1_epi32(R->ramp_iv);
+    L->all_open = _mm_set1_epi32(R->prospects_only ? 0 : -1);
+    L->iv_c = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_C][0][0]);
+    L->iv_axc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_A][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
+    L->iv_bxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_B][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
+    L->iv_dxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_D][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
+    L->iv_q1w = _mm_set1_epi32(R->lean.ival[g][CCAD_URGENCY_WEEK][0]);
+    L->iv_q1tw = _mm_set1_epi32(R->lean.ival[g][CCAD_URGENCY_TWO_WEEKS][0]);
+    L->important = _mm_set1_epi32((int32_t)R->lean.important);
+    L->watched = _mm_set1_epi32((int32_t)R->lean.watched);
+    L->shifts = _mm_set1_epi32(shifts);
+}
+
+#define V_SET(x) _mm_set1_epi32(x)
+static __m128i v_sel(__m128i m, __m128i a, __m128i b) {
+    return _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, b));
+}
+static __m128i v_min(__m128i a, __m128i b) { return v_sel(_mm_cmpgt_epi32(a, b), b, a); }
+static __m128i v_max(__m128i a, __m128i b) { return v_sel(_mm_cmpgt_epi32(a, b), a, b); }
+/* the low and high int16 halves of each lane, sign-extended */
+static __m128i v_lo16(__m128i x) { return _mm_srai_epi32(_mm_slli_epi32(x, 16), 16); }
+static __m128i v_hi16(__m128i x) { return _mm_srai_epi32(x, 16); }
+/* m ? flag : 0 */
+static __m128i v_flag(__m128i m, uint32_t flag) { return _mm_and_si128(m, V_SET((int32_t)flag)); }
+
+/* The lane's grade's value of a table by grade (C's value, then A's, B's
+ * and D's xor C's); grade none takes C's. */
+static __m128i v_by_grade(__m128i grade, const __m128i tab[4]) {
+    __m128i x = _mm_xor_si128(tab[0], _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_A)), tab[1]));
+    x = _mm_xor_si128(x, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_B)), tab[2]));
+    return _mm_xor_si128(x, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_D)), tab[3]));
+}
+
+static __m128i v_load(const struct crec *r, int off) {
+    return _mm_loadu_si128((const __m128i *)(const void *)((const char *)r + off));
+}
+
+/* brief_four's parts: the records' fields as lanes, the urgency and the
+ * interval, the due date, the flags. Inlined into it. */
+
+/* The four records' fields as int32 lanes, and the masks derived from them. */
+struct four_rec {
+    __m128i vol, p, cd, req, lc, lv, last, next, lgap, margin, contacts, noprog, closed;
+    __m128i gsb, status, grade, imp, watched, open, resolved, act, nolast, nolc, nonext;
+};
+
+/* Loads r[0..3] as three 16-byte rows each and transposes them into lanes. */
+static inline void four_load(const struct brief_lanes *L, const struct crec *r, struct four_rec *f) {
+    const __m128i no_date = V_SET(CR_NO_DATE);
+    __m128i pcd, rqo, lcv, ngp, mct, npm;
+    __m128i a0 = v_load(r, CR_AT(volume)), a1 = v_load(r + 1, CR_AT(volume)),
+            a2 = v_load(r + 2, CR_AT(volume)), a3 = v_load(r + 3, CR_AT(volume));
+    __m128i b0 = v_load(r, CR_AT(last_contact)), b1 = v_load(r + 1, CR_AT(last_contact)),
+            b2 = v_load(r + 2, CR_AT(last_contact)), b3 = v_load(r + 3, CR_AT(last_contact));
+    __m128i c0 = v_load(r, CR_AT(grades) - 12), c1 = v_load(r + 1, CR_AT(grades) - 12),
+            c2 = v_load(r + 2, CR_AT(grades) - 12), c3 = v_load(r + 3, CR_AT(grades) - 12);
+    __m128i t0 = _mm_unpacklo_epi32(a0, a1), t1 = _mm_unpacklo_epi32(a2, a3);
+    __m128i t2 = _mm_unpackhi_epi32(a0, a1), t3 = _mm_unpackhi_epi32(a2, a3);
+    f->vol = _mm_unpacklo_epi64(t0, t1);
+    pcd = _mm_unpacklo_epi64(t2, t3);
+    rqo = _mm_unpackhi_epi64(t2, t3);
+    t0 = _mm_unpacklo_epi32(b0, b1);
+    t1 = _mm_unpacklo_epi32(b2, b3);
+    t2 = _mm_unpackhi_epi32(b0, b1);
+    t3 = _mm_unpackhi_epi32(b2, b3);
+    lcv = _mm_unpacklo_epi64(t0, t1);
+    ngp = _mm_unpackhi_epi64(t0, t1);
+    mct = _mm_unpacklo_epi64(t2, t3);
+    npm = _mm_unpackhi_epi64(t2, t3);
+    f->gsb = _mm_unpackhi_epi64(_mm_unpackhi_epi32(c0, c1), _mm_unpackhi_epi32(c2, c3));
+    f->p = v_lo16(pcd);
+    f->cd = v_hi16(pcd);
+    f->req = v_lo16(rqo);
+    f->lc = v_lo16(lcv);
+    f->lv = v_hi16(lcv);
+    f->last = v_sel(L->clock_any, f->lc, f->lv);
+    f->next = v_lo16(ngp);
+    f->lgap = v_hi16(ngp);
+    f->margin = v_lo16(mct);
+    f->contacts = _mm_srli_epi32(mct, 16);
+    f->noprog = _mm_and_si128(npm, V_SET(0xffff));
+    /* the order offset (top byte; CR_NO_ORDER lies below every -order_days) */
+    f->closed = _mm_srai_epi32(npm, 24);
+    f->closed = _mm_and_si128(_mm_cmpgt_epi32(f->closed, L->order_lo),
+                              _mm_cmpgt_epi32(L->order_hi, f->closed));
+    f->status = _mm_and_si128(_mm_srli_epi32(f->gsb, 8), V_SET(0xff));
+    {
+        __m128i gm4 = _mm_and_si128(f->gsb, V_SET(15)),
+                gc4 = _mm_and_si128(_mm_srli_epi32(f->gsb, 4), V_SET(15));
+        __m128i gbit, cpl = _mm_and_si128(_mm_srli_epi32(f->gsb, 16), V_SET(0xff));
+        f->grade = v_sel(_mm_cmpeq_epi32(gm4, _mm_setzero_si128()), gc4, gm4);
+        /* 1 << grade, from the float 2^grade */
+        gbit = _mm_cvttps_epi32(
+            _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(f->grade, V_SET(127)), 23)));
+        f->imp = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->important), gbit);
+        f->watched = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->watched), gbit);
+        f->open = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_OPEN));
+        f->resolved = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_RESOLVED));
+    }
+    /* released (4) or eliminated (5) */
+    f->act = _mm_xor_si128(
+        _mm_cmpeq_epi32(_mm_and_si128(f->status, V_SET(~1)), V_SET(CCAD_STATUS_RELEASED)), V_SET(-1));
+    f->nolast = _mm_cmpeq_epi32(f->last, no_date);
+    f->nolc = _mm_cmpeq_epi32(f->lc, no_date);
+    f->nonext = _mm_cmpeq_epi32(f->next, no_date);
+}
+
+/* The urgency, the purchase level, the events, the let-go, the interval. */
+struct four_urg {
+    __m128i pl, pnz, pending, unz, urg, letgo, iv;
+};
+
+/* URGENCY, TRIAGE (let go) and FREQ (the interval). */
+static inline void four_urgency(const struct brief_lanes *L, const struct four_rec *f,
+                                struct four_urg *u) {
+    const __m128i t = L->t;
+    __m128i d, okp, mw, m2, evt, lgsel, iv;
+    /* URGENCY: the purchase level 0..2, then the events */
+    d = _mm_sub_epi32(f->p, t);
+    okp = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi32(f->p, V_SET(CR_NO_DATE)), f->closed),
+                           _mm_cmpgt_epi32(d, V_SET(-1)));
+    mw = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_week1, d));
+    m2 = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_two1, d));
+    u->pl = _mm_sub_epi32(_mm_setzero_si128(), _mm_add_epi32(mw, m2));
+    u->pnz = _mm_or_si128(mw, m2);
+    u->pending = _mm_cmpgt_epi32(f->req, f->last);
+    evt = _mm_or_si128(f->open, _mm_and_si128(u->pending,
+                                              _mm_cmpgt_epi32(L->urg_req1, _mm_sub_epi32(f->req, t))));
+    u->unz = _mm_or_si128(evt, u->pnz);
+    u->urg = v_sel(evt, V_SET(CCAD_URGENCY_EVENT), u->pl);
+    /* TRIAGE: let go */
+    u->letgo = _mm_or_si128(
+        _mm_cmpgt_epi32(f->vol, L->self1),
+        _mm_and_si128(_mm_or_si128(_mm_cmpgt_epi32(f->vol, L->push1), _mm_cmpgt_epi32(f->vol, L->unmov1)),
+                      _mm_cmpgt_epi32(f->margin, L->lift1)));
+    u->letgo = _mm_and_si128(u->letgo, _mm_cmpgt_epi32(f->vol, V_SET(-1)));
+    u->letgo = _mm_andnot_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_PROSPECT)), u->letgo);
+    lgsel = _mm_andnot_si128(u->unz, u->letgo);
+    /* FREQ: the interval by grade, the Q1 intervals, the let-go factor
+     * (interval <= 366 and factor <= 10: a 16-bit product) */
+    iv = _mm_xor_si128(L->iv_c,
+                       _mm_and_si128(_mm_cmpeq_epi32(f->grade, V_SET(CCAD_GRADE_A)), L->iv_axc));
+    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(f->grade, V_SET(CCAD_GRADE_B)), L->iv_bxc));
+    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(f->grade, V_SET(CCAD_GRADE_D)), L->iv_dxc));
+    iv = v_sel(_mm_and_si128(f->imp, _mm_cmpeq_epi32(u->pl, V_SET(CCAD_URGENCY_WEEK))), L->iv_q1w, iv);
+    iv = v_sel(_mm_and_si128(f->imp, _mm_cmpeq_epi32(u->pl, V_SET(CCAD_URGENCY_TWO_WEEKS))), L->iv_q1tw,
+               iv);
+    u->iv = _mm_mullo_epi16(iv, _mm_xor_si128(V_SET(1), _mm_and_si128(lgsel, L->let_go_x1)));
+    /* FREQ's ramp: important, the decision past two weeks and within the
+     * ramp, and the ramp tighter than the interval (or no interval) */
+    iv = _mm_and_si128(_mm_and_si128(f->imp, okp), _mm_cmpgt_epi32(d, L->urg_two));
+    iv = _mm_and_si128(iv, _mm_cmpgt_epi32(L->ramp_within1, d));
+    iv = _mm_and_si128(iv, _mm_or_si128(_mm_cmpgt_epi32(V_SET(1), u->iv),
+                                        _mm_cmpgt_epi32(u->iv, L->ramp_iv)));
+    u->iv = v_sel(iv, L->ramp_iv, u->iv);
+}
+
+/* The due date, INT32_MAX for none: CLOCK, NEVER, FOLLOWUP, then the
+ * events; *fa gets CCAD_F_CARE_DUE. */
+static inline __m128i four_due_raw(const struct brief_lanes *L, const struct four_rec *f,
+                                   const struct four_urg *u, __m128i *fa) {
+    const __m128i t = L->t, inf = V_SET(INT32_MAX);
+    __m128i m, due, x, care, care_open, clock, noclock;
+    m = _mm_cmpgt_epi32(u->iv, _mm_setzero_si128());
+    /* CLOCK: the purchase-window duty counts visits only */
+    clock = v_sel(_mm_and_si128(L->q1_visits, _mm_and_si128(f->imp, u->pnz)), f->lv, f->last);
+    noclock = _mm_cmpeq_epi32(clock, V_SET(CR_NO_DATE));
+    due = v_sel(_mm_andnot_si128(noclock, m), _mm_add_epi32(clock, u->iv), inf);
+    due = v_sel(_mm_andnot_si128(f->nolast, _mm_and_si128(noclock, m)), t, due);
+    due = v_sel(_mm_and_si128(_mm_and_si128(f->nolast, L->never), _mm_or_si128(m, u->unz)), t, due);
+    due = v_min(due, v_sel(f->nonext, inf, f->next));
+    x = v_sel(_mm_cmpgt_epi32(f->cd, f->last), f->cd, _mm_add_epi32(f->last, L->follow));
+    due = v_min(due, v_sel(f->open, x, inf));
+    due = v_min(due, v_sel(u->pending, f->req, inf));
+    m = _mm_or_si128(f->nolast, _mm_cmpgt_epi32(_mm_sub_epi32(f->p, L->urg_two), f->last));
+    due = v_min(due, v_sel(_mm_and_si128(_mm_andnot_si128(f->imp, u->pnz), m), t, inf));
+    care = _mm_add_epi32(f->cd, L->care);
+    care_open = _mm_and_si128(f->resolved, _mm_cmpgt_epi32(care, f->last));
+    due = v_min(due, v_sel(care_open, care, inf));
+    *fa = v_flag(_mm_andnot_si128(_mm_cmpgt_epi32(care, t), care_open), CCAD_F_CARE_DUE);
+    return due;
+}
+
+/* The due date moved to the next working weekday (returned); *over the
+ * days overdue (0 without a due date); the due, overdue and reminder
+ * flags added to *fa. */
+static inline __m128i four_due_date(const struct brief_lanes *L, __m128i due, __m128i nodue,
+                                    __m128i *over, __m128i *fa) {
+    const __m128i t = L->t;
+    __m128i x, q7, wd, e, sh, m;
+    /* the working weekday: wd = (due + BIAS) % 7 with the quotient from a
+     * float multiply, exact for 0 < x < 2^24: x is exact as a float, the
+     * float 1/7 is above 1/7 so the rounded product never falls below an
+     * integer quotient, and it exceeds x / 7 by less than 0.06 (checked
+     * for every x a due date gives) */
+    x = _mm_add_epi32(due, V_SET(BIAS));
+    q7 = _mm_cvttps_epi32(_mm_mul_ps(_mm_cvtepi32_ps(x), _mm_set1_ps(1.0f / 7.0f)));
+    wd = _mm_sub_epi32(x, _mm_sub_epi32(_mm_slli_epi32(q7, 3), q7));
+    /* shifts >> (3 * wd), as shifts * 2^(-3 * wd) */
+    e = _mm_slli_epi32(_mm_sub_epi32(V_SET(127), _mm_add_epi32(wd, _mm_add_epi32(wd, wd))), 23);
+    sh = _mm_cvttps_epi32(_mm_mul_ps(_mm_cvtepi32_ps(L->shifts), _mm_castsi128_ps(e)));
+    sh = _mm_and_si128(sh, V_SET(7));
+    due = v_min(_mm_add_epi32(due, sh), L->dmax);
+    *over = _mm_andnot_si128(nodue, v_max(_mm_sub_epi32(t, due), _mm_setzero_si128()));
+    m = _mm_or_si128(nodue, _mm_cmpgt_epi32(due, t));
+    *fa = _mm_or_si128(*fa, _mm_andnot_si128(m, V_SET(CCAD_F_DUE)));
+    *fa = _mm_or_si128(*fa, v_flag(_mm_cmpgt_epi32(*over, _mm_setzero_si128()), CCAD_F_OVERDUE));
+    m = _mm_cmpeq_epi32(v_max(_mm_sub_epi32(due, L->lead), L->dmin), t);
+    *fa = _mm_or_si128(*fa, v_flag(_mm_andnot_si128(nodue, m), CCAD_F_REMINDER));
+    return due;
+}
+
+/* The flags of the four customers: fa (the active customer's flags so
+ * far) with GAP, FOLLOWUP, STALL, PATIENCE and COMPLAINT, or for the
+ * inactive ones INACTIVE and RELEASED_EARLY; NEVER_CONTACTED for both. */
+static inline __m128i four_flags(const struct brief_lanes *L, const struct four_rec *f,
+                                 __m128i letgo, __m128i fa) {
+    const __m128i zero = _mm_setzero_si128();
+    __m128i gap, wl, ga, gm, m, pm, fi, flags, max0 = v_by_grade(f->grade, L->gap_max[0]);
+    gap = v_max(v_max(_mm_sub_epi32(L->t, f->last), zero), f->lgap);
+    wl = _mm_andnot_si128(f->nolast, f->watched);
+    ga = _mm_cmpgt_epi32(gap, v_sel(letgo, v_by_grade(f->grade, L->gap_alert1[1]),
+                                    v_by_grade(f->grade, L->gap_alert1[0])));
+    gm = _mm_and_si128(wl, _mm_cmpgt_epi32(gap, v_sel(letgo, v_by_grade(f->grade, L->gap_max[1]), max0)));
+    fa = _mm_or_si128(fa, v_flag(_mm_and_si128(wl, ga), CCAD_F_COLD));
+    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(ga, gm), CCAD_F_COOLING));
+    m = _mm_cmpeq_epi32(_mm_and_si128(f->gsb, V_SET((int32_t)CB_LAST_RECORDED << 24)), zero);
+    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(f->nolc, m), CCAD_F_NO_RECORD));
+    fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(f->nolc, f->nonext), CCAD_F_NO_NEXT_STEP));
+    fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(f->noprog, L->stall1), CCAD_F_STALLED));
+    m = _mm_cmpgt_epi32(L->patience, f->contacts);
+    /* an open customer's count guards prospects only (patience.prospects_only) */
+    pm = _mm_and_si128(m, _mm_or_si128(L->all_open, _mm_cmpeq_epi32(f->status,
+                                                                     V_SET(CCAD_STATUS_PROSPECT))));
+    fa = _mm_or_si128(fa, v_flag(_mm_or_si128(pm, gm), CCAD_F_RELEASE_PREMATURE));
+    fa = _mm_or_si128(fa, v_flag(f->open, CCAD_F_COMPLAINT_OPEN));
+    /* inactive: released early? */
+    fi = _mm_and_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_RELEASED)),
+                       _mm_or_si128(m, _mm_and_si128(f->watched, _mm_cmpgt_epi32(f->lgap, max0))));
+    fi = _mm_or_si128(v_flag(fi, CCAD_F_RELEASED_EARLY), V_SET(CCAD_F_INACTIVE));
+    flags = v_sel(f->act, fa, fi);
+    return _mm_or_si128(flags, v_flag(_mm_and_si128(f->nolc, _mm_cmpeq_epi32(f->contacts, zero)),
+                                      CCAD_F_NEVER_CONTACTED));
+}
+
+/* Briefs of the four narrow-or-wide records r[0..3] into out[0..3] (16
+ * bytes each); returns a bit per wide record, whose brief is left to the
+ * caller. */
+static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, char *out) {
+    const __m128i zero = _mm_setzero_si128();
+    struct four_rec f;
+    struct four_urg u;
+    __m128i due, nodue, over, lvl, fa, flags, q, packed, o0, o1, o2, o3;
+    four_load(L, r, &f);
+    four_urgency(L, &f, &u);
+    due = four_due_raw(L, &f, &u, &fa);
+    nodue = _mm_cmpeq_epi32(due, V_SET(INT32_MAX));
+    due = four_due_date(L, due, nodue, &over, &fa);
+    /* ESCALATE: not for Q4 unless escalate.q4; over is 0 without a due date */
+    lvl = _mm_add_epi32(
+        _mm_add_epi32(_mm_cmpgt_epi32(over, L->esc_rep1), _mm_cmpgt_epi32(over, L->esc_man1)),
+        _mm_cmpgt_epi32(over, L->esc_reas1));
+    lvl = _mm_and_si128(_mm_sub_epi32(zero, lvl), _mm_or_si128(_mm_or_si128(f.imp, u.unz), L->esc_all));
+    flags = four_flags(L, &f, u.letgo, fa);
+    /* the briefs: due, overdue, flags, grade | urgency | quadrant | escalation */
+    due = v_sel(_mm_andnot_si128(nodue, f.act), _mm_add_epi32(due, V_SET(CR_EPOCH)),
+                V_SET(CCAD_NO_DATE));
+    over = _mm_and_si128(f.act, over);
+    /* quadrant 4 - 2 * important - urgent, with masks as -1 */
+    q = _mm_add_epi32(V_SET(CCAD_Q4),
+                      _mm_add_epi32(_mm_add_epi32(f.imp, f.imp), _mm_and_si128(f.act, u.unz)));
+    packed = _mm_or_si128(
+        _mm_or_si128(f.grade, _mm_slli_epi32(_mm_and_si128(f.act, u.urg), 8)),
+        _mm_or_si128(_mm_slli_epi32(q, 16), _mm_slli_epi32(_mm_and_si128(f.act, lvl), 24)));
+    o0 = _mm_unpacklo_epi32(due, over);
+    o1 = _mm_unpacklo_epi32(flags, packed);
+    o2 = _mm_unpackhi_epi32(due, over);
+    o3 = _mm_unpackhi_epi32(flags, packed);
+    _mm_storeu_si128((__m128i *)(void *)out, _mm_unpacklo_epi64(o0, o1));
+    _mm_storeu_si128((__m128i *)(void *)(out + 16), _mm_unpackhi_epi64(o0, o1));
+    _mm_storeu_si128((__m128i *)(void *)(out + 32), _mm_unpacklo_epi64(o2, o3));
+    _mm_storeu_si128((__m128i *)(void *)(out + 48), _mm_unpackhi_epi64(o2, o3));
+    /* CB_WIDE is bit 3 of the top byte: shifted to the sign bit */
+    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 4)));
+}
+
+
+size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *R, const int64_t *v,
+                        size_t first, size_t n, ccad_brief *out)
+{
+    struct brief_lanes L;
+    size_t i;
+    brief_lanes_init(&L, R, v);
+    /* sizeof(ccad_brief) is 16: four briefs are 64 bytes */
+    for (i = 0; n - i >= 4; i += 4) {
+        char *o = (char *)(void *)(out + i);
+        unsigned wide = brief_four(&L, &book->c[first + i], o), k;
+        for (k = 0; wide != 0; k++, wide >>= 1)
+            if (wide & 1)
+                ccad__brief_wide(book, R, first + i + k, out + i + k);
+    }
+    return i;
+}
+
+#undef V_SET
+#undef CR_AT
+#else
+typedef int ccad__brief_sse2_unused; /* ISO C: a translation unit is not empty */
+#endif /* CCAD__BRIEF_SSE2 */
