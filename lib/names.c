@@ -101,6 +101,8 @@ static const char why_names[][20] = {
     "PLAN_VISIT_DAY",
     "GIVE_UP",
     "ORDER_CLOSED",
+    "TEAM_CARRIER",
+    "TEAM_NO_CARRIER",
 };
 
 const char *ccad_why_name(int why)
@@ -276,6 +278,8 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
     }
     case CCAD_WHY_CARE_CONTACT: *n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s", t->d1); return 1;
     case CCAD_WHY_REMINDER_DUE: *n = snprintf(buf, cap, "FOLLOWUP: reminder on %s for the contact on %s", t->d1, t->d2); return 1;
+    case CCAD_WHY_TEAM_CARRIER: *n = snprintf(buf, cap, "CAPACITY: carried out by a teammate with room (%lld min more travel; %lld contact%s that day, limit %lld)", t->a, t->b, pl(t->b), t->c); return 1;
+    case CCAD_WHY_TEAM_NO_CARRIER: *n = snprintf(buf, cap, "CAPACITY: no teammate had room on %s (%lld present) for this %s contact", t->d1, t->b, t->c == CCAD_BY_SUBSTITUTE ? "substitute's" : "colleague's"); return 1;
     case CCAD_WHY_PLAN_EARLY: *n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", t->b, pl(t->b), t->d1); return 1;
     default: return 0;
     }
@@ -547,6 +551,8 @@ static const unsigned short figures[] = {
     F(DT, WD, N),  /* PLAN_VISIT_DAY: due date, visit days */
     F(CN, CN, CN), /* GIVE_UP: contacts, minimum, 1 if premature */
     F(DT, DT, N),  /* ORDER_CLOSED: order date, purchase date closed */
+    F(MI, CN, CN), /* TEAM_CARRIER: travel added, carrier's contacts, its limit */
+    F(DT, CN, EN), /* TEAM_NO_CARRIER: day, teammates present, delegation */
 };
 #undef F
 #undef WD
@@ -569,6 +575,7 @@ int ccad_why_figure(int why, int index, int *out_name_kind)
         case CCAD_WHY_TRIAGE: name = CCAD_NAME_TRIAGE; break;
         case CCAD_WHY_INACTIVE: name = CCAD_NAME_STATUS; break;
         case CCAD_WHY_SERVICE: name = CCAD_NAME_SERVICE; break;
+        case CCAD_WHY_TEAM_NO_CARRIER: name = CCAD_NAME_DELEGATION; break;
         default: name = CCAD_NAME_GRADE; break;
         }
     }

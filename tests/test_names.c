@@ -140,6 +140,8 @@ static const named whys[] = {
     {CCAD_WHY_PLAN_VISIT_DAY, "PLAN_VISIT_DAY"},
     {CCAD_WHY_GIVE_UP, "GIVE_UP"},
     {CCAD_WHY_ORDER_CLOSED, "ORDER_CLOSED"},
+    {CCAD_WHY_TEAM_CARRIER, "TEAM_CARRIER"},
+    {CCAD_WHY_TEAM_NO_CARRIER, "TEAM_NO_CARRIER"},
 };
 
 #define KIND(k, t) {k, t, sizeof t / sizeof t[0]}
@@ -434,7 +436,7 @@ static void why_figure_errors(void **state)
     assert_int_equal(ccad_why_figure(0, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
-    assert_int_equal(ccad_why_figure(CCAD_WHY_ORDER_CLOSED + 1, 0, &nk), CCAD_FIG_NONE);
+    assert_int_equal(ccad_why_figure(CCAD_WHY_TEAM_NO_CARRIER + 1, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
     assert_int_equal(ccad_why_figure(-1, 1, &nk), CCAD_FIG_NONE);
