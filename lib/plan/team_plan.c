@@ -344,11 +344,13 @@ static int acquire(struct run *R)
     ts->vpd = ccad__alloc(ts->ctx, n * sizeof *ts->vpd);
     R->flags = ccad__alloc(ts->ctx, cells * sizeof *R->flags);
     R->day = ccad__alloc(ts->ctx, cells * sizeof *R->day);
+    if (ts->rep != NULL)
+        memset(ts->rep, 0, n * sizeof *ts->rep);
+    if (R->day != NULL)
+        memset(R->day, 0, cells * sizeof *R->day);
     if (ts->rep == NULL || ts->vpd == NULL || R->flags == NULL || R->day == NULL)
         return ccad__fail(ts->ctx, CCAD_ENOMEM, "ccad_team_schedule_new: out of memory");
-    memset(ts->rep, 0, n * sizeof *ts->rep);
     memset(R->flags, 0, cells * sizeof *R->flags);
-    memset(R->day, 0, cells * sizeof *R->day);
     return CCAD_OK;
 }
 
