@@ -386,44 +386,21 @@ static void print_csv(const struct run *R)
 static int write_findings(const struct run *R, const char *path)
 {
     size_t n = ccad_team_schedule_finding_count(R->ts), i;
-    FILE *fp = fopen(path, "w");
-    uint32_t k;
-    int bad;
-    if (fp == NULL) {
-        fprintf(stderr, PROG ": %s: cannot create: ", path);
-        perror(NULL);
+    FILE *fp = ccex_findings_open(path, "rep,customer_id,", PROG);
+    if (fp == NULL)
         return -1;
-    }
-    fprintf(fp, "rep,customer_id,finding,rules,detail");
-    for (k = 2; k <= CCAD_ITEM_REASONS_MAX; k++)
-        fprintf(fp, ",detail_%u", (unsigned)k);
-    fputc('\n', fp);
     for (i = 0; i < n; i++) {
         ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
-        char rules[200], why[200];
         if (ccad_team_schedule_finding(R->ts, i, &f) != CCAD_OK)
             break;
-        ccex_rule_list(rules, sizeof rules, f.finding.reasons, f.finding.reason_count);
         ccex_csv_put(fp, R->by_index[f.rep]->id);
         fputc(',', fp);
         ccex_csv_put(fp, f.finding.customer >= 0
                              ? cust_id(R, f.rep, (uint32_t)f.finding.customer) : "");
-        fprintf(fp, ",%s,%s", ccad_name(CCAD_NAME_FINDING, f.finding.kind), rules);
-        for (k = 0; k < CCAD_ITEM_REASONS_MAX; k++) {
-            why[0] = '\0';
-            if (k < f.finding.reason_count)
-                ccex_reason_text(why, sizeof why, &f.finding.reasons[k]);
-            fputc(',', fp);
-            ccex_csv_put(fp, why);
-        }
-        fputc('\n', fp);
+        fputc(',', fp);
+        ccex_finding_fields(fp, &f.finding);
     }
-    bad = ferror(fp) != 0;
-    if (fclose(fp) != 0 || bad || i < n) {
-        fprintf(stderr, PROG ": %s: cannot write the findings\n", path);
-        return -1;
-    }
-    return 0;
+    return ccex_findings_close(fp, path, i == n, PROG);
 }
 
 int main(int argc, char **argv)

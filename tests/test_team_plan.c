@@ -48,15 +48,22 @@ static void env_open(tenv *e)
     assert_int_equal(ccad_rules_new(&e->r, e->ctx), CCAD_OK);
 }
 
-/* Adds a rep with an empty book (reps: ann at 0, bob at 10, cat at 1 on the x axis). */
-static int env_rep(tenv *e, const char *id, double x, int vpd)
+/* Adds a rep with an empty book (its base and limits are given to env_team). */
+static int env_rep(tenv *e, const char *id)
 {
     assert_true(e->n < MAXREP);
     assert_int_equal(ccad_book_new(&e->book[e->n], e->ctx, 0), CCAD_OK);
     e->id[e->n] = id;
-    (void)x; /* the base and limits are given to env_team */
-    (void)vpd;
     return e->n++;
+}
+
+/* Ann (at 0 on the x axis), Bob (at 10) and Cat (at 1), with empty books. */
+static void env_abc(tenv *e)
+{
+    env_open(e);
+    env_rep(e, "ann");
+    env_rep(e, "bob");
+    env_rep(e, "cat");
 }
 
 /* Builds the team from the reps, adding them in `order`. */
@@ -123,6 +130,14 @@ static void seed000(tenv *e, int rep, const char *big_id, const char *small_id, 
     add(e, rep, &small);
 }
 
+/* Cat's own big rock: Q1 every day of the first days. */
+static void add_cat_big(tenv *e)
+{
+    ccad_customer own = cust("cat-big", CCAD_GRADE_A, 150000000, D0 - 1, 1.0);
+    own.purchase_date = D0 + 2;
+    add(e, 2, &own);
+}
+
 static ccad_team_schedule *plan(tenv *e, int days)
 {
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
@@ -180,10 +195,7 @@ static void q3_to_nearest_colleague(void **state)
     ccad_team_item t;
     const ccad_reason *r;
     (void)state;
-    env_open(&e);
-    env_rep(&e, "ann", 0, 1);
-    env_rep(&e, "bob", 10, 3);
-    env_rep(&e, "cat", 1, 3);
+    env_abc(&e);
     seed000(&e, 0, "big", "small", 0.0);
     env_team(&e, order_cba, xs, vpd, NULL);
     ts = plan(&e, 3);
@@ -221,16 +233,9 @@ static void capacity_of_colleague(void **state)
     ccad_team_schedule *ts;
     ccad_team_item t;
     (void)state;
-    env_open(&e);
-    env_rep(&e, "ann", 0, 1);
-    env_rep(&e, "bob", 10, 3);
-    env_rep(&e, "cat", 1, 1);
+    env_abc(&e);
     seed000(&e, 0, "big", "small", 0.0);
-    {
-        ccad_customer own = cust("cat-big", CCAD_GRADE_A, 150000000, D0 - 1, 1.0);
-        own.purchase_date = D0 + 2;
-        add(&e, 2, &own);
-    }
+    add_cat_big(&e);
     env_team(&e, order_abc, xs, vpd, NULL);
     ts = plan(&e, 3);
     t = titem_of(&e, ts, "small", D0 + 1);
@@ -252,8 +257,8 @@ static void no_carrier_finding(void **state)
     size_t i, n, found = 0;
     (void)state;
     env_open(&e);
-    env_rep(&e, "ann", 0, 1);
-    env_rep(&e, "bob", 10, 1);
+    env_rep(&e, "ann");
+    env_rep(&e, "bob");
     seed000(&e, 0, "big", "small", 0.0);
     seed000(&e, 1, "bob-big", "bob-small", 10.0);
     env_team(&e, order, xs, vpd, NULL);
@@ -290,16 +295,9 @@ static void absence_to_named_substitute(void **state)
     ccad_team_schedule *ts;
     ccad_team_item t;
     (void)state;
-    env_open(&e);
-    env_rep(&e, "ann", 0, 2);
-    env_rep(&e, "bob", 10, 3);
-    env_rep(&e, "cat", 1, 2);
+    env_abc(&e);
     seed000(&e, 0, "big", "small", 0.0);
-    {
-        ccad_customer own = cust("cat-big", CCAD_GRADE_A, 150000000, D0 - 1, 1.0);
-        own.purchase_date = D0 + 2;
-        add(&e, 2, &own);
-    }
+    add_cat_big(&e);
     e.away[0] = "ann";
     e.away_day[0] = D0 + 1;
     e.away[1] = "bob";
@@ -340,10 +338,7 @@ static void carrier_day_and_hours(void **state)
     ccad_team_schedule *ts;
     ccad_team_item t;
     (void)state;
-    env_open(&e);
-    env_rep(&e, "ann", 0, 1);
-    env_rep(&e, "bob", 10, 3);
-    env_rep(&e, "cat", 1, 3);
+    env_abc(&e);
     {
         ccad_customer big = cust("big", CCAD_GRADE_A, 150000000, D0 - 1, 0.0);
         ccad_customer small = cust("small", CCAD_GRADE_C, 3000000, D0 - 10, 0.5);
@@ -388,10 +383,7 @@ static void errors(void **state)
     ccad_team_schedule *ts = (ccad_team_schedule *)&e;
     ccad_team *empty = NULL;
     (void)state;
-    env_open(&e);
-    env_rep(&e, "ann", 0, 1);
-    env_rep(&e, "bob", 10, 3);
-    env_rep(&e, "cat", 1, 3);
+    env_abc(&e);
     seed000(&e, 0, "big", "small", 0.0);
     env_team(&e, order_abc, xs, vpd, NULL);
     o.first_day = D0;
@@ -447,14 +439,8 @@ static void rep_order_does_not_matter(void **state)
     const int vpd[3] = {1, 2, 1};
     ccad_team_schedule *a, *b;
     (void)state;
-    env_open(&e1);
-    env_open(&e2);
-    env_rep(&e1, "ann", 0, 1);
-    env_rep(&e1, "bob", 10, 2);
-    env_rep(&e1, "cat", 1, 1);
-    env_rep(&e2, "ann", 0, 1);
-    env_rep(&e2, "bob", 10, 2);
-    env_rep(&e2, "cat", 1, 1);
+    env_abc(&e1);
+    env_abc(&e2);
     seed000(&e1, 0, "big", "small", 0.0);
     seed000(&e1, 2, "cbig", "csmall", 1.0);
     seed000(&e2, 0, "big", "small", 0.0);
