@@ -470,7 +470,7 @@ static void store_moves_all_or_nothing(void **state)
 
 /* Entry points refuse from inside a callback (busy guard). */
 static world *busy_w;
-static int busy_result[6];
+static int busy_result[9];
 
 static int busy_cal(void *user, const char *rep_id, int32_t day, uint32_t *out)
 {
@@ -484,6 +484,15 @@ static int busy_cal(void *user, const char *rep_id, int32_t day, uint32_t *out)
     busy_result[2] = ccad_book_transfer(busy_w->a, 0, busy_w->b, NULL);
     busy_result[3] = ccad_team_day_flags(t, 0, day0(), &f);
     busy_result[4] = ccad_store_remove(busy_w->a, 0);
+    busy_result[6] = ccad_store_transfer(busy_w->a, 0, busy_w->b, "x", NULL);
+    busy_result[7] = ccad_ctx_set_store_moves(busy_w->ctx, NULL);
+    {
+        ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+        ccad_team_schedule *ts = NULL;
+        o.first_day = day0();
+        busy_result[8] = ccad_team_schedule_new(&ts, t, busy_w->r, &o);
+        assert_null(ts);
+    }
     busy_result[5] = ccad_team_new(&t, busy_w->ctx, NULL);
     *out = CCAD_DAY_WORKING;
     return 0;
@@ -505,7 +514,7 @@ static void busy_guard(void **state)
     assert_int_equal(ccad_team_new(&t, w.ctx, &o), CCAD_OK);
     assert_int_equal(ccad_team_add(t, &r, w.a), CCAD_OK);
     assert_int_equal(ccad_team_day_flags(t, 0, day0(), &f), CCAD_OK);
-    for (i = 0; i < 6; i++)
+    for (i = 0; i < 9; i++)
         assert_int_equal(busy_result[i], CCAD_EBUSY);
     assert_int_equal(ccad_team_count(t), 1);
     assert_int_equal(ccad_book_count(w.a), 2);
