@@ -4,9 +4,10 @@
  *   cmake -DCMAKE_BUILD_TYPE=Release -B build-rel -S . && cmake --build build-rel
  *   ./build-rel/tests/bench-team [REPS CUSTOMERS DAYS]...
  *
- * Without arguments: the bundled team's shape (5 reps x 300 customers, one
- * routed week) and 100 reps x 300 customers over four routed weeks. Each
- * team is generated with a fixed seed (reps in one city, working customers
+ * Without arguments: the bundled team itself (examples/data/team-*.csv,
+ * loaded and planned as ccad-team does, from 2026-11-23), its shape
+ * generated (5 reps x 300 customers, one routed week) and 100 reps x 300
+ * customers over four routed weeks. Each generated team is generated with a fixed seed (reps in one city, working customers
  * around each base (six in ten worked), a few small customers asking for a visit, a rep away
  * two days a week). One line per team:
  *   team reps=R customers=C days=D one_by_one_ms=A team_ms=B ratio=B/A
@@ -17,6 +18,9 @@
 #define _POSIX_C_SOURCE 199309L
 
 #include "custcadence.h"
+#include "datadir.h"
+#include "plan.h"
+#include "team.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -248,14 +252,136 @@ static void run(size_t reps, size_t customers, int32_t days)
     free(B);
 }
 
+/* The bundled team, as ccad-team plans it; one-by-one plans use the same
+ * calendar through the context, for the rep being planned. */
+struct bundled {
+    ccex_team_in in;
+    const char *current;
+};
+
+static int bundled_cal(void *user, int32_t day, uint32_t *out)
+{
+    struct bundled *b = user;
+    return ccex_team_calendar(&b->in, b->current, day, out);
+}
+
+static ccad_plan_options bundled_options(const ccex_rep *p, int32_t d0)
+{
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    o.first_day = d0;
+    o.route = 1;
+    o.assign_days = 1;
+    o.metric = CCAD_METRIC_GEO;
+    o.units_per_minute = CCEX_SPEED_M_PER_MIN;
+    o.base_x = p->lon;
+    o.base_y = p->lat;
+    o.visits_per_day = p->visits_per_day;
+    o.minutes_per_day = CCEX_SERVICE_MINUTES;
+    o.day_start_min = p->day_start_min;
+    o.day_minutes = p->day_end_min - p->day_start_min;
+    return o;
+}
+
+static double bundled_team_ms(struct bundled *bd, ccad_ctx *ctx, ccad_rules *rules, int32_t d0)
+{
+    ccad_team_options to = CCAD_TEAM_OPTIONS_INIT;
+    ccad_plan_options o = bundled_options(&bd->in.rep[0], d0);
+    ccad_team *t = NULL;
+    ccad_team_schedule *ts = NULL;
+    size_t k;
+    double t0;
+    to.user = &bd->in;
+    to.calendar = ccex_team_calendar;
+    if (ccad_team_new(&t, ctx, &to) != CCAD_OK)
+        die("team", CCAD_ENOMEM, ctx);
+    for (k = 0; k < bd->in.n; k++) {
+        const ccex_rep *p = &bd->in.rep[k];
+        ccad_rep r = CCAD_REP_INIT;
+        r.id = p->id;
+        r.base_x = p->lon;
+        r.base_y = p->lat;
+        r.visits_per_day = p->visits_per_day;
+        r.minutes_per_day = CCEX_SERVICE_MINUTES;
+        r.day_start_min = p->day_start_min;
+        r.day_minutes = p->day_end_min - p->day_start_min;
+        if (ccad_team_add(t, &r, p->book) != CCAD_OK)
+            die("team_add", CCAD_EINVAL, ctx);
+    }
+    t0 = now_ms();
+    if (ccad_team_schedule_new(&ts, t, rules, &o) != CCAD_OK)
+        die("team_schedule", CCAD_EINVAL, ctx);
+    t0 = now_ms() - t0;
+    ccad_team_schedule_free(ts);
+    ccad_team_free(t);
+    return t0;
+}
+
+static void run_bundled(void)
+{
+    static char reps[4096], customers[4096];
+    struct bundled bd;
+    ccad_host h = CCAD_HOST_INIT;
+    ccad_ctx *ctx = NULL;
+    ccad_rules *rules = NULL;
+    ccex_customers cs;
+    ccex_err err;
+    double a = 1e300, b = 1e300;
+    int32_t d0 = 0;
+    size_t k, n = 0;
+    int round;
+    memset(&bd, 0, sizeof bd);
+    h.user = &bd;
+    h.calendar = bundled_cal;
+    (void)ccad_date_from_ymd(&d0, 2026, 11, 23);
+    if (ccex_data_path(reps, sizeof reps, "team-reps.csv", "bench-team") != 0 ||
+        ccex_data_path(customers, sizeof customers, "team-customers.csv", "bench-team") != 0)
+        exit(1);
+    if (ccad_ctx_new(&ctx, &h) != CCAD_OK || ccad_rules_new(&rules, ctx) != CCAD_OK ||
+        ccex_load_reps(&bd.in, reps, &err) != CCEX_OK ||
+        ccex_load_customers(&cs, ctx, customers, &err) != CCEX_OK ||
+        ccex_split_by_owner(&bd.in, &cs, ctx, &err) != CCEX_OK) {
+        fprintf(stderr, "bench-team: %s\n", err.msg);
+        exit(1);
+    }
+    for (k = 0; k < bd.in.n; k++) {
+        n += ccad_book_count(bd.in.rep[k].book);
+        if (ccad_book_grade(bd.in.rep[k].book, rules) != CCAD_OK)
+            die("grade", CCAD_EINVAL, ctx);
+    }
+    for (round = 0; round < 5; round++) {
+        double t0 = now_ms(), y;
+        for (k = 0; k < bd.in.n; k++) {
+            ccad_plan_options o = bundled_options(&bd.in.rep[k], d0);
+            ccad_schedule *sc = NULL;
+            bd.current = bd.in.rep[k].id;
+            if (ccad_schedule_new(&sc, bd.in.rep[k].book, rules, &o) != CCAD_OK)
+                die("schedule", CCAD_EINVAL, ctx);
+            ccad_schedule_free(sc);
+        }
+        t0 = now_ms() - t0;
+        y = bundled_team_ms(&bd, ctx, rules, d0);
+        a = t0 < a ? t0 : a;
+        b = y < b ? y : b;
+    }
+    printf("team bundled reps=%lu customers=%lu days=7 one_by_one_ms=%.1f team_ms=%.1f "
+           "ratio=%.3f\n",
+           (unsigned long)bd.in.n, (unsigned long)n, a, b, b / a);
+    ccex_team_in_free(&bd.in);
+    ccex_customers_free(&cs);
+    ccad_rules_free(rules);
+    ccad_ctx_free(ctx);
+}
+
 int main(int argc, char **argv)
 {
     int i;
+    ccex_data_init(argv[0]);
     if (argc > 1) {
         for (i = 1; i + 2 < argc; i += 3)
             run((size_t)atol(argv[i]), (size_t)atol(argv[i + 1]), (int32_t)atol(argv[i + 2]));
         return 0;
     }
+    run_bundled();
     run(5, 300, 7);
     run(100, 300, 28);
     return 0;
