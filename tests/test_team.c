@@ -522,6 +522,55 @@ static void busy_guard(void **state)
     world_close(&w);
 }
 
+/* NULL and bad arguments of every team function: a clear code, nothing
+ * changed, no crash. */
+static void misuse(void **state)
+{
+    world w;
+    ccad_team *t = NULL;
+    ccad_rep r = rep("ann", 2), out = CCAD_REP_INIT;
+    ccad_book *b = NULL;
+    size_t at = 7, at2 = 7;
+    uint32_t f = 0;
+    (void)state;
+    world_open(&w, 2, -1);
+    assert_int_equal(ccad_team_new(NULL, w.ctx, NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_team_new(&t, NULL, NULL), CCAD_EINVAL);
+    assert_null(t);
+    assert_int_equal(ccad_team_new(&t, w.ctx, NULL), CCAD_OK);
+    assert_int_equal(ccad_team_add(t, &r, w.a), CCAD_OK);
+    assert_int_equal(ccad_team_rep(NULL, 0, &out, &b), CCAD_EINVAL);
+    out.size = 3;
+    assert_int_equal(ccad_team_rep(t, 0, &out, &b), CCAD_EVERSION);
+    assert_int_equal(ccad_team_rep(t, 0, NULL, &b), CCAD_OK);
+    assert_ptr_equal(b, w.a);
+    assert_int_equal(ccad_team_find(NULL, "ann", &at), CCAD_EINVAL);
+    assert_int_equal(ccad_team_find(t, NULL, &at), CCAD_EINVAL);
+    assert_int_equal(ccad_team_find(t, "ann", NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_team_owner(NULL, "c00", &at, NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_team_owner(t, NULL, &at, NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_team_owner(t, "c01", &at, &at2), CCAD_OK);
+    assert_int_equal(at, 0);
+    assert_int_equal(at2, 1);
+    assert_int_equal(ccad_team_day_flags(NULL, 0, day0(), &f), CCAD_EINVAL);
+    assert_int_equal(ccad_book_transfer(NULL, 0, w.b, NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_ctx_set_store_moves(NULL, NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_store_remove(NULL, 0), CCAD_EINVAL);
+    assert_int_equal(ccad_store_transfer(NULL, 0, w.b, "x", NULL), CCAD_EINVAL);
+    TU_FAIL(w.ctx, ccad_store_transfer(w.a, 0, w.b, NULL, NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_book_count(w.a), 2);
+    assert_int_equal(ccad_book_count(w.b), 0);
+    {
+        ccad_team_item ti = CCAD_TEAM_ITEM_INIT;
+        ccad_team_finding tf = CCAD_TEAM_FINDING_INIT;
+        assert_int_equal(ccad_team_schedule_item(NULL, 0, &ti), CCAD_EINVAL);
+        assert_int_equal(ccad_team_schedule_finding(NULL, 0, &tf), CCAD_EINVAL);
+    }
+    ccad_team_free(t);
+    ccad_team_free(NULL);
+    world_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -532,6 +581,7 @@ int main(void)
         cmocka_unit_test(transfer_under_failing_allocator),
         cmocka_unit_test(store_moves_all_or_nothing),
         cmocka_unit_test(busy_guard),
+        cmocka_unit_test(misuse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -432,6 +432,43 @@ static void errors(void **state)
     env_close(&e);
 }
 
+/* Without routes: the HOST metric asks no travel callback (the round trip
+ * is the straight distance), odd speeds are not checked; a team whose
+ * books are empty plans nothing. */
+static void unrouted_and_empty(void **state)
+{
+    tenv e;
+    const int vpd[3] = {1, 3, 3};
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    ccad_team_schedule *ts = NULL;
+    ccad_team_item t = CCAD_TEAM_ITEM_INIT;
+    ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
+    (void)state;
+    env_abc(&e);
+    env_team(&e, order_abc, xs, vpd, NULL);
+    o.first_day = D0;
+    assert_int_equal(ccad_team_schedule_new(&ts, e.t, e.r, &o), CCAD_OK);
+    assert_int_equal(ccad_team_schedule_item_count(ts), 0);
+    assert_int_equal(ccad_team_schedule_finding_count(ts), 0);
+    TU_FAIL(e.ctx, ccad_team_schedule_item(ts, 0, &t), CCAD_ENOTFOUND);
+    TU_FAIL(e.ctx, ccad_team_schedule_finding(ts, 0, &f), CCAD_ENOTFOUND);
+    TU_FAIL(e.ctx, ccad_team_schedule_finding(ts, 0, NULL), CCAD_EINVAL);
+    ccad_team_schedule_free(ts);
+    env_close(&e);
+
+    env_abc(&e);
+    seed000(&e, 0, "big", "small", 0.0);
+    env_team(&e, order_abc, xs, vpd, NULL);
+    o.metric = CCAD_METRIC_HOST; /* no travel callback: fine without routes */
+    o.units_per_minute = -1.0;
+    assert_int_equal(ccad_team_schedule_new(&ts, e.t, e.r, &o), CCAD_OK);
+    t = titem_of(&e, ts, "small", D0 + 1);
+    assert_int_equal(t.carrier, rep_index(&e, "cat")); /* base 1 from 0.5: nearer than bob */
+    assert_int_equal(t.item.seq, 0);
+    ccad_team_schedule_free(ts);
+    env_close(&e);
+}
+
 /* The same team added in another order plans the same, item for item. */
 static void rep_order_does_not_matter(void **state)
 {
@@ -466,6 +503,7 @@ int main(void)
         cmocka_unit_test(carrier_day_and_hours),
         cmocka_unit_test(rep_order_does_not_matter),
         cmocka_unit_test(errors),
+        cmocka_unit_test(unrouted_and_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
