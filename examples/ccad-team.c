@@ -182,14 +182,7 @@ static int make_team(struct run *R)
         return -1;
     for (k = 0; k < R->in.n; k++) {
         ccex_rep *p = &R->in.rep[k];
-        ccad_rep r = CCAD_REP_INIT;
-        r.id = p->id;
-        r.base_x = p->lon;
-        r.base_y = p->lat;
-        r.visits_per_day = p->visits_per_day;
-        r.minutes_per_day = CCEX_SERVICE_MINUTES;
-        r.day_start_min = p->day_start_min;
-        r.day_minutes = p->day_end_min - p->day_start_min;
+        ccad_rep r = ccex_rep_of(p);
         if (ccad_book_grade(p->book, R->rules) != CCAD_OK ||
             ccad_team_add(R->team, &r, p->book) != CCAD_OK)
             return -1;

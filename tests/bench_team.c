@@ -268,17 +268,18 @@ static int bundled_cal(void *user, int32_t day, uint32_t *out)
 static ccad_plan_options bundled_options(const ccex_rep *p, int32_t d0)
 {
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    ccad_rep r = ccex_rep_of(p);
     o.first_day = d0;
     o.route = 1;
     o.assign_days = 1;
     o.metric = CCAD_METRIC_GEO;
     o.units_per_minute = CCEX_SPEED_M_PER_MIN;
-    o.base_x = p->lon;
-    o.base_y = p->lat;
-    o.visits_per_day = p->visits_per_day;
-    o.minutes_per_day = CCEX_SERVICE_MINUTES;
-    o.day_start_min = p->day_start_min;
-    o.day_minutes = p->day_end_min - p->day_start_min;
+    o.base_x = r.base_x;
+    o.base_y = r.base_y;
+    o.visits_per_day = r.visits_per_day;
+    o.minutes_per_day = r.minutes_per_day;
+    o.day_start_min = r.day_start_min;
+    o.day_minutes = r.day_minutes;
     return o;
 }
 
@@ -295,16 +296,8 @@ static double bundled_team_ms(struct bundled *bd, ccad_ctx *ctx, ccad_rules *rul
     if (ccad_team_new(&t, ctx, &to) != CCAD_OK)
         die("team", CCAD_ENOMEM, ctx);
     for (k = 0; k < bd->in.n; k++) {
-        const ccex_rep *p = &bd->in.rep[k];
-        ccad_rep r = CCAD_REP_INIT;
-        r.id = p->id;
-        r.base_x = p->lon;
-        r.base_y = p->lat;
-        r.visits_per_day = p->visits_per_day;
-        r.minutes_per_day = CCEX_SERVICE_MINUTES;
-        r.day_start_min = p->day_start_min;
-        r.day_minutes = p->day_end_min - p->day_start_min;
-        if (ccad_team_add(t, &r, p->book) != CCAD_OK)
+        ccad_rep r = ccex_rep_of(&bd->in.rep[k]);
+        if (ccad_team_add(t, &r, bd->in.rep[k].book) != CCAD_OK)
             die("team_add", CCAD_EINVAL, ctx);
     }
     t0 = now_ms();

@@ -166,22 +166,6 @@ static ccad_team_schedule *team_run(struct run *R, const ccad_plan_options *o, i
     return ts;
 }
 
-static int team_same(const ccad_team_schedule *a, const ccad_team_schedule *b)
-{
-    size_t i;
-    if (ccad_team_schedule_item_count(a) != ccad_team_schedule_item_count(b) ||
-        ccad_team_schedule_finding_count(a) != ccad_team_schedule_finding_count(b))
-        return 0;
-    for (i = 0; i < ccad_team_schedule_item_count(a); i++) {
-        ccad_team_item x = CCAD_TEAM_ITEM_INIT, y = CCAD_TEAM_ITEM_INIT;
-        assert_int_equal(ccad_team_schedule_item(a, i, &x), CCAD_OK);
-        assert_int_equal(ccad_team_schedule_item(b, i, &y), CCAD_OK);
-        if (memcmp(&x, &y, sizeof x) != 0)
-            return 0;
-    }
-    return 1;
-}
-
 static int do_team_plan(struct run *R, char **tok, int n)
 {
     ccad_plan_options o;
@@ -201,7 +185,7 @@ static int do_team_plan(struct run *R, char **tok, int n)
     rev = team_run(R, &o, -1, &rev_team);
     T.plans++;
     R->checks++;
-    if (T.ts != NULL && rev != NULL && !team_same(T.ts, rev))
+    if (T.ts != NULL && rev != NULL && !tu_team_same(T.ts, rev))
         failf(R, "%s", "the team plan depends on the order reps were added in");
     ccad_team_schedule_free(rev);
     ccad_team_free(rev_team);

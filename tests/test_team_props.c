@@ -413,22 +413,6 @@ static void tp_check(tp *p)
     chk_day_end(p);
 }
 
-static int same_plans(const ccad_team_schedule *a, const ccad_team_schedule *b)
-{
-    size_t i;
-    if (ccad_team_schedule_item_count(a) != ccad_team_schedule_item_count(b) ||
-        ccad_team_schedule_finding_count(a) != ccad_team_schedule_finding_count(b))
-        return 0;
-    for (i = 0; i < ccad_team_schedule_item_count(a); i++) {
-        ccad_team_item x = CCAD_TEAM_ITEM_INIT, y = CCAD_TEAM_ITEM_INIT;
-        assert_int_equal(ccad_team_schedule_item(a, i, &x), CCAD_OK);
-        assert_int_equal(ccad_team_schedule_item(b, i, &y), CCAD_OK);
-        if (memcmp(&x, &y, sizeof x) != 0)
-            return 0;
-    }
-    return 1;
-}
-
 static void team_properties(void **state)
 {
     long total[P_N] = {0}, delegated = 0, carried = 0, missed = 0;
@@ -455,7 +439,7 @@ static void team_properties(void **state)
         c = gen_plan(&g, mix, &t3);
         tp_load(&p, &g, t1, a);
         tp_check(&p);
-        if (!same_plans(a, b) || !same_plans(a, c))
+        if (!tu_team_same(a, b) || !tu_team_same(a, c))
             violation(&p, P_ORDER, "the plan depends on the order reps were added in");
         delegated += (long)p.n_delegated;
         missed += (long)p.n_nocarrier;

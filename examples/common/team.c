@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "plan.h"
 
 enum { R_ID, R_NAME, R_LAT, R_LON, R_VPD, R_START, R_END, R_ABSENT, R__COUNT };
 
@@ -223,4 +224,17 @@ void ccex_team_in_free(ccex_team_in *t)
         free(t->rep[k].orig);
     }
     memset(t, 0, sizeof *t);
+}
+
+ccad_rep ccex_rep_of(const ccex_rep *p)
+{
+    ccad_rep r = CCAD_REP_INIT;
+    r.id = p->id;
+    r.base_x = p->lon;
+    r.base_y = p->lat;
+    r.visits_per_day = p->visits_per_day;
+    r.minutes_per_day = CCEX_SERVICE_MINUTES;
+    r.day_start_min = p->day_start_min;
+    r.day_minutes = p->day_end_min - p->day_start_min;
+    return r;
 }

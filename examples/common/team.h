@@ -52,6 +52,11 @@ int ccex_split_by_owner(ccex_team_in *t, ccex_customers *cs, ccad_ctx *ctx, ccex
  *  ccex_team_in): Monday to Friday working, a rep's absent dates flagged. */
 int ccex_team_calendar(void *user, const char *rep_id, int32_t day, uint32_t *out_flags);
 
+/** The library's form of rep @p p (its id pointing into @p p): base
+ *  (lon, lat), visits_per_day, the examples' 480 service minutes a day, the
+ *  day. */
+ccad_rep ccex_rep_of(const ccex_rep *p);
+
 /** Frees the books and the index arrays. */
 void ccex_team_in_free(ccex_team_in *t);
 
