@@ -384,42 +384,18 @@ static void print_csv(const ccex_plan *p)
 static int write_findings(const ccex_plan *p, const char *path)
 {
     size_t n = ccad_schedule_finding_count(p->schedule), i;
-    FILE *fp = fopen(path, "w");
-    uint32_t k;
-    int bad;
-    if (fp == NULL) {
-        fprintf(stderr, PROG ": %s: cannot create: ", path);
-        perror(NULL);
+    FILE *fp = ccex_findings_open(path, "customer_id,", PROG);
+    if (fp == NULL)
         return -1;
-    }
-    fprintf(fp, "customer_id,finding,rules,detail");
-    for (k = 2; k <= CCAD_ITEM_REASONS_MAX; k++)
-        fprintf(fp, ",detail_%u", (unsigned)k);
-    fputc('\n', fp);
     for (i = 0; i < n; i++) {
         ccad_finding f = CCAD_FINDING_INIT;
-        char rules[200], why[600];
         if (ccad_schedule_finding(p->schedule, i, &f) != CCAD_OK)
             break;
-        ccex_rule_list(rules, sizeof rules, f.reasons, f.reason_count);
         ccex_csv_put(fp, f.customer >= 0 ? ccad_book_id(p->cs.book, (size_t)f.customer) : "");
-        fprintf(fp, ",%s,%s", ccad_name(CCAD_NAME_FINDING, f.kind), rules);
-        /* detail: the first reason, as before; detail_2.. the others */
-        for (k = 0; k < CCAD_ITEM_REASONS_MAX; k++) {
-            why[0] = '\0';
-            if (k < f.reason_count)
-                ccex_reason_text(why, sizeof why, &f.reasons[k], p->lang);
-            fputc(',', fp);
-            ccex_csv_put(fp, why);
-        }
-        fputc('\n', fp);
+        fputc(',', fp);
+        ccex_finding_fields(fp, &f, p->lang);
     }
-    bad = ferror(fp) != 0;
-    if (fclose(fp) != 0 || bad || i < n) {
-        fprintf(stderr, PROG ": %s: cannot write the findings\n", path);
-        return -1;
-    }
-    return 0;
+    return ccex_findings_close(fp, path, i == n, PROG);
 }
 
 int main(int argc, char **argv)

@@ -1238,7 +1238,9 @@ enum ccad_why {
     CCAD_WHY_ORDER_CLOSED = 56,       /**< URGENCY: the order recorded on date a closed the purchase decision expected on date b; the customer is back on its grade's rhythm. @since 1.1.0 */
     CCAD_WHY_PLATFORM_UNDER_MIN = 57, /**< PLATFORM: the working platform holds a customers, fewer than b = platform.working_min (seed 004: manage at least 50). @since 1.1.0 */
     CCAD_WHY_Q1_VISITS_ONLY = 58,     /**< CLOCK: an important customer in its purchase window (Q1 duty) is due from its latest visit, not from the later contact on date a (clock.q1_visits_only; seed 000: be at the customer); b = days since the latest visit, -1 without one (then due today). @since 1.1.0 */
-    CCAD_WHY_FREQ_RAMP = 59           /**< FREQ: the purchase decision is a days away, past the two-week window but within freq.ramp_within_days: the interval b (0: no duty) tightens to the ramp's c days (seed 000's homework). @since 1.1.0 */
+    CCAD_WHY_FREQ_RAMP = 59,          /**< FREQ: the purchase decision is a days away, past the two-week window but within freq.ramp_within_days: the interval b (0: no duty) tightens to the ramp's c days (seed 000's homework). @since 1.1.0 */
+    CCAD_WHY_TEAM_CARRIER = 60,       /**< Team planner, CAPACITY: a delegated contact carried out by a named colleague or substitute (the team item says who); a = travel minutes it adds to the carrier's day, b = the carrier's contacts that day with it, c = the carrier's visits_per_day (0: no count limit). @since 1.1.0 */
+    CCAD_WHY_TEAM_NO_CARRIER = 61     /**< Team planner, CAPACITY: a delegated contact no teammate could carry out on day a; b = teammates present that day, c = ::ccad_delegation asked (1 colleague, 2 substitute). @since 1.1.0 */
 };
 
 /**
@@ -1947,6 +1949,317 @@ CCAD_API int ccad_route_solve_tw(ccad_ctx *ctx, const double *x, const double *y
 /** @} */
 
 /* ====================================================================== */
+/** @defgroup team Teams: reps, their books, moves between books, team plans
+ *  @brief Several reps planned together (docs/teams.md): each rep's own
+ *         book and capacity, absences per rep, Q3 overflow and absences
+ *         carried out by named teammates with room.
+ *
+ *  A ::ccad_team borrows the reps' books: the single-rep API is unchanged,
+ *  and the owner of a customer is the rep whose book holds it. Customers
+ *  change owner with ccad_book_transfer() (or ccad_store_transfer(), which
+ *  also persists the move).
+ *  @{ */
+
+/** Opaque team: reps in id order, each with a borrowed book. */
+typedef struct ccad_team ccad_team;
+
+/** One rep of a team. Set up with ::CCAD_REP_INIT. @since 1.1.0 */
+typedef struct ccad_rep {
+    uint32_t size;           /**< Set by ::CCAD_REP_INIT. */
+    const char *id;          /**< The rep's id: 1..::CCAD_ID_MAX bytes, unique in the team (copied by ccad_team_add()). */
+    double base_x;           /**< The rep's base (same coordinates as the customers). */
+    double base_y;           /**< The rep's base. */
+    int32_t visits_per_day;  /**< As ::ccad_plan_options: contacts a working day, 0..1000 (0: no count limit). */
+    int32_t minutes_per_day; /**< As ::ccad_plan_options: service minutes a working day, 0..1440 (0: no minute limit). At least one limit must be set. */
+    int32_t day_start_min;   /**< The rep's day starts, minutes after midnight (0..1440). */
+    int32_t day_minutes;     /**< Length of the rep's working day in minutes (1..1440). */
+} ccad_rep;
+
+/** Initialiser for ::ccad_rep: no id, base at (0, 0), 8 visits a day, 08:00 to 16:00. */
+#define CCAD_REP_INIT {(uint32_t)sizeof(ccad_rep), NULL, 0.0, 0.0, 8, 0, 480, 480}
+
+/** Team options of ccad_team_new(). Set up with ::CCAD_TEAM_OPTIONS_INIT. @since 1.1.0 */
+typedef struct ccad_team_options {
+    uint32_t size; /**< Set by ::CCAD_TEAM_OPTIONS_INIT. */
+    void *user;    /**< Passed to @c calendar. */
+    /** Writes the ::ccad_day_flag bits of @p day for rep @p rep_id (its
+     *  absences as ::CCAD_DAY_ABSENT); 0 on success. The flags are cleaned
+     *  as ccad_ctx_day_flags() cleans the context calendar's. NULL member:
+     *  every rep follows the context's calendar (ccad_ctx_day_flags()). */
+    int (*calendar)(void *user, const char *rep_id, int32_t day, uint32_t *out_flags);
+} ccad_team_options;
+
+/** Initialiser for ::ccad_team_options: no team calendar. */
+#define CCAD_TEAM_OPTIONS_INIT {(uint32_t)sizeof(ccad_team_options), NULL, NULL}
+
+/**
+ * @brief Creates an empty team.
+ * @param[out] out receives the team; NULL on error.
+ * @param[in] ctx the context; every rep's book must belong to it.
+ * @param[in] options the team calendar (copied), or NULL for none.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION @c options->size not supported.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of this context: refused.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_new(ccad_team **out, ccad_ctx *ctx, const ccad_team_options *options);
+
+/** @brief Destroys a team (not the books). @param[in] team the team, or NULL. @since 1.1.0 */
+CCAD_API void ccad_team_free(ccad_team *team);
+
+/**
+ * @brief Adds a rep with the book of the customers the rep owns. The book
+ *        is borrowed: it must outlive the team, and it stays the caller's.
+ * @param[in] team the team. @param[in] rep the rep (id copied).
+ * @param[in] book the rep's book, of the team's context, in no other rep's hands.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL, a bad id,
+ *         no capacity limit, the book of another context or already in the team.
+ * @retval CCAD_EVERSION @c rep->size not supported.
+ * @retval CCAD_ERANGE a limit, base or day outside its range.
+ * @retval CCAD_EEXIST a rep with this id is in the team.
+ * @retval CCAD_ENOMEM allocation failed (team unchanged).
+ * @retval CCAD_EBUSY called from inside a host callback of the team's context: refused.
+ * @note Reps are kept in id order (bytewise), whatever the order they were
+ *       added in: indices of later reps shift by one.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_add(ccad_team *team, const ccad_rep *rep, ccad_book *book);
+
+/** @brief Number of reps. @param[in] team the team. @return the count (0 for NULL). @since 1.1.0 */
+CCAD_API size_t ccad_team_count(const ccad_team *team);
+
+/**
+ * @brief Reads rep @p index (reps run in id order).
+ * @param[in] team the team. @param[in] index 0..count-1.
+ * @param[in,out] out caller struct with @c size set; its @c id points into
+ *                the team (valid until the team is freed). May be NULL.
+ * @param[out] out_book receives the rep's book. May be NULL.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL @p team is NULL.
+ * @retval CCAD_EVERSION bad size. @retval CCAD_ENOTFOUND bad index.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_rep(const ccad_team *team, size_t index, ccad_rep *out, ccad_book **out_book);
+
+/**
+ * @brief Finds a rep by id.
+ * @param[in] team the team. @param[in] rep_id the id.
+ * @param[out] out_index receives its index.
+ * @retval CCAD_OK found. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ENOTFOUND no such rep.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_find(const ccad_team *team, const char *rep_id, size_t *out_index);
+
+/**
+ * @brief The owner of a customer: the rep whose book holds it.
+ * @param[in] team the team. @param[in] customer_id the customer's id.
+ * @param[out] out_rep receives the owner's rep index.
+ * @param[out] out_index receives the customer's index in that book. May be NULL.
+ * @retval CCAD_OK found. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ENOTFOUND no rep's book holds it.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_owner(const ccad_team *team, const char *customer_id, size_t *out_rep,
+                             size_t *out_index);
+
+/**
+ * @brief The calendar flags of a day for rep @p index: the team calendar,
+ *        or the context's when the team has none.
+ * @param[in] team the team. @param[in] index the rep. @param[in] day the day.
+ * @param[out] out_flags receives the ::ccad_day_flag bits.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_ENOTFOUND bad rep index. @retval CCAD_ERANGE bad day.
+ * @retval CCAD_ECALLBACK the calendar callback failed.
+ * @retval CCAD_EBUSY called from inside a host callback of the team's context: refused.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_day_flags(ccad_team *team, size_t index, int32_t day, uint32_t *out_flags);
+
+/**
+ * @brief Removes customer @p index from its book (in memory only; see
+ *        ccad_store_remove()). The customers after it move down by one
+ *        index, in the same order; the book must be graded again.
+ * @param[in] book the book. @param[in] index the customer.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL @p book is NULL.
+ * @retval CCAD_ENOTFOUND bad index (nothing changed).
+ * @retval CCAD_EBUSY called from inside a host callback of the book's context: refused.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_remove(ccad_book *book, size_t index);
+
+/**
+ * @brief Moves customer @p index, with its whole contact history summary,
+ *        from one book to another (in memory only; see ccad_store_transfer()).
+ *        All or nothing: on failure both books are as they were. Both books
+ *        must be graded again.
+ * @param[in] from the book holding the customer. @param[in] index the customer.
+ * @param[in] to the receiving book, of the same context, not @p from.
+ * @param[out] out_index receives the customer's index in @p to. May be NULL.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL, the same
+ *         book twice, or books of two contexts.
+ * @retval CCAD_ENOTFOUND bad index. @retval CCAD_EEXIST @p to holds the id already.
+ * @retval CCAD_EOVERFLOW @p to is full. @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of the context: refused.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_transfer(ccad_book *from, size_t index, ccad_book *to, size_t *out_index);
+
+/** Storage callbacks for moves between books, next to the context's
+ *  ::ccad_store (whose begin, commit and rollback frame them). Set up with
+ *  ::CCAD_STORE_MOVES_INIT. @since 1.1.0 */
+typedef struct ccad_store_moves {
+    uint32_t size; /**< Set by ::CCAD_STORE_MOVES_INIT. */
+    void *user;    /**< Passed to every callback. */
+    /** Deletes customer @p id and its contact events; 0 on success. */
+    int (*remove)(void *user, const char *id);
+    /** Records @p owner (a rep id) as the owner of customer @p id; its
+     *  contact events stay with it. 0 on success. */
+    int (*set_owner)(void *user, const char *id, const char *owner);
+} ccad_store_moves;
+
+/** Initialiser for ::ccad_store_moves: every callback NULL. */
+#define CCAD_STORE_MOVES_INIT {(uint32_t)sizeof(ccad_store_moves), NULL, NULL, NULL}
+
+/**
+ * @brief Gives the context the move callbacks (copied), or removes them with NULL.
+ * @param[in] ctx the context. @param[in] moves both callbacks set, or NULL.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL NULL ctx or a missing callback.
+ * @retval CCAD_EVERSION @c moves->size not supported.
+ * @retval CCAD_EBUSY called from inside a host callback of this context: refused.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_ctx_set_store_moves(ccad_ctx *ctx, const ccad_store_moves *moves);
+
+/**
+ * @brief ccad_book_remove() persisted: one transaction of the context's
+ *        store (begin, remove, commit); the book changes only after the commit.
+ * @param[in] book the book. @param[in] index the customer.
+ * @retval as ccad_book_remove(), plus:
+ * @retval CCAD_ENOTSUP the context has no store or no move callbacks.
+ * @retval CCAD_ECALLBACK a callback failed; rollback was called; the book is unchanged.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_store_remove(ccad_book *book, size_t index);
+
+/**
+ * @brief ccad_book_transfer() persisted: one transaction of the context's
+ *        store (begin, set_owner, commit); the books change only after the
+ *        commit, and nothing can fail after it.
+ * @param[in] from the book holding the customer. @param[in] index the customer.
+ * @param[in] to the receiving book. @param[in] owner the new owner's rep id, for the store.
+ * @param[out] out_index receives the customer's index in @p to. May be NULL.
+ * @retval as ccad_book_transfer(), plus:
+ * @retval CCAD_ENOTSUP the context has no store or no move callbacks.
+ * @retval CCAD_ECALLBACK a callback failed; rollback was called; both books unchanged.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_store_transfer(ccad_book *from, size_t index, ccad_book *to, const char *owner,
+                                 size_t *out_index);
+
+/** Opaque, immutable team schedule: every rep's own plan and the team's items. */
+typedef struct ccad_team_schedule ccad_team_schedule;
+
+/** One item of a team schedule. @since 1.1.0 */
+typedef struct ccad_team_item {
+    uint32_t size;  /**< Set by ::CCAD_TEAM_ITEM_INIT. */
+    uint32_t carrier; /**< Index of the rep who carries it out. */
+    uint32_t owner;   /**< Index of the rep who owns the customer (item.customer indexes the owner's book). */
+    ccad_item item;   /**< The item; @c delegated says why carrier and owner differ, and the route fields are the carrier's day's. */
+} ccad_team_item;
+
+/** Initialiser for ::ccad_team_item. */
+#define CCAD_TEAM_ITEM_INIT {(uint32_t)sizeof(ccad_team_item), 0, 0, CCAD_ITEM_INIT}
+
+/** One finding of a team schedule. @since 1.1.0 */
+typedef struct ccad_team_finding {
+    uint32_t size;        /**< Set by ::CCAD_TEAM_FINDING_INIT. */
+    uint32_t rep;         /**< Index of the rep it concerns (the owner, for a customer). */
+    ccad_finding finding; /**< The finding; @c customer indexes that rep's book. */
+} ccad_team_finding;
+
+/** Initialiser for ::ccad_team_finding. */
+#define CCAD_TEAM_FINDING_INIT {(uint32_t)sizeof(ccad_team_finding), 0, CCAD_FINDING_INIT}
+
+/**
+ * @brief Plans every rep of a team over a date range.
+ *
+ * Each rep's own plan is ccad_schedule_new() of the rep's book with the
+ * common @p options and the rep's base, limits and day (::ccad_rep), under
+ * the rep's calendar. Then every delegated item (Q3 overflow, a colleague's;
+ * an absent rep's contacts, the substitute's) is given, day by day, big
+ * rocks first, to a named teammate present that day with room left (count
+ * and minute limits) for whom it adds the least travel: with @c route, at
+ * its cheapest place in the teammate's day where every stop keeps its visit
+ * hours and the teammate is back by the day's end; nothing of the
+ * teammate's own plan is moved or dropped. A delegated item no teammate can
+ * take is a ::CCAD_FIND_UNPLANNED finding (TEAM_NO_CARRIER). Deterministic,
+ * and independent of the order reps were added in.
+ *
+ * @param[out] out receives the team schedule; NULL on error.
+ * @param[in] team the team (at least one rep; every book graded with @p rules).
+ * @param[in] rules the rules.
+ * @param[in] options range and common options; its base, limits and day are replaced by each rep's.
+ * @retval as ccad_schedule_new(), plus ::CCAD_EINVAL for a team without reps.
+ * @retval CCAD_EBUSY called from inside a host callback of the team's context: refused.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_schedule_new(ccad_team_schedule **out, const ccad_team *team,
+                                    const ccad_rules *rules, const ccad_plan_options *options);
+
+/** @brief Destroys a team schedule. @param[in] schedule the schedule, or NULL. @since 1.1.0 */
+CCAD_API void ccad_team_schedule_free(ccad_team_schedule *schedule);
+
+/**
+ * @brief Rep @p rep's own plan, as ccad_schedule_new() made it (delegated
+ *        items still marked, without their carrier).
+ * @param[in] schedule the team schedule. @param[in] rep the rep's index.
+ * @return the schedule (owned by the team schedule), or NULL for a bad argument.
+ * @since 1.1.0
+ */
+CCAD_API const ccad_schedule *ccad_team_schedule_rep(const ccad_team_schedule *schedule, size_t rep);
+
+/**
+ * @brief Number of team items: every rep's own items and every delegated
+ *        item that found a carrier, by day, then carrier, then the carrier's
+ *        route order (routed stops first), then priority.
+ * @param[in] schedule the team schedule. @return the count (0 for NULL).
+ * @since 1.1.0
+ */
+CCAD_API size_t ccad_team_schedule_item_count(const ccad_team_schedule *schedule);
+
+/**
+ * @brief Reads team item @p index.
+ * @param[in] schedule the team schedule. @param[in] index 0..count-1.
+ * @param[in,out] out caller struct with @c size and @c item.size set.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION bad size. @retval CCAD_ENOTFOUND bad index.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_schedule_item(const ccad_team_schedule *schedule, size_t index,
+                                     ccad_team_item *out);
+
+/**
+ * @brief Number of team findings: each rep's own findings in rep order,
+ *        then the delegated items no teammate could take.
+ * @param[in] schedule the team schedule. @return the count (0 for NULL).
+ * @since 1.1.0
+ */
+CCAD_API size_t ccad_team_schedule_finding_count(const ccad_team_schedule *schedule);
+
+/**
+ * @brief Reads team finding @p index.
+ * @param[in] schedule the team schedule. @param[in] index 0..count-1.
+ * @param[in,out] out caller struct with @c size and @c finding.size set.
+ * @retval as ccad_team_schedule_item().
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_schedule_finding(const ccad_team_schedule *schedule, size_t index,
+                                        ccad_team_finding *out);
+
+/** @} */
+
+/* ====================================================================== */
 /** @defgroup init Initialiser functions
  *  @brief Function twins of the @c _INIT macros, for bindings that cannot
  *         expand C macros: each fills @p p exactly as its macro does.
@@ -1981,6 +2294,16 @@ CCAD_API void ccad_day_init(ccad_day *p);
 CCAD_API void ccad_route_options_init(ccad_route_options *p);
 /** @brief As ::CCAD_ROUTE_TIMES_INIT. @param[out] p the struct. @since 1.1.0 */
 CCAD_API void ccad_route_times_init(ccad_route_times *p);
+/** @brief As ::CCAD_REP_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_rep_init(ccad_rep *p);
+/** @brief As ::CCAD_TEAM_OPTIONS_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_team_options_init(ccad_team_options *p);
+/** @brief As ::CCAD_STORE_MOVES_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_store_moves_init(ccad_store_moves *p);
+/** @brief As ::CCAD_TEAM_ITEM_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_team_item_init(ccad_team_item *p);
+/** @brief As ::CCAD_TEAM_FINDING_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_team_finding_init(ccad_team_finding *p);
 
 /** @} */
 

@@ -302,24 +302,48 @@ int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_in
         return rc;
     if (book->slots[probe(book, c.id, idlen)] != 0)
         return ccad__fail(book->ctx, CCAD_EEXIST, "%s: id '%s' is already in the book", fn, c.id);
+    store(&w, &c);
+    if ((rc = ccad__book_reserve(book, idlen, &w, fn)) != 0)
+        return rc;
+    slot = ccad__book_append(book, c.id, idlen, &w);
+    if (out_index != NULL)
+        *out_index = slot;
+    return CCAD_OK;
+}
+
+int ccad__book_reserve(ccad_book *book, size_t idlen, const struct cust *c, const char *fn)
+{
+    int rc;
     if (book->n >= MAX_CUSTOMERS)
         return ccad__fail(book->ctx, CCAD_EOVERFLOW, "%s: the book is full", fn);
-    store(&w, &c);
-    if ((rc = grow(book, idlen)) != 0 || (rc = ccad__pack_reserve(book, book->n, &w, fn)) != 0)
+    if ((rc = grow(book, idlen)) != 0)
         return rc;
-    memset(&book->c[book->n], 0, sizeof book->c[book->n]);
-    ccad__pack(book, book->n, &w);
-    book->id_off[book->n] = (uint32_t)book->ids_len;
-    memcpy(book->ids + book->ids_len, c.id, idlen);
+    return ccad__pack_reserve(book, book->n, c, fn);
+}
+
+size_t ccad__book_append(ccad_book *book, const char *id, size_t idlen, const struct cust *c)
+{
+    size_t index = book->n;
+    memset(&book->c[index], 0, sizeof book->c[index]);
+    ccad__pack(book, index, c);
+    book->id_off[index] = (uint32_t)book->ids_len;
+    memcpy(book->ids + book->ids_len, id, idlen);
     book->ids[book->ids_len + idlen] = '\0';
     book->ids_len += idlen + 1;
-    slot = probe(book, c.id, idlen);
-    book->slots[slot] = (uint32_t)(book->n + 1);
-    if (out_index != NULL)
-        *out_index = book->n;
+    book->slots[probe(book, id, idlen)] = (uint32_t)(index + 1);
     book->n++;
     book->generation++;
-    return CCAD_OK;
+    return index;
+}
+
+void ccad__book_reindex(ccad_book *book)
+{
+    size_t i;
+    memset(book->slots, 0, book->nslots * sizeof *book->slots);
+    for (i = 0; i < book->n; i++) {
+        const char *id = cust_id(book, i);
+        book->slots[probe(book, id, strlen(id))] = (uint32_t)(i + 1);
+    }
 }
 
 int ccad__find(const ccad_book *book, const char *id, size_t *out_index)

@@ -149,6 +149,31 @@ int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day)
     return CCAD_OK;
 }
 
+uint32_t ccad__clean_day_flags(uint32_t flags)
+{
+    flags &= (uint32_t)(CCAD_DAY_WORKING | CCAD_DAY_HOLIDAY | CCAD_DAY_SPECIAL | CCAD_DAY_ABSENT);
+    if (flags & CCAD_DAY_HOLIDAY)
+        flags &= ~(uint32_t)CCAD_DAY_WORKING;
+    if (!(flags & CCAD_DAY_WORKING))
+        flags &= ~(uint32_t)CCAD_DAY_ABSENT; /* away on a day off is no absence */
+    return flags;
+}
+
+int ccad__team_calendar(ccad_ctx *ctx, int (*cal)(void *, const char *, int32_t, uint32_t *),
+                        void *user, const char *rep, int32_t day, uint32_t *out)
+{
+    uint32_t flags = 0;
+    int rc;
+    ctx->busy++;
+    rc = cal(user, rep, day, &flags);
+    ctx->busy--;
+    if (rc != 0)
+        return ccad__fail(ctx, CCAD_ECALLBACK, "team calendar callback failed for rep '%.70s' on day %ld",
+                          rep, (long)day);
+    *out = ccad__clean_day_flags(flags);
+    return CCAD_OK;
+}
+
 int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
 {
     uint32_t flags = 0;
@@ -170,12 +195,7 @@ int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
         if (rc != 0)
             return ccad__fail(ctx, CCAD_ECALLBACK, "calendar callback failed for day %ld",
                               (long)day);
-        flags &= (uint32_t)(CCAD_DAY_WORKING | CCAD_DAY_HOLIDAY | CCAD_DAY_SPECIAL |
-                            CCAD_DAY_ABSENT);
-        if (flags & CCAD_DAY_HOLIDAY)
-            flags &= ~(uint32_t)CCAD_DAY_WORKING;
-        if (!(flags & CCAD_DAY_WORKING))
-            flags &= ~(uint32_t)CCAD_DAY_ABSENT; /* away on a day off is no absence */
+        flags = ccad__clean_day_flags(flags);
     }
     *out_flags = flags;
     return CCAD_OK;
@@ -242,3 +262,11 @@ int ccad_ctx_set_lang(ccad_ctx *ctx, int lang)
 }
 
 int ccad_ctx_lang(const ccad_ctx *ctx) { return ctx == NULL ? CCAD_LANG_EN : ctx->lang; }
+int ccad__store_remove(ccad_ctx *ctx, const char *id)
+{
+    STORE_CALL(ctx, ctx->moves.remove(ctx->moves.user, id));
+}
+int ccad__store_set_owner(ccad_ctx *ctx, const char *id, const char *owner)
+{
+    STORE_CALL(ctx, ctx->moves.set_owner(ctx->moves.user, id, owner));
+}

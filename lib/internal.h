@@ -16,6 +16,8 @@ struct ccad_ctx {
     uint32_t errline, errcol; /* position of the last parse error, 0 if none */
     ccad_store store;         /* valid when has_store */
     int has_store;
+    ccad_store_moves moves;   /* valid when has_moves (teams: remove, set_owner) */
+    int has_moves;
     unsigned busy;            /* host calls in progress: the busy guard (see below) */
     int lang;                 /* ccad_lang of the rules-text messages (ccad_ctx_set_lang) */
     char errmsg[CCAD_ERRMSG_CAP];
@@ -69,6 +71,14 @@ int ccad__store_save(ccad_ctx *ctx, const ccad_customer *c);
 int ccad__store_append(ccad_ctx *ctx, const char *id, const ccad_contact *e);
 int ccad__store_load(ccad_ctx *ctx, const char *id, ccad_customer *out, int *found);
 int ccad__store_iterate(ccad_ctx *ctx, ccad_store_each_fn each, void *each_user);
+int ccad__store_remove(ccad_ctx *ctx, const char *id);
+int ccad__store_set_owner(ccad_ctx *ctx, const char *id, const char *owner);
+/* Cleans a calendar's flags as ccad_ctx_day_flags does (ctx.c). */
+uint32_t ccad__clean_day_flags(uint32_t flags);
+/* The team calendar `cal` for rep `rep` on `day`, cleaned, into *out;
+ * CCAD_ECALLBACK recorded on failure (ctx.c). */
+int ccad__team_calendar(ccad_ctx *ctx, int (*cal)(void *, const char *, int32_t, uint32_t *),
+                        void *user, const char *rep, int32_t day, uint32_t *out);
 
 /* 1 if day is a valid date (not CCAD_NO_DATE). */
 static inline int ccad__date_ok(int32_t d) { return d >= CCAD_DATE_MIN && d <= CCAD_DATE_MAX; }
@@ -473,6 +483,15 @@ void ccad__pack_unreserve(ccad_book *book);
 /* Stores c as customer `index` (after ccad__pack_reserve); keeps the rank
  * and the computed grade already stored. */
 void ccad__pack(ccad_book *book, size_t index, const struct cust *c);
+/* Room in the book for one more customer with an id of idlen bytes and
+ * fields c: CCAD_OK or the error (recorded); the customers are unchanged
+ * (book.c). */
+int ccad__book_reserve(ccad_book *book, size_t idlen, const struct cust *c, const char *fn);
+/* Appends customer c with id [id, id+idlen) after ccad__book_reserve;
+ * returns its index (book.c). */
+size_t ccad__book_append(ccad_book *book, const char *id, size_t idlen, const struct cust *c);
+/* Rebuilds the id index from the ids (book.c). */
+void ccad__book_reindex(ccad_book *book);
 /* Value of stored customer `index`. */
 static inline int64_t ccad__value(const ccad_book *book, size_t index)
 {

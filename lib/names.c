@@ -106,6 +106,8 @@ static const char why_names[][20] = {
     "PLATFORM_UNDER_MIN",
     "Q1_VISITS_ONLY",
     "FREQ_RAMP",
+    "TEAM_CARRIER",
+    "TEAM_NO_CARRIER",
 };
 
 const char *ccad_why_name(int why)
@@ -299,6 +301,8 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
     }
     case CCAD_WHY_CARE_CONTACT: *n = snprintf(buf, cap, "COMPLAINT: care contact after the complaint resolved %s (care due %s)", t->d1, t->d2); return 1;
     case CCAD_WHY_REMINDER_DUE: *n = snprintf(buf, cap, "FOLLOWUP: reminder on %s for the contact on %s", t->d1, t->d2); return 1;
+    case CCAD_WHY_TEAM_CARRIER: *n = snprintf(buf, cap, "CAPACITY: carried out by a teammate with room (%lld min more travel; %lld contact%s that day, limit %lld)", t->a, t->b, pl(t->b), t->c); return 1;
+    case CCAD_WHY_TEAM_NO_CARRIER: *n = snprintf(buf, cap, "CAPACITY: no teammate had room on %s (%lld present) for this %s contact", t->d1, t->b, t->c == CCAD_BY_SUBSTITUTE ? "substitute's" : "colleague's"); return 1;
     case CCAD_WHY_PLAN_EARLY: *n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", t->b, pl(t->b), t->d1); return 1;
     default: return 0;
     }
@@ -441,6 +445,8 @@ static const unsigned short figures[] = {
     F(CN, CN, N),  /* PLATFORM_UNDER_MIN: working platform size, minimum */
     F(DT, DY, N),  /* Q1_VISITS_ONLY: the contact not counted, days since the last visit */
     F(DY, DY, DY), /* FREQ_RAMP: days to the purchase decision, interval before, ramp's */
+    F(MI, CN, CN), /* TEAM_CARRIER: travel added, carrier's contacts, its limit */
+    F(DT, CN, EN), /* TEAM_NO_CARRIER: day, teammates present, delegation */
 };
 #undef F
 #undef WD
@@ -463,6 +469,7 @@ int ccad_why_figure(int why, int index, int *out_name_kind)
         case CCAD_WHY_TRIAGE: name = CCAD_NAME_TRIAGE; break;
         case CCAD_WHY_INACTIVE: name = CCAD_NAME_STATUS; break;
         case CCAD_WHY_SERVICE: name = CCAD_NAME_SERVICE; break;
+        case CCAD_WHY_TEAM_NO_CARRIER: name = CCAD_NAME_DELEGATION; break;
         default: name = CCAD_NAME_GRADE; break;
         }
     }

@@ -143,6 +143,8 @@ static const named whys[] = {
     {CCAD_WHY_PLATFORM_UNDER_MIN, "PLATFORM_UNDER_MIN"},
     {CCAD_WHY_Q1_VISITS_ONLY, "Q1_VISITS_ONLY"},
     {CCAD_WHY_FREQ_RAMP, "FREQ_RAMP"},
+    {CCAD_WHY_TEAM_CARRIER, "TEAM_CARRIER"},
+    {CCAD_WHY_TEAM_NO_CARRIER, "TEAM_NO_CARRIER"},
 };
 
 #define KIND(k, t) {k, t, sizeof t / sizeof t[0]}
@@ -410,6 +412,8 @@ static const struct {
     {CCAD_WHY_PLATFORM_UNDER_MIN, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, 0}, {0, 0, 0}},
     {CCAD_WHY_Q1_VISITS_ONLY, {CCAD_FIG_DATE, CCAD_FIG_DAYS, 0}, {0, 0, 0}},
     {CCAD_WHY_FREQ_RAMP, {CCAD_FIG_DAYS, CCAD_FIG_DAYS, CCAD_FIG_DAYS}, {0, 0, 0}},
+    {CCAD_WHY_TEAM_CARRIER, {CCAD_FIG_MINUTES, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
+    {CCAD_WHY_TEAM_NO_CARRIER, {CCAD_FIG_DATE, CCAD_FIG_COUNT, CCAD_FIG_ENUM}, {0, 0, CCAD_NAME_DELEGATION}},
 };
 
 static void why_figure_every_code(void **state)
@@ -417,7 +421,7 @@ static void why_figure_every_code(void **state)
     size_t i;
     int idx;
     (void)state;
-    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_FREQ_RAMP);
+    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_TEAM_NO_CARRIER);
     for (i = 0; i < sizeof figures / sizeof figures[0]; i++) {
         assert_int_equal(figures[i].why, (int)i + 1);
         for (idx = 0; idx < 3; idx++) {
@@ -440,7 +444,7 @@ static void why_figure_errors(void **state)
     assert_int_equal(ccad_why_figure(0, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
-    assert_int_equal(ccad_why_figure(CCAD_WHY_FREQ_RAMP + 1, 0, &nk), CCAD_FIG_NONE);
+    assert_int_equal(ccad_why_figure(CCAD_WHY_TEAM_NO_CARRIER + 1, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
     assert_int_equal(ccad_why_figure(-1, 1, &nk), CCAD_FIG_NONE);

@@ -71,8 +71,11 @@ static int calendar_cb(void *user, int32_t day, uint32_t *out)
     return 0;
 }
 
+static void team_case_end(void);
+
 static void plan_begin(struct run *R)
 {
+    team_case_end();
     ccad_schedule_free(P.s);
     P.s = NULL;
     P.workdays = 0x1f;
@@ -83,6 +86,7 @@ static void plan_begin(struct run *R)
 
 static void plan_end(struct run *R)
 {
+    team_case_end();
     ccad_schedule_free(P.s);
     P.s = NULL;
     if (P.known_bug) {
@@ -137,10 +141,11 @@ static int add_dates(struct run *R, int32_t *list, int *n, char **tok, int ntok)
 }
 
 /* plan FIELD=VALUE...: sets the options and makes the schedule. */
-static int do_plan(struct run *R, char **tok, int n)
+/* The options of a plan or team-plan line into *o; 0, or -1 after a syntax error. */
+static int parse_plan_options(struct run *R, char **tok, int n, ccad_plan_options *out)
 {
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
-    int i, rc;
+    int i;
     for (i = 1; i < n; i++) {
         char *eq = strchr(tok[i], '=');
         const char *k = tok[i], *v;
@@ -212,6 +217,16 @@ static int do_plan(struct run *R, char **tok, int n)
             return -1;
         }
     }
+    *out = o;
+    return 0;
+}
+
+static int do_plan(struct run *R, char **tok, int n)
+{
+    ccad_plan_options o;
+    int rc;
+    if (parse_plan_options(R, tok, n, &o) != 0)
+        return -1;
     if (ensure_graded(R) != 0)
         return 0;
     ccad_schedule_free(P.s);
@@ -856,9 +871,14 @@ static int do_choice(struct run *R, char **tok, int n)
     return 0;
 }
 
+#include "team_vectors.c"
+
 static int plan_directive(struct run *R, char **tok, int n)
 {
     const char *kw = tok[0];
+    int t;
+    if ((t = team_directive(R, tok, n)) != 1)
+        return t;
     if (strcmp(kw, "workdays") == 0) {
         int64_t m;
         if (n != 2 || parse_mask(tok[1], &m) != 0) {
@@ -964,6 +984,16 @@ static void plan_vectors(void **state)
                   "(%d mismatch(es) not counted)\n",
                   nfiles, R.cases, P.plans, R.checks, P.known_bug_cases, P.known_bug_failures);
     print_message("plan vectors: %s\n", counts);
+    /* the team cases after the plan counts (the Python runner compares those) */
+    k = R.cases;
+    i = R.checks;
+    run_file(&R, TEAM_VECTOR_DIR, TEAM_VECTOR_FILE);
+    team_case_end();
+    print_message("team vectors: %d cases, %d team plans (each also with the reps added in "
+                  "reverse), %d checks\n",
+                  R.cases - k, T.plans, R.checks - i);
+    if (T.plans == 0)
+        fail_msg("%s", "no team plan ran");
     for (i = 0; i < nfiles; i++)
         free(files[i]);
     for (i = 0; i < R.ncase_names; i++)

@@ -284,3 +284,19 @@ void tu_schedules_equal(const ccad_schedule *x, const ccad_schedule *y)
     }
 }
 
+
+int tu_team_same(const ccad_team_schedule *a, const ccad_team_schedule *b)
+{
+    size_t i;
+    if (ccad_team_schedule_item_count(a) != ccad_team_schedule_item_count(b) ||
+        ccad_team_schedule_finding_count(a) != ccad_team_schedule_finding_count(b))
+        return 0;
+    for (i = 0; i < ccad_team_schedule_item_count(a); i++) {
+        ccad_team_item x = CCAD_TEAM_ITEM_INIT, y = CCAD_TEAM_ITEM_INIT;
+        assert_int_equal(ccad_team_schedule_item(a, i, &x), CCAD_OK);
+        assert_int_equal(ccad_team_schedule_item(b, i, &y), CCAD_OK);
+        if (memcmp(&x, &y, sizeof x) != 0)
+            return 0;
+    }
+    return 1;
+}

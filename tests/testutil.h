@@ -98,5 +98,8 @@ int tu_weekday(int32_t d);
  * for finding. */
 void tu_item_equal(const ccad_item *a, const ccad_item *b);
 void tu_schedules_equal(const ccad_schedule *x, const ccad_schedule *y);
+/* 1 if two team schedules are the same, item for item (memcmp of each
+ * ccad_team_item) with as many findings; else 0. */
+int tu_team_same(const ccad_team_schedule *a, const ccad_team_schedule *b);
 
 #endif

@@ -573,7 +573,7 @@ junk:
 enum col {
     C_ID, C_NAME, C_VALUE, C_GRADE, C_PURCHASE, C_VOLUME, C_MARGIN, C_CAPABLE, C_LAT, C_LON,
     C_STATUS, C_LAST, C_CONTACTS, C_NOPROG, C_COMPLAINT, C_COMPLAINT_DATE, C_VISIT_DAYS,
-    C_VISIT_HOURS, C_NEXT_STEP, C_REQUEST, C_OWNED, C_LAST_VISIT,
+    C_VISIT_HOURS, C_NEXT_STEP, C_REQUEST, C_OWNED, C_LAST_VISIT, C_OWNER,
     C__COUNT
 };
 
@@ -583,7 +583,7 @@ static const ccex_column customer_cols[C__COUNT] = {
     {"lat", 0},          {"lon", 0},          {"status", 0},     {"last_contact", 0},
     {"contacts", 0},     {"no_progress", 0},  {"complaint", 0},  {"complaint_date", 0},
     {"visit_days", 0},   {"visit_hours", 0},  {"next_step", 0},  {"request_date", 0},
-    {"owned_since", 0},  {"last_visit", 0},
+    {"owned_since", 0},  {"last_visit", 0}, {"owner", 0},
 };
 
 struct loader {
@@ -829,12 +829,38 @@ static int add_name(ccex_customers *out, size_t *names_len, size_t *names_cap,
     return 0;
 }
 
+/* The owner column (ccad-team): the rep id, kept in the names arena;
+ * (size_t)-1 when the file has no owner column or the cell is blank.
+ * CCEX_OK, or the error with its message in L->err. */
+static int add_owner(const struct loader *L, ccex_customers *out, size_t *names_len,
+                     size_t *names_cap, size_t *owner_cap, size_t index)
+{
+    const ccex_field *f = cell(L, C_OWNER);
+    const char *s;
+    size_t n;
+    if (grow((void **)&out->owner_at, owner_cap, index + 1, sizeof *out->owner_at) != 0)
+        return nomem(L->r, L->err);
+    out->owner_at[index] = (size_t)-1;
+    if (f == NULL)
+        return 0;
+    if (check_utf8(L->r, L->err, f, "owner") != CCEX_OK)
+        return CCEX_EINPUT;
+    trimmed(f, &s, &n);
+    if (grow((void **)&out->names, names_cap, *names_len + n + 1, 1) != 0)
+        return nomem(L->r, L->err);
+    out->owner_at[index] = *names_len;
+    memcpy(out->names + *names_len, s, n);
+    out->names[*names_len + n] = '\0';
+    *names_len += n + 1;
+    return 0;
+}
+
 int ccex_load_customers(ccex_customers *out, ccad_ctx *ctx, const char *path, ccex_err *err)
 {
     struct loader L;
     ccex_customers res;
     unsigned long *line_of = NULL;
-    size_t lines_cap = 0, names_len = 0, names_cap = 0, at_cap = 0;
+    size_t lines_cap = 0, names_len = 0, names_cap = 0, at_cap = 0, owner_cap = 0;
     int rc;
 
     memset(out, 0, sizeof *out);
@@ -919,6 +945,8 @@ int ccex_load_customers(ccex_customers *out, ccad_ctx *ctx, const char *path, cc
             rc = nomem(L.r, err);
             goto fail;
         }
+        if ((rc = add_owner(&L, &res, &names_len, &names_cap, &owner_cap, index)) != CCEX_OK)
+            goto fail;
         res.count = index + 1;
     }
     free(line_of);
@@ -930,6 +958,13 @@ fail:
     ccex_csv_close(L.r);
     ccex_customers_free(&res);
     return rc;
+}
+
+const char *ccex_customers_owner(const ccex_customers *c, size_t index)
+{
+    if (c == NULL || index >= c->count || c->owner_at == NULL || c->owner_at[index] == (size_t)-1)
+        return "";
+    return c->names + c->owner_at[index];
 }
 
 const char *ccex_customers_name(const ccex_customers *c, size_t index)
@@ -946,6 +981,7 @@ void ccex_customers_free(ccex_customers *c)
     ccad_book_free(c->book);
     free(c->names);
     free(c->name_at);
+    free(c->owner_at);
     memset(c, 0, sizeof *c);
 }
 

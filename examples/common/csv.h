@@ -139,6 +139,7 @@ typedef struct ccex_customers {
     size_t count;    /**< Customers in the book. */
     char *names;     /**< Arena of NUL-terminated names (internal). */
     size_t *name_at; /**< Offset of customer i's name in @c names (internal). */
+    size_t *owner_at; /**< Offset of customer i's owner in @c names, or (size_t)-1 (internal). */
 } ccex_customers;
 
 /**
@@ -160,7 +161,8 @@ typedef struct ccex_customers {
  *   customer asked to be seen that day), owned_since (the rep took the
  *   customer over that day), last_visit (the latest in-person visit, not
  *   after last_contact; empty or absent = last_contact, the latest contact
- *   is taken for a visit).
+ *   is taken for a visit), owner (the rep who owns the customer: ccad-team
+ *   only; the other programs ignore it).
  * Dates are YYYY-MM-DD. Unknown header names are rejected.
  *
  * On error nothing is returned (@p out is left zeroed) and @p err holds
@@ -170,6 +172,10 @@ int ccex_load_customers(ccex_customers *out, ccad_ctx *ctx, const char *path, cc
 
 /** The display name of customer @p index ("" if none). */
 const char *ccex_customers_name(const ccex_customers *c, size_t index);
+
+/** The owner (a rep id, column @c owner, read by ccad-team and ignored by
+ *  the other programs) of customer @p index ("" if none). */
+const char *ccex_customers_owner(const ccex_customers *c, size_t index);
 
 /** Frees the book and the names; the struct is zeroed. NULL is a no-op. */
 void ccex_customers_free(ccex_customers *c);

@@ -535,3 +535,46 @@ void ccex_csv_put(FILE *fp, const char *s)
     }
     fputc('"', fp);
 }
+
+FILE *ccex_findings_open(const char *path, const char *lead, const char *prog)
+{
+    FILE *fp = fopen(path, "w");
+    unsigned k;
+    if (fp == NULL) {
+        fprintf(stderr, "%s: %s: cannot create: ", prog, path);
+        perror(NULL);
+        return NULL;
+    }
+    fprintf(fp, "%sfinding,rules,detail", lead);
+    for (k = 2; k <= CCAD_ITEM_REASONS_MAX; k++)
+        fprintf(fp, ",detail_%u", k);
+    fputc('\n', fp);
+    return fp;
+}
+
+int ccex_findings_close(FILE *fp, const char *path, int complete, const char *prog)
+{
+    int bad = ferror(fp) != 0;
+    if (fclose(fp) != 0 || bad || !complete) {
+        fprintf(stderr, "%s: %s: cannot write the findings\n", prog, path);
+        return -1;
+    }
+    return 0;
+}
+
+void ccex_finding_fields(FILE *fp, const ccad_finding *f, int lang)
+{
+    char rules[200], why[600];
+    uint32_t k;
+    ccex_rule_list(rules, sizeof rules, f->reasons, f->reason_count);
+    fprintf(fp, "%s,%s", ccad_name(CCAD_NAME_FINDING, f->kind), rules);
+    /* detail: the first reason; detail_2.. the others */
+    for (k = 0; k < CCAD_ITEM_REASONS_MAX; k++) {
+        why[0] = '\0';
+        if (k < f->reason_count)
+            ccex_reason_text(why, sizeof why, &f->reasons[k], lang);
+        fputc(',', fp);
+        ccex_csv_put(fp, why);
+    }
+    fputc('\n', fp);
+}

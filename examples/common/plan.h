@@ -154,6 +154,21 @@ void ccex_rule_list(char *buf, size_t cap, const ccad_reason *reasons, uint32_t 
  *  line break). */
 void ccex_csv_put(FILE *fp, const char *s);
 
+/** Creates the findings file @p path and writes its header: @p lead (the
+ *  program's first columns, such as "customer_id,") then
+ *  "finding,rules,detail,detail_2,...,detail_8". NULL after printing
+ *  "prog: path: cannot create: ..." to stderr. */
+FILE *ccex_findings_open(const char *path, const char *lead, const char *prog);
+
+/** Closes the findings file; 0, or -1 after printing "prog: path: cannot
+ *  write the findings" when writing failed or @p complete is 0. */
+int ccex_findings_close(FILE *fp, const char *path, int complete, const char *prog);
+
+/** One finding's fields from `finding` on, with the line end: its kind,
+ *  the rule ids of its reasons and each reason in the language `lang`
+ *  (a ::ccad_lang). */
+void ccex_finding_fields(FILE *fp, const ccad_finding *f, int lang);
+
 /* The examples' clock callback (ccad_host.clock): the current instant as
  * seconds since 1970-01-01T00:00 in local time (localtime_r does the time
  * zone work). */

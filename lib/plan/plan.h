@@ -250,6 +250,14 @@ int ccad__plan_assign(struct plan *P);
 int ccad__plan_sequence(struct plan *P);
 void ccad__plan_sort_items(ccad_schedule *s);
 
+/* schedule.c: ccad_schedule_new with the calendar flags of each day from
+ * day_flags(flags_arg, day, &flags) (CCAD_OK or a recorded error); the
+ * arguments' checks report as `fn`. The caller checked book and busy. */
+typedef int (*ccad__day_flags_fn)(void *arg, int32_t day, uint32_t *out);
+int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                       const ccad_plan_options *options, ccad__day_flags_fn day_flags,
+                       void *flags_arg, const char *fn);
+
 /* findings.c */
 int ccad__plan_findings(struct plan *P, const struct load *L, int64_t capacity);
 

@@ -238,10 +238,28 @@ static int run_stages(struct plan *P, const struct load *L, int64_t cap)
     return ccad__plan_findings(P, L, cap);
 }
 
+static int ctx_flags(void *arg, int32_t day, uint32_t *out)
+{
+    return ccad_ctx_day_flags((ccad_ctx *)arg, out, day);
+}
+
 int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                       const ccad_plan_options *options)
 {
-    static const char fn[] = "ccad_schedule_new";
+    if (out != NULL)
+        *out = NULL;
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (ccad__busy(book->ctx))
+        return CCAD_EBUSY;
+    return ccad__schedule_new(out, book, rules, options, ctx_flags, book->ctx,
+                              "ccad_schedule_new");
+}
+
+int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                       const ccad_plan_options *options, ccad__day_flags_fn day_flags,
+                       void *flags_arg, const char *fn)
+{
     ccad_ctx *ctx;
     ccad_plan_options o;
     struct plan P;
@@ -250,13 +268,7 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
     uint32_t *flags = NULL;
     int di, rc;
 
-    if (out != NULL)
-        *out = NULL;
-    if (book == NULL)
-        return CCAD_EINVAL;
     ctx = book->ctx;
-    if (ccad__busy(ctx))
-        return CCAD_EBUSY;
     if (out == NULL || rules == NULL || options == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: NULL argument", fn);
     if (!CCAD__SIZE_OK(options->size, ccad_plan_options))
@@ -272,7 +284,7 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
     if (flags == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
     for (di = 0; di < o.days; di++)
-        if ((rc = ccad_ctx_day_flags(ctx, &flags[di], o.first_day + di)) != 0) {
+        if ((rc = day_flags(flags_arg, o.first_day + di, &flags[di])) != 0) {
             ccad__free(ctx, flags);
             return rc;
         }

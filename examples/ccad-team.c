@@ -1,0 +1,426 @@
+/* ccad-team: the team's coming week, rep by rep and stop by stop: each rep's
+ * own plan, Q3 overflow carried by a named colleague and an absent rep's
+ * visits by a named substitute, and why.
+ *
+ *   ccad-team [--reps FILE] [--customers FILE] [--contacts FILE]
+ *             [--today YYYY-MM-DD] [--days N] [--format table|csv]
+ *             [--findings FILE]
+ *
+ * Loads the reps file and the customers file (with its owner column; a
+ * contacts file), splits the customers into one book per rep by owner
+ * (ccad_book_transfer), plans the team with ccad_team_schedule_new() - each
+ * working day routed from each rep's base - and prints per day and per rep
+ * the stops in route order with their times, whose customer each is and the
+ * first reason, then the findings per rep. Without --reps and --customers
+ * it plans the bundled team. docs/cli.md describes every flag and format.
+ * Exit status: 0 ok, 1 bad input, 2 bad usage. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "custcadence.h"
+#include "datadir.h"
+#include "plan.h"
+#include "team.h"
+
+#define PROG "ccad-team"
+#define TEAM_REPS "team-reps.csv"
+#define TEAM_CUSTOMERS "team-customers.csv"
+
+struct options {
+    const char *reps, *customers, *contacts, *findings;
+    int have_today, csv;
+    int32_t today, days;
+};
+
+struct run {
+    ccad_ctx *ctx;
+    ccad_rules *rules;
+    ccex_customers cs;
+    ccex_team_in in;
+    ccad_team *team;
+    ccad_team_schedule *ts;
+    ccex_rep *by_index[CCEX_TEAM_MAX]; /* the team's rep index -> the rep's input */
+    ccad_plan_options o;
+};
+
+static void usage(FILE *fp)
+{
+    fprintf(fp,
+            "Usage: " PROG " [--reps FILE] [--customers FILE] [--contacts FILE]\n"
+            "                 [--today YYYY-MM-DD] [--days N] [--format table|csv]\n"
+            "                 [--findings FILE]\n"
+            "\n"
+            "Plans the coming days for a team of reps: each rep's own customers under its\n"
+            "capacity (big rocks first), visits that do not fit or fall on a rep's absence\n"
+            "carried by a named colleague or substitute with room, every day routed.\n"
+            "\n"
+            "  --reps FILE        reps (id,name,lat,lon,visits_per_day,day_start,day_end,absent);\n"
+            "                     default: the bundled team\n"
+            "  --customers FILE   customers with an owner column (a rep id); default: the\n"
+            "                     bundled team's\n"
+            "  --contacts FILE    contacts to record first (customer_id,date,...)\n"
+            "  --today DATE       first day planned (default: today)\n"
+            "  --days N           days planned, 1..366 (default 7)\n"
+            "  --format FORMAT    table (default) or csv: one row per item\n"
+            "                     (date,rep,seq,customer_id,owner,kind,quadrant,eta,rules)\n"
+            "  --findings FILE    also write the findings as CSV\n"
+            "                     (rep,customer_id,finding,rules,detail,detail_2..detail_8)\n"
+            "  --help             show this help and exit\n"
+            "\n"
+            "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
+}
+
+static int file_flag(int argc, char **argv, int *i, const char *name, const char **out)
+{
+    const char *v = NULL;
+    int m = ccex_option_value(argc, argv, i, name, &v);
+    if (m == 0)
+        return 0;
+    if (m < 0 || *v == '\0')
+        return ccex_usage_error(PROG, "%s needs a file name", name);
+    *out = v;
+    return 1;
+}
+
+/* --today, --days, --format: 1 if consumed, 0 if not one of them, else the exit status. */
+static int value_flag(int argc, char **argv, int *i, struct options *o)
+{
+    const char *v = NULL;
+    int m;
+    if ((m = ccex_option_value(argc, argv, i, "--today", &v)) != 0) {
+        if (m < 0 || ccad_date_parse(&o->today, v, strlen(v)) != CCAD_OK)
+            return ccex_usage_error(PROG, "--today: '%s' is not a date", m < 0 ? "" : v);
+        o->have_today = 1;
+        return 1;
+    }
+    if ((m = ccex_option_value(argc, argv, i, "--days", &v)) != 0) {
+        char *end = NULL;
+        long n = m > 0 ? strtol(v, &end, 10) : 0;
+        if (m < 0 || end == v || *end != '\0' || n < 1 || n > 366)
+            return ccex_usage_error(PROG, "--days needs a number of days, 1..366");
+        o->days = (int32_t)n;
+        return 1;
+    }
+    if ((m = ccex_option_value(argc, argv, i, "--format", &v)) != 0) {
+        if (m > 0 && (strcmp(v, "table") == 0 || strcmp(v, "csv") == 0))
+            o->csv = strcmp(v, "csv") == 0;
+        else
+            return ccex_usage_error(PROG, "--format needs table or csv");
+        return 1;
+    }
+    return 0;
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, struct options *o)
+{
+    int i, m;
+    memset(o, 0, sizeof *o);
+    o->days = 7;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return CCEX_EXIT_OK;
+        }
+        if ((m = file_flag(argc, argv, &i, "--reps", &o->reps)) != 0 ||
+            (m = file_flag(argc, argv, &i, "--customers", &o->customers)) != 0 ||
+            (m = file_flag(argc, argv, &i, "--contacts", &o->contacts)) != 0 ||
+            (m = file_flag(argc, argv, &i, "--findings", &o->findings)) != 0 ||
+            (m = value_flag(argc, argv, &i, o)) != 0) {
+            if (m != 1)
+                return m;
+            continue;
+        }
+        if (a[0] == '-')
+            return ccex_usage_error(PROG, "unknown option '%s'", a);
+        return ccex_usage_error(PROG, "unexpected argument '%s'", a);
+    }
+    if ((o->reps == NULL) != (o->customers == NULL))
+        return ccex_usage_error(PROG, "give --reps and --customers together (or neither, for "
+                                      "the bundled team)");
+    return -1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Loading and planning */
+
+static int load(struct run *R, const struct options *o)
+{
+    static char reps[4096], customers[4096];
+    ccex_err err;
+    if (o->reps == NULL) {
+        if (ccex_data_path(reps, sizeof reps, TEAM_REPS, PROG) != 0 ||
+            ccex_data_path(customers, sizeof customers, TEAM_CUSTOMERS, PROG) != 0)
+            return -1;
+    } else {
+        snprintf(reps, sizeof reps, "%s", o->reps);
+        snprintf(customers, sizeof customers, "%s", o->customers);
+    }
+    if (ccex_load_reps(&R->in, reps, &err) != CCEX_OK ||
+        ccex_load_customers(&R->cs, R->ctx, customers, &err) != CCEX_OK ||
+        (o->contacts != NULL &&
+         ccex_load_contacts(&R->cs, R->ctx, o->contacts, NULL, &err) != CCEX_OK) ||
+        ccex_split_by_owner(&R->in, &R->cs, R->ctx, &err) != CCEX_OK) {
+        fprintf(stderr, PROG ": %s\n", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int make_team(struct run *R)
+{
+    ccad_team_options to = CCAD_TEAM_OPTIONS_INIT;
+    size_t k, at;
+    to.user = &R->in;
+    to.calendar = ccex_team_calendar;
+    if (ccad_team_new(&R->team, R->ctx, &to) != CCAD_OK)
+        return -1;
+    for (k = 0; k < R->in.n; k++) {
+        ccex_rep *p = &R->in.rep[k];
+        ccad_rep r = ccex_rep_of(p);
+        if (ccad_book_grade(p->book, R->rules) != CCAD_OK ||
+            ccad_team_add(R->team, &r, p->book) != CCAD_OK)
+            return -1;
+    }
+    for (k = 0; k < R->in.n; k++)
+        if (ccad_team_find(R->team, R->in.rep[k].id, &at) == CCAD_OK)
+            R->by_index[at] = &R->in.rep[k];
+    return 0;
+}
+
+static int plan(struct run *R, const struct options *o)
+{
+    ccad_host host = CCAD_HOST_INIT;
+    host.clock = ccex_host_clock;
+    if (ccad_ctx_new(&R->ctx, &host) != CCAD_OK) {
+        fprintf(stderr, PROG ": cannot create a libcustcadence context\n");
+        return -1;
+    }
+    R->o = (ccad_plan_options)CCAD_PLAN_OPTIONS_INIT;
+    R->o.first_day = o->today;
+    if (!o->have_today && ccad_ctx_today(R->ctx, &R->o.first_day) != CCAD_OK) {
+        fprintf(stderr, PROG ": cannot read the clock: %s\n", ccad_ctx_errmsg(R->ctx));
+        return -1;
+    }
+    R->o.days = o->days;
+    R->o.route = 1;
+    R->o.assign_days = 1;
+    R->o.metric = CCAD_METRIC_GEO;
+    R->o.units_per_minute = CCEX_SPEED_M_PER_MIN;
+    if (ccad_rules_new(&R->rules, R->ctx) != CCAD_OK || load(R, o) != 0)
+        return -1;
+    if (make_team(R) != 0 || ccad_team_schedule_new(&R->ts, R->team, R->rules, &R->o) != CCAD_OK) {
+        fprintf(stderr, PROG ": planning: %s\n", ccad_ctx_errmsg(R->ctx));
+        return -1;
+    }
+    return 0;
+}
+
+static void run_free(struct run *R)
+{
+    ccad_team_schedule_free(R->ts);
+    ccad_team_free(R->team);
+    ccex_team_in_free(&R->in);
+    ccex_customers_free(&R->cs);
+    ccad_rules_free(R->rules);
+    ccad_ctx_free(R->ctx);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Output */
+
+static ccad_team_item item_at(const struct run *R, size_t i)
+{
+    ccad_team_item t = CCAD_TEAM_ITEM_INIT;
+    (void)ccad_team_schedule_item(R->ts, i, &t);
+    return t;
+}
+
+static const char *cust_id(const struct run *R, uint32_t owner, uint32_t customer)
+{
+    return ccad_book_id(R->by_index[owner]->book, customer);
+}
+
+static const char *cust_name(const struct run *R, uint32_t owner, uint32_t customer)
+{
+    return ccex_customers_name(&R->cs, R->by_index[owner]->orig[customer]);
+}
+
+static void print_item(const struct run *R, const ccad_team_item *t)
+{
+    const ccad_item *it = &t->item;
+    char eta[8], why[200] = "";
+    ccex_hhmm(eta, it->eta_min);
+    if (it->reason_count > 0)
+        ccex_reason_text(why, sizeof why, &it->reasons[it->delegated != CCAD_BY_REP &&
+                                                        it->reason_count > 1 ? 1 : 0], CCAD_LANG_EN);
+    if (it->seq > 0)
+        printf("    %2ld  %-5s  ", (long)it->seq, eta);
+    else
+        printf("     -  %-5s  ", "-");
+    printf("%-7s %-28.28s %-8s %-3s %-7s %-10s %s\n", cust_id(R, t->owner, it->customer),
+           cust_name(R, t->owner, it->customer), R->by_index[t->owner]->id,
+           ccad_name(CCAD_NAME_QUADRANT, it->quadrant), ccad_name(CCAD_NAME_ITEM_KIND, it->kind),
+           ccad_name(CCAD_NAME_DELEGATION, it->delegated), why);
+}
+
+/* The items of day d, carrier by carrier (items run by day, then carrier). */
+static size_t print_day(const struct run *R, size_t i, int32_t d)
+{
+    size_t n = ccad_team_schedule_item_count(R->ts);
+    char date[16];
+    ccex_date_text(date, d);
+    printf("\n%s %s\n", ccex_weekday(d), date);
+    while (i < n) {
+        ccad_team_item t = item_at(R, i);
+        uint32_t carrier = t.carrier;
+        size_t j, stops = 0, carried = 0;
+        uint32_t f = 0;
+        if (t.item.date != d)
+            break;
+        for (j = i; j < n; j++) {
+            ccad_team_item u = item_at(R, j);
+            if (u.item.date != d || u.carrier != carrier)
+                break;
+            stops += u.item.seq > 0;
+            carried += u.carrier != u.owner;
+        }
+        (void)ccad_team_day_flags(R->team, carrier, d, &f);
+        printf("  %s (%s): %lu item%s, %lu stop%s, %lu carried for teammates\n",
+               R->by_index[carrier]->id, R->by_index[carrier]->name, (unsigned long)(j - i),
+               j - i == 1 ? "" : "s", (unsigned long)stops, stops == 1 ? "" : "s",
+               (unsigned long)carried);
+        for (; i < j; i++) {
+            t = item_at(R, i);
+            print_item(R, &t);
+        }
+    }
+    return i;
+}
+
+static void print_findings(const struct run *R)
+{
+    size_t n = ccad_team_schedule_finding_count(R->ts), i, k;
+    size_t count[CCEX_TEAM_MAX] = {0}, none = 0;
+    for (i = 0; i < n; i++) {
+        ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
+        (void)ccad_team_schedule_finding(R->ts, i, &f);
+        count[f.rep]++;
+        if (f.finding.reason_count > 0 && f.finding.reasons[0].why == CCAD_WHY_TEAM_NO_CARRIER) {
+            char why[200];
+            if (none++ == 0)
+                printf("\nNo teammate with room:\n");
+            ccex_reason_text(why, sizeof why, &f.finding.reasons[0], CCAD_LANG_EN);
+            printf("  %-8s %-7s %-28.28s %s\n", R->by_index[f.rep]->id,
+                   cust_id(R, f.rep, (uint32_t)f.finding.customer),
+                   cust_name(R, f.rep, (uint32_t)f.finding.customer), why);
+        }
+    }
+    printf("\nFindings (%lu; write them with --findings FILE):", (unsigned long)n);
+    for (k = 0; k < ccad_team_count(R->team); k++)
+        printf(" %s %lu%s", R->by_index[k]->id, (unsigned long)count[k],
+               k + 1 < ccad_team_count(R->team) ? "," : "\n");
+}
+
+static void print_table(const struct run *R)
+{
+    size_t i = 0, k, customers = 0;
+    int32_t d;
+    char first[16], last[16];
+    ccex_date_text(first, R->o.first_day);
+    ccex_date_text(last, R->o.first_day + R->o.days - 1);
+    for (k = 0; k < R->in.n; k++)
+        customers += ccad_book_count(R->in.rep[k].book);
+    printf("Team plan for %s %s .. %s %s: %lu reps, %lu customers, routes at 30 km/h\n",
+           ccex_weekday(R->o.first_day), first, ccex_weekday(R->o.first_day + R->o.days - 1),
+           last, (unsigned long)R->in.n, (unsigned long)customers);
+    for (k = 0; k < ccad_team_count(R->team); k++) {
+        const ccex_rep *p = R->by_index[k];
+        char s[8], e[8];
+        ccex_hhmm(s, p->day_start_min);
+        ccex_hhmm(e, p->day_end_min);
+        printf("  %-8s %-20s base %.4f,%.4f, %ld visits a day, %s-%s, %lu customers%s\n", p->id,
+               p->name, p->lat, p->lon, (long)p->visits_per_day, s, e,
+               (unsigned long)ccad_book_count(p->book), p->n_absent ? ", absent on some days" : "");
+    }
+    printf("\n     #  ETA    id      customer                     owner    Q   kind    by"
+           "         why\n");
+    for (d = R->o.first_day; d < R->o.first_day + R->o.days; d++)
+        i = print_day(R, i, d);
+    print_findings(R);
+}
+
+static void print_csv(const struct run *R)
+{
+    size_t n = ccad_team_schedule_item_count(R->ts), i;
+    printf("date,rep,seq,customer_id,owner,kind,quadrant,eta,rules\n");
+    for (i = 0; i < n; i++) {
+        ccad_team_item t = item_at(R, i);
+        char date[16], eta[8], rules[200];
+        ccex_date_text(date, t.item.date);
+        ccex_hhmm(eta, t.item.eta_min);
+        ccex_rule_list(rules, sizeof rules, t.item.reasons, t.item.reason_count);
+        printf("%s,", date);
+        ccex_csv_put(stdout, R->by_index[t.carrier]->id);
+        printf(",%ld,", (long)t.item.seq);
+        ccex_csv_put(stdout, cust_id(R, t.owner, t.item.customer));
+        putchar(',');
+        ccex_csv_put(stdout, R->by_index[t.owner]->id);
+        printf(",%s,%s,%s,%s\n", ccad_name(CCAD_NAME_ITEM_KIND, t.item.kind),
+               ccad_name(CCAD_NAME_QUADRANT, t.item.quadrant), eta, rules);
+    }
+}
+
+static int write_findings(const struct run *R, const char *path)
+{
+    size_t n = ccad_team_schedule_finding_count(R->ts), i;
+    FILE *fp = ccex_findings_open(path, "rep,customer_id,", PROG);
+    if (fp == NULL)
+        return -1;
+    for (i = 0; i < n; i++) {
+        ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
+        if (ccad_team_schedule_finding(R->ts, i, &f) != CCAD_OK)
+            break;
+        ccex_csv_put(fp, R->by_index[f.rep]->id);
+        fputc(',', fp);
+        ccex_csv_put(fp, f.finding.customer >= 0
+                             ? cust_id(R, f.rep, (uint32_t)f.finding.customer) : "");
+        fputc(',', fp);
+        ccex_finding_fields(fp, &f.finding, CCAD_LANG_EN);
+    }
+    return ccex_findings_close(fp, path, i == n, PROG);
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    struct run R;
+    int status;
+    ccex_data_init(argv[0]); /* where the bundled data is (datadir.h) */
+    status = parse_args(argc, argv, &o);
+    if (status >= 0)
+        return status;
+    memset(&R, 0, sizeof R);
+    if (plan(&R, &o) != 0) {
+        run_free(&R);
+        return CCEX_EXIT_INPUT;
+    }
+    status = CCEX_EXIT_OK;
+    if (o.csv)
+        print_csv(&R);
+    else
+        print_table(&R);
+    if (o.findings != NULL && write_findings(&R, o.findings) != 0)
+        status = CCEX_EXIT_INPUT;
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, PROG ": cannot write the output\n");
+        status = CCEX_EXIT_INPUT;
+    }
+    run_free(&R);
+    return status;
+}

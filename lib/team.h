@@ -1,0 +1,24 @@
+/* The team handle's layout, shared by team.c and plan/team_plan.c. */
+#ifndef CCAD_TEAM_H
+#define CCAD_TEAM_H
+
+#include "internal.h"
+
+struct team_rep {
+    char *id;          /* owned copy of the rep's id */
+    ccad_rep r;        /* as given, r.id pointing at id */
+    ccad_book *book;   /* borrowed */
+};
+
+struct ccad_team {
+    ccad_ctx *ctx;
+    ccad_team_options opt;
+    struct team_rep *rep; /* in id order (strcmp) */
+    size_t n, cap;
+};
+
+/* The calendar flags of rep `index` on `day` (valid): the team calendar,
+ * else the context's (team.c). */
+int ccad__team_flags(const ccad_team *team, size_t index, int32_t day, uint32_t *out);
+
+#endif

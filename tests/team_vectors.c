@@ -1,0 +1,357 @@
+/* Team plan cases (docs/vectors.md, "Team cases"), included by
+ * test_plan_vectors.c: the reps of a case, who owns which customer, the team
+ * plan (ccad_team_schedule_new, run twice: reps added in the file's order
+ * and in reverse, which must give the same plan) and its expectations. */
+
+#define TEAM_VECTOR_DIR CCAD_VECTOR_DIR "/../team-vectors"
+#define TEAM_VECTOR_FILE "teams.txt"
+#define TEAM_MAX 8
+
+static struct team_state {
+    int n;
+    char id[TEAM_MAX][CCAD_ID_MAX + 1];
+    ccad_rep rep[TEAM_MAX];
+    int32_t absent[TEAM_MAX][MAX_DATES];
+    int nabsent[TEAM_MAX];
+    char owner_of[256][CCAD_ID_MAX + 1]; /* customer id -> rep id, as listed */
+    char owned[256][CCAD_ID_MAX + 1];
+    int nowned;
+    ccad_book *book[TEAM_MAX];
+    ccad_team *team;
+    ccad_team_schedule *ts;
+    int plans;
+} T;
+
+static void team_case_end(void)
+{
+    int i;
+    ccad_team_schedule_free(T.ts);
+    ccad_team_free(T.team);
+    for (i = 0; i < T.n; i++)
+        ccad_book_free(T.book[i]);
+    i = T.plans;
+    memset(&T, 0, sizeof T);
+    T.plans = i;
+}
+
+static int team_rep_index(const char *id)
+{
+    int i;
+    for (i = 0; i < T.n; i++)
+        if (strcmp(T.id[i], id) == 0)
+            return i;
+    return -1;
+}
+
+static int team_calendar_cb(void *user, const char *rep_id, int32_t day, uint32_t *out)
+{
+    int r = team_rep_index(rep_id);
+    (void)user;
+    if (calendar_cb(NULL, day, out) != 0)
+        return -1;
+    *out &= ~(uint32_t)CCAD_DAY_ABSENT; /* absences are the reps' own */
+    if (r >= 0 && (*out & CCAD_DAY_WORKING) && in_dates(T.absent[r], T.nabsent[r], day))
+        *out |= CCAD_DAY_ABSENT;
+    return 0;
+}
+
+/* rep ID [base=X,Y] [visits_per_day=N] [minutes_per_day=N] [day_start=T] [day_end=T] */
+static int do_rep(struct run *R, char **tok, int n)
+{
+    ccad_rep p = CCAD_REP_INIT;
+    int i;
+    if (n < 2 || T.n == TEAM_MAX || strlen(tok[1]) > CCAD_ID_MAX) {
+        synf(R, "rep takes ID OPTION=VALUE... (at most %d reps)", TEAM_MAX);
+        return -1;
+    }
+    snprintf(T.id[T.n], sizeof T.id[T.n], "%s", tok[1]);
+    for (i = 2; i < n; i++) {
+        char *eq = strchr(tok[i], '=');
+        int64_t x = 0;
+        int bad = eq == NULL;
+        if (!bad) {
+            *eq = '\0';
+            if (strcmp(tok[i], "base") == 0)
+                bad = sscanf(eq + 1, "%lf,%lf", &p.base_x, &p.base_y) != 2;
+            else if (strcmp(tok[i], "visits_per_day") == 0 || strcmp(tok[i], "minutes_per_day") == 0) {
+                bad = parse_int(eq + 1, &x) != 0;
+                *(tok[i][0] == 'v' ? &p.visits_per_day : &p.minutes_per_day) = (int32_t)x;
+            } else if (strcmp(tok[i], "day_start") == 0) {
+                bad = parse_clock(eq + 1, &x) != 0;
+                p.day_start_min = (int32_t)x;
+            } else if (strcmp(tok[i], "day_end") == 0) {
+                bad = parse_clock(eq + 1, &x) != 0; /* day_start must come first */
+                p.day_minutes = (int32_t)x - p.day_start_min;
+            } else
+                bad = 1;
+        }
+        if (bad) {
+            synf(R, "bad rep option '%s'", tok[i]);
+            return -1;
+        }
+    }
+    T.rep[T.n++] = p;
+    return 0;
+}
+
+/* owner REP ID...: the customers REP owns (the others: the first rep's). */
+static int do_owner(struct run *R, char **tok, int n)
+{
+    int i;
+    if (n < 3 || team_rep_index(tok[1]) < 0) {
+        synf(R, "%s", "owner takes a declared REP and customer IDs");
+        return -1;
+    }
+    for (i = 2; i < n; i++) {
+        if (T.nowned == 256) {
+            synf(R, "%s", "too many owner entries");
+            return -1;
+        }
+        snprintf(T.owned[T.nowned], sizeof T.owned[0], "%s", tok[i]);
+        snprintf(T.owner_of[T.nowned++], sizeof T.owner_of[0], "%s", tok[1]);
+    }
+    return 0;
+}
+
+static int owner_rep(const char *customer)
+{
+    int i;
+    for (i = 0; i < T.nowned; i++)
+        if (strcmp(T.owned[i], customer) == 0)
+            return team_rep_index(T.owner_of[i]);
+    return 0;
+}
+
+/* Moves the case's customers into their owners' books (once). */
+static int team_books(struct run *R)
+{
+    int i, rc;
+    if (T.book[0] != NULL)
+        return 0;
+    for (i = 0; i < T.n; i++)
+        if ((rc = ccad_book_new(&T.book[i], R->ctx, 0)) != CCAD_OK)
+            return failf(R, "ccad_book_new: %s", ccad_ctx_errmsg(R->ctx)), -1;
+    while (ccad_book_count(R->book) > 0)
+        if ((rc = ccad_book_transfer(R->book, 0, T.book[owner_rep(ccad_book_id(R->book, 0))],
+                                     NULL)) != CCAD_OK)
+            return failf(R, "ccad_book_transfer: %s", ccad_ctx_errmsg(R->ctx)), -1;
+    for (i = 0; i < T.n; i++)
+        if ((rc = ccad_book_grade(T.book[i], R->rules)) != CCAD_OK)
+            return failf(R, "ccad_book_grade: %s", ccad_ctx_errmsg(R->ctx)), -1;
+    return 0;
+}
+
+/* The team with the reps added in `order` (1 forward, -1 reverse), planned. */
+static ccad_team_schedule *team_run(struct run *R, const ccad_plan_options *o, int order,
+                                    ccad_team **out_team)
+{
+    ccad_team_options to = CCAD_TEAM_OPTIONS_INIT;
+    ccad_team_schedule *ts = NULL;
+    int k, rc;
+    to.calendar = team_calendar_cb;
+    *out_team = NULL;
+    if (ccad_team_new(out_team, R->ctx, &to) != CCAD_OK)
+        return NULL;
+    for (k = 0; k < T.n; k++) {
+        int i = order > 0 ? k : T.n - 1 - k;
+        ccad_rep p = T.rep[i];
+        p.id = T.id[i];
+        if ((rc = ccad_team_add(*out_team, &p, T.book[i])) != CCAD_OK) {
+            failf(R, "ccad_team_add(%s): %s", T.id[i], ccad_ctx_errmsg(R->ctx));
+            return NULL;
+        }
+    }
+    if ((rc = ccad_team_schedule_new(&ts, *out_team, R->rules, o)) != CCAD_OK)
+        failf(R, "ccad_team_schedule_new: %s: %s", errname(rc), ccad_ctx_errmsg(R->ctx));
+    return ts;
+}
+
+static int do_team_plan(struct run *R, char **tok, int n)
+{
+    ccad_plan_options o;
+    ccad_team *rev_team = NULL;
+    ccad_team_schedule *rev;
+    if (T.n == 0) {
+        synf(R, "%s", "team-plan needs rep lines first");
+        return -1;
+    }
+    if (parse_plan_options(R, tok, n, &o) != 0)
+        return -1;
+    if (ensure_graded(R) != 0 || team_books(R) != 0)
+        return 0;
+    ccad_team_schedule_free(T.ts);
+    ccad_team_free(T.team);
+    T.ts = team_run(R, &o, 1, &T.team);
+    rev = team_run(R, &o, -1, &rev_team);
+    T.plans++;
+    R->checks++;
+    if (T.ts != NULL && rev != NULL && !tu_team_same(T.ts, rev))
+        failf(R, "%s", "the team plan depends on the order reps were added in");
+    ccad_team_schedule_free(rev);
+    ccad_team_free(rev_team);
+    return 0;
+}
+
+/* The team item of customer ID on DATE, into *out; the number found. */
+static size_t team_items_of(const char *id, int64_t d, ccad_team_item *out)
+{
+    size_t i, cnt = 0;
+    for (i = 0; i < ccad_team_schedule_item_count(T.ts); i++) {
+        ccad_team_item x = CCAD_TEAM_ITEM_INIT;
+        ccad_book *b = NULL;
+        assert_int_equal(ccad_team_schedule_item(T.ts, i, &x), CCAD_OK);
+        assert_int_equal(ccad_team_rep(T.team, x.owner, NULL, &b), CCAD_OK);
+        if (strcmp(ccad_book_id(b, x.item.customer), id) == 0 && (d < 0 || x.item.date == d))
+            if (cnt++ == 0 && out != NULL)
+                *out = x;
+    }
+    return cnt;
+}
+
+static const char *team_rep_id(uint32_t index)
+{
+    ccad_rep p = CCAD_REP_INIT;
+    return ccad_team_rep(T.team, index, &p, NULL) == CCAD_OK ? p.id : "?";
+}
+
+/* One check of a titem line: 1 holds, 0 not, -1 syntax. */
+static int titem_check(struct run *R, char *tok, const ccad_team_item *t)
+{
+    char *eq = strchr(tok, '=');
+    int64_t want = 0, got = 0;
+    int r = why_check(R, tok, t->item.reasons, t->item.reason_count);
+    if (r != -2)
+        return r;
+    if (eq == NULL) {
+        synf(R, "expected a check, found '%s'", tok);
+        return -1;
+    }
+    *eq = '\0';
+    if (strcmp(tok, "carrier") == 0 || strcmp(tok, "owner") == 0)
+        return strcmp(team_rep_id(tok[0] == 'c' ? t->carrier : t->owner), eq + 1) == 0;
+    if (strcmp(tok, "seq") == 0) {
+        if (parse_int(eq + 1, &want) != 0)
+            r = -1;
+        else
+            return want == t->item.seq;
+    } else if ((r = item_field(&t->item, tok, eq + 1, &want, &got)) == 0)
+        return want == got;
+    synf(R, "bad titem check '%s=%s'", tok, eq + 1);
+    return -1;
+}
+
+/* titem ID DATE CHECK...: the customer's one team item on DATE. */
+static int do_titem(struct run *R, char **tok, int n)
+{
+    ccad_team_item t = CCAD_TEAM_ITEM_INIT;
+    char text[2048];
+    int64_t d;
+    size_t cnt;
+    int k;
+    if (n < 3 || parse_date(tok[2], &d) != 0) {
+        synf(R, "%s", "titem takes ID DATE CHECK...");
+        return -1;
+    }
+    R->expectations++;
+    if (T.ts == NULL)
+        return failf(R, "%s", "no team schedule (a team-plan line must come first)"), 0;
+    if ((cnt = team_items_of(tok[1], d, &t)) != 1)
+        return failf(R, "%zu team items for %s on %s, expected one", cnt, tok[1], tok[2]), 0;
+    item_text(text, sizeof text, &t.item);
+    for (k = 3; k < n; k++) {
+        char copy[256];
+        int r;
+        snprintf(copy, sizeof copy, "%s", tok[k]);
+        R->checks++;
+        if ((r = titem_check(R, tok[k], &t)) < 0)
+            return -1;
+        if (r == 0)
+            failf(R, "team item of %s: %s does not hold; carrier %s owner %s seq %d: %s", tok[1],
+                  copy, team_rep_id(t.carrier), team_rep_id(t.owner), (int)t.item.seq, text);
+    }
+    return 0;
+}
+
+/* no-titem ID [DATE] */
+static int do_no_titem(struct run *R, char **tok, int n)
+{
+    int64_t d = -1;
+    if (n < 2 || n > 3 || (n == 3 && parse_date(tok[2], &d) != 0)) {
+        synf(R, "%s", "no-titem takes ID [DATE]");
+        return -1;
+    }
+    R->expectations++;
+    R->checks++;
+    if (T.ts == NULL)
+        return failf(R, "%s", "no team schedule (a team-plan line must come first)"), 0;
+    if (team_items_of(tok[1], d, NULL) != 0)
+        failf(R, "unexpected team item for %s", tok[1]);
+    return 0;
+}
+
+/* tfinding KIND REP ID|- CHECK...: some team finding of that kind, about
+ * that rep and customer, with every reason check. */
+static int do_tfinding(struct run *R, char **tok, int n)
+{
+    int kind, k, found = 0;
+    size_t i;
+    if (n < 4 || (kind = lookup(finding_names, N_FINDINGS, tok[1])) < 0) {
+        synf(R, "%s", "tfinding takes KIND REP ID|- CHECK...");
+        return -1;
+    }
+    R->expectations++;
+    R->checks++;
+    if (T.ts == NULL)
+        return failf(R, "%s", "no team schedule (a team-plan line must come first)"), 0;
+    for (i = 0; i < ccad_team_schedule_finding_count(T.ts); i++) {
+        ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
+        ccad_book *b = NULL;
+        int ok;
+        assert_int_equal(ccad_team_schedule_finding(T.ts, i, &f), CCAD_OK);
+        assert_int_equal(ccad_team_rep(T.team, f.rep, NULL, &b), CCAD_OK);
+        ok = f.finding.kind == kind && strcmp(team_rep_id(f.rep), tok[2]) == 0 &&
+             (strcmp(tok[3], "-") == 0
+                  ? f.finding.customer < 0
+                  : f.finding.customer >= 0 &&
+                        strcmp(ccad_book_id(b, (size_t)f.finding.customer), tok[3]) == 0);
+        for (k = 4; k < n && ok; k++) {
+            int r = why_check(R, tok[k], f.finding.reasons, f.finding.reason_count);
+            if (r == -1 || r == -2) {
+                synf(R, "bad tfinding check '%s'", tok[k]);
+                return -1;
+            }
+            ok = r == 1;
+        }
+        found |= ok;
+    }
+    if (!found)
+        failf(R, "no %s team finding of %s about %s matches", tok[1], tok[2], tok[3]);
+    return 0;
+}
+
+/* 1 if not a team directive. */
+static int team_directive(struct run *R, char **tok, int n)
+{
+    const char *kw = tok[0];
+    if (strcmp(kw, "rep") == 0)
+        return do_rep(R, tok, n);
+    if (strcmp(kw, "rep-absent") == 0) {
+        int r = n >= 2 ? team_rep_index(tok[1]) : -1;
+        if (r < 0) {
+            synf(R, "%s", "rep-absent takes a declared REP and dates");
+            return -1;
+        }
+        return add_dates(R, T.absent[r], &T.nabsent[r], tok + 1, n - 1);
+    }
+    if (strcmp(kw, "owner") == 0)
+        return do_owner(R, tok, n);
+    if (strcmp(kw, "team-plan") == 0)
+        return do_team_plan(R, tok, n);
+    if (strcmp(kw, "titem") == 0)
+        return do_titem(R, tok, n);
+    if (strcmp(kw, "no-titem") == 0)
+        return do_no_titem(R, tok, n);
+    if (strcmp(kw, "tfinding") == 0)
+        return do_tfinding(R, tok, n);
+    return 1;
+}
