@@ -275,7 +275,7 @@ static size_t print_day(const struct run *R, size_t i, int32_t d)
     size_t n = ccad_team_schedule_item_count(R->ts);
     char date[16];
     ccex_date_text(date, d);
-    printf("\n%s %s\n", ccex_weekday(d), date);
+    printf("\n%s %s\n", ccex_weekday(d, CCAD_LANG_EN), date);
     while (i < n) {
         ccad_team_item t = item_at(R, i);
         uint32_t carrier = t.carrier;
@@ -337,7 +337,7 @@ static void print_table(const struct run *R)
     for (k = 0; k < R->in.n; k++)
         customers += ccad_book_count(R->in.rep[k].book);
     printf("Team plan for %s %s .. %s %s: %lu reps, %lu customers, routes at 30 km/h\n",
-           ccex_weekday(R->o.first_day), first, ccex_weekday(R->o.first_day + R->o.days - 1),
+           ccex_weekday(R->o.first_day, CCAD_LANG_EN), first, ccex_weekday(R->o.first_day + R->o.days - 1, CCAD_LANG_EN),
            last, (unsigned long)R->in.n, (unsigned long)customers);
     for (k = 0; k < ccad_team_count(R->team); k++) {
         const ccex_rep *p = R->by_index[k];
