@@ -116,6 +116,23 @@ static const char *const texts[CCEX_MSG_COUNT][CCAD_LANG_COUNT] = {
     [M_SVG_BASE] = {"base", "出发地", "出發地"},
     [M_SVG_BASE_AT] = {"Base %.4f, %.4f", "出发地 %.4f, %.4f", "出發地 %.4f, %.4f"},
     [M_SVG_LATE] = {"black ring: late stop", "黑圈：迟到的站", "黑圈：遲到的站"},
+    [M_TEAM_PLAN_FOR] = {"Team plan for %s .. %s: %lu reps, %lu customers, routes at 30 km/h\n",
+                         "团队计划 %s 至 %s：%lu 名业务员，%lu 个客户，路线按时速 30 公里\n",
+                         "團隊計劃 %s 至 %s：%lu 名業務員，%lu 個客戶，路線按時速 30 公里\n"},
+    [M_TEAM_REP] = {"base %.4f,%.4f, %ld visits a day, %s-%s, %lu customers%s\n",
+                    "出发地 %.4f,%.4f，每天 %ld 次拜访，%s-%s，%lu 个客户%s\n",
+                    "出發地 %.4f,%.4f，每天 %ld 次拜訪，%s-%s，%lu 個客戶%s\n"},
+    [M_TEAM_ABSENT_SOME] = {", absent on some days", "，有几天请假", "，有幾天請假"},
+    [M_COL_OWNER] = {"owner", "归属", "歸屬"},
+    [M_TEAM_DAY_REP] = {"  %s (%s): %lu item%s, %lu stop%s, %lu carried for teammates\n",
+                        "  %s（%s）：共 %lu 项%s，拜访 %lu 家%s，替同事跑 %lu 项\n",
+                        "  %s（%s）：共 %lu 項%s，拜訪 %lu 家%s，替同事跑 %lu 項\n"},
+    [M_TEAM_NO_ROOM] = {"\nNo teammate with room:\n", "\n没有同事能接手：\n", "\n沒有同事能接手：\n"},
+    [M_TEAM_FINDINGS] = {"\nFindings (%lu; write them with --findings FILE):",
+                         "\n需要注意（%lu 条；用 --findings FILE 写出）：",
+                         "\n需要注意（%lu 條；用 --findings FILE 寫出）："},
+    [M_TEAM_FINDINGS_REP] = {" %s %lu", "%s %lu 条", "%s %lu 條"},
+    [M_TEAM_FINDINGS_SEP] = {",", "，", "，"},
 };
 
 const char *ccex_msg(int lang, int id)

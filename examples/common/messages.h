@@ -83,6 +83,16 @@ enum ccex_msg {
     M_SVG_BASE,
     M_SVG_BASE_AT,     /* latitude, longitude */
     M_SVG_LATE,
+    /* ccad-team */
+    M_TEAM_PLAN_FOR,   /* first day, last day, reps, customers */
+    M_TEAM_REP,        /* lat, lon, visits a day, start, end, customers, absence note */
+    M_TEAM_ABSENT_SOME,
+    M_COL_OWNER,
+    M_TEAM_DAY_REP,    /* rep id, rep name, items, plural, stops, plural, carried */
+    M_TEAM_NO_ROOM,
+    M_TEAM_FINDINGS,   /* count */
+    M_TEAM_FINDINGS_REP, /* rep id, count */
+    M_TEAM_FINDINGS_SEP,
     CCEX_MSG_COUNT
 };
 
