@@ -65,7 +65,7 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_Q1_VISITS_ONLY] = "计时：采购在即，要到客户处拜访；{a} 的联系不是拜访，不算数（{b<还没有拜访过，今天就该去|上次拜访在 {b} 天前}）",
     [CCAD_WHY_FREQ_RAMP] = "频次：{a} 天后做采购决定，提前加密沟通：{b?间隔从 {b} 天缩短到 {c} 天|原本没有固定频次，改为每 {c} 天联系一次}",
     [CCAD_WHY_TEAM_CARRIER] = "产能：安排有时间的同事去一趟（路上多花 {a} 分钟；该同事当天共 {b} 个联系{c?，上限 {c} 个|，不限个数}）",
-    [CCAD_WHY_TEAM_NO_CARRIER] = "产能：{a} 在岗的 {b} 位同事都排满了，这次联系（{c}）没人能去",
+    [CCAD_WHY_TEAM_NO_CARRIER] = "产能：{a} {b?在岗的 {b} 位同事都排满了|没有同事在岗}，这次联系（{c}）没人能去",
 };
 
 static const char word_text[][CCAD__NAME_TEXT_CAP] = {

@@ -65,7 +65,7 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_Q1_VISITS_ONLY] = "計時：採購在即，要到客戶處拜訪；{a} 的聯繫不是拜訪，不算數（{b<還沒有拜訪過，今天就該去|上次拜訪在 {b} 天前}）",
     [CCAD_WHY_FREQ_RAMP] = "頻次：{a} 天後做採購決定，提前加密溝通：{b?間隔從 {b} 天縮短到 {c} 天|原本沒有固定頻次，改為每 {c} 天聯繫一次}",
     [CCAD_WHY_TEAM_CARRIER] = "產能：安排有時間的同事去一趟（路上多花 {a} 分鐘；該同事當天共 {b} 個聯繫{c?，上限 {c} 個|，不限個數}）",
-    [CCAD_WHY_TEAM_NO_CARRIER] = "產能：{a} 在崗的 {b} 位同事都排滿了，這次聯繫（{c}）沒人能去",
+    [CCAD_WHY_TEAM_NO_CARRIER] = "產能：{a} {b?在崗的 {b} 位同事都排滿了|沒有同事在崗}，這次聯繫（{c}）沒人能去",
 };
 
 static const char word_text[][CCAD__NAME_TEXT_CAP] = {
