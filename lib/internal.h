@@ -157,6 +157,7 @@ enum ccad__param {
     P_CAP_PULL_AHEAD,
     P_ROUTE_MOVE_DAYS,
     P_URG_ORDER,
+    P_POOL_RELEASE_DAYS,
     P__COUNT
 };
 

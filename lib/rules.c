@@ -150,6 +150,8 @@ static const struct param params[P__COUNT] = {
      "days a flexible visit may move from its planned day to group stops (0 = never)"},
     {"urgency.order_days", CCAD_RULE_URGENCY, K_INT, 0, CCAD__ORDER_REACH, 14, "days", {"", ""},
      "an order within this many days of the purchase date closes that purchase decision"},
+    {"pool.release_days", CCAD_RULE_OWNERSHIP, K_INT, 1, DAYS_MAX, 30, "days", {"", ""},
+     "days without a contact after which a customer's release to the pool is proposed (teams)"},
 };
 
 size_t ccad_rules_param_count(void) { return P__COUNT; }

@@ -52,6 +52,8 @@ static const named findings[] = {
     {CCAD_FIND_PLATFORM, "platform"},
     {CCAD_FIND_ROUTE, "route"},
     {CCAD_FIND_RELEASE_PROPOSED, "release_proposed"},
+    {CCAD_FIND_ASSIGN_PROPOSED, "assign_proposed"},
+    {CCAD_FIND_MOVE_PROPOSED, "move_proposed"},
 };
 static const named flags[] = {
     {CCAD_F_DUE, "DUE"},
@@ -142,6 +144,10 @@ static const named whys[] = {
     {CCAD_WHY_ORDER_CLOSED, "ORDER_CLOSED"},
     {CCAD_WHY_TEAM_CARRIER, "TEAM_CARRIER"},
     {CCAD_WHY_TEAM_NO_CARRIER, "TEAM_NO_CARRIER"},
+    {CCAD_WHY_POOL_RELEASE, "POOL_RELEASE"},
+    {CCAD_WHY_POOL_IDLE, "POOL_IDLE"},
+    {CCAD_WHY_POOL_ASSIGN, "POOL_ASSIGN"},
+    {CCAD_WHY_TEAM_MOVE, "TEAM_MOVE"},
 };
 
 #define KIND(k, t) {k, t, sizeof t / sizeof t[0]}
@@ -188,7 +194,7 @@ static void every_kind_is_covered(void **state)
     /* the planner's enumerations are complete: values 1..n (delegation 0..n-1) */
     assert_int_equal(sizeof item_kinds / sizeof item_kinds[0], CCAD_ITEM_TOUCH);
     assert_int_equal(sizeof delegations / sizeof delegations[0], CCAD_BY_SUBSTITUTE + 1);
-    assert_int_equal(sizeof findings / sizeof findings[0], CCAD_FIND_RELEASE_PROPOSED);
+    assert_int_equal(sizeof findings / sizeof findings[0], CCAD_FIND_MOVE_PROPOSED);
     /* the tables agree with the other name functions */
     {
         size_t i;
@@ -436,7 +442,7 @@ static void why_figure_errors(void **state)
     assert_int_equal(ccad_why_figure(0, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
-    assert_int_equal(ccad_why_figure(CCAD_WHY_TEAM_NO_CARRIER + 1, 0, &nk), CCAD_FIG_NONE);
+    assert_int_equal(ccad_why_figure(CCAD_WHY_TEAM_MOVE + 1, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
     assert_int_equal(ccad_why_figure(-1, 1, &nk), CCAD_FIG_NONE);

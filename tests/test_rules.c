@@ -59,7 +59,7 @@ static void param_table(void **state)
     static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
                                   "factor", "min"};
     ccad_param_info *all;
-    assert_int_equal(n, 65);
+    assert_int_equal(n, 66);
     all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (i = 0; i < n; i++) {
@@ -441,6 +441,7 @@ static const struct {
     {"capacity.pull_ahead_days", 30, "30"},
     {"route.move_days", 5, "5"},
     {"urgency.order_days", 30, "30"},
+    {"pool.release_days", 45, "45"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 
