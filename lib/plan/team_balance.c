@@ -8,16 +8,42 @@
 
 #define R_(rule, why, a, b, c) ccad__plan_reason(CCAD_RULE_##rule, CCAD_WHY_##why, a, b, c)
 
-static int64_t pct(int64_t milli, int64_t cap) { return cap > 0 ? milli * 100 / cap : 0; }
+int64_t ccad__tp_visits(const struct prun *R, size_t r, int row, int64_t add)
+{
+    const int64_t *gm = &R->gm[4 * r];
+    int64_t v = 0;
+    int g;
+    for (g = 0; g < 4; g++)
+        v += (gm[g] + (g == row ? add : 0) + 500) / 1000;
+    return v;
+}
+
+/* Rep r's load in % of its capacity with `add` x 1000 more in row `row`. */
+static int64_t pct(const struct prun *R, size_t r, int row, int64_t add)
+{
+    return ccad__tp_visits(R, r, row, add) * 100 / R->cap[r];
+}
+
+/* 1 if rep r, with `add` x 1000 more in row `row`, stays within capacity. */
+static int fits(const struct prun *R, size_t r, int row, int64_t add)
+{
+    return ccad__tp_visits(R, r, row, add) <= R->cap[r];
+}
+
+/* Rep r's load over its capacity. */
+static double ratio(const struct prun *R, size_t r)
+{
+    return (double)ccad__tp_visits(R, r, 0, 0) / (double)R->cap[r];
+}
 
 /* Largest over smallest load ratio (load / capacity) x 100; 0 when a rep
  * has no load. */
-static int32_t spread_x100(const int64_t *milli, const int64_t *cap, size_t n)
+static int32_t spread_x100(const struct prun *R)
 {
     double hi = 0, lo = 0;
     size_t r;
-    for (r = 0; r < n; r++) {
-        double q = (double)milli[r] / (double)cap[r];
+    for (r = 0; r < R->tp->nrep; r++) {
+        double q = ratio(R, r);
         if (r == 0 || q > hi)
             hi = q;
         if (r == 0 || q < lo)
@@ -37,7 +63,7 @@ void ccad__tp_measure(struct prun *R, int after)
     for (r = 0; r < tp->nrep; r++) {
         ccad_team_load *T = &tp->load[r];
         struct load L;
-        int64_t travel = 0, customers = 0, visits = 0, milli = 0;
+        int64_t travel = 0, customers = 0;
         int g;
         memset(&L, 0, sizeof L);
         for (k = 0; k < R->n_cust; k++) {
@@ -50,26 +76,24 @@ void ccad__tp_measure(struct prun *R, int after)
         }
         for (g = 0; g < 4; g++) {
             customers += L.customers[g];
-            visits += (L.milli[g] + 500) / 1000;
-            milli += L.milli[g];
+            R->gm[4 * r + (size_t)g] = L.milli[g];
         }
-        R->milli[r] = milli;
         if (!after) {
-            ccad__plan_fill_workload(&L, R->cap[r] / 1000, &T->before);
+            ccad__plan_fill_workload(&L, R->cap[r], &T->before);
             T->travel_before = travel;
             tp->bal.travel_before += travel;
         } else {
             T->customers_after = customers;
-            T->visits_after = visits;
+            T->visits_after = ccad__tp_visits(R, r, 0, 0);
             T->travel_after = travel;
             tp->bal.travel_after += travel;
-            tp->bal.over_after += milli > R->cap[r];
+            tp->bal.over_after += !fits(R, r, 0, 0);
         }
     }
     if (after)
-        tp->bal.spread_after_x100 = spread_x100(R->milli, R->cap, tp->nrep);
+        tp->bal.spread_after_x100 = spread_x100(R);
     else
-        tp->bal.spread_before_x100 = spread_x100(R->milli, R->cap, tp->nrep);
+        tp->bal.spread_before_x100 = spread_x100(R);
 }
 
 /* The cheapest move out of rep s: its customer (k, in [lo, hi)) and the
@@ -89,7 +113,7 @@ static int cheapest_move(const struct prun *R, uint32_t s, size_t lo, size_t hi,
         here = ccad__tp_minutes(R, s, t);
         for (r = 0; r < R->tp->nrep; r++) {
             int32_t delta;
-            if (r == s || R->milli[r] + t->milli > R->cap[r])
+            if (r == s || !fits(R, r, t->row, t->milli))
                 continue;
             delta = ccad__tp_minutes(R, (uint32_t)r, t) - here;
             if (!found || delta < *out_delta) {
@@ -112,7 +136,7 @@ static int relieve(struct prun *R, uint32_t s)
         lo++;
     for (hi = lo; hi < R->n_owned && R->cust[hi].rep == s; hi++)
         ;
-    while (R->milli[s] > R->cap[s]) {
+    while (!fits(R, s, 0, 0)) {
         struct tcust *t;
         ccad_reason rs[1];
         uint32_t to;
@@ -121,13 +145,12 @@ static int relieve(struct prun *R, uint32_t s)
         if (!cheapest_move(R, s, lo, hi, &k, &to, &delta))
             break;
         t = &R->cust[k];
-        rs[0] = R_(WORKLOAD, TEAM_MOVE, delta, pct(R->milli[s], R->cap[s]),
-                   pct(R->milli[to] + t->milli, R->cap[to]));
+        rs[0] = R_(WORKLOAD, TEAM_MOVE, delta, pct(R, s, 0, 0), pct(R, to, t->row, t->milli));
         if ((rc = ccad__tp_add(R, s, to, CCAD_FIND_MOVE_PROPOSED, t->index, rs, 1)) != 0)
             return rc;
         t->owner = to;
-        R->milli[s] -= t->milli;
-        R->milli[to] += t->milli;
+        R->gm[4 * s + t->row] -= t->milli;
+        R->gm[4 * to + t->row] += t->milli;
         R->tp->bal.moves++;
     }
     return CCAD_OK;
@@ -136,8 +159,7 @@ static int relieve(struct prun *R, uint32_t s)
 /* 1 if rep a is more loaded than rep b (load / capacity), ties by index. */
 static int heavier(const struct prun *R, uint32_t a, uint32_t b)
 {
-    double qa = (double)R->milli[a] / (double)R->cap[a];
-    double qb = (double)R->milli[b] / (double)R->cap[b];
+    double qa = ratio(R, a), qb = ratio(R, b);
     return qa > qb || (qa == qb && a < b);
 }
 
@@ -154,7 +176,7 @@ int ccad__tp_moves(struct prun *R)
     for (;;) {
         best = TP_NONE;
         for (r = 0; r < n; r++)
-            if (!done[r] && R->milli[r] > R->cap[r] && (best == TP_NONE || heavier(R, r, best)))
+            if (!done[r] && !fits(R, r, 0, 0) && (best == TP_NONE || heavier(R, r, best)))
                 best = r;
         if (best == TP_NONE || (rc = relieve(R, best)) != 0)
             break;
@@ -177,7 +199,7 @@ int ccad__tp_assigns(struct prun *R)
         ccad_reason rs[1];
         int rc;
         for (r = 0; r < R->tp->nrep; r++) {
-            int64_t left = R->cap[r] - R->milli[r] - t->milli;
+            int64_t left = R->cap[r] - ccad__tp_visits(R, r, t->row, t->milli);
             int32_t d;
             if (left < 0)
                 continue;
@@ -190,11 +212,11 @@ int ccad__tp_assigns(struct prun *R)
         }
         if (to == TP_NONE)
             continue;
-        rs[0] = R_(WORKLOAD, POOL_ASSIGN, best, room / 1000, (t->milli + 500) / 1000);
+        rs[0] = R_(WORKLOAD, POOL_ASSIGN, best, room, (t->milli + 500) / 1000);
         if ((rc = ccad__tp_add(R, TP_NONE, to, CCAD_FIND_ASSIGN_PROPOSED, t->index, rs, 1)) != 0)
             return rc;
         t->owner = to;
-        R->milli[to] += t->milli;
+        R->gm[4 * to + t->row] += t->milli;
         R->tp->bal.assigns++;
     }
     return CCAD_OK;

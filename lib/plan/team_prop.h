@@ -45,8 +45,8 @@ struct prun {
     ccad_team_proposals *tp;
     struct tcust *cust;    /* every rep's open customers (rep by rep), then the pool's */
     size_t n_cust, n_owned; /* all, and the reps' part */
-    int64_t *cap;          /* per rep: capacity x 1000 in the period */
-    int64_t *milli;        /* per rep: running load x 1000 */
+    int64_t *cap;          /* per rep: capacity in the period (contacts) */
+    int64_t *gm;           /* per rep, 4 rows (grades A..D): running load x 1000 */
 };
 
 /* team_propose.c */
@@ -58,5 +58,8 @@ int32_t ccad__tp_minutes(const struct prun *R, uint32_t rep, const struct tcust 
 int ccad__tp_moves(struct prun *R);
 int ccad__tp_assigns(struct prun *R);
 void ccad__tp_measure(struct prun *R, int after);
+/* Rep r's load in contacts as the workload table rounds it (each grade's
+ * row rounded), with `add` x 1000 more in row `row`. */
+int64_t ccad__tp_visits(const struct prun *R, size_t r, int row, int64_t add);
 
 #endif

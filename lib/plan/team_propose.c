@@ -128,7 +128,7 @@ static int collect(struct prun *R)
     return CCAD_OK;
 }
 
-/* Each rep's capacity in the period (x 1000): field days x visits a day,
+/* Each rep's capacity in the period: field days x visits a day,
  * a minutes-only rep counting minutes_per_day / route.service_b_min. */
 static void capacities(struct prun *R)
 {
@@ -143,7 +143,7 @@ static void capacities(struct prun *R)
         L->before.period_days = R->o.period_days;
         L->before.field_days = (int32_t)field;
         L->before.visits_per_day = (int32_t)(vpd > 0 ? vpd : 1);
-        R->cap[r] = field * L->before.visits_per_day * 1000;
+        R->cap[r] = field * L->before.visits_per_day;
     }
 }
 
@@ -183,10 +183,10 @@ static int run(struct prun *R)
     size_t r, n = R->team->n;
     int rc;
     R->tp->load = ccad__alloc(ctx, n * sizeof *R->tp->load);
-    R->cap = ccad__alloc(ctx, 2 * n * sizeof *R->cap);
+    R->cap = ccad__alloc(ctx, 5 * n * sizeof *R->cap);
     if (R->tp->load == NULL || R->cap == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_team_proposals_new: out of memory");
-    R->milli = R->cap + n;
+    R->gm = R->cap + n;
     for (r = 0; r < n; r++) {
         ccad_team_load L = CCAD_TEAM_LOAD_INIT;
         R->tp->load[r] = L;
