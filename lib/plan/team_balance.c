@@ -131,7 +131,7 @@ static int cheapest_move(const struct prun *R, uint32_t s, size_t lo, size_t hi,
  * until it fits or none can take one. */
 static int relieve(struct prun *R, uint32_t s)
 {
-    size_t lo = 0, hi, k;
+    size_t lo = 0, hi, k = 0;
     while (lo < R->n_owned && R->cust[lo].rep != s)
         lo++;
     for (hi = lo; hi < R->n_owned && R->cust[hi].rep == s; hi++)
@@ -139,8 +139,8 @@ static int relieve(struct prun *R, uint32_t s)
     while (!fits(R, s, 0, 0)) {
         struct tcust *t;
         ccad_reason rs[1];
-        uint32_t to;
-        int32_t delta;
+        uint32_t to = 0;
+        int32_t delta = 0;
         int rc;
         if (!cheapest_move(R, s, lo, hi, &k, &to, &delta))
             break;
