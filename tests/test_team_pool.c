@@ -48,7 +48,10 @@ static ccad_rep rep(const char *id, double x, double y, int vpd)
     return r;
 }
 
-static void add(ccad_book *b, const ccad_customer *c) { assert_int_equal(ccad_book_add(b, c, NULL), CCAD_OK); }
+static void add(ccad_book *b, const ccad_customer *c)
+{
+    assert_int_equal(ccad_book_add(b, c, NULL), CCAD_OK);
+}
 
 /* ann (0,0) 1 visit a day: 3 A and 8 B customers, 60 contacts a month
  * against 22; bob (20,0) 5 a day, empty; carl (1,1) 2 a day, empty; a
@@ -75,7 +78,8 @@ static void world_open(world *w)
         add(w->ann, &c);
     }
     for (i = 0; i < 2; i++) {
-        ccad_customer c = cust(w, "p", CCAD_GRADE_C, today() - 60, 3, i ? 1.0 : 20.0, i ? 2.0 : 1.0);
+        ccad_customer c =
+            cust(w, "p", CCAD_GRADE_C, today() - 60, 3, i ? 1.0 : 20.0, i ? 2.0 : 1.0);
         c.status = CCAD_STATUS_RELEASED;
         add(w->pool, &c);
     }

@@ -68,7 +68,8 @@ static uint32_t release_reasons(const struct prun *R, const struct cust *c,
         return 0;
     rs[0] = R_(OWNERSHIP, POOL_RELEASE, c->contacts, v[P_PATIENCE_MIN], premature);
     for (k = 0; premature && k < a->reason_count && n < CCAD_ITEM_REASONS_MAX; k++)
-        if (a->reasons[k].why == CCAD_WHY_PATIENCE || a->reasons[k].why == CCAD_WHY_PATIENCE_RHYTHM)
+        if (a->reasons[k].why == CCAD_WHY_PATIENCE ||
+            a->reasons[k].why == CCAD_WHY_PATIENCE_RHYTHM)
             rs[n++] = a->reasons[k];
     return n;
 }
@@ -123,7 +124,8 @@ static int collect(struct prun *R)
     }
     R->n_owned = R->n_cust;
     for (i = 0; R->pool != NULL && i < R->pool->n; i++)
-        if (R->pool->c[i].status != CCAD_STATUS_ELIMINATED && (rc = take(R, R->pool, TP_NONE, i)) != 0)
+        if (R->pool->c[i].status != CCAD_STATUS_ELIMINATED &&
+            (rc = take(R, R->pool, TP_NONE, i)) != 0)
             return rc;
     return CCAD_OK;
 }
@@ -132,8 +134,9 @@ static int collect(struct prun *R)
  * a minutes-only rep counting minutes_per_day / route.service_b_min. */
 static void capacities(struct prun *R)
 {
-    int64_t field = R->o.field_days > 0 ? R->o.field_days
-                                        : (R->v[P_WORKLOAD_FIELD_DAYS] * R->o.period_days + 15) / 30;
+    int64_t field = R->o.field_days > 0
+                        ? R->o.field_days
+                        : (R->v[P_WORKLOAD_FIELD_DAYS] * R->o.period_days + 15) / 30;
     size_t r;
     for (r = 0; r < R->team->n; r++) {
         const ccad_rep *rep = &R->team->rep[r].r;
@@ -155,17 +158,20 @@ static int check_args(const ccad_team *team, const ccad_book *pool, const ccad_r
     if (rules == NULL || o == NULL)
         return ccad__fail(team->ctx, CCAD_EINVAL, "%s: NULL argument", fn);
     if (!CCAD__SIZE_OK(o->size, ccad_team_proposal_options))
-        return ccad__fail(team->ctx, CCAD_EVERSION, "%s: ccad_team_proposal_options.size %lu not supported",
-                          fn, (unsigned long)o->size);
+        return ccad__fail(team->ctx, CCAD_EVERSION,
+                          "%s: ccad_team_proposal_options.size %lu not supported", fn,
+                          (unsigned long)o->size);
     if (team->n == 0)
         return ccad__fail(team->ctx, CCAD_EINVAL, "%s: the team has no reps", fn);
     if (o->metric != CCAD_METRIC_PLANAR && o->metric != CCAD_METRIC_GEO)
         return ccad__fail(team->ctx, CCAD_EINVAL, "%s: metric must be planar or geo", fn);
     if (!ccad__date_ok(o->today) || o->period_days < 1 || o->period_days > 366 ||
         o->field_days < 0 || o->field_days > o->period_days ||
-        !(o->scale > 0 && o->scale < 1e300) || !(o->units_per_minute > 0 && o->units_per_minute < 1e300))
+        !(o->scale > 0 && o->scale < 1e300) ||
+        !(o->units_per_minute > 0 && o->units_per_minute < 1e300))
         return ccad__fail(team->ctx, CCAD_ERANGE,
-                          "%s: bad day, period (1..366), field days (0..period), scale or speed", fn);
+                          "%s: bad day, period (1..366), field days (0..period), scale or speed",
+                          fn);
     for (r = 0; pool != NULL && r < team->n; r++)
         if (team->rep[r].book == pool)
             return ccad__fail(team->ctx, CCAD_EINVAL, "%s: the pool is a rep's book", fn);
@@ -212,13 +218,8 @@ int ccad_team_proposals_new(ccad_team_proposals **out, const ccad_team *team,
     int rc;
     if (out != NULL)
         *out = NULL;
-    if (team == NULL)
-        return CCAD_EINVAL;
-    if (ccad__busy(team->ctx))
-        return CCAD_EBUSY;
-    if (out == NULL)
-        return ccad__fail(team->ctx, CCAD_EINVAL, "%s: out is NULL", fn);
-    if ((rc = check_args(team, pool, rules, options, fn)) != 0)
+    if ((rc = ccad__team_guard(team, out, fn)) != 0 ||
+        (rc = check_args(team, pool, rules, options, fn)) != 0)
         return rc;
     memset(&R, 0, sizeof R);
     R.team = team;
