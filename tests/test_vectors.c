@@ -84,7 +84,8 @@ static const char *const why_names[] = {
     "GAP_PLANNED",  "CARE_CONTACT",      "REMINDER_DUE",    "PLAN_EARLY",
     "ROUTE_LATE",   "ROUTE_DAY",         "PLAN_BLOCKED_DAYS", "PLAN_BLOCKED_HOURS",
     "PLAN_BLOCKED_TIME", "PLAN_VISIT_DAY", "GIVE_UP",
-    "ORDER_CLOSED", "TEAM_CARRIER", "TEAM_NO_CARRIER"};
+    "ORDER_CLOSED", "TEAM_CARRIER", "TEAM_NO_CARRIER", "POOL_RELEASE", "POOL_IDLE", "POOL_ASSIGN",
+    "TEAM_MOVE"};
 #define N_WHY (int)(sizeof why_names / sizeof why_names[0])
 
 static const char *const flag_names[] = {
