@@ -236,6 +236,38 @@ static void moves_carried_out_match(void **state)
     world_close(&w);
 }
 
+/* A rep limited by minutes only counts minutes_per_day /
+ * route.service_b_min visits a day; field_days and period_days set the
+ * capacity. */
+static void capacity_of_a_minutes_only_rep(void **state)
+{
+    world w;
+    ccad_team_proposals *tp = NULL;
+    ccad_team_proposal_options o = opts(0);
+    ccad_team_load L = CCAD_TEAM_LOAD_INIT;
+    ccad_team *t = NULL;
+    ccad_rep r = rep("dora", 0, 0, 0);
+    (void)state;
+    world_open(&w);
+    r.minutes_per_day = 480;
+    assert_int_equal(ccad_team_new(&t, w.ctx, NULL), CCAD_OK);
+    assert_int_equal(ccad_team_add(t, &r, w.bob), CCAD_OK);
+    assert_int_equal(ccad_team_proposals_new(&tp, t, NULL, w.r, &o), CCAD_OK);
+    assert_int_equal(ccad_team_proposals_load(tp, 0, &L), CCAD_OK);
+    assert_int_equal(L.before.visits_per_day, 480 / 45);
+    assert_int_equal(L.before.capacity, 22 * (480 / 45));
+    ccad_team_proposals_free(tp);
+    o.period_days = 10;
+    o.field_days = 4;
+    assert_int_equal(ccad_team_proposals_new(&tp, t, NULL, w.r, &o), CCAD_OK);
+    assert_int_equal(ccad_team_proposals_load(tp, 0, &L), CCAD_OK);
+    assert_int_equal(L.before.capacity, 4 * (480 / 45));
+    assert_int_equal(L.before.period_days, 10);
+    ccad_team_proposals_free(tp);
+    ccad_team_free(t);
+    world_close(&w);
+}
+
 /* ---- the pool ---- */
 
 static void pool_customers_go_to_the_nearest_rep_with_room(void **state)
@@ -507,6 +539,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(moves_relieve_the_overloaded_rep),
         cmocka_unit_test(moves_carried_out_match),
+        cmocka_unit_test(capacity_of_a_minutes_only_rep),
         cmocka_unit_test(pool_customers_go_to_the_nearest_rep_with_room),
         cmocka_unit_test(releases_with_grounds_and_patience),
         cmocka_unit_test(reason_texts),
