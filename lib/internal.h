@@ -167,6 +167,7 @@ enum ccad__param {
     P_FREQ_RAMP_COUNT,
     P_FREQ_RAMP_DAYS,
     P_PATIENCE_PROSPECTS,
+    P_POOL_RELEASE_DAYS, /* 1.1: teams (issue 14) */
     P__COUNT
 };
 
