@@ -475,7 +475,7 @@ static int write_proposals(const struct run *R, FILE *fp)
         for (k = 0; k < CCAD_ITEM_REASONS_MAX; k++) {
             why[0] = '\0';
             if (k < p.finding.reason_count)
-                ccex_reason_text(why, sizeof why - 80, &p.finding.reasons[k]);
+                ccex_reason_text(why, sizeof why - 80, &p.finding.reasons[k], CCAD_LANG_EN);
             if (k == 0 && p.to_rep != UINT32_MAX)
                 snprintf(why + strlen(why), 80, "; to %s", R->by_index[p.to_rep]->id);
             fputc(',', fp);

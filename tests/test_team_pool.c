@@ -341,6 +341,7 @@ static void releases_with_grounds_and_patience(void **state)
     c = cust(&w, "idle", CCAD_GRADE_C, today() - 40, 7, 5, 5);
     add(dan, &c);
     c = cust(&w, "few", CCAD_GRADE_C, today() - 40, 2, 5, 5);
+    c.status = CCAD_STATUS_PROSPECT; /* PATIENCE counts a prospect's contacts */
     add(dan, &c);
     c = cust(&w, "late", CCAD_GRADE_B, today() - 17, 7, 5, 5);
     add(dan, &c);
