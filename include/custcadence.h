@@ -910,6 +910,40 @@ CCAD_API const char *ccad_book_id(const ccad_book *book, size_t index);
 CCAD_API int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_index);
 
 /**
+ * @brief Adds many customers in one call, all or nothing.
+ *
+ * The same validation as ccad_book_add() for each element, in order. The
+ * array's stride is @c customers[0].size (the caller's sizeof(ccad_customer));
+ * every element must carry that same @c size. On any failure no customer of
+ * the call stays in the book (those added before the bad one are taken
+ * back) and the message names the element: "ccad_book_add_many:
+ * customers[17]: id 'c9' is already in the book".
+ * @param[in] book the book.
+ * @param[in] customers @p count customers (ids copied); may be NULL when
+ *            @p count is 0.
+ * @param[in] count how many.
+ * @param[out] out_first receives the index of the first one added (the
+ *             book's count before the call); may be NULL. Unchanged on failure.
+ * @retval CCAD_OK success (also for @p count 0).
+ * @retval CCAD_EINVAL @p book is NULL, @p customers is NULL with a count,
+ *         or an element is invalid as for ccad_book_add() (also an id that
+ *         repeats within the call).
+ * @retval CCAD_EVERSION an element's @c size is not supported or differs
+ *         from the first element's.
+ * @retval CCAD_ERANGE a field out of range (as ccad_book_add()).
+ * @retval CCAD_EEXIST an id already in the book or repeated in the call.
+ * @retval CCAD_EOVERFLOW the book would hold more than 2^31-1 customers.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of the book's
+ *         context: refused, nothing changed and no message recorded.
+ * @note Capacity grown for the call may stay after a failure; the book's
+ *       content does not change.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_add_many(ccad_book *book, const ccad_customer *customers, size_t count,
+                                size_t *out_first);
+
+/**
  * @brief Finds a customer by id.
  * @param[in] book the book. @param[in] id NUL-terminated id.
  * @param[out] out_index receives the index.
@@ -1513,6 +1547,25 @@ CCAD_API size_t ccad_schedule_item_count(const ccad_schedule *schedule);
  * @since 0.1.0
  */
 CCAD_API int ccad_schedule_item(const ccad_schedule *schedule, size_t index, ccad_item *out);
+
+/**
+ * @brief Reads items @p first .. @p first + @p count - 1 in one call.
+ *
+ * Each element is what ccad_schedule_item() gives for that index. The
+ * array's stride is @c out[0].size, which the caller sets (CCAD_ITEM_INIT
+ * or ccad_item_init() on the first element); the other elements need not be
+ * initialised and are written whole, @c size included.
+ * @param[in] schedule the schedule.
+ * @param[in] first the first index. @param[in] count how many (0 reads
+ *            nothing and succeeds; @p out may then be NULL).
+ * @param[in,out] out @p count elements.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION @c out[0].size not supported.
+ * @retval CCAD_ENOTFOUND the range runs past the last item; nothing written.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_schedule_items(const ccad_schedule *schedule, size_t first, size_t count,
+                                 ccad_item *out);
 
 /**
  * @brief Number of findings (the never-contacted among the unplanned first).
