@@ -27,15 +27,15 @@ from . import _ffi
 from ._ffi import (DATE_MAX, DATE_MIN, ID_MAX, ITEM_REASONS_MAX, LIBRARY_PATH, NO_DATE,
                    REASONS_MAX, ROUTE_MAX_POINTS, F, ranged)
 from ._loader import BINDING_MAJOR
-from .core import (Book, Briefs, Context, Rules, Schedule, StoreProtocol, param_infos, route,
-                   route_tw)
+from .core import (ITEM_COLUMNS, Book, Briefs, Context, Rules, Schedule, StoreProtocol,
+                   param_infos, route, route_tw)
 from .errors import (AlreadyExists, BusyError, CadenceError, CallbackError, ConflictError,
                      InvalidArgument, NoSpace, NotFound, NotSupported, OutOfMemory, Overflow,
                      ParseError, RangeError, StaleGrades, VersionError, error_class)
 from .model import (Assessment, Brief, Choice, Complaint, Contact, ContactKind, Customer,
                     DayFlag, DaySummary, Delegation, Escalation, Figure, Finding, FindingKind, Flag, Grade,
                     Item, ItemKind, Metric, NameKind, Outcome, Overload, ParamInfo, Platform,
-                    PlatformCounts, Quadrant, Reason, Route, RuleId, ServiceLevel, Status,
+                    PlatformCounts, Quadrant, Reason, Reasons, Route, RuleId, ServiceLevel, Status,
                     TimedRoute,
                     Strategy, Triage, Urgency, Weekday, Why, Workload, WorkloadRow, from_day,
                     to_day, why_figure)
@@ -130,6 +130,7 @@ def iso_week(day: "_dt.date | int") -> Tuple[int, int]:
 
 
 __all__ = [
+    "ITEM_COLUMNS", "Reasons",
     "AlreadyExists", "Assessment", "Book", "BusyError", "Brief", "Briefs", "CadenceError",
     "CallbackError",
     "Choice", "Complaint", "ConflictError", "Contact", "ContactKind", "Context", "Customer",

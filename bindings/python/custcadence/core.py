@@ -13,17 +13,22 @@ from typing import (Any, Callable, Dict, Iterable, Iterator, List, Optional, Pro
                     Sequence, Tuple, Union, overload)
 
 from . import _ffi
+from . import columns as _columns
 from ._ffi import F, NO_DATE, CallbackState, call, cstr, put, ranged
 from .errors import BusyError, InvalidArgument, NotFound
 from .model import (Assessment, Brief, Choice, Contact, Customer, DateLike, DayFlag, DaySummary,
                     Delegation, Escalation, Finding, FindingKind, Flag, Grade, Item, ItemKind,
                     Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, TimedRoute,
                     Urgency,
-                    Workload, WorkloadRow, _enum_out, assessment_from_struct,
+                    Workload, WorkloadRow, _NO_REASONS, _DATES, _enum_out, _reasons_of,
+                    assessment_from_struct, enum_map,
                     contact_from_struct, contact_to_struct, customer_from_struct,
                     customer_to_struct, from_day, reasons_from, to_day)
 
 Key = Union[int, str]
+_ASSESSMENT_SIZE = ctypes.sizeof(_ffi.Assessment)
+_SIZE_LIMIT = 1 << 63
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 
 # ---------------------------------------------------------------------------
 # Host callbacks.
@@ -139,7 +144,8 @@ def _locked(fn: Callable[..., Any]) -> Callable[..., Any]:
     return locked
 
 
-_NOT_LOCKED = frozenset(("__init__", "__enter__", "__exit__", "_handle", "__repr__"))
+# assess locks by hand (the per-customer fast path: one lock, not two)
+_NOT_LOCKED = frozenset(("__init__", "__enter__", "__exit__", "_handle", "__repr__", "assess"))
 
 
 def _synchronized(cls: Any) -> Any:
@@ -608,6 +614,8 @@ class Book(_Handle):
         self._ctx = self._owner = ctx
         self._lock = ctx._lock
         self._schedules: "weakref.WeakValueDictionary[int, Schedule]" = weakref.WeakValueDictionary()
+        scratch = _ffi.Assessment.init()
+        self._scratch = (scratch, byref(scratch))
         with self._lock:
             if _ptr is None:
                 out = c_void_p()
@@ -691,6 +699,31 @@ class Book(_Handle):
         self._call(F.ccad_book_add, self._handle(), byref(s), byref(out))
         return out.value
 
+    def add_columns(self, columns: Any) -> int:
+        """Adds many customers from columns in one C call
+        (``ccad_book_add_many``), all or nothing; returns the index of the
+        first. ``columns``: a mapping of Customer field names to sequences,
+        numpy arrays or pandas Series, or a pandas DataFrame
+        (:mod:`custcadence.columns`). On an error no customer is added and
+        the message names the element: ``customers[17]: ...``."""
+        ptr, n, records, ids = _columns.customer_array(columns)
+        first = c_size_t(len(self))
+        if n:
+            self._call(F.ccad_book_add_many, self._handle(), ptr, n, byref(first))
+        del records, ids  # the C call copied what it keeps
+        return first.value
+
+    @classmethod
+    def from_columns(cls, ctx: Context, columns: Any, capacity_hint: int = 0) -> "Book":
+        """A new book holding the customers of ``columns`` (see :meth:`add_columns`)."""
+        b = cls(ctx, capacity_hint)
+        try:
+            b.add_columns(columns)
+        except BaseException:
+            b.close()
+            raise
+        return b
+
     def get(self, key: Key) -> Customer:
         """The customer (with its contact summary) as a Customer."""
         s = _ffi.Customer.init()
@@ -754,11 +787,25 @@ class Book(_Handle):
     # -- assessment ---------------------------------------------------------
 
     def assess(self, key: Key, rules: Rules, day: DateLike = None) -> Assessment:
-        """Assesses one customer on ``day`` (default: the clock's today)."""
-        s = _ffi.Assessment.init()
-        self._call(F.ccad_book_assess, self._handle(), rules._handle(), self.index(key),
-                   self._ctx._day(day), byref(s))
-        return assessment_from_struct(s)
+        """Assesses one customer on ``day`` (default: the clock's today).
+
+        The per-customer fast path (docs/python.md): one C call under the
+        context's lock, the result read with one unpack, reasons decoded and
+        formatted only when read."""
+        if type(day) is _dt.date:
+            d = day.toordinal() - _EPOCH_ORDINAL
+        else:
+            d = self._ctx._day(day)
+        with self._lock:
+            # the book's own scratch struct: the lock is held and the call
+            # runs no callback, so nothing else uses it until it is read
+            s, ref = self._scratch
+            idx = key if type(key) is int and 0 <= key < _SIZE_LIMIT else self.index(key)
+            rc = F.ccad_book_assess(self._ptr or self._handle(), rules._ptr or rules._handle(),
+                                    idx, d, ref)
+            if rc != 0:
+                raise _ffi.make_error(rc, "ccad_book_assess", self._ctx)
+            return assessment_from_struct(s)
 
     def assess_all(self, rules: Rules, day: DateLike = None, first: int = 0,
                    count: Optional[int] = None) -> Briefs:
@@ -824,6 +871,46 @@ class Book(_Handle):
 # ---------------------------------------------------------------------------
 # Schedule.
 
+_ITEM_LAYOUT, _ITEM_NAMES = _ffi.layout(_ffi.Item, "reasons", raw_tail=True)
+_ITEM_SIZE = ctypes.sizeof(_ffi.Item)
+_ITEM_CHUNK = 4096  # items read per ccad_schedule_items call (1.3 MB)
+_ITEM_KINDS = enum_map(ItemKind)
+_QUADRANTS = enum_map(Quadrant)
+_DELEGATIONS = enum_map(Delegation)
+_REASON_LAYOUT = _struct.Struct("=iiqqq")
+_new_tuple = tuple.__new__
+_dates_get = _DATES.get
+
+#: The columns of :meth:`Schedule.rows` / :meth:`Schedule.columns`.
+ITEM_COLUMNS = ("index", "date", "customer", "customer_id", "kind", "quadrant", "priority",
+                "delegated", "rolled_from", "reminder_date", "block_day", "seq", "eta_min",
+                "depart_min", "travel_min", "late", "reasons")
+assert ITEM_COLUMNS[:-1] == Item._fields[:-1]
+
+
+def _date_of(day: int) -> Optional[_dt.date]:
+    return _dates_get(day) or from_day(day)
+
+
+def _day_number(day: int) -> Optional[int]:
+    return None if day == NO_DATE else day
+
+
+def _columns_of(names: Sequence[str], rows: List[Tuple[Any, ...]]) -> Dict[str, List[Any]]:
+    if not rows:
+        return {n: [] for n in names}
+    return {n: list(c) for n, c in zip(names, zip(*rows))}
+
+
+def _frame(columns: Dict[str, List[Any]]) -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError("to_frame needs pandas (Debian: python3-pandas); columns() gives the "
+                          "same data as plain lists") from None
+    return pandas.DataFrame(columns)
+
+
 _PLAN_OPTION_NAMES = tuple(n for n, _t in _ffi.PlanOptions._fields_
                            if n not in ("size", "first_day", "days"))
 
@@ -883,26 +970,85 @@ class Schedule(_Handle, Sequence[Item]):
     def __getitem__(self, i: slice) -> List[Item]: ...
 
     def __getitem__(self, i: Any) -> Any:
+        n = len(self)
         if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
+            start, stop, step = i.indices(n)
+            if step == 1:
+                return self._items(start, max(stop - start, 0))
+            return [self[k] for k in range(start, stop, step)]
         if i < 0:
-            i += len(self)
+            i += n
         s = _ffi.Item.init()
         call(self._book._ctx, F.ccad_schedule_item, self._handle(), _size_index(i), byref(s))
-        return Item(i, from_day(s.date), s.customer, self._cid(s.customer),
-                    _enum_out(ItemKind, s.kind), _enum_out(Quadrant, s.quadrant), s.priority,
-                    _enum_out(Delegation, s.delegated), from_day(s.rolled_from),
-                    from_day(s.reminder_date), s.block_day, s.seq, s.eta_min, s.depart_min,
-                    s.travel_min, bool(s.late), reasons_from(s.reasons, s.reason_count))
+        return self._item(i, _ITEM_LAYOUT.unpack_from(s))
 
     def __iter__(self) -> Iterator[Item]:
-        for i in range(len(self)):
-            yield self[i]
+        n = len(self)
+        for first in range(0, n, _ITEM_CHUNK):
+            yield from self._items(first, min(_ITEM_CHUNK, n - first))
+
+    def _raw_items(self, first: int, count: int) -> Iterator[Tuple[Any, ...]]:
+        """The members of items first..first+count-1 as tuples of plain
+        values (the reasons as raw bytes last), read ``_ITEM_CHUNK`` at a time
+        with one ``ccad_schedule_items`` call each."""
+        h = self._handle()
+        end = first + count
+        while first < end:
+            k = min(_ITEM_CHUNK, end - first)
+            arr = (_ffi.Item * k)()
+            arr[0].size = _ITEM_SIZE
+            call(self._book._ctx, F.ccad_schedule_items, h, first, k, arr)
+            yield from _ITEM_LAYOUT.iter_unpack(memoryview(arr).cast("B"))
+            first += k
+
+    def _item(self, index: int, v: Tuple[Any, ...]) -> Item:
+        (_, date, cust, kind, quadrant, priority, delegated, rolled, reminder, block, seq,
+         eta, depart, travel, late, rcount, raw) = v
+        return _new_tuple(Item, (
+            index, _date_of(date), cust, self._cid(cust), _ITEM_KINDS.get(kind, kind),
+            _QUADRANTS.get(quadrant, quadrant), priority,
+            _DELEGATIONS.get(delegated, delegated), _date_of(rolled), _date_of(reminder),
+            block, seq, eta, depart, travel, bool(late),
+            _reasons_of(raw[:32 * min(rcount, _ffi.ITEM_REASONS_MAX)]) if rcount
+            else _NO_REASONS))
+
+    def _items(self, first: int, count: int) -> List[Item]:
+        item = self._item
+        return [item(first + k, v) for k, v in enumerate(self._raw_items(first, count))]
+
+    def rows(self, raw: bool = False) -> List[Tuple[Any, ...]]:
+        """Every item as a plain tuple, in the order of :data:`ITEM_COLUMNS`
+        (``reasons`` as a tuple of (rule, why, a, b, c) per reason). With
+        ``raw``, dates are day numbers (None for no date) and enumerations
+        ints: for a DataFrame or a CSV writer."""
+        cid = self._cid
+        date = _day_number if raw else _date_of
+        no: Dict[int, Any] = {}
+        kinds, quads, dels = (no, no, no) if raw else (_ITEM_KINDS, _QUADRANTS, _DELEGATIONS)
+        out = []
+        for index, (_, d, cust, kind, quadrant, priority, delegated, rolled, reminder, block,
+                    seq, eta, depart, travel, late, rcount, rawr) in \
+                enumerate(self._raw_items(0, len(self))):
+            out.append((index, date(d), cust, cid(cust), kinds.get(kind, kind),
+                        quads.get(quadrant, quadrant), priority,
+                        dels.get(delegated, delegated), date(rolled), date(reminder), block,
+                        seq, eta, depart, travel, bool(late),
+                        tuple(_REASON_LAYOUT.iter_unpack(
+                            rawr[:32 * min(rcount, _ffi.ITEM_REASONS_MAX)]))))
+        return out
+
+    def columns(self, raw: bool = False) -> Dict[str, List[Any]]:
+        """Every item as columns: :data:`ITEM_COLUMNS` -> list (see :meth:`rows`)."""
+        return _columns_of(ITEM_COLUMNS, self.rows(raw))
+
+    def to_frame(self, raw: bool = False) -> Any:
+        """The items as a pandas DataFrame (pandas needed), one row per item."""
+        return _frame(self.columns(raw))
 
     @property
     def items(self) -> List[Item]:
         """Every item, by day then priority."""
-        return list(self)
+        return self._items(0, len(self))
 
     def by_day(self) -> Dict[_dt.date, List[Item]]:
         """Items grouped by day (days without items are absent)."""
