@@ -961,7 +961,9 @@ class Schedule(_Handle, Sequence[Item]):
     def _cid(self, index: int) -> str:
         cid = self._ids.get(index)
         if cid is None:
-            cid = self._ids[index] = self._book.id(index)
+            # the schedule's customer indices are the book's: no check needed
+            raw = F.ccad_book_id(self._book._handle(), index)
+            cid = self._ids[index] = raw.decode("utf-8", "surrogateescape")
         return cid
 
     @overload
