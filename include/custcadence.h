@@ -944,6 +944,50 @@ CCAD_API int ccad_book_add_many(ccad_book *book, const ccad_customer *customers,
                                 size_t *out_first);
 
 /**
+ * @brief Writes the book's customers as a snapshot into a caller buffer.
+ *
+ * The snapshot is a self-contained byte string (docs/snapshot.md): a
+ * versioned header, each customer's data and id (with the order the book
+ * remembers, which ccad_customer does not carry), and a checksum; the same
+ * bytes on every machine. ccad_book_from_snapshot() makes an equal book from
+ * it. Computed grades are not part of it: grade the new book before
+ * assessing. No I/O, no allocation.
+ * @param[in] book the book.
+ * @param[out] buf destination, or NULL with @p cap 0 to ask for the size.
+ * @param[in] cap size of @p buf in bytes.
+ * @param[out] out_len receives the snapshot's length (also on ::CCAD_ENOSPC).
+ * @retval CCAD_OK success. @retval CCAD_EINVAL @p book or @p out_len is
+ *         NULL, or @p buf is NULL with @p cap > 0.
+ * @retval CCAD_ENOSPC @p cap is below the length; @p buf untouched.
+ * @threadsafety Safe on a book no thread changes.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_snapshot(const ccad_book *book, void *buf, size_t cap, size_t *out_len);
+
+/**
+ * @brief A new book from a snapshot written by ccad_book_snapshot().
+ *
+ * Everything is checked before the book is handed out: the header, the
+ * format version, the lengths, the checksum, and every customer as
+ * ccad_book_add() checks it. On any failure nothing is created.
+ * @param[out] out receives the new book (NULL on failure).
+ * @param[in] ctx the context (its allocator is used).
+ * @param[in] buf the snapshot. @param[in] len its length in bytes.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL @p ctx, @p out or @p buf is NULL.
+ * @retval CCAD_EPARSE not a snapshot, truncated, a damaged checksum, a bad
+ *         record or bytes after the last customer.
+ * @retval CCAD_EVERSION a snapshot format version this library does not read.
+ * @retval CCAD_ERANGE, CCAD_EINVAL, CCAD_EEXIST a customer ccad_book_add()
+ *         would refuse (also an order date not within 120 days of the
+ *         purchase date).
+ * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of @p ctx: refused,
+ *         nothing created and no message recorded.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_from_snapshot(ccad_book **out, ccad_ctx *ctx, const void *buf, size_t len);
+
+/**
  * @brief Finds a customer by id.
  * @param[in] book the book. @param[in] id NUL-terminated id.
  * @param[out] out_index receives the index.
