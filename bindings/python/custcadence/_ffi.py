@@ -457,6 +457,8 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
     "ccad_book_id": (c_char_p, [_vp, c_size_t], None),
     "ccad_book_add": (c_int, [_vp, _P(Customer), _P(c_size_t)], "status"),
     "ccad_book_add_many": (c_int, [_vp, _P(Customer), c_size_t, _P(c_size_t)], "status"),
+    "ccad_book_snapshot": (c_int, [_vp, _vp, c_size_t, _P(c_size_t)], ("status", ENOSPC)),
+    "ccad_book_from_snapshot": (c_int, [_P(_vp), _vp, c_char_p, c_size_t], "status"),
     "ccad_book_find": (c_int, [_vp, c_char_p, _P(c_size_t)], "status"),
     "ccad_book_get": (c_int, [_vp, c_size_t, _P(Customer)], "status"),
     "ccad_book_update": (c_int, [_vp, c_size_t, _P(Customer)], "status"),

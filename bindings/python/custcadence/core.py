@@ -283,6 +283,10 @@ class Context(_Handle):
             child.close()
         super().close()
 
+    def __reduce__(self) -> Any:
+        raise TypeError("a Context does not pickle (it holds callbacks and a store); pickle "
+                        "Rules and Book, which come back in the unpickling context")
+
     def _adopt(self, child: Any) -> None:
         self._children[id(child)] = child
 
@@ -455,6 +459,11 @@ class Rules(_Handle):
         F.ccad_rules_serialize(self._handle(), buf, len(buf), byref(n))
         return buf.value.decode()
 
+    def __reduce__(self) -> Any:
+        """Pickles as its rules text; unpickling parses it in the calling
+        thread's unpickling context (:func:`unpickling_context`)."""
+        return (_rules_from_text, (self.to_text(),))
+
     def copy(self, ctx: Optional[Context] = None) -> "Rules":
         """An independent copy (in ``ctx``, default the same context)."""
         ctx = ctx or self._ctx
@@ -547,6 +556,30 @@ class Rules(_Handle):
 
 
 # ---------------------------------------------------------------------------
+# Unpickling.
+
+_UNPICKLING = threading.local()
+
+
+def unpickling_context() -> Context:
+    """The context unpickled Rules and Books land in: one per thread, made
+    on first use, without callbacks. ``Book.from_snapshot(ctx, data)`` and
+    ``Rules(ctx, text)`` choose the context instead."""
+    ctx = getattr(_UNPICKLING, "ctx", None)
+    if ctx is None or ctx.closed:
+        ctx = _UNPICKLING.ctx = Context()
+    return ctx
+
+
+def _rules_from_text(text: str) -> "Rules":
+    return Rules(unpickling_context(), text)
+
+
+def _book_from_snapshot(data: bytes) -> "Book":
+    return Book.from_snapshot(unpickling_context(), data)
+
+
+# ---------------------------------------------------------------------------
 # Book.
 
 _BRIEF_FMT = "=iiIBBBB"
@@ -593,6 +626,13 @@ class Briefs(Sequence[Brief]):
         cols = zip(*_struct.iter_unpack(_BRIEF_FMT, memoryview(self.raw).cast("B")))
         return {n: list(c) for n, c in zip(names, cols)}
 
+    def to_frame(self) -> Any:
+        """:meth:`columns` as a pandas DataFrame (pandas needed), with the
+        book index as the frame's index."""
+        frame = _frame(dict(self.columns()))
+        frame.index = range(self.first, self.first + len(self))
+        return frame
+
     def indices(self, flag: int) -> List[int]:
         """Book indices of the customers with ``flag`` set (e.g. Flag.DUE)."""
         f = int(flag)
@@ -626,6 +666,32 @@ class Book(_Handle):
             self._finalizer = weakref.finalize(self, _release, F.ccad_book_free, _ptr,
                                                self._lock, ctx)
             ctx._adopt(self)
+
+    def snapshot(self) -> bytes:
+        """The book as a snapshot (``ccad_book_snapshot``, docs/snapshot.md):
+        every customer with its contact summary and remembered order, a
+        version and a checksum. Computed grades are not kept: grade the book
+        made from it before assessing."""
+        h = self._handle()
+        n = c_size_t()
+        F.ccad_book_snapshot(h, None, 0, byref(n))
+        buf = ctypes.create_string_buffer(n.value)
+        self._call(F.ccad_book_snapshot, h, buf, n.value, byref(n))
+        return buf.raw[:n.value]
+
+    @classmethod
+    def from_snapshot(cls, ctx: Context, data: Union[bytes, bytearray, memoryview]) -> "Book":
+        """A new book from :meth:`snapshot`'s bytes (ParseError for damaged
+        bytes, VersionError for a newer format; nothing is made then)."""
+        raw = bytes(data)
+        out = c_void_p()
+        call(ctx, F.ccad_book_from_snapshot, byref(out), ctx._handle(), raw, len(raw))
+        return cls(ctx, _ptr=out.value)
+
+    def __reduce__(self) -> Any:
+        """Pickles as a snapshot; unpickling makes the book in the calling
+        thread's unpickling context (:func:`unpickling_context`), ungraded."""
+        return (_book_from_snapshot, (self.snapshot(),))
 
     @classmethod
     def from_store(cls, ctx: Context) -> "Book":
@@ -881,6 +947,9 @@ _REASON_LAYOUT = _struct.Struct("=iiqqq")
 _new_tuple = tuple.__new__
 _dates_get = _DATES.get
 
+#: The columns of :meth:`Schedule.finding_rows` / :meth:`Schedule.finding_columns`.
+FINDING_COLUMNS = ("kind", "customer", "customer_id", "date", "reasons")
+
 #: The columns of :meth:`Schedule.rows` / :meth:`Schedule.columns`.
 ITEM_COLUMNS = ("index", "date", "customer", "customer_id", "kind", "quadrant", "priority",
                 "delegated", "rolled_from", "reminder_date", "block_day", "seq", "eta_min",
@@ -954,6 +1023,10 @@ class Schedule(_Handle, Sequence[Item]):
     @property
     def book(self) -> Book:
         return self._book
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a Schedule does not pickle; pickle its results (items, rows(), "
+                        "columns(), findings) or the book and rules to plan again")
 
     def __len__(self) -> int:
         return F.ccad_schedule_item_count(self._handle())
@@ -1072,6 +1145,30 @@ class Schedule(_Handle, Sequence[Item]):
                                None if cust is None else self._cid(cust), from_day(s.date),
                                reasons_from(s.reasons, s.reason_count)))
         return out
+
+    def finding_rows(self, raw: bool = False) -> List[Tuple[Any, ...]]:
+        """Every finding as a plain tuple in the order of
+        :data:`FINDING_COLUMNS` (``reasons`` as (rule, why, a, b, c) tuples;
+        customer and customer_id None for the whole plan). With ``raw``,
+        dates are day numbers and kinds ints."""
+        out = []
+        for f in self.findings:
+            date: Any = f.date
+            kind: Any = f.kind
+            if raw:
+                date = None if f.date is None else to_day(f.date)
+                kind = int(f.kind)
+            out.append((kind, f.customer, f.customer_id, date,
+                        tuple(r.astuple() for r in f.reasons)))
+        return out
+
+    def finding_columns(self, raw: bool = False) -> Dict[str, List[Any]]:
+        """The findings as columns (see :meth:`finding_rows`)."""
+        return _columns_of(FINDING_COLUMNS, self.finding_rows(raw))
+
+    def findings_frame(self, raw: bool = False) -> Any:
+        """The findings as a pandas DataFrame (pandas needed)."""
+        return _frame(self.finding_columns(raw))
 
     def day(self, day: DateLike) -> DaySummary:
         """Totals of one day of the range (NotFound outside it)."""

@@ -558,6 +558,11 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(first, 3)
         self.assertEqual((b.get("e5").value, b.get("d4").status), (20, cc.Status.ACTIVE))
 
+    def test_snapshot_round_trip(self) -> None:
+        b = self.make_book()
+        back = cc.Book.from_snapshot(self.ctx, b.snapshot())
+        self.assertEqual([back.get(i) for i in range(len(back))], list(b))
+
     def test_zz_every_function_called(self) -> None:
         missing = [n for n, k in self.counts.items() if k == 0]
         self.assertEqual(missing, [], "functions never called through the binding")
