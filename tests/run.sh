@@ -4,7 +4,10 @@
 #   1. Release build + the whole ctest suite (unit tests, vectors, examples, symbols)
 #   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all, by gcc and by clang
 #      (the clang build with -DCCAD_SCALAR_BRIEF=ON: the batch kernel's portable path)
-#   3. the Python bindings' unittest suite against the Release library
+#   3. the Python bindings' unittest suite against the Release library: with the
+#      default python3, with Debian's /usr/bin/python3 (numpy, pandas), with each
+#      pyenv Python 3.9/3.10/3.12/3.13 present, and a small Dask run of
+#      examples/python/dask_plan.py (2 workers, 10,000 customers)
 #   4. the Doxygen reference with WARN_AS_ERROR
 #   5. install into a scratch prefix and build a consumer with find_package and pkg-config
 #   6. ThreadSanitizer: test_threads built alone with clang -fsanitize=thread (build/tsan)
@@ -22,7 +25,7 @@ step() { printf '\n==== %s\n' "$*"; }
 
 step "set-up: Debian packages"
 need=()
-for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools; do
+for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools python3-numpy python3-pandas python3-dask python3-distributed; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -59,6 +62,25 @@ if [ -d bindings/python/tests ]; then
 else
   echo "no Python tests yet"
 fi
+
+step "Python bindings with numpy and pandas (Debian's /usr/bin/python3: the whole-array paths)"
+CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
+  /usr/bin/python3 -m unittest discover -s bindings/python/tests -t bindings/python
+
+step "Python bindings on every pyenv Python present (3.9, 3.10, 3.12, 3.13)"
+for v in 3.9 3.10 3.12 3.13; do
+  py=$(ls -d "$HOME"/.pyenv/versions/"$v".*/bin/python3 2>/dev/null | sort -V | tail -1 || true)
+  if [ -z "$py" ]; then echo "python $v: not installed, skipped"; continue; fi
+  echo "python $v: $py"
+  CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
+    "$py" -m unittest discover -s bindings/python/tests -t bindings/python
+done
+
+step "Dask: a company of 100 reps x 100 customers on a 2-worker LocalCluster (docs/scale-out.md)"
+rm -rf build/dask-small
+CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" PYTHONPATH="$root/bindings/python" \
+  /usr/bin/python3 examples/python/dask_plan.py --reps 100 --workers 2 --out build/dask-small \
+  --verify 5
 
 step "API reference (Doxygen, warnings are errors)"
 cmake --build build/release --target docs
