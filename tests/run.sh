@@ -25,7 +25,7 @@ step() { printf '\n==== %s\n' "$*"; }
 
 step "set-up: Debian packages"
 need=()
-for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools python3-numpy python3-pandas python3-dask python3-distributed; do
+for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools python3-numpy python3-pandas python3-dask python3-distributed mypy; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -66,6 +66,9 @@ fi
 step "Python bindings with numpy and pandas (Debian's /usr/bin/python3: the whole-array paths)"
 CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
   /usr/bin/python3 -m unittest discover -s bindings/python/tests -t bindings/python
+
+step "Python bindings: mypy --strict (Debian's mypy; py.typed ships in the wheel)"
+(cd bindings/python && mypy --strict custcadence)
 
 step "Python bindings on every pyenv Python present (3.9, 3.10, 3.12, 3.13)"
 for v in 3.9 3.10 3.12 3.13; do

@@ -49,18 +49,18 @@ library_version_number: int = _ffi.VERSION_NUMBER
 
 def version() -> str:
     """The loaded library's version text (``ccad_version_string``)."""
-    return F.ccad_version_string().decode()
+    return str(F.ccad_version_string().decode())
 
 
 def strerror(code: int) -> str:
     """Short English text of a status code (``ccad_strerror``)."""
-    return F.ccad_strerror(ranged(code, _ctypes.c_int, "code")).decode()
+    return str(F.ccad_strerror(ranged(code, _ctypes.c_int, "code")).decode())
 
 
 def name(kind: int, value: int) -> str:
     """The name of an enumeration value (``ccad_name``); "?" if unknown."""
-    return F.ccad_name(ranged(kind, _ctypes.c_int, "kind"),
-                       ranged(value, _ctypes.c_int, "value")).decode()
+    return str(F.ccad_name(ranged(kind, _ctypes.c_int, "kind"),
+                       ranged(value, _ctypes.c_int, "value")).decode())
 
 
 def name_parse(kind: int, text: str) -> int:
@@ -77,12 +77,12 @@ def name_parse(kind: int, text: str) -> int:
 
 def rule_name(rule: int) -> str:
     """The catalogue name of a rule id ("GAP"); "?" if unknown."""
-    return F.ccad_rule_name(ranged(rule, _ctypes.c_int, "rule")).decode()
+    return str(F.ccad_rule_name(ranged(rule, _ctypes.c_int, "rule")).decode())
 
 
 def why_name(why: int) -> str:
     """The name of a reason code ("GAP_ALERT"); "?" if unknown."""
-    return F.ccad_why_name(ranged(why, _ctypes.c_int, "why")).decode()
+    return str(F.ccad_why_name(ranged(why, _ctypes.c_int, "why")).decode())
 
 
 def date_from_ymd(year: int, month: int, day: int) -> int:

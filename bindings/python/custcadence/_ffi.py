@@ -7,14 +7,20 @@ only for what they do not cover.
 """
 from __future__ import annotations
 
-import ctypes
+import ctypes as ctypes
 import struct as _struct
 import threading
-from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double, c_int,
-                    c_int32, c_int64, c_size_t, c_uint8, c_uint32, c_uint64, c_void_p)
+from ctypes import CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double
+from ctypes import c_int as c_int
+from ctypes import c_int32 as c_int32
+from ctypes import c_int64, c_uint8
+from ctypes import c_size_t as c_size_t
+from ctypes import c_uint32 as c_uint32
+from ctypes import c_uint64, c_void_p
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from . import _loader
+
 from .errors import CadenceError, CallbackError, ParseError, error_class
 
 lib, LIBRARY_PATH = _loader.load()

@@ -41,8 +41,10 @@ OPTIONAL_FIELDS = ("monthly_volume", "margin_bp", "last_gap_days")
 ENUM_FIELDS = {"grade": Grade, "status": Status, "complaint": Complaint}
 FLOAT_FIELDS = ("x", "y")
 
+_np: Any
 try:  # optional: the whole-array path
-    import numpy as _np
+    import numpy
+    _np = numpy
 except ImportError:  # pragma: no cover - depends on the machine
     _np = None
 
@@ -240,8 +242,10 @@ def _pack_plain(cols: Dict[str, Any], n: int, base: int, offsets: Any) -> Any:
 
 
 def _numpy_dtype() -> Any:
-    names, formats, offsets = [], [], []
-    kinds = {ctypes.c_int32: "<i4", ctypes.c_uint32: "<u4", ctypes.c_int64: "<i8",
+    names: List[str] = []
+    formats: List[Any] = []
+    offsets: List[int] = []
+    kinds: Dict[Any, str] = {ctypes.c_int32: "<i4", ctypes.c_uint32: "<u4", ctypes.c_int64: "<i8",
              ctypes.c_uint64: "<u8", ctypes.c_double: "<f8"}
     for n, t in _ffi.Customer._fields_:
         names.append(n)
@@ -340,7 +344,7 @@ def customer_array(columns: Any) -> Tuple[Any, int, Any, Any]:
     else:
         rec = _pack_plain(cols, n, base, offsets)
         ptr = ctypes.cast(rec, ctypes.POINTER(_ffi.Customer))
-    return ptr, n, rec, holder  # type: ignore[return-value]
+    return ptr, n, rec, holder
 
 
 def using_numpy() -> bool:
@@ -355,7 +359,7 @@ def set_numpy(enabled: Optional[bool]) -> None:
         _np = None
     else:
         try:
-            import numpy
-            _np = numpy
+            import numpy as np
+            _np = np
         except ImportError:  # pragma: no cover
             _np = None

@@ -114,13 +114,14 @@ def _make_store(state: CallbackState, store: Any) -> Tuple[_ffi.Store, List[Any]
 
     st = _ffi.Store.init()
     keep = []
-    for name, ftype, fn in (("begin", _ffi.STORE_TX_FN, begin),
+    table: List[Tuple[str, Any, Callable[..., int]]] = [("begin", _ffi.STORE_TX_FN, begin),
                             ("commit", _ffi.STORE_TX_FN, commit),
                             ("rollback", _ffi.STORE_TX_FN, rollback),
                             ("load", _ffi.STORE_LOAD_FN, load),
                             ("save", _ffi.STORE_SAVE_FN, save),
                             ("append_contact", _ffi.STORE_APPEND_FN, append_contact),
-                            ("iterate", _ffi.STORE_ITERATE_FN, iterate)):
+                            ("iterate", _ffi.STORE_ITERATE_FN, iterate)]
+    for name, ftype, fn in table:
         cf = ftype(_guard(state, fn))
         keep.append(cf)
         setattr(st, name, cf)
@@ -245,22 +246,28 @@ class Context(_Handle):
         keep: List[Any] = []
         state = self._cbstate
         if clock is not None:
+            tick = clock
+
             def clock_cb(user: Any, out: Any) -> int:
-                out[0] = ranged(_local_seconds(clock()), c_int64, "clock result")
+                out[0] = ranged(_local_seconds(tick()), c_int64, "clock result")
                 return 0
             host.clock = cf = _ffi.CLOCK_FN(_guard(state, clock_cb))
             keep.append(cf)
         if calendar is not None:
+            flags_of = calendar
+
             def calendar_cb(user: Any, day: int, out: Any) -> int:
-                out[0] = ranged(calendar(from_day(day)), c_uint32,  # type: ignore[arg-type]
+                out[0] = ranged(flags_of(from_day(day)), c_uint32,  # type: ignore[arg-type]
                                 "calendar result")
                 return 0
             host.calendar = cf = _ffi.CALENDAR_FN(_guard(state, calendar_cb))
             keep.append(cf)
         if travel is not None:
+            minutes = travel
+
             def travel_cb(user: Any, fx: float, fy: float, tx: float, ty: float,
                           out: Any) -> int:
-                out[0] = ranged(travel(fx, fy, tx, ty), _ffi.c_int32, "travel result")
+                out[0] = ranged(minutes(fx, fy, tx, ty), _ffi.c_int32, "travel result")
                 return 0
             host.travel = cf = _ffi.TRAVEL_FN(_guard(state, travel_cb))
             keep.append(cf)
@@ -270,7 +277,7 @@ class Context(_Handle):
         # The callbacks live as long as the C context: the finalizer holds them.
         self._callbacks = keep
         self._store_keep: List[Any] = []
-        self._finalizer = weakref.finalize(self, _release, F.ccad_ctx_free, self._ptr,
+        self._finalizer = weakref.finalize(self, _release, F.ccad_ctx_free, out.value or 0,
                                            self._lock, keep)
         if store is not None:
             self.set_store(store)
@@ -311,12 +318,12 @@ class Context(_Handle):
     @property
     def errmsg(self) -> str:
         """The message of the most recent failure on this context."""
-        return F.ccad_ctx_errmsg(self._handle()).decode("utf-8", "replace")
+        return str(F.ccad_ctx_errmsg(self._handle()).decode("utf-8", "replace"))
 
     @property
     def errcode(self) -> int:
         """The status code of the most recent failure (0 if none)."""
-        return F.ccad_ctx_errcode(self._handle())
+        return int(F.ccad_ctx_errcode(self._handle()))
 
     def errpos(self) -> Optional[Tuple[int, int]]:
         """(line, column) of the last rules-text parse error, or None."""
@@ -717,7 +724,7 @@ class Book(_Handle):
     # -- customers ----------------------------------------------------------
 
     def __len__(self) -> int:
-        return F.ccad_book_count(self._handle())
+        return int(F.ccad_book_count(self._handle()))
 
     def index(self, key: Key) -> int:
         """The index of a customer given by index or id (NotFound if absent)."""
@@ -746,7 +753,7 @@ class Book(_Handle):
         raw = F.ccad_book_id(self._handle(), _size_index(index))
         if raw is None:
             raise NotFound(-5, "no customer at index %d" % index, "ccad_book_id")
-        return raw.decode("utf-8", "surrogateescape")
+        return str(raw.decode("utf-8", "surrogateescape"))
 
     def ids(self) -> List[str]:
         """Every customer id, in index order."""
@@ -825,7 +832,8 @@ class Book(_Handle):
     def grade_of(self, key: Key) -> Grade:
         """A customer's effective grade (hand-set, else the last grading's);
         Grade.NONE if never graded."""
-        return _enum_out(Grade, F.ccad_book_grade_of(self._handle(), self.index(key)))
+        g: Grade = _enum_out(Grade, F.ccad_book_grade_of(self._handle(), self.index(key)))
+        return g
 
     def grade(self, rules: Rules) -> None:
         """Computes every customer's grade (needed after adds and value changes)."""
@@ -973,7 +981,7 @@ def _columns_of(names: Sequence[str], rows: List[Tuple[Any, ...]]) -> Dict[str, 
 
 def _frame(columns: Dict[str, List[Any]]) -> Any:
     try:
-        import pandas
+        import pandas  # type: ignore[import]
     except ImportError:
         raise ImportError("to_frame needs pandas (Debian: python3-pandas); columns() gives the "
                           "same data as plain lists") from None
@@ -1016,8 +1024,8 @@ class Schedule(_Handle, Sequence[Item]):
             call(book._ctx, F.ccad_schedule_new, byref(out), book._handle(), rules._handle(),
                  byref(o))
             self._ptr = out.value
-            self._finalizer = weakref.finalize(self, _release, F.ccad_schedule_free, out.value,
-                                               self._lock, book)
+            self._finalizer = weakref.finalize(self, _release, F.ccad_schedule_free,
+                                               out.value or 0, self._lock, book)
             book._schedules[id(self)] = self
 
     @property
@@ -1029,7 +1037,7 @@ class Schedule(_Handle, Sequence[Item]):
                         "columns(), findings) or the book and rules to plan again")
 
     def __len__(self) -> int:
-        return F.ccad_schedule_item_count(self._handle())
+        return int(F.ccad_schedule_item_count(self._handle()))
 
     def _cid(self, index: int) -> str:
         cid = self._ids.get(index)
@@ -1100,7 +1108,7 @@ class Schedule(_Handle, Sequence[Item]):
         date = _day_number if raw else _date_of
         no: Dict[int, Any] = {}
         kinds, quads, dels = (no, no, no) if raw else (_ITEM_KINDS, _QUADRANTS, _DELEGATIONS)
-        out = []
+        out: List[Tuple[Any, ...]] = []
         for index, (_, d, cust, kind, quadrant, priority, delegated, rolled, reminder, block,
                     seq, eta, depart, travel, late, rcount, rawr) in \
                 enumerate(self._raw_items(0, len(self))):
@@ -1151,7 +1159,7 @@ class Schedule(_Handle, Sequence[Item]):
         :data:`FINDING_COLUMNS` (``reasons`` as (rule, why, a, b, c) tuples;
         customer and customer_id None for the whole plan). With ``raw``,
         dates are day numbers and kinds ints."""
-        out = []
+        out: List[Tuple[Any, ...]] = []
         for f in self.findings:
             date: Any = f.date
             kind: Any = f.kind

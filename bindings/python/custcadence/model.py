@@ -299,7 +299,7 @@ def _enum_in(cls: Any, value: Any) -> int:
         out = _ffi.c_int()
         raw = value.encode()
         F.ccad_name_parse(_ffi.ctypes.byref(out), int(_NAME_KIND_OF_ENUM[cls]), raw, len(raw))
-        return out.value
+        return int(out.value)
     return int(value)
 
 
@@ -403,7 +403,7 @@ def customer_to_struct(c: Customer, with_id: bool = True) -> _ffi.Customer:
     s.service_counts[:] = [v if type(v) is int and 0 <= v <= 0xFFFFFFFF
                            else ranged(v, _ffi.c_uint32, "service_counts[%d]" % i)
                            for i, v in enumerate(sc)]
-    return s
+    return s  # type: ignore[no-any-return]
 
 
 def customer_from_struct(s: _ffi.Customer) -> Customer:
@@ -450,7 +450,7 @@ def contact_to_struct(c: Contact) -> _ffi.Contact:
     put(s, "recorded", c.recorded)
     put(s, "next_date", to_day(c.next_date, "next_date"))
     put(s, "service_level", _enum_in(ServiceLevel, c.service_level))
-    return s
+    return s  # type: ignore[no-any-return]
 
 
 def contact_from_struct(s: _ffi.Contact) -> Contact:
@@ -493,7 +493,7 @@ def _figure(why: int, index: int, raw: int) -> FigureValue:
             return from_day(raw)
         return raw
     if fig == Figure.ENUM and nk is not None and -2**31 <= raw < 2**31:
-        return F.ccad_name(int(nk), raw).decode()
+        return str(F.ccad_name(int(nk), raw).decode())
     if fig == Figure.CLOCK and 0 <= raw < 1440:
         return _dt.time(raw // 60, raw % 60)
     return raw
@@ -507,7 +507,7 @@ def format_reason(s: _ffi.Reason) -> str:
     if rc != 0:
         buf = _ffi.ctypes.create_string_buffer(n.value + 1)
         F.ccad_reason_format(buf, len(buf), _ffi.ctypes.byref(s), _ffi.ctypes.byref(n))
-    return buf.value.decode("utf-8", "replace")
+    return str(buf.value.decode("utf-8", "replace"))
 
 
 class Reason:
@@ -563,11 +563,11 @@ class Reason:
 
     @property
     def rule_name(self) -> str:
-        return F.ccad_rule_name(int(self.rule)).decode()
+        return str(F.ccad_rule_name(int(self.rule)).decode())
 
     @property
     def why_name(self) -> str:
-        n = F.ccad_why_name(int(self.why)).decode()
+        n = str(F.ccad_why_name(int(self.why)).decode())
         if n == "?" and isinstance(self.why, Why):
             return self.why.name  # named by the header, not (yet) by the library
         return n
@@ -620,6 +620,8 @@ class Reasons(Sequence[Reason]):
     def __init__(self, raw: bytes = b"") -> None:
         self._raw = raw
 
+    _items: List[Reason]
+
     def _list(self) -> List[Reason]:
         try:
             return self._items
@@ -650,7 +652,7 @@ class Reasons(Sequence[Reason]):
 
     def astuples(self) -> List[Tuple[int, int, int, int, int]]:
         """(rule, why, a, b, c) per reason, as plain ints, without Reason objects."""
-        return list(_REASON.iter_unpack(self._raw))
+        return [(r, w, a, b, c) for r, w, a, b, c in _REASON.iter_unpack(self._raw)]
 
     def __reduce__(self) -> Any:
         return (Reasons, (self._raw,))
@@ -862,11 +864,11 @@ class Brief:
     escalation: Escalation
 
 
-class Item(NamedTuple):
+class Item(NamedTuple):  # (its field "index" hides tuple.index, as it always did)
     """One planned contact (``ccad_item``). A NamedTuple (since 1.1.0; a
     frozen dataclass before): :meth:`Schedule.items` builds them in one step
     per item, and ``reasons`` are decoded and formatted only when read."""
-    index: int
+    index: int  # type: ignore[assignment]
     date: Optional[_dt.date]
     customer: int
     customer_id: str
