@@ -182,7 +182,7 @@ def plan_rep(ctx: cc.Context, rules: cc.Rules, rep: int, customers: List[Dict[st
             why = cc.Why(reasons[0][1]).name if reasons else ""
             rows.append([rep, cid, day.isoformat(), kind.name.lower(), quad.name, prio,
                          dele.name.lower(), seq, eta, tmin, int(late), why])
-        findings = len(sched.findings)
+        findings = sched.finding_count
         wl = book.workload(rules, first_day, visits_per_day=PLAN_OPTIONS["visits_per_day"])
         summary = {"rep": rep, "customers": len(book), "items": len(rows),
                    "visits": counts[cc.ItemKind.VISIT], "calls": counts[cc.ItemKind.CALL],

@@ -949,6 +949,8 @@ _ITEM_LAYOUT, _ITEM_NAMES = _ffi.layout(_ffi.Item, "reasons", raw_tail=True)
 _ITEM_SIZE = ctypes.sizeof(_ffi.Item)
 _ITEM_CHUNK = 4096  # items read per ccad_schedule_items call (1.3 MB)
 _ITEM_KINDS = enum_map(ItemKind)
+_FINDING_LAYOUT, _FINDING_NAMES = _ffi.layout(_ffi.Finding, "reasons", raw_tail=True)
+_FINDING_KINDS = enum_map(FindingKind)
 _QUADRANTS = enum_map(Quadrant)
 _DELEGATIONS = enum_map(Delegation)
 _REASON_LAYOUT = _struct.Struct("=iiqqq")
@@ -1141,17 +1143,28 @@ class Schedule(_Handle, Sequence[Item]):
         return out
 
     @property
+    def finding_count(self) -> int:
+        """How many findings (``ccad_schedule_finding_count``), without reading them."""
+        return int(F.ccad_schedule_finding_count(self._handle()))
+
+    @property
     def findings(self) -> List[Finding]:
-        """Every finding (never-contacted among the unplanned first)."""
+        """Every finding (never-contacted among the unplanned first); each
+        read with one unpack, reasons decoded when read."""
         h = self._handle()
+        ctx = self._book._ctx
+        s = _ffi.Finding.init()
+        ref = byref(s)
+        kinds = _FINDING_KINDS
         out = []
         for i in range(F.ccad_schedule_finding_count(h)):
-            s = _ffi.Finding.init()
-            call(self._book._ctx, F.ccad_schedule_finding, h, i, byref(s))
-            cust = None if s.customer < 0 else s.customer
-            out.append(Finding(_enum_out(FindingKind, s.kind), cust,
-                               None if cust is None else self._cid(cust), from_day(s.date),
-                               reasons_from(s.reasons, s.reason_count)))
+            call(ctx, F.ccad_schedule_finding, h, i, ref)
+            _, kind, cust, date, rcount, raw = _FINDING_LAYOUT.unpack_from(s)
+            c = None if cust < 0 else cust
+            out.append(Finding(kinds.get(kind, kind), c, None if c is None else self._cid(c),
+                               _date_of(date),
+                               _reasons_of(raw[:32 * min(rcount, _ffi.ITEM_REASONS_MAX)])
+                               if rcount else _NO_REASONS))
         return out
 
     def finding_rows(self, raw: bool = False) -> List[Tuple[Any, ...]]:

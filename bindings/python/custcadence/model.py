@@ -894,7 +894,7 @@ class Finding:
     customer: Optional[int]
     customer_id: Optional[str]
     date: Optional[_dt.date]
-    reasons: List[Reason] = field(default_factory=list)
+    reasons: Sequence[Reason] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
