@@ -973,13 +973,15 @@ CCAD_API int ccad_book_snapshot(const ccad_book *book, void *buf, size_t cap, si
  * @param[out] out receives the new book (NULL on failure).
  * @param[in] ctx the context (its allocator is used).
  * @param[in] buf the snapshot. @param[in] len its length in bytes.
- * @retval CCAD_OK success. @retval CCAD_EINVAL @p ctx, @p out or @p buf is NULL.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL @p ctx, @p out or @p buf is NULL, or a customer
+ *         ccad_book_add() refuses with this code (a bad enumeration value).
  * @retval CCAD_EPARSE not a snapshot, truncated, a damaged checksum, a bad
  *         record or bytes after the last customer.
  * @retval CCAD_EVERSION a snapshot format version this library does not read.
- * @retval CCAD_ERANGE, CCAD_EINVAL, CCAD_EEXIST a customer ccad_book_add()
- *         would refuse (also an order date not within 120 days of the
- *         purchase date).
+ * @retval CCAD_ERANGE a field ccad_book_add() refuses as out of range, or an
+ *         order date not within 120 days of the purchase date.
+ * @retval CCAD_EEXIST an id that repeats.
  * @retval CCAD_ENOMEM allocation failed.
  * @retval CCAD_EBUSY called from inside a host callback of @p ctx: refused,
  *         nothing created and no message recorded.

@@ -255,7 +255,7 @@ static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned ch
         BAD(CCAD_EPARSE, "%s: bad id length %u", fn_read, idlen);
     memcpy(idbuf, p, idlen);
     idbuf[idlen] = '\0';
-    if (memchr(idbuf, '\0', idlen) != NULL)
+    if (strlen(idbuf) != idlen)
         BAD(CCAD_EPARSE, "%s: an id holds a NUL byte", fn_read);
     c->id = idbuf;
     *pp = p + idlen;
