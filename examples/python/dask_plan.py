@@ -347,8 +347,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
           % (args.reps, args.per_rep, total, len(parts), n_workers))
     print("plans: %d items, %d findings, %d reps over their workload capacity"
           % (items, findings, sum(s["workload_over"] for s in summaries)))
-    print("time: generate %.2f s, plan %.2f s (%.0f customers/s planned)"
-          % (t_gen, t_plan, total / t_plan if t_plan > 0 else 0.0))
+    busy = sum(r["seconds"] for r in results)
+    print("time: generate %.2f s, plan %.2f s (%.0f customers/s planned); planning tasks "
+          "busy %.2f s in all (%.2f at once on average)"
+          % (t_gen, t_plan, total / t_plan if t_plan > 0 else 0.0, busy,
+             busy / t_plan if t_plan > 0 else 0.0))
     for addr, mb in sorted(worker_peak.items()):
         print("worker %s peak_rss_mb=%.1f" % (addr, mb))
     print("output: %s (input/, plans/plan-*.csv, summary.csv)" % out)
