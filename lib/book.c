@@ -12,16 +12,7 @@
 
 size_t ccad_id_max(void) { return CCAD_ID_MAX; }
 
-static uint64_t hash_id(const char *s, size_t n)
-{
-    uint64_t h = UINT64_C(1469598103934665603);
-    size_t i;
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= UINT64_C(1099511628211);
-    }
-    return h;
-}
+static uint64_t hash_id(const char *s, size_t n) { return ccad__fnv1a(s, n); }
 
 static const char *cust_id(const ccad_book *b, size_t index) { return b->ids + b->id_off[index]; }
 

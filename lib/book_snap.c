@@ -84,16 +84,7 @@ static double bits_f64(uint64_t v)
     return d;
 }
 
-static uint64_t checksum(const unsigned char *p, size_t n)
-{
-    uint64_t h = UINT64_C(1469598103934665603);
-    size_t i;
-    for (i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= UINT64_C(1099511628211);
-    }
-    return h;
-}
+static uint64_t checksum(const unsigned char *p, size_t n) { return ccad__fnv1a(p, n); }
 
 /* ---- writing ---- */
 
