@@ -129,16 +129,8 @@ def _id_blob(ids: Any) -> Tuple[bytes, Any]:
 # ---------------------------------------------------------------------------
 # Per-value conversions (the standard-library path, and object columns).
 
-_ENUM_NAMES: Dict[Tuple[Any, str], int] = {}
-
-
 def _enum_value(cls: Any, v: Any) -> int:
-    if isinstance(v, str):
-        got = _ENUM_NAMES.get((cls, v))
-        if got is None:
-            got = _ENUM_NAMES[(cls, v)] = _enum_in(cls, v)
-        return got
-    return int(v)
+    return _enum_in(cls, v) if isinstance(v, str) else int(v)
 
 
 def _date_value(v: Any, what: str) -> int:

@@ -292,13 +292,21 @@ _NAME_KIND_OF_ENUM = {Grade: NameKind.GRADE, Status: NameKind.STATUS,
                       Quadrant: NameKind.QUADRANT}
 
 
+_NAMED: Dict[Tuple[Any, str], int] = {}
+
+
 def _enum_in(cls: Any, value: Any) -> int:
     """An enum field's value: the enum, a plain int (passed on unchecked, so
     the library can refuse it), or a name as ccad_name_parse knows it."""
     if isinstance(value, str):
+        got = _NAMED.get((cls, value))
+        if got is not None:
+            return got
         out = _ffi.c_int()
         raw = value.encode()
         F.ccad_name_parse(_ffi.ctypes.byref(out), int(_NAME_KIND_OF_ENUM[cls]), raw, len(raw))
+        if len(_NAMED) < 4096:  # the library's names never change: parse each once
+            _NAMED[(cls, value)] = int(out.value)
         return int(out.value)
     return int(value)
 
