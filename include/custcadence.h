@@ -956,6 +956,86 @@ CCAD_API const char *ccad_book_id(const ccad_book *book, size_t index);
 CCAD_API int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_index);
 
 /**
+ * @brief Adds many customers in one call, all or nothing.
+ *
+ * The same validation as ccad_book_add() for each element, in order. The
+ * array's stride is @c customers[0].size (the caller's sizeof(ccad_customer));
+ * every element must carry that same @c size. On any failure no customer of
+ * the call stays in the book (those added before the bad one are taken
+ * back) and the message names the element: "ccad_book_add_many:
+ * customers[17]: id 'c9' is already in the book".
+ * @param[in] book the book.
+ * @param[in] customers @p count customers (ids copied); may be NULL when
+ *            @p count is 0.
+ * @param[in] count how many.
+ * @param[out] out_first receives the index of the first one added (the
+ *             book's count before the call); may be NULL. Unchanged on failure.
+ * @retval CCAD_OK success (also for @p count 0).
+ * @retval CCAD_EINVAL @p book is NULL, @p customers is NULL with a count,
+ *         or an element is invalid as for ccad_book_add() (also an id that
+ *         repeats within the call).
+ * @retval CCAD_EVERSION an element's @c size is not supported or differs
+ *         from the first element's.
+ * @retval CCAD_ERANGE a field out of range (as ccad_book_add()).
+ * @retval CCAD_EEXIST an id already in the book or repeated in the call.
+ * @retval CCAD_EOVERFLOW the book would hold more than 2^31-1 customers.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of the book's
+ *         context: refused, nothing changed and no message recorded.
+ * @note Capacity grown for the call may stay after a failure; the book's
+ *       content does not change.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_add_many(ccad_book *book, const ccad_customer *customers, size_t count,
+                                size_t *out_first);
+
+/**
+ * @brief Writes the book's customers as a snapshot into a caller buffer.
+ *
+ * The snapshot is a self-contained byte string (docs/snapshot.md): a
+ * versioned header, each customer's data and id (with the order the book
+ * remembers, which ccad_customer does not carry), and a checksum; the same
+ * bytes on every machine. ccad_book_from_snapshot() makes an equal book from
+ * it. Computed grades are not part of it: grade the new book before
+ * assessing. No I/O, no allocation.
+ * @param[in] book the book.
+ * @param[out] buf destination, or NULL with @p cap 0 to ask for the size.
+ * @param[in] cap size of @p buf in bytes.
+ * @param[out] out_len receives the snapshot's length (also on ::CCAD_ENOSPC).
+ * @retval CCAD_OK success. @retval CCAD_EINVAL @p book or @p out_len is
+ *         NULL, or @p buf is NULL with @p cap > 0.
+ * @retval CCAD_ENOSPC @p cap is below the length; @p buf untouched.
+ * @threadsafety Safe on a book no thread changes.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_snapshot(const ccad_book *book, void *buf, size_t cap, size_t *out_len);
+
+/**
+ * @brief A new book from a snapshot written by ccad_book_snapshot().
+ *
+ * Everything is checked before the book is handed out: the header, the
+ * format version, the lengths, the checksum, and every customer as
+ * ccad_book_add() checks it. On any failure nothing is created.
+ * @param[out] out receives the new book (NULL on failure).
+ * @param[in] ctx the context (its allocator is used).
+ * @param[in] buf the snapshot. @param[in] len its length in bytes.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL @p ctx, @p out or @p buf is NULL, or a customer
+ *         ccad_book_add() refuses with this code (a bad enumeration value).
+ * @retval CCAD_EPARSE not a snapshot, truncated, a damaged checksum, a bad
+ *         record or bytes after the last customer.
+ * @retval CCAD_EVERSION a snapshot format version this library does not read.
+ * @retval CCAD_ERANGE a field ccad_book_add() refuses as out of range, or an
+ *         order date not within 120 days of the purchase date.
+ * @retval CCAD_EEXIST an id that repeats.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of @p ctx: refused,
+ *         nothing created and no message recorded.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_from_snapshot(ccad_book **out, ccad_ctx *ctx, const void *buf, size_t len);
+
+/**
  * @brief Finds a customer by id.
  * @param[in] book the book. @param[in] id NUL-terminated id.
  * @param[out] out_index receives the index.
@@ -1628,6 +1708,25 @@ CCAD_API size_t ccad_schedule_item_count(const ccad_schedule *schedule);
  * @since 1.0.0
  */
 CCAD_API int ccad_schedule_item(const ccad_schedule *schedule, size_t index, ccad_item *out);
+
+/**
+ * @brief Reads items @p first .. @p first + @p count - 1 in one call.
+ *
+ * Each element is what ccad_schedule_item() gives for that index. The
+ * array's stride is @c out[0].size, which the caller sets (CCAD_ITEM_INIT
+ * or ccad_item_init() on the first element); the other elements need not be
+ * initialised and are written whole, @c size included.
+ * @param[in] schedule the schedule.
+ * @param[in] first the first index. @param[in] count how many (0 reads
+ *            nothing and succeeds; @p out may then be NULL).
+ * @param[in,out] out @p count elements.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION @c out[0].size not supported.
+ * @retval CCAD_ENOTFOUND the range runs past the last item; nothing written.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_schedule_items(const ccad_schedule *schedule, size_t first, size_t count,
+                                 ccad_item *out);
 
 /**
  * @brief Number of findings (the never-contacted among the unplanned first).

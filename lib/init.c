@@ -1,12 +1,17 @@
 /* Function twins of the _INIT macros, for bindings. */
 #include "internal.h"
 
+#include <string.h>
+
+/* The value is a static constant, whose padding C zero-fills, copied with
+ * memcpy: the padding bytes the caller gets are zero, not whatever an
+ * automatic variable held (bindings compare whole structs byte by byte). */
 #define TWIN(fn, type, init)                                                                   \
     void fn(type *p)                                                                           \
     {                                                                                          \
-        type v = init;                                                                         \
+        static const type v = init;                                                            \
         if (p != NULL)                                                                         \
-            *p = v;                                                                            \
+            memcpy(p, &v, sizeof v);                                                           \
     }
 
 TWIN(ccad_host_init, ccad_host, CCAD_HOST_INIT)
