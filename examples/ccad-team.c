@@ -48,6 +48,7 @@ struct run {
     ccex_team_in in;
     ccad_team *team;
     ccad_team_schedule *ts;
+    ccad_team_proposals *tp; /* the pool and the balance */
     ccex_rep *by_index[CCEX_TEAM_MAX]; /* the team's rep index -> the rep's input */
     ccad_plan_options o;
     int lang;
@@ -204,6 +205,21 @@ static int make_team(struct run *R)
     return 0;
 }
 
+/* The pool and the balance on the first day: releases, assignments of
+ * the pool's customers (owner "pool") and moves between reps, over a
+ * 30-day period, great-circle distances at 30 km/h. */
+static int propose(struct run *R)
+{
+    ccad_team_proposal_options po = CCAD_TEAM_PROPOSAL_OPTIONS_INIT;
+    po.today = R->o.first_day;
+    po.metric = CCAD_METRIC_GEO;
+    po.units_per_minute = CCEX_SPEED_M_PER_MIN;
+    if (R->in.pool.book != NULL && ccad_book_grade(R->in.pool.book, R->rules) != CCAD_OK)
+        return -1;
+    return ccad_team_proposals_new(&R->tp, R->team, R->in.pool.book, R->rules, &po) == CCAD_OK
+               ? 0 : -1;
+}
+
 static int plan(struct run *R, const struct options *o)
 {
     ccad_host host = CCAD_HOST_INIT;
@@ -226,7 +242,8 @@ static int plan(struct run *R, const struct options *o)
     R->o.units_per_minute = CCEX_SPEED_M_PER_MIN;
     if (ccad_rules_new(&R->rules, R->ctx) != CCAD_OK || load(R, o) != 0)
         return -1;
-    if (make_team(R) != 0 || ccad_team_schedule_new(&R->ts, R->team, R->rules, &R->o) != CCAD_OK) {
+    if (make_team(R) != 0 || ccad_team_schedule_new(&R->ts, R->team, R->rules, &R->o) != CCAD_OK ||
+        propose(R) != 0) {
         fprintf(stderr, PROG ": planning: %s\n", ccad_ctx_errmsg(R->ctx));
         return -1;
     }
@@ -236,6 +253,7 @@ static int plan(struct run *R, const struct options *o)
 static void run_free(struct run *R)
 {
     ccad_team_schedule_free(R->ts);
+    ccad_team_proposals_free(R->tp);
     ccad_team_free(R->team);
     ccex_team_in_free(&R->in);
     ccex_customers_free(&R->cs);
@@ -253,14 +271,20 @@ static ccad_team_item item_at(const struct run *R, size_t i)
     return t;
 }
 
+/* Rep `index` of the team, or the pool for UINT32_MAX. */
+static const ccex_rep *rep_at(const struct run *R, uint32_t index)
+{
+    return index == UINT32_MAX ? &R->in.pool : R->by_index[index];
+}
+
 static const char *cust_id(const struct run *R, uint32_t owner, uint32_t customer)
 {
-    return ccad_book_id(R->by_index[owner]->book, customer);
+    return ccad_book_id(rep_at(R, owner)->book, customer);
 }
 
 static const char *cust_name(const struct run *R, uint32_t owner, uint32_t customer)
 {
-    return ccex_customers_name(&R->cs, R->by_index[owner]->orig[customer]);
+    return ccex_customers_name(&R->cs, rep_at(R, owner)->orig[customer]);
 }
 
 #define MSG(id) ccex_msg(R->lang, (id))
@@ -340,14 +364,54 @@ static size_t print_day(const struct run *R, size_t i, int32_t d)
     return i;
 }
 
-static void print_findings(const struct run *R)
+/* The plan's own release proposals (TRIAGE gave the customer up): the team
+ * proposals' release_proposed findings cover them, with every ground. */
+static size_t count_plan_releases(const struct run *R)
 {
-    size_t n = ccad_team_schedule_finding_count(R->ts), i, k;
-    size_t count[CCEX_TEAM_MAX] = {0}, none = 0;
+    size_t n = ccad_team_schedule_finding_count(R->ts), i, k = 0;
     for (i = 0; i < n; i++) {
         ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
         (void)ccad_team_schedule_finding(R->ts, i, &f);
-        count[f.rep]++;
+        k += f.finding.kind == CCAD_FIND_RELEASE_PROPOSED;
+    }
+    return k;
+}
+
+/* The workload table before and after the proposals, and the balance. */
+static void print_balance(const struct run *R)
+{
+    ccad_team_balance b = CCAD_TEAM_BALANCE_INIT;
+    size_t k;
+    (void)ccad_team_proposals_balance(R->tp, &b);
+    printf("%s", MSG(M_TEAM_WORKLOAD_HEAD));
+    for (k = 0; k < ccad_team_count(R->team); k++) {
+        ccad_team_load L = CCAD_TEAM_LOAD_INIT;
+        (void)ccad_team_proposals_load(R->tp, k, &L);
+        printf("  ");
+        ccex_print_pad(stdout, R->by_index[k]->id, 8);
+        printf(MSG(M_TEAM_LOAD_ROW), (long)L.before.visits, (long)L.before.capacity,
+               (long)L.before.rows[0].visits, (long)L.before.rows[1].visits,
+               (long)L.before.rows[2].visits, (long)L.before.rows[3].visits,
+               (long)L.visits_after,
+               (unsigned long)(L.before.rows[0].customers + L.before.rows[1].customers +
+                               L.before.rows[2].customers + L.before.rows[3].customers),
+               (unsigned long)L.customers_after, (long)L.travel_before, (long)L.travel_after);
+    }
+    printf(MSG(M_TEAM_BALANCE), b.spread_before_x100 / 100.0, b.spread_after_x100 / 100.0,
+           (long)b.travel_before, (long)b.travel_after, (long)b.releases,
+           ccex_plural(R->lang, (long)b.releases), (long)b.assigns, ccex_plural(R->lang, (long)b.assigns),
+           (long)b.moves, ccex_plural(R->lang, (long)b.moves), (long)b.over_after,
+           ccex_plural(R->lang, (long)b.over_after));
+}
+
+static void print_findings(const struct run *R)
+{
+    size_t n = ccad_team_schedule_finding_count(R->ts), i, k;
+    size_t count[CCEX_TEAM_MAX] = {0}, none = 0, pooled = 0;
+    for (i = 0; i < n; i++) {
+        ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
+        (void)ccad_team_schedule_finding(R->ts, i, &f);
+        count[f.rep] += f.finding.kind != CCAD_FIND_RELEASE_PROPOSED;
         if (f.finding.reason_count > 0 && f.finding.reasons[0].why == CCAD_WHY_TEAM_NO_CARRIER) {
             char why[600];
             if (none++ == 0)
@@ -362,11 +426,24 @@ static void print_findings(const struct run *R)
             printf(" %s\n", why);
         }
     }
+    for (i = 0; i < ccad_team_proposals_count(R->tp); i++) {
+        ccad_team_proposal p = CCAD_TEAM_PROPOSAL_INIT;
+        (void)ccad_team_proposals_item(R->tp, i, &p);
+        if (p.rep != UINT32_MAX)
+            count[p.rep]++;
+        else
+            pooled++;
+    }
+    n = n - count_plan_releases(R) + ccad_team_proposals_count(R->tp);
     printf(MSG(M_TEAM_FINDINGS), (unsigned long)n);
     for (k = 0; k < ccad_team_count(R->team); k++) {
         printf(MSG(M_TEAM_FINDINGS_REP), R->by_index[k]->id, (unsigned long)count[k]);
-        printf("%s", k + 1 < ccad_team_count(R->team) ? MSG(M_TEAM_FINDINGS_SEP) : "\n");
+        if (k + 1 < ccad_team_count(R->team))
+            printf("%s", MSG(M_TEAM_FINDINGS_SEP));
     }
+    if (pooled > 0)
+        printf(MSG(M_TEAM_FINDINGS_POOL), (unsigned long)pooled);
+    printf("\n");
 }
 
 /* The column titles, in the widths of the rows (print_item). */
@@ -411,6 +488,7 @@ static void print_table(struct run *R)
     print_columns(R);
     for (d = R->o.first_day; d < R->o.first_day + R->o.days; d++)
         i = print_day(R, i, d);
+    print_balance(R);
     print_findings(R);
 }
 
@@ -435,6 +513,37 @@ static void print_csv(const struct run *R)
     }
 }
 
+/* The team proposals as findings: rep = the customer's rep now ("pool"
+ * for a pool customer); an assignment's or a move's first detail ends with
+ * the rep proposed to take the customer. Returns 0, or -1 on a read error. */
+static int write_proposals(const struct run *R, FILE *fp)
+{
+    size_t n = ccad_team_proposals_count(R->tp), i;
+    for (i = 0; i < n; i++) {
+        ccad_team_proposal p = CCAD_TEAM_PROPOSAL_INIT;
+        char rules[200], why[600];
+        uint32_t k;
+        if (ccad_team_proposals_item(R->tp, i, &p) != CCAD_OK)
+            return -1;
+        ccex_csv_put(fp, rep_at(R, p.rep)->id);
+        fputc(',', fp);
+        ccex_csv_put(fp, cust_id(R, p.rep, (uint32_t)p.finding.customer));
+        ccex_rule_list(rules, sizeof rules, p.finding.reasons, p.finding.reason_count);
+        fprintf(fp, ",%s,%s", ccad_name(CCAD_NAME_FINDING, p.finding.kind), rules);
+        for (k = 0; k < CCAD_ITEM_REASONS_MAX; k++) {
+            why[0] = '\0';
+            if (k < p.finding.reason_count)
+                ccex_reason_text(why, sizeof why - 80, &p.finding.reasons[k], R->lang);
+            if (k == 0 && p.to_rep != UINT32_MAX)
+                snprintf(why + strlen(why), 80, MSG(M_TEAM_TO_REP), R->by_index[p.to_rep]->id);
+            fputc(',', fp);
+            ccex_csv_put(fp, why);
+        }
+        fputc('\n', fp);
+    }
+    return 0;
+}
+
 static int write_findings(const struct run *R, const char *path)
 {
     size_t n = ccad_team_schedule_finding_count(R->ts), i;
@@ -445,6 +554,8 @@ static int write_findings(const struct run *R, const char *path)
         ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
         if (ccad_team_schedule_finding(R->ts, i, &f) != CCAD_OK)
             break;
+        if (f.finding.kind == CCAD_FIND_RELEASE_PROPOSED)
+            continue; /* among the team proposals, with every ground */
         ccex_csv_put(fp, R->by_index[f.rep]->id);
         fputc(',', fp);
         ccex_csv_put(fp, f.finding.customer >= 0
@@ -452,6 +563,8 @@ static int write_findings(const struct run *R, const char *path)
         fputc(',', fp);
         ccex_finding_fields(fp, &f.finding, R->lang);
     }
+    if (i == n)
+        i = write_proposals(R, fp) ? n + 1 : n;
     return ccex_findings_close(fp, path, i == n, PROG);
 }
 

@@ -205,11 +205,11 @@ def check_team(team, data):
             ("zh-Hans", ["到达", "编号", "客户", "归属", "Q", "方式", "由谁去", "原因"],
              ("团队计划 2026-11-23 周一 至 2026-11-25 周三：3 名业务员", "  bob（周博文）：共 3 项，拜访 3 家，替同事跑 1 项",
               "委托同事   产能：安排有时间的同事去一趟（路上多花 52 分钟；该同事当天共 3 个联系，上限 3 个）",
-              "代班同事   产能：安排有时间的同事去一趟", "需要注意（4 条；用 --findings FILE 写出）：ann 2 条，bob 1 条，cat 1 条"),
+              "代班同事   产能：安排有时间的同事去一趟", "需要注意（6 条；用 --findings FILE 写出）：ann 4 条，bob 1 条，cat 1 条"),
              "週"),
             ("zh-Hant", ["到達", "編號", "客戶", "歸屬", "Q", "方式", "由誰去", "原因"],
              ("團隊計劃 2026-11-23 週一 至 2026-11-25 週三：3 名業務員", "委託同事   產能：安排有時間的同事去一趟",
-              "需要注意（4 條；用 --findings FILE 寫出）："), "周一")):
+              "需要注意（6 條；用 --findings FILE 寫出）："), "周一")):
         text = run([team, "--lang", lang] + zh)
         for want in words:
             if want not in text:
@@ -246,7 +246,25 @@ def check_team(team, data):
     os.remove(findings)
     if "ann,,platform,PLATFORM,平台：工作平台只有 3 个客户，不到最少要管理的 50 个" not in got:
         fail("ccad-team --findings in zh-Hans: %r" % got[:300])
-    print("ok: ccad-team (%d rows of the bundled team in zh-Hans, locale, CSV, findings)" % rows)
+    # the proposals: workload, balance, the pool's count and the proposals'
+    # reasons in the findings file
+    pool = ["--reps", os.path.join(data, "team-pool", "reps.csv"),
+            "--customers", os.path.join(data, "team-pool", "customers.csv"), "--today", "2026-11-23"]
+    run([team, "--lang", "zh-Hans", "--findings", findings] + pool)
+    with open(findings, encoding="utf-8") as f:
+        got = f.read()
+    os.remove(findings)
+    text = run([team, "--lang", "zh-Hans"] + pool)
+    for want in ("\n30 天的工作量（需要的联系次数 / 产能；A B C D 类），按建议调整前 -> 后：\n",
+                 "均衡：负荷差距（最高/最低）", "，公海 1 条\n"):
+        if want not in text:
+            fail("ccad-team zh-Hans proposals: %r missing" % want)
+    for want in (",release_proposed,OWNERSHIP,归属：建议把客户放回公海（已联系 ",
+                 ",move_proposed,WORKLOAD,工作量：建议从超负荷的业务员（产能的 ", "；交给 cat,"):
+        if want not in got:
+            fail("ccad-team zh-Hans proposals file: %r missing" % want)
+    print("ok: ccad-team (%d rows of the bundled team in zh-Hans, locale, CSV, findings, proposals)"
+          % rows)
 
 
 if __name__ == "__main__":

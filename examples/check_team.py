@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks ccad-team's CSV outputs against its inputs.
 
-    check_team.py [--expect-carried] TEAM REPS CUSTOMERS [ARGS...]
+    check_team.py [--expect-carried] [--expect-proposals] TEAM REPS CUSTOMERS [ARGS...]
 
 TEAM is the program; REPS and CUSTOMERS the files it plans (given to it as
 --reps and --customers, with ARGS). Runs it with --format csv and
@@ -11,8 +11,12 @@ its rep is present; no rep has more contacts on a day than its
 visits_per_day; each rep's routed stops of a day are numbered 1..n in time
 order, start within the rep's day and the customer's visit hours, and fall
 on the customer's visit days; every finding names a rep and a customer of
-that rep; with --expect-carried, at least one item is carried for a
-teammate. Prints what it counted. Exits 0 when every check passes, 1 with a
+that rep (or "pool" for a customer owned by the pool); a proposal
+(release_proposed, assign_proposed, move_proposed) concerns an open
+customer of its rep, an assignment one of the pool, and an assignment's or
+a move's first detail ends with "; to REP", another rep; with
+--expect-carried, at least one item is carried for a teammate; with
+--expect-proposals, there is at least one proposal of each kind. Prints what it counted. Exits 0 when every check passes, 1 with a
 message otherwise. Python 3 standard library only.
 """
 
@@ -49,6 +53,9 @@ def main():
     argv = sys.argv[1:]
     expect_carried = bool(argv) and argv[0] == "--expect-carried"
     if expect_carried:
+        argv = argv[1:]
+    expect_proposals = bool(argv) and argv[0] == "--expect-proposals"
+    if expect_proposals:
         argv = argv[1:]
     if len(argv) < 3:
         fail("usage: check_team.py [--expect-carried] TEAM REPS CUSTOMERS [ARGS...]")
@@ -115,13 +122,33 @@ def main():
                 if wd not in [DAYS[w.lower()] for w in c["visit_days"].split()]:
                     fail("%s visited on a day outside %s" % (c["id"], c["visit_days"]))
     findings = list(csv.DictReader(io.StringIO(ftext)))
+    kinds = {}
     for f in findings:
-        if f["rep"] not in reps:
+        if f["rep"] not in reps and f["rep"] != "pool":
             fail("finding with rep %r" % f["rep"])
         if f["customer_id"] and custs[f["customer_id"]]["owner"] != f["rep"]:
             fail("finding about %s under rep %s" % (f["customer_id"], f["rep"]))
-    print("ok: %d items (%d carried for teammates, %d routed days), %d findings" %
-          (len(rows), carried, len(stops), len(findings)))
+        kind = f["finding"]
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if kind not in ("release_proposed", "assign_proposed", "move_proposed"):
+            continue
+        c = custs[f["customer_id"]]
+        if c["status"] in ("released", "eliminated") and kind != "assign_proposed":
+            fail("%s about %s, not an open customer" % (kind, c["id"]))
+        if (kind == "assign_proposed") != (f["rep"] == "pool"):
+            fail("%s about %s of %s" % (kind, c["id"], f["rep"]))
+        if kind != "release_proposed":
+            to = f["detail"].rsplit("; to ", 1)
+            if len(to) != 2 or to[1] not in reps or to[1] == f["rep"]:
+                fail("%s of %s names no other rep: %r" % (kind, c["id"], f["detail"]))
+    if expect_proposals:
+        for kind in ("release_proposed", "assign_proposed", "move_proposed"):
+            if kind not in kinds:
+                fail("no %s finding" % kind)
+    print("ok: %d items (%d carried for teammates, %d routed days), %d findings "
+          "(%d release, %d assign, %d move proposals)" %
+          (len(rows), carried, len(stops), len(findings), kinds.get("release_proposed", 0),
+           kinds.get("assign_proposed", 0), kinds.get("move_proposed", 0)))
     if expect_carried and carried == 0:
         fail("nothing carried for a teammate")
 

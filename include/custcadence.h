@@ -956,6 +956,86 @@ CCAD_API const char *ccad_book_id(const ccad_book *book, size_t index);
 CCAD_API int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_index);
 
 /**
+ * @brief Adds many customers in one call, all or nothing.
+ *
+ * The same validation as ccad_book_add() for each element, in order. The
+ * array's stride is @c customers[0].size (the caller's sizeof(ccad_customer));
+ * every element must carry that same @c size. On any failure no customer of
+ * the call stays in the book (those added before the bad one are taken
+ * back) and the message names the element: "ccad_book_add_many:
+ * customers[17]: id 'c9' is already in the book".
+ * @param[in] book the book.
+ * @param[in] customers @p count customers (ids copied); may be NULL when
+ *            @p count is 0.
+ * @param[in] count how many.
+ * @param[out] out_first receives the index of the first one added (the
+ *             book's count before the call); may be NULL. Unchanged on failure.
+ * @retval CCAD_OK success (also for @p count 0).
+ * @retval CCAD_EINVAL @p book is NULL, @p customers is NULL with a count,
+ *         or an element is invalid as for ccad_book_add() (also an id that
+ *         repeats within the call).
+ * @retval CCAD_EVERSION an element's @c size is not supported or differs
+ *         from the first element's.
+ * @retval CCAD_ERANGE a field out of range (as ccad_book_add()).
+ * @retval CCAD_EEXIST an id already in the book or repeated in the call.
+ * @retval CCAD_EOVERFLOW the book would hold more than 2^31-1 customers.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of the book's
+ *         context: refused, nothing changed and no message recorded.
+ * @note Capacity grown for the call may stay after a failure; the book's
+ *       content does not change.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_add_many(ccad_book *book, const ccad_customer *customers, size_t count,
+                                size_t *out_first);
+
+/**
+ * @brief Writes the book's customers as a snapshot into a caller buffer.
+ *
+ * The snapshot is a self-contained byte string (docs/snapshot.md): a
+ * versioned header, each customer's data and id (with the order the book
+ * remembers, which ccad_customer does not carry), and a checksum; the same
+ * bytes on every machine. ccad_book_from_snapshot() makes an equal book from
+ * it. Computed grades are not part of it: grade the new book before
+ * assessing. No I/O, no allocation.
+ * @param[in] book the book.
+ * @param[out] buf destination, or NULL with @p cap 0 to ask for the size.
+ * @param[in] cap size of @p buf in bytes.
+ * @param[out] out_len receives the snapshot's length (also on ::CCAD_ENOSPC).
+ * @retval CCAD_OK success. @retval CCAD_EINVAL @p book or @p out_len is
+ *         NULL, or @p buf is NULL with @p cap > 0.
+ * @retval CCAD_ENOSPC @p cap is below the length; @p buf untouched.
+ * @threadsafety Safe on a book no thread changes.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_snapshot(const ccad_book *book, void *buf, size_t cap, size_t *out_len);
+
+/**
+ * @brief A new book from a snapshot written by ccad_book_snapshot().
+ *
+ * Everything is checked before the book is handed out: the header, the
+ * format version, the lengths, the checksum, and every customer as
+ * ccad_book_add() checks it. On any failure nothing is created.
+ * @param[out] out receives the new book (NULL on failure).
+ * @param[in] ctx the context (its allocator is used).
+ * @param[in] buf the snapshot. @param[in] len its length in bytes.
+ * @retval CCAD_OK success.
+ * @retval CCAD_EINVAL @p ctx, @p out or @p buf is NULL, or a customer
+ *         ccad_book_add() refuses with this code (a bad enumeration value).
+ * @retval CCAD_EPARSE not a snapshot, truncated, a damaged checksum, a bad
+ *         record or bytes after the last customer.
+ * @retval CCAD_EVERSION a snapshot format version this library does not read.
+ * @retval CCAD_ERANGE a field ccad_book_add() refuses as out of range, or an
+ *         order date not within 120 days of the purchase date.
+ * @retval CCAD_EEXIST an id that repeats.
+ * @retval CCAD_ENOMEM allocation failed.
+ * @retval CCAD_EBUSY called from inside a host callback of @p ctx: refused,
+ *         nothing created and no message recorded.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_book_from_snapshot(ccad_book **out, ccad_ctx *ctx, const void *buf, size_t len);
+
+/**
  * @brief Finds a customer by id.
  * @param[in] book the book. @param[in] id NUL-terminated id.
  * @param[out] out_index receives the index.
@@ -1240,7 +1320,11 @@ enum ccad_why {
     CCAD_WHY_Q1_VISITS_ONLY = 58,     /**< CLOCK: an important customer in its purchase window (Q1 duty) is due from its latest visit, not from the later contact on date a (clock.q1_visits_only; seed 000: be at the customer); b = days since the latest visit, -1 without one (then due today). @since 1.1.0 */
     CCAD_WHY_FREQ_RAMP = 59,          /**< FREQ: the purchase decision is a days away, past the two-week window but within freq.ramp_within_days: the interval b (0: no duty) tightens to the ramp's c days (seed 000's homework). @since 1.1.0 */
     CCAD_WHY_TEAM_CARRIER = 60,       /**< Team planner, CAPACITY: a delegated contact carried out by a named colleague or substitute (the team item says who); a = travel minutes it adds to the carrier's day, b = the carrier's contacts that day with it, c = the carrier's visits_per_day (0: no count limit). @since 1.1.0 */
-    CCAD_WHY_TEAM_NO_CARRIER = 61     /**< Team planner, CAPACITY: a delegated contact no teammate could carry out on day a; b = teammates present that day, c = ::ccad_delegation asked (1 colleague, 2 substitute). @since 1.1.0 */
+    CCAD_WHY_TEAM_NO_CARRIER = 61,    /**< Team planner, CAPACITY: a delegated contact no teammate could carry out on day a; b = teammates present that day, c = ::ccad_delegation asked (1 colleague, 2 substitute). @since 1.1.0 */
+    CCAD_WHY_POOL_RELEASE = 62,       /**< Team proposals, OWNERSHIP: the customer's release to the pool is proposed (the reasons after this one say why); a = contacts so far, b = patience.min_contacts, c = 1 if the release would be premature (PATIENCE). @since 1.1.0 */
+    CCAD_WHY_POOL_IDLE = 63,          /**< Team proposals, OWNERSHIP: idle; a = days without a contact, b = pool.release_days, c = the date the idle time counts from (the last contact, else the ownership start). @since 1.1.0 */
+    CCAD_WHY_POOL_ASSIGN = 64,        /**< Team proposals, WORKLOAD: a pool customer proposed to the nearest rep with room; a = travel minutes from the rep's base, b = the rep's room left after it (contacts in the period), c = the contacts it needs in the period. @since 1.1.0 */
+    CCAD_WHY_TEAM_MOVE = 65           /**< Team proposals, WORKLOAD: a customer proposed to move from an overloaded rep to one with room; a = the change of the territories' travel in minutes (the new rep's base minus the owner's base, one way; negative: shorter), b = the owner's load before the move in % of capacity, c = the new rep's load after it in %. @since 1.1.0 */
 };
 
 /**
@@ -1541,7 +1625,9 @@ enum ccad_finding_kind {
     CCAD_FIND_GAP = 10,           /**< The plan itself leaves a gap over the maximum. */
     CCAD_FIND_PLATFORM = 11,      /**< Working platform over its cap, under its minimum (1.1) or dominated by C. */
     CCAD_FIND_ROUTE = 12,         /**< A routed stop misses its visit window or the end of the day (only when the host's travel times change between calls: the planner never plans a late stop). */
-    CCAD_FIND_RELEASE_PROPOSED = 13 /**< TRIAGE gave the customer up: no contact is planned and its release is proposed (GIVE_UP; with PATIENCE when premature). @since 1.1.0 */
+    CCAD_FIND_RELEASE_PROPOSED = 13,/**< TRIAGE gave the customer up: no contact is planned and its release is proposed (GIVE_UP; with PATIENCE when premature); in team proposals also flagged for reassignment or idle (POOL_RELEASE). @since 1.1.0 */
+    CCAD_FIND_ASSIGN_PROPOSED = 14, /**< Team proposals: a pool customer proposed to a rep with room (POOL_ASSIGN). @since 1.1.0 */
+    CCAD_FIND_MOVE_PROPOSED = 15    /**< Team proposals: a customer proposed to move from an overloaded rep to one with room (TEAM_MOVE). @since 1.1.0 */
 };
 
 /** One finding of a schedule. */
@@ -1622,6 +1708,25 @@ CCAD_API size_t ccad_schedule_item_count(const ccad_schedule *schedule);
  * @since 1.0.0
  */
 CCAD_API int ccad_schedule_item(const ccad_schedule *schedule, size_t index, ccad_item *out);
+
+/**
+ * @brief Reads items @p first .. @p first + @p count - 1 in one call.
+ *
+ * Each element is what ccad_schedule_item() gives for that index. The
+ * array's stride is @c out[0].size, which the caller sets (CCAD_ITEM_INIT
+ * or ccad_item_init() on the first element); the other elements need not be
+ * initialised and are written whole, @c size included.
+ * @param[in] schedule the schedule.
+ * @param[in] first the first index. @param[in] count how many (0 reads
+ *            nothing and succeeds; @p out may then be NULL).
+ * @param[in,out] out @p count elements.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION @c out[0].size not supported.
+ * @retval CCAD_ENOTFOUND the range runs past the last item; nothing written.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_schedule_items(const ccad_schedule *schedule, size_t first, size_t count,
+                                 ccad_item *out);
 
 /**
  * @brief Number of findings (the never-contacted among the unplanned first).
@@ -2257,6 +2362,140 @@ CCAD_API size_t ccad_team_schedule_finding_count(const ccad_team_schedule *sched
 CCAD_API int ccad_team_schedule_finding(const ccad_team_schedule *schedule, size_t index,
                                         ccad_team_finding *out);
 
+/** Opaque, immutable team proposals: the pool and the balance (docs/teams.md). */
+typedef struct ccad_team_proposals ccad_team_proposals;
+
+/** Options of ccad_team_proposals_new(). Set up with ::CCAD_TEAM_PROPOSAL_OPTIONS_INIT. @since 1.1.0 */
+typedef struct ccad_team_proposal_options {
+    uint32_t size;           /**< Set by ::CCAD_TEAM_PROPOSAL_OPTIONS_INIT. */
+    int32_t today;           /**< The day assessed (see @ref dates). */
+    int32_t period_days;     /**< The workload period, 1..366 days (30). */
+    int32_t field_days;      /**< Field days in the period; 0 = workload.field_days x period / 30, rounded. */
+    int32_t move_a;          /**< 1: grade A customers may be moved too; 0 (default): they stay with their owner. */
+    int32_t metric;          /**< ::CCAD_METRIC_PLANAR or ::CCAD_METRIC_GEO (no host callback is called). */
+    double scale;            /**< ::CCAD_METRIC_PLANAR: cost = distance x scale; > 0, finite. */
+    double units_per_minute; /**< Metric units travelled per minute; > 0, finite. */
+} ccad_team_proposal_options;
+
+/** Initialiser for ::ccad_team_proposal_options: a 30-day period, A customers stay, planar, 1 unit a minute. */
+#define CCAD_TEAM_PROPOSAL_OPTIONS_INIT {(uint32_t)sizeof(ccad_team_proposal_options), 0, 30, 0, 0, \
+    CCAD_METRIC_PLANAR, 1.0, 1.0}
+
+/** One team proposal. Set up with ::CCAD_TEAM_PROPOSAL_INIT. @since 1.1.0 */
+typedef struct ccad_team_proposal {
+    uint32_t size;          /**< Set by ::CCAD_TEAM_PROPOSAL_INIT. */
+    uint32_t rep;           /**< The rep whose book holds the customer (@c finding.customer indexes it), or UINT32_MAX for a pool customer (it indexes the pool book). */
+    uint32_t to_rep;        /**< The rep proposed to take it (assign, move), or UINT32_MAX: to the pool (release). */
+    ccad_finding finding;   /**< kind ::CCAD_FIND_RELEASE_PROPOSED, ::CCAD_FIND_ASSIGN_PROPOSED or ::CCAD_FIND_MOVE_PROPOSED; date = today; the reasons, the first carrying the figures. */
+} ccad_team_proposal;
+
+/** Initialiser for ::ccad_team_proposal. */
+#define CCAD_TEAM_PROPOSAL_INIT {(uint32_t)sizeof(ccad_team_proposal), 0, 0, CCAD_FINDING_INIT}
+
+/** One rep's line of the team workload table. Set up with ::CCAD_TEAM_LOAD_INIT. @since 1.1.0 */
+typedef struct ccad_team_load {
+    uint32_t size;           /**< Set by ::CCAD_TEAM_LOAD_INIT. */
+    ccad_workload before;    /**< The rep's workload as ccad_book_workload() gives it (visits a day: the rep's visits_per_day, or minutes_per_day / route.service_b_min). */
+    int64_t customers_after; /**< Customers after the proposed moves and assignments (released aside). */
+    int64_t visits_after;    /**< Contacts they need in the period. */
+    int64_t travel_before;   /**< Territory travel: minutes from the rep's base to each located customer, summed. */
+    int64_t travel_after;    /**< The same after the proposals. */
+} ccad_team_load;
+
+/** Initialiser for ::ccad_team_load. */
+#define CCAD_TEAM_LOAD_INIT {(uint32_t)sizeof(ccad_team_load), CCAD_WORKLOAD_INIT, 0, 0, 0, 0}
+
+/** The team's balance before and after the proposals. Set up with ::CCAD_TEAM_BALANCE_INIT. @since 1.1.0 */
+typedef struct ccad_team_balance {
+    uint32_t size;            /**< Set by ::CCAD_TEAM_BALANCE_INIT. */
+    int32_t spread_before_x100; /**< Largest over smallest rep load (contacts needed / capacity), x100; 0 when a rep has no load. */
+    int32_t spread_after_x100;  /**< The same after the proposed moves and assignments. */
+    int64_t travel_before;    /**< The reps' territory travel summed (minutes). */
+    int64_t travel_after;     /**< The same after the proposals. */
+    int64_t releases;         /**< Release proposals. */
+    int64_t assigns;          /**< Assignment proposals. */
+    int64_t moves;            /**< Move proposals. */
+    int64_t over_after;       /**< Reps still over capacity after the moves (no teammate had room). */
+} ccad_team_balance;
+
+/** Initialiser for ::ccad_team_balance. */
+#define CCAD_TEAM_BALANCE_INIT {(uint32_t)sizeof(ccad_team_balance), 0, 0, 0, 0, 0, 0, 0, 0}
+
+/**
+ * @brief Proposes releases to the pool, assignments from the pool and moves
+ *        between reps; nothing moves (the host decides, with
+ *        ccad_book_transfer() or ccad_store_transfer()).
+ *
+ * Releases: every open customer of every rep flagged for reassignment
+ * (ESCALATE), given up (TRIAGE) or idle for pool.release_days, with the
+ * grounds as reasons and PATIENCE's when the release would be premature.
+ * Moves: from each rep over capacity in the period, the customers whose
+ * move adds the least territory travel go to reps with room, until the rep
+ * fits or no teammate has room; grade A customers stay unless @c move_a.
+ * Assignments: each open customer of @p pool goes to the nearest rep with
+ * room left after the moves (ties: the most room). No receiving rep is ever
+ * put over its capacity. No host callback is called. Deterministic and
+ * independent of the order in which reps were added.
+ * @param[out] out receives the proposals; NULL on error.
+ * @param[in] team the team (at least one rep; every book graded with @p rules).
+ * @param[in] pool the pool's book (of the team's context, no rep's book, graded), or NULL for none.
+ * @param[in] rules the rules. @param[in] options the day, period and metric.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL, the team has
+ *         no reps, the pool is a rep's book or of another context, or a bad metric.
+ * @retval CCAD_EVERSION @c options->size not supported.
+ * @retval CCAD_ERANGE a bad day, period, field days, scale or speed.
+ * @retval CCAD_ESTALE a book needs ccad_book_grade().
+ * @retval CCAD_ENOMEM allocation failed (nothing created).
+ * @retval CCAD_EBUSY called from inside a host callback of the team's context: refused.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_proposals_new(ccad_team_proposals **out, const ccad_team *team,
+                                     const ccad_book *pool, const ccad_rules *rules,
+                                     const ccad_team_proposal_options *options);
+
+/** @brief Destroys team proposals. @param[in] proposals the proposals, or NULL. @since 1.1.0 */
+CCAD_API void ccad_team_proposals_free(ccad_team_proposals *proposals);
+
+/**
+ * @brief Number of proposals: releases (rep by rep in id order, each rep's
+ *        customers in book order), then moves (in the order chosen), then
+ *        assignments (in pool order).
+ * @param[in] proposals the proposals. @return the count (0 for NULL).
+ * @since 1.1.0
+ */
+CCAD_API size_t ccad_team_proposals_count(const ccad_team_proposals *proposals);
+
+/**
+ * @brief Reads proposal @p index.
+ * @param[in] proposals the proposals. @param[in] index 0..count-1.
+ * @param[in,out] out caller struct with @c size set.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION bad size. @retval CCAD_ENOTFOUND bad index.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_proposals_item(const ccad_team_proposals *proposals, size_t index,
+                                      ccad_team_proposal *out);
+
+/**
+ * @brief Reads rep @p rep's line of the team workload table.
+ * @param[in] proposals the proposals. @param[in] rep the rep's index.
+ * @param[in,out] out caller struct with @c size and @c before.size set.
+ * @retval as ccad_team_proposals_item().
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_proposals_load(const ccad_team_proposals *proposals, size_t rep,
+                                      ccad_team_load *out);
+
+/**
+ * @brief Reads the team's balance before and after the proposals.
+ * @param[in] proposals the proposals. @param[in,out] out caller struct with @c size set.
+ * @retval CCAD_OK success. @retval CCAD_EINVAL a pointer is NULL.
+ * @retval CCAD_EVERSION bad size.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_team_proposals_balance(const ccad_team_proposals *proposals,
+                                         ccad_team_balance *out);
+
 /** @} */
 
 /* ====================================================================== */
@@ -2304,6 +2543,14 @@ CCAD_API void ccad_store_moves_init(ccad_store_moves *p);
 CCAD_API void ccad_team_item_init(ccad_team_item *p);
 /** @brief As ::CCAD_TEAM_FINDING_INIT. @param[out] p the struct. @since 1.1.0 */
 CCAD_API void ccad_team_finding_init(ccad_team_finding *p);
+/** @brief As ::CCAD_TEAM_PROPOSAL_OPTIONS_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_team_proposal_options_init(ccad_team_proposal_options *p);
+/** @brief As ::CCAD_TEAM_PROPOSAL_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_team_proposal_init(ccad_team_proposal *p);
+/** @brief As ::CCAD_TEAM_LOAD_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_team_load_init(ccad_team_load *p);
+/** @brief As ::CCAD_TEAM_BALANCE_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_team_balance_init(ccad_team_balance *p);
 
 /** @} */
 

@@ -12,16 +12,7 @@
 
 size_t ccad_id_max(void) { return CCAD_ID_MAX; }
 
-static uint64_t hash_id(const char *s, size_t n)
-{
-    uint64_t h = UINT64_C(1469598103934665603);
-    size_t i;
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= UINT64_C(1099511628211);
-    }
-    return h;
-}
+static uint64_t hash_id(const char *s, size_t n) { return ccad__fnv1a(s, n); }
 
 static const char *cust_id(const ccad_book *b, size_t index) { return b->ids + b->id_off[index]; }
 
@@ -230,7 +221,7 @@ static void store(struct cust *d, const ccad_customer *c)
                         (c->last_recorded ? CB_LAST_RECORDED : 0));
 }
 
-static int grow(ccad_book *b, size_t idlen)
+static int grow(ccad_book *b, size_t idlen, const char *fn)
 {
     ccad_ctx *ctx = b->ctx;
     if (b->n == b->cap) {
@@ -240,14 +231,14 @@ static int grow(ccad_book *b, size_t idlen)
         if (nc > MAX_CUSTOMERS)
             nc = MAX_CUSTOMERS;
         if (nc <= b->n || nc > SIZE_MAX / sizeof *p)
-            return ccad__fail(ctx, CCAD_EOVERFLOW, "ccad_book_add: the book is full");
+            return ccad__fail(ctx, CCAD_EOVERFLOW, "%s: the book is full", fn);
         p = ccad__realloc(ctx, b->c, b->cap * sizeof *p, nc * sizeof *p);
         if (p == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_add: out of memory");
+            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
         b->c = p; /* larger than cap says until the offsets have grown too */
         q = ccad__realloc(ctx, b->id_off, b->cap * sizeof *q, nc * sizeof *q);
         if (q == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_add: out of memory");
+            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
         b->id_off = q;
         b->cap = nc;
     }
@@ -257,10 +248,10 @@ static int grow(ccad_book *b, size_t idlen)
         while (nc - b->ids_len < idlen + 1)
             nc *= 2;
         if (nc > UINT32_MAX)
-            return ccad__fail(ctx, CCAD_EOVERFLOW, "ccad_book_add: id storage full");
+            return ccad__fail(ctx, CCAD_EOVERFLOW, "%s: id storage full", fn);
         p = ccad__realloc(ctx, b->ids, b->ids_cap, nc);
         if (p == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_add: out of memory");
+            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
         b->ids = p;
         b->ids_cap = nc;
     }
@@ -269,7 +260,7 @@ static int grow(ccad_book *b, size_t idlen)
         uint32_t *p = ccad__alloc(ctx, ns * sizeof *p), *old = b->slots;
         size_t oldn = b->nslots;
         if (p == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_add: out of memory");
+            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
         memset(p, 0, ns * sizeof *p);
         b->slots = p;
         b->nslots = ns;
@@ -283,19 +274,15 @@ static int grow(ccad_book *b, size_t idlen)
     return CCAD_OK;
 }
 
-int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_index)
+/* Adds one customer (validated) for ccad_book_add and ccad_book_add_many;
+ * fn names the call in messages. Changes nothing on failure. */
+int ccad__book_add_one(ccad_book *book, const char *fn, const ccad_customer *customer,
+                       size_t *out_index)
 {
-    static const char fn[] = "ccad_book_add";
     ccad_customer c;
     size_t idlen = 0, slot;
     struct cust w;
     int rc;
-    if (book == NULL)
-        return CCAD_EINVAL;
-    if (ccad__busy(book->ctx))
-        return CCAD_EBUSY;
-    if (customer == NULL)
-        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: customer is NULL", fn);
     if ((rc = take_customer(book->ctx, fn, customer, &c)) != 0 ||
         (rc = check_id(book->ctx, fn, c.id, &idlen)) != 0 ||
         (rc = check_customer(book->ctx, fn, &c)) != 0)
@@ -316,7 +303,7 @@ int ccad__book_reserve(ccad_book *book, size_t idlen, const struct cust *c, cons
     int rc;
     if (book->n >= MAX_CUSTOMERS)
         return ccad__fail(book->ctx, CCAD_EOVERFLOW, "%s: the book is full", fn);
-    if ((rc = grow(book, idlen)) != 0)
+    if ((rc = grow(book, idlen, fn)) != 0)
         return rc;
     return ccad__pack_reserve(book, book->n, c, fn);
 }
@@ -344,6 +331,33 @@ void ccad__book_reindex(ccad_book *book)
         const char *id = cust_id(book, i);
         book->slots[probe(book, id, strlen(id))] = (uint32_t)(i + 1);
     }
+}
+
+/* Takes back the customer added last (ccad_book_add_many's rollback). Its
+ * index slot can simply be emptied: no id added earlier probed past it,
+ * since it was empty when they went in. Capacity grown stays. */
+void ccad__book_drop_last(ccad_book *book)
+{
+    size_t last = book->n - 1;
+    const char *id = cust_id(book, last);
+    book->slots[probe(book, id, strlen(id))] = 0;
+    if (book->c[last].bits & CB_WIDE)
+        book->nwide--;
+    book->ids_len = book->id_off[last];
+    memset(&book->c[last], 0, sizeof book->c[last]);
+    book->n = last;
+}
+
+int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_index)
+{
+    static const char fn[] = "ccad_book_add";
+    if (book == NULL)
+        return CCAD_EINVAL;
+    if (ccad__busy(book->ctx))
+        return CCAD_EBUSY;
+    if (customer == NULL)
+        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: customer is NULL", fn);
+    return ccad__book_add_one(book, fn, customer, out_index);
 }
 
 int ccad__find(const ccad_book *book, const char *id, size_t *out_index)

@@ -23,7 +23,8 @@ static const char n_delegation[][20] = {"rep", "colleague", "substitute"};
 static const char n_finding[][20] = {"unplanned",       "overdue",  "cooling", "cold",
                                      "stalled",         "release_risk", "never_contacted",
                                      "over_capacity",   "dropped",  "gap",     "platform",
-                                     "route",           "release_proposed"};
+                                     "route",           "release_proposed", "assign_proposed",
+                                     "move_proposed"};
 static const char n_flag[][20] = {"DUE",            "OVERDUE",        "COOLING",
                                   "COLD",           "STALLED",        "NEVER_CONTACTED",
                                   "NO_RECORD",      "NO_NEXT_STEP",   "RELEASE_PREMATURE",

@@ -1,12 +1,17 @@
 /* Function twins of the _INIT macros, for bindings. */
 #include "internal.h"
 
+#include <string.h>
+
+/* The value is a static constant, whose padding C zero-fills, copied with
+ * memcpy: the padding bytes the caller gets are zero, not whatever an
+ * automatic variable held (bindings compare whole structs byte by byte). */
 #define TWIN(fn, type, init)                                                                   \
     void fn(type *p)                                                                           \
     {                                                                                          \
-        type v = init;                                                                         \
+        static const type v = init;                                                            \
         if (p != NULL)                                                                         \
-            *p = v;                                                                            \
+            memcpy(p, &v, sizeof v);                                                           \
     }
 
 TWIN(ccad_host_init, ccad_host, CCAD_HOST_INIT)
@@ -28,3 +33,7 @@ TWIN(ccad_team_options_init, ccad_team_options, CCAD_TEAM_OPTIONS_INIT)
 TWIN(ccad_store_moves_init, ccad_store_moves, CCAD_STORE_MOVES_INIT)
 TWIN(ccad_team_item_init, ccad_team_item, CCAD_TEAM_ITEM_INIT)
 TWIN(ccad_team_finding_init, ccad_team_finding, CCAD_TEAM_FINDING_INIT)
+TWIN(ccad_team_proposal_options_init, ccad_team_proposal_options, CCAD_TEAM_PROPOSAL_OPTIONS_INIT)
+TWIN(ccad_team_proposal_init, ccad_team_proposal, CCAD_TEAM_PROPOSAL_INIT)
+TWIN(ccad_team_load_init, ccad_team_load, CCAD_TEAM_LOAD_INIT)
+TWIN(ccad_team_balance_init, ccad_team_balance, CCAD_TEAM_BALANCE_INIT)

@@ -167,6 +167,7 @@ enum ccad__param {
     P_FREQ_RAMP_COUNT,
     P_FREQ_RAMP_DAYS,
     P_PATIENCE_PROSPECTS,
+    P_POOL_RELEASE_DAYS, /* 1.1: teams (issue 14) */
     P__COUNT
 };
 
@@ -467,6 +468,23 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
                        struct cust *out, const char *fn);
 /* 1 and *out_index if id is in the book, else 0; records nothing (book.c). */
 int ccad__find(const ccad_book *book, const char *id, size_t *out_index);
+/* 64-bit FNV-1a of n bytes: the book's id hash and the snapshot checksum. */
+static inline uint64_t ccad__fnv1a(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    uint64_t h = UINT64_C(1469598103934665603);
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+/* Adds one validated customer (book.c); fn names the call in messages. */
+int ccad__book_add_one(ccad_book *book, const char *fn, const ccad_customer *customer,
+                       size_t *out_index);
+/* Takes back the customer added last (bulk rollback). */
+void ccad__book_drop_last(ccad_book *book);
 /* Customer `index` as the public struct, its fields from *d (book.c). */
 void ccad__export(const ccad_book *book, size_t index, const struct cust *d, ccad_customer *out);
 /* Customer `index` in its working form (book.c). */

@@ -108,6 +108,10 @@ static const char why_names[][20] = {
     "FREQ_RAMP",
     "TEAM_CARRIER",
     "TEAM_NO_CARRIER",
+    "POOL_RELEASE",
+    "POOL_IDLE",
+    "POOL_ASSIGN",
+    "TEAM_MOVE",
 };
 
 const char *ccad_why_name(int why)
@@ -303,6 +307,15 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
     case CCAD_WHY_REMINDER_DUE: *n = snprintf(buf, cap, "FOLLOWUP: reminder on %s for the contact on %s", t->d1, t->d2); return 1;
     case CCAD_WHY_TEAM_CARRIER: *n = snprintf(buf, cap, "CAPACITY: carried out by a teammate with room (%lld min more travel; %lld contact%s that day, limit %lld)", t->a, t->b, pl(t->b), t->c); return 1;
     case CCAD_WHY_TEAM_NO_CARRIER: *n = snprintf(buf, cap, "CAPACITY: no teammate had room on %s (%lld present) for this %s contact", t->d1, t->b, t->c == CCAD_BY_SUBSTITUTE ? "substitute's" : "colleague's"); return 1;
+    case CCAD_WHY_POOL_RELEASE: *n = snprintf(buf, cap, "OWNERSHIP: release to the pool proposed after %lld contact%s (patience asks for %lld)%s", t->a, pl(t->a), t->b, t->c ? ": premature" : ""); return 1;
+    case CCAD_WHY_POOL_IDLE: {
+        char d3[16];
+        date_text(d3, r->c);
+        *n = snprintf(buf, cap, "OWNERSHIP: idle for %lld day%s since %s (release after %lld)", t->a, pl(t->a), d3, t->b);
+        return 1;
+    }
+    case CCAD_WHY_POOL_ASSIGN: *n = snprintf(buf, cap, "WORKLOAD: pool customer proposed to the nearest rep with room (%lld min from the base; %lld contact%s of room left, it needs %lld)", t->a, t->b, pl(t->b), t->c); return 1;
+    case CCAD_WHY_TEAM_MOVE: *n = snprintf(buf, cap, "WORKLOAD: move proposed from an overloaded rep (%lld %% of capacity) to one with room (%lld %% after it); territory travel %+lld min", t->b, t->c, t->a); return 1;
     case CCAD_WHY_PLAN_EARLY: *n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", t->b, pl(t->b), t->d1); return 1;
     default: return 0;
     }
@@ -447,6 +460,10 @@ static const unsigned short figures[] = {
     F(DY, DY, DY), /* FREQ_RAMP: days to the purchase decision, interval before, ramp's */
     F(MI, CN, CN), /* TEAM_CARRIER: travel added, carrier's contacts, its limit */
     F(DT, CN, EN), /* TEAM_NO_CARRIER: day, teammates present, delegation */
+    F(CN, CN, CN), /* POOL_RELEASE: contacts, minimum, 1 if premature */
+    F(DY, DY, DT), /* POOL_IDLE: idle days, pool.release_days, counted from */
+    F(MI, CN, CN), /* POOL_ASSIGN: travel, room left, contacts needed */
+    F(MI, PC, PC), /* TEAM_MOVE: travel change, owner's load %, new rep's load % */
 };
 #undef F
 #undef WD

@@ -228,5 +228,8 @@ const struct ccad__param_def ccad__params[P__COUNT] = {
     {"patience.prospects_only", CCAD_RULE_PATIENCE, K_BOOL, 0, 1, 1, "bool", {"", ""},
      "an open customer's contact count guards only prospects (0: every open customer)",
      "seed 003, line 22: five contacts to win a prospect's attention"},
+    {"pool.release_days", CCAD_RULE_OWNERSHIP, K_INT, 1, 3660, 30, "days", {"", ""},
+     "days without a contact after which a customer's release to the pool is proposed (teams)",
+     "project default: CRM practice of releasing idle customers; no seed"},
 };
 

@@ -212,3 +212,14 @@ int ccad_team_day_flags(ccad_team *team, size_t index, int32_t day, uint32_t *ou
                           (long)day);
     return ccad__team_flags(team, index, day, out_flags);
 }
+
+int ccad__team_guard(const ccad_team *team, const void *out, const char *fn)
+{
+    if (team == NULL)
+        return CCAD_EINVAL;
+    if (ccad__busy(team->ctx))
+        return CCAD_EBUSY;
+    if (out == NULL)
+        return ccad__fail(team->ctx, CCAD_EINVAL, "%s: out is NULL", fn);
+    return CCAD_OK;
+}

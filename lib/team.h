@@ -21,4 +21,10 @@ struct ccad_team {
  * else the context's (team.c). */
 int ccad__team_flags(const ccad_team *team, size_t index, int32_t day, uint32_t *out);
 
+/* The first checks of every team entry point that makes an object, in
+ * this order: a NULL team (CCAD_EINVAL, nothing to record it in), a call
+ * from inside a host callback (CCAD_EBUSY, no message), a NULL `out`. The
+ * caller clears its *out before. */
+int ccad__team_guard(const ccad_team *team, const void *out, const char *fn);
+
 #endif

@@ -42,3 +42,6 @@ fi
 echo "## python"
 CUSTCADENCE_LIB=$build/lib/libcustcadence.so.1 python3 "$here/tests/bench_perf.py" \
   --bench "$bp" --count 1000000
+echo "## python binding: per-call costs, main's binding against this one (tests/bench_binding.py)"
+CUSTCADENCE_LIB=$build/lib/libcustcadence.so.1 "${PYTHON:-python3}" "$here/tests/bench_binding.py" \
+  --customers "$([ "$quick" = 0 ] && echo 1000000 || echo 200000)"

@@ -4,7 +4,10 @@
 #   1. Release build + the whole ctest suite (unit tests, vectors, examples, symbols)
 #   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all, by gcc and by clang
 #      (the clang build with -DCCAD_SCALAR_BRIEF=ON: the batch kernel's portable path)
-#   3. the Python bindings' unittest suite against the Release library, then the
+#   3. the Python bindings' unittest suite against the Release library: with the
+#      default python3, with Debian's /usr/bin/python3 (numpy, pandas), with each
+#      pyenv Python 3.9/3.10/3.12/3.13 present, mypy --strict, and a small Dask run
+#      of examples/python/dask_plan.py (2 workers, 10,000 customers); then the
 #      Node.js (koffi, node --test) and Rust (cargo --offline) FFI examples
 #   4. the docs site (README as front page, docs/*.md as pages, the API reference) with
 #      Doxygen's warnings as errors; its links checked (tests/check_site.py) and its
@@ -27,7 +30,7 @@ step() { printf '\n==== %s\n' "$*"; }
 
 step "set-up: Debian packages"
 need=()
-for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools dpkg-dev lintian chromium; do
+for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools dpkg-dev lintian chromium python3-numpy python3-pandas python3-dask python3-distributed mypy; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -64,6 +67,29 @@ if [ -d bindings/python/tests ]; then
 else
   echo "no Python tests yet"
 fi
+
+step "Python bindings with numpy and pandas (Debian's /usr/bin/python3: the whole-array paths)"
+CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
+  /usr/bin/python3 -m unittest discover -s bindings/python/tests -t bindings/python
+
+step "Python bindings: mypy --strict (Debian's mypy; py.typed ships in the wheel)"
+(cd bindings/python && mypy --strict custcadence)
+
+step "Python bindings on every pyenv Python present (3.9, 3.10, 3.12, 3.13)"
+for v in 3.9 3.10 3.12 3.13; do
+  py=$(ls -d "$HOME"/.pyenv/versions/"$v".*/bin/python3 2>/dev/null | sort -V | tail -1 || true)
+  if [ -z "$py" ]; then echo "python $v: not installed, skipped"; continue; fi
+  echo "python $v: $py"
+  CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
+    "$py" -m unittest discover -s bindings/python/tests -t bindings/python
+done
+
+step "Dask: a company of 100 reps x 100 customers on a 2-worker LocalCluster (docs/scale-out.md)"
+rm -rf build/dask-small
+CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" PYTHONPATH="$root/bindings/python" \
+  /usr/bin/python3 examples/python/dask_plan.py --reps 100 --workers 2 --out build/dask-small \
+  --verify 5
+
 
 step "FFI beyond Python: Node.js on koffi and Rust with extern \"C\" (docs/ffi.md)"
 ffi_env=(CUSTCADENCE_ABI_JSON="$root/build/release/custcadence-abi.json"

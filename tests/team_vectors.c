@@ -1,7 +1,9 @@
 /* Team plan cases (docs/vectors.md, "Team cases"), included by
  * test_plan_vectors.c: the reps of a case, who owns which customer, the team
  * plan (ccad_team_schedule_new, run twice: reps added in the file's order
- * and in reverse, which must give the same plan) and its expectations. */
+ * and in reverse, which must give the same plan) and its expectations; the
+ * team proposals (ccad_team_proposals_new, with the case's pool, run twice
+ * the same way) and theirs. */
 
 #define TEAM_VECTOR_DIR CCAD_VECTOR_DIR "/../team-vectors"
 #define TEAM_VECTOR_FILE "teams.txt"
@@ -20,15 +22,19 @@ static struct team_state {
     ccad_team *team;
     ccad_team_schedule *ts;
     int plans;
+    ccad_book *pool;             /* the customers owned by "pool" */
+    ccad_team_proposals *tp;
 } T;
 
 static void team_case_end(void)
 {
     int i;
     ccad_team_schedule_free(T.ts);
+    ccad_team_proposals_free(T.tp);
     ccad_team_free(T.team);
     for (i = 0; i < T.n; i++)
         ccad_book_free(T.book[i]);
+    ccad_book_free(T.pool);
     i = T.plans;
     memset(&T, 0, sizeof T);
     T.plans = i;
@@ -94,12 +100,13 @@ static int do_rep(struct run *R, char **tok, int n)
     return 0;
 }
 
-/* owner REP ID...: the customers REP owns (the others: the first rep's). */
+/* owner REP|pool ID...: the customers REP owns, or the pool holds (the
+ * others: the first rep's). */
 static int do_owner(struct run *R, char **tok, int n)
 {
     int i;
-    if (n < 3 || team_rep_index(tok[1]) < 0) {
-        synf(R, "%s", "owner takes a declared REP and customer IDs");
+    if (n < 3 || (team_rep_index(tok[1]) < 0 && strcmp(tok[1], "pool") != 0)) {
+        synf(R, "%s", "owner takes a declared REP (or pool) and customer IDs");
         return -1;
     }
     for (i = 2; i < n; i++) {
@@ -113,13 +120,15 @@ static int do_owner(struct run *R, char **tok, int n)
     return 0;
 }
 
-static int owner_rep(const char *customer)
+/* The book of the customer's owner: a rep's, or the pool's. */
+static ccad_book *owner_book(const char *customer)
 {
     int i;
     for (i = 0; i < T.nowned; i++)
         if (strcmp(T.owned[i], customer) == 0)
-            return team_rep_index(T.owner_of[i]);
-    return 0;
+            return strcmp(T.owner_of[i], "pool") == 0 ? T.pool
+                                                      : T.book[team_rep_index(T.owner_of[i])];
+    return T.book[0];
 }
 
 /* Moves the case's customers into their owners' books (once). */
@@ -131,13 +140,36 @@ static int team_books(struct run *R)
     for (i = 0; i < T.n; i++)
         if ((rc = ccad_book_new(&T.book[i], R->ctx, 0)) != CCAD_OK)
             return failf(R, "ccad_book_new: %s", ccad_ctx_errmsg(R->ctx)), -1;
+    if ((rc = ccad_book_new(&T.pool, R->ctx, 0)) != CCAD_OK)
+        return failf(R, "ccad_book_new: %s", ccad_ctx_errmsg(R->ctx)), -1;
     while (ccad_book_count(R->book) > 0)
-        if ((rc = ccad_book_transfer(R->book, 0, T.book[owner_rep(ccad_book_id(R->book, 0))],
-                                     NULL)) != CCAD_OK)
+        if ((rc = ccad_book_transfer(R->book, 0, owner_book(ccad_book_id(R->book, 0)), NULL)) !=
+            CCAD_OK)
             return failf(R, "ccad_book_transfer: %s", ccad_ctx_errmsg(R->ctx)), -1;
-    for (i = 0; i < T.n; i++)
-        if ((rc = ccad_book_grade(T.book[i], R->rules)) != CCAD_OK)
+    for (i = 0; i <= T.n; i++)
+        if ((rc = ccad_book_grade(i < T.n ? T.book[i] : T.pool, R->rules)) != CCAD_OK)
             return failf(R, "ccad_book_grade: %s", ccad_ctx_errmsg(R->ctx)), -1;
+    return 0;
+}
+
+/* The team with the reps added in `order` (1 forward, -1 reverse). */
+static int team_made(struct run *R, int order, ccad_team **out_team)
+{
+    ccad_team_options to = CCAD_TEAM_OPTIONS_INIT;
+    int k, rc;
+    to.calendar = team_calendar_cb;
+    *out_team = NULL;
+    if (ccad_team_new(out_team, R->ctx, &to) != CCAD_OK)
+        return -1;
+    for (k = 0; k < T.n; k++) {
+        int i = order > 0 ? k : T.n - 1 - k;
+        ccad_rep p = T.rep[i];
+        p.id = T.id[i];
+        if ((rc = ccad_team_add(*out_team, &p, T.book[i])) != CCAD_OK) {
+            failf(R, "ccad_team_add(%s): %s", T.id[i], ccad_ctx_errmsg(R->ctx));
+            return -1;
+        }
+    }
     return 0;
 }
 
@@ -145,22 +177,10 @@ static int team_books(struct run *R)
 static ccad_team_schedule *team_run(struct run *R, const ccad_plan_options *o, int order,
                                     ccad_team **out_team)
 {
-    ccad_team_options to = CCAD_TEAM_OPTIONS_INIT;
     ccad_team_schedule *ts = NULL;
-    int k, rc;
-    to.calendar = team_calendar_cb;
-    *out_team = NULL;
-    if (ccad_team_new(out_team, R->ctx, &to) != CCAD_OK)
+    int rc;
+    if (team_made(R, order, out_team) != 0)
         return NULL;
-    for (k = 0; k < T.n; k++) {
-        int i = order > 0 ? k : T.n - 1 - k;
-        ccad_rep p = T.rep[i];
-        p.id = T.id[i];
-        if ((rc = ccad_team_add(*out_team, &p, T.book[i])) != CCAD_OK) {
-            failf(R, "ccad_team_add(%s): %s", T.id[i], ccad_ctx_errmsg(R->ctx));
-            return NULL;
-        }
-    }
     if ((rc = ccad_team_schedule_new(&ts, *out_team, R->rules, o)) != CCAD_OK)
         failf(R, "ccad_team_schedule_new: %s: %s", errname(rc), ccad_ctx_errmsg(R->ctx));
     return ts;
@@ -329,6 +349,168 @@ static int do_tfinding(struct run *R, char **tok, int n)
     return 0;
 }
 
+/* The proposals of the team with the reps added in `order`. */
+static ccad_team_proposals *team_propose(struct run *R, const ccad_team_proposal_options *o,
+                                         int order, ccad_team **out_team)
+{
+    ccad_team_proposals *tp = NULL;
+    int rc;
+    if (team_made(R, order, out_team) != 0)
+        return NULL;
+    if ((rc = ccad_team_proposals_new(&tp, *out_team, T.pool, R->rules, o)) != CCAD_OK)
+        failf(R, "ccad_team_proposals_new: %s: %s", errname(rc), ccad_ctx_errmsg(R->ctx));
+    return tp;
+}
+
+/* 1 if two runs proposed the same, proposal for proposal. */
+static int team_proposals_same(const ccad_team_proposals *a, const ccad_team_proposals *b)
+{
+    ccad_team_balance x = CCAD_TEAM_BALANCE_INIT, y = CCAD_TEAM_BALANCE_INIT;
+    size_t i, n = ccad_team_proposals_count(a);
+    if (n != ccad_team_proposals_count(b) || ccad_team_proposals_balance(a, &x) != CCAD_OK ||
+        ccad_team_proposals_balance(b, &y) != CCAD_OK || memcmp(&x, &y, sizeof x) != 0)
+        return 0;
+    for (i = 0; i < n; i++) {
+        ccad_team_proposal p = CCAD_TEAM_PROPOSAL_INIT, q = CCAD_TEAM_PROPOSAL_INIT;
+        if (ccad_team_proposals_item(a, i, &p) != CCAD_OK ||
+            ccad_team_proposals_item(b, i, &q) != CCAD_OK || memcmp(&p, &q, sizeof p) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* team-propose today=D [period=N] [field_days=N] [move_a=0|1] [scale=X]
+ * [speed=X]: planar metric. */
+static int do_team_propose(struct run *R, char **tok, int n)
+{
+    ccad_team_proposal_options o = CCAD_TEAM_PROPOSAL_OPTIONS_INIT;
+    ccad_team *rev_team = NULL;
+    ccad_team_proposals *rev;
+    int k;
+    o.today = CCAD_NO_DATE;
+    for (k = 1; k < n; k++) {
+        char *v = strchr(tok[k], '=');
+        int64_t x = 0;
+        int bad;
+        if (v == NULL) {
+            synf(R, "bad team-propose option '%s'", tok[k]);
+            return -1;
+        }
+        *v++ = '\0';
+        if (strcmp(tok[k], "scale") == 0 || strcmp(tok[k], "speed") == 0) {
+            char *end;
+            double d = strtod(v, &end);
+            bad = *end != '\0';
+            *(tok[k][1] == 'c' ? &o.scale : &o.units_per_minute) = d;
+        } else {
+            bad = (strcmp(tok[k], "today") == 0 ? parse_date(v, &x) : parse_int(v, &x)) != 0;
+            if (strcmp(tok[k], "today") == 0)
+                o.today = (int32_t)x;
+            else if (strcmp(tok[k], "period") == 0)
+                o.period_days = (int32_t)x;
+            else if (strcmp(tok[k], "field_days") == 0)
+                o.field_days = (int32_t)x;
+            else if (strcmp(tok[k], "move_a") == 0)
+                o.move_a = (int32_t)x;
+            else
+                bad = 1;
+        }
+        if (bad) {
+            synf(R, "bad team-propose option '%s=%s'", tok[k], v);
+            return -1;
+        }
+    }
+    if (T.n == 0 || o.today == CCAD_NO_DATE) {
+        synf(R, "%s", "team-propose needs rep lines first and today=");
+        return -1;
+    }
+    if (ensure_graded(R) != 0 || team_books(R) != 0)
+        return 0;
+    ccad_team_proposals_free(T.tp);
+    ccad_team_free(T.team);
+    T.tp = team_propose(R, &o, 1, &T.team);
+    rev = team_propose(R, &o, -1, &rev_team);
+    R->checks++;
+    if (T.tp != NULL && rev != NULL && !team_proposals_same(T.tp, rev))
+        failf(R, "%s", "the team proposals depend on the order reps were added in");
+    ccad_team_proposals_free(rev);
+    ccad_team_free(rev_team);
+    return 0;
+}
+
+/* The customer id a proposal concerns. */
+static const char *proposal_customer(const ccad_team_proposal *p)
+{
+    ccad_book *b = T.pool;
+    if (p->rep != UINT32_MAX)
+        assert_int_equal(ccad_team_rep(T.team, p->rep, NULL, &b), CCAD_OK);
+    return ccad_book_id(b, (size_t)p->finding.customer);
+}
+
+/* Prints the proposals about customer `id` (after a failure). */
+static void team_show_proposals(const char *id)
+{
+    size_t i;
+    for (i = 0; i < ccad_team_proposals_count(T.tp); i++) {
+        ccad_team_proposal p = CCAD_TEAM_PROPOSAL_INIT;
+        const ccad_reason *r = &p.finding.reasons[0];
+        assert_int_equal(ccad_team_proposals_item(T.tp, i, &p), CCAD_OK);
+        if (strcmp(proposal_customer(&p), id) == 0)
+            printf("    %s of %s to %s: %s(%lld,%lld,%lld)\n",
+                   ccad_name(CCAD_NAME_FINDING, p.finding.kind),
+                   p.rep == UINT32_MAX ? "pool" : team_rep_id(p.rep),
+                   p.to_rep == UINT32_MAX ? "pool" : team_rep_id(p.to_rep), ccad_why_name(r->why),
+                   (long long)r->a, (long long)r->b, (long long)r->c);
+    }
+}
+
+/* proposal KIND REP|pool ID [to=REP] CHECK...: some proposal of that kind
+ * about that customer of that rep (or of the pool), with every check;
+ * no-proposal ID: none about the customer. */
+static int do_proposal(struct run *R, char **tok, int n)
+{
+    int none = strcmp(tok[0], "no-proposal") == 0, kind = 0, k, found = 0;
+    size_t i;
+    if (none ? n != 2
+             : n < 4 || (kind = lookup(finding_names, N_FINDINGS, tok[1])) < 0) {
+        synf(R, "%s", "proposal takes KIND REP|pool ID CHECK...; no-proposal takes ID");
+        return -1;
+    }
+    R->expectations++;
+    R->checks++;
+    if (T.tp == NULL)
+        return failf(R, "%s", "no team proposals (a team-propose line must come first)"), 0;
+    for (i = 0; i < ccad_team_proposals_count(T.tp); i++) {
+        ccad_team_proposal p = CCAD_TEAM_PROPOSAL_INIT;
+        int ok;
+        assert_int_equal(ccad_team_proposals_item(T.tp, i, &p), CCAD_OK);
+        if (none) {
+            found |= strcmp(proposal_customer(&p), tok[1]) == 0;
+            continue;
+        }
+        ok = p.finding.kind == kind &&
+             strcmp(p.rep == UINT32_MAX ? "pool" : team_rep_id(p.rep), tok[2]) == 0 &&
+             strcmp(proposal_customer(&p), tok[3]) == 0;
+        for (k = 4; k < n && ok; k++) {
+            int r = strncmp(tok[k], "to=", 3) == 0
+                        ? p.to_rep != UINT32_MAX && strcmp(team_rep_id(p.to_rep), tok[k] + 3) == 0
+                        : why_check(R, tok[k], p.finding.reasons, p.finding.reason_count);
+            if (r == -1 || r == -2) {
+                synf(R, "bad proposal check '%s'", tok[k]);
+                return -1;
+            }
+            ok = r == 1;
+        }
+        found |= ok;
+    }
+    if (none ? found : !found) {
+        failf(R, none ? "unexpected proposal about %s%s%s" : "no %s proposal of %s about %s matches",
+              tok[1], none ? "" : tok[2], none ? "" : tok[3]);
+        team_show_proposals(none ? tok[1] : tok[3]);
+    }
+    return 0;
+}
+
 /* 1 if not a team directive. */
 static int team_directive(struct run *R, char **tok, int n)
 {
@@ -353,5 +535,9 @@ static int team_directive(struct run *R, char **tok, int n)
         return do_no_titem(R, tok, n);
     if (strcmp(kw, "tfinding") == 0)
         return do_tfinding(R, tok, n);
+    if (strcmp(kw, "team-propose") == 0)
+        return do_team_propose(R, tok, n);
+    if (strcmp(kw, "proposal") == 0 || strcmp(kw, "no-proposal") == 0)
+        return do_proposal(R, tok, n);
     return 1;
 }

@@ -52,6 +52,8 @@ static const named findings[] = {
     {CCAD_FIND_PLATFORM, "platform"},
     {CCAD_FIND_ROUTE, "route"},
     {CCAD_FIND_RELEASE_PROPOSED, "release_proposed"},
+    {CCAD_FIND_ASSIGN_PROPOSED, "assign_proposed"},
+    {CCAD_FIND_MOVE_PROPOSED, "move_proposed"},
 };
 static const named flags[] = {
     {CCAD_F_DUE, "DUE"},
@@ -145,6 +147,10 @@ static const named whys[] = {
     {CCAD_WHY_FREQ_RAMP, "FREQ_RAMP"},
     {CCAD_WHY_TEAM_CARRIER, "TEAM_CARRIER"},
     {CCAD_WHY_TEAM_NO_CARRIER, "TEAM_NO_CARRIER"},
+    {CCAD_WHY_POOL_RELEASE, "POOL_RELEASE"},
+    {CCAD_WHY_POOL_IDLE, "POOL_IDLE"},
+    {CCAD_WHY_POOL_ASSIGN, "POOL_ASSIGN"},
+    {CCAD_WHY_TEAM_MOVE, "TEAM_MOVE"},
 };
 
 #define KIND(k, t) {k, t, sizeof t / sizeof t[0]}
@@ -191,7 +197,7 @@ static void every_kind_is_covered(void **state)
     /* the planner's enumerations are complete: values 1..n (delegation 0..n-1) */
     assert_int_equal(sizeof item_kinds / sizeof item_kinds[0], CCAD_ITEM_TOUCH);
     assert_int_equal(sizeof delegations / sizeof delegations[0], CCAD_BY_SUBSTITUTE + 1);
-    assert_int_equal(sizeof findings / sizeof findings[0], CCAD_FIND_RELEASE_PROPOSED);
+    assert_int_equal(sizeof findings / sizeof findings[0], CCAD_FIND_MOVE_PROPOSED);
     /* the tables agree with the other name functions */
     {
         size_t i;
@@ -414,6 +420,10 @@ static const struct {
     {CCAD_WHY_FREQ_RAMP, {CCAD_FIG_DAYS, CCAD_FIG_DAYS, CCAD_FIG_DAYS}, {0, 0, 0}},
     {CCAD_WHY_TEAM_CARRIER, {CCAD_FIG_MINUTES, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
     {CCAD_WHY_TEAM_NO_CARRIER, {CCAD_FIG_DATE, CCAD_FIG_COUNT, CCAD_FIG_ENUM}, {0, 0, CCAD_NAME_DELEGATION}},
+    {CCAD_WHY_POOL_RELEASE, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
+    {CCAD_WHY_POOL_IDLE, {CCAD_FIG_DAYS, CCAD_FIG_DAYS, CCAD_FIG_DATE}, {0, 0, 0}},
+    {CCAD_WHY_POOL_ASSIGN, {CCAD_FIG_MINUTES, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
+    {CCAD_WHY_TEAM_MOVE, {CCAD_FIG_MINUTES, CCAD_FIG_PCT, CCAD_FIG_PCT}, {0, 0, 0}},
 };
 
 static void why_figure_every_code(void **state)
@@ -421,7 +431,7 @@ static void why_figure_every_code(void **state)
     size_t i;
     int idx;
     (void)state;
-    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_TEAM_NO_CARRIER);
+    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_TEAM_MOVE);
     for (i = 0; i < sizeof figures / sizeof figures[0]; i++) {
         assert_int_equal(figures[i].why, (int)i + 1);
         for (idx = 0; idx < 3; idx++) {
@@ -444,7 +454,7 @@ static void why_figure_errors(void **state)
     assert_int_equal(ccad_why_figure(0, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
-    assert_int_equal(ccad_why_figure(CCAD_WHY_TEAM_NO_CARRIER + 1, 0, &nk), CCAD_FIG_NONE);
+    assert_int_equal(ccad_why_figure(CCAD_WHY_TEAM_MOVE + 1, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
     assert_int_equal(ccad_why_figure(-1, 1, &nk), CCAD_FIG_NONE);

@@ -60,7 +60,7 @@ static void param_table(void **state)
     static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
                                   "factor", "min"};
     ccad_param_info *all;
-    assert_int_equal(n, 74);
+    assert_int_equal(n, 75);
     all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (i = 0; i < n; i++) {
@@ -564,6 +564,7 @@ static const struct {
     {"freq.ramp_count", 3, "3"},
     {"freq.ramp_days", 14, "14"},
     {"patience.prospects_only", 0, "0"},
+    {"pool.release_days", 45, "45"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 

@@ -85,7 +85,8 @@ static const char *const why_names[] = {
     "ROUTE_LATE",   "ROUTE_DAY",         "PLAN_BLOCKED_DAYS", "PLAN_BLOCKED_HOURS",
     "PLAN_BLOCKED_TIME", "PLAN_VISIT_DAY", "GIVE_UP",
     "ORDER_CLOSED", "PLATFORM_UNDER_MIN", "Q1_VISITS_ONLY", "FREQ_RAMP",
-    "TEAM_CARRIER", "TEAM_NO_CARRIER"};
+    "TEAM_CARRIER", "TEAM_NO_CARRIER", "POOL_RELEASE", "POOL_IDLE", "POOL_ASSIGN",
+    "TEAM_MOVE"};
 #define N_WHY (int)(sizeof why_names / sizeof why_names[0])
 
 static const char *const flag_names[] = {

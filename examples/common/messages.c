@@ -133,6 +133,21 @@ static const char *const texts[CCEX_MSG_COUNT][CCAD_LANG_COUNT] = {
                          "\n需要注意（%lu 條；用 --findings FILE 寫出）："},
     [M_TEAM_FINDINGS_REP] = {" %s %lu", "%s %lu 条", "%s %lu 條"},
     [M_TEAM_FINDINGS_SEP] = {",", "，", "，"},
+    [M_TEAM_FINDINGS_POOL] = {", pool %lu", "，公海 %lu 条", "，公海 %lu 條"},
+    [M_TEAM_WORKLOAD_HEAD] = {"\nWorkload over 30 days (contacts needed / capacity; A B C D), before -> after the "
+                              "proposals:\n",
+                              "\n30 天的工作量（需要的联系次数 / 产能；A B C D 类），按建议调整前 -> 后：\n",
+                              "\n30 天的工作量（需要的聯繫次數 / 產能；A B C D 類），按建議調整前 -> 後：\n"},
+    [M_TEAM_LOAD_ROW] = {" %4ld / %-4ld (%ld %ld %ld %ld) -> %4ld, %lu -> %lu customers, territory %ld -> %ld min\n",
+                         " %4ld / %-4ld（%ld %ld %ld %ld）-> %4ld，%lu -> %lu 个客户，辖区路程 %ld -> %ld 分钟\n",
+                         " %4ld / %-4ld（%ld %ld %ld %ld）-> %4ld，%lu -> %lu 個客戶，轄區路程 %ld -> %ld 分鐘\n"},
+    [M_TEAM_BALANCE] = {"Balance: load spread (max/min) %.2f -> %.2f, territory travel %ld -> %ld min; "
+                        "proposals: %ld release%s, %ld assignment%s, %ld move%s; %ld rep%s still over\n",
+                        "均衡：负荷差距（最高/最低）%.2f -> %.2f，辖区路程 %ld -> %ld 分钟；建议放出 %ld 个%s、"
+                        "分配 %ld 个%s、调动 %ld 个%s；仍有 %ld 名业务员%s超出产能\n",
+                        "均衡：負荷差距（最高/最低）%.2f -> %.2f，轄區路程 %ld -> %ld 分鐘；建議放出 %ld 個%s、"
+                        "分配 %ld 個%s、調動 %ld 個%s；仍有 %ld 名業務員%s超出產能\n"},
+    [M_TEAM_TO_REP] = {"; to %s", "；交给 %s", "；交給 %s"},
 };
 
 const char *ccex_msg(int lang, int id)

@@ -93,6 +93,12 @@ enum ccex_msg {
     M_TEAM_FINDINGS,   /* count */
     M_TEAM_FINDINGS_REP, /* rep id, count */
     M_TEAM_FINDINGS_SEP,
+    M_TEAM_FINDINGS_POOL, /* count */
+    M_TEAM_WORKLOAD_HEAD,
+    M_TEAM_LOAD_ROW,   /* needed, capacity, A, B, C, D, needed after, customers, after, travel, after */
+    M_TEAM_BALANCE,    /* spread, after, travel, after, releases, plural, assignments, plural,
+                          moves, plural, reps over, plural */
+    M_TEAM_TO_REP,     /* rep id (the findings file) */
     CCEX_MSG_COUNT
 };
 

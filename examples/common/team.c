@@ -180,6 +180,12 @@ int ccex_split_by_owner(ccex_team_in *t, ccex_customers *cs, ccad_ctx *ctx, ccex
         size_t at = 0;
         if (owner[0] == '\0')
             return fail_msg(err, "customer '%s' has no owner%s", ccad_book_id(cs->book, 0), "");
+        if (p == NULL && strcmp(owner, CCEX_POOL_OWNER) == 0) {
+            p = &t->pool;
+            snprintf(p->id, sizeof p->id, "%s", CCEX_POOL_OWNER);
+            if (p->book == NULL && ccad_book_new(&p->book, ctx, 0) != CCAD_OK)
+                return fail_msg(err, "%s%s", "out of memory", "");
+        }
         if (p == NULL)
             return fail_msg(err, "customer '%s': owner '%s' is not in the reps file",
                             ccad_book_id(cs->book, 0), owner);
@@ -223,6 +229,8 @@ void ccex_team_in_free(ccex_team_in *t)
         ccad_book_free(t->rep[k].book);
         free(t->rep[k].orig);
     }
+    ccad_book_free(t->pool.book);
+    free(t->pool.orig);
     memset(t, 0, sizeof *t);
 }
 

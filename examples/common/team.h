@@ -33,10 +33,14 @@ typedef struct ccex_rep {
     size_t n_orig, cap_orig;
 } ccex_rep;
 
-/** The team's inputs: reps in the reps file's order. */
+/** The owner that puts a customer in the team's pool (when no rep has this id). */
+#define CCEX_POOL_OWNER "pool"
+
+/** The team's inputs: reps in the reps file's order, and the pool. */
 typedef struct ccex_team_in {
     ccex_rep rep[CCEX_TEAM_MAX];
     size_t n;
+    ccex_rep pool; /**< Customers owned by CCEX_POOL_OWNER (id "pool"; its book NULL when none). */
 } ccex_team_in;
 
 /** Reads the reps file. On error CCEX_EINPUT with "file:line:column: ..." in @p err. */
@@ -44,7 +48,8 @@ int ccex_load_reps(ccex_team_in *t, const char *path, ccex_err *err);
 
 /** Moves every customer of @p cs (its book emptied) into the book of its
  *  owner rep (new books made from @p ctx), in file order, with
- *  ccad_book_transfer(). On error (no owner, an owner not in the reps file,
+ *  ccad_book_transfer(); a customer owned by CCEX_POOL_OWNER, when no rep
+ *  has that id, into the pool's book. On error (no owner, an owner not in the reps file,
  *  out of memory) CCEX_EINPUT with a message in @p err. */
 int ccex_split_by_owner(ccex_team_in *t, ccex_customers *cs, ccad_ctx *ctx, ccex_err *err);
 

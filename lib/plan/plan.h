@@ -142,6 +142,7 @@ struct load {
     int64_t customers[4];
     int64_t milli[4]; /* contacts needed x 1000 */
 };
+int ccad__plan_load_of(const ccad_assessment *a, int32_t period, int64_t *out_milli);
 void ccad__plan_measure_load(const ccad_book *b, const int64_t *v, int32_t today, int32_t period,
                              struct load *L);
 void ccad__plan_fill_workload(const struct load *L, int64_t capacity, ccad_workload *w);

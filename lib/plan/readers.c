@@ -58,6 +58,32 @@ int ccad_schedule_item(const ccad_schedule *s, size_t index, ccad_item *out)
     return CCAD_OK;
 }
 
+int ccad_schedule_items(const ccad_schedule *s, size_t first, size_t count, ccad_item *out)
+{
+    size_t k;
+    uint32_t size;
+    if (s == NULL)
+        return CCAD_EINVAL;
+    if (count == 0)
+        return CCAD_OK;
+    if (out == NULL)
+        return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_items: out is NULL");
+    size = out[0].size;
+    if (!CCAD__SIZE_OK(size, ccad_item))
+        return ccad__fail(s->ctx, CCAD_EVERSION, "ccad_schedule_items: ccad_item.size not supported");
+    if (first > s->n_items || count > s->n_items - first)
+        return ccad__fail(s->ctx, CCAD_ENOTFOUND,
+                          "ccad_schedule_items: items %lu..%lu run past the last (%lu items)",
+                          (unsigned long)first, (unsigned long)(first + count - 1),
+                          (unsigned long)s->n_items);
+    for (k = 0; k < count; k++) {
+        ccad_item *o = (ccad_item *)((char *)out + k * size);
+        o->size = size;
+        (void)ccad_schedule_item(s, first + k, o);
+    }
+    return CCAD_OK;
+}
+
 int ccad_schedule_finding(const ccad_schedule *s, size_t index, ccad_finding *out)
 {
     ccad_finding f;

@@ -388,13 +388,8 @@ int ccad_team_schedule_new(ccad_team_schedule **out, const ccad_team *team,
     int rc;
     if (out != NULL)
         *out = NULL;
-    if (team == NULL)
-        return CCAD_EINVAL;
-    if (ccad__busy(team->ctx))
-        return CCAD_EBUSY;
-    if (out == NULL)
-        return ccad__fail(team->ctx, CCAD_EINVAL, "%s: out is NULL", fn);
-    if ((rc = check_args(team, rules, options, fn)) != 0)
+    if ((rc = ccad__team_guard(team, out, fn)) != 0 ||
+        (rc = check_args(team, rules, options, fn)) != 0)
         return rc;
     memset(&R, 0, sizeof R);
     R.team = team;

@@ -7,8 +7,23 @@
 /* ---- workload ---- */
 
 
+/* The grade row (0..3 for A..D) of an assessed customer and the contacts
+ * x 1000 it needs in `period` days at its frequency (self-driven let-go
+ * included). */
+int ccad__plan_load_of(const ccad_assessment *a, int32_t period, int64_t *out_milli)
+{
+    int g = a->grade >= CCAD_GRADE_A && a->grade <= CCAD_GRADE_D ? a->grade - 1 : 2;
+    *out_milli = 0;
+    if (a->freq_count > 0 && a->interval_days > 0) {
+        int64_t base = a->freq_period_days / a->freq_count;
+        int64_t factor = base > 0 && a->interval_days > base ? a->interval_days / base : 1;
+        *out_milli = (int64_t)a->freq_count * period * 1000 / (a->freq_period_days * factor);
+    }
+    return g;
+}
+
 /* Contacts each grade needs in `period` days, from each customer's
- * frequency on `today` (self-driven let-go included). */
+ * frequency on `today`. */
 void ccad__plan_measure_load(const ccad_book *b, const int64_t *v, int32_t today, int32_t period,
                          struct load *L)
 {
@@ -17,18 +32,15 @@ void ccad__plan_measure_load(const ccad_book *b, const int64_t *v, int32_t today
     memset(L, 0, sizeof *L);
     for (i = 0; i < b->n; i++) {
         struct cust c;
+        int64_t milli;
         int g;
         if (ccad__inactive(b->c[i].status))
             continue;
         ccad__unpack(b, i, &c);
         ccad__assess(b, v, &c, today, &a, 0);
-        g = a.grade >= CCAD_GRADE_A && a.grade <= CCAD_GRADE_D ? a.grade - 1 : 2;
+        g = ccad__plan_load_of(&a, period, &milli);
         L->customers[g]++;
-        if (a.freq_count > 0 && a.interval_days > 0) {
-            int64_t base = a.freq_period_days / a.freq_count;
-            int64_t factor = base > 0 && a.interval_days > base ? a.interval_days / base : 1;
-            L->milli[g] += (int64_t)a.freq_count * period * 1000 / (a.freq_period_days * factor);
-        }
+        L->milli[g] += milli;
     }
 }
 

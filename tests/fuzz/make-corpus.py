@@ -388,3 +388,48 @@ words = cols + ["prospect", "active", "key", "released", "eliminated", "open", "
 with open(os.path.join(HERE, "csv.dict"), "w") as f:
     for w in words:
         f.write('"%s"\n' % w)
+
+# ---------------------------------------------------------------- snapshot
+# Layout (fuzz_snapshot.c): one mode byte (odd: the harness reseals the
+# checksum), then a book snapshot as docs/snapshot.md describes it.
+NO_DATE = -2**31
+
+
+def snap_record(cid, value=0, volume=-1, x=0.0, y=0.0, dates=None, order=NO_DATE, gap=-1,
+                margin=-1, contacts=0, no_progress=0, missing=0, svc=(0, 0, 0, 0),
+                open_min=0, close_min=1440, grade=0, status=1, complaint=0, visit_days=0,
+                bits=5):
+    d = dates or [NO_DATE] * 7
+    raw = cid.encode("utf-8")
+    return (struct.pack("<qqdd", value, volume, x, y) +
+            struct.pack("<7ii", *d, order) + struct.pack("<ii", gap, margin) +
+            struct.pack("<3I4I", contacts, no_progress, missing, *svc) +
+            struct.pack("<HH6B", open_min, close_min, grade, status, complaint, visit_days,
+                        bits, len(raw)) + raw)
+
+
+def snapshot(records, version=1, flags=0, count=None):
+    payload = b"".join(records)
+    head = b"CCADBOOK" + struct.pack("<IIQQ", version, flags,
+                                     len(records) if count is None else count, len(payload))
+    h = 1469598103934665603
+    for byte in head + payload:
+        h = ((h ^ byte) * 1099511628211) & (2**64 - 1)
+    return head + payload + struct.pack("<Q", h)
+
+
+D = 20700  # 2026-09-05
+put("snapshot", "empty", b"\0" + snapshot([]))
+put("snapshot", "one", b"\0" + snapshot([snap_record("c1", value=5000)]))
+put("snapshot", "three-mixed", b"\0" + snapshot([
+    snap_record("a", value=900000, status=3, grade=1, bits=7, x=3.5, y=-4.25),
+    snap_record("客户-2", value=12, dates=[D, NO_DATE, NO_DATE, D - 300, D - 3, D - 9, D + 4],
+                order=D - 5, contacts=70000, svc=(1, 2, 300, 4), visit_days=21,
+                open_min=480, close_min=1020),
+    snap_record("x" * 64, value=9_000_000_000, volume=42, margin=2500, gap=12,
+                complaint=2, dates=[NO_DATE, D - 20, NO_DATE, NO_DATE, D - 1, NO_DATE, NO_DATE]),
+]))
+put("snapshot", "reseal-duplicate", b"\1" + snapshot([snap_record("d"), snap_record("d")]))
+put("snapshot", "reseal-version-2", b"\1" + snapshot([snap_record("v")], version=2))
+put("snapshot", "reseal-count-lie", b"\1" + snapshot([snap_record("n")], count=3))
+put("snapshot", "reseal-bad-order", b"\1" + snapshot([snap_record("o", order=D)]))

@@ -19,7 +19,7 @@ root=$PWD
 secs=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(rules contacts csv route reason ics svg)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(rules contacts csv route reason ics svg snapshot)
 case $secs in ''|*[!0-9]*) echo "run-fuzz.sh: SECONDS must be a number, not '$secs'" >&2; exit 2;; esac
 
 build=$root/build/fuzz

@@ -27,15 +27,15 @@ from . import _ffi
 from ._ffi import (DATE_MAX, DATE_MIN, ID_MAX, ITEM_REASONS_MAX, LIBRARY_PATH, NO_DATE,
                    REASONS_MAX, ROUTE_MAX_POINTS, F, ranged)
 from ._loader import BINDING_MAJOR
-from .core import (Book, Briefs, Context, Rules, Schedule, StoreProtocol, param_infos, route,
-                   route_tw)
+from .core import (FINDING_COLUMNS, ITEM_COLUMNS, Book, Briefs, Context, Rules, Schedule,
+                   StoreProtocol, param_infos, route, route_tw, unpickling_context)
 from .errors import (AlreadyExists, BusyError, CadenceError, CallbackError, ConflictError,
                      InvalidArgument, NoSpace, NotFound, NotSupported, OutOfMemory, Overflow,
                      ParseError, RangeError, StaleGrades, VersionError, error_class)
 from .model import (Assessment, Brief, Choice, Complaint, Contact, ContactKind, Customer,
                     DayFlag, DaySummary, Delegation, Escalation, Figure, Finding, FindingKind, Flag, Grade,
                     Item, ItemKind, Metric, NameKind, Outcome, Overload, ParamInfo, Platform,
-                    PlatformCounts, Quadrant, Reason, Route, RuleId, ServiceLevel, Status,
+                    PlatformCounts, Quadrant, Reason, Reasons, Route, RuleId, ServiceLevel, Status,
                     TimedRoute,
                     Strategy, Triage, Urgency, Weekday, Why, Workload, WorkloadRow, from_day,
                     to_day, why_figure)
@@ -49,18 +49,18 @@ library_version_number: int = _ffi.VERSION_NUMBER
 
 def version() -> str:
     """The loaded library's version text (``ccad_version_string``)."""
-    return F.ccad_version_string().decode()
+    return str(F.ccad_version_string().decode())
 
 
 def strerror(code: int) -> str:
     """Short English text of a status code (``ccad_strerror``)."""
-    return F.ccad_strerror(ranged(code, _ctypes.c_int, "code")).decode()
+    return str(F.ccad_strerror(ranged(code, _ctypes.c_int, "code")).decode())
 
 
 def name(kind: int, value: int) -> str:
     """The name of an enumeration value (``ccad_name``); "?" if unknown."""
-    return F.ccad_name(ranged(kind, _ctypes.c_int, "kind"),
-                       ranged(value, _ctypes.c_int, "value")).decode()
+    return str(F.ccad_name(ranged(kind, _ctypes.c_int, "kind"),
+                       ranged(value, _ctypes.c_int, "value")).decode())
 
 
 def name_parse(kind: int, text: str) -> int:
@@ -77,12 +77,12 @@ def name_parse(kind: int, text: str) -> int:
 
 def rule_name(rule: int) -> str:
     """The catalogue name of a rule id ("GAP"); "?" if unknown."""
-    return F.ccad_rule_name(ranged(rule, _ctypes.c_int, "rule")).decode()
+    return str(F.ccad_rule_name(ranged(rule, _ctypes.c_int, "rule")).decode())
 
 
 def why_name(why: int) -> str:
     """The name of a reason code ("GAP_ALERT"); "?" if unknown."""
-    return F.ccad_why_name(ranged(why, _ctypes.c_int, "why")).decode()
+    return str(F.ccad_why_name(ranged(why, _ctypes.c_int, "why")).decode())
 
 
 def date_from_ymd(year: int, month: int, day: int) -> int:
@@ -130,6 +130,7 @@ def iso_week(day: "_dt.date | int") -> Tuple[int, int]:
 
 
 __all__ = [
+    "FINDING_COLUMNS", "ITEM_COLUMNS", "Reasons", "unpickling_context",
     "AlreadyExists", "Assessment", "Book", "BusyError", "Brief", "Briefs", "CadenceError",
     "CallbackError",
     "Choice", "Complaint", "ConflictError", "Contact", "ContactKind", "Context", "Customer",

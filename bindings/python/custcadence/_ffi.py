@@ -7,13 +7,20 @@ only for what they do not cover.
 """
 from __future__ import annotations
 
-import ctypes
+import ctypes as ctypes
+import struct as _struct
 import threading
-from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double, c_int,
-                    c_int32, c_int64, c_size_t, c_uint8, c_uint32, c_uint64, c_void_p)
+from ctypes import CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double
+from ctypes import c_int as c_int
+from ctypes import c_int32 as c_int32
+from ctypes import c_int64, c_uint8
+from ctypes import c_size_t as c_size_t
+from ctypes import c_uint32 as c_uint32
+from ctypes import c_uint64, c_void_p
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from . import _loader
+
 from .errors import CadenceError, CallbackError, ParseError, error_class
 
 lib, LIBRARY_PATH = _loader.load()
@@ -266,6 +273,35 @@ STRUCTS: Dict[str, type] = {
     "ccad_route_times": RouteTimes,
 }
 
+_CODES: Dict[Any, str] = {c_int32: "i", c_uint32: "I", c_int64: "q", c_uint64: "Q",
+                          c_double: "d", c_uint8: "B", c_void_p: "P", c_char_p: "P"}
+
+
+def layout(cls: Any, stop: Optional[str] = None,
+           raw_tail: bool = False) -> Tuple[Any, Tuple[str, ...]]:
+    """A :class:`struct.Struct` reading the members of struct mirror ``cls``
+    before ``stop`` (all if None) in one call, and their names: the fast
+    path reads results with one ``unpack_from`` instead of one ctypes
+    attribute access per member. Checked against the ctypes offsets. With
+    ``raw_tail``, the members from ``stop`` on come last as one bytes value
+    (named ``stop``)."""
+    fmt, names = "@", []
+    for name, ctype in cls._fields_:
+        if name == stop:
+            if raw_tail:
+                off = getattr(cls, name).offset
+                fmt += "%dx%ds" % (off - _struct.calcsize(fmt), ctypes.sizeof(cls) - off)
+                names.append(name)
+            break
+        fmt += _CODES[ctype]
+        names.append(name)
+        got = _struct.calcsize(fmt) - ctypes.sizeof(ctype)
+        if got != getattr(cls, name).offset:
+            raise AssertionError("%s.%s: offset %d, struct says %d"
+                                 % (cls.__name__, name, getattr(cls, name).offset, got))
+    return _struct.Struct(fmt), tuple(names)
+
+
 # ---------------------------------------------------------------------------
 # Callback state and the status check.
 
@@ -431,6 +467,9 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
     "ccad_book_count": (c_size_t, [_vp], None),
     "ccad_book_id": (c_char_p, [_vp, c_size_t], None),
     "ccad_book_add": (c_int, [_vp, _P(Customer), _P(c_size_t)], "status"),
+    "ccad_book_add_many": (c_int, [_vp, _P(Customer), c_size_t, _P(c_size_t)], "status"),
+    "ccad_book_snapshot": (c_int, [_vp, _vp, c_size_t, _P(c_size_t)], ("status", ENOSPC)),
+    "ccad_book_from_snapshot": (c_int, [_P(_vp), _vp, c_char_p, c_size_t], "status"),
     "ccad_book_find": (c_int, [_vp, c_char_p, _P(c_size_t)], "status"),
     "ccad_book_get": (c_int, [_vp, c_size_t, _P(Customer)], "status"),
     "ccad_book_update": (c_int, [_vp, c_size_t, _P(Customer)], "status"),
@@ -443,7 +482,9 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
     "ccad_why_name": (c_char_p, [c_int], None),
     "ccad_why_figure": (c_int, [c_int, c_int, _P(c_int)], None),
     "ccad_reasons_max": (c_size_t, [], None),
-    "ccad_book_assess": (c_int, [_vp, _vp, c_size_t, c_int32, _P(Assessment)], "status"),
+    # no errcheck: Book.assess checks the status itself (the per-customer fast
+    # path; the call runs no callback and allocates nothing)
+    "ccad_book_assess": (c_int, [_vp, _vp, c_size_t, c_int32, _P(Assessment)], None),
     "ccad_book_assess_range": (c_int, [_vp, _vp, c_size_t, c_size_t, c_int32, _P(Brief),
                                        c_size_t], "status"),
     "ccad_reason_format": (c_int, [_P(c_char), c_size_t, _P(Reason), _P(c_size_t)],
@@ -455,6 +496,7 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
     "ccad_schedule_free": (None, [_vp], None),
     "ccad_schedule_item_count": (c_size_t, [_vp], None),
     "ccad_schedule_item": (c_int, [_vp, c_size_t, _P(Item)], "status"),
+    "ccad_schedule_items": (c_int, [_vp, c_size_t, c_size_t, _P(Item)], "status"),
     "ccad_schedule_finding_count": (c_size_t, [_vp], None),
     "ccad_schedule_finding": (c_int, [_vp, c_size_t, _P(Finding)], "status"),
     "ccad_schedule_reminders": (c_int, [_vp, c_int32, _P(c_size_t), c_size_t, _P(c_size_t)],

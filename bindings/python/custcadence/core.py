@@ -13,17 +13,22 @@ from typing import (Any, Callable, Dict, Iterable, Iterator, List, Optional, Pro
                     Sequence, Tuple, Union, overload)
 
 from . import _ffi
+from . import columns as _columns
 from ._ffi import F, NO_DATE, CallbackState, call, cstr, put, ranged
 from .errors import BusyError, InvalidArgument, NotFound
 from .model import (Assessment, Brief, Choice, Contact, Customer, DateLike, DayFlag, DaySummary,
                     Delegation, Escalation, Finding, FindingKind, Flag, Grade, Item, ItemKind,
                     Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, TimedRoute,
                     Urgency,
-                    Workload, WorkloadRow, _enum_out, assessment_from_struct,
+                    Workload, WorkloadRow, _NO_REASONS, _DATES, _enum_out, _reasons_of,
+                    assessment_from_struct, enum_map,
                     contact_from_struct, contact_to_struct, customer_from_struct,
                     customer_to_struct, from_day, reasons_from, to_day)
 
 Key = Union[int, str]
+_ASSESSMENT_SIZE = ctypes.sizeof(_ffi.Assessment)
+_SIZE_LIMIT = 1 << 63
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 
 # ---------------------------------------------------------------------------
 # Host callbacks.
@@ -109,13 +114,14 @@ def _make_store(state: CallbackState, store: Any) -> Tuple[_ffi.Store, List[Any]
 
     st = _ffi.Store.init()
     keep = []
-    for name, ftype, fn in (("begin", _ffi.STORE_TX_FN, begin),
+    table: List[Tuple[str, Any, Callable[..., int]]] = [("begin", _ffi.STORE_TX_FN, begin),
                             ("commit", _ffi.STORE_TX_FN, commit),
                             ("rollback", _ffi.STORE_TX_FN, rollback),
                             ("load", _ffi.STORE_LOAD_FN, load),
                             ("save", _ffi.STORE_SAVE_FN, save),
                             ("append_contact", _ffi.STORE_APPEND_FN, append_contact),
-                            ("iterate", _ffi.STORE_ITERATE_FN, iterate)):
+                            ("iterate", _ffi.STORE_ITERATE_FN, iterate)]
+    for name, ftype, fn in table:
         cf = ftype(_guard(state, fn))
         keep.append(cf)
         setattr(st, name, cf)
@@ -139,7 +145,8 @@ def _locked(fn: Callable[..., Any]) -> Callable[..., Any]:
     return locked
 
 
-_NOT_LOCKED = frozenset(("__init__", "__enter__", "__exit__", "_handle", "__repr__"))
+# assess locks by hand (the per-customer fast path: one lock, not two)
+_NOT_LOCKED = frozenset(("__init__", "__enter__", "__exit__", "_handle", "__repr__", "assess"))
 
 
 def _synchronized(cls: Any) -> Any:
@@ -239,22 +246,28 @@ class Context(_Handle):
         keep: List[Any] = []
         state = self._cbstate
         if clock is not None:
+            tick = clock
+
             def clock_cb(user: Any, out: Any) -> int:
-                out[0] = ranged(_local_seconds(clock()), c_int64, "clock result")
+                out[0] = ranged(_local_seconds(tick()), c_int64, "clock result")
                 return 0
             host.clock = cf = _ffi.CLOCK_FN(_guard(state, clock_cb))
             keep.append(cf)
         if calendar is not None:
+            flags_of = calendar
+
             def calendar_cb(user: Any, day: int, out: Any) -> int:
-                out[0] = ranged(calendar(from_day(day)), c_uint32,  # type: ignore[arg-type]
+                out[0] = ranged(flags_of(from_day(day)), c_uint32,  # type: ignore[arg-type]
                                 "calendar result")
                 return 0
             host.calendar = cf = _ffi.CALENDAR_FN(_guard(state, calendar_cb))
             keep.append(cf)
         if travel is not None:
+            minutes = travel
+
             def travel_cb(user: Any, fx: float, fy: float, tx: float, ty: float,
                           out: Any) -> int:
-                out[0] = ranged(travel(fx, fy, tx, ty), _ffi.c_int32, "travel result")
+                out[0] = ranged(minutes(fx, fy, tx, ty), _ffi.c_int32, "travel result")
                 return 0
             host.travel = cf = _ffi.TRAVEL_FN(_guard(state, travel_cb))
             keep.append(cf)
@@ -264,7 +277,7 @@ class Context(_Handle):
         # The callbacks live as long as the C context: the finalizer holds them.
         self._callbacks = keep
         self._store_keep: List[Any] = []
-        self._finalizer = weakref.finalize(self, _release, F.ccad_ctx_free, self._ptr,
+        self._finalizer = weakref.finalize(self, _release, F.ccad_ctx_free, out.value or 0,
                                            self._lock, keep)
         if store is not None:
             self.set_store(store)
@@ -276,6 +289,10 @@ class Context(_Handle):
         for child in list(self._children.values()):
             child.close()
         super().close()
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a Context does not pickle (it holds callbacks and a store); pickle "
+                        "Rules and Book, which come back in the unpickling context")
 
     def _adopt(self, child: Any) -> None:
         self._children[id(child)] = child
@@ -301,12 +318,12 @@ class Context(_Handle):
     @property
     def errmsg(self) -> str:
         """The message of the most recent failure on this context."""
-        return F.ccad_ctx_errmsg(self._handle()).decode("utf-8", "replace")
+        return str(F.ccad_ctx_errmsg(self._handle()).decode("utf-8", "replace"))
 
     @property
     def errcode(self) -> int:
         """The status code of the most recent failure (0 if none)."""
-        return F.ccad_ctx_errcode(self._handle())
+        return int(F.ccad_ctx_errcode(self._handle()))
 
     def errpos(self) -> Optional[Tuple[int, int]]:
         """(line, column) of the last rules-text parse error, or None."""
@@ -450,6 +467,11 @@ class Rules(_Handle):
         F.ccad_rules_serialize(self._handle(), buf, len(buf), byref(n))
         return buf.value.decode()
 
+    def __reduce__(self) -> Any:
+        """Pickles as its rules text; unpickling parses it in the calling
+        thread's unpickling context (:func:`unpickling_context`)."""
+        return (_rules_from_text, (self.to_text(),))
+
     def copy(self, ctx: Optional[Context] = None) -> "Rules":
         """An independent copy (in ``ctx``, default the same context)."""
         ctx = ctx or self._ctx
@@ -542,6 +564,30 @@ class Rules(_Handle):
 
 
 # ---------------------------------------------------------------------------
+# Unpickling.
+
+_UNPICKLING = threading.local()
+
+
+def unpickling_context() -> Context:
+    """The context unpickled Rules and Books land in: one per thread, made
+    on first use, without callbacks. ``Book.from_snapshot(ctx, data)`` and
+    ``Rules(ctx, text)`` choose the context instead."""
+    ctx = getattr(_UNPICKLING, "ctx", None)
+    if ctx is None or ctx.closed:
+        ctx = _UNPICKLING.ctx = Context()
+    return ctx
+
+
+def _rules_from_text(text: str) -> "Rules":
+    return Rules(unpickling_context(), text)
+
+
+def _book_from_snapshot(data: bytes) -> "Book":
+    return Book.from_snapshot(unpickling_context(), data)
+
+
+# ---------------------------------------------------------------------------
 # Book.
 
 _BRIEF_FMT = "=iiIBBBB"
@@ -588,6 +634,13 @@ class Briefs(Sequence[Brief]):
         cols = zip(*_struct.iter_unpack(_BRIEF_FMT, memoryview(self.raw).cast("B")))
         return {n: list(c) for n, c in zip(names, cols)}
 
+    def to_frame(self) -> Any:
+        """:meth:`columns` as a pandas DataFrame (pandas needed), with the
+        book index as the frame's index."""
+        frame = _frame(dict(self.columns()))
+        frame.index = range(self.first, self.first + len(self))
+        return frame
+
     def indices(self, flag: int) -> List[int]:
         """Book indices of the customers with ``flag`` set (e.g. Flag.DUE)."""
         f = int(flag)
@@ -609,6 +662,8 @@ class Book(_Handle):
         self._ctx = self._owner = ctx
         self._lock = ctx._lock
         self._schedules: "weakref.WeakValueDictionary[int, Schedule]" = weakref.WeakValueDictionary()
+        scratch = _ffi.Assessment.init()
+        self._scratch = (scratch, byref(scratch))
         with self._lock:
             if _ptr is None:
                 out = c_void_p()
@@ -619,6 +674,32 @@ class Book(_Handle):
             self._finalizer = weakref.finalize(self, _release, F.ccad_book_free, _ptr,
                                                self._lock, ctx)
             ctx._adopt(self)
+
+    def snapshot(self) -> bytes:
+        """The book as a snapshot (``ccad_book_snapshot``, docs/snapshot.md):
+        every customer with its contact summary and remembered order, a
+        version and a checksum. Computed grades are not kept: grade the book
+        made from it before assessing."""
+        h = self._handle()
+        n = c_size_t()
+        F.ccad_book_snapshot(h, None, 0, byref(n))
+        buf = ctypes.create_string_buffer(n.value)
+        self._call(F.ccad_book_snapshot, h, buf, n.value, byref(n))
+        return buf.raw[:n.value]
+
+    @classmethod
+    def from_snapshot(cls, ctx: Context, data: Union[bytes, bytearray, memoryview]) -> "Book":
+        """A new book from :meth:`snapshot`'s bytes (ParseError for damaged
+        bytes, VersionError for a newer format; nothing is made then)."""
+        raw = bytes(data)
+        out = c_void_p()
+        call(ctx, F.ccad_book_from_snapshot, byref(out), ctx._handle(), raw, len(raw))
+        return cls(ctx, _ptr=out.value)
+
+    def __reduce__(self) -> Any:
+        """Pickles as a snapshot; unpickling makes the book in the calling
+        thread's unpickling context (:func:`unpickling_context`), ungraded."""
+        return (_book_from_snapshot, (self.snapshot(),))
 
     @classmethod
     def from_store(cls, ctx: Context) -> "Book":
@@ -644,7 +725,7 @@ class Book(_Handle):
     # -- customers ----------------------------------------------------------
 
     def __len__(self) -> int:
-        return F.ccad_book_count(self._handle())
+        return int(F.ccad_book_count(self._handle()))
 
     def index(self, key: Key) -> int:
         """The index of a customer given by index or id (NotFound if absent)."""
@@ -673,7 +754,7 @@ class Book(_Handle):
         raw = F.ccad_book_id(self._handle(), _size_index(index))
         if raw is None:
             raise NotFound(-5, "no customer at index %d" % index, "ccad_book_id")
-        return raw.decode("utf-8", "surrogateescape")
+        return str(raw.decode("utf-8", "surrogateescape"))
 
     def ids(self) -> List[str]:
         """Every customer id, in index order."""
@@ -691,6 +772,31 @@ class Book(_Handle):
         out = c_size_t()
         self._call(F.ccad_book_add, self._handle(), byref(s), byref(out))
         return out.value
+
+    def add_columns(self, columns: Any) -> int:
+        """Adds many customers from columns in one C call
+        (``ccad_book_add_many``), all or nothing; returns the index of the
+        first. ``columns``: a mapping of Customer field names to sequences,
+        numpy arrays or pandas Series, or a pandas DataFrame
+        (:mod:`custcadence.columns`). On an error no customer is added and
+        the message names the element: ``customers[17]: ...``."""
+        ptr, n, records, ids = _columns.customer_array(columns)
+        first = c_size_t(len(self))
+        if n:
+            self._call(F.ccad_book_add_many, self._handle(), ptr, n, byref(first))
+        del records, ids  # the C call copied what it keeps
+        return first.value
+
+    @classmethod
+    def from_columns(cls, ctx: Context, columns: Any, capacity_hint: int = 0) -> "Book":
+        """A new book holding the customers of ``columns`` (see :meth:`add_columns`)."""
+        b = cls(ctx, capacity_hint)
+        try:
+            b.add_columns(columns)
+        except BaseException:
+            b.close()
+            raise
+        return b
 
     def get(self, key: Key) -> Customer:
         """The customer (with its contact summary) as a Customer."""
@@ -727,7 +833,8 @@ class Book(_Handle):
     def grade_of(self, key: Key) -> Grade:
         """A customer's effective grade (hand-set, else the last grading's);
         Grade.NONE if never graded."""
-        return _enum_out(Grade, F.ccad_book_grade_of(self._handle(), self.index(key)))
+        g: Grade = _enum_out(Grade, F.ccad_book_grade_of(self._handle(), self.index(key)))
+        return g
 
     def grade(self, rules: Rules) -> None:
         """Computes every customer's grade (needed after adds and value changes)."""
@@ -755,11 +862,25 @@ class Book(_Handle):
     # -- assessment ---------------------------------------------------------
 
     def assess(self, key: Key, rules: Rules, day: DateLike = None) -> Assessment:
-        """Assesses one customer on ``day`` (default: the clock's today)."""
-        s = _ffi.Assessment.init()
-        self._call(F.ccad_book_assess, self._handle(), rules._handle(), self.index(key),
-                   self._ctx._day(day), byref(s))
-        return assessment_from_struct(s)
+        """Assesses one customer on ``day`` (default: the clock's today).
+
+        The per-customer fast path (docs/python.md): one C call under the
+        context's lock, the result read with one unpack, reasons decoded and
+        formatted only when read."""
+        if type(day) is _dt.date:
+            d = day.toordinal() - _EPOCH_ORDINAL
+        else:
+            d = self._ctx._day(day)
+        with self._lock:
+            # the book's own scratch struct: the lock is held and the call
+            # runs no callback, so nothing else uses it until it is read
+            s, ref = self._scratch
+            idx = key if type(key) is int and 0 <= key < _SIZE_LIMIT else self.index(key)
+            rc = F.ccad_book_assess(self._ptr or self._handle(), rules._ptr or rules._handle(),
+                                    idx, d, ref)
+            if rc != 0:
+                raise _ffi.make_error(rc, "ccad_book_assess", self._ctx)
+            return assessment_from_struct(s)
 
     def assess_all(self, rules: Rules, day: DateLike = None, first: int = 0,
                    count: Optional[int] = None) -> Briefs:
@@ -826,6 +947,51 @@ class Book(_Handle):
 # ---------------------------------------------------------------------------
 # Schedule.
 
+_ITEM_LAYOUT, _ITEM_NAMES = _ffi.layout(_ffi.Item, "reasons", raw_tail=True)
+_ITEM_SIZE = ctypes.sizeof(_ffi.Item)
+_ITEM_CHUNK = 4096  # items read per ccad_schedule_items call (1.3 MB)
+_ITEM_KINDS = enum_map(ItemKind)
+_FINDING_LAYOUT, _FINDING_NAMES = _ffi.layout(_ffi.Finding, "reasons", raw_tail=True)
+_FINDING_KINDS = enum_map(FindingKind)
+_QUADRANTS = enum_map(Quadrant)
+_DELEGATIONS = enum_map(Delegation)
+_REASON_LAYOUT = _struct.Struct("=iiqqq")
+_new_tuple = tuple.__new__
+_dates_get = _DATES.get
+
+#: The columns of :meth:`Schedule.finding_rows` / :meth:`Schedule.finding_columns`.
+FINDING_COLUMNS = ("kind", "customer", "customer_id", "date", "reasons")
+
+#: The columns of :meth:`Schedule.rows` / :meth:`Schedule.columns`.
+ITEM_COLUMNS = ("index", "date", "customer", "customer_id", "kind", "quadrant", "priority",
+                "delegated", "rolled_from", "reminder_date", "block_day", "seq", "eta_min",
+                "depart_min", "travel_min", "late", "reasons")
+assert ITEM_COLUMNS[:-1] == Item._fields[:-1]
+
+
+def _date_of(day: int) -> Optional[_dt.date]:
+    return _dates_get(day) or from_day(day)
+
+
+def _day_number(day: int) -> Optional[int]:
+    return None if day == NO_DATE else day
+
+
+def _columns_of(names: Sequence[str], rows: List[Tuple[Any, ...]]) -> Dict[str, List[Any]]:
+    if not rows:
+        return {n: [] for n in names}
+    return {n: list(c) for n, c in zip(names, zip(*rows))}
+
+
+def _frame(columns: Dict[str, List[Any]]) -> Any:
+    try:
+        import pandas  # type: ignore[import]
+    except ImportError:
+        raise ImportError("to_frame needs pandas (Debian: python3-pandas); columns() gives the "
+                          "same data as plain lists") from None
+    return pandas.DataFrame(columns)
+
+
 _PLAN_OPTION_NAMES = tuple(n for n, _t in _ffi.PlanOptions._fields_
                            if n not in ("size", "first_day", "days"))
 
@@ -862,21 +1028,27 @@ class Schedule(_Handle, Sequence[Item]):
             call(book._ctx, F.ccad_schedule_new, byref(out), book._handle(), rules._handle(),
                  byref(o))
             self._ptr = out.value
-            self._finalizer = weakref.finalize(self, _release, F.ccad_schedule_free, out.value,
-                                               self._lock, book)
+            self._finalizer = weakref.finalize(self, _release, F.ccad_schedule_free,
+                                               out.value or 0, self._lock, book)
             book._schedules[id(self)] = self
 
     @property
     def book(self) -> Book:
         return self._book
 
+    def __reduce__(self) -> Any:
+        raise TypeError("a Schedule does not pickle; pickle its results (items, rows(), "
+                        "columns(), findings) or the book and rules to plan again")
+
     def __len__(self) -> int:
-        return F.ccad_schedule_item_count(self._handle())
+        return int(F.ccad_schedule_item_count(self._handle()))
 
     def _cid(self, index: int) -> str:
         cid = self._ids.get(index)
         if cid is None:
-            cid = self._ids[index] = self._book.id(index)
+            # the schedule's customer indices are the book's: no check needed
+            raw = F.ccad_book_id(self._book._handle(), index)
+            cid = self._ids[index] = raw.decode("utf-8", "surrogateescape")
         return cid
 
     @overload
@@ -885,26 +1057,85 @@ class Schedule(_Handle, Sequence[Item]):
     def __getitem__(self, i: slice) -> List[Item]: ...
 
     def __getitem__(self, i: Any) -> Any:
+        n = len(self)
         if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
+            start, stop, step = i.indices(n)
+            if step == 1:
+                return self._items(start, max(stop - start, 0))
+            return [self[k] for k in range(start, stop, step)]
         if i < 0:
-            i += len(self)
+            i += n
         s = _ffi.Item.init()
         call(self._book._ctx, F.ccad_schedule_item, self._handle(), _size_index(i), byref(s))
-        return Item(i, from_day(s.date), s.customer, self._cid(s.customer),
-                    _enum_out(ItemKind, s.kind), _enum_out(Quadrant, s.quadrant), s.priority,
-                    _enum_out(Delegation, s.delegated), from_day(s.rolled_from),
-                    from_day(s.reminder_date), s.block_day, s.seq, s.eta_min, s.depart_min,
-                    s.travel_min, bool(s.late), reasons_from(s.reasons, s.reason_count))
+        return self._item(i, _ITEM_LAYOUT.unpack_from(s))
 
     def __iter__(self) -> Iterator[Item]:
-        for i in range(len(self)):
-            yield self[i]
+        n = len(self)
+        for first in range(0, n, _ITEM_CHUNK):
+            yield from self._items(first, min(_ITEM_CHUNK, n - first))
+
+    def _raw_items(self, first: int, count: int) -> Iterator[Tuple[Any, ...]]:
+        """The members of items first..first+count-1 as tuples of plain
+        values (the reasons as raw bytes last), read ``_ITEM_CHUNK`` at a time
+        with one ``ccad_schedule_items`` call each."""
+        h = self._handle()
+        end = first + count
+        while first < end:
+            k = min(_ITEM_CHUNK, end - first)
+            arr = (_ffi.Item * k)()
+            arr[0].size = _ITEM_SIZE
+            call(self._book._ctx, F.ccad_schedule_items, h, first, k, arr)
+            yield from _ITEM_LAYOUT.iter_unpack(memoryview(arr).cast("B"))
+            first += k
+
+    def _item(self, index: int, v: Tuple[Any, ...]) -> Item:
+        (_, date, cust, kind, quadrant, priority, delegated, rolled, reminder, block, seq,
+         eta, depart, travel, late, rcount, raw) = v
+        return _new_tuple(Item, (
+            index, _date_of(date), cust, self._cid(cust), _ITEM_KINDS.get(kind, kind),
+            _QUADRANTS.get(quadrant, quadrant), priority,
+            _DELEGATIONS.get(delegated, delegated), _date_of(rolled), _date_of(reminder),
+            block, seq, eta, depart, travel, bool(late),
+            _reasons_of(raw[:32 * min(rcount, _ffi.ITEM_REASONS_MAX)]) if rcount
+            else _NO_REASONS))
+
+    def _items(self, first: int, count: int) -> List[Item]:
+        item = self._item
+        return [item(first + k, v) for k, v in enumerate(self._raw_items(first, count))]
+
+    def rows(self, raw: bool = False) -> List[Tuple[Any, ...]]:
+        """Every item as a plain tuple, in the order of :data:`ITEM_COLUMNS`
+        (``reasons`` as a tuple of (rule, why, a, b, c) per reason). With
+        ``raw``, dates are day numbers (None for no date) and enumerations
+        ints: for a DataFrame or a CSV writer."""
+        cid = self._cid
+        date = _day_number if raw else _date_of
+        no: Dict[int, Any] = {}
+        kinds, quads, dels = (no, no, no) if raw else (_ITEM_KINDS, _QUADRANTS, _DELEGATIONS)
+        out: List[Tuple[Any, ...]] = []
+        for index, (_, d, cust, kind, quadrant, priority, delegated, rolled, reminder, block,
+                    seq, eta, depart, travel, late, rcount, rawr) in \
+                enumerate(self._raw_items(0, len(self))):
+            out.append((index, date(d), cust, cid(cust), kinds.get(kind, kind),
+                        quads.get(quadrant, quadrant), priority,
+                        dels.get(delegated, delegated), date(rolled), date(reminder), block,
+                        seq, eta, depart, travel, bool(late),
+                        tuple(_REASON_LAYOUT.iter_unpack(
+                            rawr[:32 * min(rcount, _ffi.ITEM_REASONS_MAX)]))))
+        return out
+
+    def columns(self, raw: bool = False) -> Dict[str, List[Any]]:
+        """Every item as columns: :data:`ITEM_COLUMNS` -> list (see :meth:`rows`)."""
+        return _columns_of(ITEM_COLUMNS, self.rows(raw))
+
+    def to_frame(self, raw: bool = False) -> Any:
+        """The items as a pandas DataFrame (pandas needed), one row per item."""
+        return _frame(self.columns(raw))
 
     @property
     def items(self) -> List[Item]:
         """Every item, by day then priority."""
-        return list(self)
+        return self._items(0, len(self))
 
     def by_day(self) -> Dict[_dt.date, List[Item]]:
         """Items grouped by day (days without items are absent)."""
@@ -914,18 +1145,53 @@ class Schedule(_Handle, Sequence[Item]):
         return out
 
     @property
+    def finding_count(self) -> int:
+        """How many findings (``ccad_schedule_finding_count``), without reading them."""
+        return int(F.ccad_schedule_finding_count(self._handle()))
+
+    @property
     def findings(self) -> List[Finding]:
-        """Every finding (never-contacted among the unplanned first)."""
+        """Every finding (never-contacted among the unplanned first); each
+        read with one unpack, reasons decoded when read."""
         h = self._handle()
+        ctx = self._book._ctx
+        s = _ffi.Finding.init()
+        ref = byref(s)
+        kinds = _FINDING_KINDS
         out = []
         for i in range(F.ccad_schedule_finding_count(h)):
-            s = _ffi.Finding.init()
-            call(self._book._ctx, F.ccad_schedule_finding, h, i, byref(s))
-            cust = None if s.customer < 0 else s.customer
-            out.append(Finding(_enum_out(FindingKind, s.kind), cust,
-                               None if cust is None else self._cid(cust), from_day(s.date),
-                               reasons_from(s.reasons, s.reason_count)))
+            call(ctx, F.ccad_schedule_finding, h, i, ref)
+            _, kind, cust, date, rcount, raw = _FINDING_LAYOUT.unpack_from(s)
+            c = None if cust < 0 else cust
+            out.append(Finding(kinds.get(kind, kind), c, None if c is None else self._cid(c),
+                               _date_of(date),
+                               _reasons_of(raw[:32 * min(rcount, _ffi.ITEM_REASONS_MAX)])
+                               if rcount else _NO_REASONS))
         return out
+
+    def finding_rows(self, raw: bool = False) -> List[Tuple[Any, ...]]:
+        """Every finding as a plain tuple in the order of
+        :data:`FINDING_COLUMNS` (``reasons`` as (rule, why, a, b, c) tuples;
+        customer and customer_id None for the whole plan). With ``raw``,
+        dates are day numbers and kinds ints."""
+        out: List[Tuple[Any, ...]] = []
+        for f in self.findings:
+            date: Any = f.date
+            kind: Any = f.kind
+            if raw:
+                date = None if f.date is None else to_day(f.date)
+                kind = int(f.kind)
+            out.append((kind, f.customer, f.customer_id, date,
+                        tuple(r.astuple() for r in f.reasons)))
+        return out
+
+    def finding_columns(self, raw: bool = False) -> Dict[str, List[Any]]:
+        """The findings as columns (see :meth:`finding_rows`)."""
+        return _columns_of(FINDING_COLUMNS, self.finding_rows(raw))
+
+    def findings_frame(self, raw: bool = False) -> Any:
+        """The findings as a pandas DataFrame (pandas needed)."""
+        return _frame(self.finding_columns(raw))
 
     def day(self, day: DateLike) -> DaySummary:
         """Totals of one day of the range (NotFound outside it)."""

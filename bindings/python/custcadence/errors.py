@@ -1,7 +1,7 @@
 """Exceptions raised by the binding: one class per ``ccad_error`` code."""
 from __future__ import annotations
 
-from typing import Dict, Optional, Type
+from typing import Dict, Optional, Tuple, Type
 
 
 class CadenceError(Exception):
@@ -115,11 +115,10 @@ class BusyError(CadenceError, RuntimeError):
     code = -14
 
 
-ERROR_CLASSES: Dict[int, Type[CadenceError]] = {
-    cls.code: cls for cls in (InvalidArgument, OutOfMemory, RangeError, ParseError, NotFound,
-                              AlreadyExists, Overflow, NoSpace, StaleGrades, CallbackError,
-                              VersionError, NotSupported, ConflictError, BusyError)
-}
+_CLASSES: Tuple[Type[CadenceError], ...] = (
+    InvalidArgument, OutOfMemory, RangeError, ParseError, NotFound, AlreadyExists, Overflow,
+    NoSpace, StaleGrades, CallbackError, VersionError, NotSupported, ConflictError, BusyError)
+ERROR_CLASSES: Dict[int, Type[CadenceError]] = {cls.code: cls for cls in _CLASSES}
 
 
 def error_class(code: int) -> Type[CadenceError]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import struct as _struct
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, NamedTuple, Optional, Sequence,
+                    Tuple, Union, overload)
 
 from . import _ffi
 from ._ffi import F, NO_DATE, cstr, put, ranged
@@ -40,11 +42,21 @@ def to_day(value: DateLike, what: str = "date") -> int:
     return ranged(value, _ffi.c_int32, what)
 
 
+_DATES: Dict[int, Optional[_dt.date]] = {NO_DATE: None}
+_DATES_MAX = 1 << 16
+
+
 def from_day(day: int) -> Optional[_dt.date]:
-    """The library's day number as a date; None for CCAD_NO_DATE."""
-    if day == NO_DATE:
-        return None
-    return _dt.date.fromordinal(day + _EPOCH_ORDINAL)
+    """The library's day number as a date; None for CCAD_NO_DATE. Dates are
+    immutable: recent ones are kept by day number and handed out again."""
+    try:
+        return _DATES[day]
+    except KeyError:
+        pass
+    d = _dt.date.fromordinal(day + _EPOCH_ORDINAL)
+    if len(_DATES) < _DATES_MAX:
+        _DATES[day] = d
+    return d
 
 
 # ---------------------------------------------------------------------------
@@ -280,22 +292,51 @@ _NAME_KIND_OF_ENUM = {Grade: NameKind.GRADE, Status: NameKind.STATUS,
                       Quadrant: NameKind.QUADRANT}
 
 
+_NAMED: Dict[Tuple[Any, str], int] = {}
+
+
 def _enum_in(cls: Any, value: Any) -> int:
     """An enum field's value: the enum, a plain int (passed on unchecked, so
     the library can refuse it), or a name as ccad_name_parse knows it."""
     if isinstance(value, str):
+        got = _NAMED.get((cls, value))
+        if got is not None:
+            return got
         out = _ffi.c_int()
         raw = value.encode()
         F.ccad_name_parse(_ffi.ctypes.byref(out), int(_NAME_KIND_OF_ENUM[cls]), raw, len(raw))
-        return out.value
+        if len(_NAMED) < 4096:  # the library's names never change: parse each once
+            _NAMED[(cls, value)] = int(out.value)
+        return int(out.value)
     return int(value)
 
 
+_ENUM_MAPS: Dict[Any, Dict[int, Any]] = {}
+_FLAG_CACHE_MAX = 4096
+
+
+def enum_map(cls: Any) -> Dict[int, Any]:
+    """value -> member of an IntEnum (built once per class). Looking a raw
+    value up here costs a dict access; ``cls(value)`` costs a microsecond."""
+    m = _ENUM_MAPS.get(cls)
+    if m is None:
+        m = _ENUM_MAPS[cls] = {int(v): v for v in cls}
+    return m
+
+
 def _enum_out(cls: Any, value: int) -> Any:
-    try:
-        return cls(value)
-    except ValueError:
-        return value
+    """The member of ``cls`` for ``value``, or the int itself if the binding
+    does not know it (a newer library). Flags (IntFlag) are cached by value."""
+    m = _ENUM_MAPS.get(cls) or enum_map(cls)
+    got = m.get(value)
+    if got is not None:
+        return got
+    if issubclass(cls, enum.IntFlag):
+        got = cls(value)
+        if len(m) < _FLAG_CACHE_MAX:
+            m[value] = got
+        return got
+    return value
 
 
 # ---------------------------------------------------------------------------
@@ -370,7 +411,7 @@ def customer_to_struct(c: Customer, with_id: bool = True) -> _ffi.Customer:
     s.service_counts[:] = [v if type(v) is int and 0 <= v <= 0xFFFFFFFF
                            else ranged(v, _ffi.c_uint32, "service_counts[%d]" % i)
                            for i, v in enumerate(sc)]
-    return s
+    return s  # type: ignore[no-any-return]
 
 
 def customer_from_struct(s: _ffi.Customer) -> Customer:
@@ -417,7 +458,7 @@ def contact_to_struct(c: Contact) -> _ffi.Contact:
     put(s, "recorded", c.recorded)
     put(s, "next_date", to_day(c.next_date, "next_date"))
     put(s, "service_level", _enum_in(ServiceLevel, c.service_level))
-    return s
+    return s  # type: ignore[no-any-return]
 
 
 def contact_from_struct(s: _ffi.Contact) -> Contact:
@@ -460,7 +501,7 @@ def _figure(why: int, index: int, raw: int) -> FigureValue:
             return from_day(raw)
         return raw
     if fig == Figure.ENUM and nk is not None and -2**31 <= raw < 2**31:
-        return F.ccad_name(int(nk), raw).decode()
+        return str(F.ccad_name(int(nk), raw).decode())
     if fig == Figure.CLOCK and 0 <= raw < 1440:
         return _dt.time(raw // 60, raw % 60)
     return raw
@@ -474,111 +515,348 @@ def format_reason(s: _ffi.Reason) -> str:
     if rc != 0:
         buf = _ffi.ctypes.create_string_buffer(n.value + 1)
         F.ccad_reason_format(buf, len(buf), _ffi.ctypes.byref(s), _ffi.ctypes.byref(n))
-    return buf.value.decode("utf-8", "replace")
+    return str(buf.value.decode("utf-8", "replace"))
 
 
-@dataclass(frozen=True)
 class Reason:
-    """One machine-readable reason with its figures converted and its text.
+    """One machine-readable reason; its figures and text are made when read.
 
     :ivar rule: the rule id (RuleId, or int if unknown).
     :ivar why: the reason code (Why, or int if unknown).
     :ivar a, b, c: the raw figures.
     :ivar figures: (a, b, c) converted: dates as dates (None for no date),
         money as int minor units, enumerations as names; None if unused.
-    :ivar text: the library's English line.
+    :ivar text: the library's English line (``ccad_reason_format``).
+
+    Only the five raw numbers are stored: ``figures`` and ``text`` are
+    computed on first access and kept (docs/python.md, "Fast path"). The
+    one place a reason becomes text is :attr:`text`. Treat it as read-only
+    (it compares and hashes by its five numbers).
     """
-    rule: int
-    why: int
-    a: int
-    b: int
-    c: int
-    figures: Tuple[FigureValue, FigureValue, FigureValue]
-    text: str
+
+    __slots__ = ("rule", "why", "a", "b", "c", "_figures", "_text")
+
+    def __init__(self, rule: int, why: int, a: int, b: int, c: int) -> None:
+        self.rule = rule
+        self.why = why
+        self.a = a
+        self.b = b
+        self.c = c
+        self._figures: Optional[Tuple[FigureValue, FigureValue, FigureValue]] = None
+        self._text: Optional[str] = None
+
+    @property
+    def figures(self) -> Tuple[FigureValue, FigureValue, FigureValue]:
+        f = self._figures
+        if f is None:
+            why = int(self.why)
+            f = self._figures = (_figure(why, 0, self.a), _figure(why, 1, self.b),
+                                 _figure(why, 2, self.c))
+        return f
+
+    @property
+    def text(self) -> str:
+        t = self._text
+        if t is None:
+            t = self._text = format_reason(self.raw())
+        return t
+
+    def raw(self) -> _ffi.Reason:
+        """The ``ccad_reason`` struct of this reason."""
+        return _ffi.Reason(int(self.rule), int(self.why), self.a, self.b, self.c)
+
+    def astuple(self) -> Tuple[int, int, int, int, int]:
+        """(rule, why, a, b, c) as plain ints."""
+        return int(self.rule), int(self.why), self.a, self.b, self.c
 
     @property
     def rule_name(self) -> str:
-        return F.ccad_rule_name(int(self.rule)).decode()
+        return str(F.ccad_rule_name(int(self.rule)).decode())
 
     @property
     def why_name(self) -> str:
-        n = F.ccad_why_name(int(self.why)).decode()
+        n = str(F.ccad_why_name(int(self.why)).decode())
         if n == "?" and isinstance(self.why, Why):
             return self.why.name  # named by the header, not (yet) by the library
         return n
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Reason):
+            return NotImplemented
+        return self.astuple() == other.astuple()
+
+    def __hash__(self) -> int:
+        return hash(self.astuple())
+
+    def __reduce__(self) -> Any:
+        return (Reason, self.astuple())
+
+    def __repr__(self) -> str:
+        return "Reason(rule=%r, why=%r, a=%d, b=%d, c=%d)" % (self.rule, self.why, self.a,
+                                                             self.b, self.c)
 
     def __str__(self) -> str:
         return self.text
 
 
+_REASON = _struct.Struct("=iiqqq")
+assert _REASON.size == _ffi.ctypes.sizeof(_ffi.Reason)
+
+
 def reason_from_struct(s: _ffi.Reason) -> Reason:
-    why = s.why
-    return Reason(rule=_enum_out(RuleId, s.rule), why=_enum_out(Why, why), a=s.a, b=s.b, c=s.c,
-                  figures=(_figure(why, 0, s.a), _figure(why, 1, s.b), _figure(why, 2, s.c)),
-                  text=format_reason(s))
+    return Reason(_enum_out(RuleId, s.rule), _enum_out(Why, s.why), s.a, s.b, s.c)
+
+
+def reasons_from_bytes(buf: Any, offset: int, count: int) -> List[Reason]:
+    """``count`` reasons of a ``ccad_reason`` array at ``offset`` of ``buf``."""
+    rules = _ENUM_MAPS.get(RuleId) or enum_map(RuleId)
+    whys = _ENUM_MAPS.get(Why) or enum_map(Why)
+    out = []
+    for r, w, a, b, c in _REASON.iter_unpack(buf[offset:offset + count * 32]):
+        out.append(Reason(rules.get(r, r), whys.get(w, w), a, b, c))
+    return out
+
+
+class Reasons(Sequence[Reason]):
+    """The reasons of one result, decoded when read: it holds their raw
+    ``ccad_reason`` bytes and makes :class:`Reason` objects on first access
+    (their text later still, when ``text`` is read). Compares equal to a
+    list of the same reasons."""
+
+    __slots__ = ("_raw", "_items")  # _items is set when first read
+
+    def __init__(self, raw: bytes = b"") -> None:
+        self._raw = raw
+
+    _items: List[Reason]
+
+    def _list(self) -> List[Reason]:
+        try:
+            return self._items
+        except AttributeError:
+            items = self._items = reasons_from_bytes(self._raw, 0, len(self._raw) // 32)
+            return items
+
+    def __len__(self) -> int:
+        return len(self._raw) // 32
+
+    @overload
+    def __getitem__(self, i: int) -> Reason: ...
+    @overload
+    def __getitem__(self, i: slice) -> List[Reason]: ...
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._list()[i]
+
+    def __iter__(self) -> Iterator[Reason]:
+        return iter(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Reasons):
+            return self._raw == other._raw
+        if isinstance(other, (list, tuple)):
+            return self._list() == list(other)
+        return NotImplemented
+
+    def astuples(self) -> List[Tuple[int, int, int, int, int]]:
+        """(rule, why, a, b, c) per reason, as plain ints, without Reason objects."""
+        return [(r, w, a, b, c) for r, w, a, b, c in _REASON.iter_unpack(self._raw)]
+
+    def __reduce__(self) -> Any:
+        return (Reasons, (self._raw,))
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+
+_NO_REASONS = Reasons()
+
+
+def _reasons_of(raw: bytes) -> "Reasons":
+    """Reasons over raw ``ccad_reason`` bytes (the fast path's constructor)."""
+    r = object.__new__(Reasons)
+    r._raw = raw
+    return r
 
 
 def reasons_from(arr: Any, count: int) -> List[Reason]:
-    return [reason_from_struct(arr[i]) for i in range(min(count, len(arr)))]
+    n = min(count, len(arr))
+    if n == 0:
+        return []
+    return reasons_from_bytes(memoryview(arr).cast("B"), 0, n)
 
 
 # ---------------------------------------------------------------------------
 # Results.
 
 
-@dataclass(frozen=True)
+_ASSESSMENT, _ASSESSMENT_NAMES = _ffi.layout(_ffi.Assessment, "reasons", raw_tail=True)
+assert _ASSESSMENT_NAMES[-2:] == ("reason_count", "reasons")
+_dates_get = _DATES.get
+_new_object = object.__new__
+
+
+class _Member:
+    """A member of a result read lazily from its unpacked raw values:
+    position ``index`` of ``obj._v``, passed through ``convert`` (a dict of
+    enum members, a function, or None for the plain int) when read."""
+
+    __slots__ = ("index", "convert", "name")
+
+    def __init__(self, index: int, convert: Any = None) -> None:
+        self.index = index
+        self.convert = convert
+        self.name = ""
+
+    def __set_name__(self, owner: Any, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        v = obj._v[self.index]
+        c = self.convert
+        if c is None:
+            return v
+        if type(c) is dict:
+            return c.get(v, v)
+        return c(v)
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        raise AttributeError("%s is read-only" % self.name)
+
+
+def _date_member(day: int) -> Optional[_dt.date]:
+    return _dates_get(day) or from_day(day)
+
+
+def _optional_member(v: int) -> Optional[int]:
+    return None if v == -1 else v
+
+
+def _flags_member(v: int) -> Any:
+    return _enum_out(Flag, v)
+
+
+def _at(name: str) -> int:
+    return _ASSESSMENT_NAMES.index(name)
+
+
 class Assessment:
     """Everything decided for one customer on one day (``ccad_assessment``).
 
     ``days_since_contact`` and ``temperature`` are None when never contacted;
-    dates are None when absent.
+    dates are None when absent. Read-only. Made on the fast path from the C
+    struct's values in one unpack: each member is converted (dates,
+    enumerations) when read, and the reasons are decoded, and their text
+    formatted, only when read (docs/python.md, "Fast path"). ``_asdict()``
+    gives every member converted, as a dict.
     """
-    today: Optional[_dt.date]
-    grade: Grade
-    grade_manual: bool
-    urgency: Urgency
-    quadrant: Quadrant
-    freq_count: int
-    freq_period_days: int
-    interval_days: int
-    due_date: Optional[_dt.date]
-    days_overdue: int
-    escalation: Escalation
-    days_since_contact: Optional[int]
-    temperature: Optional[int]
-    reminder_date: Optional[_dt.date]
-    flags: Any
-    contacts: int
-    min_contacts: int
-    ownership_end: Optional[_dt.date]
-    ownership_days_left: int
-    triage: Triage
-    strategy: Strategy
-    complaint: Complaint
-    care_date: Optional[_dt.date]
-    reasons: List[Reason] = field(default_factory=list)
+
+    __slots__ = ("_v",)
+
+    if TYPE_CHECKING:
+        _v: Tuple[Any, ...]
+        today: Optional[_dt.date]
+        grade: Grade
+        grade_manual: bool
+        urgency: Urgency
+        quadrant: Quadrant
+        freq_count: int
+        freq_period_days: int
+        interval_days: int
+        due_date: Optional[_dt.date]
+        days_overdue: int
+        escalation: Escalation
+        days_since_contact: Optional[int]
+        temperature: Optional[int]
+        reminder_date: Optional[_dt.date]
+        flags: Any
+        contacts: int
+        min_contacts: int
+        ownership_end: Optional[_dt.date]
+        ownership_days_left: int
+        triage: Triage
+        strategy: Strategy
+        complaint: Complaint
+        care_date: Optional[_dt.date]
+    else:
+        today = _Member(_at("today"), _date_member)
+        grade = _Member(_at("grade"), enum_map(Grade))
+        grade_manual = _Member(_at("grade_manual"), bool)
+        urgency = _Member(_at("urgency"), enum_map(Urgency))
+        quadrant = _Member(_at("quadrant"), enum_map(Quadrant))
+        freq_count = _Member(_at("freq_count"))
+        freq_period_days = _Member(_at("freq_period_days"))
+        interval_days = _Member(_at("interval_days"))
+        due_date = _Member(_at("due_date"), _date_member)
+        days_overdue = _Member(_at("days_overdue"))
+        escalation = _Member(_at("escalation"), enum_map(Escalation))
+        days_since_contact = _Member(_at("days_since_contact"), _optional_member)
+        temperature = _Member(_at("temperature"), _optional_member)
+        reminder_date = _Member(_at("reminder_date"), _date_member)
+        flags = _Member(_at("flags"), _flags_member)
+        contacts = _Member(_at("contacts"))
+        min_contacts = _Member(_at("min_contacts"))
+        ownership_end = _Member(_at("ownership_end"), _date_member)
+        ownership_days_left = _Member(_at("ownership_days_left"))
+        triage = _Member(_at("triage"), enum_map(Triage))
+        strategy = _Member(_at("strategy"), enum_map(Strategy))
+        complaint = _Member(_at("complaint"), enum_map(Complaint))
+        care_date = _Member(_at("care_date"), _date_member)
+
+    #: The members, in the order of ``ccad_assessment``.
+    FIELDS = ("today", "grade", "grade_manual", "urgency", "quadrant", "freq_count",
+              "freq_period_days", "interval_days", "due_date", "days_overdue", "escalation",
+              "days_since_contact", "temperature", "reminder_date", "flags", "contacts",
+              "min_contacts", "ownership_end", "ownership_days_left", "triage", "strategy",
+              "complaint", "care_date", "reasons")
+
+    @property
+    def reasons(self) -> "Reasons":
+        """The reasons (decoded when read; their text made when read)."""
+        v = self._v
+        count = min(v[-2], _ffi.REASONS_MAX)
+        return _reasons_of(v[-1][:32 * count]) if count else _NO_REASONS
 
     @property
     def due(self) -> bool:
         """Due today or overdue."""
         return bool(self.flags & Flag.DUE)  # type: ignore[attr-defined]
 
+    def _asdict(self) -> Dict[str, Any]:
+        """Every member, converted, by name (``reasons`` as a list)."""
+        d = {n: getattr(self, n) for n in self.FIELDS[:-1]}
+        d["reasons"] = list(self.reasons)
+        return d
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Assessment):
+            return NotImplemented
+        return self._v[1:-1] == other._v[1:-1] and self.reasons == other.reasons
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> Any:
+        return (_assessment_of, (self._v,))
+
+    def __repr__(self) -> str:
+        return "Assessment(%s)" % ", ".join("%s=%r" % kv for kv in self._asdict().items())
+
+
+def _assessment_of(values: Tuple[Any, ...]) -> Assessment:
+    a = _new_object(Assessment)
+    a._v = values
+    return a
+
 
 def assessment_from_struct(s: _ffi.Assessment) -> Assessment:
-    return Assessment(
-        today=from_day(s.today), grade=_enum_out(Grade, s.grade),
-        grade_manual=bool(s.grade_manual), urgency=_enum_out(Urgency, s.urgency),
-        quadrant=_enum_out(Quadrant, s.quadrant), freq_count=s.freq_count,
-        freq_period_days=s.freq_period_days, interval_days=s.interval_days,
-        due_date=from_day(s.due_date), days_overdue=s.days_overdue,
-        escalation=_enum_out(Escalation, s.escalation),
-        days_since_contact=None if s.days_since_contact == -1 else s.days_since_contact,
-        temperature=None if s.temperature == -1 else s.temperature,
-        reminder_date=from_day(s.reminder_date), flags=Flag(s.flags), contacts=s.contacts,
-        min_contacts=s.min_contacts, ownership_end=from_day(s.ownership_end),
-        ownership_days_left=s.ownership_days_left, triage=_enum_out(Triage, s.triage),
-        strategy=_enum_out(Strategy, s.strategy), complaint=_enum_out(Complaint, s.complaint),
-        care_date=from_day(s.care_date), reasons=reasons_from(s.reasons, s.reason_count))
+    """The Assessment of a filled ``ccad_assessment``: one unpack; members
+    convert when read."""
+    a = _new_object(Assessment)
+    a._v = _ASSESSMENT.unpack_from(s)
+    return a
+
 
 
 @dataclass(frozen=True)
@@ -594,10 +872,11 @@ class Brief:
     escalation: Escalation
 
 
-@dataclass(frozen=True)
-class Item:
-    """One planned contact (``ccad_item``)."""
-    index: int
+class Item(NamedTuple):  # (its field "index" hides tuple.index, as it always did)
+    """One planned contact (``ccad_item``). A NamedTuple (since 1.1.0; a
+    frozen dataclass before): :meth:`Schedule.items` builds them in one step
+    per item, and ``reasons`` are decoded and formatted only when read."""
+    index: int  # type: ignore[assignment]
     date: Optional[_dt.date]
     customer: int
     customer_id: str
@@ -613,7 +892,7 @@ class Item:
     depart_min: int
     travel_min: int
     late: bool
-    reasons: List[Reason] = field(default_factory=list)
+    reasons: Sequence[Reason] = ()
 
 
 @dataclass(frozen=True)
@@ -623,7 +902,7 @@ class Finding:
     customer: Optional[int]
     customer_id: Optional[str]
     date: Optional[_dt.date]
-    reasons: List[Reason] = field(default_factory=list)
+    reasons: Sequence[Reason] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

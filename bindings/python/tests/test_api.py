@@ -554,6 +554,17 @@ class ApiTest(unittest.TestCase):
             F.ccad_ctx_set_store(self.ctx._ptr, ctypes.byref(s))
         self.assertEqual(cm.exception.code, -1)
 
+    def test_add_columns(self) -> None:
+        b = self.make_book()
+        first = b.add_columns({"id": ["d4", "e5"], "value": [10, 20], "status": ["active", 2]})
+        self.assertEqual(first, 3)
+        self.assertEqual((b.get("e5").value, b.get("d4").status), (20, cc.Status.ACTIVE))
+
+    def test_snapshot_round_trip(self) -> None:
+        b = self.make_book()
+        back = cc.Book.from_snapshot(self.ctx, b.snapshot())
+        self.assertEqual([back.get(i) for i in range(len(back))], list(b))
+
     def test_zz_every_function_called(self) -> None:
         missing = [n for n, k in self.counts.items() if k == 0]
         self.assertEqual(missing, [], "functions never called through the binding")

@@ -1,0 +1,357 @@
+"""Customers from columns, for ``Book.from_columns`` / ``Book.add_columns``.
+
+A column set is a mapping from ``Customer`` field names to equal-length
+sequences, numpy arrays or pandas Series, or a pandas DataFrame. Only ``id``
+is required; a missing column takes CCAD_CUSTOMER_INIT's value. The columns
+become one array of ``ccad_customer`` that ``ccad_book_add_many`` adds in a
+single call, all or nothing.
+
+With numpy installed (optional) every column is converted and range-checked
+as a whole array; without it, a standard-library path packs one record per
+customer with :mod:`struct` (same results, several times slower).
+
+Values a column may hold, per field kind:
+
+- dates: ``datetime.date``, ``None`` (no date), a day number (int), numpy
+  ``datetime64`` (``NaT``: no date), pandas Timestamps;
+- enumerations: the IntEnum, its int, or its name as the library spells it
+  (``"active"``);
+- optional numbers (``monthly_volume``, ``margin_bp``, ``last_gap_days``):
+  ``None`` or NaN for unknown;
+- ``service_counts``: a 4-sequence per customer;
+- booleans and other integers: ints (or bools); coordinates: floats.
+"""
+from __future__ import annotations
+
+import ctypes
+import datetime as _dt
+import math
+import struct as _struct
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from . import _ffi
+from ._ffi import NO_DATE, limits
+from .model import (CUSTOMER_FIELDS, Complaint, Grade, Status, _enum_in, to_day)
+
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
+
+DATE_FIELDS = ("purchase_date", "complaint_date", "request_date", "owned_since", "last_contact",
+               "last_visit", "next_step_date")
+OPTIONAL_FIELDS = ("monthly_volume", "margin_bp", "last_gap_days")
+ENUM_FIELDS = {"grade": Grade, "status": Status, "complaint": Complaint}
+FLOAT_FIELDS = ("x", "y")
+
+_np: Any
+try:  # optional: the whole-array path
+    import numpy
+    _np = numpy
+except ImportError:  # pragma: no cover - depends on the machine
+    _np = None
+
+
+def _ctype_of(name: str) -> Any:
+    return dict(_ffi.Customer._fields_)[name]
+
+
+def _template() -> bytes:
+    return bytes(_ffi.Customer.init())
+
+
+# ---------------------------------------------------------------------------
+# Input: a DataFrame or a mapping of columns.
+
+
+def _as_mapping(columns: Any) -> Dict[str, Any]:
+    """The columns by name; a DataFrame's columns as numpy arrays."""
+    if hasattr(columns, "columns") and hasattr(columns, "to_numpy") and \
+            not isinstance(columns, Mapping):
+        return {str(c): columns[c].to_numpy() for c in columns.columns}
+    if not isinstance(columns, Mapping):
+        raise TypeError("from_columns takes a mapping of columns or a pandas DataFrame, not %r"
+                        % type(columns).__name__)
+    out = {}
+    for k, v in columns.items():
+        if hasattr(v, "to_numpy"):
+            v = v.to_numpy()
+        out[str(k)] = v
+    return out
+
+
+def _check_names(cols: Dict[str, Any]) -> int:
+    unknown = sorted(set(cols) - set(CUSTOMER_FIELDS))
+    if unknown:
+        raise TypeError("unknown customer field(s) %s (known: %s)"
+                        % (", ".join(unknown), ", ".join(CUSTOMER_FIELDS)))
+    if "id" not in cols:
+        raise TypeError("from_columns needs an 'id' column")
+    n = len(cols["id"])
+    for k, v in cols.items():
+        if len(v) != n:
+            raise ValueError("column %r has %d values, 'id' has %d" % (k, len(v), n))
+    return n
+
+
+def _encode_ids(ids: Any) -> List[bytes]:
+    try:
+        return [v.encode("utf-8", "surrogateescape") for v in ids]
+    except AttributeError:
+        pass
+    out = []
+    for i, v in enumerate(ids):
+        if isinstance(v, str):
+            out.append(v.encode("utf-8", "surrogateescape"))
+        elif isinstance(v, (bytes, bytearray)):
+            out.append(bytes(v))
+        else:
+            raise TypeError("id[%d] must be a str, not %r" % (i, v))
+    return out
+
+
+def _id_blob(ids: Any) -> Tuple[bytes, Any]:
+    """Every id NUL-terminated in one bytes object, and each one's offset
+    (a numpy array when numpy is there). ValueError for an id holding a NUL
+    (C would take it for its end)."""
+    enc = _encode_ids(ids)
+    blob = b"\0".join(enc) + b"\0"
+    if blob.count(b"\0") != len(enc):
+        bad = next(i for i, e in enumerate(enc) if b"\0" in e)
+        raise ValueError("id[%d] contains a NUL character: %r" % (bad, enc[bad]))
+    if _np is not None:
+        ends = _np.cumsum(_np.fromiter(map(len, enc), dtype="uint64", count=len(enc)) + 1)
+        return blob, ends - (_np.fromiter(map(len, enc), dtype="uint64", count=len(enc)) + 1)
+    offsets, at = [], 0
+    for e in enc:
+        offsets.append(at)
+        at += len(e) + 1
+    return blob, offsets
+
+
+# ---------------------------------------------------------------------------
+# Per-value conversions (the standard-library path, and object columns).
+
+def _enum_value(cls: Any, v: Any) -> int:
+    return _enum_in(cls, v) if isinstance(v, str) else int(v)
+
+
+def _date_value(v: Any, what: str) -> int:
+    if type(v) is _dt.date:
+        return v.toordinal() - _EPOCH_ORDINAL
+    if _missing(v):
+        return NO_DATE
+    if _np is not None and isinstance(v, _np.datetime64):
+        if _np.isnat(v):
+            return NO_DATE
+        return int(v.astype("datetime64[D]").astype("int64"))
+    if hasattr(v, "to_pydatetime"):  # a pandas Timestamp
+        return to_day(v.to_pydatetime(), what)
+    if _np is not None and isinstance(v, _np.integer):
+        v = int(v)
+    return to_day(v, what)
+
+
+def _missing(v: Any) -> bool:
+    """None, NaN, or pandas' NA / NaT."""
+    return v is None or (isinstance(v, float) and math.isnan(v)) or \
+        type(v).__name__ in ("NAType", "NaTType")
+
+
+def _optional_value(v: Any) -> int:
+    return -1 if _missing(v) else int(v)
+
+
+def _values(name: str, col: Any) -> List[Any]:
+    """A column as a list of plain Python values for the C member."""
+    if name in DATE_FIELDS:
+        date, epoch = _dt.date, _EPOCH_ORDINAL
+        return [v.toordinal() - epoch if type(v) is date else _date_value(v, name)
+                for v in col]
+    if name in ENUM_FIELDS:
+        cls = ENUM_FIELDS[name]
+        return [_enum_value(cls, v) for v in col]
+    if name in OPTIONAL_FIELDS:
+        return [_optional_value(v) for v in col]
+    if name in FLOAT_FIELDS:
+        return [float(v) for v in col]
+    return [int(v) for v in col]
+
+
+def _check_range(name: str, lo_hi: Tuple[int, int], vals: Sequence[int]) -> None:
+    if not vals:
+        return
+    lo, hi = lo_hi
+    vmin, vmax = min(vals), max(vals)
+    if vmin < lo or vmax > hi:
+        bad = next(i for i, v in enumerate(vals) if not lo <= v <= hi)
+        raise OverflowError("%s[%d] = %d does not fit a %d-bit %s integer (%d .. %d)"
+                            % (name, bad, vals[bad], 8 * ctypes.sizeof(_ctype_of(name)),
+                               "signed" if lo < 0 else "unsigned", lo, hi))
+
+
+# ---------------------------------------------------------------------------
+# The standard-library path: one struct.pack_into per customer.
+
+_SCALARS = [n for n, _t in _ffi.Customer._fields_ if n not in ("size", "service_counts")]
+_RECORD = _struct.Struct("@I" + "".join(
+    "P" if n == "id" else _ffi._CODES[t] for n, t in _ffi.Customer._fields_[1:-1]) + "4I")
+assert _RECORD.size <= ctypes.sizeof(_ffi.Customer)
+assert _struct.calcsize(_RECORD.format[:-2]) == _ffi.Customer.service_counts.offset
+
+
+def _pack_plain(cols: Dict[str, Any], n: int, base: int, offsets: Any) -> Any:
+    arr = (_ffi.Customer * n)()
+    tmpl = _ffi.Customer.init()
+    rows: List[Any] = []
+    for name in _SCALARS:
+        if name == "id":
+            rows.append([base + o for o in offsets])
+        elif name in cols:
+            vals = _values(name, cols[name])
+            if name not in FLOAT_FIELDS:
+                _check_range(name, limits(_ctype_of(name)), vals)
+            rows.append(vals)
+        else:
+            rows.append([getattr(tmpl, name)] * n)
+    sc = cols.get("service_counts")
+    if sc is None:
+        counts: List[List[int]] = [[0] * n for _ in range(4)]
+    else:
+        flat = [tuple(int(x) for x in v) for v in sc]
+        if any(len(t) != 4 for t in flat):
+            raise ValueError("service_counts takes four counts per customer")
+        counts = [list(c) for c in zip(*flat)] if flat else [[] for _ in range(4)]
+        for k in range(4):
+            _check_range("service_counts", limits(ctypes.c_uint32), counts[k])
+    size = ctypes.sizeof(_ffi.Customer)
+    mv = memoryview(arr).cast("B")
+    pack = _RECORD.pack_into
+    for i, rec in enumerate(zip(*rows, *counts)):
+        pack(mv, i * size, size, *rec)
+    return arr
+
+
+# ---------------------------------------------------------------------------
+# The numpy path: whole columns.
+
+
+def _numpy_dtype() -> Any:
+    names: List[str] = []
+    formats: List[Any] = []
+    offsets: List[int] = []
+    kinds: Dict[Any, str] = {ctypes.c_int32: "<i4", ctypes.c_uint32: "<u4", ctypes.c_int64: "<i8",
+             ctypes.c_uint64: "<u8", ctypes.c_double: "<f8"}
+    for n, t in _ffi.Customer._fields_:
+        names.append(n)
+        offsets.append(getattr(_ffi.Customer, n).offset)
+        if n == "id":
+            formats.append("<u8")
+        elif n == "service_counts":
+            formats.append(("<u4", (4,)))
+        else:
+            formats.append(kinds[t])
+    return _np.dtype({"names": names, "formats": formats, "offsets": offsets,
+                      "itemsize": ctypes.sizeof(_ffi.Customer)})
+
+
+def _numpy_dates(name: str, col: Any) -> Any:
+    a = _np.asarray(col)
+    if a.dtype.kind == "M":
+        days = a.astype("datetime64[D]")
+        out = days.astype("int64")
+        out[_np.isnat(days)] = NO_DATE
+        return out
+    if a.dtype.kind in "iu":
+        return a.astype("int64")
+    return _np.array(_values(name, col), dtype="int64")
+
+
+def _numpy_column(name: str, col: Any) -> Any:
+    if name in DATE_FIELDS:
+        return _numpy_dates(name, col)
+    a = _np.asarray(col)
+    if name in FLOAT_FIELDS:
+        return a.astype("float64")
+    if name in OPTIONAL_FIELDS and a.dtype.kind == "f":
+        out = _np.where(_np.isnan(a), -1, a)
+        return out.astype("int64")
+    if a.dtype.kind == "u" and a.size and int(a.max()) > limits(ctypes.c_int64)[1]:
+        _check_range(name, limits(_ctype_of(name)), [int(v) for v in a])
+    if a.dtype.kind in "iub":
+        return a.astype("int64")
+    vals = _values(name, col)
+    if name in FLOAT_FIELDS:
+        return _np.array(vals, dtype="float64")
+    _check_range(name, limits(_ctype_of(name)), vals)
+    return _np.array(vals, dtype="int64")
+
+
+def _numpy_check(name: str, a: Any) -> None:
+    lo, hi = limits(_ctype_of(name))
+    if a.size and (a.min() < lo or a.max() > hi):
+        bad = int(_np.flatnonzero((a < lo) | (a > hi))[0])
+        raise OverflowError("%s[%d] = %d does not fit a %d-bit %s integer (%d .. %d)"
+                            % (name, bad, int(a[bad]), 8 * ctypes.sizeof(_ctype_of(name)),
+                               "signed" if lo < 0 else "unsigned", lo, hi))
+
+
+def _pack_numpy(cols: Dict[str, Any], n: int, base: int, offsets: Any) -> Any:
+    dt = _numpy_dtype()
+    rec = _np.empty(n, dtype=dt)
+    rec[:] = _np.frombuffer(_template(), dtype=dt)[0]
+    rec["id"] = _np.asarray(offsets, dtype="uint64") + _np.uint64(base)
+    for name, col in cols.items():
+        if name == "id":
+            continue
+        if name == "service_counts":
+            if not isinstance(col, _np.ndarray) or col.dtype == object:
+                col = [tuple(v) for v in col]
+            sc = _np.asarray(col, dtype="int64")
+            if sc.shape != (n, 4):
+                raise ValueError("service_counts takes four counts per customer")
+            lo, hi = limits(ctypes.c_uint32)
+            if sc.size and (sc.min() < lo or sc.max() > hi):
+                raise OverflowError("service_counts: a count does not fit 32 bits")
+            rec["service_counts"] = sc
+            continue
+        a = _numpy_column(name, col)
+        if name not in FLOAT_FIELDS:
+            _numpy_check(name, a)
+        rec[name] = a
+    return rec
+
+
+def customer_array(columns: Any) -> Tuple[Any, int, Any, Any]:
+    """(pointer to the first ccad_customer, count, the array that owns the
+    records, the id blob the records point into). Keep the last two alive
+    until the C call has returned."""
+    cols = _as_mapping(columns)
+    n = _check_names(cols)
+    if n == 0:
+        return None, 0, None, b""
+    blob, offsets = _id_blob(cols["id"])
+    holder = ctypes.create_string_buffer(blob, len(blob))
+    base = ctypes.addressof(holder)
+    if _np is not None:
+        rec = _pack_numpy(cols, n, base, offsets)
+        ptr = rec.ctypes.data_as(ctypes.POINTER(_ffi.Customer))
+    else:
+        rec = _pack_plain(cols, n, base, offsets)
+        ptr = ctypes.cast(rec, ctypes.POINTER(_ffi.Customer))
+    return ptr, n, rec, holder
+
+
+def using_numpy() -> bool:
+    """True when the whole-array (numpy) path is available."""
+    return _np is not None
+
+
+def set_numpy(enabled: Optional[bool]) -> None:
+    """Tests: force the standard-library path (False) or restore (None/True)."""
+    global _np
+    if enabled is False:
+        _np = None
+    else:
+        try:
+            import numpy as np
+            _np = np
+        except ImportError:  # pragma: no cover
+            _np = None

@@ -1,0 +1,264 @@
+"""The fast path (docs/python.md, "Fast path"): bulk loading from columns,
+lazy reasons, one-unpack assessments and bulk schedule reading, each checked
+against the one-at-a-time path over generated customers."""
+from __future__ import annotations
+
+import ctypes
+import datetime as dt
+import random
+import unittest
+from typing import Any, Dict, List
+
+import custcadence as cc
+from custcadence import _ffi, columns
+from custcadence._ffi import F
+
+try:
+    import numpy as np
+except ImportError:  # pragma: no cover - depends on the machine
+    np = None  # type: ignore[assignment]
+try:
+    import pandas as pd
+except ImportError:  # pragma: no cover
+    pd = None  # type: ignore[assignment]
+
+DAY = dt.date(2026, 12, 1)
+
+
+def generated(n: int, seed: int) -> List[Dict[str, Any]]:
+    """n customers as keyword dicts touching every field kind."""
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        last = DAY - dt.timedelta(days=rnd.randint(0, 120)) if rnd.random() < 0.8 else None
+        c: Dict[str, Any] = {
+            "id": "g%d-%d" % (seed, i) if i % 11 else "名%d-%d" % (seed, i),
+            "value": rnd.randint(0, 3_000_000),
+            "grade": rnd.choice([cc.Grade.NONE, cc.Grade.A, "b", 3]),
+            "status": rnd.choice(["prospect", "active", "key", cc.Status.ACTIVE]),
+            "purchase_date": DAY + dt.timedelta(days=rnd.randint(-30, 60))
+            if rnd.random() < 0.3 else None,
+            "monthly_volume": rnd.choice([None, rnd.randint(0, 10**6)]),
+            "margin_bp": rnd.choice([None, rnd.randint(0, 10000)]),
+            "capable": rnd.random() < 0.9,
+            "has_location": True,
+            "x": rnd.uniform(-50, 50),
+            "y": rnd.uniform(-50, 50),
+            "visit_days": rnd.choice([0, 1 | 4, 31]),
+            "last_contact": last,
+            "last_visit": last if last is not None and rnd.random() < 0.5 else None,
+            "contacts": 0 if last is None else rnd.randint(1, 40),
+            "no_progress": rnd.randint(0, 3),
+            "service_counts": (rnd.randint(0, 3), 0, rnd.randint(0, 2), 0),
+        }
+        if i % 13 == 5:
+            c["contacts"] = 70_000  # beyond the packed record (the wide table)
+        out.append(c)
+    return out
+
+
+def as_columns(rows: List[Dict[str, Any]]) -> Dict[str, List[Any]]:
+    return {k: [r[k] for r in rows] for k in rows[0]}
+
+
+class FromColumnsTest(unittest.TestCase):
+    def setUp(self) -> None:
+        self.ctx = cc.Context()
+        self.rules = self.ctx.rules()
+
+    def tearDown(self) -> None:
+        columns.set_numpy(None)
+        self.ctx.close()
+
+    def reference(self, rows: List[Dict[str, Any]]) -> cc.Book:
+        b = cc.Book(self.ctx)
+        for r in rows:
+            b.add(**r)
+        return b
+
+    def assertSameBook(self, a: cc.Book, b: cc.Book) -> None:
+        self.assertEqual(len(a), len(b))
+        for i in range(len(a)):
+            self.assertEqual(a.get(i), b.get(i))
+        self.assertEqual(a.ids(), b.ids())
+
+    def test_sequences_equal_single_adds(self) -> None:
+        for seed in range(3):
+            rows = generated(300, seed)
+            ref = self.reference(rows)
+            for use_numpy in ((True, False) if np is not None else (False,)):
+                columns.set_numpy(use_numpy)
+                got = cc.Book.from_columns(self.ctx, as_columns(rows))
+                self.assertSameBook(got, ref)
+
+    def test_appends_and_returns_first_index(self) -> None:
+        b = cc.Book(self.ctx)
+        b.add(id="first")
+        rows = generated(50, 9)
+        self.assertEqual(b.add_columns(as_columns(rows)), 1)
+        self.assertEqual(len(b), 51)
+        self.assertEqual(b.add_columns({"id": []}), 51)
+
+    @unittest.skipIf(np is None, "numpy not installed (Debian: python3-numpy)")
+    def test_numpy_arrays(self) -> None:
+        rows = generated(200, 4)
+        ref = self.reference(rows)
+        cols: Dict[str, Any] = as_columns(rows)
+        cols["value"] = np.array(cols["value"], dtype=np.int64)
+        cols["x"] = np.array(cols["x"])
+        cols["contacts"] = np.array(cols["contacts"], dtype=np.uint32)
+        cols["last_contact"] = np.array([np.datetime64(d) if d else np.datetime64("NaT")
+                                         for d in cols["last_contact"]], dtype="datetime64[D]")
+        cols["margin_bp"] = np.array([np.nan if v is None else v for v in cols["margin_bp"]])
+        cols["service_counts"] = np.array(cols["service_counts"])
+        self.assertSameBook(cc.Book.from_columns(self.ctx, cols), ref)
+
+    @unittest.skipIf(pd is None, "pandas not installed (Debian: python3-pandas)")
+    def test_dataframe(self) -> None:
+        rows = generated(200, 5)
+        ref = self.reference(rows)
+        frame = pd.DataFrame(as_columns(rows))
+        frame["last_contact"] = pd.to_datetime(frame["last_contact"])
+        frame["monthly_volume"] = frame["monthly_volume"].astype("Int64")
+        self.assertSameBook(cc.Book.from_columns(self.ctx, frame), ref)
+
+    def test_all_or_nothing(self) -> None:
+        b = cc.Book(self.ctx)
+        b.add_columns(as_columns(generated(20, 1)))
+        before = [b.get(i) for i in range(len(b))]
+        for use_numpy in ((True, False) if np is not None else (False,)):
+            columns.set_numpy(use_numpy)
+            for pos in (0, 7, 49):
+                rows = generated(50, 2)
+                rows[pos]["id"] = rows[(pos + 1) % 50]["id"] if pos else before[3].id
+                with self.assertRaises(cc.AlreadyExists) as e:
+                    b.add_columns(as_columns(rows))
+                where = {0: 0, 7: 8, 49: 49}[pos]  # the second of the two equal ids
+                self.assertIn("customers[%d]" % where, str(e.exception))
+                rows = generated(50, 2)
+                rows[pos]["margin_bp"] = 10_001
+                with self.assertRaises(cc.RangeError) as e2:
+                    b.add_columns(as_columns(rows))
+                self.assertIn("customers[%d]" % pos, str(e2.exception))
+                self.assertEqual([b.get(i) for i in range(len(b))], before)
+
+    def test_bad_columns(self) -> None:
+        b = cc.Book(self.ctx)
+        for use_numpy in ((True, False) if np is not None else (False,)):
+            columns.set_numpy(use_numpy)
+            with self.assertRaises(TypeError):
+                b.add_columns({"id": ["a"], "colour": ["red"]})
+            with self.assertRaises(TypeError):
+                b.add_columns({"value": [1]})
+            with self.assertRaises(ValueError):
+                b.add_columns({"id": ["a", "b"], "value": [1]})
+            with self.assertRaises(ValueError):
+                b.add_columns({"id": ["a\0b"]})
+            with self.assertRaises(OverflowError) as e:
+                b.add_columns({"id": ["a", "b"], "contacts": [1, 2**32]})
+            self.assertIn("contacts[1]", str(e.exception))
+            with self.assertRaises(OverflowError):
+                b.add_columns({"id": ["a"], "value": [2**63]})
+            with self.assertRaises(TypeError):
+                b.add_columns([("a", 1)])
+            self.assertEqual(len(b), 0)
+
+
+class LazyResultsTest(unittest.TestCase):
+    def setUp(self) -> None:
+        self.ctx = cc.Context()
+        self.rules = self.ctx.rules()
+        self.book = cc.Book.from_columns(self.ctx, as_columns(generated(400, 7)))
+        self.book.grade(self.rules)
+
+    def tearDown(self) -> None:
+        self.ctx.close()
+
+    def test_reasons_formatted_only_when_read(self) -> None:
+        calls = {"n": 0}
+        orig = F.ccad_reason_format
+
+        def counting(*a: Any) -> Any:
+            calls["n"] += 1
+            return orig(*a)
+        counting.__name__ = orig.__name__
+        F.ccad_reason_format = counting
+        try:
+            a = self.book.assess(3, self.rules, DAY)
+            items = self.book.schedule(self.rules, DAY, 14).items
+            self.assertEqual(calls["n"], 0)
+            self.assertTrue(len(a.reasons) > 0)
+            texts = [r.text for r in a.reasons]
+            self.assertEqual(calls["n"], len(texts))
+            [r.text for r in a.reasons]  # cached: no more calls... on the same objects
+            self.assertTrue(all(t for t in texts))
+            self.assertTrue(items and items[0].reasons[0].text)
+        finally:
+            F.ccad_reason_format = orig
+
+    def test_assessment_equals_field_by_field_reading(self) -> None:
+        """The one-unpack assessment against ctypes attribute reads."""
+        for i in range(0, 400, 7):
+            a = self.book.assess(i, self.rules, DAY)
+            s = _ffi.Assessment.init()
+            F.ccad_book_assess(self.book._handle(), self.rules._handle(), i, cc.to_day(DAY),
+                               ctypes.byref(s))
+            self.assertEqual(a.today, DAY)
+            self.assertEqual(int(a.grade), s.grade)
+            self.assertEqual(a.grade_manual, bool(s.grade_manual))
+            self.assertEqual(a.due_date, cc.from_day(s.due_date))
+            self.assertEqual(a.reminder_date, cc.from_day(s.reminder_date))
+            self.assertEqual(a.care_date, cc.from_day(s.care_date))
+            self.assertEqual(a.ownership_end, cc.from_day(s.ownership_end))
+            self.assertEqual(int(a.flags), s.flags)
+            self.assertEqual(a.days_since_contact,
+                             None if s.days_since_contact == -1 else s.days_since_contact)
+            self.assertEqual(a.temperature, None if s.temperature == -1 else s.temperature)
+            for name in ("urgency", "quadrant", "freq_count", "freq_period_days",
+                         "interval_days", "days_overdue", "escalation", "contacts",
+                         "min_contacts", "ownership_days_left", "triage", "strategy",
+                         "complaint"):
+                self.assertEqual(int(getattr(a, name)), getattr(s, name), name)
+            self.assertEqual(len(a.reasons), s.reason_count)
+            for r, raw in zip(a.reasons, s.reasons):
+                self.assertEqual(r.astuple(), (raw.rule, raw.why, raw.a, raw.b, raw.c))
+                self.assertEqual(r.text, cc.model.format_reason(raw))
+            self.assertEqual(a, self.book.assess(i, self.rules, DAY))
+            self.assertEqual(a._asdict()["grade"], a.grade)
+            with self.assertRaises(AttributeError):
+                a.grade = cc.Grade.A  # type: ignore[misc]
+
+    def test_schedule_items_rows_columns(self) -> None:
+        s = self.book.schedule(self.rules, DAY, 28, route=True)
+        n = len(s)
+        self.assertGreater(n, 100)
+        items = s.items
+        self.assertEqual(len(items), n)
+        for i in range(0, n, 17):  # one ccad_schedule_item per index
+            self.assertEqual(s[i], items[i])
+        self.assertEqual(s[5:40], items[5:40])
+        self.assertEqual(list(s), items)
+        rows = s.rows()
+        cols = s.columns()
+        raw = s.columns(raw=True)
+        for i, it in enumerate(items):
+            self.assertEqual(rows[i][:-1], tuple(it)[:-1])
+            self.assertEqual(rows[i][-1], tuple(r.astuple() for r in it.reasons))
+            self.assertEqual(cols["customer_id"][i], self.book.id(it.customer))
+            self.assertEqual(raw["date"][i], cc.to_day(it.date))
+            self.assertEqual(raw["kind"][i], int(it.kind))
+        if pd is not None:
+            frame = s.to_frame()
+            self.assertEqual(len(frame), n)
+            self.assertEqual(list(frame.columns), list(cc.ITEM_COLUMNS))
+
+    def test_reasons_sequence(self) -> None:
+        a = self.book.assess(0, self.rules, DAY)
+        rs = a.reasons
+        self.assertEqual(rs, list(rs))
+        self.assertEqual(rs[0], rs[:1][0])
+        self.assertEqual(rs.astuples(), [r.astuple() for r in rs])
+
+
+if __name__ == "__main__":
+    unittest.main()
