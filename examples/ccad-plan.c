@@ -111,15 +111,6 @@ static void print_cut(const ccex_plan *p, const char *s, int w)
     ccex_print_cells(stdout, s, w, ccex_lang_ellipsis(p->lang));
 }
 
-/* s padded to w display cells, never cut (a longer s pushes on). */
-static void print_pad(const char *s, int w)
-{
-    size_t cells = ccex_utf8_width(s);
-    fputs(s, stdout);
-    for (; cells < (size_t)w; cells++)
-        putchar(' ');
-}
-
 /* "(holiday)", "(rep absent)", "(special date)" after the date, as flagged. */
 static void print_day_tags(const ccex_plan *p, uint32_t flags)
 {
@@ -293,7 +284,7 @@ static int print_findings(const ccex_plan *p)
         }
         ccex_date_text(date, f.date);
         printf("  ");
-        print_pad(ccad_name_lang(CCAD_NAME_FINDING, f.kind, p->lang), 15);
+        ccex_print_pad(stdout, ccad_name_lang(CCAD_NAME_FINDING, f.kind, p->lang), 15);
         printf(" ");
         if (f.customer >= 0) {
             print_cut(p, ccad_book_id(p->cs.book, (size_t)f.customer), 8);

@@ -4,15 +4,16 @@
  *
  *   ccad-team [--reps FILE] [--customers FILE] [--contacts FILE]
  *             [--today YYYY-MM-DD] [--days N] [--format table|csv]
- *             [--findings FILE]
+ *             [--findings FILE] [--lang en|zh-Hans|zh-Hant]
  *
  * Loads the reps file and the customers file (with its owner column; a
  * contacts file), splits the customers into one book per rep by owner
  * (ccad_book_transfer), plans the team with ccad_team_schedule_new() - each
  * working day routed from each rep's base - and prints per day and per rep
  * the stops in route order with their times, whose customer each is and the
- * first reason, then the findings per rep. Without --reps and --customers
- * it plans the bundled team. docs/cli.md describes every flag and format.
+ * first reason, then the findings per rep, in the language of --lang (else
+ * the locale's; CSV identifiers stay English). Without --reps and
+ * --customers it plans the bundled team. docs/cli.md describes every flag and format.
  * Exit status: 0 ok, 1 bad input, 2 bad usage. */
 #define _POSIX_C_SOURCE 200809L
 
@@ -23,8 +24,11 @@
 #include "csv.h"
 #include "custcadence.h"
 #include "datadir.h"
+#include "lang.h"
+#include "messages.h"
 #include "plan.h"
 #include "team.h"
+#include "utf8.h"
 
 #define PROG "ccad-team"
 #define TEAM_REPS "team-reps.csv"
@@ -33,6 +37,7 @@
 struct options {
     const char *reps, *customers, *contacts, *findings;
     int have_today, csv;
+    int lang; /* ccad_lang of the table, the reasons and the findings file */
     int32_t today, days;
 };
 
@@ -46,6 +51,8 @@ struct run {
     ccad_team_proposals *tp; /* the pool and the balance */
     ccex_rep *by_index[CCEX_TEAM_MAX]; /* the team's rep index -> the rep's input */
     ccad_plan_options o;
+    int lang;
+    int kind_w, by_w; /* cells of the kind and by columns in that language */
 };
 
 static void usage(FILE *fp)
@@ -53,7 +60,7 @@ static void usage(FILE *fp)
     fprintf(fp,
             "Usage: " PROG " [--reps FILE] [--customers FILE] [--contacts FILE]\n"
             "                 [--today YYYY-MM-DD] [--days N] [--format table|csv]\n"
-            "                 [--findings FILE]\n"
+            "                 [--findings FILE] [--lang en|zh-Hans|zh-Hant]\n"
             "\n"
             "Plans the coming days for a team of reps: each rep's own customers under its\n"
             "capacity (big rocks first), visits that do not fit or fall on a rep's absence\n"
@@ -70,6 +77,8 @@ static void usage(FILE *fp)
             "                     (date,rep,seq,customer_id,owner,kind,quadrant,eta,rules)\n"
             "  --findings FILE    also write the findings as CSV\n"
             "                     (rep,customer_id,finding,rules,detail,detail_2..detail_8)\n"
+            "  --lang LANG        en, zh-Hans or zh-Hant (default: from LC_ALL, LC_MESSAGES,\n"
+            "                     LANG; en when none names Chinese)\n"
             "  --help             show this help and exit\n"
             "\n"
             "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
@@ -122,6 +131,7 @@ static int parse_args(int argc, char **argv, struct options *o)
     int i, m;
     memset(o, 0, sizeof *o);
     o->days = 7;
+    o->lang = ccex_lang_from_env();
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -132,7 +142,8 @@ static int parse_args(int argc, char **argv, struct options *o)
             (m = file_flag(argc, argv, &i, "--customers", &o->customers)) != 0 ||
             (m = file_flag(argc, argv, &i, "--contacts", &o->contacts)) != 0 ||
             (m = file_flag(argc, argv, &i, "--findings", &o->findings)) != 0 ||
-            (m = value_flag(argc, argv, &i, o)) != 0) {
+            (m = value_flag(argc, argv, &i, o)) != 0 ||
+            (m = ccex_lang_arg(argc, argv, &i, &o->lang, PROG)) != 0) {
             if (m != 1)
                 return m;
             continue;
@@ -217,6 +228,7 @@ static int plan(struct run *R, const struct options *o)
         fprintf(stderr, PROG ": cannot create a libcustcadence context\n");
         return -1;
     }
+    (void)ccad_ctx_set_lang(R->ctx, o->lang); /* a valid tag (ccex_lang_arg) */
     R->o = (ccad_plan_options)CCAD_PLAN_OPTIONS_INIT;
     R->o.first_day = o->today;
     if (!o->have_today && ccad_ctx_today(R->ctx, &R->o.first_day) != CCAD_OK) {
@@ -275,36 +287,63 @@ static const char *cust_name(const struct run *R, uint32_t owner, uint32_t custo
     return ccex_customers_name(&R->cs, rep_at(R, owner)->orig[customer]);
 }
 
+#define MSG(id) ccex_msg(R->lang, (id))
+
+/* s cut to w display cells on a character boundary: "…" marks a cut in
+ * Chinese; English cuts without a mark, as it always has. */
+static void print_cut(const struct run *R, const char *s, int w)
+{
+    ccex_print_cells(stdout, s, w, R->lang == CCAD_LANG_EN ? "" : ccex_lang_ellipsis(R->lang));
+}
+
+/* The cells of a column of names of `kind`: at least `w`, and as wide as
+ * its widest name in the run's language (so no name pushes the row on). */
+static int name_width(const struct run *R, int kind, int count, int w)
+{
+    int k;
+    for (k = 0; k < count; k++) {
+        size_t cells = ccex_utf8_width(ccad_name_lang(kind, k, R->lang));
+        if (cells > (size_t)w)
+            w = (int)cells;
+    }
+    return w;
+}
+
 static void print_item(const struct run *R, const ccad_team_item *t)
 {
     const ccad_item *it = &t->item;
-    char eta[8], why[200] = "";
+    char eta[8], why[600] = "";
     ccex_hhmm(eta, it->eta_min);
     if (it->reason_count > 0)
         ccex_reason_text(why, sizeof why, &it->reasons[it->delegated != CCAD_BY_REP &&
-                                                        it->reason_count > 1 ? 1 : 0], CCAD_LANG_EN);
+                                                        it->reason_count > 1 ? 1 : 0], R->lang);
     if (it->seq > 0)
         printf("    %2ld  %-5s  ", (long)it->seq, eta);
     else
         printf("     -  %-5s  ", "-");
-    printf("%-7s %-28.28s %-8s %-3s %-7s %-10s %s\n", cust_id(R, t->owner, it->customer),
-           cust_name(R, t->owner, it->customer), R->by_index[t->owner]->id,
-           ccad_name(CCAD_NAME_QUADRANT, it->quadrant), ccad_name(CCAD_NAME_ITEM_KIND, it->kind),
-           ccad_name(CCAD_NAME_DELEGATION, it->delegated), why);
+    ccex_print_pad(stdout, cust_id(R, t->owner, it->customer), 7);
+    putchar(' ');
+    print_cut(R, cust_name(R, t->owner, it->customer), 28);
+    putchar(' ');
+    ccex_print_pad(stdout, R->by_index[t->owner]->id, 8);
+    printf(" %-3s ", ccad_name(CCAD_NAME_QUADRANT, it->quadrant));
+    ccex_print_pad(stdout, ccad_name_lang(CCAD_NAME_ITEM_KIND, it->kind, R->lang), R->kind_w);
+    putchar(' ');
+    ccex_print_pad(stdout, ccad_name_lang(CCAD_NAME_DELEGATION, it->delegated, R->lang), R->by_w);
+    printf(" %s\n", why);
 }
 
 /* The items of day d, carrier by carrier (items run by day, then carrier). */
 static size_t print_day(const struct run *R, size_t i, int32_t d)
 {
     size_t n = ccad_team_schedule_item_count(R->ts);
-    char date[16];
-    ccex_date_text(date, d);
-    printf("\n%s %s\n", ccex_weekday(d, CCAD_LANG_EN), date);
+    char when[40];
+    ccex_day_text(when, d, R->lang);
+    printf("\n%s\n", when);
     while (i < n) {
         ccad_team_item t = item_at(R, i);
         uint32_t carrier = t.carrier;
         size_t j, stops = 0, carried = 0;
-        uint32_t f = 0;
         if (t.item.date != d)
             break;
         for (j = i; j < n; j++) {
@@ -314,11 +353,9 @@ static size_t print_day(const struct run *R, size_t i, int32_t d)
             stops += u.item.seq > 0;
             carried += u.carrier != u.owner;
         }
-        (void)ccad_team_day_flags(R->team, carrier, d, &f);
-        printf("  %s (%s): %lu item%s, %lu stop%s, %lu carried for teammates\n",
-               R->by_index[carrier]->id, R->by_index[carrier]->name, (unsigned long)(j - i),
-               j - i == 1 ? "" : "s", (unsigned long)stops, stops == 1 ? "" : "s",
-               (unsigned long)carried);
+        printf(MSG(M_TEAM_DAY_REP), R->by_index[carrier]->id, R->by_index[carrier]->name,
+               (unsigned long)(j - i), ccex_plural(R->lang, (long)(j - i)), (unsigned long)stops,
+               ccex_plural(R->lang, (long)stops), (unsigned long)carried);
         for (; i < j; i++) {
             t = item_at(R, i);
             print_item(R, &t);
@@ -346,14 +383,13 @@ static void print_balance(const struct run *R)
     ccad_team_balance b = CCAD_TEAM_BALANCE_INIT;
     size_t k;
     (void)ccad_team_proposals_balance(R->tp, &b);
-    printf("\nWorkload over 30 days (contacts needed / capacity; A B C D), before -> after the "
-           "proposals:\n");
+    printf("%s", MSG(M_TEAM_WORKLOAD_HEAD));
     for (k = 0; k < ccad_team_count(R->team); k++) {
         ccad_team_load L = CCAD_TEAM_LOAD_INIT;
         (void)ccad_team_proposals_load(R->tp, k, &L);
-        printf("  %-8s %4ld / %-4ld (%ld %ld %ld %ld) -> %4ld, %lu -> %lu customers, "
-               "territory %ld -> %ld min\n",
-               R->by_index[k]->id, (long)L.before.visits, (long)L.before.capacity,
+        printf("  ");
+        ccex_print_pad(stdout, R->by_index[k]->id, 8);
+        printf(MSG(M_TEAM_LOAD_ROW), (long)L.before.visits, (long)L.before.capacity,
                (long)L.before.rows[0].visits, (long)L.before.rows[1].visits,
                (long)L.before.rows[2].visits, (long)L.before.rows[3].visits,
                (long)L.visits_after,
@@ -361,12 +397,11 @@ static void print_balance(const struct run *R)
                                L.before.rows[2].customers + L.before.rows[3].customers),
                (unsigned long)L.customers_after, (long)L.travel_before, (long)L.travel_after);
     }
-    printf("Balance: load spread (max/min) %.2f -> %.2f, territory travel %ld -> %ld min; "
-           "proposals: %ld release%s, %ld assignment%s, %ld move%s; %ld rep%s still over\n",
-           b.spread_before_x100 / 100.0, b.spread_after_x100 / 100.0, (long)b.travel_before,
-           (long)b.travel_after, (long)b.releases, b.releases == 1 ? "" : "s", (long)b.assigns,
-           b.assigns == 1 ? "" : "s", (long)b.moves, b.moves == 1 ? "" : "s", (long)b.over_after,
-           b.over_after == 1 ? "" : "s");
+    printf(MSG(M_TEAM_BALANCE), b.spread_before_x100 / 100.0, b.spread_after_x100 / 100.0,
+           (long)b.travel_before, (long)b.travel_after, (long)b.releases,
+           ccex_plural(R->lang, (long)b.releases), (long)b.assigns, ccex_plural(R->lang, (long)b.assigns),
+           (long)b.moves, ccex_plural(R->lang, (long)b.moves), (long)b.over_after,
+           ccex_plural(R->lang, (long)b.over_after));
 }
 
 static void print_findings(const struct run *R)
@@ -378,13 +413,17 @@ static void print_findings(const struct run *R)
         (void)ccad_team_schedule_finding(R->ts, i, &f);
         count[f.rep] += f.finding.kind != CCAD_FIND_RELEASE_PROPOSED;
         if (f.finding.reason_count > 0 && f.finding.reasons[0].why == CCAD_WHY_TEAM_NO_CARRIER) {
-            char why[200];
+            char why[600];
             if (none++ == 0)
-                printf("\nNo teammate with room:\n");
-            ccex_reason_text(why, sizeof why, &f.finding.reasons[0], CCAD_LANG_EN);
-            printf("  %-8s %-7s %-28.28s %s\n", R->by_index[f.rep]->id,
-                   cust_id(R, f.rep, (uint32_t)f.finding.customer),
-                   cust_name(R, f.rep, (uint32_t)f.finding.customer), why);
+                printf("%s", MSG(M_TEAM_NO_ROOM));
+            ccex_reason_text(why, sizeof why, &f.finding.reasons[0], R->lang);
+            printf("  ");
+            ccex_print_pad(stdout, R->by_index[f.rep]->id, 8);
+            putchar(' ');
+            ccex_print_pad(stdout, cust_id(R, f.rep, (uint32_t)f.finding.customer), 7);
+            putchar(' ');
+            print_cut(R, cust_name(R, f.rep, (uint32_t)f.finding.customer), 28);
+            printf(" %s\n", why);
         }
     }
     for (i = 0; i < ccad_team_proposals_count(R->tp); i++) {
@@ -396,38 +435,57 @@ static void print_findings(const struct run *R)
             pooled++;
     }
     n = n - count_plan_releases(R) + ccad_team_proposals_count(R->tp);
-    printf("\nFindings (%lu; write them with --findings FILE):", (unsigned long)n);
-    for (k = 0; k < ccad_team_count(R->team); k++)
-        printf(" %s %lu%s", R->by_index[k]->id, (unsigned long)count[k],
-               k + 1 < ccad_team_count(R->team) ? "," : "");
+    printf(MSG(M_TEAM_FINDINGS), (unsigned long)n);
+    for (k = 0; k < ccad_team_count(R->team); k++) {
+        printf(MSG(M_TEAM_FINDINGS_REP), R->by_index[k]->id, (unsigned long)count[k]);
+        if (k + 1 < ccad_team_count(R->team))
+            printf("%s", MSG(M_TEAM_FINDINGS_SEP));
+    }
     if (pooled > 0)
-        printf(", pool %lu", (unsigned long)pooled);
+        printf(MSG(M_TEAM_FINDINGS_POOL), (unsigned long)pooled);
     printf("\n");
 }
 
-static void print_table(const struct run *R)
+/* The column titles, in the widths of the rows (print_item). */
+static void print_columns(const struct run *R)
+{
+    printf("\n     #  ");
+    ccex_print_pad(stdout, MSG(M_COL_ETA), 7);
+    ccex_print_pad(stdout, MSG(M_COL_ID), 8);
+    ccex_print_pad(stdout, MSG(M_COL_CUSTOMER), 29);
+    ccex_print_pad(stdout, MSG(M_COL_OWNER), 9);
+    printf("Q   ");
+    ccex_print_pad(stdout, MSG(M_COL_KIND), R->kind_w + 1);
+    ccex_print_pad(stdout, MSG(M_COL_BY), R->by_w + 1);
+    printf("%s\n", MSG(M_COL_WHY));
+}
+
+static void print_table(struct run *R)
 {
     size_t i = 0, k, customers = 0;
     int32_t d;
-    char first[16], last[16];
-    ccex_date_text(first, R->o.first_day);
-    ccex_date_text(last, R->o.first_day + R->o.days - 1);
+    char first[40], last[40];
+    R->kind_w = name_width(R, CCAD_NAME_ITEM_KIND, CCAD_ITEM_TOUCH + 1, 7);
+    R->by_w = name_width(R, CCAD_NAME_DELEGATION, CCAD_BY_SUBSTITUTE + 1, 10);
+    ccex_day_text(first, R->o.first_day, R->lang);
+    ccex_day_text(last, R->o.first_day + R->o.days - 1, R->lang);
     for (k = 0; k < R->in.n; k++)
         customers += ccad_book_count(R->in.rep[k].book);
-    printf("Team plan for %s %s .. %s %s: %lu reps, %lu customers, routes at 30 km/h\n",
-           ccex_weekday(R->o.first_day, CCAD_LANG_EN), first, ccex_weekday(R->o.first_day + R->o.days - 1, CCAD_LANG_EN),
-           last, (unsigned long)R->in.n, (unsigned long)customers);
+    printf(MSG(M_TEAM_PLAN_FOR), first, last, (unsigned long)R->in.n, (unsigned long)customers);
     for (k = 0; k < ccad_team_count(R->team); k++) {
         const ccex_rep *p = R->by_index[k];
         char s[8], e[8];
         ccex_hhmm(s, p->day_start_min);
         ccex_hhmm(e, p->day_end_min);
-        printf("  %-8s %-20s base %.4f,%.4f, %ld visits a day, %s-%s, %lu customers%s\n", p->id,
-               p->name, p->lat, p->lon, (long)p->visits_per_day, s, e,
-               (unsigned long)ccad_book_count(p->book), p->n_absent ? ", absent on some days" : "");
+        printf("  ");
+        ccex_print_pad(stdout, p->id, 8);
+        putchar(' ');
+        ccex_print_pad(stdout, p->name, 20);
+        putchar(' ');
+        printf(MSG(M_TEAM_REP), p->lat, p->lon, (long)p->visits_per_day, s, e,
+               (unsigned long)ccad_book_count(p->book), p->n_absent ? MSG(M_TEAM_ABSENT_SOME) : "");
     }
-    printf("\n     #  ETA    id      customer                     owner    Q   kind    by"
-           "         why\n");
+    print_columns(R);
     for (d = R->o.first_day; d < R->o.first_day + R->o.days; d++)
         i = print_day(R, i, d);
     print_balance(R);
@@ -463,7 +521,7 @@ static int write_proposals(const struct run *R, FILE *fp)
     size_t n = ccad_team_proposals_count(R->tp), i;
     for (i = 0; i < n; i++) {
         ccad_team_proposal p = CCAD_TEAM_PROPOSAL_INIT;
-        char rules[200], why[240];
+        char rules[200], why[600];
         uint32_t k;
         if (ccad_team_proposals_item(R->tp, i, &p) != CCAD_OK)
             return -1;
@@ -475,9 +533,9 @@ static int write_proposals(const struct run *R, FILE *fp)
         for (k = 0; k < CCAD_ITEM_REASONS_MAX; k++) {
             why[0] = '\0';
             if (k < p.finding.reason_count)
-                ccex_reason_text(why, sizeof why - 80, &p.finding.reasons[k], CCAD_LANG_EN);
+                ccex_reason_text(why, sizeof why - 80, &p.finding.reasons[k], R->lang);
             if (k == 0 && p.to_rep != UINT32_MAX)
-                snprintf(why + strlen(why), 80, "; to %s", R->by_index[p.to_rep]->id);
+                snprintf(why + strlen(why), 80, MSG(M_TEAM_TO_REP), R->by_index[p.to_rep]->id);
             fputc(',', fp);
             ccex_csv_put(fp, why);
         }
@@ -503,7 +561,7 @@ static int write_findings(const struct run *R, const char *path)
         ccex_csv_put(fp, f.finding.customer >= 0
                              ? cust_id(R, f.rep, (uint32_t)f.finding.customer) : "");
         fputc(',', fp);
-        ccex_finding_fields(fp, &f.finding, CCAD_LANG_EN);
+        ccex_finding_fields(fp, &f.finding, R->lang);
     }
     if (i == n)
         i = write_proposals(R, fp) ? n + 1 : n;
@@ -520,6 +578,7 @@ int main(int argc, char **argv)
     if (status >= 0)
         return status;
     memset(&R, 0, sizeof R);
+    R.lang = o.lang;
     if (plan(&R, &o) != 0) {
         run_free(&R);
         return CCEX_EXIT_INPUT;

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """The example programs in every language (docs/cli.md, "Languages").
 
-    check_lang.py PLAN DUE ICS MAP DATADIR OUTDIR
+    check_lang.py PLAN DUE ICS MAP DATADIR OUTDIR [TEAM]
 
 Runs ccad-plan, ccad-due, ccad-ics and ccad-map on the Chinese twin of the
-bundled territory (territory-zh.csv) and on the English one, and checks:
+bundled territory (territory-zh.csv) and on the English one, and ccad-team
+(TEAM) on a Chinese team (team-scenario-zh) and the bundled one, and checks:
   - the day tables lay out by display width: in every row the cells start
     at the columns of the header, counting East Asian Wide and Fullwidth
     characters as two cells and combining marks as none; a cut cell ends
@@ -13,7 +14,9 @@ bundled territory (territory-zh.csv) and on the English one, and checks:
     and zh_HK give zh-Hant, other zh zh-Hans, C and en English); --lang
     wins; English output is the same with --lang en and with LANG=C;
   - zh-Hans and zh-Hant output use their own script's words;
-  - the calendar carries LANGUAGE= on its texts, the maps xml:lang.
+  - the calendar carries LANGUAGE= on its texts, the maps xml:lang;
+  - ccad-team's table, reasons and findings file in Chinese, its CSV
+    identifiers in English whatever the language.
 Python 3 standard library only."""
 import os
 import subprocess
@@ -40,7 +43,7 @@ def run(cmd, env_lang=None, lc_all=None):
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     if p.returncode != 0:
         fail("%s: exit %d: %s" % (" ".join(cmd), p.returncode, p.stderr.decode("utf-8", "replace")))
-    return p.stdout.decode("utf-8")
+    return p.stdout.decode("utf-8", "replace")  # a cut mid-character shows as U+FFFD
 
 
 def cells(s):
@@ -73,29 +76,41 @@ def cell_at(row, col):
     return ""
 
 
-def check_table(text, titles, ellipsis):
+def plan_row(line):
+    return line.startswith("  ") and line[:6].strip() != ""
+
+
+def team_row(line):
+    """An item row of ccad-team: a stop number or '-' in the first columns."""
+    return len(line) > 8 and line[:4] == "    " and line[4:6].strip() != "" and line[6:8] == "  "
+
+
+def check_table(text, titles, ellipsis, header="   #  ", is_row=plan_row, name_col=2):
+    """Every row under a header (plan: one per day; team: one for all days)
+    has its cells at the header's columns."""
     if "\ufffd" in text:
         fail("U+FFFD in the output")
     lines = text.split("\n")
     rows = 0
     cut = 0
     for k, line in enumerate(lines):
-        if not line.startswith("   #  "):
+        if not line.startswith(header):
             continue
         starts = column_starts(line, titles)
-        j = k + 1
-        while j < len(lines) and lines[j].startswith("  ") and lines[j][:6].strip() != "":
-            row = lines[j]
+        for row in lines[k + 1:]:
+            if is_row is plan_row and not plan_row(row):
+                break
+            if not is_row(row):
+                continue
             for t, c in zip(titles, starts):
                 # a separating space, then the cell's first character
                 before = cell_at(row, c - 1)
                 if before[:1] != " " or before[1:2] in (" ", ""):
                     fail("row %r: the %s column does not start at display column %d" % (row, t, c))
-            name = cell_at(row, starts[2])[:40]
+            name = cell_at(row, starts[name_col])[:40]
             if ellipsis in name:
                 cut += 1
             rows += 1
-            j += 1
     if rows == 0:
         fail("no table rows")
     return rows, cut
@@ -177,6 +192,79 @@ def main(argv):
     if title != "2026-11-25 周三 的路线":
         fail("map: title %r" % title)
     print("ok: ccad-map")
+
+    if len(argv) > 7:
+        check_team(argv[7], data)
+
+
+def check_team(team, data):
+    scen = os.path.join(data, "team-scenario-zh")
+    zh = ["--reps", os.path.join(scen, "reps.csv"), "--customers", os.path.join(scen, "customers.csv"),
+          "--today", "2026-11-23", "--days", "3"]
+    for lang, titles, words, other in (
+            ("zh-Hans", ["到达", "编号", "客户", "归属", "Q", "方式", "由谁去", "原因"],
+             ("团队计划 2026-11-23 周一 至 2026-11-25 周三：3 名业务员", "  bob（周博文）：共 3 项，拜访 3 家，替同事跑 1 项",
+              "委托同事   产能：安排有时间的同事去一趟（路上多花 52 分钟；该同事当天共 3 个联系，上限 3 个）",
+              "代班同事   产能：安排有时间的同事去一趟", "需要注意（6 条；用 --findings FILE 写出）：ann 4 条，bob 1 条，cat 1 条"),
+             "週"),
+            ("zh-Hant", ["到達", "編號", "客戶", "歸屬", "Q", "方式", "由誰去", "原因"],
+             ("團隊計劃 2026-11-23 週一 至 2026-11-25 週三：3 名業務員", "委託同事   產能：安排有時間的同事去一趟",
+              "需要注意（6 條；用 --findings FILE 寫出）："), "周一")):
+        text = run([team, "--lang", lang] + zh)
+        for want in words:
+            if want not in text:
+                fail("ccad-team %s: %r missing" % (lang, want))
+        if other in text:
+            fail("ccad-team %s: %r of the other script" % (lang, other))
+        rows, cut = check_table(text, titles, "\u2026", header="     #  ", is_row=team_row)
+        if rows != 12 or cut == 0:
+            fail("ccad-team %s: %d rows, %d names cut (expected 12 rows, long names cut)" % (lang, rows, cut))
+        print("ok: ccad-team %s table, %d rows by display width, %d names cut" % (lang, rows, cut))
+    # the bundled team: every reason of the no-carrier list in Chinese, the
+    # kind column as wide as its longest name
+    text = run([team, "--lang", "zh-Hans", "--today", "2026-11-23"])
+    if "\n没有同事能接手：\n" not in text or "在岗的 4 位同事都排满了，这次联系（委托同事）没人能去" not in text:
+        fail("ccad-team zh-Hans: no Chinese TEAM_NO_CARRIER list")
+    rows, _ = check_table(text, ["到达", "编号", "客户", "归属", "Q", "方式", "由谁去", "原因"], "\u2026",
+                          header="     #  ", is_row=team_row)
+    # the language from the locale; English the same with --lang en and LANG=C
+    if not run([team] + zh, env_lang="zh_TW.UTF-8").startswith("團隊計劃"):
+        fail("ccad-team LANG=zh_TW: not zh-Hant")
+    english = run([team, "--lang", "en"] + zh)
+    if english != run([team] + zh, env_lang="C") or not english.startswith("Team plan for Mon 2026-11-23"):
+        fail("ccad-team: --lang en and LANG=C differ")
+    check_table(english, ["ETA", "id", "customer", "owner", "Q", "kind", "by", "why"], "~",
+                header="     #  ", is_row=team_row)
+    # CSV identifiers stay English; the findings file's texts follow --lang
+    if run([team, "--lang", "zh-Hans", "--format", "csv"] + zh) != run([team, "--format", "csv"] + zh,
+                                                                       env_lang="C"):
+        fail("ccad-team --format csv differs by language")
+    findings = os.path.join(os.environ.get("TMPDIR", "/tmp"), "ccad-team-zh-findings-%d.csv" % os.getpid())
+    run([team, "--lang", "zh-Hans", "--findings", findings] + zh)
+    with open(findings, encoding="utf-8") as f:
+        got = f.read()
+    os.remove(findings)
+    if "ann,,platform,PLATFORM,平台：工作平台只有 3 个客户，不到最少要管理的 50 个" not in got:
+        fail("ccad-team --findings in zh-Hans: %r" % got[:300])
+    # the proposals: workload, balance, the pool's count and the proposals'
+    # reasons in the findings file
+    pool = ["--reps", os.path.join(data, "team-pool", "reps.csv"),
+            "--customers", os.path.join(data, "team-pool", "customers.csv"), "--today", "2026-11-23"]
+    run([team, "--lang", "zh-Hans", "--findings", findings] + pool)
+    with open(findings, encoding="utf-8") as f:
+        got = f.read()
+    os.remove(findings)
+    text = run([team, "--lang", "zh-Hans"] + pool)
+    for want in ("\n30 天的工作量（需要的联系次数 / 产能；A B C D 类），按建议调整前 -> 后：\n",
+                 "均衡：负荷差距（最高/最低）", "，公海 1 条\n"):
+        if want not in text:
+            fail("ccad-team zh-Hans proposals: %r missing" % want)
+    for want in (",release_proposed,OWNERSHIP,归属：建议把客户放回公海（已联系 ",
+                 ",move_proposed,WORKLOAD,工作量：建议从超负荷的业务员（产能的 ", "；交给 cat,"):
+        if want not in got:
+            fail("ccad-team zh-Hans proposals file: %r missing" % want)
+    print("ok: ccad-team (%d rows of the bundled team in zh-Hans, locale, CSV, findings, proposals)"
+          % rows)
 
 
 if __name__ == "__main__":

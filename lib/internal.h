@@ -580,6 +580,9 @@ enum ccad__rules_msg_id {
     CCAD__RM_TOO_LARGE, /* name, text (%.*s), "..." or "", min, max */
     CCAD__RM_RANGE,     /* name, value, min, max */
     CCAD__RM_KEYWORD,   /* name, keyword, keyword, text (%.*s) */
+    CCAD__RM_NO_PARAM,  /* name (ccad_rules_set, ccad_rules_set_text) */
+    CCAD__RM_EMPTY,     /* name */
+    CCAD__RM_REFUSED,   /* name, value, the broken constraint's message */
     CCAD__RM_COUNT
 };
 /* The printf format of a message in a ccad_lang (English for an unknown one). */

@@ -61,6 +61,15 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_PLAN_VISIT_DAY] = "路线：{a} 到期，排在下一个拜访日（{b}）",
     [CCAD_WHY_GIVE_UP] = "分类：放弃：不再安排联系；已联系 {a} 次，建议放出客户（耐心要求 {b} 次）{c?：为时过早|}",
     [CCAD_WHY_ORDER_CLOSED] = "紧急度：{a} 下单，{b} 的采购决定已经完成",
+    [CCAD_WHY_PLATFORM_UNDER_MIN] = "平台：工作平台只有 {a} 个客户，不到最少要管理的 {b} 个",
+    [CCAD_WHY_Q1_VISITS_ONLY] = "计时：采购在即，要到客户处拜访；{a} 的联系不是拜访，不算数（{b<还没有拜访过，今天就该去|上次拜访在 {b} 天前}）",
+    [CCAD_WHY_FREQ_RAMP] = "频次：{a} 天后做采购决定，提前加密沟通：{b?间隔从 {b} 天缩短到 {c} 天|原本没有固定频次，改为每 {c} 天联系一次}",
+    [CCAD_WHY_TEAM_CARRIER] = "产能：安排有时间的同事去一趟（路上多花 {a} 分钟；该同事当天共 {b} 个联系{c?，上限 {c} 个|，不限个数}）",
+    [CCAD_WHY_TEAM_NO_CARRIER] = "产能：{a} {b?在岗的 {b} 位同事都排满了|没有同事在岗}，这次联系（{c}）没人能去",
+    [CCAD_WHY_POOL_RELEASE] = "归属：建议把客户放回公海（已联系 {a} 次，耐心要求 {b} 次）{c?：为时过早|}",
+    [CCAD_WHY_POOL_IDLE] = "归属：从 {c} 起已 {a} 天没有联系（满 {b} 天没联系就放出）",
+    [CCAD_WHY_POOL_ASSIGN] = "工作量：公海客户建议交给最近的、还有余力的业务员（离出发地 {a} 分钟；还能再联系 {b} 次，这个客户要 {c} 次）",
+    [CCAD_WHY_TEAM_MOVE] = "工作量：建议从超负荷的业务员（产能的 {b}%）调给还有余力的业务员（调入后 {c}%）；辖区路程{a<少 {a!} 分钟|{a?多 {a} 分钟|不变}}",
 };
 
 static const char word_text[][CCAD__NAME_TEXT_CAP] = {
@@ -99,6 +108,6 @@ static const char n_item_kind[][CCAD__NAME_TEXT_CAP] = {"拜访", "电话", "死
 static const char n_delegation[][CCAD__NAME_TEXT_CAP] = {"本人", "委托同事", "代班同事"};
 static const char n_finding[][CCAD__NAME_TEXT_CAP] = {
     "未排上", "逾期",     "降温",     "变冷", "停滞", "过早放出风险", "从未联系",
-    "超出产能", "已舍弃", "间隔过长", "平台", "路线", "建议放出"};
+    "超出产能", "已舍弃", "间隔过长", "平台", "路线", "建议放出", "建议分配", "建议调动"};
 
 CCAD__LANG_LOOKUP(ccad__zh_hans_text)

@@ -61,6 +61,15 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_PLAN_VISIT_DAY] = "路線：{a} 到期，排在下一個拜訪日（{b}）",
     [CCAD_WHY_GIVE_UP] = "分類：放棄：不再安排聯繫；已聯繫 {a} 次，建議放出客戶（耐心要求 {b} 次）{c?：為時過早|}",
     [CCAD_WHY_ORDER_CLOSED] = "緊急度：{a} 下單，{b} 的採購決定已經完成",
+    [CCAD_WHY_PLATFORM_UNDER_MIN] = "平台：工作平台只有 {a} 個客戶，不到最少要管理的 {b} 個",
+    [CCAD_WHY_Q1_VISITS_ONLY] = "計時：採購在即，要到客戶處拜訪；{a} 的聯繫不是拜訪，不算數（{b<還沒有拜訪過，今天就該去|上次拜訪在 {b} 天前}）",
+    [CCAD_WHY_FREQ_RAMP] = "頻次：{a} 天後做採購決定，提前加密溝通：{b?間隔從 {b} 天縮短到 {c} 天|原本沒有固定頻次，改為每 {c} 天聯繫一次}",
+    [CCAD_WHY_TEAM_CARRIER] = "產能：安排有時間的同事去一趟（路上多花 {a} 分鐘；該同事當天共 {b} 個聯繫{c?，上限 {c} 個|，不限個數}）",
+    [CCAD_WHY_TEAM_NO_CARRIER] = "產能：{a} {b?在崗的 {b} 位同事都排滿了|沒有同事在崗}，這次聯繫（{c}）沒人能去",
+    [CCAD_WHY_POOL_RELEASE] = "歸屬：建議把客戶放回公海（已聯繫 {a} 次，耐心要求 {b} 次）{c?：為時過早|}",
+    [CCAD_WHY_POOL_IDLE] = "歸屬：從 {c} 起已 {a} 天沒有聯繫（滿 {b} 天沒聯繫就放出）",
+    [CCAD_WHY_POOL_ASSIGN] = "工作量：公海客戶建議交給最近的、還有餘力的業務員（離出發地 {a} 分鐘；還能再聯繫 {b} 次，這個客戶要 {c} 次）",
+    [CCAD_WHY_TEAM_MOVE] = "工作量：建議從超負荷的業務員（產能的 {b}%）調給還有餘力的業務員（調入後 {c}%）；轄區路程{a<少 {a!} 分鐘|{a?多 {a} 分鐘|不變}}",
 };
 
 static const char word_text[][CCAD__NAME_TEXT_CAP] = {
@@ -99,6 +108,6 @@ static const char n_item_kind[][CCAD__NAME_TEXT_CAP] = {"拜訪", "電話", "死
 static const char n_delegation[][CCAD__NAME_TEXT_CAP] = {"本人", "委託同事", "代班同事"};
 static const char n_finding[][CCAD__NAME_TEXT_CAP] = {
     "未排上", "逾期",     "降溫",     "變冷", "停滯", "過早放出風險", "從未聯繫",
-    "超出產能", "已捨棄", "間隔過長", "平台", "路線", "建議放出"};
+    "超出產能", "已捨棄", "間隔過長", "平台", "路線", "建議放出", "建議分配", "建議調動"};
 
 CCAD__LANG_LOOKUP(ccad__zh_hant_text)

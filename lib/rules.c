@@ -197,16 +197,18 @@ int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
         return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_set: name is NULL");
     i = ccad__rules_find(name, strlen(name));
     if (i < 0)
-        return ccad__fail(rules->ctx, CCAD_ENOTFOUND, "no rules parameter named '%.64s'", name);
+        return ccad__fail(rules->ctx, CCAD_ENOTFOUND,
+                          ccad__rules_msg(rules->ctx->lang, CCAD__RM_NO_PARAM), name);
     if (value < ccad__params[i].min || value > ccad__params[i].max)
-        return ccad__fail(rules->ctx, CCAD_ERANGE, "%s = %lld is outside %lld..%lld",
+        return ccad__fail(rules->ctx, CCAD_ERANGE, ccad__rules_msg(rules->ctx->lang, CCAD__RM_RANGE),
                           ccad__params[i].name, (long long)value, (long long)ccad__params[i].min,
                           (long long)ccad__params[i].max);
     memcpy(v, rules->v, sizeof v);
     v[i] = value;
     if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg, rules->ctx->lang))
-        return ccad__fail(rules->ctx, CCAD_ECONFLICT, "%s = %lld refused: %s", ccad__params[i].name,
-                          (long long)value, msg);
+        return ccad__fail(rules->ctx, CCAD_ECONFLICT,
+                          ccad__rules_msg(rules->ctx->lang, CCAD__RM_REFUSED),
+                          ccad__params[i].name, (long long)value, msg);
     rules->v[i] = value;
     return CCAD_OK;
 }
@@ -225,10 +227,12 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
         return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_set_text: NULL argument");
     i = ccad__rules_find(name, strlen(name));
     if (i < 0)
-        return ccad__fail(rules->ctx, CCAD_ENOTFOUND, "no rules parameter named '%.64s'", name);
+        return ccad__fail(rules->ctx, CCAD_ENOTFOUND,
+                          ccad__rules_msg(rules->ctx->lang, CCAD__RM_NO_PARAM), name);
     n = strlen(value);
     if (n == 0)
-        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: empty value", ccad__params[i].name);
+        return ccad__fail(rules->ctx, CCAD_EPARSE, ccad__rules_msg(rules->ctx->lang, CCAD__RM_EMPTY),
+                          ccad__params[i].name);
     switch (ccad__rules_value(i, value, n, &v, msg, sizeof msg, rules->ctx->lang)) {
     case 0:
         break;

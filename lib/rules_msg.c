@@ -48,6 +48,10 @@ static const char messages[CCAD__RM_COUNT][CCAD_LANG_COUNT][112] = {
                         "%s = %lld 不在 %lld..%lld 之內"},
     [CCAD__RM_KEYWORD] = {"%.31s takes %.11s or %.11s, not '%.*s'", "%.31s 要用 %.11s 或 %.11s，不是 '%.*s'",
                           "%.31s 要用 %.11s 或 %.11s，不是 '%.*s'"},
+    [CCAD__RM_NO_PARAM] = {"no rules parameter named '%.64s'", "没有名为 '%.64s' 的规则参数",
+                           "沒有名為 '%.64s' 的規則參數"},
+    [CCAD__RM_EMPTY] = {"%s: empty value", "%s：值是空的", "%s：值是空的"},
+    [CCAD__RM_REFUSED] = {"%s = %lld refused: %s", "%s = %lld 不能接受：%s", "%s = %lld 不能接受：%s"},
 };
 
 const char *ccad__rules_msg(int lang, int id)

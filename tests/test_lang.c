@@ -273,6 +273,40 @@ static void negative_days_read_as_past(void **state)
     }
 }
 
+/* The other branch of the 1.1 reasons' conditional fields: no visit yet,
+ * no interval before the ramp, no count limit, nobody present, a release
+ * not premature, a move that shortens the travel. The
+ * golden files hold only the first branch of each. */
+static void branches_of_the_new_reasons(void **state)
+{
+    static const ccad_reason r[6] = {
+        {CCAD_RULE_CLOCK, CCAD_WHY_Q1_VISITS_ONLY, DAY0, -1, 0},
+        {CCAD_RULE_FREQ, CCAD_WHY_FREQ_RAMP, 40, 0, 3},
+        {CCAD_RULE_CAPACITY, CCAD_WHY_TEAM_CARRIER, 12, 3, 0},
+        {CCAD_RULE_CAPACITY, CCAD_WHY_TEAM_NO_CARRIER, DAY0, 0, CCAD_BY_SUBSTITUTE},
+        {CCAD_RULE_OWNERSHIP, CCAD_WHY_POOL_RELEASE, 6, 5, 0},
+        {CCAD_RULE_WORKLOAD, CCAD_WHY_TEAM_MOVE, -14, 130, 90}};
+    static const char *const want[CCAD_LANG_COUNT][6] = {
+        {"and no visit yet: due now", "ramp up from every 0 to every 3 days", "limit 0)",
+         "(0 present) for this substitute's contact", "after 6 contacts (patience asks for 5)",
+         "territory travel -14 min"},
+        {"的联系不是拜访，不算数（还没有拜访过，今天就该去）", "提前加密沟通：原本没有固定频次，改为每 3 天联系一次",
+         "该同事当天共 3 个联系，不限个数）", "11月23日 周一 没有同事在岗，这次联系（代班同事）没人能去",
+         "（已联系 6 次，耐心要求 5 次）", "（产能的 130%）调给还有余力的业务员（调入后 90%）；辖区路程少 14 分钟"},
+        {"的聯繫不是拜訪，不算數（還沒有拜訪過，今天就該去）", "提前加密溝通：原本沒有固定頻次，改為每 3 天聯繫一次",
+         "該同事當天共 3 個聯繫，不限個數）", "11月23日 週一 沒有同事在崗，這次聯繫（代班同事）沒人能去",
+         "（已聯繫 6 次，耐心要求 5 次）", "（產能的 130%）調給還有餘力的業務員（調入後 90%）；轄區路程少 14 分鐘"}};
+    char text[CCAD_REASON_TEXT_MAX];
+    int lang, k;
+    (void)state;
+    for (lang = 0; lang < CCAD_LANG_COUNT; lang++)
+        for (k = 0; k < 6; k++) {
+            format(text, &r[k], lang);
+            if (strstr(text, want[lang][k]) == NULL)
+                fail_msg("%s: '%s' lacks '%s'", lang_tags[lang], text, want[lang][k]);
+        }
+}
+
 static void bad_language(void **state)
 {
     ccad_reason r = {CCAD_RULE_GAP, CCAD_WHY_GAP_ALERT, 22, 21, 8};
@@ -420,6 +454,7 @@ int main(void)
         cmocka_unit_test(every_figure_is_used),
         cmocka_unit_test(fits_at_the_documented_maximum),
         cmocka_unit_test(negative_days_read_as_past),
+        cmocka_unit_test(branches_of_the_new_reasons),
         cmocka_unit_test(bad_language),
         cmocka_unit_test(every_name_in_every_language),
         cmocka_unit_test(golden_files),

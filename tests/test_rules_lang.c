@@ -52,7 +52,20 @@ static const bad_text bad[] = {
      {"gap.max_days (30) must be below gap.alert_days (21)", "gap.max_days（30）必须小于 gap.alert_days（21）",
       "gap.max_days（30）必須小於 gap.alert_days（21）"}},
     {"grade.share_a_pct = 80\n", CCAD_EPARSE, 1, 1, {"above 100", "超过了 100", "超過了 100"}},
-    {"platform.cap_a = 40\n", CCAD_EPARSE, 1, 1, {"above platform.working_cap (50)", "超过了 platform.working_cap（50）", "超過了 platform.working_cap（50）"}},
+    /* working_cap is 0 (no fixed cap) by default: the sum is checked once a cap is set */
+    {"platform.working_cap = 60\nplatform.cap_a = 40\n", CCAD_EPARSE, 2, 1,
+     {"= 70, above platform.working_cap (60)", "= 70，超过了 platform.working_cap（60）",
+      "= 70，超過了 platform.working_cap（60）"}},
+    {"platform.working_cap = 40\n", CCAD_EPARSE, 1, 1,
+     {"platform.working_min (50) must be at most platform.working_cap (40)",
+      "platform.working_min（50）不能大于 platform.working_cap（40）",
+      "platform.working_min（50）不能大於 platform.working_cap（40）"}},
+    {"gap.warn_pct = 150\n", CCAD_EPARSE, 1, 1,
+     {"gap.warn_pct (150) must be below gap.alert_pct (150)", "gap.warn_pct（150）必须小于 gap.alert_pct（150）",
+      "gap.warn_pct（150）必須小於 gap.alert_pct（150）"}},
+    {"freq.ramp_count = 8\n", CCAD_EPARSE, 1, 1,
+     {"freq.ramp_count (8) must be at most freq.ramp_days (7)", "freq.ramp_count（8）不能大于 freq.ramp_days（7）",
+      "freq.ramp_count（8）不能大於 freq.ramp_days（7）"}},
 };
 
 static void parse_errors_in_every_language(void **state)
@@ -104,6 +117,26 @@ static void setters_in_chinese(void **state)
     assert_non_null(strstr(ccad_ctx_errmsg(ctx), "gap.grades 要用不同的級別字母 A-D 或 none，不是 'AX'"));
     assert_int_equal(ccad_rules_set_text(r, "stall.after", "0"), CCAD_ERANGE);
     assert_non_null(strstr(ccad_ctx_errmsg(ctx), "stall.after = 0 不在"));
+    /* the setters' own messages: range, refusal, unknown name, empty value */
+    assert_int_equal(ccad_rules_set(r, "stall.after", 0), CCAD_ERANGE);
+    assert_non_null(strstr(ccad_ctx_errmsg(ctx), "stall.after = 0 不在"));
+    assert_int_equal(ccad_rules_set(r, "platform.working_cap", 40), CCAD_ECONFLICT);
+    assert_string_equal(ccad_ctx_errmsg(ctx), "platform.working_cap = 40 不能接受："
+                                              "platform.working_min（50）不能大於 platform.working_cap（40）");
+    assert_int_equal(ccad_rules_set(r, "gap.max_day", 3), CCAD_ENOTFOUND);
+    assert_string_equal(ccad_ctx_errmsg(ctx), "沒有名為 'gap.max_day' 的規則參數");
+    assert_int_equal(ccad_rules_set_text(r, "gap.max_day", "3"), CCAD_ENOTFOUND);
+    assert_string_equal(ccad_ctx_errmsg(ctx), "沒有名為 'gap.max_day' 的規則參數");
+    assert_int_equal(ccad_rules_set_text(r, "gap.warn_pct", ""), CCAD_EPARSE);
+    assert_string_equal(ccad_ctx_errmsg(ctx), "gap.warn_pct：值是空的");
+    assert_int_equal(ccad_ctx_set_lang(ctx, CCAD_LANG_ZH_HANS), CCAD_OK);
+    assert_int_equal(ccad_rules_set(r, "gap.warn_pct", 200), CCAD_ECONFLICT);
+    assert_string_equal(ccad_ctx_errmsg(ctx), "gap.warn_pct = 200 不能接受："
+                                              "gap.warn_pct（200）必须小于 gap.alert_pct（150）");
+    assert_int_equal(ccad_ctx_set_lang(ctx, CCAD_LANG_EN), CCAD_OK);
+    assert_int_equal(ccad_rules_set(r, "gap.warn_pct", 200), CCAD_ECONFLICT);
+    assert_string_equal(ccad_ctx_errmsg(ctx), "gap.warn_pct = 200 refused: "
+                                              "gap.warn_pct (200) must be below gap.alert_pct (150)");
     ccad_rules_free(r);
     ccad_ctx_free(ctx);
 }

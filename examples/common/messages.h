@@ -83,6 +83,22 @@ enum ccex_msg {
     M_SVG_BASE,
     M_SVG_BASE_AT,     /* latitude, longitude */
     M_SVG_LATE,
+    /* ccad-team */
+    M_TEAM_PLAN_FOR,   /* first day, last day, reps, customers */
+    M_TEAM_REP,        /* lat, lon, visits a day, start, end, customers, absence note */
+    M_TEAM_ABSENT_SOME,
+    M_COL_OWNER,
+    M_TEAM_DAY_REP,    /* rep id, rep name, items, plural, stops, plural, carried */
+    M_TEAM_NO_ROOM,
+    M_TEAM_FINDINGS,   /* count */
+    M_TEAM_FINDINGS_REP, /* rep id, count */
+    M_TEAM_FINDINGS_SEP,
+    M_TEAM_FINDINGS_POOL, /* count */
+    M_TEAM_WORKLOAD_HEAD,
+    M_TEAM_LOAD_ROW,   /* needed, capacity, A, B, C, D, needed after, customers, after, travel, after */
+    M_TEAM_BALANCE,    /* spread, after, travel, after, releases, plural, assignments, plural,
+                          moves, plural, reps over, plural */
+    M_TEAM_TO_REP,     /* rep id (the findings file) */
     CCEX_MSG_COUNT
 };
 

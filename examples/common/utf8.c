@@ -141,3 +141,11 @@ void ccex_print_cells(FILE *fp, const char *s, int w, const char *ellipsis)
     for (; cells < (size_t)w; cells++)
         fputc(' ', fp);
 }
+
+void ccex_print_pad(FILE *fp, const char *s, int w)
+{
+    size_t cells = ccex_utf8_width(s);
+    fputs(s, fp);
+    for (; cells < (size_t)w; cells++)
+        fputc(' ', fp);
+}

@@ -45,4 +45,8 @@ size_t ccex_utf8_width(const char *s);
  *  stay with their base) and then the ellipsis and any padding. */
 void ccex_print_cells(FILE *fp, const char *s, int w, const char *ellipsis);
 
+/** Writes @p s padded with spaces to @p w cells, never cut (a longer @p s
+ *  pushes on). */
+void ccex_print_pad(FILE *fp, const char *s, int w);
+
 #endif /* CCAD_EXAMPLES_UTF8_H */
