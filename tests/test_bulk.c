@@ -44,7 +44,7 @@ static int teardown(void **state)
 
 /* n generated customers with ids "<prefix>-<i>" (ids held in idbuf); every
  * seventh one has contacts beyond the packed record (the wide table). */
-static ccad_customer *gen(size_t n, const char *prefix, char (*idbuf)[32], uint64_t seed)
+static ccad_customer *gen(size_t n, const char *prefix, char (*idbuf)[48], uint64_t seed)
 {
     ccad_customer *c = calloc(n, sizeof *c);
     uint64_t rng = tu_rng_seed(seed);
@@ -72,7 +72,7 @@ static void add_many_equals_single_adds(void **state)
 {
     fixture *f = *state;
     static const size_t sizes[] = {1, 2, 17, 300, 5000};
-    char (*ids)[32] = calloc(5000, sizeof *ids);
+    char (*ids)[48] = calloc(5000, sizeof *ids);
     ccad_book *one;
     size_t s, i, first = 0;
     assert_non_null(ids);
@@ -111,8 +111,8 @@ static void add_many_all_or_nothing(void **state)
 {
     fixture *f = *state;
     enum { N = 400 };
-    char (*ids)[32] = calloc(N, sizeof *ids);
-    char (*base)[32] = calloc(50, sizeof *base);
+    char (*ids)[48] = calloc(N, sizeof *ids);
+    char (*base)[48] = calloc(50, sizeof *base);
     ccad_customer *pre = gen(50, "pre", base, 7);
     size_t k, pos[] = {0, 1, 199, N - 1};
     tu_snap snap;
@@ -185,7 +185,7 @@ static void add_many_errors(void **state)
 static void schedule_items_equal_single_reads(void **state)
 {
     fixture *f = *state;
-    char (*ids)[32] = calloc(120, sizeof *ids);
+    char (*ids)[48] = calloc(120, sizeof *ids);
     ccad_customer *c = gen(120, "s", ids, 3);
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
     ccad_schedule *s;

@@ -13,7 +13,7 @@ typedef struct world {
     ccad_rules *r;
     ccad_book *ann, *bob, *carl, *pool;
     ccad_team *team;
-    char ids[64][16];
+    char ids[64][32];
     int n_ids;
 } world;
 
@@ -24,7 +24,7 @@ static ccad_customer cust(world *w, const char *prefix, int grade, int32_t last,
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
     char *id = w->ids[w->n_ids++];
-    snprintf(id, 16, "%s%02d", prefix, w->n_ids);
+    snprintf(id, sizeof w->ids[0], "%s%02d", prefix, w->n_ids);
     c.id = id;
     c.value = 1000;
     c.grade = grade;
