@@ -51,33 +51,36 @@ static void usage(FILE *fp)
             ccex_plan_flags_help);
 }
 
+static const struct option own_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+/* One option (opts.h): CCEX_OPTS_GO or an exit status. */
+static int take_option(void *user, int key, const char *v)
+{
+    struct options *o = user;
+    switch (key) {
+    case 'h':
+        usage(stdout);
+        return CCEX_EXIT_OK;
+    case 'o':
+        if (v == NULL || *v == '\0')
+            return ccex_usage_error(PROG, "-o needs a file name");
+        o->out = v;
+        return CCEX_OPTS_GO;
+    default: return ccex_plan_opt(&o->plan, key, v, PROG);
+    }
+}
+
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    int i, m;
+    int status;
     ccex_plan_args_init(&o->plan);
     o->out = NULL;
-    for (i = 1; i < argc; i++) {
-        const char *v = NULL, *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return CCEX_EXIT_OK;
-        }
-        if ((m = ccex_plan_arg(&o->plan, argc, argv, &i, PROG)) != 0) {
-            if (m != 1)
-                return m;
-            continue;
-        }
-        if ((m = ccex_option_value(argc, argv, &i, "-o", &v)) != 0 ||
-            (m = ccex_option_value(argc, argv, &i, "--output", &v)) != 0) {
-            if (m < 0 || *v == '\0')
-                return ccex_usage_error(PROG, "-o needs a file name");
-            o->out = v;
-            continue;
-        }
-        if (a[0] == '-')
-            return ccex_usage_error(PROG, "unknown option '%s'", a);
-        return ccex_usage_error(PROG, "unexpected argument '%s'", a);
-    }
+    status = ccex_opts_read(argc, argv, ccex_plan_options, own_options, PROG, take_option, o);
+    if (status != CCEX_OPTS_GO)
+        return status;
     return ccex_plan_args_done(&o->plan, PROG) != 0 ? CCEX_EXIT_USAGE : -1;
 }
 

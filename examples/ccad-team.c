@@ -26,6 +26,7 @@
 #include "datadir.h"
 #include "lang.h"
 #include "messages.h"
+#include "opts.h"
 #include "plan.h"
 #include "team.h"
 #include "utf8.h"
@@ -84,74 +85,87 @@ static void usage(FILE *fp)
             "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
 }
 
-static int file_flag(int argc, char **argv, int *i, const char *name, const char **out)
+enum { OPT_REPS = CCEX_OPT_KEY_BASE + 100, OPT_CUSTOMERS, OPT_CONTACTS, OPT_FINDINGS,
+       OPT_TODAY, OPT_DAYS, OPT_FORMAT };
+
+static const struct option team_options[] = {
+    {"reps", required_argument, NULL, OPT_REPS},
+    {"customers", required_argument, NULL, OPT_CUSTOMERS},
+    {"contacts", required_argument, NULL, OPT_CONTACTS},
+    {"findings", required_argument, NULL, OPT_FINDINGS},
+    {"today", required_argument, NULL, OPT_TODAY},
+    {"days", required_argument, NULL, OPT_DAYS},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"lang", required_argument, NULL, CCEX_OPT_LANG},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+/* --reps, --customers, --contacts, --findings: where the file name goes. */
+static const char **file_flag(struct options *o, int key)
 {
-    const char *v = NULL;
-    int m = ccex_option_value(argc, argv, i, name, &v);
-    if (m == 0)
-        return 0;
-    if (m < 0 || *v == '\0')
-        return ccex_usage_error(PROG, "%s needs a file name", name);
-    *out = v;
-    return 1;
+    switch (key) {
+    case OPT_REPS: return &o->reps;
+    case OPT_CUSTOMERS: return &o->customers;
+    case OPT_CONTACTS: return &o->contacts;
+    case OPT_FINDINGS: return &o->findings;
+    default: return NULL;
+    }
 }
 
-/* --today, --days, --format: 1 if consumed, 0 if not one of them, else the exit status. */
-static int value_flag(int argc, char **argv, int *i, struct options *o)
+/* --today, --days, --format: CCEX_OPTS_GO or the exit status. */
+static int value_flag(struct options *o, int key, const char *v)
 {
-    const char *v = NULL;
-    int m;
-    if ((m = ccex_option_value(argc, argv, i, "--today", &v)) != 0) {
-        if (m < 0 || ccad_date_parse(&o->today, v, strlen(v)) != CCAD_OK)
-            return ccex_usage_error(PROG, "--today: '%s' is not a date", m < 0 ? "" : v);
+    if (key == OPT_TODAY) {
+        if (v == NULL || ccad_date_parse(&o->today, v, strlen(v)) != CCAD_OK)
+            return ccex_usage_error(PROG, "--today: '%s' is not a date", v == NULL ? "" : v);
         o->have_today = 1;
-        return 1;
-    }
-    if ((m = ccex_option_value(argc, argv, i, "--days", &v)) != 0) {
+    } else if (key == OPT_DAYS) {
         char *end = NULL;
-        long n = m > 0 ? strtol(v, &end, 10) : 0;
-        if (m < 0 || end == v || *end != '\0' || n < 1 || n > 366)
+        long n = v != NULL ? strtol(v, &end, 10) : 0;
+        if (v == NULL || end == v || *end != '\0' || n < 1 || n > 366)
             return ccex_usage_error(PROG, "--days needs a number of days, 1..366");
         o->days = (int32_t)n;
-        return 1;
+    } else if (v != NULL && (strcmp(v, "table") == 0 || strcmp(v, "csv") == 0)) {
+        o->csv = strcmp(v, "csv") == 0;
+    } else {
+        return ccex_usage_error(PROG, "--format needs table or csv");
     }
-    if ((m = ccex_option_value(argc, argv, i, "--format", &v)) != 0) {
-        if (m > 0 && (strcmp(v, "table") == 0 || strcmp(v, "csv") == 0))
-            o->csv = strcmp(v, "csv") == 0;
-        else
-            return ccex_usage_error(PROG, "--format needs table or csv");
-        return 1;
+    return CCEX_OPTS_GO;
+}
+
+/* One option (opts.h): CCEX_OPTS_GO or an exit status. */
+static int take_option(void *user, int key, const char *v)
+{
+    struct options *o = user;
+    const char **file = file_flag(o, key);
+    size_t k;
+    if (key == 'h') {
+        usage(stdout);
+        return CCEX_EXIT_OK;
     }
-    return 0;
+    if (key == CCEX_OPT_LANG)
+        return ccex_lang_opt(v, &o->lang, PROG);
+    if (file == NULL)
+        return value_flag(o, key, v);
+    if (v == NULL || *v == '\0') {
+        for (k = 0; team_options[k].val != key; k++)
+            ;
+        return ccex_usage_error(PROG, "--%s needs a file name", team_options[k].name);
+    }
+    *file = v;
+    return CCEX_OPTS_GO;
 }
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    int i, m;
+    int status;
     memset(o, 0, sizeof *o);
     o->days = 7;
     o->lang = ccex_lang_from_env();
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return CCEX_EXIT_OK;
-        }
-        if ((m = file_flag(argc, argv, &i, "--reps", &o->reps)) != 0 ||
-            (m = file_flag(argc, argv, &i, "--customers", &o->customers)) != 0 ||
-            (m = file_flag(argc, argv, &i, "--contacts", &o->contacts)) != 0 ||
-            (m = file_flag(argc, argv, &i, "--findings", &o->findings)) != 0 ||
-            (m = value_flag(argc, argv, &i, o)) != 0 ||
-            (m = ccex_lang_arg(argc, argv, &i, &o->lang, PROG)) != 0) {
-            if (m != 1)
-                return m;
-            continue;
-        }
-        if (a[0] == '-')
-            return ccex_usage_error(PROG, "unknown option '%s'", a);
-        return ccex_usage_error(PROG, "unexpected argument '%s'", a);
-    }
+    status = ccex_opts_read(argc, argv, NULL, team_options, PROG, take_option, o);
+    if (status != CCEX_OPTS_GO)
+        return status;
     if ((o->reps == NULL) != (o->customers == NULL))
         return ccex_usage_error(PROG, "give --reps and --customers together (or neither, for "
                                       "the bundled team)");
@@ -228,7 +242,7 @@ static int plan(struct run *R, const struct options *o)
         fprintf(stderr, PROG ": cannot create a libcustcadence context\n");
         return -1;
     }
-    (void)ccad_ctx_set_lang(R->ctx, o->lang); /* a valid tag (ccex_lang_arg) */
+    (void)ccad_ctx_set_lang(R->ctx, o->lang); /* a valid tag (ccex_lang_opt) */
     R->o = (ccad_plan_options)CCAD_PLAN_OPTIONS_INIT;
     R->o.first_day = o->today;
     if (!o->have_today && ccad_ctx_today(R->ctx, &R->o.first_day) != CCAD_OK) {
