@@ -75,7 +75,6 @@ static const struct option due_options[] = {
     {"customers", required_argument, NULL, OPT_CUSTOMERS},
     {"rules", required_argument, NULL, OPT_RULES},
     {"today", required_argument, NULL, OPT_TODAY},
-    {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
 /* One option (opts.h): CCEX_OPTS_GO or an exit status. */
@@ -83,9 +82,6 @@ static int take_option(void *user, int key, const char *v)
 {
     struct options *o = user;
     switch (key) {
-    case 'h':
-        usage(stdout);
-        return EXIT_OK;
     case CCEX_OPT_LANG: return ccex_lang_opt(v, &o->lang, PROG);
     case OPT_ALL: o->all = 1; return CCEX_OPTS_GO;
     case OPT_CUSTOMERS:
@@ -114,7 +110,7 @@ static int parse_args(int argc, char **argv, struct options *o)
     o->today = CCAD_NO_DATE;
     o->all = 0;
     o->lang = ccex_lang_from_env();
-    return ccex_opts_read(argc, argv, NULL, due_options, PROG, take_option, o);
+    return ccex_opts_read(argc, argv, NULL, due_options, PROG, take_option, o, usage);
 }
 
 /* ---------------------------------------------------------------------- */

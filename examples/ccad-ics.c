@@ -82,7 +82,6 @@ static const struct option own_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"rep", required_argument, NULL, OPT_REP},
     {"reps", required_argument, NULL, OPT_REPS},
-    {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
 /* One option (opts.h): CCEX_OPTS_GO or an exit status. */
@@ -90,9 +89,6 @@ static int take_option(void *user, int key, const char *v)
 {
     struct options *o = user;
     switch (key) {
-    case 'h':
-        usage(stdout);
-        return CCEX_EXIT_OK;
     case 'o':
         if (v == NULL || *v == '\0')
             return ccex_usage_error(PROG, "-o needs a file name");
@@ -133,7 +129,8 @@ static int parse_args(int argc, char **argv, struct options *o)
     ccex_plan_args_init(&o->plan);
     o->out = NULL;
     o->rep = o->reps = o->plan_only = NULL;
-    status = ccex_opts_read(argc, argv, ccex_plan_options, own_options, PROG, take_option, o);
+    status = ccex_opts_read(argc, argv, ccex_plan_options, own_options, PROG, take_option, o,
+                            usage);
     if (status != CCEX_OPTS_GO || (status = rep_args_done(o)) >= 0)
         return status;
     return ccex_plan_args_done(&o->plan, PROG) != 0 ? CCEX_EXIT_USAGE : -1;

@@ -57,7 +57,6 @@ enum { OPT_OUT = CCEX_OPT_PLAN_END, OPT_DAY };
 static const struct option own_options[] = {
     {"out", required_argument, NULL, OPT_OUT},
     {"day", required_argument, NULL, OPT_DAY},
-    {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
 /* One option (opts.h): CCEX_OPTS_GO or an exit status. */
@@ -65,9 +64,6 @@ static int take_option(void *user, int key, const char *v)
 {
     struct options *o = user;
     switch (key) {
-    case 'h':
-        usage(stdout);
-        return CCEX_EXIT_OK;
     case OPT_OUT:
         if (v == NULL || *v == '\0')
             return ccex_usage_error(PROG, "--out needs a directory");
@@ -89,7 +85,8 @@ static int parse_args(int argc, char **argv, struct options *o)
     o->out = ".";
     o->have_day = 0;
     o->day = CCAD_NO_DATE;
-    status = ccex_opts_read(argc, argv, ccex_plan_options, own_options, PROG, take_option, o);
+    status = ccex_opts_read(argc, argv, ccex_plan_options, own_options, PROG, take_option, o,
+                            usage);
     if (status != CCEX_OPTS_GO)
         return status;
     return ccex_plan_args_done(&o->plan, PROG) != 0 ? CCEX_EXIT_USAGE : -1;

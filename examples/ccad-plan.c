@@ -64,7 +64,6 @@ enum { OPT_FORMAT = CCEX_OPT_PLAN_END, OPT_FINDINGS };
 static const struct option own_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"findings", required_argument, NULL, OPT_FINDINGS},
-    {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
 /* One option (opts.h): CCEX_OPTS_GO or an exit status. */
@@ -72,9 +71,6 @@ static int take_option(void *user, int key, const char *v)
 {
     struct options *o = user;
     switch (key) {
-    case 'h':
-        usage(stdout);
-        return CCEX_EXIT_OK;
     case OPT_FORMAT:
         if (v != NULL && strcmp(v, "table") == 0)
             o->format = FORMAT_TABLE;
@@ -99,7 +95,8 @@ static int parse_args(int argc, char **argv, struct options *o)
     ccex_plan_args_init(&o->plan);
     o->format = FORMAT_TABLE;
     o->findings = NULL;
-    status = ccex_opts_read(argc, argv, ccex_plan_options, own_options, PROG, take_option, o);
+    status = ccex_opts_read(argc, argv, ccex_plan_options, own_options, PROG, take_option, o,
+                            usage);
     if (status != CCEX_OPTS_GO)
         return status;
     return ccex_plan_args_done(&o->plan, PROG) != 0 ? CCEX_EXIT_USAGE : -1;

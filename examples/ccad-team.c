@@ -87,7 +87,6 @@ static const struct option team_options[] = {
     {"days", required_argument, NULL, OPT_DAYS},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"lang", required_argument, NULL, CCEX_OPT_LANG},
-    {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
 /* --reps, --customers, --contacts, --findings: where the file name goes. */
@@ -129,10 +128,6 @@ static int take_option(void *user, int key, const char *v)
     struct options *o = user;
     const char **file = file_flag(o, key);
     size_t k;
-    if (key == 'h') {
-        usage(stdout);
-        return CCEX_EXIT_OK;
-    }
     if (key == CCEX_OPT_LANG)
         return ccex_lang_opt(v, &o->team.lang, PROG);
     if (file == NULL)
@@ -154,7 +149,7 @@ static int parse_args(int argc, char **argv, struct options *o)
     o->team.days = 7;
     o->team.proposals = 1;
     o->team.lang = ccex_lang_from_env();
-    status = ccex_opts_read(argc, argv, NULL, team_options, PROG, take_option, o);
+    status = ccex_opts_read(argc, argv, NULL, team_options, PROG, take_option, o, usage);
     if (status != CCEX_OPTS_GO)
         return status;
     if ((o->team.reps == NULL) != (o->team.customers == NULL))

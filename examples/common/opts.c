@@ -61,14 +61,17 @@ static const struct option *whole_option(const struct table *t, const char *a)
 }
 
 int ccex_opts_read(int argc, char **argv, const struct option *shared,
-                   const struct option *own, const char *prog, ccex_opt_fn fn, void *user)
+                   const struct option *own, const char *prog, ccex_opt_fn fn, void *user,
+                   void (*usage)(FILE *fp))
 {
+    static const struct option help[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     struct table t;
     int status = CCEX_OPTS_GO;
     memset(&t, 0, sizeof t);
     strcpy(t.shorts, "+:");
     table_add(&t, shared);
     table_add(&t, own);
+    table_add(&t, help);
     opterr = 0;
     optind = 1;
     while (status == CCEX_OPTS_GO && optind < argc) {
@@ -80,6 +83,10 @@ int ccex_opts_read(int argc, char **argv, const struct option *shared,
         if ((o = whole_option(&t, a)) == NULL)
             return ccex_usage_error(prog, "unknown option '%s'", a);
         got = getopt_long(argc, argv, t.shorts, t.all, NULL);
+        if (got == 'h') {
+            usage(stdout);
+            return CCEX_EXIT_OK;
+        }
         if (got == ':')
             status = fn(user, o->val, NULL);
         else if (a[1] != '-' && optarg == a + 2 && *optarg == '=')

@@ -19,6 +19,7 @@
 
 #include <getopt.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /** What an option handler returns to go on reading. */
 #define CCEX_OPTS_GO (-1)
@@ -36,14 +37,17 @@
 typedef int (*ccex_opt_fn)(void *user, int key, const char *value);
 
 /** Reads the command line against the options of @p shared (may be NULL)
- *  and @p own, both getopt_long tables ending in a zero entry; an entry
- *  whose `val` is below CCEX_OPT_KEY_BASE also has that letter as its short
- *  form. Calls @p fn for every option in order. Returns CCEX_OPTS_GO when
+ *  and @p own, both getopt_long tables ending in a zero entry, and
+ *  --help/-h, which calls @p usage on standard output and ends the reading
+ *  with status 0; an entry whose `val` is below CCEX_OPT_KEY_BASE also has
+ *  that letter as its short form. Calls @p fn for every other option in
+ *  order. Returns CCEX_OPTS_GO when
  *  every argument was read, else the exit status: @p fn's, or
  *  CCEX_EXIT_USAGE after "prog: unknown option 'ARG'" (ARG starts with '-'
  *  but is no option under its whole name, "-" and "--" included) or "prog:
  *  unexpected argument 'ARG'". */
 int ccex_opts_read(int argc, char **argv, const struct option *shared,
-                   const struct option *own, const char *prog, ccex_opt_fn fn, void *user);
+                   const struct option *own, const char *prog, ccex_opt_fn fn, void *user,
+                   void (*usage)(FILE *fp));
 
 #endif /* CCAD_EXAMPLES_OPTS_H */
