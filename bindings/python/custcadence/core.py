@@ -18,12 +18,12 @@ from ._ffi import F, NO_DATE, CallbackState, call, cstr, put, ranged
 from .errors import BusyError, InvalidArgument, NotFound
 from .model import (Assessment, Brief, Choice, Contact, Customer, DateLike, DayFlag, DaySummary,
                     Delegation, Escalation, Finding, FindingKind, Flag, Grade, Item, ItemKind,
-                    Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, TimedRoute,
+                    Lang, Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, TimedRoute,
                     Urgency,
                     Workload, WorkloadRow, _NO_REASONS, _DATES, _enum_out, _reasons_of,
                     assessment_from_struct, enum_map,
                     contact_from_struct, contact_to_struct, customer_from_struct,
-                    customer_to_struct, from_day, reasons_from, to_day)
+                    customer_to_struct, from_day, lang_of, reasons_from, to_day)
 
 Key = Union[int, str]
 _ASSESSMENT_SIZE = ctypes.sizeof(_ffi.Assessment)
@@ -356,6 +356,22 @@ class Context(_Handle):
         call(self, F.ccad_ctx_set_store, self._handle(), byref(st))
         self._store_keep = keep
         self._callbacks.extend(keep)  # held by the finalizer: alive as long as the C context
+
+    @property
+    def lang(self) -> Lang:
+        """The language of the rules messages recorded on this context
+        (parse errors, bad parameter names and values: the message of the
+        ParseError / InvalidArgument raised, and :attr:`errmsg`); English
+        for a new context. Set it to a :class:`Lang`, its int or a tag such
+        as ``"zh-Hans"`` (``ccad_ctx_set_lang``; BusyError inside a
+        callback of this context). Other messages stay English; reasons
+        are put in a language per call (:meth:`Reason.text_in`)."""
+        return _enum_out(Lang, F.ccad_ctx_lang(self._handle()))  # type: ignore[no-any-return]
+
+    @lang.setter
+    def lang(self, value: Union[Lang, int, str]) -> None:
+        code = int(lang_of(value))
+        call(self, F.ccad_ctx_set_lang, self._handle(), code)
 
     def _day(self, day: DateLike, what: str = "day") -> int:
         return to_day(self.today() if day is None else day, what)
