@@ -27,8 +27,10 @@ from . import _ffi
 from ._ffi import (DATE_MAX, DATE_MIN, ID_MAX, ITEM_REASONS_MAX, LIBRARY_PATH, NO_DATE,
                    REASONS_MAX, ROUTE_MAX_POINTS, F, ranged)
 from ._loader import BINDING_MAJOR
-from .core import (FINDING_COLUMNS, ITEM_COLUMNS, Book, Briefs, Context, Rules, Schedule,
-                   StoreProtocol, param_infos, route, route_tw, unpickling_context)
+from .core import (FINDING_COLUMNS, ITEM_COLUMNS, Book, Briefs, Context, MovesProtocol, Rules,
+                   Schedule, StoreProtocol, param_infos, route, route_tw, unpickling_context)
+from .team import (Rep, Team, TeamBalance, TeamFinding, TeamItem, TeamLoad, TeamProposal,
+                   TeamProposals, TeamSchedule)
 from .errors import (AlreadyExists, BusyError, CadenceError, CallbackError, ConflictError,
                      InvalidArgument, NoSpace, NotFound, NotSupported, OutOfMemory, Overflow,
                      ParseError, RangeError, StaleGrades, VersionError, error_class)
@@ -142,6 +144,8 @@ def iso_week(day: "_dt.date | int") -> Tuple[int, int]:
 
 __all__ = [
     "FINDING_COLUMNS", "ITEM_COLUMNS", "Reasons", "unpickling_context",
+    "MovesProtocol", "Rep", "Team", "TeamBalance", "TeamFinding", "TeamItem", "TeamLoad",
+    "TeamProposal", "TeamProposals", "TeamSchedule",
     "AlreadyExists", "Assessment", "Book", "BusyError", "Brief", "Briefs", "CadenceError",
     "CallbackError",
     "Choice", "Complaint", "ConflictError", "Contact", "ContactKind", "Context", "Customer",
