@@ -553,19 +553,10 @@ def format_reason(s: _ffi.Reason, lang: Any = None) -> str:
             F.ccad_reason_format(buf, len(buf), _ffi.ctypes.byref(s), _ffi.ctypes.byref(n))
     else:
         code = int(lang_of(lang))
-        buf = _ffi.ctypes.create_string_buffer(_reason_text_max())
+        buf = _ffi.ctypes.create_string_buffer(int(F.ccad_reason_text_max()))
         F.ccad_reason_format_lang(buf, len(buf), _ffi.ctypes.byref(s), code,
                                   _ffi.ctypes.byref(n))
     return str(buf.value.decode("utf-8", "replace"))
-
-
-_TEXT_MAX: List[int] = []
-
-
-def _reason_text_max() -> int:
-    if not _TEXT_MAX:
-        _TEXT_MAX.append(int(F.ccad_reason_text_max()))
-    return _TEXT_MAX[0]
 
 
 class Reason:
