@@ -1065,6 +1065,20 @@ ITEM_COLUMNS = ("index", "date", "customer", "customer_id", "kind", "quadrant", 
 assert ITEM_COLUMNS[:-1] == Item._fields[:-1]
 
 
+def plan_options(days: int, options: Dict[str, Any]) -> _ffi.PlanOptions:
+    """A ``ccad_plan_options`` with ``days`` and the named members set
+    (range-checked); TypeError for a name it does not have. ``first_day``
+    is set by the caller."""
+    o: _ffi.PlanOptions = _ffi.PlanOptions.init()
+    put(o, "days", days)
+    for k, v in options.items():
+        if k not in _PLAN_OPTION_NAMES:
+            raise TypeError("unknown plan option %r (known: %s)"
+                            % (k, ", ".join(_PLAN_OPTION_NAMES)))
+        put(o, k, v)
+    return o
+
+
 def workload_from_struct(s: _ffi.Workload) -> Workload:
     """A :class:`Workload` from its ``ccad_workload``."""
     grades = (Grade.A, Grade.B, Grade.C, Grade.D)
@@ -1145,13 +1159,7 @@ class Schedule(_Handle, Sequence[Item]):
         self._owner = book._owner
         self._lock = book._lock
         self._ids: Dict[int, str] = {}
-        o = _ffi.PlanOptions.init()
-        put(o, "days", days)
-        for k, v in options.items():
-            if k not in _PLAN_OPTION_NAMES:
-                raise TypeError("unknown plan option %r (known: %s)"
-                                % (k, ", ".join(_PLAN_OPTION_NAMES)))
-            put(o, k, v)
+        o = plan_options(days, options)
         with self._lock:
             put(o, "first_day", book._ctx._day(first_day, "first_day"))
             out = c_void_p()

@@ -11,9 +11,9 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tupl
 
 from . import _ffi
 from ._ffi import F, call, cstr, put, ranged
-from .core import (_FINDING_LAYOUT, _ITEM_LAYOUT, _PLAN_OPTION_NAMES, Book, Context, Rules,
-                   Schedule, _guard, _Handle, _release, _size_index, _synchronized, finding_of,
-                   item_of, workload_from_struct)
+from .core import (_FINDING_LAYOUT, _ITEM_LAYOUT, Book, Context, Rules, Schedule, _guard,
+                   _Handle, _release, _size_index, _synchronized, finding_of, item_of,
+                   plan_options, workload_from_struct)
 from .errors import InvalidArgument, NotFound
 from .model import (DateLike, DayFlag, Finding, FindingKind, Item, Metric, Reason, Workload,
                     from_day, to_day)
@@ -326,13 +326,7 @@ class TeamSchedule(_Handle):
         self._owner = team._owner
         self._lock = team._lock
         self._views: "weakref.WeakValueDictionary[int, Schedule]" = weakref.WeakValueDictionary()
-        o = _ffi.PlanOptions.init()
-        put(o, "days", days)
-        for k, v in options.items():
-            if k not in _PLAN_OPTION_NAMES:
-                raise TypeError("unknown plan option %r (known: %s)"
-                                % (k, ", ".join(_PLAN_OPTION_NAMES)))
-            put(o, k, v)
+        o = plan_options(days, options)
         ctx = team._ctx
         with self._lock:
             put(o, "first_day", ctx._day(first_day, "first_day"))

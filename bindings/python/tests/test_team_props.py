@@ -21,7 +21,7 @@ import datetime as dt
 import random
 import unittest
 from collections import Counter
-from typing import Any, Dict, List, Set, Tuple
+from typing import Dict, List, Set, Tuple
 
 import custcadence as cc
 
