@@ -913,10 +913,23 @@ class Book(_Handle):
             raise InvalidArgument(-1, "%s: both books must belong to one context" % what, what)
         return to._handle()
 
+    def _keep_schedule_ids(self) -> None:
+        """Before customers leave this book: every open schedule of it reads
+        all its customer ids now, so that its items keep naming the
+        customers they were planned for (their indices shift)."""
+        live = [s for s in self._schedules.values() if not s.closed and not s._ids_kept]
+        if live:
+            ids = dict(enumerate(self.ids()))
+            for s in live:
+                s._ids = dict(ids)
+                s._ids_kept = True  # later moves must not replace them
+
     def remove(self, key: Key) -> None:
         """Removes a customer (``ccad_book_remove``); the customers after it
         move down one index. Grade the book again before assessing."""
-        self._call(F.ccad_book_remove, self._handle(), self.index(key))
+        idx = self.index(key)
+        self._keep_schedule_ids()
+        self._call(F.ccad_book_remove, self._handle(), idx)
 
     def transfer(self, key: Key, to: "Book") -> int:
         """Moves a customer with its contact summary to book ``to`` of the
@@ -924,20 +937,26 @@ class Book(_Handle):
         index there. Grade both books again before assessing."""
         dest = self._other(to, "Book.transfer")
         out = c_size_t()
-        self._call(F.ccad_book_transfer, self._handle(), self.index(key), dest, byref(out))
+        idx = self.index(key)
+        self._keep_schedule_ids()
+        self._call(F.ccad_book_transfer, self._handle(), idx, dest, byref(out))
         return out.value
 
     def store_remove(self, key: Key) -> None:
         """:meth:`remove`, persisted in one transaction of the context's
         store and its move callbacks (:meth:`Context.set_store_moves`)."""
-        self._call(F.ccad_store_remove, self._handle(), self.index(key))
+        idx = self.index(key)
+        self._keep_schedule_ids()
+        self._call(F.ccad_store_remove, self._handle(), idx)
 
     def store_transfer(self, key: Key, to: "Book", owner: str) -> int:
         """:meth:`transfer`, persisted: the store records ``owner`` (the
         receiving rep's id) as the customer's owner in one transaction."""
         dest = self._other(to, "Book.store_transfer")
         out = c_size_t()
-        self._call(F.ccad_store_transfer, self._handle(), self.index(key), dest,
+        idx = self.index(key)
+        self._keep_schedule_ids()
+        self._call(F.ccad_store_transfer, self._handle(), idx, dest,
                    cstr(owner, "owner"), byref(out))
         return out.value
 
@@ -1159,6 +1178,7 @@ class Schedule(_Handle, Sequence[Item]):
         self._owner = book._owner
         self._lock = book._lock
         self._ids: Dict[int, str] = {}
+        self._ids_kept = False  # True once every id was read (customers left the book)
         o = plan_options(days, options)
         with self._lock:
             put(o, "first_day", book._ctx._day(first_day, "first_day"))

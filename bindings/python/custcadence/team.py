@@ -423,9 +423,11 @@ class TeamSchedule(_Handle):
         view._owner = book._owner
         view._lock = book._lock
         view._ids = {}
+        view._ids_kept = False
         # borrowed: nothing to free; the finalizer keeps this schedule alive
         view._finalizer = weakref.finalize(view, _keep, self)
         self._views[id(view)] = view
+        book._schedules[id(view)] = view  # its ids are kept when customers leave the book
         return view
 
     def __repr__(self) -> str:

@@ -269,6 +269,33 @@ class TeamHandleTest(unittest.TestCase):
         self.assertEqual(t.day_flags(1, day(6)), cc.DayFlag(0))
         self.assertEqual(repr(t), "<Team ann, zed>")
 
+    def test_owner_follows_transfers_and_results_keep_their_ids(self) -> None:
+        t = cc.Team(self.ctx)
+        t.add("ann", self.a)
+        t.add("bea", self.b)
+        self.a.grade(self.rules)
+        self.b.grade(self.rules)
+        ts = t.plan(self.rules, D0, 5)
+        plan = self.a.schedule(self.rules, D0, 5)
+        view = ts.rep_schedule("ann")
+        before = ([(x.owner, x.customer_id, x.item.customer) for x in ts],
+                  [(x.customer, x.customer_id) for x in plan],
+                  [(x.customer, x.customer_id) for x in view])
+        self.assertTrue(before[0] and before[1])
+        self.assertEqual(self.a.transfer("c00", self.b), 0)
+        self.a.remove("c01")
+        self.assertEqual(t.owner("c00"), ("bea", 0))
+        self.assertEqual(t.owner("c02"), ("ann", 0))
+        # planned before the moves: the same customers, under their old indices
+        self.assertEqual(([(x.owner, x.customer_id, x.item.customer) for x in ts],
+                          [(x.customer, x.customer_id) for x in plan],
+                          [(x.customer, x.customer_id) for x in view]), before)
+        self.a.grade(self.rules)
+        self.b.grade(self.rules)
+        again = t.plan(self.rules, D0, 5)
+        self.assertNotIn("c01", {x.customer_id for x in again})
+        self.assertTrue(all(x.owner == "bea" for x in again if x.customer_id == "c00"))
+
     def test_team_calendar_per_rep(self) -> None:
         seen: List[Any] = []
 
