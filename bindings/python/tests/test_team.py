@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import gc
 import pickle
+import threading
 import unittest
 from typing import Any, Dict, List, Optional
 
@@ -159,6 +160,36 @@ class TeamPlanTest(unittest.TestCase):
             self.assertEqual(w.team.ids(), ["ann", "bob", "cat"])
         self.assertEqual(got[0], got[1])
         self.assertEqual(got[0], got[2])
+
+    def test_threads_share_one_team(self) -> None:
+        w = PlanWorld()
+        seed000(w.books["ann"], "big", "small", 0.0)
+        w.build({"ann": 1, "bob": 3, "cat": 3})
+        want = [(t.carrier, t.owner, t.item) for t in w.plan()]
+        got: List[Any] = []
+        errors: List[BaseException] = []
+
+        def work(k: int) -> None:
+            try:
+                for _ in range(5):
+                    got.append([(t.carrier, t.owner, t.item) for t in w.plan()])
+                    w.team.day_flags(k % 3, day(1))
+                    with w.ctx.lock:  # a book changes meanwhile, graded in the same step
+                        w.books["bob"].add(id="t%d-%d" % (k, len(got)))
+                        w.books["bob"].grade(w.rules)
+            except BaseException as e:  # noqa: B902
+                errors.append(e)
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(len(got), 20)
+        def ann(g: List[Any]) -> List[Any]:  # ann's contacts (bob's book grows meanwhile)
+            return [(c, o, i.date, i.customer_id, i.delegated) for c, o, i in g if o == "ann"]
+        self.assertEqual([ann(g) for g in got], [ann(want)] * 20)
+        self.assertIn(("cat", "ann", day(1), "small", cc.Delegation.COLLEAGUE), ann(want))
 
     def test_calendar_exception_is_chained(self) -> None:
         class Boom(Exception):
