@@ -336,10 +336,14 @@ static double sql_load(sqlite3 *db, const ccad_book *b, size_t n)
     return now_ms() - t0;
 }
 
-/* The library's urgency, quadrant, interval, due date (clock, never
- * contacted, next step, complaint / request / Q3 / care events, the move to
- * a working weekday) and days overdue, as one query with the rules' values
- * as literals. Dates are NULL when unknown. */
+/* The library's urgency, quadrant, interval (the grade's tier, the Q1
+ * tiers, the let-go stretch, FREQ's ramp towards a purchase decision
+ * weeks away), due date (the clock, which for an important customer in
+ * the purchase window is the last visit under clock.q1_visits_only; never
+ * contacted, next step, complaint / request / Q3 / care events, the move
+ * to a working weekday) and days overdue, as one query with the rules'
+ * values as literals, every customer figure read from a column. Dates are
+ * NULL when unknown. */
 /* Ends each derived table with an optimisation fence: SQLite then runs it
  * as a co-routine that computes each column once per row. Flattened, every
  * use of a derived column would repeat its whole CASE tree (the nesting
@@ -350,6 +354,7 @@ static char *sql_text(const ccad_rules *r, int32_t T)
 {
     char *q = xmalloc(16384);
     int64_t mask = rv(r, "freq.work_days"), imp = rv(r, "quadrant.important");
+    int64_t ramp_iv = tier(r, "freq.ramp_count", "freq.ramp_days");
     char shift[1024];
     int k, len = 0;
     /* days to the first working weekday from weekday w (0 = Monday) */
@@ -378,12 +383,21 @@ static char *sql_text(const ccad_rules *r, int32_t T)
         /* L2: quadrant, interval, clock */
         "    SELECT *, CASE WHEN important THEN CASE WHEN urg > 0 THEN 1 ELSE 2 END"
         "      ELSE CASE WHEN urg > 0 THEN 3 ELSE 4 END END AS quadrant,"
-        "     CASE WHEN lc IS NOT NULL AND ival > 0 THEN lc + ival"
+        "     CASE WHEN clock IS NOT NULL AND ival > 0 THEN clock + ival"
+        "      WHEN lc IS NOT NULL AND ival > 0 THEN %ld"
         "      WHEN lc IS NULL AND %lld AND (ival > 0 OR urg > 0) THEN %ld END AS base FROM ("
+        /* L2a: the let-go stretch, FREQ's ramp, the Q1 clock (visits only) */
+        "     SELECT *, CASE WHEN %lld AND important AND plevel > 0 THEN last_visit ELSE lc END"
+        "       AS clock FROM ("
+        "     SELECT *, CASE WHEN ramp AND (lgiv <= 0 OR lgiv > %lld) THEN %lld ELSE lgiv END"
+        "       AS ival FROM ("
         "     SELECT *, CASE WHEN iv > 0 AND letgo AND urg = 0 AND %lld > 1 THEN iv * %lld"
-        "       ELSE iv END AS ival FROM ("
+        "       ELSE iv END AS lgiv,"
+        "      (%lld AND important AND purchase IS NOT NULL AND purchase - %ld > %lld"
+        "       AND purchase - %ld <= %lld) AS ramp FROM ("
         /* L1: urgency, importance, frequency tier, triage */
-        "      SELECT idx, complaint, complaint_date, request, purchase, next_step, lc, active,"
+        "      SELECT idx, complaint, complaint_date, request, purchase, next_step, lc, last_visit,"
+        "       active,"
         "       plevel, req, important,"
         "       CASE WHEN req AND request - %ld <= %lld THEN 3"
         "        WHEN active AND complaint = 1 THEN 3 ELSE plevel END AS urg,"
@@ -398,13 +412,17 @@ static char *sql_text(const ccad_rules *r, int32_t T)
         "         THEN 1 ELSE 0 END AS plevel,"
         "        (active AND request IS NOT NULL AND (lc IS NULL OR lc < request)) AS req,"
         "        (grade > 0 AND (%lld >> (grade - 1)) & 1) AS important FROM ("
-        "        SELECT *, status NOT IN (4, 5) AS active, %s AS lc FROM cust" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F,
+        "        SELECT *, status NOT IN (4, 5) AS active, %s AS lc FROM cust" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F,
         (long)T, (long)T, shift, CCAD_DATE_MAX,
         (long long)rv(r, "complaint.followup_days"), (long long)rv(r, "urgency.two_weeks_days"),
         (long)T, (long long)rv(r, "complaint.care_after_days"),
         (long long)rv(r, "complaint.care_after_days"),
-        (long long)rv(r, "never.due_now"), (long)T,
+        (long)T, (long long)rv(r, "never.due_now"), (long)T,
+        (long long)rv(r, "clock.q1_visits_only"), (long long)ramp_iv, (long long)ramp_iv,
         (long long)rv(r, "freq.let_go_factor"), (long long)rv(r, "freq.let_go_factor"),
+        (long long)(rv(r, "freq.ramp_count") > 0), (long)T,
+        (long long)rv(r, "urgency.two_weeks_days"), (long)T,
+        (long long)rv(r, "freq.ramp_within_days"),
         (long)T, (long long)rv(r, "urgency.request_days"),
         (long long)tier(r, "freq.q1_week_count", "freq.q1_week_days"),
         (long long)tier(r, "freq.q1_two_weeks_count", "freq.q1_two_weeks_days"),
@@ -454,6 +472,30 @@ static double sql_run(sqlite3 *db, const char *q, struct sqlres *res, size_t n, 
 }
 #endif
 
+/* BENCH_PERF_RULES="name=value,...": rule values other than the defaults,
+ * used by both the library and the SQL query (the "rules" line shows them). */
+static void set_rules(ccad_rules *r, const char *spec)
+{
+    char buf[512], *item, *save = NULL;
+    if (spec == NULL || *spec == '\0') {
+        printf("assess-rules defaults\n");
+        return;
+    }
+    snprintf(buf, sizeof buf, "%s", spec);
+    for (item = strtok_r(buf, ",", &save); item != NULL; item = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(item, '=');
+        int rc;
+        if (eq == NULL) {
+            fprintf(stderr, "bench-perf: BENCH_PERF_RULES: '%s' is not name=value\n", item);
+            exit(2);
+        }
+        *eq = '\0';
+        if ((rc = ccad_rules_set(r, item, strtoll(eq + 1, NULL, 10))) != CCAD_OK)
+            die(item, rc, NULL);
+    }
+    printf("assess-rules %s\n", spec);
+}
+
 static void run_assess(size_t n)
 {
     ccad_ctx *ctx = NULL;
@@ -468,6 +510,7 @@ static void run_assess(size_t n)
     int rep, reps = n > 2000000 ? 3 : 5;
     if (ccad_ctx_new(&ctx, NULL) != CCAD_OK || ccad_rules_new(&r, ctx) != CCAD_OK)
         die("setup", CCAD_ENOMEM, NULL);
+    set_rules(r, getenv("BENCH_PERF_RULES"));
     ccad_date_from_ymd(&d0, D0_Y, D0_M, D0_D);
     b = make_book(ctx, r, n, d0, &build_ms);
     out = xmalloc(n * sizeof *out);
