@@ -27,7 +27,25 @@
 
 #define INF INT32_MAX
 
+/* What FREQ, CLOCK and GAP decide from the grade, the purchase band and
+ * the let-go, turned into one 16-byte cell per combination once per call,
+ * so that a record needs one lookup (the SSE2 kernel: four loads and a
+ * transpose) instead of per-grade selects. The purchase band is the
+ * purchase level (CCAD_URGENCY_NONE, _TWO_WEEKS, _WEEK) or BAND_RAMP: a
+ * decision past two weeks but within freq.ramp_within_days. */
+#define BAND_RAMP 3
+#define BRIEF_GRADES 8 /* the grade is read as grade & 7 (valid grades are 0..4) */
+struct brief_cell {
+    int32_t iv;      /* FREQ: the interval (0: none): grade, Q1, let-go stretch, ramp */
+    int32_t gmax;    /* GAP: a gap above this cools (INT32_MAX: the grade is not watched) */
+    int32_t galert1; /* GAP: a gap above this is cold (alert - 1; INT32_MAX: not watched) */
+    int32_t q1v;     /* CLOCK: -1 if the duty counts visits only (important, in the window) */
+};
+
 struct brief_rules {
+    /* by grade & 7, purchase band, 2 * let go for the interval (no urgency) +
+     * let go for GAP */
+    struct brief_cell cell[BRIEF_GRADES][4][4];
     struct ccad__lean lean; /* intervals, important and watched grades (shared) */
     uint8_t quad[2][2];    /* quadrant by importance and urgency */
     uint8_t shift[7];      /* by (offset + BIAS) % 7: days to the next working weekday */
@@ -38,8 +56,8 @@ struct brief_rules {
     int32_t dmax, dmin;    /* the calendar, as offsets */
     int64_t self, push, unmov, lift;
     uint32_t stall, patience;
-    int clock_any, never_due, band, q1_visits;
-    int32_t ramp_within, ramp_iv; /* FREQ's ramp: window (-1: off), interval */
+    int clock_any, never_due, band;
+    int32_t ramp_within;   /* FREQ's ramp: window (-1: off); its interval is in cell */
     int prospects_only;    /* patience.prospects_only */
 };
 
