@@ -21,7 +21,7 @@ static void brief_cells_init(struct brief_rules *R, const int64_t *v)
                 int lg = g <= CCAD_GRADE_D ? g : CCAD_GRADE_NONE; /* never stored */
                 int important = (int)((R->lean.important >> lg) & 1);
                 int watched = (int)((R->lean.watched >> lg) & 1), letgo = k & 1;
-                int plevel = band == BAND_RAMP ? CCAD_URGENCY_NONE : band;
+                int plevel = band > BAND_RAMP ? band - 1 : CCAD_URGENCY_NONE;
                 c->iv = R->lean.ival[lg][plevel][k >> 1];
                 /* FREQ's ramp, when tighter than the interval (or no interval) */
                 if (band == BAND_RAMP && important && ramp_iv > 0 &&
@@ -68,7 +68,9 @@ void ccad__brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
     R->clock_any = v[P_CLOCK_ANY] != 0;
     R->never_due = v[P_NEVER_DUE_NOW] != 0;
     R->band = v[P_TRIAGE_BAND] != 0;
-    R->ramp_within = v[P_FREQ_RAMP_COUNT] > 0 ? (int32_t)v[P_FREQ_RAMP_WITHIN] : -1;
+    R->band_days = v[P_FREQ_RAMP_COUNT] > 0 && v[P_FREQ_RAMP_WITHIN] > v[P_URG_TWO_WEEKS]
+                       ? (int32_t)v[P_FREQ_RAMP_WITHIN]
+                       : (int32_t)v[P_URG_TWO_WEEKS];
     R->prospects_only = v[P_PATIENCE_PROSPECTS] != 0;
     brief_cells_init(R, v);
 }
@@ -115,9 +117,8 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
         letgo = (status != CCAD_STATUS_PROSPECT) & (vol >= 0) &
                 ((vol >= R->self) |
                  (((vol >= R->push) | ((vol >= R->unmov) & !R->band)) & (r->margin_bp >= R->lift)));
-        /* FREQ, CLOCK and GAP by grade, purchase band and let-go: the
-         * band is the purchase level, or FREQ's ramp window past two weeks */
-        band = plevel | (BAND_RAMP & -(has_p & (d > R->urg_two) & (d <= R->ramp_within)));
+        /* FREQ, CLOCK and GAP by grade, purchase band and let-go (brief.h) */
+        band = plevel + (has_p & (d >= 0) & (d <= R->band_days));
         c = &R->cell[grade & 7][band][2 * (letgo & (urg == 0)) + letgo];
 
         /* the due date: CLOCK (the purchase-window duty counts visits

@@ -30,10 +30,13 @@
 /* What FREQ, CLOCK and GAP decide from the grade, the purchase band and
  * the let-go, turned into one 16-byte cell per combination once per call,
  * so that a record needs one lookup (the SSE2 kernel: four loads and a
- * transpose) instead of per-grade selects. The purchase band is the
- * purchase level (CCAD_URGENCY_NONE, _TWO_WEEKS, _WEEK) or BAND_RAMP: a
- * decision past two weeks but within freq.ramp_within_days. */
-#define BAND_RAMP 3
+ * transpose) instead of per-grade selects. The purchase band counts the
+ * limits an open purchase decision d days ahead is within: 3 within
+ * urgency.week_days, 2 within urgency.two_weeks_days, 1 within band_days
+ * (FREQ's ramp window past two weeks), 0 none; that is the purchase level
+ * plus one (the rules keep week_days <= two_weeks_days), or 1 (BAND_RAMP)
+ * in the ramp window. */
+#define BAND_RAMP 1
 #define BRIEF_GRADES 8 /* the grade is read as grade & 7 (valid grades are 0..4) */
 struct brief_cell {
     int32_t iv;      /* FREQ: the interval (0: none): grade, Q1, let-go stretch, ramp */
@@ -57,7 +60,8 @@ struct brief_rules {
     int64_t self, push, unmov, lift;
     uint32_t stall, patience;
     int clock_any, never_due, band;
-    int32_t ramp_within;   /* FREQ's ramp: window (-1: off); its interval is in cell */
+    int32_t band_days;     /* the purchase band's widest limit: the ramp's window (when
+                            * on and past two weeks) or urgency.two_weeks_days */
     int prospects_only;    /* patience.prospects_only */
 };
 

@@ -58,7 +58,7 @@ struct brief_lanes {
     __m128i order_lo, order_hi;                            /* orders closing */
     __m128i esc_rep1, esc_man1, esc_reas1, esc_all, stall1, patience;
     __m128i self1, push1, unmov1, lift1, never, clock_any;
-    __m128i ramp_within1; /* FREQ's ramp: window + 1 */
+    __m128i band_days1;   /* the purchase band's widest limit + 1 (brief.h) */
     __m128i all_open;     /* all-ones: PATIENCE's count guards every open customer */
     __m128i important;    /* bit g: grade g */
     __m128i shifts;       /* shift k in bits 3k..3k+2 */
@@ -101,7 +101,7 @@ static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R,
     L->lift1 = _mm_set1_epi32(gt_threshold(R->lift));
     L->never = _mm_set1_epi32(R->never_due ? -1 : 0);
     L->clock_any = _mm_set1_epi32(R->clock_any ? -1 : 0);
-    L->ramp_within1 = _mm_set1_epi32(R->ramp_within + 1);
+    L->band_days1 = _mm_set1_epi32(R->band_days + 1);
     L->all_open = _mm_set1_epi32(R->prospects_only ? 0 : -1);
     L->important = _mm_set1_epi32((int32_t)R->lean.important);
     L->shifts = _mm_set1_epi32(shifts);
@@ -217,7 +217,7 @@ static inline void four_cells(const struct brief_lanes *L, __m128i idx, struct f
 static inline void four_urgency(const struct brief_lanes *L, const struct four_rec *f,
                                 struct four_urg *u) {
     const __m128i t = L->t;
-    __m128i d, okp, mw, m2, evt, letgo, ramp, idx;
+    __m128i d, okp, mw, m2, evt, letgo, band, idx;
     /* URGENCY: the purchase level 0..2, then the events */
     d = _mm_sub_epi32(f->p, t);
     okp = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi32(f->p, V_SET(CR_NO_DATE)), f->closed),
@@ -238,14 +238,13 @@ static inline void four_urgency(const struct brief_lanes *L, const struct four_r
                       _mm_cmpgt_epi32(f->margin, L->lift1)));
     letgo = _mm_and_si128(letgo, _mm_cmpgt_epi32(f->vol, V_SET(-1)));
     letgo = _mm_andnot_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_PROSPECT)), letgo);
-    /* the purchase band: the level, or FREQ's ramp window past two weeks */
-    ramp = _mm_and_si128(_mm_and_si128(okp, _mm_cmpgt_epi32(d, L->urg_two)),
-                         _mm_cmpgt_epi32(L->ramp_within1, d));
+    /* the purchase band (brief.h): the level plus one, or 1 in the ramp window */
+    band = _mm_sub_epi32(u->pl, _mm_and_si128(okp, _mm_cmpgt_epi32(L->band_days1, d)));
     /* the cell's byte offset: grade & 7, band, let go without urgency (the
      * interval), let go of an open customer (GAP; an inactive one's
      * RELEASED_EARLY reads the cell without let-go) */
     idx = _mm_slli_epi32(_mm_and_si128(f->grade, V_SET(BRIEF_GRADES - 1)), 8);
-    idx = _mm_or_si128(idx, _mm_slli_epi32(_mm_or_si128(u->pl, _mm_and_si128(ramp, V_SET(BAND_RAMP))), 6));
+    idx = _mm_or_si128(idx, _mm_slli_epi32(band, 6));
     idx = _mm_or_si128(idx, _mm_and_si128(_mm_andnot_si128(u->unz, letgo), V_SET(32)));
     idx = _mm_or_si128(idx, _mm_and_si128(_mm_and_si128(f->act, letgo), V_SET(16)));
     four_cells(L, idx, u);
