@@ -11,6 +11,14 @@
  *                            1,000 x 100 and 10,000 x 100 customers
  *   bench-perf mem N         bytes per customer held in a book (counting
  *                            allocator through ccad_host)
+ *   bench-perf ab N LIB...   batch assessment of the N customers of "assess"
+ *                            by each shared library LIB (other builds of
+ *                            libcustcadence.so.1, dlopen'ed side by side),
+ *                            interleaved, 11 rounds: per round and library
+ *                            ns per customer, then each library's best and
+ *                            median, its ratio to the first LIB per round
+ *                            (median, range) and whether its briefs equal
+ *                            those of the LIB before it
  *   bench-perf pyref N FILE  writes the N customers of "assess" to FILE (an
  *                            array of ccad_customer, ids "c<index>") for
  *                            tests/bench_perf.py and prints the C figure
@@ -24,6 +32,7 @@
 /* sizeof(struct crec): the per-customer record the assessment reads. */
 #include "../lib/internal.h"
 
+#include <dlfcn.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -594,6 +603,124 @@ static void run_assess(size_t n)
     ccad_ctx_free(ctx);
 }
 
+/* ---- ab ---------------------------------------------------------------- */
+
+/* One build of the library, dlopen'ed, with its book of the assess data. */
+struct ab_lib {
+    const char *path;
+    void *so;
+    int (*ctx_new)(ccad_ctx **, const ccad_host *);
+    int (*rules_new)(ccad_rules **, ccad_ctx *);
+    int (*book_new)(ccad_book **, ccad_ctx *, size_t);
+    int (*book_add)(ccad_book *, const ccad_customer *, size_t *);
+    int (*book_grade)(ccad_book *, const ccad_rules *);
+    int (*assess_range)(const ccad_book *, const ccad_rules *, size_t, size_t, int32_t,
+                        ccad_brief *, size_t);
+    ccad_ctx *ctx;
+    ccad_rules *rules;
+    ccad_book *book;
+    ccad_brief *out;
+    double ns[16];
+};
+
+static void *ab_sym(struct ab_lib *L, const char *name)
+{
+    void *f = dlsym(L->so, name);
+    if (f == NULL) {
+        fprintf(stderr, "bench-perf: %s: no %s\n", L->path, name);
+        exit(1);
+    }
+    return f;
+}
+
+static void ab_open(struct ab_lib *L, const char *path, size_t n, int32_t d0)
+{
+    char id[32];
+    size_t i;
+    L->path = path;
+    if ((L->so = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+        fprintf(stderr, "bench-perf: %s\n", dlerror());
+        exit(1);
+    }
+    /* data pointers to function pointers: POSIX dlsym's documented use */
+    *(void **)(void *)&L->ctx_new = ab_sym(L, "ccad_ctx_new");
+    *(void **)(void *)&L->rules_new = ab_sym(L, "ccad_rules_new");
+    *(void **)(void *)&L->book_new = ab_sym(L, "ccad_book_new");
+    *(void **)(void *)&L->book_add = ab_sym(L, "ccad_book_add");
+    *(void **)(void *)&L->book_grade = ab_sym(L, "ccad_book_grade");
+    *(void **)(void *)&L->assess_range = ab_sym(L, "ccad_book_assess_range");
+    if (L->ctx_new(&L->ctx, NULL) != CCAD_OK || L->rules_new(&L->rules, L->ctx) != CCAD_OK ||
+        L->book_new(&L->book, L->ctx, n) != CCAD_OK)
+        die(path, CCAD_ENOMEM, NULL);
+    for (i = 0; i < n; i++) {
+        ccad_customer c;
+        gen_customer(&c, SEED, i, d0);
+        snprintf(id, sizeof id, "c%lu", (unsigned long)i);
+        c.id = id;
+        if (L->book_add(L->book, &c, NULL) != CCAD_OK)
+            die("ccad_book_add", CCAD_EINVAL, NULL);
+    }
+    if (L->book_grade(L->book, L->rules) != CCAD_OK)
+        die("ccad_book_grade", CCAD_EINVAL, NULL);
+    L->out = xmalloc(n * sizeof *L->out);
+    memset(L->out, 0, n * sizeof *L->out);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(const double *x, int n)
+{
+    double s[16];
+    memcpy(s, x, (size_t)n * sizeof *s);
+    qsort(s, (size_t)n, sizeof *s, cmp_double);
+    return s[n / 2];
+}
+
+/* The libraries' books and briefs are released at exit. */
+static void run_ab(size_t n, int nlib, char **paths)
+{
+    struct ab_lib L[8];
+    int32_t d0 = 0;
+    int k, round, rounds = 11;
+    if (nlib > 8) {
+        fprintf(stderr, "bench-perf: at most 8 libraries\n");
+        exit(2);
+    }
+    ccad_date_from_ymd(&d0, D0_Y, D0_M, D0_D);
+    memset(L, 0, sizeof L);
+    for (k = 0; k < nlib; k++)
+        ab_open(&L[k], paths[k], n, d0);
+    for (round = 0; round < rounds; round++) {
+        printf("ab-round %d", round + 1);
+        for (k = 0; k < nlib; k++) {
+            double t0 = now_ms();
+            if (L[k].assess_range(L[k].book, L[k].rules, 0, n, d0, L[k].out, sizeof *L[k].out) !=
+                CCAD_OK)
+                die("ccad_book_assess_range", CCAD_EINVAL, NULL);
+            L[k].ns[round] = (now_ms() - t0) * 1e6 / (double)n;
+            printf(" %s=%.2f", k == 0 ? "base" : "lib", L[k].ns[round]);
+        }
+        printf("\n");
+    }
+    for (k = 0; k < nlib; k++) {
+        double best = 1e300, r[16], lo = 1e300, hi = 0;
+        for (round = 0; round < rounds; round++) {
+            r[round] = L[k].ns[round] / L[0].ns[round];
+            best = L[k].ns[round] < best ? L[k].ns[round] : best;
+            lo = r[round] < lo ? r[round] : lo;
+            hi = r[round] > hi ? r[round] : hi;
+        }
+        printf("ab-lib %s customers=%lu best_ns=%.2f median_ns=%.2f ratio_to_first median=%.3f "
+               "range=%.3f..%.3f briefs_equal_previous=%s\n",
+               L[k].path, (unsigned long)n, best, median(L[k].ns, rounds), median(r, rounds), lo,
+               hi, k == 0 ? "-" : memcmp(L[k].out, L[k - 1].out, n * sizeof *L[0].out) == 0 ? "yes" : "no");
+    }
+}
+
 /* ---- pyref ------------------------------------------------------------- */
 
 static void run_pyref(size_t n, const char *path)
@@ -842,6 +969,9 @@ int main(int argc, char **argv)
     } else if (strcmp(cmd, "mem") == 0 && argc == 3) {
         run_mem(arg_n(argv[2]));
         print_rss("mem");
+    } else if (strcmp(cmd, "ab") == 0 && argc >= 4) {
+        run_ab(arg_n(argv[2]), argc - 3, argv + 3);
+        print_rss("ab");
     } else if (strcmp(cmd, "pyref") == 0 && argc == 4) {
         run_pyref(arg_n(argv[2]), argv[3]);
         print_rss("pyref");
@@ -851,7 +981,7 @@ int main(int argc, char **argv)
         run_plan(1);
         print_rss("all");
     } else {
-        fprintf(stderr, "usage: bench-perf assess N | plan [--quick] | mem N | pyref N FILE | all\n");
+        fprintf(stderr, "usage: bench-perf assess N | ab N LIB... | plan [--quick] | mem N | pyref N FILE | all\n");
         return 2;
     }
     return 0;
