@@ -251,27 +251,31 @@ static inline void four_urgency(const struct brief_lanes *L, const struct four_r
 }
 
 /* The due date, INT32_MAX for none: CLOCK, NEVER, FOLLOWUP, then the
- * events; *fa gets CCAD_F_CARE_DUE. */
+ * events; *fa gets CCAD_F_CARE_DUE. The dates are chosen independently
+ * and their minimum taken as a tree: the kernel is bound by the latency
+ * of this chain more than by its instruction count. */
 static inline __m128i four_due_raw(const struct brief_lanes *L, const struct four_rec *f,
                                    const struct four_urg *u, __m128i *fa) {
     const __m128i t = L->t, inf = V_SET(INT32_MAX);
-    __m128i m, due, x, care, care_open, clock, noclock;
+    __m128i m, due, x, care, care_open, clock, noclock, now, e_next, e_open, e_req, e_q3, e_care;
     m = _mm_cmpgt_epi32(u->iv, _mm_setzero_si128());
     /* CLOCK: the purchase-window duty counts visits only */
     clock = v_sel(u->q1v, f->lv, f->last);
     noclock = _mm_cmpeq_epi32(clock, V_SET(CR_NO_DATE));
-    due = v_sel(_mm_andnot_si128(noclock, m), _mm_add_epi32(clock, u->iv), inf);
-    due = v_sel(_mm_andnot_si128(f->nolast, _mm_and_si128(noclock, m)), t, due);
-    due = v_sel(_mm_and_si128(_mm_and_si128(f->nolast, L->never), _mm_or_si128(m, u->unz)), t, due);
-    due = v_min(due, v_sel(f->nonext, inf, f->next));
+    /* due now: contacted but never visited (the clock), or never contacted */
+    now = _mm_or_si128(_mm_andnot_si128(f->nolast, _mm_and_si128(noclock, m)),
+                       _mm_and_si128(_mm_and_si128(f->nolast, L->never), _mm_or_si128(m, u->unz)));
+    due = v_sel(now, t, v_sel(_mm_andnot_si128(noclock, m), _mm_add_epi32(clock, u->iv), inf));
+    e_next = v_sel(f->nonext, inf, f->next);
     x = v_sel(_mm_cmpgt_epi32(f->cd, f->last), f->cd, _mm_add_epi32(f->last, L->follow));
-    due = v_min(due, v_sel(f->open, x, inf));
-    due = v_min(due, v_sel(u->pending, f->req, inf));
+    e_open = v_sel(f->open, x, inf);
+    e_req = v_sel(u->pending, f->req, inf);
     m = _mm_or_si128(f->nolast, _mm_cmpgt_epi32(_mm_sub_epi32(f->p, L->urg_two), f->last));
-    due = v_min(due, v_sel(_mm_and_si128(_mm_andnot_si128(f->imp, u->pnz), m), t, inf));
+    e_q3 = v_sel(_mm_and_si128(_mm_andnot_si128(f->imp, u->pnz), m), t, inf);
     care = _mm_add_epi32(f->cd, L->care);
     care_open = _mm_and_si128(f->resolved, _mm_cmpgt_epi32(care, f->last));
-    due = v_min(due, v_sel(care_open, care, inf));
+    e_care = v_sel(care_open, care, inf);
+    due = v_min(v_min(v_min(due, e_next), v_min(e_open, e_req)), v_min(e_q3, e_care));
     *fa = v_flag(_mm_andnot_si128(_mm_cmpgt_epi32(care, t), care_open), CCAD_F_CARE_DUE);
     return due;
 }
