@@ -29,7 +29,7 @@ static void brief_cells_init(struct brief_rules *R, const int64_t *v)
                     c->iv = ramp_iv;
                 c->gmax = watched ? R->lean.gap_max[lg][letgo] : INT32_MAX;
                 c->galert1 = watched ? R->lean.gap_alert[lg][letgo] - 1 : INT32_MAX;
-                c->q1v = v[P_CLOCK_Q1_VISITS] && important && plevel != CCAD_URGENCY_NONE ? -1 : 0;
+                c->q1v = ccad__q1_visits_only(v, important, plevel) ? -1 : 0;
             }
 }
 
