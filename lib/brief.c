@@ -5,6 +5,34 @@
 
 #include <string.h>
 
+/* The cells (brief.h): R->lean must be ready. */
+static void brief_cells_init(struct brief_rules *R, const int64_t *v)
+{
+    int32_t ramp_iv = 0;
+    int g, band, k;
+    if (v[P_FREQ_RAMP_COUNT] > 0)
+        ramp_iv = v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT] > 1
+                      ? (int32_t)(v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT])
+                      : 1;
+    for (g = 0; g < BRIEF_GRADES; g++)
+        for (band = 0; band < 4; band++)
+            for (k = 0; k < 4; k++) {
+                struct brief_cell *c = &R->cell[g][band][k];
+                int lg = g <= CCAD_GRADE_D ? g : CCAD_GRADE_NONE; /* never stored */
+                int important = (int)((R->lean.important >> lg) & 1);
+                int watched = (int)((R->lean.watched >> lg) & 1), letgo = k & 1;
+                int plevel = band > BAND_RAMP ? band - 1 : CCAD_URGENCY_NONE;
+                c->iv = R->lean.ival[lg][plevel][k >> 1];
+                /* FREQ's ramp, when tighter than the interval (or no interval) */
+                if (band == BAND_RAMP && important && ramp_iv > 0 &&
+                    (c->iv <= 0 || c->iv > ramp_iv))
+                    c->iv = ramp_iv;
+                c->gmax = watched ? R->lean.gap_max[lg][letgo] : INT32_MAX;
+                c->galert1 = watched ? R->lean.gap_alert[lg][letgo] - 1 : INT32_MAX;
+                c->q1v = ccad__q1_visits_only(v, important, plevel) ? -1 : 0;
+            }
+}
+
 /* The rules and the day as the kernels read them. */
 void ccad__brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
 {
@@ -40,12 +68,11 @@ void ccad__brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T)
     R->clock_any = v[P_CLOCK_ANY] != 0;
     R->never_due = v[P_NEVER_DUE_NOW] != 0;
     R->band = v[P_TRIAGE_BAND] != 0;
-    R->q1_visits = v[P_CLOCK_Q1_VISITS] != 0;
-    R->ramp_iv = v[P_FREQ_RAMP_COUNT] > 0 ? (int32_t)(v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT]) : 0;
-    if (R->ramp_iv < 1)
-        R->ramp_iv = 1;
-    R->ramp_within = v[P_FREQ_RAMP_COUNT] > 0 ? (int32_t)v[P_FREQ_RAMP_WITHIN] : -1;
+    R->band_days = v[P_FREQ_RAMP_COUNT] > 0 && v[P_FREQ_RAMP_WITHIN] > v[P_URG_TWO_WEEKS]
+                       ? (int32_t)v[P_FREQ_RAMP_WITHIN]
+                       : (int32_t)v[P_URG_TWO_WEEKS];
     R->prospects_only = v[P_PATIENCE_PROSPECTS] != 0;
+    brief_cells_init(R, v);
 }
 
 static int32_t min32(int32_t a, int32_t b) { return b < a ? b : a; }
@@ -57,7 +84,7 @@ static int32_t max32(int32_t a, int32_t b) { return b > a ? b : a; }
 static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_brief *o)
 {
     int grade = ccad__rgrade(r), status = r->status, complaint = r->complaint;
-    int important = (int)((R->lean.important >> grade) & 1), watched = (int)((R->lean.watched >> grade) & 1);
+    int important = (int)((R->lean.important >> grade) & 1);
     int32_t t = R->t, lc = r->last_contact, next = r->next_step;
     int32_t last = R->clock_any ? lc : r->last_visit;
     int has_last = last != CR_NO_DATE;
@@ -70,18 +97,19 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
         flags = CCAD_F_INACTIVE |
                 IF_FLAG(status == CCAD_STATUS_RELEASED &&
                             (r->contacts < R->patience ||
-                             (r->last_gap > R->lean.gap_max[grade][0] && watched)),
+                             r->last_gap > R->cell[grade & 7][0][0].gmax),
                         CCAD_F_RELEASED_EARLY);
     } else {
         int32_t p = r->purchase, d = p - t, req = r->request, cd = r->complaint_date;
-        int32_t interval, gap, care, gmax, galert, off = r->order_off, clock;
+        int32_t gap, care, off = r->order_off, clock;
         /* an order within urgency.order_days closed the purchase decision */
         int closed = (off != CR_NO_ORDER) & (off >= -R->order_days) & (off <= R->order_days);
         int has_p = (p != CR_NO_DATE) & !closed, open = complaint == CCAD_COMPLAINT_OPEN;
         int resolved = complaint == CCAD_COMPLAINT_RESOLVED;
         int plevel = (has_p & (d >= 0)) * ((d <= R->urg_week) + (d <= R->urg_two));
         int pending = last < req; /* a request after the last contact */
-        int letgo, care_open;
+        int letgo, care_open, band;
+        const struct brief_cell *c;
         int64_t vol = r->volume;
         urg = (open | (pending & (req - t <= R->urg_req))) ? CCAD_URGENCY_EVENT : plevel;
         q = R->quad[important][urg != 0];
@@ -89,19 +117,16 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
         letgo = (status != CCAD_STATUS_PROSPECT) & (vol >= 0) &
                 ((vol >= R->self) |
                  (((vol >= R->push) | ((vol >= R->unmov) & !R->band)) & (r->margin_bp >= R->lift)));
-        interval = R->lean.ival[grade][plevel][letgo & (urg == 0)];
-        /* FREQ's ramp: important, the decision past two weeks, within the ramp */
-        interval = important & has_p & (d > R->urg_two) & (d <= R->ramp_within) &&
-                           (interval <= 0 || interval > R->ramp_iv)
-                       ? R->ramp_iv
-                       : interval;
+        /* FREQ, CLOCK and GAP by grade, purchase band and let-go (brief.h) */
+        band = plevel + (has_p & (d >= 0) & (d <= R->band_days));
+        c = &R->cell[grade & 7][band][2 * (letgo & (urg == 0)) + letgo];
 
         /* the due date: CLOCK (the purchase-window duty counts visits
          * only), NEVER, FOLLOWUP, then the events */
-        clock = important & (plevel != 0) & R->q1_visits ? r->last_visit : last;
-        due = clock != CR_NO_DATE && interval > 0 ? clock + interval : INF;
-        due = clock == CR_NO_DATE && has_last && interval > 0 ? t : due;
-        due = !has_last && R->never_due && (interval > 0 || urg) ? t : due;
+        clock = c->q1v ? r->last_visit : last;
+        due = clock != CR_NO_DATE && c->iv > 0 ? clock + c->iv : INF;
+        due = clock == CR_NO_DATE && has_last && c->iv > 0 ? t : due;
+        due = !has_last && R->never_due && (c->iv > 0 || urg) ? t : due;
         due = min32(due, next != CR_NO_DATE ? next : INF);
         due = min32(due, open ? (last >= cd ? last + R->follow : cd) : INF);
         due = min32(due, pending ? req : INF);
@@ -121,17 +146,16 @@ static void brief_one(const struct brief_rules *R, const struct crec *r, ccad_br
 
         /* GAP, FOLLOWUP, STALL, PATIENCE, COMPLAINT */
         gap = has_last ? max32(max32(t - last, 0), r->last_gap) : -1;
-        /* the customer's own cycle; a let-go one's stretches with its interval */
-        gmax = R->lean.gap_max[grade][letgo];
-        galert = R->lean.gap_alert[grade][letgo];
-        flags |= IF_FLAG(watched & has_last & (gap >= galert), CCAD_F_COLD) |
-                 IF_FLAG(watched & has_last & (gap < galert) & (gap > gmax), CCAD_F_COOLING) |
+        /* the customer's own cycle (a let-go one's stretches with its
+         * interval); the limits of an unwatched grade are never passed */
+        flags |= IF_FLAG(has_last & (gap > c->galert1), CCAD_F_COLD) |
+                 IF_FLAG(has_last & (gap <= c->galert1) & (gap > c->gmax), CCAD_F_COOLING) |
                  IF_FLAG((lc != CR_NO_DATE) & !(r->bits & CB_LAST_RECORDED), CCAD_F_NO_RECORD) |
                  IF_FLAG((lc != CR_NO_DATE) & (next == CR_NO_DATE), CCAD_F_NO_NEXT_STEP) |
                  IF_FLAG(r->no_progress >= R->stall, CCAD_F_STALLED) |
                  IF_FLAG(((r->contacts < R->patience) &
                           ((status == CCAD_STATUS_PROSPECT) | !R->prospects_only)) |
-                             ((gap > gmax) & watched),
+                             (gap > c->gmax),
                          CCAD_F_RELEASE_PREMATURE) |
                  IF_FLAG(open, CCAD_F_COMPLAINT_OPEN);
     }

@@ -27,7 +27,28 @@
 
 #define INF INT32_MAX
 
+/* What FREQ, CLOCK and GAP decide from the grade, the purchase band and
+ * the let-go, turned into one 16-byte cell per combination once per call,
+ * so that a record needs one lookup (the SSE2 kernel: four loads and a
+ * transpose) instead of per-grade selects. The purchase band counts the
+ * limits an open purchase decision d days ahead is within: 3 within
+ * urgency.week_days, 2 within urgency.two_weeks_days, 1 within band_days
+ * (FREQ's ramp window past two weeks), 0 none; that is the purchase level
+ * plus one (the rules keep week_days <= two_weeks_days), or 1 (BAND_RAMP)
+ * in the ramp window. */
+#define BAND_RAMP 1
+#define BRIEF_GRADES 8 /* the grade is read as grade & 7 (valid grades are 0..4) */
+struct brief_cell {
+    int32_t iv;      /* FREQ: the interval (0: none): grade, Q1, let-go stretch, ramp */
+    int32_t gmax;    /* GAP: a gap above this cools (INT32_MAX: the grade is not watched) */
+    int32_t galert1; /* GAP: a gap above this is cold (alert - 1; INT32_MAX: not watched) */
+    int32_t q1v;     /* CLOCK: -1 if the duty counts visits only (important, in the window) */
+};
+
 struct brief_rules {
+    /* by grade & 7, purchase band, 2 * let go for the interval (no urgency) +
+     * let go for GAP */
+    struct brief_cell cell[BRIEF_GRADES][4][4];
     struct ccad__lean lean; /* intervals, important and watched grades (shared) */
     uint8_t quad[2][2];    /* quadrant by importance and urgency */
     uint8_t shift[7];      /* by (offset + BIAS) % 7: days to the next working weekday */
@@ -38,8 +59,9 @@ struct brief_rules {
     int32_t dmax, dmin;    /* the calendar, as offsets */
     int64_t self, push, unmov, lift;
     uint32_t stall, patience;
-    int clock_any, never_due, band, q1_visits;
-    int32_t ramp_within, ramp_iv; /* FREQ's ramp: window (-1: off), interval */
+    int clock_any, never_due, band;
+    int32_t band_days;     /* the purchase band's widest limit: the ramp's window (when
+                            * on and past two weeks) or urgency.two_weeks_days */
     int prospects_only;    /* patience.prospects_only */
 };
 

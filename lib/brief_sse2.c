@@ -57,14 +57,12 @@ struct brief_lanes {
     __m128i t, urg_week1, urg_two1, urg_two, urg_req1, follow, care, lead, dmax, dmin;
     __m128i order_lo, order_hi;                            /* orders closing */
     __m128i esc_rep1, esc_man1, esc_reas1, esc_all, stall1, patience;
-    /* GAP limits by let go and grade: C's, then A's, B's and D's xor C's */
-    __m128i gap_max[2][4], gap_alert1[2][4];
-    __m128i self1, push1, unmov1, lift1, let_go_x1, never, clock_any, q1_visits;
-    __m128i ramp_within1, ramp_iv; /* FREQ's ramp: window + 1, interval */
-    __m128i all_open;              /* all-ones: PATIENCE's count guards every open customer */
-    __m128i iv_c, iv_axc, iv_bxc, iv_dxc, iv_q1w, iv_q1tw; /* intervals; x: xor with C's */
-    __m128i important, watched;                            /* bit g: grade g */
-    __m128i shifts;                                        /* shift k in bits 3k..3k+2 */
+    __m128i self1, push1, unmov1, lift1, never, clock_any;
+    __m128i band_days1;   /* the purchase band's widest limit + 1 (brief.h) */
+    __m128i all_open;     /* all-ones: PATIENCE's count guards every open customer */
+    __m128i important;    /* bit g: grade g */
+    __m128i shifts;       /* shift k in bits 3k..3k+2 */
+    const char *cells;    /* R->cell: interval, GAP limits and clock by grade, band, let go */
 };
 
 /* x - 1 as an int32 threshold for "> x - 1", saturated: a threshold above
@@ -73,33 +71,12 @@ static int32_t gt_threshold(int64_t x) {
     return x > INT32_MAX ? INT32_MAX : x - 1 < INT32_MIN ? INT32_MIN : (int32_t)(x - 1);
 }
 
-/* GAP's limits as lanes (the lean tables by grade and let go). */
-static void brief_lanes_gap(struct brief_lanes *L, const struct brief_rules *R) {
-    static const int grades[4] = {CCAD_GRADE_C, CCAD_GRADE_A, CCAD_GRADE_B, CCAD_GRADE_D};
-    int g, k;
-    for (k = 0; k < 2; k++) {
-        int32_t cm = R->lean.gap_max[CCAD_GRADE_C][k];
-        int32_t ca = gt_threshold(R->lean.gap_alert[CCAD_GRADE_C][k]);
-        for (g = 0; g < 4; g++) {
-            int32_t m = R->lean.gap_max[grades[g]][k];
-            int32_t a = gt_threshold(R->lean.gap_alert[grades[g]][k]);
-            L->gap_max[k][g] = _mm_set1_epi32(g == 0 ? m : m ^ cm);
-            L->gap_alert1[k][g] = _mm_set1_epi32(g == 0 ? a : a ^ ca);
-        }
-    }
-}
-
 static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R, const int64_t *v) {
-    int32_t shifts = 0, let_go = v[P_FREQ_LET_GO] > 1 ? (int32_t)v[P_FREQ_LET_GO] : 1;
-    int g, k;
+    int32_t shifts = 0;
+    int k;
+    (void)v;
     for (k = 0; k < 7; k++)
         shifts |= (int32_t)R->shift[k] << (3 * k);
-    /* an important grade's intervals by purchase level (any important
-     * grade: the Q1 intervals do not depend on the grade) */
-    g = CCAD_GRADE_A;
-    for (k = CCAD_GRADE_A; k <= CCAD_GRADE_D; k++)
-        if ((R->lean.important >> k) & 1)
-            g = k;
     L->t = _mm_set1_epi32(R->t);
     L->urg_week1 = _mm_set1_epi32(R->urg_week + 1);
     L->urg_two1 = _mm_set1_epi32(R->urg_two + 1);
@@ -110,7 +87,6 @@ static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R,
     L->lead = _mm_set1_epi32(R->lead);
     L->dmax = _mm_set1_epi32(R->dmax);
     L->dmin = _mm_set1_epi32(R->dmin);
-    brief_lanes_gap(L, R);
     L->order_lo = _mm_set1_epi32(-R->order_days - 1);
     L->order_hi = _mm_set1_epi32(R->order_days + 1);
     L->esc_rep1 = _mm_set1_epi32(gt_threshold(R->esc_rep));
@@ -123,22 +99,13 @@ static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R,
     L->push1 = _mm_set1_epi32(gt_threshold(R->push));
     L->unmov1 = _mm_set1_epi32(R->band ? INT32_MAX : gt_threshold(R->unmov));
     L->lift1 = _mm_set1_epi32(gt_threshold(R->lift));
-    L->let_go_x1 = _mm_set1_epi32(let_go ^ 1);
     L->never = _mm_set1_epi32(R->never_due ? -1 : 0);
     L->clock_any = _mm_set1_epi32(R->clock_any ? -1 : 0);
-    L->q1_visits = _mm_set1_epi32(R->q1_visits ? -1 : 0);
-    L->ramp_within1 = _mm_set1_epi32(R->ramp_within + 1);
-    L->ramp_iv = _mm_set1_epi32(R->ramp_iv);
+    L->band_days1 = _mm_set1_epi32(R->band_days + 1);
     L->all_open = _mm_set1_epi32(R->prospects_only ? 0 : -1);
-    L->iv_c = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_C][0][0]);
-    L->iv_axc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_A][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
-    L->iv_bxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_B][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
-    L->iv_dxc = _mm_set1_epi32(R->lean.ival[CCAD_GRADE_D][0][0] ^ R->lean.ival[CCAD_GRADE_C][0][0]);
-    L->iv_q1w = _mm_set1_epi32(R->lean.ival[g][CCAD_URGENCY_WEEK][0]);
-    L->iv_q1tw = _mm_set1_epi32(R->lean.ival[g][CCAD_URGENCY_TWO_WEEKS][0]);
     L->important = _mm_set1_epi32((int32_t)R->lean.important);
-    L->watched = _mm_set1_epi32((int32_t)R->lean.watched);
     L->shifts = _mm_set1_epi32(shifts);
+    L->cells = (const char *)(const void *)R->cell;
 }
 
 #define V_SET(x) _mm_set1_epi32(x)
@@ -153,14 +120,6 @@ static __m128i v_hi16(__m128i x) { return _mm_srai_epi32(x, 16); }
 /* m ? flag : 0 */
 static __m128i v_flag(__m128i m, uint32_t flag) { return _mm_and_si128(m, V_SET((int32_t)flag)); }
 
-/* The lane's grade's value of a table by grade (C's value, then A's, B's
- * and D's xor C's); grade none takes C's. */
-static __m128i v_by_grade(__m128i grade, const __m128i tab[4]) {
-    __m128i x = _mm_xor_si128(tab[0], _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_A)), tab[1]));
-    x = _mm_xor_si128(x, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_B)), tab[2]));
-    return _mm_xor_si128(x, _mm_and_si128(_mm_cmpeq_epi32(grade, V_SET(CCAD_GRADE_D)), tab[3]));
-}
-
 static __m128i v_load(const struct crec *r, int off) {
     return _mm_loadu_si128((const __m128i *)(const void *)((const char *)r + off));
 }
@@ -171,7 +130,7 @@ static __m128i v_load(const struct crec *r, int off) {
 /* The four records' fields as int32 lanes, and the masks derived from them. */
 struct four_rec {
     __m128i vol, p, cd, req, lc, lv, last, next, lgap, margin, contacts, noprog, closed;
-    __m128i gsb, status, grade, imp, watched, open, resolved, act, nolast, nolc, nonext;
+    __m128i gsb, status, grade, imp, open, resolved, act, nolast, nolc, nonext;
 };
 
 /* Loads r[0..3] as three 16-byte rows each and transposes them into lanes. */
@@ -223,7 +182,6 @@ static inline void four_load(const struct brief_lanes *L, const struct crec *r, 
         gbit = _mm_cvttps_epi32(
             _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(f->grade, V_SET(127)), 23)));
         f->imp = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->important), gbit);
-        f->watched = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->watched), gbit);
         f->open = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_OPEN));
         f->resolved = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_RESOLVED));
     }
@@ -235,16 +193,31 @@ static inline void four_load(const struct brief_lanes *L, const struct crec *r, 
     f->nonext = _mm_cmpeq_epi32(f->next, no_date);
 }
 
-/* The urgency, the purchase level, the events, the let-go, the interval. */
+/* The urgency, the purchase level, the events, and from the cells the
+ * interval, the GAP limits and the clock's choice (brief_cell). */
 struct four_urg {
-    __m128i pl, pnz, pending, unz, urg, letgo, iv;
+    __m128i pl, pnz, pending, unz, urg, iv, gmax, galert1, q1v;
 };
 
-/* URGENCY, TRIAGE (let go) and FREQ (the interval). */
+/* The four cells at byte offsets idx (lanes) of L->cells, transposed. */
+static inline void four_cells(const struct brief_lanes *L, __m128i idx, struct four_urg *u) {
+#define CELL_AT(off) _mm_loadu_si128((const __m128i *)(const void *)(L->cells + (off)))
+    __m128i c0 = CELL_AT(_mm_cvtsi128_si32(idx)), c1 = CELL_AT(_mm_extract_epi16(idx, 2));
+    __m128i c2 = CELL_AT(_mm_extract_epi16(idx, 4)), c3 = CELL_AT(_mm_extract_epi16(idx, 6));
+#undef CELL_AT
+    __m128i t0 = _mm_unpacklo_epi32(c0, c1), t1 = _mm_unpacklo_epi32(c2, c3);
+    __m128i t2 = _mm_unpackhi_epi32(c0, c1), t3 = _mm_unpackhi_epi32(c2, c3);
+    u->iv = _mm_unpacklo_epi64(t0, t1);
+    u->gmax = _mm_unpackhi_epi64(t0, t1);
+    u->galert1 = _mm_unpacklo_epi64(t2, t3);
+    u->q1v = _mm_unpackhi_epi64(t2, t3);
+}
+
+/* URGENCY, TRIAGE (let go), then the cells of FREQ, CLOCK and GAP. */
 static inline void four_urgency(const struct brief_lanes *L, const struct four_rec *f,
                                 struct four_urg *u) {
     const __m128i t = L->t;
-    __m128i d, okp, mw, m2, evt, lgsel, iv;
+    __m128i d, okp, mw, m2, evt, letgo, band, idx;
     /* URGENCY: the purchase level 0..2, then the events */
     d = _mm_sub_epi32(f->p, t);
     okp = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi32(f->p, V_SET(CR_NO_DATE)), f->closed),
@@ -259,54 +232,50 @@ static inline void four_urgency(const struct brief_lanes *L, const struct four_r
     u->unz = _mm_or_si128(evt, u->pnz);
     u->urg = v_sel(evt, V_SET(CCAD_URGENCY_EVENT), u->pl);
     /* TRIAGE: let go */
-    u->letgo = _mm_or_si128(
+    letgo = _mm_or_si128(
         _mm_cmpgt_epi32(f->vol, L->self1),
         _mm_and_si128(_mm_or_si128(_mm_cmpgt_epi32(f->vol, L->push1), _mm_cmpgt_epi32(f->vol, L->unmov1)),
                       _mm_cmpgt_epi32(f->margin, L->lift1)));
-    u->letgo = _mm_and_si128(u->letgo, _mm_cmpgt_epi32(f->vol, V_SET(-1)));
-    u->letgo = _mm_andnot_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_PROSPECT)), u->letgo);
-    lgsel = _mm_andnot_si128(u->unz, u->letgo);
-    /* FREQ: the interval by grade, the Q1 intervals, the let-go factor
-     * (interval <= 366 and factor <= 10: a 16-bit product) */
-    iv = _mm_xor_si128(L->iv_c,
-                       _mm_and_si128(_mm_cmpeq_epi32(f->grade, V_SET(CCAD_GRADE_A)), L->iv_axc));
-    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(f->grade, V_SET(CCAD_GRADE_B)), L->iv_bxc));
-    iv = _mm_xor_si128(iv, _mm_and_si128(_mm_cmpeq_epi32(f->grade, V_SET(CCAD_GRADE_D)), L->iv_dxc));
-    iv = v_sel(_mm_and_si128(f->imp, _mm_cmpeq_epi32(u->pl, V_SET(CCAD_URGENCY_WEEK))), L->iv_q1w, iv);
-    iv = v_sel(_mm_and_si128(f->imp, _mm_cmpeq_epi32(u->pl, V_SET(CCAD_URGENCY_TWO_WEEKS))), L->iv_q1tw,
-               iv);
-    u->iv = _mm_mullo_epi16(iv, _mm_xor_si128(V_SET(1), _mm_and_si128(lgsel, L->let_go_x1)));
-    /* FREQ's ramp: important, the decision past two weeks and within the
-     * ramp, and the ramp tighter than the interval (or no interval) */
-    iv = _mm_and_si128(_mm_and_si128(f->imp, okp), _mm_cmpgt_epi32(d, L->urg_two));
-    iv = _mm_and_si128(iv, _mm_cmpgt_epi32(L->ramp_within1, d));
-    iv = _mm_and_si128(iv, _mm_or_si128(_mm_cmpgt_epi32(V_SET(1), u->iv),
-                                        _mm_cmpgt_epi32(u->iv, L->ramp_iv)));
-    u->iv = v_sel(iv, L->ramp_iv, u->iv);
+    letgo = _mm_and_si128(letgo, _mm_cmpgt_epi32(f->vol, V_SET(-1)));
+    letgo = _mm_andnot_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_PROSPECT)), letgo);
+    /* the purchase band (brief.h): the level plus one, or 1 in the ramp window */
+    band = _mm_sub_epi32(u->pl, _mm_and_si128(okp, _mm_cmpgt_epi32(L->band_days1, d)));
+    /* the cell's byte offset: grade & 7, band, let go without urgency (the
+     * interval), let go of an open customer (GAP; an inactive one's
+     * RELEASED_EARLY reads the cell without let-go) */
+    idx = _mm_slli_epi32(_mm_and_si128(f->grade, V_SET(BRIEF_GRADES - 1)), 8);
+    idx = _mm_or_si128(idx, _mm_slli_epi32(band, 6));
+    idx = _mm_or_si128(idx, _mm_and_si128(_mm_andnot_si128(u->unz, letgo), V_SET(32)));
+    idx = _mm_or_si128(idx, _mm_and_si128(_mm_and_si128(f->act, letgo), V_SET(16)));
+    four_cells(L, idx, u);
 }
 
 /* The due date, INT32_MAX for none: CLOCK, NEVER, FOLLOWUP, then the
- * events; *fa gets CCAD_F_CARE_DUE. */
+ * events; *fa gets CCAD_F_CARE_DUE. The dates are chosen independently
+ * and their minimum taken as a tree: the kernel is bound by the latency
+ * of this chain more than by its instruction count. */
 static inline __m128i four_due_raw(const struct brief_lanes *L, const struct four_rec *f,
                                    const struct four_urg *u, __m128i *fa) {
     const __m128i t = L->t, inf = V_SET(INT32_MAX);
-    __m128i m, due, x, care, care_open, clock, noclock;
+    __m128i m, due, x, care, care_open, clock, noclock, now, e_next, e_open, e_req, e_q3, e_care;
     m = _mm_cmpgt_epi32(u->iv, _mm_setzero_si128());
     /* CLOCK: the purchase-window duty counts visits only */
-    clock = v_sel(_mm_and_si128(L->q1_visits, _mm_and_si128(f->imp, u->pnz)), f->lv, f->last);
+    clock = v_sel(u->q1v, f->lv, f->last);
     noclock = _mm_cmpeq_epi32(clock, V_SET(CR_NO_DATE));
-    due = v_sel(_mm_andnot_si128(noclock, m), _mm_add_epi32(clock, u->iv), inf);
-    due = v_sel(_mm_andnot_si128(f->nolast, _mm_and_si128(noclock, m)), t, due);
-    due = v_sel(_mm_and_si128(_mm_and_si128(f->nolast, L->never), _mm_or_si128(m, u->unz)), t, due);
-    due = v_min(due, v_sel(f->nonext, inf, f->next));
+    /* due now: contacted but never visited (the clock), or never contacted */
+    now = _mm_or_si128(_mm_andnot_si128(f->nolast, _mm_and_si128(noclock, m)),
+                       _mm_and_si128(_mm_and_si128(f->nolast, L->never), _mm_or_si128(m, u->unz)));
+    due = v_sel(now, t, v_sel(_mm_andnot_si128(noclock, m), _mm_add_epi32(clock, u->iv), inf));
+    e_next = v_sel(f->nonext, inf, f->next);
     x = v_sel(_mm_cmpgt_epi32(f->cd, f->last), f->cd, _mm_add_epi32(f->last, L->follow));
-    due = v_min(due, v_sel(f->open, x, inf));
-    due = v_min(due, v_sel(u->pending, f->req, inf));
+    e_open = v_sel(f->open, x, inf);
+    e_req = v_sel(u->pending, f->req, inf);
     m = _mm_or_si128(f->nolast, _mm_cmpgt_epi32(_mm_sub_epi32(f->p, L->urg_two), f->last));
-    due = v_min(due, v_sel(_mm_and_si128(_mm_andnot_si128(f->imp, u->pnz), m), t, inf));
+    e_q3 = v_sel(_mm_and_si128(_mm_andnot_si128(f->imp, u->pnz), m), t, inf);
     care = _mm_add_epi32(f->cd, L->care);
     care_open = _mm_and_si128(f->resolved, _mm_cmpgt_epi32(care, f->last));
-    due = v_min(due, v_sel(care_open, care, inf));
+    e_care = v_sel(care_open, care, inf);
+    due = v_min(v_min(v_min(due, e_next), v_min(e_open, e_req)), v_min(e_q3, e_care));
     *fa = v_flag(_mm_andnot_si128(_mm_cmpgt_epi32(care, t), care_open), CCAD_F_CARE_DUE);
     return due;
 }
@@ -344,15 +313,15 @@ static inline __m128i four_due_date(const struct brief_lanes *L, __m128i due, __
  * far) with GAP, FOLLOWUP, STALL, PATIENCE and COMPLAINT, or for the
  * inactive ones INACTIVE and RELEASED_EARLY; NEVER_CONTACTED for both. */
 static inline __m128i four_flags(const struct brief_lanes *L, const struct four_rec *f,
-                                 __m128i letgo, __m128i fa) {
+                                 const struct four_urg *u, __m128i fa) {
     const __m128i zero = _mm_setzero_si128();
-    __m128i gap, wl, ga, gm, m, pm, fi, flags, max0 = v_by_grade(f->grade, L->gap_max[0]);
+    __m128i gap, ga, gm, m, pm, fi, flags;
+    /* the cell's limits: the customer's own cycle, stretched when let go;
+     * never passed for a grade GAP does not watch */
     gap = v_max(v_max(_mm_sub_epi32(L->t, f->last), zero), f->lgap);
-    wl = _mm_andnot_si128(f->nolast, f->watched);
-    ga = _mm_cmpgt_epi32(gap, v_sel(letgo, v_by_grade(f->grade, L->gap_alert1[1]),
-                                    v_by_grade(f->grade, L->gap_alert1[0])));
-    gm = _mm_and_si128(wl, _mm_cmpgt_epi32(gap, v_sel(letgo, v_by_grade(f->grade, L->gap_max[1]), max0)));
-    fa = _mm_or_si128(fa, v_flag(_mm_and_si128(wl, ga), CCAD_F_COLD));
+    ga = _mm_andnot_si128(f->nolast, _mm_cmpgt_epi32(gap, u->galert1));
+    gm = _mm_andnot_si128(f->nolast, _mm_cmpgt_epi32(gap, u->gmax));
+    fa = _mm_or_si128(fa, v_flag(ga, CCAD_F_COLD));
     fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(ga, gm), CCAD_F_COOLING));
     m = _mm_cmpeq_epi32(_mm_and_si128(f->gsb, V_SET((int32_t)CB_LAST_RECORDED << 24)), zero);
     fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(f->nolc, m), CCAD_F_NO_RECORD));
@@ -364,9 +333,9 @@ static inline __m128i four_flags(const struct brief_lanes *L, const struct four_
                                                                      V_SET(CCAD_STATUS_PROSPECT))));
     fa = _mm_or_si128(fa, v_flag(_mm_or_si128(pm, gm), CCAD_F_RELEASE_PREMATURE));
     fa = _mm_or_si128(fa, v_flag(f->open, CCAD_F_COMPLAINT_OPEN));
-    /* inactive: released early? */
+    /* inactive: released early? (the cell without let-go) */
     fi = _mm_and_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_RELEASED)),
-                       _mm_or_si128(m, _mm_and_si128(f->watched, _mm_cmpgt_epi32(f->lgap, max0))));
+                       _mm_or_si128(m, _mm_cmpgt_epi32(f->lgap, u->gmax)));
     fi = _mm_or_si128(v_flag(fi, CCAD_F_RELEASED_EARLY), V_SET(CCAD_F_INACTIVE));
     flags = v_sel(f->act, fa, fi);
     return _mm_or_si128(flags, v_flag(_mm_and_si128(f->nolc, _mm_cmpeq_epi32(f->contacts, zero)),
@@ -391,7 +360,7 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
         _mm_add_epi32(_mm_cmpgt_epi32(over, L->esc_rep1), _mm_cmpgt_epi32(over, L->esc_man1)),
         _mm_cmpgt_epi32(over, L->esc_reas1));
     lvl = _mm_and_si128(_mm_sub_epi32(zero, lvl), _mm_or_si128(_mm_or_si128(f.imp, u.unz), L->esc_all));
-    flags = four_flags(L, &f, u.letgo, fa);
+    flags = four_flags(L, &f, &u, fa);
     /* the briefs: due, overdue, flags, grade | urgency | quadrant | escalation */
     due = v_sel(_mm_andnot_si128(nodue, f.act), _mm_add_epi32(due, V_SET(CR_EPOCH)),
                 V_SET(CCAD_NO_DATE));

@@ -156,6 +156,55 @@ int main(void)
     M(ccad_route_times, end_min); M(ccad_route_times, units_per_minute);
     end();
 
+    S(ccad_rep);
+    M(ccad_rep, size); M(ccad_rep, id); M(ccad_rep, base_x); M(ccad_rep, base_y);
+    M(ccad_rep, visits_per_day); M(ccad_rep, minutes_per_day); M(ccad_rep, day_start_min);
+    M(ccad_rep, day_minutes);
+    end();
+
+    S(ccad_team_options);
+    M(ccad_team_options, size); M(ccad_team_options, user); M(ccad_team_options, calendar);
+    end();
+
+    S(ccad_store_moves);
+    M(ccad_store_moves, size); M(ccad_store_moves, user); M(ccad_store_moves, remove);
+    M(ccad_store_moves, set_owner);
+    end();
+
+    S(ccad_team_item);
+    M(ccad_team_item, size); M(ccad_team_item, carrier); M(ccad_team_item, owner);
+    M(ccad_team_item, item);
+    end();
+
+    S(ccad_team_finding);
+    M(ccad_team_finding, size); M(ccad_team_finding, rep); M(ccad_team_finding, finding);
+    end();
+
+    S(ccad_team_proposal_options);
+    M(ccad_team_proposal_options, size); M(ccad_team_proposal_options, today);
+    M(ccad_team_proposal_options, period_days); M(ccad_team_proposal_options, field_days);
+    M(ccad_team_proposal_options, move_a); M(ccad_team_proposal_options, metric);
+    M(ccad_team_proposal_options, scale); M(ccad_team_proposal_options, units_per_minute);
+    end();
+
+    S(ccad_team_proposal);
+    M(ccad_team_proposal, size); M(ccad_team_proposal, rep); M(ccad_team_proposal, to_rep);
+    M(ccad_team_proposal, finding);
+    end();
+
+    S(ccad_team_load);
+    M(ccad_team_load, size); M(ccad_team_load, before); M(ccad_team_load, customers_after);
+    M(ccad_team_load, visits_after); M(ccad_team_load, travel_before);
+    M(ccad_team_load, travel_after);
+    end();
+
+    S(ccad_team_balance);
+    M(ccad_team_balance, size); M(ccad_team_balance, spread_before_x100);
+    M(ccad_team_balance, spread_after_x100); M(ccad_team_balance, travel_before);
+    M(ccad_team_balance, travel_after); M(ccad_team_balance, releases);
+    M(ccad_team_balance, assigns); M(ccad_team_balance, moves); M(ccad_team_balance, over_after);
+    end();
+
     printf("\n}\n");
     return 0;
 }

@@ -11,6 +11,14 @@
  *                            1,000 x 100 and 10,000 x 100 customers
  *   bench-perf mem N         bytes per customer held in a book (counting
  *                            allocator through ccad_host)
+ *   bench-perf ab N LIB...   batch assessment of the N customers of "assess"
+ *                            by each shared library LIB (other builds of
+ *                            libcustcadence.so.1, dlopen'ed side by side),
+ *                            interleaved, 11 rounds: per round and library
+ *                            ns per customer, then each library's best and
+ *                            median, its ratio to the first LIB per round
+ *                            (median, range) and whether its briefs equal
+ *                            those of the LIB before it
  *   bench-perf pyref N FILE  writes the N customers of "assess" to FILE (an
  *                            array of ccad_customer, ids "c<index>") for
  *                            tests/bench_perf.py and prints the C figure
@@ -24,6 +32,7 @@
 /* sizeof(struct crec): the per-customer record the assessment reads. */
 #include "../lib/internal.h"
 
+#include <dlfcn.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -336,10 +345,14 @@ static double sql_load(sqlite3 *db, const ccad_book *b, size_t n)
     return now_ms() - t0;
 }
 
-/* The library's urgency, quadrant, interval, due date (clock, never
- * contacted, next step, complaint / request / Q3 / care events, the move to
- * a working weekday) and days overdue, as one query with the rules' values
- * as literals. Dates are NULL when unknown. */
+/* The library's urgency, quadrant, interval (the grade's tier, the Q1
+ * tiers, the let-go stretch, FREQ's ramp towards a purchase decision
+ * weeks away), due date (the clock, which for an important customer in
+ * the purchase window is the last visit under clock.q1_visits_only; never
+ * contacted, next step, complaint / request / Q3 / care events, the move
+ * to a working weekday) and days overdue, as one query with the rules'
+ * values as literals, every customer figure read from a column. Dates are
+ * NULL when unknown. */
 /* Ends each derived table with an optimisation fence: SQLite then runs it
  * as a co-routine that computes each column once per row. Flattened, every
  * use of a derived column would repeat its whole CASE tree (the nesting
@@ -350,6 +363,7 @@ static char *sql_text(const ccad_rules *r, int32_t T)
 {
     char *q = xmalloc(16384);
     int64_t mask = rv(r, "freq.work_days"), imp = rv(r, "quadrant.important");
+    int64_t ramp_iv = tier(r, "freq.ramp_count", "freq.ramp_days");
     char shift[1024];
     int k, len = 0;
     /* days to the first working weekday from weekday w (0 = Monday) */
@@ -378,12 +392,21 @@ static char *sql_text(const ccad_rules *r, int32_t T)
         /* L2: quadrant, interval, clock */
         "    SELECT *, CASE WHEN important THEN CASE WHEN urg > 0 THEN 1 ELSE 2 END"
         "      ELSE CASE WHEN urg > 0 THEN 3 ELSE 4 END END AS quadrant,"
-        "     CASE WHEN lc IS NOT NULL AND ival > 0 THEN lc + ival"
+        "     CASE WHEN clock IS NOT NULL AND ival > 0 THEN clock + ival"
+        "      WHEN lc IS NOT NULL AND ival > 0 THEN %ld"
         "      WHEN lc IS NULL AND %lld AND (ival > 0 OR urg > 0) THEN %ld END AS base FROM ("
+        /* L2a: the let-go stretch, FREQ's ramp, the Q1 clock (visits only) */
+        "     SELECT *, CASE WHEN %lld AND important AND plevel > 0 THEN last_visit ELSE lc END"
+        "       AS clock FROM ("
+        "     SELECT *, CASE WHEN ramp AND (lgiv <= 0 OR lgiv > %lld) THEN %lld ELSE lgiv END"
+        "       AS ival FROM ("
         "     SELECT *, CASE WHEN iv > 0 AND letgo AND urg = 0 AND %lld > 1 THEN iv * %lld"
-        "       ELSE iv END AS ival FROM ("
+        "       ELSE iv END AS lgiv,"
+        "      (%lld AND important AND purchase IS NOT NULL AND purchase - %ld > %lld"
+        "       AND purchase - %ld <= %lld) AS ramp FROM ("
         /* L1: urgency, importance, frequency tier, triage */
-        "      SELECT idx, complaint, complaint_date, request, purchase, next_step, lc, active,"
+        "      SELECT idx, complaint, complaint_date, request, purchase, next_step, lc, last_visit,"
+        "       active,"
         "       plevel, req, important,"
         "       CASE WHEN req AND request - %ld <= %lld THEN 3"
         "        WHEN active AND complaint = 1 THEN 3 ELSE plevel END AS urg,"
@@ -398,13 +421,17 @@ static char *sql_text(const ccad_rules *r, int32_t T)
         "         THEN 1 ELSE 0 END AS plevel,"
         "        (active AND request IS NOT NULL AND (lc IS NULL OR lc < request)) AS req,"
         "        (grade > 0 AND (%lld >> (grade - 1)) & 1) AS important FROM ("
-        "        SELECT *, status NOT IN (4, 5) AS active, %s AS lc FROM cust" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F,
+        "        SELECT *, status NOT IN (4, 5) AS active, %s AS lc FROM cust" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F,
         (long)T, (long)T, shift, CCAD_DATE_MAX,
         (long long)rv(r, "complaint.followup_days"), (long long)rv(r, "urgency.two_weeks_days"),
         (long)T, (long long)rv(r, "complaint.care_after_days"),
         (long long)rv(r, "complaint.care_after_days"),
-        (long long)rv(r, "never.due_now"), (long)T,
+        (long)T, (long long)rv(r, "never.due_now"), (long)T,
+        (long long)rv(r, "clock.q1_visits_only"), (long long)ramp_iv, (long long)ramp_iv,
         (long long)rv(r, "freq.let_go_factor"), (long long)rv(r, "freq.let_go_factor"),
+        (long long)(rv(r, "freq.ramp_count") > 0), (long)T,
+        (long long)rv(r, "urgency.two_weeks_days"), (long)T,
+        (long long)rv(r, "freq.ramp_within_days"),
         (long)T, (long long)rv(r, "urgency.request_days"),
         (long long)tier(r, "freq.q1_week_count", "freq.q1_week_days"),
         (long long)tier(r, "freq.q1_two_weeks_count", "freq.q1_two_weeks_days"),
@@ -454,6 +481,30 @@ static double sql_run(sqlite3 *db, const char *q, struct sqlres *res, size_t n, 
 }
 #endif
 
+/* BENCH_PERF_RULES="name=value,...": rule values other than the defaults,
+ * used by both the library and the SQL query (the "rules" line shows them). */
+static void set_rules(ccad_rules *r, const char *spec)
+{
+    char buf[512], *item, *save = NULL;
+    if (spec == NULL || *spec == '\0') {
+        printf("assess-rules defaults\n");
+        return;
+    }
+    snprintf(buf, sizeof buf, "%s", spec);
+    for (item = strtok_r(buf, ",", &save); item != NULL; item = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(item, '=');
+        int rc;
+        if (eq == NULL) {
+            fprintf(stderr, "bench-perf: BENCH_PERF_RULES: '%s' is not name=value\n", item);
+            exit(2);
+        }
+        *eq = '\0';
+        if ((rc = ccad_rules_set(r, item, strtoll(eq + 1, NULL, 10))) != CCAD_OK)
+            die(item, rc, NULL);
+    }
+    printf("assess-rules %s\n", spec);
+}
+
 static void run_assess(size_t n)
 {
     ccad_ctx *ctx = NULL;
@@ -468,6 +519,7 @@ static void run_assess(size_t n)
     int rep, reps = n > 2000000 ? 3 : 5;
     if (ccad_ctx_new(&ctx, NULL) != CCAD_OK || ccad_rules_new(&r, ctx) != CCAD_OK)
         die("setup", CCAD_ENOMEM, NULL);
+    set_rules(r, getenv("BENCH_PERF_RULES"));
     ccad_date_from_ymd(&d0, D0_Y, D0_M, D0_D);
     b = make_book(ctx, r, n, d0, &build_ms);
     out = xmalloc(n * sizeof *out);
@@ -549,6 +601,124 @@ static void run_assess(size_t n)
     ccad_book_free(b);
     ccad_rules_free(r);
     ccad_ctx_free(ctx);
+}
+
+/* ---- ab ---------------------------------------------------------------- */
+
+/* One build of the library, dlopen'ed, with its book of the assess data. */
+struct ab_lib {
+    const char *path;
+    void *so;
+    int (*ctx_new)(ccad_ctx **, const ccad_host *);
+    int (*rules_new)(ccad_rules **, ccad_ctx *);
+    int (*book_new)(ccad_book **, ccad_ctx *, size_t);
+    int (*book_add)(ccad_book *, const ccad_customer *, size_t *);
+    int (*book_grade)(ccad_book *, const ccad_rules *);
+    int (*assess_range)(const ccad_book *, const ccad_rules *, size_t, size_t, int32_t,
+                        ccad_brief *, size_t);
+    ccad_ctx *ctx;
+    ccad_rules *rules;
+    ccad_book *book;
+    ccad_brief *out;
+    double ns[16];
+};
+
+static void *ab_sym(struct ab_lib *L, const char *name)
+{
+    void *f = dlsym(L->so, name);
+    if (f == NULL) {
+        fprintf(stderr, "bench-perf: %s: no %s\n", L->path, name);
+        exit(1);
+    }
+    return f;
+}
+
+static void ab_open(struct ab_lib *L, const char *path, size_t n, int32_t d0)
+{
+    char id[32];
+    size_t i;
+    L->path = path;
+    if ((L->so = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+        fprintf(stderr, "bench-perf: %s\n", dlerror());
+        exit(1);
+    }
+    /* data pointers to function pointers: POSIX dlsym's documented use */
+    *(void **)(void *)&L->ctx_new = ab_sym(L, "ccad_ctx_new");
+    *(void **)(void *)&L->rules_new = ab_sym(L, "ccad_rules_new");
+    *(void **)(void *)&L->book_new = ab_sym(L, "ccad_book_new");
+    *(void **)(void *)&L->book_add = ab_sym(L, "ccad_book_add");
+    *(void **)(void *)&L->book_grade = ab_sym(L, "ccad_book_grade");
+    *(void **)(void *)&L->assess_range = ab_sym(L, "ccad_book_assess_range");
+    if (L->ctx_new(&L->ctx, NULL) != CCAD_OK || L->rules_new(&L->rules, L->ctx) != CCAD_OK ||
+        L->book_new(&L->book, L->ctx, n) != CCAD_OK)
+        die(path, CCAD_ENOMEM, NULL);
+    for (i = 0; i < n; i++) {
+        ccad_customer c;
+        gen_customer(&c, SEED, i, d0);
+        snprintf(id, sizeof id, "c%lu", (unsigned long)i);
+        c.id = id;
+        if (L->book_add(L->book, &c, NULL) != CCAD_OK)
+            die("ccad_book_add", CCAD_EINVAL, NULL);
+    }
+    if (L->book_grade(L->book, L->rules) != CCAD_OK)
+        die("ccad_book_grade", CCAD_EINVAL, NULL);
+    L->out = xmalloc(n * sizeof *L->out);
+    memset(L->out, 0, n * sizeof *L->out);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(const double *x, int n)
+{
+    double s[16];
+    memcpy(s, x, (size_t)n * sizeof *s);
+    qsort(s, (size_t)n, sizeof *s, cmp_double);
+    return s[n / 2];
+}
+
+/* The libraries' books and briefs are released at exit. */
+static void run_ab(size_t n, int nlib, char **paths)
+{
+    struct ab_lib L[8];
+    int32_t d0 = 0;
+    int k, round, rounds = 11;
+    if (nlib > 8) {
+        fprintf(stderr, "bench-perf: at most 8 libraries\n");
+        exit(2);
+    }
+    ccad_date_from_ymd(&d0, D0_Y, D0_M, D0_D);
+    memset(L, 0, sizeof L);
+    for (k = 0; k < nlib; k++)
+        ab_open(&L[k], paths[k], n, d0);
+    for (round = 0; round < rounds; round++) {
+        printf("ab-round %d", round + 1);
+        for (k = 0; k < nlib; k++) {
+            double t0 = now_ms();
+            if (L[k].assess_range(L[k].book, L[k].rules, 0, n, d0, L[k].out, sizeof *L[k].out) !=
+                CCAD_OK)
+                die("ccad_book_assess_range", CCAD_EINVAL, NULL);
+            L[k].ns[round] = (now_ms() - t0) * 1e6 / (double)n;
+            printf(" %s=%.2f", k == 0 ? "base" : "lib", L[k].ns[round]);
+        }
+        printf("\n");
+    }
+    for (k = 0; k < nlib; k++) {
+        double best = 1e300, r[16], lo = 1e300, hi = 0;
+        for (round = 0; round < rounds; round++) {
+            r[round] = L[k].ns[round] / L[0].ns[round];
+            best = L[k].ns[round] < best ? L[k].ns[round] : best;
+            lo = r[round] < lo ? r[round] : lo;
+            hi = r[round] > hi ? r[round] : hi;
+        }
+        printf("ab-lib %s customers=%lu best_ns=%.2f median_ns=%.2f ratio_to_first median=%.3f "
+               "range=%.3f..%.3f briefs_equal_previous=%s\n",
+               L[k].path, (unsigned long)n, best, median(L[k].ns, rounds), median(r, rounds), lo,
+               hi, k == 0 ? "-" : memcmp(L[k].out, L[k - 1].out, n * sizeof *L[0].out) == 0 ? "yes" : "no");
+    }
 }
 
 /* ---- pyref ------------------------------------------------------------- */
@@ -799,6 +969,9 @@ int main(int argc, char **argv)
     } else if (strcmp(cmd, "mem") == 0 && argc == 3) {
         run_mem(arg_n(argv[2]));
         print_rss("mem");
+    } else if (strcmp(cmd, "ab") == 0 && argc >= 4) {
+        run_ab(arg_n(argv[2]), argc - 3, argv + 3);
+        print_rss("ab");
     } else if (strcmp(cmd, "pyref") == 0 && argc == 4) {
         run_pyref(arg_n(argv[2]), argv[3]);
         print_rss("pyref");
@@ -808,7 +981,7 @@ int main(int argc, char **argv)
         run_plan(1);
         print_rss("all");
     } else {
-        fprintf(stderr, "usage: bench-perf assess N | plan [--quick] | mem N | pyref N FILE | all\n");
+        fprintf(stderr, "usage: bench-perf assess N | ab N LIB... | plan [--quick] | mem N | pyref N FILE | all\n");
         return 2;
     }
     return 0;

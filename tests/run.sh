@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 jobs=$(nproc 2>/dev/null || echo 2)
 
-step() { printf '\n==== %s\n' "$*"; }
+step() { printf '\n==== %s (at %ds)\n' "$*" "$SECONDS"; }
 
 step "set-up: Debian packages"
 need=()

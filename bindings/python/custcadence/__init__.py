@@ -27,18 +27,20 @@ from . import _ffi
 from ._ffi import (DATE_MAX, DATE_MIN, ID_MAX, ITEM_REASONS_MAX, LIBRARY_PATH, NO_DATE,
                    REASONS_MAX, ROUTE_MAX_POINTS, F, ranged)
 from ._loader import BINDING_MAJOR
-from .core import (FINDING_COLUMNS, ITEM_COLUMNS, Book, Briefs, Context, Rules, Schedule,
-                   StoreProtocol, param_infos, route, route_tw, unpickling_context)
+from .core import (FINDING_COLUMNS, ITEM_COLUMNS, Book, Briefs, Context, MovesProtocol, Rules,
+                   Schedule, StoreProtocol, param_infos, route, route_tw, unpickling_context)
+from .team import (Rep, Team, TeamBalance, TeamFinding, TeamItem, TeamLoad, TeamProposal,
+                   TeamProposals, TeamSchedule)
 from .errors import (AlreadyExists, BusyError, CadenceError, CallbackError, ConflictError,
                      InvalidArgument, NoSpace, NotFound, NotSupported, OutOfMemory, Overflow,
                      ParseError, RangeError, StaleGrades, VersionError, error_class)
 from .model import (Assessment, Brief, Choice, Complaint, Contact, ContactKind, Customer,
                     DayFlag, DaySummary, Delegation, Escalation, Figure, Finding, FindingKind, Flag, Grade,
-                    Item, ItemKind, Metric, NameKind, Outcome, Overload, ParamInfo, Platform,
+                    Item, ItemKind, Lang, Metric, NameKind, Outcome, Overload, ParamInfo, Platform,
                     PlatformCounts, Quadrant, Reason, Reasons, Route, RuleId, ServiceLevel, Status,
                     TimedRoute,
                     Strategy, Triage, Urgency, Weekday, Why, Workload, WorkloadRow, from_day,
-                    to_day, why_figure)
+                    lang_of, to_day, why_figure)
 
 __version__ = "1.1.0"
 
@@ -57,10 +59,21 @@ def strerror(code: int) -> str:
     return str(F.ccad_strerror(ranged(code, _ctypes.c_int, "code")).decode())
 
 
-def name(kind: int, value: int) -> str:
-    """The name of an enumeration value (``ccad_name``); "?" if unknown."""
-    return str(F.ccad_name(ranged(kind, _ctypes.c_int, "kind"),
-                       ranged(value, _ctypes.c_int, "value")).decode())
+def name(kind: int, value: int, lang: "Lang | int | str | None" = None) -> str:
+    """The name of an enumeration value (``ccad_name``); "?" if unknown.
+    With ``lang`` (a :class:`Lang`, its int or a tag such as ``"zh-Hans"``),
+    the word of that language (``ccad_name_lang``): ``name(NameKind.GRADE,
+    1, "zh-Hans") == "A类"``. Reason codes keep their English names."""
+    k = ranged(kind, _ctypes.c_int, "kind")
+    v = ranged(value, _ctypes.c_int, "value")
+    if lang is None:
+        return str(F.ccad_name(k, v).decode())
+    return str(F.ccad_name_lang(k, v, int(lang_of(lang))).decode())
+
+
+def languages() -> "list[Lang]":
+    """The languages the loaded library writes (``ccad_lang_count``)."""
+    return [lg for lg in Lang if int(lg) < F.ccad_lang_count()]
 
 
 def name_parse(kind: int, text: str) -> int:
@@ -131,19 +144,21 @@ def iso_week(day: "_dt.date | int") -> Tuple[int, int]:
 
 __all__ = [
     "FINDING_COLUMNS", "ITEM_COLUMNS", "Reasons", "unpickling_context",
+    "MovesProtocol", "Rep", "Team", "TeamBalance", "TeamFinding", "TeamItem", "TeamLoad",
+    "TeamProposal", "TeamProposals", "TeamSchedule",
     "AlreadyExists", "Assessment", "Book", "BusyError", "Brief", "Briefs", "CadenceError",
     "CallbackError",
     "Choice", "Complaint", "ConflictError", "Contact", "ContactKind", "Context", "Customer",
     "DATE_MAX", "DATE_MIN", "DayFlag", "DaySummary", "Delegation", "Escalation", "Figure", "Finding",
     "FindingKind", "Flag", "Grade", "ID_MAX", "ITEM_REASONS_MAX", "InvalidArgument", "Item",
-    "ItemKind", "LIBRARY_PATH", "Metric", "NO_DATE", "NameKind", "NoSpace", "NotFound",
+    "ItemKind", "Lang", "LIBRARY_PATH", "Metric", "NO_DATE", "NameKind", "NoSpace", "NotFound",
     "NotSupported", "Outcome", "OutOfMemory", "Overflow", "Overload", "ParamInfo", "ParseError",
     "Platform", "PlatformCounts", "Quadrant", "REASONS_MAX", "ROUTE_MAX_POINTS", "RangeError",
     "Reason", "Route", "RuleId", "Rules", "Schedule", "ServiceLevel", "StaleGrades", "Status",
     "TimedRoute",
     "StoreProtocol", "Strategy", "Triage", "Urgency", "VersionError", "Weekday", "Why",
     "Workload", "WorkloadRow", "BINDING_MAJOR", "date_format", "date_from_ymd", "date_parse",
-    "date_to_ymd", "error_class", "from_day", "iso_week", "library_version",
+    "date_to_ymd", "error_class", "from_day", "iso_week", "lang_of", "languages", "library_version",
     "library_version_number", "name", "name_parse", "param_infos", "route", "route_tw", "rule_name",
     "strerror", "to_day", "version", "weekday", "why_figure", "why_name",
 ]

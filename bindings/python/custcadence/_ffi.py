@@ -263,6 +263,82 @@ class Store(_Sized):
                 ("iterate", STORE_ITERATE_FN)]
 
 
+# -- Teams (1.1) ------------------------------------------------------------
+
+TEAM_CALENDAR_FN = CFUNCTYPE(c_int, c_void_p, c_char_p, c_int32, POINTER(c_uint32))
+MOVES_REMOVE_FN = CFUNCTYPE(c_int, c_void_p, c_char_p)
+MOVES_SET_OWNER_FN = CFUNCTYPE(c_int, c_void_p, c_char_p, c_char_p)
+
+
+class Rep(_Sized):
+    """``ccad_rep`` (1.1); CCAD_REP_INIT: no id, base (0, 0), 8 visits a day, 08:00 to 16:00."""
+    _init_fn_ = "ccad_rep_init"
+    _fields_ = [("size", c_uint32), ("id", c_char_p), ("base_x", c_double),
+                ("base_y", c_double), ("visits_per_day", c_int32),
+                ("minutes_per_day", c_int32), ("day_start_min", c_int32),
+                ("day_minutes", c_int32)]
+    _defaults_ = {"visits_per_day": 8, "day_start_min": 480, "day_minutes": 480}
+
+
+class TeamOptions(_Sized):
+    """``ccad_team_options`` (1.1); CCAD_TEAM_OPTIONS_INIT: no team calendar."""
+    _init_fn_ = "ccad_team_options_init"
+    _fields_ = [("size", c_uint32), ("user", c_void_p), ("calendar", TEAM_CALENDAR_FN)]
+
+
+class StoreMoves(_Sized):
+    """``ccad_store_moves`` (1.1); CCAD_STORE_MOVES_INIT: every callback NULL."""
+    _init_fn_ = "ccad_store_moves_init"
+    _fields_ = [("size", c_uint32), ("user", c_void_p), ("remove", MOVES_REMOVE_FN),
+                ("set_owner", MOVES_SET_OWNER_FN)]
+
+
+class TeamItem(_Sized):
+    """``ccad_team_item`` (1.1); CCAD_TEAM_ITEM_INIT."""
+    _init_fn_ = "ccad_team_item_init"
+    _fields_ = [("size", c_uint32), ("carrier", c_uint32), ("owner", c_uint32),
+                ("item", Item)]
+
+
+class TeamFinding(_Sized):
+    """``ccad_team_finding`` (1.1); CCAD_TEAM_FINDING_INIT."""
+    _init_fn_ = "ccad_team_finding_init"
+    _fields_ = [("size", c_uint32), ("rep", c_uint32), ("finding", Finding)]
+
+
+class TeamProposalOptions(_Sized):
+    """``ccad_team_proposal_options`` (1.1); defaults of CCAD_TEAM_PROPOSAL_OPTIONS_INIT."""
+    _init_fn_ = "ccad_team_proposal_options_init"
+    _fields_ = [("size", c_uint32), ("today", c_int32), ("period_days", c_int32),
+                ("field_days", c_int32), ("move_a", c_int32), ("metric", c_int),
+                ("scale", c_double), ("units_per_minute", c_double)]
+    _defaults_ = {"period_days": 30, "metric": 1, "scale": 1.0, "units_per_minute": 1.0}
+
+
+class TeamProposal(_Sized):
+    """``ccad_team_proposal`` (1.1); CCAD_TEAM_PROPOSAL_INIT."""
+    _init_fn_ = "ccad_team_proposal_init"
+    _fields_ = [("size", c_uint32), ("rep", c_uint32), ("to_rep", c_uint32),
+                ("finding", Finding)]
+
+
+class TeamLoad(_Sized):
+    """``ccad_team_load`` (1.1); CCAD_TEAM_LOAD_INIT."""
+    _init_fn_ = "ccad_team_load_init"
+    _fields_ = [("size", c_uint32), ("before", Workload), ("customers_after", c_int64),
+                ("visits_after", c_int64), ("travel_before", c_int64),
+                ("travel_after", c_int64)]
+
+
+class TeamBalance(_Sized):
+    """``ccad_team_balance`` (1.1); CCAD_TEAM_BALANCE_INIT."""
+    _init_fn_ = "ccad_team_balance_init"
+    _fields_ = [("size", c_uint32), ("spread_before_x100", c_int32),
+                ("spread_after_x100", c_int32), ("travel_before", c_int64),
+                ("travel_after", c_int64), ("releases", c_int64), ("assigns", c_int64),
+                ("moves", c_int64), ("over_after", c_int64)]
+
+
 #: Every struct mirror by its C name (the layout test walks this).
 STRUCTS: Dict[str, type] = {
     "ccad_host": Host, "ccad_param_info": ParamInfo, "ccad_customer": Customer,
@@ -270,7 +346,11 @@ STRUCTS: Dict[str, type] = {
     "ccad_assessment": Assessment, "ccad_brief": Brief, "ccad_plan_options": PlanOptions,
     "ccad_item": Item, "ccad_finding": Finding, "ccad_day": Day, "ccad_workload_row": WorkloadRow,
     "ccad_workload": Workload, "ccad_platform": Platform, "ccad_route_options": RouteOptions,
-    "ccad_route_times": RouteTimes,
+    "ccad_route_times": RouteTimes, "ccad_rep": Rep, "ccad_team_options": TeamOptions,
+    "ccad_store_moves": StoreMoves, "ccad_team_item": TeamItem,
+    "ccad_team_finding": TeamFinding, "ccad_team_proposal_options": TeamProposalOptions,
+    "ccad_team_proposal": TeamProposal, "ccad_team_load": TeamLoad,
+    "ccad_team_balance": TeamBalance,
 }
 
 _CODES: Dict[Any, str] = {c_int32: "i", c_uint32: "I", c_int64: "q", c_uint64: "Q",
@@ -529,6 +609,43 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
     "ccad_day_init": (None, [_P(Day)], None),
     "ccad_route_options_init": (None, [_P(RouteOptions)], None),
     "ccad_route_times_init": (None, [_P(RouteTimes)], None),
+    # teams (1.1)
+    "ccad_team_new": (c_int, [_P(_vp), _vp, _P(TeamOptions)], "status"),
+    "ccad_team_free": (None, [_vp], None),
+    "ccad_team_add": (c_int, [_vp, _P(Rep), _vp], "status"),
+    "ccad_team_count": (c_size_t, [_vp], None),
+    "ccad_team_rep": (c_int, [_vp, c_size_t, _P(Rep), _P(_vp)], "status"),
+    "ccad_team_find": (c_int, [_vp, c_char_p, _P(c_size_t)], "status"),
+    "ccad_team_owner": (c_int, [_vp, c_char_p, _P(c_size_t), _P(c_size_t)], "status"),
+    "ccad_team_day_flags": (c_int, [_vp, c_size_t, c_int32, _P(c_uint32)], "status"),
+    "ccad_book_remove": (c_int, [_vp, c_size_t], "status"),
+    "ccad_book_transfer": (c_int, [_vp, c_size_t, _vp, _P(c_size_t)], "status"),
+    "ccad_ctx_set_store_moves": (c_int, [_vp, _P(StoreMoves)], "status"),
+    "ccad_store_remove": (c_int, [_vp, c_size_t], "status"),
+    "ccad_store_transfer": (c_int, [_vp, c_size_t, _vp, c_char_p, _P(c_size_t)], "status"),
+    "ccad_team_schedule_new": (c_int, [_P(_vp), _vp, _vp, _P(PlanOptions)], "status"),
+    "ccad_team_schedule_free": (None, [_vp], None),
+    "ccad_team_schedule_rep": (_vp, [_vp, c_size_t], None),
+    "ccad_team_schedule_item_count": (c_size_t, [_vp], None),
+    "ccad_team_schedule_item": (c_int, [_vp, c_size_t, _P(TeamItem)], "status"),
+    "ccad_team_schedule_finding_count": (c_size_t, [_vp], None),
+    "ccad_team_schedule_finding": (c_int, [_vp, c_size_t, _P(TeamFinding)], "status"),
+    "ccad_team_proposals_new": (c_int, [_P(_vp), _vp, _vp, _vp, _P(TeamProposalOptions)],
+                                "status"),
+    "ccad_team_proposals_free": (None, [_vp], None),
+    "ccad_team_proposals_count": (c_size_t, [_vp], None),
+    "ccad_team_proposals_item": (c_int, [_vp, c_size_t, _P(TeamProposal)], "status"),
+    "ccad_team_proposals_load": (c_int, [_vp, c_size_t, _P(TeamLoad)], "status"),
+    "ccad_team_proposals_balance": (c_int, [_vp, _P(TeamBalance)], "status"),
+    "ccad_rep_init": (None, [_P(Rep)], None),
+    "ccad_team_options_init": (None, [_P(TeamOptions)], None),
+    "ccad_store_moves_init": (None, [_P(StoreMoves)], None),
+    "ccad_team_item_init": (None, [_P(TeamItem)], None),
+    "ccad_team_finding_init": (None, [_P(TeamFinding)], None),
+    "ccad_team_proposal_options_init": (None, [_P(TeamProposalOptions)], None),
+    "ccad_team_proposal_init": (None, [_P(TeamProposal)], None),
+    "ccad_team_load_init": (None, [_P(TeamLoad)], None),
+    "ccad_team_balance_init": (None, [_P(TeamBalance)], None),
 }
 
 

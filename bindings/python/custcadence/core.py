@@ -18,12 +18,12 @@ from ._ffi import F, NO_DATE, CallbackState, call, cstr, put, ranged
 from .errors import BusyError, InvalidArgument, NotFound
 from .model import (Assessment, Brief, Choice, Contact, Customer, DateLike, DayFlag, DaySummary,
                     Delegation, Escalation, Finding, FindingKind, Flag, Grade, Item, ItemKind,
-                    Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, TimedRoute,
+                    Lang, Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, TimedRoute,
                     Urgency,
                     Workload, WorkloadRow, _NO_REASONS, _DATES, _enum_out, _reasons_of,
                     assessment_from_struct, enum_map,
                     contact_from_struct, contact_to_struct, customer_from_struct,
-                    customer_to_struct, from_day, reasons_from, to_day)
+                    customer_to_struct, from_day, lang_of, reasons_from, to_day)
 
 Key = Union[int, str]
 _ASSESSMENT_SIZE = ctypes.sizeof(_ffi.Assessment)
@@ -126,6 +126,31 @@ def _make_store(state: CallbackState, store: Any) -> Tuple[_ffi.Store, List[Any]
         keep.append(cf)
         setattr(st, name, cf)
     return st, keep
+
+
+class MovesProtocol(Protocol):
+    """What :meth:`Context.set_store_moves` needs: called inside a
+    transaction of the context's store; an exception fails the move."""
+
+    def remove(self, id: str) -> Any: ...
+    def set_owner(self, id: str, owner: str) -> Any: ...
+
+
+def _make_moves(state: CallbackState, moves: Any) -> Tuple[_ffi.StoreMoves, List[Any]]:
+    for name in ("remove", "set_owner"):
+        if not callable(getattr(moves, name, None)):
+            raise TypeError("the moves object has no %s() method" % name)
+
+    def remove(user: Any, cid: bytes) -> int:
+        return _status(moves.remove(cid.decode("utf-8", "surrogateescape")))
+
+    def set_owner(user: Any, cid: bytes, owner: bytes) -> int:
+        return _status(moves.set_owner(cid.decode("utf-8", "surrogateescape"),
+                                       owner.decode("utf-8", "surrogateescape")))
+    st = _ffi.StoreMoves.init()
+    st.remove = rf = _ffi.MOVES_REMOVE_FN(_guard(state, remove))
+    st.set_owner = sf = _ffi.MOVES_SET_OWNER_FN(_guard(state, set_owner))
+    return st, [rf, sf]
 
 
 def _release(free: Callable[[int], None], ptr: int, lock: Any, *keep_alive: Any) -> None:
@@ -356,6 +381,40 @@ class Context(_Handle):
         call(self, F.ccad_ctx_set_store, self._handle(), byref(st))
         self._store_keep = keep
         self._callbacks.extend(keep)  # held by the finalizer: alive as long as the C context
+
+    @property
+    def lang(self) -> Lang:
+        """The language of the rules messages recorded on this context
+        (parse errors, bad parameter names and values: the message of the
+        ParseError / InvalidArgument raised, and :attr:`errmsg`); English
+        for a new context. Set it to a :class:`Lang`, its int or a tag such
+        as ``"zh-Hans"`` (``ccad_ctx_set_lang``; BusyError inside a
+        callback of this context). Other messages stay English; reasons
+        are put in a language per call (:meth:`Reason.text_in`)."""
+        return _enum_out(Lang, F.ccad_ctx_lang(self._handle()))  # type: ignore[no-any-return]
+
+    @lang.setter
+    def lang(self, value: Union[Lang, int, str]) -> None:
+        code = int(lang_of(value))
+        call(self, F.ccad_ctx_set_lang, self._handle(), code)
+
+    def set_store_moves(self, moves: Optional["MovesProtocol"]) -> None:
+        """Gives the context the move callbacks of :meth:`Book.store_remove`
+        and :meth:`Book.store_transfer` (an object with ``remove(id)`` and
+        ``set_owner(id, owner)``, see :class:`MovesProtocol`), or removes
+        them with None. BusyError inside a callback of this context."""
+        self._check_not_busy("Context.set_store_moves")
+        if moves is None:
+            call(self, F.ccad_ctx_set_store_moves, self._handle(), None)
+            return
+        st, keep = _make_moves(self._cbstate, moves)
+        call(self, F.ccad_ctx_set_store_moves, self._handle(), byref(st))
+        self._callbacks.extend(keep)  # held by the finalizer: alive as long as the C context
+
+    def team(self, calendar: Optional[Callable[[str, _dt.date], int]] = None) -> Any:
+        """New :class:`custcadence.Team` of this context."""
+        from .team import Team
+        return Team(self, calendar=calendar)
 
     def _day(self, day: DateLike, what: str = "day") -> int:
         return to_day(self.today() if day is None else day, what)
@@ -662,6 +721,9 @@ class Book(_Handle):
         self._ctx = self._owner = ctx
         self._lock = ctx._lock
         self._schedules: "weakref.WeakValueDictionary[int, Schedule]" = weakref.WeakValueDictionary()
+        # teams that borrow this book, team proposals that used it as pool:
+        # closed with it (they hold its pointer)
+        self._borrowers: "weakref.WeakValueDictionary[int, Any]" = weakref.WeakValueDictionary()
         scratch = _ffi.Assessment.init()
         self._scratch = (scratch, byref(scratch))
         with self._lock:
@@ -713,6 +775,8 @@ class Book(_Handle):
             self._owner._check_not_busy("Book.close")
         for s in list(self._schedules.values()):
             s.close()
+        for t in list(self._borrowers.values()):
+            t.close()
         super().close()
 
     @property
@@ -840,6 +904,62 @@ class Book(_Handle):
         """Computes every customer's grade (needed after adds and value changes)."""
         self._call(F.ccad_book_grade, self._handle(), rules._handle())
 
+    # -- moves between books (1.1) ------------------------------------------
+
+    def _other(self, to: "Book", what: str) -> int:
+        if not isinstance(to, Book):
+            raise TypeError("%s: the receiving book must be a Book, not %r" % (what, to))
+        if to._ctx is not self._ctx:
+            raise InvalidArgument(-1, "%s: both books must belong to one context" % what, what)
+        return to._handle()
+
+    def _keep_schedule_ids(self) -> None:
+        """Before customers leave this book: every open schedule of it reads
+        all its customer ids now, so that its items keep naming the
+        customers they were planned for (their indices shift)."""
+        live = [s for s in self._schedules.values() if not s.closed and not s._ids_kept]
+        if live:
+            ids = dict(enumerate(self.ids()))
+            for s in live:
+                s._ids = dict(ids)
+                s._ids_kept = True  # later moves must not replace them
+
+    def remove(self, key: Key) -> None:
+        """Removes a customer (``ccad_book_remove``); the customers after it
+        move down one index. Grade the book again before assessing."""
+        idx = self.index(key)
+        self._keep_schedule_ids()
+        self._call(F.ccad_book_remove, self._handle(), idx)
+
+    def transfer(self, key: Key, to: "Book") -> int:
+        """Moves a customer with its contact summary to book ``to`` of the
+        same context, all or nothing (``ccad_book_transfer``); returns its
+        index there. Grade both books again before assessing."""
+        dest = self._other(to, "Book.transfer")
+        out = c_size_t()
+        idx = self.index(key)
+        self._keep_schedule_ids()
+        self._call(F.ccad_book_transfer, self._handle(), idx, dest, byref(out))
+        return out.value
+
+    def store_remove(self, key: Key) -> None:
+        """:meth:`remove`, persisted in one transaction of the context's
+        store and its move callbacks (:meth:`Context.set_store_moves`)."""
+        idx = self.index(key)
+        self._keep_schedule_ids()
+        self._call(F.ccad_store_remove, self._handle(), idx)
+
+    def store_transfer(self, key: Key, to: "Book", owner: str) -> int:
+        """:meth:`transfer`, persisted: the store records ``owner`` (the
+        receiving rep's id) as the customer's owner in one transaction."""
+        dest = self._other(to, "Book.store_transfer")
+        out = c_size_t()
+        idx = self.index(key)
+        self._keep_schedule_ids()
+        self._call(F.ccad_store_transfer, self._handle(), idx, dest,
+                   cstr(owner, "owner"), byref(out))
+        return out.value
+
     # -- storage ----------------------------------------------------------
 
     def store_record(self, key: Key, contact: Optional[Contact] = None, /,
@@ -914,12 +1034,7 @@ class Book(_Handle):
         put(s, "visits_per_day", visits_per_day)
         self._call(F.ccad_book_workload, self._handle(), rules._handle(),
                    self._ctx._day(day), byref(s))
-        grades = (Grade.A, Grade.B, Grade.C, Grade.D)
-        return Workload(s.period_days, s.field_days, s.visits_per_day,
-                        {g: WorkloadRow(s.rows[i].customers, s.rows[i].visits)
-                         for i, g in enumerate(grades)},
-                        s.visits, s.capacity, s.rounds_x100, bool(s.over),
-                        {g: s.cut[i] for i, g in enumerate(grades)}, s.stretch_x100)
+        return workload_from_struct(s)
 
     def platform(self, rules: Rules) -> Platform:
         """Market, working and buying platforms (PLATFORM)."""
@@ -969,6 +1084,54 @@ ITEM_COLUMNS = ("index", "date", "customer", "customer_id", "kind", "quadrant", 
 assert ITEM_COLUMNS[:-1] == Item._fields[:-1]
 
 
+def plan_options(days: int, options: Dict[str, Any]) -> _ffi.PlanOptions:
+    """A ``ccad_plan_options`` with ``days`` and the named members set
+    (range-checked); TypeError for a name it does not have. ``first_day``
+    is set by the caller."""
+    o: _ffi.PlanOptions = _ffi.PlanOptions.init()
+    put(o, "days", days)
+    for k, v in options.items():
+        if k not in _PLAN_OPTION_NAMES:
+            raise TypeError("unknown plan option %r (known: %s)"
+                            % (k, ", ".join(_PLAN_OPTION_NAMES)))
+        put(o, k, v)
+    return o
+
+
+def workload_from_struct(s: _ffi.Workload) -> Workload:
+    """A :class:`Workload` from its ``ccad_workload``."""
+    grades = (Grade.A, Grade.B, Grade.C, Grade.D)
+    return Workload(s.period_days, s.field_days, s.visits_per_day,
+                    {g: WorkloadRow(s.rows[i].customers, s.rows[i].visits)
+                     for i, g in enumerate(grades)},
+                    s.visits, s.capacity, s.rounds_x100, bool(s.over),
+                    {g: s.cut[i] for i, g in enumerate(grades)}, s.stretch_x100)
+
+
+def item_of(index: int, v: Tuple[Any, ...], cid: Callable[[int], str]) -> Item:
+    """An :class:`Item` from the values of ``_ITEM_LAYOUT.unpack_from``;
+    ``cid`` names the customer of an index of the item's book."""
+    (_, date, cust, kind, quadrant, priority, delegated, rolled, reminder, block, seq,
+     eta, depart, travel, late, rcount, raw) = v
+    return _new_tuple(Item, (
+        index, _date_of(date), cust, cid(cust), _ITEM_KINDS.get(kind, kind),
+        _QUADRANTS.get(quadrant, quadrant), priority,
+        _DELEGATIONS.get(delegated, delegated), _date_of(rolled), _date_of(reminder),
+        block, seq, eta, depart, travel, bool(late),
+        _reasons_of(raw[:32 * min(rcount, _ffi.ITEM_REASONS_MAX)]) if rcount
+        else _NO_REASONS))
+
+
+def finding_of(v: Tuple[Any, ...], cid: Callable[[int], str]) -> Finding:
+    """A :class:`Finding` from the values of ``_FINDING_LAYOUT.unpack_from``."""
+    _, kind, cust, date, rcount, raw = v
+    c = None if cust < 0 else cust
+    return Finding(_FINDING_KINDS.get(kind, kind), c, None if c is None else cid(c),
+                   _date_of(date),
+                   _reasons_of(raw[:32 * min(rcount, _ffi.ITEM_REASONS_MAX)])
+                   if rcount else _NO_REASONS)
+
+
 def _date_of(day: int) -> Optional[_dt.date]:
     return _dates_get(day) or from_day(day)
 
@@ -1015,13 +1178,8 @@ class Schedule(_Handle, Sequence[Item]):
         self._owner = book._owner
         self._lock = book._lock
         self._ids: Dict[int, str] = {}
-        o = _ffi.PlanOptions.init()
-        put(o, "days", days)
-        for k, v in options.items():
-            if k not in _PLAN_OPTION_NAMES:
-                raise TypeError("unknown plan option %r (known: %s)"
-                                % (k, ", ".join(_PLAN_OPTION_NAMES)))
-            put(o, k, v)
+        self._ids_kept = False  # True once every id was read (customers left the book)
+        o = plan_options(days, options)
         with self._lock:
             put(o, "first_day", book._ctx._day(first_day, "first_day"))
             out = c_void_p()
@@ -1048,6 +1206,8 @@ class Schedule(_Handle, Sequence[Item]):
         if cid is None:
             # the schedule's customer indices are the book's: no check needed
             raw = F.ccad_book_id(self._book._handle(), index)
+            if raw is None:  # removed from the book since the plan was made
+                return "?"
             cid = self._ids[index] = raw.decode("utf-8", "surrogateescape")
         return cid
 
@@ -1089,15 +1249,7 @@ class Schedule(_Handle, Sequence[Item]):
             first += k
 
     def _item(self, index: int, v: Tuple[Any, ...]) -> Item:
-        (_, date, cust, kind, quadrant, priority, delegated, rolled, reminder, block, seq,
-         eta, depart, travel, late, rcount, raw) = v
-        return _new_tuple(Item, (
-            index, _date_of(date), cust, self._cid(cust), _ITEM_KINDS.get(kind, kind),
-            _QUADRANTS.get(quadrant, quadrant), priority,
-            _DELEGATIONS.get(delegated, delegated), _date_of(rolled), _date_of(reminder),
-            block, seq, eta, depart, travel, bool(late),
-            _reasons_of(raw[:32 * min(rcount, _ffi.ITEM_REASONS_MAX)]) if rcount
-            else _NO_REASONS))
+        return item_of(index, v, self._cid)
 
     def _items(self, first: int, count: int) -> List[Item]:
         item = self._item
@@ -1157,16 +1309,10 @@ class Schedule(_Handle, Sequence[Item]):
         ctx = self._book._ctx
         s = _ffi.Finding.init()
         ref = byref(s)
-        kinds = _FINDING_KINDS
         out = []
         for i in range(F.ccad_schedule_finding_count(h)):
             call(ctx, F.ccad_schedule_finding, h, i, ref)
-            _, kind, cust, date, rcount, raw = _FINDING_LAYOUT.unpack_from(s)
-            c = None if cust < 0 else cust
-            out.append(Finding(kinds.get(kind, kind), c, None if c is None else self._cid(c),
-                               _date_of(date),
-                               _reasons_of(raw[:32 * min(rcount, _ffi.ITEM_REASONS_MAX)])
-                               if rcount else _NO_REASONS))
+            out.append(finding_of(_FINDING_LAYOUT.unpack_from(s), self._cid))
         return out
 
     def finding_rows(self, raw: bool = False) -> List[Tuple[Any, ...]]:

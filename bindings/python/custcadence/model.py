@@ -229,6 +229,39 @@ class FindingKind(enum.IntEnum):
     PLATFORM = 11
     ROUTE = 12
     RELEASE_PROPOSED = 13
+    ASSIGN_PROPOSED = 14
+    MOVE_PROPOSED = 15
+
+
+class Lang(enum.IntEnum):
+    """Languages of the texts the library writes (``ccad_lang``): reasons
+    (:meth:`Reason.text_in`), names (:func:`custcadence.name`) and the rules
+    messages of a context (:attr:`custcadence.Context.lang`). Also given by
+    tag: ``"en"``, ``"zh-Hans"``, ``"zh-Hant"`` (case-insensitive)."""
+    EN = 0
+    ZH_HANS = 1
+    ZH_HANT = 2
+
+
+_LANG_TAGS = {"en": Lang.EN, "zh-hans": Lang.ZH_HANS, "zh-hant": Lang.ZH_HANT}
+
+
+def lang_of(value: Any) -> "Lang":
+    """A :class:`Lang` from a Lang, its int or its tag; ValueError for a
+    language neither the binding nor the loaded library knows
+    (``ccad_lang_count``)."""
+    if isinstance(value, str):
+        got = _LANG_TAGS.get(value.lower().replace("_", "-"))
+        if got is None:
+            raise ValueError("unknown language tag %r (known: en, zh-Hans, zh-Hant)" % (value,))
+        value = got
+    elif isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("a language is a Lang, its int or a tag such as 'zh-Hans', not %r"
+                        % (value,))
+    lang = Lang(value)  # ValueError for an int the binding does not know
+    if int(lang) >= F.ccad_lang_count():
+        raise ValueError("the loaded library does not write %s" % lang.name)
+    return lang
 
 
 class Metric(enum.IntEnum):
@@ -507,14 +540,22 @@ def _figure(why: int, index: int, raw: int) -> FigureValue:
     return raw
 
 
-def format_reason(s: _ffi.Reason) -> str:
-    """One line of English for a reason (``ccad_reason_format``)."""
-    buf = _ffi.ctypes.create_string_buffer(256)
+def format_reason(s: _ffi.Reason, lang: Any = None) -> str:
+    """One line for a reason: English (``ccad_reason_format``) when ``lang``
+    is None, else in that language (``ccad_reason_format_lang``, a buffer of
+    ``ccad_reason_text_max()`` bytes, which always suffices)."""
     n = _ffi.c_size_t()
-    rc = F.ccad_reason_format(buf, len(buf), _ffi.ctypes.byref(s), _ffi.ctypes.byref(n))
-    if rc != 0:
-        buf = _ffi.ctypes.create_string_buffer(n.value + 1)
-        F.ccad_reason_format(buf, len(buf), _ffi.ctypes.byref(s), _ffi.ctypes.byref(n))
+    if lang is None:
+        buf = _ffi.ctypes.create_string_buffer(256)
+        rc = F.ccad_reason_format(buf, len(buf), _ffi.ctypes.byref(s), _ffi.ctypes.byref(n))
+        if rc != 0:
+            buf = _ffi.ctypes.create_string_buffer(n.value + 1)
+            F.ccad_reason_format(buf, len(buf), _ffi.ctypes.byref(s), _ffi.ctypes.byref(n))
+    else:
+        code = int(lang_of(lang))
+        buf = _ffi.ctypes.create_string_buffer(int(F.ccad_reason_text_max()))
+        F.ccad_reason_format_lang(buf, len(buf), _ffi.ctypes.byref(s), code,
+                                  _ffi.ctypes.byref(n))
     return str(buf.value.decode("utf-8", "replace"))
 
 
@@ -526,7 +567,8 @@ class Reason:
     :ivar a, b, c: the raw figures.
     :ivar figures: (a, b, c) converted: dates as dates (None for no date),
         money as int minor units, enumerations as names; None if unused.
-    :ivar text: the library's English line (``ccad_reason_format``).
+    :ivar text: the library's English line (``ccad_reason_format``);
+        :meth:`text_in` gives it in another :class:`Lang`.
 
     Only the five raw numbers are stored: ``figures`` and ``text`` are
     computed on first access and kept (docs/python.md, "Fast path"). The
@@ -560,6 +602,13 @@ class Reason:
         if t is None:
             t = self._text = format_reason(self.raw())
         return t
+
+    def text_in(self, lang: Any) -> str:
+        """The line in a language (a :class:`Lang`, its int or its tag such
+        as ``"zh-Hans"``), made when asked (``ccad_reason_format_lang``);
+        ``text_in(Lang.EN) == text``. Not cached: :attr:`text` is the one
+        kept."""
+        return format_reason(self.raw(), lang_of(lang))
 
     def raw(self) -> _ffi.Reason:
         """The ``ccad_reason`` struct of this reason."""
@@ -657,6 +706,14 @@ class Reasons(Sequence[Reason]):
         if isinstance(other, (list, tuple)):
             return self._list() == list(other)
         return NotImplemented
+
+    def texts(self, lang: Any = None) -> List[str]:
+        """The line of every reason: English (:attr:`Reason.text`) when
+        ``lang`` is None, else :meth:`Reason.text_in` ``(lang)``."""
+        if lang is None:
+            return [r.text for r in self._list()]
+        lg = lang_of(lang)
+        return [r.text_in(lg) for r in self._list()]
 
     def astuples(self) -> List[Tuple[int, int, int, int, int]]:
         """(rule, why, a, b, c) per reason, as plain ints, without Reason objects."""

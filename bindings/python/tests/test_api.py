@@ -565,6 +565,124 @@ class ApiTest(unittest.TestCase):
         back = cc.Book.from_snapshot(self.ctx, b.snapshot())
         self.assertEqual([back.get(i) for i in range(len(back))], list(b))
 
+    # -- languages (1.1) ----------------------------------------------------
+
+    def test_languages(self) -> None:
+        self.assertEqual(cc.languages(), [cc.Lang.EN, cc.Lang.ZH_HANS, cc.Lang.ZH_HANT])
+        self.assertEqual(F.ccad_lang_count(), 3)
+        self.assertEqual(cc.name(cc.NameKind.GRADE, 1, cc.Lang.ZH_HANS), "A类")
+        self.assertEqual(cc.name(cc.NameKind.GRADE, 1, "en"), cc.name(cc.NameKind.GRADE, 1))
+        self.assertEqual(cc.name(cc.NameKind.WHY, int(cc.Why.GAP_ALERT), "zh-Hant"),
+                         "GAP_ALERT")  # reason codes keep their English names
+        self.assertEqual(cc.name(cc.NameKind.GRADE, 99, "zh-Hans"), "?")
+        for bad in ("fr", 3, -1):
+            with self.assertRaises(ValueError):
+                cc.name(cc.NameKind.GRADE, 1, bad)
+        with self.assertRaises(TypeError):
+            cc.name(cc.NameKind.GRADE, 1, 1.0)  # type: ignore[arg-type]
+        r = cc.Reason(cc.RuleId.GAP, cc.Why.GAP_ALERT, 22, 21, 8)
+        self.assertEqual(r.text, "GAP: 22-day gap between contacts, alert at 21 "
+                                 "(8 over the maximum)")
+        self.assertEqual(r.text_in("zh-Hans"), "间隔：两次联系相隔 22 天，满 21 天告警"
+                                               "（比上限多 8 天）")
+        self.assertEqual(r.text_in(cc.Lang.EN), r.text)
+        self.assertLess(len(r.text_in(2).encode()), F.ccad_reason_text_max())
+        # an assessment's reasons in a language: lazily, per call
+        b = self.make_book()
+        b.grade(self.rules)
+        reasons = b.assess("b2", self.rules, D(2026, 10, 20)).reasons
+        self.assertTrue(reasons)
+        self.assertEqual(reasons.texts(), [x.text for x in reasons])
+        zh = reasons.texts("zh-Hans")
+        self.assertEqual(zh, [x.text_in(cc.Lang.ZH_HANS) for x in reasons])
+        self.assertNotEqual(zh, reasons.texts())
+        # the context's language: rules messages
+        self.assertEqual(self.ctx.lang, cc.Lang.EN)
+        self.ctx.lang = "zh-Hans"
+        self.assertIs(self.ctx.lang, cc.Lang.ZH_HANS)
+        with self.assertRaises(cc.ParseError) as cm:
+            cc.Rules(self.ctx, "gap.max_day = 3\n")
+        self.assertIn("没有参数 'gap.max_day'", str(cm.exception))
+        self.assertEqual(cm.exception.line, 1)
+        with self.assertRaises(ValueError):
+            self.ctx.lang = 7
+        self.assertIs(self.ctx.lang, cc.Lang.ZH_HANS)
+        self.ctx.lang = cc.Lang.EN
+        with self.assertRaises(cc.ParseError) as cm:
+            cc.Rules(self.ctx, "gap.max_day = 3\n")
+        self.assertIn("gap.max_day", str(cm.exception))
+        self.assertNotIn("没有", str(cm.exception))
+        # the library refuses an unknown language itself
+        with self.assertRaises(cc.InvalidArgument):
+            F.ccad_ctx_set_lang(self.ctx._ptr, 9)
+
+    # -- teams (1.1) --------------------------------------------------------
+
+    def test_teams(self) -> None:
+        d0 = D(2026, 3, 2)
+        ann, bob, pool = cc.Book(self.ctx), cc.Book(self.ctx), cc.Book(self.ctx)
+        ann.add(id="big", grade="A", value=150_000_000, last_contact=d0 - dt.timedelta(1),
+                last_visit=d0 - dt.timedelta(1), contacts=6, has_location=True,
+                purchase_date=d0 + dt.timedelta(2))
+        ann.add(id="small", grade="C", value=3_000_000, last_contact=d0 - dt.timedelta(10),
+                last_visit=d0 - dt.timedelta(10), contacts=6, has_location=True, x=0.5,
+                request_date=d0 + dt.timedelta(1))
+        ann.add(id="gone", value=5)
+        pool.add(id="p1", grade="C", status="released", has_location=True, x=2.0,
+                 last_contact=d0 - dt.timedelta(60), contacts=3)
+        absent = d0 + dt.timedelta(2)
+        team = cc.Team(self.ctx, calendar=lambda rep, d: cc.DayFlag.WORKING | (
+            cc.DayFlag.ABSENT if rep == "bob" and d == absent else 0))
+        team.add(cc.Rep("bob", base_x=1.0, visits_per_day=3, day_minutes=540), bob)
+        team.add("ann", ann, visits_per_day=1, day_minutes=540)
+        self.assertEqual((len(team), team.ids(), team.index("bob")), (2, ["ann", "bob"], 1))
+        self.assertEqual(team.day_flags("bob", absent), cc.DayFlag.WORKING | cc.DayFlag.ABSENT)
+        self.assertEqual(team.owner("small"), ("ann", 1))
+        ann.remove("gone")
+        store, moves = DictStore(), DictStore()
+        moved: List[Any] = []
+        moves.remove = lambda cid: moved.append(("remove", cid))  # type: ignore[method-assign]
+        moves.set_owner = lambda cid, o: moved.append((cid, o))  # type: ignore[attr-defined]
+        self.ctx.set_store(store)
+        self.ctx.set_store_moves(moves)
+        ann.add(id="x1")
+        self.assertEqual(ann.transfer("x1", bob), 0)
+        self.assertEqual(bob.store_transfer("x1", ann, "ann"), 2)
+        ann.store_remove("x1")
+        self.assertEqual(moved, [("x1", "ann"), ("remove", "x1")])
+        self.assertEqual(ann.ids(), ["big", "small"])
+        for b in (ann, bob, pool):
+            b.grade(self.rules)
+        ts = team.plan(self.rules, d0, 3, route=True, units_per_minute=1.0)
+        t = next(t for t in ts if t.customer_id == "small")
+        self.assertEqual((t.owner, t.carrier, t.item.delegated),
+                         ("ann", "bob", cc.Delegation.COLLEAGUE))
+        self.assertEqual(t.item.reasons[1].why, cc.Why.TEAM_CARRIER)
+        self.assertTrue(ts.findings)
+        own = ts.rep_schedule("ann")  # big each day, and small still marked delegated
+        self.assertEqual(sorted((i.customer_id, i.delegated) for i in own),
+                         [("big", cc.Delegation.REP)] * 3 + [("small", cc.Delegation.COLLEAGUE)])
+        ts.close()
+        tp = team.proposals(self.rules, D(2026, 6, 3), pool=pool, scale=1000.0,
+                            units_per_minute=500.0)
+        kinds = [p.kind for p in tp]
+        self.assertIn(cc.FindingKind.ASSIGN_PROPOSED, kinds)
+        p = tp[kinds.index(cc.FindingKind.ASSIGN_PROPOSED)]
+        self.assertEqual((p.rep, p.customer_id, p.to_rep), (None, "p1", "bob"))
+        self.assertEqual(tp.load("bob").rep, "bob")
+        self.assertEqual(tp.balance.assigns, 1)
+        tp.close()
+        team.close()
+        self.ctx.set_store_moves(None)
+        for cls in (_ffi.Rep, _ffi.TeamOptions, _ffi.StoreMoves, _ffi.TeamItem,
+                    _ffi.TeamFinding, _ffi.TeamProposalOptions, _ffi.TeamProposal,
+                    _ffi.TeamLoad, _ffi.TeamBalance):
+            self.assertEqual(cls.init().size, ctypes.sizeof(cls))
+        self.assertEqual(_ffi.TeamItem.init().item.size, ctypes.sizeof(_ffi.Item))
+        self.assertEqual(_ffi.TeamLoad.init().before.period_days, 30)
+        self.assertEqual(_ffi.TeamProposalOptions.init().period_days, 30)
+        self.assertEqual(_ffi.Rep.init().visits_per_day, 8)
+
     def test_zz_every_function_called(self) -> None:
         missing = [n for n, k in self.counts.items() if k == 0]
         self.assertEqual(missing, [], "functions never called through the binding")
