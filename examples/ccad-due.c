@@ -25,6 +25,8 @@
 #include "datadir.h"
 #include "lang.h"
 #include "messages.h"
+#include "opts.h"
+#include "plan.h"
 
 #define PROG "ccad-due"
 #define DEFAULT_CUSTOMERS "sample.csv"
@@ -65,84 +67,50 @@ static void usage(FILE *fp)
             "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
 }
 
-static int usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, PROG ": ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry '" PROG " --help'.\n");
-    return EXIT_USAGE;
-}
+enum { OPT_CUSTOMERS = CCEX_OPT_KEY_BASE + 100, OPT_RULES, OPT_TODAY, OPT_ALL };
 
-/* Matches "--name VALUE" and "--name=VALUE". Returns 1 and *value on a
- * match, 0 if argv[*i] is another option, -1 if the value is missing. */
-static int option_value(int argc, char **argv, int *i, const char *name, const char **value)
+static const struct option due_options[] = {
+    {"lang", required_argument, NULL, CCEX_OPT_LANG},
+    {"all", no_argument, NULL, OPT_ALL},
+    {"customers", required_argument, NULL, OPT_CUSTOMERS},
+    {"rules", required_argument, NULL, OPT_RULES},
+    {"today", required_argument, NULL, OPT_TODAY},
+    {NULL, 0, NULL, 0}};
+
+/* One option (opts.h): CCEX_OPTS_GO or an exit status. */
+static int take_option(void *user, int key, const char *v)
 {
-    const char *a = argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(a, name, n) != 0)
-        return 0;
-    if (a[n] == '=') {
-        *value = a + n + 1;
-        return 1;
+    struct options *o = user;
+    switch (key) {
+    case CCEX_OPT_LANG: return ccex_lang_opt(v, &o->lang, PROG);
+    case OPT_ALL: o->all = 1; return CCEX_OPTS_GO;
+    case OPT_CUSTOMERS:
+    case OPT_RULES:
+        if (v == NULL || *v == '\0')
+            return ccex_usage_error(PROG, "%s needs a file name",
+                                    key == OPT_RULES ? "--rules" : "--customers");
+        *(key == OPT_RULES ? &o->rules : &o->customers) = v;
+        return CCEX_OPTS_GO;
+    default: /* OPT_TODAY */
+        if (v == NULL)
+            return ccex_usage_error(PROG, "%s needs a date (YYYY-MM-DD)", "--today");
+        if (ccad_date_parse(&o->today, v, strlen(v)) != CCAD_OK)
+            return ccex_usage_error(PROG, "--today: '%s' is not a date (YYYY-MM-DD)", v);
+        o->have_today = 1;
+        return CCEX_OPTS_GO;
     }
-    if (a[n] != '\0')
-        return 0;
-    if (*i + 1 >= argc)
-        return -1;
-    *value = argv[++*i];
-    return 1;
 }
 
 /* Returns -1 to continue, or an exit status. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    int i, m;
     o->customers = NULL; /* the bundled sample (datadir.h) */
     o->rules = NULL;
     o->have_today = 0;
     o->today = CCAD_NO_DATE;
     o->all = 0;
     o->lang = ccex_lang_from_env();
-    for (i = 1; i < argc; i++) {
-        const char *v = NULL, *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return EXIT_OK;
-        }
-        if ((m = ccex_lang_arg(argc, argv, &i, &o->lang, PROG)) != 0) {
-            if (m != 1)
-                return m;
-            continue;
-        }
-        if (strcmp(a, "--all") == 0) {
-            o->all = 1;
-            continue;
-        }
-        if ((m = option_value(argc, argv, &i, "--customers", &v)) != 0) {
-            if (m < 0 || *v == '\0')
-                return usage_error("%s needs a file name", "--customers");
-            o->customers = v;
-            continue;
-        }
-        if ((m = option_value(argc, argv, &i, "--rules", &v)) != 0) {
-            if (m < 0 || *v == '\0')
-                return usage_error("%s needs a file name", "--rules");
-            o->rules = v;
-            continue;
-        }
-        if ((m = option_value(argc, argv, &i, "--today", &v)) != 0) {
-            if (m < 0)
-                return usage_error("%s needs a date (YYYY-MM-DD)", "--today");
-            if (ccad_date_parse(&o->today, v, strlen(v)) != CCAD_OK)
-                return usage_error("--today: '%s' is not a date (YYYY-MM-DD)", v);
-            o->have_today = 1;
-            continue;
-        }
-        if (a[0] == '-')
-            return usage_error("unknown option '%s'", a);
-        return usage_error("unexpected argument '%s'", a);
-    }
-    return -1;
+    return ccex_opts_read(argc, argv, NULL, due_options, PROG, take_option, o, usage);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -52,40 +52,43 @@ static void usage(FILE *fp)
             ccex_plan_flags_help);
 }
 
+enum { OPT_OUT = CCEX_OPT_PLAN_END, OPT_DAY };
+
+static const struct option own_options[] = {
+    {"out", required_argument, NULL, OPT_OUT},
+    {"day", required_argument, NULL, OPT_DAY},
+    {NULL, 0, NULL, 0}};
+
+/* One option (opts.h): CCEX_OPTS_GO or an exit status. */
+static int take_option(void *user, int key, const char *v)
+{
+    struct options *o = user;
+    switch (key) {
+    case OPT_OUT:
+        if (v == NULL || *v == '\0')
+            return ccex_usage_error(PROG, "--out needs a directory");
+        o->out = v;
+        return CCEX_OPTS_GO;
+    case OPT_DAY:
+        if (v == NULL || ccad_date_parse(&o->day, v, strlen(v)) != CCAD_OK)
+            return ccex_usage_error(PROG, "--day needs a date (YYYY-MM-DD)");
+        o->have_day = 1;
+        return CCEX_OPTS_GO;
+    default: return ccex_plan_opt(&o->plan, key, v, PROG);
+    }
+}
+
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    int i, m;
+    int status;
     ccex_plan_args_init(&o->plan);
     o->out = ".";
     o->have_day = 0;
     o->day = CCAD_NO_DATE;
-    for (i = 1; i < argc; i++) {
-        const char *v = NULL, *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return CCEX_EXIT_OK;
-        }
-        if ((m = ccex_plan_arg(&o->plan, argc, argv, &i, PROG)) != 0) {
-            if (m != 1)
-                return m;
-            continue;
-        }
-        if ((m = ccex_option_value(argc, argv, &i, "--out", &v)) != 0) {
-            if (m < 0 || *v == '\0')
-                return ccex_usage_error(PROG, "--out needs a directory");
-            o->out = v;
-            continue;
-        }
-        if ((m = ccex_option_value(argc, argv, &i, "--day", &v)) != 0) {
-            if (m < 0 || ccad_date_parse(&o->day, v, strlen(v)) != CCAD_OK)
-                return ccex_usage_error(PROG, "--day needs a date (YYYY-MM-DD)");
-            o->have_day = 1;
-            continue;
-        }
-        if (a[0] == '-')
-            return ccex_usage_error(PROG, "unknown option '%s'", a);
-        return ccex_usage_error(PROG, "unexpected argument '%s'", a);
-    }
+    status = ccex_opts_read(argc, argv, ccex_plan_options, own_options, PROG, take_option, o,
+                            usage);
+    if (status != CCEX_OPTS_GO)
+        return status;
     return ccex_plan_args_done(&o->plan, PROG) != 0 ? CCEX_EXIT_USAGE : -1;
 }
 

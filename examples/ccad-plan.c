@@ -59,43 +59,46 @@ static void usage(FILE *fp)
             ccex_plan_flags_help);
 }
 
+enum { OPT_FORMAT = CCEX_OPT_PLAN_END, OPT_FINDINGS };
+
+static const struct option own_options[] = {
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"findings", required_argument, NULL, OPT_FINDINGS},
+    {NULL, 0, NULL, 0}};
+
+/* One option (opts.h): CCEX_OPTS_GO or an exit status. */
+static int take_option(void *user, int key, const char *v)
+{
+    struct options *o = user;
+    switch (key) {
+    case OPT_FORMAT:
+        if (v != NULL && strcmp(v, "table") == 0)
+            o->format = FORMAT_TABLE;
+        else if (v != NULL && strcmp(v, "csv") == 0)
+            o->format = FORMAT_CSV;
+        else
+            return ccex_usage_error(PROG, "--format needs table or csv");
+        return CCEX_OPTS_GO;
+    case OPT_FINDINGS:
+        if (v == NULL || *v == '\0')
+            return ccex_usage_error(PROG, "--findings needs a file name");
+        o->findings = v;
+        return CCEX_OPTS_GO;
+    default: return ccex_plan_opt(&o->plan, key, v, PROG);
+    }
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    int i, m;
+    int status;
     ccex_plan_args_init(&o->plan);
     o->format = FORMAT_TABLE;
     o->findings = NULL;
-    for (i = 1; i < argc; i++) {
-        const char *v = NULL, *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return CCEX_EXIT_OK;
-        }
-        if ((m = ccex_plan_arg(&o->plan, argc, argv, &i, PROG)) != 0) {
-            if (m != 1)
-                return m;
-            continue;
-        }
-        if ((m = ccex_option_value(argc, argv, &i, "--format", &v)) != 0) {
-            if (m > 0 && strcmp(v, "table") == 0)
-                o->format = FORMAT_TABLE;
-            else if (m > 0 && strcmp(v, "csv") == 0)
-                o->format = FORMAT_CSV;
-            else
-                return ccex_usage_error(PROG, "--format needs table or csv");
-            continue;
-        }
-        if ((m = ccex_option_value(argc, argv, &i, "--findings", &v)) != 0) {
-            if (m < 0 || *v == '\0')
-                return ccex_usage_error(PROG, "--findings needs a file name");
-            o->findings = v;
-            continue;
-        }
-        if (a[0] == '-')
-            return ccex_usage_error(PROG, "unknown option '%s'", a);
-        return ccex_usage_error(PROG, "unexpected argument '%s'", a);
-    }
+    status = ccex_opts_read(argc, argv, ccex_plan_options, own_options, PROG, take_option, o,
+                            usage);
+    if (status != CCEX_OPTS_GO)
+        return status;
     return ccex_plan_args_done(&o->plan, PROG) != 0 ? CCEX_EXIT_USAGE : -1;
 }
 

@@ -26,31 +26,22 @@
 #include "datadir.h"
 #include "lang.h"
 #include "messages.h"
+#include "opts.h"
 #include "plan.h"
 #include "team.h"
+#include "team_plan.h"
 #include "utf8.h"
 
 #define PROG "ccad-team"
-#define TEAM_REPS "team-reps.csv"
-#define TEAM_CUSTOMERS "team-customers.csv"
 
 struct options {
-    const char *reps, *customers, *contacts, *findings;
-    int have_today, csv;
-    int lang; /* ccad_lang of the table, the reasons and the findings file */
-    int32_t today, days;
+    ccex_team_args team; /* the files, the days and the language (team_plan.h) */
+    const char *findings;
+    int csv;
 };
 
 struct run {
-    ccad_ctx *ctx;
-    ccad_rules *rules;
-    ccex_customers cs;
-    ccex_team_in in;
-    ccad_team *team;
-    ccad_team_schedule *ts;
-    ccad_team_proposals *tp; /* the pool and the balance */
-    ccex_rep *by_index[CCEX_TEAM_MAX]; /* the team's rep index -> the rep's input */
-    ccad_plan_options o;
+    ccex_team_plan T; /* the team's plan (team_plan.h) */
     int lang;
     int kind_w, by_w; /* cells of the kind and by columns in that language */
 };
@@ -84,207 +75,87 @@ static void usage(FILE *fp)
             "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
 }
 
-static int file_flag(int argc, char **argv, int *i, const char *name, const char **out)
+enum { OPT_REPS = CCEX_OPT_KEY_BASE + 100, OPT_CUSTOMERS, OPT_CONTACTS, OPT_FINDINGS,
+       OPT_TODAY, OPT_DAYS, OPT_FORMAT };
+
+static const struct option team_options[] = {
+    {"reps", required_argument, NULL, OPT_REPS},
+    {"customers", required_argument, NULL, OPT_CUSTOMERS},
+    {"contacts", required_argument, NULL, OPT_CONTACTS},
+    {"findings", required_argument, NULL, OPT_FINDINGS},
+    {"today", required_argument, NULL, OPT_TODAY},
+    {"days", required_argument, NULL, OPT_DAYS},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"lang", required_argument, NULL, CCEX_OPT_LANG},
+    {NULL, 0, NULL, 0}};
+
+/* --reps, --customers, --contacts, --findings: where the file name goes. */
+static const char **file_flag(struct options *o, int key)
 {
-    const char *v = NULL;
-    int m = ccex_option_value(argc, argv, i, name, &v);
-    if (m == 0)
-        return 0;
-    if (m < 0 || *v == '\0')
-        return ccex_usage_error(PROG, "%s needs a file name", name);
-    *out = v;
-    return 1;
+    switch (key) {
+    case OPT_REPS: return &o->team.reps;
+    case OPT_CUSTOMERS: return &o->team.customers;
+    case OPT_CONTACTS: return &o->team.contacts;
+    case OPT_FINDINGS: return &o->findings;
+    default: return NULL;
+    }
 }
 
-/* --today, --days, --format: 1 if consumed, 0 if not one of them, else the exit status. */
-static int value_flag(int argc, char **argv, int *i, struct options *o)
+/* --today, --days, --format: CCEX_OPTS_GO or the exit status. */
+static int value_flag(struct options *o, int key, const char *v)
 {
-    const char *v = NULL;
-    int m;
-    if ((m = ccex_option_value(argc, argv, i, "--today", &v)) != 0) {
-        if (m < 0 || ccad_date_parse(&o->today, v, strlen(v)) != CCAD_OK)
-            return ccex_usage_error(PROG, "--today: '%s' is not a date", m < 0 ? "" : v);
-        o->have_today = 1;
-        return 1;
-    }
-    if ((m = ccex_option_value(argc, argv, i, "--days", &v)) != 0) {
+    if (key == OPT_TODAY) {
+        if (v == NULL || ccad_date_parse(&o->team.today, v, strlen(v)) != CCAD_OK)
+            return ccex_usage_error(PROG, "--today: '%s' is not a date", v == NULL ? "" : v);
+        o->team.have_today = 1;
+    } else if (key == OPT_DAYS) {
         char *end = NULL;
-        long n = m > 0 ? strtol(v, &end, 10) : 0;
-        if (m < 0 || end == v || *end != '\0' || n < 1 || n > 366)
+        long n = v != NULL ? strtol(v, &end, 10) : 0;
+        if (v == NULL || end == v || *end != '\0' || n < 1 || n > 366)
             return ccex_usage_error(PROG, "--days needs a number of days, 1..366");
-        o->days = (int32_t)n;
-        return 1;
+        o->team.days = (int32_t)n;
+    } else if (v != NULL && (strcmp(v, "table") == 0 || strcmp(v, "csv") == 0)) {
+        o->csv = strcmp(v, "csv") == 0;
+    } else {
+        return ccex_usage_error(PROG, "--format needs table or csv");
     }
-    if ((m = ccex_option_value(argc, argv, i, "--format", &v)) != 0) {
-        if (m > 0 && (strcmp(v, "table") == 0 || strcmp(v, "csv") == 0))
-            o->csv = strcmp(v, "csv") == 0;
-        else
-            return ccex_usage_error(PROG, "--format needs table or csv");
-        return 1;
+    return CCEX_OPTS_GO;
+}
+
+/* One option (opts.h): CCEX_OPTS_GO or an exit status. */
+static int take_option(void *user, int key, const char *v)
+{
+    struct options *o = user;
+    const char **file = file_flag(o, key);
+    size_t k;
+    if (key == CCEX_OPT_LANG)
+        return ccex_lang_opt(v, &o->team.lang, PROG);
+    if (file == NULL)
+        return value_flag(o, key, v);
+    if (v == NULL || *v == '\0') {
+        for (k = 0; team_options[k].val != key; k++)
+            ;
+        return ccex_usage_error(PROG, "--%s needs a file name", team_options[k].name);
     }
-    return 0;
+    *file = v;
+    return CCEX_OPTS_GO;
 }
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
-    int i, m;
+    int status;
     memset(o, 0, sizeof *o);
-    o->days = 7;
-    o->lang = ccex_lang_from_env();
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return CCEX_EXIT_OK;
-        }
-        if ((m = file_flag(argc, argv, &i, "--reps", &o->reps)) != 0 ||
-            (m = file_flag(argc, argv, &i, "--customers", &o->customers)) != 0 ||
-            (m = file_flag(argc, argv, &i, "--contacts", &o->contacts)) != 0 ||
-            (m = file_flag(argc, argv, &i, "--findings", &o->findings)) != 0 ||
-            (m = value_flag(argc, argv, &i, o)) != 0 ||
-            (m = ccex_lang_arg(argc, argv, &i, &o->lang, PROG)) != 0) {
-            if (m != 1)
-                return m;
-            continue;
-        }
-        if (a[0] == '-')
-            return ccex_usage_error(PROG, "unknown option '%s'", a);
-        return ccex_usage_error(PROG, "unexpected argument '%s'", a);
-    }
-    if ((o->reps == NULL) != (o->customers == NULL))
+    o->team.days = 7;
+    o->team.proposals = 1;
+    o->team.lang = ccex_lang_from_env();
+    status = ccex_opts_read(argc, argv, NULL, team_options, PROG, take_option, o, usage);
+    if (status != CCEX_OPTS_GO)
+        return status;
+    if ((o->team.reps == NULL) != (o->team.customers == NULL))
         return ccex_usage_error(PROG, "give --reps and --customers together (or neither, for "
                                       "the bundled team)");
     return -1;
-}
-
-/* ---------------------------------------------------------------------- */
-/* Loading and planning */
-
-static int load(struct run *R, const struct options *o)
-{
-    static char reps[4096], customers[4096];
-    ccex_err err;
-    if (o->reps == NULL) {
-        if (ccex_data_path(reps, sizeof reps, TEAM_REPS, PROG) != 0 ||
-            ccex_data_path(customers, sizeof customers, TEAM_CUSTOMERS, PROG) != 0)
-            return -1;
-    } else {
-        snprintf(reps, sizeof reps, "%s", o->reps);
-        snprintf(customers, sizeof customers, "%s", o->customers);
-    }
-    if (ccex_load_reps(&R->in, reps, &err) != CCEX_OK ||
-        ccex_load_customers(&R->cs, R->ctx, customers, &err) != CCEX_OK ||
-        (o->contacts != NULL &&
-         ccex_load_contacts(&R->cs, R->ctx, o->contacts, NULL, &err) != CCEX_OK) ||
-        ccex_split_by_owner(&R->in, &R->cs, R->ctx, &err) != CCEX_OK) {
-        fprintf(stderr, PROG ": %s\n", err.msg);
-        return -1;
-    }
-    return 0;
-}
-
-static int make_team(struct run *R)
-{
-    ccad_team_options to = CCAD_TEAM_OPTIONS_INIT;
-    size_t k, at;
-    to.user = &R->in;
-    to.calendar = ccex_team_calendar;
-    if (ccad_team_new(&R->team, R->ctx, &to) != CCAD_OK)
-        return -1;
-    for (k = 0; k < R->in.n; k++) {
-        ccex_rep *p = &R->in.rep[k];
-        ccad_rep r = ccex_rep_of(p);
-        if (ccad_book_grade(p->book, R->rules) != CCAD_OK ||
-            ccad_team_add(R->team, &r, p->book) != CCAD_OK)
-            return -1;
-    }
-    for (k = 0; k < R->in.n; k++)
-        if (ccad_team_find(R->team, R->in.rep[k].id, &at) == CCAD_OK)
-            R->by_index[at] = &R->in.rep[k];
-    return 0;
-}
-
-/* The pool and the balance on the first day: releases, assignments of
- * the pool's customers (owner "pool") and moves between reps, over a
- * 30-day period, great-circle distances at 30 km/h. */
-static int propose(struct run *R)
-{
-    ccad_team_proposal_options po = CCAD_TEAM_PROPOSAL_OPTIONS_INIT;
-    po.today = R->o.first_day;
-    po.metric = CCAD_METRIC_GEO;
-    po.units_per_minute = CCEX_SPEED_M_PER_MIN;
-    if (R->in.pool.book != NULL && ccad_book_grade(R->in.pool.book, R->rules) != CCAD_OK)
-        return -1;
-    return ccad_team_proposals_new(&R->tp, R->team, R->in.pool.book, R->rules, &po) == CCAD_OK
-               ? 0 : -1;
-}
-
-static int plan(struct run *R, const struct options *o)
-{
-    ccad_host host = CCAD_HOST_INIT;
-    host.clock = ccex_host_clock;
-    if (ccad_ctx_new(&R->ctx, &host) != CCAD_OK) {
-        fprintf(stderr, PROG ": cannot create a libcustcadence context\n");
-        return -1;
-    }
-    (void)ccad_ctx_set_lang(R->ctx, o->lang); /* a valid tag (ccex_lang_arg) */
-    R->o = (ccad_plan_options)CCAD_PLAN_OPTIONS_INIT;
-    R->o.first_day = o->today;
-    if (!o->have_today && ccad_ctx_today(R->ctx, &R->o.first_day) != CCAD_OK) {
-        fprintf(stderr, PROG ": cannot read the clock: %s\n", ccad_ctx_errmsg(R->ctx));
-        return -1;
-    }
-    R->o.days = o->days;
-    R->o.route = 1;
-    R->o.assign_days = 1;
-    R->o.metric = CCAD_METRIC_GEO;
-    R->o.units_per_minute = CCEX_SPEED_M_PER_MIN;
-    if (ccad_rules_new(&R->rules, R->ctx) != CCAD_OK || load(R, o) != 0)
-        return -1;
-    if (make_team(R) != 0 || ccad_team_schedule_new(&R->ts, R->team, R->rules, &R->o) != CCAD_OK ||
-        propose(R) != 0) {
-        fprintf(stderr, PROG ": planning: %s\n", ccad_ctx_errmsg(R->ctx));
-        return -1;
-    }
-    return 0;
-}
-
-static void run_free(struct run *R)
-{
-    ccad_team_schedule_free(R->ts);
-    ccad_team_proposals_free(R->tp);
-    ccad_team_free(R->team);
-    ccex_team_in_free(&R->in);
-    ccex_customers_free(&R->cs);
-    ccad_rules_free(R->rules);
-    ccad_ctx_free(R->ctx);
-}
-
-/* ---------------------------------------------------------------------- */
-/* Output */
-
-static ccad_team_item item_at(const struct run *R, size_t i)
-{
-    ccad_team_item t = CCAD_TEAM_ITEM_INIT;
-    (void)ccad_team_schedule_item(R->ts, i, &t);
-    return t;
-}
-
-/* Rep `index` of the team, or the pool for UINT32_MAX. */
-static const ccex_rep *rep_at(const struct run *R, uint32_t index)
-{
-    return index == UINT32_MAX ? &R->in.pool : R->by_index[index];
-}
-
-static const char *cust_id(const struct run *R, uint32_t owner, uint32_t customer)
-{
-    return ccad_book_id(rep_at(R, owner)->book, customer);
-}
-
-static const char *cust_name(const struct run *R, uint32_t owner, uint32_t customer)
-{
-    return ccex_customers_name(&R->cs, rep_at(R, owner)->orig[customer]);
 }
 
 #define MSG(id) ccex_msg(R->lang, (id))
@@ -321,11 +192,11 @@ static void print_item(const struct run *R, const ccad_team_item *t)
         printf("    %2ld  %-5s  ", (long)it->seq, eta);
     else
         printf("     -  %-5s  ", "-");
-    ccex_print_pad(stdout, cust_id(R, t->owner, it->customer), 7);
+    ccex_print_pad(stdout, ccex_team_plan_cust_id(&R->T, t->owner, it->customer), 7);
     putchar(' ');
-    print_cut(R, cust_name(R, t->owner, it->customer), 28);
+    print_cut(R, ccex_team_plan_cust_name(&R->T, t->owner, it->customer), 28);
     putchar(' ');
-    ccex_print_pad(stdout, R->by_index[t->owner]->id, 8);
+    ccex_print_pad(stdout, R->T.by_index[t->owner]->id, 8);
     printf(" %-3s ", ccad_name(CCAD_NAME_QUADRANT, it->quadrant));
     ccex_print_pad(stdout, ccad_name_lang(CCAD_NAME_ITEM_KIND, it->kind, R->lang), R->kind_w);
     putchar(' ');
@@ -336,28 +207,28 @@ static void print_item(const struct run *R, const ccad_team_item *t)
 /* The items of day d, carrier by carrier (items run by day, then carrier). */
 static size_t print_day(const struct run *R, size_t i, int32_t d)
 {
-    size_t n = ccad_team_schedule_item_count(R->ts);
+    size_t n = ccad_team_schedule_item_count(R->T.ts);
     char when[40];
     ccex_day_text(when, d, R->lang);
     printf("\n%s\n", when);
     while (i < n) {
-        ccad_team_item t = item_at(R, i);
+        ccad_team_item t = ccex_team_plan_item(&R->T, i);
         uint32_t carrier = t.carrier;
         size_t j, stops = 0, carried = 0;
         if (t.item.date != d)
             break;
         for (j = i; j < n; j++) {
-            ccad_team_item u = item_at(R, j);
+            ccad_team_item u = ccex_team_plan_item(&R->T, j);
             if (u.item.date != d || u.carrier != carrier)
                 break;
             stops += u.item.seq > 0;
             carried += u.carrier != u.owner;
         }
-        printf(MSG(M_TEAM_DAY_REP), R->by_index[carrier]->id, R->by_index[carrier]->name,
+        printf(MSG(M_TEAM_DAY_REP), R->T.by_index[carrier]->id, R->T.by_index[carrier]->name,
                (unsigned long)(j - i), ccex_plural(R->lang, (long)(j - i)), (unsigned long)stops,
                ccex_plural(R->lang, (long)stops), (unsigned long)carried);
         for (; i < j; i++) {
-            t = item_at(R, i);
+            t = ccex_team_plan_item(&R->T, i);
             print_item(R, &t);
         }
     }
@@ -368,10 +239,10 @@ static size_t print_day(const struct run *R, size_t i, int32_t d)
  * proposals' release_proposed findings cover them, with every ground. */
 static size_t count_plan_releases(const struct run *R)
 {
-    size_t n = ccad_team_schedule_finding_count(R->ts), i, k = 0;
+    size_t n = ccad_team_schedule_finding_count(R->T.ts), i, k = 0;
     for (i = 0; i < n; i++) {
         ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
-        (void)ccad_team_schedule_finding(R->ts, i, &f);
+        (void)ccad_team_schedule_finding(R->T.ts, i, &f);
         k += f.finding.kind == CCAD_FIND_RELEASE_PROPOSED;
     }
     return k;
@@ -382,13 +253,13 @@ static void print_balance(const struct run *R)
 {
     ccad_team_balance b = CCAD_TEAM_BALANCE_INIT;
     size_t k;
-    (void)ccad_team_proposals_balance(R->tp, &b);
+    (void)ccad_team_proposals_balance(R->T.tp, &b);
     printf("%s", MSG(M_TEAM_WORKLOAD_HEAD));
-    for (k = 0; k < ccad_team_count(R->team); k++) {
+    for (k = 0; k < ccad_team_count(R->T.team); k++) {
         ccad_team_load L = CCAD_TEAM_LOAD_INIT;
-        (void)ccad_team_proposals_load(R->tp, k, &L);
+        (void)ccad_team_proposals_load(R->T.tp, k, &L);
         printf("  ");
-        ccex_print_pad(stdout, R->by_index[k]->id, 8);
+        ccex_print_pad(stdout, R->T.by_index[k]->id, 8);
         printf(MSG(M_TEAM_LOAD_ROW), (long)L.before.visits, (long)L.before.capacity,
                (long)L.before.rows[0].visits, (long)L.before.rows[1].visits,
                (long)L.before.rows[2].visits, (long)L.before.rows[3].visits,
@@ -406,11 +277,11 @@ static void print_balance(const struct run *R)
 
 static void print_findings(const struct run *R)
 {
-    size_t n = ccad_team_schedule_finding_count(R->ts), i, k;
+    size_t n = ccad_team_schedule_finding_count(R->T.ts), i, k;
     size_t count[CCEX_TEAM_MAX] = {0}, none = 0, pooled = 0;
     for (i = 0; i < n; i++) {
         ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
-        (void)ccad_team_schedule_finding(R->ts, i, &f);
+        (void)ccad_team_schedule_finding(R->T.ts, i, &f);
         count[f.rep] += f.finding.kind != CCAD_FIND_RELEASE_PROPOSED;
         if (f.finding.reason_count > 0 && f.finding.reasons[0].why == CCAD_WHY_TEAM_NO_CARRIER) {
             char why[600];
@@ -418,27 +289,27 @@ static void print_findings(const struct run *R)
                 printf("%s", MSG(M_TEAM_NO_ROOM));
             ccex_reason_text(why, sizeof why, &f.finding.reasons[0], R->lang);
             printf("  ");
-            ccex_print_pad(stdout, R->by_index[f.rep]->id, 8);
+            ccex_print_pad(stdout, R->T.by_index[f.rep]->id, 8);
             putchar(' ');
-            ccex_print_pad(stdout, cust_id(R, f.rep, (uint32_t)f.finding.customer), 7);
+            ccex_print_pad(stdout, ccex_team_plan_cust_id(&R->T, f.rep, (uint32_t)f.finding.customer), 7);
             putchar(' ');
-            print_cut(R, cust_name(R, f.rep, (uint32_t)f.finding.customer), 28);
+            print_cut(R, ccex_team_plan_cust_name(&R->T, f.rep, (uint32_t)f.finding.customer), 28);
             printf(" %s\n", why);
         }
     }
-    for (i = 0; i < ccad_team_proposals_count(R->tp); i++) {
+    for (i = 0; i < ccad_team_proposals_count(R->T.tp); i++) {
         ccad_team_proposal p = CCAD_TEAM_PROPOSAL_INIT;
-        (void)ccad_team_proposals_item(R->tp, i, &p);
+        (void)ccad_team_proposals_item(R->T.tp, i, &p);
         if (p.rep != UINT32_MAX)
             count[p.rep]++;
         else
             pooled++;
     }
-    n = n - count_plan_releases(R) + ccad_team_proposals_count(R->tp);
+    n = n - count_plan_releases(R) + ccad_team_proposals_count(R->T.tp);
     printf(MSG(M_TEAM_FINDINGS), (unsigned long)n);
-    for (k = 0; k < ccad_team_count(R->team); k++) {
-        printf(MSG(M_TEAM_FINDINGS_REP), R->by_index[k]->id, (unsigned long)count[k]);
-        if (k + 1 < ccad_team_count(R->team))
+    for (k = 0; k < ccad_team_count(R->T.team); k++) {
+        printf(MSG(M_TEAM_FINDINGS_REP), R->T.by_index[k]->id, (unsigned long)count[k]);
+        if (k + 1 < ccad_team_count(R->T.team))
             printf("%s", MSG(M_TEAM_FINDINGS_SEP));
     }
     if (pooled > 0)
@@ -467,13 +338,13 @@ static void print_table(struct run *R)
     char first[40], last[40];
     R->kind_w = name_width(R, CCAD_NAME_ITEM_KIND, CCAD_ITEM_TOUCH + 1, 7);
     R->by_w = name_width(R, CCAD_NAME_DELEGATION, CCAD_BY_SUBSTITUTE + 1, 10);
-    ccex_day_text(first, R->o.first_day, R->lang);
-    ccex_day_text(last, R->o.first_day + R->o.days - 1, R->lang);
-    for (k = 0; k < R->in.n; k++)
-        customers += ccad_book_count(R->in.rep[k].book);
-    printf(MSG(M_TEAM_PLAN_FOR), first, last, (unsigned long)R->in.n, (unsigned long)customers);
-    for (k = 0; k < ccad_team_count(R->team); k++) {
-        const ccex_rep *p = R->by_index[k];
+    ccex_day_text(first, R->T.o.first_day, R->lang);
+    ccex_day_text(last, R->T.o.first_day + R->T.o.days - 1, R->lang);
+    for (k = 0; k < R->T.in.n; k++)
+        customers += ccad_book_count(R->T.in.rep[k].book);
+    printf(MSG(M_TEAM_PLAN_FOR), first, last, (unsigned long)R->T.in.n, (unsigned long)customers);
+    for (k = 0; k < ccad_team_count(R->T.team); k++) {
+        const ccex_rep *p = R->T.by_index[k];
         char s[8], e[8];
         ccex_hhmm(s, p->day_start_min);
         ccex_hhmm(e, p->day_end_min);
@@ -486,7 +357,7 @@ static void print_table(struct run *R)
                (unsigned long)ccad_book_count(p->book), p->n_absent ? MSG(M_TEAM_ABSENT_SOME) : "");
     }
     print_columns(R);
-    for (d = R->o.first_day; d < R->o.first_day + R->o.days; d++)
+    for (d = R->T.o.first_day; d < R->T.o.first_day + R->T.o.days; d++)
         i = print_day(R, i, d);
     print_balance(R);
     print_findings(R);
@@ -494,20 +365,20 @@ static void print_table(struct run *R)
 
 static void print_csv(const struct run *R)
 {
-    size_t n = ccad_team_schedule_item_count(R->ts), i;
+    size_t n = ccad_team_schedule_item_count(R->T.ts), i;
     printf("date,rep,seq,customer_id,owner,kind,quadrant,eta,rules\n");
     for (i = 0; i < n; i++) {
-        ccad_team_item t = item_at(R, i);
+        ccad_team_item t = ccex_team_plan_item(&R->T, i);
         char date[16], eta[8], rules[200];
         ccex_date_text(date, t.item.date);
         ccex_hhmm(eta, t.item.eta_min);
         ccex_rule_list(rules, sizeof rules, t.item.reasons, t.item.reason_count);
         printf("%s,", date);
-        ccex_csv_put(stdout, R->by_index[t.carrier]->id);
+        ccex_csv_put(stdout, R->T.by_index[t.carrier]->id);
         printf(",%ld,", (long)t.item.seq);
-        ccex_csv_put(stdout, cust_id(R, t.owner, t.item.customer));
+        ccex_csv_put(stdout, ccex_team_plan_cust_id(&R->T, t.owner, t.item.customer));
         putchar(',');
-        ccex_csv_put(stdout, R->by_index[t.owner]->id);
+        ccex_csv_put(stdout, R->T.by_index[t.owner]->id);
         printf(",%s,%s,%s,%s\n", ccad_name(CCAD_NAME_ITEM_KIND, t.item.kind),
                ccad_name(CCAD_NAME_QUADRANT, t.item.quadrant), eta, rules);
     }
@@ -518,16 +389,16 @@ static void print_csv(const struct run *R)
  * the rep proposed to take the customer. Returns 0, or -1 on a read error. */
 static int write_proposals(const struct run *R, FILE *fp)
 {
-    size_t n = ccad_team_proposals_count(R->tp), i;
+    size_t n = ccad_team_proposals_count(R->T.tp), i;
     for (i = 0; i < n; i++) {
         ccad_team_proposal p = CCAD_TEAM_PROPOSAL_INIT;
         char rules[200], why[600];
         uint32_t k;
-        if (ccad_team_proposals_item(R->tp, i, &p) != CCAD_OK)
+        if (ccad_team_proposals_item(R->T.tp, i, &p) != CCAD_OK)
             return -1;
-        ccex_csv_put(fp, rep_at(R, p.rep)->id);
+        ccex_csv_put(fp, ccex_team_plan_rep(&R->T, p.rep)->id);
         fputc(',', fp);
-        ccex_csv_put(fp, cust_id(R, p.rep, (uint32_t)p.finding.customer));
+        ccex_csv_put(fp, ccex_team_plan_cust_id(&R->T, p.rep, (uint32_t)p.finding.customer));
         ccex_rule_list(rules, sizeof rules, p.finding.reasons, p.finding.reason_count);
         fprintf(fp, ",%s,%s", ccad_name(CCAD_NAME_FINDING, p.finding.kind), rules);
         for (k = 0; k < CCAD_ITEM_REASONS_MAX; k++) {
@@ -535,7 +406,7 @@ static int write_proposals(const struct run *R, FILE *fp)
             if (k < p.finding.reason_count)
                 ccex_reason_text(why, sizeof why - 80, &p.finding.reasons[k], R->lang);
             if (k == 0 && p.to_rep != UINT32_MAX)
-                snprintf(why + strlen(why), 80, MSG(M_TEAM_TO_REP), R->by_index[p.to_rep]->id);
+                snprintf(why + strlen(why), 80, MSG(M_TEAM_TO_REP), R->T.by_index[p.to_rep]->id);
             fputc(',', fp);
             ccex_csv_put(fp, why);
         }
@@ -546,20 +417,20 @@ static int write_proposals(const struct run *R, FILE *fp)
 
 static int write_findings(const struct run *R, const char *path)
 {
-    size_t n = ccad_team_schedule_finding_count(R->ts), i;
+    size_t n = ccad_team_schedule_finding_count(R->T.ts), i;
     FILE *fp = ccex_findings_open(path, "rep,customer_id,", PROG);
     if (fp == NULL)
         return -1;
     for (i = 0; i < n; i++) {
         ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
-        if (ccad_team_schedule_finding(R->ts, i, &f) != CCAD_OK)
+        if (ccad_team_schedule_finding(R->T.ts, i, &f) != CCAD_OK)
             break;
         if (f.finding.kind == CCAD_FIND_RELEASE_PROPOSED)
             continue; /* among the team proposals, with every ground */
-        ccex_csv_put(fp, R->by_index[f.rep]->id);
+        ccex_csv_put(fp, R->T.by_index[f.rep]->id);
         fputc(',', fp);
         ccex_csv_put(fp, f.finding.customer >= 0
-                             ? cust_id(R, f.rep, (uint32_t)f.finding.customer) : "");
+                             ? ccex_team_plan_cust_id(&R->T, f.rep, (uint32_t)f.finding.customer) : "");
         fputc(',', fp);
         ccex_finding_fields(fp, &f.finding, R->lang);
     }
@@ -578,9 +449,9 @@ int main(int argc, char **argv)
     if (status >= 0)
         return status;
     memset(&R, 0, sizeof R);
-    R.lang = o.lang;
-    if (plan(&R, &o) != 0) {
-        run_free(&R);
+    R.lang = o.team.lang;
+    if (ccex_team_plan_make(&R.T, &o.team, PROG) != 0) {
+        ccex_team_plan_free(&R.T);
         return CCEX_EXIT_INPUT;
     }
     status = CCEX_EXIT_OK;
@@ -594,6 +465,6 @@ int main(int argc, char **argv)
         fprintf(stderr, PROG ": cannot write the output\n");
         status = CCEX_EXIT_INPUT;
     }
-    run_free(&R);
+    ccex_team_plan_free(&R.T);
     return status;
 }

@@ -6,6 +6,7 @@
 # Installs the build into PREFIX (nothing else is copied), then by MODE:
 #   run        the installed ccad-plan and ccad-due, run from another
 #              directory, read the installed data (PREFIX/share/custcadence);
+#              every mode also requires the data and the man pages installed;
 #   moved      a copy of ccad-plan in a directory with no data near it falls
 #              back on the source tree; with CUSTCADENCE_DATA=/nonexistent it
 #              fails with exit code 1 naming what it tried; CUSTCADENCE_DATA
@@ -55,6 +56,12 @@ set(share ${PREFIX}/share/custcadence)
 foreach(f territory.csv contacts.csv sample.csv sample-rules.txt territory-zh.csv contacts-zh.csv)
   if(NOT EXISTS ${share}/${f})
     fail("not installed: ${share}/${f}")
+  endif()
+endforeach()
+# The man pages, compressed when gzip was found at build time.
+foreach(p ccad-due ccad-plan ccad-ics ccad-map ccad-team)
+  if(NOT EXISTS ${PREFIX}/share/man/man1/${p}.1.gz AND NOT EXISTS ${PREFIX}/share/man/man1/${p}.1)
+    fail("not installed: ${PREFIX}/share/man/man1/${p}.1.gz")
   endif()
 endforeach()
 set(elsewhere ${PREFIX}/elsewhere)

@@ -223,6 +223,10 @@ void ccex_ics_event_write(FILE *fp, const ccex_ics_event *e, int32_t stamp_day)
              ccad_name_lang(CCAD_NAME_GRADE, e->grade, e->lang),
              ccad_name(CCAD_NAME_QUADRANT, e->quadrant));
     add_text(&l, buf);
+    if (e->owner != NULL && e->for_teammate) {
+        snprintf(buf, sizeof buf, ccex_msg(e->lang, M_ICS_FOR), e->owner);
+        add_text(&l, buf);
+    }
     emit(fp, &l);
 
     if (e->has_location && fabs(e->lat) <= 90.0 && fabs(e->lon) <= 180.0) {
@@ -240,6 +244,12 @@ void ccex_ics_event_write(FILE *fp, const ccex_ics_event *e, int32_t stamp_day)
     add_text(&l, buf);
     if (e->late)
         add_text(&l, ccex_msg(e->lang, M_ICS_LATE));
+    if (e->owner != NULL) {
+        snprintf(buf, sizeof buf, ccex_msg(e->lang, e->for_teammate ? M_ICS_CARRIED : M_ICS_OWNER),
+                 e->owner, e->owner_name != NULL ? e->owner_name : "");
+        add_text(&l, "\n");
+        add_text(&l, buf);
+    }
     for (k = 0; e->reasons != NULL && k < e->reason_count; k++) {
         ccex_reason_text(buf, sizeof buf, &e->reasons[k], e->lang);
         add_text(&l, "\n");

@@ -40,6 +40,9 @@ typedef struct ccex_ics_event {
     const ccad_reason *reasons;
     uint32_t reason_count;
     int lang;                /**< ::ccad_lang of the texts; Chinese adds LANGUAGE= to them */
+    const char *owner;       /**< the rep who owns the customer (ccad-ics --rep); NULL: not said */
+    const char *owner_name;  /**< that rep's name */
+    int for_teammate;        /**< 1: carried for the owner, a teammate (summary and description say so) */
 } ccex_ics_event;
 
 /** BEGIN:VCALENDAR and the calendar's properties, the calendar's name in

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "custcadence.h"
+#include "opts.h"
 #include "plan.h"
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
@@ -53,16 +54,13 @@ const char *ccex_lang_tag(int lang)
     }
 }
 
-int ccex_lang_arg(int argc, char **argv, int *i, int *lang, const char *prog)
+int ccex_lang_opt(const char *value, int *lang, const char *prog)
 {
-    const char *v = NULL;
-    int m = ccex_option_value(argc, argv, i, "--lang", &v), k;
-    if (m == 0)
-        return 0;
-    if (m < 0 || (k = ccex_lang_parse(v)) < 0)
+    int k = value != NULL ? ccex_lang_parse(value) : -1;
+    if (k < 0)
         return ccex_usage_error(prog, "--lang needs en, zh-Hans or zh-Hant");
     *lang = k;
-    return 1;
+    return CCEX_OPTS_GO;
 }
 
 const char *ccex_lang_ellipsis(int lang) { return lang == CCAD_LANG_EN ? "~" : "\xE2\x80\xA6"; }

@@ -17,10 +17,10 @@ int ccex_lang_from_env(void);
 /** The BCP 47 tag of a ::ccad_lang ("en", "zh-Hans", "zh-Hant"). */
 const char *ccex_lang_tag(int lang);
 
-/** Tries "--lang TAG" at argv[*i]: returns 1 and sets *lang when it is
- *  one, 0 when argv[*i] is another argument, CCEX_EXIT_USAGE after a
- *  message for a missing or unknown tag. */
-int ccex_lang_arg(int argc, char **argv, int *i, int *lang, const char *prog);
+/** The value of --lang (NULL when missing): sets *lang and returns
+ *  CCEX_OPTS_GO (opts.h), or CCEX_EXIT_USAGE after a message for a missing
+ *  or unknown tag. */
+int ccex_lang_opt(const char *value, int *lang, const char *prog);
 
 /** The text that marks a cut in a table cell: "~" in English (the output
  *  stays ASCII), "…" in Chinese. */

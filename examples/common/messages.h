@@ -76,6 +76,9 @@ enum ccex_msg {
     M_ICS_STOP,        /* seq, travel minutes */
     M_ICS_LATE,
     M_ICS_ALARM,       /* kind, day, time */
+    M_ICS_OWNER,       /* owner rep id, its name (ccad-ics --rep: the rep's own customer) */
+    M_ICS_CARRIED,     /* owner rep id, its name (carried for that teammate) */
+    M_ICS_FOR,         /* owner rep id (the summary of an item carried for a teammate) */
     M_SVG_ROUTE_OF,    /* day */
     M_SVG_SUMMARY,     /* stops, travel minutes, service minutes, back time */
     M_SVG_STOP_TAIL,   /* grade name, quadrant name, kind name */

@@ -49,24 +49,6 @@ void ccex_plan_args_init(ccex_plan_args *a)
     a->lang = ccex_lang_from_env();
 }
 
-int ccex_option_value(int argc, char **argv, int *i, const char *name, const char **value)
-{
-    const char *s = argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(s, name, n) != 0)
-        return 0;
-    if (s[n] == '=') {
-        *value = s + n + 1;
-        return 1;
-    }
-    if (s[n] != '\0')
-        return 0;
-    if (*i + 1 >= argc)
-        return -1;
-    *value = argv[++*i];
-    return 1;
-}
-
 int ccex_usage_error(const char *prog, const char *fmt, ...)
 {
     va_list ap;
@@ -109,95 +91,109 @@ static int parse_coord(const char *s, size_t n, double lim, double *out)
     return 0;
 }
 
-/* The flags that name a file; 1 if argv[*i] was one, 0 if not, or the usage
- * error's status. */
-static int file_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog)
+const struct option ccex_plan_options[] = {
+    {"customers", required_argument, NULL, CCEX_OPT_CUSTOMERS},
+    {"contacts", required_argument, NULL, CCEX_OPT_CONTACTS},
+    {"rules", required_argument, NULL, CCEX_OPT_RULES},
+    {"holidays", required_argument, NULL, CCEX_OPT_HOLIDAYS},
+    {"absent", required_argument, NULL, CCEX_OPT_ABSENT},
+    {"special", required_argument, NULL, CCEX_OPT_SPECIAL},
+    {"day-start", required_argument, NULL, CCEX_OPT_DAY_START},
+    {"day-end", required_argument, NULL, CCEX_OPT_DAY_END},
+    {"overload", required_argument, NULL, CCEX_OPT_OVERLOAD},
+    {"lang", required_argument, NULL, CCEX_OPT_LANG},
+    {"today", required_argument, NULL, CCEX_OPT_TODAY},
+    {"days", required_argument, NULL, CCEX_OPT_DAYS},
+    {"capacity", required_argument, NULL, CCEX_OPT_CAPACITY},
+    {"base", required_argument, NULL, CCEX_OPT_BASE},
+    {NULL, 0, NULL, 0}};
+
+/* The flags that name a file: where the name goes, or NULL for another key. */
+static const char **file_flag(ccex_plan_args *a, int key)
 {
-    static const char *const names[6] = {"--customers", "--contacts", "--rules",
-                                         "--holidays",  "--absent",   "--special"};
-    const char **dest[6];
-    const char *v = NULL;
-    int k, m;
-    dest[0] = &a->customers;
-    dest[1] = &a->contacts;
-    dest[2] = &a->rules;
-    dest[3] = &a->holidays;
-    dest[4] = &a->absent;
-    dest[5] = &a->special;
-    for (k = 0; k < 6; k++) {
-        if ((m = ccex_option_value(argc, argv, i, names[k], &v)) == 0)
-            continue;
-        if (m < 0 || *v == '\0')
-            return ccex_usage_error(prog, "%s needs a file name", names[k]);
-        *dest[k] = v;
-        return 1;
+    switch (key) {
+    case CCEX_OPT_CUSTOMERS: return &a->customers;
+    case CCEX_OPT_CONTACTS: return &a->contacts;
+    case CCEX_OPT_RULES: return &a->rules;
+    case CCEX_OPT_HOLIDAYS: return &a->holidays;
+    case CCEX_OPT_ABSENT: return &a->absent;
+    case CCEX_OPT_SPECIAL: return &a->special;
+    default: return NULL;
     }
-    return 0;
 }
 
-/* --day-start, --day-end and --overload, as file_arg(). */
-static int day_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog)
+/* --day-start, --day-end (k 0 and 1). */
+static int day_flag(ccex_plan_args *a, int k, const char *v, const char *prog)
 {
-    const char *v = NULL;
-    int k, m, e;
-    for (k = 0; k < 2; k++) {
-        const char *name = k == 0 ? "--day-start" : "--day-end";
-        if ((m = ccex_option_value(argc, argv, i, name, &v)) == 0)
-            continue;
-        if (m < 0)
-            return ccex_usage_error(prog, "%s needs a time of day (HH:MM)", name);
-        e = ccex_time_parse(v, strlen(v), k == 1,
-                            k == 0 ? &a->day_start_min : &a->day_end_min);
-        if (e != CCEX_TIME_OK)
-            return ccex_usage_error(prog, "%s: '%s' %s", name, v, ccex_time_error_text(e));
-        return 1;
-    }
-    if ((m = ccex_option_value(argc, argv, i, "--overload", &v)) != 0) {
-        if (m > 0 && strcmp(v, "report") == 0)
-            a->overload = CCAD_OVERLOAD_REPORT;
-        else if (m > 0 && strcmp(v, "stretch") == 0)
-            a->overload = CCAD_OVERLOAD_STRETCH;
-        else
-            return ccex_usage_error(prog, "--overload needs report or stretch");
-        return 1;
-    }
-    return 0;
+    const char *name = k == 0 ? "--day-start" : "--day-end";
+    int e;
+    if (v == NULL)
+        return ccex_usage_error(prog, "%s needs a time of day (HH:MM)", name);
+    e = ccex_time_parse(v, strlen(v), k == 1, k == 0 ? &a->day_start_min : &a->day_end_min);
+    if (e != CCEX_TIME_OK)
+        return ccex_usage_error(prog, "%s: '%s' %s", name, v, ccex_time_error_text(e));
+    return CCEX_OPTS_GO;
 }
 
-int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog)
+/* --base LAT,LON. */
+static int base_flag(ccex_plan_args *a, const char *v, const char *prog)
 {
-    const char *v = NULL;
-    int m;
-    if ((m = file_arg(a, argc, argv, i, prog)) != 0 || (m = day_arg(a, argc, argv, i, prog)) != 0 ||
-        (m = ccex_lang_arg(argc, argv, i, &a->lang, prog)) != 0)
-        return m;
-    if ((m = ccex_option_value(argc, argv, i, "--today", &v)) != 0) {
-        if (m < 0)
+    const char *comma = v != NULL ? strchr(v, ',') : NULL;
+    if (comma == NULL || parse_coord(v, (size_t)(comma - v), 90.0, &a->base_lat) != 0 ||
+        parse_coord(comma + 1, strlen(comma + 1), 180.0, &a->base_lon) != 0)
+        return ccex_usage_error(prog, "--base needs LAT,LON in degrees, such as 31.21,121.42");
+    a->have_base = 1;
+    return CCEX_OPTS_GO;
+}
+
+/* --overload report|stretch. */
+static int overload_flag(ccex_plan_args *a, const char *v, const char *prog)
+{
+    if (v != NULL && strcmp(v, "report") == 0)
+        a->overload = CCAD_OVERLOAD_REPORT;
+    else if (v != NULL && strcmp(v, "stretch") == 0)
+        a->overload = CCAD_OVERLOAD_STRETCH;
+    else
+        return ccex_usage_error(prog, "--overload needs report or stretch");
+    return CCEX_OPTS_GO;
+}
+
+int ccex_plan_opt(ccex_plan_args *a, int key, const char *v, const char *prog)
+{
+    const char **file = file_flag(a, key);
+    size_t k;
+    if (file != NULL) {
+        if (v == NULL || *v == '\0') {
+            for (k = 0; ccex_plan_options[k].val != key; k++)
+                ;
+            return ccex_usage_error(prog, "--%s needs a file name", ccex_plan_options[k].name);
+        }
+        *file = v;
+        return CCEX_OPTS_GO;
+    }
+    switch (key) {
+    case CCEX_OPT_DAY_START: return day_flag(a, 0, v, prog);
+    case CCEX_OPT_DAY_END: return day_flag(a, 1, v, prog);
+    case CCEX_OPT_OVERLOAD: return overload_flag(a, v, prog);
+    case CCEX_OPT_LANG: return ccex_lang_opt(v, &a->lang, prog);
+    case CCEX_OPT_BASE: return base_flag(a, v, prog);
+    case CCEX_OPT_TODAY:
+        if (v == NULL)
             return ccex_usage_error(prog, "--today needs a date (YYYY-MM-DD)");
         if (ccad_date_parse(&a->today, v, strlen(v)) != CCAD_OK)
             return ccex_usage_error(prog, "--today: '%s' is not a date (YYYY-MM-DD)", v);
         a->have_today = 1;
-        return 1;
-    }
-    if ((m = ccex_option_value(argc, argv, i, "--days", &v)) != 0) {
-        if (m < 0 || parse_int(v, 1, 366, &a->days) != 0)
+        return CCEX_OPTS_GO;
+    case CCEX_OPT_DAYS:
+        if (v == NULL || parse_int(v, 1, 366, &a->days) != 0)
             return ccex_usage_error(prog, "--days needs a number of days, 1..366");
-        return 1;
-    }
-    if ((m = ccex_option_value(argc, argv, i, "--capacity", &v)) != 0) {
-        if (m < 0 || parse_int(v, 1, 1000, &a->capacity) != 0)
+        return CCEX_OPTS_GO;
+    case CCEX_OPT_CAPACITY:
+        if (v == NULL || parse_int(v, 1, 1000, &a->capacity) != 0)
             return ccex_usage_error(prog, "--capacity needs a number of visits a day, 1..1000");
-        return 1;
+        return CCEX_OPTS_GO;
+    default: return ccex_usage_error(prog, "unknown option");
     }
-    if ((m = ccex_option_value(argc, argv, i, "--base", &v)) != 0) {
-        const char *comma = m > 0 ? strchr(v, ',') : NULL;
-        if (comma == NULL || parse_coord(v, (size_t)(comma - v), 90.0, &a->base_lat) != 0 ||
-            parse_coord(comma + 1, strlen(comma + 1), 180.0, &a->base_lon) != 0)
-            return ccex_usage_error(prog, "--base needs LAT,LON in degrees, such as 31.21,121.42");
-        a->have_base = 1;
-        return 1;
-    }
-    return 0;
 }
 
 int ccex_plan_args_done(const ccex_plan_args *a, const char *prog)

@@ -21,6 +21,7 @@
 #include "calendar.h"
 #include "csv.h"
 #include "custcadence.h"
+#include "opts.h"
 
 /** The bundled territory and its contacts file, found in the data
  *  directory at run time (datadir.h). */
@@ -66,11 +67,6 @@ extern const char ccex_plan_flags_help[];
 /** Sets the defaults. */
 void ccex_plan_args_init(ccex_plan_args *a);
 
-/** Matches "--name VALUE" and "--name=VALUE" at argv[*i]. Returns 1 and
- *  *value on a match (advancing *i past a separate value), 0 if argv[*i] is
- *  another argument, -1 if the value is missing. */
-int ccex_option_value(int argc, char **argv, int *i, const char *name, const char **value);
-
 /** Prints "prog: message" and a hint to stderr; returns CCEX_EXIT_USAGE. */
 int ccex_usage_error(const char *prog, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -78,9 +74,31 @@ int ccex_usage_error(const char *prog, const char *fmt, ...)
 #endif
     ;
 
-/** Tries the shared flags at argv[*i]. Returns 1 if it consumed one, 0 if
- *  argv[*i] is not one of them, CCEX_EXIT_USAGE after printing a message. */
-int ccex_plan_arg(ccex_plan_args *a, int argc, char **argv, int *i, const char *prog);
+/** The keys of the shared flags in ccex_plan_options (opts.h). */
+enum {
+    CCEX_OPT_CUSTOMERS = CCEX_OPT_KEY_BASE + 10,
+    CCEX_OPT_CONTACTS,
+    CCEX_OPT_RULES,
+    CCEX_OPT_HOLIDAYS,
+    CCEX_OPT_ABSENT,
+    CCEX_OPT_SPECIAL,
+    CCEX_OPT_DAY_START,
+    CCEX_OPT_DAY_END,
+    CCEX_OPT_OVERLOAD,
+    CCEX_OPT_TODAY,
+    CCEX_OPT_DAYS,
+    CCEX_OPT_CAPACITY,
+    CCEX_OPT_BASE,
+    CCEX_OPT_PLAN_END /**< A program's own keys may start here. */
+};
+
+/** The shared flags as a getopt_long table (the program adds its own, see
+ *  ccex_opts_read()). */
+extern const struct option ccex_plan_options[];
+
+/** Takes the value of the shared flag @p key (NULL when missing). Returns
+ *  CCEX_OPTS_GO, or CCEX_EXIT_USAGE after printing a message. */
+int ccex_plan_opt(ccex_plan_args *a, int key, const char *value, const char *prog);
 
 /** Checks the flags together once all are read (--day-end after
  *  --day-start). Returns 0, or CCEX_EXIT_USAGE after printing a message. */
