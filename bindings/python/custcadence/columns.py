@@ -215,7 +215,8 @@ def _strided_layout() -> Optional[Dict[str, Tuple[str, int, int]]]:
     record-at-a-time packer is used)."""
     size = ctypes.sizeof(_ffi.Customer)
     out = {}
-    for name, ctype in _ffi.Customer._fields_[1:]:
+    for name, _t in _ffi.Customer._fields_[1:]:
+        ctype = _ctype_of(name)
         if name == "service_counts":
             code, width = "I", ctypes.sizeof(ctypes.c_uint32)
         else:

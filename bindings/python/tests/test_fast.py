@@ -164,6 +164,97 @@ class FromColumnsTest(unittest.TestCase):
             self.assertEqual(len(b), 0)
 
 
+def mixed_columns(n: int, seed: int) -> Dict[str, List[Any]]:
+    """Columns whose values mix every type the per-value conversion takes,
+    so that some columns take the C-level route and some fall back."""
+    rnd = random.Random(seed)
+    mix = rnd.random() < 0.5  # whole columns of one type, or mixed ones
+
+    def pick(*choices: Any) -> Any:
+        return rnd.choice(choices if mix else choices[:1])
+
+    def date() -> Any:
+        return pick(DAY - dt.timedelta(days=rnd.randint(0, 400)), None,
+                    rnd.randint(-30000, 30000))
+    cols: Dict[str, List[Any]] = {
+        "id": ["m%d-%d" % (seed, i) if rnd.random() < 0.9 or not mix else "名%d" % i
+               for i in range(n)],
+        "value": [pick(rnd.randint(0, 2**40), True, float(rnd.randint(0, 99)), "17")
+                  for _ in range(n)],
+        "grade": [pick(rnd.randint(0, 4), "a", cc.Grade.B, False, 2.0) for _ in range(n)],
+        "status": [pick("active", "key", cc.Status.PROSPECT, 2) for _ in range(n)],
+        "complaint": [pick(0, 1, True) for _ in range(n)],
+        "monthly_volume": [pick(rnd.randint(0, 10**6), None, float("nan"), 3.0, True)
+                           for _ in range(n)],
+        "margin_bp": [pick(None, rnd.randint(0, 10000)) for _ in range(n)],
+        "last_gap_days": [pick(rnd.randint(0, 90), None) for _ in range(n)],
+        "x": [pick(rnd.uniform(-9, 9), rnd.randint(-9, 9), True) for _ in range(n)],
+        "y": [pick(rnd.randint(-9, 9), rnd.uniform(-9, 9)) for _ in range(n)],
+        "contacts": [pick(rnd.randint(0, 2**32 - 1), 4.0) for _ in range(n)],
+        "visit_open_min": [pick(rnd.randint(-2**31, 2**31 - 1)) for _ in range(n)],
+        "service_counts": [pick((1, 2, 3, 4), [0, 0, 5, 2**32 - 1], (1.0, 2, 3, 4))
+                           for _ in range(n)],
+    }
+    for name in columns.DATE_FIELDS:
+        cols[name] = [date() for _ in range(n)]
+    for name in rnd.sample(sorted(cols), rnd.randint(0, 6)):
+        if name != "id":
+            del cols[name]  # a missing column keeps the template's value
+    return cols
+
+
+class StridedPackingTest(unittest.TestCase):
+    """The standard-library packer (an array.array per column written with
+    strided memoryview assignments) against the record-at-a-time one."""
+
+    def pack_both(self, cols: Dict[str, Any]) -> List[Any]:
+        n = len(cols["id"])
+        blob, lengths = columns._id_blob(cols["id"])
+        out: List[Any] = []
+        for pack in (columns._pack_plain, columns._pack_records):
+            try:
+                out.append(bytes(pack(cols, n, 4096, lengths)))
+            except Exception as e:  # both must fail alike
+                out.append((type(e), str(e)))
+        return out
+
+    def test_layout_takes_the_strided_route(self) -> None:
+        self.assertIsNotNone(columns._STRIDED)
+
+    def test_same_records_over_generated_columns(self) -> None:
+        for seed in range(40):
+            cols = mixed_columns(1 + seed * 7, seed)
+            strided, records = self.pack_both(cols)
+            self.assertIsInstance(strided, bytes)
+            self.assertEqual(strided, records, "seed %d" % seed)
+
+    def test_same_errors_over_generated_bad_values(self) -> None:
+        bad = {"value": [2**63, "x", 1.5j], "grade": [2**31, None],
+               "monthly_volume": [-2**63 - 1, "many"], "margin_bp": [2**31],
+               "x": ["far", 10**400], "contacts": [-1, 2**32, None],
+               "last_contact": [True, 2**31, "2026-12-01", 1.0],
+               "service_counts": [(1, 2, 3), (1, 2, 3, -1), 5, ("a", 1, 2, 3)]}
+        rnd = random.Random(7)
+        for name, values in bad.items():
+            for v in values:
+                cols = mixed_columns(30, rnd.randint(0, 999))
+                cols.setdefault(name, [0 if name != "service_counts" else (0, 0, 0, 0)] * 30)
+                row = rnd.randrange(30)
+                cols[name][row] = v
+                strided, records = self.pack_both(cols)
+                self.assertNotIsInstance(records, bytes, "%s = %r accepted" % (name, v))
+                self.assertEqual(strided, records, "%s[%d] = %r" % (name, row, v))
+
+    def test_non_ascii_and_bytes_ids(self) -> None:
+        ids: List[Any] = ["a", "名", b"raw", "\udcff", "z"]
+        blob, lengths = columns._id_blob(ids)
+        self.assertEqual(blob, b"a\0\xe5\x90\x8d\0raw\0\xff\0z\0")
+        self.assertEqual(lengths, [1, 3, 3, 1, 1])
+        self.assertEqual(columns._id_blob(["ab", "c"]), (b"ab\0c\0", [2, 1]))
+        with self.assertRaises(ValueError):
+            columns._id_blob(["ok", "a\0b"])
+
+
 class LazyResultsTest(unittest.TestCase):
     def setUp(self) -> None:
         self.ctx = cc.Context()
