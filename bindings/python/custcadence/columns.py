@@ -26,10 +26,11 @@ from __future__ import annotations
 import ctypes
 import datetime as _dt
 import math
+import operator
 import struct as _struct
 from array import array
-from itertools import accumulate, chain
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from itertools import accumulate, chain, repeat
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from . import _ffi
 from ._ffi import NO_DATE, limits
@@ -129,7 +130,7 @@ def _id_blob(ids: Any) -> Tuple[bytes, Sequence[int]]:
 
 def _id_pointers(base: int, lengths: Sequence[int]) -> "array[int]":
     """The address of each id in the blob at ``base``."""
-    ptrs = array("Q", accumulate(map((1).__add__, lengths), initial=base))
+    ptrs = array("Q", accumulate(map(operator.add, lengths, repeat(1)), initial=base))
     ptrs.pop()
     return ptrs
 
@@ -232,34 +233,51 @@ def _strided_layout() -> Optional[Dict[str, Tuple[str, int, int]]]:
 
 _STRIDED = _strided_layout()
 _NONE_IS_UNKNOWN = {None: -1}
-_INTS = {int, bool}
+
+
+class _Converted(Dict[Any, int]):
+    """value -> converted value, each distinct value converted once (columns
+    repeat their dates and enum names)."""
+
+    def __init__(self, convert: Callable[[Any], int]) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, key: Any) -> int:
+        got = self[key] = self.convert(key)
+        return got
 
 
 def _fast_column(name: str, col: Any, code: str) -> "array[Any]":
     """The column as an array for its member, converted in C where the value
     types allow. Raises (TypeError, ValueError, OverflowError, KeyError)
     whenever it cannot be sure to match :func:`_values` exactly; the caller
-    then takes the per-value route, which also words the error."""
-    kinds = set(map(type, col))
-    if name in DATE_FIELDS:
+    then takes the per-value route, which also words the error.
+
+    ``array(code, col)`` takes what ``int()`` (``float()`` for "d") takes
+    through ``__index__`` (``__float__``) and range-checks it for the member's
+    C type; strings and other values raise TypeError."""
+    if name in DATE_FIELDS:  # to_day refuses bools and floats: look at the types
+        kinds = set(map(type, col))
         if kinds <= {int}:
             return array(code, col)
-        if kinds <= {_dt.date, int, type(None)}:  # a few distinct dates, mostly
-            days = {v: _date_value(v, name) for v in set(col)}
+        if kinds <= {_dt.date, int, type(None)}:
+            days = _Converted(lambda v: _date_value(v, name))
             return array(code, map(days.__getitem__, col))
     elif name in ENUM_FIELDS:
-        if kinds <= _INTS:
+        try:
             return array(code, col)
-        cls = ENUM_FIELDS[name]  # equal keys (1, True, Grade.A) convert alike
-        named = {v: _enum_value(cls, v) for v in set(col)}
+        except TypeError:
+            pass
+        cls = ENUM_FIELDS[name]  # equal keys (1, True, Grade.A, 1.0) convert alike
+        named = _Converted(lambda v: _enum_value(cls, v))
         return array(code, map(named.__getitem__, col))
     elif name in OPTIONAL_FIELDS:
-        if kinds <= _INTS | {type(None)}:
-            return array(code, map(_NONE_IS_UNKNOWN.get, col, col))
-    elif name in FLOAT_FIELDS:
-        if kinds <= _INTS | {float}:
+        try:
             return array(code, col)
-    elif kinds <= _INTS:
+        except TypeError:  # None (unknown) among the numbers, NaN, ...
+            return array(code, map(_NONE_IS_UNKNOWN.get, col, col))
+    else:
         return array(code, col)
     raise TypeError("%s: convert value by value" % name)
 

@@ -245,6 +245,36 @@ class StridedPackingTest(unittest.TestCase):
                 self.assertNotIsInstance(records, bytes, "%s = %r accepted" % (name, v))
                 self.assertEqual(strided, records, "%s[%d] = %r" % (name, row, v))
 
+    def test_equal_values_of_other_types(self) -> None:
+        # 1 == True == 1.0 share a dict slot: conversions cached by value
+        # must still refuse what the per-value route refuses
+        for name in ("last_contact", "grade", "monthly_volume", "value"):
+            for values in ([1, True], [True, 1], [1, 1.0], [1.0, 1], [0, False, 0.0],
+                           [DAY, dt.datetime(2026, 12, 1)], [None, 2, "3"]):
+                cols = {"id": ["v%d" % i for i in range(len(values))], name: list(values)}
+                strided, records = self.pack_both(cols)
+                self.assertEqual(strided, records, "%s = %r" % (name, values))
+
+    def test_typical_columns_convert_in_c(self) -> None:
+        n = 500
+        rnd = random.Random(3)
+        typical: Dict[str, List[Any]] = {
+            "value": [rnd.randint(0, 10**7) for _ in range(n)],
+            "grade": [rnd.choice("abcd") for _ in range(n)],
+            "status": [rnd.choice([1, 2, cc.Status.KEY]) for _ in range(n)],
+            "monthly_volume": [rnd.choice([None, 5, 10**6]) for _ in range(n)],
+            "last_contact": [rnd.choice([None, DAY, DAY - dt.timedelta(days=3)])
+                             for _ in range(n)],
+            "purchase_date": [rnd.randint(-9999, 9999) for _ in range(n)],
+            "x": [rnd.uniform(0, 1) for _ in range(n)],
+            "has_location": [True] * n,
+        }
+        layout = columns._STRIDED
+        assert layout is not None
+        for name, col in typical.items():
+            got = columns._fast_column(name, col, layout[name][0])  # raises if it cannot
+            self.assertEqual(list(got), columns._values(name, col), name)
+
     def test_non_ascii_and_bytes_ids(self) -> None:
         ids: List[Any] = ["a", "名", b"raw", "\udcff", "z"]
         blob, lengths = columns._id_blob(ids)
