@@ -6,9 +6,14 @@ is required; a missing column takes CCAD_CUSTOMER_INIT's value. The columns
 become one array of ``ccad_customer`` that ``ccad_book_add_many`` adds in a
 single call, all or nothing.
 
-With numpy installed (optional) every column is converted and range-checked
-as a whole array; without it, a standard-library path packs one record per
-customer with :mod:`struct` (same results, several times slower).
+When a column is a numpy array (or the columns come from a DataFrame) and
+numpy is installed (optional), every column is converted and range-checked as
+a whole array. Otherwise (plain sequences, or no numpy) the standard-library
+path fills the records from the CCAD_CUSTOMER_INIT template and writes each
+supplied column into its member of every record with one strided
+``memoryview`` assignment of an :mod:`array`; values of the common types
+(ints, floats, enum names, dates, None) are converted by C-level builtins,
+others value by value. Both paths give the same records and the same errors.
 
 Values a column may hold, per field kind:
 
@@ -473,7 +478,7 @@ def customer_array(columns: Any) -> Tuple[Any, int, Any, Any]:
     blob, lengths = _id_blob(cols["id"])
     holder = ctypes.create_string_buffer(blob, len(blob))
     base = ctypes.addressof(holder)
-    if _np is not None:
+    if _np is not None and any(isinstance(c, _np.ndarray) for c in cols.values()):
         rec = _pack_numpy(cols, n, base, lengths)
         ptr = rec.ctypes.data_as(ctypes.POINTER(_ffi.Customer))
     else:
