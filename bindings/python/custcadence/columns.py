@@ -341,7 +341,10 @@ def _pack_strided(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int
     for v in views.values():
         v.release()
     whole.release()
-    return (_ffi.Customer * n).from_buffer(buf)
+    records = (_ffi.Customer * n).from_buffer(buf)
+    if ctypes.addressof(records) % ctypes.alignment(_ffi.Customer):  # pragma: no cover
+        records = (_ffi.Customer * n).from_buffer_copy(buf)  # ctypes' own memory is aligned
+    return records
 
 
 def _pack_records(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int]) -> Any:
