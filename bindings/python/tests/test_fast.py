@@ -236,7 +236,7 @@ class StridedPackingTest(unittest.TestCase):
             self.assertEqual(strided, records, "seed %d" % seed)
 
     def test_same_errors_over_generated_bad_values(self) -> None:
-        bad = {"value": [2**63, "x", 1.5j], "grade": [2**31, None],
+        bad: Dict[str, List[Any]] = {"value": [2**63, "x", 1.5j], "grade": [2**31, None],
                "monthly_volume": [-2**63 - 1, "many"], "margin_bp": [2**31],
                "x": ["far", 10**400], "contacts": [-1, 2**32, None],
                "last_contact": [True, 2**31, "2026-12-01", 1.0],
@@ -256,8 +256,9 @@ class StridedPackingTest(unittest.TestCase):
         # 1 == True == 1.0 share a dict slot: conversions cached by value
         # must still refuse what the per-value route refuses
         for name in ("last_contact", "grade", "monthly_volume", "value"):
-            for values in ([1, True], [True, 1], [1, 1.0], [1.0, 1], [0, False, 0.0],
-                           [DAY, dt.datetime(2026, 12, 1)], [None, 2, "3"]):
+            cases: List[List[Any]] = [[1, True], [True, 1], [1, 1.0], [1.0, 1], [0, False, 0.0],
+                                      [DAY, dt.datetime(2026, 12, 1)], [None, 2, "3"]]
+            for values in cases:
                 cols = {"id": ["v%d" % i for i in range(len(values))], name: list(values)}
                 strided, records = self.pack_both(cols)
                 self.assertEqual(strided, records, "%s = %r" % (name, values))
