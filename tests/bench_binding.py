@@ -4,8 +4,9 @@
     CUSTCADENCE_LIB=build-rel/lib/libcustcadence.so.1 \\
         python3 tests/bench_binding.py [--old DIR] [--customers N] [--reps R]
 
-``--old DIR`` is another copy of ``bindings/python`` (default: the main
-branch's, extracted with ``git archive`` into a temporary directory); the new
+``--old DIR`` is another copy of ``bindings/python`` (default: that of the
+branch ``--old-ref``, main unless told, extracted with ``git archive`` into a
+temporary directory); the new
 one is this checkout's. Both run against the same library, each in its own
 process, alternately, best of ``--reps`` rounds. Figures:
 
@@ -16,7 +17,10 @@ process, alternately, best of ``--reps`` rounds. Figures:
   ``Schedule.rows()`` where the binding has it); target: at most 2 us.
 - ``bulk``: customers per second into a book: ``Book.add`` per customer
   (old) against ``Book.from_columns`` from lists, numpy arrays and a pandas
-  DataFrame (new; numpy and pandas when installed); target: 1M/s.
+  DataFrame (new; numpy and pandas when installed); target: 1M/s. The
+  ``bulk stdlib`` figures hide numpy (``columns.set_numpy(False)``) and load
+  typical columns (str ids, int value and monthly_volume, grade and status
+  names, float x/y) with dates as ``datetime.date`` or as day numbers.
 
 Prints figures only and never fails on timing.
 """
@@ -73,6 +77,23 @@ if have_cols:
     def from_lists():
         ctx = cc.Context(); cc.Book.from_columns(ctx, cols); ctx.close()
     out["bulk from_columns lists"] = n_cust / best(from_lists)
+    # the standard-library path (numpy hidden), typical CRM columns: str ids,
+    # int value/monthly_volume, grade/status names, dates, float x/y
+    from custcadence import columns as cm
+    typical = dict(cols)
+    typical["grade"] = [rnd.choice(["a", "b", "c", "d"]) for _ in range(n_cust)]
+    typical["monthly_volume"] = [rnd.randint(0, 10**6) for _ in range(n_cust)]
+    typical["purchase_date"] = [DAY - dt.timedelta(days=rnd.randint(0, 700))
+                                for _ in range(n_cust)]
+    as_days = dict(typical)
+    for k in ("last_contact", "purchase_date"):
+        as_days[k] = [cc.to_day(d) for d in typical[k]]
+    cm.set_numpy(False)
+    for label, c in (("dates", typical), ("day numbers", as_days)):
+        def stdlib(c=c):
+            ctx = cc.Context(); cc.Book.from_columns(ctx, c); ctx.close()
+        out["bulk stdlib lists, %s" % label] = n_cust / best(stdlib)
+    cm.set_numpy(None)
     try:
         import numpy as np
         ncols = dict(cols)
@@ -143,9 +164,9 @@ print(json.dumps(out))
 '''
 
 
-def main_binding(tmp: str) -> str:
-    """bindings/python of the main branch, extracted into tmp."""
-    data = subprocess.run(["git", "-C", str(REPO), "archive", "main", "bindings/python"],
+def main_binding(tmp: str, ref: str = "main") -> str:
+    """bindings/python of branch ``ref``, extracted into tmp."""
+    data = subprocess.run(["git", "-C", str(REPO), "archive", ref, "bindings/python"],
                           check=True, capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(tmp)
@@ -153,14 +174,18 @@ def main_binding(tmp: str) -> str:
 
 
 def run(binding: str, customers: int, reps: int) -> dict:
-    out = subprocess.run([sys.executable, "-c", WORKER, binding, str(customers), str(reps)],
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    got = subprocess.run([sys.executable, "-c", WORKER, binding, str(customers), str(reps)],
+                         capture_output=True, text=True)
+    if got.returncode:
+        sys.stderr.write(got.stderr)
+        raise SystemExit("benchmark worker failed for %s" % binding)
+    return json.loads(got.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--old", help="another bindings/python (default: main's, via git archive)")
+    ap.add_argument("--old", help="another bindings/python (default: --old-ref's, via git archive)")
+    ap.add_argument("--old-ref", default="main", help="the branch --old defaults to (main)")
     ap.add_argument("--customers", type=int, default=200000)
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--rounds", type=int, default=2, help="old/new alternations")
@@ -170,9 +195,10 @@ def main() -> int:
         old = args.old
         if old is None:
             try:
-                old = main_binding(tmp)
+                old = main_binding(tmp, args.old_ref)
             except (subprocess.CalledProcessError, OSError) as e:
-                print("# no baseline: git archive main failed (%s); new figures only" % e)
+                print("# no baseline: git archive %s failed (%s); new figures only"
+                      % (args.old_ref, e))
         results: dict = {"old": {}, "new": {}}
         runs = [("old", old), ("new", new)] if old else [("new", new)]
         for _ in range(args.rounds):

@@ -6,9 +6,14 @@ is required; a missing column takes CCAD_CUSTOMER_INIT's value. The columns
 become one array of ``ccad_customer`` that ``ccad_book_add_many`` adds in a
 single call, all or nothing.
 
-With numpy installed (optional) every column is converted and range-checked
-as a whole array; without it, a standard-library path packs one record per
-customer with :mod:`struct` (same results, several times slower).
+When a column is a numpy array (or the columns come from a DataFrame) and
+numpy is installed (optional), every column is converted and range-checked as
+a whole array. Otherwise (plain sequences, or no numpy) the standard-library
+path fills the records from the CCAD_CUSTOMER_INIT template and writes each
+supplied column into its member of every record with one strided
+``memoryview`` assignment of an :mod:`array`; values of the common types
+(ints, floats, enum names, dates, None) are converted by C-level builtins,
+others value by value. Both paths give the same records and the same errors.
 
 Values a column may hold, per field kind:
 
@@ -26,8 +31,11 @@ from __future__ import annotations
 import ctypes
 import datetime as _dt
 import math
+import operator
 import struct as _struct
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from array import array
+from itertools import accumulate, chain, repeat
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from . import _ffi
 from ._ffi import NO_DATE, limits
@@ -107,23 +115,29 @@ def _encode_ids(ids: Any) -> List[bytes]:
     return out
 
 
-def _id_blob(ids: Any) -> Tuple[bytes, Any]:
-    """Every id NUL-terminated in one bytes object, and each one's offset
-    (a numpy array when numpy is there). ValueError for an id holding a NUL
-    (C would take it for its end)."""
+def _id_blob(ids: Any) -> Tuple[bytes, Sequence[int]]:
+    """Every id NUL-terminated in one bytes object, and each one's length in
+    bytes (without its NUL). ValueError for an id holding a NUL (C would take
+    it for its end). All-ASCII str ids are joined and encoded in one call."""
+    try:
+        text: Optional[str] = "\0".join(ids)
+    except TypeError:
+        text = None
+    if text is not None and text.isascii() and text.count("\0") == len(ids) - 1:
+        return text.encode("ascii") + b"\0", list(map(len, ids))
     enc = _encode_ids(ids)
     blob = b"\0".join(enc) + b"\0"
     if blob.count(b"\0") != len(enc):
         bad = next(i for i, e in enumerate(enc) if b"\0" in e)
         raise ValueError("id[%d] contains a NUL character: %r" % (bad, enc[bad]))
-    if _np is not None:
-        ends = _np.cumsum(_np.fromiter(map(len, enc), dtype="uint64", count=len(enc)) + 1)
-        return blob, ends - (_np.fromiter(map(len, enc), dtype="uint64", count=len(enc)) + 1)
-    offsets, at = [], 0
-    for e in enc:
-        offsets.append(at)
-        at += len(e) + 1
-    return blob, offsets
+    return blob, list(map(len, enc))
+
+
+def _id_pointers(base: int, lengths: Sequence[int]) -> "array[int]":
+    """The address of each id in the blob at ``base``."""
+    ptrs = array("Q", accumulate(map(operator.add, lengths, repeat(1)), initial=base))
+    ptrs.pop()
+    return ptrs
 
 
 # ---------------------------------------------------------------------------
@@ -188,7 +202,10 @@ def _check_range(name: str, lo_hi: Tuple[int, int], vals: Sequence[int]) -> None
 
 
 # ---------------------------------------------------------------------------
-# The standard-library path: one struct.pack_into per customer.
+# The standard-library path. The records start as copies of the
+# CCAD_CUSTOMER_INIT template; each supplied column becomes one array.array
+# and lands in its member of every record with one strided memoryview
+# assignment (C loops, no per-customer Python code).
 
 _SCALARS = [n for n, _t in _ffi.Customer._fields_ if n not in ("size", "service_counts")]
 _RECORD = _struct.Struct("@I" + "".join(
@@ -197,13 +214,148 @@ assert _RECORD.size <= ctypes.sizeof(_ffi.Customer)
 assert _struct.calcsize(_RECORD.format[:-2]) == _ffi.Customer.service_counts.offset
 
 
-def _pack_plain(cols: Dict[str, Any], n: int, base: int, offsets: Any) -> Any:
+def _strided_layout() -> Optional[Dict[str, Tuple[str, int, int]]]:
+    """Per member: (array typecode, first item, items per record) in a view
+    of the records cast to that typecode; None when a member's size or
+    offset, or the record size, does not divide by the item size (then the
+    record-at-a-time packer is used)."""
+    size = ctypes.sizeof(_ffi.Customer)
+    out = {}
+    for name, _t in _ffi.Customer._fields_[1:]:
+        ctype = _ctype_of(name)
+        if name == "service_counts":
+            code, width = "I", ctypes.sizeof(ctypes.c_uint32)
+        else:
+            code = "Q" if name == "id" else _ffi._CODES[ctype]
+            width = ctypes.sizeof(ctype)
+        item = array(code).itemsize
+        offset = getattr(_ffi.Customer, name).offset
+        if item != width or offset % item or size % item:
+            return None
+        out[name] = (code, offset // item, size // item)
+    return out
+
+
+_STRIDED = _strided_layout()
+_NONE_IS_UNKNOWN = {None: -1}
+
+
+class _Converted(Dict[Any, int]):
+    """value -> converted value, each distinct value converted once (columns
+    repeat their dates and enum names)."""
+
+    def __init__(self, convert: Callable[[Any], int]) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, key: Any) -> int:
+        got = self[key] = self.convert(key)
+        return got
+
+
+def _fast_column(name: str, col: Any, code: str) -> "array[Any]":
+    """The column as an array for its member, converted in C where the value
+    types allow. Raises (TypeError, ValueError, OverflowError, KeyError)
+    whenever it cannot be sure to match :func:`_values` exactly; the caller
+    then takes the per-value route, which also words the error.
+
+    ``array(code, col)`` takes what ``int()`` (``float()`` for "d") takes
+    through ``__index__`` (``__float__``) and range-checks it for the member's
+    C type; strings and other values raise TypeError."""
+    if name in DATE_FIELDS:  # to_day refuses bools and floats: look at the types
+        kinds = set(map(type, col))
+        if kinds <= {int}:
+            return array(code, col)
+        if kinds <= {_dt.date, int, type(None)}:
+            days = _Converted(lambda v: _date_value(v, name))
+            return array(code, map(days.__getitem__, col))
+    elif name in ENUM_FIELDS:
+        try:
+            return array(code, col)
+        except TypeError:
+            pass
+        cls = ENUM_FIELDS[name]  # equal keys (1, True, Grade.A, 1.0) convert alike
+        named = _Converted(lambda v: _enum_value(cls, v))
+        return array(code, map(named.__getitem__, col))
+    elif name in OPTIONAL_FIELDS:
+        try:
+            return array(code, col)
+        except TypeError:  # None (unknown) among the numbers, NaN, ...
+            return array(code, map(_NONE_IS_UNKNOWN.get, col, col))
+    else:
+        return array(code, col)
+    raise TypeError("%s: convert value by value" % name)
+
+
+def _column_array(name: str, col: Any, code: str) -> "array[Any]":
+    try:
+        return _fast_column(name, col, code)
+    except (TypeError, ValueError, OverflowError, KeyError):
+        pass
+    vals = _values(name, col)
+    if name not in FLOAT_FIELDS:
+        _check_range(name, limits(_ctype_of(name)), vals)
+    return array(code, vals)
+
+
+def _plain_counts(sc: Any) -> List[List[int]]:
+    """service_counts as four lists (count k of every customer)."""
+    flat = [tuple(int(x) for x in v) for v in sc]
+    if any(len(t) != 4 for t in flat):
+        raise ValueError("service_counts takes four counts per customer")
+    counts = [list(c) for c in zip(*flat)] if flat else [[] for _ in range(4)]
+    for k in range(4):
+        _check_range("service_counts", limits(ctypes.c_uint32), counts[k])
+    return counts
+
+
+def _counts_arrays(sc: Any) -> List["array[int]"]:
+    try:
+        if set(map(len, sc)) != {4}:
+            raise ValueError("not four counts each")
+        flat = array("I", chain.from_iterable(sc))
+        return [flat[k::4] for k in range(4)]
+    except (TypeError, ValueError, OverflowError):
+        return [array("I", c) for c in _plain_counts(sc)]
+
+
+def _pack_strided(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int],
+                  layout: Dict[str, Tuple[str, int, int]]) -> Any:
+    buf = bytearray(_template()) * n
+    whole = memoryview(buf)
+    views: Dict[str, memoryview] = {}
+
+    def put(name: str, values: "array[Any]", k: int = 0) -> None:
+        code, first, step = layout[name]
+        if code not in views:
+            views[code] = whole.cast(code)
+        views[code][first + k::step] = values
+
+    put("id", _id_pointers(base, lengths))
+    for name in _SCALARS:
+        if name != "id" and name in cols:
+            put(name, _column_array(name, cols[name], layout[name][0]))
+    if "service_counts" in cols:
+        for k, counts in enumerate(_counts_arrays(cols["service_counts"])):
+            put("service_counts", counts, k)
+    for v in views.values():
+        v.release()
+    whole.release()
+    records = (_ffi.Customer * n).from_buffer(buf)
+    if ctypes.addressof(records) % ctypes.alignment(_ffi.Customer):  # pragma: no cover
+        records = (_ffi.Customer * n).from_buffer_copy(buf)  # ctypes' own memory is aligned
+    return records
+
+
+def _pack_records(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int]) -> Any:
+    """One struct.pack_into per customer: for layouts the strided writes
+    cannot address, and the reference the tests hold the strided path to."""
     arr = (_ffi.Customer * n)()
     tmpl = _ffi.Customer.init()
     rows: List[Any] = []
     for name in _SCALARS:
         if name == "id":
-            rows.append([base + o for o in offsets])
+            rows.append(_id_pointers(base, lengths))
         elif name in cols:
             vals = _values(name, cols[name])
             if name not in FLOAT_FIELDS:
@@ -212,21 +364,19 @@ def _pack_plain(cols: Dict[str, Any], n: int, base: int, offsets: Any) -> Any:
         else:
             rows.append([getattr(tmpl, name)] * n)
     sc = cols.get("service_counts")
-    if sc is None:
-        counts: List[List[int]] = [[0] * n for _ in range(4)]
-    else:
-        flat = [tuple(int(x) for x in v) for v in sc]
-        if any(len(t) != 4 for t in flat):
-            raise ValueError("service_counts takes four counts per customer")
-        counts = [list(c) for c in zip(*flat)] if flat else [[] for _ in range(4)]
-        for k in range(4):
-            _check_range("service_counts", limits(ctypes.c_uint32), counts[k])
+    counts = [[0] * n for _ in range(4)] if sc is None else _plain_counts(sc)
     size = ctypes.sizeof(_ffi.Customer)
     mv = memoryview(arr).cast("B")
     pack = _RECORD.pack_into
     for i, rec in enumerate(zip(*rows, *counts)):
         pack(mv, i * size, size, *rec)
     return arr
+
+
+def _pack_plain(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int]) -> Any:
+    if _STRIDED is None:  # pragma: no cover - no such layout on the tested ABIs
+        return _pack_records(cols, n, base, lengths)
+    return _pack_strided(cols, n, base, lengths, _STRIDED)
 
 
 # ---------------------------------------------------------------------------
@@ -293,11 +443,12 @@ def _numpy_check(name: str, a: Any) -> None:
                                "signed" if lo < 0 else "unsigned", lo, hi))
 
 
-def _pack_numpy(cols: Dict[str, Any], n: int, base: int, offsets: Any) -> Any:
+def _pack_numpy(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int]) -> Any:
     dt = _numpy_dtype()
     rec = _np.empty(n, dtype=dt)
     rec[:] = _np.frombuffer(_template(), dtype=dt)[0]
-    rec["id"] = _np.asarray(offsets, dtype="uint64") + _np.uint64(base)
+    spans = _np.asarray(lengths, dtype="uint64") + _np.uint64(1)
+    rec["id"] = _np.cumsum(spans) - spans + _np.uint64(base)
     for name, col in cols.items():
         if name == "id":
             continue
@@ -327,14 +478,14 @@ def customer_array(columns: Any) -> Tuple[Any, int, Any, Any]:
     n = _check_names(cols)
     if n == 0:
         return None, 0, None, b""
-    blob, offsets = _id_blob(cols["id"])
+    blob, lengths = _id_blob(cols["id"])
     holder = ctypes.create_string_buffer(blob, len(blob))
     base = ctypes.addressof(holder)
-    if _np is not None:
-        rec = _pack_numpy(cols, n, base, offsets)
+    if _np is not None and any(isinstance(c, _np.ndarray) for c in cols.values()):
+        rec = _pack_numpy(cols, n, base, lengths)
         ptr = rec.ctypes.data_as(ctypes.POINTER(_ffi.Customer))
     else:
-        rec = _pack_plain(cols, n, base, offsets)
+        rec = _pack_plain(cols, n, base, lengths)
         ptr = ctypes.cast(rec, ctypes.POINTER(_ffi.Customer))
     return ptr, n, rec, holder
 

@@ -61,6 +61,15 @@ def as_columns(rows: List[Dict[str, Any]]) -> Dict[str, List[Any]]:
     return {k: [r[k] for r in rows] for k in rows[0]}
 
 
+def routed(cols: Dict[str, Any], use_numpy: bool) -> Dict[str, Any]:
+    """The columns, set to take the numpy path (an array among them) or the
+    standard-library one (numpy hidden)."""
+    columns.set_numpy(use_numpy)
+    if not use_numpy:
+        return cols
+    return dict(cols, id=np.array(cols["id"], dtype=object))
+
+
 class FromColumnsTest(unittest.TestCase):
     def setUp(self) -> None:
         self.ctx = cc.Context()
@@ -87,8 +96,7 @@ class FromColumnsTest(unittest.TestCase):
             rows = generated(300, seed)
             ref = self.reference(rows)
             for use_numpy in ((True, False) if np is not None else (False,)):
-                columns.set_numpy(use_numpy)
-                got = cc.Book.from_columns(self.ctx, as_columns(rows))
+                got = cc.Book.from_columns(self.ctx, routed(as_columns(rows), use_numpy))
                 self.assertSameBook(got, ref)
 
     def test_appends_and_returns_first_index(self) -> None:
@@ -127,18 +135,17 @@ class FromColumnsTest(unittest.TestCase):
         b.add_columns(as_columns(generated(20, 1)))
         before = [b.get(i) for i in range(len(b))]
         for use_numpy in ((True, False) if np is not None else (False,)):
-            columns.set_numpy(use_numpy)
             for pos in (0, 7, 49):
                 rows = generated(50, 2)
                 rows[pos]["id"] = rows[(pos + 1) % 50]["id"] if pos else before[3].id
                 with self.assertRaises(cc.AlreadyExists) as e:
-                    b.add_columns(as_columns(rows))
+                    b.add_columns(routed(as_columns(rows), use_numpy))
                 where = {0: 0, 7: 8, 49: 49}[pos]  # the second of the two equal ids
                 self.assertIn("customers[%d]" % where, str(e.exception))
                 rows = generated(50, 2)
                 rows[pos]["margin_bp"] = 10_001
                 with self.assertRaises(cc.RangeError) as e2:
-                    b.add_columns(as_columns(rows))
+                    b.add_columns(routed(as_columns(rows), use_numpy))
                 self.assertIn("customers[%d]" % pos, str(e2.exception))
                 self.assertEqual([b.get(i) for i in range(len(b))], before)
 
@@ -153,15 +160,137 @@ class FromColumnsTest(unittest.TestCase):
             with self.assertRaises(ValueError):
                 b.add_columns({"id": ["a", "b"], "value": [1]})
             with self.assertRaises(ValueError):
-                b.add_columns({"id": ["a\0b"]})
+                b.add_columns(routed({"id": ["a\0b"]}, use_numpy))
             with self.assertRaises(OverflowError) as e:
-                b.add_columns({"id": ["a", "b"], "contacts": [1, 2**32]})
+                b.add_columns(routed({"id": ["a", "b"], "contacts": [1, 2**32]}, use_numpy))
             self.assertIn("contacts[1]", str(e.exception))
             with self.assertRaises(OverflowError):
-                b.add_columns({"id": ["a"], "value": [2**63]})
+                b.add_columns(routed({"id": ["a"], "value": [2**63]}, use_numpy))
             with self.assertRaises(TypeError):
                 b.add_columns([("a", 1)])
             self.assertEqual(len(b), 0)
+
+
+def mixed_columns(n: int, seed: int) -> Dict[str, List[Any]]:
+    """Columns whose values mix every type the per-value conversion takes,
+    so that some columns take the C-level route and some fall back."""
+    rnd = random.Random(seed)
+    mix = rnd.random() < 0.5  # whole columns of one type, or mixed ones
+
+    def pick(*choices: Any) -> Any:
+        return rnd.choice(choices if mix else choices[:1])
+
+    def date() -> Any:
+        return pick(DAY - dt.timedelta(days=rnd.randint(0, 400)), None,
+                    rnd.randint(-30000, 30000))
+    cols: Dict[str, List[Any]] = {
+        "id": ["m%d-%d" % (seed, i) if rnd.random() < 0.9 or not mix else "名%d" % i
+               for i in range(n)],
+        "value": [pick(rnd.randint(0, 2**40), True, float(rnd.randint(0, 99)), "17")
+                  for _ in range(n)],
+        "grade": [pick(rnd.randint(0, 4), "a", cc.Grade.B, False, 2.0) for _ in range(n)],
+        "status": [pick("active", "key", cc.Status.PROSPECT, 2) for _ in range(n)],
+        "complaint": [pick(0, 1, True) for _ in range(n)],
+        "monthly_volume": [pick(rnd.randint(0, 10**6), None, float("nan"), 3.0, True)
+                           for _ in range(n)],
+        "margin_bp": [pick(None, rnd.randint(0, 10000)) for _ in range(n)],
+        "last_gap_days": [pick(rnd.randint(0, 90), None) for _ in range(n)],
+        "x": [pick(rnd.uniform(-9, 9), rnd.randint(-9, 9), True) for _ in range(n)],
+        "y": [pick(rnd.randint(-9, 9), rnd.uniform(-9, 9)) for _ in range(n)],
+        "contacts": [pick(rnd.randint(0, 2**32 - 1), 4.0) for _ in range(n)],
+        "visit_open_min": [pick(rnd.randint(-2**31, 2**31 - 1)) for _ in range(n)],
+        "service_counts": [pick((1, 2, 3, 4), [0, 0, 5, 2**32 - 1], (1.0, 2, 3, 4))
+                           for _ in range(n)],
+    }
+    for name in columns.DATE_FIELDS:
+        cols[name] = [date() for _ in range(n)]
+    for name in rnd.sample(sorted(cols), rnd.randint(0, 6)):
+        if name != "id":
+            del cols[name]  # a missing column keeps the template's value
+    return cols
+
+
+class StridedPackingTest(unittest.TestCase):
+    """The standard-library packer (an array.array per column written with
+    strided memoryview assignments) against the record-at-a-time one."""
+
+    def pack_both(self, cols: Dict[str, Any]) -> List[Any]:
+        n = len(cols["id"])
+        blob, lengths = columns._id_blob(cols["id"])
+        out: List[Any] = []
+        for pack in (columns._pack_plain, columns._pack_records):
+            try:
+                out.append(bytes(pack(cols, n, 4096, lengths)))
+            except Exception as e:  # both must fail alike
+                out.append((type(e), str(e)))
+        return out
+
+    def test_layout_takes_the_strided_route(self) -> None:
+        self.assertIsNotNone(columns._STRIDED)
+
+    def test_same_records_over_generated_columns(self) -> None:
+        for seed in range(40):
+            cols = mixed_columns(1 + seed * 7, seed)
+            strided, records = self.pack_both(cols)
+            self.assertIsInstance(strided, bytes)
+            self.assertEqual(strided, records, "seed %d" % seed)
+
+    def test_same_errors_over_generated_bad_values(self) -> None:
+        bad: Dict[str, List[Any]] = {"value": [2**63, "x", 1.5j], "grade": [2**31, None],
+               "monthly_volume": [-2**63 - 1, "many"], "margin_bp": [2**31],
+               "x": ["far", 10**400], "contacts": [-1, 2**32, None],
+               "last_contact": [True, 2**31, "2026-12-01", 1.0],
+               "service_counts": [(1, 2, 3), (1, 2, 3, -1), 5, ("a", 1, 2, 3)]}
+        rnd = random.Random(7)
+        for name, values in bad.items():
+            for v in values:
+                cols = mixed_columns(30, rnd.randint(0, 999))
+                cols.setdefault(name, [0 if name != "service_counts" else (0, 0, 0, 0)] * 30)
+                row = rnd.randrange(30)
+                cols[name][row] = v
+                strided, records = self.pack_both(cols)
+                self.assertNotIsInstance(records, bytes, "%s = %r accepted" % (name, v))
+                self.assertEqual(strided, records, "%s[%d] = %r" % (name, row, v))
+
+    def test_equal_values_of_other_types(self) -> None:
+        # 1 == True == 1.0 share a dict slot: conversions cached by value
+        # must still refuse what the per-value route refuses
+        for name in ("last_contact", "grade", "monthly_volume", "value"):
+            cases: List[List[Any]] = [[1, True], [True, 1], [1, 1.0], [1.0, 1], [0, False, 0.0],
+                                      [DAY, dt.datetime(2026, 12, 1)], [None, 2, "3"]]
+            for values in cases:
+                cols = {"id": ["v%d" % i for i in range(len(values))], name: list(values)}
+                strided, records = self.pack_both(cols)
+                self.assertEqual(strided, records, "%s = %r" % (name, values))
+
+    def test_typical_columns_convert_in_c(self) -> None:
+        n = 500
+        rnd = random.Random(3)
+        typical: Dict[str, List[Any]] = {
+            "value": [rnd.randint(0, 10**7) for _ in range(n)],
+            "grade": [rnd.choice("abcd") for _ in range(n)],
+            "status": [rnd.choice([1, 2, cc.Status.KEY]) for _ in range(n)],
+            "monthly_volume": [rnd.choice([None, 5, 10**6]) for _ in range(n)],
+            "last_contact": [rnd.choice([None, DAY, DAY - dt.timedelta(days=3)])
+                             for _ in range(n)],
+            "purchase_date": [rnd.randint(-9999, 9999) for _ in range(n)],
+            "x": [rnd.uniform(0, 1) for _ in range(n)],
+            "has_location": [True] * n,
+        }
+        layout = columns._STRIDED
+        assert layout is not None
+        for name, col in typical.items():
+            got = columns._fast_column(name, col, layout[name][0])  # raises if it cannot
+            self.assertEqual(list(got), columns._values(name, col), name)
+
+    def test_non_ascii_and_bytes_ids(self) -> None:
+        ids: List[Any] = ["a", "名", b"raw", "\udcff", "z"]
+        blob, lengths = columns._id_blob(ids)
+        self.assertEqual(blob, b"a\0\xe5\x90\x8d\0raw\0\xff\0z\0")
+        self.assertEqual(lengths, [1, 3, 3, 1, 1])
+        self.assertEqual(columns._id_blob(["ab", "c"]), (b"ab\0c\0", [2, 1]))
+        with self.assertRaises(ValueError):
+            columns._id_blob(["ok", "a\0b"])
 
 
 class LazyResultsTest(unittest.TestCase):
