@@ -75,14 +75,31 @@ CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
 step "Python bindings: mypy --strict (Debian's mypy; py.typed ships in the wheel)"
 (cd bindings/python && mypy --strict custcadence)
 
-step "Python bindings on every pyenv Python present (3.9, 3.10, 3.12, 3.13)"
+step "Python bindings on every pyenv Python present (3.9, 3.10, 3.12, 3.13; two at a time)"
+# Each version's suite (with its fresh-venv install tests, which build in
+# temporary directories) runs in the background into its own log; two run
+# at once, and the logs print in version order.
+pylogs=$root/build/pyenv-logs
+rm -rf "$pylogs" && mkdir -p "$pylogs"
+py_pids=() py_vers=()
 for v in 3.9 3.10 3.12 3.13; do
   py=$(ls -d "$HOME"/.pyenv/versions/"$v".*/bin/python3 2>/dev/null | sort -V | tail -1 || true)
   if [ -z "$py" ]; then echo "python $v: not installed, skipped"; continue; fi
-  echo "python $v: $py"
-  CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
-    "$py" -m unittest discover -s bindings/python/tests -t bindings/python
+  ( echo "python $v: $py"
+    CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
+      "$py" -m unittest discover -s bindings/python/tests -t bindings/python ) >"$pylogs/$v.log" 2>&1 &
+  py_pids+=($!) py_vers+=("$v")
+  if [ ${#py_pids[@]} -eq 2 ] && [ ${#py_vers[@]} -eq 2 ]; then
+    wait "${py_pids[0]}" || touch "$pylogs/${py_vers[0]}.failed"
+    py_pids=("${py_pids[1]}") py_vers=("${py_vers[1]}")
+  fi
 done
+for i in "${!py_pids[@]}"; do wait "${py_pids[$i]}" || touch "$pylogs/${py_vers[$i]}.failed"; done
+for v in 3.9 3.10 3.12 3.13; do [ -f "$pylogs/$v.log" ] && cat "$pylogs/$v.log"; done
+if ls "$pylogs"/*.failed >/dev/null 2>&1; then
+  echo "Python suite failed on: $(cd "$pylogs" && ls *.failed | sed 's/\.failed//' | tr '\n' ' ')" >&2
+  exit 1
+fi
 
 step "Dask: a company of 100 reps x 100 customers on a 2-worker LocalCluster (docs/scale-out.md)"
 rm -rf build/dask-small

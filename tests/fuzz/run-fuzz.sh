@@ -7,7 +7,8 @@
 # corpus is never modified). Prints one line per harness:
 #   fuzz rules execs=123456 corpus=321 crashes=0
 # and exits non-zero if any harness crashed (an abort on a broken invariant,
-# a sanitizer report, a leak, a timeout or running out of memory). Crash
+# a sanitizer report, a leak, a timeout or running out of memory). The
+# harnesses run FUZZ_JOBS at a time (default: the number of cores). Crash
 # inputs and logs stay in build/fuzz/work/<harness>/.
 # libFuzzer stops at the first crash; FUZZ_KEEP_GOING=1 runs it in fork mode
 # with -ignore_crashes=1 instead, so a known bug does not end the run early
@@ -30,15 +31,14 @@ targets=()
 for h in "${harnesses[@]}"; do targets+=("fuzz_$h"); done
 cmake --build "$build" -j"$jobs" --target "${targets[@]}" >/dev/null
 
-failed=0
-for h in "${harnesses[@]}"; do
-  work=$build/work/$h
+# One harness: fuzz it and write its summary line to $work/summary.
+fuzz_one() {
+  local h=$1 work=$build/work/$1 rc execs corpus crashes
   rm -rf "$work"
   mkdir -p "$work/corpus" "$work/artifacts"
   cp "$root/tests/fuzz/corpus/$h/." "$work/corpus/" -R
-  dict=()
+  local dict=() mode=()
   [ -f "$root/tests/fuzz/$h.dict" ] && dict=(-dict="$root/tests/fuzz/$h.dict")
-  mode=()
   [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && mode=(-fork=1 -ignore_crashes=1)
   set +e
   ( cd "$work" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
@@ -54,8 +54,31 @@ for h in "${harnesses[@]}"; do
   corpus=$(find "$work/corpus" -type f | wc -l)
   crashes=$(find "$work/artifacts" -type f | wc -l)
   if [ "$rc" -ne 0 ] && [ "$crashes" -eq 0 ]; then crashes=1; fi
-  echo "fuzz $h execs=${execs:-0} corpus=$corpus crashes=$crashes"
-  if [ "$crashes" -ne 0 ]; then
+  echo "fuzz $h execs=${execs:-0} corpus=$corpus crashes=$crashes" >"$work/summary"
+}
+
+# The harnesses run FUZZ_JOBS at a time (default: one per core; each
+# libFuzzer process uses one core), then their lines print in order.
+parallel=${FUZZ_JOBS:-$jobs}
+case $parallel in ''|*[!0-9]*|0) echo "run-fuzz.sh: FUZZ_JOBS must be a positive number" >&2; exit 2;; esac
+running=0
+for h in "${harnesses[@]}"; do
+  fuzz_one "$h" &
+  running=$((running + 1))
+  if [ "$running" -ge "$parallel" ]; then wait -n || true; running=$((running - 1)); fi
+done
+wait || true
+
+failed=0
+for h in "${harnesses[@]}"; do
+  work=$build/work/$h
+  if [ ! -f "$work/summary" ]; then
+    echo "fuzz $h: no summary (the harness did not finish)" >&2
+    failed=1
+    continue
+  fi
+  cat "$work/summary"
+  if ! grep -q ' crashes=0$' "$work/summary"; then
     failed=1
     echo "  log: $work/log.txt" >&2
     find "$work/artifacts" -type f | sed 's/^/  input: /' >&2
