@@ -923,21 +923,14 @@ static int plan_directive(struct run *R, char **tok, int n)
     return 1;
 }
 
-static int cmp_plan_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void plan_vectors(void **state)
 {
     struct run R;
     tu_alloc al;
     ccad_host h = tu_host(&al);
     char *files[MAX_FILES], counts[1024];
-    int nfiles = 0, i, k;
+    int nfiles, i, k;
     size_t n = 0;
-    DIR *d;
-    struct dirent *e;
     (void)state;
     memset(&R, 0, sizeof R);
     memset(&P, 0, sizeof P);
@@ -953,23 +946,7 @@ static void plan_vectors(void **state)
     for (k = 1; k < N_WHY; k++)
         assert_string_equal(ccad_why_name(k), why_names[k]);
 
-    d = opendir(PLAN_VECTOR_DIR);
-    if (d == NULL)
-        fail_msg("cannot open the plan vector directory %s", PLAN_VECTOR_DIR);
-    while ((e = readdir(d)) != NULL) {
-        size_t len = strlen(e->d_name);
-        if (len > 4 && strcmp(e->d_name + len - 4, ".txt") == 0 && e->d_name[0] != '.') {
-            if (nfiles == MAX_FILES)
-                fail_msg("more than %d plan vector files", MAX_FILES);
-            files[nfiles] = strdup(e->d_name);
-            assert_non_null(files[nfiles]);
-            nfiles++;
-        }
-    }
-    closedir(d);
-    if (nfiles == 0)
-        fail_msg("no plan vector files in %s", PLAN_VECTOR_DIR);
-    qsort(files, (size_t)nfiles, sizeof files[0], cmp_plan_names);
+    nfiles = vector_files(PLAN_VECTOR_DIR, files, MAX_FILES);
     for (i = 0; i < nfiles; i++)
         run_file(&R, PLAN_VECTOR_DIR, files[i]);
     ccad_schedule_free(P.s); /* a case abandoned by a syntax error */

@@ -1202,11 +1202,40 @@ static void run_file(struct run *R, const char *dir, const char *name)
     fclose(fp);
 }
 
-#ifndef CCAD_VECTORS_NO_MAIN
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
+
+/* The vector files (*.txt, not hidden) of dir, sorted by name, into files
+ * (strdup'ed: the caller frees them); returns how many. Fails the test
+ * when the directory cannot be read, holds none, or more than max. Shared
+ * with the plan vector runner, which includes this file. */
+static int vector_files(const char *dir, char **files, int max)
+{
+    int nfiles = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    if (d == NULL)
+        fail_msg("cannot open the vector directory %s", dir);
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".txt") == 0 && e->d_name[0] != '.') {
+            if (nfiles == max)
+                fail_msg("more than %d vector files in %s", max, dir);
+            files[nfiles] = strdup(e->d_name);
+            assert_non_null(files[nfiles]);
+            nfiles++;
+        }
+    }
+    closedir(d);
+    if (nfiles == 0)
+        fail_msg("no vector files in %s", dir);
+    qsort(files, (size_t)nfiles, sizeof files[0], cmp_names);
+    return nfiles;
+}
+
+#ifndef CCAD_VECTORS_NO_MAIN
 
 static void vectors(void **state)
 {
@@ -1219,10 +1248,8 @@ static void vectors(void **state)
     tu_alloc al;
     ccad_host h = tu_host(&al);
     char *files[MAX_FILES], counts[1024];
-    int nfiles = 0, i, k;
+    int nfiles, i, k;
     size_t n = 0;
-    DIR *d;
-    struct dirent *e;
     (void)state;
     memset(&R, 0, sizeof R);
     assert_int_equal(ccad_ctx_new(&R.ctx, &h), CCAD_OK);
@@ -1233,23 +1260,7 @@ static void vectors(void **state)
     for (k = 1; k < N_WHY; k++)
         assert_string_equal(ccad_why_name(k), why_names[k]);
 
-    d = opendir(CCAD_VECTOR_DIR);
-    if (d == NULL)
-        fail_msg("cannot open the vector directory %s", CCAD_VECTOR_DIR);
-    while ((e = readdir(d)) != NULL) {
-        size_t len = strlen(e->d_name);
-        if (len > 4 && strcmp(e->d_name + len - 4, ".txt") == 0 && e->d_name[0] != '.') {
-            if (nfiles == MAX_FILES)
-                fail_msg("more than %d vector files", MAX_FILES);
-            files[nfiles] = strdup(e->d_name);
-            assert_non_null(files[nfiles]);
-            nfiles++;
-        }
-    }
-    closedir(d);
-    if (nfiles == 0)
-        fail_msg("no vector files in %s", CCAD_VECTOR_DIR);
-    qsort(files, (size_t)nfiles, sizeof files[0], cmp_names);
+    nfiles = vector_files(CCAD_VECTOR_DIR, files, MAX_FILES);
 
     for (i = 0; i < nfiles; i++)
         run_file(&R, CCAD_VECTOR_DIR, files[i]);
