@@ -6,41 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct fixture {
-    tu_alloc al;
-    ccad_ctx *ctx;
-    ccad_rules *r;
-    ccad_book *b;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    ccad_host h;
-    if (f == NULL)
-        return -1;
-    h = tu_host(&f->al);
-    if (ccad_ctx_new(&f->ctx, &h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK ||
-        ccad_book_new(&f->b, f->ctx, 0) != CCAD_OK)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    ccad_book_free(f->b);
-    ccad_rules_free(f->r);
-    ccad_ctx_free(f->ctx);
-    if (f->al.live != 0) {
-        fprintf(stderr, "leak: %ld blocks live\n", f->al.live);
-        free(f);
-        return -1;
-    }
-    free(f);
-    return 0;
-}
+typedef tu_fixture fixture; /* context, rules and book, leak-checked (testutil) */
 
 /* n generated customers with ids "<prefix>-<i>" (ids held in idbuf); every
  * seventh one has contacts beyond the packed record (the wide table). */
@@ -238,7 +204,7 @@ static void schedule_items_equal_single_reads(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, tu_fixture_setup, tu_fixture_teardown)
     const struct CMUnitTest tests[] = {
         T(add_many_equals_single_adds),
         T(add_many_all_or_nothing),

@@ -7,38 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct fixture {
-    tu_alloc al;
-    ccad_ctx *ctx;
-    ccad_rules *r;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    ccad_host h;
-    if (f == NULL)
-        return -1;
-    h = tu_host(&f->al);
-    if (ccad_ctx_new(&f->ctx, &h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    ccad_rules_free(f->r);
-    ccad_ctx_free(f->ctx);
-    if (f->al.live != 0) {
-        fprintf(stderr, "leak: %ld blocks live\n", f->al.live);
-        free(f);
-        return -1;
-    }
-    free(f);
-    return 0;
-}
+typedef tu_fixture fixture; /* context, rules and book, leak-checked (testutil) */
 
 /* A generated book of n customers: hand grades, wide ones, locations,
  * windows, and orders recorded near a purchase date (the book's own memory). */
@@ -286,7 +255,7 @@ static void failing_allocator(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, tu_fixture_setup, tu_fixture_teardown)
     const struct CMUnitTest tests[] = {
         T(round_trip_generated),
         T(size_query_and_errors),

@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -299,4 +300,34 @@ int tu_team_same(const ccad_team_schedule *a, const ccad_team_schedule *b)
             return 0;
     }
     return 1;
+}
+
+int tu_fixture_setup(void **state)
+{
+    tu_fixture *f = calloc(1, sizeof *f);
+    ccad_host h;
+    if (f == NULL)
+        return -1;
+    h = tu_host(&f->al);
+    if (ccad_ctx_new(&f->ctx, &h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK ||
+        ccad_book_new(&f->b, f->ctx, 0) != CCAD_OK)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+int tu_fixture_teardown(void **state)
+{
+    tu_fixture *f = *state;
+    long live;
+    ccad_book_free(f->b);
+    ccad_rules_free(f->r);
+    ccad_ctx_free(f->ctx);
+    live = f->al.live;
+    free(f);
+    if (live != 0) {
+        fprintf(stderr, "leak: %ld blocks live\n", live);
+        return -1;
+    }
+    return 0;
 }

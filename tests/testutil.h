@@ -102,4 +102,16 @@ void tu_schedules_equal(const ccad_schedule *x, const ccad_schedule *y);
  * ccad_team_item) with as many findings; else 0. */
 int tu_team_same(const ccad_team_schedule *a, const ccad_team_schedule *b);
 
+/* ---- a cmocka fixture: counting allocator, context, rules and book ----
+ * tu_fixture_setup makes them (state receives a tu_fixture); the teardown
+ * frees them and fails the test when a block is still live (a leak). */
+typedef struct tu_fixture {
+    tu_alloc al;
+    ccad_ctx *ctx;
+    ccad_rules *r;
+    ccad_book *b;
+} tu_fixture;
+int tu_fixture_setup(void **state);
+int tu_fixture_teardown(void **state);
+
 #endif
