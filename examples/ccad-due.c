@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "customers.h"
 #include "plan.h"
 #include "custcadence.h"
 

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "customers.h"
 #include "custcadence.h"
 #include "datadir.h"
 #include "lang.h"

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "plan.h"
+#include "contacts.h"
 
 #include "lang.h"
 #include "datadir.h"

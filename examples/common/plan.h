@@ -20,6 +20,7 @@
 
 #include "calendar.h"
 #include "csv.h"
+#include "customers.h"
 #include "custcadence.h"
 #include "opts.h"
 

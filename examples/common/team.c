@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "cells.h"
 #include "plan.h"
 
 enum { R_ID, R_NAME, R_LAT, R_LON, R_VPD, R_START, R_END, R_ABSENT, R__COUNT };

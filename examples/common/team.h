@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "csv.h"
+#include "customers.h"
 #include "custcadence.h"
 
 /** Most reps a reps file may hold. */

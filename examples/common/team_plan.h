@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "csv.h"
+#include "customers.h"
 #include "custcadence.h"
 #include "team.h"
 

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "customers.h"
 #include "custcadence.h"
 
 static char tmp_path[256];
