@@ -3,7 +3,7 @@
  *   ccad-due [--customers FILE] [--rules FILE] [--today YYYY-MM-DD] [--all]
  *            [--lang en|zh-Hans|zh-Hant]
  *
- * Loads a customers CSV file (examples/common/csv.h describes the columns),
+ * Loads a customers CSV file (examples/common/customers.h describes the columns),
  * grades the book, assesses every customer on today's date and prints the
  * customers due today or overdue, most urgent first, each with the reasons
  * the library gave. Exit status: 0 ok, 1 bad input, 2 bad usage.

@@ -7,7 +7,7 @@
 The same job as the C program ccad-plan, through the custcadence binding:
 
 1. load a customers CSV (examples/data/territory.csv, else sample.csv; the
-   columns of examples/common/csv.h) into a book;
+   columns of examples/common/customers.h) into a book;
 2. persist it in a sqlite3 database (tables customers and contacts) through
    the library's storage callbacks (ccad_store_save_book), and load it back
    (ccad_store_load_book);
@@ -124,7 +124,7 @@ class SqliteStore:
 
 
 # ---------------------------------------------------------------------------
-# CSV input (columns of examples/common/csv.h).
+# CSV input (columns of examples/common/customers.h).
 
 def _money(text: str, where: str) -> int:
     try:
@@ -178,7 +178,7 @@ def load_customers(path: Path) -> Tuple[List[cc.Customer], Dict[str, str]]:
                 c.has_location, c.y, c.x = True, float(g("lat")), float(g("lon"))
             c.last_contact = _date(g("last_contact"), where)
             # the latest contact is taken for a visit unless last_visit says
-            # otherwise (as examples/common/csv.c reads it)
+            # otherwise (as examples/common/customers.c reads it)
             c.last_visit = _date(g("last_visit"), where) if g("last_visit") else c.last_contact
             c.contacts = int(g("contacts")) if g("contacts") else (1 if c.last_contact else 0)
             c.no_progress = int(g("no_progress") or 0)

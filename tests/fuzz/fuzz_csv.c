@@ -1,5 +1,5 @@
 /* fuzz_csv.c - the examples' RFC 4180 reader and customers loader
- * (examples/common/csv.c).
+ * (examples/common/csv.c, cells.c, customers.c).
  *
  * The loader reads files only (ccex_load_customers takes a path), so the
  * input is written to one temporary file per process and loaded from there.
