@@ -1,8 +1,10 @@
 # Runs one example program and checks its exit code and output.
-#   cmake -DPROG=path -DARGS="a b c" -DRC=0 -DEXPECT="x|y" [-DEXPECT_FILE=f] -P check.cmake
+#   cmake -DPROG=path -DARGS="a b c" -DRC=0 -DEXPECT="x|y" [-DEXPECT_FILE=f]
+#         [-DOUTPUT_FILE=g] -P check.cmake
 # ARGS is split like a Unix shell would (quotes allowed). Every '|'-separated
 # string of EXPECT, and every non-empty line of EXPECT_FILE, must occur
-# literally in stdout or stderr.
+# literally in stdout or stderr; stdout must be exactly the text of
+# OUTPUT_FILE when one is given.
 separate_arguments(args UNIX_COMMAND "${ARGS}")
 execute_process(COMMAND ${PROG} ${args}
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -31,6 +33,13 @@ foreach(w IN LISTS wanted)
     set(failed 1)
   endif()
 endforeach()
+if(DEFINED OUTPUT_FILE AND NOT OUTPUT_FILE STREQUAL "")
+  file(READ "${OUTPUT_FILE}" whole)
+  if(NOT out STREQUAL whole)
+    message(SEND_ERROR "stdout is not the text of ${OUTPUT_FILE}:\n--- expected ---\n${whole}")
+    set(failed 1)
+  endif()
+endif()
 if(failed)
   message(FATAL_ERROR "command: ${PROG} ${ARGS}\n--- stdout ---\n${out}--- stderr ---\n${err}")
 endif()
