@@ -43,5 +43,14 @@ add_custom_command(OUTPUT ${CCAD_ABI_JSON_FILE}
   COMMENT "Writing custcadence-abi.json"
   VERBATIM)
 add_custom_target(abi_json ALL DEPENDS ${CCAD_ABI_JSON_FILE})
+# The Python binding's enumerations and struct layouts, generated from the
+# JSON into the source tree (checked in; the python_abi_current test says
+# when they are stale): cmake --build BUILD --target python_abi
+add_custom_target(python_abi
+  COMMAND Python3::Interpreter ${PROJECT_SOURCE_DIR}/bindings/python/gen_abi.py
+          ${CCAD_ABI_JSON_FILE}
+  DEPENDS abi_json
+  COMMENT "Writing bindings/python/custcadence/_abi.py from custcadence-abi.json"
+  VERBATIM)
 install(FILES ${CCAD_ABI_JSON_FILE} DESTINATION ${CMAKE_INSTALL_LIBDIR}/custcadence
         COMPONENT dev)

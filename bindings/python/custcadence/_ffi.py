@@ -17,9 +17,9 @@ from ctypes import c_int64, c_uint8
 from ctypes import c_size_t as c_size_t
 from ctypes import c_uint32 as c_uint32
 from ctypes import c_uint64, c_void_p
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar
 
-from . import _loader
+from . import _abi, _loader
 
 from .errors import CadenceError, CallbackError, ParseError, error_class
 
@@ -48,310 +48,239 @@ ROUTE_MAX_POINTS: int = lib.ccad_route_max_points()
 del _c, _n
 
 # ---------------------------------------------------------------------------
-# Callback types.
+# Struct mirrors and callback types, built from the header's layouts in
+# _abi.py (generated: bindings/python/gen_abi.py). Each mirror below names
+# its C struct; its members, their types and its _init twin come from there.
 
-ALLOC_FN = CFUNCTYPE(c_void_p, c_void_p, c_size_t)
-REALLOC_FN = CFUNCTYPE(c_void_p, c_void_p, c_void_p, c_size_t)
-FREE_FN = CFUNCTYPE(None, c_void_p, c_void_p)
-CLOCK_FN = CFUNCTYPE(c_int, c_void_p, POINTER(c_int64))
-CALENDAR_FN = CFUNCTYPE(c_int, c_void_p, c_int32, POINTER(c_uint32))
-TRAVEL_FN = CFUNCTYPE(c_int, c_void_p, c_double, c_double, c_double, c_double, POINTER(c_int32))
+_SCALARS: Dict[str, Any] = {
+    "uint8_t": c_uint8, "int32_t": c_int32, "uint32_t": c_uint32, "int64_t": c_int64,
+    "uint64_t": c_uint64, "int": c_int, "double": c_double, "size_t": c_size_t,
+    "void *": c_void_p, "const char *": c_char_p, "char *": c_char_p, "void": None,
+}
+_MIRRORS: Dict[str, Any] = {}  # C struct name -> mirror, in the order defined
+_CALLBACK_TYPES: Dict[str, Any] = {}
 
 
-class _Sized(Structure):
+def ctype_of(c_type: str) -> Any:
+    """The ctypes type of a C type as the ABI description writes it: a
+    scalar, a callback type (one ctypes type per signature), a struct
+    mirrored before, or a pointer to one of these."""
+    if c_type in _SCALARS:
+        return _SCALARS[c_type]
+    if c_type in _abi.CALLBACKS:
+        got = _CALLBACK_TYPES.get(c_type)
+        if got is None:
+            returns, params = _abi.CALLBACKS[c_type]
+            got = _CALLBACK_TYPES[c_type] = CFUNCTYPE(ctype_of(returns),
+                                                      *[ctype_of(p) for p in params])
+        return got
+    bare = c_type.replace("const ", "").strip()
+    if bare.endswith("*"):
+        return POINTER(ctype_of(bare[:-1].strip()))
+    if bare in _MIRRORS:
+        return _MIRRORS[bare]
+    raise TypeError("no ctypes type for the C type %r (a struct used before its mirror, "
+                    "or a type _ffi.py does not map)" % (c_type,))
+
+
+_T = TypeVar("_T")
+
+
+def mirror(c_name: str) -> Callable[[_T], _T]:
+    """Class decorator: gives a ctypes Structure the members of C struct
+    ``c_name`` (arrays as ctypes arrays) and its ``_init_fn_``."""
+    init_fn, members = _abi.STRUCTS[c_name]
+
+    def fill(cls: _T) -> _T:
+        fields = []
+        for name, c_type, dims in members:
+            t = ctype_of(c_type)
+            for n in reversed(dims):
+                t = t * n
+            fields.append((name, t))
+        setattr(cls, "_fields_", fields)
+        setattr(cls, "_init_fn_", init_fn)
+        _MIRRORS[c_name] = cls
+        return cls
+    return fill
+
+
+def member_type(cls: Any, name: str) -> Any:
+    """The ctypes type of member ``name`` of a struct mirror."""
+    return dict(cls._fields_)[name]
+
+
+class _Mirror(Structure):
+    """Base of the struct mirrors; :func:`mirror` sets both attributes."""
+
+    _fields_: List[Tuple[str, Any]]
+    _init_fn_: str = ""  # the library's function twin of the _INIT macro, or ""
+
+
+class _Sized(_Mirror):
     """Base of the structs that begin with ``size``: ``init()`` follows the _INIT macro."""
-
-    _defaults_: Dict[str, Any] = {}
-    _init_fn_: str = ""  # the library's function twin of the _INIT macro
 
     @classmethod
     def init(cls) -> Any:
-        """A struct as its _INIT macro makes it: filled by the library's
-        twin function (``ccad_customer_init`` ...), or, for a library older
-        than the twins, from the defaults declared here."""
+        """A struct as its _INIT macro makes it, filled by the library's
+        twin function (``ccad_customer_init`` ...)."""
         s = cls()
-        fn = getattr(F, cls._init_fn_, None) if cls._init_fn_ else None
-        if fn is not None:
-            fn(ctypes.byref(s))
-            return s
-        s.size = ctypes.sizeof(cls)
-        for k, v in cls._defaults_.items():
-            setattr(s, k, v)
+        getattr(F, cls._init_fn_)(ctypes.byref(s))
         return s
 
 
+@mirror("ccad_host")
 class Host(_Sized):
     """``ccad_host``; CCAD_HOST_INIT: size set, every callback NULL."""
-    _init_fn_ = "ccad_host_init"
-    _fields_ = [("size", c_uint32), ("user", c_void_p), ("alloc", ALLOC_FN),
-                ("realloc", REALLOC_FN), ("free", FREE_FN), ("clock", CLOCK_FN),
-                ("calendar", CALENDAR_FN), ("travel", TRAVEL_FN)]
 
 
+@mirror("ccad_param_info")
 class ParamInfo(_Sized):
     """``ccad_param_info``."""
-    _init_fn_ = "ccad_param_info_init"
-    _fields_ = [("size", c_uint32), ("name", c_char_p), ("rule", c_int),
-                ("min_value", c_int64), ("max_value", c_int64), ("default_value", c_int64),
-                ("unit", c_char_p), ("help", c_char_p), ("source", c_char_p)]
 
 
+@mirror("ccad_customer")
 class Customer(_Sized):
     """``ccad_customer``; defaults of CCAD_CUSTOMER_INIT."""
-    _init_fn_ = "ccad_customer_init"
-    _fields_ = [("size", c_uint32), ("id", c_char_p), ("value", c_int64), ("grade", c_int),
-                ("status", c_int), ("purchase_date", c_int32), ("monthly_volume", c_int64),
-                ("margin_bp", c_int32), ("capable", c_int), ("has_location", c_int),
-                ("x", c_double), ("y", c_double), ("complaint", c_int),
-                ("complaint_date", c_int32), ("request_date", c_int32),
-                ("visit_days", c_uint32), ("visit_open_min", c_int32),
-                ("visit_close_min", c_int32), ("owned_since", c_int32),
-                ("last_contact", c_int32), ("last_visit", c_int32), ("last_gap_days", c_int32),
-                ("contacts", c_uint32), ("no_progress", c_uint32),
-                ("missing_records", c_uint32), ("last_recorded", c_int),
-                ("next_step_date", c_int32), ("service_counts", c_uint32 * 4)]
-    _defaults_ = {"grade": 0, "status": 1, "purchase_date": NO_DATE, "monthly_volume": -1,
-                  "margin_bp": -1, "capable": 1, "has_location": 0, "complaint": 0,
-                  "complaint_date": NO_DATE, "request_date": NO_DATE, "visit_days": 0,
-                  "visit_open_min": 0, "visit_close_min": 1440, "owned_since": NO_DATE,
-                  "last_contact": NO_DATE, "last_visit": NO_DATE, "last_gap_days": -1,
-                  "last_recorded": 1, "next_step_date": NO_DATE}
 
 
+@mirror("ccad_contact")
 class Contact(_Sized):
     """``ccad_contact``; CCAD_CONTACT_INIT: a recorded visit with progress."""
-    _init_fn_ = "ccad_contact_init"
-    _fields_ = [("size", c_uint32), ("date", c_int32), ("kind", c_int), ("outcome", c_int),
-                ("recorded", c_int), ("next_date", c_int32), ("service_level", c_int)]
-    _defaults_ = {"date": NO_DATE, "kind": 1, "outcome": 1, "recorded": 1,
-                  "next_date": NO_DATE, "service_level": 0}
 
 
-class Reason(Structure):
-    """``ccad_reason``."""
-    _fields_ = [("rule", c_int32), ("why", c_int32), ("a", c_int64), ("b", c_int64),
-                ("c", c_int64)]
-
-
-class Assessment(_Sized):
-    """``ccad_assessment``; CCAD_ASSESSMENT_INIT zeroes the outputs."""
-    _init_fn_ = "ccad_assessment_init"
-    _fields_ = [("size", c_uint32), ("today", c_int32), ("grade", c_int),
-                ("grade_manual", c_int), ("urgency", c_int), ("quadrant", c_int),
-                ("freq_count", c_int32), ("freq_period_days", c_int32),
-                ("interval_days", c_int32), ("due_date", c_int32), ("days_overdue", c_int32),
-                ("escalation", c_int), ("days_since_contact", c_int32),
-                ("temperature", c_int32), ("reminder_date", c_int32), ("flags", c_uint32),
-                ("contacts", c_uint32), ("min_contacts", c_uint32),
-                ("ownership_end", c_int32), ("ownership_days_left", c_int32),
-                ("triage", c_int), ("strategy", c_int), ("complaint", c_int),
-                ("care_date", c_int32), ("reason_count", c_uint32),
-                ("reasons", Reason * REASONS_MAX)]
-
-
-class Brief(Structure):
-    """``ccad_brief`` (no size member: the batch call takes the element size)."""
-    _fields_ = [("due_date", c_int32), ("days_overdue", c_int32), ("flags", c_uint32),
-                ("grade", c_uint8), ("urgency", c_uint8), ("quadrant", c_uint8),
-                ("escalation", c_uint8)]
-
-
-class PlanOptions(_Sized):
-    """``ccad_plan_options``; defaults of CCAD_PLAN_OPTIONS_INIT."""
-    _init_fn_ = "ccad_plan_options_init"
-    _fields_ = [("size", c_uint32), ("first_day", c_int32), ("days", c_int32),
-                ("visits_per_day", c_int32), ("minutes_per_day", c_int32),
-                ("overload", c_int32), ("keep_reasons", c_int32), ("route", c_int32),
-                ("assign_days", c_int32), ("base_x", c_double), ("base_y", c_double),
-                ("metric", c_int), ("scale", c_double), ("units_per_minute", c_double),
-                ("day_start_min", c_int32), ("day_minutes", c_int32), ("seed", c_uint64),
-                ("effort", c_int32)]
-    _defaults_ = {"first_day": NO_DATE, "days": 7, "visits_per_day": 8, "minutes_per_day": 0,
-                  "overload": 0, "keep_reasons": 1, "route": 0, "assign_days": 1,
-                  "base_x": 0.0, "base_y": 0.0, "metric": 1, "scale": 1.0,
-                  "units_per_minute": 1.0, "day_start_min": 480, "day_minutes": 480,
-                  "seed": 1, "effort": 20}
-
-
-class Item(_Sized):
-    """``ccad_item``; CCAD_ITEM_INIT."""
-    _init_fn_ = "ccad_item_init"
-    _fields_ = [("size", c_uint32), ("date", c_int32), ("customer", c_uint32),
-                ("kind", c_int), ("quadrant", c_int), ("priority", c_int32),
-                ("delegated", c_int), ("rolled_from", c_int32), ("reminder_date", c_int32),
-                ("block_day", c_int32), ("seq", c_int32), ("eta_min", c_int32),
-                ("depart_min", c_int32), ("travel_min", c_int32), ("late", c_int32),
-                ("reason_count", c_uint32), ("reasons", Reason * ITEM_REASONS_MAX)]
-    _defaults_ = {"eta_min": -1, "depart_min": -1}
-
-
-class Finding(_Sized):
-    """``ccad_finding``; CCAD_FINDING_INIT."""
-    _init_fn_ = "ccad_finding_init"
-    _fields_ = [("size", c_uint32), ("kind", c_int), ("customer", c_int64),
-                ("date", c_int32), ("reason_count", c_uint32),
-                ("reasons", Reason * ITEM_REASONS_MAX)]
-    _defaults_ = {"customer": -1}
-
-
-class Day(_Sized):
-    """``ccad_day``; CCAD_DAY_INIT (back_min -1)."""
-    _init_fn_ = "ccad_day_init"
-    _fields_ = [("size", c_uint32), ("date", c_int32), ("flags", c_uint32), ("items", c_int32),
-                ("by_rep", c_int32), ("delegated", c_int32), ("touches", c_int32),
-                ("stops", c_int32), ("service_min", c_int32), ("travel_min", c_int32),
-                ("back_min", c_int32), ("late", c_int32)]
-    _defaults_ = {"back_min": -1}
-
-
-class WorkloadRow(Structure):
-    """``ccad_workload_row``."""
-    _fields_ = [("customers", c_int64), ("visits", c_int64)]
-
-
-class Workload(_Sized):
-    """``ccad_workload``; CCAD_WORKLOAD_INIT: 30 days, 22 field days, 1 visit a day."""
-    _init_fn_ = "ccad_workload_init"
-    _fields_ = [("size", c_uint32), ("period_days", c_int32), ("field_days", c_int32),
-                ("visits_per_day", c_int32), ("rows", WorkloadRow * 4), ("visits", c_int64),
-                ("capacity", c_int64), ("rounds_x100", c_int32), ("over", c_int32),
-                ("cut", c_int64 * 4), ("stretch_x100", c_int32)]
-    _defaults_ = {"period_days": 30, "field_days": 22, "visits_per_day": 1,
-                  "stretch_x100": 100}
-
-
-class Platform(_Sized):
-    """``ccad_platform``."""
-    _init_fn_ = "ccad_platform_init"
-    _fields_ = [("size", c_uint32), ("market", c_int64 * 5), ("working", c_int64 * 5),
-                ("buying", c_int64 * 5), ("key_accounts", c_int64), ("working_cap", c_int64),
-                ("over_cap", c_int32), ("c_heavy", c_int32), ("working_min", c_int64),
-                ("under_min", c_int32)]
-
-
-class RouteOptions(_Sized):
-    """``ccad_route_options``; CCAD_ROUTE_OPTIONS_INIT: planar, closed, seed 1, effort 20."""
-    _init_fn_ = "ccad_route_options_init"
-    _fields_ = [("size", c_uint32), ("metric", c_int), ("closed", c_int), ("seed", c_uint64),
-                ("effort", c_int32), ("scale", c_double)]
-    _defaults_ = {"metric": 1, "closed": 1, "seed": 1, "effort": 20, "scale": 1.0}
-
-
-class RouteTimes(_Sized):
-    """``ccad_route_times`` (1.1); CCAD_ROUTE_TIMES_INIT: no windows, 480..1020, 500 a minute."""
-    _init_fn_ = "ccad_route_times_init"
-    _fields_ = [("size", c_uint32), ("open_min", POINTER(c_int32)),
-                ("close_min", POINTER(c_int32)), ("service_min", POINTER(c_int32)),
-                ("start_min", c_int32), ("end_min", c_int32), ("units_per_minute", c_double)]
-    _defaults_ = {"start_min": 480, "end_min": 1020, "units_per_minute": 500.0}
-
-
-STORE_EACH_FN = CFUNCTYPE(c_int, c_void_p, POINTER(Customer))
-STORE_TX_FN = CFUNCTYPE(c_int, c_void_p)
-STORE_LOAD_FN = CFUNCTYPE(c_int, c_void_p, c_char_p, POINTER(Customer), POINTER(c_int))
-STORE_SAVE_FN = CFUNCTYPE(c_int, c_void_p, POINTER(Customer))
-STORE_APPEND_FN = CFUNCTYPE(c_int, c_void_p, c_char_p, POINTER(Contact))
-STORE_ITERATE_FN = CFUNCTYPE(c_int, c_void_p, STORE_EACH_FN, c_void_p)
-
-
+@mirror("ccad_store")
 class Store(_Sized):
     """``ccad_store``; CCAD_STORE_INIT: size set, every callback NULL."""
-    _init_fn_ = "ccad_store_init"
-    _fields_ = [("size", c_uint32), ("user", c_void_p), ("begin", STORE_TX_FN),
-                ("commit", STORE_TX_FN), ("rollback", STORE_TX_FN), ("load", STORE_LOAD_FN),
-                ("save", STORE_SAVE_FN), ("append_contact", STORE_APPEND_FN),
-                ("iterate", STORE_ITERATE_FN)]
+
+
+@mirror("ccad_reason")
+class Reason(_Mirror):
+    """``ccad_reason``."""
+
+
+@mirror("ccad_assessment")
+class Assessment(_Sized):
+    """``ccad_assessment``; CCAD_ASSESSMENT_INIT zeroes the outputs."""
+
+
+@mirror("ccad_brief")
+class Brief(_Mirror):
+    """``ccad_brief`` (no size member: the batch call takes the element size)."""
+
+
+@mirror("ccad_plan_options")
+class PlanOptions(_Sized):
+    """``ccad_plan_options``; defaults of CCAD_PLAN_OPTIONS_INIT."""
+
+
+@mirror("ccad_item")
+class Item(_Sized):
+    """``ccad_item``; CCAD_ITEM_INIT."""
+
+
+@mirror("ccad_finding")
+class Finding(_Sized):
+    """``ccad_finding``; CCAD_FINDING_INIT."""
+
+
+@mirror("ccad_workload_row")
+class WorkloadRow(_Mirror):
+    """``ccad_workload_row``."""
+
+
+@mirror("ccad_workload")
+class Workload(_Sized):
+    """``ccad_workload``; CCAD_WORKLOAD_INIT: 30 days, 22 field days, 1 visit a day."""
+
+
+@mirror("ccad_platform")
+class Platform(_Sized):
+    """``ccad_platform``."""
+
+
+@mirror("ccad_day")
+class Day(_Sized):
+    """``ccad_day``; CCAD_DAY_INIT (back_min -1)."""
+
+
+@mirror("ccad_route_options")
+class RouteOptions(_Sized):
+    """``ccad_route_options``; CCAD_ROUTE_OPTIONS_INIT: planar, closed, seed 1, effort 20."""
+
+
+@mirror("ccad_route_times")
+class RouteTimes(_Sized):
+    """``ccad_route_times`` (1.1); CCAD_ROUTE_TIMES_INIT: no windows, 480..1020, 500 a minute."""
 
 
 # -- Teams (1.1) ------------------------------------------------------------
 
-TEAM_CALENDAR_FN = CFUNCTYPE(c_int, c_void_p, c_char_p, c_int32, POINTER(c_uint32))
-MOVES_REMOVE_FN = CFUNCTYPE(c_int, c_void_p, c_char_p)
-MOVES_SET_OWNER_FN = CFUNCTYPE(c_int, c_void_p, c_char_p, c_char_p)
 
-
+@mirror("ccad_rep")
 class Rep(_Sized):
     """``ccad_rep`` (1.1); CCAD_REP_INIT: no id, base (0, 0), 8 visits a day, 08:00 to 16:00."""
-    _init_fn_ = "ccad_rep_init"
-    _fields_ = [("size", c_uint32), ("id", c_char_p), ("base_x", c_double),
-                ("base_y", c_double), ("visits_per_day", c_int32),
-                ("minutes_per_day", c_int32), ("day_start_min", c_int32),
-                ("day_minutes", c_int32)]
-    _defaults_ = {"visits_per_day": 8, "day_start_min": 480, "day_minutes": 480}
 
 
+@mirror("ccad_team_options")
 class TeamOptions(_Sized):
     """``ccad_team_options`` (1.1); CCAD_TEAM_OPTIONS_INIT: no team calendar."""
-    _init_fn_ = "ccad_team_options_init"
-    _fields_ = [("size", c_uint32), ("user", c_void_p), ("calendar", TEAM_CALENDAR_FN)]
 
 
+@mirror("ccad_store_moves")
 class StoreMoves(_Sized):
     """``ccad_store_moves`` (1.1); CCAD_STORE_MOVES_INIT: every callback NULL."""
-    _init_fn_ = "ccad_store_moves_init"
-    _fields_ = [("size", c_uint32), ("user", c_void_p), ("remove", MOVES_REMOVE_FN),
-                ("set_owner", MOVES_SET_OWNER_FN)]
 
 
+@mirror("ccad_team_item")
 class TeamItem(_Sized):
     """``ccad_team_item`` (1.1); CCAD_TEAM_ITEM_INIT."""
-    _init_fn_ = "ccad_team_item_init"
-    _fields_ = [("size", c_uint32), ("carrier", c_uint32), ("owner", c_uint32),
-                ("item", Item)]
 
 
+@mirror("ccad_team_finding")
 class TeamFinding(_Sized):
     """``ccad_team_finding`` (1.1); CCAD_TEAM_FINDING_INIT."""
-    _init_fn_ = "ccad_team_finding_init"
-    _fields_ = [("size", c_uint32), ("rep", c_uint32), ("finding", Finding)]
 
 
+@mirror("ccad_team_proposal_options")
 class TeamProposalOptions(_Sized):
     """``ccad_team_proposal_options`` (1.1); defaults of CCAD_TEAM_PROPOSAL_OPTIONS_INIT."""
-    _init_fn_ = "ccad_team_proposal_options_init"
-    _fields_ = [("size", c_uint32), ("today", c_int32), ("period_days", c_int32),
-                ("field_days", c_int32), ("move_a", c_int32), ("metric", c_int),
-                ("scale", c_double), ("units_per_minute", c_double)]
-    _defaults_ = {"period_days": 30, "metric": 1, "scale": 1.0, "units_per_minute": 1.0}
 
 
+@mirror("ccad_team_proposal")
 class TeamProposal(_Sized):
     """``ccad_team_proposal`` (1.1); CCAD_TEAM_PROPOSAL_INIT."""
-    _init_fn_ = "ccad_team_proposal_init"
-    _fields_ = [("size", c_uint32), ("rep", c_uint32), ("to_rep", c_uint32),
-                ("finding", Finding)]
 
 
+@mirror("ccad_team_load")
 class TeamLoad(_Sized):
     """``ccad_team_load`` (1.1); CCAD_TEAM_LOAD_INIT."""
-    _init_fn_ = "ccad_team_load_init"
-    _fields_ = [("size", c_uint32), ("before", Workload), ("customers_after", c_int64),
-                ("visits_after", c_int64), ("travel_before", c_int64),
-                ("travel_after", c_int64)]
 
 
+@mirror("ccad_team_balance")
 class TeamBalance(_Sized):
     """``ccad_team_balance`` (1.1); CCAD_TEAM_BALANCE_INIT."""
-    _init_fn_ = "ccad_team_balance_init"
-    _fields_ = [("size", c_uint32), ("spread_before_x100", c_int32),
-                ("spread_after_x100", c_int32), ("travel_before", c_int64),
-                ("travel_after", c_int64), ("releases", c_int64), ("assigns", c_int64),
-                ("moves", c_int64), ("over_after", c_int64)]
 
+
+# The callback types, as the members that hold them have them.
+ALLOC_FN = member_type(Host, "alloc")
+REALLOC_FN = member_type(Host, "realloc")
+FREE_FN = member_type(Host, "free")
+CLOCK_FN = member_type(Host, "clock")
+CALENDAR_FN = member_type(Host, "calendar")
+TRAVEL_FN = member_type(Host, "travel")
+STORE_EACH_FN = ctype_of("ccad_store_each_fn")
+STORE_TX_FN = member_type(Store, "begin")
+STORE_LOAD_FN = member_type(Store, "load")
+STORE_SAVE_FN = member_type(Store, "save")
+STORE_APPEND_FN = member_type(Store, "append_contact")
+STORE_ITERATE_FN = member_type(Store, "iterate")
+TEAM_CALENDAR_FN = member_type(TeamOptions, "calendar")
+MOVES_REMOVE_FN = member_type(StoreMoves, "remove")
+MOVES_SET_OWNER_FN = member_type(StoreMoves, "set_owner")
 
 #: Every struct mirror by its C name (the layout test walks this).
-STRUCTS: Dict[str, type] = {
-    "ccad_host": Host, "ccad_param_info": ParamInfo, "ccad_customer": Customer,
-    "ccad_contact": Contact, "ccad_store": Store, "ccad_reason": Reason,
-    "ccad_assessment": Assessment, "ccad_brief": Brief, "ccad_plan_options": PlanOptions,
-    "ccad_item": Item, "ccad_finding": Finding, "ccad_day": Day, "ccad_workload_row": WorkloadRow,
-    "ccad_workload": Workload, "ccad_platform": Platform, "ccad_route_options": RouteOptions,
-    "ccad_route_times": RouteTimes, "ccad_rep": Rep, "ccad_team_options": TeamOptions,
-    "ccad_store_moves": StoreMoves, "ccad_team_item": TeamItem,
-    "ccad_team_finding": TeamFinding, "ccad_team_proposal_options": TeamProposalOptions,
-    "ccad_team_proposal": TeamProposal, "ccad_team_load": TeamLoad,
-    "ccad_team_balance": TeamBalance,
-}
+STRUCTS: Dict[str, type] = dict(_MIRRORS)
 
 _CODES: Dict[Any, str] = {c_int32: "i", c_uint32: "I", c_int64: "q", c_uint64: "Q",
                           c_double: "d", c_uint8: "B", c_void_p: "P", c_char_p: "P"}

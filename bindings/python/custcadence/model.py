@@ -11,8 +11,31 @@ from dataclasses import dataclass, field
 from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, NamedTuple, Optional, Sequence,
                     Tuple, Union, overload)
 
-from . import _ffi
+from . import _abi, _ffi
 from ._ffi import F, NO_DATE, cstr, put, ranged
+
+from ._abi import Choice as Choice
+from ._abi import Complaint as Complaint
+from ._abi import ContactKind as ContactKind
+from ._abi import DayFlag as DayFlag
+from ._abi import Delegation as Delegation
+from ._abi import Escalation as Escalation
+from ._abi import Figure as Figure
+from ._abi import FindingKind as FindingKind
+from ._abi import Grade as Grade
+from ._abi import ItemKind as ItemKind
+from ._abi import Lang as Lang
+from ._abi import Metric as Metric
+from ._abi import NameKind as NameKind
+from ._abi import Outcome as Outcome
+from ._abi import Overload as Overload
+from ._abi import Quadrant as Quadrant
+from ._abi import ServiceLevel as ServiceLevel
+from ._abi import Status as Status
+from ._abi import Strategy as Strategy
+from ._abi import Triage as Triage
+from ._abi import Urgency as Urgency
+from ._abi import Weekday as Weekday
 
 # ---------------------------------------------------------------------------
 # Dates.
@@ -60,188 +83,9 @@ def from_day(day: int) -> Optional[_dt.date]:
 
 
 # ---------------------------------------------------------------------------
-# Enumerations (values fixed forever by the header).
-
-
-class Grade(enum.IntEnum):
-    NONE = 0
-    A = 1
-    B = 2
-    C = 3
-    D = 4
-
-
-class Urgency(enum.IntEnum):
-    NONE = 0
-    TWO_WEEKS = 1
-    WEEK = 2
-    EVENT = 3
-
-
-class Quadrant(enum.IntEnum):
-    Q1 = 1
-    Q2 = 2
-    Q3 = 3
-    Q4 = 4
-
-
-class Status(enum.IntEnum):
-    PROSPECT = 1
-    ACTIVE = 2
-    KEY = 3
-    RELEASED = 4
-    ELIMINATED = 5
-
-
-class Complaint(enum.IntEnum):
-    NONE = 0
-    OPEN = 1
-    RESOLVED = 2
-
-
-class ContactKind(enum.IntEnum):
-    VISIT = 1
-    CALL = 2
-    MESSAGE = 3
-    EMAIL = 4
-    OTHER = 5
-
-
-class Outcome(enum.IntEnum):
-    PROGRESS = 1
-    NO_PROGRESS = 2
-    ORDER = 3
-    COMPLAINT_OPENED = 4
-    COMPLAINT_RESOLVED = 5
-
-
-class ServiceLevel(enum.IntEnum):
-    NONE = 0
-    BASIC = 1
-    SATISFYING = 2
-    VALUE_ADDED = 3
-    MOVING = 4
-
-
-class Triage(enum.IntEnum):
-    NONE = 0
-    SELF_DRIVEN = 1
-    PUSH = 2
-    UNMOVABLE = 3
-
-
-class Strategy(enum.IntEnum):
-    NONE = 0
-    LET_GO = 1
-    PERSIST = 2
-    GIVE_UP = 3
-
-
-class Escalation(enum.IntEnum):
-    NONE = 0
-    REP = 1
-    MANAGER = 2
-    REASSIGN = 3
-
-
-class Weekday(enum.IntFlag):
-    """Visit-day bits (``visit_days``; 0 = any day)."""
-    MON = 1 << 0
-    TUE = 1 << 1
-    WED = 1 << 2
-    THU = 1 << 3
-    FRI = 1 << 4
-    SAT = 1 << 5
-    SUN = 1 << 6
-
-
-class DayFlag(enum.IntFlag):
-    """Calendar flags of a day (the calendar callback returns these)."""
-    WORKING = 1 << 0
-    HOLIDAY = 1 << 1
-    SPECIAL = 1 << 2
-    ABSENT = 1 << 3
-
-
-class NameKind(enum.IntEnum):
-    """Families of names for :func:`custcadence.name`."""
-    GRADE = 1
-    STATUS = 2
-    COMPLAINT = 3
-    CONTACT_KIND = 4
-    OUTCOME = 5
-    SERVICE = 6
-    TRIAGE = 7
-    STRATEGY = 8
-    ESCALATION = 9
-    URGENCY = 10
-    QUADRANT = 11
-    WEEKDAY = 12
-    FLAG = 13
-    RULE = 14
-    WHY = 15
-    ITEM_KIND = 16
-    DELEGATION = 17
-    FINDING = 18
-
-
-class Figure(enum.IntEnum):
-    """What a reason figure measures (``ccad_why_figure``)."""
-    NONE = 0
-    COUNT = 1
-    DAYS = 2
-    DATE = 3
-    MONEY = 4
-    PCT = 5
-    BP = 6
-    ENUM = 7
-    FACTOR = 8
-    CLOCK = 9
-    MINUTES = 10
-    WEEKDAYS = 11
-
-
-class ItemKind(enum.IntEnum):
-    VISIT = 1
-    CALL = 2
-    PERSIST = 3
-    CARE = 4
-    TOUCH = 5
-
-
-class Delegation(enum.IntEnum):
-    REP = 0
-    COLLEAGUE = 1
-    SUBSTITUTE = 2
-
-
-class FindingKind(enum.IntEnum):
-    UNPLANNED = 1
-    OVERDUE = 2
-    COOLING = 3
-    COLD = 4
-    STALLED = 5
-    RELEASE_RISK = 6
-    NEVER_CONTACTED = 7
-    OVER_CAPACITY = 8
-    DROPPED = 9
-    GAP = 10
-    PLATFORM = 11
-    ROUTE = 12
-    RELEASE_PROPOSED = 13
-    ASSIGN_PROPOSED = 14
-    MOVE_PROPOSED = 15
-
-
-class Lang(enum.IntEnum):
-    """Languages of the texts the library writes (``ccad_lang``): reasons
-    (:meth:`Reason.text_in`), names (:func:`custcadence.name`) and the rules
-    messages of a context (:attr:`custcadence.Context.lang`). Also given by
-    tag: ``"en"``, ``"zh-Hans"``, ``"zh-Hant"`` (case-insensitive)."""
-    EN = 0
-    ZH_HANS = 1
-    ZH_HANT = 2
-
+# Enumerations: the header's, generated into _abi.py (bindings/python/gen_abi.py)
+# and imported above. Here: language tags, and the enumerations whose names
+# the loaded library gives (rule ids, reason codes, flags).
 
 _LANG_TAGS = {"en": Lang.EN, "zh-hans": Lang.ZH_HANS, "zh-hant": Lang.ZH_HANT}
 
@@ -264,24 +108,6 @@ def lang_of(value: Any) -> "Lang":
     return lang
 
 
-class Metric(enum.IntEnum):
-    PLANAR = 1
-    GEO = 2
-    HOST = 3
-
-
-class Overload(enum.IntEnum):
-    REPORT = 0
-    STRETCH = 1
-
-
-class Choice(enum.IntEnum):
-    NONE = 0
-    A = 1
-    B = 2
-    RESERVE = 3
-
-
 def _library_names(fn: Any, header: Dict[str, int]) -> Dict[str, int]:
     """Names the library gives to 1..255, plus header values it leaves unnamed."""
     out: Dict[str, int] = {}
@@ -295,14 +121,13 @@ def _library_names(fn: Any, header: Dict[str, int]) -> Dict[str, int]:
     return dict(sorted(out.items(), key=lambda kv: kv[1]))
 
 
-# Codes of the header that this library version may not name (ccad_why_name
-# gives "?" for them in 0.1.0 although the planner emits them).
-_HEADER_WHY_EXTRA = {"ROUTE_LATE": 49, "ROUTE_DAY": 50}
-
 #: Rule ids, named by the library (``ccad_rule_name``): RuleId.GAP, ...
 RuleId = enum.IntEnum("RuleId", _library_names(F.ccad_rule_name, {}))  # type: ignore[misc]
-#: Reason codes, named by the library (``ccad_why_name``): Why.GAP_ALERT, ...
-Why = enum.IntEnum("Why", _library_names(F.ccad_why_name, _HEADER_WHY_EXTRA))  # type: ignore[misc]
+#: Reason codes, named by the library (``ccad_why_name``): Why.GAP_ALERT, ...;
+#: the header's codes that the loaded library does not name (an older
+#: library, whose ccad_why_name gives "?" for codes it emits) by their
+#: header names.
+Why = enum.IntEnum("Why", _library_names(F.ccad_why_name, _abi.WHY_CODES))  # type: ignore[misc]
 
 
 def _flag_names() -> Dict[str, int]:
@@ -913,7 +738,6 @@ def assessment_from_struct(s: _ffi.Assessment) -> Assessment:
     a = _new_object(Assessment)
     a._v = _ASSESSMENT.unpack_from(s)
     return a
-
 
 
 @dataclass(frozen=True)
