@@ -302,6 +302,29 @@ int tu_team_same(const ccad_team_schedule *a, const ccad_team_schedule *b)
     return 1;
 }
 
+int tu_fixture_open(tu_fixture *f, const ccad_host *h)
+{
+    if (ccad_ctx_new(&f->ctx, h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK ||
+        ccad_book_new(&f->b, f->ctx, 0) != CCAD_OK)
+        return -1;
+    return 0;
+}
+
+int tu_fixture_close(tu_fixture *f)
+{
+    ccad_book_free(f->b);
+    ccad_rules_free(f->r);
+    ccad_ctx_free(f->ctx);
+    f->b = NULL;
+    f->r = NULL;
+    f->ctx = NULL;
+    if (f->al.live != 0) {
+        fprintf(stderr, "leak: %ld blocks live\n", f->al.live);
+        return -1;
+    }
+    return 0;
+}
+
 int tu_fixture_setup(void **state)
 {
     tu_fixture *f = calloc(1, sizeof *f);
@@ -309,8 +332,7 @@ int tu_fixture_setup(void **state)
     if (f == NULL)
         return -1;
     h = tu_host(&f->al);
-    if (ccad_ctx_new(&f->ctx, &h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK ||
-        ccad_book_new(&f->b, f->ctx, 0) != CCAD_OK)
+    if (tu_fixture_open(f, &h) != 0)
         return -1;
     *state = f;
     return 0;
@@ -319,15 +341,7 @@ int tu_fixture_setup(void **state)
 int tu_fixture_teardown(void **state)
 {
     tu_fixture *f = *state;
-    long live;
-    ccad_book_free(f->b);
-    ccad_rules_free(f->r);
-    ccad_ctx_free(f->ctx);
-    live = f->al.live;
+    int rc = tu_fixture_close(f);
     free(f);
-    if (live != 0) {
-        fprintf(stderr, "leak: %ld blocks live\n", live);
-        return -1;
-    }
-    return 0;
+    return rc;
 }

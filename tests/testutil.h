@@ -113,5 +113,12 @@ typedef struct tu_fixture {
 } tu_fixture;
 int tu_fixture_setup(void **state);
 int tu_fixture_teardown(void **state);
+/* The same for a fixture embedded in a larger one (tests/plan_env.h): opens
+ * the context with host h (whose allocator must be the counting one of
+ * f->al, tu_host()), default rules and an empty book; 0 or -1. */
+int tu_fixture_open(tu_fixture *f, const ccad_host *h);
+/* Frees what tu_fixture_open made; 0, or -1 after printing the blocks that
+ * are still live (a leak). */
+int tu_fixture_close(tu_fixture *f);
 
 #endif
