@@ -190,3 +190,29 @@ ccad_finding workload_finding(const ccad_schedule *s)
     fail();
     return tu_finding(s, 0);
 }
+
+void small_book(env *e)
+{
+    add_simple(e, "x", CCAD_GRADE_A, 10, D0 - 5);
+    add_simple(e, "y", CCAD_GRADE_C, 1, D0 - 40);
+    grade(e);
+}
+
+
+/* Twelve located customers (three A, the rest B) seen from D0-1 back, for
+ * the HOST metric's tests. */
+void host_book(env *e)
+{
+    int32_t d0 = D0;
+    char id[16];
+    int i;
+    for (i = 0; i < 12; i++) {
+        ccad_customer c = cust(id, i < 3 ? CCAD_GRADE_A : CCAD_GRADE_B, 100 - i, d0 - 1 - i);
+        snprintf(id, sizeof id, "h%02d", i);
+        c.has_location = 1;
+        c.x = (double)(i * 7 % 11) * 4.0;
+        c.y = (double)(i * 5 % 13) * 3.0;
+        add(e, &c);
+    }
+    grade(e);
+}

@@ -64,6 +64,10 @@ ccad_schedule *plan(env *e, int32_t first, int32_t days, int32_t vpd);
  * there is one. */
 ccad_item item_on(const ccad_schedule *s, uint32_t c, int32_t d);
 int has_item_on(const ccad_schedule *s, uint32_t c, int32_t d);
+/* Two customers, "x" (A, seen D0-5) and "y" (C, seen D0-40), graded. */
+void small_book(env *e);
+/* Twelve located customers for the HOST metric, graded. */
+void host_book(env *e);
 /* Over-capacity findings about single days; the workload's one (fails if
  * none). */
 size_t count_day_overcap(const ccad_schedule *s);

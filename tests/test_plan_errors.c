@@ -11,13 +11,6 @@
 /* ---------------------------------------------------------------------- */
 /* Error paths */
 
-static void small_book(env *e)
-{
-    add_simple(e, "x", CCAD_GRADE_A, 10, D0 - 5);
-    add_simple(e, "y", CCAD_GRADE_C, 1, D0 - 40);
-    grade(e);
-}
-
 static void errors_schedule_new(void **state)
 {
     env *e = *state;
@@ -166,31 +159,6 @@ static void empty_book(void **state)
             }
             ccad_schedule_free(s);
         }
-    }
-}
-
-/* The calendar callback failing on the Nth day, for every N. */
-static void errors_calendar_callback(void **state)
-{
-    env *e = *state;
-    ccad_plan_options o = opts(D0, 10, 8);
-    long n, live;
-    small_book(e);
-    live = e->fx.al.live;
-    for (n = 1; n <= 10; n++) {
-        ccad_schedule *s = (ccad_schedule *)(void *)e;
-        e->cal_calls = 0;
-        e->cal_fail_at = n;
-        TU_FAIL(e->fx.ctx, ccad_schedule_new(&s, e->fx.b, e->fx.r, &o), CCAD_ECALLBACK);
-        e->cal_fail_at = 0;
-        assert_null(s);
-        assert_non_null(strstr(ccad_ctx_errmsg(e->fx.ctx), "calendar"));
-        assert_int_equal(e->fx.al.live, live);
-        assert_int_equal(e->cal_calls, n); /* stops at the failing day */
-    }
-    {
-        ccad_schedule *s = plan_o(e, &o);
-        ccad_schedule_free(s);
     }
 }
 
@@ -444,7 +412,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         PLAN_TEST(errors_schedule_new),
-        PLAN_TEST(errors_calendar_callback),
         PLAN_TEST(errors_item_finding),
         PLAN_TEST(errors_workload_platform),
         PLAN_TEST(schedule_day_totals),

@@ -2,180 +2,20 @@
  * days, blocked customers, visit hours and the day's end, Q3 delegated for
  * lack of time, TRIAGE give up, visit requests, planned-away days,
  * reminders, let go, a closing holiday, weekly assignment, repair, and the
- * error paths). Fixture and helpers follow tests/test_plan.c.
+ * error paths). Fixture: tests/plan_env.h.
  *
  * Dates: D0 is Monday 2026-03-02; D0+5/+6, D0+12/+13, D0+19/+20 are weekends. */
-#include "testutil.h"
+#include "plan_env.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_DAYS 16
-
-typedef struct env {
-    tu_alloc al; /* first member: the allocator callbacks receive &env */
-    int32_t holiday[MAX_DAYS];
-    int n_holiday;
-    int32_t absent[MAX_DAYS];
-    int n_absent;
-    int32_t special[MAX_DAYS];
-    int n_special;
-    long travel_calls;   /* travel calls so far */
-    long travel_fail_at; /* 1-based travel call that fails; 0 = never */
-    long grow_after;     /* legs grow by grow_by minutes after this many calls; 0 = never */
-    int32_t grow_by;
-    ccad_ctx *ctx;
-    ccad_rules *r;
-    ccad_book *b;
-} env;
-
-static int in_list(const int32_t *list, int n, int32_t d)
-{
-    int i;
-    for (i = 0; i < n; i++)
-        if (list[i] == d)
-            return 1;
-    return 0;
-}
-
-/* Mon-Fri working; holidays, absences (working days) and special days. */
-static int calendar(void *user, int32_t day, uint32_t *out)
-{
-    env *e = user;
-    int wd = 0;
-    uint32_t f;
-    if (ccad_date_weekday(&wd, day) != CCAD_OK)
-        return -1;
-    f = wd <= 5 ? (uint32_t)CCAD_DAY_WORKING : 0u;
-    if (in_list(e->holiday, e->n_holiday, day))
-        f = CCAD_DAY_HOLIDAY;
-    if (in_list(e->absent, e->n_absent, day))
-        f |= CCAD_DAY_ABSENT;
-    if (in_list(e->special, e->n_special, day))
-        f |= CCAD_DAY_SPECIAL;
-    *out = f;
-    return 0;
-}
-
-/* Host travel: Manhattan distance in minutes, rounded up; it can fail at a
- * given call, and (stateful) answer grow_by minutes more after grow_after
- * calls, as a host whose traffic estimates change during planning. */
-static int travel(void *user, double fx, double fy, double tx, double ty, int32_t *out)
-{
-    env *e = user;
-    double dx = fx - tx, dy = fy - ty;
-    e->travel_calls++;
-    if (e->travel_fail_at > 0 && e->travel_calls == e->travel_fail_at)
-        return 3;
-    *out = (int32_t)ceil((dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy));
-    if (e->grow_after > 0 && e->travel_calls > e->grow_after)
-        *out += e->grow_by;
-    return 0;
-}
-
-static int env_setup(void **state)
-{
-    env *e = calloc(1, sizeof *e);
-    ccad_host h;
-    if (e == NULL)
-        return -1;
-    h = tu_host(&e->al);
-    h.user = e;
-    h.calendar = calendar;
-    h.travel = travel;
-    if (ccad_ctx_new(&e->ctx, &h) != CCAD_OK || ccad_rules_new(&e->r, e->ctx) != CCAD_OK ||
-        ccad_book_new(&e->b, e->ctx, 0) != CCAD_OK)
-        return -1;
-    *state = e;
-    return 0;
-}
-
-static int env_teardown(void **state)
-{
-    env *e = *state;
-    long live;
-    ccad_book_free(e->b);
-    ccad_rules_free(e->r);
-    ccad_ctx_free(e->ctx);
-    live = e->al.live;
-    free(e);
-    return live == 0 ? 0 : -1;
-}
-
-#define D0 tu_date("2026-03-02")
-
-static ccad_customer cust(const char *id, int grade, int64_t value, int32_t last)
-{
-    ccad_customer c = CCAD_CUSTOMER_INIT;
-    c.id = id;
-    c.grade = grade;
-    c.value = value;
-    c.last_contact = last;
-    c.last_visit = last;
-    c.contacts = last == CCAD_NO_DATE ? 0u : 6u;
-    return c;
-}
-
-static uint32_t add(env *e, const ccad_customer *c)
-{
-    size_t i = 0;
-    int rc = ccad_book_add(e->b, c, &i);
-    if (rc != CCAD_OK)
-        print_message("ccad_book_add: %s\n", ccad_ctx_errmsg(e->ctx));
-    assert_int_equal(rc, CCAD_OK);
-    return (uint32_t)i;
-}
-
-static void set(env *e, const char *name, int64_t v)
-{
-    assert_int_equal(ccad_rules_set(e->r, name, v), CCAD_OK);
-}
-
-static void grade(env *e) { assert_int_equal(ccad_book_grade(e->b, e->r), CCAD_OK); }
-
-static ccad_plan_options opts(int32_t first, int32_t days, int32_t vpd)
-{
-    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
-    o.first_day = first;
-    o.days = days;
-    o.visits_per_day = vpd;
-    return o;
-}
-
-static ccad_plan_options route_opts(int32_t first, int32_t days, int32_t vpd)
-{
-    ccad_plan_options o = opts(first, days, vpd);
-    o.route = 1;
-    o.assign_days = 0; /* CCAD_PLAN_OPTIONS_INIT has 1 */
-    o.metric = CCAD_METRIC_PLANAR;
-    o.scale = 1.0;
-    o.units_per_minute = 1.0;
-    return o;
-}
-
-static ccad_schedule *plan_o(env *e, const ccad_plan_options *o)
-{
-    ccad_schedule *s = NULL;
-    int rc = ccad_schedule_new(&s, e->b, e->r, o);
-    if (rc != CCAD_OK)
-        print_message("ccad_schedule_new: %s\n", ccad_ctx_errmsg(e->ctx));
-    assert_int_equal(rc, CCAD_OK);
-    assert_non_null(s);
-    return s;
-}
-
-static ccad_schedule *plan(env *e, int32_t first, int32_t days, int32_t vpd)
-{
-    ccad_plan_options o = opts(first, days, vpd);
-    return plan_o(e, &o);
-}
-
 static ccad_customer get(env *e, uint32_t i)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
-    assert_int_equal(ccad_book_get(e->b, i, &c), CCAD_OK);
+    assert_int_equal(ccad_book_get(e->fx.b, i, &c), CCAD_OK);
     return c;
 }
 
@@ -496,7 +336,7 @@ static void give_up(void **state)
     ccad_schedule *s;
     /* the contact count guards every open customer here, as in 1.0 (by
      * default it guards prospects only; these customers buy) */
-    assert_int_equal(ccad_rules_set(e->r, "patience.prospects_only", 0), CCAD_OK);
+    assert_int_equal(ccad_rules_set(e->fx.r, "patience.prospects_only", 0), CCAD_OK);
     c = cust("gu", CCAD_GRADE_B, 500, d0 - 3);
     c.status = CCAD_STATUS_ACTIVE;
     c.monthly_volume = 1000000; /* below triage.unmovable_volume */
@@ -518,7 +358,7 @@ static void give_up(void **state)
     grade(e);
     memset(&a, 0, sizeof a);
     a.size = (uint32_t)sizeof a;
-    assert_int_equal(ccad_book_assess(e->b, e->r, igu, d0, &a), CCAD_OK);
+    assert_int_equal(ccad_book_assess(e->fx.b, e->fx.r, igu, d0, &a), CCAD_OK);
     assert_int_equal(a.strategy, CCAD_STRATEGY_GIVE_UP);
     e->special[e->n_special++] = d0 + 9;
     s = plan(e, d0, 21, 8);
@@ -721,7 +561,7 @@ static void let_go_gap_limit(void **state)
     grade(e);
     memset(&a, 0, sizeof a);
     a.size = (uint32_t)sizeof a;
-    assert_int_equal(ccad_book_assess(e->b, e->r, ilg, d0, &a), CCAD_OK);
+    assert_int_equal(ccad_book_assess(e->fx.b, e->fx.r, ilg, d0, &a), CCAD_OK);
     assert_int_equal(a.strategy, CCAD_STRATEGY_LET_GO);
     assert_int_equal(a.interval_days, 14);
     set(e, "gap.max_days", 7); /* stretched: 14, reached exactly */
@@ -853,7 +693,7 @@ static void weekly_assignment(void **state)
     ccad_schedule *s, *p;
     int64_t md;
     territory(e, 36);
-    assert_int_equal(ccad_rules_get(e->r, "route.move_days", &md), CCAD_OK);
+    assert_int_equal(ccad_rules_get(e->fx.r, "route.move_days", &md), CCAD_OK);
     assert_int_equal(md, 2);
     o.assign_days = 1;
     s = plan_o(e, &o);
@@ -999,137 +839,21 @@ static void repair_changing_travel(void **state)
     assert_true(runs_late > 0);
 }
 
-/* A book with every kind of constraint for the error paths: windows, visit
- * days, a give-up customer, a blocked one; located, in two clusters. */
-static void fault_book(env *e)
-{
-    char id[16];
-    int i;
-    for (i = 0; i < 24; i++) {
-        ccad_customer c;
-        snprintf(id, sizeof id, "f%02d", i);
-        c = cust(id, i % 4 == 0 ? CCAD_GRADE_A : i % 4 == 3 ? CCAD_GRADE_C : CCAD_GRADE_B,
-                 1000 - i, D0 - 1 - i % 8);
-        c.has_location = 1;
-        c.x = (i % 2 ? 25.0 : -25.0) + (double)(i % 5);
-        c.y = (double)(i * 3 % 7);
-        if (i % 3 == 0)
-            c.visit_days = CCAD_MON | CCAD_WED | CCAD_THU;
-        if (i % 5 == 1) {
-            c.visit_open_min = 540;
-            c.visit_close_min = 780;
-        }
-        if (i == 7) { /* give up */
-            c.status = CCAD_STATUS_ACTIVE;
-            c.monthly_volume = 1000000;
-            c.capable = 0;
-        }
-        if (i == 9) { /* blocked: hours too short */
-            c.visit_open_min = 600;
-            c.visit_close_min = 620;
-        }
-        if (i == 11)
-            c.request_date = D0 + 2;
-        add(e, &c);
-    }
-    grade(e);
-    e->holiday[e->n_holiday++] = D0 + 4;
-    e->absent[e->n_absent++] = D0 + 2; /* before the blocked one is due */
-}
-
-/* Rule 13 (errors): every allocation of ccad_schedule_new failing in turn
- * (once, and from then on) on a routed, assigned plan gives CCAD_ENOMEM,
- * no schedule and no leak; a failing HOST travel callback at each call in
- * turn gives CCAD_ECALLBACK with nothing created. */
-static void failures_leave_nothing(void **state)
-{
-    env *e = *state;
-    ccad_plan_options o = route_opts(D0, 14, 5);
-    ccad_schedule *ref, *s;
-    long base, k, calls;
-    size_t i;
-    int mode, moved = 0;
-    fault_book(e);
-    o.assign_days = 1;
-    ref = plan_o(e, &o);
-    for (i = 0; i < ccad_schedule_item_count(ref); i++) {
-        ccad_item it = tu_item(ref, i);
-        moved += tu_reason_of(it.reasons, it.reason_count, CCAD_WHY_ROUTE_DAY) != NULL;
-    }
-    assert_true(moved > 0);
-    assert_int_equal(tu_count_findings(ref, CCAD_FIND_RELEASE_PROPOSED, 7), 1);
-    assert_int_equal(tu_count_findings(ref, CCAD_FIND_UNPLANNED, 9), 1);
-    base = e->al.live;
-    for (mode = 0; mode < 2; mode++) {
-        for (k = 1;; k++) {
-            int rc;
-            assert_true(k < 20000);
-            s = (ccad_schedule *)(void *)e;
-            tu_fail_at(&e->al, k, mode);
-            e->al.failures = 0;
-            rc = ccad_schedule_new(&s, e->b, e->r, &o);
-            tu_fail_at(&e->al, 0, 0);
-            if (rc == CCAD_OK) {
-                assert_int_equal(e->al.failures, 0);
-                tu_schedules_equal(s, ref);
-                ccad_schedule_free(s);
-                break;
-            }
-            assert_int_equal(rc, CCAD_ENOMEM);
-            assert_int_equal(ccad_ctx_errcode(e->ctx), CCAD_ENOMEM);
-            assert_null(s);
-            assert_int_equal(e->al.live, base);
-        }
-        assert_true(k > 5);
-    }
-    ccad_schedule_free(ref);
-    /* the HOST travel callback failing at each call in turn */
-    o.metric = CCAD_METRIC_HOST;
-    e->travel_calls = 0;
-    ref = plan_o(e, &o);
-    calls = e->travel_calls;
-    assert_true(calls > 0);
-    base = e->al.live;
-    for (k = 1; k <= calls; k++) {
-        int rc;
-        s = (ccad_schedule *)(void *)e;
-        e->travel_calls = 0;
-        e->travel_fail_at = k;
-        rc = ccad_schedule_new(&s, e->b, e->r, &o);
-        e->travel_fail_at = 0;
-        assert_int_equal(rc, CCAD_ECALLBACK);
-        assert_int_equal(ccad_ctx_errcode(e->ctx), CCAD_ECALLBACK);
-        assert_null(s);
-        assert_int_equal(e->al.live, base);
-        assert_int_equal(e->travel_calls, k); /* stopped at the failing call */
-    }
-    e->travel_calls = 0;
-    e->travel_fail_at = calls + 1; /* one past the last: succeeds, same plan */
-    s = plan_o(e, &o);
-    e->travel_fail_at = 0;
-    tu_schedules_equal(s, ref);
-    ccad_schedule_free(s);
-    ccad_schedule_free(ref);
-}
-
-#define T(f) cmocka_unit_test_setup_teardown(f, env_setup, env_teardown)
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        T(visit_days_respected),
-        T(visit_days_none_in_range),
-        T(visit_hours_and_day_end),
-        T(q3_delegated_for_time),
-        T(give_up),
-        T(request_answered_on_day),
-        T(planned_away_not_late),
-        T(reminders_on_working_days),
-        T(let_go_gap_limit),
-        T(due_on_closing_holiday),
-        T(weekly_assignment),
-        T(repair_changing_travel),
-        T(failures_leave_nothing),
+        PLAN_TEST(visit_days_respected),
+        PLAN_TEST(visit_days_none_in_range),
+        PLAN_TEST(visit_hours_and_day_end),
+        PLAN_TEST(q3_delegated_for_time),
+        PLAN_TEST(give_up),
+        PLAN_TEST(request_answered_on_day),
+        PLAN_TEST(planned_away_not_late),
+        PLAN_TEST(reminders_on_working_days),
+        PLAN_TEST(let_go_gap_limit),
+        PLAN_TEST(due_on_closing_holiday),
+        PLAN_TEST(weekly_assignment),
+        PLAN_TEST(repair_changing_travel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
