@@ -92,6 +92,15 @@ void check_days(env *e, const ccad_schedule *s, const ccad_plan_options *o);
 int64_t schedule_travel(env *e, const ccad_schedule *s, const ccad_plan_options *o);
 /* Asserts every routing property of a schedule; returns the stops seen. */
 size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_options *o);
+/* Customer i of the book (fails the test on an error). */
+ccad_customer customer_at(env *e, uint32_t i);
+/* The visit_days bit of a day (CCAD_MON for a Monday, ...). */
+uint32_t wd_bit(int32_t d);
+/* 1 for the item kinds the rep makes in person (not calls, not touches). */
+int in_person(int kind);
+/* Asserts every routed stop keeps its visit hours, none is late, every day
+ * is back by its end, and no ROUTE finding; returns the stops seen. */
+size_t check_times(env *e, const ccad_schedule *s, const ccad_plan_options *o);
 /* The ROUTE_DAY reason of an item, or NULL. */
 const ccad_reason *route_day_reason(const ccad_item *it);
 

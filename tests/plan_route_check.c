@@ -411,3 +411,42 @@ const ccad_reason *route_day_reason(const ccad_item *it)
             return &it->reasons[k];
     return NULL;
 }
+
+ccad_customer customer_at(env *e, uint32_t i)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    assert_int_equal(ccad_book_get(e->fx.b, i, &c), CCAD_OK);
+    return c;
+}
+
+uint32_t wd_bit(int32_t d) { return 1u << (tu_weekday(d) - 1); }
+
+int in_person(int kind) { return kind != CCAD_ITEM_TOUCH && kind != CCAD_ITEM_CALL; }
+
+/* Every routed stop keeps its visit hours, no stop is late, every day is
+ * back by its end, and no ROUTE finding is made. Returns the stops seen. */
+size_t check_times(env *e, const ccad_schedule *s, const ccad_plan_options *o)
+{
+    size_t i, stops = 0;
+    int32_t d;
+    for (i = 0; i < ccad_schedule_item_count(s); i++) {
+        ccad_item it = tu_item(s, i);
+        assert_int_equal(it.late, 0);
+        if (it.seq > 0) {
+            ccad_customer c = customer_at(e, it.customer);
+            assert_true(it.eta_min >= c.visit_open_min);
+            assert_true(it.eta_min >= o->day_start_min);
+            assert_true(it.depart_min <= c.visit_close_min);
+            assert_true(it.depart_min <= o->day_start_min + o->day_minutes);
+            stops++;
+        }
+    }
+    for (d = o->first_day; d < o->first_day + o->days; d++) {
+        ccad_day day = CCAD_DAY_INIT;
+        assert_int_equal(ccad_schedule_day(s, d, &day), CCAD_OK);
+        assert_true(day.back_min <= o->day_start_min + o->day_minutes);
+        assert_int_equal(day.late, 0);
+    }
+    assert_int_equal(tu_count_findings(s, CCAD_FIND_ROUTE, -2), 0);
+    return stops;
+}
