@@ -4,7 +4,7 @@
 A check is one written call of:
   - a cmocka assertion (assert_*, fail, fail_msg, skip is not a check);
   - a test-local function-like macro whose body makes a check, directly,
-    through another check macro or through an expect_*() helper (TU_FAIL,
+    through another check macro or through an expect_*() or tu_assert_*() helper (TU_FAIL,
     TU_PASS, EXPECT_WHY, MUST_FAIL, ...), found by reading every #define of
     tests/;
   - a test-local assert_* helper function (assert_tour, ...), as a call.
@@ -23,7 +23,8 @@ import sys
 from pathlib import Path
 
 CMOCKA = re.compile(r"\b(assert_[a-z_]+|fail|fail_msg)\s*\(")
-EXPECT = re.compile(r"\bexpect_[a-z_]+\s*\(")  # a checking helper called by a macro
+# a checking helper called by a macro: expect_*(), tu_assert_*()
+EXPECT = re.compile(r"\b(expect_|tu_assert_)[a-z_]+\s*\(")
 DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)\(", re.M)
 
 

@@ -50,7 +50,7 @@ static int32_t service_min(env *e, int grade_)
                                         "route.service_c_min", "route.service_d_min"};
     int64_t v = 0;
     assert_true(grade_ >= CCAD_GRADE_A && grade_ <= CCAD_GRADE_D);
-    assert_int_equal(ccad_rules_get(e->fx.r, name[grade_ - 1], &v), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_rules_get(e->fx.r, name[grade_ - 1], &v));
     return (int32_t)v;
 }
 
@@ -74,7 +74,7 @@ int32_t item_service(env *e, uint32_t customer)
 static void cust_at(env *e, const ccad_plan_options *o, uint32_t ci, double *x, double *y)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
-    assert_int_equal(ccad_book_get(e->fx.b, ci, &c), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_get(e->fx.b, ci, &c));
     *x = c.has_location ? c.x : o->base_x;
     *y = c.has_location ? c.y : o->base_y;
 }
@@ -133,10 +133,10 @@ void check_days(env *e, const ccad_schedule *s, const ccad_plan_options *o)
         int32_t items = 0, by_rep = 0, delegated = 0, touches = 0, stops = 0, svc = 0;
         int32_t travel_sum = 0, late = 0, last_depart = -1;
         uint32_t last_cust = 0;
-        assert_int_equal(ccad_schedule_day(s, d, &day), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_schedule_day(s, d, &day));
         assert_int_equal(day.size, (uint32_t)sizeof day);
         assert_int_equal(day.date, d);
-        assert_int_equal(ccad_ctx_day_flags(e->fx.ctx, &fl, d), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_ctx_day_flags(e->fx.ctx, &fl, d));
         assert_int_equal(day.flags, fl);
         for (i = 0; i < n; i++) {
             ccad_item it = tu_item(s, i);
@@ -353,8 +353,8 @@ size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_options *o)
             ccad_assessment a = CCAD_ASSESSMENT_INIT;
             double x, y;
             int32_t leg, limit;
-            assert_int_equal(ccad_book_get(e->fx.b, it.customer, &c), CCAD_OK);
-            assert_int_equal(ccad_book_assess(e->fx.b, e->fx.r, it.customer, d, &a), CCAD_OK);
+            TU_PASS(e->fx.ctx, ccad_book_get(e->fx.b, it.customer, &c));
+            TU_PASS(e->fx.ctx, ccad_book_assess(e->fx.b, e->fx.r, it.customer, d, &a));
             cust_at(e, o, it.customer, &x, &y);
             leg = leg_minutes(e, o, px, py, x, y);
             mine += o->metric == CCAD_METRIC_HOST ? leg : line_cost(o->metric, o->scale, px, py, x, y);
@@ -390,7 +390,7 @@ size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_options *o)
                     : line_cost(o->metric, o->scale, px, py, o->base_x, o->base_y);
         (void)mine;
         minutes_sum += leg_minutes(e, o, px, py, o->base_x, o->base_y);
-        assert_int_equal(ccad_schedule_day(s, d, &day), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_schedule_day(s, d, &day));
         assert_int_equal(day.travel_min, minutes_sum);
         assert_true(day.back_min <= end); /* the day's end is respected */
         assert_int_equal(day.back_min, t + leg_minutes(e, o, px, py, o->base_x, o->base_y));
@@ -415,7 +415,7 @@ const ccad_reason *route_day_reason(const ccad_item *it)
 ccad_customer customer_at(env *e, uint32_t i)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
-    assert_int_equal(ccad_book_get(e->fx.b, i, &c), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_get(e->fx.b, i, &c));
     return c;
 }
 
@@ -443,7 +443,7 @@ size_t check_times(env *e, const ccad_schedule *s, const ccad_plan_options *o)
     }
     for (d = o->first_day; d < o->first_day + o->days; d++) {
         ccad_day day = CCAD_DAY_INIT;
-        assert_int_equal(ccad_schedule_day(s, d, &day), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_schedule_day(s, d, &day));
         assert_true(day.back_min <= o->day_start_min + o->day_minutes);
         assert_int_equal(day.late, 0);
     }

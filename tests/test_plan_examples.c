@@ -71,7 +71,7 @@ static void example3_workload_table(void **state)
     w.period_days = 7;
     w.field_days = 5;
     w.visits_per_day = 8;
-    assert_int_equal(ccad_book_workload(e->fx.b, e->fx.r, d0, &w), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_workload(e->fx.b, e->fx.r, d0, &w));
     assert_true(w.rows[0].customers == 10 && w.rows[0].visits == 20);
     assert_true(w.rows[1].customers == 20 && w.rows[1].visits == 20);
     assert_true(w.rows[2].customers == 0 && w.rows[2].visits == 0);
@@ -85,7 +85,7 @@ static void example3_workload_table(void **state)
         assert_true(w.cut[i] == 0);
     /* 7 visits a day: 5 over, cut from the lowest grade that has visits */
     w.visits_per_day = 7;
-    assert_int_equal(ccad_book_workload(e->fx.b, e->fx.r, d0, &w), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_workload(e->fx.b, e->fx.r, d0, &w));
     assert_true(w.capacity == 35);
     assert_int_equal(w.over, 1);
     assert_true(w.cut[0] == 0 && w.cut[1] == 5 && w.cut[2] == 0 && w.cut[3] == 0);
@@ -93,7 +93,7 @@ static void example3_workload_table(void **state)
     /* no field days given: workload.field_days (22) x 7 / 30 = 5.13 -> 5 */
     w.field_days = 0;
     w.visits_per_day = 8;
-    assert_int_equal(ccad_book_workload(e->fx.b, e->fx.r, d0, &w), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_workload(e->fx.b, e->fx.r, d0, &w));
     assert_true(w.capacity == 40);
     assert_int_equal(w.field_days, 0); /* an input: left as given */
 }
@@ -117,7 +117,7 @@ static void example4_platforms(void **state)
     }
     grade(e);
     memset(choice, 0xAA, sizeof choice);
-    assert_int_equal(ccad_book_choose_working(e->fx.b, e->fx.r, choice, 300), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_choose_working(e->fx.b, e->fx.r, choice, 300));
     for (i = 0; i < 300; i++) {
         int pos = (i * 37) % 300;
         int want = pos < 20 ? CCAD_CHOICE_A : pos < 50 ? CCAD_CHOICE_B
@@ -134,7 +134,7 @@ static void example4_platforms(void **state)
 
     /* The whole market managed: dominated by C, not under the minimum of
      * 50 (seed 004); no fixed cap by default (1.1), over 1.0's cap of 50. */
-    assert_int_equal(ccad_book_platform(e->fx.b, e->fx.r, &p), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_platform(e->fx.b, e->fx.r, &p));
     assert_true(p.market[0] == 300 && p.market[1] == 20 && p.market[2] == 40 &&
                 p.market[3] == 240 && p.market[4] == 0);
     assert_true(p.working[0] == 300 && p.buying[0] == 0 && p.key_accounts == 0);
@@ -142,8 +142,8 @@ static void example4_platforms(void **state)
     assert_int_equal(p.over_cap, 0);
     assert_int_equal(p.under_min, 0);
     assert_int_equal(p.c_heavy, 1);
-    assert_int_equal(ccad_rules_set(e->fx.r, "platform.working_cap", 50), CCAD_OK);
-    assert_int_equal(ccad_book_platform(e->fx.b, e->fx.r, &p), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_rules_set(e->fx.r, "platform.working_cap", 50));
+    TU_PASS(e->fx.ctx, ccad_book_platform(e->fx.b, e->fx.r, &p));
     assert_true(p.working_cap == 50);
     assert_int_equal(p.over_cap, 1);
 
@@ -151,17 +151,17 @@ static void example4_platforms(void **state)
      * the market (released); two A buy, one of them a key account. */
     for (i = 0; i < 300; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
-        assert_int_equal(ccad_book_get(e->fx.b, (size_t)i, &c), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_book_get(e->fx.b, (size_t)i, &c));
         if (choice[i] == CCAD_CHOICE_NONE || choice[i] == CCAD_CHOICE_RESERVE)
             c.status = CCAD_STATUS_RELEASED;
         else if ((i * 37) % 300 == 0)
             c.status = CCAD_STATUS_KEY;
         else if ((i * 37) % 300 == 1)
             c.status = CCAD_STATUS_ACTIVE;
-        assert_int_equal(ccad_book_update(e->fx.b, (size_t)i, &c), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_book_update(e->fx.b, (size_t)i, &c));
     }
     grade(e);
-    assert_int_equal(ccad_book_platform(e->fx.b, e->fx.r, &p), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_platform(e->fx.b, e->fx.r, &p));
     assert_true(p.market[0] == 300);
     assert_true(p.working[0] == 50 && p.working[1] == 20 && p.working[2] == 30 &&
                 p.working[3] == 0);
@@ -186,8 +186,8 @@ static void platform_old_size(void **state)
     assert_true(old < sizeof(ccad_platform));
     memset(&u, 0xA5, sizeof u);
     u.p.size = (uint32_t)old;
-    assert_int_equal(ccad_book_platform(e->fx.b, e->fx.r, &u.p), CCAD_OK);
-    assert_int_equal(ccad_book_platform(e->fx.b, e->fx.r, &full), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_platform(e->fx.b, e->fx.r, &u.p));
+    TU_PASS(e->fx.ctx, ccad_book_platform(e->fx.b, e->fx.r, &full));
     assert_int_equal(full.under_min, 1);
     assert_true(u.p.working[0] == 1 && u.p.market[3] == 1 && u.p.c_heavy == 1);
     for (k = old; k < sizeof u.bytes; k++)
@@ -206,14 +206,14 @@ static void platform_warning_bounds(void **state)
     char id[16];
     int i;
     ccad_platform p = CCAD_PLATFORM_INIT;
-    assert_int_equal(ccad_rules_set(e->fx.r, "platform.working_cap", 50), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_rules_set(e->fx.r, "platform.working_cap", 50));
     grade(e);
-    assert_int_equal(ccad_book_platform(e->fx.b, e->fx.r, &p), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_platform(e->fx.b, e->fx.r, &p));
     assert_int_equal(p.under_min, 0); /* an empty book has no platform to judge */
     for (i = 0; i < 50; i++) {
         if (i == 49) {
             grade(e);
-            assert_int_equal(ccad_book_platform(e->fx.b, e->fx.r, &p), CCAD_OK);
+            TU_PASS(e->fx.ctx, ccad_book_platform(e->fx.b, e->fx.r, &p));
             assert_true(p.working[0] == 49 && p.working_min == 50);
             assert_int_equal(p.under_min, 1);
         }
@@ -222,14 +222,14 @@ static void platform_warning_bounds(void **state)
         add(e, &c);
     }
     grade(e);
-    assert_int_equal(ccad_book_platform(e->fx.b, e->fx.r, &p), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_platform(e->fx.b, e->fx.r, &p));
     assert_true(p.working[0] == 50 && p.working[3] == 25);
     assert_int_equal(p.over_cap, 0);
     assert_int_equal(p.under_min, 0);
     assert_int_equal(p.c_heavy, 0);
     add_simple(e, "w50", CCAD_GRADE_D, 1, CCAD_NO_DATE); /* D counts with C */
     grade(e);
-    assert_int_equal(ccad_book_platform(e->fx.b, e->fx.r, &p), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_platform(e->fx.b, e->fx.r, &p));
     assert_int_equal(p.over_cap, 1);
     assert_int_equal(p.c_heavy, 1);
     /* an eliminated customer is not even in the market */
@@ -239,7 +239,7 @@ static void platform_warning_bounds(void **state)
         add(e, &c);
     }
     grade(e);
-    assert_int_equal(ccad_book_platform(e->fx.b, e->fx.r, &p), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_platform(e->fx.b, e->fx.r, &p));
     assert_true(p.market[0] == 51 && p.working[0] == 51);
 }
 
@@ -259,7 +259,7 @@ static void choose_working_reserve_order(void **state)
         add(e, &c);
     }
     grade(e);
-    assert_int_equal(ccad_book_choose_working(e->fx.b, e->fx.r, ch, 100), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_choose_working(e->fx.b, e->fx.r, ch, 100));
     for (i = 0; i < 100; i++) {
         int want = i < 20   ? CCAD_CHOICE_A
                    : i < 25 ? CCAD_CHOICE_RESERVE /* next best A, after the 3 spare B */
@@ -285,13 +285,13 @@ static void example5_rounds(void **state)
     assert_int_equal(w.period_days, 30);
     assert_int_equal(w.field_days, 22);
     assert_int_equal(w.visits_per_day, 1);
-    assert_int_equal(ccad_book_workload(e->fx.b, e->fx.r, D0, &w), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_workload(e->fx.b, e->fx.r, D0, &w));
     assert_true(w.capacity == 22);
     assert_int_equal(w.rounds_x100, 314);
     assert_int_equal(w.rounds_x100 / 100, 3); /* "about 3 rounds a month" */
     /* the same from workload.field_days over a 30-day period */
     w.field_days = 0;
-    assert_int_equal(ccad_book_workload(e->fx.b, e->fx.r, D0, &w), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_workload(e->fx.b, e->fx.r, D0, &w));
     assert_int_equal(w.rounds_x100, 314);
 }
 

@@ -180,7 +180,7 @@ static void properties_generated(void **state)
         ccad_schedule *s1, *s2;
         ccad_plan_options o = opts(d0, GEN_DAYS, 8);
         ccad_book_free(e->fx.b);
-        assert_int_equal(ccad_book_new(&e->fx.b, e->fx.ctx, 0), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_book_new(&e->fx.b, e->fx.ctx, 0));
         gen_book(e, seed, GEN_N, d0);
         gen_calendar(e, d0);
         s1 = plan_o(e, &o);
@@ -218,7 +218,7 @@ static void properties_q1_daily(void **state)
         ccad_schedule *s1;
         ccad_plan_options o = opts(d0, GEN_DAYS, 1000);
         ccad_book_free(e->fx.b);
-        assert_int_equal(ccad_book_new(&e->fx.b, e->fx.ctx, 0), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_book_new(&e->fx.b, e->fx.ctx, 0));
         gen_book(e, seed, GEN_N, d0);
         gen_calendar(e, d0);
         s1 = plan_o(e, &o);
@@ -245,9 +245,9 @@ static void determinism_fresh_context(void **state)
     h = tu_host(&f.fx.al);
     h.user = &f;
     h.calendar = env_calendar;
-    assert_int_equal(ccad_ctx_new(&f.fx.ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&f.fx.r, f.fx.ctx), CCAD_OK);
-    assert_int_equal(ccad_book_new(&f.fx.b, f.fx.ctx, 1000), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_ctx_new(&f.fx.ctx, &h));
+    TU_PASS(e->fx.ctx, ccad_rules_new(&f.fx.r, f.fx.ctx));
+    TU_PASS(e->fx.ctx, ccad_book_new(&f.fx.b, f.fx.ctx, 1000));
     gen_book(&f, 42, GEN_N, D0);
     gen_calendar(&f, D0);
     s2 = plan_o(&f, &o);

@@ -174,7 +174,7 @@ static void route_day_end_respected(void **state)
     assert_int_equal(tu_count_findings(s, CCAD_FIND_ROUTE, -2), 0);
     for (d = d0; d < d0 + 5; d++) {
         ccad_day day = CCAD_DAY_INIT;
-        assert_int_equal(ccad_schedule_day(s, d, &day), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_schedule_day(s, d, &day));
         assert_true(day.back_min <= 660);
         assert_true(day.stops >= 1 && day.stops <= 3); /* three hours hold at most 3 */
     }

@@ -78,6 +78,15 @@ const char *tu_mark(ccad_ctx *ctx)
     return msg;
 }
 
+void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *file, int line)
+{
+    if (rc == CCAD_OK)
+        return;
+    print_message("%s:%d: %s returned %d (%s): %s\n", file, line, call, rc, ccad_strerror(rc),
+                  ccad_ctx_errmsg(ctx));
+    _fail(file, line);
+}
+
 void tu_customer_equal(const ccad_customer *a, const ccad_customer *b)
 {
     int k;

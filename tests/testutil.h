@@ -46,6 +46,18 @@ const char *tu_mark(ccad_ctx *ctx);
         assert_string_not_equal(ccad_ctx_errmsg(ctx), tu_m_);                     \
     } while (0)
 
+/* Asserts that `call` returns CCAD_OK. On failure it prints the call as
+ * written, the code and its name, and ccad_ctx_errmsg(ctx), then fails at
+ * the caller's line: "ccad_book_add(...) returned -3 (<ccad_strerror>): <message>"
+ * instead of a bare "-3 != 0". ctx is read after the call (it may be the
+ * context the call creates). */
+#define TU_PASS(ctx, call)                                                        \
+    do {                                                                          \
+        int tu_rc_ = (call);                                                      \
+        tu_assert_ok(tu_rc_, (ctx), #call, __FILE__, __LINE__);                   \
+    } while (0)
+void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *file, int line);
+
 /* Asserts two customers are equal field by field (ids compared as strings). */
 void tu_customer_equal(const ccad_customer *a, const ccad_customer *b);
 
