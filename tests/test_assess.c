@@ -1593,55 +1593,50 @@ static void service_reason(void **state)
 
 /* ---- generated book: reasons, batch, determinism ---- */
 
-static uint32_t lcg(uint32_t *s)
-{
-    *s = *s * 1664525u + 1013904223u;
-    return *s >> 8;
-}
-
 static void generate(tu_fixture *f, size_t n, uint32_t seed)
 {
     size_t i;
     char id[32];
     int32_t T = TODAY;
+    uint64_t rng = tu_rng_seed(seed);
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
-        uint32_t r = lcg(&seed);
+        uint32_t r = (uint32_t)tu_rng_next(&rng);
         snprintf(id, sizeof id, "gen-%05lu", (unsigned long)i);
         c.id = id;
-        c.value = (int64_t)(lcg(&seed) % 50000000);
-        c.grade = r % 7 == 0 ? (int)(lcg(&seed) % 5) : CCAD_GRADE_NONE;
-        c.status = (int)(lcg(&seed) % 5) + 1;
-        if (lcg(&seed) % 3 == 0)
-            c.purchase_date = T + (int32_t)(lcg(&seed) % 40) - 10;
-        if (lcg(&seed) % 2)
-            c.monthly_volume = (int64_t)(lcg(&seed) % 10000000);
-        if (lcg(&seed) % 3 == 0)
-            c.margin_bp = (int32_t)(lcg(&seed) % 10001);
-        c.capable = (int)(lcg(&seed) % 2);
-        if (lcg(&seed) % 8 == 0) {
-            c.complaint = (int)(lcg(&seed) % 2) + 1;
-            c.complaint_date = T - (int32_t)(lcg(&seed) % 20);
+        c.value = (int64_t)(tu_rng_next(&rng) % 50000000);
+        c.grade = r % 7 == 0 ? (int)(tu_rng_next(&rng) % 5) : CCAD_GRADE_NONE;
+        c.status = (int)(tu_rng_next(&rng) % 5) + 1;
+        if (tu_rng_next(&rng) % 3 == 0)
+            c.purchase_date = T + (int32_t)(tu_rng_next(&rng) % 40) - 10;
+        if (tu_rng_next(&rng) % 2)
+            c.monthly_volume = (int64_t)(tu_rng_next(&rng) % 10000000);
+        if (tu_rng_next(&rng) % 3 == 0)
+            c.margin_bp = (int32_t)(tu_rng_next(&rng) % 10001);
+        c.capable = (int)(tu_rng_next(&rng) % 2);
+        if (tu_rng_next(&rng) % 8 == 0) {
+            c.complaint = (int)(tu_rng_next(&rng) % 2) + 1;
+            c.complaint_date = T - (int32_t)(tu_rng_next(&rng) % 20);
         }
-        if (lcg(&seed) % 6 == 0)
-            c.request_date = T + (int32_t)(lcg(&seed) % 6) - 3;
-        if (lcg(&seed) % 2)
-            c.owned_since = T - (int32_t)(lcg(&seed) % 120);
-        if (lcg(&seed) % 10 != 0) {
-            c.last_contact = T - (int32_t)(lcg(&seed) % 60);
-            c.contacts = 1 + lcg(&seed) % 12;
-            if (lcg(&seed) % 2)
-                c.last_visit = c.last_contact - (int32_t)(lcg(&seed) % 30);
-            if (lcg(&seed) % 3 == 0)
-                c.next_step_date = c.last_contact + (int32_t)(lcg(&seed) % 20);
-            if (lcg(&seed) % 2)
-                c.last_gap_days = (int32_t)(lcg(&seed) % 40);
-            c.no_progress = lcg(&seed) % 5;
-            c.last_recorded = (int)(lcg(&seed) % 4 != 0);
-            c.missing_records = lcg(&seed) % 3;
+        if (tu_rng_next(&rng) % 6 == 0)
+            c.request_date = T + (int32_t)(tu_rng_next(&rng) % 6) - 3;
+        if (tu_rng_next(&rng) % 2)
+            c.owned_since = T - (int32_t)(tu_rng_next(&rng) % 120);
+        if (tu_rng_next(&rng) % 10 != 0) {
+            c.last_contact = T - (int32_t)(tu_rng_next(&rng) % 60);
+            c.contacts = 1 + (uint32_t)(tu_rng_next(&rng) % 12);
+            if (tu_rng_next(&rng) % 2)
+                c.last_visit = c.last_contact - (int32_t)(tu_rng_next(&rng) % 30);
+            if (tu_rng_next(&rng) % 3 == 0)
+                c.next_step_date = c.last_contact + (int32_t)(tu_rng_next(&rng) % 20);
+            if (tu_rng_next(&rng) % 2)
+                c.last_gap_days = (int32_t)(tu_rng_next(&rng) % 40);
+            c.no_progress = (uint32_t)(tu_rng_next(&rng) % 5);
+            c.last_recorded = (int)(tu_rng_next(&rng) % 4 != 0);
+            c.missing_records = (uint32_t)(tu_rng_next(&rng) % 3);
             {
-                uint32_t level = lcg(&seed) % 4;
-                c.service_counts[level] = lcg(&seed) % 4;
+                uint32_t level = tu_rng_next(&rng) % 4;
+                c.service_counts[level] = tu_rng_next(&rng) % 4;
             }
         }
         add(f, &c);

@@ -343,7 +343,7 @@ static void planner_reads_wide_alike(void **state)
     ccad_book *wb = NULL;
     ccad_schedule *sn = NULL, *sw = NULL;
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
-    uint64_t x = 99;
+    uint64_t rng = tu_rng_seed(99), x;
     size_t i, n;
     int k;
     TU_PASS(f->ctx, ccad_book_new(&wb, f->ctx, 0));
@@ -351,7 +351,7 @@ static void planner_reads_wide_alike(void **state)
         char id[16];
         ccad_customer c = base(id);
         snprintf(id, sizeof id, "p%d", k);
-        x = x * UINT64_C(6364136223846793005) + 1442695040888963407u;
+        x = tu_rng_next(&rng);
         c.value = (int64_t)(x >> 40);
         c.status = (int)(x >> 20 & 3) == 0 ? CCAD_STATUS_PROSPECT : CCAD_STATUS_ACTIVE;
         c.purchase_date = (x >> 13 & 3) == 0 ? EPOCH + 2460 + (int32_t)(x >> 30 & 15) : CCAD_NO_DATE;

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "custcadence.h"
+#include "tu_rng.h"
 
 /* Allocator state passed as ccad_host.user. */
 typedef struct tu_alloc {
@@ -73,18 +74,7 @@ void tu_snap_take(tu_snap *s, const ccad_book *b);
 void tu_snap_check(const tu_snap *s, const ccad_book *b);
 void tu_snap_free(tu_snap *s);
 
-/* ---- the shared seeded generator (xorshift64*, as the older test files'
- * private copies): the same seed gives the same sequence on every machine.
- * A state must not be 0; tu_rng_seed() maps any seed to a good state. ---- */
-
-/* A state for @p seed (any value, 0 included). */
-uint64_t tu_rng_seed(uint64_t seed);
-/* The next 64-bit value. */
-uint64_t tu_rng_next(uint64_t *s);
-/* A value in [lo, hi] (lo <= hi). */
-int64_t tu_rng_range(uint64_t *s, int64_t lo, int64_t hi);
-/* 1 with probability pct/100. */
-int tu_rng_pct(uint64_t *s, int pct);
+/* The shared seeded generator: tu_rng.h. */
 
 /* ---- schedule readers for the planner's tests (each fails the test on
  * a reader error) ---- */
