@@ -83,14 +83,9 @@ int env_teardown(void **state)
 
 ccad_customer cust(const char *id, int grade, int64_t value, int32_t last)
 {
-    ccad_customer c = CCAD_CUSTOMER_INIT;
-    c.id = id;
-    c.grade = grade;
-    c.value = value;
-    c.last_contact = last;
-    c.last_visit = last;
-    c.contacts = last == CCAD_NO_DATE ? 0u : 6u;
-    return c;
+    tu_cust_spec spec = {id, grade, CCAD_STATUS_PROSPECT, value, last,
+                         last == CCAD_NO_DATE ? 0u : 6u};
+    return tu_customer(&spec);
 }
 
 uint32_t add(env *e, const ccad_customer *c)

@@ -44,8 +44,8 @@ int env_travel(void *user, double fx, double fy, double tx, double ty, int32_t *
 
 #define D0 tu_date("2026-03-02")
 
-/* A customer with the planner tests' defaults: last contact and last visit
- * on `last`, six contacts so far (none when last is CCAD_NO_DATE). */
+/* A planner test's customer (tu_customer): a prospect last contacted and
+ * visited on `last`, six contacts so far (none when last is CCAD_NO_DATE). */
 ccad_customer cust(const char *id, int grade, int64_t value, int32_t last);
 /* Adds a customer to the book (fails the test on an error); its index. */
 uint32_t add(env *e, const ccad_customer *c);

@@ -11,15 +11,8 @@
  * a recorded latest contact and no next step. */
 static ccad_customer cust(const char *id, int grade, int32_t last)
 {
-    ccad_customer c = CCAD_CUSTOMER_INIT;
-    c.id = id;
-    c.grade = grade;
-    c.status = CCAD_STATUS_ACTIVE;
-    c.value = 1000;
-    c.contacts = 10;
-    c.last_contact = last;
-    c.last_visit = last; /* the contact was a visit (clock.q1_visits_only) */
-    return c;
+    tu_cust_spec spec = {id, grade, CCAD_STATUS_ACTIVE, 1000, last, 10};
+    return tu_customer(&spec);
 }
 
 static size_t add(tu_fixture *f, const ccad_customer *c)

@@ -87,6 +87,19 @@ void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *fil
     _fail(file, line);
 }
 
+ccad_customer tu_customer(const tu_cust_spec *spec)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    c.id = spec->id;
+    c.grade = spec->grade;
+    c.status = spec->status;
+    c.value = spec->value;
+    c.last_contact = spec->last;
+    c.last_visit = spec->last;
+    c.contacts = spec->contacts;
+    return c;
+}
+
 void tu_customer_equal(const ccad_customer *a, const ccad_customer *b)
 {
     int k;

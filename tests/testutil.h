@@ -59,6 +59,22 @@ const char *tu_mark(ccad_ctx *ctx);
     } while (0)
 void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *file, int line);
 
+/* ---- test customers ----
+ * Every field a test customer is built from, written out where the test's
+ * helper builds it, so no default hides in a helper: the planner tests'
+ * cust() (plan_env.c), the assessment tests' (test_assess.c) and the team
+ * tests' (test_team_plan.c) differ only in the values they pass here. */
+typedef struct tu_cust_spec {
+    const char *id;
+    int grade;         /* ccad_grade (CCAD_GRADE_NONE: graded by the book) */
+    int status;        /* ccad_status */
+    int64_t value;     /* annual value */
+    int32_t last;      /* last_contact, and last_visit (the contact was a visit) */
+    uint32_t contacts; /* contacts so far */
+} tu_cust_spec;
+/* CCAD_CUSTOMER_INIT with the spec's fields set. */
+ccad_customer tu_customer(const tu_cust_spec *spec);
+
 /* Asserts two customers are equal field by field (ids compared as strings). */
 void tu_customer_equal(const ccad_customer *a, const ccad_customer *b);
 
