@@ -1,7 +1,7 @@
 /* The planner tests' fixture (tests/test_plan_*.c): tu_fixture (counting
  * allocator, context, rules, book, leak check) with a host calendar and a
  * host travel time the tests steer, and the helpers that build a book and
- * plan it. The route checkers of tests/plan_route_check.c are declared here
+ * plan it. The route checkers of tests/plan_env_routes.c are declared here
  * too.
  *
  * Dates: D0 is Monday 2026-03-02; D0+5/+6, D0+12/+13 and D0+19/+20 are
@@ -82,7 +82,7 @@ ccad_finding workload_finding(const ccad_schedule *s);
         assert_null(s_);                                                              \
     } while (0)
 
-/* ---- route checkers (tests/plan_route_check.c) ---- */
+/* ---- route checkers (tests/plan_env_routes.c) ---- */
 
 /* Service minutes of a customer's item, by its effective grade. */
 int32_t item_service(env *e, uint32_t customer);

@@ -1,6 +1,6 @@
 /* Planner rule ROUTE, over the week: weekly day assignment keeps its
  * invariants and saves travel, routed plans are deterministic and lean.
- * Checkers: tests/plan_route_check.c. */
+ * Checkers: tests/plan_env_routes.c. */
 #include "plan_env.h"
 
 #include <math.h>

@@ -1,7 +1,7 @@
 /* Planner rule ROUTE, one day at a time: each day's rep-owned visits in a
  * closed tour from the base with times, on the PLANAR, GEO and HOST metrics,
  * the day's end and visit hours, and bad route options. Checkers:
- * tests/plan_route_check.c. */
+ * tests/plan_env_routes.c. */
 #include "plan_env.h"
 
 #include <math.h>
