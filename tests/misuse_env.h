@@ -1,6 +1,6 @@
 /* Misuse suite (tests/test_misuse_*.c, one file per kind of misuse; this
- * header holds their world): every public function called the way a careless or hostile
- * host would call it.
+ * header holds their world): every public function called the way a
+ * careless or hostile host would call it.
  *
  *   - NULL for every pointer argument of every public function (one table
  *     row per function and argument);

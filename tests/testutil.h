@@ -62,7 +62,7 @@ void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *fil
 /* ---- test customers ----
  * Every field a test customer is built from, written out where the test's
  * helper builds it, so no default hides in a helper: the planner tests'
- * cust() (plan_env.c), the assessment tests' (test_assess.c) and the team
+ * cust() (plan_env.c), the assessment tests' (assess_env.c) and the team
  * tests' (test_team_plan.c) differ only in the values they pass here. */
 typedef struct tu_cust_spec {
     const char *id;
