@@ -12,6 +12,7 @@
 #define _POSIX_C_SOURCE 199309L
 
 #include "custcadence.h"
+#include "tu_rng.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,21 +21,6 @@
 
 #define DAYS 28
 #define VISITS 8
-
-static uint64_t rng_next(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *s = x;
-    return x * UINT64_C(2685821657736338717);
-}
-
-static int64_t rng_range(uint64_t *s, int64_t lo, int64_t hi)
-{
-    return lo + (int64_t)(rng_next(s) % (uint64_t)(hi - lo + 1));
-}
 
 static double now_ms(void)
 {
@@ -63,38 +49,38 @@ static ccad_book *gen_book(ccad_ctx *ctx, const ccad_rules *r, uint64_t *s, size
         die("ccad_book_new", rc, ctx);
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
-        int64_t k = rng_range(s, 0, 99);
+        int64_t k = tu_rng_range(s, 0, 99);
         snprintf(id, sizeof id, "r%u-c%lu", rep, (unsigned long)i);
         c.id = id;
-        c.value = k < 15 ? rng_range(s, 5000000, 50000000)
-                  : k < 40 ? rng_range(s, 1000000, 5000000)
-                           : rng_range(s, 0, 1000000);
-        k = rng_range(s, 0, 99);
+        c.value = k < 15 ? tu_rng_range(s, 5000000, 50000000)
+                  : k < 40 ? tu_rng_range(s, 1000000, 5000000)
+                           : tu_rng_range(s, 0, 1000000);
+        k = tu_rng_range(s, 0, 99);
         c.status = k < 60 ? CCAD_STATUS_PROSPECT : k < 88 ? CCAD_STATUS_ACTIVE
                    : k < 95                          ? CCAD_STATUS_KEY
                                                      : CCAD_STATUS_RELEASED;
         if (c.status == CCAD_STATUS_ACTIVE || c.status == CCAD_STATUS_KEY)
-            c.monthly_volume = rng_range(s, 0, 10000000);
-        if (rng_range(s, 0, 99) < 20)
-            c.purchase_date = d0 + (int32_t)rng_range(s, -5, 45);
-        if (rng_range(s, 0, 99) < 90) {
-            c.last_contact = d0 - (int32_t)rng_range(s, 1, 35);
+            c.monthly_volume = tu_rng_range(s, 0, 10000000);
+        if (tu_rng_range(s, 0, 99) < 20)
+            c.purchase_date = d0 + (int32_t)tu_rng_range(s, -5, 45);
+        if (tu_rng_range(s, 0, 99) < 90) {
+            c.last_contact = d0 - (int32_t)tu_rng_range(s, 1, 35);
             c.last_visit = c.last_contact;
-            c.contacts = (uint32_t)rng_range(s, 1, 12);
+            c.contacts = (uint32_t)tu_rng_range(s, 1, 12);
         }
-        k = rng_range(s, 0, 99);
+        k = tu_rng_range(s, 0, 99);
         if (k < 2) {
             c.complaint = CCAD_COMPLAINT_OPEN;
-            c.complaint_date = d0 - (int32_t)rng_range(s, 0, 3);
+            c.complaint_date = d0 - (int32_t)tu_rng_range(s, 0, 3);
         } else if (k < 4) {
             c.complaint = CCAD_COMPLAINT_RESOLVED;
-            c.complaint_date = d0 - (int32_t)rng_range(s, 0, 10);
+            c.complaint_date = d0 - (int32_t)tu_rng_range(s, 0, 10);
         }
         if (c.last_contact != CCAD_NO_DATE && c.complaint != CCAD_COMPLAINT_NONE &&
             c.last_contact < c.complaint_date - 20)
             c.last_contact = c.last_visit = c.complaint_date - 20;
-        if (rng_range(s, 0, 99) < 2)
-            c.request_date = d0 + (int32_t)rng_range(s, 0, 10);
+        if (tu_rng_range(s, 0, 99) < 2)
+            c.request_date = d0 + (int32_t)tu_rng_range(s, 0, 10);
         if ((rc = ccad_book_add(b, &c, NULL)) != CCAD_OK)
             die("ccad_book_add", rc, ctx);
     }

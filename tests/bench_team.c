@@ -18,6 +18,7 @@
 #define _POSIX_C_SOURCE 199309L
 
 #include "custcadence.h"
+#include "tu_rng.h"
 #include "datadir.h"
 #include "plan.h"
 #include "team.h"
@@ -28,21 +29,6 @@
 #include <time.h>
 
 #define MAXREPS 200
-
-static uint64_t rng_next(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *s = x;
-    return x * UINT64_C(2685821657736338717);
-}
-
-static int64_t rng_range(uint64_t *s, int64_t lo, int64_t hi)
-{
-    return lo + (int64_t)(rng_next(s) % (uint64_t)(hi - lo + 1));
-}
 
 static double now_ms(void)
 {
@@ -103,20 +89,20 @@ static void gen_book(struct bench *B, size_t r, uint64_t *s, size_t n)
         die("book", rc, B->ctx);
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
-        int64_t k = rng_range(s, 0, 99);
+        int64_t k = tu_rng_range(s, 0, 99);
         snprintf(id, sizeof id, "%s-%04u", B->id[r], (unsigned)i);
         c.id = id;
-        c.value = k < 15 ? rng_range(s, 5000000, 50000000) : rng_range(s, 0, 3000000);
+        c.value = k < 15 ? tu_rng_range(s, 5000000, 50000000) : tu_rng_range(s, 0, 3000000);
         c.status = k < 30 ? CCAD_STATUS_ACTIVE : k < 60 ? CCAD_STATUS_PROSPECT : CCAD_STATUS_RELEASED;
-        c.last_contact = c.last_visit = B->d0 - (int32_t)rng_range(s, 1, 14);
-        c.contacts = (uint32_t)rng_range(s, 1, 12);
-        if (rng_range(s, 0, 99) < 6)
-            c.request_date = B->d0 + (int32_t)rng_range(s, 0, 20);
-        if (rng_range(s, 0, 99) < 8)
-            c.purchase_date = B->d0 + (int32_t)rng_range(s, 0, 20);
+        c.last_contact = c.last_visit = B->d0 - (int32_t)tu_rng_range(s, 1, 14);
+        c.contacts = (uint32_t)tu_rng_range(s, 1, 12);
+        if (tu_rng_range(s, 0, 99) < 6)
+            c.request_date = B->d0 + (int32_t)tu_rng_range(s, 0, 20);
+        if (tu_rng_range(s, 0, 99) < 8)
+            c.purchase_date = B->d0 + (int32_t)tu_rng_range(s, 0, 20);
         c.has_location = 1;
-        c.x = B->rep[r].base_x + (double)rng_range(s, -300, 300) / 10000.0;
-        c.y = B->rep[r].base_y + (double)rng_range(s, -300, 300) / 10000.0;
+        c.x = B->rep[r].base_x + (double)tu_rng_range(s, -300, 300) / 10000.0;
+        c.y = B->rep[r].base_y + (double)tu_rng_range(s, -300, 300) / 10000.0;
         if ((rc = ccad_book_add(B->book[r], &c, NULL)) != CCAD_OK)
             die("add", rc, B->ctx);
     }
@@ -141,9 +127,9 @@ static void gen(struct bench *B, size_t reps, size_t customers)
         ccad_rep p = CCAD_REP_INIT;
         snprintf(B->id[r], sizeof B->id[r], "r%03u", (unsigned)r);
         p.id = B->id[r];
-        p.base_x = 121.40 + (double)rng_range(&s, -800, 800) / 10000.0;
-        p.base_y = 31.20 + (double)rng_range(&s, -800, 800) / 10000.0;
-        p.visits_per_day = (int32_t)rng_range(&s, 6, 10);
+        p.base_x = 121.40 + (double)tu_rng_range(&s, -800, 800) / 10000.0;
+        p.base_y = 31.20 + (double)tu_rng_range(&s, -800, 800) / 10000.0;
+        p.visits_per_day = (int32_t)tu_rng_range(&s, 6, 10);
         p.minutes_per_day = 480;
         p.day_start_min = 480;
         p.day_minutes = 540;

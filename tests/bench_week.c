@@ -59,6 +59,7 @@
 #define _POSIX_C_SOURCE 199309L
 
 #include "custcadence.h"
+#include "tu_rng.h"
 #include "plan.h"
 
 #include <math.h>
@@ -78,28 +79,13 @@
 #define BASE_X 121.4
 #define BASE_Y 31.2
 
-static uint64_t rng_next(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *s = x;
-    return x * UINT64_C(2685821657736338717);
-}
-
-static int64_t rng_range(uint64_t *s, int64_t lo, int64_t hi)
-{
-    return lo + (int64_t)(rng_next(s) % (uint64_t)(hi - lo + 1));
-}
-
 /* Roughly normal in [-1, 1] (sum of uniforms). */
 static double rng_spread(uint64_t *s)
 {
     int k;
     double v = 0;
     for (k = 0; k < 4; k++)
-        v += (double)rng_range(s, -1000, 1000) / 1000.0;
+        v += (double)tu_rng_range(s, -1000, 1000) / 1000.0;
     return v / 4.0;
 }
 
@@ -144,22 +130,22 @@ static ccad_book *gen_territory(ccad_ctx *ctx, const ccad_rules *r, int32_t d0)
         die("ccad_book_new", rc, ctx);
     for (i = 0; i < N_CUST; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
-        int64_t k = rng_range(&s, 0, 99);
-        int d = (int)rng_range(&s, 0, 3);
+        int64_t k = tu_rng_range(&s, 0, 99);
+        int d = (int)tu_rng_range(&s, 0, 3);
         snprintf(id, sizeof id, "w%03d", i);
         c.id = id;
         /* values: a few large accounts carry most of the value */
-        c.value = k < 15 ? rng_range(&s, 5000000, 50000000)
-                  : k < 40 ? rng_range(&s, 1000000, 5000000)
-                           : rng_range(&s, 0, 1000000);
-        c.status = rng_range(&s, 0, 99) < 60 ? CCAD_STATUS_PROSPECT : CCAD_STATUS_ACTIVE;
-        if (rng_range(&s, 0, 99) < RELEASED_PCT)
+        c.value = k < 15 ? tu_rng_range(&s, 5000000, 50000000)
+                  : k < 40 ? tu_rng_range(&s, 1000000, 5000000)
+                           : tu_rng_range(&s, 0, 1000000);
+        c.status = tu_rng_range(&s, 0, 99) < 60 ? CCAD_STATUS_PROSPECT : CCAD_STATUS_ACTIVE;
+        if (tu_rng_range(&s, 0, 99) < RELEASED_PCT)
             c.status = CCAD_STATUS_RELEASED; /* not planned: room in the week */
-        c.last_contact = d0 - (int32_t)rng_range(&s, 1, 28);
+        c.last_contact = d0 - (int32_t)tu_rng_range(&s, 1, 28);
         c.last_visit = c.last_contact;
-        c.contacts = (uint32_t)rng_range(&s, 1, 12);
-        if (rng_range(&s, 0, 99) < 3)
-            c.purchase_date = d0 + (int32_t)rng_range(&s, 2, 20);
+        c.contacts = (uint32_t)tu_rng_range(&s, 1, 12);
+        if (tu_rng_range(&s, 0, 99) < 3)
+            c.purchase_date = d0 + (int32_t)tu_rng_range(&s, 2, 20);
         c.has_location = 1;
         c.x = BASE_X + cx[d] + 0.035 * rng_spread(&s);
         c.y = BASE_Y + cy[d] + 0.03 * rng_spread(&s);

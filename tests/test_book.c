@@ -6,42 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct fixture {
-    tu_alloc al;
-    ccad_ctx *ctx;
-    ccad_rules *r;
-    ccad_book *b;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    ccad_host h;
-    if (f == NULL)
-        return -1;
-    h = tu_host(&f->al);
-    if (ccad_ctx_new(&f->ctx, &h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK ||
-        ccad_book_new(&f->b, f->ctx, 0) != CCAD_OK)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    ccad_book_free(f->b);
-    ccad_rules_free(f->r);
-    ccad_ctx_free(f->ctx);
-    if (f->al.live != 0) {
-        fprintf(stderr, "leak: %ld blocks live\n", f->al.live);
-        free(f);
-        return -1;
-    }
-    free(f);
-    return 0;
-}
-
 /* A customer with every field away from its CCAD_CUSTOMER_INIT value. */
 static ccad_customer full_customer(const char *id)
 {
@@ -79,7 +43,7 @@ static ccad_customer full_customer(const char *id)
     return c;
 }
 
-static void add_some(fixture *f, int n)
+static void add_some(tu_fixture *f, int n)
 {
     int i;
     for (i = 0; i < n; i++) {
@@ -88,7 +52,7 @@ static void add_some(fixture *f, int n)
         snprintf(id, sizeof id, "base-%d", i);
         c.id = id;
         c.value = 1000 * i;
-        assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
     }
 }
 
@@ -103,34 +67,34 @@ static ccad_customer get_c(const ccad_book *b, size_t i)
 
 static void add_get_round_trip(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     char id[] = "acme-001";
     ccad_customer in = full_customer(id), out = CCAD_CUSTOMER_INIT, plain = CCAD_CUSTOMER_INIT;
     size_t at = 99, at2 = 99;
     assert_int_equal(ccad_book_count(f->b), 0);
-    assert_int_equal(ccad_book_add(f->b, &in, &at), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &in, &at));
     assert_int_equal(at, 0);
     assert_int_equal(ccad_book_count(f->b), 1);
-    assert_int_equal(ccad_book_get(f->b, 0, &out), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_get(f->b, 0, &out));
     tu_customer_equal(&out, &in);
     /* the id was copied: it points into the book */
     assert_true(out.id != in.id);
     id[0] = 'X';
-    assert_int_equal(ccad_book_get(f->b, 0, &out), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_get(f->b, 0, &out));
     assert_string_equal(out.id, "acme-001");
     /* defaults come back as they went in */
     plain.id = "plain";
     assert_int_equal(ccad_book_add(f->b, &plain, &at2), CCAD_OK);
     assert_int_equal(at2, 1);
-    assert_int_equal(ccad_book_get(f->b, 1, &out), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_get(f->b, 1, &out));
     tu_customer_equal(&out, &plain);
-    assert_int_equal(ccad_book_find(f->b, "acme-001", &at), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_find(f->b, "acme-001", &at));
     assert_int_equal(at, 0);
-    assert_int_equal(ccad_book_find(f->b, "plain", &at), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_find(f->b, "plain", &at));
     assert_int_equal(at, 1);
     /* out_index may be NULL */
     plain.id = "third";
-    assert_int_equal(ccad_book_add(f->b, &plain, NULL), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &plain, NULL));
     assert_int_equal(ccad_book_count(f->b), 3);
     assert_int_equal(ccad_book_count(NULL), 0);
     /* ccad_book_ctx */
@@ -145,7 +109,7 @@ static void add_get_round_trip(void **state)
 
 static void add_extreme_but_valid_values(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_customer c = CCAD_CUSTOMER_INIT, out = CCAD_CUSTOMER_INIT;
     c.id = "extreme";
     c.value = INT64_MAX;
@@ -166,30 +130,30 @@ static void add_extreme_but_valid_values(void **state)
     c.last_gap_days = INT32_MAX;
     c.complaint = CCAD_COMPLAINT_OPEN;
     c.complaint_date = CCAD_DATE_MIN;
-    assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
-    assert_int_equal(ccad_book_get(f->b, 0, &out), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
+    TU_PASS(f->ctx, ccad_book_get(f->b, 0, &out));
     tu_customer_equal(&out, &c);
     /* margin 0, window 1439..1440 */
     c.id = "extreme2";
     c.margin_bp = 0;
     c.visit_open_min = 1439;
     c.visit_close_min = 1440;
-    assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
-    assert_int_equal(ccad_book_get(f->b, 1, &out), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
+    TU_PASS(f->ctx, ccad_book_get(f->b, 1, &out));
     tu_customer_equal(&out, &c);
     /* without a location, non-finite coordinates are not looked at */
     c.id = "noloc";
     c.has_location = 0;
     c.x = NAN;
     c.y = INFINITY;
-    assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
-    assert_int_equal(ccad_book_get(f->b, 2, &out), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
+    TU_PASS(f->ctx, ccad_book_get(f->b, 2, &out));
     assert_int_equal(out.has_location, 0);
 }
 
 static void ids_up_to_64_bytes(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     char id[CCAD_ID_MAX + 2];
     ccad_customer c = CCAD_CUSTOMER_INIT, out = CCAD_CUSTOMER_INIT;
     size_t at = 77;
@@ -198,24 +162,24 @@ static void ids_up_to_64_bytes(void **state)
     memset(id, 'k', sizeof id);
     id[CCAD_ID_MAX] = '\0'; /* 64 bytes */
     c.id = id;
-    assert_int_equal(ccad_book_add(f->b, &c, &at), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, &at));
     assert_int_equal(at, 3);
-    assert_int_equal(ccad_book_get(f->b, 3, &out), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_get(f->b, 3, &out));
     assert_int_equal(strlen(out.id), 64);
     assert_string_equal(out.id, id);
     at = 77;
-    assert_int_equal(ccad_book_find(f->b, id, &at), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_find(f->b, id, &at));
     assert_int_equal(at, 3);
     /* 63 bytes is a different id */
     id[63] = '\0';
-    assert_int_equal(ccad_book_add(f->b, &c, &at), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, &at));
     assert_int_equal(at, 4);
     /* one byte ids, and bytes with the high bit set */
     c.id = "z";
-    assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
     c.id = "\xc3\xa9t\xc3\xa9";
-    assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
-    assert_int_equal(ccad_book_find(f->b, "\xc3\xa9t\xc3\xa9", &at), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
+    TU_PASS(f->ctx, ccad_book_find(f->b, "\xc3\xa9t\xc3\xa9", &at));
     assert_int_equal(at, 6);
 
     tu_snap_take(&s, f->b);
@@ -240,7 +204,7 @@ static void ids_up_to_64_bytes(void **state)
 
 static void add_errors(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_customer base = CCAD_CUSTOMER_INIT, c;
     size_t at = 55;
     tu_snap s;
@@ -313,14 +277,14 @@ static void add_errors(void **state)
     assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "base-3"));
 #undef BAD
     /* the base itself is fine */
-    assert_int_equal(ccad_book_add(f->b, &base, &at), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &base, &at));
     assert_int_equal(at, 5);
     tu_snap_free(&s);
 }
 
 static void find_and_get_errors(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     size_t at = 31;
     ccad_customer out = CCAD_CUSTOMER_INIT, before;
     add_some(f, 4);
@@ -332,7 +296,7 @@ static void find_and_get_errors(void **state)
     TU_FAIL(f->ctx, ccad_book_find(f->b, "base-", &at), CCAD_ENOTFOUND);
     TU_FAIL(f->ctx, ccad_book_find(f->b, "base-10", &at), CCAD_ENOTFOUND);
     assert_int_equal(at, 31);
-    assert_int_equal(ccad_book_find(f->b, "base-3", &at), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_find(f->b, "base-3", &at));
     assert_int_equal(at, 3);
 
     memset(&out, 0xab, sizeof out);
@@ -358,7 +322,7 @@ static void find_and_get_errors(void **state)
 
 static void book_new_errors(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_book *b = (ccad_book *)(void *)&b;
     ccad_customer c = CCAD_CUSTOMER_INIT;
     long live = f->al.live;
@@ -373,12 +337,12 @@ static void book_new_errors(void **state)
     assert_null(b);
     assert_int_equal(f->al.live, live);
     /* a hint is only a hint */
-    assert_int_equal(ccad_book_new(&b, f->ctx, 1000), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_new(&b, f->ctx, 1000));
     c.id = "one";
-    assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(b, &c, NULL));
     assert_int_equal(ccad_book_count(b), 1);
     ccad_book_free(b);
-    assert_int_equal(ccad_book_new(&b, f->ctx, 1), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_new(&b, f->ctx, 1));
     ccad_book_free(b);
     ccad_book_free(NULL);
     assert_int_equal(f->al.live, live);
@@ -395,7 +359,7 @@ static void book_new_null_ctx_sets_out_null(void **state)
 
 static void many_customers(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     const size_t n = 100000;
     size_t i, at;
     char id[32];
@@ -404,16 +368,16 @@ static void many_customers(void **state)
         snprintf(id, sizeof id, "C%07lu", (unsigned long)(i * 7919 % 1000003));
         c.id = id;
         c.value = (int64_t)i;
-        assert_int_equal(ccad_book_add(f->b, &c, &at), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_add(f->b, &c, &at));
         assert_int_equal(at, i);
     }
     assert_int_equal(ccad_book_count(f->b), n);
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
         snprintf(id, sizeof id, "C%07lu", (unsigned long)(i * 7919 % 1000003));
-        assert_int_equal(ccad_book_find(f->b, id, &at), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_find(f->b, id, &at));
         assert_int_equal(at, i);
-        assert_int_equal(ccad_book_get(f->b, i, &c), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_get(f->b, i, &c));
         assert_string_equal(c.id, id);
         assert_true(c.value == (int64_t)i);
     }
@@ -431,34 +395,34 @@ static void many_customers(void **state)
 
 static void update_cases(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_customer c, in;
     char same_id[] = "base-2";
     ccad_assessment a = CCAD_ASSESSMENT_INIT;
     int32_t today = tu_date("2026-11-23");
     tu_snap s;
     add_some(f, 4);
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 2, today, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
+    TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 2, today, &a));
 
     /* full replacement, id NULL */
     in = full_customer(NULL);
     in.value = 2000; /* same value as before: grades stay fresh */
-    assert_int_equal(ccad_book_update(f->b, 2, &in), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, 2, &in));
     c = get_c(f->b, 2);
     in.id = "base-2";
     tu_customer_equal(&c, &in);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 2, today, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 2, today, &a));
     /* same id text at another address */
     in.id = same_id;
     in.contacts = 99;
-    assert_int_equal(ccad_book_update(f->b, 2, &in), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, 2, &in));
     assert_int_equal(get_c(f->b, 2).contacts, 99);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 2, today, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 2, today, &a));
     /* id lookups are untouched */
     {
         size_t at = 0;
-        assert_int_equal(ccad_book_find(f->b, "base-2", &at), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_find(f->b, "base-2", &at));
         assert_int_equal(at, 2);
     }
 
@@ -492,25 +456,25 @@ static void update_cases(void **state)
     TU_FAIL(f->ctx, ccad_book_update(f->b, 2, &c), CCAD_ERANGE);
     tu_snap_check(&s, f->b);
     tu_snap_free(&s);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 2, today, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 2, today, &a));
 
     /* a change of value makes the grades stale until graded again */
     in.value = 5;
-    assert_int_equal(ccad_book_update(f->b, 2, &in), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, 2, &in));
     TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 2, today, &a), CCAD_ESTALE);
     TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 0, today, &a), CCAD_ESTALE);
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 2, today, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
+    TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 2, today, &a));
     /* adding makes them stale too */
     add_some(f, 0);
     {
         ccad_customer n = CCAD_CUSTOMER_INIT;
         n.id = "late";
-        assert_int_equal(ccad_book_add(f->b, &n, NULL), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_add(f->b, &n, NULL));
     }
     TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 0, today, &a), CCAD_ESTALE);
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 0, today, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
+    TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 0, today, &a));
 }
 
 /* ---- record ---- */
@@ -526,18 +490,18 @@ static ccad_contact contact(const char *ymd, int kind, int outcome)
 
 static void record_sequence(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_customer c = CCAD_CUSTOMER_INIT;
     ccad_contact e;
     size_t i;
     c.id = "seq";
-    assert_int_equal(ccad_book_add(f->b, &c, &i), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, &i));
 
     /* 1. first contact: a recorded visit with progress and a next step */
     e = contact("2026-11-02", CCAD_CONTACT_VISIT, CCAD_OUTCOME_PROGRESS);
     e.next_date = tu_date("2026-11-09");
     e.service_level = CCAD_SERVICE_BASIC;
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.last_contact, tu_date("2026-11-02"));
     assert_int_equal(c.last_visit, tu_date("2026-11-02"));
@@ -554,7 +518,7 @@ static void record_sequence(void **state)
     e = contact("2026-11-12", CCAD_CONTACT_CALL, CCAD_OUTCOME_NO_PROGRESS);
     e.recorded = 0;
     e.service_level = CCAD_SERVICE_MOVING;
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.last_contact, tu_date("2026-11-12"));
     assert_int_equal(c.last_visit, tu_date("2026-11-02")); /* calls are not visits */
@@ -570,10 +534,10 @@ static void record_sequence(void **state)
     /* 3. more contacts without progress count consecutively */
     e = contact("2026-11-14", CCAD_CONTACT_EMAIL, CCAD_OUTCOME_NO_PROGRESS);
     e.service_level = CCAD_SERVICE_SATISFYING;
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     e = contact("2026-11-17", CCAD_CONTACT_MESSAGE, CCAD_OUTCOME_NO_PROGRESS);
     e.service_level = CCAD_SERVICE_VALUE;
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.no_progress, 3);
     assert_int_equal(c.last_gap_days, 3);
@@ -585,17 +549,17 @@ static void record_sequence(void **state)
 
     /* 4. progress resets the run */
     e = contact("2026-11-18", CCAD_CONTACT_OTHER, CCAD_OUTCOME_PROGRESS);
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.no_progress, 0);
     assert_int_equal(c.last_gap_days, 1);
     e = contact("2026-11-19", CCAD_CONTACT_CALL, CCAD_OUTCOME_NO_PROGRESS);
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     assert_int_equal(get_c(f->b, i).no_progress, 1);
 
     /* 5. an order resets it too and makes the prospect active */
     e = contact("2026-11-20", CCAD_CONTACT_VISIT, CCAD_OUTCOME_ORDER);
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.no_progress, 0);
     assert_int_equal(c.status, CCAD_STATUS_ACTIVE);
@@ -604,17 +568,17 @@ static void record_sequence(void **state)
 
     /* 6. complaint opened, then again (date kept), then resolved */
     e = contact("2026-11-21", CCAD_CONTACT_CALL, CCAD_OUTCOME_COMPLAINT_OPENED);
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.complaint, CCAD_COMPLAINT_OPEN);
     assert_int_equal(c.complaint_date, tu_date("2026-11-21"));
     e = contact("2026-11-22", CCAD_CONTACT_CALL, CCAD_OUTCOME_COMPLAINT_OPENED);
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.complaint, CCAD_COMPLAINT_OPEN);
     assert_int_equal(c.complaint_date, tu_date("2026-11-21"));
     e = contact("2026-11-24", CCAD_CONTACT_VISIT, CCAD_OUTCOME_COMPLAINT_RESOLVED);
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.complaint, CCAD_COMPLAINT_RESOLVED);
     assert_int_equal(c.complaint_date, tu_date("2026-11-24"));
@@ -625,15 +589,15 @@ static void record_sequence(void **state)
     /* 7. an ORDER does not demote a key account */
     c.status = CCAD_STATUS_KEY;
     c.id = NULL;
-    assert_int_equal(ccad_book_update(f->b, i, &c), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, i, &c));
     e = contact("2026-11-25", CCAD_CONTACT_VISIT, CCAD_OUTCOME_ORDER);
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     assert_int_equal(get_c(f->b, i).status, CCAD_STATUS_KEY);
 }
 
 static void record_same_day_and_next_step(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_customer c = CCAD_CUSTOMER_INIT;
     ccad_contact e;
     size_t i;
@@ -641,17 +605,17 @@ static void record_same_day_and_next_step(void **state)
     c.last_contact = tu_date("2026-11-01");
     c.last_gap_days = 5;
     c.next_step_date = tu_date("2026-11-08");
-    assert_int_equal(ccad_book_add(f->b, &c, &i), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, &i));
     /* next step equal to the contact date is allowed */
     e = contact("2026-11-10", CCAD_CONTACT_CALL, CCAD_OUTCOME_PROGRESS);
     e.next_date = e.date;
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.last_gap_days, 9);
     assert_int_equal(c.next_step_date, tu_date("2026-11-10"));
     /* a later contact without next step clears it */
     e = contact("2026-11-12", CCAD_CONTACT_CALL, CCAD_OUTCOME_PROGRESS);
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.next_step_date, CCAD_NO_DATE);
     assert_int_equal(c.last_gap_days, 2);
@@ -660,7 +624,7 @@ static void record_same_day_and_next_step(void **state)
 
 static void record_out_of_order(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_customer c = CCAD_CUSTOMER_INIT, before;
     ccad_contact e;
     size_t i;
@@ -673,14 +637,14 @@ static void record_out_of_order(void **state)
     c.no_progress = 1;
     c.last_recorded = 1;
     c.next_step_date = tu_date("2026-11-27");
-    assert_int_equal(ccad_book_add(f->b, &c, &i), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, &i));
     before = get_c(f->b, i);
 
     e = contact("2026-11-10", CCAD_CONTACT_VISIT, CCAD_OUTCOME_NO_PROGRESS);
     e.recorded = 0;
     e.next_date = tu_date("2026-12-30");
     e.service_level = CCAD_SERVICE_VALUE;
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.contacts, 5);
     assert_int_equal(c.missing_records, 1);
@@ -695,7 +659,7 @@ static void record_out_of_order(void **state)
 
     /* an older visit than the latest visit does not move last_visit back */
     e = contact("2026-11-05", CCAD_CONTACT_VISIT, CCAD_OUTCOME_PROGRESS);
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     c = get_c(f->b, i);
     assert_int_equal(c.last_visit, tu_date("2026-11-10"));
     assert_int_equal(c.no_progress, 1); /* progress in the past does not reset */
@@ -704,7 +668,7 @@ static void record_out_of_order(void **state)
 
 static void record_errors(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_customer c = CCAD_CUSTOMER_INIT;
     ccad_contact ok = contact("2026-11-10", CCAD_CONTACT_CALL, CCAD_OUTCOME_PROGRESS), e;
     size_t i;
@@ -712,7 +676,7 @@ static void record_errors(void **state)
     add_some(f, 2);
     c.id = "rec";
     c.last_contact = tu_date("2026-11-01");
-    assert_int_equal(ccad_book_add(f->b, &c, &i), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, &i));
     tu_snap_take(&s, f->b);
 
     assert_int_equal(ccad_book_record(NULL, i, &ok), CCAD_EINVAL);
@@ -754,40 +718,40 @@ static void record_errors(void **state)
     c.id = NULL;
     c.complaint = CCAD_COMPLAINT_RESOLVED;
     c.complaint_date = tu_date("2026-10-01");
-    assert_int_equal(ccad_book_update(f->b, i, &c), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, i, &c));
     tu_snap_take(&s, f->b);
     BADC(e.outcome = CCAD_OUTCOME_COMPLAINT_RESOLVED, CCAD_ECONFLICT);
     tu_snap_free(&s);
 
     /* overflowing counts */
     c.contacts = UINT32_MAX;
-    assert_int_equal(ccad_book_update(f->b, i, &c), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, i, &c));
     tu_snap_take(&s, f->b);
     BADC((void)0, CCAD_EOVERFLOW);
     tu_snap_free(&s);
 
     c.contacts = 3;
     c.missing_records = UINT32_MAX;
-    assert_int_equal(ccad_book_update(f->b, i, &c), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, i, &c));
     tu_snap_take(&s, f->b);
     BADC(e.recorded = 0, CCAD_EOVERFLOW);
     tu_snap_free(&s);
     e = ok; /* a recorded contact does not touch missing_records */
-    assert_int_equal(ccad_book_record(f->b, i, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, i, &e));
     assert_int_equal(get_c(f->b, i).contacts, 4);
 
     c = get_c(f->b, i);
     c.id = NULL;
     c.missing_records = 0;
     c.service_counts[2] = UINT32_MAX;
-    assert_int_equal(ccad_book_update(f->b, i, &c), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, i, &c));
     tu_snap_take(&s, f->b);
     BADC(e.service_level = CCAD_SERVICE_VALUE, CCAD_EOVERFLOW);
     tu_snap_free(&s);
 
     c.service_counts[2] = 0;
     c.no_progress = UINT32_MAX;
-    assert_int_equal(ccad_book_update(f->b, i, &c), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, i, &c));
     tu_snap_take(&s, f->b);
     BADC(e.outcome = CCAD_OUTCOME_NO_PROGRESS, CCAD_EOVERFLOW);
     tu_snap_free(&s);
@@ -796,19 +760,19 @@ static void record_errors(void **state)
 
 static void record_keeps_grades_fresh(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_assessment a = CCAD_ASSESSMENT_INIT;
     ccad_contact e = contact("2026-11-20", CCAD_CONTACT_VISIT, CCAD_OUTCOME_PROGRESS);
     add_some(f, 3);
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
-    assert_int_equal(ccad_book_record(f->b, 1, &e), CCAD_OK);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 1, tu_date("2026-11-21"), &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
+    TU_PASS(f->ctx, ccad_book_record(f->b, 1, &e));
+    TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 1, tu_date("2026-11-21"), &a));
     assert_int_equal(a.days_since_contact, 1);
 }
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, tu_fixture_setup, tu_fixture_teardown)
     const struct CMUnitTest tests[] = {
         T(add_get_round_trip),
         T(add_extreme_but_valid_values),

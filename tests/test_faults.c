@@ -22,7 +22,8 @@
  * every N up to that count must fail (no allocation or callback result is
  * ignored). A round counts when it completed; the census prints one line per
  * case and the totals. */
-#include "testutil.h"
+#include "faults.h"
+#include "plan_env.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -1530,10 +1531,29 @@ static void census_all(void **state)
     assert_int_equal(entries, 28); /* every public function that allocates or calls the host */
 }
 
+static int report(void **state)
+{
+    (void)state;
+    print_message("alloc-failure rounds: %ld\n", faults_alloc_rounds());
+    print_message("plan alloc-failure rounds: %ld\n", faults_plan_rounds());
+    return 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(census_all),
+        /* loops with checks of their own (faults.h) */
+        cmocka_unit_test(faults_alloc_ctx_new),
+        cmocka_unit_test(faults_alloc_handles),
+        cmocka_unit_test(faults_alloc_book_add),
+        cmocka_unit_test(faults_alloc_book_grade),
+        cmocka_unit_test(faults_alloc_whole_session),
+        PLAN_TEST(faults_plan_schedule_new),
+        PLAN_TEST(faults_plan_choose_working),
+        PLAN_TEST(faults_plan_calendar),
+        PLAN_TEST(faults_plan_route_host),
+        PLAN_TEST(faults_plan_route_assign),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, NULL, report);
 }

@@ -10,39 +10,6 @@
 
 #define EPOCH 18262 /* 2020-01-01, the stored dates' origin */
 
-typedef struct fixture {
-    tu_alloc al;
-    ccad_ctx *ctx;
-    ccad_rules *r;
-    ccad_book *b;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    ccad_host h;
-    if (f == NULL)
-        return -1;
-    h = tu_host(&f->al);
-    if (ccad_ctx_new(&f->ctx, &h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK ||
-        ccad_book_new(&f->b, f->ctx, 0) != CCAD_OK)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    long live;
-    ccad_book_free(f->b);
-    ccad_rules_free(f->r);
-    ccad_ctx_free(f->ctx);
-    live = f->al.live;
-    free(f);
-    return live == 0 ? 0 : -1;
-}
-
 /* An ordinary customer: every field set, every one narrow. */
 static ccad_customer base(const char *id)
 {
@@ -169,7 +136,7 @@ static void assessments_equal(const ccad_assessment *a, const ccad_assessment *b
  * update back to the ordinary values. */
 static void edges_round_trip(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     size_t i;
     for (i = 0; i < N_EDGES; i++) {
         char id[32], id2[32];
@@ -179,7 +146,7 @@ static void edges_round_trip(void **state)
         snprintf(id2, sizeof id2, "upd-%lu", (unsigned long)i);
         c = base(id);
         apply(&c, &edges[i]);
-        assert_int_equal(ccad_book_add(f->b, &c, &at), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_add(f->b, &c, &at));
         back = get_c(f->b, at);
         tu_customer_equal(&back, &c);
         /* an ordinary customer updated to the edge, and back again */
@@ -199,7 +166,7 @@ static void edges_round_trip(void **state)
  * rule reads at that size) grade and assess alike, single and in batch. */
 static void wide_and_narrow_assess_alike(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     static const int32_t days[] = {EPOCH + 2450, EPOCH + 2470, EPOCH + 2520, EPOCH + 2700};
     ccad_customer n = base("narrow"), w = base("wide");
     ccad_assessment an = CCAD_ASSESSMENT_INIT, aw = CCAD_ASSESSMENT_INIT;
@@ -207,15 +174,15 @@ static void wide_and_narrow_assess_alike(void **state)
     size_t d;
     w.missing_records = 70000; /* read by no decision, only echoed in a reason */
     n.missing_records = 7;
-    assert_int_equal(ccad_book_add(f->b, &n, NULL), CCAD_OK);
-    assert_int_equal(ccad_book_add(f->b, &w, NULL), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &n, NULL));
+    TU_PASS(f->ctx, ccad_book_add(f->b, &w, NULL));
     /* by threshold, so that equal values get equal grades */
-    assert_int_equal(ccad_rules_set_text(f->r, "grade.method", "threshold"), CCAD_OK);
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
+    TU_PASS(f->ctx, ccad_rules_set_text(f->r, "grade.method", "threshold"));
+    TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
     assert_int_equal(ccad_book_grade_of(f->b, 0), ccad_book_grade_of(f->b, 1));
     for (d = 0; d < sizeof days / sizeof days[0]; d++) {
-        assert_int_equal(ccad_book_assess(f->b, f->r, 0, days[d], &an), CCAD_OK);
-        assert_int_equal(ccad_book_assess(f->b, f->r, 1, days[d], &aw), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 0, days[d], &an));
+        TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 1, days[d], &aw));
         assessments_equal(&an, &aw);
         assert_int_equal(ccad_book_assess_range(f->b, f->r, 0, 2, days[d], br, sizeof br[0]),
                          CCAD_OK);
@@ -229,7 +196,7 @@ static void wide_and_narrow_assess_alike(void **state)
  * grade and the computed one survive updates of either form. */
 static void wide_values_rank(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_customer c;
     int i;
     char id[16];
@@ -238,28 +205,28 @@ static void wide_values_rank(void **state)
         snprintf(id, sizeof id, "r%d", i);
         c = base(id);
         c.value = i == 7 ? INT64_MAX : 1000 + i;
-        assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
     }
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
     assert_int_equal(ccad_book_grade_of(f->b, 7), CCAD_GRADE_A);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 7, EPOCH + 2450, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 7, EPOCH + 2450, &a));
     assert_int_equal(a.reasons[0].why, CCAD_WHY_GRADE_RANK);
     assert_int_equal(a.reasons[0].a, 1); /* rank 1 */
     assert_int_equal(ccad_book_grade_of(f->b, 0), CCAD_GRADE_C);
     /* a hand-set grade on the wide customer, then back to computed */
     c = get_c(f->b, 7);
     c.grade = CCAD_GRADE_D;
-    assert_int_equal(ccad_book_update(f->b, 7, &c), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, 7, &c));
     assert_int_equal(ccad_book_grade_of(f->b, 7), CCAD_GRADE_D);
     c.grade = CCAD_GRADE_NONE;
-    assert_int_equal(ccad_book_update(f->b, 7, &c), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, 7, &c));
     assert_int_equal(ccad_book_grade_of(f->b, 7), CCAD_GRADE_A); /* value unchanged: still graded */
-    assert_int_equal(ccad_book_assess(f->b, f->r, 7, EPOCH + 2450, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, 7, EPOCH + 2450, &a));
     assert_int_equal(a.reasons[0].a, 1);
     /* narrowing the value again keeps the customer readable and ranked anew */
     c.value = 5;
-    assert_int_equal(ccad_book_update(f->b, 7, &c), CCAD_OK);
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, 7, &c));
+    TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
     assert_int_equal(ccad_book_grade_of(f->b, 9), CCAD_GRADE_A);
     c = get_c(f->b, 7);
     assert_int_equal(c.value, 5);
@@ -268,19 +235,19 @@ static void wide_values_rank(void **state)
 /* Recording contacts carries counts and dates across the narrow limits. */
 static void record_crosses_limits(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_customer c = base("rec"), back;
     ccad_contact e = CCAD_CONTACT_INIT;
     c.contacts = 65535;
     c.no_progress = 65535;
     c.missing_records = 65535;
     c.service_counts[2] = 255;
-    assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
     e.date = EPOCH + 2460;
     e.outcome = CCAD_OUTCOME_NO_PROGRESS;
     e.recorded = 0;
     e.service_level = CCAD_SERVICE_VALUE;
-    assert_int_equal(ccad_book_record(f->b, 0, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, 0, &e));
     back = get_c(f->b, 0);
     assert_int_equal(back.contacts, 65536);
     assert_int_equal(back.no_progress, 65536);
@@ -291,7 +258,7 @@ static void record_crosses_limits(void **state)
     e.date = EPOCH + 2460 + 40000;
     e.next_date = e.date + 7;
     e.outcome = CCAD_OUTCOME_PROGRESS;
-    assert_int_equal(ccad_book_record(f->b, 0, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, 0, &e));
     back = get_c(f->b, 0);
     assert_int_equal(back.last_contact, e.date);
     assert_int_equal(back.next_step_date, e.date + 7);
@@ -304,7 +271,7 @@ static void record_crosses_limits(void **state)
  * book as it was, then succeed once memory is back. */
 static void wide_growth_all_or_nothing(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_customer c;
     ccad_contact e = CCAD_CONTACT_INIT;
     tu_snap s;
@@ -315,7 +282,7 @@ static void wide_growth_all_or_nothing(void **state)
         c = base(id);
         if (i == 3)
             c.contacts = 65535;
-        assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
     }
     tu_snap_take(&s, f->b);
     /* add */
@@ -334,13 +301,13 @@ static void wide_growth_all_or_nothing(void **state)
     TU_FAIL(f->ctx, ccad_book_record(f->b, 3, &e), CCAD_ENOMEM);
     tu_snap_check(&s, f->b);
     tu_fail_at(&f->al, 0, 0);
-    assert_int_equal(ccad_book_record(f->b, 3, &e), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_record(f->b, 3, &e));
     assert_int_equal(get_c(f->b, 3).contacts, 65536);
-    assert_int_equal(ccad_book_update(f->b, 1, &c), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_update(f->b, 1, &c));
     assert_int_equal(get_c(f->b, 1).monthly_volume, INT64_MAX);
     c = base("w-add");
     c.value = INT64_MAX;
-    assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
     assert_int_equal(get_c(f->b, 4).value, INT64_MAX);
     tu_snap_free(&s);
 }
@@ -349,7 +316,7 @@ static void wide_growth_all_or_nothing(void **state)
  * back, interleaved with narrow ones. */
 static void many_wide(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     int i;
     char id[16];
     for (i = 0; i < 300; i++) {
@@ -358,7 +325,7 @@ static void many_wide(void **state)
         c = base(id);
         if (i % 3 == 0)
             c.value = (int64_t)INT32_MAX + i;
-        assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
     }
     for (i = 0; i < 300; i++) {
         ccad_customer c = get_c(f->b, (size_t)i);
@@ -372,19 +339,19 @@ static void many_wide(void **state)
  * read by no decision) give the same items, routes and findings. */
 static void planner_reads_wide_alike(void **state)
 {
-    fixture *f = *state;
+    tu_fixture *f = *state;
     ccad_book *wb = NULL;
     ccad_schedule *sn = NULL, *sw = NULL;
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
-    uint64_t x = 99;
+    uint64_t rng = tu_rng_seed(99), x;
     size_t i, n;
     int k;
-    assert_int_equal(ccad_book_new(&wb, f->ctx, 0), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_new(&wb, f->ctx, 0));
     for (k = 0; k < 80; k++) {
         char id[16];
         ccad_customer c = base(id);
         snprintf(id, sizeof id, "p%d", k);
-        x = x * UINT64_C(6364136223846793005) + 1442695040888963407u;
+        x = tu_rng_next(&rng);
         c.value = (int64_t)(x >> 40);
         c.status = (int)(x >> 20 & 3) == 0 ? CCAD_STATUS_PROSPECT : CCAD_STATUS_ACTIVE;
         c.purchase_date = (x >> 13 & 3) == 0 ? EPOCH + 2460 + (int32_t)(x >> 30 & 15) : CCAD_NO_DATE;
@@ -399,12 +366,12 @@ static void planner_reads_wide_alike(void **state)
         c.visit_days = 0;
         c.visit_open_min = 0;
         c.visit_close_min = 1440;
-        assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
         c.service_counts[3] = 300 + (uint32_t)k;
-        assert_int_equal(ccad_book_add(wb, &c, NULL), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_add(wb, &c, NULL));
     }
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
-    assert_int_equal(ccad_book_grade(wb, f->r), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
+    TU_PASS(f->ctx, ccad_book_grade(wb, f->r));
     o.first_day = EPOCH + 2469; /* 2026-10-05, a Monday */
     o.days = 14;
     o.visits_per_day = 6;
@@ -413,23 +380,23 @@ static void planner_reads_wide_alike(void **state)
     o.metric = CCAD_METRIC_PLANAR;
     o.scale = 1000.0;
     o.units_per_minute = 500.0;
-    assert_int_equal(ccad_schedule_new(&sn, f->b, f->r, &o), CCAD_OK);
-    assert_int_equal(ccad_schedule_new(&sw, wb, f->r, &o), CCAD_OK);
+    TU_PASS(f->ctx, ccad_schedule_new(&sn, f->b, f->r, &o));
+    TU_PASS(f->ctx, ccad_schedule_new(&sw, wb, f->r, &o));
     n = ccad_schedule_item_count(sn);
     assert_true(n > 30);
     assert_int_equal(ccad_schedule_item_count(sw), n);
     for (i = 0; i < n; i++) {
         ccad_item a = CCAD_ITEM_INIT, b = CCAD_ITEM_INIT;
-        assert_int_equal(ccad_schedule_item(sn, i, &a), CCAD_OK);
-        assert_int_equal(ccad_schedule_item(sw, i, &b), CCAD_OK);
+        TU_PASS(f->ctx, ccad_schedule_item(sn, i, &a));
+        TU_PASS(f->ctx, ccad_schedule_item(sw, i, &b));
         assert_memory_equal(&a, &b, sizeof a);
     }
     n = ccad_schedule_finding_count(sn);
     assert_int_equal(ccad_schedule_finding_count(sw), n);
     for (i = 0; i < n; i++) {
         ccad_finding a = CCAD_FINDING_INIT, b = CCAD_FINDING_INIT;
-        assert_int_equal(ccad_schedule_finding(sn, i, &a), CCAD_OK);
-        assert_int_equal(ccad_schedule_finding(sw, i, &b), CCAD_OK);
+        TU_PASS(f->ctx, ccad_schedule_finding(sn, i, &a));
+        TU_PASS(f->ctx, ccad_schedule_finding(sw, i, &b));
         assert_int_equal(a.kind, b.kind);
         assert_int_equal(a.customer, b.customer);
         assert_int_equal(a.date, b.date);
@@ -439,16 +406,18 @@ static void planner_reads_wide_alike(void **state)
     ccad_book_free(wb);
 }
 
+#define T(fn) cmocka_unit_test_setup_teardown(fn, tu_fixture_setup, tu_fixture_teardown)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(edges_round_trip, setup, teardown),
-        cmocka_unit_test_setup_teardown(wide_and_narrow_assess_alike, setup, teardown),
-        cmocka_unit_test_setup_teardown(wide_values_rank, setup, teardown),
-        cmocka_unit_test_setup_teardown(record_crosses_limits, setup, teardown),
-        cmocka_unit_test_setup_teardown(wide_growth_all_or_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(many_wide, setup, teardown),
-        cmocka_unit_test_setup_teardown(planner_reads_wide_alike, setup, teardown),
+        T(edges_round_trip),
+        T(wide_and_narrow_assess_alike),
+        T(wide_values_rank),
+        T(record_crosses_limits),
+        T(wide_growth_all_or_nothing),
+        T(many_wide),
+        T(planner_reads_wide_alike),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

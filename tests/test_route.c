@@ -27,22 +27,15 @@
 #define EARTH_M 6371008.8
 #define DEG (3.14159265358979323846 / 180.0)
 
-/* ---- fixed-seed PRNG (splitmix64) ---- */
+/* ---- fixed-seed generator: tu_rng on one state for the whole file ---- */
 
 static uint64_t rng_state;
 
-static void rng_seed(uint64_t s) { rng_state = s; }
+static void rng_seed(uint64_t s) { rng_state = tu_rng_seed(s); }
 
-static uint64_t rng_next(void)
-{
-    uint64_t z = (rng_state += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
+static uint64_t rng_next(void) { return tu_rng_next(&rng_state); }
 
-/* uniform in [0, 1) */
-static double rng_unit(void) { return (double)(rng_next() >> 11) / 9007199254740992.0; }
+static double rng_unit(void) { return tu_rng_unit(&rng_state); }
 
 /* random points in [0, span)^2; integer coordinates when grid is set */
 static void random_points(double *x, double *y, size_t n, double span, int grid)

@@ -101,13 +101,8 @@ static void env_close(tenv *e)
 
 static ccad_customer cust(const char *id, int grade, int64_t value, int32_t last, double x)
 {
-    ccad_customer c = CCAD_CUSTOMER_INIT;
-    c.id = id;
-    c.grade = grade;
-    c.value = value;
-    c.last_contact = last;
-    c.last_visit = last;
-    c.contacts = 6;
+    tu_cust_spec spec = {id, grade, CCAD_STATUS_PROSPECT, value, last, 6};
+    ccad_customer c = tu_customer(&spec);
     c.has_location = 1;
     c.x = x;
     return c;

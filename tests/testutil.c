@@ -78,6 +78,28 @@ const char *tu_mark(ccad_ctx *ctx)
     return msg;
 }
 
+void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *file, int line)
+{
+    if (rc == CCAD_OK)
+        return;
+    print_message("%s:%d: %s returned %d (%s): %s\n", file, line, call, rc, ccad_strerror(rc),
+                  ccad_ctx_errmsg(ctx));
+    _fail(file, line);
+}
+
+ccad_customer tu_customer(const tu_cust_spec *spec)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    c.id = spec->id;
+    c.grade = spec->grade;
+    c.status = spec->status;
+    c.value = spec->value;
+    c.last_contact = spec->last;
+    c.last_visit = spec->last;
+    c.contacts = spec->contacts;
+    return c;
+}
+
 void tu_customer_equal(const ccad_customer *a, const ccad_customer *b)
 {
     int k;
@@ -153,32 +175,6 @@ void tu_snap_free(tu_snap *s)
     s->c = NULL;
     s->ids = NULL;
     s->n = 0;
-}
-
-uint64_t tu_rng_seed(uint64_t seed)
-{
-    uint64_t s = seed * UINT64_C(0x9E3779B97F4A7C15) + 1;
-    return s != 0 ? s : 1;
-}
-
-uint64_t tu_rng_next(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *s = x;
-    return x * UINT64_C(2685821657736338717);
-}
-
-int64_t tu_rng_range(uint64_t *s, int64_t lo, int64_t hi)
-{
-    return lo + (int64_t)(tu_rng_next(s) % (uint64_t)(hi - lo + 1));
-}
-
-int tu_rng_pct(uint64_t *s, int pct)
-{
-    return tu_rng_range(s, 0, 99) < pct;
 }
 
 /* ---- schedule readers (tests of the planner) ---- */
@@ -302,6 +298,29 @@ int tu_team_same(const ccad_team_schedule *a, const ccad_team_schedule *b)
     return 1;
 }
 
+int tu_fixture_open(tu_fixture *f, const ccad_host *h)
+{
+    if (ccad_ctx_new(&f->ctx, h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK ||
+        ccad_book_new(&f->b, f->ctx, 0) != CCAD_OK)
+        return -1;
+    return 0;
+}
+
+int tu_fixture_close(tu_fixture *f)
+{
+    ccad_book_free(f->b);
+    ccad_rules_free(f->r);
+    ccad_ctx_free(f->ctx);
+    f->b = NULL;
+    f->r = NULL;
+    f->ctx = NULL;
+    if (f->al.live != 0) {
+        fprintf(stderr, "leak: %ld blocks live\n", f->al.live);
+        return -1;
+    }
+    return 0;
+}
+
 int tu_fixture_setup(void **state)
 {
     tu_fixture *f = calloc(1, sizeof *f);
@@ -309,8 +328,7 @@ int tu_fixture_setup(void **state)
     if (f == NULL)
         return -1;
     h = tu_host(&f->al);
-    if (ccad_ctx_new(&f->ctx, &h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK ||
-        ccad_book_new(&f->b, f->ctx, 0) != CCAD_OK)
+    if (tu_fixture_open(f, &h) != 0)
         return -1;
     *state = f;
     return 0;
@@ -319,15 +337,7 @@ int tu_fixture_setup(void **state)
 int tu_fixture_teardown(void **state)
 {
     tu_fixture *f = *state;
-    long live;
-    ccad_book_free(f->b);
-    ccad_rules_free(f->r);
-    ccad_ctx_free(f->ctx);
-    live = f->al.live;
+    int rc = tu_fixture_close(f);
     free(f);
-    if (live != 0) {
-        fprintf(stderr, "leak: %ld blocks live\n", live);
-        return -1;
-    }
-    return 0;
+    return rc;
 }

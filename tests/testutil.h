@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "custcadence.h"
+#include "tu_rng.h"
 
 /* Allocator state passed as ccad_host.user. */
 typedef struct tu_alloc {
@@ -46,6 +47,34 @@ const char *tu_mark(ccad_ctx *ctx);
         assert_string_not_equal(ccad_ctx_errmsg(ctx), tu_m_);                     \
     } while (0)
 
+/* Asserts that `call` returns CCAD_OK. On failure it prints the call as
+ * written, the code and its name, and ccad_ctx_errmsg(ctx), then fails at
+ * the caller's line: "ccad_book_add(...) returned -3 (<ccad_strerror>): <message>"
+ * instead of a bare "-3 != 0". ctx is read after the call (it may be the
+ * context the call creates). */
+#define TU_PASS(ctx, call)                                                        \
+    do {                                                                          \
+        int tu_rc_ = (call);                                                      \
+        tu_assert_ok(tu_rc_, (ctx), #call, __FILE__, __LINE__);                   \
+    } while (0)
+void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *file, int line);
+
+/* ---- test customers ----
+ * Every field a test customer is built from, written out where the test's
+ * helper builds it, so no default hides in a helper: the planner tests'
+ * cust() (plan_env.c), the assessment tests' (assess_env.c) and the team
+ * tests' (test_team_plan.c) differ only in the values they pass here. */
+typedef struct tu_cust_spec {
+    const char *id;
+    int grade;         /* ccad_grade (CCAD_GRADE_NONE: graded by the book) */
+    int status;        /* ccad_status */
+    int64_t value;     /* annual value */
+    int32_t last;      /* last_contact, and last_visit (the contact was a visit) */
+    uint32_t contacts; /* contacts so far */
+} tu_cust_spec;
+/* CCAD_CUSTOMER_INIT with the spec's fields set. */
+ccad_customer tu_customer(const tu_cust_spec *spec);
+
 /* Asserts two customers are equal field by field (ids compared as strings). */
 void tu_customer_equal(const ccad_customer *a, const ccad_customer *b);
 
@@ -61,18 +90,7 @@ void tu_snap_take(tu_snap *s, const ccad_book *b);
 void tu_snap_check(const tu_snap *s, const ccad_book *b);
 void tu_snap_free(tu_snap *s);
 
-/* ---- the shared seeded generator (xorshift64*, as the older test files'
- * private copies): the same seed gives the same sequence on every machine.
- * A state must not be 0; tu_rng_seed() maps any seed to a good state. ---- */
-
-/* A state for @p seed (any value, 0 included). */
-uint64_t tu_rng_seed(uint64_t seed);
-/* The next 64-bit value. */
-uint64_t tu_rng_next(uint64_t *s);
-/* A value in [lo, hi] (lo <= hi). */
-int64_t tu_rng_range(uint64_t *s, int64_t lo, int64_t hi);
-/* 1 with probability pct/100. */
-int tu_rng_pct(uint64_t *s, int pct);
+/* The shared seeded generator: tu_rng.h. */
 
 /* ---- schedule readers for the planner's tests (each fails the test on
  * a reader error) ---- */
@@ -113,5 +131,12 @@ typedef struct tu_fixture {
 } tu_fixture;
 int tu_fixture_setup(void **state);
 int tu_fixture_teardown(void **state);
+/* The same for a fixture embedded in a larger one (tests/plan_env.h): opens
+ * the context with host h (whose allocator must be the counting one of
+ * f->al, tu_host()), default rules and an empty book; 0 or -1. */
+int tu_fixture_open(tu_fixture *f, const ccad_host *h);
+/* Frees what tu_fixture_open made; 0, or -1 after printing the blocks that
+ * are still live (a leak). */
+int tu_fixture_close(tu_fixture *f);
 
 #endif

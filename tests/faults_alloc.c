@@ -1,9 +1,12 @@
-/* Allocation failures: every allocating public function is run with
+/* Part of the fault census (tests/test_faults.c, declared in faults.h),
+ * formerly test_alloc.c.
+ *
+ * Allocation failures: every allocating public function is run with
  * allocation N failing, for N = 1, 2, ... until it succeeds, in two modes
  * (only the Nth call fails; the Nth and every later call fail). Each failing
  * round must return CCAD_ENOMEM and leave every existing handle usable and
  * unchanged; nothing may leak. */
-#include "testutil.h"
+#include "faults.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,7 +104,7 @@ static void ctx_done(void *p)
     a->ctx = NULL;
 }
 
-static void alloc_ctx_new(void **state)
+void faults_alloc_ctx_new(void **state)
 {
     tu_alloc al;
     ctx_arg a;
@@ -282,7 +285,7 @@ static void handle_done(void *p)
     a->bout = NULL;
 }
 
-static void alloc_handles(void **state)
+void faults_alloc_handles(void **state)
 {
     world w;
     handle_arg a;
@@ -385,7 +388,7 @@ static void run_add_case(int emulate, size_t hint, size_t prefill, size_t idlen,
     world_close(&w);
 }
 
-static void alloc_book_add(void **state)
+void faults_alloc_book_add(void **state)
 {
     int emulate;
     (void)state;
@@ -450,7 +453,7 @@ static void grade_done(void *p)
     assert_int_equal(ccad_book_assess(a->w->b, a->w->r, 0, a->w->today, &x), CCAD_OK);
 }
 
-static void alloc_book_grade(void **state)
+void faults_alloc_book_grade(void **state)
 {
     world w;
     grade_arg a;
@@ -469,7 +472,7 @@ static void alloc_book_grade(void **state)
 
 /* ---- a whole session under an allocator that fails from call N on ---- */
 
-static void alloc_whole_session(void **state)
+void faults_alloc_whole_session(void **state)
 {
     long n;
     (void)state;
@@ -519,21 +522,4 @@ static void alloc_whole_session(void **state)
     assert_true(n < ROUND_LIMIT);
 }
 
-static int report(void **state)
-{
-    (void)state;
-    print_message("alloc-failure rounds: %ld\n", total_rounds);
-    return 0;
-}
-
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(alloc_ctx_new),
-        cmocka_unit_test(alloc_handles),
-        cmocka_unit_test(alloc_book_add),
-        cmocka_unit_test(alloc_book_grade),
-        cmocka_unit_test(alloc_whole_session),
-    };
-    return cmocka_run_group_tests(tests, NULL, report);
-}
+long faults_alloc_rounds(void) { return total_rounds; }

@@ -1,0 +1,29 @@
+/* The fault census (tests/test_faults.c) is the one program that runs the
+ * library with failing allocations and failing host callbacks. Its table of
+ * cases covers every entry point; the loops below, in their own files, add
+ * checks of their own (handles left as they were, schedules equal to a
+ * fault-free run's, a run stopping at the failing call). */
+#ifndef CCAD_FAULTS_H
+#define CCAD_FAULTS_H
+
+#include "testutil.h"
+
+/* tests/faults_alloc.c: allocation failures of the constructors, the book
+ * and a whole session, with every handle checked after a failing round. */
+void faults_alloc_ctx_new(void **state);
+void faults_alloc_handles(void **state);
+void faults_alloc_book_add(void **state);
+void faults_alloc_book_grade(void **state);
+void faults_alloc_whole_session(void **state);
+long faults_alloc_rounds(void);
+
+/* tests/faults_plan.c: the planner's (setup/teardown: PLAN_TEST of
+ * plan_env.h). */
+void faults_plan_schedule_new(void **state);
+void faults_plan_choose_working(void **state);
+void faults_plan_calendar(void **state);
+void faults_plan_route_host(void **state);
+void faults_plan_route_assign(void **state);
+long faults_plan_rounds(void);
+
+#endif
