@@ -280,7 +280,7 @@ MOVES_REMOVE_FN = member_type(StoreMoves, "remove")
 MOVES_SET_OWNER_FN = member_type(StoreMoves, "set_owner")
 
 #: Every struct mirror by its C name (the layout test walks this).
-STRUCTS: Dict[str, type] = dict(_MIRRORS)
+STRUCTS: Dict[str, Any] = dict(_MIRRORS)
 
 _CODES: Dict[Any, str] = {c_int32: "i", c_uint32: "I", c_int64: "q", c_uint64: "Q",
                           c_double: "d", c_uint8: "B", c_void_p: "P", c_char_p: "P"}
