@@ -26,4 +26,7 @@ void faults_plan_route_host(void **state);
 void faults_plan_route_assign(void **state);
 long faults_plan_rounds(void);
 
+/* tests/faults_route.c: ccad_route_solve (helpers: route_env.h). */
+void faults_route_solve(void **state);
+
 #endif

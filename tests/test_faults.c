@@ -1554,6 +1554,7 @@ int main(void)
         PLAN_TEST(faults_plan_calendar),
         PLAN_TEST(faults_plan_route_host),
         PLAN_TEST(faults_plan_route_assign),
+        cmocka_unit_test(faults_route_solve),
     };
     return cmocka_run_group_tests(tests, NULL, report);
 }
