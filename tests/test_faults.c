@@ -1536,6 +1536,7 @@ static int report(void **state)
     (void)state;
     print_message("alloc-failure rounds: %ld\n", faults_alloc_rounds());
     print_message("plan alloc-failure rounds: %ld\n", faults_plan_rounds());
+    faults_store_report();
     return 0;
 }
 
@@ -1555,6 +1556,12 @@ int main(void)
         PLAN_TEST(faults_plan_route_host),
         PLAN_TEST(faults_plan_route_assign),
         cmocka_unit_test(faults_route_solve),
+        cmocka_unit_test(faults_store_record),
+        cmocka_unit_test(faults_store_save_book),
+        cmocka_unit_test(faults_store_load_book),
+        cmocka_unit_test(faults_store_load_customer),
+        cmocka_unit_test(faults_store_load_book_alloc),
+        cmocka_unit_test(faults_store_load_customer_alloc),
     };
     return cmocka_run_group_tests(tests, NULL, report);
 }
