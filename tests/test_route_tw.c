@@ -19,17 +19,11 @@
 #define MAXP 64
 #define SENT 0x5Au
 
-/* ---- xorshift64 ---- */
+/* ---- the seeded generator (tu_rng.h) on one state for the whole file ---- */
 
 static uint64_t rs;
-static void rseed(uint64_t s) { rs = s * UINT64_C(0x9E3779B97F4A7C15) + 1; }
-static uint32_t rnd(uint32_t below)
-{
-    rs ^= rs << 13;
-    rs ^= rs >> 7;
-    rs ^= rs << 17;
-    return (uint32_t)(rs % below);
-}
+static void rseed(uint64_t s) { rs = tu_rng_seed(s); }
+static uint32_t rnd(uint32_t below) { return (uint32_t)(tu_rng_next(&rs) % below); }
 
 /* ---- instances and their independent evaluation ---- */
 
