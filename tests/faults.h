@@ -28,6 +28,8 @@ long faults_plan_rounds(void);
 
 /* tests/faults_route.c: ccad_route_solve (helpers: route_env.h). */
 void faults_route_solve(void **state);
+/* tests/faults_route_tw.c: ccad_route_solve_tw (helpers: route_env_tw.h). */
+void faults_route_solve_tw(void **state);
 
 /* tests/faults_store.c: the storage operations with failing callbacks,
  * alone and with the failing allocator (helpers: store_env.h);
