@@ -45,10 +45,10 @@ struct host_user {
 void rseed(uint64_t s);
 uint32_t rnd(uint32_t below);
 
-/* Fills I->leg with the leg minutes of the documented formula. */
+/* Fills I->mat with the leg minutes of the documented formula. */
 void make_matrix(struct inst *I);
 
-/* Evaluates an order independently: starts, lateness, travel, return. */
+/* Evaluates an order independently: starts, lateness, travel, return time. */
 void ref_eval(const struct inst *I, const uint32_t *order, struct res *r);
 
 /* windows: 0 none, 1 tight, 2 half the stops tight */
