@@ -9,6 +9,7 @@
  * RelWithDebInfo build; prints figures, never fails. */
 #define _POSIX_C_SOURCE 200809L
 #include "custcadence.h"
+#include "tu_rng.h"
 #include "../lib/internal.h"
 
 #include <math.h>
@@ -21,14 +22,8 @@
 #define INST 64
 #define BEST_OF 5 /* the fastest of 5 timings of the same calls */
 
-static uint64_t rs = 88172645463325252ull;
-static uint32_t rnd(uint32_t below)
-{
-    rs ^= rs << 13;
-    rs ^= rs >> 7;
-    rs ^= rs << 17;
-    return (uint32_t)(rs % below);
-}
+static uint64_t rs = 88172645463325252ull; /* the generator's state (tu_rng.h) */
+static uint32_t rnd(uint32_t below) { return (uint32_t)(tu_rng_next(&rs) % below); }
 
 static double now(void)
 {

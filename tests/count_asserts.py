@@ -7,7 +7,8 @@ A check is one written call of:
     through another check macro or through an expect_*() or tu_assert_*() helper (TU_FAIL,
     TU_PASS, EXPECT_WHY, MUST_FAIL, ...), found by reading every #define of
     tests/;
-  - a test-local assert_* helper function (assert_tour, ...), as a call.
+  - a call of a test-local assert_* helper function (assert_tour, ...); its
+    definition and declarations are not counted.
 
 Comments and string literals are ignored, and so are the lines of the
 macro definitions themselves (a check macro's body is counted once per
@@ -105,6 +106,11 @@ def main(argv):
     if macros:
         pattern = re.compile(r"\b(assert_[a-z_]+|fail|fail_msg|%s)\s*\(" %
                              "|".join(sorted(macros)))
+    # a helper's own definition or declaration (void assert_tour(...)) is
+    # not a use of it
+    decl = re.compile(r"^[ \t]*(?:static[ \t]+)?(?:void|int|long)[ \t]+\**assert_\w+[ \t]*\(.*$",
+                      re.M)
+    parsed = {name: decl.sub("", code) for name, code in parsed.items()}
     counts = {name: len(pattern.findall(code)) for name, code in parsed.items()}
     counts = {k: v for k, v in counts.items() if v}
     total = sum(counts.values())

@@ -26,4 +26,20 @@ void faults_plan_route_host(void **state);
 void faults_plan_route_assign(void **state);
 long faults_plan_rounds(void);
 
+/* tests/faults_route.c: ccad_route_solve (helpers: route_env.h). */
+void faults_route_solve(void **state);
+/* tests/faults_route_tw.c: ccad_route_solve_tw (helpers: route_env_tw.h). */
+void faults_route_solve_tw(void **state);
+
+/* tests/faults_store.c: the storage operations with failing callbacks,
+ * alone and with the failing allocator (helpers: store_env.h);
+ * faults_store_report prints their rounds. */
+void faults_store_record(void **state);
+void faults_store_save_book(void **state);
+void faults_store_load_book(void **state);
+void faults_store_load_customer(void **state);
+void faults_store_load_book_alloc(void **state);
+void faults_store_load_customer_alloc(void **state);
+void faults_store_report(void);
+
 #endif

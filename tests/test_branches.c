@@ -9,9 +9,8 @@
 #include <string.h>
 
 typedef struct fx {
-    tu_alloc al;
-    ccad_ctx *ctx;
-    ccad_rules *r, *saved;
+    tu_fixture fx;     /* counting allocator, context, rules (and an unused book) */
+    ccad_rules *saved; /* a second rule set */
 } fx;
 
 static int setup(void **state)
@@ -19,10 +18,9 @@ static int setup(void **state)
     fx *f = calloc(1, sizeof *f);
     ccad_host h;
     assert_non_null(f);
-    h = tu_host(&f->al);
-    assert_int_equal(ccad_ctx_new(&f->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&f->r, f->ctx), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&f->saved, f->ctx), CCAD_OK);
+    h = tu_host(&f->fx.al);
+    assert_int_equal(tu_fixture_open(&f->fx, &h), 0);
+    TU_PASS(f->fx.ctx, ccad_rules_new(&f->saved, f->fx.ctx));
     *state = f;
     return 0;
 }
@@ -30,10 +28,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fx *f = *state;
-    ccad_rules_free(f->r);
     ccad_rules_free(f->saved);
-    ccad_ctx_free(f->ctx);
-    assert_int_equal(f->al.live, 0);
+    assert_int_equal(tu_fixture_close(&f->fx), 0);
     free(f);
     return 0;
 }
@@ -45,28 +41,28 @@ static void set_platform_sum_each_member(void **state)
     fx *f = *state;
     int64_t cap = 0, a = 0, b = 0;
     /* 1.1 has no fixed cap by default (0); 1.0's was 50 */
-    assert_int_equal(ccad_rules_get(f->r, "platform.working_cap", &cap), CCAD_OK);
+    TU_PASS(f->fx.ctx, ccad_rules_get(f->fx.r, "platform.working_cap", &cap));
     assert_true(cap == 0);
-    assert_int_equal(ccad_rules_set(f->r, "platform.cap_a", 900), CCAD_OK); /* no cap, no sum */
-    assert_int_equal(ccad_rules_set(f->r, "platform.cap_a", 20), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "platform.working_cap", 50), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->saved, "platform.working_cap", 50), CCAD_OK);
-    assert_int_equal(ccad_rules_get(f->r, "platform.working_cap", &cap), CCAD_OK);
-    assert_int_equal(ccad_rules_get(f->r, "platform.cap_a", &a), CCAD_OK);
-    assert_int_equal(ccad_rules_get(f->r, "platform.cap_b", &b), CCAD_OK);
+    TU_PASS(f->fx.ctx, ccad_rules_set(f->fx.r, "platform.cap_a", 900)); /* no cap, no sum */
+    TU_PASS(f->fx.ctx, ccad_rules_set(f->fx.r, "platform.cap_a", 20));
+    TU_PASS(f->fx.ctx, ccad_rules_set(f->fx.r, "platform.working_cap", 50));
+    TU_PASS(f->fx.ctx, ccad_rules_set(f->saved, "platform.working_cap", 50));
+    TU_PASS(f->fx.ctx, ccad_rules_get(f->fx.r, "platform.working_cap", &cap));
+    TU_PASS(f->fx.ctx, ccad_rules_get(f->fx.r, "platform.cap_a", &a));
+    TU_PASS(f->fx.ctx, ccad_rules_get(f->fx.r, "platform.cap_b", &b));
     assert_true(a + b == cap && a < cap && b < cap); /* the defaults fill the cap */
     /* each member alone stays within the cap, the sum does not */
-    TU_FAIL(f->ctx, ccad_rules_set(f->r, "platform.cap_a", a + 1), CCAD_ECONFLICT);
-    assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "platform.cap_a = "));
-    assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "above platform.working_cap"));
-    TU_FAIL(f->ctx, ccad_rules_set(f->r, "platform.cap_b", b + 1), CCAD_ECONFLICT);
-    assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "platform.cap_b = "));
-    TU_FAIL(f->ctx, ccad_rules_set(f->r, "platform.working_cap", cap - 1), CCAD_ECONFLICT);
-    assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "platform.working_cap = "));
-    assert_true(ccad_rules_equal(f->r, f->saved));
+    TU_FAIL(f->fx.ctx, ccad_rules_set(f->fx.r, "platform.cap_a", a + 1), CCAD_ECONFLICT);
+    assert_non_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "platform.cap_a = "));
+    assert_non_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "above platform.working_cap"));
+    TU_FAIL(f->fx.ctx, ccad_rules_set(f->fx.r, "platform.cap_b", b + 1), CCAD_ECONFLICT);
+    assert_non_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "platform.cap_b = "));
+    TU_FAIL(f->fx.ctx, ccad_rules_set(f->fx.r, "platform.working_cap", cap - 1), CCAD_ECONFLICT);
+    assert_non_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "platform.working_cap = "));
+    assert_true(ccad_rules_equal(f->fx.r, f->saved));
     /* room made first: accepted */
-    assert_int_equal(ccad_rules_set(f->r, "platform.working_cap", cap + 1), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "platform.cap_a", a + 1), CCAD_OK);
+    TU_PASS(f->fx.ctx, ccad_rules_set(f->fx.r, "platform.working_cap", cap + 1));
+    TU_PASS(f->fx.ctx, ccad_rules_set(f->fx.r, "platform.cap_a", a + 1));
 }
 
 /* ---- rules.c: the text parser's character classes and long tokens ---- */
@@ -74,13 +70,13 @@ static void set_platform_sum_each_member(void **state)
 static void parse_fail(fx *f, const char *text, uint32_t col, const char *needle)
 {
     uint32_t line = 0, column = 0;
-    TU_FAIL(f->ctx, ccad_rules_parse(f->r, text, strlen(text)), CCAD_EPARSE);
-    if (strstr(ccad_ctx_errmsg(f->ctx), needle) == NULL)
-        fail_msg("'%s': message '%s' lacks '%s'", text, ccad_ctx_errmsg(f->ctx), needle);
-    assert_int_equal(ccad_ctx_errpos(f->ctx, &line, &column), CCAD_OK);
+    TU_FAIL(f->fx.ctx, ccad_rules_parse(f->fx.r, text, strlen(text)), CCAD_EPARSE);
+    if (strstr(ccad_ctx_errmsg(f->fx.ctx), needle) == NULL)
+        fail_msg("'%s': message '%s' lacks '%s'", text, ccad_ctx_errmsg(f->fx.ctx), needle);
+    TU_PASS(f->fx.ctx, ccad_ctx_errpos(f->fx.ctx, &line, &column));
     assert_int_equal(line, 1);
     assert_int_equal(column, col);
-    assert_true(ccad_rules_equal(f->r, f->saved)); /* all or nothing */
+    assert_true(ccad_rules_equal(f->fx.r, f->saved)); /* all or nothing */
 }
 
 static void parse_chars_above_z(void **state)
@@ -105,25 +101,25 @@ static void parse_long_tokens(void **state)
     /* values longer than the 40 bytes quoted in the message */
     snprintf(text, sizeof text, "grade.method = %s\n", longv);
     parse_fail(f, text, 16, "grade.method takes rank or threshold, not 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'");
-    assert_null(strstr(ccad_ctx_errmsg(f->ctx), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    assert_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
     snprintf(text, sizeof text, "freq.work_days = %s\n", longv);
     parse_fail(f, text, 18, "freq.work_days takes distinct weekdays");
-    assert_null(strstr(ccad_ctx_errmsg(f->ctx), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    assert_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
     memset(longv, 'A', 45);
     snprintf(text, sizeof text, "gap.grades = %s\n", longv);
     parse_fail(f, text, 14, "gap.grades takes distinct grade letters A-D or none");
-    assert_null(strstr(ccad_ctx_errmsg(f->ctx), "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+    assert_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
     longv[0] = '1';
     memset(longv + 1, 'y', 44);
     snprintf(text, sizeof text, "gap.max_days = %s\n", longv);
     parse_fail(f, text, 16, "gap.max_days needs an integer, not '1yyy");
-    assert_null(strstr(ccad_ctx_errmsg(f->ctx), "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"));
+    assert_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"));
     /* keys longer than the 60 bytes quoted */
     snprintf(text, sizeof text, "%s 3\n", longk);
     parse_fail(f, text, 72, "expected '=' after 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk'");
     snprintf(text, sizeof text, "%s = 3\n", longk);
     parse_fail(f, text, 1, "unknown parameter 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk'");
-    assert_null(strstr(ccad_ctx_errmsg(f->ctx), "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"));
+    assert_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"));
 }
 
 static void mask_with_digit_or_sign(void **state)
@@ -132,8 +128,8 @@ static void mask_with_digit_or_sign(void **state)
     /* a mask that starts with a letter but holds a character below 'A' */
     parse_fail(f, "gap.grades = A1\n", 14, "gap.grades takes distinct grade letters A-D or none, not 'A1'");
     parse_fail(f, "gap.grades = B-\n", 14, "not 'B-'");
-    TU_FAIL(f->ctx, ccad_rules_set_text(f->r, "keepwarm.grades", "A+B"), CCAD_EPARSE);
-    assert_true(ccad_rules_equal(f->r, f->saved));
+    TU_FAIL(f->fx.ctx, ccad_rules_set_text(f->fx.r, "keepwarm.grades", "A+B"), CCAD_EPARSE);
+    assert_true(ccad_rules_equal(f->fx.r, f->saved));
 }
 
 /* ---- store.c: ids refused before any callback; iterate misbehaving ---- */
@@ -200,7 +196,7 @@ static ccad_ctx *store_ctx(tu_alloc *al, st *s)
     ccad_host h = tu_host(al);
     ccad_store sc = CCAD_STORE_INIT;
     ccad_ctx *ctx = NULL;
-    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, &h));
     sc.user = s;
     sc.begin = s_begin;
     sc.commit = s_commit;
@@ -209,7 +205,7 @@ static ccad_ctx *store_ctx(tu_alloc *al, st *s)
     sc.save = s_save;
     sc.append_contact = s_append;
     sc.iterate = s_iterate;
-    assert_int_equal(ccad_ctx_set_store(ctx, &sc), CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_set_store(ctx, &sc));
     return ctx;
 }
 
@@ -224,7 +220,7 @@ static void load_customer_bad_ids(void **state)
     (void)state;
     memset(&s, 0, sizeof s);
     ctx = store_ctx(&al, &s);
-    assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
+    TU_PASS(ctx, ccad_book_new(&b, ctx, 0));
     TU_FAIL(ctx, ccad_store_load_customer(b, "", &at), CCAD_EINVAL);
     assert_non_null(strstr(ccad_ctx_errmsg(ctx), "id is empty or longer than 64 bytes"));
     memset(id, 'i', CCAD_ID_MAX + 1);

@@ -38,12 +38,6 @@ static uint64_t mix(uint64_t h, uint64_t v)
     return h;
 }
 
-static uint32_t rnd(uint32_t *s)
-{
-    *s = *s * 1664525u + 1013904223u;
-    return *s >> 8;
-}
-
 #define STEP(call, what)                                        \
     do {                                                        \
         int rc_ = (call);                                       \
@@ -54,9 +48,12 @@ static uint32_t rnd(uint32_t *s)
         }                                                       \
     } while (0)
 
+/* The next value of the shared generator (tu_rng.h), cut to 32 bits. */
+static uint32_t rnd(uint64_t *s) { return (uint32_t)tu_rng_next(s); }
+
 static void fill_book(ccad_book *b, unsigned seed, int32_t today, int *rc)
 {
-    uint32_t s = seed * 2654435761u + 1u;
+    uint64_t s = tu_rng_seed(seed);
     int i;
     *rc = CCAD_OK;
     for (i = 0; i < CUSTOMERS && *rc == CCAD_OK; i++) {
@@ -180,7 +177,7 @@ static void *work(void *arg)
         uint32_t order[ROUTE_POINTS];
         ccad_route_options ro = CCAD_ROUTE_OPTIONS_INIT;
         int64_t cost = 0;
-        uint32_t st = j->seed + 7u;
+        uint64_t st = tu_rng_seed(j->seed + 7u);
         size_t k;
         for (k = 0; k < ROUTE_POINTS; k++) {
             x[k] = (double)(rnd(&st) % 100000) / 100.0;

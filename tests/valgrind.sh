@@ -10,8 +10,9 @@
 # and exits non-zero if any program had a memcheck error or a leak, or failed
 # on its own. Programs run $(nproc) at a time.
 # VALGRIND_SKIP (space-separated names, default none) leaves programs out;
-# the slowest, test_route, takes about 40 s under valgrind on 2 cores (2 s
-# natively), so nothing is skipped by default. Use a build without
+# the slowest route programs (test_route_*, one test_route before) take
+# about 40 s under valgrind on 2 cores (2 s natively), so nothing is
+# skipped by default. Use a build without
 # sanitizers (Release).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,0 +1,68 @@
+/* Part of the fault census (tests/test_faults.c, declared in faults.h),
+ * formerly in test_route.c: every allocation of ccad_route_solve failing in
+ * turn, on 8 and 200 stops, open and closed; the order output untouched and
+ * the cost unchanged on failure, the reference tour after. */
+#include "faults.h"
+#include "route_env.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ==== allocation failures ==== */
+
+void faults_route_solve(void **state)
+{
+    static const size_t sizes[] = {8, 200};
+    tu_alloc al;
+    ccad_host h;
+    ccad_ctx *ctx = new_ctx(&al, &h);
+    static double x[200], y[200];
+    static uint32_t order[200], ref[200];
+    int rounds = 0;
+    size_t s;
+    (void)state;
+    rng_seed(22);
+    random_points(x, y, 200, 1000.0, 0);
+    for (s = 0; s < 2; s++) {
+        int and_after, closed;
+        for (closed = 0; closed <= 1; closed++) {
+            ccad_route_options o = CCAD_ROUTE_OPTIONS_INIT;
+            size_t n = sizes[s];
+            int64_t refcost = 0;
+            o.closed = closed;
+            tu_fail_at(&al, 0, 0);
+            assert_int_equal(ccad_route_solve(ctx, x, y, n, &o, ref, &refcost), CCAD_OK);
+            for (and_after = 0; and_after <= 1; and_after++) {
+                long N;
+                for (N = 1;; N++) {
+                    int64_t cost = -5;
+                    long live = al.live;
+                    int rc;
+                    assert_true(N < 10000);
+                    fill_sentinel(order, n);
+                    tu_mark(ctx);
+                    tu_fail_at(&al, N, and_after);
+                    rc = ccad_route_solve(ctx, x, y, n, &o, order, &cost);
+                    tu_fail_at(&al, 0, 0);
+                    rounds++;
+                    assert_int_equal(al.live, live);
+                    if (rc == CCAD_OK) {
+                        assert_int_equal(cost, refcost);
+                        assert_memory_equal(order, ref, n * sizeof *order);
+                        break;
+                    }
+                    assert_int_equal(rc, CCAD_ENOMEM);
+                    assert_int_equal(ccad_ctx_errcode(ctx), CCAD_ENOMEM);
+                    assert_true(ccad_ctx_errmsg(ctx)[0] != '\0');
+                    assert_sentinel(order, n);
+                    assert_int_equal(cost, -5);
+                }
+            }
+        }
+    }
+    print_message("route alloc-failure rounds: %d\n", rounds);
+    ccad_ctx_free(ctx);
+    assert_int_equal(al.live, 0);
+}
