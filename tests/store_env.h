@@ -86,8 +86,9 @@ ccad_customer rich_customer(int i, char *idbuf);
 
 ccad_contact call_contact(void);
 
-/* Opens a context, a book of n rich customers and (with_store) a fake
- * store holding that book; fx_close frees them and fails on a leak. */
+/* Opens a context, a book of n rich customers and a fake store holding
+ * that book, set on the context if with_store; fx_close frees them and
+ * fails on a leak. */
 void fx_open(fx *x, int n, int with_store);
 
 void fx_close(fx *x);
