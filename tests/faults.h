@@ -42,4 +42,8 @@ void faults_store_load_book_alloc(void **state);
 void faults_store_load_customer_alloc(void **state);
 void faults_store_report(void);
 
+/* tests/faults_reentry.c: allocation failures while callbacks re-enter
+ * (helpers: reentry_env.h). */
+void faults_reentry_schedule(void **state);
+
 #endif

@@ -54,14 +54,18 @@ typedef struct world {
  * no longer fits its compact record and the book's wide table must grow. */
 enum { W_EMULATE_REALLOC = 1, W_WIDE_NEXT = 2, W_TEAM = 4 };
 
+/* Arms the callback counter: call n fails (and every later one if after). */
 void cb_arm(cbs *c, long n, int after);
 
 /* Ends the fault window right after the call under test (before any check
  * or digest that could allocate or call the host) and notes what it did. */
 void settle(world *w);
 
+/* Asserts two states of the fake store are the same. */
 void fs_equal(const fs_state *a, const fs_state *b);
 
+/* FNV-1a digests: a value, reasons, a schedule (every item and finding
+ * and the days of the range), the fake store. */
 uint64_t mix(uint64_t h, uint64_t v);
 
 uint64_t mix_reasons(uint64_t h, const ccad_reason *r, uint32_t n);
@@ -73,10 +77,14 @@ uint64_t schedule_digest(const ccad_schedule *s, int32_t first, int32_t days);
 
 uint64_t store_digest(const fs_state *s);
 
+/* Customer i of the world's book (id: 16 bytes). */
 ccad_customer gen_customer(int i, char *id, int32_t today);
 
+/* A rep based at (x, 0) with vpd visits a day. */
 ccad_rep fault_rep(const char *id, double x, int vpd);
 
+/* Opens a round's world (flags: W_*), checks it is unchanged after a
+ * failing call, and closes it (counting a leak in `leaks`). */
 void world_open(world *w, int flags);
 
 void world_check(world *w);

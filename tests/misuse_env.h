@@ -88,14 +88,19 @@ extern long cases;
         cases++;                                                                       \
     } while (0)
 
+/* The store callbacks of the fake store f. */
 ccad_store fs_callbacks(fstore *f);
 
+/* Adds customer i (with a contact) to b. */
 void add_customer(ccad_book *b, int i, int32_t today);
 
+/* cmocka setup / teardown of the world (W points to it meanwhile). */
 int world_setup(void **state);
 
 int world_teardown(void **state);
 
+/* FNV-1a of n bytes; digest(): of the whole world (book, grades, both
+ * rule sets, schedule). */
 uint64_t fnv(uint64_t h, const void *p, size_t n);
 
 uint64_t digest(void);

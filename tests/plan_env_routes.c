@@ -376,8 +376,8 @@ size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_options *o)
                     seen++;
                     assert_int_equal(f.reason_count, o->keep_reasons ? 1 : 0);
                     if (o->keep_reasons)
-                        tu_reason_is(&f.reasons[0], CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_LATE, it.eta_min,
-                                  limit, it.depart_min - limit);
+                        tu_reason_is(&f.reasons[0], CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_LATE,
+                                     it.eta_min, limit, it.depart_min - limit);
                 }
                 assert_int_equal(seen, 1);
             }

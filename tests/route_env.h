@@ -27,6 +27,7 @@
 
 #define DEG (3.14159265358979323846 / 180.0)
 
+/* The file-wide seeded generator (tu_rng on one state). */
 void rng_seed(uint64_t s);
 
 uint64_t rng_next(void);
@@ -36,6 +37,8 @@ double rng_unit(void);
 /* random points in [0, span)^2; integer coordinates when grid is set */
 void random_points(double *x, double *y, size_t n, double span, int grid);
 
+/* A PLANAR edge and the cost of an order (closed: back to the base), by
+ * the documented formula. */
 int64_t planar_edge(const double *x, const double *y, size_t i, size_t j, double scale);
 
 int64_t planar_cost(const double *x, const double *y, const uint32_t *order, size_t n,
@@ -44,14 +47,19 @@ int64_t planar_cost(const double *x, const double *y, const uint32_t *order, siz
 /* Asserts order is a permutation of 0..n-1 that starts with 0. */
 void assert_tour(const uint32_t *order, size_t n);
 
+/* The optimum cost over a matrix: brute force, and an independently
+ * written Held-Karp. */
 int64_t brute_force(const int64_t *d, size_t n, int closed);
 
 int64_t held_karp(const int64_t *d, size_t n, int closed);
 
+/* The n x n PLANAR cost matrix (malloc'd). */
 int64_t *planar_matrix(const double *x, const double *y, size_t n, double scale);
 
+/* A context with the counting allocator al (its host in h). */
 ccad_ctx *new_ctx(tu_alloc *al, ccad_host *h);
 
+/* Fills an order with SENTINEL / asserts it still holds only SENTINEL. */
 void fill_sentinel(uint32_t *order, size_t n);
 
 void assert_sentinel(const uint32_t *order, size_t n);

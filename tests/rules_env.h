@@ -16,6 +16,7 @@ typedef struct fixture {
 /* cmocka setup / teardown of a fixture (the teardown fails on a leak). */
 int rules_setup(void **state);
 int rules_teardown(void **state);
+#define RULES_TEST(fn) cmocka_unit_test_setup_teardown(fn, rules_setup, rules_teardown)
 
 /* Takes f->saved, a copy of the rules, before a call that must fail. */
 void save(fixture *f);

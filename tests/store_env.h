@@ -53,14 +53,19 @@ typedef struct fx {
     fake *f;
 } fx;
 
+/* Arms the fake store: callback call n fails (and every later one if
+ * after); fk_reset_counts clears its counters and trace. */
 void fk_arm(fake *f, long n, int after);
 
 void fk_reset_counts(fake *f);
 
+/* Stores a customer in a state of the fake store (replacing one of its id). */
 void fk_put(fk_state *s, const ccad_customer *c);
 
+/* The store callbacks of the fake store f. */
 ccad_store fk_store(fake *f);
 
+/* Asserts two contacts are equal field by field. */
 void contact_equal(const ccad_contact *a, const ccad_contact *b);
 
 /* The two store states hold the same customers and contact log. */
@@ -73,6 +78,7 @@ void store_equals_book(fake *f, const ccad_book *b);
 /* Customer `i` of the book is in the store with the same data. */
 void store_has(fake *f, const ccad_book *b, size_t i);
 
+/* The tests' "today", 2026-11-23; call_contact(): a call on that day. */
 int32_t base_day(void);
 
 /* Customer i with every field away from its default (and valid). */
@@ -80,6 +86,9 @@ ccad_customer rich_customer(int i, char *idbuf);
 
 ccad_contact call_contact(void);
 
+/* Opens a context, a book of n rich customers and a fake store holding
+ * that book, set on the context if with_store; fx_close frees them and
+ * fails on a leak. */
 void fx_open(fx *x, int n, int with_store);
 
 void fx_close(fx *x);

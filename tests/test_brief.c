@@ -20,8 +20,10 @@ static ccad_customer random_customer(uint64_t *s, const char *id)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
     c.id = id;
-    c.value = tu_rng_range(s, 0, 99) < 5 ? (int64_t)INT32_MAX + tu_rng_range(s, 1, 1000) : tu_rng_range(s, 0, 5000000);
-    c.grade = tu_rng_range(s, 0, 99) < 15 ? (int)tu_rng_range(s, CCAD_GRADE_A, CCAD_GRADE_D) : CCAD_GRADE_NONE;
+    c.value = tu_rng_range(s, 0, 99) < 5 ? (int64_t)INT32_MAX + tu_rng_range(s, 1, 1000)
+                                         : tu_rng_range(s, 0, 5000000);
+    c.grade = tu_rng_range(s, 0, 99) < 15 ? (int)tu_rng_range(s, CCAD_GRADE_A, CCAD_GRADE_D)
+                                          : CCAD_GRADE_NONE;
     c.status = (int)tu_rng_range(s, CCAD_STATUS_PROSPECT, CCAD_STATUS_ELIMINATED);
     c.purchase_date = maybe_date(s, 40, D0 - 20, D0 + 30);
     c.monthly_volume = tu_rng_range(s, 0, 99) < 30 ? -1 : tu_rng_range(s, 0, 16) * 500000;
@@ -39,8 +41,9 @@ static ccad_customer random_customer(uint64_t *s, const char *id)
         c.next_step_date = maybe_date(s, 10, D0 - 10, D0 + 20);
     }
     c.no_progress = (uint32_t)tu_rng_range(s, 0, 5);
-    c.complaint = (int)tu_rng_range(s, 0, 9) < 2 ? (int)tu_rng_range(s, CCAD_COMPLAINT_OPEN, CCAD_COMPLAINT_RESOLVED)
-                                          : CCAD_COMPLAINT_NONE;
+    c.complaint = (int)tu_rng_range(s, 0, 9) < 2
+                      ? (int)tu_rng_range(s, CCAD_COMPLAINT_OPEN, CCAD_COMPLAINT_RESOLVED)
+                      : CCAD_COMPLAINT_NONE;
     if (c.complaint != CCAD_COMPLAINT_NONE)
         c.complaint_date = (int32_t)tu_rng_range(s, D0 - 40, D0 + 3);
     c.request_date = maybe_date(s, 10, D0 - 10, D0 + 20);

@@ -887,6 +887,7 @@ int main(void)
         PLAN_TEST(faults_plan_route_assign),
         cmocka_unit_test(faults_route_solve),
         cmocka_unit_test(faults_route_solve_tw),
+        cmocka_unit_test(faults_reentry_schedule),
         cmocka_unit_test(faults_store_record),
         cmocka_unit_test(faults_store_save_book),
         cmocka_unit_test(faults_store_load_book),

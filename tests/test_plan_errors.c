@@ -249,8 +249,8 @@ static void schedule_day_totals(void **state)
     assert_int_equal(day.delegated, 0);
     assert_int_equal(day.service_min, 30 + 60);
     assert_int_equal(item_on(s, ic, d0 + 1).kind, CCAD_ITEM_CALL);
-    tu_reason_is(&item_on(s, ia, d0 + 1).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, d0 + 3,
-              2, 0);
+    tu_reason_is(&item_on(s, ia, d0 + 1).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY,
+                 d0 + 3, 2, 0);
     /* Wednesday, special: the touches of a and b (A and B) */
     TU_PASS(e->fx.ctx, ccad_schedule_day(s, d0 + 2, &day));
     assert_int_equal(day.flags, (uint32_t)(CCAD_DAY_WORKING | CCAD_DAY_SPECIAL));

@@ -140,7 +140,7 @@ static void findings_kinds_and_order(void **state)
         for (k = 0; k < f.reason_count; k++)
             if (f.reasons[k].why == CCAD_WHY_OVERDUE) {
                 tu_reason_is(&f.reasons[k], CCAD_RULE_ESCALATE, CCAD_WHY_OVERDUE, 5,
-                          CCAD_ESCALATE_MANAGER, 5);
+                             CCAD_ESCALATE_MANAGER, 5);
                 seen = 1;
             }
         assert_true(seen);
@@ -171,7 +171,7 @@ static void findings_kinds_and_order(void **state)
             if (f.kind == CCAD_FIND_OVER_CAPACITY && f.date == d0 + (int32_t)i) {
                 assert_true(f.customer == -1);
                 tu_reason_is(&f.reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_CAPACITY_FULL,
-                          d0 + (int32_t)i, 1, 1);
+                             d0 + (int32_t)i, 1, 1);
                 seen++;
             }
         }
@@ -213,7 +213,8 @@ static void findings_kinds_and_order(void **state)
         }
         assert_true(rank >= last_rank);
         last_rank = rank;
-        if (f.kind == CCAD_FIND_UNPLANNED && i > 0 && tu_finding(s, i - 1).kind == CCAD_FIND_UNPLANNED)
+        if (f.kind == CCAD_FIND_UNPLANNED && i > 0 &&
+            tu_finding(s, i - 1).kind == CCAD_FIND_UNPLANNED)
             assert_true(f.reasons[0].b <= tu_finding(s, i - 1).reasons[0].b);
     }
     ccad_schedule_free(s);

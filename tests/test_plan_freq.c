@@ -93,7 +93,8 @@ static void pull_ahead_keeps_frequency(void **state)
         assert_int_equal(n, 7);
         for (k = 0; k < n; k++) {
             assert_int_equal(it[k].date, d0 + due[k]);
-            tu_reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + due[k], 2, 0);
+            tu_reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE,
+                         d0 + due[k], 2, 0);
         }
     }
     {
@@ -102,7 +103,8 @@ static void pull_ahead_keeps_frequency(void **state)
         assert_int_equal(n, 4);
         for (k = 0; k < n; k++) {
             assert_int_equal(it[k].date, d0 + due[k]);
-            tu_reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + due[k], 2, 0);
+            tu_reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE,
+                         d0 + due[k], 2, 0);
         }
     }
     assert_true((int64_t)tu_items_of(s, ia, 0, NULL, 0) <= w.rows[0].visits);
@@ -167,9 +169,9 @@ static void pull_ahead_levelling(void **state)
     /* Wednesday: the other two, on their due day; the early contact's
      * clock restarted on Monday (due Thursday), so not again */
     tu_reason_is(&item_on(s, i2, d0 + 2).reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + 2,
-              2, 0);
+                 2, 0);
     tu_reason_is(&item_on(s, i1, d0 + 2).reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + 2,
-              2, 0);
+                 2, 0);
     assert_false(has_item_on(s, i3, d0 + 2));
     assert_int_equal(ccad_schedule_item_count(s), 3);
     assert_int_equal(count_day_overcap(s), 0);
@@ -190,8 +192,8 @@ static void pull_ahead_levelling(void **state)
     assert_int_equal(early_on(s, d0, who, due, 8), 0);
     assert_int_equal(early_on(s, d0 + 1, who, due, 8), 1);
     assert_int_equal(who[0], i3);
-    tu_reason_is(&item_on(s, i3, d0 + 1).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, d0 + 2,
-              1, 0);
+    tu_reason_is(&item_on(s, i3, d0 + 1).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY,
+                 d0 + 2, 1, 0);
     ccad_schedule_free(s);
     /* 0: never early; Wednesday's third contact waits for Thursday */
     set(e, "capacity.pull_ahead_days", 0);
@@ -248,10 +250,10 @@ static void pull_ahead_days_without_room(void **state)
     assert_int_equal(early_on(s, d0, who, due, 8), 1);
     assert_int_equal(who[0], ia);
     tu_reason_is(&item_on(s, ia, d0).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, d0 + 2, 2,
-              0);
+                 0);
     assert_false(has_item_on(s, ia, d0 + 1));
     tu_reason_is(&item_on(s, ia, d0 + 3).reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + 3,
-              2, 0);
+                 2, 0);
     assert_false(has_item_on(s, ia, d0 + 4));
     /* the Q4 customer due on the holiday is not pulled: it waits for
      * Thursday, rolled over */

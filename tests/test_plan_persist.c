@@ -43,7 +43,7 @@ static void persist_blocks(void **state)
             assert_int_equal(it[k].kind, CCAD_ITEM_PERSIST);
             assert_int_equal(it[k].block_day, (int32_t)k + 1);
             tu_reason_is(&it[k].reasons[0], CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_BLOCK,
-                      (int64_t)k + 1, 3, 28);
+                         (int64_t)k + 1, 3, 28);
         }
     }
     /* after the block the weekly rhythm; blocks again only after 28 days */
@@ -330,7 +330,7 @@ static void touch_and_visit_same_day(void **state)
     }
     /* the B customer due on the holiday is pulled ahead to Wednesday: no touch */
     tu_reason_is(&item_on(s, ie, d0 + 2).reasons[0], CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY,
-              d0 + 4, 2, 0);
+                 d0 + 4, 2, 0);
     assert_int_equal(tu_items_of(s, ie, 0, NULL, 0), 1);
     assert_int_equal(tu_items_of(s, ie, 1, NULL, 0), 0);
     /* Wednesday: q1's visit, the early visit, then the one touch */
@@ -358,7 +358,7 @@ static void touch_and_visit_same_day(void **state)
     e->n_holiday = 0;
     s = plan(e, d0, 5, 8);
     tu_reason_is(&item_on(s, ie, d0 + 4).reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + 4,
-              2, 0);
+                 2, 0);
     assert_int_equal(tu_items_of(s, ie, 0, NULL, 0), 1);
     assert_int_equal(tu_items_of(s, ie, 1, it, 8), 1);
     assert_int_equal(it[0].date, d0 + 2);

@@ -196,7 +196,7 @@ static void route_day_end_respected(void **state)
     assert_int_equal(tu_items_of(s, iwin, 0, NULL, 0), 0);
     f = tu_find_of(s, CCAD_FIND_UNPLANNED, iwin);
     tu_reason_is(&f.reasons[1], CCAD_RULE_ROUTE, CCAD_WHY_PLAN_BLOCKED_TIME, d0, 202,
-              1440 - o.day_start_min);
+                 1440 - o.day_start_min);
     ccad_schedule_free(s);
 }
 

@@ -52,9 +52,9 @@ static void visit_days_respected(void **state)
     for (i = 1; i < 3; i++) {
         /* due the day before (Tue, Thu): not overdue, a visit-day wait */
         tu_reason_is(&its[i].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + 2 * i - 1,
-                  CCAD_Q1, 0);
+                     CCAD_Q1, 0);
         tu_reason_is(&its[i].reasons[1], CCAD_RULE_ROUTE, CCAD_WHY_PLAN_VISIT_DAY, d0 + 2 * i - 1,
-                  mwf, 0);
+                     mwf, 0);
     }
     ccad_schedule_free(s);
 
@@ -214,7 +214,8 @@ static void visit_hours_and_day_end(void **state)
     assert_int_equal(tu_items_of(s, ifar, 0, NULL, 0), 0);
     f = tu_find_of(s, CCAD_FIND_UNPLANNED, ifar);
     assert_int_equal(f.reason_count, 2);
-    tu_reason_is(&f.reasons[1], CCAD_RULE_ROUTE, CCAD_WHY_PLAN_BLOCKED_TIME, d0, 100 + 60 + 100, 240);
+    tu_reason_is(&f.reasons[1], CCAD_RULE_ROUTE, CCAD_WHY_PLAN_BLOCKED_TIME, d0, 100 + 60 + 100,
+                 240);
     {
         ccad_item it;
         assert_int_equal(tu_items_of(s, iwin, 0, &it, 1), 1);
@@ -338,7 +339,7 @@ static void give_up(void **state)
     tu_reason_is(&f.reasons[0], CCAD_RULE_TRIAGE, CCAD_WHY_GIVE_UP, 2, 5, 1);
     assert_non_null(tu_reason_of(f.reasons, f.reason_count, CCAD_WHY_PATIENCE));
     tu_reason_is(tu_reason_of(f.reasons, f.reason_count, CCAD_WHY_PATIENCE), CCAD_RULE_PATIENCE,
-              CCAD_WHY_PATIENCE, 2, 5, 0);
+                 CCAD_WHY_PATIENCE, 2, 5, 0);
     /* not unplanned either: the release is the finding */
     assert_int_equal(tu_count_findings(s, CCAD_FIND_UNPLANNED, igu), 0);
     /* the complaint is answered; the capable one is worked */
@@ -378,7 +379,8 @@ static void request_answered_on_day(void **state)
         assert_int_equal(its[0].kind, CCAD_ITEM_VISIT);
         assert_int_equal(its[0].quadrant, CCAD_Q3);
         assert_true(its[0].delegated == CCAD_BY_REP || its[0].delegated == CCAD_BY_COLLEAGUE);
-        assert_non_null(tu_reason_of(its[0].reasons, its[0].reason_count, CCAD_WHY_URGENCY_REQUEST));
+        assert_non_null(tu_reason_of(its[0].reasons, its[0].reason_count,
+                                     CCAD_WHY_URGENCY_REQUEST));
         assert_int_equal(tu_count_findings(s, CCAD_FIND_UNPLANNED, ic[k]), 0);
     }
     ccad_schedule_free(s);
@@ -426,7 +428,7 @@ static void planned_away_not_late(void **state)
     assert_int_equal(its[0].date, d0 + 4);
     tu_reason_is(&its[0].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + 1, CCAD_Q2, 0);
     tu_reason_is(&its[0].reasons[1], CCAD_RULE_ROUTE, CCAD_WHY_PLAN_VISIT_DAY, d0 + 1,
-              CCAD_MON | CCAD_FRI, 0);
+                 CCAD_MON | CCAD_FRI, 0);
     n = tu_items_of(s, ilate, 0, its, 8);
     assert_true(n >= 1);
     tu_reason_is(&its[0].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 - 7, CCAD_Q2, 7);

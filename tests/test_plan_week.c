@@ -155,7 +155,7 @@ static struct repair_out check_repair(env *e, const ccad_schedule *s, const ccad
                 continue;
             nf++;
             tu_reason_is(&f.reasons[0], CCAD_RULE_ROUTE, CCAD_WHY_ROUTE_LATE, it.eta_min, limit,
-                      over);
+                         over);
         }
         assert_int_equal(nf, 1);
     }

@@ -361,14 +361,14 @@ static void set_grade_d_constraints(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(param_table, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(param_info_errors, rules_setup, rules_teardown),
+        RULES_TEST(param_table),
+        RULES_TEST(param_info_errors),
         cmocka_unit_test(param_sources),
         cmocka_unit_test(param_info_old_size),
-        cmocka_unit_test_setup_teardown(get_errors_record_no_message, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(set_basic_and_errors, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(set_conflicts, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(set_grade_d_constraints, rules_setup, rules_teardown),
+        RULES_TEST(get_errors_record_no_message),
+        RULES_TEST(set_basic_and_errors),
+        RULES_TEST(set_conflicts),
+        RULES_TEST(set_grade_d_constraints),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

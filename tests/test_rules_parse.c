@@ -371,18 +371,18 @@ static void new_null_ctx_sets_out_null(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(parse_strictness, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(parse_share_conflict_has_line, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(parse_grade_c_free_without_d, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(parse_errpos, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(parse_accepts_comments_blank_crlf, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(parse_platform_conflict_has_line, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(set_text_forms, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(rules_ctx_accessor, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(parse_empty_and_defaults, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(copy_equal_free, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(new_errors, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(new_null_ctx_sets_out_null, rules_setup, rules_teardown),
+        RULES_TEST(parse_strictness),
+        RULES_TEST(parse_share_conflict_has_line),
+        RULES_TEST(parse_grade_c_free_without_d),
+        RULES_TEST(parse_errpos),
+        RULES_TEST(parse_accepts_comments_blank_crlf),
+        RULES_TEST(parse_platform_conflict_has_line),
+        RULES_TEST(set_text_forms),
+        RULES_TEST(rules_ctx_accessor),
+        RULES_TEST(parse_empty_and_defaults),
+        RULES_TEST(copy_equal_free),
+        RULES_TEST(new_errors),
+        RULES_TEST(new_null_ctx_sets_out_null),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

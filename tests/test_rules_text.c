@@ -352,12 +352,12 @@ static void enum_accepts_integer_in_text(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(serialize_sizes, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(round_trip_defaults, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(round_trip_every_parameter_moved, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(round_trip_each_at_min_and_max, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(masks_and_enums_parse, rules_setup, rules_teardown),
-        cmocka_unit_test_setup_teardown(enum_accepts_integer_in_text, rules_setup, rules_teardown),
+        RULES_TEST(serialize_sizes),
+        RULES_TEST(round_trip_defaults),
+        RULES_TEST(round_trip_every_parameter_moved),
+        RULES_TEST(round_trip_each_at_min_and_max),
+        RULES_TEST(masks_and_enums_parse),
+        RULES_TEST(enum_accepts_integer_in_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
