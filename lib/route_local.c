@@ -50,14 +50,18 @@ int ccad__rt_reverse(struct rt *R, uint32_t i, uint32_t len)
 }
 
 /* Reverses the tour path from node a forward to node b, or the rest of
- * the tour instead (the same cyclic tour), whichever is shorter. */
-static int reverse_path(struct rt *R, uint32_t a, uint32_t b)
+ * the tour instead (the same cyclic tour), whichever is shorter; the
+ * positions reversed into *first and *len (reversing them again undoes it). */
+static int reverse_path(struct rt *R, uint32_t a, uint32_t b, uint32_t *first, uint32_t *len)
 {
     uint32_t i = R->pos[a], j = R->pos[b];
-    uint32_t len = (j + R->n - i) % R->n + 1;
-    if (len * 2 > R->n && len < R->n)
-        return ccad__rt_reverse(R, (j + 1) % R->n, R->n - len);
-    return ccad__rt_reverse(R, i, len);
+    *len = (j + R->n - i) % R->n + 1;
+    *first = i;
+    if (*len * 2 > R->n && *len < R->n) {
+        *first = (j + 1) % R->n;
+        *len = R->n - *len;
+    }
+    return ccad__rt_reverse(R, *first, *len);
 }
 
 /* Swaps the adjacent position runs [first, first + la) and the lb positions
@@ -90,13 +94,69 @@ int ccad__rt_move_segment(struct rt *R, uint32_t i, uint32_t len, uint32_t c, in
     return ccad__rt_reverse(R, (i + len + mlen) % n, xlen + len);
 }
 
-/* 2-opt from node a, both tour directions. Returns 1 if the tour improved,
- * 0 if not, negative on allocation failure. */
-static int try_2opt(struct rt *R, uint32_t a)
+static uint32_t beside(const struct rt *R, uint32_t a, int dir) { return dir == 0 ? succ(R, a) : pred(R, a); }
+
+/* Applies the 2-opt step that breaks a-b and c-d (b and d on side dir of a
+ * and c) and adds a-c and b-d. */
+static int two_opt_step(struct rt *R, uint32_t b, uint32_t c, int dir)
+{
+    uint32_t first, len;
+    return dir == 0 ? reverse_path(R, b, c, &first, &len) : reverse_path(R, c, b, &first, &len);
+}
+
+/* The second step of a sequential 3-opt move (Or-3opt), evaluated on the
+ * tour the first step would give without making it: a-b and c-d broken,
+ * a-c added (dir as in try_seq), g the gain so far with c-d removed. The
+ * first step reverses the path between b and c; in that tour b lies beside
+ * d, the edge d-b is broken, d-e added for a neighbour e of d, and e-f
+ * broken for f the neighbour of e on the side where b lies beside d; b-f
+ * closes the tour. Makes the best-first improving move it finds: returns 1,
+ * or 0 if none, negative on allocation failure. */
+static int or3_step(struct rt *R, uint32_t a, uint32_t b, uint32_t c, uint32_t d, int dir, int64_t g)
+{
+    /* the reversed path, as positions forward from its first point */
+    uint32_t lo = R->pos[dir == 0 ? b : c], span = (R->pos[dir == 0 ? c : b] + R->n - lo) % R->n, m;
+    for (m = 0; m < R->k; m++) {
+        uint32_t e = R->neigh[(size_t)d * CCAD__ROUTE_K + m], f;
+        int64_t g2 = g - dist(R, d, e), total;
+        int rc;
+        if (g2 <= 0)
+            break;
+        if ((R->pos[e] + R->n - lo) % R->n <= span) /* inside the reversed path */
+            f = e == c ? a : beside(R, e, dir);
+        else
+            f = e == d ? b : beside(R, e, !dir);
+        if (e == b || f == d)
+            continue;
+        total = g2 + dist(R, e, f) - dist(R, f, b);
+        if (total <= 0)
+            continue;
+        if ((rc = two_opt_step(R, b, c, dir)) != 0)
+            return rc;
+        if ((rc = two_opt_step(R, b, e, succ(R, d) == b ? 0 : 1)) != 0)
+            return rc;
+        R->cost -= total;
+        push(R, a);
+        push(R, b);
+        push(R, c);
+        push(R, d);
+        push(R, e);
+        push(R, f);
+        return 1;
+    }
+    return 0;
+}
+
+/* 2-opt and sequential 3-opt moves from node a, both tour directions: for
+ * b beside a (on side dir) and c a neighbour of a with d beside c on the
+ * same side, breaking a-b and c-d and adding a-c closes with b-d (2-opt),
+ * else goes on one step (or3_step). Returns 1 if the tour improved, 0 if
+ * not, negative on allocation failure. */
+static int try_seq(struct rt *R, uint32_t a)
 {
     int dir;
     for (dir = 0; dir < 2; dir++) {
-        uint32_t b = dir == 0 ? succ(R, a) : pred(R, a), m;
+        uint32_t b = beside(R, a, dir), m;
         int64_t dab = dist(R, a, b);
         for (m = 0; m < R->k; m++) {
             uint32_t c = R->neigh[(size_t)a * CCAD__ROUTE_K + m], d;
@@ -104,21 +164,22 @@ static int try_2opt(struct rt *R, uint32_t a)
             int rc;
             if (g1 <= 0)
                 break;
-            d = dir == 0 ? succ(R, c) : pred(R, c);
+            d = beside(R, c, dir);
             if (c == b || d == a)
                 continue;
             gain = g1 + dist(R, c, d) - dist(R, b, d);
-            if (gain <= 0)
-                continue;
-            rc = dir == 0 ? reverse_path(R, b, c) : reverse_path(R, c, b);
-            if (rc != 0)
+            if (gain > 0) {
+                if ((rc = two_opt_step(R, b, c, dir)) != 0)
+                    return rc;
+                R->cost -= gain;
+                push(R, a);
+                push(R, b);
+                push(R, c);
+                push(R, d);
+                return 1;
+            }
+            if (d != b && (rc = or3_step(R, a, b, c, d, dir, g1 + dist(R, c, d))) != 0)
                 return rc;
-            R->cost -= gain;
-            push(R, a);
-            push(R, b);
-            push(R, c);
-            push(R, d);
-            return 1;
         }
     }
     return 0;
@@ -192,7 +253,7 @@ int ccad__rt_local_search(struct rt *R)
         R->qhead = R->qhead + 1 == R->n ? 0 : R->qhead + 1;
         R->qlen--;
         R->queued[a] = 0;
-        rc = try_2opt(R, a);
+        rc = try_seq(R, a);
         if (rc == 0)
             rc = try_oropt(R, a);
         if (rc < 0)
