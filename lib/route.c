@@ -12,6 +12,7 @@
 #include <string.h>
 
 #define K_NEIGH CCAD__ROUTE_K
+#define PER_QUADRANT 2 /* planar lists: the 2 nearest of each quadrant, then the nearest */
 #define EXACT_MAX CCAD__ROUTE_EXACT_MAX
 
 size_t ccad_route_max_points(void) { return CCAD_ROUTE_MAX_POINTS; }
@@ -121,7 +122,7 @@ static int build_neighbours(struct rt *R)
     uint32_t i;
     R->k = R->n - 1 < K_NEIGH ? R->n - 1 : K_NEIGH;
     if (R->metric == CCAD_METRIC_HOST)
-        return ccad__route_neighbours(R->ctx, NULL, 0, 0.0, edge_cost, R, R->n, R->k, R->neigh, K_NEIGH);
+        return ccad__route_neighbours(R->ctx, NULL, 0, 0.0, edge_cost, R, R->n, R->k, 0, R->neigh, K_NEIGH);
     if (R->metric == CCAD_METRIC_PLANAR) {
         xy = ccad__alloc(R->ctx, 2 * (size_t)R->real * sizeof *xy);
         if (xy == NULL)
@@ -130,10 +131,11 @@ static int build_neighbours(struct rt *R)
             xy[2 * (size_t)i] = R->x[i];
             xy[2 * (size_t)i + 1] = R->y[i];
         }
-        rc = ccad__route_neighbours(R->ctx, xy, 2, R->scale, edge_cost, R, R->real, R->k, R->neigh, K_NEIGH);
+        rc = ccad__route_neighbours(R->ctx, xy, 2, R->scale, edge_cost, R, R->real, R->k, PER_QUADRANT, R->neigh,
+                                    K_NEIGH);
         ccad__free(R->ctx, xy);
     } else {
-        rc = ccad__route_neighbours(R->ctx, R->u, 3, CCAD__EARTH_M, edge_cost, R, R->real, R->k, R->neigh,
+        rc = ccad__route_neighbours(R->ctx, R->u, 3, CCAD__EARTH_M, edge_cost, R, R->real, R->k, 0, R->neigh,
                                     K_NEIGH);
     }
     if (rc == CCAD_OK && R->open)

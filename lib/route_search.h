@@ -104,11 +104,16 @@ typedef int64_t (*ccad__edge_cost)(const void *user, uint32_t i, uint32_t j);
  * cost gives the exact costs; coord (n x dim doubles, dim 2 or 3) is an
  * embedding of the points with cost(i, j) >= mult * |coord_i - coord_j| -
  * 0.5, which a k-d tree uses to skip far points (O(n log n) for spread
- * points). coord NULL compares every pair instead. Needs k < n. Returns
- * CCAD_ENOMEM, unrecorded, when out of memory. */
+ * points). coord NULL compares every pair instead. With per_quad > 0
+ * (planar, dim 2, 4 * per_quad <= k) the list is the per_quad nearest of
+ * each quadrant around the point (x > 0 and y >= 0 from it, then turning
+ * counterclockwise: x <= 0 and y > 0, x < 0 and y <= 0, x >= 0 and y < 0),
+ * then the nearest others up to k, in the same order. Needs k < n; returns
+ * CCAD_EINVAL for arguments outside these, CCAD_ENOMEM, unrecorded, when
+ * out of memory. */
 int ccad__route_neighbours(ccad_ctx *ctx, const double *coord, uint32_t dim, double mult,
                            ccad__edge_cost cost, const void *user, uint32_t n, uint32_t k,
-                           uint32_t *out, size_t stride);
+                           uint32_t per_quad, uint32_t *out, size_t stride);
 
 /* route_local.c: queues a point for the local search (its don't-look bit
  * cleared); runs the local search until the queue is empty; reverses the
