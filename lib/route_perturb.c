@@ -41,7 +41,7 @@ static int kick_double_bridge(struct rt *R, uint32_t p1, uint32_t l1, uint32_t l
 int ccad__rt_perturb(struct rt *R, uint64_t seed, uint64_t rounds)
 {
     uint64_t r;
-    uint32_t n = R->n, maxseg = n / 4 < 50 ? n / 4 : 50;
+    uint32_t n = R->n, maxseg = n / 4 < 100 ? n / 4 : 100;
     if (n < 8 || maxseg < 1)
         return CCAD_OK;
     for (r = 0; r < rounds; r++) {
