@@ -112,10 +112,11 @@ static void neighbours_of_dummy(struct rt *R)
         nbd[m] = m;
 }
 
-/* K nearest neighbours of every point, ties by index: through a k-d tree
+/* K nearest neighbours of every point, ties by index (with per_quad, for
+ * PLANAR: the per_quad nearest of each quadrant first): through a k-d tree
  * over x/y (PLANAR) or the unit vectors (GEO), by comparing every pair for
  * HOST (at most 2048 points, and its matrix is n x n anyway). */
-static int build_neighbours(struct rt *R)
+static int build_neighbours(struct rt *R, uint32_t per_quad)
 {
     double *xy = NULL;
     int rc;
@@ -131,7 +132,7 @@ static int build_neighbours(struct rt *R)
             xy[2 * (size_t)i] = R->x[i];
             xy[2 * (size_t)i + 1] = R->y[i];
         }
-        rc = ccad__route_neighbours(R->ctx, xy, 2, R->scale, edge_cost, R, R->real, R->k, PER_QUADRANT, R->neigh,
+        rc = ccad__route_neighbours(R->ctx, xy, 2, R->scale, edge_cost, R, R->real, R->k, per_quad, R->neigh,
                                     K_NEIGH);
         ccad__free(R->ctx, xy);
     } else {
@@ -264,9 +265,12 @@ static int solve_search(struct rt *R, const ccad_route_options *o, uint32_t *out
     if (R->t == NULL || R->pos == NULL || R->neigh == NULL || R->queue == NULL || R->queued == NULL)
         return CCAD_ENOMEM;
     R->sym = o->metric == CCAD_METRIC_HOST; /* local moves need symmetric costs */
-    if ((rc = build_neighbours(R)) != CCAD_OK)
+    /* the start takes the nearest unvisited point: from the plain lists */
+    if ((rc = build_neighbours(R, 0)) != CCAD_OK)
         return rc;
     nearest_neighbour_tour(R);
+    if (R->metric == CCAD_METRIC_PLANAR && (rc = build_neighbours(R, PER_QUADRANT)) != CCAD_OK)
+        return rc;
     for (i = 0; i < R->n; i++)
         ccad__rt_push(R, R->t[i]);
     rc = ccad__rt_local_search(R);
