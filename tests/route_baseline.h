@@ -9,7 +9,8 @@
 /* Nearest neighbour from point 0, then 2-opt and Or-opt (1 to 3 points)
  * over each point's 10 nearest neighbours from a uniform grid, then random
  * local double bridges each followed by the same local search (kept when
- * no longer, undone otherwise) until `ms` milliseconds have passed since the
+ * no longer, undone otherwise) until the process has used `ms` more
+ * milliseconds of CPU time since the
  * call. Writes the closed tour to order (from point 0) and returns its
  * length, or -1 when out of memory. Deterministic in the seed except for
  * how many rounds fit in the time. */
