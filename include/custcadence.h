@@ -1929,10 +1929,13 @@ CCAD_API size_t ccad_route_max_points(void);
 /**
  * @brief Orders stops into a short tour from the base (point 0).
  *
- * Up to 12 stops the order is optimal (dynamic programming). Beyond, a local
- * search with neighbour lists and don't-look bits (2-opt and Or-opt moves)
- * is followed by @c effort x @p n rounds of perturbation (a local double
- * bridge, kept when it shortens the tour). Deterministic for a given seed.
+ * Up to 12 stops the order is optimal (dynamic programming). Beyond, a
+ * nearest-neighbour tour is improved by a local search over neighbour lists
+ * (built in O(n log n); with ::CCAD_METRIC_PLANAR they include the nearest
+ * points of each quadrant) with don't-look bits (2-opt, sequential 3-opt
+ * and Or-opt moves), followed by @c effort x @p n rounds of perturbation (a
+ * local double bridge, kept when the tour gets no longer). Deterministic
+ * for a given seed.
  *
  * @param[in] ctx the context (allocator, travel callback, last error).
  * @param[in] x x coordinates (longitude for ::CCAD_METRIC_GEO) of @p n points; point 0 is the base.
