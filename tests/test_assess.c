@@ -1708,7 +1708,9 @@ static int expected_rule(int w)
     case CCAD_WHY_RELEASED_EARLY: return CCAD_RULE_PATIENCE;
     case CCAD_WHY_OWNERSHIP: return CCAD_RULE_OWNERSHIP;
     case CCAD_WHY_TRIAGE:
-    case CCAD_WHY_TRIAGE_MARGIN: return CCAD_RULE_TRIAGE;
+    case CCAD_WHY_TRIAGE_MARGIN:
+    case CCAD_WHY_TRIAGE_SHARE:
+    case CCAD_WHY_TRIAGE_RANK: return CCAD_RULE_TRIAGE;
     case CCAD_WHY_COMPLAINT_OPEN:
     case CCAD_WHY_COMPLAINT_CARE: return CCAD_RULE_COMPLAINT;
     case CCAD_WHY_NEVER_CONTACTED: return CCAD_RULE_NEVER;
@@ -1969,7 +1971,7 @@ static void why_and_rule_names(void **state)
     assert_string_equal(ccad_why_name(CCAD_WHY_GAP_ALERT), "GAP_ALERT");
     assert_string_equal(ccad_rule_name(CCAD_RULE_GAP), "GAP");
     assert_string_equal(ccad_why_name(0), "?");
-    assert_string_equal(ccad_why_name(CCAD_WHY_TEAM_MOVE + 1), "?");
+    assert_string_equal(ccad_why_name(CCAD_WHY_TRIAGE_RANK + 1), "?");
     assert_string_equal(ccad_why_name(-1), "?");
     assert_string_equal(ccad_why_name(INT32_MIN), "?");
     assert_string_equal(ccad_rule_name(0), "?");
@@ -1985,7 +1987,7 @@ static void reason_format_cases(void **state)
     size_t len;
     ccad_reason r;
     (void)state;
-    for (w = 1; w <= CCAD_WHY_TEAM_MOVE; w++) {
+    for (w = 1; w <= CCAD_WHY_TRIAGE_RANK; w++) {
         char small[6];
         size_t full = 0, l2 = 0;
         r.rule = expected_rule(w);

@@ -172,10 +172,10 @@ static void damaged_inputs_refused(void **state)
     assert_int_equal(ccad_book_from_snapshot(&b, f->ctx, w, len + 16), CCAD_EPARSE);
     /* forged with a valid checksum: version, flags, count, a bad field, a duplicate id */
     memcpy(w, buf, len);
-    w[8] = 2;
+    w[8] = 3;
     reseal(w, len);
     assert_int_equal(ccad_book_from_snapshot(&b, f->ctx, w, len), CCAD_EVERSION);
-    assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "version 2"));
+    assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "version 3"));
     memcpy(w, buf, len);
     w[12] = 1;
     reseal(w, len);
@@ -217,7 +217,7 @@ static void duplicate_ids_refused(void **state)
     c.id = "dup-B";
     assert_int_equal(ccad_book_add(a, &c, NULL), CCAD_OK);
     buf = take(a, &len);
-    second = memchr(buf + 32 + 110 + 5, 'B', len - 32 - 110 - 5);
+    second = memchr(buf + 32 + 118 + 5, 'B', len - 32 - 118 - 5);
     assert_non_null(second);
     *second = 'A';
     reseal(buf, len);

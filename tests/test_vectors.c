@@ -86,7 +86,7 @@ static const char *const why_names[] = {
     "PLAN_BLOCKED_TIME", "PLAN_VISIT_DAY", "GIVE_UP",
     "ORDER_CLOSED", "PLATFORM_UNDER_MIN", "Q1_VISITS_ONLY", "FREQ_RAMP",
     "TEAM_CARRIER", "TEAM_NO_CARRIER", "POOL_RELEASE", "POOL_IDLE", "POOL_ASSIGN",
-    "TEAM_MOVE"};
+    "TEAM_MOVE",    "TRIAGE_SHARE",      "TRIAGE_RANK"};
 #define N_WHY (int)(sizeof why_names / sizeof why_names[0])
 
 static const char *const flag_names[] = {
