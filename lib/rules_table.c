@@ -231,7 +231,6 @@ const struct ccad__param_def ccad__params[P__COUNT] = {
     {"pool.release_days", CCAD_RULE_OWNERSHIP, K_INT, 1, 3660, 30, "days", {"", ""},
      "days without a contact after which a customer's release to the pool is proposed (teams)",
      "project default: CRM practice of releasing idle customers; no seed"},
-    /* TRIAGE by our position in the customer's sales (lib/rules/triage.c) */
     {"triage.by_position", CCAD_RULE_TRIAGE, K_BOOL, 0, 1, 1, "bool", {"", ""},
      "a known share or rank of ours in its sales decides before the volume (0: volume only)",
      "seed 002, line 7: the first criterion is our sales' place in theirs"},
