@@ -112,6 +112,8 @@ void tu_customer_equal(const ccad_customer *a, const ccad_customer *b)
     assert_int_equal(a->next_step_date, b->next_step_date);
     for (k = 0; k < 4; k++)
         assert_int_equal(a->service_counts[k], b->service_counts[k]);
+    assert_int_equal(a->share_pct, b->share_pct);
+    assert_int_equal(a->supplier_rank, b->supplier_rank);
 }
 
 void tu_snap_take(tu_snap *s, const ccad_book *b)
