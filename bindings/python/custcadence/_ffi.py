@@ -109,13 +109,15 @@ class Customer(_Sized):
                 ("last_contact", c_int32), ("last_visit", c_int32), ("last_gap_days", c_int32),
                 ("contacts", c_uint32), ("no_progress", c_uint32),
                 ("missing_records", c_uint32), ("last_recorded", c_int),
-                ("next_step_date", c_int32), ("service_counts", c_uint32 * 4)]
+                ("next_step_date", c_int32), ("service_counts", c_uint32 * 4),
+                ("share_pct", c_int32), ("supplier_rank", c_uint32)]  # 1.1
     _defaults_ = {"grade": 0, "status": 1, "purchase_date": NO_DATE, "monthly_volume": -1,
                   "margin_bp": -1, "capable": 1, "has_location": 0, "complaint": 0,
                   "complaint_date": NO_DATE, "request_date": NO_DATE, "visit_days": 0,
                   "visit_open_min": 0, "visit_close_min": 1440, "owned_since": NO_DATE,
                   "last_contact": NO_DATE, "last_visit": NO_DATE, "last_gap_days": -1,
-                  "last_recorded": 1, "next_step_date": NO_DATE}
+                  "last_recorded": 1, "next_step_date": NO_DATE, "share_pct": -1,
+                  "supplier_rank": 0}
 
 
 class Contact(_Sized):
