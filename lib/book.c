@@ -177,8 +177,8 @@ static int check_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *c)
     if (c->last_recorded != 0 && c->last_recorded != 1)
         BAD(CCAD_EINVAL, "%s: last_recorded must be 0 or 1", fn);
     if (c->share_pct != CCAD_SHARE_UNKNOWN && (c->share_pct < 0 || c->share_pct > 100))
-        BAD(CCAD_ERANGE, "%s: share_pct %ld outside 0..100 (or -1, unknown)", fn,
-            (long)c->share_pct);
+        BAD(CCAD_ERANGE, "%s: share_pct %lld outside 0..100 (or -1, unknown)", fn,
+            (long long)c->share_pct);
     if (c->supplier_rank > CCAD__SUPPLIER_RANK_MAX)
         BAD(CCAD_ERANGE, "%s: supplier_rank %lu above %lu", fn, (unsigned long)c->supplier_rank,
             (unsigned long)CCAD__SUPPLIER_RANK_MAX);
@@ -224,7 +224,7 @@ static void store(struct cust *d, const ccad_customer *c)
     d->missing = c->missing_records;
     for (k = 0; k < 4; k++)
         d->svc[k] = c->service_counts[k];
-    d->share_pct = c->share_pct;
+    d->share_pct = (int32_t)c->share_pct; /* validated: -1..100 */
     d->supplier_rank = c->supplier_rank;
     d->open_min = (uint16_t)c->visit_open_min;
     d->close_min = (uint16_t)c->visit_close_min;

@@ -237,9 +237,9 @@ static inline int ccad__has_position(const struct cust *c)
 }
 
 /* ccad_customer as 1.0 knew it: every member up to service_counts; its
- * size rounded up to the struct's alignment (the 1.1 members may sit in
- * 1.0's tail padding, so only CCAD__CUSTOMER_1_0_MEMBERS bytes are read
- * or written for such a caller). */
+ * size rounded up to the struct's alignment. Only CCAD__CUSTOMER_1_0_MEMBERS
+ * bytes are read or written for such a caller (the same bytes where the
+ * ABI aligns share_pct to 8, as on every 64-bit target). */
 struct ccad__customer_align {
     char c;
     ccad_customer s;

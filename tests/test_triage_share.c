@@ -99,7 +99,7 @@ static void out_of_range_refused_unchanged(void **state)
     fixture *f = *state;
     ccad_customer c = active("p1");
     tu_snap before;
-    static const int32_t bad_share[] = {-2, 101, INT32_MIN, INT32_MAX};
+    static const int64_t bad_share[] = {-2, 101, INT64_MIN, INT64_MAX};
     size_t k;
     c.share_pct = 20;
     assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
@@ -131,7 +131,7 @@ static void callers_of_1_0(void **state)
     ccad_customer c = active("old-1"), many[2];
     size_t k, first;
     assert_true(SIZE_1_0 < sizeof(ccad_customer));
-    memset(raw, 0x7f, sizeof raw); /* share_pct would read 0x7f7f7f7f */
+    memset(raw, 0x7f, sizeof raw); /* what lies past a 1.0 struct is never read */
     c.size = (uint32_t)SIZE_1_0;
     memcpy(raw, &c, MEMBERS_1_0);
     assert_int_equal(ccad_book_add(f->b, (const ccad_customer *)(void *)raw, NULL), CCAD_OK);

@@ -133,7 +133,7 @@ static const struct fdesc customer_fields[] = {
     CF(visit_close_min, F_I32), CF(owned_since, F_DATE),        CF(last_contact, F_DATE),
     CF(last_visit, F_DATE),    CF(last_gap_days, F_I32),        CF(contacts, F_U32),
     CF(no_progress, F_U32),    CF(missing_records, F_U32),      CF(last_recorded, F_INT),
-    CF(next_step_date, F_DATE), CF(service_counts, F_SVC),      CF(share_pct, F_I32),
+    CF(next_step_date, F_DATE), CF(service_counts, F_SVC),      CF(share_pct, F_I64),
     CF(supplier_rank, F_U32)};
 #undef CF
 #undef CE

@@ -110,7 +110,7 @@ class Customer(_Sized):
                 ("contacts", c_uint32), ("no_progress", c_uint32),
                 ("missing_records", c_uint32), ("last_recorded", c_int),
                 ("next_step_date", c_int32), ("service_counts", c_uint32 * 4),
-                ("share_pct", c_int32), ("supplier_rank", c_uint32)]  # 1.1
+                ("share_pct", c_int64), ("supplier_rank", c_uint32)]  # 1.1
     _defaults_ = {"grade": 0, "status": 1, "purchase_date": NO_DATE, "monthly_volume": -1,
                   "margin_bp": -1, "capable": 1, "has_location": 0, "complaint": 0,
                   "complaint_date": NO_DATE, "request_date": NO_DATE, "visit_days": 0,

@@ -69,7 +69,7 @@ CUSTOMER_FIELDS: Dict[str, Tuple[str, Optional[List[Any]]]] = {
     "last_gap_days": ("i32", None), "contacts": ("u32", None), "no_progress": ("u32", None),
     "missing_records": ("u32", None), "last_recorded": ("int", None),
     "next_step_date": ("date", None), "service_counts": ("svc", None),
-    "share_pct": ("i32", None), "supplier_rank": ("u32", None)}
+    "share_pct": ("i64", None), "supplier_rank": ("u32", None)}
 CONTACT_FIELDS: Dict[str, Tuple[str, Optional[List[Any]]]] = {
     "date": ("date", None), "kind": ("int", KIND), "outcome": ("int", OUTCOME),
     "recorded": ("int", None), "next_date": ("date", None),
