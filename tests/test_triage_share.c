@@ -204,34 +204,11 @@ static void transfer_and_remove_carry_it(void **state)
 
 /* ---- snapshots ---- */
 
-static unsigned char *take(const ccad_book *b, size_t *len)
-{
-    unsigned char *buf;
-    assert_int_equal(ccad_book_snapshot(b, NULL, 0, len), CCAD_ENOSPC);
-    buf = malloc(*len);
-    assert_non_null(buf);
-    assert_int_equal(ccad_book_snapshot(b, buf, *len, len), CCAD_OK);
-    return buf;
-}
-
 static void put64(unsigned char *p, uint64_t v)
 {
     int k;
     for (k = 0; k < 8; k++)
         p[k] = (unsigned char)(v >> (8 * k));
-}
-
-/* Rewrites the trailer of a snapshot of len bytes: the library's FNV-1a
- * (its offset basis is 1469598103934665603, as lib/internal.h has it). */
-static void reseal(unsigned char *s, size_t len)
-{
-    uint64_t h = UINT64_C(1469598103934665603);
-    size_t k;
-    for (k = 0; k < len - 8; k++) {
-        h ^= s[k];
-        h *= UINT64_C(1099511628211);
-    }
-    put64(s + len - 8, h);
 }
 
 /* The version 1 bytes of a version 2 snapshot: each record without its 8
@@ -250,7 +227,7 @@ static size_t to_version_1(unsigned char *s, size_t len)
     assert_int_equal(r, end);
     s[8] = 1;
     put64(s + 24, (uint64_t)(w - 32));
-    reseal(s, w + 8);
+    tu_snapshot_reseal(s, w + 8);
     (void)n;
     return w + 8;
 }
@@ -272,7 +249,7 @@ static void snapshot_versions(void **state)
         assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
     }
     tu_snap_take(&before, f->b);
-    buf = take(f->b, &len);
+    buf = tu_snapshot_take(f->b, &len);
     assert_int_equal(buf[8], 2);
     assert_int_equal(len, 32 + 5 * (118 + 2) + 8);
     assert_int_equal(ccad_book_from_snapshot(&copy, f->ctx, buf, len), CCAD_OK);
@@ -292,9 +269,9 @@ static void snapshot_versions(void **state)
     ccad_book_free(copy);
     /* a version 2 record out of range is refused as ccad_book_add refuses it */
     free(buf);
-    buf = take(f->b, &len);
+    buf = tu_snapshot_take(f->b, &len);
     buf[32 + 109] = 101; /* s0's share_pct: -1 -> 0xffffff65 */
-    reseal(buf, len);
+    tu_snapshot_reseal(buf, len);
     copy = NULL;
     TU_FAIL(f->ctx, ccad_book_from_snapshot(&copy, f->ctx, buf, len), CCAD_ERANGE);
     assert_null(copy);

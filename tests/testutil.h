@@ -114,4 +114,12 @@ typedef struct tu_fixture {
 int tu_fixture_setup(void **state);
 int tu_fixture_teardown(void **state);
 
+/* ---- book snapshots (docs/snapshot.md) ---- */
+
+/* The snapshot of a book in a new malloc'ed buffer (its size into *len). */
+unsigned char *tu_snapshot_take(const ccad_book *b, size_t *len);
+/* Rewrites the trailing checksum of a snapshot of len bytes, so that a
+ * forged field reaches the reader's later checks. */
+void tu_snapshot_reseal(unsigned char *buf, size_t len);
+
 #endif
