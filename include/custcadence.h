@@ -868,7 +868,7 @@ typedef struct ccad_customer {
     uint32_t service_counts[4]; /**< Contacts tagged basic, satisfying, value-added, moving. */
     /* 1.1: our position in the customer's sales (TRIAGE; seed 002) */
     int64_t share_pct;      /**< Our share of the customer's sales in percent (0..100), or ::CCAD_SHARE_UNKNOWN. When known (with triage.by_position) TRIAGE reads it before the volume. 64 bits wide so that it starts past the end of the 1.0 struct (whose tail padding stays unused). @since 1.1.0 */
-    uint32_t supplier_rank; /**< Our rank among the customer's suppliers by its sales (1 = first, the supplier it pushes first), or ::CCAD_RANK_UNKNOWN (0). @since 1.1.0 */
+    uint32_t supplier_rank; /**< Our rank among the customer's suppliers by its sales (1 = first, the supplier it pushes first; at most 1000000), or ::CCAD_RANK_UNKNOWN (0). @since 1.1.0 */
 } ccad_customer;
 
 /** ::ccad_customer::share_pct when our share of the customer's sales is unknown. @since 1.1.0 */
