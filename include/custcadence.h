@@ -866,13 +866,23 @@ typedef struct ccad_customer {
     int last_recorded;      /**< 1 if the latest contact left a record (or nothing is known: the default). */
     int32_t next_step_date; /**< Next contact date set at the latest contact, or ::CCAD_NO_DATE. */
     uint32_t service_counts[4]; /**< Contacts tagged basic, satisfying, value-added, moving. */
+    /* 1.1: our position in the customer's sales (TRIAGE; seed 002) */
+    int64_t share_pct;      /**< Our share of the customer's sales in percent (0..100), or ::CCAD_SHARE_UNKNOWN. When known (with triage.by_position) TRIAGE reads it before the volume. 64 bits wide so that it starts past the end of the 1.0 struct (whose tail padding stays unused). @since 1.1.0 */
+    uint32_t supplier_rank; /**< Our rank among the customer's suppliers by its sales (1 = first, the supplier it pushes first; at most 1000000), or ::CCAD_RANK_UNKNOWN (0). @since 1.1.0 */
 } ccad_customer;
 
-/** Initialiser for ::ccad_customer. */
+/** ::ccad_customer::share_pct when our share of the customer's sales is unknown. @since 1.1.0 */
+#define CCAD_SHARE_UNKNOWN (-1)
+/** ::ccad_customer::supplier_rank when our rank among its suppliers is unknown. @since 1.1.0 */
+#define CCAD_RANK_UNKNOWN 0u
+
+/** Initialiser for ::ccad_customer. A caller built against 1.0 passes the
+ *  1.0 size; the book then reads the members after @c service_counts as
+ *  unknown. */
 #define CCAD_CUSTOMER_INIT {(uint32_t)sizeof(ccad_customer), NULL, 0, CCAD_GRADE_NONE, \
     CCAD_STATUS_PROSPECT, CCAD_NO_DATE, -1, -1, 1, 0, 0.0, 0.0, CCAD_COMPLAINT_NONE, \
     CCAD_NO_DATE, CCAD_NO_DATE, 0, 0, 1440, CCAD_NO_DATE, CCAD_NO_DATE, CCAD_NO_DATE, -1, \
-    0, 0, 0, 1, CCAD_NO_DATE, {0, 0, 0, 0}}
+    0, 0, 0, 1, CCAD_NO_DATE, {0, 0, 0, 0}, CCAD_SHARE_UNKNOWN, CCAD_RANK_UNKNOWN}
 
 /** One contact with a customer, for ccad_book_record(). */
 typedef struct ccad_contact {
@@ -1324,7 +1334,9 @@ enum ccad_why {
     CCAD_WHY_POOL_RELEASE = 62,       /**< Team proposals, OWNERSHIP: the customer's release to the pool is proposed (the reasons after this one say why); a = contacts so far, b = patience.min_contacts, c = 1 if the release would be premature (PATIENCE). @since 1.1.0 */
     CCAD_WHY_POOL_IDLE = 63,          /**< Team proposals, OWNERSHIP: idle; a = days without a contact, b = pool.release_days, c = the date the idle time counts from (the last contact, else the ownership start). @since 1.1.0 */
     CCAD_WHY_POOL_ASSIGN = 64,        /**< Team proposals, WORKLOAD: a pool customer proposed to the nearest rep with room; a = travel minutes from the rep's base, b = the rep's room left after it (contacts in the period), c = the contacts it needs in the period. @since 1.1.0 */
-    CCAD_WHY_TEAM_MOVE = 65           /**< Team proposals, WORKLOAD: a customer proposed to move from an overloaded rep to one with room; a = the change of the territories' travel in minutes (the new rep's base minus the owner's base, one way; negative: shorter), b = the owner's load before the move in % of capacity, c = the new rep's load after it in %. @since 1.1.0 */
+    CCAD_WHY_TEAM_MOVE = 65,          /**< Team proposals, WORKLOAD: a customer proposed to move from an overloaded rep to one with room; a = the change of the territories' travel in minutes (the new rep's base minus the owner's base, one way; negative: shorter), b = the owner's load before the move in % of capacity, c = the new rep's load after it in %. @since 1.1.0 */
+    CCAD_WHY_TRIAGE_SHARE = 66,       /**< TRIAGE: by our position (seed 002): a = kind, b = our share of the customer's sales in %, c = the share threshold applied in %. @since 1.1.0 */
+    CCAD_WHY_TRIAGE_RANK = 67         /**< TRIAGE: by our position (seed 002): a = kind, b = our rank among the customer's suppliers (1 = first), c = the rank threshold applied. @since 1.1.0 */
 };
 
 /**

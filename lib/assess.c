@@ -19,42 +19,6 @@ static int32_t temperature(int32_t days, int64_t half_life)
     return (int32_t)((t + (INT64_C(1) << 19)) >> 20);
 }
 
-int ccad__triage(const int64_t *v, const struct cust *c, int *out_before, int64_t *out_thr)
-{
-    int kind;
-    if ((c->status != CCAD_STATUS_ACTIVE && c->status != CCAD_STATUS_KEY) || c->volume < 0)
-        return CCAD_TRIAGE_NONE;
-    if (c->volume >= v[P_TRIAGE_SELF]) {
-        kind = CCAD_TRIAGE_SELF_DRIVEN;
-        *out_thr = v[P_TRIAGE_SELF];
-    } else if (c->volume >= v[P_TRIAGE_PUSH]) {
-        kind = CCAD_TRIAGE_PUSH;
-        *out_thr = v[P_TRIAGE_PUSH];
-    } else if (c->volume >= v[P_TRIAGE_UNMOVABLE]) {
-        kind = v[P_TRIAGE_BAND] == 0 ? CCAD_TRIAGE_PUSH : CCAD_TRIAGE_UNMOVABLE;
-        *out_thr = v[P_TRIAGE_UNMOVABLE];
-    } else {
-        kind = CCAD_TRIAGE_UNMOVABLE;
-        *out_thr = v[P_TRIAGE_UNMOVABLE];
-    }
-    *out_before = kind;
-    if (v[P_TRIAGE_MARGIN_LIFT] > 0 && c->margin_bp >= v[P_TRIAGE_MARGIN_LIFT] &&
-        kind != CCAD_TRIAGE_SELF_DRIVEN)
-        kind--;
-    return kind;
-}
-
-int ccad__strategy_of(int kind, const struct cust *c)
-{
-    switch (kind) {
-    case CCAD_TRIAGE_SELF_DRIVEN: return CCAD_STRATEGY_LET_GO;
-    case CCAD_TRIAGE_PUSH: return CCAD_STRATEGY_PERSIST;
-    case CCAD_TRIAGE_UNMOVABLE:
-        return (c->bits & CB_CAPABLE) ? CCAD_STRATEGY_PERSIST : CCAD_STRATEGY_GIVE_UP;
-    default: return CCAD_STRATEGY_NONE;
-    }
-}
-
 /* The figures every assessment carries before the rules run; the
  * temperature for every customer (GAP). */
 static void assess_start(struct ccad__decide *d)
@@ -254,6 +218,10 @@ static inline int brief_lets_go(const int64_t *v, const struct cust *c)
 {
     int64_t vol = c->volume;
     int push;
+    if (ccad__has_position(c)) { /* stored wide only: the rule's own path */
+        struct ccad__triage_read t;
+        return ccad__triage_read(v, c, &t) == CCAD_TRIAGE_SELF_DRIVEN;
+    }
     if (!((c->status == CCAD_STATUS_ACTIVE || c->status == CCAD_STATUS_KEY) && vol >= 0))
         return 0;
     push = vol < v[P_TRIAGE_SELF] &&

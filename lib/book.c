@@ -101,13 +101,20 @@ const char *ccad_book_id(const ccad_book *book, size_t index)
     return cust_id(book, index);
 }
 
-/* Copies the caller's struct (checking its size) into *c. */
+/* Copies the caller's struct (checking its size) into *c; a 1.0 caller's
+ * struct ends before the 1.1 members, which then read as unknown. */
 static int take_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *in, ccad_customer *c)
 {
-    if (!CCAD__SIZE_OK(in->size, ccad_customer))
+    if (!CCAD__CUSTOMER_SIZE_OK(in->size))
         return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_customer.size %lu not supported", fn,
                           (unsigned long)in->size);
-    memcpy(c, in, sizeof *c);
+    if (in->size == sizeof *c) {
+        memcpy(c, in, sizeof *c);
+    } else {
+        memcpy(c, in, CCAD__CUSTOMER_1_0_MEMBERS);
+        c->share_pct = CCAD_SHARE_UNKNOWN;
+        c->supplier_rank = CCAD_RANK_UNKNOWN;
+    }
     return CCAD_OK;
 }
 
@@ -169,6 +176,12 @@ static int check_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *c)
         BAD(CCAD_ERANGE, "%s: last_gap_days %ld is negative", fn, (long)c->last_gap_days);
     if (c->last_recorded != 0 && c->last_recorded != 1)
         BAD(CCAD_EINVAL, "%s: last_recorded must be 0 or 1", fn);
+    if (c->share_pct != CCAD_SHARE_UNKNOWN && (c->share_pct < 0 || c->share_pct > 100))
+        BAD(CCAD_ERANGE, "%s: share_pct %lld outside 0..100 (or -1, unknown)", fn,
+            (long long)c->share_pct);
+    if (c->supplier_rank > CCAD__SUPPLIER_RANK_MAX)
+        BAD(CCAD_ERANGE, "%s: supplier_rank %lu above %lu", fn, (unsigned long)c->supplier_rank,
+            (unsigned long)CCAD__SUPPLIER_RANK_MAX);
     return CCAD_OK;
 }
 
@@ -211,6 +224,8 @@ static void store(struct cust *d, const ccad_customer *c)
     d->missing = c->missing_records;
     for (k = 0; k < 4; k++)
         d->svc[k] = c->service_counts[k];
+    d->share_pct = (int32_t)c->share_pct; /* validated: -1..100 */
+    d->supplier_rank = c->supplier_rank;
     d->open_min = (uint16_t)c->visit_open_min;
     d->close_min = (uint16_t)c->visit_close_min;
     d->grade_manual = (uint8_t)c->grade;
@@ -423,6 +438,8 @@ void ccad__export(const ccad_book *book, size_t index, const struct cust *d, cca
     c.next_step_date = d->next_step;
     for (k = 0; k < 4; k++)
         c.service_counts[k] = d->svc[k];
+    c.share_pct = d->share_pct;
+    c.supplier_rank = d->supplier_rank;
     *out = c;
 }
 
@@ -432,7 +449,7 @@ int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
         return CCAD_EINVAL;
     if (out == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_get: out is NULL");
-    if (!CCAD__SIZE_OK(out->size, ccad_customer))
+    if (!CCAD__CUSTOMER_SIZE_OK(out->size))
         return ccad__fail(book->ctx, CCAD_EVERSION, "ccad_book_get: ccad_customer.size %lu not supported",
                           (unsigned long)out->size);
     if (index >= book->n)
@@ -440,8 +457,13 @@ int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
                           (unsigned long)index);
     {
         struct cust w;
+        ccad_customer c;
+        uint32_t size = out->size;
         ccad__unpack(book, index, &w);
-        ccad__export(book, index, &w, out);
+        ccad__export(book, index, &w, &c);
+        c.size = size;
+        /* a 1.0 caller's struct ends before the 1.1 members */
+        memcpy(out, &c, size == sizeof c ? sizeof c : CCAD__CUSTOMER_1_0_MEMBERS);
     }
     return CCAD_OK;
 }

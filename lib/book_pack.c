@@ -29,6 +29,8 @@ static int fits(const struct cust *c)
         return 0;
     if (c->order != CCAD_NO_DATE && !ccad__order_closes(c->purchase, c->order, INT8_MAX))
         return 0;
+    if (ccad__has_position(c))
+        return 0; /* TRIAGE's position: the wide table's only (internal.h) */
     if (!date_fits(c->purchase) || !date_fits(c->complaint_date) || !date_fits(c->request) ||
         !date_fits(c->owned) || !date_fits(c->last_contact) || !date_fits(c->last_visit) ||
         !date_fits(c->next_step))
@@ -144,6 +146,8 @@ void ccad__unpack(const ccad_book *book, size_t index, struct cust *out)
         out->open_min = (uint16_t)(r->window & 0x7ffu);
         out->close_min = (uint16_t)(r->window >> 11 & 0x7ffu);
         out->visit_days = (uint8_t)(r->window >> 22 & 0x7fu);
+        out->share_pct = CCAD_SHARE_UNKNOWN; /* a known position is stored wide */
+        out->supplier_rank = CCAD_RANK_UNKNOWN;
     }
     out->x = r->x;
     out->y = r->y;

@@ -10,9 +10,11 @@
 #include <string.h>
 
 #define SNAP_MAGIC "CCADBOOK"
-#define SNAP_VERSION 1u
+#define SNAP_VERSION 2u  /* written; 1 (before TRIAGE's position) is still read */
 #define SNAP_HEADER 32u
-#define SNAP_RECORD 110u /* one customer without its id bytes (the id length included) */
+#define SNAP_RECORD_1 110u /* one customer without its id bytes (the id length included) */
+#define SNAP_POSITION 8u   /* version 2: share_pct and supplier_rank, before the id length */
+#define SNAP_RECORD (SNAP_RECORD_1 + SNAP_POSITION)
 #define SNAP_TRAILER 8u
 
 static const char fn_write[] = "ccad_book_snapshot";
@@ -118,6 +120,8 @@ static unsigned char *put_record(unsigned char *p, const struct cust *c, const c
     *p++ = c->complaint;
     *p++ = c->visit_days;
     *p++ = c->bits;
+    p = put_u32(p, (uint32_t)c->share_pct);
+    p = put_u32(p, c->supplier_rank);
     *p++ = (unsigned char)idlen;
     memcpy(p, id, idlen);
     return p + idlen;
@@ -166,8 +170,10 @@ int ccad_book_snapshot(const ccad_book *book, void *buf, size_t cap, size_t *out
 
 #define BAD(code, ...) return ccad__fail(ctx, code, __VA_ARGS__)
 
-/* Checks the frame: magic, version, flags, lengths and checksum. */
-static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t *out_count)
+/* Checks the frame: magic, version, flags, lengths and checksum; gives the
+ * customer count and the format version. */
+static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t *out_count,
+                       uint32_t *out_version)
 {
     const unsigned char *q = p + 8;
     uint32_t version, flags;
@@ -181,16 +187,17 @@ static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t
     flags = get_u32(&q);
     count = get_u64(&q);
     payload = get_u64(&q);
-    if (version != SNAP_VERSION)
-        BAD(CCAD_EVERSION, "%s: snapshot format version %lu not supported (this library reads %u)",
-            fn_read, (unsigned long)version, SNAP_VERSION);
+    if (version < 1 || version > SNAP_VERSION)
+        BAD(CCAD_EVERSION,
+            "%s: snapshot format version %lu not supported (this library reads 1..%u)", fn_read,
+            (unsigned long)version, SNAP_VERSION);
     if (flags != 0)
         BAD(CCAD_EPARSE, "%s: unknown flags 0x%lx", fn_read, (unsigned long)flags);
     if (payload != len - SNAP_HEADER - SNAP_TRAILER)
         BAD(CCAD_EPARSE, "%s: the header says %llu bytes of customers, the snapshot holds %lu",
             fn_read, (unsigned long long)payload,
             (unsigned long)(len - SNAP_HEADER - SNAP_TRAILER));
-    if (count > payload / (SNAP_RECORD + 1))
+    if (count > payload / ((version == 1 ? SNAP_RECORD_1 : SNAP_RECORD) + 1))
         BAD(CCAD_EPARSE, "%s: %llu customers cannot fit in %llu bytes", fn_read,
             (unsigned long long)count, (unsigned long long)payload);
     q = p + len - SNAP_TRAILER;
@@ -198,17 +205,19 @@ static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t
     if (sum != checksum(p, len - SNAP_TRAILER))
         BAD(CCAD_EPARSE, "%s: checksum mismatch (the snapshot is damaged)", fn_read);
     *out_count = (size_t)count;
+    *out_version = version;
     return CCAD_OK;
 }
 
-/* One record into c (the id into idbuf) and the remembered order. */
+/* One record of the given format version into c (the id into idbuf) and
+ * the remembered order; a version 1 record leaves the position unknown. */
 static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned char *end,
-                      ccad_customer *c, char *idbuf, int32_t *order)
+                      uint32_t version, ccad_customer *c, char *idbuf, int32_t *order)
 {
     const unsigned char *p = *pp;
     unsigned bits, idlen;
     int k;
-    if ((size_t)(end - p) < SNAP_RECORD)
+    if ((size_t)(end - p) < (version == 1 ? SNAP_RECORD_1 : SNAP_RECORD))
         BAD(CCAD_EPARSE, "%s: a customer record runs past the end", fn_read);
     c->value = (int64_t)get_u64(&p);
     c->monthly_volume = (int64_t)get_u64(&p);
@@ -236,6 +245,10 @@ static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned ch
     c->complaint = *p++;
     c->visit_days = *p++;
     bits = *p++;
+    if (version >= 2) {
+        c->share_pct = (int32_t)get_u32(&p);
+        c->supplier_rank = get_u32(&p);
+    }
     idlen = *p++;
     if (bits & ~(CB_CAPABLE | CB_HAS_LOC | CB_LAST_RECORDED))
         BAD(CCAD_EPARSE, "%s: unknown customer bits 0x%x", fn_read, bits);
@@ -254,7 +267,8 @@ static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned ch
 }
 
 /* Adds the next customer of the snapshot to b (validated as by ccad_book_add). */
-static int read_customer(ccad_book *b, const unsigned char **pp, const unsigned char *end)
+static int read_customer(ccad_book *b, const unsigned char **pp, const unsigned char *end,
+                         uint32_t version)
 {
     ccad_ctx *ctx = b->ctx;
     ccad_customer c = CCAD_CUSTOMER_INIT;
@@ -263,7 +277,7 @@ static int read_customer(ccad_book *b, const unsigned char **pp, const unsigned 
     size_t at;
     struct cust w;
     int rc;
-    if ((rc = get_record(ctx, pp, end, &c, idbuf, &order)) != 0 ||
+    if ((rc = get_record(ctx, pp, end, version, &c, idbuf, &order)) != 0 ||
         (rc = ccad__book_add_one(b, fn_read, &c, &at)) != 0)
         return rc;
     if (order == CCAD_NO_DATE)
@@ -285,6 +299,7 @@ int ccad_book_from_snapshot(ccad_book **out, ccad_ctx *ctx, const void *buf, siz
     const unsigned char *p = buf, *end;
     ccad_book *b = NULL;
     size_t count = 0, i;
+    uint32_t version = 0;
     int rc;
     if (out != NULL)
         *out = NULL;
@@ -295,13 +310,13 @@ int ccad_book_from_snapshot(ccad_book **out, ccad_ctx *ctx, const void *buf, siz
     if (out == NULL || buf == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: %s is NULL", fn_read,
                           out == NULL ? "out" : "buf");
-    if ((rc = check_frame(ctx, p, len, &count)) != 0 ||
+    if ((rc = check_frame(ctx, p, len, &count, &version)) != 0 ||
         (rc = ccad_book_new(&b, ctx, count)) != 0)
         return rc;
     end = p + len - SNAP_TRAILER;
     p += SNAP_HEADER;
     for (i = 0; i < count && rc == CCAD_OK; i++)
-        rc = read_customer(b, &p, end);
+        rc = read_customer(b, &p, end, version);
     if (rc == CCAD_OK && p != end)
         rc = ccad__fail(ctx, CCAD_EPARSE, "%s: %lu bytes after the last customer", fn_read,
                         (unsigned long)(end - p));

@@ -168,6 +168,13 @@ enum ccad__param {
     P_FREQ_RAMP_DAYS,
     P_PATIENCE_PROSPECTS,
     P_POOL_RELEASE_DAYS, /* 1.1: teams (issue 14) */
+    P_TRIAGE_BY_POSITION, /* 1.1: TRIAGE by our position (issue 20) */
+    P_TRIAGE_SHARE_SELF,
+    P_TRIAGE_SHARE_PUSH,
+    P_TRIAGE_SHARE_UNMOVABLE,
+    P_TRIAGE_RANK_SELF,
+    P_TRIAGE_RANK_PUSH,
+    P_TRIAGE_RANK_UNMOVABLE,
     P__COUNT
 };
 
@@ -212,9 +219,39 @@ struct cust {
     uint32_t rank;        /* 1-based rank by value from the last grading */
     uint32_t contacts, no_progress, missing;
     uint32_t svc[4];
+    int32_t share_pct;      /* our share of its sales, CCAD_SHARE_UNKNOWN (-1) unknown */
+    uint32_t supplier_rank; /* our rank among its suppliers, 0 unknown */
     uint16_t open_min, close_min;
     uint8_t grade_manual, grade_computed, status, complaint, visit_days, bits;
 };
+
+/* The highest ccad_customer.supplier_rank accepted. */
+#define CCAD__SUPPLIER_RANK_MAX 1000000u
+
+/* 1 if the customer's position in its own sales is known (TRIAGE): such a
+ * customer is stored in the wide table, so the batch kernels, which read
+ * only the 64-byte records, never need to know about it. */
+static inline int ccad__has_position(const struct cust *c)
+{
+    return c->share_pct != CCAD_SHARE_UNKNOWN || c->supplier_rank != CCAD_RANK_UNKNOWN;
+}
+
+/* ccad_customer as 1.0 knew it: every member up to service_counts; its
+ * size rounded up to the struct's alignment. Only CCAD__CUSTOMER_1_0_MEMBERS
+ * bytes are read or written for such a caller (the same bytes where the
+ * ABI aligns share_pct to 8, as on every 64-bit target). */
+struct ccad__customer_align {
+    char c;
+    ccad_customer s;
+};
+#define CCAD__CUSTOMER_1_0_MEMBERS offsetof(ccad_customer, share_pct)
+#define CCAD__CUSTOMER_ALIGN offsetof(struct ccad__customer_align, s)
+#define CCAD__CUSTOMER_SIZE_1_0                                                               \
+    ((CCAD__CUSTOMER_1_0_MEMBERS + CCAD__CUSTOMER_ALIGN - 1) / CCAD__CUSTOMER_ALIGN *        \
+     CCAD__CUSTOMER_ALIGN)
+/* A ccad_customer.size this library reads: 1.1's or 1.0's. */
+#define CCAD__CUSTOMER_SIZE_OK(sz)                                                            \
+    ((size_t)(sz) == sizeof(ccad_customer) || (size_t)(sz) == CCAD__CUSTOMER_SIZE_1_0)
 
 /* One customer as the book stores it: 64 bytes, one cache line. Dates are
  * 16-bit offsets from CR_EPOCH (2020-01-01), so 1930-04-16 .. 2109-09-18,
@@ -394,9 +431,17 @@ int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, 
 int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap,
                       int lang);
 
-/* TRIAGE of one customer (assess.c): the final kind (CCAD_TRIAGE_NONE when
- * not triaged), the kind before the margin lift into *out_before and the
- * threshold applied into *out_thr; and the strategy a kind gives. */
+/* TRIAGE of one customer (lib/rules/triage.c): the final kind
+ * (CCAD_TRIAGE_NONE when not triaged), the kind before the margin lift into
+ * *out_before and the threshold applied into *out_thr; and the strategy a
+ * kind gives. ccad__triage_read also says what decided: the reason code
+ * (CCAD_WHY_TRIAGE by volume, _SHARE or _RANK by our position), the
+ * customer's figure and the threshold. */
+struct ccad__triage_read {
+    int kind, before, why;
+    int64_t figure, thr;
+};
+int ccad__triage_read(const int64_t *v, const struct cust *c, struct ccad__triage_read *t);
 int ccad__triage(const int64_t *v, const struct cust *c, int *out_before, int64_t *out_thr);
 int ccad__strategy_of(int kind, const struct cust *c);
 

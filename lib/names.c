@@ -112,6 +112,8 @@ static const char why_names[][20] = {
     "POOL_IDLE",
     "POOL_ASSIGN",
     "TEAM_MOVE",
+    "TRIAGE_SHARE",
+    "TRIAGE_RANK",
 };
 
 const char *ccad_why_name(int why)
@@ -257,6 +259,8 @@ static int format_assessment_reason(char *buf, size_t cap, const ccad_reason *r,
     }
     case CCAD_WHY_TRIAGE: *n = snprintf(buf, cap, "TRIAGE: %s, monthly volume %s (threshold %s)", IDX(kinds, t->a), t->m2, t->m3); return 1;
     case CCAD_WHY_TRIAGE_MARGIN: *n = snprintf(buf, cap, "TRIAGE: margin %lld bp >= %lld bp lifts the kind one step", t->a, t->b); return 1;
+    case CCAD_WHY_TRIAGE_SHARE: *n = snprintf(buf, cap, "TRIAGE: %s, our share of its sales %lld %% (threshold %lld %%)", IDX(kinds, t->a), t->b, t->c); return 1;
+    case CCAD_WHY_TRIAGE_RANK: *n = snprintf(buf, cap, "TRIAGE: %s, we rank no. %lld among its suppliers (threshold no. %lld)", IDX(kinds, t->a), t->b, t->c); return 1;
     case CCAD_WHY_COMPLAINT_OPEN: *n = snprintf(buf, cap, "COMPLAINT: open since %s (%lld day%s): follow up until resolved", t->d1, t->b, pl(t->b)); return 1;
     case CCAD_WHY_COMPLAINT_CARE: *n = snprintf(buf, cap, "COMPLAINT: resolved %s, care contact %s", t->d1, t->d2); return 1;
     case CCAD_WHY_NEVER_CONTACTED: *n = snprintf(buf, cap, "NEVER: never contacted%s", t->a ? ", due now" : ""); return 1;
@@ -464,6 +468,8 @@ static const unsigned short figures[] = {
     F(DY, DY, DT), /* POOL_IDLE: idle days, pool.release_days, counted from */
     F(MI, CN, CN), /* POOL_ASSIGN: travel, room left, contacts needed */
     F(MI, PC, PC), /* TEAM_MOVE: travel change, owner's load %, new rep's load % */
+    F(EN, PC, PC), /* TRIAGE_SHARE: kind, our share %, threshold % */
+    F(EN, CN, CN), /* TRIAGE_RANK: kind, our rank, threshold rank */
 };
 #undef F
 #undef WD
@@ -483,7 +489,9 @@ int ccad_why_figure(int why, int index, int *out_name_kind)
             name = index == 0 ? CCAD_NAME_QUADRANT : index == 1 ? CCAD_NAME_GRADE : CCAD_NAME_URGENCY;
             break;
         case CCAD_WHY_OVERDUE: name = CCAD_NAME_ESCALATION; break;
-        case CCAD_WHY_TRIAGE: name = CCAD_NAME_TRIAGE; break;
+        case CCAD_WHY_TRIAGE:
+        case CCAD_WHY_TRIAGE_SHARE:
+        case CCAD_WHY_TRIAGE_RANK: name = CCAD_NAME_TRIAGE; break;
         case CCAD_WHY_INACTIVE: name = CCAD_NAME_STATUS; break;
         case CCAD_WHY_SERVICE: name = CCAD_NAME_SERVICE; break;
         case CCAD_WHY_TEAM_NO_CARRIER: name = CCAD_NAME_DELEGATION; break;

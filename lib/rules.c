@@ -81,6 +81,10 @@ static const struct order orders[] = {
     {P_PLATFORM_MIN, P_PLATFORM_CAP, 0},
     {P_GAP_WARN_PCT, P_GAP_ALERT_PCT, 1},
     {P_FREQ_RAMP_COUNT, P_FREQ_RAMP_DAYS, 0},
+    {P_TRIAGE_SHARE_PUSH, P_TRIAGE_SHARE_SELF, 1},
+    {P_TRIAGE_SHARE_UNMOVABLE, P_TRIAGE_SHARE_PUSH, 1},
+    {P_TRIAGE_RANK_SELF, P_TRIAGE_RANK_PUSH, 1},
+    {P_TRIAGE_RANK_PUSH, P_TRIAGE_RANK_UNMOVABLE, 1},
 };
 #define N_ORDERS (int)(sizeof orders / sizeof orders[0])
 

@@ -49,6 +49,8 @@ appended_only() {
     /^  \[C\] .function / { next }
     /^[[:space:]]+parameter [0-9]+ of type .* has sub-type changes:$/ { next }
     /^[[:space:]]+in pointed to type .typedef ccad_[a-z_]+. at / { next }
+    /^[[:space:]]+in pointed to type .const ccad_[a-z_]+.:$/ { next }
+    /^[[:space:]]+in unqualified underlying type .typedef ccad_[a-z_]+. at / { next }
     /^[[:space:]]+underlying type .struct ccad_[a-z_]+. at .* changed:$/ { next }
     /^[[:space:]]+type size changed from [0-9]+ to [0-9]+ \(in bits\)$/ { old = $5 + 0; next }
     /^[[:space:]]+[0-9]+ data member insertions?:$/ { next }

@@ -56,6 +56,7 @@ int main(void)
     M(ccad_customer, last_gap_days); M(ccad_customer, contacts); M(ccad_customer, no_progress);
     M(ccad_customer, missing_records); M(ccad_customer, last_recorded);
     M(ccad_customer, next_step_date); M(ccad_customer, service_counts);
+    M(ccad_customer, share_pct); M(ccad_customer, supplier_rank);
     end();
 
     S(ccad_contact);

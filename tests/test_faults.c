@@ -430,6 +430,22 @@ static int run_book_update_wide(world *w, uint64_t *digest)
     return rc;
 }
 
+/* TRIAGE's position (1.1): a customer with a share or rank goes wide. */
+static int run_book_update_position(world *w, uint64_t *digest)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    int rc;
+    assert_int_equal(ccad_book_get(w->b, 5, &c), CCAD_OK);
+    c.share_pct = 12;
+    c.supplier_rank = 2;
+    rc = ccad_book_update(w->b, 5, &c);
+    settle(w);
+    if (rc != CCAD_OK)
+        return rc;
+    *digest = book_digest(w->b, w->r, w->today);
+    return rc;
+}
+
 static int run_store_save_book(world *w, uint64_t *digest)
 {
     int rc = ccad_store_save_book(w->b);
@@ -722,6 +738,7 @@ static const fcase cases[] = {
     {"ccad_route_solve_tw:exact-host", "ccad_route_solve_tw", run_route_tw_host, 0, 0},
     {"ccad_book_record:to-wide", "ccad_book_record", run_book_record_wide, W_WIDE_NEXT, 0},
     {"ccad_book_update:to-wide", "ccad_book_update", run_book_update_wide, 0, 0},
+    {"ccad_book_update:to-wide-by-position", "ccad_book_update", run_book_update_position, 0, 0},
     {"ccad_store_record", "ccad_store_record", run_store_record, 0, 1},
     {"ccad_store_record:to-wide", "ccad_store_record", run_store_record, W_WIDE_NEXT, 1},
     {"ccad_store_save_book", "ccad_store_save_book", run_store_save_book, 0, 1},

@@ -151,6 +151,8 @@ static const named whys[] = {
     {CCAD_WHY_POOL_IDLE, "POOL_IDLE"},
     {CCAD_WHY_POOL_ASSIGN, "POOL_ASSIGN"},
     {CCAD_WHY_TEAM_MOVE, "TEAM_MOVE"},
+    {CCAD_WHY_TRIAGE_SHARE, "TRIAGE_SHARE"},
+    {CCAD_WHY_TRIAGE_RANK, "TRIAGE_RANK"},
 };
 
 #define KIND(k, t) {k, t, sizeof t / sizeof t[0]}
@@ -424,6 +426,8 @@ static const struct {
     {CCAD_WHY_POOL_IDLE, {CCAD_FIG_DAYS, CCAD_FIG_DAYS, CCAD_FIG_DATE}, {0, 0, 0}},
     {CCAD_WHY_POOL_ASSIGN, {CCAD_FIG_MINUTES, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
     {CCAD_WHY_TEAM_MOVE, {CCAD_FIG_MINUTES, CCAD_FIG_PCT, CCAD_FIG_PCT}, {0, 0, 0}},
+    {CCAD_WHY_TRIAGE_SHARE, {CCAD_FIG_ENUM, CCAD_FIG_PCT, CCAD_FIG_PCT}, {CCAD_NAME_TRIAGE, 0, 0}},
+    {CCAD_WHY_TRIAGE_RANK, {CCAD_FIG_ENUM, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {CCAD_NAME_TRIAGE, 0, 0}},
 };
 
 static void why_figure_every_code(void **state)
@@ -431,7 +435,7 @@ static void why_figure_every_code(void **state)
     size_t i;
     int idx;
     (void)state;
-    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_TEAM_MOVE);
+    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_TRIAGE_RANK);
     for (i = 0; i < sizeof figures / sizeof figures[0]; i++) {
         assert_int_equal(figures[i].why, (int)i + 1);
         for (idx = 0; idx < 3; idx++) {
@@ -454,7 +458,7 @@ static void why_figure_errors(void **state)
     assert_int_equal(ccad_why_figure(0, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
-    assert_int_equal(ccad_why_figure(CCAD_WHY_TEAM_MOVE + 1, 0, &nk), CCAD_FIG_NONE);
+    assert_int_equal(ccad_why_figure(CCAD_WHY_TRIAGE_RANK + 1, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
     assert_int_equal(ccad_why_figure(-1, 1, &nk), CCAD_FIG_NONE);

@@ -171,6 +171,13 @@ static const struct {
     {"freq.ramp_days", 14, "14"},
     {"patience.prospects_only", 0, "0"},
     {"pool.release_days", 45, "45"},
+    {"triage.by_position", 0, "0"},
+    {"triage.share_self_pct", 40, "40"},
+    {"triage.share_push_pct", 20, "20"},
+    {"triage.share_unmovable_pct", 8, "8"},
+    {"triage.rank_self", 2, "2"},
+    {"triage.rank_push", 4, "4"},
+    {"triage.rank_unmovable", 12, "12"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 

@@ -86,7 +86,7 @@ static const char *const why_names[] = {
     "PLAN_BLOCKED_TIME", "PLAN_VISIT_DAY", "GIVE_UP",
     "ORDER_CLOSED", "PLATFORM_UNDER_MIN", "Q1_VISITS_ONLY", "FREQ_RAMP",
     "TEAM_CARRIER", "TEAM_NO_CARRIER", "POOL_RELEASE", "POOL_IDLE", "POOL_ASSIGN",
-    "TEAM_MOVE"};
+    "TEAM_MOVE",    "TRIAGE_SHARE",      "TRIAGE_RANK"};
 #define N_WHY (int)(sizeof why_names / sizeof why_names[0])
 
 static const char *const flag_names[] = {
@@ -133,7 +133,8 @@ static const struct fdesc customer_fields[] = {
     CF(visit_close_min, F_I32), CF(owned_since, F_DATE),        CF(last_contact, F_DATE),
     CF(last_visit, F_DATE),    CF(last_gap_days, F_I32),        CF(contacts, F_U32),
     CF(no_progress, F_U32),    CF(missing_records, F_U32),      CF(last_recorded, F_INT),
-    CF(next_step_date, F_DATE), CF(service_counts, F_SVC)};
+    CF(next_step_date, F_DATE), CF(service_counts, F_SVC),      CF(share_pct, F_I64),
+    CF(supplier_rank, F_U32)};
 #undef CF
 #undef CE
 

@@ -134,6 +134,8 @@ void tu_customer_equal(const ccad_customer *a, const ccad_customer *b)
     assert_int_equal(a->next_step_date, b->next_step_date);
     for (k = 0; k < 4; k++)
         assert_int_equal(a->service_counts[k], b->service_counts[k]);
+    assert_int_equal(a->share_pct, b->share_pct);
+    assert_int_equal(a->supplier_rank, b->supplier_rank);
 }
 
 void tu_snap_take(tu_snap *s, const ccad_book *b)
@@ -340,4 +342,27 @@ int tu_fixture_teardown(void **state)
     int rc = tu_fixture_close(f);
     free(f);
     return rc;
+}
+
+unsigned char *tu_snapshot_take(const ccad_book *b, size_t *len)
+{
+    unsigned char *buf;
+    assert_int_equal(ccad_book_snapshot(b, NULL, 0, len), CCAD_ENOSPC);
+    buf = malloc(*len);
+    assert_non_null(buf);
+    assert_int_equal(ccad_book_snapshot(b, buf, *len, len), CCAD_OK);
+    return buf;
+}
+
+void tu_snapshot_reseal(unsigned char *buf, size_t len)
+{
+    /* the library's FNV-1a (lib/internal.h, ccad__fnv1a) */
+    uint64_t h = UINT64_C(1469598103934665603);
+    size_t i;
+    for (i = 0; i < len - 8; i++) {
+        h ^= buf[i];
+        h *= UINT64_C(1099511628211);
+    }
+    for (i = 0; i < 8; i++)
+        buf[len - 8 + i] = (unsigned char)(h >> (8 * i));
 }

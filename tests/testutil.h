@@ -139,4 +139,12 @@ int tu_fixture_open(tu_fixture *f, const ccad_host *h);
  * are still live (a leak). */
 int tu_fixture_close(tu_fixture *f);
 
+/* ---- book snapshots (docs/snapshot.md) ---- */
+
+/* The snapshot of a book in a new malloc'ed buffer (its size into *len). */
+unsigned char *tu_snapshot_take(const ccad_book *b, size_t *len);
+/* Rewrites the trailing checksum of a snapshot of len bytes, so that a
+ * forged field reaches the reader's later checks. */
+void tu_snapshot_reseal(unsigned char *buf, size_t len);
+
 #endif

@@ -14,7 +14,7 @@
 enum col {
     C_ID, C_NAME, C_VALUE, C_GRADE, C_PURCHASE, C_VOLUME, C_MARGIN, C_CAPABLE, C_LAT, C_LON,
     C_STATUS, C_LAST, C_CONTACTS, C_NOPROG, C_COMPLAINT, C_COMPLAINT_DATE, C_VISIT_DAYS,
-    C_VISIT_HOURS, C_NEXT_STEP, C_REQUEST, C_OWNED, C_LAST_VISIT, C_OWNER,
+    C_VISIT_HOURS, C_NEXT_STEP, C_REQUEST, C_OWNED, C_LAST_VISIT, C_OWNER, C_SHARE, C_RANK,
     C__COUNT
 };
 
@@ -24,7 +24,8 @@ static const ccex_column customer_cols[C__COUNT] = {
     {"lat", 0},          {"lon", 0},          {"status", 0},     {"last_contact", 0},
     {"contacts", 0},     {"no_progress", 0},  {"complaint", 0},  {"complaint_date", 0},
     {"visit_days", 0},   {"visit_hours", 0},  {"next_step", 0},  {"request_date", 0},
-    {"owned_since", 0},  {"last_visit", 0}, {"owner", 0},
+    {"owned_since", 0},  {"last_visit", 0}, {"owner", 0},      {"share", 0},
+    {"rank", 0},
 };
 
 struct loader {
@@ -67,6 +68,30 @@ static int fail_at(const struct loader *L, int k, const char *fmt, ...)
     return ccex_csv_fail(L->r, L->err, line, column, "%s", what);
 }
 
+/* Our position in the customer's sales (TRIAGE): share, a whole percent
+ * 0..100, and rank among its suppliers, 1 = first; empty = unknown. */
+static int fill_position(const struct loader *L, ccad_customer *c)
+{
+    const ccex_field *f;
+    uint32_t v;
+    int rc;
+    if ((f = cell(L, C_SHARE)) != NULL) {
+        if ((rc = ccex_parse_count(L->r, f, "share", 100u, &v, L->err)) != CCEX_OK)
+            return rc;
+        c->share_pct = v;
+    }
+    if ((f = cell(L, C_RANK)) != NULL) {
+        if ((rc = ccex_parse_count(L->r, f, "rank", 1000000u, &v, L->err)) != CCEX_OK)
+            return rc;
+        if (v == 0)
+            return ccex_csv_fail(L->r, L->err, f->line, f->column,
+                                 "rank: 0 is not a rank (1 = its first supplier, empty = "
+                                 "unknown)");
+        c->supplier_rank = v;
+    }
+    return CCEX_OK;
+}
+
 /* Fills c from the current record (every field except the id). */
 static int fill_customer(const struct loader *L, ccad_customer *c)
 {
@@ -100,6 +125,7 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
     }
     if ((f = cell(L, C_CAPABLE)) != NULL)
         TRY(ccex_parse_flag(r, f, "capable", &c->capable, err));
+    TRY(fill_position(L, c));
     {
         const ccex_field *la = cell(L, C_LAT), *lo = cell(L, C_LON);
         if (la == NULL && lo != NULL)

@@ -37,7 +37,9 @@ typedef struct ccex_customers {
  *   customer asked to be seen that day), owned_since (the rep took the
  *   customer over that day), last_visit (the latest in-person visit, not
  *   after last_contact; empty or absent = last_contact, the latest contact
- *   is taken for a visit), owner (the rep who owns the customer: ccad-team
+ *   is taken for a visit), share (our share of the customer's sales, a whole
+ *   percent 0..100) and rank (our rank among its suppliers, 1 = first), both
+ *   TRIAGE's position, owner (the rep who owns the customer: ccad-team
  *   only; the other programs ignore it).
  * Dates are YYYY-MM-DD. Unknown header names are rejected.
  *

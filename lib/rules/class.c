@@ -1,4 +1,5 @@
-/* GRADE, TRIAGE, URGENCY, QUADRANT: what kind of customer, how urgent. */
+/* GRADE, URGENCY, QUADRANT: what kind of customer, how urgent (TRIAGE is in
+ * triage.c). */
 #include "decide.h"
 
 /* GRADE: docs/cadence-rules.md, "GRADE — A/B/C(/D) by value" */
@@ -35,23 +36,6 @@ void ccad__rule_grade(struct ccad__decide *d)
     }
     d->grade = grade;
     d->a->grade = grade;
-}
-
-/* TRIAGE: docs/cadence-rules.md, "TRIAGE — problem customers"; customers
- * that buy from us and whose volume is known (ccad__triage, lib/assess.c). */
-void ccad__rule_triage(struct ccad__decide *d)
-{
-    const struct cust *c = d->c;
-    int before, kind;
-    int64_t thr;
-    if ((kind = ccad__triage(d->v, c, &before, &thr)) != CCAD_TRIAGE_NONE) {
-        ccad__why(d, CCAD_RULE_TRIAGE, CCAD_WHY_TRIAGE, before, c->volume, thr);
-        if (kind != before)
-            ccad__why(d, CCAD_RULE_TRIAGE, CCAD_WHY_TRIAGE_MARGIN, c->margin_bp,
-                      d->v[P_TRIAGE_MARGIN_LIFT], 0);
-        d->a->triage = kind;
-        d->a->strategy = ccad__strategy_of(kind, c);
-    }
 }
 
 /* The purchase window of an open customer: its level, with its reason. An

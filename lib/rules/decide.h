@@ -1,7 +1,8 @@
 /* The single-customer rules of docs/cadence-rules.md, one function a rule
  * family. assess_one (lib/assess.c) calls them in the order of the doc's
  * "The assessment, step by step", which is the order of the reasons:
- *   class.c  GRADE, TRIAGE, URGENCY, QUADRANT
+ *   class.c  GRADE, URGENCY, QUADRANT
+ *   triage.c TRIAGE (by our position in the customer's sales, else volume)
  *   due.c    FREQ, the due date (CLOCK, FOLLOWUP, URGENCY, COMPLAINT, NEVER),
  *            ESCALATE, the FOLLOWUP reminder
  *   watch.c  GAP, FOLLOWUP, STALL, PATIENCE

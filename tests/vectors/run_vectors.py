@@ -222,6 +222,12 @@ class CaseRunner:
             elif k == "margin_bp":
                 n = parse_int(v)
                 row["margin_pct"] = "" if n == -1 else money(n)
+            elif k == "share_pct":
+                n = parse_int(v)
+                row["share"] = "" if n == -1 else str(n)
+            elif k == "supplier_rank":
+                n = parse_int(v)
+                row["rank"] = "" if n == 0 else str(n)
             elif k == "capable":
                 row[k] = str(parse_int(v))
             elif k in ("contacts", "no_progress"):

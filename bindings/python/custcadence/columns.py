@@ -21,8 +21,8 @@ Values a column may hold, per field kind:
   ``datetime64`` (``NaT``: no date), pandas Timestamps;
 - enumerations: the IntEnum, its int, or its name as the library spells it
   (``"active"``);
-- optional numbers (``monthly_volume``, ``margin_bp``, ``last_gap_days``):
-  ``None`` or NaN for unknown;
+- optional numbers (``monthly_volume``, ``margin_bp``, ``last_gap_days``,
+  ``share_pct``, ``supplier_rank``): ``None`` or NaN for unknown;
 - ``service_counts``: a 4-sequence per customer;
 - booleans and other integers: ints (or bools); coordinates: floats.
 """
@@ -39,13 +39,14 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from . import _ffi
 from ._ffi import NO_DATE, limits
-from .model import (CUSTOMER_FIELDS, Complaint, Grade, Status, _enum_in, to_day)
+from .model import (CUSTOMER_FIELDS, CUSTOMER_UNKNOWN, Complaint, Grade, Status, _enum_in,
+                    to_day)
 
 _EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 
 DATE_FIELDS = ("purchase_date", "complaint_date", "request_date", "owned_since", "last_contact",
                "last_visit", "next_step_date")
-OPTIONAL_FIELDS = ("monthly_volume", "margin_bp", "last_gap_days")
+OPTIONAL_FIELDS = tuple(CUSTOMER_UNKNOWN)
 ENUM_FIELDS = {"grade": Grade, "status": Status, "complaint": Complaint}
 FLOAT_FIELDS = ("x", "y")
 
@@ -169,8 +170,8 @@ def _missing(v: Any) -> bool:
         type(v).__name__ in ("NAType", "NaTType")
 
 
-def _optional_value(v: Any) -> int:
-    return -1 if _missing(v) else int(v)
+def _optional_value(v: Any, name: str) -> int:
+    return CUSTOMER_UNKNOWN[name] if _missing(v) else int(v)
 
 
 def _values(name: str, col: Any) -> List[Any]:
@@ -183,7 +184,7 @@ def _values(name: str, col: Any) -> List[Any]:
         cls = ENUM_FIELDS[name]
         return [_enum_value(cls, v) for v in col]
     if name in OPTIONAL_FIELDS:
-        return [_optional_value(v) for v in col]
+        return [_optional_value(v, name) for v in col]
     if name in FLOAT_FIELDS:
         return [float(v) for v in col]
     return [int(v) for v in col]
@@ -207,11 +208,14 @@ def _check_range(name: str, lo_hi: Tuple[int, int], vals: Sequence[int]) -> None
 # and lands in its member of every record with one strided memoryview
 # assignment (C loops, no per-customer Python code).
 
-_SCALARS = [n for n, _t in _ffi.Customer._fields_ if n not in ("size", "service_counts")]
-_RECORD = _struct.Struct("@I" + "".join(
-    "P" if n == "id" else _ffi._CODES[t] for n, t in _ffi.Customer._fields_[1:-1]) + "4I")
+_MEMBERS = [n for n, _t in _ffi.Customer._fields_ if n != "size"]  # in struct order
+_SCALARS = [n for n in _MEMBERS if n != "service_counts"]
+_RECORD_CODES = ["P" if n == "id" else "4I" if n == "service_counts" else _ffi._CODES[t]
+                 for n, t in _ffi.Customer._fields_[1:]]
+_RECORD = _struct.Struct("@I" + "".join(_RECORD_CODES))
 assert _RECORD.size <= ctypes.sizeof(_ffi.Customer)
-assert _struct.calcsize(_RECORD.format[:-2]) == _ffi.Customer.service_counts.offset
+assert _struct.calcsize("@I" + "".join(_RECORD_CODES[:-1])) == \
+    getattr(_ffi.Customer, _MEMBERS[-1]).offset
 
 
 def _strided_layout() -> Optional[Dict[str, Tuple[str, int, int]]]:
@@ -237,7 +241,6 @@ def _strided_layout() -> Optional[Dict[str, Tuple[str, int, int]]]:
 
 
 _STRIDED = _strided_layout()
-_NONE_IS_UNKNOWN = {None: -1}
 
 
 class _Converted(Dict[Any, int]):
@@ -281,7 +284,8 @@ def _fast_column(name: str, col: Any, code: str) -> "array[Any]":
         try:
             return array(code, col)
         except TypeError:  # None (unknown) among the numbers, NaN, ...
-            return array(code, map(_NONE_IS_UNKNOWN.get, col, col))
+            unknown = {None: CUSTOMER_UNKNOWN[name]}
+            return array(code, map(unknown.get, col, col))
     else:
         return array(code, col)
     raise TypeError("%s: convert value by value" % name)
@@ -353,9 +357,12 @@ def _pack_records(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int
     arr = (_ffi.Customer * n)()
     tmpl = _ffi.Customer.init()
     rows: List[Any] = []
-    for name in _SCALARS:
+    for name in _MEMBERS:  # one row per value of the record, in struct order
         if name == "id":
             rows.append(_id_pointers(base, lengths))
+        elif name == "service_counts":
+            sc = cols.get("service_counts")
+            rows.extend([[0] * n for _ in range(4)] if sc is None else _plain_counts(sc))
         elif name in cols:
             vals = _values(name, cols[name])
             if name not in FLOAT_FIELDS:
@@ -363,12 +370,10 @@ def _pack_records(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int
             rows.append(vals)
         else:
             rows.append([getattr(tmpl, name)] * n)
-    sc = cols.get("service_counts")
-    counts = [[0] * n for _ in range(4)] if sc is None else _plain_counts(sc)
     size = ctypes.sizeof(_ffi.Customer)
     mv = memoryview(arr).cast("B")
     pack = _RECORD.pack_into
-    for i, rec in enumerate(zip(*rows, *counts)):
+    for i, rec in enumerate(zip(*rows)):
         pack(mv, i * size, size, *rec)
     return arr
 
@@ -421,7 +426,7 @@ def _numpy_column(name: str, col: Any) -> Any:
     if name in FLOAT_FIELDS:
         return a.astype("float64")
     if name in OPTIONAL_FIELDS and a.dtype.kind == "f":
-        out = _np.where(_np.isnan(a), -1, a)
+        out = _np.where(_np.isnan(a), CUSTOMER_UNKNOWN[name], a)
         return out.astype("int64")
     if a.dtype.kind == "u" and a.size and int(a.max()) > limits(ctypes.c_int64)[1]:
         _check_range(name, limits(_ctype_of(name)), [int(v) for v in a])

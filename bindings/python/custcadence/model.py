@@ -205,7 +205,10 @@ def _enum_out(cls: Any, value: int) -> Any:
 class Customer:
     """One customer (``ccad_customer``). Defaults are CCAD_CUSTOMER_INIT's.
 
-    Unknown optional numbers are None (the C -1); dates are dates or None.
+    Unknown optional numbers are None (the C -1; for ``supplier_rank`` the
+    C 0); dates are dates or None. ``share_pct`` (our share of the
+    customer's sales, 0..100) and ``supplier_rank`` (our rank among its
+    suppliers, 1 = first) are TRIAGE's position (1.1, seed 002).
     Enumerations accept the IntEnum, its name (``"active"``) or an int.
     """
     id: str
@@ -235,11 +238,16 @@ class Customer:
     last_recorded: bool = True
     next_step_date: DateLike = None
     service_counts: Tuple[int, int, int, int] = (0, 0, 0, 0)
+    share_pct: Optional[int] = None
+    supplier_rank: Optional[int] = None
 
 
 _CUSTOMER_DATES = ("purchase_date", "complaint_date", "request_date", "owned_since",
                    "last_contact", "last_visit", "next_step_date")
-_CUSTOMER_OPTIONAL = ("monthly_volume", "margin_bp", "last_gap_days")
+#: The C value of each optional number when unknown (None in Python).
+CUSTOMER_UNKNOWN = {"monthly_volume": -1, "margin_bp": -1, "last_gap_days": -1,
+                    "share_pct": -1, "supplier_rank": 0}
+_CUSTOMER_OPTIONAL = tuple(CUSTOMER_UNKNOWN)
 _CUSTOMER_ENUMS = {"grade": Grade, "status": Status, "complaint": Complaint}
 _CUSTOMER_INTS = ("value", "visit_open_min", "visit_close_min", "contacts", "no_progress",
                   "missing_records", "visit_days")
@@ -260,7 +268,7 @@ def customer_to_struct(c: Customer, with_id: bool = True) -> _ffi.Customer:
         put(s, k, to_day(getattr(c, k), k))
     for k in _CUSTOMER_OPTIONAL:
         v = getattr(c, k)
-        put(s, k, -1 if v is None else v)
+        put(s, k, CUSTOMER_UNKNOWN[k] if v is None else v)
     for k in _CUSTOMER_INTS + _CUSTOMER_BOOLS + ("x", "y"):
         put(s, k, getattr(c, k))
     sc = tuple(c.service_counts)
@@ -291,6 +299,8 @@ def customer_from_struct(s: _ffi.Customer) -> Customer:
         contacts=s.contacts, no_progress=s.no_progress, missing_records=s.missing_records,
         last_recorded=bool(s.last_recorded), next_step_date=from_day(s.next_step_date),
         service_counts=tuple(s.service_counts),  # type: ignore[arg-type]
+        share_pct=None if s.share_pct == -1 else s.share_pct,
+        supplier_rank=None if s.supplier_rank == 0 else s.supplier_rank,
     )
 
 

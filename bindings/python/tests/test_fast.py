@@ -195,6 +195,8 @@ def mixed_columns(n: int, seed: int) -> Dict[str, List[Any]]:
                            for _ in range(n)],
         "margin_bp": [pick(None, rnd.randint(0, 10000)) for _ in range(n)],
         "last_gap_days": [pick(rnd.randint(0, 90), None) for _ in range(n)],
+        "share_pct": [pick(rnd.randint(0, 100), None, float("nan")) for _ in range(n)],
+        "supplier_rank": [pick(None, rnd.randint(1, 60), float("nan")) for _ in range(n)],
         "x": [pick(rnd.uniform(-9, 9), rnd.randint(-9, 9), True) for _ in range(n)],
         "y": [pick(rnd.randint(-9, 9), rnd.uniform(-9, 9)) for _ in range(n)],
         "contacts": [pick(rnd.randint(0, 2**32 - 1), 4.0) for _ in range(n)],

@@ -68,7 +68,8 @@ CUSTOMER_FIELDS: Dict[str, Tuple[str, Optional[List[Any]]]] = {
     "last_contact": ("date", None), "last_visit": ("date", None),
     "last_gap_days": ("i32", None), "contacts": ("u32", None), "no_progress": ("u32", None),
     "missing_records": ("u32", None), "last_recorded": ("int", None),
-    "next_step_date": ("date", None), "service_counts": ("svc", None)}
+    "next_step_date": ("date", None), "service_counts": ("svc", None),
+    "share_pct": ("i64", None), "supplier_rank": ("u32", None)}
 CONTACT_FIELDS: Dict[str, Tuple[str, Optional[List[Any]]]] = {
     "date": ("date", None), "kind": ("int", KIND), "outcome": ("int", OUTCOME),
     "recorded": ("int", None), "next_date": ("date", None),
@@ -86,7 +87,9 @@ ASSESS_FIELDS: Dict[str, Tuple[str, Optional[List[Any]]]] = {
     "care_date": ("date", None), "reason_count": ("u32", None)}
 # Optional numbers the binding reports as None (the C -1).
 MINUS_ONE_AS_NONE = {"monthly_volume", "margin_bp", "last_gap_days", "days_since_contact",
-                     "temperature"}
+                     "temperature", "share_pct"}
+# ... and the one whose unknown is the C 0.
+ZERO_AS_NONE = {"supplier_rank"}
 
 RANGES = {"i64": I64, "int": I32, "i32": I32, "date": I32, "u32": U32, "days": U32}
 
@@ -99,6 +102,8 @@ def raw_of(name: str, value: Any) -> Any:
     """A binding value (date, None, enum, bool) as the C member's integer."""
     if name in MINUS_ONE_AS_NONE and value is None:
         return -1
+    if name in ZERO_AS_NONE and value is None:
+        return 0
     if name == "service_counts":
         return tuple(value)
     if isinstance(value, float):
