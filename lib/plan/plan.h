@@ -148,6 +148,23 @@ void ccad__plan_measure_load(const ccad_book *b, const int64_t *v, int32_t today
 void ccad__plan_fill_workload(const struct load *L, int64_t capacity, ccad_workload *w);
 void ccad__plan_platform_counts(const ccad_book *book, const int64_t *v, ccad_platform *p);
 
+/* select.c: the order of a day's candidates (big rocks first; for pulling
+ * ahead, earliest due first), both total, and a binary heap that yields
+ * candidates in such an order one at a time. */
+int ccad__plan_cand_cmp(const void *a, const void *b);
+int ccad__plan_early_cmp(const void *a, const void *b);
+struct ccad__cand_heap {
+    struct cand *a; /* a[0..n) the heap; popped candidates follow it */
+    size_t n;
+    int (*cmp)(const void *, const void *);
+};
+/* Arranges a[0..n) into a heap by cmp, in O(n). */
+void ccad__cand_heap_init(struct ccad__cand_heap *H, struct cand *a, size_t n,
+                          int (*cmp)(const void *, const void *));
+/* The first candidate left by cmp (it stays valid until the next pop), or
+ * NULL when none is left; O(log n). */
+const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *H);
+
 /* simulate.c */
 int ccad__plan_simulate(struct plan *P);
 /* The stored customer as the simulation sees it after its planned contacts. */
