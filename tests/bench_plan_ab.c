@@ -2,13 +2,15 @@
  * by side in one run (docs/performance.md). Run from a Release build; each
  * LIB is a libcustcadence.so.1, dlopen'ed, the first one the reference:
  *
- *   bench-plan-ab scale LIB... [-- N...]   one book of N customers each
- *                                          (default 10000 100000 1000000)
- *   bench-plan-ab reps LIB... [-- R]       R books of 100 (default 10000)
+ *   bench-plan-ab scale [--plain] LIB... [-- N...]   one book of N customers
+ *                                       each (default 10000 100000 1000000)
+ *   bench-plan-ab reps [--plain] LIB... [-- R]   R books of 100 (default 10000)
  *
  * Both plan four routed weeks (28 days from Monday 2026-03-02, 480 service
  * minutes a day, GEO metric at 30 km/h, weekly assignment on, as
- * bench-perf plan does) for generated books in a ~15 km city. Every
+ * bench-perf plan does) for generated books in a ~15 km city; with
+ * --plain four weeks without routes at 8 visits a day (as bench-plan
+ * does). Every
  * library plans the same books, in turn, twice (ABAB..., the better time of
  * the two kept). One line per library and size:
  *
@@ -219,12 +221,16 @@ static uint64_t hash_schedule(const struct lib *L, const ccad_schedule *s, uint6
     return h;
 }
 
+static int plain; /* --plain: without routes, 8 visits a day */
+
 static void options(ccad_plan_options *o, int32_t d0)
 {
     ccad_plan_options z = CCAD_PLAN_OPTIONS_INIT;
     *o = z;
     o->first_day = d0;
     o->days = 28;
+    if (plain)
+        return; /* 8 visits a day, no minute limit, no routes */
     o->visits_per_day = 0;
     o->minutes_per_day = 480;
     o->route = 1;
@@ -296,6 +302,10 @@ int main(int argc, char **argv)
     }
     ccad_date_from_ymd(&d0, 2026, 3, 2); /* a Monday */
     for (a = 2; a < argc && strcmp(argv[a], "--") != 0; a++) {
+        if (strcmp(argv[a], "--plain") == 0) {
+            plain = 1;
+            continue;
+        }
         if (nlib == LIBS_MAX)
             die("usage", "at most 4 libraries");
         open_lib(&L[nlib++], argv[a]);

@@ -79,6 +79,7 @@ struct sim {
     int32_t alone_min;   /* minutes its stop needs alone (travel both ways + service) */
     uint8_t let_go;      /* TRIAGE let go: its GAP limits stretch like its interval */
     int32_t gap_prev, worst_gap, worst_gap_end; /* the final plan's longest gap (findings.c) */
+    int32_t taken;       /* the last day it was placed as a candidate (simulate.c) */
 };
 
 /* A customer competing for a day's room. */
@@ -112,7 +113,8 @@ struct plan {
     const int64_t *v;     /* rules in force (stretched copy under the stretch policy) */
     ccad_schedule *s;
     struct sim *sim;
-    struct cand *cand;
+    struct cand *cand;    /* a day's candidates, in book order */
+    struct cand *heap;    /* room for a heap over a copy of them (select.c) */
     const uint32_t *day_flags;
     const ccad_plan_options *o;
     int32_t *cap_full;    /* per day: important contacts without room */
@@ -161,6 +163,9 @@ struct ccad__cand_heap {
 /* Arranges a[0..n) into a heap by cmp, in O(n). */
 void ccad__cand_heap_init(struct ccad__cand_heap *H, struct cand *a, size_t n,
                           int (*cmp)(const void *, const void *));
+/* The same over a copy of src[0..n) in a[0..n). */
+void ccad__cand_heap_copy(struct ccad__cand_heap *H, struct cand *a, const struct cand *src,
+                          size_t n, int (*cmp)(const void *, const void *));
 /* The first candidate left by cmp (it stays valid until the next pop), or
  * NULL when none is left; O(log n). */
 const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *H);

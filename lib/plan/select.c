@@ -6,13 +6,17 @@
  * the first few in order can take the rep's room, so sorting them all
  * would spend most of the day's time on an order nobody reads. The
  * simulation (simulate.c) therefore builds a binary heap over the
- * candidates in linear time and takes them off one by one while the day
- * has room; what is left once the day is full is placed without that
- * order where the order cannot change the result (see simulate.c).
+ * candidates in linear time (over a copy, so that the candidates stay in
+ * book order) and takes them off one by one while the day has room; what
+ * is left once the day is full is placed in book order where the order
+ * cannot change the result (see simulate.c), which reads the customers'
+ * records front to back instead of at random.
  *
  * Both orders are total (the book index breaks the last tie), so the
  * candidates come off the heap exactly as a full sort would list them. */
 #include "plan.h"
+
+#include <string.h>
 
 int ccad__plan_cand_cmp(const void *pa, const void *pb)
 {
@@ -69,6 +73,14 @@ void ccad__cand_heap_init(struct ccad__cand_heap *H, struct cand *a, size_t n,
     H->cmp = cmp;
     for (k = n / 2; k-- > 0;)
         sift_down(H, k);
+}
+
+void ccad__cand_heap_copy(struct ccad__cand_heap *H, struct cand *a, const struct cand *src,
+                          size_t n, int (*cmp)(const void *, const void *))
+{
+    if (n > 0)
+        memcpy(a, src, n * sizeof *a);
+    ccad__cand_heap_init(H, a, n, cmp);
 }
 
 const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *H)

@@ -378,41 +378,51 @@ static int still_ordered(const struct plan *P, const struct today *T, const stru
            (k->cls == 4 && !day_full(P, T));
 }
 
+/* Places candidate k and notes that it was placed today. */
+static int take(struct plan *P, struct today *T, const struct cand *k)
+{
+    P->sim[k->idx].taken = T->d;
+    return place(P, T, k);
+}
+
 /* Places today's due candidates big rocks first. They come off a heap
  * (select.c) while the day may take a stop. Once it is settled, a
  * candidate that can only wait changes nothing but its own state and the
  * day's count of important contacts without room, whenever it is placed:
- * those are placed as they lie. The rest (still_ordered) come off a second
- * heap in order, until the day is full and only Q4 contacts are left, which
- * can then only wait too. The plan is the one a full sort would give. */
+ * those are placed in book order. The rest (still_ordered) come off a
+ * second heap in order, until the day is full and only Q4 contacts are
+ * left, which can then only wait too. The plan is the one a full sort
+ * would give. */
 static int place_due(struct plan *P, struct today *T)
 {
     struct ccad__cand_heap H;
     const struct cand *k;
     size_t i, m = 0;
     int rc;
-    ccad__cand_heap_init(&H, P->cand, T->nc, ccad__plan_cand_cmp);
+    ccad__cand_heap_copy(&H, P->heap, P->cand, T->nc, ccad__plan_cand_cmp);
     while (!settled(P, T) && (k = ccad__cand_heap_pop(&H)) != NULL)
-        if ((rc = place(P, T, k)) != 0)
+        if ((rc = take(P, T, k)) != 0)
             return rc;
-    for (i = 0; i < H.n; i++) /* the ordered ones to the front */
-        if (still_ordered(P, T, &H.a[i])) {
-            struct cand t = H.a[m];
-            H.a[m++] = H.a[i];
-            H.a[i] = t;
-        }
-    for (i = m; i < H.n; i++)
-        if ((rc = place(P, T, &H.a[i])) != 0)
+    if (H.n == 0)
+        return CCAD_OK;
+    for (i = 0; i < T->nc; i++) {
+        const struct cand *c = &P->cand[i];
+        if (P->sim[c->idx].taken == T->d)
+            continue;
+        if (still_ordered(P, T, c))
+            P->heap[m++] = *c;
+        else if ((rc = take(P, T, c)) != 0)
             return rc;
-    ccad__cand_heap_init(&H, P->cand, m, ccad__plan_cand_cmp);
+    }
+    ccad__cand_heap_init(&H, P->heap, m, ccad__plan_cand_cmp);
     while ((k = ccad__cand_heap_pop(&H)) != NULL) {
-        if ((rc = place(P, T, k)) != 0)
+        if ((rc = take(P, T, k)) != 0)
             return rc;
         if (k->cls == 4 && day_full(P, T))
             break;
     }
-    for (i = 0; i < H.n; i++)
-        if ((rc = place(P, T, &H.a[i])) != 0)
+    for (i = 0; i < T->nc && H.n > 0; i++)
+        if (P->sim[P->cand[i].idx].taken != T->d && (rc = take(P, T, &P->cand[i])) != 0)
             return rc;
     return CCAD_OK;
 }
@@ -471,22 +481,26 @@ static int pull_one(struct plan *P, struct today *T, const struct cand *k)
  * over capacity, earliest first, so that work is levelled across days
  * without raising anyone's frequency. They come off a heap while the day
  * may take a stop; once it is settled none can take it (they are all
- * visits), and the rest only note that the day had no time for them. */
+ * visits), and the rest, in book order, only note that the day had no time
+ * for them. */
 static int pull_ahead(struct plan *P, struct today *T)
 {
     struct ccad__cand_heap H;
-    const struct cand *k;
+    const struct cand *k, *e;
     size_t i;
     int rc;
     if (T->absent || T->ne == 0 || day_full(P, T))
         return CCAD_OK; /* a full day: nothing fits, and a test of room changes nothing */
     coming_excess(P, T);
-    ccad__cand_heap_init(&H, P->cand + P->b->n - T->ne, T->ne, ccad__plan_early_cmp);
-    while (!settled(P, T) && (k = ccad__cand_heap_pop(&H)) != NULL)
+    e = P->cand + P->b->n - T->ne;
+    ccad__cand_heap_copy(&H, P->heap, e, T->ne, ccad__plan_early_cmp);
+    while (!settled(P, T) && (k = ccad__cand_heap_pop(&H)) != NULL) {
+        P->sim[k->idx].taken = T->d;
         if ((rc = pull_one(P, T, k)) != 0)
             return rc;
-    for (i = 0; i < H.n; i++)
-        if ((rc = pull_one(P, T, &H.a[i])) != 0)
+    }
+    for (i = 0; i < T->ne && H.n > 0; i++)
+        if (P->sim[e[i].idx].taken != T->d && (rc = pull_one(P, T, &e[i])) != 0)
             return rc;
     return CCAD_OK;
 }
