@@ -58,6 +58,13 @@ struct ccad_schedule {
     uint32_t *day_flags; /* calendar flags of each day */
     int32_t *day_travel; /* route travel with the way back, per day */
     int32_t *day_back;   /* back at base, per day; -1 if not routed */
+    /* what it was planned from, for ccad_schedule_replan (replan.c) */
+    int replannable;     /* 1 if made by ccad_schedule_new (not a team's rep plan) */
+    const ccad_book *book;
+    uint64_t book_serial, book_edits;
+    size_t book_n;
+    ccad_plan_options opts;
+    int64_t rules_v[P__COUNT];
 };
 
 /* What the simulation keeps of one customer. */
@@ -280,6 +287,13 @@ typedef int (*ccad__day_flags_fn)(void *arg, int32_t day, uint32_t *out);
 int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                        const ccad_plan_options *options, ccad__day_flags_fn day_flags,
                        void *flags_arg, const char *fn);
+
+/* The host calendar through the context: a ccad__day_flags_fn over a ccad_ctx. */
+int ccad__ctx_flags(void *ctx, int32_t day, uint32_t *out);
+
+/* replan.c: notes in s what it was planned from (ccad_schedule_new). */
+void ccad__plan_remember(ccad_schedule *s, const ccad_book *book, const ccad_rules *rules,
+                         const ccad_plan_options *o);
 
 /* findings.c */
 int ccad__plan_findings(struct plan *P, const struct load *L, int64_t capacity);

@@ -239,7 +239,7 @@ static int run_stages(struct plan *P, const struct load *L, int64_t cap)
     return ccad__plan_findings(P, L, cap);
 }
 
-static int ctx_flags(void *arg, int32_t day, uint32_t *out)
+int ccad__ctx_flags(void *arg, int32_t day, uint32_t *out)
 {
     return ccad_ctx_day_flags((ccad_ctx *)arg, out, day);
 }
@@ -247,14 +247,18 @@ static int ctx_flags(void *arg, int32_t day, uint32_t *out)
 int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                       const ccad_plan_options *options)
 {
+    int rc;
     if (out != NULL)
         *out = NULL;
     if (book == NULL)
         return CCAD_EINVAL;
     if (ccad__busy(book->ctx))
         return CCAD_EBUSY;
-    return ccad__schedule_new(out, book, rules, options, ctx_flags, book->ctx,
-                              "ccad_schedule_new");
+    rc = ccad__schedule_new(out, book, rules, options, ccad__ctx_flags, book->ctx,
+                            "ccad_schedule_new");
+    if (rc == CCAD_OK)
+        ccad__plan_remember(*out, book, rules, options);
+    return rc;
 }
 
 int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
