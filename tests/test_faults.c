@@ -83,6 +83,9 @@ typedef struct world {
     ccad_team *team;
     ccad_book *b2, *b3, *b4, *b5;
     tu_snap snap2;
+    /* W_SCHED: a schedule of b (plan_opts plain) and its digest */
+    ccad_schedule *sched;
+    uint64_t sched_digest;
     ccad_assessment *as; /* every customer's assessment, under r */
     fs_state cur, tx, initial;
     int in_tx;
@@ -489,7 +492,7 @@ static uint64_t store_digest(const fs_state *s)
 
 /* W_WIDE_NEXT: customer 3 has 65,535 contacts, so that the next contact
  * no longer fits its compact record and the book's wide table must grow. */
-enum { W_EMULATE_REALLOC = 1, W_WIDE_NEXT = 2, W_TEAM = 4 };
+enum { W_EMULATE_REALLOC = 1, W_WIDE_NEXT = 2, W_TEAM = 4, W_SCHED = 8, W_SCHED_STALE = 16 };
 
 static ccad_customer gen_customer(int i, char *id, int32_t today)
 {
@@ -583,6 +586,22 @@ static void team_open(world *w)
     assert_int_equal(ccad_ctx_set_store_moves(w->ctx, &m), CCAD_OK);
 }
 
+static ccad_plan_options plan_opts(const world *w, int route, int assign, int metric);
+static uint64_t schedule_digest(const ccad_schedule *s, int32_t first, int32_t days);
+
+/* The schedule of W_SCHED (stale = 1: a contact is recorded after it). */
+static void sched_open(world *w, int stale)
+{
+    ccad_plan_options o = plan_opts(w, 0, 0, 0);
+    assert_int_equal(ccad_schedule_new(&w->sched, w->b, w->r, &o), CCAD_OK);
+    w->sched_digest = schedule_digest(w->sched, o.first_day, o.days);
+    if (stale) {
+        ccad_contact k = CCAD_CONTACT_INIT;
+        k.date = w->today;
+        assert_int_equal(ccad_book_record(w->b, 5, &k), CCAD_OK);
+    }
+}
+
 static void world_open(world *w, int flags)
 {
     ccad_store st = CCAD_STORE_INIT;
@@ -624,6 +643,8 @@ static void world_open(world *w, int flags)
         assert_int_equal(ccad_book_add(w->b, &c, NULL), CCAD_OK);
     }
     assert_int_equal(ccad_book_grade(w->b, w->r), CCAD_OK);
+    if (flags & (W_SCHED | W_SCHED_STALE))
+        sched_open(w, (flags & W_SCHED_STALE) != 0);
     tu_snap_take(&w->snap, w->b);
     if (flags & W_TEAM)
         team_open(w);
@@ -688,6 +709,7 @@ static void world_close(world *w, const char *name)
     ccad_book_free(w->b4);
     ccad_book_free(w->b5);
     free(w->as);
+    ccad_schedule_free(w->sched);
     ccad_book_free(w->b);
     ccad_rules_free(w->r2_saved);
     ccad_rules_free(w->r2);
@@ -1359,6 +1381,42 @@ typedef struct fcase {
     int store_changes; /* 1: the store changes on success (compare only on failure) */
 } fcase;
 
+/* ccad_schedule_replan of the world's schedule with options o; a failure
+ * leaves the schedule as it was. */
+static int replan_run(world *w, const ccad_plan_options *o, int want_cause, uint64_t *digest)
+{
+    ccad_plan_options o0 = plan_opts(w, 0, 0, 0);
+    ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
+    int rc = ccad_schedule_replan(w->sched, w->b, w->r, o, &info);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_true(schedule_digest(w->sched, o0.first_day, o0.days) == w->sched_digest);
+        return rc;
+    }
+    assert_int_equal(info.cause, want_cause);
+    *digest = schedule_digest(w->sched, o->first_day, o->days);
+    return rc;
+}
+
+static int run_replan_kept(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 0, 0, 0);
+    return replan_run(w, &o, CCAD_REPLAN_KEPT, digest);
+}
+
+static int run_replan_book(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 0, 0, 0);
+    return replan_run(w, &o, CCAD_REPLAN_BOOK, digest);
+}
+
+static int run_replan_today(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 1, 1, CCAD_METRIC_GEO);
+    o.first_day++;
+    return replan_run(w, &o, CCAD_REPLAN_OPTIONS, digest);
+}
+
 static const fcase cases[] = {
     {"ccad_ctx_new", "ccad_ctx_new", run_ctx_new, 0, 0},
     {"ccad_rules_new", "ccad_rules_new", run_rules_new, 0, 0},
@@ -1378,6 +1436,11 @@ static const fcase cases[] = {
     {"ccad_schedule_new:route+assign_days", "ccad_schedule_new", run_sched_route, 0, 0},
     {"ccad_schedule_new:route-geo", "ccad_schedule_new", run_sched_geo, 0, 0},
     {"ccad_schedule_new:route-host-travel", "ccad_schedule_new", run_sched_host, 0, 0},
+    /* incremental re-planning (issue 18) */
+    {"ccad_schedule_replan:kept", "ccad_schedule_replan", run_replan_kept, W_SCHED, 0},
+    {"ccad_schedule_replan:contact-recorded", "ccad_schedule_replan", run_replan_book,
+     W_SCHED_STALE, 0},
+    {"ccad_schedule_replan:new-today-routed", "ccad_schedule_replan", run_replan_today, W_SCHED, 0},
     {"ccad_route_solve:exact-planar", "ccad_route_solve", run_route_exact_planar, 0, 0},
     {"ccad_route_solve:exact-planar-open", "ccad_route_solve", run_route_exact_open, 0, 0},
     {"ccad_route_solve:heuristic-planar", "ccad_route_solve", run_route_heur_planar, 0, 0},
@@ -1527,7 +1590,7 @@ static void census_all(void **state)
     print_message("faults total entry_points=%ld rounds=%ld leaks=%ld crashes=0\n", entries,
                   total_rounds, leaks);
     assert_int_equal(leaks, 0);
-    assert_int_equal(entries, 28); /* every public function that allocates or calls the host */
+    assert_int_equal(entries, 29); /* every public function that allocates or calls the host */
 }
 
 int main(void)
