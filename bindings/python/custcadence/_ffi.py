@@ -156,6 +156,13 @@ class Brief(Structure):
                 ("escalation", c_uint8)]
 
 
+class ReplanInfo(_Sized):
+    """``ccad_replan_info``; CCAD_REPLAN_INFO_INIT."""
+    _init_fn_ = "ccad_replan_info_init"
+    _fields_ = [("size", c_uint32), ("cause", c_int)]
+    _defaults_ = {"cause": 0}
+
+
 class PlanOptions(_Sized):
     """``ccad_plan_options``; defaults of CCAD_PLAN_OPTIONS_INIT."""
     _init_fn_ = "ccad_plan_options_init"
@@ -344,6 +351,7 @@ STRUCTS: Dict[str, type] = {
     "ccad_host": Host, "ccad_param_info": ParamInfo, "ccad_customer": Customer,
     "ccad_contact": Contact, "ccad_store": Store, "ccad_reason": Reason,
     "ccad_assessment": Assessment, "ccad_brief": Brief, "ccad_plan_options": PlanOptions,
+    "ccad_replan_info": ReplanInfo,
     "ccad_item": Item, "ccad_finding": Finding, "ccad_day": Day, "ccad_workload_row": WorkloadRow,
     "ccad_workload": Workload, "ccad_platform": Platform, "ccad_route_options": RouteOptions,
     "ccad_route_times": RouteTimes, "ccad_rep": Rep, "ccad_team_options": TeamOptions,
@@ -573,6 +581,8 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
                                 ("plain", ENOSPC)),
     "ccad_reason_text_max": (c_size_t, [], None),
     "ccad_schedule_new": (c_int, [_P(_vp), _vp, _vp, _P(PlanOptions)], "status"),
+    "ccad_schedule_replan": (c_int, [_vp, _vp, _vp, _P(PlanOptions), _P(ReplanInfo)], "status"),
+    "ccad_replan_info_init": (None, [_P(ReplanInfo)], None),
     "ccad_schedule_free": (None, [_vp], None),
     "ccad_schedule_item_count": (c_size_t, [_vp], None),
     "ccad_schedule_item": (c_int, [_vp, c_size_t, _P(Item)], "status"),

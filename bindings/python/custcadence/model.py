@@ -275,6 +275,17 @@ class Overload(enum.IntEnum):
     STRETCH = 1
 
 
+class ReplanCause(enum.IntEnum):
+    """``ccad_replan_cause``: why Schedule.replan planned again, or KEPT."""
+    KEPT = 0
+    BOOK = 1
+    OTHER_BOOK = 2
+    RULES = 3
+    OPTIONS = 4
+    CALENDAR = 5
+    HOST_TRAVEL = 6
+
+
 class Choice(enum.IntEnum):
     NONE = 0
     A = 1
