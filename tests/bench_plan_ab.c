@@ -5,6 +5,8 @@
  *   bench-plan-ab scale [--plain] LIB... [-- N...]   one book of N customers
  *                                       each (default 10000 100000 1000000)
  *   bench-plan-ab reps [--plain] LIB... [-- R]   R books of 100 (default 10000)
+ *   bench-plan-ab replan [--plain] LIB [-- N]    ccad_schedule_replan of a
+ *                                       book of N (default 100000): one week
  *
  * Both plan four routed weeks (28 days from Monday 2026-03-02, 480 service
  * minutes a day, GEO metric at 30 km/h, weekly assignment on, as
@@ -19,7 +21,13 @@
  * ratio is T against the first library; sum a hash of every item and
  * finding of every schedule (all public fields and reasons); same=1 when
  * it equals the first library's. Never fails on timing; exits 1 when a
- * plan differs. */
+ * plan differs. The replan mode (a library with ccad_schedule_replan)
+ * plans one week, records one contact on the first customer planned and
+ * replans, then replans with nothing changed, each against a plan from
+ * scratch of the same state, best of three:
+ *
+ *   replan customers=N full_ms=F contact_ms=C kept_ms=K contact_ratio=C/F
+ *          kept_ratio=K/F same=S cause_contact=1 cause_kept=0 */
 #define _POSIX_C_SOURCE 200809L
 
 #include "custcadence.h"
@@ -48,6 +56,9 @@ struct lib {
     int (*item)(const ccad_schedule *, size_t, ccad_item *);
     size_t (*find_count)(const ccad_schedule *);
     int (*find)(const ccad_schedule *, size_t, ccad_finding *);
+    int (*replan)(ccad_schedule *, const ccad_book *, const ccad_rules *,
+                  const ccad_plan_options *, ccad_replan_info *);
+    int (*record)(ccad_book *, size_t, const ccad_contact *);
     ccad_ctx *ctx;
     ccad_rules *rules;
 };
@@ -92,6 +103,9 @@ static void open_lib(struct lib *L, const char *path)
     *(void **)(void *)&L->item = sym(so, path, "ccad_schedule_item");
     *(void **)(void *)&L->find_count = sym(so, path, "ccad_schedule_finding_count");
     *(void **)(void *)&L->find = sym(so, path, "ccad_schedule_finding");
+    /* 1.1 with issue 18 only; NULL in older builds */
+    *(void **)(void *)&L->replan = dlsym(so, "ccad_schedule_replan");
+    *(void **)(void *)&L->record = dlsym(so, "ccad_book_record");
     if (L->ctx_new(&L->ctx, NULL) != CCAD_OK || L->rules_new(&L->rules, L->ctx) != CCAD_OK)
         die(path, "setup");
 }
@@ -291,13 +305,74 @@ static int compare(const char *what, struct lib *L, int nlib, size_t per, unsign
     return differ;
 }
 
+/* One replan of s after `change` (1: a contact recorded on customer ci),
+ * timed; *same is cleared when s then differs from a plan from scratch. */
+static double replan_once(const struct lib *L, ccad_schedule *s, ccad_book *b,
+                          const ccad_plan_options *o, int change, uint32_t ci, int *cause,
+                          int *same)
+{
+    ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
+    ccad_schedule *fresh = NULL;
+    double t0, ms;
+    if (change) {
+        ccad_contact k = CCAD_CONTACT_INIT;
+        k.date = o->first_day;
+        if (L->record(b, ci, &k) != CCAD_OK)
+            die(L->path, "ccad_book_record");
+    }
+    t0 = now_ms();
+    if (L->replan(s, b, L->rules, o, &info) != CCAD_OK)
+        die(L->path, "ccad_schedule_replan");
+    ms = now_ms() - t0;
+    *cause = info.cause;
+    if (L->sched_new(&fresh, b, L->rules, o) != CCAD_OK)
+        die(L->path, "ccad_schedule_new");
+    *same &= hash_schedule(L, s, 1) == hash_schedule(L, fresh, 1);
+    L->sched_free(fresh);
+    return ms;
+}
+
+static int run_replan(const struct lib *L, size_t n, int32_t d0)
+{
+    ccad_plan_options o;
+    ccad_book *b = gen_book(L, 1, n, d0);
+    double full = 0, contact = 0, kept = 0;
+    int round, same = 1, c1 = -1, c0 = -1;
+    if (L->replan == NULL)
+        die(L->path, "no ccad_schedule_replan");
+    options(&o, d0);
+    o.days = 7;
+    for (round = 0; round < 3; round++) {
+        ccad_schedule *s = NULL;
+        ccad_item it = CCAD_ITEM_INIT;
+        double t0 = now_ms(), t;
+        if (L->sched_new(&s, b, L->rules, &o) != CCAD_OK)
+            die(L->path, "ccad_schedule_new");
+        t = now_ms() - t0;
+        full = round == 0 || t < full ? t : full;
+        if (L->item_count(s) == 0 || L->item(s, 0, &it) != CCAD_OK)
+            die(L->path, "no item");
+        t = replan_once(L, s, b, &o, 1, it.customer, &c1, &same);
+        contact = round == 0 || t < contact ? t : contact;
+        t = replan_once(L, s, b, &o, 0, 0, &c0, &same);
+        kept = round == 0 || t < kept ? t : kept;
+        L->sched_free(s);
+    }
+    printf("replan customers=%lu days=7 full_ms=%.2f contact_ms=%.2f kept_ms=%.3f "
+           "contact_ratio=%.3f kept_ratio=%.5f same=%d cause_contact=%d cause_kept=%d\n",
+           (unsigned long)n, full, contact, kept, contact / full, kept / full, same, c1, c0);
+    L->book_free(b);
+    return !same;
+}
+
 int main(int argc, char **argv)
 {
     struct lib L[LIBS_MAX];
     int nlib = 0, a, differ = 0;
     int32_t d0 = 0;
-    if (argc < 3 || (strcmp(argv[1], "scale") != 0 && strcmp(argv[1], "reps") != 0)) {
-        fprintf(stderr, "usage: bench-plan-ab scale|reps LIB... [-- N...]\n");
+    if (argc < 3 || (strcmp(argv[1], "scale") != 0 && strcmp(argv[1], "reps") != 0 &&
+                     strcmp(argv[1], "replan") != 0)) {
+        fprintf(stderr, "usage: bench-plan-ab scale|reps|replan [--plain] LIB... [-- N...]\n");
         return 2;
     }
     ccad_date_from_ymd(&d0, 2026, 3, 2); /* a Monday */
@@ -310,6 +385,9 @@ int main(int argc, char **argv)
             die("usage", "at most 4 libraries");
         open_lib(&L[nlib++], argv[a]);
     }
+    if (strcmp(argv[1], "replan") == 0)
+        return run_replan(&L[0], a + 1 < argc ? (size_t)strtoul(argv[a + 1], NULL, 10) : 100000,
+                          d0);
     if (strcmp(argv[1], "scale") == 0) {
         static const size_t def[] = {10000, 100000, 1000000};
         if (a + 1 < argc)
