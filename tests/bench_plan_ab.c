@@ -1,6 +1,7 @@
 /* bench-plan-ab: the planner of two (or more) builds of libcustcadence side
  * by side in one run (docs/performance.md). Run from a Release build; each
- * LIB is a libcustcadence.so.1, dlopen'ed, the first one the reference:
+ * LIB is a libcustcadence.so.1, dlopen'ed, the first one the reference
+ * (the books: bench-perf's generated customers, tests/bench_gen.h):
  *
  *   bench-plan-ab scale [--plain] LIB... [-- N...]   one book of N customers
  *                                       each (default 10000 100000 1000000)
@@ -31,6 +32,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "custcadence.h"
+#include "bench_gen.h"
 
 #include <dlfcn.h>
 #include <math.h>
@@ -110,64 +112,6 @@ static void open_lib(struct lib *L, const char *path)
         die(path, "setup");
 }
 
-static uint64_t mix(uint64_t seed, uint64_t i, uint64_t f)
-{
-    uint64_t z = seed + i * UINT64_C(0x9E3779B97F4A7C15) + f * UINT64_C(0xBF58476D1CE4E5B9);
-    z ^= z >> 30;
-    z *= UINT64_C(0xBF58476D1CE4E5B9);
-    z ^= z >> 27;
-    z *= UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
-static int64_t pick(uint64_t h, int64_t lo, int64_t hi)
-{
-    return lo + (int64_t)(h % (uint64_t)(hi - lo + 1));
-}
-
-/* Customer i of book `book`: the assessment mix of bench-perf, located. */
-static void gen_customer(ccad_customer *c, uint64_t book, uint64_t i, int32_t d0)
-{
-    uint64_t h0 = mix(book, i, 0), h1 = mix(book, i, 1), h2 = mix(book, i, 2),
-             h3 = mix(book, i, 3), h4 = mix(book, i, 4), h5 = mix(book, i, 5);
-    double ang = (double)(h5 & 0xffff) / 65536.0 * 6.283185307179586;
-    double rad = sqrt((double)((h5 >> 16) & 0xffff) / 65536.0) * 7500.0;
-    int64_t k = pick(h0, 0, 99);
-    ccad_customer z = CCAD_CUSTOMER_INIT;
-    *c = z;
-    c->value = k < 15 ? pick(h0 >> 32, 5000000, 50000000)
-               : k < 40 ? pick(h0 >> 32, 1000000, 5000000)
-                        : pick(h0 >> 32, 0, 1000000);
-    k = pick(h1, 0, 99);
-    c->status = k < 55 ? CCAD_STATUS_PROSPECT : k < 83 ? CCAD_STATUS_ACTIVE
-                : k < 95 ? CCAD_STATUS_KEY : CCAD_STATUS_RELEASED;
-    if (c->status == CCAD_STATUS_ACTIVE || c->status == CCAD_STATUS_KEY)
-        c->monthly_volume = pick(h1 >> 32, 0, 10000000);
-    if (pick(h2, 0, 99) < 25)
-        c->purchase_date = d0 + (int32_t)pick(h2 >> 32, -10, 45);
-    if (pick(h3, 0, 99) < 90) {
-        c->last_contact = d0 - (int32_t)pick(h3 >> 32, 1, 60);
-        c->last_visit = c->last_contact;
-        c->contacts = (uint32_t)pick(h4, 1, 15);
-    }
-    k = pick(h2 >> 8, 0, 99);
-    if (k < 3) {
-        c->complaint = CCAD_COMPLAINT_OPEN;
-        c->complaint_date = d0 - (int32_t)pick(h2 >> 16, 0, 5);
-    } else if (k < 6) {
-        c->complaint = CCAD_COMPLAINT_RESOLVED;
-        c->complaint_date = d0 - (int32_t)pick(h2 >> 16, 0, 15);
-    }
-    if (c->last_contact != CCAD_NO_DATE && c->complaint != CCAD_COMPLAINT_NONE &&
-        c->last_contact < c->complaint_date - 20)
-        c->last_contact = c->last_visit = c->complaint_date - 20;
-    if (pick(h4 >> 32, 0, 99) < 2)
-        c->request_date = d0 + (int32_t)pick(h4 >> 40, 0, 10);
-    c->has_location = 1;
-    c->x = 121.4 + rad * cos(ang) / (111320.0 * cos(31.2 * 3.141592653589793 / 180.0));
-    c->y = 31.2 + rad * sin(ang) / 110540.0;
-}
-
 static ccad_book *gen_book(const struct lib *L, uint64_t book, size_t n, int32_t d0)
 {
     ccad_book *b = NULL;
@@ -178,6 +122,7 @@ static ccad_book *gen_book(const struct lib *L, uint64_t book, size_t n, int32_t
     for (i = 0; i < n; i++) {
         ccad_customer c;
         gen_customer(&c, book, i, d0);
+        gen_locate(&c, book, i);
         snprintf(id, sizeof id, "b%lu-c%lu", (unsigned long)book, (unsigned long)i);
         c.id = id;
         if (L->book_add(b, &c, NULL) != CCAD_OK)
@@ -250,8 +195,8 @@ static void options(ccad_plan_options *o, int32_t d0)
     o->route = 1;
     o->assign_days = 1;
     o->metric = CCAD_METRIC_GEO;
-    o->base_x = 121.4;
-    o->base_y = 31.2;
+    o->base_x = CITY_X;
+    o->base_y = CITY_Y;
     o->units_per_minute = 500.0;
     o->seed = 1;
     o->effort = 20;

@@ -1,12 +1,14 @@
 /* ccad_schedule_replan (docs/planning.md, "Re-planning"): over random
  * sequences of changes (contacts recorded, customers added, removed and
  * updated, a new today, a holiday added or taken away, a rule changed, no
- * change at all), with and without routes, a replanned schedule equals, item
+ * change at all) to the property tests' generated territories
+ * (tests/territory.c), with and without routes, a replanned schedule equals, item
  * for item and finding for finding, the schedule ccad_schedule_new makes
  * from scratch, and says why it planned again (or that it kept the plan);
  * bad arguments and a failing calendar leave the schedule as it was; a
  * team's rep plan is refused; the call is refused from inside a callback. */
 #include "testutil.h"
+#include "territory.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,51 +54,26 @@ typedef struct world {
     ccad_book *b;
     ccad_plan_options o;
     int32_t today;
-    unsigned next_id;
 } world;
 
-static ccad_customer gen_customer(uint64_t *s, world *w, char *id, size_t cap)
+/* Customer i of the small worlds of the error and busy tests. */
+static ccad_customer small_customer(world *w, int i, char *id, size_t cap)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
-    int64_t k = tu_rng_range(s, 0, 99);
-    snprintf(id, cap, "c%u", w->next_id++);
+    snprintf(id, cap, "c%d", i);
     c.id = id;
-    c.value = k < 15 ? tu_rng_range(s, 5000000, 50000000)
-              : k < 40 ? tu_rng_range(s, 1000000, 5000000)
-                       : tu_rng_range(s, 0, 1000000);
-    k = tu_rng_range(s, 0, 99);
-    c.status = k < 55 ? CCAD_STATUS_PROSPECT : k < 85 ? CCAD_STATUS_ACTIVE
-               : k < 95 ? CCAD_STATUS_KEY : CCAD_STATUS_RELEASED;
-    if (c.status == CCAD_STATUS_ACTIVE || c.status == CCAD_STATUS_KEY)
-        c.monthly_volume = tu_rng_range(s, 0, 10000000);
-    if (tu_rng_pct(s, 25))
-        c.purchase_date = w->today + (int32_t)tu_rng_range(s, -5, 30);
-    if (tu_rng_pct(s, 85)) {
-        c.last_contact = w->today - (int32_t)tu_rng_range(s, 1, 40);
-        c.last_visit = c.last_contact;
-        c.contacts = (uint32_t)tu_rng_range(s, 1, 12);
-    }
-    if (tu_rng_pct(s, 4)) {
-        c.complaint = CCAD_COMPLAINT_OPEN;
-        c.complaint_date = w->today - (int32_t)tu_rng_range(s, 0, 5);
-        if (c.last_contact != CCAD_NO_DATE && c.last_contact < c.complaint_date - 20)
-            c.last_contact = c.last_visit = c.complaint_date - 20;
-    }
-    if (tu_rng_pct(s, 3))
-        c.request_date = w->today + (int32_t)tu_rng_range(s, 0, 8);
-    if (tu_rng_pct(s, 20))
-        c.visit_days = (uint8_t)tu_rng_range(s, 1, 127);
-    c.has_location = 1;
-    c.x = (double)tu_rng_range(s, -6000, 6000);
-    c.y = (double)tu_rng_range(s, -6000, 6000);
+    c.value = (int64_t)(i % 7) * 900000 + i;
+    c.status = i % 3 == 0 ? CCAD_STATUS_ACTIVE : CCAD_STATUS_PROSPECT;
+    c.last_contact = c.last_visit = w->today - 1 - i % 20;
+    c.contacts = 3;
     return c;
 }
 
-static void world_open(world *w, uint64_t *s, int route)
+static void world_open(world *w, int route)
 {
     ccad_host host = CCAD_HOST_INIT;
     char id[32];
-    int i, n = (int)tu_rng_range(s, 20, 90);
+    int i, n = 40;
     memset(w, 0, sizeof *w);
     w->today = tu_date("2026-11-23");
     host.user = &w->h;
@@ -105,21 +82,18 @@ static void world_open(world *w, uint64_t *s, int route)
     assert_int_equal(ccad_rules_new(&w->r, w->ctx), CCAD_OK);
     assert_int_equal(ccad_book_new(&w->b, w->ctx, 0), CCAD_OK);
     for (i = 0; i < n; i++) {
-        ccad_customer c = gen_customer(s, w, id, sizeof id);
+        ccad_customer c = small_customer(w, i, id, sizeof id);
         assert_int_equal(ccad_book_add(w->b, &c, NULL), CCAD_OK);
     }
     assert_int_equal(ccad_book_grade(w->b, w->r), CCAD_OK);
     w->o = (ccad_plan_options)CCAD_PLAN_OPTIONS_INIT;
     w->o.first_day = w->today;
-    w->o.days = (int32_t)tu_rng_range(s, 5, 21);
-    w->o.visits_per_day = (int32_t)tu_rng_range(s, 0, 6);
-    w->o.minutes_per_day = w->o.visits_per_day == 0 ? 240 : (int32_t)tu_rng_range(s, 0, 1) * 300;
+    w->o.days = 10;
+    w->o.visits_per_day = 3;
     w->o.route = route;
-    w->o.assign_days = route && tu_rng_pct(s, 50);
     w->o.metric = CCAD_METRIC_PLANAR;
     w->o.units_per_minute = 250.0;
     w->o.day_minutes = 540;
-    w->o.effort = 3;
 }
 
 static void world_close(world *w)
@@ -129,61 +103,68 @@ static void world_close(world *w)
     ccad_ctx_free(w->ctx);
 }
 
-/* One random change of the world; the cause a replan must report. */
-static int change(world *w, uint64_t *s)
+/* One random change of territory t (its options in *o); the cause a
+ * replan must report. */
+static int change(tt_territory *t, ccad_plan_options *o, uint64_t *s, unsigned *added)
 {
-    size_t n = ccad_book_count(w->b), i = n ? (size_t)tu_rng_range(s, 0, (int64_t)n - 1) : 0;
+    size_t n = ccad_book_count(t->book), i = n ? (size_t)tu_rng_range(s, 0, (int64_t)n - 1) : 0;
     char id[32];
     switch (tu_rng_range(s, 0, 8)) {
     case 0:
     case 1: { /* a contact recorded today or in the last days */
         ccad_contact k = CCAD_CONTACT_INIT;
-        k.date = w->o.first_day - (int32_t)tu_rng_range(s, 0, 2);
+        k.date = o->first_day - (int32_t)tu_rng_range(s, 0, 2);
         k.outcome = (int)tu_rng_range(s, 1, 5);
         k.kind = tu_rng_pct(s, 70) ? CCAD_CONTACT_VISIT : CCAD_CONTACT_CALL;
         if (tu_rng_pct(s, 30))
             k.next_date = k.date + (int32_t)tu_rng_range(s, 1, 10);
-        if (n == 0 || ccad_book_record(w->b, i, &k) != CCAD_OK)
-            return CCAD_REPLAN_KEPT; /* refused (a date before the last contact): no change */
+        if (n == 0 || ccad_book_record(t->book, i, &k) != CCAD_OK)
+            return CCAD_REPLAN_KEPT; /* refused (before the last contact): no change */
         return CCAD_REPLAN_BOOK;
     }
-    case 2: { /* a customer added */
-        ccad_customer c = gen_customer(s, w, id, sizeof id);
-        assert_int_equal(ccad_book_add(w->b, &c, NULL), CCAD_OK);
+    case 2: { /* a customer added: a copy of another one under a new id */
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        if (n == 0)
+            return CCAD_REPLAN_KEPT;
+        assert_int_equal(ccad_book_get(t->book, i, &c), CCAD_OK);
+        snprintf(id, sizeof id, "new%u", (*added)++);
+        c.id = id;
+        c.value = tu_rng_range(s, 0, 60000000);
+        assert_int_equal(ccad_book_add(t->book, &c, NULL), CCAD_OK);
         return CCAD_REPLAN_BOOK;
     }
     case 3: /* a customer removed */
         if (n < 2)
             return CCAD_REPLAN_KEPT;
-        assert_int_equal(ccad_book_remove(w->b, i), CCAD_OK);
+        assert_int_equal(ccad_book_remove(t->book, i), CCAD_OK);
         return CCAD_REPLAN_BOOK;
     case 4: { /* a customer changed: value, status, visit days */
         ccad_customer c = CCAD_CUSTOMER_INIT;
         if (n == 0)
             return CCAD_REPLAN_KEPT;
-        assert_int_equal(ccad_book_get(w->b, i, &c), CCAD_OK);
+        assert_int_equal(ccad_book_get(t->book, i, &c), CCAD_OK);
         c.value = tu_rng_range(s, 0, 60000000);
         c.visit_days = (uint8_t)(tu_rng_pct(s, 50) ? 0 : tu_rng_range(s, 1, 127));
         if (tu_rng_pct(s, 30))
             c.status = (int)tu_rng_range(s, CCAD_STATUS_PROSPECT, CCAD_STATUS_KEY);
-        assert_int_equal(ccad_book_update(w->b, i, &c), CCAD_OK);
+        assert_int_equal(ccad_book_update(t->book, i, &c), CCAD_OK);
         return CCAD_REPLAN_BOOK;
     }
     case 5: /* a new today */
-        w->o.first_day += (int32_t)tu_rng_range(s, 1, 3);
+        o->first_day += (int32_t)tu_rng_range(s, 1, 3);
         return CCAD_REPLAN_OPTIONS;
     case 6: /* the calendar: a holiday in the range, or one taken away */
-        if (w->h.holidays > 0 && tu_rng_pct(s, 40)) {
-            w->h.holidays--;
+        if (t->n_holiday > 0 && tu_rng_pct(s, 40)) {
+            t->n_holiday--;
             return CCAD_REPLAN_CALENDAR; /* (a cause only if it lay in the range) */
         }
-        if (w->h.holidays == HOLI_MAX)
+        if (t->n_holiday == TT_MAX_LIST)
             return CCAD_REPLAN_KEPT;
-        w->h.holiday[w->h.holidays++] =
-            w->o.first_day + (int32_t)tu_rng_range(s, 0, w->o.days - 1);
+        t->holiday[t->n_holiday++] = o->first_day + (int32_t)tu_rng_range(s, 0, o->days - 1);
         return CCAD_REPLAN_CALENDAR;
-    case 7: /* a rule changed */
-        assert_int_equal(ccad_rules_set(w->r, "capacity.pull_ahead_days", tu_rng_range(s, 0, 3)),
+    case 7: /* a rule changed (the book is graded again after it) */
+        assert_int_equal(ccad_rules_set(t->rules, "capacity.pull_ahead_days",
+                                        tu_rng_range(s, 0, 3)),
                          CCAD_OK);
         return CCAD_REPLAN_RULES;
     default:
@@ -192,44 +173,52 @@ static int change(world *w, uint64_t *s)
 }
 
 /* Whether the calendar of the range differs from what schedule x read. */
-static int calendar_changed(world *w, const ccad_schedule *x)
+static int calendar_changed(const tt_territory *t, const ccad_plan_options *o,
+                            const ccad_schedule *x)
 {
     int32_t d;
-    for (d = w->o.first_day; d < w->o.first_day + w->o.days; d++) {
+    for (d = o->first_day; d < o->first_day + o->days; d++) {
         ccad_day day = CCAD_DAY_INIT;
-        uint32_t f = 0;
         if (ccad_schedule_day(x, d, &day) != CCAD_OK)
             return 1; /* a new range */
-        assert_int_equal(calendar(&w->h, d, &f), 0);
-        if ((uint32_t)day.flags != f)
+        if ((uint32_t)day.flags != tt_flags(t, d))
             return 1;
     }
     return 0;
 }
 
+/* Territories 1..40 (tests/territory.c: holidays, absences, special days,
+ * visit days and hours, GEO or planar, routes with or without weekly
+ * assignment), each through 10 random changes; route 0 plans them without
+ * routes. */
 static void run_sequences(int route)
 {
     uint64_t seed;
-    for (seed = 1; seed <= 24; seed++) {
+    for (seed = 1; seed <= 40; seed++) {
         uint64_t s = tu_rng_seed(seed * 7 + (uint64_t)route);
-        world w;
+        tt_territory *t = malloc(sizeof *t);
+        ccad_plan_options o;
         ccad_schedule *sched = NULL;
+        unsigned added = 0;
         int step;
-        world_open(&w, &s, route);
-        assert_int_equal(ccad_schedule_new(&sched, w.b, w.r, &w.o), CCAD_OK);
+        assert_non_null(t);
+        tt_make(t, seed);
+        o = t->options;
+        if (!route)
+            o.route = o.assign_days = 0;
+        assert_int_equal(ccad_schedule_new(&sched, t->book, t->rules, &o), CCAD_OK);
         for (step = 0; step < 10; step++) {
             ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
             ccad_schedule *scratch = NULL;
-            int want = change(&w, &s), cal;
-            if (want == CCAD_REPLAN_BOOK && ccad_book_grade(w.b, w.r) != CCAD_OK)
-                fail_msg("grading failed");
-            if (want == CCAD_REPLAN_RULES)
-                assert_int_equal(ccad_book_grade(w.b, w.r), CCAD_OK);
-            cal = calendar_changed(&w, sched);
+            int want = change(t, &o, &s, &added), cal;
+            if (want == CCAD_REPLAN_BOOK || want == CCAD_REPLAN_RULES)
+                assert_int_equal(ccad_book_grade(t->book, t->rules), CCAD_OK);
+            cal = calendar_changed(t, &o, sched);
             info.cause = -1;
-            if (ccad_schedule_replan(sched, w.b, w.r, &w.o, &info) != CCAD_OK)
-                fail_msg("seed %lu step %d: %s", (unsigned long)seed, step, ccad_ctx_errmsg(w.ctx));
-            assert_int_equal(ccad_schedule_new(&scratch, w.b, w.r, &w.o), CCAD_OK);
+            if (ccad_schedule_replan(sched, t->book, t->rules, &o, &info) != CCAD_OK)
+                fail_msg("seed %lu step %d: %s", (unsigned long)seed, step,
+                         ccad_ctx_errmsg(t->ctx));
+            assert_int_equal(ccad_schedule_new(&scratch, t->book, t->rules, &o), CCAD_OK);
             tu_schedules_equal(sched, scratch);
             if (want == CCAD_REPLAN_CALENDAR)
                 want = cal ? CCAD_REPLAN_CALENDAR : CCAD_REPLAN_KEPT;
@@ -239,7 +228,8 @@ static void run_sequences(int route)
             ccad_schedule_free(scratch);
         }
         ccad_schedule_free(sched);
-        world_close(&w);
+        tt_free(t);
+        free(t);
     }
 }
 
@@ -259,12 +249,11 @@ static void test_sequences_routed(void **state)
  * and the replan names the rules. */
 static void test_rules_cause(void **state)
 {
-    uint64_t s = tu_rng_seed(99);
     world w;
     ccad_schedule *sched = NULL, *scratch = NULL;
     ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
     (void)state;
-    world_open(&w, &s, 0);
+    world_open(&w, 0);
     assert_int_equal(ccad_schedule_new(&sched, w.b, w.r, &w.o), CCAD_OK);
     assert_int_equal(ccad_rules_set(w.r, "capacity.q4_rollover_days", 1), CCAD_OK);
     assert_int_equal(ccad_schedule_replan(sched, w.b, w.r, &w.o, &info), CCAD_OK);
@@ -280,15 +269,14 @@ static void test_rules_cause(void **state)
  * the same state), with a message; the replan works afterwards. */
 static void test_errors_leave_it(void **state)
 {
-    uint64_t s = tu_rng_seed(5);
     world w, other;
     ccad_schedule *sched = NULL, *before = NULL;
     ccad_replan_info info = CCAD_REPLAN_INFO_INIT, bad_info = CCAD_REPLAN_INFO_INIT;
     ccad_plan_options bad = CCAD_PLAN_OPTIONS_INIT;
     ccad_contact k = CCAD_CONTACT_INIT;
     (void)state;
-    world_open(&w, &s, 0);
-    world_open(&other, &s, 0);
+    world_open(&w, 0);
+    world_open(&other, 0);
     assert_int_equal(ccad_schedule_new(&sched, w.b, w.r, &w.o), CCAD_OK);
     assert_int_equal(ccad_schedule_new(&before, w.b, w.r, &w.o), CCAD_OK);
     assert_int_equal(ccad_schedule_replan(NULL, w.b, w.r, &w.o, NULL), CCAD_EINVAL);
@@ -341,13 +329,12 @@ static void test_errors_leave_it(void **state)
  * the items where they are. */
 static void test_kept(void **state)
 {
-    uint64_t s = tu_rng_seed(11);
     world w;
     ccad_schedule *sched = NULL;
     ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
     ccad_item first = CCAD_ITEM_INIT, again = CCAD_ITEM_INIT;
     (void)state;
-    world_open(&w, &s, 1);
+    world_open(&w, 1);
     assert_int_equal(ccad_schedule_new(&sched, w.b, w.r, &w.o), CCAD_OK);
     assert_true(ccad_schedule_item_count(sched) > 0);
     assert_int_equal(ccad_schedule_item(sched, 0, &first), CCAD_OK);
@@ -367,14 +354,13 @@ static void test_kept(void **state)
 /* A team's rep plan is refused; from inside a callback, the busy guard. */
 static void test_team_and_busy(void **state)
 {
-    uint64_t s = tu_rng_seed(3);
     world w;
     ccad_schedule *sched = NULL;
     ccad_team *team = NULL;
     ccad_team_schedule *ts = NULL;
     ccad_rep rep = CCAD_REP_INIT;
     (void)state;
-    world_open(&w, &s, 0);
+    world_open(&w, 0);
     assert_int_equal(ccad_schedule_new(&sched, w.b, w.r, &w.o), CCAD_OK);
     assert_int_equal(ccad_team_new(&team, w.ctx, NULL), CCAD_OK);
     rep.id = "rep1";
