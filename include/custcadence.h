@@ -1702,6 +1702,66 @@ CCAD_API int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const
 /** @brief Destroys a schedule. @param[in] schedule the schedule, or NULL. @since 1.0.0 */
 CCAD_API void ccad_schedule_free(ccad_schedule *schedule);
 
+/** Why ccad_schedule_replan() planned again, or that it did not (@since 1.1.0). */
+enum ccad_replan_cause {
+    CCAD_REPLAN_KEPT = 0,        /**< Nothing the plan depends on changed: the schedule was kept as it was. */
+    CCAD_REPLAN_BOOK = 1,        /**< The book changed: a customer added, removed, updated, a contact recorded, or the book graded again. */
+    CCAD_REPLAN_OTHER_BOOK = 2,  /**< Another book than the one the schedule was planned from. */
+    CCAD_REPLAN_RULES = 3,       /**< The rules' values differ. */
+    CCAD_REPLAN_OPTIONS = 4,     /**< The options differ, a new first day (today) included. */
+    CCAD_REPLAN_CALENDAR = 5,    /**< The host calendar now says otherwise for a day of the range. */
+    CCAD_REPLAN_HOST_TRAVEL = 6  /**< Routes with ::CCAD_METRIC_HOST: the travel callback's answers cannot be compared, so the plan is always made again. */
+};
+
+/** What ccad_schedule_replan() did (@since 1.1.0). */
+typedef struct ccad_replan_info {
+    uint32_t size; /**< Set by ::CCAD_REPLAN_INFO_INIT. */
+    int cause;     /**< ::ccad_replan_cause: ::CCAD_REPLAN_KEPT, or why the plan was made again. */
+} ccad_replan_info;
+
+/** Initialiser for ::ccad_replan_info. */
+#define CCAD_REPLAN_INFO_INIT {(uint32_t)sizeof(ccad_replan_info), 0}
+
+/**
+ * @brief Brings a schedule up to date: the schedule becomes, item for item
+ *        and finding for finding, what ccad_schedule_new() would make now
+ *        from @p book, @p rules and @p options, reusing the plan when
+ *        nothing it depends on changed.
+ *
+ * The book tracks its own changes (contacts recorded, customers added,
+ * removed or updated, grading): the caller does not say what changed, and
+ * a change cannot be forgotten. The schedule remembers the book it was
+ * planned from and its state, the rules' values, the options and the
+ * calendar flags of each day. When all of them are the same (the calendar
+ * is asked again, once per day, as ccad_schedule_new() asks it), the
+ * schedule is kept and nothing is planned; otherwise the plan is made
+ * again from scratch (see docs/planning.md, "Re-planning"). A new @c today
+ * is a new @c options.first_day, and plans again. The handle stays the
+ * same; the schedule's earlier items and findings are gone once it
+ * succeeds.
+ *
+ * @param[in,out] schedule a schedule made by ccad_schedule_new() (not a
+ *        team's rep plan: replan the team with ccad_team_schedule_new()).
+ * @param[in] book the book, graded with @p rules, of the schedule's context.
+ * @param[in] rules the rules.
+ * @param[in] options the options (::CCAD_PLAN_OPTIONS_INIT), as for
+ *        ccad_schedule_new().
+ * @param[out] info what was done (::CCAD_REPLAN_INFO_INIT), or NULL.
+ * @retval CCAD_OK the schedule is up to date; @p info says whether it was kept.
+ * @retval CCAD_EINVAL a NULL schedule, book, rules or options; a book of
+ *         another context; a team's rep plan.
+ * @retval CCAD_EVERSION @c options->size or @c info->size not supported.
+ * @retval CCAD_EBUSY called from inside a host callback of the context:
+ *         refused, nothing changed and no message recorded.
+ * @retval other as ccad_schedule_new() (::CCAD_ESTALE, ::CCAD_ERANGE,
+ *         ::CCAD_ECALLBACK, ::CCAD_ENOMEM, ...).
+ * On any error the schedule is left exactly as it was.
+ * @since 1.1.0
+ */
+CCAD_API int ccad_schedule_replan(ccad_schedule *schedule, const ccad_book *book,
+                                  const ccad_rules *rules, const ccad_plan_options *options,
+                                  ccad_replan_info *info);
+
 /**
  * @brief Number of items. Items run by day; within a day routed stops come
  *        first in route order (@c seq), then the other items by priority,
@@ -2534,6 +2594,8 @@ CCAD_API void ccad_store_init(ccad_store *p);
 CCAD_API void ccad_assessment_init(ccad_assessment *p);
 /** @brief As ::CCAD_PLAN_OPTIONS_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_plan_options_init(ccad_plan_options *p);
+/** @brief As ::CCAD_REPLAN_INFO_INIT. @param[out] p the struct. @since 1.1.0 */
+CCAD_API void ccad_replan_info_init(ccad_replan_info *p);
 /** @brief As ::CCAD_ITEM_INIT. @param[out] p the struct. @since 1.0.0 */
 CCAD_API void ccad_item_init(ccad_item *p);
 /** @brief As ::CCAD_FINDING_INIT. @param[out] p the struct. @since 1.0.0 */

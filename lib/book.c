@@ -58,6 +58,7 @@ int ccad_book_new(ccad_book **out, ccad_ctx *ctx, size_t capacity_hint)
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_book_new: out of memory");
     memset(b, 0, sizeof *b);
     b->ctx = ctx;
+    b->serial = ++ctx->books_made;
     b->c = ccad__alloc(ctx, cap * sizeof *b->c);
     b->id_off = ccad__alloc(ctx, cap * sizeof *b->id_off);
     b->ids = ccad__alloc(ctx, idcap);
@@ -361,6 +362,7 @@ void ccad__book_drop_last(ccad_book *book)
     book->ids_len = book->id_off[last];
     memset(&book->c[last], 0, sizeof book->c[last]);
     book->n = last;
+    book->edits++;
 }
 
 int ccad_book_add(ccad_book *book, const ccad_customer *customer, size_t *out_index)

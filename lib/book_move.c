@@ -43,6 +43,7 @@ static void remove_at(ccad_book *book, size_t index)
             book->id_off[i] -= (uint32_t)len;
     ccad__book_reindex(book);
     book->generation++;
+    book->edits++;
 }
 
 static int check_remove(ccad_book *book, size_t index, const char *fn)

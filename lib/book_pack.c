@@ -79,6 +79,7 @@ void ccad__pack(ccad_book *book, size_t index, const struct cust *c)
     uint32_t rank = r->rank;
     uint8_t grades = r->grades;
     int k;
+    book->edits++; /* replan.c: a schedule sees that the book changed */
     if (has_wide_slot(book, index) || !fits(c)) {
         /* once wide, a customer keeps its slot: the table never has holes */
         uint32_t slot = has_wide_slot(book, index) ? (uint32_t)r->value : (uint32_t)book->nwide++;

@@ -151,5 +151,6 @@ int ccad_book_grade(ccad_book *book, const ccad_rules *rules)
     memcpy(book->grade_params, v + P_GRADE_FIRST, sizeof book->grade_params);
     book->graded = 1;
     book->graded_generation = book->generation;
+    book->edits++;
     return CCAD_OK;
 }

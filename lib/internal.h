@@ -20,6 +20,7 @@ struct ccad_ctx {
     int has_moves;
     unsigned busy;            /* host calls in progress: the busy guard (see below) */
     int lang;                 /* ccad_lang of the rules-text messages (ccad_ctx_set_lang) */
+    uint64_t books_made;      /* books created in this context: each book's serial */
     char errmsg[CCAD_ERRMSG_CAP];
 };
 
@@ -382,6 +383,8 @@ struct ccad_book {
     int graded;           /* 1 once ccad_book_grade() ran */
     size_t ranked;        /* customers ranked by the last rank grading */
     int64_t grade_params[P_GRADE_COUNT];
+    uint64_t serial;      /* ccad_ctx.books_made when created: tells books apart */
+    uint64_t edits;       /* bumped on every change of a customer, its count or grades */
 };
 
 /* The assessment of one stored customer (assess.c, with the rules of

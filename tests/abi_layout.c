@@ -107,6 +107,10 @@ int main(void)
     M(ccad_plan_options, seed); M(ccad_plan_options, effort);
     end();
 
+    S(ccad_replan_info);
+    M(ccad_replan_info, size); M(ccad_replan_info, cause);
+    end();
+
     S(ccad_item);
     M(ccad_item, size); M(ccad_item, date); M(ccad_item, customer); M(ccad_item, kind);
     M(ccad_item, quadrant); M(ccad_item, priority); M(ccad_item, delegated);

@@ -517,6 +517,8 @@ static void team_open(world *w)
     assert_int_equal(ccad_ctx_set_store_moves(w->ctx, &m), CCAD_OK);
 }
 
+static void sched_open(world *w, int stale);
+
 void world_open(world *w, int flags)
 {
     ccad_store st = CCAD_STORE_INIT;
@@ -558,6 +560,8 @@ void world_open(world *w, int flags)
         assert_int_equal(ccad_book_add(w->b, &c, NULL), CCAD_OK);
     }
     assert_int_equal(ccad_book_grade(w->b, w->r), CCAD_OK);
+    if (flags & (W_SCHED | W_SCHED_STALE))
+        sched_open(w, (flags & W_SCHED_STALE) != 0);
     tu_snap_take(&w->snap, w->b);
     if (flags & W_TEAM)
         team_open(w);
@@ -609,6 +613,41 @@ void world_check(world *w)
     assert_false(w->in_tx);
 }
 
+/* The planner options of the census's schedules: two weeks from today, 4
+ * visits a day; route/assign/metric as given (GEO: a whole day at 500
+ * units a minute). */
+ccad_plan_options plan_opts(const world *w, int route, int assign, int metric)
+{
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    o.first_day = w->today;
+    o.days = 14;
+    o.visits_per_day = 4;
+    o.route = route;
+    o.assign_days = assign;
+    o.metric = metric;
+    o.effort = 5;
+    if (metric == CCAD_METRIC_GEO) {
+        o.units_per_minute = 500.0;
+        o.day_minutes = 1440;
+        o.day_start_min = 0;
+    }
+    return o;
+}
+
+/* The schedule of W_SCHED (stale = 1: a contact is recorded after it, so
+ * that a replan has a book change to catch up with). */
+static void sched_open(world *w, int stale)
+{
+    ccad_plan_options o = plan_opts(w, 0, 0, 0);
+    assert_int_equal(ccad_schedule_new(&w->sched, w->b, w->r, &o), CCAD_OK);
+    w->sched_digest = schedule_digest(w->sched, o.first_day, o.days);
+    if (stale) {
+        ccad_contact k = CCAD_CONTACT_INIT;
+        k.date = w->today;
+        assert_int_equal(ccad_book_record(w->b, 5, &k), CCAD_OK);
+    }
+}
+
 long leaks;
 
 void world_close(world *w, const char *name)
@@ -622,6 +661,7 @@ void world_close(world *w, const char *name)
     ccad_book_free(w->b4);
     ccad_book_free(w->b5);
     free(w->as);
+    ccad_schedule_free(w->sched);
     ccad_book_free(w->b);
     ccad_rules_free(w->r2_saved);
     ccad_rules_free(w->r2);

@@ -40,6 +40,9 @@ typedef struct world {
     ccad_team *team;
     ccad_book *b2, *b3, *b4, *b5;
     tu_snap snap2;
+    /* W_SCHED: a schedule of b (plan_opts plain) and its digest */
+    ccad_schedule *sched;
+    uint64_t sched_digest;
     ccad_assessment *as; /* every customer's assessment, under r */
     fs_state cur, tx, initial;
     int in_tx;
@@ -52,7 +55,7 @@ typedef struct world {
 
 /* W_WIDE_NEXT: customer 3 has 65,535 contacts, so that the next contact
  * no longer fits its compact record and the book's wide table must grow. */
-enum { W_EMULATE_REALLOC = 1, W_WIDE_NEXT = 2, W_TEAM = 4 };
+enum { W_EMULATE_REALLOC = 1, W_WIDE_NEXT = 2, W_TEAM = 4, W_SCHED = 8, W_SCHED_STALE = 16 };
 
 /* Arms the callback counter: call n fails (and every later one if after). */
 void cb_arm(cbs *c, long n, int after);
@@ -74,6 +77,7 @@ uint64_t mix_reasons(uint64_t h, const ccad_reason *r, uint32_t n);
 uint64_t book_digest(const ccad_book *b, const ccad_rules *r, int32_t today);
 
 uint64_t schedule_digest(const ccad_schedule *s, int32_t first, int32_t days);
+ccad_plan_options plan_opts(const world *w, int route, int assign, int metric);
 
 uint64_t store_digest(const fs_state *s);
 

@@ -184,6 +184,11 @@ rw *world_new(void)
         assert_int_equal(ccad_book_add(w->b, &c, NULL), CCAD_OK);
     }
     assert_int_equal(ccad_book_grade(w->b, w->r), CCAD_OK);
+    {
+        ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+        o.first_day = w->today;
+        assert_int_equal(ccad_schedule_new(&w->sched, w->b, w->r, &o), CCAD_OK);
+    }
     w->store.size = (uint32_t)sizeof(ccad_store);
     w->store.user = w;
     w->store.begin = s_begin;
@@ -206,6 +211,7 @@ void world_free(rw *w)
     w->mode = M_NONE;
     w->alloc_reenter = 0;
     ccad_book_free(w->other);
+    ccad_schedule_free(w->sched);
     ccad_book_free(w->b);
     ccad_rules_free(w->r);
     ccad_ctx_free(w->ctx);
@@ -307,6 +313,7 @@ static void try_all_guarded(rw *w)
     s = (ccad_schedule *)(void *)w;
     note(w, ccad_schedule_new(&s, w->b, w->r, &po));
     assert_null(s);
+    note(w, ccad_schedule_replan(w->sched, w->b, w->r, &po, NULL));
     note(w, ccad_route_solve(w->ctx, w->x, w->y, NPTS, &ro, order, &cost));
     note(w, ccad_route_solve_tw(w->ctx, w->x, w->y, NPTS, &ro, &rt, order, NULL, NULL));
     /* teams (the functions of a team handle: tests/test_team.c, busy_guard) */

@@ -30,6 +30,7 @@ typedef struct rw {
     ccad_book *b;
     ccad_rules *r;
     ccad_book *other;     /* for M_FREE_OTHER */
+    ccad_schedule *sched; /* of b, for ccad_schedule_replan */
     ccad_store store;
     int mode;
     const char *where;    /* the callback that re-enters ("save", "begin", ...; NULL: all) */

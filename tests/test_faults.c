@@ -38,24 +38,6 @@
 
 typedef int (*run_fn)(world *w, uint64_t *digest);
 
-static ccad_plan_options plan_opts(const world *w, int route, int assign, int metric)
-{
-    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
-    o.first_day = w->today;
-    o.days = 14;
-    o.visits_per_day = 4;
-    o.route = route;
-    o.assign_days = assign;
-    o.metric = metric;
-    o.effort = 5;
-    if (metric == CCAD_METRIC_GEO) {
-        o.units_per_minute = 500.0;
-        o.day_minutes = 1440;
-        o.day_start_min = 0;
-    }
-    return o;
-}
-
 static int schedule_run(world *w, const ccad_plan_options *o, uint64_t *digest)
 {
     ccad_schedule *s = (ccad_schedule *)(void *)w;
@@ -706,6 +688,42 @@ typedef struct fcase {
     int store_changes; /* 1: the store changes on success (compare only on failure) */
 } fcase;
 
+/* ccad_schedule_replan of the world's schedule with options o; a failure
+ * leaves the schedule as it was. */
+static int replan_run(world *w, const ccad_plan_options *o, int want_cause, uint64_t *digest)
+{
+    ccad_plan_options o0 = plan_opts(w, 0, 0, 0);
+    ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
+    int rc = ccad_schedule_replan(w->sched, w->b, w->r, o, &info);
+    settle(w);
+    if (rc != CCAD_OK) {
+        assert_true(schedule_digest(w->sched, o0.first_day, o0.days) == w->sched_digest);
+        return rc;
+    }
+    assert_int_equal(info.cause, want_cause);
+    *digest = schedule_digest(w->sched, o->first_day, o->days);
+    return rc;
+}
+
+static int run_replan_kept(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 0, 0, 0);
+    return replan_run(w, &o, CCAD_REPLAN_KEPT, digest);
+}
+
+static int run_replan_book(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 0, 0, 0);
+    return replan_run(w, &o, CCAD_REPLAN_BOOK, digest);
+}
+
+static int run_replan_today(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = plan_opts(w, 1, 1, CCAD_METRIC_GEO);
+    o.first_day++;
+    return replan_run(w, &o, CCAD_REPLAN_OPTIONS, digest);
+}
+
 static const fcase cases[] = {
     {"ccad_ctx_new", "ccad_ctx_new", run_ctx_new, 0, 0},
     {"ccad_rules_new", "ccad_rules_new", run_rules_new, 0, 0},
@@ -725,6 +743,11 @@ static const fcase cases[] = {
     {"ccad_schedule_new:route+assign_days", "ccad_schedule_new", run_sched_route, 0, 0},
     {"ccad_schedule_new:route-geo", "ccad_schedule_new", run_sched_geo, 0, 0},
     {"ccad_schedule_new:route-host-travel", "ccad_schedule_new", run_sched_host, 0, 0},
+    /* incremental re-planning (issue 18) */
+    {"ccad_schedule_replan:kept", "ccad_schedule_replan", run_replan_kept, W_SCHED, 0},
+    {"ccad_schedule_replan:contact-recorded", "ccad_schedule_replan", run_replan_book,
+     W_SCHED_STALE, 0},
+    {"ccad_schedule_replan:new-today-routed", "ccad_schedule_replan", run_replan_today, W_SCHED, 0},
     {"ccad_route_solve:exact-planar", "ccad_route_solve", run_route_exact_planar, 0, 0},
     {"ccad_route_solve:exact-planar-open", "ccad_route_solve", run_route_exact_open, 0, 0},
     {"ccad_route_solve:heuristic-planar", "ccad_route_solve", run_route_heur_planar, 0, 0},
@@ -875,7 +898,7 @@ static void census_all(void **state)
     print_message("faults total entry_points=%ld rounds=%ld leaks=%ld crashes=0\n", entries,
                   total_rounds, leaks);
     assert_int_equal(leaks, 0);
-    assert_int_equal(entries, 28); /* every public function that allocates or calls the host */
+    assert_int_equal(entries, 29); /* every public function that allocates or calls the host */
 }
 
 static int report(void **state)

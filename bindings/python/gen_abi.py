@@ -67,6 +67,8 @@ CLASSES: List[Tuple[str, str, str, str, Optional[str]]] = [
     ("ccad_metric", "Metric", "CCAD_METRIC_", "IntEnum", None),
     ("ccad_overload", "Overload", "CCAD_OVERLOAD_", "IntEnum", None),
     ("ccad_choice", "Choice", "CCAD_CHOICE_", "IntEnum", None),
+    ("ccad_replan_cause", "ReplanCause", "CCAD_REPLAN_", "IntEnum",
+     "Why :meth:`Schedule.replan` planned again (``ccad_replan_cause``), or ``KEPT``."),
 ]
 RENAMES: Dict[str, str] = {"CCAD_SERVICE_VALUE": "VALUE_ADDED"}
 

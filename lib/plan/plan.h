@@ -58,6 +58,13 @@ struct ccad_schedule {
     uint32_t *day_flags; /* calendar flags of each day */
     int32_t *day_travel; /* route travel with the way back, per day */
     int32_t *day_back;   /* back at base, per day; -1 if not routed */
+    /* what it was planned from, for ccad_schedule_replan (replan.c) */
+    int replannable;     /* 1 if made by ccad_schedule_new (not a team's rep plan) */
+    const ccad_book *book;
+    uint64_t book_serial, book_edits;
+    size_t book_n;
+    ccad_plan_options opts;
+    int64_t rules_v[P__COUNT];
 };
 
 /* What the simulation keeps of one customer. */
@@ -79,6 +86,7 @@ struct sim {
     int32_t alone_min;   /* minutes its stop needs alone (travel both ways + service) */
     uint8_t let_go;      /* TRIAGE let go: its GAP limits stretch like its interval */
     int32_t gap_prev, worst_gap, worst_gap_end; /* the final plan's longest gap (findings.c) */
+    int32_t taken;       /* the last day it was placed as a candidate (simulate.c) */
 };
 
 /* A customer competing for a day's room. */
@@ -112,7 +120,8 @@ struct plan {
     const int64_t *v;     /* rules in force (stretched copy under the stretch policy) */
     ccad_schedule *s;
     struct sim *sim;
-    struct cand *cand;
+    struct cand *cand;    /* a day's candidates, in book order */
+    struct cand *heap;    /* room for a heap over a copy of them (select.c) */
     const uint32_t *day_flags;
     const ccad_plan_options *o;
     int32_t *cap_full;    /* per day: important contacts without room */
@@ -147,6 +156,26 @@ void ccad__plan_measure_load(const ccad_book *b, const int64_t *v, int32_t today
                              struct load *L);
 void ccad__plan_fill_workload(const struct load *L, int64_t capacity, ccad_workload *w);
 void ccad__plan_platform_counts(const ccad_book *book, const int64_t *v, ccad_platform *p);
+
+/* select.c: the order of a day's candidates (big rocks first; for pulling
+ * ahead, earliest due first), both total, and a binary heap that yields
+ * candidates in such an order one at a time. */
+int ccad__plan_cand_cmp(const void *a, const void *b);
+int ccad__plan_early_cmp(const void *a, const void *b);
+struct ccad__cand_heap {
+    struct cand *a; /* a[0..n) the heap; popped candidates follow it */
+    size_t n;
+    int (*cmp)(const void *, const void *);
+};
+/* Arranges a[0..n) into a heap by cmp, in O(n). */
+void ccad__cand_heap_init(struct ccad__cand_heap *H, struct cand *a, size_t n,
+                          int (*cmp)(const void *, const void *));
+/* The same over a copy of src[0..n) in a[0..n). */
+void ccad__cand_heap_copy(struct ccad__cand_heap *H, struct cand *a, const struct cand *src,
+                          size_t n, int (*cmp)(const void *, const void *));
+/* The first candidate left by cmp (it stays valid until the next pop), or
+ * NULL when none is left; O(log n). */
+const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *H);
 
 /* simulate.c */
 int ccad__plan_simulate(struct plan *P);
@@ -258,6 +287,13 @@ typedef int (*ccad__day_flags_fn)(void *arg, int32_t day, uint32_t *out);
 int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                        const ccad_plan_options *options, ccad__day_flags_fn day_flags,
                        void *flags_arg, const char *fn);
+
+/* The host calendar through the context: a ccad__day_flags_fn over a ccad_ctx. */
+int ccad__ctx_flags(void *ctx, int32_t day, uint32_t *out);
+
+/* replan.c: notes in s what it was planned from (ccad_schedule_new). */
+void ccad__plan_remember(ccad_schedule *s, const ccad_book *book, const ccad_rules *rules,
+                         const ccad_plan_options *o);
 
 /* findings.c */
 int ccad__plan_findings(struct plan *P, const struct load *L, int64_t capacity);

@@ -89,7 +89,7 @@ static int acquire(ccad_ctx *ctx, struct plan *P, const ccad_plan_options *o, si
         memset(s, 0, sizeof *s);
     P->s = s;
     P->sim = n ? ccad__alloc(ctx, n * sizeof *P->sim) : NULL;
-    P->cand = n ? ccad__alloc(ctx, n * sizeof *P->cand) : NULL;
+    P->cand = n ? ccad__alloc(ctx, 2 * n * sizeof *P->cand) : NULL; /* with the heap's room */
     P->cw = n ? ccad__alloc(ctx, n * sizeof *P->cw) : NULL;
     P->cap_full = ccad__alloc(ctx, 2 * (size_t)o->days * sizeof *P->cap_full);
     P->day = o->route ? ccad__alloc(ctx, (size_t)o->days * sizeof *P->day) : NULL;
@@ -101,6 +101,7 @@ static int acquire(ccad_ctx *ctx, struct plan *P, const ccad_plan_options *o, si
         P->cap_full == NULL || s->day_travel == NULL || (o->route && P->day == NULL))
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
     s->day_back = s->day_travel + o->days;
+    P->heap = P->cand != NULL ? P->cand + n : NULL;
     for (di = 0; di < o->days; di++) {
         s->day_travel[di] = 0;
         s->day_back[di] = -1;
@@ -143,7 +144,7 @@ static void start_customers(struct plan *P)
         m->next_step = P->cw[i].next_step;
         m->waiting = m->block_start = m->first_due = m->day_wait = CCAD_NO_DATE;
         m->dropped_from = m->dropped_on = m->worst_gap_end = CCAD_NO_DATE;
-        m->contact_day = CCAD_NO_DATE;
+        m->contact_day = m->taken = CCAD_NO_DATE;
         if (ccad__inactive(P->cw[i].status))
             continue;
         strategy = ccad__strategy_of(ccad__triage(P->v, &P->cw[i], &before, &thr), &P->cw[i]);
@@ -238,7 +239,7 @@ static int run_stages(struct plan *P, const struct load *L, int64_t cap)
     return ccad__plan_findings(P, L, cap);
 }
 
-static int ctx_flags(void *arg, int32_t day, uint32_t *out)
+int ccad__ctx_flags(void *arg, int32_t day, uint32_t *out)
 {
     return ccad_ctx_day_flags((ccad_ctx *)arg, out, day);
 }
@@ -246,14 +247,18 @@ static int ctx_flags(void *arg, int32_t day, uint32_t *out)
 int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                       const ccad_plan_options *options)
 {
+    int rc;
     if (out != NULL)
         *out = NULL;
     if (book == NULL)
         return CCAD_EINVAL;
     if (ccad__busy(book->ctx))
         return CCAD_EBUSY;
-    return ccad__schedule_new(out, book, rules, options, ctx_flags, book->ctx,
-                              "ccad_schedule_new");
+    rc = ccad__schedule_new(out, book, rules, options, ccad__ctx_flags, book->ctx,
+                            "ccad_schedule_new");
+    if (rc == CCAD_OK)
+        ccad__plan_remember(*out, book, rules, options);
+    return rc;
 }
 
 int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,

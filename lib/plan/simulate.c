@@ -26,32 +26,6 @@ struct today {
     int64_t over_by[PULL_MAX], over_min[PULL_MAX];
 };
 
-static int cand_cmp(const void *pa, const void *pb)
-{
-    const struct cand *a = pa, *b = pb;
-    if (a->cls != b->cls)
-        return a->cls < b->cls ? -1 : 1;
-    if (a->block != b->block)
-        return a->block > b->block ? -1 : 1;
-    if (a->esc != b->esc)
-        return a->esc > b->esc ? -1 : 1;
-    if (a->grade != b->grade) /* bigger rocks first */
-        return a->grade < b->grade ? -1 : 1;
-    if (a->over != b->over)
-        return a->over > b->over ? -1 : 1;
-    if (a->value != b->value)
-        return a->value > b->value ? -1 : 1;
-    return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-static int early_cmp(const void *pa, const void *pb)
-{
-    const struct cand *a = pa, *b = pb;
-    if (a->due != b->due)
-        return a->due < b->due ? -1 : 1;
-    return cand_cmp(pa, pb);
-}
-
 void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust *out)
 {
     *out = *c;
@@ -126,7 +100,8 @@ static int waits_for_request(const struct plan *P, const struct cust *c, const s
            (last == CCAD_NO_DATE || last < c->request);
 }
 
-/* The customers due today into P->cand[0..nc), sorted; the coming load. */
+/* The customers due today into P->cand[0..nc), in no order; the coming
+ * load. */
 static void scan(struct plan *P, struct today *T)
 {
     const ccad_book *b = P->b;
@@ -164,8 +139,6 @@ static void scan(struct plan *P, struct today *T)
             P->cand[T->nc].over = days_late(P, c, br.due_date, T->d, br.days_overdue);
         T->nc++;
     }
-    if (T->nc > 1)
-        qsort(P->cand, T->nc, sizeof *P->cand, cand_cmp);
 }
 
 /* Records that customer i was contacted on day d in the simulation. */
@@ -359,6 +332,101 @@ static int place(struct plan *P, struct today *T, const struct cand *k)
                   delegated == CCAD_BY_REP ? pos : UINT32_MAX);
 }
 
+/* The shortest service of any customer (route.service_*). */
+static int32_t shortest_service(const struct plan *P)
+{
+    int32_t shortest = INT32_MAX;
+    int g;
+    for (g = 0; g < 4; g++)
+        if (P->v[P_SERVICE_A + g] < shortest)
+            shortest = (int32_t)P->v[P_SERVICE_A + g];
+    return shortest;
+}
+
+/* 1 when the rep's day can take no further contact of any customer: the
+ * count limit is reached, or not even the shortest service fits in the
+ * minutes left. Never on an absent day (the substitute has no limit). */
+static int day_full(const struct plan *P, const struct today *T)
+{
+    const ccad_plan_options *o = P->o;
+    if (T->absent)
+        return 0;
+    if (o->visits_per_day > 0 && T->used >= o->visits_per_day)
+        return 1;
+    return o->minutes_per_day > 0 && T->minutes + shortest_service(P) > o->minutes_per_day;
+}
+
+/* 1 when, besides, the day's route has no gap long enough for the shortest
+ * service (the test ccad__route_fit makes first): no further stop fits,
+ * though a call still may. */
+static int settled(const struct plan *P, const struct today *T)
+{
+    const struct dayroute *R = P->day != NULL ? &P->day[T->di] : NULL;
+    if (day_full(P, T))
+        return 1;
+    return !T->absent && R != NULL && R->n > 0 && P->room_margin >= 0 &&
+           shortest_service(P) - P->room_margin > R->room;
+}
+
+/* 1 if, on a settled day, candidate k's place still depends on its order:
+ * a Q3 contact delegated to a colleague (its item takes the day's next
+ * priority) or, while the day is not full, a Q4 call (it may still take
+ * the rep's room). Every other candidate can only wait. */
+static int still_ordered(const struct plan *P, const struct today *T, const struct cand *k)
+{
+    return (k->cls == 3 && !k->block && P->v[P_CAP_DELEGATE_Q3]) ||
+           (k->cls == 4 && !day_full(P, T));
+}
+
+/* Places candidate k and notes that it was placed today. */
+static int take(struct plan *P, struct today *T, const struct cand *k)
+{
+    P->sim[k->idx].taken = T->d;
+    return place(P, T, k);
+}
+
+/* Places today's due candidates big rocks first. They come off a heap
+ * (select.c) while the day may take a stop. Once it is settled, a
+ * candidate that can only wait changes nothing but its own state and the
+ * day's count of important contacts without room, whenever it is placed:
+ * those are placed in book order. The rest (still_ordered) come off a
+ * second heap in order, until the day is full and only Q4 contacts are
+ * left, which can then only wait too. The plan is the one a full sort
+ * would give. */
+static int place_due(struct plan *P, struct today *T)
+{
+    struct ccad__cand_heap H;
+    const struct cand *k;
+    size_t i, m = 0;
+    int rc;
+    ccad__cand_heap_copy(&H, P->heap, P->cand, T->nc, ccad__plan_cand_cmp);
+    while (!settled(P, T) && (k = ccad__cand_heap_pop(&H)) != NULL)
+        if ((rc = take(P, T, k)) != 0)
+            return rc;
+    if (H.n == 0)
+        return CCAD_OK;
+    for (i = 0; i < T->nc; i++) {
+        const struct cand *c = &P->cand[i];
+        if (P->sim[c->idx].taken == T->d)
+            continue;
+        if (still_ordered(P, T, c))
+            P->heap[m++] = *c;
+        else if ((rc = take(P, T, c)) != 0)
+            return rc;
+    }
+    ccad__cand_heap_init(&H, P->heap, m, ccad__plan_cand_cmp);
+    while ((k = ccad__cand_heap_pop(&H)) != NULL) {
+        if ((rc = take(P, T, k)) != 0)
+            return rc;
+        if (k->cls == 4 && day_full(P, T))
+            break;
+    }
+    for (i = 0; i < T->nc && H.n > 0; i++)
+        if (P->sim[P->cand[i].idx].taken != T->d && (rc = take(P, T, &P->cand[i])) != 0)
+            return rc;
+    return CCAD_OK;
+}
+
 /* How far each coming day is over its capacity (0 if not working). */
 static void coming_excess(const struct plan *P, struct today *T)
 {
@@ -385,40 +453,55 @@ static void coming_excess(const struct plan *P, struct today *T)
         T->over_by[ahead] = 0; /* beyond the range: no knowledge, no pulling */
 }
 
-/* Spare room: important contacts pulled forward from coming days that are
- * over capacity, earliest first, so that work is levelled across days
- * without raising anyone's frequency. */
-static int pull_ahead(struct plan *P, struct today *T)
+/* Early candidate k takes the day if its due day is over capacity and
+ * the day has room for it. */
+static int pull_one(struct plan *P, struct today *T, const struct cand *k)
 {
-    struct cand *e;
+    int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT, fits, rc;
+    uint32_t pos;
+    ccad_reason lead;
     ccad_assessment a;
     struct cust view;
+    if (T->over_by[k->due - T->d] <= 0)
+        return CCAD_OK;
+    if ((rc = room(P, T, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
+        return rc;
+    if (fits != 1)
+        return CCAD_OK; /* no room; with routes a nearer stop may still fit */
+    ccad__plan_sim_view(&P->cw[k->idx], &P->sim[k->idx], &view);
+    ccad__assess(P->b, P->v, &view, T->d, &a, P->s->keep);
+    lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, k->due, k->due - T->d, 0);
+    if ((rc = commit(P, T, k, kind, CCAD_BY_REP, CCAD_NO_DATE, 0, &lead, NULL, &a, pos)) != 0)
+        return rc;
+    T->over_by[k->due - T->d]--;
+    return CCAD_OK;
+}
+
+/* Spare room: important contacts pulled forward from coming days that are
+ * over capacity, earliest first, so that work is levelled across days
+ * without raising anyone's frequency. They come off a heap while the day
+ * may take a stop; once it is settled none can take it (they are all
+ * visits), and the rest, in book order, only note that the day had no time
+ * for them. */
+static int pull_ahead(struct plan *P, struct today *T)
+{
+    struct ccad__cand_heap H;
+    const struct cand *k, *e;
     size_t i;
     int rc;
-    if (T->absent || T->ne == 0)
-        return CCAD_OK;
-    e = P->cand + P->b->n - T->ne;
+    if (T->absent || T->ne == 0 || day_full(P, T))
+        return CCAD_OK; /* a full day: nothing fits, and a test of room changes nothing */
     coming_excess(P, T);
-    qsort(e, T->ne, sizeof *e, early_cmp);
-    for (i = 0; i < T->ne; i++) {
-        const struct cand *k = &e[i];
-        int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT, fits;
-        uint32_t pos;
-        ccad_reason lead;
-        if (T->over_by[k->due - T->d] <= 0)
-            continue;
-        if ((rc = room(P, T, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
+    e = P->cand + P->b->n - T->ne;
+    ccad__cand_heap_copy(&H, P->heap, e, T->ne, ccad__plan_early_cmp);
+    while (!settled(P, T) && (k = ccad__cand_heap_pop(&H)) != NULL) {
+        P->sim[k->idx].taken = T->d;
+        if ((rc = pull_one(P, T, k)) != 0)
             return rc;
-        if (fits != 1)
-            continue; /* no room; with routes a nearer stop may still fit */
-        ccad__plan_sim_view(&P->cw[k->idx], &P->sim[k->idx], &view);
-        ccad__assess(P->b, P->v, &view, T->d, &a, P->s->keep);
-        lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, k->due, k->due - T->d,
-                                 0);
-        if ((rc = commit(P, T, k, kind, CCAD_BY_REP, CCAD_NO_DATE, 0, &lead, NULL, &a, pos)) != 0)
-            return rc;
-        T->over_by[k->due - T->d]--;
     }
+    for (i = 0; i < T->ne && H.n > 0; i++)
+        if (P->sim[e[i].idx].taken != T->d && (rc = pull_one(P, T, &e[i])) != 0)
+            return rc;
     return CCAD_OK;
 }
 
@@ -460,7 +543,6 @@ static int plan_day(struct plan *P, int di)
 {
     struct today T;
     uint32_t fl = P->day_flags[di];
-    size_t i;
     int rc;
     memset(&T, 0, sizeof T);
     T.d = P->o->first_day + di;
@@ -468,9 +550,8 @@ static int plan_day(struct plan *P, int di)
     T.absent = (fl & CCAD_DAY_ABSENT) != 0;
     if (fl & CCAD_DAY_WORKING) {
         scan(P, &T);
-        for (i = 0; i < T.nc; i++)
-            if ((rc = place(P, &T, &P->cand[i])) != 0)
-                return rc;
+        if ((rc = place_due(P, &T)) != 0)
+            return rc;
         if ((rc = pull_ahead(P, &T)) != 0)
             return rc;
     }

@@ -37,7 +37,8 @@ from .errors import (AlreadyExists, BusyError, CadenceError, CallbackError, Conf
 from .model import (Assessment, Brief, Choice, Complaint, Contact, ContactKind, Customer,
                     DayFlag, DaySummary, Delegation, Escalation, Figure, Finding, FindingKind, Flag, Grade,
                     Item, ItemKind, Lang, Metric, NameKind, Outcome, Overload, ParamInfo, Platform,
-                    PlatformCounts, Quadrant, Reason, Reasons, Route, RuleId, ServiceLevel, Status,
+                    PlatformCounts, Quadrant, Reason, Reasons, ReplanCause, Route, RuleId,
+                    ServiceLevel, Status,
                     TimedRoute,
                     Strategy, Triage, Urgency, Weekday, Why, Workload, WorkloadRow, from_day,
                     lang_of, to_day, why_figure)
@@ -154,7 +155,7 @@ __all__ = [
     "ItemKind", "Lang", "LIBRARY_PATH", "Metric", "NO_DATE", "NameKind", "NoSpace", "NotFound",
     "NotSupported", "Outcome", "OutOfMemory", "Overflow", "Overload", "ParamInfo", "ParseError",
     "Platform", "PlatformCounts", "Quadrant", "REASONS_MAX", "ROUTE_MAX_POINTS", "RangeError",
-    "Reason", "Route", "RuleId", "Rules", "Schedule", "ServiceLevel", "StaleGrades", "Status",
+    "Reason", "ReplanCause", "Route", "RuleId", "Rules", "Schedule", "ServiceLevel", "StaleGrades", "Status",
     "TimedRoute",
     "StoreProtocol", "Strategy", "Triage", "Urgency", "VersionError", "Weekday", "Why",
     "Workload", "WorkloadRow", "BINDING_MAJOR", "date_format", "date_from_ymd", "date_parse",

@@ -210,6 +210,17 @@ class Choice(enum.IntEnum):
     RESERVE = 3
 
 
+class ReplanCause(enum.IntEnum):
+    """Why :meth:`Schedule.replan` planned again (``ccad_replan_cause``), or ``KEPT``."""
+    KEPT = 0
+    BOOK = 1
+    OTHER_BOOK = 2
+    RULES = 3
+    OPTIONS = 4
+    CALENDAR = 5
+    HOST_TRAVEL = 6
+
+
 #: ``ccad_error``: name without CCAD_ -> value.
 ERROR_CODES: Dict[str, int] = {
     "OK": 0,
@@ -320,6 +331,8 @@ WHY_CODES: Dict[str, int] = {
     "POOL_IDLE": 63,
     "POOL_ASSIGN": 64,
     "TEAM_MOVE": 65,
+    "TRIAGE_SHARE": 66,
+    "TRIAGE_RANK": 67,
 }
 #: ``ccad_flag``: name without CCAD_F_ -> value.
 FLAG_BITS: Dict[str, int] = {
@@ -406,6 +419,8 @@ STRUCTS: Dict[str, Tuple[str, Tuple[Member, ...]]] = {
         ("last_recorded", "int", ()),
         ("next_step_date", "int32_t", ()),
         ("service_counts", "uint32_t", (4,)),
+        ("share_pct", "int64_t", ()),
+        ("supplier_rank", "uint32_t", ()),
     )),
     "ccad_contact": ("ccad_contact_init", (
         ("size", "uint32_t", ()),
@@ -517,6 +532,10 @@ STRUCTS: Dict[str, Tuple[str, Tuple[Member, ...]]] = {
         ("date", "int32_t", ()),
         ("reason_count", "uint32_t", ()),
         ("reasons", "ccad_reason", (8,)),
+    )),
+    "ccad_replan_info": ("ccad_replan_info_init", (
+        ("size", "uint32_t", ()),
+        ("cause", "int", ()),
     )),
     "ccad_workload_row": ("", (
         ("customers", "int64_t", ()),

@@ -169,6 +169,11 @@ class Brief(_Mirror):
     """``ccad_brief`` (no size member: the batch call takes the element size)."""
 
 
+@mirror("ccad_replan_info")
+class ReplanInfo(_Sized):
+    """``ccad_replan_info``; CCAD_REPLAN_INFO_INIT."""
+
+
 @mirror("ccad_plan_options")
 class PlanOptions(_Sized):
     """``ccad_plan_options``; defaults of CCAD_PLAN_OPTIONS_INIT."""
@@ -502,6 +507,8 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
                                 ("plain", ENOSPC)),
     "ccad_reason_text_max": (c_size_t, [], None),
     "ccad_schedule_new": (c_int, [_P(_vp), _vp, _vp, _P(PlanOptions)], "status"),
+    "ccad_schedule_replan": (c_int, [_vp, _vp, _vp, _P(PlanOptions), _P(ReplanInfo)], "status"),
+    "ccad_replan_info_init": (None, [_P(ReplanInfo)], None),
     "ccad_schedule_free": (None, [_vp], None),
     "ccad_schedule_item_count": (c_size_t, [_vp], None),
     "ccad_schedule_item": (c_int, [_vp, c_size_t, _P(Item)], "status"),

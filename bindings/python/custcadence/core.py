@@ -16,7 +16,7 @@ from . import _ffi
 from . import columns as _columns
 from ._ffi import F, NO_DATE, CallbackState, call, cstr, put, ranged
 from .errors import BusyError, InvalidArgument, NotFound
-from .model import (Assessment, Brief, Choice, Contact, Customer, DateLike, DayFlag, DaySummary,
+from .model import (Assessment, Brief, Choice, ReplanCause, Contact, Customer, DateLike, DayFlag, DaySummary,
                     Delegation, Escalation, Finding, FindingKind, Flag, Grade, Item, ItemKind,
                     Lang, Metric, ParamInfo, Platform, PlatformCounts, Quadrant, Route, TimedRoute,
                     Urgency,
@@ -1186,6 +1186,10 @@ class Schedule(_Handle, Sequence[Item]):
             call(book._ctx, F.ccad_schedule_new, byref(out), book._handle(), rules._handle(),
                  byref(o))
             self._ptr = out.value
+            self._rules = rules
+            self._first_day = int(o.first_day)
+            self._days = days
+            self._options = dict(options)
             self._finalizer = weakref.finalize(self, _release, F.ccad_schedule_free,
                                                out.value or 0, self._lock, book)
             book._schedules[id(self)] = self
@@ -1193,6 +1197,46 @@ class Schedule(_Handle, Sequence[Item]):
     @property
     def book(self) -> Book:
         return self._book
+
+    def replan(self, first_day: DateLike = None, *, rules: Optional[Rules] = None,
+               days: Optional[int] = None, **options: Any) -> ReplanCause:
+        """Brings the schedule up to date with its book
+        (``ccad_schedule_replan``): afterwards it is, item for item and
+        finding for finding, what ``Schedule(book, rules, first_day, days,
+        **options)`` would plan now. The book tracks its own changes
+        (contacts recorded, customers added, removed or updated, grading),
+        so nothing has to be said about them; when nothing the plan depends
+        on changed the plan is kept as it was.
+
+        :param first_day: a new first day ("today"); default: the schedule's.
+        :param rules: other rules; default: the rules it was planned with
+            (as they are now).
+        :param days: another length; default: the schedule's.
+        :param options: plan options to change (as for ``Schedule``); the
+            others stay as they were.
+        :returns: a ``ReplanCause``: ``KEPT``, or why it planned again.
+        :raises CadenceError: as ``Schedule`` (``StaleGrades`` when the book
+            was not graded again); the schedule is then as it was.
+        """
+        rules = self._rules if rules is None else rules
+        days = self._days if days is None else days
+        merged = dict(self._options)
+        merged.update(options)
+        o = plan_options(days, merged)
+        info = _ffi.ReplanInfo.init()
+        book = self._book
+        with self._lock:
+            put(o, "first_day", self._first_day if first_day is None
+                else book._ctx._day(first_day, "first_day"))
+            call(book._ctx, F.ccad_schedule_replan, self._handle(), book._handle(),
+                 rules._handle(), byref(o), byref(info))
+            self._rules = rules
+            self._first_day = int(o.first_day)
+            self._days = days
+            self._options = merged
+            self._ids = {}  # the items name the book's customers as they are now
+            self._ids_kept = False
+        return ReplanCause(info.cause)
 
     def __reduce__(self) -> Any:
         raise TypeError("a Schedule does not pickle; pickle its results (items, rows(), "

@@ -30,6 +30,7 @@ from ._abi import NameKind as NameKind
 from ._abi import Outcome as Outcome
 from ._abi import Overload as Overload
 from ._abi import Quadrant as Quadrant
+from ._abi import ReplanCause as ReplanCause
 from ._abi import ServiceLevel as ServiceLevel
 from ._abi import Status as Status
 from ._abi import Strategy as Strategy

@@ -683,6 +683,18 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(_ffi.TeamProposalOptions.init().period_days, 30)
         self.assertEqual(_ffi.Rep.init().visits_per_day, 8)
 
+    def test_schedule_replan(self) -> None:
+        # (issue 18; the behaviour: tests/test_replan.py)
+        b = self.make_book()
+        b.grade(self.rules)
+        s = b.schedule(self.rules, D(2026, 10, 19), 7)
+        self.assertEqual(s.replan(), cc.ReplanCause.KEPT)
+        self.assertEqual(s.replan(D(2026, 10, 20)), cc.ReplanCause.OPTIONS)
+        b.record("c3", date=D(2026, 10, 20))
+        self.assertEqual(s.replan(), cc.ReplanCause.BOOK)
+        self.assertEqual(_ffi.ReplanInfo.init().size, ctypes.sizeof(_ffi.ReplanInfo))
+        s.close()
+
     def test_zz_every_function_called(self) -> None:
         missing = [n for n, k in self.counts.items() if k == 0]
         self.assertEqual(missing, [], "functions never called through the binding")

@@ -1,0 +1,97 @@
+/* The order in which a day's candidates take the day (QUADRANT, CAPACITY),
+ * and a selection that yields them in that order one at a time.
+ *
+ * A working day of a large book has many more due customers than room:
+ * eight visits a day against tens of thousands of waiting contacts. Only
+ * the first few in order can take the rep's room, so sorting them all
+ * would spend most of the day's time on an order nobody reads. The
+ * simulation (simulate.c) therefore builds a binary heap over the
+ * candidates in linear time (over a copy, so that the candidates stay in
+ * book order) and takes them off one by one while the day has room; what
+ * is left once the day is full is placed in book order where the order
+ * cannot change the result (see simulate.c), which reads the customers'
+ * records front to back instead of at random.
+ *
+ * Both orders are total (the book index breaks the last tie), so the
+ * candidates come off the heap exactly as a full sort would list them. */
+#include "plan.h"
+
+#include <string.h>
+
+int ccad__plan_cand_cmp(const void *pa, const void *pb)
+{
+    const struct cand *a = pa, *b = pb;
+    if (a->cls != b->cls)
+        return a->cls < b->cls ? -1 : 1;
+    if (a->block != b->block)
+        return a->block > b->block ? -1 : 1;
+    if (a->esc != b->esc)
+        return a->esc > b->esc ? -1 : 1;
+    if (a->grade != b->grade) /* bigger rocks first */
+        return a->grade < b->grade ? -1 : 1;
+    if (a->over != b->over)
+        return a->over > b->over ? -1 : 1;
+    if (a->value != b->value)
+        return a->value > b->value ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+int ccad__plan_early_cmp(const void *pa, const void *pb)
+{
+    const struct cand *a = pa, *b = pb;
+    if (a->due != b->due)
+        return a->due < b->due ? -1 : 1;
+    return ccad__plan_cand_cmp(pa, pb);
+}
+
+/* Moves the element at k down until both children come after it. */
+static void sift_down(struct ccad__cand_heap *H, size_t k)
+{
+    struct cand *a = H->a;
+    for (;;) {
+        size_t first = k, l = 2 * k + 1, r = l + 1;
+        struct cand t;
+        if (l < H->n && H->cmp(&a[l], &a[first]) < 0)
+            first = l;
+        if (r < H->n && H->cmp(&a[r], &a[first]) < 0)
+            first = r;
+        if (first == k)
+            return;
+        t = a[k];
+        a[k] = a[first];
+        a[first] = t;
+        k = first;
+    }
+}
+
+void ccad__cand_heap_init(struct ccad__cand_heap *H, struct cand *a, size_t n,
+                          int (*cmp)(const void *, const void *))
+{
+    size_t k;
+    H->a = a;
+    H->n = n;
+    H->cmp = cmp;
+    for (k = n / 2; k-- > 0;)
+        sift_down(H, k);
+}
+
+void ccad__cand_heap_copy(struct ccad__cand_heap *H, struct cand *a, const struct cand *src,
+                          size_t n, int (*cmp)(const void *, const void *))
+{
+    if (n > 0)
+        memcpy(a, src, n * sizeof *a);
+    ccad__cand_heap_init(H, a, n, cmp);
+}
+
+const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *H)
+{
+    struct cand t;
+    if (H->n == 0)
+        return NULL;
+    H->n--;
+    t = H->a[0];
+    H->a[0] = H->a[H->n];
+    H->a[H->n] = t; /* the popped candidate rests just past the heap */
+    sift_down(H, 0);
+    return &H->a[H->n];
+}
