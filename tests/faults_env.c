@@ -616,7 +616,7 @@ void world_check(world *w)
 /* The planner options of the census's schedules: two weeks from today, 4
  * visits a day; route/assign/metric as given (GEO: a whole day at 500
  * units a minute). */
-ccad_plan_options plan_opts(const world *w, int route, int assign, int metric)
+ccad_plan_options census_plan_opts(const world *w, int route, int assign, int metric)
 {
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
     o.first_day = w->today;
@@ -638,7 +638,7 @@ ccad_plan_options plan_opts(const world *w, int route, int assign, int metric)
  * that a replan has a book change to catch up with). */
 static void sched_open(world *w, int stale)
 {
-    ccad_plan_options o = plan_opts(w, 0, 0, 0);
+    ccad_plan_options o = census_plan_opts(w, 0, 0, 0);
     assert_int_equal(ccad_schedule_new(&w->sched, w->b, w->r, &o), CCAD_OK);
     w->sched_digest = schedule_digest(w->sched, o.first_day, o.days);
     if (stale) {

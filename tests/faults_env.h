@@ -40,7 +40,7 @@ typedef struct world {
     ccad_team *team;
     ccad_book *b2, *b3, *b4, *b5;
     tu_snap snap2;
-    /* W_SCHED: a schedule of b (plan_opts plain) and its digest */
+    /* W_SCHED: a schedule of b (census_plan_opts plain) and its digest */
     ccad_schedule *sched;
     uint64_t sched_digest;
     ccad_assessment *as; /* every customer's assessment, under r */
@@ -77,7 +77,7 @@ uint64_t mix_reasons(uint64_t h, const ccad_reason *r, uint32_t n);
 uint64_t book_digest(const ccad_book *b, const ccad_rules *r, int32_t today);
 
 uint64_t schedule_digest(const ccad_schedule *s, int32_t first, int32_t days);
-ccad_plan_options plan_opts(const world *w, int route, int assign, int metric);
+ccad_plan_options census_plan_opts(const world *w, int route, int assign, int metric);
 
 uint64_t store_digest(const fs_state *s);
 

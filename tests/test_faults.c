@@ -241,13 +241,13 @@ static int run_choose_working(world *w, uint64_t *digest)
 
 static int run_sched_plain(world *w, uint64_t *digest)
 {
-    ccad_plan_options o = plan_opts(w, 0, 0, CCAD_METRIC_PLANAR);
+    ccad_plan_options o = census_plan_opts(w, 0, 0, CCAD_METRIC_PLANAR);
     return schedule_run(w, &o, digest);
 }
 
 static int run_sched_lean(world *w, uint64_t *digest)
 {
-    ccad_plan_options o = plan_opts(w, 0, 0, CCAD_METRIC_PLANAR);
+    ccad_plan_options o = census_plan_opts(w, 0, 0, CCAD_METRIC_PLANAR);
     o.keep_reasons = 0;
     o.overload = CCAD_OVERLOAD_STRETCH;
     o.visits_per_day = 0;
@@ -257,19 +257,19 @@ static int run_sched_lean(world *w, uint64_t *digest)
 
 static int run_sched_route(world *w, uint64_t *digest)
 {
-    ccad_plan_options o = plan_opts(w, 1, 1, CCAD_METRIC_PLANAR);
+    ccad_plan_options o = census_plan_opts(w, 1, 1, CCAD_METRIC_PLANAR);
     return schedule_run(w, &o, digest);
 }
 
 static int run_sched_geo(world *w, uint64_t *digest)
 {
-    ccad_plan_options o = plan_opts(w, 1, 0, CCAD_METRIC_GEO);
+    ccad_plan_options o = census_plan_opts(w, 1, 0, CCAD_METRIC_GEO);
     return schedule_run(w, &o, digest);
 }
 
 static int run_sched_host(world *w, uint64_t *digest)
 {
-    ccad_plan_options o = plan_opts(w, 1, 1, CCAD_METRIC_HOST);
+    ccad_plan_options o = census_plan_opts(w, 1, 1, CCAD_METRIC_HOST);
     o.days = 7;
     return schedule_run(w, &o, digest);
 }
@@ -628,7 +628,7 @@ static uint64_t team_schedule_digest(const ccad_team_schedule *ts)
 static int team_schedule_run(world *w, uint64_t *digest, int metric)
 {
     ccad_team_schedule *ts = (ccad_team_schedule *)(void *)w;
-    ccad_plan_options o = plan_opts(w, 1, 1, metric);
+    ccad_plan_options o = census_plan_opts(w, 1, 1, metric);
     int rc;
     o.days = 7;
     rc = ccad_team_schedule_new(&ts, w->team, w->r, &o);
@@ -692,7 +692,7 @@ typedef struct fcase {
  * leaves the schedule as it was. */
 static int replan_run(world *w, const ccad_plan_options *o, int want_cause, uint64_t *digest)
 {
-    ccad_plan_options o0 = plan_opts(w, 0, 0, 0);
+    ccad_plan_options o0 = census_plan_opts(w, 0, 0, 0);
     ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
     int rc = ccad_schedule_replan(w->sched, w->b, w->r, o, &info);
     settle(w);
@@ -707,19 +707,19 @@ static int replan_run(world *w, const ccad_plan_options *o, int want_cause, uint
 
 static int run_replan_kept(world *w, uint64_t *digest)
 {
-    ccad_plan_options o = plan_opts(w, 0, 0, 0);
+    ccad_plan_options o = census_plan_opts(w, 0, 0, 0);
     return replan_run(w, &o, CCAD_REPLAN_KEPT, digest);
 }
 
 static int run_replan_book(world *w, uint64_t *digest)
 {
-    ccad_plan_options o = plan_opts(w, 0, 0, 0);
+    ccad_plan_options o = census_plan_opts(w, 0, 0, 0);
     return replan_run(w, &o, CCAD_REPLAN_BOOK, digest);
 }
 
 static int run_replan_today(world *w, uint64_t *digest)
 {
-    ccad_plan_options o = plan_opts(w, 1, 1, CCAD_METRIC_GEO);
+    ccad_plan_options o = census_plan_opts(w, 1, 1, CCAD_METRIC_GEO);
     o.first_day++;
     return replan_run(w, &o, CCAD_REPLAN_OPTIONS, digest);
 }
