@@ -434,6 +434,15 @@ int ccad__route_host_matrix(ccad_ctx *ctx, const double *x, const double *y, siz
 int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uint32_t *order,
                       int64_t *cost);
 
+/* The n x n costs of one route call (route_dist.c): (*out)[i * n + j] =
+ * cost(arg, i, j), computed once for i < j and mirrored (the cost must be
+ * symmetric to the bit), 0 on the diagonal; n in 1..CCAD__ROUTE_TABLE_MAX.
+ * CCAD_ENOMEM, unrecorded, when out of memory; free with ccad__free. */
+#define CCAD__ROUTE_TABLE_MAX 256
+int ccad__route_table_new(ccad_ctx *ctx, uint32_t n,
+                          int64_t (*cost)(const void *arg, uint32_t i, uint32_t j),
+                          const void *arg, int64_t **out);
+
 /* ---- routes with time windows (route_tw.c) ----
  * A day's route over a matrix of whole travel minutes. Point 0 is the base;
  * the rep leaves it at `start` at the earliest and must be back by `end`.

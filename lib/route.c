@@ -41,6 +41,7 @@ struct rt {
     size_t nlog, caplog;
     int logging;
     int64_t cost;
+    int64_t *tab;     /* n x n costs of the search (route_dist.c), or NULL */
 };
 
 #define EARTH_M 6371008.8
@@ -84,6 +85,8 @@ int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, doub
 
 static int64_t dist(const struct rt *R, uint32_t i, uint32_t j)
 {
+    if (R->tab != NULL)
+        return R->tab[(size_t)i * R->n + j];
     if (i == j)
         return 0;
     if (R->open && (i == R->real || j == R->real))
@@ -443,8 +446,12 @@ static void nearest_neighbour_tour(struct rt *R)
     }
 }
 
+/* dist() for ccad__route_table_new, which fills the table with it. */
+static int64_t table_cost(const void *R, uint32_t i, uint32_t j) { return dist(R, i, j); }
+
 static void free_rt(struct rt *R)
 {
+    ccad__free(R->ctx, R->tab);
     ccad__free(R->ctx, R->u);
     ccad__free(R->ctx, R->mat);
     ccad__free(R->ctx, R->t);
@@ -577,7 +584,13 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
         if (rc == CCAD_OK)
             memcpy(out_order, order, n * sizeof *order);
     } else {
-        rc = solve_search(&R, &o, out_order);
+        /* the search's costs once (the exact solver makes its own matrix);
+         * HOST has its matrix already, and its search switches to
+         * round-trip costs and back */
+        if (R.metric != CCAD_METRIC_HOST && R.n <= CCAD__ROUTE_TABLE_MAX)
+            rc = ccad__route_table_new(ctx, R.n, table_cost, &R, &R.tab);
+        if (rc == CCAD_OK)
+            rc = solve_search(&R, &o, out_order);
     }
     if (rc == CCAD_OK && out_cost != NULL)
         *out_cost = R.cost;
