@@ -114,15 +114,9 @@ static int64_t ref_exact(const int64_t *D, uint32_t m, int open, uint32_t *order
     return cost;
 }
 
-static uint64_t rng_state;
+static uint64_t rng_state; /* tu_rng_next's state (testutil.h) */
 
-static uint64_t rng_next(void)
-{
-    uint64_t z = (rng_state += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
+static uint64_t rng_next(void) { return tu_rng_next(&rng_state); }
 
 /* A matrix of w = m + 1 points of kind `kind`, costs multiplied by `unit`. */
 static void make_matrix(int64_t *D, uint32_t w, int kind, int64_t unit)
@@ -176,7 +170,7 @@ static void same_tours_as_the_old_solver(void **state)
     long cases = 0, ties = 0;
     (void)state;
     assert_int_equal(ccad_ctx_new(&ctx, NULL), CCAD_OK);
-    rng_state = 3;
+    rng_state = tu_rng_seed(3);
     for (m = 1; m <= REF_MAX; m++) {
         int kind, rep, open;
         size_t u;

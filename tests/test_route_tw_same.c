@@ -17,15 +17,9 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
 
 #define NMAX (TW_EXACT_MAX + 1)
 
-static uint64_t rng_state;
+static uint64_t rng_state; /* tu_rng_next's state (testutil.h) */
 
-static uint64_t rng_next(void)
-{
-    uint64_t z = (rng_state += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
+static uint64_t rng_next(void) { return tu_rng_next(&rng_state); }
 
 struct day {
     int32_t minutes[NMAX * NMAX], open[NMAX], close[NMAX], service[NMAX];
@@ -80,7 +74,7 @@ static void same_order_as_before(void **state)
     long cases = 0, feasible = 0;
     (void)state;
     assert_int_equal(ccad_ctx_new(&ctx, NULL), CCAD_OK);
-    rng_state = 29;
+    rng_state = tu_rng_seed(29);
     for (n = 2; n <= NMAX; n++) {
         int kind, windows, rep;
         size_t sc;
