@@ -443,6 +443,16 @@ int ccad__route_table_new(ccad_ctx *ctx, uint32_t n,
                           int64_t (*cost)(const void *arg, uint32_t i, uint32_t j),
                           const void *arg, int64_t **out);
 
+/* Perturbation rounds of ccad_route_solve's search over n tour points for
+ * `points` caller's points: effort per point, a quarter of that up to 30
+ * stops, where a few rounds per point already reach the best tours that
+ * long runs find (docs/routes.md, "Small tours"). */
+static inline uint64_t ccad__route_rounds(long effort, uint32_t n, uint32_t points)
+{
+    uint64_t rounds = (uint64_t)effort * n;
+    return points <= 31 ? rounds / 4 : rounds;
+}
+
 /* ---- routes with time windows (route_tw.c) ----
  * A day's route over a matrix of whole travel minutes. Point 0 is the base;
  * the rep leaves it at `start` at the earliest and must be back by `end`.

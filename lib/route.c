@@ -520,17 +520,6 @@ static void search_result(struct rt *R, const ccad_route_options *o, uint32_t *o
     }
 }
 
-/* Perturbation rounds: effort per point, a quarter of that on tours of at
- * most SMALL_TOUR points, where a few rounds per point already reach the
- * best tours that long runs find (bench-route-small: mean gap to the best
- * of 10 runs at ten times the effort below 0.05 % from 13 to 30 stops). */
-#define SMALL_TOUR 31
-static uint64_t perturb_rounds(const struct rt *R, const ccad_route_options *o)
-{
-    uint64_t rounds = (uint64_t)o->effort * R->n;
-    return R->real <= SMALL_TOUR ? rounds / 4 : rounds;
-}
-
 /* Beyond EXACT_MAX stops: nearest neighbour, local search, perturbation. */
 static int solve_search(struct rt *R, const ccad_route_options *o, uint32_t *out_order)
 {
@@ -550,7 +539,7 @@ static int solve_search(struct rt *R, const ccad_route_options *o, uint32_t *out
         push(R, R->t[i]);
     rc = local_search(R);
     if (rc == CCAD_OK)
-        rc = perturb(R, o->seed, perturb_rounds(R, o));
+        rc = perturb(R, o->seed, ccad__route_rounds(o->effort, R->n, R->real));
     if (rc == CCAD_OK)
         search_result(R, o, out_order);
     return rc;
@@ -595,9 +584,7 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
         if (rc == CCAD_OK)
             memcpy(out_order, order, n * sizeof *order);
     } else {
-        /* the search's costs once (the exact solver makes its own matrix);
-         * HOST has its matrix already, and its search switches to
-         * round-trip costs and back */
+        /* the costs once (not HOST: it has its matrix, and switches costs) */
         if (R.metric != CCAD_METRIC_HOST && R.n <= CCAD__ROUTE_TABLE_MAX)
             rc = ccad__route_table_new(ctx, R.n, table_cost, &R, &R.tab);
         if (rc == CCAD_OK)
