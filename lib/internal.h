@@ -482,6 +482,25 @@ int ccad__route_host_matrix(ccad_ctx *ctx, const double *x, const double *y, siz
 int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uint32_t *order,
                       int64_t *cost);
 
+/* The n x n costs of one route call (route_dist.c): (*out)[i * n + j] =
+ * cost(arg, i, j), computed once for i < j and mirrored (the cost must be
+ * symmetric to the bit), 0 on the diagonal; n in 1..CCAD__ROUTE_TABLE_MAX.
+ * CCAD_ENOMEM, unrecorded, when out of memory; free with ccad__free. */
+#define CCAD__ROUTE_TABLE_MAX 256
+int ccad__route_table_new(ccad_ctx *ctx, uint32_t n,
+                          int64_t (*cost)(const void *arg, uint32_t i, uint32_t j),
+                          const void *arg, int64_t **out);
+
+/* Perturbation rounds of ccad_route_solve's search over n tour points for
+ * `points` caller's points: effort per point, a quarter of that up to 30
+ * stops, where a few rounds per point already reach the best tours that
+ * long runs find (docs/routes.md, "Small tours"). */
+static inline uint64_t ccad__route_rounds(long effort, uint32_t n, uint32_t points)
+{
+    uint64_t rounds = (uint64_t)effort * n;
+    return points <= 31 ? rounds / 4 : rounds;
+}
+
 /* ---- routes with time windows (route_tw.c) ----
  * A day's route over a matrix of whole travel minutes. Point 0 is the base;
  * the rep leaves it at `start` at the earliest and must be back by `end`.

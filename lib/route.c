@@ -182,8 +182,12 @@ static void nearest_neighbour_tour(struct rt *R)
     }
 }
 
+/* dist() for ccad__route_table_new, which fills the table with it. */
+static int64_t table_cost(const void *R, uint32_t i, uint32_t j) { return dist(R, i, j); }
+
 static void free_rt(struct rt *R)
 {
+    ccad__free(R->ctx, R->tab);
     ccad__free(R->ctx, R->u);
     ccad__free(R->ctx, R->mat);
     ccad__free(R->ctx, R->t);
@@ -276,7 +280,7 @@ static int solve_search(struct rt *R, const ccad_route_options *o, uint32_t *out
         ccad__rt_push(R, R->t[i]);
     rc = ccad__rt_local_search(R);
     if (rc == CCAD_OK)
-        rc = ccad__rt_perturb(R, o->seed, (uint64_t)o->effort * R->n);
+        rc = ccad__rt_perturb(R, o->seed, ccad__route_rounds(o->effort, R->n, R->real));
     if (rc == CCAD_OK)
         search_result(R, o, out_order);
     return rc;
@@ -321,7 +325,11 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
         if (rc == CCAD_OK)
             memcpy(out_order, order, n * sizeof *order);
     } else {
-        rc = solve_search(&R, &o, out_order);
+        /* the costs once (not HOST: it has its matrix, and switches costs) */
+        if (R.metric != CCAD_METRIC_HOST && R.n <= CCAD__ROUTE_TABLE_MAX)
+            rc = ccad__route_table_new(ctx, R.n, table_cost, &R, &R.tab);
+        if (rc == CCAD_OK)
+            rc = solve_search(&R, &o, out_order);
     }
     if (rc == CCAD_OK && out_cost != NULL)
         *out_cost = R.cost;

@@ -46,6 +46,7 @@ struct rt {
      * it so that a round costs the same at any n */
     uint32_t maxrev;
     int64_t cost;
+    int64_t *tab;     /* n x n costs of the search (route_dist.c), or NULL */
 };
 
 #define CCAD__EARTH_M 6371008.8
@@ -71,6 +72,8 @@ static inline int64_t ccad__chord_cost(const double *a, const double *b)
 /* The search's cost of the edge i-j (symmetric). */
 static inline int64_t ccad__rt_dist(const struct rt *R, uint32_t i, uint32_t j)
 {
+    if (R->tab != NULL)
+        return R->tab[(size_t)i * R->n + j];
     if (i == j)
         return 0;
     if (R->open && (i == R->real || j == R->real))

@@ -24,9 +24,15 @@
 
 #include <string.h>
 
+#if defined(__SSE2__) && !defined(CCAD_SCALAR_ROUTE)
+#include <emmintrin.h>
+#define WIDE_SSE 1
+#endif
+
 #define TW_LABEL_CAP 16
 #define WIDE_MAX_LEG (1 << 26) /* legs and services of the 32-bit Held-Karp */
 #define WIDE_INF (INT32_MAX / 2)
+#define WIDE_FLOAT_LEG (1 << 24) /* legs of the float lanes: at most this / (m + 2) */
 #define NO_PRED UINT32_MAX
 
 struct label {
@@ -278,6 +284,50 @@ static void wide_path(const int32_t *E, const int32_t *Dr, uint32_t m, uint32_t 
     order[0] = 0;
 }
 
+/* Row S's lane-wise minimum over the stops k of S of E[S - k][k] + leg(k, *),
+ * starting from t, into t. */
+static void wide_row(const int32_t *E, const int32_t *Dr, uint32_t S, int32_t *t)
+{
+    uint32_t bits, k, l;
+    for (bits = S; bits != 0; bits &= bits - 1) {
+        const int32_t *dr;
+        int32_t val;
+        k = ccad__lowest_bit(bits);
+        val = E[(size_t)(S & ~(1u << k)) * TW_EXACT_MAX + k];
+        dr = Dr + k * TW_EXACT_MAX;
+        for (l = 0; l < TW_EXACT_MAX; l++) { /* WIDE_INF + a leg stays below 2^31 */
+            int32_t c = val + dr[l];
+            t[l] = c < t[l] ? c : t[l];
+        }
+    }
+}
+
+#ifdef WIDE_SSE
+/* wide_row in float lanes (minps in place of four instructions for whole
+ * numbers without SSE4.1), for legs small enough that every path is a whole
+ * number below 2^24, which floats hold and add exactly. WIDE_INF and its
+ * sums are not exact as floats but stay above WIDE_INF - 1, so the lanes'
+ * test in wide_dp turns them back into WIDE_INF: E holds the same values. */
+static void wide_row_sse(const int32_t *E, const float *Df, uint32_t S, int32_t *t)
+{
+    __m128 t0 = _mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)(const void *)t));
+    __m128 t1 = _mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)(const void *)(t + 4)));
+    __m128 t2 = _mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)(const void *)(t + 8)));
+    uint32_t bits;
+    for (bits = S; bits != 0; bits &= bits - 1) {
+        uint32_t k = ccad__lowest_bit(bits);
+        __m128 v = _mm_set1_ps((float)E[(size_t)(S & ~(1u << k)) * TW_EXACT_MAX + k]);
+        const float *df = Df + k * TW_EXACT_MAX;
+        t0 = _mm_min_ps(_mm_add_ps(v, _mm_loadu_ps(df)), t0);
+        t1 = _mm_min_ps(_mm_add_ps(v, _mm_loadu_ps(df + 4)), t1);
+        t2 = _mm_min_ps(_mm_add_ps(v, _mm_loadu_ps(df + 8)), t2);
+    }
+    _mm_storeu_si128((__m128i *)(void *)t, _mm_cvttps_epi32(t0));
+    _mm_storeu_si128((__m128i *)(void *)(t + 4), _mm_cvttps_epi32(t1));
+    _mm_storeu_si128((__m128i *)(void *)(t + 8), _mm_cvttps_epi32(t2));
+}
+#endif
+
 /* Held-Karp by rows, as route.c: E[S * TW_EXACT_MAX + l] is the least travel
  * from the base through the stops of S that then serves stop l (outside S)
  * by its close, WIDE_INF if none does. A row is the lane-wise minimum over
@@ -289,8 +339,11 @@ static int wide_dp(const struct ccad__tw *p, uint32_t m, int32_t *E, uint32_t *o
                    struct tw_key *key)
 {
     uint32_t full = (1u << m) - 1, S, j, k, l;
-    int32_t Dr[TW_EXACT_MAX * TW_EXACT_MAX], lim[TW_EXACT_MAX];
+    int32_t Dr[TW_EXACT_MAX * TW_EXACT_MAX], lim[TW_EXACT_MAX], most = 0;
     int64_t sv = 0, all = 0;
+#ifdef WIDE_SSE
+    float Df[TW_EXACT_MAX * TW_EXACT_MAX];
+#endif
     memset(Dr, 0, sizeof Dr);
     for (l = 0; l < TW_EXACT_MAX; l++) {
         /* lane l keeps a travel t when start + t + service(S) + service(l) <= close(l) */
@@ -300,23 +353,27 @@ static int wide_dp(const struct ccad__tw *p, uint32_t m, int32_t *E, uint32_t *o
             Dr[k * TW_EXACT_MAX + l] = (int32_t)ccad__tw_leg(p, k + 1, l + 1);
         all += l < m ? p->service[l + 1] : 0;
     }
+    for (k = 0; k < TW_EXACT_MAX * TW_EXACT_MAX; k++)
+        most = Dr[k] > most ? Dr[k] : most;
+    for (l = 1; l <= m; l++)
+        most = ccad__tw_leg(p, 0, l) > most ? (int32_t)ccad__tw_leg(p, 0, l) : most;
+#ifdef WIDE_SSE
+    for (k = 0; k < TW_EXACT_MAX * TW_EXACT_MAX; k++)
+        Df[k] = (float)Dr[k];
+#endif
     for (S = 0; S < full; S++) {
         int32_t t[TW_EXACT_MAX];
         uint32_t bits = S;
         for (l = 0; l < TW_EXACT_MAX; l++)
             t[l] = S == 0 && l < m ? (int32_t)ccad__tw_leg(p, 0, l + 1) : WIDE_INF;
-        for (sv = 0; bits != 0; bits &= bits - 1) {
-            const int32_t *dr;
-            int32_t val;
-            k = ccad__lowest_bit(bits);
-            sv += p->service[k + 1];
-            val = E[(size_t)(S & ~(1u << k)) * TW_EXACT_MAX + k];
-            dr = Dr + k * TW_EXACT_MAX;
-            for (l = 0; l < TW_EXACT_MAX; l++) { /* WIDE_INF + a leg stays below 2^31 */
-                int32_t c = val + dr[l];
-                t[l] = c < t[l] ? c : t[l];
-            }
-        }
+        for (sv = 0; bits != 0; bits &= bits - 1)
+            sv += p->service[ccad__lowest_bit(bits) + 1];
+#ifdef WIDE_SSE
+        if (most <= WIDE_FLOAT_LEG / ((int32_t)m + 2))
+            wide_row_sse(E, Df, S, t);
+        else
+#endif
+            wide_row(E, Dr, S, t);
         for (l = 0; l < TW_EXACT_MAX; l++)
             E[(size_t)S * TW_EXACT_MAX + l] = (int64_t)t[l] + sv <= lim[l] ? t[l] : WIDE_INF;
     }

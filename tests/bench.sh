@@ -7,6 +7,8 @@
 #
 #   tests/bench.sh            # everything
 #   QUICK=1 tests/bench.sh    # 1M assessment only, 1,000 reps instead of 10,000
+#   CCAD_BASE_LIB=../base/build-rel/lib/libcustcadence.so.1 tests/bench.sh
+#                             # small routes timed against that build
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$here/build-rel}
@@ -14,7 +16,7 @@ tsplib=${CCAD_TSPLIB_DIR:-$here/../shared/data/tsplib}
 quick=${QUICK:-0}
 
 cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" -j"$(nproc)" --target bench-perf bench-week route-bench custcadence >/dev/null
+cmake --build "$build" -j"$(nproc)" --target bench-perf bench-week route-bench bench-route-small custcadence >/dev/null
 
 echo "# machine: nproc=$(nproc) cpu=\"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)\" $(gcc --version | head -1)"
 echo "# build: $build ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build/CMakeCache.txt"))"
@@ -39,6 +41,9 @@ if ls "$tsplib"/*.tsp >/dev/null 2>&1; then
 else
   echo "route-bench skipped (no TSPLIB files in $tsplib)"
 fi
+echo "## small routes: old build against new, side by side (tests/bench_route_small.c)"
+"$build/tests/bench-route-small" "${CCAD_BASE_LIB:-$build/lib/libcustcadence.so.1}" \
+  "$build/lib/libcustcadence.so.1" --instances "$([ "$quick" = 0 ] && echo 200 || echo 40)"
 echo "## python"
 CUSTCADENCE_LIB=$build/lib/libcustcadence.so.1 python3 "$here/tests/bench_perf.py" \
   --bench "$bp" --count 1000000

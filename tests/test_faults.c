@@ -314,6 +314,8 @@ static int run_route_exact_geo(world *w, uint64_t *d) { return route_run(w, d, 9
 static int run_route_heur_geo(world *w, uint64_t *d) { return route_run(w, d, 30, CCAD_METRIC_GEO, 1); }
 static int run_route_exact_host(world *w, uint64_t *d) { return route_run(w, d, 6, CCAD_METRIC_HOST, 1); }
 static int run_route_heur_host(world *w, uint64_t *d) { return route_run(w, d, 15, CCAD_METRIC_HOST, 0); }
+/* route-small: 13 stops through the distance table (route_dist.c) */
+static int run_route_small_geo(world *w, uint64_t *d) { return route_run(w, d, 14, CCAD_METRIC_GEO, 0); }
 
 /* Time windows: every odd stop 09:00-15:00, 10 minutes of service each. */
 static int route_tw_run(world *w, uint64_t *digest, size_t n, int metric)
@@ -754,6 +756,7 @@ static const fcase cases[] = {
     {"ccad_route_solve:heuristic-planar-open", "ccad_route_solve", run_route_heur_open, 0, 0},
     {"ccad_route_solve:exact-geo", "ccad_route_solve", run_route_exact_geo, 0, 0},
     {"ccad_route_solve:heuristic-geo", "ccad_route_solve", run_route_heur_geo, 0, 0},
+    {"ccad_route_solve:small-table-geo-open", "ccad_route_solve", run_route_small_geo, 0, 0},
     {"ccad_route_solve:exact-host", "ccad_route_solve", run_route_exact_host, 0, 0},
     {"ccad_route_solve:heuristic-host-open", "ccad_route_solve", run_route_heur_host, 0, 0},
     {"ccad_route_solve_tw:exact-planar", "ccad_route_solve_tw", run_route_tw_exact, 0, 0},
