@@ -110,7 +110,7 @@ static int two_opt_step(struct rt *R, uint32_t b, uint32_t c, int dir)
  * first step reverses the path between b and c; in that tour b lies beside
  * d, the edge d-b is broken, d-e added for a neighbour e of d, and e-f
  * broken for f the neighbour of e on the side where b lies beside d; b-f
- * closes the tour. Makes the best-first improving move it finds: returns 1,
+ * closes the tour. Makes the first improving move it finds: returns 1,
  * or 0 if none, negative on allocation failure. */
 static int or3_step(struct rt *R, uint32_t a, uint32_t b, uint32_t c, uint32_t d, int dir, int64_t g)
 {
@@ -215,7 +215,7 @@ static int try_insert(struct rt *R, uint32_t i, uint32_t len, int64_t g, uint32_
 }
 
 /* Or-opt from node a: move the segment of 1..3 nodes starting at a next
- * to one of its ends' neighbours, where that gains most first found. */
+ * to one of its ends' neighbours: the first place found that gains. */
 static int try_oropt(struct rt *R, uint32_t a)
 {
     uint32_t len;
