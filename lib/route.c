@@ -269,7 +269,6 @@ static int solve_search(struct rt *R, const ccad_route_options *o, uint32_t *out
     if (R->t == NULL || R->pos == NULL || R->neigh == NULL || R->queue == NULL || R->queued == NULL)
         return CCAD_ENOMEM;
     R->sym = o->metric == CCAD_METRIC_HOST; /* local moves need symmetric costs */
-    R->maxrev = UINT32_MAX;
     /* the start takes the nearest unvisited point: from the plain lists */
     if ((rc = build_neighbours(R, 0)) != CCAD_OK)
         return rc;

@@ -94,14 +94,6 @@ int ccad__rt_move_segment(struct rt *R, uint32_t i, uint32_t len, uint32_t c, in
     return ccad__rt_reverse(R, (i + len + mlen) % n, xlen + len);
 }
 
-/* Positions a reversal of the path between two points at positions p and
- * q moves: the shorter side of the tour. */
-static uint32_t flip_cost(const struct rt *R, uint32_t p, uint32_t q)
-{
-    uint32_t len = (q + R->n - p) % R->n + 1;
-    return len * 2 > R->n ? R->n - len : len;
-}
-
 static uint32_t beside(const struct rt *R, uint32_t a, int dir) { return dir == 0 ? succ(R, a) : pred(R, a); }
 
 /* Applies the 2-opt step that breaks a-b and c-d (b and d on side dir of a
@@ -118,7 +110,7 @@ static int two_opt_step(struct rt *R, uint32_t b, uint32_t c, int dir)
  * first step reverses the path between b and c; in that tour b lies beside
  * d, the edge d-b is broken, d-e added for a neighbour e of d, and e-f
  * broken for f the neighbour of e on the side where b lies beside d; b-f
- * closes the tour. Makes the best-first improving move it finds: returns 1,
+ * closes the tour. Makes the first improving move it finds: returns 1,
  * or 0 if none, negative on allocation failure. */
 static int or3_step(struct rt *R, uint32_t a, uint32_t b, uint32_t c, uint32_t d, int dir, int64_t g)
 {
@@ -139,15 +131,6 @@ static int or3_step(struct rt *R, uint32_t a, uint32_t b, uint32_t c, uint32_t d
         total = g2 + dist(R, e, f) - dist(R, f, b);
         if (total <= 0)
             continue;
-        if (R->maxrev < R->n) {
-            /* the second reversal runs between b and e in the tour after the
-             * first; b and c swap places there, inner points mirror */
-            uint32_t pe = R->pos[e], oe = (pe + R->n - lo) % R->n;
-            if (oe <= span)
-                pe = (lo + span - oe) % R->n;
-            if (flip_cost(R, R->pos[c], pe) > R->maxrev)
-                continue;
-        }
         if ((rc = two_opt_step(R, b, c, dir)) != 0)
             return rc;
         if ((rc = two_opt_step(R, b, e, succ(R, d) == b ? 0 : 1)) != 0)
@@ -182,7 +165,7 @@ static int try_seq(struct rt *R, uint32_t a)
             if (g1 <= 0)
                 break;
             d = beside(R, c, dir);
-            if (c == b || d == a || flip_cost(R, R->pos[b], R->pos[c]) > R->maxrev)
+            if (c == b || d == a)
                 continue;
             gain = g1 + dist(R, c, d) - dist(R, b, d);
             if (gain > 0) {
@@ -213,12 +196,6 @@ static int try_insert(struct rt *R, uint32_t i, uint32_t len, int64_t g, uint32_
     int reversed, rc;
     if (x == p || (R->pos[x] + R->n - i) % R->n < len)
         return 0;
-    if (R->maxrev < R->n) {
-        /* the segment moves past the shorter of the two other runs */
-        uint32_t mlen = (R->pos[x] + R->n - (i + len - 1) % R->n) % R->n;
-        if ((mlen < R->n - len - mlen ? mlen : R->n - len - mlen) > R->maxrev)
-            return 0;
-    }
     keep = dist(R, x, s1) + dist(R, s2, y) - dist(R, x, y);
     rev = dist(R, x, s2) + dist(R, s1, y) - dist(R, x, y);
     reversed = rev < keep;
@@ -238,7 +215,7 @@ static int try_insert(struct rt *R, uint32_t i, uint32_t len, int64_t g, uint32_
 }
 
 /* Or-opt from node a: move the segment of 1..3 nodes starting at a next
- * to one of its ends' neighbours, where that gains most first found. */
+ * to one of its ends' neighbours: the first place found that gains. */
 static int try_oropt(struct rt *R, uint32_t a)
 {
     uint32_t len;

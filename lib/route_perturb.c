@@ -4,11 +4,6 @@
  * otherwise (replaying the logged reversals backwards). */
 #include "route_search.h"
 
-/* The longest reversal (positions) a move after a kick may make: the kicks
- * are local and a repair that needs a longer reversal is rare, so a round
- * costs about the same at any n. */
-#define MAX_REVERSAL 3000
-
 #define dist ccad__rt_dist
 #define push ccad__rt_push
 
@@ -49,7 +44,6 @@ int ccad__rt_perturb(struct rt *R, uint64_t seed, uint64_t rounds)
     uint32_t n = R->n, maxseg = n / 4 < 100 ? n / 4 : 100;
     if (n < 8 || maxseg < 1)
         return CCAD_OK;
-    R->maxrev = MAX_REVERSAL;
     for (r = 0; r < rounds; r++) {
         uint32_t p1 = (uint32_t)(next_random(&seed) % n);
         uint32_t l1 = 1 + (uint32_t)(next_random(&seed) % maxseg);
@@ -71,6 +65,5 @@ int ccad__rt_perturb(struct rt *R, uint64_t seed, uint64_t rounds)
         R->cost = before;
     }
     R->logging = 0;
-    R->maxrev = UINT32_MAX;
     return CCAD_OK;
 }

@@ -42,9 +42,6 @@ struct rt {
     uint32_t *log;
     size_t nlog, caplog;
     int logging;
-    /* longest reversal (positions) a move may make; the perturbation caps
-     * it so that a round costs the same at any n */
-    uint32_t maxrev;
     int64_t cost;
     int64_t *tab;     /* n x n costs of the search (route_dist.c), or NULL */
 };

@@ -9,6 +9,9 @@
 #   QUICK=1 tests/bench.sh    # 1M assessment only, 1,000 reps instead of 10,000
 #   CCAD_BASE_LIB=../base/build-rel/lib/libcustcadence.so.1 tests/bench.sh
 #                             # small routes timed against that build
+#   CCAD_TSPLIB_BIG=/work/tsplib-big tests/bench.sh   # routes on more TSPLIB
+#                             # instances too (a directory of .tsp files with
+#                             # an optima.txt; several minutes)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$here/build-rel}
@@ -35,11 +38,15 @@ echo "## plan"
 if [ "$quick" = 0 ]; then "$bp" plan; else "$bp" plan --quick; fi
 echo "## week plans on the bundled territory"
 "$build/tests/bench-week" territory
-echo "## routes"
+echo "## routes (CPU ms; the baseline of tests/route_baseline.c at equal time)"
 if ls "$tsplib"/*.tsp >/dev/null 2>&1; then
-  "$build/tests/route-bench" "$tsplib"/*.tsp
+  "$build/tests/route-bench" --baseline "$tsplib"
 else
   echo "route-bench skipped (no TSPLIB files in $tsplib)"
+fi
+if [ -n "${CCAD_TSPLIB_BIG:-}" ]; then
+  echo "## routes on $CCAD_TSPLIB_BIG"
+  "$build/tests/route-bench" --baseline "$CCAD_TSPLIB_BIG"
 fi
 echo "## small routes: old build against new, side by side (tests/bench_route_small.c)"
 "$build/tests/bench-route-small" "${CCAD_BASE_LIB:-$build/lib/libcustcadence.so.1}" \
