@@ -101,13 +101,16 @@ const char *ccad_book_id(const ccad_book *book, size_t index)
     return cust_id(book, index);
 }
 
-/* Copies the caller's struct (checking its size) into *c. */
+/* Copies the caller's struct (checking its size) into *c; a 1.0 caller's
+ * struct gets the 1.1 members' defaults. */
 static int take_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *in, ccad_customer *c)
 {
-    if (!CCAD__SIZE_OK(in->size, ccad_customer))
+    if (!CCAD__CUSTOMER_SIZE_OK(in->size))
         return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_customer.size %lu not supported", fn,
                           (unsigned long)in->size);
-    memcpy(c, in, sizeof *c);
+    ccad_customer_init(c);
+    memcpy(c, in, in->size < sizeof *c ? CCAD__CUSTOMER_1_0_END : sizeof *c);
+    c->size = (uint32_t)sizeof *c;
     return CCAD_OK;
 }
 
@@ -169,7 +172,7 @@ static int check_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *c)
         BAD(CCAD_ERANGE, "%s: last_gap_days %ld is negative", fn, (long)c->last_gap_days);
     if (c->last_recorded != 0 && c->last_recorded != 1)
         BAD(CCAD_EINVAL, "%s: last_recorded must be 0 or 1", fn);
-    return CCAD_OK;
+    return ccad__visits_check_customer(ctx, fn, c);
 }
 
 static int check_id(ccad_ctx *ctx, const char *fn, const char *id, size_t *out_len)
@@ -219,6 +222,7 @@ static void store(struct cust *d, const ccad_customer *c)
     d->visit_days = (uint8_t)c->visit_days;
     d->bits = (uint8_t)((c->capable ? CB_CAPABLE : 0) | (c->has_location ? CB_HAS_LOC : 0) |
                         (c->last_recorded ? CB_LAST_RECORDED : 0));
+    ccad__visits_take(&d->vis, c);
 }
 
 static int grow(ccad_book *b, size_t idlen, const char *fn)
@@ -423,6 +427,7 @@ void ccad__export(const ccad_book *book, size_t index, const struct cust *d, cca
     c.next_step_date = d->next_step;
     for (k = 0; k < 4; k++)
         c.service_counts[k] = d->svc[k];
+    ccad__visits_give(&d->vis, &c);
     *out = c;
 }
 
@@ -432,7 +437,7 @@ int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
         return CCAD_EINVAL;
     if (out == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_get: out is NULL");
-    if (!CCAD__SIZE_OK(out->size, ccad_customer))
+    if (!CCAD__CUSTOMER_SIZE_OK(out->size))
         return ccad__fail(book->ctx, CCAD_EVERSION, "ccad_book_get: ccad_customer.size %lu not supported",
                           (unsigned long)out->size);
     if (index >= book->n)
@@ -440,8 +445,13 @@ int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
                           (unsigned long)index);
     {
         struct cust w;
+        ccad_customer c;
+        uint32_t size = out->size;
         ccad__unpack(book, index, &w);
-        ccad__export(book, index, &w, out);
+        ccad__export(book, index, &w, &c);
+        /* a 1.0 caller's struct is filled only as far as its members reach */
+        memcpy(out, &c, size < sizeof c ? CCAD__CUSTOMER_1_0_END : sizeof c);
+        out->size = size;
     }
     return CCAD_OK;
 }
@@ -493,15 +503,16 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
                        struct cust *out, const char *fn)
 {
     ccad_contact e;
-    struct cust n;
+    struct cust n, before;
     ccad_ctx *ctx = book->ctx;
-    int latest;
+    int latest, rc;
     if (contact == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: contact is NULL", fn);
-    if (!CCAD__SIZE_OK(contact->size, ccad_contact))
+    if (!CCAD__CONTACT_SIZE_OK(contact->size))
         return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_contact.size %lu not supported", fn,
                           (unsigned long)contact->size);
-    memcpy(&e, contact, sizeof e);
+    ccad_contact_init(&e); /* a 1.0 caller's contact: the 1.1 members' defaults */
+    memcpy(&e, contact, contact->size);
     if (index >= book->n)
         return ccad__fail(ctx, CCAD_ENOTFOUND, "%s: index %lu out of range", fn,
                           (unsigned long)index);
@@ -519,6 +530,8 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
         return ccad__fail(ctx, CCAD_EINVAL, "%s: recorded must be 0 or 1", fn);
     if (e.service_level < CCAD_SERVICE_NONE || e.service_level > CCAD_SERVICE_MOVING)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: service level %d unknown", fn, e.service_level);
+    if ((rc = ccad__visits_check_contact(ctx, fn, &e)) != CCAD_OK)
+        return rc;
 
     ccad__unpack(book, index, &n); /* work on a copy; the caller commits it */
     if (e.outcome == CCAD_OUTCOME_COMPLAINT_RESOLVED && n.complaint != CCAD_COMPLAINT_OPEN)
@@ -527,6 +540,7 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
         (e.service_level > 0 && n.svc[e.service_level - 1] == UINT32_MAX) ||
         (e.outcome == CCAD_OUTCOME_NO_PROGRESS && n.no_progress == UINT32_MAX))
         return ccad__fail(ctx, CCAD_EOVERFLOW, "%s: a contact count would overflow", fn);
+    before = n;
     n.contacts++;
     if (!e.recorded)
         n.missing++;
@@ -559,6 +573,7 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
         n.complaint = CCAD_COMPLAINT_RESOLVED;
         n.complaint_date = e.date < n.complaint_date ? n.complaint_date : e.date;
     }
+    ccad__visits_record(&n, &e, &before);
     *out = n;
     return CCAD_OK;
 }

@@ -29,7 +29,8 @@ static const char n_flag[][20] = {"DUE",            "OVERDUE",        "COOLING",
                                   "COLD",           "STALLED",        "NEVER_CONTACTED",
                                   "NO_RECORD",      "NO_NEXT_STEP",   "RELEASE_PREMATURE",
                                   "RELEASED_EARLY", "COMPLAINT_OPEN", "CARE_DUE",
-                                  "REMINDER",       "INACTIVE",       "REASONS_TRUNCATED"};
+                                  "REMINDER",       "INACTIVE",       "REASONS_TRUNCATED",
+                                  "RECORD_LATE",    "RECORD_INCOMPLETE"};
 
 #define NAMES(first_, t)                                                                       \
     do {                                                                                       \

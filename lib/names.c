@@ -112,6 +112,11 @@ static const char why_names[][20] = {
     "POOL_IDLE",
     "POOL_ASSIGN",
     "TEAM_MOVE",
+    "RECORD_LATE",
+    "RECORD_INCOMPLETE",
+    "STALL_REPEATED",
+    "STALL_NO_CLOSE",
+    "PATIENCE_RUN",
 };
 
 const char *ccad_why_name(int why)
@@ -193,6 +198,23 @@ struct reason_text {
 };
 
 #define IDX(t, x) ((x) >= 0 && (x) < (long long)(sizeof t / sizeof t[0]) ? t[x] : "?")
+
+/* The record parts of bit set `bits` as words, comma-separated. */
+static void parts_text(char *buf, size_t cap, long long bits)
+{
+    static const char names[][14] = {"purpose", "what was said", "state", "solved",
+                                     "next problem"};
+    size_t used = 0;
+    int k;
+    buf[0] = '\0';
+    for (k = 0; k < 5; k++)
+        if ((bits >> k) & 1) {
+            int w = snprintf(buf + used, cap - used, "%s%s", used ? ", " : "", names[k]);
+            if (w < 0 || (size_t)w >= cap - used)
+                return;
+            used += (size_t)w;
+        }
+}
 
 /* The reasons of the assessment rules (ccad_assess): writes the text to buf,
  * its snprintf result to *n, and returns 1; 0 when r->why is not one of them. */
@@ -316,6 +338,16 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
     }
     case CCAD_WHY_POOL_ASSIGN: *n = snprintf(buf, cap, "WORKLOAD: pool customer proposed to the nearest rep with room (%lld min from the base; %lld contact%s of room left, it needs %lld)", t->a, t->b, pl(t->b), t->c); return 1;
     case CCAD_WHY_TEAM_MOVE: *n = snprintf(buf, cap, "WORKLOAD: move proposed from an overloaded rep (%lld %% of capacity) to one with room (%lld %% after it); territory travel %+lld min", t->b, t->c, t->a); return 1;
+    case CCAD_WHY_RECORD_LATE: *n = snprintf(buf, cap, "FOLLOWUP: the record of the contact on %s was entered on %s, %lld day%s late", t->d1, t->d2, t->c, pl(t->c)); return 1;
+    case CCAD_WHY_RECORD_INCOMPLETE: {
+        char parts[64];
+        parts_text(parts, sizeof parts, t->b);
+        *n = snprintf(buf, cap, "FOLLOWUP: the latest record lacks %lld part%s: %s", t->a, pl(t->a), parts);
+        return 1;
+    }
+    case CCAD_WHY_STALL_REPEATED: *n = snprintf(buf, cap, "STALL: %lld of %lld contacts without progress had no sales purpose or repeated the last (close asked %lld time%s): give each visit a new purpose", t->b, t->a, t->c, pl(t->c)); return 1;
+    case CCAD_WHY_STALL_NO_CLOSE: *n = snprintf(buf, cap, "STALL: %lld contact%s with a purpose but no progress, and the close never asked: ask for the close", t->a, pl(t->a)); return 1;
+    case CCAD_WHY_PATIENCE_RUN: *n = snprintf(buf, cap, "PATIENCE: %lld of %lld consecutive contacts%s; a release now would be premature", t->a, t->b, t->c > 0 ? " since a gap broke the run" : ""); return 1;
     case CCAD_WHY_PLAN_EARLY: *n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", t->b, pl(t->b), t->d1); return 1;
     default: return 0;
     }
@@ -464,6 +496,11 @@ static const unsigned short figures[] = {
     F(DY, DY, DT), /* POOL_IDLE: idle days, pool.release_days, counted from */
     F(MI, CN, CN), /* POOL_ASSIGN: travel, room left, contacts needed */
     F(MI, PC, PC), /* TEAM_MOVE: travel change, owner's load %, new rep's load % */
+    F(DT, DT, DY), /* RECORD_LATE: contact date, entered date, days late */
+    F(CN, CN, CN), /* RECORD_INCOMPLETE: parts lacking, their bits, the bits held */
+    F(CN, CN, CN), /* STALL_REPEATED: without progress, aimless, closes asked */
+    F(CN, N, N),   /* STALL_NO_CLOSE: contacts without progress */
+    F(CN, CN, DY), /* PATIENCE_RUN: consecutive contacts, minimum, gap that broke the run */
 };
 #undef F
 #undef WD

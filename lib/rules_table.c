@@ -231,5 +231,17 @@ const struct ccad__param_def ccad__params[P__COUNT] = {
     {"pool.release_days", CCAD_RULE_OWNERSHIP, K_INT, 1, 3660, 30, "days", {"", ""},
      "days without a contact after which a customer's release to the pool is proposed (teams)",
      "project default: CRM practice of releasing idle customers; no seed"},
+    {"followup.entry_days", CCAD_RULE_FOLLOWUP, K_INT, 0, 366, 0, "days", {"", ""},
+     "a record entered more than this many days after its contact is late",
+     "seed 001, line 50: each day's visit records are entered that day"},
+    {"followup.record_parts", CCAD_RULE_FOLLOWUP, K_BOOL, 0, 1, 1, "bool", {"", ""},
+     "a record lacking one of the five record parts is incomplete (0: not checked)",
+     "seed 001, line 59 (and 56): purpose, said, state, solved, next problem"},
+    {"patience.consecutive", CCAD_RULE_PATIENCE, K_BOOL, 0, 1, 1, "bool", {"", ""},
+     "a prospect's count is its run of consecutive contacts (0: every contact)",
+     "seed 003, line 22: five or more consecutive contacts"},
+    {"patience.break_pct", CCAD_RULE_PATIENCE, K_INT, 50, 1000, 100, "pct", {"", ""},
+     "a gap over this share of GAP's maximum for the customer breaks the run",
+     "seed 001, line 38: the customer's own cycle; a gap GAP warns of"},
 };
 

@@ -454,7 +454,7 @@ static void why_figure_errors(void **state)
     assert_int_equal(ccad_why_figure(0, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
-    assert_int_equal(ccad_why_figure(CCAD_WHY_TEAM_MOVE + 1, 0, &nk), CCAD_FIG_NONE);
+    assert_int_equal(ccad_why_figure(CCAD_WHY_PATIENCE_RUN + 1, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
     assert_int_equal(ccad_why_figure(-1, 1, &nk), CCAD_FIG_NONE);
