@@ -347,7 +347,12 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
     }
     case CCAD_WHY_STALL_REPEATED: *n = snprintf(buf, cap, "STALL: %lld of %lld contacts without progress had no sales purpose or repeated the last (close asked %lld time%s): give each visit a new purpose", t->b, t->a, t->c, pl(t->c)); return 1;
     case CCAD_WHY_STALL_NO_CLOSE: *n = snprintf(buf, cap, "STALL: %lld contact%s with a purpose but no progress, and the close never asked: ask for the close", t->a, pl(t->a)); return 1;
-    case CCAD_WHY_PATIENCE_RUN: *n = snprintf(buf, cap, "PATIENCE: %lld of %lld consecutive contacts%s; a release now would be premature", t->a, t->b, t->c > 0 ? " since a gap broke the run" : ""); return 1;
+    case CCAD_WHY_PATIENCE_RUN:
+        if (t->c > 0)
+            *n = snprintf(buf, cap, "PATIENCE: %lld of %lld consecutive contacts (a %lld-day gap broke the run); a release now would be premature", t->a, t->b, t->c);
+        else
+            *n = snprintf(buf, cap, "PATIENCE: %lld of %lld consecutive contacts; a release now would be premature", t->a, t->b);
+        return 1;
     case CCAD_WHY_PLAN_EARLY: *n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", t->b, pl(t->b), t->d1); return 1;
     default: return 0;
     }
@@ -497,7 +502,7 @@ static const unsigned short figures[] = {
     F(MI, CN, CN), /* POOL_ASSIGN: travel, room left, contacts needed */
     F(MI, PC, PC), /* TEAM_MOVE: travel change, owner's load %, new rep's load % */
     F(DT, DT, DY), /* RECORD_LATE: contact date, entered date, days late */
-    F(CN, CN, CN), /* RECORD_INCOMPLETE: parts lacking, their bits, the bits held */
+    F(CN, CN, N),  /* RECORD_INCOMPLETE: parts lacking, their bits */
     F(CN, CN, CN), /* STALL_REPEATED: without progress, aimless, closes asked */
     F(CN, N, N),   /* STALL_NO_CLOSE: contacts without progress */
     F(CN, CN, DY), /* PATIENCE_RUN: consecutive contacts, minimum, gap that broke the run */

@@ -236,7 +236,7 @@ const struct ccad__param_def ccad__params[P__COUNT] = {
      "seed 001, line 50: each day's visit records are entered that day"},
     {"followup.record_parts", CCAD_RULE_FOLLOWUP, K_BOOL, 0, 1, 1, "bool", {"", ""},
      "a record lacking one of the five record parts is incomplete (0: not checked)",
-     "seed 001, line 59 (and 56): purpose, said, state, solved, next problem"},
+     "seed 001, line 59: purpose, said, state, solved, next problem (and 56)"},
     {"patience.consecutive", CCAD_RULE_PATIENCE, K_BOOL, 0, 1, 1, "bool", {"", ""},
      "a prospect's count is its run of consecutive contacts (0: every contact)",
      "seed 003, line 22: five or more consecutive contacts"},

@@ -71,6 +71,8 @@ static const named flags[] = {
     {CCAD_F_REMINDER, "REMINDER"},
     {CCAD_F_INACTIVE, "INACTIVE"},
     {CCAD_F_REASONS_TRUNCATED, "REASONS_TRUNCATED"},
+    {CCAD_F_RECORD_LATE, "RECORD_LATE"},
+    {CCAD_F_RECORD_INCOMPLETE, "RECORD_INCOMPLETE"},
 };
 static const named rules[] = {
     {CCAD_RULE_GRADE, "GRADE"},       {CCAD_RULE_URGENCY, "URGENCY"},
@@ -151,6 +153,11 @@ static const named whys[] = {
     {CCAD_WHY_POOL_IDLE, "POOL_IDLE"},
     {CCAD_WHY_POOL_ASSIGN, "POOL_ASSIGN"},
     {CCAD_WHY_TEAM_MOVE, "TEAM_MOVE"},
+    {CCAD_WHY_RECORD_LATE, "RECORD_LATE"},
+    {CCAD_WHY_RECORD_INCOMPLETE, "RECORD_INCOMPLETE"},
+    {CCAD_WHY_STALL_REPEATED, "STALL_REPEATED"},
+    {CCAD_WHY_STALL_NO_CLOSE, "STALL_NO_CLOSE"},
+    {CCAD_WHY_PATIENCE_RUN, "PATIENCE_RUN"},
 };
 
 #define KIND(k, t) {k, t, sizeof t / sizeof t[0]}
@@ -424,6 +431,11 @@ static const struct {
     {CCAD_WHY_POOL_IDLE, {CCAD_FIG_DAYS, CCAD_FIG_DAYS, CCAD_FIG_DATE}, {0, 0, 0}},
     {CCAD_WHY_POOL_ASSIGN, {CCAD_FIG_MINUTES, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
     {CCAD_WHY_TEAM_MOVE, {CCAD_FIG_MINUTES, CCAD_FIG_PCT, CCAD_FIG_PCT}, {0, 0, 0}},
+    {CCAD_WHY_RECORD_LATE, {CCAD_FIG_DATE, CCAD_FIG_DATE, CCAD_FIG_DAYS}, {0, 0, 0}},
+    {CCAD_WHY_RECORD_INCOMPLETE, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_NONE}, {0, 0, 0}},
+    {CCAD_WHY_STALL_REPEATED, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
+    {CCAD_WHY_STALL_NO_CLOSE, {CCAD_FIG_COUNT, CCAD_FIG_NONE, CCAD_FIG_NONE}, {0, 0, 0}},
+    {CCAD_WHY_PATIENCE_RUN, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_DAYS}, {0, 0, 0}},
 };
 
 static void why_figure_every_code(void **state)
@@ -431,7 +443,7 @@ static void why_figure_every_code(void **state)
     size_t i;
     int idx;
     (void)state;
-    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_TEAM_MOVE);
+    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_PATIENCE_RUN);
     for (i = 0; i < sizeof figures / sizeof figures[0]; i++) {
         assert_int_equal(figures[i].why, (int)i + 1);
         for (idx = 0; idx < 3; idx++) {

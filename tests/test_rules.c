@@ -60,7 +60,7 @@ static void param_table(void **state)
     static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
                                   "factor", "min"};
     ccad_param_info *all;
-    assert_int_equal(n, 75);
+    assert_int_equal(n, 79);
     all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (i = 0; i < n; i++) {
@@ -565,6 +565,10 @@ static const struct {
     {"freq.ramp_days", 14, "14"},
     {"patience.prospects_only", 0, "0"},
     {"pool.release_days", 45, "45"},
+    {"followup.entry_days", 1, "1"},
+    {"followup.record_parts", 0, "0"},
+    {"patience.consecutive", 0, "0"},
+    {"patience.break_pct", 150, "150"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 

@@ -66,8 +66,7 @@ void ccad__followup_record(struct ccad__decide *d)
         for (k = 0; k < 5; k++)
             n += (int)((lacking >> k) & 1u);
         d->a->flags |= CCAD_F_RECORD_INCOMPLETE;
-        ccad__why(d, CCAD_RULE_FOLLOWUP, CCAD_WHY_RECORD_INCOMPLETE, n, lacking,
-                  c->vis.last_parts);
+        ccad__why(d, CCAD_RULE_FOLLOWUP, CCAD_WHY_RECORD_INCOMPLETE, n, lacking, 0);
     }
 }
 
