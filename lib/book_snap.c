@@ -10,10 +10,13 @@
 #include <string.h>
 
 #define SNAP_MAGIC "CCADBOOK"
-#define SNAP_VERSION 1u
+#define SNAP_VERSION 2u  /* 2 (1.1): a record may carry the visit block; 1 is still read */
+#define SNAP_VERSION_1 1u
 #define SNAP_HEADER 32u
 #define SNAP_RECORD 110u /* one customer without its id bytes (the id length included) */
 #define SNAP_TRAILER 8u
+#define SNAP_VISITS 44u  /* the visit block after the id (version 2, bit SNAP_HAS_VISITS) */
+#define SNAP_HAS_VISITS 0x10u /* record bits: a visit block follows the id */
 
 static const char fn_write[] = "ccad_book_snapshot";
 static const char fn_read[] = "ccad_book_from_snapshot";
@@ -117,10 +120,24 @@ static unsigned char *put_record(unsigned char *p, const struct cust *c, const c
     *p++ = c->status;
     *p++ = c->complaint;
     *p++ = c->visit_days;
-    *p++ = c->bits;
+    *p++ = (unsigned char)(c->bits | (ccad__visits_is_default(&c->vis) ? 0u : SNAP_HAS_VISITS));
     *p++ = (unsigned char)idlen;
     memcpy(p, id, idlen);
-    return p + idlen;
+    p += idlen;
+    if (!ccad__visits_is_default(&c->vis)) {
+        const struct ccad__visits *v = &c->vis;
+        p = put_u32(p, (uint32_t)v->prospect_run);
+        p = put_u32(p, (uint32_t)v->prospect_gap);
+        p = put_u32(p, (uint32_t)v->prospect_tail);
+        p = put_u32(p, v->last_purposes);
+        p = put_u32(p, v->aimless);
+        p = put_u32(p, v->closes_asked);
+        p = put_u32(p, v->last_parts);
+        p = put_u32(p, (uint32_t)v->last_entered);
+        for (k = 0; k < 3; k++)
+            p = put_u32(p, (uint32_t)v->owner_sales[k]);
+    }
+    return p;
 }
 
 /* Bytes of the snapshot of book: header, records with ids, checksum. */
@@ -128,7 +145,14 @@ static size_t snapshot_size(const ccad_book *book)
 {
     size_t i, n = SNAP_HEADER + SNAP_TRAILER;
     for (i = 0; i < book->n; i++)
+    {
         n += SNAP_RECORD + strlen(book->ids + book->id_off[i]);
+        if (book->c[i].bits & CB_WIDE) {
+            struct cust c;
+            ccad__unpack(book, i, &c);
+            n += ccad__visits_is_default(&c.vis) ? 0 : SNAP_VISITS;
+        }
+    }
     return n;
 }
 
@@ -167,7 +191,8 @@ int ccad_book_snapshot(const ccad_book *book, void *buf, size_t cap, size_t *out
 #define BAD(code, ...) return ccad__fail(ctx, code, __VA_ARGS__)
 
 /* Checks the frame: magic, version, flags, lengths and checksum. */
-static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t *out_count)
+static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t *out_count,
+                       uint32_t *out_version)
 {
     const unsigned char *q = p + 8;
     uint32_t version, flags;
@@ -181,9 +206,9 @@ static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t
     flags = get_u32(&q);
     count = get_u64(&q);
     payload = get_u64(&q);
-    if (version != SNAP_VERSION)
-        BAD(CCAD_EVERSION, "%s: snapshot format version %lu not supported (this library reads %u)",
-            fn_read, (unsigned long)version, SNAP_VERSION);
+    if (version != SNAP_VERSION && version != SNAP_VERSION_1)
+        BAD(CCAD_EVERSION, "%s: snapshot format version %lu not supported (this library reads %u and %u)",
+            fn_read, (unsigned long)version, SNAP_VERSION_1, SNAP_VERSION);
     if (flags != 0)
         BAD(CCAD_EPARSE, "%s: unknown flags 0x%lx", fn_read, (unsigned long)flags);
     if (payload != len - SNAP_HEADER - SNAP_TRAILER)
@@ -198,12 +223,35 @@ static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t
     if (sum != checksum(p, len - SNAP_TRAILER))
         BAD(CCAD_EPARSE, "%s: checksum mismatch (the snapshot is damaged)", fn_read);
     *out_count = (size_t)count;
+    *out_version = version;
+    return CCAD_OK;
+}
+
+/* The visit block of a version 2 record into c. */
+static int get_visits(ccad_ctx *ctx, const unsigned char **pp, const unsigned char *end,
+                      ccad_customer *c)
+{
+    const unsigned char *p = *pp;
+    int k;
+    if ((size_t)(end - p) < SNAP_VISITS)
+        BAD(CCAD_EPARSE, "%s: a customer's visit block runs past the end", fn_read);
+    c->prospect_run = (int32_t)get_u32(&p);
+    c->prospect_gap = (int32_t)get_u32(&p);
+    c->prospect_tail = (int32_t)get_u32(&p);
+    c->last_purposes = get_u32(&p);
+    c->aimless = get_u32(&p);
+    c->closes_asked = get_u32(&p);
+    c->last_parts = get_u32(&p);
+    c->last_entered = (int32_t)get_u32(&p);
+    for (k = 0; k < 3; k++)
+        c->owner_sales[k] = (int32_t)get_u32(&p);
+    *pp = p;
     return CCAD_OK;
 }
 
 /* One record into c (the id into idbuf) and the remembered order. */
 static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned char *end,
-                      ccad_customer *c, char *idbuf, int32_t *order)
+                      uint32_t version, ccad_customer *c, char *idbuf, int32_t *order)
 {
     const unsigned char *p = *pp;
     unsigned bits, idlen;
@@ -237,7 +285,8 @@ static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned ch
     c->visit_days = *p++;
     bits = *p++;
     idlen = *p++;
-    if (bits & ~(CB_CAPABLE | CB_HAS_LOC | CB_LAST_RECORDED))
+    if (bits & ~(CB_CAPABLE | CB_HAS_LOC | CB_LAST_RECORDED |
+                 (version >= SNAP_VERSION ? SNAP_HAS_VISITS : 0u)))
         BAD(CCAD_EPARSE, "%s: unknown customer bits 0x%x", fn_read, bits);
     c->capable = (bits & CB_CAPABLE) != 0;
     c->has_location = (bits & CB_HAS_LOC) != 0;
@@ -250,11 +299,12 @@ static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned ch
         BAD(CCAD_EPARSE, "%s: an id holds a NUL byte", fn_read);
     c->id = idbuf;
     *pp = p + idlen;
-    return CCAD_OK;
+    return (bits & SNAP_HAS_VISITS) ? get_visits(ctx, pp, end, c) : CCAD_OK;
 }
 
 /* Adds the next customer of the snapshot to b (validated as by ccad_book_add). */
-static int read_customer(ccad_book *b, const unsigned char **pp, const unsigned char *end)
+static int read_customer(ccad_book *b, const unsigned char **pp, const unsigned char *end,
+                         uint32_t version)
 {
     ccad_ctx *ctx = b->ctx;
     ccad_customer c = CCAD_CUSTOMER_INIT;
@@ -263,7 +313,7 @@ static int read_customer(ccad_book *b, const unsigned char **pp, const unsigned 
     size_t at;
     struct cust w;
     int rc;
-    if ((rc = get_record(ctx, pp, end, &c, idbuf, &order)) != 0 ||
+    if ((rc = get_record(ctx, pp, end, version, &c, idbuf, &order)) != 0 ||
         (rc = ccad__book_add_one(b, fn_read, &c, &at)) != 0)
         return rc;
     if (order == CCAD_NO_DATE)
@@ -285,6 +335,7 @@ int ccad_book_from_snapshot(ccad_book **out, ccad_ctx *ctx, const void *buf, siz
     const unsigned char *p = buf, *end;
     ccad_book *b = NULL;
     size_t count = 0, i;
+    uint32_t version = 0;
     int rc;
     if (out != NULL)
         *out = NULL;
@@ -295,13 +346,13 @@ int ccad_book_from_snapshot(ccad_book **out, ccad_ctx *ctx, const void *buf, siz
     if (out == NULL || buf == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: %s is NULL", fn_read,
                           out == NULL ? "out" : "buf");
-    if ((rc = check_frame(ctx, p, len, &count)) != 0 ||
+    if ((rc = check_frame(ctx, p, len, &count, &version)) != 0 ||
         (rc = ccad_book_new(&b, ctx, count)) != 0)
         return rc;
     end = p + len - SNAP_TRAILER;
     p += SNAP_HEADER;
     for (i = 0; i < count && rc == CCAD_OK; i++)
-        rc = read_customer(b, &p, end);
+        rc = read_customer(b, &p, end, version);
     if (rc == CCAD_OK && p != end)
         rc = ccad__fail(ctx, CCAD_EPARSE, "%s: %lu bytes after the last customer", fn_read,
                         (unsigned long)(end - p));
