@@ -112,6 +112,17 @@ void tu_customer_equal(const ccad_customer *a, const ccad_customer *b)
     assert_int_equal(a->next_step_date, b->next_step_date);
     for (k = 0; k < 4; k++)
         assert_int_equal(a->service_counts[k], b->service_counts[k]);
+    /* 1.1: what the visits held */
+    assert_int_equal(a->prospect_run, b->prospect_run);
+    assert_int_equal(a->prospect_gap, b->prospect_gap);
+    assert_int_equal(a->prospect_tail, b->prospect_tail);
+    assert_int_equal(a->last_purposes, b->last_purposes);
+    assert_int_equal(a->aimless, b->aimless);
+    assert_int_equal(a->closes_asked, b->closes_asked);
+    assert_int_equal(a->last_parts, b->last_parts);
+    assert_int_equal(a->last_entered, b->last_entered);
+    for (k = 0; k < 3; k++)
+        assert_int_equal(a->owner_sales[k], b->owner_sales[k]);
 }
 
 void tu_snap_take(tu_snap *s, const ccad_book *b)
