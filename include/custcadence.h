@@ -1384,7 +1384,8 @@ enum ccad_why {
     CCAD_WHY_RECORD_INCOMPLETE = 67,  /**< FOLLOWUP: the latest contact's record lacks a of the record parts: the ::ccad_record_part bits b (seed 001: purpose, what was said, state, problem solved, next problem). @since 1.1.0 */
     CCAD_WHY_STALL_REPEATED = 68,     /**< STALL: of the a contacts without progress, b had no sales purpose or repeated the contact before (seed 001: do not repeat the last visit, have a sales purpose); c = those where the close was asked. @since 1.1.0 */
     CCAD_WHY_STALL_NO_CLOSE = 69,     /**< STALL: the a contacts without progress all had a sales purpose, but the close was asked at none of them (seed 001: ask for the close in time). @since 1.1.0 */
-    CCAD_WHY_PATIENCE_RUN = 70        /**< PATIENCE: a prospect's release now premature; a = its consecutive contacts, b = patience.min_contacts, c = the gap in days that broke the run (0: unbroken). @since 1.1.0 */
+    CCAD_WHY_PATIENCE_RUN = 70,       /**< PATIENCE: a prospect's release now premature; a = its consecutive contacts, b = patience.min_contacts, c = the gap in days that broke the run (0: unbroken). @since 1.1.0 */
+    CCAD_WHY_PERSIST_LACKING = 71     /**< Planner, PERSIST: the persist block begun on date c closed with only a effective activities done with the owner present, fewer than b = persist.effective_min (seed 002: three, with the owner). @since 1.1.0 */
 };
 
 /**
@@ -1689,7 +1690,8 @@ enum ccad_finding_kind {
     CCAD_FIND_ROUTE = 12,         /**< A routed stop misses its visit window or the end of the day (only when the host's travel times change between calls: the planner never plans a late stop). */
     CCAD_FIND_RELEASE_PROPOSED = 13,/**< TRIAGE gave the customer up: no contact is planned and its release is proposed (GIVE_UP; with PATIENCE when premature); in team proposals also flagged for reassignment or idle (POOL_RELEASE). @since 1.1.0 */
     CCAD_FIND_ASSIGN_PROPOSED = 14, /**< Team proposals: a pool customer proposed to a rep with room (POOL_ASSIGN). @since 1.1.0 */
-    CCAD_FIND_MOVE_PROPOSED = 15    /**< Team proposals: a customer proposed to move from an overloaded rep to one with room (TEAM_MOVE). @since 1.1.0 */
+    CCAD_FIND_MOVE_PROPOSED = 15,   /**< Team proposals: a customer proposed to move from an overloaded rep to one with room (TEAM_MOVE). @since 1.1.0 */
+    CCAD_FIND_PERSIST_LACKING = 16  /**< PERSIST: a persist block closed before three effective activities with the owner (PERSIST_LACKING); date = its first day. @since 1.1.0 */
 };
 
 /** One finding of a schedule. */

@@ -189,6 +189,7 @@ enum ccad__param {
     P_FOLLOWUP_PARTS,
     P_PATIENCE_CONSECUTIVE,
     P_PATIENCE_BREAK_PCT,
+    P_PERSIST_EFFECTIVE,
     P__COUNT
 };
 

@@ -75,6 +75,7 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_STALL_REPEATED] = "停滞：连续 {a} 次没有进展，其中 {b} 次没有销售目的或重复上一次{c?（提出成交 {c} 次）|}：每次拜访都要有新的销售目的",
     [CCAD_WHY_STALL_NO_CLOSE] = "停滞：{a} 次有目的的拜访都没有进展，也没有提出成交：及时提出成交",
     [CCAD_WHY_PATIENCE_RUN] = "耐心：潜在客户连续联系 {a} 次，至少要 {b} 次{c?（相隔 {c} 天，连续中断了）|}；现在放弃为时过早",
+    [CCAD_WHY_PERSIST_LACKING] = "死磕：{c} 开始的死磕已经结束，与老板一起做的有效活动只有 {a} 次，至少要 {b} 次",
 };
 
 static const char word_text[][CCAD__NAME_TEXT_CAP] = {
@@ -113,6 +114,6 @@ static const char n_item_kind[][CCAD__NAME_TEXT_CAP] = {"拜访", "电话", "死
 static const char n_delegation[][CCAD__NAME_TEXT_CAP] = {"本人", "委托同事", "代班同事"};
 static const char n_finding[][CCAD__NAME_TEXT_CAP] = {
     "未排上", "逾期",     "降温",     "变冷", "停滞", "过早放出风险", "从未联系",
-    "超出产能", "已舍弃", "间隔过长", "平台", "路线", "建议放出", "建议分配", "建议调动"};
+    "超出产能", "已舍弃", "间隔过长", "平台", "路线", "建议放出", "建议分配", "建议调动", "死磕不够"};
 
 CCAD__LANG_LOOKUP(ccad__zh_hans_text)

@@ -75,6 +75,7 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_STALL_REPEATED] = "停滯：連續 {a} 次沒有進展，其中 {b} 次沒有銷售目的或重複上一次{c?（提出成交 {c} 次）|}：每次拜訪都要有新的銷售目的",
     [CCAD_WHY_STALL_NO_CLOSE] = "停滯：{a} 次有目的的拜訪都沒有進展，也沒有提出成交：及時提出成交",
     [CCAD_WHY_PATIENCE_RUN] = "耐心：潛在客戶連續聯繫 {a} 次，至少要 {b} 次{c?（相隔 {c} 天，連續中斷了）|}；現在放棄為時過早",
+    [CCAD_WHY_PERSIST_LACKING] = "死磕：{c} 開始的死磕已經結束，與老闆一起做的有效活動只有 {a} 次，至少要 {b} 次",
 };
 
 static const char word_text[][CCAD__NAME_TEXT_CAP] = {
@@ -113,6 +114,6 @@ static const char n_item_kind[][CCAD__NAME_TEXT_CAP] = {"拜訪", "電話", "死
 static const char n_delegation[][CCAD__NAME_TEXT_CAP] = {"本人", "委託同事", "代班同事"};
 static const char n_finding[][CCAD__NAME_TEXT_CAP] = {
     "未排上", "逾期",     "降溫",     "變冷", "停滯", "過早放出風險", "從未聯繫",
-    "超出產能", "已捨棄", "間隔過長", "平台", "路線", "建議放出", "建議分配", "建議調動"};
+    "超出產能", "已捨棄", "間隔過長", "平台", "路線", "建議放出", "建議分配", "建議調動", "死磕不夠"};
 
 CCAD__LANG_LOOKUP(ccad__zh_hant_text)

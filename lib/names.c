@@ -117,6 +117,7 @@ static const char why_names[][20] = {
     "STALL_REPEATED",
     "STALL_NO_CLOSE",
     "PATIENCE_RUN",
+    "PERSIST_LACKING",
 };
 
 const char *ccad_why_name(int why)
@@ -347,6 +348,12 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
     }
     case CCAD_WHY_STALL_REPEATED: *n = snprintf(buf, cap, "STALL: %lld of %lld contacts without progress had no sales purpose or repeated the last (close asked %lld time%s): give each visit a new purpose", t->b, t->a, t->c, pl(t->c)); return 1;
     case CCAD_WHY_STALL_NO_CLOSE: *n = snprintf(buf, cap, "STALL: %lld contact%s with a purpose but no progress, and the close never asked: ask for the close", t->a, pl(t->a)); return 1;
+    case CCAD_WHY_PERSIST_LACKING: {
+        char d3[16];
+        date_text(d3, r->c);
+        *n = snprintf(buf, cap, "PERSIST: the block begun on %s closed with %lld of %lld effective activities done with the owner", d3, t->a, t->b);
+        return 1;
+    }
     case CCAD_WHY_PATIENCE_RUN:
         if (t->c > 0)
             *n = snprintf(buf, cap, "PATIENCE: %lld of %lld consecutive contacts (a %lld-day gap broke the run); a release now would be premature", t->a, t->b, t->c);
@@ -506,6 +513,7 @@ static const unsigned short figures[] = {
     F(CN, CN, CN), /* STALL_REPEATED: without progress, aimless, closes asked */
     F(CN, N, N),   /* STALL_NO_CLOSE: contacts without progress */
     F(CN, CN, DY), /* PATIENCE_RUN: consecutive contacts, minimum, gap that broke the run */
+    F(CN, CN, DT), /* PERSIST_LACKING: effective activities with the owner, minimum, block start */
 };
 #undef F
 #undef WD

@@ -243,5 +243,8 @@ const struct ccad__param_def ccad__params[P__COUNT] = {
     {"patience.break_pct", CCAD_RULE_PATIENCE, K_INT, 50, 1000, 100, "pct", {"", ""},
      "a gap over this share of GAP's maximum for the customer breaks the run",
      "seed 001, line 38: the customer's own cycle; a gap GAP warns of"},
+    {"persist.effective_min", CCAD_RULE_PERSIST, K_INT, 0, 3, 3, "count", {"", ""},
+     "effective activities with the owner that make a persist block done (0: not read)",
+     "seed 002, line 7: three effective activities done with the owner"},
 };
 

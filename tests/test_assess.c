@@ -1969,7 +1969,7 @@ static void why_and_rule_names(void **state)
     assert_string_equal(ccad_why_name(CCAD_WHY_GAP_ALERT), "GAP_ALERT");
     assert_string_equal(ccad_rule_name(CCAD_RULE_GAP), "GAP");
     assert_string_equal(ccad_why_name(0), "?");
-    assert_string_equal(ccad_why_name(CCAD_WHY_PATIENCE_RUN + 1), "?");
+    assert_string_equal(ccad_why_name(CCAD_WHY_PERSIST_LACKING + 1), "?");
     assert_string_equal(ccad_why_name(-1), "?");
     assert_string_equal(ccad_why_name(INT32_MIN), "?");
     assert_string_equal(ccad_rule_name(0), "?");

@@ -108,6 +108,7 @@ static const ccad_reason examples[] = {
     {CCAD_RULE_STALL, CCAD_WHY_STALL_REPEATED, 4, 3, 1},
     {CCAD_RULE_STALL, CCAD_WHY_STALL_NO_CLOSE, 3, 0, 0},
     {CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RUN, 2, 5, 21},
+    {CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_LACKING, 1, 3, DAY0 - 6},
 };
 
 /* The example reason of a code: from examples[], else typical figures. */

@@ -60,7 +60,7 @@ static void param_table(void **state)
     static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
                                   "factor", "min"};
     ccad_param_info *all;
-    assert_int_equal(n, 79);
+    assert_int_equal(n, 80);
     all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (i = 0; i < n; i++) {
@@ -569,6 +569,7 @@ static const struct {
     {"followup.record_parts", 0, "0"},
     {"patience.consecutive", 0, "0"},
     {"patience.break_pct", 150, "150"},
+    {"persist.effective_min", 2, "2"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 

@@ -92,7 +92,8 @@ static const char *const why_names[] = {
     "ORDER_CLOSED", "PLATFORM_UNDER_MIN", "Q1_VISITS_ONLY", "FREQ_RAMP",
     "TEAM_CARRIER", "TEAM_NO_CARRIER", "POOL_RELEASE", "POOL_IDLE", "POOL_ASSIGN",
     "TEAM_MOVE",
-    "RECORD_LATE", "RECORD_INCOMPLETE", "STALL_REPEATED", "STALL_NO_CLOSE", "PATIENCE_RUN"};
+    "RECORD_LATE", "RECORD_INCOMPLETE", "STALL_REPEATED", "STALL_NO_CLOSE", "PATIENCE_RUN",
+    "PERSIST_LACKING"};
 #define N_WHY (int)(sizeof why_names / sizeof why_names[0])
 
 static const char *const flag_names[] = {

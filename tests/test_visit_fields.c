@@ -352,6 +352,112 @@ static void patience_break_at_the_limit(void **state)
                  CCAD_WHY_PATIENCE, 4, 5, 0);
 }
 
+/* PERSIST 1.1: a planned week for a push-needed customer (strategy
+ * persist) whose book holds `n` effective activities with the owner, on
+ * days d0 - back[k]. */
+static ccad_schedule *persist_plan(tu_fixture *f, int32_t d0, const int *back, int n,
+                                   int effective_min)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    ccad_schedule *s = NULL;
+    int k;
+    c.id = "push";
+    c.grade = CCAD_GRADE_B;
+    c.status = CCAD_STATUS_ACTIVE;
+    c.monthly_volume = 6000000; /* between triage.push_volume and self_driven: persist */
+    c.value = 100;
+    c.last_contact = c.last_visit = d0 - 4;
+    c.contacts = 6;
+    c.next_step_date = d0 + 60;
+    for (k = 0; k < n; k++)
+        c.owner_sales[k] = d0 - back[k];
+    assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->r, "capacity.pull_ahead_days", 0), CCAD_OK);
+    assert_int_equal(ccad_rules_set(f->r, "persist.effective_min", effective_min), CCAD_OK);
+    o.first_day = d0;
+    o.days = 14;
+    o.visits_per_day = 8;
+    assert_int_equal(ccad_schedule_new(&s, f->b, f->r, &o), CCAD_OK);
+    return s;
+}
+
+/* Blocks of the items: how many persist days, and the first one's block_day. */
+static size_t persist_days(const ccad_schedule *s, ccad_item *it, size_t cap, int32_t *first_bd)
+{
+    size_t n = tu_items_of(s, 0, 0, it, cap), k, days = 0;
+    *first_bd = 0;
+    for (k = 0; k < n; k++)
+        if (it[k].kind == CCAD_ITEM_PERSIST) {
+            if (days++ == 0)
+                *first_bd = it[k].block_day;
+        }
+    return days;
+}
+
+/* Done this round (three with the owner): no block until the next round. */
+static void persist_block_done(void **state)
+{
+    tu_fixture *f = *state;
+    static const int back[] = {2, 3, 4};
+    int32_t d0 = tu_date("2026-11-02"), bd;
+    ccad_item it[16];
+    ccad_schedule *s = persist_plan(f, d0, back, 3, 3);
+    assert_int_equal(persist_days(s, it, 16, &bd), 0);
+    assert_int_equal(tu_count_findings(s, CCAD_FIND_PERSIST_LACKING, -2), 0);
+    ccad_schedule_free(s);
+}
+
+/* Begun yesterday with one activity: kept open, days 2 and 3 come first. */
+static void persist_block_kept_open(void **state)
+{
+    tu_fixture *f = *state;
+    static const int back[] = {1};
+    int32_t d0 = tu_date("2026-11-02"), bd;
+    ccad_item it[16];
+    ccad_schedule *s = persist_plan(f, d0, back, 1, 3);
+    assert_int_equal(persist_days(s, it, 16, &bd), 2);
+    assert_int_equal(bd, 2);
+    assert_int_equal(it[0].date, d0);
+    assert_int_equal(it[0].kind, CCAD_ITEM_PERSIST);
+    tu_reason_is(&it[0].reasons[0], CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_BLOCK, 2, 3, 28);
+    assert_int_equal(it[1].date, d0 + 1);
+    assert_int_equal(it[1].block_day, 3);
+    ccad_schedule_free(s);
+}
+
+/* Begun ten days ago with one activity: closed undone, a finding says so. */
+static void persist_block_lacking(void **state)
+{
+    tu_fixture *f = *state;
+    static const int back[] = {10};
+    int32_t d0 = tu_date("2026-11-02"), bd;
+    ccad_item it[16];
+    ccad_schedule *s = persist_plan(f, d0, back, 1, 3);
+    ccad_finding fd;
+    assert_int_equal(persist_days(s, it, 16, &bd), 0);
+    assert_int_equal(tu_count_findings(s, CCAD_FIND_PERSIST_LACKING, 0), 1);
+    fd = tu_find_of(s, CCAD_FIND_PERSIST_LACKING, 0);
+    assert_int_equal(fd.date, d0 - 10);
+    tu_reason_is(&fd.reasons[0], CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_LACKING, 1, 3, d0 - 10);
+    ccad_schedule_free(s);
+}
+
+/* persist.effective_min = 0: the book's activities are not read (1.0): a
+ * whole new block starts when the customer falls due. */
+static void persist_effective_off(void **state)
+{
+    tu_fixture *f = *state;
+    static const int back[] = {1};
+    int32_t d0 = tu_date("2026-11-02"), bd;
+    ccad_item it[16];
+    ccad_schedule *s = persist_plan(f, d0, back, 1, 0);
+    assert_int_equal(persist_days(s, it, 16, &bd), 3);
+    assert_int_equal(bd, 1);
+    ccad_schedule_free(s);
+}
+
 /* Every summary member survives get/update, a snapshot and the store's
  * customer struct unchanged. */
 static void summary_round_trips(void **state)
@@ -587,6 +693,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(histories_against_the_model, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(patience_break_at_the_limit, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(persist_block_done, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(persist_block_kept_open, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(persist_block_lacking, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(persist_effective_off, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(summary_round_trips, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(bad_contacts_refused, tu_fixture_setup, tu_fixture_teardown),

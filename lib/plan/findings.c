@@ -278,7 +278,8 @@ int ccad__plan_findings(struct plan *P, const struct load *L, int64_t capacity)
 {
     int rc;
     if ((rc = unplanned(P)) != 0 || (rc = per_customer(P)) != 0 || (rc = dropped(P)) != 0 ||
-        (rc = plan_gaps(P)) != 0 || (rc = whole_plan(P, L, capacity)) != 0)
+        (rc = plan_gaps(P)) != 0 || (rc = whole_plan(P, L, capacity)) != 0 ||
+        (rc = ccad__plan_persist_findings(P)) != 0)
         return rc;
     return late_stops(P);
 }
