@@ -96,10 +96,7 @@ class ParamInfo(_Sized):
                 ("unit", c_char_p), ("help", c_char_p), ("source", c_char_p)]
 
 
-class Customer(_Sized):
-    """``ccad_customer``; defaults of CCAD_CUSTOMER_INIT."""
-    _init_fn_ = "ccad_customer_init"
-    _fields_ = [("size", c_uint32), ("id", c_char_p), ("value", c_int64), ("grade", c_int),
+_CUSTOMER_1_0_FIELDS = [("size", c_uint32), ("id", c_char_p), ("value", c_int64), ("grade", c_int),
                 ("status", c_int), ("purchase_date", c_int32), ("monthly_volume", c_int64),
                 ("margin_bp", c_int32), ("capable", c_int), ("has_location", c_int),
                 ("x", c_double), ("y", c_double), ("complaint", c_int),
@@ -110,7 +107,7 @@ class Customer(_Sized):
                 ("contacts", c_uint32), ("no_progress", c_uint32),
                 ("missing_records", c_uint32), ("last_recorded", c_int),
                 ("next_step_date", c_int32), ("service_counts", c_uint32 * 4)]
-    _defaults_ = {"grade": 0, "status": 1, "purchase_date": NO_DATE, "monthly_volume": -1,
+_CUSTOMER_1_0_DEFAULTS = {"grade": 0, "status": 1, "purchase_date": NO_DATE, "monthly_volume": -1,
                   "margin_bp": -1, "capable": 1, "has_location": 0, "complaint": 0,
                   "complaint_date": NO_DATE, "request_date": NO_DATE, "visit_days": 0,
                   "visit_open_min": 0, "visit_close_min": 1440, "owned_since": NO_DATE,
@@ -118,13 +115,44 @@ class Customer(_Sized):
                   "last_recorded": 1, "next_step_date": NO_DATE}
 
 
+class Customer10(_Sized):
+    """``ccad_customer`` as the 1.0 header laid it out (the library still
+    accepts its size): the bulk packer's records (columns.py), whose
+    columns are the 1.0 members. Filled from the defaults, never by the C
+    twin, which writes the whole 1.1 struct."""
+    _fields_ = _CUSTOMER_1_0_FIELDS
+    _defaults_ = _CUSTOMER_1_0_DEFAULTS
+
+
+class Customer(_Sized):
+    """``ccad_customer``; defaults of CCAD_CUSTOMER_INIT. Since 1.1 it ends
+    with what the visits held (docs/cadence-rules.md, "The contact summary")."""
+    _init_fn_ = "ccad_customer_init"
+    _fields_ = _CUSTOMER_1_0_FIELDS + [
+        ("prospect_run", c_int32), ("prospect_gap", c_int32), ("prospect_tail", c_int32),
+        ("last_purposes", c_uint32), ("aimless", c_uint32), ("closes_asked", c_uint32),
+        ("last_parts", c_uint32), ("last_entered", c_int32), ("owner_sales", c_int32 * 3)]
+    _defaults_ = dict(_CUSTOMER_1_0_DEFAULTS, prospect_run=-1, prospect_gap=-1,
+                      last_parts=0x1F, last_entered=NO_DATE)
+
+    @classmethod
+    def init(cls) -> Any:
+        s = super().init()
+        if getattr(F, cls._init_fn_, None) is None:  # the defaults path: the array member
+            s.owner_sales[:] = [NO_DATE] * 3
+        return s
+
+
 class Contact(_Sized):
     """``ccad_contact``; CCAD_CONTACT_INIT: a recorded visit with progress."""
     _init_fn_ = "ccad_contact_init"
     _fields_ = [("size", c_uint32), ("date", c_int32), ("kind", c_int), ("outcome", c_int),
-                ("recorded", c_int), ("next_date", c_int32), ("service_level", c_int)]
+                ("recorded", c_int), ("next_date", c_int32), ("service_level", c_int),
+                ("purposes", c_uint32), ("close_asked", c_int), ("owner_present", c_int),
+                ("activity", c_int), ("record_parts", c_uint32), ("entered", c_int32)]
     _defaults_ = {"date": NO_DATE, "kind": 1, "outcome": 1, "recorded": 1,
-                  "next_date": NO_DATE, "service_level": 0}
+                  "next_date": NO_DATE, "service_level": 0, "record_parts": 0x1F,
+                  "entered": NO_DATE}
 
 
 class Reason(Structure):
@@ -547,7 +575,7 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any], Any]] = {
     "ccad_book_count": (c_size_t, [_vp], None),
     "ccad_book_id": (c_char_p, [_vp, c_size_t], None),
     "ccad_book_add": (c_int, [_vp, _P(Customer), _P(c_size_t)], "status"),
-    "ccad_book_add_many": (c_int, [_vp, _P(Customer), c_size_t, _P(c_size_t)], "status"),
+    "ccad_book_add_many": (c_int, [_vp, _P(Customer10), c_size_t, _P(c_size_t)], "status"),
     "ccad_book_snapshot": (c_int, [_vp, _vp, c_size_t, _P(c_size_t)], ("status", ENOSPC)),
     "ccad_book_from_snapshot": (c_int, [_P(_vp), _vp, c_char_p, c_size_t], "status"),
     "ccad_book_find": (c_int, [_vp, c_char_p, _P(c_size_t)], "status"),

@@ -58,11 +58,11 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 
 def _ctype_of(name: str) -> Any:
-    return dict(_ffi.Customer._fields_)[name]
+    return dict(_ffi.Customer10._fields_)[name]
 
 
 def _template() -> bytes:
-    return bytes(_ffi.Customer.init())
+    return bytes(_ffi.Customer10.init())
 
 
 # ---------------------------------------------------------------------------
@@ -85,11 +85,16 @@ def _as_mapping(columns: Any) -> Dict[str, Any]:
     return out
 
 
+#: The column names: the 1.0 members (the records are 1.0-sized; the 1.1
+#: visit summary starts at its defaults and is set with Book.update()).
+COLUMN_FIELDS = tuple(f for f in CUSTOMER_FIELDS if f in dict(_ffi.Customer10._fields_))
+
+
 def _check_names(cols: Dict[str, Any]) -> int:
-    unknown = sorted(set(cols) - set(CUSTOMER_FIELDS))
+    unknown = sorted(set(cols) - set(COLUMN_FIELDS))
     if unknown:
-        raise TypeError("unknown customer field(s) %s (known: %s)"
-                        % (", ".join(unknown), ", ".join(CUSTOMER_FIELDS)))
+        raise TypeError("unknown customer column(s) %s (known: %s)"
+                        % (", ".join(unknown), ", ".join(COLUMN_FIELDS)))
     if "id" not in cols:
         raise TypeError("from_columns needs an 'id' column")
     n = len(cols["id"])
@@ -207,11 +212,11 @@ def _check_range(name: str, lo_hi: Tuple[int, int], vals: Sequence[int]) -> None
 # and lands in its member of every record with one strided memoryview
 # assignment (C loops, no per-customer Python code).
 
-_SCALARS = [n for n, _t in _ffi.Customer._fields_ if n not in ("size", "service_counts")]
+_SCALARS = [n for n, _t in _ffi.Customer10._fields_ if n not in ("size", "service_counts")]
 _RECORD = _struct.Struct("@I" + "".join(
-    "P" if n == "id" else _ffi._CODES[t] for n, t in _ffi.Customer._fields_[1:-1]) + "4I")
-assert _RECORD.size <= ctypes.sizeof(_ffi.Customer)
-assert _struct.calcsize(_RECORD.format[:-2]) == _ffi.Customer.service_counts.offset
+    "P" if n == "id" else _ffi._CODES[t] for n, t in _ffi.Customer10._fields_[1:-1]) + "4I")
+assert _RECORD.size <= ctypes.sizeof(_ffi.Customer10)
+assert _struct.calcsize(_RECORD.format[:-2]) == _ffi.Customer10.service_counts.offset
 
 
 def _strided_layout() -> Optional[Dict[str, Tuple[str, int, int]]]:
@@ -219,9 +224,9 @@ def _strided_layout() -> Optional[Dict[str, Tuple[str, int, int]]]:
     of the records cast to that typecode; None when a member's size or
     offset, or the record size, does not divide by the item size (then the
     record-at-a-time packer is used)."""
-    size = ctypes.sizeof(_ffi.Customer)
+    size = ctypes.sizeof(_ffi.Customer10)
     out = {}
-    for name, _t in _ffi.Customer._fields_[1:]:
+    for name, _t in _ffi.Customer10._fields_[1:]:
         ctype = _ctype_of(name)
         if name == "service_counts":
             code, width = "I", ctypes.sizeof(ctypes.c_uint32)
@@ -229,7 +234,7 @@ def _strided_layout() -> Optional[Dict[str, Tuple[str, int, int]]]:
             code = "Q" if name == "id" else _ffi._CODES[ctype]
             width = ctypes.sizeof(ctype)
         item = array(code).itemsize
-        offset = getattr(_ffi.Customer, name).offset
+        offset = getattr(_ffi.Customer10, name).offset
         if item != width or offset % item or size % item:
             return None
         out[name] = (code, offset // item, size // item)
@@ -341,17 +346,17 @@ def _pack_strided(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int
     for v in views.values():
         v.release()
     whole.release()
-    records = (_ffi.Customer * n).from_buffer(buf)
-    if ctypes.addressof(records) % ctypes.alignment(_ffi.Customer):  # pragma: no cover
-        records = (_ffi.Customer * n).from_buffer_copy(buf)  # ctypes' own memory is aligned
+    records = (_ffi.Customer10 * n).from_buffer(buf)
+    if ctypes.addressof(records) % ctypes.alignment(_ffi.Customer10):  # pragma: no cover
+        records = (_ffi.Customer10 * n).from_buffer_copy(buf)  # ctypes' own memory is aligned
     return records
 
 
 def _pack_records(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int]) -> Any:
     """One struct.pack_into per customer: for layouts the strided writes
     cannot address, and the reference the tests hold the strided path to."""
-    arr = (_ffi.Customer * n)()
-    tmpl = _ffi.Customer.init()
+    arr = (_ffi.Customer10 * n)()
+    tmpl = _ffi.Customer10.init()
     rows: List[Any] = []
     for name in _SCALARS:
         if name == "id":
@@ -365,7 +370,7 @@ def _pack_records(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int
             rows.append([getattr(tmpl, name)] * n)
     sc = cols.get("service_counts")
     counts = [[0] * n for _ in range(4)] if sc is None else _plain_counts(sc)
-    size = ctypes.sizeof(_ffi.Customer)
+    size = ctypes.sizeof(_ffi.Customer10)
     mv = memoryview(arr).cast("B")
     pack = _RECORD.pack_into
     for i, rec in enumerate(zip(*rows, *counts)):
@@ -389,9 +394,9 @@ def _numpy_dtype() -> Any:
     offsets: List[int] = []
     kinds: Dict[Any, str] = {ctypes.c_int32: "<i4", ctypes.c_uint32: "<u4", ctypes.c_int64: "<i8",
              ctypes.c_uint64: "<u8", ctypes.c_double: "<f8"}
-    for n, t in _ffi.Customer._fields_:
+    for n, t in _ffi.Customer10._fields_:
         names.append(n)
-        offsets.append(getattr(_ffi.Customer, n).offset)
+        offsets.append(getattr(_ffi.Customer10, n).offset)
         if n == "id":
             formats.append("<u8")
         elif n == "service_counts":
@@ -399,7 +404,7 @@ def _numpy_dtype() -> Any:
         else:
             formats.append(kinds[t])
     return _np.dtype({"names": names, "formats": formats, "offsets": offsets,
-                      "itemsize": ctypes.sizeof(_ffi.Customer)})
+                      "itemsize": ctypes.sizeof(_ffi.Customer10)})
 
 
 def _numpy_dates(name: str, col: Any) -> Any:
@@ -483,10 +488,10 @@ def customer_array(columns: Any) -> Tuple[Any, int, Any, Any]:
     base = ctypes.addressof(holder)
     if _np is not None and any(isinstance(c, _np.ndarray) for c in cols.values()):
         rec = _pack_numpy(cols, n, base, lengths)
-        ptr = rec.ctypes.data_as(ctypes.POINTER(_ffi.Customer))
+        ptr = rec.ctypes.data_as(ctypes.POINTER(_ffi.Customer10))
     else:
         rec = _pack_plain(cols, n, base, lengths)
-        ptr = ctypes.cast(rec, ctypes.POINTER(_ffi.Customer))
+        ptr = ctypes.cast(rec, ctypes.POINTER(_ffi.Customer10))
     return ptr, n, rec, holder
 
 

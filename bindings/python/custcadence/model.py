@@ -123,6 +123,35 @@ class ServiceLevel(enum.IntEnum):
     MOVING = 4
 
 
+class Purpose(enum.IntFlag):
+    """The purposes of a contact (``Contact.purposes``; 0 = not told).
+    NONE (no sales purpose) stands alone. Since 1.1."""
+    NONE = 1 << 0
+    ORDER = 1 << 1
+    PRODUCT = 1 << 2
+    ACTIVITY = 1 << 3
+    PROBLEM = 1 << 4
+    PAYMENT = 1 << 5
+    OTHER = 1 << 6
+
+
+class RecordPart(enum.IntFlag):
+    """The parts of a visit record seed 001 asks for (``Contact.record_parts``). Since 1.1."""
+    PURPOSE = 1 << 0
+    SAID = 1 << 1
+    STATE = 1 << 2
+    SOLVED = 1 << 3
+    NEXT_PROBLEM = 1 << 4
+    ALL = 0x1F
+
+
+class Activity(enum.IntEnum):
+    """An activity held at a contact; SALE is an effective one. Since 1.1."""
+    NONE = 0
+    HELD = 1
+    SALE = 2
+
+
 class Triage(enum.IntEnum):
     NONE = 0
     SELF_DRIVEN = 1
@@ -231,6 +260,7 @@ class FindingKind(enum.IntEnum):
     RELEASE_PROPOSED = 13
     ASSIGN_PROPOSED = 14
     MOVE_PROPOSED = 15
+    PERSIST_LACKING = 16
 
 
 class Lang(enum.IntEnum):
@@ -410,14 +440,26 @@ class Customer:
     last_recorded: bool = True
     next_step_date: DateLike = None
     service_counts: Tuple[int, int, int, int] = (0, 0, 0, 0)
+    # 1.1: what the visits held (docs/cadence-rules.md, "The contact summary")
+    prospect_run: Optional[int] = None
+    prospect_gap: Optional[int] = None
+    prospect_tail: int = 0
+    last_purposes: Union[Purpose, int] = 0
+    aimless: int = 0
+    closes_asked: int = 0
+    last_parts: Union[RecordPart, int] = RecordPart.ALL
+    last_entered: DateLike = None
+    owner_sales: Tuple[DateLike, DateLike, DateLike] = (None, None, None)
 
 
 _CUSTOMER_DATES = ("purchase_date", "complaint_date", "request_date", "owned_since",
-                   "last_contact", "last_visit", "next_step_date")
-_CUSTOMER_OPTIONAL = ("monthly_volume", "margin_bp", "last_gap_days")
+                   "last_contact", "last_visit", "next_step_date", "last_entered")
+_CUSTOMER_OPTIONAL = ("monthly_volume", "margin_bp", "last_gap_days", "prospect_run",
+                      "prospect_gap")
 _CUSTOMER_ENUMS = {"grade": Grade, "status": Status, "complaint": Complaint}
 _CUSTOMER_INTS = ("value", "visit_open_min", "visit_close_min", "contacts", "no_progress",
-                  "missing_records", "visit_days")
+                  "missing_records", "visit_days", "prospect_tail", "last_purposes", "aimless",
+                  "closes_asked", "last_parts")
 _CUSTOMER_BOOLS = ("capable", "has_location", "last_recorded")
 CUSTOMER_FIELDS = tuple(f for f in Customer.__dataclass_fields__)
 
@@ -444,6 +486,10 @@ def customer_to_struct(c: Customer, with_id: bool = True) -> _ffi.Customer:
     s.service_counts[:] = [v if type(v) is int and 0 <= v <= 0xFFFFFFFF
                            else ranged(v, _ffi.c_uint32, "service_counts[%d]" % i)
                            for i, v in enumerate(sc)]
+    sales = tuple(c.owner_sales)
+    if len(sales) != 3:
+        raise ValueError("owner_sales takes three dates, not %r" % (sales,))
+    s.owner_sales[:] = [to_day(d, "owner_sales[%d]" % i) for i, d in enumerate(sales)]
     return s  # type: ignore[no-any-return]
 
 
@@ -466,6 +512,12 @@ def customer_from_struct(s: _ffi.Customer) -> Customer:
         contacts=s.contacts, no_progress=s.no_progress, missing_records=s.missing_records,
         last_recorded=bool(s.last_recorded), next_step_date=from_day(s.next_step_date),
         service_counts=tuple(s.service_counts),  # type: ignore[arg-type]
+        prospect_run=None if s.prospect_run == -1 else s.prospect_run,
+        prospect_gap=None if s.prospect_gap == -1 else s.prospect_gap,
+        prospect_tail=s.prospect_tail, last_purposes=Purpose(s.last_purposes),
+        aimless=s.aimless, closes_asked=s.closes_asked, last_parts=RecordPart(s.last_parts),
+        last_entered=from_day(s.last_entered),
+        owner_sales=tuple(from_day(d) for d in s.owner_sales),  # type: ignore[arg-type]
     )
 
 
@@ -478,6 +530,13 @@ class Contact:
     recorded: bool = True
     next_date: DateLike = None
     service_level: Union[ServiceLevel, int, str] = ServiceLevel.NONE
+    # 1.1: what the visit held
+    purposes: Union[Purpose, int] = 0
+    close_asked: bool = False
+    owner_present: bool = False
+    activity: Union[Activity, int, str] = Activity.NONE  # a str: "none", "held", "sale"
+    record_parts: Union[RecordPart, int] = RecordPart.ALL
+    entered: DateLike = None
 
 
 CONTACT_FIELDS = tuple(f for f in Contact.__dataclass_fields__)
@@ -491,6 +550,13 @@ def contact_to_struct(c: Contact) -> _ffi.Contact:
     put(s, "recorded", c.recorded)
     put(s, "next_date", to_day(c.next_date, "next_date"))
     put(s, "service_level", _enum_in(ServiceLevel, c.service_level))
+    put(s, "purposes", int(c.purposes))
+    put(s, "close_asked", c.close_asked)
+    put(s, "owner_present", c.owner_present)
+    put(s, "activity", Activity[c.activity.upper()] if isinstance(c.activity, str)
+        else int(c.activity))
+    put(s, "record_parts", int(c.record_parts))
+    put(s, "entered", to_day(c.entered, "entered"))
     return s  # type: ignore[no-any-return]
 
 
@@ -498,7 +564,11 @@ def contact_from_struct(s: _ffi.Contact) -> Contact:
     return Contact(date=from_day(s.date), kind=_enum_out(ContactKind, s.kind),
                    outcome=_enum_out(Outcome, s.outcome), recorded=bool(s.recorded),
                    next_date=from_day(s.next_date),
-                   service_level=_enum_out(ServiceLevel, s.service_level))
+                   service_level=_enum_out(ServiceLevel, s.service_level),
+                   purposes=Purpose(s.purposes), close_asked=bool(s.close_asked),
+                   owner_present=bool(s.owner_present),
+                   activity=_enum_out(Activity, s.activity),
+                   record_parts=RecordPart(s.record_parts), entered=from_day(s.entered))
 
 
 # ---------------------------------------------------------------------------
