@@ -902,6 +902,7 @@ typedef struct ccad_customer {
     int32_t next_step_date; /**< Next contact date set at the latest contact, or ::CCAD_NO_DATE. */
     uint32_t service_counts[4]; /**< Contacts tagged basic, satisfying, value-added, moving. */
     /* members since 1.1.0 (a 1.0 caller's smaller size is still accepted) */
+    uint32_t padding_1_0;   /**< The 1.0 struct's tail padding, named so that the 1.1 members start past the 1.0 size; ignored, read back as 0. @since 1.1.0 */
     int32_t prospect_run;   /**< PATIENCE: contacts on distinct days while a prospect, since the run began; -1 unknown (the default: PATIENCE then counts @c contacts). @since 1.1.0 */
     int32_t prospect_gap;   /**< PATIENCE: the longest gap in days between two contacts of the run, or -1. @since 1.1.0 */
     int32_t prospect_tail;  /**< PATIENCE: contacts of the run after its longest gap (after the latest of equal ones). @since 1.1.0 */
@@ -917,7 +918,7 @@ typedef struct ccad_customer {
 #define CCAD_CUSTOMER_INIT {(uint32_t)sizeof(ccad_customer), NULL, 0, CCAD_GRADE_NONE, \
     CCAD_STATUS_PROSPECT, CCAD_NO_DATE, -1, -1, 1, 0, 0.0, 0.0, CCAD_COMPLAINT_NONE, \
     CCAD_NO_DATE, CCAD_NO_DATE, 0, 0, 1440, CCAD_NO_DATE, CCAD_NO_DATE, CCAD_NO_DATE, -1, \
-    0, 0, 0, 1, CCAD_NO_DATE, {0, 0, 0, 0}, -1, -1, 0, 0, 0, 0, CCAD_RECORD_ALL, CCAD_NO_DATE, \
+    0, 0, 0, 1, CCAD_NO_DATE, {0, 0, 0, 0}, 0, -1, -1, 0, 0, 0, 0, CCAD_RECORD_ALL, CCAD_NO_DATE, \
     {CCAD_NO_DATE, CCAD_NO_DATE, CCAD_NO_DATE}}
 
 /** One contact with a customer, for ccad_book_record(). */

@@ -56,7 +56,7 @@ int main(void)
     M(ccad_customer, last_gap_days); M(ccad_customer, contacts); M(ccad_customer, no_progress);
     M(ccad_customer, missing_records); M(ccad_customer, last_recorded);
     M(ccad_customer, next_step_date); M(ccad_customer, service_counts);
-    M(ccad_customer, prospect_run); M(ccad_customer, prospect_gap); M(ccad_customer, prospect_tail);
+    M(ccad_customer, padding_1_0); M(ccad_customer, prospect_run); M(ccad_customer, prospect_gap); M(ccad_customer, prospect_tail);
     M(ccad_customer, last_purposes); M(ccad_customer, aimless); M(ccad_customer, closes_asked);
     M(ccad_customer, last_parts); M(ccad_customer, last_entered); M(ccad_customer, owner_sales);
     end();

@@ -129,7 +129,7 @@ class Customer(_Sized):
     with what the visits held (docs/cadence-rules.md, "The contact summary")."""
     _init_fn_ = "ccad_customer_init"
     _fields_ = _CUSTOMER_1_0_FIELDS + [
-        ("prospect_run", c_int32), ("prospect_gap", c_int32), ("prospect_tail", c_int32),
+        ("padding_1_0", c_uint32), ("prospect_run", c_int32), ("prospect_gap", c_int32), ("prospect_tail", c_int32),
         ("last_purposes", c_uint32), ("aimless", c_uint32), ("closes_asked", c_uint32),
         ("last_parts", c_uint32), ("last_entered", c_int32), ("owner_sales", c_int32 * 3)]
     _defaults_ = dict(_CUSTOMER_1_0_DEFAULTS, prospect_run=-1, prospect_gap=-1,
