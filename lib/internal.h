@@ -220,17 +220,7 @@ static inline int ccad__inactive(int status)
 #define CB_LAST_RECORDED 4u
 #define CB_WIDE 8u /* struct crec only: the fields live in the book's wide table */
 
-/* The 1.1 summary of what the contacts held (ccad_customer's members of the
- * same names, docs/cadence-rules.md, "The contact summary"). A customer
- * whose summary is not at its defaults is stored in the wide table (the
- * 64-byte record has no room left): lib/visits.c. */
-struct ccad__visits {
-    int32_t prospect_run, prospect_gap, prospect_tail; /* PATIENCE; run -1 unknown */
-    uint32_t last_purposes, aimless, closes_asked;     /* STALL */
-    uint32_t last_parts;                               /* FOLLOWUP: record parts */
-    int32_t last_entered;                              /* FOLLOWUP: record entered */
-    int32_t owner_sales[3];                            /* PERSIST: latest first */
-};
+#include "visits.h" /* struct ccad__visits, 1.1: what the contacts held */
 
 /* One customer at full width: the working form every rule reads. Dates are
  * day numbers or CCAD_NO_DATE. */
@@ -349,49 +339,6 @@ static inline int ccad__too_few_contacts(const int64_t *v, int status, uint64_t 
 {
     return contacts < (uint64_t)v[P_PATIENCE_MIN] &&
            (status == CCAD_STATUS_PROSPECT || !v[P_PATIENCE_PROSPECTS]);
-}
-
-/* ---- what the visits held (visits.c) ---- */
-/* The defaults (what a 1.0 caller's customer holds), and whether s is at them. */
-void ccad__visits_default(struct ccad__visits *s);
-int ccad__visits_is_default(const struct ccad__visits *s);
-/* The summary from / into the public struct's 1.1 members. */
-void ccad__visits_take(struct ccad__visits *s, const ccad_customer *c);
-void ccad__visits_give(const struct ccad__visits *s, ccad_customer *c);
-/* Checks the 1.1 members of a customer / a contact; the error recorded as `fn`. */
-int ccad__visits_check_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *c);
-int ccad__visits_check_contact(ccad_ctx *ctx, const char *fn, const ccad_contact *e);
-/* Applies checked contact e to n->vis; *before is the customer before it. */
-void ccad__visits_record(struct cust *n, const ccad_contact *e, const struct cust *before);
-/* PATIENCE: the contacts a release is judged by on day T: with
- * patience.consecutive and a known run, a prospect's consecutive contacts
- * (a gap over `limit` days breaks the run; *broke gets that gap, else 0);
- * otherwise every contact so far. */
-static inline int ccad__patience_by_run(const int64_t *v, const struct cust *c)
-{
-    return v[P_PATIENCE_CONSECUTIVE] && c->vis.prospect_run >= 0 &&
-           c->status == CCAD_STATUS_PROSPECT;
-}
-int64_t ccad__patience_count(const int64_t *v, const struct cust *c, int32_t T, int64_t limit,
-                             int64_t *broke);
-/* FOLLOWUP: days the latest record was entered after followup.entry_days
- * allow (0: in time, or not told), and the record parts it lacks. */
-static inline int64_t ccad__record_late(const int64_t *v, const struct cust *c)
-{
-    int64_t late;
-    if (c->vis.last_entered == CCAD_NO_DATE || c->last_contact == CCAD_NO_DATE)
-        return 0;
-    late = (int64_t)c->vis.last_entered - c->last_contact - v[P_FOLLOWUP_ENTRY_DAYS];
-    return late > 0 ? late : 0;
-}
-static inline uint32_t ccad__record_lacking(const int64_t *v, const struct cust *c)
-{
-    return v[P_FOLLOWUP_PARTS] ? CCAD_RECORD_ALL & ~c->vis.last_parts : 0u;
-}
-/* PATIENCE: the gap that breaks a run, from GAP's maximum for the customer. */
-static inline int64_t ccad__patience_break(const int64_t *v, int64_t gap_max)
-{
-    return gap_max * v[P_PATIENCE_BREAK_PCT] / 100;
 }
 
 /* A compile-time check that struct crec is one cache line. */

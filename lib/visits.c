@@ -195,3 +195,28 @@ int64_t ccad__patience_count(const int64_t *v, const struct cust *c, int32_t T, 
     }
     return s->prospect_run;
 }
+
+int64_t ccad__record_late(const int64_t *v, const struct cust *c)
+{
+    int64_t late;
+    if (c->vis.last_entered == CCAD_NO_DATE || c->last_contact == CCAD_NO_DATE)
+        return 0;
+    late = (int64_t)c->vis.last_entered - c->last_contact - v[P_FOLLOWUP_ENTRY_DAYS];
+    return late > 0 ? late : 0;
+}
+
+uint32_t ccad__record_lacking(const int64_t *v, const struct cust *c)
+{
+    return v[P_FOLLOWUP_PARTS] ? CCAD_RECORD_ALL & ~c->vis.last_parts : 0u;
+}
+
+int ccad__patience_by_run(const int64_t *v, const struct cust *c)
+{
+    return v[P_PATIENCE_CONSECUTIVE] && c->vis.prospect_run >= 0 &&
+           c->status == CCAD_STATUS_PROSPECT;
+}
+
+int64_t ccad__patience_break(const int64_t *v, int64_t gap_max)
+{
+    return gap_max * v[P_PATIENCE_BREAK_PCT] / 100;
+}
