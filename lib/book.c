@@ -490,6 +490,11 @@ int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *custome
         return rc;
     store(&w, &c);
     keep_order(book, index, &w);
+    if (customer->size != sizeof(ccad_customer)) { /* a 1.0 caller cannot see the 1.1 summary */
+        struct cust old;
+        ccad__unpack(book, index, &old);
+        w.vis = old.vis;
+    }
     if ((rc = ccad__pack_reserve(book, index, &w, fn)) != 0)
         return rc;
     if (ccad__value(book, index) != c.value ||

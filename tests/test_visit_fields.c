@@ -602,6 +602,14 @@ static void structs_of_1_0_accepted(void **state)
     assert_int_equal(((ccad_customer *)(void *)raw)->contacts, 1);
     for (i = cust_end; i < sizeof raw; i++)
         assert_int_equal(raw[i], 0xA5);
+    /* an update through the 1.0 struct keeps the summary it cannot see */
+    ((ccad_customer *)(void *)raw)->value = 77;
+    ((ccad_customer *)(void *)raw)->id = NULL;
+    assert_int_equal(ccad_book_update(f->b, 0, (ccad_customer *)(void *)raw), CCAD_OK);
+    got = (ccad_customer)CCAD_CUSTOMER_INIT;
+    assert_int_equal(ccad_book_get(f->b, 0, &got), CCAD_OK);
+    assert_int_equal(got.value, 77);
+    assert_int_equal(got.prospect_run, 1);
     TU_FAIL(f->ctx, (c.size = (uint32_t)cust_1_0 + 4, ccad_book_add(f->b, &c, NULL)),
             CCAD_EVERSION);
     old.size = (uint32_t)contact_1_0 + 4;
