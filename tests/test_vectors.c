@@ -289,8 +289,8 @@ static void format_date(char *buf, size_t cap, int64_t d)
         snprintf(buf, cap, "%lld", (long long)d);
 }
 
-/* Value text of field f -> integer (all types but F_DBL and F_SVC). */
-/* A bit set: an integer, or bit names joined by '+' ("order+product"). */
+/* A bit set: an integer, or bit names joined by '+' ("order+product",
+ * "Mon+Wed"). */
 static int parse_bits(const char *const *names, int n, const char *s, int64_t *out)
 {
     int64_t m = 0;
@@ -311,6 +311,7 @@ static int parse_bits(const char *const *names, int n, const char *s, int64_t *o
     return 0;
 }
 
+/* Value text of field f -> integer (all types but F_DBL and F_SVC). */
 static int parse_field(const struct fdesc *f, const char *s, int64_t *out)
 {
     if (f->type == F_DATE)
@@ -326,26 +327,11 @@ static int parse_field(const struct fdesc *f, const char *s, int64_t *out)
         return parse_int(s, out);
     }
     if (f->type == F_DAYS) {
-        int64_t m = 0;
-        char tmp[64];
-        char *p, *save = NULL;
         if (strcmp(s, "any") == 0) {
             *out = 0;
             return 0;
         }
-        if (parse_int(s, out) == 0)
-            return 0;
-        if (strlen(s) >= sizeof tmp)
-            return -1;
-        strcpy(tmp, s);
-        for (p = strtok_r(tmp, "+", &save); p != NULL; p = strtok_r(NULL, "+", &save)) {
-            int k = lookup(weekday_names, 7, p);
-            if (k < 0)
-                return -1;
-            m |= (int64_t)1 << k;
-        }
-        *out = m;
-        return 0;
+        return parse_bits(weekday_names, 7, s, out);
     }
     return parse_int(s, out);
 }

@@ -172,33 +172,28 @@ def parse_real(s: str) -> Optional[float]:
 def parse_field(kind: str, names: Optional[List[Any]], s: str) -> Optional[int]:
     if kind == "date":
         return parse_date(s)
-    if kind == "bits":  # an integer, or bit names joined by '+'
-        v = parse_int(s)
-        if v is not None:
-            return v
-        m = 0
-        for p in s.split("+"):
-            if p not in (names or []):
-                return None
-            m |= 1 << (names or []).index(p)
-        return m
+    if kind == "bits":
+        return parse_bits(names or [], s)
     if names is not None:
         if s in names:
             return names.index(s)
         return parse_int(s)
     if kind == "days":
-        if s == "any":
-            return 0
-        v = parse_int(s)
-        if v is not None:
-            return v
-        m = 0
-        for p in (p for p in s.split("+") if p):
-            if p not in WEEKDAYS:
-                return None
-            m |= 1 << WEEKDAYS.index(p)
-        return m
+        return 0 if s == "any" else parse_bits(WEEKDAYS, s)
     return parse_int(s)
+
+
+def parse_bits(names: List[Any], s: str) -> Optional[int]:
+    """A bit set: an integer, or bit names joined by '+' ("order+product", "Mon+Wed")."""
+    v = parse_int(s)
+    if v is not None:
+        return v
+    m = 0
+    for p in (p for p in s.split("+") if p):
+        if p not in names:
+            return None
+        m |= 1 << names.index(p)
+    return m
 
 
 def parse_svc(s: str) -> Optional[Tuple[int, ...]]:
