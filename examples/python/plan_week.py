@@ -68,6 +68,23 @@ class SqliteStore:
                         "customer_id TEXT, date TEXT, kind TEXT, outcome TEXT, recorded INT, "
                         "next_date TEXT, service_level TEXT, purposes INT, close_asked INT, "
                         "owner_present INT, activity INT, record_parts INT, entered TEXT)")
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """A database written before 1.1 gains the columns of what the visits
+        held, with the library's defaults, so its customers load as before."""
+        extra = {"customers": [(c, "") for c in self.COLUMNS] + [("owner_sales", "',,'")],
+                 "contacts": [("purposes", "0"), ("close_asked", "0"), ("owner_present", "0"),
+                              ("activity", "0"), ("record_parts", "31"), ("entered", "")]}
+        defaults = {"prospect_tail": "0", "last_purposes": "0", "aimless": "0",
+                    "closes_asked": "0", "last_parts": "31"}
+        for table, cols in extra.items():
+            have = {row[1] for row in self.db.execute("PRAGMA table_info(%s)" % table)}
+            for col, default in cols:
+                default = default or defaults.get(col, "")
+                if col not in have:
+                    self.db.execute("ALTER TABLE %s ADD COLUMN %s%s" % (
+                        table, col, " DEFAULT %s" % default if default else ""))
 
     # transactions
     def begin(self) -> None:
@@ -80,7 +97,10 @@ class SqliteStore:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
 
-    # rows <-> customers
+    # rows <-> customers (columns named: a migrated table has them in another order)
+    def _names(self) -> str:
+        return ", ".join(self.COLUMNS + list(_LISTS))
+
     def _row(self, c: cc.Customer) -> List[object]:
         out: List[object] = []
         for f in self.COLUMNS:
@@ -106,12 +126,14 @@ class SqliteStore:
         return cc.Customer(**kw)  # type: ignore[arg-type]
 
     def load(self, cid: str) -> Optional[cc.Customer]:
-        row = self.db.execute("SELECT * FROM customers WHERE id = ?", (cid,)).fetchone()
+        row = self.db.execute("SELECT %s FROM customers WHERE id = ?" % self._names(),
+                              (cid,)).fetchone()
         return None if row is None else self._customer(row)
 
     def save(self, c: cc.Customer) -> None:
         marks = ", ".join("?" * (len(self.COLUMNS) + 2))
-        self.db.execute("INSERT OR REPLACE INTO customers VALUES (%s)" % marks, self._row(c))
+        self.db.execute("INSERT OR REPLACE INTO customers (%s) VALUES (%s)"
+                        % (self._names(), marks), self._row(c))
 
     def append_contact(self, cid: str, k: cc.Contact) -> None:
         self.db.execute(
@@ -129,7 +151,8 @@ class SqliteStore:
              k.entered.isoformat() if isinstance(k.entered, dt.date) else None))
 
     def iterate(self) -> Iterator[cc.Customer]:
-        for row in self.db.execute("SELECT * FROM customers ORDER BY id").fetchall():
+        for row in self.db.execute("SELECT %s FROM customers ORDER BY id"
+                                   % self._names()).fetchall():
             yield self._customer(row)
 
 
