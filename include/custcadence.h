@@ -455,6 +455,41 @@ enum ccad_service_level {
     CCAD_SERVICE_MOVING = 4      /**< Service that moves the customer. */
 };
 
+/** Purposes of a contact, a bit set (::ccad_contact @c purposes; seed 001,
+ *  line 80: no sale without a sales purpose). 0 = not told (1.0's contacts).
+ *  @since 1.1.0 */
+enum ccad_purpose {
+    CCAD_PURPOSE_NONE = 1u << 0,     /**< No sales purpose: a courtesy call or a chat (alone only). */
+    CCAD_PURPOSE_ORDER = 1u << 1,    /**< Take an order or ask for the close. */
+    CCAD_PURPOSE_PRODUCT = 1u << 2,  /**< Bring in or push a product. */
+    CCAD_PURPOSE_ACTIVITY = 1u << 3, /**< Run a sales activity (a promotion, a display). */
+    CCAD_PURPOSE_PROBLEM = 1u << 4,  /**< Solve a problem of the customer's. */
+    CCAD_PURPOSE_PAYMENT = 1u << 5,  /**< Collect a payment. */
+    CCAD_PURPOSE_OTHER = 1u << 6     /**< Another sales purpose. */
+};
+/** Every ::ccad_purpose bit. @since 1.1.0 */
+#define CCAD_PURPOSE_ALL 0x7Fu
+
+/** The parts of a visit record seed 001 (lines 56, 59) asks for, a bit set
+ *  (::ccad_contact @c record_parts). @since 1.1.0 */
+enum ccad_record_part {
+    CCAD_RECORD_PURPOSE = 1u << 0,      /**< The purpose (and strategy) of the contact. */
+    CCAD_RECORD_SAID = 1u << 1,         /**< What was said. */
+    CCAD_RECORD_STATE = 1u << 2,        /**< The customer's state after it. */
+    CCAD_RECORD_SOLVED = 1u << 3,       /**< Whether the customer's problem was solved. */
+    CCAD_RECORD_NEXT_PROBLEM = 1u << 4  /**< The next problem the customer is likely to have. */
+};
+/** Every ::ccad_record_part bit: a complete record. @since 1.1.0 */
+#define CCAD_RECORD_ALL 0x1Fu
+
+/** An effective activity held at a contact (seed 002, line 7: an activity
+ *  is effective when it sells). @since 1.1.0 */
+enum ccad_activity {
+    CCAD_ACTIVITY_NONE = 0, /**< No sales activity. */
+    CCAD_ACTIVITY_HELD = 1, /**< An activity was held but sold nothing. */
+    CCAD_ACTIVITY_SALE = 2  /**< An activity that produced sales: effective. */
+};
+
 /** Problem-customer kind (TRIAGE). */
 enum ccad_triage {
     CCAD_TRIAGE_NONE = 0,        /**< Volume unknown: not triaged. */
@@ -866,9 +901,21 @@ typedef struct ccad_customer {
     int last_recorded;      /**< 1 if the latest contact left a record (or nothing is known: the default). */
     int32_t next_step_date; /**< Next contact date set at the latest contact, or ::CCAD_NO_DATE. */
     uint32_t service_counts[4]; /**< Contacts tagged basic, satisfying, value-added, moving. */
+    /* members since 1.1.0 (a 1.0 caller's smaller size is still accepted) */
+    uint32_t padding_1_0;   /**< The 1.0 struct's tail padding, named so that the 1.1 members start past the 1.0 size; ignored, read back as 0. @since 1.1.0 */
     /* 1.1: our position in the customer's sales (TRIAGE; seed 002) */
-    int64_t share_pct;      /**< Our share of the customer's sales in percent (0..100), or ::CCAD_SHARE_UNKNOWN. When known (with triage.by_position) TRIAGE reads it before the volume. 64 bits wide so that it starts past the end of the 1.0 struct (whose tail padding stays unused). @since 1.1.0 */
+    int64_t share_pct;      /**< Our share of the customer's sales in percent (0..100), or ::CCAD_SHARE_UNKNOWN. When known (with triage.by_position) TRIAGE reads it before the volume. @since 1.1.0 */
     uint32_t supplier_rank; /**< Our rank among the customer's suppliers by its sales (1 = first, the supplier it pushes first; at most 1000000), or ::CCAD_RANK_UNKNOWN (0). @since 1.1.0 */
+    /* 1.1: what the contacts held (FOLLOWUP, STALL, PATIENCE, PERSIST; seeds 001-003) */
+    int32_t prospect_run;   /**< PATIENCE: contacts on distinct days while a prospect, since the run began; -1 unknown (the default: PATIENCE then counts @c contacts). @since 1.1.0 */
+    int32_t prospect_gap;   /**< PATIENCE: the longest gap in days between two contacts of the run, or -1. @since 1.1.0 */
+    int32_t prospect_tail;  /**< PATIENCE: contacts of the run after its longest gap (after the latest of equal ones). @since 1.1.0 */
+    uint32_t last_purposes; /**< STALL: ::ccad_purpose bits of the latest contact; 0 not told. @since 1.1.0 */
+    uint32_t aimless;       /**< STALL: of the latest @c no_progress contacts, those without a sales purpose or repeating the purposes of the contact before. @since 1.1.0 */
+    uint32_t closes_asked;  /**< STALL: of the latest @c no_progress contacts, those where the close was asked for. @since 1.1.0 */
+    uint32_t last_parts;    /**< FOLLOWUP: ::ccad_record_part bits the latest contact's record holds (::CCAD_RECORD_ALL by default). @since 1.1.0 */
+    int32_t last_entered;   /**< FOLLOWUP: day the latest contact's record was entered, or ::CCAD_NO_DATE (not told: in time). @since 1.1.0 */
+    int32_t owner_sales[3]; /**< PERSIST: days of the latest three effective activities (::CCAD_ACTIVITY_SALE) held with the owner present, latest first; ::CCAD_NO_DATE for none. @since 1.1.0 */
 } ccad_customer;
 
 /** ::ccad_customer::share_pct when our share of the customer's sales is unknown. @since 1.1.0 */
@@ -882,7 +929,8 @@ typedef struct ccad_customer {
 #define CCAD_CUSTOMER_INIT {(uint32_t)sizeof(ccad_customer), NULL, 0, CCAD_GRADE_NONE, \
     CCAD_STATUS_PROSPECT, CCAD_NO_DATE, -1, -1, 1, 0, 0.0, 0.0, CCAD_COMPLAINT_NONE, \
     CCAD_NO_DATE, CCAD_NO_DATE, 0, 0, 1440, CCAD_NO_DATE, CCAD_NO_DATE, CCAD_NO_DATE, -1, \
-    0, 0, 0, 1, CCAD_NO_DATE, {0, 0, 0, 0}, CCAD_SHARE_UNKNOWN, CCAD_RANK_UNKNOWN}
+    0, 0, 0, 1, CCAD_NO_DATE, {0, 0, 0, 0}, 0, CCAD_SHARE_UNKNOWN, CCAD_RANK_UNKNOWN, -1, -1, 0, 0, \
+    0, 0, CCAD_RECORD_ALL, CCAD_NO_DATE, {CCAD_NO_DATE, CCAD_NO_DATE, CCAD_NO_DATE}}
 
 /** One contact with a customer, for ccad_book_record(). */
 typedef struct ccad_contact {
@@ -893,11 +941,20 @@ typedef struct ccad_contact {
     int recorded;       /**< 1 if a written record was made (FOLLOWUP). */
     int32_t next_date;  /**< Next step date agreed, or ::CCAD_NO_DATE. */
     int service_level;  /**< ::ccad_service_level. */
+    /* members since 1.1.0 (a 1.0 caller's smaller size is still accepted: they take the defaults) */
+    uint32_t purposes;  /**< ::ccad_purpose bits; 0 = not told. ::CCAD_PURPOSE_NONE stands alone. @since 1.1.0 */
+    int close_asked;    /**< 1 if the rep asked for the close (seed 001, line 83). @since 1.1.0 */
+    int owner_present;  /**< 1 if the customer's owner took part (seed 002, line 7). @since 1.1.0 */
+    int activity;       /**< ::ccad_activity held at the contact. @since 1.1.0 */
+    uint32_t record_parts; /**< ::ccad_record_part bits the record holds (with @c recorded = 1; default ::CCAD_RECORD_ALL). @since 1.1.0 */
+    int32_t entered;    /**< Day the record was entered (on or after @c date), or ::CCAD_NO_DATE (not told: the same day). @since 1.1.0 */
 } ccad_contact;
 
-/** Initialiser for ::ccad_contact (a recorded visit with progress, no date yet). */
+/** Initialiser for ::ccad_contact (a recorded visit with progress, no date
+ *  yet; purposes not told, a complete record entered the same day). */
 #define CCAD_CONTACT_INIT {(uint32_t)sizeof(ccad_contact), CCAD_NO_DATE, CCAD_CONTACT_VISIT, \
-    CCAD_OUTCOME_PROGRESS, 1, CCAD_NO_DATE, CCAD_SERVICE_NONE}
+    CCAD_OUTCOME_PROGRESS, 1, CCAD_NO_DATE, CCAD_SERVICE_NONE, 0, 0, 0, CCAD_ACTIVITY_NONE, \
+    CCAD_RECORD_ALL, CCAD_NO_DATE}
 
 /**
  * @brief Creates an empty book.
@@ -1336,7 +1393,13 @@ enum ccad_why {
     CCAD_WHY_POOL_ASSIGN = 64,        /**< Team proposals, WORKLOAD: a pool customer proposed to the nearest rep with room; a = travel minutes from the rep's base, b = the rep's room left after it (contacts in the period), c = the contacts it needs in the period. @since 1.1.0 */
     CCAD_WHY_TEAM_MOVE = 65,          /**< Team proposals, WORKLOAD: a customer proposed to move from an overloaded rep to one with room; a = the change of the territories' travel in minutes (the new rep's base minus the owner's base, one way; negative: shorter), b = the owner's load before the move in % of capacity, c = the new rep's load after it in %. @since 1.1.0 */
     CCAD_WHY_TRIAGE_SHARE = 66,       /**< TRIAGE: by our position (seed 002): a = kind, b = our share of the customer's sales in %, c = the share threshold applied in %. @since 1.1.0 */
-    CCAD_WHY_TRIAGE_RANK = 67         /**< TRIAGE: by our position (seed 002): a = kind, b = our rank among the customer's suppliers (1 = first), c = the rank threshold applied. @since 1.1.0 */
+    CCAD_WHY_TRIAGE_RANK = 67,        /**< TRIAGE: by our position (seed 002): a = kind, b = our rank among the customer's suppliers (1 = first), c = the rank threshold applied. @since 1.1.0 */
+    CCAD_WHY_RECORD_LATE = 68,        /**< FOLLOWUP: the latest contact's record, of the contact on date a, was entered on date b, c days after followup.entry_days allow (seed 001: the same day). @since 1.1.0 */
+    CCAD_WHY_RECORD_INCOMPLETE = 69,  /**< FOLLOWUP: the latest contact's record lacks a of the record parts: the ::ccad_record_part bits b (seed 001: purpose, what was said, state, problem solved, next problem). @since 1.1.0 */
+    CCAD_WHY_STALL_REPEATED = 70,     /**< STALL: of the a contacts without progress, b had no sales purpose or repeated the contact before (seed 001: do not repeat the last visit, have a sales purpose); c = those where the close was asked. @since 1.1.0 */
+    CCAD_WHY_STALL_NO_CLOSE = 71,     /**< STALL: the a contacts without progress all had a sales purpose, but the close was asked at none of them (seed 001: ask for the close in time). @since 1.1.0 */
+    CCAD_WHY_PATIENCE_RUN = 72,       /**< PATIENCE: a prospect's release now premature; a = its consecutive contacts, b = patience.min_contacts, c = the gap in days that broke the run (0: unbroken). @since 1.1.0 */
+    CCAD_WHY_PERSIST_LACKING = 73     /**< Planner, PERSIST: the persist block begun on date c closed with only a effective activities done with the owner present, fewer than b = persist.effective_min (seed 002: three, with the owner). @since 1.1.0 */
 };
 
 /**
@@ -1406,7 +1469,9 @@ enum ccad_flag {
     CCAD_F_CARE_DUE = 1u << 11,        /**< Care contact after a resolved complaint is due. */
     CCAD_F_REMINDER = 1u << 12,        /**< A reminder falls today. */
     CCAD_F_INACTIVE = 1u << 13,        /**< Released or eliminated. */
-    CCAD_F_REASONS_TRUNCATED = 1u << 14 /**< More than ::CCAD_REASONS_MAX reasons. */
+    CCAD_F_REASONS_TRUNCATED = 1u << 14, /**< More than ::CCAD_REASONS_MAX reasons. */
+    CCAD_F_RECORD_LATE = 1u << 15,      /**< FOLLOWUP: the latest contact's record was entered late. @since 1.1.0 */
+    CCAD_F_RECORD_INCOMPLETE = 1u << 16 /**< FOLLOWUP: the latest contact's record lacks a part. @since 1.1.0 */
 };
 
 /** Everything decided for one customer on one day. */
@@ -1639,7 +1704,8 @@ enum ccad_finding_kind {
     CCAD_FIND_ROUTE = 12,         /**< A routed stop misses its visit window or the end of the day (only when the host's travel times change between calls: the planner never plans a late stop). */
     CCAD_FIND_RELEASE_PROPOSED = 13,/**< TRIAGE gave the customer up: no contact is planned and its release is proposed (GIVE_UP; with PATIENCE when premature); in team proposals also flagged for reassignment or idle (POOL_RELEASE). @since 1.1.0 */
     CCAD_FIND_ASSIGN_PROPOSED = 14, /**< Team proposals: a pool customer proposed to a rep with room (POOL_ASSIGN). @since 1.1.0 */
-    CCAD_FIND_MOVE_PROPOSED = 15    /**< Team proposals: a customer proposed to move from an overloaded rep to one with room (TEAM_MOVE). @since 1.1.0 */
+    CCAD_FIND_MOVE_PROPOSED = 15,   /**< Team proposals: a customer proposed to move from an overloaded rep to one with room (TEAM_MOVE). @since 1.1.0 */
+    CCAD_FIND_PERSIST_LACKING = 16  /**< PERSIST: a persist block closed before three effective activities with the owner (PERSIST_LACKING); date = its first day. @since 1.1.0 */
 };
 
 /** One finding of a schedule. */

@@ -312,13 +312,19 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *L, const struc
     if (c->last_contact != CCAD_NO_DATE) {
         if (!(c->bits & CB_LAST_RECORDED))
             flags |= CCAD_F_NO_RECORD;
+        else if (!ccad__visits_is_default(&c->vis)) /* FOLLOWUP 1.1 */
+            flags |= (ccad__record_late(v, c) > 0 ? CCAD_F_RECORD_LATE : 0u) |
+                     (ccad__record_lacking(v, c) != 0 ? CCAD_F_RECORD_INCOMPLETE : 0u);
         if (c->next_step == CCAD_NO_DATE)
             flags |= CCAD_F_NO_NEXT_STEP;
     }
     if ((uint64_t)c->no_progress >= (uint64_t)v[P_STALL_AFTER])
         flags |= CCAD_F_STALLED;
-    if (ccad__too_few_contacts(v, c->status, c->contacts) || (gap > max && watched))
-        flags |= CCAD_F_RELEASE_PREMATURE;
+    {
+        int64_t broke, count = ccad__patience_count(v, c, L->T, ccad__patience_break(v, max), &broke);
+        if (ccad__too_few_contacts(v, c->status, (uint64_t)count) || (gap > max && watched))
+            flags |= CCAD_F_RELEASE_PREMATURE;
+    }
     if (c->complaint == CCAD_COMPLAINT_OPEN)
         flags |= CCAD_F_COMPLAINT_OPEN;
     return flags;

@@ -103,19 +103,15 @@ const char *ccad_book_id(const ccad_book *book, size_t index)
 }
 
 /* Copies the caller's struct (checking its size) into *c; a 1.0 caller's
- * struct ends before the 1.1 members, which then read as unknown. */
+ * struct gets the 1.1 members' defaults. */
 static int take_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *in, ccad_customer *c)
 {
     if (!CCAD__CUSTOMER_SIZE_OK(in->size))
         return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_customer.size %lu not supported", fn,
                           (unsigned long)in->size);
-    if (in->size == sizeof *c) {
-        memcpy(c, in, sizeof *c);
-    } else {
-        memcpy(c, in, CCAD__CUSTOMER_1_0_MEMBERS);
-        c->share_pct = CCAD_SHARE_UNKNOWN;
-        c->supplier_rank = CCAD_RANK_UNKNOWN;
-    }
+    ccad_customer_init(c);
+    memcpy(c, in, in->size < sizeof *c ? CCAD__CUSTOMER_1_0_END : sizeof *c);
+    c->size = (uint32_t)sizeof *c;
     return CCAD_OK;
 }
 
@@ -183,7 +179,7 @@ static int check_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *c)
     if (c->supplier_rank > CCAD__SUPPLIER_RANK_MAX)
         BAD(CCAD_ERANGE, "%s: supplier_rank %lu above %lu", fn, (unsigned long)c->supplier_rank,
             (unsigned long)CCAD__SUPPLIER_RANK_MAX);
-    return CCAD_OK;
+    return ccad__visits_check_customer(ctx, fn, c);
 }
 
 static int check_id(ccad_ctx *ctx, const char *fn, const char *id, size_t *out_len)
@@ -235,6 +231,7 @@ static void store(struct cust *d, const ccad_customer *c)
     d->visit_days = (uint8_t)c->visit_days;
     d->bits = (uint8_t)((c->capable ? CB_CAPABLE : 0) | (c->has_location ? CB_HAS_LOC : 0) |
                         (c->last_recorded ? CB_LAST_RECORDED : 0));
+    ccad__visits_take(&d->vis, c);
 }
 
 static int grow(ccad_book *b, size_t idlen, const char *fn)
@@ -442,6 +439,7 @@ void ccad__export(const ccad_book *book, size_t index, const struct cust *d, cca
         c.service_counts[k] = d->svc[k];
     c.share_pct = d->share_pct;
     c.supplier_rank = d->supplier_rank;
+    ccad__visits_give(&d->vis, &c);
     *out = c;
 }
 
@@ -463,9 +461,9 @@ int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
         uint32_t size = out->size;
         ccad__unpack(book, index, &w);
         ccad__export(book, index, &w, &c);
-        c.size = size;
-        /* a 1.0 caller's struct ends before the 1.1 members */
-        memcpy(out, &c, size == sizeof c ? sizeof c : CCAD__CUSTOMER_1_0_MEMBERS);
+        /* a 1.0 caller's struct is filled only as far as its members reach */
+        memcpy(out, &c, size < sizeof c ? CCAD__CUSTOMER_1_0_END : sizeof c);
+        out->size = size;
     }
     return CCAD_OK;
 }
@@ -504,6 +502,11 @@ int ccad_book_update(ccad_book *book, size_t index, const ccad_customer *custome
         return rc;
     store(&w, &c);
     keep_order(book, index, &w);
+    if (customer->size != sizeof(ccad_customer)) { /* a 1.0 caller cannot see the 1.1 summary */
+        struct cust old;
+        ccad__unpack(book, index, &old);
+        w.vis = old.vis;
+    }
     if ((rc = ccad__pack_reserve(book, index, &w, fn)) != 0)
         return rc;
     if (ccad__value(book, index) != c.value ||
@@ -517,15 +520,16 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
                        struct cust *out, const char *fn)
 {
     ccad_contact e;
-    struct cust n;
+    struct cust n, before;
     ccad_ctx *ctx = book->ctx;
-    int latest;
+    int latest, rc;
     if (contact == NULL)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: contact is NULL", fn);
-    if (!CCAD__SIZE_OK(contact->size, ccad_contact))
+    if (!CCAD__CONTACT_SIZE_OK(contact->size))
         return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_contact.size %lu not supported", fn,
                           (unsigned long)contact->size);
-    memcpy(&e, contact, sizeof e);
+    ccad_contact_init(&e); /* a 1.0 caller's contact: the 1.1 members' defaults */
+    memcpy(&e, contact, contact->size);
     if (index >= book->n)
         return ccad__fail(ctx, CCAD_ENOTFOUND, "%s: index %lu out of range", fn,
                           (unsigned long)index);
@@ -543,6 +547,8 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
         return ccad__fail(ctx, CCAD_EINVAL, "%s: recorded must be 0 or 1", fn);
     if (e.service_level < CCAD_SERVICE_NONE || e.service_level > CCAD_SERVICE_MOVING)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: service level %d unknown", fn, e.service_level);
+    if ((rc = ccad__visits_check_contact(ctx, fn, &e)) != CCAD_OK)
+        return rc;
 
     ccad__unpack(book, index, &n); /* work on a copy; the caller commits it */
     if (e.outcome == CCAD_OUTCOME_COMPLAINT_RESOLVED && n.complaint != CCAD_COMPLAINT_OPEN)
@@ -551,6 +557,7 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
         (e.service_level > 0 && n.svc[e.service_level - 1] == UINT32_MAX) ||
         (e.outcome == CCAD_OUTCOME_NO_PROGRESS && n.no_progress == UINT32_MAX))
         return ccad__fail(ctx, CCAD_EOVERFLOW, "%s: a contact count would overflow", fn);
+    before = n;
     n.contacts++;
     if (!e.recorded)
         n.missing++;
@@ -583,6 +590,7 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
         n.complaint = CCAD_COMPLAINT_RESOLVED;
         n.complaint_date = e.date < n.complaint_date ? n.complaint_date : e.date;
     }
+    ccad__visits_record(&n, &e, &before);
     *out = n;
     return CCAD_OK;
 }

@@ -1,7 +1,8 @@
 /* The customer book's stored form: a customer's working form (struct
  * cust) packed into a 64-byte record (struct crec), or whole into the wide
  * table when a field does not fit, and unpacked again (book.c keeps the
- * records, ids and index). */
+ * records, ids and index). A customer whose 1.1 visit summary (visits.c)
+ * is not at its defaults is always wide. */
 #include "internal.h"
 
 #include <string.h>
@@ -38,7 +39,7 @@ static int fits(const struct cust *c)
     for (k = 0; k < 4; k++)
         if (c->svc[k] > UINT8_MAX)
             return 0;
-    return 1;
+    return ccad__visits_is_default(&c->vis); /* the record has no room for them */
 }
 
 static int has_wide_slot(const ccad_book *book, size_t index)
@@ -144,6 +145,7 @@ void ccad__unpack(const ccad_book *book, size_t index, struct cust *out)
         out->order = r->order_off == CR_NO_ORDER ? CCAD_NO_DATE : out->purchase + r->order_off;
         for (k = 0; k < 4; k++)
             out->svc[k] = r->svc[k];
+        ccad__visits_default(&out->vis);
         out->open_min = (uint16_t)(r->window & 0x7ffu);
         out->close_min = (uint16_t)(r->window >> 11 & 0x7ffu);
         out->visit_days = (uint8_t)(r->window >> 22 & 0x7fu);

@@ -10,12 +10,16 @@
 #include <string.h>
 
 #define SNAP_MAGIC "CCADBOOK"
-#define SNAP_VERSION 2u  /* written; 1 (before TRIAGE's position) is still read */
+#define SNAP_VERSION 2u  /* 2 (1.1): TRIAGE's position in every record, and a visit block
+                           where a record's bits say so; 1 is still read */
+#define SNAP_VERSION_1 1u
 #define SNAP_HEADER 32u
 #define SNAP_RECORD_1 110u /* one customer without its id bytes (the id length included) */
 #define SNAP_POSITION 8u   /* version 2: share_pct and supplier_rank, before the id length */
 #define SNAP_RECORD (SNAP_RECORD_1 + SNAP_POSITION)
 #define SNAP_TRAILER 8u
+#define SNAP_VISITS 44u  /* the visit block after the id (version 2, bit SNAP_HAS_VISITS) */
+#define SNAP_HAS_VISITS 0x10u /* record bits: a visit block follows the id */
 
 static const char fn_write[] = "ccad_book_snapshot";
 static const char fn_read[] = "ccad_book_from_snapshot";
@@ -119,12 +123,26 @@ static unsigned char *put_record(unsigned char *p, const struct cust *c, const c
     *p++ = c->status;
     *p++ = c->complaint;
     *p++ = c->visit_days;
-    *p++ = c->bits;
+    *p++ = (unsigned char)(c->bits | (ccad__visits_is_default(&c->vis) ? 0u : SNAP_HAS_VISITS));
     p = put_u32(p, (uint32_t)c->share_pct);
     p = put_u32(p, c->supplier_rank);
     *p++ = (unsigned char)idlen;
     memcpy(p, id, idlen);
-    return p + idlen;
+    p += idlen;
+    if (!ccad__visits_is_default(&c->vis)) {
+        const struct ccad__visits *v = &c->vis;
+        p = put_u32(p, (uint32_t)v->prospect_run);
+        p = put_u32(p, (uint32_t)v->prospect_gap);
+        p = put_u32(p, (uint32_t)v->prospect_tail);
+        p = put_u32(p, v->last_purposes);
+        p = put_u32(p, v->aimless);
+        p = put_u32(p, v->closes_asked);
+        p = put_u32(p, v->last_parts);
+        p = put_u32(p, (uint32_t)v->last_entered);
+        for (k = 0; k < 3; k++)
+            p = put_u32(p, (uint32_t)v->owner_sales[k]);
+    }
+    return p;
 }
 
 /* Bytes of the snapshot of book: header, records with ids, checksum. */
@@ -132,7 +150,14 @@ static size_t snapshot_size(const ccad_book *book)
 {
     size_t i, n = SNAP_HEADER + SNAP_TRAILER;
     for (i = 0; i < book->n; i++)
+    {
         n += SNAP_RECORD + strlen(book->ids + book->id_off[i]);
+        if (book->c[i].bits & CB_WIDE) {
+            struct cust c;
+            ccad__unpack(book, i, &c);
+            n += ccad__visits_is_default(&c.vis) ? 0 : SNAP_VISITS;
+        }
+    }
     return n;
 }
 
@@ -209,6 +234,28 @@ static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t
     return CCAD_OK;
 }
 
+/* The visit block of a version 2 record into c. */
+static int get_visits(ccad_ctx *ctx, const unsigned char **pp, const unsigned char *end,
+                      ccad_customer *c)
+{
+    const unsigned char *p = *pp;
+    int k;
+    if ((size_t)(end - p) < SNAP_VISITS)
+        BAD(CCAD_EPARSE, "%s: a customer's visit block runs past the end", fn_read);
+    c->prospect_run = (int32_t)get_u32(&p);
+    c->prospect_gap = (int32_t)get_u32(&p);
+    c->prospect_tail = (int32_t)get_u32(&p);
+    c->last_purposes = get_u32(&p);
+    c->aimless = get_u32(&p);
+    c->closes_asked = get_u32(&p);
+    c->last_parts = get_u32(&p);
+    c->last_entered = (int32_t)get_u32(&p);
+    for (k = 0; k < 3; k++)
+        c->owner_sales[k] = (int32_t)get_u32(&p);
+    *pp = p;
+    return CCAD_OK;
+}
+
 /* One record of the given format version into c (the id into idbuf) and
  * the remembered order; a version 1 record leaves the position unknown. */
 static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned char *end,
@@ -250,7 +297,8 @@ static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned ch
         c->supplier_rank = get_u32(&p);
     }
     idlen = *p++;
-    if (bits & ~(CB_CAPABLE | CB_HAS_LOC | CB_LAST_RECORDED))
+    if (bits & ~(CB_CAPABLE | CB_HAS_LOC | CB_LAST_RECORDED |
+                 (version >= SNAP_VERSION ? SNAP_HAS_VISITS : 0u)))
         BAD(CCAD_EPARSE, "%s: unknown customer bits 0x%x", fn_read, bits);
     c->capable = (bits & CB_CAPABLE) != 0;
     c->has_location = (bits & CB_HAS_LOC) != 0;
@@ -263,7 +311,7 @@ static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned ch
         BAD(CCAD_EPARSE, "%s: an id holds a NUL byte", fn_read);
     c->id = idbuf;
     *pp = p + idlen;
-    return CCAD_OK;
+    return (bits & SNAP_HAS_VISITS) ? get_visits(ctx, pp, end, c) : CCAD_OK;
 }
 
 /* Adds the next customer of the snapshot to b (validated as by ccad_book_add). */

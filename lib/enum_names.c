@@ -24,12 +24,13 @@ static const char n_finding[][20] = {"unplanned",       "overdue",  "cooling", "
                                      "stalled",         "release_risk", "never_contacted",
                                      "over_capacity",   "dropped",  "gap",     "platform",
                                      "route",           "release_proposed", "assign_proposed",
-                                     "move_proposed"};
+                                     "move_proposed",   "persist_lacking"};
 static const char n_flag[][20] = {"DUE",            "OVERDUE",        "COOLING",
                                   "COLD",           "STALLED",        "NEVER_CONTACTED",
                                   "NO_RECORD",      "NO_NEXT_STEP",   "RELEASE_PREMATURE",
                                   "RELEASED_EARLY", "COMPLAINT_OPEN", "CARE_DUE",
-                                  "REMINDER",       "INACTIVE",       "REASONS_TRUNCATED"};
+                                  "REMINDER",       "INACTIVE",       "REASONS_TRUNCATED",
+                                  "RECORD_LATE",    "RECORD_INCOMPLETE"};
 
 #define NAMES(first_, t)                                                                       \
     do {                                                                                       \

@@ -61,6 +61,23 @@ static inline int ccad__errpos(ccad_ctx *ctx, int code, unsigned long line, unsi
  * members are never silently ignored. */
 #define CCAD__SIZE_OK(sz, type) ((size_t)(sz) == sizeof(type))
 
+/* ccad_customer and ccad_contact grew in 1.1 (what a visit holds): the
+ * 1.0 members end at CCAD__*_1_0_END, and the 1.0 struct's size is that
+ * rounded up to the struct's alignment. */
+#define CCAD__ALIGN_OF(type) offsetof(struct { char c_; type x_; }, x_)
+#define CCAD__CUSTOMER_1_0_END (offsetof(ccad_customer, service_counts) + 4 * sizeof(uint32_t))
+#define CCAD__CUSTOMER_SIZE_1_0                                                                \
+    ((CCAD__CUSTOMER_1_0_END + CCAD__ALIGN_OF(ccad_customer) - 1) /                              \
+     CCAD__ALIGN_OF(ccad_customer) * CCAD__ALIGN_OF(ccad_customer))
+#define CCAD__CUSTOMER_SIZE_OK(sz)                                                             \
+    (CCAD__SIZE_OK(sz, ccad_customer) || (size_t)(sz) == CCAD__CUSTOMER_SIZE_1_0)
+#define CCAD__CONTACT_1_0_END (offsetof(ccad_contact, service_level) + sizeof(int))
+#define CCAD__CONTACT_SIZE_1_0                                                                 \
+    ((CCAD__CONTACT_1_0_END + CCAD__ALIGN_OF(ccad_contact) - 1) /                                \
+     CCAD__ALIGN_OF(ccad_contact) * CCAD__ALIGN_OF(ccad_contact))
+#define CCAD__CONTACT_SIZE_OK(sz)                                                              \
+    (CCAD__SIZE_OK(sz, ccad_contact) || (size_t)(sz) == CCAD__CONTACT_SIZE_1_0)
+
 /* Host calls other than allocator, clock and calendar (ctx.c): the only
  * places where travel and storage callbacks are called. ccad__travel
  * records a message on failure; the store calls return the host's value. */
@@ -176,6 +193,11 @@ enum ccad__param {
     P_TRIAGE_RANK_SELF,
     P_TRIAGE_RANK_PUSH,
     P_TRIAGE_RANK_UNMOVABLE,
+    P_FOLLOWUP_ENTRY_DAYS, /* 1.1: what a visit holds (issue 20, item 3) */
+    P_FOLLOWUP_PARTS,
+    P_PATIENCE_CONSECUTIVE,
+    P_PATIENCE_BREAK_PCT,
+    P_PERSIST_EFFECTIVE,
     P__COUNT
 };
 
@@ -206,6 +228,8 @@ static inline int ccad__inactive(int status)
 #define CB_LAST_RECORDED 4u
 #define CB_WIDE 8u /* struct crec only: the fields live in the book's wide table */
 
+#include "visits.h" /* struct ccad__visits, 1.1: what the contacts held */
+
 /* One customer at full width: the working form every rule reads. Dates are
  * day numbers or CCAD_NO_DATE. */
 struct cust {
@@ -224,6 +248,8 @@ struct cust {
     uint32_t supplier_rank; /* our rank among its suppliers, 0 unknown */
     uint16_t open_min, close_min;
     uint8_t grade_manual, grade_computed, status, complaint, visit_days, bits;
+    struct ccad__visits vis; /* 1.1: what the visits held (visits.c); at its defaults
+                                for every customer a 1.0 caller makes */
 };
 
 /* The highest ccad_customer.supplier_rank accepted. */
@@ -237,22 +263,6 @@ static inline int ccad__has_position(const struct cust *c)
     return c->share_pct != CCAD_SHARE_UNKNOWN || c->supplier_rank != CCAD_RANK_UNKNOWN;
 }
 
-/* ccad_customer as 1.0 knew it: every member up to service_counts; its
- * size rounded up to the struct's alignment. Only CCAD__CUSTOMER_1_0_MEMBERS
- * bytes are read or written for such a caller (the same bytes where the
- * ABI aligns share_pct to 8, as on every 64-bit target). */
-struct ccad__customer_align {
-    char c;
-    ccad_customer s;
-};
-#define CCAD__CUSTOMER_1_0_MEMBERS offsetof(ccad_customer, share_pct)
-#define CCAD__CUSTOMER_ALIGN offsetof(struct ccad__customer_align, s)
-#define CCAD__CUSTOMER_SIZE_1_0                                                               \
-    ((CCAD__CUSTOMER_1_0_MEMBERS + CCAD__CUSTOMER_ALIGN - 1) / CCAD__CUSTOMER_ALIGN *        \
-     CCAD__CUSTOMER_ALIGN)
-/* A ccad_customer.size this library reads: 1.1's or 1.0's. */
-#define CCAD__CUSTOMER_SIZE_OK(sz)                                                            \
-    ((size_t)(sz) == sizeof(ccad_customer) || (size_t)(sz) == CCAD__CUSTOMER_SIZE_1_0)
 
 /* One customer as the book stores it: 64 bytes, one cache line. Dates are
  * 16-bit offsets from CR_EPOCH (2020-01-01), so 1930-04-16 .. 2109-09-18,

@@ -72,6 +72,12 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_POOL_IDLE] = "归属：从 {c} 起已 {a} 天没有联系（满 {b} 天没联系就放出）",
     [CCAD_WHY_POOL_ASSIGN] = "工作量：公海客户建议交给最近的、还有余力的业务员（离出发地 {a} 分钟；还能再联系 {b} 次，这个客户要 {c} 次）",
     [CCAD_WHY_TEAM_MOVE] = "工作量：建议从超负荷的业务员（产能的 {b}%）调给还有余力的业务员（调入后 {c}%）；辖区路程{a<少 {a!} 分钟|{a?多 {a} 分钟|不变}}",
+    [CCAD_WHY_RECORD_LATE] = "跟进：{a} 的拜访记录到 {b} 才录入，晚了 {c} 天；拜访记录要当天录入",
+    [CCAD_WHY_RECORD_INCOMPLETE] = "跟进：最近一次的拜访记录不完整，缺 {a} 项（缺项代码 {b#}：1 目的，2 谈了什么，4 客户状态，8 问题是否解决，16 下一个问题）",
+    [CCAD_WHY_STALL_REPEATED] = "停滞：连续 {a} 次没有进展，其中 {b} 次没有销售目的或重复上一次{c?（提出成交 {c} 次）|}：每次拜访都要有新的销售目的",
+    [CCAD_WHY_STALL_NO_CLOSE] = "停滞：{a} 次有目的的拜访都没有进展，也没有提出成交：及时提出成交",
+    [CCAD_WHY_PATIENCE_RUN] = "耐心：潜在客户连续联系 {a} 次，至少要 {b} 次{c?（相隔 {c} 天，连续中断了）|}；现在放弃为时过早",
+    [CCAD_WHY_PERSIST_LACKING] = "死磕：{c} 开始的死磕已经结束，与老板一起做的有效活动只有 {a} 次，至少要 {b} 次",
 };
 
 static const char word_text[][CCAD__NAME_TEXT_CAP] = {
@@ -102,7 +108,7 @@ static const char n_weekday[][CCAD__NAME_TEXT_CAP] = {"周一", "周二", "周�
                                                       "周五", "周六", "周日"};
 static const char n_flag[][CCAD__NAME_TEXT_CAP] = {
     "到期",       "逾期",       "降温",   "变冷",     "停滞",     "从未联系", "没有记录", "没有下一步",
-    "放出过早",   "已过早放出", "投诉未解决", "该回访", "今日提醒", "不再联系", "原因已截断"};
+    "放出过早",   "已过早放出", "投诉未解决", "该回访", "今日提醒", "不再联系", "原因已截断", "记录晚录", "记录不全"};
 static const char n_rule[][CCAD__NAME_TEXT_CAP] = {
     "分级", "紧急度", "象限", "频次", "工作量", "产能", "间隔", "跟进", "停滞", "耐心", "分类",
     "死磕", "投诉",   "平台", "保温", "路线",   "服务", "说明", "计时", "升级", "归属", "未联系"};
@@ -110,6 +116,6 @@ static const char n_item_kind[][CCAD__NAME_TEXT_CAP] = {"拜访", "电话", "死
 static const char n_delegation[][CCAD__NAME_TEXT_CAP] = {"本人", "委托同事", "代班同事"};
 static const char n_finding[][CCAD__NAME_TEXT_CAP] = {
     "未排上", "逾期",     "降温",     "变冷", "停滞", "过早放出风险", "从未联系",
-    "超出产能", "已舍弃", "间隔过长", "平台", "路线", "建议放出", "建议分配", "建议调动"};
+    "超出产能", "已舍弃", "间隔过长", "平台", "路线", "建议放出", "建议分配", "建议调动", "死磕不够"};
 
 CCAD__LANG_LOOKUP(ccad__zh_hans_text)

@@ -72,6 +72,12 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_POOL_IDLE] = "歸屬：從 {c} 起已 {a} 天沒有聯繫（滿 {b} 天沒聯繫就放出）",
     [CCAD_WHY_POOL_ASSIGN] = "工作量：公海客戶建議交給最近的、還有餘力的業務員（離出發地 {a} 分鐘；還能再聯繫 {b} 次，這個客戶要 {c} 次）",
     [CCAD_WHY_TEAM_MOVE] = "工作量：建議從超負荷的業務員（產能的 {b}%）調給還有餘力的業務員（調入後 {c}%）；轄區路程{a<少 {a!} 分鐘|{a?多 {a} 分鐘|不變}}",
+    [CCAD_WHY_RECORD_LATE] = "跟進：{a} 的拜訪記錄到 {b} 才錄入，晚了 {c} 天；拜訪記錄要當天錄入",
+    [CCAD_WHY_RECORD_INCOMPLETE] = "跟進：最近一次的拜訪記錄不完整，缺 {a} 項（缺項代碼 {b#}：1 目的，2 談了什麼，4 客戶狀態，8 問題是否解決，16 下一個問題）",
+    [CCAD_WHY_STALL_REPEATED] = "停滯：連續 {a} 次沒有進展，其中 {b} 次沒有銷售目的或重複上一次{c?（提出成交 {c} 次）|}：每次拜訪都要有新的銷售目的",
+    [CCAD_WHY_STALL_NO_CLOSE] = "停滯：{a} 次有目的的拜訪都沒有進展，也沒有提出成交：及時提出成交",
+    [CCAD_WHY_PATIENCE_RUN] = "耐心：潛在客戶連續聯繫 {a} 次，至少要 {b} 次{c?（相隔 {c} 天，連續中斷了）|}；現在放棄為時過早",
+    [CCAD_WHY_PERSIST_LACKING] = "死磕：{c} 開始的死磕已經結束，與老闆一起做的有效活動只有 {a} 次，至少要 {b} 次",
 };
 
 static const char word_text[][CCAD__NAME_TEXT_CAP] = {
@@ -102,7 +108,7 @@ static const char n_weekday[][CCAD__NAME_TEXT_CAP] = {"週一", "週二", "週�
                                                       "週五", "週六", "週日"};
 static const char n_flag[][CCAD__NAME_TEXT_CAP] = {
     "到期",       "逾期",       "降溫",   "變冷",     "停滯",     "從未聯繫", "沒有紀錄", "沒有下一步",
-    "放出過早",   "已過早放出", "投訴未解決", "該回訪", "今日提醒", "不再聯繫", "原因已截斷"};
+    "放出過早",   "已過早放出", "投訴未解決", "該回訪", "今日提醒", "不再聯繫", "原因已截斷", "記錄晚錄", "記錄不全"};
 static const char n_rule[][CCAD__NAME_TEXT_CAP] = {
     "分級", "緊急度", "象限", "頻次", "工作量", "產能", "間隔", "跟進", "停滯", "耐心", "分類",
     "死磕", "投訴",   "平台", "保溫", "路線",   "服務", "說明", "計時", "升級", "歸屬", "未聯繫"};
@@ -110,6 +116,6 @@ static const char n_item_kind[][CCAD__NAME_TEXT_CAP] = {"拜訪", "電話", "死
 static const char n_delegation[][CCAD__NAME_TEXT_CAP] = {"本人", "委託同事", "代班同事"};
 static const char n_finding[][CCAD__NAME_TEXT_CAP] = {
     "未排上", "逾期",     "降溫",     "變冷", "停滯", "過早放出風險", "從未聯繫",
-    "超出產能", "已捨棄", "間隔過長", "平台", "路線", "建議放出", "建議分配", "建議調動"};
+    "超出產能", "已捨棄", "間隔過長", "平台", "路線", "建議放出", "建議分配", "建議調動", "死磕不夠"};
 
 CCAD__LANG_LOOKUP(ccad__zh_hant_text)

@@ -114,6 +114,12 @@ static const char why_names[][20] = {
     "TEAM_MOVE",
     "TRIAGE_SHARE",
     "TRIAGE_RANK",
+    "RECORD_LATE",
+    "RECORD_INCOMPLETE",
+    "STALL_REPEATED",
+    "STALL_NO_CLOSE",
+    "PATIENCE_RUN",
+    "PERSIST_LACKING",
 };
 
 const char *ccad_why_name(int why)
@@ -195,6 +201,23 @@ struct reason_text {
 };
 
 #define IDX(t, x) ((x) >= 0 && (x) < (long long)(sizeof t / sizeof t[0]) ? t[x] : "?")
+
+/* The record parts of bit set `bits` as words, comma-separated. */
+static void parts_text(char *buf, size_t cap, long long bits)
+{
+    static const char names[][14] = {"purpose", "what was said", "state", "solved",
+                                     "next problem"};
+    size_t used = 0;
+    int k;
+    buf[0] = '\0';
+    for (k = 0; k < 5; k++)
+        if ((bits >> k) & 1) {
+            int w = snprintf(buf + used, cap - used, "%s%s", used ? ", " : "", names[k]);
+            if (w < 0 || (size_t)w >= cap - used)
+                return;
+            used += (size_t)w;
+        }
+}
 
 /* The reasons of the assessment rules (ccad_assess): writes the text to buf,
  * its snprintf result to *n, and returns 1; 0 when r->why is not one of them. */
@@ -320,6 +343,27 @@ static int format_planner_reason(char *buf, size_t cap, const ccad_reason *r, st
     }
     case CCAD_WHY_POOL_ASSIGN: *n = snprintf(buf, cap, "WORKLOAD: pool customer proposed to the nearest rep with room (%lld min from the base; %lld contact%s of room left, it needs %lld)", t->a, t->b, pl(t->b), t->c); return 1;
     case CCAD_WHY_TEAM_MOVE: *n = snprintf(buf, cap, "WORKLOAD: move proposed from an overloaded rep (%lld %% of capacity) to one with room (%lld %% after it); territory travel %+lld min", t->b, t->c, t->a); return 1;
+    case CCAD_WHY_RECORD_LATE: *n = snprintf(buf, cap, "FOLLOWUP: the record of the contact on %s was entered on %s, %lld day%s late", t->d1, t->d2, t->c, pl(t->c)); return 1;
+    case CCAD_WHY_RECORD_INCOMPLETE: {
+        char parts[64];
+        parts_text(parts, sizeof parts, t->b);
+        *n = snprintf(buf, cap, "FOLLOWUP: the latest record lacks %lld part%s: %s", t->a, pl(t->a), parts);
+        return 1;
+    }
+    case CCAD_WHY_STALL_REPEATED: *n = snprintf(buf, cap, "STALL: %lld of %lld contacts without progress had no sales purpose or repeated the last (close asked %lld time%s): give each visit a new purpose", t->b, t->a, t->c, pl(t->c)); return 1;
+    case CCAD_WHY_STALL_NO_CLOSE: *n = snprintf(buf, cap, "STALL: %lld contact%s with a purpose but no progress, and the close never asked: ask for the close", t->a, pl(t->a)); return 1;
+    case CCAD_WHY_PERSIST_LACKING: {
+        char d3[16];
+        date_text(d3, r->c);
+        *n = snprintf(buf, cap, "PERSIST: the block begun on %s closed with %lld of %lld effective activities done with the owner", d3, t->a, t->b);
+        return 1;
+    }
+    case CCAD_WHY_PATIENCE_RUN:
+        if (t->c > 0)
+            *n = snprintf(buf, cap, "PATIENCE: %lld of %lld consecutive contacts (a %lld-day gap broke the run); a release now would be premature", t->a, t->b, t->c);
+        else
+            *n = snprintf(buf, cap, "PATIENCE: %lld of %lld consecutive contacts; a release now would be premature", t->a, t->b);
+        return 1;
     case CCAD_WHY_PLAN_EARLY: *n = snprintf(buf, cap, "CAPACITY: spare room: planned %lld day%s before its due date %s", t->b, pl(t->b), t->d1); return 1;
     default: return 0;
     }
@@ -470,6 +514,12 @@ static const unsigned short figures[] = {
     F(MI, PC, PC), /* TEAM_MOVE: travel change, owner's load %, new rep's load % */
     F(EN, PC, PC), /* TRIAGE_SHARE: kind, our share %, threshold % */
     F(EN, CN, CN), /* TRIAGE_RANK: kind, our rank, threshold rank */
+    F(DT, DT, DY), /* RECORD_LATE: contact date, entered date, days late */
+    F(CN, CN, N),  /* RECORD_INCOMPLETE: parts lacking, their bits */
+    F(CN, CN, CN), /* STALL_REPEATED: without progress, aimless, closes asked */
+    F(CN, N, N),   /* STALL_NO_CLOSE: contacts without progress */
+    F(CN, CN, DY), /* PATIENCE_RUN: consecutive contacts, minimum, gap that broke the run */
+    F(CN, CN, DT), /* PERSIST_LACKING: effective activities with the owner, minimum, block start */
 };
 #undef F
 #undef WD

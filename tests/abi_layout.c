@@ -56,13 +56,18 @@ int main(void)
     M(ccad_customer, last_gap_days); M(ccad_customer, contacts); M(ccad_customer, no_progress);
     M(ccad_customer, missing_records); M(ccad_customer, last_recorded);
     M(ccad_customer, next_step_date); M(ccad_customer, service_counts);
-    M(ccad_customer, share_pct); M(ccad_customer, supplier_rank);
+    M(ccad_customer, padding_1_0); M(ccad_customer, share_pct); M(ccad_customer, supplier_rank);
+    M(ccad_customer, prospect_run); M(ccad_customer, prospect_gap); M(ccad_customer, prospect_tail);
+    M(ccad_customer, last_purposes); M(ccad_customer, aimless); M(ccad_customer, closes_asked);
+    M(ccad_customer, last_parts); M(ccad_customer, last_entered); M(ccad_customer, owner_sales);
     end();
 
     S(ccad_contact);
     M(ccad_contact, size); M(ccad_contact, date); M(ccad_contact, kind);
     M(ccad_contact, outcome); M(ccad_contact, recorded); M(ccad_contact, next_date);
-    M(ccad_contact, service_level);
+    M(ccad_contact, service_level); M(ccad_contact, purposes); M(ccad_contact, close_asked);
+    M(ccad_contact, owner_present); M(ccad_contact, activity); M(ccad_contact, record_parts);
+    M(ccad_contact, entered);
     end();
 
     S(ccad_store);

@@ -40,7 +40,7 @@ import sys
 PLANNER_CODE = {
     "WORKLOAD": ["lib/plan/workload.c", "lib/plan/findings.c"],
     "CAPACITY": ["lib/plan/simulate.c", "lib/plan/findings.c"],
-    "PERSIST": ["lib/plan/simulate.c"],
+    "PERSIST": ["lib/plan/simulate.c", "lib/plan/persist.c"],
     "PLATFORM": ["lib/plan/workload.c", "lib/plan/findings.c"],
     "KEEPWARM": ["lib/plan/simulate.c"],
     "ROUTE": ["lib/plan/simulate.c", "lib/plan/assign.c", "lib/plan/sequence.c",

@@ -37,7 +37,7 @@ static void why_and_rule_names(void **state)
     assert_string_equal(ccad_why_name(CCAD_WHY_GAP_ALERT), "GAP_ALERT");
     assert_string_equal(ccad_rule_name(CCAD_RULE_GAP), "GAP");
     assert_string_equal(ccad_why_name(0), "?");
-    assert_string_equal(ccad_why_name(CCAD_WHY_TRIAGE_RANK + 1), "?");
+    assert_string_equal(ccad_why_name(CCAD_WHY_PERSIST_LACKING + 1), "?");
     assert_string_equal(ccad_why_name(-1), "?");
     assert_string_equal(ccad_why_name(INT32_MIN), "?");
     assert_string_equal(ccad_rule_name(0), "?");
@@ -53,7 +53,7 @@ static void reason_format_cases(void **state)
     size_t len;
     ccad_reason r;
     (void)state;
-    for (w = 1; w <= CCAD_WHY_TRIAGE_RANK; w++) {
+    for (w = 1; w <= CCAD_WHY_PERSIST_LACKING; w++) {
         char small[6];
         size_t full = 0, l2 = 0;
         r.rule = expected_rule(w);

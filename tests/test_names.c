@@ -54,6 +54,7 @@ static const named findings[] = {
     {CCAD_FIND_RELEASE_PROPOSED, "release_proposed"},
     {CCAD_FIND_ASSIGN_PROPOSED, "assign_proposed"},
     {CCAD_FIND_MOVE_PROPOSED, "move_proposed"},
+    {CCAD_FIND_PERSIST_LACKING, "persist_lacking"},
 };
 static const named flags[] = {
     {CCAD_F_DUE, "DUE"},
@@ -71,6 +72,8 @@ static const named flags[] = {
     {CCAD_F_REMINDER, "REMINDER"},
     {CCAD_F_INACTIVE, "INACTIVE"},
     {CCAD_F_REASONS_TRUNCATED, "REASONS_TRUNCATED"},
+    {CCAD_F_RECORD_LATE, "RECORD_LATE"},
+    {CCAD_F_RECORD_INCOMPLETE, "RECORD_INCOMPLETE"},
 };
 static const named rules[] = {
     {CCAD_RULE_GRADE, "GRADE"},       {CCAD_RULE_URGENCY, "URGENCY"},
@@ -153,6 +156,12 @@ static const named whys[] = {
     {CCAD_WHY_TEAM_MOVE, "TEAM_MOVE"},
     {CCAD_WHY_TRIAGE_SHARE, "TRIAGE_SHARE"},
     {CCAD_WHY_TRIAGE_RANK, "TRIAGE_RANK"},
+    {CCAD_WHY_RECORD_LATE, "RECORD_LATE"},
+    {CCAD_WHY_RECORD_INCOMPLETE, "RECORD_INCOMPLETE"},
+    {CCAD_WHY_STALL_REPEATED, "STALL_REPEATED"},
+    {CCAD_WHY_STALL_NO_CLOSE, "STALL_NO_CLOSE"},
+    {CCAD_WHY_PATIENCE_RUN, "PATIENCE_RUN"},
+    {CCAD_WHY_PERSIST_LACKING, "PERSIST_LACKING"},
 };
 
 #define KIND(k, t) {k, t, sizeof t / sizeof t[0]}
@@ -199,7 +208,7 @@ static void every_kind_is_covered(void **state)
     /* the planner's enumerations are complete: values 1..n (delegation 0..n-1) */
     assert_int_equal(sizeof item_kinds / sizeof item_kinds[0], CCAD_ITEM_TOUCH);
     assert_int_equal(sizeof delegations / sizeof delegations[0], CCAD_BY_SUBSTITUTE + 1);
-    assert_int_equal(sizeof findings / sizeof findings[0], CCAD_FIND_MOVE_PROPOSED);
+    assert_int_equal(sizeof findings / sizeof findings[0], CCAD_FIND_PERSIST_LACKING);
     /* the tables agree with the other name functions */
     {
         size_t i;
@@ -428,6 +437,12 @@ static const struct {
     {CCAD_WHY_TEAM_MOVE, {CCAD_FIG_MINUTES, CCAD_FIG_PCT, CCAD_FIG_PCT}, {0, 0, 0}},
     {CCAD_WHY_TRIAGE_SHARE, {CCAD_FIG_ENUM, CCAD_FIG_PCT, CCAD_FIG_PCT}, {CCAD_NAME_TRIAGE, 0, 0}},
     {CCAD_WHY_TRIAGE_RANK, {CCAD_FIG_ENUM, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {CCAD_NAME_TRIAGE, 0, 0}},
+    {CCAD_WHY_RECORD_LATE, {CCAD_FIG_DATE, CCAD_FIG_DATE, CCAD_FIG_DAYS}, {0, 0, 0}},
+    {CCAD_WHY_RECORD_INCOMPLETE, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_NONE}, {0, 0, 0}},
+    {CCAD_WHY_STALL_REPEATED, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
+    {CCAD_WHY_STALL_NO_CLOSE, {CCAD_FIG_COUNT, CCAD_FIG_NONE, CCAD_FIG_NONE}, {0, 0, 0}},
+    {CCAD_WHY_PATIENCE_RUN, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_DAYS}, {0, 0, 0}},
+    {CCAD_WHY_PERSIST_LACKING, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_DATE}, {0, 0, 0}},
 };
 
 static void why_figure_every_code(void **state)
@@ -435,7 +450,7 @@ static void why_figure_every_code(void **state)
     size_t i;
     int idx;
     (void)state;
-    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_TRIAGE_RANK);
+    assert_int_equal(sizeof figures / sizeof figures[0], CCAD_WHY_PERSIST_LACKING);
     for (i = 0; i < sizeof figures / sizeof figures[0]; i++) {
         assert_int_equal(figures[i].why, (int)i + 1);
         for (idx = 0; idx < 3; idx++) {
@@ -458,7 +473,7 @@ static void why_figure_errors(void **state)
     assert_int_equal(ccad_why_figure(0, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
-    assert_int_equal(ccad_why_figure(CCAD_WHY_TRIAGE_RANK + 1, 0, &nk), CCAD_FIG_NONE);
+    assert_int_equal(ccad_why_figure(CCAD_WHY_PERSIST_LACKING + 1, 0, &nk), CCAD_FIG_NONE);
     assert_int_equal(nk, 0);
     nk = 99;
     assert_int_equal(ccad_why_figure(-1, 1, &nk), CCAD_FIG_NONE);

@@ -26,7 +26,7 @@ static const char *const delegation_names[] = {"rep", "colleague", "substitute"}
 static const char *const finding_names[] = {
     NULL,       "unplanned", "overdue",  "cooling",  "cold",  "stalled", "release_risk",
     "never_contacted", "over_capacity", "dropped", "gap", "platform", "route",
-    "release_proposed", "assign_proposed", "move_proposed"};
+    "release_proposed", "assign_proposed", "move_proposed", "persist_lacking"};
 #define N_FINDINGS (int)(sizeof finding_names / sizeof finding_names[0])
 static const char *const overload_names[] = {"report", "stretch"};
 static const char *const metric_names[] = {NULL, "planar", "geo", "host"};

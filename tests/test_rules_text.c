@@ -178,6 +178,11 @@ static const struct {
     {"triage.rank_self", 2, "2"},
     {"triage.rank_push", 4, "4"},
     {"triage.rank_unmovable", 12, "12"},
+    {"followup.entry_days", 1, "1"},
+    {"followup.record_parts", 0, "0"},
+    {"patience.consecutive", 0, "0"},
+    {"patience.break_pct", 150, "150"},
+    {"persist.effective_min", 2, "2"},
 };
 #define N_NONDEFAULT (sizeof nondefault / sizeof nondefault[0])
 

@@ -150,7 +150,7 @@ static void damaged_inputs_refused(void **state)
     assert_int_equal(ccad_book_from_snapshot(&b, f->ctx, w, len + 16), CCAD_EPARSE);
     /* forged with a valid checksum: version, flags, count, a bad field, a duplicate id */
     memcpy(w, buf, len);
-    w[8] = 3;
+    w[8] = 3; /* 1 and 2 are read (2 since 1.1) */
     tu_snapshot_reseal(w, len);
     assert_int_equal(ccad_book_from_snapshot(&b, f->ctx, w, len), CCAD_EVERSION);
     assert_non_null(strstr(ccad_ctx_errmsg(f->ctx), "version 3"));

@@ -54,6 +54,11 @@ static const char *const escalation_names[] = {"none", "rep", "manager", "reassi
 static const char *const triage_names[] = {"none", "self_driven", "push", "unmovable"};
 static const char *const strategy_names[] = {"none", "let_go", "persist", "give_up"};
 static const char *const weekday_names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+/* 1.1 contact fields: bit names of the purpose and record-part sets, by bit */
+static const char *const purpose_names[] = {"none",    "order",   "product", "activity",
+                                            "problem", "payment", "other"};
+static const char *const part_names[] = {"purpose", "said", "state", "solved", "next_problem"};
+static const char *const activity_names[] = {"none", "held", "sale"};
 
 static const char *const rule_names[N_RULES] = {
     NULL,       "GRADE",    "URGENCY", "QUADRANT",  "FREQ",      "WORKLOAD", "CAPACITY", "GAP",
@@ -86,14 +91,16 @@ static const char *const why_names[] = {
     "PLAN_BLOCKED_TIME", "PLAN_VISIT_DAY", "GIVE_UP",
     "ORDER_CLOSED", "PLATFORM_UNDER_MIN", "Q1_VISITS_ONLY", "FREQ_RAMP",
     "TEAM_CARRIER", "TEAM_NO_CARRIER", "POOL_RELEASE", "POOL_IDLE", "POOL_ASSIGN",
-    "TEAM_MOVE",    "TRIAGE_SHARE",      "TRIAGE_RANK"};
+    "TEAM_MOVE", "TRIAGE_SHARE", "TRIAGE_RANK",
+    "RECORD_LATE", "RECORD_INCOMPLETE", "STALL_REPEATED", "STALL_NO_CLOSE", "PATIENCE_RUN",
+    "PERSIST_LACKING"};
 #define N_WHY (int)(sizeof why_names / sizeof why_names[0])
 
 static const char *const flag_names[] = {
     "DUE",          "OVERDUE",         "COOLING",           "COLD",           "STALLED",
     "NEVER_CONTACTED", "NO_RECORD",    "NO_NEXT_STEP",      "RELEASE_PREMATURE",
     "RELEASED_EARLY", "COMPLAINT_OPEN", "CARE_DUE",         "REMINDER",       "INACTIVE",
-    "REASONS_TRUNCATED"};
+    "REASONS_TRUNCATED", "RECORD_LATE", "RECORD_INCOMPLETE"};
 #define N_FLAGS (int)(sizeof flag_names / sizeof flag_names[0])
 
 static const struct {
@@ -112,7 +119,7 @@ static const struct {
 /* ------------------------------------------------------------------ */
 /* Field descriptions of the three structs a vector can address. */
 
-enum ftype { F_I64, F_INT, F_I32, F_U32, F_DATE, F_DBL, F_DAYS, F_SVC };
+enum ftype { F_I64, F_INT, F_I32, F_U32, F_DATE, F_DBL, F_DAYS, F_SVC, F_BITS };
 
 struct fdesc {
     const char *name;
@@ -124,6 +131,7 @@ struct fdesc {
 
 #define CF(n, t) {#n, t, offsetof(ccad_customer, n), NULL, 0}
 #define CE(n, tab) {#n, F_INT, offsetof(ccad_customer, n), NAMES(tab)}
+#define CB(n, tab) {#n, F_BITS, offsetof(ccad_customer, n), NAMES(tab)}
 static const struct fdesc customer_fields[] = {
     CF(value, F_I64),          CE(grade, grade_names),          CE(status, status_names),
     CF(purchase_date, F_DATE), CF(monthly_volume, F_I64),       CF(margin_bp, F_I32),
@@ -134,15 +142,26 @@ static const struct fdesc customer_fields[] = {
     CF(last_visit, F_DATE),    CF(last_gap_days, F_I32),        CF(contacts, F_U32),
     CF(no_progress, F_U32),    CF(missing_records, F_U32),      CF(last_recorded, F_INT),
     CF(next_step_date, F_DATE), CF(service_counts, F_SVC),      CF(share_pct, F_I64),
-    CF(supplier_rank, F_U32)};
+    CF(supplier_rank, F_U32),
+    CF(prospect_run, F_I32),   CF(prospect_gap, F_I32),         CF(prospect_tail, F_I32),
+    CB(last_purposes, purpose_names), CF(aimless, F_U32),       CF(closes_asked, F_U32),
+    CB(last_parts, part_names), CF(last_entered, F_DATE),
+    {"owner_sale_1", F_DATE, offsetof(ccad_customer, owner_sales), NULL, 0},
+    {"owner_sale_2", F_DATE, offsetof(ccad_customer, owner_sales) + sizeof(int32_t), NULL, 0},
+    {"owner_sale_3", F_DATE, offsetof(ccad_customer, owner_sales) + 2 * sizeof(int32_t), NULL, 0}};
 #undef CF
 #undef CE
+#undef CB
 
 #define KF(n, t) {#n, t, offsetof(ccad_contact, n), NULL, 0}
 #define KE(n, tab) {#n, F_INT, offsetof(ccad_contact, n), NAMES(tab)}
 static const struct fdesc contact_fields[] = {
     KF(date, F_DATE), KE(kind, kind_names),  KE(outcome, outcome_names),
-    KF(recorded, F_INT), KF(next_date, F_DATE), KE(service_level, service_names)};
+    KF(recorded, F_INT), KF(next_date, F_DATE), KE(service_level, service_names),
+    {"purposes", F_BITS, offsetof(ccad_contact, purposes), NAMES(purpose_names)},
+    KF(close_asked, F_INT), KF(owner_present, F_INT), KE(activity, activity_names),
+    {"record_parts", F_BITS, offsetof(ccad_contact, record_parts), NAMES(part_names)},
+    KF(entered, F_DATE)};
 #undef KF
 #undef KE
 
@@ -271,11 +290,35 @@ static void format_date(char *buf, size_t cap, int64_t d)
         snprintf(buf, cap, "%lld", (long long)d);
 }
 
+/* A bit set: an integer, or bit names joined by '+' ("order+product",
+ * "Mon+Wed"). */
+static int parse_bits(const char *const *names, int n, const char *s, int64_t *out)
+{
+    int64_t m = 0;
+    char tmp[128];
+    char *p, *save = NULL;
+    if (parse_int(s, out) == 0)
+        return 0;
+    if (strlen(s) >= sizeof tmp)
+        return -1;
+    strcpy(tmp, s);
+    for (p = strtok_r(tmp, "+", &save); p != NULL; p = strtok_r(NULL, "+", &save)) {
+        int k = lookup(names, n, p);
+        if (k < 0)
+            return -1;
+        m |= (int64_t)1 << k;
+    }
+    *out = m;
+    return 0;
+}
+
 /* Value text of field f -> integer (all types but F_DBL and F_SVC). */
 static int parse_field(const struct fdesc *f, const char *s, int64_t *out)
 {
     if (f->type == F_DATE)
         return parse_date(s, out);
+    if (f->type == F_BITS)
+        return parse_bits(f->names, f->nnames, s, out);
     if (f->names != NULL) {
         int k = lookup(f->names, f->nnames, s);
         if (k >= 0) {
@@ -285,26 +328,11 @@ static int parse_field(const struct fdesc *f, const char *s, int64_t *out)
         return parse_int(s, out);
     }
     if (f->type == F_DAYS) {
-        int64_t m = 0;
-        char tmp[64];
-        char *p, *save = NULL;
         if (strcmp(s, "any") == 0) {
             *out = 0;
             return 0;
         }
-        if (parse_int(s, out) == 0)
-            return 0;
-        if (strlen(s) >= sizeof tmp)
-            return -1;
-        strcpy(tmp, s);
-        for (p = strtok_r(tmp, "+", &save); p != NULL; p = strtok_r(NULL, "+", &save)) {
-            int k = lookup(weekday_names, 7, p);
-            if (k < 0)
-                return -1;
-            m |= (int64_t)1 << k;
-        }
-        *out = m;
-        return 0;
+        return parse_bits(weekday_names, 7, s, out);
     }
     return parse_int(s, out);
 }
@@ -330,6 +358,7 @@ static int64_t field_get(const void *base, const struct fdesc *f)
         return v;
     }
     case F_U32:
+    case F_BITS:
     case F_DAYS: {
         uint32_t v;
         memcpy(&v, p, sizeof v);
@@ -365,6 +394,7 @@ static int field_put(void *base, const struct fdesc *f, int64_t v)
         return 0;
     }
     case F_U32:
+    case F_BITS:
     case F_DAYS: {
         uint32_t x;
         if (v < 0 || v > (int64_t)UINT32_MAX)
@@ -450,7 +480,7 @@ static void describe(char *buf, size_t cap, const struct fdesc *f, int64_t v)
 {
     if (f->type == F_DATE)
         format_date(buf, cap, v);
-    else if (f->names != NULL && v >= 0 && v < f->nnames && f->names[v] != NULL)
+    else if (f->type != F_BITS && f->names != NULL && v >= 0 && v < f->nnames && f->names[v] != NULL)
         snprintf(buf, cap, "%s", f->names[v]);
     else
         snprintf(buf, cap, "%lld", (long long)v);

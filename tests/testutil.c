@@ -136,6 +136,17 @@ void tu_customer_equal(const ccad_customer *a, const ccad_customer *b)
         assert_int_equal(a->service_counts[k], b->service_counts[k]);
     assert_int_equal(a->share_pct, b->share_pct);
     assert_int_equal(a->supplier_rank, b->supplier_rank);
+    /* 1.1: what the visits held */
+    assert_int_equal(a->prospect_run, b->prospect_run);
+    assert_int_equal(a->prospect_gap, b->prospect_gap);
+    assert_int_equal(a->prospect_tail, b->prospect_tail);
+    assert_int_equal(a->last_purposes, b->last_purposes);
+    assert_int_equal(a->aimless, b->aimless);
+    assert_int_equal(a->closes_asked, b->closes_asked);
+    assert_int_equal(a->last_parts, b->last_parts);
+    assert_int_equal(a->last_entered, b->last_entered);
+    for (k = 0; k < 3; k++)
+        assert_int_equal(a->owner_sales[k], b->owner_sales[k]);
 }
 
 void tu_snap_take(tu_snap *s, const ccad_book *b)
@@ -365,4 +376,31 @@ void tu_snapshot_reseal(unsigned char *buf, size_t len)
     }
     for (i = 0; i < 8; i++)
         buf[len - 8 + i] = (unsigned char)(h >> (8 * i));
+}
+
+static void put64(unsigned char *p, uint64_t v)
+{
+    int k;
+    for (k = 0; k < 8; k++)
+        p[k] = (unsigned char)(v >> (8 * k));
+}
+
+/* The version 1 bytes of a version 2 snapshot: each record without its 8
+ * position bytes (docs/snapshot.md), the header and checksum redone; for
+ * snapshots without visit blocks. Returns the new length. */
+size_t tu_snapshot_to_version_1(unsigned char *s, size_t len)
+{
+    size_t r = 32, w = 32, end = len - 8;
+    while (r < end) {
+        size_t idlen = s[r + 117];
+        memmove(s + w, s + r, 109);
+        memmove(s + w + 109, s + r + 117, 1 + idlen);
+        w += 110 + idlen;
+        r += 118 + idlen;
+    }
+    assert_int_equal(r, end);
+    s[8] = 1;
+    put64(s + 24, (uint64_t)(w - 32));
+    tu_snapshot_reseal(s, w + 8);
+    return w + 8;
 }

@@ -146,5 +146,8 @@ unsigned char *tu_snapshot_take(const ccad_book *b, size_t *len);
 /* Rewrites the trailing checksum of a snapshot of len bytes, so that a
  * forged field reaches the reader's later checks. */
 void tu_snapshot_reseal(unsigned char *buf, size_t len);
+/* A version 2 snapshot without visit blocks rewritten in place as version 1
+ * (each record without its position bytes); returns its new length. */
+size_t tu_snapshot_to_version_1(unsigned char *s, size_t len);
 
 #endif

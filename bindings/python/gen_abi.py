@@ -67,9 +67,20 @@ CLASSES: List[Tuple[str, str, str, str, Optional[str]]] = [
     ("ccad_metric", "Metric", "CCAD_METRIC_", "IntEnum", None),
     ("ccad_overload", "Overload", "CCAD_OVERLOAD_", "IntEnum", None),
     ("ccad_choice", "Choice", "CCAD_CHOICE_", "IntEnum", None),
+    ("ccad_purpose", "Purpose", "CCAD_PURPOSE_", "IntFlag",
+     "The purposes of a contact (``Contact.purposes``; 0 = not told). NONE (no\n"
+     "sales purpose) stands alone. Since 1.1."),
+    ("ccad_record_part", "RecordPart", "CCAD_RECORD_", "IntFlag",
+     "The parts of a visit record seed 001 asks for (``Contact.record_parts``).\n"
+     "Since 1.1."),
+    ("ccad_activity", "Activity", "CCAD_ACTIVITY_", "IntEnum",
+     "An activity held at a contact; SALE is an effective one. Since 1.1."),
     ("ccad_replan_cause", "ReplanCause", "CCAD_REPLAN_", "IntEnum",
      "Why :meth:`Schedule.replan` planned again (``ccad_replan_cause``), or ``KEPT``."),
 ]
+#: Flag classes that also get ALL, as the header defines CCAD_RECORD_ALL and
+#: CCAD_PURPOSE_ALL: every bit of the enumeration.
+WITH_ALL = {"Purpose", "RecordPart"}
 RENAMES: Dict[str, str] = {"CCAD_SERVICE_VALUE": "VALUE_ADDED"}
 
 # C enum -> (dict name, C prefix): values the binding takes from the header
@@ -126,6 +137,11 @@ def enum_classes(enums: Dict[str, Any]) -> List[str]:
                 lines[-1] += '"""'
         for v in enums[c_name]["values"]:
             lines.append("    %s = %d" % (member_name(v["name"], prefix), v["value"]))
+        if py_name in WITH_ALL:  # the header's <PREFIX>ALL: every bit of the enum
+            total = 0
+            for v in enums[c_name]["values"]:
+                total |= v["value"]
+            lines.append("    ALL = %d" % total)
         out += lines
     return out
 

@@ -8,11 +8,101 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum ccol { K_CUSTOMER, K_DATE, K_KIND, K_OUTCOME, K_RECORD, K_NEXT, K__COUNT };
+enum ccol {
+    K_CUSTOMER, K_DATE, K_KIND, K_OUTCOME, K_RECORD, K_NEXT,
+    K_PURPOSES, K_CLOSE, K_OWNER, K_ACTIVITY, K_PARTS, K_ENTERED, /* 1.1, optional */
+    K__COUNT
+};
 
 static const ccex_column contact_cols[K__COUNT] = {
-    {"customer_id", 1}, {"date", 1}, {"kind", 0}, {"outcome", 0}, {"record", 0}, {"next_date", 0},
+    {"customer_id", 1}, {"date", 1},          {"kind", 0},          {"outcome", 0},
+    {"record", 0},      {"next_date", 0},     {"purposes", 0},      {"close_asked", 0},
+    {"owner_present", 0}, {"activity", 0},    {"record_parts", 0},  {"entered", 0},
 };
+
+/* Bit names of the purposes and record-part columns, by bit. */
+static const char *const purpose_names[] = {"none",    "order",   "product", "activity",
+                                            "problem", "payment", "other"};
+static const char *const part_names[] = {"purpose", "said", "state", "solved", "next_problem"};
+static const char *const activity_names[] = {"none", "held", "sale"};
+
+/* Index of the name [s, s+n) in names[0..count), or -1. */
+static int name_index(const char *const *names, int count, const char *s, size_t n)
+{
+    int k;
+    for (k = 0; k < count; k++)
+        if (strlen(names[k]) == n && memcmp(names[k], s, n) == 0)
+            return k;
+    return -1;
+}
+
+/* A bit set written as names joined by '+' ("order+product"). */
+static int parse_bits(const ccex_csv *r, const ccex_field *f, const char *column,
+                      const char *const *names, int count, const char *known, uint32_t *out,
+                      ccex_err *err)
+{
+    const char *s, *end;
+    size_t n;
+    uint32_t bits = 0;
+    ccex_field_trim(f, &s, &n);
+    end = s + n;
+    while (s < end) {
+        const char *plus = memchr(s, '+', (size_t)(end - s));
+        size_t len = (size_t)((plus != NULL ? plus : end) - s);
+        int k = name_index(names, count, s, len);
+        if (k < 0)
+            return ccex_csv_fail(r, err, f->line, f->column, "%s: '%.*s' is not one of %s",
+                                 column, (int)len, s, known);
+        bits |= 1u << k;
+        s += len + (plus != NULL);
+    }
+    *out = bits;
+    return CCEX_OK;
+}
+
+/* The optional 1.1 columns of a row: what the visit held. */
+static int read_visit_columns(const ccex_csv *r, const long *map, ccad_contact *c,
+                              ccex_err *err)
+{
+    const ccex_field *f;
+    const char *s;
+    size_t n;
+    int rc = CCEX_OK, k;
+#define GIVEN(col) (map[col] >= 0 && !ccex_field_blank(f = ccex_csv_field(r, (size_t)map[col])))
+    if (GIVEN(K_PURPOSES) &&
+        (rc = parse_bits(r, f, "purposes", purpose_names, 7,
+                         "none, order, product, activity, problem, payment, other (joined by +)",
+                         &c->purposes, err)) != CCEX_OK)
+        return rc;
+    if ((c->purposes & CCAD_PURPOSE_NONE) && c->purposes != CCAD_PURPOSE_NONE)
+        return ccex_csv_fail(r, err, f->line, f->column,
+                             "purposes: none (no sales purpose) cannot be joined with others");
+    if (GIVEN(K_CLOSE) && (rc = ccex_parse_flag(r, f, "close_asked", &c->close_asked, err)) != 0)
+        return rc;
+    if (GIVEN(K_OWNER) &&
+        (rc = ccex_parse_flag(r, f, "owner_present", &c->owner_present, err)) != 0)
+        return rc;
+    if (GIVEN(K_ACTIVITY)) {
+        ccex_field_trim(f, &s, &n);
+        if ((k = name_index(activity_names, 3, s, n)) < 0)
+            return ccex_csv_fail(r, err, f->line, f->column,
+                                 "activity: '%.*s' is not one of none, held, sale", (int)n, s);
+        c->activity = k;
+    }
+    if (GIVEN(K_PARTS) &&
+        (rc = parse_bits(r, f, "record_parts", part_names, 5,
+                         "purpose, said, state, solved, next_problem (joined by +)",
+                         &c->record_parts, err)) != CCEX_OK)
+        return rc;
+    if (GIVEN(K_ENTERED)) {
+        if ((rc = ccex_parse_date(r, f, "entered", &c->entered, err)) != CCEX_OK)
+            return rc;
+        if (c->entered < c->date)
+            return ccex_csv_fail(r, err, f->line, f->column, "entered is before the contact's date");
+    }
+#undef GIVEN
+    return rc;
+}
 
 /* One validated row, applied once the whole file has been read. */
 struct contact_row {
@@ -99,6 +189,8 @@ int ccex_load_contacts(ccex_customers *cs, ccad_ctx *ctx, const char *path, size
                 goto done;
             }
         }
+        if ((rc = read_visit_columns(r, map, &c, err)) != CCEX_OK)
+            goto done;
         if (ccex_grow((void **)&rows, &cap, n + 1, sizeof *rows) != 0) {
             rc = ccex_csv_nomem(r, err);
             goto done;

@@ -19,7 +19,13 @@
  * email, other; empty = visit), outcome (progress, no_progress, order,
  * complaint_opened, complaint_resolved; empty = progress), record (1/0: a
  * written record was made; empty = 1), next_date (the next step agreed, not
- * before date; empty = none). Unknown header names are rejected.
+ * before date; empty = none); since 1.1, all optional, what the visit held:
+ * purposes (none, order, product, activity, problem, payment, other, joined
+ * by '+'; empty = not told), close_asked and owner_present (1/0; empty = 0),
+ * activity (none, held, sale; empty = none), record_parts (purpose, said,
+ * state, solved, next_problem, joined by '+'; empty = all five), entered
+ * (the day the record was entered, not before date; empty = that day).
+ * Unknown header names are rejected.
  *
  * Every row is checked before the first is applied: on a malformed row the
  * book is unchanged and @p err holds "file:line:column: message". A failure

@@ -48,23 +48,43 @@ class InputError(Exception):
 # The store: customers and contacts tables in sqlite3.
 
 _DATE_FIELDS = ("purchase_date", "complaint_date", "request_date", "owned_since",
-                "last_contact", "last_visit", "next_step_date")
+                "last_contact", "last_visit", "next_step_date", "last_entered")
+_LISTS = ("service_counts", "owner_sales")  # stored as comma-separated text
 
 
 class SqliteStore:
     """Storage callbacks over sqlite3. Every library operation runs in one
     transaction: begin/commit/rollback map to BEGIN/COMMIT/ROLLBACK."""
 
-    COLUMNS = [f for f in cc.Customer.__dataclass_fields__ if f != "service_counts"]
+    COLUMNS = [f for f in cc.Customer.__dataclass_fields__ if f not in _LISTS]
 
     def __init__(self, path: str) -> None:
         self.db = sqlite3.connect(path, isolation_level=None)
         cols = ", ".join("%s %s" % (c, "TEXT PRIMARY KEY" if c == "id" else "")
                          for c in self.COLUMNS)
-        self.db.execute("CREATE TABLE IF NOT EXISTS customers (%s, service_counts TEXT)" % cols)
+        self.db.execute("CREATE TABLE IF NOT EXISTS customers (%s, service_counts TEXT, "
+                        "owner_sales TEXT)" % cols)
         self.db.execute("CREATE TABLE IF NOT EXISTS contacts (seq INTEGER PRIMARY KEY, "
                         "customer_id TEXT, date TEXT, kind TEXT, outcome TEXT, recorded INT, "
-                        "next_date TEXT, service_level TEXT)")
+                        "next_date TEXT, service_level TEXT, purposes INT, close_asked INT, "
+                        "owner_present INT, activity INT, record_parts INT, entered TEXT)")
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """A database written before 1.1 gains the columns of what the visits
+        held, with the library's defaults, so its customers load as before."""
+        extra = {"customers": [(c, "") for c in self.COLUMNS] + [("owner_sales", "',,'")],
+                 "contacts": [("purposes", "0"), ("close_asked", "0"), ("owner_present", "0"),
+                              ("activity", "0"), ("record_parts", "31"), ("entered", "")]}
+        defaults = {"prospect_tail": "0", "last_purposes": "0", "aimless": "0",
+                    "closes_asked": "0", "last_parts": "31"}
+        for table, cols in extra.items():
+            have = {row[1] for row in self.db.execute("PRAGMA table_info(%s)" % table)}
+            for col, default in cols:
+                default = default or defaults.get(col, "")
+                if col not in have:
+                    self.db.execute("ALTER TABLE %s ADD COLUMN %s%s" % (
+                        table, col, " DEFAULT %s" % default if default else ""))
 
     # transactions
     def begin(self) -> None:
@@ -77,7 +97,10 @@ class SqliteStore:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
 
-    # rows <-> customers
+    # rows <-> customers (columns named: a migrated table has them in another order)
+    def _names(self) -> str:
+        return ", ".join(self.COLUMNS + list(_LISTS))
+
     def _row(self, c: cc.Customer) -> List[object]:
         out: List[object] = []
         for f in self.COLUMNS:
@@ -90,36 +113,46 @@ class SqliteStore:
                 v = v.value
             out.append(int(v) if isinstance(v, int) else v)
         out.append(",".join(str(n) for n in c.service_counts))
+        out.append(",".join(d.isoformat() if isinstance(d, dt.date) else "" for d in c.owner_sales))
         return out
 
     def _customer(self, row: Tuple[object, ...]) -> cc.Customer:
-        kw: Dict[str, object] = dict(zip(self.COLUMNS, row[:-1]))
+        kw: Dict[str, object] = dict(zip(self.COLUMNS, row[:-2]))
         for f in _DATE_FIELDS:
             kw[f] = dt.date.fromisoformat(kw[f]) if kw[f] else None  # type: ignore[arg-type]
-        kw["service_counts"] = tuple(int(n) for n in str(row[-1]).split(","))
+        kw["service_counts"] = tuple(int(n) for n in str(row[-2]).split(","))
+        kw["owner_sales"] = tuple(dt.date.fromisoformat(d) if d else None
+                                  for d in str(row[-1]).split(","))
         return cc.Customer(**kw)  # type: ignore[arg-type]
 
     def load(self, cid: str) -> Optional[cc.Customer]:
-        row = self.db.execute("SELECT * FROM customers WHERE id = ?", (cid,)).fetchone()
+        row = self.db.execute("SELECT %s FROM customers WHERE id = ?" % self._names(),
+                              (cid,)).fetchone()
         return None if row is None else self._customer(row)
 
     def save(self, c: cc.Customer) -> None:
-        marks = ", ".join("?" * (len(self.COLUMNS) + 1))
-        self.db.execute("INSERT OR REPLACE INTO customers VALUES (%s)" % marks, self._row(c))
+        marks = ", ".join("?" * (len(self.COLUMNS) + 2))
+        self.db.execute("INSERT OR REPLACE INTO customers (%s) VALUES (%s)"
+                        % (self._names(), marks), self._row(c))
 
     def append_contact(self, cid: str, k: cc.Contact) -> None:
         self.db.execute(
             "INSERT INTO contacts (customer_id, date, kind, outcome, recorded, next_date, "
-            "service_level) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "service_level, purposes, close_asked, owner_present, activity, record_parts, "
+            "entered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (cid, k.date.isoformat() if isinstance(k.date, dt.date) else None,
              cc.name(cc.NameKind.CONTACT_KIND, int(k.kind)),  # type: ignore[arg-type]
              cc.name(cc.NameKind.OUTCOME, int(k.outcome)),  # type: ignore[arg-type]
              int(k.recorded),
              k.next_date.isoformat() if isinstance(k.next_date, dt.date) else None,
-             cc.name(cc.NameKind.SERVICE, int(k.service_level))))  # type: ignore[arg-type]
+             cc.name(cc.NameKind.SERVICE, int(k.service_level)),  # type: ignore[arg-type]
+             int(k.purposes), int(k.close_asked), int(k.owner_present), int(k.activity),
+             int(k.record_parts),
+             k.entered.isoformat() if isinstance(k.entered, dt.date) else None))
 
     def iterate(self) -> Iterator[cc.Customer]:
-        for row in self.db.execute("SELECT * FROM customers ORDER BY id").fetchall():
+        for row in self.db.execute("SELECT %s FROM customers ORDER BY id"
+                                   % self._names()).fetchall():
             yield self._customer(row)
 
 

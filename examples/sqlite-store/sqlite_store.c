@@ -17,8 +17,10 @@
     "has_location, x, y, complaint, complaint_date, request_date, visit_days, "            \
     "visit_open_min, visit_close_min, owned_since, last_contact, last_visit, "             \
     "last_gap_days, contacts, no_progress, missing_records, last_recorded, "               \
-    "next_step_date, svc_basic, svc_satisfying, svc_value, svc_moving"
-#define NCOLS 30
+    "next_step_date, svc_basic, svc_satisfying, svc_value, svc_moving, "                   \
+    "prospect_run, prospect_gap, prospect_tail, last_purposes, aimless, closes_asked, "    \
+    "last_parts, last_entered, owner_sale_1, owner_sale_2, owner_sale_3"
+#define NCOLS 41
 
 static const char schema[] =
     "PRAGMA foreign_keys = ON;\n"
@@ -64,6 +66,29 @@ static const char schema[] =
     ");\n"
     "CREATE INDEX IF NOT EXISTS contacts_by_customer ON contacts(customer_id, date);\n";
 
+/* The 1.1 columns (what the visits held), added to a database made by the
+ * 1.0 store one by one; "duplicate column" means it has them already. The
+ * defaults are the library's: an old row reads as a 1.0 customer did. */
+static const char *const columns_1_1[] = {
+    "ALTER TABLE customers ADD COLUMN prospect_run INTEGER",  /* NULL = unknown */
+    "ALTER TABLE customers ADD COLUMN prospect_gap INTEGER",  /* NULL = none */
+    "ALTER TABLE customers ADD COLUMN prospect_tail INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE customers ADD COLUMN last_purposes INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE customers ADD COLUMN aimless INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE customers ADD COLUMN closes_asked INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE customers ADD COLUMN last_parts INTEGER NOT NULL DEFAULT 31",
+    "ALTER TABLE customers ADD COLUMN last_entered INTEGER",
+    "ALTER TABLE customers ADD COLUMN owner_sale_1 INTEGER",
+    "ALTER TABLE customers ADD COLUMN owner_sale_2 INTEGER",
+    "ALTER TABLE customers ADD COLUMN owner_sale_3 INTEGER",
+    "ALTER TABLE contacts ADD COLUMN purposes INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE contacts ADD COLUMN close_asked INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE contacts ADD COLUMN owner_present INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE contacts ADD COLUMN activity INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE contacts ADD COLUMN record_parts INTEGER NOT NULL DEFAULT 31",
+    "ALTER TABLE contacts ADD COLUMN entered INTEGER",
+};
+
 enum { ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_UPSERT, ST_SELECT_ONE, ST_SELECT_ALL, ST_APPEND, ST_N };
 
 static const char *const sql[ST_N] = {
@@ -72,7 +97,7 @@ static const char *const sql[ST_N] = {
     "ROLLBACK",
     "INSERT INTO customers (" CUSTOMER_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
     "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, "
-    "?28, ?29, ?30) ON CONFLICT (id) DO UPDATE SET value = excluded.value, grade = "
+    "?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41) ON CONFLICT (id) DO UPDATE SET value = excluded.value, grade = "
     "excluded.grade, status = excluded.status, purchase_date = excluded.purchase_date, "
     "monthly_volume = excluded.monthly_volume, margin_bp = excluded.margin_bp, capable = "
     "excluded.capable, has_location = excluded.has_location, x = excluded.x, y = excluded.y, "
@@ -84,11 +109,17 @@ static const char *const sql[ST_N] = {
     "no_progress = excluded.no_progress, missing_records = excluded.missing_records, "
     "last_recorded = excluded.last_recorded, next_step_date = excluded.next_step_date, "
     "svc_basic = excluded.svc_basic, svc_satisfying = excluded.svc_satisfying, svc_value = "
-    "excluded.svc_value, svc_moving = excluded.svc_moving",
+    "excluded.svc_value, svc_moving = excluded.svc_moving, prospect_run = excluded.prospect_run, "
+    "prospect_gap = excluded.prospect_gap, prospect_tail = excluded.prospect_tail, "
+    "last_purposes = excluded.last_purposes, aimless = excluded.aimless, closes_asked = "
+    "excluded.closes_asked, last_parts = excluded.last_parts, last_entered = "
+    "excluded.last_entered, owner_sale_1 = excluded.owner_sale_1, owner_sale_2 = "
+    "excluded.owner_sale_2, owner_sale_3 = excluded.owner_sale_3",
     "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id = ?1",
     "SELECT " CUSTOMER_COLUMNS " FROM customers ORDER BY id",
-    ("INSERT INTO contacts (customer_id, date, kind, outcome, recorded, next_date, service_level) "
-     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+    ("INSERT INTO contacts (customer_id, date, kind, outcome, recorded, next_date, service_level, "
+     "purposes, close_asked, owner_present, activity, record_parts, entered) "
+     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
 };
 
 struct ccad_sqlite_store {
@@ -179,6 +210,16 @@ static int bind_customer(sqlite3_stmt *st, const ccad_customer *c)
     B(bind_date(st, i, c->next_step_date));
     for (k = 0; k < 4; k++)
         B(bind_int(st, i, c->service_counts[k]));
+    B(bind_opt(st, i, c->prospect_run));
+    B(bind_opt(st, i, c->prospect_gap));
+    B(bind_int(st, i, c->prospect_tail));
+    B(bind_int(st, i, c->last_purposes));
+    B(bind_int(st, i, c->aimless));
+    B(bind_int(st, i, c->closes_asked));
+    B(bind_int(st, i, c->last_parts));
+    B(bind_date(st, i, c->last_entered));
+    for (k = 0; k < 3; k++)
+        B(bind_date(st, i, c->owner_sales[k]));
 #undef B
     return rc;
 }
@@ -278,6 +319,16 @@ static int read_customer(ccad_sqlite_store *s, sqlite3_stmt *st, ccad_customer *
     c->next_step_date = col_date(&r, 25);
     for (k = 0; k < 4; k++)
         c->service_counts[k] = col_u32(&r, 26 + k);
+    c->prospect_run = (int32_t)col_int(&r, 30, 1, -1, INT32_MIN, INT32_MAX);
+    c->prospect_gap = (int32_t)col_int(&r, 31, 1, -1, INT32_MIN, INT32_MAX);
+    c->prospect_tail = col_i32(&r, 32);
+    c->last_purposes = col_u32(&r, 33);
+    c->aimless = col_u32(&r, 34);
+    c->closes_asked = col_u32(&r, 35);
+    c->last_parts = col_u32(&r, 36);
+    c->last_entered = col_date(&r, 37);
+    for (k = 0; k < 3; k++)
+        c->owner_sales[k] = col_date(&r, 38 + k);
     return r.bad;
 }
 
@@ -369,6 +420,18 @@ static int cb_append(void *user, const char *id, const ccad_contact *k)
         rc = bind_date(st, 6, k->next_date);
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_int64(st, 7, k->service_level);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 8, k->purposes);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 9, k->close_asked);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 10, k->owner_present);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 11, k->activity);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 12, k->record_parts);
+    if (rc == SQLITE_OK)
+        rc = bind_date(st, 13, k->entered);
     if (rc != SQLITE_OK) {
         (void)sqlite3_clear_bindings(st);
         return fail_db(s, "append_contact: bind", rc);
@@ -402,6 +465,19 @@ static int cb_iterate(void *user, ccad_store_each_fn each, void *each_user)
 
 /* ---- open and close ---- */
 
+/* Runs one ALTER TABLE ... ADD COLUMN; a column already there is fine. */
+static int add_column(ccad_sqlite_store *s, const char *stmt)
+{
+    char *emsg = NULL;
+    int rc = sqlite3_exec(s->db, stmt, NULL, NULL, &emsg);
+    if (rc != SQLITE_OK && emsg != NULL && strstr(emsg, "duplicate column") != NULL)
+        rc = SQLITE_OK;
+    else if (rc != SQLITE_OK)
+        (void)fail(s, "schema: %s", emsg != NULL ? emsg : sqlite3_errstr(rc));
+    sqlite3_free(emsg);
+    return rc;
+}
+
 int ccad_sqlite_store_open(ccad_sqlite_store **out, const char *path, char *errbuf, size_t errcap)
 {
     ccad_sqlite_store *s;
@@ -422,6 +498,8 @@ int ccad_sqlite_store_open(ccad_sqlite_store **out, const char *path, char *errb
             (void)fail(s, "schema: %s", emsg);
         }
         sqlite3_free(emsg);
+        for (i = 0; rc == SQLITE_OK && i < (int)(sizeof columns_1_1 / sizeof columns_1_1[0]); i++)
+            rc = add_column(s, columns_1_1[i]);
     } else if (s->db != NULL) {
         (void)fail_db(s, path, rc);
     } else {

@@ -163,6 +163,10 @@ static void customer_equal(const ccad_customer *a, const ccad_customer *b)
     F(missing_records); F(last_recorded); F(next_step_date);
     for (k = 0; k < 4; k++)
         F(service_counts[k]);
+    F(prospect_run); F(prospect_gap); F(prospect_tail); F(last_purposes); F(aimless);
+    F(closes_asked); F(last_parts); F(last_entered);
+    for (k = 0; k < 3; k++)
+        F(owner_sales[k]);
 #undef F
 }
 
@@ -224,7 +228,8 @@ static void check_db(const ccad_book *book)
 
     CHECK_SQL(sqlite3_prepare_v2(ccad_sqlite_store_db(st),
                                  "SELECT customer_id, date, kind, outcome, recorded, next_date, "
-                                 "service_level FROM contacts ORDER BY rowid",
+                                 "service_level, purposes, close_asked, owner_present, activity, "
+                                 "record_parts, entered FROM contacts ORDER BY rowid",
                                  -1, &q, NULL));
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         const ccad_contact *k;
@@ -240,6 +245,15 @@ static void check_db(const ccad_book *book)
         else
             CHECK(sqlite3_column_int64(q, 5) == k->next_date);
         CHECK(sqlite3_column_int64(q, 6) == k->service_level);
+        CHECK(sqlite3_column_int64(q, 7) == k->purposes);
+        CHECK(sqlite3_column_int64(q, 8) == k->close_asked);
+        CHECK(sqlite3_column_int64(q, 9) == k->owner_present);
+        CHECK(sqlite3_column_int64(q, 10) == k->activity);
+        CHECK(sqlite3_column_int64(q, 11) == k->record_parts);
+        if (k->entered == CCAD_NO_DATE)
+            CHECK(sqlite3_column_type(q, 12) == SQLITE_NULL);
+        else
+            CHECK(sqlite3_column_int64(q, 12) == k->entered);
         n++;
     }
     CHECK(rc == SQLITE_DONE);
@@ -305,6 +319,14 @@ static ccad_contact contact(int n)
     k.recorded = n % 3 != 0;
     k.next_date = n % 4 == 0 ? CCAD_NO_DATE : k.date + 7;
     k.service_level = n % 5;
+    /* 1.1: what the visit held, varied so every column is exercised */
+    k.purposes = n % 3 == 0 ? 0u : n % 3 == 1 ? (uint32_t)CCAD_PURPOSE_NONE
+                                              : (uint32_t)(CCAD_PURPOSE_ORDER | CCAD_PURPOSE_PRODUCT);
+    k.close_asked = n % 2;
+    k.owner_present = n % 4 < 2;
+    k.activity = n % 3;
+    k.record_parts = (uint32_t)(n * 7) & CCAD_RECORD_ALL;
+    k.entered = n % 5 == 0 ? CCAD_NO_DATE : k.date + n % 3;
     return k;
 }
 
@@ -340,6 +362,58 @@ static void record_fails(ccad_book *book, size_t index, int n, wrap *w, const ch
         CHECK(sqlite3_get_autocommit(ccad_sqlite_store_db(st)) != 0);
     reopen();
     check_db(book);
+}
+
+/* A database written by the 1.0 store (no 1.1 columns) opens: the columns
+ * are added with the library's defaults, and its customer reads back as a
+ * 1.0 customer did. */
+static void migrate_1_0(void)
+{
+    static const char old[] =
+        "CREATE TABLE customers (id TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL, "
+        "grade INTEGER NOT NULL, status INTEGER NOT NULL, purchase_date INTEGER, "
+        "monthly_volume INTEGER, margin_bp INTEGER, capable INTEGER NOT NULL, "
+        "has_location INTEGER NOT NULL, x REAL, y REAL, complaint INTEGER NOT NULL, "
+        "complaint_date INTEGER, request_date INTEGER, visit_days INTEGER NOT NULL, "
+        "visit_open_min INTEGER NOT NULL, visit_close_min INTEGER NOT NULL, owned_since INTEGER, "
+        "last_contact INTEGER, last_visit INTEGER, last_gap_days INTEGER, "
+        "contacts INTEGER NOT NULL, no_progress INTEGER NOT NULL, "
+        "missing_records INTEGER NOT NULL, last_recorded INTEGER NOT NULL, "
+        "next_step_date INTEGER, svc_basic INTEGER NOT NULL, svc_satisfying INTEGER NOT NULL, "
+        "svc_value INTEGER NOT NULL, svc_moving INTEGER NOT NULL);"
+        "CREATE TABLE contacts (customer_id TEXT NOT NULL, date INTEGER NOT NULL, "
+        "kind INTEGER NOT NULL, outcome INTEGER NOT NULL, recorded INTEGER NOT NULL, "
+        "next_date INTEGER, service_level INTEGER NOT NULL);"
+        "INSERT INTO customers VALUES ('OLD', 5, 0, 1, NULL, NULL, NULL, 1, 0, NULL, NULL, 0, "
+        "NULL, NULL, 0, 0, 1440, NULL, 20000, 20000, NULL, 3, 0, 0, 1, NULL, 0, 0, 0, 0);";
+    char old_path[1024], err[256] = "";
+    ccad_sqlite_store *keep = st, *mig = NULL;
+    sqlite3 *db = NULL;
+    ccad_customer c = CCAD_CUSTOMER_INIT, want = CCAD_CUSTOMER_INIT;
+    ccad_book *b = NULL;
+    size_t idx = 0;
+    snprintf(old_path, sizeof old_path, "%s-1.0", path);
+    (void)remove(old_path);
+    CHECK_SQL(sqlite3_open(old_path, &db));
+    CHECK_SQL(sqlite3_exec(db, old, NULL, NULL, NULL));
+    CHECK_SQL(sqlite3_close(db));
+    CHECK(ccad_sqlite_store_open(&mig, old_path, err, sizeof err) == SQLITE_OK);
+    st = mig;
+    use_plain();
+    CHECK_RC(ccad_book_new(&b, ctx, 0), CCAD_OK);
+    CHECK_RC(ccad_store_load_customer(b, "OLD", &idx), CCAD_OK);
+    CHECK_RC(ccad_book_get(b, idx, &c), CCAD_OK);
+    want.id = "OLD";
+    want.value = 5;
+    want.last_contact = want.last_visit = 20000;
+    want.contacts = 3;
+    customer_equal(&c, &want);
+    ccad_book_free(b);
+    CHECK_SQL(ccad_sqlite_store_close(mig));
+    st = keep;
+    use_plain();
+    (void)remove(old_path);
+    printf("a 1.0 database opens with the 1.1 columns added\n");
 }
 
 int main(int argc, char **argv)
@@ -422,6 +496,7 @@ int main(int argc, char **argv)
         CHECK(idx == 3); /* added from 7 down to 0 */
         CHECK_RC(ccad_store_load_customer(book, "nobody", &idx), CCAD_ENOTFOUND);
     }
+    migrate_1_0();
     printf("sqlite store fault rounds: %ld (ccad_store_record, reopen after each)\n", rounds);
     printf("contacts in the database: %lu\n", (unsigned long)nexpect);
 

@@ -72,14 +72,17 @@ static int belongs(int kind, int w)
     case CCAD_FIND_OVERDUE: return w == CCAD_WHY_OVERDUE || w == CCAD_WHY_DUE;
     case CCAD_FIND_COLD:
     case CCAD_FIND_COOLING: return w == CCAD_WHY_GAP_ALERT || w == CCAD_WHY_GAP_WARN;
-    case CCAD_FIND_STALLED: return w == CCAD_WHY_STALLED;
+    case CCAD_FIND_STALLED:
+        return w == CCAD_WHY_STALLED || w == CCAD_WHY_STALL_REPEATED || w == CCAD_WHY_STALL_NO_CLOSE;
     case CCAD_FIND_RELEASE_RISK:
         return w == CCAD_WHY_RELEASED_EARLY || w == CCAD_WHY_PATIENCE_RHYTHM;
     case CCAD_FIND_NEVER_CONTACTED: return w == CCAD_WHY_NEVER_CONTACTED;
     case CCAD_FIND_RELEASE_PROPOSED:
-        return w == CCAD_WHY_TRIAGE || w == CCAD_WHY_PATIENCE || w == CCAD_WHY_PATIENCE_RHYTHM;
+        return w == CCAD_WHY_TRIAGE || w == CCAD_WHY_PATIENCE || w == CCAD_WHY_PATIENCE_RUN ||
+               w == CCAD_WHY_PATIENCE_RHYTHM;
     default: /* ownership ending while a release would be premature */
-        return w == CCAD_WHY_OWNERSHIP || w == CCAD_WHY_PATIENCE || w == CCAD_WHY_PATIENCE_RHYTHM;
+        return w == CCAD_WHY_OWNERSHIP || w == CCAD_WHY_PATIENCE || w == CCAD_WHY_PATIENCE_RUN ||
+               w == CCAD_WHY_PATIENCE_RHYTHM;
     }
 }
 
@@ -278,7 +281,8 @@ int ccad__plan_findings(struct plan *P, const struct load *L, int64_t capacity)
 {
     int rc;
     if ((rc = unplanned(P)) != 0 || (rc = per_customer(P)) != 0 || (rc = dropped(P)) != 0 ||
-        (rc = plan_gaps(P)) != 0 || (rc = whole_plan(P, L, capacity)) != 0)
+        (rc = plan_gaps(P)) != 0 || (rc = whole_plan(P, L, capacity)) != 0 ||
+        (rc = ccad__plan_persist_findings(P)) != 0)
         return rc;
     return late_stops(P);
 }

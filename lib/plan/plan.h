@@ -87,6 +87,8 @@ struct sim {
     uint8_t let_go;      /* TRIAGE let go: its GAP limits stretch like its interval */
     int32_t gap_prev, worst_gap, worst_gap_end; /* the final plan's longest gap (findings.c) */
     int32_t taken;       /* the last day it was placed as a candidate (simulate.c) */
+    int32_t persist_from;    /* PERSIST 1.1 (persist.c): first day of a block closed undone */
+    uint8_t persist_lacking; /* its effective activities with the owner (0: none closed undone) */
 };
 
 /* A customer competing for a day's room. */
@@ -297,5 +299,12 @@ void ccad__plan_remember(ccad_schedule *s, const ccad_book *book, const ccad_rul
 
 /* findings.c */
 int ccad__plan_findings(struct plan *P, const struct load *L, int64_t capacity);
+
+/* ---- PERSIST 1.1: the book's effective activities with the owner (persist.c) ---- */
+/* Customer i (strategy persist) at the plan's start: a block of this round
+ * done, still open (block_left) or closed without being done. */
+void ccad__plan_persist_start(struct plan *P, size_t i);
+/* A PERSIST_LACKING finding for each block closed without being done. */
+int ccad__plan_persist_findings(struct plan *P);
 
 #endif

@@ -152,6 +152,8 @@ static void start_customers(struct plan *P)
         m->given_up = strategy == CCAD_STRATEGY_GIVE_UP &&
                       P->cw[i].complaint != CCAD_COMPLAINT_OPEN;
         m->let_go = strategy == CCAD_STRATEGY_LET_GO;
+        if (strategy == CCAD_STRATEGY_PERSIST)
+            ccad__plan_persist_start(P, i);
     }
 }
 

@@ -88,6 +88,7 @@ void ccad__rule_gap(struct ccad__decide *d);
 void ccad__rule_followup(struct ccad__decide *d);
 void ccad__rule_stall(struct ccad__decide *d);
 void ccad__rule_patience(struct ccad__decide *d);
+void ccad__followup_record(struct ccad__decide *d);
 /* care.c */
 void ccad__rule_ownership(struct ccad__decide *d);
 void ccad__rule_complaint(struct ccad__decide *d);

@@ -44,6 +44,30 @@ void ccad__rule_followup(struct ccad__decide *d)
         d->a->flags |= CCAD_F_NO_NEXT_STEP;
         ccad__why(d, CCAD_RULE_FOLLOWUP, CCAD_WHY_NO_NEXT_STEP, c->last_contact, 0, 0);
     }
+    if (c->bits & CB_LAST_RECORDED)
+        ccad__followup_record(d);
+}
+
+/* FOLLOWUP, 1.1: the latest record, entered late or lacking a part (seed
+ * 001: every part, entered the same day). */
+void ccad__followup_record(struct ccad__decide *d)
+{
+    const int64_t *v = d->v;
+    const struct cust *c = d->c;
+    int64_t late = ccad__record_late(v, c);
+    uint32_t lacking = ccad__record_lacking(v, c);
+    if (late > 0) {
+        d->a->flags |= CCAD_F_RECORD_LATE;
+        ccad__why(d, CCAD_RULE_FOLLOWUP, CCAD_WHY_RECORD_LATE, c->last_contact,
+                  c->vis.last_entered, late);
+    }
+    if (lacking != 0) {
+        int n = 0, k;
+        for (k = 0; k < 5; k++)
+            n += (int)((lacking >> k) & 1u);
+        d->a->flags |= CCAD_F_RECORD_INCOMPLETE;
+        ccad__why(d, CCAD_RULE_FOLLOWUP, CCAD_WHY_RECORD_INCOMPLETE, n, lacking, 0);
+    }
 }
 
 /* STALL: docs/cadence-rules.md, "STALL — contacts that do not move the deal" */
@@ -54,6 +78,12 @@ void ccad__rule_stall(struct ccad__decide *d)
     if (d->active && c->no_progress >= (uint64_t)v[P_STALL_AFTER]) {
         d->a->flags |= CCAD_F_STALLED;
         ccad__why(d, CCAD_RULE_STALL, CCAD_WHY_STALLED, c->no_progress, v[P_STALL_AFTER], 0);
+        /* 1.1: what kind of visits stalled (seed 001, lines 77-83) */
+        if (c->vis.aimless > 0)
+            ccad__why(d, CCAD_RULE_STALL, CCAD_WHY_STALL_REPEATED, c->no_progress,
+                      c->vis.aimless, c->vis.closes_asked);
+        else if (c->vis.last_purposes != 0 && c->vis.closes_asked == 0)
+            ccad__why(d, CCAD_RULE_STALL, CCAD_WHY_STALL_NO_CLOSE, c->no_progress, 0, 0);
     }
 }
 
@@ -77,9 +107,15 @@ void ccad__rule_patience(struct ccad__decide *d)
             ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, c->last_gap, max, 0);
         }
     } else if (d->active) {
-        if (ccad__too_few_contacts(v, c->status, c->contacts)) {
+        int64_t broke, count = ccad__patience_count(v, c, d->T,
+                                                    ccad__patience_break(v, d->gap_max), &broke);
+        if (ccad__too_few_contacts(v, c->status, (uint64_t)count)) {
             a->flags |= CCAD_F_RELEASE_PREMATURE;
-            ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE, c->contacts, v[P_PATIENCE_MIN], 0);
+            if (count != (int64_t)c->contacts || broke != 0)
+                ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RUN, count, v[P_PATIENCE_MIN],
+                          broke);
+            else
+                ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE, count, v[P_PATIENCE_MIN], 0);
         }
         if (d->gap > d->gap_max && d->watched) {
             a->flags |= CCAD_F_RELEASE_PREMATURE;

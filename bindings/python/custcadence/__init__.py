@@ -34,11 +34,11 @@ from .team import (Rep, Team, TeamBalance, TeamFinding, TeamItem, TeamLoad, Team
 from .errors import (AlreadyExists, BusyError, CadenceError, CallbackError, ConflictError,
                      InvalidArgument, NoSpace, NotFound, NotSupported, OutOfMemory, Overflow,
                      ParseError, RangeError, StaleGrades, VersionError, error_class)
-from .model import (Assessment, Brief, Choice, Complaint, Contact, ContactKind, Customer,
+from .model import (Activity, Assessment, Brief, Choice, Complaint, Contact, ContactKind, Customer,
                     DayFlag, DaySummary, Delegation, Escalation, Figure, Finding, FindingKind, Flag, Grade,
                     Item, ItemKind, Lang, Metric, NameKind, Outcome, Overload, ParamInfo, Platform,
-                    PlatformCounts, Quadrant, Reason, Reasons, ReplanCause, Route, RuleId,
-                    ServiceLevel, Status,
+                    PlatformCounts, Purpose, Quadrant, Reason, Reasons, RecordPart, ReplanCause,
+                    Route, RuleId, ServiceLevel, Status,
                     TimedRoute,
                     Strategy, Triage, Urgency, Weekday, Why, Workload, WorkloadRow, from_day,
                     lang_of, to_day, why_figure)
@@ -156,6 +156,7 @@ __all__ = [
     "NotSupported", "Outcome", "OutOfMemory", "Overflow", "Overload", "ParamInfo", "ParseError",
     "Platform", "PlatformCounts", "Quadrant", "REASONS_MAX", "ROUTE_MAX_POINTS", "RangeError",
     "Reason", "ReplanCause", "Route", "RuleId", "Rules", "Schedule", "ServiceLevel", "StaleGrades", "Status",
+    "Activity", "Purpose", "RecordPart",
     "TimedRoute",
     "StoreProtocol", "Strategy", "Triage", "Urgency", "VersionError", "Weekday", "Why",
     "Workload", "WorkloadRow", "BINDING_MAJOR", "date_format", "date_from_ymd", "date_parse",

@@ -180,6 +180,7 @@ class FindingKind(enum.IntEnum):
     RELEASE_PROPOSED = 13
     ASSIGN_PROPOSED = 14
     MOVE_PROPOSED = 15
+    PERSIST_LACKING = 16
 
 
 class Lang(enum.IntEnum):
@@ -208,6 +209,37 @@ class Choice(enum.IntEnum):
     A = 1
     B = 2
     RESERVE = 3
+
+
+class Purpose(enum.IntFlag):
+    """The purposes of a contact (``Contact.purposes``; 0 = not told). NONE (no
+    sales purpose) stands alone. Since 1.1."""
+    NONE = 1
+    ORDER = 2
+    PRODUCT = 4
+    ACTIVITY = 8
+    PROBLEM = 16
+    PAYMENT = 32
+    OTHER = 64
+    ALL = 127
+
+
+class RecordPart(enum.IntFlag):
+    """The parts of a visit record seed 001 asks for (``Contact.record_parts``).
+    Since 1.1."""
+    PURPOSE = 1
+    SAID = 2
+    STATE = 4
+    SOLVED = 8
+    NEXT_PROBLEM = 16
+    ALL = 31
+
+
+class Activity(enum.IntEnum):
+    """An activity held at a contact; SALE is an effective one. Since 1.1."""
+    NONE = 0
+    HELD = 1
+    SALE = 2
 
 
 class ReplanCause(enum.IntEnum):
@@ -333,6 +365,12 @@ WHY_CODES: Dict[str, int] = {
     "TEAM_MOVE": 65,
     "TRIAGE_SHARE": 66,
     "TRIAGE_RANK": 67,
+    "RECORD_LATE": 68,
+    "RECORD_INCOMPLETE": 69,
+    "STALL_REPEATED": 70,
+    "STALL_NO_CLOSE": 71,
+    "PATIENCE_RUN": 72,
+    "PERSIST_LACKING": 73,
 }
 #: ``ccad_flag``: name without CCAD_F_ -> value.
 FLAG_BITS: Dict[str, int] = {
@@ -351,6 +389,8 @@ FLAG_BITS: Dict[str, int] = {
     "REMINDER": 4096,
     "INACTIVE": 8192,
     "REASONS_TRUNCATED": 16384,
+    "RECORD_LATE": 32768,
+    "RECORD_INCOMPLETE": 65536,
 }
 #: ``ccad_grade_method``: name without CCAD_GRADE_BY_ -> value.
 GRADE_METHODS: Dict[str, int] = {
@@ -419,8 +459,18 @@ STRUCTS: Dict[str, Tuple[str, Tuple[Member, ...]]] = {
         ("last_recorded", "int", ()),
         ("next_step_date", "int32_t", ()),
         ("service_counts", "uint32_t", (4,)),
+        ("padding_1_0", "uint32_t", ()),
         ("share_pct", "int64_t", ()),
         ("supplier_rank", "uint32_t", ()),
+        ("prospect_run", "int32_t", ()),
+        ("prospect_gap", "int32_t", ()),
+        ("prospect_tail", "int32_t", ()),
+        ("last_purposes", "uint32_t", ()),
+        ("aimless", "uint32_t", ()),
+        ("closes_asked", "uint32_t", ()),
+        ("last_parts", "uint32_t", ()),
+        ("last_entered", "int32_t", ()),
+        ("owner_sales", "int32_t", (3,)),
     )),
     "ccad_contact": ("ccad_contact_init", (
         ("size", "uint32_t", ()),
@@ -430,6 +480,12 @@ STRUCTS: Dict[str, Tuple[str, Tuple[Member, ...]]] = {
         ("recorded", "int", ()),
         ("next_date", "int32_t", ()),
         ("service_level", "int", ()),
+        ("purposes", "uint32_t", ()),
+        ("close_asked", "int", ()),
+        ("owner_present", "int", ()),
+        ("activity", "int", ()),
+        ("record_parts", "uint32_t", ()),
+        ("entered", "int32_t", ()),
     )),
     "ccad_store": ("ccad_store_init", (
         ("size", "uint32_t", ()),

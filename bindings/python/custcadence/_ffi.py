@@ -169,11 +169,6 @@ class Brief(_Mirror):
     """``ccad_brief`` (no size member: the batch call takes the element size)."""
 
 
-@mirror("ccad_replan_info")
-class ReplanInfo(_Sized):
-    """``ccad_replan_info``; CCAD_REPLAN_INFO_INIT."""
-
-
 @mirror("ccad_plan_options")
 class PlanOptions(_Sized):
     """``ccad_plan_options``; defaults of CCAD_PLAN_OPTIONS_INIT."""
@@ -187,6 +182,11 @@ class Item(_Sized):
 @mirror("ccad_finding")
 class Finding(_Sized):
     """``ccad_finding``; CCAD_FINDING_INIT."""
+
+
+@mirror("ccad_replan_info")
+class ReplanInfo(_Sized):
+    """``ccad_replan_info``; CCAD_REPLAN_INFO_INIT."""
 
 
 @mirror("ccad_workload_row")

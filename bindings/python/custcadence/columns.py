@@ -86,11 +86,24 @@ def _as_mapping(columns: Any) -> Dict[str, Any]:
     return out
 
 
+#: The visit summary (1.1): the book keeps it from recorded contacts; bulk
+#: loading does not take it (Book.add does).
+SUMMARY_FIELDS = ("prospect_run", "prospect_gap", "prospect_tail", "last_purposes", "aimless",
+                  "closes_asked", "last_parts", "last_entered", "owner_sales")
+#: The fields from_columns takes: every Customer field but the visit summary.
+COLUMN_FIELDS = tuple(f for f in CUSTOMER_FIELDS if f not in SUMMARY_FIELDS)
+
+
 def _check_names(cols: Dict[str, Any]) -> int:
-    unknown = sorted(set(cols) - set(CUSTOMER_FIELDS))
+    summary = sorted(set(cols) & set(SUMMARY_FIELDS))
+    if summary:
+        raise TypeError("from_columns does not take the visit summary field(s) %s: the book "
+                        "keeps them from recorded contacts (Book.add takes them)"
+                        % ", ".join(summary))
+    unknown = sorted(set(cols) - set(COLUMN_FIELDS))
     if unknown:
         raise TypeError("unknown customer field(s) %s (known: %s)"
-                        % (", ".join(unknown), ", ".join(CUSTOMER_FIELDS)))
+                        % (", ".join(unknown), ", ".join(COLUMN_FIELDS)))
     if "id" not in cols:
         raise TypeError("from_columns needs an 'id' column")
     n = len(cols["id"])
@@ -208,9 +221,20 @@ def _check_range(name: str, lo_hi: Tuple[int, int], vals: Sequence[int]) -> None
 # and lands in its member of every record with one strided memoryview
 # assignment (C loops, no per-customer Python code).
 
+def _array_length(t: Any) -> int:
+    """Items of an array member's ctypes type (service_counts, owner_sales), 0 for a scalar."""
+    if isinstance(t, type) and issubclass(t, ctypes.Array):
+        length: int = getattr(t, "_length_")
+        return length
+    return 0
+
+
 _MEMBERS = [n for n, _t in _ffi.Customer._fields_ if n != "size"]  # in struct order
-_SCALARS = [n for n in _MEMBERS if n != "service_counts"]
-_RECORD_CODES = ["P" if n == "id" else "4I" if n == "service_counts" else _ffi._CODES[t]
+_ARRAYS = {n: t for n, t in _ffi.Customer._fields_ if _array_length(t)}
+_SCALARS = [n for n in _MEMBERS if n not in _ARRAYS]
+_RECORD_CODES = ["P" if n == "id" else
+                 "%d%s" % (_array_length(t), _ffi._CODES[t._type_]) if n in _ARRAYS else
+                 _ffi._CODES[t]
                  for n, t in _ffi.Customer._fields_[1:]]
 _RECORD = _struct.Struct("@I" + "".join(_RECORD_CODES))
 assert _RECORD.size <= ctypes.sizeof(_ffi.Customer)
@@ -225,11 +249,11 @@ def _strided_layout() -> Optional[Dict[str, Tuple[str, int, int]]]:
     record-at-a-time packer is used)."""
     size = ctypes.sizeof(_ffi.Customer)
     out = {}
-    for name, _t in _ffi.Customer._fields_[1:]:
-        ctype = _ctype_of(name)
-        if name == "service_counts":
-            code, width = "I", ctypes.sizeof(ctypes.c_uint32)
+    for name, t in _ffi.Customer._fields_[1:]:
+        if name in _ARRAYS:
+            code, width = _ffi._CODES[t._type_], ctypes.sizeof(t._type_)
         else:
+            ctype = _ctype_of(name)
             code = "Q" if name == "id" else _ffi._CODES[ctype]
             width = ctypes.sizeof(ctype)
         item = array(code).itemsize
@@ -363,6 +387,8 @@ def _pack_records(cols: Dict[str, Any], n: int, base: int, lengths: Sequence[int
         elif name == "service_counts":
             sc = cols.get("service_counts")
             rows.extend([[0] * n for _ in range(4)] if sc is None else _plain_counts(sc))
+        elif name in _ARRAYS:  # another array member: the template's values
+            rows.extend([[v] * n for v in getattr(tmpl, name)])
         elif name in cols:
             vals = _values(name, cols[name])
             if name not in FLOAT_FIELDS:
@@ -399,8 +425,8 @@ def _numpy_dtype() -> Any:
         offsets.append(getattr(_ffi.Customer, n).offset)
         if n == "id":
             formats.append("<u8")
-        elif n == "service_counts":
-            formats.append(("<u4", (4,)))
+        elif n in _ARRAYS:
+            formats.append((kinds[t._type_], (_array_length(t),)))
         else:
             formats.append(kinds[t])
     return _np.dtype({"names": names, "formats": formats, "offsets": offsets,

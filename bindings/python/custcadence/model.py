@@ -17,6 +17,7 @@ from ._ffi import F, NO_DATE, cstr, put, ranged
 from ._abi import Choice as Choice
 from ._abi import Complaint as Complaint
 from ._abi import ContactKind as ContactKind
+from ._abi import Activity as Activity
 from ._abi import DayFlag as DayFlag
 from ._abi import Delegation as Delegation
 from ._abi import Escalation as Escalation
@@ -29,7 +30,9 @@ from ._abi import Metric as Metric
 from ._abi import NameKind as NameKind
 from ._abi import Outcome as Outcome
 from ._abi import Overload as Overload
+from ._abi import Purpose as Purpose
 from ._abi import Quadrant as Quadrant
+from ._abi import RecordPart as RecordPart
 from ._abi import ReplanCause as ReplanCause
 from ._abi import ServiceLevel as ServiceLevel
 from ._abi import Status as Status
@@ -241,17 +244,28 @@ class Customer:
     service_counts: Tuple[int, int, int, int] = (0, 0, 0, 0)
     share_pct: Optional[int] = None
     supplier_rank: Optional[int] = None
+    # 1.1: what the visits held (docs/cadence-rules.md, "The contact summary")
+    prospect_run: Optional[int] = None
+    prospect_gap: Optional[int] = None
+    prospect_tail: int = 0
+    last_purposes: Union[Purpose, int] = 0
+    aimless: int = 0
+    closes_asked: int = 0
+    last_parts: Union[RecordPart, int] = RecordPart.ALL
+    last_entered: DateLike = None
+    owner_sales: Tuple[DateLike, DateLike, DateLike] = (None, None, None)
 
 
 _CUSTOMER_DATES = ("purchase_date", "complaint_date", "request_date", "owned_since",
-                   "last_contact", "last_visit", "next_step_date")
+                   "last_contact", "last_visit", "next_step_date", "last_entered")
 #: The C value of each optional number when unknown (None in Python).
 CUSTOMER_UNKNOWN = {"monthly_volume": -1, "margin_bp": -1, "last_gap_days": -1,
-                    "share_pct": -1, "supplier_rank": 0}
+                    "share_pct": -1, "supplier_rank": 0, "prospect_run": -1, "prospect_gap": -1}
 _CUSTOMER_OPTIONAL = tuple(CUSTOMER_UNKNOWN)
 _CUSTOMER_ENUMS = {"grade": Grade, "status": Status, "complaint": Complaint}
 _CUSTOMER_INTS = ("value", "visit_open_min", "visit_close_min", "contacts", "no_progress",
-                  "missing_records", "visit_days")
+                  "missing_records", "visit_days", "prospect_tail", "last_purposes", "aimless",
+                  "closes_asked", "last_parts")
 _CUSTOMER_BOOLS = ("capable", "has_location", "last_recorded")
 CUSTOMER_FIELDS = tuple(f for f in Customer.__dataclass_fields__)
 
@@ -278,6 +292,10 @@ def customer_to_struct(c: Customer, with_id: bool = True) -> _ffi.Customer:
     s.service_counts[:] = [v if type(v) is int and 0 <= v <= 0xFFFFFFFF
                            else ranged(v, _ffi.c_uint32, "service_counts[%d]" % i)
                            for i, v in enumerate(sc)]
+    sales = tuple(c.owner_sales)
+    if len(sales) != 3:
+        raise ValueError("owner_sales takes three dates, not %r" % (sales,))
+    s.owner_sales[:] = [to_day(d, "owner_sales[%d]" % i) for i, d in enumerate(sales)]
     return s  # type: ignore[no-any-return]
 
 
@@ -302,6 +320,12 @@ def customer_from_struct(s: _ffi.Customer) -> Customer:
         service_counts=tuple(s.service_counts),  # type: ignore[arg-type]
         share_pct=None if s.share_pct == -1 else s.share_pct,
         supplier_rank=None if s.supplier_rank == 0 else s.supplier_rank,
+        prospect_run=None if s.prospect_run == -1 else s.prospect_run,
+        prospect_gap=None if s.prospect_gap == -1 else s.prospect_gap,
+        prospect_tail=s.prospect_tail, last_purposes=Purpose(s.last_purposes),
+        aimless=s.aimless, closes_asked=s.closes_asked, last_parts=RecordPart(s.last_parts),
+        last_entered=from_day(s.last_entered),
+        owner_sales=tuple(from_day(d) for d in s.owner_sales),  # type: ignore[arg-type]
     )
 
 
@@ -314,6 +338,13 @@ class Contact:
     recorded: bool = True
     next_date: DateLike = None
     service_level: Union[ServiceLevel, int, str] = ServiceLevel.NONE
+    # 1.1: what the visit held
+    purposes: Union[Purpose, int] = 0
+    close_asked: bool = False
+    owner_present: bool = False
+    activity: Union[Activity, int, str] = Activity.NONE  # a str: "none", "held", "sale"
+    record_parts: Union[RecordPart, int] = RecordPart.ALL
+    entered: DateLike = None
 
 
 CONTACT_FIELDS = tuple(f for f in Contact.__dataclass_fields__)
@@ -327,6 +358,13 @@ def contact_to_struct(c: Contact) -> _ffi.Contact:
     put(s, "recorded", c.recorded)
     put(s, "next_date", to_day(c.next_date, "next_date"))
     put(s, "service_level", _enum_in(ServiceLevel, c.service_level))
+    put(s, "purposes", int(c.purposes))
+    put(s, "close_asked", c.close_asked)
+    put(s, "owner_present", c.owner_present)
+    put(s, "activity", Activity[c.activity.upper()] if isinstance(c.activity, str)
+        else int(c.activity))
+    put(s, "record_parts", int(c.record_parts))
+    put(s, "entered", to_day(c.entered, "entered"))
     return s  # type: ignore[no-any-return]
 
 
@@ -334,7 +372,11 @@ def contact_from_struct(s: _ffi.Contact) -> Contact:
     return Contact(date=from_day(s.date), kind=_enum_out(ContactKind, s.kind),
                    outcome=_enum_out(Outcome, s.outcome), recorded=bool(s.recorded),
                    next_date=from_day(s.next_date),
-                   service_level=_enum_out(ServiceLevel, s.service_level))
+                   service_level=_enum_out(ServiceLevel, s.service_level),
+                   purposes=Purpose(s.purposes), close_asked=bool(s.close_asked),
+                   owner_present=bool(s.owner_present),
+                   activity=_enum_out(Activity, s.activity),
+                   record_parts=RecordPart(s.record_parts), entered=from_day(s.entered))
 
 
 # ---------------------------------------------------------------------------

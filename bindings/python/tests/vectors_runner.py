@@ -36,6 +36,9 @@ ESCALATION = ["none", "rep", "manager", "reassign"]
 TRIAGE = ["none", "self_driven", "push", "unmovable"]
 STRATEGY = ["none", "let_go", "persist", "give_up"]
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+PURPOSES = ["none", "order", "product", "activity", "problem", "payment", "other"]  # bits
+PARTS = ["purpose", "said", "state", "solved", "next_problem"]  # bits
+ACTIVITY = ["none", "held", "sale"]
 
 RULE_NAMES = [None, "GRADE", "URGENCY", "QUADRANT", "FREQ", "WORKLOAD", "CAPACITY", "GAP",
               "FOLLOWUP", "STALL", "PATIENCE", "TRIAGE", "PERSIST", "COMPLAINT", "PLATFORM",
@@ -47,7 +50,8 @@ IMPLEMENTED = ["GRADE", "URGENCY", "QUADRANT", "FREQ", "GAP", "FOLLOWUP", "STALL
                "NEVER"]
 FLAG_NAMES = ["DUE", "OVERDUE", "COOLING", "COLD", "STALLED", "NEVER_CONTACTED", "NO_RECORD",
               "NO_NEXT_STEP", "RELEASE_PREMATURE", "RELEASED_EARLY", "COMPLAINT_OPEN",
-              "CARE_DUE", "REMINDER", "INACTIVE", "REASONS_TRUNCATED"]
+              "CARE_DUE", "REMINDER", "INACTIVE", "REASONS_TRUNCATED", "RECORD_LATE",
+              "RECORD_INCOMPLETE"]
 ERRORS = {"OK": 0, "EINVAL": -1, "ENOMEM": -2, "ERANGE": -3, "EPARSE": -4, "ENOTFOUND": -5,
           "EEXIST": -6, "EOVERFLOW": -7, "ENOSPC": -8, "ESTALE": -9, "ECALLBACK": -10,
           "EVERSION": -11, "ENOTSUP": -12, "ECONFLICT": -13, "EBUSY": -14}
@@ -69,11 +73,19 @@ CUSTOMER_FIELDS: Dict[str, Tuple[str, Optional[List[Any]]]] = {
     "last_gap_days": ("i32", None), "contacts": ("u32", None), "no_progress": ("u32", None),
     "missing_records": ("u32", None), "last_recorded": ("int", None),
     "next_step_date": ("date", None), "service_counts": ("svc", None),
-    "share_pct": ("i64", None), "supplier_rank": ("u32", None)}
+    "share_pct": ("i64", None), "supplier_rank": ("u32", None),
+
+    "prospect_run": ("i32", None), "prospect_gap": ("i32", None), "prospect_tail": ("i32", None),
+    "last_purposes": ("bits", PURPOSES), "aimless": ("u32", None), "closes_asked": ("u32", None),
+    "last_parts": ("bits", PARTS), "last_entered": ("date", None),
+    "owner_sale_1": ("date", None), "owner_sale_2": ("date", None),
+    "owner_sale_3": ("date", None)}
 CONTACT_FIELDS: Dict[str, Tuple[str, Optional[List[Any]]]] = {
     "date": ("date", None), "kind": ("int", KIND), "outcome": ("int", OUTCOME),
     "recorded": ("int", None), "next_date": ("date", None),
-    "service_level": ("int", SERVICE)}
+    "service_level": ("int", SERVICE), "purposes": ("bits", PURPOSES),
+    "close_asked": ("int", None), "owner_present": ("int", None), "activity": ("int", ACTIVITY),
+    "record_parts": ("bits", PARTS), "entered": ("date", None)}
 ASSESS_FIELDS: Dict[str, Tuple[str, Optional[List[Any]]]] = {
     "grade": ("int", GRADE), "grade_manual": ("int", None), "urgency": ("int", URGENCY),
     "quadrant": ("int", QUADRANT), "freq_count": ("i32", None),
@@ -87,11 +99,32 @@ ASSESS_FIELDS: Dict[str, Tuple[str, Optional[List[Any]]]] = {
     "care_date": ("date", None), "reason_count": ("u32", None)}
 # Optional numbers the binding reports as None (the C -1).
 MINUS_ONE_AS_NONE = {"monthly_volume", "margin_bp", "last_gap_days", "days_since_contact",
-                     "temperature", "share_pct"}
+                     "temperature", "share_pct", "prospect_run", "prospect_gap"}
 # ... and the one whose unknown is the C 0.
 ZERO_AS_NONE = {"supplier_rank"}
+#: The vector format's names of owner_sales[0..2].
+OWNER_SALES = {"owner_sale_1": 0, "owner_sale_2": 1, "owner_sale_3": 2}
 
-RANGES = {"i64": I64, "int": I32, "i32": I32, "date": I32, "u32": U32, "days": U32}
+RANGES = {"i64": I64, "int": I32, "i32": I32, "date": I32, "u32": U32, "days": U32, "bits": U32}
+
+
+def member(obj: Any, name: str) -> Any:
+    """A struct member by its vector name (owner_sale_1 is owner_sales[0])."""
+    if name in OWNER_SALES:
+        return obj.owner_sales[OWNER_SALES[name]]
+    return getattr(obj, name)
+
+
+def customer_kwargs(fields: Dict[str, Any], base: Any = None) -> Dict[str, Any]:
+    """Vector fields as Customer keywords: owner_sale_k fold into owner_sales."""
+    out = {k: v for k, v in fields.items() if k not in OWNER_SALES}
+    if any(k in OWNER_SALES for k in fields):
+        sales = list(base.owner_sales if base is not None else (cc.NO_DATE,) * 3)
+        for k, i in OWNER_SALES.items():
+            if k in fields:
+                sales[i] = fields[k]
+        out["owner_sales"] = tuple(sales)
+    return out
 
 
 class Syntax(Exception):
@@ -145,23 +178,28 @@ def parse_real(s: str) -> Optional[float]:
 def parse_field(kind: str, names: Optional[List[Any]], s: str) -> Optional[int]:
     if kind == "date":
         return parse_date(s)
+    if kind == "bits":
+        return parse_bits(names or [], s)
     if names is not None:
         if s in names:
             return names.index(s)
         return parse_int(s)
     if kind == "days":
-        if s == "any":
-            return 0
-        v = parse_int(s)
-        if v is not None:
-            return v
-        m = 0
-        for p in (p for p in s.split("+") if p):
-            if p not in WEEKDAYS:
-                return None
-            m |= 1 << WEEKDAYS.index(p)
-        return m
+        return 0 if s == "any" else parse_bits(WEEKDAYS, s)
     return parse_int(s)
+
+
+def parse_bits(names: List[Any], s: str) -> Optional[int]:
+    """A bit set: an integer, or bit names joined by '+' ("order+product", "Mon+Wed")."""
+    v = parse_int(s)
+    if v is not None:
+        return v
+    m = 0
+    for p in (p for p in s.split("+") if p):
+        if p not in names:
+            return None
+        m |= 1 << names.index(p)
+    return m
 
 
 def parse_svc(s: str) -> Optional[Tuple[int, ...]]:
@@ -440,7 +478,7 @@ class Runner:
         before = len(self.book)
         rc, msg = 0, ""
         try:
-            self.book.add(cc.Customer(id=tok[1], **fields))
+            self.book.add(cc.Customer(id=tok[1], **customer_kwargs(fields)))
         except cc.CadenceError as e:
             rc, msg = e.code, e.message
         if want == 0:
@@ -483,7 +521,7 @@ class Runner:
         if rc != 0:
             b1 = self.book.get(idx)
             for name in CUSTOMER_FIELDS:
-                if raw_of(name, getattr(b0, name)) != raw_of(name, getattr(b1, name)):
+                if raw_of(name, member(b0, name)) != raw_of(name, member(b1, name)):
                     self.fail("contact with %s: a refused contact changed %s" % (tok[1], name))
                     break
 
@@ -495,7 +533,7 @@ class Runner:
             return
         fields = dict(parse_value(CUSTOMER_FIELDS, t) for t in tok[2:])
         try:
-            self.book.update(idx, **fields)
+            self.book.update(idx, **customer_kwargs(fields, self.book.get(idx)))
         except cc.CadenceError as e:
             self.fail("update of %s refused: %s: %s" % (tok[1], ERRNAME.get(e.code, e.code),
                                                         e.message))
@@ -509,7 +547,7 @@ class Runner:
         if name == "reason_count":
             got: Any = len(obj.reasons)
         else:
-            got = raw_of(name, getattr(obj, name))
+            got = raw_of(name, member(obj, name))
         if isinstance(want, float):
             if not (got == want or (math.isnan(got) and math.isnan(want) and False)):
                 self.fail("%s: %s expected %g, got %g" % (cid, name, want, got))
