@@ -221,12 +221,9 @@ void faults_plan_calendar(void **state)
 void faults_plan_route_host(void **state)
 {
     env *e = *state;
-    ccad_plan_options o = route_opts(D0, 3, 5);
+    ccad_plan_options o = host_book(e);
     ccad_schedule *s;
     long calls, k, live;
-    host_book(e);
-    o.metric = CCAD_METRIC_HOST;
-    o.units_per_minute = 1.0;
     e->travel_calls = 0;
     s = plan_o(e, &o);
     calls = e->travel_calls;

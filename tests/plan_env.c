@@ -189,9 +189,10 @@ void small_book(env *e)
 
 
 /* Twelve located customers (three A, the rest B) seen from D0-1 back, for
- * the HOST metric's tests. */
-void host_book(env *e)
+ * the HOST metric's tests; returns the options that route them on it. */
+ccad_plan_options host_book(env *e)
 {
+    ccad_plan_options o = route_opts(D0, 3, 5);
     int32_t d0 = D0;
     char id[16];
     int i;
@@ -204,4 +205,21 @@ void host_book(env *e)
         add(e, &c);
     }
     grade(e);
+    o.metric = CCAD_METRIC_HOST;
+    o.units_per_minute = 1.0;
+    return o;
+}
+
+/* The reminder day of a contact on `date`: `lead` days before, moved back
+ * to a working day the rep is present (weekdays, holidays and absences of
+ * the test calendar). */
+int32_t want_reminder(const env *e, int32_t date, int lead)
+{
+    int32_t d = date - lead;
+    int k;
+    for (k = 0; k < 31 && lead > 0; k++, d--)
+        if (tu_weekday(d) <= 5 && !in_list(e->holiday, e->n_holiday, d) &&
+            !in_list(e->absent, e->n_absent, d))
+            return d;
+    return date - lead;
 }

@@ -66,8 +66,12 @@ ccad_item item_on(const ccad_schedule *s, uint32_t c, int32_t d);
 int has_item_on(const ccad_schedule *s, uint32_t c, int32_t d);
 /* Two customers, "x" (A, seen D0-5) and "y" (C, seen D0-40), graded. */
 void small_book(env *e);
-/* Twelve located customers for the HOST metric, graded. */
-void host_book(env *e);
+/* Twelve located customers for the HOST metric, graded; returns the
+ * options that route them on it (3 days from D0, 5 visits a day). */
+ccad_plan_options host_book(env *e);
+/* The reminder day of a contact on `date`: `lead` days before, moved back
+ * to a working day the rep is present. */
+int32_t want_reminder(const env *e, int32_t date, int lead);
 /* Over-capacity findings about single days; the workload's one (fails if
  * none). */
 size_t count_day_overcap(const ccad_schedule *s);

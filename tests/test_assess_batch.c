@@ -18,42 +18,42 @@ static void generate(tu_fixture *f, size_t n, uint32_t seed)
     uint64_t rng = tu_rng_seed(seed);
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
-        uint32_t r = (uint32_t)tu_rng_next(&rng);
+        uint32_t r = (uint32_t)(tu_rng_next(&rng) >> 32);
         snprintf(id, sizeof id, "gen-%05lu", (unsigned long)i);
         c.id = id;
-        c.value = (int64_t)(tu_rng_next(&rng) % 50000000);
-        c.grade = r % 7 == 0 ? (int)(tu_rng_next(&rng) % 5) : CCAD_GRADE_NONE;
-        c.status = (int)(tu_rng_next(&rng) % 5) + 1;
-        if (tu_rng_next(&rng) % 3 == 0)
-            c.purchase_date = T + (int32_t)(tu_rng_next(&rng) % 40) - 10;
-        if (tu_rng_next(&rng) % 2)
-            c.monthly_volume = (int64_t)(tu_rng_next(&rng) % 10000000);
-        if (tu_rng_next(&rng) % 3 == 0)
-            c.margin_bp = (int32_t)(tu_rng_next(&rng) % 10001);
-        c.capable = (int)(tu_rng_next(&rng) % 2);
-        if (tu_rng_next(&rng) % 8 == 0) {
-            c.complaint = (int)(tu_rng_next(&rng) % 2) + 1;
-            c.complaint_date = T - (int32_t)(tu_rng_next(&rng) % 20);
+        c.value = (int64_t)((tu_rng_next(&rng) >> 32) % 50000000);
+        c.grade = r % 7 == 0 ? (int)((tu_rng_next(&rng) >> 32) % 5) : CCAD_GRADE_NONE;
+        c.status = (int)((tu_rng_next(&rng) >> 32) % 5) + 1;
+        if ((tu_rng_next(&rng) >> 32) % 3 == 0)
+            c.purchase_date = T + (int32_t)((tu_rng_next(&rng) >> 32) % 40) - 10;
+        if ((tu_rng_next(&rng) >> 32) % 2)
+            c.monthly_volume = (int64_t)((tu_rng_next(&rng) >> 32) % 10000000);
+        if ((tu_rng_next(&rng) >> 32) % 3 == 0)
+            c.margin_bp = (int32_t)((tu_rng_next(&rng) >> 32) % 10001);
+        c.capable = (int)((tu_rng_next(&rng) >> 32) % 2);
+        if ((tu_rng_next(&rng) >> 32) % 8 == 0) {
+            c.complaint = (int)((tu_rng_next(&rng) >> 32) % 2) + 1;
+            c.complaint_date = T - (int32_t)((tu_rng_next(&rng) >> 32) % 20);
         }
-        if (tu_rng_next(&rng) % 6 == 0)
-            c.request_date = T + (int32_t)(tu_rng_next(&rng) % 6) - 3;
-        if (tu_rng_next(&rng) % 2)
-            c.owned_since = T - (int32_t)(tu_rng_next(&rng) % 120);
-        if (tu_rng_next(&rng) % 10 != 0) {
-            c.last_contact = T - (int32_t)(tu_rng_next(&rng) % 60);
-            c.contacts = 1 + (uint32_t)(tu_rng_next(&rng) % 12);
-            if (tu_rng_next(&rng) % 2)
-                c.last_visit = c.last_contact - (int32_t)(tu_rng_next(&rng) % 30);
-            if (tu_rng_next(&rng) % 3 == 0)
-                c.next_step_date = c.last_contact + (int32_t)(tu_rng_next(&rng) % 20);
-            if (tu_rng_next(&rng) % 2)
-                c.last_gap_days = (int32_t)(tu_rng_next(&rng) % 40);
-            c.no_progress = (uint32_t)(tu_rng_next(&rng) % 5);
-            c.last_recorded = (int)(tu_rng_next(&rng) % 4 != 0);
-            c.missing_records = (uint32_t)(tu_rng_next(&rng) % 3);
+        if ((tu_rng_next(&rng) >> 32) % 6 == 0)
+            c.request_date = T + (int32_t)((tu_rng_next(&rng) >> 32) % 6) - 3;
+        if ((tu_rng_next(&rng) >> 32) % 2)
+            c.owned_since = T - (int32_t)((tu_rng_next(&rng) >> 32) % 120);
+        if ((tu_rng_next(&rng) >> 32) % 10 != 0) {
+            c.last_contact = T - (int32_t)((tu_rng_next(&rng) >> 32) % 60);
+            c.contacts = 1 + (uint32_t)((tu_rng_next(&rng) >> 32) % 12);
+            if ((tu_rng_next(&rng) >> 32) % 2)
+                c.last_visit = c.last_contact - (int32_t)((tu_rng_next(&rng) >> 32) % 30);
+            if ((tu_rng_next(&rng) >> 32) % 3 == 0)
+                c.next_step_date = c.last_contact + (int32_t)((tu_rng_next(&rng) >> 32) % 20);
+            if ((tu_rng_next(&rng) >> 32) % 2)
+                c.last_gap_days = (int32_t)((tu_rng_next(&rng) >> 32) % 40);
+            c.no_progress = (uint32_t)((tu_rng_next(&rng) >> 32) % 5);
+            c.last_recorded = (int)((tu_rng_next(&rng) >> 32) % 4 != 0);
+            c.missing_records = (uint32_t)((tu_rng_next(&rng) >> 32) % 3);
             {
-                uint32_t level = tu_rng_next(&rng) % 4;
-                c.service_counts[level] = tu_rng_next(&rng) % 4;
+                uint32_t level = (tu_rng_next(&rng) >> 32) % 4;
+                c.service_counts[level] = (tu_rng_next(&rng) >> 32) % 4;
             }
         }
         add(f, &c);

@@ -11,20 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The reminder day of a contact on `date`: `lead` days before, moved back
- * to a working day the rep is present (weekdays, holidays and absences of
- * the test calendar). */
-static int32_t want_reminder(const env *e, int32_t date, int lead)
-{
-    int32_t d = date - lead;
-    int k;
-    for (k = 0; k < 31 && lead > 0; k++, d--)
-        if (tu_weekday(d) <= 5 && !in_list(e->holiday, e->n_holiday, d) &&
-            !in_list(e->absent, e->n_absent, d))
-            return d;
-    return date - lead;
-}
-
 /* FOLLOWUP: reminders of day D are exactly the items whose reminder falls
  * on D: `lead` days before the item, on the working day at or before it
  * (a weekend, a holiday or an absence moves it earlier). */

@@ -245,12 +245,9 @@ static void route_host(void **state)
 {
     env *e = *state;
     int32_t d0 = D0;
-    ccad_plan_options o = route_opts(d0, 3, 5);
+    ccad_plan_options o = host_book(e);
     ccad_schedule *s;
     long calls;
-    host_book(e);
-    o.metric = CCAD_METRIC_HOST;
-    o.units_per_minute = 1.0;
     e->travel_calls = 0;
     s = plan_o(e, &o);
     calls = e->travel_calls;

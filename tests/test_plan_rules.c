@@ -445,17 +445,6 @@ static void planned_away_not_late(void **state)
     ccad_schedule_free(s);
 }
 
-static int32_t want_reminder(const env *e, int32_t date, int lead)
-{
-    int32_t d = date - lead;
-    int k;
-    for (k = 0; k < 31 && lead > 0; k++, d--)
-        if (tu_weekday(d) <= 5 && !in_list(e->holiday, e->n_holiday, d) &&
-            !in_list(e->absent, e->n_absent, d))
-            return d;
-    return date - lead;
-}
-
 /* Rule 8 (FOLLOWUP reminders): an item's reminder_date is
  * followup.reminder_lead_days before it, moved back past weekends,
  * holidays and absences; ccad_schedule_reminders(day) lists exactly the
