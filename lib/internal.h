@@ -273,7 +273,8 @@ struct ccad__param_def {
     char help[88];
     char source[72]; /* "seed NNN, line L: ..." or "project default: ..." */
 };
-/* The parameter table, in enum ccad__param order (rules_table.c). */
+/* The parameter table, one row at the index of each enum ccad__param value
+ * (rules_table.c, designated initializers). */
 extern const struct ccad__param_def ccad__params[P__COUNT];
 
 /* 1 if the customer's duty is the purchase window's (important, purchase
