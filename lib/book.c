@@ -111,12 +111,10 @@ static int take_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *in,
     return CCAD_OK;
 }
 
-#define BAD(code, ...) return ccad__fail(ctx, code, __VA_ARGS__)
-
 static int check_date(ccad_ctx *ctx, const char *fn, const char *field, int32_t d)
 {
     if (!ccad__opt_date_ok(d))
-        BAD(CCAD_ERANGE, "%s: %s %ld is not a valid date", fn, field, (long)d);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: %s %ld is not a valid date", fn, field, (long)d);
     return CCAD_OK;
 }
 
@@ -125,13 +123,13 @@ static int check_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *c)
 {
     int rc;
     if (c->value < 0)
-        BAD(CCAD_ERANGE, "%s: value %lld is negative", fn, (long long)c->value);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: value %lld is negative", fn, (long long)c->value);
     if (c->grade < CCAD_GRADE_NONE || c->grade > CCAD_GRADE_D)
-        BAD(CCAD_EINVAL, "%s: grade %d unknown", fn, c->grade);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: grade %d unknown", fn, c->grade);
     if (c->status < CCAD_STATUS_PROSPECT || c->status > CCAD_STATUS_ELIMINATED)
-        BAD(CCAD_EINVAL, "%s: status %d unknown", fn, c->status);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: status %d unknown", fn, c->status);
     if (c->complaint < CCAD_COMPLAINT_NONE || c->complaint > CCAD_COMPLAINT_RESOLVED)
-        BAD(CCAD_EINVAL, "%s: complaint state %d unknown", fn, c->complaint);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: complaint state %d unknown", fn, c->complaint);
     if ((rc = check_date(ctx, fn, "purchase_date", c->purchase_date)) != 0 ||
         (rc = check_date(ctx, fn, "complaint_date", c->complaint_date)) != 0 ||
         (rc = check_date(ctx, fn, "request_date", c->request_date)) != 0 ||
@@ -141,34 +139,38 @@ static int check_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *c)
         (rc = check_date(ctx, fn, "next_step_date", c->next_step_date)) != 0)
         return rc;
     if (c->complaint != CCAD_COMPLAINT_NONE && c->complaint_date == CCAD_NO_DATE)
-        BAD(CCAD_ERANGE, "%s: a complaint needs complaint_date", fn);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: a complaint needs complaint_date", fn);
     if (c->monthly_volume < -1)
-        BAD(CCAD_ERANGE, "%s: monthly_volume %lld is negative", fn, (long long)c->monthly_volume);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: monthly_volume %lld is negative", fn,
+                          (long long)c->monthly_volume);
     if (c->margin_bp < -1 || c->margin_bp > 10000)
-        BAD(CCAD_ERANGE, "%s: margin_bp %ld outside 0..10000", fn, (long)c->margin_bp);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: margin_bp %ld outside 0..10000", fn,
+                          (long)c->margin_bp);
     if (c->capable != 0 && c->capable != 1)
-        BAD(CCAD_EINVAL, "%s: capable must be 0 or 1", fn);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: capable must be 0 or 1", fn);
     if (c->has_location != 0 && c->has_location != 1)
-        BAD(CCAD_EINVAL, "%s: has_location must be 0 or 1", fn);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: has_location must be 0 or 1", fn);
     if (c->has_location && (!isfinite(c->x) || !isfinite(c->y)))
-        BAD(CCAD_ERANGE, "%s: location is not finite", fn);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: location is not finite", fn);
     if (c->visit_days > 127)
-        BAD(CCAD_ERANGE, "%s: visit_days mask %lu has bits beyond Sunday", fn,
-            (unsigned long)c->visit_days);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: visit_days mask %lu has bits beyond Sunday", fn,
+                          (unsigned long)c->visit_days);
     if (c->visit_open_min < 0 || c->visit_close_min > 1440 ||
         c->visit_open_min >= c->visit_close_min)
-        BAD(CCAD_ERANGE, "%s: visit window %ld..%ld minutes is not within 0..1440", fn,
-            (long)c->visit_open_min, (long)c->visit_close_min);
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: visit window %ld..%ld minutes is not within 0..1440", fn,
+                          (long)c->visit_open_min, (long)c->visit_close_min);
     if (c->last_visit != CCAD_NO_DATE &&
         (c->last_contact == CCAD_NO_DATE || c->last_visit > c->last_contact))
-        BAD(CCAD_ERANGE, "%s: last_visit is after last_contact", fn);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: last_visit is after last_contact", fn);
     if (c->next_step_date != CCAD_NO_DATE && c->last_contact != CCAD_NO_DATE &&
         c->next_step_date < c->last_contact)
-        BAD(CCAD_ERANGE, "%s: next_step_date is before last_contact", fn);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: next_step_date is before last_contact", fn);
     if (c->last_gap_days < -1)
-        BAD(CCAD_ERANGE, "%s: last_gap_days %ld is negative", fn, (long)c->last_gap_days);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: last_gap_days %ld is negative", fn,
+                          (long)c->last_gap_days);
     if (c->last_recorded != 0 && c->last_recorded != 1)
-        BAD(CCAD_EINVAL, "%s: last_recorded must be 0 or 1", fn);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: last_recorded must be 0 or 1", fn);
     return CCAD_OK;
 }
 
@@ -176,17 +178,16 @@ static int check_id(ccad_ctx *ctx, const char *fn, const char *id, size_t *out_l
 {
     size_t n;
     if (id == NULL)
-        BAD(CCAD_EINVAL, "%s: id is NULL", fn);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: id is NULL", fn);
     for (n = 0; n <= CCAD_ID_MAX && id[n] != '\0'; n++)
         ;
     if (n == 0)
-        BAD(CCAD_EINVAL, "%s: id is empty", fn);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: id is empty", fn);
     if (n > CCAD_ID_MAX)
-        BAD(CCAD_EINVAL, "%s: id longer than %d bytes", fn, CCAD_ID_MAX);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: id longer than %d bytes", fn, CCAD_ID_MAX);
     *out_len = n;
     return CCAD_OK;
 }
-#undef BAD
 
 static void store(struct cust *d, const ccad_customer *c)
 {

@@ -219,34 +219,49 @@ int ccad__travel(ccad_ctx *ctx, double x1, double y1, double x2, double y2, int3
     return CCAD_OK;
 }
 
-/* Each store call marks the context busy while the host runs. */
-#define STORE_CALL(ctx, expr)                                                              \
-    do {                                                                                   \
-        int rc_;                                                                           \
-        (ctx)->busy++;                                                                     \
-        rc_ = (expr);                                                                      \
-        (ctx)->busy--;                                                                     \
-        return rc_;                                                                        \
-    } while (0)
+/* Each store call marks the context busy while the host runs: the caller
+ * raises ctx->busy before the call, store_done lowers it after and hands
+ * back the host's result. */
+static int store_done(ccad_ctx *ctx, int rc)
+{
+    ctx->busy--;
+    return rc;
+}
 
-int ccad__store_begin(ccad_ctx *ctx) { STORE_CALL(ctx, ctx->store.begin(ctx->store.user)); }
-int ccad__store_commit(ccad_ctx *ctx) { STORE_CALL(ctx, ctx->store.commit(ctx->store.user)); }
-int ccad__store_rollback(ccad_ctx *ctx) { STORE_CALL(ctx, ctx->store.rollback(ctx->store.user)); }
+int ccad__store_begin(ccad_ctx *ctx)
+{
+    ctx->busy++;
+    return store_done(ctx, ctx->store.begin(ctx->store.user));
+}
+int ccad__store_commit(ccad_ctx *ctx)
+{
+    ctx->busy++;
+    return store_done(ctx, ctx->store.commit(ctx->store.user));
+}
+int ccad__store_rollback(ccad_ctx *ctx)
+{
+    ctx->busy++;
+    return store_done(ctx, ctx->store.rollback(ctx->store.user));
+}
 int ccad__store_save(ccad_ctx *ctx, const ccad_customer *c)
 {
-    STORE_CALL(ctx, ctx->store.save(ctx->store.user, c));
+    ctx->busy++;
+    return store_done(ctx, ctx->store.save(ctx->store.user, c));
 }
 int ccad__store_append(ccad_ctx *ctx, const char *id, const ccad_contact *e)
 {
-    STORE_CALL(ctx, ctx->store.append_contact(ctx->store.user, id, e));
+    ctx->busy++;
+    return store_done(ctx, ctx->store.append_contact(ctx->store.user, id, e));
 }
 int ccad__store_load(ccad_ctx *ctx, const char *id, ccad_customer *out, int *found)
 {
-    STORE_CALL(ctx, ctx->store.load(ctx->store.user, id, out, found));
+    ctx->busy++;
+    return store_done(ctx, ctx->store.load(ctx->store.user, id, out, found));
 }
 int ccad__store_iterate(ccad_ctx *ctx, ccad_store_each_fn each, void *each_user)
 {
-    STORE_CALL(ctx, ctx->store.iterate(ctx->store.user, each, each_user));
+    ctx->busy++;
+    return store_done(ctx, ctx->store.iterate(ctx->store.user, each, each_user));
 }
 
 int ccad_ctx_set_lang(ccad_ctx *ctx, int lang)
@@ -264,9 +279,11 @@ int ccad_ctx_set_lang(ccad_ctx *ctx, int lang)
 int ccad_ctx_lang(const ccad_ctx *ctx) { return ctx == NULL ? CCAD_LANG_EN : ctx->lang; }
 int ccad__store_remove(ccad_ctx *ctx, const char *id)
 {
-    STORE_CALL(ctx, ctx->moves.remove(ctx->moves.user, id));
+    ctx->busy++;
+    return store_done(ctx, ctx->moves.remove(ctx->moves.user, id));
 }
 int ccad__store_set_owner(ccad_ctx *ctx, const char *id, const char *owner)
 {
-    STORE_CALL(ctx, ctx->moves.set_owner(ctx->moves.user, id, owner));
+    ctx->busy++;
+    return store_done(ctx, ctx->moves.set_owner(ctx->moves.user, id, owner));
 }

@@ -3,6 +3,7 @@
  * checks are in rules.c. */
 #include "internal.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,18 @@ static int parse_fail(ccad_rules *rules, unsigned long line, unsigned long col, 
     return ccad__errpos(rules->ctx, CCAD_EPARSE, line, col);
 }
 
+/* parse_fail with message id of the rules message table, in the
+ * context's language, filled with the arguments that follow. */
+static int parse_fail_msg(ccad_rules *rules, unsigned long line, unsigned long col, int id, ...)
+{
+    char msg[200];
+    va_list ap;
+    va_start(ap, id);
+    vsnprintf(msg, sizeof msg, ccad__rules_msg(rules->ctx->lang, id), ap);
+    va_end(ap);
+    return parse_fail(rules, line, col, msg);
+}
+
 /* Parses line number `line`, text[start, end), into v, noting in line_of
  * the line that names each parameter. Returns CCAD_OK (also for a blank or
  * comment line), or the error recorded. */
@@ -36,11 +49,6 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
     char msg[200];
     int i, lang = rules->ctx->lang;
 #define COL(p) ((unsigned long)((p) - start + 1))
-#define FAIL(p, id, ...)                                                                       \
-    do {                                                                                       \
-        snprintf(msg, sizeof msg, ccad__rules_msg(lang, (id)), __VA_ARGS__);                   \
-        return parse_fail(rules, line, COL(p), msg);                                          \
-    } while (0)
     for (k = start; k < end; k++)
         if (text[k] == '\0' || text[k] == '\r')
             return parse_fail(rules, line, COL(k),
@@ -55,16 +63,19 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
         k++;
     keyn = k - key0;
     if (keyn == 0)
-        FAIL(k, CCAD__RM_NAME, text[k]);
+        return parse_fail_msg(rules, line, COL(k), CCAD__RM_NAME, text[k]);
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
     if (k == end || text[k] != '=')
-        FAIL(k, CCAD__RM_EQUALS, (int)(keyn > 60 ? 60 : keyn), text + key0);
+        return parse_fail_msg(rules, line, COL(k), CCAD__RM_EQUALS, (int)(keyn > 60 ? 60 : keyn),
+                              text + key0);
     i = ccad__rules_find(text + key0, keyn);
     if (i < 0)
-        FAIL(key0, CCAD__RM_UNKNOWN, (int)(keyn > 60 ? 60 : keyn), text + key0);
+        return parse_fail_msg(rules, line, COL(key0), CCAD__RM_UNKNOWN,
+                              (int)(keyn > 60 ? 60 : keyn), text + key0);
     if (line_of[i] != 0)
-        FAIL(key0, CCAD__RM_DUPLICATE, ccad__rules_param_name(i), line_of[i]);
+        return parse_fail_msg(rules, line, COL(key0), CCAD__RM_DUPLICATE, ccad__rules_param_name(i),
+                              line_of[i]);
     k++;
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
@@ -73,16 +84,16 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
         k++;
     valn = k - val0;
     if (valn == 0)
-        FAIL(k, CCAD__RM_MISSING, ccad__rules_param_name(i));
+        return parse_fail_msg(rules, line, COL(k), CCAD__RM_MISSING, ccad__rules_param_name(i));
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
     if (k < end && text[k] != '#')
-        FAIL(k, CCAD__RM_AFTER, text[k], ccad__rules_param_name(i));
+        return parse_fail_msg(rules, line, COL(k), CCAD__RM_AFTER, text[k],
+                              ccad__rules_param_name(i));
     if (ccad__rules_value(i, text + val0, valn, &v[i], msg, sizeof msg, lang) != 0)
         return parse_fail(rules, line, COL(val0), msg);
     line_of[i] = line;
     return CCAD_OK;
-#undef FAIL
 #undef COL
 }
 
