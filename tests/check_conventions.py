@@ -7,6 +7,9 @@
            acts, or a function). A macro that defines whole functions (one
            body per type or per language) keeps its statements inside them
            and is allowed.
+  quadrant a quadrant is named (CCAD_Q1..CCAD_Q4), never a bare number: no
+           comparison of a quadrant variable (quadrant, quad, cls) with a
+           digit
 
 Prints one line per violation (file:line: what) and exits 1 if any.
 Usage: check_conventions.py [SOURCE_DIR] (default: the parent of tests/).
@@ -16,6 +19,8 @@ import re
 import sys
 
 CONTROL = re.compile(r"\b(return|goto|break|continue)\b")
+QUADRANT_NUMBER = re.compile(r"\b(quadrant|quad|cls)\s*(==|!=|<=|>=|<|>)\s*[0-9]|"
+                             r"\b[0-9]\s*(==|!=|<=|>=|<|>)\s*[\w.>-]*\b(quadrant|quad|cls)\b")
 # the body of a macro that defines a function: "[static] type name(params) {"
 DEFINES_FUNCTION = re.compile(r"\s*(static\s+)?[\w\s\*]+\b\w+\s*\([^;{}]*\)\s*\{")
 
@@ -62,11 +67,22 @@ def check_macros(path, text):
     return errors
 
 
+def check_quadrants(path, text):
+    errors = []
+    for n, line in enumerate(text.split("\n"), 1):
+        code = re.sub(r"/\*.*?\*/|//.*$|\"(?:[^\"\\]|\\.)*\"", " ", line)
+        if QUADRANT_NUMBER.search(code):
+            errors.append("%s:%d: a quadrant compared with a bare number (use CCAD_Q1..CCAD_Q4)"
+                          % (path, n))
+    return errors
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
     errors = []
     for path, text in lib_sources(root):
         errors += check_macros(path, text)
+        errors += check_quadrants(path, text)
     for e in errors:
         print(e)
     print("check_conventions: %d violation(s)" % len(errors))

@@ -84,7 +84,7 @@ struct sim {
 /* A customer competing for a day's room. */
 struct cand {
     uint32_t idx;
-    uint8_t cls;    /* the quadrant 1..4: big rocks first */
+    uint8_t cls;    /* the quadrant CCAD_Q1..CCAD_Q4: big rocks first */
     uint8_t block;  /* 1 if a persist block is under way: first within its quadrant */
     uint8_t esc, grade, quadrant;
     int32_t over, due;

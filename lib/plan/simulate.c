@@ -263,11 +263,11 @@ static void no_room(struct plan *P, const struct today *T, const struct cand *k)
     struct sim *m = &P->sim[k->idx];
     if (m->waiting == CCAD_NO_DATE)
         m->waiting = T->d;
-    if (k->cls == 4 && !k->block && T->d - m->waiting >= P->v[P_CAP_Q4_ROLLOVER]) {
+    if (k->cls == CCAD_Q4 && !k->block && T->d - m->waiting >= P->v[P_CAP_Q4_ROLLOVER]) {
         m->dropped = 1;
         m->dropped_from = m->waiting;
         m->dropped_on = T->d;
-    } else if (k->cls <= 2) {
+    } else if (k->cls <= CCAD_Q2) {
         P->cap_full[T->di]++;
     }
     m->block_left = 0;
@@ -318,7 +318,7 @@ static int place(struct plan *P, struct today *T, const struct cand *k)
         extra = ccad__plan_reason(CCAD_RULE_ROUTE, CCAD_WHY_PLAN_VISIT_DAY, m->day_wait,
                                   c->visit_days, 0);
     if (T->absent) {
-        if (k->cls == 4 && !k->block) {
+        if (k->cls == CCAD_Q4 && !k->block) {
             if (m->waiting == CCAD_NO_DATE)
                 m->waiting = T->d;
             return CCAD_OK;
@@ -330,7 +330,7 @@ static int place(struct plan *P, struct today *T, const struct cand *k)
             fits = -1; /* no day can take the rep's visit: a finding says why */
         else if ((rc = room(P, T, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
             return rc;
-        if (fits != 1 && k->cls == 3 && !k->block && P->v[P_CAP_DELEGATE_Q3]) {
+        if (fits != 1 && k->cls == CCAD_Q3 && !k->block && P->v[P_CAP_DELEGATE_Q3]) {
             delegated = CCAD_BY_COLLEAGUE;
             lead = delegated_why(P, T, fits);
         } else if (m->blocked && ccad__plan_in_person(kind)) {
