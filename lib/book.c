@@ -3,6 +3,7 @@
  * index each live in one block that grows geometrically; customers whose
  * fields do not fit a record live whole in the wide table, which grows the
  * same way. */
+#include "grow.h"
 #include "internal.h"
 
 #include <math.h>
@@ -222,40 +223,32 @@ static void store(struct cust *d, const ccad_customer *c)
                         (c->last_recorded ? CB_LAST_RECORDED : 0));
 }
 
+/* Fails as the growth of what (records, ids) failed: rc from ccad__grow. */
+static int grow_failed(ccad_ctx *ctx, int rc, const char *fn, const char *what)
+{
+    if (rc == CCAD_ENOMEM)
+        return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+    return ccad__fail(ctx, rc, "%s: %s", fn, what);
+}
+
 static int grow(ccad_book *b, size_t idlen, const char *fn)
 {
     ccad_ctx *ctx = b->ctx;
+    int rc;
     if (b->n == b->cap) {
-        size_t nc = b->cap * 2;
-        struct crec *p;
-        uint32_t *q;
-        if (nc > MAX_CUSTOMERS)
-            nc = MAX_CUSTOMERS;
-        if (nc <= b->n || nc > SIZE_MAX / sizeof *p)
-            return ccad__fail(ctx, CCAD_EOVERFLOW, "%s: the book is full", fn);
-        p = ccad__realloc(ctx, b->c, b->cap * sizeof *p, nc * sizeof *p);
-        if (p == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        b->c = p; /* larger than cap says until the offsets have grown too */
-        q = ccad__realloc(ctx, b->id_off, b->cap * sizeof *q, nc * sizeof *q);
-        if (q == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        b->id_off = q;
-        b->cap = nc;
+        size_t cap_rec = b->cap, cap_off = b->cap;
+        /* records first: larger than cap says until the offsets have grown too */
+        if ((rc = ccad__grow(ctx, &b->c, &cap_rec, b->n + 1, sizeof *b->c, 16, MAX_CUSTOMERS)) !=
+                CCAD_OK ||
+            (rc = ccad__grow(ctx, &b->id_off, &cap_off, b->n + 1, sizeof *b->id_off, 16,
+                             MAX_CUSTOMERS)) != CCAD_OK)
+            return grow_failed(ctx, rc, fn, "the book is full");
+        b->cap = cap_rec;
     }
-    if (b->ids_cap - b->ids_len < idlen + 1) {
-        size_t nc = b->ids_cap * 2;
-        char *p;
-        while (nc - b->ids_len < idlen + 1)
-            nc *= 2;
-        if (nc > UINT32_MAX)
-            return ccad__fail(ctx, CCAD_EOVERFLOW, "%s: id storage full", fn);
-        p = ccad__realloc(ctx, b->ids, b->ids_cap, nc);
-        if (p == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        b->ids = p;
-        b->ids_cap = nc;
-    }
+    /* ids are found by uint32 offsets: the arena stays below 4 GiB */
+    if ((rc = ccad__grow(ctx, &b->ids, &b->ids_cap, b->ids_len + idlen + 1, 1, 16,
+                         UINT32_MAX)) != CCAD_OK)
+        return grow_failed(ctx, rc, fn, "id storage full");
     if ((b->n + 1) * 2 > b->nslots) {
         size_t ns = b->nslots * 2, i;
         uint32_t *p = ccad__alloc(ctx, ns * sizeof *p), *old = b->slots;
