@@ -7,6 +7,7 @@
  * a local double bridge (two adjacent tour segments swapped) followed by the
  * local search, kept when the tour got shorter and undone otherwise.
  * All costs are integers, so the search is deterministic for a seed. */
+#include "grow.h"
 #include "internal.h"
 
 #include <math.h>
@@ -140,14 +141,9 @@ static int reverse_exact(struct rt *R, uint32_t i, uint32_t len)
 {
     uint32_t a = i, b = (i + len - 1) % R->n, k;
     if (R->logging) {
-        if (R->nlog + 2 > R->caplog) {
-            size_t nc = R->caplog ? R->caplog * 2 : 256;
-            uint32_t *p = ccad__realloc(R->ctx, R->log, R->caplog * sizeof *p, nc * sizeof *p);
-            if (p == NULL)
-                return CCAD_ENOMEM;
-            R->log = p;
-            R->caplog = nc;
-        }
+        if (ccad__grow(R->ctx, &R->log, &R->caplog, R->nlog + 2, sizeof *R->log, 256,
+                       SIZE_MAX) != CCAD_OK)
+            return CCAD_ENOMEM; /* the caller reports it as out of memory */
         R->log[R->nlog++] = i;
         R->log[R->nlog++] = len;
     }

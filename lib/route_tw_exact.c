@@ -20,6 +20,7 @@
  * predecessor is complete) into one pool; off[S * m + j] is where the labels
  * of (S, stop j) begin. Ties between equal labels go to the first found;
  * ties between final orders of equal key to the lexicographically smaller. */
+#include "grow.h"
 #include "route_tw.h"
 
 #include <string.h>
@@ -166,14 +167,9 @@ static int build(struct dp *D)
             D->off[(size_t)S * m + j] = (uint32_t)D->npool; /* before: (S - 1, m - 1) ends here */
             if (!(S & (1u << j)))
                 continue;
-            if (D->npool + TW_STATE_ROOM > D->cap) {
-                size_t nc = D->cap * 2 + TW_STATE_ROOM;
-                struct label *np = ccad__realloc(D->ctx, D->pool, D->cap * sizeof *np, nc * sizeof *np);
-                if (np == NULL)
-                    return CCAD_ENOMEM;
-                D->pool = np;
-                D->cap = nc;
-            }
+            if (ccad__grow(D->ctx, &D->pool, &D->cap, D->npool + TW_STATE_ROOM, sizeof *D->pool,
+                           TW_STATE_ROOM, SIZE_MAX) != CCAD_OK)
+                return CCAD_ENOMEM; /* the caller reports it as out of memory */
             /* built in place: the predecessors all lie before D->npool */
             D->npool += extend_state(D, S, j, D->pool + D->npool);
         }

@@ -7,6 +7,8 @@
            acts, or a function). A macro that defines whole functions (one
            body per type or per language) keeps its statements inside them
            and is allowed.
+  growth   arrays grow through ccad__grow (lib/grow.c): no other file of
+           lib/ calls ccad__realloc
   quadrant a quadrant is named (CCAD_Q1..CCAD_Q4), never a bare number: no
            comparison of a quadrant variable (quadrant, quad, cls) with a
            digit
@@ -77,12 +79,20 @@ def check_quadrants(path, text):
     return errors
 
 
+def check_growth(path, text):
+    if path.replace(os.sep, "/") in ("lib/grow.c", "lib/ctx.c", "lib/internal.h"):
+        return []
+    return ["%s:%d: ccad__realloc outside lib/grow.c (grow arrays with ccad__grow)" % (path, n)
+            for n, line in enumerate(text.split("\n"), 1) if "ccad__realloc(" in line]
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
     errors = []
     for path, text in lib_sources(root):
         errors += check_macros(path, text)
         errors += check_quadrants(path, text)
+        errors += check_growth(path, text)
     for e in errors:
         print(e)
     print("check_conventions: %d violation(s)" % len(errors))
