@@ -377,10 +377,10 @@ int ccad_book_find(const ccad_book *book, const char *id, size_t *out_index)
         return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_find: NULL argument");
     n = strlen(id);
     if (n == 0 || n > CCAD_ID_MAX)
-        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "no customer with id '%.70s'", id);
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_find: no customer with id '%.70s'", id);
     s = book->slots[probe(book, id, n)];
     if (s == 0)
-        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "no customer with id '%s'", id);
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_find: no customer with id '%s'", id);
     *out_index = s - 1;
     return CCAD_OK;
 }

@@ -64,6 +64,17 @@ int ccad_ctx_errpos(const ccad_ctx *ctx, uint32_t *out_line, uint32_t *out_colum
     return CCAD_OK;
 }
 
+int ccad__fail_in(ccad_ctx *ctx, const char *fn, int rc)
+{
+    char kept[CCAD_ERRMSG_CAP];
+    if (rc == CCAD_OK || ctx == NULL || ccad__busy(ctx) || ctx->errcode != rc ||
+        strncmp(ctx->errmsg, "ccad_", 5) == 0)
+        return rc; /* no message of this failure, or one that names its function */
+    memcpy(kept, ctx->errmsg, sizeof kept);
+    (void)snprintf(ctx->errmsg, sizeof ctx->errmsg, "%.40s: %.200s", fn, kept);
+    return rc;
+}
+
 int ccad__fail(ccad_ctx *ctx, int code, const char *fmt, ...)
 {
     va_list ap;
@@ -139,11 +150,12 @@ int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day)
     rc = ctx->host.clock(ctx->host.user, &secs);
     ctx->busy--;
     if (rc != 0)
-        return ccad__fail(ctx, CCAD_ECALLBACK, "clock callback failed");
+        return ccad__fail(ctx, CCAD_ECALLBACK, "ccad_ctx_today: clock callback failed");
     /* floor division; -(secs + 1) cannot overflow, even for INT64_MIN */
     day = secs >= 0 ? secs / 86400 : -1 - (-(secs + 1)) / 86400;
     if (day < CCAD_DATE_MIN || day > CCAD_DATE_MAX)
-        return ccad__fail(ctx, CCAD_ERANGE, "clock callback gave %lld s, outside years 1..9999",
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "ccad_ctx_today: clock callback gave %lld s, outside years 1..9999",
                           (long long)secs);
     *out_day = (int32_t)day;
     return CCAD_OK;
@@ -193,8 +205,8 @@ int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
         rc = ctx->host.calendar(ctx->host.user, day, &flags);
         ctx->busy--;
         if (rc != 0)
-            return ccad__fail(ctx, CCAD_ECALLBACK, "calendar callback failed for day %ld",
-                              (long)day);
+            return ccad__fail(ctx, CCAD_ECALLBACK,
+                              "ccad_ctx_day_flags: calendar callback failed for day %ld", (long)day);
         flags = ccad__clean_day_flags(flags);
     }
     *out_flags = flags;

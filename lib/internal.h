@@ -38,12 +38,20 @@ void *ccad__alloc(ccad_ctx *ctx, size_t n);
 void *ccad__realloc(ccad_ctx *ctx, void *p, size_t old_n, size_t n);
 void ccad__free(ccad_ctx *ctx, void *p);
 
-/* Records code and message on ctx (if not NULL) and returns code. */
+/* Records code and message on ctx (if not NULL) and returns code. The
+ * message names its function first (docs/design.md, "Errors"):
+ * "ccad_book_add: customer id \"x\" already in the book". */
 int ccad__fail(ccad_ctx *ctx, int code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* Puts fn, the API function returning rc, in front of the message of the
+ * failure rc that an internal helper shared by several API functions
+ * recorded without a name (an allocation in the planner, a host
+ * callback); a message already naming its function is kept. Returns rc. */
+int ccad__fail_in(ccad_ctx *ctx, const char *fn, int rc);
 
 /* Records the position of the error just recorded by ccad__fail. */
 static inline int ccad__errpos(ccad_ctx *ctx, int code, unsigned long line, unsigned long col)
@@ -587,6 +595,9 @@ enum ccad__rules_msg_id {
     CCAD__RM_COUNT
 };
 /* The printf format of a message in a ccad_lang (English for an unknown one). */
+/* Records message id of the rules message table in the context's
+ * language, filled with the arguments, after fn's name ("fn: ..."). */
+int ccad__rules_fail(ccad_ctx *ctx, int code, const char *fn, int id, ...);
 const char *ccad__rules_msg(int lang, int id);
 
 #endif

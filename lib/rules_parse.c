@@ -22,8 +22,7 @@ static int is_value_char(char c)
  * returns CCAD_EPARSE. */
 static int parse_fail(ccad_rules *rules, unsigned long line, unsigned long col, const char *msg)
 {
-    ccad__fail(rules->ctx, CCAD_EPARSE, ccad__rules_msg(rules->ctx->lang, CCAD__RM_AT), line, col,
-               msg);
+    ccad__rules_fail(rules->ctx, CCAD_EPARSE, "ccad_rules_parse", CCAD__RM_AT, line, col, msg);
     return ccad__errpos(rules->ctx, CCAD_EPARSE, line, col);
 }
 
@@ -152,9 +151,7 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
     if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg, rules->ctx->lang)) {
         culprit = conflict_culprit(culprit, other, line_of);
         /* defaults are consistent, so the text named a culprit: its line */
-        ccad__fail(rules->ctx, CCAD_EPARSE, ccad__rules_msg(rules->ctx->lang, CCAD__RM_AT),
-                   line_of[culprit], 1UL, msg);
-        return ccad__errpos(rules->ctx, CCAD_EPARSE, line_of[culprit], 1);
+        return parse_fail(rules, line_of[culprit], 1UL, msg);
     }
     memcpy(rules->v, v, sizeof v);
     return CCAD_OK;
