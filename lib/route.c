@@ -470,7 +470,7 @@ static int route_metric_init(struct rt *R, const char *fn)
         if ((rc = ccad__route_host_matrix(R->ctx, R->x, R->y, n, R->mat)) != CCAD_OK) {
             ccad__free(R->ctx, R->mat);
             R->mat = NULL;
-            return rc;
+            return ccad__fail_in(R->ctx, fn, rc);
         }
     }
     return CCAD_OK;

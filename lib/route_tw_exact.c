@@ -352,7 +352,7 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
     if (never_waits(p)) {
         int32_t *E = ccad__alloc(ctx, ((size_t)1 << m) * TW_EXACT_MAX * sizeof *E);
         if (E == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "route with time windows: out of memory");
+            return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
         found = wide_dp(p, m, E, order, key);
         ccad__free(ctx, E);
         if (found)
@@ -373,6 +373,6 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
     ccad__free(ctx, D.off);
     ccad__free(ctx, D.pool);
     if (rc != CCAD_OK)
-        return ccad__fail(ctx, CCAD_ENOMEM, "route with time windows: out of memory");
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     return CCAD_OK;
 }

@@ -207,7 +207,8 @@ int ccad_team_day_flags(ccad_team *team, size_t index, int32_t day, uint32_t *ou
     if (!ccad__date_ok(day))
         return ccad__fail(team->ctx, CCAD_ERANGE, "ccad_team_day_flags: day %ld out of range",
                           (long)day);
-    return ccad__team_flags(team, index, day, out_flags);
+    return ccad__fail_in(team->ctx, "ccad_team_day_flags",
+                         ccad__team_flags(team, index, day, out_flags));
 }
 
 int ccad__team_guard(const ccad_team *team, const void *out, const char *fn)

@@ -9,6 +9,14 @@
            and is allowed.
   growth   arrays grow through ccad__grow (lib/grow.c): no other file of
            lib/ calls ccad__realloc
+  errors   a message recorded with ccad__fail names its function first
+           ("ccad_book_add: ..."): in an API function (ccad_x) the
+           format starts with "ccad_x: " or "%s: " (its fn); in a
+           file-local helper with "ccad_...: " or "%s: "; only a helper
+           shared between files (ccad__x) or between the single-rep and
+           the team planner (lib/plan/) may record a message without a
+           name, which the API function returning the error completes
+           with ccad__fail_in (test_errors.c checks those at run time)
   quadrant a quadrant is named (CCAD_Q1..CCAD_Q4), never a bare number: no
            comparison of a quadrant variable (quadrant, quad, cls) with a
            digit
@@ -86,6 +94,43 @@ def check_growth(path, text):
             for n, line in enumerate(text.split("\n"), 1) if "ccad__realloc(" in line]
 
 
+FAIL_CALL = re.compile(r'\bccad__fail\(\s*[^,]+,\s*[^,]+,\s*((?:"(?:[^"\\]|\\.)*"\s*)+)?', re.S)
+FUNCTION_START = re.compile(r"^(?:static\s+)?(?:const\s+)?[A-Za-z_][\w \t\*]*?\b(\w+)\(", re.M)
+
+
+def enclosing_function(text, pos):
+    """Name of the function defined at column 0 last before pos."""
+    name = None
+    for m in FUNCTION_START.finditer(text, 0, pos):
+        name = m.group(1)
+    return name
+
+
+def check_errors(path, text):
+    errors = []
+    for m in FAIL_CALL.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        if text[:m.start()].rstrip().endswith("int"):  # the declaration itself
+            continue
+        fn = enclosing_function(text, m.start()) or "?"
+        if m.group(1) is None:
+            if fn.startswith("ccad__") and fn != "ccad__fail_in":
+                continue
+            errors.append("%s:%d: %s: ccad__fail with a format that is not a literal" % (path, line, fn))
+            continue
+        fmt = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
+        if fmt.startswith("%s: ") or re.match(r"%\.\d+s", fmt):
+            continue
+        named = re.match(r"(ccad_\w+): ", fmt)
+        if fn.startswith("ccad_") and not fn.startswith("ccad__"):
+            if named is None or named.group(1) != fn:
+                errors.append("%s:%d: %s: message \"%s\" does not start with \"%s: \""
+                              % (path, line, fn, fmt[:40], fn))
+        elif named is None and not fn.startswith("ccad__") and not path.startswith("lib/plan/"):
+            errors.append("%s:%d: %s: message \"%s\" names no function" % (path, line, fn, fmt[:40]))
+    return errors
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
     errors = []
@@ -93,6 +138,7 @@ def main():
         errors += check_macros(path, text)
         errors += check_quadrants(path, text)
         errors += check_growth(path, text)
+        errors += check_errors(path, text)
     for e in errors:
         print(e)
     print("check_conventions: %d violation(s)" % len(errors))

@@ -4,6 +4,7 @@
  * helper that several API functions share. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Fails the test unless the context's message starts with "fn: ". */
@@ -34,6 +35,18 @@ static int failing_calendar(void *user, int32_t day, uint32_t *out)
     (void)user;
     (void)day;
     *out = 0;
+    return -1;
+}
+
+static int failing_travel(void *user, double x1, double y1, double x2, double y2,
+                          int32_t *out_minutes)
+{
+    (void)user;
+    (void)x1;
+    (void)y1;
+    (void)x2;
+    (void)y2;
+    *out_minutes = 0;
     return -1;
 }
 
@@ -112,11 +125,89 @@ static void book_and_rules_named(void **state)
     assert_int_equal(al.live, 0);
 }
 
+/* The travel callback fails inside the route solvers' shared matrix
+ * helper: the message names the solver called. */
+static void route_travel_named(void **state)
+{
+    tu_alloc al;
+    ccad_host h = tu_host(&al);
+    ccad_ctx *ctx = NULL;
+    ccad_route_options o = CCAD_ROUTE_OPTIONS_INIT;
+    ccad_route_times t = CCAD_ROUTE_TIMES_INIT;
+    static const double x[4] = {0, 1000, 2000, 3000}, y[4] = {0, 500, 0, 500};
+    uint32_t order[4];
+    int32_t start[4];
+    int64_t cost = 0;
+    (void)state;
+    h.travel = failing_travel;
+    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    o.metric = CCAD_METRIC_HOST;
+    assert_int_equal(ccad_route_solve(ctx, x, y, 4, &o, order, &cost), CCAD_ECALLBACK);
+    named(ctx, "ccad_route_solve");
+    assert_int_equal(ccad_route_solve_tw(ctx, x, y, 4, &o, &t, order, start, &cost),
+                     CCAD_ECALLBACK);
+    named(ctx, "ccad_route_solve_tw");
+    ccad_ctx_free(ctx);
+    assert_int_equal(al.live, 0);
+}
+
+/* Out of memory at each allocation of a plan in turn: the planner's
+ * stages record it without a name, ccad_schedule_new puts its own first. */
+static void schedule_out_of_memory_named(void **state)
+{
+    tu_alloc al;
+    ccad_host h = tu_host(&al);
+    ccad_ctx *ctx = NULL;
+    ccad_rules *r = NULL;
+    ccad_book *b = NULL;
+    ccad_schedule *s = NULL;
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    char id[16];
+    long n;
+    int i, rc = CCAD_ENOMEM;
+    (void)state;
+    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
+    assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
+    for (i = 0; i < 30; i++) {
+        snprintf(id, sizeof id, "c%d", i);
+        c.id = id;
+        c.value = 1000000 * (i + 1);
+        c.last_contact = tu_date("2026-10-01") + i;
+        c.contacts = 3;
+        c.has_location = 1;
+        c.x = 1000.0 * (i % 6);
+        c.y = 700.0 * (i / 6);
+        assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+    }
+    assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
+    o.first_day = tu_date("2026-11-02");
+    o.days = 10;
+    o.route = 1;
+    for (n = 1; rc == CCAD_ENOMEM; n++) {
+        tu_fail_at(&al, n, 0);
+        rc = ccad_schedule_new(&s, b, r, &o);
+        if (rc == CCAD_ENOMEM)
+            named(ctx, "ccad_schedule_new");
+    }
+    tu_fail_at(&al, 0, 0);
+    assert_int_equal(rc, CCAD_OK);
+    assert_true(n > 3);
+    ccad_schedule_free(s);
+    ccad_book_free(b);
+    ccad_rules_free(r);
+    ccad_ctx_free(ctx);
+    assert_int_equal(al.live, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(host_callbacks_named),
         cmocka_unit_test(book_and_rules_named),
+        cmocka_unit_test(route_travel_named),
+        cmocka_unit_test(schedule_out_of_memory_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

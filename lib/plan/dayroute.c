@@ -58,7 +58,7 @@ int ccad__plan_legs_init(struct plan *P)
         return CCAD_OK;
     P->legs = ccad__alloc(P->s->ctx, n * n * sizeof *P->legs);
     if (P->legs == NULL)
-        return ccad__fail(P->s->ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+        return ccad__fail(P->s->ctx, CCAD_ENOMEM, "out of memory");
     memset(P->legs, 0, n * n * sizeof *P->legs);
     return CCAD_OK;
 }
@@ -232,7 +232,7 @@ static int grow(ccad_ctx *ctx, struct dayroute *R)
     uint32_t nc = R->cap ? 2 * R->cap : 8;
     uint32_t *stop = ccad__alloc(ctx, (size_t)nc * 4 * sizeof *stop);
     if (stop == NULL)
-        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     if (R->n > 0) {
         memcpy(stop, R->stop, R->n * sizeof *stop);
         memcpy(stop + nc, R->start, R->n * sizeof *stop);

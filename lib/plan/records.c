@@ -8,7 +8,7 @@ int ccad__plan_reserve(ccad_ctx *ctx, void **p, size_t *cap, size_t need, size_t
 {
     int rc = ccad__grow(ctx, p, cap, need, elem, 64, SIZE_MAX);
     if (rc == CCAD_ENOMEM)
-        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     if (rc != CCAD_OK)
         return ccad__fail(ctx, rc, "schedule too large");
     return CCAD_OK;

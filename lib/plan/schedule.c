@@ -99,7 +99,7 @@ static int acquire(ccad_ctx *ctx, struct plan *P, const ccad_plan_options *o, si
         s->day_travel = ccad__alloc(ctx, 2 * (size_t)o->days * sizeof *s->day_travel);
     if (s == NULL || (n && (P->sim == NULL || P->cand == NULL || P->cw == NULL)) ||
         P->cap_full == NULL || s->day_travel == NULL || (o->route && P->day == NULL))
-        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     s->day_back = s->day_travel + o->days;
     for (di = 0; di < o->days; di++) {
         s->day_travel[di] = 0;
@@ -252,8 +252,9 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
         return CCAD_EINVAL;
     if (ccad__busy(book->ctx))
         return CCAD_EBUSY;
-    return ccad__schedule_new(out, book, rules, options, ctx_flags, book->ctx,
-                              "ccad_schedule_new");
+    return ccad__fail_in(book->ctx, "ccad_schedule_new",
+                         ccad__schedule_new(out, book, rules, options, ctx_flags, book->ctx,
+                                            "ccad_schedule_new"));
 }
 
 int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,

@@ -162,7 +162,7 @@ static int alloc_problem(ccad_ctx *ctx, size_t n, struct day_problem *D)
     D->open = ccad__alloc(ctx, 3 * n * sizeof *D->open);
     D->hint = ccad__alloc(ctx, 2 * n * sizeof *D->hint);
     if (D->minutes == NULL || D->open == NULL || D->hint == NULL)
-        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     D->close = D->open + n;
     D->service = D->open + 2 * n;
     D->order = D->hint + n;

@@ -416,7 +416,7 @@ int ccad_team_schedule_new(ccad_team_schedule **out, const ccad_team *team,
     release(&R);
     if (rc != CCAD_OK) {
         ccad_team_schedule_free(R.ts);
-        return rc;
+        return ccad__fail_in(team->ctx, fn, rc);
     }
     *out = R.ts;
     return CCAD_OK;

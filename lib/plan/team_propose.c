@@ -237,7 +237,7 @@ int ccad_team_proposals_new(ccad_team_proposals **out, const ccad_team *team,
     ccad__free(team->ctx, R.cap);
     if (rc != CCAD_OK) {
         ccad_team_proposals_free(R.tp);
-        return rc;
+        return ccad__fail_in(team->ctx, fn, rc);
     }
     *out = R.tp;
     return CCAD_OK;

@@ -65,7 +65,7 @@ int ccad__plan_index_customers(struct plan *P, struct ccad__by_cust *B)
     B->off = ccad__alloc(s->ctx, (n + 1) * sizeof *B->off);
     B->item = ccad__alloc(s->ctx, (s->n_items ? s->n_items : 1) * sizeof *B->item);
     if (B->off == NULL || B->item == NULL)
-        return ccad__fail(s->ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+        return ccad__fail(s->ctx, CCAD_ENOMEM, "out of memory");
     memset(B->off, 0, (n + 1) * sizeof *B->off);
     for (i = 0; i < s->n_items; i++)
         B->off[s->items[i].customer + 1]++;
