@@ -370,10 +370,10 @@ struct ccad__lean {
     uint8_t shift[8];      /* by ISO weekday: days to the next working one */
     int32_t gap_max[5][2], gap_alert[5][2]; /* GAP limits by grade, let go */
 };
-void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T);
+void ccad__lean_init(struct ccad__lean *lean, const int64_t *v, int32_t today);
 /* The brief of customer c in working form: the fields of ccad_book_assess
  * that a ccad_brief holds (assess.c). */
-void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_brief *o);
+void ccad__brief_cust(const struct ccad__lean *lean, const struct cust *c, ccad_brief *o);
 /* CCAD_OK if the book is graded with these rules, else CCAD_ESTALE (recorded). */
 int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const char *fn);
 /* CCAD_OK if rules and today are valid and the book is graded with these
