@@ -27,20 +27,21 @@ static int flexible(const struct plan *plan, const struct item_rec *it)
            c->complaint != CCAD_COMPLAINT_OPEN;
 }
 
-static uint32_t pos_of(const struct dayroute *R, uint32_t x)
+static uint32_t pos_of(const struct dayroute *route, uint32_t x)
 {
     uint32_t k;
-    for (k = 0; k < R->n && R->stop[k] != x; k++)
+    for (k = 0; k < route->n && route->stop[k] != x; k++)
         ;
     return k;
 }
 
-/* 1 if day R has count and minute room for a stop of `svc` more minutes. */
-static int limits_hold(const struct plan *plan, const struct dayroute *R, int extra, int32_t svc)
+/* 1 if day route has count and minute room for a stop of `svc` more minutes. */
+static int limits_hold(const struct plan *plan, const struct dayroute *route, int extra,
+                       int32_t svc)
 {
     const ccad_plan_options *o = plan->o;
-    return (o->visits_per_day == 0 || R->count + extra <= o->visits_per_day) &&
-           (o->minutes_per_day == 0 || R->minutes + svc <= o->minutes_per_day);
+    return (o->visits_per_day == 0 || route->count + extra <= o->visits_per_day) &&
+           (o->minutes_per_day == 0 || route->minutes + svc <= o->minutes_per_day);
 }
 
 static void set_day(struct item_rec *it, int32_t d, int32_t saved)
@@ -106,39 +107,40 @@ static int try_move(struct plan *plan, const struct ccad__by_cust *by_cust, uint
 static int try_swap(struct plan *plan, uint32_t x, uint32_t y, int *swapped)
 {
     struct item_rec *ix = &plan->s->items[x], *iy = &plan->s->items[y];
-    struct dayroute *A = &plan->day[ix->date - plan->o->first_day];
-    struct dayroute *Bd = &plan->day[iy->date - plan->o->first_day];
-    uint32_t px = pos_of(A, x), py = pos_of(Bd, y), ax, ay;
+    struct dayroute *route_x = &plan->day[ix->date - plan->o->first_day];
+    struct dayroute *route_y = &plan->day[iy->date - plan->o->first_day];
+    uint32_t px = pos_of(route_x, x), py = pos_of(route_y, y), ax, ay;
     int32_t sx, sy, cx, cy, dA = ix->date, dB = iy->date;
     int rc;
-    if (!limits_hold(plan, A, 0, iy->svc - ix->svc) || !limits_hold(plan, Bd, 0, ix->svc - iy->svc))
+    if (!limits_hold(plan, route_x, 0, iy->svc - ix->svc) ||
+        !limits_hold(plan, route_y, 0, ix->svc - iy->svc))
         return CCAD_OK;
-    if ((rc = ccad__route_saving(plan, A, px, &sx)) != 0 ||
-        (rc = ccad__route_saving(plan, Bd, py, &sy)) != 0)
+    if ((rc = ccad__route_saving(plan, route_x, px, &sx)) != 0 ||
+        (rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
         return rc;
-    if ((rc = ccad__route_fit_skip(plan, A, px, iy->customer, &ay, &cy)) != 0)
+    if ((rc = ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
         return rc;
     if (ay == UINT32_MAX || sx + sy - cy <= 0)
         return CCAD_OK;
-    if ((rc = ccad__route_fit_skip(plan, Bd, py, ix->customer, &ax, &cx)) != 0)
+    if ((rc = ccad__route_fit_skip(plan, route_y, py, ix->customer, &ax, &cx)) != 0)
         return rc;
     if (ax == UINT32_MAX || sx + sy - cy - cx <= 0)
         return CCAD_OK;
-    if ((rc = ccad__route_remove(plan, A, px)) != 0 ||
-        (rc = ccad__route_remove(plan, Bd, py)) != 0 ||
-        (rc = ccad__route_insert(plan, A, y, ay)) != 0 ||
-        (rc = ccad__route_insert(plan, Bd, x, ax)) != 0)
+    if ((rc = ccad__route_remove(plan, route_x, px)) != 0 ||
+        (rc = ccad__route_remove(plan, route_y, py)) != 0 ||
+        (rc = ccad__route_insert(plan, route_x, y, ay)) != 0 ||
+        (rc = ccad__route_insert(plan, route_y, x, ax)) != 0)
         return rc;
-    if (!ccad__route_ok(plan, A) || !ccad__route_ok(plan, Bd)) {
+    if (!ccad__route_ok(plan, route_x) || !ccad__route_ok(plan, route_y)) {
         /* travel without the triangle inequality: put both back */
-        if ((rc = ccad__route_remove(plan, A, ay)) != 0 ||
-            (rc = ccad__route_remove(plan, Bd, ax)) != 0 ||
-            (rc = ccad__route_insert(plan, A, x, px)) != 0)
+        if ((rc = ccad__route_remove(plan, route_x, ay)) != 0 ||
+            (rc = ccad__route_remove(plan, route_y, ax)) != 0 ||
+            (rc = ccad__route_insert(plan, route_x, x, px)) != 0)
             return rc;
-        return ccad__route_insert(plan, Bd, y, py);
+        return ccad__route_insert(plan, route_y, y, py);
     }
-    A->minutes += iy->svc - ix->svc;
-    Bd->minutes += ix->svc - iy->svc;
+    route_x->minutes += iy->svc - ix->svc;
+    route_y->minutes += ix->svc - iy->svc;
     set_day(ix, dB, sx + sy - cy - cx); /* the swap's saving, on the visit that led it */
     set_day(iy, dA, 0);
     *swapped = 1;
@@ -152,13 +154,13 @@ static int swaps_of(struct plan *plan, const struct ccad__by_cust *by_cust, uint
     int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d, home = plan->s->items[x].date;
     int rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
-        struct dayroute *R;
+        struct dayroute *route;
         uint32_t j;
         if (!ccad__plan_allowed(plan, by_cust, x, d))
             continue;
-        R = &plan->day[d - plan->o->first_day];
-        for (j = 0; j < R->n; j++) {
-            uint32_t y = R->stop[j];
+        route = &plan->day[d - plan->o->first_day];
+        for (j = 0; j < route->n; j++) {
+            uint32_t y = route->stop[j];
             int swapped = 0;
             if (!flexible(plan, &plan->s->items[y]) ||
                 plan->s->items[y].customer == plan->s->items[x].customer ||

@@ -160,18 +160,18 @@ static void start_customers(struct plan *plan)
 static void due_at_end(struct plan *plan)
 {
     int32_t last = plan->o->first_day + plan->o->days - 1;
-    struct ccad__lean L;
+    struct ccad__lean lean;
     ccad_brief br;
     struct cust view;
     size_t i;
-    ccad__lean_init(&L, plan->v, last);
+    ccad__lean_init(&lean, plan->v, last);
     for (i = 0; i < plan->b->n; i++) {
         struct sim *m = &plan->sim[i];
         if (ccad__inactive(plan->cw[i].status) || m->given_up || m->first_due != CCAD_NO_DATE ||
             m->planned > 0)
             continue;
         ccad__plan_sim_view(&plan->cw[i], m, &view);
-        ccad__brief_cust(&L, &view, &br);
+        ccad__brief_cust(&lean, &view, &br);
         if ((br.flags & CCAD_F_DUE) && br.due_date != CCAD_NO_DATE)
             m->first_due = br.due_date < plan->o->first_day ? plan->o->first_day : br.due_date;
     }
@@ -202,7 +202,7 @@ static void set_reminders(struct plan *plan)
 /* WORKLOAD over the range: the capacity in contacts (with a minute limit
  * only, at B's service time); the stretch policy lengthens every interval. */
 static int64_t apply_workload(const ccad_book *book, const ccad_plan_options *o, int64_t *vs,
-                              const uint32_t *flags, struct load *L)
+                              const uint32_t *flags, struct load *load)
 {
     ccad_workload w;
     int32_t working_days = 0;
@@ -210,11 +210,11 @@ static int64_t apply_workload(const ccad_book *book, const ccad_plan_options *o,
     int di, k;
     for (di = 0; di < o->days; di++)
         working_days += (flags[di] & CCAD_DAY_WORKING) != 0;
-    ccad__plan_measure_load(book, vs, o->first_day, o->days, L);
+    ccad__plan_measure_load(book, vs, o->first_day, o->days, load);
     cap = (int64_t)working_days *
           (o->visits_per_day > 0 ? o->visits_per_day : o->minutes_per_day / vs[P_SERVICE_B]);
     memset(&w, 0, sizeof w);
-    ccad__plan_fill_workload(L, cap, &w);
+    ccad__plan_fill_workload(load, cap, &w);
     if (o->overload == CCAD_OVERLOAD_STRETCH && w.over)
         for (k = P_FREQ_A_DAYS; k <= P_FREQ_D_DAYS; k += 2) {
             int64_t d = (vs[k] * w.stretch_x100 + 99) / 100;
@@ -223,7 +223,7 @@ static int64_t apply_workload(const ccad_book *book, const ccad_plan_options *o,
     return cap;
 }
 
-static int run_stages(struct plan *plan, const struct load *L, int64_t cap)
+static int run_stages(struct plan *plan, const struct load *load, int64_t cap)
 {
     int rc;
     start_customers(plan);
@@ -236,7 +236,7 @@ static int run_stages(struct plan *plan, const struct load *L, int64_t cap)
         return rc;
     ccad__plan_sort_items(plan->s);
     set_reminders(plan);
-    return ccad__plan_findings(plan, L, cap);
+    return ccad__plan_findings(plan, load, cap);
 }
 
 static int ctx_flags(void *arg, int32_t day, uint32_t *out)
@@ -265,7 +265,7 @@ int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_ru
     ccad_ctx *ctx;
     ccad_plan_options o;
     struct plan plan;
-    struct load L;
+    struct load load;
     int64_t vs[P__COUNT], cap;
     uint32_t *flags = NULL;
     int di, rc;
@@ -305,10 +305,10 @@ int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_ru
                            : 2 + (int32_t)ceil(1.0 / o.units_per_minute);
     memcpy(vs, rules->v, sizeof vs);
     plan.v = vs;
-    cap = apply_workload(book, &o, vs, flags, &L);
+    cap = apply_workload(book, &o, vs, flags, &load);
     rc = acquire(ctx, &plan, &o, book->n);
     if (rc == CCAD_OK)
-        rc = run_stages(&plan, &L, cap);
+        rc = run_stages(&plan, &load, cap);
     release(ctx, &plan);
     if (rc != CCAD_OK) {
         ccad__free(ctx, flags);

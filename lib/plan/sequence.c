@@ -27,23 +27,23 @@ struct day_problem {
     uint32_t *hint, *order;
 };
 
-static int solve_day(struct plan *plan, struct dayroute *R, struct day_problem *problem)
+static int solve_day(struct plan *plan, struct dayroute *route, struct day_problem *problem)
 {
     struct ccad__tw tw;
-    size_t n = (size_t)R->n + 1, i, j;
+    size_t n = (size_t)route->n + 1, i, j;
     int32_t back;
     int rc;
     for (i = 0; i < n; i++) {
-        uint32_t ci = i == 0 ? UINT32_MAX : plan->s->items[R->stop[i - 1]].customer;
+        uint32_t ci = i == 0 ? UINT32_MAX : plan->s->items[route->stop[i - 1]].customer;
         for (j = 0; j < n; j++) {
-            uint32_t cj = j == 0 ? UINT32_MAX : plan->s->items[R->stop[j - 1]].customer;
+            uint32_t cj = j == 0 ? UINT32_MAX : plan->s->items[route->stop[j - 1]].customer;
             problem->minutes[i * n + j] = 0;
             if (i != j && (rc = ccad__plan_leg(plan, ci, cj, &problem->minutes[i * n + j])) != 0)
                 return rc;
         }
         problem->open[i] = i ? plan->cw[ci].open_min : 0;
         problem->close[i] = i ? plan->cw[ci].close_min : 1440;
-        problem->service[i] = i ? plan->s->items[R->stop[i - 1]].svc : 0;
+        problem->service[i] = i ? plan->s->items[route->stop[i - 1]].svc : 0;
         problem->hint[i] = (uint32_t)i;
     }
     tw.n = n;
@@ -60,18 +60,18 @@ static int solve_day(struct plan *plan, struct dayroute *R, struct day_problem *
     if (back < 0)
         return CCAD_OK; /* keep the placed order (it cannot happen with a feasible hint) */
     for (i = 1; i < n; i++)
-        problem->hint[i] = R->stop[problem->order[i] - 1];
+        problem->hint[i] = route->stop[problem->order[i] - 1];
     for (i = 1; i < n; i++)
-        R->stop[i - 1] = problem->hint[i];
-    return ccad__route_retime(plan, R);
+        route->stop[i - 1] = problem->hint[i];
+    return ccad__route_retime(plan, route);
 }
 
-/* Minutes by which stop k of R misses its window or the day's end. */
-static int32_t late_by(const struct plan *plan, const struct dayroute *R, uint32_t k)
+/* Minutes by which stop k of route misses its window or the day's end. */
+static int32_t late_by(const struct plan *plan, const struct dayroute *route, uint32_t k)
 {
-    const struct item_rec *it = &plan->s->items[R->stop[k]];
-    int32_t dep = R->start[k] + it->svc, over = dep - plan->cw[it->customer].close_min;
-    int32_t back = k + 1 == R->n ? dep + R->back_leg : dep;
+    const struct item_rec *it = &plan->s->items[route->stop[k]];
+    int32_t dep = route->start[k] + it->svc, over = dep - plan->cw[it->customer].close_min;
+    int32_t back = k + 1 == route->n ? dep + route->back_leg : dep;
     if (back - plan->day_end > over)
         over = back - plan->day_end;
     return over;
@@ -83,8 +83,8 @@ static int32_t late_by(const struct plan *plan, const struct dayroute *R, uint32
 static int repair_stop(struct plan *plan, const struct ccad__by_cust *by_cust, int di, uint32_t k,
                        int *out_moved)
 {
-    struct dayroute *R = &plan->day[di];
-    uint32_t x = R->stop[k], at;
+    struct dayroute *route = &plan->day[di];
+    uint32_t x = route->stop[k], at;
     struct item_rec *it = &plan->s->items[x];
     int32_t w = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], off, cost;
     int rc, side;
@@ -92,31 +92,32 @@ static int repair_stop(struct plan *plan, const struct ccad__by_cust *by_cust, i
     for (off = 1; off <= 2 * w; off++)
         for (side = -1; side <= 1; side += 2) {
             int32_t d = it->date + side * off;
-            struct dayroute *T;
+            struct dayroute *target;
             if (!ccad__plan_allowed(plan, by_cust, x, d))
                 continue;
-            T = &plan->day[d - plan->o->first_day];
-            if (plan->o->visits_per_day > 0 && T->count >= plan->o->visits_per_day)
+            target = &plan->day[d - plan->o->first_day];
+            if (plan->o->visits_per_day > 0 && target->count >= plan->o->visits_per_day)
                 continue;
-            if (plan->o->minutes_per_day > 0 && T->minutes + it->svc > plan->o->minutes_per_day)
+            if (plan->o->minutes_per_day > 0 &&
+                target->minutes + it->svc > plan->o->minutes_per_day)
                 continue;
-            if ((rc = ccad__route_fit(plan, T, it->customer, &at, &cost)) != 0)
+            if ((rc = ccad__route_fit(plan, target, it->customer, &at, &cost)) != 0)
                 return rc;
             if (at == UINT32_MAX)
                 continue;
-            if ((rc = ccad__route_remove(plan, R, k)) != 0)
+            if ((rc = ccad__route_remove(plan, route, k)) != 0)
                 return rc;
-            R->count--;
-            R->minutes -= it->svc;
-            T->count++;
-            T->minutes += it->svc;
+            route->count--;
+            route->minutes -= it->svc;
+            target->count++;
+            target->minutes += it->svc;
             if (it->moved_from == CCAD_NO_DATE)
                 it->moved_from = it->date;
             it->saved = 0; /* moved to be in time, not to save travel */
             it->date = d;
             it->priority = UINT32_MAX;
             *out_moved = 1;
-            return ccad__route_insert(plan, T, x, at);
+            return ccad__route_insert(plan, target, x, at);
         }
     return CCAD_OK;
 }
@@ -124,35 +125,36 @@ static int repair_stop(struct plan *plan, const struct ccad__by_cust *by_cust, i
 /* Writes the route's times into the day's items and the day's totals. */
 static void write_times(struct plan *plan, int di)
 {
-    struct dayroute *R = &plan->day[di];
+    struct dayroute *route = &plan->day[di];
     uint32_t k;
-    for (k = 0; k < R->n; k++) {
-        struct item_rec *it = &plan->s->items[R->stop[k]];
+    for (k = 0; k < route->n; k++) {
+        struct item_rec *it = &plan->s->items[route->stop[k]];
         it->seq = (uint16_t)(k + 1);
-        it->eta = R->start[k];
-        it->depart = R->start[k] + it->svc;
-        it->travel = R->leg[k];
-        it->late = late_by(plan, R, k) > 0;
+        it->eta = route->start[k];
+        it->depart = route->start[k] + it->svc;
+        it->travel = route->leg[k];
+        it->late = late_by(plan, route, k) > 0;
     }
-    plan->s->day_travel[di] = R->travel;
-    plan->s->day_back[di] = R->n ? R->start[R->n - 1] + plan->s->items[R->stop[R->n - 1]].svc +
-                                       R->back_leg
-                                 : -1;
+    plan->s->day_travel[di] = route->travel;
+    plan->s->day_back[di] = route->n ? route->start[route->n - 1] +
+                                           plan->s->items[route->stop[route->n - 1]].svc +
+                                           route->back_leg
+                                     : -1;
 }
 
 static int repair_day(struct plan *plan, const struct ccad__by_cust *by_cust, int di)
 {
-    struct dayroute *R = &plan->day[di];
-    uint32_t k = R->n;
+    struct dayroute *route = &plan->day[di];
+    uint32_t k = route->n;
     int rc;
     while (k-- > 0) {
         int moved = 0;
-        if (k >= R->n || late_by(plan, R, k) <= 0)
+        if (k >= route->n || late_by(plan, route, k) <= 0)
             continue;
         if ((rc = repair_stop(plan, by_cust, di, k, &moved)) != 0)
             return rc;
         if (moved)
-            k = R->n; /* the times changed: look again from the end */
+            k = route->n; /* the times changed: look again from the end */
     }
     return CCAD_OK;
 }
