@@ -141,8 +141,9 @@ static int reverse_exact(struct rt *R, uint32_t i, uint32_t len)
 {
     uint32_t a = i, b = (i + len - 1) % R->n, k;
     if (R->logging) {
-        if (ccad__grow(R->ctx, &R->log, &R->caplog, R->nlog + 2, sizeof *R->log, 256,
-                       SIZE_MAX) != CCAD_OK)
+        if (R->nlog + 2 > R->caplog && /* the room test inline: this runs per move */
+            ccad__grow(R->ctx, &R->log, &R->caplog, R->nlog + 2, sizeof *R->log, 256, SIZE_MAX) !=
+                CCAD_OK)
             return CCAD_ENOMEM; /* the caller reports it as out of memory */
         R->log[R->nlog++] = i;
         R->log[R->nlog++] = len;

@@ -167,7 +167,8 @@ static int build(struct dp *D)
             D->off[(size_t)S * m + j] = (uint32_t)D->npool; /* before: (S - 1, m - 1) ends here */
             if (!(S & (1u << j)))
                 continue;
-            if (ccad__grow(D->ctx, &D->pool, &D->cap, D->npool + TW_STATE_ROOM, sizeof *D->pool,
+            if (D->npool + TW_STATE_ROOM > D->cap && /* the room test inline: per state */
+                ccad__grow(D->ctx, &D->pool, &D->cap, D->npool + TW_STATE_ROOM, sizeof *D->pool,
                            TW_STATE_ROOM, SIZE_MAX) != CCAD_OK)
                 return CCAD_ENOMEM; /* the caller reports it as out of memory */
             /* built in place: the predecessors all lie before D->npool */
