@@ -80,21 +80,15 @@ static void host_callbacks_named(void **state)
 /* The book's and the rules' messages, the translated ones included. */
 static void book_and_rules_named(void **state)
 {
-    tu_alloc al;
-    ccad_host h = tu_host(&al);
-    ccad_ctx *ctx = NULL;
-    ccad_rules *r = NULL;
-    ccad_book *b = NULL;
+    tu_fixture *f = *state;
+    ccad_ctx *ctx = f->ctx;
+    ccad_rules *r = f->r;
     size_t at = 0;
     int lang;
     static const char bad_text[] = "gap.max_days = 3\ngap.max_day = 4\n";
-    (void)state;
-    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
-    assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_find(b, "nobody", &at), CCAD_ENOTFOUND);
+    assert_int_equal(ccad_book_find(f->b, "nobody", &at), CCAD_ENOTFOUND);
     named(ctx, "ccad_book_find");
-    assert_int_equal(ccad_book_find(b, "", &at), CCAD_ENOTFOUND);
+    assert_int_equal(ccad_book_find(f->b, "", &at), CCAD_ENOTFOUND);
     named(ctx, "ccad_book_find");
     for (lang = 0; lang < CCAD_LANG_COUNT; lang++) {
         assert_int_equal(ccad_ctx_set_lang(ctx, lang), CCAD_OK);
@@ -119,10 +113,6 @@ static void book_and_rules_named(void **state)
         assert_int_equal(ccad_rules_set_text(r, "nope", "1"), CCAD_ENOTFOUND);
         named(ctx, "ccad_rules_set_text");
     }
-    ccad_book_free(b);
-    ccad_rules_free(r);
-    ccad_ctx_free(ctx);
-    assert_int_equal(al.live, 0);
 }
 
 /* The travel callback fails inside the route solvers' shared matrix
@@ -155,21 +145,13 @@ static void route_travel_named(void **state)
  * stages record it without a name, ccad_schedule_new puts its own first. */
 static void schedule_out_of_memory_named(void **state)
 {
-    tu_alloc al;
-    ccad_host h = tu_host(&al);
-    ccad_ctx *ctx = NULL;
-    ccad_rules *r = NULL;
-    ccad_book *b = NULL;
+    tu_fixture *f = *state;
     ccad_schedule *s = NULL;
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
     ccad_customer c = CCAD_CUSTOMER_INIT;
     char id[16];
     long n;
     int i, rc = CCAD_ENOMEM;
-    (void)state;
-    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
-    assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
     for (i = 0; i < 30; i++) {
         snprintf(id, sizeof id, "c%d", i);
         c.id = id;
@@ -179,35 +161,33 @@ static void schedule_out_of_memory_named(void **state)
         c.has_location = 1;
         c.x = 1000.0 * (i % 6);
         c.y = 700.0 * (i / 6);
-        assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+        assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
     }
-    assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
+    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
     o.first_day = tu_date("2026-11-02");
     o.days = 10;
     o.route = 1;
     for (n = 1; rc == CCAD_ENOMEM; n++) {
-        tu_fail_at(&al, n, 0);
-        rc = ccad_schedule_new(&s, b, r, &o);
+        tu_fail_at(&f->al, n, 0);
+        rc = ccad_schedule_new(&s, f->b, f->r, &o);
         if (rc == CCAD_ENOMEM)
-            named(ctx, "ccad_schedule_new");
+            named(f->ctx, "ccad_schedule_new");
     }
-    tu_fail_at(&al, 0, 0);
+    tu_fail_at(&f->al, 0, 0);
     assert_int_equal(rc, CCAD_OK);
     assert_true(n > 3);
     ccad_schedule_free(s);
-    ccad_book_free(b);
-    ccad_rules_free(r);
-    ccad_ctx_free(ctx);
-    assert_int_equal(al.live, 0);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(host_callbacks_named),
-        cmocka_unit_test(book_and_rules_named),
+        cmocka_unit_test_setup_teardown(book_and_rules_named, tu_fixture_setup,
+                                        tu_fixture_teardown),
         cmocka_unit_test(route_travel_named),
-        cmocka_unit_test(schedule_out_of_memory_named),
+        cmocka_unit_test_setup_teardown(schedule_out_of_memory_named, tu_fixture_setup,
+                                        tu_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

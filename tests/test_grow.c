@@ -7,34 +7,10 @@
 
 #include <string.h>
 
-struct grow_world {
-    tu_alloc al;
-    ccad_ctx *ctx;
-};
-
-static int setup(void **state)
-{
-    static struct grow_world w;
-    ccad_host h;
-    memset(&w, 0, sizeof w);
-    h = tu_host(&w.al);
-    assert_int_equal(ccad_ctx_new(&w.ctx, &h), CCAD_OK);
-    *state = &w;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct grow_world *w = *state;
-    ccad_ctx_free(w->ctx);
-    assert_int_equal(w->al.live, 0);
-    return 0;
-}
-
 /* Room already there: no call to the allocator, nothing changes. */
 static void grow_room_enough(void **state)
 {
-    struct grow_world *w = *state;
+    tu_fixture *w = *state;
     int32_t *a = NULL;
     size_t cap = 0;
     assert_int_equal(ccad__grow(w->ctx, &a, &cap, 0, sizeof *a, 8, SIZE_MAX), CCAD_OK);
@@ -52,7 +28,7 @@ static void grow_room_enough(void **state)
 /* Doubling from the first size until need fits; the elements survive. */
 static void grow_doubles_and_keeps(void **state)
 {
-    struct grow_world *w = *state;
+    tu_fixture *w = *state;
     int32_t *a = NULL;
     size_t cap = 0, i;
     assert_int_equal(ccad__grow(w->ctx, &a, &cap, 3, sizeof *a, 4, SIZE_MAX), CCAD_OK);
@@ -71,7 +47,7 @@ static void grow_doubles_and_keeps(void **state)
 /* The maximum holds the capacity; need above it is an overflow. */
 static void grow_held_to_max(void **state)
 {
-    struct grow_world *w = *state;
+    tu_fixture *w = *state;
     char *a = NULL;
     size_t cap = 0;
     assert_int_equal(ccad__grow(w->ctx, &a, &cap, 20, 1, 16, 24), CCAD_OK);
@@ -85,7 +61,7 @@ static void grow_held_to_max(void **state)
 /* Bytes beyond size_t: an overflow, no allocation. */
 static void grow_byte_overflow(void **state)
 {
-    struct grow_world *w = *state;
+    tu_fixture *w = *state;
     int64_t *a = NULL;
     size_t cap = 0;
     long calls = w->al.calls;
@@ -99,7 +75,7 @@ static void grow_byte_overflow(void **state)
 /* The allocator fails: ENOMEM, and the array and its capacity stay. */
 static void grow_out_of_memory(void **state)
 {
-    struct grow_world *w = *state;
+    tu_fixture *w = *state;
     int32_t *a = NULL, *before;
     size_t cap = 0;
     assert_int_equal(ccad__grow(w->ctx, &a, &cap, 4, sizeof *a, 4, SIZE_MAX), CCAD_OK);
@@ -117,7 +93,7 @@ static void grow_out_of_memory(void **state)
  * maximum, only grows, and the stored prefix survives every move. */
 static void grow_random_needs(void **state)
 {
-    struct grow_world *w = *state;
+    tu_fixture *w = *state;
     uint64_t rng = tu_rng_seed(21);
     int round;
     for (round = 0; round < 200; round++) {
@@ -147,12 +123,18 @@ static void grow_random_needs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(grow_room_enough, setup, teardown),
-        cmocka_unit_test_setup_teardown(grow_doubles_and_keeps, setup, teardown),
-        cmocka_unit_test_setup_teardown(grow_held_to_max, setup, teardown),
-        cmocka_unit_test_setup_teardown(grow_byte_overflow, setup, teardown),
-        cmocka_unit_test_setup_teardown(grow_out_of_memory, setup, teardown),
-        cmocka_unit_test_setup_teardown(grow_random_needs, setup, teardown),
+        cmocka_unit_test_setup_teardown(grow_room_enough, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(grow_doubles_and_keeps, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(grow_held_to_max, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(grow_byte_overflow, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(grow_out_of_memory, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(grow_random_needs, tu_fixture_setup,
+                                        tu_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
