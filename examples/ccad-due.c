@@ -210,7 +210,7 @@ static int load_rules(ccad_rules *rules, ccad_ctx *ctx, const char *path)
     free(text);
     if (rc != CCAD_OK) {
         /* file:line:column: first, as every other bad input (docs/cli.md);
-         * the message itself reads "rules text line L, column C: ..." */
+         * the message itself reads "ccad_rules_parse: rules text line L, column C: ..." */
         uint32_t line, col;
         if (ccad_ctx_errpos(ctx, &line, &col) == CCAD_OK)
             fprintf(stderr, PROG ": %s:%lu:%lu: %s\n", path, (unsigned long)line,

@@ -168,7 +168,7 @@ def main(argv):
     p = subprocess.run([plan, "--lang", "zh-Hans", "--rules", bad] + TODAY, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE)
     err = p.stderr.decode("utf-8")
-    if p.returncode != 1 or "bad-rules.txt:4:1: 规则文本第 4 行第 1 列：没有参数 'gap.max_day'" not in err:
+    if p.returncode != 1 or "bad-rules.txt:4:1: ccad_rules_parse: 规则文本第 4 行第 1 列：没有参数 'gap.max_day'" not in err:
         fail("ccad-plan zh-Hans --rules bad: exit %d, %r" % (p.returncode, err))
     print("ok: rules errors")
 

@@ -25,8 +25,8 @@ static void assess_start(struct ccad__decide *d)
 {
     ccad_assessment *a = d->a;
     const struct cust *c = d->c;
-    int32_t last = d->last, T = d->T;
-    a->today = T;
+    int32_t last = d->last, today = d->T;
+    a->today = today;
     a->contacts = c->contacts;
     a->min_contacts = (uint32_t)d->v[P_PATIENCE_MIN];
     a->complaint = c->complaint;
@@ -34,7 +34,8 @@ static void assess_start(struct ccad__decide *d)
     a->reminder_date = CCAD_NO_DATE;
     a->ownership_end = CCAD_NO_DATE;
     a->care_date = CCAD_NO_DATE;
-    a->days_since_contact = last == CCAD_NO_DATE ? -1 : (int32_t)ccad__imax(0, (int64_t)T - last);
+    a->days_since_contact = last == CCAD_NO_DATE ? -1
+                                                 : (int32_t)ccad__imax(0, (int64_t)today - last);
     a->temperature =
         last == CCAD_NO_DATE ? -1 : temperature(a->days_since_contact, d->v[P_GAP_HALF_LIFE]);
 }
@@ -62,7 +63,7 @@ static void assess_one(struct ccad__decide *d)
     ccad__rule_service(d);
 }
 
-void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
+void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t today,
                   ccad_assessment *a, int keep_reasons)
 {
     struct ccad__decide d;
@@ -74,7 +75,7 @@ void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, in
     d.c = c;
     d.a = a;
     d.keep = keep_reasons;
-    d.T = T;
+    d.T = today;
     d.active = c->status != CCAD_STATUS_RELEASED && c->status != CCAD_STATUS_ELIMINATED;
     d.last = v[P_CLOCK_ANY] ? c->last_contact : c->last_visit;
     d.due = CCAD_NO_DATE;
@@ -138,22 +139,22 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
  * ownership, care and reminder dates): the planner looks at every customer
  * every day and needs only these. Dates are full day numbers here. */
 
-void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T)
+void ccad__lean_init(struct ccad__lean *lean, const int64_t *v, int32_t today)
 {
     int g, p, k;
-    memset(L, 0, sizeof *L);
-    L->v = v;
-    L->T = T;
+    memset(lean, 0, sizeof *lean);
+    lean->v = v;
+    lean->T = today;
     for (g = CCAD_GRADE_A; g <= CCAD_GRADE_D; g++) {
         if (v[P_QUAD_IMPORTANT] & (1 << (g - 1)))
-            L->important |= 1u << g;
+            lean->important |= 1u << g;
         if (v[P_GAP_GRADES] & (1 << (g - 1)))
-            L->watched |= 1u << g;
+            lean->watched |= 1u << g;
     }
     for (g = 0; g <= CCAD_GRADE_D; g++)
         for (p = 0; p < 3; p++) {
             int64_t count, days, i;
-            int imp = (L->important >> g) & 1;
+            int imp = (lean->important >> g) & 1;
             if (imp && p == CCAD_URGENCY_WEEK) {
                 count = v[P_FREQ_Q1W_COUNT];
                 days = v[P_FREQ_Q1W_DAYS];
@@ -166,15 +167,15 @@ void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T)
                 days = v[P_FREQ_A_DAYS + 2 * k];
             }
             i = count > 0 ? ccad__imax(1, days / count) : 0;
-            L->ival[g][p][0] = (int32_t)i;
-            L->ival[g][p][1] = (int32_t)(v[P_FREQ_LET_GO] > 1 ? i * v[P_FREQ_LET_GO] : i);
+            lean->ival[g][p][0] = (int32_t)i;
+            lean->ival[g][p][1] = (int32_t)(v[P_FREQ_LET_GO] > 1 ? i * v[P_FREQ_LET_GO] : i);
         }
     for (g = 0; g <= CCAD_GRADE_D; g++)
         for (k = 0; k < 2; k++) {
             int64_t max, alert;
             ccad__gap_limits(v, g, k && v[P_FREQ_LET_GO] > 1 ? v[P_FREQ_LET_GO] : 1, &max, &alert);
-            L->gap_max[g][k] = (int32_t)max;
-            L->gap_alert[g][k] = (int32_t)alert;
+            lean->gap_max[g][k] = (int32_t)max;
+            lean->gap_alert[g][k] = (int32_t)alert;
         }
     for (k = 1; k <= 7; k++) {
         int wd = k, n = 0;
@@ -182,7 +183,7 @@ void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T)
             n++;
             wd = wd == 7 ? 1 : wd + 1;
         }
-        L->shift[k] = (uint8_t)n;
+        lean->shift[k] = (uint8_t)n;
     }
 }
 
@@ -191,14 +192,14 @@ void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T)
 /* URGENCY: the urgency of the purchase decision alone (*plevel, which picks
  * the interval) and the customer's urgency (returned), which an open
  * complaint or a pending request raises to an event. */
-static inline int brief_urgency(const struct ccad__lean *L, const struct cust *c, int32_t last,
+static inline int brief_urgency(const struct ccad__lean *lean, const struct cust *c, int32_t last,
                                 int *plevel, int *request_pending)
 {
-    const int64_t *v = L->v;
-    int32_t T = L->T;
+    const int64_t *v = lean->v;
+    int32_t today = lean->T;
     int urg = CCAD_URGENCY_NONE;
     if (c->purchase != CCAD_NO_DATE && !ccad__order_closes(c->purchase, c->order, v[P_URG_ORDER])) {
-        int64_t d = (int64_t)c->purchase - T;
+        int64_t d = (int64_t)c->purchase - today;
         if (d >= 0)
             urg = d <= v[P_URG_WEEK]        ? CCAD_URGENCY_WEEK
                   : d <= v[P_URG_TWO_WEEKS] ? CCAD_URGENCY_TWO_WEEKS
@@ -207,7 +208,7 @@ static inline int brief_urgency(const struct ccad__lean *L, const struct cust *c
     *plevel = urg;
     *request_pending = c->request != CCAD_NO_DATE && (last == CCAD_NO_DATE || last < c->request);
     if (c->complaint == CCAD_COMPLAINT_OPEN ||
-        (*request_pending && (int64_t)c->request - T <= v[P_URG_REQUEST]))
+        (*request_pending && (int64_t)c->request - today <= v[P_URG_REQUEST]))
         urg = CCAD_URGENCY_EVENT;
     return urg;
 }
@@ -233,12 +234,12 @@ static inline int brief_lets_go(const int64_t *v, const struct cust *c)
 /* DUE: the earliest of due and the dates of the urgent matters (the open
  * complaint's follow-up, the requested date, the purchase decision of an
  * unimportant customer, the care contact after a resolved complaint). */
-static inline int32_t brief_event_due(const struct ccad__lean *L, const struct cust *c, int32_t last,
-                                      int32_t due, int important, int plevel, int request_pending,
-                                      uint32_t *flags)
+static inline int32_t brief_event_due(const struct ccad__lean *lean, const struct cust *c,
+                                      int32_t last, int32_t due, int important, int plevel,
+                                      int request_pending, uint32_t *flags)
 {
-    const int64_t *v = L->v;
-    int32_t T = L->T;
+    const int64_t *v = lean->v;
+    int32_t today = lean->T;
     int32_t ev[3];
     int nev = 0, k;
     if (c->complaint == CCAD_COMPLAINT_OPEN)
@@ -249,12 +250,12 @@ static inline int32_t brief_event_due(const struct ccad__lean *L, const struct c
         ev[nev++] = c->request;
     if (!important && plevel != CCAD_URGENCY_NONE &&
         (last == CCAD_NO_DATE || last < (int64_t)c->purchase - v[P_URG_TWO_WEEKS]))
-        ev[nev++] = T;
+        ev[nev++] = today;
     if (c->complaint == CCAD_COMPLAINT_RESOLVED) {
         int32_t care = ccad__clamp_date((int64_t)c->complaint_date + v[P_COMPLAINT_CARE]);
         if (last == CCAD_NO_DATE || last < care) {
             ev[nev++] = care;
-            if (T >= care)
+            if (today >= care)
                 *flags |= CCAD_F_CARE_DUE;
         }
     }
@@ -266,20 +267,20 @@ static inline int32_t brief_event_due(const struct ccad__lean *L, const struct c
 
 /* DUE and ESCALATE: moves due to a working weekday (returned), sets the
  * due, overdue and reminder flags, the days overdue and the escalation level. */
-static inline int32_t brief_due_date(const struct ccad__lean *L, int32_t due, int important, int urg,
-                                     int32_t *over, int *level, uint32_t *flags)
+static inline int32_t brief_due_date(const struct ccad__lean *lean, int32_t due, int important,
+                                     int urg, int32_t *over, int *level, uint32_t *flags)
 {
-    const int64_t *v = L->v;
-    int32_t T = L->T;
+    const int64_t *v = lean->v;
+    int32_t today = lean->T;
     if (due == CCAD_NO_DATE)
         return due;
-    due += L->shift[ccad__weekday(due)];
+    due += lean->shift[ccad__weekday(due)];
     if (due > CCAD_DATE_MAX)
         due = CCAD_DATE_MAX;
-    if (due <= T)
+    if (due <= today)
         *flags |= CCAD_F_DUE;
-    if (due < T) {
-        *over = T - due;
+    if (due < today) {
+        *over = today - due;
         *flags |= CCAD_F_OVERDUE;
         if (!important && !urg ? v[P_ESC_Q4] : 1)
             *level = *over >= v[P_ESC_REASSIGN]  ? CCAD_ESCALATE_REASSIGN
@@ -287,24 +288,24 @@ static inline int32_t brief_due_date(const struct ccad__lean *L, int32_t due, in
                      : *over >= v[P_ESC_REP]     ? CCAD_ESCALATE_REP
                                                  : CCAD_ESCALATE_NONE;
     }
-    if (ccad__clamp_date((int64_t)due - v[P_FOLLOWUP_LEAD]) == T)
+    if (ccad__clamp_date((int64_t)due - v[P_FOLLOWUP_LEAD]) == today)
         *flags |= CCAD_F_REMINDER;
     return due;
 }
 
 /* GAP, FOLLOWUP, STALL, PATIENCE and COMPLAINT: the watch flags of an
  * active customer. */
-static inline uint32_t brief_watch_flags(const struct ccad__lean *L, const struct cust *c, int32_t last,
-                                         int watched, int letgo)
+static inline uint32_t brief_watch_flags(const struct ccad__lean *lean, const struct cust *c,
+                                         int32_t last, int watched, int letgo)
 {
-    const int64_t *v = L->v;
+    const int64_t *v = lean->v;
     uint32_t flags = 0;
     int grade = ccad__grade(c);
-    int64_t gap = -1, max = L->gap_max[grade][letgo != 0];
+    int64_t gap = -1, max = lean->gap_max[grade][letgo != 0];
     if (last != CCAD_NO_DATE)
-        gap = ccad__imax(ccad__imax(0, (int64_t)L->T - last), c->last_gap);
+        gap = ccad__imax(ccad__imax(0, (int64_t)lean->T - last), c->last_gap);
     if (watched && gap >= 0) {
-        if (gap >= L->gap_alert[grade][letgo != 0])
+        if (gap >= lean->gap_alert[grade][letgo != 0])
             flags |= CCAD_F_COLD;
         else if (gap > max)
             flags |= CCAD_F_COOLING;
@@ -321,7 +322,7 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *L, const struc
     if ((uint64_t)c->no_progress >= (uint64_t)v[P_STALL_AFTER])
         flags |= CCAD_F_STALLED;
     {
-        int64_t broke, count = ccad__patience_count(v, c, L->T, ccad__patience_break(v, max), &broke);
+        int64_t broke, count = ccad__patience_count(v, c, lean->T, ccad__patience_break(v, max), &broke);
         if (ccad__too_few_contacts(v, c->status, (uint64_t)count) || (gap > max && watched))
             flags |= CCAD_F_RELEASE_PREMATURE;
     }
@@ -330,12 +331,13 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *L, const struc
     return flags;
 }
 
-void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_brief *o)
+void ccad__brief_cust(const struct ccad__lean *lean, const struct cust *c, ccad_brief *o)
 {
-    const int64_t *v = L->v;
-    int32_t T = L->T;
+    const int64_t *v = lean->v;
+    int32_t today = lean->T;
     int grade = ccad__grade(c), status = c->status;
-    int important = (int)((L->important >> grade) & 1), watched = (int)((L->watched >> grade) & 1);
+    int important = (int)((lean->important >> grade) & 1),
+        watched = (int)((lean->watched >> grade) & 1);
     int32_t last = v[P_CLOCK_ANY] ? c->last_contact : c->last_visit;
     int32_t due = CCAD_NO_DATE;
     uint32_t flags = 0;
@@ -346,12 +348,12 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
         int plevel, request_pending, letgo;
         int64_t interval;
         int32_t clock;
-        urg = brief_urgency(L, c, last, &plevel, &request_pending);
+        urg = brief_urgency(lean, c, last, &plevel, &request_pending);
         letgo = brief_lets_go(v, c);
-        interval = L->ival[grade][plevel][letgo && urg == CCAD_URGENCY_NONE];
+        interval = lean->ival[grade][plevel][letgo && urg == CCAD_URGENCY_NONE];
         {
             /* FREQ's ramp towards a purchase decision weeks away */
-            int64_t ramp = ccad__ramp_interval(v, important, c->purchase, c->order, T);
+            int64_t ramp = ccad__ramp_interval(v, important, c->purchase, c->order, today);
             if (ramp > 0 && (interval <= 0 || interval > ramp))
                 interval = ramp;
         }
@@ -360,19 +362,19 @@ void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_bri
         if (clock != CCAD_NO_DATE && interval > 0)
             due = ccad__clamp_date((int64_t)clock + interval);
         else if (last != CCAD_NO_DATE && interval > 0)
-            due = T; /* contacted, never visited: the visit is due now */
+            due = today; /* contacted, never visited: the visit is due now */
         else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (interval > 0 || urg))
-            due = T;
+            due = today;
         if (c->next_step != CCAD_NO_DATE && (due == CCAD_NO_DATE || c->next_step < due))
             due = c->next_step;
-        due = brief_event_due(L, c, last, due, important, plevel, request_pending, &flags);
-        due = brief_due_date(L, due, important, urg, &over, &level, &flags);
-        flags |= brief_watch_flags(L, c, last, watched, letgo);
+        due = brief_event_due(lean, c, last, due, important, plevel, request_pending, &flags);
+        due = brief_due_date(lean, due, important, urg, &over, &level, &flags);
+        flags |= brief_watch_flags(lean, c, last, watched, letgo);
     } else {
         flags = CCAD_F_INACTIVE;
         if (status == CCAD_STATUS_RELEASED &&
             ((uint64_t)c->contacts < (uint64_t)v[P_PATIENCE_MIN] ||
-             ((int64_t)c->last_gap > L->gap_max[grade][0] && watched)))
+             ((int64_t)c->last_gap > lean->gap_max[grade][0] && watched)))
             flags |= CCAD_F_RELEASED_EARLY;
     }
     q = important ? (urg ? CCAD_Q1 : CCAD_Q2) : (urg ? CCAD_Q3 : CCAD_Q4);

@@ -3,6 +3,7 @@
  * index each live in one block that grows geometrically; customers whose
  * fields do not fit a record live whole in the wide table, which grows the
  * same way. */
+#include "grow.h"
 #include "internal.h"
 
 #include <math.h>
@@ -115,12 +116,10 @@ static int take_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *in,
     return CCAD_OK;
 }
 
-#define BAD(code, ...) return ccad__fail(ctx, code, __VA_ARGS__)
-
 static int check_date(ccad_ctx *ctx, const char *fn, const char *field, int32_t d)
 {
     if (!ccad__opt_date_ok(d))
-        BAD(CCAD_ERANGE, "%s: %s %ld is not a valid date", fn, field, (long)d);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: %s %ld is not a valid date", fn, field, (long)d);
     return CCAD_OK;
 }
 
@@ -129,13 +128,13 @@ static int check_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *c)
 {
     int rc;
     if (c->value < 0)
-        BAD(CCAD_ERANGE, "%s: value %lld is negative", fn, (long long)c->value);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: value %lld is negative", fn, (long long)c->value);
     if (c->grade < CCAD_GRADE_NONE || c->grade > CCAD_GRADE_D)
-        BAD(CCAD_EINVAL, "%s: grade %d unknown", fn, c->grade);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: grade %d unknown", fn, c->grade);
     if (c->status < CCAD_STATUS_PROSPECT || c->status > CCAD_STATUS_ELIMINATED)
-        BAD(CCAD_EINVAL, "%s: status %d unknown", fn, c->status);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: status %d unknown", fn, c->status);
     if (c->complaint < CCAD_COMPLAINT_NONE || c->complaint > CCAD_COMPLAINT_RESOLVED)
-        BAD(CCAD_EINVAL, "%s: complaint state %d unknown", fn, c->complaint);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: complaint state %d unknown", fn, c->complaint);
     if ((rc = check_date(ctx, fn, "purchase_date", c->purchase_date)) != 0 ||
         (rc = check_date(ctx, fn, "complaint_date", c->complaint_date)) != 0 ||
         (rc = check_date(ctx, fn, "request_date", c->request_date)) != 0 ||
@@ -145,40 +144,44 @@ static int check_customer(ccad_ctx *ctx, const char *fn, const ccad_customer *c)
         (rc = check_date(ctx, fn, "next_step_date", c->next_step_date)) != 0)
         return rc;
     if (c->complaint != CCAD_COMPLAINT_NONE && c->complaint_date == CCAD_NO_DATE)
-        BAD(CCAD_ERANGE, "%s: a complaint needs complaint_date", fn);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: a complaint needs complaint_date", fn);
     if (c->monthly_volume < -1)
-        BAD(CCAD_ERANGE, "%s: monthly_volume %lld is negative", fn, (long long)c->monthly_volume);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: monthly_volume %lld is negative", fn,
+                          (long long)c->monthly_volume);
     if (c->margin_bp < -1 || c->margin_bp > 10000)
-        BAD(CCAD_ERANGE, "%s: margin_bp %ld outside 0..10000", fn, (long)c->margin_bp);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: margin_bp %ld outside 0..10000", fn,
+                          (long)c->margin_bp);
     if (c->capable != 0 && c->capable != 1)
-        BAD(CCAD_EINVAL, "%s: capable must be 0 or 1", fn);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: capable must be 0 or 1", fn);
     if (c->has_location != 0 && c->has_location != 1)
-        BAD(CCAD_EINVAL, "%s: has_location must be 0 or 1", fn);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: has_location must be 0 or 1", fn);
     if (c->has_location && (!isfinite(c->x) || !isfinite(c->y)))
-        BAD(CCAD_ERANGE, "%s: location is not finite", fn);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: location is not finite", fn);
     if (c->visit_days > 127)
-        BAD(CCAD_ERANGE, "%s: visit_days mask %lu has bits beyond Sunday", fn,
-            (unsigned long)c->visit_days);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: visit_days mask %lu has bits beyond Sunday", fn,
+                          (unsigned long)c->visit_days);
     if (c->visit_open_min < 0 || c->visit_close_min > 1440 ||
         c->visit_open_min >= c->visit_close_min)
-        BAD(CCAD_ERANGE, "%s: visit window %ld..%ld minutes is not within 0..1440", fn,
-            (long)c->visit_open_min, (long)c->visit_close_min);
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: visit window %ld..%ld minutes is not within 0..1440", fn,
+                          (long)c->visit_open_min, (long)c->visit_close_min);
     if (c->last_visit != CCAD_NO_DATE &&
         (c->last_contact == CCAD_NO_DATE || c->last_visit > c->last_contact))
-        BAD(CCAD_ERANGE, "%s: last_visit is after last_contact", fn);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: last_visit is after last_contact", fn);
     if (c->next_step_date != CCAD_NO_DATE && c->last_contact != CCAD_NO_DATE &&
         c->next_step_date < c->last_contact)
-        BAD(CCAD_ERANGE, "%s: next_step_date is before last_contact", fn);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: next_step_date is before last_contact", fn);
     if (c->last_gap_days < -1)
-        BAD(CCAD_ERANGE, "%s: last_gap_days %ld is negative", fn, (long)c->last_gap_days);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: last_gap_days %ld is negative", fn,
+                          (long)c->last_gap_days);
     if (c->last_recorded != 0 && c->last_recorded != 1)
-        BAD(CCAD_EINVAL, "%s: last_recorded must be 0 or 1", fn);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: last_recorded must be 0 or 1", fn);
     if (c->share_pct != CCAD_SHARE_UNKNOWN && (c->share_pct < 0 || c->share_pct > 100))
-        BAD(CCAD_ERANGE, "%s: share_pct %lld outside 0..100 (or -1, unknown)", fn,
-            (long long)c->share_pct);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: share_pct %lld outside 0..100 (or -1, unknown)",
+                          fn, (long long)c->share_pct);
     if (c->supplier_rank > CCAD__SUPPLIER_RANK_MAX)
-        BAD(CCAD_ERANGE, "%s: supplier_rank %lu above %lu", fn, (unsigned long)c->supplier_rank,
-            (unsigned long)CCAD__SUPPLIER_RANK_MAX);
+        return ccad__fail(ctx, CCAD_ERANGE, "%s: supplier_rank %lu above %lu", fn,
+                          (unsigned long)c->supplier_rank, (unsigned long)CCAD__SUPPLIER_RANK_MAX);
     return ccad__visits_check_customer(ctx, fn, c);
 }
 
@@ -186,17 +189,16 @@ static int check_id(ccad_ctx *ctx, const char *fn, const char *id, size_t *out_l
 {
     size_t n;
     if (id == NULL)
-        BAD(CCAD_EINVAL, "%s: id is NULL", fn);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: id is NULL", fn);
     for (n = 0; n <= CCAD_ID_MAX && id[n] != '\0'; n++)
         ;
     if (n == 0)
-        BAD(CCAD_EINVAL, "%s: id is empty", fn);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: id is empty", fn);
     if (n > CCAD_ID_MAX)
-        BAD(CCAD_EINVAL, "%s: id longer than %d bytes", fn, CCAD_ID_MAX);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: id longer than %d bytes", fn, CCAD_ID_MAX);
     *out_len = n;
     return CCAD_OK;
 }
-#undef BAD
 
 static void store(struct cust *d, const ccad_customer *c)
 {
@@ -234,40 +236,32 @@ static void store(struct cust *d, const ccad_customer *c)
     ccad__visits_take(&d->vis, c);
 }
 
+/* Fails as the growth of what (records, ids) failed: rc from ccad__grow. */
+static int grow_failed(ccad_ctx *ctx, int rc, const char *fn, const char *what)
+{
+    if (rc == CCAD_ENOMEM)
+        return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+    return ccad__fail(ctx, rc, "%s: %s", fn, what);
+}
+
 static int grow(ccad_book *b, size_t idlen, const char *fn)
 {
     ccad_ctx *ctx = b->ctx;
+    int rc;
     if (b->n == b->cap) {
-        size_t nc = b->cap * 2;
-        struct crec *p;
-        uint32_t *q;
-        if (nc > MAX_CUSTOMERS)
-            nc = MAX_CUSTOMERS;
-        if (nc <= b->n || nc > SIZE_MAX / sizeof *p)
-            return ccad__fail(ctx, CCAD_EOVERFLOW, "%s: the book is full", fn);
-        p = ccad__realloc(ctx, b->c, b->cap * sizeof *p, nc * sizeof *p);
-        if (p == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        b->c = p; /* larger than cap says until the offsets have grown too */
-        q = ccad__realloc(ctx, b->id_off, b->cap * sizeof *q, nc * sizeof *q);
-        if (q == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        b->id_off = q;
-        b->cap = nc;
+        size_t cap_rec = b->cap, cap_off = b->cap;
+        /* records first: larger than cap says until the offsets have grown too */
+        if ((rc = ccad__grow(ctx, &b->c, &cap_rec, b->n + 1, sizeof *b->c, 16, MAX_CUSTOMERS)) !=
+                CCAD_OK ||
+            (rc = ccad__grow(ctx, &b->id_off, &cap_off, b->n + 1, sizeof *b->id_off, 16,
+                             MAX_CUSTOMERS)) != CCAD_OK)
+            return grow_failed(ctx, rc, fn, "the book is full");
+        b->cap = cap_rec;
     }
-    if (b->ids_cap - b->ids_len < idlen + 1) {
-        size_t nc = b->ids_cap * 2;
-        char *p;
-        while (nc - b->ids_len < idlen + 1)
-            nc *= 2;
-        if (nc > UINT32_MAX)
-            return ccad__fail(ctx, CCAD_EOVERFLOW, "%s: id storage full", fn);
-        p = ccad__realloc(ctx, b->ids, b->ids_cap, nc);
-        if (p == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        b->ids = p;
-        b->ids_cap = nc;
-    }
+    /* ids are found by uint32 offsets: the arena stays below 4 GiB */
+    if ((rc = ccad__grow(ctx, &b->ids, &b->ids_cap, b->ids_len + idlen + 1, 1, 16,
+                         UINT32_MAX)) != CCAD_OK)
+        return grow_failed(ctx, rc, fn, "id storage full");
     if ((b->n + 1) * 2 > b->nslots) {
         size_t ns = b->nslots * 2, i;
         uint32_t *p = ccad__alloc(ctx, ns * sizeof *p), *old = b->slots;
@@ -397,10 +391,10 @@ int ccad_book_find(const ccad_book *book, const char *id, size_t *out_index)
         return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_find: NULL argument");
     n = strlen(id);
     if (n == 0 || n > CCAD_ID_MAX)
-        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "no customer with id '%.70s'", id);
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_find: no customer with id '%.70s'", id);
     s = book->slots[probe(book, id, n)];
     if (s == 0)
-        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "no customer with id '%s'", id);
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_find: no customer with id '%s'", id);
     *out_index = s - 1;
     return CCAD_OK;
 }

@@ -3,6 +3,7 @@
  * table when a field does not fit, and unpacked again (book.c keeps the
  * records, ids and index). A customer whose 1.1 visit summary (visits.c)
  * is not at its defaults is always wide. */
+#include "grow.h"
 #include "internal.h"
 
 #include <string.h>
@@ -49,18 +50,15 @@ static int has_wide_slot(const ccad_book *book, size_t index)
 
 int ccad__pack_reserve(ccad_book *book, size_t index, const struct cust *c, const char *fn)
 {
-    size_t nc;
-    struct cust *p;
+    int rc;
     if (has_wide_slot(book, index) || fits(c) || book->nwide < book->capwide)
         return CCAD_OK;
-    nc = book->capwide ? book->capwide * 2 : 16;
-    if (nc > SIZE_MAX / sizeof *p)
-        return ccad__fail(book->ctx, CCAD_EOVERFLOW, "%s: the wide table is full", fn);
-    p = ccad__realloc(book->ctx, book->wide, book->capwide * sizeof *p, nc * sizeof *p);
-    if (p == NULL)
+    rc = ccad__grow(book->ctx, &book->wide, &book->capwide, book->nwide + 1, sizeof *book->wide,
+                    16, SIZE_MAX);
+    if (rc == CCAD_ENOMEM)
         return ccad__fail(book->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-    book->wide = p;
-    book->capwide = nc;
+    if (rc != CCAD_OK)
+        return ccad__fail(book->ctx, rc, "%s: the wide table is full", fn);
     return CCAD_OK;
 }
 

@@ -193,8 +193,6 @@ int ccad_book_snapshot(const ccad_book *book, void *buf, size_t cap, size_t *out
 
 /* ---- reading ---- */
 
-#define BAD(code, ...) return ccad__fail(ctx, code, __VA_ARGS__)
-
 /* Checks the frame: magic, version, flags, lengths and checksum; gives the
  * customer count and the format version. */
 static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t *out_count,
@@ -204,31 +202,35 @@ static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t
     uint32_t version, flags;
     uint64_t count, payload, sum;
     if (len < SNAP_HEADER + SNAP_TRAILER)
-        BAD(CCAD_EPARSE, "%s: %lu bytes are too few for a snapshot (at least %u)", fn_read,
-            (unsigned long)len, SNAP_HEADER + SNAP_TRAILER);
+        return ccad__fail(ctx, CCAD_EPARSE,
+                          "%s: %lu bytes are too few for a snapshot (at least %u)", fn_read,
+                          (unsigned long)len, SNAP_HEADER + SNAP_TRAILER);
     if (memcmp(p, SNAP_MAGIC, 8) != 0)
-        BAD(CCAD_EPARSE, "%s: not a book snapshot (no CCADBOOK magic)", fn_read);
+        return ccad__fail(ctx, CCAD_EPARSE, "%s: not a book snapshot (no CCADBOOK magic)", fn_read);
     version = get_u32(&q);
     flags = get_u32(&q);
     count = get_u64(&q);
     payload = get_u64(&q);
     if (version < 1 || version > SNAP_VERSION)
-        BAD(CCAD_EVERSION,
-            "%s: snapshot format version %lu not supported (this library reads 1..%u)", fn_read,
-            (unsigned long)version, SNAP_VERSION);
+        return ccad__fail(ctx, CCAD_EVERSION,
+                          "%s: snapshot format version %lu not supported (this library reads 1..%u)",
+                          fn_read, (unsigned long)version, SNAP_VERSION);
     if (flags != 0)
-        BAD(CCAD_EPARSE, "%s: unknown flags 0x%lx", fn_read, (unsigned long)flags);
+        return ccad__fail(ctx, CCAD_EPARSE, "%s: unknown flags 0x%lx", fn_read,
+                          (unsigned long)flags);
     if (payload != len - SNAP_HEADER - SNAP_TRAILER)
-        BAD(CCAD_EPARSE, "%s: the header says %llu bytes of customers, the snapshot holds %lu",
-            fn_read, (unsigned long long)payload,
-            (unsigned long)(len - SNAP_HEADER - SNAP_TRAILER));
+        return ccad__fail(ctx, CCAD_EPARSE,
+                          "%s: the header says %llu bytes of customers, the snapshot holds %lu",
+                          fn_read, (unsigned long long)payload,
+                          (unsigned long)(len - SNAP_HEADER - SNAP_TRAILER));
     if (count > payload / ((version == 1 ? SNAP_RECORD_1 : SNAP_RECORD) + 1))
-        BAD(CCAD_EPARSE, "%s: %llu customers cannot fit in %llu bytes", fn_read,
-            (unsigned long long)count, (unsigned long long)payload);
+        return ccad__fail(ctx, CCAD_EPARSE, "%s: %llu customers cannot fit in %llu bytes", fn_read,
+                          (unsigned long long)count, (unsigned long long)payload);
     q = p + len - SNAP_TRAILER;
     sum = get_u64(&q);
     if (sum != checksum(p, len - SNAP_TRAILER))
-        BAD(CCAD_EPARSE, "%s: checksum mismatch (the snapshot is damaged)", fn_read);
+        return ccad__fail(ctx, CCAD_EPARSE, "%s: checksum mismatch (the snapshot is damaged)",
+                          fn_read);
     *out_count = (size_t)count;
     *out_version = version;
     return CCAD_OK;
@@ -241,7 +243,8 @@ static int get_visits(ccad_ctx *ctx, const unsigned char **pp, const unsigned ch
     const unsigned char *p = *pp;
     int k;
     if ((size_t)(end - p) < SNAP_VISITS)
-        BAD(CCAD_EPARSE, "%s: a customer's visit block runs past the end", fn_read);
+        return ccad__fail(ctx, CCAD_EPARSE, "%s: a customer's visit block runs past the end",
+                          fn_read);
     c->prospect_run = (int32_t)get_u32(&p);
     c->prospect_gap = (int32_t)get_u32(&p);
     c->prospect_tail = (int32_t)get_u32(&p);
@@ -265,7 +268,7 @@ static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned ch
     unsigned bits, idlen;
     int k;
     if ((size_t)(end - p) < (version == 1 ? SNAP_RECORD_1 : SNAP_RECORD))
-        BAD(CCAD_EPARSE, "%s: a customer record runs past the end", fn_read);
+        return ccad__fail(ctx, CCAD_EPARSE, "%s: a customer record runs past the end", fn_read);
     c->value = (int64_t)get_u64(&p);
     c->monthly_volume = (int64_t)get_u64(&p);
     c->x = bits_f64(get_u64(&p));
@@ -299,16 +302,16 @@ static int get_record(ccad_ctx *ctx, const unsigned char **pp, const unsigned ch
     idlen = *p++;
     if (bits & ~(CB_CAPABLE | CB_HAS_LOC | CB_LAST_RECORDED |
                  (version >= SNAP_VERSION ? SNAP_HAS_VISITS : 0u)))
-        BAD(CCAD_EPARSE, "%s: unknown customer bits 0x%x", fn_read, bits);
+        return ccad__fail(ctx, CCAD_EPARSE, "%s: unknown customer bits 0x%x", fn_read, bits);
     c->capable = (bits & CB_CAPABLE) != 0;
     c->has_location = (bits & CB_HAS_LOC) != 0;
     c->last_recorded = (bits & CB_LAST_RECORDED) != 0;
     if (idlen == 0 || idlen > CCAD_ID_MAX || (size_t)(end - p) < idlen)
-        BAD(CCAD_EPARSE, "%s: bad id length %u", fn_read, idlen);
+        return ccad__fail(ctx, CCAD_EPARSE, "%s: bad id length %u", fn_read, idlen);
     memcpy(idbuf, p, idlen);
     idbuf[idlen] = '\0';
     if (strlen(idbuf) != idlen)
-        BAD(CCAD_EPARSE, "%s: an id holds a NUL byte", fn_read);
+        return ccad__fail(ctx, CCAD_EPARSE, "%s: an id holds a NUL byte", fn_read);
     c->id = idbuf;
     *pp = p + idlen;
     return (bits & SNAP_HAS_VISITS) ? get_visits(ctx, pp, end, c) : CCAD_OK;
@@ -331,8 +334,9 @@ static int read_customer(ccad_book *b, const unsigned char **pp, const unsigned 
     if (order == CCAD_NO_DATE)
         return CCAD_OK;
     if (!ccad__order_closes(c.purchase_date, order, CCAD__ORDER_REACH))
-        BAD(CCAD_ERANGE, "%s: customer '%s': order date not within %d days of the purchase date",
-            fn_read, idbuf, CCAD__ORDER_REACH);
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: customer '%s': order date not within %d days of the purchase date",
+                          fn_read, idbuf, CCAD__ORDER_REACH);
     ccad__unpack(b, at, &w);
     w.order = order;
     if ((rc = ccad__pack_reserve(b, at, &w, fn_read)) != 0)
@@ -340,7 +344,6 @@ static int read_customer(ccad_book *b, const unsigned char **pp, const unsigned 
     ccad__pack(b, at, &w);
     return CCAD_OK;
 }
-#undef BAD
 
 int ccad_book_from_snapshot(ccad_book **out, ccad_ctx *ctx, const void *buf, size_t len)
 {

@@ -69,15 +69,15 @@ struct brief_rules {
 #define BIAS (7 * 200000)
 
 /* The rules and the day as the kernels read them (brief.c). */
-void ccad__brief_rules_init(struct brief_rules *R, const int64_t *v, int32_t T);
+void ccad__brief_rules_init(struct brief_rules *prepared, const int64_t *v, int32_t today);
 /* A wide record's brief through the full path (brief.c). */
-void ccad__brief_wide(const ccad_book *book, const struct brief_rules *R, size_t index,
+void ccad__brief_wide(const ccad_book *book, const struct brief_rules *prepared, size_t index,
                       ccad_brief *o);
 #ifdef CCAD__BRIEF_SSE2
 /* Briefs of records first.. of the book four at a time, wide ones through
  * the full path, into out (16-byte briefs); returns how many were done (a
  * multiple of 4, at most n) (brief_sse2.c). */
-size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *R, const int64_t *v,
+size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepared, const int64_t *v,
                         size_t first, size_t n, ccad_brief *out);
 #endif
 

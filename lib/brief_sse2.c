@@ -62,7 +62,7 @@ struct brief_lanes {
     __m128i all_open;     /* all-ones: PATIENCE's count guards every open customer */
     __m128i important;    /* bit g: grade g */
     __m128i shifts;       /* shift k in bits 3k..3k+2 */
-    const char *cells;    /* R->cell: interval, GAP limits and clock by grade, band, let go */
+    const char *cells; /* prepared->cell: interval, GAP limits and clock by grade, band, let go */
 };
 
 /* x - 1 as an int32 threshold for "> x - 1", saturated: a threshold above
@@ -71,41 +71,44 @@ static int32_t gt_threshold(int64_t x) {
     return x > INT32_MAX ? INT32_MAX : x - 1 < INT32_MIN ? INT32_MIN : (int32_t)(x - 1);
 }
 
-static void brief_lanes_init(struct brief_lanes *L, const struct brief_rules *R, const int64_t *v) {
+static void brief_lanes_init(struct brief_lanes *lanes, const struct brief_rules *prepared,
+                             const int64_t *v)
+{
     int32_t shifts = 0;
     int k;
     (void)v;
     for (k = 0; k < 7; k++)
-        shifts |= (int32_t)R->shift[k] << (3 * k);
-    L->t = _mm_set1_epi32(R->t);
-    L->urg_week1 = _mm_set1_epi32(R->urg_week + 1);
-    L->urg_two1 = _mm_set1_epi32(R->urg_two + 1);
-    L->urg_two = _mm_set1_epi32(R->urg_two);
-    L->urg_req1 = _mm_set1_epi32(R->urg_req + 1);
-    L->follow = _mm_set1_epi32(R->follow);
-    L->care = _mm_set1_epi32(R->care);
-    L->lead = _mm_set1_epi32(R->lead);
-    L->dmax = _mm_set1_epi32(R->dmax);
-    L->dmin = _mm_set1_epi32(R->dmin);
-    L->order_lo = _mm_set1_epi32(-R->order_days - 1);
-    L->order_hi = _mm_set1_epi32(R->order_days + 1);
-    L->esc_rep1 = _mm_set1_epi32(gt_threshold(R->esc_rep));
-    L->esc_man1 = _mm_set1_epi32(gt_threshold(R->esc_man));
-    L->esc_reas1 = _mm_set1_epi32(gt_threshold(R->esc_reas));
-    L->esc_all = _mm_set1_epi32(R->esc_q4 ? -1 : 0);
-    L->stall1 = _mm_set1_epi32(gt_threshold(R->stall));
-    L->patience = _mm_set1_epi32(R->patience > INT32_MAX ? INT32_MAX : (int32_t)R->patience);
-    L->self1 = _mm_set1_epi32(gt_threshold(R->self));
-    L->push1 = _mm_set1_epi32(gt_threshold(R->push));
-    L->unmov1 = _mm_set1_epi32(R->band ? INT32_MAX : gt_threshold(R->unmov));
-    L->lift1 = _mm_set1_epi32(gt_threshold(R->lift));
-    L->never = _mm_set1_epi32(R->never_due ? -1 : 0);
-    L->clock_any = _mm_set1_epi32(R->clock_any ? -1 : 0);
-    L->band_days1 = _mm_set1_epi32(R->band_days + 1);
-    L->all_open = _mm_set1_epi32(R->prospects_only ? 0 : -1);
-    L->important = _mm_set1_epi32((int32_t)R->lean.important);
-    L->shifts = _mm_set1_epi32(shifts);
-    L->cells = (const char *)(const void *)R->cell;
+        shifts |= (int32_t)prepared->shift[k] << (3 * k);
+    lanes->t = _mm_set1_epi32(prepared->t);
+    lanes->urg_week1 = _mm_set1_epi32(prepared->urg_week + 1);
+    lanes->urg_two1 = _mm_set1_epi32(prepared->urg_two + 1);
+    lanes->urg_two = _mm_set1_epi32(prepared->urg_two);
+    lanes->urg_req1 = _mm_set1_epi32(prepared->urg_req + 1);
+    lanes->follow = _mm_set1_epi32(prepared->follow);
+    lanes->care = _mm_set1_epi32(prepared->care);
+    lanes->lead = _mm_set1_epi32(prepared->lead);
+    lanes->dmax = _mm_set1_epi32(prepared->dmax);
+    lanes->dmin = _mm_set1_epi32(prepared->dmin);
+    lanes->order_lo = _mm_set1_epi32(-prepared->order_days - 1);
+    lanes->order_hi = _mm_set1_epi32(prepared->order_days + 1);
+    lanes->esc_rep1 = _mm_set1_epi32(gt_threshold(prepared->esc_rep));
+    lanes->esc_man1 = _mm_set1_epi32(gt_threshold(prepared->esc_man));
+    lanes->esc_reas1 = _mm_set1_epi32(gt_threshold(prepared->esc_reas));
+    lanes->esc_all = _mm_set1_epi32(prepared->esc_q4 ? -1 : 0);
+    lanes->stall1 = _mm_set1_epi32(gt_threshold(prepared->stall));
+    lanes->patience = _mm_set1_epi32(prepared->patience > INT32_MAX ? INT32_MAX
+                                                                    : (int32_t)prepared->patience);
+    lanes->self1 = _mm_set1_epi32(gt_threshold(prepared->self));
+    lanes->push1 = _mm_set1_epi32(gt_threshold(prepared->push));
+    lanes->unmov1 = _mm_set1_epi32(prepared->band ? INT32_MAX : gt_threshold(prepared->unmov));
+    lanes->lift1 = _mm_set1_epi32(gt_threshold(prepared->lift));
+    lanes->never = _mm_set1_epi32(prepared->never_due ? -1 : 0);
+    lanes->clock_any = _mm_set1_epi32(prepared->clock_any ? -1 : 0);
+    lanes->band_days1 = _mm_set1_epi32(prepared->band_days + 1);
+    lanes->all_open = _mm_set1_epi32(prepared->prospects_only ? 0 : -1);
+    lanes->important = _mm_set1_epi32((int32_t)prepared->lean.important);
+    lanes->shifts = _mm_set1_epi32(shifts);
+    lanes->cells = (const char *)(const void *)prepared->cell;
 }
 
 #define V_SET(x) _mm_set1_epi32(x)
@@ -134,7 +137,9 @@ struct four_rec {
 };
 
 /* Loads r[0..3] as three 16-byte rows each and transposes them into lanes. */
-static inline void four_load(const struct brief_lanes *L, const struct crec *r, struct four_rec *f) {
+static inline void four_load(const struct brief_lanes *lanes, const struct crec *r,
+                             struct four_rec *f)
+{
     const __m128i no_date = V_SET(CR_NO_DATE);
     __m128i pcd, rqo, lcv, ngp, mct, npm;
     __m128i a0 = v_load(r, CR_AT(volume)), a1 = v_load(r + 1, CR_AT(volume)),
@@ -162,7 +167,7 @@ static inline void four_load(const struct brief_lanes *L, const struct crec *r, 
     f->req = v_lo16(rqo);
     f->lc = v_lo16(lcv);
     f->lv = v_hi16(lcv);
-    f->last = v_sel(L->clock_any, f->lc, f->lv);
+    f->last = v_sel(lanes->clock_any, f->lc, f->lv);
     f->next = v_lo16(ngp);
     f->lgap = v_hi16(ngp);
     f->margin = v_lo16(mct);
@@ -170,8 +175,8 @@ static inline void four_load(const struct brief_lanes *L, const struct crec *r, 
     f->noprog = _mm_and_si128(npm, V_SET(0xffff));
     /* the order offset (top byte; CR_NO_ORDER lies below every -order_days) */
     f->closed = _mm_srai_epi32(npm, 24);
-    f->closed = _mm_and_si128(_mm_cmpgt_epi32(f->closed, L->order_lo),
-                              _mm_cmpgt_epi32(L->order_hi, f->closed));
+    f->closed = _mm_and_si128(_mm_cmpgt_epi32(f->closed, lanes->order_lo),
+                              _mm_cmpgt_epi32(lanes->order_hi, f->closed));
     f->status = _mm_and_si128(_mm_srli_epi32(f->gsb, 8), V_SET(0xff));
     {
         __m128i gm4 = _mm_and_si128(f->gsb, V_SET(15)),
@@ -181,7 +186,7 @@ static inline void four_load(const struct brief_lanes *L, const struct crec *r, 
         /* 1 << grade, from the float 2^grade */
         gbit = _mm_cvttps_epi32(
             _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(f->grade, V_SET(127)), 23)));
-        f->imp = _mm_cmpeq_epi32(_mm_and_si128(gbit, L->important), gbit);
+        f->imp = _mm_cmpeq_epi32(_mm_and_si128(gbit, lanes->important), gbit);
         f->open = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_OPEN));
         f->resolved = _mm_cmpeq_epi32(cpl, V_SET(CCAD_COMPLAINT_RESOLVED));
     }
@@ -199,9 +204,10 @@ struct four_urg {
     __m128i pl, pnz, pending, unz, urg, iv, gmax, galert1, q1v;
 };
 
-/* The four cells at byte offsets idx (lanes) of L->cells, transposed. */
-static inline void four_cells(const struct brief_lanes *L, __m128i idx, struct four_urg *u) {
-#define CELL_AT(off) _mm_loadu_si128((const __m128i *)(const void *)(L->cells + (off)))
+/* The four cells at byte offsets idx (lanes) of lanes->cells, transposed. */
+static inline void four_cells(const struct brief_lanes *lanes, __m128i idx, struct four_urg *u)
+{
+#define CELL_AT(off) _mm_loadu_si128((const __m128i *)(const void *)(lanes->cells + (off)))
     __m128i c0 = CELL_AT(_mm_cvtsi128_si32(idx)), c1 = CELL_AT(_mm_extract_epi16(idx, 2));
     __m128i c2 = CELL_AT(_mm_extract_epi16(idx, 4)), c3 = CELL_AT(_mm_extract_epi16(idx, 6));
 #undef CELL_AT
@@ -214,32 +220,34 @@ static inline void four_cells(const struct brief_lanes *L, __m128i idx, struct f
 }
 
 /* URGENCY, TRIAGE (let go), then the cells of FREQ, CLOCK and GAP. */
-static inline void four_urgency(const struct brief_lanes *L, const struct four_rec *f,
-                                struct four_urg *u) {
-    const __m128i t = L->t;
+static inline void four_urgency(const struct brief_lanes *lanes, const struct four_rec *f,
+                                struct four_urg *u)
+{
+    const __m128i t = lanes->t;
     __m128i d, okp, mw, m2, evt, letgo, band, idx;
     /* URGENCY: the purchase level 0..2, then the events */
     d = _mm_sub_epi32(f->p, t);
     okp = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi32(f->p, V_SET(CR_NO_DATE)), f->closed),
                            _mm_cmpgt_epi32(d, V_SET(-1)));
-    mw = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_week1, d));
-    m2 = _mm_and_si128(okp, _mm_cmpgt_epi32(L->urg_two1, d));
+    mw = _mm_and_si128(okp, _mm_cmpgt_epi32(lanes->urg_week1, d));
+    m2 = _mm_and_si128(okp, _mm_cmpgt_epi32(lanes->urg_two1, d));
     u->pl = _mm_sub_epi32(_mm_setzero_si128(), _mm_add_epi32(mw, m2));
     u->pnz = _mm_or_si128(mw, m2);
     u->pending = _mm_cmpgt_epi32(f->req, f->last);
-    evt = _mm_or_si128(f->open, _mm_and_si128(u->pending,
-                                              _mm_cmpgt_epi32(L->urg_req1, _mm_sub_epi32(f->req, t))));
+    evt = _mm_or_si128(
+        f->open,
+        _mm_and_si128(u->pending, _mm_cmpgt_epi32(lanes->urg_req1, _mm_sub_epi32(f->req, t))));
     u->unz = _mm_or_si128(evt, u->pnz);
     u->urg = v_sel(evt, V_SET(CCAD_URGENCY_EVENT), u->pl);
     /* TRIAGE: let go */
-    letgo = _mm_or_si128(
-        _mm_cmpgt_epi32(f->vol, L->self1),
-        _mm_and_si128(_mm_or_si128(_mm_cmpgt_epi32(f->vol, L->push1), _mm_cmpgt_epi32(f->vol, L->unmov1)),
-                      _mm_cmpgt_epi32(f->margin, L->lift1)));
+    letgo = _mm_or_si128(_mm_cmpgt_epi32(f->vol, lanes->self1),
+                         _mm_and_si128(_mm_or_si128(_mm_cmpgt_epi32(f->vol, lanes->push1),
+                                                    _mm_cmpgt_epi32(f->vol, lanes->unmov1)),
+                                       _mm_cmpgt_epi32(f->margin, lanes->lift1)));
     letgo = _mm_and_si128(letgo, _mm_cmpgt_epi32(f->vol, V_SET(-1)));
     letgo = _mm_andnot_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_PROSPECT)), letgo);
     /* the purchase band (brief.h): the level plus one, or 1 in the ramp window */
-    band = _mm_sub_epi32(u->pl, _mm_and_si128(okp, _mm_cmpgt_epi32(L->band_days1, d)));
+    band = _mm_sub_epi32(u->pl, _mm_and_si128(okp, _mm_cmpgt_epi32(lanes->band_days1, d)));
     /* the cell's byte offset: grade & 7, band, let go without urgency (the
      * interval), let go of an open customer (GAP; an inactive one's
      * RELEASED_EARLY reads the cell without let-go) */
@@ -247,32 +255,34 @@ static inline void four_urgency(const struct brief_lanes *L, const struct four_r
     idx = _mm_or_si128(idx, _mm_slli_epi32(band, 6));
     idx = _mm_or_si128(idx, _mm_and_si128(_mm_andnot_si128(u->unz, letgo), V_SET(32)));
     idx = _mm_or_si128(idx, _mm_and_si128(_mm_and_si128(f->act, letgo), V_SET(16)));
-    four_cells(L, idx, u);
+    four_cells(lanes, idx, u);
 }
 
 /* The due date, INT32_MAX for none: CLOCK, NEVER, FOLLOWUP, then the
  * events; *fa gets CCAD_F_CARE_DUE. The dates are chosen independently
  * and their minimum taken as a tree: the kernel is bound by the latency
  * of this chain more than by its instruction count. */
-static inline __m128i four_due_raw(const struct brief_lanes *L, const struct four_rec *f,
-                                   const struct four_urg *u, __m128i *fa) {
-    const __m128i t = L->t, inf = V_SET(INT32_MAX);
+static inline __m128i four_due_raw(const struct brief_lanes *lanes, const struct four_rec *f,
+                                   const struct four_urg *u, __m128i *fa)
+{
+    const __m128i t = lanes->t, inf = V_SET(INT32_MAX);
     __m128i m, due, x, care, care_open, clock, noclock, now, e_next, e_open, e_req, e_q3, e_care;
     m = _mm_cmpgt_epi32(u->iv, _mm_setzero_si128());
     /* CLOCK: the purchase-window duty counts visits only */
     clock = v_sel(u->q1v, f->lv, f->last);
     noclock = _mm_cmpeq_epi32(clock, V_SET(CR_NO_DATE));
     /* due now: contacted but never visited (the clock), or never contacted */
-    now = _mm_or_si128(_mm_andnot_si128(f->nolast, _mm_and_si128(noclock, m)),
-                       _mm_and_si128(_mm_and_si128(f->nolast, L->never), _mm_or_si128(m, u->unz)));
+    now = _mm_or_si128(
+        _mm_andnot_si128(f->nolast, _mm_and_si128(noclock, m)),
+        _mm_and_si128(_mm_and_si128(f->nolast, lanes->never), _mm_or_si128(m, u->unz)));
     due = v_sel(now, t, v_sel(_mm_andnot_si128(noclock, m), _mm_add_epi32(clock, u->iv), inf));
     e_next = v_sel(f->nonext, inf, f->next);
-    x = v_sel(_mm_cmpgt_epi32(f->cd, f->last), f->cd, _mm_add_epi32(f->last, L->follow));
+    x = v_sel(_mm_cmpgt_epi32(f->cd, f->last), f->cd, _mm_add_epi32(f->last, lanes->follow));
     e_open = v_sel(f->open, x, inf);
     e_req = v_sel(u->pending, f->req, inf);
-    m = _mm_or_si128(f->nolast, _mm_cmpgt_epi32(_mm_sub_epi32(f->p, L->urg_two), f->last));
+    m = _mm_or_si128(f->nolast, _mm_cmpgt_epi32(_mm_sub_epi32(f->p, lanes->urg_two), f->last));
     e_q3 = v_sel(_mm_and_si128(_mm_andnot_si128(f->imp, u->pnz), m), t, inf);
-    care = _mm_add_epi32(f->cd, L->care);
+    care = _mm_add_epi32(f->cd, lanes->care);
     care_open = _mm_and_si128(f->resolved, _mm_cmpgt_epi32(care, f->last));
     e_care = v_sel(care_open, care, inf);
     due = v_min(v_min(v_min(due, e_next), v_min(e_open, e_req)), v_min(e_q3, e_care));
@@ -283,9 +293,10 @@ static inline __m128i four_due_raw(const struct brief_lanes *L, const struct fou
 /* The due date moved to the next working weekday (returned); *over the
  * days overdue (0 without a due date); the due, overdue and reminder
  * flags added to *fa. */
-static inline __m128i four_due_date(const struct brief_lanes *L, __m128i due, __m128i nodue,
-                                    __m128i *over, __m128i *fa) {
-    const __m128i t = L->t;
+static inline __m128i four_due_date(const struct brief_lanes *lanes, __m128i due, __m128i nodue,
+                                    __m128i *over, __m128i *fa)
+{
+    const __m128i t = lanes->t;
     __m128i x, q7, wd, e, sh, m;
     /* the working weekday: wd = (due + BIAS) % 7 with the quotient from a
      * float multiply, exact for 0 < x < 2^24: x is exact as a float, the
@@ -297,14 +308,14 @@ static inline __m128i four_due_date(const struct brief_lanes *L, __m128i due, __
     wd = _mm_sub_epi32(x, _mm_sub_epi32(_mm_slli_epi32(q7, 3), q7));
     /* shifts >> (3 * wd), as shifts * 2^(-3 * wd) */
     e = _mm_slli_epi32(_mm_sub_epi32(V_SET(127), _mm_add_epi32(wd, _mm_add_epi32(wd, wd))), 23);
-    sh = _mm_cvttps_epi32(_mm_mul_ps(_mm_cvtepi32_ps(L->shifts), _mm_castsi128_ps(e)));
+    sh = _mm_cvttps_epi32(_mm_mul_ps(_mm_cvtepi32_ps(lanes->shifts), _mm_castsi128_ps(e)));
     sh = _mm_and_si128(sh, V_SET(7));
-    due = v_min(_mm_add_epi32(due, sh), L->dmax);
+    due = v_min(_mm_add_epi32(due, sh), lanes->dmax);
     *over = _mm_andnot_si128(nodue, v_max(_mm_sub_epi32(t, due), _mm_setzero_si128()));
     m = _mm_or_si128(nodue, _mm_cmpgt_epi32(due, t));
     *fa = _mm_or_si128(*fa, _mm_andnot_si128(m, V_SET(CCAD_F_DUE)));
     *fa = _mm_or_si128(*fa, v_flag(_mm_cmpgt_epi32(*over, _mm_setzero_si128()), CCAD_F_OVERDUE));
-    m = _mm_cmpeq_epi32(v_max(_mm_sub_epi32(due, L->lead), L->dmin), t);
+    m = _mm_cmpeq_epi32(v_max(_mm_sub_epi32(due, lanes->lead), lanes->dmin), t);
     *fa = _mm_or_si128(*fa, v_flag(_mm_andnot_si128(nodue, m), CCAD_F_REMINDER));
     return due;
 }
@@ -312,13 +323,14 @@ static inline __m128i four_due_date(const struct brief_lanes *L, __m128i due, __
 /* The flags of the four customers: fa (the active customer's flags so
  * far) with GAP, FOLLOWUP, STALL, PATIENCE and COMPLAINT, or for the
  * inactive ones INACTIVE and RELEASED_EARLY; NEVER_CONTACTED for both. */
-static inline __m128i four_flags(const struct brief_lanes *L, const struct four_rec *f,
-                                 const struct four_urg *u, __m128i fa) {
+static inline __m128i four_flags(const struct brief_lanes *lanes, const struct four_rec *f,
+                                 const struct four_urg *u, __m128i fa)
+{
     const __m128i zero = _mm_setzero_si128();
     __m128i gap, ga, gm, m, pm, fi, flags;
     /* the cell's limits: the customer's own cycle, stretched when let go;
      * never passed for a grade GAP does not watch */
-    gap = v_max(v_max(_mm_sub_epi32(L->t, f->last), zero), f->lgap);
+    gap = v_max(v_max(_mm_sub_epi32(lanes->t, f->last), zero), f->lgap);
     ga = _mm_andnot_si128(f->nolast, _mm_cmpgt_epi32(gap, u->galert1));
     gm = _mm_andnot_si128(f->nolast, _mm_cmpgt_epi32(gap, u->gmax));
     fa = _mm_or_si128(fa, v_flag(ga, CCAD_F_COLD));
@@ -326,11 +338,11 @@ static inline __m128i four_flags(const struct brief_lanes *L, const struct four_
     m = _mm_cmpeq_epi32(_mm_and_si128(f->gsb, V_SET((int32_t)CB_LAST_RECORDED << 24)), zero);
     fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(f->nolc, m), CCAD_F_NO_RECORD));
     fa = _mm_or_si128(fa, v_flag(_mm_andnot_si128(f->nolc, f->nonext), CCAD_F_NO_NEXT_STEP));
-    fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(f->noprog, L->stall1), CCAD_F_STALLED));
-    m = _mm_cmpgt_epi32(L->patience, f->contacts);
+    fa = _mm_or_si128(fa, v_flag(_mm_cmpgt_epi32(f->noprog, lanes->stall1), CCAD_F_STALLED));
+    m = _mm_cmpgt_epi32(lanes->patience, f->contacts);
     /* an open customer's count guards prospects only (patience.prospects_only) */
-    pm = _mm_and_si128(m, _mm_or_si128(L->all_open, _mm_cmpeq_epi32(f->status,
-                                                                     V_SET(CCAD_STATUS_PROSPECT))));
+    pm = _mm_and_si128(
+        m, _mm_or_si128(lanes->all_open, _mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_PROSPECT))));
     fa = _mm_or_si128(fa, v_flag(_mm_or_si128(pm, gm), CCAD_F_RELEASE_PREMATURE));
     fa = _mm_or_si128(fa, v_flag(f->open, CCAD_F_COMPLAINT_OPEN));
     /* inactive: released early? (the cell without let-go) */
@@ -345,22 +357,24 @@ static inline __m128i four_flags(const struct brief_lanes *L, const struct four_
 /* Briefs of the four narrow-or-wide records r[0..3] into out[0..3] (16
  * bytes each); returns a bit per wide record, whose brief is left to the
  * caller. */
-static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, char *out) {
+static unsigned brief_four(const struct brief_lanes *lanes, const struct crec *r, char *out)
+{
     const __m128i zero = _mm_setzero_si128();
     struct four_rec f;
     struct four_urg u;
     __m128i due, nodue, over, lvl, fa, flags, q, packed, o0, o1, o2, o3;
-    four_load(L, r, &f);
-    four_urgency(L, &f, &u);
-    due = four_due_raw(L, &f, &u, &fa);
+    four_load(lanes, r, &f);
+    four_urgency(lanes, &f, &u);
+    due = four_due_raw(lanes, &f, &u, &fa);
     nodue = _mm_cmpeq_epi32(due, V_SET(INT32_MAX));
-    due = four_due_date(L, due, nodue, &over, &fa);
+    due = four_due_date(lanes, due, nodue, &over, &fa);
     /* ESCALATE: not for Q4 unless escalate.q4; over is 0 without a due date */
-    lvl = _mm_add_epi32(
-        _mm_add_epi32(_mm_cmpgt_epi32(over, L->esc_rep1), _mm_cmpgt_epi32(over, L->esc_man1)),
-        _mm_cmpgt_epi32(over, L->esc_reas1));
-    lvl = _mm_and_si128(_mm_sub_epi32(zero, lvl), _mm_or_si128(_mm_or_si128(f.imp, u.unz), L->esc_all));
-    flags = four_flags(L, &f, &u, fa);
+    lvl = _mm_add_epi32(_mm_add_epi32(_mm_cmpgt_epi32(over, lanes->esc_rep1),
+                                      _mm_cmpgt_epi32(over, lanes->esc_man1)),
+                        _mm_cmpgt_epi32(over, lanes->esc_reas1));
+    lvl = _mm_and_si128(_mm_sub_epi32(zero, lvl),
+                        _mm_or_si128(_mm_or_si128(f.imp, u.unz), lanes->esc_all));
+    flags = four_flags(lanes, &f, &u, fa);
     /* the briefs: due, overdue, flags, grade | urgency | quadrant | escalation */
     due = v_sel(_mm_andnot_si128(nodue, f.act), _mm_add_epi32(due, V_SET(CR_EPOCH)),
                 V_SET(CCAD_NO_DATE));
@@ -383,20 +397,19 @@ static unsigned brief_four(const struct brief_lanes *L, const struct crec *r, ch
     return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 4)));
 }
 
-
-size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *R, const int64_t *v,
+size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepared, const int64_t *v,
                         size_t first, size_t n, ccad_brief *out)
 {
-    struct brief_lanes L;
+    struct brief_lanes lanes;
     size_t i;
-    brief_lanes_init(&L, R, v);
+    brief_lanes_init(&lanes, prepared, v);
     /* sizeof(ccad_brief) is 16: four briefs are 64 bytes */
     for (i = 0; n - i >= 4; i += 4) {
         char *o = (char *)(void *)(out + i);
-        unsigned wide = brief_four(&L, &book->c[first + i], o), k;
+        unsigned wide = brief_four(&lanes, &book->c[first + i], o), k;
         for (k = 0; wide != 0; k++, wide >>= 1)
             if (wide & 1)
-                ccad__brief_wide(book, R, first + i + k, out + i + k);
+                ccad__brief_wide(book, prepared, first + i + k, out + i + k);
     }
     return i;
 }

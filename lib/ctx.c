@@ -64,6 +64,17 @@ int ccad_ctx_errpos(const ccad_ctx *ctx, uint32_t *out_line, uint32_t *out_colum
     return CCAD_OK;
 }
 
+int ccad__fail_in(ccad_ctx *ctx, const char *fn, int rc)
+{
+    char kept[CCAD_ERRMSG_CAP];
+    if (rc == CCAD_OK || ctx == NULL || ccad__busy(ctx) || ctx->errcode != rc ||
+        strncmp(ctx->errmsg, "ccad_", 5) == 0)
+        return rc; /* no message of this failure, or one that names its function */
+    memcpy(kept, ctx->errmsg, sizeof kept);
+    (void)snprintf(ctx->errmsg, sizeof ctx->errmsg, "%.40s: %.200s", fn, kept);
+    return rc;
+}
+
 int ccad__fail(ccad_ctx *ctx, int code, const char *fmt, ...)
 {
     va_list ap;
@@ -139,11 +150,12 @@ int ccad_ctx_today(ccad_ctx *ctx, int32_t *out_day)
     rc = ctx->host.clock(ctx->host.user, &secs);
     ctx->busy--;
     if (rc != 0)
-        return ccad__fail(ctx, CCAD_ECALLBACK, "clock callback failed");
+        return ccad__fail(ctx, CCAD_ECALLBACK, "ccad_ctx_today: clock callback failed");
     /* floor division; -(secs + 1) cannot overflow, even for INT64_MIN */
     day = secs >= 0 ? secs / 86400 : -1 - (-(secs + 1)) / 86400;
     if (day < CCAD_DATE_MIN || day > CCAD_DATE_MAX)
-        return ccad__fail(ctx, CCAD_ERANGE, "clock callback gave %lld s, outside years 1..9999",
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "ccad_ctx_today: clock callback gave %lld s, outside years 1..9999",
                           (long long)secs);
     *out_day = (int32_t)day;
     return CCAD_OK;
@@ -193,8 +205,8 @@ int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
         rc = ctx->host.calendar(ctx->host.user, day, &flags);
         ctx->busy--;
         if (rc != 0)
-            return ccad__fail(ctx, CCAD_ECALLBACK, "calendar callback failed for day %ld",
-                              (long)day);
+            return ccad__fail(ctx, CCAD_ECALLBACK,
+                              "ccad_ctx_day_flags: calendar callback failed for day %ld", (long)day);
         flags = ccad__clean_day_flags(flags);
     }
     *out_flags = flags;
@@ -219,34 +231,49 @@ int ccad__travel(ccad_ctx *ctx, double x1, double y1, double x2, double y2, int3
     return CCAD_OK;
 }
 
-/* Each store call marks the context busy while the host runs. */
-#define STORE_CALL(ctx, expr)                                                              \
-    do {                                                                                   \
-        int rc_;                                                                           \
-        (ctx)->busy++;                                                                     \
-        rc_ = (expr);                                                                      \
-        (ctx)->busy--;                                                                     \
-        return rc_;                                                                        \
-    } while (0)
+/* Each store call marks the context busy while the host runs: the caller
+ * raises ctx->busy before the call, store_done lowers it after and hands
+ * back the host's result. */
+static int store_done(ccad_ctx *ctx, int rc)
+{
+    ctx->busy--;
+    return rc;
+}
 
-int ccad__store_begin(ccad_ctx *ctx) { STORE_CALL(ctx, ctx->store.begin(ctx->store.user)); }
-int ccad__store_commit(ccad_ctx *ctx) { STORE_CALL(ctx, ctx->store.commit(ctx->store.user)); }
-int ccad__store_rollback(ccad_ctx *ctx) { STORE_CALL(ctx, ctx->store.rollback(ctx->store.user)); }
+int ccad__store_begin(ccad_ctx *ctx)
+{
+    ctx->busy++;
+    return store_done(ctx, ctx->store.begin(ctx->store.user));
+}
+int ccad__store_commit(ccad_ctx *ctx)
+{
+    ctx->busy++;
+    return store_done(ctx, ctx->store.commit(ctx->store.user));
+}
+int ccad__store_rollback(ccad_ctx *ctx)
+{
+    ctx->busy++;
+    return store_done(ctx, ctx->store.rollback(ctx->store.user));
+}
 int ccad__store_save(ccad_ctx *ctx, const ccad_customer *c)
 {
-    STORE_CALL(ctx, ctx->store.save(ctx->store.user, c));
+    ctx->busy++;
+    return store_done(ctx, ctx->store.save(ctx->store.user, c));
 }
 int ccad__store_append(ccad_ctx *ctx, const char *id, const ccad_contact *e)
 {
-    STORE_CALL(ctx, ctx->store.append_contact(ctx->store.user, id, e));
+    ctx->busy++;
+    return store_done(ctx, ctx->store.append_contact(ctx->store.user, id, e));
 }
 int ccad__store_load(ccad_ctx *ctx, const char *id, ccad_customer *out, int *found)
 {
-    STORE_CALL(ctx, ctx->store.load(ctx->store.user, id, out, found));
+    ctx->busy++;
+    return store_done(ctx, ctx->store.load(ctx->store.user, id, out, found));
 }
 int ccad__store_iterate(ccad_ctx *ctx, ccad_store_each_fn each, void *each_user)
 {
-    STORE_CALL(ctx, ctx->store.iterate(ctx->store.user, each, each_user));
+    ctx->busy++;
+    return store_done(ctx, ctx->store.iterate(ctx->store.user, each, each_user));
 }
 
 int ccad_ctx_set_lang(ccad_ctx *ctx, int lang)
@@ -264,9 +291,11 @@ int ccad_ctx_set_lang(ccad_ctx *ctx, int lang)
 int ccad_ctx_lang(const ccad_ctx *ctx) { return ctx == NULL ? CCAD_LANG_EN : ctx->lang; }
 int ccad__store_remove(ccad_ctx *ctx, const char *id)
 {
-    STORE_CALL(ctx, ctx->moves.remove(ctx->moves.user, id));
+    ctx->busy++;
+    return store_done(ctx, ctx->moves.remove(ctx->moves.user, id));
 }
 int ccad__store_set_owner(ccad_ctx *ctx, const char *id, const char *owner)
 {
-    STORE_CALL(ctx, ctx->moves.set_owner(ctx->moves.user, id, owner));
+    ctx->busy++;
+    return store_done(ctx, ctx->moves.set_owner(ctx->moves.user, id, owner));
 }

@@ -32,37 +32,43 @@ static const char n_flag[][20] = {"DUE",            "OVERDUE",        "COOLING",
                                   "REMINDER",       "INACTIVE",       "REASONS_TRUNCATED",
                                   "RECORD_LATE",    "RECORD_INCOMPLETE"};
 
-#define NAMES(first_, t)                                                                       \
-    do {                                                                                       \
-        *first = (first_);                                                                     \
-        *count = (int)(sizeof t / sizeof t[0]);                                                \
-        return t;                                                                              \
-    } while (0)
+#define COUNT_OF(t) (sizeof t / sizeof t[0])
+
+/* Sets *first and *count for table t of n names from first_value; returns t. */
+static const char (*table_is(int *first, int *count, int first_value, const char (*t)[20],
+                             size_t n))[20]
+{
+    *first = first_value;
+    *count = (int)n;
+    return t;
+}
 
 /* The table of a kind (rules and reasons excepted), its first value and size. */
 static const char (*table_of(int kind, int *first, int *count))[20]
 {
     switch (kind) {
-    case CCAD_NAME_GRADE: NAMES(0, n_grade);
-    case CCAD_NAME_STATUS: NAMES(1, n_status);
-    case CCAD_NAME_COMPLAINT: NAMES(0, n_complaint);
-    case CCAD_NAME_CONTACT_KIND: NAMES(1, n_kind);
-    case CCAD_NAME_OUTCOME: NAMES(1, n_outcome);
-    case CCAD_NAME_SERVICE: NAMES(0, n_service);
-    case CCAD_NAME_TRIAGE: NAMES(0, n_triage);
-    case CCAD_NAME_STRATEGY: NAMES(0, n_strategy);
-    case CCAD_NAME_ESCALATION: NAMES(0, n_escalation);
-    case CCAD_NAME_URGENCY: NAMES(0, n_urgency);
-    case CCAD_NAME_QUADRANT: NAMES(1, n_quadrant);
-    case CCAD_NAME_WEEKDAY: NAMES(1, n_weekday);
-    case CCAD_NAME_FLAG: NAMES(0, n_flag);
-    case CCAD_NAME_ITEM_KIND: NAMES(1, n_item_kind);
-    case CCAD_NAME_DELEGATION: NAMES(0, n_delegation);
-    case CCAD_NAME_FINDING: NAMES(1, n_finding);
+    case CCAD_NAME_GRADE: return table_is(first, count, 0, n_grade, COUNT_OF(n_grade));
+    case CCAD_NAME_STATUS: return table_is(first, count, 1, n_status, COUNT_OF(n_status));
+    case CCAD_NAME_COMPLAINT: return table_is(first, count, 0, n_complaint, COUNT_OF(n_complaint));
+    case CCAD_NAME_CONTACT_KIND: return table_is(first, count, 1, n_kind, COUNT_OF(n_kind));
+    case CCAD_NAME_OUTCOME: return table_is(first, count, 1, n_outcome, COUNT_OF(n_outcome));
+    case CCAD_NAME_SERVICE: return table_is(first, count, 0, n_service, COUNT_OF(n_service));
+    case CCAD_NAME_TRIAGE: return table_is(first, count, 0, n_triage, COUNT_OF(n_triage));
+    case CCAD_NAME_STRATEGY: return table_is(first, count, 0, n_strategy, COUNT_OF(n_strategy));
+    case CCAD_NAME_ESCALATION:
+        return table_is(first, count, 0, n_escalation, COUNT_OF(n_escalation));
+    case CCAD_NAME_URGENCY: return table_is(first, count, 0, n_urgency, COUNT_OF(n_urgency));
+    case CCAD_NAME_QUADRANT: return table_is(first, count, 1, n_quadrant, COUNT_OF(n_quadrant));
+    case CCAD_NAME_WEEKDAY: return table_is(first, count, 1, n_weekday, COUNT_OF(n_weekday));
+    case CCAD_NAME_FLAG: return table_is(first, count, 0, n_flag, COUNT_OF(n_flag));
+    case CCAD_NAME_ITEM_KIND: return table_is(first, count, 1, n_item_kind, COUNT_OF(n_item_kind));
+    case CCAD_NAME_DELEGATION:
+        return table_is(first, count, 0, n_delegation, COUNT_OF(n_delegation));
+    case CCAD_NAME_FINDING: return table_is(first, count, 1, n_finding, COUNT_OF(n_finding));
     default: return NULL;
     }
 }
-#undef NAMES
+#undef COUNT_OF
 
 /* First value and number of values of a kind; 0 for an unknown kind. Rule
  * ids and reason codes start at 1; flags are bits, counted by index. */

@@ -39,12 +39,20 @@ void *ccad__alloc(ccad_ctx *ctx, size_t n);
 void *ccad__realloc(ccad_ctx *ctx, void *p, size_t old_n, size_t n);
 void ccad__free(ccad_ctx *ctx, void *p);
 
-/* Records code and message on ctx (if not NULL) and returns code. */
+/* Records code and message on ctx (if not NULL) and returns code. The
+ * message names its function first (docs/design.md, "Errors"):
+ * "ccad_book_add: customer id \"x\" already in the book". */
 int ccad__fail(ccad_ctx *ctx, int code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* Puts fn, the API function returning rc, in front of the message of the
+ * failure rc that an internal helper shared by several API functions
+ * recorded without a name (an allocation in the planner, a host
+ * callback); a message already naming its function is kept. Returns rc. */
+int ccad__fail_in(ccad_ctx *ctx, const char *fn, int rc);
 
 /* Records the position of the error just recorded by ccad__fail. */
 static inline int ccad__errpos(ccad_ctx *ctx, int code, unsigned long line, unsigned long col)
@@ -321,7 +329,8 @@ struct ccad__param_def {
     char help[88];
     char source[72]; /* "seed NNN, line L: ..." or "project default: ..." */
 };
-/* The parameter table, in enum ccad__param order (rules_table.c). */
+/* The parameter table, one row at the index of each enum ccad__param value
+ * (rules_table.c, designated initializers). */
 extern const struct ccad__param_def ccad__params[P__COUNT];
 
 /* 1 if the customer's duty is the purchase window's (important, purchase
@@ -411,10 +420,10 @@ struct ccad__lean {
     uint8_t shift[8];      /* by ISO weekday: days to the next working one */
     int32_t gap_max[5][2], gap_alert[5][2]; /* GAP limits by grade, let go */
 };
-void ccad__lean_init(struct ccad__lean *L, const int64_t *v, int32_t T);
+void ccad__lean_init(struct ccad__lean *lean, const int64_t *v, int32_t today);
 /* The brief of customer c in working form: the fields of ccad_book_assess
  * that a ccad_brief holds (assess.c). */
-void ccad__brief_cust(const struct ccad__lean *L, const struct cust *c, ccad_brief *o);
+void ccad__brief_cust(const struct ccad__lean *lean, const struct cust *c, ccad_brief *o);
 /* CCAD_OK if the book is graded with these rules, else CCAD_ESTALE (recorded). */
 int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const char *fn);
 /* CCAD_OK if rules and today are valid and the book is graded with these
@@ -663,6 +672,9 @@ enum ccad__rules_msg_id {
     CCAD__RM_COUNT
 };
 /* The printf format of a message in a ccad_lang (English for an unknown one). */
+/* Records message id of the rules message table in the context's
+ * language, filled with the arguments, after fn's name ("fn: ..."). */
+int ccad__rules_fail(ccad_ctx *ctx, int code, const char *fn, int id, ...);
 const char *ccad__rules_msg(int lang, int id);
 
 #endif

@@ -51,27 +51,27 @@ static void reverse_order(uint32_t *order, uint32_t n)
 }
 
 /* Directed cost of a tour given as an order starting at the base. */
-static int64_t order_cost(const struct rt *R, const uint32_t *order, uint32_t n, int closed)
+static int64_t order_cost(const struct rt *search, const uint32_t *order, uint32_t n, int closed)
 {
     int64_t c = 0;
     uint32_t k;
     for (k = 0; k + 1 < n; k++)
-        c += dist(R, order[k], order[k + 1]);
+        c += dist(search, order[k], order[k + 1]);
     if (closed && n > 1)
-        c += dist(R, order[n - 1], order[0]);
+        c += dist(search, order[n - 1], order[0]);
     return c;
 }
 
 /* Exact tour for at most EXACT_MAX stops (route_exact.c). The (m+1) x
  * (m+1) costs are computed once (half of them when symmetric). */
-static int solve_exact(struct rt *R, uint32_t *order)
+static int solve_exact(struct rt *search, uint32_t *order)
 {
-    uint32_t m = R->real - 1, w = m + 1, j, k;
+    uint32_t m = search->real - 1, w = m + 1, j, k;
     int64_t D[(EXACT_MAX + 1) * (EXACT_MAX + 1)];
-    int sym = R->metric != CCAD_METRIC_HOST;
+    int sym = search->metric != CCAD_METRIC_HOST;
     if (m == 0) {
         order[0] = 0;
-        R->cost = 0;
+        search->cost = 0;
         return CCAD_OK;
     }
     if (m > EXACT_MAX) /* callers ensure it; this tells the compiler too */
@@ -81,12 +81,12 @@ static int solve_exact(struct rt *R, uint32_t *order)
         for (k = sym ? j + 1 : 0; k < w; k++)
             if (k != j) {
                 /* both metrics of points give the same cost both ways */
-                D[j * w + k] = dist(R, j, k);
+                D[j * w + k] = dist(search, j, k);
                 if (sym)
                     D[k * w + j] = D[j * w + k];
             }
     }
-    return ccad__route_exact(R->ctx, D, m, R->open, order, &R->cost);
+    return ccad__route_exact(search->ctx, D, m, search->open, order, &search->cost);
 }
 
 static int64_t edge_cost(const void *user, uint32_t i, uint32_t j)
@@ -98,17 +98,17 @@ static int64_t edge_cost(const void *user, uint32_t i, uint32_t j)
  * costs 0 from the base, so it follows the base's other zero-cost
  * neighbours; its own list is the base, then the stops by index (all at the
  * same large cost). As comparing every pair would rank them. */
-static void neighbours_of_dummy(struct rt *R)
+static void neighbours_of_dummy(struct rt *search)
 {
-    uint32_t *nb0 = R->neigh, *nbd = R->neigh + (size_t)R->real * K_NEIGH, m, z = 0;
-    while (z < R->k && dist(R, 0, nb0[z]) == 0)
+    uint32_t *nb0 = search->neigh, *nbd = search->neigh + (size_t)search->real * K_NEIGH, m, z = 0;
+    while (z < search->k && dist(search, 0, nb0[z]) == 0)
         z++;
-    if (z < R->k) {
-        for (m = R->k - 1; m > z; m--)
+    if (z < search->k) {
+        for (m = search->k - 1; m > z; m--)
             nb0[m] = nb0[m - 1];
-        nb0[z] = R->real;
+        nb0[z] = search->real;
     }
-    for (m = 0; m < R->k; m++)
+    for (m = 0; m < search->k; m++)
         nbd[m] = m;
 }
 
@@ -116,46 +116,46 @@ static void neighbours_of_dummy(struct rt *R)
  * PLANAR: the per_quad nearest of each quadrant first): through a k-d tree
  * over x/y (PLANAR) or the unit vectors (GEO), by comparing every pair for
  * HOST (at most 2048 points, and its matrix is n x n anyway). */
-static int build_neighbours(struct rt *R, uint32_t per_quad)
+static int build_neighbours(struct rt *search, uint32_t per_quad)
 {
     double *xy = NULL;
     int rc;
     uint32_t i;
-    R->k = R->n - 1 < K_NEIGH ? R->n - 1 : K_NEIGH;
-    if (R->metric == CCAD_METRIC_HOST)
-        return ccad__route_neighbours(R->ctx, NULL, 0, 0.0, edge_cost, R, R->n, R->k, 0, R->neigh, K_NEIGH);
-    if (R->metric == CCAD_METRIC_PLANAR) {
-        xy = ccad__alloc(R->ctx, 2 * (size_t)R->real * sizeof *xy);
+    search->k = search->n - 1 < K_NEIGH ? search->n - 1 : K_NEIGH;
+    if (search->metric == CCAD_METRIC_HOST)
+        return ccad__route_neighbours(search->ctx, NULL, 0, 0.0, edge_cost, search, search->n, search->k, 0, search->neigh, K_NEIGH);
+    if (search->metric == CCAD_METRIC_PLANAR) {
+        xy = ccad__alloc(search->ctx, 2 * (size_t)search->real * sizeof *xy);
         if (xy == NULL)
             return CCAD_ENOMEM;
-        for (i = 0; i < R->real; i++) {
-            xy[2 * (size_t)i] = R->x[i];
-            xy[2 * (size_t)i + 1] = R->y[i];
+        for (i = 0; i < search->real; i++) {
+            xy[2 * (size_t)i] = search->x[i];
+            xy[2 * (size_t)i + 1] = search->y[i];
         }
-        rc = ccad__route_neighbours(R->ctx, xy, 2, R->scale, edge_cost, R, R->real, R->k, per_quad, R->neigh,
+        rc = ccad__route_neighbours(search->ctx, xy, 2, search->scale, edge_cost, search, search->real, search->k, per_quad, search->neigh,
                                     K_NEIGH);
-        ccad__free(R->ctx, xy);
+        ccad__free(search->ctx, xy);
     } else {
-        rc = ccad__route_neighbours(R->ctx, R->u, 3, CCAD__EARTH_M, edge_cost, R, R->real, R->k, 0, R->neigh,
+        rc = ccad__route_neighbours(search->ctx, search->u, 3, CCAD__EARTH_M, edge_cost, search, search->real, search->k, 0, search->neigh,
                                     K_NEIGH);
     }
-    if (rc == CCAD_OK && R->open)
-        neighbours_of_dummy(R);
+    if (rc == CCAD_OK && search->open)
+        neighbours_of_dummy(search);
     return rc;
 }
 
-static void nearest_neighbour_tour(struct rt *R)
+static void nearest_neighbour_tour(struct rt *search)
 {
-    uint32_t n = R->n, i, cur = 0, step;
-    uint8_t *used = R->queued; /* borrowed, cleared below */
+    uint32_t n = search->n, i, cur = 0, step;
+    uint8_t *used = search->queued; /* borrowed, cleared below */
     memset(used, 0, n);
     used[0] = 1;
-    R->t[0] = 0;
+    search->t[0] = 0;
     for (step = 1; step < n; step++) {
         uint32_t best = UINT32_MAX, m;
         int64_t bd = INT64_MAX;
-        for (m = 0; m < R->k; m++) {
-            uint32_t c = R->neigh[(size_t)cur * K_NEIGH + m];
+        for (m = 0; m < search->k; m++) {
+            uint32_t c = search->neigh[(size_t)cur * K_NEIGH + m];
             if (!used[c]) {
                 best = c;
                 break;
@@ -164,124 +164,124 @@ static void nearest_neighbour_tour(struct rt *R)
         if (best == UINT32_MAX)
             for (i = 0; i < n; i++)
                 if (!used[i]) {
-                    int64_t d = dist(R, cur, i);
+                    int64_t d = dist(search, cur, i);
                     if (d < bd) {
                         bd = d;
                         best = i;
                     }
                 }
         used[best] = 1;
-        R->t[step] = best;
+        search->t[step] = best;
         cur = best;
     }
     memset(used, 0, n);
-    R->cost = 0;
+    search->cost = 0;
     for (i = 0; i < n; i++) {
-        R->pos[R->t[i]] = i;
-        R->cost += dist(R, R->t[i], R->t[(i + 1) % n]);
+        search->pos[search->t[i]] = i;
+        search->cost += dist(search, search->t[i], search->t[(i + 1) % n]);
     }
 }
 
 /* dist() for ccad__route_table_new, which fills the table with it. */
-static int64_t table_cost(const void *R, uint32_t i, uint32_t j) { return dist(R, i, j); }
+static int64_t table_cost(const void *search, uint32_t i, uint32_t j) { return dist(search, i, j); }
 
-static void free_rt(struct rt *R)
+static void free_rt(struct rt *search)
 {
-    ccad__free(R->ctx, R->tab);
-    ccad__free(R->ctx, R->u);
-    ccad__free(R->ctx, R->mat);
-    ccad__free(R->ctx, R->t);
-    ccad__free(R->ctx, R->pos);
-    ccad__free(R->ctx, R->neigh);
-    ccad__free(R->ctx, R->queue);
-    ccad__free(R->ctx, R->queued);
-    ccad__free(R->ctx, R->log);
+    ccad__free(search->ctx, search->tab);
+    ccad__free(search->ctx, search->u);
+    ccad__free(search->ctx, search->mat);
+    ccad__free(search->ctx, search->t);
+    ccad__free(search->ctx, search->pos);
+    ccad__free(search->ctx, search->neigh);
+    ccad__free(search->ctx, search->queue);
+    ccad__free(search->ctx, search->queued);
+    ccad__free(search->ctx, search->log);
 }
 
 /* The metric's precomputed data: GEO unit vectors, the HOST matrix. */
-static int route_metric_init(struct rt *R, const char *fn)
+static int route_metric_init(struct rt *search, const char *fn)
 {
-    size_t i, n = R->real;
-    if (R->metric == CCAD_METRIC_GEO) {
-        R->u = ccad__alloc(R->ctx, 3 * n * sizeof *R->u);
-        if (R->u == NULL)
-            return ccad__fail(R->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+    size_t i, n = search->real;
+    if (search->metric == CCAD_METRIC_GEO) {
+        search->u = ccad__alloc(search->ctx, 3 * n * sizeof *search->u);
+        if (search->u == NULL)
+            return ccad__fail(search->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
         for (i = 0; i < n; i++)
-            unit_vector(R->x[i], R->y[i], R->u + 3 * i);
+            unit_vector(search->x[i], search->y[i], search->u + 3 * i);
     }
-    if (R->metric == CCAD_METRIC_HOST) {
+    if (search->metric == CCAD_METRIC_HOST) {
         int rc;
-        R->mat = ccad__alloc(R->ctx, n * n * sizeof *R->mat);
-        if (R->mat == NULL)
-            return ccad__fail(R->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        if ((rc = ccad__route_host_matrix(R->ctx, R->x, R->y, n, R->mat)) != CCAD_OK) {
-            ccad__free(R->ctx, R->mat);
-            R->mat = NULL;
-            return rc;
+        search->mat = ccad__alloc(search->ctx, n * n * sizeof *search->mat);
+        if (search->mat == NULL)
+            return ccad__fail(search->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
+        if ((rc = ccad__route_host_matrix(search->ctx, search->x, search->y, n, search->mat)) != CCAD_OK) {
+            ccad__free(search->ctx, search->mat);
+            search->mat = NULL;
+            return ccad__fail_in(search->ctx, fn, rc);
         }
     }
     return CCAD_OK;
 }
 
-/* The searched tour R->t into out_order from the base, and its true cost
- * into R->cost. */
-static void search_result(struct rt *R, const ccad_route_options *o, uint32_t *out_order)
+/* The searched tour search->t into out_order from the base, and its true cost
+ * into search->cost. */
+static void search_result(struct rt *search, const ccad_route_options *o, uint32_t *out_order)
 {
     /* rotate to start at the base; an open tour leaves by the side away from the dummy */
-    uint32_t p0 = R->pos[0], step = 1, k, j;
-    if (R->open && R->t[(p0 + 1) % R->n] == R->real)
-        step = R->n - 1;
-    for (k = 0, j = 0; k < R->n; k++) {
-        uint32_t v = R->t[(p0 + (size_t)k * step) % R->n];
-        if (v != R->real || !R->open)
+    uint32_t p0 = search->pos[0], step = 1, k, j;
+    if (search->open && search->t[(p0 + 1) % search->n] == search->real)
+        step = search->n - 1;
+    for (k = 0, j = 0; k < search->n; k++) {
+        uint32_t v = search->t[(p0 + (size_t)k * step) % search->n];
+        if (v != search->real || !search->open)
             out_order[j++] = v;
     }
-    R->sym = 0;
+    search->sym = 0;
     if (o->metric == CCAD_METRIC_HOST) {
         /* the search used t(i,j) + t(j,i); give the better direction of
          * the closed tour and the true directed cost */
-        int64_t fwd = order_cost(R, out_order, R->real, o->closed);
-        if (o->closed && R->real > 2) {
+        int64_t fwd = order_cost(search, out_order, search->real, o->closed);
+        if (o->closed && search->real > 2) {
             int64_t back;
-            reverse_order(out_order, R->real);
-            back = order_cost(R, out_order, R->real, 1);
+            reverse_order(out_order, search->real);
+            back = order_cost(search, out_order, search->real, 1);
             if (back < fwd)
                 fwd = back;
             else
-                reverse_order(out_order, R->real); /* keep the first direction */
+                reverse_order(out_order, search->real); /* keep the first direction */
         }
-        R->cost = fwd;
-    } else if (R->open) {
-        R->cost -= R->big;
+        search->cost = fwd;
+    } else if (search->open) {
+        search->cost -= search->big;
     }
 }
 
 /* Beyond EXACT_MAX stops: nearest neighbour, local search, perturbation. */
-static int solve_search(struct rt *R, const ccad_route_options *o, uint32_t *out_order)
+static int solve_search(struct rt *search, const ccad_route_options *o, uint32_t *out_order)
 {
     uint32_t i;
     int rc;
-    R->t = ccad__alloc(R->ctx, R->n * sizeof *R->t);
-    R->pos = ccad__alloc(R->ctx, R->n * sizeof *R->pos);
-    R->neigh = ccad__alloc(R->ctx, (size_t)R->n * K_NEIGH * sizeof *R->neigh);
-    R->queue = ccad__alloc(R->ctx, R->n * sizeof *R->queue);
-    R->queued = ccad__alloc(R->ctx, R->n);
-    if (R->t == NULL || R->pos == NULL || R->neigh == NULL || R->queue == NULL || R->queued == NULL)
+    search->t = ccad__alloc(search->ctx, search->n * sizeof *search->t);
+    search->pos = ccad__alloc(search->ctx, search->n * sizeof *search->pos);
+    search->neigh = ccad__alloc(search->ctx, (size_t)search->n * K_NEIGH * sizeof *search->neigh);
+    search->queue = ccad__alloc(search->ctx, search->n * sizeof *search->queue);
+    search->queued = ccad__alloc(search->ctx, search->n);
+    if (search->t == NULL || search->pos == NULL || search->neigh == NULL || search->queue == NULL || search->queued == NULL)
         return CCAD_ENOMEM;
-    R->sym = o->metric == CCAD_METRIC_HOST; /* local moves need symmetric costs */
+    search->sym = o->metric == CCAD_METRIC_HOST; /* local moves need symmetric costs */
     /* the start takes the nearest unvisited point: from the plain lists */
-    if ((rc = build_neighbours(R, 0)) != CCAD_OK)
+    if ((rc = build_neighbours(search, 0)) != CCAD_OK)
         return rc;
-    nearest_neighbour_tour(R);
-    if (R->metric == CCAD_METRIC_PLANAR && (rc = build_neighbours(R, PER_QUADRANT)) != CCAD_OK)
+    nearest_neighbour_tour(search);
+    if (search->metric == CCAD_METRIC_PLANAR && (rc = build_neighbours(search, PER_QUADRANT)) != CCAD_OK)
         return rc;
-    for (i = 0; i < R->n; i++)
-        ccad__rt_push(R, R->t[i]);
-    rc = ccad__rt_local_search(R);
+    for (i = 0; i < search->n; i++)
+        ccad__rt_push(search, search->t[i]);
+    rc = ccad__rt_local_search(search);
     if (rc == CCAD_OK)
-        rc = ccad__rt_perturb(R, o->seed, ccad__route_rounds(o->effort, R->n, R->real));
+        rc = ccad__rt_perturb(search, o->seed, ccad__route_rounds(o->effort, search->n, search->real));
     if (rc == CCAD_OK)
-        search_result(R, o, out_order);
+        search_result(search, o, out_order);
     return rc;
 }
 
@@ -290,7 +290,7 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
 {
     static const char fn[] = "ccad_route_solve";
     ccad_route_options o;
-    struct rt R;
+    struct rt search;
     int rc = CCAD_OK;
     if (ctx == NULL)
         return CCAD_EINVAL;
@@ -301,38 +301,38 @@ int ccad_route_solve(ccad_ctx *ctx, const double *x, const double *y, size_t n,
     if ((rc = ccad__route_check(ctx, fn, x, y, n, CCAD_ROUTE_MAX_POINTS, options, &o)) != CCAD_OK)
         return rc;
 
-    memset(&R, 0, sizeof R);
-    R.ctx = ctx;
-    R.real = (uint32_t)n;
-    R.open = !o.closed && n > 2;
-    R.n = R.real + (R.open ? 1u : 0u);
-    R.metric = o.metric;
-    R.scale = o.scale;
-    R.x = x;
-    R.y = y;
-    if ((rc = route_metric_init(&R, fn)) != CCAD_OK) {
-        free_rt(&R);
+    memset(&search, 0, sizeof search);
+    search.ctx = ctx;
+    search.real = (uint32_t)n;
+    search.open = !o.closed && n > 2;
+    search.n = search.real + (search.open ? 1u : 0u);
+    search.metric = o.metric;
+    search.scale = o.scale;
+    search.x = x;
+    search.y = y;
+    if ((rc = route_metric_init(&search, fn)) != CCAD_OK) {
+        free_rt(&search);
         return rc;
     }
     /* the dummy's edges cost more than any whole tour of real edges */
-    R.big = (int64_t)1 << 58; /* above any tour: at most 1e5 edges below 2^41 */
+    search.big = (int64_t)1 << 58; /* above any tour: at most 1e5 edges below 2^41 */
 
     if (n - 1 <= EXACT_MAX) {
         uint32_t order[EXACT_MAX + 1];
-        R.open = !o.closed;
-        rc = solve_exact(&R, order);
+        search.open = !o.closed;
+        rc = solve_exact(&search, order);
         if (rc == CCAD_OK)
             memcpy(out_order, order, n * sizeof *order);
     } else {
         /* the costs once (not HOST: it has its matrix, and switches costs) */
-        if (R.metric != CCAD_METRIC_HOST && R.n <= CCAD__ROUTE_TABLE_MAX)
-            rc = ccad__route_table_new(ctx, R.n, table_cost, &R, &R.tab);
+        if (search.metric != CCAD_METRIC_HOST && search.n <= CCAD__ROUTE_TABLE_MAX)
+            rc = ccad__route_table_new(ctx, search.n, table_cost, &search, &search.tab);
         if (rc == CCAD_OK)
-            rc = solve_search(&R, &o, out_order);
+            rc = solve_search(&search, &o, out_order);
     }
     if (rc == CCAD_OK && out_cost != NULL)
-        *out_cost = R.cost;
-    free_rt(&R);
+        *out_cost = search.cost;
+    free_rt(&search);
     if (rc != CCAD_OK)
         return ccad__fail(ctx, rc, "%s: out of memory", fn);
     return CCAD_OK;

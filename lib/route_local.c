@@ -4,6 +4,7 @@
  * points whose surroundings changed. Every change of the array tour is a
  * reversal of a run of positions, always of the shorter side of the tour,
  * so that a move costs the distance it spans, never the whole tour. */
+#include "grow.h"
 #include "route_search.h"
 
 #define dist ccad__rt_dist
@@ -11,40 +12,36 @@
 #define pred ccad__rt_pred
 #define push ccad__rt_push
 
-void ccad__rt_push(struct rt *R, uint32_t a)
+void ccad__rt_push(struct rt *search, uint32_t a)
 {
     uint32_t slot;
-    if (R->queued[a])
+    if (search->queued[a])
         return;
-    R->queued[a] = 1;
-    slot = R->qhead + R->qlen;
-    R->queue[slot >= R->n ? slot - R->n : slot] = a;
-    R->qlen++;
+    search->queued[a] = 1;
+    slot = search->qhead + search->qlen;
+    search->queue[slot >= search->n ? slot - search->n : slot] = a;
+    search->qlen++;
 }
 
-int ccad__rt_reverse(struct rt *R, uint32_t i, uint32_t len)
+int ccad__rt_reverse(struct rt *search, uint32_t i, uint32_t len)
 {
-    uint32_t a = i, b = (i + len - 1) % R->n, k;
-    if (R->logging) {
-        if (R->nlog + 2 > R->caplog) {
-            size_t nc = R->caplog ? R->caplog * 2 : 256;
-            uint32_t *p = ccad__realloc(R->ctx, R->log, R->caplog * sizeof *p, nc * sizeof *p);
-            if (p == NULL)
-                return CCAD_ENOMEM;
-            R->log = p;
-            R->caplog = nc;
-        }
-        R->log[R->nlog++] = i;
-        R->log[R->nlog++] = len;
+    uint32_t a = i, b = (i + len - 1) % search->n, k;
+    if (search->logging) {
+        if (search->nlog + 2 > search->caplog && /* the room test inline: this runs per move */
+            ccad__grow(search->ctx, &search->log, &search->caplog, search->nlog + 2, sizeof *search->log, 256, SIZE_MAX) !=
+                CCAD_OK)
+            return CCAD_ENOMEM; /* the caller reports it as out of memory */
+        search->log[search->nlog++] = i;
+        search->log[search->nlog++] = len;
     }
     for (k = 0; k < len / 2; k++) {
-        uint32_t ta = R->t[a], tb = R->t[b];
-        R->t[a] = tb;
-        R->pos[tb] = a;
-        R->t[b] = ta;
-        R->pos[ta] = b;
-        a = a + 1 == R->n ? 0 : a + 1;
-        b = b == 0 ? R->n - 1 : b - 1;
+        uint32_t ta = search->t[a], tb = search->t[b];
+        search->t[a] = tb;
+        search->pos[tb] = a;
+        search->t[b] = ta;
+        search->pos[ta] = b;
+        a = a + 1 == search->n ? 0 : a + 1;
+        b = b == 0 ? search->n - 1 : b - 1;
     }
     return CCAD_OK;
 }
@@ -52,56 +49,56 @@ int ccad__rt_reverse(struct rt *R, uint32_t i, uint32_t len)
 /* Reverses the tour path from node a forward to node b, or the rest of
  * the tour instead (the same cyclic tour), whichever is shorter; the
  * positions reversed into *first and *len (reversing them again undoes it). */
-static int reverse_path(struct rt *R, uint32_t a, uint32_t b, uint32_t *first, uint32_t *len)
+static int reverse_path(struct rt *search, uint32_t a, uint32_t b, uint32_t *first, uint32_t *len)
 {
-    uint32_t i = R->pos[a], j = R->pos[b];
-    *len = (j + R->n - i) % R->n + 1;
+    uint32_t i = search->pos[a], j = search->pos[b];
+    *len = (j + search->n - i) % search->n + 1;
     *first = i;
-    if (*len * 2 > R->n && *len < R->n) {
-        *first = (j + 1) % R->n;
-        *len = R->n - *len;
+    if (*len * 2 > search->n && *len < search->n) {
+        *first = (j + 1) % search->n;
+        *len = search->n - *len;
     }
-    return ccad__rt_reverse(R, *first, *len);
+    return ccad__rt_reverse(search, *first, *len);
 }
 
 /* Swaps the adjacent position runs [first, first + la) and the lb positions
  * after it; with keep_a_reversed the first run ends up reversed. */
-static int swap_runs(struct rt *R, uint32_t first, uint32_t la, uint32_t lb, int keep_a_reversed)
+static int swap_runs(struct rt *search, uint32_t first, uint32_t la, uint32_t lb, int keep_a_reversed)
 {
     int rc;
-    if (!keep_a_reversed && (rc = ccad__rt_reverse(R, first, la)) != 0)
+    if (!keep_a_reversed && (rc = ccad__rt_reverse(search, first, la)) != 0)
         return rc;
-    if ((rc = ccad__rt_reverse(R, (first + la) % R->n, lb)) != 0)
+    if ((rc = ccad__rt_reverse(search, (first + la) % search->n, lb)) != 0)
         return rc;
-    return ccad__rt_reverse(R, first, la + lb);
+    return ccad__rt_reverse(search, first, la + lb);
 }
 
-int ccad__rt_move_segment(struct rt *R, uint32_t i, uint32_t len, uint32_t c, int reversed)
+int ccad__rt_move_segment(struct rt *search, uint32_t i, uint32_t len, uint32_t c, int reversed)
 {
     /* the tour is S M X with S the segment and M running from just after S
      * to c; S M X -> M S X is the same cyclic tour as X S -> S X, so S
      * moves past M or back past X, whichever is shorter */
-    uint32_t n = R->n, j = (i + len - 1) % n;
-    uint32_t mlen = (R->pos[c] + n - j) % n, xlen = n - len - mlen;
+    uint32_t n = search->n, j = (i + len - 1) % n;
+    uint32_t mlen = (search->pos[c] + n - j) % n, xlen = n - len - mlen;
     int rc;
     if (mlen <= xlen)
-        return swap_runs(R, i, len, mlen, reversed);
+        return swap_runs(search, i, len, mlen, reversed);
     /* X S -> S X: reversing X, then S (unless kept reversed), then both */
-    if ((rc = ccad__rt_reverse(R, (i + len + mlen) % n, xlen)) != 0)
+    if ((rc = ccad__rt_reverse(search, (i + len + mlen) % n, xlen)) != 0)
         return rc;
-    if (!reversed && (rc = ccad__rt_reverse(R, i, len)) != 0)
+    if (!reversed && (rc = ccad__rt_reverse(search, i, len)) != 0)
         return rc;
-    return ccad__rt_reverse(R, (i + len + mlen) % n, xlen + len);
+    return ccad__rt_reverse(search, (i + len + mlen) % n, xlen + len);
 }
 
-static uint32_t beside(const struct rt *R, uint32_t a, int dir) { return dir == 0 ? succ(R, a) : pred(R, a); }
+static uint32_t beside(const struct rt *search, uint32_t a, int dir) { return dir == 0 ? succ(search, a) : pred(search, a); }
 
 /* Applies the 2-opt step that breaks a-b and c-d (b and d on side dir of a
  * and c) and adds a-c and b-d. */
-static int two_opt_step(struct rt *R, uint32_t b, uint32_t c, int dir)
+static int two_opt_step(struct rt *search, uint32_t b, uint32_t c, int dir)
 {
     uint32_t first, len;
-    return dir == 0 ? reverse_path(R, b, c, &first, &len) : reverse_path(R, c, b, &first, &len);
+    return dir == 0 ? reverse_path(search, b, c, &first, &len) : reverse_path(search, c, b, &first, &len);
 }
 
 /* The second step of a sequential 3-opt move (Or-3opt), evaluated on the
@@ -112,36 +109,36 @@ static int two_opt_step(struct rt *R, uint32_t b, uint32_t c, int dir)
  * broken for f the neighbour of e on the side where b lies beside d; b-f
  * closes the tour. Makes the first improving move it finds: returns 1,
  * or 0 if none, negative on allocation failure. */
-static int or3_step(struct rt *R, uint32_t a, uint32_t b, uint32_t c, uint32_t d, int dir, int64_t g)
+static int or3_step(struct rt *search, uint32_t a, uint32_t b, uint32_t c, uint32_t d, int dir, int64_t g)
 {
     /* the reversed path, as positions forward from its first point */
-    uint32_t lo = R->pos[dir == 0 ? b : c], span = (R->pos[dir == 0 ? c : b] + R->n - lo) % R->n, m;
-    for (m = 0; m < R->k; m++) {
-        uint32_t e = R->neigh[(size_t)d * CCAD__ROUTE_K + m], f;
-        int64_t g2 = g - dist(R, d, e), total;
+    uint32_t lo = search->pos[dir == 0 ? b : c], span = (search->pos[dir == 0 ? c : b] + search->n - lo) % search->n, m;
+    for (m = 0; m < search->k; m++) {
+        uint32_t e = search->neigh[(size_t)d * CCAD__ROUTE_K + m], f;
+        int64_t g2 = g - dist(search, d, e), total;
         int rc;
         if (g2 <= 0)
             break;
-        if ((R->pos[e] + R->n - lo) % R->n <= span) /* inside the reversed path */
-            f = e == c ? a : beside(R, e, dir);
+        if ((search->pos[e] + search->n - lo) % search->n <= span) /* inside the reversed path */
+            f = e == c ? a : beside(search, e, dir);
         else
-            f = e == d ? b : beside(R, e, !dir);
+            f = e == d ? b : beside(search, e, !dir);
         if (e == b || f == d)
             continue;
-        total = g2 + dist(R, e, f) - dist(R, f, b);
+        total = g2 + dist(search, e, f) - dist(search, f, b);
         if (total <= 0)
             continue;
-        if ((rc = two_opt_step(R, b, c, dir)) != 0)
+        if ((rc = two_opt_step(search, b, c, dir)) != 0)
             return rc;
-        if ((rc = two_opt_step(R, b, e, succ(R, d) == b ? 0 : 1)) != 0)
+        if ((rc = two_opt_step(search, b, e, succ(search, d) == b ? 0 : 1)) != 0)
             return rc;
-        R->cost -= total;
-        push(R, a);
-        push(R, b);
-        push(R, c);
-        push(R, d);
-        push(R, e);
-        push(R, f);
+        search->cost -= total;
+        push(search, a);
+        push(search, b);
+        push(search, c);
+        push(search, d);
+        push(search, e);
+        push(search, f);
         return 1;
     }
     return 0;
@@ -152,33 +149,33 @@ static int or3_step(struct rt *R, uint32_t a, uint32_t b, uint32_t c, uint32_t d
  * same side, breaking a-b and c-d and adding a-c closes with b-d (2-opt),
  * else goes on one step (or3_step). Returns 1 if the tour improved, 0 if
  * not, negative on allocation failure. */
-static int try_seq(struct rt *R, uint32_t a)
+static int try_seq(struct rt *search, uint32_t a)
 {
     int dir;
     for (dir = 0; dir < 2; dir++) {
-        uint32_t b = beside(R, a, dir), m;
-        int64_t dab = dist(R, a, b);
-        for (m = 0; m < R->k; m++) {
-            uint32_t c = R->neigh[(size_t)a * CCAD__ROUTE_K + m], d;
-            int64_t g1 = dab - dist(R, a, c), gain;
+        uint32_t b = beside(search, a, dir), m;
+        int64_t dab = dist(search, a, b);
+        for (m = 0; m < search->k; m++) {
+            uint32_t c = search->neigh[(size_t)a * CCAD__ROUTE_K + m], d;
+            int64_t g1 = dab - dist(search, a, c), gain;
             int rc;
             if (g1 <= 0)
                 break;
-            d = beside(R, c, dir);
+            d = beside(search, c, dir);
             if (c == b || d == a)
                 continue;
-            gain = g1 + dist(R, c, d) - dist(R, b, d);
+            gain = g1 + dist(search, c, d) - dist(search, b, d);
             if (gain > 0) {
-                if ((rc = two_opt_step(R, b, c, dir)) != 0)
+                if ((rc = two_opt_step(search, b, c, dir)) != 0)
                     return rc;
-                R->cost -= gain;
-                push(R, a);
-                push(R, b);
-                push(R, c);
-                push(R, d);
+                search->cost -= gain;
+                push(search, a);
+                push(search, b);
+                push(search, c);
+                push(search, d);
                 return 1;
             }
-            if (d != b && (rc = or3_step(R, a, b, c, d, dir, g1 + dist(R, c, d))) != 0)
+            if (d != b && (rc = or3_step(search, a, b, c, d, dir, g1 + dist(search, c, d))) != 0)
                 return rc;
         }
     }
@@ -188,56 +185,56 @@ static int try_seq(struct rt *R, uint32_t a)
 /* Or-opt: the segment s1..s2 (len positions from position i, between p and
  * nx, removing it gains g) put between x and y = succ(x), either way
  * round, if that gains. Returns 1 if moved. */
-static int try_insert(struct rt *R, uint32_t i, uint32_t len, int64_t g, uint32_t x)
+static int try_insert(struct rt *search, uint32_t i, uint32_t len, int64_t g, uint32_t x)
 {
-    uint32_t s1 = R->t[i], s2 = R->t[(i + len - 1) % R->n], p = pred(R, s1), nx = succ(R, s2);
-    uint32_t y = succ(R, x);
+    uint32_t s1 = search->t[i], s2 = search->t[(i + len - 1) % search->n], p = pred(search, s1), nx = succ(search, s2);
+    uint32_t y = succ(search, x);
     int64_t keep, rev, best;
     int reversed, rc;
-    if (x == p || (R->pos[x] + R->n - i) % R->n < len)
+    if (x == p || (search->pos[x] + search->n - i) % search->n < len)
         return 0;
-    keep = dist(R, x, s1) + dist(R, s2, y) - dist(R, x, y);
-    rev = dist(R, x, s2) + dist(R, s1, y) - dist(R, x, y);
+    keep = dist(search, x, s1) + dist(search, s2, y) - dist(search, x, y);
+    rev = dist(search, x, s2) + dist(search, s1, y) - dist(search, x, y);
     reversed = rev < keep;
     best = reversed ? rev : keep;
     if (g - best <= 0)
         return 0;
-    if ((rc = ccad__rt_move_segment(R, i, len, x, reversed)) != 0)
+    if ((rc = ccad__rt_move_segment(search, i, len, x, reversed)) != 0)
         return rc;
-    R->cost -= g - best;
-    push(R, p);
-    push(R, nx);
-    push(R, s1);
-    push(R, s2);
-    push(R, x);
-    push(R, y);
+    search->cost -= g - best;
+    push(search, p);
+    push(search, nx);
+    push(search, s1);
+    push(search, s2);
+    push(search, x);
+    push(search, y);
     return 1;
 }
 
 /* Or-opt from node a: move the segment of 1..3 nodes starting at a next
  * to one of its ends' neighbours: the first place found that gains. */
-static int try_oropt(struct rt *R, uint32_t a)
+static int try_oropt(struct rt *search, uint32_t a)
 {
     uint32_t len;
-    for (len = 1; len <= 3 && len + 2 < R->n; len++) {
-        uint32_t i = R->pos[a], s1 = a, s2 = R->t[(i + len - 1) % R->n];
-        uint32_t p = pred(R, s1), nx = succ(R, s2), e2, m;
-        int64_t g = dist(R, p, s1) + dist(R, s2, nx) - dist(R, p, nx);
+    for (len = 1; len <= 3 && len + 2 < search->n; len++) {
+        uint32_t i = search->pos[a], s1 = a, s2 = search->t[(i + len - 1) % search->n];
+        uint32_t p = pred(search, s1), nx = succ(search, s2), e2, m;
+        int64_t g = dist(search, p, s1) + dist(search, s2, nx) - dist(search, p, nx);
         if (g <= 0)
             continue;
         for (e2 = 0; e2 < 2; e2++) {
             uint32_t end = e2 == 0 ? s1 : s2;
-            for (m = 0; m < R->k; m++) {
-                uint32_t c = R->neigh[(size_t)end * CCAD__ROUTE_K + m];
+            for (m = 0; m < search->k; m++) {
+                uint32_t c = search->neigh[(size_t)end * CCAD__ROUTE_K + m];
                 int rc;
-                if (dist(R, end, c) >= g)
+                if (dist(search, end, c) >= g)
                     break;
-                if ((R->pos[c] + R->n - i) % R->n < len)
+                if ((search->pos[c] + search->n - i) % search->n < len)
                     continue; /* inside the segment */
                 /* between c and its successor, or its predecessor and c */
-                if ((rc = try_insert(R, i, len, g, c)) != 0)
+                if ((rc = try_insert(search, i, len, g, c)) != 0)
                     return rc;
-                if ((rc = try_insert(R, i, len, g, pred(R, c))) != 0)
+                if ((rc = try_insert(search, i, len, g, pred(search, c))) != 0)
                     return rc;
             }
         }
@@ -245,17 +242,17 @@ static int try_oropt(struct rt *R, uint32_t a)
     return 0;
 }
 
-int ccad__rt_local_search(struct rt *R)
+int ccad__rt_local_search(struct rt *search)
 {
-    while (R->qlen > 0) {
-        uint32_t a = R->queue[R->qhead];
+    while (search->qlen > 0) {
+        uint32_t a = search->queue[search->qhead];
         int rc;
-        R->qhead = R->qhead + 1 == R->n ? 0 : R->qhead + 1;
-        R->qlen--;
-        R->queued[a] = 0;
-        rc = try_seq(R, a);
+        search->qhead = search->qhead + 1 == search->n ? 0 : search->qhead + 1;
+        search->qlen--;
+        search->queued[a] = 0;
+        rc = try_seq(search, a);
         if (rc == 0)
-            rc = try_oropt(R, a);
+            rc = try_oropt(search, a);
         if (rc < 0)
             return rc;
     }

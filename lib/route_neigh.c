@@ -24,41 +24,41 @@ struct kd {
     uint32_t *idx;       /* points, arranged as an implicit tree */
     uint8_t *axis;       /* split axis of the range whose median sits here */
     uint32_t k, n;
-    /* the query; quad >= 0 keeps only the points of that quadrant */
+    /* the query; sector >= 0 keeps only the points of that quadrant */
     uint32_t q;
-    int quad;
+    int sector;
     uint32_t cnt;
     uint32_t best[CCAD__ROUTE_K + 1];
     int64_t bcost[CCAD__ROUTE_K + 1];
 };
 
-static double coord(const struct kd *T, uint32_t p, uint32_t ax) { return T->c[(size_t)p * T->dim + ax]; }
+static double coord(const struct kd *tree, uint32_t p, uint32_t ax) { return tree->c[(size_t)p * tree->dim + ax]; }
 
 /* a before b on axis ax: by coordinate, then index (a total order) */
-static int kd_less(const struct kd *T, uint32_t a, uint32_t b, uint32_t ax)
+static int kd_less(const struct kd *tree, uint32_t a, uint32_t b, uint32_t ax)
 {
-    double ca = coord(T, a, ax), cb = coord(T, b, ax);
+    double ca = coord(tree, a, ax), cb = coord(tree, b, ax);
     return ca < cb || (ca == cb && a < b);
 }
 
 /* Puts the point of rank m (within idx[lo..hi)) at m, smaller ones before,
  * larger ones after (quickselect, median-of-three pivots: deterministic). */
-static void kd_select(struct kd *T, uint32_t lo, uint32_t hi, uint32_t m, uint32_t ax)
+static void kd_select(struct kd *tree, uint32_t lo, uint32_t hi, uint32_t m, uint32_t ax)
 {
-    uint32_t *v = T->idx;
+    uint32_t *v = tree->idx;
     while (hi - lo > 2) {
         uint32_t mid = lo + (hi - lo) / 2, a = v[lo], b = v[mid], c = v[hi - 1], piv, i, j, t;
         /* the median of three as the pivot */
-        if (kd_less(T, b, a, ax)) { t = a; a = b; b = t; }
-        if (kd_less(T, c, b, ax)) { t = b; b = c; c = t; }
-        if (kd_less(T, b, a, ax)) { t = a; a = b; b = t; }
+        if (kd_less(tree, b, a, ax)) { t = a; a = b; b = t; }
+        if (kd_less(tree, c, b, ax)) { t = b; b = c; c = t; }
+        if (kd_less(tree, b, a, ax)) { t = a; a = b; b = t; }
         piv = b;
         i = lo;
         j = hi - 1;
         for (;;) {
-            while (kd_less(T, v[i], piv, ax))
+            while (kd_less(tree, v[i], piv, ax))
                 i++;
-            while (kd_less(T, piv, v[j], ax))
+            while (kd_less(tree, piv, v[j], ax))
                 j--;
             if (i >= j)
                 break;
@@ -72,7 +72,7 @@ static void kd_select(struct kd *T, uint32_t lo, uint32_t hi, uint32_t m, uint32
         else
             lo = j + 1;
     }
-    if (hi - lo == 2 && kd_less(T, v[lo + 1], v[lo], ax)) {
+    if (hi - lo == 2 && kd_less(tree, v[lo + 1], v[lo], ax)) {
         uint32_t t = v[lo];
         v[lo] = v[lo + 1];
         v[lo + 1] = t;
@@ -80,15 +80,15 @@ static void kd_select(struct kd *T, uint32_t lo, uint32_t hi, uint32_t m, uint32
 }
 
 /* Splits idx[lo..hi) at its median along its widest axis, recursively. */
-static void kd_build(struct kd *T, uint32_t lo, uint32_t hi)
+static void kd_build(struct kd *tree, uint32_t lo, uint32_t hi)
 {
     while (hi - lo > LEAF) {
         uint32_t m = lo + (hi - lo) / 2, ax, best = 0, i;
         double wbest = -1.0;
-        for (ax = 0; ax < T->dim; ax++) {
-            double a = coord(T, T->idx[lo], ax), b = a;
+        for (ax = 0; ax < tree->dim; ax++) {
+            double a = coord(tree, tree->idx[lo], ax), b = a;
             for (i = lo + 1; i < hi; i++) {
-                double v = coord(T, T->idx[i], ax);
+                double v = coord(tree, tree->idx[i], ax);
                 if (v < a) a = v;
                 if (v > b) b = v;
             }
@@ -97,19 +97,19 @@ static void kd_build(struct kd *T, uint32_t lo, uint32_t hi)
                 best = ax;
             }
         }
-        kd_select(T, lo, hi, m, best);
-        T->axis[m] = (uint8_t)best;
-        kd_build(T, lo, m);
+        kd_select(tree, lo, hi, m, best);
+        tree->axis[m] = (uint8_t)best;
+        kd_build(tree, lo, m);
         lo = m + 1;
     }
 }
 
 /* Quadrants around the query point q, counterclockwise from +x, each
  * half-open so that every other point but a duplicate of q is in one. */
-static int in_quadrant(const struct kd *T, uint32_t p)
+static int in_quadrant(const struct kd *tree, uint32_t p)
 {
-    double dx = coord(T, p, 0) - coord(T, T->q, 0), dy = coord(T, p, 1) - coord(T, T->q, 1);
-    switch (T->quad) {
+    double dx = coord(tree, p, 0) - coord(tree, tree->q, 0), dy = coord(tree, p, 1) - coord(tree, tree->q, 1);
+    switch (tree->sector) {
     case 0: return dx > 0 && dy >= 0;
     case 1: return dx <= 0 && dy > 0;
     case 2: return dx < 0 && dy <= 0;
@@ -119,54 +119,54 @@ static int in_quadrant(const struct kd *T, uint32_t p)
 
 /* Can the side of a split at v on axis ax (left: coordinates <= v, right:
  * >= v) hold a point of the query's quadrant? */
-static int side_open(const struct kd *T, uint32_t ax, double v, int right)
+static int side_open(const struct kd *tree, uint32_t ax, double v, int right)
 {
     static const signed char sign[4][2] = {{1, 1}, {-1, 1}, {-1, -1}, {1, -1}};
-    double qv = coord(T, T->q, ax);
-    if (T->quad < 0)
+    double qv = coord(tree, tree->q, ax);
+    if (tree->sector < 0)
         return 1;
-    if (sign[T->quad][ax] > 0)
+    if (sign[tree->sector][ax] > 0)
         return right || v >= qv;
     return !right || v <= qv;
 }
 
 /* Offers point p to the query's sorted list of the k best. */
-static void kd_offer(struct kd *T, uint32_t p)
+static void kd_offer(struct kd *tree, uint32_t p)
 {
     int64_t d;
     uint32_t q;
-    if (p == T->q || (T->quad >= 0 && !in_quadrant(T, p)))
+    if (p == tree->q || (tree->sector >= 0 && !in_quadrant(tree, p)))
         return;
-    d = T->cost(T->user, T->q, p);
-    if (T->cnt == T->k && (d > T->bcost[T->cnt - 1] || (d == T->bcost[T->cnt - 1] && p > T->best[T->cnt - 1])))
+    d = tree->cost(tree->user, tree->q, p);
+    if (tree->cnt == tree->k && (d > tree->bcost[tree->cnt - 1] || (d == tree->bcost[tree->cnt - 1] && p > tree->best[tree->cnt - 1])))
         return;
-    q = T->cnt < T->k ? T->cnt++ : T->cnt - 1;
-    while (q > 0 && (T->bcost[q - 1] > d || (T->bcost[q - 1] == d && T->best[q - 1] > p))) {
-        T->bcost[q] = T->bcost[q - 1];
-        T->best[q] = T->best[q - 1];
+    q = tree->cnt < tree->k ? tree->cnt++ : tree->cnt - 1;
+    while (q > 0 && (tree->bcost[q - 1] > d || (tree->bcost[q - 1] == d && tree->best[q - 1] > p))) {
+        tree->bcost[q] = tree->bcost[q - 1];
+        tree->best[q] = tree->best[q - 1];
         q--;
     }
-    T->bcost[q] = d;
-    T->best[q] = p;
+    tree->bcost[q] = d;
+    tree->best[q] = p;
 }
 
 /* Could a point at embedded distance gap beat the current k-th? */
-static int kd_worth(const struct kd *T, double gap)
+static int kd_worth(const struct kd *tree, double gap)
 {
     /* the cost is at least mult * gap - 0.5; a margin covers rounding */
-    return T->cnt < T->k || gap * T->mult * (1.0 - 1e-9) - 1.0 <= (double)T->bcost[T->cnt - 1];
+    return tree->cnt < tree->k || gap * tree->mult * (1.0 - 1e-9) - 1.0 <= (double)tree->bcost[tree->cnt - 1];
 }
 
-static void kd_search(struct kd *T, uint32_t lo, uint32_t hi)
+static void kd_search(struct kd *tree, uint32_t lo, uint32_t hi)
 {
     while (hi - lo > LEAF) {
-        uint32_t m = lo + (hi - lo) / 2, p = T->idx[m], ax = T->axis[m];
-        double v = coord(T, p, ax), diff = coord(T, T->q, ax) - v;
+        uint32_t m = lo + (hi - lo) / 2, p = tree->idx[m], ax = tree->axis[m];
+        double v = coord(tree, p, ax), diff = coord(tree, tree->q, ax) - v;
         int near_right = diff >= 0;
-        if (side_open(T, ax, v, near_right))
-            near_right ? kd_search(T, m + 1, hi) : kd_search(T, lo, m);
-        kd_offer(T, p);
-        if (!kd_worth(T, fabs(diff)) || !side_open(T, ax, v, !near_right))
+        if (side_open(tree, ax, v, near_right))
+            near_right ? kd_search(tree, m + 1, hi) : kd_search(tree, lo, m);
+        kd_offer(tree, p);
+        if (!kd_worth(tree, fabs(diff)) || !side_open(tree, ax, v, !near_right))
             return;
         if (near_right)
             hi = m;
@@ -174,89 +174,89 @@ static void kd_search(struct kd *T, uint32_t lo, uint32_t hi)
             lo = m + 1;
     }
     for (; lo < hi; lo++)
-        kd_offer(T, T->idx[lo]);
+        kd_offer(tree, tree->idx[lo]);
 }
 
 /* The list of point i: its k nearest, or with per_quad, the per_quad
  * nearest of each quadrant first, then the nearest others up to k, all in
  * the order of cost and index. */
-static void kd_list(struct kd *T, uint32_t i, uint32_t per_quad, uint32_t *out)
+static void kd_list(struct kd *tree, uint32_t i, uint32_t per_quad, uint32_t *out)
 {
     uint32_t got = 0, nearest[CCAD__ROUTE_K], m, j;
-    T->q = i;
-    T->quad = -1;
-    T->cnt = 0;
-    kd_search(T, 0, T->n);
-    memcpy(nearest, T->best, T->k * sizeof *nearest);
+    tree->q = i;
+    tree->sector = -1;
+    tree->cnt = 0;
+    kd_search(tree, 0, tree->n);
+    memcpy(nearest, tree->best, tree->k * sizeof *nearest);
     if (per_quad > 0) {
-        uint32_t k = T->k;
-        int quad;
-        T->k = per_quad;
-        for (quad = 0; quad < 4; quad++) {
-            T->quad = quad;
-            T->cnt = 0;
-            kd_search(T, 0, T->n);
-            for (m = 0; m < T->cnt; m++)
-                out[got++] = T->best[m];
+        uint32_t k = tree->k;
+        int sector;
+        tree->k = per_quad;
+        for (sector = 0; sector < 4; sector++) {
+            tree->sector = sector;
+            tree->cnt = 0;
+            kd_search(tree, 0, tree->n);
+            for (m = 0; m < tree->cnt; m++)
+                out[got++] = tree->best[m];
         }
-        T->k = k;
+        tree->k = k;
     }
-    for (m = 0; got < T->k; m++) {
+    for (m = 0; got < tree->k; m++) {
         for (j = 0; j < got && out[j] != nearest[m]; j++)
             ;
         if (j == got)
             out[got++] = nearest[m];
     }
     /* the merged list in order (insertion sort of at most k entries) */
-    T->quad = -1;
-    T->cnt = 0;
+    tree->sector = -1;
+    tree->cnt = 0;
     for (m = 0; m < got; m++)
-        kd_offer(T, out[m]);
-    memcpy(out, T->best, T->k * sizeof *out);
+        kd_offer(tree, out[m]);
+    memcpy(out, tree->best, tree->k * sizeof *out);
 }
 
 int ccad__route_neighbours(ccad_ctx *ctx, const double *c, uint32_t dim, double mult,
                            ccad__edge_cost cost, const void *user, uint32_t n, uint32_t k,
                            uint32_t per_quad, uint32_t *out, size_t stride)
 {
-    struct kd T;
+    struct kd tree;
     uint32_t i;
-    memset(&T, 0, sizeof T);
-    T.c = c;
-    T.dim = dim;
-    T.mult = mult;
-    T.cost = cost;
-    T.user = user;
-    T.k = k;
-    T.n = n;
-    T.quad = -1;
+    memset(&tree, 0, sizeof tree);
+    tree.c = c;
+    tree.dim = dim;
+    tree.mult = mult;
+    tree.cost = cost;
+    tree.user = user;
+    tree.k = k;
+    tree.n = n;
+    tree.sector = -1;
     if (k == 0 || k > CCAD__ROUTE_K || k >= n || 4 * per_quad > k || (per_quad > 0 && (c == NULL || dim != 2)))
         return CCAD_EINVAL;
     if (c != NULL) {
-        T.idx = ccad__alloc(ctx, (size_t)n * sizeof *T.idx);
-        T.axis = ccad__alloc(ctx, n);
-        if (T.idx == NULL || T.axis == NULL) {
-            ccad__free(ctx, T.idx);
-            ccad__free(ctx, T.axis);
+        tree.idx = ccad__alloc(ctx, (size_t)n * sizeof *tree.idx);
+        tree.axis = ccad__alloc(ctx, n);
+        if (tree.idx == NULL || tree.axis == NULL) {
+            ccad__free(ctx, tree.idx);
+            ccad__free(ctx, tree.axis);
             return CCAD_ENOMEM;
         }
         for (i = 0; i < n; i++)
-            T.idx[i] = i;
-        kd_build(&T, 0, n);
+            tree.idx[i] = i;
+        kd_build(&tree, 0, n);
     }
     for (i = 0; i < n; i++) {
         if (c != NULL) {
-            kd_list(&T, i, per_quad, out + (size_t)i * stride);
+            kd_list(&tree, i, per_quad, out + (size_t)i * stride);
         } else {
             uint32_t j;
-            T.q = i;
-            T.cnt = 0;
+            tree.q = i;
+            tree.cnt = 0;
             for (j = 0; j < n; j++)
-                kd_offer(&T, j);
-            memcpy(out + (size_t)i * stride, T.best, k * sizeof *out);
+                kd_offer(&tree, j);
+            memcpy(out + (size_t)i * stride, tree.best, k * sizeof *out);
         }
     }
-    ccad__free(ctx, T.idx);
-    ccad__free(ctx, T.axis);
+    ccad__free(ctx, tree.idx);
+    ccad__free(ctx, tree.axis);
     return CCAD_OK;
 }

@@ -67,36 +67,36 @@ static inline int64_t ccad__chord_cost(const double *a, const double *b)
 }
 
 /* The search's cost of the edge i-j (symmetric). */
-static inline int64_t ccad__rt_dist(const struct rt *R, uint32_t i, uint32_t j)
+static inline int64_t ccad__rt_dist(const struct rt *search, uint32_t i, uint32_t j)
 {
-    if (R->tab != NULL)
-        return R->tab[(size_t)i * R->n + j];
+    if (search->tab != NULL)
+        return search->tab[(size_t)i * search->n + j];
     if (i == j)
         return 0;
-    if (R->open && (i == R->real || j == R->real))
-        return (i == 0 || j == 0) ? 0 : R->big;
-    switch (R->metric) {
+    if (search->open && (i == search->real || j == search->real))
+        return (i == 0 || j == 0) ? 0 : search->big;
+    switch (search->metric) {
     case CCAD_METRIC_PLANAR:
-        return ccad__planar_cost(R->x[i], R->y[i], R->x[j], R->y[j], R->scale);
+        return ccad__planar_cost(search->x[i], search->y[i], search->x[j], search->y[j], search->scale);
     case CCAD_METRIC_GEO:
-        return ccad__chord_cost(R->u + 3 * (size_t)i, R->u + 3 * (size_t)j);
+        return ccad__chord_cost(search->u + 3 * (size_t)i, search->u + 3 * (size_t)j);
     default:
-        if (R->sym)
-            return (int64_t)R->mat[(size_t)i * R->real + j] + R->mat[(size_t)j * R->real + i];
-        return R->mat[(size_t)i * R->real + j];
+        if (search->sym)
+            return (int64_t)search->mat[(size_t)i * search->real + j] + search->mat[(size_t)j * search->real + i];
+        return search->mat[(size_t)i * search->real + j];
     }
 }
 
-static inline uint32_t ccad__rt_succ(const struct rt *R, uint32_t a)
+static inline uint32_t ccad__rt_succ(const struct rt *search, uint32_t a)
 {
-    uint32_t p = R->pos[a] + 1;
-    return R->t[p == R->n ? 0 : p];
+    uint32_t p = search->pos[a] + 1;
+    return search->t[p == search->n ? 0 : p];
 }
 
-static inline uint32_t ccad__rt_pred(const struct rt *R, uint32_t a)
+static inline uint32_t ccad__rt_pred(const struct rt *search, uint32_t a)
 {
-    uint32_t p = R->pos[a];
-    return R->t[p == 0 ? R->n - 1 : p - 1];
+    uint32_t p = search->pos[a];
+    return search->t[p == 0 ? search->n - 1 : p - 1];
 }
 
 /* Cost of the edge i-j for ccad__route_neighbours. */
@@ -120,17 +120,17 @@ int ccad__route_neighbours(ccad_ctx *ctx, const double *coord, uint32_t dim, dou
 
 /* route_local.c: queues a point for the local search (its don't-look bit
  * cleared); runs the local search until the queue is empty; reverses the
- * len positions from position i (logged when R->logging). */
-void ccad__rt_push(struct rt *R, uint32_t a);
-int ccad__rt_local_search(struct rt *R);
-int ccad__rt_reverse(struct rt *R, uint32_t i, uint32_t len);
+ * len positions from position i (logged when search->logging). */
+void ccad__rt_push(struct rt *search, uint32_t a);
+int ccad__rt_local_search(struct rt *search);
+int ccad__rt_reverse(struct rt *search, uint32_t i, uint32_t len);
 /* Moves the len positions starting at position i to just after node c
  * (outside them), reversed or not; whichever side of the tour is shorter
  * is the one that moves. */
-int ccad__rt_move_segment(struct rt *R, uint32_t i, uint32_t len, uint32_t c, int reversed);
+int ccad__rt_move_segment(struct rt *search, uint32_t i, uint32_t len, uint32_t c, int reversed);
 
 /* route_perturb.c: `rounds` kicks, each followed by the local search and
  * kept when the tour got no longer, undone otherwise. */
-int ccad__rt_perturb(struct rt *R, uint64_t seed, uint64_t rounds);
+int ccad__rt_perturb(struct rt *search, uint64_t seed, uint64_t rounds);
 
 #endif

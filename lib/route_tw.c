@@ -190,5 +190,5 @@ int ccad_route_solve_tw(ccad_ctx *ctx, const double *x, const double *y, size_t 
             rc = infeasible(ctx, fn, &p, order);
     }
     ccad__free(ctx, mat);
-    return rc;
+    return ccad__fail_in(ctx, fn, rc);
 }

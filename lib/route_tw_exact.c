@@ -20,6 +20,7 @@
  * predecessor is complete) into one pool; off[S * m + j] is where the labels
  * of (S, stop j) begin. Ties between equal labels go to the first found;
  * ties between final orders of equal key to the lexicographically smaller. */
+#include "grow.h"
 #include "route_tw.h"
 
 #include <string.h>
@@ -172,14 +173,10 @@ static int build(struct dp *D)
             D->off[(size_t)S * m + j] = (uint32_t)D->npool; /* before: (S - 1, m - 1) ends here */
             if (!(S & (1u << j)))
                 continue;
-            if (D->npool + TW_STATE_ROOM > D->cap) {
-                size_t nc = D->cap * 2 + TW_STATE_ROOM;
-                struct label *np = ccad__realloc(D->ctx, D->pool, D->cap * sizeof *np, nc * sizeof *np);
-                if (np == NULL)
-                    return CCAD_ENOMEM;
-                D->pool = np;
-                D->cap = nc;
-            }
+            if (D->npool + TW_STATE_ROOM > D->cap && /* the room test inline: per state */
+                ccad__grow(D->ctx, &D->pool, &D->cap, D->npool + TW_STATE_ROOM, sizeof *D->pool,
+                           TW_STATE_ROOM, SIZE_MAX) != CCAD_OK)
+                return CCAD_ENOMEM; /* the caller reports it as out of memory */
             /* built in place: the predecessors all lie before D->npool */
             D->npool += extend_state(D, S, j, D->pool + D->npool);
         }
@@ -413,7 +410,7 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
     if (never_waits(p)) {
         int32_t *E = ccad__alloc(ctx, ((size_t)1 << m) * TW_EXACT_MAX * sizeof *E);
         if (E == NULL)
-            return ccad__fail(ctx, CCAD_ENOMEM, "route with time windows: out of memory");
+            return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
         found = wide_dp(p, m, E, order, key);
         ccad__free(ctx, E);
         if (found)
@@ -434,6 +431,6 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
     ccad__free(ctx, D.off);
     ccad__free(ctx, D.pool);
     if (rc != CCAD_OK)
-        return ccad__fail(ctx, CCAD_ENOMEM, "route with time windows: out of memory");
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     return CCAD_OK;
 }

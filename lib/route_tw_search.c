@@ -288,7 +288,7 @@ int ccad__tw_search(ccad_ctx *ctx, const struct ccad__tw *p, const uint32_t *hin
     uint32_t n = (uint32_t)p->n;
     void *block = ccad__alloc(ctx, (size_t)n * (3 * sizeof(uint32_t) + 3 * sizeof(int64_t)));
     if (block == NULL)
-        return ccad__fail(ctx, CCAD_ENOMEM, "route with time windows: out of memory");
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     memset(&R, 0, sizeof R);
     R.p = p;
     R.end = block;

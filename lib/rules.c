@@ -188,37 +188,46 @@ int ccad_rules_get(const ccad_rules *rules, const char *name, int64_t *out_value
     return CCAD_OK;
 }
 
-int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
+/* Sets parameter i to value for ccad_rules_set and ccad_rules_set_text
+ * (fn): the range and the constraints with the other parameters checked
+ * first. Changes nothing on failure. */
+static int set_value(ccad_rules *rules, int i, int64_t value, const char *fn)
 {
-    int i, culprit, other;
+    int culprit, other;
     int64_t v[P__COUNT];
     char msg[200];
+    if (value < ccad__params[i].min || value > ccad__params[i].max)
+        return ccad__rules_fail(rules->ctx, CCAD_ERANGE, fn, CCAD__RM_RANGE, ccad__params[i].name,
+                                (long long)value, (long long)ccad__params[i].min,
+                                (long long)ccad__params[i].max);
+    memcpy(v, rules->v, sizeof v);
+    v[i] = value;
+    if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg, rules->ctx->lang))
+        return ccad__rules_fail(rules->ctx, CCAD_ECONFLICT, fn, CCAD__RM_REFUSED,
+                                ccad__params[i].name, (long long)value, msg);
+    rules->v[i] = value;
+    return CCAD_OK;
+}
+
+int ccad_rules_set(ccad_rules *rules, const char *name, int64_t value)
+{
+    static const char fn[] = "ccad_rules_set";
+    int i;
     if (rules == NULL)
         return CCAD_EINVAL;
     if (ccad__busy(rules->ctx))
         return CCAD_EBUSY;
     if (name == NULL)
-        return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_set: name is NULL");
+        return ccad__fail(rules->ctx, CCAD_EINVAL, "%s: name is NULL", fn);
     i = ccad__rules_find(name, strlen(name));
     if (i < 0)
-        return ccad__fail(rules->ctx, CCAD_ENOTFOUND,
-                          ccad__rules_msg(rules->ctx->lang, CCAD__RM_NO_PARAM), name);
-    if (value < ccad__params[i].min || value > ccad__params[i].max)
-        return ccad__fail(rules->ctx, CCAD_ERANGE, ccad__rules_msg(rules->ctx->lang, CCAD__RM_RANGE),
-                          ccad__params[i].name, (long long)value, (long long)ccad__params[i].min,
-                          (long long)ccad__params[i].max);
-    memcpy(v, rules->v, sizeof v);
-    v[i] = value;
-    if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg, rules->ctx->lang))
-        return ccad__fail(rules->ctx, CCAD_ECONFLICT,
-                          ccad__rules_msg(rules->ctx->lang, CCAD__RM_REFUSED),
-                          ccad__params[i].name, (long long)value, msg);
-    rules->v[i] = value;
-    return CCAD_OK;
+        return ccad__rules_fail(rules->ctx, CCAD_ENOTFOUND, fn, CCAD__RM_NO_PARAM, name);
+    return set_value(rules, i, value, fn);
 }
 
 int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
 {
+    static const char fn[] = "ccad_rules_set_text";
     int i;
     int64_t v;
     char msg[200];
@@ -228,24 +237,22 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
     if (ccad__busy(rules->ctx))
         return CCAD_EBUSY;
     if (name == NULL || value == NULL)
-        return ccad__fail(rules->ctx, CCAD_EINVAL, "ccad_rules_set_text: NULL argument");
+        return ccad__fail(rules->ctx, CCAD_EINVAL, "%s: NULL argument", fn);
     i = ccad__rules_find(name, strlen(name));
     if (i < 0)
-        return ccad__fail(rules->ctx, CCAD_ENOTFOUND,
-                          ccad__rules_msg(rules->ctx->lang, CCAD__RM_NO_PARAM), name);
+        return ccad__rules_fail(rules->ctx, CCAD_ENOTFOUND, fn, CCAD__RM_NO_PARAM, name);
     n = strlen(value);
     if (n == 0)
-        return ccad__fail(rules->ctx, CCAD_EPARSE, ccad__rules_msg(rules->ctx->lang, CCAD__RM_EMPTY),
-                          ccad__params[i].name);
+        return ccad__rules_fail(rules->ctx, CCAD_EPARSE, fn, CCAD__RM_EMPTY, ccad__params[i].name);
     switch (ccad__rules_value(i, value, n, &v, msg, sizeof msg, rules->ctx->lang)) {
     case 0:
         break;
     case -2:
-        return ccad__fail(rules->ctx, CCAD_ERANGE, "%s", msg);
+        return ccad__fail(rules->ctx, CCAD_ERANGE, "%s: %s", fn, msg);
     default:
-        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s", msg);
+        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: %s", fn, msg);
     }
-    return ccad_rules_set(rules, ccad__params[i].name, v);
+    return set_value(rules, i, v, fn);
 }
 
 ccad_ctx *ccad_rules_ctx(const ccad_rules *rules) { return rules == NULL ? NULL : rules->ctx; }

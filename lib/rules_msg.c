@@ -5,6 +5,9 @@
  * (ccad_ctx_set_lang). */
 #include "internal.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
 static const char messages[CCAD__RM_COUNT][CCAD_LANG_COUNT][112] = {
     [CCAD__RM_AT] = {"rules text line %lu, column %lu: %s", "规则文本第 %lu 行第 %lu 列：%s",
                      "規則文本第 %lu 行第 %lu 列：%s"},
@@ -53,6 +56,16 @@ static const char messages[CCAD__RM_COUNT][CCAD_LANG_COUNT][112] = {
     [CCAD__RM_EMPTY] = {"%s: empty value", "%s：值是空的", "%s：值是空的"},
     [CCAD__RM_REFUSED] = {"%s = %lld refused: %s", "%s = %lld 不能接受：%s", "%s = %lld 不能接受：%s"},
 };
+
+int ccad__rules_fail(ccad_ctx *ctx, int code, const char *fn, int id, ...)
+{
+    char msg[CCAD_ERRMSG_CAP];
+    va_list ap;
+    va_start(ap, id);
+    (void)vsnprintf(msg, sizeof msg, ccad__rules_msg(ctx->lang, id), ap);
+    va_end(ap);
+    return ccad__fail(ctx, code, "%s: %s", fn, msg);
+}
 
 const char *ccad__rules_msg(int lang, int id)
 {

@@ -3,6 +3,7 @@
  * checks are in rules.c. */
 #include "internal.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,9 +22,20 @@ static int is_value_char(char c)
  * returns CCAD_EPARSE. */
 static int parse_fail(ccad_rules *rules, unsigned long line, unsigned long col, const char *msg)
 {
-    ccad__fail(rules->ctx, CCAD_EPARSE, ccad__rules_msg(rules->ctx->lang, CCAD__RM_AT), line, col,
-               msg);
+    ccad__rules_fail(rules->ctx, CCAD_EPARSE, "ccad_rules_parse", CCAD__RM_AT, line, col, msg);
     return ccad__errpos(rules->ctx, CCAD_EPARSE, line, col);
+}
+
+/* parse_fail with message id of the rules message table, in the
+ * context's language, filled with the arguments that follow. */
+static int parse_fail_msg(ccad_rules *rules, unsigned long line, unsigned long col, int id, ...)
+{
+    char msg[200];
+    va_list ap;
+    va_start(ap, id);
+    vsnprintf(msg, sizeof msg, ccad__rules_msg(rules->ctx->lang, id), ap);
+    va_end(ap);
+    return parse_fail(rules, line, col, msg);
 }
 
 /* Parses line number `line`, text[start, end), into v, noting in line_of
@@ -36,11 +48,6 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
     char msg[200];
     int i, lang = rules->ctx->lang;
 #define COL(p) ((unsigned long)((p) - start + 1))
-#define FAIL(p, id, ...)                                                                       \
-    do {                                                                                       \
-        snprintf(msg, sizeof msg, ccad__rules_msg(lang, (id)), __VA_ARGS__);                   \
-        return parse_fail(rules, line, COL(p), msg);                                          \
-    } while (0)
     for (k = start; k < end; k++)
         if (text[k] == '\0' || text[k] == '\r')
             return parse_fail(rules, line, COL(k),
@@ -55,16 +62,19 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
         k++;
     keyn = k - key0;
     if (keyn == 0)
-        FAIL(k, CCAD__RM_NAME, text[k]);
+        return parse_fail_msg(rules, line, COL(k), CCAD__RM_NAME, text[k]);
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
     if (k == end || text[k] != '=')
-        FAIL(k, CCAD__RM_EQUALS, (int)(keyn > 60 ? 60 : keyn), text + key0);
+        return parse_fail_msg(rules, line, COL(k), CCAD__RM_EQUALS, (int)(keyn > 60 ? 60 : keyn),
+                              text + key0);
     i = ccad__rules_find(text + key0, keyn);
     if (i < 0)
-        FAIL(key0, CCAD__RM_UNKNOWN, (int)(keyn > 60 ? 60 : keyn), text + key0);
+        return parse_fail_msg(rules, line, COL(key0), CCAD__RM_UNKNOWN,
+                              (int)(keyn > 60 ? 60 : keyn), text + key0);
     if (line_of[i] != 0)
-        FAIL(key0, CCAD__RM_DUPLICATE, ccad__rules_param_name(i), line_of[i]);
+        return parse_fail_msg(rules, line, COL(key0), CCAD__RM_DUPLICATE, ccad__rules_param_name(i),
+                              line_of[i]);
     k++;
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
@@ -73,16 +83,16 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
         k++;
     valn = k - val0;
     if (valn == 0)
-        FAIL(k, CCAD__RM_MISSING, ccad__rules_param_name(i));
+        return parse_fail_msg(rules, line, COL(k), CCAD__RM_MISSING, ccad__rules_param_name(i));
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
     if (k < end && text[k] != '#')
-        FAIL(k, CCAD__RM_AFTER, text[k], ccad__rules_param_name(i));
+        return parse_fail_msg(rules, line, COL(k), CCAD__RM_AFTER, text[k],
+                              ccad__rules_param_name(i));
     if (ccad__rules_value(i, text + val0, valn, &v[i], msg, sizeof msg, lang) != 0)
         return parse_fail(rules, line, COL(val0), msg);
     line_of[i] = line;
     return CCAD_OK;
-#undef FAIL
 #undef COL
 }
 
@@ -141,9 +151,7 @@ int ccad_rules_parse(ccad_rules *rules, const char *text, size_t len)
     if (ccad__rules_conflict(v, &culprit, &other, msg, sizeof msg, rules->ctx->lang)) {
         culprit = conflict_culprit(culprit, other, line_of);
         /* defaults are consistent, so the text named a culprit: its line */
-        ccad__fail(rules->ctx, CCAD_EPARSE, ccad__rules_msg(rules->ctx->lang, CCAD__RM_AT),
-                   line_of[culprit], 1UL, msg);
-        return ccad__errpos(rules->ctx, CCAD_EPARSE, line_of[culprit], 1);
+        return parse_fail(rules, line_of[culprit], 1UL, msg);
     }
     memcpy(rules->v, v, sizeof v);
     return CCAD_OK;

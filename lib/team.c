@@ -1,6 +1,7 @@
 /* The team: reps in id order, each with its capacity, day and a borrowed
  * book (the customers it owns), and the team calendar (absences per rep).
  * Team planning is in plan/team_plan.c. */
+#include "grow.h"
 #include "team.h"
 
 #include <math.h>
@@ -103,7 +104,6 @@ static int check_book(const ccad_team *t, const ccad_book *book, const char *fn)
 int ccad_team_add(ccad_team *team, const ccad_rep *rep, ccad_book *book)
 {
     static const char fn[] = "ccad_team_add";
-    struct team_rep *grown;
     size_t at, len;
     int found, rc;
     char *id;
@@ -122,15 +122,12 @@ int ccad_team_add(ccad_team *team, const ccad_rep *rep, ccad_book *book)
     len = strlen(rep->id);
     if ((id = ccad__alloc(team->ctx, len + 1)) == NULL)
         return ccad__fail(team->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-    if (team->n == team->cap) {
-        size_t nc = team->cap ? team->cap * 2 : 4;
-        grown = ccad__realloc(team->ctx, team->rep, team->cap * sizeof *grown, nc * sizeof *grown);
-        if (grown == NULL) {
-            ccad__free(team->ctx, id);
+    rc = ccad__grow(team->ctx, &team->rep, &team->cap, team->n + 1, sizeof *team->rep, 4, SIZE_MAX);
+    if (rc != CCAD_OK) {
+        ccad__free(team->ctx, id);
+        if (rc == CCAD_ENOMEM)
             return ccad__fail(team->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        }
-        team->rep = grown;
-        team->cap = nc;
+        return ccad__fail(team->ctx, rc, "%s: the team is full", fn);
     }
     memcpy(id, rep->id, len + 1);
     memmove(&team->rep[at + 1], &team->rep[at], (team->n - at) * sizeof *team->rep);
@@ -210,7 +207,8 @@ int ccad_team_day_flags(ccad_team *team, size_t index, int32_t day, uint32_t *ou
     if (!ccad__date_ok(day))
         return ccad__fail(team->ctx, CCAD_ERANGE, "ccad_team_day_flags: day %ld out of range",
                           (long)day);
-    return ccad__team_flags(team, index, day, out_flags);
+    return ccad__fail_in(team->ctx, "ccad_team_day_flags",
+                         ccad__team_flags(team, index, day, out_flags));
 }
 
 int ccad__team_guard(const ccad_team *team, const void *out, const char *fn)

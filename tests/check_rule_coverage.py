@@ -216,7 +216,7 @@ def main(argv):
 
     # --- sources of the defaults -----------------------------------------
     code_sources = {}
-    for m in re.finditer(r'\{\s*"([a-z0-9_]+\.[a-z0-9_]+)"\s*,\s*CCAD_RULE_[A-Z]+\s*,(.*?)\},\n(?=\s*\{"|\};)',
+    for m in re.finditer(r'\{\s*"([a-z0-9_]+\.[a-z0-9_]+)"\s*,\s*CCAD_RULE_[A-Z]+\s*,(.*?)\},\n(?=\s*(?:\[P_[A-Z0-9_]+\]\s*=\s*)?\{"|\};)',
                          rules_c, re.S):
         strings = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(2))
         code_sources[m.group(1)] = strings[-1] if strings else ""

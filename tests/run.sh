@@ -30,7 +30,7 @@ step() { printf '\n==== %s (at %ds)\n' "$*" "$SECONDS"; }
 
 step "set-up: Debian packages"
 need=()
-for p in cmake make gcc g++ clang pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools dpkg-dev lintian groff-base man-db chromium python3-numpy python3-pandas python3-dask python3-distributed mypy; do
+for p in cmake make gcc g++ clang clang-format pkg-config libcmocka-dev libsqlite3-dev libclang-rt-14-dev doxygen binutils python3 python3-icalendar valgrind abigail-tools dpkg-dev lintian groff-base man-db chromium python3-numpy python3-pandas python3-dask python3-distributed mypy; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

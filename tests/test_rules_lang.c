@@ -121,21 +121,21 @@ static void setters_in_chinese(void **state)
     assert_int_equal(ccad_rules_set(r, "stall.after", 0), CCAD_ERANGE);
     assert_non_null(strstr(ccad_ctx_errmsg(ctx), "stall.after = 0 不在"));
     assert_int_equal(ccad_rules_set(r, "platform.working_cap", 40), CCAD_ECONFLICT);
-    assert_string_equal(ccad_ctx_errmsg(ctx), "platform.working_cap = 40 不能接受："
+    assert_string_equal(ccad_ctx_errmsg(ctx), "ccad_rules_set: platform.working_cap = 40 不能接受："
                                               "platform.working_min（50）不能大於 platform.working_cap（40）");
     assert_int_equal(ccad_rules_set(r, "gap.max_day", 3), CCAD_ENOTFOUND);
-    assert_string_equal(ccad_ctx_errmsg(ctx), "沒有名為 'gap.max_day' 的規則參數");
+    assert_string_equal(ccad_ctx_errmsg(ctx), "ccad_rules_set: 沒有名為 'gap.max_day' 的規則參數");
     assert_int_equal(ccad_rules_set_text(r, "gap.max_day", "3"), CCAD_ENOTFOUND);
-    assert_string_equal(ccad_ctx_errmsg(ctx), "沒有名為 'gap.max_day' 的規則參數");
+    assert_string_equal(ccad_ctx_errmsg(ctx), "ccad_rules_set_text: 沒有名為 'gap.max_day' 的規則參數");
     assert_int_equal(ccad_rules_set_text(r, "gap.warn_pct", ""), CCAD_EPARSE);
-    assert_string_equal(ccad_ctx_errmsg(ctx), "gap.warn_pct：值是空的");
+    assert_string_equal(ccad_ctx_errmsg(ctx), "ccad_rules_set_text: gap.warn_pct：值是空的");
     assert_int_equal(ccad_ctx_set_lang(ctx, CCAD_LANG_ZH_HANS), CCAD_OK);
     assert_int_equal(ccad_rules_set(r, "gap.warn_pct", 200), CCAD_ECONFLICT);
-    assert_string_equal(ccad_ctx_errmsg(ctx), "gap.warn_pct = 200 不能接受："
+    assert_string_equal(ccad_ctx_errmsg(ctx), "ccad_rules_set: gap.warn_pct = 200 不能接受："
                                               "gap.warn_pct（200）必须小于 gap.alert_pct（150）");
     assert_int_equal(ccad_ctx_set_lang(ctx, CCAD_LANG_EN), CCAD_OK);
     assert_int_equal(ccad_rules_set(r, "gap.warn_pct", 200), CCAD_ECONFLICT);
-    assert_string_equal(ccad_ctx_errmsg(ctx), "gap.warn_pct = 200 refused: "
+    assert_string_equal(ccad_ctx_errmsg(ctx), "ccad_rules_set: gap.warn_pct = 200 refused: "
                                               "gap.warn_pct (200) must be below gap.alert_pct (150)");
     ccad_rules_free(r);
     ccad_ctx_free(ctx);

@@ -19,28 +19,29 @@
 
 #define PASSES 4
 
-static int flexible(const struct plan *P, const struct item_rec *it)
+static int flexible(const struct plan *plan, const struct item_rec *it)
 {
-    const struct cust *c = &P->cw[it->customer];
+    const struct cust *c = &plan->cw[it->customer];
     return ccad__plan_routed(it) && it->kind == CCAD_ITEM_VISIT && it->quadrant == CCAD_Q2 &&
            it->block_day == 0 && (c->bits & CB_HAS_LOC) &&
            c->complaint != CCAD_COMPLAINT_OPEN;
 }
 
-static uint32_t pos_of(const struct dayroute *R, uint32_t x)
+static uint32_t pos_of(const struct dayroute *route, uint32_t x)
 {
     uint32_t k;
-    for (k = 0; k < R->n && R->stop[k] != x; k++)
+    for (k = 0; k < route->n && route->stop[k] != x; k++)
         ;
     return k;
 }
 
-/* 1 if day R has count and minute room for a stop of `svc` more minutes. */
-static int limits_hold(const struct plan *P, const struct dayroute *R, int extra, int32_t svc)
+/* 1 if day route has count and minute room for a stop of `svc` more minutes. */
+static int limits_hold(const struct plan *plan, const struct dayroute *route, int extra,
+                       int32_t svc)
 {
-    const ccad_plan_options *o = P->o;
-    return (o->visits_per_day == 0 || R->count + extra <= o->visits_per_day) &&
-           (o->minutes_per_day == 0 || R->minutes + svc <= o->minutes_per_day);
+    const ccad_plan_options *o = plan->o;
+    return (o->visits_per_day == 0 || route->count + extra <= o->visits_per_day) &&
+           (o->minutes_per_day == 0 || route->minutes + svc <= o->minutes_per_day);
 }
 
 static void set_day(struct item_rec *it, int32_t d, int32_t saved)
@@ -58,24 +59,24 @@ static void set_day(struct item_rec *it, int32_t d, int32_t saved)
 
 /* Moves item x to the allowed day where it adds the least travel, if that
  * saves more than its removal costs; *moved is set when it moved. */
-static int try_move(struct plan *P, const struct ccad__by_cust *B, uint32_t x, int *moved)
+static int try_move(struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x, int *moved)
 {
-    struct item_rec *it = &P->s->items[x];
-    struct dayroute *from = &P->day[it->date - P->o->first_day];
-    int32_t k = (int32_t)P->v[P_ROUTE_MOVE_DAYS], d, best_d = CCAD_NO_DATE, saving;
+    struct item_rec *it = &plan->s->items[x];
+    struct dayroute *from = &plan->day[it->date - plan->o->first_day];
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d, best_d = CCAD_NO_DATE, saving;
     int32_t best = 0, cost;
     uint32_t pos = pos_of(from, x), at, best_at = 0;
     int rc;
-    if ((rc = ccad__route_saving(P, from, pos, &saving)) != 0)
+    if ((rc = ccad__route_saving(plan, from, pos, &saving)) != 0)
         return rc;
     for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
         struct dayroute *to;
-        if (!ccad__plan_allowed(P, B, x, d))
+        if (!ccad__plan_allowed(plan, by_cust, x, d))
             continue;
-        to = &P->day[d - P->o->first_day];
-        if (!limits_hold(P, to, 1, it->svc))
+        to = &plan->day[d - plan->o->first_day];
+        if (!limits_hold(plan, to, 1, it->svc))
             continue;
-        if ((rc = ccad__route_fit(P, to, it->customer, &at, &cost)) != 0)
+        if ((rc = ccad__route_fit(plan, to, it->customer, &at, &cost)) != 0)
             return rc;
         if (at != UINT32_MAX && saving - cost > best) {
             best = saving - cost;
@@ -85,57 +86,61 @@ static int try_move(struct plan *P, const struct ccad__by_cust *B, uint32_t x, i
     }
     if (best_d == CCAD_NO_DATE)
         return CCAD_OK;
-    if ((rc = ccad__route_remove(P, from, pos)) != 0)
+    if ((rc = ccad__route_remove(plan, from, pos)) != 0)
         return rc;
-    if (!ccad__route_ok(P, from)) /* travel without the triangle inequality */
-        return ccad__route_insert(P, from, x, pos);
+    if (!ccad__route_ok(plan, from)) /* travel without the triangle inequality */
+        return ccad__route_insert(plan, from, x, pos);
     from->count--;
     from->minutes -= it->svc;
     set_day(it, best_d, best);
-    from = &P->day[best_d - P->o->first_day];
+    from = &plan->day[best_d - plan->o->first_day];
     from->count++;
     from->minutes += it->svc;
     *moved = 1;
-    return ccad__route_insert(P, from, x, best_at);
+    return ccad__route_insert(plan, from, x, best_at);
 }
 
 /* Exchanges x and y between their days when both stay feasible and the
  * two routes get shorter; *swapped is set when they did. Each is placed in
  * the other's route without it (a conservative test, see
  * ccad__route_fit_skip), so nothing changes unless the swap is made. */
-static int try_swap(struct plan *P, uint32_t x, uint32_t y, int *swapped)
+static int try_swap(struct plan *plan, uint32_t x, uint32_t y, int *swapped)
 {
-    struct item_rec *ix = &P->s->items[x], *iy = &P->s->items[y];
-    struct dayroute *A = &P->day[ix->date - P->o->first_day];
-    struct dayroute *Bd = &P->day[iy->date - P->o->first_day];
-    uint32_t px = pos_of(A, x), py = pos_of(Bd, y), ax, ay;
+    struct item_rec *ix = &plan->s->items[x], *iy = &plan->s->items[y];
+    struct dayroute *route_x = &plan->day[ix->date - plan->o->first_day];
+    struct dayroute *route_y = &plan->day[iy->date - plan->o->first_day];
+    uint32_t px = pos_of(route_x, x), py = pos_of(route_y, y), ax, ay;
     int32_t sx, sy, cx, cy, dA = ix->date, dB = iy->date;
     int rc;
-    if (!limits_hold(P, A, 0, iy->svc - ix->svc) || !limits_hold(P, Bd, 0, ix->svc - iy->svc))
+    if (!limits_hold(plan, route_x, 0, iy->svc - ix->svc) ||
+        !limits_hold(plan, route_y, 0, ix->svc - iy->svc))
         return CCAD_OK;
-    if ((rc = ccad__route_saving(P, A, px, &sx)) != 0 ||
-        (rc = ccad__route_saving(P, Bd, py, &sy)) != 0)
+    if ((rc = ccad__route_saving(plan, route_x, px, &sx)) != 0 ||
+        (rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
         return rc;
-    if ((rc = ccad__route_fit_skip(P, A, px, iy->customer, &ay, &cy)) != 0)
+    if ((rc = ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
         return rc;
     if (ay == UINT32_MAX || sx + sy - cy <= 0)
         return CCAD_OK;
-    if ((rc = ccad__route_fit_skip(P, Bd, py, ix->customer, &ax, &cx)) != 0)
+    if ((rc = ccad__route_fit_skip(plan, route_y, py, ix->customer, &ax, &cx)) != 0)
         return rc;
     if (ax == UINT32_MAX || sx + sy - cy - cx <= 0)
         return CCAD_OK;
-    if ((rc = ccad__route_remove(P, A, px)) != 0 || (rc = ccad__route_remove(P, Bd, py)) != 0 ||
-        (rc = ccad__route_insert(P, A, y, ay)) != 0 || (rc = ccad__route_insert(P, Bd, x, ax)) != 0)
+    if ((rc = ccad__route_remove(plan, route_x, px)) != 0 ||
+        (rc = ccad__route_remove(plan, route_y, py)) != 0 ||
+        (rc = ccad__route_insert(plan, route_x, y, ay)) != 0 ||
+        (rc = ccad__route_insert(plan, route_y, x, ax)) != 0)
         return rc;
-    if (!ccad__route_ok(P, A) || !ccad__route_ok(P, Bd)) {
+    if (!ccad__route_ok(plan, route_x) || !ccad__route_ok(plan, route_y)) {
         /* travel without the triangle inequality: put both back */
-        if ((rc = ccad__route_remove(P, A, ay)) != 0 || (rc = ccad__route_remove(P, Bd, ax)) != 0 ||
-            (rc = ccad__route_insert(P, A, x, px)) != 0)
+        if ((rc = ccad__route_remove(plan, route_x, ay)) != 0 ||
+            (rc = ccad__route_remove(plan, route_y, ax)) != 0 ||
+            (rc = ccad__route_insert(plan, route_x, x, px)) != 0)
             return rc;
-        return ccad__route_insert(P, Bd, y, py);
+        return ccad__route_insert(plan, route_y, y, py);
     }
-    A->minutes += iy->svc - ix->svc;
-    Bd->minutes += ix->svc - iy->svc;
+    route_x->minutes += iy->svc - ix->svc;
+    route_y->minutes += ix->svc - iy->svc;
     set_day(ix, dB, sx + sy - cy - cx); /* the swap's saving, on the visit that led it */
     set_day(iy, dA, 0);
     *swapped = 1;
@@ -143,23 +148,25 @@ static int try_swap(struct plan *P, uint32_t x, uint32_t y, int *swapped)
 }
 
 /* Swaps for flexible item x with the flexible stops of its allowed days. */
-static int swaps_of(struct plan *P, const struct ccad__by_cust *B, uint32_t x, int *changed)
+static int swaps_of(struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
+                    int *changed)
 {
-    int32_t k = (int32_t)P->v[P_ROUTE_MOVE_DAYS], d, home = P->s->items[x].date;
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d, home = plan->s->items[x].date;
     int rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
-        struct dayroute *R;
+        struct dayroute *route;
         uint32_t j;
-        if (!ccad__plan_allowed(P, B, x, d))
+        if (!ccad__plan_allowed(plan, by_cust, x, d))
             continue;
-        R = &P->day[d - P->o->first_day];
-        for (j = 0; j < R->n; j++) {
-            uint32_t y = R->stop[j];
+        route = &plan->day[d - plan->o->first_day];
+        for (j = 0; j < route->n; j++) {
+            uint32_t y = route->stop[j];
             int swapped = 0;
-            if (!flexible(P, &P->s->items[y]) ||
-                P->s->items[y].customer == P->s->items[x].customer || !ccad__plan_allowed(P, B, y, home))
+            if (!flexible(plan, &plan->s->items[y]) ||
+                plan->s->items[y].customer == plan->s->items[x].customer ||
+                !ccad__plan_allowed(plan, by_cust, y, home))
                 continue;
-            if ((rc = try_swap(P, x, y, &swapped)) != 0)
+            if ((rc = try_swap(plan, x, y, &swapped)) != 0)
                 return rc;
             if (swapped) {
                 *changed = 1;
@@ -170,29 +177,29 @@ static int swaps_of(struct plan *P, const struct ccad__by_cust *B, uint32_t x, i
     return CCAD_OK;
 }
 
-int ccad__plan_assign(struct plan *P)
+int ccad__plan_assign(struct plan *plan)
 {
-    ccad_schedule *s = P->s;
-    struct ccad__by_cust B = {NULL, NULL};
+    ccad_schedule *s = plan->s;
+    struct ccad__by_cust by_cust = {NULL, NULL};
     int pass, rc;
     size_t i;
-    if (s->n_items == 0 || P->v[P_ROUTE_MOVE_DAYS] == 0)
+    if (s->n_items == 0 || plan->v[P_ROUTE_MOVE_DAYS] == 0)
         return CCAD_OK;
-    if ((rc = ccad__plan_index_customers(P, &B)) != 0)
+    if ((rc = ccad__plan_index_customers(plan, &by_cust)) != 0)
         goto done;
     for (pass = 0; pass < PASSES; pass++) {
         int changed = 0;
         for (i = 0; i < s->n_items; i++) {
-            if (!flexible(P, &s->items[i]))
+            if (!flexible(plan, &s->items[i]))
                 continue;
-            if ((rc = try_move(P, &B, (uint32_t)i, &changed)) != 0 ||
-                (rc = swaps_of(P, &B, (uint32_t)i, &changed)) != 0)
+            if ((rc = try_move(plan, &by_cust, (uint32_t)i, &changed)) != 0 ||
+                (rc = swaps_of(plan, &by_cust, (uint32_t)i, &changed)) != 0)
                 goto done;
         }
         if (!changed)
             break;
     }
 done:
-    ccad__plan_index_free(s->ctx, &B);
+    ccad__plan_index_free(s->ctx, &by_cust);
     return rc;
 }

@@ -15,74 +15,74 @@
 
 #define LEG_MAX 100000 /* minutes; legs beyond are clamped */
 
-static void point(const struct plan *P, uint32_t ci, double *x, double *y)
+static void point(const struct plan *plan, uint32_t ci, double *x, double *y)
 {
     const struct cust *c;
     if (ci == UINT32_MAX) {
-        *x = P->o->base_x;
-        *y = P->o->base_y;
+        *x = plan->o->base_x;
+        *y = plan->o->base_y;
         return;
     }
-    c = &P->cw[ci];
+    c = &plan->cw[ci];
     if (c->bits & CB_HAS_LOC) {
         *x = c->x;
         *y = c->y;
     } else {
-        *x = P->o->base_x; /* no location: treated as at the base */
-        *y = P->o->base_y;
+        *x = plan->o->base_x; /* no location: treated as at the base */
+        *y = plan->o->base_y;
     }
 }
 
-int ccad__plan_leg_compute(const struct plan *P, uint32_t a, uint32_t b, int32_t *out)
+int ccad__plan_leg_compute(const struct plan *plan, uint32_t a, uint32_t b, int32_t *out)
 {
     double x1, y1, x2, y2, m;
-    point(P, a, &x1, &y1);
-    point(P, b, &x2, &y2);
-    if (P->o->metric == CCAD_METRIC_HOST) {
-        int rc = ccad__travel(P->s->ctx, x1, y1, x2, y2, out);
+    point(plan, a, &x1, &y1);
+    point(plan, b, &x2, &y2);
+    if (plan->o->metric == CCAD_METRIC_HOST) {
+        int rc = ccad__travel(plan->s->ctx, x1, y1, x2, y2, out);
         if (rc == CCAD_OK && *out > LEG_MAX)
             *out = LEG_MAX; /* "unreachable": far past any day, and no sum overflows */
         return rc;
     }
-    m = (double)ccad__straight_cost(P->o->metric, P->o->scale, x1, y1, x2, y2) /
-        P->o->units_per_minute;
+    m = (double)ccad__straight_cost(plan->o->metric, plan->o->scale, x1, y1, x2, y2) /
+        plan->o->units_per_minute;
     *out = m > (double)LEG_MAX ? LEG_MAX : (int32_t)ceil(m);
     return CCAD_OK;
 }
 
-int ccad__plan_legs_init(struct plan *P)
+int ccad__plan_legs_init(struct plan *plan)
 {
-    size_t n = P->b->n + 1;
-    P->legs = NULL;
-    if (!P->o->route || P->o->metric == CCAD_METRIC_HOST || P->b->n > CCAD_PLAN_LEGS_MAX)
+    size_t n = plan->b->n + 1;
+    plan->legs = NULL;
+    if (!plan->o->route || plan->o->metric == CCAD_METRIC_HOST || plan->b->n > CCAD_PLAN_LEGS_MAX)
         return CCAD_OK;
-    P->legs = ccad__alloc(P->s->ctx, n * n * sizeof *P->legs);
-    if (P->legs == NULL)
-        return ccad__fail(P->s->ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
-    memset(P->legs, 0, n * n * sizeof *P->legs);
+    plan->legs = ccad__alloc(plan->s->ctx, n * n * sizeof *plan->legs);
+    if (plan->legs == NULL)
+        return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
+    memset(plan->legs, 0, n * n * sizeof *plan->legs);
     return CCAD_OK;
 }
 
-static int32_t open_of(const struct plan *P, uint32_t ci) { return P->cw[ci].open_min; }
-static int32_t close_of(const struct plan *P, uint32_t ci) { return P->cw[ci].close_min; }
+static int32_t open_of(const struct plan *plan, uint32_t ci) { return plan->cw[ci].open_min; }
+static int32_t close_of(const struct plan *plan, uint32_t ci) { return plan->cw[ci].close_min; }
 
-int ccad__plan_alone(const struct plan *P, uint32_t i, int32_t *out)
+int ccad__plan_alone(const struct plan *plan, uint32_t i, int32_t *out)
 {
-    int32_t l1, l2, svc = ccad__plan_service(P, i), st;
-    int32_t day_start = P->o->day_start_min;
-    int32_t from = open_of(P, i) > day_start ? open_of(P, i) : day_start;
-    int32_t until = close_of(P, i) < P->day_end ? close_of(P, i) : P->day_end;
+    int32_t l1, l2, svc = ccad__plan_service(plan, i), st;
+    int32_t day_start = plan->o->day_start_min;
+    int32_t from = open_of(plan, i) > day_start ? open_of(plan, i) : day_start;
+    int32_t until = close_of(plan, i) < plan->day_end ? close_of(plan, i) : plan->day_end;
     int rc;
     if (from + svc > until) {
         *out = -1; /* the visit hours cannot hold it inside the day */
         return CCAD_OK;
     }
-    if ((rc = ccad__plan_leg(P, UINT32_MAX, i, &l1)) != 0 ||
-        (rc = ccad__plan_leg(P, i, UINT32_MAX, &l2)) != 0)
+    if ((rc = ccad__plan_leg(plan, UINT32_MAX, i, &l1)) != 0 ||
+        (rc = ccad__plan_leg(plan, i, UINT32_MAX, &l2)) != 0)
         return rc;
-    st = day_start + l1 > open_of(P, i) ? day_start + l1 : open_of(P, i);
+    st = day_start + l1 > open_of(plan, i) ? day_start + l1 : open_of(plan, i);
     *out = l1 + svc + l2;
-    if (st + svc > close_of(P, i) || st + svc + l2 > P->day_end)
+    if (st + svc > close_of(plan, i) || st + svc + l2 > plan->day_end)
         *out = -2 - *out; /* travel makes it miss: -2 - minutes needed */
     return CCAD_OK;
 }
@@ -92,77 +92,79 @@ int ccad__plan_alone(const struct plan *P, uint32_t i, int32_t *out)
  * Legs that keep the triangle inequality (PLANAR and GEO, up to the minute
  * of rounding) make a stop longer than that fit nowhere, so ccad__route_fit
  * can refuse it without trying every place. */
-static void set_room(const struct plan *P, struct dayroute *R)
+static void set_room(const struct plan *plan, struct dayroute *route)
 {
-    int32_t t = P->o->day_start_min, room, back;
+    int32_t t = plan->o->day_start_min, room, back;
     uint32_t k;
-    if (R->n == 0) {
-        R->room = P->day_end - P->o->day_start_min;
+    if (route->n == 0) {
+        route->room = plan->day_end - plan->o->day_start_min;
         return;
     }
-    back = R->start[R->n - 1] + P->s->items[R->stop[R->n - 1]].svc + R->back_leg;
-    room = P->day_end - back;
-    for (k = 0; k < R->n; k++) {
-        if (R->latest[k] - (t + R->leg[k]) > room)
-            room = R->latest[k] - (t + R->leg[k]);
-        t = R->start[k] + P->s->items[R->stop[k]].svc;
+    back = route->start[route->n - 1] + plan->s->items[route->stop[route->n - 1]].svc +
+           route->back_leg;
+    room = plan->day_end - back;
+    for (k = 0; k < route->n; k++) {
+        if (route->latest[k] - (t + route->leg[k]) > room)
+            room = route->latest[k] - (t + route->leg[k]);
+        t = route->start[k] + plan->s->items[route->stop[k]].svc;
     }
-    R->room = room;
+    route->room = room;
 }
 
-static uint32_t cust_of(const struct plan *P, const struct dayroute *R, uint32_t pos)
+static uint32_t cust_of(const struct plan *plan, const struct dayroute *route, uint32_t pos)
 {
-    return pos < R->n ? P->s->items[R->stop[pos]].customer : UINT32_MAX;
+    return pos < route->n ? plan->s->items[route->stop[pos]].customer : UINT32_MAX;
 }
 
 /* The leg between real stops a and b (UINT32_MAX: the base) once what lies
- * between them is gone: R's own leg when they are consecutive, else fresh. */
-static int gap_leg(const struct plan *P, const struct dayroute *R, uint32_t a, uint32_t b,
+ * between them is gone: route's own leg when they are consecutive, else fresh. */
+static int gap_leg(const struct plan *plan, const struct dayroute *route, uint32_t a, uint32_t b,
                    uint32_t prev, uint32_t next, int32_t *out)
 {
-    int64_t ra = a == UINT32_MAX ? -1 : (int64_t)a, rb = b == UINT32_MAX ? (int64_t)R->n : b;
+    int64_t ra = a == UINT32_MAX ? -1 : (int64_t)a, rb = b == UINT32_MAX ? (int64_t)route->n : b;
     if (rb == ra + 1) {
-        *out = b != UINT32_MAX ? R->leg[b] : R->back_leg;
+        *out = b != UINT32_MAX ? route->leg[b] : route->back_leg;
         return CCAD_OK;
     }
     if (prev == UINT32_MAX && next == UINT32_MAX) {
         *out = 0; /* the route held only the skipped stop */
         return CCAD_OK;
     }
-    return ccad__plan_leg(P, prev, next, out);
+    return ccad__plan_leg(plan, prev, next, out);
 }
 
-int ccad__route_fit_skip(const struct plan *P, const struct dayroute *R, uint32_t skip,
+int ccad__route_fit_skip(const struct plan *plan, const struct dayroute *route, uint32_t skip,
                          uint32_t i, uint32_t *out_pos, int32_t *out_cost)
 {
-    int32_t svc = ccad__plan_service(P, i), open = open_of(P, i), close = close_of(P, i);
+    int32_t svc = ccad__plan_service(plan, i), open = open_of(plan, i), close = close_of(plan, i);
     int32_t best = INT32_MAX;
-    uint32_t nv = skip < R->n ? R->n - 1 : R->n, p, best_pos = UINT32_MAX;
+    uint32_t nv = skip < route->n ? route->n - 1 : route->n, p, best_pos = UINT32_MAX;
     int rc;
     *out_pos = UINT32_MAX;
     *out_cost = 0;
-    if (R->n > 0 && skip >= R->n && P->room_margin >= 0 && svc - P->room_margin > R->room)
+    if (route->n > 0 && skip >= route->n && plan->room_margin >= 0 &&
+        svc - plan->room_margin > route->room)
         return CCAD_OK; /* longer than any gap in the day, rounding of the legs allowed for */
     for (p = 0; p <= nv; p++) {
         /* virtual position p lies between real stops a (or the base) and b */
         uint32_t a = p == 0 ? UINT32_MAX : (p - 1 < skip ? p - 1 : p);
         uint32_t b = p == nv ? UINT32_MAX : (p < skip ? p : p + 1);
-        uint32_t prev = a == UINT32_MAX ? UINT32_MAX : cust_of(P, R, a);
-        uint32_t next = b == UINT32_MAX ? UINT32_MAX : cust_of(P, R, b);
-        int32_t dep = a == UINT32_MAX ? P->o->day_start_min
-                                      : R->start[a] + P->s->items[R->stop[a]].svc;
+        uint32_t prev = a == UINT32_MAX ? UINT32_MAX : cust_of(plan, route, a);
+        uint32_t next = b == UINT32_MAX ? UINT32_MAX : cust_of(plan, route, b);
+        int32_t dep = a == UINT32_MAX ? plan->o->day_start_min
+                                      : route->start[a] + plan->s->items[route->stop[a]].svc;
         int32_t l1, l2, st, arr, old, cost;
-        if ((rc = ccad__plan_leg(P, prev, i, &l1)) != 0)
+        if ((rc = ccad__plan_leg(plan, prev, i, &l1)) != 0)
             return rc;
         st = dep + l1 > open ? dep + l1 : open;
         if (st + svc > close)
             continue;
-        if ((rc = ccad__plan_leg(P, i, next, &l2)) != 0)
+        if ((rc = ccad__plan_leg(plan, i, next, &l2)) != 0)
             return rc;
         arr = st + svc + l2;
-        if (b != UINT32_MAX ? arr > R->latest[b] : arr > P->day_end)
+        if (b != UINT32_MAX ? arr > route->latest[b] : arr > plan->day_end)
             continue;
-        if ((rc = gap_leg(P, R, a, b, prev, next, &old)) != 0)
+        if ((rc = gap_leg(plan, route, a, b, prev, next, &old)) != 0)
             return rc;
         cost = l1 + l2 - old;
         if (cost < best) {
@@ -175,163 +177,166 @@ int ccad__route_fit_skip(const struct plan *P, const struct dayroute *R, uint32_
     return CCAD_OK;
 }
 
-int ccad__route_fit(const struct plan *P, const struct dayroute *R, uint32_t i, uint32_t *out_pos,
-                    int32_t *out_cost)
+int ccad__route_fit(const struct plan *plan, const struct dayroute *route, uint32_t i,
+                    uint32_t *out_pos, int32_t *out_cost)
 {
-    return ccad__route_fit_skip(P, R, UINT32_MAX, i, out_pos, out_cost);
+    return ccad__route_fit_skip(plan, route, UINT32_MAX, i, out_pos, out_cost);
 }
 
 /* Latest starts from the end back to stop 0 (the latest departure from the
  * last stop is the day's end less the way back), then the day's room. */
-static void set_latest(const struct plan *P, struct dayroute *R)
+static void set_latest(const struct plan *plan, struct dayroute *route)
 {
-    int32_t t = P->day_end - R->back_leg;
+    int32_t t = plan->day_end - route->back_leg;
     uint32_t k;
-    for (k = R->n; k-- > 0;) {
-        const struct item_rec *it = &P->s->items[R->stop[k]];
-        int32_t lim = close_of(P, it->customer);
+    for (k = route->n; k-- > 0;) {
+        const struct item_rec *it = &plan->s->items[route->stop[k]];
+        int32_t lim = close_of(plan, it->customer);
         if (t < lim)
             lim = t;
-        R->latest[k] = lim - it->svc;
-        t = R->latest[k] - R->leg[k];
+        route->latest[k] = lim - it->svc;
+        t = route->latest[k] - route->leg[k];
     }
-    set_room(P, R);
+    set_room(plan, route);
 }
 
-int ccad__route_retime(const struct plan *P, struct dayroute *R)
+int ccad__route_retime(const struct plan *plan, struct dayroute *route)
 {
-    int32_t t = P->o->day_start_min;
+    int32_t t = plan->o->day_start_min;
     uint32_t k, prev = UINT32_MAX;
     int rc;
-    R->travel = 0;
-    R->back_leg = 0;
-    if (R->n == 0) {
-        set_room(P, R);
+    route->travel = 0;
+    route->back_leg = 0;
+    if (route->n == 0) {
+        set_room(plan, route);
         return CCAD_OK;
     }
-    for (k = 0; k < R->n; k++) {
-        const struct item_rec *it = &P->s->items[R->stop[k]];
-        int32_t open = open_of(P, it->customer);
-        if ((rc = ccad__plan_leg(P, prev, it->customer, &R->leg[k])) != 0)
+    for (k = 0; k < route->n; k++) {
+        const struct item_rec *it = &plan->s->items[route->stop[k]];
+        int32_t open = open_of(plan, it->customer);
+        if ((rc = ccad__plan_leg(plan, prev, it->customer, &route->leg[k])) != 0)
             return rc;
-        R->travel += R->leg[k];
-        t += R->leg[k];
-        R->start[k] = t > open ? t : open;
-        t = R->start[k] + it->svc;
+        route->travel += route->leg[k];
+        t += route->leg[k];
+        route->start[k] = t > open ? t : open;
+        t = route->start[k] + it->svc;
         prev = it->customer;
     }
-    if ((rc = ccad__plan_leg(P, prev, UINT32_MAX, &R->back_leg)) != 0)
+    if ((rc = ccad__plan_leg(plan, prev, UINT32_MAX, &route->back_leg)) != 0)
         return rc;
-    R->travel += R->back_leg;
-    set_latest(P, R);
+    route->travel += route->back_leg;
+    set_latest(plan, route);
     return CCAD_OK;
 }
 
-static int grow(ccad_ctx *ctx, struct dayroute *R)
+static int grow(ccad_ctx *ctx, struct dayroute *route)
 {
-    uint32_t nc = R->cap ? 2 * R->cap : 8;
+    uint32_t nc = route->cap ? 2 * route->cap : 8;
     uint32_t *stop = ccad__alloc(ctx, (size_t)nc * 4 * sizeof *stop);
     if (stop == NULL)
-        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
-    if (R->n > 0) {
-        memcpy(stop, R->stop, R->n * sizeof *stop);
-        memcpy(stop + nc, R->start, R->n * sizeof *stop);
-        memcpy(stop + 2 * nc, R->latest, R->n * sizeof *stop);
-        memcpy(stop + 3 * nc, R->leg, R->n * sizeof *stop);
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
+    if (route->n > 0) {
+        memcpy(stop, route->stop, route->n * sizeof *stop);
+        memcpy(stop + nc, route->start, route->n * sizeof *stop);
+        memcpy(stop + 2 * nc, route->latest, route->n * sizeof *stop);
+        memcpy(stop + 3 * nc, route->leg, route->n * sizeof *stop);
     }
-    ccad__free(ctx, R->stop);
-    R->stop = stop;
-    R->start = (int32_t *)(stop + nc);
-    R->latest = (int32_t *)(stop + 2 * nc);
-    R->leg = (int32_t *)(stop + 3 * nc);
-    R->cap = nc;
+    ccad__free(ctx, route->stop);
+    route->stop = stop;
+    route->start = (int32_t *)(stop + nc);
+    route->latest = (int32_t *)(stop + 2 * nc);
+    route->leg = (int32_t *)(stop + 3 * nc);
+    route->cap = nc;
     return CCAD_OK;
 }
 
-/* Times of R from stop `from` on (legs from..from+1 fresh, the rest kept),
+/* Times of route from stop `from` on (legs from..from+1 fresh, the rest kept),
  * and latest starts from the end back to stop 0. */
-static int retime_from(const struct plan *P, struct dayroute *R, uint32_t from)
+static int retime_from(const struct plan *plan, struct dayroute *route, uint32_t from)
 {
     int32_t t;
     uint32_t k, prev;
     int rc;
-    if (R->n == 0 || from == 0)
-        return ccad__route_retime(P, R);
-    prev = P->s->items[R->stop[from - 1]].customer;
-    t = R->start[from - 1] + P->s->items[R->stop[from - 1]].svc;
-    for (k = from; k < R->n; k++) {
-        const struct item_rec *it = &P->s->items[R->stop[k]];
-        int32_t open = open_of(P, it->customer);
+    if (route->n == 0 || from == 0)
+        return ccad__route_retime(plan, route);
+    prev = plan->s->items[route->stop[from - 1]].customer;
+    t = route->start[from - 1] + plan->s->items[route->stop[from - 1]].svc;
+    for (k = from; k < route->n; k++) {
+        const struct item_rec *it = &plan->s->items[route->stop[k]];
+        int32_t open = open_of(plan, it->customer);
         if (k <= from + 1) {
-            R->travel -= R->leg[k];
-            if ((rc = ccad__plan_leg(P, prev, it->customer, &R->leg[k])) != 0)
+            route->travel -= route->leg[k];
+            if ((rc = ccad__plan_leg(plan, prev, it->customer, &route->leg[k])) != 0)
                 return rc;
-            R->travel += R->leg[k];
+            route->travel += route->leg[k];
         }
-        t += R->leg[k];
-        R->start[k] = t > open ? t : open;
-        t = R->start[k] + it->svc;
+        t += route->leg[k];
+        route->start[k] = t > open ? t : open;
+        t = route->start[k] + it->svc;
         prev = it->customer;
     }
-    if (from + 1 >= R->n) {
-        R->travel -= R->back_leg;
-        if ((rc = ccad__plan_leg(P, prev, UINT32_MAX, &R->back_leg)) != 0)
+    if (from + 1 >= route->n) {
+        route->travel -= route->back_leg;
+        if ((rc = ccad__plan_leg(plan, prev, UINT32_MAX, &route->back_leg)) != 0)
             return rc;
-        R->travel += R->back_leg;
+        route->travel += route->back_leg;
     }
-    set_latest(P, R);
+    set_latest(plan, route);
     return CCAD_OK;
 }
 
-int ccad__route_insert(const struct plan *P, struct dayroute *R, uint32_t item, uint32_t pos)
+int ccad__route_insert(const struct plan *plan, struct dayroute *route, uint32_t item, uint32_t pos)
 {
     int rc;
-    if (R->n == R->cap && (rc = grow(P->s->ctx, R)) != 0)
+    if (route->n == route->cap && (rc = grow(plan->s->ctx, route)) != 0)
         return rc;
-    memmove(R->stop + pos + 1, R->stop + pos, (R->n - pos) * sizeof *R->stop);
-    memmove(R->start + pos + 1, R->start + pos, (R->n - pos) * sizeof *R->start);
-    memmove(R->leg + pos + 1, R->leg + pos, (R->n - pos) * sizeof *R->leg);
-    R->stop[pos] = item;
-    R->leg[pos] = 0; /* replaced by retime_from, which counts it in */
-    R->n++;
-    return retime_from(P, R, pos);
+    memmove(route->stop + pos + 1, route->stop + pos, (route->n - pos) * sizeof *route->stop);
+    memmove(route->start + pos + 1, route->start + pos, (route->n - pos) * sizeof *route->start);
+    memmove(route->leg + pos + 1, route->leg + pos, (route->n - pos) * sizeof *route->leg);
+    route->stop[pos] = item;
+    route->leg[pos] = 0; /* replaced by retime_from, which counts it in */
+    route->n++;
+    return retime_from(plan, route, pos);
 }
 
-int ccad__route_remove(const struct plan *P, struct dayroute *R, uint32_t pos)
+int ccad__route_remove(const struct plan *plan, struct dayroute *route, uint32_t pos)
 {
-    R->travel -= R->leg[pos];
-    memmove(R->stop + pos, R->stop + pos + 1, (R->n - pos - 1) * sizeof *R->stop);
-    memmove(R->start + pos, R->start + pos + 1, (R->n - pos - 1) * sizeof *R->start);
-    memmove(R->leg + pos, R->leg + pos + 1, (R->n - pos - 1) * sizeof *R->leg);
-    R->n--;
-    return R->n == 0 ? ccad__route_retime(P, R) : retime_from(P, R, pos);
+    route->travel -= route->leg[pos];
+    memmove(route->stop + pos, route->stop + pos + 1, (route->n - pos - 1) * sizeof *route->stop);
+    memmove(route->start + pos, route->start + pos + 1,
+            (route->n - pos - 1) * sizeof *route->start);
+    memmove(route->leg + pos, route->leg + pos + 1, (route->n - pos - 1) * sizeof *route->leg);
+    route->n--;
+    return route->n == 0 ? ccad__route_retime(plan, route) : retime_from(plan, route, pos);
 }
 
-int ccad__route_ok(const struct plan *P, const struct dayroute *R)
+int ccad__route_ok(const struct plan *plan, const struct dayroute *route)
 {
     uint32_t k;
-    for (k = 0; k < R->n; k++)
-        if (R->start[k] > R->latest[k])
+    for (k = 0; k < route->n; k++)
+        if (route->start[k] > route->latest[k])
             return 0;
-    return R->n == 0 ||
-           R->start[R->n - 1] + P->s->items[R->stop[R->n - 1]].svc + R->back_leg <= P->day_end;
+    return route->n == 0 || route->start[route->n - 1] +
+                                    plan->s->items[route->stop[route->n - 1]].svc +
+                                    route->back_leg <=
+                                plan->day_end;
 }
 
-int ccad__route_saving(const struct plan *P, const struct dayroute *R, uint32_t pos,
+int ccad__route_saving(const struct plan *plan, const struct dayroute *route, uint32_t pos,
                        int32_t *out)
 {
-    uint32_t prev = pos > 0 ? P->s->items[R->stop[pos - 1]].customer : UINT32_MAX;
-    uint32_t next = pos + 1 < R->n ? P->s->items[R->stop[pos + 1]].customer : UINT32_MAX;
+    uint32_t prev = pos > 0 ? plan->s->items[route->stop[pos - 1]].customer : UINT32_MAX;
+    uint32_t next = pos + 1 < route->n ? plan->s->items[route->stop[pos + 1]].customer : UINT32_MAX;
     int32_t direct;
     int rc;
-    if ((rc = ccad__plan_leg(P, prev, next, &direct)) != 0)
+    if ((rc = ccad__plan_leg(plan, prev, next, &direct)) != 0)
         return rc;
-    *out = R->leg[pos] + (pos + 1 < R->n ? R->leg[pos + 1] : R->back_leg) - direct;
+    *out = route->leg[pos] + (pos + 1 < route->n ? route->leg[pos + 1] : route->back_leg) - direct;
     return CCAD_OK;
 }
 
-void ccad__route_free(ccad_ctx *ctx, struct dayroute *R)
+void ccad__route_free(ccad_ctx *ctx, struct dayroute *route)
 {
-    ccad__free(ctx, R->stop);
-    memset(R, 0, sizeof *R);
+    ccad__free(ctx, route->stop);
+    memset(route, 0, sizeof *route);
 }

@@ -24,16 +24,16 @@ static int in_round(const int64_t *v, const struct cust *c, int32_t d, int32_t *
     return n;
 }
 
-void ccad__plan_persist_start(struct plan *P, size_t i)
+void ccad__plan_persist_start(struct plan *plan, size_t i)
 {
-    const int64_t *v = P->v;
-    struct sim *m = &P->sim[i];
-    int32_t d0 = P->o->first_day, first;
+    const int64_t *v = plan->v;
+    struct sim *m = &plan->sim[i];
+    int32_t d0 = plan->o->first_day, first;
     int64_t used;
     int n;
     if (v[P_PERSIST_EFFECTIVE] == 0)
         return; /* 1.0: the planner does not look at the book's blocks */
-    n = in_round(v, &P->cw[i], d0, &first);
+    n = in_round(v, &plan->cw[i], d0, &first);
     if (n == 0)
         return;
     m->block_start = first; /* this round's block began with its first activity */
@@ -48,18 +48,18 @@ void ccad__plan_persist_start(struct plan *P, size_t i)
     }
 }
 
-int ccad__plan_persist_findings(struct plan *P)
+int ccad__plan_persist_findings(struct plan *plan)
 {
     size_t i;
     int rc;
-    for (i = 0; i < P->b->n; i++) {
-        const struct sim *m = &P->sim[i];
+    for (i = 0; i < plan->b->n; i++) {
+        const struct sim *m = &plan->sim[i];
         ccad_reason r;
         if (m->persist_lacking == 0)
             continue;
         r = ccad__plan_reason(CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_LACKING, m->persist_lacking,
-                              P->v[P_PERSIST_EFFECTIVE], m->persist_from);
-        if ((rc = ccad__plan_add_finding(P->s, CCAD_FIND_PERSIST_LACKING, (int64_t)i,
+                              plan->v[P_PERSIST_EFFECTIVE], m->persist_from);
+        if ((rc = ccad__plan_add_finding(plan->s, CCAD_FIND_PERSIST_LACKING, (int64_t)i,
                                          m->persist_from, &r, 1)) != 0)
             return rc;
     }

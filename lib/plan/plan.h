@@ -94,7 +94,7 @@ struct sim {
 /* A customer competing for a day's room. */
 struct cand {
     uint32_t idx;
-    uint8_t cls;    /* the quadrant 1..4: big rocks first */
+    uint8_t cls;    /* the quadrant CCAD_Q1..CCAD_Q4: big rocks first */
     uint8_t block;  /* 1 if a persist block is under way: first within its quadrant */
     uint8_t esc, grade, quadrant;
     int32_t over, due;
@@ -155,8 +155,8 @@ struct load {
 };
 int ccad__plan_load_of(const ccad_assessment *a, int32_t period, int64_t *out_milli);
 void ccad__plan_measure_load(const ccad_book *b, const int64_t *v, int32_t today, int32_t period,
-                             struct load *L);
-void ccad__plan_fill_workload(const struct load *L, int64_t capacity, ccad_workload *w);
+                             struct load *load);
+void ccad__plan_fill_workload(const struct load *load, int64_t capacity, ccad_workload *w);
 void ccad__plan_platform_counts(const ccad_book *book, const int64_t *v, ccad_platform *p);
 
 /* select.c: the order of a day's candidates (big rocks first; for pulling
@@ -180,7 +180,7 @@ void ccad__cand_heap_copy(struct ccad__cand_heap *H, struct cand *a, const struc
 const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *H);
 
 /* simulate.c */
-int ccad__plan_simulate(struct plan *P);
+int ccad__plan_simulate(struct plan *plan);
 /* The stored customer as the simulation sees it after its planned contacts. */
 void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust *out);
 
@@ -190,9 +190,9 @@ static inline int ccad__grade_index(int g)
     return g >= CCAD_GRADE_A && g <= CCAD_GRADE_D ? g - 1 : 2;
 }
 /* Service minutes of a contact with customer i. */
-static inline int32_t ccad__plan_service(const struct plan *P, uint32_t i)
+static inline int32_t ccad__plan_service(const struct plan *plan, uint32_t i)
 {
-    return (int32_t)P->v[P_SERVICE_A + ccad__grade_index(ccad__grade(&P->cw[i]))];
+    return (int32_t)plan->v[P_SERVICE_A + ccad__grade_index(ccad__grade(&plan->cw[i]))];
 }
 /* 1 if the customer may be seen in person on day d (visit_days). */
 static inline int ccad__plan_visit_day(const struct cust *c, int32_t d)
@@ -212,74 +212,76 @@ static inline int ccad__plan_in_person(int kind)
     return kind != CCAD_ITEM_TOUCH && kind != CCAD_ITEM_CALL;
 }
 /* Travel minutes from customer a to customer b (UINT32_MAX = the base),
- * computed each time; ccad__plan_leg keeps them in P->legs. */
-int ccad__plan_leg_compute(const struct plan *P, uint32_t a, uint32_t b, int32_t *out);
+ * computed each time; ccad__plan_leg keeps them in plan->legs. */
+int ccad__plan_leg_compute(const struct plan *plan, uint32_t a, uint32_t b, int32_t *out);
 /* Travel minutes from customer a to customer b (UINT32_MAX = the base).
  * PLANAR and GEO legs depend on the two points only, so each is computed
- * once per schedule (P->legs); HOST legs ask the callback every time. They
+ * once per schedule (plan->legs); HOST legs ask the callback every time. They
  * are symmetric to the bit (the coordinate differences only change sign),
  * so one computation fills both directions. */
-static inline int ccad__plan_leg(const struct plan *P, uint32_t a, uint32_t b, int32_t *out)
+static inline int ccad__plan_leg(const struct plan *plan, uint32_t a, uint32_t b, int32_t *out)
 {
-    size_t n = P->b->n + 1, ia = a == UINT32_MAX ? n - 1 : a, ib = b == UINT32_MAX ? n - 1 : b;
+    size_t n = plan->b->n + 1, ia = a == UINT32_MAX ? n - 1 : a, ib = b == UINT32_MAX ? n - 1 : b;
     int rc;
-    if (P->legs == NULL)
-        return ccad__plan_leg_compute(P, a, b, out);
-    if (P->legs[ia * n + ib] != 0) {
-        *out = P->legs[ia * n + ib] - 1;
+    if (plan->legs == NULL)
+        return ccad__plan_leg_compute(plan, a, b, out);
+    if (plan->legs[ia * n + ib] != 0) {
+        *out = plan->legs[ia * n + ib] - 1;
         return CCAD_OK;
     }
-    if ((rc = ccad__plan_leg_compute(P, a, b, out)) == CCAD_OK)
-        P->legs[ia * n + ib] = P->legs[ib * n + ia] = *out + 1;
+    if ((rc = ccad__plan_leg_compute(plan, a, b, out)) == CCAD_OK)
+        plan->legs[ia * n + ib] = plan->legs[ib * n + ia] = *out + 1;
     return rc;
 }
-/* Allocates P->legs, all unknown, for PLANAR and GEO routes of books of at
+/* Allocates plan->legs, all unknown, for PLANAR and GEO routes of books of at
  * most CCAD_PLAN_LEGS_MAX customers (4 MB); leaves it NULL otherwise. */
 #define CCAD_PLAN_LEGS_MAX 1024
-int ccad__plan_legs_init(struct plan *P);
+int ccad__plan_legs_init(struct plan *plan);
 /* Minutes the stop of customer i needs alone on an empty day (-1 if its
  * visit hours cannot hold it inside the day), into *out. */
-int ccad__plan_alone(const struct plan *P, uint32_t i, int32_t *out);
-/* The cheapest feasible place for customer i's stop in route R: *out_pos
+int ccad__plan_alone(const struct plan *plan, uint32_t i, int32_t *out);
+/* The cheapest feasible place for customer i's stop in route route: *out_pos
  * (0..n) and the added travel *out_cost; *out_pos = UINT32_MAX if none. */
-int ccad__route_fit(const struct plan *P, const struct dayroute *R, uint32_t i, uint32_t *out_pos,
-                    int32_t *out_cost);
-/* As ccad__route_fit, for R without its stop at `skip` (UINT32_MAX: none):
+int ccad__route_fit(const struct plan *plan, const struct dayroute *route, uint32_t i,
+                    uint32_t *out_pos, int32_t *out_cost);
+/* As ccad__route_fit, for route without its stop at `skip` (UINT32_MAX: none):
  * *out_pos counts positions in that shorter route. Conservative: the times
- * of R with the stop are used, so a place found stays feasible once the
+ * of route with the stop are used, so a place found stays feasible once the
  * stop is removed. */
-int ccad__route_fit_skip(const struct plan *P, const struct dayroute *R, uint32_t skip,
+int ccad__route_fit_skip(const struct plan *plan, const struct dayroute *route, uint32_t skip,
                          uint32_t i, uint32_t *out_pos, int32_t *out_cost);
 /* Inserts item `item` at `pos` (found by ccad__route_fit) and updates times. */
-int ccad__route_insert(const struct plan *P, struct dayroute *R, uint32_t item, uint32_t pos);
-/* 1 if every stop of R keeps its window and the rep is back in time. A
+int ccad__route_insert(const struct plan *plan, struct dayroute *route, uint32_t item,
+                       uint32_t pos);
+/* 1 if every stop of route keeps its window and the rep is back in time. A
  * stop taken out can make a route late when travel breaks the triangle
  * inequality (a HOST callback, or legs rounded up from small units). */
-int ccad__route_ok(const struct plan *P, const struct dayroute *R);
+int ccad__route_ok(const struct plan *plan, const struct dayroute *route);
 /* The travel the route saves without its stop at `pos`, into *out. */
-int ccad__route_saving(const struct plan *P, const struct dayroute *R, uint32_t pos,
+int ccad__route_saving(const struct plan *plan, const struct dayroute *route, uint32_t pos,
                        int32_t *out);
 /* Removes the stop at `pos` and updates times. */
-int ccad__route_remove(const struct plan *P, struct dayroute *R, uint32_t pos);
-/* Recomputes times, latest starts and travel of R from its order. */
-int ccad__route_retime(const struct plan *P, struct dayroute *R);
-void ccad__route_free(ccad_ctx *ctx, struct dayroute *R);
+int ccad__route_remove(const struct plan *plan, struct dayroute *route, uint32_t pos);
+/* Recomputes times, latest starts and travel of route from its order. */
+int ccad__route_retime(const struct plan *plan, struct dayroute *route);
+void ccad__route_free(ccad_ctx *ctx, struct dayroute *route);
 
 /* window.c: the contacts of each customer, as item indices (CSR layout) */
 struct ccad__by_cust {
     uint32_t *off;  /* customers + 1 offsets */
     uint32_t *item; /* item indices */
 };
-int ccad__plan_index_customers(struct plan *P, struct ccad__by_cust *B);
-void ccad__plan_index_free(ccad_ctx *ctx, struct ccad__by_cust *B);
+int ccad__plan_index_customers(struct plan *plan, struct ccad__by_cust *by_cust);
+void ccad__plan_index_free(ccad_ctx *ctx, struct ccad__by_cust *by_cust);
 /* 1 if day d lies in item x's allowed window (see window.c). */
-int ccad__plan_allowed(const struct plan *P, const struct ccad__by_cust *B, uint32_t x, int32_t d);
+int ccad__plan_allowed(const struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
+                       int32_t d);
 
 /* assign.c */
-int ccad__plan_assign(struct plan *P);
+int ccad__plan_assign(struct plan *plan);
 
 /* sequence.c */
-int ccad__plan_sequence(struct plan *P);
+int ccad__plan_sequence(struct plan *plan);
 void ccad__plan_sort_items(ccad_schedule *s);
 
 /* schedule.c: ccad_schedule_new with the calendar flags of each day from
@@ -298,7 +300,7 @@ void ccad__plan_remember(ccad_schedule *s, const ccad_book *book, const ccad_rul
                          const ccad_plan_options *o);
 
 /* findings.c */
-int ccad__plan_findings(struct plan *P, const struct load *L, int64_t capacity);
+int ccad__plan_findings(struct plan *plan, const struct load *load, int64_t capacity);
 
 /* ---- PERSIST 1.1: the book's effective activities with the owner (persist.c) ---- */
 /* Customer i (strategy persist) at the plan's start: a block of this round

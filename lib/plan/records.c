@@ -1,25 +1,16 @@
 /* The schedule's growable arrays: items, findings and their reasons. */
 #include "plan.h"
+#include "../grow.h"
 
 #include <string.h>
 
 int ccad__plan_reserve(ccad_ctx *ctx, void **p, size_t *cap, size_t need, size_t elem)
 {
-    size_t nc;
-    void *q;
-    if (need <= *cap)
-        return CCAD_OK;
-    nc = *cap ? *cap : 64;
-    while (nc < need) {
-        if (nc > SIZE_MAX / 2 / elem)
-            return ccad__fail(ctx, CCAD_EOVERFLOW, "schedule too large");
-        nc *= 2;
-    }
-    q = ccad__realloc(ctx, *p, *cap * elem, nc * elem);
-    if (q == NULL)
-        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
-    *p = q;
-    *cap = nc;
+    int rc = ccad__grow(ctx, p, cap, need, elem, 64, SIZE_MAX);
+    if (rc == CCAD_ENOMEM)
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
+    if (rc != CCAD_OK)
+        return ccad__fail(ctx, rc, "schedule too large");
     return CCAD_OK;
 }
 

@@ -99,7 +99,7 @@ static int plan_again(ccad_schedule *s, const ccad_book *book, const ccad_rules 
                  ? ccad__schedule_new(&fresh, book, rules, o, flags_of, C, fn)
                  : ccad__schedule_new(&fresh, book, rules, o, ccad__ctx_flags, book->ctx, fn);
     if (rc != CCAD_OK)
-        return rc;
+        return ccad__fail_in(book->ctx, fn, rc);
     old = *s;
     *s = *fresh;
     *fresh = old;

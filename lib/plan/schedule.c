@@ -81,27 +81,27 @@ static int check_options(ccad_ctx *ctx, const ccad_plan_options *o, const char *
 }
 
 /* The working memory of a planning run (all of it freed by release()). */
-static int acquire(ccad_ctx *ctx, struct plan *P, const ccad_plan_options *o, size_t n)
+static int acquire(ccad_ctx *ctx, struct plan *plan, const ccad_plan_options *o, size_t n)
 {
     ccad_schedule *s = ccad__alloc(ctx, sizeof *s);
     int di;
     if (s != NULL)
         memset(s, 0, sizeof *s);
-    P->s = s;
-    P->sim = n ? ccad__alloc(ctx, n * sizeof *P->sim) : NULL;
-    P->cand = n ? ccad__alloc(ctx, 2 * n * sizeof *P->cand) : NULL; /* with the heap's room */
-    P->cw = n ? ccad__alloc(ctx, n * sizeof *P->cw) : NULL;
-    P->cap_full = ccad__alloc(ctx, 2 * (size_t)o->days * sizeof *P->cap_full);
-    P->day = o->route ? ccad__alloc(ctx, (size_t)o->days * sizeof *P->day) : NULL;
-    if (P->day != NULL)
-        memset(P->day, 0, (size_t)o->days * sizeof *P->day);
+    plan->s = s;
+    plan->sim = n ? ccad__alloc(ctx, n * sizeof *plan->sim) : NULL;
+    plan->cand = n ? ccad__alloc(ctx, 2 * n * sizeof *plan->cand) : NULL; /* with the heap's room */
+    plan->cw = n ? ccad__alloc(ctx, n * sizeof *plan->cw) : NULL;
+    plan->cap_full = ccad__alloc(ctx, 2 * (size_t)o->days * sizeof *plan->cap_full);
+    plan->day = o->route ? ccad__alloc(ctx, (size_t)o->days * sizeof *plan->day) : NULL;
+    if (plan->day != NULL)
+        memset(plan->day, 0, (size_t)o->days * sizeof *plan->day);
     if (s != NULL)
         s->day_travel = ccad__alloc(ctx, 2 * (size_t)o->days * sizeof *s->day_travel);
-    if (s == NULL || (n && (P->sim == NULL || P->cand == NULL || P->cw == NULL)) ||
-        P->cap_full == NULL || s->day_travel == NULL || (o->route && P->day == NULL))
-        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
+    if (s == NULL || (n && (plan->sim == NULL || plan->cand == NULL || plan->cw == NULL)) ||
+        plan->cap_full == NULL || s->day_travel == NULL || (o->route && plan->day == NULL))
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     s->day_back = s->day_travel + o->days;
-    P->heap = P->cand != NULL ? P->cand + n : NULL;
+    plan->heap = plan->cand != NULL ? plan->cand + n : NULL;
     for (di = 0; di < o->days; di++) {
         s->day_travel[di] = 0;
         s->day_back[di] = -1;
@@ -110,101 +110,101 @@ static int acquire(ccad_ctx *ctx, struct plan *P, const ccad_plan_options *o, si
     s->days = o->days;
     s->ctx = ctx;
     s->keep = o->keep_reasons;
-    P->cap_used = P->cap_full + o->days;
-    memset(P->cap_full, 0, 2 * (size_t)o->days * sizeof *P->cap_full);
-    return ccad__plan_legs_init(P);
+    plan->cap_used = plan->cap_full + o->days;
+    memset(plan->cap_full, 0, 2 * (size_t)o->days * sizeof *plan->cap_full);
+    return ccad__plan_legs_init(plan);
 }
 
-static void release(ccad_ctx *ctx, struct plan *P)
+static void release(ccad_ctx *ctx, struct plan *plan)
 {
     int di;
-    if (P->day != NULL)
-        for (di = 0; di < P->o->days; di++)
-            ccad__route_free(ctx, &P->day[di]);
-    ccad__free(ctx, P->day);
-    ccad__free(ctx, P->sim);
-    ccad__free(ctx, P->cand);
-    ccad__free(ctx, P->cw);
-    ccad__free(ctx, P->cap_full);
-    ccad__free(ctx, P->legs);
+    if (plan->day != NULL)
+        for (di = 0; di < plan->o->days; di++)
+            ccad__route_free(ctx, &plan->day[di]);
+    ccad__free(ctx, plan->day);
+    ccad__free(ctx, plan->sim);
+    ccad__free(ctx, plan->cand);
+    ccad__free(ctx, plan->cw);
+    ccad__free(ctx, plan->cap_full);
+    ccad__free(ctx, plan->legs);
 }
 
 /* Each customer's working form and the simulation's starting shadow; the
  * strategies that change the plan (TRIAGE give up and let go). */
-static void start_customers(struct plan *P)
+static void start_customers(struct plan *plan)
 {
     size_t i;
-    for (i = 0; i < P->b->n; i++) {
-        struct sim *m = &P->sim[i];
+    for (i = 0; i < plan->b->n; i++) {
+        struct sim *m = &plan->sim[i];
         int before, strategy;
         int64_t thr;
         memset(m, 0, sizeof *m);
-        ccad__unpack(P->b, i, &P->cw[i]);
-        m->last = P->cw[i].last_contact;
-        m->next_step = P->cw[i].next_step;
+        ccad__unpack(plan->b, i, &plan->cw[i]);
+        m->last = plan->cw[i].last_contact;
+        m->next_step = plan->cw[i].next_step;
         m->waiting = m->block_start = m->first_due = m->day_wait = CCAD_NO_DATE;
         m->dropped_from = m->dropped_on = m->worst_gap_end = CCAD_NO_DATE;
         m->contact_day = m->taken = CCAD_NO_DATE;
-        if (ccad__inactive(P->cw[i].status))
+        if (ccad__inactive(plan->cw[i].status))
             continue;
-        strategy = ccad__strategy_of(ccad__triage(P->v, &P->cw[i], &before, &thr), &P->cw[i]);
+        strategy = ccad__strategy_of(ccad__triage(plan->v, &plan->cw[i], &before, &thr), &plan->cw[i]);
         /* an open complaint is answered even for a customer given up */
         m->given_up = strategy == CCAD_STRATEGY_GIVE_UP &&
-                      P->cw[i].complaint != CCAD_COMPLAINT_OPEN;
+                      plan->cw[i].complaint != CCAD_COMPLAINT_OPEN;
         m->let_go = strategy == CCAD_STRATEGY_LET_GO;
         if (strategy == CCAD_STRATEGY_PERSIST)
-            ccad__plan_persist_start(P, i);
+            ccad__plan_persist_start(plan, i);
     }
 }
 
 /* Customers due by the last day who never came up on a working day (due on
  * a closing holiday, say): they are due in the range all the same. */
-static void due_at_end(struct plan *P)
+static void due_at_end(struct plan *plan)
 {
-    int32_t last = P->o->first_day + P->o->days - 1;
-    struct ccad__lean L;
+    int32_t last = plan->o->first_day + plan->o->days - 1;
+    struct ccad__lean lean;
     ccad_brief br;
     struct cust view;
     size_t i;
-    ccad__lean_init(&L, P->v, last);
-    for (i = 0; i < P->b->n; i++) {
-        struct sim *m = &P->sim[i];
-        if (ccad__inactive(P->cw[i].status) || m->given_up || m->first_due != CCAD_NO_DATE ||
+    ccad__lean_init(&lean, plan->v, last);
+    for (i = 0; i < plan->b->n; i++) {
+        struct sim *m = &plan->sim[i];
+        if (ccad__inactive(plan->cw[i].status) || m->given_up || m->first_due != CCAD_NO_DATE ||
             m->planned > 0)
             continue;
-        ccad__plan_sim_view(&P->cw[i], m, &view);
-        ccad__brief_cust(&L, &view, &br);
+        ccad__plan_sim_view(&plan->cw[i], m, &view);
+        ccad__brief_cust(&lean, &view, &br);
         if ((br.flags & CCAD_F_DUE) && br.due_date != CCAD_NO_DATE)
-            m->first_due = br.due_date < P->o->first_day ? P->o->first_day : br.due_date;
+            m->first_due = br.due_date < plan->o->first_day ? plan->o->first_day : br.due_date;
     }
 }
 
 /* FOLLOWUP: each item's reminder falls followup.reminder_lead_days before
  * it, moved back to a working day on which the rep is present (before the
  * range: a working weekday, freq.work_days). */
-static void set_reminders(struct plan *P)
+static void set_reminders(struct plan *plan)
 {
-    ccad_schedule *s = P->s;
+    ccad_schedule *s = plan->s;
     size_t i;
     for (i = 0; i < s->n_items; i++) {
-        int32_t d = s->items[i].date - (int32_t)P->v[P_FOLLOWUP_LEAD], k;
-        for (k = 0; k < 31 && P->v[P_FOLLOWUP_LEAD] > 0; k++, d--) {
-            int32_t di = d - P->o->first_day;
-            int ok = di >= 0 && di < P->o->days
-                         ? (P->day_flags[di] & CCAD_DAY_WORKING) &&
-                               !(P->day_flags[di] & CCAD_DAY_ABSENT)
-                         : (int)((P->v[P_FREQ_WORK_DAYS] >> (ccad__weekday(d) - 1)) & 1);
+        int32_t d = s->items[i].date - (int32_t)plan->v[P_FOLLOWUP_LEAD], k;
+        for (k = 0; k < 31 && plan->v[P_FOLLOWUP_LEAD] > 0; k++, d--) {
+            int32_t di = d - plan->o->first_day;
+            int ok = di >= 0 && di < plan->o->days
+                         ? (plan->day_flags[di] & CCAD_DAY_WORKING) &&
+                               !(plan->day_flags[di] & CCAD_DAY_ABSENT)
+                         : (int)((plan->v[P_FREQ_WORK_DAYS] >> (ccad__weekday(d) - 1)) & 1);
             if (ok)
                 break;
         }
-        s->items[i].reminder = k < 31 ? d : s->items[i].date - (int32_t)P->v[P_FOLLOWUP_LEAD];
+        s->items[i].reminder = k < 31 ? d : s->items[i].date - (int32_t)plan->v[P_FOLLOWUP_LEAD];
     }
 }
 
 /* WORKLOAD over the range: the capacity in contacts (with a minute limit
  * only, at B's service time); the stretch policy lengthens every interval. */
 static int64_t apply_workload(const ccad_book *book, const ccad_plan_options *o, int64_t *vs,
-                              const uint32_t *flags, struct load *L)
+                              const uint32_t *flags, struct load *load)
 {
     ccad_workload w;
     int32_t working_days = 0;
@@ -212,11 +212,11 @@ static int64_t apply_workload(const ccad_book *book, const ccad_plan_options *o,
     int di, k;
     for (di = 0; di < o->days; di++)
         working_days += (flags[di] & CCAD_DAY_WORKING) != 0;
-    ccad__plan_measure_load(book, vs, o->first_day, o->days, L);
+    ccad__plan_measure_load(book, vs, o->first_day, o->days, load);
     cap = (int64_t)working_days *
           (o->visits_per_day > 0 ? o->visits_per_day : o->minutes_per_day / vs[P_SERVICE_B]);
     memset(&w, 0, sizeof w);
-    ccad__plan_fill_workload(L, cap, &w);
+    ccad__plan_fill_workload(load, cap, &w);
     if (o->overload == CCAD_OVERLOAD_STRETCH && w.over)
         for (k = P_FREQ_A_DAYS; k <= P_FREQ_D_DAYS; k += 2) {
             int64_t d = (vs[k] * w.stretch_x100 + 99) / 100;
@@ -225,20 +225,20 @@ static int64_t apply_workload(const ccad_book *book, const ccad_plan_options *o,
     return cap;
 }
 
-static int run_stages(struct plan *P, const struct load *L, int64_t cap)
+static int run_stages(struct plan *plan, const struct load *load, int64_t cap)
 {
     int rc;
-    start_customers(P);
-    if ((rc = ccad__plan_simulate(P)) != 0)
+    start_customers(plan);
+    if ((rc = ccad__plan_simulate(plan)) != 0)
         return rc;
-    due_at_end(P);
-    if (P->o->route && P->o->assign_days && (rc = ccad__plan_assign(P)) != 0)
+    due_at_end(plan);
+    if (plan->o->route && plan->o->assign_days && (rc = ccad__plan_assign(plan)) != 0)
         return rc;
-    if (P->o->route && (rc = ccad__plan_sequence(P)) != 0)
+    if (plan->o->route && (rc = ccad__plan_sequence(plan)) != 0)
         return rc;
-    ccad__plan_sort_items(P->s);
-    set_reminders(P);
-    return ccad__plan_findings(P, L, cap);
+    ccad__plan_sort_items(plan->s);
+    set_reminders(plan);
+    return ccad__plan_findings(plan, load, cap);
 }
 
 int ccad__ctx_flags(void *arg, int32_t day, uint32_t *out)
@@ -256,8 +256,9 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
         return CCAD_EINVAL;
     if (ccad__busy(book->ctx))
         return CCAD_EBUSY;
-    rc = ccad__schedule_new(out, book, rules, options, ccad__ctx_flags, book->ctx,
-                            "ccad_schedule_new");
+    rc = ccad__fail_in(book->ctx, "ccad_schedule_new",
+                       ccad__schedule_new(out, book, rules, options, ccad__ctx_flags, book->ctx,
+                                          "ccad_schedule_new"));
     if (rc == CCAD_OK)
         ccad__plan_remember(*out, book, rules, options);
     return rc;
@@ -269,8 +270,8 @@ int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_ru
 {
     ccad_ctx *ctx;
     ccad_plan_options o;
-    struct plan P;
-    struct load L;
+    struct plan plan;
+    struct load load;
     int64_t vs[P__COUNT], cap;
     uint32_t *flags = NULL;
     int di, rc;
@@ -296,30 +297,30 @@ int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_ru
             return rc;
         }
 
-    memset(&P, 0, sizeof P);
-    P.b = book;
-    P.o = &o;
-    P.day_flags = flags;
-    P.day_end = o.day_start_min + o.day_minutes;
+    memset(&plan, 0, sizeof plan);
+    plan.b = book;
+    plan.o = &o;
+    plan.day_flags = flags;
+    plan.day_end = o.day_start_min + o.day_minutes;
     /* legs are whole minutes rounded up from whole cost units: a detour can
      * undercut the direct leg by one unit's minutes and one minute of each
      * rounding; HOST minutes promise no triangle inequality at all */
-    P.room_margin = !o.route || o.metric == CCAD_METRIC_HOST || !(o.units_per_minute >= 1.0 / 60.0)
+    plan.room_margin = !o.route || o.metric == CCAD_METRIC_HOST || !(o.units_per_minute >= 1.0 / 60.0)
                         ? -1 /* (without routes the speed is not checked: it may be anything) */
                         : 2 + (int32_t)ceil(1.0 / o.units_per_minute);
     memcpy(vs, rules->v, sizeof vs);
-    P.v = vs;
-    cap = apply_workload(book, &o, vs, flags, &L);
-    rc = acquire(ctx, &P, &o, book->n);
+    plan.v = vs;
+    cap = apply_workload(book, &o, vs, flags, &load);
+    rc = acquire(ctx, &plan, &o, book->n);
     if (rc == CCAD_OK)
-        rc = run_stages(&P, &L, cap);
-    release(ctx, &P);
+        rc = run_stages(&plan, &load, cap);
+    release(ctx, &plan);
     if (rc != CCAD_OK) {
         ccad__free(ctx, flags);
-        ccad__plan_free_parts(ctx, P.s);
+        ccad__plan_free_parts(ctx, plan.s);
         return rc;
     }
-    P.s->day_flags = flags; /* kept for ccad_schedule_day */
-    *out = P.s;
+    plan.s->day_flags = flags; /* kept for ccad_schedule_day */
+    *out = plan.s;
     return CCAD_OK;
 }

@@ -27,175 +27,179 @@ struct day_problem {
     uint32_t *hint, *order;
 };
 
-static int solve_day(struct plan *P, struct dayroute *R, struct day_problem *D)
+static int solve_day(struct plan *plan, struct dayroute *route, struct day_problem *problem)
 {
     struct ccad__tw tw;
-    size_t n = (size_t)R->n + 1, i, j;
+    size_t n = (size_t)route->n + 1, i, j;
     int32_t back;
     int rc;
     for (i = 0; i < n; i++) {
-        uint32_t ci = i == 0 ? UINT32_MAX : P->s->items[R->stop[i - 1]].customer;
+        uint32_t ci = i == 0 ? UINT32_MAX : plan->s->items[route->stop[i - 1]].customer;
         for (j = 0; j < n; j++) {
-            uint32_t cj = j == 0 ? UINT32_MAX : P->s->items[R->stop[j - 1]].customer;
-            D->minutes[i * n + j] = 0;
-            if (i != j && (rc = ccad__plan_leg(P, ci, cj, &D->minutes[i * n + j])) != 0)
+            uint32_t cj = j == 0 ? UINT32_MAX : plan->s->items[route->stop[j - 1]].customer;
+            problem->minutes[i * n + j] = 0;
+            if (i != j && (rc = ccad__plan_leg(plan, ci, cj, &problem->minutes[i * n + j])) != 0)
                 return rc;
         }
-        D->open[i] = i ? P->cw[ci].open_min : 0;
-        D->close[i] = i ? P->cw[ci].close_min : 1440;
-        D->service[i] = i ? P->s->items[R->stop[i - 1]].svc : 0;
-        D->hint[i] = (uint32_t)i;
+        problem->open[i] = i ? plan->cw[ci].open_min : 0;
+        problem->close[i] = i ? plan->cw[ci].close_min : 1440;
+        problem->service[i] = i ? plan->s->items[route->stop[i - 1]].svc : 0;
+        problem->hint[i] = (uint32_t)i;
     }
     tw.n = n;
     tw.exact_max = SEQ_EXACT_MAX;
-    tw.minutes = D->minutes;
-    tw.open = D->open;
-    tw.close = D->close;
-    tw.service = D->service;
-    tw.start = P->o->day_start_min;
-    tw.end = P->day_end;
-    if ((rc = ccad__tw_solve(P->s->ctx, &tw, D->hint, P->o->seed, D->order, &back)) != 0)
+    tw.minutes = problem->minutes;
+    tw.open = problem->open;
+    tw.close = problem->close;
+    tw.service = problem->service;
+    tw.start = plan->o->day_start_min;
+    tw.end = plan->day_end;
+    if ((rc = ccad__tw_solve(plan->s->ctx, &tw, problem->hint, plan->o->seed, problem->order,
+                             &back)) != 0)
         return rc;
     if (back < 0)
         return CCAD_OK; /* keep the placed order (it cannot happen with a feasible hint) */
     for (i = 1; i < n; i++)
-        D->hint[i] = R->stop[D->order[i] - 1];
+        problem->hint[i] = route->stop[problem->order[i] - 1];
     for (i = 1; i < n; i++)
-        R->stop[i - 1] = D->hint[i];
-    return ccad__route_retime(P, R);
+        route->stop[i - 1] = problem->hint[i];
+    return ccad__route_retime(plan, route);
 }
 
-/* Minutes by which stop k of R misses its window or the day's end. */
-static int32_t late_by(const struct plan *P, const struct dayroute *R, uint32_t k)
+/* Minutes by which stop k of route misses its window or the day's end. */
+static int32_t late_by(const struct plan *plan, const struct dayroute *route, uint32_t k)
 {
-    const struct item_rec *it = &P->s->items[R->stop[k]];
-    int32_t dep = R->start[k] + it->svc, over = dep - P->cw[it->customer].close_min;
-    int32_t back = k + 1 == R->n ? dep + R->back_leg : dep;
-    if (back - P->day_end > over)
-        over = back - P->day_end;
+    const struct item_rec *it = &plan->s->items[route->stop[k]];
+    int32_t dep = route->start[k] + it->svc, over = dep - plan->cw[it->customer].close_min;
+    int32_t back = k + 1 == route->n ? dep + route->back_leg : dep;
+    if (back - plan->day_end > over)
+        over = back - plan->day_end;
     return over;
 }
 
 /* Moves the late stop k of day di to the nearest day of its allowed window
  * (window.c) whose route has count room and time for it; *out_moved is set
  * when it did. */
-static int repair_stop(struct plan *P, const struct ccad__by_cust *B, int di, uint32_t k,
+static int repair_stop(struct plan *plan, const struct ccad__by_cust *by_cust, int di, uint32_t k,
                        int *out_moved)
 {
-    struct dayroute *R = &P->day[di];
-    uint32_t x = R->stop[k], at;
-    struct item_rec *it = &P->s->items[x];
-    int32_t w = (int32_t)P->v[P_ROUTE_MOVE_DAYS], off, cost;
+    struct dayroute *route = &plan->day[di];
+    uint32_t x = route->stop[k], at;
+    struct item_rec *it = &plan->s->items[x];
+    int32_t w = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], off, cost;
     int rc, side;
     *out_moved = 0;
     for (off = 1; off <= 2 * w; off++)
         for (side = -1; side <= 1; side += 2) {
             int32_t d = it->date + side * off;
-            struct dayroute *T;
-            if (!ccad__plan_allowed(P, B, x, d))
+            struct dayroute *target;
+            if (!ccad__plan_allowed(plan, by_cust, x, d))
                 continue;
-            T = &P->day[d - P->o->first_day];
-            if (P->o->visits_per_day > 0 && T->count >= P->o->visits_per_day)
+            target = &plan->day[d - plan->o->first_day];
+            if (plan->o->visits_per_day > 0 && target->count >= plan->o->visits_per_day)
                 continue;
-            if (P->o->minutes_per_day > 0 && T->minutes + it->svc > P->o->minutes_per_day)
+            if (plan->o->minutes_per_day > 0 &&
+                target->minutes + it->svc > plan->o->minutes_per_day)
                 continue;
-            if ((rc = ccad__route_fit(P, T, it->customer, &at, &cost)) != 0)
+            if ((rc = ccad__route_fit(plan, target, it->customer, &at, &cost)) != 0)
                 return rc;
             if (at == UINT32_MAX)
                 continue;
-            if ((rc = ccad__route_remove(P, R, k)) != 0)
+            if ((rc = ccad__route_remove(plan, route, k)) != 0)
                 return rc;
-            R->count--;
-            R->minutes -= it->svc;
-            T->count++;
-            T->minutes += it->svc;
+            route->count--;
+            route->minutes -= it->svc;
+            target->count++;
+            target->minutes += it->svc;
             if (it->moved_from == CCAD_NO_DATE)
                 it->moved_from = it->date;
             it->saved = 0; /* moved to be in time, not to save travel */
             it->date = d;
             it->priority = UINT32_MAX;
             *out_moved = 1;
-            return ccad__route_insert(P, T, x, at);
+            return ccad__route_insert(plan, target, x, at);
         }
     return CCAD_OK;
 }
 
 /* Writes the route's times into the day's items and the day's totals. */
-static void write_times(struct plan *P, int di)
+static void write_times(struct plan *plan, int di)
 {
-    struct dayroute *R = &P->day[di];
+    struct dayroute *route = &plan->day[di];
     uint32_t k;
-    for (k = 0; k < R->n; k++) {
-        struct item_rec *it = &P->s->items[R->stop[k]];
+    for (k = 0; k < route->n; k++) {
+        struct item_rec *it = &plan->s->items[route->stop[k]];
         it->seq = (uint16_t)(k + 1);
-        it->eta = R->start[k];
-        it->depart = R->start[k] + it->svc;
-        it->travel = R->leg[k];
-        it->late = late_by(P, R, k) > 0;
+        it->eta = route->start[k];
+        it->depart = route->start[k] + it->svc;
+        it->travel = route->leg[k];
+        it->late = late_by(plan, route, k) > 0;
     }
-    P->s->day_travel[di] = R->travel;
-    P->s->day_back[di] =
-        R->n ? R->start[R->n - 1] + P->s->items[R->stop[R->n - 1]].svc + R->back_leg : -1;
+    plan->s->day_travel[di] = route->travel;
+    plan->s->day_back[di] = route->n ? route->start[route->n - 1] +
+                                           plan->s->items[route->stop[route->n - 1]].svc +
+                                           route->back_leg
+                                     : -1;
 }
 
-static int repair_day(struct plan *P, const struct ccad__by_cust *B, int di)
+static int repair_day(struct plan *plan, const struct ccad__by_cust *by_cust, int di)
 {
-    struct dayroute *R = &P->day[di];
-    uint32_t k = R->n;
+    struct dayroute *route = &plan->day[di];
+    uint32_t k = route->n;
     int rc;
     while (k-- > 0) {
         int moved = 0;
-        if (k >= R->n || late_by(P, R, k) <= 0)
+        if (k >= route->n || late_by(plan, route, k) <= 0)
             continue;
-        if ((rc = repair_stop(P, B, di, k, &moved)) != 0)
+        if ((rc = repair_stop(plan, by_cust, di, k, &moved)) != 0)
             return rc;
         if (moved)
-            k = R->n; /* the times changed: look again from the end */
+            k = route->n; /* the times changed: look again from the end */
     }
     return CCAD_OK;
 }
 
-static int alloc_problem(ccad_ctx *ctx, size_t n, struct day_problem *D)
+static int alloc_problem(ccad_ctx *ctx, size_t n, struct day_problem *problem)
 {
-    memset(D, 0, sizeof *D);
-    D->minutes = ccad__alloc(ctx, n * n * sizeof *D->minutes);
-    D->open = ccad__alloc(ctx, 3 * n * sizeof *D->open);
-    D->hint = ccad__alloc(ctx, 2 * n * sizeof *D->hint);
-    if (D->minutes == NULL || D->open == NULL || D->hint == NULL)
-        return ccad__fail(ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
-    D->close = D->open + n;
-    D->service = D->open + 2 * n;
-    D->order = D->hint + n;
+    memset(problem, 0, sizeof *problem);
+    problem->minutes = ccad__alloc(ctx, n * n * sizeof *problem->minutes);
+    problem->open = ccad__alloc(ctx, 3 * n * sizeof *problem->open);
+    problem->hint = ccad__alloc(ctx, 2 * n * sizeof *problem->hint);
+    if (problem->minutes == NULL || problem->open == NULL || problem->hint == NULL)
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
+    problem->close = problem->open + n;
+    problem->service = problem->open + 2 * n;
+    problem->order = problem->hint + n;
     return CCAD_OK;
 }
 
-int ccad__plan_sequence(struct plan *P)
+int ccad__plan_sequence(struct plan *plan)
 {
-    ccad_ctx *ctx = P->s->ctx;
-    struct day_problem D;
-    struct ccad__by_cust B = {NULL, NULL};
+    ccad_ctx *ctx = plan->s->ctx;
+    struct day_problem problem;
+    struct ccad__by_cust by_cust = {NULL, NULL};
     size_t most = 0;
     int di, rc;
-    for (di = 0; di < P->o->days; di++)
-        if (P->day[di].n > most)
-            most = P->day[di].n;
+    for (di = 0; di < plan->o->days; di++)
+        if (plan->day[di].n > most)
+            most = plan->day[di].n;
     if (most == 0)
         return CCAD_OK;
-    if ((rc = alloc_problem(ctx, most + 1, &D)) != 0 ||
-        (rc = ccad__plan_index_customers(P, &B)) != 0)
+    if ((rc = alloc_problem(ctx, most + 1, &problem)) != 0 ||
+        (rc = ccad__plan_index_customers(plan, &by_cust)) != 0)
         goto done;
-    for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
-        if (P->day[di].n > 1)
-            rc = solve_day(P, &P->day[di], &D);
-    for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
-        rc = repair_day(P, &B, di);
-    for (di = 0; di < P->o->days && rc == CCAD_OK; di++)
-        write_times(P, di);
+    for (di = 0; di < plan->o->days && rc == CCAD_OK; di++)
+        if (plan->day[di].n > 1)
+            rc = solve_day(plan, &plan->day[di], &problem);
+    for (di = 0; di < plan->o->days && rc == CCAD_OK; di++)
+        rc = repair_day(plan, &by_cust, di);
+    for (di = 0; di < plan->o->days && rc == CCAD_OK; di++)
+        write_times(plan, di);
 done:
-    ccad__free(ctx, D.minutes);
-    ccad__free(ctx, D.open);
-    ccad__free(ctx, D.hint);
-    ccad__plan_index_free(ctx, &B);
+    ccad__free(ctx, problem.minutes);
+    ccad__free(ctx, problem.open);
+    ccad__free(ctx, problem.hint);
+    ccad__plan_index_free(ctx, &by_cust);
     return rc;
 }
 

@@ -22,7 +22,7 @@ struct today {
     int di, absent;
     int32_t used, minutes; /* the rep's contacts and their service minutes */
     uint32_t prio;
-    size_t nc, ne;         /* due candidates; early candidates (at the end of P->cand) */
+    size_t nc, ne;         /* due candidates; early candidates (at the end of plan->cand) */
     int64_t over_by[PULL_MAX], over_min[PULL_MAX];
 };
 
@@ -40,21 +40,21 @@ void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust 
 }
 
 /* 1 if the rep could have seen customer c in person on day d of the range. */
-static int available(const struct plan *P, const struct cust *c, int32_t d)
+static int available(const struct plan *plan, const struct cust *c, int32_t d)
 {
-    uint32_t f = P->day_flags[d - P->o->first_day];
+    uint32_t f = plan->day_flags[d - plan->o->first_day];
     return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) && ccad__plan_visit_day(c, d);
 }
 
 /* Days overdue on day d, not counting the days of the range on which the
  * customer could not be seen: holidays, absences and days outside its
  * visit days are planned-away, not late. */
-static int32_t days_late(const struct plan *P, const struct cust *c, int32_t due, int32_t d,
+static int32_t days_late(const struct plan *plan, const struct cust *c, int32_t due, int32_t d,
                          int32_t over)
 {
-    int32_t e = due > P->o->first_day ? due : P->o->first_day;
+    int32_t e = due > plan->o->first_day ? due : plan->o->first_day;
     for (; e < d && over > 0; e++)
-        if (!available(P, c, e))
+        if (!available(plan, c, e))
             over--;
     return over;
 }
@@ -74,49 +74,49 @@ static void fill_cand(struct cand *k, uint32_t i, const ccad_brief *br, int64_t 
 
 /* A customer not due today: count it in the load of the coming days, and
  * keep an important one as a candidate to pull forward into spare room. */
-static void note_coming(struct plan *P, struct today *T, uint32_t i, const ccad_brief *br)
+static void note_coming(struct plan *plan, struct today *today, uint32_t i, const ccad_brief *br)
 {
-    int pull = (int)P->v[P_CAP_PULL_AHEAD];
+    int pull = (int)plan->v[P_CAP_PULL_AHEAD];
     int ah;
-    if (br->due_date == CCAD_NO_DATE || br->due_date > T->d + pull)
+    if (br->due_date == CCAD_NO_DATE || br->due_date > today->d + pull)
         return;
-    ah = (int)(br->due_date - T->d);
-    T->over_by[ah]++;
-    T->over_min[ah] += ccad__plan_service(P, i);
-    if (!T->absent && (br->quadrant == CCAD_Q1 || br->quadrant == CCAD_Q2) &&
-        ccad__plan_visit_day(&P->cw[i], T->d) && !P->sim[i].blocked)
-        fill_cand(&P->cand[P->b->n - 1 - T->ne++], i, br, P->cw[i].value);
+    ah = (int)(br->due_date - today->d);
+    today->over_by[ah]++;
+    today->over_min[ah] += ccad__plan_service(plan, i);
+    if (!today->absent && (br->quadrant == CCAD_Q1 || br->quadrant == CCAD_Q2) &&
+        ccad__plan_visit_day(&plan->cw[i], today->d) && !plan->sim[i].blocked)
+        fill_cand(&plan->cand[plan->b->n - 1 - today->ne++], i, br, plan->cw[i].value);
 }
 
 /* A customer whose next contact waits for the visit it asked for: an
  * unimportant customer with a pending request on a later day of the range
  * is seen on that day, which answers the request. */
-static int waits_for_request(const struct plan *P, const struct cust *c, const struct sim *m,
+static int waits_for_request(const struct plan *plan, const struct cust *c, const struct sim *m,
                              const ccad_brief *br, int32_t d)
 {
     int32_t last = m->planned ? m->last : c->last_contact;
     return (br->quadrant == CCAD_Q3 || br->quadrant == CCAD_Q4) && c->request != CCAD_NO_DATE &&
-           c->request > d && c->request < P->o->first_day + P->o->days &&
+           c->request > d && c->request < plan->o->first_day + plan->o->days &&
            (last == CCAD_NO_DATE || last < c->request);
 }
 
-/* The customers due today into P->cand[0..nc), in no order; the coming
+/* The customers due today into plan->cand[0..nc), in no order; the coming
  * load. */
-static void scan(struct plan *P, struct today *T)
+static void scan(struct plan *plan, struct today *today)
 {
-    const ccad_book *b = P->b;
-    struct ccad__lean L;
+    const ccad_book *b = plan->b;
+    struct ccad__lean lean;
     ccad_brief br;
     struct cust view;
     size_t i;
-    ccad__lean_init(&L, P->v, T->d);
+    ccad__lean_init(&lean, plan->v, today->d);
     for (i = 0; i < b->n; i++) {
-        const struct cust *c = &P->cw[i];
-        struct sim *m = &P->sim[i];
+        const struct cust *c = &plan->cw[i];
+        struct sim *m = &plan->sim[i];
         if (ccad__inactive(c->status) || m->given_up)
             continue;
         ccad__plan_sim_view(c, m, &view);
-        ccad__brief_cust(&L, &view, &br);
+        ccad__brief_cust(&lean, &view, &br);
         if (m->dropped) {
             /* a dropped best-effort contact stays dropped while the customer
              * is in Q4; anything urgent or important brings it back */
@@ -126,25 +126,25 @@ static void scan(struct plan *P, struct today *T)
             m->waiting = CCAD_NO_DATE;
         }
         if (m->block_left == 0 && !(br.flags & CCAD_F_DUE)) {
-            note_coming(P, T, (uint32_t)i, &br);
+            note_coming(plan, today, (uint32_t)i, &br);
             continue;
         }
         if (m->first_due == CCAD_NO_DATE)
-            m->first_due = T->d;
-        if (waits_for_request(P, c, m, &br, T->d))
+            m->first_due = today->d;
+        if (waits_for_request(plan, c, m, &br, today->d))
             continue;
-        fill_cand(&P->cand[T->nc], (uint32_t)i, &br, c->value);
-        P->cand[T->nc].block = m->block_left > 0;
-        if (br.due_date != CCAD_NO_DATE && br.due_date < T->d)
-            P->cand[T->nc].over = days_late(P, c, br.due_date, T->d, br.days_overdue);
-        T->nc++;
+        fill_cand(&plan->cand[today->nc], (uint32_t)i, &br, c->value);
+        plan->cand[today->nc].block = m->block_left > 0;
+        if (br.due_date != CCAD_NO_DATE && br.due_date < today->d)
+            plan->cand[today->nc].over = days_late(plan, c, br.due_date, today->d, br.days_overdue);
+        today->nc++;
     }
 }
 
 /* Records that customer i was contacted on day d in the simulation. */
-static void contacted(struct plan *P, uint32_t i, int32_t d)
+static void contacted(struct plan *plan, uint32_t i, int32_t d)
 {
-    struct sim *m = &P->sim[i];
+    struct sim *m = &plan->sim[i];
     m->last = d;
     m->contact_day = d;
     m->next_step = CCAD_NO_DATE;
@@ -156,56 +156,56 @@ static void contacted(struct plan *P, uint32_t i, int32_t d)
 /* Whether the rep has room today for a contact with customer i: *out_fits
  * is 1 if so, 0 when the count or minute limit is reached, -1 when the
  * day's route has no time left for the stop; *pos receives its place. */
-static int room(struct plan *P, const struct today *T, uint32_t i, int routed, uint32_t *pos,
+static int room(struct plan *plan, const struct today *today, uint32_t i, int routed, uint32_t *pos,
                 int *out_fits)
 {
-    const ccad_plan_options *o = P->o;
-    int32_t svc = ccad__plan_service(P, i), cost;
+    const ccad_plan_options *o = plan->o;
+    int32_t svc = ccad__plan_service(plan, i), cost;
     int rc;
     *pos = UINT32_MAX;
-    *out_fits = (o->visits_per_day == 0 || T->used < o->visits_per_day) &&
-                (o->minutes_per_day == 0 || T->minutes + svc <= o->minutes_per_day);
-    if (!*out_fits || !routed || P->day == NULL)
+    *out_fits = (o->visits_per_day == 0 || today->used < o->visits_per_day) &&
+                (o->minutes_per_day == 0 || today->minutes + svc <= o->minutes_per_day);
+    if (!*out_fits || !routed || plan->day == NULL)
         return CCAD_OK;
-    if ((rc = ccad__route_fit(P, &P->day[T->di], i, pos, &cost)) != 0)
+    if ((rc = ccad__route_fit(plan, &plan->day[today->di], i, pos, &cost)) != 0)
         return rc;
     if (*pos == UINT32_MAX) {
         *out_fits = -1;
-        P->sim[i].time_short = 1;
+        plan->sim[i].time_short = 1;
     }
     return CCAD_OK;
 }
 
 /* Adds the item, counts it against the rep's day and places its stop. */
-static int commit(struct plan *P, struct today *T, const struct cand *k, int kind, int delegated,
+static int commit(struct plan *plan, struct today *today, const struct cand *k, int kind, int delegated,
                   int32_t rolled, int block_day, const ccad_reason *lead,
                   const ccad_reason *extra, const ccad_assessment *a, uint32_t pos)
 {
-    ccad_schedule *s = P->s;
-    int32_t svc = ccad__plan_service(P, k->idx);
+    ccad_schedule *s = plan->s;
+    int32_t svc = ccad__plan_service(plan, k->idx);
     int rc;
-    T->prio++;
-    if ((rc = ccad__plan_add_item(s, k, T->d, kind, delegated, rolled, block_day, T->prio, lead,
+    today->prio++;
+    if ((rc = ccad__plan_add_item(s, k, today->d, kind, delegated, rolled, block_day, today->prio, lead,
                                   extra, a)) != 0)
         return rc;
     s->items[s->n_items - 1].svc = (uint16_t)svc;
     if (delegated == CCAD_BY_REP) {
-        T->used++;
-        T->minutes += svc;
+        today->used++;
+        today->minutes += svc;
         if (pos != UINT32_MAX &&
-            (rc = ccad__route_insert(P, &P->day[T->di], (uint32_t)(s->n_items - 1), pos)) != 0)
+            (rc = ccad__route_insert(plan, &plan->day[today->di], (uint32_t)(s->n_items - 1), pos)) != 0)
             return rc;
     }
-    contacted(P, k->idx, T->d);
+    contacted(plan, k->idx, today->d);
     return CCAD_OK;
 }
 
 /* The kind of a due customer's contact and the planner's lead reason. */
-static int kind_of(struct plan *P, const struct cand *k, const ccad_assessment *a,
+static int kind_of(struct plan *plan, const struct cand *k, const ccad_assessment *a,
                    const struct cust *view, int32_t d, int *block_day, ccad_reason *lead)
 {
-    const int64_t *v = P->v;
-    const struct sim *m = &P->sim[k->idx];
+    const int64_t *v = plan->v;
+    const struct sim *m = &plan->sim[k->idx];
     int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT;
     *block_day = 0;
     *lead = ccad__plan_reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls, k->over);
@@ -221,7 +221,7 @@ static int kind_of(struct plan *P, const struct cand *k, const ccad_assessment *
                (view->last_contact == CCAD_NO_DATE || view->last_contact < a->care_date)) {
         kind = CCAD_ITEM_CARE;
         *lead = ccad__plan_reason(CCAD_RULE_COMPLAINT, CCAD_WHY_CARE_CONTACT,
-                                  P->cw[k->idx].complaint_date, a->care_date, 0);
+                                  plan->cw[k->idx].complaint_date, a->care_date, 0);
     }
     if (*block_day > 0)
         *lead = ccad__plan_reason(CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_BLOCK, *block_day,
@@ -231,46 +231,46 @@ static int kind_of(struct plan *P, const struct cand *k, const ccad_assessment *
 
 /* No room for a due contact: it waits, and Q4 is dropped after waiting
  * capacity.q4_rollover_days; a block broken by lack of room ends. */
-static void no_room(struct plan *P, const struct today *T, const struct cand *k)
+static void no_room(struct plan *plan, const struct today *today, const struct cand *k)
 {
-    struct sim *m = &P->sim[k->idx];
+    struct sim *m = &plan->sim[k->idx];
     if (m->waiting == CCAD_NO_DATE)
-        m->waiting = T->d;
-    if (k->cls == 4 && !k->block && T->d - m->waiting >= P->v[P_CAP_Q4_ROLLOVER]) {
+        m->waiting = today->d;
+    if (k->cls == CCAD_Q4 && !k->block && today->d - m->waiting >= plan->v[P_CAP_Q4_ROLLOVER]) {
         m->dropped = 1;
         m->dropped_from = m->waiting;
-        m->dropped_on = T->d;
-    } else if (k->cls <= 2) {
-        P->cap_full[T->di]++;
+        m->dropped_on = today->d;
+    } else if (k->cls <= CCAD_Q2) {
+        plan->cap_full[today->di]++;
     }
     m->block_left = 0;
 }
 
 /* The reason a Q3 contact goes to a colleague: the count, the minutes or
  * (c = 2) the day's time that left no room. */
-static ccad_reason delegated_why(const struct plan *P, const struct today *T, int fits)
+static ccad_reason delegated_why(const struct plan *plan, const struct today *today, int fits)
 {
-    const ccad_plan_options *o = P->o;
-    const struct dayroute *R = P->day != NULL ? &P->day[T->di] : NULL;
-    if (fits < 0 && R != NULL)
+    const ccad_plan_options *o = plan->o;
+    const struct dayroute *route = plan->day != NULL ? &plan->day[today->di] : NULL;
+    if (fits < 0 && route != NULL)
         return ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED,
-                                 R->n ? R->start[R->n - 1] + P->s->items[R->stop[R->n - 1]].svc +
-                                            R->back_leg - o->day_start_min
+                                 route->n ? route->start[route->n - 1] + plan->s->items[route->stop[route->n - 1]].svc +
+                                            route->back_leg - o->day_start_min
                                       : 0,
-                                 P->day_end - o->day_start_min, 2);
+                                 plan->day_end - o->day_start_min, 2);
     return o->visits_per_day > 0
-               ? ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, T->used,
+               ? ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, today->used,
                                    o->visits_per_day, 0)
-               : ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, T->minutes,
+               : ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, today->minutes,
                                    o->minutes_per_day, 1);
 }
 
 /* Places the due candidate k: the rep, a colleague or the substitute, or
  * it waits. */
-static int place(struct plan *P, struct today *T, const struct cand *k)
+static int place(struct plan *plan, struct today *today, const struct cand *k)
 {
-    const struct cust *c = &P->cw[k->idx];
-    struct sim *m = &P->sim[k->idx];
+    const struct cust *c = &plan->cw[k->idx];
+    struct sim *m = &plan->sim[k->idx];
     ccad_assessment a;
     struct cust view;
     ccad_reason lead, extra;
@@ -279,37 +279,37 @@ static int place(struct plan *P, struct today *T, const struct cand *k)
     uint32_t pos = UINT32_MAX;
 
     ccad__plan_sim_view(c, m, &view);
-    ccad__assess(P->b, P->v, &view, T->d, &a, P->s->keep);
-    kind = kind_of(P, k, &a, &view, T->d, &block_day, &lead);
-    if (ccad__plan_in_person(kind) && !ccad__plan_visit_day(c, T->d)) {
+    ccad__assess(plan->b, plan->v, &view, today->d, &a, plan->s->keep);
+    kind = kind_of(plan, k, &a, &view, today->d, &block_day, &lead);
+    if (ccad__plan_in_person(kind) && !ccad__plan_visit_day(c, today->d)) {
         if (m->day_wait == CCAD_NO_DATE)
-            m->day_wait = k->due != CCAD_NO_DATE && k->due < T->d ? k->due : T->d;
+            m->day_wait = k->due != CCAD_NO_DATE && k->due < today->d ? k->due : today->d;
         return CCAD_OK; /* a block pauses, like on a day off */
     }
     memset(&extra, 0, sizeof extra);
     if (m->day_wait != CCAD_NO_DATE)
         extra = ccad__plan_reason(CCAD_RULE_ROUTE, CCAD_WHY_PLAN_VISIT_DAY, m->day_wait,
                                   c->visit_days, 0);
-    if (T->absent) {
-        if (k->cls == 4 && !k->block) {
+    if (today->absent) {
+        if (k->cls == CCAD_Q4 && !k->block) {
             if (m->waiting == CCAD_NO_DATE)
-                m->waiting = T->d;
+                m->waiting = today->d;
             return CCAD_OK;
         }
         delegated = CCAD_BY_SUBSTITUTE;
-        lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ABSENT, T->d, 0, 0);
+        lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ABSENT, today->d, 0, 0);
     } else {
         if (m->blocked && ccad__plan_in_person(kind))
             fits = -1; /* no day can take the rep's visit: a finding says why */
-        else if ((rc = room(P, T, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
+        else if ((rc = room(plan, today, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
             return rc;
-        if (fits != 1 && k->cls == 3 && !k->block && P->v[P_CAP_DELEGATE_Q3]) {
+        if (fits != 1 && k->cls == CCAD_Q3 && !k->block && plan->v[P_CAP_DELEGATE_Q3]) {
             delegated = CCAD_BY_COLLEAGUE;
-            lead = delegated_why(P, T, fits);
+            lead = delegated_why(plan, today, fits);
         } else if (m->blocked && ccad__plan_in_person(kind)) {
             return CCAD_OK;
         } else if (fits != 1) {
-            no_room(P, T, k);
+            no_room(plan, today, k);
             return CCAD_OK;
         }
     }
@@ -320,69 +320,69 @@ static int place(struct plan *P, struct today *T, const struct cand *k)
     }
     if (rolled != CCAD_NO_DATE && delegated == CCAD_BY_REP && block_day <= 1 &&
         lead.why == CCAD_WHY_PLAN_DUE)
-        lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ROLLED, rolled, T->d - rolled,
+        lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ROLLED, rolled, today->d - rolled,
                                  0);
     if (block_day == 1) {
-        m->block_start = T->d;
-        m->block_left = (uint8_t)(P->v[P_PERSIST_BLOCK] - 1);
+        m->block_start = today->d;
+        m->block_left = (uint8_t)(plan->v[P_PERSIST_BLOCK] - 1);
     } else if (block_day > 1) {
         m->block_left--;
     }
-    return commit(P, T, k, kind, delegated, rolled, block_day, &lead, &extra, &a,
+    return commit(plan, today, k, kind, delegated, rolled, block_day, &lead, &extra, &a,
                   delegated == CCAD_BY_REP ? pos : UINT32_MAX);
 }
 
 /* The shortest service of any customer (route.service_*). */
-static int32_t shortest_service(const struct plan *P)
+static int32_t shortest_service(const struct plan *plan)
 {
     int32_t shortest = INT32_MAX;
     int g;
     for (g = 0; g < 4; g++)
-        if (P->v[P_SERVICE_A + g] < shortest)
-            shortest = (int32_t)P->v[P_SERVICE_A + g];
+        if (plan->v[P_SERVICE_A + g] < shortest)
+            shortest = (int32_t)plan->v[P_SERVICE_A + g];
     return shortest;
 }
 
 /* 1 when the rep's day can take no further contact of any customer: the
  * count limit is reached, or not even the shortest service fits in the
  * minutes left. Never on an absent day (the substitute has no limit). */
-static int day_full(const struct plan *P, const struct today *T)
+static int day_full(const struct plan *plan, const struct today *today)
 {
-    const ccad_plan_options *o = P->o;
-    if (T->absent)
+    const ccad_plan_options *o = plan->o;
+    if (today->absent)
         return 0;
-    if (o->visits_per_day > 0 && T->used >= o->visits_per_day)
+    if (o->visits_per_day > 0 && today->used >= o->visits_per_day)
         return 1;
-    return o->minutes_per_day > 0 && T->minutes + shortest_service(P) > o->minutes_per_day;
+    return o->minutes_per_day > 0 && today->minutes + shortest_service(plan) > o->minutes_per_day;
 }
 
 /* 1 when, besides, the day's route has no gap long enough for the shortest
  * service (the test ccad__route_fit makes first): no further stop fits,
  * though a call still may. */
-static int settled(const struct plan *P, const struct today *T)
+static int settled(const struct plan *plan, const struct today *today)
 {
-    const struct dayroute *R = P->day != NULL ? &P->day[T->di] : NULL;
-    if (day_full(P, T))
+    const struct dayroute *R = plan->day != NULL ? &plan->day[today->di] : NULL;
+    if (day_full(plan, today))
         return 1;
-    return !T->absent && R != NULL && R->n > 0 && P->room_margin >= 0 &&
-           shortest_service(P) - P->room_margin > R->room;
+    return !today->absent && R != NULL && R->n > 0 && plan->room_margin >= 0 &&
+           shortest_service(plan) - plan->room_margin > R->room;
 }
 
 /* 1 if, on a settled day, candidate k's place still depends on its order:
  * a Q3 contact delegated to a colleague (its item takes the day's next
  * priority) or, while the day is not full, a Q4 call (it may still take
  * the rep's room). Every other candidate can only wait. */
-static int still_ordered(const struct plan *P, const struct today *T, const struct cand *k)
+static int still_ordered(const struct plan *plan, const struct today *today, const struct cand *k)
 {
-    return (k->cls == 3 && !k->block && P->v[P_CAP_DELEGATE_Q3]) ||
-           (k->cls == 4 && !day_full(P, T));
+    return (k->cls == CCAD_Q3 && !k->block && plan->v[P_CAP_DELEGATE_Q3]) ||
+           (k->cls == CCAD_Q4 && !day_full(plan, today));
 }
 
 /* Places candidate k and notes that it was placed today. */
-static int take(struct plan *P, struct today *T, const struct cand *k)
+static int take(struct plan *plan, struct today *today, const struct cand *k)
 {
-    P->sim[k->idx].taken = T->d;
-    return place(P, T, k);
+    plan->sim[k->idx].taken = today->d;
+    return place(plan, today, k);
 }
 
 /* Places today's due candidates big rocks first. They come off a heap
@@ -393,87 +393,87 @@ static int take(struct plan *P, struct today *T, const struct cand *k)
  * second heap in order, until the day is full and only Q4 contacts are
  * left, which can then only wait too. The plan is the one a full sort
  * would give. */
-static int place_due(struct plan *P, struct today *T)
+static int place_due(struct plan *plan, struct today *today)
 {
     struct ccad__cand_heap H;
     const struct cand *k;
     size_t i, m = 0;
     int rc;
-    ccad__cand_heap_copy(&H, P->heap, P->cand, T->nc, ccad__plan_cand_cmp);
-    while (!settled(P, T) && (k = ccad__cand_heap_pop(&H)) != NULL)
-        if ((rc = take(P, T, k)) != 0)
+    ccad__cand_heap_copy(&H, plan->heap, plan->cand, today->nc, ccad__plan_cand_cmp);
+    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&H)) != NULL)
+        if ((rc = take(plan, today, k)) != 0)
             return rc;
     if (H.n == 0)
         return CCAD_OK;
-    for (i = 0; i < T->nc; i++) {
-        const struct cand *c = &P->cand[i];
-        if (P->sim[c->idx].taken == T->d)
+    for (i = 0; i < today->nc; i++) {
+        const struct cand *c = &plan->cand[i];
+        if (plan->sim[c->idx].taken == today->d)
             continue;
-        if (still_ordered(P, T, c))
-            P->heap[m++] = *c;
-        else if ((rc = take(P, T, c)) != 0)
+        if (still_ordered(plan, today, c))
+            plan->heap[m++] = *c;
+        else if ((rc = take(plan, today, c)) != 0)
             return rc;
     }
-    ccad__cand_heap_init(&H, P->heap, m, ccad__plan_cand_cmp);
+    ccad__cand_heap_init(&H, plan->heap, m, ccad__plan_cand_cmp);
     while ((k = ccad__cand_heap_pop(&H)) != NULL) {
-        if ((rc = take(P, T, k)) != 0)
+        if ((rc = take(plan, today, k)) != 0)
             return rc;
-        if (k->cls == 4 && day_full(P, T))
+        if (k->cls == CCAD_Q4 && day_full(plan, today))
             break;
     }
-    for (i = 0; i < T->nc && H.n > 0; i++)
-        if (P->sim[P->cand[i].idx].taken != T->d && (rc = take(P, T, &P->cand[i])) != 0)
+    for (i = 0; i < today->nc && H.n > 0; i++)
+        if (plan->sim[plan->cand[i].idx].taken != today->d && (rc = take(plan, today, &plan->cand[i])) != 0)
             return rc;
     return CCAD_OK;
 }
 
 /* How far each coming day is over its capacity (0 if not working). */
-static void coming_excess(const struct plan *P, struct today *T)
+static void coming_excess(const struct plan *plan, struct today *today)
 {
-    const ccad_plan_options *o = P->o;
-    int pull = (int)P->v[P_CAP_PULL_AHEAD], ahead;
-    for (ahead = 1; ahead <= pull && T->di + ahead < o->days; ahead++) {
-        uint32_t f = P->day_flags[T->di + ahead];
+    const ccad_plan_options *o = plan->o;
+    int pull = (int)plan->v[P_CAP_PULL_AHEAD], ahead;
+    for (ahead = 1; ahead <= pull && today->di + ahead < o->days; ahead++) {
+        uint32_t f = plan->day_flags[today->di + ahead];
         int64_t over = 0;
         if (!(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT))
-            over = T->over_by[ahead];
+            over = today->over_by[ahead];
         else {
-            if (o->visits_per_day > 0 && T->over_by[ahead] > o->visits_per_day)
-                over = T->over_by[ahead] - o->visits_per_day;
-            if (o->minutes_per_day > 0 && T->over_min[ahead] > o->minutes_per_day) {
-                int64_t by_min = (T->over_min[ahead] - o->minutes_per_day + P->v[P_SERVICE_B] - 1) /
-                                 P->v[P_SERVICE_B];
+            if (o->visits_per_day > 0 && today->over_by[ahead] > o->visits_per_day)
+                over = today->over_by[ahead] - o->visits_per_day;
+            if (o->minutes_per_day > 0 && today->over_min[ahead] > o->minutes_per_day) {
+                int64_t by_min = (today->over_min[ahead] - o->minutes_per_day + plan->v[P_SERVICE_B] - 1) /
+                                 plan->v[P_SERVICE_B];
                 if (by_min > over)
                     over = by_min;
             }
         }
-        T->over_by[ahead] = over;
+        today->over_by[ahead] = over;
     }
     for (; ahead <= pull; ahead++)
-        T->over_by[ahead] = 0; /* beyond the range: no knowledge, no pulling */
+        today->over_by[ahead] = 0; /* beyond the range: no knowledge, no pulling */
 }
 
 /* Early candidate k takes the day if its due day is over capacity and
  * the day has room for it. */
-static int pull_one(struct plan *P, struct today *T, const struct cand *k)
+static int pull_one(struct plan *plan, struct today *today, const struct cand *k)
 {
     int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT, fits, rc;
     uint32_t pos;
     ccad_reason lead;
     ccad_assessment a;
     struct cust view;
-    if (T->over_by[k->due - T->d] <= 0)
+    if (today->over_by[k->due - today->d] <= 0)
         return CCAD_OK;
-    if ((rc = room(P, T, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
+    if ((rc = room(plan, today, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
         return rc;
     if (fits != 1)
         return CCAD_OK; /* no room; with routes a nearer stop may still fit */
-    ccad__plan_sim_view(&P->cw[k->idx], &P->sim[k->idx], &view);
-    ccad__assess(P->b, P->v, &view, T->d, &a, P->s->keep);
-    lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, k->due, k->due - T->d, 0);
-    if ((rc = commit(P, T, k, kind, CCAD_BY_REP, CCAD_NO_DATE, 0, &lead, NULL, &a, pos)) != 0)
+    ccad__plan_sim_view(&plan->cw[k->idx], &plan->sim[k->idx], &view);
+    ccad__assess(plan->b, plan->v, &view, today->d, &a, plan->s->keep);
+    lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, k->due, k->due - today->d, 0);
+    if ((rc = commit(plan, today, k, kind, CCAD_BY_REP, CCAD_NO_DATE, 0, &lead, NULL, &a, pos)) != 0)
         return rc;
-    T->over_by[k->due - T->d]--;
+    today->over_by[k->due - today->d]--;
     return CCAD_OK;
 }
 
@@ -483,97 +483,97 @@ static int pull_one(struct plan *P, struct today *T, const struct cand *k)
  * may take a stop; once it is settled none can take it (they are all
  * visits), and the rest, in book order, only note that the day had no time
  * for them. */
-static int pull_ahead(struct plan *P, struct today *T)
+static int pull_ahead(struct plan *plan, struct today *today)
 {
     struct ccad__cand_heap H;
     const struct cand *k, *e;
     size_t i;
     int rc;
-    if (T->absent || T->ne == 0 || day_full(P, T))
+    if (today->absent || today->ne == 0 || day_full(plan, today))
         return CCAD_OK; /* a full day: nothing fits, and a test of room changes nothing */
-    coming_excess(P, T);
-    e = P->cand + P->b->n - T->ne;
-    ccad__cand_heap_copy(&H, P->heap, e, T->ne, ccad__plan_early_cmp);
-    while (!settled(P, T) && (k = ccad__cand_heap_pop(&H)) != NULL) {
-        P->sim[k->idx].taken = T->d;
-        if ((rc = pull_one(P, T, k)) != 0)
+    coming_excess(plan, today);
+    e = plan->cand + plan->b->n - today->ne;
+    ccad__cand_heap_copy(&H, plan->heap, e, today->ne, ccad__plan_early_cmp);
+    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&H)) != NULL) {
+        plan->sim[k->idx].taken = today->d;
+        if ((rc = pull_one(plan, today, k)) != 0)
             return rc;
     }
-    for (i = 0; i < T->ne && H.n > 0; i++)
-        if (P->sim[e[i].idx].taken != T->d && (rc = pull_one(P, T, &e[i])) != 0)
+    for (i = 0; i < today->ne && H.n > 0; i++)
+        if (plan->sim[e[i].idx].taken != today->d && (rc = pull_one(plan, today, &e[i])) != 0)
             return rc;
     return CCAD_OK;
 }
 
 /* KEEPWARM: a touch for each A/B customer on a special date, unless the
  * customer already has a contact planned that day; touches come last. */
-static int add_touches(struct plan *P, struct today *T)
+static int add_touches(struct plan *plan, struct today *today)
 {
-    const int64_t *v = P->v;
+    const int64_t *v = plan->v;
     ccad_assessment a;
     struct cust view;
     size_t i;
     int rc;
-    if (!(P->day_flags[T->di] & CCAD_DAY_SPECIAL))
+    if (!(plan->day_flags[today->di] & CCAD_DAY_SPECIAL))
         return CCAD_OK;
-    for (i = 0; i < P->b->n; i++) {
-        const struct cust *c = &P->cw[i];
+    for (i = 0; i < plan->b->n; i++) {
+        const struct cust *c = &plan->cw[i];
         int g = ccad__grade(c);
         struct cand k;
-        ccad_reason r = ccad__plan_reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, T->d, 0, 0);
-        if (ccad__inactive(c->status) || P->sim[i].given_up || g == CCAD_GRADE_NONE ||
+        ccad_reason r = ccad__plan_reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, today->d, 0, 0);
+        if (ccad__inactive(c->status) || plan->sim[i].given_up || g == CCAD_GRADE_NONE ||
             !(v[P_KEEPWARM_GRADES] & (1 << (g - 1))))
             continue; /* a customer given up gets no touch either */
-        if (P->sim[i].planned > 0 && P->sim[i].contact_day == T->d)
+        if (plan->sim[i].planned > 0 && plan->sim[i].contact_day == today->d)
             continue;
         memset(&k, 0, sizeof k);
         k.idx = (uint32_t)i;
-        ccad__plan_sim_view(c, &P->sim[i], &view);
-        ccad__assess(P->b, v, &view, T->d, &a, 0);
+        ccad__plan_sim_view(c, &plan->sim[i], &view);
+        ccad__assess(plan->b, v, &view, today->d, &a, 0);
         k.quadrant = (uint8_t)a.quadrant;
         a.reason_count = 0;
-        if ((rc = ccad__plan_add_item(P->s, &k, T->d, CCAD_ITEM_TOUCH, CCAD_BY_REP, CCAD_NO_DATE,
-                                      0, ++T->prio, &r, NULL, &a)) != 0)
+        if ((rc = ccad__plan_add_item(plan->s, &k, today->d, CCAD_ITEM_TOUCH, CCAD_BY_REP, CCAD_NO_DATE,
+                                      0, ++today->prio, &r, NULL, &a)) != 0)
             return rc;
     }
     return CCAD_OK;
 }
 
-static int plan_day(struct plan *P, int di)
+static int plan_day(struct plan *plan, int di)
 {
-    struct today T;
-    uint32_t fl = P->day_flags[di];
+    struct today today;
+    uint32_t fl = plan->day_flags[di];
     int rc;
-    memset(&T, 0, sizeof T);
-    T.d = P->o->first_day + di;
-    T.di = di;
-    T.absent = (fl & CCAD_DAY_ABSENT) != 0;
+    memset(&today, 0, sizeof today);
+    today.d = plan->o->first_day + di;
+    today.di = di;
+    today.absent = (fl & CCAD_DAY_ABSENT) != 0;
     if (fl & CCAD_DAY_WORKING) {
-        scan(P, &T);
-        if ((rc = place_due(P, &T)) != 0)
+        scan(plan, &today);
+        if ((rc = place_due(plan, &today)) != 0)
             return rc;
-        if ((rc = pull_ahead(P, &T)) != 0)
+        if ((rc = pull_ahead(plan, &today)) != 0)
             return rc;
     }
-    P->cap_used[di] = T.used;
-    if (P->day != NULL) {
-        P->day[di].count = T.used;
-        P->day[di].minutes = T.minutes;
+    plan->cap_used[di] = today.used;
+    if (plan->day != NULL) {
+        plan->day[di].count = today.used;
+        plan->day[di].minutes = today.minutes;
     }
-    return add_touches(P, &T);
+    return add_touches(plan, &today);
 }
 
 /* Customers no day can take: visit hours that cannot hold the visit inside
  * the day, or a stop too far to reach and return from within the day. */
-static int find_blocked(struct plan *P)
+static int find_blocked(struct plan *plan)
 {
     size_t i;
     int rc;
-    for (i = 0; i < P->b->n; i++) {
-        struct sim *m = &P->sim[i];
-        if (ccad__inactive(P->cw[i].status) || m->given_up)
+    for (i = 0; i < plan->b->n; i++) {
+        struct sim *m = &plan->sim[i];
+        if (ccad__inactive(plan->cw[i].status) || m->given_up)
             continue;
-        if ((rc = ccad__plan_alone(P, (uint32_t)i, &m->alone_min)) != 0)
+        if ((rc = ccad__plan_alone(plan, (uint32_t)i, &m->alone_min)) != 0)
             return rc;
         if (m->alone_min == -1)
             m->blocked = CCAD_WHY_PLAN_BLOCKED_HOURS;
@@ -585,13 +585,13 @@ static int find_blocked(struct plan *P)
     return CCAD_OK;
 }
 
-int ccad__plan_simulate(struct plan *P)
+int ccad__plan_simulate(struct plan *plan)
 {
     int di, rc;
-    if (P->day != NULL && (rc = find_blocked(P)) != 0)
+    if (plan->day != NULL && (rc = find_blocked(plan)) != 0)
         return rc;
-    for (di = 0; di < P->o->days; di++)
-        if ((rc = plan_day(P, di)) != 0)
+    for (di = 0; di < plan->o->days; di++)
+        if ((rc = plan_day(plan, di)) != 0)
             return rc;
     return CCAD_OK;
 }

@@ -61,17 +61,19 @@ struct tctx {
 };
 
 /* Travel minutes between two points (as the planner's legs). */
-int ccad__team_leg(const struct tctx *T, double x1, double y1, double x2, double y2, int32_t *out);
-/* The cheapest feasible place for stop s in day D of a rep based at
+int ccad__team_leg(const struct tctx *team_ctx, double x1, double y1, double x2, double y2,
+                   int32_t *out);
+/* The cheapest feasible place for stop s in day rep_day of a rep based at
  * (bx, by) working [start, end): *out_pos (0..n, UINT32_MAX if none) and
  * the travel it adds *out_cost. */
-int ccad__team_fit(const struct tctx *T, const struct tday *D, double bx, double by, int32_t start,
-                   int32_t end, const struct tstop *s, uint32_t *out_pos, int32_t *out_cost);
+int ccad__team_fit(const struct tctx *team_ctx, const struct tday *rep_day, double bx, double by,
+                   int32_t start, int32_t end, const struct tstop *s, uint32_t *out_pos,
+                   int32_t *out_cost);
 /* Inserts s at pos (room reserved by the caller's ccad__team_reserve). */
-void ccad__team_insert(struct tday *D, const struct tstop *s, uint32_t pos);
-int ccad__team_reserve(ccad_ctx *ctx, struct tday *D);
+void ccad__team_insert(struct tday *rep_day, const struct tstop *s, uint32_t pos);
+int ccad__team_reserve(ccad_ctx *ctx, struct tday *rep_day);
 /* Writes the route's seq and times into the team items. */
-int ccad__team_times(const struct tctx *T, const struct tday *D, double bx, double by,
+int ccad__team_times(const struct tctx *team_ctx, const struct tday *rep_day, double bx, double by,
                      int32_t start, struct titem *items);
 
 #endif

@@ -8,9 +8,9 @@
 
 #define R_(rule, why, a, b, c) ccad__plan_reason(CCAD_RULE_##rule, CCAD_WHY_##why, a, b, c)
 
-int64_t ccad__tp_visits(const struct prun *R, size_t r, int row, int64_t add)
+int64_t ccad__tp_visits(const struct prun *prop_run, size_t r, int row, int64_t add)
 {
-    const int64_t *gm = &R->gm[4 * r];
+    const int64_t *gm = &prop_run->gm[4 * r];
     int64_t v = 0;
     int g;
     for (g = 0; g < 4; g++)
@@ -19,31 +19,31 @@ int64_t ccad__tp_visits(const struct prun *R, size_t r, int row, int64_t add)
 }
 
 /* Rep r's load in % of its capacity with `add` x 1000 more in row `row`. */
-static int64_t pct(const struct prun *R, size_t r, int row, int64_t add)
+static int64_t pct(const struct prun *prop_run, size_t r, int row, int64_t add)
 {
-    return ccad__tp_visits(R, r, row, add) * 100 / R->cap[r];
+    return ccad__tp_visits(prop_run, r, row, add) * 100 / prop_run->cap[r];
 }
 
 /* 1 if rep r, with `add` x 1000 more in row `row`, stays within capacity. */
-static int fits(const struct prun *R, size_t r, int row, int64_t add)
+static int fits(const struct prun *prop_run, size_t r, int row, int64_t add)
 {
-    return ccad__tp_visits(R, r, row, add) <= R->cap[r];
+    return ccad__tp_visits(prop_run, r, row, add) <= prop_run->cap[r];
 }
 
 /* Rep r's load over its capacity. */
-static double ratio(const struct prun *R, size_t r)
+static double ratio(const struct prun *prop_run, size_t r)
 {
-    return (double)ccad__tp_visits(R, r, 0, 0) / (double)R->cap[r];
+    return (double)ccad__tp_visits(prop_run, r, 0, 0) / (double)prop_run->cap[r];
 }
 
 /* Largest over smallest load ratio (load / capacity) x 100; 0 when a rep
  * has no load. */
-static int32_t spread_x100(const struct prun *R)
+static int32_t spread_x100(const struct prun *prop_run)
 {
     double hi = 0, lo = 0;
     size_t r;
-    for (r = 0; r < R->tp->nrep; r++) {
-        double q = ratio(R, r);
+    for (r = 0; r < prop_run->tp->nrep; r++) {
+        double q = ratio(prop_run, r);
         if (r == 0 || q > hi)
             hi = q;
         if (r == 0 || q < lo)
@@ -56,66 +56,66 @@ static int32_t spread_x100(const struct prun *R)
 
 /* The workload table before the proposals (after = 0: each customer with
  * its rep) or after them (with its owner), and the balance's figures. */
-void ccad__tp_measure(struct prun *R, int after)
+void ccad__tp_measure(struct prun *prop_run, int after)
 {
-    ccad_team_proposals *tp = R->tp;
+    ccad_team_proposals *tp = prop_run->tp;
     size_t r, k;
     for (r = 0; r < tp->nrep; r++) {
         ccad_team_load *T = &tp->load[r];
-        struct load L;
+        struct load load;
         int64_t travel = 0, customers = 0;
         int g;
-        memset(&L, 0, sizeof L);
-        for (k = 0; k < R->n_cust; k++) {
-            const struct tcust *t = &R->cust[k];
+        memset(&load, 0, sizeof load);
+        for (k = 0; k < prop_run->n_cust; k++) {
+            const struct tcust *t = &prop_run->cust[k];
             if ((after ? t->owner : t->rep) != r)
                 continue;
-            L.customers[t->row]++;
-            L.milli[t->row] += t->milli;
-            travel += ccad__tp_minutes(R, (uint32_t)r, t);
+            load.customers[t->row]++;
+            load.milli[t->row] += t->milli;
+            travel += ccad__tp_minutes(prop_run, (uint32_t)r, t);
         }
         for (g = 0; g < 4; g++) {
-            customers += L.customers[g];
-            R->gm[4 * r + (size_t)g] = L.milli[g];
+            customers += load.customers[g];
+            prop_run->gm[4 * r + (size_t)g] = load.milli[g];
         }
         if (!after) {
-            ccad__plan_fill_workload(&L, R->cap[r], &T->before);
+            ccad__plan_fill_workload(&load, prop_run->cap[r], &T->before);
             T->travel_before = travel;
             tp->bal.travel_before += travel;
         } else {
             T->customers_after = customers;
-            T->visits_after = ccad__tp_visits(R, r, 0, 0);
+            T->visits_after = ccad__tp_visits(prop_run, r, 0, 0);
             T->travel_after = travel;
             tp->bal.travel_after += travel;
-            tp->bal.over_after += !fits(R, r, 0, 0);
+            tp->bal.over_after += !fits(prop_run, r, 0, 0);
         }
     }
     if (after)
-        tp->bal.spread_after_x100 = spread_x100(R);
+        tp->bal.spread_after_x100 = spread_x100(prop_run);
     else
-        tp->bal.spread_before_x100 = spread_x100(R);
+        tp->bal.spread_before_x100 = spread_x100(prop_run);
 }
 
 /* The cheapest move out of rep s: its customer (k, in [lo, hi)) and the
  * teammate with room for it (*out_to) for whom the territories' travel
  * grows least (*out_delta); ties: the earlier customer, then the earlier
  * rep. Returns 0 when none can move. */
-static int cheapest_move(const struct prun *R, uint32_t s, size_t lo, size_t hi, size_t *out_k,
-                         uint32_t *out_to, int32_t *out_delta)
+static int cheapest_move(const struct prun *prop_run, uint32_t s, size_t lo, size_t hi,
+                         size_t *out_k, uint32_t *out_to, int32_t *out_delta)
 {
     size_t k, r;
     int found = 0;
     for (k = lo; k < hi; k++) {
-        const struct tcust *t = &R->cust[k];
+        const struct tcust *t = &prop_run->cust[k];
         int32_t here;
         if (t->owner != s || t->fixed || t->milli == 0)
             continue;
-        here = ccad__tp_minutes(R, s, t);
-        for (r = 0; r < R->tp->nrep; r++) {
+        here = ccad__tp_minutes(prop_run, s, t);
+        for (r = 0; r < prop_run->tp->nrep; r++) {
             int32_t delta;
-            if (r == s || !fits(R, r, t->row, t->milli))
+            if (r == s || !fits(prop_run, r, t->row, t->milli))
                 continue;
-            delta = ccad__tp_minutes(R, (uint32_t)r, t) - here;
+            delta = ccad__tp_minutes(prop_run, (uint32_t)r, t) - here;
             if (!found || delta < *out_delta) {
                 found = 1;
                 *out_k = k;
@@ -129,81 +129,83 @@ static int cheapest_move(const struct prun *R, uint32_t s, size_t lo, size_t hi,
 
 /* Relieves rep s: moves its cheapest customers to teammates with room
  * until it fits or none can take one. */
-static int relieve(struct prun *R, uint32_t s)
+static int relieve(struct prun *prop_run, uint32_t s)
 {
     size_t lo = 0, hi, k = 0;
-    while (lo < R->n_owned && R->cust[lo].rep != s)
+    while (lo < prop_run->n_owned && prop_run->cust[lo].rep != s)
         lo++;
-    for (hi = lo; hi < R->n_owned && R->cust[hi].rep == s; hi++)
+    for (hi = lo; hi < prop_run->n_owned && prop_run->cust[hi].rep == s; hi++)
         ;
-    while (!fits(R, s, 0, 0)) {
+    while (!fits(prop_run, s, 0, 0)) {
         struct tcust *t;
         ccad_reason rs[1];
         uint32_t to = 0;
         int32_t delta = 0;
         int rc;
-        if (!cheapest_move(R, s, lo, hi, &k, &to, &delta))
+        if (!cheapest_move(prop_run, s, lo, hi, &k, &to, &delta))
             break;
-        t = &R->cust[k];
-        rs[0] = R_(WORKLOAD, TEAM_MOVE, delta, pct(R, s, 0, 0), pct(R, to, t->row, t->milli));
-        if ((rc = ccad__tp_add(R, s, to, CCAD_FIND_MOVE_PROPOSED, t->index, rs, 1)) != 0)
+        t = &prop_run->cust[k];
+        rs[0] = R_(WORKLOAD, TEAM_MOVE, delta, pct(prop_run, s, 0, 0),
+                   pct(prop_run, to, t->row, t->milli));
+        if ((rc = ccad__tp_add(prop_run, s, to, CCAD_FIND_MOVE_PROPOSED, t->index, rs, 1)) != 0)
             return rc;
         t->owner = to;
-        R->gm[4 * s + t->row] -= t->milli;
-        R->gm[4 * to + t->row] += t->milli;
-        R->tp->bal.moves++;
+        prop_run->gm[4 * s + t->row] -= t->milli;
+        prop_run->gm[4 * to + t->row] += t->milli;
+        prop_run->tp->bal.moves++;
     }
     return CCAD_OK;
 }
 
 /* 1 if rep a is more loaded than rep b (load / capacity), ties by index. */
-static int heavier(const struct prun *R, uint32_t a, uint32_t b)
+static int heavier(const struct prun *prop_run, uint32_t a, uint32_t b)
 {
-    double qa = ratio(R, a), qb = ratio(R, b);
+    double qa = ratio(prop_run, a), qb = ratio(prop_run, b);
     return qa > qb || (qa == qb && a < b);
 }
 
 /* The reps over capacity, the most loaded first, each relieved in turn. */
-int ccad__tp_moves(struct prun *R)
+int ccad__tp_moves(struct prun *prop_run)
 {
-    size_t n = R->tp->nrep;
+    size_t n = prop_run->tp->nrep;
     uint32_t r, best;
-    uint8_t *done = ccad__alloc(R->tp->ctx, n);
+    uint8_t *done = ccad__alloc(prop_run->tp->ctx, n);
     int rc = CCAD_OK;
     if (done == NULL)
-        return ccad__fail(R->tp->ctx, CCAD_ENOMEM, "ccad_team_proposals_new: out of memory");
+        return ccad__fail(prop_run->tp->ctx, CCAD_ENOMEM, "ccad_team_proposals_new: out of memory");
     memset(done, 0, n);
     for (;;) {
         best = TP_NONE;
         for (r = 0; r < n; r++)
-            if (!done[r] && !fits(R, r, 0, 0) && (best == TP_NONE || heavier(R, r, best)))
+            if (!done[r] && !fits(prop_run, r, 0, 0) &&
+                (best == TP_NONE || heavier(prop_run, r, best)))
                 best = r;
-        if (best == TP_NONE || (rc = relieve(R, best)) != 0)
+        if (best == TP_NONE || (rc = relieve(prop_run, best)) != 0)
             break;
         done[best] = 1;
     }
-    ccad__free(R->tp->ctx, done);
+    ccad__free(prop_run->tp->ctx, done);
     return rc;
 }
 
 /* Each pool customer, in pool order, to the nearest rep with room for it
  * (ties: the most room left, then the earlier rep). */
-int ccad__tp_assigns(struct prun *R)
+int ccad__tp_assigns(struct prun *prop_run)
 {
     size_t k, r;
-    for (k = R->n_owned; k < R->n_cust; k++) {
-        struct tcust *t = &R->cust[k];
+    for (k = prop_run->n_owned; k < prop_run->n_cust; k++) {
+        struct tcust *t = &prop_run->cust[k];
         uint32_t to = TP_NONE;
         int32_t best = 0;
         int64_t room = 0;
         ccad_reason rs[1];
         int rc;
-        for (r = 0; r < R->tp->nrep; r++) {
-            int64_t left = R->cap[r] - ccad__tp_visits(R, r, t->row, t->milli);
+        for (r = 0; r < prop_run->tp->nrep; r++) {
+            int64_t left = prop_run->cap[r] - ccad__tp_visits(prop_run, r, t->row, t->milli);
             int32_t d;
             if (left < 0)
                 continue;
-            d = ccad__tp_minutes(R, (uint32_t)r, t);
+            d = ccad__tp_minutes(prop_run, (uint32_t)r, t);
             if (to == TP_NONE || d < best || (d == best && left > room)) {
                 to = (uint32_t)r;
                 best = d;
@@ -213,11 +215,12 @@ int ccad__tp_assigns(struct prun *R)
         if (to == TP_NONE)
             continue;
         rs[0] = R_(WORKLOAD, POOL_ASSIGN, best, room, (t->milli + 500) / 1000);
-        if ((rc = ccad__tp_add(R, TP_NONE, to, CCAD_FIND_ASSIGN_PROPOSED, t->index, rs, 1)) != 0)
+        if ((rc = ccad__tp_add(prop_run, TP_NONE, to, CCAD_FIND_ASSIGN_PROPOSED, t->index, rs,
+                               1)) != 0)
             return rc;
         t->owner = to;
-        R->gm[4 * to + t->row] += t->milli;
-        R->tp->bal.assigns++;
+        prop_run->gm[4 * to + t->row] += t->milli;
+        prop_run->tp->bal.assigns++;
     }
     return CCAD_OK;
 }

@@ -29,16 +29,16 @@ struct run {
     ccad_team_schedule *ts;
     ccad_plan_options o;   /* common options */
     ccad_plan_options oc;  /* for travel costs (HOST metric without routes: planar) */
-    struct tctx T;
+    struct tctx team_ctx;
     uint32_t *flags;       /* rep x day */
     struct tday *day;      /* rep x day */
 };
 
 /* Rep r's plan options: the common ones with the rep's base, limits and day. */
-static ccad_plan_options rep_options(const struct run *R, size_t r)
+static ccad_plan_options rep_options(const struct run *run, size_t r)
 {
-    ccad_plan_options o = R->o;
-    const ccad_rep *p = &R->team->rep[r].r;
+    ccad_plan_options o = run->o;
+    const ccad_rep *p = &run->team->rep[r].r;
     o.base_x = p->base_x;
     o.base_y = p->base_y;
     o.visits_per_day = p->visits_per_day;
@@ -48,21 +48,21 @@ static ccad_plan_options rep_options(const struct run *R, size_t r)
     return o;
 }
 
-static int plan_reps(struct run *R, const ccad_rules *rules)
+static int plan_reps(struct run *run, const ccad_rules *rules)
 {
     size_t r;
     int rc;
-    for (r = 0; r < R->ts->nrep; r++) {
-        ccad_plan_options o = rep_options(R, r);
+    for (r = 0; r < run->ts->nrep; r++) {
+        ccad_plan_options o = rep_options(run, r);
         struct flag_arg f;
-        f.team = R->team;
+        f.team = run->team;
         f.rep = r;
         f.first = o.first_day;
-        f.dst = R->flags + r * (size_t)o.days;
-        if ((rc = ccad__schedule_new(&R->ts->rep[r], R->team->rep[r].book, rules, &o, rep_flags, &f,
-                                     "ccad_team_schedule_new")) != 0)
+        f.dst = run->flags + r * (size_t)o.days;
+        if ((rc = ccad__schedule_new(&run->ts->rep[r], run->team->rep[r].book, rules, &o, rep_flags,
+                                     &f, "ccad_team_schedule_new")) != 0)
             return rc;
-        R->ts->vpd[r] = o.visits_per_day;
+        run->ts->vpd[r] = o.visits_per_day;
     }
     return CCAD_OK;
 }
@@ -73,13 +73,13 @@ static const struct item_rec *src_item(const ccad_team_schedule *ts, const struc
 }
 
 /* Customer c of rep r's book as a stop (no location: at the owner's base). */
-static void make_stop(const struct run *R, size_t r, const struct item_rec *it, uint32_t titem,
+static void make_stop(const struct run *run, size_t r, const struct item_rec *it, uint32_t titem,
                       struct tstop *s)
 {
     struct cust c;
-    ccad__unpack(R->team->rep[r].book, it->customer, &c);
-    s->x = (c.bits & CB_HAS_LOC) ? c.x : R->team->rep[r].r.base_x;
-    s->y = (c.bits & CB_HAS_LOC) ? c.y : R->team->rep[r].r.base_y;
+    ccad__unpack(run->team->rep[r].book, it->customer, &c);
+    s->x = (c.bits & CB_HAS_LOC) ? c.x : run->team->rep[r].r.base_x;
+    s->y = (c.bits & CB_HAS_LOC) ? c.y : run->team->rep[r].r.base_y;
     s->open = c.open_min;
     s->close = c.close_min;
     s->svc = it->svc;
@@ -88,9 +88,9 @@ static void make_stop(const struct run *R, size_t r, const struct item_rec *it, 
 
 /* Team items for every item of every rep's plan; the reps' own contacts
  * fill their days (count, minutes, routed stops in route order). */
-static int own_items(struct run *R)
+static int own_items(struct run *run)
 {
-    ccad_team_schedule *ts = R->ts;
+    ccad_team_schedule *ts = run->ts;
     size_t r, i, total = 0;
     int rc;
     for (r = 0; r < ts->nrep; r++)
@@ -102,7 +102,8 @@ static int own_items(struct run *R)
         for (i = 0; i < ts->rep[r]->n_items; i++) {
             const struct item_rec *it = &ts->rep[r]->items[i];
             struct titem *t = &ts->items[ts->n_items];
-            struct tday *D = &R->day[r * (size_t)R->o.days + (size_t)(it->date - R->o.first_day)];
+            struct tday *rep_day =
+                &run->day[r * (size_t)run->o.days + (size_t)(it->date - run->o.first_day)];
             memset(t, 0, sizeof *t);
             t->owner = (uint32_t)r;
             t->src = (uint32_t)i;
@@ -112,13 +113,13 @@ static int own_items(struct run *R)
             t->depart = it->depart;
             t->travel = it->travel;
             if (it->delegated == CCAD_BY_REP && it->kind != CCAD_ITEM_TOUCH) {
-                D->count++;
-                D->minutes += it->svc;
+                rep_day->count++;
+                rep_day->minutes += it->svc;
             }
             if (it->delegated == CCAD_BY_REP && it->seq > 0) {
-                if ((rc = ccad__team_reserve(ts->ctx, D)) != 0)
+                if ((rc = ccad__team_reserve(ts->ctx, rep_day)) != 0)
                     return rc;
-                make_stop(R, r, it, (uint32_t)ts->n_items, &D->stop[D->n++]);
+                make_stop(run, r, it, (uint32_t)ts->n_items, &rep_day->stop[rep_day->n++]);
             }
             ts->n_items++;
         }
@@ -144,28 +145,28 @@ static int dkey_cmp(const void *a, const void *b)
     return x->src < y->src ? -1 : x->src > y->src;
 }
 
-/* 1 if rep c has room on day D for a contact of svc minutes. */
-static int has_room(const ccad_rep *c, const struct tday *D, int32_t svc)
+/* 1 if rep c has room on day rep_day for a contact of svc minutes. */
+static int has_room(const ccad_rep *c, const struct tday *rep_day, int32_t svc)
 {
-    return (c->visits_per_day == 0 || D->count < c->visits_per_day) &&
-           (c->minutes_per_day == 0 || D->minutes + svc <= c->minutes_per_day);
+    return (c->visits_per_day == 0 || rep_day->count < c->visits_per_day) &&
+           (c->minutes_per_day == 0 || rep_day->minutes + svc <= c->minutes_per_day);
 }
 
 /* The travel rep c's day adds for stop s: with routes the cheapest
  * feasible insertion (*pos, or UINT32_MAX: none), else the round trip from
  * c's base. */
-static int cost_for(const struct run *R, size_t c, const struct tday *D, const struct tstop *s,
-                    int routed, uint32_t *pos, int32_t *cost)
+static int cost_for(const struct run *run, size_t c, const struct tday *rep_day,
+                    const struct tstop *s, int routed, uint32_t *pos, int32_t *cost)
 {
-    const ccad_rep *p = &R->team->rep[c].r;
+    const ccad_rep *p = &run->team->rep[c].r;
     struct tctx Tc;
     int32_t leg;
     int rc;
     if (routed)
-        return ccad__team_fit(&R->T, D, p->base_x, p->base_y, p->day_start_min,
+        return ccad__team_fit(&run->team_ctx, rep_day, p->base_x, p->base_y, p->day_start_min,
                               p->day_start_min + p->day_minutes, s, pos, cost);
-    Tc.ctx = R->T.ctx;
-    Tc.o = &R->oc;
+    Tc.ctx = run->team_ctx.ctx;
+    Tc.o = &run->oc;
     *pos = 0;
     if ((rc = ccad__team_leg(&Tc, p->base_x, p->base_y, s->x, s->y, &leg)) != 0)
         return rc;
@@ -175,27 +176,27 @@ static int cost_for(const struct run *R, size_t c, const struct tday *D, const s
 
 /* Hands delegated item k to the teammate with room for whom it adds the
  * least travel (ties: the first in id order), or records a miss. */
-static int place(struct run *R, const struct dkey *k)
+static int place(struct run *run, const struct dkey *k)
 {
-    ccad_team_schedule *ts = R->ts;
+    ccad_team_schedule *ts = run->ts;
     struct titem *t = &ts->items[k->titem];
     const struct item_rec *it = src_item(ts, t);
-    size_t di = (size_t)(k->date - R->o.first_day), c, best = SIZE_MAX;
-    int routed = R->o.route && ccad__plan_in_person(it->kind);
+    size_t di = (size_t)(k->date - run->o.first_day), c, best = SIZE_MAX;
+    int routed = run->o.route && ccad__plan_in_person(it->kind);
     uint32_t pos, best_pos = 0;
     int32_t cost, best_cost = 0, present = 0;
     struct tstop s;
     int rc;
-    make_stop(R, t->owner, it, k->titem, &s);
+    make_stop(run, t->owner, it, k->titem, &s);
     for (c = 0; c < ts->nrep; c++) {
-        uint32_t f = R->flags[c * (size_t)R->o.days + di];
-        struct tday *D = &R->day[c * (size_t)R->o.days + di];
+        uint32_t f = run->flags[c * (size_t)run->o.days + di];
+        struct tday *rep_day = &run->day[c * (size_t)run->o.days + di];
         if (c == t->owner || !(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT))
             continue;
         present++;
-        if (!has_room(&R->team->rep[c].r, D, it->svc))
+        if (!has_room(&run->team->rep[c].r, rep_day, it->svc))
             continue;
-        if ((rc = cost_for(R, c, D, &s, routed, &pos, &cost)) != 0)
+        if ((rc = cost_for(run, c, rep_day, &s, routed, &pos, &cost)) != 0)
             return rc;
         if (pos != UINT32_MAX && (best == SIZE_MAX || cost < best_cost)) {
             best = c;
@@ -213,24 +214,24 @@ static int place(struct run *R, const struct dkey *k)
         return CCAD_OK;
     }
     {
-        struct tday *D = &R->day[best * (size_t)R->o.days + di];
+        struct tday *rep_day = &run->day[best * (size_t)run->o.days + di];
         if (routed) {
-            if ((rc = ccad__team_reserve(ts->ctx, D)) != 0)
+            if ((rc = ccad__team_reserve(ts->ctx, rep_day)) != 0)
                 return rc;
-            ccad__team_insert(D, &s, best_pos);
+            ccad__team_insert(rep_day, &s, best_pos);
         }
-        D->count++;
-        D->minutes += it->svc;
+        rep_day->count++;
+        rep_day->minutes += it->svc;
         t->carrier = (uint32_t)best;
         t->added = best_cost;
-        t->carrier_count = D->count;
+        t->carrier_count = rep_day->count;
     }
     return CCAD_OK;
 }
 
-static int delegate(struct run *R)
+static int delegate(struct run *run)
 {
-    ccad_team_schedule *ts = R->ts;
+    ccad_team_schedule *ts = run->ts;
     struct dkey *keys;
     size_t i, n = 0;
     int rc = CCAD_OK;
@@ -251,23 +252,24 @@ static int delegate(struct run *R)
         }
     qsort(keys, n, sizeof *keys, dkey_cmp);
     for (i = 0; i < n && rc == CCAD_OK; i++)
-        rc = place(R, &keys[i]);
+        rc = place(run, &keys[i]);
     ccad__free(ts->ctx, keys);
     return rc;
 }
 
 /* Drops the items without a carrier and times every carrier's day anew. */
-static int finish_items(struct run *R)
+static int finish_items(struct run *run)
 {
-    ccad_team_schedule *ts = R->ts;
+    ccad_team_schedule *ts = run->ts;
     size_t i, j = 0, r;
     int32_t di;
     int rc;
-    for (r = 0; r < ts->nrep && R->o.route; r++)
-        for (di = 0; di < R->o.days; di++) {
-            const ccad_rep *p = &R->team->rep[r].r;
-            if ((rc = ccad__team_times(&R->T, &R->day[r * (size_t)R->o.days + (size_t)di],
-                                       p->base_x, p->base_y, p->day_start_min, ts->items)) != 0)
+    for (r = 0; r < ts->nrep && run->o.route; r++)
+        for (di = 0; di < run->o.days; di++) {
+            const ccad_rep *p = &run->team->rep[r].r;
+            if ((rc = ccad__team_times(&run->team_ctx,
+                                       &run->day[r * (size_t)run->o.days + (size_t)di], p->base_x,
+                                       p->base_y, p->day_start_min, ts->items)) != 0)
                 return rc;
         }
     for (i = 0; i < ts->n_items; i++)
@@ -326,42 +328,42 @@ static int sort_items(ccad_team_schedule *ts)
     return CCAD_OK;
 }
 
-static int run_all(struct run *R, const ccad_rules *rules)
+static int run_all(struct run *run, const ccad_rules *rules)
 {
     int rc;
-    if ((rc = plan_reps(R, rules)) != 0 || (rc = own_items(R)) != 0 || (rc = delegate(R)) != 0 ||
-        (rc = finish_items(R)) != 0)
+    if ((rc = plan_reps(run, rules)) != 0 || (rc = own_items(run)) != 0 ||
+        (rc = delegate(run)) != 0 || (rc = finish_items(run)) != 0)
         return rc;
-    return sort_items(R->ts);
+    return sort_items(run->ts);
 }
 
 /* The run's working memory: the team schedule's arrays, the flags and days. */
-static int acquire(struct run *R)
+static int acquire(struct run *run)
 {
-    ccad_team_schedule *ts = R->ts;
-    size_t n = ts->nrep, cells = n * (size_t)R->o.days;
+    ccad_team_schedule *ts = run->ts;
+    size_t n = ts->nrep, cells = n * (size_t)run->o.days;
     ts->rep = ccad__alloc(ts->ctx, n * sizeof *ts->rep);
     ts->vpd = ccad__alloc(ts->ctx, n * sizeof *ts->vpd);
-    R->flags = ccad__alloc(ts->ctx, cells * sizeof *R->flags);
-    R->day = ccad__alloc(ts->ctx, cells * sizeof *R->day);
+    run->flags = ccad__alloc(ts->ctx, cells * sizeof *run->flags);
+    run->day = ccad__alloc(ts->ctx, cells * sizeof *run->day);
     if (ts->rep != NULL)
         memset(ts->rep, 0, n * sizeof *ts->rep);
-    if (R->day != NULL)
-        memset(R->day, 0, cells * sizeof *R->day);
-    if (ts->rep == NULL || ts->vpd == NULL || R->flags == NULL || R->day == NULL)
+    if (run->day != NULL)
+        memset(run->day, 0, cells * sizeof *run->day);
+    if (ts->rep == NULL || ts->vpd == NULL || run->flags == NULL || run->day == NULL)
         return ccad__fail(ts->ctx, CCAD_ENOMEM, "ccad_team_schedule_new: out of memory");
-    memset(R->flags, 0, cells * sizeof *R->flags);
+    memset(run->flags, 0, cells * sizeof *run->flags);
     return CCAD_OK;
 }
 
-static void release(struct run *R)
+static void release(struct run *run)
 {
-    size_t i, cells = R->ts->nrep * (size_t)R->o.days;
-    if (R->day != NULL)
+    size_t i, cells = run->ts->nrep * (size_t)run->o.days;
+    if (run->day != NULL)
         for (i = 0; i < cells; i++)
-            ccad__free(R->ts->ctx, R->day[i].stop);
-    ccad__free(R->ts->ctx, R->day);
-    ccad__free(R->ts->ctx, R->flags);
+            ccad__free(run->ts->ctx, run->day[i].stop);
+    ccad__free(run->ts->ctx, run->day);
+    ccad__free(run->ts->ctx, run->flags);
 }
 
 static int check_args(const ccad_team *team, const ccad_rules *rules,
@@ -384,40 +386,40 @@ int ccad_team_schedule_new(ccad_team_schedule **out, const ccad_team *team,
                            const ccad_rules *rules, const ccad_plan_options *options)
 {
     static const char fn[] = "ccad_team_schedule_new";
-    struct run R;
+    struct run run;
     int rc;
     if (out != NULL)
         *out = NULL;
     if ((rc = ccad__team_guard(team, out, fn)) != 0 ||
         (rc = check_args(team, rules, options, fn)) != 0)
         return rc;
-    memset(&R, 0, sizeof R);
-    R.team = team;
-    R.o = *options;
-    R.oc = *options;
-    if (R.oc.metric == CCAD_METRIC_HOST && !R.oc.route)
-        R.oc.metric = CCAD_METRIC_PLANAR; /* without routes no travel callback is asked */
-    if (!R.oc.route && !(R.oc.scale > 0 && R.oc.scale < 1e300 && R.oc.units_per_minute > 0 &&
-                         R.oc.units_per_minute < 1e300)) {
-        R.oc.scale = 1.0; /* (unchecked without routes: straight distance as it is) */
-        R.oc.units_per_minute = 1.0;
+    memset(&run, 0, sizeof run);
+    run.team = team;
+    run.o = *options;
+    run.oc = *options;
+    if (run.oc.metric == CCAD_METRIC_HOST && !run.oc.route)
+        run.oc.metric = CCAD_METRIC_PLANAR; /* without routes no travel callback is asked */
+    if (!run.oc.route && !(run.oc.scale > 0 && run.oc.scale < 1e300 &&
+                           run.oc.units_per_minute > 0 && run.oc.units_per_minute < 1e300)) {
+        run.oc.scale = 1.0; /* (unchecked without routes: straight distance as it is) */
+        run.oc.units_per_minute = 1.0;
     }
-    R.T.ctx = team->ctx;
-    R.T.o = &R.o;
-    if ((R.ts = ccad__alloc(team->ctx, sizeof *R.ts)) == NULL)
+    run.team_ctx.ctx = team->ctx;
+    run.team_ctx.o = &run.o;
+    if ((run.ts = ccad__alloc(team->ctx, sizeof *run.ts)) == NULL)
         return ccad__fail(team->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-    memset(R.ts, 0, sizeof *R.ts);
-    R.ts->ctx = team->ctx;
-    R.ts->nrep = team->n;
-    R.ts->keep = options->keep_reasons;
-    rc = acquire(&R);
+    memset(run.ts, 0, sizeof *run.ts);
+    run.ts->ctx = team->ctx;
+    run.ts->nrep = team->n;
+    run.ts->keep = options->keep_reasons;
+    rc = acquire(&run);
     if (rc == CCAD_OK)
-        rc = run_all(&R, rules);
-    release(&R);
+        rc = run_all(&run, rules);
+    release(&run);
     if (rc != CCAD_OK) {
-        ccad_team_schedule_free(R.ts);
-        return rc;
+        ccad_team_schedule_free(run.ts);
+        return ccad__fail_in(team->ctx, fn, rc);
     }
-    *out = R.ts;
+    *out = run.ts;
     return CCAD_OK;
 }

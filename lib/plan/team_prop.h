@@ -50,16 +50,16 @@ struct prun {
 };
 
 /* team_propose.c */
-int ccad__tp_add(struct prun *R, uint32_t rep, uint32_t to, int kind, uint32_t index,
+int ccad__tp_add(struct prun *prop_run, uint32_t rep, uint32_t to, int kind, uint32_t index,
                  const ccad_reason *reasons, uint32_t n);
-int32_t ccad__tp_minutes(const struct prun *R, uint32_t rep, const struct tcust *c);
+int32_t ccad__tp_minutes(const struct prun *prop_run, uint32_t rep, const struct tcust *c);
 
 /* team_balance.c */
-int ccad__tp_moves(struct prun *R);
-int ccad__tp_assigns(struct prun *R);
-void ccad__tp_measure(struct prun *R, int after);
+int ccad__tp_moves(struct prun *prop_run);
+int ccad__tp_assigns(struct prun *prop_run);
+void ccad__tp_measure(struct prun *prop_run, int after);
 /* Rep r's load in contacts as the workload table rounds it (each grade's
  * row rounded), with `add` x 1000 more in row `row`. */
-int64_t ccad__tp_visits(const struct prun *R, size_t r, int row, int64_t add);
+int64_t ccad__tp_visits(const struct prun *prop_run, size_t r, int row, int64_t add);
 
 #endif

@@ -8,10 +8,10 @@
 
 #define R_(rule, why, a, b, c) ccad__plan_reason(CCAD_RULE_##rule, CCAD_WHY_##why, a, b, c)
 
-int ccad__tp_add(struct prun *R, uint32_t rep, uint32_t to, int kind, uint32_t index,
+int ccad__tp_add(struct prun *prop_run, uint32_t rep, uint32_t to, int kind, uint32_t index,
                  const ccad_reason *reasons, uint32_t n)
 {
-    ccad_team_proposals *tp = R->tp;
+    ccad_team_proposals *tp = prop_run->tp;
     struct tprop *p;
     ccad_finding f = CCAD_FINDING_INIT;
     int rc;
@@ -22,7 +22,7 @@ int ccad__tp_add(struct prun *R, uint32_t rep, uint32_t to, int kind, uint32_t i
         n = CCAD_ITEM_REASONS_MAX;
     f.kind = kind;
     f.customer = index;
-    f.date = R->o.today;
+    f.date = prop_run->o.today;
     f.reason_count = n;
     memcpy(f.reasons, reasons, n * sizeof *reasons);
     p = &tp->prop[tp->n_prop++];
@@ -33,14 +33,15 @@ int ccad__tp_add(struct prun *R, uint32_t rep, uint32_t to, int kind, uint32_t i
 }
 
 /* Travel minutes from rep `rep`'s base to customer c (0 without a place). */
-int32_t ccad__tp_minutes(const struct prun *R, uint32_t rep, const struct tcust *c)
+int32_t ccad__tp_minutes(const struct prun *prop_run, uint32_t rep, const struct tcust *c)
 {
-    const ccad_rep *r = &R->team->rep[rep].r;
+    const ccad_rep *r = &prop_run->team->rep[rep].r;
     double m;
     if (!c->located)
         return 0;
-    m = (double)ccad__straight_cost(R->o.metric, R->o.scale, r->base_x, r->base_y, c->x, c->y) /
-        R->o.units_per_minute;
+    m = (double)ccad__straight_cost(prop_run->o.metric, prop_run->o.scale, r->base_x, r->base_y,
+                                    c->x, c->y) /
+        prop_run->o.units_per_minute;
     return m > 100000.0 ? 100000 : (int32_t)ceil(m);
 }
 
@@ -49,11 +50,12 @@ int32_t ccad__tp_minutes(const struct prun *R, uint32_t rep, const struct tcust 
  * no grounds. ESCALATE flags it for reassignment, TRIAGE gives it up (as
  * the planner does: an open complaint is answered first), or it has been
  * idle for pool.release_days; PATIENCE's reasons follow when premature. */
-static uint32_t release_reasons(const struct prun *R, const struct cust *c,
+static uint32_t release_reasons(const struct prun *prop_run, const struct cust *c,
                                 const ccad_assessment *a, ccad_reason *rs)
 {
-    const int64_t *v = R->v;
-    int32_t today = R->o.today, from = c->last_contact != CCAD_NO_DATE ? c->last_contact : c->owned;
+    const int64_t *v = prop_run->v;
+    int32_t today = prop_run->o.today,
+            from = c->last_contact != CCAD_NO_DATE ? c->last_contact : c->owned;
     int premature = (a->flags & CCAD_F_RELEASE_PREMATURE) != 0, before;
     int64_t thr;
     uint32_t n = 1, k;
@@ -77,9 +79,9 @@ static uint32_t release_reasons(const struct prun *R, const struct cust *c,
 /* Customer i of `book` as the balance sees it; for the pool (rep TP_NONE) a
  * released customer is assessed as if open again, for the load it would
  * bring. Reps' customers with grounds get a release proposal. */
-static int take(struct prun *R, const ccad_book *book, uint32_t rep, size_t i)
+static int take(struct prun *prop_run, const ccad_book *book, uint32_t rep, size_t i)
 {
-    struct tcust *t = &R->cust[R->n_cust];
+    struct tcust *t = &prop_run->cust[prop_run->n_cust];
     ccad_reason rs[CCAD_ITEM_REASONS_MAX];
     ccad_assessment a;
     struct cust c;
@@ -87,66 +89,66 @@ static int take(struct prun *R, const ccad_book *book, uint32_t rep, size_t i)
     ccad__unpack(book, i, &c);
     if (rep == TP_NONE && c.status == CCAD_STATUS_RELEASED)
         c.status = CCAD_STATUS_PROSPECT;
-    ccad__assess(book, R->v, &c, R->o.today, &a, rep != TP_NONE);
+    ccad__assess(book, prop_run->v, &c, prop_run->o.today, &a, rep != TP_NONE);
     memset(t, 0, sizeof *t);
-    t->row = (uint8_t)ccad__plan_load_of(&a, R->o.period_days, &t->milli);
+    t->row = (uint8_t)ccad__plan_load_of(&a, prop_run->o.period_days, &t->milli);
     t->x = c.x;
     t->y = c.y;
     t->located = (c.bits & CB_HAS_LOC) != 0;
     t->rep = t->owner = rep;
     t->index = (uint32_t)i;
-    t->fixed = t->row == 0 && !R->o.move_a;
-    R->n_cust++;
-    if (rep != TP_NONE && (n = release_reasons(R, &c, &a, rs)) > 0) {
+    t->fixed = t->row == 0 && !prop_run->o.move_a;
+    prop_run->n_cust++;
+    if (rep != TP_NONE && (n = release_reasons(prop_run, &c, &a, rs)) > 0) {
         t->fixed = 1;
-        return ccad__tp_add(R, rep, TP_NONE, CCAD_FIND_RELEASE_PROPOSED, (uint32_t)i, rs, n);
+        return ccad__tp_add(prop_run, rep, TP_NONE, CCAD_FIND_RELEASE_PROPOSED, (uint32_t)i, rs, n);
     }
     return CCAD_OK;
 }
 
 /* Every open customer of every rep (release proposals on the way), then the
  * pool's customers not eliminated. */
-static int collect(struct prun *R)
+static int collect(struct prun *prop_run)
 {
-    const ccad_team *team = R->team;
-    size_t r, i, total = R->pool != NULL ? R->pool->n : 0;
+    const ccad_team *team = prop_run->team;
+    size_t r, i, total = prop_run->pool != NULL ? prop_run->pool->n : 0;
     int rc;
     for (r = 0; r < team->n; r++)
         total += team->rep[r].book->n;
-    R->cust = ccad__alloc(team->ctx, (total > 0 ? total : 1) * sizeof *R->cust);
-    if (R->cust == NULL)
+    prop_run->cust = ccad__alloc(team->ctx, (total > 0 ? total : 1) * sizeof *prop_run->cust);
+    if (prop_run->cust == NULL)
         return ccad__fail(team->ctx, CCAD_ENOMEM, "ccad_team_proposals_new: out of memory");
     for (r = 0; r < team->n; r++) {
         const ccad_book *b = team->rep[r].book;
         for (i = 0; i < b->n; i++)
-            if (!ccad__inactive(b->c[i].status) && (rc = take(R, b, (uint32_t)r, i)) != 0)
+            if (!ccad__inactive(b->c[i].status) && (rc = take(prop_run, b, (uint32_t)r, i)) != 0)
                 return rc;
     }
-    R->n_owned = R->n_cust;
-    for (i = 0; R->pool != NULL && i < R->pool->n; i++)
-        if (R->pool->c[i].status != CCAD_STATUS_ELIMINATED &&
-            (rc = take(R, R->pool, TP_NONE, i)) != 0)
+    prop_run->n_owned = prop_run->n_cust;
+    for (i = 0; prop_run->pool != NULL && i < prop_run->pool->n; i++)
+        if (prop_run->pool->c[i].status != CCAD_STATUS_ELIMINATED &&
+            (rc = take(prop_run, prop_run->pool, TP_NONE, i)) != 0)
             return rc;
     return CCAD_OK;
 }
 
 /* Each rep's capacity in the period: field days x visits a day,
  * a minutes-only rep counting minutes_per_day / route.service_b_min. */
-static void capacities(struct prun *R)
+static void capacities(struct prun *prop_run)
 {
-    int64_t field = R->o.field_days > 0
-                        ? R->o.field_days
-                        : (R->v[P_WORKLOAD_FIELD_DAYS] * R->o.period_days + 15) / 30;
+    int64_t field = prop_run->o.field_days > 0
+                        ? prop_run->o.field_days
+                        : (prop_run->v[P_WORKLOAD_FIELD_DAYS] * prop_run->o.period_days + 15) / 30;
     size_t r;
-    for (r = 0; r < R->team->n; r++) {
-        const ccad_rep *rep = &R->team->rep[r].r;
+    for (r = 0; r < prop_run->team->n; r++) {
+        const ccad_rep *rep = &prop_run->team->rep[r].r;
         int64_t vpd = rep->visits_per_day > 0 ? rep->visits_per_day
-                                               : rep->minutes_per_day / R->v[P_SERVICE_B];
-        ccad_team_load *L = &R->tp->load[r];
-        L->before.period_days = R->o.period_days;
+                                              : rep->minutes_per_day / prop_run->v[P_SERVICE_B];
+        ccad_team_load *L = &prop_run->tp->load[r];
+        L->before.period_days = prop_run->o.period_days;
         L->before.field_days = (int32_t)field;
         L->before.visits_per_day = (int32_t)(vpd > 0 ? vpd : 1);
-        R->cap[r] = field * L->before.visits_per_day;
+        prop_run->cap[r] = field * L->before.visits_per_day;
     }
 }
 
@@ -183,28 +185,28 @@ static int check_args(const ccad_team *team, const ccad_book *pool, const ccad_r
     return pool != NULL ? ccad__check_graded(pool, rules, fn) : CCAD_OK;
 }
 
-static int run(struct prun *R)
+static int run(struct prun *prop_run)
 {
-    ccad_ctx *ctx = R->team->ctx;
-    size_t r, n = R->team->n;
+    ccad_ctx *ctx = prop_run->team->ctx;
+    size_t r, n = prop_run->team->n;
     int rc;
-    R->tp->load = ccad__alloc(ctx, n * sizeof *R->tp->load);
-    R->cap = ccad__alloc(ctx, 5 * n * sizeof *R->cap);
-    if (R->tp->load == NULL || R->cap == NULL)
+    prop_run->tp->load = ccad__alloc(ctx, n * sizeof *prop_run->tp->load);
+    prop_run->cap = ccad__alloc(ctx, 5 * n * sizeof *prop_run->cap);
+    if (prop_run->tp->load == NULL || prop_run->cap == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_team_proposals_new: out of memory");
-    R->gm = R->cap + n;
+    prop_run->gm = prop_run->cap + n;
     for (r = 0; r < n; r++) {
         ccad_team_load L = CCAD_TEAM_LOAD_INIT;
-        R->tp->load[r] = L;
+        prop_run->tp->load[r] = L;
     }
-    capacities(R);
-    if ((rc = collect(R)) != 0)
+    capacities(prop_run);
+    if ((rc = collect(prop_run)) != 0)
         return rc;
-    R->tp->bal.releases = (int64_t)R->tp->n_prop;
-    ccad__tp_measure(R, 0);
-    if ((rc = ccad__tp_moves(R)) != 0 || (rc = ccad__tp_assigns(R)) != 0)
+    prop_run->tp->bal.releases = (int64_t)prop_run->tp->n_prop;
+    ccad__tp_measure(prop_run, 0);
+    if ((rc = ccad__tp_moves(prop_run)) != 0 || (rc = ccad__tp_assigns(prop_run)) != 0)
         return rc;
-    ccad__tp_measure(R, 1);
+    ccad__tp_measure(prop_run, 1);
     return CCAD_OK;
 }
 
@@ -214,32 +216,32 @@ int ccad_team_proposals_new(ccad_team_proposals **out, const ccad_team *team,
 {
     static const char fn[] = "ccad_team_proposals_new";
     ccad_team_balance bal = CCAD_TEAM_BALANCE_INIT;
-    struct prun R;
+    struct prun prop_run;
     int rc;
     if (out != NULL)
         *out = NULL;
     if ((rc = ccad__team_guard(team, out, fn)) != 0 ||
         (rc = check_args(team, pool, rules, options, fn)) != 0)
         return rc;
-    memset(&R, 0, sizeof R);
-    R.team = team;
-    R.pool = pool;
-    R.v = rules->v;
-    R.o = *options;
-    if ((R.tp = ccad__alloc(team->ctx, sizeof *R.tp)) == NULL)
+    memset(&prop_run, 0, sizeof prop_run);
+    prop_run.team = team;
+    prop_run.pool = pool;
+    prop_run.v = rules->v;
+    prop_run.o = *options;
+    if ((prop_run.tp = ccad__alloc(team->ctx, sizeof *prop_run.tp)) == NULL)
         return ccad__fail(team->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-    memset(R.tp, 0, sizeof *R.tp);
-    R.tp->ctx = team->ctx;
-    R.tp->nrep = team->n;
-    R.tp->bal = bal;
-    rc = run(&R);
-    ccad__free(team->ctx, R.cust);
-    ccad__free(team->ctx, R.cap);
+    memset(prop_run.tp, 0, sizeof *prop_run.tp);
+    prop_run.tp->ctx = team->ctx;
+    prop_run.tp->nrep = team->n;
+    prop_run.tp->bal = bal;
+    rc = run(&prop_run);
+    ccad__free(team->ctx, prop_run.cust);
+    ccad__free(team->ctx, prop_run.cap);
     if (rc != CCAD_OK) {
-        ccad_team_proposals_free(R.tp);
-        return rc;
+        ccad_team_proposals_free(prop_run.tp);
+        return ccad__fail_in(team->ctx, fn, rc);
     }
-    *out = R.tp;
+    *out = prop_run.tp;
     return CCAD_OK;
 }
 

@@ -12,21 +12,21 @@
 #include <string.h>
 
 /* 1 if item x may be on day d as far as its customer's other contacts go. */
-static int keeps_rhythm(const struct plan *P, const struct ccad__by_cust *B, uint32_t x,
+static int keeps_rhythm(const struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
                         int32_t d)
 {
-    const struct item_rec *it = &P->s->items[x];
-    const struct cust *c = &P->cw[it->customer];
+    const struct item_rec *it = &plan->s->items[x];
+    const struct cust *c = &plan->cw[it->customer];
     int g = ccad__grade(c);
-    int64_t limit = g != CCAD_GRADE_NONE && (P->v[P_GAP_GRADES] & (1 << (g - 1)))
-                        ? P->v[P_GAP_MAX]
+    int64_t limit = g != CCAD_GRADE_NONE && (plan->v[P_GAP_GRADES] & (1 << (g - 1)))
+                        ? plan->v[P_GAP_MAX]
                         : INT32_MAX;
     int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : it->date;
     int32_t prev = c->last_contact, next = CCAD_NO_DATE;
     uint32_t k;
-    for (k = B->off[it->customer]; k < B->off[it->customer + 1]; k++) {
-        const struct item_rec *o = &P->s->items[B->item[k]];
-        if (B->item[k] == x || o->kind == CCAD_ITEM_TOUCH)
+    for (k = by_cust->off[it->customer]; k < by_cust->off[it->customer + 1]; k++) {
+        const struct item_rec *o = &plan->s->items[by_cust->item[k]];
+        if (by_cust->item[k] == x || o->kind == CCAD_ITEM_TOUCH)
             continue;
         if (o->date >= d - 1 && o->date <= d + 1)
             return 0;
@@ -42,46 +42,47 @@ static int keeps_rhythm(const struct plan *P, const struct ccad__by_cust *B, uin
 }
 
 /* 1 if day d lies in item x's allowed window. */
-int ccad__plan_allowed(const struct plan *P, const struct ccad__by_cust *B, uint32_t x, int32_t d)
+int ccad__plan_allowed(const struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
+                       int32_t d)
 {
-    const struct item_rec *it = &P->s->items[x];
+    const struct item_rec *it = &plan->s->items[x];
     int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : it->date;
-    int32_t k = (int32_t)P->v[P_ROUTE_MOVE_DAYS];
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS];
     uint32_t f;
-    if (d == it->date || d < orig - k || d > orig + k || d < P->o->first_day ||
-        d >= P->o->first_day + P->o->days)
+    if (d == it->date || d < orig - k || d > orig + k || d < plan->o->first_day ||
+        d >= plan->o->first_day + plan->o->days)
         return 0;
-    f = P->day_flags[d - P->o->first_day];
+    f = plan->day_flags[d - plan->o->first_day];
     if (!(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT) ||
-        !ccad__plan_visit_day(&P->cw[it->customer], d))
+        !ccad__plan_visit_day(&plan->cw[it->customer], d))
         return 0;
-    return keeps_rhythm(P, B, x, d);
+    return keeps_rhythm(plan, by_cust, x, d);
 }
 
-int ccad__plan_index_customers(struct plan *P, struct ccad__by_cust *B)
+int ccad__plan_index_customers(struct plan *plan, struct ccad__by_cust *by_cust)
 {
-    const ccad_schedule *s = P->s;
-    size_t n = P->b->n, i;
-    B->off = ccad__alloc(s->ctx, (n + 1) * sizeof *B->off);
-    B->item = ccad__alloc(s->ctx, (s->n_items ? s->n_items : 1) * sizeof *B->item);
-    if (B->off == NULL || B->item == NULL)
-        return ccad__fail(s->ctx, CCAD_ENOMEM, "ccad_schedule_new: out of memory");
-    memset(B->off, 0, (n + 1) * sizeof *B->off);
+    const ccad_schedule *s = plan->s;
+    size_t n = plan->b->n, i;
+    by_cust->off = ccad__alloc(s->ctx, (n + 1) * sizeof *by_cust->off);
+    by_cust->item = ccad__alloc(s->ctx, (s->n_items ? s->n_items : 1) * sizeof *by_cust->item);
+    if (by_cust->off == NULL || by_cust->item == NULL)
+        return ccad__fail(s->ctx, CCAD_ENOMEM, "out of memory");
+    memset(by_cust->off, 0, (n + 1) * sizeof *by_cust->off);
     for (i = 0; i < s->n_items; i++)
-        B->off[s->items[i].customer + 1]++;
+        by_cust->off[s->items[i].customer + 1]++;
     for (i = 0; i < n; i++)
-        B->off[i + 1] += B->off[i];
+        by_cust->off[i + 1] += by_cust->off[i];
     for (i = 0; i < s->n_items; i++)
-        B->item[B->off[s->items[i].customer]++] = (uint32_t)i;
+        by_cust->item[by_cust->off[s->items[i].customer]++] = (uint32_t)i;
     for (i = n; i > 0; i--)
-        B->off[i] = B->off[i - 1];
-    B->off[0] = 0;
+        by_cust->off[i] = by_cust->off[i - 1];
+    by_cust->off[0] = 0;
     return CCAD_OK;
 }
 
-void ccad__plan_index_free(ccad_ctx *ctx, struct ccad__by_cust *B)
+void ccad__plan_index_free(ccad_ctx *ctx, struct ccad__by_cust *by_cust)
 {
-    ccad__free(ctx, B->off);
-    ccad__free(ctx, B->item);
-    B->off = B->item = NULL;
+    ccad__free(ctx, by_cust->off);
+    ccad__free(ctx, by_cust->item);
+    by_cust->off = by_cust->item = NULL;
 }

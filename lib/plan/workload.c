@@ -25,11 +25,11 @@ int ccad__plan_load_of(const ccad_assessment *a, int32_t period, int64_t *out_mi
 /* Contacts each grade needs in `period` days, from each customer's
  * frequency on `today`. */
 void ccad__plan_measure_load(const ccad_book *b, const int64_t *v, int32_t today, int32_t period,
-                         struct load *L)
+                             struct load *load)
 {
     ccad_assessment a;
     size_t i;
-    memset(L, 0, sizeof *L);
+    memset(load, 0, sizeof *load);
     for (i = 0; i < b->n; i++) {
         struct cust c;
         int64_t milli;
@@ -39,23 +39,23 @@ void ccad__plan_measure_load(const ccad_book *b, const int64_t *v, int32_t today
         ccad__unpack(b, i, &c);
         ccad__assess(b, v, &c, today, &a, 0);
         g = ccad__plan_load_of(&a, period, &milli);
-        L->customers[g]++;
-        L->milli[g] += milli;
+        load->customers[g]++;
+        load->milli[g] += milli;
     }
 }
 
 static int32_t clamp32(int64_t v) { return v > INT32_MAX ? INT32_MAX : (int32_t)v; }
 
-void ccad__plan_fill_workload(const struct load *L, int64_t capacity, ccad_workload *w)
+void ccad__plan_fill_workload(const struct load *load, int64_t capacity, ccad_workload *w)
 {
     int64_t total_c = 0, excess;
     int g;
     w->visits = 0;
     for (g = 0; g < 4; g++) {
-        w->rows[g].customers = L->customers[g];
-        w->rows[g].visits = (L->milli[g] + 500) / 1000;
+        w->rows[g].customers = load->customers[g];
+        w->rows[g].visits = (load->milli[g] + 500) / 1000;
         w->visits += w->rows[g].visits;
-        total_c += L->customers[g];
+        total_c += load->customers[g];
         w->cut[g] = 0;
     }
     w->capacity = capacity;
@@ -75,7 +75,7 @@ int ccad_book_workload(const ccad_book *book, const ccad_rules *rules, int32_t t
                        ccad_workload *io)
 {
     static const char fn[] = "ccad_book_workload";
-    struct load L;
+    struct load load;
     ccad_workload w;
     int64_t field;
     int rc;
@@ -99,8 +99,8 @@ int ccad_book_workload(const ccad_book *book, const ccad_rules *rules, int32_t t
     w = *io;
     field = w.field_days > 0 ? w.field_days
                              : (rules->v[P_WORKLOAD_FIELD_DAYS] * w.period_days + 15) / 30;
-    ccad__plan_measure_load(book, rules->v, today, w.period_days, &L);
-    ccad__plan_fill_workload(&L, field * w.visits_per_day, &w);
+    ccad__plan_measure_load(book, rules->v, today, w.period_days, &load);
+    ccad__plan_fill_workload(&load, field * w.visits_per_day, &w);
     *io = w;
     return CCAD_OK;
 }

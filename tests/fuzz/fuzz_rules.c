@@ -120,7 +120,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECKF(rc == CCAD_EPARSE, "ccad_rules_parse returned %d", rc);
         FUZZ_CHECK(ccad_rules_equal(r, before));
         FUZZ_CHECK(ccad_ctx_errcode(ctx) == CCAD_EPARSE);
-        FUZZ_CHECK(strncmp(ccad_ctx_errmsg(ctx), "rules text", 10) == 0);
+        FUZZ_CHECK(strncmp(ccad_ctx_errmsg(ctx), "ccad_rules_parse: rules text", 28) == 0);
         rc = ccad_ctx_errpos(ctx, &line, &col);
         FUZZ_CHECKF(rc == CCAD_OK, "no error position for: %s", ccad_ctx_errmsg(ctx));
         FUZZ_CHECKF(line >= 1 && col >= 1, "line %lu column %lu: %s", (unsigned long)line,
