@@ -40,6 +40,10 @@
 #ifndef CUSTCADENCE_H
 #define CUSTCADENCE_H
 
+/* The public header is laid out by hand (each member's Doxygen comment on
+ * its line, one-line _INIT initialisers), so tests/format.sh leaves it be. */
+/* clang-format off */
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -2700,5 +2704,7 @@ CCAD_API void ccad_team_balance_init(ccad_team_balance *p);
 #ifdef __cplusplus
 }
 #endif
+
+/* clang-format on */
 
 #endif /* CUSTCADENCE_H */
