@@ -69,13 +69,12 @@ static void usage(FILE *fp)
 
 enum { OPT_CUSTOMERS = CCEX_OPT_KEY_BASE + 100, OPT_RULES, OPT_TODAY, OPT_ALL };
 
-static const struct option due_options[] = {
-    {"lang", required_argument, NULL, CCEX_OPT_LANG},
-    {"all", no_argument, NULL, OPT_ALL},
-    {"customers", required_argument, NULL, OPT_CUSTOMERS},
-    {"rules", required_argument, NULL, OPT_RULES},
-    {"today", required_argument, NULL, OPT_TODAY},
-    {NULL, 0, NULL, 0}};
+static const struct option due_options[] = {{"lang", required_argument, NULL, CCEX_OPT_LANG},
+                                            {"all", no_argument, NULL, OPT_ALL},
+                                            {"customers", required_argument, NULL, OPT_CUSTOMERS},
+                                            {"rules", required_argument, NULL, OPT_RULES},
+                                            {"today", required_argument, NULL, OPT_TODAY},
+                                            {NULL, 0, NULL, 0}};
 
 /* One option (opts.h): CCEX_OPTS_GO or an exit status. */
 static int take_option(void *user, int key, const char *v)
@@ -300,8 +299,9 @@ static int run(const struct options *o, ccad_ctx *ctx)
         if (print_customer(&cs, ctx, rules, &rows[i], today, o->lang) != CCAD_OK)
             goto out;
     }
-    printf(ccex_msg(o->lang, M_DUE_SUMMARY), (unsigned long)n, (unsigned long)c_due, (unsigned long)c_over, (unsigned long)c_cool,
-           (unsigned long)c_stall, (unsigned long)c_never);
+    printf(ccex_msg(o->lang, M_DUE_SUMMARY), (unsigned long)n, (unsigned long)c_due,
+           (unsigned long)c_over, (unsigned long)c_cool, (unsigned long)c_stall,
+           (unsigned long)c_never);
     if (fflush(stdout) != 0) {
         fprintf(stderr, PROG ": cannot write the output\n");
         goto out;

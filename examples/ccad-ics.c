@@ -30,8 +30,8 @@
 struct options {
     ccex_plan_args plan;
     const char *out;
-    const char *rep;      /* --rep: the team calendar of this rep */
-    const char *reps;     /* --reps: the team's reps file (with --rep) */
+    const char *rep;       /* --rep: the team calendar of this rep */
+    const char *reps;      /* --reps: the team's reps file (with --rep) */
     const char *plan_only; /* the first flag given that only a rep's own plan takes */
 };
 
@@ -78,11 +78,10 @@ static const char *flag_name(int key)
     return ccex_plan_options[k].name;
 }
 
-static const struct option own_options[] = {
-    {"output", required_argument, NULL, 'o'},
-    {"rep", required_argument, NULL, OPT_REP},
-    {"reps", required_argument, NULL, OPT_REPS},
-    {NULL, 0, NULL, 0}};
+static const struct option own_options[] = {{"output", required_argument, NULL, 'o'},
+                                            {"rep", required_argument, NULL, OPT_REP},
+                                            {"reps", required_argument, NULL, OPT_REPS},
+                                            {NULL, 0, NULL, 0}};
 
 /* One option (opts.h): CCEX_OPTS_GO or an exit status. */
 static int take_option(void *user, int key, const char *v)
@@ -114,8 +113,9 @@ static int rep_args_done(const struct options *o)
     if (o->rep == NULL)
         return o->reps == NULL ? -1 : ccex_usage_error(PROG, "--reps needs --rep ID");
     if (o->plan_only != NULL)
-        return ccex_usage_error(PROG, "--%s does not apply with --rep (the team plan takes each "
-                                      "rep's base, day and visits from the reps file)",
+        return ccex_usage_error(PROG,
+                                "--%s does not apply with --rep (the team plan takes each "
+                                "rep's base, day and visits from the reps file)",
                                 o->plan_only);
     if ((o->reps == NULL) != (o->plan.customers == NULL))
         return ccex_usage_error(PROG, "give --reps and --customers together (or neither, for "

@@ -54,10 +54,9 @@ static void usage(FILE *fp)
 
 enum { OPT_OUT = CCEX_OPT_PLAN_END, OPT_DAY };
 
-static const struct option own_options[] = {
-    {"out", required_argument, NULL, OPT_OUT},
-    {"day", required_argument, NULL, OPT_DAY},
-    {NULL, 0, NULL, 0}};
+static const struct option own_options[] = {{"out", required_argument, NULL, OPT_OUT},
+                                            {"day", required_argument, NULL, OPT_DAY},
+                                            {NULL, 0, NULL, 0}};
 
 /* One option (opts.h): CCEX_OPTS_GO or an exit status. */
 static int take_option(void *user, int key, const char *v)

@@ -61,10 +61,9 @@ static void usage(FILE *fp)
 
 enum { OPT_FORMAT = CCEX_OPT_PLAN_END, OPT_FINDINGS };
 
-static const struct option own_options[] = {
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"findings", required_argument, NULL, OPT_FINDINGS},
-    {NULL, 0, NULL, 0}};
+static const struct option own_options[] = {{"format", required_argument, NULL, OPT_FORMAT},
+                                            {"findings", required_argument, NULL, OPT_FINDINGS},
+                                            {NULL, 0, NULL, 0}};
 
 /* One option (opts.h): CCEX_OPTS_GO or an exit status. */
 static int take_option(void *user, int key, const char *v)
@@ -162,7 +161,9 @@ static void print_item(const ccex_plan *p, const ccad_item *it)
     printf(" ");
     print_cut(p, ccex_customers_name(&p->cs, it->customer), 29);
     printf(" ");
-    print_cut(p, ccad_name_lang(CCAD_NAME_GRADE, ccad_book_grade_of(p->cs.book, it->customer), p->lang), 5);
+    print_cut(
+        p, ccad_name_lang(CCAD_NAME_GRADE, ccad_book_grade_of(p->cs.book, it->customer), p->lang),
+        5);
     printf(" %-3s ", ccad_name(CCAD_NAME_QUADRANT, it->quadrant));
     print_cut(p, ccad_name_lang(CCAD_NAME_ITEM_KIND, it->kind, p->lang), 8);
     printf(" ");
@@ -181,7 +182,8 @@ static void print_days(const ccex_plan *p)
         printf("\n%s", when);
         print_day_tags(p, day->flags);
         if (day->count == 0) {
-            printf("%s\n", MSG((day->flags & CCAD_DAY_WORKING) ? M_NOTHING_PLANNED : M_NOT_WORKING));
+            printf("%s\n",
+                   MSG((day->flags & CCAD_DAY_WORKING) ? M_NOTHING_PLANNED : M_NOT_WORKING));
             continue;
         }
         ccex_hhmm(back, day->back_min);
@@ -235,8 +237,8 @@ static int print_workload(const ccex_plan *p)
     printf("  %9lld  %6lld\n", (long long)customers, (long long)w.visits);
     printf(MSG(M_ROUNDS), (long)(w.rounds_x100 / 100), (long)(w.rounds_x100 % 100));
     if (w.over)
-        printf(MSG(M_OVER_CAPACITY), (long long)(w.visits - w.capacity), (long)(w.stretch_x100 / 100),
-               (long)(w.stretch_x100 % 100));
+        printf(MSG(M_OVER_CAPACITY), (long long)(w.visits - w.capacity),
+               (long)(w.stretch_x100 / 100), (long)(w.stretch_x100 % 100));
     else
         printf(MSG(M_WITHIN_CAPACITY), (long long)(w.capacity - w.visits));
     return 0;
@@ -341,13 +343,11 @@ static int print_table(const ccex_plan *p)
         printf("%s", MSG(M_OVERLOAD_STRETCH));
     printf(MSG(M_CUSTOMERS), p->customers_path, (unsigned long)p->cs.count);
     if (p->contacts_path != NULL)
-        printf(MSG(M_CONTACTS), p->contacts_path,
-               (unsigned long)p->contacts_applied);
+        printf(MSG(M_CONTACTS), p->contacts_path, (unsigned long)p->contacts_applied);
     print_calendar(p);
     ccex_hhmm(first, p->options.day_start_min);
     ccex_hhmm(last, p->options.day_start_min + p->options.day_minutes);
-    printf(MSG(M_ROUTES_FROM), p->options.base_y,
-           p->options.base_x, first, last);
+    printf(MSG(M_ROUTES_FROM), p->options.base_y, p->options.base_x, first, last);
     print_days(p);
     if (print_workload(p) != 0 || print_platform(p) != 0 || print_findings(p) != 0)
         return -1;

@@ -75,19 +75,25 @@ static void usage(FILE *fp)
             "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
 }
 
-enum { OPT_REPS = CCEX_OPT_KEY_BASE + 100, OPT_CUSTOMERS, OPT_CONTACTS, OPT_FINDINGS,
-       OPT_TODAY, OPT_DAYS, OPT_FORMAT };
+enum {
+    OPT_REPS = CCEX_OPT_KEY_BASE + 100,
+    OPT_CUSTOMERS,
+    OPT_CONTACTS,
+    OPT_FINDINGS,
+    OPT_TODAY,
+    OPT_DAYS,
+    OPT_FORMAT
+};
 
-static const struct option team_options[] = {
-    {"reps", required_argument, NULL, OPT_REPS},
-    {"customers", required_argument, NULL, OPT_CUSTOMERS},
-    {"contacts", required_argument, NULL, OPT_CONTACTS},
-    {"findings", required_argument, NULL, OPT_FINDINGS},
-    {"today", required_argument, NULL, OPT_TODAY},
-    {"days", required_argument, NULL, OPT_DAYS},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"lang", required_argument, NULL, CCEX_OPT_LANG},
-    {NULL, 0, NULL, 0}};
+static const struct option team_options[] = {{"reps", required_argument, NULL, OPT_REPS},
+                                             {"customers", required_argument, NULL, OPT_CUSTOMERS},
+                                             {"contacts", required_argument, NULL, OPT_CONTACTS},
+                                             {"findings", required_argument, NULL, OPT_FINDINGS},
+                                             {"today", required_argument, NULL, OPT_TODAY},
+                                             {"days", required_argument, NULL, OPT_DAYS},
+                                             {"format", required_argument, NULL, OPT_FORMAT},
+                                             {"lang", required_argument, NULL, CCEX_OPT_LANG},
+                                             {NULL, 0, NULL, 0}};
 
 /* --reps, --customers, --contacts, --findings: where the file name goes. */
 static const char **file_flag(struct options *o, int key)
@@ -186,8 +192,9 @@ static void print_item(const struct run *R, const ccad_team_item *t)
     char eta[8], why[600] = "";
     ccex_hhmm(eta, it->eta_min);
     if (it->reason_count > 0)
-        ccex_reason_text(why, sizeof why, &it->reasons[it->delegated != CCAD_BY_REP &&
-                                                        it->reason_count > 1 ? 1 : 0], R->lang);
+        ccex_reason_text(why, sizeof why,
+                         &it->reasons[it->delegated != CCAD_BY_REP && it->reason_count > 1 ? 1 : 0],
+                         R->lang);
     if (it->seq > 0)
         printf("    %2ld  %-5s  ", (long)it->seq, eta);
     else
@@ -262,16 +269,16 @@ static void print_balance(const struct run *R)
         ccex_print_pad(stdout, R->T.by_index[k]->id, 8);
         printf(MSG(M_TEAM_LOAD_ROW), (long)L.before.visits, (long)L.before.capacity,
                (long)L.before.rows[0].visits, (long)L.before.rows[1].visits,
-               (long)L.before.rows[2].visits, (long)L.before.rows[3].visits,
-               (long)L.visits_after,
+               (long)L.before.rows[2].visits, (long)L.before.rows[3].visits, (long)L.visits_after,
                (unsigned long)(L.before.rows[0].customers + L.before.rows[1].customers +
                                L.before.rows[2].customers + L.before.rows[3].customers),
                (unsigned long)L.customers_after, (long)L.travel_before, (long)L.travel_after);
     }
     printf(MSG(M_TEAM_BALANCE), b.spread_before_x100 / 100.0, b.spread_after_x100 / 100.0,
            (long)b.travel_before, (long)b.travel_after, (long)b.releases,
-           ccex_plural(R->lang, (long)b.releases), (long)b.assigns, ccex_plural(R->lang, (long)b.assigns),
-           (long)b.moves, ccex_plural(R->lang, (long)b.moves), (long)b.over_after,
+           ccex_plural(R->lang, (long)b.releases), (long)b.assigns,
+           ccex_plural(R->lang, (long)b.assigns), (long)b.moves,
+           ccex_plural(R->lang, (long)b.moves), (long)b.over_after,
            ccex_plural(R->lang, (long)b.over_after));
 }
 
@@ -291,7 +298,8 @@ static void print_findings(const struct run *R)
             printf("  ");
             ccex_print_pad(stdout, R->T.by_index[f.rep]->id, 8);
             putchar(' ');
-            ccex_print_pad(stdout, ccex_team_plan_cust_id(&R->T, f.rep, (uint32_t)f.finding.customer), 7);
+            ccex_print_pad(stdout,
+                           ccex_team_plan_cust_id(&R->T, f.rep, (uint32_t)f.finding.customer), 7);
             putchar(' ');
             print_cut(R, ccex_team_plan_cust_name(&R->T, f.rep, (uint32_t)f.finding.customer), 28);
             printf(" %s\n", why);
@@ -430,7 +438,8 @@ static int write_findings(const struct run *R, const char *path)
         ccex_csv_put(fp, R->T.by_index[f.rep]->id);
         fputc(',', fp);
         ccex_csv_put(fp, f.finding.customer >= 0
-                             ? ccex_team_plan_cust_id(&R->T, f.rep, (uint32_t)f.finding.customer) : "");
+                             ? ccex_team_plan_cust_id(&R->T, f.rep, (uint32_t)f.finding.customer)
+                             : "");
         fputc(',', fp);
         ccex_finding_fields(fp, &f.finding, R->lang);
     }

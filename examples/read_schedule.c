@@ -16,7 +16,7 @@
 
 struct sample {
     const char *id;
-    int64_t value; /* minor units */
+    int64_t value;         /* minor units */
     int last_contact_mday; /* November 2026; 0 = never contacted */
 };
 

@@ -88,8 +88,7 @@ static int mem_load(void *user, const char *id, ccad_customer *out, int *found)
     for (i = 0; i < db->committed_count; i++)
         if (strcmp(db->committed[i].id, id) == 0) {
             uint32_t size = out->size;
-            memcpy(out, &db->committed[i].customer,
-                   size < sizeof *out ? size : sizeof *out);
+            memcpy(out, &db->committed[i].customer, size < sizeof *out ? size : sizeof *out);
             out->size = size;
             *found = 1;
         }

@@ -19,14 +19,14 @@
 
 static int failures;
 
-#define CHECK(cond, ...)                                                                       \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                        \
-            printf(__VA_ARGS__);                                                               \
-            printf("\n");                                                                      \
-            failures++;                                                                        \
-        }                                                                                      \
+#define CHECK(cond, ...) \
+    do { \
+        if (!(cond)) { \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+            printf(__VA_ARGS__); \
+            printf("\n"); \
+            failures++; \
+        } \
     } while (0)
 
 static void widths(void)
@@ -34,7 +34,7 @@ static void widths(void)
     static const struct {
         uint32_t cp;
         int cells;
-    } cases[] = {{'A', 1}, {0x4E2D, 2}, {0x0301, 0}, {0xFF21, 2}, {0x3000, 2}, {0x1F600, 2},
+    } cases[] = {{'A', 1},    {0x4E2D, 2}, {0x0301, 0}, {0xFF21, 2}, {0x3000, 2},  {0x1F600, 2},
                  {0x200B, 0}, {0x00E9, 1}, {0x00AD, 1}, {0x1160, 0}, {0x20000, 2}, {0xFF61, 1}};
     size_t k;
     for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
@@ -42,12 +42,16 @@ static void widths(void)
               (unsigned)cases[k].cp, ccex_utf8_cells(cases[k].cp), cases[k].cells);
     /* the lookup agrees with the table at both ends of every range */
     for (k = 0; k < sizeof ccex_wide_ranges / sizeof ccex_wide_ranges[0]; k++) {
-        CHECK(ccex_utf8_cells(ccex_wide_ranges[k].lo) == 2, "U+%04X", (unsigned)ccex_wide_ranges[k].lo);
-        CHECK(ccex_utf8_cells(ccex_wide_ranges[k].hi) == 2, "U+%04X", (unsigned)ccex_wide_ranges[k].hi);
+        CHECK(ccex_utf8_cells(ccex_wide_ranges[k].lo) == 2, "U+%04X",
+              (unsigned)ccex_wide_ranges[k].lo);
+        CHECK(ccex_utf8_cells(ccex_wide_ranges[k].hi) == 2, "U+%04X",
+              (unsigned)ccex_wide_ranges[k].hi);
     }
     for (k = 0; k < sizeof ccex_zero_ranges / sizeof ccex_zero_ranges[0]; k++) {
-        CHECK(ccex_utf8_cells(ccex_zero_ranges[k].lo) == 0, "U+%04X", (unsigned)ccex_zero_ranges[k].lo);
-        CHECK(ccex_utf8_cells(ccex_zero_ranges[k].hi) == 0, "U+%04X", (unsigned)ccex_zero_ranges[k].hi);
+        CHECK(ccex_utf8_cells(ccex_zero_ranges[k].lo) == 0, "U+%04X",
+              (unsigned)ccex_zero_ranges[k].lo);
+        CHECK(ccex_utf8_cells(ccex_zero_ranges[k].hi) == 0, "U+%04X",
+              (unsigned)ccex_zero_ranges[k].hi);
     }
     CHECK(ccex_utf8_width("上海华东五金有限公司") == 20, "width of a name");
     CHECK(ccex_utf8_width("e\xCC\x81t\xC3\xA9") == 3, "combining acute takes no cell");
@@ -75,12 +79,13 @@ static void cutting(void)
     cell("abc", 5, "~", "abc  ");
     cell("abcdef", 5, "~", "abcd~");
     cell("上海华东五金有限公司", 9, "\xE2\x80\xA6", "上海华东\xE2\x80\xA6");
-    cell("上海华东五金有限公司", 10, "\xE2\x80\xA6", "上海华东\xE2\x80\xA6 "); /* 五 does not fit beside … */
+    cell("上海华东五金有限公司", 10, "\xE2\x80\xA6",
+         "上海华东\xE2\x80\xA6 "); /* 五 does not fit beside … */
     cell("上海华东五金有限公司", 20, "\xE2\x80\xA6", "上海华东五金有限公司");
     cell("客户-001", 8, "\xE2\x80\xA6", "客户-001");
     cell("客户-1234", 8, "\xE2\x80\xA6", "客户-12\xE2\x80\xA6");
     cell("ae\xCC\x81z", 3, "~", "ae\xCC\x81z"); /* the accent stays on its e */
-    cell("abe\xCC\x81z", 3, "~", "ab~"); /* a cut e takes its accent along */
+    cell("abe\xCC\x81z", 3, "~", "ab~");        /* a cut e takes its accent along */
     cell("", 3, "~", "   ");
 }
 
@@ -104,7 +109,8 @@ static void messages(void)
         for (lang = 1; lang < CCAD_LANG_COUNT; lang++) {
             const char *t = ccex_msg(lang, id);
             tu_conversions(t, other, sizeof other);
-            CHECK(t != ccex_msg(CCAD_LANG_EN, id), "message %d has no %s text", id, ccex_lang_tag(lang));
+            CHECK(t != ccex_msg(CCAD_LANG_EN, id), "message %d has no %s text", id,
+                  ccex_lang_tag(lang));
             CHECK(strcmp(en, other) == 0, "message %d in %s: conversions '%s', English '%s'", id,
                   ccex_lang_tag(lang), other, en);
             CHECK(ccex_utf8_valid(t, strlen(t), NULL), "message %d in %s: invalid UTF-8", id,

@@ -36,8 +36,9 @@ static void assess_start(struct ccad__decide *d)
     a->care_date = CCAD_NO_DATE;
     a->days_since_contact = last == CCAD_NO_DATE ? -1
                                                  : (int32_t)ccad__imax(0, (int64_t)today - last);
-    a->temperature =
-        last == CCAD_NO_DATE ? -1 : temperature(a->days_since_contact, d->v[P_GAP_HALF_LIFE]);
+    a->temperature = last == CCAD_NO_DATE
+                         ? -1
+                         : temperature(a->days_since_contact, d->v[P_GAP_HALF_LIFE]);
 }
 
 /* The steps of docs/cadence-rules.md, "The assessment, step by step", in
@@ -95,8 +96,7 @@ int ccad__check_graded(const ccad_book *book, const ccad_rules *rules, const cha
     return CCAD_OK;
 }
 
-int ccad__check_ready(const ccad_book *book, const ccad_rules *rules, int32_t today,
-                      const char *fn)
+int ccad__check_ready(const ccad_book *book, const ccad_rules *rules, int32_t today, const char *fn)
 {
     if (rules == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: rules is NULL", fn);
@@ -322,7 +322,8 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *lean, const st
     if ((uint64_t)c->no_progress >= (uint64_t)v[P_STALL_AFTER])
         flags |= CCAD_F_STALLED;
     {
-        int64_t broke, count = ccad__patience_count(v, c, lean->T, ccad__patience_break(v, max), &broke);
+        int64_t broke,
+            count = ccad__patience_count(v, c, lean->T, ccad__patience_break(v, max), &broke);
         if (ccad__too_few_contacts(v, c->status, (uint64_t)count) || (gap > max && watched))
             flags |= CCAD_F_RELEASE_PREMATURE;
     }

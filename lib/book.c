@@ -259,8 +259,8 @@ static int grow(ccad_book *b, size_t idlen, const char *fn)
         b->cap = cap_rec;
     }
     /* ids are found by uint32 offsets: the arena stays below 4 GiB */
-    if ((rc = ccad__grow(ctx, &b->ids, &b->ids_cap, b->ids_len + idlen + 1, 1, 16,
-                         UINT32_MAX)) != CCAD_OK)
+    if ((rc = ccad__grow(ctx, &b->ids, &b->ids_cap, b->ids_len + idlen + 1, 1, 16, UINT32_MAX)) !=
+        CCAD_OK)
         return grow_failed(ctx, rc, fn, "id storage full");
     if ((b->n + 1) * 2 > b->nslots) {
         size_t ns = b->nslots * 2, i;
@@ -391,10 +391,12 @@ int ccad_book_find(const ccad_book *book, const char *id, size_t *out_index)
         return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_find: NULL argument");
     n = strlen(id);
     if (n == 0 || n > CCAD_ID_MAX)
-        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_find: no customer with id '%.70s'", id);
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_find: no customer with id '%.70s'",
+                          id);
     s = book->slots[probe(book, id, n)];
     if (s == 0)
-        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_find: no customer with id '%s'", id);
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_find: no customer with id '%s'",
+                          id);
     *out_index = s - 1;
     return CCAD_OK;
 }
@@ -444,7 +446,8 @@ int ccad_book_get(const ccad_book *book, size_t index, ccad_customer *out)
     if (out == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "ccad_book_get: out is NULL");
     if (!CCAD__CUSTOMER_SIZE_OK(out->size))
-        return ccad__fail(book->ctx, CCAD_EVERSION, "ccad_book_get: ccad_customer.size %lu not supported",
+        return ccad__fail(book->ctx, CCAD_EVERSION,
+                          "ccad_book_get: ccad_customer.size %lu not supported",
                           (unsigned long)out->size);
     if (index >= book->n)
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "ccad_book_get: index %lu out of range",
@@ -531,8 +534,8 @@ int ccad__record_apply(const ccad_book *book, size_t index, const ccad_contact *
         return ccad__fail(ctx, CCAD_ERANGE, "%s: contact date %ld is not a valid date", fn,
                           (long)e.date);
     if (!ccad__opt_date_ok(e.next_date) || (e.next_date != CCAD_NO_DATE && e.next_date < e.date))
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: next date must be a valid date on or after the contact",
-                          fn);
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: next date must be a valid date on or after the contact", fn);
     if (e.kind < CCAD_CONTACT_VISIT || e.kind > CCAD_CONTACT_OTHER)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: contact kind %d unknown", fn, e.kind);
     if (e.outcome < CCAD_OUTCOME_PROGRESS || e.outcome > CCAD_OUTCOME_COMPLAINT_RESOLVED)

@@ -37,8 +37,7 @@ int ccad_book_add_many(ccad_book *book, const ccad_customer *customers, size_t c
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: customers is NULL", fn);
     stride = customers[0].size;
     if (!CCAD__CUSTOMER_SIZE_OK(stride))
-        return ccad__fail(book->ctx, CCAD_EVERSION,
-                          "%s: customers[0].size %lu not supported", fn,
+        return ccad__fail(book->ctx, CCAD_EVERSION, "%s: customers[0].size %lu not supported", fn,
                           (unsigned long)stride);
     first = book->n;
     generation = book->generation;

@@ -153,7 +153,8 @@ static int move_tx(ccad_ctx *ctx, const char *fn, const char *id, const char *ow
     int rb;
     if (ccad__store_begin(ctx) != 0)
         return ccad__fail(ctx, CCAD_ECALLBACK, "%s: begin callback failed", fn);
-    if (owner == NULL ? ccad__store_remove(ctx, id) != 0 : ccad__store_set_owner(ctx, id, owner) != 0)
+    if (owner == NULL ? ccad__store_remove(ctx, id) != 0
+                      : ccad__store_set_owner(ctx, id, owner) != 0)
         what = owner == NULL ? "remove" : "set_owner";
     else if (ccad__store_commit(ctx) != 0)
         what = "commit";

@@ -53,8 +53,8 @@ int ccad__pack_reserve(ccad_book *book, size_t index, const struct cust *c, cons
     int rc;
     if (has_wide_slot(book, index) || fits(c) || book->nwide < book->capwide)
         return CCAD_OK;
-    rc = ccad__grow(book->ctx, &book->wide, &book->capwide, book->nwide + 1, sizeof *book->wide,
-                    16, SIZE_MAX);
+    rc = ccad__grow(book->ctx, &book->wide, &book->capwide, book->nwide + 1, sizeof *book->wide, 16,
+                    SIZE_MAX);
     if (rc == CCAD_ENOMEM)
         return ccad__fail(book->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
     if (rc != CCAD_OK)

@@ -10,7 +10,8 @@
 #include <string.h>
 
 #define SNAP_MAGIC "CCADBOOK"
-#define SNAP_VERSION 2u  /* 2 (1.1): TRIAGE's position in every record, and a visit block
+#define SNAP_VERSION \
+    2u /* 2 (1.1): TRIAGE's position in every record, and a visit block
                            where a record's bits say so; 1 is still read */
 #define SNAP_VERSION_1 1u
 #define SNAP_HEADER 32u
@@ -18,7 +19,7 @@
 #define SNAP_POSITION 8u   /* version 2: share_pct and supplier_rank, before the id length */
 #define SNAP_RECORD (SNAP_RECORD_1 + SNAP_POSITION)
 #define SNAP_TRAILER 8u
-#define SNAP_VISITS 44u  /* the visit block after the id (version 2, bit SNAP_HAS_VISITS) */
+#define SNAP_VISITS 44u       /* the visit block after the id (version 2, bit SNAP_HAS_VISITS) */
 #define SNAP_HAS_VISITS 0x10u /* record bits: a visit block follows the id */
 
 static const char fn_write[] = "ccad_book_snapshot";
@@ -149,8 +150,7 @@ static unsigned char *put_record(unsigned char *p, const struct cust *c, const c
 static size_t snapshot_size(const ccad_book *book)
 {
     size_t i, n = SNAP_HEADER + SNAP_TRAILER;
-    for (i = 0; i < book->n; i++)
-    {
+    for (i = 0; i < book->n; i++) {
         n += SNAP_RECORD + strlen(book->ids + book->id_off[i]);
         if (book->c[i].bits & CB_WIDE) {
             struct cust c;
@@ -212,9 +212,10 @@ static int check_frame(ccad_ctx *ctx, const unsigned char *p, size_t len, size_t
     count = get_u64(&q);
     payload = get_u64(&q);
     if (version < 1 || version > SNAP_VERSION)
-        return ccad__fail(ctx, CCAD_EVERSION,
-                          "%s: snapshot format version %lu not supported (this library reads 1..%u)",
-                          fn_read, (unsigned long)version, SNAP_VERSION);
+        return ccad__fail(
+            ctx, CCAD_EVERSION,
+            "%s: snapshot format version %lu not supported (this library reads 1..%u)", fn_read,
+            (unsigned long)version, SNAP_VERSION);
     if (flags != 0)
         return ccad__fail(ctx, CCAD_EPARSE, "%s: unknown flags 0x%lx", fn_read,
                           (unsigned long)flags);
@@ -359,8 +360,7 @@ int ccad_book_from_snapshot(ccad_book **out, ccad_ctx *ctx, const void *buf, siz
     if (ccad__busy(ctx))
         return CCAD_EBUSY;
     if (out == NULL || buf == NULL)
-        return ccad__fail(ctx, CCAD_EINVAL, "%s: %s is NULL", fn_read,
-                          out == NULL ? "out" : "buf");
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: %s is NULL", fn_read, out == NULL ? "out" : "buf");
     if ((rc = check_frame(ctx, p, len, &count, &version)) != 0 ||
         (rc = ccad_book_new(&b, ctx, count)) != 0)
         return rc;

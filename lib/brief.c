@@ -181,12 +181,11 @@ void ccad__brief_wide(const ccad_book *book, const struct brief_rules *prepared,
     ccad__brief_cust(&prepared->lean, &w, o);
 }
 
-
 #undef IF_FLAG
 #undef INF
 
-int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_t first,
-                           size_t n, int32_t today, ccad_brief *out, size_t elem_size)
+int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_t first, size_t n,
+                           int32_t today, ccad_brief *out, size_t elem_size)
 {
     static const char fn[] = "ccad_book_assess_range";
     struct brief_rules prepared;
@@ -202,8 +201,8 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
     if ((rc = ccad__check_ready(book, rules, today, fn)) != 0)
         return rc;
     if (first > book->n || n > book->n - first)
-        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: range %lu+%lu leaves the book of %lu",
-                          fn, (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
+        return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: range %lu+%lu leaves the book of %lu", fn,
+                          (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
     ccad__brief_rules_init(&prepared, rules->v, today);
     i = 0;
 #ifdef CCAD__BRIEF_SSE2

@@ -50,19 +50,19 @@ struct brief_rules {
      * let go for GAP */
     struct brief_cell cell[BRIEF_GRADES][4][4];
     struct ccad__lean lean; /* intervals, important and watched grades (shared) */
-    uint8_t quad[2][2];    /* quadrant by importance and urgency */
-    uint8_t shift[7];      /* by (offset + BIAS) % 7: days to the next working weekday */
-    int32_t t;             /* the day, as an offset */
+    uint8_t quad[2][2];     /* quadrant by importance and urgency */
+    uint8_t shift[7];       /* by (offset + BIAS) % 7: days to the next working weekday */
+    int32_t t;              /* the day, as an offset */
     int32_t urg_week, urg_two, urg_req, follow, care, lead;
     int32_t esc_rep, esc_man, esc_reas, esc_q4;
-    int32_t order_days;    /* urgency.order_days */
-    int32_t dmax, dmin;    /* the calendar, as offsets */
+    int32_t order_days; /* urgency.order_days */
+    int32_t dmax, dmin; /* the calendar, as offsets */
     int64_t self, push, unmov, lift;
     uint32_t stall, patience;
     int clock_any, never_due, band;
-    int32_t band_days;     /* the purchase band's widest limit: the ramp's window (when
+    int32_t band_days;  /* the purchase band's widest limit: the ramp's window (when
                             * on and past two weeks) or urgency.two_weeks_days */
-    int prospects_only;    /* patience.prospects_only */
+    int prospects_only; /* patience.prospects_only */
 };
 
 /* A non-negative multiple of 7 that makes any offset of a valid date positive. */

@@ -55,19 +55,20 @@ typedef char
 /* The rules as lanes. */
 struct brief_lanes {
     __m128i t, urg_week1, urg_two1, urg_two, urg_req1, follow, care, lead, dmax, dmin;
-    __m128i order_lo, order_hi;                            /* orders closing */
+    __m128i order_lo, order_hi; /* orders closing */
     __m128i esc_rep1, esc_man1, esc_reas1, esc_all, stall1, patience;
     __m128i self1, push1, unmov1, lift1, never, clock_any;
-    __m128i band_days1;   /* the purchase band's widest limit + 1 (brief.h) */
-    __m128i all_open;     /* all-ones: PATIENCE's count guards every open customer */
-    __m128i important;    /* bit g: grade g */
-    __m128i shifts;       /* shift k in bits 3k..3k+2 */
-    const char *cells; /* prepared->cell: interval, GAP limits and clock by grade, band, let go */
+    __m128i band_days1; /* the purchase band's widest limit + 1 (brief.h) */
+    __m128i all_open;   /* all-ones: PATIENCE's count guards every open customer */
+    __m128i important;  /* bit g: grade g */
+    __m128i shifts;     /* shift k in bits 3k..3k+2 */
+    const char *cells;  /* prepared->cell: interval, GAP limits and clock by grade, band, let go */
 };
 
 /* x - 1 as an int32 threshold for "> x - 1", saturated: a threshold above
  * every int32 is never reached, one below every int32 always. */
-static int32_t gt_threshold(int64_t x) {
+static int32_t gt_threshold(int64_t x)
+{
     return x > INT32_MAX ? INT32_MAX : x - 1 < INT32_MIN ? INT32_MIN : (int32_t)(x - 1);
 }
 
@@ -112,7 +113,8 @@ static void brief_lanes_init(struct brief_lanes *lanes, const struct brief_rules
 }
 
 #define V_SET(x) _mm_set1_epi32(x)
-static __m128i v_sel(__m128i m, __m128i a, __m128i b) {
+static __m128i v_sel(__m128i m, __m128i a, __m128i b)
+{
     return _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, b));
 }
 static __m128i v_min(__m128i a, __m128i b) { return v_sel(_mm_cmpgt_epi32(a, b), b, a); }
@@ -123,7 +125,8 @@ static __m128i v_hi16(__m128i x) { return _mm_srai_epi32(x, 16); }
 /* m ? flag : 0 */
 static __m128i v_flag(__m128i m, uint32_t flag) { return _mm_and_si128(m, V_SET((int32_t)flag)); }
 
-static __m128i v_load(const struct crec *r, int off) {
+static __m128i v_load(const struct crec *r, int off)
+{
     return _mm_loadu_si128((const __m128i *)(const void *)((const char *)r + off));
 }
 
@@ -192,7 +195,8 @@ static inline void four_load(const struct brief_lanes *lanes, const struct crec 
     }
     /* released (4) or eliminated (5) */
     f->act = _mm_xor_si128(
-        _mm_cmpeq_epi32(_mm_and_si128(f->status, V_SET(~1)), V_SET(CCAD_STATUS_RELEASED)), V_SET(-1));
+        _mm_cmpeq_epi32(_mm_and_si128(f->status, V_SET(~1)), V_SET(CCAD_STATUS_RELEASED)),
+        V_SET(-1));
     f->nolast = _mm_cmpeq_epi32(f->last, no_date);
     f->nolc = _mm_cmpeq_epi32(f->lc, no_date);
     f->nonext = _mm_cmpeq_epi32(f->next, no_date);

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 int ccad_ctx_new(ccad_ctx **out, const ccad_host *host)
 {
     ccad_host h = CCAD_HOST_INIT;
@@ -48,10 +47,7 @@ const char *ccad_ctx_errmsg(const ccad_ctx *ctx)
     return ctx == NULL ? "no context" : ctx->errmsg;
 }
 
-int ccad_ctx_errcode(const ccad_ctx *ctx)
-{
-    return ctx == NULL ? CCAD_EINVAL : ctx->errcode;
-}
+int ccad_ctx_errcode(const ccad_ctx *ctx) { return ctx == NULL ? CCAD_EINVAL : ctx->errcode; }
 
 int ccad_ctx_errpos(const ccad_ctx *ctx, uint32_t *out_line, uint32_t *out_column)
 {
@@ -180,8 +176,9 @@ int ccad__team_calendar(ccad_ctx *ctx, int (*cal)(void *, const char *, int32_t,
     rc = cal(user, rep, day, &flags);
     ctx->busy--;
     if (rc != 0)
-        return ccad__fail(ctx, CCAD_ECALLBACK, "team calendar callback failed for rep '%.70s' on day %ld",
-                          rep, (long)day);
+        return ccad__fail(ctx, CCAD_ECALLBACK,
+                          "team calendar callback failed for rep '%.70s' on day %ld", rep,
+                          (long)day);
     *out = ccad__clean_day_flags(flags);
     return CCAD_OK;
 }
@@ -206,7 +203,8 @@ int ccad_ctx_day_flags(ccad_ctx *ctx, uint32_t *out_flags, int32_t day)
         ctx->busy--;
         if (rc != 0)
             return ccad__fail(ctx, CCAD_ECALLBACK,
-                              "ccad_ctx_day_flags: calendar callback failed for day %ld", (long)day);
+                              "ccad_ctx_day_flags: calendar callback failed for day %ld",
+                              (long)day);
         flags = ccad__clean_day_flags(flags);
     }
     *out_flags = flags;
@@ -224,9 +222,10 @@ int ccad__travel(ccad_ctx *ctx, double x1, double y1, double x2, double y2, int3
     rc = ctx->host.travel(ctx->host.user, x1, y1, x2, y2, &m);
     ctx->busy--;
     if (rc != 0 || m < 0)
-        return ccad__fail(ctx, CCAD_ECALLBACK,
-                          "travel callback failed (or gave a negative time) from (%g, %g) to (%g, %g)",
-                          x1, y1, x2, y2);
+        return ccad__fail(
+            ctx, CCAD_ECALLBACK,
+            "travel callback failed (or gave a negative time) from (%g, %g) to (%g, %g)", x1, y1,
+            x2, y2);
     *out_minutes = m;
     return CCAD_OK;
 }

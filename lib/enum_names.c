@@ -20,17 +20,31 @@ static const char n_quadrant[][20] = {"Q1", "Q2", "Q3", "Q4"};
 static const char n_weekday[][20] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 static const char n_item_kind[][20] = {"visit", "call", "persist", "care", "touch"};
 static const char n_delegation[][20] = {"rep", "colleague", "substitute"};
-static const char n_finding[][20] = {"unplanned",       "overdue",  "cooling", "cold",
-                                     "stalled",         "release_risk", "never_contacted",
-                                     "over_capacity",   "dropped",  "gap",     "platform",
-                                     "route",           "release_proposed", "assign_proposed",
-                                     "move_proposed",   "persist_lacking"};
-static const char n_flag[][20] = {"DUE",            "OVERDUE",        "COOLING",
-                                  "COLD",           "STALLED",        "NEVER_CONTACTED",
-                                  "NO_RECORD",      "NO_NEXT_STEP",   "RELEASE_PREMATURE",
-                                  "RELEASED_EARLY", "COMPLAINT_OPEN", "CARE_DUE",
-                                  "REMINDER",       "INACTIVE",       "REASONS_TRUNCATED",
-                                  "RECORD_LATE",    "RECORD_INCOMPLETE"};
+static const char n_finding[][20] = {"unplanned",        "overdue",
+                                     "cooling",          "cold",
+                                     "stalled",          "release_risk",
+                                     "never_contacted",  "over_capacity",
+                                     "dropped",          "gap",
+                                     "platform",         "route",
+                                     "release_proposed", "assign_proposed",
+                                     "move_proposed",    "persist_lacking"};
+static const char n_flag[][20] = {"DUE",
+                                  "OVERDUE",
+                                  "COOLING",
+                                  "COLD",
+                                  "STALLED",
+                                  "NEVER_CONTACTED",
+                                  "NO_RECORD",
+                                  "NO_NEXT_STEP",
+                                  "RELEASE_PREMATURE",
+                                  "RELEASED_EARLY",
+                                  "COMPLAINT_OPEN",
+                                  "CARE_DUE",
+                                  "REMINDER",
+                                  "INACTIVE",
+                                  "REASONS_TRUNCATED",
+                                  "RECORD_LATE",
+                                  "RECORD_INCOMPLETE"};
 
 #define COUNT_OF(t) (sizeof t / sizeof t[0])
 

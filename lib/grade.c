@@ -46,7 +46,10 @@ static void set_computed(struct crec *c, int g)
 }
 
 /* Rounded cumulative count for a share in percent: round(n * pct / 100). */
-static size_t cum(size_t n, int64_t pct) { return (size_t)(((uint64_t)n * (uint64_t)pct + 50) / 100); }
+static size_t cum(size_t n, int64_t pct)
+{
+    return (size_t)(((uint64_t)n * (uint64_t)pct + 50) / 100);
+}
 
 int ccad__same_grading(const int64_t *a, const int64_t *b)
 {

@@ -6,12 +6,12 @@
 /* The value is a static constant, whose padding C zero-fills, copied with
  * memcpy: the padding bytes the caller gets are zero, not whatever an
  * automatic variable held (bindings compare whole structs byte by byte). */
-#define TWIN(fn, type, init)                                                                   \
-    void fn(type *p)                                                                           \
-    {                                                                                          \
-        static const type v = init;                                                            \
-        if (p != NULL)                                                                         \
-            memcpy(p, &v, sizeof v);                                                           \
+#define TWIN(fn, type, init) \
+    void fn(type *p) \
+    { \
+        static const type v = init; \
+        if (p != NULL) \
+            memcpy(p, &v, sizeof v); \
     }
 
 TWIN(ccad_host_init, ccad_host, CCAD_HOST_INIT)

@@ -16,11 +16,11 @@ struct ccad_ctx {
     uint32_t errline, errcol; /* position of the last parse error, 0 if none */
     ccad_store store;         /* valid when has_store */
     int has_store;
-    ccad_store_moves moves;   /* valid when has_moves (teams: remove, set_owner) */
+    ccad_store_moves moves; /* valid when has_moves (teams: remove, set_owner) */
     int has_moves;
-    unsigned busy;            /* host calls in progress: the busy guard (see below) */
-    int lang;                 /* ccad_lang of the rules-text messages (ccad_ctx_set_lang) */
-    uint64_t books_made;      /* books created in this context: each book's serial */
+    unsigned busy;       /* host calls in progress: the busy guard (see below) */
+    int lang;            /* ccad_lang of the rules-text messages (ccad_ctx_set_lang) */
+    uint64_t books_made; /* books created in this context: each book's serial */
     char errmsg[CCAD_ERRMSG_CAP];
 };
 
@@ -72,18 +72,24 @@ static inline int ccad__errpos(ccad_ctx *ctx, int code, unsigned long line, unsi
 /* ccad_customer and ccad_contact grew in 1.1 (what a visit holds): the
  * 1.0 members end at CCAD__*_1_0_END, and the 1.0 struct's size is that
  * rounded up to the struct's alignment. */
-#define CCAD__ALIGN_OF(type) offsetof(struct { char c_; type x_; }, x_)
+#define CCAD__ALIGN_OF(type) \
+    offsetof( \
+        struct { \
+            char c_; \
+            type x_; \
+        }, \
+        x_)
 #define CCAD__CUSTOMER_1_0_END (offsetof(ccad_customer, service_counts) + 4 * sizeof(uint32_t))
-#define CCAD__CUSTOMER_SIZE_1_0                                                                \
-    ((CCAD__CUSTOMER_1_0_END + CCAD__ALIGN_OF(ccad_customer) - 1) /                              \
+#define CCAD__CUSTOMER_SIZE_1_0 \
+    ((CCAD__CUSTOMER_1_0_END + CCAD__ALIGN_OF(ccad_customer) - 1) / \
      CCAD__ALIGN_OF(ccad_customer) * CCAD__ALIGN_OF(ccad_customer))
-#define CCAD__CUSTOMER_SIZE_OK(sz)                                                             \
+#define CCAD__CUSTOMER_SIZE_OK(sz) \
     (CCAD__SIZE_OK(sz, ccad_customer) || (size_t)(sz) == CCAD__CUSTOMER_SIZE_1_0)
 #define CCAD__CONTACT_1_0_END (offsetof(ccad_contact, service_level) + sizeof(int))
-#define CCAD__CONTACT_SIZE_1_0                                                                 \
-    ((CCAD__CONTACT_1_0_END + CCAD__ALIGN_OF(ccad_contact) - 1) /                                \
-     CCAD__ALIGN_OF(ccad_contact) * CCAD__ALIGN_OF(ccad_contact))
-#define CCAD__CONTACT_SIZE_OK(sz)                                                              \
+#define CCAD__CONTACT_SIZE_1_0 \
+    ((CCAD__CONTACT_1_0_END + CCAD__ALIGN_OF(ccad_contact) - 1) / CCAD__ALIGN_OF(ccad_contact) * \
+     CCAD__ALIGN_OF(ccad_contact))
+#define CCAD__CONTACT_SIZE_OK(sz) \
     (CCAD__SIZE_OK(sz, ccad_contact) || (size_t)(sz) == CCAD__CONTACT_SIZE_1_0)
 
 /* Host calls other than allocator, clock and calendar (ctx.c): the only
@@ -193,7 +199,7 @@ enum ccad__param {
     P_FREQ_RAMP_COUNT,
     P_FREQ_RAMP_DAYS,
     P_PATIENCE_PROSPECTS,
-    P_POOL_RELEASE_DAYS, /* 1.1: teams (issue 14) */
+    P_POOL_RELEASE_DAYS,  /* 1.1: teams (issue 14) */
     P_TRIAGE_BY_POSITION, /* 1.1: TRIAGE by our position (issue 20) */
     P_TRIAGE_SHARE_SELF,
     P_TRIAGE_SHARE_PUSH,
@@ -242,14 +248,14 @@ static inline int ccad__inactive(int status)
  * day numbers or CCAD_NO_DATE. */
 struct cust {
     int64_t value;
-    int64_t volume;       /* -1 unknown */
+    int64_t volume; /* -1 unknown */
     double x, y;
     int32_t purchase, complaint_date, request, owned, last_contact, last_visit, next_step;
-    int32_t order;        /* latest order recorded while `purchase` was on record and
+    int32_t order;     /* latest order recorded while `purchase` was on record and
                              within CCAD__ORDER_REACH days of it, or CCAD_NO_DATE */
-    int32_t last_gap;     /* -1 unknown */
-    int32_t margin_bp;    /* -1 unknown */
-    uint32_t rank;        /* 1-based rank by value from the last grading */
+    int32_t last_gap;  /* -1 unknown */
+    int32_t margin_bp; /* -1 unknown */
+    uint32_t rank;     /* 1-based rank by value from the last grading */
     uint32_t contacts, no_progress, missing;
     uint32_t svc[4];
     int32_t share_pct;      /* our share of its sales, CCAD_SHARE_UNKNOWN (-1) unknown */
@@ -271,7 +277,6 @@ static inline int ccad__has_position(const struct cust *c)
     return c->share_pct != CCAD_SHARE_UNKNOWN || c->supplier_rank != CCAD_RANK_UNKNOWN;
 }
 
-
 /* One customer as the book stores it: 64 bytes, one cache line. Dates are
  * 16-bit offsets from CR_EPOCH (2020-01-01), so 1930-04-16 .. 2109-09-18,
  * with CR_NO_DATE for none; values, volumes and gaps fit 31 and 15 bits;
@@ -283,18 +288,18 @@ static inline int ccad__has_position(const struct cust *c)
  * always valid here. ccad__unpack() gives the working form. */
 struct crec {
     double x, y;
-    int32_t value;        /* or the wide slot */
-    int32_t volume;       /* -1 unknown */
+    int32_t value;  /* or the wide slot */
+    int32_t volume; /* -1 unknown */
     uint32_t rank;
     int16_t purchase, complaint_date, request, owned, last_contact, last_visit, next_step;
-    int16_t last_gap;     /* -1 unknown */
-    int16_t margin_bp;    /* -1 unknown */
+    int16_t last_gap;  /* -1 unknown */
+    int16_t margin_bp; /* -1 unknown */
     uint16_t contacts, no_progress;
     uint8_t missing;
-    int8_t order_off;     /* the order date minus the purchase date, CR_NO_ORDER for none */
+    int8_t order_off; /* the order date minus the purchase date, CR_NO_ORDER for none */
     uint8_t svc[4];
-    uint32_t window;      /* open_min | close_min << 11 | visit_days << 22 */
-    uint8_t grades;       /* hand-set grade | computed grade << 4 */
+    uint32_t window; /* open_min | close_min << 11 | visit_days << 22 */
+    uint8_t grades;  /* hand-set grade | computed grade << 4 */
     uint8_t status, complaint, bits;
 };
 
@@ -310,8 +315,8 @@ struct crec {
  * lies within `days` of that date, before or after. */
 static inline int ccad__order_closes(int32_t purchase, int32_t order, int64_t days)
 {
-    return purchase != CCAD_NO_DATE && order != CCAD_NO_DATE &&
-           (int64_t)order - purchase <= days && (int64_t)purchase - order <= days;
+    return purchase != CCAD_NO_DATE && order != CCAD_NO_DATE && (int64_t)order - purchase <= days &&
+           (int64_t)purchase - order <= days;
 }
 
 /* One rules parameter. Character arrays rather than pointers keep the
@@ -359,8 +364,9 @@ static inline int64_t ccad__ramp_interval(const int64_t *v, int important, int32
         days <= v[P_URG_TWO_WEEKS] || days > v[P_FREQ_RAMP_WITHIN] ||
         ccad__order_closes(purchase, order, v[P_URG_ORDER]))
         return 0;
-    return v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT] > 1 ? v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT]
-                                                          : 1;
+    return v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT] > 1
+               ? v[P_FREQ_RAMP_DAYS] / v[P_FREQ_RAMP_COUNT]
+               : 1;
 }
 
 /* PATIENCE: 1 if an open customer's release would be premature by its
@@ -390,20 +396,20 @@ struct ccad_book {
     ccad_ctx *ctx;
     struct crec *c;
     size_t n, cap;
-    uint32_t *id_off;     /* per customer: its id in the arena (cap entries) */
-    struct cust *wide;    /* customers whose fields do not fit a struct crec */
+    uint32_t *id_off;  /* per customer: its id in the arena (cap entries) */
+    struct cust *wide; /* customers whose fields do not fit a struct crec */
     size_t nwide, capwide;
-    char *ids;            /* arena of NUL-terminated ids */
+    char *ids; /* arena of NUL-terminated ids */
     size_t ids_len, ids_cap;
-    uint32_t *slots;      /* open addressing: index + 1, 0 = empty */
-    size_t nslots;        /* power of two */
-    uint64_t generation;  /* bumped on every change that affects grading */
+    uint32_t *slots;     /* open addressing: index + 1, 0 = empty */
+    size_t nslots;       /* power of two */
+    uint64_t generation; /* bumped on every change that affects grading */
     uint64_t graded_generation;
-    int graded;           /* 1 once ccad_book_grade() ran */
-    size_t ranked;        /* customers ranked by the last rank grading */
+    int graded;    /* 1 once ccad_book_grade() ran */
+    size_t ranked; /* customers ranked by the last rank grading */
     int64_t grade_params[P_GRADE_COUNT];
-    uint64_t serial;      /* ccad_ctx.books_made when created: tells books apart */
-    uint64_t edits;       /* bumped on every change of a customer, its count or grades */
+    uint64_t serial; /* ccad_ctx.books_made when created: tells books apart */
+    uint64_t edits;  /* bumped on every change of a customer, its count or grades */
 };
 
 /* The assessment of one stored customer (assess.c, with the rules of
@@ -507,8 +513,8 @@ int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uin
  * CCAD_ENOMEM, unrecorded, when out of memory; free with ccad__free. */
 #define CCAD__ROUTE_TABLE_MAX 256
 int ccad__route_table_new(ccad_ctx *ctx, uint32_t n,
-                          int64_t (*cost)(const void *arg, uint32_t i, uint32_t j),
-                          const void *arg, int64_t **out);
+                          int64_t (*cost)(const void *arg, uint32_t i, uint32_t j), const void *arg,
+                          int64_t **out);
 
 /* Perturbation rounds of ccad_route_solve's search over n tour points for
  * `points` caller's points: effort per point, a quarter of that up to 30
@@ -625,16 +631,16 @@ void ccad__clock_text(char buf[32], int64_t m);
 #define CCAD__TEXT_WHY 0
 #define CCAD__TEXT_WORD 100
 enum ccad__word {
-    CCAD__WORD_YUAN = 0,      /* unit of money below ten thousand */
-    CCAD__WORD_WAN = 1,       /* ten thousand */
-    CCAD__WORD_YI = 2,        /* a hundred million */
-    CCAD__WORD_NO_DATE = 3,   /* a date figure that is not a date */
-    CCAD__WORD_NO_DAYS = 4,   /* an empty set of weekdays */
-    CCAD__WORD_LIST_SEP = 5,  /* between the items of a list */
-    CCAD__WORD_MONTH = 6,     /* after the month of a date */
-    CCAD__WORD_DAY = 7,       /* after the day of a date */
-    CCAD__WORD_UNKNOWN = 8,   /* "reason" of an unknown reason code */
-    CCAD__WORD_COLON = 9,     /* after the rule's name */
+    CCAD__WORD_YUAN = 0,     /* unit of money below ten thousand */
+    CCAD__WORD_WAN = 1,      /* ten thousand */
+    CCAD__WORD_YI = 2,       /* a hundred million */
+    CCAD__WORD_NO_DATE = 3,  /* a date figure that is not a date */
+    CCAD__WORD_NO_DAYS = 4,  /* an empty set of weekdays */
+    CCAD__WORD_LIST_SEP = 5, /* between the items of a list */
+    CCAD__WORD_MONTH = 6,    /* after the month of a date */
+    CCAD__WORD_DAY = 7,      /* after the day of a date */
+    CCAD__WORD_UNKNOWN = 8,  /* "reason" of an unknown reason code */
+    CCAD__WORD_COLON = 9,    /* after the rule's name */
     CCAD__WORD_COUNT = 10
 };
 /* The text of a language's catalogue (lang > CCAD_LANG_EN) for a kind and
@@ -645,7 +651,7 @@ const char *ccad__zh_hant_text(int kind, int index);
 
 /* ---- messages of the rules text in every language (rules_msg.c) ---- */
 enum ccad__rules_msg_id {
-    CCAD__RM_AT,        /* line, column, message */
+    CCAD__RM_AT, /* line, column, message */
     CCAD__RM_NUL,
     CCAD__RM_CR,
     CCAD__RM_NAME,      /* character found */

@@ -6,7 +6,8 @@
 
 static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_GRADE_MANUAL] = "分级：手工定为{a}客户",
-    [CCAD_WHY_GRADE_RANK] = "分级：{a?按价值排第 {a} 名（共 {b} 名），在前 {c}% 之内|不参与排名（已离开名单），价值落在 {b} 名客户的前 {c}% 之内}",
+    [CCAD_WHY_GRADE_RANK] = "分级：{a?按价值排第 {a} 名（共 {b} 名），在前 {c}% "
+                            "之内|不参与排名（已离开名单），价值落在 {b} 名客户的前 {c}% 之内}",
     [CCAD_WHY_GRADE_THRESHOLD] = "分级：价值 {a}，门槛 {b}",
     [CCAD_WHY_URGENCY_PURCHASE] = "紧急度：{a} 天后做采购决定（{b} 天之内）",
     [CCAD_WHY_URGENCY_COMPLAINT] = "紧急度：投诉从 {a} 起未解决（已 {b} 天）",
@@ -41,12 +42,15 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_SERVICE] = "服务：{b} 次联系做到了{a}",
     [CCAD_WHY_PLAN_DUE] = "象限：按 Q{b#} {b} 排入（大石头先放），{a} 到期{c?，已逾期 {c} 天|}",
     [CCAD_WHY_PLAN_ROLLED] = "产能：从 {a} 顺延过来（等了 {b} 天）",
-    [CCAD_WHY_PLAN_DELEGATED] = "产能：紧急但不重要，当天已排满（{a}/{b}{c? 分钟| 个}）：委托同事去处理",
+    [CCAD_WHY_PLAN_DELEGATED] =
+        "产能：紧急但不重要，当天已排满（{a}/{b}{c? 分钟| 个}）：委托同事去处理",
     [CCAD_WHY_PLAN_ABSENT] = "产能：{a} 业务员不在：交给代班同事",
     [CCAD_WHY_PERSIST_BLOCK] = "死磕：连续死磕 {b} 天的第 {a} 天（每 {c} 天一轮）",
     [CCAD_WHY_KEEPWARM_TOUCH] = "保温：在特别的日子 {a} 问候客户",
-    [CCAD_WHY_CAPACITY_FULL] = "产能：{a} 排不下重要的联系（已排 {b} 个{c?，每天上限 {c} 个|，时间已排满}）",
-    [CCAD_WHY_WORKLOAD_OVER] = "工作量：需要联系 {a} 次，产能 {b} 次（减少 {a-b} 次，或把间隔拉长到 {ch} 倍）",
+    [CCAD_WHY_CAPACITY_FULL] =
+        "产能：{a} 排不下重要的联系（已排 {b} 个{c?，每天上限 {c} 个|，时间已排满}）",
+    [CCAD_WHY_WORKLOAD_OVER] =
+        "工作量：需要联系 {a} 次，产能 {b} 次（减少 {a-b} 次，或把间隔拉长到 {ch} 倍）",
     [CCAD_WHY_PLATFORM_OVER_CAP] = "平台：工作平台有 {a} 个客户，上限 {b} 个",
     [CCAD_WHY_PLATFORM_C_HEAVY] = "平台：工作平台 {b} 个客户中有 {a} 个是C类或D类（上限 {c}%）",
     [CCAD_WHY_PLAN_DROPPED] = "产能：不紧急也不重要，从 {a} 等了 {b} 天，这次不再安排",
@@ -59,31 +63,47 @@ static const char why_text[][CCAD__WHY_TEXT_CAP] = {
     [CCAD_WHY_ROUTE_DAY] = "路线：从 {a} 挪到这一天，离当天其他客户更近（约省 {b} 分钟）",
     [CCAD_WHY_PLAN_BLOCKED_DAYS] = "路线：{a} 到期，但计划期内没有一个工作日是它的拜访日（{b}）",
     [CCAD_WHY_PLAN_BLOCKED_HOURS] = "路线：拜访时段 {a}–{b} 在工作时间内放不下 {c} 分钟的拜访",
-    [CCAD_WHY_PLAN_BLOCKED_TIME] = "路线：{a} 到期，但能去的日子都没有时间（单独去一趟要 {b} 分钟，一天只有 {c} 分钟）",
+    [CCAD_WHY_PLAN_BLOCKED_TIME] =
+        "路线：{a} 到期，但能去的日子都没有时间（单独去一趟要 {b} 分钟，一天只有 {c} 分钟）",
     [CCAD_WHY_PLAN_VISIT_DAY] = "路线：{a} 到期，排在下一个拜访日（{b}）",
-    [CCAD_WHY_GIVE_UP] = "分类：放弃：不再安排联系；已联系 {a} 次，建议放出客户（耐心要求 {b} 次）{c?：为时过早|}",
+    [CCAD_WHY_GIVE_UP] =
+        "分类：放弃：不再安排联系；已联系 {a} 次，建议放出客户（耐心要求 {b} 次）{c?：为时过早|}",
     [CCAD_WHY_ORDER_CLOSED] = "紧急度：{a} 下单，{b} 的采购决定已经完成",
     [CCAD_WHY_PLATFORM_UNDER_MIN] = "平台：工作平台只有 {a} 个客户，不到最少要管理的 {b} 个",
-    [CCAD_WHY_Q1_VISITS_ONLY] = "计时：采购在即，要到客户处拜访；{a} 的联系不是拜访，不算数（{b<还没有拜访过，今天就该去|上次拜访在 {b} 天前}）",
-    [CCAD_WHY_FREQ_RAMP] = "频次：{a} 天后做采购决定，提前加密沟通：{b?间隔从 {b} 天缩短到 {c} 天|原本没有固定频次，改为每 {c} 天联系一次}",
-    [CCAD_WHY_TEAM_CARRIER] = "产能：安排有时间的同事去一趟（路上多花 {a} 分钟；该同事当天共 {b} 个联系{c?，上限 {c} 个|，不限个数}）",
-    [CCAD_WHY_TEAM_NO_CARRIER] = "产能：{a} {b?在岗的 {b} 位同事都排满了|没有同事在岗}，这次联系（{c}）没人能去",
-    [CCAD_WHY_POOL_RELEASE] = "归属：建议把客户放回公海（已联系 {a} 次，耐心要求 {b} 次）{c?：为时过早|}",
+    [CCAD_WHY_Q1_VISITS_ONLY] =
+        "计时：采购在即，要到客户处拜访；{a} "
+        "的联系不是拜访，不算数（{b<还没有拜访过，今天就该去|上次拜访在 {b} 天前}）",
+    [CCAD_WHY_FREQ_RAMP] = "频次：{a} 天后做采购决定，提前加密沟通：{b?间隔从 {b} 天缩短到 {c} "
+                           "天|原本没有固定频次，改为每 {c} 天联系一次}",
+    [CCAD_WHY_TEAM_CARRIER] = "产能：安排有时间的同事去一趟（路上多花 {a} 分钟；该同事当天共 {b} "
+                              "个联系{c?，上限 {c} 个|，不限个数}）",
+    [CCAD_WHY_TEAM_NO_CARRIER] =
+        "产能：{a} {b?在岗的 {b} 位同事都排满了|没有同事在岗}，这次联系（{c}）没人能去",
+    [CCAD_WHY_POOL_RELEASE] =
+        "归属：建议把客户放回公海（已联系 {a} 次，耐心要求 {b} 次）{c?：为时过早|}",
     [CCAD_WHY_POOL_IDLE] = "归属：从 {c} 起已 {a} 天没有联系（满 {b} 天没联系就放出）",
-    [CCAD_WHY_POOL_ASSIGN] = "工作量：公海客户建议交给最近的、还有余力的业务员（离出发地 {a} 分钟；还能再联系 {b} 次，这个客户要 {c} 次）",
-    [CCAD_WHY_TEAM_MOVE] = "工作量：建议从超负荷的业务员（产能的 {b}%）调给还有余力的业务员（调入后 {c}%）；辖区路程{a<少 {a!} 分钟|{a?多 {a} 分钟|不变}}",
+    [CCAD_WHY_POOL_ASSIGN] = "工作量：公海客户建议交给最近的、还有余力的业务员（离出发地 {a} "
+                             "分钟；还能再联系 {b} 次，这个客户要 {c} 次）",
+    [CCAD_WHY_TEAM_MOVE] =
+        "工作量：建议从超负荷的业务员（产能的 {b}%）调给还有余力的业务员（调入后 "
+        "{c}%）；辖区路程{a<少 {a!} 分钟|{a?多 {a} 分钟|不变}}",
     [CCAD_WHY_RECORD_LATE] = "跟进：{a} 的拜访记录到 {b} 才录入，晚了 {c} 天；拜访记录要当天录入",
-    [CCAD_WHY_RECORD_INCOMPLETE] = "跟进：最近一次的拜访记录不完整，缺 {a} 项（缺项代码 {b#}：1 目的，2 谈了什么，4 客户状态，8 问题是否解决，16 下一个问题）",
-    [CCAD_WHY_STALL_REPEATED] = "停滞：连续 {a} 次没有进展，其中 {b} 次没有销售目的或重复上一次{c?（提出成交 {c} 次）|}：每次拜访都要有新的销售目的",
+    [CCAD_WHY_RECORD_INCOMPLETE] = "跟进：最近一次的拜访记录不完整，缺 {a} 项（缺项代码 {b#}：1 "
+                                   "目的，2 谈了什么，4 客户状态，8 问题是否解决，16 下一个问题）",
+    [CCAD_WHY_STALL_REPEATED] =
+        "停滞：连续 {a} 次没有进展，其中 {b} 次没有销售目的或重复上一次{c?（提出成交 {c} "
+        "次）|}：每次拜访都要有新的销售目的",
     [CCAD_WHY_STALL_NO_CLOSE] = "停滞：{a} 次有目的的拜访都没有进展，也没有提出成交：及时提出成交",
-    [CCAD_WHY_PATIENCE_RUN] = "耐心：潜在客户连续联系 {a} 次，至少要 {b} 次{c?（相隔 {c} 天，连续中断了）|}；现在放弃为时过早",
-    [CCAD_WHY_PERSIST_LACKING] = "死磕：{c} 开始的死磕已经结束，与老板一起做的有效活动只有 {a} 次，至少要 {b} 次",
+    [CCAD_WHY_PATIENCE_RUN] = "耐心：潜在客户连续联系 {a} 次，至少要 {b} 次{c?（相隔 {c} "
+                              "天，连续中断了）|}；现在放弃为时过早",
+    [CCAD_WHY_PERSIST_LACKING] =
+        "死磕：{c} 开始的死磕已经结束，与老板一起做的有效活动只有 {a} 次，至少要 {b} 次",
 };
 
 static const char word_text[][CCAD__NAME_TEXT_CAP] = {
-    [CCAD__WORD_YUAN] = "元",       [CCAD__WORD_WAN] = "万",      [CCAD__WORD_YI] = "亿",
+    [CCAD__WORD_YUAN] = "元",        [CCAD__WORD_WAN] = "万",     [CCAD__WORD_YI] = "亿",
     [CCAD__WORD_NO_DATE] = "无日期", [CCAD__WORD_NO_DAYS] = "无", [CCAD__WORD_LIST_SEP] = "、",
-    [CCAD__WORD_MONTH] = "月",      [CCAD__WORD_DAY] = "日",      [CCAD__WORD_UNKNOWN] = "原因代码",
+    [CCAD__WORD_MONTH] = "月",       [CCAD__WORD_DAY] = "日",     [CCAD__WORD_UNKNOWN] = "原因代码",
     [CCAD__WORD_COLON] = "：",
 };
 
@@ -107,15 +127,16 @@ static const char n_quadrant[][CCAD__NAME_TEXT_CAP] = {"重要又紧急", "重�
 static const char n_weekday[][CCAD__NAME_TEXT_CAP] = {"周一", "周二", "周三", "周四",
                                                       "周五", "周六", "周日"};
 static const char n_flag[][CCAD__NAME_TEXT_CAP] = {
-    "到期",       "逾期",       "降温",   "变冷",     "停滞",     "从未联系", "没有记录", "没有下一步",
-    "放出过早",   "已过早放出", "投诉未解决", "该回访", "今日提醒", "不再联系", "原因已截断", "记录晚录", "记录不全"};
+    "到期",     "逾期",       "降温",       "变冷",       "停滞",       "从未联系",
+    "没有记录", "没有下一步", "放出过早",   "已过早放出", "投诉未解决", "该回访",
+    "今日提醒", "不再联系",   "原因已截断", "记录晚录",   "记录不全"};
 static const char n_rule[][CCAD__NAME_TEXT_CAP] = {
     "分级", "紧急度", "象限", "频次", "工作量", "产能", "间隔", "跟进", "停滞", "耐心", "分类",
     "死磕", "投诉",   "平台", "保温", "路线",   "服务", "说明", "计时", "升级", "归属", "未联系"};
 static const char n_item_kind[][CCAD__NAME_TEXT_CAP] = {"拜访", "电话", "死磕", "回访关怀", "问候"};
 static const char n_delegation[][CCAD__NAME_TEXT_CAP] = {"本人", "委托同事", "代班同事"};
 static const char n_finding[][CCAD__NAME_TEXT_CAP] = {
-    "未排上", "逾期",     "降温",     "变冷", "停滞", "过早放出风险", "从未联系",
-    "超出产能", "已舍弃", "间隔过长", "平台", "路线", "建议放出", "建议分配", "建议调动", "死磕不够"};
+    "未排上", "逾期",     "降温", "变冷", "停滞",     "过早放出风险", "从未联系", "超出产能",
+    "已舍弃", "间隔过长", "平台", "路线", "建议放出", "建议分配",     "建议调动", "死磕不够"};
 
 CCAD__LANG_LOOKUP(ccad__zh_hans_text)

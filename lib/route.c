@@ -123,7 +123,8 @@ static int build_neighbours(struct rt *search, uint32_t per_quad)
     uint32_t i;
     search->k = search->n - 1 < K_NEIGH ? search->n - 1 : K_NEIGH;
     if (search->metric == CCAD_METRIC_HOST)
-        return ccad__route_neighbours(search->ctx, NULL, 0, 0.0, edge_cost, search, search->n, search->k, 0, search->neigh, K_NEIGH);
+        return ccad__route_neighbours(search->ctx, NULL, 0, 0.0, edge_cost, search, search->n,
+                                      search->k, 0, search->neigh, K_NEIGH);
     if (search->metric == CCAD_METRIC_PLANAR) {
         xy = ccad__alloc(search->ctx, 2 * (size_t)search->real * sizeof *xy);
         if (xy == NULL)
@@ -132,12 +133,12 @@ static int build_neighbours(struct rt *search, uint32_t per_quad)
             xy[2 * (size_t)i] = search->x[i];
             xy[2 * (size_t)i + 1] = search->y[i];
         }
-        rc = ccad__route_neighbours(search->ctx, xy, 2, search->scale, edge_cost, search, search->real, search->k, per_quad, search->neigh,
-                                    K_NEIGH);
+        rc = ccad__route_neighbours(search->ctx, xy, 2, search->scale, edge_cost, search,
+                                    search->real, search->k, per_quad, search->neigh, K_NEIGH);
         ccad__free(search->ctx, xy);
     } else {
-        rc = ccad__route_neighbours(search->ctx, search->u, 3, CCAD__EARTH_M, edge_cost, search, search->real, search->k, 0, search->neigh,
-                                    K_NEIGH);
+        rc = ccad__route_neighbours(search->ctx, search->u, 3, CCAD__EARTH_M, edge_cost, search,
+                                    search->real, search->k, 0, search->neigh, K_NEIGH);
     }
     if (rc == CCAD_OK && search->open)
         neighbours_of_dummy(search);
@@ -214,7 +215,8 @@ static int route_metric_init(struct rt *search, const char *fn)
         search->mat = ccad__alloc(search->ctx, n * n * sizeof *search->mat);
         if (search->mat == NULL)
             return ccad__fail(search->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
-        if ((rc = ccad__route_host_matrix(search->ctx, search->x, search->y, n, search->mat)) != CCAD_OK) {
+        if ((rc = ccad__route_host_matrix(search->ctx, search->x, search->y, n, search->mat)) !=
+            CCAD_OK) {
             ccad__free(search->ctx, search->mat);
             search->mat = NULL;
             return ccad__fail_in(search->ctx, fn, rc);
@@ -266,20 +268,23 @@ static int solve_search(struct rt *search, const ccad_route_options *o, uint32_t
     search->neigh = ccad__alloc(search->ctx, (size_t)search->n * K_NEIGH * sizeof *search->neigh);
     search->queue = ccad__alloc(search->ctx, search->n * sizeof *search->queue);
     search->queued = ccad__alloc(search->ctx, search->n);
-    if (search->t == NULL || search->pos == NULL || search->neigh == NULL || search->queue == NULL || search->queued == NULL)
+    if (search->t == NULL || search->pos == NULL || search->neigh == NULL ||
+        search->queue == NULL || search->queued == NULL)
         return CCAD_ENOMEM;
     search->sym = o->metric == CCAD_METRIC_HOST; /* local moves need symmetric costs */
     /* the start takes the nearest unvisited point: from the plain lists */
     if ((rc = build_neighbours(search, 0)) != CCAD_OK)
         return rc;
     nearest_neighbour_tour(search);
-    if (search->metric == CCAD_METRIC_PLANAR && (rc = build_neighbours(search, PER_QUADRANT)) != CCAD_OK)
+    if (search->metric == CCAD_METRIC_PLANAR &&
+        (rc = build_neighbours(search, PER_QUADRANT)) != CCAD_OK)
         return rc;
     for (i = 0; i < search->n; i++)
         ccad__rt_push(search, search->t[i]);
     rc = ccad__rt_local_search(search);
     if (rc == CCAD_OK)
-        rc = ccad__rt_perturb(search, o->seed, ccad__route_rounds(o->effort, search->n, search->real));
+        rc = ccad__rt_perturb(search, o->seed,
+                              ccad__route_rounds(o->effort, search->n, search->real));
     if (rc == CCAD_OK)
         search_result(search, o, out_order);
     return rc;

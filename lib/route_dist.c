@@ -16,8 +16,8 @@
 #include "internal.h"
 
 int ccad__route_table_new(ccad_ctx *ctx, uint32_t n,
-                          int64_t (*cost)(const void *arg, uint32_t i, uint32_t j),
-                          const void *arg, int64_t **out)
+                          int64_t (*cost)(const void *arg, uint32_t i, uint32_t j), const void *arg,
+                          int64_t **out)
 {
     int64_t *d;
     uint32_t i, j;

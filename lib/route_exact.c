@@ -26,29 +26,29 @@
  * the values: int32_t when every path fits, else int64_t. */
 /* Row S (S > 0) of E: the lane-wise minimum over the stops k of S of
  * E[S - k][k] + Dr[k][*]. */
-#define EXACT_ROW(NAME, T)                                                                    \
-    static void NAME(T *E, const T *Dr, uint32_t S)                                          \
-    {                                                                                        \
-        T t[EXACT_MAX], val;                                                                 \
-        const T *dr;                                                                         \
-        uint32_t bits = S, k, l;                                                             \
-        k = ccad__lowest_bit(bits);                                                          \
-        bits &= bits - 1;                                                                    \
-        val = E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k];                                   \
-        dr = Dr + k * EXACT_MAX;                                                             \
-        for (l = 0; l < EXACT_MAX; l++)                                                      \
-            t[l] = (T)(val + dr[l]);                                                         \
-        while (bits != 0) {                                                                  \
-            k = ccad__lowest_bit(bits);                                                      \
-            bits &= bits - 1;                                                                \
-            val = E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k];                               \
-            dr = Dr + k * EXACT_MAX;                                                         \
-            for (l = 0; l < EXACT_MAX; l++) {                                                \
-                T c = (T)(val + dr[l]);                                                      \
-                t[l] = c < t[l] ? c : t[l];                                                  \
-            }                                                                                \
-        }                                                                                    \
-        memcpy(E + (size_t)S * EXACT_MAX, t, sizeof t);                                      \
+#define EXACT_ROW(NAME, T) \
+    static void NAME(T *E, const T *Dr, uint32_t S) \
+    { \
+        T t[EXACT_MAX], val; \
+        const T *dr; \
+        uint32_t bits = S, k, l; \
+        k = ccad__lowest_bit(bits); \
+        bits &= bits - 1; \
+        val = E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k]; \
+        dr = Dr + k * EXACT_MAX; \
+        for (l = 0; l < EXACT_MAX; l++) \
+            t[l] = (T)(val + dr[l]); \
+        while (bits != 0) { \
+            k = ccad__lowest_bit(bits); \
+            bits &= bits - 1; \
+            val = E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k]; \
+            dr = Dr + k * EXACT_MAX; \
+            for (l = 0; l < EXACT_MAX; l++) { \
+                T c = (T)(val + dr[l]); \
+                t[l] = c < t[l] ? c : t[l]; \
+            } \
+        } \
+        memcpy(E + (size_t)S * EXACT_MAX, t, sizeof t); \
     }
 
 EXACT_ROW(exact_row32, int32_t)
@@ -84,45 +84,44 @@ EXACT_ROW(exact_rowf, float)
 #endif
 
 /* The rows (ROW above) and the tour from them. */
-#define EXACT_ROWS(NAME, T, ROW)                                                              \
-    static void NAME(const int64_t *D, uint32_t m, int open, T *E, uint32_t *order,         \
-                     int64_t *cost)                                                          \
-    {                                                                                        \
-        uint32_t full = (1u << m) - 1, w = m + 1, S, j, k, last = 0, mask;                   \
-        T Dr[EXACT_MAX * EXACT_MAX];                                                         \
-        int64_t best = INT64_MAX;                                                            \
-        memset(Dr, 0, sizeof Dr);                                                            \
-        for (k = 0; k < m; k++)                                                              \
-            for (j = 0; j < m; j++)                                                          \
-                Dr[k * EXACT_MAX + j] = (T)D[(k + 1) * w + j + 1];                           \
-        for (j = 0; j < EXACT_MAX; j++)                                                      \
-            E[j] = j < m ? (T)D[j + 1] : 0;                                                  \
-        for (S = 1; S < full; S++)                                                           \
-            ROW(E, Dr, S);                                                                   \
-        for (j = 0; j < m; j++) {                                                            \
-            int64_t c = (int64_t)E[(size_t)(full & ~(1u << j)) * EXACT_MAX + j] +            \
-                        (open ? 0 : D[(j + 1) * w]);                                         \
-            if (c < best) {                                                                  \
-                best = c;                                                                    \
-                last = j;                                                                    \
-            }                                                                                \
-        }                                                                                    \
-        mask = full;                                                                         \
-        for (k = m; k >= 1; k--) {                                                           \
-            uint32_t prev = mask & ~(1u << last), bits;                                      \
-            T val = E[(size_t)prev * EXACT_MAX + last];                                      \
-            order[k] = last + 1;                                                             \
-            for (bits = prev; bits != 0; bits &= bits - 1) {                                 \
-                j = ccad__lowest_bit(bits);                                                \
+#define EXACT_ROWS(NAME, T, ROW) \
+    static void NAME(const int64_t *D, uint32_t m, int open, T *E, uint32_t *order, int64_t *cost) \
+    { \
+        uint32_t full = (1u << m) - 1, w = m + 1, S, j, k, last = 0, mask; \
+        T Dr[EXACT_MAX * EXACT_MAX]; \
+        int64_t best = INT64_MAX; \
+        memset(Dr, 0, sizeof Dr); \
+        for (k = 0; k < m; k++) \
+            for (j = 0; j < m; j++) \
+                Dr[k * EXACT_MAX + j] = (T)D[(k + 1) * w + j + 1]; \
+        for (j = 0; j < EXACT_MAX; j++) \
+            E[j] = j < m ? (T)D[j + 1] : 0; \
+        for (S = 1; S < full; S++) \
+            ROW(E, Dr, S); \
+        for (j = 0; j < m; j++) { \
+            int64_t c = (int64_t)E[(size_t)(full & ~(1u << j)) * EXACT_MAX + j] + \
+                        (open ? 0 : D[(j + 1) * w]); \
+            if (c < best) { \
+                best = c; \
+                last = j; \
+            } \
+        } \
+        mask = full; \
+        for (k = m; k >= 1; k--) { \
+            uint32_t prev = mask & ~(1u << last), bits; \
+            T val = E[(size_t)prev * EXACT_MAX + last]; \
+            order[k] = last + 1; \
+            for (bits = prev; bits != 0; bits &= bits - 1) { \
+                j = ccad__lowest_bit(bits); \
                 if (E[(size_t)(prev & ~(1u << j)) * EXACT_MAX + j] + Dr[j * EXACT_MAX + last] == \
-                    val)                                                                     \
-                    break;                                                                   \
-            }                                                                                \
-            mask = prev;                                                                     \
-            last = bits != 0 ? j : 0;                                                        \
-        }                                                                                    \
-        order[0] = 0;                                                                        \
-        *cost = best;                                                                        \
+                    val) \
+                    break; \
+            } \
+            mask = prev; \
+            last = bits != 0 ? j : 0; \
+        } \
+        order[0] = 0; \
+        *cost = best; \
     }
 
 EXACT_ROWS(exact_rowsf, float, exact_rowf)

@@ -28,8 +28,8 @@ int ccad__rt_reverse(struct rt *search, uint32_t i, uint32_t len)
     uint32_t a = i, b = (i + len - 1) % search->n, k;
     if (search->logging) {
         if (search->nlog + 2 > search->caplog && /* the room test inline: this runs per move */
-            ccad__grow(search->ctx, &search->log, &search->caplog, search->nlog + 2, sizeof *search->log, 256, SIZE_MAX) !=
-                CCAD_OK)
+            ccad__grow(search->ctx, &search->log, &search->caplog, search->nlog + 2,
+                       sizeof *search->log, 256, SIZE_MAX) != CCAD_OK)
             return CCAD_ENOMEM; /* the caller reports it as out of memory */
         search->log[search->nlog++] = i;
         search->log[search->nlog++] = len;
@@ -63,7 +63,8 @@ static int reverse_path(struct rt *search, uint32_t a, uint32_t b, uint32_t *fir
 
 /* Swaps the adjacent position runs [first, first + la) and the lb positions
  * after it; with keep_a_reversed the first run ends up reversed. */
-static int swap_runs(struct rt *search, uint32_t first, uint32_t la, uint32_t lb, int keep_a_reversed)
+static int swap_runs(struct rt *search, uint32_t first, uint32_t la, uint32_t lb,
+                     int keep_a_reversed)
 {
     int rc;
     if (!keep_a_reversed && (rc = ccad__rt_reverse(search, first, la)) != 0)
@@ -91,14 +92,18 @@ int ccad__rt_move_segment(struct rt *search, uint32_t i, uint32_t len, uint32_t 
     return ccad__rt_reverse(search, (i + len + mlen) % n, xlen + len);
 }
 
-static uint32_t beside(const struct rt *search, uint32_t a, int dir) { return dir == 0 ? succ(search, a) : pred(search, a); }
+static uint32_t beside(const struct rt *search, uint32_t a, int dir)
+{
+    return dir == 0 ? succ(search, a) : pred(search, a);
+}
 
 /* Applies the 2-opt step that breaks a-b and c-d (b and d on side dir of a
  * and c) and adds a-c and b-d. */
 static int two_opt_step(struct rt *search, uint32_t b, uint32_t c, int dir)
 {
     uint32_t first, len;
-    return dir == 0 ? reverse_path(search, b, c, &first, &len) : reverse_path(search, c, b, &first, &len);
+    return dir == 0 ? reverse_path(search, b, c, &first, &len)
+                    : reverse_path(search, c, b, &first, &len);
 }
 
 /* The second step of a sequential 3-opt move (Or-3opt), evaluated on the
@@ -109,10 +114,12 @@ static int two_opt_step(struct rt *search, uint32_t b, uint32_t c, int dir)
  * broken for f the neighbour of e on the side where b lies beside d; b-f
  * closes the tour. Makes the first improving move it finds: returns 1,
  * or 0 if none, negative on allocation failure. */
-static int or3_step(struct rt *search, uint32_t a, uint32_t b, uint32_t c, uint32_t d, int dir, int64_t g)
+static int or3_step(struct rt *search, uint32_t a, uint32_t b, uint32_t c, uint32_t d, int dir,
+                    int64_t g)
 {
     /* the reversed path, as positions forward from its first point */
-    uint32_t lo = search->pos[dir == 0 ? b : c], span = (search->pos[dir == 0 ? c : b] + search->n - lo) % search->n, m;
+    uint32_t lo = search->pos[dir == 0 ? b : c],
+             span = (search->pos[dir == 0 ? c : b] + search->n - lo) % search->n, m;
     for (m = 0; m < search->k; m++) {
         uint32_t e = search->neigh[(size_t)d * CCAD__ROUTE_K + m], f;
         int64_t g2 = g - dist(search, d, e), total;
@@ -187,7 +194,8 @@ static int try_seq(struct rt *search, uint32_t a)
  * round, if that gains. Returns 1 if moved. */
 static int try_insert(struct rt *search, uint32_t i, uint32_t len, int64_t g, uint32_t x)
 {
-    uint32_t s1 = search->t[i], s2 = search->t[(i + len - 1) % search->n], p = pred(search, s1), nx = succ(search, s2);
+    uint32_t s1 = search->t[i], s2 = search->t[(i + len - 1) % search->n], p = pred(search, s1),
+             nx = succ(search, s2);
     uint32_t y = succ(search, x);
     int64_t keep, rev, best;
     int reversed, rc;

@@ -16,13 +16,13 @@
 #define LEAF 8 /* ranges this small are scanned, not split */
 
 struct kd {
-    const double *c;     /* n x dim coordinates */
+    const double *c; /* n x dim coordinates */
     uint32_t dim;
-    double mult;         /* cost >= mult * embedded distance - 0.5 */
+    double mult; /* cost >= mult * embedded distance - 0.5 */
     ccad__edge_cost cost;
     const void *user;
-    uint32_t *idx;       /* points, arranged as an implicit tree */
-    uint8_t *axis;       /* split axis of the range whose median sits here */
+    uint32_t *idx; /* points, arranged as an implicit tree */
+    uint8_t *axis; /* split axis of the range whose median sits here */
     uint32_t k, n;
     /* the query; sector >= 0 keeps only the points of that quadrant */
     uint32_t q;
@@ -32,7 +32,10 @@ struct kd {
     int64_t bcost[CCAD__ROUTE_K + 1];
 };
 
-static double coord(const struct kd *tree, uint32_t p, uint32_t ax) { return tree->c[(size_t)p * tree->dim + ax]; }
+static double coord(const struct kd *tree, uint32_t p, uint32_t ax)
+{
+    return tree->c[(size_t)p * tree->dim + ax];
+}
 
 /* a before b on axis ax: by coordinate, then index (a total order) */
 static int kd_less(const struct kd *tree, uint32_t a, uint32_t b, uint32_t ax)
@@ -49,9 +52,21 @@ static void kd_select(struct kd *tree, uint32_t lo, uint32_t hi, uint32_t m, uin
     while (hi - lo > 2) {
         uint32_t mid = lo + (hi - lo) / 2, a = v[lo], b = v[mid], c = v[hi - 1], piv, i, j, t;
         /* the median of three as the pivot */
-        if (kd_less(tree, b, a, ax)) { t = a; a = b; b = t; }
-        if (kd_less(tree, c, b, ax)) { t = b; b = c; c = t; }
-        if (kd_less(tree, b, a, ax)) { t = a; a = b; b = t; }
+        if (kd_less(tree, b, a, ax)) {
+            t = a;
+            a = b;
+            b = t;
+        }
+        if (kd_less(tree, c, b, ax)) {
+            t = b;
+            b = c;
+            c = t;
+        }
+        if (kd_less(tree, b, a, ax)) {
+            t = a;
+            a = b;
+            b = t;
+        }
         piv = b;
         i = lo;
         j = hi - 1;
@@ -62,7 +77,9 @@ static void kd_select(struct kd *tree, uint32_t lo, uint32_t hi, uint32_t m, uin
                 j--;
             if (i >= j)
                 break;
-            t = v[i]; v[i] = v[j]; v[j] = t;
+            t = v[i];
+            v[i] = v[j];
+            v[j] = t;
             i++;
             j--;
         }
@@ -89,8 +106,10 @@ static void kd_build(struct kd *tree, uint32_t lo, uint32_t hi)
             double a = coord(tree, tree->idx[lo], ax), b = a;
             for (i = lo + 1; i < hi; i++) {
                 double v = coord(tree, tree->idx[i], ax);
-                if (v < a) a = v;
-                if (v > b) b = v;
+                if (v < a)
+                    a = v;
+                if (v > b)
+                    b = v;
             }
             if (b - a > wbest) {
                 wbest = b - a;
@@ -108,7 +127,8 @@ static void kd_build(struct kd *tree, uint32_t lo, uint32_t hi)
  * half-open so that every other point but a duplicate of q is in one. */
 static int in_quadrant(const struct kd *tree, uint32_t p)
 {
-    double dx = coord(tree, p, 0) - coord(tree, tree->q, 0), dy = coord(tree, p, 1) - coord(tree, tree->q, 1);
+    double dx = coord(tree, p, 0) - coord(tree, tree->q, 0),
+           dy = coord(tree, p, 1) - coord(tree, tree->q, 1);
     switch (tree->sector) {
     case 0: return dx > 0 && dy >= 0;
     case 1: return dx <= 0 && dy > 0;
@@ -138,10 +158,13 @@ static void kd_offer(struct kd *tree, uint32_t p)
     if (p == tree->q || (tree->sector >= 0 && !in_quadrant(tree, p)))
         return;
     d = tree->cost(tree->user, tree->q, p);
-    if (tree->cnt == tree->k && (d > tree->bcost[tree->cnt - 1] || (d == tree->bcost[tree->cnt - 1] && p > tree->best[tree->cnt - 1])))
+    if (tree->cnt == tree->k &&
+        (d > tree->bcost[tree->cnt - 1] ||
+         (d == tree->bcost[tree->cnt - 1] && p > tree->best[tree->cnt - 1])))
         return;
     q = tree->cnt < tree->k ? tree->cnt++ : tree->cnt - 1;
-    while (q > 0 && (tree->bcost[q - 1] > d || (tree->bcost[q - 1] == d && tree->best[q - 1] > p))) {
+    while (q > 0 &&
+           (tree->bcost[q - 1] > d || (tree->bcost[q - 1] == d && tree->best[q - 1] > p))) {
         tree->bcost[q] = tree->bcost[q - 1];
         tree->best[q] = tree->best[q - 1];
         q--;
@@ -154,7 +177,8 @@ static void kd_offer(struct kd *tree, uint32_t p)
 static int kd_worth(const struct kd *tree, double gap)
 {
     /* the cost is at least mult * gap - 0.5; a margin covers rounding */
-    return tree->cnt < tree->k || gap * tree->mult * (1.0 - 1e-9) - 1.0 <= (double)tree->bcost[tree->cnt - 1];
+    return tree->cnt < tree->k ||
+           gap * tree->mult * (1.0 - 1e-9) - 1.0 <= (double)tree->bcost[tree->cnt - 1];
 }
 
 static void kd_search(struct kd *tree, uint32_t lo, uint32_t hi)
@@ -230,7 +254,8 @@ int ccad__route_neighbours(ccad_ctx *ctx, const double *c, uint32_t dim, double 
     tree.k = k;
     tree.n = n;
     tree.sector = -1;
-    if (k == 0 || k > CCAD__ROUTE_K || k >= n || 4 * per_quad > k || (per_quad > 0 && (c == NULL || dim != 2)))
+    if (k == 0 || k > CCAD__ROUTE_K || k >= n || 4 * per_quad > k ||
+        (per_quad > 0 && (c == NULL || dim != 2)))
         return CCAD_EINVAL;
     if (c != NULL) {
         tree.idx = ccad__alloc(ctx, (size_t)n * sizeof *tree.idx);

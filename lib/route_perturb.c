@@ -23,8 +23,8 @@ static int kick_double_bridge(struct rt *search, uint32_t p1, uint32_t l1, uint3
     uint32_t a = search->t[p1], a1 = search->t[(p1 + 1) % n];
     uint32_t b = search->t[(p1 + l1) % n], b1 = search->t[(p1 + l1 + 1) % n];
     uint32_t c = search->t[(p1 + l1 + l2) % n], c1 = search->t[(p1 + l1 + l2 + 1) % n];
-    int64_t delta = dist(search, a, b1) + dist(search, c, a1) + dist(search, b, c1) - dist(search, a, a1) -
-                    dist(search, b, b1) - dist(search, c, c1);
+    int64_t delta = dist(search, a, b1) + dist(search, c, a1) + dist(search, b, c1) -
+                    dist(search, a, a1) - dist(search, b, b1) - dist(search, c, c1);
     int rc = ccad__rt_move_segment(search, (p1 + 1) % n, l1, c, 0);
     if (rc != 0)
         return rc;
@@ -55,7 +55,8 @@ int ccad__rt_perturb(struct rt *search, uint64_t seed, uint64_t rounds)
             continue;
         search->nlog = 0;
         search->logging = 1;
-        if ((rc = kick_double_bridge(search, p1, l1, l2)) != 0 || (rc = ccad__rt_local_search(search)) != 0)
+        if ((rc = kick_double_bridge(search, p1, l1, l2)) != 0 ||
+            (rc = ccad__rt_local_search(search)) != 0)
             return rc;
         search->logging = 0;
         if (search->cost <= before) /* equal tours are kept too: they let the search drift */

@@ -21,20 +21,20 @@
 
 struct rt {
     ccad_ctx *ctx;
-    uint32_t n;       /* points in the tour (a dummy end point included when open) */
-    uint32_t real;    /* the caller's points */
+    uint32_t n;    /* points in the tour (a dummy end point included when open) */
+    uint32_t real; /* the caller's points */
     int metric;
     int open;
     double scale;
     const double *x, *y;
-    double *u;        /* GEO: unit vectors, 3 per point */
-    int32_t *mat;     /* HOST: real x real minutes */
-    int64_t big;      /* cost of an edge to the dummy, except from the base */
-    int sym;          /* HOST in the local search: cost(i,j) = t(i,j) + t(j,i) */
+    double *u;    /* GEO: unit vectors, 3 per point */
+    int32_t *mat; /* HOST: real x real minutes */
+    int64_t big;  /* cost of an edge to the dummy, except from the base */
+    int sym;      /* HOST in the local search: cost(i,j) = t(i,j) + t(j,i) */
     /* tour */
     uint32_t *t, *pos;
-    uint32_t *neigh;  /* CCAD__ROUTE_K per point, nearest first */
-    uint32_t k;       /* neighbours per point */
+    uint32_t *neigh; /* CCAD__ROUTE_K per point, nearest first */
+    uint32_t k;      /* neighbours per point */
     uint32_t *queue;
     uint8_t *queued;
     uint32_t qhead, qlen;
@@ -43,7 +43,7 @@ struct rt {
     size_t nlog, caplog;
     int logging;
     int64_t cost;
-    int64_t *tab;     /* n x n costs of the search (route_dist.c), or NULL */
+    int64_t *tab; /* n x n costs of the search (route_dist.c), or NULL */
 };
 
 #define CCAD__EARTH_M 6371008.8
@@ -77,12 +77,14 @@ static inline int64_t ccad__rt_dist(const struct rt *search, uint32_t i, uint32_
         return (i == 0 || j == 0) ? 0 : search->big;
     switch (search->metric) {
     case CCAD_METRIC_PLANAR:
-        return ccad__planar_cost(search->x[i], search->y[i], search->x[j], search->y[j], search->scale);
+        return ccad__planar_cost(search->x[i], search->y[i], search->x[j], search->y[j],
+                                 search->scale);
     case CCAD_METRIC_GEO:
         return ccad__chord_cost(search->u + 3 * (size_t)i, search->u + 3 * (size_t)j);
     default:
         if (search->sym)
-            return (int64_t)search->mat[(size_t)i * search->real + j] + search->mat[(size_t)j * search->real + i];
+            return (int64_t)search->mat[(size_t)i * search->real + j] +
+                   search->mat[(size_t)j * search->real + i];
         return search->mat[(size_t)i * search->real + j];
     }
 }

@@ -34,8 +34,8 @@ static int check_times(ccad_ctx *ctx, const char *fn, const ccad_route_times *t,
     size_t i;
     if (t->start_min < 0 || t->start_min > 1440 || t->end_min < t->start_min || t->end_min > 1440)
         return ccad__fail(ctx, CCAD_ERANGE,
-                          "%s: start_min %ld and end_min %ld: expected 0 <= start <= end <= 1440", fn,
-                          (long)t->start_min, (long)t->end_min);
+                          "%s: start_min %ld and end_min %ld: expected 0 <= start <= end <= 1440",
+                          fn, (long)t->start_min, (long)t->end_min);
     if (metric != CCAD_METRIC_HOST && (!isfinite(t->units_per_minute) || t->units_per_minute <= 0))
         return ccad__fail(ctx, CCAD_ERANGE, "%s: units_per_minute must be finite and above 0", fn);
     for (i = 1; i < n; i++) {
@@ -46,8 +46,9 @@ static int check_times(ccad_ctx *ctx, const char *fn, const ccad_route_times *t,
                               "%s: point %lu: window %ld..%ld, expected 0 <= open <= close <= 1440",
                               fn, (unsigned long)i, (long)op, (long)cl);
         if (sv < 0 || sv > 1440)
-            return ccad__fail(ctx, CCAD_ERANGE, "%s: point %lu: service %ld minutes, expected 0..1440",
-                              fn, (unsigned long)i, (long)sv);
+            return ccad__fail(ctx, CCAD_ERANGE,
+                              "%s: point %lu: service %ld minutes, expected 0..1440", fn,
+                              (unsigned long)i, (long)sv);
     }
     return CCAD_OK;
 }
@@ -121,11 +122,12 @@ static int infeasible(ccad_ctx *ctx, const char *fn, const struct ccad__tw *p,
     for (i = 1; i < p->n; i++) {
         int64_t f = ccad__tw_serve(p, (uint32_t)i, t + ccad__tw_leg(p, 0, (uint32_t)i), &late);
         if (late > 0 || f + ccad__tw_leg(p, (uint32_t)i, 0) > p->end)
-            return ccad__fail(ctx, CCAD_ERANGE,
-                              "%s: no feasible order: point %lu cannot be served in time even alone "
-                              "(service ends at minute %lld, close %ld, back at %lld, end %ld)",
-                              fn, (unsigned long)i, (long long)f, (long)p->close[i],
-                              (long long)(f + ccad__tw_leg(p, (uint32_t)i, 0)), (long)p->end);
+            return ccad__fail(
+                ctx, CCAD_ERANGE,
+                "%s: no feasible order: point %lu cannot be served in time even alone "
+                "(service ends at minute %lld, close %ld, back at %lld, end %ld)",
+                fn, (unsigned long)i, (long long)f, (long)p->close[i],
+                (long long)(f + ccad__tw_leg(p, (uint32_t)i, 0)), (long)p->end);
     }
     for (i = 1; i < p->n; i++) {
         uint32_t x = order[i];
@@ -134,7 +136,8 @@ static int infeasible(ccad_ctx *ctx, const char *fn, const struct ccad__tw *p,
             return ccad__fail(ctx, CCAD_ERANGE,
                               "%s: no feasible order: point %lu (stop %lu of the least-late order) "
                               "ends service at minute %lld, after its close %ld",
-                              fn, (unsigned long)x, (unsigned long)i, (long long)t, (long)p->close[x]);
+                              fn, (unsigned long)x, (unsigned long)i, (long long)t,
+                              (long)p->close[x]);
     }
     return ccad__fail(ctx, CCAD_ERANGE,
                       "%s: no feasible order: the least-late order is back at the base at minute "

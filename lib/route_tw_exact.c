@@ -80,7 +80,8 @@ static uint32_t cap_labels(struct label *kept, uint32_t nk)
         return nk;
     for (i = 1; i < nk; i++) {
         struct label t = kept[i];
-        for (j = i; j > 0 && (kept[j - 1].a > t.a || (kept[j - 1].a == t.a && kept[j - 1].end > t.end));
+        for (j = i;
+             j > 0 && (kept[j - 1].a > t.a || (kept[j - 1].a == t.a && kept[j - 1].end > t.end));
              j--)
             kept[j] = kept[j - 1];
         kept[j] = t;
@@ -272,7 +273,8 @@ static void wide_path(const int32_t *E, const int32_t *Dr, uint32_t m, uint32_t 
         order[k] = last + 1;
         for (bits = prev; bits != 0; bits &= bits - 1) {
             j = ccad__lowest_bit(bits);
-            if (E[(size_t)(prev & ~(1u << j)) * TW_EXACT_MAX + j] + Dr[j * TW_EXACT_MAX + last] == val)
+            if (E[(size_t)(prev & ~(1u << j)) * TW_EXACT_MAX + j] + Dr[j * TW_EXACT_MAX + last] ==
+                val)
                 break;
         }
         mask = prev;
@@ -376,7 +378,8 @@ static int wide_dp(const struct ccad__tw *p, uint32_t m, int32_t *E, uint32_t *o
     }
     key->travel = INT64_MAX;
     for (j = 0; j < m; j++) {
-        int64_t e = E[(size_t)(full & ~(1u << j)) * TW_EXACT_MAX + j], d = ccad__tw_leg(p, j + 1, 0);
+        int64_t e = E[(size_t)(full & ~(1u << j)) * TW_EXACT_MAX + j],
+                d = ccad__tw_leg(p, j + 1, 0);
         if (e < WIDE_INF && p->start + e + all + d <= p->end && e + d <= key->travel) {
             uint32_t cand[TW_EXACT_MAX + 1];
             int tie = e + d == key->travel;

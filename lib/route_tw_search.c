@@ -25,10 +25,10 @@
 
 struct srch {
     const struct ccad__tw *p;
-    uint32_t n;       /* points in the order (grows during the insertion) */
-    uint32_t *ord;    /* the current order */
-    uint32_t *best;   /* the best order so far (perturbation) */
-    uint32_t *win;    /* the nodes of a move's window */
+    uint32_t n;                 /* points in the order (grows during the insertion) */
+    uint32_t *ord;              /* the current order */
+    uint32_t *best;             /* the best order so far (perturbation) */
+    uint32_t *win;              /* the nodes of a move's window */
     int64_t *end, *late, *trav; /* after position k of ord */
     struct tw_key key;
 };
@@ -137,7 +137,10 @@ static int64_t leg_at(const struct srch *R, uint32_t a, uint32_t b)
 
 /* A move whose travel grows cannot improve a feasible order (its key is
  * lateness 0, then travel): such moves are not evaluated. */
-static int worse_travel(const struct srch *R, int64_t delta) { return R->key.late == 0 && delta > 0; }
+static int worse_travel(const struct srch *R, int64_t delta)
+{
+    return R->key.late == 0 && delta > 0;
+}
 
 static int sweep_oropt(struct srch *R)
 {

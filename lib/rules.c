@@ -109,7 +109,8 @@ int ccad__rules_conflict(const int64_t *v, int *culprit, int *other, char *msg, 
         *culprit = o->hi;
         *other = o->lo;
         snprintf(msg, cap, ccad__rules_msg(lang, o->strict ? CCAD__RM_BELOW : CCAD__RM_AT_MOST),
-                 ccad__params[o->lo].name, (long long)v[o->lo], ccad__params[o->hi].name, (long long)v[o->hi]);
+                 ccad__params[o->lo].name, (long long)v[o->lo], ccad__params[o->hi].name,
+                 (long long)v[o->hi]);
         return 1;
     }
     /* Shares: A + B at most 100; with grade D on, A + B + C too. */
@@ -245,12 +246,9 @@ int ccad_rules_set_text(ccad_rules *rules, const char *name, const char *value)
     if (n == 0)
         return ccad__rules_fail(rules->ctx, CCAD_EPARSE, fn, CCAD__RM_EMPTY, ccad__params[i].name);
     switch (ccad__rules_value(i, value, n, &v, msg, sizeof msg, rules->ctx->lang)) {
-    case 0:
-        break;
-    case -2:
-        return ccad__fail(rules->ctx, CCAD_ERANGE, "%s: %s", fn, msg);
-    default:
-        return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: %s", fn, msg);
+    case 0: break;
+    case -2: return ccad__fail(rules->ctx, CCAD_ERANGE, "%s: %s", fn, msg);
+    default: return ccad__fail(rules->ctx, CCAD_EPARSE, "%s: %s", fn, msg);
     }
     return set_value(rules, i, v, fn);
 }
@@ -331,8 +329,8 @@ int ccad_rules_serialize(const ccad_rules *rules, char *buf, size_t cap, size_t 
 
 /* ccad__rules_value's forms other than a keyword of an enumeration: a
  * weekday set, a grade mask, an integer; same returns. */
-static int parse_days(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out, char *msg,
-                      size_t cap, int lang)
+static int parse_days(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out,
+                      char *msg, size_t cap, int lang)
 {
     int64_t m = 0;
     size_t k = 0;
@@ -340,9 +338,9 @@ static int parse_days(const struct ccad__param_def *p, const char *s, size_t n, 
         int wd;
         if (n - k < 3 || ccad_name_parse(&wd, CCAD_NAME_WEEKDAY, s + k, 3) != CCAD_OK ||
             memcmp(ccad_name(CCAD_NAME_WEEKDAY, wd), s + k, 3) != 0 || /* exact case */
-            (m & (1 << (wd - 1))) ||
-            (k + 3 < n && (s[k + 3] != '+' || k + 4 == n))) {
-            snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_DAYS), p->name, (int)(n > 40 ? 40 : n), s);
+            (m & (1 << (wd - 1))) || (k + 3 < n && (s[k + 3] != '+' || k + 4 == n))) {
+            snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_DAYS), p->name,
+                     (int)(n > 40 ? 40 : n), s);
             return -1;
         }
         m |= 1 << (wd - 1);
@@ -352,8 +350,8 @@ static int parse_days(const struct ccad__param_def *p, const char *s, size_t n, 
     return 0;
 }
 
-static int parse_mask(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out, char *msg,
-                      size_t cap, int lang)
+static int parse_mask(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out,
+                      char *msg, size_t cap, int lang)
 {
     int64_t m = 0;
     size_t k;
@@ -364,7 +362,8 @@ static int parse_mask(const struct ccad__param_def *p, const char *s, size_t n, 
     for (k = 0; k < n; k++) {
         int bit;
         if (s[k] < 'A' || s[k] > 'D' || (m & (1 << (s[k] - 'A')))) {
-            snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_MASK), p->name, (int)(n > 40 ? 40 : n), s);
+            snprintf(msg, cap, ccad__rules_msg(lang, CCAD__RM_MASK), p->name,
+                     (int)(n > 40 ? 40 : n), s);
             return -1;
         }
         bit = 1 << (s[k] - 'A');
@@ -374,8 +373,8 @@ static int parse_mask(const struct ccad__param_def *p, const char *s, size_t n, 
     return 0;
 }
 
-static int parse_integer(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out, char *msg,
-                         size_t cap, int lang)
+static int parse_integer(const struct ccad__param_def *p, const char *s, size_t n, int64_t *out,
+                         char *msg, size_t cap, int lang)
 {
     size_t k = 0;
     int neg = 0, big = 0;
@@ -424,8 +423,7 @@ static int parse_integer(const struct ccad__param_def *p, const char *s, size_t 
 /* Parses the value token [s, s+n) of parameter i. Returns 0 and *out on
  * success; otherwise writes a message and returns -1 (malformed) or -2
  * (a number outside the parameter's range). */
-int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap,
-                      int lang)
+int ccad__rules_value(int i, const char *s, size_t n, int64_t *out, char *msg, size_t cap, int lang)
 {
     const struct ccad__param_def *p = &ccad__params[i];
     /* Enumerations and masks take their keywords or, like every parameter,

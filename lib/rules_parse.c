@@ -14,8 +14,8 @@ static int is_key_char(char c)
 
 static int is_value_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '+' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '+' || c == '_';
 }
 
 /* Records a parse error at line, column col, in the context's language;
@@ -47,7 +47,7 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
     size_t k, key0, keyn, val0, valn;
     char msg[200];
     int i, lang = rules->ctx->lang;
-#define COL(p) ((unsigned long)((p) - start + 1))
+#define COL(p) ((unsigned long)((p)-start + 1))
     for (k = start; k < end; k++)
         if (text[k] == '\0' || text[k] == '\r')
             return parse_fail(rules, line, COL(k),

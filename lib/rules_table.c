@@ -348,4 +348,3 @@ const struct ccad__param_def ccad__params[P__COUNT] = {
      "seed 002, line 7: three effective activities done with the owner"},
 };
 /* clang-format on */
-

@@ -16,7 +16,8 @@ int ccad_ctx_set_store(ccad_ctx *ctx, const ccad_store *store)
         return CCAD_OK;
     }
     if (!CCAD__SIZE_OK(store->size, ccad_store))
-        return ccad__fail(ctx, CCAD_EVERSION, "ccad_ctx_set_store: ccad_store.size %lu not supported",
+        return ccad__fail(ctx, CCAD_EVERSION,
+                          "ccad_ctx_set_store: ccad_store.size %lu not supported",
                           (unsigned long)store->size);
     if (store->begin == NULL || store->commit == NULL || store->rollback == NULL ||
         store->load == NULL || store->save == NULL || store->append_contact == NULL ||

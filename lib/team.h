@@ -5,9 +5,9 @@
 #include "internal.h"
 
 struct team_rep {
-    char *id;          /* owned copy of the rep's id */
-    ccad_rep r;        /* as given, r.id pointing at id */
-    ccad_book *book;   /* borrowed */
+    char *id;        /* owned copy of the rep's id */
+    ccad_rep r;      /* as given, r.id pointing at id */
+    ccad_book *book; /* borrowed */
 };
 
 struct ccad_team {

@@ -7,7 +7,6 @@
  * summary"). Checking, recording, and the public struct's members. */
 #include "internal.h"
 
-
 void ccad__visits_default(struct ccad__visits *s)
 {
     s->prospect_run = -1;
@@ -70,37 +69,42 @@ int ccad__visits_check_customer(ccad_ctx *ctx, const char *fn, const ccad_custom
 {
     int k;
     if (c->prospect_run < -1 || c->prospect_gap < -1 || c->prospect_tail < 0)
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: prospect_run, prospect_gap and prospect_tail must not be below -1, -1 and 0",
-            fn);
+        return ccad__fail(
+            ctx, CCAD_ERANGE,
+            "%s: prospect_run, prospect_gap and prospect_tail must not be below -1, -1 and 0", fn);
     if (c->prospect_tail > (c->prospect_run < 0 ? 0 : c->prospect_run))
         return ccad__fail(ctx, CCAD_ERANGE, "%s: prospect_tail %ld is more than the run of %ld", fn,
-            (long)c->prospect_tail, (long)c->prospect_run);
+                          (long)c->prospect_tail, (long)c->prospect_run);
     if (!purposes_ok(c->last_purposes))
         return ccad__fail(ctx, CCAD_EINVAL, "%s: last_purposes 0x%lx is not a purpose set", fn,
-            (unsigned long)c->last_purposes);
+                          (unsigned long)c->last_purposes);
     if (c->aimless > c->no_progress || c->closes_asked > c->no_progress)
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: aimless and closes_asked count within no_progress (%lu)", fn,
-            (unsigned long)c->no_progress);
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: aimless and closes_asked count within no_progress (%lu)", fn,
+                          (unsigned long)c->no_progress);
     if (c->last_parts & ~CCAD_RECORD_ALL)
-        return ccad__fail(ctx, CCAD_EINVAL, "%s: last_parts 0x%lx has bits beyond the record parts", fn,
-            (unsigned long)c->last_parts);
+        return ccad__fail(ctx, CCAD_EINVAL, "%s: last_parts 0x%lx has bits beyond the record parts",
+                          fn, (unsigned long)c->last_parts);
     if (!ccad__opt_date_ok(c->last_entered) ||
         (c->last_entered != CCAD_NO_DATE &&
          (c->last_contact == CCAD_NO_DATE || c->last_entered < c->last_contact)))
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: last_entered must be a valid date on or after last_contact", fn);
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: last_entered must be a valid date on or after last_contact", fn);
     for (k = 0; k < 3; k++)
         if (!ccad__opt_date_ok(c->owner_sales[k]) ||
             (k > 0 && c->owner_sales[k] != CCAD_NO_DATE &&
              (c->owner_sales[k - 1] == CCAD_NO_DATE || c->owner_sales[k] > c->owner_sales[k - 1])))
-            return ccad__fail(ctx, CCAD_ERANGE, "%s: owner_sales must hold valid dates, latest first", fn);
+            return ccad__fail(ctx, CCAD_ERANGE,
+                              "%s: owner_sales must hold valid dates, latest first", fn);
     return CCAD_OK;
 }
 
 int ccad__visits_check_contact(ccad_ctx *ctx, const char *fn, const ccad_contact *e)
 {
     if (!purposes_ok(e->purposes))
-        return ccad__fail(ctx, CCAD_EINVAL, "%s: purposes 0x%lx is not a purpose set (NONE stands alone)", fn,
-            (unsigned long)e->purposes);
+        return ccad__fail(ctx, CCAD_EINVAL,
+                          "%s: purposes 0x%lx is not a purpose set (NONE stands alone)", fn,
+                          (unsigned long)e->purposes);
     if (e->close_asked != 0 && e->close_asked != 1)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: close_asked must be 0 or 1", fn);
     if (e->owner_present != 0 && e->owner_present != 1)
@@ -108,10 +112,12 @@ int ccad__visits_check_contact(ccad_ctx *ctx, const char *fn, const ccad_contact
     if (e->activity < CCAD_ACTIVITY_NONE || e->activity > CCAD_ACTIVITY_SALE)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: activity %d unknown", fn, e->activity);
     if (e->record_parts & ~CCAD_RECORD_ALL)
-        return ccad__fail(ctx, CCAD_EINVAL, "%s: record_parts 0x%lx has bits beyond the record parts", fn,
-            (unsigned long)e->record_parts);
+        return ccad__fail(ctx, CCAD_EINVAL,
+                          "%s: record_parts 0x%lx has bits beyond the record parts", fn,
+                          (unsigned long)e->record_parts);
     if (!ccad__opt_date_ok(e->entered) || (e->entered != CCAD_NO_DATE && e->entered < e->date))
-        return ccad__fail(ctx, CCAD_ERANGE, "%s: entered must be a valid date on or after the contact", fn);
+        return ccad__fail(ctx, CCAD_ERANGE,
+                          "%s: entered must be a valid date on or after the contact", fn);
     return CCAD_OK;
 }
 #undef BAD
@@ -119,10 +125,12 @@ int ccad__visits_check_contact(ccad_ctx *ctx, const char *fn, const ccad_contact
 /* PATIENCE's run: one more contact on a new day while a prospect, `gap`
  * days after the one before (-1: none before). A run not known yet starts
  * from the summary: every contact so far, the latest gap the only one known. */
-static void run_step(struct ccad__visits *s, uint32_t contacts_before, int32_t last_gap, int32_t gap)
+static void run_step(struct ccad__visits *s, uint32_t contacts_before, int32_t last_gap,
+                     int32_t gap)
 {
     if (s->prospect_run < 0) {
-        s->prospect_run = contacts_before > INT32_MAX - 1 ? INT32_MAX - 1 : (int32_t)contacts_before;
+        s->prospect_run = contacts_before > INT32_MAX - 1 ? INT32_MAX - 1
+                                                          : (int32_t)contacts_before;
         s->prospect_gap = s->prospect_run > 0 ? last_gap : -1;
         s->prospect_tail = s->prospect_gap >= 0 ? 1 : s->prospect_run;
     }

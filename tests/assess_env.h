@@ -8,14 +8,14 @@
 #define TODAY 20780 /* "today" of most tests: Monday 2026-11-23 */
 
 /* Asserts the assessment has reason `code` with figures A, B, C. */
-#define EXPECT_WHY(asm_, code, A, B, C)                                                   \
-    do {                                                                               \
-        const ccad_reason *r_ = why(&(asm_), code);                                     \
-        if (r_ == NULL)                                                                \
-            fail_msg("reason %s missing", ccad_why_name(code));                        \
-        assert_true(r_->a == (int64_t)(A));                                            \
-        assert_true(r_->b == (int64_t)(B));                                            \
-        assert_true(r_->c == (int64_t)(C));                                            \
+#define EXPECT_WHY(asm_, code, A, B, C) \
+    do { \
+        const ccad_reason *r_ = why(&(asm_), code); \
+        if (r_ == NULL) \
+            fail_msg("reason %s missing", ccad_why_name(code)); \
+        assert_true(r_->a == (int64_t)(A)); \
+        assert_true(r_->b == (int64_t)(B)); \
+        assert_true(r_->c == (int64_t)(C)); \
     } while (0)
 
 /* Asserts the assessment has no reason `code`. */

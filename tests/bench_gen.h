@@ -39,17 +39,19 @@ static inline int64_t pick(uint64_t h, int64_t lo, int64_t hi)
  * complaints, requests, ownership, triage volumes and margins. */
 static inline void gen_customer(ccad_customer *c, uint64_t seed, uint64_t i, int32_t d0)
 {
-    uint64_t h0 = mix(seed, i, 0), h1 = mix(seed, i, 1), h2 = mix(seed, i, 2),
-             h3 = mix(seed, i, 3), h4 = mix(seed, i, 4), h5 = mix(seed, i, 5);
+    uint64_t h0 = mix(seed, i, 0), h1 = mix(seed, i, 1), h2 = mix(seed, i, 2), h3 = mix(seed, i, 3),
+             h4 = mix(seed, i, 4), h5 = mix(seed, i, 5);
     int64_t k = pick(h0, 0, 99);
     ccad_customer z = CCAD_CUSTOMER_INIT;
     *c = z;
-    c->value = k < 15 ? pick(h0 >> 32, 5000000, 50000000)
+    c->value = k < 15   ? pick(h0 >> 32, 5000000, 50000000)
                : k < 40 ? pick(h0 >> 32, 1000000, 5000000)
                         : pick(h0 >> 32, 0, 1000000);
     k = pick(h1, 0, 99);
-    c->status = k < 55 ? CCAD_STATUS_PROSPECT : k < 83 ? CCAD_STATUS_ACTIVE
-                : k < 93 ? CCAD_STATUS_KEY : k < 97 ? CCAD_STATUS_RELEASED
+    c->status = k < 55   ? CCAD_STATUS_PROSPECT
+                : k < 83 ? CCAD_STATUS_ACTIVE
+                : k < 93 ? CCAD_STATUS_KEY
+                : k < 97 ? CCAD_STATUS_RELEASED
                          : CCAD_STATUS_ELIMINATED;
     if (c->status == CCAD_STATUS_ACTIVE || c->status == CCAD_STATUS_KEY) {
         c->monthly_volume = pick(h1 >> 32, 0, 10000000);
@@ -62,8 +64,9 @@ static inline void gen_customer(ccad_customer *c, uint64_t seed, uint64_t i, int
     if (pick(h3, 0, 99) < 90) {
         int64_t g = pick(h3 >> 8, 0, 99);
         c->last_contact = d0 - (int32_t)pick(h3 >> 32, 1, 60);
-        c->last_visit = g < 70 ? c->last_contact : g < 90 ? c->last_contact - (int32_t)(g - 60)
-                                                          : CCAD_NO_DATE;
+        c->last_visit = g < 70   ? c->last_contact
+                        : g < 90 ? c->last_contact - (int32_t)(g - 60)
+                                 : CCAD_NO_DATE;
         c->contacts = (uint32_t)pick(h4, 1, 15);
         c->last_gap_days = (int32_t)pick(h4 >> 8, 1, 40);
         c->no_progress = (uint32_t)pick(h4 >> 16, 0, 4);

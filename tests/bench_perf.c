@@ -217,17 +217,27 @@ static double sql_load(sqlite3 *db, const ccad_book *b, size_t n)
     sqlite3_stmt *st = NULL;
     size_t i;
     double t0 = now_ms();
-    sql_check(db, sqlite3_exec(db,
-        "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4000000;"
-        "CREATE TABLE cust(idx INTEGER PRIMARY KEY, id TEXT NOT NULL, value INTEGER,"
-        " grade INTEGER, status INTEGER, purchase INTEGER, volume INTEGER, margin_bp INTEGER,"
-        " capable INTEGER, complaint INTEGER, complaint_date INTEGER, request INTEGER,"
-        " owned INTEGER, last_contact INTEGER, last_visit INTEGER, last_gap INTEGER,"
-        " contacts INTEGER, no_progress INTEGER, missing INTEGER, last_recorded INTEGER,"
-        " next_step INTEGER, x REAL, y REAL); BEGIN;", NULL, NULL, NULL), "create");
-    sql_check(db, sqlite3_prepare_v2(db,
-        "INSERT INTO cust VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
-        "?18,?19,?20,?21,?22,?23)", -1, &st, NULL), "prepare insert");
+    sql_check(
+        db,
+        sqlite3_exec(
+            db,
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4000000;"
+            "CREATE TABLE cust(idx INTEGER PRIMARY KEY, id TEXT NOT NULL, value INTEGER,"
+            " grade INTEGER, status INTEGER, purchase INTEGER, volume INTEGER, margin_bp INTEGER,"
+            " capable INTEGER, complaint INTEGER, complaint_date INTEGER, request INTEGER,"
+            " owned INTEGER, last_contact INTEGER, last_visit INTEGER, last_gap INTEGER,"
+            " contacts INTEGER, no_progress INTEGER, missing INTEGER, last_recorded INTEGER,"
+            " next_step INTEGER, x REAL, y REAL); BEGIN;",
+            NULL, NULL, NULL),
+        "create");
+    sql_check(
+        db,
+        sqlite3_prepare_v2(
+            db,
+            "INSERT INTO cust VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
+            "?18,?19,?20,?21,?22,?23)",
+            -1, &st, NULL),
+        "prepare insert");
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
         int k = 1;
@@ -294,7 +304,8 @@ static char *sql_text(const ccad_rules *r, int32_t T)
         len += snprintf(shift + len, sizeof shift - (size_t)len,
                         " WHEN (%lld >> ((w + %d) %% 7)) & 1 THEN %d", (long long)mask, k, k);
     snprintf(shift + len, sizeof shift - (size_t)len, " ELSE 7 END");
-    snprintf(q, 16384,
+    snprintf(
+        q, 16384,
         "SELECT idx, due, CASE WHEN due < %ld THEN %ld - due ELSE 0 END, quadrant, urg FROM ("
         /* L4: move to a working weekday, clamp to the calendar */
         " SELECT idx, quadrant, urg, CASE WHEN due0 IS NULL THEN NULL"
@@ -332,29 +343,31 @@ static char *sql_text(const ccad_rules *r, int32_t T)
         "       plevel, req, important,"
         "       CASE WHEN req AND request - %ld <= %lld THEN 3"
         "        WHEN active AND complaint = 1 THEN 3 ELSE plevel END AS urg,"
-        "       CASE WHEN important AND plevel = 2 THEN %lld WHEN important AND plevel = 1 THEN %lld"
+        "       CASE WHEN important AND plevel = 2 THEN %lld WHEN important AND plevel = 1 THEN "
+        "%lld"
         "        WHEN grade = 1 THEN %lld WHEN grade = 2 THEN %lld WHEN grade = 4 THEN %lld"
         "        ELSE %lld END AS iv,"
         "       (status IN (2, 3) AND volume >= 0 AND (volume >= %lld OR (%lld > 0 AND"
         "        margin_bp >= %lld AND (volume >= %lld OR (%lld = 0 AND volume >= %lld)))))"
         "        AS letgo FROM ("
-        "       SELECT *, CASE WHEN active AND purchase IS NOT NULL AND purchase - %ld BETWEEN 0 AND %lld"
+        "       SELECT *, CASE WHEN active AND purchase IS NOT NULL AND purchase - %ld BETWEEN 0 "
+        "AND %lld"
         "         THEN 2 WHEN active AND purchase IS NOT NULL AND purchase - %ld BETWEEN 0 AND %lld"
         "         THEN 1 ELSE 0 END AS plevel,"
         "        (active AND request IS NOT NULL AND (lc IS NULL OR lc < request)) AS req,"
         "        (grade > 0 AND (%lld >> (grade - 1)) & 1) AS important FROM ("
-        "        SELECT *, status NOT IN (4, 5) AS active, %s AS lc FROM cust" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F ")" F,
-        (long)T, (long)T, shift, CCAD_DATE_MAX,
-        (long long)rv(r, "complaint.followup_days"), (long long)rv(r, "urgency.two_weeks_days"),
-        (long)T, (long long)rv(r, "complaint.care_after_days"),
+        "        SELECT *, status NOT IN (4, 5) AS active, %s AS lc FROM cust" F ")" F ")" F ")" F
+        ")" F ")" F ")" F ")" F ")" F ")" F ")" F,
+        (long)T, (long)T, shift, CCAD_DATE_MAX, (long long)rv(r, "complaint.followup_days"),
+        (long long)rv(r, "urgency.two_weeks_days"), (long)T,
         (long long)rv(r, "complaint.care_after_days"),
-        (long)T, (long long)rv(r, "never.due_now"), (long)T,
-        (long long)rv(r, "clock.q1_visits_only"), (long long)ramp_iv, (long long)ramp_iv,
+        (long long)rv(r, "complaint.care_after_days"), (long)T, (long long)rv(r, "never.due_now"),
+        (long)T, (long long)rv(r, "clock.q1_visits_only"), (long long)ramp_iv, (long long)ramp_iv,
         (long long)rv(r, "freq.let_go_factor"), (long long)rv(r, "freq.let_go_factor"),
         (long long)(rv(r, "freq.ramp_count") > 0), (long)T,
         (long long)rv(r, "urgency.two_weeks_days"), (long)T,
-        (long long)rv(r, "freq.ramp_within_days"),
-        (long)T, (long long)rv(r, "urgency.request_days"),
+        (long long)rv(r, "freq.ramp_within_days"), (long)T,
+        (long long)rv(r, "urgency.request_days"),
         (long long)tier(r, "freq.q1_week_count", "freq.q1_week_days"),
         (long long)tier(r, "freq.q1_two_weeks_count", "freq.q1_two_weeks_days"),
         (long long)tier(r, "freq.a_count", "freq.a_days"),
@@ -363,9 +376,8 @@ static char *sql_text(const ccad_rules *r, int32_t T)
         (long long)tier(r, "freq.c_count", "freq.c_days"),
         (long long)rv(r, "triage.self_driven_volume"), (long long)rv(r, "triage.margin_lift_bp"),
         (long long)rv(r, "triage.margin_lift_bp"), (long long)rv(r, "triage.push_volume"),
-        (long long)rv(r, "triage.band"), (long long)rv(r, "triage.unmovable_volume"),
-        (long)T, (long long)rv(r, "urgency.week_days"),
-        (long)T, (long long)rv(r, "urgency.two_weeks_days"),
+        (long long)rv(r, "triage.band"), (long long)rv(r, "triage.unmovable_volume"), (long)T,
+        (long long)rv(r, "urgency.week_days"), (long)T, (long long)rv(r, "urgency.two_weeks_days"),
         (long long)imp, rv(r, "clock.any_contact") ? "last_contact" : "last_visit");
     /* letgo: self-driven by volume, or push (the band below push counts as push
      * with triage.band 0) lifted one kind by the margin */
@@ -469,8 +481,7 @@ static void run_assess(size_t n)
         for (i = 0; i < n; i++)
             due += (out[i].flags & CCAD_F_DUE) != 0;
         printf("assess-lib customers=%lu ms=%.1f per_s=%.3e ns_per_customer=%.1f due=%lu\n",
-               (unsigned long)n, lib_ms, lib_rate, lib_ms * 1e6 / (double)n,
-               (unsigned long)due);
+               (unsigned long)n, lib_ms, lib_rate, lib_ms * 1e6 / (double)n, (unsigned long)due);
     }
     printf("assess-bandwidth customers=%lu bytes=%lu ms=%.1f gb_s=%.2f per_s=%.3e\n",
            (unsigned long)n, (unsigned long)bytes, bw_ms, (double)bytes / (bw_ms / 1e3) / 1e9,
@@ -496,17 +507,21 @@ static void run_assess(size_t n)
             if (res[i].due != out[i].due_date || res[i].over != out[i].days_overdue ||
                 res[i].quadrant != out[i].quadrant || res[i].urg != out[i].urgency) {
                 if (bad < 3)
-                    fprintf(stderr, "sql mismatch at %lu: sql due %ld over %ld q %u u %u; lib due %ld over %ld q %u u %u\n",
-                            (unsigned long)i, (long)res[i].due, (long)res[i].over,
-                            res[i].quadrant, res[i].urg, (long)out[i].due_date,
-                            (long)out[i].days_overdue, out[i].quadrant, out[i].urgency);
+                    fprintf(stderr,
+                            "sql mismatch at %lu: sql due %ld over %ld q %u u %u; lib due %ld over "
+                            "%ld q %u u %u\n",
+                            (unsigned long)i, (long)res[i].due, (long)res[i].over, res[i].quadrant,
+                            res[i].urg, (long)out[i].due_date, (long)out[i].days_overdue,
+                            out[i].quadrant, out[i].urgency);
                 bad++;
             }
         sql_rate = (double)rows / (sql_ms / 1e3);
-        printf("assess-sqlite customers=%lu rows=%lu ms=%.1f per_s=%.3e load_ms=%.0f mismatches=%lu sqlite=%s\n",
-               (unsigned long)n, (unsigned long)rows, sql_ms, sql_rate, load_ms,
-               (unsigned long)bad, sqlite3_libversion());
-        printf("assess-ratio customers=%lu lib/sqlite=%.1f lib/bandwidth=%.3f (targets >= 20 and >= 0.125)\n",
+        printf("assess-sqlite customers=%lu rows=%lu ms=%.1f per_s=%.3e load_ms=%.0f "
+               "mismatches=%lu sqlite=%s\n",
+               (unsigned long)n, (unsigned long)rows, sql_ms, sql_rate, load_ms, (unsigned long)bad,
+               sqlite3_libversion());
+        printf("assess-ratio customers=%lu lib/sqlite=%.1f lib/bandwidth=%.3f (targets >= 20 and "
+               ">= 0.125)\n",
                (unsigned long)n, lib_rate / sql_rate, lib_rate / bw_rate);
         sqlite3_close(db);
         free(q);
@@ -639,7 +654,10 @@ static void run_ab(size_t n, int nlib, char **paths)
         printf("ab-lib %s customers=%lu best_ns=%.2f median_ns=%.2f ratio_to_first median=%.3f "
                "range=%.3f..%.3f briefs_equal_previous=%s\n",
                L[k].path, (unsigned long)n, best, median(L[k].ns, rounds), median(r, rounds), lo,
-               hi, k == 0 ? "-" : memcmp(L[k].out, L[k - 1].out, n * sizeof *L[0].out) == 0 ? "yes" : "no");
+               hi,
+               k == 0                                                      ? "-"
+               : memcmp(L[k].out, L[k - 1].out, n * sizeof *L[0].out) == 0 ? "yes"
+                                                                           : "no");
     }
 }
 
@@ -685,9 +703,8 @@ static void run_pyref(size_t n, const char *path)
         uint64_t ck = 0;
         for (i = 0; i < n; i++)
             ck = ck * 31u + (uint64_t)(uint32_t)out[i].due_date + out[i].flags + out[i].quadrant;
-        printf("pyref-c customers=%lu day=%ld ms=%.2f per_s=%.3e checksum=%llu\n",
-               (unsigned long)n, (long)d0, best, (double)n / (best / 1e3),
-               (unsigned long long)ck);
+        printf("pyref-c customers=%lu day=%ld ms=%.2f per_s=%.3e checksum=%llu\n", (unsigned long)n,
+               (long)d0, best, (double)n / (best / 1e3), (unsigned long long)ck);
     }
     free(out);
     ccad_book_free(b);
@@ -699,8 +716,7 @@ static void run_pyref(size_t n, const char *path)
 
 /* A rep's book of n customers in a ~15 km city (GEO: x = longitude, y =
  * latitude within about 7.5 km of the base), the assessment mix. */
-static ccad_book *plan_book(ccad_ctx *ctx, const ccad_rules *r, size_t n, uint64_t rep,
-                            int32_t d0)
+static ccad_book *plan_book(ccad_ctx *ctx, const ccad_rules *r, size_t n, uint64_t rep, int32_t d0)
 {
     ccad_book *b = NULL;
     char id[32];
@@ -768,10 +784,12 @@ static void plan_run(ccad_ctx *ctx, const ccad_rules *r, size_t per, unsigned re
         ccad_schedule_free(s);
         ccad_book_free(b);
     }
-    printf("plan customers=%lu reps=%u per_rep=%lu days=28 route=1 assign_days=1 items=%lu stops=%lu findings=%lu ms=%.1f ms_per_rep=%.3f worst_rep_ms=%.3f us_per_customer=%.2f gen_ms=%.0f\n",
-           (unsigned long)(per * reps), reps, (unsigned long)per, (unsigned long)items,
-           (unsigned long)stops, (unsigned long)findings, ms, ms / reps, worst,
-           ms * 1e3 / (double)(per * reps), gen_ms);
+    printf(
+        "plan customers=%lu reps=%u per_rep=%lu days=28 route=1 assign_days=1 items=%lu stops=%lu "
+        "findings=%lu ms=%.1f ms_per_rep=%.3f worst_rep_ms=%.3f us_per_customer=%.2f gen_ms=%.0f\n",
+        (unsigned long)(per * reps), reps, (unsigned long)per, (unsigned long)items,
+        (unsigned long)stops, (unsigned long)findings, ms, ms / reps, worst,
+        ms * 1e3 / (double)(per * reps), gen_ms);
     fflush(stdout);
 }
 
@@ -846,7 +864,9 @@ static void mem_one(size_t n, int hinted)
             rcap *= 2;
         offs = 4 * rcap;
     }
-    printf("mem customers=%lu hint=%s live_bytes=%lu bytes_per_customer=%.1f ids_arena=%lu hash_slots=%lu id_offsets=%lu ids_aside_per_customer=%.1f id_bytes_used=%.1f record_bytes=%lu (target <= 64 ids aside)\n",
+    printf("mem customers=%lu hint=%s live_bytes=%lu bytes_per_customer=%.1f ids_arena=%lu "
+           "hash_slots=%lu id_offsets=%lu ids_aside_per_customer=%.1f id_bytes_used=%.1f "
+           "record_bytes=%lu (target <= 64 ids aside)\n",
            (unsigned long)n, hinted ? "n" : "0", (unsigned long)live, (double)live / (double)n,
            (unsigned long)arena, (unsigned long)slots, (unsigned long)offs,
            (double)(live - arena - slots - offs) / (double)n, (double)idbytes / (double)n,
@@ -898,7 +918,8 @@ int main(int argc, char **argv)
         run_plan(1);
         print_rss("all");
     } else {
-        fprintf(stderr, "usage: bench-perf assess N | ab N LIB... | plan [--quick] | mem N | pyref N FILE | all\n");
+        fprintf(stderr, "usage: bench-perf assess N | ab N LIB... | plan [--quick] | mem N | pyref "
+                        "N FILE | all\n");
         return 2;
     }
     return 0;

@@ -38,8 +38,8 @@ static void die(const char *what, int rc, ccad_ctx *ctx)
 /* A book of n customers: values such that rank grading (15/25/60 %) gives
  * A, B and C with the value mostly in A; purchase dates, a few complaints
  * and requests, statuses, triage volumes. */
-static ccad_book *gen_book(ccad_ctx *ctx, const ccad_rules *r, uint64_t *s, size_t n,
-                           int32_t d0, unsigned rep)
+static ccad_book *gen_book(ccad_ctx *ctx, const ccad_rules *r, uint64_t *s, size_t n, int32_t d0,
+                           unsigned rep)
 {
     ccad_book *b = NULL;
     size_t i;
@@ -52,13 +52,14 @@ static ccad_book *gen_book(ccad_ctx *ctx, const ccad_rules *r, uint64_t *s, size
         int64_t k = tu_rng_range(s, 0, 99);
         snprintf(id, sizeof id, "r%u-c%lu", rep, (unsigned long)i);
         c.id = id;
-        c.value = k < 15 ? tu_rng_range(s, 5000000, 50000000)
+        c.value = k < 15   ? tu_rng_range(s, 5000000, 50000000)
                   : k < 40 ? tu_rng_range(s, 1000000, 5000000)
                            : tu_rng_range(s, 0, 1000000);
         k = tu_rng_range(s, 0, 99);
-        c.status = k < 60 ? CCAD_STATUS_PROSPECT : k < 88 ? CCAD_STATUS_ACTIVE
-                   : k < 95                          ? CCAD_STATUS_KEY
-                                                     : CCAD_STATUS_RELEASED;
+        c.status = k < 60   ? CCAD_STATUS_PROSPECT
+                   : k < 88 ? CCAD_STATUS_ACTIVE
+                   : k < 95 ? CCAD_STATUS_KEY
+                            : CCAD_STATUS_RELEASED;
         if (c.status == CCAD_STATUS_ACTIVE || c.status == CCAD_STATUS_KEY)
             c.monthly_volume = tu_rng_range(s, 0, 10000000);
         if (tu_rng_range(s, 0, 99) < 20)
@@ -90,8 +91,7 @@ static ccad_book *gen_book(ccad_ctx *ctx, const ccad_rules *r, uint64_t *s, size
 }
 
 /* Plans `books` books of `per_book` customers each and prints one line. */
-static void run(ccad_ctx *ctx, const ccad_rules *r, size_t per_book, unsigned books,
-                int32_t d0)
+static void run(ccad_ctx *ctx, const ccad_rules *r, size_t per_book, unsigned books, int32_t d0)
 {
     ccad_book **bk = calloc(books, sizeof *bk);
     uint64_t seed = UINT64_C(0x5eed) + per_book * 131u + books;

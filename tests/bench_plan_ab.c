@@ -58,8 +58,8 @@ struct lib {
     int (*item)(const ccad_schedule *, size_t, ccad_item *);
     size_t (*find_count)(const ccad_schedule *);
     int (*find)(const ccad_schedule *, size_t, ccad_finding *);
-    int (*replan)(ccad_schedule *, const ccad_book *, const ccad_rules *,
-                  const ccad_plan_options *, ccad_replan_info *);
+    int (*replan)(ccad_schedule *, const ccad_book *, const ccad_rules *, const ccad_plan_options *,
+                  ccad_replan_info *);
     int (*record)(ccad_book *, size_t, const ccad_contact *);
     ccad_ctx *ctx;
     ccad_rules *rules;
@@ -161,10 +161,11 @@ static uint64_t hash_schedule(const struct lib *L, const ccad_schedule *s, uint6
         ccad_item it = CCAD_ITEM_INIT;
         if (L->item(s, i, &it) != CCAD_OK)
             die(L->path, "ccad_schedule_item");
-        h = fnv(fnv(fnv(fnv(fnv(fnv(h, it.date), it.customer), it.kind), it.quadrant),
-                    it.priority), it.delegated);
-        h = fnv(fnv(fnv(fnv(fnv(fnv(h, it.rolled_from), it.reminder_date), it.block_day),
-                        it.seq), it.eta_min), it.depart_min);
+        h = fnv(fnv(fnv(fnv(fnv(fnv(h, it.date), it.customer), it.kind), it.quadrant), it.priority),
+                it.delegated);
+        h = fnv(fnv(fnv(fnv(fnv(fnv(h, it.rolled_from), it.reminder_date), it.block_day), it.seq),
+                    it.eta_min),
+                it.depart_min);
         h = fnv(fnv(h, it.travel_min), it.late);
         h = hash_reasons(h, it.reasons, it.reason_count);
     }
@@ -204,8 +205,7 @@ static void options(ccad_plan_options *o, int32_t d0)
 
 /* Plans `books` books of `per` customers with L; the planning time in ms
  * (books are made outside the clock) and the hash of the schedules. */
-static double plan_books(const struct lib *L, size_t per, unsigned books, int32_t d0,
-                         uint64_t *sum)
+static double plan_books(const struct lib *L, size_t per, unsigned books, int32_t d0, uint64_t *sum)
 {
     ccad_plan_options o;
     double ms = 0;
@@ -243,8 +243,8 @@ static int compare(const char *what, struct lib *L, int nlib, size_t per, unsign
         printf("%s lib=%d customers=%lu books=%u ms=%.1f us_per_customer=%.3f ratio=%.3f "
                "sum=%016llx same=%d\n",
                what, k, (unsigned long)(per * books), books, best[k],
-               best[k] * 1e3 / (double)(per * books), best[k] / best[0],
-               (unsigned long long)sum[k], sum[k] == sum[0]);
+               best[k] * 1e3 / (double)(per * books), best[k] / best[0], (unsigned long long)sum[k],
+               sum[k] == sum[0]);
     }
     fflush(stdout);
     return differ;

@@ -45,9 +45,8 @@ struct lib {
     void (*ctx_free)(ccad_ctx *);
     int (*solve)(ccad_ctx *, const double *, const double *, size_t, const ccad_route_options *,
                  uint32_t *, int64_t *);
-    int (*solve_tw)(ccad_ctx *, const double *, const double *, size_t,
-                    const ccad_route_options *, const ccad_route_times *, uint32_t *, int32_t *,
-                    int64_t *);
+    int (*solve_tw)(ccad_ctx *, const double *, const double *, size_t, const ccad_route_options *,
+                    const ccad_route_times *, uint32_t *, int32_t *, int64_t *);
     ccad_ctx *ctx;
 };
 
@@ -231,8 +230,8 @@ static void exact_lines(struct lib *old, struct lib *new_, struct inst *I, size_
         side_by_side(old, new_, I, count, NULL, &t, &a, &b, &same, co, cn);
         printf("tw-exact stops=12 windows=%s instances=%lu old_us=%.1f new_us=%.1f ratio=%.3f "
                "same=%lu/%lu\n",
-               tight ? "tight" : "wide", (unsigned long)count, a / (double)count * 1e6, b / (double)count * 1e6,
-               b / a, (unsigned long)same, (unsigned long)count);
+               tight ? "tight" : "wide", (unsigned long)count, a / (double)count * 1e6,
+               b / (double)count * 1e6, b / a, (unsigned long)same, (unsigned long)count);
     }
 }
 
@@ -277,8 +276,8 @@ static void search_lines(struct lib *old, struct lib *new_, struct inst *I, size
                    "old_gap_mean=%.4f%% old_gap_max=%.3f%% new_gap_mean=%.4f%% "
                    "new_gap_max=%.3f%% same=%lu/%lu\n",
                    (unsigned long)stops[s], geo ? "geo" : "planar", (unsigned long)count,
-                   a / (double)count * 1e6, b / (double)count * 1e6, b / a, om, ox, nm, nx, (unsigned long)same,
-                   (unsigned long)count);
+                   a / (double)count * 1e6, b / (double)count * 1e6, b / a, om, ox, nm, nx,
+                   (unsigned long)same, (unsigned long)count);
             fflush(stdout);
         }
 }

@@ -28,7 +28,8 @@ static uint32_t rnd(uint32_t below) { return (uint32_t)(tu_rng_next(&rs) % below
 static double now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: other jobs on the machine do not count */
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID,
+                  &ts); /* CPU time: other jobs on the machine do not count */
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -55,9 +56,10 @@ static void make(struct inst *I, size_t n, int tight)
     }
     for (i = 0; i < n; i++)
         for (j = 0; j < n; j++)
-            I->mat[i * n + j] =
-                (int32_t)ceil((double)ccad__straight_cost(CCAD_METRIC_PLANAR, 1.0, I->x[i], I->y[i],
-                                                          I->x[j], I->y[j]) / 500.0);
+            I->mat[i * n + j] = (int32_t)ceil((double)ccad__straight_cost(CCAD_METRIC_PLANAR, 1.0,
+                                                                          I->x[i], I->y[i], I->x[j],
+                                                                          I->y[j]) /
+                                              500.0);
     I->t = dt;
     I->t.open_min = I->open;
     I->t.close_min = I->close;

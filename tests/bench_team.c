@@ -93,7 +93,9 @@ static void gen_book(struct bench *B, size_t r, uint64_t *s, size_t n)
         snprintf(id, sizeof id, "%s-%04u", B->id[r], (unsigned)i);
         c.id = id;
         c.value = k < 15 ? tu_rng_range(s, 5000000, 50000000) : tu_rng_range(s, 0, 3000000);
-        c.status = k < 30 ? CCAD_STATUS_ACTIVE : k < 60 ? CCAD_STATUS_PROSPECT : CCAD_STATUS_RELEASED;
+        c.status = k < 30   ? CCAD_STATUS_ACTIVE
+                   : k < 60 ? CCAD_STATUS_PROSPECT
+                            : CCAD_STATUS_RELEASED;
         c.last_contact = c.last_visit = B->d0 - (int32_t)tu_rng_range(s, 1, 14);
         c.contacts = (uint32_t)tu_rng_range(s, 1, 12);
         if (tu_rng_range(s, 0, 99) < 6)

@@ -89,7 +89,8 @@ int main(int argc, char **argv)
     int form, rep;
     h.alloc = count_alloc;
     h.free = count_free;
-    if (out == NULL || ccad_ctx_new(&ctx, &h) != CCAD_OK || ccad_rules_new(&rules, ctx) != CCAD_OK ||
+    if (out == NULL || ccad_ctx_new(&ctx, &h) != CCAD_OK ||
+        ccad_rules_new(&rules, ctx) != CCAD_OK ||
         ccad_date_parse(&today, "2026-11-23", 10) != CCAD_OK)
         return 1;
     for (form = 0; form < 2; form++) {

@@ -135,7 +135,7 @@ static ccad_book *gen_territory(ccad_ctx *ctx, const ccad_rules *r, int32_t d0)
         snprintf(id, sizeof id, "w%03d", i);
         c.id = id;
         /* values: a few large accounts carry most of the value */
-        c.value = k < 15 ? tu_rng_range(&s, 5000000, 50000000)
+        c.value = k < 15   ? tu_rng_range(&s, 5000000, 50000000)
                   : k < 40 ? tu_rng_range(&s, 1000000, 5000000)
                            : tu_rng_range(&s, 0, 1000000);
         c.status = tu_rng_range(&s, 0, 99) < 60 ? CCAD_STATUS_PROSPECT : CCAD_STATUS_ACTIVE;
@@ -229,8 +229,8 @@ static ccad_schedule *plan(ccad_ctx *ctx, const ccad_book *b, const ccad_rules *
 
 /* The plain plan's routed visits dealt round-robin over the days in
  * customer order, each day routed with ccad_route_solve. */
-static int64_t naive(ccad_ctx *ctx, const ccad_book *b, const ccad_schedule *plain,
-                     size_t *visits, double *ms)
+static int64_t naive(ccad_ctx *ctx, const ccad_book *b, const ccad_schedule *plain, size_t *visits,
+                     double *ms)
 {
     size_t n = ccad_schedule_item_count(plain), i, m = 0;
     uint32_t *who = malloc((n + 1) * sizeof *who), *order = malloc((n + 1) * sizeof *order);
@@ -404,15 +404,15 @@ int main(int argc, char **argv)
             for (k = 0; k < it.reason_count; k++)
                 moved += it.reasons[k].why == CCAD_WHY_ROUTE_DAY;
         }
-        printf("week customers=%d visits=%lu travel_m=%lld ms=%.2f mode=assign moved=%lu\n",
-               N_CUST, (unsigned long)va, (long long)ta, msa, (unsigned long)moved);
+        printf("week customers=%d visits=%lu travel_m=%lld ms=%.2f mode=assign moved=%lu\n", N_CUST,
+               (unsigned long)va, (long long)ta, msa, (unsigned long)moved);
     }
     printf("week customers=%d visits=%lu travel_m=%lld ms=%.2f mode=plain\n", N_CUST,
            (unsigned long)vp, (long long)tp, msp);
     printf("week customers=%d visits=%lu travel_m=%lld ms=%.2f mode=naive\n", N_CUST,
            (unsigned long)vn, (long long)tn, msn);
-    printf("week ratio assign/naive=%.3f plain/naive=%.3f\n", tn > 0 ? (double)ta / (double)tn : 0.0,
-           tn > 0 ? (double)tp / (double)tn : 0.0);
+    printf("week ratio assign/naive=%.3f plain/naive=%.3f\n",
+           tn > 0 ? (double)ta / (double)tn : 0.0, tn > 0 ? (double)tp / (double)tn : 0.0);
     ccad_schedule_free(sa);
     ccad_schedule_free(sp);
     ccad_book_free(b);

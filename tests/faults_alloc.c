@@ -195,9 +195,9 @@ static void world_freeze(world *w, int grade)
     w->graded = grade;
     if (grade) {
         assert_int_equal(ccad_book_grade(w->b, w->r), CCAD_OK);
-        assert_int_equal(ccad_book_assess_range(w->b, w->r, 0, n, w->today, w->briefs,
-                                                sizeof *w->briefs),
-                         CCAD_OK);
+        assert_int_equal(
+            ccad_book_assess_range(w->b, w->r, 0, n, w->today, w->briefs, sizeof *w->briefs),
+            CCAD_OK);
     }
 }
 
@@ -383,7 +383,10 @@ static void run_add_case(int emulate, size_t hint, size_t prefill, size_t idlen,
     {
         long got = fail_loop(&w.al, w.ctx, &o);
         if (got != allocs)
-            fail_msg("add case emulate=%d hint=%lu prefill=%lu idlen=%lu newlen=%lu: %ld allocations, expected %ld", emulate, (unsigned long)hint, (unsigned long)prefill, (unsigned long)idlen, (unsigned long)newlen, got, allocs);
+            fail_msg("add case emulate=%d hint=%lu prefill=%lu idlen=%lu newlen=%lu: %ld "
+                     "allocations, expected %ld",
+                     emulate, (unsigned long)hint, (unsigned long)prefill, (unsigned long)idlen,
+                     (unsigned long)newlen, got, allocs);
     }
     world_close(&w);
 }

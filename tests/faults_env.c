@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 /* ------------------------------------------------------------------------ */
 /* Host callbacks with one fault counter                                      */
 
@@ -205,7 +204,8 @@ static int fs_remove(void *user, const char *id)
         return 1;
     i = fs_find(&w->cur, id);
     if (i >= 0) {
-        memmove(&w->cur.ids[i], &w->cur.ids[i + 1], (w->cur.n - (size_t)i - 1) * sizeof w->cur.ids[0]);
+        memmove(&w->cur.ids[i], &w->cur.ids[i + 1],
+                (w->cur.n - (size_t)i - 1) * sizeof w->cur.ids[0]);
         memmove(&w->cur.c[i], &w->cur.c[i + 1], (w->cur.n - (size_t)i - 1) * sizeof w->cur.c[0]);
         w->cur.n--;
     }
@@ -432,7 +432,9 @@ ccad_customer gen_customer(int i, char *id, int32_t today)
     snprintf(id, 16, "cust-%010d", i);
     c.id = id;
     c.value = (int64_t)((i * 7919) % 1000) * 1000 + i;
-    c.status = i % 17 == 5 ? CCAD_STATUS_RELEASED : i % 3 ? CCAD_STATUS_ACTIVE : CCAD_STATUS_PROSPECT;
+    c.status = i % 17 == 5 ? CCAD_STATUS_RELEASED
+               : i % 3     ? CCAD_STATUS_ACTIVE
+                           : CCAD_STATUS_PROSPECT;
     c.last_contact = i % 9 == 0 ? CCAD_NO_DATE : today - 1 - (i % 37);
     c.contacts = c.last_contact == CCAD_NO_DATE ? 0 : (uint32_t)(1 + i % 7);
     c.monthly_volume = i % 4 == 0 ? -1 : (int64_t)(i % 5) * 2000000;

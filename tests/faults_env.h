@@ -8,9 +8,9 @@
 
 #include "testutil.h"
 
-#define NCUST 64     /* the book's arrays are exactly full at 64 */
+#define NCUST 64 /* the book's arrays are exactly full at 64 */
 
-#define NSTORED 64   /* customers in the fake store */
+#define NSTORED 64 /* customers in the fake store */
 
 #define ROUND_LIMIT 5000
 #define FS_MAX 96
@@ -49,7 +49,7 @@ typedef struct world {
     int32_t today;
     /* set by settle() right after the call under test */
     long injected, allocs_made, cbs_made;
-    int errcode;       /* the context's code and message right after the call */
+    int errcode; /* the context's code and message right after the call */
     char errmsg[256];
 } world;
 

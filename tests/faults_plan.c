@@ -214,7 +214,6 @@ void faults_plan_calendar(void **state)
     }
 }
 
-
 /* The HOST travel callback failing (or answering a negative time) at each
  * call in turn: CCAD_ECALLBACK naming the travel, nothing leaked, and the
  * schedule stops at the failing call. */
@@ -255,7 +254,10 @@ static void fault_book(env *e)
     for (i = 0; i < 24; i++) {
         ccad_customer c;
         snprintf(id, sizeof id, "f%02d", i);
-        c = cust(id, i % 4 == 0 ? CCAD_GRADE_A : i % 4 == 3 ? CCAD_GRADE_C : CCAD_GRADE_B,
+        c = cust(id,
+                 i % 4 == 0   ? CCAD_GRADE_A
+                 : i % 4 == 3 ? CCAD_GRADE_C
+                              : CCAD_GRADE_B,
                  1000 - i, D0 - 1 - i % 8);
         c.has_location = 1;
         c.x = (i % 2 ? 25.0 : -25.0) + (double)(i % 5);

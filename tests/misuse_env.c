@@ -39,8 +39,8 @@ static int cb_travel(void *u, double fx, double fy, double tx, double ty, int32_
 /* ------------------------------------------------------------------------ */
 /* A fake transactional store that fails (or lies) at a chosen callback       */
 
-const char *const s_names[S_N] = {"begin", "commit", "rollback", "load",
-                                         "save",  "append_contact", "iterate"};
+const char *const s_names[S_N] = {"begin", "commit",         "rollback", "load",
+                                  "save",  "append_contact", "iterate"};
 
 static int fs_step(fstore *f, int which)
 {
@@ -271,11 +271,32 @@ static uint64_t digest_rules(uint64_t h, const ccad_rules *r)
 static uint64_t hash_customer(uint64_t h, const ccad_customer *c)
 {
 #define H(f) h = fnv(h, &c->f, sizeof c->f)
-    H(value); H(grade); H(status); H(purchase_date); H(monthly_volume); H(margin_bp);
-    H(capable); H(has_location); H(x); H(y); H(complaint); H(complaint_date);
-    H(request_date); H(visit_days); H(visit_open_min); H(visit_close_min); H(owned_since);
-    H(last_contact); H(last_visit); H(last_gap_days); H(contacts); H(no_progress);
-    H(missing_records); H(last_recorded); H(next_step_date); H(service_counts);
+    H(value);
+    H(grade);
+    H(status);
+    H(purchase_date);
+    H(monthly_volume);
+    H(margin_bp);
+    H(capable);
+    H(has_location);
+    H(x);
+    H(y);
+    H(complaint);
+    H(complaint_date);
+    H(request_date);
+    H(visit_days);
+    H(visit_open_min);
+    H(visit_close_min);
+    H(owned_since);
+    H(last_contact);
+    H(last_visit);
+    H(last_gap_days);
+    H(contacts);
+    H(no_progress);
+    H(missing_records);
+    H(last_recorded);
+    H(next_step_date);
+    H(service_counts);
 #undef H
     return h;
 }
@@ -335,12 +356,11 @@ const char *mark_ctx(ccad_ctx *ctx)
 
 /* The call must fail with `code`, change nothing, and (msg) record that code
  * and a new, non-empty message on the world's context. */
-void expect_fail(const char *what, int rc, int code, int msg, uint64_t before,
-                        const char *mark)
+void expect_fail(const char *what, int rc, int code, int msg, uint64_t before, const char *mark)
 {
     if (rc != code)
-        fail_msg("%s: returned %d (%s), expected %d (%s); message: %s", what, rc,
-                 ccad_strerror(rc), code, ccad_strerror(code), ccad_ctx_errmsg(W->ctx));
+        fail_msg("%s: returned %d (%s), expected %d (%s); message: %s", what, rc, ccad_strerror(rc),
+                 code, ccad_strerror(code), ccad_ctx_errmsg(W->ctx));
     if (msg) { /* before the digest, which reads through the context */
         if (ccad_ctx_errcode(W->ctx) != code)
             fail_msg("%s: context code %d, expected %d", what, ccad_ctx_errcode(W->ctx), code);

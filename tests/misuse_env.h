@@ -52,8 +52,8 @@ typedef struct fstore {
     size_t tn;
     unsigned long tcontacts;
     int in_tx;
-    int fail;      /* S_* that fails, or -1 */
-    int lie;       /* 1: load/iterate hand back an invalid customer */
+    int fail; /* S_* that fails, or -1 */
+    int lie;  /* 1: load/iterate hand back an invalid customer */
     long calls[S_N];
 } fstore;
 
@@ -75,17 +75,17 @@ extern long cases;
 
 /* Runs `call` (an expression using the world) expecting `code`; msg: 1 if
  * a message must be recorded on the world's context. */
-#define MUST_FAIL(call, code, msg)                                                     \
-    do {                                                                               \
-        uint64_t d_ = digest();                                                        \
-        const char *m_ = mark_ctx(W->ctx);                                              \
-        char mark_[256];                                                               \
-        int rc_;                                                                       \
-        strncpy(mark_, m_, sizeof mark_ - 1);                                          \
-        mark_[sizeof mark_ - 1] = '\0';                                                \
-        rc_ = (call);                                                                  \
-        expect_fail(#call, rc_, (code), (msg), d_, mark_);                             \
-        cases++;                                                                       \
+#define MUST_FAIL(call, code, msg) \
+    do { \
+        uint64_t d_ = digest(); \
+        const char *m_ = mark_ctx(W->ctx); \
+        char mark_[256]; \
+        int rc_; \
+        strncpy(mark_, m_, sizeof mark_ - 1); \
+        mark_[sizeof mark_ - 1] = '\0'; \
+        rc_ = (call); \
+        expect_fail(#call, rc_, (code), (msg), d_, mark_); \
+        cases++; \
     } while (0)
 
 /* The store callbacks of the fake store f. */
@@ -111,7 +111,6 @@ const char *mark_ctx(ccad_ctx *ctx);
 
 /* The call must fail with `code`, change nothing, and (msg) record that code
  * and a new, non-empty message on the world's context. */
-void expect_fail(const char *what, int rc, int code, int msg, uint64_t before,
-                        const char *mark);
+void expect_fail(const char *what, int rc, int code, int msg, uint64_t before, const char *mark);
 
 #endif

@@ -83,8 +83,8 @@ int env_teardown(void **state)
 
 ccad_customer cust(const char *id, int grade, int64_t value, int32_t last)
 {
-    tu_cust_spec spec = {id, grade, CCAD_STATUS_PROSPECT, value, last,
-                         last == CCAD_NO_DATE ? 0u : 6u};
+    tu_cust_spec spec = {id,    grade, CCAD_STATUS_PROSPECT,
+                         value, last,  last == CCAD_NO_DATE ? 0u : 6u};
     return tu_customer(&spec);
 }
 
@@ -186,7 +186,6 @@ void small_book(env *e)
     add_simple(e, "y", CCAD_GRADE_C, 1, D0 - 40);
     grade(e);
 }
-
 
 /* Twelve located customers (three A, the rest B) seen from D0-1 back, for
  * the HOST metric's tests; returns the options that route them on it. */

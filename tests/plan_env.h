@@ -14,7 +14,7 @@
 #define MAX_DAYS 16
 
 typedef struct env {
-    tu_fixture fx; /* first member: the allocator callbacks receive &env */
+    tu_fixture fx;             /* first member: the allocator callbacks receive &env */
     int32_t holiday[MAX_DAYS]; /* days the calendar calls holidays */
     int n_holiday;
     int32_t absent[MAX_DAYS]; /* working days the rep is away (the substitute covers) */
@@ -79,11 +79,11 @@ ccad_finding workload_finding(const ccad_schedule *s);
 
 /* Asserts that ccad_schedule_new fails with code, recording it on the
  * context, and leaves the output NULL. */
-#define SCHED_FAIL(e, o, code)                                                        \
-    do {                                                                              \
-        ccad_schedule *s_ = (ccad_schedule *)(void *)&(e);                            \
+#define SCHED_FAIL(e, o, code) \
+    do { \
+        ccad_schedule *s_ = (ccad_schedule *)(void *)&(e); \
         TU_FAIL((e)->fx.ctx, ccad_schedule_new(&s_, (e)->fx.b, (e)->fx.r, (o)), (code)); \
-        assert_null(s_);                                                              \
+        assert_null(s_); \
     } while (0)
 
 /* ---- route checkers (tests/plan_env_routes.c) ---- */

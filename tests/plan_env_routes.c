@@ -357,7 +357,8 @@ size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_options *o)
             TU_PASS(e->fx.ctx, ccad_book_assess(e->fx.b, e->fx.r, it.customer, d, &a));
             cust_at(e, o, it.customer, &x, &y);
             leg = leg_minutes(e, o, px, py, x, y);
-            mine += o->metric == CCAD_METRIC_HOST ? leg : line_cost(o->metric, o->scale, px, py, x, y);
+            mine += o->metric == CCAD_METRIC_HOST ? leg
+                                                  : line_cost(o->metric, o->scale, px, py, x, y);
             minutes_sum += leg;
             assert_int_equal(it.travel_min, leg);
             assert_int_equal(it.eta_min, t + leg > c.visit_open_min ? t + leg : c.visit_open_min);
@@ -400,7 +401,6 @@ size_t check_routes(env *e, const ccad_schedule *s, const ccad_plan_options *o)
     assert_int_equal(nf - first_route, late);
     return late;
 }
-
 
 /* The ROUTE_DAY reason of an item, or NULL. */
 const ccad_reason *route_day_reason(const ccad_item *it)

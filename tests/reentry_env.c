@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 /* ---- host ---- */
 
 static void reenter(rw *w, const char *where);
@@ -369,9 +368,7 @@ static void reenter(rw *w, const char *where)
             note(w, ccad_book_add(w->b, &c, NULL));
         }
         break;
-    case M_SET_STORE_NULL:
-        note(w, ccad_ctx_set_store(w->ctx, NULL));
-        break;
+    case M_SET_STORE_NULL: note(w, ccad_ctx_set_store(w->ctx, NULL)); break;
     case M_SET_STORE: {
         ccad_store s = w->store;
         s.user = NULL;
@@ -420,8 +417,7 @@ static void reenter(rw *w, const char *where)
         ccad_book_free(w->other);
         w->other = NULL;
         break;
-    default:
-        break;
+    default: break;
     }
     w->depth--;
 }

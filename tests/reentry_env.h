@@ -38,12 +38,12 @@ typedef struct rw {
     int depth;            /* re-entry attempts in progress (no recursion without the guard) */
     int inner[MAX_INNER]; /* statuses of the nested calls */
     size_t ninner;
-    int added;            /* ids made by M_ADD */
-    int add_count;        /* customers M_ADD adds per attempt (0: 100) */
-    int add_wide;         /* 1: with a monthly volume beyond 31 bits (the book's wide table) */
+    int added;     /* ids made by M_ADD */
+    int add_count; /* customers M_ADD adds per attempt (0: 100) */
+    int add_wide;  /* 1: with a monthly volume beyond 31 bits (the book's wide table) */
     long begins, commits, rollbacks, saves, appends, loads, iterates, open_tx;
-    tu_alloc al;          /* the shared counting allocator (testutil.c) */
-    int alloc_reenter;    /* 1: the allocator itself re-enters */
+    tu_alloc al;       /* the shared counting allocator (testutil.c) */
+    int alloc_reenter; /* 1: the allocator itself re-enters */
     int32_t today;
     double x[NPTS], y[NPTS];
 } rw;

@@ -24,7 +24,9 @@ typedef struct {
 
 static int64_t d(const base *B, uint32_t i, uint32_t j)
 {
-    return (int64_t)(sqrt((B->x[i] - B->x[j]) * (B->x[i] - B->x[j]) + (B->y[i] - B->y[j]) * (B->y[i] - B->y[j])) + 0.5);
+    return (int64_t)(sqrt((B->x[i] - B->x[j]) * (B->x[i] - B->x[j]) +
+                          (B->y[i] - B->y[j]) * (B->y[i] - B->y[j])) +
+                     0.5);
 }
 static uint32_t nxt(const base *B, uint32_t v) { return B->tour[(B->at[v] + 1) % B->n]; }
 static uint32_t prv(const base *B, uint32_t v) { return B->tour[(B->at[v] + B->n - 1) % B->n]; }
@@ -80,9 +82,15 @@ static int improve_from(base *B, uint32_t a)
                 break;
             if (c == b || e == a || g <= 0)
                 continue;
-            if (side) flip_path(B, c, b); else flip_path(B, b, c);
+            if (side)
+                flip_path(B, c, b);
+            else
+                flip_path(B, b, c);
             B->length -= g;
-            wake(B, a); wake(B, b); wake(B, c); wake(B, e);
+            wake(B, a);
+            wake(B, b);
+            wake(B, c);
+            wake(B, e);
             return 1;
         }
     }
@@ -99,7 +107,8 @@ static int improve_from(base *B, uint32_t a)
             if (cut - (fwd < bwd ? fwd : bwd) <= 0)
                 continue;
             { /* a..z, then q..c, then the rest X: swap a..z with the shorter of the other two */
-                size_t s0 = B->at[a], rest = (B->at[c] + B->n - B->at[z]) % B->n, xl = B->n - seg - rest;
+                size_t s0 = B->at[a], rest = (B->at[c] + B->n - B->at[z]) % B->n,
+                       xl = B->n - seg - rest;
                 if (rest <= xl) {
                     if (fwd <= bwd)
                         flip(B, s0, seg);
@@ -113,7 +122,12 @@ static int improve_from(base *B, uint32_t a)
                 }
                 B->length -= cut - (fwd < bwd ? fwd : bwd);
             }
-            wake(B, p); wake(B, q); wake(B, a); wake(B, z); wake(B, c); wake(B, c2);
+            wake(B, p);
+            wake(B, q);
+            wake(B, a);
+            wake(B, z);
+            wake(B, c);
+            wake(B, c2);
             return 1;
         }
     }
@@ -134,15 +148,21 @@ static void settle(base *B)
 /* the 10 nearest of every point from a grid of about two points a cell */
 static int grid_neighbours(base *B)
 {
-    size_t n = B->n, g = (size_t)sqrt((double)n / 2.0) + 1, i, *start = calloc(g * g + 1, sizeof *start);
+    size_t n = B->n, g = (size_t)sqrt((double)n / 2.0) + 1, i,
+           *start = calloc(g * g + 1, sizeof *start);
     uint32_t *cell = malloc(n * sizeof *cell), *in = malloc(n * sizeof *in);
     double x0 = B->x[0], x1 = x0, y0 = B->y[0], y1 = y0, w;
     if (start == NULL || cell == NULL || in == NULL) {
-        free(start); free(cell); free(in);
+        free(start);
+        free(cell);
+        free(in);
         return -1;
     }
     for (i = 0; i < n; i++) {
-        x0 = fmin(x0, B->x[i]); x1 = fmax(x1, B->x[i]); y0 = fmin(y0, B->y[i]); y1 = fmax(y1, B->y[i]);
+        x0 = fmin(x0, B->x[i]);
+        x1 = fmax(x1, B->x[i]);
+        y0 = fmin(y0, B->y[i]);
+        y1 = fmax(y1, B->y[i]);
     }
     w = fmax(x1 - x0, y1 - y0) / (double)g + 1e-9;
     for (i = 0; i < n; i++) {
@@ -165,7 +185,8 @@ static int grid_neighbours(base *B)
             for (ey = cy - r; ey <= cy + r; ey++)
                 for (ex = cx - r; ex <= cx + r; ex++) {
                     size_t s;
-                    if (ex < 0 || ey < 0 || ex >= (long)g || ey >= (long)g || (labs(ex - cx) != r && labs(ey - cy) != r))
+                    if (ex < 0 || ey < 0 || ex >= (long)g || ey >= (long)g ||
+                        (labs(ex - cx) != r && labs(ey - cy) != r))
                         continue;
                     for (s = start[ey * (long)g + ex]; s < start[ey * (long)g + ex + 1]; s++) {
                         uint32_t j = in[s];
@@ -181,7 +202,9 @@ static int grid_neighbours(base *B)
                     }
                 }
     }
-    free(start); free(cell); free(in);
+    free(start);
+    free(cell);
+    free(in);
     return 0;
 }
 
@@ -199,11 +222,24 @@ int64_t route_baseline(const double *x, const double *y, size_t n, double ms, ui
     double t_end = clock_ms() + ms;
     size_t i, step;
     memset(&B, 0, sizeof B);
-    B.n = n; B.x = x; B.y = y; B.capjr = 1 << 16;
-    B.tour = malloc(n * sizeof *B.tour); B.at = malloc(n * sizeof *B.at); B.work = malloc(n * sizeof *B.work);
-    B.nb = malloc(n * NB * sizeof *B.nb); B.jr = malloc(B.capjr * sizeof *B.jr); B.waiting = calloc(n, 1);
-    if (n <= NB + 2 || !B.tour || !B.at || !B.work || !B.nb || !B.jr || !B.waiting || grid_neighbours(&B) != 0) {
-        free(B.tour); free(B.at); free(B.work); free(B.nb); free(B.jr); free(B.waiting);
+    B.n = n;
+    B.x = x;
+    B.y = y;
+    B.capjr = 1 << 16;
+    B.tour = malloc(n * sizeof *B.tour);
+    B.at = malloc(n * sizeof *B.at);
+    B.work = malloc(n * sizeof *B.work);
+    B.nb = malloc(n * NB * sizeof *B.nb);
+    B.jr = malloc(B.capjr * sizeof *B.jr);
+    B.waiting = calloc(n, 1);
+    if (n <= NB + 2 || !B.tour || !B.at || !B.work || !B.nb || !B.jr || !B.waiting ||
+        grid_neighbours(&B) != 0) {
+        free(B.tour);
+        free(B.at);
+        free(B.work);
+        free(B.nb);
+        free(B.jr);
+        free(B.waiting);
         return -1;
     }
     B.tour[0] = 0; /* nearest neighbour: from the lists, else by scanning */
@@ -212,7 +248,8 @@ int64_t route_baseline(const double *x, const double *y, size_t n, double ms, ui
         uint32_t cur = B.tour[step - 1], pick = UINT32_MAX;
         uint32_t m;
         for (m = 0; m < NB && pick == UINT32_MAX; m++)
-            if (!B.waiting[B.nb[cur * NB + m]]) pick = B.nb[cur * NB + m];
+            if (!B.waiting[B.nb[cur * NB + m]])
+                pick = B.nb[cur * NB + m];
         for (i = 0; pick == UINT32_MAX && i < n; i++)
             if (!B.waiting[i])
                 pick = (uint32_t)i;
@@ -232,15 +269,21 @@ int64_t route_baseline(const double *x, const double *y, size_t n, double ms, ui
     while (clock_ms() < t_end) {
         int64_t was = B.length;
         size_t p = (size_t)((seed = seed * 6364136223846793005u + 1442695040888963407u) >> 33) % n;
-        size_t l1 = 1 + (size_t)((seed = seed * 6364136223846793005u + 1442695040888963407u) >> 33) % 50;
-        size_t l2 = 1 + (size_t)((seed = seed * 6364136223846793005u + 1442695040888963407u) >> 33) % 50, k;
+        size_t l1 = 1 +
+                    (size_t)((seed = seed * 6364136223846793005u + 1442695040888963407u) >> 33) %
+                        50;
+        size_t l2 = 1 +
+                    (size_t)((seed = seed * 6364136223846793005u + 1442695040888963407u) >> 33) %
+                        50,
+               k;
         uint32_t e[6];
         if (l1 + l2 + 3 > n)
             continue;
         for (k = 0; k < 6; k++) /* p | p+1 .. p+l1 | .. p+l1+l2 | next */
             e[k] = B.tour[(p + (k < 2 ? k : k < 4 ? l1 + k - 2 : l1 + l2 + k - 4)) % n];
         B.njr = 0;
-        B.length += d(&B, e[0], e[3]) + d(&B, e[4], e[1]) + d(&B, e[2], e[5]) - d(&B, e[0], e[1]) - d(&B, e[2], e[3]) - d(&B, e[4], e[5]);
+        B.length += d(&B, e[0], e[3]) + d(&B, e[4], e[1]) + d(&B, e[2], e[5]) - d(&B, e[0], e[1]) -
+                    d(&B, e[2], e[3]) - d(&B, e[4], e[5]);
         flip(&B, p + 1, l1);
         flip(&B, p + 1 + l1, l2);
         flip(&B, p + 1, l1 + l2);
@@ -255,6 +298,11 @@ int64_t route_baseline(const double *x, const double *y, size_t n, double ms, ui
     }
     for (i = 0; i < n; i++)
         order[i] = B.tour[(B.at[0] + i) % n];
-    free(B.tour); free(B.at); free(B.work); free(B.nb); free(B.jr); free(B.waiting);
+    free(B.tour);
+    free(B.at);
+    free(B.work);
+    free(B.nb);
+    free(B.jr);
+    free(B.waiting);
     return B.length;
 }

@@ -52,7 +52,10 @@ static int read_tsp(const char *path, struct inst *I, char *err, size_t cap)
             char *colon = strchr(p, ':');
             if (strncmp(p, "NODE_COORD_SECTION", 18) == 0) {
                 if (I->n == 0 || !euc) {
-                    snprintf(err, cap, "%s: need DIMENSION and EDGE_WEIGHT_TYPE : EUC_2D before the coordinates", path);
+                    snprintf(
+                        err, cap,
+                        "%s: need DIMENSION and EDGE_WEIGHT_TYPE : EUC_2D before the coordinates",
+                        path);
                     break;
                 }
                 I->x = calloc(I->n, sizeof *I->x);
@@ -82,7 +85,8 @@ static int read_tsp(const char *path, struct inst *I, char *err, size_t cap)
                     I->n = (size_t)strtoul(val, NULL, 10);
                 else if (strncmp(key, "EDGE_WEIGHT_TYPE", 16) == 0) {
                     if (strcmp(val, "EUC_2D") != 0) {
-                        snprintf(err, cap, "%s: EDGE_WEIGHT_TYPE %s not supported (EUC_2D only)", path, val);
+                        snprintf(err, cap, "%s: EDGE_WEIGHT_TYPE %s not supported (EUC_2D only)",
+                                 path, val);
                         break;
                     }
                     euc = 1;
@@ -145,7 +149,8 @@ static long long tsp_optimum(const char *path, const char *name)
     const char *slash = strrchr(path, '/');
     long long opt = -1;
     FILE *f;
-    snprintf(dir, sizeof dir, "%.*s/optima.txt", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    snprintf(dir, sizeof dir, "%.*s/optima.txt", slash ? (int)(slash - path) : 1,
+             slash ? path : ".");
     if ((f = fopen(dir, "r")) == NULL)
         return -1;
     while (opt < 0 && fgets(line, sizeof line, f) != NULL) {
@@ -168,7 +173,7 @@ static int add_item(struct item **items, size_t *count, size_t *cap, const char 
         *items = p;
         *cap = nc;
     }
-    snprintf((*items)[*count].path, sizeof (*items)[*count].path, "%s", path);
+    snprintf((*items)[*count].path, sizeof(*items)[*count].path, "%s", path);
     (*items)[*count].n = tsp_dimension(path);
     (*count)++;
     return 0;
@@ -204,7 +209,8 @@ static int by_size(const void *a, const void *b)
     return strcmp(p->path, q->path);
 }
 
-static void write_tour(const char *dir, const struct inst *I, const uint32_t *order, long long len, int *status)
+static void write_tour(const char *dir, const struct inst *I, const uint32_t *order, long long len,
+                       int *status)
 {
     char path[1024];
     FILE *f;
@@ -216,7 +222,9 @@ static void write_tour(const char *dir, const struct inst *I, const uint32_t *or
         *status = 1;
         return;
     }
-    fprintf(f, "NAME : %s.tour\nCOMMENT : length %lld (libcustcadence)\nTYPE : TOUR\nDIMENSION : %lu\nTOUR_SECTION\n",
+    fprintf(f,
+            "NAME : %s.tour\nCOMMENT : length %lld (libcustcadence)\nTYPE : TOUR\nDIMENSION : "
+            "%lu\nTOUR_SECTION\n",
             I->name, len, (unsigned long)I->n);
     for (k = 0; k < I->n; k++)
         fprintf(f, "%lu\n", (unsigned long)order[k] + 1);
@@ -248,7 +256,8 @@ static void fit_add(struct fit *F, double n, double ms)
     F->m++;
 }
 
-static const char usage[] = "usage: route-bench [--effort N] [--seed S] [--tour-out DIR] [--baseline] PATH ...\n";
+static const char usage[] =
+    "usage: route-bench [--effort N] [--seed S] [--tour-out DIR] [--baseline] PATH ...\n";
 
 int main(int argc, char **argv)
 {
@@ -283,7 +292,8 @@ int main(int argc, char **argv)
     if (ccad_ctx_new(&ctx, NULL) != CCAD_OK)
         return 1;
     printf("# name n optimum length gap%% cpu_ms%s (effort %d, seed %llu)\n",
-           baseline ? " baseline_length baseline_gap%" : "", (int)o.effort, (unsigned long long)o.seed);
+           baseline ? " baseline_length baseline_gap%" : "", (int)o.effort,
+           (unsigned long long)o.seed);
     for (it = 0; it < count; it++) {
         struct inst I;
         char err[512] = "";
@@ -328,7 +338,8 @@ int main(int argc, char **argv)
         free(I.y);
     }
     if (F.m >= 2 && F.m * F.sxx - F.sx * F.sx > 0)
-        printf("# time-growth exponent %.2f (least squares of log ms on log n, %d instances of 1,000 to 20,000 points)\n",
+        printf("# time-growth exponent %.2f (least squares of log ms on log n, %d instances of "
+               "1,000 to 20,000 points)\n",
                (F.m * F.sxy - F.sx * F.sy) / (F.m * F.sxx - F.sx * F.sx), F.m);
     free(items);
     ccad_ctx_free(ctx);

@@ -38,8 +38,8 @@ int64_t planar_edge(const double *x, const double *y, size_t i, size_t j, double
     return (int64_t)floor(sqrt(dx * dx + dy * dy) * scale + 0.5);
 }
 
-int64_t planar_cost(const double *x, const double *y, const uint32_t *order, size_t n,
-                           int closed, double scale)
+int64_t planar_cost(const double *x, const double *y, const uint32_t *order, size_t n, int closed,
+                    double scale)
 {
     int64_t c = 0;
     size_t k;
@@ -185,7 +185,7 @@ void assert_sentinel(const uint32_t *order, size_t n)
 /* Solves with the given options and checks the generic invariants:
  * a permutation from 0 and out_cost = the recomputed planar cost. */
 int64_t solve_planar(ccad_ctx *ctx, const double *x, const double *y, size_t n,
-                            const ccad_route_options *o, uint32_t *order)
+                     const ccad_route_options *o, uint32_t *order)
 {
     int64_t cost = -1;
     assert_int_equal(ccad_route_solve(ctx, x, y, n, o, order, &cost), CCAD_OK);
@@ -196,8 +196,7 @@ int64_t solve_planar(ccad_ctx *ctx, const double *x, const double *y, size_t n,
 
 /* Number of improving 2-opt moves on the tour (all pairs). Open tours also
  * allow reversing a suffix (the last stop is free). */
-long improving_2opt(const double *x, const double *y, const uint32_t *o, size_t n,
-                    int closed)
+long improving_2opt(const double *x, const double *y, const uint32_t *o, size_t n, int closed)
 {
     long found = 0;
     size_t a, b;

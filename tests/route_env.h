@@ -41,8 +41,8 @@ void random_points(double *x, double *y, size_t n, double span, int grid);
  * the documented formula. */
 int64_t planar_edge(const double *x, const double *y, size_t i, size_t j, double scale);
 
-int64_t planar_cost(const double *x, const double *y, const uint32_t *order, size_t n,
-                           int closed, double scale);
+int64_t planar_cost(const double *x, const double *y, const uint32_t *order, size_t n, int closed,
+                    double scale);
 
 /* Asserts order is a permutation of 0..n-1 that starts with 0. */
 void assert_tour(const uint32_t *order, size_t n);
@@ -67,11 +67,10 @@ void assert_sentinel(const uint32_t *order, size_t n);
 /* Solves with the given options and checks the generic invariants:
  * a permutation from 0 and out_cost = the recomputed planar cost. */
 int64_t solve_planar(ccad_ctx *ctx, const double *x, const double *y, size_t n,
-                    const ccad_route_options *o, uint32_t *order);
+                     const ccad_route_options *o, uint32_t *order);
 
 /* Number of improving 2-opt moves on the tour (all pairs). Open tours also
  * allow reversing a suffix (the last stop is free). */
-long improving_2opt(const double *x, const double *y, const uint32_t *o, size_t n,
-                           int closed);
+long improving_2opt(const double *x, const double *y, const uint32_t *o, size_t n, int closed);
 
 #endif

@@ -76,8 +76,7 @@ void gen(struct inst *I, size_t n, int windows, int32_t end)
     make_matrix(I);
 }
 
-int solve(ccad_ctx *ctx, const struct inst *I, uint32_t *order, int32_t *starts,
-                 int64_t *cost)
+int solve(ccad_ctx *ctx, const struct inst *I, uint32_t *order, int32_t *starts, int64_t *cost)
 {
     ccad_route_times t = CCAD_ROUTE_TIMES_INIT;
     t.open_min = I->open;
@@ -114,8 +113,8 @@ static int better(const struct bf *B, int64_t late, int64_t travel, int64_t back
     return back < B->back;
 }
 
-static void bf_rec(struct bf *B, size_t depth, uint32_t prev, int64_t t, int64_t late,
-                   int64_t trav, int64_t lb_rest)
+static void bf_rec(struct bf *B, size_t depth, uint32_t prev, int64_t t, int64_t late, int64_t trav,
+                   int64_t lb_rest)
 {
     const struct inst *I = B->I;
     size_t n = I->n;

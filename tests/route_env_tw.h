@@ -28,7 +28,7 @@ struct res {
 
 struct bf {
     const struct inst *I;
-    int late_mode;     /* 0: feasible orders by (travel, back); 1: by (late, travel, back) */
+    int late_mode; /* 0: feasible orders by (travel, back); 1: by (late, travel, back) */
     int found;
     int64_t late, travel, back;
     int64_t minin[MAXP]; /* cheapest leg into each point */
@@ -55,8 +55,7 @@ void ref_eval(const struct inst *I, const uint32_t *order, struct res *r);
 void gen(struct inst *I, size_t n, int windows, int32_t end);
 
 /* ccad_route_solve_tw on an instance. */
-int solve(ccad_ctx *ctx, const struct inst *I, uint32_t *order, int32_t *starts,
-          int64_t *cost);
+int solve(ccad_ctx *ctx, const struct inst *I, uint32_t *order, int32_t *starts, int64_t *cost);
 
 /* Asserts order is a permutation of 0..n-1 starting at 0. */
 void assert_perm(const uint32_t *order, size_t n);

@@ -9,7 +9,6 @@
 /* ------------------------------------------------------------------------ */
 /* The fake store                                                             */
 
-
 static void fk_note(fake *f, char what)
 {
     if (f->ntrace + 1 < sizeof f->trace)

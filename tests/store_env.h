@@ -40,8 +40,8 @@ typedef struct fake {
     long n_begin, n_commit, n_rollback, n_load, n_save, n_append, n_iterate;
     char trace[512]; /* one letter per call: b c r l s a i */
     size_t ntrace;
-    long iterate_stop_after; /* >= 0: iterate fails after that many customers */
-    int iterate_ignores_each; /* iterate goes on and returns 0 whatever each says */
+    long iterate_stop_after;       /* >= 0: iterate fails after that many customers */
+    int iterate_ignores_each;      /* iterate goes on and returns 0 whatever each says */
     char scratch[CCAD_ID_MAX + 1]; /* id handed out by load, scribbled later */
     char iter_id[CCAD_ID_MAX + 1]; /* id handed out by iterate, scribbled later */
 } fake;

@@ -22,7 +22,7 @@ static struct team_state {
     ccad_team *team;
     ccad_team_schedule *ts;
     int plans;
-    ccad_book *pool;             /* the customers owned by "pool" */
+    ccad_book *pool; /* the customers owned by "pool" */
     ccad_team_proposals *tp;
 } T;
 
@@ -79,7 +79,8 @@ static int do_rep(struct run *R, char **tok, int n)
             *eq = '\0';
             if (strcmp(tok[i], "base") == 0)
                 bad = sscanf(eq + 1, "%lf,%lf", &p.base_x, &p.base_y) != 2;
-            else if (strcmp(tok[i], "visits_per_day") == 0 || strcmp(tok[i], "minutes_per_day") == 0) {
+            else if (strcmp(tok[i], "visits_per_day") == 0 ||
+                     strcmp(tok[i], "minutes_per_day") == 0) {
                 bad = parse_int(eq + 1, &x) != 0;
                 *(tok[i][0] == 'v' ? &p.visits_per_day : &p.minutes_per_day) = (int32_t)x;
             } else if (strcmp(tok[i], "day_start") == 0) {
@@ -471,8 +472,7 @@ static int do_proposal(struct run *R, char **tok, int n)
 {
     int none = strcmp(tok[0], "no-proposal") == 0, kind = 0, k, found = 0;
     size_t i;
-    if (none ? n != 2
-             : n < 4 || (kind = lookup(finding_names, N_FINDINGS, tok[1])) < 0) {
+    if (none ? n != 2 : n < 4 || (kind = lookup(finding_names, N_FINDINGS, tok[1])) < 0) {
         synf(R, "%s", "proposal takes KIND REP|pool ID CHECK...; no-proposal takes ID");
         return -1;
     }
@@ -504,7 +504,8 @@ static int do_proposal(struct run *R, char **tok, int n)
         found |= ok;
     }
     if (none ? found : !found) {
-        failf(R, none ? "unexpected proposal about %s%s%s" : "no %s proposal of %s about %s matches",
+        failf(R,
+              none ? "unexpected proposal about %s%s%s" : "no %s proposal of %s about %s matches",
               tok[1], none ? "" : tok[2], none ? "" : tok[3]);
         team_show_proposals(none ? tok[1] : tok[3]);
     }

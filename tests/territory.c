@@ -175,16 +175,17 @@ void tt_make(tt_territory *t, uint64_t seed)
         int32_t service;
         snprintf(t->ids[i], sizeof t->ids[i], "t%llu-%03d", (unsigned long long)seed, i);
         c.id = t->ids[i];
-        c.value = r < 15 ? tu_rng_range(&s, 5000000, 50000000)
+        c.value = r < 15   ? tu_rng_range(&s, 5000000, 50000000)
                   : r < 40 ? tu_rng_range(&s, 1000000, 5000000)
                            : tu_rng_range(&s, 0, 1000000);
         if (tu_rng_pct(&s, 5))
             c.grade = (int)tu_rng_range(&s, CCAD_GRADE_A, CCAD_GRADE_C);
         r = tu_rng_range(&s, 0, 99);
-        c.status = r < 50 ? CCAD_STATUS_PROSPECT : r < 80 ? CCAD_STATUS_ACTIVE
-                   : r < 92                          ? CCAD_STATUS_KEY
-                   : r < 97                          ? CCAD_STATUS_RELEASED
-                                                     : CCAD_STATUS_ELIMINATED;
+        c.status = r < 50   ? CCAD_STATUS_PROSPECT
+                   : r < 80 ? CCAD_STATUS_ACTIVE
+                   : r < 92 ? CCAD_STATUS_KEY
+                   : r < 97 ? CCAD_STATUS_RELEASED
+                            : CCAD_STATUS_ELIMINATED;
         if (c.status == CCAD_STATUS_ACTIVE || c.status == CCAD_STATUS_KEY) {
             c.monthly_volume = tu_rng_range(&s, 0, 10000000);
             if (tu_rng_pct(&s, 30))
@@ -205,7 +206,8 @@ void tt_make(tt_territory *t, uint64_t seed)
             c.request_date = d0 + (int32_t)tu_rng_range(&s, -1, 10);
         if (tu_rng_pct(&s, 88)) {
             c.last_contact = d0 - (int32_t)tu_rng_range(&s, 1, 40);
-            c.last_visit = c.last_contact - (tu_rng_pct(&s, 70) ? 0 : (int32_t)tu_rng_range(&s, 1, 20));
+            c.last_visit = c.last_contact -
+                           (tu_rng_pct(&s, 70) ? 0 : (int32_t)tu_rng_range(&s, 1, 20));
             c.contacts = (uint32_t)tu_rng_range(&s, 1, 12);
             c.no_progress = (uint32_t)tu_rng_range(&s, 0, 4);
             if (c.no_progress > c.contacts)

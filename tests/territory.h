@@ -13,11 +13,11 @@
 #define TT_MAX_LIST 8
 
 typedef struct tt_territory {
-    tu_alloc al;            /* first member: the allocator callbacks receive the territory */
+    tu_alloc al; /* first member: the allocator callbacks receive the territory */
     uint64_t seed;
-    ccad_ctx *ctx;          /* its host has the counting allocator and tt's calendar */
-    ccad_rules *rules;      /* library defaults */
-    ccad_book *book;        /* graded */
+    ccad_ctx *ctx;     /* its host has the counting allocator and tt's calendar */
+    ccad_rules *rules; /* library defaults */
+    ccad_book *book;   /* graded */
     ccad_plan_options options;
     /* calendar: Monday..Friday work (Saturday too when work_saturday), then */
     int work_saturday;

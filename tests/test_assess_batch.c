@@ -191,8 +191,7 @@ static void assess_range_errors_and_stride(void **state)
     /* elem_size must be exactly sizeof(ccad_brief): a larger one (from a newer
      * header) is refused like a smaller one, and nothing is written */
     memset(wide, 0x5a, sizeof wide);
-    TU_FAIL(f->ctx,
-            ccad_book_assess_range(f->b, f->r, 0, n, TODAY, &wide[0].b, sizeof wide[0]),
+    TU_FAIL(f->ctx, ccad_book_assess_range(f->b, f->r, 0, n, TODAY, &wide[0].b, sizeof wide[0]),
             CCAD_EVERSION);
     TU_FAIL(f->ctx, ccad_book_assess_range(f->b, f->r, 0, 1, TODAY, br, sizeof *br + 1),
             CCAD_EVERSION);
@@ -287,11 +286,8 @@ static void assess_deterministic(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        T(reasons_match_rules),
-        T(assess_range_matches_assess),
-        T(assess_range_errors_and_stride),
-        T(assess_errors),
-        T(assess_deterministic),
+        T(reasons_match_rules), T(assess_range_matches_assess), T(assess_range_errors_and_stride),
+        T(assess_errors),       T(assess_deterministic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -529,9 +529,9 @@ static void inactive_customers(void **state)
         assert_int_equal(a.interval_days, 0);
         assert_int_equal(a.escalation, CCAD_ESCALATE_NONE);
         assert_int_equal(a.ownership_end, CCAD_NO_DATE);
-        assert_false(a.flags & (CCAD_F_DUE | CCAD_F_OVERDUE | CCAD_F_COLD | CCAD_F_COOLING |
-                                CCAD_F_STALLED | CCAD_F_COMPLAINT_OPEN | CCAD_F_NO_RECORD |
-                                CCAD_F_REMINDER));
+        assert_false(a.flags &
+                     (CCAD_F_DUE | CCAD_F_OVERDUE | CCAD_F_COLD | CCAD_F_COOLING | CCAD_F_STALLED |
+                      CCAD_F_COMPLAINT_OPEN | CCAD_F_NO_RECORD | CCAD_F_REMINDER));
         EXPECT_WHY(a, CCAD_WHY_INACTIVE, st, 0, 0);
     }
 }

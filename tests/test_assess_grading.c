@@ -41,10 +41,13 @@ static void rank_300(void **state)
         rank = (int64_t)n - c.value / 1000 + 1; /* highest value = rank 1 */
         count[a.grade]++;
         assert_int_equal(a.grade_manual, 0);
-        assert_int_equal(a.grade, rank <= 45 ? CCAD_GRADE_A : rank <= 120 ? CCAD_GRADE_B
-                                                                            : CCAD_GRADE_C);
+        assert_int_equal(a.grade, rank <= 45    ? CCAD_GRADE_A
+                                  : rank <= 120 ? CCAD_GRADE_B
+                                                : CCAD_GRADE_C);
         EXPECT_WHY(a, CCAD_WHY_GRADE_RANK, rank, 300,
-                   a.grade == CCAD_GRADE_A ? 15 : a.grade == CCAD_GRADE_B ? 40 : 100);
+                   a.grade == CCAD_GRADE_A   ? 15
+                   : a.grade == CCAD_GRADE_B ? 40
+                                             : 100);
         assert_int_equal(a.reasons[0].why, CCAD_WHY_GRADE_RANK);
     }
     assert_int_equal(count[CCAD_GRADE_A], 45);
@@ -93,8 +96,8 @@ static void rank_rounding_small_books(void **state)
         int g7, g10;
     } t[] = {
         {"g1", 700, 1, 1}, {"g2", 600, 2, 2}, {"g3", 500, 2, 2}, {"g4", 400, 3, 3},
-        {"g5", 300, 3, 3}, {"g6", 200, 3, 3}, {"g7", 100, 3, 3},
-        {"h1", 650, 0, 1}, {"h2", 50, 0, 3},  {"h3", 40, 0, 3},
+        {"g5", 300, 3, 3}, {"g6", 200, 3, 3}, {"g7", 100, 3, 3}, {"h1", 650, 0, 1},
+        {"h2", 50, 0, 3},  {"h3", 40, 0, 3},
     };
     size_t i;
     ccad_customer c = CCAD_CUSTOMER_INIT;
@@ -151,8 +154,9 @@ static void rank_ties_by_id_bytewise(void **state)
         ccad_assessment a = CCAD_ASSESSMENT_INIT;
         TU_PASS(f->ctx, ccad_book_assess(f->b, f->r, i, TODAY, &a));
         assert_true(why(&a, CCAD_WHY_GRADE_RANK)->a == rank[i]);
-        assert_int_equal(a.grade, rank[i] == 1 ? CCAD_GRADE_A : rank[i] == 2 ? CCAD_GRADE_B
-                                                                              : CCAD_GRADE_C);
+        assert_int_equal(a.grade, rank[i] == 1   ? CCAD_GRADE_A
+                                  : rank[i] == 2 ? CCAD_GRADE_B
+                                                 : CCAD_GRADE_C);
     }
 }
 
@@ -164,10 +168,14 @@ static void threshold_method(void **state)
         int g, gd;
         int64_t thr, thrd;
     } t[] = {
-        {20000000, 1, 1, 10000000, 10000000}, {10000000, 1, 1, 10000000, 10000000},
-        {9999999, 2, 2, 2000000, 2000000},    {2000000, 2, 2, 2000000, 2000000},
-        {1999999, 3, 3, 0, 500000},           {500000, 3, 3, 0, 500000},
-        {499999, 3, 4, 0, 0},                 {0, 3, 4, 0, 0},
+        {20000000, 1, 1, 10000000, 10000000},
+        {10000000, 1, 1, 10000000, 10000000},
+        {9999999, 2, 2, 2000000, 2000000},
+        {2000000, 2, 2, 2000000, 2000000},
+        {1999999, 3, 3, 0, 500000},
+        {500000, 3, 3, 0, 500000},
+        {499999, 3, 4, 0, 0},
+        {0, 3, 4, 0, 0},
     };
     size_t i, n = sizeof t / sizeof t[0];
     char id[32];

@@ -331,10 +331,9 @@ static void escalation_ladder(void **state)
         int level;
         int thr;
     } t[] = {
-        {3, 0, 0, 0, 0},   {4, 0, 0, 0, 0},   {5, 0, 0, 0, 0},
-        {6, -3, 3, 1, 3},  {7, -4, 4, 1, 3},  {8, -5, 5, 2, 5},
-        {9, -6, 6, 2, 5},  {10, -7, 7, 3, 7}, {11, -7, 7, 3, 7},
-        {12, -7, 7, 3, 7}, {13, -10, 10, 3, 7}, {40, -35, 35, 3, 7},
+        {3, 0, 0, 0, 0},   {4, 0, 0, 0, 0},   {5, 0, 0, 0, 0},     {6, -3, 3, 1, 3},
+        {7, -4, 4, 1, 3},  {8, -5, 5, 2, 5},  {9, -6, 6, 2, 5},    {10, -7, 7, 3, 7},
+        {11, -7, 7, 3, 7}, {12, -7, 7, 3, 7}, {13, -10, 10, 3, 7}, {40, -35, 35, 3, 7},
     };
     size_t i;
     char id[32];
@@ -389,7 +388,7 @@ static void gap_warning_and_alert(void **state)
         {CCAD_GRADE_A, 60, -1, CCAD_F_COLD},
         {CCAD_GRADE_C, 60, -1, 0},
         {CCAD_GRADE_D, 60, -1, 0},
-        {CCAD_GRADE_A, 1, 21, CCAD_F_COLD},   /* closed gap longer */
+        {CCAD_GRADE_A, 1, 21, CCAD_F_COLD}, /* closed gap longer */
         {CCAD_GRADE_A, 2, 15, CCAD_F_COOLING},
         {CCAD_GRADE_B, 16, 3, CCAD_F_COOLING}, /* open gap longer */
         {CCAD_GRADE_A, 0, 14, 0},

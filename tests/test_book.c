@@ -216,13 +216,13 @@ static void add_errors(void **state)
     assert_int_equal(ccad_book_add(NULL, &base, &at), CCAD_EINVAL);
     TU_FAIL(f->ctx, ccad_book_add(f->b, NULL, &at), CCAD_EINVAL);
 
-#define BAD(field_stmt, code)                                                        \
-    do {                                                                             \
-        c = base;                                                                    \
-        field_stmt;                                                                  \
-        TU_FAIL(f->ctx, ccad_book_add(f->b, &c, &at), code);                         \
-        tu_snap_check(&s, f->b);                                                     \
-        assert_int_equal(at, 55);                                                    \
+#define BAD(field_stmt, code) \
+    do { \
+        c = base; \
+        field_stmt; \
+        TU_FAIL(f->ctx, ccad_book_add(f->b, &c, &at), code); \
+        tu_snap_check(&s, f->b); \
+        assert_int_equal(at, 55); \
     } while (0)
 
     BAD(c.size = (uint32_t)sizeof(ccad_customer) - 1, CCAD_EVERSION);
@@ -684,12 +684,12 @@ static void record_errors(void **state)
     TU_FAIL(f->ctx, ccad_book_record(f->b, 3, &ok), CCAD_ENOTFOUND);
     TU_FAIL(f->ctx, ccad_book_record(f->b, (size_t)-1, &ok), CCAD_ENOTFOUND);
 
-#define BADC(stmt, code)                                                             \
-    do {                                                                             \
-        e = ok;                                                                      \
-        stmt;                                                                        \
-        TU_FAIL(f->ctx, ccad_book_record(f->b, i, &e), code);                        \
-        tu_snap_check(&s, f->b);                                                     \
+#define BADC(stmt, code) \
+    do { \
+        e = ok; \
+        stmt; \
+        TU_FAIL(f->ctx, ccad_book_record(f->b, i, &e), code); \
+        tu_snap_check(&s, f->b); \
     } while (0)
 
     BADC(e.size = (uint32_t)sizeof(ccad_contact) - 1, CCAD_EVERSION);

@@ -100,7 +100,9 @@ static void parse_long_tokens(void **state)
     longk[70] = '\0';
     /* values longer than the 40 bytes quoted in the message */
     snprintf(text, sizeof text, "grade.method = %s\n", longv);
-    parse_fail(f, text, 16, "grade.method takes rank or threshold, not 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'");
+    parse_fail(
+        f, text, 16,
+        "grade.method takes rank or threshold, not 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'");
     assert_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
     snprintf(text, sizeof text, "freq.work_days = %s\n", longv);
     parse_fail(f, text, 18, "freq.work_days takes distinct weekdays");
@@ -116,17 +118,21 @@ static void parse_long_tokens(void **state)
     assert_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"));
     /* keys longer than the 60 bytes quoted */
     snprintf(text, sizeof text, "%s 3\n", longk);
-    parse_fail(f, text, 72, "expected '=' after 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk'");
+    parse_fail(f, text, 72,
+               "expected '=' after 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk'");
     snprintf(text, sizeof text, "%s = 3\n", longk);
-    parse_fail(f, text, 1, "unknown parameter 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk'");
-    assert_null(strstr(ccad_ctx_errmsg(f->fx.ctx), "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"));
+    parse_fail(f, text, 1,
+               "unknown parameter 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk'");
+    assert_null(strstr(ccad_ctx_errmsg(f->fx.ctx),
+                       "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"));
 }
 
 static void mask_with_digit_or_sign(void **state)
 {
     fx *f = *state;
     /* a mask that starts with a letter but holds a character below 'A' */
-    parse_fail(f, "gap.grades = A1\n", 14, "gap.grades takes distinct grade letters A-D or none, not 'A1'");
+    parse_fail(f, "gap.grades = A1\n", 14,
+               "gap.grades takes distinct grade letters A-D or none, not 'A1'");
     parse_fail(f, "gap.grades = B-\n", 14, "not 'B-'");
     TU_FAIL(f->fx.ctx, ccad_rules_set_text(f->fx.r, "keepwarm.grades", "A+B"), CCAD_EPARSE);
     assert_true(ccad_rules_equal(f->fx.r, f->saved));
@@ -136,12 +142,20 @@ static void mask_with_digit_or_sign(void **state)
 
 typedef struct st {
     int calls;
-    int mode;   /* 0: one good customer; 1: NULL customer; 2: customer without id */
+    int mode; /* 0: one good customer; 1: NULL customer; 2: customer without id */
     int rolled_back;
 } st;
 
-static int s_begin(void *u) { ((st *)u)->calls++; return 0; }
-static int s_commit(void *u) { ((st *)u)->calls++; return 0; }
+static int s_begin(void *u)
+{
+    ((st *)u)->calls++;
+    return 0;
+}
+static int s_commit(void *u)
+{
+    ((st *)u)->calls++;
+    return 0;
+}
 static int s_rollback(void *u)
 {
     ((st *)u)->calls++;

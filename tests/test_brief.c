@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define D0 20514 /* 2026-03-02, a Monday */
+#define D0 20514       /* 2026-03-02, a Monday */
 #define EARLY (-14500) /* 1930-04-21, near the first day a record holds (1930-04-16) */
 
 static int32_t maybe_date(uint64_t *s, int pct, int32_t lo, int32_t hi)
@@ -21,9 +21,9 @@ static ccad_customer random_customer(uint64_t *s, const char *id)
     ccad_customer c = CCAD_CUSTOMER_INIT;
     c.id = id;
     c.value = tu_rng_pick(s, 0, 99) < 5 ? (int64_t)INT32_MAX + tu_rng_pick(s, 1, 1000)
-                                         : tu_rng_pick(s, 0, 5000000);
+                                        : tu_rng_pick(s, 0, 5000000);
     c.grade = tu_rng_pick(s, 0, 99) < 15 ? (int)tu_rng_pick(s, CCAD_GRADE_A, CCAD_GRADE_D)
-                                          : CCAD_GRADE_NONE;
+                                         : CCAD_GRADE_NONE;
     c.status = (int)tu_rng_pick(s, CCAD_STATUS_PROSPECT, CCAD_STATUS_ELIMINATED);
     c.purchase_date = maybe_date(s, 40, D0 - 20, D0 + 30);
     c.monthly_volume = tu_rng_pick(s, 0, 99) < 30 ? -1 : tu_rng_pick(s, 0, 16) * 500000;
@@ -92,29 +92,49 @@ static void random_rules(uint64_t *s, ccad_rules *r)
         const char *name;
         int64_t lo, hi, scale;
     } p[] = {
-        {"grade.method", 0, 1, 1},          {"grade.use_d", 0, 1, 1},
-        {"urgency.week_days", 0, 10, 1},    {"urgency.two_weeks_days", 10, 20, 1},
-        {"urgency.request_days", 0, 7, 1},  {"quadrant.important", 0, 15, 1},
-        {"freq.q1_week_count", 0, 7, 1},    {"freq.q1_week_days", 1, 7, 1},
-        {"freq.q1_two_weeks_count", 0, 4, 1}, {"freq.a_count", 0, 5, 1},
-        {"freq.a_days", 1, 30, 1},          {"freq.b_count", 0, 3, 1},
-        {"freq.c_count", 0, 2, 1},          {"freq.d_count", 0, 1, 1},
-        {"freq.work_days", 1, 127, 1},      {"freq.let_go_factor", 1, 4, 1},
-        {"gap.max_days", 5, 30, 1},         {"gap.alert_days", 30, 60, 1},
-        {"gap.grades", 0, 15, 1},           {"followup.reminder_lead_days", 0, 5, 1},
-        {"stall.after", 0, 4, 1},           {"patience.min_contacts", 0, 6, 1},
+        {"grade.method", 0, 1, 1},
+        {"grade.use_d", 0, 1, 1},
+        {"urgency.week_days", 0, 10, 1},
+        {"urgency.two_weeks_days", 10, 20, 1},
+        {"urgency.request_days", 0, 7, 1},
+        {"quadrant.important", 0, 15, 1},
+        {"freq.q1_week_count", 0, 7, 1},
+        {"freq.q1_week_days", 1, 7, 1},
+        {"freq.q1_two_weeks_count", 0, 4, 1},
+        {"freq.a_count", 0, 5, 1},
+        {"freq.a_days", 1, 30, 1},
+        {"freq.b_count", 0, 3, 1},
+        {"freq.c_count", 0, 2, 1},
+        {"freq.d_count", 0, 1, 1},
+        {"freq.work_days", 1, 127, 1},
+        {"freq.let_go_factor", 1, 4, 1},
+        {"gap.max_days", 5, 30, 1},
+        {"gap.alert_days", 30, 60, 1},
+        {"gap.grades", 0, 15, 1},
+        {"followup.reminder_lead_days", 0, 5, 1},
+        {"stall.after", 0, 4, 1},
+        {"patience.min_contacts", 0, 6, 1},
         {"triage.self_driven_volume", 8, 16, 500000},
         {"triage.push_volume", 2, 8, 500000},
         {"triage.unmovable_volume", 0, 2, 500000},
-        {"triage.band", 0, 1, 1},           {"triage.margin_lift_bp", 0, 10, 500},
-        {"complaint.followup_days", 0, 5, 1}, {"complaint.care_after_days", 0, 20, 1},
-        {"clock.any_contact", 0, 1, 1},     {"escalate.rep_days", 0, 5, 1},
-        {"escalate.manager_days", 5, 15, 1}, {"escalate.reassign_days", 15, 30, 1},
-        {"escalate.q4", 0, 1, 1},           {"never.due_now", 0, 1, 1},
-        {"urgency.order_days", 0, 30, 1},   {"clock.q1_visits_only", 0, 1, 1},
-        {"freq.ramp_within_days", 0, 60, 1}, {"freq.ramp_count", 0, 3, 1},
-        {"freq.ramp_days", 3, 14, 1},       {"gap.by_cycle", 0, 1, 1},
-        {"gap.warn_pct", 80, 150, 1},       {"gap.alert_pct", 150, 250, 1},
+        {"triage.band", 0, 1, 1},
+        {"triage.margin_lift_bp", 0, 10, 500},
+        {"complaint.followup_days", 0, 5, 1},
+        {"complaint.care_after_days", 0, 20, 1},
+        {"clock.any_contact", 0, 1, 1},
+        {"escalate.rep_days", 0, 5, 1},
+        {"escalate.manager_days", 5, 15, 1},
+        {"escalate.reassign_days", 15, 30, 1},
+        {"escalate.q4", 0, 1, 1},
+        {"never.due_now", 0, 1, 1},
+        {"urgency.order_days", 0, 30, 1},
+        {"clock.q1_visits_only", 0, 1, 1},
+        {"freq.ramp_within_days", 0, 60, 1},
+        {"freq.ramp_count", 0, 3, 1},
+        {"freq.ramp_days", 3, 14, 1},
+        {"gap.by_cycle", 0, 1, 1},
+        {"gap.warn_pct", 80, 150, 1},
+        {"gap.alert_pct", 150, 250, 1},
         {"patience.prospects_only", 0, 1, 1},
     };
     int64_t want[sizeof p / sizeof p[0]];
@@ -265,16 +285,15 @@ static void compare_range(ccad_book *b, ccad_rules *r, size_t first, size_t n, i
         ccad_assessment a = CCAD_ASSESSMENT_INIT;
         const ccad_brief *o = &br[i + 1];
         assert_int_equal(ccad_book_assess(b, r, first + i, day, &a), CCAD_OK);
-        if (o->due_date != a.due_date || o->days_overdue != a.days_overdue ||
-            o->flags != a.flags || o->grade != a.grade || o->urgency != a.urgency ||
-            o->quadrant != a.quadrant || o->escalation != a.escalation)
+        if (o->due_date != a.due_date || o->days_overdue != a.days_overdue || o->flags != a.flags ||
+            o->grade != a.grade || o->urgency != a.urgency || o->quadrant != a.quadrant ||
+            o->escalation != a.escalation)
             fail_msg("range %lu+%lu, customer %lu day %ld: brief due %ld over %ld flags %#lx "
                      "g%d u%d q%d e%d; assessment due %ld over %ld flags %#lx g%d u%d q%d e%d",
-                     (unsigned long)first, (unsigned long)n, (unsigned long)(first + i),
-                     (long)day, (long)o->due_date, (long)o->days_overdue,
-                     (unsigned long)o->flags, o->grade, o->urgency, o->quadrant, o->escalation,
-                     (long)a.due_date, (long)a.days_overdue, (unsigned long)a.flags, a.grade,
-                     a.urgency, a.quadrant, a.escalation);
+                     (unsigned long)first, (unsigned long)n, (unsigned long)(first + i), (long)day,
+                     (long)o->due_date, (long)o->days_overdue, (unsigned long)o->flags, o->grade,
+                     o->urgency, o->quadrant, o->escalation, (long)a.due_date, (long)a.days_overdue,
+                     (unsigned long)a.flags, a.grade, a.urgency, a.quadrant, a.escalation);
         (*checked)++;
     }
     free(br);

@@ -38,7 +38,7 @@ static void add_many_equals_single_adds(void **state)
 {
     fixture *f = *state;
     static const size_t sizes[] = {1, 2, 17, 300, 5000};
-    char (*ids)[48] = calloc(5000, sizeof *ids);
+    char(*ids)[48] = calloc(5000, sizeof *ids);
     ccad_book *one;
     size_t s, i, first = 0;
     assert_non_null(ids);
@@ -77,8 +77,8 @@ static void add_many_all_or_nothing(void **state)
 {
     fixture *f = *state;
     enum { N = 400 };
-    char (*ids)[48] = calloc(N, sizeof *ids);
-    char (*base)[48] = calloc(50, sizeof *base);
+    char(*ids)[48] = calloc(N, sizeof *ids);
+    char(*base)[48] = calloc(50, sizeof *base);
     ccad_customer *pre = gen(50, "pre", base, 7);
     size_t k, pos[] = {0, 1, 199, N - 1};
     tu_snap snap;
@@ -95,11 +95,26 @@ static void add_many_all_or_nothing(void **state)
             char expect[64];
             ccad_assessment a = CCAD_ASSESSMENT_INIT;
             switch (kind) {
-            case 0: c[pos[k]].id = "pre-3"; want = CCAD_EEXIST; break;
-            case 1: c[pos[k]].id = pos[k] ? c[0].id : c[1].id; want = CCAD_EEXIST; break;
-            case 2: c[pos[k]].margin_bp = 10001; want = CCAD_ERANGE; break;
-            case 3: c[pos[k]].id = ""; want = CCAD_EINVAL; break;
-            default: c[pos[k]].size = 8; want = CCAD_EVERSION; break;
+            case 0:
+                c[pos[k]].id = "pre-3";
+                want = CCAD_EEXIST;
+                break;
+            case 1:
+                c[pos[k]].id = pos[k] ? c[0].id : c[1].id;
+                want = CCAD_EEXIST;
+                break;
+            case 2:
+                c[pos[k]].margin_bp = 10001;
+                want = CCAD_ERANGE;
+                break;
+            case 3:
+                c[pos[k]].id = "";
+                want = CCAD_EINVAL;
+                break;
+            default:
+                c[pos[k]].size = 8;
+                want = CCAD_EVERSION;
+                break;
             }
             if (kind == 1 && pos[k] == 0) {
                 /* the repeat is element 1 (a copy of element 0's id) */
@@ -151,7 +166,7 @@ static void add_many_errors(void **state)
 static void schedule_items_equal_single_reads(void **state)
 {
     fixture *f = *state;
-    char (*ids)[48] = calloc(120, sizeof *ids);
+    char(*ids)[48] = calloc(120, sizeof *ids);
     ccad_customer *c = gen(120, "s", ids, 3);
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
     ccad_schedule *s;

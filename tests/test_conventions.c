@@ -15,8 +15,7 @@ static void param_table_has_every_row(void **state)
     (void)state;
     for (i = 0; i < P__COUNT; i++) {
         const struct ccad__param_def *p = &ccad__params[i];
-        if (p->name[0] == '\0' || p->unit[0] == '\0' || p->help[0] == '\0' ||
-            p->source[0] == '\0')
+        if (p->name[0] == '\0' || p->unit[0] == '\0' || p->help[0] == '\0' || p->source[0] == '\0')
             fail_msg("parameter table: no row for enum ccad__param value %d", i);
         if (p->rule < 1 || p->rule > ccad__rule_count())
             fail_msg("parameter table: %s files under unknown rule %d", p->name, p->rule);

@@ -282,7 +282,11 @@ static void parse_strict(void **state)
     assert_int_equal(ccad_date_parse(&d, "2026-+1-23", 10), CCAD_EPARSE);
     assert_int_equal(ccad_date_parse(&d, "2026-11-23", 10) == CCAD_OK, 1);
     d = 555;
-    assert_int_equal(ccad_date_parse(&d, "2026\0" "11-23", 10), CCAD_EPARSE);
+    assert_int_equal(ccad_date_parse(&d,
+                                     "2026\0"
+                                     "11-23",
+                                     10),
+                     CCAD_EPARSE);
     assert_int_equal(ccad_date_parse(&d, "2026-02-30", 10), CCAD_ERANGE);
     assert_int_equal(ccad_date_parse(&d, "2026-13-01", 10), CCAD_ERANGE);
     assert_int_equal(ccad_date_parse(&d, "2026-00-01", 10), CCAD_ERANGE);

@@ -306,16 +306,43 @@ static int route_run(world *w, uint64_t *digest, size_t n, int metric, int close
     return rc;
 }
 
-static int run_route_exact_planar(world *w, uint64_t *d) { return route_run(w, d, 10, CCAD_METRIC_PLANAR, 1); }
-static int run_route_exact_open(world *w, uint64_t *d) { return route_run(w, d, 13, CCAD_METRIC_PLANAR, 0); }
-static int run_route_heur_planar(world *w, uint64_t *d) { return route_run(w, d, 60, CCAD_METRIC_PLANAR, 1); }
-static int run_route_heur_open(world *w, uint64_t *d) { return route_run(w, d, 40, CCAD_METRIC_PLANAR, 0); }
-static int run_route_exact_geo(world *w, uint64_t *d) { return route_run(w, d, 9, CCAD_METRIC_GEO, 1); }
-static int run_route_heur_geo(world *w, uint64_t *d) { return route_run(w, d, 30, CCAD_METRIC_GEO, 1); }
-static int run_route_exact_host(world *w, uint64_t *d) { return route_run(w, d, 6, CCAD_METRIC_HOST, 1); }
-static int run_route_heur_host(world *w, uint64_t *d) { return route_run(w, d, 15, CCAD_METRIC_HOST, 0); }
+static int run_route_exact_planar(world *w, uint64_t *d)
+{
+    return route_run(w, d, 10, CCAD_METRIC_PLANAR, 1);
+}
+static int run_route_exact_open(world *w, uint64_t *d)
+{
+    return route_run(w, d, 13, CCAD_METRIC_PLANAR, 0);
+}
+static int run_route_heur_planar(world *w, uint64_t *d)
+{
+    return route_run(w, d, 60, CCAD_METRIC_PLANAR, 1);
+}
+static int run_route_heur_open(world *w, uint64_t *d)
+{
+    return route_run(w, d, 40, CCAD_METRIC_PLANAR, 0);
+}
+static int run_route_exact_geo(world *w, uint64_t *d)
+{
+    return route_run(w, d, 9, CCAD_METRIC_GEO, 1);
+}
+static int run_route_heur_geo(world *w, uint64_t *d)
+{
+    return route_run(w, d, 30, CCAD_METRIC_GEO, 1);
+}
+static int run_route_exact_host(world *w, uint64_t *d)
+{
+    return route_run(w, d, 6, CCAD_METRIC_HOST, 1);
+}
+static int run_route_heur_host(world *w, uint64_t *d)
+{
+    return route_run(w, d, 15, CCAD_METRIC_HOST, 0);
+}
 /* route-small: 13 stops through the distance table (route_dist.c) */
-static int run_route_small_geo(world *w, uint64_t *d) { return route_run(w, d, 14, CCAD_METRIC_GEO, 0); }
+static int run_route_small_geo(world *w, uint64_t *d)
+{
+    return route_run(w, d, 14, CCAD_METRIC_GEO, 0);
+}
 
 /* Time windows: every odd stop 09:00-15:00, 10 minutes of service each. */
 static int route_tw_run(world *w, uint64_t *digest, size_t n, int metric)
@@ -360,9 +387,18 @@ static int route_tw_run(world *w, uint64_t *digest, size_t n, int metric)
     return rc;
 }
 
-static int run_route_tw_exact(world *w, uint64_t *d) { return route_tw_run(w, d, 9, CCAD_METRIC_PLANAR); }
-static int run_route_tw_search(world *w, uint64_t *d) { return route_tw_run(w, d, 25, CCAD_METRIC_GEO); }
-static int run_route_tw_host(world *w, uint64_t *d) { return route_tw_run(w, d, 7, CCAD_METRIC_HOST); }
+static int run_route_tw_exact(world *w, uint64_t *d)
+{
+    return route_tw_run(w, d, 9, CCAD_METRIC_PLANAR);
+}
+static int run_route_tw_search(world *w, uint64_t *d)
+{
+    return route_tw_run(w, d, 25, CCAD_METRIC_GEO);
+}
+static int run_route_tw_host(world *w, uint64_t *d)
+{
+    return route_tw_run(w, d, 7, CCAD_METRIC_HOST);
+}
 
 static ccad_contact fault_contact(const world *w)
 {
@@ -644,8 +680,14 @@ static int team_schedule_run(world *w, uint64_t *digest, int metric)
     return rc;
 }
 
-static int run_team_plan(world *w, uint64_t *d) { return team_schedule_run(w, d, CCAD_METRIC_PLANAR); }
-static int run_team_plan_host(world *w, uint64_t *d) { return team_schedule_run(w, d, CCAD_METRIC_HOST); }
+static int run_team_plan(world *w, uint64_t *d)
+{
+    return team_schedule_run(w, d, CCAD_METRIC_PLANAR);
+}
+static int run_team_plan_host(world *w, uint64_t *d)
+{
+    return team_schedule_run(w, d, CCAD_METRIC_HOST);
+}
 
 /* Team proposals over the team with b5 as the pool, a tight capacity
  * (every rep over it) so that moves and assignments are tried too. */
@@ -769,8 +811,10 @@ static const fcase cases[] = {
     {"ccad_store_record:to-wide", "ccad_store_record", run_store_record, W_WIDE_NEXT, 1},
     {"ccad_store_save_book", "ccad_store_save_book", run_store_save_book, 0, 1},
     {"ccad_store_load_book", "ccad_store_load_book", run_store_load_book, 0, 0},
-    {"ccad_store_load_customer:add-growth", "ccad_store_load_customer", run_load_customer_add, 0, 0},
-    {"ccad_store_load_customer:replace", "ccad_store_load_customer", run_load_customer_replace, 0, 0},
+    {"ccad_store_load_customer:add-growth", "ccad_store_load_customer", run_load_customer_add, 0,
+     0},
+    {"ccad_store_load_customer:replace", "ccad_store_load_customer", run_load_customer_replace, 0,
+     0},
     {"ccad_ctx_today", "ccad_ctx_today", run_today, 0, 0},
     {"ccad_ctx_day_flags", "ccad_ctx_day_flags", run_day_flags, 0, 0},
     {"ccad_team_new", "ccad_team_new", run_team_new, 0, 0},
@@ -780,7 +824,8 @@ static const fcase cases[] = {
     {"ccad_store_transfer:growth", "ccad_store_transfer", run_store_transfer, W_TEAM, 1},
     {"ccad_store_remove", "ccad_store_remove", run_store_remove, W_TEAM, 1},
     {"ccad_team_schedule_new:route", "ccad_team_schedule_new", run_team_plan, W_TEAM, 0},
-    {"ccad_team_schedule_new:route-host-travel", "ccad_team_schedule_new", run_team_plan_host, W_TEAM, 0},
+    {"ccad_team_schedule_new:route-host-travel", "ccad_team_schedule_new", run_team_plan_host,
+     W_TEAM, 0},
     {"ccad_team_proposals_new", "ccad_team_proposals_new", run_team_proposals, W_TEAM, 0},
 };
 #define NCASES (sizeof cases / sizeof cases[0])
@@ -836,8 +881,8 @@ static long census(size_t ci, int kind)
                 if (injected != 0 || n != count + 1)
                     fail_msg("%s (%s, mode %d): round %ld succeeded with %ld failure(s) "
                              "injected; the dry run made %ld calls",
-                             fc->name, kind == KIND_ALLOC ? "alloc" : "callback", mode, n,
-                             injected, count);
+                             fc->name, kind == KIND_ALLOC ? "alloc" : "callback", mode, n, injected,
+                             count);
                 if (got != ref)
                     fail_msg("%s: round %ld: result differs from the reference", fc->name, n);
                 world_close(&w, fc->name);
@@ -845,13 +890,12 @@ static long census(size_t ci, int kind)
             }
             if (rc != (kind == KIND_ALLOC ? CCAD_ENOMEM : CCAD_ECALLBACK))
                 fail_msg("%s (%s, mode %d): round %ld returned %d (%s)", fc->name,
-                         kind == KIND_ALLOC ? "alloc" : "callback", mode, n, rc,
-                         ccad_strerror(rc));
+                         kind == KIND_ALLOC ? "alloc" : "callback", mode, n, rc, ccad_strerror(rc));
             assert_true(injected > 0);
             assert_true(n <= count);
             if (w.al.live != live) {
-                print_message("faults: %s: round %ld (mode %d): %ld block(s) leaked\n", fc->name,
-                              n, mode, w.al.live - live);
+                print_message("faults: %s: round %ld (mode %d): %ld block(s) leaked\n", fc->name, n,
+                              mode, w.al.live - live);
                 leaks++;
             }
             if (strcmp(fc->entry, "ccad_ctx_new") != 0) {

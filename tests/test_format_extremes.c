@@ -10,16 +10,36 @@
 #include <string.h>
 
 static const int64_t figs[] = {
-    INT64_MIN, INT64_MIN + 1, (int64_t)INT32_MIN - 1, INT32_MIN, -1441, -1440, -61, -60, -59,
-    -1,        0,             1,                      59,        60,    61,    1439,  1440,
-    1441,      100,           -100,                   INT32_MAX, (int64_t)INT32_MAX + 1,
-    INT64_MAX - 1, INT64_MAX,
+    INT64_MIN,
+    INT64_MIN + 1,
+    (int64_t)INT32_MIN - 1,
+    INT32_MIN,
+    -1441,
+    -1440,
+    -61,
+    -60,
+    -59,
+    -1,
+    0,
+    1,
+    59,
+    60,
+    61,
+    1439,
+    1440,
+    1441,
+    100,
+    -100,
+    INT32_MAX,
+    (int64_t)INT32_MAX + 1,
+    INT64_MAX - 1,
+    INT64_MAX,
 };
 #define NFIGS (sizeof figs / sizeof figs[0])
 
 /* The figures combined three at a time (all of figs one at a time). */
-static const int64_t core[] = {INT64_MIN, INT64_MIN + 1, INT32_MIN, -1441, -61, -1,
-                               0,         1,             60,        1440,  INT32_MAX, INT64_MAX};
+static const int64_t core[] = {INT64_MIN, INT64_MIN + 1, INT32_MIN, -1441,    -61, -1, 0, 1,
+                               60,        1440,          INT32_MAX, INT64_MAX};
 #define NCORE (sizeof core / sizeof core[0])
 
 static const int32_t rules_ids[] = {INT32_MIN, -1, 0, 1, 5, 22, 23, INT32_MAX};

@@ -123,18 +123,13 @@ static void grow_random_needs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(grow_room_enough, tu_fixture_setup,
-                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(grow_room_enough, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(grow_doubles_and_keeps, tu_fixture_setup,
                                         tu_fixture_teardown),
-        cmocka_unit_test_setup_teardown(grow_held_to_max, tu_fixture_setup,
-                                        tu_fixture_teardown),
-        cmocka_unit_test_setup_teardown(grow_byte_overflow, tu_fixture_setup,
-                                        tu_fixture_teardown),
-        cmocka_unit_test_setup_teardown(grow_out_of_memory, tu_fixture_setup,
-                                        tu_fixture_teardown),
-        cmocka_unit_test_setup_teardown(grow_random_needs, tu_fixture_setup,
-                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(grow_held_to_max, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(grow_byte_overflow, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(grow_out_of_memory, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(grow_random_needs, tu_fixture_setup, tu_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -200,9 +200,23 @@ static void every_figure_is_used(void **state)
             }
 }
 
-static const int64_t extremes[] = {INT64_MIN, INT64_MIN + 1, INT32_MIN, -1441, -1, 0, 1, 59,
-                                   1440, 999999, 1000000, 9999999999LL, 10000000000LL,
-                                   CCAD_DATE_MIN, CCAD_DATE_MAX, INT32_MAX, INT64_MAX};
+static const int64_t extremes[] = {INT64_MIN,
+                                   INT64_MIN + 1,
+                                   INT32_MIN,
+                                   -1441,
+                                   -1,
+                                   0,
+                                   1,
+                                   59,
+                                   1440,
+                                   999999,
+                                   1000000,
+                                   9999999999LL,
+                                   10000000000LL,
+                                   CCAD_DATE_MIN,
+                                   CCAD_DATE_MAX,
+                                   INT32_MAX,
+                                   INT64_MAX};
 #define NEXT (sizeof extremes / sizeof extremes[0])
 
 /* Formats r in lang at every cap up to its length + 1: the full length is
@@ -244,7 +258,8 @@ static void fits_at_the_documented_maximum(void **state)
         for (why = -1; why <= n + 2; why++)
             for (i = 0; i < NEXT; i++)
                 for (j = 0; j < NEXT; j += 3) {
-                    ccad_reason r = {CCAD_RULE_GAP, why, extremes[i], extremes[j], extremes[(i + j) % NEXT]};
+                    ccad_reason r = {CCAD_RULE_GAP, why, extremes[i], extremes[j],
+                                     extremes[(i + j) % NEXT]};
                     size_t len = check_cuts(&r, lang);
                     if (len > longest)
                         longest = len;
@@ -297,12 +312,16 @@ static void branches_of_the_new_reasons(void **state)
         {"and no visit yet: due now", "ramp up from every 0 to every 3 days", "limit 0)",
          "(0 present) for this substitute's contact", "after 6 contacts (patience asks for 5)",
          "territory travel -14 min"},
-        {"的联系不是拜访，不算数（还没有拜访过，今天就该去）", "提前加密沟通：原本没有固定频次，改为每 3 天联系一次",
-         "该同事当天共 3 个联系，不限个数）", "11月23日 周一 没有同事在岗，这次联系（代班同事）没人能去",
-         "（已联系 6 次，耐心要求 5 次）", "（产能的 130%）调给还有余力的业务员（调入后 90%）；辖区路程少 14 分钟"},
-        {"的聯繫不是拜訪，不算數（還沒有拜訪過，今天就該去）", "提前加密溝通：原本沒有固定頻次，改為每 3 天聯繫一次",
-         "該同事當天共 3 個聯繫，不限個數）", "11月23日 週一 沒有同事在崗，這次聯繫（代班同事）沒人能去",
-         "（已聯繫 6 次，耐心要求 5 次）", "（產能的 130%）調給還有餘力的業務員（調入後 90%）；轄區路程少 14 分鐘"}};
+        {"的联系不是拜访，不算数（还没有拜访过，今天就该去）",
+         "提前加密沟通：原本没有固定频次，改为每 3 天联系一次", "该同事当天共 3 个联系，不限个数）",
+         "11月23日 周一 没有同事在岗，这次联系（代班同事）没人能去",
+         "（已联系 6 次，耐心要求 5 次）",
+         "（产能的 130%）调给还有余力的业务员（调入后 90%）；辖区路程少 14 分钟"},
+        {"的聯繫不是拜訪，不算數（還沒有拜訪過，今天就該去）",
+         "提前加密溝通：原本沒有固定頻次，改為每 3 天聯繫一次", "該同事當天共 3 個聯繫，不限個數）",
+         "11月23日 週一 沒有同事在崗，這次聯繫（代班同事）沒人能去",
+         "（已聯繫 6 次，耐心要求 5 次）",
+         "（產能的 130%）調給還有餘力的業務員（調入後 90%）；轄區路程少 14 分鐘"}};
     char text[CCAD_REASON_TEXT_MAX];
     int lang, k;
     (void)state;
@@ -324,10 +343,12 @@ static void bad_language(void **state)
     assert_int_equal(ccad_reason_format_lang(buf, sizeof buf, &r, -1, &n), CCAD_EINVAL);
     assert_string_equal(buf, "");
     assert_int_equal(n, 0);
-    assert_int_equal(ccad_reason_format_lang(buf, sizeof buf, &r, CCAD_LANG_COUNT, NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_reason_format_lang(buf, sizeof buf, &r, CCAD_LANG_COUNT, NULL),
+                     CCAD_EINVAL);
     assert_int_equal(ccad_reason_format_lang(NULL, 8, &r, CCAD_LANG_ZH_HANS, &n), CCAD_EINVAL);
     assert_int_equal(ccad_reason_format_lang(buf, 0, &r, CCAD_LANG_ZH_HANS, &n), CCAD_EINVAL);
-    assert_int_equal(ccad_reason_format_lang(buf, sizeof buf, NULL, CCAD_LANG_ZH_HANS, &n), CCAD_EINVAL);
+    assert_int_equal(ccad_reason_format_lang(buf, sizeof buf, NULL, CCAD_LANG_ZH_HANS, &n),
+                     CCAD_EINVAL);
     assert_string_equal(ccad_name_lang(CCAD_NAME_GRADE, CCAD_GRADE_A, -1), "?");
     assert_string_equal(ccad_name_lang(CCAD_NAME_GRADE, CCAD_GRADE_A, CCAD_LANG_COUNT), "?");
     assert_string_equal(ccad_name_lang(0, 1, CCAD_LANG_ZH_HANS), "?");
@@ -383,7 +404,8 @@ static void every_name_in_every_language(void **state)
         assert_true(count > 0);
     }
     /* reason codes keep their identifiers; a Chinese sample reads back */
-    assert_string_equal(ccad_name_lang(CCAD_NAME_WHY, CCAD_WHY_GAP_ALERT, CCAD_LANG_ZH_HANS), "GAP_ALERT");
+    assert_string_equal(ccad_name_lang(CCAD_NAME_WHY, CCAD_WHY_GAP_ALERT, CCAD_LANG_ZH_HANS),
+                        "GAP_ALERT");
     {
         int v = 0;
         assert_int_equal(ccad_name_parse(&v, CCAD_NAME_STRATEGY, "死磕", strlen("死磕")), CCAD_OK);
@@ -392,7 +414,8 @@ static void every_name_in_every_language(void **state)
         assert_int_equal(v, CCAD_STRATEGY_GIVE_UP);
         assert_int_equal(ccad_name_parse(&v, CCAD_NAME_GRADE, "A类", strlen("A类")), CCAD_OK);
         assert_int_equal(v, CCAD_GRADE_A);
-        assert_int_equal(ccad_name_parse(&v, CCAD_NAME_GRADE, "A类", 3), CCAD_ENOTFOUND); /* "A" + a cut 类 */
+        assert_int_equal(ccad_name_parse(&v, CCAD_NAME_GRADE, "A类", 3),
+                         CCAD_ENOTFOUND); /* "A" + a cut 类 */
         assert_int_equal(ccad_name_parse(&v, CCAD_NAME_WEEKDAY, "週三", strlen("週三")), CCAD_OK);
         assert_int_equal(v, 3);
     }

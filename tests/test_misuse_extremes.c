@@ -14,8 +14,8 @@
 static void extreme_dates(void **state)
 {
     world *w = *state;
-    static const int32_t bad[] = {INT32_MIN, INT32_MIN + 1, CCAD_DATE_MIN - 1, CCAD_DATE_MAX + 1,
-                                  INT32_MAX - 1, INT32_MAX};
+    static const int32_t bad[] = {INT32_MIN,         INT32_MIN + 1, CCAD_DATE_MIN - 1,
+                                  CCAD_DATE_MAX + 1, INT32_MAX - 1, INT32_MAX};
     static const int ints[] = {INT_MIN, -1, 0, 10000, 13, 32, INT_MAX};
     size_t i, j;
     char buf[11] = "unchanged";
@@ -38,7 +38,8 @@ static void extreme_dates(void **state)
         MUST_FAIL(ccad_ctx_day_flags(w->ctx, &fl, d), CCAD_ERANGE, 1);
         assert_int_equal(fl, 77);
         MUST_FAIL(ccad_book_assess(w->book, w->rules, 0, d, &a), CCAD_ERANGE, 1);
-        MUST_FAIL(ccad_book_assess_range(w->book, w->rules, 0, 1, d, br, sizeof *br), CCAD_ERANGE, 1);
+        MUST_FAIL(ccad_book_assess_range(w->book, w->rules, 0, 1, d, br, sizeof *br), CCAD_ERANGE,
+                  1);
         MUST_FAIL(ccad_book_workload(w->book, w->rules, d, &io), CCAD_ERANGE, 1);
         MUST_FAIL(ccad_schedule_day(w->sched, d, &day), CCAD_ENOTFOUND, 1);
         assert_int_equal(ccad_schedule_reminders(w->sched, d, NULL, 0, &cnt), CCAD_OK);
@@ -53,13 +54,19 @@ static void extreme_dates(void **state)
                 c.id = "X-DATE";
                 switch (f) {
                 case 0: c.purchase_date = d; break;
-                case 1: c.complaint = CCAD_COMPLAINT_OPEN; c.complaint_date = d; break;
+                case 1:
+                    c.complaint = CCAD_COMPLAINT_OPEN;
+                    c.complaint_date = d;
+                    break;
                 case 2: c.request_date = d; break;
                 case 3: c.owned_since = d; break;
                 case 4: c.last_contact = d; break;
                 case 5: c.last_visit = d; break;
                 case 6: c.next_step_date = d; break;
-                default: c.complaint = CCAD_COMPLAINT_RESOLVED; c.complaint_date = d; break;
+                default:
+                    c.complaint = CCAD_COMPLAINT_RESOLVED;
+                    c.complaint_date = d;
+                    break;
                 }
                 if (d == CCAD_NO_DATE && f != 1 && f != 7)
                     continue; /* "no date" is allowed there */
@@ -194,7 +201,8 @@ static void extreme_money_and_counts(void **state)
         ccad_schedule *s = NULL;
         ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
         char rb[256];
-        ccad_reason rs = {CCAD_RULE_GRADE, CCAD_WHY_GRADE_THRESHOLD, INT64_MAX, INT64_MIN, INT64_MAX};
+        ccad_reason rs = {CCAD_RULE_GRADE, CCAD_WHY_GRADE_THRESHOLD, INT64_MAX, INT64_MIN,
+                          INT64_MAX};
         assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
         for (i = 0; i < 3; i++) {
             assert_int_equal(ccad_book_assess(b, r, i, CCAD_DATE_MAX, &a), CCAD_OK);

@@ -53,17 +53,38 @@ typedef int (*null_fn)(world *w, int arg);
 
 typedef struct null_row {
     const char *fn;
-    int arg;       /* 1-based position of the NULL argument */
+    int arg; /* 1-based position of the NULL argument */
     null_fn call;
-    int code;      /* expected status */
-    int msg;       /* 1: a message is expected on the world's context */
+    int code; /* expected status */
+    int msg;  /* 1: a message is expected on the world's context */
 } null_row;
 
-static int n_date_from_ymd(world *w, int arg) { (void)w; return ccad_date_from_ymd(N(1, &(int32_t){0}), 2026, 1, 1); }
-static int n_date_weekday(world *w, int arg) { (void)w; return ccad_date_weekday(N(1, &(int){0}), 0); }
-static int n_date_iso_week(world *w, int arg) { (void)w; return ccad_date_iso_week(N(1, &(int){0}), N(2, &(int){0}), 0); }
-static int n_date_parse(world *w, int arg) { (void)w; return ccad_date_parse(N(1, &(int32_t){0}), N(2, "2026-01-01"), 10); }
-static int n_date_format(world *w, int arg) { char b[11]; (void)w; return ccad_date_format(N(1, b), 11, 0); }
+static int n_date_from_ymd(world *w, int arg)
+{
+    (void)w;
+    return ccad_date_from_ymd(N(1, &(int32_t){0}), 2026, 1, 1);
+}
+static int n_date_weekday(world *w, int arg)
+{
+    (void)w;
+    return ccad_date_weekday(N(1, &(int){0}), 0);
+}
+static int n_date_iso_week(world *w, int arg)
+{
+    (void)w;
+    return ccad_date_iso_week(N(1, &(int){0}), N(2, &(int){0}), 0);
+}
+static int n_date_parse(world *w, int arg)
+{
+    (void)w;
+    return ccad_date_parse(N(1, &(int32_t){0}), N(2, "2026-01-01"), 10);
+}
+static int n_date_format(world *w, int arg)
+{
+    char b[11];
+    (void)w;
+    return ccad_date_format(N(1, b), 11, 0);
+}
 static int n_ctx_new(world *w, int arg)
 {
     ccad_ctx *c = NULL;
@@ -73,10 +94,23 @@ static int n_ctx_new(world *w, int arg)
     ccad_ctx_free(c);
     return rc;
 }
-static int n_ctx_errpos(world *w, int arg) { return ccad_ctx_errpos(N(1, w->ctx), N(2, &(uint32_t){0}), N(3, &(uint32_t){0})); }
-static int n_ctx_today(world *w, int arg) { return ccad_ctx_today(N(1, w->ctx), N(2, &(int32_t){0})); }
-static int n_ctx_day_flags(world *w, int arg) { return ccad_ctx_day_flags(N(1, w->ctx), N(2, &(uint32_t){0}), w->today); }
-static int n_name_parse(world *w, int arg) { (void)w; return ccad_name_parse(N(1, &(int){0}), CCAD_NAME_GRADE, N(3, "A"), 1); }
+static int n_ctx_errpos(world *w, int arg)
+{
+    return ccad_ctx_errpos(N(1, w->ctx), N(2, &(uint32_t){0}), N(3, &(uint32_t){0}));
+}
+static int n_ctx_today(world *w, int arg)
+{
+    return ccad_ctx_today(N(1, w->ctx), N(2, &(int32_t){0}));
+}
+static int n_ctx_day_flags(world *w, int arg)
+{
+    return ccad_ctx_day_flags(N(1, w->ctx), N(2, &(uint32_t){0}), w->today);
+}
+static int n_name_parse(world *w, int arg)
+{
+    (void)w;
+    return ccad_name_parse(N(1, &(int){0}), CCAD_NAME_GRADE, N(3, "A"), 1);
+}
 static int n_rules_new(world *w, int arg)
 {
     ccad_rules *r = NULL;
@@ -91,12 +125,33 @@ static int n_rules_copy(world *w, int arg)
     ccad_rules_free(r);
     return rc;
 }
-static int n_rules_param_info(world *w, int arg) { ccad_param_info i = CCAD_PARAM_INFO_INIT; (void)w; return ccad_rules_param_info(N(1, &i), 0); }
-static int n_rules_get(world *w, int arg) { return ccad_rules_get(N(1, w->rules), N(2, "gap.max_days"), N(3, &(int64_t){0})); }
-static int n_rules_set(world *w, int arg) { return ccad_rules_set(N(1, w->rules), N(2, "gap.max_days"), 12); }
-static int n_rules_set_text(world *w, int arg) { return ccad_rules_set_text(N(1, w->rules), N(2, "gap.max_days"), N(3, "12")); }
-static int n_rules_parse(world *w, int arg) { return ccad_rules_parse(N(1, w->rules), N(2, "gap.max_days = 12\n"), 18); }
-static int n_rules_serialize(world *w, int arg) { char b[16384]; return ccad_rules_serialize(N(1, w->rules), N(2, b), sizeof b, N(4, &(size_t){0})); }
+static int n_rules_param_info(world *w, int arg)
+{
+    ccad_param_info i = CCAD_PARAM_INFO_INIT;
+    (void)w;
+    return ccad_rules_param_info(N(1, &i), 0);
+}
+static int n_rules_get(world *w, int arg)
+{
+    return ccad_rules_get(N(1, w->rules), N(2, "gap.max_days"), N(3, &(int64_t){0}));
+}
+static int n_rules_set(world *w, int arg)
+{
+    return ccad_rules_set(N(1, w->rules), N(2, "gap.max_days"), 12);
+}
+static int n_rules_set_text(world *w, int arg)
+{
+    return ccad_rules_set_text(N(1, w->rules), N(2, "gap.max_days"), N(3, "12"));
+}
+static int n_rules_parse(world *w, int arg)
+{
+    return ccad_rules_parse(N(1, w->rules), N(2, "gap.max_days = 12\n"), 18);
+}
+static int n_rules_serialize(world *w, int arg)
+{
+    char b[16384];
+    return ccad_rules_serialize(N(1, w->rules), N(2, b), sizeof b, N(4, &(size_t){0}));
+}
 static int n_book_new(world *w, int arg)
 {
     ccad_book *b = NULL;
@@ -117,8 +172,15 @@ static int n_book_add_id(world *w, int arg)
     c.id = NULL; /* the struct's own pointer member */
     return ccad_book_add(w->book, &c, NULL);
 }
-static int n_book_find(world *w, int arg) { return ccad_book_find(N(1, w->book), N(2, "M-01"), N(3, &(size_t){0})); }
-static int n_book_get(world *w, int arg) { ccad_customer c = CCAD_CUSTOMER_INIT; return ccad_book_get(N(1, w->book), 0, N(3, &c)); }
+static int n_book_find(world *w, int arg)
+{
+    return ccad_book_find(N(1, w->book), N(2, "M-01"), N(3, &(size_t){0}));
+}
+static int n_book_get(world *w, int arg)
+{
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    return ccad_book_get(N(1, w->book), 0, N(3, &c));
+}
 static int n_book_update(world *w, int arg)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
@@ -133,7 +195,10 @@ static int n_book_record(world *w, int arg)
     k.date = w->today;
     return ccad_book_record(N(1, w->book), 1, N(3, &k));
 }
-static int n_book_grade(world *w, int arg) { return ccad_book_grade(N(1, w->book), N(2, w->rules2)); }
+static int n_book_grade(world *w, int arg)
+{
+    return ccad_book_grade(N(1, w->book), N(2, w->rules2));
+}
 static int n_set_store(world *w, int arg)
 {
     ccad_store s = fs_callbacks(&w->fs);
@@ -167,7 +232,10 @@ static int n_store_load_book(world *w, int arg)
     ccad_book_free(b);
     return rc;
 }
-static int n_store_load_customer(world *w, int arg) { return ccad_store_load_customer(N(1, w->book), N(2, "M-01"), NULL); }
+static int n_store_load_customer(world *w, int arg)
+{
+    return ccad_store_load_customer(N(1, w->book), N(2, "M-01"), NULL);
+}
 static int n_book_assess(world *w, int arg)
 {
     ccad_assessment a = CCAD_ASSESSMENT_INIT;
@@ -196,16 +264,36 @@ static int n_schedule_new(world *w, int arg)
     ccad_schedule_free(s);
     return rc;
 }
-static int n_schedule_item(world *w, int arg) { ccad_item it = CCAD_ITEM_INIT; return ccad_schedule_item(N(1, w->sched), 0, N(3, &it)); }
-static int n_schedule_finding(world *w, int arg) { ccad_finding f = CCAD_FINDING_INIT; return ccad_schedule_finding(N(1, w->sched), 0, N(3, &f)); }
+static int n_schedule_item(world *w, int arg)
+{
+    ccad_item it = CCAD_ITEM_INIT;
+    return ccad_schedule_item(N(1, w->sched), 0, N(3, &it));
+}
+static int n_schedule_finding(world *w, int arg)
+{
+    ccad_finding f = CCAD_FINDING_INIT;
+    return ccad_schedule_finding(N(1, w->sched), 0, N(3, &f));
+}
 static int n_schedule_reminders(world *w, int arg)
 {
     size_t idx[64];
     return ccad_schedule_reminders(N(1, w->sched), w->today, N(3, idx), 64, N(5, &(size_t){0}));
 }
-static int n_book_workload(world *w, int arg) { ccad_workload io = CCAD_WORKLOAD_INIT; return ccad_book_workload(N(1, w->book), N(2, w->rules), w->today, N(4, &io)); }
-static int n_schedule_day(world *w, int arg) { ccad_day d = CCAD_DAY_INIT; return ccad_schedule_day(N(1, w->sched), w->today, N(3, &d)); }
-static int n_book_platform(world *w, int arg) { ccad_platform p = CCAD_PLATFORM_INIT; return ccad_book_platform(N(1, w->book), N(2, w->rules), N(3, &p)); }
+static int n_book_workload(world *w, int arg)
+{
+    ccad_workload io = CCAD_WORKLOAD_INIT;
+    return ccad_book_workload(N(1, w->book), N(2, w->rules), w->today, N(4, &io));
+}
+static int n_schedule_day(world *w, int arg)
+{
+    ccad_day d = CCAD_DAY_INIT;
+    return ccad_schedule_day(N(1, w->sched), w->today, N(3, &d));
+}
+static int n_book_platform(world *w, int arg)
+{
+    ccad_platform p = CCAD_PLATFORM_INIT;
+    return ccad_book_platform(N(1, w->book), N(2, w->rules), N(3, &p));
+}
 static int n_book_choose_working(world *w, int arg)
 {
     uint8_t ch[NCUST];

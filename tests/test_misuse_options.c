@@ -17,8 +17,24 @@ typedef struct opt_case {
     int code; /* CCAD_OK: at the bound, accepted */
 } opt_case;
 
-enum { O_FIRST, O_DAYS, O_VISITS, O_MINUTES, O_OVERLOAD, O_KEEP, O_ROUTE, O_ASSIGN, O_BASEX,
-       O_BASEY, O_METRIC, O_SCALE, O_UPM, O_START, O_DAYMIN, O_EFFORT };
+enum {
+    O_FIRST,
+    O_DAYS,
+    O_VISITS,
+    O_MINUTES,
+    O_OVERLOAD,
+    O_KEEP,
+    O_ROUTE,
+    O_ASSIGN,
+    O_BASEX,
+    O_BASEY,
+    O_METRIC,
+    O_SCALE,
+    O_UPM,
+    O_START,
+    O_DAYMIN,
+    O_EFFORT
+};
 
 static void set_opt(ccad_plan_options *o, int field, double v)
 {
@@ -167,27 +183,39 @@ static void route_options(void **state)
         close[i] = 1440;
         service[i] = 10;
     }
-#define ROUTE(opt, code)                                                                   \
-    do {                                                                                   \
-        memcpy(order, keep, sizeof order);                                                 \
-        cost = 4242;                                                                       \
-        MUST_FAIL(ccad_route_solve(w->ctx, w->x, w->y, NCUST + 1, (opt), order, &cost),    \
-                  (code), 1);                                                              \
-        assert_memory_equal(order, keep, sizeof order);                                    \
-        MUST_FAIL(ccad_route_solve_tw(w->ctx, w->x, w->y, NCUST + 1, (opt), NULL, order,   \
-                                      start, &cost),                                       \
-                  (code), 1);                                                              \
-        assert_memory_equal(order, keep, sizeof order);                                    \
-        assert_int_equal(cost, 4242);                                                      \
+#define ROUTE(opt, code) \
+    do { \
+        memcpy(order, keep, sizeof order); \
+        cost = 4242; \
+        MUST_FAIL(ccad_route_solve(w->ctx, w->x, w->y, NCUST + 1, (opt), order, &cost), (code), \
+                  1); \
+        assert_memory_equal(order, keep, sizeof order); \
+        MUST_FAIL( \
+            ccad_route_solve_tw(w->ctx, w->x, w->y, NCUST + 1, (opt), NULL, order, start, &cost), \
+            (code), 1); \
+        assert_memory_equal(order, keep, sizeof order); \
+        assert_int_equal(cost, 4242); \
     } while (0)
     for (k = 0; k < 16; k++) {
         ccad_route_options o = CCAD_ROUTE_OPTIONS_INIT;
         int code = CCAD_ERANGE;
         switch (k) {
-        case 0: o.metric = 0; code = CCAD_EINVAL; break;
-        case 1: o.metric = 4; code = CCAD_EINVAL; break;
-        case 2: o.closed = 2; code = CCAD_EINVAL; break;
-        case 3: o.closed = -1; code = CCAD_EINVAL; break;
+        case 0:
+            o.metric = 0;
+            code = CCAD_EINVAL;
+            break;
+        case 1:
+            o.metric = 4;
+            code = CCAD_EINVAL;
+            break;
+        case 2:
+            o.closed = 2;
+            code = CCAD_EINVAL;
+            break;
+        case 3:
+            o.closed = -1;
+            code = CCAD_EINVAL;
+            break;
         case 4: o.effort = -1; break;
         case 5: o.effort = 10001; break;
         case 6: o.effort = INT32_MAX; break;
@@ -196,7 +224,10 @@ static void route_options(void **state)
         case 9: o.scale = NAN; break;
         case 10: o.scale = INFINITY; break;
         case 11: o.scale = 1e300; break;
-        case 12: o.metric = CCAD_METRIC_GEO; code = CCAD_ERANGE; break; /* y up to 21: fine; set below */
+        case 12:
+            o.metric = CCAD_METRIC_GEO;
+            code = CCAD_ERANGE;
+            break; /* y up to 21: fine; set below */
         default: o.effort = INT32_MIN; break;
         }
         if (k == 12)
@@ -247,11 +278,12 @@ static void route_options(void **state)
         ROUTE(&o, CCAD_ECALLBACK);
         /* huge but valid minutes: the plain tour sums them, the day cannot hold them */
         w->l.travel_fixed = INT32_MAX;
-        assert_int_equal(ccad_route_solve(w->ctx, w->x, w->y, NCUST + 1, &o, order, &cost), CCAD_OK);
+        assert_int_equal(ccad_route_solve(w->ctx, w->x, w->y, NCUST + 1, &o, order, &cost),
+                         CCAD_OK);
         assert_true(cost == (int64_t)INT32_MAX * (NCUST + 1));
-        assert_int_equal(ccad_route_solve_tw(w->ctx, w->x, w->y, NCUST + 1, &o, NULL, order, start,
-                                             &cost),
-                         CCAD_ERANGE);
+        assert_int_equal(
+            ccad_route_solve_tw(w->ctx, w->x, w->y, NCUST + 1, &o, NULL, order, start, &cost),
+            CCAD_ERANGE);
         w->l.travel_fixed = 0;
     }
     /* the times at and past their bounds */
@@ -263,17 +295,29 @@ static void route_options(void **state)
         t.service_min = service;
         switch (k) {
         case 0: open[2] = -1; break;
-        case 1: open[2] = 1441; close[2] = 1441; break;
-        case 2: open[2] = 600; close[2] = 599; break;
+        case 1:
+            open[2] = 1441;
+            close[2] = 1441;
+            break;
+        case 2:
+            open[2] = 600;
+            close[2] = 599;
+            break;
         case 3: close[2] = 1441; break;
         case 4: close[2] = INT32_MIN; break;
         case 5: service[2] = -1; break;
         case 6: service[2] = 1441; break;
         case 7: service[2] = INT32_MAX; break;
         case 8: t.start_min = -1; break;
-        case 9: t.start_min = 1441; t.end_min = 1441; break;
+        case 9:
+            t.start_min = 1441;
+            t.end_min = 1441;
+            break;
         case 10: t.end_min = 1441; break;
-        case 11: t.start_min = 600; t.end_min = 599; break;
+        case 11:
+            t.start_min = 600;
+            t.end_min = 599;
+            break;
         case 12: t.units_per_minute = 0; break;
         case 13: t.units_per_minute = NAN; break;
         default: t.units_per_minute = -INFINITY; break;

@@ -31,27 +31,59 @@ typedef union anystruct {
     unsigned char slack[4096];
 } anystruct;
 
-enum { SZ_HOST, SZ_PARAM_INFO, SZ_CUSTOMER_ADD, SZ_CUSTOMER_GET, SZ_CUSTOMER_UPDATE,
-       SZ_CONTACT, SZ_CONTACT_STORE, SZ_STORE, SZ_ASSESSMENT, SZ_PLAN_OPTIONS, SZ_ITEM,
-       SZ_FINDING, SZ_WORKLOAD, SZ_PLATFORM, SZ_DAY, SZ_ROUTE_OPTIONS, SZ_ROUTE_TW_OPTIONS,
-       SZ_ROUTE_TIMES, SZ_BRIEF, SZ_N };
+enum {
+    SZ_HOST,
+    SZ_PARAM_INFO,
+    SZ_CUSTOMER_ADD,
+    SZ_CUSTOMER_GET,
+    SZ_CUSTOMER_UPDATE,
+    SZ_CONTACT,
+    SZ_CONTACT_STORE,
+    SZ_STORE,
+    SZ_ASSESSMENT,
+    SZ_PLAN_OPTIONS,
+    SZ_ITEM,
+    SZ_FINDING,
+    SZ_WORKLOAD,
+    SZ_PLATFORM,
+    SZ_DAY,
+    SZ_ROUTE_OPTIONS,
+    SZ_ROUTE_TW_OPTIONS,
+    SZ_ROUTE_TIMES,
+    SZ_BRIEF,
+    SZ_N
+};
 
-static const char *const sz_names[SZ_N] = {
-    "ccad_host (ccad_ctx_new)", "ccad_param_info", "ccad_customer (ccad_book_add)",
-    "ccad_customer (ccad_book_get)", "ccad_customer (ccad_book_update)",
-    "ccad_contact (ccad_book_record)", "ccad_contact (ccad_store_record)",
-    "ccad_store", "ccad_assessment", "ccad_plan_options", "ccad_item", "ccad_finding",
-    "ccad_workload", "ccad_platform", "ccad_day", "ccad_route_options (ccad_route_solve)",
-    "ccad_route_options (ccad_route_solve_tw)", "ccad_route_times",
-    "ccad_brief (elem_size of ccad_book_assess_range)"};
+static const char *const sz_names[SZ_N] = {"ccad_host (ccad_ctx_new)",
+                                           "ccad_param_info",
+                                           "ccad_customer (ccad_book_add)",
+                                           "ccad_customer (ccad_book_get)",
+                                           "ccad_customer (ccad_book_update)",
+                                           "ccad_contact (ccad_book_record)",
+                                           "ccad_contact (ccad_store_record)",
+                                           "ccad_store",
+                                           "ccad_assessment",
+                                           "ccad_plan_options",
+                                           "ccad_item",
+                                           "ccad_finding",
+                                           "ccad_workload",
+                                           "ccad_platform",
+                                           "ccad_day",
+                                           "ccad_route_options (ccad_route_solve)",
+                                           "ccad_route_options (ccad_route_solve_tw)",
+                                           "ccad_route_times",
+                                           "ccad_brief (elem_size of ccad_book_assess_range)"};
 
 static size_t sz_of(int which)
 {
     switch (which) {
     case SZ_HOST: return sizeof(ccad_host);
     case SZ_PARAM_INFO: return sizeof(ccad_param_info);
-    case SZ_CUSTOMER_ADD: case SZ_CUSTOMER_GET: case SZ_CUSTOMER_UPDATE: return sizeof(ccad_customer);
-    case SZ_CONTACT: case SZ_CONTACT_STORE: return sizeof(ccad_contact);
+    case SZ_CUSTOMER_ADD:
+    case SZ_CUSTOMER_GET:
+    case SZ_CUSTOMER_UPDATE: return sizeof(ccad_customer);
+    case SZ_CONTACT:
+    case SZ_CONTACT_STORE: return sizeof(ccad_contact);
     case SZ_STORE: return sizeof(ccad_store);
     case SZ_ASSESSMENT: return sizeof(ccad_assessment);
     case SZ_PLAN_OPTIONS: return sizeof(ccad_plan_options);
@@ -60,7 +92,8 @@ static size_t sz_of(int which)
     case SZ_WORKLOAD: return sizeof(ccad_workload);
     case SZ_PLATFORM: return sizeof(ccad_platform);
     case SZ_DAY: return sizeof(ccad_day);
-    case SZ_ROUTE_OPTIONS: case SZ_ROUTE_TW_OPTIONS: return sizeof(ccad_route_options);
+    case SZ_ROUTE_OPTIONS:
+    case SZ_ROUTE_TW_OPTIONS: return sizeof(ccad_route_options);
     case SZ_ROUTE_TIMES: return sizeof(ccad_route_times);
     default: return sizeof(ccad_brief);
     }
@@ -234,16 +267,20 @@ static void huge_text(void **state)
     c.id = big + BIG - (CCAD_ID_MAX + 1); /* one byte too long */
     MUST_FAIL(ccad_book_add(w->book, &c, NULL), CCAD_EINVAL, 1);
     MUST_FAIL(ccad_book_find(w->book, big, &idx), ccad_book_find(w->book, big, &idx), 1);
-    assert_true(ccad_ctx_errcode(w->ctx) == CCAD_ENOTFOUND || ccad_ctx_errcode(w->ctx) == CCAD_EINVAL);
+    assert_true(ccad_ctx_errcode(w->ctx) == CCAD_ENOTFOUND ||
+                ccad_ctx_errcode(w->ctx) == CCAD_EINVAL);
     assert_int_equal(idx, 99);
-    MUST_FAIL(ccad_store_load_customer(w->book, big, &idx), ccad_store_load_customer(w->book, big, &idx), 1);
-    assert_true(ccad_ctx_errcode(w->ctx) == CCAD_ENOTFOUND || ccad_ctx_errcode(w->ctx) == CCAD_EINVAL);
+    MUST_FAIL(ccad_store_load_customer(w->book, big, &idx),
+              ccad_store_load_customer(w->book, big, &idx), 1);
+    assert_true(ccad_ctx_errcode(w->ctx) == CCAD_ENOTFOUND ||
+                ccad_ctx_errcode(w->ctx) == CCAD_EINVAL);
     assert_int_equal(ccad_rules_get(w->rules, big, &(int64_t){0}), CCAD_ENOTFOUND);
     MUST_FAIL(ccad_rules_set(w->rules, big, 1), CCAD_ENOTFOUND, 1);
     MUST_FAIL(ccad_rules_set_text(w->rules, big, "1"), CCAD_ENOTFOUND, 1);
     MUST_FAIL(ccad_rules_set_text(w->rules, "gap.max_days", big), CCAD_EPARSE, 1);
     memset(big, '9', BIG);
-    MUST_FAIL(ccad_rules_set_text(w->rules, "gap.max_days", big), ccad_rules_set_text(w->rules, "gap.max_days", big), 1);
+    MUST_FAIL(ccad_rules_set_text(w->rules, "gap.max_days", big),
+              ccad_rules_set_text(w->rules, "gap.max_days", big), 1);
     assert_true(ccad_ctx_errcode(w->ctx) == CCAD_ERANGE || ccad_ctx_errcode(w->ctx) == CCAD_EPARSE);
     assert_int_equal(ccad_name_parse(&v, CCAD_NAME_STATUS, big, BIG), CCAD_ENOTFOUND);
     assert_int_equal(ccad_date_parse(&day, big, BIG), CCAD_EPARSE);
@@ -275,8 +312,9 @@ static void garbage_rules(void **state)
     char buf[600];
     int round, ok = 0, bad = 0;
     static const char *const nul_cases[] = {
-        "gap.max_days = 12\0", "gap.max_days\0 = 12\n", "gap.max_days = 1\0002\n",
-        "\0gap.max_days = 12\n", "gap.max_days = 12\n\0\n", "# comment \0 here\ngap.max_days = 12\n"};
+        "gap.max_days = 12\0",     "gap.max_days\0 = 12\n",
+        "gap.max_days = 1\0002\n", "\0gap.max_days = 12\n",
+        "gap.max_days = 12\n\0\n", "# comment \0 here\ngap.max_days = 12\n"};
     static const size_t nul_lens[] = {18, 19, 18, 19, 20, 38};
     size_t i;
     for (i = 0; i < sizeof nul_cases / sizeof *nul_cases; i++) {

@@ -11,18 +11,18 @@ typedef struct named {
 } named;
 
 static const named grades[] = {{0, "-"}, {1, "A"}, {2, "B"}, {3, "C"}, {4, "D"}};
-static const named statuses[] = {{1, "prospect"}, {2, "active"}, {3, "key"},
-                                 {4, "released"}, {5, "eliminated"}};
+static const named statuses[] = {
+    {1, "prospect"}, {2, "active"}, {3, "key"}, {4, "released"}, {5, "eliminated"}};
 static const named complaints[] = {{0, "none"}, {1, "open"}, {2, "resolved"}};
-static const named kinds[] = {{1, "visit"}, {2, "call"}, {3, "message"}, {4, "email"},
-                              {5, "other"}};
+static const named kinds[] = {
+    {1, "visit"}, {2, "call"}, {3, "message"}, {4, "email"}, {5, "other"}};
 static const named outcomes[] = {{1, "progress"},
                                  {2, "no_progress"},
                                  {3, "order"},
                                  {4, "complaint_opened"},
                                  {5, "complaint_resolved"}};
-static const named services[] = {{0, "none"}, {1, "basic"}, {2, "satisfying"},
-                                 {3, "value_added"}, {4, "moving"}};
+static const named services[] = {
+    {0, "none"}, {1, "basic"}, {2, "satisfying"}, {3, "value_added"}, {4, "moving"}};
 static const named triages[] = {{0, "none"}, {1, "self_driven"}, {2, "push"}, {3, "unmovable"}};
 static const named strategies[] = {{0, "none"}, {1, "let_go"}, {2, "persist"}, {3, "give_up"}};
 static const named escalations[] = {{0, "none"}, {1, "rep"}, {2, "manager"}, {3, "reassign"}};
@@ -35,9 +35,8 @@ static const named item_kinds[] = {{CCAD_ITEM_VISIT, "visit"},
                                    {CCAD_ITEM_PERSIST, "persist"},
                                    {CCAD_ITEM_CARE, "care"},
                                    {CCAD_ITEM_TOUCH, "touch"}};
-static const named delegations[] = {{CCAD_BY_REP, "rep"},
-                                    {CCAD_BY_COLLEAGUE, "colleague"},
-                                    {CCAD_BY_SUBSTITUTE, "substitute"}};
+static const named delegations[] = {
+    {CCAD_BY_REP, "rep"}, {CCAD_BY_COLLEAGUE, "colleague"}, {CCAD_BY_SUBSTITUTE, "substitute"}};
 static const named findings[] = {
     {CCAD_FIND_UNPLANNED, "unplanned"},
     {CCAD_FIND_OVERDUE, "overdue"},
@@ -76,17 +75,28 @@ static const named flags[] = {
     {CCAD_F_RECORD_INCOMPLETE, "RECORD_INCOMPLETE"},
 };
 static const named rules[] = {
-    {CCAD_RULE_GRADE, "GRADE"},       {CCAD_RULE_URGENCY, "URGENCY"},
-    {CCAD_RULE_QUADRANT, "QUADRANT"}, {CCAD_RULE_FREQ, "FREQ"},
-    {CCAD_RULE_WORKLOAD, "WORKLOAD"}, {CCAD_RULE_CAPACITY, "CAPACITY"},
-    {CCAD_RULE_GAP, "GAP"},           {CCAD_RULE_FOLLOWUP, "FOLLOWUP"},
-    {CCAD_RULE_STALL, "STALL"},       {CCAD_RULE_PATIENCE, "PATIENCE"},
-    {CCAD_RULE_TRIAGE, "TRIAGE"},     {CCAD_RULE_PERSIST, "PERSIST"},
-    {CCAD_RULE_COMPLAINT, "COMPLAINT"}, {CCAD_RULE_PLATFORM, "PLATFORM"},
-    {CCAD_RULE_KEEPWARM, "KEEPWARM"}, {CCAD_RULE_ROUTE, "ROUTE"},
-    {CCAD_RULE_SERVICE, "SERVICE"},   {CCAD_RULE_EXPLAIN, "EXPLAIN"},
-    {CCAD_RULE_CLOCK, "CLOCK"},       {CCAD_RULE_ESCALATE, "ESCALATE"},
-    {CCAD_RULE_OWNERSHIP, "OWNERSHIP"}, {CCAD_RULE_NEVER, "NEVER"},
+    {CCAD_RULE_GRADE, "GRADE"},
+    {CCAD_RULE_URGENCY, "URGENCY"},
+    {CCAD_RULE_QUADRANT, "QUADRANT"},
+    {CCAD_RULE_FREQ, "FREQ"},
+    {CCAD_RULE_WORKLOAD, "WORKLOAD"},
+    {CCAD_RULE_CAPACITY, "CAPACITY"},
+    {CCAD_RULE_GAP, "GAP"},
+    {CCAD_RULE_FOLLOWUP, "FOLLOWUP"},
+    {CCAD_RULE_STALL, "STALL"},
+    {CCAD_RULE_PATIENCE, "PATIENCE"},
+    {CCAD_RULE_TRIAGE, "TRIAGE"},
+    {CCAD_RULE_PERSIST, "PERSIST"},
+    {CCAD_RULE_COMPLAINT, "COMPLAINT"},
+    {CCAD_RULE_PLATFORM, "PLATFORM"},
+    {CCAD_RULE_KEEPWARM, "KEEPWARM"},
+    {CCAD_RULE_ROUTE, "ROUTE"},
+    {CCAD_RULE_SERVICE, "SERVICE"},
+    {CCAD_RULE_EXPLAIN, "EXPLAIN"},
+    {CCAD_RULE_CLOCK, "CLOCK"},
+    {CCAD_RULE_ESCALATE, "ESCALATE"},
+    {CCAD_RULE_OWNERSHIP, "OWNERSHIP"},
+    {CCAD_RULE_NEVER, "NEVER"},
 };
 static const named whys[] = {
     {CCAD_WHY_GRADE_MANUAL, "GRADE_MANUAL"},
@@ -164,21 +174,33 @@ static const named whys[] = {
     {CCAD_WHY_PERSIST_LACKING, "PERSIST_LACKING"},
 };
 
-#define KIND(k, t) {k, t, sizeof t / sizeof t[0]}
+#define KIND(k, t) \
+    { \
+        k, t, sizeof t / sizeof t[0] \
+    }
 static const struct {
     int kind;
     const named *v;
     size_t n;
 } all_kinds[] = {
-    KIND(CCAD_NAME_GRADE, grades),          KIND(CCAD_NAME_STATUS, statuses),
-    KIND(CCAD_NAME_COMPLAINT, complaints),  KIND(CCAD_NAME_CONTACT_KIND, kinds),
-    KIND(CCAD_NAME_OUTCOME, outcomes),      KIND(CCAD_NAME_SERVICE, services),
-    KIND(CCAD_NAME_TRIAGE, triages),        KIND(CCAD_NAME_STRATEGY, strategies),
-    KIND(CCAD_NAME_ESCALATION, escalations), KIND(CCAD_NAME_URGENCY, urgencies),
-    KIND(CCAD_NAME_QUADRANT, quadrants),    KIND(CCAD_NAME_WEEKDAY, weekdays),
-    KIND(CCAD_NAME_FLAG, flags),            KIND(CCAD_NAME_RULE, rules),
-    KIND(CCAD_NAME_WHY, whys),              KIND(CCAD_NAME_ITEM_KIND, item_kinds),
-    KIND(CCAD_NAME_DELEGATION, delegations), KIND(CCAD_NAME_FINDING, findings),
+    KIND(CCAD_NAME_GRADE, grades),
+    KIND(CCAD_NAME_STATUS, statuses),
+    KIND(CCAD_NAME_COMPLAINT, complaints),
+    KIND(CCAD_NAME_CONTACT_KIND, kinds),
+    KIND(CCAD_NAME_OUTCOME, outcomes),
+    KIND(CCAD_NAME_SERVICE, services),
+    KIND(CCAD_NAME_TRIAGE, triages),
+    KIND(CCAD_NAME_STRATEGY, strategies),
+    KIND(CCAD_NAME_ESCALATION, escalations),
+    KIND(CCAD_NAME_URGENCY, urgencies),
+    KIND(CCAD_NAME_QUADRANT, quadrants),
+    KIND(CCAD_NAME_WEEKDAY, weekdays),
+    KIND(CCAD_NAME_FLAG, flags),
+    KIND(CCAD_NAME_RULE, rules),
+    KIND(CCAD_NAME_WHY, whys),
+    KIND(CCAD_NAME_ITEM_KIND, item_kinds),
+    KIND(CCAD_NAME_DELEGATION, delegations),
+    KIND(CCAD_NAME_FINDING, findings),
 };
 #define N_KINDS (sizeof all_kinds / sizeof all_kinds[0])
 
@@ -430,13 +452,17 @@ static const struct {
     {CCAD_WHY_Q1_VISITS_ONLY, {CCAD_FIG_DATE, CCAD_FIG_DAYS, 0}, {0, 0, 0}},
     {CCAD_WHY_FREQ_RAMP, {CCAD_FIG_DAYS, CCAD_FIG_DAYS, CCAD_FIG_DAYS}, {0, 0, 0}},
     {CCAD_WHY_TEAM_CARRIER, {CCAD_FIG_MINUTES, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
-    {CCAD_WHY_TEAM_NO_CARRIER, {CCAD_FIG_DATE, CCAD_FIG_COUNT, CCAD_FIG_ENUM}, {0, 0, CCAD_NAME_DELEGATION}},
+    {CCAD_WHY_TEAM_NO_CARRIER,
+     {CCAD_FIG_DATE, CCAD_FIG_COUNT, CCAD_FIG_ENUM},
+     {0, 0, CCAD_NAME_DELEGATION}},
     {CCAD_WHY_POOL_RELEASE, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
     {CCAD_WHY_POOL_IDLE, {CCAD_FIG_DAYS, CCAD_FIG_DAYS, CCAD_FIG_DATE}, {0, 0, 0}},
     {CCAD_WHY_POOL_ASSIGN, {CCAD_FIG_MINUTES, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},
     {CCAD_WHY_TEAM_MOVE, {CCAD_FIG_MINUTES, CCAD_FIG_PCT, CCAD_FIG_PCT}, {0, 0, 0}},
     {CCAD_WHY_TRIAGE_SHARE, {CCAD_FIG_ENUM, CCAD_FIG_PCT, CCAD_FIG_PCT}, {CCAD_NAME_TRIAGE, 0, 0}},
-    {CCAD_WHY_TRIAGE_RANK, {CCAD_FIG_ENUM, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {CCAD_NAME_TRIAGE, 0, 0}},
+    {CCAD_WHY_TRIAGE_RANK,
+     {CCAD_FIG_ENUM, CCAD_FIG_COUNT, CCAD_FIG_COUNT},
+     {CCAD_NAME_TRIAGE, 0, 0}},
     {CCAD_WHY_RECORD_LATE, {CCAD_FIG_DATE, CCAD_FIG_DATE, CCAD_FIG_DAYS}, {0, 0, 0}},
     {CCAD_WHY_RECORD_INCOMPLETE, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_NONE}, {0, 0, 0}},
     {CCAD_WHY_STALL_REPEATED, {CCAD_FIG_COUNT, CCAD_FIG_COUNT, CCAD_FIG_COUNT}, {0, 0, 0}},

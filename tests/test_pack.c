@@ -49,8 +49,22 @@ typedef struct edge {
     int64_t v;
 } edge;
 
-enum { F_VALUE, F_VOLUME, F_GAP, F_CONTACTS, F_NOPROG, F_MISSING, F_SVC, F_PURCHASE, F_COMPLAINT,
-       F_REQUEST, F_OWNED, F_LAST, F_VISIT, F_NEXT };
+enum {
+    F_VALUE,
+    F_VOLUME,
+    F_GAP,
+    F_CONTACTS,
+    F_NOPROG,
+    F_MISSING,
+    F_SVC,
+    F_PURCHASE,
+    F_COMPLAINT,
+    F_REQUEST,
+    F_OWNED,
+    F_LAST,
+    F_VISIT,
+    F_NEXT
+};
 
 static void apply(ccad_customer *c, const edge *e)
 {
@@ -354,7 +368,8 @@ static void planner_reads_wide_alike(void **state)
         x = tu_rng_next(&rng);
         c.value = (int64_t)(x >> 40);
         c.status = (int)(x >> 20 & 3) == 0 ? CCAD_STATUS_PROSPECT : CCAD_STATUS_ACTIVE;
-        c.purchase_date = (x >> 13 & 3) == 0 ? EPOCH + 2460 + (int32_t)(x >> 30 & 15) : CCAD_NO_DATE;
+        c.purchase_date = (x >> 13 & 3) == 0 ? EPOCH + 2460 + (int32_t)(x >> 30 & 15)
+                                             : CCAD_NO_DATE;
         c.complaint = (x >> 17 & 15) == 0 ? CCAD_COMPLAINT_OPEN : CCAD_COMPLAINT_NONE;
         c.complaint_date = c.complaint ? EPOCH + 2455 : CCAD_NO_DATE;
         c.request_date = CCAD_NO_DATE;
@@ -411,12 +426,8 @@ static void planner_reads_wide_alike(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        T(edges_round_trip),
-        T(wide_and_narrow_assess_alike),
-        T(wide_values_rank),
-        T(record_crosses_limits),
-        T(wide_growth_all_or_nothing),
-        T(many_wide),
+        T(edges_round_trip),         T(wide_and_narrow_assess_alike), T(wide_values_rank),
+        T(record_crosses_limits),    T(wide_growth_all_or_nothing),   T(many_wide),
         T(planner_reads_wide_alike),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,7 +24,7 @@ static void gen_territory(env *e, uint64_t seed, int n, int clusters, int32_t d0
         int cl = (int)tu_rng_range(&r, 0, clusters - 1);
         snprintf(id, sizeof id, "t%llu-%03d", (unsigned long long)seed, i);
         c.id = id;
-        c.value = k < 15 ? tu_rng_range(&r, 5000000, 50000000)
+        c.value = k < 15   ? tu_rng_range(&r, 5000000, 50000000)
                   : k < 40 ? tu_rng_range(&r, 1000000, 5000000)
                            : tu_rng_range(&r, 0, 1000000);
         c.last_contact = d0 - (int32_t)tu_rng_range(&r, 1, 28);
@@ -53,7 +53,8 @@ static size_t check_assign(env *e, const ccad_schedule *s, const ccad_schedule *
                            const ccad_plan_options *o)
 {
     size_t i, j, moved = 0, n = ccad_schedule_item_count(s), nb = ccad_book_count(e->fx.b);
-    int32_t *reps = calloc((size_t)o->days, sizeof *reps), *mins = calloc((size_t)o->days, sizeof *mins);
+    int32_t *reps = calloc((size_t)o->days, sizeof *reps),
+            *mins = calloc((size_t)o->days, sizeof *mins);
     uint8_t *matched = calloc(ccad_schedule_item_count(plain) + 1, 1);
     assert_non_null(reps);
     assert_non_null(mins);
@@ -120,8 +121,8 @@ static size_t check_assign(env *e, const ccad_schedule *s, const ccad_schedule *
         if (!found)
             print_message("no match in the plain plan: customer %u D0%+d (from D0%+d) kind %d "
                           "quadrant %d delegated %d\n",
-                          it.customer, (int)(it.date - D0), (int)(orig - D0), it.kind,
-                          it.quadrant, it.delegated);
+                          it.customer, (int)(it.date - D0), (int)(orig - D0), it.kind, it.quadrant,
+                          it.delegated);
         assert_true(found);
     }
     /* capacity per day */
@@ -240,8 +241,8 @@ static void assign_days_saves_travel(void **state)
             ccad_schedule_free(as);
         }
     }
-    print_message("six territories: assign_days=0 %lld, assign_days=1 %lld\n",
-                  (long long)sum_plain, (long long)sum_assign);
+    print_message("six territories: assign_days=0 %lld, assign_days=1 %lld\n", (long long)sum_plain,
+                  (long long)sum_assign);
     assert_true(sum_assign < sum_plain);
 }
 

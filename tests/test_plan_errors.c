@@ -365,13 +365,13 @@ static void errors_workload_platform(void **state)
     TU_FAIL(e->fx.ctx, ccad_book_workload(e->fx.b, e->fx.r, D0, &w), CCAD_EVERSION);
     w = keep;
     TU_FAIL(e->fx.ctx, ccad_book_workload(e->fx.b, e->fx.r, CCAD_NO_DATE, &w), CCAD_ERANGE);
-#define WL_BAD(field, val)                                                      \
-    do {                                                                        \
-        ccad_workload b_ = keep, k_;                                            \
-        b_.field = (val);                                                       \
-        k_ = b_;                                                                \
+#define WL_BAD(field, val) \
+    do { \
+        ccad_workload b_ = keep, k_; \
+        b_.field = (val); \
+        k_ = b_; \
         TU_FAIL(e->fx.ctx, ccad_book_workload(e->fx.b, e->fx.r, D0, &b_), CCAD_ERANGE); \
-        assert_memory_equal(&b_, &k_, WL_BYTES);                                \
+        assert_memory_equal(&b_, &k_, WL_BYTES); \
     } while (0)
     WL_BAD(period_days, 0);
     WL_BAD(period_days, 367);

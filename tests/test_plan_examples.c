@@ -110,7 +110,10 @@ static void example4_platforms(void **state)
     for (i = 0; i < 300; i++) {
         /* insertion order differs from value order */
         int pos = (i * 37) % 300; /* 0 = most valuable */
-        ccad_customer c = cust(id, pos < 20 ? CCAD_GRADE_A : pos < 60 ? CCAD_GRADE_B : CCAD_GRADE_C,
+        ccad_customer c = cust(id,
+                               pos < 20   ? CCAD_GRADE_A
+                               : pos < 60 ? CCAD_GRADE_B
+                                          : CCAD_GRADE_C,
                                (int64_t)(300 - pos) * 1000000, CCAD_NO_DATE);
         snprintf(id, sizeof id, "m%03d", i);
         add(e, &c);
@@ -120,9 +123,10 @@ static void example4_platforms(void **state)
     TU_PASS(e->fx.ctx, ccad_book_choose_working(e->fx.b, e->fx.r, choice, 300));
     for (i = 0; i < 300; i++) {
         int pos = (i * 37) % 300;
-        int want = pos < 20 ? CCAD_CHOICE_A : pos < 50 ? CCAD_CHOICE_B
-                   : pos < 60                           ? CCAD_CHOICE_RESERVE
-                                                        : CCAD_CHOICE_NONE;
+        int want = pos < 20   ? CCAD_CHOICE_A
+                   : pos < 50 ? CCAD_CHOICE_B
+                   : pos < 60 ? CCAD_CHOICE_RESERVE
+                              : CCAD_CHOICE_NONE;
         assert_int_equal(choice[i], want);
         nA += choice[i] == CCAD_CHOICE_A;
         nB += choice[i] == CCAD_CHOICE_B;
@@ -253,7 +257,10 @@ static void choose_working_reserve_order(void **state)
     uint8_t ch[100];
     for (i = 0; i < 100; i++) {
         /* 25 A, 33 B, 42 C, values descending with the index */
-        ccad_customer c = cust(id, i < 25 ? CCAD_GRADE_A : i < 58 ? CCAD_GRADE_B : CCAD_GRADE_C,
+        ccad_customer c = cust(id,
+                               i < 25   ? CCAD_GRADE_A
+                               : i < 58 ? CCAD_GRADE_B
+                                        : CCAD_GRADE_C,
                                (int64_t)(1000 - i), CCAD_NO_DATE);
         snprintf(id, sizeof id, "r%02d", i);
         add(e, &c);
@@ -298,12 +305,9 @@ static void example5_rounds(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        PLAN_TEST(example2_delegation),
-        PLAN_TEST(example3_workload_table),
-        PLAN_TEST(example4_platforms),
-        PLAN_TEST(platform_warning_bounds),
-        PLAN_TEST(platform_old_size),
-        PLAN_TEST(choose_working_reserve_order),
+        PLAN_TEST(example2_delegation), PLAN_TEST(example3_workload_table),
+        PLAN_TEST(example4_platforms),  PLAN_TEST(platform_warning_bounds),
+        PLAN_TEST(platform_old_size),   PLAN_TEST(choose_working_reserve_order),
         PLAN_TEST(example5_rounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -23,8 +23,11 @@ static void reminders(void **state)
     ccad_schedule *s;
     for (i = 0; i < 12; i++) {
         snprintf(id, sizeof id, "c%02d", i);
-        add_simple(e, id, i < 3 ? CCAD_GRADE_A : i < 6 ? CCAD_GRADE_B : CCAD_GRADE_C, 100 - i,
-                   d0 - 1 - 3 * i);
+        add_simple(e, id,
+                   i < 3   ? CCAD_GRADE_A
+                   : i < 6 ? CCAD_GRADE_B
+                           : CCAD_GRADE_C,
+                   100 - i, d0 - 1 - 3 * i);
     }
     grade(e);
     e->holiday[e->n_holiday++] = d0 + 3;
@@ -369,8 +372,11 @@ static void lean_schedules(void **state)
     size_t k;
     for (i = 0; i < 20; i++) {
         snprintf(id, sizeof id, "l%02d", i);
-        add_simple(e, id, i < 4 ? CCAD_GRADE_A : i < 9 ? CCAD_GRADE_B : CCAD_GRADE_C, 100 - i,
-                   i == 5 ? CCAD_NO_DATE : d0 - 1 - 2 * i);
+        add_simple(e, id,
+                   i < 4   ? CCAD_GRADE_A
+                   : i < 9 ? CCAD_GRADE_B
+                           : CCAD_GRADE_C,
+                   100 - i, i == 5 ? CCAD_NO_DATE : d0 - 1 - 2 * i);
     }
     grade(e);
     s1 = plan_o(e, &o);

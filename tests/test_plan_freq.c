@@ -93,8 +93,8 @@ static void pull_ahead_keeps_frequency(void **state)
         assert_int_equal(n, 7);
         for (k = 0; k < n; k++) {
             assert_int_equal(it[k].date, d0 + due[k]);
-            tu_reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE,
-                         d0 + due[k], 2, 0);
+            tu_reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + due[k], 2,
+                         0);
         }
     }
     {
@@ -103,8 +103,8 @@ static void pull_ahead_keeps_frequency(void **state)
         assert_int_equal(n, 4);
         for (k = 0; k < n; k++) {
             assert_int_equal(it[k].date, d0 + due[k]);
-            tu_reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE,
-                         d0 + due[k], 2, 0);
+            tu_reason_is(&it[k].reasons[0], CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, d0 + due[k], 2,
+                         0);
         }
     }
     assert_true((int64_t)tu_items_of(s, ia, 0, NULL, 0) <= w.rows[0].visits);
@@ -331,7 +331,6 @@ static void pull_ahead_minutes(void **state)
     ccad_schedule_free(s);
 }
 
-
 /* FREQ and pull-ahead: an early contact must not cost an important
  * customer's daily contacts in its purchase week. A customer buying on D0+8
  * is at the two-weeks level on D0 (every 2 days, due D0+1) and at the week
@@ -382,12 +381,9 @@ static void q1_week_after_early_contact(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        PLAN_TEST(freq_as_dates),
-        PLAN_TEST(pull_ahead_keeps_frequency),
-        PLAN_TEST(pull_ahead_levelling),
-        PLAN_TEST(pull_ahead_days_without_room),
-        PLAN_TEST(pull_ahead_minutes),
-        PLAN_TEST(q1_week_after_early_contact),
+        PLAN_TEST(freq_as_dates),        PLAN_TEST(pull_ahead_keeps_frequency),
+        PLAN_TEST(pull_ahead_levelling), PLAN_TEST(pull_ahead_days_without_room),
+        PLAN_TEST(pull_ahead_minutes),   PLAN_TEST(q1_week_after_early_contact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

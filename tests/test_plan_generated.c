@@ -24,14 +24,15 @@ static void gen_book(env *e, uint64_t seed, int n, int32_t d0)
         int64_t r = tu_rng_range(&s, 0, 99);
         snprintf(id, sizeof id, "g%llu-%04d", (unsigned long long)seed, i);
         c.id = id;
-        c.value = r < 15 ? tu_rng_range(&s, 5000000, 50000000)
+        c.value = r < 15   ? tu_rng_range(&s, 5000000, 50000000)
                   : r < 40 ? tu_rng_range(&s, 1000000, 5000000)
                            : tu_rng_range(&s, 0, 1000000);
         r = tu_rng_range(&s, 0, 99);
-        c.status = r < 60 ? CCAD_STATUS_PROSPECT : r < 85 ? CCAD_STATUS_ACTIVE
-                   : r < 93                          ? CCAD_STATUS_KEY
-                   : r < 97                          ? CCAD_STATUS_RELEASED
-                                                     : CCAD_STATUS_ELIMINATED;
+        c.status = r < 60   ? CCAD_STATUS_PROSPECT
+                   : r < 85 ? CCAD_STATUS_ACTIVE
+                   : r < 93 ? CCAD_STATUS_KEY
+                   : r < 97 ? CCAD_STATUS_RELEASED
+                            : CCAD_STATUS_ELIMINATED;
         if (c.status == CCAD_STATUS_ACTIVE || c.status == CCAD_STATUS_KEY)
             c.monthly_volume = tu_rng_range(&s, 0, 10000000);
         if (tu_rng_range(&s, 0, 99) < 30)
@@ -81,8 +82,7 @@ static void gen_calendar(env *e, int32_t d0)
 #define GEN_N 200
 #define GEN_DAYS 28
 
-static void check_properties(env *e, const ccad_schedule *s, int32_t d0, int32_t vpd,
-                             int strict_q1)
+static void check_properties(env *e, const ccad_schedule *s, int32_t d0, int32_t vpd, int strict_q1)
 {
     size_t i, n = ccad_schedule_item_count(s), nb = ccad_book_count(e->fx.b);
     int day_rep[GEN_DAYS];

@@ -368,12 +368,9 @@ static void touch_and_visit_same_day(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        PLAN_TEST(persist_blocks),
-        PLAN_TEST(persist_block_needs_rep),
-        PLAN_TEST(complaint_open_daily),
-        PLAN_TEST(complaint_unimportant_delegated),
-        PLAN_TEST(complaint_care),
-        PLAN_TEST(keepwarm_touches),
+        PLAN_TEST(persist_blocks),           PLAN_TEST(persist_block_needs_rep),
+        PLAN_TEST(complaint_open_daily),     PLAN_TEST(complaint_unimportant_delegated),
+        PLAN_TEST(complaint_care),           PLAN_TEST(keepwarm_touches),
         PLAN_TEST(touch_and_visit_same_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,19 +60,19 @@ typedef struct pv {
     uint64_t seed;
     ccad_plan_options o;
     size_t n_cust;
-    ccad_customer *cust;    /* ids point into the book (or the test's strings) */
-    int32_t *service;       /* service minutes per customer */
-    int *strategy;          /* ::ccad_strategy assessed on the first day */
-    int32_t *due_date;      /* due date assessed on the first day, or CCAD_NO_DATE */
-    uint32_t *flags;        /* calendar flags of each day of the range */
-    ccad_day *days;         /* ccad_schedule_day() of each day of the range */
+    ccad_customer *cust; /* ids point into the book (or the test's strings) */
+    int32_t *service;    /* service minutes per customer */
+    int *strategy;       /* ::ccad_strategy assessed on the first day */
+    int32_t *due_date;   /* due date assessed on the first day, or CCAD_NO_DATE */
+    uint32_t *flags;     /* calendar flags of each day of the range */
+    ccad_day *days;      /* ccad_schedule_day() of each day of the range */
     ccad_item *items;
     size_t n_items;
     ccad_finding *finds;
     size_t n_finds;
-    int hours_fit;          /* every window holds its service time inside the day */
-    long count[P_COUNT];    /* violations found */
-    long show;              /* messages still to print per property (-1: all) */
+    int hours_fit;       /* every window holds its service time inside the day */
+    long count[P_COUNT]; /* violations found */
+    long show;           /* messages still to print per property (-1: all) */
     long shown[P_COUNT];
 } pv;
 
@@ -161,8 +161,8 @@ static void chk_hours(pv *p)
         if (it->eta_min < c->visit_open_min || it->depart_min > c->visit_close_min)
             violation(p, P_HOURS, it->customer, it->date,
                       "stop %d served %d..%d outside its hours %d..%d (minutes after midnight)",
-                      (int)it->seq, (int)it->eta_min, (int)it->depart_min,
-                      (int)c->visit_open_min, (int)c->visit_close_min);
+                      (int)it->seq, (int)it->eta_min, (int)it->depart_min, (int)c->visit_open_min,
+                      (int)c->visit_close_min);
     }
 }
 
@@ -266,8 +266,7 @@ static void chk_late(pv *p)
         if (p->items[i].late)
             violation(p, P_LATE, p->items[i].customer, p->items[i].date,
                       "stop %d late (eta %d, depart %d) though every window fits the day",
-                      (int)p->items[i].seq, (int)p->items[i].eta_min,
-                      (int)p->items[i].depart_min);
+                      (int)p->items[i].seq, (int)p->items[i].eta_min, (int)p->items[i].depart_min);
     for (i = 0; i < p->n_finds; i++) {
         const ccad_finding *f = &p->finds[i];
         size_t j;
@@ -296,7 +295,8 @@ static void chk_lost(pv *p)
             kept = p->items[i].customer == c && p->items[i].kind != CCAD_ITEM_TOUCH;
         for (i = 0; i < p->n_finds && !kept; i++)
             kept = p->finds[i].customer == (int64_t)c &&
-                   (p->finds[i].kind == CCAD_FIND_UNPLANNED || p->finds[i].kind == CCAD_FIND_DROPPED ||
+                   (p->finds[i].kind == CCAD_FIND_UNPLANNED ||
+                    p->finds[i].kind == CCAD_FIND_DROPPED ||
                     p->finds[i].kind == CCAD_FIND_RELEASE_PROPOSED);
         if (!kept) {
             int32_t on = p->due_date[c] < p->o.first_day ? p->o.first_day : p->due_date[c];
@@ -419,7 +419,7 @@ static void plan_properties(void **state)
         fit += p.hours_fit;
         for (k = 0; k < P_COUNT; k++) {
             /* print the first few of each property over the whole run */
-            p.show = one != NULL                       ? -1
+            p.show = one != NULL                    ? -1
                      : shown[k] < SHOW_PER_PROPERTY ? SHOW_PER_PROPERTY - shown[k]
                                                     : 0;
             if (check(&p, k) > 0)
@@ -450,8 +450,8 @@ static void plan_properties(void **state)
 /* Monday 2026-03-02 .. Friday: Wednesday a holiday, Thursday absent,
  * Friday special. Customer 0: Mondays only, 09:00-11:00, given up;
  * customer 1: any day, any hour. */
-static void tiny(pv *p, ccad_customer cust[2], int32_t service[2], int strategy[2],
-                 int32_t due[2], uint32_t flags[5], ccad_day days[5])
+static void tiny(pv *p, ccad_customer cust[2], int32_t service[2], int strategy[2], int32_t due[2],
+                 uint32_t flags[5], ccad_day days[5])
 {
     ccad_customer c0 = CCAD_CUSTOMER_INIT, c1 = CCAD_CUSTOMER_INIT;
     int d;
@@ -588,7 +588,7 @@ static void checkers_catch_violations(void **state)
     p.items = items;
     p.n_items = 2;
     assert_int_equal(check(&p, P_CAPACITY), 2); /* the count and the minutes */
-    items[1].delegated = CCAD_BY_COLLEAGUE; /* a colleague's item is no load */
+    items[1].delegated = CCAD_BY_COLLEAGUE;     /* a colleague's item is no load */
     items[1].seq = 0;
     assert_int_equal(check(&p, P_CAPACITY), 0);
 

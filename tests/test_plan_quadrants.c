@@ -60,7 +60,7 @@ static void big_rocks_first(void **state)
             assert_true(it.reason_count >= 2);
             assert_int_equal(it.reasons[0].why, CCAD_WHY_PLAN_DUE);
             assert_int_equal(it.reasons[0].rule, CCAD_RULE_QUADRANT);
-            assert_true(it.reasons[0].b == (int64_t)quad[k]); /* planning class */
+            assert_true(it.reasons[0].b == (int64_t)quad[k]);              /* planning class */
             assert_true(it.reasons[0].c == (k == 1 ? 5 : k == 3 ? 3 : 0)); /* days overdue */
         }
     }
@@ -278,12 +278,9 @@ static void absence_on_weekend(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        PLAN_TEST(big_rocks_first),
-        PLAN_TEST(q3_delegated_or_waits),
-        PLAN_TEST(q4_rolls_over_and_drops),
-        PLAN_TEST(q4_rolled_then_planned),
-        PLAN_TEST(non_working_days),
-        PLAN_TEST(absence_substitute),
+        PLAN_TEST(big_rocks_first),         PLAN_TEST(q3_delegated_or_waits),
+        PLAN_TEST(q4_rolls_over_and_drops), PLAN_TEST(q4_rolled_then_planned),
+        PLAN_TEST(non_working_days),        PLAN_TEST(absence_substitute),
         PLAN_TEST(absence_on_weekend),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

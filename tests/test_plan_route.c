@@ -211,7 +211,10 @@ static void route_geo(void **state)
     ccad_schedule *s;
     uint64_t r = 99;
     for (i = 0; i < 30; i++) {
-        ccad_customer c = cust(id, i < 5 ? CCAD_GRADE_A : i < 12 ? CCAD_GRADE_B : CCAD_GRADE_C,
+        ccad_customer c = cust(id,
+                               i < 5    ? CCAD_GRADE_A
+                               : i < 12 ? CCAD_GRADE_B
+                                        : CCAD_GRADE_C,
                                300 - i, D0 - 1 - (int32_t)tu_rng_range(&r, 0, 27));
         snprintf(id, sizeof id, "geo%02d", i);
         c.has_location = 1;
@@ -285,10 +288,10 @@ static void route_options_errors(void **state)
     ccad_schedule *s;
     add_simple(e, "x", CCAD_GRADE_A, 10, D0 - 5);
     grade(e);
-#define RT_BAD(field, val, code)  \
-    do {                          \
-        bad = o;                  \
-        bad.field = (val);        \
+#define RT_BAD(field, val, code) \
+    do { \
+        bad = o; \
+        bad.field = (val); \
         SCHED_FAIL(e, &bad, code); \
     } while (0)
     RT_BAD(route, 2, CCAD_EINVAL);
@@ -340,11 +343,8 @@ static void route_options_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        PLAN_TEST(route_planar_day),
-        PLAN_TEST(route_day_end_respected),
-        PLAN_TEST(route_geo),
-        PLAN_TEST(route_host),
-        PLAN_TEST(route_options_errors),
+        PLAN_TEST(route_planar_day), PLAN_TEST(route_day_end_respected), PLAN_TEST(route_geo),
+        PLAN_TEST(route_host),       PLAN_TEST(route_options_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

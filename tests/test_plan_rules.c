@@ -93,7 +93,7 @@ static void visit_days_respected(void **state)
     c.has_location = 1;
     itouch = add(e, &c);
     grade(e);
-    e->absent[e->n_absent++] = d0 + 8; /* Tuesday of week 2: the substitute */
+    e->absent[e->n_absent++] = d0 + 8;    /* Tuesday of week 2: the substitute */
     e->special[e->n_special++] = d0 + 10; /* Thursday of week 2: touches */
     for (route = 0; route <= 1; route++) {
         ccad_plan_options o = route ? route_opts(d0, 14, 3) : opts(d0, 14, 3);
@@ -379,8 +379,8 @@ static void request_answered_on_day(void **state)
         assert_int_equal(its[0].kind, CCAD_ITEM_VISIT);
         assert_int_equal(its[0].quadrant, CCAD_Q3);
         assert_true(its[0].delegated == CCAD_BY_REP || its[0].delegated == CCAD_BY_COLLEAGUE);
-        assert_non_null(tu_reason_of(its[0].reasons, its[0].reason_count,
-                                     CCAD_WHY_URGENCY_REQUEST));
+        assert_non_null(
+            tu_reason_of(its[0].reasons, its[0].reason_count, CCAD_WHY_URGENCY_REQUEST));
         assert_int_equal(tu_count_findings(s, CCAD_FIND_UNPLANNED, ic[k]), 0);
     }
     ccad_schedule_free(s);

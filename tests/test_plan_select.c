@@ -40,8 +40,7 @@ static void gen(uint64_t *s, struct cand *c, size_t n)
 }
 
 /* Pops k candidates, then all that are left: the same sequence as qsort. */
-static void check_order(struct cand *in, size_t n, size_t k,
-                        int (*cmp)(const void *, const void *))
+static void check_order(struct cand *in, size_t n, size_t k, int (*cmp)(const void *, const void *))
 {
     struct cand *sorted = malloc((n ? n : 1) * sizeof *sorted);
     struct cand *heap = malloc((n ? n : 1) * sizeof *heap);

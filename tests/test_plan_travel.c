@@ -57,8 +57,8 @@ struct world {
     int32_t d0;
 };
 
-static void open_world(struct world *w, int (*travel)(void *, double, double, double, double,
-                                                     int32_t *))
+static void open_world(struct world *w,
+                       int (*travel)(void *, double, double, double, double, int32_t *))
 {
     ccad_host h = CCAD_HOST_INIT;
     h.travel = travel;

@@ -7,7 +7,6 @@
  * expectations through the runner's hooks. */
 #define CCAD_VECTORS_NO_MAIN
 
-
 struct run;
 static int plan_directive(struct run *R, char **tok, int n);
 static void plan_begin(struct run *R);
@@ -23,10 +22,23 @@ static void plan_end(struct run *R);
 
 static const char *const item_kind_names[] = {NULL, "visit", "call", "persist", "care", "touch"};
 static const char *const delegation_names[] = {"rep", "colleague", "substitute"};
-static const char *const finding_names[] = {
-    NULL,       "unplanned", "overdue",  "cooling",  "cold",  "stalled", "release_risk",
-    "never_contacted", "over_capacity", "dropped", "gap", "platform", "route",
-    "release_proposed", "assign_proposed", "move_proposed", "persist_lacking"};
+static const char *const finding_names[] = {NULL,
+                                            "unplanned",
+                                            "overdue",
+                                            "cooling",
+                                            "cold",
+                                            "stalled",
+                                            "release_risk",
+                                            "never_contacted",
+                                            "over_capacity",
+                                            "dropped",
+                                            "gap",
+                                            "platform",
+                                            "route",
+                                            "release_proposed",
+                                            "assign_proposed",
+                                            "move_proposed",
+                                            "persist_lacking"};
 #define N_FINDINGS (int)(sizeof finding_names / sizeof finding_names[0])
 static const char *const overload_names[] = {"report", "stretch"};
 static const char *const metric_names[] = {NULL, "planar", "geo", "host"};
@@ -653,12 +665,11 @@ static int do_day(struct run *R, char **tok, int n)
             return 0;
         }
         for (k = 2; k < n; k++) {
-            static const char *const names[] = {"items", "by_rep", "delegated", "touches",
-                                                "stops", "service_min", "travel_min",
-                                                "back_min", "late"};
-            const int32_t vals[] = {y.items,      y.by_rep,     y.delegated,
-                                    y.touches,    y.stops,      y.service_min,
-                                    y.travel_min, y.back_min,   y.late};
+            static const char *const names[] = {"items",      "by_rep",   "delegated",
+                                                "touches",    "stops",    "service_min",
+                                                "travel_min", "back_min", "late"};
+            const int32_t vals[] = {y.items,       y.by_rep,     y.delegated, y.touches, y.stops,
+                                    y.service_min, y.travel_min, y.back_min,  y.late};
             const char *t = tok[k];
             size_t len = strcspn(t, "<>=");
             int op = 0, f; /* 0 =, 1 <=, 2 >= */
@@ -725,8 +736,8 @@ static int do_reminders(struct run *R, char **tok, int n)
 
 /* workload DATE period_days=N field_days=N visits_per_day=N : CHECK...
  * platform CHECK... */
-static int compare_named(struct run *R, const char *what, const char *t,
-                         const char *const *names, const int64_t *vals, int nv)
+static int compare_named(struct run *R, const char *what, const char *t, const char *const *names,
+                         const int64_t *vals, int nv)
 {
     const char *eq = strchr(t, '=');
     int f;
@@ -752,8 +763,8 @@ static int do_workload(struct run *R, char **tok, int n)
 {
     static const char *const names[] = {
         "A_customers", "A_visits", "B_customers", "B_visits", "C_customers", "C_visits",
-        "D_customers", "D_visits", "visits", "capacity", "rounds_x100", "over",
-        "cut_A", "cut_B", "cut_C", "cut_D", "stretch_x100"};
+        "D_customers", "D_visits", "visits",      "capacity", "rounds_x100", "over",
+        "cut_A",       "cut_B",    "cut_C",       "cut_D",    "stretch_x100"};
     ccad_workload w = CCAD_WORKLOAD_INIT;
     int64_t d, v[17];
     int k, colon = -1, rc;
@@ -813,10 +824,10 @@ static int do_workload(struct run *R, char **tok, int n)
 static int do_platform(struct run *R, char **tok, int n)
 {
     static const char *const names[] = {
-        "market", "market_A", "market_B", "market_C", "market_D",
-        "working", "working_A", "working_B", "working_C", "working_D",
-        "buying", "buying_A", "buying_B", "buying_C", "buying_D",
-        "key_accounts", "working_cap", "over_cap", "c_heavy", "working_min", "under_min"};
+        "market",    "market_A",    "market_B",  "market_C",     "market_D",    "working",
+        "working_A", "working_B",   "working_C", "working_D",    "buying",      "buying_A",
+        "buying_B",  "buying_C",    "buying_D",  "key_accounts", "working_cap", "over_cap",
+        "c_heavy",   "working_min", "under_min"};
     ccad_platform p = CCAD_PLATFORM_INIT;
     int64_t v[21];
     int k, rc;

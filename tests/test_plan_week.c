@@ -23,7 +23,10 @@ static void territory(env *e, int n)
     for (i = 0; i < n; i++) {
         ccad_customer c;
         snprintf(id, sizeof id, "t%02d", i);
-        c = cust(id, i % 5 == 0 ? CCAD_GRADE_A : i % 5 == 4 ? CCAD_GRADE_C : CCAD_GRADE_B,
+        c = cust(id,
+                 i % 5 == 0   ? CCAD_GRADE_A
+                 : i % 5 == 4 ? CCAD_GRADE_C
+                              : CCAD_GRADE_B,
                  1000 - i, d0 - 1 - (i * 3) % 9);
         c.has_location = 1;
         c.x = (i % 3 == 0 ? -30.0 : i % 3 == 1 ? 30.0 : 0.0) + (double)(i * 7 % 5);

@@ -190,8 +190,8 @@ static void clock_reenters(void **state)
  * callback; and EBUSY records nothing: the context's error stays as it was. */
 static void everything_from_every_callback(void **state)
 {
-    static const char *const where[] = {"begin", "save", "append_contact", "commit",
-                                        "load",  "iterate", "clock", "calendar"};
+    static const char *const where[] = {"begin", "save",    "append_contact", "commit",
+                                        "load",  "iterate", "clock",          "calendar"};
     size_t i;
     (void)state;
     for (i = 0; i < sizeof where / sizeof where[0]; i++) {
@@ -229,8 +229,8 @@ static void everything_from_every_callback(void **state)
  * idle afterwards. */
 static void outer_callback_fails(void **state)
 {
-    static const char *const where[] = {"begin", "save", "append_contact", "commit", "clock",
-                                        "calendar", "travel"};
+    static const char *const where[] = {"begin", "save",     "append_contact", "commit",
+                                        "clock", "calendar", "travel"};
     size_t i;
     (void)state;
     for (i = 0; i < sizeof where / sizeof where[0]; i++) {

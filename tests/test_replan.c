@@ -21,8 +21,8 @@
 typedef struct host_state {
     int32_t holiday[HOLI_MAX];
     int holidays;
-    int fail;                 /* the calendar fails while set */
-    ccad_schedule *probe;     /* replanned from inside the calendar when set */
+    int fail;             /* the calendar fails while set */
+    ccad_schedule *probe; /* replanned from inside the calendar when set */
     const ccad_book *probe_book;
     const ccad_rules *probe_rules;
     const ccad_plan_options *probe_opts;
@@ -36,8 +36,8 @@ static int calendar(void *user, int32_t day, uint32_t *out)
     if (h->fail)
         return 1;
     if (h->probe != NULL) {
-        h->probe_rc = ccad_schedule_replan(h->probe, h->probe_book, h->probe_rules,
-                                           h->probe_opts, NULL);
+        h->probe_rc = ccad_schedule_replan(h->probe, h->probe_book, h->probe_rules, h->probe_opts,
+                                           NULL);
         h->probe = NULL;
     }
     *out = wd <= 5 ? CCAD_DAY_WORKING : 0;
@@ -163,12 +163,10 @@ static int change(tt_territory *t, ccad_plan_options *o, uint64_t *s, unsigned *
         t->holiday[t->n_holiday++] = o->first_day + (int32_t)tu_rng_range(s, 0, o->days - 1);
         return CCAD_REPLAN_CALENDAR;
     case 7: /* a rule changed (the book is graded again after it) */
-        assert_int_equal(ccad_rules_set(t->rules, "capacity.pull_ahead_days",
-                                        tu_rng_range(s, 0, 3)),
-                         CCAD_OK);
+        assert_int_equal(
+            ccad_rules_set(t->rules, "capacity.pull_ahead_days", tu_rng_range(s, 0, 3)), CCAD_OK);
         return CCAD_REPLAN_RULES;
-    default:
-        return CCAD_REPLAN_KEPT;
+    default: return CCAD_REPLAN_KEPT;
     }
 }
 

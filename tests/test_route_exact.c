@@ -28,65 +28,63 @@ static uint32_t ref_lowest_bit(uint32_t x)
     return i;
 }
 
-#define REF_ROWS(NAME, T)                                                                   \
-    static void NAME(const int64_t *D, uint32_t m, int open, T *E, uint32_t *order,         \
-                     int64_t *cost)                                                          \
-    {                                                                                        \
-        uint32_t full = (1u << m) - 1, w = m + 1, S, j, k, last = 0, mask;                   \
-        T Dr[REF_MAX * REF_MAX];                                                         \
-        int64_t best = INT64_MAX;                                                            \
-        memset(Dr, 0, sizeof Dr);                                                            \
-        for (k = 0; k < m; k++)                                                              \
-            for (j = 0; j < m; j++)                                                          \
-                Dr[k * REF_MAX + j] = (T)D[(k + 1) * w + j + 1];                           \
-        for (j = 0; j < REF_MAX; j++)                                                      \
-            E[j] = j < m ? (T)D[j + 1] : 0;                                                  \
-        for (S = 1; S < full; S++) {                                                         \
-            T t[REF_MAX], val;                                                             \
-            const T *dr;                                                                     \
-            uint32_t bits = S, l;                                                            \
-            k = ref_lowest_bit(bits);                                                    \
-            bits &= bits - 1;                                                                \
-            val = E[(size_t)(S & ~(1u << k)) * REF_MAX + k];                               \
-            dr = Dr + k * REF_MAX;                                                         \
-            for (l = 0; l < REF_MAX; l++)                                                  \
-                t[l] = (T)(val + dr[l]);                                                     \
-            while (bits != 0) {                                                              \
-                k = ref_lowest_bit(bits);                                                \
-                bits &= bits - 1;                                                            \
-                val = E[(size_t)(S & ~(1u << k)) * REF_MAX + k];                           \
-                dr = Dr + k * REF_MAX;                                                     \
-                for (l = 0; l < REF_MAX; l++) {                                            \
-                    T c = (T)(val + dr[l]);                                                  \
-                    t[l] = c < t[l] ? c : t[l];                                              \
-                }                                                                            \
-            }                                                                                \
-            memcpy(E + (size_t)S * REF_MAX, t, sizeof t);                                  \
-        }                                                                                    \
-        for (j = 0; j < m; j++) {                                                            \
-            int64_t c = (int64_t)E[(size_t)(full & ~(1u << j)) * REF_MAX + j] +            \
-                        (open ? 0 : D[(j + 1) * w]);                                         \
-            if (c < best) {                                                                  \
-                best = c;                                                                    \
-                last = j;                                                                    \
-            }                                                                                \
-        }                                                                                    \
-        mask = full;                                                                         \
-        for (k = m; k >= 1; k--) {                                                           \
-            uint32_t prev = mask & ~(1u << last), bits;                                      \
-            T val = E[(size_t)prev * REF_MAX + last];                                      \
-            order[k] = last + 1;                                                             \
-            for (bits = prev; bits != 0; bits &= bits - 1) {                                 \
-                j = ref_lowest_bit(bits);                                                \
-                if (E[(size_t)(prev & ~(1u << j)) * REF_MAX + j] + Dr[j * REF_MAX + last] == \
-                    val)                                                                     \
-                    break;                                                                   \
-            }                                                                                \
-            mask = prev;                                                                     \
-            last = bits != 0 ? j : 0;                                                        \
-        }                                                                                    \
-        order[0] = 0;                                                                        \
-        *cost = best;                                                                        \
+#define REF_ROWS(NAME, T) \
+    static void NAME(const int64_t *D, uint32_t m, int open, T *E, uint32_t *order, int64_t *cost) \
+    { \
+        uint32_t full = (1u << m) - 1, w = m + 1, S, j, k, last = 0, mask; \
+        T Dr[REF_MAX * REF_MAX]; \
+        int64_t best = INT64_MAX; \
+        memset(Dr, 0, sizeof Dr); \
+        for (k = 0; k < m; k++) \
+            for (j = 0; j < m; j++) \
+                Dr[k * REF_MAX + j] = (T)D[(k + 1) * w + j + 1]; \
+        for (j = 0; j < REF_MAX; j++) \
+            E[j] = j < m ? (T)D[j + 1] : 0; \
+        for (S = 1; S < full; S++) { \
+            T t[REF_MAX], val; \
+            const T *dr; \
+            uint32_t bits = S, l; \
+            k = ref_lowest_bit(bits); \
+            bits &= bits - 1; \
+            val = E[(size_t)(S & ~(1u << k)) * REF_MAX + k]; \
+            dr = Dr + k * REF_MAX; \
+            for (l = 0; l < REF_MAX; l++) \
+                t[l] = (T)(val + dr[l]); \
+            while (bits != 0) { \
+                k = ref_lowest_bit(bits); \
+                bits &= bits - 1; \
+                val = E[(size_t)(S & ~(1u << k)) * REF_MAX + k]; \
+                dr = Dr + k * REF_MAX; \
+                for (l = 0; l < REF_MAX; l++) { \
+                    T c = (T)(val + dr[l]); \
+                    t[l] = c < t[l] ? c : t[l]; \
+                } \
+            } \
+            memcpy(E + (size_t)S * REF_MAX, t, sizeof t); \
+        } \
+        for (j = 0; j < m; j++) { \
+            int64_t c = (int64_t)E[(size_t)(full & ~(1u << j)) * REF_MAX + j] + \
+                        (open ? 0 : D[(j + 1) * w]); \
+            if (c < best) { \
+                best = c; \
+                last = j; \
+            } \
+        } \
+        mask = full; \
+        for (k = m; k >= 1; k--) { \
+            uint32_t prev = mask & ~(1u << last), bits; \
+            T val = E[(size_t)prev * REF_MAX + last]; \
+            order[k] = last + 1; \
+            for (bits = prev; bits != 0; bits &= bits - 1) { \
+                j = ref_lowest_bit(bits); \
+                if (E[(size_t)(prev & ~(1u << j)) * REF_MAX + j] + Dr[j * REF_MAX + last] == val) \
+                    break; \
+            } \
+            mask = prev; \
+            last = bits != 0 ? j : 0; \
+        } \
+        order[0] = 0; \
+        *cost = best; \
     }
 
 REF_ROWS(ref_rows32, int32_t)
@@ -144,8 +142,7 @@ static void make_matrix(int64_t *D, uint32_t w, int kind, int64_t unit)
             if (i > 0 && rng_next() % 4 == 0)
                 x[i] = x[0], y[i] = y[0];
             break;
-        default: /* all at one place: every tour costs 0, or all edges equal */
-            x[i] = y[i] = 0.0;
+        default: /* all at one place: every tour costs 0, or all edges equal */ x[i] = y[i] = 0.0;
         }
     }
     for (i = 0; i < w; i++)

@@ -47,7 +47,8 @@ static void geo_metric(void **state)
             assert_tour(order, n);
             edges = closed ? n : n - 1;
             for (k = 0; k < edges; k++)
-                sum += haversine(x[order[k]], y[order[k]], x[order[(k + 1) % n]], y[order[(k + 1) % n]]);
+                sum += haversine(x[order[k]], y[order[k]], x[order[(k + 1) % n]],
+                                 y[order[(k + 1) % n]]);
             assert_true(fabs((double)cost - sum) <= (double)edges * 1.0);
             assert_true(cost > 0);
         }
@@ -90,10 +91,10 @@ struct travel_log {
     const double *x, *y;
     size_t n;
     long calls;
-    long fail_at;  /* 1-based call that fails; 0 = never */
-    int negative;  /* 1: report -1 minutes instead of failing */
+    long fail_at; /* 1-based call that fails; 0 = never */
+    int negative; /* 1: report -1 minutes instead of failing */
     int asymmetric;
-    int bad_pair;  /* a call with from == to or unknown coordinates */
+    int bad_pair; /* a call with from == to or unknown coordinates */
     unsigned char seen[HMAX][HMAX];
 };
 

@@ -68,7 +68,8 @@ static int64_t geo_cb(const void *user, uint32_t i, uint32_t j)
 {
     const struct pts *P = user;
     const double *a = P->u + 3 * (size_t)i, *b = P->u + 3 * (size_t)j;
-    double c = sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
+    double c = sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) +
+                    (a[2] - b[2]) * (a[2] - b[2]));
     return (int64_t)(2.0 * asin(fmin(c, 2.0) / 2.0) * CCAD__EARTH_M + 0.5);
 }
 
@@ -90,12 +91,15 @@ static int by_cost_index(const void *a, const void *b)
 static int in_quadrant(const double *c, uint32_t i, uint32_t j, int quad)
 {
     double dx = c[2 * j] - c[2 * i], dy = c[2 * j + 1] - c[2 * i + 1];
-    return quad == 0 ? dx > 0 && dy >= 0 : quad == 1 ? dx <= 0 && dy > 0 : quad == 2 ? dx < 0 && dy <= 0 : dx >= 0 && dy < 0;
+    return quad == 0   ? dx > 0 && dy >= 0
+           : quad == 1 ? dx <= 0 && dy > 0
+           : quad == 2 ? dx < 0 && dy <= 0
+                       : dx >= 0 && dy < 0;
 }
 
 /* The documented list of point i, by sorting every other point. */
-static void brute_list(const double *c, ccad__edge_cost cost, const void *user, uint32_t n, uint32_t i,
-                       uint32_t per_quad, uint32_t *out)
+static void brute_list(const double *c, ccad__edge_cost cost, const void *user, uint32_t n,
+                       uint32_t i, uint32_t per_quad, uint32_t *out)
 {
     struct ranked *r = malloc(n * sizeof *r), pick[K];
     uint32_t m = 0, j, got = 0, q;
@@ -138,14 +142,16 @@ static void lists_equal_brute(const double *c, uint32_t dim, double mult, ccad__
     h = tu_host(&al);
     assert_non_null(got);
     assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
-    assert_int_equal(ccad__route_neighbours(ctx, c, dim, mult, cost, user, n, K, per_quad, got, K), CCAD_OK);
+    assert_int_equal(ccad__route_neighbours(ctx, c, dim, mult, cost, user, n, K, per_quad, got, K),
+                     CCAD_OK);
     for (i = 0; i < n; i++) {
         brute_list(c, cost, user, n, i, per_quad, want);
         assert_memory_equal(got + (size_t)i * K, want, sizeof want);
     }
     /* comparing every pair (no coordinates) ranks the same way */
     if (per_quad == 0) {
-        assert_int_equal(ccad__route_neighbours(ctx, NULL, 0, 0.0, cost, user, n, K, 0, got, K), CCAD_OK);
+        assert_int_equal(ccad__route_neighbours(ctx, NULL, 0, 0.0, cost, user, n, K, 0, got, K),
+                         CCAD_OK);
         for (i = 0; i < n; i++) {
             brute_list(c, cost, user, n, i, 0, want);
             assert_memory_equal(got + (size_t)i * K, want, sizeof want);
@@ -164,7 +170,8 @@ static void neighbours_match_bruteforce(void **state)
     for (round = 0; round < 120; round++) {
         uint32_t n = (uint32_t)tu_rng_range(&rng, K + 1, round < 100 ? 120 : 700), i;
         enum shape sh = (enum shape)(round % SHAPES);
-        double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y), *xy = malloc(2 * n * sizeof *xy);
+        double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y),
+               *xy = malloc(2 * n * sizeof *xy);
         double *u = malloc(3 * n * sizeof *u);
         struct pts P;
         assert_true(x && y && xy && u);
@@ -203,10 +210,14 @@ static void neighbours_bad_arguments(void **state)
     ccad_ctx *ctx = NULL;
     (void)state;
     assert_int_equal(ccad_ctx_new(&ctx, NULL), CCAD_OK);
-    assert_int_equal(ccad__route_neighbours(ctx, xy, 2, 1.0, planar_cb, &P, 12, 0, 0, out, K), CCAD_EINVAL);
-    assert_int_equal(ccad__route_neighbours(ctx, xy, 2, 1.0, planar_cb, &P, 10, K, 0, out, K), CCAD_EINVAL);
-    assert_int_equal(ccad__route_neighbours(ctx, xy, 2, 1.0, planar_cb, &P, 12, K, 3, out, K), CCAD_EINVAL);
-    assert_int_equal(ccad__route_neighbours(ctx, NULL, 0, 1.0, planar_cb, &P, 12, K, 2, out, K), CCAD_EINVAL);
+    assert_int_equal(ccad__route_neighbours(ctx, xy, 2, 1.0, planar_cb, &P, 12, 0, 0, out, K),
+                     CCAD_EINVAL);
+    assert_int_equal(ccad__route_neighbours(ctx, xy, 2, 1.0, planar_cb, &P, 10, K, 0, out, K),
+                     CCAD_EINVAL);
+    assert_int_equal(ccad__route_neighbours(ctx, xy, 2, 1.0, planar_cb, &P, 12, K, 3, out, K),
+                     CCAD_EINVAL);
+    assert_int_equal(ccad__route_neighbours(ctx, NULL, 0, 1.0, planar_cb, &P, 12, K, 2, out, K),
+                     CCAD_EINVAL);
     ccad_ctx_free(ctx);
 }
 
@@ -237,7 +248,8 @@ static int64_t nn_tour_cost(const struct pts *P, size_t n, int closed)
     return total + (closed ? planar(P, cur, 0) : 0);
 }
 
-static void check_tour(const struct pts *P, const uint32_t *order, size_t n, int closed, int64_t cost)
+static void check_tour(const struct pts *P, const uint32_t *order, size_t n, int closed,
+                       int64_t cost)
 {
     unsigned char *seen = calloc(n, 1);
     int64_t total = 0;

@@ -162,8 +162,8 @@ static int fresh_travel(void *user, double fx, double fy, double tx, double ty, 
 
 static void table_same_tours_as_fresh_costs(void **state)
 {
-    static const size_t sizes[] = {14, 17, 21, 26, 31, 45, 120, CCAD__ROUTE_TABLE_MAX,
-                                   CCAD__ROUTE_TABLE_MAX + 1};
+    static const size_t sizes[] = {
+        14, 17, 21, 26, 31, 45, 120, CCAD__ROUTE_TABLE_MAX, CCAD__ROUTE_TABLE_MAX + 1};
     static double x[MAXP], y[MAXP];
     static uint32_t got[MAXP], want[MAXP];
     int geo = 0, cases = 0;
@@ -288,8 +288,7 @@ static void local_opt(const int64_t *d, uint32_t n, uint32_t *t)
 }
 
 /* The shortest closed tour the reference finds from `starts` random starts. */
-static int64_t reference_best(const double *x, const double *y, uint32_t n, int metric,
-                              int starts)
+static int64_t reference_best(const double *x, const double *y, uint32_t n, int metric, int starts)
 {
     static int64_t d[32 * 32];
     uint32_t t[32], i, k;

@@ -258,10 +258,8 @@ static void determinism(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(exact_vs_bruteforce),
-        cmocka_unit_test(exact_vs_dp),
-        cmocka_unit_test(heuristic_random),
-        cmocka_unit_test(tsplib_optima),
+        cmocka_unit_test(exact_vs_bruteforce), cmocka_unit_test(exact_vs_dp),
+        cmocka_unit_test(heuristic_random),    cmocka_unit_test(tsplib_optima),
         cmocka_unit_test(determinism),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -128,8 +128,9 @@ static void large_from_hint(void **state)
             assert_int_equal(ro.late, 0);
             assert_int_equal(back, ro.back);
         }
-        assert_true(ro.late < rh.late || (ro.late == rh.late && (ro.travel < rh.travel ||
-                                          (ro.travel == rh.travel && ro.back <= rh.back))));
+        assert_true(ro.late < rh.late ||
+                    (ro.late == rh.late &&
+                     (ro.travel < rh.travel || (ro.travel == rh.travel && ro.back <= rh.back))));
         assert_int_equal(back, ro.late == 0 ? ro.back : -1);
         strictly += ro.travel < rh.travel || ro.late < rh.late;
         /* deterministic for the same input and seed; no hint works too */
@@ -267,7 +268,10 @@ static void host_metric(void **state)
         gen(&I, 2 + (size_t)(round % 8), round % 3, 800 + (int32_t)rnd(300));
         for (i = 0; i < I.n; i++)
             for (j = 0; j < I.n; j++)
-                I.mat[i * I.n + j] = i == j ? 0 : (int32_t)(fabs(I.x[i] - I.x[j]) + fabs(I.y[i] - I.y[j]) + (I.y[j] > I.y[i] ? 7 : 0));
+                I.mat[i * I.n + j] = i == j
+                                         ? 0
+                                         : (int32_t)(fabs(I.x[i] - I.x[j]) + fabs(I.y[i] - I.y[j]) +
+                                                     (I.y[j] > I.y[i] ? 7 : 0));
         o.metric = CCAD_METRIC_HOST;
         t.open_min = I.open;
         t.close_min = I.close;

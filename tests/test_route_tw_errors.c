@@ -62,8 +62,9 @@ static void err_check(struct errfix *F, int code)
     uint32_t so[4];
     int32_t ss[4];
     if (F->use != NULL) {
-        TU_FAIL(F->ctx, ccad_route_solve_tw(F->use, F->px, F->py, F->n, F->po, F->pt, F->porder,
-                                            F->starts, &F->cost),
+        TU_FAIL(F->ctx,
+                ccad_route_solve_tw(F->use, F->px, F->py, F->n, F->po, F->pt, F->porder, F->starts,
+                                    &F->cost),
                 code);
     } else {
         assert_int_equal(ccad_route_solve_tw(NULL, F->px, F->py, F->n, F->po, F->pt, F->porder,
@@ -79,14 +80,14 @@ static void err_check(struct errfix *F, int code)
     assert_int_equal(F->al.live, 0);
 }
 
-#define ERR_CASE(name, code, setup)                                                          \
-    static void name(void **state)                                                           \
-    {                                                                                        \
-        struct errfix F;                                                                     \
-        (void)state;                                                                         \
-        err_begin(&F);                                                                       \
-        setup;                                                                               \
-        err_check(&F, code);                                                                 \
+#define ERR_CASE(name, code, setup) \
+    static void name(void **state) \
+    { \
+        struct errfix F; \
+        (void)state; \
+        err_begin(&F); \
+        setup; \
+        err_check(&F, code); \
     }
 
 ERR_CASE(err_null_ctx, CCAD_EINVAL, F.use = NULL)
@@ -144,8 +145,8 @@ static void err_ignored_entries(void **state)
     F.open[0] = -50;
     F.close[0] = 5000;
     F.svc[0] = -1;
-    assert_int_equal(ccad_route_solve_tw(F.ctx, F.x, F.y, 4, &F.o, &F.t, F.order, F.starts, &F.cost),
-                     CCAD_OK);
+    assert_int_equal(
+        ccad_route_solve_tw(F.ctx, F.x, F.y, 4, &F.o, &F.t, F.order, F.starts, &F.cost), CCAD_OK);
     assert_perm(F.order, 4);
     ccad_ctx_free(F.ctx);
     assert_int_equal(F.al.live, 0);

@@ -68,7 +68,8 @@ static void make_day(struct day *d, uint32_t n, int kind, int32_t scale, int win
 
 static void same_order_as_before(void **state)
 {
-    static const int32_t scales[] = {1, 3, 90001, 1000001}; /* odd: no power of two to hide rounding */
+    static const int32_t scales[] = {1, 3, 90001,
+                                     1000001}; /* odd: no power of two to hide rounding */
     ccad_ctx *ctx = NULL;
     uint32_t n;
     long cases = 0, feasible = 0;

@@ -13,8 +13,8 @@ static void param_table(void **state)
 {
     fixture *f = *state;
     size_t i, j, n = ccad_rules_param_count();
-    static const char *units[] = {"days", "pct", "minor", "bool", "mask", "enum", "count", "bp",
-                                  "factor", "min"};
+    static const char *units[] = {"days", "pct",   "minor", "bool",   "mask",
+                                  "enum", "count", "bp",    "factor", "min"};
     ccad_param_info *all;
     assert_int_equal(n, 87);
     all = calloc(n, sizeof *all);
@@ -148,7 +148,8 @@ static void param_sources(void **state)
         assert_int_equal(ccad_rules_param_info(&info, i), CCAD_OK);
         if (!source_tag_ok(info.source))
             fail_msg("%s: source '%s' is neither 'seed NNN, line L: ...' nor "
-                     "'project default: ...'", info.name, info.source ? info.source : "(null)");
+                     "'project default: ...'",
+                     info.name, info.source ? info.source : "(null)");
         if (strncmp(info.source, "seed", 4) == 0)
             seeded++;
         else
@@ -164,11 +165,17 @@ static void param_sources(void **state)
     assert_true(source_tag_ok("seed 004, table 1 (line 170): A twice a week"));
     /* the list of the project's own numbers stays marked as such */
     {
-        static const char *const ours[] = {
-            "complaint.followup_days", "complaint.care_after_days", "freq.let_go_factor",
-            "triage.margin_lift_bp", "freq.c_days", "grade.share_b_pct", "stall.after",
-            "platform.c_max_pct", "route.service_a_min", "route.service_b_min",
-            "route.service_c_min"};
+        static const char *const ours[] = {"complaint.followup_days",
+                                           "complaint.care_after_days",
+                                           "freq.let_go_factor",
+                                           "triage.margin_lift_bp",
+                                           "freq.c_days",
+                                           "grade.share_b_pct",
+                                           "stall.after",
+                                           "platform.c_max_pct",
+                                           "route.service_a_min",
+                                           "route.service_b_min",
+                                           "route.service_c_min"};
         size_t k;
         for (k = 0; k < sizeof ours / sizeof ours[0]; k++)
             for (i = 0; i < n; i++) {
@@ -176,8 +183,7 @@ static void param_sources(void **state)
                 assert_int_equal(ccad_rules_param_info(&info, i), CCAD_OK);
                 if (strcmp(info.name, ours[k]) == 0 &&
                     strncmp(info.source, "project default: ", 17) != 0)
-                    fail_msg("%s must be marked a project default, not '%s'", ours[k],
-                             info.source);
+                    fail_msg("%s must be marked a project default, not '%s'", ours[k], info.source);
             }
     }
     assert_true(seeded > 0 && own > 0);

@@ -79,7 +79,9 @@ static void parse_strictness(void **state)
     PF("gap.max_days = 12 x\n", "line 1, column 19", NULL);
     PF("gap.max_days = 12;\n", "line 1, column 18", NULL);
     PF("gap.max_days = 12 13\n", "line 1, column 19", NULL);
-    PF("gap.max_days = 1\0" "2\n", "line 1, column 17", "NUL");
+    PF("gap.max_days = 1\0"
+       "2\n",
+       "line 1, column 17", "NUL");
     PF("# ok\ngap.max_days = 10\0\n", "line 2, column 18", "NUL");
     PF("\0", "line 1, column 1", "NUL");
     PF("# a comment with a NUL \0 inside\n", "line 1, column 24", "NUL");
@@ -123,13 +125,10 @@ static void parse_strictness(void **state)
     PF("triage.push_volume = 9000000\n", "line 1, column 1", "triage.self_driven_volume");
     PF("freq.a_count = 8\n", "line 1, column 1", "freq.a_days");
     PF("urgency.week_days = 20\n", "line 1, column 1", "urgency.two_weeks_days");
-    PF("grade.share_c_pct = 30\ngrade.share_a_pct = 80\n", "line 2, column 1",
-       "grade.share_a_pct");
+    PF("grade.share_c_pct = 30\ngrade.share_a_pct = 80\n", "line 2, column 1", "grade.share_a_pct");
     /* thresholds and shares of C only with grade D on */
-    PF("grade.threshold_c = 3000000\ngrade.use_d = 1\n", "line 1, column 1",
-       "grade.threshold_b");
-    PF("grade.use_d = 1\ngrade.threshold_c = 2000000\n", "line 2, column 1",
-       "grade.threshold_b");
+    PF("grade.threshold_c = 3000000\ngrade.use_d = 1\n", "line 1, column 1", "grade.threshold_b");
+    PF("grade.use_d = 1\ngrade.threshold_c = 2000000\n", "line 2, column 1", "grade.threshold_b");
     PF("grade.use_d = 1\ngrade.share_c_pct = 61\n", "line 2, column 1", "grade.share_c_pct");
 }
 
@@ -160,7 +159,8 @@ static void parse_share_conflict_has_line(void **state)
         {"# shares\n\ngrade.share_b_pct = 90\n", "line 3, column 1", 3},
         {"grade.share_a_pct = 90\n", "line 1, column 1", 1},
         {"grade.share_a_pct = 60\ngrade.share_b_pct = 50\n", "line 2, column 1", 2},
-        {"grade.share_b_pct = 50\ngap.max_days = 7\ngrade.share_a_pct = 60\n", "line 3, column 1", 3},
+        {"grade.share_b_pct = 50\ngap.max_days = 7\ngrade.share_a_pct = 60\n", "line 3, column 1",
+         3},
         {"grade.use_d = 1\ngrade.share_a_pct = 50\n", "line 2, column 1", 2},
         {"grade.share_a_pct = 50\ngrade.use_d = 1\n", "line 2, column 1", 2},
         {"grade.share_c_pct = 80\n\ngrade.use_d = 1\n", "line 3, column 1", 3},

@@ -84,7 +84,8 @@ static void serialize_sizes(void **state)
     assert_non_null(strstr(buf, "\ntriage.band = push\n"));
     assert_non_null(strstr(buf, "\nquadrant.important = AB\n"));
     assert_non_null(strstr(buf, "\ngap.grades = AB\n"));
-    assert_non_null(strstr(buf, "\nfreq.d_days = 28\nfreq.work_days = Mon+Tue+Wed+Thu+Fri\nfreq.let_go_factor = 2\n"));
+    assert_non_null(strstr(
+        buf, "\nfreq.d_days = 28\nfreq.work_days = Mon+Tue+Wed+Thu+Fri\nfreq.let_go_factor = 2\n"));
     assert_non_null(strstr(buf, "\ngap.max_days = 14\n"));
     assert_non_null(strstr(buf, "\ngrade.threshold_a = 10000000\n"));
     free(buf);
@@ -234,8 +235,8 @@ static void round_trip_every_parameter_moved(void **state)
         assert_true(get(by_set, nondefault[i].name) == nondefault[i].value);
     /* 2. via a text with keywords */
     for (i = 0; i < N_NONDEFAULT; i++)
-        tlen += (size_t)snprintf(text + tlen, sizeof text - tlen, "%s = %s\n",
-                                 nondefault[i].name, nondefault[i].text);
+        tlen += (size_t)snprintf(text + tlen, sizeof text - tlen, "%s = %s\n", nondefault[i].name,
+                                 nondefault[i].text);
     assert_true(tlen < sizeof text);
     TU_PASS(f->fx.ctx, ccad_rules_new(&by_text, f->fx.ctx));
     TU_PASS(f->fx.ctx, ccad_rules_parse(by_text, text, tlen));

@@ -235,11 +235,8 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, tu_fixture_setup, tu_fixture_teardown)
     const struct CMUnitTest tests[] = {
-        T(round_trip_generated),
-        T(size_query_and_errors),
-        T(damaged_inputs_refused),
-        T(duplicate_ids_refused),
-        T(failing_allocator),
+        T(round_trip_generated),  T(size_query_and_errors), T(damaged_inputs_refused),
+        T(duplicate_ids_refused), T(failing_allocator),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -125,7 +125,7 @@ static void record_bad_input(void **state)
         ccad_customer c = rich_customer(i, id);
         if (i == 2)
             c.contacts = UINT32_MAX; /* the next contact would overflow */
-        if (i == 2) { /* the store's copy too */
+        if (i == 2) {                /* the store's copy too */
             ccad_customer s = c;
             assert_int_equal(ccad_book_update(x.b, 2, &s), CCAD_OK);
             fk_put(&x.f->cur, &s);
@@ -455,7 +455,8 @@ static void load_book_iterate_fails(void **state)
         TU_FAIL(x.ctx, ccad_store_load_book(&out, x.ctx), CCAD_ECALLBACK);
         assert_null(out);
         assert_string_equal(x.f->trace, "bir");
-        assert_non_null(strstr(ccad_ctx_errmsg(x.ctx), "ccad_store_load_book: iterate callback failed"));
+        assert_non_null(
+            strstr(ccad_ctx_errmsg(x.ctx), "ccad_store_load_book: iterate callback failed"));
         assert_null(strstr(ccad_ctx_errmsg(x.ctx), "rollback callback failed too"));
         assert_int_equal(x.al.live, live);
         state_equal(&x.f->cur, &before);
@@ -466,16 +467,11 @@ static void load_book_iterate_fails(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(set_store_validation),
-        cmocka_unit_test(no_store_enotsup),
-        cmocka_unit_test(record_bad_input),
-        cmocka_unit_test(record_success),
-        cmocka_unit_test(save_book_success),
-        cmocka_unit_test(load_book_success),
-        cmocka_unit_test(load_customer_success),
-        cmocka_unit_test(load_book_invalid_customer),
-        cmocka_unit_test(load_book_invalid_names_id),
-        cmocka_unit_test(load_book_iterate_fails),
+        cmocka_unit_test(set_store_validation),       cmocka_unit_test(no_store_enotsup),
+        cmocka_unit_test(record_bad_input),           cmocka_unit_test(record_success),
+        cmocka_unit_test(save_book_success),          cmocka_unit_test(load_book_success),
+        cmocka_unit_test(load_customer_success),      cmocka_unit_test(load_book_invalid_customer),
+        cmocka_unit_test(load_book_invalid_names_id), cmocka_unit_test(load_book_iterate_fails),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -361,18 +361,54 @@ typedef struct fstore {
     char last_id[CCAD_ID_MAX + 1], last_owner[CCAD_ID_MAX + 1];
 } fstore;
 
-static int fs_begin(void *u) { fstore *f = u; f->begun++; return f->fail == 1; }
-static int fs_commit(void *u) { fstore *f = u; if (f->fail == 3) return 1; f->committed++; return 0; }
-static int fs_rollback(void *u) { fstore *f = u; f->rolled_back++; return f->fail == 4; }
+static int fs_begin(void *u)
+{
+    fstore *f = u;
+    f->begun++;
+    return f->fail == 1;
+}
+static int fs_commit(void *u)
+{
+    fstore *f = u;
+    if (f->fail == 3)
+        return 1;
+    f->committed++;
+    return 0;
+}
+static int fs_rollback(void *u)
+{
+    fstore *f = u;
+    f->rolled_back++;
+    return f->fail == 4;
+}
 static int fs_load(void *u, const char *id, ccad_customer *out, int *found)
 {
-    (void)u; (void)id; (void)out;
+    (void)u;
+    (void)id;
+    (void)out;
     *found = 0;
     return 0;
 }
-static int fs_save(void *u, const ccad_customer *c) { (void)u; (void)c; return 0; }
-static int fs_append(void *u, const char *id, const ccad_contact *k) { (void)u; (void)id; (void)k; return 0; }
-static int fs_iterate(void *u, ccad_store_each_fn each, void *eu) { (void)u; (void)each; (void)eu; return 0; }
+static int fs_save(void *u, const ccad_customer *c)
+{
+    (void)u;
+    (void)c;
+    return 0;
+}
+static int fs_append(void *u, const char *id, const ccad_contact *k)
+{
+    (void)u;
+    (void)id;
+    (void)k;
+    return 0;
+}
+static int fs_iterate(void *u, ccad_store_each_fn each, void *eu)
+{
+    (void)u;
+    (void)each;
+    (void)eu;
+    return 0;
+}
 static int fs_remove(void *u, const char *id)
 {
     fstore *f = u;

@@ -78,8 +78,8 @@ static void world_open(world *w)
         add(w->ann, &c);
     }
     for (i = 0; i < 2; i++) {
-        ccad_customer c =
-            cust(w, "p", CCAD_GRADE_C, today() - 60, 3, i ? 1.0 : 20.0, i ? 2.0 : 1.0);
+        ccad_customer c = cust(w, "p", CCAD_GRADE_C, today() - 60, 3, i ? 1.0 : 20.0,
+                               i ? 2.0 : 1.0);
         c.status = CCAD_STATUS_RELEASED;
         add(w->pool, &c);
     }
@@ -287,8 +287,8 @@ static void pool_customers_go_to_the_nearest_rep_with_room(void **state)
     assert_int_equal(p.finding.customer, 0);
     assert_int_equal(p.to_rep, 1); /* bob: (20,1) is next to him */
     assert_int_equal(p.finding.reasons[0].why, CCAD_WHY_POOL_ASSIGN);
-    assert_int_equal(p.finding.reasons[0].a, 2);   /* 1 km at 30 km/h */
-    assert_int_equal(p.finding.reasons[0].c, 1);   /* one C contact a month */
+    assert_int_equal(p.finding.reasons[0].a, 2); /* 1 km at 30 km/h */
+    assert_int_equal(p.finding.reasons[0].c, 1); /* one C contact a month */
     assert_int_equal(p.finding.reasons[0].b, 110 - 1);
     p = prop(tp, 9);
     assert_int_equal(p.to_rep, 2); /* carl, not ann (over capacity) */
@@ -418,13 +418,16 @@ static void reason_texts(void **state)
     assert_string_equal(buf, "OWNERSHIP: idle for 40 days since 2026-04-24 (release after 30)");
     r = (ccad_reason){CCAD_RULE_OWNERSHIP, CCAD_WHY_POOL_RELEASE, 2, 5, 1};
     assert_int_equal(ccad_reason_format(buf, sizeof buf, &r, &len), CCAD_OK);
-    assert_string_equal(buf, "OWNERSHIP: release to the pool proposed after 2 contacts (patience asks for 5): premature");
+    assert_string_equal(buf, "OWNERSHIP: release to the pool proposed after 2 contacts (patience "
+                             "asks for 5): premature");
     r = (ccad_reason){CCAD_RULE_WORKLOAD, CCAD_WHY_POOL_ASSIGN, 2, 109, 1};
     assert_int_equal(ccad_reason_format(buf, sizeof buf, &r, &len), CCAD_OK);
-    assert_string_equal(buf, "WORKLOAD: pool customer proposed to the nearest rep with room (2 min from the base; 109 contacts of room left, it needs 1)");
+    assert_string_equal(buf, "WORKLOAD: pool customer proposed to the nearest rep with room (2 min "
+                             "from the base; 109 contacts of room left, it needs 1)");
     r = (ccad_reason){CCAD_RULE_WORKLOAD, CCAD_WHY_TEAM_MOVE, -3, 272, 77};
     assert_int_equal(ccad_reason_format(buf, sizeof buf, &r, &len), CCAD_OK);
-    assert_string_equal(buf, "WORKLOAD: move proposed from an overloaded rep (272 % of capacity) to one with room (77 % after it); territory travel -3 min");
+    assert_string_equal(buf, "WORKLOAD: move proposed from an overloaded rep (272 % of capacity) "
+                             "to one with room (77 % after it); territory travel -3 min");
     assert_string_equal(ccad_name(CCAD_NAME_FINDING, CCAD_FIND_ASSIGN_PROPOSED), "assign_proposed");
     assert_string_equal(ccad_name(CCAD_NAME_FINDING, CCAD_FIND_MOVE_PROPOSED), "move_proposed");
     assert_int_equal(ccad_why_figure(CCAD_WHY_POOL_IDLE, 2, NULL), CCAD_FIG_DATE);

@@ -36,7 +36,7 @@
 #define MAXCUST 45
 
 enum { P_CAPACITY, P_NAMED, P_ACCOUNTED, P_KEPT, P_VISIT_DAYS, P_HOURS, P_DAY_END, P_ORDER, P_N };
-static const char *const prop_name[P_N] = {"capacity", "named",   "accounted", "kept",
+static const char *const prop_name[P_N] = {"capacity",   "named", "accounted", "kept",
                                            "visit_days", "hours", "day_end",   "order"};
 
 typedef struct team_gen {
@@ -119,8 +119,8 @@ static void gen_make(team_gen *g, uint64_t seed)
     g->o.route = 1;
     g->o.assign_days = tu_rng_pct(&s, 50);
     g->o.metric = CCAD_METRIC_PLANAR;
-    g->o.scale = 1000.0;            /* kilometres, cost in metres */
-    g->o.units_per_minute = 500.0;  /* 30 km/h */
+    g->o.scale = 1000.0;           /* kilometres, cost in metres */
+    g->o.units_per_minute = 500.0; /* 30 km/h */
     g->o.effort = 5;
     g->holiday = tu_rng_pct(&s, 30) ? g->o.first_day + (int32_t)tu_rng_range(&s, 0, 4) : 0;
     g->n = (int)tu_rng_range(&s, 2, MAXREP);
@@ -180,8 +180,8 @@ typedef struct tp {
     const ccad_team_schedule *ts;
     ccad_team_item *it;
     size_t n_it;
-    size_t n_nocarrier;   /* TEAM_NO_CARRIER findings */
-    size_t n_delegated;   /* delegated items of the reps' own plans */
+    size_t n_nocarrier;     /* TEAM_NO_CARRIER findings */
+    size_t n_delegated;     /* delegated items of the reps' own plans */
     size_t own_rep[MAXREP]; /* BY_REP items (touches aside) of each rep's own plan */
     long count[P_N];
 } tp;
@@ -281,7 +281,8 @@ static void chk_named(tp *p)
             continue;
         }
         if (x->carrier >= ccad_team_count(p->t) || x->carrier == x->owner) {
-            violation(p, P_NAMED, "delegated item with carrier %u (owner %u)", x->carrier, x->owner);
+            violation(p, P_NAMED, "delegated item with carrier %u (owner %u)", x->carrier,
+                      x->owner);
             continue;
         }
         f = flags_of(p, x->carrier, x->item.date);
@@ -331,8 +332,10 @@ static void chk_visit_days_hours(tp *p)
 static int32_t back_leg(const tp *p, const ccad_customer *c, const ccad_rep *r)
 {
     double x = c->has_location ? c->x : r->base_x, y = c->has_location ? c->y : r->base_y;
-    double cost = floor(sqrt((x - r->base_x) * (x - r->base_x) + (y - r->base_y) * (y - r->base_y)) *
-                            p->g->o.scale + 0.5);
+    double cost = floor(
+        sqrt((x - r->base_x) * (x - r->base_x) + (y - r->base_y) * (y - r->base_y)) *
+            p->g->o.scale +
+        0.5);
     return (int32_t)ceil(cost / p->g->o.units_per_minute);
 }
 
@@ -365,9 +368,8 @@ static void chk_day_end(tp *p)
             ccad_customer c = cust_of(p, x);
             int32_t back = x->item.depart_min + back_leg(p, &c, &r);
             if (back > r.day_start_min + r.day_minutes)
-                violation(p, P_DAY_END, "rep %s back at %d after its day's end %d on day %ld",
-                          r.id, (int)back, (int)(r.day_start_min + r.day_minutes),
-                          (long)x->item.date);
+                violation(p, P_DAY_END, "rep %s back at %d after its day's end %d on day %ld", r.id,
+                          (int)back, (int)(r.day_start_min + r.day_minutes), (long)x->item.date);
         }
     }
 }

@@ -23,9 +23,9 @@ typedef struct job {
     const ccad_rules *rules; /* shared, read-only */
     unsigned seed;
     int32_t today;
-    uint64_t digest;         /* result */
-    int rc;                  /* first failing status, or CCAD_OK */
-    char where[96];          /* which step failed */
+    uint64_t digest; /* result */
+    int rc;          /* first failing status, or CCAD_OK */
+    char where[96];  /* which step failed */
 } job;
 
 static uint64_t mix(uint64_t h, uint64_t v)
@@ -38,14 +38,14 @@ static uint64_t mix(uint64_t h, uint64_t v)
     return h;
 }
 
-#define STEP(call, what)                                        \
-    do {                                                        \
-        int rc_ = (call);                                       \
-        if (rc_ != CCAD_OK) {                                   \
-            j->rc = rc_;                                        \
+#define STEP(call, what) \
+    do { \
+        int rc_ = (call); \
+        if (rc_ != CCAD_OK) { \
+            j->rc = rc_; \
             snprintf(j->where, sizeof j->where, "%s", (what)); \
-            goto out;                                           \
-        }                                                       \
+            goto out; \
+        } \
     } while (0)
 
 /* The next value of the shared generator (tu_rng.h), cut to 32 bits. */
@@ -128,8 +128,7 @@ static void *work(void *arg)
                 h = mix(h, (uint64_t)a.reasons[k].c);
             }
         }
-        STEP(ccad_book_assess_range(b, j->rules, 0, n, day, br, sizeof br[0]),
-             "book_assess_range");
+        STEP(ccad_book_assess_range(b, j->rules, 0, n, day, br, sizeof br[0]), "book_assess_range");
         for (i = 0; i < n; i++) {
             h = mix(h, (uint64_t)br[i].due_date);
             h = mix(h, (uint64_t)br[i].days_overdue);

@@ -471,16 +471,14 @@ static void let_go_reaches_the_briefs(void **state)
     assert_int_equal(ccad_book_add(f->b, &first, NULL), CCAD_OK);
     assert_int_equal(ccad_book_add(f->b, &plain, NULL), CCAD_OK);
     assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
-    assert_int_equal(ccad_book_assess_range(f->b, f->r, 0, 2, tu_date("2026-11-02"), br,
-                                            sizeof br[0]),
-                     CCAD_OK);
+    assert_int_equal(
+        ccad_book_assess_range(f->b, f->r, 0, 2, tu_date("2026-11-02"), br, sizeof br[0]), CCAD_OK);
     assert_int_equal(br[0].due_date, tu_date("2026-11-16")); /* B weekly, doubled */
     assert_int_equal(br[1].due_date, tu_date("2026-11-09"));
     assert_int_equal(assess(f, 0).strategy, CCAD_STRATEGY_LET_GO);
     assert_int_equal(ccad_rules_set(f->r, "triage.by_position", 0), CCAD_OK);
-    assert_int_equal(ccad_book_assess_range(f->b, f->r, 0, 1, tu_date("2026-11-02"), br,
-                                            sizeof br[0]),
-                     CCAD_OK);
+    assert_int_equal(
+        ccad_book_assess_range(f->b, f->r, 0, 1, tu_date("2026-11-02"), br, sizeof br[0]), CCAD_OK);
     assert_int_equal(br[0].due_date, tu_date("2026-11-09"));
 }
 
@@ -509,8 +507,7 @@ int main(void)
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(snapshot_versions, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(failing_allocator, tu_fixture_setup, tu_fixture_teardown),
-        cmocka_unit_test_setup_teardown(position_properties, tu_fixture_setup,
-                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(position_properties, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(briefs_agree, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(let_go_reaches_the_briefs, tu_fixture_setup,
                                         tu_fixture_teardown),

@@ -41,12 +41,12 @@
 /* Name tables (docs/vectors.md): index = numeric value, NULL = no name. */
 
 static const char *const grade_names[] = {"none", "A", "B", "C", "D"};
-static const char *const status_names[] = {NULL, "prospect", "active", "key", "released",
-                                           "eliminated"};
+static const char *const status_names[] = {NULL,  "prospect", "active",
+                                           "key", "released", "eliminated"};
 static const char *const complaint_names[] = {"none", "open", "resolved"};
 static const char *const kind_names[] = {NULL, "visit", "call", "message", "email", "other"};
-static const char *const outcome_names[] = {NULL,      "progress",         "no_progress",
-                                            "order",   "complaint_opened", "complaint_resolved"};
+static const char *const outcome_names[] = {NULL,    "progress",         "no_progress",
+                                            "order", "complaint_opened", "complaint_resolved"};
 static const char *const service_names[] = {"none", "basic", "satisfying", "value_added", "moving"};
 static const char *const urgency_names[] = {"none", "two_weeks", "week", "event"};
 static const char *const quadrant_names[] = {NULL, "Q1", "Q2", "Q3", "Q4"};
@@ -61,46 +61,51 @@ static const char *const part_names[] = {"purpose", "said", "state", "solved", "
 static const char *const activity_names[] = {"none", "held", "sale"};
 
 static const char *const rule_names[N_RULES] = {
-    NULL,       "GRADE",    "URGENCY", "QUADRANT",  "FREQ",      "WORKLOAD", "CAPACITY", "GAP",
-    "FOLLOWUP", "STALL",    "PATIENCE", "TRIAGE",   "PERSIST",   "COMPLAINT", "PLATFORM",
-    "KEEPWARM", "ROUTE",    "SERVICE", "EXPLAIN",   "CLOCK",     "ESCALATE", "OWNERSHIP", "NEVER"};
+    NULL,       "GRADE",   "URGENCY",  "QUADRANT", "FREQ",     "WORKLOAD",  "CAPACITY", "GAP",
+    "FOLLOWUP", "STALL",   "PATIENCE", "TRIAGE",   "PERSIST",  "COMPLAINT", "PLATFORM", "KEEPWARM",
+    "ROUTE",    "SERVICE", "EXPLAIN",  "CLOCK",    "ESCALATE", "OWNERSHIP", "NEVER"};
 
 /* Tags: the rule ids, plus INPUT (argument validation) and FORMAT (rules text). */
 static const char *const tag_names[N_TAGS] = {
-    NULL,       "GRADE",    "URGENCY", "QUADRANT",  "FREQ",      "WORKLOAD", "CAPACITY", "GAP",
-    "FOLLOWUP", "STALL",    "PATIENCE", "TRIAGE",   "PERSIST",   "COMPLAINT", "PLATFORM",
-    "KEEPWARM", "ROUTE",    "SERVICE", "EXPLAIN",   "CLOCK",     "ESCALATE", "OWNERSHIP", "NEVER",
-    "INPUT",    "FORMAT"};
+    NULL,        "GRADE",    "URGENCY", "QUADRANT", "FREQ",    "WORKLOAD", "CAPACITY",
+    "GAP",       "FOLLOWUP", "STALL",   "PATIENCE", "TRIAGE",  "PERSIST",  "COMPLAINT",
+    "PLATFORM",  "KEEPWARM", "ROUTE",   "SERVICE",  "EXPLAIN", "CLOCK",    "ESCALATE",
+    "OWNERSHIP", "NEVER",    "INPUT",   "FORMAT"};
 
 static const char *const why_names[] = {
-    NULL,           "GRADE_MANUAL",      "GRADE_RANK",      "GRADE_THRESHOLD",
-    "URGENCY_PURCHASE", "URGENCY_COMPLAINT", "URGENCY_REQUEST", "URGENCY_PASSED",
-    "QUADRANT",     "FREQ",              "FREQ_NONE",       "FREQ_LET_GO",
-    "DUE",          "DUE_NEXT_STEP",     "DUE_EVENT",       "OVERDUE",
-    "GAP_WARN",     "GAP_ALERT",         "NO_RECORD",       "NO_NEXT_STEP",
-    "REMINDER",     "STALLED",           "PATIENCE",        "PATIENCE_RHYTHM",
-    "RELEASED_EARLY", "OWNERSHIP",       "TRIAGE",          "TRIAGE_MARGIN",
-    "COMPLAINT_OPEN", "COMPLAINT_CARE",  "NEVER_CONTACTED", "INACTIVE",
-    "SERVICE",
+    NULL, "GRADE_MANUAL", "GRADE_RANK", "GRADE_THRESHOLD", "URGENCY_PURCHASE", "URGENCY_COMPLAINT",
+    "URGENCY_REQUEST", "URGENCY_PASSED", "QUADRANT", "FREQ", "FREQ_NONE", "FREQ_LET_GO", "DUE",
+    "DUE_NEXT_STEP", "DUE_EVENT", "OVERDUE", "GAP_WARN", "GAP_ALERT", "NO_RECORD", "NO_NEXT_STEP",
+    "REMINDER", "STALLED", "PATIENCE", "PATIENCE_RHYTHM", "RELEASED_EARLY", "OWNERSHIP", "TRIAGE",
+    "TRIAGE_MARGIN", "COMPLAINT_OPEN", "COMPLAINT_CARE", "NEVER_CONTACTED", "INACTIVE", "SERVICE",
     /* the planner's codes (33..55) are never in an assessment */
-    "PLAN_DUE",     "PLAN_ROLLED",       "PLAN_DELEGATED",  "PLAN_ABSENT",
-    "PERSIST_BLOCK", "KEEPWARM_TOUCH",   "CAPACITY_FULL",   "WORKLOAD_OVER",
-    "PLATFORM_OVER_CAP", "PLATFORM_C_HEAVY", "PLAN_DROPPED", "PLAN_UNPLANNED",
-    "GAP_PLANNED",  "CARE_CONTACT",      "REMINDER_DUE",    "PLAN_EARLY",
-    "ROUTE_LATE",   "ROUTE_DAY",         "PLAN_BLOCKED_DAYS", "PLAN_BLOCKED_HOURS",
-    "PLAN_BLOCKED_TIME", "PLAN_VISIT_DAY", "GIVE_UP",
-    "ORDER_CLOSED", "PLATFORM_UNDER_MIN", "Q1_VISITS_ONLY", "FREQ_RAMP",
-    "TEAM_CARRIER", "TEAM_NO_CARRIER", "POOL_RELEASE", "POOL_IDLE", "POOL_ASSIGN",
-    "TEAM_MOVE", "TRIAGE_SHARE", "TRIAGE_RANK",
-    "RECORD_LATE", "RECORD_INCOMPLETE", "STALL_REPEATED", "STALL_NO_CLOSE", "PATIENCE_RUN",
-    "PERSIST_LACKING"};
+    "PLAN_DUE", "PLAN_ROLLED", "PLAN_DELEGATED", "PLAN_ABSENT", "PERSIST_BLOCK", "KEEPWARM_TOUCH",
+    "CAPACITY_FULL", "WORKLOAD_OVER", "PLATFORM_OVER_CAP", "PLATFORM_C_HEAVY", "PLAN_DROPPED",
+    "PLAN_UNPLANNED", "GAP_PLANNED", "CARE_CONTACT", "REMINDER_DUE", "PLAN_EARLY", "ROUTE_LATE",
+    "ROUTE_DAY", "PLAN_BLOCKED_DAYS", "PLAN_BLOCKED_HOURS", "PLAN_BLOCKED_TIME", "PLAN_VISIT_DAY",
+    "GIVE_UP", "ORDER_CLOSED", "PLATFORM_UNDER_MIN", "Q1_VISITS_ONLY", "FREQ_RAMP", "TEAM_CARRIER",
+    "TEAM_NO_CARRIER", "POOL_RELEASE", "POOL_IDLE", "POOL_ASSIGN", "TEAM_MOVE", "TRIAGE_SHARE",
+    "TRIAGE_RANK", "RECORD_LATE", "RECORD_INCOMPLETE", "STALL_REPEATED", "STALL_NO_CLOSE",
+    "PATIENCE_RUN", "PERSIST_LACKING"};
 #define N_WHY (int)(sizeof why_names / sizeof why_names[0])
 
-static const char *const flag_names[] = {
-    "DUE",          "OVERDUE",         "COOLING",           "COLD",           "STALLED",
-    "NEVER_CONTACTED", "NO_RECORD",    "NO_NEXT_STEP",      "RELEASE_PREMATURE",
-    "RELEASED_EARLY", "COMPLAINT_OPEN", "CARE_DUE",         "REMINDER",       "INACTIVE",
-    "REASONS_TRUNCATED", "RECORD_LATE", "RECORD_INCOMPLETE"};
+static const char *const flag_names[] = {"DUE",
+                                         "OVERDUE",
+                                         "COOLING",
+                                         "COLD",
+                                         "STALLED",
+                                         "NEVER_CONTACTED",
+                                         "NO_RECORD",
+                                         "NO_NEXT_STEP",
+                                         "RELEASE_PREMATURE",
+                                         "RELEASED_EARLY",
+                                         "COMPLAINT_OPEN",
+                                         "CARE_DUE",
+                                         "REMINDER",
+                                         "INACTIVE",
+                                         "REASONS_TRUNCATED",
+                                         "RECORD_LATE",
+                                         "RECORD_INCOMPLETE"};
 #define N_FLAGS (int)(sizeof flag_names / sizeof flag_names[0])
 
 static const struct {
@@ -129,23 +134,55 @@ struct fdesc {
     int nnames;
 };
 
-#define CF(n, t) {#n, t, offsetof(ccad_customer, n), NULL, 0}
-#define CE(n, tab) {#n, F_INT, offsetof(ccad_customer, n), NAMES(tab)}
-#define CB(n, tab) {#n, F_BITS, offsetof(ccad_customer, n), NAMES(tab)}
+#define CF(n, t) \
+    { \
+#n, t, offsetof(ccad_customer, n), NULL, 0 \
+    }
+#define CE(n, tab) \
+    { \
+#n, F_INT, offsetof(ccad_customer, n), NAMES(tab) \
+    }
+#define CB(n, tab) \
+    { \
+#n, F_BITS, offsetof(ccad_customer, n), NAMES(tab) \
+    }
 static const struct fdesc customer_fields[] = {
-    CF(value, F_I64),          CE(grade, grade_names),          CE(status, status_names),
-    CF(purchase_date, F_DATE), CF(monthly_volume, F_I64),       CF(margin_bp, F_I32),
-    CF(capable, F_INT),        CF(has_location, F_INT),         CF(x, F_DBL),
-    CF(y, F_DBL),              CE(complaint, complaint_names),  CF(complaint_date, F_DATE),
-    CF(request_date, F_DATE),  CF(visit_days, F_DAYS),          CF(visit_open_min, F_I32),
-    CF(visit_close_min, F_I32), CF(owned_since, F_DATE),        CF(last_contact, F_DATE),
-    CF(last_visit, F_DATE),    CF(last_gap_days, F_I32),        CF(contacts, F_U32),
-    CF(no_progress, F_U32),    CF(missing_records, F_U32),      CF(last_recorded, F_INT),
-    CF(next_step_date, F_DATE), CF(service_counts, F_SVC),      CF(share_pct, F_I64),
+    CF(value, F_I64),
+    CE(grade, grade_names),
+    CE(status, status_names),
+    CF(purchase_date, F_DATE),
+    CF(monthly_volume, F_I64),
+    CF(margin_bp, F_I32),
+    CF(capable, F_INT),
+    CF(has_location, F_INT),
+    CF(x, F_DBL),
+    CF(y, F_DBL),
+    CE(complaint, complaint_names),
+    CF(complaint_date, F_DATE),
+    CF(request_date, F_DATE),
+    CF(visit_days, F_DAYS),
+    CF(visit_open_min, F_I32),
+    CF(visit_close_min, F_I32),
+    CF(owned_since, F_DATE),
+    CF(last_contact, F_DATE),
+    CF(last_visit, F_DATE),
+    CF(last_gap_days, F_I32),
+    CF(contacts, F_U32),
+    CF(no_progress, F_U32),
+    CF(missing_records, F_U32),
+    CF(last_recorded, F_INT),
+    CF(next_step_date, F_DATE),
+    CF(service_counts, F_SVC),
+    CF(share_pct, F_I64),
     CF(supplier_rank, F_U32),
-    CF(prospect_run, F_I32),   CF(prospect_gap, F_I32),         CF(prospect_tail, F_I32),
-    CB(last_purposes, purpose_names), CF(aimless, F_U32),       CF(closes_asked, F_U32),
-    CB(last_parts, part_names), CF(last_entered, F_DATE),
+    CF(prospect_run, F_I32),
+    CF(prospect_gap, F_I32),
+    CF(prospect_tail, F_I32),
+    CB(last_purposes, purpose_names),
+    CF(aimless, F_U32),
+    CF(closes_asked, F_U32),
+    CB(last_parts, part_names),
+    CF(last_entered, F_DATE),
     {"owner_sale_1", F_DATE, offsetof(ccad_customer, owner_sales), NULL, 0},
     {"owner_sale_2", F_DATE, offsetof(ccad_customer, owner_sales) + sizeof(int32_t), NULL, 0},
     {"owner_sale_3", F_DATE, offsetof(ccad_customer, owner_sales) + 2 * sizeof(int32_t), NULL, 0}};
@@ -153,32 +190,50 @@ static const struct fdesc customer_fields[] = {
 #undef CE
 #undef CB
 
-#define KF(n, t) {#n, t, offsetof(ccad_contact, n), NULL, 0}
-#define KE(n, tab) {#n, F_INT, offsetof(ccad_contact, n), NAMES(tab)}
+#define KF(n, t) \
+    { \
+#n, t, offsetof(ccad_contact, n), NULL, 0 \
+    }
+#define KE(n, tab) \
+    { \
+#n, F_INT, offsetof(ccad_contact, n), NAMES(tab) \
+    }
 static const struct fdesc contact_fields[] = {
-    KF(date, F_DATE), KE(kind, kind_names),  KE(outcome, outcome_names),
-    KF(recorded, F_INT), KF(next_date, F_DATE), KE(service_level, service_names),
+    KF(date, F_DATE),
+    KE(kind, kind_names),
+    KE(outcome, outcome_names),
+    KF(recorded, F_INT),
+    KF(next_date, F_DATE),
+    KE(service_level, service_names),
     {"purposes", F_BITS, offsetof(ccad_contact, purposes), NAMES(purpose_names)},
-    KF(close_asked, F_INT), KF(owner_present, F_INT), KE(activity, activity_names),
+    KF(close_asked, F_INT),
+    KF(owner_present, F_INT),
+    KE(activity, activity_names),
     {"record_parts", F_BITS, offsetof(ccad_contact, record_parts), NAMES(part_names)},
     KF(entered, F_DATE)};
 #undef KF
 #undef KE
 
-#define AF(n, t) {#n, t, offsetof(ccad_assessment, n), NULL, 0}
-#define AE(n, tab) {#n, F_INT, offsetof(ccad_assessment, n), NAMES(tab)}
+#define AF(n, t) \
+    { \
+#n, t, offsetof(ccad_assessment, n), NULL, 0 \
+    }
+#define AE(n, tab) \
+    { \
+#n, F_INT, offsetof(ccad_assessment, n), NAMES(tab) \
+    }
 static const struct fdesc assess_fields[] = {
-    AE(grade, grade_names),          AF(grade_manual, F_INT),
-    AE(urgency, urgency_names),      AE(quadrant, quadrant_names),
-    AF(freq_count, F_I32),           AF(freq_period_days, F_I32),
-    AF(interval_days, F_I32),        AF(due_date, F_DATE),
-    AF(days_overdue, F_I32),         AE(escalation, escalation_names),
-    AF(days_since_contact, F_I32),   AF(temperature, F_I32),
-    AF(reminder_date, F_DATE),       AF(contacts, F_U32),
-    AF(min_contacts, F_U32),         AF(ownership_end, F_DATE),
-    AF(ownership_days_left, F_I32),  AE(triage, triage_names),
-    AE(strategy, strategy_names),    AE(complaint, complaint_names),
-    AF(care_date, F_DATE),           AF(reason_count, F_U32)};
+    AE(grade, grade_names),         AF(grade_manual, F_INT),
+    AE(urgency, urgency_names),     AE(quadrant, quadrant_names),
+    AF(freq_count, F_I32),          AF(freq_period_days, F_I32),
+    AF(interval_days, F_I32),       AF(due_date, F_DATE),
+    AF(days_overdue, F_I32),        AE(escalation, escalation_names),
+    AF(days_since_contact, F_I32),  AF(temperature, F_I32),
+    AF(reminder_date, F_DATE),      AF(contacts, F_U32),
+    AF(min_contacts, F_U32),        AF(ownership_end, F_DATE),
+    AF(ownership_days_left, F_I32), AE(triage, triage_names),
+    AE(strategy, strategy_names),   AE(complaint, complaint_names),
+    AF(care_date, F_DATE),          AF(reason_count, F_U32)};
 #undef AF
 #undef AE
 
@@ -364,8 +419,7 @@ static int64_t field_get(const void *base, const struct fdesc *f)
         memcpy(&v, p, sizeof v);
         return v;
     }
-    default:
-        return 0;
+    default: return 0;
     }
 }
 
@@ -373,9 +427,7 @@ static int field_put(void *base, const struct fdesc *f, int64_t v)
 {
     char *p = (char *)base + f->off;
     switch (f->type) {
-    case F_I64:
-        memcpy(p, &v, sizeof v);
-        return 0;
+    case F_I64: memcpy(p, &v, sizeof v); return 0;
     case F_INT: {
         int x;
         if (v < INT_MIN || v > INT_MAX)
@@ -403,8 +455,7 @@ static int field_put(void *base, const struct fdesc *f, int64_t v)
         memcpy(p, &x, sizeof x);
         return 0;
     }
-    default:
-        return -1;
+    default: return -1;
     }
 }
 
@@ -425,8 +476,7 @@ static int parse_svc(const char *s, uint32_t out[4])
     return k == 4 ? 0 : -1;
 }
 
-static const struct fdesc *find_field(const struct fdesc *t, size_t n, const char *name,
-                                      size_t len)
+static const struct fdesc *find_field(const struct fdesc *t, size_t n, const char *name, size_t len)
 {
     size_t i;
     for (i = 0; i < n; i++)
@@ -480,15 +530,16 @@ static void describe(char *buf, size_t cap, const struct fdesc *f, int64_t v)
 {
     if (f->type == F_DATE)
         format_date(buf, cap, v);
-    else if (f->type != F_BITS && f->names != NULL && v >= 0 && v < f->nnames && f->names[v] != NULL)
+    else if (f->type != F_BITS && f->names != NULL && v >= 0 && v < f->nnames &&
+             f->names[v] != NULL)
         snprintf(buf, cap, "%s", f->names[v]);
     else
         snprintf(buf, cap, "%lld", (long long)v);
 }
 
 /* Compares "name=value" with a struct; reports a mismatch. -1 on bad syntax. */
-static int compare(struct run *R, const void *base, const struct fdesc *t, size_t n,
-                   const char *id, const char *tok)
+static int compare(struct run *R, const void *base, const struct fdesc *t, size_t n, const char *id,
+                   const char *tok)
 {
     const char *eq = strchr(tok, '=');
     const struct fdesc *f;
@@ -1042,8 +1093,7 @@ static int do_line1(struct run *R, char *line)
     int n, rc;
     while (*line == ' ' || *line == '\t')
         line++;
-    if (strncmp(line, "rules", 5) == 0 &&
-        (line[5] == ' ' || line[5] == '\t' || line[5] == '\0')) {
+    if (strncmp(line, "rules", 5) == 0 && (line[5] == ' ' || line[5] == '\t' || line[5] == '\0')) {
         if (!R->in_case) {
             failf(R, "rules line outside a case");
             return -1;
@@ -1271,10 +1321,10 @@ static int vector_files(const char *dir, char **files, int max)
 static void vectors(void **state)
 {
     static const int implemented[] = {
-        CCAD_RULE_GRADE,   CCAD_RULE_URGENCY,   CCAD_RULE_QUADRANT, CCAD_RULE_FREQ,
-        CCAD_RULE_GAP,     CCAD_RULE_FOLLOWUP,  CCAD_RULE_STALL,    CCAD_RULE_PATIENCE,
-        CCAD_RULE_TRIAGE,  CCAD_RULE_COMPLAINT, CCAD_RULE_SERVICE,  CCAD_RULE_EXPLAIN,
-        CCAD_RULE_CLOCK,   CCAD_RULE_ESCALATE,  CCAD_RULE_OWNERSHIP, CCAD_RULE_NEVER};
+        CCAD_RULE_GRADE,  CCAD_RULE_URGENCY,   CCAD_RULE_QUADRANT,  CCAD_RULE_FREQ,
+        CCAD_RULE_GAP,    CCAD_RULE_FOLLOWUP,  CCAD_RULE_STALL,     CCAD_RULE_PATIENCE,
+        CCAD_RULE_TRIAGE, CCAD_RULE_COMPLAINT, CCAD_RULE_SERVICE,   CCAD_RULE_EXPLAIN,
+        CCAD_RULE_CLOCK,  CCAD_RULE_ESCALATE,  CCAD_RULE_OWNERSHIP, CCAD_RULE_NEVER};
     struct run R;
     tu_alloc al;
     ccad_host h = tu_host(&al);

@@ -20,14 +20,14 @@
 /* The reference model of one customer: its whole history. */
 typedef struct model {
     int status;
-    int32_t last;                 /* latest contact day, or CCAD_NO_DATE */
+    int32_t last; /* latest contact day, or CCAD_NO_DATE */
     uint32_t contacts, no_progress, aimless, closes;
     uint32_t last_purposes, last_parts;
     int32_t last_entered;
     int last_recorded;
-    int32_t run[MAX_HIST];        /* days of the prospect run */
+    int32_t run[MAX_HIST]; /* days of the prospect run */
     int nrun;
-    int32_t sales[MAX_HIST];      /* days of effective activities with the owner */
+    int32_t sales[MAX_HIST]; /* days of effective activities with the owner */
     int nsales;
 } model;
 
@@ -143,13 +143,12 @@ static ccad_contact gen_contact(uint64_t *rng, int32_t *day, const model *m)
     else
         e.date = *day += (int32_t)tu_rng_range(rng, 1, 16);
     e.kind = (int)tu_rng_range(rng, CCAD_CONTACT_VISIT, CCAD_CONTACT_OTHER);
-    e.outcome = tu_rng_pct(rng, 55) ? CCAD_OUTCOME_NO_PROGRESS
+    e.outcome = tu_rng_pct(rng, 55)   ? CCAD_OUTCOME_NO_PROGRESS
                 : tu_rng_pct(rng, 10) ? CCAD_OUTCOME_ORDER
                                       : CCAD_OUTCOME_PROGRESS;
     e.recorded = tu_rng_pct(rng, 85);
     e.next_date = tu_rng_pct(rng, 70) ? e.date + 7 : CCAD_NO_DATE;
-    e.purposes = tu_rng_pct(rng, 25) ? m->last_purposes
-                                     : some_purposes[tu_rng_range(rng, 0, 6)];
+    e.purposes = tu_rng_pct(rng, 25) ? m->last_purposes : some_purposes[tu_rng_range(rng, 0, 6)];
     e.close_asked = tu_rng_pct(rng, 30);
     e.owner_present = tu_rng_pct(rng, 50);
     e.activity = (int)tu_rng_range(rng, CCAD_ACTIVITY_NONE, CCAD_ACTIVITY_SALE);
@@ -551,15 +550,25 @@ static void bad_summaries_refused(void **state)
         switch (i) {
         case 0: c.prospect_run = -2; break;
         case 1: c.prospect_gap = -2; break;
-        case 2: c.prospect_run = 2; c.prospect_tail = 3; break;
+        case 2:
+            c.prospect_run = 2;
+            c.prospect_tail = 3;
+            break;
         case 3: c.last_purposes = CCAD_PURPOSE_NONE | CCAD_PURPOSE_OTHER; break;
-        case 4: c.no_progress = 1; c.aimless = 2; break;
+        case 4:
+            c.no_progress = 1;
+            c.aimless = 2;
+            break;
         case 5: c.closes_asked = 1; break;
         case 6: c.last_parts = 64; break;
         case 7: c.last_entered = c.last_contact - 1; break;
-        default: c.owner_sales[0] = CCAD_NO_DATE; c.owner_sales[1] = c.last_contact; break;
+        default:
+            c.owner_sales[0] = CCAD_NO_DATE;
+            c.owner_sales[1] = c.last_contact;
+            break;
         }
-        TU_FAIL(f->ctx, ccad_book_add(f->b, &c, NULL), i == 3 || i == 6 ? CCAD_EINVAL : CCAD_ERANGE);
+        TU_FAIL(f->ctx, ccad_book_add(f->b, &c, NULL),
+                i == 3 || i == 6 ? CCAD_EINVAL : CCAD_ERANGE);
         assert_int_equal(ccad_book_count(f->b), 0);
     }
 }
@@ -584,7 +593,7 @@ static void structs_of_1_0_accepted(void **state)
     e.outcome = CCAD_OUTCOME_NO_PROGRESS;
     old = e;
     old.size = (uint32_t)contact_1_0;
-    old.purposes = CCAD_PURPOSE_NONE;         /* beyond the 1.0 size: not read */
+    old.purposes = CCAD_PURPOSE_NONE; /* beyond the 1.0 size: not read */
     old.record_parts = 0;
     old.entered = e.date + 30;
     assert_int_equal(ccad_book_record(f->b, 0, &old), CCAD_OK);
@@ -701,7 +710,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(persist_effective_off, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(summary_round_trips, tu_fixture_setup, tu_fixture_teardown),
-        cmocka_unit_test_setup_teardown(bad_contacts_refused, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(bad_contacts_refused, tu_fixture_setup,
+                                        tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(bad_summaries_refused, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(structs_of_1_0_accepted, tu_fixture_setup,

@@ -207,8 +207,7 @@ ccad_finding tu_finding(const ccad_schedule *s, size_t i)
 }
 
 /* Items of one customer in schedule order; touches only if want_touch. */
-size_t tu_items_of(const ccad_schedule *s, uint32_t c, int want_touch, ccad_item *out,
-                       size_t cap)
+size_t tu_items_of(const ccad_schedule *s, uint32_t c, int want_touch, ccad_item *out, size_t cap)
 {
     size_t i, n = 0;
     for (i = 0; i < ccad_schedule_item_count(s); i++) {
@@ -293,7 +292,6 @@ void tu_schedules_equal(const ccad_schedule *x, const ccad_schedule *y)
         assert_memory_equal(a.reasons, b.reasons, a.reason_count * sizeof a.reasons[0]);
     }
 }
-
 
 int tu_team_same(const ccad_team_schedule *a, const ccad_team_schedule *b)
 {

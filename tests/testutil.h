@@ -14,11 +14,11 @@
 
 /* Allocator state passed as ccad_host.user. */
 typedef struct tu_alloc {
-    long calls;      /* allocation calls so far (alloc + realloc) */
-    long fail_at;    /* 1-based call that fails; 0 = never */
-    int fail_after;  /* 1: every call from fail_at on fails too */
-    long live;       /* blocks currently allocated */
-    long failures;   /* calls that were failed */
+    long calls;     /* allocation calls so far (alloc + realloc) */
+    long fail_at;   /* 1-based call that fails; 0 = never */
+    int fail_after; /* 1: every call from fail_at on fails too */
+    long live;      /* blocks currently allocated */
+    long failures;  /* calls that were failed */
 } tu_alloc;
 
 /* A host whose allocator is the counting one above. */
@@ -38,13 +38,13 @@ const char *tu_mark(ccad_ctx *ctx);
 
 /* Asserts that `call` returns `code`, that the context recorded that code
  * and a non-empty message different from the mark's. */
-#define TU_FAIL(ctx, call, code)                                                  \
-    do {                                                                          \
-        const char *tu_m_ = tu_mark(ctx);                                         \
-        assert_int_equal((call), (code));                                         \
-        assert_int_equal(ccad_ctx_errcode(ctx), (code));                          \
-        assert_true(ccad_ctx_errmsg(ctx)[0] != '\0');                             \
-        assert_string_not_equal(ccad_ctx_errmsg(ctx), tu_m_);                     \
+#define TU_FAIL(ctx, call, code) \
+    do { \
+        const char *tu_m_ = tu_mark(ctx); \
+        assert_int_equal((call), (code)); \
+        assert_int_equal(ccad_ctx_errcode(ctx), (code)); \
+        assert_true(ccad_ctx_errmsg(ctx)[0] != '\0'); \
+        assert_string_not_equal(ccad_ctx_errmsg(ctx), tu_m_); \
     } while (0)
 
 /* Asserts that `call` returns CCAD_OK. On failure it prints the call as
@@ -52,10 +52,10 @@ const char *tu_mark(ccad_ctx *ctx);
  * the caller's line: "ccad_book_add(...) returned -3 (<ccad_strerror>): <message>"
  * instead of a bare "-3 != 0". ctx is read after the call (it may be the
  * context the call creates). */
-#define TU_PASS(ctx, call)                                                        \
-    do {                                                                          \
-        int tu_rc_ = (call);                                                      \
-        tu_assert_ok(tu_rc_, (ctx), #call, __FILE__, __LINE__);                   \
+#define TU_PASS(ctx, call) \
+    do { \
+        int tu_rc_ = (call); \
+        tu_assert_ok(tu_rc_, (ctx), #call, __FILE__, __LINE__); \
     } while (0)
 void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *file, int line);
 
@@ -100,8 +100,7 @@ ccad_item tu_item(const ccad_schedule *s, size_t i);
 ccad_finding tu_finding(const ccad_schedule *s, size_t i);
 /* Items of customer c in schedule order (touches only if want_touch), the
  * first cap into out; returns how many there are. */
-size_t tu_items_of(const ccad_schedule *s, uint32_t c, int want_touch, ccad_item *out,
-                   size_t cap);
+size_t tu_items_of(const ccad_schedule *s, uint32_t c, int want_touch, ccad_item *out, size_t cap);
 /* Findings of a kind about a customer (-2: any customer, -1: the plan). */
 size_t tu_count_findings(const ccad_schedule *s, int kind, int64_t customer);
 /* The first finding of a kind about a customer; fails if none. */

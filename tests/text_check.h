@@ -15,7 +15,11 @@ static inline int tu_clean_utf8(const char *s, size_t n)
     size_t i = 0, k, len;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        len = c < 0x80             ? 1
+              : (c & 0xE0) == 0xC0 ? 2
+              : (c & 0xF0) == 0xE0 ? 3
+              : (c & 0xF8) == 0xF0 ? 4
+                                   : 0;
         if (len == 0 || i + len > n || (len == 1 && (c < 0x20 || c == 0x7f)))
             return 0;
         for (k = 1; k < len; k++)

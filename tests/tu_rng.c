@@ -27,12 +27,6 @@ int64_t tu_rng_pick(uint64_t *s, int64_t lo, int64_t hi)
     return lo + (int64_t)((tu_rng_next(s) >> 32) % (uint64_t)(hi - lo + 1));
 }
 
-int tu_rng_pct(uint64_t *s, int pct)
-{
-    return tu_rng_range(s, 0, 99) < pct;
-}
+int tu_rng_pct(uint64_t *s, int pct) { return tu_rng_range(s, 0, 99) < pct; }
 
-double tu_rng_unit(uint64_t *s)
-{
-    return (double)(tu_rng_next(s) >> 11) / 9007199254740992.0;
-}
+double tu_rng_unit(uint64_t *s) { return (double)(tu_rng_next(s) >> 11) / 9007199254740992.0; }

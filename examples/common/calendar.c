@@ -47,23 +47,17 @@ int ccex_time_parse(const char *s, size_t n, int is_end, int32_t *out_min)
 const char *ccex_time_error_text(int error)
 {
     switch (error) {
-    case CCEX_TIME_OK:
-        return "is a time";
-    case CCEX_TIME_HOUR:
-        return "has an hour above 24";
-    case CCEX_TIME_MINUTE:
-        return "has minutes above 59";
-    case CCEX_TIME_PAST_24:
-        return "is past 24:00";
-    case CCEX_TIME_24_START:
-        return "is the end of the day (24:00 can only end a span)";
-    default:
-        return "is not a time (HH:MM, such as 09:30)";
+    case CCEX_TIME_OK: return "is a time";
+    case CCEX_TIME_HOUR: return "has an hour above 24";
+    case CCEX_TIME_MINUTE: return "has minutes above 59";
+    case CCEX_TIME_PAST_24: return "is past 24:00";
+    case CCEX_TIME_24_START: return "is the end of the day (24:00 can only end a span)";
+    default: return "is not a time (HH:MM, such as 09:30)";
     }
 }
 
-int ccex_parse_hours(const ccex_csv *r, const ccex_field *f, const char *column,
-                     int32_t *out_open, int32_t *out_close, ccex_err *err)
+int ccex_parse_hours(const ccex_csv *r, const ccex_field *f, const char *column, int32_t *out_open,
+                     int32_t *out_close, ccex_err *err)
 {
     const char *s = f->text, *dash;
     size_t n = f->len, n1, n2;
@@ -90,8 +84,8 @@ int ccex_parse_hours(const ccex_csv *r, const ccex_field *f, const char *column,
                              (int)(n2 > 20 ? 20 : n2), t2, ccex_time_error_text(e));
     if (close <= open)
         return ccex_csv_fail(r, err, f->line, f->column,
-                             "%s: closes at %.*s, not after it opens at %.*s", column, (int)n2,
-                             t2, (int)n1, s);
+                             "%s: closes at %.*s, not after it opens at %.*s", column, (int)n2, t2,
+                             (int)n1, s);
     *out_open = open;
     *out_close = close;
     return CCEX_OK;
@@ -150,8 +144,8 @@ static int date_line(const char *path, unsigned long line, const char *s, const 
     (*days)[(*count)++] = day;
     return CCEX_OK;
 range:
-    snprintf(err->msg, sizeof err->msg, "%.200s:%lu:%lu: %.*s is not a day of the calendar",
-             path, line, (unsigned long)(w - start + 1), (int)(n > 40 ? 40 : n), w);
+    snprintf(err->msg, sizeof err->msg, "%.200s:%lu:%lu: %.*s is not a day of the calendar", path,
+             line, (unsigned long)(w - start + 1), (int)(n > 40 ? 40 : n), w);
     return CCEX_EINPUT;
 form:
     snprintf(err->msg, sizeof err->msg,

@@ -23,9 +23,9 @@
 /** What ccex_time_parse() found wrong (0 = nothing). */
 enum ccex_time_error {
     CCEX_TIME_OK = 0,
-    CCEX_TIME_FORM,   /* not two digits, a colon, two digits */
-    CCEX_TIME_HOUR,   /* hour above 24 */
-    CCEX_TIME_MINUTE, /* minutes above 59 */
+    CCEX_TIME_FORM,    /* not two digits, a colon, two digits */
+    CCEX_TIME_HOUR,    /* hour above 24 */
+    CCEX_TIME_MINUTE,  /* minutes above 59 */
     CCEX_TIME_PAST_24, /* 24:MM with MM above 00 */
     CCEX_TIME_24_START /* 24:00 where a start is wanted */
 };
@@ -41,8 +41,8 @@ const char *ccex_time_error_text(int error);
 /** The visit_hours cell "HH:MM-HH:MM" (blanks around each time allowed):
  *  the opening and closing minutes; the closing time must be after the
  *  opening. On error CCEX_EINPUT with "file:line:column: column: ...". */
-int ccex_parse_hours(const ccex_csv *r, const ccex_field *f, const char *column,
-                     int32_t *out_open, int32_t *out_close, ccex_err *err);
+int ccex_parse_hours(const ccex_csv *r, const ccex_field *f, const char *column, int32_t *out_open,
+                     int32_t *out_close, ccex_err *err);
 
 /* ---------------------------------------------------------------------- */
 /* Date-list files */

@@ -77,8 +77,8 @@ int ccex_parse_date(const ccex_csv *r, const ccex_field *f, const char *column, 
                              column, CCEX_SHOW(n), s);
     if (rc != CCAD_OK)
         return ccex_csv_fail(r, err, f->line, f->column,
-                             "%s: '%.*s' is not a date (write it as YYYY-MM-DD)", column, CCEX_SHOW(n),
-                             s);
+                             "%s: '%.*s' is not a date (write it as YYYY-MM-DD)", column,
+                             CCEX_SHOW(n), s);
     return CCEX_OK;
 }
 
@@ -104,8 +104,8 @@ int ccex_parse_count(const ccex_csv *r, const ccex_field *f, const char *column,
     *out = v;
     return CCEX_OK;
 junk:
-    return ccex_csv_fail(r, err, f->line, f->column,
-                         "%s: '%.*s' is not a count (digits only)", column, CCEX_SHOW(n), s);
+    return ccex_csv_fail(r, err, f->line, f->column, "%s: '%.*s' is not a count (digits only)",
+                         column, CCEX_SHOW(n), s);
 }
 
 int ccex_parse_real(const ccex_csv *r, const ccex_field *f, const char *column, double lo,
@@ -209,8 +209,8 @@ static int weekday_of(const char *w, size_t len)
     return 0;
 }
 
-int ccex_parse_weekdays(const ccex_csv *r, const ccex_field *f, const char *column,
-                        uint32_t *out, ccex_err *err)
+int ccex_parse_weekdays(const ccex_csv *r, const ccex_field *f, const char *column, uint32_t *out,
+                        ccex_err *err)
 {
     const char *s, *e;
     size_t n;

@@ -47,8 +47,8 @@ int ccex_parse_flag(const ccex_csv *r, const ccex_field *f, const char *column, 
 /** Weekdays such as "Mon Wed Fri" (names as ccad_name() writes them, or
  *  written out: "Monday"; any case; separated by blanks, commas or
  *  semicolons) as a mask: bit 0 Monday .. bit 6 Sunday. */
-int ccex_parse_weekdays(const ccex_csv *r, const ccex_field *f, const char *column,
-                        uint32_t *out, ccex_err *err);
+int ccex_parse_weekdays(const ccex_csv *r, const ccex_field *f, const char *column, uint32_t *out,
+                        ccex_err *err);
 
 /** Refuses a field that is not valid UTF-8 (ids and names reach the
  *  calendar and the maps, whose formats need it), at the offending byte:

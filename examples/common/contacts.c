@@ -9,15 +9,25 @@
 #include <string.h>
 
 enum ccol {
-    K_CUSTOMER, K_DATE, K_KIND, K_OUTCOME, K_RECORD, K_NEXT,
-    K_PURPOSES, K_CLOSE, K_OWNER, K_ACTIVITY, K_PARTS, K_ENTERED, /* 1.1, optional */
+    K_CUSTOMER,
+    K_DATE,
+    K_KIND,
+    K_OUTCOME,
+    K_RECORD,
+    K_NEXT,
+    K_PURPOSES,
+    K_CLOSE,
+    K_OWNER,
+    K_ACTIVITY,
+    K_PARTS,
+    K_ENTERED, /* 1.1, optional */
     K__COUNT
 };
 
 static const ccex_column contact_cols[K__COUNT] = {
-    {"customer_id", 1}, {"date", 1},          {"kind", 0},          {"outcome", 0},
-    {"record", 0},      {"next_date", 0},     {"purposes", 0},      {"close_asked", 0},
-    {"owner_present", 0}, {"activity", 0},    {"record_parts", 0},  {"entered", 0},
+    {"customer_id", 1},   {"date", 1},      {"kind", 0},         {"outcome", 0},
+    {"record", 0},        {"next_date", 0}, {"purposes", 0},     {"close_asked", 0},
+    {"owner_present", 0}, {"activity", 0},  {"record_parts", 0}, {"entered", 0},
 };
 
 /* Bit names of the purposes and record-part columns, by bit. */
@@ -51,8 +61,8 @@ static int parse_bits(const ccex_csv *r, const ccex_field *f, const char *column
         size_t len = (size_t)((plus != NULL ? plus : end) - s);
         int k = name_index(names, count, s, len);
         if (k < 0)
-            return ccex_csv_fail(r, err, f->line, f->column, "%s: '%.*s' is not one of %s",
-                                 column, (int)len, s, known);
+            return ccex_csv_fail(r, err, f->line, f->column, "%s: '%.*s' is not one of %s", column,
+                                 (int)len, s, known);
         bits |= 1u << k;
         s += len + (plus != NULL);
     }
@@ -61,8 +71,7 @@ static int parse_bits(const ccex_csv *r, const ccex_field *f, const char *column
 }
 
 /* The optional 1.1 columns of a row: what the visit held. */
-static int read_visit_columns(const ccex_csv *r, const long *map, ccad_contact *c,
-                              ccex_err *err)
+static int read_visit_columns(const ccex_csv *r, const long *map, ccad_contact *c, ccex_err *err)
 {
     const ccex_field *f;
     const char *s;
@@ -98,7 +107,8 @@ static int read_visit_columns(const ccex_csv *r, const long *map, ccad_contact *
         if ((rc = ccex_parse_date(r, f, "entered", &c->entered, err)) != CCEX_OK)
             return rc;
         if (c->entered < c->date)
-            return ccex_csv_fail(r, err, f->line, f->column, "entered is before the contact's date");
+            return ccex_csv_fail(r, err, f->line, f->column,
+                                 "entered is before the contact's date");
     }
 #undef GIVEN
     return rc;
@@ -175,10 +185,8 @@ int ccex_load_contacts(ccex_customers *cs, ccad_ctx *ctx, const char *path, size
                                   "complaint_resolved",
                                   &c.outcome, err)) != CCEX_OK)
             goto done;
-        if (map[K_RECORD] >= 0 &&
-            !ccex_field_blank(f = ccex_csv_field(r, (size_t)map[K_RECORD])) &&
-            (rc = ccex_parse_flag(r, f, "record", &c.recorded, err)) !=
-                CCEX_OK)
+        if (map[K_RECORD] >= 0 && !ccex_field_blank(f = ccex_csv_field(r, (size_t)map[K_RECORD])) &&
+            (rc = ccex_parse_flag(r, f, "record", &c.recorded, err)) != CCEX_OK)
             goto done;
         if (map[K_NEXT] >= 0 && !ccex_field_blank(f = ccex_csv_field(r, (size_t)map[K_NEXT]))) {
             if ((rc = ccex_parse_date(r, f, "next_date", &c.next_date, err)) != CCEX_OK)

@@ -135,8 +135,7 @@ int ccex_csv_open(ccex_csv **out, const char *path, ccex_err *err)
     return open_common(out, path, data, len, err);
 }
 
-int ccex_csv_open_mem(ccex_csv **out, const char *name, const char *data, size_t len,
-                      ccex_err *err)
+int ccex_csv_open_mem(ccex_csv **out, const char *name, const char *data, size_t len, ccex_err *err)
 {
     char *copy;
     *out = NULL;
@@ -301,7 +300,8 @@ int ccex_csv_next(ccex_csv *r, ccex_err *err)
     r->buf_len = 0;
     for (;;) {
         ccex_field f;
-        if (ccex_grow((void **)&r->fields, &r->fields_cap, r->nfields + 1, sizeof *r->fields) != 0 ||
+        if (ccex_grow((void **)&r->fields, &r->fields_cap, r->nfields + 1, sizeof *r->fields) !=
+                0 ||
             ccex_grow((void **)&r->offs, &r->offs_cap, r->nfields + 1, sizeof *r->offs) != 0)
             return ccex_csv_nomem(r, err);
         r->offs[r->nfields] = r->buf_len;
@@ -375,7 +375,8 @@ int ccex_csv_header(ccex_csv *r, const ccex_column *cols, size_t ncols, long *ou
                 used += (size_t)w;
             }
             return ccex_csv_fail(r, err, f->line, f->column,
-                                 "unknown column '%.*s'; known columns: %s", CCEX_SHOW(n), s, known);
+                                 "unknown column '%.*s'; known columns: %s", CCEX_SHOW(n), s,
+                                 known);
         }
         if (out_field[k] >= 0)
             return ccex_csv_fail(r, err, f->line, f->column,

@@ -12,19 +12,59 @@
 #include <string.h>
 
 enum col {
-    C_ID, C_NAME, C_VALUE, C_GRADE, C_PURCHASE, C_VOLUME, C_MARGIN, C_CAPABLE, C_LAT, C_LON,
-    C_STATUS, C_LAST, C_CONTACTS, C_NOPROG, C_COMPLAINT, C_COMPLAINT_DATE, C_VISIT_DAYS,
-    C_VISIT_HOURS, C_NEXT_STEP, C_REQUEST, C_OWNED, C_LAST_VISIT, C_OWNER, C_SHARE, C_RANK,
+    C_ID,
+    C_NAME,
+    C_VALUE,
+    C_GRADE,
+    C_PURCHASE,
+    C_VOLUME,
+    C_MARGIN,
+    C_CAPABLE,
+    C_LAT,
+    C_LON,
+    C_STATUS,
+    C_LAST,
+    C_CONTACTS,
+    C_NOPROG,
+    C_COMPLAINT,
+    C_COMPLAINT_DATE,
+    C_VISIT_DAYS,
+    C_VISIT_HOURS,
+    C_NEXT_STEP,
+    C_REQUEST,
+    C_OWNED,
+    C_LAST_VISIT,
+    C_OWNER,
+    C_SHARE,
+    C_RANK,
     C__COUNT
 };
 
 static const ccex_column customer_cols[C__COUNT] = {
-    {"id", 1},           {"name", 0},         {"value", 0},      {"grade", 0},
-    {"purchase_date", 0}, {"monthly_volume", 0}, {"margin_pct", 0}, {"capable", 0},
-    {"lat", 0},          {"lon", 0},          {"status", 0},     {"last_contact", 0},
-    {"contacts", 0},     {"no_progress", 0},  {"complaint", 0},  {"complaint_date", 0},
-    {"visit_days", 0},   {"visit_hours", 0},  {"next_step", 0},  {"request_date", 0},
-    {"owned_since", 0},  {"last_visit", 0}, {"owner", 0},      {"share", 0},
+    {"id", 1},
+    {"name", 0},
+    {"value", 0},
+    {"grade", 0},
+    {"purchase_date", 0},
+    {"monthly_volume", 0},
+    {"margin_pct", 0},
+    {"capable", 0},
+    {"lat", 0},
+    {"lon", 0},
+    {"status", 0},
+    {"last_contact", 0},
+    {"contacts", 0},
+    {"no_progress", 0},
+    {"complaint", 0},
+    {"complaint_date", 0},
+    {"visit_days", 0},
+    {"visit_hours", 0},
+    {"next_step", 0},
+    {"request_date", 0},
+    {"owned_since", 0},
+    {"last_visit", 0},
+    {"owner", 0},
+    {"share", 0},
     {"rank", 0},
 };
 
@@ -100,10 +140,10 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
     const ccex_field *f;
     int rc = CCEX_OK, contacts_given = 0;
 
-#define TRY(x)                                                                                 \
-    do {                                                                                       \
-        if ((rc = (x)) != CCEX_OK)                                                             \
-            return rc;                                                                         \
+#define TRY(x) \
+    do { \
+        if ((rc = (x)) != CCEX_OK) \
+            return rc; \
     } while (0)
     if ((f = cell(L, C_VALUE)) != NULL)
         TRY(ccex_parse_money(r, f, "value", &c->value, err));
@@ -179,8 +219,7 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
     if ((f = cell(L, C_NEXT_STEP)) != NULL) {
         TRY(ccex_parse_date(r, f, "next_step", &c->next_step_date, err));
         if (c->last_contact != CCAD_NO_DATE && c->next_step_date < c->last_contact)
-            return ccex_csv_fail(r, err, f->line, f->column,
-                                 "next_step is before last_contact");
+            return ccex_csv_fail(r, err, f->line, f->column, "next_step is before last_contact");
     }
     if ((f = cell(L, C_REQUEST)) != NULL)
         TRY(ccex_parse_date(r, f, "request_date", &c->request_date, err));
@@ -198,8 +237,8 @@ static int fill_customer(const struct loader *L, ccad_customer *c)
     return CCEX_OK;
 }
 
-static int add_name(ccex_customers *out, size_t *names_len, size_t *names_cap,
-                    size_t *at_cap, size_t index, const char *s, size_t n)
+static int add_name(ccex_customers *out, size_t *names_len, size_t *names_cap, size_t *at_cap,
+                    size_t index, const char *s, size_t n)
 {
     if (ccex_grow((void **)&out->name_at, at_cap, index + 1, sizeof *out->name_at) != 0 ||
         ccex_grow((void **)&out->names, names_cap, *names_len + n + 1, 1) != 0)

@@ -11,10 +11,10 @@
 
 /** A loaded customers file: the book and the display names. */
 typedef struct ccex_customers {
-    ccad_book *book; /**< Owned; freed by ccex_customers_free(). */
-    size_t count;    /**< Customers in the book. */
-    char *names;     /**< Arena of NUL-terminated names (internal). */
-    size_t *name_at; /**< Offset of customer i's name in @c names (internal). */
+    ccad_book *book;  /**< Owned; freed by ccex_customers_free(). */
+    size_t count;     /**< Customers in the book. */
+    char *names;      /**< Arena of NUL-terminated names (internal). */
+    size_t *name_at;  /**< Offset of customer i's name in @c names (internal). */
     size_t *owner_at; /**< Offset of customer i's owner in @c names, or (size_t)-1 (internal). */
 } ccex_customers;
 

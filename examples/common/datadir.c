@@ -92,11 +92,9 @@ int ccex_data_path(char *out, size_t cap, const char *name, const char *prog)
     }
     fprintf(stderr, "%s: cannot find the bundled data file %s; tried:\n", prog, name);
     for (k = 0; k < n; k++)
-        fprintf(stderr, "  %s/%s%s\n", dirs[k], name,
-                from_env ? " (from " CCEX_DATA_ENV ")" : "");
-    fprintf(stderr,
-            "Set " CCEX_DATA_ENV " to the directory of the bundled data, or name the\n"
-            "input files (--customers FILE).\n");
+        fprintf(stderr, "  %s/%s%s\n", dirs[k], name, from_env ? " (from " CCEX_DATA_ENV ")" : "");
+    fprintf(stderr, "Set " CCEX_DATA_ENV " to the directory of the bundled data, or name the\n"
+                    "input files (--customers FILE).\n");
     if (cap > 0)
         out[0] = '\0';
     return -1;

@@ -93,8 +93,8 @@ void ccex_ics_fold(FILE *fp, const char *s, size_t n)
          * anyway, cut where the octets end. */
         while (k > cut - 3 && ((unsigned char)s[k] & 0xC0) == 0x80)
             k--;
-        if (((unsigned char)s[k] & 0xC0) != 0x80 && ccex_utf8_seq((const unsigned char *)s + k,
-                                                                     n - k, NULL) > cut - k)
+        if (((unsigned char)s[k] & 0xC0) != 0x80 &&
+            ccex_utf8_seq((const unsigned char *)s + k, n - k, NULL) > cut - k)
             cut = k;
         fwrite(s + pos, 1, cut - pos, fp);
         fputs("\r\n ", fp);
@@ -212,7 +212,8 @@ void ccex_ics_event_write(FILE *fp, const ccex_ics_event *e, int32_t stamp_day)
 
     start(&l, "SUMMARY");
     language(&l, e->lang);
-    snprintf(buf, sizeof buf, e->lang == CCAD_LANG_EN ? "%s %ld: " : "%s %ld：", kind, (long)e->seq);
+    snprintf(buf, sizeof buf, e->lang == CCAD_LANG_EN ? "%s %ld: " : "%s %ld：", kind,
+             (long)e->seq);
     if (buf[0] >= 'a' && buf[0] <= 'z')
         buf[0] = (char)(buf[0] - 'a' + 'A');
     add_text(&l, buf);

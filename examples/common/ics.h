@@ -22,27 +22,27 @@
 
 /** One routed stop as a VEVENT. Strings may hold any bytes. */
 typedef struct ccex_ics_event {
-    const char *id;          /**< customer id (UID, summary) */
-    const char *name;        /**< display name; "" or NULL: the id */
-    int32_t date;            /**< day of the stop */
-    int32_t eta_min;         /**< arrival, minutes after midnight of date */
-    int32_t depart_min;      /**< departure, may pass 24:00 */
-    int32_t reminder_date;   /**< the alarm's day (CCAD_NO_DATE: the day itself) */
-    int32_t day_start_min;   /**< the working day's start: the alarm's time */
-    int32_t seq;             /**< stop number of the day */
-    int32_t travel_min;      /**< travel from the previous stop */
-    int kind;                /**< ::ccad_item_kind */
-    int quadrant;            /**< 1..4 */
-    int grade;               /**< ::ccad_grade */
-    int late;                /**< 1: misses its window or the day's end */
-    int has_location;        /**< lat and lon are set (and on Earth): LOCATION, GEO */
+    const char *id;        /**< customer id (UID, summary) */
+    const char *name;      /**< display name; "" or NULL: the id */
+    int32_t date;          /**< day of the stop */
+    int32_t eta_min;       /**< arrival, minutes after midnight of date */
+    int32_t depart_min;    /**< departure, may pass 24:00 */
+    int32_t reminder_date; /**< the alarm's day (CCAD_NO_DATE: the day itself) */
+    int32_t day_start_min; /**< the working day's start: the alarm's time */
+    int32_t seq;           /**< stop number of the day */
+    int32_t travel_min;    /**< travel from the previous stop */
+    int kind;              /**< ::ccad_item_kind */
+    int quadrant;          /**< 1..4 */
+    int grade;             /**< ::ccad_grade */
+    int late;              /**< 1: misses its window or the day's end */
+    int has_location;      /**< lat and lon are set (and on Earth): LOCATION, GEO */
     double lat, lon;
     const ccad_reason *reasons;
     uint32_t reason_count;
-    int lang;                /**< ::ccad_lang of the texts; Chinese adds LANGUAGE= to them */
-    const char *owner;       /**< the rep who owns the customer (ccad-ics --rep); NULL: not said */
-    const char *owner_name;  /**< that rep's name */
-    int for_teammate;        /**< 1: carried for the owner, a teammate (summary and description say so) */
+    int lang;               /**< ::ccad_lang of the texts; Chinese adds LANGUAGE= to them */
+    const char *owner;      /**< the rep who owns the customer (ccad-ics --rep); NULL: not said */
+    const char *owner_name; /**< that rep's name */
+    int for_teammate; /**< 1: carried for the owner, a teammate (summary and description say so) */
 } ccex_ics_event;
 
 /** BEGIN:VCALENDAR and the calendar's properties, the calendar's name in

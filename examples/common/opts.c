@@ -60,9 +60,8 @@ static const struct option *whole_option(const struct table *t, const char *a)
     return NULL;
 }
 
-int ccex_opts_read(int argc, char **argv, const struct option *shared,
-                   const struct option *own, const char *prog, ccex_opt_fn fn, void *user,
-                   void (*usage)(FILE *fp))
+int ccex_opts_read(int argc, char **argv, const struct option *shared, const struct option *own,
+                   const char *prog, ccex_opt_fn fn, void *user, void (*usage)(FILE *fp))
 {
     static const struct option help[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     struct table t;

@@ -46,8 +46,7 @@ typedef int (*ccex_opt_fn)(void *user, int key, const char *value);
  *  CCEX_EXIT_USAGE after "prog: unknown option 'ARG'" (ARG starts with '-'
  *  but is no option under its whole name, "-" and "--" included) or "prog:
  *  unexpected argument 'ARG'". */
-int ccex_opts_read(int argc, char **argv, const struct option *shared,
-                   const struct option *own, const char *prog, ccex_opt_fn fn, void *user,
-                   void (*usage)(FILE *fp));
+int ccex_opts_read(int argc, char **argv, const struct option *shared, const struct option *own,
+                   const char *prog, ccex_opt_fn fn, void *user, void (*usage)(FILE *fp));
 
 #endif /* CCAD_EXAMPLES_OPTS_H */

@@ -313,8 +313,8 @@ static int plan_options(const ccex_plan *p, const ccex_plan_args *a, ccad_plan_o
     o->day_start_min = a->day_start_min;
     o->day_minutes = a->day_end_min - a->day_start_min;
     /* 480 service minutes a day, or the whole day when it is shorter */
-    o->minutes_per_day =
-        o->day_minutes < CCEX_SERVICE_MINUTES ? o->day_minutes : CCEX_SERVICE_MINUTES;
+    o->minutes_per_day = o->day_minutes < CCEX_SERVICE_MINUTES ? o->day_minutes
+                                                               : CCEX_SERVICE_MINUTES;
     o->overload = a->overload;
     o->route = 1;
     o->assign_days = 1;
@@ -379,9 +379,8 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto fail;
     }
-    if (p->contacts_path != NULL &&
-        ccex_load_contacts(&p->cs, p->ctx, p->contacts_path, &p->contacts_applied, &err) !=
-            CCEX_OK) {
+    if (p->contacts_path != NULL && ccex_load_contacts(&p->cs, p->ctx, p->contacts_path,
+                                                       &p->contacts_applied, &err) != CCEX_OK) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto fail;
     }

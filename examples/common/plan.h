@@ -114,7 +114,8 @@ typedef struct ccex_day {
     int32_t date;
     uint32_t flags;      /**< Calendar flags (ccad_day_flag). */
     size_t first, count; /**< Its items: plan.items[first .. first+count-1]. */
-    size_t stops;        /**< Routed stops (seq > 0; visits, persist days, care contacts by the rep); they come first, by seq. */
+    size_t
+        stops; /**< Routed stops (seq > 0; visits, persist days, care contacts by the rep); they come first, by seq. */
     int32_t travel_min;  /**< Travel between the stops, the way back to the base included. */
     int32_t service_min; /**< Service minutes of the rep's items (calls included). */
     int32_t back_min;    /**< Back at the base, minutes after midnight; -1 without stops. */
@@ -128,16 +129,17 @@ typedef struct ccex_plan {
     ccex_customers cs;
     ccad_schedule *schedule;
     ccad_plan_options options;
-    ccex_calendar cal;       /**< The calendar callback's data (holidays, absences, special dates). */
-    int32_t today;           /**< First day planned. */
+    ccex_calendar cal; /**< The calendar callback's data (holidays, absences, special dates). */
+    int32_t today;     /**< First day planned. */
     const char *customers_path;
     const char *contacts_path; /**< NULL when no contacts file was read. */
     size_t contacts_applied;
-    ccad_item *items;        /**< Every item in the schedule's order: by day, routed stops by seq, then the rest by priority, touches last. */
+    ccad_item *
+        items; /**< Every item in the schedule's order: by day, routed stops by seq, then the rest by priority, touches last. */
     size_t n_items;
-    ccex_day *days;          /**< options.days entries. */
+    ccex_day *days; /**< options.days entries. */
     size_t n_days;
-    int lang;                /**< The output's ccad_lang (--lang). */
+    int lang; /**< The output's ccad_lang (--lang). */
 } ccex_plan;
 
 /** Loads the inputs, plans and orders the items. On failure prints

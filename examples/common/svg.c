@@ -12,10 +12,10 @@
 #include "plan.h"
 #include "utf8.h"
 
-#define W 800.0      /* drawing width in px */
-#define MARGIN 60.0  /* around the bounding box */
-#define TOP 70.0     /* room for the title */
-#define LEGEND 40.0  /* room for the legend at the bottom */
+#define W 800.0     /* drawing width in px */
+#define MARGIN 60.0 /* around the bounding box */
+#define TOP 70.0    /* room for the title */
+#define LEGEND 40.0 /* room for the legend at the bottom */
 
 static const char *grade_colour(int g)
 {
@@ -75,8 +75,8 @@ void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
 {
     double base_lat = fabs(day->base_lat) <= 90.0 ? day->base_lat : 0.0;
     double base_lon = fabs(day->base_lon) <= 180.0 ? day->base_lon : 0.0;
-    double minlat = base_lat, maxlat = minlat, minlon = base_lon, maxlon = minlon, bx, by,
-           spanx, spany;
+    double minlat = base_lat, maxlat = minlat, minlon = base_lon, maxlon = minlon, bx, by, spanx,
+           spany;
     ccex_svg_day d = *day;
     struct proj pr;
     char when[40], back[8];
@@ -105,10 +105,12 @@ void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
 
     ccex_day_text(when, d.date, d.lang);
     ccex_hhmm(back, d.back_min);
-    fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\"%s%s%s width=\"%.0f\" height=\"%.0f\" "
-                "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n",
-            d.lang != CCAD_LANG_EN ? " xml:lang=\"" : "", d.lang != CCAD_LANG_EN ? ccex_lang_tag(d.lang) : "",
-            d.lang != CCAD_LANG_EN ? "\"" : "", W, pr.height, W, pr.height);
+    fprintf(fp,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"%s%s%s width=\"%.0f\" height=\"%.0f\" "
+            "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n",
+            d.lang != CCAD_LANG_EN ? " xml:lang=\"" : "",
+            d.lang != CCAD_LANG_EN ? ccex_lang_tag(d.lang) : "", d.lang != CCAD_LANG_EN ? "\"" : "",
+            W, pr.height, W, pr.height);
     fprintf(fp, "  <title>");
     fprintf(fp, ccex_msg(d.lang, M_SVG_ROUTE_OF), when);
     fprintf(fp, "</title>\n");
@@ -123,8 +125,9 @@ void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
 
     /* The route: base, stops in order, base. */
     project(&pr, base_lat, base_lon, &bx, &by);
-    fprintf(fp, "  <polyline fill=\"none\" stroke=\"#555\" stroke-width=\"2\" "
-                "stroke-linejoin=\"round\" points=\"%.1f,%.1f",
+    fprintf(fp,
+            "  <polyline fill=\"none\" stroke=\"#555\" stroke-width=\"2\" "
+            "stroke-linejoin=\"round\" points=\"%.1f,%.1f",
             bx, by);
     for (k = 0; k < d.n_stops; k++) {
         double lat, lon, x, y;
@@ -154,14 +157,18 @@ void ccex_svg_write(FILE *fp, const ccex_svg_day *day)
         ccex_svg_text(fp, s->id != NULL ? s->id : "");
         fputc(' ', fp);
         ccex_svg_text(fp, s->name != NULL ? s->name : "");
-        fprintf(fp, ccex_msg(d.lang, M_SVG_STOP_TAIL), ccad_name_lang(CCAD_NAME_GRADE, s->grade, d.lang),
-                ccad_name(CCAD_NAME_QUADRANT, s->quadrant), ccad_name_lang(CCAD_NAME_ITEM_KIND, s->kind, d.lang));
+        fprintf(fp, ccex_msg(d.lang, M_SVG_STOP_TAIL),
+                ccad_name_lang(CCAD_NAME_GRADE, s->grade, d.lang),
+                ccad_name(CCAD_NAME_QUADRANT, s->quadrant),
+                ccad_name_lang(CCAD_NAME_ITEM_KIND, s->kind, d.lang));
         fprintf(fp, "</title>\n");
-        fprintf(fp, "    <circle cx=\"%.1f\" cy=\"%.1f\" r=\"11\" fill=\"%s\" stroke=\"%s\" "
-                    "stroke-width=\"2\"/>\n",
+        fprintf(fp,
+                "    <circle cx=\"%.1f\" cy=\"%.1f\" r=\"11\" fill=\"%s\" stroke=\"%s\" "
+                "stroke-width=\"2\"/>\n",
                 x, y, grade_colour(s->grade), s->late ? "#000" : "#fff");
-        fprintf(fp, "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#fff\" "
-                    "text-anchor=\"middle\">%ld</text>\n",
+        fprintf(fp,
+                "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#fff\" "
+                "text-anchor=\"middle\">%ld</text>\n",
                 x, y + 4, (long)s->seq);
         fprintf(fp, "  </g>\n");
     }

@@ -16,13 +16,13 @@
 typedef struct ccex_svg_stop {
     const char *id;
     const char *name;
-    int32_t seq;          /**< stop number */
-    int32_t eta_min;      /**< arrival, minutes after midnight */
-    int grade;            /**< ::ccad_grade (colour) */
-    int quadrant;         /**< 1..4 */
-    int kind;             /**< ::ccad_item_kind */
-    int late;             /**< 1: drawn with a black ring */
-    int has_location;     /**< 0 (or lat/lon not a place on Earth): drawn at the base */
+    int32_t seq;      /**< stop number */
+    int32_t eta_min;  /**< arrival, minutes after midnight */
+    int grade;        /**< ::ccad_grade (colour) */
+    int quadrant;     /**< 1..4 */
+    int kind;         /**< ::ccad_item_kind */
+    int late;         /**< 1: drawn with a black ring */
+    int has_location; /**< 0 (or lat/lon not a place on Earth): drawn at the base */
     double lat, lon;
 } ccex_svg_stop;
 

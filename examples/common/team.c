@@ -12,7 +12,7 @@
 enum { R_ID, R_NAME, R_LAT, R_LON, R_VPD, R_START, R_END, R_ABSENT, R__COUNT };
 
 static const ccex_column rep_cols[R__COUNT] = {
-    {"id", 1}, {"name", 0}, {"lat", 1}, {"lon", 1}, {"visits_per_day", 0},
+    {"id", 1},        {"name", 0},    {"lat", 1},    {"lon", 1}, {"visits_per_day", 0},
     {"day_start", 0}, {"day_end", 0}, {"absent", 0},
 };
 
@@ -84,11 +84,11 @@ static int fill_rep(ccex_csv *r, const long *map, ccex_rep *p, ccex_err *err)
 {
     const ccex_field *f;
     uint32_t vpd = 8;
-#define TRY(x)                                                                                 \
-    do {                                                                                       \
-        int rc_ = (x);                                                                         \
-        if (rc_ != CCEX_OK)                                                                    \
-            return rc_;                                                                        \
+#define TRY(x) \
+    do { \
+        int rc_ = (x); \
+        if (rc_ != CCEX_OK) \
+            return rc_; \
     } while (0)
     f = ccex_csv_field(r, (size_t)map[R_ID]);
     if (ccex_field_blank(f) || copy_text(f, p->id, sizeof p->id) != 0)

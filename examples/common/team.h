@@ -29,8 +29,8 @@ typedef struct ccex_rep {
     int32_t visits_per_day, day_start_min, day_end_min;
     int32_t absent[CCEX_ABSENT_MAX];
     size_t n_absent;
-    ccad_book *book;   /**< Its customers (owned). */
-    size_t *orig;      /**< orig[i]: the index in the customers file of its book's customer i. */
+    ccad_book *book; /**< Its customers (owned). */
+    size_t *orig;    /**< orig[i]: the index in the customers file of its book's customer i. */
     size_t n_orig, cap_orig;
 } ccex_rep;
 

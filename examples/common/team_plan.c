@@ -66,8 +66,8 @@ static int propose(ccex_team_plan *T)
     po.units_per_minute = CCEX_SPEED_M_PER_MIN;
     if (T->in.pool.book != NULL && ccad_book_grade(T->in.pool.book, T->rules) != CCAD_OK)
         return -1;
-    return ccad_team_proposals_new(&T->tp, T->team, T->in.pool.book, T->rules, &po) == CCAD_OK
-               ? 0 : -1;
+    return ccad_team_proposals_new(&T->tp, T->team, T->in.pool.book, T->rules, &po) == CCAD_OK ? 0
+                                                                                               : -1;
 }
 
 int ccex_team_plan_make(ccex_team_plan *T, const ccex_team_args *a, const char *prog)

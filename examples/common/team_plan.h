@@ -28,10 +28,10 @@ typedef struct ccex_team_args {
     const char *reps, *customers; /**< Both or neither (NULL: the bundled team). */
     const char *contacts;         /**< NULL: none. */
     int have_today;
-    int32_t today;                /**< First day (else the host clock's date). */
-    int32_t days;                 /**< Days planned, 1..366. */
-    int lang;                     /**< ::ccad_lang of the context (reasons, messages). */
-    int proposals;                /**< 1: also the pool and balance proposals on the first day. */
+    int32_t today; /**< First day (else the host clock's date). */
+    int32_t days;  /**< Days planned, 1..366. */
+    int lang;      /**< ::ccad_lang of the context (reasons, messages). */
+    int proposals; /**< 1: also the pool and balance proposals on the first day. */
 } ccex_team_args;
 
 /** A team's plan and everything it was made from. */

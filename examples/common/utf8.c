@@ -70,8 +70,7 @@ size_t ccex_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp)
 
 int ccex_utf8_unsafe(uint32_t cp)
 {
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF ||
-           cp == 0xFFFD;
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF || cp == 0xFFFD;
 }
 
 #include "utf8_width.h"

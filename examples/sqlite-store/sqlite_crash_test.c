@@ -141,7 +141,8 @@ static long long check_db(int round)
     rows = scalar(db, "SELECT count(*) FROM contacts");
     if (customers != 0 && customers != NCUST)
         die(where, "a partly saved first book");
-    bad = scalar(db, "SELECT count(*) FROM contacts WHERE customer_id NOT IN (SELECT id FROM customers)");
+    bad = scalar(
+        db, "SELECT count(*) FROM contacts WHERE customer_id NOT IN (SELECT id FROM customers)");
     if (bad != 0)
         die(where, "contact rows without their customer");
     bad = scalar(db, "SELECT count(*) FROM customers c WHERE c.contacts != "

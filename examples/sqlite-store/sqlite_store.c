@@ -12,13 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CUSTOMER_COLUMNS                                                                   \
-    "id, value, grade, status, purchase_date, monthly_volume, margin_bp, capable, "        \
-    "has_location, x, y, complaint, complaint_date, request_date, visit_days, "            \
-    "visit_open_min, visit_close_min, owned_since, last_contact, last_visit, "             \
-    "last_gap_days, contacts, no_progress, missing_records, last_recorded, "               \
-    "next_step_date, svc_basic, svc_satisfying, svc_value, svc_moving, "                   \
-    "prospect_run, prospect_gap, prospect_tail, last_purposes, aimless, closes_asked, "    \
+#define CUSTOMER_COLUMNS \
+    "id, value, grade, status, purchase_date, monthly_volume, margin_bp, capable, " \
+    "has_location, x, y, complaint, complaint_date, request_date, visit_days, " \
+    "visit_open_min, visit_close_min, owned_since, last_contact, last_visit, " \
+    "last_gap_days, contacts, no_progress, missing_records, last_recorded, " \
+    "next_step_date, svc_basic, svc_satisfying, svc_value, svc_moving, " \
+    "prospect_run, prospect_gap, prospect_tail, last_purposes, aimless, closes_asked, " \
     "last_parts, last_entered, owner_sale_1, owner_sale_2, owner_sale_3"
 #define NCOLS 41
 
@@ -70,8 +70,8 @@ static const char schema[] =
  * 1.0 store one by one; "duplicate column" means it has them already. The
  * defaults are the library's: an old row reads as a 1.0 customer did. */
 static const char *const columns_1_1[] = {
-    "ALTER TABLE customers ADD COLUMN prospect_run INTEGER",  /* NULL = unknown */
-    "ALTER TABLE customers ADD COLUMN prospect_gap INTEGER",  /* NULL = none */
+    "ALTER TABLE customers ADD COLUMN prospect_run INTEGER", /* NULL = unknown */
+    "ALTER TABLE customers ADD COLUMN prospect_gap INTEGER", /* NULL = none */
     "ALTER TABLE customers ADD COLUMN prospect_tail INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE customers ADD COLUMN last_purposes INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE customers ADD COLUMN aimless INTEGER NOT NULL DEFAULT 0",
@@ -97,7 +97,8 @@ static const char *const sql[ST_N] = {
     "ROLLBACK",
     "INSERT INTO customers (" CUSTOMER_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
     "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, "
-    "?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41) ON CONFLICT (id) DO UPDATE SET value = excluded.value, grade = "
+    "?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41) ON CONFLICT (id) DO "
+    "UPDATE SET value = excluded.value, grade = "
     "excluded.grade, status = excluded.status, purchase_date = excluded.purchase_date, "
     "monthly_volume = excluded.monthly_volume, margin_bp = excluded.margin_bp, capable = "
     "excluded.capable, has_location = excluded.has_location, x = excluded.x, y = excluded.y, "
@@ -177,11 +178,11 @@ static int bind_customer(sqlite3_stmt *st, const ccad_customer *c)
 {
     int rc = sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
     int i = 2, k;
-#define B(call)                                                                             \
-    do {                                                                                    \
-        if (rc == SQLITE_OK)                                                                \
-            rc = (call);                                                                    \
-        i++;                                                                                \
+#define B(call) \
+    do { \
+        if (rc == SQLITE_OK) \
+            rc = (call); \
+        i++; \
     } while (0)
     B(bind_int(st, i, c->value));
     B(bind_int(st, i, c->grade));
@@ -263,7 +264,10 @@ static int32_t col_date(reader *r, int i)
     return (int32_t)col_int(r, i, 1, CCAD_NO_DATE, INT32_MIN + 1, INT32_MAX);
 }
 static int col_i(reader *r, int i) { return (int)col_int(r, i, 0, 0, INT32_MIN, INT32_MAX); }
-static int32_t col_i32(reader *r, int i) { return (int32_t)col_int(r, i, 0, 0, INT32_MIN, INT32_MAX); }
+static int32_t col_i32(reader *r, int i)
+{
+    return (int32_t)col_int(r, i, 0, 0, INT32_MIN, INT32_MAX);
+}
 static uint32_t col_u32(reader *r, int i) { return (uint32_t)col_int(r, i, 0, 0, 0, UINT32_MAX); }
 
 static double col_real(reader *r, int i)
@@ -334,10 +338,7 @@ static int read_customer(ccad_sqlite_store *s, sqlite3_stmt *st, ccad_customer *
 
 /* ---- the callbacks ---- */
 
-static int cb_begin(void *user)
-{
-    return run(user, ST_BEGIN, "begin");
-}
+static int cb_begin(void *user) { return run(user, ST_BEGIN, "begin"); }
 
 static int cb_commit(void *user)
 {

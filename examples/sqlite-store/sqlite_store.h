@@ -26,8 +26,7 @@ typedef struct ccad_sqlite_store ccad_sqlite_store;
 /* Opens (creating if needed) the database file `path` and its schema.
  * Returns SQLITE_OK, or an SQLite error code (with *out NULL; the message
  * is written to errbuf when errbuf is not NULL). */
-int ccad_sqlite_store_open(ccad_sqlite_store **out, const char *path, char *errbuf,
-                           size_t errcap);
+int ccad_sqlite_store_open(ccad_sqlite_store **out, const char *path, char *errbuf, size_t errcap);
 
 /* Finalizes the statements and closes the connection; an open transaction
  * is rolled back by SQLite. NULL is a no-op. Returns SQLITE_OK or the code

@@ -9,33 +9,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(cond)                                                                         \
-    do {                                                                                    \
-        if (!(cond)) {                                                                      \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);        \
-            exit(1);                                                                        \
-        }                                                                                   \
+#define CHECK(cond) \
+    do { \
+        if (!(cond)) { \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+            exit(1); \
+        } \
     } while (0)
 
-#define CHECK_RC(call, want)                                                                \
-    do {                                                                                    \
-        int rc_ = (call);                                                                   \
-        if (rc_ != (want)) {                                                                \
-            fprintf(stderr, "%s:%d: %s gave %d (%s), want %d; context: %s; store: %s\n",     \
-                    __FILE__, __LINE__, #call, rc_, ccad_strerror(rc_), (want),             \
-                    ccad_ctx_errmsg(ctx), ccad_sqlite_store_errmsg(st));                    \
-            exit(1);                                                                        \
-        }                                                                                   \
+#define CHECK_RC(call, want) \
+    do { \
+        int rc_ = (call); \
+        if (rc_ != (want)) { \
+            fprintf(stderr, "%s:%d: %s gave %d (%s), want %d; context: %s; store: %s\n", __FILE__, \
+                    __LINE__, #call, rc_, ccad_strerror(rc_), (want), ccad_ctx_errmsg(ctx), \
+                    ccad_sqlite_store_errmsg(st)); \
+            exit(1); \
+        } \
     } while (0)
 
-#define CHECK_SQL(call)                                                                     \
-    do {                                                                                    \
-        int rc_ = (call);                                                                   \
-        if (rc_ != SQLITE_OK) {                                                             \
-            fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #call,                   \
-                    sqlite3_errstr(rc_));                                                   \
-            exit(1);                                                                        \
-        }                                                                                   \
+#define CHECK_SQL(call) \
+    do { \
+        int rc_ = (call); \
+        if (rc_ != SQLITE_OK) { \
+            fprintf(stderr, "%s:%d: %s: %s\n", __FILE__, __LINE__, #call, sqlite3_errstr(rc_)); \
+            exit(1); \
+        } \
     } while (0)
 
 static const char *path;
@@ -156,15 +155,41 @@ static void customer_equal(const ccad_customer *a, const ccad_customer *b)
     int k;
 #define F(f) CHECK(a->f == b->f)
     CHECK(strcmp(a->id, b->id) == 0);
-    F(value); F(grade); F(status); F(purchase_date); F(monthly_volume); F(margin_bp);
-    F(capable); F(has_location); F(x); F(y); F(complaint); F(complaint_date);
-    F(request_date); F(visit_days); F(visit_open_min); F(visit_close_min); F(owned_since);
-    F(last_contact); F(last_visit); F(last_gap_days); F(contacts); F(no_progress);
-    F(missing_records); F(last_recorded); F(next_step_date);
+    F(value);
+    F(grade);
+    F(status);
+    F(purchase_date);
+    F(monthly_volume);
+    F(margin_bp);
+    F(capable);
+    F(has_location);
+    F(x);
+    F(y);
+    F(complaint);
+    F(complaint_date);
+    F(request_date);
+    F(visit_days);
+    F(visit_open_min);
+    F(visit_close_min);
+    F(owned_since);
+    F(last_contact);
+    F(last_visit);
+    F(last_gap_days);
+    F(contacts);
+    F(no_progress);
+    F(missing_records);
+    F(last_recorded);
+    F(next_step_date);
     for (k = 0; k < 4; k++)
         F(service_counts[k]);
-    F(prospect_run); F(prospect_gap); F(prospect_tail); F(last_purposes); F(aimless);
-    F(closes_asked); F(last_parts); F(last_entered);
+    F(prospect_run);
+    F(prospect_gap);
+    F(prospect_tail);
+    F(last_purposes);
+    F(aimless);
+    F(closes_asked);
+    F(last_parts);
+    F(last_entered);
     for (k = 0; k < 3; k++)
         F(owner_sales[k]);
 #undef F
@@ -320,8 +345,9 @@ static ccad_contact contact(int n)
     k.next_date = n % 4 == 0 ? CCAD_NO_DATE : k.date + 7;
     k.service_level = n % 5;
     /* 1.1: what the visit held, varied so every column is exercised */
-    k.purposes = n % 3 == 0 ? 0u : n % 3 == 1 ? (uint32_t)CCAD_PURPOSE_NONE
-                                              : (uint32_t)(CCAD_PURPOSE_ORDER | CCAD_PURPOSE_PRODUCT);
+    k.purposes = n % 3 == 0   ? 0u
+                 : n % 3 == 1 ? (uint32_t)CCAD_PURPOSE_NONE
+                              : (uint32_t)(CCAD_PURPOSE_ORDER | CCAD_PURPOSE_PRODUCT);
     k.close_asked = n % 2;
     k.owner_present = n % 4 < 2;
     k.activity = n % 3;

@@ -23,8 +23,7 @@ static int flexible(const struct plan *plan, const struct item_rec *it)
 {
     const struct cust *c = &plan->cw[it->customer];
     return ccad__plan_routed(it) && it->kind == CCAD_ITEM_VISIT && it->quadrant == CCAD_Q2 &&
-           it->block_day == 0 && (c->bits & CB_HAS_LOC) &&
-           c->complaint != CCAD_COMPLAINT_OPEN;
+           it->block_day == 0 && (c->bits & CB_HAS_LOC) && c->complaint != CCAD_COMPLAINT_OPEN;
 }
 
 static uint32_t pos_of(const struct dayroute *route, uint32_t x)

@@ -74,7 +74,8 @@ static int belongs(int kind, int w)
     case CCAD_FIND_COLD:
     case CCAD_FIND_COOLING: return w == CCAD_WHY_GAP_ALERT || w == CCAD_WHY_GAP_WARN;
     case CCAD_FIND_STALLED:
-        return w == CCAD_WHY_STALLED || w == CCAD_WHY_STALL_REPEATED || w == CCAD_WHY_STALL_NO_CLOSE;
+        return w == CCAD_WHY_STALLED || w == CCAD_WHY_STALL_REPEATED ||
+               w == CCAD_WHY_STALL_NO_CLOSE;
     case CCAD_FIND_RELEASE_RISK:
         return w == CCAD_WHY_RELEASED_EARLY || w == CCAD_WHY_PATIENCE_RHYTHM;
     case CCAD_FIND_NEVER_CONTACTED: return w == CCAD_WHY_NEVER_CONTACTED;

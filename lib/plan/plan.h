@@ -28,11 +28,11 @@ struct item_rec {
     uint32_t customer;
     int32_t rolled_from;
     uint32_t reason_off;
-    int32_t moved_from;   /* weekly assignment: the planner's day, or CCAD_NO_DATE */
-    int32_t saved;        /* weekly assignment: estimated travel saved (minutes) */
-    int32_t eta, depart;  /* minutes after midnight, -1 if not routed */
+    int32_t moved_from;  /* weekly assignment: the planner's day, or CCAD_NO_DATE */
+    int32_t saved;       /* weekly assignment: estimated travel saved (minutes) */
+    int32_t eta, depart; /* minutes after midnight, -1 if not routed */
     int32_t travel;
-    int32_t reminder;     /* reminder day (FOLLOWUP): a working day */
+    int32_t reminder; /* reminder day (FOLLOWUP): a working day */
     uint32_t priority;
     uint16_t seq, svc; /* svc: service minutes of the contact */
     uint8_t kind, quadrant, delegated, block_day, reason_n, late, flexible;
@@ -59,7 +59,7 @@ struct ccad_schedule {
     int32_t *day_travel; /* route travel with the way back, per day */
     int32_t *day_back;   /* back at base, per day; -1 if not routed */
     /* what it was planned from, for ccad_schedule_replan (replan.c) */
-    int replannable;     /* 1 if made by ccad_schedule_new (not a team's rep plan) */
+    int replannable; /* 1 if made by ccad_schedule_new (not a team's rep plan) */
     const ccad_book *book;
     uint64_t book_serial, book_edits;
     size_t book_n;
@@ -78,15 +78,15 @@ struct sim {
     uint32_t planned;    /* contacts planned for it */
     int32_t contact_day; /* day of the latest planned contact */
     int32_t dropped_from, dropped_on;
-    uint8_t block_left;  /* persist block days still to place */
-    uint8_t dropped;     /* best-effort contact dropped */
-    uint8_t given_up;    /* TRIAGE give up: never planned (open complaints aside) */
-    uint8_t blocked;     /* a PLAN_BLOCKED_* reason: no day can take its visit */
-    uint8_t time_short;  /* 1 once a day had no time left for it */
-    int32_t alone_min;   /* minutes its stop needs alone (travel both ways + service) */
-    uint8_t let_go;      /* TRIAGE let go: its GAP limits stretch like its interval */
+    uint8_t block_left; /* persist block days still to place */
+    uint8_t dropped;    /* best-effort contact dropped */
+    uint8_t given_up;   /* TRIAGE give up: never planned (open complaints aside) */
+    uint8_t blocked;    /* a PLAN_BLOCKED_* reason: no day can take its visit */
+    uint8_t time_short; /* 1 once a day had no time left for it */
+    int32_t alone_min;  /* minutes its stop needs alone (travel both ways + service) */
+    uint8_t let_go;     /* TRIAGE let go: its GAP limits stretch like its interval */
     int32_t gap_prev, worst_gap, worst_gap_end; /* the final plan's longest gap (findings.c) */
-    int32_t taken;       /* the last day it was placed as a candidate (simulate.c) */
+    int32_t taken;           /* the last day it was placed as a candidate (simulate.c) */
     int32_t persist_from;    /* PERSIST 1.1 (persist.c): first day of a block closed undone */
     uint8_t persist_lacking; /* its effective activities with the owner (0: none closed undone) */
 };
@@ -94,8 +94,8 @@ struct sim {
 /* A customer competing for a day's room. */
 struct cand {
     uint32_t idx;
-    uint8_t cls;    /* the quadrant CCAD_Q1..CCAD_Q4: big rocks first */
-    uint8_t block;  /* 1 if a persist block is under way: first within its quadrant */
+    uint8_t cls;   /* the quadrant CCAD_Q1..CCAD_Q4: big rocks first */
+    uint8_t block; /* 1 if a persist block is under way: first within its quadrant */
     uint8_t esc, grade, quadrant;
     int32_t over, due;
     int64_t value;
@@ -104,34 +104,35 @@ struct cand {
 /* One day's route under construction: the rep's stops in visiting order,
  * with the times of that order (dayroute.c). */
 struct dayroute {
-    uint32_t *stop;      /* item indices in order */
-    int32_t *start;      /* service start of each stop */
-    int32_t *latest;     /* latest service start that keeps the rest feasible */
-    int32_t *leg;        /* leg[i]: minutes from the previous stop (base for 0) to stop i */
+    uint32_t *stop;  /* item indices in order */
+    int32_t *start;  /* service start of each stop */
+    int32_t *latest; /* latest service start that keeps the rest feasible */
+    int32_t *leg;    /* leg[i]: minutes from the previous stop (base for 0) to stop i */
     uint32_t n, cap;
-    int32_t back_leg;    /* last stop (or base) to the base */
-    int32_t travel;      /* all legs and the way back */
-    int32_t minutes;     /* service minutes of the rep's contacts this day, routed or not */
-    int32_t count;       /* the rep's contacts this day (calls included) */
-    int32_t room;        /* most minutes a new stop could add anywhere (see dayroute.c) */
+    int32_t back_leg; /* last stop (or base) to the base */
+    int32_t travel;   /* all legs and the way back */
+    int32_t minutes;  /* service minutes of the rep's contacts this day, routed or not */
+    int32_t count;    /* the rep's contacts this day (calls included) */
+    int32_t room;     /* most minutes a new stop could add anywhere (see dayroute.c) */
 };
 
 struct plan {
     const ccad_book *b;
-    struct cust *cw;      /* the book's customers in working form */
-    const int64_t *v;     /* rules in force (stretched copy under the stretch policy) */
+    struct cust *cw;  /* the book's customers in working form */
+    const int64_t *v; /* rules in force (stretched copy under the stretch policy) */
     ccad_schedule *s;
     struct sim *sim;
-    struct cand *cand;    /* a day's candidates, in book order */
-    struct cand *heap;    /* room for a heap over a copy of them (select.c) */
+    struct cand *cand; /* a day's candidates, in book order */
+    struct cand *heap; /* room for a heap over a copy of them (select.c) */
     const uint32_t *day_flags;
     const ccad_plan_options *o;
-    int32_t *cap_full;    /* per day: important contacts without room */
+    int32_t *cap_full; /* per day: important contacts without room */
     int32_t *cap_used;
     struct dayroute *day; /* per day, with routes on; else NULL */
     int32_t day_end;      /* minutes after midnight */
-    int32_t room_margin;  /* minutes a detour may undercut the direct leg by rounding; -1: no bound (HOST) */
-    int32_t *legs;        /* travel minutes + 1 by (from, to), 0 = not yet known; the base
+    int32_t
+        room_margin; /* minutes a detour may undercut the direct leg by rounding; -1: no bound (HOST) */
+    int32_t *legs; /* travel minutes + 1 by (from, to), 0 = not yet known; the base
                            * is point n; NULL when not kept (HOST metric, large books) */
 };
 

@@ -22,7 +22,8 @@ int ccad_schedule_item(const ccad_schedule *s, size_t index, ccad_item *out)
     if (out == NULL)
         return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_item: out is NULL");
     if (!CCAD__SIZE_OK(out->size, ccad_item))
-        return ccad__fail(s->ctx, CCAD_EVERSION, "ccad_schedule_item: ccad_item.size not supported");
+        return ccad__fail(s->ctx, CCAD_EVERSION,
+                          "ccad_schedule_item: ccad_item.size not supported");
     if (index >= s->n_items)
         return ccad__fail(s->ctx, CCAD_ENOTFOUND, "ccad_schedule_item: index %lu out of range",
                           (unsigned long)index);
@@ -70,7 +71,8 @@ int ccad_schedule_items(const ccad_schedule *s, size_t first, size_t count, ccad
         return ccad__fail(s->ctx, CCAD_EINVAL, "ccad_schedule_items: out is NULL");
     size = out[0].size;
     if (!CCAD__SIZE_OK(size, ccad_item))
-        return ccad__fail(s->ctx, CCAD_EVERSION, "ccad_schedule_items: ccad_item.size not supported");
+        return ccad__fail(s->ctx, CCAD_EVERSION,
+                          "ccad_schedule_items: ccad_item.size not supported");
     if (first > s->n_items || count > s->n_items - first)
         return ccad__fail(s->ctx, CCAD_ENOTFOUND,
                           "ccad_schedule_items: items %lu..%lu run past the last (%lu items)",

@@ -79,8 +79,7 @@ static int explains_contact(int w)
 
 int ccad__plan_add_item(ccad_schedule *s, const struct cand *c, int32_t d, int kind, int delegated,
                         int32_t rolled_from, int block_day, uint32_t priority,
-                        const ccad_reason *lead, const ccad_reason *extra,
-                        const ccad_assessment *a)
+                        const ccad_reason *lead, const ccad_reason *extra, const ccad_assessment *a)
 {
     ccad_reason r[CCAD_ITEM_REASONS_MAX];
     size_t n = 0;

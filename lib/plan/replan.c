@@ -36,11 +36,10 @@ static int same_options(const ccad_plan_options *a, const ccad_plan_options *b)
     return a->first_day == b->first_day && a->days == b->days &&
            a->visits_per_day == b->visits_per_day && a->minutes_per_day == b->minutes_per_day &&
            a->overload == b->overload && a->keep_reasons == b->keep_reasons &&
-           a->route == b->route && a->assign_days == b->assign_days &&
-           a->base_x == b->base_x && a->base_y == b->base_y && a->metric == b->metric &&
-           a->scale == b->scale && a->units_per_minute == b->units_per_minute &&
-           a->day_start_min == b->day_start_min && a->day_minutes == b->day_minutes &&
-           a->seed == b->seed && a->effort == b->effort;
+           a->route == b->route && a->assign_days == b->assign_days && a->base_x == b->base_x &&
+           a->base_y == b->base_y && a->metric == b->metric && a->scale == b->scale &&
+           a->units_per_minute == b->units_per_minute && a->day_start_min == b->day_start_min &&
+           a->day_minutes == b->day_minutes && a->seed == b->seed && a->effort == b->effort;
 }
 
 void ccad__plan_remember(ccad_schedule *s, const ccad_book *book, const ccad_rules *rules,
@@ -121,11 +120,11 @@ static int check_args(ccad_schedule *s, const ccad_book *book, const ccad_rules 
         return ccad__fail(s->ctx, CCAD_EINVAL,
                           "%s: the schedule is part of a team schedule; replan the team", fn);
     if (!CCAD__SIZE_OK(o->size, ccad_plan_options))
-        return ccad__fail(s->ctx, CCAD_EVERSION, "%s: ccad_plan_options.size %lu not supported",
-                          fn, (unsigned long)o->size);
+        return ccad__fail(s->ctx, CCAD_EVERSION, "%s: ccad_plan_options.size %lu not supported", fn,
+                          (unsigned long)o->size);
     if (info != NULL && !CCAD__SIZE_OK(info->size, ccad_replan_info))
-        return ccad__fail(s->ctx, CCAD_EVERSION, "%s: ccad_replan_info.size %lu not supported",
-                          fn, (unsigned long)info->size);
+        return ccad__fail(s->ctx, CCAD_EVERSION, "%s: ccad_replan_info.size %lu not supported", fn,
+                          (unsigned long)info->size);
     return CCAD_OK;
 }
 

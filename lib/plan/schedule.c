@@ -48,8 +48,8 @@ static int check_options(ccad_ctx *ctx, const ccad_plan_options *o, const char *
         return ccad__fail(ctx, CCAD_ERANGE,
                           "%s: the range of %ld days from day %ld runs past the calendar's end: "
                           "day %ld is after the last valid date %s (day %d)",
-                          fn, (long)o->days, (long)o->first_day,
-                          (long)o->first_day + o->days - 1, last, (int)CCAD_DATE_MAX);
+                          fn, (long)o->days, (long)o->first_day, (long)o->first_day + o->days - 1,
+                          last, (int)CCAD_DATE_MAX);
     }
     if (o->visits_per_day < 0 || o->visits_per_day > 1000 || o->minutes_per_day < 0 ||
         o->minutes_per_day > 1440)
@@ -72,10 +72,11 @@ static int check_options(ccad_ctx *ctx, const ccad_plan_options *o, const char *
         return ccad__fail(ctx, CCAD_ENOTSUP, "%s: the host gave no travel callback", fn);
     if (!isfinite(o->base_x) || !isfinite(o->base_y) || !isfinite(o->scale) || o->scale <= 0 ||
         !isfinite(o->units_per_minute) || o->units_per_minute <= 0 || o->day_start_min < 0 ||
-        o->day_start_min > 1440 || o->day_minutes < 1 || o->day_minutes > 1440 ||
-        o->effort < 0 || o->effort > 10000)
+        o->day_start_min > 1440 || o->day_minutes < 1 || o->day_minutes > 1440 || o->effort < 0 ||
+        o->effort > 10000)
         return ccad__fail(ctx, CCAD_ERANGE,
-                          "%s: base, scale and speed finite (scale and speed above 0), day start 0..1440, day 1..1440 minutes, effort 0..10000",
+                          "%s: base, scale and speed finite (scale and speed above 0), day start "
+                          "0..1440, day 1..1440 minutes, effort 0..10000",
                           fn);
     return CCAD_OK;
 }
@@ -147,7 +148,8 @@ static void start_customers(struct plan *plan)
         m->contact_day = m->taken = CCAD_NO_DATE;
         if (ccad__inactive(plan->cw[i].status))
             continue;
-        strategy = ccad__strategy_of(ccad__triage(plan->v, &plan->cw[i], &before, &thr), &plan->cw[i]);
+        strategy = ccad__strategy_of(ccad__triage(plan->v, &plan->cw[i], &before, &thr),
+                                     &plan->cw[i]);
         /* an open complaint is answered even for a customer given up */
         m->given_up = strategy == CCAD_STRATEGY_GIVE_UP &&
                       plan->cw[i].complaint != CCAD_COMPLAINT_OPEN;
@@ -305,9 +307,10 @@ int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_ru
     /* legs are whole minutes rounded up from whole cost units: a detour can
      * undercut the direct leg by one unit's minutes and one minute of each
      * rounding; HOST minutes promise no triangle inequality at all */
-    plan.room_margin = !o.route || o.metric == CCAD_METRIC_HOST || !(o.units_per_minute >= 1.0 / 60.0)
-                        ? -1 /* (without routes the speed is not checked: it may be anything) */
-                        : 2 + (int32_t)ceil(1.0 / o.units_per_minute);
+    plan.room_margin = !o.route || o.metric == CCAD_METRIC_HOST ||
+                               !(o.units_per_minute >= 1.0 / 60.0)
+                           ? -1 /* (without routes the speed is not checked: it may be anything) */
+                           : 2 + (int32_t)ceil(1.0 / o.units_per_minute);
     memcpy(vs, rules->v, sizeof vs);
     plan.v = vs;
     cap = apply_workload(book, &o, vs, flags, &load);

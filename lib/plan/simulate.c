@@ -22,7 +22,7 @@ struct today {
     int di, absent;
     int32_t used, minutes; /* the rep's contacts and their service minutes */
     uint32_t prio;
-    size_t nc, ne;         /* due candidates; early candidates (at the end of plan->cand) */
+    size_t nc, ne; /* due candidates; early candidates (at the end of plan->cand) */
     int64_t over_by[PULL_MAX], over_min[PULL_MAX];
 };
 
@@ -177,23 +177,23 @@ static int room(struct plan *plan, const struct today *today, uint32_t i, int ro
 }
 
 /* Adds the item, counts it against the rep's day and places its stop. */
-static int commit(struct plan *plan, struct today *today, const struct cand *k, int kind, int delegated,
-                  int32_t rolled, int block_day, const ccad_reason *lead,
+static int commit(struct plan *plan, struct today *today, const struct cand *k, int kind,
+                  int delegated, int32_t rolled, int block_day, const ccad_reason *lead,
                   const ccad_reason *extra, const ccad_assessment *a, uint32_t pos)
 {
     ccad_schedule *s = plan->s;
     int32_t svc = ccad__plan_service(plan, k->idx);
     int rc;
     today->prio++;
-    if ((rc = ccad__plan_add_item(s, k, today->d, kind, delegated, rolled, block_day, today->prio, lead,
-                                  extra, a)) != 0)
+    if ((rc = ccad__plan_add_item(s, k, today->d, kind, delegated, rolled, block_day, today->prio,
+                                  lead, extra, a)) != 0)
         return rc;
     s->items[s->n_items - 1].svc = (uint16_t)svc;
     if (delegated == CCAD_BY_REP) {
         today->used++;
         today->minutes += svc;
-        if (pos != UINT32_MAX &&
-            (rc = ccad__route_insert(plan, &plan->day[today->di], (uint32_t)(s->n_items - 1), pos)) != 0)
+        if (pos != UINT32_MAX && (rc = ccad__route_insert(plan, &plan->day[today->di],
+                                                          (uint32_t)(s->n_items - 1), pos)) != 0)
             return rc;
     }
     contacted(plan, k->idx, today->d);
@@ -254,15 +254,15 @@ static ccad_reason delegated_why(const struct plan *plan, const struct today *to
     const struct dayroute *route = plan->day != NULL ? &plan->day[today->di] : NULL;
     if (fits < 0 && route != NULL)
         return ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED,
-                                 route->n ? route->start[route->n - 1] + plan->s->items[route->stop[route->n - 1]].svc +
-                                            route->back_leg - o->day_start_min
-                                      : 0,
+                                 route->n ? route->start[route->n - 1] +
+                                                plan->s->items[route->stop[route->n - 1]].svc +
+                                                route->back_leg - o->day_start_min
+                                          : 0,
                                  plan->day_end - o->day_start_min, 2);
-    return o->visits_per_day > 0
-               ? ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, today->used,
-                                   o->visits_per_day, 0)
-               : ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED, today->minutes,
-                                   o->minutes_per_day, 1);
+    return o->visits_per_day > 0 ? ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED,
+                                                     today->used, o->visits_per_day, 0)
+                                 : ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_DELEGATED,
+                                                     today->minutes, o->minutes_per_day, 1);
 }
 
 /* Places the due candidate k: the rep, a colleague or the substitute, or
@@ -320,8 +320,8 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     }
     if (rolled != CCAD_NO_DATE && delegated == CCAD_BY_REP && block_day <= 1 &&
         lead.why == CCAD_WHY_PLAN_DUE)
-        lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ROLLED, rolled, today->d - rolled,
-                                 0);
+        lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_ROLLED, rolled,
+                                 today->d - rolled, 0);
     if (block_day == 1) {
         m->block_start = today->d;
         m->block_left = (uint8_t)(plan->v[P_PERSIST_BLOCK] - 1);
@@ -422,7 +422,8 @@ static int place_due(struct plan *plan, struct today *today)
             break;
     }
     for (i = 0; i < today->nc && H.n > 0; i++)
-        if (plan->sim[plan->cand[i].idx].taken != today->d && (rc = take(plan, today, &plan->cand[i])) != 0)
+        if (plan->sim[plan->cand[i].idx].taken != today->d &&
+            (rc = take(plan, today, &plan->cand[i])) != 0)
             return rc;
     return CCAD_OK;
 }
@@ -441,7 +442,8 @@ static void coming_excess(const struct plan *plan, struct today *today)
             if (o->visits_per_day > 0 && today->over_by[ahead] > o->visits_per_day)
                 over = today->over_by[ahead] - o->visits_per_day;
             if (o->minutes_per_day > 0 && today->over_min[ahead] > o->minutes_per_day) {
-                int64_t by_min = (today->over_min[ahead] - o->minutes_per_day + plan->v[P_SERVICE_B] - 1) /
+                int64_t by_min = (today->over_min[ahead] - o->minutes_per_day +
+                                  plan->v[P_SERVICE_B] - 1) /
                                  plan->v[P_SERVICE_B];
                 if (by_min > over)
                     over = by_min;
@@ -471,7 +473,8 @@ static int pull_one(struct plan *plan, struct today *today, const struct cand *k
     ccad__plan_sim_view(&plan->cw[k->idx], &plan->sim[k->idx], &view);
     ccad__assess(plan->b, plan->v, &view, today->d, &a, plan->s->keep);
     lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, k->due, k->due - today->d, 0);
-    if ((rc = commit(plan, today, k, kind, CCAD_BY_REP, CCAD_NO_DATE, 0, &lead, NULL, &a, pos)) != 0)
+    if ((rc = commit(plan, today, k, kind, CCAD_BY_REP, CCAD_NO_DATE, 0, &lead, NULL, &a, pos)) !=
+        0)
         return rc;
     today->over_by[k->due - today->d]--;
     return CCAD_OK;
@@ -520,7 +523,8 @@ static int add_touches(struct plan *plan, struct today *today)
         const struct cust *c = &plan->cw[i];
         int g = ccad__grade(c);
         struct cand k;
-        ccad_reason r = ccad__plan_reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, today->d, 0, 0);
+        ccad_reason r = ccad__plan_reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, today->d, 0,
+                                          0);
         if (ccad__inactive(c->status) || plan->sim[i].given_up || g == CCAD_GRADE_NONE ||
             !(v[P_KEEPWARM_GRADES] & (1 << (g - 1))))
             continue; /* a customer given up gets no touch either */
@@ -532,8 +536,8 @@ static int add_touches(struct plan *plan, struct today *today)
         ccad__assess(plan->b, v, &view, today->d, &a, 0);
         k.quadrant = (uint8_t)a.quadrant;
         a.reason_count = 0;
-        if ((rc = ccad__plan_add_item(plan->s, &k, today->d, CCAD_ITEM_TOUCH, CCAD_BY_REP, CCAD_NO_DATE,
-                                      0, ++today->prio, &r, NULL, &a)) != 0)
+        if ((rc = ccad__plan_add_item(plan->s, &k, today->d, CCAD_ITEM_TOUCH, CCAD_BY_REP,
+                                      CCAD_NO_DATE, 0, ++today->prio, &r, NULL, &a)) != 0)
             return rc;
     }
     return CCAD_OK;

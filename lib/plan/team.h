@@ -16,10 +16,10 @@
 /* One team item: an item of the owner's schedule and who carries it out. */
 struct titem {
     uint32_t carrier, owner;
-    uint32_t src;                /* index in the owner's schedule */
+    uint32_t src;                     /* index in the owner's schedule */
     int32_t seq, eta, depart, travel; /* the carrier's route (seq 0: not routed) */
-    int32_t added;               /* delegated: travel minutes added to the carrier's day */
-    int32_t carrier_count;       /* delegated: the carrier's contacts that day with it */
+    int32_t added;                    /* delegated: travel minutes added to the carrier's day */
+    int32_t carrier_count;            /* delegated: the carrier's contacts that day with it */
 };
 
 /* A delegated item no teammate could take. */
@@ -31,8 +31,8 @@ struct tmiss {
 struct ccad_team_schedule {
     ccad_ctx *ctx;
     size_t nrep;
-    ccad_schedule **rep;  /* each rep's own plan */
-    int32_t *vpd;         /* each rep's visits_per_day (for TEAM_CARRIER's c) */
+    ccad_schedule **rep; /* each rep's own plan */
+    int32_t *vpd;        /* each rep's visits_per_day (for TEAM_CARRIER's c) */
     struct titem *items;
     size_t n_items, cap_items;
     struct tmiss *miss;

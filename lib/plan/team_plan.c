@@ -27,11 +27,11 @@ static int rep_flags(void *arg, int32_t day, uint32_t *out)
 struct run {
     const ccad_team *team;
     ccad_team_schedule *ts;
-    ccad_plan_options o;   /* common options */
-    ccad_plan_options oc;  /* for travel costs (HOST metric without routes: planar) */
+    ccad_plan_options o;  /* common options */
+    ccad_plan_options oc; /* for travel costs (HOST metric without routes: planar) */
     struct tctx team_ctx;
-    uint32_t *flags;       /* rep x day */
-    struct tday *day;      /* rep x day */
+    uint32_t *flags;  /* rep x day */
+    struct tday *day; /* rep x day */
 };
 
 /* Rep r's plan options: the common ones with the rep's base, limits and day. */
@@ -382,8 +382,8 @@ static int check_args(const ccad_team *team, const ccad_rules *rules,
     return CCAD_OK;
 }
 
-int ccad_team_schedule_new(ccad_team_schedule **out, const ccad_team *team,
-                           const ccad_rules *rules, const ccad_plan_options *options)
+int ccad_team_schedule_new(ccad_team_schedule **out, const ccad_team *team, const ccad_rules *rules,
+                           const ccad_plan_options *options)
 {
     static const char fn[] = "ccad_team_schedule_new";
     struct run run;

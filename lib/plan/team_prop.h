@@ -32,7 +32,7 @@ struct ccad_team_proposals {
     size_t nrep;
     struct tprop *prop;
     size_t n_prop, cap_prop;
-    ccad_team_load *load;  /* per rep */
+    ccad_team_load *load; /* per rep */
     ccad_team_balance bal;
 };
 
@@ -43,10 +43,10 @@ struct prun {
     const int64_t *v;
     ccad_team_proposal_options o;
     ccad_team_proposals *tp;
-    struct tcust *cust;    /* every rep's open customers (rep by rep), then the pool's */
+    struct tcust *cust;     /* every rep's open customers (rep by rep), then the pool's */
     size_t n_cust, n_owned; /* all, and the reps' part */
-    int64_t *cap;          /* per rep: capacity in the period (contacts) */
-    int64_t *gm;           /* per rep, 4 rows (grades A..D): running load x 1000 */
+    int64_t *cap;           /* per rep: capacity in the period (contacts) */
+    int64_t *gm;            /* per rep, 4 rows (grades A..D): running load x 1000 */
 };
 
 /* team_propose.c */

@@ -70,8 +70,7 @@ static uint32_t release_reasons(const struct prun *prop_run, const struct cust *
         return 0;
     rs[0] = R_(OWNERSHIP, POOL_RELEASE, c->contacts, v[P_PATIENCE_MIN], premature);
     for (k = 0; premature && k < a->reason_count && n < CCAD_ITEM_REASONS_MAX; k++)
-        if (a->reasons[k].why == CCAD_WHY_PATIENCE ||
-            a->reasons[k].why == CCAD_WHY_PATIENCE_RHYTHM)
+        if (a->reasons[k].why == CCAD_WHY_PATIENCE || a->reasons[k].why == CCAD_WHY_PATIENCE_RHYTHM)
             rs[n++] = a->reasons[k];
     return n;
 }
@@ -210,9 +209,8 @@ static int run(struct prun *prop_run)
     return CCAD_OK;
 }
 
-int ccad_team_proposals_new(ccad_team_proposals **out, const ccad_team *team,
-                            const ccad_book *pool, const ccad_rules *rules,
-                            const ccad_team_proposal_options *options)
+int ccad_team_proposals_new(ccad_team_proposals **out, const ccad_team *team, const ccad_book *pool,
+                            const ccad_rules *rules, const ccad_team_proposal_options *options)
 {
     static const char fn[] = "ccad_team_proposals_new";
     ccad_team_balance bal = CCAD_TEAM_BALANCE_INIT;

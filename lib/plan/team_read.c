@@ -110,12 +110,11 @@ static int miss_finding(const ccad_team_schedule *ts, const struct tmiss *m, cca
     v->finding.reason_count = 0;
     if (!ts->keep)
         return CCAD_OK;
-    v->finding.reasons[0] = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_TEAM_NO_CARRIER,
-                                              it.date, m->present, it.delegated);
-    v->finding.reason_count = it.reason_count < CCAD_ITEM_REASONS_MAX
-                                  ? it.reason_count + 1 : CCAD_ITEM_REASONS_MAX;
-    memcpy(&v->finding.reasons[1], it.reasons,
-           (v->finding.reason_count - 1) * sizeof *it.reasons);
+    v->finding.reasons[0] = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_TEAM_NO_CARRIER, it.date,
+                                              m->present, it.delegated);
+    v->finding.reason_count = it.reason_count < CCAD_ITEM_REASONS_MAX ? it.reason_count + 1
+                                                                      : CCAD_ITEM_REASONS_MAX;
+    memcpy(&v->finding.reasons[1], it.reasons, (v->finding.reason_count - 1) * sizeof *it.reasons);
     return CCAD_OK;
 }
 
@@ -129,8 +128,7 @@ int ccad_team_schedule_finding(const ccad_team_schedule *ts, size_t index, ccad_
         return CCAD_EINVAL;
     if (out == NULL)
         return ccad__fail(ts->ctx, CCAD_EINVAL, "%s: out is NULL", fn);
-    if ((rc = check_out(ts, index,
-                        ccad_team_schedule_finding_count(ts),
+    if ((rc = check_out(ts, index, ccad_team_schedule_finding_count(ts),
                         CCAD__SIZE_OK(out->size, ccad_team_finding) &&
                             CCAD__SIZE_OK(out->finding.size, ccad_finding),
                         fn)) != 0)

@@ -6,7 +6,6 @@
 
 /* ---- workload ---- */
 
-
 /* The grade row (0..3 for A..D) of an assessed customer and the contacts
  * x 1000 it needs in `period` days at its frequency (self-driven let-go
  * included). */
@@ -66,9 +65,8 @@ void ccad__plan_fill_workload(const struct load *load, int64_t capacity, ccad_wo
         w->cut[g] = w->rows[g].visits < excess ? w->rows[g].visits : excess;
         excess -= w->cut[g];
     }
-    w->stretch_x100 = w->over && capacity > 0
-                          ? clamp32((w->visits * 100 + capacity - 1) / capacity)
-                          : 100;
+    w->stretch_x100 = w->over && capacity > 0 ? clamp32((w->visits * 100 + capacity - 1) / capacity)
+                                              : 100;
 }
 
 int ccad_book_workload(const ccad_book *book, const ccad_rules *rules, int32_t today,
@@ -84,13 +82,12 @@ int ccad_book_workload(const ccad_book *book, const ccad_rules *rules, int32_t t
     if (rules == NULL || io == NULL)
         return ccad__fail(book->ctx, CCAD_EINVAL, "%s: NULL argument", fn);
     if (!CCAD__SIZE_OK(io->size, ccad_workload))
-        return ccad__fail(book->ctx, CCAD_EVERSION, "%s: ccad_workload.size %lu not supported",
-                          fn, (unsigned long)io->size);
+        return ccad__fail(book->ctx, CCAD_EVERSION, "%s: ccad_workload.size %lu not supported", fn,
+                          (unsigned long)io->size);
     if (!ccad__date_ok(today))
         return ccad__fail(book->ctx, CCAD_ERANGE, "%s: bad day", fn);
     if (io->period_days < 1 || io->period_days > 366 || io->field_days < 0 ||
-        io->field_days > io->period_days || io->visits_per_day < 1 ||
-        io->visits_per_day > 1000)
+        io->field_days > io->period_days || io->visits_per_day < 1 || io->visits_per_day > 1000)
         return ccad__fail(book->ctx, CCAD_ERANGE,
                           "%s: period 1..366 days, field days 0..period, visits per day 1..1000",
                           fn);
@@ -161,8 +158,8 @@ int ccad_book_platform(const ccad_book *book, const ccad_rules *rules, ccad_plat
     return CCAD_OK;
 }
 
-int ccad_book_choose_working(const ccad_book *book, const ccad_rules *rules,
-                             uint8_t *out_choice, size_t n)
+int ccad_book_choose_working(const ccad_book *book, const ccad_rules *rules, uint8_t *out_choice,
+                             size_t n)
 {
     static const char fn[] = "ccad_book_choose_working";
     uint32_t *idx;
@@ -172,8 +169,8 @@ int ccad_book_choose_working(const ccad_book *book, const ccad_rules *rules,
     if (book == NULL)
         return CCAD_EINVAL;
     if (rules == NULL || out_choice == NULL || n != book->n)
-        return ccad__fail(book->ctx, CCAD_EINVAL,
-                          "%s: NULL argument or n is not the book's count", fn);
+        return ccad__fail(book->ctx, CCAD_EINVAL, "%s: NULL argument or n is not the book's count",
+                          fn);
     if ((rc = ccad__check_graded(book, rules, fn)) != 0)
         return rc;
     if (n == 0)

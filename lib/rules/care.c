@@ -29,8 +29,8 @@ void ccad__rule_complaint(struct ccad__decide *d)
     } else if (d->active && a->care_date != CCAD_NO_DATE) {
         if (T >= a->care_date && (last == CCAD_NO_DATE || last < a->care_date))
             a->flags |= CCAD_F_CARE_DUE;
-        ccad__why(d, CCAD_RULE_COMPLAINT, CCAD_WHY_COMPLAINT_CARE, c->complaint_date,
-                  a->care_date, 0);
+        ccad__why(d, CCAD_RULE_COMPLAINT, CCAD_WHY_COMPLAINT_CARE, c->complaint_date, a->care_date,
+                  0);
     }
 }
 

@@ -17,25 +17,25 @@
 /* One customer on one day, and what has been decided so far. */
 struct ccad__decide {
     const ccad_book *b;
-    const int64_t *v;      /* the rules' values */
+    const int64_t *v; /* the rules' values */
     const struct cust *c;
-    ccad_assessment *a;    /* the assessment being filled; its reasons */
-    int keep;              /* 0: batch mode, reasons are not written */
-    int32_t T;             /* the day */
-    int active;            /* neither released nor eliminated */
-    int32_t last;          /* the contact that restarts the clock (CLOCK) */
-    int grade;             /* GRADE: the effective grade */
-    int plevel;            /* URGENCY of the purchase window alone */
-    int urg;               /* URGENCY: the level with events */
-    int request_pending;   /* URGENCY: a visit request not answered yet */
-    int important;         /* QUADRANT: the grade is important */
-    int q;                 /* QUADRANT */
-    int64_t interval;      /* FREQ: days between contacts, 0 for none */
-    int32_t due;           /* the due date, before the assessment holds it */
-    int never_due;         /* due on T because never contacted (NEVER) */
-    int64_t gap;           /* GAP: the gap looked at, -1 without contacts */
-    int64_t gap_max;       /* GAP: gap.max_days, stretched for let-go */
-    int watched;           /* GAP: grade in gap.grades, the rhythm is watched */
+    ccad_assessment *a;  /* the assessment being filled; its reasons */
+    int keep;            /* 0: batch mode, reasons are not written */
+    int32_t T;           /* the day */
+    int active;          /* neither released nor eliminated */
+    int32_t last;        /* the contact that restarts the clock (CLOCK) */
+    int grade;           /* GRADE: the effective grade */
+    int plevel;          /* URGENCY of the purchase window alone */
+    int urg;             /* URGENCY: the level with events */
+    int request_pending; /* URGENCY: a visit request not answered yet */
+    int important;       /* QUADRANT: the grade is important */
+    int q;               /* QUADRANT */
+    int64_t interval;    /* FREQ: days between contacts, 0 for none */
+    int32_t due;         /* the due date, before the assessment holds it */
+    int never_due;       /* due on T because never contacted (NEVER) */
+    int64_t gap;         /* GAP: the gap looked at, -1 without contacts */
+    int64_t gap_max;     /* GAP: gap.max_days, stretched for let-go */
+    int watched;         /* GAP: grade in gap.grades, the rhythm is watched */
 };
 
 /* A reason of rule `rule`, with its figures x, y, z. */

@@ -37,8 +37,8 @@ static int kind_by_share(const int64_t *v, int32_t share, int64_t *thr)
 static int kind_by_rank(const int64_t *v, uint32_t rank, int64_t *thr)
 {
     int64_t neg_thr;
-    int kind = kind_by_thresholds(v, -(int64_t)rank, -v[P_TRIAGE_RANK_SELF],
-                                  -v[P_TRIAGE_RANK_PUSH], -v[P_TRIAGE_RANK_UNMOVABLE], &neg_thr);
+    int kind = kind_by_thresholds(v, -(int64_t)rank, -v[P_TRIAGE_RANK_SELF], -v[P_TRIAGE_RANK_PUSH],
+                                  -v[P_TRIAGE_RANK_UNMOVABLE], &neg_thr);
     *thr = -neg_thr;
     return kind;
 }

@@ -58,8 +58,8 @@ void ccad__followup_record(struct ccad__decide *d)
     uint32_t lacking = ccad__record_lacking(v, c);
     if (late > 0) {
         d->a->flags |= CCAD_F_RECORD_LATE;
-        ccad__why(d, CCAD_RULE_FOLLOWUP, CCAD_WHY_RECORD_LATE, c->last_contact,
-                  c->vis.last_entered, late);
+        ccad__why(d, CCAD_RULE_FOLLOWUP, CCAD_WHY_RECORD_LATE, c->last_contact, c->vis.last_entered,
+                  late);
     }
     if (lacking != 0) {
         int n = 0, k;
@@ -80,8 +80,8 @@ void ccad__rule_stall(struct ccad__decide *d)
         ccad__why(d, CCAD_RULE_STALL, CCAD_WHY_STALLED, c->no_progress, v[P_STALL_AFTER], 0);
         /* 1.1: what kind of visits stalled (seed 001, lines 77-83) */
         if (c->vis.aimless > 0)
-            ccad__why(d, CCAD_RULE_STALL, CCAD_WHY_STALL_REPEATED, c->no_progress,
-                      c->vis.aimless, c->vis.closes_asked);
+            ccad__why(d, CCAD_RULE_STALL, CCAD_WHY_STALL_REPEATED, c->no_progress, c->vis.aimless,
+                      c->vis.closes_asked);
         else if (c->vis.last_purposes != 0 && c->vis.closes_asked == 0)
             ccad__why(d, CCAD_RULE_STALL, CCAD_WHY_STALL_NO_CLOSE, c->no_progress, 0, 0);
     }
@@ -107,8 +107,8 @@ void ccad__rule_patience(struct ccad__decide *d)
             ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, c->last_gap, max, 0);
         }
     } else if (d->active) {
-        int64_t broke, count = ccad__patience_count(v, c, d->T,
-                                                    ccad__patience_break(v, d->gap_max), &broke);
+        int64_t broke,
+            count = ccad__patience_count(v, c, d->T, ccad__patience_break(v, d->gap_max), &broke);
         if (ccad__too_few_contacts(v, c->status, (uint64_t)count)) {
             a->flags |= CCAD_F_RELEASE_PREMATURE;
             if (count != (int64_t)c->contacts || broke != 0)

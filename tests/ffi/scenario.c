@@ -12,13 +12,13 @@
 
 #include "custcadence.h"
 
-#define CHECK(call)                                                           \
-    do {                                                                      \
-        int rc_ = (call);                                                     \
-        if (rc_ != CCAD_OK) {                                                 \
-            fprintf(stderr, "%s: %s\n", #call, ccad_strerror(rc_));           \
-            return 1;                                                         \
-        }                                                                     \
+#define CHECK(call) \
+    do { \
+        int rc_ = (call); \
+        if (rc_ != CCAD_OK) { \
+            fprintf(stderr, "%s: %s\n", #call, ccad_strerror(rc_)); \
+            return 1; \
+        } \
     } while (0)
 
 static int clock_at(void *user, int64_t *out_local_seconds)
@@ -72,7 +72,8 @@ static int add_customer(ccad_book *book, const char *id, int64_t value, int32_t 
     return ccad_book_add(book, &c, NULL);
 }
 
-static int record(ccad_book *book, const char *id, int32_t date, int kind, int outcome, int32_t next)
+static int record(ccad_book *book, const char *id, int32_t date, int kind, int outcome,
+                  int32_t next)
 {
     ccad_contact k;
     size_t index;
@@ -105,7 +106,8 @@ static int print_schedule(const ccad_book *book, const ccad_rules *rules, int32_
         ccad_item_init(&it);
         CHECK(ccad_schedule_item(s, i, &it));
         printf("item %s %s %s by=%s\n", day_text(it.date, date), ccad_book_id(book, it.customer),
-               ccad_name(CCAD_NAME_ITEM_KIND, it.kind), ccad_name(CCAD_NAME_DELEGATION, it.delegated));
+               ccad_name(CCAD_NAME_ITEM_KIND, it.kind),
+               ccad_name(CCAD_NAME_DELEGATION, it.delegated));
     }
     for (i = 0; i < ccad_schedule_finding_count(s); i++) {
         ccad_finding f;
@@ -163,7 +165,8 @@ int main(void)
     d = today;
     if (add_customer(book, "acme", 12000000000LL, CCAD_NO_DATE) ||
         add_customer(book, "bolt", 80000000, CCAD_NO_DATE) ||
-        add_customer(book, "cask", 3000000, d - 3) || add_customer(book, "dune", 900000, CCAD_NO_DATE))
+        add_customer(book, "cask", 3000000, d - 3) ||
+        add_customer(book, "dune", 900000, CCAD_NO_DATE))
         goto out;
     if (record(book, "acme", d - 20, CCAD_CONTACT_VISIT, CCAD_OUTCOME_PROGRESS, d + 1) ||
         record(book, "bolt", d - 45, CCAD_CONTACT_CALL, CCAD_OUTCOME_NO_PROGRESS, CCAD_NO_DATE) ||

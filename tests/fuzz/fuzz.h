@@ -16,25 +16,25 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Checks an invariant; on failure names it, with file and line, and aborts. */
-#define FUZZ_CHECK(cond)                                                                      \
-    do {                                                                                      \
-        if (!(cond)) {                                                                        \
-            fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, #cond);      \
-            fflush(stderr);                                                                   \
-            abort();                                                                          \
-        }                                                                                     \
+#define FUZZ_CHECK(cond) \
+    do { \
+        if (!(cond)) { \
+            fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, #cond); \
+            fflush(stderr); \
+            abort(); \
+        } \
     } while (0)
 
 /* As FUZZ_CHECK, with a printf-style explanation. */
-#define FUZZ_CHECKF(cond, ...)                                                                \
-    do {                                                                                      \
-        if (!(cond)) {                                                                        \
-            fprintf(stderr, "%s:%d: invariant broken: %s: ", __FILE__, __LINE__, #cond);      \
-            fprintf(stderr, __VA_ARGS__);                                                     \
-            fputc('\n', stderr);                                                              \
-            fflush(stderr);                                                                   \
-            abort();                                                                          \
-        }                                                                                     \
+#define FUZZ_CHECKF(cond, ...) \
+    do { \
+        if (!(cond)) { \
+            fprintf(stderr, "%s:%d: invariant broken: %s: ", __FILE__, __LINE__, #cond); \
+            fprintf(stderr, __VA_ARGS__); \
+            fputc('\n', stderr); \
+            fflush(stderr); \
+            abort(); \
+        } \
     } while (0)
 
 /* Reads the input as a stream of bytes; past its end every read gives 0, so

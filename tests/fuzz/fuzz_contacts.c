@@ -48,11 +48,10 @@ static int same_customer(const ccad_customer *a, const ccad_customer *b)
         if (a->service_counts[k] != b->service_counts[k])
             return 0;
     return strcmp(a->id, b->id) == 0 && a->size == b->size && a->value == b->value &&
-           a->grade == b->grade && a->status == b->status &&
-           a->purchase_date == b->purchase_date && a->monthly_volume == b->monthly_volume &&
-           a->margin_bp == b->margin_bp && a->capable == b->capable &&
-           a->has_location == b->has_location && a->x == b->x && a->y == b->y &&
-           a->complaint == b->complaint && a->complaint_date == b->complaint_date &&
+           a->grade == b->grade && a->status == b->status && a->purchase_date == b->purchase_date &&
+           a->monthly_volume == b->monthly_volume && a->margin_bp == b->margin_bp &&
+           a->capable == b->capable && a->has_location == b->has_location && a->x == b->x &&
+           a->y == b->y && a->complaint == b->complaint && a->complaint_date == b->complaint_date &&
            a->request_date == b->request_date && a->visit_days == b->visit_days &&
            a->visit_open_min == b->visit_open_min && a->visit_close_min == b->visit_close_min &&
            a->owned_since == b->owned_since && a->last_contact == b->last_contact &&
@@ -142,8 +141,14 @@ static void add_customer(ccad_book *book, fuzz_bytes *in, int32_t base, int k)
     /* id: c<k>, a duplicate, empty, the longest allowed or one too long */
     switch (b0 & 7) {
     case 5: id[0] = '\0'; break;
-    case 6: memset(id, 'x', CCAD_ID_MAX); id[CCAD_ID_MAX] = '\0'; break;
-    case 7: memset(id, 'y', CCAD_ID_MAX + 1); id[CCAD_ID_MAX + 1] = '\0'; break;
+    case 6:
+        memset(id, 'x', CCAD_ID_MAX);
+        id[CCAD_ID_MAX] = '\0';
+        break;
+    case 7:
+        memset(id, 'y', CCAD_ID_MAX + 1);
+        id[CCAD_ID_MAX + 1] = '\0';
+        break;
     case 4: snprintf(id, sizeof id, "c%d", k > 0 ? k - 1 : 0); break;
     default: snprintf(id, sizeof id, "c%d", k); break;
     }
@@ -185,14 +190,20 @@ static void add_customer(ccad_book *book, fuzz_bytes *in, int32_t base, int k)
     b = fuzz_u8(in);
     switch (b & 3) {
     case 0: break;
-    case 1: c.contacts = b >> 2; c.no_progress = (b >> 4) & 3; break;
+    case 1:
+        c.contacts = b >> 2;
+        c.no_progress = (b >> 4) & 3;
+        break;
     case 2: /* counts at the edge of overflow */
         c.contacts = UINT32_MAX - (b >> 6);
         c.no_progress = UINT32_MAX - ((b >> 4) & 3);
         c.missing_records = UINT32_MAX - ((b >> 2) & 1);
         c.service_counts[(b >> 3) & 3] = UINT32_MAX;
         break;
-    default: c.contacts = 3; c.no_progress = 7; break; /* inconsistent, not checked by add */
+    default:
+        c.contacts = 3;
+        c.no_progress = 7;
+        break; /* inconsistent, not checked by add */
     }
     c.last_gap_days = (b & 128) ? -2 : (b & 64) ? 10 : -1;
     c.last_recorded = (b0 & 16) ? 0 : (b0 & 32) ? 2 : 1;
@@ -248,9 +259,9 @@ static void record_one(ccad_book *book, ccad_ctx *ctx, fuzz_bytes *in, int32_t b
     index = fuzz_u8(in) % (n + 1); /* n: out of range */
     e.date = pick_day(base, fuzz_u8(in));
     b = fuzz_u8(in);
-    e.kind = b & 7;            /* 0, 6, 7 invalid */
-    e.outcome = (b >> 3) & 7;  /* 0, 6, 7 invalid */
-    e.recorded = b >> 6;       /* 2, 3 invalid */
+    e.kind = b & 7;           /* 0, 6, 7 invalid */
+    e.outcome = (b >> 3) & 7; /* 0, 6, 7 invalid */
+    e.recorded = b >> 6;      /* 2, 3 invalid */
     b = fuzz_u8(in);
     if (b < 96)
         e.next_date = CCAD_NO_DATE;
@@ -331,7 +342,7 @@ static void record_one(ccad_book *book, ccad_ctx *ctx, fuzz_bytes *in, int32_t b
     case CCAD_OUTCOME_COMPLAINT_OPENED:
         FUZZ_CHECK(now.complaint == CCAD_COMPLAINT_OPEN);
         FUZZ_CHECK(cur.complaint == CCAD_COMPLAINT_OPEN ? now.complaint_date == cur.complaint_date
-                                                       : now.complaint_date == e.date);
+                                                        : now.complaint_date == e.date);
         break;
     case CCAD_OUTCOME_COMPLAINT_RESOLVED:
         FUZZ_CHECK(cur.complaint == CCAD_COMPLAINT_OPEN);
@@ -466,8 +477,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(ccad_date_from_ymd(&d2026, 2026, 1, 1) == CCAD_OK);
     pick_rules(rules, fuzz_u8(&in));
     mode = (uint8_t)(head >> 6);
-    base = mode == 1 ? CCAD_DATE_MIN + (off & 127) : mode == 2 ? CCAD_DATE_MAX - (off & 127)
-                                                               : d2026 + (off & 1023);
+    base = mode == 1   ? CCAD_DATE_MIN + (off & 127)
+           : mode == 2 ? CCAD_DATE_MAX - (off & 127)
+                       : d2026 + (off & 1023);
     for (k = 0; k < ncust; k++)
         add_customer(book, &in, base, k);
     while (fuzz_left(&in) && events < 64) {

@@ -30,8 +30,8 @@ static void check_value(const char *name, const char *v, size_t n)
     int list = strcmp(name, "CATEGORIES") == 0;
     for (i = 0; i < n; i++) {
         if (v[i] == '\\') {
-            FUZZ_CHECKF(i + 1 < n && strchr("\\;,nN", v[i + 1]) != NULL,
-                        "%s: bad escape at %lu", name, (unsigned long)i);
+            FUZZ_CHECKF(i + 1 < n && strchr("\\;,nN", v[i + 1]) != NULL, "%s: bad escape at %lu",
+                        name, (unsigned long)i);
             i++;
         } else {
             FUZZ_CHECKF(v[i] != ';' && (list || v[i] != ','), "%s: unescaped '%c'", name, v[i]);
@@ -65,7 +65,11 @@ static void check_content(const char *s, size_t n, int *depth, char stack[3][16]
     if (strcmp(name, "BEGIN") == 0) {
         FUZZ_CHECK(*depth < 3 && n < 16);
         FUZZ_CHECK(n == strlen(*depth == 0 ? "VCALENDAR" : *depth == 1 ? "VEVENT" : "VALARM"));
-        FUZZ_CHECK(memcmp(v, *depth == 0 ? "VCALENDAR" : *depth == 1 ? "VEVENT" : "VALARM", n) == 0);
+        FUZZ_CHECK(memcmp(v,
+                          *depth == 0   ? "VCALENDAR"
+                          : *depth == 1 ? "VEVENT"
+                                        : "VALARM",
+                          n) == 0);
         memcpy(stack[*depth], v, n);
         stack[*depth][n] = '\0';
         (*depth)++;

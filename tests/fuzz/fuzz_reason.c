@@ -25,8 +25,26 @@
 #include "../text_check.h"
 
 static const int64_t table[] = {
-    INT64_MIN, INT64_MIN + 1, INT32_MIN, -1441, -1440, -60, -1, 0, 1, 59, 60, 100, 1439, 1440,
-    INT32_MAX, (int64_t)INT32_MAX + 1, INT64_MAX - 1, INT64_MAX, CCAD_DATE_MIN, CCAD_DATE_MAX,
+    INT64_MIN,
+    INT64_MIN + 1,
+    INT32_MIN,
+    -1441,
+    -1440,
+    -60,
+    -1,
+    0,
+    1,
+    59,
+    60,
+    100,
+    1439,
+    1440,
+    INT32_MAX,
+    (int64_t)INT32_MAX + 1,
+    INT64_MAX - 1,
+    INT64_MAX,
+    CCAD_DATE_MIN,
+    CCAD_DATE_MAX,
     CCAD_NO_DATE,
 };
 

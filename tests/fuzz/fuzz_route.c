@@ -90,9 +90,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (i = 0; i < n; i++) {
         uint8_t bx = fuzz_u8(&in), by = fuzz_u8(&in);
         switch (range) {
-        case 0: x[i] = bx & 3; y[i] = by & 3; break;
-        case 1: x[i] = bx & 15; y[i] = by & 15; break;
-        case 2: x[i] = (int8_t)bx; y[i] = (int8_t)by; break;
+        case 0:
+            x[i] = bx & 3;
+            y[i] = by & 3;
+            break;
+        case 1:
+            x[i] = bx & 15;
+            y[i] = by & 15;
+            break;
+        case 2:
+            x[i] = (int8_t)bx;
+            y[i] = (int8_t)by;
+            break;
         default: /* two clusters far apart */
             x[i] = (bx & 7) + ((bx & 128) ? 1000 : 0);
             y[i] = (by & 7) + ((by & 128) ? 1000 : 0);

@@ -107,8 +107,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(ccad_rules_new(&r2, ctx) == CCAD_OK);
         make_unusual(r2);
         rc = ccad_rules_parse(r2, text1, len1);
-        FUZZ_CHECKF(rc == CCAD_OK, "the serialization does not parse: %s\n%s",
-                    ccad_ctx_errmsg(ctx), text1);
+        FUZZ_CHECKF(rc == CCAD_OK, "the serialization does not parse: %s\n%s", ccad_ctx_errmsg(ctx),
+                    text1);
         FUZZ_CHECKF(ccad_rules_equal(r, r2), "parse(serialize(r)) != r:\n%s", text1);
         text2 = serialize(r2, &len2);
         FUZZ_CHECK(len1 == len2 && memcmp(text1, text2, len1) == 0);

@@ -23,8 +23,8 @@
 
 static int is_name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == ':' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == ':' || c == '_';
 }
 
 /* The length of a reference at s ("&amp;" ...), or 0. */
@@ -167,8 +167,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ccex_svg_write(fp, &day);
     FUZZ_CHECK(fclose(fp) == 0);
     FUZZ_CHECKF(len <= 4096 + d.n * 1024 + text * 7, "map of %lu bytes", (unsigned long)len);
-    FUZZ_CHECKF(wi_clean_utf8((const unsigned char *)out, len, "\t\n", &bad),
-                "byte 0x%02x at %lu", (unsigned)(unsigned char)out[bad], (unsigned long)bad);
+    FUZZ_CHECKF(wi_clean_utf8((const unsigned char *)out, len, "\t\n", &bad), "byte 0x%02x at %lu",
+                (unsigned)(unsigned char)out[bad], (unsigned long)bad);
     check_xml(out, len, d.n);
     free(out);
     return 0;

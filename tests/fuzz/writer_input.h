@@ -53,7 +53,8 @@ static inline void wi_decode(fuzz_bytes *in, wi_day *d)
     memset(d, 0, sizeof *d);
     d->n = 1 + fuzz_u8(in) % WI_STOPS_MAX;
     /* a day of the calendar, two days' margin at the top for 24:00+ */
-    d->date = CCAD_DATE_MIN + (int32_t)(fuzz_u32(in) % (uint32_t)(CCAD_DATE_MAX - CCAD_DATE_MIN - 2));
+    d->date = CCAD_DATE_MIN +
+              (int32_t)(fuzz_u32(in) % (uint32_t)(CCAD_DATE_MAX - CCAD_DATE_MIN - 2));
     d->day_start_min = fuzz_u16(in) % 1440;
     d->base_lat = (double)(int16_t)fuzz_u16(in) / 400.0;
     d->base_lon = (double)(int16_t)fuzz_u16(in) / 200.0;
@@ -100,8 +101,7 @@ static inline void wi_decode(fuzz_bytes *in, wi_day *d)
 /* 1 if the bytes are valid UTF-8 without a control character (C0 other than
  * those allowed by @p allow, DEL, C1), U+FFFE or U+FFFF; else 0 with the
  * offset of the offending byte. */
-static inline int wi_clean_utf8(const unsigned char *s, size_t n, const char *allow,
-                                size_t *bad)
+static inline int wi_clean_utf8(const unsigned char *s, size_t n, const char *allow, size_t *bad)
 {
     size_t i = 0;
     while (i < n) {
