@@ -42,6 +42,9 @@ else
   echo "all present"
 fi
 
+step "C style: tests/format.sh --check (.clang-format, clang-format-14)"
+tests/format.sh --check
+
 step "release build and tests"
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/release -j"$jobs"
