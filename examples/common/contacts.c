@@ -78,14 +78,16 @@ static int read_visit_columns(const ccex_csv *r, const long *map, ccad_contact *
     size_t n;
     int rc = CCEX_OK, k;
 #define GIVEN(col) (map[col] >= 0 && !ccex_field_blank(f = ccex_csv_field(r, (size_t)map[col])))
-    if (GIVEN(K_PURPOSES) &&
-        (rc = parse_bits(r, f, "purposes", purpose_names, 7,
-                         "none, order, product, activity, problem, payment, other (joined by +)",
-                         &c->purposes, err)) != CCEX_OK)
-        return rc;
-    if ((c->purposes & CCAD_PURPOSE_NONE) && c->purposes != CCAD_PURPOSE_NONE)
-        return ccex_csv_fail(r, err, f->line, f->column,
-                             "purposes: none (no sales purpose) cannot be joined with others");
+    if (GIVEN(K_PURPOSES)) {
+        if ((rc = parse_bits(
+                 r, f, "purposes", purpose_names, 7,
+                 "none, order, product, activity, problem, payment, other (joined by +)",
+                 &c->purposes, err)) != CCEX_OK)
+            return rc;
+        if ((c->purposes & CCAD_PURPOSE_NONE) && c->purposes != CCAD_PURPOSE_NONE)
+            return ccex_csv_fail(r, err, f->line, f->column,
+                                 "purposes: none (no sales purpose) cannot be joined with others");
+    }
     if (GIVEN(K_CLOSE) && (rc = ccex_parse_flag(r, f, "close_asked", &c->close_asked, err)) != 0)
         return rc;
     if (GIVEN(K_OWNER) &&
