@@ -35,6 +35,7 @@
 
 #include <dlfcn.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -594,6 +595,8 @@ static void ab_open(struct ab_lib *L, const char *path, size_t n, int32_t d0)
         gen_customer(&c, SEED, i, d0);
         snprintf(id, sizeof id, "c%lu", (unsigned long)i);
         c.id = id;
+        /* 1.0's struct size, which every build takes */
+        c.size = (uint32_t)((offsetof(ccad_customer, padding_1_0) + 7) / 8 * 8);
         if (L->book_add(L->book, &c, NULL) != CCAD_OK)
             die("ccad_book_add", CCAD_EINVAL, NULL);
     }

@@ -36,6 +36,7 @@
 
 #include <dlfcn.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,9 @@ static ccad_book *gen_book(const struct lib *L, uint64_t book, size_t n, int32_t
         gen_locate(&c, book, i);
         snprintf(id, sizeof id, "b%lu-c%lu", (unsigned long)book, (unsigned long)i);
         c.id = id;
+        /* 1.0's struct size, which every build takes (the generator sets
+         * no member of 1.1) */
+        c.size = (uint32_t)((offsetof(ccad_customer, padding_1_0) + 7) / 8 * 8);
         if (L->book_add(b, &c, NULL) != CCAD_OK)
             die(L->path, "ccad_book_add");
     }
