@@ -564,7 +564,7 @@ int ccad__find(const ccad_book *book, const char *id, size_t *out_index);
 static inline uint64_t ccad__fnv1a(const void *p, size_t n)
 {
     const unsigned char *b = p;
-    uint64_t h = UINT64_C(1469598103934665603);
+    uint64_t h = UINT64_C(14695981039346656037);
     size_t i;
     for (i = 0; i < n; i++) {
         h ^= b[i];

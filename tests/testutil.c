@@ -366,7 +366,7 @@ unsigned char *tu_snapshot_take(const ccad_book *b, size_t *len)
 void tu_snapshot_reseal(unsigned char *buf, size_t len)
 {
     /* the library's FNV-1a (lib/internal.h, ccad__fnv1a) */
-    uint64_t h = UINT64_C(1469598103934665603);
+    uint64_t h = UINT64_C(14695981039346656037);
     size_t i;
     for (i = 0; i < len - 8; i++) {
         h ^= buf[i];

@@ -20,7 +20,7 @@
 
 static uint64_t fnv(const uint8_t *p, size_t n)
 {
-    uint64_t h = UINT64_C(1469598103934665603);
+    uint64_t h = UINT64_C(14695981039346656037);
     size_t i;
     for (i = 0; i < n; i++) {
         h ^= p[i];

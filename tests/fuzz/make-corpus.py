@@ -412,7 +412,7 @@ def snapshot(records, version=1, flags=0, count=None):
     payload = b"".join(records)
     head = b"CCADBOOK" + struct.pack("<IIQQ", version, flags,
                                      len(records) if count is None else count, len(payload))
-    h = 1469598103934665603
+    h = 14695981039346656037
     for byte in head + payload:
         h = ((h ^ byte) * 1099511628211) & (2**64 - 1)
     return head + payload + struct.pack("<Q", h)
