@@ -473,10 +473,6 @@ int ccad__triage_read(const int64_t *v, const struct cust *c, struct ccad__triag
 int ccad__triage(const int64_t *v, const struct cust *c, int *out_before, int64_t *out_thr);
 int ccad__strategy_of(int kind, const struct cust *c);
 
-/* Straight-line cost between two points: great-circle metres for GEO,
- * else planar distance x scale (scale 1 for HOST), rounded (route.c). */
-int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2);
-
 /* Index of the lowest set bit of x (x != 0). */
 static inline uint32_t ccad__lowest_bit(uint32_t x)
 {
@@ -490,69 +486,7 @@ static inline uint32_t ccad__lowest_bit(uint32_t x)
 #endif
 }
 
-/* Checks the arguments ccad_route_solve and ccad_route_solve_tw share: the
- * options (NULL = CCAD_ROUTE_OPTIONS_INIT) into *out, n in 1..max_n, the
- * coordinates; records the error as `fn` (route_input.c). */
-int ccad__route_check(ccad_ctx *ctx, const char *fn, const double *x, const double *y, size_t n,
-                      size_t max_n, const ccad_route_options *options, ccad_route_options *out);
-/* HOST metric: mat[i * n + j] = the travel callback's minutes from point i
- * to j (0 on the diagonal); CCAD_ECALLBACK recorded on failure (route_input.c). */
-int ccad__route_host_matrix(ccad_ctx *ctx, const double *x, const double *y, size_t n,
-                            int32_t *mat);
-/* The exact (Held-Karp) tour for m stops, 1 <= m <= CCAD__ROUTE_EXACT_MAX,
- * over the (m+1) x (m+1) costs D (row-major, point 0 the base): order[0..m]
- * from the base, *cost its cost (without the way back when open); returns
- * CCAD_ENOMEM, unrecorded, when out of memory (route_exact.c). */
-#define CCAD__ROUTE_EXACT_MAX 12
-int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uint32_t *order,
-                      int64_t *cost);
-
-/* The n x n costs of one route call (route_dist.c): (*out)[i * n + j] =
- * cost(arg, i, j), computed once for i < j and mirrored (the cost must be
- * symmetric to the bit), 0 on the diagonal; n in 1..CCAD__ROUTE_TABLE_MAX.
- * CCAD_ENOMEM, unrecorded, when out of memory; free with ccad__free. */
-#define CCAD__ROUTE_TABLE_MAX 256
-int ccad__route_table_new(ccad_ctx *ctx, uint32_t n,
-                          int64_t (*cost)(const void *arg, uint32_t i, uint32_t j), const void *arg,
-                          int64_t **out);
-
-/* Perturbation rounds of ccad_route_solve's search over n tour points for
- * `points` caller's points: effort per point, a quarter of that up to 30
- * stops, where a few rounds per point already reach the best tours that
- * long runs find (docs/routes.md, "Small tours"). */
-static inline uint64_t ccad__route_rounds(long effort, uint32_t n, uint32_t points)
-{
-    uint64_t rounds = (uint64_t)effort * n;
-    return points <= 31 ? rounds / 4 : rounds;
-}
-
-/* ---- routes with time windows (route_tw.c) ----
- * A day's route over a matrix of whole travel minutes. Point 0 is the base;
- * the rep leaves it at `start` at the earliest and must be back by `end`.
- * Stop i (1..n-1) takes service[i] minutes, may start no earlier than
- * open[i] (waiting is allowed) and must finish by close[i]. An order is
- * feasible when every stop meets its window and the return meets `end`. */
-struct ccad__tw {
-    size_t n;               /* points, the base included (1..CCAD_ROUTE_MAX_POINTS) */
-    const int32_t *minutes; /* n x n, row-major: minutes[i * n + j] from i to j, >= 0 */
-    const int32_t *open;    /* n entries; [0] ignored */
-    const int32_t *close;   /* n entries; [0] ignored */
-    const int32_t *service; /* n entries; [0] ignored */
-    int32_t start, end;     /* minutes after midnight */
-    size_t exact_max;       /* most stops solved exactly (0: up to 12; at most 12) */
-};
-/* Orders the stops: among feasible orders the least total travel (the way
- * back included), ties by the earlier return, then deterministically.
- * Exact up to 12 stops (route_tw_exact.c: unless some state has more than
- * 16 Pareto labels); a local search beyond (route_tw_search.c), which
- * starts from `hint` (n indices, base first, or NULL; ignored when it is
- * not such a permutation) and never returns an order worse than the hint
- * by the objective (lateness, travel, return). *out_back is the return time of the order written, or -1
- * when no feasible order was found (then `order` minimises the total
- * lateness as well as the search can). Allocates through ctx; CCAD_ENOMEM
- * is the only failure. Deterministic for the same input and seed. */
-int ccad__tw_solve(ccad_ctx *ctx, const struct ccad__tw *p, const uint32_t *hint, uint64_t seed,
-                   uint32_t *order, int32_t *out_back);
+#include "routes.h"
 
 /* The contact `contact` applied to customer `index`, checked, into *out;
  * the book is not changed (book.c). */
@@ -649,38 +583,6 @@ const char *ccad__lang_text(int lang, int kind, int index);
 const char *ccad__zh_hans_text(int kind, int index);
 const char *ccad__zh_hant_text(int kind, int index);
 
-/* ---- messages of the rules text in every language (rules_msg.c) ---- */
-enum ccad__rules_msg_id {
-    CCAD__RM_AT, /* line, column, message */
-    CCAD__RM_NUL,
-    CCAD__RM_CR,
-    CCAD__RM_NAME,      /* character found */
-    CCAD__RM_EQUALS,    /* name (%.*s) */
-    CCAD__RM_UNKNOWN,   /* name (%.*s) */
-    CCAD__RM_DUPLICATE, /* name, first line */
-    CCAD__RM_MISSING,   /* name */
-    CCAD__RM_AFTER,     /* character, name */
-    CCAD__RM_BELOW,     /* name, value, name, value */
-    CCAD__RM_AT_MOST,   /* name, value, name, value */
-    CCAD__RM_SHARES,    /* " + grade.share_c_pct" or "", sum */
-    CCAD__RM_CAPS,      /* sum, cap */
-    CCAD__RM_DAYS,      /* name, text (%.*s) */
-    CCAD__RM_MASK,      /* name, text (%.*s) */
-    CCAD__RM_SIGN,      /* name, sign */
-    CCAD__RM_INTEGER,   /* name, text (%.*s) */
-    CCAD__RM_TOO_SMALL, /* name, text (%.*s), "..." or "", min, max */
-    CCAD__RM_TOO_LARGE, /* name, text (%.*s), "..." or "", min, max */
-    CCAD__RM_RANGE,     /* name, value, min, max */
-    CCAD__RM_KEYWORD,   /* name, keyword, keyword, text (%.*s) */
-    CCAD__RM_NO_PARAM,  /* name (ccad_rules_set, ccad_rules_set_text) */
-    CCAD__RM_EMPTY,     /* name */
-    CCAD__RM_REFUSED,   /* name, value, the broken constraint's message */
-    CCAD__RM_COUNT
-};
-/* The printf format of a message in a ccad_lang (English for an unknown one). */
-/* Records message id of the rules message table in the context's
- * language, filled with the arguments, after fn's name ("fn: ..."). */
-int ccad__rules_fail(ccad_ctx *ctx, int code, const char *fn, int id, ...);
-const char *ccad__rules_msg(int lang, int id);
+#include "rules_msg.h"
 
 #endif

@@ -54,7 +54,7 @@ OTHER_CODE = {
     # REASONS_TRUNCATED; ccad_reason_format() turns them into English
     "EXPLAIN": [("lib/rules/decide.h", "ccad__why"),
                 ("lib/rules/decide.h", "CCAD_F_REASONS_TRUNCATED"),
-                ("lib/names.c", "ccad_reason_format")],
+                ("lib/reason_text.c", "ccad_reason_format")],
 }
 
 # Which vector format checks a rule: (directory, minimum tagged cases).
