@@ -32,6 +32,8 @@ static void remove_at(ccad_book *book, size_t index)
     size_t len = strlen(book->ids + off) + 1, i;
     if (book->c[index].bits & CB_WIDE)
         drop_wide_slot(book, (uint32_t)book->c[index].value);
+    if (book->c[index].bits & CB_EXTRA)
+        ccad__extra_drop(book, (uint32_t)book->c[index].value);
     memmove(book->ids + off, book->ids + off + len, book->ids_len - off - len);
     book->ids_len -= len;
     memmove(&book->c[index], &book->c[index + 1], (book->n - index - 1) * sizeof *book->c);

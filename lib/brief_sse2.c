@@ -19,7 +19,8 @@
  * lies in 662,576 .. 4,314,634, below 2^24); the shift to the next
  * working weekday is read from a 21-bit word of 3-bit shifts, scaled by
  * 2^(-3 * weekday) built from float exponent bits. Wide lanes are then
- * redone by the full path. test_brief.c compares both paths. */
+ * redone by the full path; a group with side-table entries takes their
+ * let-go by position into the lanes and their flags from brief_extra.c. test_brief.c compares both paths. */
 
 /* The loads below rely on the record's layout. */
 #define CR_AT(f) ((int)offsetof(struct crec, f))
@@ -223,9 +224,17 @@ static inline void four_cells(const struct brief_lanes *lanes, __m128i idx, stru
     u->q1v = _mm_unpackhi_epi64(t2, t3);
 }
 
-/* URGENCY, TRIAGE (let go), then the cells of FREQ, CLOCK and GAP. */
+/* TRIAGE's let-go by position for lanes with a side-table entry
+ * (brief_extra.c): `set` all-ones where the position decides, `value` the
+ * let-go there. */
+struct four_letgo {
+    __m128i set, value;
+};
+
+/* URGENCY, TRIAGE (let go; from fix where it says so, when not NULL), then
+ * the cells of FREQ, CLOCK and GAP. */
 static inline void four_urgency(const struct brief_lanes *lanes, const struct four_rec *f,
-                                struct four_urg *u)
+                                const struct four_letgo *fix, struct four_urg *u)
 {
     const __m128i t = lanes->t;
     __m128i d, okp, mw, m2, evt, letgo, band, idx;
@@ -250,6 +259,8 @@ static inline void four_urgency(const struct brief_lanes *lanes, const struct fo
                                        _mm_cmpgt_epi32(f->margin, lanes->lift1)));
     letgo = _mm_and_si128(letgo, _mm_cmpgt_epi32(f->vol, V_SET(-1)));
     letgo = _mm_andnot_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_PROSPECT)), letgo);
+    if (fix != NULL)
+        letgo = v_sel(fix->set, fix->value, letgo);
     /* the purchase band (brief.h): the level plus one, or 1 in the ramp window */
     band = _mm_sub_epi32(u->pl, _mm_and_si128(okp, _mm_cmpgt_epi32(lanes->band_days1, d)));
     /* the cell's byte offset: grade & 7, band, let go without urgency (the
@@ -359,16 +370,17 @@ static inline __m128i four_flags(const struct brief_lanes *lanes, const struct f
 }
 
 /* Briefs of the four narrow-or-wide records r[0..3] into out[0..3] (16
- * bytes each); returns a bit per wide record, whose brief is left to the
- * caller. */
-static unsigned brief_four(const struct brief_lanes *lanes, const struct crec *r, char *out)
+ * bytes each), the let-go from fix where it says so (NULL: nowhere);
+ * returns a bit per wide record, whose brief is left to the caller. */
+static inline unsigned brief_four(const struct brief_lanes *lanes, const struct crec *r,
+                                  const struct four_letgo *fix, char *out)
 {
     const __m128i zero = _mm_setzero_si128();
     struct four_rec f;
     struct four_urg u;
     __m128i due, nodue, over, lvl, fa, flags, q, packed, o0, o1, o2, o3;
     four_load(lanes, r, &f);
-    four_urgency(lanes, &f, &u);
+    four_urgency(lanes, &f, fix, &u);
     due = four_due_raw(lanes, &f, &u, &fa);
     nodue = _mm_cmpeq_epi32(due, V_SET(INT32_MAX));
     due = four_due_date(lanes, due, nodue, &over, &fa);
@@ -401,6 +413,30 @@ static unsigned brief_four(const struct brief_lanes *lanes, const struct crec *r
     return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 4)));
 }
 
+/* brief_four for four records of which some have a side-table entry:
+ * their let-go by position first, their flags corrected after. */
+static unsigned brief_four_extra(const ccad_book *book, const struct brief_rules *prepared,
+                                 const struct brief_lanes *lanes, const struct crec *r,
+                                 ccad_brief *out)
+{
+    int32_t set[4], value[4];
+    struct four_letgo fix;
+    unsigned wide;
+    int k;
+    for (k = 0; k < 4; k++) {
+        int letgo = (r[k].bits & CB_EXTRA) ? ccad__brief_extra_letgo(book, prepared, &r[k]) : -1;
+        set[k] = letgo >= 0 ? -1 : 0;
+        value[k] = letgo > 0 ? -1 : 0;
+    }
+    fix.set = _mm_setr_epi32(set[0], set[1], set[2], set[3]);
+    fix.value = _mm_setr_epi32(value[0], value[1], value[2], value[3]);
+    wide = brief_four(lanes, r, &fix, (char *)(void *)out);
+    for (k = 0; k < 4; k++)
+        if (r[k].bits & CB_EXTRA)
+            ccad__brief_extra_flags(book, prepared, &r[k], out + k);
+    return wide;
+}
+
 size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepared, const int64_t *v,
                         size_t first, size_t n, ccad_brief *out)
 {
@@ -409,8 +445,12 @@ size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepare
     brief_lanes_init(&lanes, prepared, v);
     /* sizeof(ccad_brief) is 16: four briefs are 64 bytes */
     for (i = 0; n - i >= 4; i += 4) {
-        char *o = (char *)(void *)(out + i);
-        unsigned wide = brief_four(&lanes, &book->c[first + i], o), k;
+        const struct crec *r = &book->c[first + i];
+        unsigned wide, k;
+        if ((r[0].bits | r[1].bits | r[2].bits | r[3].bits) & CB_EXTRA)
+            wide = brief_four_extra(book, prepared, &lanes, r, out + i);
+        else
+            wide = brief_four(&lanes, r, NULL, (char *)(void *)(out + i));
         for (k = 0; wide != 0; k++, wide >>= 1)
             if (wide & 1)
                 ccad__brief_wide(book, prepared, first + i + k, out + i + k);

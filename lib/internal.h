@@ -241,6 +241,7 @@ static inline int ccad__inactive(int status)
 #define CB_HAS_LOC 2u
 #define CB_LAST_RECORDED 4u
 #define CB_WIDE 8u /* struct crec only: the fields live in the book's wide table */
+#define CB_EXTRA 16u /* struct crec only: the value and the 1.1 extras live in the side table */
 
 #include "visits.h" /* struct ccad__visits, 1.1: what the contacts held */
 
@@ -378,6 +379,18 @@ static inline int ccad__too_few_contacts(const int64_t *v, int status, uint64_t 
            (status == CCAD_STATUS_PROSPECT || !v[P_PATIENCE_PROSPECTS]);
 }
 
+/* What a customer holds beyond its 64-byte record when every field fits
+ * the record but its position (TRIAGE) is known or its visit summary is
+ * away from its defaults: the side table's entry (book_extra.c). The
+ * record (CB_EXTRA set) keeps every other field and holds the entry's slot
+ * in place of its value, which the batch kernels never read. */
+struct ccad__extra {
+    int32_t value; /* the record's value */
+    int32_t share_pct;
+    uint32_t supplier_rank;
+    struct ccad__visits vis;
+};
+
 /* A compile-time check that struct crec is one cache line. */
 typedef char ccad__crec_is_64_bytes[sizeof(struct crec) == 64 ? 1 : -1];
 
@@ -399,6 +412,8 @@ struct ccad_book {
     uint32_t *id_off;  /* per customer: its id in the arena (cap entries) */
     struct cust *wide; /* customers whose fields do not fit a struct crec */
     size_t nwide, capwide;
+    struct ccad__extra *extra; /* the side table: 1.1 extras of records that fit (book_extra.c) */
+    size_t nextra, capextra;
     char *ids; /* arena of NUL-terminated ids */
     size_t ids_len, ids_cap;
     uint32_t *slots;     /* open addressing: index + 1, 0 = empty */
@@ -540,8 +555,26 @@ void ccad__book_reindex(ccad_book *book);
 static inline int64_t ccad__value(const ccad_book *book, size_t index)
 {
     const struct crec *r = &book->c[index];
+    if (r->bits & CB_EXTRA)
+        return book->extra[(uint32_t)r->value].value;
     return (r->bits & CB_WIDE) ? book->wide[(uint32_t)r->value].value : r->value;
 }
+
+/* ---- the side table of 1.1 extras (book_extra.c) ---- */
+
+/* 1 if c's position or visit summary needs a side-table entry. */
+int ccad__extra_needed(const struct cust *c);
+/* Room for one more entry: CCAD_OK, else the ccad__grow error (nothing
+ * recorded, nothing changed). */
+int ccad__extra_reserve(ccad_book *book);
+/* Stores c's extras for record r (which fits c otherwise), taking a new
+ * slot unless r has one (after ccad__extra_reserve); sets CB_EXTRA. */
+void ccad__extra_store(ccad_book *book, struct crec *r, const struct cust *c);
+/* Reads record r's entry into out's value, position and visit summary. */
+void ccad__extra_load(const ccad_book *book, const struct crec *r, struct cust *out);
+/* Frees slot `slot` (the table's last entry moves into it; the record
+ * that pointed at the last entry is pointed at `slot`); cannot fail. */
+void ccad__extra_drop(ccad_book *book, uint32_t slot);
 
 /* ---- names and languages (names.c, enum_names.c, lang*.c) ---- */
 
