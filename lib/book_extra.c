@@ -3,7 +3,9 @@
  * known, or whose visit summary (visits.c) is away from its defaults, keeps
  * its record and one struct ccad__extra here (docs/design.md, "Stored
  * form"). The record holds the entry's slot in place of its value and has
- * CB_EXTRA set. A customer keeps its slot while it stays in the book (its
+ * CB_EXTRA set, with CB_EXTRA_POS when the position is known and
+ * CB_EXTRA_VIS when the visit summary is away from its defaults, so that
+ * the batch kernels read the entry only when it can change a brief. A customer keeps its slot while it stays in the book (its
  * extras may return to their defaults); the table never has holes: a slot
  * given up is filled by the last entry. */
 #include "grow.h"
@@ -20,7 +22,7 @@ int ccad__extra_reserve(ccad_book *book)
                       sizeof *book->extra, 16, SIZE_MAX);
 }
 
-void ccad__extra_store(ccad_book *book, struct crec *r, const struct cust *c)
+uint8_t ccad__extra_store(ccad_book *book, struct crec *r, const struct cust *c)
 {
     /* the caller cleared the record unless it already had an entry */
     uint32_t slot = (r->bits & CB_EXTRA) ? (uint32_t)r->value : (uint32_t)book->nextra++;
@@ -30,6 +32,8 @@ void ccad__extra_store(ccad_book *book, struct crec *r, const struct cust *c)
     x->supplier_rank = c->supplier_rank;
     x->vis = c->vis;
     r->value = (int32_t)slot;
+    return (uint8_t)(CB_EXTRA | (ccad__has_position(c) ? CB_EXTRA_POS : 0u) |
+                     (ccad__visits_is_default(&c->vis) ? 0u : CB_EXTRA_VIS));
 }
 
 void ccad__extra_load(const ccad_book *book, const struct crec *r, struct cust *out)

@@ -125,8 +125,7 @@ void ccad__pack(ccad_book *book, size_t index, const struct cust *c)
         if (extra || ccad__extra_needed(c)) {
             r->value = extra_slot;
             r->bits = (uint8_t)(extra ? CB_EXTRA : 0u);
-            ccad__extra_store(book, r, c);
-            bits |= CB_EXTRA;
+            bits |= ccad__extra_store(book, r, c);
         } else {
             r->value = (int32_t)c->value;
         }

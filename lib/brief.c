@@ -218,7 +218,7 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
         const struct crec *r = &book->c[first + i];
         if (r->bits & CB_WIDE) {
             ccad__brief_wide(book, &prepared, first + i, o);
-        } else if (r->bits & CB_EXTRA) {
+        } else if (r->bits & (CB_EXTRA_POS | CB_EXTRA_VIS)) {
             brief_one(&prepared, r, ccad__brief_extra_letgo(book, &prepared, r), o);
             ccad__brief_extra_flags(book, &prepared, r, o);
         } else {

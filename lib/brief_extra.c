@@ -10,19 +10,25 @@
  * the briefs against books where the same customers are stored wide. */
 #include "brief.h"
 
-/* The working-form fields that TRIAGE (ccad__triage_read), FOLLOWUP
- * (ccad__record_late, _lacking) and PATIENCE (ccad__patience_by_run,
- * _count) read, from record r and its entry x; the rest of *c is not set
- * and must not be read. */
-static void extra_view(const struct crec *r, const struct ccad__extra *x, struct cust *c)
+/* The working-form fields that TRIAGE (ccad__triage_read) reads, from
+ * record r and its entry x; the rest of *c is not set and must not be
+ * read. */
+static void position_view(const struct crec *r, const struct ccad__extra *x, struct cust *c)
 {
     c->status = r->status;
     c->volume = r->volume;
     c->margin_bp = r->margin_bp;
-    c->last_contact = ccad__rdate(r->last_contact);
-    c->contacts = r->contacts;
     c->share_pct = x->share_pct;
     c->supplier_rank = x->supplier_rank;
+}
+
+/* The fields that FOLLOWUP (ccad__record_late, _lacking) and PATIENCE
+ * (ccad__patience_by_run, _count) read; the rest of *c is not set. */
+static void visits_view(const struct crec *r, const struct ccad__extra *x, struct cust *c)
+{
+    c->status = r->status;
+    c->last_contact = ccad__rdate(r->last_contact);
+    c->contacts = r->contacts;
     c->vis = x->vis;
 }
 
@@ -38,11 +44,10 @@ int ccad__brief_extra_letgo(const ccad_book *book, const struct brief_rules *pre
     const struct ccad__extra *x = entry_of(book, r);
     struct ccad__triage_read t;
     struct cust c;
-    if (!v[P_TRIAGE_BY_POSITION] ||
-        (x->share_pct == CCAD_SHARE_UNKNOWN && x->supplier_rank == CCAD_RANK_UNKNOWN) ||
+    if (!v[P_TRIAGE_BY_POSITION] || !(r->bits & CB_EXTRA_POS) ||
         (r->status != CCAD_STATUS_ACTIVE && r->status != CCAD_STATUS_KEY))
         return -1; /* TRIAGE reads the volume, as the kernels do */
-    extra_view(r, x, &c);
+    position_view(r, x, &c);
     return ccad__triage_read(v, &c, &t) == CCAD_TRIAGE_SELF_DRIVEN;
 }
 
@@ -69,9 +74,9 @@ void ccad__brief_extra_flags(const ccad_book *book, const struct brief_rules *pr
     const int64_t *v = prepared->lean.v;
     const struct ccad__extra *x = entry_of(book, r);
     struct cust c;
-    if (ccad__inactive(r->status) || ccad__visits_is_default(&x->vis))
+    if (ccad__inactive(r->status) || !(r->bits & CB_EXTRA_VIS))
         return; /* the summary's defaults change nothing */
-    extra_view(r, x, &c);
+    visits_view(r, x, &c);
     if (r->last_contact != CR_NO_DATE && (r->bits & CB_LAST_RECORDED))
         o->flags |= (ccad__record_late(v, &c) > 0 ? CCAD_F_RECORD_LATE : 0u) |
                     (ccad__record_lacking(v, &c) != 0 ? CCAD_F_RECORD_INCOMPLETE : 0u);

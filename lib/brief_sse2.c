@@ -424,7 +424,8 @@ static unsigned brief_four_extra(const ccad_book *book, const struct brief_rules
     unsigned wide;
     int k;
     for (k = 0; k < 4; k++) {
-        int letgo = (r[k].bits & CB_EXTRA) ? ccad__brief_extra_letgo(book, prepared, &r[k]) : -1;
+        int letgo =
+            (r[k].bits & CB_EXTRA_POS) ? ccad__brief_extra_letgo(book, prepared, &r[k]) : -1;
         set[k] = letgo >= 0 ? -1 : 0;
         value[k] = letgo > 0 ? -1 : 0;
     }
@@ -432,7 +433,7 @@ static unsigned brief_four_extra(const ccad_book *book, const struct brief_rules
     fix.value = _mm_setr_epi32(value[0], value[1], value[2], value[3]);
     wide = brief_four(lanes, r, &fix, (char *)(void *)out);
     for (k = 0; k < 4; k++)
-        if (r[k].bits & CB_EXTRA)
+        if (r[k].bits & CB_EXTRA_VIS)
             ccad__brief_extra_flags(book, prepared, &r[k], out + k);
     return wide;
 }
@@ -447,7 +448,7 @@ size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepare
     for (i = 0; n - i >= 4; i += 4) {
         const struct crec *r = &book->c[first + i];
         unsigned wide, k;
-        if ((r[0].bits | r[1].bits | r[2].bits | r[3].bits) & CB_EXTRA)
+        if ((r[0].bits | r[1].bits | r[2].bits | r[3].bits) & (CB_EXTRA_POS | CB_EXTRA_VIS))
             wide = brief_four_extra(book, prepared, &lanes, r, out + i);
         else
             wide = brief_four(&lanes, r, NULL, (char *)(void *)(out + i));

@@ -242,6 +242,8 @@ static inline int ccad__inactive(int status)
 #define CB_LAST_RECORDED 4u
 #define CB_WIDE 8u /* struct crec only: the fields live in the book's wide table */
 #define CB_EXTRA 16u /* struct crec only: the value and the 1.1 extras live in the side table */
+#define CB_EXTRA_POS 32u /* struct crec only, with CB_EXTRA: the entry holds a known position */
+#define CB_EXTRA_VIS 64u /* struct crec only, with CB_EXTRA: the entry's visit summary is set */
 
 #include "visits.h" /* struct ccad__visits, 1.1: what the contacts held */
 
@@ -568,8 +570,9 @@ int ccad__extra_needed(const struct cust *c);
  * recorded, nothing changed). */
 int ccad__extra_reserve(ccad_book *book);
 /* Stores c's extras for record r (which fits c otherwise), taking a new
- * slot unless r has one (after ccad__extra_reserve); sets CB_EXTRA. */
-void ccad__extra_store(ccad_book *book, struct crec *r, const struct cust *c);
+ * slot unless r has one (after ccad__extra_reserve); returns the record
+ * bits that say what the entry holds (CB_EXTRA, CB_EXTRA_POS, CB_EXTRA_VIS). */
+uint8_t ccad__extra_store(ccad_book *book, struct crec *r, const struct cust *c);
 /* Reads record r's entry into out's value, position and visit summary. */
 void ccad__extra_load(const ccad_book *book, const struct crec *r, struct cust *out);
 /* Frees slot `slot` (the table's last entry moves into it; the record
