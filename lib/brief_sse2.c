@@ -67,8 +67,8 @@ struct brief_lanes {
      * count as push without triage.band */
     __m128i by_position, share_self1, share_push1, share_unmov1, rank_self1, rank_push1,
         rank_unmov1;
-    __m128i shifts;     /* shift k in bits 3k..3k+2 */
-    const char *cells;  /* prepared->cell: interval, GAP limits and clock by grade, band, let go */
+    __m128i shifts;    /* shift k in bits 3k..3k+2 */
+    const char *cells; /* prepared->cell: interval, GAP limits and clock by grade, band, let go */
 };
 
 /* x - 1 as an int32 threshold for "> x - 1", saturated: a threshold above
@@ -116,12 +116,12 @@ static void brief_lanes_init(struct brief_lanes *lanes, const struct brief_rules
     lanes->by_position = _mm_set1_epi32(v[P_TRIAGE_BY_POSITION] ? -1 : 0);
     lanes->share_self1 = _mm_set1_epi32((int32_t)v[P_TRIAGE_SHARE_SELF] - 1);
     lanes->share_push1 = _mm_set1_epi32((int32_t)v[P_TRIAGE_SHARE_PUSH] - 1);
-    lanes->share_unmov1 =
-        _mm_set1_epi32(prepared->band ? INT32_MAX : (int32_t)v[P_TRIAGE_SHARE_UNMOVABLE] - 1);
+    lanes->share_unmov1 = _mm_set1_epi32(prepared->band ? INT32_MAX
+                                                        : (int32_t)v[P_TRIAGE_SHARE_UNMOVABLE] - 1);
     lanes->rank_self1 = _mm_set1_epi32((int32_t)v[P_TRIAGE_RANK_SELF] + 1);
     lanes->rank_push1 = _mm_set1_epi32((int32_t)v[P_TRIAGE_RANK_PUSH] + 1);
-    lanes->rank_unmov1 =
-        _mm_set1_epi32(prepared->band ? INT32_MIN : (int32_t)v[P_TRIAGE_RANK_UNMOVABLE] + 1);
+    lanes->rank_unmov1 = _mm_set1_epi32(prepared->band ? INT32_MIN
+                                                       : (int32_t)v[P_TRIAGE_RANK_UNMOVABLE] + 1);
     lanes->shifts = _mm_set1_epi32(shifts);
     lanes->cells = (const char *)(const void *)prepared->cell;
 }
@@ -262,7 +262,8 @@ static inline __m128i four_letgo_by_position(const struct brief_lanes *lanes,
                      _mm_cmpgt_epi32(pos->share, lanes->share_unmov1)),
         _mm_and_si128(has_rank, _mm_or_si128(_mm_cmpgt_epi32(lanes->rank_push1, pos->rank),
                                              _mm_cmpgt_epi32(lanes->rank_unmov1, pos->rank))));
-    __m128i by_pos = _mm_or_si128(self, _mm_and_si128(push, _mm_cmpgt_epi32(f->margin, lanes->lift1)));
+    __m128i by_pos = _mm_or_si128(self,
+                                  _mm_and_si128(push, _mm_cmpgt_epi32(f->margin, lanes->lift1)));
     /* active (2) or key (3) */
     __m128i open = _mm_cmpeq_epi32(_mm_and_si128(f->status, V_SET(~1)), V_SET(CCAD_STATUS_ACTIVE));
     __m128i decides = _mm_and_si128(_mm_and_si128(pos->known, lanes->by_position), open);

@@ -240,8 +240,8 @@ static inline int ccad__inactive(int status)
 #define CB_CAPABLE 1u
 #define CB_HAS_LOC 2u
 #define CB_LAST_RECORDED 4u
-#define CB_WIDE 8u /* struct crec only: the fields live in the book's wide table */
-#define CB_EXTRA 16u /* struct crec only: the value and the 1.1 extras live in the side table */
+#define CB_WIDE 8u       /* struct crec only: the fields live in the book's wide table */
+#define CB_EXTRA 16u     /* struct crec only: the value and the 1.1 extras live in the side table */
 #define CB_EXTRA_POS 32u /* struct crec only, with CB_EXTRA: the entry holds a known position */
 #define CB_EXTRA_VIS 64u /* struct crec only, with CB_EXTRA: the entry's visit summary is set */
 
@@ -381,18 +381,6 @@ static inline int ccad__too_few_contacts(const int64_t *v, int status, uint64_t 
            (status == CCAD_STATUS_PROSPECT || !v[P_PATIENCE_PROSPECTS]);
 }
 
-/* What a customer holds beyond its 64-byte record when every field fits
- * the record but its position (TRIAGE) is known or its visit summary is
- * away from its defaults: the side table's entry (book_extra.c). The
- * record (CB_EXTRA set) keeps every other field and holds the entry's slot
- * in place of its value, which the batch kernels never read. */
-struct ccad__extra {
-    int32_t value; /* the record's value */
-    int32_t share_pct;
-    uint32_t supplier_rank;
-    struct ccad__visits vis;
-};
-
 /* A compile-time check that struct crec is one cache line. */
 typedef char ccad__crec_is_64_bytes[sizeof(struct crec) == 64 ? 1 : -1];
 
@@ -428,6 +416,8 @@ struct ccad_book {
     uint64_t serial; /* ccad_ctx.books_made when created: tells books apart */
     uint64_t edits;  /* bumped on every change of a customer, its count or grades */
 };
+
+#include "book_extra.h" /* the side table of 1.1 extras */
 
 /* The assessment of one stored customer (assess.c, with the rules of
  * lib/rules/); keep_reasons 0 skips writing reasons. */
@@ -561,23 +551,6 @@ static inline int64_t ccad__value(const ccad_book *book, size_t index)
         return book->extra[(uint32_t)r->value].value;
     return (r->bits & CB_WIDE) ? book->wide[(uint32_t)r->value].value : r->value;
 }
-
-/* ---- the side table of 1.1 extras (book_extra.c) ---- */
-
-/* 1 if c's position or visit summary needs a side-table entry. */
-int ccad__extra_needed(const struct cust *c);
-/* Room for one more entry: CCAD_OK, else the ccad__grow error (nothing
- * recorded, nothing changed). */
-int ccad__extra_reserve(ccad_book *book);
-/* Stores c's extras for record r (which fits c otherwise), taking a new
- * slot unless r has one (after ccad__extra_reserve); returns the record
- * bits that say what the entry holds (CB_EXTRA, CB_EXTRA_POS, CB_EXTRA_VIS). */
-uint8_t ccad__extra_store(ccad_book *book, struct crec *r, const struct cust *c);
-/* Reads record r's entry into out's value, position and visit summary. */
-void ccad__extra_load(const ccad_book *book, const struct crec *r, struct cust *out);
-/* Frees slot `slot` (the table's last entry moves into it; the record
- * that pointed at the last entry is pointed at `slot`); cannot fail. */
-void ccad__extra_drop(ccad_book *book, uint32_t slot);
 
 /* ---- names and languages (names.c, enum_names.c, lang*.c) ---- */
 

@@ -32,7 +32,7 @@ static void random_position(uint64_t *s, ccad_customer *c)
     int k = (int)tu_rng_pick(s, 0, 3);
     c->share_pct = (k & 1) ? (int64_t)tu_rng_pick(s, 0, 20) * 5 : CCAD_SHARE_UNKNOWN;
     c->supplier_rank = (k & 2) ? (uint32_t)(tu_rng_pick(s, 0, 9) == 0 ? tu_rng_pick(s, 1000, 5000)
-                                                                       : tu_rng_pick(s, 1, 25))
+                                                                      : tu_rng_pick(s, 1, 25))
                                : CCAD_RANK_UNKNOWN;
 }
 
@@ -95,25 +95,35 @@ static void random_rules(uint64_t *s, ccad_rules *r)
         const char *name;
         int64_t lo, hi;
     } p[] = {
-        {"triage.by_position", 0, 1},       {"triage.share_self_pct", 20, 60},
-        {"triage.share_push_pct", 5, 20},   {"triage.share_unmovable_pct", 0, 5},
-        {"triage.rank_self", 1, 3},         {"triage.rank_push", 3, 8},
-        {"triage.rank_unmovable", 8, 20},   {"triage.band", 0, 1},
-        {"triage.margin_lift_bp", 0, 5000}, {"patience.consecutive", 0, 1},
-        {"patience.break_pct", 50, 300},    {"patience.min_contacts", 0, 6},
-        {"patience.prospects_only", 0, 1},  {"followup.record_parts", 0, 1},
-        {"followup.entry_days", 0, 3},      {"gap.grades", 0, 15},
-        {"gap.by_cycle", 0, 1},             {"clock.any_contact", 0, 1},
-        {"freq.let_go_factor", 1, 4},       {"stall.after", 0, 4},
+        {"triage.by_position", 0, 1},
+        {"triage.share_self_pct", 20, 60},
+        {"triage.share_push_pct", 5, 20},
+        {"triage.share_unmovable_pct", 0, 5},
+        {"triage.rank_self", 1, 3},
+        {"triage.rank_push", 3, 8},
+        {"triage.rank_unmovable", 8, 20},
+        {"triage.band", 0, 1},
+        {"triage.margin_lift_bp", 0, 5000},
+        {"patience.consecutive", 0, 1},
+        {"patience.break_pct", 50, 300},
+        {"patience.min_contacts", 0, 6},
+        {"patience.prospects_only", 0, 1},
+        {"followup.record_parts", 0, 1},
+        {"followup.entry_days", 0, 3},
+        {"gap.grades", 0, 15},
+        {"gap.by_cycle", 0, 1},
+        {"clock.any_contact", 0, 1},
+        {"freq.let_go_factor", 1, 4},
+        {"stall.after", 0, 4},
     };
     size_t i;
     int pass;
     for (pass = 0; pass < 2; pass++) /* a value refused by an ordering is left out */
         for (i = 0; i < sizeof p / sizeof p[0]; i++)
             if (tu_rng_pick(s, 0, 2) != 0)
-                (void)ccad_rules_set(r, p[i].name, (int64_t)tu_rng_pick(s, 0, 1000000) %
-                                                           (p[i].hi - p[i].lo + 1) +
-                                                       p[i].lo);
+                (void)ccad_rules_set(r, p[i].name,
+                                     (int64_t)tu_rng_pick(s, 0, 1000000) % (p[i].hi - p[i].lo + 1) +
+                                         p[i].lo);
 }
 
 /* The side-table book and its wide twin. */
@@ -218,8 +228,8 @@ static void twins_agree(const struct twins *t, ccad_rules *r, int32_t day, long 
         assert_int_equal(ccad_book_assess(t->side, r, i, day, &as), CCAD_OK);
         if (memcmp(&a[i], &b[i], sizeof a[i]) != 0 || a[i].due_date != as.due_date ||
             a[i].days_overdue != as.days_overdue || a[i].flags != as.flags ||
-            a[i].grade != as.grade || a[i].urgency != as.urgency ||
-            a[i].quadrant != as.quadrant || a[i].escalation != as.escalation)
+            a[i].grade != as.grade || a[i].urgency != as.urgency || a[i].quadrant != as.quadrant ||
+            a[i].escalation != as.escalation)
             fail_msg("customer %lu (%s) day %ld: side-table brief due %ld flags %#lx u%d q%d "
                      "e%d; wide brief due %ld flags %#lx; assessment due %ld flags %#lx",
                      (unsigned long)i, x.id, (long)day, (long)a[i].due_date,
