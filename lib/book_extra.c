@@ -45,17 +45,22 @@ void ccad__extra_load(const ccad_book *book, const struct crec *r, struct cust *
     out->vis = x->vis;
 }
 
+void ccad__slot_repoint(ccad_book *book, uint8_t flag, uint32_t from, uint32_t to)
+{
+    size_t i;
+    for (i = 0; i < book->n; i++)
+        if ((book->c[i].bits & flag) && (uint32_t)book->c[i].value == from) {
+            book->c[i].value = (int32_t)to;
+            return;
+        }
+}
+
 void ccad__extra_drop(ccad_book *book, uint32_t slot)
 {
     uint32_t last = (uint32_t)book->nextra - 1;
-    size_t i;
     if (slot != last) {
         book->extra[slot] = book->extra[last];
-        for (i = 0; i < book->n; i++)
-            if ((book->c[i].bits & CB_EXTRA) && (uint32_t)book->c[i].value == last) {
-                book->c[i].value = (int32_t)slot;
-                break;
-            }
+        ccad__slot_repoint(book, CB_EXTRA, last, slot);
     }
     book->nextra--;
 }

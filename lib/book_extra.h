@@ -26,6 +26,9 @@ int ccad__extra_reserve(ccad_book *book);
 uint8_t ccad__extra_store(ccad_book *book, struct crec *r, const struct cust *c);
 /* Reads record r's entry into out's value, position and visit summary. */
 void ccad__extra_load(const ccad_book *book, const struct crec *r, struct cust *out);
+/* Points the record with `flag` (CB_WIDE or CB_EXTRA) that holds slot
+ * `from` of its table at slot `to` instead. */
+void ccad__slot_repoint(ccad_book *book, uint8_t flag, uint32_t from, uint32_t to);
 /* Frees slot `slot` (the table's last entry moves into it; the record
  * that pointed at the last entry is pointed at `slot`); cannot fail. */
 void ccad__extra_drop(ccad_book *book, uint32_t slot);

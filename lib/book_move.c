@@ -13,14 +13,9 @@
 static void drop_wide_slot(ccad_book *book, uint32_t slot)
 {
     uint32_t last = (uint32_t)book->nwide - 1;
-    size_t i;
     if (slot != last) {
         book->wide[slot] = book->wide[last];
-        for (i = 0; i < book->n; i++)
-            if ((book->c[i].bits & CB_WIDE) && (uint32_t)book->c[i].value == last) {
-                book->c[i].value = (int32_t)slot;
-                break;
-            }
+        ccad__slot_repoint(book, CB_WIDE, last, slot);
     }
     book->nwide--;
 }
