@@ -408,18 +408,48 @@ static inline __m128i four_flags(const struct brief_lanes *lanes, const struct f
                                       CCAD_F_NEVER_CONTACTED));
 }
 
-/* Briefs of the four narrow-or-wide records r[0..3] into out[0..3] (16
- * bytes each), TRIAGE by the positions pos where known (NULL: none);
- * returns a bit per wide record, whose brief is left to the caller. */
-static inline unsigned brief_four(const struct brief_lanes *lanes, const struct crec *r,
-                                  const struct four_position *pos, char *out)
+/* The positions of the side-table entries of r[0..3] (CB_EXTRA_POS) as
+ * lanes, for four_letgo_by_position. */
+static void four_position_gather(const ccad_book *book, const struct crec *r,
+                                 struct four_position *pos)
+{
+    int32_t share[4] = {-1, -1, -1, -1}, rank[4] = {0, 0, 0, 0}, known[4] = {0, 0, 0, 0};
+    int k;
+    for (k = 0; k < 4; k++)
+        if (r[k].bits & CB_EXTRA_POS) {
+            const struct ccad__extra *x = &book->extra[(uint32_t)r[k].value];
+            share[k] = x->share_pct;
+            /* ranks past the thresholds' range (1000) all count as 1001 */
+            rank[k] = x->supplier_rank > 1001u ? 1001 : (int32_t)x->supplier_rank;
+            known[k] = -1;
+        }
+    pos->share = _mm_setr_epi32(share[0], share[1], share[2], share[3]);
+    pos->rank = _mm_setr_epi32(rank[0], rank[1], rank[2], rank[3]);
+    pos->known = _mm_setr_epi32(known[0], known[1], known[2], known[3]);
+}
+
+/* Briefs of the four narrow-or-wide records r[0..3] of book into
+ * out[0..3] (16 bytes each), TRIAGE by the positions of their side-table
+ * entries where known; returns a bit per wide record, whose brief is left
+ * to the caller, and sets *vis to a bit per record whose entry holds a
+ * visit summary, whose flags are left to the caller too. */
+static unsigned brief_four(const struct brief_lanes *lanes, const ccad_book *book,
+                           const struct crec *r, char *out, unsigned *vis)
 {
     const __m128i zero = _mm_setzero_si128();
     struct four_rec f;
     struct four_urg u;
+    struct four_position pos;
     __m128i due, nodue, over, lvl, fa, flags, q, packed, o0, o1, o2, o3;
     four_load(lanes, r, &f);
-    four_urgency(lanes, &f, pos, &u);
+    /* CB_EXTRA_POS (bit 5 of the top byte) and CB_EXTRA_VIS (bit 6) at the sign bit */
+    if (_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 2))) != 0) {
+        four_position_gather(book, r, &pos);
+        four_urgency(lanes, &f, &pos, &u);
+    } else {
+        four_urgency(lanes, &f, NULL, &u);
+    }
+    *vis = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 1)));
     due = four_due_raw(lanes, &f, &u, &fa);
     nodue = _mm_cmpeq_epi32(due, V_SET(INT32_MAX));
     due = four_due_date(lanes, due, nodue, &over, &fa);
@@ -452,35 +482,6 @@ static inline unsigned brief_four(const struct brief_lanes *lanes, const struct 
     return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 4)));
 }
 
-/* brief_four for four records of which some have a side-table entry
- * that holds a position or a visit summary: their positions into lanes
- * first, their flags corrected after (brief_extra.c). */
-static unsigned brief_four_extra(const ccad_book *book, const struct brief_rules *prepared,
-                                 const struct brief_lanes *lanes, const struct crec *r,
-                                 ccad_brief *out)
-{
-    int32_t share[4] = {-1, -1, -1, -1}, rank[4] = {0, 0, 0, 0}, known[4] = {0, 0, 0, 0};
-    struct four_position pos;
-    unsigned wide;
-    int k;
-    for (k = 0; k < 4; k++)
-        if (r[k].bits & CB_EXTRA_POS) {
-            const struct ccad__extra *x = &book->extra[(uint32_t)r[k].value];
-            share[k] = x->share_pct;
-            /* ranks past the thresholds' range (1000) all count as 1001 */
-            rank[k] = x->supplier_rank > 1001u ? 1001 : (int32_t)x->supplier_rank;
-            known[k] = -1;
-        }
-    pos.share = _mm_setr_epi32(share[0], share[1], share[2], share[3]);
-    pos.rank = _mm_setr_epi32(rank[0], rank[1], rank[2], rank[3]);
-    pos.known = _mm_setr_epi32(known[0], known[1], known[2], known[3]);
-    wide = brief_four(lanes, r, &pos, (char *)(void *)out);
-    for (k = 0; k < 4; k++)
-        if (r[k].bits & CB_EXTRA_VIS)
-            ccad__brief_extra_flags(book, prepared, &r[k], out + k);
-    return wide;
-}
-
 size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepared, const int64_t *v,
                         size_t first, size_t n, ccad_brief *out)
 {
@@ -490,11 +491,10 @@ size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepare
     /* sizeof(ccad_brief) is 16: four briefs are 64 bytes */
     for (i = 0; n - i >= 4; i += 4) {
         const struct crec *r = &book->c[first + i];
-        unsigned wide, k;
-        if ((r[0].bits | r[1].bits | r[2].bits | r[3].bits) & (CB_EXTRA_POS | CB_EXTRA_VIS))
-            wide = brief_four_extra(book, prepared, &lanes, r, out + i);
-        else
-            wide = brief_four(&lanes, r, NULL, (char *)(void *)(out + i));
+        unsigned vis, wide = brief_four(&lanes, book, r, (char *)(void *)(out + i), &vis), k;
+        for (k = 0; vis != 0; k++, vis >>= 1) /* side-table entries' visit summaries */
+            if (vis & 1)
+                ccad__brief_extra_flags(book, prepared, &r[k], out + i + k);
         for (k = 0; wide != 0; k++, wide >>= 1)
             if (wide & 1)
                 ccad__brief_wide(book, prepared, first + i + k, out + i + k);
