@@ -6,8 +6,8 @@
  * removals and transfers that move entries), a book with the side table
  * must answer exactly as a twin book where every customer is stored wide:
  * the same customers back, the same briefs from ccad_book_assess_range,
- * and both the same as ccad_book_assess; its snapshot reads back into the
- * same bytes. A failed edit (the allocator failing) changes nothing, and
+ * and both the same as ccad_book_assess, the same week planned; its
+ * snapshot reads back into the same bytes. A failed edit (the allocator failing) changes nothing, and
  * the side table costs far less memory than the wide table. */
 #include "testutil.h"
 
@@ -272,6 +272,21 @@ static void snapshot_round_trip(const struct twins *t, ccad_ctx *ctx, ccad_rules
     free(b);
 }
 
+/* The twins plan the same week: the planner reads the customers through
+ * the working form, from the side table or the wide table. */
+static void twins_plan_alike(const struct twins *t, ccad_rules *r, int32_t day)
+{
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    ccad_schedule *x = NULL, *y = NULL;
+    o.first_day = day;
+    assert_int_equal(ccad_schedule_new(&x, t->side, r, &o), CCAD_OK);
+    assert_int_equal(ccad_schedule_new(&y, t->wide, r, &o), CCAD_OK);
+    assert_true(ccad_schedule_item_count(x) > 0);
+    tu_schedules_equal(x, y);
+    ccad_schedule_free(x);
+    ccad_schedule_free(y);
+}
+
 static void twins_new(struct twins *t, ccad_ctx *ctx)
 {
     assert_int_equal(ccad_book_new(&t->side, ctx, 0), CCAD_OK);
@@ -315,6 +330,7 @@ static void side_table_equals_wide(void **state)
             twin_edit(&s, &t, &other);
         twins_agree(&t, r, D0 + (int32_t)tu_rng_pick(&s, -20, 40), &checked);
         twins_agree(&other, r, D0, &checked);
+        twins_plan_alike(&t, r, D0 + (int32_t)tu_rng_pick(&s, -7, 7));
         snapshot_round_trip(&t, ctx, r);
         twins_free(&t);
         twins_free(&other);
