@@ -87,6 +87,7 @@ void ccad_book_free(ccad_book *book)
     ccad__free(book->ctx, book->c);
     ccad__free(book->ctx, book->id_off);
     ccad__free(book->ctx, book->wide);
+    ccad__free(book->ctx, book->extra);
     ccad__free(book->ctx, book->ids);
     ccad__free(book->ctx, book->slots);
     ccad__free(book->ctx, book);
@@ -350,6 +351,8 @@ void ccad__book_drop_last(ccad_book *book)
     book->slots[probe(book, id, strlen(id))] = 0;
     if (book->c[last].bits & CB_WIDE)
         book->nwide--;
+    if (book->c[last].bits & CB_EXTRA) /* its entry is the table's last */
+        book->nextra--;
     book->ids_len = book->id_off[last];
     memset(&book->c[last], 0, sizeof book->c[last]);
     book->n = last;

@@ -13,14 +13,9 @@
 static void drop_wide_slot(ccad_book *book, uint32_t slot)
 {
     uint32_t last = (uint32_t)book->nwide - 1;
-    size_t i;
     if (slot != last) {
         book->wide[slot] = book->wide[last];
-        for (i = 0; i < book->n; i++)
-            if ((book->c[i].bits & CB_WIDE) && (uint32_t)book->c[i].value == last) {
-                book->c[i].value = (int32_t)slot;
-                break;
-            }
+        ccad__slot_repoint(book, CB_WIDE, last, slot);
     }
     book->nwide--;
 }
@@ -32,6 +27,8 @@ static void remove_at(ccad_book *book, size_t index)
     size_t len = strlen(book->ids + off) + 1, i;
     if (book->c[index].bits & CB_WIDE)
         drop_wide_slot(book, (uint32_t)book->c[index].value);
+    if (book->c[index].bits & CB_EXTRA)
+        ccad__extra_drop(book, (uint32_t)book->c[index].value);
     memmove(book->ids + off, book->ids + off + len, book->ids_len - off - len);
     book->ids_len -= len;
     memmove(&book->c[index], &book->c[index + 1], (book->n - index - 1) * sizeof *book->c);

@@ -1,8 +1,9 @@
 /* The customer book's stored form: a customer's working form (struct
  * cust) packed into a 64-byte record (struct crec), or whole into the wide
  * table when a field does not fit, and unpacked again (book.c keeps the
- * records, ids and index). A customer whose 1.1 visit summary (visits.c)
- * is not at its defaults is always wide. */
+ * records, ids and index). A customer that fits but has a known position
+ * or a 1.1 visit summary away from its defaults (visits.c) keeps its
+ * record plus an entry in the side table (book_extra.c). */
 #include "grow.h"
 #include "internal.h"
 
@@ -18,7 +19,7 @@ static int16_t date_pack(int32_t d)
     return d == CCAD_NO_DATE ? (int16_t)CR_NO_DATE : (int16_t)(d - CR_EPOCH);
 }
 
-/* 1 if every field of c fits a struct crec. */
+/* 1 if every field of c but the 1.1 extras (book_extra.c) fits a struct crec. */
 static int fits(const struct cust *c)
 {
     int k;
@@ -31,8 +32,6 @@ static int fits(const struct cust *c)
         return 0;
     if (c->order != CCAD_NO_DATE && !ccad__order_closes(c->purchase, c->order, INT8_MAX))
         return 0;
-    if (ccad__has_position(c))
-        return 0; /* TRIAGE's position: the wide table's only (internal.h) */
     if (!date_fits(c->purchase) || !date_fits(c->complaint_date) || !date_fits(c->request) ||
         !date_fits(c->owned) || !date_fits(c->last_contact) || !date_fits(c->last_visit) ||
         !date_fits(c->next_step))
@@ -40,7 +39,7 @@ static int fits(const struct cust *c)
     for (k = 0; k < 4; k++)
         if (c->svc[k] > UINT8_MAX)
             return 0;
-    return ccad__visits_is_default(&c->vis); /* the record has no room for them */
+    return 1;
 }
 
 static int has_wide_slot(const ccad_book *book, size_t index)
@@ -48,17 +47,29 @@ static int has_wide_slot(const ccad_book *book, size_t index)
     return index < book->n && (book->c[index].bits & CB_WIDE);
 }
 
+static int has_extra_slot(const ccad_book *book, size_t index)
+{
+    return index < book->n && (book->c[index].bits & CB_EXTRA);
+}
+
 int ccad__pack_reserve(ccad_book *book, size_t index, const struct cust *c, const char *fn)
 {
-    int rc;
-    if (has_wide_slot(book, index) || fits(c) || book->nwide < book->capwide)
+    const char *table = "wide table";
+    int rc = CCAD_OK;
+    if (has_wide_slot(book, index))
         return CCAD_OK;
-    rc = ccad__grow(book->ctx, &book->wide, &book->capwide, book->nwide + 1, sizeof *book->wide, 16,
-                    SIZE_MAX);
+    if (!fits(c)) {
+        if (book->nwide >= book->capwide)
+            rc = ccad__grow(book->ctx, &book->wide, &book->capwide, book->nwide + 1,
+                            sizeof *book->wide, 16, SIZE_MAX);
+    } else if (ccad__extra_needed(c) && !has_extra_slot(book, index)) {
+        table = "side table";
+        rc = ccad__extra_reserve(book);
+    }
     if (rc == CCAD_ENOMEM)
         return ccad__fail(book->ctx, CCAD_ENOMEM, "%s: out of memory", fn);
     if (rc != CCAD_OK)
-        return ccad__fail(book->ctx, rc, "%s: the wide table is full", fn);
+        return ccad__fail(book->ctx, rc, "%s: the %s is full", fn, table);
     return CCAD_OK;
 }
 
@@ -69,6 +80,24 @@ void ccad__pack_unreserve(ccad_book *book)
         book->wide = NULL;
         book->capwide = 0;
     }
+    if (book->nextra == 0 && book->extra != NULL) {
+        ccad__free(book->ctx, book->extra);
+        book->extra = NULL;
+        book->capextra = 0;
+    }
+}
+
+/* The fields every record holds, whatever its form. */
+static void pack_common(struct crec *r, const struct cust *c, uint8_t bits, uint32_t rank,
+                        uint8_t grades)
+{
+    r->x = c->x;
+    r->y = c->y;
+    r->rank = rank;
+    r->grades = (uint8_t)((grades & 0xf0u) | c->grade_manual);
+    r->status = c->status;
+    r->complaint = c->complaint;
+    r->bits = bits;
 }
 
 void ccad__pack(ccad_book *book, size_t index, const struct cust *c)
@@ -82,13 +111,24 @@ void ccad__pack(ccad_book *book, size_t index, const struct cust *c)
     if (has_wide_slot(book, index) || !fits(c)) {
         /* once wide, a customer keeps its slot: the table never has holes */
         uint32_t slot = has_wide_slot(book, index) ? (uint32_t)r->value : (uint32_t)book->nwide++;
+        if (has_extra_slot(book, index))
+            ccad__extra_drop(book, (uint32_t)r->value); /* the whole customer goes wide */
         book->wide[slot] = *c;
         memset(r, 0, sizeof *r);
         r->value = (int32_t)slot;
         bits |= CB_WIDE;
     } else {
+        /* a customer with a side-table entry keeps it (book_extra.c) */
+        int32_t extra_slot = r->value;
+        int extra = has_extra_slot(book, index);
         memset(r, 0, sizeof *r);
-        r->value = (int32_t)c->value;
+        if (extra || ccad__extra_needed(c)) {
+            r->value = extra_slot;
+            r->bits = (uint8_t)(extra ? CB_EXTRA : 0u);
+            bits |= ccad__extra_store(book, r, c);
+        } else {
+            r->value = (int32_t)c->value;
+        }
         r->volume = (int32_t)c->volume;
         r->purchase = date_pack(c->purchase);
         r->complaint_date = date_pack(c->complaint_date);
@@ -109,13 +149,7 @@ void ccad__pack(ccad_book *book, size_t index, const struct cust *c)
         r->window = (uint32_t)c->open_min | (uint32_t)c->close_min << 11 |
                     (uint32_t)c->visit_days << 22;
     }
-    r->x = c->x;
-    r->y = c->y;
-    r->rank = rank;
-    r->grades = (uint8_t)((grades & 0xf0u) | c->grade_manual);
-    r->status = c->status;
-    r->complaint = c->complaint;
-    r->bits = bits;
+    pack_common(r, c, bits, rank, grades);
 }
 
 void ccad__unpack(const ccad_book *book, size_t index, struct cust *out)
@@ -147,8 +181,10 @@ void ccad__unpack(const ccad_book *book, size_t index, struct cust *out)
         out->open_min = (uint16_t)(r->window & 0x7ffu);
         out->close_min = (uint16_t)(r->window >> 11 & 0x7ffu);
         out->visit_days = (uint8_t)(r->window >> 22 & 0x7fu);
-        out->share_pct = CCAD_SHARE_UNKNOWN; /* a known position is stored wide */
+        out->share_pct = CCAD_SHARE_UNKNOWN;
         out->supplier_rank = CCAD_RANK_UNKNOWN;
+        if (r->bits & CB_EXTRA) /* value, position and visit summary */
+            ccad__extra_load(book, r, out);
     }
     out->x = r->x;
     out->y = r->y;

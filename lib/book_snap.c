@@ -152,7 +152,7 @@ static size_t snapshot_size(const ccad_book *book)
     size_t i, n = SNAP_HEADER + SNAP_TRAILER;
     for (i = 0; i < book->n; i++) {
         n += SNAP_RECORD + strlen(book->ids + book->id_off[i]);
-        if (book->c[i].bits & CB_WIDE) {
+        if (book->c[i].bits & (CB_WIDE | CB_EXTRA)) {
             struct cust c;
             ccad__unpack(book, i, &c);
             n += ccad__visits_is_default(&c.vis) ? 0 : SNAP_VISITS;

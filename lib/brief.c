@@ -81,7 +81,10 @@ static int32_t max32(int32_t a, int32_t b) { return b > a ? b : a; }
 /* cond ? flag : 0, without a branch */
 #define IF_FLAG(cond, flag) (((uint32_t)0 - (uint32_t)(cond)) & (uint32_t)(flag))
 
-static void brief_one(const struct brief_rules *prepared, const struct crec *r, ccad_brief *o)
+/* The brief of record r; letgo_fix is TRIAGE's let-go by position (0, 1),
+ * or -1 to judge by the volume (brief_extra.c). */
+static void brief_one(const struct brief_rules *prepared, const struct crec *r, int letgo_fix,
+                      ccad_brief *o)
 {
     int grade = ccad__rgrade(r), status = r->status, complaint = r->complaint;
     int important = (int)((prepared->lean.important >> grade) & 1);
@@ -118,6 +121,7 @@ static void brief_one(const struct brief_rules *prepared, const struct crec *r, 
                 ((vol >= prepared->self) |
                  (((vol >= prepared->push) | ((vol >= prepared->unmov) & !prepared->band)) &
                   (r->margin_bp >= prepared->lift)));
+        letgo = letgo_fix >= 0 ? letgo_fix : letgo;
         /* FREQ, CLOCK and GAP by grade, purchase band and let-go (brief.h) */
         band = plevel + (has_p & (d >= 0) & (d <= prepared->band_days));
         c = &prepared->cell[grade & 7][band][2 * (letgo & (urg == 0)) + letgo];
@@ -212,10 +216,14 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
     for (; i < n; i++) {
         ccad_brief *o = (ccad_brief *)(void *)((char *)out + i * elem_size);
         const struct crec *r = &book->c[first + i];
-        if (!(r->bits & CB_WIDE))
-            brief_one(&prepared, r, o);
-        else
+        if (r->bits & CB_WIDE) {
             ccad__brief_wide(book, &prepared, first + i, o);
+        } else if (r->bits & (CB_EXTRA_POS | CB_EXTRA_VIS)) {
+            brief_one(&prepared, r, ccad__brief_extra_letgo(book, &prepared, r), o);
+            ccad__brief_extra_flags(book, &prepared, r, o);
+        } else {
+            brief_one(&prepared, r, -1, o);
+        }
     }
     return CCAD_OK;
 }

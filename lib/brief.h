@@ -22,8 +22,10 @@
  * rule parameter in days is at most 366 (let-go factor 10), so sums of a
  * stored date and a parameter cannot leave the calendar or int32. Most
  * conditions become selects instead of branches: random books defeat
- * branch prediction. Wide records take the full path. test_brief.c checks
- * both paths agree on random books and rules. */
+ * branch prediction. Wide records take the full path; records with a
+ * side-table entry take the kernels with brief_extra.c's let-go and flags.
+ * test_brief.c and test_extra.c check the paths agree on random books and
+ * rules. */
 
 #define INF INT32_MAX
 
@@ -73,9 +75,18 @@ void ccad__brief_rules_init(struct brief_rules *prepared, const int64_t *v, int3
 /* A wide record's brief through the full path (brief.c). */
 void ccad__brief_wide(const ccad_book *book, const struct brief_rules *prepared, size_t index,
                       ccad_brief *o);
+/* A record with a side-table entry (CB_EXTRA; brief_extra.c): the let-go
+ * TRIAGE finds by its position (0 or 1), or -1 when the position does not
+ * decide (the kernels then read the volume); and the brief o computed from
+ * the record with that let-go, corrected by the visit summary (FOLLOWUP's
+ * record flags, PATIENCE by the run). */
+int ccad__brief_extra_letgo(const ccad_book *book, const struct brief_rules *prepared,
+                            const struct crec *r);
+void ccad__brief_extra_flags(const ccad_book *book, const struct brief_rules *prepared,
+                             const struct crec *r, ccad_brief *o);
 #ifdef CCAD__BRIEF_SSE2
 /* Briefs of records first.. of the book four at a time, wide ones through
- * the full path, into out (16-byte briefs); returns how many were done (a
+ * the full path, those with a side-table entry through brief_extra.c, into out (16-byte briefs); returns how many were done (a
  * multiple of 4, at most n) (brief_sse2.c). */
 size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepared, const int64_t *v,
                         size_t first, size_t n, ccad_brief *out);

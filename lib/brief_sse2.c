@@ -19,7 +19,8 @@
  * lies in 662,576 .. 4,314,634, below 2^24); the shift to the next
  * working weekday is read from a 21-bit word of 3-bit shifts, scaled by
  * 2^(-3 * weekday) built from float exponent bits. Wide lanes are then
- * redone by the full path. test_brief.c compares both paths. */
+ * redone by the full path; a group with side-table entries takes their
+ * let-go by position into the lanes and their flags from brief_extra.c. test_brief.c compares both paths. */
 
 /* The loads below rely on the record's layout. */
 #define CR_AT(f) ((int)offsetof(struct crec, f))
@@ -61,8 +62,13 @@ struct brief_lanes {
     __m128i band_days1; /* the purchase band's widest limit + 1 (brief.h) */
     __m128i all_open;   /* all-ones: PATIENCE's count guards every open customer */
     __m128i important;  /* bit g: grade g */
-    __m128i shifts;     /* shift k in bits 3k..3k+2 */
-    const char *cells;  /* prepared->cell: interval, GAP limits and clock by grade, band, let go */
+    /* TRIAGE by position (side-table entries): by_position as a mask, the
+     * share's thresholds - 1 and the rank's + 1, by kind; unmovable ones
+     * count as push without triage.band */
+    __m128i by_position, share_self1, share_push1, share_unmov1, rank_self1, rank_push1,
+        rank_unmov1;
+    __m128i shifts;    /* shift k in bits 3k..3k+2 */
+    const char *cells; /* prepared->cell: interval, GAP limits and clock by grade, band, let go */
 };
 
 /* x - 1 as an int32 threshold for "> x - 1", saturated: a threshold above
@@ -77,7 +83,6 @@ static void brief_lanes_init(struct brief_lanes *lanes, const struct brief_rules
 {
     int32_t shifts = 0;
     int k;
-    (void)v;
     for (k = 0; k < 7; k++)
         shifts |= (int32_t)prepared->shift[k] << (3 * k);
     lanes->t = _mm_set1_epi32(prepared->t);
@@ -108,6 +113,15 @@ static void brief_lanes_init(struct brief_lanes *lanes, const struct brief_rules
     lanes->band_days1 = _mm_set1_epi32(prepared->band_days + 1);
     lanes->all_open = _mm_set1_epi32(prepared->prospects_only ? 0 : -1);
     lanes->important = _mm_set1_epi32((int32_t)prepared->lean.important);
+    lanes->by_position = _mm_set1_epi32(v[P_TRIAGE_BY_POSITION] ? -1 : 0);
+    lanes->share_self1 = _mm_set1_epi32((int32_t)v[P_TRIAGE_SHARE_SELF] - 1);
+    lanes->share_push1 = _mm_set1_epi32((int32_t)v[P_TRIAGE_SHARE_PUSH] - 1);
+    lanes->share_unmov1 = _mm_set1_epi32(prepared->band ? INT32_MAX
+                                                        : (int32_t)v[P_TRIAGE_SHARE_UNMOVABLE] - 1);
+    lanes->rank_self1 = _mm_set1_epi32((int32_t)v[P_TRIAGE_RANK_SELF] + 1);
+    lanes->rank_push1 = _mm_set1_epi32((int32_t)v[P_TRIAGE_RANK_PUSH] + 1);
+    lanes->rank_unmov1 = _mm_set1_epi32(prepared->band ? INT32_MIN
+                                                       : (int32_t)v[P_TRIAGE_RANK_UNMOVABLE] + 1);
     lanes->shifts = _mm_set1_epi32(shifts);
     lanes->cells = (const char *)(const void *)prepared->cell;
 }
@@ -223,9 +237,43 @@ static inline void four_cells(const struct brief_lanes *lanes, __m128i idx, stru
     u->q1v = _mm_unpackhi_epi64(t2, t3);
 }
 
-/* URGENCY, TRIAGE (let go), then the cells of FREQ, CLOCK and GAP. */
+/* The positions of the four records' side-table entries (CB_EXTRA_POS):
+ * the share (-1 unknown) and the rank (0 unknown) as lanes, and `known`
+ * all-ones where the record has a position. */
+struct four_position {
+    __m128i share, rank, known;
+};
+
+/* TRIAGE by position (lib/rules/triage.c, lane by lane): where a known
+ * position decides (triage.by_position, an active or key customer), the
+ * let-go is the position's kind being self-driven, or push-needed lifted
+ * by the margin (the better kind of share and rank counts); elsewhere
+ * `letgo` stays the volume's. */
+static inline __m128i four_letgo_by_position(const struct brief_lanes *lanes,
+                                             const struct four_rec *f,
+                                             const struct four_position *pos, __m128i letgo)
+{
+    __m128i has_rank = _mm_xor_si128(_mm_cmpeq_epi32(pos->rank, _mm_setzero_si128()), V_SET(-1));
+    __m128i self = _mm_or_si128(
+        _mm_cmpgt_epi32(pos->share, lanes->share_self1),
+        _mm_and_si128(has_rank, _mm_cmpgt_epi32(lanes->rank_self1, pos->rank)));
+    __m128i push = _mm_or_si128(
+        _mm_or_si128(_mm_cmpgt_epi32(pos->share, lanes->share_push1),
+                     _mm_cmpgt_epi32(pos->share, lanes->share_unmov1)),
+        _mm_and_si128(has_rank, _mm_or_si128(_mm_cmpgt_epi32(lanes->rank_push1, pos->rank),
+                                             _mm_cmpgt_epi32(lanes->rank_unmov1, pos->rank))));
+    __m128i by_pos = _mm_or_si128(self,
+                                  _mm_and_si128(push, _mm_cmpgt_epi32(f->margin, lanes->lift1)));
+    /* active (2) or key (3) */
+    __m128i open = _mm_cmpeq_epi32(_mm_and_si128(f->status, V_SET(~1)), V_SET(CCAD_STATUS_ACTIVE));
+    __m128i decides = _mm_and_si128(_mm_and_si128(pos->known, lanes->by_position), open);
+    return v_sel(decides, by_pos, letgo);
+}
+
+/* URGENCY, TRIAGE (let go; by position where pos says so, when not NULL),
+ * then the cells of FREQ, CLOCK and GAP. */
 static inline void four_urgency(const struct brief_lanes *lanes, const struct four_rec *f,
-                                struct four_urg *u)
+                                const struct four_position *pos, struct four_urg *u)
 {
     const __m128i t = lanes->t;
     __m128i d, okp, mw, m2, evt, letgo, band, idx;
@@ -250,6 +298,8 @@ static inline void four_urgency(const struct brief_lanes *lanes, const struct fo
                                        _mm_cmpgt_epi32(f->margin, lanes->lift1)));
     letgo = _mm_and_si128(letgo, _mm_cmpgt_epi32(f->vol, V_SET(-1)));
     letgo = _mm_andnot_si128(_mm_cmpeq_epi32(f->status, V_SET(CCAD_STATUS_PROSPECT)), letgo);
+    if (pos != NULL)
+        letgo = four_letgo_by_position(lanes, f, pos, letgo);
     /* the purchase band (brief.h): the level plus one, or 1 in the ramp window */
     band = _mm_sub_epi32(u->pl, _mm_and_si128(okp, _mm_cmpgt_epi32(lanes->band_days1, d)));
     /* the cell's byte offset: grade & 7, band, let go without urgency (the
@@ -358,17 +408,48 @@ static inline __m128i four_flags(const struct brief_lanes *lanes, const struct f
                                       CCAD_F_NEVER_CONTACTED));
 }
 
-/* Briefs of the four narrow-or-wide records r[0..3] into out[0..3] (16
- * bytes each); returns a bit per wide record, whose brief is left to the
- * caller. */
-static unsigned brief_four(const struct brief_lanes *lanes, const struct crec *r, char *out)
+/* The positions of the side-table entries of r[0..3] (CB_EXTRA_POS) as
+ * lanes, for four_letgo_by_position. */
+static void four_position_gather(const ccad_book *book, const struct crec *r,
+                                 struct four_position *pos)
+{
+    int32_t share[4] = {-1, -1, -1, -1}, rank[4] = {0, 0, 0, 0}, known[4] = {0, 0, 0, 0};
+    int k;
+    for (k = 0; k < 4; k++)
+        if (r[k].bits & CB_EXTRA_POS) {
+            const struct ccad__extra *x = &book->extra[(uint32_t)r[k].value];
+            share[k] = x->share_pct;
+            /* ranks past the thresholds' range (1000) all count as 1001 */
+            rank[k] = x->supplier_rank > 1001u ? 1001 : (int32_t)x->supplier_rank;
+            known[k] = -1;
+        }
+    pos->share = _mm_setr_epi32(share[0], share[1], share[2], share[3]);
+    pos->rank = _mm_setr_epi32(rank[0], rank[1], rank[2], rank[3]);
+    pos->known = _mm_setr_epi32(known[0], known[1], known[2], known[3]);
+}
+
+/* Briefs of the four narrow-or-wide records r[0..3] of book into
+ * out[0..3] (16 bytes each), TRIAGE by the positions of their side-table
+ * entries where known; returns a bit per wide record, whose brief is left
+ * to the caller, and sets *vis to a bit per record whose entry holds a
+ * visit summary, whose flags are left to the caller too. */
+static unsigned brief_four(const struct brief_lanes *lanes, const ccad_book *book,
+                           const struct crec *r, char *out, unsigned *vis)
 {
     const __m128i zero = _mm_setzero_si128();
     struct four_rec f;
     struct four_urg u;
+    struct four_position pos;
     __m128i due, nodue, over, lvl, fa, flags, q, packed, o0, o1, o2, o3;
     four_load(lanes, r, &f);
-    four_urgency(lanes, &f, &u);
+    /* CB_EXTRA_POS (bit 5 of the top byte) and CB_EXTRA_VIS (bit 6) at the sign bit */
+    if (_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 2))) != 0) {
+        four_position_gather(book, r, &pos);
+        four_urgency(lanes, &f, &pos, &u);
+    } else {
+        four_urgency(lanes, &f, NULL, &u);
+    }
+    *vis = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 1)));
     due = four_due_raw(lanes, &f, &u, &fa);
     nodue = _mm_cmpeq_epi32(due, V_SET(INT32_MAX));
     due = four_due_date(lanes, due, nodue, &over, &fa);
@@ -409,8 +490,11 @@ size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepare
     brief_lanes_init(&lanes, prepared, v);
     /* sizeof(ccad_brief) is 16: four briefs are 64 bytes */
     for (i = 0; n - i >= 4; i += 4) {
-        char *o = (char *)(void *)(out + i);
-        unsigned wide = brief_four(&lanes, &book->c[first + i], o), k;
+        const struct crec *r = &book->c[first + i];
+        unsigned vis, wide = brief_four(&lanes, book, r, (char *)(void *)(out + i), &vis), k;
+        for (k = 0; vis != 0; k++, vis >>= 1) /* side-table entries' visit summaries */
+            if (vis & 1)
+                ccad__brief_extra_flags(book, prepared, &r[k], out + i + k);
         for (k = 0; wide != 0; k++, wide >>= 1)
             if (wide & 1)
                 ccad__brief_wide(book, prepared, first + i + k, out + i + k);

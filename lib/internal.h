@@ -240,7 +240,10 @@ static inline int ccad__inactive(int status)
 #define CB_CAPABLE 1u
 #define CB_HAS_LOC 2u
 #define CB_LAST_RECORDED 4u
-#define CB_WIDE 8u /* struct crec only: the fields live in the book's wide table */
+#define CB_WIDE 8u       /* struct crec only: the fields live in the book's wide table */
+#define CB_EXTRA 16u     /* struct crec only: the value and the 1.1 extras live in the side table */
+#define CB_EXTRA_POS 32u /* struct crec only, with CB_EXTRA: the entry holds a known position */
+#define CB_EXTRA_VIS 64u /* struct crec only, with CB_EXTRA: the entry's visit summary is set */
 
 #include "visits.h" /* struct ccad__visits, 1.1: what the contacts held */
 
@@ -399,6 +402,8 @@ struct ccad_book {
     uint32_t *id_off;  /* per customer: its id in the arena (cap entries) */
     struct cust *wide; /* customers whose fields do not fit a struct crec */
     size_t nwide, capwide;
+    struct ccad__extra *extra; /* the side table: 1.1 extras of records that fit (book_extra.c) */
+    size_t nextra, capextra;
     char *ids; /* arena of NUL-terminated ids */
     size_t ids_len, ids_cap;
     uint32_t *slots;     /* open addressing: index + 1, 0 = empty */
@@ -411,6 +416,8 @@ struct ccad_book {
     uint64_t serial; /* ccad_ctx.books_made when created: tells books apart */
     uint64_t edits;  /* bumped on every change of a customer, its count or grades */
 };
+
+#include "book_extra.h" /* the side table of 1.1 extras */
 
 /* The assessment of one stored customer (assess.c, with the rules of
  * lib/rules/); keep_reasons 0 skips writing reasons. */
@@ -540,6 +547,8 @@ void ccad__book_reindex(ccad_book *book);
 static inline int64_t ccad__value(const ccad_book *book, size_t index)
 {
     const struct crec *r = &book->c[index];
+    if (r->bits & CB_EXTRA)
+        return book->extra[(uint32_t)r->value].value;
     return (r->bits & CB_WIDE) ? book->wide[(uint32_t)r->value].value : r->value;
 }
 

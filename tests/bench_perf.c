@@ -19,6 +19,11 @@
  *                            median, its ratio to the first LIB per round
  *                            (median, range) and whether its briefs equal
  *                            those of the LIB before it
+ *   bench-perf ab-position N LIB...  the same with a position (share and
+ *                            rank, 1.1) on every customer
+ *   bench-perf ab-visits N LIB...    the same with every prospect's run
+ *                            (PATIENCE, 1.1) known, as after recorded
+ *                            contacts: the customers the side table holds
  *   bench-perf pyref N FILE  writes the N customers of "assess" to FILE (an
  *                            array of ccad_customer, ids "c<index>") for
  *                            tests/bench_perf.py and prints the C figure
@@ -571,7 +576,22 @@ static void *ab_sym(struct ab_lib *L, const char *name)
     return f;
 }
 
-static void ab_open(struct ab_lib *L, const char *path, size_t n, int32_t d0)
+/* What ab adds to the generated customers (1.1 members, so every LIB
+ * must be 1.1): nothing, a position, or a prospect's known run. */
+enum ab_extra { AB_PLAIN, AB_POSITION, AB_VISITS };
+
+static void ab_extra_fields(ccad_customer *c, size_t i, enum ab_extra extra)
+{
+    c->size = sizeof *c;
+    if (extra == AB_POSITION) {
+        c->share_pct = (int64_t)(i * 37 % 101);
+        c->supplier_rank = 1 + (uint32_t)(i * 11 % 32);
+    } else if (c->status == CCAD_STATUS_PROSPECT) {
+        c->prospect_run = (int32_t)(c->contacts > 8 ? 8 : c->contacts);
+    }
+}
+
+static void ab_open(struct ab_lib *L, const char *path, size_t n, int32_t d0, enum ab_extra extra)
 {
     char id[32];
     size_t i;
@@ -597,6 +617,8 @@ static void ab_open(struct ab_lib *L, const char *path, size_t n, int32_t d0)
         c.id = id;
         /* 1.0's struct size, which every build takes */
         c.size = (uint32_t)((offsetof(ccad_customer, padding_1_0) + 7) / 8 * 8);
+        if (extra != AB_PLAIN)
+            ab_extra_fields(&c, i, extra);
         if (L->book_add(L->book, &c, NULL) != CCAD_OK)
             die("ccad_book_add", CCAD_EINVAL, NULL);
     }
@@ -621,7 +643,7 @@ static double median(const double *x, int n)
 }
 
 /* The libraries' books and briefs are released at exit. */
-static void run_ab(size_t n, int nlib, char **paths)
+static void run_ab(size_t n, int nlib, char **paths, enum ab_extra extra)
 {
     struct ab_lib L[8];
     int32_t d0 = 0;
@@ -633,7 +655,7 @@ static void run_ab(size_t n, int nlib, char **paths)
     ccad_date_from_ymd(&d0, D0_Y, D0_M, D0_D);
     memset(L, 0, sizeof L);
     for (k = 0; k < nlib; k++)
-        ab_open(&L[k], paths[k], n, d0);
+        ab_open(&L[k], paths[k], n, d0, extra);
     for (round = 0; round < rounds; round++) {
         printf("ab-round %d", round + 1);
         for (k = 0; k < nlib; k++) {
@@ -910,8 +932,14 @@ int main(int argc, char **argv)
         run_mem(arg_n(argv[2]));
         print_rss("mem");
     } else if (strcmp(cmd, "ab") == 0 && argc >= 4) {
-        run_ab(arg_n(argv[2]), argc - 3, argv + 3);
+        run_ab(arg_n(argv[2]), argc - 3, argv + 3, AB_PLAIN);
         print_rss("ab");
+    } else if (strcmp(cmd, "ab-position") == 0 && argc >= 4) {
+        run_ab(arg_n(argv[2]), argc - 3, argv + 3, AB_POSITION);
+        print_rss("ab-position");
+    } else if (strcmp(cmd, "ab-visits") == 0 && argc >= 4) {
+        run_ab(arg_n(argv[2]), argc - 3, argv + 3, AB_VISITS);
+        print_rss("ab-visits");
     } else if (strcmp(cmd, "pyref") == 0 && argc == 4) {
         run_pyref(arg_n(argv[2]), argv[3]);
         print_rss("pyref");
@@ -921,8 +949,8 @@ int main(int argc, char **argv)
         run_plan(1);
         print_rss("all");
     } else {
-        fprintf(stderr, "usage: bench-perf assess N | ab N LIB... | plan [--quick] | mem N | pyref "
-                        "N FILE | all\n");
+        fprintf(stderr, "usage: bench-perf assess N | ab|ab-position|ab-visits N LIB... | plan "
+                        "[--quick] | mem N | pyref N FILE | all\n");
         return 2;
     }
     return 0;

@@ -1,9 +1,9 @@
 /* bench-position: what TRIAGE's position (ccad_customer.share_pct and
  * supplier_rank, 1.1) costs in batch assessment and in memory. The same N
  * generated customers go into two books, one without any position and one
- * where every customer has both; a customer with a position is kept whole
- * in the book's wide table, so the batch kernels hand it to the full
- * assessment. ccad_book_assess_range runs over both books, interleaved, 11
+ * where every customer has both; a customer with a position keeps its
+ * record plus an entry in the book's side table, whose position the batch
+ * kernels read beside the record. ccad_book_assess_range runs over both books, interleaved, 11
  * rounds, in one process. Run by hand from a Release build:
  *
  *   ./build-rel/tests/bench-position 1000000

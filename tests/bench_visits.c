@@ -2,7 +2,8 @@
  * same N customers (55 % prospects, contacts set in the summary) in one
  * run: "compact", where no customer has a visit summary (1.0's form), and
  * "summary", where every prospect's consecutive run is known (as after
- * recording its contacts: the customer is stored wide). Prints the bytes
+ * recording its contacts: the customer keeps its record plus an entry in
+ * the book's side table). Prints the bytes
  * each book holds (through a counting allocator) and the time of
  * ccad_book_assess_range over each, and their ratios. Figures only; it
  * never fails on timing (docs/performance.md). */
