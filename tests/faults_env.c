@@ -650,6 +650,17 @@ static void sched_open(world *w, int stale)
     }
 }
 
+ccad_contact fault_contact(const world *w)
+{
+    ccad_contact k = CCAD_CONTACT_INIT;
+    k.date = w->today;
+    k.kind = CCAD_CONTACT_CALL;
+    k.outcome = CCAD_OUTCOME_NO_PROGRESS;
+    k.next_date = w->today + 10;
+    k.service_level = CCAD_SERVICE_VALUE;
+    return k;
+}
+
 long leaks;
 
 void world_close(world *w, const char *name)
