@@ -24,6 +24,8 @@ void faults_plan_choose_working(void **state);
 void faults_plan_calendar(void **state);
 void faults_plan_route_host(void **state);
 void faults_plan_route_assign(void **state);
+/* (setup/teardown: tu_fixture_setup, tu_fixture_teardown) */
+void faults_plan_out_of_memory_named(void **state);
 long faults_plan_rounds(void);
 
 /* tests/faults_route.c: ccad_route_solve (helpers: route_env.h). */

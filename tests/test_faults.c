@@ -192,6 +192,8 @@ int main(void)
         PLAN_TEST(faults_plan_calendar),
         PLAN_TEST(faults_plan_route_host),
         PLAN_TEST(faults_plan_route_assign),
+        cmocka_unit_test_setup_teardown(faults_plan_out_of_memory_named, tu_fixture_setup,
+                                        tu_fixture_teardown),
         cmocka_unit_test(faults_route_solve),
         cmocka_unit_test(faults_route_solve_tw),
         cmocka_unit_test(faults_reentry_schedule),

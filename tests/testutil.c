@@ -87,6 +87,14 @@ void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *fil
     _fail(file, line);
 }
 
+void tu_assert_named(const ccad_ctx *ctx, const char *fn)
+{
+    const char *msg = ccad_ctx_errmsg(ctx);
+    size_t n = strlen(fn);
+    if (strncmp(msg, fn, n) != 0 || msg[n] != ':' || msg[n + 1] != ' ')
+        fail_msg("message of %s does not start with its name: \"%s\"", fn, msg);
+}
+
 ccad_customer tu_customer(const tu_cust_spec *spec)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;

@@ -58,6 +58,9 @@ const char *tu_mark(ccad_ctx *ctx);
         tu_assert_ok(tu_rc_, (ctx), #call, __FILE__, __LINE__); \
     } while (0)
 void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *file, int line);
+/* Fails the test unless the context's message starts with "fn: ", the name
+ * of the API function called (docs/design.md, "Errors"). */
+void tu_assert_named(const ccad_ctx *ctx, const char *fn);
 
 /* ---- test customers ----
  * Every field a test customer is built from, written out where the test's
