@@ -341,17 +341,17 @@ void fx_open(fx *x, int n, int with_store)
     x->ctx = NULL;
     x->b = NULL;
     x->f = fk_new();
-    assert_int_equal(ccad_ctx_new(&x->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_book_new(&x->b, x->ctx, 0), CCAD_OK);
+    TU_PASS(x->ctx, ccad_ctx_new(&x->ctx, &h));
+    TU_PASS(x->ctx, ccad_book_new(&x->b, x->ctx, 0));
     for (i = 0; i < n; i++) {
         char id[16];
         ccad_customer c = rich_customer(i, id);
-        assert_int_equal(ccad_book_add(x->b, &c, NULL), CCAD_OK);
+        TU_PASS(x->ctx, ccad_book_add(x->b, &c, NULL));
         fk_put(&x->f->cur, &c);
     }
     if (with_store) {
         ccad_store s = fk_store(x->f);
-        assert_int_equal(ccad_ctx_set_store(x->ctx, &s), CCAD_OK);
+        TU_PASS(x->ctx, ccad_ctx_set_store(x->ctx, &s));
     }
 }
 

@@ -62,9 +62,9 @@ static void open_world(struct world *w,
 {
     ccad_host h = CCAD_HOST_INIT;
     h.travel = travel;
-    assert_int_equal(ccad_ctx_new(&w->ctx, travel ? &h : NULL), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&w->r, w->ctx), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->b, w->ctx, 4), CCAD_OK);
+    TU_PASS(w->ctx, ccad_ctx_new(&w->ctx, travel ? &h : NULL));
+    TU_PASS(w->ctx, ccad_rules_new(&w->r, w->ctx));
+    TU_PASS(w->ctx, ccad_book_new(&w->b, w->ctx, 4));
     assert_int_equal(ccad_date_from_ymd(&w->d0, 2026, 3, 2), CCAD_OK); /* a Monday */
 }
 

@@ -399,7 +399,7 @@ static void plan_vectors(void **state)
     memset(&P, 0, sizeof P);
     P.workdays = 0x1f;
     h.calendar = calendar_cb;
-    assert_int_equal(ccad_ctx_new(&R.ctx, &h), CCAD_OK);
+    TU_PASS(R.ctx, ccad_ctx_new(&R.ctx, &h));
     for (k = 1; k < N_FINDINGS; k++)
         assert_string_equal(ccad_name(CCAD_NAME_FINDING, k), finding_names[k]);
     for (k = 1; k < 6; k++)

@@ -63,12 +63,12 @@ static void world_open(world *w)
     int i;
     memset(w, 0, sizeof *w);
     h = tu_host(&w->al);
-    assert_int_equal(ccad_ctx_new(&w->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&w->r, w->ctx), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->ann, w->ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->bob, w->ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->carl, w->ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->pool, w->ctx, 0), CCAD_OK);
+    TU_PASS(w->ctx, ccad_ctx_new(&w->ctx, &h));
+    TU_PASS(w->ctx, ccad_rules_new(&w->r, w->ctx));
+    TU_PASS(w->ctx, ccad_book_new(&w->ann, w->ctx, 0));
+    TU_PASS(w->ctx, ccad_book_new(&w->bob, w->ctx, 0));
+    TU_PASS(w->ctx, ccad_book_new(&w->carl, w->ctx, 0));
+    TU_PASS(w->ctx, ccad_book_new(&w->pool, w->ctx, 0));
     for (i = 0; i < 3; i++) {
         ccad_customer c = cust(w, "a", CCAD_GRADE_A, today() - 1, 9, 0.5, 0.1 * i);
         add(w->ann, &c);
@@ -83,17 +83,17 @@ static void world_open(world *w)
         c.status = CCAD_STATUS_RELEASED;
         add(w->pool, &c);
     }
-    assert_int_equal(ccad_team_new(&w->team, w->ctx, NULL), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_new(&w->team, w->ctx, NULL));
     r = rep("carl", 1, 1, 2);
-    assert_int_equal(ccad_team_add(w->team, &r, w->carl), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_add(w->team, &r, w->carl));
     r = rep("ann", 0, 0, 1);
-    assert_int_equal(ccad_team_add(w->team, &r, w->ann), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_add(w->team, &r, w->ann));
     r = rep("bob", 20, 0, 5);
-    assert_int_equal(ccad_team_add(w->team, &r, w->bob), CCAD_OK);
-    assert_int_equal(ccad_book_grade(w->ann, w->r), CCAD_OK);
-    assert_int_equal(ccad_book_grade(w->bob, w->r), CCAD_OK);
-    assert_int_equal(ccad_book_grade(w->carl, w->r), CCAD_OK);
-    assert_int_equal(ccad_book_grade(w->pool, w->r), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_add(w->team, &r, w->bob));
+    TU_PASS(w->ctx, ccad_book_grade(w->ann, w->r));
+    TU_PASS(w->ctx, ccad_book_grade(w->bob, w->r));
+    TU_PASS(w->ctx, ccad_book_grade(w->carl, w->r));
+    TU_PASS(w->ctx, ccad_book_grade(w->pool, w->r));
 }
 
 static void world_close(world *w)
@@ -250,17 +250,17 @@ static void capacity_of_a_minutes_only_rep(void **state)
     (void)state;
     world_open(&w);
     r.minutes_per_day = 480;
-    assert_int_equal(ccad_team_new(&t, w.ctx, NULL), CCAD_OK);
-    assert_int_equal(ccad_team_add(t, &r, w.bob), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_new(&tp, t, NULL, w.r, &o), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_load(tp, 0, &L), CCAD_OK);
+    TU_PASS(w.ctx, ccad_team_new(&t, w.ctx, NULL));
+    TU_PASS(w.ctx, ccad_team_add(t, &r, w.bob));
+    TU_PASS(w.ctx, ccad_team_proposals_new(&tp, t, NULL, w.r, &o));
+    TU_PASS(w.ctx, ccad_team_proposals_load(tp, 0, &L));
     assert_int_equal(L.before.visits_per_day, 480 / 45);
     assert_int_equal(L.before.capacity, 22 * (480 / 45));
     ccad_team_proposals_free(tp);
     o.period_days = 10;
     o.field_days = 4;
-    assert_int_equal(ccad_team_proposals_new(&tp, t, NULL, w.r, &o), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_load(tp, 0, &L), CCAD_OK);
+    TU_PASS(w.ctx, ccad_team_proposals_new(&tp, t, NULL, w.r, &o));
+    TU_PASS(w.ctx, ccad_team_proposals_load(tp, 0, &L));
     assert_int_equal(L.before.capacity, 4 * (480 / 45));
     assert_int_equal(L.before.period_days, 10);
     ccad_team_proposals_free(tp);
@@ -337,7 +337,7 @@ static void releases_with_grounds_and_patience(void **state)
     int k;
     (void)state;
     world_open(&w);
-    assert_int_equal(ccad_book_new(&dan, w.ctx, 0), CCAD_OK);
+    TU_PASS(w.ctx, ccad_book_new(&dan, w.ctx, 0));
     c = cust(&w, "idle", CCAD_GRADE_C, today() - 40, 7, 5, 5);
     add(dan, &c);
     c = cust(&w, "few", CCAD_GRADE_C, today() - 40, 2, 5, 5);
@@ -354,9 +354,9 @@ static void releases_with_grounds_and_patience(void **state)
     c = cust(&w, "out", CCAD_GRADE_C, today() - 90, 7, 5, 5);
     c.status = CCAD_STATUS_RELEASED;
     add(dan, &c);
-    assert_int_equal(ccad_team_add(w.team, &r, dan), CCAD_OK);
-    assert_int_equal(ccad_book_grade(dan, w.r), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_OK);
+    TU_PASS(w.ctx, ccad_team_add(w.team, &r, dan));
+    TU_PASS(w.ctx, ccad_book_grade(dan, w.r));
+    TU_PASS(w.ctx, ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o));
     n = ccad_team_proposals_count(tp);
     assert_true(n <= 16);
     for (i = 0; i < n; i++)
@@ -399,8 +399,8 @@ static void releases_with_grounds_and_patience(void **state)
     assert_null(release_of(all, n, dan, "out19"));
     ccad_team_proposals_free(tp);
     /* pool.release_days 10: the 12-day idle one too */
-    assert_int_equal(ccad_rules_set(w.r, "pool.release_days", 10), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_OK);
+    TU_PASS(w.ctx, ccad_rules_set(w.r, "pool.release_days", 10));
+    TU_PASS(w.ctx, ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o));
     assert_int_equal(count_kind(tp, CCAD_FIND_RELEASE_PROPOSED), 5);
     ccad_team_proposals_free(tp);
     ccad_book_free(dan);
@@ -490,17 +490,17 @@ static void misuse(void **state)
     o = opts(0);
     assert_int_equal(ccad_team_proposals_new(&tp, w.team, w.ann, w.r, &o), CCAD_EINVAL);
     assert_non_null(strstr(ccad_ctx_errmsg(w.ctx), "rep's book"));
-    assert_int_equal(ccad_book_new(&raw, w.ctx, 0), CCAD_OK);
+    TU_PASS(w.ctx, ccad_book_new(&raw, w.ctx, 0));
     {
         ccad_customer c = cust(&w, "u", CCAD_GRADE_NONE, today() - 3, 1, 0, 0);
         add(raw, &c);
     }
     assert_int_equal(ccad_team_proposals_new(&tp, w.team, raw, w.r, &o), CCAD_ESTALE);
-    assert_int_equal(ccad_team_new(&empty, w.ctx, NULL), CCAD_OK);
+    TU_PASS(w.ctx, ccad_team_new(&empty, w.ctx, NULL));
     assert_int_equal(ccad_team_proposals_new(&tp, empty, NULL, w.r, &o), CCAD_EINVAL);
     assert_null(tp);
     /* readers */
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_OK);
+    TU_PASS(w.ctx, ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o));
     assert_int_equal(ccad_team_proposals_count(NULL), 0);
     assert_int_equal(ccad_team_proposals_item(NULL, 0, &p), CCAD_EINVAL);
     assert_int_equal(ccad_team_proposals_item(tp, 0, NULL), CCAD_EINVAL);
@@ -528,9 +528,9 @@ static void misuse(void **state)
         busy_rc = 0;
         to.calendar = busy_cal;
         to.user = (void *)&w;
-        assert_int_equal(ccad_team_new(&t, w.ctx, &to), CCAD_OK);
-        assert_int_equal(ccad_team_add(t, &r, w.bob), CCAD_OK);
-        assert_int_equal(ccad_team_day_flags(t, 0, today(), &f), CCAD_OK);
+        TU_PASS(w.ctx, ccad_team_new(&t, w.ctx, &to));
+        TU_PASS(w.ctx, ccad_team_add(t, &r, w.bob));
+        TU_PASS(w.ctx, ccad_team_day_flags(t, 0, today(), &f));
         assert_int_equal(busy_rc, CCAD_EBUSY);
         ccad_team_free(t);
     }

@@ -50,7 +50,7 @@ static void gen_book(gen *g, uint64_t *s, int b, ccad_book **out, double bx, dou
 {
     int i, n = (int)tu_rng_range(s, nmin, nmax);
     int32_t today = g->o.today;
-    assert_int_equal(ccad_book_new(out, g->ctx, 0), CCAD_OK);
+    TU_PASS(g->ctx, ccad_book_new(out, g->ctx, 0));
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
         snprintf(g->cust_id[b][i], sizeof g->cust_id[b][i], "k%d-%02d", b, i);
@@ -64,10 +64,10 @@ static void gen_book(gen *g, uint64_t *s, int b, ccad_book **out, double bx, dou
         c.has_location = tu_rng_pct(s, 95);
         c.x = bx + (double)tu_rng_range(s, -8000, 8000) / 1000.0;
         c.y = by + (double)tu_rng_range(s, -8000, 8000) / 1000.0;
-        assert_int_equal(ccad_book_add(*out, &c, NULL), CCAD_OK);
+        TU_PASS(g->ctx, ccad_book_add(*out, &c, NULL));
     }
-    assert_int_equal(ccad_rules_set(g->rules, "freq.d_count", 1), CCAD_OK);
-    assert_int_equal(ccad_book_grade(*out, g->rules), CCAD_OK);
+    TU_PASS(g->ctx, ccad_rules_set(g->rules, "freq.d_count", 1));
+    TU_PASS(g->ctx, ccad_book_grade(*out, g->rules));
 }
 
 static void gen_make(gen *g, uint64_t seed)
@@ -77,8 +77,8 @@ static void gen_make(gen *g, uint64_t seed)
     int r;
     memset(g, 0, sizeof *g);
     h = tu_host(&g->al);
-    assert_int_equal(ccad_ctx_new(&g->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&g->rules, g->ctx), CCAD_OK);
+    TU_PASS(g->ctx, ccad_ctx_new(&g->ctx, &h));
+    TU_PASS(g->ctx, ccad_rules_new(&g->rules, g->ctx));
     g->o = (ccad_team_proposal_options)CCAD_TEAM_PROPOSAL_OPTIONS_INIT;
     g->o.today = tu_date("2026-06-03") + (int32_t)tu_rng_range(&s, 0, 60);
     g->o.move_a = tu_rng_pct(&s, 50);
@@ -117,23 +117,23 @@ static void propose(gen *g, const int *order, props *P)
     ccad_team_proposals *tp = NULL;
     size_t i;
     int k;
-    assert_int_equal(ccad_team_new(&t, g->ctx, NULL), CCAD_OK);
+    TU_PASS(g->ctx, ccad_team_new(&t, g->ctx, NULL));
     for (k = 0; k < g->n; k++)
-        assert_int_equal(ccad_team_add(t, &g->rep[order[k]], g->book[order[k]]), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_new(&tp, t, g->pool, g->rules, &g->o), CCAD_OK);
+        TU_PASS(g->ctx, ccad_team_add(t, &g->rep[order[k]], g->book[order[k]]));
+    TU_PASS(g->ctx, ccad_team_proposals_new(&tp, t, g->pool, g->rules, &g->o));
     memset(P, 0, sizeof *P);
     P->n = ccad_team_proposals_count(tp);
     assert_true(P->n <= MAXPROP);
     for (i = 0; i < P->n; i++) {
         P->p[i] = (ccad_team_proposal)CCAD_TEAM_PROPOSAL_INIT;
-        assert_int_equal(ccad_team_proposals_item(tp, i, &P->p[i]), CCAD_OK);
+        TU_PASS(g->ctx, ccad_team_proposals_item(tp, i, &P->p[i]));
     }
     for (k = 0; k < g->n; k++) {
         P->load[k] = (ccad_team_load)CCAD_TEAM_LOAD_INIT;
-        assert_int_equal(ccad_team_proposals_load(tp, (size_t)k, &P->load[k]), CCAD_OK);
+        TU_PASS(g->ctx, ccad_team_proposals_load(tp, (size_t)k, &P->load[k]));
     }
     P->bal = (ccad_team_balance)CCAD_TEAM_BALANCE_INIT;
-    assert_int_equal(ccad_team_proposals_balance(tp, &P->bal), CCAD_OK);
+    TU_PASS(g->ctx, ccad_team_proposals_balance(tp, &P->bal));
     ccad_team_proposals_free(tp);
     ccad_team_free(t);
 }

@@ -73,7 +73,7 @@ static int gen_calendar(void *user, const char *rep_id, int32_t day, uint32_t *o
 static void gen_customers(team_gen *g, uint64_t *s, int r, int32_t d0)
 {
     int i, n = (int)tu_rng_range(s, 10, MAXCUST);
-    assert_int_equal(ccad_book_new(&g->book[r], g->ctx, 0), CCAD_OK);
+    TU_PASS(g->ctx, ccad_book_new(&g->book[r], g->ctx, 0));
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
         int64_t k = tu_rng_range(s, 0, 99);
@@ -97,9 +97,9 @@ static void gen_customers(team_gen *g, uint64_t *s, int r, int32_t d0)
             c.visit_open_min = (int32_t)tu_rng_range(s, 28, 44) * 15;
             c.visit_close_min = c.visit_open_min + (int32_t)tu_rng_range(s, 2, 6) * 60;
         }
-        assert_int_equal(ccad_book_add(g->book[r], &c, NULL), CCAD_OK);
+        TU_PASS(g->ctx, ccad_book_add(g->book[r], &c, NULL));
     }
-    assert_int_equal(ccad_book_grade(g->book[r], g->rules), CCAD_OK);
+    TU_PASS(g->ctx, ccad_book_grade(g->book[r], g->rules));
 }
 
 static void gen_make(team_gen *g, uint64_t seed)
@@ -111,8 +111,8 @@ static void gen_make(team_gen *g, uint64_t seed)
     memset(g, 0, sizeof *g);
     g->seed = seed;
     h = tu_host(&g->al);
-    assert_int_equal(ccad_ctx_new(&g->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&g->rules, g->ctx), CCAD_OK);
+    TU_PASS(g->ctx, ccad_ctx_new(&g->ctx, &h));
+    TU_PASS(g->ctx, ccad_rules_new(&g->rules, g->ctx));
     g->o = (ccad_plan_options)CCAD_PLAN_OPTIONS_INIT;
     g->o.first_day = d0 + 7 * (int32_t)tu_rng_range(&s, 0, 20);
     g->o.days = (int32_t)tu_rng_range(&s, 5, 14);
@@ -153,9 +153,9 @@ static ccad_team_schedule *gen_plan(team_gen *g, const int *order, ccad_team **o
     int k, rc;
     o.user = g;
     o.calendar = gen_calendar;
-    assert_int_equal(ccad_team_new(&t, g->ctx, &o), CCAD_OK);
+    TU_PASS(g->ctx, ccad_team_new(&t, g->ctx, &o));
     for (k = 0; k < g->n; k++)
-        assert_int_equal(ccad_team_add(t, &g->rep[order[k]], g->book[order[k]]), CCAD_OK);
+        TU_PASS(g->ctx, ccad_team_add(t, &g->rep[order[k]], g->book[order[k]]));
     rc = ccad_team_schedule_new(&ts, t, g->rules, &g->o);
     if (rc != CCAD_OK)
         fail_msg("seed %llu: %s", (unsigned long long)g->seed, ccad_ctx_errmsg(g->ctx));

@@ -61,7 +61,7 @@ static void ensure_rules(struct run *R, int expect_code, int at_line, int at_col
         if (rc != CCAD_OK) {
             /* all or nothing: the rules still hold every default */
             ccad_rules *d = NULL;
-            assert_int_equal(ccad_rules_new(&d, R->ctx), CCAD_OK);
+            TU_PASS(R->ctx, ccad_rules_new(&d, R->ctx));
             if (!ccad_rules_equal(d, R->rules))
                 failf(R, "rejected rules text changed the rules");
             ccad_rules_free(d);
@@ -75,8 +75,8 @@ static void ensure_rules(struct run *R, int expect_code, int at_line, int at_col
         assert_int_equal(ccad_rules_serialize(R->rules, NULL, 0, &len), CCAD_ENOSPC);
         buf = malloc(len + 1);
         assert_non_null(buf);
-        assert_int_equal(ccad_rules_serialize(R->rules, buf, len + 1, &len), CCAD_OK);
-        assert_int_equal(ccad_rules_new(&copy, R->ctx), CCAD_OK);
+        TU_PASS(R->ctx, ccad_rules_serialize(R->rules, buf, len + 1, &len));
+        TU_PASS(R->ctx, ccad_rules_new(&copy, R->ctx));
         if (ccad_rules_parse(copy, buf, len) != CCAD_OK || !ccad_rules_equal(copy, R->rules))
             failf(R, "rules do not survive serialize + parse");
         ccad_rules_free(copy);
@@ -129,7 +129,7 @@ static void do_contact(struct run *R, char **tok, int n, int want)
     for (i = 2; i < n; i++)
         if (assign(R, &e, contact_fields, NFIELDS(contact_fields), tok[i]) != 0)
             return;
-    assert_int_equal(ccad_book_get(R->book, idx, &b0), CCAD_OK);
+    TU_PASS(R->ctx, ccad_book_get(R->book, idx, &b0));
     rc = ccad_book_record(R->book, idx, &e);
     if (want == CCAD_OK) {
         if (rc != CCAD_OK)
@@ -142,7 +142,7 @@ static void do_contact(struct run *R, char **tok, int n, int want)
         failf(R, "contact with %s: expected %s, got %s", tok[1], errname(want), errname(rc));
     if (rc != CCAD_OK) {
         size_t k;
-        assert_int_equal(ccad_book_get(R->book, idx, &b1), CCAD_OK);
+        TU_PASS(R->ctx, ccad_book_get(R->book, idx, &b1));
         for (k = 0; k < NFIELDS(customer_fields); k++) {
             const struct fdesc *f = &customer_fields[k];
             size_t sz = f->type == F_DBL ? sizeof(double) : 4 * sizeof(uint32_t);
@@ -170,7 +170,7 @@ static void do_update(struct run *R, char **tok, int n)
     }
     if (find_customer(R, tok[1], &idx) != 0)
         return;
-    assert_int_equal(ccad_book_get(R->book, idx, &c), CCAD_OK);
+    TU_PASS(R->ctx, ccad_book_get(R->book, idx, &c));
     for (i = 2; i < n; i++)
         if (assign(R, &c, customer_fields, NFIELDS(customer_fields), tok[i]) != 0)
             return;
@@ -341,8 +341,8 @@ static void begin_case(struct run *R, const char *name)
     R->dirty = 0;
     R->have_today = 0;
     R->expectations = 0;
-    assert_int_equal(ccad_rules_new(&R->rules, R->ctx), CCAD_OK);
-    assert_int_equal(ccad_book_new(&R->book, R->ctx, 0), CCAD_OK);
+    TU_PASS(R->ctx, ccad_rules_new(&R->rules, R->ctx));
+    TU_PASS(R->ctx, ccad_book_new(&R->book, R->ctx, 0));
     VEC_BEGIN_CASE(R);
 }
 
