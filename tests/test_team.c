@@ -8,9 +8,7 @@
 #include <string.h>
 
 typedef struct world {
-    tu_alloc al;
-    ccad_ctx *ctx;
-    ccad_rules *r;
+    tu_fixture fx; /* counting allocator, context, rules (testutil); no book */
     ccad_book *a, *b;
 } world;
 
@@ -44,16 +42,15 @@ static void world_open(world *w, int n_a, int wide_at)
     int i;
     char id[16];
     memset(w, 0, sizeof *w);
-    h = tu_host(&w->al);
-    TU_PASS(w->ctx, ccad_ctx_new(&w->ctx, &h));
-    TU_PASS(w->ctx, ccad_rules_new(&w->r, w->ctx));
-    TU_PASS(w->ctx, ccad_book_new(&w->a, w->ctx, 0));
-    TU_PASS(w->ctx, ccad_book_new(&w->b, w->ctx, 0));
+    h = tu_host(&w->fx.al);
+    assert_int_equal(tu_fixture_open_no_book(&w->fx, &h), 0);
+    TU_PASS(w->fx.ctx, ccad_book_new(&w->a, w->fx.ctx, 0));
+    TU_PASS(w->fx.ctx, ccad_book_new(&w->b, w->fx.ctx, 0));
     for (i = 0; i < n_a; i++) {
         ccad_customer c;
         snprintf(id, sizeof id, "c%02d", i);
         c = customer(id, 1000 * (i + 1), i == wide_at);
-        TU_PASS(w->ctx, ccad_book_add(w->a, &c, NULL));
+        TU_PASS(w->fx.ctx, ccad_book_add(w->a, &c, NULL));
     }
 }
 
@@ -61,9 +58,7 @@ static void world_close(world *w)
 {
     ccad_book_free(w->a);
     ccad_book_free(w->b);
-    ccad_rules_free(w->r);
-    ccad_ctx_free(w->ctx);
-    assert_int_equal(w->al.live, 0);
+    assert_int_equal(tu_fixture_close(&w->fx), 0); /* fails on a leak */
 }
 
 /* ---- the team handle ---- */
@@ -86,8 +81,8 @@ static void team_keeps_id_order(void **state)
     size_t at = 99;
     (void)state;
     world_open(&w, 3, -1);
-    assert_int_equal(ccad_book_new(&c, w.ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_team_new(&t, w.ctx, NULL), CCAD_OK);
+    assert_int_equal(ccad_book_new(&c, w.fx.ctx, 0), CCAD_OK);
+    assert_int_equal(ccad_team_new(&t, w.fx.ctx, NULL), CCAD_OK);
     assert_int_equal(ccad_team_add(t, &r, w.a), CCAD_OK);
     r = rep("amy", 6);
     assert_int_equal(ccad_team_add(t, &r, w.b), CCAD_OK);
@@ -112,28 +107,28 @@ static void team_keeps_id_order(void **state)
 
     /* bad input: recorded, team unchanged */
     r = rep("amy", 3);
-    TU_FAIL(w.ctx, ccad_team_add(t, &r, w.b), CCAD_EINVAL); /* book already in the team */
-    assert_int_equal(ccad_book_new(&other, w.ctx, 0), CCAD_OK);
-    TU_FAIL(w.ctx, ccad_team_add(t, &r, other), CCAD_EEXIST);
+    TU_FAIL(w.fx.ctx, ccad_team_add(t, &r, w.b), CCAD_EINVAL); /* book already in the team */
+    assert_int_equal(ccad_book_new(&other, w.fx.ctx, 0), CCAD_OK);
+    TU_FAIL(w.fx.ctx, ccad_team_add(t, &r, other), CCAD_EEXIST);
     r = rep("", 3);
-    TU_FAIL(w.ctx, ccad_team_add(t, &r, other), CCAD_EINVAL);
+    TU_FAIL(w.fx.ctx, ccad_team_add(t, &r, other), CCAD_EINVAL);
     r = rep("bob", 0);
-    TU_FAIL(w.ctx, ccad_team_add(t, &r, other), CCAD_EINVAL);
+    TU_FAIL(w.fx.ctx, ccad_team_add(t, &r, other), CCAD_EINVAL);
     r = rep("bob", 1001);
-    TU_FAIL(w.ctx, ccad_team_add(t, &r, other), CCAD_ERANGE);
+    TU_FAIL(w.fx.ctx, ccad_team_add(t, &r, other), CCAD_ERANGE);
     r = rep("bob", 3);
     r.day_minutes = 0;
-    TU_FAIL(w.ctx, ccad_team_add(t, &r, other), CCAD_ERANGE);
+    TU_FAIL(w.fx.ctx, ccad_team_add(t, &r, other), CCAD_ERANGE);
     r = rep("bob", 3);
     r.size = 4;
-    TU_FAIL(w.ctx, ccad_team_add(t, &r, other), CCAD_EVERSION);
-    TU_FAIL(w.ctx, ccad_team_add(t, NULL, other), CCAD_EINVAL);
+    TU_FAIL(w.fx.ctx, ccad_team_add(t, &r, other), CCAD_EVERSION);
+    TU_FAIL(w.fx.ctx, ccad_team_add(t, NULL, other), CCAD_EINVAL);
     assert_int_equal(ccad_ctx_new(&ctx2, NULL), CCAD_OK);
     {
         ccad_book *foreign = NULL;
         assert_int_equal(ccad_book_new(&foreign, ctx2, 0), CCAD_OK);
         r = rep("bob", 3);
-        TU_FAIL(w.ctx, ccad_team_add(t, &r, foreign), CCAD_EINVAL);
+        TU_FAIL(w.fx.ctx, ccad_team_add(t, &r, foreign), CCAD_EINVAL);
         ccad_book_free(foreign);
     }
     ccad_ctx_free(ctx2);
@@ -144,7 +139,7 @@ static void team_keeps_id_order(void **state)
         ccad_team_options bad = CCAD_TEAM_OPTIONS_INIT;
         ccad_team *t2 = (ccad_team *)&w;
         bad.size = 3;
-        TU_FAIL(w.ctx, ccad_team_new(&t2, w.ctx, &bad), CCAD_EVERSION);
+        TU_FAIL(w.fx.ctx, ccad_team_new(&t2, w.fx.ctx, &bad), CCAD_EVERSION);
         assert_null(t2);
     }
     ccad_team_free(t);
@@ -185,32 +180,32 @@ static void team_calendar_per_rep(void **state)
     c.away_day = day0() + 1;
     o.user = &c;
     o.calendar = team_cal;
-    TU_PASS(w.ctx, ccad_team_new(&t, w.ctx, &o));
+    TU_PASS(w.fx.ctx, ccad_team_new(&t, w.fx.ctx, &o));
     r = rep("ann", 4);
-    TU_PASS(w.ctx, ccad_team_add(t, &r, w.a));
+    TU_PASS(w.fx.ctx, ccad_team_add(t, &r, w.a));
     r = rep("bea", 4);
-    TU_PASS(w.ctx, ccad_team_add(t, &r, w.b));
-    TU_PASS(w.ctx, ccad_team_day_flags(t, 1, day0() + 1, &f));
+    TU_PASS(w.fx.ctx, ccad_team_add(t, &r, w.b));
+    TU_PASS(w.fx.ctx, ccad_team_day_flags(t, 1, day0() + 1, &f));
     assert_int_equal(f, CCAD_DAY_WORKING | CCAD_DAY_ABSENT);
-    TU_PASS(w.ctx, ccad_team_day_flags(t, 0, day0() + 1, &f));
+    TU_PASS(w.fx.ctx, ccad_team_day_flags(t, 0, day0() + 1, &f));
     assert_int_equal(f, CCAD_DAY_WORKING);
-    TU_PASS(w.ctx, ccad_team_day_flags(t, 0, day0() + 5, &f));
+    TU_PASS(w.fx.ctx, ccad_team_day_flags(t, 0, day0() + 5, &f));
     assert_int_equal(f, 0); /* Saturday: ABSENT dropped */
-    TU_FAIL(w.ctx, ccad_team_day_flags(t, 2, day0(), &f), CCAD_ENOTFOUND);
-    TU_FAIL(w.ctx, ccad_team_day_flags(t, 0, CCAD_NO_DATE, &f), CCAD_ERANGE);
-    TU_FAIL(w.ctx, ccad_team_day_flags(t, 0, day0(), NULL), CCAD_EINVAL);
+    TU_FAIL(w.fx.ctx, ccad_team_day_flags(t, 2, day0(), &f), CCAD_ENOTFOUND);
+    TU_FAIL(w.fx.ctx, ccad_team_day_flags(t, 0, CCAD_NO_DATE, &f), CCAD_ERANGE);
+    TU_FAIL(w.fx.ctx, ccad_team_day_flags(t, 0, day0(), NULL), CCAD_EINVAL);
     c.fail = 1;
     f = 77;
-    TU_FAIL(w.ctx, ccad_team_day_flags(t, 0, day0(), &f), CCAD_ECALLBACK);
+    TU_FAIL(w.fx.ctx, ccad_team_day_flags(t, 0, day0(), &f), CCAD_ECALLBACK);
     assert_int_equal(f, 77);
     ccad_team_free(t);
     /* without a team calendar: the context's (Monday..Friday) */
-    TU_PASS(w.ctx, ccad_team_new(&t, w.ctx, NULL));
+    TU_PASS(w.fx.ctx, ccad_team_new(&t, w.fx.ctx, NULL));
     r = rep("ann", 4);
-    TU_PASS(w.ctx, ccad_team_add(t, &r, w.a));
-    TU_PASS(w.ctx, ccad_team_day_flags(t, 0, day0() + 1, &f));
+    TU_PASS(w.fx.ctx, ccad_team_add(t, &r, w.a));
+    TU_PASS(w.fx.ctx, ccad_team_day_flags(t, 0, day0() + 1, &f));
     assert_int_equal(f, CCAD_DAY_WORKING);
-    TU_PASS(w.ctx, ccad_team_day_flags(t, 0, day0() + 6, &f));
+    TU_PASS(w.fx.ctx, ccad_team_day_flags(t, 0, day0() + 6, &f));
     assert_int_equal(f, 0);
     ccad_team_free(t);
     world_close(&w);
@@ -230,18 +225,18 @@ static void remove_keeps_the_rest(void **state)
     world_open(&w, 6, 1);
     {
         ccad_customer wide = customer("c04", 0, 1);
-        TU_PASS(w.ctx, ccad_book_update(w.a, 4, &wide));
+        TU_PASS(w.fx.ctx, ccad_book_update(w.a, 4, &wide));
     }
-    TU_PASS(w.ctx, ccad_book_grade(w.a, w.r));
+    TU_PASS(w.fx.ctx, ccad_book_grade(w.a, w.fx.r));
     tu_snap_take(&before, w.a);
-    TU_PASS(w.ctx, ccad_book_remove(w.a, 1));
+    TU_PASS(w.fx.ctx, ccad_book_remove(w.a, 1));
     assert_int_equal(ccad_book_count(w.a), 5);
     for (i = 0; i < 5; i++) {
         size_t old = i < 1 ? i : i + 1;
         assert_string_equal(ccad_book_id(w.a, i), before.ids[old]);
-        TU_PASS(w.ctx, ccad_book_find(w.a, before.ids[old], &at));
+        TU_PASS(w.fx.ctx, ccad_book_find(w.a, before.ids[old], &at));
         assert_int_equal(at, i);
-        TU_PASS(w.ctx, ccad_book_get(w.a, i, &c));
+        TU_PASS(w.fx.ctx, ccad_book_get(w.a, i, &c));
         want = before.c[old];
         want.id = c.id;
         want.grade = c.grade; /* grades stay as computed before */
@@ -249,20 +244,20 @@ static void remove_keeps_the_rest(void **state)
     }
     assert_int_equal(ccad_book_find(w.a, "c01", &at), CCAD_ENOTFOUND);
     /* the book changed: grade again */
-    assert_int_equal(ccad_book_assess(w.a, w.r, 0, day0(), &a), CCAD_ESTALE);
-    TU_PASS(w.ctx, ccad_book_grade(w.a, w.r));
-    TU_PASS(w.ctx, ccad_book_assess(w.a, w.r, 0, day0(), &a));
+    assert_int_equal(ccad_book_assess(w.a, w.fx.r, 0, day0(), &a), CCAD_ESTALE);
+    TU_PASS(w.fx.ctx, ccad_book_grade(w.a, w.fx.r));
+    TU_PASS(w.fx.ctx, ccad_book_assess(w.a, w.fx.r, 0, day0(), &a));
     /* the id can come back */
     c = customer("c01", 5, 0);
-    TU_PASS(w.ctx, ccad_book_add(w.a, &c, &at));
+    TU_PASS(w.fx.ctx, ccad_book_add(w.a, &c, &at));
     assert_int_equal(at, 5);
     /* bad index: nothing changes */
-    TU_FAIL(w.ctx, ccad_book_remove(w.a, 6), CCAD_ENOTFOUND);
+    TU_FAIL(w.fx.ctx, ccad_book_remove(w.a, 6), CCAD_ENOTFOUND);
     assert_int_equal(ccad_book_count(w.a), 6);
     assert_int_equal(ccad_book_remove(NULL, 0), CCAD_EINVAL);
     /* down to empty */
     while (ccad_book_count(w.a) > 0)
-        TU_PASS(w.ctx, ccad_book_remove(w.a, ccad_book_count(w.a) - 1));
+        TU_PASS(w.fx.ctx, ccad_book_remove(w.a, ccad_book_count(w.a) - 1));
     assert_int_equal(ccad_book_find(w.a, "c00", &at), CCAD_ENOTFOUND);
     tu_snap_free(&before);
     world_close(&w);
@@ -291,13 +286,13 @@ static void transfer_moves_history(void **state)
     assert_int_equal(ccad_book_add(w.a, &clash, NULL), CCAD_OK);
     tu_snap_take(&sa, w.a);
     tu_snap_take(&sb, w.b);
-    TU_FAIL(w.ctx, ccad_book_transfer(w.b, 0, w.a, &at), CCAD_EEXIST);
-    TU_FAIL(w.ctx, ccad_book_transfer(w.a, 0, w.a, &at), CCAD_EINVAL);
-    TU_FAIL(w.ctx, ccad_book_transfer(w.a, 9, w.b, &at), CCAD_ENOTFOUND);
-    TU_FAIL(w.ctx, ccad_book_transfer(w.a, 0, NULL, &at), CCAD_EINVAL);
+    TU_FAIL(w.fx.ctx, ccad_book_transfer(w.b, 0, w.a, &at), CCAD_EEXIST);
+    TU_FAIL(w.fx.ctx, ccad_book_transfer(w.a, 0, w.a, &at), CCAD_EINVAL);
+    TU_FAIL(w.fx.ctx, ccad_book_transfer(w.a, 9, w.b, &at), CCAD_ENOTFOUND);
+    TU_FAIL(w.fx.ctx, ccad_book_transfer(w.a, 0, NULL, &at), CCAD_EINVAL);
     assert_int_equal(ccad_ctx_new(&ctx2, NULL), CCAD_OK);
     assert_int_equal(ccad_book_new(&c, ctx2, 0), CCAD_OK);
-    TU_FAIL(w.ctx, ccad_book_transfer(w.a, 0, c, &at), CCAD_EINVAL);
+    TU_FAIL(w.fx.ctx, ccad_book_transfer(w.a, 0, c, &at), CCAD_EINVAL);
     tu_snap_check(&sa, w.a);
     tu_snap_check(&sb, w.b);
     ccad_book_free(c);
@@ -332,16 +327,16 @@ static void transfer_under_failing_allocator(void **state)
         int rc;
         tu_snap_take(&sa, w.a);
         tu_snap_take(&sb, w.b);
-        live = w.al.live;
-        tu_fail_at(&w.al, n, 0);
+        live = w.fx.al.live;
+        tu_fail_at(&w.fx.al, n, 0);
         rc = ccad_book_transfer(w.a, 3, w.b, NULL);
-        tu_fail_at(&w.al, 0, 0);
+        tu_fail_at(&w.fx.al, 0, 0);
         if (rc == CCAD_OK) {
             done = 1;
             assert_int_equal(ccad_book_count(w.b), 17);
         } else {
             assert_int_equal(rc, CCAD_ENOMEM);
-            assert_true(w.al.live <= live + 2); /* grown arrays stay grown, none new */
+            assert_true(w.fx.al.live <= live + 2); /* grown arrays stay grown, none new */
             tu_snap_check(&sa, w.a);
             tu_snap_check(&sb, w.b);
         }
@@ -444,8 +439,8 @@ static void set_stores(world *w, fstore *f)
     m.user = f;
     m.remove = fs_remove;
     m.set_owner = fs_set_owner;
-    TU_PASS(w->ctx, ccad_ctx_set_store(w->ctx, &s));
-    TU_PASS(w->ctx, ccad_ctx_set_store_moves(w->ctx, &m));
+    TU_PASS(w->fx.ctx, ccad_ctx_set_store(w->fx.ctx, &s));
+    TU_PASS(w->fx.ctx, ccad_ctx_set_store_moves(w->fx.ctx, &m));
 }
 
 static void store_moves_all_or_nothing(void **state)
@@ -457,7 +452,7 @@ static void store_moves_all_or_nothing(void **state)
     ccad_store_moves m = CCAD_STORE_MOVES_INIT;
     (void)state;
     world_open(&w, 5, -1);
-    TU_FAIL(w.ctx, ccad_store_remove(w.a, 0), CCAD_ENOTSUP);
+    TU_FAIL(w.fx.ctx, ccad_store_remove(w.a, 0), CCAD_ENOTSUP);
     memset(&f, 0, sizeof f);
     set_stores(&w, &f);
     for (mode = 1; mode <= 4; mode++) {
@@ -466,9 +461,9 @@ static void store_moves_all_or_nothing(void **state)
         tu_snap_take(&sb, w.b);
         memset(&f, 0, sizeof f);
         f.fail = mode;
-        TU_FAIL(w.ctx, ccad_store_remove(w.a, 1), CCAD_ECALLBACK);
+        TU_FAIL(w.fx.ctx, ccad_store_remove(w.a, 1), CCAD_ECALLBACK);
         assert_int_equal(f.rolled_back, mode == 1 ? 0 : 1);
-        TU_FAIL(w.ctx, ccad_store_transfer(w.a, 1, w.b, "bea", &at), CCAD_ECALLBACK);
+        TU_FAIL(w.fx.ctx, ccad_store_transfer(w.a, 1, w.b, "bea", &at), CCAD_ECALLBACK);
         assert_int_equal(at, 99);
         assert_int_equal(f.committed, 0);
         tu_snap_check(&sa, w.a);
@@ -477,12 +472,12 @@ static void store_moves_all_or_nothing(void **state)
         tu_snap_free(&sb);
     }
     memset(&f, 0, sizeof f);
-    TU_PASS(w.ctx, ccad_store_remove(w.a, 1));
+    TU_PASS(w.fx.ctx, ccad_store_remove(w.a, 1));
     assert_int_equal(f.removed, 1);
     assert_int_equal(f.committed, 1);
     assert_string_equal(f.last_id, "c01");
     assert_int_equal(ccad_book_count(w.a), 4);
-    TU_PASS(w.ctx, ccad_store_transfer(w.a, 0, w.b, "bea", &at));
+    TU_PASS(w.fx.ctx, ccad_store_transfer(w.a, 0, w.b, "bea", &at));
     assert_int_equal(f.owner_set, 1);
     assert_string_equal(f.last_id, "c00");
     assert_string_equal(f.last_owner, "bea");
@@ -491,16 +486,16 @@ static void store_moves_all_or_nothing(void **state)
     assert_int_equal(ccad_book_count(w.a), 3);
     /* bad input before any callback */
     memset(&f, 0, sizeof f);
-    TU_FAIL(w.ctx, ccad_store_transfer(w.a, 0, w.b, "", &at), CCAD_EINVAL);
-    TU_FAIL(w.ctx, ccad_store_transfer(w.a, 7, w.b, "bea", &at), CCAD_ENOTFOUND);
-    TU_FAIL(w.ctx, ccad_store_remove(w.a, 7), CCAD_ENOTFOUND);
+    TU_FAIL(w.fx.ctx, ccad_store_transfer(w.a, 0, w.b, "", &at), CCAD_EINVAL);
+    TU_FAIL(w.fx.ctx, ccad_store_transfer(w.a, 7, w.b, "bea", &at), CCAD_ENOTFOUND);
+    TU_FAIL(w.fx.ctx, ccad_store_remove(w.a, 7), CCAD_ENOTFOUND);
     assert_int_equal(f.begun, 0);
     /* the moves struct: both callbacks, known size */
-    TU_FAIL(w.ctx, ccad_ctx_set_store_moves(w.ctx, &m), CCAD_EINVAL);
+    TU_FAIL(w.fx.ctx, ccad_ctx_set_store_moves(w.fx.ctx, &m), CCAD_EINVAL);
     m.size = 2;
-    TU_FAIL(w.ctx, ccad_ctx_set_store_moves(w.ctx, &m), CCAD_EVERSION);
-    TU_PASS(w.ctx, ccad_ctx_set_store_moves(w.ctx, NULL));
-    TU_FAIL(w.ctx, ccad_store_remove(w.a, 0), CCAD_ENOTSUP);
+    TU_FAIL(w.fx.ctx, ccad_ctx_set_store_moves(w.fx.ctx, &m), CCAD_EVERSION);
+    TU_PASS(w.fx.ctx, ccad_ctx_set_store_moves(w.fx.ctx, NULL));
+    TU_FAIL(w.fx.ctx, ccad_store_remove(w.a, 0), CCAD_ENOTSUP);
     world_close(&w);
 }
 
@@ -521,15 +516,15 @@ static int busy_cal(void *user, const char *rep_id, int32_t day, uint32_t *out)
     busy_result[3] = ccad_team_day_flags(t, 0, day0(), &f);
     busy_result[4] = ccad_store_remove(busy_w->a, 0);
     busy_result[6] = ccad_store_transfer(busy_w->a, 0, busy_w->b, "x", NULL);
-    busy_result[7] = ccad_ctx_set_store_moves(busy_w->ctx, NULL);
+    busy_result[7] = ccad_ctx_set_store_moves(busy_w->fx.ctx, NULL);
     {
         ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
         ccad_team_schedule *ts = NULL;
         o.first_day = day0();
-        busy_result[8] = ccad_team_schedule_new(&ts, t, busy_w->r, &o);
+        busy_result[8] = ccad_team_schedule_new(&ts, t, busy_w->fx.r, &o);
         assert_null(ts);
     }
-    busy_result[5] = ccad_team_new(&t, busy_w->ctx, NULL);
+    busy_result[5] = ccad_team_new(&t, busy_w->fx.ctx, NULL);
     *out = CCAD_DAY_WORKING;
     return 0;
 }
@@ -547,9 +542,9 @@ static void busy_guard(void **state)
     busy_w = &w;
     o.calendar = busy_cal;
     o.user = &t; /* the callback reaches the team through the caller's pointer */
-    TU_PASS(w.ctx, ccad_team_new(&t, w.ctx, &o));
-    TU_PASS(w.ctx, ccad_team_add(t, &r, w.a));
-    TU_PASS(w.ctx, ccad_team_day_flags(t, 0, day0(), &f));
+    TU_PASS(w.fx.ctx, ccad_team_new(&t, w.fx.ctx, &o));
+    TU_PASS(w.fx.ctx, ccad_team_add(t, &r, w.a));
+    TU_PASS(w.fx.ctx, ccad_team_day_flags(t, 0, day0(), &f));
     for (i = 0; i < 9; i++)
         assert_int_equal(busy_result[i], CCAD_EBUSY);
     assert_int_equal(ccad_team_count(t), 1);
@@ -570,22 +565,22 @@ static void misuse(void **state)
     uint32_t f = 0;
     (void)state;
     world_open(&w, 2, -1);
-    assert_int_equal(ccad_team_new(NULL, w.ctx, NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_team_new(NULL, w.fx.ctx, NULL), CCAD_EINVAL);
     assert_int_equal(ccad_team_new(&t, NULL, NULL), CCAD_EINVAL);
     assert_null(t);
-    TU_PASS(w.ctx, ccad_team_new(&t, w.ctx, NULL));
-    TU_PASS(w.ctx, ccad_team_add(t, &r, w.a));
+    TU_PASS(w.fx.ctx, ccad_team_new(&t, w.fx.ctx, NULL));
+    TU_PASS(w.fx.ctx, ccad_team_add(t, &r, w.a));
     assert_int_equal(ccad_team_rep(NULL, 0, &out, &b), CCAD_EINVAL);
     out.size = 3;
     assert_int_equal(ccad_team_rep(t, 0, &out, &b), CCAD_EVERSION);
-    TU_PASS(w.ctx, ccad_team_rep(t, 0, NULL, &b));
+    TU_PASS(w.fx.ctx, ccad_team_rep(t, 0, NULL, &b));
     assert_ptr_equal(b, w.a);
     assert_int_equal(ccad_team_find(NULL, "ann", &at), CCAD_EINVAL);
     assert_int_equal(ccad_team_find(t, NULL, &at), CCAD_EINVAL);
     assert_int_equal(ccad_team_find(t, "ann", NULL), CCAD_EINVAL);
     assert_int_equal(ccad_team_owner(NULL, "c00", &at, NULL), CCAD_EINVAL);
     assert_int_equal(ccad_team_owner(t, NULL, &at, NULL), CCAD_EINVAL);
-    TU_PASS(w.ctx, ccad_team_owner(t, "c01", &at, &at2));
+    TU_PASS(w.fx.ctx, ccad_team_owner(t, "c01", &at, &at2));
     assert_int_equal(at, 0);
     assert_int_equal(at2, 1);
     assert_int_equal(ccad_team_day_flags(NULL, 0, day0(), &f), CCAD_EINVAL);
@@ -593,7 +588,7 @@ static void misuse(void **state)
     assert_int_equal(ccad_ctx_set_store_moves(NULL, NULL), CCAD_EINVAL);
     assert_int_equal(ccad_store_remove(NULL, 0), CCAD_EINVAL);
     assert_int_equal(ccad_store_transfer(NULL, 0, w.b, "x", NULL), CCAD_EINVAL);
-    TU_FAIL(w.ctx, ccad_store_transfer(w.a, 0, w.b, NULL, NULL), CCAD_EINVAL);
+    TU_FAIL(w.fx.ctx, ccad_store_transfer(w.a, 0, w.b, NULL, NULL), CCAD_EINVAL);
     assert_int_equal(ccad_book_count(w.a), 2);
     assert_int_equal(ccad_book_count(w.b), 0);
     {
