@@ -44,6 +44,11 @@ void faults_store_load_book_alloc(void **state);
 void faults_store_load_customer_alloc(void **state);
 void faults_store_report(void);
 
+/* tests/faults_wide.c: the wide table growing under allocation failures
+ * (setup/teardown: tu_fixture_setup, tu_fixture_teardown). */
+void faults_wide_position_add(void **state);
+void faults_wide_record(void **state);
+
 /* tests/faults_reentry.c: allocation failures while callbacks re-enter
  * (helpers: reentry_env.h). */
 void faults_reentry_schedule(void **state);

@@ -250,39 +250,6 @@ static void snapshot_versions(void **state)
     tu_snap_free(&before);
 }
 
-/* Adding a customer with a position grows the wide table: every
- * allocation failure leaves the book as it was. */
-static void failing_allocator(void **state)
-{
-    fixture *f = *state;
-    long n;
-    int done = 0;
-    for (n = 1; n < 50 && !done; n++) {
-        tu_snap before;
-        size_t i, count = ccad_book_count(f->b);
-        int rc = CCAD_OK;
-        tu_snap_take(&before, f->b);
-        tu_fail_at(&f->al, n, 0);
-        for (i = 0; i < 40 && rc == CCAD_OK; i++) {
-            char id[16];
-            ccad_customer c = active(id);
-            snprintf(id, sizeof id, "w%ld-%lu", n, (unsigned long)i);
-            c.supplier_rank = (uint32_t)(i + 1);
-            rc = ccad_book_add(f->b, &c, NULL);
-        }
-        tu_fail_at(&f->al, 0, 0);
-        if (rc == CCAD_OK) {
-            done = 1;
-        } else {
-            assert_int_equal(rc, CCAD_ENOMEM);
-            /* the customers added before the failure stay; the failed one did not go in */
-            assert_int_equal(ccad_book_count(f->b), count + i - 1);
-        }
-        tu_snap_free(&before);
-    }
-    assert_true(f->al.failures > 0);
-}
-
 /* ---- the rule's properties over generated customers and rules ---- */
 
 static int kind_of(fixture *f, const ccad_customer *c)
@@ -505,7 +472,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(transfer_and_remove_carry_it, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(snapshot_versions, tu_fixture_setup, tu_fixture_teardown),
-        cmocka_unit_test_setup_teardown(failing_allocator, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(position_properties, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(briefs_agree, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(let_go_reaches_the_briefs, tu_fixture_setup,

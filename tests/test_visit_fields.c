@@ -666,34 +666,6 @@ static void snapshot_version_1_read(void **state)
     tu_snap_free(&s);
 }
 
-/* Recording a contact that moves a customer into the wide table, under
- * an allocator failing at each call in turn: ENOMEM and nothing changed,
- * until it succeeds. */
-static void failing_allocator_changes_nothing(void **state)
-{
-    tu_fixture *f = *state;
-    ccad_contact e = CCAD_CONTACT_INIT;
-    long n;
-    tu_snap s;
-    fill_book(f);
-    e.date = tu_date("2026-06-01");
-    e.purposes = CCAD_PURPOSE_ORDER;
-    e.record_parts = CCAD_RECORD_PURPOSE;
-    tu_snap_take(&s, f->b);
-    for (n = 1;; n++) {
-        int rc;
-        tu_fail_at(&f->al, n, 0);
-        rc = ccad_book_record(f->b, 2, &e);
-        tu_fail_at(&f->al, 0, 0);
-        if (rc == CCAD_OK)
-            break;
-        assert_int_equal(rc, CCAD_ENOMEM);
-        tu_snap_check(&s, f->b);
-    }
-    assert_true(n > 1); /* the wide table had to grow */
-    tu_snap_free(&s);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -716,8 +688,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(structs_of_1_0_accepted, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(snapshot_version_1_read, tu_fixture_setup,
-                                        tu_fixture_teardown),
-        cmocka_unit_test_setup_teardown(failing_allocator_changes_nothing, tu_fixture_setup,
                                         tu_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
