@@ -49,6 +49,10 @@ void faults_store_report(void);
 void faults_wide_position_add(void **state);
 void faults_wide_record(void **state);
 
+/* tests/faults_snapshot.c: ccad_book_from_snapshot (helpers: snapshot_env.h;
+ * setup/teardown: tu_fixture_setup, tu_fixture_teardown). */
+void faults_snapshot_from_alloc(void **state);
+
 /* tests/faults_reentry.c: allocation failures while callbacks re-enter
  * (helpers: reentry_env.h). */
 void faults_reentry_schedule(void **state);
