@@ -53,6 +53,9 @@ void faults_wide_record(void **state);
  * setup/teardown: tu_fixture_setup, tu_fixture_teardown). */
 void faults_snapshot_from_alloc(void **state);
 
+/* tests/faults_team.c: ccad_book_transfer (helpers: team_env.h). */
+void faults_team_transfer(void **state);
+
 /* tests/faults_reentry.c: allocation failures while callbacks re-enter
  * (helpers: reentry_env.h). */
 void faults_reentry_schedule(void **state);

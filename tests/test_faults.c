@@ -199,6 +199,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(faults_wide_record, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(faults_snapshot_from_alloc, tu_fixture_setup,
                                         tu_fixture_teardown),
+        cmocka_unit_test(faults_team_transfer),
         cmocka_unit_test(faults_route_solve),
         cmocka_unit_test(faults_route_solve_tw),
         cmocka_unit_test(faults_reentry_schedule),
