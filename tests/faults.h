@@ -30,6 +30,9 @@ long faults_plan_rounds(void);
 
 /* tests/faults_route.c: ccad_route_solve (helpers: route_env.h). */
 void faults_route_solve(void **state);
+/* tests/faults_route_host.c: ccad_route_solve's HOST travel callback
+ * failing (helpers: route_env_host.h). */
+void faults_route_host_travel(void **state);
 /* tests/faults_route_tw.c: ccad_route_solve_tw (helpers: route_env_tw.h). */
 void faults_route_solve_tw(void **state);
 

@@ -201,6 +201,7 @@ int main(void)
                                         tu_fixture_teardown),
         cmocka_unit_test(faults_team_transfer),
         cmocka_unit_test(faults_route_solve),
+        cmocka_unit_test(faults_route_host_travel),
         cmocka_unit_test(faults_route_solve_tw),
         cmocka_unit_test(faults_reentry_schedule),
         cmocka_unit_test(faults_store_record),
