@@ -24,10 +24,15 @@ void faults_plan_choose_working(void **state);
 void faults_plan_calendar(void **state);
 void faults_plan_route_host(void **state);
 void faults_plan_route_assign(void **state);
+/* (setup/teardown: tu_fixture_setup, tu_fixture_teardown) */
+void faults_plan_out_of_memory_named(void **state);
 long faults_plan_rounds(void);
 
 /* tests/faults_route.c: ccad_route_solve (helpers: route_env.h). */
 void faults_route_solve(void **state);
+/* tests/faults_route_host.c: ccad_route_solve's HOST travel callback
+ * failing (helpers: route_env_host.h). */
+void faults_route_host_travel(void **state);
 /* tests/faults_route_tw.c: ccad_route_solve_tw (helpers: route_env_tw.h). */
 void faults_route_solve_tw(void **state);
 
@@ -41,6 +46,18 @@ void faults_store_load_customer(void **state);
 void faults_store_load_book_alloc(void **state);
 void faults_store_load_customer_alloc(void **state);
 void faults_store_report(void);
+
+/* tests/faults_wide.c: the wide table growing under allocation failures
+ * (setup/teardown: tu_fixture_setup, tu_fixture_teardown). */
+void faults_wide_position_add(void **state);
+void faults_wide_record(void **state);
+
+/* tests/faults_snapshot.c: ccad_book_from_snapshot (helpers: snapshot_env.h;
+ * setup/teardown: tu_fixture_setup, tu_fixture_teardown). */
+void faults_snapshot_from_alloc(void **state);
+
+/* tests/faults_team.c: ccad_book_transfer (helpers: team_env.h). */
+void faults_team_transfer(void **state);
 
 /* tests/faults_reentry.c: allocation failures while callbacks re-enter
  * (helpers: reentry_env.h). */

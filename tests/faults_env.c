@@ -481,42 +481,42 @@ static void team_open(world *w)
     ccad_rep r;
     char id[16];
     int i;
-    assert_int_equal(ccad_book_new(&w->b2, w->ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->b3, w->ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->b4, w->ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->b5, w->ctx, 0), CCAD_OK);
+    TU_PASS(w->ctx, ccad_book_new(&w->b2, w->ctx, 0));
+    TU_PASS(w->ctx, ccad_book_new(&w->b3, w->ctx, 0));
+    TU_PASS(w->ctx, ccad_book_new(&w->b4, w->ctx, 0));
+    TU_PASS(w->ctx, ccad_book_new(&w->b5, w->ctx, 0));
     for (i = 0; i < 16; i++) {
         ccad_customer c = gen_customer(500 + i, id, w->today);
-        assert_int_equal(ccad_book_add(w->b2, &c, NULL), CCAD_OK);
+        TU_PASS(w->ctx, ccad_book_add(w->b2, &c, NULL));
     }
     for (i = 0; i < 6; i++) {
         ccad_customer c = gen_customer(700 + i, id, w->today);
-        assert_int_equal(ccad_book_add(w->b3, &c, NULL), CCAD_OK);
+        TU_PASS(w->ctx, ccad_book_add(w->b3, &c, NULL));
     }
-    assert_int_equal(ccad_book_grade(w->b2, w->r), CCAD_OK);
-    assert_int_equal(ccad_book_grade(w->b3, w->r), CCAD_OK);
+    TU_PASS(w->ctx, ccad_book_grade(w->b2, w->r));
+    TU_PASS(w->ctx, ccad_book_grade(w->b3, w->r));
     for (i = 0; i < 5; i++) { /* b5: the pool of the team proposals */
         ccad_customer c = gen_customer(900 + i, id, w->today);
-        assert_int_equal(ccad_book_add(w->b5, &c, NULL), CCAD_OK);
+        TU_PASS(w->ctx, ccad_book_add(w->b5, &c, NULL));
     }
-    assert_int_equal(ccad_book_grade(w->b4, w->r), CCAD_OK);
-    assert_int_equal(ccad_book_grade(w->b5, w->r), CCAD_OK);
+    TU_PASS(w->ctx, ccad_book_grade(w->b4, w->r));
+    TU_PASS(w->ctx, ccad_book_grade(w->b5, w->r));
     tu_snap_take(&w->snap2, w->b2);
     o.user = w;
     o.calendar = h_team_calendar;
-    assert_int_equal(ccad_team_new(&w->team, w->ctx, &o), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_new(&w->team, w->ctx, &o));
     r = fault_rep("r4", -30.0, 2);
-    assert_int_equal(ccad_team_add(w->team, &r, w->b4), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_add(w->team, &r, w->b4));
     r = fault_rep("r1", 0.0, 3);
-    assert_int_equal(ccad_team_add(w->team, &r, w->b), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_add(w->team, &r, w->b));
     r = fault_rep("r3", 30.0, 3);
-    assert_int_equal(ccad_team_add(w->team, &r, w->b3), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_add(w->team, &r, w->b3));
     r = fault_rep("r2", 10.0, 2);
-    assert_int_equal(ccad_team_add(w->team, &r, w->b2), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_add(w->team, &r, w->b2));
     m.user = w;
     m.remove = fs_remove;
     m.set_owner = fs_set_owner;
-    assert_int_equal(ccad_ctx_set_store_moves(w->ctx, &m), CCAD_OK);
+    TU_PASS(w->ctx, ccad_ctx_set_store_moves(w->ctx, &m));
 }
 
 static void sched_open(world *w, int stale);
@@ -537,7 +537,7 @@ void world_open(world *w, int flags)
     w->host.clock = h_clock;
     w->host.calendar = h_calendar;
     w->host.travel = h_travel;
-    assert_int_equal(ccad_ctx_new(&w->ctx, &w->host), CCAD_OK);
+    TU_PASS(w->ctx, ccad_ctx_new(&w->ctx, &w->host));
     st.user = w;
     st.begin = fs_begin;
     st.commit = fs_commit;
@@ -546,22 +546,22 @@ void world_open(world *w, int flags)
     st.save = fs_save;
     st.append_contact = fs_append;
     st.iterate = fs_iterate;
-    assert_int_equal(ccad_ctx_set_store(w->ctx, &st), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&w->r, w->ctx), CCAD_OK);
-    assert_int_equal(ccad_rules_set(w->r, "gap.max_days", 12), CCAD_OK);
-    assert_int_equal(ccad_rules_set(w->r, "platform.cap_a", 5), CCAD_OK);
-    assert_int_equal(ccad_rules_copy(&w->r_saved, w->ctx, w->r), CCAD_OK);
-    assert_int_equal(ccad_rules_copy(&w->r2, w->ctx, w->r), CCAD_OK);
-    assert_int_equal(ccad_rules_set(w->r2, "grade.share_a_pct", 35), CCAD_OK);
-    assert_int_equal(ccad_rules_copy(&w->r2_saved, w->ctx, w->r2), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->b, w->ctx, 0), CCAD_OK);
+    TU_PASS(w->ctx, ccad_ctx_set_store(w->ctx, &st));
+    TU_PASS(w->ctx, ccad_rules_new(&w->r, w->ctx));
+    TU_PASS(w->ctx, ccad_rules_set(w->r, "gap.max_days", 12));
+    TU_PASS(w->ctx, ccad_rules_set(w->r, "platform.cap_a", 5));
+    TU_PASS(w->ctx, ccad_rules_copy(&w->r_saved, w->ctx, w->r));
+    TU_PASS(w->ctx, ccad_rules_copy(&w->r2, w->ctx, w->r));
+    TU_PASS(w->ctx, ccad_rules_set(w->r2, "grade.share_a_pct", 35));
+    TU_PASS(w->ctx, ccad_rules_copy(&w->r2_saved, w->ctx, w->r2));
+    TU_PASS(w->ctx, ccad_book_new(&w->b, w->ctx, 0));
     for (i = 0; i < NCUST; i++) {
         ccad_customer c = gen_customer(i, id, w->today);
         if (i == 3 && (flags & W_WIDE_NEXT))
             c.contacts = 65535;
-        assert_int_equal(ccad_book_add(w->b, &c, NULL), CCAD_OK);
+        TU_PASS(w->ctx, ccad_book_add(w->b, &c, NULL));
     }
-    assert_int_equal(ccad_book_grade(w->b, w->r), CCAD_OK);
+    TU_PASS(w->ctx, ccad_book_grade(w->b, w->r));
     if (flags & (W_SCHED | W_SCHED_STALE))
         sched_open(w, (flags & W_SCHED_STALE) != 0);
     tu_snap_take(&w->snap, w->b);
@@ -571,7 +571,7 @@ void world_open(world *w, int flags)
     assert_non_null(w->as);
     for (i = 0; i < NCUST; i++) {
         w->as[i].size = (uint32_t)sizeof w->as[i];
-        assert_int_equal(ccad_book_assess(w->b, w->r, (size_t)i, w->today, &w->as[i]), CCAD_OK);
+        TU_PASS(w->ctx, ccad_book_assess(w->b, w->r, (size_t)i, w->today, &w->as[i]));
     }
     /* the store: customers 0..31 as in the book (8 of them changed), and
      * 32 customers of its own */
@@ -648,6 +648,17 @@ static void sched_open(world *w, int stale)
         k.date = w->today;
         assert_int_equal(ccad_book_record(w->b, 5, &k), CCAD_OK);
     }
+}
+
+ccad_contact fault_contact(const world *w)
+{
+    ccad_contact k = CCAD_CONTACT_INIT;
+    k.date = w->today;
+    k.kind = CCAD_CONTACT_CALL;
+    k.outcome = CCAD_OUTCOME_NO_PROGRESS;
+    k.next_date = w->today + 10;
+    k.service_level = CCAD_SERVICE_VALUE;
+    return k;
 }
 
 long leaks;

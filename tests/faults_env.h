@@ -84,6 +84,9 @@ uint64_t store_digest(const fs_state *s);
 /* Customer i of the world's book (id: 16 bytes). */
 ccad_customer gen_customer(int i, char *id, int32_t today);
 
+/* The census's contact: a call today without progress, next step in ten days. */
+ccad_contact fault_contact(const world *w);
+
 /* A rep based at (x, 0) with vpd visits a day. */
 ccad_rep fault_rep(const char *id, double x, int vpd);
 

@@ -360,3 +360,43 @@ void faults_plan_route_assign(void **state)
     ccad_schedule_free(s);
     ccad_schedule_free(ref);
 }
+
+/* Out of memory at each allocation of a plan in turn: the planner's
+ * stages record it without a name, ccad_schedule_new puts its own first
+ * (the error-message convention of tests/test_errors.c; formerly there).
+ * Runs on the plain fixture of testutil (tu_fixture_setup). */
+void faults_plan_out_of_memory_named(void **state)
+{
+    tu_fixture *f = *state;
+    ccad_schedule *s = NULL;
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    char id[16];
+    long n;
+    int i, rc = CCAD_ENOMEM;
+    for (i = 0; i < 30; i++) {
+        snprintf(id, sizeof id, "c%d", i);
+        c.id = id;
+        c.value = 1000000 * (i + 1);
+        c.last_contact = tu_date("2026-10-01") + i;
+        c.contacts = 3;
+        c.has_location = 1;
+        c.x = 1000.0 * (i % 6);
+        c.y = 700.0 * (i / 6);
+        TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
+    }
+    TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
+    o.first_day = tu_date("2026-11-02");
+    o.days = 10;
+    o.route = 1;
+    for (n = 1; rc == CCAD_ENOMEM; n++) {
+        tu_fail_at(&f->al, n, 0);
+        rc = ccad_schedule_new(&s, f->b, f->r, &o);
+        if (rc == CCAD_ENOMEM)
+            tu_assert_named(f->ctx, "ccad_schedule_new");
+    }
+    tu_fail_at(&f->al, 0, 0);
+    assert_int_equal(rc, CCAD_OK);
+    assert_true(n > 3);
+    ccad_schedule_free(s);
+}

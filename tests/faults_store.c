@@ -48,11 +48,11 @@ static int run_op(fx *x, enum op op, ccad_book **out, size_t *idx)
 {
     ccad_contact k = call_contact();
     switch (op) {
-    case OP_RECORD: return ccad_store_record(x->b, 2, &k);
-    case OP_SAVE_BOOK: return ccad_store_save_book(x->b);
-    case OP_LOAD_BOOK: return ccad_store_load_book(out, x->ctx);
-    case OP_LOAD_ADD: return ccad_store_load_customer(x->b, "C-009", idx);
-    default: return ccad_store_load_customer(x->b, "C-001", idx);
+    case OP_RECORD: return ccad_store_record(x->base.b, 2, &k);
+    case OP_SAVE_BOOK: return ccad_store_save_book(x->base.b);
+    case OP_LOAD_BOOK: return ccad_store_load_book(out, x->base.ctx);
+    case OP_LOAD_ADD: return ccad_store_load_customer(x->base.b, "C-009", idx);
+    default: return ccad_store_load_customer(x->base.b, "C-001", idx);
     }
 }
 
@@ -82,7 +82,7 @@ static long fault_loop(enum op op, int after)
         tu_snap sn;
         ccad_book *out = (ccad_book *)&out;
         size_t idx = 12345;
-        long live = x.al.live;
+        long live = x.base.al.live;
         const char *name = op_callback(op, n, nbook);
         const char *msg;
         char want[96];
@@ -91,11 +91,11 @@ static long fault_loop(enum op op, int after)
         x.f->in_tx = 0;
         fk_reset_counts(x.f);
         fk_arm(x.f, n, after);
-        tu_snap_take(&sn, x.b);
+        tu_snap_take(&sn, x.base.b);
         rc = run_op(&x, op, &out, &idx);
         fk_arm(x.f, 0, 0);
         assert_false(x.f->in_tx);
-        msg = ccad_ctx_errmsg(x.ctx);
+        msg = ccad_ctx_errmsg(x.base.ctx);
         if (rc == CCAD_OK) {
             assert_null(name); /* every callback call succeeded */
             assert_int_equal(x.f->n_rollback, 0);
@@ -105,14 +105,14 @@ static long fault_loop(enum op op, int after)
                 store_equals_book(x.f, out);
                 ccad_book_free(out);
             } else if (op == OP_SAVE_BOOK) {
-                store_equals_book(x.f, x.b);
+                store_equals_book(x.f, x.base.b);
             } else if (op == OP_RECORD) {
                 assert_int_equal(x.f->cur.nlog, initial.nlog + 1);
                 assert_string_equal(x.f->cur.log[initial.nlog].id, "C-002");
-                store_has(x.f, x.b, 2);
+                store_has(x.f, x.base.b, 2);
             } else {
                 assert_int_equal(idx, op == OP_LOAD_ADD ? nbook : 1);
-                store_has(x.f, x.b, idx);
+                store_has(x.f, x.base.b, idx);
                 state_equal(&x.f->cur, &initial);
             }
             tu_snap_free(&sn);
@@ -121,7 +121,7 @@ static long fault_loop(enum op op, int after)
         failed++;
         assert_non_null(name);
         assert_int_equal(rc, CCAD_ECALLBACK);
-        assert_int_equal(ccad_ctx_errcode(x.ctx), CCAD_ECALLBACK);
+        assert_int_equal(ccad_ctx_errcode(x.base.ctx), CCAD_ECALLBACK);
         snprintf(want, sizeof want, "%s: %s callback failed", op_fn[op], name);
         if (strstr(msg, want) == NULL)
             print_message("round %ld: \"%s\" lacks \"%s\"\n", n, msg, want);
@@ -134,7 +134,7 @@ static long fault_loop(enum op op, int after)
         else
             assert_null(strstr(msg, "rollback callback failed too"));
         /* the book is unchanged, and no output came out */
-        tu_snap_check(&sn, x.b);
+        tu_snap_check(&sn, x.base.b);
         tu_snap_free(&sn);
         if (op == OP_LOAD_BOOK)
             assert_null(out);
@@ -143,7 +143,7 @@ static long fault_loop(enum op op, int after)
         /* the store is as before when its rollback worked */
         if (!(after && n > 1))
             state_equal(&x.f->cur, &initial);
-        assert_int_equal(x.al.live, live);
+        assert_int_equal(x.base.al.live, live);
         assert_true(n < 100);
     }
     fx_close(&x);
@@ -199,17 +199,17 @@ void faults_store_load_book_alloc(void **state)
         for (n = 1;; n++) {
             ccad_book *out = (ccad_book *)&out;
             fk_state before = x.f->cur;
-            long live = x.al.live;
+            long live = x.base.al.live;
             int rc;
             fk_reset_counts(x.f);
-            tu_fail_at(&x.al, n, after);
-            rc = ccad_store_load_book(&out, x.ctx);
-            tu_fail_at(&x.al, 0, 0);
+            tu_fail_at(&x.base.al, n, after);
+            rc = ccad_store_load_book(&out, x.base.ctx);
+            tu_fail_at(&x.base.al, 0, 0);
             assert_false(x.f->in_tx);
             if (rc == CCAD_OK) {
                 tu_snap sn;
                 assert_string_equal(x.f->trace, "bic");
-                tu_snap_take(&sn, x.b);
+                tu_snap_take(&sn, x.base.b);
                 tu_snap_check(&sn, out);
                 tu_snap_free(&sn);
                 ccad_book_free(out);
@@ -217,7 +217,7 @@ void faults_store_load_book_alloc(void **state)
             }
             rounds_alloc++;
             assert_int_equal(rc, CCAD_ENOMEM);
-            assert_int_equal(ccad_ctx_errcode(x.ctx), CCAD_ENOMEM);
+            assert_int_equal(ccad_ctx_errcode(x.base.ctx), CCAD_ENOMEM);
             assert_null(out);
             /* rolled back exactly when the transaction had begun */
             assert_int_equal(x.f->n_rollback, x.f->n_begin);
@@ -227,7 +227,7 @@ void faults_store_load_book_alloc(void **state)
             else
                 assert_string_equal(x.f->trace, "");
             state_equal(&x.f->cur, &before);
-            assert_int_equal(x.al.live, live);
+            assert_int_equal(x.base.al.live, live);
             assert_true(n < 100);
         }
         fx_close(&x);
@@ -249,24 +249,24 @@ void faults_store_load_customer_alloc(void **state)
     for (n = 1;; n++) {
         tu_snap sn;
         size_t idx = 7;
-        long live = x.al.live;
+        long live = x.base.al.live;
         int rc;
         fk_reset_counts(x.f);
-        tu_snap_take(&sn, x.b);
-        tu_fail_at(&x.al, n, 1);
-        rc = ccad_store_load_customer(x.b, "C-050", &idx);
-        tu_fail_at(&x.al, 0, 0);
+        tu_snap_take(&sn, x.base.b);
+        tu_fail_at(&x.base.al, n, 1);
+        rc = ccad_store_load_customer(x.base.b, "C-050", &idx);
+        tu_fail_at(&x.base.al, 0, 0);
         assert_string_equal(x.f->trace, "blc");
         if (rc == CCAD_OK) {
             assert_int_equal(idx, 16);
-            store_equals_book(x.f, x.b);
+            store_equals_book(x.f, x.base.b);
             tu_snap_free(&sn);
             break;
         }
         rounds_alloc++;
         assert_int_equal(rc, CCAD_ENOMEM);
         assert_int_equal(idx, 7);
-        tu_snap_check(&sn, x.b);
+        tu_snap_check(&sn, x.base.b);
         tu_snap_free(&sn);
         (void)live; /* grown blocks may stay with the book; freed with it */
         assert_true(n < 100);

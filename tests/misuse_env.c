@@ -208,22 +208,22 @@ int world_setup(void **state)
     h.clock = cb_clock;
     h.calendar = cb_calendar;
     h.travel = cb_travel;
-    assert_int_equal(ccad_ctx_new(&w->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&w->rules, w->ctx), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&w->rules2, w->ctx), CCAD_OK);
-    assert_int_equal(ccad_rules_set(w->rules2, "gap.max_days", 20), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->book, w->ctx, 0), CCAD_OK);
+    TU_PASS(w->ctx, ccad_ctx_new(&w->ctx, &h));
+    TU_PASS(w->ctx, ccad_rules_new(&w->rules, w->ctx));
+    TU_PASS(w->ctx, ccad_rules_new(&w->rules2, w->ctx));
+    TU_PASS(w->ctx, ccad_rules_set(w->rules2, "gap.max_days", 20));
+    TU_PASS(w->ctx, ccad_book_new(&w->book, w->ctx, 0));
     for (i = 0; i < NCUST; i++)
         add_customer(w->book, i, w->today);
-    assert_int_equal(ccad_book_grade(w->book, w->rules), CCAD_OK);
+    TU_PASS(w->ctx, ccad_book_grade(w->book, w->rules));
     o.first_day = w->today;
     o.days = 14;
-    assert_int_equal(ccad_schedule_new(&w->sched, w->book, w->rules, &o), CCAD_OK);
+    TU_PASS(w->ctx, ccad_schedule_new(&w->sched, w->book, w->rules, &o));
     assert_true(ccad_schedule_item_count(w->sched) > 0);
     assert_true(ccad_schedule_finding_count(w->sched) > 0);
     s = fs_callbacks(&w->fs);
-    assert_int_equal(ccad_ctx_set_store(w->ctx, &s), CCAD_OK);
-    assert_int_equal(ccad_store_save_book(w->book), CCAD_OK);
+    TU_PASS(w->ctx, ccad_ctx_set_store(w->ctx, &s));
+    TU_PASS(w->ctx, ccad_store_save_book(w->book));
     for (i = 0; i <= NCUST; i++) {
         w->x[i] = 3.0 * i + (i % 2);
         w->y[i] = 7.0 * (i % 4);

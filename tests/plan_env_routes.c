@@ -248,7 +248,7 @@ static int64_t best_day_minutes(env *e, const ccad_plan_options *o, const double
     for (k = 1; k <= n; k++) {
         ccad_item it = tu_item(s, by_seq[k]);
         ccad_customer c = CCAD_CUSTOMER_INIT;
-        assert_int_equal(ccad_book_get(e->fx.b, it.customer, &c), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_book_get(e->fx.b, it.customer, &c));
         cust_at(e, o, it.customer, &px[k], &py[k]);
         open[k] = c.visit_open_min;
         close[k] = c.visit_close_min;
@@ -259,8 +259,8 @@ static int64_t best_day_minutes(env *e, const ccad_plan_options *o, const double
     rt.open_min = open;
     rt.close_min = close;
     rt.service_min = svc;
-    assert_int_equal(ccad_route_solve_tw(e->fx.ctx, px, py, n + 1, &ro, &rt, order, starts, &cost),
-                     CCAD_OK);
+    TU_PASS(e->fx.ctx,
+            ccad_route_solve_tw(e->fx.ctx, px, py, n + 1, &ro, &rt, order, starts, &cost));
     for (k = 0; k <= n; k++)
         total += leg_minutes(e, o, px[order[k]], py[order[k]], px[order[(k + 1) % (n + 1)]],
                              py[order[(k + 1) % (n + 1)]]);

@@ -164,7 +164,7 @@ ccad_ctx *new_ctx(tu_alloc *al, ccad_host *h)
 {
     ccad_ctx *ctx = NULL;
     *h = tu_host(al);
-    assert_int_equal(ccad_ctx_new(&ctx, h), CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, h));
     return ctx;
 }
 
@@ -188,7 +188,7 @@ int64_t solve_planar(ccad_ctx *ctx, const double *x, const double *y, size_t n,
                      const ccad_route_options *o, uint32_t *order)
 {
     int64_t cost = -1;
-    assert_int_equal(ccad_route_solve(ctx, x, y, n, o, order, &cost), CCAD_OK);
+    TU_PASS(ctx, ccad_route_solve(ctx, x, y, n, o, order, &cost));
     assert_tour(order, n);
     assert_int_equal(cost, planar_cost(x, y, order, n, o->closed, o->scale));
     return cost;

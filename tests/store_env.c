@@ -336,29 +336,24 @@ ccad_contact call_contact(void)
 
 void fx_open(fx *x, int n, int with_store)
 {
-    ccad_host h = tu_host(&x->al);
+    ccad_host h = tu_host(&x->base.al);
     int i;
-    x->ctx = NULL;
-    x->b = NULL;
     x->f = fk_new();
-    assert_int_equal(ccad_ctx_new(&x->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_book_new(&x->b, x->ctx, 0), CCAD_OK);
+    assert_int_equal(tu_fixture_open(&x->base, &h), 0);
     for (i = 0; i < n; i++) {
         char id[16];
         ccad_customer c = rich_customer(i, id);
-        assert_int_equal(ccad_book_add(x->b, &c, NULL), CCAD_OK);
+        TU_PASS(x->base.ctx, ccad_book_add(x->base.b, &c, NULL));
         fk_put(&x->f->cur, &c);
     }
     if (with_store) {
         ccad_store s = fk_store(x->f);
-        assert_int_equal(ccad_ctx_set_store(x->ctx, &s), CCAD_OK);
+        TU_PASS(x->base.ctx, ccad_ctx_set_store(x->base.ctx, &s));
     }
 }
 
 void fx_close(fx *x)
 {
-    ccad_book_free(x->b);
-    ccad_ctx_free(x->ctx);
     free(x->f);
-    assert_int_equal(x->al.live, 0);
+    assert_int_equal(tu_fixture_close(&x->base), 0);
 }

@@ -47,9 +47,7 @@ typedef struct fake {
 } fake;
 
 typedef struct fx {
-    tu_alloc al;
-    ccad_ctx *ctx;
-    ccad_book *b;
+    tu_fixture base; /* counting allocator, context, rules, book (testutil) */
     fake *f;
 } fx;
 

@@ -142,8 +142,8 @@ void tt_make(tt_territory *t, uint64_t seed)
     h = tu_host(&t->al);
     h.user = t;
     h.calendar = calendar;
-    assert_int_equal(ccad_ctx_new(&t->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&t->rules, t->ctx), CCAD_OK);
+    TU_PASS(t->ctx, ccad_ctx_new(&t->ctx, &h));
+    TU_PASS(t->ctx, ccad_rules_new(&t->rules, t->ctx));
     gen_options(t, &s);
     gen_calendar(t, &s);
     d0 = t->options.first_day;
@@ -167,7 +167,7 @@ void tt_make(tt_territory *t, uint64_t seed)
     t->options.base_y = geo ? 31.2 : 0.0;
 
     n = (int)tu_rng_range(&s, 20, TT_MAX_CUSTOMERS);
-    assert_int_equal(ccad_book_new(&t->book, t->ctx, (size_t)n), CCAD_OK);
+    TU_PASS(t->ctx, ccad_book_new(&t->book, t->ctx, (size_t)n));
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
         int64_t r = tu_rng_range(&s, 0, 99);
@@ -238,13 +238,13 @@ void tt_make(tt_territory *t, uint64_t seed)
             fail_msg("territory %llu: ccad_book_add(%s): %s", (unsigned long long)seed, c.id,
                      ccad_ctx_errmsg(t->ctx));
     }
-    assert_int_equal(ccad_book_grade(t->book, t->rules), CCAD_OK);
+    TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
     if (!t->hours_fit) { /* it may still hold by chance: say so only when it does */
         t->hours_fit = 1;
         for (i = 0; i < n && t->hours_fit; i++) {
             ccad_customer c = CCAD_CUSTOMER_INIT;
             int32_t lo, hi;
-            assert_int_equal(ccad_book_get(t->book, (size_t)i, &c), CCAD_OK);
+            TU_PASS(t->ctx, ccad_book_get(t->book, (size_t)i, &c));
             lo = c.visit_open_min > ds ? c.visit_open_min : ds;
             hi = c.visit_close_min < de ? c.visit_close_min : de;
             if (hi - lo < tt_service_min(t, (size_t)i))

@@ -251,39 +251,39 @@ static void stale_with_other_grading_rules(void **state)
     ccad_assessment a = CCAD_ASSESSMENT_INIT;
     add(f, &c);
     TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
-    assert_int_equal(ccad_rules_copy(&r2, f->ctx, f->r), CCAD_OK);
+    TU_PASS(f->ctx, ccad_rules_copy(&r2, f->ctx, f->r));
     /* a non-grading parameter does not matter */
-    assert_int_equal(ccad_rules_set(r2, "gap.max_days", 10), CCAD_OK);
-    assert_int_equal(ccad_book_assess(f->b, r2, 0, TODAY, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_rules_set(r2, "gap.max_days", 10));
+    TU_PASS(f->ctx, ccad_book_assess(f->b, r2, 0, TODAY, &a));
     /* every grading parameter the method uses does (rank: the shares) */
-    assert_int_equal(ccad_rules_set(r2, "grade.share_a_pct", 10), CCAD_OK);
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.share_a_pct", 10));
     TU_FAIL(f->ctx, ccad_book_assess(f->b, r2, 0, TODAY, &a), CCAD_ESTALE);
-    assert_int_equal(ccad_rules_set(r2, "grade.share_a_pct", 15), CCAD_OK);
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.share_a_pct", 15));
     /* thresholds do not matter to rank grading, nor C's share without D */
-    assert_int_equal(ccad_rules_set(r2, "grade.threshold_c", 1), CCAD_OK);
-    assert_int_equal(ccad_rules_set(r2, "grade.threshold_a", 99999999), CCAD_OK);
-    assert_int_equal(ccad_rules_set(r2, "grade.share_c_pct", 50), CCAD_OK);
-    assert_int_equal(ccad_book_assess(f->b, r2, 0, TODAY, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.threshold_c", 1));
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.threshold_a", 99999999));
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.share_c_pct", 50));
+    TU_PASS(f->ctx, ccad_book_assess(f->b, r2, 0, TODAY, &a));
     /* grade D on: C's share matters */
-    assert_int_equal(ccad_rules_set(r2, "grade.use_d", 1), CCAD_OK);
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.use_d", 1));
     TU_FAIL(f->ctx, ccad_book_assess(f->b, r2, 0, TODAY, &a), CCAD_ESTALE);
-    assert_int_equal(ccad_rules_set(r2, "grade.use_d", 0), CCAD_OK);
-    assert_int_equal(ccad_rules_set(r2, "grade.share_c_pct", 60), CCAD_OK);
-    assert_int_equal(ccad_rules_set(r2, "grade.threshold_a", 10000000), CCAD_OK);
-    assert_int_equal(ccad_rules_set(r2, "grade.threshold_c", 500000), CCAD_OK);
-    assert_int_equal(ccad_rules_set(r2, "grade.method", 1), CCAD_OK);
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.use_d", 0));
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.share_c_pct", 60));
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.threshold_a", 10000000));
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.threshold_c", 500000));
+    TU_PASS(f->ctx, ccad_rules_set(r2, "grade.method", 1));
     TU_FAIL(f->ctx, ccad_book_assess(f->b, r2, 0, TODAY, &a), CCAD_ESTALE);
     /* regrade with r2: now the original rules are the stale ones */
-    assert_int_equal(ccad_book_grade(f->b, r2), CCAD_OK);
-    assert_int_equal(ccad_book_assess(f->b, r2, 0, TODAY, &a), CCAD_OK);
+    TU_PASS(f->ctx, ccad_book_grade(f->b, r2));
+    TU_PASS(f->ctx, ccad_book_assess(f->b, r2, 0, TODAY, &a));
     TU_FAIL(f->ctx, ccad_book_assess(f->b, f->r, 0, TODAY, &a), CCAD_ESTALE);
     ccad_rules_free(r2);
     /* a book never graded is stale */
     {
         ccad_book *b2 = NULL;
-        assert_int_equal(ccad_book_new(&b2, f->ctx, 0), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_new(&b2, f->ctx, 0));
         c.id = "x";
-        assert_int_equal(ccad_book_add(b2, &c, NULL), CCAD_OK);
+        TU_PASS(f->ctx, ccad_book_add(b2, &c, NULL));
         TU_FAIL(f->ctx, ccad_book_assess(b2, f->r, 0, TODAY, &a), CCAD_ESTALE);
         ccad_book_free(b2);
     }

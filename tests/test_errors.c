@@ -1,20 +1,12 @@
 /* The error-message convention (docs/design.md, "Errors"): every failing
  * call leaves a message that starts with the name of the API function
  * called, also when the failure comes from a host callback or from a
- * helper that several API functions share. */
+ * helper that several API functions share. Out of memory, the same check
+ * runs in the fault census (faults_plan_out_of_memory_named). */
 #include "testutil.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Fails the test unless the context's message starts with "fn: ". */
-static void named(ccad_ctx *ctx, const char *fn)
-{
-    const char *msg = ccad_ctx_errmsg(ctx);
-    size_t n = strlen(fn);
-    if (strncmp(msg, fn, n) != 0 || msg[n] != ':' || msg[n + 1] != ' ')
-        fail_msg("message of %s does not start with its name: \"%s\"", fn, msg);
-}
 
 static int failing_clock(void *user, int64_t *out)
 {
@@ -63,16 +55,16 @@ static void host_callbacks_named(void **state)
     h = tu_host(&al);
     h.clock = failing_clock;
     h.calendar = failing_calendar;
-    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, &h));
     assert_int_equal(ccad_ctx_today(ctx, &day), CCAD_ECALLBACK);
-    named(ctx, "ccad_ctx_today");
+    tu_assert_named(ctx, "ccad_ctx_today");
     assert_int_equal(ccad_ctx_day_flags(ctx, &flags, 20000), CCAD_ECALLBACK);
-    named(ctx, "ccad_ctx_day_flags");
+    tu_assert_named(ctx, "ccad_ctx_day_flags");
     ccad_ctx_free(ctx);
     h.clock = far_clock;
-    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, &h));
     assert_int_equal(ccad_ctx_today(ctx, &day), CCAD_ERANGE);
-    named(ctx, "ccad_ctx_today");
+    tu_assert_named(ctx, "ccad_ctx_today");
     ccad_ctx_free(ctx);
     assert_int_equal(al.live, 0);
 }
@@ -87,31 +79,31 @@ static void book_and_rules_named(void **state)
     int lang;
     static const char bad_text[] = "gap.max_days = 3\ngap.max_day = 4\n";
     assert_int_equal(ccad_book_find(f->b, "nobody", &at), CCAD_ENOTFOUND);
-    named(ctx, "ccad_book_find");
+    tu_assert_named(ctx, "ccad_book_find");
     assert_int_equal(ccad_book_find(f->b, "", &at), CCAD_ENOTFOUND);
-    named(ctx, "ccad_book_find");
+    tu_assert_named(ctx, "ccad_book_find");
     for (lang = 0; lang < CCAD_LANG_COUNT; lang++) {
         assert_int_equal(ccad_ctx_set_lang(ctx, lang), CCAD_OK);
         assert_int_equal(ccad_rules_parse(r, bad_text, strlen(bad_text)), CCAD_EPARSE);
-        named(ctx, "ccad_rules_parse");
+        tu_assert_named(ctx, "ccad_rules_parse");
         assert_int_equal(ccad_rules_parse(r, "gap.max_days = 30\n", 18), CCAD_EPARSE);
-        named(ctx, "ccad_rules_parse"); /* a constraint broken: above gap.alert_days */
+        tu_assert_named(ctx, "ccad_rules_parse"); /* a constraint broken: above gap.alert_days */
         assert_int_equal(ccad_rules_set(r, "gap.max_day", 3), CCAD_ENOTFOUND);
-        named(ctx, "ccad_rules_set");
+        tu_assert_named(ctx, "ccad_rules_set");
         assert_int_equal(ccad_rules_set(r, "stall.after", 0), CCAD_ERANGE);
-        named(ctx, "ccad_rules_set");
+        tu_assert_named(ctx, "ccad_rules_set");
         assert_int_equal(ccad_rules_set(r, "gap.max_days", 300), CCAD_ECONFLICT);
-        named(ctx, "ccad_rules_set");
+        tu_assert_named(ctx, "ccad_rules_set");
         assert_int_equal(ccad_rules_set_text(r, "gap.max_days", "300"), CCAD_ECONFLICT);
-        named(ctx, "ccad_rules_set_text");
+        tu_assert_named(ctx, "ccad_rules_set_text");
         assert_int_equal(ccad_rules_set_text(r, "gap.max_days", "x"), CCAD_EPARSE);
-        named(ctx, "ccad_rules_set_text");
+        tu_assert_named(ctx, "ccad_rules_set_text");
         assert_int_equal(ccad_rules_set_text(r, "gap.max_days", "99999"), CCAD_ERANGE);
-        named(ctx, "ccad_rules_set_text");
+        tu_assert_named(ctx, "ccad_rules_set_text");
         assert_int_equal(ccad_rules_set_text(r, "gap.max_days", ""), CCAD_EPARSE);
-        named(ctx, "ccad_rules_set_text");
+        tu_assert_named(ctx, "ccad_rules_set_text");
         assert_int_equal(ccad_rules_set_text(r, "nope", "1"), CCAD_ENOTFOUND);
-        named(ctx, "ccad_rules_set_text");
+        tu_assert_named(ctx, "ccad_rules_set_text");
     }
 }
 
@@ -130,53 +122,15 @@ static void route_travel_named(void **state)
     int64_t cost = 0;
     (void)state;
     h.travel = failing_travel;
-    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, &h));
     o.metric = CCAD_METRIC_HOST;
     assert_int_equal(ccad_route_solve(ctx, x, y, 4, &o, order, &cost), CCAD_ECALLBACK);
-    named(ctx, "ccad_route_solve");
+    tu_assert_named(ctx, "ccad_route_solve");
     assert_int_equal(ccad_route_solve_tw(ctx, x, y, 4, &o, &t, order, start, &cost),
                      CCAD_ECALLBACK);
-    named(ctx, "ccad_route_solve_tw");
+    tu_assert_named(ctx, "ccad_route_solve_tw");
     ccad_ctx_free(ctx);
     assert_int_equal(al.live, 0);
-}
-
-/* Out of memory at each allocation of a plan in turn: the planner's
- * stages record it without a name, ccad_schedule_new puts its own first. */
-static void schedule_out_of_memory_named(void **state)
-{
-    tu_fixture *f = *state;
-    ccad_schedule *s = NULL;
-    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
-    ccad_customer c = CCAD_CUSTOMER_INIT;
-    char id[16];
-    long n;
-    int i, rc = CCAD_ENOMEM;
-    for (i = 0; i < 30; i++) {
-        snprintf(id, sizeof id, "c%d", i);
-        c.id = id;
-        c.value = 1000000 * (i + 1);
-        c.last_contact = tu_date("2026-10-01") + i;
-        c.contacts = 3;
-        c.has_location = 1;
-        c.x = 1000.0 * (i % 6);
-        c.y = 700.0 * (i / 6);
-        assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
-    }
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
-    o.first_day = tu_date("2026-11-02");
-    o.days = 10;
-    o.route = 1;
-    for (n = 1; rc == CCAD_ENOMEM; n++) {
-        tu_fail_at(&f->al, n, 0);
-        rc = ccad_schedule_new(&s, f->b, f->r, &o);
-        if (rc == CCAD_ENOMEM)
-            named(f->ctx, "ccad_schedule_new");
-    }
-    tu_fail_at(&f->al, 0, 0);
-    assert_int_equal(rc, CCAD_OK);
-    assert_true(n > 3);
-    ccad_schedule_free(s);
 }
 
 int main(void)
@@ -186,8 +140,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(book_and_rules_named, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test(route_travel_named),
-        cmocka_unit_test_setup_teardown(schedule_out_of_memory_named, tu_fixture_setup,
-                                        tu_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

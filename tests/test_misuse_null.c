@@ -30,7 +30,7 @@ static void schedule_past_calendar_end(void **state)
     assert_null(strstr(m, "must be a valid date"));
     /* the last day alone plans */
     o.days = 1;
-    assert_int_equal(ccad_schedule_new(&s, w->book, w->rules, &o), CCAD_OK);
+    TU_PASS(w->ctx, ccad_schedule_new(&s, w->book, w->rules, &o));
     ccad_schedule_free(s);
     /* a first_day or a day count bad on its own is named as such */
     o.first_day = CCAD_DATE_MAX + 1;
@@ -185,7 +185,7 @@ static int n_book_update(world *w, int arg)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
     if (arg != 1)
-        assert_int_equal(ccad_book_get(w->book, 1, &c), CCAD_OK);
+        TU_PASS(w->ctx, ccad_book_get(w->book, 1, &c));
     c.value += 1;
     return ccad_book_update(N(1, w->book), 1, N(3, &c));
 }

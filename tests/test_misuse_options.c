@@ -263,7 +263,7 @@ static void route_options(void **state)
               CCAD_ERANGE, 1);
     MUST_FAIL(ccad_route_solve_tw(w->ctx, w->x, w->y, SIZE_MAX, NULL, NULL, order, NULL, NULL),
               CCAD_ERANGE, 1);
-    assert_int_equal(ccad_route_solve(w->ctx, w->x, w->y, 1, NULL, order, &cost), CCAD_OK);
+    TU_PASS(w->ctx, ccad_route_solve(w->ctx, w->x, w->y, 1, NULL, order, &cost));
     assert_int_equal(order[0], 0);
     /* HOST metric with a travel callback that fails / lies */
     {
@@ -278,8 +278,7 @@ static void route_options(void **state)
         ROUTE(&o, CCAD_ECALLBACK);
         /* huge but valid minutes: the plain tour sums them, the day cannot hold them */
         w->l.travel_fixed = INT32_MAX;
-        assert_int_equal(ccad_route_solve(w->ctx, w->x, w->y, NCUST + 1, &o, order, &cost),
-                         CCAD_OK);
+        TU_PASS(w->ctx, ccad_route_solve(w->ctx, w->x, w->y, NCUST + 1, &o, order, &cost));
         assert_true(cost == (int64_t)INT32_MAX * (NCUST + 1));
         assert_int_equal(
             ccad_route_solve_tw(w->ctx, w->x, w->y, NCUST + 1, &o, NULL, order, start, &cost),

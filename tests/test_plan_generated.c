@@ -95,7 +95,7 @@ static void check_properties(env *e, const ccad_schedule *s, int32_t d0, int32_t
     assert_non_null(touched);
     memset(day_rep, 0, sizeof day_rep);
     for (di = 0; di < GEN_DAYS; di++)
-        assert_int_equal(ccad_ctx_day_flags(e->fx.ctx, &flags[di], d0 + di), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_ctx_day_flags(e->fx.ctx, &flags[di], d0 + di));
     for (i = 0; i < n; i++) {
         ccad_item it = tu_item(s, i);
         int k = it.date - d0;
@@ -144,7 +144,7 @@ static void check_properties(env *e, const ccad_schedule *s, int32_t d0, int32_t
          * working day (by the substitute on an absent weekday) */
         for (i = 0; i < nb; i++) {
             ccad_customer c = CCAD_CUSTOMER_INIT;
-            assert_int_equal(ccad_book_get(e->fx.b, i, &c), CCAD_OK);
+            TU_PASS(e->fx.ctx, ccad_book_get(e->fx.b, i, &c));
             if (c.status == CCAD_STATUS_RELEASED || c.status == CCAD_STATUS_ELIMINATED ||
                 c.purchase_date == CCAD_NO_DATE)
                 continue;
@@ -156,7 +156,7 @@ static void check_properties(env *e, const ccad_schedule *s, int32_t d0, int32_t
                 int plan_day = (flags[di] & CCAD_DAY_WORKING) != 0;
                 if (!plan_day || left < 0 || left > 7)
                     continue;
-                assert_int_equal(ccad_book_assess(e->fx.b, e->fx.r, i, d0 + di, &a), CCAD_OK);
+                TU_PASS(e->fx.ctx, ccad_book_assess(e->fx.b, e->fx.r, i, d0 + di, &a));
                 if (a.quadrant != CCAD_Q1)
                     continue;
                 contact = seen[(size_t)di * nb + i] && !touched[(size_t)di * nb + i];

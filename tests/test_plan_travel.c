@@ -51,29 +51,21 @@ static int travel_unreachable(void *u, double x1, double y1, double x2, double y
 }
 
 struct world {
-    ccad_ctx *ctx;
-    ccad_rules *r;
-    ccad_book *b;
+    tu_fixture fx; /* context on the counting allocator, rules, book (testutil) */
     int32_t d0;
 };
 
 static void open_world(struct world *w,
                        int (*travel)(void *, double, double, double, double, int32_t *))
 {
-    ccad_host h = CCAD_HOST_INIT;
+    ccad_host h = tu_host(&w->fx.al);
     h.travel = travel;
-    assert_int_equal(ccad_ctx_new(&w->ctx, travel ? &h : NULL), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&w->r, w->ctx), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->b, w->ctx, 4), CCAD_OK);
+    assert_int_equal(tu_fixture_open(&w->fx, &h), 0);
     assert_int_equal(ccad_date_from_ymd(&w->d0, 2026, 3, 2), CCAD_OK); /* a Monday */
 }
 
-static void close_world(struct world *w)
-{
-    ccad_book_free(w->b);
-    ccad_rules_free(w->r);
-    ccad_ctx_free(w->ctx);
-}
+/* Frees the world; fails on a leak. */
+static void close_world(struct world *w) { assert_int_equal(tu_fixture_close(&w->fx), 0); }
 
 static void add_key(struct world *w, const char *id, int64_t value, double x, uint32_t days,
                     int32_t close_min, int32_t last)
@@ -90,7 +82,7 @@ static void add_key(struct world *w, const char *id, int64_t value, double x, ui
     c.contacts = 3;
     c.visit_days = days;
     c.visit_close_min = close_min;
-    assert_int_equal(ccad_book_add(w->b, &c, NULL), CCAD_OK);
+    assert_int_equal(ccad_book_add(w->fx.b, &c, NULL), CCAD_OK);
 }
 
 /* Every routed stop in its window and every day back by its end. */
@@ -102,7 +94,7 @@ static size_t check_in_time(struct world *w, const ccad_schedule *s, const ccad_
         ccad_item it = CCAD_ITEM_INIT;
         ccad_customer c = CCAD_CUSTOMER_INIT;
         assert_int_equal(ccad_schedule_item(s, i, &it), CCAD_OK);
-        assert_int_equal(ccad_book_get(w->b, it.customer, &c), CCAD_OK);
+        assert_int_equal(ccad_book_get(w->fx.b, it.customer, &c), CCAD_OK);
         assert_int_equal(it.late, 0);
         if (it.seq > 0) {
             stops++;
@@ -136,13 +128,13 @@ static void no_late_stop_without_triangle_inequality(void **state)
     (void)state;
     far_leg = 300;
     open_world(&w, travel_skewed);
-    assert_int_equal(ccad_rules_set(w.r, "route.service_a_min", 30), CCAD_OK);
-    assert_int_equal(ccad_rules_set(w.r, "gap.grades", 0), CCAD_OK);
+    assert_int_equal(ccad_rules_set(w.fx.r, "route.service_a_min", 30), CCAD_OK);
+    assert_int_equal(ccad_rules_set(w.fx.r, "gap.grades", 0), CCAD_OK);
     add_key(&w, "W", 9000000, 1, CCAD_MON, 700, w.d0 - 20);
     add_key(&w, "X", 8000000, 2, 0, 1440, w.d0 - 20);
     add_key(&w, "Y", 7000000, 3, CCAD_MON, 700, w.d0 - 20);
     add_key(&w, "Z", 6000000, 4, CCAD_TUE, 1440, w.d0 - 20);
-    assert_int_equal(ccad_book_grade(w.b, w.r), CCAD_OK);
+    assert_int_equal(ccad_book_grade(w.fx.b, w.fx.r), CCAD_OK);
     o.first_day = w.d0;
     o.days = 2;
     o.visits_per_day = 8;
@@ -151,7 +143,7 @@ static void no_late_stop_without_triangle_inequality(void **state)
     o.metric = CCAD_METRIC_HOST;
     o.day_start_min = 480;
     o.day_minutes = 900;
-    assert_int_equal(ccad_schedule_new(&s, w.b, w.r, &o), CCAD_OK);
+    assert_int_equal(ccad_schedule_new(&s, w.fx.b, w.fx.r, &o), CCAD_OK);
     assert_int_equal(check_in_time(&w, s, &o), 4);
     ccad_schedule_free(s);
     close_world(&w);
@@ -171,13 +163,13 @@ static void unreachable_stop_is_blocked(void **state)
     add_key(&w, "X", 8000000, 2, 0, 1440, w.d0 - 20);
     add_key(&w, "Y", 7000000, 3, 0, 1440, w.d0 - 20);
     add_key(&w, "Z", 6000000, 4, 0, 1440, w.d0 - 20);
-    assert_int_equal(ccad_book_grade(w.b, w.r), CCAD_OK);
+    assert_int_equal(ccad_book_grade(w.fx.b, w.fx.r), CCAD_OK);
     o.first_day = w.d0;
     o.days = 2;
     o.route = 1;
     o.metric = CCAD_METRIC_HOST;
     o.day_minutes = 900;
-    assert_int_equal(ccad_schedule_new(&s, w.b, w.r, &o), CCAD_OK);
+    assert_int_equal(ccad_schedule_new(&s, w.fx.b, w.fx.r, &o), CCAD_OK);
     (void)check_in_time(&w, s, &o);
     for (i = 0; i < ccad_schedule_finding_count(s); i++) {
         ccad_finding f = CCAD_FINDING_INIT;
@@ -207,7 +199,7 @@ static void small_units_do_not_refuse_a_stop(void **state)
     open_world(&w, NULL);
     add_key(&w, "B", 9000000, 0.8, 0, 1440, w.d0 - 60);
     add_key(&w, "I", 8000000, 0.4, 0, 1440, w.d0 - 60);
-    assert_int_equal(ccad_book_grade(w.b, w.r), CCAD_OK);
+    assert_int_equal(ccad_book_grade(w.fx.b, w.fx.r), CCAD_OK);
     o.first_day = w.d0;
     o.days = 1;
     o.visits_per_day = 8;
@@ -216,7 +208,7 @@ static void small_units_do_not_refuse_a_stop(void **state)
     o.scale = 1;
     o.units_per_minute = 0.01;
     o.day_minutes = 300;
-    assert_int_equal(ccad_schedule_new(&s, w.b, w.r, &o), CCAD_OK);
+    assert_int_equal(ccad_schedule_new(&s, w.fx.b, w.fx.r, &o), CCAD_OK);
     assert_int_equal(check_in_time(&w, s, &o), 2);
     ccad_schedule_free(s);
     close_world(&w);

@@ -144,10 +144,10 @@ static void edge_cases(void **state)
             y[0] = 4.5;
             cost = -1;
             order[0] = SENTINEL;
-            assert_int_equal(ccad_route_solve(ctx, x, y, 1, &o, order, &cost), CCAD_OK);
+            TU_PASS(ctx, ccad_route_solve(ctx, x, y, 1, &o, order, &cost));
             assert_int_equal(order[0], 0);
             assert_int_equal(cost, 0);
-            assert_int_equal(ccad_route_solve(ctx, x, y, 1, &o, order, NULL), CCAD_OK);
+            TU_PASS(ctx, ccad_route_solve(ctx, x, y, 1, &o, order, NULL));
             /* all points identical: every edge has length 0 */
             for (n = 2; n <= 60; n += n < 16 ? 1 : 22) {
                 for (k = 0; k < n; k++) {
@@ -155,7 +155,7 @@ static void edge_cases(void **state)
                     y[k] = 31.5;
                 }
                 cost = -1;
-                assert_int_equal(ccad_route_solve(ctx, x, y, n, &o, order, &cost), CCAD_OK);
+                TU_PASS(ctx, ccad_route_solve(ctx, x, y, n, &o, order, &cost));
                 assert_tour(order, n);
                 assert_int_equal(cost, 0);
             }

@@ -141,17 +141,15 @@ static void lists_equal_brute(const double *c, uint32_t dim, double mult, ccad__
     memset(&al, 0, sizeof al);
     h = tu_host(&al);
     assert_non_null(got);
-    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
-    assert_int_equal(ccad__route_neighbours(ctx, c, dim, mult, cost, user, n, K, per_quad, got, K),
-                     CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, &h));
+    TU_PASS(ctx, ccad__route_neighbours(ctx, c, dim, mult, cost, user, n, K, per_quad, got, K));
     for (i = 0; i < n; i++) {
         brute_list(c, cost, user, n, i, per_quad, want);
         assert_memory_equal(got + (size_t)i * K, want, sizeof want);
     }
     /* comparing every pair (no coordinates) ranks the same way */
     if (per_quad == 0) {
-        assert_int_equal(ccad__route_neighbours(ctx, NULL, 0, 0.0, cost, user, n, K, 0, got, K),
-                         CCAD_OK);
+        TU_PASS(ctx, ccad__route_neighbours(ctx, NULL, 0, 0.0, cost, user, n, K, 0, got, K));
         for (i = 0; i < n; i++) {
             brute_list(c, cost, user, n, i, 0, want);
             assert_memory_equal(got + (size_t)i * K, want, sizeof want);
@@ -209,7 +207,7 @@ static void neighbours_bad_arguments(void **state)
     uint32_t out[12 * K];
     ccad_ctx *ctx = NULL;
     (void)state;
-    assert_int_equal(ccad_ctx_new(&ctx, NULL), CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
     assert_int_equal(ccad__route_neighbours(ctx, xy, 2, 1.0, planar_cb, &P, 12, 0, 0, out, K),
                      CCAD_EINVAL);
     assert_int_equal(ccad__route_neighbours(ctx, xy, 2, 1.0, planar_cb, &P, 10, K, 0, out, K),

@@ -112,7 +112,7 @@ static void table_entries(void **state)
     struct pts p;
     (void)state;
     memset(&al, 0, sizeof al);
-    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, &h));
     rng_state = tu_rng_seed(5);
     for (geo = 0; geo <= 1; geo++)
         for (s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
@@ -122,7 +122,7 @@ static void table_entries(void **state)
             p.y = y;
             p.metric = geo ? CCAD_METRIC_GEO : CCAD_METRIC_PLANAR;
             p.calls = 0;
-            assert_int_equal(ccad__route_table_new(ctx, n, pts_cost, &p, &d), CCAD_OK);
+            TU_PASS(ctx, ccad__route_table_new(ctx, n, pts_cost, &p, &d));
             assert_non_null(d);
             assert_int_equal(p.calls, (long)n * (n - 1) / 2); /* each pair once */
             for (i = 0; i < n; i++)
@@ -322,7 +322,7 @@ static void small_tour_quality(void **state)
     ccad_ctx *ctx = NULL;
     size_t s;
     (void)state;
-    assert_int_equal(ccad_ctx_new(&ctx, NULL), CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
     rng_state = tu_rng_seed(23);
     for (s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         double gap = 0.0, worst = 0.0;
@@ -333,7 +333,7 @@ static void small_tour_quality(void **state)
             double g;
             make_points(x, y, sizes[s], 0, inst % 2);
             o.metric = inst % 2 ? CCAD_METRIC_GEO : CCAD_METRIC_PLANAR;
-            assert_int_equal(ccad_route_solve(ctx, x, y, sizes[s], &o, order, &c), CCAD_OK);
+            TU_PASS(ctx, ccad_route_solve(ctx, x, y, sizes[s], &o, order, &c));
             best = reference_best(x, y, sizes[s], o.metric, 100);
             best = c < best ? c : best;
             g = 100.0 * (double)(c - best) / (double)best;

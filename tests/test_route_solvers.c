@@ -191,7 +191,7 @@ static void tsplib_optima(void **state)
         }
         order = malloc(n * sizeof *order);
         assert_non_null(order);
-        assert_int_equal(ccad_route_solve(ctx, x, y, n, NULL, order, &cost), CCAD_OK);
+        TU_PASS(ctx, ccad_route_solve(ctx, x, y, n, NULL, order, &cost));
         assert_tour(order, n);
         assert_int_equal(cost, planar_cost(x, y, order, n, 1, 1.0));
         assert_int_equal(cost, inst[k].opt);

@@ -145,8 +145,7 @@ static void err_ignored_entries(void **state)
     F.open[0] = -50;
     F.close[0] = 5000;
     F.svc[0] = -1;
-    assert_int_equal(
-        ccad_route_solve_tw(F.ctx, F.x, F.y, 4, &F.o, &F.t, F.order, F.starts, &F.cost), CCAD_OK);
+    TU_PASS(F.ctx, ccad_route_solve_tw(F.ctx, F.x, F.y, 4, &F.o, &F.t, F.order, F.starts, &F.cost));
     assert_perm(F.order, 4);
     ccad_ctx_free(F.ctx);
     assert_int_equal(F.al.live, 0);

@@ -12,9 +12,7 @@
 #define MAXREP 4
 
 typedef struct tenv {
-    tu_alloc al;
-    ccad_ctx *ctx;
-    ccad_rules *r;
+    tu_fixture fx; /* counting allocator, context, rules (testutil); no book */
     ccad_team *t;
     ccad_book *book[MAXREP];
     const char *id[MAXREP];
@@ -43,16 +41,15 @@ static void env_open(tenv *e)
 {
     ccad_host h;
     memset(e, 0, sizeof *e);
-    h = tu_host(&e->al);
-    assert_int_equal(ccad_ctx_new(&e->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&e->r, e->ctx), CCAD_OK);
+    h = tu_host(&e->fx.al);
+    assert_int_equal(tu_fixture_open_no_book(&e->fx, &h), 0);
 }
 
 /* Adds a rep with an empty book (its base and limits are given to env_team). */
 static int env_rep(tenv *e, const char *id)
 {
     assert_true(e->n < MAXREP);
-    assert_int_equal(ccad_book_new(&e->book[e->n], e->ctx, 0), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_book_new(&e->book[e->n], e->fx.ctx, 0));
     e->id[e->n] = id;
     return e->n++;
 }
@@ -74,7 +71,7 @@ static void env_team(tenv *e, const int *order, const double *x, const int *vpd,
     int k;
     o.user = e;
     o.calendar = team_cal;
-    assert_int_equal(ccad_team_new(&e->t, e->ctx, &o), CCAD_OK);
+    TU_PASS(e->fx.ctx, ccad_team_new(&e->t, e->fx.ctx, &o));
     for (k = 0; k < e->n; k++) {
         int i = order[k];
         ccad_rep r = CCAD_REP_INIT;
@@ -83,8 +80,8 @@ static void env_team(tenv *e, const int *order, const double *x, const int *vpd,
         r.visits_per_day = vpd[i];
         r.day_start_min = start != NULL ? start[i] : 480;
         r.day_minutes = 540;
-        assert_int_equal(ccad_team_add(e->t, &r, e->book[i]), CCAD_OK);
-        assert_int_equal(ccad_book_grade(e->book[i], e->r), CCAD_OK);
+        TU_PASS(e->fx.ctx, ccad_team_add(e->t, &r, e->book[i]));
+        TU_PASS(e->fx.ctx, ccad_book_grade(e->book[i], e->fx.r));
     }
 }
 
@@ -94,9 +91,7 @@ static void env_close(tenv *e)
     ccad_team_free(e->t);
     for (i = 0; i < e->n; i++)
         ccad_book_free(e->book[i]);
-    ccad_rules_free(e->r);
-    ccad_ctx_free(e->ctx);
-    assert_int_equal(e->al.live, 0);
+    assert_int_equal(tu_fixture_close(&e->fx), 0); /* fails on a leak */
 }
 
 static ccad_customer cust(const char *id, int grade, int64_t value, int32_t last, double x)
@@ -144,9 +139,9 @@ static ccad_team_schedule *plan(tenv *e, int days)
     o.metric = CCAD_METRIC_PLANAR;
     o.scale = 1.0;
     o.units_per_minute = 1.0; /* one unit a minute */
-    rc = ccad_team_schedule_new(&ts, e->t, e->r, &o);
+    rc = ccad_team_schedule_new(&ts, e->t, e->fx.r, &o);
     if (rc != CCAD_OK)
-        print_message("ccad_team_schedule_new: %s\n", ccad_ctx_errmsg(e->ctx));
+        print_message("ccad_team_schedule_new: %s\n", ccad_ctx_errmsg(e->fx.ctx));
     assert_int_equal(rc, CCAD_OK);
     return ts;
 }
@@ -382,46 +377,46 @@ static void errors(void **state)
     seed000(&e, 0, "big", "small", 0.0);
     env_team(&e, order_abc, xs, vpd, NULL);
     o.first_day = D0;
-    TU_FAIL(e.ctx, ccad_team_schedule_new(&ts, e.t, NULL, &o), CCAD_EINVAL);
+    TU_FAIL(e.fx.ctx, ccad_team_schedule_new(&ts, e.t, NULL, &o), CCAD_EINVAL);
     assert_null(ts);
-    TU_FAIL(e.ctx, ccad_team_schedule_new(NULL, e.t, e.r, &o), CCAD_EINVAL);
-    assert_int_equal(ccad_team_schedule_new(&ts, NULL, e.r, &o), CCAD_EINVAL);
+    TU_FAIL(e.fx.ctx, ccad_team_schedule_new(NULL, e.t, e.fx.r, &o), CCAD_EINVAL);
+    assert_int_equal(ccad_team_schedule_new(&ts, NULL, e.fx.r, &o), CCAD_EINVAL);
     o.size = 8;
-    TU_FAIL(e.ctx, ccad_team_schedule_new(&ts, e.t, e.r, &o), CCAD_EVERSION);
+    TU_FAIL(e.fx.ctx, ccad_team_schedule_new(&ts, e.t, e.fx.r, &o), CCAD_EVERSION);
     o.size = (uint32_t)sizeof o;
     o.days = 0;
-    TU_FAIL(e.ctx, ccad_team_schedule_new(&ts, e.t, e.r, &o), CCAD_ERANGE);
+    TU_FAIL(e.fx.ctx, ccad_team_schedule_new(&ts, e.t, e.fx.r, &o), CCAD_ERANGE);
     o.days = 3;
     e.fail_calendar = 1;
-    TU_FAIL(e.ctx, ccad_team_schedule_new(&ts, e.t, e.r, &o), CCAD_ECALLBACK);
+    TU_FAIL(e.fx.ctx, ccad_team_schedule_new(&ts, e.t, e.fx.r, &o), CCAD_ECALLBACK);
     e.fail_calendar = 0;
     {
         ccad_customer c = cust("late", CCAD_GRADE_B, 10, D0 - 3, 0.0);
         add(&e, 1, &c); /* bob's book changed: not graded */
-        TU_FAIL(e.ctx, ccad_team_schedule_new(&ts, e.t, e.r, &o), CCAD_ESTALE);
+        TU_FAIL(e.fx.ctx, ccad_team_schedule_new(&ts, e.t, e.fx.r, &o), CCAD_ESTALE);
     }
     assert_null(ts);
-    assert_int_equal(ccad_team_new(&empty, e.ctx, NULL), CCAD_OK);
-    TU_FAIL(e.ctx, ccad_team_schedule_new(&ts, empty, e.r, &o), CCAD_EINVAL);
+    TU_PASS(e.fx.ctx, ccad_team_new(&empty, e.fx.ctx, NULL));
+    TU_FAIL(e.fx.ctx, ccad_team_schedule_new(&ts, empty, e.fx.r, &o), CCAD_EINVAL);
     ccad_team_free(empty);
     /* readers */
     assert_int_equal(ccad_team_schedule_item_count(NULL), 0);
     assert_int_equal(ccad_team_schedule_finding_count(NULL), 0);
     assert_null(ccad_team_schedule_rep(NULL, 0));
     ccad_team_schedule_free(NULL);
-    assert_int_equal(ccad_book_grade(e.book[1], e.r), CCAD_OK);
+    TU_PASS(e.fx.ctx, ccad_book_grade(e.book[1], e.fx.r));
     ts = plan(&e, 3);
     assert_null(ccad_team_schedule_rep(ts, 3));
     {
         ccad_team_item t = CCAD_TEAM_ITEM_INIT;
         ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
-        TU_FAIL(e.ctx, ccad_team_schedule_item(ts, ccad_team_schedule_item_count(ts), &t),
+        TU_FAIL(e.fx.ctx, ccad_team_schedule_item(ts, ccad_team_schedule_item_count(ts), &t),
                 CCAD_ENOTFOUND);
         t.item.size = 4;
-        TU_FAIL(e.ctx, ccad_team_schedule_item(ts, 0, &t), CCAD_EVERSION);
-        TU_FAIL(e.ctx, ccad_team_schedule_item(ts, 0, NULL), CCAD_EINVAL);
+        TU_FAIL(e.fx.ctx, ccad_team_schedule_item(ts, 0, &t), CCAD_EVERSION);
+        TU_FAIL(e.fx.ctx, ccad_team_schedule_item(ts, 0, NULL), CCAD_EINVAL);
         f.size = 4;
-        TU_FAIL(e.ctx, ccad_team_schedule_finding(ts, 0, &f), CCAD_EVERSION);
+        TU_FAIL(e.fx.ctx, ccad_team_schedule_finding(ts, 0, &f), CCAD_EVERSION);
     }
     ccad_team_schedule_free(ts);
     env_close(&e);
@@ -442,12 +437,12 @@ static void unrouted_and_empty(void **state)
     env_abc(&e);
     env_team(&e, order_abc, xs, vpd, NULL);
     o.first_day = D0;
-    assert_int_equal(ccad_team_schedule_new(&ts, e.t, e.r, &o), CCAD_OK);
+    TU_PASS(e.fx.ctx, ccad_team_schedule_new(&ts, e.t, e.fx.r, &o));
     assert_int_equal(ccad_team_schedule_item_count(ts), 0);
     assert_int_equal(ccad_team_schedule_finding_count(ts), 0);
-    TU_FAIL(e.ctx, ccad_team_schedule_item(ts, 0, &t), CCAD_ENOTFOUND);
-    TU_FAIL(e.ctx, ccad_team_schedule_finding(ts, 0, &f), CCAD_ENOTFOUND);
-    TU_FAIL(e.ctx, ccad_team_schedule_finding(ts, 0, NULL), CCAD_EINVAL);
+    TU_FAIL(e.fx.ctx, ccad_team_schedule_item(ts, 0, &t), CCAD_ENOTFOUND);
+    TU_FAIL(e.fx.ctx, ccad_team_schedule_finding(ts, 0, &f), CCAD_ENOTFOUND);
+    TU_FAIL(e.fx.ctx, ccad_team_schedule_finding(ts, 0, NULL), CCAD_EINVAL);
     ccad_team_schedule_free(ts);
     env_close(&e);
 
@@ -456,7 +451,7 @@ static void unrouted_and_empty(void **state)
     env_team(&e, order_abc, xs, vpd, NULL);
     o.metric = CCAD_METRIC_HOST; /* no travel callback: fine without routes */
     o.units_per_minute = -1.0;
-    assert_int_equal(ccad_team_schedule_new(&ts, e.t, e.r, &o), CCAD_OK);
+    TU_PASS(e.fx.ctx, ccad_team_schedule_new(&ts, e.t, e.fx.r, &o));
     t = titem_of(&e, ts, "small", D0 + 1);
     assert_int_equal(t.carrier, rep_index(&e, "cat")); /* base 1 from 0.5: nearer than bob */
     assert_int_equal(t.item.seq, 0);

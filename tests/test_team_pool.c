@@ -8,9 +8,7 @@
 #include <string.h>
 
 typedef struct world {
-    tu_alloc al;
-    ccad_ctx *ctx;
-    ccad_rules *r;
+    tu_fixture fx; /* counting allocator, context, rules (testutil); no book */
     ccad_book *ann, *bob, *carl, *pool;
     ccad_team *team;
     char ids[64][32];
@@ -62,13 +60,12 @@ static void world_open(world *w)
     ccad_rep r;
     int i;
     memset(w, 0, sizeof *w);
-    h = tu_host(&w->al);
-    assert_int_equal(ccad_ctx_new(&w->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&w->r, w->ctx), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->ann, w->ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->bob, w->ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->carl, w->ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_new(&w->pool, w->ctx, 0), CCAD_OK);
+    h = tu_host(&w->fx.al);
+    assert_int_equal(tu_fixture_open_no_book(&w->fx, &h), 0);
+    TU_PASS(w->fx.ctx, ccad_book_new(&w->ann, w->fx.ctx, 0));
+    TU_PASS(w->fx.ctx, ccad_book_new(&w->bob, w->fx.ctx, 0));
+    TU_PASS(w->fx.ctx, ccad_book_new(&w->carl, w->fx.ctx, 0));
+    TU_PASS(w->fx.ctx, ccad_book_new(&w->pool, w->fx.ctx, 0));
     for (i = 0; i < 3; i++) {
         ccad_customer c = cust(w, "a", CCAD_GRADE_A, today() - 1, 9, 0.5, 0.1 * i);
         add(w->ann, &c);
@@ -83,17 +80,17 @@ static void world_open(world *w)
         c.status = CCAD_STATUS_RELEASED;
         add(w->pool, &c);
     }
-    assert_int_equal(ccad_team_new(&w->team, w->ctx, NULL), CCAD_OK);
+    TU_PASS(w->fx.ctx, ccad_team_new(&w->team, w->fx.ctx, NULL));
     r = rep("carl", 1, 1, 2);
-    assert_int_equal(ccad_team_add(w->team, &r, w->carl), CCAD_OK);
+    TU_PASS(w->fx.ctx, ccad_team_add(w->team, &r, w->carl));
     r = rep("ann", 0, 0, 1);
-    assert_int_equal(ccad_team_add(w->team, &r, w->ann), CCAD_OK);
+    TU_PASS(w->fx.ctx, ccad_team_add(w->team, &r, w->ann));
     r = rep("bob", 20, 0, 5);
-    assert_int_equal(ccad_team_add(w->team, &r, w->bob), CCAD_OK);
-    assert_int_equal(ccad_book_grade(w->ann, w->r), CCAD_OK);
-    assert_int_equal(ccad_book_grade(w->bob, w->r), CCAD_OK);
-    assert_int_equal(ccad_book_grade(w->carl, w->r), CCAD_OK);
-    assert_int_equal(ccad_book_grade(w->pool, w->r), CCAD_OK);
+    TU_PASS(w->fx.ctx, ccad_team_add(w->team, &r, w->bob));
+    TU_PASS(w->fx.ctx, ccad_book_grade(w->ann, w->fx.r));
+    TU_PASS(w->fx.ctx, ccad_book_grade(w->bob, w->fx.r));
+    TU_PASS(w->fx.ctx, ccad_book_grade(w->carl, w->fx.r));
+    TU_PASS(w->fx.ctx, ccad_book_grade(w->pool, w->fx.r));
 }
 
 static void world_close(world *w)
@@ -103,9 +100,7 @@ static void world_close(world *w)
     ccad_book_free(w->bob);
     ccad_book_free(w->carl);
     ccad_book_free(w->pool);
-    ccad_rules_free(w->r);
-    ccad_ctx_free(w->ctx);
-    assert_int_equal(w->al.live, 0);
+    assert_int_equal(tu_fixture_close(&w->fx), 0); /* fails on a leak */
 }
 
 /* Kilometres, cost in metres, 30 km/h. */
@@ -147,10 +142,10 @@ static void moves_relieve_the_overloaded_rep(void **state)
     size_t i;
     (void)state;
     world_open(&w);
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_OK);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o), CCAD_OK);
     /* the workload table: ann's line is ccad_book_workload's */
     assert_int_equal(ccad_team_proposals_load(tp, 0, &L), CCAD_OK);
-    assert_int_equal(ccad_book_workload(w.ann, w.r, today(), &wl), CCAD_OK);
+    assert_int_equal(ccad_book_workload(w.ann, w.fx.r, today(), &wl), CCAD_OK);
     assert_int_equal(L.before.visits, wl.visits);
     assert_int_equal(L.before.rows[0].visits, wl.rows[0].visits);
     assert_int_equal(L.before.capacity, 22);
@@ -185,7 +180,7 @@ static void moves_relieve_the_overloaded_rep(void **state)
     /* asked to: an A as near to carl as ann goes too (before the last B,
      * by book order) and ann fits */
     o = opts(1);
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_OK);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o), CCAD_OK);
     assert_int_equal(ccad_team_proposals_count(tp), 8);
     assert_int_equal(ccad_book_grade_of(w.ann, (size_t)prop(tp, 7).finding.customer), CCAD_GRADE_A);
     assert_int_equal(ccad_team_proposals_balance(tp, &bal), CCAD_OK);
@@ -211,7 +206,7 @@ static void moves_carried_out_match(void **state)
     books[0] = w.ann;
     books[1] = w.bob;
     books[2] = w.carl;
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_OK);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o), CCAD_OK);
     n = ccad_team_proposals_count(tp);
     for (i = 0; i < n; i++) {
         ccad_team_proposal p = prop(tp, i);
@@ -224,10 +219,10 @@ static void moves_carried_out_match(void **state)
     }
     for (r = 0; r < 3; r++) {
         ccad_workload wl = CCAD_WORKLOAD_INIT;
-        assert_int_equal(ccad_book_grade(books[r], w.r), CCAD_OK);
-        assert_int_equal(ccad_book_workload(books[r], w.r, today(), &wl), CCAD_OK);
+        assert_int_equal(ccad_book_grade(books[r], w.fx.r), CCAD_OK);
+        assert_int_equal(ccad_book_workload(books[r], w.fx.r, today(), &wl), CCAD_OK);
         wl.visits_per_day = r == 0 ? 1 : r == 1 ? 5 : 2;
-        assert_int_equal(ccad_book_workload(books[r], w.r, today(), &wl), CCAD_OK);
+        assert_int_equal(ccad_book_workload(books[r], w.fx.r, today(), &wl), CCAD_OK);
         assert_int_equal(ccad_team_proposals_load(tp, r, &L), CCAD_OK);
         assert_int_equal(wl.visits, L.visits_after);
         assert_int_equal(wl.over, 0);
@@ -250,17 +245,17 @@ static void capacity_of_a_minutes_only_rep(void **state)
     (void)state;
     world_open(&w);
     r.minutes_per_day = 480;
-    assert_int_equal(ccad_team_new(&t, w.ctx, NULL), CCAD_OK);
-    assert_int_equal(ccad_team_add(t, &r, w.bob), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_new(&tp, t, NULL, w.r, &o), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_load(tp, 0, &L), CCAD_OK);
+    TU_PASS(w.fx.ctx, ccad_team_new(&t, w.fx.ctx, NULL));
+    TU_PASS(w.fx.ctx, ccad_team_add(t, &r, w.bob));
+    TU_PASS(w.fx.ctx, ccad_team_proposals_new(&tp, t, NULL, w.fx.r, &o));
+    TU_PASS(w.fx.ctx, ccad_team_proposals_load(tp, 0, &L));
     assert_int_equal(L.before.visits_per_day, 480 / 45);
     assert_int_equal(L.before.capacity, 22 * (480 / 45));
     ccad_team_proposals_free(tp);
     o.period_days = 10;
     o.field_days = 4;
-    assert_int_equal(ccad_team_proposals_new(&tp, t, NULL, w.r, &o), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_load(tp, 0, &L), CCAD_OK);
+    TU_PASS(w.fx.ctx, ccad_team_proposals_new(&tp, t, NULL, w.fx.r, &o));
+    TU_PASS(w.fx.ctx, ccad_team_proposals_load(tp, 0, &L));
     assert_int_equal(L.before.capacity, 4 * (480 / 45));
     assert_int_equal(L.before.period_days, 10);
     ccad_team_proposals_free(tp);
@@ -279,7 +274,7 @@ static void pool_customers_go_to_the_nearest_rep_with_room(void **state)
     ccad_team_proposal p;
     (void)state;
     world_open(&w);
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, w.pool, w.r, &o), CCAD_OK);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, w.pool, w.fx.r, &o), CCAD_OK);
     assert_int_equal(count_kind(tp, CCAD_FIND_ASSIGN_PROPOSED), 2);
     p = prop(tp, 8); /* after the 8 moves, in pool order */
     assert_int_equal(p.finding.kind, CCAD_FIND_ASSIGN_PROPOSED);
@@ -337,7 +332,7 @@ static void releases_with_grounds_and_patience(void **state)
     int k;
     (void)state;
     world_open(&w);
-    assert_int_equal(ccad_book_new(&dan, w.ctx, 0), CCAD_OK);
+    TU_PASS(w.fx.ctx, ccad_book_new(&dan, w.fx.ctx, 0));
     c = cust(&w, "idle", CCAD_GRADE_C, today() - 40, 7, 5, 5);
     add(dan, &c);
     c = cust(&w, "few", CCAD_GRADE_C, today() - 40, 2, 5, 5);
@@ -354,9 +349,9 @@ static void releases_with_grounds_and_patience(void **state)
     c = cust(&w, "out", CCAD_GRADE_C, today() - 90, 7, 5, 5);
     c.status = CCAD_STATUS_RELEASED;
     add(dan, &c);
-    assert_int_equal(ccad_team_add(w.team, &r, dan), CCAD_OK);
-    assert_int_equal(ccad_book_grade(dan, w.r), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_OK);
+    TU_PASS(w.fx.ctx, ccad_team_add(w.team, &r, dan));
+    TU_PASS(w.fx.ctx, ccad_book_grade(dan, w.fx.r));
+    TU_PASS(w.fx.ctx, ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o));
     n = ccad_team_proposals_count(tp);
     assert_true(n <= 16);
     for (i = 0; i < n; i++)
@@ -399,8 +394,8 @@ static void releases_with_grounds_and_patience(void **state)
     assert_null(release_of(all, n, dan, "out19"));
     ccad_team_proposals_free(tp);
     /* pool.release_days 10: the 12-day idle one too */
-    assert_int_equal(ccad_rules_set(w.r, "pool.release_days", 10), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_OK);
+    TU_PASS(w.fx.ctx, ccad_rules_set(w.fx.r, "pool.release_days", 10));
+    TU_PASS(w.fx.ctx, ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o));
     assert_int_equal(count_kind(tp, CCAD_FIND_RELEASE_PROPOSED), 5);
     ccad_team_proposals_free(tp);
     ccad_book_free(dan);
@@ -445,7 +440,7 @@ static int busy_cal(void *user, const char *rep_id, int32_t day, uint32_t *out)
     ccad_team_proposal_options o = opts(0);
     (void)rep_id;
     (void)day;
-    busy_rc = ccad_team_proposals_new(&tp, busy_w->team, NULL, busy_w->r, &o);
+    busy_rc = ccad_team_proposals_new(&tp, busy_w->team, NULL, busy_w->fx.r, &o);
     assert_null(tp);
     *out = CCAD_DAY_WORKING;
     return 0;
@@ -465,42 +460,42 @@ static void misuse(void **state)
     uint32_t f;
     (void)state;
     world_open(&w);
-    assert_int_equal(ccad_team_proposals_new(&tp, NULL, NULL, w.r, &o), CCAD_EINVAL);
+    assert_int_equal(ccad_team_proposals_new(&tp, NULL, NULL, w.fx.r, &o), CCAD_EINVAL);
     assert_null(tp);
-    assert_int_equal(ccad_team_proposals_new(NULL, w.team, NULL, w.r, &o), CCAD_EINVAL);
+    assert_int_equal(ccad_team_proposals_new(NULL, w.team, NULL, w.fx.r, &o), CCAD_EINVAL);
     assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, NULL, &o), CCAD_EINVAL);
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, NULL), CCAD_EINVAL);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, NULL), CCAD_EINVAL);
     o.size = 8;
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_EVERSION);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o), CCAD_EVERSION);
     o = opts(0);
     o.metric = CCAD_METRIC_HOST;
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_EINVAL);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o), CCAD_EINVAL);
     o = opts(0);
     o.period_days = 0;
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_ERANGE);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o), CCAD_ERANGE);
     o = opts(0);
     o.field_days = 31;
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_ERANGE);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o), CCAD_ERANGE);
     o = opts(0);
     o.units_per_minute = 0;
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_ERANGE);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o), CCAD_ERANGE);
     o = opts(0);
     o.today = CCAD_NO_DATE;
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_ERANGE);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o), CCAD_ERANGE);
     o = opts(0);
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, w.ann, w.r, &o), CCAD_EINVAL);
-    assert_non_null(strstr(ccad_ctx_errmsg(w.ctx), "rep's book"));
-    assert_int_equal(ccad_book_new(&raw, w.ctx, 0), CCAD_OK);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, w.ann, w.fx.r, &o), CCAD_EINVAL);
+    assert_non_null(strstr(ccad_ctx_errmsg(w.fx.ctx), "rep's book"));
+    TU_PASS(w.fx.ctx, ccad_book_new(&raw, w.fx.ctx, 0));
     {
         ccad_customer c = cust(&w, "u", CCAD_GRADE_NONE, today() - 3, 1, 0, 0);
         add(raw, &c);
     }
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, raw, w.r, &o), CCAD_ESTALE);
-    assert_int_equal(ccad_team_new(&empty, w.ctx, NULL), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_new(&tp, empty, NULL, w.r, &o), CCAD_EINVAL);
+    assert_int_equal(ccad_team_proposals_new(&tp, w.team, raw, w.fx.r, &o), CCAD_ESTALE);
+    TU_PASS(w.fx.ctx, ccad_team_new(&empty, w.fx.ctx, NULL));
+    assert_int_equal(ccad_team_proposals_new(&tp, empty, NULL, w.fx.r, &o), CCAD_EINVAL);
     assert_null(tp);
     /* readers */
-    assert_int_equal(ccad_team_proposals_new(&tp, w.team, NULL, w.r, &o), CCAD_OK);
+    TU_PASS(w.fx.ctx, ccad_team_proposals_new(&tp, w.team, NULL, w.fx.r, &o));
     assert_int_equal(ccad_team_proposals_count(NULL), 0);
     assert_int_equal(ccad_team_proposals_item(NULL, 0, &p), CCAD_EINVAL);
     assert_int_equal(ccad_team_proposals_item(tp, 0, NULL), CCAD_EINVAL);
@@ -528,9 +523,9 @@ static void misuse(void **state)
         busy_rc = 0;
         to.calendar = busy_cal;
         to.user = (void *)&w;
-        assert_int_equal(ccad_team_new(&t, w.ctx, &to), CCAD_OK);
-        assert_int_equal(ccad_team_add(t, &r, w.bob), CCAD_OK);
-        assert_int_equal(ccad_team_day_flags(t, 0, today(), &f), CCAD_OK);
+        TU_PASS(w.fx.ctx, ccad_team_new(&t, w.fx.ctx, &to));
+        TU_PASS(w.fx.ctx, ccad_team_add(t, &r, w.bob));
+        TU_PASS(w.fx.ctx, ccad_team_day_flags(t, 0, today(), &f));
         assert_int_equal(busy_rc, CCAD_EBUSY);
         ccad_team_free(t);
     }

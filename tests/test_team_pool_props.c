@@ -26,9 +26,7 @@
 #define MAXPROP (MAXREP * MAXCUST + MAXPOOL)
 
 typedef struct gen {
-    tu_alloc al;
-    ccad_ctx *ctx;
-    ccad_rules *rules;
+    tu_fixture fx; /* counting allocator, context, rules (testutil); no book */
     int n;
     ccad_book *book[MAXREP], *pool;
     ccad_rep rep[MAXREP];
@@ -50,7 +48,7 @@ static void gen_book(gen *g, uint64_t *s, int b, ccad_book **out, double bx, dou
 {
     int i, n = (int)tu_rng_range(s, nmin, nmax);
     int32_t today = g->o.today;
-    assert_int_equal(ccad_book_new(out, g->ctx, 0), CCAD_OK);
+    TU_PASS(g->fx.ctx, ccad_book_new(out, g->fx.ctx, 0));
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
         snprintf(g->cust_id[b][i], sizeof g->cust_id[b][i], "k%d-%02d", b, i);
@@ -64,10 +62,10 @@ static void gen_book(gen *g, uint64_t *s, int b, ccad_book **out, double bx, dou
         c.has_location = tu_rng_pct(s, 95);
         c.x = bx + (double)tu_rng_range(s, -8000, 8000) / 1000.0;
         c.y = by + (double)tu_rng_range(s, -8000, 8000) / 1000.0;
-        assert_int_equal(ccad_book_add(*out, &c, NULL), CCAD_OK);
+        TU_PASS(g->fx.ctx, ccad_book_add(*out, &c, NULL));
     }
-    assert_int_equal(ccad_rules_set(g->rules, "freq.d_count", 1), CCAD_OK);
-    assert_int_equal(ccad_book_grade(*out, g->rules), CCAD_OK);
+    TU_PASS(g->fx.ctx, ccad_rules_set(g->fx.r, "freq.d_count", 1));
+    TU_PASS(g->fx.ctx, ccad_book_grade(*out, g->fx.r));
 }
 
 static void gen_make(gen *g, uint64_t seed)
@@ -76,9 +74,8 @@ static void gen_make(gen *g, uint64_t seed)
     ccad_host h;
     int r;
     memset(g, 0, sizeof *g);
-    h = tu_host(&g->al);
-    assert_int_equal(ccad_ctx_new(&g->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&g->rules, g->ctx), CCAD_OK);
+    h = tu_host(&g->fx.al);
+    assert_int_equal(tu_fixture_open_no_book(&g->fx, &h), 0);
     g->o = (ccad_team_proposal_options)CCAD_TEAM_PROPOSAL_OPTIONS_INIT;
     g->o.today = tu_date("2026-06-03") + (int32_t)tu_rng_range(&s, 0, 60);
     g->o.move_a = tu_rng_pct(&s, 50);
@@ -105,9 +102,7 @@ static void gen_free(gen *g)
     for (r = 0; r < g->n; r++)
         ccad_book_free(g->book[r]);
     ccad_book_free(g->pool);
-    ccad_rules_free(g->rules);
-    ccad_ctx_free(g->ctx);
-    assert_int_equal(g->al.live, 0);
+    assert_int_equal(tu_fixture_close(&g->fx), 0); /* fails on a leak */
 }
 
 /* The team with the reps added in `order`, and its proposals into *P. */
@@ -117,23 +112,23 @@ static void propose(gen *g, const int *order, props *P)
     ccad_team_proposals *tp = NULL;
     size_t i;
     int k;
-    assert_int_equal(ccad_team_new(&t, g->ctx, NULL), CCAD_OK);
+    TU_PASS(g->fx.ctx, ccad_team_new(&t, g->fx.ctx, NULL));
     for (k = 0; k < g->n; k++)
-        assert_int_equal(ccad_team_add(t, &g->rep[order[k]], g->book[order[k]]), CCAD_OK);
-    assert_int_equal(ccad_team_proposals_new(&tp, t, g->pool, g->rules, &g->o), CCAD_OK);
+        TU_PASS(g->fx.ctx, ccad_team_add(t, &g->rep[order[k]], g->book[order[k]]));
+    TU_PASS(g->fx.ctx, ccad_team_proposals_new(&tp, t, g->pool, g->fx.r, &g->o));
     memset(P, 0, sizeof *P);
     P->n = ccad_team_proposals_count(tp);
     assert_true(P->n <= MAXPROP);
     for (i = 0; i < P->n; i++) {
         P->p[i] = (ccad_team_proposal)CCAD_TEAM_PROPOSAL_INIT;
-        assert_int_equal(ccad_team_proposals_item(tp, i, &P->p[i]), CCAD_OK);
+        TU_PASS(g->fx.ctx, ccad_team_proposals_item(tp, i, &P->p[i]));
     }
     for (k = 0; k < g->n; k++) {
         P->load[k] = (ccad_team_load)CCAD_TEAM_LOAD_INIT;
-        assert_int_equal(ccad_team_proposals_load(tp, (size_t)k, &P->load[k]), CCAD_OK);
+        TU_PASS(g->fx.ctx, ccad_team_proposals_load(tp, (size_t)k, &P->load[k]));
     }
     P->bal = (ccad_team_balance)CCAD_TEAM_BALANCE_INIT;
-    assert_int_equal(ccad_team_proposals_balance(tp, &P->bal), CCAD_OK);
+    TU_PASS(g->fx.ctx, ccad_team_proposals_balance(tp, &P->bal));
     ccad_team_proposals_free(tp);
     ccad_team_free(t);
 }
@@ -193,8 +188,8 @@ static long check_capacity(gen *g, const props *P, const int *by_index)
         w.period_days = g->o.period_days;
         w.field_days = 0; /* workload.field_days x period / 30, as the proposals */
         w.visits_per_day = g->rep[by_index[k]].visits_per_day;
-        assert_int_equal(ccad_book_grade(b, g->rules), CCAD_OK);
-        assert_int_equal(ccad_book_workload(b, g->rules, g->o.today, &w), CCAD_OK);
+        assert_int_equal(ccad_book_grade(b, g->fx.r), CCAD_OK);
+        assert_int_equal(ccad_book_workload(b, g->fx.r, g->o.today, &w), CCAD_OK);
         if ((got[k] && w.visits > w.capacity) || w.visits != P->load[k].visits_after)
             bad++;
     }

@@ -40,10 +40,8 @@ static const char *const prop_name[P_N] = {"capacity",   "named", "accounted", "
                                            "visit_days", "hours", "day_end",   "order"};
 
 typedef struct team_gen {
-    tu_alloc al;
+    tu_fixture fx; /* counting allocator, context, rules (testutil); no book */
     uint64_t seed;
-    ccad_ctx *ctx;
-    ccad_rules *rules;
     int n;
     ccad_book *book[MAXREP];
     ccad_rep rep[MAXREP];
@@ -73,7 +71,7 @@ static int gen_calendar(void *user, const char *rep_id, int32_t day, uint32_t *o
 static void gen_customers(team_gen *g, uint64_t *s, int r, int32_t d0)
 {
     int i, n = (int)tu_rng_range(s, 10, MAXCUST);
-    assert_int_equal(ccad_book_new(&g->book[r], g->ctx, 0), CCAD_OK);
+    TU_PASS(g->fx.ctx, ccad_book_new(&g->book[r], g->fx.ctx, 0));
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
         int64_t k = tu_rng_range(s, 0, 99);
@@ -97,9 +95,9 @@ static void gen_customers(team_gen *g, uint64_t *s, int r, int32_t d0)
             c.visit_open_min = (int32_t)tu_rng_range(s, 28, 44) * 15;
             c.visit_close_min = c.visit_open_min + (int32_t)tu_rng_range(s, 2, 6) * 60;
         }
-        assert_int_equal(ccad_book_add(g->book[r], &c, NULL), CCAD_OK);
+        TU_PASS(g->fx.ctx, ccad_book_add(g->book[r], &c, NULL));
     }
-    assert_int_equal(ccad_book_grade(g->book[r], g->rules), CCAD_OK);
+    TU_PASS(g->fx.ctx, ccad_book_grade(g->book[r], g->fx.r));
 }
 
 static void gen_make(team_gen *g, uint64_t seed)
@@ -110,9 +108,8 @@ static void gen_make(team_gen *g, uint64_t seed)
     int32_t d0 = tu_date("2026-03-02");
     memset(g, 0, sizeof *g);
     g->seed = seed;
-    h = tu_host(&g->al);
-    assert_int_equal(ccad_ctx_new(&g->ctx, &h), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&g->rules, g->ctx), CCAD_OK);
+    h = tu_host(&g->fx.al);
+    assert_int_equal(tu_fixture_open_no_book(&g->fx, &h), 0);
     g->o = (ccad_plan_options)CCAD_PLAN_OPTIONS_INIT;
     g->o.first_day = d0 + 7 * (int32_t)tu_rng_range(&s, 0, 20);
     g->o.days = (int32_t)tu_rng_range(&s, 5, 14);
@@ -153,12 +150,12 @@ static ccad_team_schedule *gen_plan(team_gen *g, const int *order, ccad_team **o
     int k, rc;
     o.user = g;
     o.calendar = gen_calendar;
-    assert_int_equal(ccad_team_new(&t, g->ctx, &o), CCAD_OK);
+    TU_PASS(g->fx.ctx, ccad_team_new(&t, g->fx.ctx, &o));
     for (k = 0; k < g->n; k++)
-        assert_int_equal(ccad_team_add(t, &g->rep[order[k]], g->book[order[k]]), CCAD_OK);
-    rc = ccad_team_schedule_new(&ts, t, g->rules, &g->o);
+        TU_PASS(g->fx.ctx, ccad_team_add(t, &g->rep[order[k]], g->book[order[k]]));
+    rc = ccad_team_schedule_new(&ts, t, g->fx.r, &g->o);
     if (rc != CCAD_OK)
-        fail_msg("seed %llu: %s", (unsigned long long)g->seed, ccad_ctx_errmsg(g->ctx));
+        fail_msg("seed %llu: %s", (unsigned long long)g->seed, ccad_ctx_errmsg(g->fx.ctx));
     *out_team = t;
     return ts;
 }
@@ -168,9 +165,7 @@ static void gen_free(team_gen *g)
     int r;
     for (r = 0; r < g->n; r++)
         ccad_book_free(g->book[r]);
-    ccad_rules_free(g->rules);
-    ccad_ctx_free(g->ctx);
-    assert_int_equal(g->al.live, 0);
+    assert_int_equal(tu_fixture_close(&g->fx), 0); /* fails on a leak */
 }
 
 /* ---- a team plan as plain arrays, for the checkers ---- */
@@ -230,7 +225,7 @@ static int32_t service_of(const tp *p, const ccad_team_item *x)
     g = ccad_book_grade_of(b, x->item.customer);
     if (g < CCAD_GRADE_A || g > CCAD_GRADE_D)
         g = CCAD_GRADE_C;
-    assert_int_equal(ccad_rules_get(p->g->rules, name[g - 1], &v), CCAD_OK);
+    assert_int_equal(ccad_rules_get(p->g->fx.r, name[g - 1], &v), CCAD_OK);
     return (int32_t)v;
 }
 

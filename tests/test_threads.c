@@ -222,10 +222,10 @@ static void shared_rules(void **state)
     pthread_t th[THREADS];
     int t, round;
     (void)state;
-    assert_int_equal(ccad_ctx_new(&ctx, NULL), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
-    assert_int_equal(ccad_rules_set(r, "gap.max_days", 20), CCAD_OK);
-    assert_int_equal(ccad_rules_set_text(r, "gap.grades", "AB"), CCAD_OK);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
+    TU_PASS(ctx, ccad_rules_new(&r, ctx));
+    TU_PASS(ctx, ccad_rules_set(r, "gap.max_days", 20));
+    TU_PASS(ctx, ccad_rules_set_text(r, "gap.grades", "AB"));
     /* single-threaded reference, one per seed */
     for (t = 0; t < THREADS; t++) {
         ref[t].rules = r;
@@ -260,11 +260,11 @@ static void shared_rules(void **state)
     {
         ccad_rules *d = NULL;
         int64_t v = 0;
-        assert_int_equal(ccad_rules_new(&d, ctx), CCAD_OK);
-        assert_int_equal(ccad_rules_set(d, "gap.max_days", 20), CCAD_OK);
-        assert_int_equal(ccad_rules_set_text(d, "gap.grades", "AB"), CCAD_OK);
+        TU_PASS(ctx, ccad_rules_new(&d, ctx));
+        TU_PASS(ctx, ccad_rules_set(d, "gap.max_days", 20));
+        TU_PASS(ctx, ccad_rules_set_text(d, "gap.grades", "AB"));
         assert_true(ccad_rules_equal(d, r));
-        assert_int_equal(ccad_rules_get(r, "gap.max_days", &v), CCAD_OK);
+        TU_PASS(ctx, ccad_rules_get(r, "gap.max_days", &v));
         assert_int_equal(v, 20);
         ccad_rules_free(d);
     }

@@ -87,6 +87,14 @@ void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *fil
     _fail(file, line);
 }
 
+void tu_assert_named(const ccad_ctx *ctx, const char *fn)
+{
+    const char *msg = ccad_ctx_errmsg(ctx);
+    size_t n = strlen(fn);
+    if (strncmp(msg, fn, n) != 0 || msg[n] != ':' || msg[n + 1] != ' ')
+        fail_msg("message of %s does not start with its name: \"%s\"", fn, msg);
+}
+
 ccad_customer tu_customer(const tu_cust_spec *spec)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
@@ -309,10 +317,17 @@ int tu_team_same(const ccad_team_schedule *a, const ccad_team_schedule *b)
     return 1;
 }
 
+int tu_fixture_open_no_book(tu_fixture *f, const ccad_host *h)
+{
+    f->b = NULL;
+    if (ccad_ctx_new(&f->ctx, h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK)
+        return -1;
+    return 0;
+}
+
 int tu_fixture_open(tu_fixture *f, const ccad_host *h)
 {
-    if (ccad_ctx_new(&f->ctx, h) != CCAD_OK || ccad_rules_new(&f->r, f->ctx) != CCAD_OK ||
-        ccad_book_new(&f->b, f->ctx, 0) != CCAD_OK)
+    if (tu_fixture_open_no_book(f, h) != 0 || ccad_book_new(&f->b, f->ctx, 0) != CCAD_OK)
         return -1;
     return 0;
 }

@@ -58,6 +58,9 @@ const char *tu_mark(ccad_ctx *ctx);
         tu_assert_ok(tu_rc_, (ctx), #call, __FILE__, __LINE__); \
     } while (0)
 void tu_assert_ok(int rc, const ccad_ctx *ctx, const char *call, const char *file, int line);
+/* Fails the test unless the context's message starts with "fn: ", the name
+ * of the API function called (docs/design.md, "Errors"). */
+void tu_assert_named(const ccad_ctx *ctx, const char *fn);
 
 /* ---- test customers ----
  * Every field a test customer is built from, written out where the test's
@@ -134,6 +137,9 @@ int tu_fixture_teardown(void **state);
  * the context with host h (whose allocator must be the counting one of
  * f->al, tu_host()), default rules and an empty book; 0 or -1. */
 int tu_fixture_open(tu_fixture *f, const ccad_host *h);
+/* The same without the book (f->b stays NULL), for worlds of several books
+ * (the team tests): context and rules only. */
+int tu_fixture_open_no_book(tu_fixture *f, const ccad_host *h);
 /* Frees what tu_fixture_open made; 0, or -1 after printing the blocks that
  * are still live (a leak). */
 int tu_fixture_close(tu_fixture *f);
