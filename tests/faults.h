@@ -47,10 +47,12 @@ void faults_store_load_book_alloc(void **state);
 void faults_store_load_customer_alloc(void **state);
 void faults_store_report(void);
 
-/* tests/faults_wide.c: the wide table growing under allocation failures
- * (setup/teardown: tu_fixture_setup, tu_fixture_teardown). */
+/* tests/faults_wide.c: the wide table and the side table growing under
+ * allocation failures (the first two: setup/teardown tu_fixture_setup,
+ * tu_fixture_teardown; the last makes its own context). */
 void faults_wide_position_add(void **state);
 void faults_wide_record(void **state);
+void faults_side_table_edits(void **state);
 
 /* tests/faults_snapshot.c: ccad_book_from_snapshot (helpers: snapshot_env.h;
  * setup/teardown: tu_fixture_setup, tu_fixture_teardown). */

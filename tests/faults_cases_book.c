@@ -219,7 +219,8 @@ static int run_book_update_wide(world *w, uint64_t *digest)
     return rc;
 }
 
-/* TRIAGE's position (1.1): a customer with a share or rank goes wide. */
+/* TRIAGE's position (1.1): a customer with a share or rank takes a side-table
+ * entry (lib/book_extra.c). */
 static int run_book_update_position(world *w, uint64_t *digest)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
@@ -279,7 +280,7 @@ static const fcase cases[] = {
     {"ccad_book_choose_working", "ccad_book_choose_working", run_choose_working, 0, 0},
     {"ccad_book_record:to-wide", "ccad_book_record", run_book_record_wide, W_WIDE_NEXT, 0},
     {"ccad_book_update:to-wide", "ccad_book_update", run_book_update_wide, 0, 0},
-    {"ccad_book_update:to-wide-by-position", "ccad_book_update", run_book_update_position, 0, 0},
+    {"ccad_book_update:side-table-by-position", "ccad_book_update", run_book_update_position, 0, 0},
     {"ccad_ctx_today", "ccad_ctx_today", run_today, 0, 0},
     {"ccad_ctx_day_flags", "ccad_ctx_day_flags", run_day_flags, 0, 0},
 };

@@ -418,97 +418,11 @@ static void side_table_memory(void **state)
     ccad_ctx_free(ctx);
 }
 
-/* Each edit that needs a new side-table entry, with the allocator
- * failing at every call in turn: the call fails with CCAD_ENOMEM and the
- * book's snapshot is the same bytes as before; then it succeeds. */
-static int extra_edit(ccad_book *b, ccad_book *to, int which)
-{
-    ccad_customer c = CCAD_CUSTOMER_INIT;
-    ccad_contact e = CCAD_CONTACT_INIT;
-    assert_int_equal(ccad_book_get(b, 1, &c), CCAD_OK);
-    switch (which) {
-    case 0: /* a position for a customer stored compact */
-        c.share_pct = 40;
-        return ccad_book_update(b, 1, &c);
-    case 1: /* a prospect's first recorded contact starts its run */
-        e.date = D0;
-        e.purposes = CCAD_PURPOSE_ACTIVITY;
-        return ccad_book_record(b, 1, &e);
-    case 2: /* a new customer with a position */
-        c.id = "new";
-        c.supplier_rank = 3;
-        return ccad_book_add(b, &c, NULL);
-    default: /* a customer with an entry into a book without a side table */
-        return ccad_book_transfer(b, 2, to, NULL);
-    }
-}
-
-static void side_table_faults(void **state)
-{
-    tu_alloc al = {0, 0, 0, 0, 0};
-    ccad_host h = tu_host(&al);
-    ccad_ctx *ctx = NULL;
-    int which;
-    long rounds = 0;
-    (void)state;
-    assert_int_equal(ccad_ctx_new(&ctx, &h), CCAD_OK);
-    for (which = 0; which < 4; which++) {
-        long n;
-        for (n = 1;; n++) {
-            ccad_book *b = NULL, *to = NULL;
-            ccad_customer c = CCAD_CUSTOMER_INIT;
-            unsigned char *before, *after;
-            size_t len, len2, n_to;
-            int i, rc;
-            assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
-            assert_int_equal(ccad_book_new(&to, ctx, 0), CCAD_OK);
-            for (i = 0; i < 3; i++) {
-                char id[8];
-                snprintf(id, sizeof id, "f%d", i);
-                c.id = id;
-                c.status = CCAD_STATUS_PROSPECT;
-                /* customer 2 has an entry for the transfer only: the other
-                 * edits make the book's first */
-                c.share_pct = i == 2 && which == 3 ? 25 : CCAD_SHARE_UNKNOWN;
-                assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
-            }
-            before = tu_snapshot_take(b, &len);
-            n_to = ccad_book_count(to);
-            tu_fail_at(&al, n, 0);
-            rc = extra_edit(b, to, which);
-            tu_fail_at(&al, 0, 0);
-            rounds++;
-            if (rc == CCAD_OK) {
-                assert_true(al.failures == 0 || n > 1);
-                ccad_book_free(b);
-                ccad_book_free(to);
-                free(before);
-                break;
-            }
-            assert_int_equal(rc, CCAD_ENOMEM);
-            after = tu_snapshot_take(b, &len2);
-            assert_int_equal(len, len2);
-            assert_memory_equal(before, after, len);
-            assert_int_equal(ccad_book_count(to), n_to);
-            free(before);
-            free(after);
-            ccad_book_free(b);
-            ccad_book_free(to);
-            al.failures = 0;
-        }
-        assert_true(n > 1); /* every one of these edits allocates */
-    }
-    print_message("side-table faults: %ld rounds\n", rounds);
-    ccad_ctx_free(ctx);
-    assert_int_equal(al.live, 0);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(side_table_equals_wide),
         cmocka_unit_test(side_table_memory),
-        cmocka_unit_test(side_table_faults),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

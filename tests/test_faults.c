@@ -197,6 +197,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(faults_wide_position_add, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(faults_wide_record, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test(faults_side_table_edits),
         cmocka_unit_test_setup_teardown(faults_snapshot_from_alloc, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test(faults_team_transfer),
