@@ -102,8 +102,10 @@ static inline row_t row_plus(const float *v, const float *p)
     return r;
 }
 #define EXACT_BLOCK exact_block_sse2
+#define EXACT_TARGET
 #include "route_exact_block.h"
 #undef EXACT_BLOCK
+#undef EXACT_TARGET
 
 static void exact_fillf(float *E, const float *Dr, uint32_t m)
 {
@@ -178,7 +180,12 @@ int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uin
         E = ccad__alloc(ctx, (rows < 4 ? 4 : rows) * EXACT_MAX * sizeof(float));
         if (E == NULL)
             return CCAD_ENOMEM;
-        exact_rowsf(D, m, open, E, exact_fillf, order, cost);
+        exact_rowsf(D, m, open, E,
+#if CCAD__HAVE_AVX2_KERNELS
+                    (ctx->cpu & CCAD__CPU_AVX2) != 0 ? ccad__route_exact_fill_avx2 :
+#endif
+                                                     exact_fillf,
+                    order, cost);
     } else if (maxd <= INT32_MAX / (int64_t)w) {
         E = ccad__alloc(ctx, rows * EXACT_MAX * sizeof(int32_t));
         if (E == NULL)

@@ -2,7 +2,7 @@
  * route_exact.c (SSE2) and route_exact_avx2.c (AVX2) after they define the
  * row type for their registers:
  *
- *   EXACT_BLOCK   the function's name
+ *   EXACT_BLOCK   the function's name; EXACT_TARGET its attributes (the ISA)
  *   row_t         twelve float lanes (one table row) in registers
  *   row_load(p), row_store(p, r), row_inf(), row_min(a, b)
  *   row_plus(v, p)  the scalar *v added to every lane of the row at p
@@ -17,7 +17,7 @@
  * (and with it the tour and its ties) is the row-by-row one. Row 0, the
  * costs from the base, is the caller's; rows 1..3 of block 0 have no high
  * stops. The caller allocates at least four rows. */
-static void EXACT_BLOCK(float *E, const float *Dr, uint32_t H)
+static EXACT_TARGET void EXACT_BLOCK(float *E, const float *Dr, uint32_t H)
 {
     float *e = E + (size_t)H * EXACT_MAX;
     row_t r0 = row_inf(), r1 = r0, r2 = r0, r3 = r0;

@@ -31,6 +31,22 @@ int ccad__route_host_matrix(ccad_ctx *ctx, const double *x, const double *y, siz
 int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uint32_t *order,
                       int64_t *cost);
 
+/* Optional kernels for some processors, chosen at run time from ctx->cpu
+ * (the CCAD__CPU_* bits ccad__cpu_features gives, cpu.c): built where the
+ * compiler can target them (GCC or Clang on x86). */
+#if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__)) && \
+    !defined(CCAD_SCALAR_ROUTE)
+#define CCAD__HAVE_AVX2_KERNELS 1
+#else
+#define CCAD__HAVE_AVX2_KERNELS 0
+#endif
+#define CCAD__CPU_AVX2 1u
+unsigned ccad__cpu_features(void);
+/* Rows 1..2^m - 1 of the exact solver's float table with AVX2, the same
+ * values as route_exact.c's own kernel (route_exact_avx2.c); only when
+ * ctx->cpu has CCAD__CPU_AVX2. */
+void ccad__route_exact_fill_avx2(float *E, const float *Dr, uint32_t m);
+
 /* The n x n costs of one route call (route_dist.c): (*out)[i * n + j] =
  * cost(arg, i, j), computed once for i < j and mirrored (the cost must be
  * symmetric to the bit), 0 on the diagonal; n in 1..CCAD__ROUTE_TABLE_MAX.
