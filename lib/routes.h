@@ -57,13 +57,13 @@ int ccad__route_table_new(ccad_ctx *ctx, uint32_t n,
                           int64_t **out);
 
 /* Perturbation rounds of ccad_route_solve's search over n tour points for
- * `points` caller's points: effort per point, a quarter of that up to 30
+ * `points` caller's points: effort per point, a fifth of that up to 30
  * stops, where a few rounds per point already reach the best tours that
  * long runs find (docs/routes.md, "Small tours"). */
 static inline uint64_t ccad__route_rounds(long effort, uint32_t n, uint32_t points)
 {
     uint64_t rounds = (uint64_t)effort * n;
-    return points <= 31 ? rounds / 4 : rounds;
+    return points <= 31 ? rounds / 5 : rounds;
 }
 
 /* ---- routes with time windows (route_tw.c) ----
