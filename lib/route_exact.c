@@ -73,11 +73,6 @@ EXACT_FILL(exact_fill64, int64_t, exact_row64)
 typedef struct {
     __m128 a, b, c;
 } row_t;
-static inline row_t row_load(const float *p)
-{
-    row_t r = {_mm_loadu_ps(p), _mm_loadu_ps(p + 4), _mm_loadu_ps(p + 8)};
-    return r;
-}
 static inline void row_store(float *p, row_t r)
 {
     _mm_storeu_ps(p, r.a);

@@ -18,11 +18,6 @@ typedef struct {
     __m256 a;
     __m128 b;
 } row_t;
-static inline EXACT_TARGET row_t row_load(const float *p)
-{
-    row_t r = {_mm256_loadu_ps(p), _mm_loadu_ps(p + 8)};
-    return r;
-}
 static inline EXACT_TARGET void row_store(float *p, row_t r)
 {
     _mm256_storeu_ps(p, r.a);

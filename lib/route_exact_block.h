@@ -4,7 +4,7 @@
  *
  *   EXACT_BLOCK   the function's name; EXACT_TARGET its attributes (the ISA)
  *   row_t         twelve float lanes (one table row) in registers
- *   row_load(p), row_store(p, r), row_inf(), row_min(a, b)
+ *   row_store(p, r), row_inf(), row_min(a, b)
  *   row_plus(v, p)  the scalar *v added to every lane of the row at p
  *
  * Rows H..H+3 (H a multiple of 4) share their high stops: for each stop k
