@@ -33,9 +33,10 @@ int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uin
 
 /* Optional kernels for some processors, chosen at run time from ctx->cpu
  * (the CCAD__CPU_* bits ccad__cpu_features gives, cpu.c): built where the
- * compiler can target them (GCC or Clang on x86). */
+ * compiler can target them (GCC or Clang on x86), unless CCAD_NO_AVX2 is
+ * defined (a build that times the SSE2 kernel alone). */
 #if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__)) && \
-    !defined(CCAD_SCALAR_ROUTE)
+    !defined(CCAD_SCALAR_ROUTE) && !defined(CCAD_NO_AVX2)
 #define CCAD__HAVE_AVX2_KERNELS 1
 #else
 #define CCAD__HAVE_AVX2_KERNELS 0
