@@ -28,6 +28,7 @@ int ccad_ctx_new(ccad_ctx **out, const ccad_host *host)
         return CCAD_ENOMEM;
     memset(ctx, 0, sizeof *ctx);
     ctx->host = h;
+    ctx->cpu = ccad__cpu_features();
     *out = ctx;
     return CCAD_OK;
 }

@@ -21,6 +21,7 @@ struct ccad_ctx {
     unsigned busy;       /* host calls in progress: the busy guard (see below) */
     int lang;            /* ccad_lang of the rules-text messages (ccad_ctx_set_lang) */
     uint64_t books_made; /* books created in this context: each book's serial */
+    unsigned cpu;        /* CCAD__CPU_* kernels this processor runs (cpu.c); tests clear it */
     char errmsg[CCAD_ERRMSG_CAP];
 };
 

@@ -3,6 +3,7 @@
  * (route.c), which gives the costs. */
 #include "internal.h"
 
+#include <math.h>
 #include <string.h>
 
 #if defined(__SSE2__) && !defined(CCAD_SCALAR_ROUTE)
@@ -51,43 +52,73 @@
         memcpy(E + (size_t)S * EXACT_MAX, t, sizeof t); \
     }
 
+/* The whole table row by row, row 0 aside. */
+#define EXACT_FILL(NAME, T, ROW) \
+    static void NAME(T *E, const T *Dr, uint32_t m) \
+    { \
+        uint32_t S; \
+        for (S = 1; S < (1u << m) - 1; S++) \
+            ROW(E, Dr, S); \
+    }
+
 EXACT_ROW(exact_row32, int32_t)
 EXACT_ROW(exact_row64, int64_t)
+EXACT_FILL(exact_fill32, int32_t, exact_row32)
+EXACT_FILL(exact_fill64, int64_t, exact_row64)
 
 #ifdef EXACT_SSE
-/* The float row with SSE: the twelve lanes in three registers, minps doing
- * in one instruction what whole numbers need four for without SSE4.1
- * (minps(c, t) is c < t ? c : t, the rule above). */
-static void exact_rowf(float *E, const float *Dr, uint32_t S)
+/* The float table with SSE2: a row in three registers, minps doing in one
+ * instruction what whole numbers need four for without SSE4.1 (minps(c, t)
+ * is c < t ? c : t, the rule above); four rows at a time. */
+typedef struct {
+    __m128 a, b, c;
+} row_t;
+static inline void row_store(float *p, row_t r)
 {
-    __m128 t0, t1, t2;
-    uint32_t bits = S, k = ccad__lowest_bit(bits);
-    __m128 v = _mm_set1_ps(E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k]);
-    const float *dr = Dr + k * EXACT_MAX;
-    t0 = _mm_add_ps(v, _mm_loadu_ps(dr));
-    t1 = _mm_add_ps(v, _mm_loadu_ps(dr + 4));
-    t2 = _mm_add_ps(v, _mm_loadu_ps(dr + 8));
-    for (bits &= bits - 1; bits != 0; bits &= bits - 1) {
-        k = ccad__lowest_bit(bits);
-        v = _mm_set1_ps(E[(size_t)(S & ~(1u << k)) * EXACT_MAX + k]);
-        dr = Dr + k * EXACT_MAX;
-        t0 = _mm_min_ps(_mm_add_ps(v, _mm_loadu_ps(dr)), t0);
-        t1 = _mm_min_ps(_mm_add_ps(v, _mm_loadu_ps(dr + 4)), t1);
-        t2 = _mm_min_ps(_mm_add_ps(v, _mm_loadu_ps(dr + 8)), t2);
-    }
-    _mm_storeu_ps(E + (size_t)S * EXACT_MAX, t0);
-    _mm_storeu_ps(E + (size_t)S * EXACT_MAX + 4, t1);
-    _mm_storeu_ps(E + (size_t)S * EXACT_MAX + 8, t2);
+    _mm_storeu_ps(p, r.a);
+    _mm_storeu_ps(p + 4, r.b);
+    _mm_storeu_ps(p + 8, r.c);
+}
+static inline row_t row_inf(void)
+{
+    row_t r = {_mm_set1_ps(HUGE_VALF), _mm_set1_ps(HUGE_VALF), _mm_set1_ps(HUGE_VALF)};
+    return r;
+}
+static inline row_t row_min(row_t x, row_t y)
+{
+    row_t r = {_mm_min_ps(x.a, y.a), _mm_min_ps(x.b, y.b), _mm_min_ps(x.c, y.c)};
+    return r;
+}
+static inline row_t row_plus(const float *v, const float *p)
+{
+    __m128 s = _mm_set1_ps(*v);
+    row_t r = {_mm_add_ps(s, _mm_loadu_ps(p)), _mm_add_ps(s, _mm_loadu_ps(p + 4)),
+               _mm_add_ps(s, _mm_loadu_ps(p + 8))};
+    return r;
+}
+#define EXACT_BLOCK exact_block_sse2
+#define EXACT_TARGET
+#include "route_exact_block.h"
+#undef EXACT_BLOCK
+#undef EXACT_TARGET
+
+static void exact_fillf(float *E, const float *Dr, uint32_t m)
+{
+    uint32_t H;
+    for (H = 0; H < (1u << m); H += 4)
+        exact_block_sse2(E, Dr, H);
 }
 #else
 EXACT_ROW(exact_rowf, float)
+EXACT_FILL(exact_fillf, float, exact_rowf)
 #endif
 
-/* The rows (ROW above) and the tour from them. */
-#define EXACT_ROWS(NAME, T, ROW) \
-    static void NAME(const int64_t *D, uint32_t m, int open, T *E, uint32_t *order, int64_t *cost) \
+/* The table (rows 1.. by FILL) and the tour from it. */
+#define EXACT_ROWS(NAME, T) \
+    static void NAME(const int64_t *D, uint32_t m, int open, T *E, \
+                     void (*fill)(T *, const T *, uint32_t), uint32_t *order, int64_t *cost) \
     { \
-        uint32_t full = (1u << m) - 1, w = m + 1, S, j, k, last = 0, mask; \
+        uint32_t full = (1u << m) - 1, w = m + 1, j, k, last = 0, mask; \
         T Dr[EXACT_MAX * EXACT_MAX]; \
         int64_t best = INT64_MAX; \
         memset(Dr, 0, sizeof Dr); \
@@ -96,8 +127,7 @@ EXACT_ROW(exact_rowf, float)
                 Dr[k * EXACT_MAX + j] = (T)D[(k + 1) * w + j + 1]; \
         for (j = 0; j < EXACT_MAX; j++) \
             E[j] = j < m ? (T)D[j + 1] : 0; \
-        for (S = 1; S < full; S++) \
-            ROW(E, Dr, S); \
+        fill(E, Dr, m); \
         for (j = 0; j < m; j++) { \
             int64_t c = (int64_t)E[(size_t)(full & ~(1u << j)) * EXACT_MAX + j] + \
                         (open ? 0 : D[(j + 1) * w]); \
@@ -124,9 +154,9 @@ EXACT_ROW(exact_rowf, float)
         *cost = best; \
     }
 
-EXACT_ROWS(exact_rowsf, float, exact_rowf)
-EXACT_ROWS(exact_rows32, int32_t, exact_row32)
-EXACT_ROWS(exact_rows64, int64_t, exact_row64)
+EXACT_ROWS(exact_rowsf, float)
+EXACT_ROWS(exact_rows32, int32_t)
+EXACT_ROWS(exact_rows64, int64_t)
 
 int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uint32_t *order,
                       int64_t *cost)
@@ -142,20 +172,25 @@ int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uin
             maxd = D[j];
     rows = (size_t)1 << m;
     if (maxd <= FLOAT_EXACT / ((int64_t)w + 1)) {
-        E = ccad__alloc(ctx, rows * EXACT_MAX * sizeof(float));
+        E = ccad__alloc(ctx, (rows < 4 ? 4 : rows) * EXACT_MAX * sizeof(float));
         if (E == NULL)
             return CCAD_ENOMEM;
-        exact_rowsf(D, m, open, E, order, cost);
+        exact_rowsf(D, m, open, E,
+#if CCAD__HAVE_AVX2_KERNELS
+                    (ctx->cpu & CCAD__CPU_AVX2) != 0 ? ccad__route_exact_fill_avx2 :
+#endif
+                                                     exact_fillf,
+                    order, cost);
     } else if (maxd <= INT32_MAX / (int64_t)w) {
         E = ccad__alloc(ctx, rows * EXACT_MAX * sizeof(int32_t));
         if (E == NULL)
             return CCAD_ENOMEM;
-        exact_rows32(D, m, open, E, order, cost);
+        exact_rows32(D, m, open, E, exact_fill32, order, cost);
     } else {
         E = ccad__alloc(ctx, rows * EXACT_MAX * sizeof(int64_t));
         if (E == NULL)
             return CCAD_ENOMEM;
-        exact_rows64(D, m, open, E, order, cost);
+        exact_rows64(D, m, open, E, exact_fill64, order, cost);
     }
     ccad__free(ctx, E);
     return CCAD_OK;

@@ -31,6 +31,23 @@ int ccad__route_host_matrix(ccad_ctx *ctx, const double *x, const double *y, siz
 int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uint32_t *order,
                       int64_t *cost);
 
+/* Optional kernels for some processors, chosen at run time from ctx->cpu
+ * (the CCAD__CPU_* bits ccad__cpu_features gives, cpu.c): built where the
+ * compiler can target them (GCC or Clang on x86), unless CCAD_NO_AVX2 is
+ * defined (a build that times the SSE2 kernel alone). */
+#if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__)) && \
+    !defined(CCAD_SCALAR_ROUTE) && !defined(CCAD_NO_AVX2)
+#define CCAD__HAVE_AVX2_KERNELS 1
+#else
+#define CCAD__HAVE_AVX2_KERNELS 0
+#endif
+#define CCAD__CPU_AVX2 1u
+unsigned ccad__cpu_features(void);
+/* Rows 1..2^m - 1 of the exact solver's float table with AVX2, the same
+ * values as route_exact.c's own kernel (route_exact_avx2.c); only when
+ * ctx->cpu has CCAD__CPU_AVX2. */
+void ccad__route_exact_fill_avx2(float *E, const float *Dr, uint32_t m);
+
 /* The n x n costs of one route call (route_dist.c): (*out)[i * n + j] =
  * cost(arg, i, j), computed once for i < j and mirrored (the cost must be
  * symmetric to the bit), 0 on the diagonal; n in 1..CCAD__ROUTE_TABLE_MAX.
@@ -41,13 +58,13 @@ int ccad__route_table_new(ccad_ctx *ctx, uint32_t n,
                           int64_t **out);
 
 /* Perturbation rounds of ccad_route_solve's search over n tour points for
- * `points` caller's points: effort per point, a quarter of that up to 30
+ * `points` caller's points: effort per point, a fifth of that up to 30
  * stops, where a few rounds per point already reach the best tours that
  * long runs find (docs/routes.md, "Small tours"). */
 static inline uint64_t ccad__route_rounds(long effort, uint32_t n, uint32_t points)
 {
     uint64_t rounds = (uint64_t)effort * n;
-    return points <= 31 ? rounds / 4 : rounds;
+    return points <= 31 ? rounds / 5 : rounds;
 }
 
 /* ---- routes with time windows (route_tw.c) ----

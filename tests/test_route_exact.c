@@ -157,16 +157,16 @@ static void make_matrix(int64_t *D, uint32_t w, int kind, int64_t unit)
         }
 }
 
-static void same_tours_as_the_old_solver(void **state)
+/* Every matrix through the kernel `cpu` selects (ctx->cpu: 0 forces the
+ * portable one, CCAD__CPU_AVX2 the AVX2 one) against the reference. */
+static long same_tours_on_kernel(ccad_ctx *ctx, unsigned cpu, long *ties)
 {
     /* odd units: costs are no multiples of a power of two that a float could
      * carry exactly beyond 2^24 */
     static const int64_t units[] = {1, 997, 3001, 40001, 5000001, INT64_C(200000000001)};
-    ccad_ctx *ctx = NULL;
     uint32_t m;
-    long cases = 0, ties = 0;
-    (void)state;
-    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
+    long cases = 0;
+    ctx->cpu = cpu;
     rng_state = tu_rng_seed(3);
     for (m = 1; m <= REF_MAX; m++) {
         int kind, rep, open;
@@ -183,11 +183,50 @@ static void same_tours_as_the_old_solver(void **state)
                         assert_int_equal(got, want);
                         assert_memory_equal(order, ref, (m + 1) * sizeof *order);
                         cases++;
-                        ties += kind >= 1 && kind <= 4;
+                        *ties += kind >= 1 && kind <= 4;
                     }
     }
-    print_message("route exact: %ld matrices with the old solver's tour (%ld built for ties)\n",
+    return cases;
+}
+
+static void same_tours_as_the_old_solver(void **state)
+{
+    ccad_ctx *ctx = NULL;
+    unsigned found;
+    long cases, ties = 0;
+    (void)state;
+    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
+    found = ctx->cpu;
+    cases = same_tours_on_kernel(ctx, 0, &ties);
+    print_message("route exact, portable kernel: %ld matrices with the old solver's tour (%ld "
+                  "built for ties)\n",
                   cases, ties);
+    if (found & CCAD__CPU_AVX2) {
+        ties = 0;
+        cases = same_tours_on_kernel(ctx, CCAD__CPU_AVX2, &ties);
+        print_message("route exact, AVX2 kernel: %ld matrices with the old solver's tour (%ld "
+                      "built for ties)\n",
+                      cases, ties);
+    } else {
+        print_message("route exact: this processor has no AVX2, its kernel untested here\n");
+    }
+    ccad_ctx_free(ctx);
+}
+
+/* The context holds what the processor has: compared with the compiler's
+ * own detection (tests may use its global state; the library may not). */
+static void kernels_chosen_from_the_processor(void **state)
+{
+    ccad_ctx *ctx = NULL;
+    (void)state;
+    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
+    assert_int_equal(ctx->cpu, ccad__cpu_features());
+#if CCAD__HAVE_AVX2_KERNELS
+    __builtin_cpu_init();
+    assert_int_equal((ctx->cpu & CCAD__CPU_AVX2) != 0, __builtin_cpu_supports("avx2") != 0);
+#else
+    assert_int_equal(ctx->cpu, 0);
+#endif
     ccad_ctx_free(ctx);
 }
 
@@ -225,6 +264,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_tours_as_the_old_solver),
+        cmocka_unit_test(kernels_chosen_from_the_processor),
         cmocka_unit_test(bad_sizes_and_failing_allocator),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
