@@ -88,15 +88,21 @@ static int read_calendar(ccad_ctx *ctx, const ccad_schedule *s, const ccad_plan_
     return CCAD_OK;
 }
 
-/* Plans again into a new schedule and moves its contents into s. */
+/* Plans again into a new schedule and moves its contents into s. With
+ * `reuse`, the new plan reuses s's trace for the customers whose record is
+ * unchanged; *out_changed counts the changed ones, SIZE_MAX when the plan
+ * was made from scratch. */
 static int plan_again(ccad_schedule *s, const ccad_book *book, const ccad_rules *rules,
-                      const ccad_plan_options *o, struct calendar *C)
+                      const ccad_plan_options *o, struct calendar *C, int reuse,
+                      size_t *out_changed)
 {
     static const char fn[] = "ccad_schedule_replan";
     ccad_schedule *fresh = NULL, old;
-    int rc = C->flags != NULL
-                 ? ccad__schedule_new(&fresh, book, rules, o, flags_of, C, fn)
-                 : ccad__schedule_new(&fresh, book, rules, o, ccad__ctx_flags, book->ctx, fn);
+    const ccad_schedule *from = reuse ? s : NULL;
+    int rc = C->flags != NULL ? ccad__schedule_renew(&fresh, book, rules, o, flags_of, C, fn, from,
+                                                     out_changed)
+                              : ccad__schedule_renew(&fresh, book, rules, o, ccad__ctx_flags,
+                                                     book->ctx, fn, from, out_changed);
     if (rc != CCAD_OK)
         return ccad__fail_in(book->ctx, fn, rc);
     old = *s;
@@ -128,11 +134,37 @@ static int check_args(ccad_schedule *s, const ccad_book *book, const ccad_rules 
     return CCAD_OK;
 }
 
+/* Reads the calendar into C (allocated) when the cause leaves the plan
+ * kept or only the book changed; then *cause becomes CCAD_REPLAN_CALENDAR
+ * if the calendar differs and the plan would be kept, and *reuse is 1 when
+ * only the book's records changed (the incremental path). */
+static int check_calendar(ccad_schedule *s, const ccad_book *book, const ccad_plan_options *o,
+                          struct calendar *C, int *cause, int *reuse)
+{
+    int same = 0, rc;
+    *reuse = 0;
+    if (*cause != CCAD_REPLAN_KEPT && *cause != CCAD_REPLAN_BOOK)
+        return CCAD_OK;
+    /* the calendar is the host's: read it, and keep the plan (or its
+     * trace) only if it says what it said before (the range's bounds are
+     * those checked) */
+    C->flags = ccad__alloc(book->ctx, (size_t)o->days * sizeof *C->flags);
+    if (C->flags == NULL)
+        return ccad__fail(book->ctx, CCAD_ENOMEM, "ccad_schedule_replan: out of memory");
+    if ((rc = read_calendar(book->ctx, s, o, C, &same)) != 0)
+        return rc;
+    if (*cause == CCAD_REPLAN_KEPT && !same)
+        *cause = CCAD_REPLAN_CALENDAR;
+    *reuse = *cause == CCAD_REPLAN_BOOK && same && s->book_n == book->n;
+    return CCAD_OK;
+}
+
 int ccad_schedule_replan(ccad_schedule *schedule, const ccad_book *book, const ccad_rules *rules,
                          const ccad_plan_options *options, ccad_replan_info *info)
 {
     struct calendar C = {0, NULL};
-    int cause, same = 0, rc;
+    size_t changed = SIZE_MAX;
+    int cause, reuse, rc;
     if (schedule == NULL || book == NULL)
         return CCAD_EINVAL;
     if (ccad__busy(schedule->ctx) || ccad__busy(book->ctx))
@@ -140,22 +172,14 @@ int ccad_schedule_replan(ccad_schedule *schedule, const ccad_book *book, const c
     if ((rc = check_args(schedule, book, rules, options, info)) != 0)
         return rc;
     cause = what_changed(schedule, book, rules, options);
-    if (cause == CCAD_REPLAN_KEPT) {
-        /* the calendar is the host's: read it, and keep the plan only if it
-         * says what it said before (the range's bounds are those checked) */
-        C.flags = ccad__alloc(book->ctx, (size_t)options->days * sizeof *C.flags);
-        if (C.flags == NULL)
-            return ccad__fail(book->ctx, CCAD_ENOMEM, "ccad_schedule_replan: out of memory");
-        if ((rc = read_calendar(book->ctx, schedule, options, &C, &same)) != 0) {
-            ccad__free(book->ctx, C.flags);
-            return rc;
-        }
-        cause = same ? CCAD_REPLAN_KEPT : CCAD_REPLAN_CALENDAR;
-    }
-    if (cause != CCAD_REPLAN_KEPT)
-        rc = plan_again(schedule, book, rules, options, &C);
+    rc = check_calendar(schedule, book, options, &C, &cause, &reuse);
+    if (rc == CCAD_OK && cause != CCAD_REPLAN_KEPT)
+        rc = plan_again(schedule, book, rules, options, &C, reuse, &changed);
     ccad__free(book->ctx, C.flags);
-    if (rc == CCAD_OK && info != NULL)
+    if (rc == CCAD_OK && info != NULL) {
         info->cause = cause;
+        info->incremental = changed != SIZE_MAX;
+        info->changed = changed != SIZE_MAX ? (uint64_t)changed : 0;
+    }
     return rc;
 }
