@@ -68,7 +68,7 @@ static void update_one(tt_territory *t, const ccad_plan_options *o, uint64_t *s,
         c.capable = (int)tu_rng_range(s, 0, 1);
         c.visit_days = (uint8_t)(tu_rng_pct(s, 50) ? 0 : tu_rng_range(s, 1, 127));
         day = c.last_contact != CCAD_NO_DATE && c.last_contact < o->first_day ? c.last_contact
-                                                                               : o->first_day - 1;
+                                                                              : o->first_day - 1;
         for (k = 0; k < 3; k++) /* latest first, none after the first missing */
             c.owner_sales[k] = CCAD_NO_DATE;
         for (k = 0; k < 3 && tu_rng_pct(s, 60); k++) {

@@ -99,10 +99,10 @@ static int plan_again(ccad_schedule *s, const ccad_book *book, const ccad_rules 
     static const char fn[] = "ccad_schedule_replan";
     ccad_schedule *fresh = NULL, old;
     const ccad_schedule *from = reuse ? s : NULL;
-    int rc = C->flags != NULL ? ccad__schedule_renew(&fresh, book, rules, o, flags_of, C, fn, from,
-                                                     out_changed)
-                              : ccad__schedule_renew(&fresh, book, rules, o, ccad__ctx_flags,
-                                                     book->ctx, fn, from, out_changed);
+    int rc = C->flags != NULL
+                 ? ccad__schedule_renew(&fresh, book, rules, o, flags_of, C, fn, from, out_changed)
+                 : ccad__schedule_renew(&fresh, book, rules, o, ccad__ctx_flags, book->ctx, fn,
+                                        from, out_changed);
     if (rc != CCAD_OK)
         return ccad__fail_in(book->ctx, fn, rc);
     old = *s;

@@ -276,9 +276,8 @@ static int run_plan(struct plan *plan, int64_t *vs, int record, size_t *out_chan
 }
 
 static int plan_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
-                    const ccad_plan_options *options, ccad__day_flags_fn day_flags,
-                    void *flags_arg, const char *fn, int record, const ccad_schedule *old,
-                    size_t *out_changed);
+                    const ccad_plan_options *options, ccad__day_flags_fn day_flags, void *flags_arg,
+                    const char *fn, int record, const ccad_schedule *old, size_t *out_changed);
 
 int ccad__ctx_flags(void *arg, int32_t day, uint32_t *out)
 {
@@ -321,9 +320,8 @@ int ccad__schedule_renew(ccad_schedule **out, const ccad_book *book, const ccad_
 
 /* ccad__schedule_new, with a trace when `record` (then reusing old's). */
 static int plan_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
-                    const ccad_plan_options *options, ccad__day_flags_fn day_flags,
-                    void *flags_arg, const char *fn, int record, const ccad_schedule *old,
-                    size_t *out_changed)
+                    const ccad_plan_options *options, ccad__day_flags_fn day_flags, void *flags_arg,
+                    const char *fn, int record, const ccad_schedule *old, size_t *out_changed)
 {
     ccad_ctx *ctx;
     ccad_plan_options o;
