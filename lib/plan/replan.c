@@ -6,9 +6,13 @@
  * bumps), the rules' values and the options, and the calendar flags of
  * each day (kept for ccad_schedule_day anyway). A replan compares all of
  * that with what it is given: when nothing differs the schedule is kept as
- * it is, without planning; otherwise the plan is made again from scratch
- * into a new schedule, whose contents then replace the old ones, so the
- * handle stays the caller's and a failed replan leaves it as it was.
+ * it is, without planning; otherwise the plan is made again into a new
+ * schedule, whose contents then replace the old ones, so the handle stays
+ * the caller's and a failed replan leaves it as it was. When only the
+ * book's records changed (same customer count, rules, options and
+ * calendar), the new plan reuses the old one's trace for every customer
+ * whose record is unchanged (replan_trace.c); otherwise it is made from
+ * scratch.
  *
  * The book tracks its own changes: a caller who forgets to say what
  * changed cannot get a stale plan. With the HOST metric the travel
