@@ -16,6 +16,7 @@
 #include "testutil.h"
 #include "territory.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -262,12 +263,73 @@ static void test_fallbacks(void **state)
     free(t);
 }
 
+/* HOST travel: a grid distance at 1 km a minute, the same every time. */
+static int grid_travel(void *user, double x1, double y1, double x2, double y2, int32_t *out)
+{
+    (void)user;
+    *out = (int32_t)((x1 > x2 ? x1 - x2 : x2 - x1) + (y1 > y2 ? y1 - y2 : y2 - y1));
+    return 0;
+}
+
+/* With the HOST metric the travel callback's answers are never reused:
+ * a recorded contact plans from scratch. */
+static void test_host_travel(void **state)
+{
+    ccad_host host = CCAD_HOST_INIT;
+    ccad_ctx *ctx = NULL;
+    ccad_rules *r = NULL;
+    ccad_book *b = NULL;
+    ccad_schedule *sched = NULL, *scratch = NULL;
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
+    ccad_contact k = CCAD_CONTACT_INIT;
+    char id[16];
+    int i;
+    (void)state;
+    host.travel = grid_travel;
+    assert_int_equal(ccad_ctx_new(&ctx, &host), CCAD_OK);
+    assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
+    assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
+    o.first_day = tu_date("2026-11-23");
+    for (i = 0; i < 30; i++) {
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        snprintf(id, sizeof id, "h%d", i);
+        c.id = id;
+        c.value = (int64_t)(i % 5) * 2000000 + i;
+        c.status = CCAD_STATUS_ACTIVE;
+        c.last_contact = c.last_visit = o.first_day - 3 - i % 25;
+        c.contacts = 2;
+        c.has_location = 1;
+        c.x = (double)(i % 6) * 4.0;
+        c.y = (double)(i / 6) * 3.0;
+        assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+    }
+    assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
+    o.route = 1;
+    o.metric = CCAD_METRIC_HOST;
+    o.visits_per_day = 4;
+    assert_int_equal(ccad_schedule_new(&sched, b, r, &o), CCAD_OK);
+    k.date = o.first_day;
+    assert_int_equal(ccad_book_record(b, 4, &k), CCAD_OK);
+    assert_int_equal(ccad_schedule_replan(sched, b, r, &o, &info), CCAD_OK);
+    assert_int_equal(info.cause, CCAD_REPLAN_BOOK);
+    assert_int_equal(info.incremental, 0);
+    assert_int_equal(ccad_schedule_new(&scratch, b, r, &o), CCAD_OK);
+    tu_schedules_equal(sched, scratch);
+    ccad_schedule_free(scratch);
+    ccad_schedule_free(sched);
+    ccad_book_free(b);
+    ccad_rules_free(r);
+    ccad_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain),        cmocka_unit_test(test_routed),
         cmocka_unit_test(test_daily_visits), cmocka_unit_test(test_stretch),
         cmocka_unit_test(test_no_reasons),   cmocka_unit_test(test_fallbacks),
+        cmocka_unit_test(test_host_travel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

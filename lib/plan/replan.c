@@ -159,7 +159,9 @@ static int check_calendar(ccad_schedule *s, const ccad_book *book, const ccad_pl
         return rc;
     if (*cause == CCAD_REPLAN_KEPT && !same)
         *cause = CCAD_REPLAN_CALENDAR;
-    *reuse = *cause == CCAD_REPLAN_BOOK && same && s->book_n == book->n;
+    /* HOST travel is the callback's answer of the moment: never reused */
+    *reuse = *cause == CCAD_REPLAN_BOOK && same && s->book_n == book->n &&
+             !(o->route && o->metric == CCAD_METRIC_HOST);
     return CCAD_OK;
 }
 
