@@ -1783,7 +1783,8 @@ enum ccad_replan_cause {
     CCAD_REPLAN_HOST_TRAVEL = 6  /**< Routes with ::CCAD_METRIC_HOST: the travel callback's answers cannot be compared, so the plan is always made again. */
 };
 
-/** What ccad_schedule_replan() did (@since 1.1.0). */
+/** What ccad_schedule_replan() did (@since 1.1.0). A caller built when it
+ *  held only @c size and @c cause (size 8) is served that far. */
 typedef struct ccad_replan_info {
     uint32_t size; /**< Set by ::CCAD_REPLAN_INFO_INIT. */
     int cause;     /**< ::ccad_replan_cause: ::CCAD_REPLAN_KEPT, or why the plan was made again. */

@@ -16,6 +16,7 @@
 #include "testutil.h"
 #include "territory.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,6 +264,36 @@ static void test_fallbacks(void **state)
     free(t);
 }
 
+/* The info of a caller built before incremental and changed existed (the
+ * size and the cause only) is accepted and filled that far; another size
+ * is refused and changes nothing. */
+static void test_info_sizes(void **state)
+{
+    tt_territory *t = malloc(sizeof *t);
+    ccad_schedule *sched = NULL;
+    ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
+    ccad_contact k = CCAD_CONTACT_INIT;
+    (void)state;
+    assert_non_null(t);
+    tt_make(t, 11);
+    assert_int_equal(ccad_schedule_new(&sched, t->book, t->rules, &t->options), CCAD_OK);
+    k.date = t->options.first_day;
+    assert_int_equal(ccad_book_record(t->book, 1, &k), CCAD_OK);
+    info.size = (uint32_t)sizeof info - 4;
+    assert_int_equal(ccad_schedule_replan(sched, t->book, t->rules, &t->options, &info),
+                     CCAD_EVERSION);
+    info.size = (uint32_t)offsetof(ccad_replan_info, incremental);
+    info.incremental = 7;
+    info.changed = 7;
+    assert_int_equal(ccad_schedule_replan(sched, t->book, t->rules, &t->options, &info), CCAD_OK);
+    assert_int_equal(info.cause, CCAD_REPLAN_BOOK);
+    assert_int_equal(info.incremental, 7); /* beyond its size: untouched */
+    assert_int_equal(info.changed, 7);
+    ccad_schedule_free(sched);
+    tt_free(t);
+    free(t);
+}
+
 /* HOST travel: a grid distance at 1 km a minute, the same every time. */
 static int grid_travel(void *user, double x1, double y1, double x2, double y2, int32_t *out)
 {
@@ -329,7 +360,7 @@ int main(void)
         cmocka_unit_test(test_plain),        cmocka_unit_test(test_routed),
         cmocka_unit_test(test_daily_visits), cmocka_unit_test(test_stretch),
         cmocka_unit_test(test_no_reasons),   cmocka_unit_test(test_fallbacks),
-        cmocka_unit_test(test_host_travel),
+        cmocka_unit_test(test_host_travel),  cmocka_unit_test(test_info_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,7 @@
  * planned again. */
 #include "plan.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* The calendar of a range, read once up front for ccad__schedule_new. */
@@ -117,6 +118,10 @@ static int plan_again(ccad_schedule *s, const ccad_book *book, const ccad_rules 
     return CCAD_OK;
 }
 
+/* ccad_replan_info before it said whether the path was incremental: the
+ * size and the cause only (accepted, and filled that far). */
+#define REPLAN_INFO_SIZE_CAUSE (offsetof(ccad_replan_info, incremental))
+
 static int check_args(ccad_schedule *s, const ccad_book *book, const ccad_rules *rules,
                       const ccad_plan_options *o, const ccad_replan_info *info)
 {
@@ -132,7 +137,8 @@ static int check_args(ccad_schedule *s, const ccad_book *book, const ccad_rules 
     if (!CCAD__SIZE_OK(o->size, ccad_plan_options))
         return ccad__fail(s->ctx, CCAD_EVERSION, "%s: ccad_plan_options.size %lu not supported", fn,
                           (unsigned long)o->size);
-    if (info != NULL && !CCAD__SIZE_OK(info->size, ccad_replan_info))
+    if (info != NULL && !CCAD__SIZE_OK(info->size, ccad_replan_info) &&
+        info->size != REPLAN_INFO_SIZE_CAUSE)
         return ccad__fail(s->ctx, CCAD_EVERSION, "%s: ccad_replan_info.size %lu not supported", fn,
                           (unsigned long)info->size);
     return CCAD_OK;
@@ -182,8 +188,9 @@ int ccad_schedule_replan(ccad_schedule *schedule, const ccad_book *book, const c
     if (rc == CCAD_OK && cause != CCAD_REPLAN_KEPT)
         rc = plan_again(schedule, book, rules, options, &C, reuse, &changed);
     ccad__free(book->ctx, C.flags);
-    if (rc == CCAD_OK && info != NULL) {
+    if (rc == CCAD_OK && info != NULL)
         info->cause = cause;
+    if (rc == CCAD_OK && info != NULL && info->size != REPLAN_INFO_SIZE_CAUSE) {
         info->incremental = changed != SIZE_MAX;
         info->changed = changed != SIZE_MAX ? (uint64_t)changed : 0;
     }
