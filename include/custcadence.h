@@ -1783,14 +1783,17 @@ enum ccad_replan_cause {
     CCAD_REPLAN_HOST_TRAVEL = 6  /**< Routes with ::CCAD_METRIC_HOST: the travel callback's answers cannot be compared, so the plan is always made again. */
 };
 
-/** What ccad_schedule_replan() did (@since 1.1.0). */
+/** What ccad_schedule_replan() did (@since 1.1.0). A caller built when it
+ *  held only @c size and @c cause (size 8) is served that far. */
 typedef struct ccad_replan_info {
     uint32_t size; /**< Set by ::CCAD_REPLAN_INFO_INIT. */
     int cause;     /**< ::ccad_replan_cause: ::CCAD_REPLAN_KEPT, or why the plan was made again. */
+    int incremental;  /**< 1 when the plan was made again reusing the per-customer work of the old one for every customer whose record is unchanged (only the book's records changed: ::CCAD_REPLAN_BOOK with the same customer count, rules, options and calendar, and a workload that stretches the rules as before); 0 when kept or planned from scratch. */
+    uint64_t changed; /**< With @c incremental: the customers whose record differed, worked out again; else 0. */
 } ccad_replan_info;
 
 /** Initialiser for ::ccad_replan_info. */
-#define CCAD_REPLAN_INFO_INIT {(uint32_t)sizeof(ccad_replan_info), 0}
+#define CCAD_REPLAN_INFO_INIT {(uint32_t)sizeof(ccad_replan_info), 0, 0, 0}
 
 /**
  * @brief Brings a schedule up to date: the schedule becomes, item for item
@@ -1804,9 +1807,15 @@ typedef struct ccad_replan_info {
  * planned from and its state, the rules' values, the options and the
  * calendar flags of each day. When all of them are the same (the calendar
  * is asked again, once per day, as ccad_schedule_new() asks it), the
- * schedule is kept and nothing is planned; otherwise the plan is made
- * again from scratch (see docs/planning.md, "Re-planning"). A new @c today
- * is a new @c options.first_day, and plans again. The handle stays the
+ * schedule is kept and nothing is planned. When only the book's records
+ * changed (same customer count, rules, options and calendar), the plan is
+ * made again reusing, for every customer whose record is unchanged, the
+ * work that depends on that customer alone (its start state, workload
+ * share and per-customer findings; @c info->incremental); the days are
+ * still planned in full, since customers share each day's room. Otherwise
+ * the plan is made again from scratch (see docs/planning.md,
+ * "Re-planning"). A new @c today is a new @c options.first_day, and plans
+ * again from scratch. The handle stays the
  * same; the schedule's earlier items and findings are gone once it
  * succeeds.
  *

@@ -197,6 +197,8 @@ int main(void)
     S(ccad_replan_info);
     M(ccad_replan_info, size);
     M(ccad_replan_info, cause);
+    M(ccad_replan_info, incremental);
+    M(ccad_replan_info, changed);
     end();
 
     S(ccad_item);

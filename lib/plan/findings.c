@@ -118,10 +118,13 @@ static int per_customer(struct plan *plan)
     const ccad_plan_options *o = plan->o;
     ccad_assessment a;
     size_t i, f;
-    int rc;
+    int rc, done = 0;
     for (i = 0; i < plan->b->n; i++) {
         const struct cust *c = &plan->cw[i];
-        if (c->status == CCAD_STATUS_ELIMINATED)
+        /* a replan copies an unchanged customer's findings (replan_trace.c) */
+        if (plan->trace != NULL && (rc = ccad__trace_findings_of(plan, i, &done)) != 0)
+            return rc;
+        if (c->status == CCAD_STATUS_ELIMINATED || done)
             continue;
         ccad__assess(plan->b, plan->v, c, o->first_day, &a, 1);
         for (f = 0; f < sizeof map / sizeof map[0]; f++)
@@ -141,7 +144,7 @@ static int per_customer(struct plan *plan)
                 return rc;
         }
     }
-    return CCAD_OK;
+    return plan->trace != NULL ? ccad__trace_findings_of(plan, i, &done) : CCAD_OK;
 }
 
 /* The longest gap between consecutive contacts the final plan leaves each

@@ -65,6 +65,7 @@ struct ccad_schedule {
     size_t book_n;
     ccad_plan_options opts;
     int64_t rules_v[P__COUNT];
+    struct ccad__replan_trace *trace; /* what a replan can reuse (replan_trace.c), or NULL */
 };
 
 /* What the simulation keeps of one customer. */
@@ -134,6 +135,12 @@ struct plan {
         room_margin; /* minutes a detour may undercut the direct leg by rounding; -1: no bound (HOST) */
     int32_t *legs; /* travel minutes + 1 by (from, to), 0 = not yet known; the base
                            * is point n; NULL when not kept (HOST metric, large books) */
+    /* incremental re-planning (replan_trace.c): the trace this run records
+     * (NULL: none), and the schedule whose trace it reuses with the
+     * customers whose record changed since (NULL: a plan from scratch) */
+    struct ccad__replan_trace *trace;
+    const ccad_schedule *old;
+    const uint8_t *changed; /* per customer: 1 if its record differs from old's */
 };
 
 /* records.c */
@@ -295,6 +302,54 @@ int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_ru
 
 /* The host calendar through the context: a ccad__day_flags_fn over a ccad_ctx. */
 int ccad__ctx_flags(void *ctx, int32_t day, uint32_t *out);
+
+/* schedule.c: as ccad__schedule_new, recording a trace in the schedule
+ * (replan_trace.c) and, when `old` is not NULL, reusing old's trace for the
+ * customers whose record is unchanged; *out_changed receives how many
+ * changed (the incremental path), or SIZE_MAX when the run planned from
+ * scratch (no usable trace, or the rules in force differ). */
+int ccad__schedule_renew(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                         const ccad_plan_options *options, ccad__day_flags_fn day_flags,
+                         void *flags_arg, const char *fn, const ccad_schedule *old,
+                         size_t *out_changed);
+
+/* ---- incremental re-planning (replan_trace.c) ----
+ * A schedule keeps a trace of the per-customer work of its plan that does
+ * not depend on other customers: each customer's working form, its state
+ * when the range begins (strategy, blocked stops, persist blocks), its share
+ * of the workload and its per-customer findings. A replan after changes to
+ * the book reuses all of it for the customers whose record is unchanged. */
+struct ccad__replan_trace;
+/* Unpacks every customer into plan->cw and allocates plan->trace; with
+ * plan->old, marks in plan->changed the customers whose working form
+ * differs and counts them into *out_changed. CCAD_OK or a recorded error. */
+int ccad__trace_begin(struct plan *plan, size_t *out_changed);
+/* With plan->v the rules in force: when they differ from those of
+ * plan->old's plan (the workload stretched them otherwise), stops reusing
+ * plan->old, which leaves a plan from scratch (*out_changed = SIZE_MAX). */
+void ccad__trace_check_rules(struct plan *plan, size_t *out_changed);
+/* The workload of the book with rules v (as ccad__plan_measure_load, from
+ * plan->cw), noting each customer's share in the trace if there is one. */
+void ccad__trace_measure_load(struct plan *plan, const int64_t *v, struct load *load);
+/* 1 if customer i's start state and findings can come from plan->old. */
+static inline int ccad__trace_reused(const struct plan *plan, size_t i)
+{
+    return plan->old != NULL && !plan->changed[i];
+}
+/* Customer i's state at the start of the range from plan->old's trace. */
+void ccad__trace_start_of(struct plan *plan, size_t i);
+/* Notes every customer's state at the start of the range in the trace. */
+void ccad__trace_keep_start(struct plan *plan);
+/* Before customer i's per-customer findings: notes where they begin; when
+ * reused, copies plan->old's and sets *done. Called with i = n after the
+ * last customer, to note their end. CCAD_OK or a recorded error. */
+int ccad__trace_findings_of(struct plan *plan, size_t i, int *done);
+/* Hands the trace to the schedule (plan->cw moves into it) after a
+ * successful run, noting the rules in force. */
+void ccad__trace_finish(struct plan *plan);
+/* Frees what begin allocated and the run did not hand over. */
+void ccad__trace_release(struct plan *plan);
+void ccad__trace_free(ccad_ctx *ctx, struct ccad__replan_trace *trace);
 
 /* replan.c: notes in s what it was planned from (ccad_schedule_new). */
 void ccad__plan_remember(ccad_schedule *s, const ccad_book *book, const ccad_rules *rules,

@@ -125,5 +125,6 @@ void ccad__plan_free_parts(ccad_ctx *ctx, ccad_schedule *s)
     ccad__free(ctx, s->items);
     ccad__free(ctx, s->finds);
     ccad__free(ctx, s->reasons);
+    ccad__trace_free(ctx, s->trace);
     ccad__free(ctx, s);
 }

@@ -6,9 +6,13 @@
  * bumps), the rules' values and the options, and the calendar flags of
  * each day (kept for ccad_schedule_day anyway). A replan compares all of
  * that with what it is given: when nothing differs the schedule is kept as
- * it is, without planning; otherwise the plan is made again from scratch
- * into a new schedule, whose contents then replace the old ones, so the
- * handle stays the caller's and a failed replan leaves it as it was.
+ * it is, without planning; otherwise the plan is made again into a new
+ * schedule, whose contents then replace the old ones, so the handle stays
+ * the caller's and a failed replan leaves it as it was. When only the
+ * book's records changed (same customer count, rules, options and
+ * calendar), the new plan reuses the old one's trace for every customer
+ * whose record is unchanged (replan_trace.c); otherwise it is made from
+ * scratch.
  *
  * The book tracks its own changes: a caller who forgets to say what
  * changed cannot get a stale plan. With the HOST metric the travel
@@ -16,6 +20,7 @@
  * planned again. */
 #include "plan.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* The calendar of a range, read once up front for ccad__schedule_new. */
@@ -88,15 +93,21 @@ static int read_calendar(ccad_ctx *ctx, const ccad_schedule *s, const ccad_plan_
     return CCAD_OK;
 }
 
-/* Plans again into a new schedule and moves its contents into s. */
+/* Plans again into a new schedule and moves its contents into s. With
+ * `reuse`, the new plan reuses s's trace for the customers whose record is
+ * unchanged; *out_changed counts the changed ones, SIZE_MAX when the plan
+ * was made from scratch. */
 static int plan_again(ccad_schedule *s, const ccad_book *book, const ccad_rules *rules,
-                      const ccad_plan_options *o, struct calendar *C)
+                      const ccad_plan_options *o, struct calendar *C, int reuse,
+                      size_t *out_changed)
 {
     static const char fn[] = "ccad_schedule_replan";
     ccad_schedule *fresh = NULL, old;
+    const ccad_schedule *from = reuse ? s : NULL;
     int rc = C->flags != NULL
-                 ? ccad__schedule_new(&fresh, book, rules, o, flags_of, C, fn)
-                 : ccad__schedule_new(&fresh, book, rules, o, ccad__ctx_flags, book->ctx, fn);
+                 ? ccad__schedule_renew(&fresh, book, rules, o, flags_of, C, fn, from, out_changed)
+                 : ccad__schedule_renew(&fresh, book, rules, o, ccad__ctx_flags, book->ctx, fn,
+                                        from, out_changed);
     if (rc != CCAD_OK)
         return ccad__fail_in(book->ctx, fn, rc);
     old = *s;
@@ -106,6 +117,10 @@ static int plan_again(ccad_schedule *s, const ccad_book *book, const ccad_rules 
     ccad__plan_remember(s, book, rules, o);
     return CCAD_OK;
 }
+
+/* ccad_replan_info before it said whether the path was incremental: the
+ * size and the cause only (accepted, and filled that far). */
+#define REPLAN_INFO_SIZE_CAUSE (offsetof(ccad_replan_info, incremental))
 
 static int check_args(ccad_schedule *s, const ccad_book *book, const ccad_rules *rules,
                       const ccad_plan_options *o, const ccad_replan_info *info)
@@ -122,9 +137,37 @@ static int check_args(ccad_schedule *s, const ccad_book *book, const ccad_rules 
     if (!CCAD__SIZE_OK(o->size, ccad_plan_options))
         return ccad__fail(s->ctx, CCAD_EVERSION, "%s: ccad_plan_options.size %lu not supported", fn,
                           (unsigned long)o->size);
-    if (info != NULL && !CCAD__SIZE_OK(info->size, ccad_replan_info))
+    if (info != NULL && !CCAD__SIZE_OK(info->size, ccad_replan_info) &&
+        info->size != REPLAN_INFO_SIZE_CAUSE)
         return ccad__fail(s->ctx, CCAD_EVERSION, "%s: ccad_replan_info.size %lu not supported", fn,
                           (unsigned long)info->size);
+    return CCAD_OK;
+}
+
+/* Reads the calendar into C (allocated) when the cause leaves the plan
+ * kept or only the book changed; then *cause becomes CCAD_REPLAN_CALENDAR
+ * if the calendar differs and the plan would be kept, and *reuse is 1 when
+ * only the book's records changed (the incremental path). */
+static int check_calendar(ccad_schedule *s, const ccad_book *book, const ccad_plan_options *o,
+                          struct calendar *C, int *cause, int *reuse)
+{
+    int same = 0, rc;
+    *reuse = 0;
+    if (*cause != CCAD_REPLAN_KEPT && *cause != CCAD_REPLAN_BOOK)
+        return CCAD_OK;
+    /* the calendar is the host's: read it, and keep the plan (or its
+     * trace) only if it says what it said before (the range's bounds are
+     * those checked) */
+    C->flags = ccad__alloc(book->ctx, (size_t)o->days * sizeof *C->flags);
+    if (C->flags == NULL)
+        return ccad__fail(book->ctx, CCAD_ENOMEM, "ccad_schedule_replan: out of memory");
+    if ((rc = read_calendar(book->ctx, s, o, C, &same)) != 0)
+        return rc;
+    if (*cause == CCAD_REPLAN_KEPT && !same)
+        *cause = CCAD_REPLAN_CALENDAR;
+    /* HOST travel is the callback's answer of the moment: never reused */
+    *reuse = *cause == CCAD_REPLAN_BOOK && same && s->book_n == book->n &&
+             !(o->route && o->metric == CCAD_METRIC_HOST);
     return CCAD_OK;
 }
 
@@ -132,7 +175,8 @@ int ccad_schedule_replan(ccad_schedule *schedule, const ccad_book *book, const c
                          const ccad_plan_options *options, ccad_replan_info *info)
 {
     struct calendar C = {0, NULL};
-    int cause, same = 0, rc;
+    size_t changed = SIZE_MAX;
+    int cause, reuse, rc;
     if (schedule == NULL || book == NULL)
         return CCAD_EINVAL;
     if (ccad__busy(schedule->ctx) || ccad__busy(book->ctx))
@@ -140,22 +184,15 @@ int ccad_schedule_replan(ccad_schedule *schedule, const ccad_book *book, const c
     if ((rc = check_args(schedule, book, rules, options, info)) != 0)
         return rc;
     cause = what_changed(schedule, book, rules, options);
-    if (cause == CCAD_REPLAN_KEPT) {
-        /* the calendar is the host's: read it, and keep the plan only if it
-         * says what it said before (the range's bounds are those checked) */
-        C.flags = ccad__alloc(book->ctx, (size_t)options->days * sizeof *C.flags);
-        if (C.flags == NULL)
-            return ccad__fail(book->ctx, CCAD_ENOMEM, "ccad_schedule_replan: out of memory");
-        if ((rc = read_calendar(book->ctx, schedule, options, &C, &same)) != 0) {
-            ccad__free(book->ctx, C.flags);
-            return rc;
-        }
-        cause = same ? CCAD_REPLAN_KEPT : CCAD_REPLAN_CALENDAR;
-    }
-    if (cause != CCAD_REPLAN_KEPT)
-        rc = plan_again(schedule, book, rules, options, &C);
+    rc = check_calendar(schedule, book, options, &C, &cause, &reuse);
+    if (rc == CCAD_OK && cause != CCAD_REPLAN_KEPT)
+        rc = plan_again(schedule, book, rules, options, &C, reuse, &changed);
     ccad__free(book->ctx, C.flags);
     if (rc == CCAD_OK && info != NULL)
         info->cause = cause;
+    if (rc == CCAD_OK && info != NULL && info->size != REPLAN_INFO_SIZE_CAUSE) {
+        info->incremental = changed != SIZE_MAX;
+        info->changed = changed != SIZE_MAX ? (uint64_t)changed : 0;
+    }
     return rc;
 }

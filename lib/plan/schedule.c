@@ -126,12 +126,14 @@ static void release(ccad_ctx *ctx, struct plan *plan)
     ccad__free(ctx, plan->sim);
     ccad__free(ctx, plan->cand);
     ccad__free(ctx, plan->cw);
+    ccad__trace_release(plan);
     ccad__free(ctx, plan->cap_full);
     ccad__free(ctx, plan->legs);
 }
 
-/* Each customer's working form and the simulation's starting shadow; the
- * strategies that change the plan (TRIAGE give up and let go). */
+/* The simulation's starting shadow of each customer (its working form is
+ * in plan->cw); the strategies that change the plan (TRIAGE give up and
+ * let go). A replan takes an unchanged customer's from the old trace. */
 static void start_customers(struct plan *plan)
 {
     size_t i;
@@ -139,8 +141,11 @@ static void start_customers(struct plan *plan)
         struct sim *m = &plan->sim[i];
         int before, strategy;
         int64_t thr;
+        if (ccad__trace_reused(plan, i)) {
+            ccad__trace_start_of(plan, i);
+            continue;
+        }
         memset(m, 0, sizeof *m);
-        ccad__unpack(plan->b, i, &plan->cw[i]);
         m->last = plan->cw[i].last_contact;
         m->next_step = plan->cw[i].next_step;
         m->waiting = m->block_start = m->first_due = m->day_wait = CCAD_NO_DATE;
@@ -205,16 +210,16 @@ static void set_reminders(struct plan *plan)
 
 /* WORKLOAD over the range: the capacity in contacts (with a minute limit
  * only, at B's service time); the stretch policy lengthens every interval. */
-static int64_t apply_workload(const ccad_book *book, const ccad_plan_options *o, int64_t *vs,
-                              const uint32_t *flags, struct load *load)
+static int64_t apply_workload(struct plan *plan, int64_t *vs, struct load *load)
 {
+    const ccad_plan_options *o = plan->o;
     ccad_workload w;
     int32_t working_days = 0;
     int64_t cap;
     int di, k;
     for (di = 0; di < o->days; di++)
-        working_days += (flags[di] & CCAD_DAY_WORKING) != 0;
-    ccad__plan_measure_load(book, vs, o->first_day, o->days, load);
+        working_days += (plan->day_flags[di] & CCAD_DAY_WORKING) != 0;
+    ccad__trace_measure_load(plan, vs, load);
     cap = (int64_t)working_days *
           (o->visits_per_day > 0 ? o->visits_per_day : o->minutes_per_day / vs[P_SERVICE_B]);
     memset(&w, 0, sizeof w);
@@ -243,6 +248,37 @@ static int run_stages(struct plan *plan, const struct load *load, int64_t cap)
     return ccad__plan_findings(plan, load, cap);
 }
 
+/* Plans into a new plan->s with the rules vs (stretched here under the
+ * stretch policy). With `record`, the schedule gets a trace, reusing
+ * plan->old's for the unchanged customers (*out_changed as for
+ * ccad__schedule_renew); without, every customer is worked out. */
+static int run_plan(struct plan *plan, int64_t *vs, int record, size_t *out_changed)
+{
+    struct load load;
+    int64_t cap;
+    size_t i;
+    int rc = acquire(plan->b->ctx, plan, plan->o, plan->b->n);
+    *out_changed = SIZE_MAX;
+    if (rc == CCAD_OK && record)
+        rc = ccad__trace_begin(plan, out_changed);
+    else if (rc == CCAD_OK)
+        for (i = 0; i < plan->b->n; i++)
+            ccad__unpack(plan->b, i, &plan->cw[i]);
+    if (rc != CCAD_OK)
+        return rc;
+    cap = apply_workload(plan, vs, &load);
+    ccad__trace_check_rules(plan, out_changed);
+    if ((rc = run_stages(plan, &load, cap)) != 0)
+        return rc;
+    if (record)
+        ccad__trace_finish(plan);
+    return CCAD_OK;
+}
+
+static int plan_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                    const ccad_plan_options *options, ccad__day_flags_fn day_flags, void *flags_arg,
+                    const char *fn, int record, const ccad_schedule *old, size_t *out_changed);
+
 int ccad__ctx_flags(void *arg, int32_t day, uint32_t *out)
 {
     return ccad_ctx_day_flags((ccad_ctx *)arg, out, day);
@@ -251,6 +287,7 @@ int ccad__ctx_flags(void *arg, int32_t day, uint32_t *out)
 int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                       const ccad_plan_options *options)
 {
+    size_t changed;
     int rc;
     if (out != NULL)
         *out = NULL;
@@ -259,8 +296,8 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
     if (ccad__busy(book->ctx))
         return CCAD_EBUSY;
     rc = ccad__fail_in(book->ctx, "ccad_schedule_new",
-                       ccad__schedule_new(out, book, rules, options, ccad__ctx_flags, book->ctx,
-                                          "ccad_schedule_new"));
+                       ccad__schedule_renew(out, book, rules, options, ccad__ctx_flags, book->ctx,
+                                            "ccad_schedule_new", NULL, &changed));
     if (rc == CCAD_OK)
         ccad__plan_remember(*out, book, rules, options);
     return rc;
@@ -270,12 +307,28 @@ int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_ru
                        const ccad_plan_options *options, ccad__day_flags_fn day_flags,
                        void *flags_arg, const char *fn)
 {
+    return plan_new(out, book, rules, options, day_flags, flags_arg, fn, 0, NULL, NULL);
+}
+
+int ccad__schedule_renew(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                         const ccad_plan_options *options, ccad__day_flags_fn day_flags,
+                         void *flags_arg, const char *fn, const ccad_schedule *old,
+                         size_t *out_changed)
+{
+    return plan_new(out, book, rules, options, day_flags, flags_arg, fn, 1, old, out_changed);
+}
+
+/* ccad__schedule_new, with a trace when `record` (then reusing old's). */
+static int plan_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                    const ccad_plan_options *options, ccad__day_flags_fn day_flags, void *flags_arg,
+                    const char *fn, int record, const ccad_schedule *old, size_t *out_changed)
+{
     ccad_ctx *ctx;
     ccad_plan_options o;
     struct plan plan;
-    struct load load;
-    int64_t vs[P__COUNT], cap;
+    int64_t vs[P__COUNT];
     uint32_t *flags = NULL;
+    size_t changed;
     int di, rc;
 
     ctx = book->ctx;
@@ -313,10 +366,10 @@ int ccad__schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_ru
                            : 2 + (int32_t)ceil(1.0 / o.units_per_minute);
     memcpy(vs, rules->v, sizeof vs);
     plan.v = vs;
-    cap = apply_workload(book, &o, vs, flags, &load);
-    rc = acquire(ctx, &plan, &o, book->n);
-    if (rc == CCAD_OK)
-        rc = run_stages(&plan, &load, cap);
+    plan.old = old;
+    rc = run_plan(&plan, vs, record, &changed);
+    if (out_changed != NULL)
+        *out_changed = changed;
     release(ctx, &plan);
     if (rc != CCAD_OK) {
         ccad__free(ctx, flags);

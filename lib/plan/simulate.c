@@ -568,14 +568,15 @@ static int plan_day(struct plan *plan, int di)
 }
 
 /* Customers no day can take: visit hours that cannot hold the visit inside
- * the day, or a stop too far to reach and return from within the day. */
+ * the day, or a stop too far to reach and return from within the day. A
+ * replan's unchanged customers have theirs from the old trace already. */
 static int find_blocked(struct plan *plan)
 {
     size_t i;
     int rc;
     for (i = 0; i < plan->b->n; i++) {
         struct sim *m = &plan->sim[i];
-        if (ccad__inactive(plan->cw[i].status) || m->given_up)
+        if (ccad__inactive(plan->cw[i].status) || m->given_up || ccad__trace_reused(plan, i))
             continue;
         if ((rc = ccad__plan_alone(plan, (uint32_t)i, &m->alone_min)) != 0)
             return rc;
@@ -594,6 +595,8 @@ int ccad__plan_simulate(struct plan *plan)
     int di, rc;
     if (plan->day != NULL && (rc = find_blocked(plan)) != 0)
         return rc;
+    if (plan->trace != NULL)
+        ccad__trace_keep_start(plan);
     for (di = 0; di < plan->o->days; di++)
         if ((rc = plan_day(plan, di)) != 0)
             return rc;

@@ -592,6 +592,8 @@ STRUCTS: Dict[str, Tuple[str, Tuple[Member, ...]]] = {
     "ccad_replan_info": ("ccad_replan_info_init", (
         ("size", "uint32_t", ()),
         ("cause", "int", ()),
+        ("incremental", "int", ()),
+        ("changed", "uint64_t", ()),
     )),
     "ccad_workload_row": ("", (
         ("customers", "int64_t", ()),

@@ -1179,6 +1179,7 @@ class Schedule(_Handle, Sequence[Item]):
         self._lock = book._lock
         self._ids: Dict[int, str] = {}
         self._ids_kept = False  # True once every id was read (customers left the book)
+        self._replan_changed: Optional[int] = None
         o = plan_options(days, options)
         with self._lock:
             put(o, "first_day", book._ctx._day(first_day, "first_day"))
@@ -1236,7 +1237,17 @@ class Schedule(_Handle, Sequence[Item]):
             self._options = merged
             self._ids = {}  # the items name the book's customers as they are now
             self._ids_kept = False
+            self._replan_changed = int(info.changed) if info.incremental else None
         return ReplanCause(info.cause)
+
+    @property
+    def replan_changed(self) -> Optional[int]:
+        """After ``replan()`` took the incremental path (only the book's
+        records changed; ``ccad_replan_info.incremental``): how many
+        customers it found changed and worked out again. ``None`` before
+        any replan, or when the last one kept the plan or planned from
+        scratch."""
+        return self._replan_changed
 
     def __reduce__(self) -> Any:
         raise TypeError("a Schedule does not pickle; pickle its results (items, rows(), "

@@ -73,6 +73,21 @@ class ReplanTest(unittest.TestCase):
                     self.assertIsInstance(got, cc.ReplanCause)
                     self.same(s, book, rules, first, days, **opts)
 
+    def test_incremental_path(self) -> None:
+        # a contact recorded: only the book's records changed, so the replan
+        # reuses the unchanged customers' work and says how many changed
+        _rng, rules, book = self.world(5)
+        s = cc.Schedule(book, rules, TODAY, 7, visits_per_day=2)
+        self.assertIsNone(s.replan_changed)
+        book.record(book.ids()[0], date=TODAY)
+        self.assertEqual(s.replan(), cc.ReplanCause.BOOK)
+        self.assertEqual(s.replan_changed, 1)
+        self.same(s, book, rules, TODAY, 7, visits_per_day=2)
+        self.assertEqual(s.replan(), cc.ReplanCause.KEPT)
+        self.assertIsNone(s.replan_changed)
+        s.replan(TODAY + dt.timedelta(days=1))  # a new today: from scratch
+        self.assertIsNone(s.replan_changed)
+
     def test_options_and_rules(self) -> None:
         _rng, rules, book = self.world(3)
         s = cc.Schedule(book, rules, TODAY, 7, visits_per_day=2)
