@@ -1788,7 +1788,7 @@ enum ccad_replan_cause {
 typedef struct ccad_replan_info {
     uint32_t size; /**< Set by ::CCAD_REPLAN_INFO_INIT. */
     int cause;     /**< ::ccad_replan_cause: ::CCAD_REPLAN_KEPT, or why the plan was made again. */
-    int incremental;  /**< 1 when the plan was made again reusing the per-customer work of the old one for every customer whose record is unchanged (only the book's records changed: ::CCAD_REPLAN_BOOK with the same customer count, rules, options and calendar, and a workload that stretches the rules as before); 0 when kept or planned from scratch. */
+    int incremental;  /**< 1 when the plan was made again reusing the per-customer work of the old one for every customer whose record is unchanged (only the book's records changed: ::CCAD_REPLAN_BOOK with the same customer count, rules, options and calendar, and a workload that stretches the rules as before, and a schedule replanned before, which keeps the trace); 0 when kept or planned from scratch. */
     uint64_t changed; /**< With @c incremental: the customers whose record differed, worked out again; else 0. */
 } ccad_replan_info;
 
@@ -1808,8 +1808,10 @@ typedef struct ccad_replan_info {
  * calendar flags of each day. When all of them are the same (the calendar
  * is asked again, once per day, as ccad_schedule_new() asks it), the
  * schedule is kept and nothing is planned. When only the book's records
- * changed (same customer count, rules, options and calendar), the plan is
- * made again reusing, for every customer whose record is unchanged, the
+ * changed (same customer count, rules, options and calendar) and the
+ * schedule has been planned again before (the first replan that plans
+ * keeps a trace, about 261 bytes a customer; ccad_schedule_new() keeps
+ * none), the plan is made again reusing, for every customer whose record is unchanged, the
  * work that depends on that customer alone (its start state, workload
  * share and per-customer findings; @c info->incremental); the days are
  * still planned in full, since customers share each day's room. Otherwise

@@ -67,6 +67,9 @@ static int replan_run(world *w, const ccad_plan_options *o, int want_cause, uint
         return rc;
     }
     assert_int_equal(info.cause, want_cause);
+    /* the world's schedule has a trace (sched_open replanned it once): a
+     * recorded contact takes the incremental path (replan_trace.c) */
+    assert_int_equal(info.incremental, want_cause == CCAD_REPLAN_BOOK);
     *digest = schedule_digest(w->sched, o->first_day, o->days);
     return rc;
 }

@@ -636,12 +636,18 @@ ccad_plan_options census_plan_opts(const world *w, int route, int assign, int me
     return o;
 }
 
-/* The schedule of W_SCHED (stale = 1: a contact is recorded after it, so
- * that a replan has a book change to catch up with). */
+/* The schedule of W_SCHED, replanned once after a contact so that it keeps
+ * a trace (a schedule keeps one from its first replan on); stale = 1: a
+ * contact is recorded after it, so that a replan has a book change to catch
+ * up with. */
 static void sched_open(world *w, int stale)
 {
     ccad_plan_options o = census_plan_opts(w, 0, 0, 0);
+    ccad_contact first = CCAD_CONTACT_INIT;
     assert_int_equal(ccad_schedule_new(&w->sched, w->b, w->r, &o), CCAD_OK);
+    first.date = w->today;
+    assert_int_equal(ccad_book_record(w->b, 4, &first), CCAD_OK);
+    assert_int_equal(ccad_schedule_replan(w->sched, w->b, w->r, &o, NULL), CCAD_OK);
     w->sched_digest = schedule_digest(w->sched, o.first_day, o.days);
     if (stale) {
         ccad_contact k = CCAD_CONTACT_INIT;

@@ -287,7 +287,6 @@ int ccad__ctx_flags(void *arg, int32_t day, uint32_t *out)
 int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                       const ccad_plan_options *options)
 {
-    size_t changed;
     int rc;
     if (out != NULL)
         *out = NULL;
@@ -296,8 +295,8 @@ int ccad_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rul
     if (ccad__busy(book->ctx))
         return CCAD_EBUSY;
     rc = ccad__fail_in(book->ctx, "ccad_schedule_new",
-                       ccad__schedule_renew(out, book, rules, options, ccad__ctx_flags, book->ctx,
-                                            "ccad_schedule_new", NULL, &changed));
+                       ccad__schedule_new(out, book, rules, options, ccad__ctx_flags, book->ctx,
+                                          "ccad_schedule_new"));
     if (rc == CCAD_OK)
         ccad__plan_remember(*out, book, rules, options);
     return rc;

@@ -1246,7 +1246,8 @@ class Schedule(_Handle, Sequence[Item]):
         records changed; ``ccad_replan_info.incremental``): how many
         customers it found changed and worked out again. ``None`` before
         any replan, or when the last one kept the plan or planned from
-        scratch."""
+        scratch (as the first replan that plans does: it keeps the trace
+        the later ones reuse)."""
         return self._replan_changed
 
     def __reduce__(self) -> Any:

@@ -74,10 +74,14 @@ class ReplanTest(unittest.TestCase):
                     self.same(s, book, rules, first, days, **opts)
 
     def test_incremental_path(self) -> None:
-        # a contact recorded: only the book's records changed, so the replan
-        # reuses the unchanged customers' work and says how many changed
+        # a contact recorded: only the book's records changed. The first
+        # replan plans from scratch and keeps a trace; the next one reuses
+        # the unchanged customers' work and says how many changed
         _rng, rules, book = self.world(5)
         s = cc.Schedule(book, rules, TODAY, 7, visits_per_day=2)
+        self.assertIsNone(s.replan_changed)
+        book.record(book.ids()[1], date=TODAY)
+        self.assertEqual(s.replan(), cc.ReplanCause.BOOK)
         self.assertIsNone(s.replan_changed)
         book.record(book.ids()[0], date=TODAY)
         self.assertEqual(s.replan(), cc.ReplanCause.BOOK)
