@@ -143,11 +143,11 @@ static void capacities(struct prun *prop_run)
         const ccad_rep *rep = &prop_run->team->rep[r].r;
         int64_t vpd = rep->visits_per_day > 0 ? rep->visits_per_day
                                               : rep->minutes_per_day / prop_run->v[P_SERVICE_B];
-        ccad_team_load *L = &prop_run->tp->load[r];
-        L->before.period_days = prop_run->o.period_days;
-        L->before.field_days = (int32_t)field;
-        L->before.visits_per_day = (int32_t)(vpd > 0 ? vpd : 1);
-        prop_run->cap[r] = field * L->before.visits_per_day;
+        ccad_team_load *rep_load = &prop_run->tp->load[r];
+        rep_load->before.period_days = prop_run->o.period_days;
+        rep_load->before.field_days = (int32_t)field;
+        rep_load->before.visits_per_day = (int32_t)(vpd > 0 ? vpd : 1);
+        prop_run->cap[r] = field * rep_load->before.visits_per_day;
     }
 }
 
@@ -195,8 +195,8 @@ static int run(struct prun *prop_run)
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_team_proposals_new: out of memory");
     prop_run->gm = prop_run->cap + n;
     for (r = 0; r < n; r++) {
-        ccad_team_load L = CCAD_TEAM_LOAD_INIT;
-        prop_run->tp->load[r] = L;
+        ccad_team_load empty_load = CCAD_TEAM_LOAD_INIT;
+        prop_run->tp->load[r] = empty_load;
     }
     capacities(prop_run);
     if ((rc = collect(prop_run)) != 0)
