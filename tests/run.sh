@@ -26,7 +26,23 @@ cd "$(dirname "$0")/.."
 root=$PWD
 jobs=$(nproc 2>/dev/null || echo 2)
 
-step() { printf '\n==== %s (at %ds)\n' "$*" "$SECONDS"; }
+# Each step prints its start; at the end (or on a failure) the time each
+# step took is printed, longest first, so the suite's cost stays visible.
+step_names=() step_starts=()
+step() {
+  step_names+=("$*") step_starts+=("$SECONDS")
+  printf '\n==== %s (at %ds)\n' "$*" "$SECONDS"
+}
+step_times() {
+  local i end
+  [ ${#step_names[@]} -gt 0 ] || return 0
+  printf '\n==== time by step (s), longest first; %d s in all\n' "$SECONDS"
+  for i in "${!step_names[@]}"; do
+    end=${step_starts[$((i + 1))]:-$SECONDS}
+    printf '%5d  %s\n' $((end - step_starts[i])) "${step_names[$i]}"
+  done | sort -rn
+}
+trap step_times EXIT
 
 step "set-up: Debian packages"
 need=()
