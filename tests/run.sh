@@ -4,7 +4,8 @@
 #   1. Release build + the whole ctest suite (unit tests, vectors, examples, symbols)
 #   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all, by gcc and by clang
 #      (the clang build with -DCCAD_SCALAR_BRIEF=ON: the batch kernel's portable path)
-#   3. the Python bindings' unittest suite against the Release library: with the
+#   3. the Python bindings' unittest suite against the Release library (the
+#      install tests' wheels compile the library once, CUSTCADENCE_BUILD_CACHE): with the
 #      default python3, with Debian's /usr/bin/python3 (numpy, pandas), with each
 #      pyenv Python 3.9/3.10/3.12/3.13 present, mypy --strict, and a small Dask run
 #      of examples/python/dask_plan.py (2 workers, 10,000 customers); then the
@@ -80,6 +81,12 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build/clang-asan --output-on-failure -j"$jobs"
 
 step "Python bindings (unittest, standard library only)"
+# Every interpreter's install tests below build wheels from the same C
+# sources, and a wheel's library does not depend on the Python version: the
+# build backend compiles it for the first wheel and keeps it in this cache
+# for the others (emptied first, so each run still compiles it through pip).
+export CUSTCADENCE_BUILD_CACHE=$root/build/wheel-cache
+rm -rf "$CUSTCADENCE_BUILD_CACHE"
 if [ -d bindings/python/tests ]; then
   CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
     python3 -m unittest discover -s bindings/python/tests -t bindings/python
