@@ -25,7 +25,7 @@ static void assess_start(struct ccad__decide *d)
 {
     ccad_assessment *a = d->a;
     const struct cust *c = d->c;
-    int32_t last = d->last, today = d->T;
+    int32_t last = d->last, today = d->today;
     a->today = today;
     a->contacts = c->contacts;
     a->min_contacts = (uint32_t)d->v[P_PATIENCE_MIN];
@@ -76,7 +76,7 @@ void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, in
     d.c = c;
     d.a = a;
     d.keep = keep_reasons;
-    d.T = today;
+    d.today = today;
     d.active = c->status != CCAD_STATUS_RELEASED && c->status != CCAD_STATUS_ELIMINATED;
     d.last = v[P_CLOCK_ANY] ? c->last_contact : c->last_visit;
     d.due = CCAD_NO_DATE;
@@ -144,7 +144,7 @@ void ccad__lean_init(struct ccad__lean *lean, const int64_t *v, int32_t today)
     int g, p, k;
     memset(lean, 0, sizeof *lean);
     lean->v = v;
-    lean->T = today;
+    lean->today = today;
     for (g = CCAD_GRADE_A; g <= CCAD_GRADE_D; g++) {
         if (v[P_QUAD_IMPORTANT] & (1 << (g - 1)))
             lean->important |= 1u << g;
@@ -196,7 +196,7 @@ static inline int brief_urgency(const struct ccad__lean *lean, const struct cust
                                 int *plevel, int *request_pending)
 {
     const int64_t *v = lean->v;
-    int32_t today = lean->T;
+    int32_t today = lean->today;
     int urg = CCAD_URGENCY_NONE;
     if (c->purchase != CCAD_NO_DATE && !ccad__order_closes(c->purchase, c->order, v[P_URG_ORDER])) {
         int64_t d = (int64_t)c->purchase - today;
@@ -239,7 +239,7 @@ static inline int32_t brief_event_due(const struct ccad__lean *lean, const struc
                                       int request_pending, uint32_t *flags)
 {
     const int64_t *v = lean->v;
-    int32_t today = lean->T;
+    int32_t today = lean->today;
     int32_t ev[3];
     int nev = 0, k;
     if (c->complaint == CCAD_COMPLAINT_OPEN)
@@ -271,7 +271,7 @@ static inline int32_t brief_due_date(const struct ccad__lean *lean, int32_t due,
                                      int urg, int32_t *over, int *level, uint32_t *flags)
 {
     const int64_t *v = lean->v;
-    int32_t today = lean->T;
+    int32_t today = lean->today;
     if (due == CCAD_NO_DATE)
         return due;
     due += lean->shift[ccad__weekday(due)];
@@ -303,7 +303,7 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *lean, const st
     int grade = ccad__grade(c);
     int64_t gap = -1, max = lean->gap_max[grade][letgo != 0];
     if (last != CCAD_NO_DATE)
-        gap = ccad__imax(ccad__imax(0, (int64_t)lean->T - last), c->last_gap);
+        gap = ccad__imax(ccad__imax(0, (int64_t)lean->today - last), c->last_gap);
     if (watched && gap >= 0) {
         if (gap >= lean->gap_alert[grade][letgo != 0])
             flags |= CCAD_F_COLD;
@@ -323,7 +323,7 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *lean, const st
         flags |= CCAD_F_STALLED;
     {
         int64_t broke,
-            count = ccad__patience_count(v, c, lean->T, ccad__patience_break(v, max), &broke);
+            count = ccad__patience_count(v, c, lean->today, ccad__patience_break(v, max), &broke);
         if (ccad__too_few_contacts(v, c->status, (uint64_t)count) || (gap > max && watched))
             flags |= CCAD_F_RELEASE_PREMATURE;
     }
@@ -335,7 +335,7 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *lean, const st
 void ccad__brief_cust(const struct ccad__lean *lean, const struct cust *c, ccad_brief *o)
 {
     const int64_t *v = lean->v;
-    int32_t today = lean->T;
+    int32_t today = lean->today;
     int grade = ccad__grade(c), status = c->status;
     int important = (int)((lean->important >> grade) & 1),
         watched = (int)((lean->watched >> grade) & 1);

@@ -359,11 +359,11 @@ void ccad__gap_limits(const int64_t *v, int grade, int64_t stretch, int64_t *max
 
 /* FREQ's ramp towards a distant purchase decision: the ramp's interval
  * (0: none) when an important customer's open purchase decision lies
- * beyond urgency.two_weeks_days but within freq.ramp_within_days of T. */
+ * beyond urgency.two_weeks_days but within freq.ramp_within_days of today. */
 static inline int64_t ccad__ramp_interval(const int64_t *v, int important, int32_t purchase,
-                                          int32_t order, int32_t T)
+                                          int32_t order, int32_t today)
 {
-    int64_t days = (int64_t)purchase - T;
+    int64_t days = (int64_t)purchase - today;
     if (!important || purchase == CCAD_NO_DATE || v[P_FREQ_RAMP_COUNT] <= 0 ||
         days <= v[P_URG_TWO_WEEKS] || days > v[P_FREQ_RAMP_WITHIN] ||
         ccad__order_closes(purchase, order, v[P_URG_ORDER]))
@@ -422,12 +422,12 @@ struct ccad_book {
 
 /* The assessment of one stored customer (assess.c, with the rules of
  * lib/rules/); keep_reasons 0 skips writing reasons. */
-void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t T,
+void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t today,
                   ccad_assessment *a, int keep_reasons);
-/* Rule tables for briefs on day T (assess.c). */
+/* Rule tables for briefs on day `today` (assess.c). */
 struct ccad__lean {
     const int64_t *v;
-    int32_t T;
+    int32_t today;
     int32_t ival[5][3][2]; /* interval days by grade (0 = none), purchase level, let go */
     unsigned important;    /* bit g: grade g is important */
     unsigned watched;      /* bit g: grade g's rhythm is watched */

@@ -50,45 +50,47 @@ void ccad__tw_eval(const struct ccad__tw *p, const uint32_t *order, struct tw_ke
 }
 
 /* Prefix arrays and key of ord[0..n) from position `from` on. */
-static void prefix(struct srch *R, uint32_t from)
+static void prefix(struct srch *search, uint32_t from)
 {
-    const struct ccad__tw *p = R->p;
+    const struct ccad__tw *p = search->p;
     uint32_t i;
     int64_t d;
     if (from == 0) {
-        R->end[0] = p->start;
-        R->late[0] = R->trav[0] = 0;
+        search->end[0] = p->start;
+        search->late[0] = search->trav[0] = 0;
         from = 1;
     }
-    for (i = from; i < R->n; i++) {
-        d = ccad__tw_leg(p, R->ord[i - 1], R->ord[i]);
-        R->late[i] = R->late[i - 1];
-        R->trav[i] = R->trav[i - 1] + d;
-        R->end[i] = ccad__tw_serve(p, R->ord[i], R->end[i - 1] + d, &R->late[i]);
+    for (i = from; i < search->n; i++) {
+        d = ccad__tw_leg(p, search->ord[i - 1], search->ord[i]);
+        search->late[i] = search->late[i - 1];
+        search->trav[i] = search->trav[i - 1] + d;
+        search->end[i] = ccad__tw_serve(p, search->ord[i], search->end[i - 1] + d,
+                                        &search->late[i]);
     }
-    d = ccad__tw_leg(p, R->ord[R->n - 1], 0);
-    R->key.back = R->end[R->n - 1] + d;
-    R->key.travel = R->trav[R->n - 1] + d;
-    R->key.late = R->late[R->n - 1] + (R->key.back > p->end ? R->key.back - p->end : 0);
+    d = ccad__tw_leg(p, search->ord[search->n - 1], 0);
+    search->key.back = search->end[search->n - 1] + d;
+    search->key.travel = search->trav[search->n - 1] + d;
+    search->key.late = search->late[search->n - 1] +
+                       (search->key.back > p->end ? search->key.back - p->end : 0);
 }
 
 /* The key of ord with positions lo..hi replaced by win[0..hi-lo] (lo >= 1).
  * Positions after hi keep their stops. */
-static void eval_window(const struct srch *R, uint32_t lo, uint32_t hi, struct tw_key *k)
+static void eval_window(const struct srch *search, uint32_t lo, uint32_t hi, struct tw_key *k)
 {
-    const struct ccad__tw *p = R->p;
-    uint32_t prev = R->ord[lo - 1], i;
-    int64_t t = R->end[lo - 1], late = R->late[lo - 1], trav = R->trav[lo - 1], d;
-    for (i = lo; i < R->n; i++) {
-        uint32_t x = i <= hi ? R->win[i - lo] : R->ord[i];
+    const struct ccad__tw *p = search->p;
+    uint32_t prev = search->ord[lo - 1], i;
+    int64_t t = search->end[lo - 1], late = search->late[lo - 1], trav = search->trav[lo - 1], d;
+    for (i = lo; i < search->n; i++) {
+        uint32_t x = i <= hi ? search->win[i - lo] : search->ord[i];
         d = ccad__tw_leg(p, prev, x);
         trav += d;
         t = ccad__tw_serve(p, x, t + d, &late);
         prev = x;
-        if (i > hi && t == R->end[i]) { /* the rest is as before */
-            k->late = late + (R->key.late - R->late[i]);
-            k->travel = trav + (R->key.travel - R->trav[i]);
-            k->back = R->key.back;
+        if (i > hi && t == search->end[i]) { /* the rest is as before */
+            k->late = late + (search->key.late - search->late[i]);
+            k->travel = trav + (search->key.travel - search->trav[i]);
+            k->back = search->key.back;
             return;
         }
     }
@@ -100,51 +102,52 @@ static void eval_window(const struct srch *R, uint32_t lo, uint32_t hi, struct t
 }
 
 /* Takes the window if its key is better: 1 if taken. */
-static int try_window(struct srch *R, uint32_t lo, uint32_t hi)
+static int try_window(struct srch *search, uint32_t lo, uint32_t hi)
 {
     struct tw_key k;
-    eval_window(R, lo, hi, &k);
-    if (ccad__tw_key_cmp(&k, &R->key) >= 0)
+    eval_window(search, lo, hi, &k);
+    if (ccad__tw_key_cmp(&k, &search->key) >= 0)
         return 0;
-    memcpy(R->ord + lo, R->win, (size_t)(hi - lo + 1) * sizeof *R->win);
-    prefix(R, lo);
+    memcpy(search->ord + lo, search->win, (size_t)(hi - lo + 1) * sizeof *search->win);
+    prefix(search, lo);
     return 1;
 }
 
 /* The window for moving ord[i..i+len) to just after position g (outside it). */
-static void move_window(struct srch *R, uint32_t i, uint32_t len, uint32_t g, uint32_t *lo,
+static void move_window(struct srch *search, uint32_t i, uint32_t len, uint32_t g, uint32_t *lo,
                         uint32_t *hi)
 {
     if (g < i) { /* [g+1 .. i-1] shifts right behind the segment */
         *lo = g + 1;
         *hi = i + len - 1;
-        memcpy(R->win, R->ord + i, len * sizeof *R->win);
-        memcpy(R->win + len, R->ord + g + 1, (size_t)(i - g - 1) * sizeof *R->win);
+        memcpy(search->win, search->ord + i, len * sizeof *search->win);
+        memcpy(search->win + len, search->ord + g + 1, (size_t)(i - g - 1) * sizeof *search->win);
     } else { /* [i+len .. g] shifts left before the segment */
         *lo = i;
         *hi = g;
-        memcpy(R->win, R->ord + i + len, (size_t)(g - i - len + 1) * sizeof *R->win);
-        memcpy(R->win + (g - i - len + 1), R->ord + i, len * sizeof *R->win);
+        memcpy(search->win, search->ord + i + len, (size_t)(g - i - len + 1) * sizeof *search->win);
+        memcpy(search->win + (g - i - len + 1), search->ord + i, len * sizeof *search->win);
     }
 }
 
 /* The leg from the stop at position a to the one at b; position n is the
  * base at the end of the day. */
-static int64_t leg_at(const struct srch *R, uint32_t a, uint32_t b)
+static int64_t leg_at(const struct srch *search, uint32_t a, uint32_t b)
 {
-    return ccad__tw_leg(R->p, a < R->n ? R->ord[a] : 0, b < R->n ? R->ord[b] : 0);
+    return ccad__tw_leg(search->p, a < search->n ? search->ord[a] : 0,
+                        b < search->n ? search->ord[b] : 0);
 }
 
 /* A move whose travel grows cannot improve a feasible order (its key is
  * lateness 0, then travel): such moves are not evaluated. */
-static int worse_travel(const struct srch *R, int64_t delta)
+static int worse_travel(const struct srch *search, int64_t delta)
 {
-    return R->key.late == 0 && delta > 0;
+    return search->key.late == 0 && delta > 0;
 }
 
-static int sweep_oropt(struct srch *R)
+static int sweep_oropt(struct srch *search)
 {
-    uint32_t len, i, g, lo, hi, n = R->n;
+    uint32_t len, i, g, lo, hi, n = search->n;
     int improved = 0;
     for (len = 1; len <= 3; len++)
         for (i = 1; i + len <= n; i++) {
@@ -154,33 +157,34 @@ static int sweep_oropt(struct srch *R)
                 int64_t delta;
                 if (g + 1 >= i && g <= e)
                     continue; /* inside, or just before: no move */
-                delta = leg_at(R, i - 1, e + 1) + leg_at(R, g, i) + leg_at(R, e, g + 1) -
-                        leg_at(R, i - 1, i) - leg_at(R, e, e + 1) - leg_at(R, g, g + 1);
-                if (worse_travel(R, delta))
+                delta = leg_at(search, i - 1, e + 1) + leg_at(search, g, i) +
+                        leg_at(search, e, g + 1) - leg_at(search, i - 1, i) -
+                        leg_at(search, e, e + 1) - leg_at(search, g, g + 1);
+                if (worse_travel(search, delta))
                     continue;
-                move_window(R, i, len, g, &lo, &hi);
-                improved |= try_window(R, lo, hi);
+                move_window(search, i, len, g, &lo, &hi);
+                improved |= try_window(search, lo, hi);
             }
         }
     return improved;
 }
 
-static int sweep_2opt(struct srch *R)
+static int sweep_2opt(struct srch *search)
 {
-    uint32_t i, j, k, n = R->n;
+    uint32_t i, j, k, n = search->n;
     int improved = 0;
     for (i = 1; i + 1 < n; i++) {
         int64_t inner = 0; /* travel of ord[i..j] driven backwards minus forwards */
         for (j = i + 1; j < n && j - i <= TW_REACH; j++) {
             int64_t delta;
-            inner += leg_at(R, j, j - 1) - leg_at(R, j - 1, j);
-            delta = inner + leg_at(R, i - 1, j) + leg_at(R, i, j + 1) - leg_at(R, i - 1, i) -
-                    leg_at(R, j, j + 1);
-            if (worse_travel(R, delta))
+            inner += leg_at(search, j, j - 1) - leg_at(search, j - 1, j);
+            delta = inner + leg_at(search, i - 1, j) + leg_at(search, i, j + 1) -
+                    leg_at(search, i - 1, i) - leg_at(search, j, j + 1);
+            if (worse_travel(search, delta))
                 continue;
             for (k = 0; k <= j - i; k++)
-                R->win[k] = R->ord[j - k];
-            if (try_window(R, i, j)) {
+                search->win[k] = search->ord[j - k];
+            if (try_window(search, i, j)) {
                 improved = 1;
                 break; /* the order changed under `inner`: on to the next i */
             }
@@ -189,20 +193,20 @@ static int sweep_2opt(struct srch *R)
     return improved;
 }
 
-static void local_search(struct srch *R)
+static void local_search(struct srch *search)
 {
-    int more = R->n > 2;
+    int more = search->n > 2;
     while (more) {
-        more = sweep_oropt(R);
-        more |= sweep_2opt(R);
+        more = sweep_oropt(search);
+        more |= sweep_2opt(search);
     }
 }
 
 /* Cheapest insertion of the stops into ord, taken by close, open, index. */
-static void insertion(struct srch *R, uint32_t total)
+static void insertion(struct srch *search, uint32_t total)
 {
-    const struct ccad__tw *p = R->p;
-    uint32_t *queue = R->best, k, i, j;
+    const struct ccad__tw *p = search->p;
+    uint32_t *queue = search->best, k, i, j;
     for (k = 1; k < total; k++) { /* insertion sort by (close, open, index) */
         uint32_t x = k;
         for (j = k - 1; j > 0 && (p->close[queue[j - 1]] > p->close[x] ||
@@ -212,25 +216,27 @@ static void insertion(struct srch *R, uint32_t total)
             queue[j] = queue[j - 1];
         queue[j] = x;
     }
-    R->n = 1;
-    R->ord[0] = 0;
-    prefix(R, 0);
+    search->n = 1;
+    search->ord[0] = 0;
+    prefix(search, 0);
     for (k = 1; k < total; k++) {
         uint32_t x = queue[k - 1], at = 1;
         struct tw_key bk, kk;
-        R->n++;
-        for (i = 1; i < R->n; i++) {
-            R->win[0] = x;
-            memcpy(R->win + 1, R->ord + i, (size_t)(R->n - 1 - i) * sizeof *R->win);
-            eval_window(R, i, R->n - 1, &kk);
+        search->n++;
+        for (i = 1; i < search->n; i++) {
+            search->win[0] = x;
+            memcpy(search->win + 1, search->ord + i,
+                   (size_t)(search->n - 1 - i) * sizeof *search->win);
+            eval_window(search, i, search->n - 1, &kk);
             if (i == 1 || ccad__tw_key_cmp(&kk, &bk) < 0) {
                 bk = kk;
                 at = i;
             }
         }
-        memmove(R->ord + at + 1, R->ord + at, (size_t)(R->n - 1 - at) * sizeof *R->ord);
-        R->ord[at] = x;
-        prefix(R, at);
+        memmove(search->ord + at + 1, search->ord + at,
+                (size_t)(search->n - 1 - at) * sizeof *search->ord);
+        search->ord[at] = x;
+        prefix(search, at);
     }
 }
 
@@ -242,11 +248,11 @@ static uint64_t next_random(uint64_t *s)
     return z ^ (z >> 31);
 }
 
-static void perturb(struct srch *R, uint64_t seed)
+static void perturb(struct srch *search, uint64_t seed)
 {
-    uint32_t r, n = R->n;
-    struct tw_key best = R->key;
-    memcpy(R->best, R->ord, n * sizeof *R->ord);
+    uint32_t r, n = search->n;
+    struct tw_key best = search->key;
+    memcpy(search->best, search->ord, n * sizeof *search->ord);
     for (r = 0; r < TW_KICKS && n > 5; r++) {
         uint32_t len = 1 + (uint32_t)(next_random(&seed) % 3);
         uint32_t i = 1 + (uint32_t)(next_random(&seed) % (n - len));
@@ -255,16 +261,16 @@ static void perturb(struct srch *R, uint64_t seed)
             g += len;
         if (g + 1 == i || g >= n || (g > i ? g - i : i - g) > TW_REACH)
             continue;
-        move_window(R, i, len, g, &lo, &hi);
-        memcpy(R->ord + lo, R->win, (size_t)(hi - lo + 1) * sizeof *R->win);
-        prefix(R, lo);
-        local_search(R);
-        if (ccad__tw_key_cmp(&R->key, &best) < 0) {
-            best = R->key;
-            memcpy(R->best, R->ord, n * sizeof *R->ord);
+        move_window(search, i, len, g, &lo, &hi);
+        memcpy(search->ord + lo, search->win, (size_t)(hi - lo + 1) * sizeof *search->win);
+        prefix(search, lo);
+        local_search(search);
+        if (ccad__tw_key_cmp(&search->key, &best) < 0) {
+            best = search->key;
+            memcpy(search->best, search->ord, n * sizeof *search->ord);
         } else {
-            memcpy(R->ord, R->best, n * sizeof *R->ord);
-            prefix(R, 0);
+            memcpy(search->ord, search->best, n * sizeof *search->ord);
+            prefix(search, 0);
         }
     }
 }
@@ -287,30 +293,30 @@ static int valid_hint(const uint32_t *hint, uint32_t n, uint32_t *seen)
 int ccad__tw_search(ccad_ctx *ctx, const struct ccad__tw *p, const uint32_t *hint, uint64_t seed,
                     uint32_t *order, struct tw_key *key)
 {
-    struct srch R;
+    struct srch search;
     uint32_t n = (uint32_t)p->n;
     void *block = ccad__alloc(ctx, (size_t)n * (3 * sizeof(uint32_t) + 3 * sizeof(int64_t)));
     if (block == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
-    memset(&R, 0, sizeof R);
-    R.p = p;
-    R.end = block;
-    R.late = R.end + n;
-    R.trav = R.late + n;
-    R.ord = (uint32_t *)(R.trav + n);
-    R.best = R.ord + n;
-    R.win = R.best + n;
-    if (valid_hint(hint, n, R.win)) {
-        R.n = n;
-        memcpy(R.ord, hint, n * sizeof *R.ord);
-        prefix(&R, 0);
+    memset(&search, 0, sizeof search);
+    search.p = p;
+    search.end = block;
+    search.late = search.end + n;
+    search.trav = search.late + n;
+    search.ord = (uint32_t *)(search.trav + n);
+    search.best = search.ord + n;
+    search.win = search.best + n;
+    if (valid_hint(hint, n, search.win)) {
+        search.n = n;
+        memcpy(search.ord, hint, n * sizeof *search.ord);
+        prefix(&search, 0);
     } else {
-        insertion(&R, n);
+        insertion(&search, n);
     }
-    local_search(&R);
-    perturb(&R, seed);
-    memcpy(order, R.ord, n * sizeof *order);
-    *key = R.key;
+    local_search(&search);
+    perturb(&search, seed);
+    memcpy(order, search.ord, n * sizeof *order);
+    *key = search.key;
     ccad__free(ctx, block);
     return CCAD_OK;
 }

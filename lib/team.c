@@ -9,7 +9,7 @@
 
 int ccad_team_new(ccad_team **out, ccad_ctx *ctx, const ccad_team_options *options)
 {
-    ccad_team *t;
+    ccad_team *team;
     if (out != NULL)
         *out = NULL;
     if (ctx == NULL)
@@ -22,14 +22,14 @@ int ccad_team_new(ccad_team **out, ccad_ctx *ctx, const ccad_team_options *optio
         return ccad__fail(ctx, CCAD_EVERSION,
                           "ccad_team_new: ccad_team_options.size %lu not supported",
                           (unsigned long)options->size);
-    t = ccad__alloc(ctx, sizeof *t);
-    if (t == NULL)
+    team = ccad__alloc(ctx, sizeof *team);
+    if (team == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_team_new: out of memory");
-    memset(t, 0, sizeof *t);
-    t->ctx = ctx;
+    memset(team, 0, sizeof *team);
+    team->ctx = ctx;
     if (options != NULL)
-        t->opt = *options;
-    *out = t;
+        team->opt = *options;
+    *out = team;
     return CCAD_OK;
 }
 
@@ -44,38 +44,38 @@ void ccad_team_free(ccad_team *team)
     ccad__free(team->ctx, team);
 }
 
-static int check_rep(ccad_ctx *ctx, const ccad_rep *r, const char *fn)
+static int check_rep(ccad_ctx *ctx, const ccad_rep *rep, const char *fn)
 {
     size_t len;
-    if (!CCAD__SIZE_OK(r->size, ccad_rep))
+    if (!CCAD__SIZE_OK(rep->size, ccad_rep))
         return ccad__fail(ctx, CCAD_EVERSION, "%s: ccad_rep.size %lu not supported", fn,
-                          (unsigned long)r->size);
-    if (r->id == NULL || (len = strlen(r->id)) == 0 || len > CCAD_ID_MAX)
+                          (unsigned long)rep->size);
+    if (rep->id == NULL || (len = strlen(rep->id)) == 0 || len > CCAD_ID_MAX)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: the rep id must have 1..%d bytes", fn,
                           (int)CCAD_ID_MAX);
-    if (r->visits_per_day < 0 || r->visits_per_day > 1000 || r->minutes_per_day < 0 ||
-        r->minutes_per_day > 1440)
+    if (rep->visits_per_day < 0 || rep->visits_per_day > 1000 || rep->minutes_per_day < 0 ||
+        rep->minutes_per_day > 1440)
         return ccad__fail(ctx, CCAD_ERANGE,
                           "%s: rep '%s': visits_per_day 0..1000 and minutes_per_day 0..1440", fn,
-                          r->id);
-    if (r->visits_per_day == 0 && r->minutes_per_day == 0)
+                          rep->id);
+    if (rep->visits_per_day == 0 && rep->minutes_per_day == 0)
         return ccad__fail(ctx, CCAD_EINVAL, "%s: rep '%s': set visits_per_day or minutes_per_day",
-                          fn, r->id);
-    if (!isfinite(r->base_x) || !isfinite(r->base_y) || r->day_start_min < 0 ||
-        r->day_start_min > 1440 || r->day_minutes < 1 || r->day_minutes > 1440)
+                          fn, rep->id);
+    if (!isfinite(rep->base_x) || !isfinite(rep->base_y) || rep->day_start_min < 0 ||
+        rep->day_start_min > 1440 || rep->day_minutes < 1 || rep->day_minutes > 1440)
         return ccad__fail(ctx, CCAD_ERANGE,
                           "%s: rep '%s': a finite base, day start 0..1440, day 1..1440 minutes", fn,
-                          r->id);
+                          rep->id);
     return CCAD_OK;
 }
 
 /* The place of rep `id` in id order: its index when *found, else where it goes. */
-static size_t rep_place(const ccad_team *t, const char *id, int *found)
+static size_t rep_place(const ccad_team *team, const char *id, int *found)
 {
-    size_t lo = 0, hi = t->n;
+    size_t lo = 0, hi = team->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(t->rep[mid].id, id);
+        int c = strcmp(team->rep[mid].id, id);
         if (c == 0) {
             *found = 1;
             return mid;
@@ -89,15 +89,15 @@ static size_t rep_place(const ccad_team *t, const char *id, int *found)
     return lo;
 }
 
-static int check_book(const ccad_team *t, const ccad_book *book, const char *fn)
+static int check_book(const ccad_team *team, const ccad_book *book, const char *fn)
 {
     size_t i;
-    if (book->ctx != t->ctx)
-        return ccad__fail(t->ctx, CCAD_EINVAL, "%s: the book belongs to another context", fn);
-    for (i = 0; i < t->n; i++)
-        if (t->rep[i].book == book)
-            return ccad__fail(t->ctx, CCAD_EINVAL, "%s: the book is rep '%s''s already", fn,
-                              t->rep[i].id);
+    if (book->ctx != team->ctx)
+        return ccad__fail(team->ctx, CCAD_EINVAL, "%s: the book belongs to another context", fn);
+    for (i = 0; i < team->n; i++)
+        if (team->rep[i].book == book)
+            return ccad__fail(team->ctx, CCAD_EINVAL, "%s: the book is rep '%s''s already", fn,
+                              team->rep[i].id);
     return CCAD_OK;
 }
 
@@ -131,8 +131,8 @@ int ccad_team_add(ccad_team *team, const ccad_rep *rep, ccad_book *book)
     }
     memcpy(id, rep->id, len + 1);
     memmove(&team->rep[at + 1], &team->rep[at], (team->n - at) * sizeof *team->rep);
-    team->rep[at].r = *rep;
-    team->rep[at].r.id = id;
+    team->rep[at].given = *rep;
+    team->rep[at].given.id = id;
     team->rep[at].id = id;
     team->rep[at].book = book;
     team->n++;
@@ -150,7 +150,7 @@ int ccad_team_rep(const ccad_team *team, size_t index, ccad_rep *out, ccad_book 
     if (index >= team->n)
         return CCAD_ENOTFOUND;
     if (out != NULL)
-        *out = team->rep[index].r;
+        *out = team->rep[index].given;
     if (out_book != NULL)
         *out_book = team->rep[index].book;
     return CCAD_OK;

@@ -6,7 +6,7 @@
 
 struct team_rep {
     char *id;        /* owned copy of the rep's id */
-    ccad_rep r;      /* as given, r.id pointing at id */
+    ccad_rep given;  /* as given, given.id pointing at id */
     ccad_book *book; /* borrowed */
 };
 

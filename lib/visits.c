@@ -185,15 +185,15 @@ void ccad__visits_record(struct cust *n, const ccad_contact *e, const struct cus
         owner_sale(s, e->date);
 }
 
-int64_t ccad__patience_count(const int64_t *v, const struct cust *c, int32_t T, int64_t limit,
+int64_t ccad__patience_count(const int64_t *v, const struct cust *c, int32_t today, int64_t limit,
                              int64_t *broke)
 {
     const struct ccad__visits *s = &c->vis;
     *broke = 0;
     if (!ccad__patience_by_run(v, c))
         return (int64_t)c->contacts;
-    if (c->last_contact != CCAD_NO_DATE && (int64_t)T - c->last_contact > limit) {
-        *broke = (int64_t)T - c->last_contact;
+    if (c->last_contact != CCAD_NO_DATE && (int64_t)today - c->last_contact > limit) {
+        *broke = (int64_t)today - c->last_contact;
         return 0;
     }
     if (s->prospect_gap > limit) {

@@ -43,12 +43,12 @@ uint32_t ccad__record_lacking(const int64_t *v, const struct cust *c);
 
 /* PATIENCE: 1 if customer c is counted by its run (patience.consecutive,
  * a known run, a prospect); the gap that breaks a run, from GAP's maximum
- * for the customer; and the contacts a release is judged by on day T: the
+ * for the customer; and the contacts a release is judged by on day `today`: the
  * run's consecutive contacts (a gap over `limit` days breaks it; *broke
  * gets that gap, else 0), or every contact so far. */
 int ccad__patience_by_run(const int64_t *v, const struct cust *c);
 int64_t ccad__patience_break(const int64_t *v, int64_t gap_max);
-int64_t ccad__patience_count(const int64_t *v, const struct cust *c, int32_t T, int64_t limit,
+int64_t ccad__patience_count(const int64_t *v, const struct cust *c, int32_t today, int64_t limit,
                              int64_t *broke);
 
 #endif

@@ -4,7 +4,8 @@
 #   1. Release build + the whole ctest suite (unit tests, vectors, examples, symbols)
 #   2. the same suite built with ASan + UBSan, -fno-sanitize-recover=all, by gcc and by clang
 #      (the clang build with -DCCAD_SCALAR_BRIEF=ON: the batch kernel's portable path)
-#   3. the Python bindings' unittest suite against the Release library: with the
+#   3. the Python bindings' unittest suite against the Release library (the
+#      install tests' wheels compile the library once, CUSTCADENCE_BUILD_CACHE): with the
 #      default python3, with Debian's /usr/bin/python3 (numpy, pandas), with each
 #      pyenv Python 3.9/3.10/3.12/3.13 present, mypy --strict, and a small Dask run
 #      of examples/python/dask_plan.py (2 workers, 10,000 customers); then the
@@ -26,7 +27,23 @@ cd "$(dirname "$0")/.."
 root=$PWD
 jobs=$(nproc 2>/dev/null || echo 2)
 
-step() { printf '\n==== %s (at %ds)\n' "$*" "$SECONDS"; }
+# Each step prints its start; at the end (or on a failure) the time each
+# step took is printed, longest first, so the suite's cost stays visible.
+step_names=() step_starts=()
+step() {
+  step_names+=("$*") step_starts+=("$SECONDS")
+  printf '\n==== %s (at %ds)\n' "$*" "$SECONDS"
+}
+step_times() {
+  local i end
+  [ ${#step_names[@]} -gt 0 ] || return 0
+  printf '\n==== time by step (s), longest first; %d s in all\n' "$SECONDS"
+  for i in "${!step_names[@]}"; do
+    end=${step_starts[$((i + 1))]:-$SECONDS}
+    printf '%5d  %s\n' $((end - step_starts[i])) "${step_names[$i]}"
+  done | sort -rn
+}
+trap step_times EXIT
 
 step "set-up: Debian packages"
 need=()
@@ -64,6 +81,12 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build/clang-asan --output-on-failure -j"$jobs"
 
 step "Python bindings (unittest, standard library only)"
+# Every interpreter's install tests below build wheels from the same C
+# sources, and a wheel's library does not depend on the Python version: the
+# build backend compiles it for the first wheel and keeps it in this cache
+# for the others (emptied first, so each run still compiles it through pip).
+export CUSTCADENCE_BUILD_CACHE=$root/build/wheel-cache
+rm -rf "$CUSTCADENCE_BUILD_CACHE"
 if [ -d bindings/python/tests ]; then
   CUSTCADENCE_LIB="$root/build/release/lib/libcustcadence.so.1" \
     python3 -m unittest discover -s bindings/python/tests -t bindings/python

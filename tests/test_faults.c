@@ -27,6 +27,7 @@
 #include "plan_env.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The tables of cases (faults_cases.h), in the order the census runs them. */
@@ -62,6 +63,15 @@ static void arm(world *w, int kind, long n, int after)
     cb_arm(&w->cb, kind == KIND_CALLBACK ? n : 0, after);
 }
 
+/* CCAD_TEST_LIGHT (tests/valgrind.sh sets it): past its first 64 rounds a
+ * census runs only every 16th, and always the last, under memcheck (the
+ * host-travel cases fail one leg query after another, some 1,700 rounds of a
+ * whole routed plan each); the plain and sanitizer runs fail every call. */
+static int light_skips(long n, long count)
+{
+    return n > 64 && n < count && n % 16 != 0 && getenv("CCAD_TEST_LIGHT") != NULL;
+}
+
 /* One case, one kind of fault, both modes. Returns the rounds run. */
 static long census(size_t ci, int kind)
 {
@@ -88,6 +98,8 @@ static long census(size_t ci, int kind)
             int rc;
             if (n >= ROUND_LIMIT)
                 fail_msg("%s: no success after %ld rounds", fc->name, n);
+            if (light_skips(n, count))
+                continue;
             world_open(&w, fc->flags);
             live = w.al.live;
             tu_mark(w.ctx);

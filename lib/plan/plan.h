@@ -178,14 +178,14 @@ struct ccad__cand_heap {
     int (*cmp)(const void *, const void *);
 };
 /* Arranges a[0..n) into a heap by cmp, in O(n). */
-void ccad__cand_heap_init(struct ccad__cand_heap *H, struct cand *a, size_t n,
+void ccad__cand_heap_init(struct ccad__cand_heap *heap, struct cand *a, size_t n,
                           int (*cmp)(const void *, const void *));
 /* The same over a copy of src[0..n) in a[0..n). */
-void ccad__cand_heap_copy(struct ccad__cand_heap *H, struct cand *a, const struct cand *src,
+void ccad__cand_heap_copy(struct ccad__cand_heap *heap, struct cand *a, const struct cand *src,
                           size_t n, int (*cmp)(const void *, const void *));
 /* The first candidate left by cmp (it stays valid until the next pop), or
  * NULL when none is left; O(log n). */
-const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *H);
+const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *heap);
 
 /* simulate.c */
 int ccad__plan_simulate(struct plan *plan);
@@ -361,8 +361,8 @@ int ccad__plan_findings(struct plan *plan, const struct load *load, int64_t capa
 /* ---- PERSIST 1.1: the book's effective activities with the owner (persist.c) ---- */
 /* Customer i (strategy persist) at the plan's start: a block of this round
  * done, still open (block_left) or closed without being done. */
-void ccad__plan_persist_start(struct plan *P, size_t i);
+void ccad__plan_persist_start(struct plan *plan, size_t i);
 /* A PERSIST_LACKING finding for each block closed without being done. */
-int ccad__plan_persist_findings(struct plan *P);
+int ccad__plan_persist_findings(struct plan *plan);
 
 #endif

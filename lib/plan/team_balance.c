@@ -61,7 +61,7 @@ void ccad__tp_measure(struct prun *prop_run, int after)
     ccad_team_proposals *tp = prop_run->tp;
     size_t r, k;
     for (r = 0; r < tp->nrep; r++) {
-        ccad_team_load *T = &tp->load[r];
+        ccad_team_load *rep_load = &tp->load[r];
         struct load load;
         int64_t travel = 0, customers = 0;
         int g;
@@ -79,13 +79,13 @@ void ccad__tp_measure(struct prun *prop_run, int after)
             prop_run->gm[4 * r + (size_t)g] = load.milli[g];
         }
         if (!after) {
-            ccad__plan_fill_workload(&load, prop_run->cap[r], &T->before);
-            T->travel_before = travel;
+            ccad__plan_fill_workload(&load, prop_run->cap[r], &rep_load->before);
+            rep_load->travel_before = travel;
             tp->bal.travel_before += travel;
         } else {
-            T->customers_after = customers;
-            T->visits_after = ccad__tp_visits(prop_run, r, 0, 0);
-            T->travel_after = travel;
+            rep_load->customers_after = customers;
+            rep_load->visits_after = ccad__tp_visits(prop_run, r, 0, 0);
+            rep_load->travel_after = travel;
             tp->bal.travel_after += travel;
             tp->bal.over_after += !fits(prop_run, r, 0, 0);
         }

@@ -38,13 +38,13 @@ struct run {
 static ccad_plan_options rep_options(const struct run *run, size_t r)
 {
     ccad_plan_options o = run->o;
-    const ccad_rep *p = &run->team->rep[r].r;
-    o.base_x = p->base_x;
-    o.base_y = p->base_y;
-    o.visits_per_day = p->visits_per_day;
-    o.minutes_per_day = p->minutes_per_day;
-    o.day_start_min = p->day_start_min;
-    o.day_minutes = p->day_minutes;
+    const ccad_rep *rep = &run->team->rep[r].given;
+    o.base_x = rep->base_x;
+    o.base_y = rep->base_y;
+    o.visits_per_day = rep->visits_per_day;
+    o.minutes_per_day = rep->minutes_per_day;
+    o.day_start_min = rep->day_start_min;
+    o.day_minutes = rep->day_minutes;
     return o;
 }
 
@@ -78,8 +78,8 @@ static void make_stop(const struct run *run, size_t r, const struct item_rec *it
 {
     struct cust c;
     ccad__unpack(run->team->rep[r].book, it->customer, &c);
-    s->x = (c.bits & CB_HAS_LOC) ? c.x : run->team->rep[r].r.base_x;
-    s->y = (c.bits & CB_HAS_LOC) ? c.y : run->team->rep[r].r.base_y;
+    s->x = (c.bits & CB_HAS_LOC) ? c.x : run->team->rep[r].given.base_x;
+    s->y = (c.bits & CB_HAS_LOC) ? c.y : run->team->rep[r].given.base_y;
     s->open = c.open_min;
     s->close = c.close_min;
     s->svc = it->svc;
@@ -145,11 +145,11 @@ static int dkey_cmp(const void *a, const void *b)
     return x->src < y->src ? -1 : x->src > y->src;
 }
 
-/* 1 if rep c has room on day rep_day for a contact of svc minutes. */
-static int has_room(const ccad_rep *c, const struct tday *rep_day, int32_t svc)
+/* 1 if the rep has room on day rep_day for a contact of svc minutes. */
+static int has_room(const ccad_rep *rep, const struct tday *rep_day, int32_t svc)
 {
-    return (c->visits_per_day == 0 || rep_day->count < c->visits_per_day) &&
-           (c->minutes_per_day == 0 || rep_day->minutes + svc <= c->minutes_per_day);
+    return (rep->visits_per_day == 0 || rep_day->count < rep->visits_per_day) &&
+           (rep->minutes_per_day == 0 || rep_day->minutes + svc <= rep->minutes_per_day);
 }
 
 /* The travel rep c's day adds for stop s: with routes the cheapest
@@ -158,17 +158,17 @@ static int has_room(const ccad_rep *c, const struct tday *rep_day, int32_t svc)
 static int cost_for(const struct run *run, size_t c, const struct tday *rep_day,
                     const struct tstop *s, int routed, uint32_t *pos, int32_t *cost)
 {
-    const ccad_rep *p = &run->team->rep[c].r;
-    struct tctx Tc;
+    const ccad_rep *rep = &run->team->rep[c].given;
+    struct tctx trip_ctx;
     int32_t leg;
     int rc;
     if (routed)
-        return ccad__team_fit(&run->team_ctx, rep_day, p->base_x, p->base_y, p->day_start_min,
-                              p->day_start_min + p->day_minutes, s, pos, cost);
-    Tc.ctx = run->team_ctx.ctx;
-    Tc.o = &run->oc;
+        return ccad__team_fit(&run->team_ctx, rep_day, rep->base_x, rep->base_y, rep->day_start_min,
+                              rep->day_start_min + rep->day_minutes, s, pos, cost);
+    trip_ctx.ctx = run->team_ctx.ctx;
+    trip_ctx.o = &run->oc;
     *pos = 0;
-    if ((rc = ccad__team_leg(&Tc, p->base_x, p->base_y, s->x, s->y, &leg)) != 0)
+    if ((rc = ccad__team_leg(&trip_ctx, rep->base_x, rep->base_y, s->x, s->y, &leg)) != 0)
         return rc;
     *cost = 2 * leg;
     return CCAD_OK;
@@ -194,7 +194,7 @@ static int place(struct run *run, const struct dkey *k)
         if (c == t->owner || !(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT))
             continue;
         present++;
-        if (!has_room(&run->team->rep[c].r, rep_day, it->svc))
+        if (!has_room(&run->team->rep[c].given, rep_day, it->svc))
             continue;
         if ((rc = cost_for(run, c, rep_day, &s, routed, &pos, &cost)) != 0)
             return rc;
@@ -266,10 +266,10 @@ static int finish_items(struct run *run)
     int rc;
     for (r = 0; r < ts->nrep && run->o.route; r++)
         for (di = 0; di < run->o.days; di++) {
-            const ccad_rep *p = &run->team->rep[r].r;
+            const ccad_rep *rep = &run->team->rep[r].given;
             if ((rc = ccad__team_times(&run->team_ctx,
-                                       &run->day[r * (size_t)run->o.days + (size_t)di], p->base_x,
-                                       p->base_y, p->day_start_min, ts->items)) != 0)
+                                       &run->day[r * (size_t)run->o.days + (size_t)di], rep->base_x,
+                                       rep->base_y, rep->day_start_min, ts->items)) != 0)
                 return rc;
         }
     for (i = 0; i < ts->n_items; i++)

@@ -35,12 +35,12 @@ int ccad__tp_add(struct prun *prop_run, uint32_t rep, uint32_t to, int kind, uin
 /* Travel minutes from rep `rep`'s base to customer c (0 without a place). */
 int32_t ccad__tp_minutes(const struct prun *prop_run, uint32_t rep, const struct tcust *c)
 {
-    const ccad_rep *r = &prop_run->team->rep[rep].r;
+    const ccad_rep *info = &prop_run->team->rep[rep].given;
     double m;
     if (!c->located)
         return 0;
-    m = (double)ccad__straight_cost(prop_run->o.metric, prop_run->o.scale, r->base_x, r->base_y,
-                                    c->x, c->y) /
+    m = (double)ccad__straight_cost(prop_run->o.metric, prop_run->o.scale, info->base_x,
+                                    info->base_y, c->x, c->y) /
         prop_run->o.units_per_minute;
     return m > 100000.0 ? 100000 : (int32_t)ceil(m);
 }
@@ -140,14 +140,14 @@ static void capacities(struct prun *prop_run)
                         : (prop_run->v[P_WORKLOAD_FIELD_DAYS] * prop_run->o.period_days + 15) / 30;
     size_t r;
     for (r = 0; r < prop_run->team->n; r++) {
-        const ccad_rep *rep = &prop_run->team->rep[r].r;
+        const ccad_rep *rep = &prop_run->team->rep[r].given;
         int64_t vpd = rep->visits_per_day > 0 ? rep->visits_per_day
                                               : rep->minutes_per_day / prop_run->v[P_SERVICE_B];
-        ccad_team_load *L = &prop_run->tp->load[r];
-        L->before.period_days = prop_run->o.period_days;
-        L->before.field_days = (int32_t)field;
-        L->before.visits_per_day = (int32_t)(vpd > 0 ? vpd : 1);
-        prop_run->cap[r] = field * L->before.visits_per_day;
+        ccad_team_load *rep_load = &prop_run->tp->load[r];
+        rep_load->before.period_days = prop_run->o.period_days;
+        rep_load->before.field_days = (int32_t)field;
+        rep_load->before.visits_per_day = (int32_t)(vpd > 0 ? vpd : 1);
+        prop_run->cap[r] = field * rep_load->before.visits_per_day;
     }
 }
 
@@ -195,8 +195,8 @@ static int run(struct prun *prop_run)
         return ccad__fail(ctx, CCAD_ENOMEM, "ccad_team_proposals_new: out of memory");
     prop_run->gm = prop_run->cap + n;
     for (r = 0; r < n; r++) {
-        ccad_team_load L = CCAD_TEAM_LOAD_INIT;
-        prop_run->tp->load[r] = L;
+        ccad_team_load empty_load = CCAD_TEAM_LOAD_INIT;
+        prop_run->tp->load[r] = empty_load;
     }
     capacities(prop_run);
     if ((rc = collect(prop_run)) != 0)

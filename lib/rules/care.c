@@ -9,7 +9,7 @@ void ccad__rule_ownership(struct ccad__decide *d)
     ccad_assessment *a = d->a;
     if (d->active && c->owned != CCAD_NO_DATE) {
         a->ownership_end = ccad__clamp_date(c->owned + d->v[P_OWNERSHIP_DAYS]);
-        a->ownership_days_left = a->ownership_end - d->T;
+        a->ownership_days_left = a->ownership_end - d->today;
         ccad__why(d, CCAD_RULE_OWNERSHIP, CCAD_WHY_OWNERSHIP, a->ownership_days_left,
                   d->v[P_OWNERSHIP_DAYS], a->ownership_end);
     }
@@ -21,13 +21,13 @@ void ccad__rule_complaint(struct ccad__decide *d)
 {
     const struct cust *c = d->c;
     ccad_assessment *a = d->a;
-    int32_t T = d->T, last = d->last;
+    int32_t today = d->today, last = d->last;
     if (d->active && c->complaint == CCAD_COMPLAINT_OPEN) {
         a->flags |= CCAD_F_COMPLAINT_OPEN;
         ccad__why(d, CCAD_RULE_COMPLAINT, CCAD_WHY_COMPLAINT_OPEN, c->complaint_date,
-                  ccad__imax(0, (int64_t)T - c->complaint_date), 0);
+                  ccad__imax(0, (int64_t)today - c->complaint_date), 0);
     } else if (d->active && a->care_date != CCAD_NO_DATE) {
-        if (T >= a->care_date && (last == CCAD_NO_DATE || last < a->care_date))
+        if (today >= a->care_date && (last == CCAD_NO_DATE || last < a->care_date))
             a->flags |= CCAD_F_CARE_DUE;
         ccad__why(d, CCAD_RULE_COMPLAINT, CCAD_WHY_COMPLAINT_CARE, c->complaint_date, a->care_date,
                   0);

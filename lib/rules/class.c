@@ -44,7 +44,7 @@ static int purchase_level(struct ccad__decide *d)
 {
     const int64_t *v = d->v;
     const struct cust *c = d->c;
-    int64_t days = (int64_t)c->purchase - d->T;
+    int64_t days = (int64_t)c->purchase - d->today;
     if (c->purchase == CCAD_NO_DATE)
         return CCAD_URGENCY_NONE;
     if (ccad__order_closes(c->purchase, c->order, v[P_URG_ORDER])) {
@@ -71,7 +71,7 @@ static int purchase_level(struct ccad__decide *d)
 void ccad__rule_urgency(struct ccad__decide *d)
 {
     const struct cust *c = d->c;
-    int32_t T = d->T;
+    int32_t today = d->today;
     int urg;
     d->plevel = CCAD_URGENCY_NONE;
     if (d->active)
@@ -80,14 +80,14 @@ void ccad__rule_urgency(struct ccad__decide *d)
     if (d->active && c->complaint == CCAD_COMPLAINT_OPEN) {
         urg = CCAD_URGENCY_EVENT;
         ccad__why(d, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_COMPLAINT, c->complaint_date,
-                  ccad__imax(0, (int64_t)T - c->complaint_date), 0);
+                  ccad__imax(0, (int64_t)today - c->complaint_date), 0);
     }
     d->request_pending = d->active && c->request != CCAD_NO_DATE &&
                          (d->last == CCAD_NO_DATE || d->last < c->request);
-    if (d->request_pending && (int64_t)c->request - T <= d->v[P_URG_REQUEST]) {
+    if (d->request_pending && (int64_t)c->request - today <= d->v[P_URG_REQUEST]) {
         urg = CCAD_URGENCY_EVENT;
         ccad__why(d, CCAD_RULE_URGENCY, CCAD_WHY_URGENCY_REQUEST, c->request,
-                  (int64_t)c->request - T, 0);
+                  (int64_t)c->request - today, 0);
     }
     d->urg = urg;
     d->a->urgency = urg;

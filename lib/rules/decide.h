@@ -21,7 +21,7 @@ struct ccad__decide {
     const struct cust *c;
     ccad_assessment *a;  /* the assessment being filled; its reasons */
     int keep;            /* 0: batch mode, reasons are not written */
-    int32_t T;           /* the day */
+    int32_t today;       /* the day */
     int active;          /* neither released nor eliminated */
     int32_t last;        /* the contact that restarts the clock (CLOCK) */
     int grade;           /* GRADE: the effective grade */
@@ -32,7 +32,7 @@ struct ccad__decide {
     int q;               /* QUADRANT */
     int64_t interval;    /* FREQ: days between contacts, 0 for none */
     int32_t due;         /* the due date, before the assessment holds it */
-    int never_due;       /* due on T because never contacted (NEVER) */
+    int never_due;       /* due today because never contacted (NEVER) */
     int64_t gap;         /* GAP: the gap looked at, -1 without contacts */
     int64_t gap_max;     /* GAP: gap.max_days, stretched for let-go */
     int watched;         /* GAP: grade in gap.grades, the rhythm is watched */

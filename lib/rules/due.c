@@ -9,10 +9,11 @@
 static int64_t freq_ramp(struct ccad__decide *d, int64_t interval)
 {
     const struct cust *c = d->c;
-    int64_t ramp = ccad__ramp_interval(d->v, d->important, c->purchase, c->order, d->T);
+    int64_t ramp = ccad__ramp_interval(d->v, d->important, c->purchase, c->order, d->today);
     if (ramp <= 0 || (interval > 0 && interval <= ramp))
         return interval;
-    ccad__why(d, CCAD_RULE_FREQ, CCAD_WHY_FREQ_RAMP, (int64_t)c->purchase - d->T, interval, ramp);
+    ccad__why(d, CCAD_RULE_FREQ, CCAD_WHY_FREQ_RAMP, (int64_t)c->purchase - d->today, interval,
+              ramp);
     return ramp;
 }
 
@@ -74,7 +75,7 @@ static void due_events(struct ccad__decide *d)
         ev[nev++] = c->request;
     if (!d->important && d->plevel != CCAD_URGENCY_NONE &&
         (last == CCAD_NO_DATE || last < (int64_t)c->purchase - v[P_URG_TWO_WEEKS]))
-        ev[nev++] = d->T; /* Q3: the urgent matter is handled the same day */
+        ev[nev++] = d->today; /* Q3: the urgent matter is handled the same day */
     if (c->complaint == CCAD_COMPLAINT_RESOLVED) {
         int32_t care = ccad__clamp_date((int64_t)c->complaint_date + v[P_COMPLAINT_CARE]);
         d->a->care_date = care;
@@ -99,7 +100,7 @@ static int32_t q1_visit_clock(struct ccad__decide *d)
         d->last == CCAD_NO_DATE || c->last_visit == d->last)
         return d->last;
     ccad__why(d, CCAD_RULE_CLOCK, CCAD_WHY_Q1_VISITS_ONLY, d->last,
-              c->last_visit == CCAD_NO_DATE ? -1 : (int64_t)d->T - c->last_visit, 0);
+              c->last_visit == CCAD_NO_DATE ? -1 : (int64_t)d->today - c->last_visit, 0);
     return c->last_visit;
 }
 
@@ -114,12 +115,12 @@ void ccad__rule_clock(struct ccad__decide *d)
         return;
     last = q1_visit_clock(d);
     if (last == CCAD_NO_DATE && d->last != CCAD_NO_DATE) {
-        due = d->T; /* contacted, never visited: the visit is due now */
+        due = d->today; /* contacted, never visited: the visit is due now */
     } else if (last != CCAD_NO_DATE && d->interval > 0) {
         due = ccad__clamp_date((int64_t)last + d->interval);
         ccad__why(d, CCAD_RULE_CLOCK, CCAD_WHY_DUE, last, d->interval, due);
     } else if (last == CCAD_NO_DATE && v[P_NEVER_DUE_NOW] && (d->interval > 0 || d->urg)) {
-        due = d->T;
+        due = d->today;
         d->never_due = 1;
         ccad__why(d, CCAD_RULE_NEVER, CCAD_WHY_NEVER_CONTACTED, 1, 0, 0);
     }
@@ -154,11 +155,11 @@ void ccad__rule_escalate(struct ccad__decide *d)
     int level = CCAD_ESCALATE_NONE;
     if (!d->active || d->due == CCAD_NO_DATE)
         return;
-    if (d->due <= d->T)
+    if (d->due <= d->today)
         a->flags |= CCAD_F_DUE;
-    if (d->due >= d->T)
+    if (d->due >= d->today)
         return;
-    over = (int64_t)d->T - d->due;
+    over = (int64_t)d->today - d->due;
     a->flags |= CCAD_F_OVERDUE;
     a->days_overdue = (int32_t)over;
     if (d->q != CCAD_Q4 || v[P_ESC_Q4]) {
@@ -186,7 +187,7 @@ void ccad__rule_reminder(struct ccad__decide *d)
     if (!d->active || due == CCAD_NO_DATE)
         return;
     a->reminder_date = ccad__clamp_date(due - d->v[P_FOLLOWUP_LEAD]);
-    if (a->reminder_date == d->T) {
+    if (a->reminder_date == d->today) {
         a->flags |= CCAD_F_REMINDER;
         ccad__why(d, CCAD_RULE_FOLLOWUP, CCAD_WHY_REMINDER, a->reminder_date, due, 0);
     }

@@ -107,8 +107,8 @@ void ccad__rule_patience(struct ccad__decide *d)
             ccad__why(d, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RHYTHM, c->last_gap, max, 0);
         }
     } else if (d->active) {
-        int64_t broke,
-            count = ccad__patience_count(v, c, d->T, ccad__patience_break(v, d->gap_max), &broke);
+        int64_t broke, count = ccad__patience_count(v, c, d->today,
+                                                    ccad__patience_break(v, d->gap_max), &broke);
         if (ccad__too_few_contacts(v, c->status, (uint64_t)count)) {
             a->flags |= CCAD_F_RELEASE_PREMATURE;
             if (count != (int64_t)c->contacts || broke != 0)

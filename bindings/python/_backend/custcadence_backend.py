@@ -16,7 +16,13 @@ made by ``build_sdist``) or else two directories up (the source tree:
 ``bindings/python`` in the repository).
 
 Environment: ``CMAKE`` names the cmake program (default: ``cmake`` on PATH);
-``CUSTCADENCE_BUILD_JOBS`` the number of parallel compile jobs.
+``CUSTCADENCE_BUILD_JOBS`` the number of parallel compile jobs;
+``CUSTCADENCE_BUILD_CACHE`` a directory where a compiled library is kept
+under a digest of everything that goes into it (the C sources, the cmake
+program, CC and CFLAGS), so that wheels built from the same sources, for
+any Python version, compile it once (the project's test command sets it for
+the install tests of its six interpreters; concurrent builds take turns on
+a lock).
 """
 from __future__ import annotations
 
@@ -184,6 +190,56 @@ def _build_library(build_dir: Path) -> Path:
     return lib.resolve()
 
 
+#: What the library is built from, relative to the C source root (_c_source).
+_LIBRARY_INPUTS = ("CMakeLists.txt", "cmake", "include", "lib")
+#: The environment a compile depends on besides the sources.
+_BUILD_ENVIRONMENT = ("CMAKE", "CC", "CFLAGS", "LDFLAGS")
+
+
+def _sources_digest(root: Path) -> str:
+    """SHA-256 over the library's inputs under root (each file's path and
+    bytes, in path order), the cmake program and the compile environment."""
+    h = hashlib.sha256()
+    for top in _LIBRARY_INPUTS:
+        base = root / top
+        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        for f in files:
+            if "__pycache__" in f.parts:
+                continue
+            h.update(f.relative_to(root).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+    for name in _BUILD_ENVIRONMENT:
+        h.update(("%s=%s\0" % (name, os.environ.get(name, ""))).encode())
+    h.update(str(shutil.which(os.environ.get("CMAKE") or "cmake")).encode())
+    return h.hexdigest()[:32]
+
+
+def _library(tmp: Path) -> Path:
+    """The library for a wheel: compiled in tmp, or taken from
+    CUSTCADENCE_BUILD_CACHE when a build of the same inputs is there (the
+    first build of those inputs puts it there, under an exclusive lock)."""
+    cache = os.environ.get("CUSTCADENCE_BUILD_CACHE")
+    try:
+        import fcntl
+    except ImportError:  # no POSIX locks: every build compiles
+        cache = None
+    if not cache:
+        return _build_library(tmp / "build")
+    slot = Path(cache) / _sources_digest(_c_source())
+    slot.mkdir(parents=True, exist_ok=True)
+    with open(slot / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        kept = slot / SONAME
+        if not kept.exists():
+            built = _build_library(tmp / "build")
+            shutil.copy2(built, slot / (SONAME + ".part"))
+            os.replace(slot / (SONAME + ".part"), kept)
+        else:
+            print("custcadence_backend: %s from the build cache" % kept, file=sys.stderr,
+                  flush=True)
+    return kept
+
+
 # ---------------------------------------------------------------- wheel writing
 
 def _package_files() -> List[Tuple[str, Path]]:
@@ -276,7 +332,7 @@ def build_wheel(wheel_directory: str, config_settings: Optional[dict] = None,
     tag = _tag()
     filename = "%s-%s-%s.whl" % (re.sub(r"[-_.]+", "_", name), version, tag)
     with tempfile.TemporaryDirectory(prefix="custcadence-build-") as tmp:
-        lib = _build_library(Path(tmp) / "build")
+        lib = _library(Path(tmp))
         out = Path(wheel_directory) / filename
         w = _WheelWriter(out)
         for arcname, path in _package_files():
