@@ -10,6 +10,8 @@
  * it and every later stop feasible, so a place is tested in constant time. */
 #include "plan.h"
 
+#include "../route_search.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -33,9 +35,28 @@ static void point(const struct plan *plan, uint32_t ci, double *x, double *y)
     }
 }
 
+/* GEO: the unit vector of customer ci (UINT32_MAX: the base), computed the
+ * first time it is asked for and kept, so that a leg costs a chord and an
+ * arcsine instead of four more sines and cosines; the same bits as
+ * ccad__straight_cost, which computes the vectors the same way. */
+static const double *unit_of(const struct plan *plan, uint32_t ci)
+{
+    double *u = plan->unit + 3 * (ci == UINT32_MAX ? plan->b->n : (size_t)ci), x, y;
+    if (u[0] > 1.5) {
+        point(plan, ci, &x, &y);
+        ccad__geo_unit(x, y, u);
+    }
+    return u;
+}
+
 int ccad__plan_leg_compute(const struct plan *plan, uint32_t a, uint32_t b, int32_t *out)
 {
     double x1, y1, x2, y2, m;
+    if (plan->unit != NULL) {
+        m = (double)ccad__chord_cost(unit_of(plan, a), unit_of(plan, b)) / plan->o->units_per_minute;
+        *out = m > (double)LEG_MAX ? LEG_MAX : (int32_t)ceil(m);
+        return CCAD_OK;
+    }
     point(plan, a, &x1, &y1);
     point(plan, b, &x2, &y2);
     if (plan->o->metric == CCAD_METRIC_HOST) {
@@ -52,8 +73,16 @@ int ccad__plan_leg_compute(const struct plan *plan, uint32_t a, uint32_t b, int3
 
 int ccad__plan_legs_init(struct plan *plan)
 {
-    size_t n = plan->b->n + 1;
+    size_t n = plan->b->n + 1, k;
     plan->legs = NULL;
+    plan->unit = NULL;
+    if (plan->o->route && plan->o->metric == CCAD_METRIC_GEO) {
+        plan->unit = ccad__alloc(plan->s->ctx, 3 * n * sizeof *plan->unit);
+        if (plan->unit == NULL)
+            return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
+        for (k = 0; k < n; k++)
+            plan->unit[3 * k] = 2.0; /* not yet known: a unit vector's parts are at most 1 */
+    }
     if (!plan->o->route || plan->o->metric == CCAD_METRIC_HOST || plan->b->n > CCAD_PLAN_LEGS_MAX)
         return CCAD_OK;
     plan->legs = ccad__alloc(plan->s->ctx, n * n * sizeof *plan->legs);

@@ -134,6 +134,8 @@ struct plan {
         room_margin; /* minutes a detour may undercut the direct leg by rounding; -1: no bound (HOST) */
     int32_t *legs; /* travel minutes + 1 by (from, to), 0 = not yet known; the base
                            * is point n; NULL when not kept (HOST metric, large books) */
+    double *unit; /* GEO routes: each point's unit vector (3 doubles, the base point n),
+                   * u[0] > 1 until first asked for (dayroute.c); else NULL */
 };
 
 /* records.c */
@@ -235,7 +237,8 @@ static inline int ccad__plan_leg(const struct plan *plan, uint32_t a, uint32_t b
     return rc;
 }
 /* Allocates plan->legs, all unknown, for PLANAR and GEO routes of books of at
- * most CCAD_PLAN_LEGS_MAX customers (4 MB); leaves it NULL otherwise. */
+ * most CCAD_PLAN_LEGS_MAX customers (4 MB); leaves it NULL otherwise. For
+ * GEO routes of any size, plan->unit too, all unknown. */
 #define CCAD_PLAN_LEGS_MAX 1024
 int ccad__plan_legs_init(struct plan *plan);
 /* Minutes the stop of customer i needs alone on an empty day (-1 if its

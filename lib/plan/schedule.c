@@ -128,6 +128,7 @@ static void release(ccad_ctx *ctx, struct plan *plan)
     ccad__free(ctx, plan->cw);
     ccad__free(ctx, plan->cap_full);
     ccad__free(ctx, plan->legs);
+    ccad__free(ctx, plan->unit);
 }
 
 /* Each customer's working form and the simulation's starting shadow; the
