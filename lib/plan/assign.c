@@ -56,9 +56,25 @@ static void set_day(struct item_rec *it, int32_t d, int32_t saved)
     }
 }
 
-/* Moves item x to the allowed day where it adds the least travel, if that
- * saves more than its removal costs; *moved is set when it moved. */
-static int try_move(struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x, int *moved)
+/* Bit j of the result: day date - 2k + j lies in item x's allowed window
+ * (window.c), for the 4k + 1 days around its day; route.move_days k is at
+ * most 14, so they fit 64 bits. Computed once for both the moves and the
+ * swaps of x, which nothing in between changes unless x moves. */
+static uint64_t allowed_days(const struct plan *plan, const struct ccad__by_cust *by_cust,
+                             uint32_t x)
+{
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], home = plan->s->items[x].date, j;
+    uint64_t mask = 0;
+    for (j = 0; j <= 4 * k && j < 64; j++)
+        if (ccad__plan_allowed(plan, by_cust, x, home - 2 * k + j))
+            mask |= UINT64_C(1) << j;
+    return mask;
+}
+
+/* Moves item x to the allowed day (mask: allowed_days) where it adds the
+ * least travel, if that saves more than its removal costs; *moved is set
+ * when it moved. */
+static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
 {
     struct item_rec *it = &plan->s->items[x];
     struct dayroute *from = &plan->day[it->date - plan->o->first_day];
@@ -70,7 +86,7 @@ static int try_move(struct plan *plan, const struct ccad__by_cust *by_cust, uint
         return rc;
     for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
         struct dayroute *to;
-        if (!ccad__plan_allowed(plan, by_cust, x, d))
+        if (!(mask >> (d - (it->date - 2 * k)) & 1u))
             continue;
         to = &plan->day[d - plan->o->first_day];
         if (!limits_hold(plan, to, 1, it->svc))
@@ -99,23 +115,29 @@ static int try_move(struct plan *plan, const struct ccad__by_cust *by_cust, uint
     return ccad__route_insert(plan, from, x, best_at);
 }
 
-/* Exchanges x and y between their days when both stay feasible and the
- * two routes get shorter; *swapped is set when they did. Each is placed in
- * the other's route without it (a conservative test, see
- * ccad__route_fit_skip), so nothing changes unless the swap is made. */
-static int try_swap(struct plan *plan, uint32_t x, uint32_t y, int *swapped)
+/* Where x stands in its day's route and what taking it out saves, the
+ * same for every partner of its swaps. */
+struct swap_from {
+    uint32_t px;
+    int32_t sx;
+};
+
+/* Exchanges x (at `from` in its route) and y, at position py of its route,
+ * between their days when both stay feasible and the two routes get
+ * shorter; *swapped is set when they did. The day limits are the caller's
+ * to check (swap_limits_hold). Each is placed in the other's route without
+ * it (a conservative test, see ccad__route_fit_skip), so nothing changes
+ * unless the swap is made. */
+static int try_swap(struct plan *plan, const struct swap_from *from, uint32_t x, uint32_t y,
+                    uint32_t py, int *swapped)
 {
     struct item_rec *ix = &plan->s->items[x], *iy = &plan->s->items[y];
     struct dayroute *route_x = &plan->day[ix->date - plan->o->first_day];
     struct dayroute *route_y = &plan->day[iy->date - plan->o->first_day];
-    uint32_t px = pos_of(route_x, x), py = pos_of(route_y, y), ax, ay;
-    int32_t sx, sy, cx, cy, dA = ix->date, dB = iy->date;
+    uint32_t px = from->px, ax, ay;
+    int32_t sx = from->sx, sy, cx, cy, dA = ix->date, dB = iy->date;
     int rc;
-    if (!limits_hold(plan, route_x, 0, iy->svc - ix->svc) ||
-        !limits_hold(plan, route_y, 0, ix->svc - iy->svc))
-        return CCAD_OK;
-    if ((rc = ccad__route_saving(plan, route_x, px, &sx)) != 0 ||
-        (rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
+    if ((rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
         return rc;
     if ((rc = ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
         return rc;
@@ -146,26 +168,45 @@ static int try_swap(struct plan *plan, uint32_t x, uint32_t y, int *swapped)
     return CCAD_OK;
 }
 
-/* Swaps for flexible item x with the flexible stops of its allowed days. */
-static int swaps_of(struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
-                    int *changed)
+/* 1 if both days keep their count and minute limits once x and y trade
+ * places. */
+static int swap_limits_hold(const struct plan *plan, const struct item_rec *ix,
+                            const struct item_rec *iy)
 {
-    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d, home = plan->s->items[x].date;
+    return limits_hold(plan, &plan->day[ix->date - plan->o->first_day], 0, iy->svc - ix->svc) &&
+           limits_hold(plan, &plan->day[iy->date - plan->o->first_day], 0, ix->svc - iy->svc);
+}
+
+/* Swaps for flexible item x with the flexible stops of its allowed days
+ * (mask: allowed_days). The cheap tests come first; each only decides
+ * whether a swap is tried, so their order changes nothing. */
+static int swaps_of(struct plan *plan, const struct ccad__by_cust *by_cust, uint64_t mask,
+                    uint32_t x, int *changed)
+{
+    const struct item_rec *ix = &plan->s->items[x];
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d, home = ix->date;
+    struct dayroute *route_x = &plan->day[home - plan->o->first_day];
+    struct swap_from from;
     int rc;
+    if (mask == 0)
+        return CCAD_OK;
+    from.px = pos_of(route_x, x);
+    if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0)
+        return rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
         struct dayroute *route;
         uint32_t j;
-        if (!ccad__plan_allowed(plan, by_cust, x, d))
+        if (!(mask >> (d - (home - 2 * k)) & 1u))
             continue;
         route = &plan->day[d - plan->o->first_day];
         for (j = 0; j < route->n; j++) {
             uint32_t y = route->stop[j];
+            const struct item_rec *iy = &plan->s->items[y];
             int swapped = 0;
-            if (!flexible(plan, &plan->s->items[y]) ||
-                plan->s->items[y].customer == plan->s->items[x].customer ||
-                !ccad__plan_allowed(plan, by_cust, y, home))
+            if (iy->customer == ix->customer || !flexible(plan, iy) ||
+                !swap_limits_hold(plan, ix, iy) || !ccad__plan_allowed(plan, by_cust, y, home))
                 continue;
-            if ((rc = try_swap(plan, x, y, &swapped)) != 0)
+            if ((rc = try_swap(plan, &from, x, y, j, &swapped)) != 0)
                 return rc;
             if (swapped) {
                 *changed = 1;
@@ -189,10 +230,18 @@ int ccad__plan_assign(struct plan *plan)
     for (pass = 0; pass < PASSES; pass++) {
         int changed = 0;
         for (i = 0; i < s->n_items; i++) {
+            uint64_t mask;
+            int moved = 0;
             if (!flexible(plan, &s->items[i]))
                 continue;
-            if ((rc = try_move(plan, &by_cust, (uint32_t)i, &changed)) != 0 ||
-                (rc = swaps_of(plan, &by_cust, (uint32_t)i, &changed)) != 0)
+            mask = allowed_days(plan, &by_cust, (uint32_t)i);
+            if ((rc = try_move(plan, mask, (uint32_t)i, &moved)) != 0)
+                goto done;
+            if (moved) {
+                changed = 1;
+                mask = allowed_days(plan, &by_cust, (uint32_t)i); /* around its new day */
+            }
+            if ((rc = swaps_of(plan, &by_cust, mask, (uint32_t)i, &changed)) != 0)
                 goto done;
         }
         if (!changed)

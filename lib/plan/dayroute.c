@@ -129,20 +129,14 @@ static void set_room(const struct plan *plan, struct dayroute *route)
         route->room = plan->day_end - plan->o->day_start_min;
         return;
     }
-    back = route->start[route->n - 1] + plan->s->items[route->stop[route->n - 1]].svc +
-           route->back_leg;
+    back = route->dep[route->n - 1] + route->back_leg;
     room = plan->day_end - back;
     for (k = 0; k < route->n; k++) {
         if (route->latest[k] - (t + route->leg[k]) > room)
             room = route->latest[k] - (t + route->leg[k]);
-        t = route->start[k] + plan->s->items[route->stop[k]].svc;
+        t = route->dep[k];
     }
     route->room = room;
-}
-
-static uint32_t cust_of(const struct plan *plan, const struct dayroute *route, uint32_t pos)
-{
-    return pos < route->n ? plan->s->items[route->stop[pos]].customer : UINT32_MAX;
 }
 
 /* The leg between real stops a and b (UINT32_MAX: the base) once what lies
@@ -178,10 +172,9 @@ int ccad__route_fit_skip(const struct plan *plan, const struct dayroute *route, 
         /* virtual position p lies between real stops a (or the base) and b */
         uint32_t a = p == 0 ? UINT32_MAX : (p - 1 < skip ? p - 1 : p);
         uint32_t b = p == nv ? UINT32_MAX : (p < skip ? p : p + 1);
-        uint32_t prev = a == UINT32_MAX ? UINT32_MAX : cust_of(plan, route, a);
-        uint32_t next = b == UINT32_MAX ? UINT32_MAX : cust_of(plan, route, b);
-        int32_t dep = a == UINT32_MAX ? plan->o->day_start_min
-                                      : route->start[a] + plan->s->items[route->stop[a]].svc;
+        uint32_t prev = a == UINT32_MAX ? UINT32_MAX : route->cust[a];
+        uint32_t next = b == UINT32_MAX ? UINT32_MAX : route->cust[b];
+        int32_t dep = a == UINT32_MAX ? plan->o->day_start_min : route->dep[a];
         int32_t l1, l2, st, arr, old, cost;
         if ((rc = ccad__plan_leg(plan, prev, i, &l1)) != 0)
             return rc;
@@ -248,8 +241,8 @@ int ccad__route_retime(const struct plan *plan, struct dayroute *route)
         route->travel += route->leg[k];
         t += route->leg[k];
         route->start[k] = t > open ? t : open;
-        t = route->start[k] + it->svc;
-        prev = it->customer;
+        t = route->dep[k] = route->start[k] + it->svc;
+        prev = route->cust[k] = it->customer;
     }
     if ((rc = ccad__plan_leg(plan, prev, UINT32_MAX, &route->back_leg)) != 0)
         return rc;
@@ -261,7 +254,7 @@ int ccad__route_retime(const struct plan *plan, struct dayroute *route)
 static int grow(ccad_ctx *ctx, struct dayroute *route)
 {
     uint32_t nc = route->cap ? 2 * route->cap : 8;
-    uint32_t *stop = ccad__alloc(ctx, (size_t)nc * 4 * sizeof *stop);
+    uint32_t *stop = ccad__alloc(ctx, (size_t)nc * 6 * sizeof *stop);
     if (stop == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     if (route->n > 0) {
@@ -269,12 +262,16 @@ static int grow(ccad_ctx *ctx, struct dayroute *route)
         memcpy(stop + nc, route->start, route->n * sizeof *stop);
         memcpy(stop + 2 * nc, route->latest, route->n * sizeof *stop);
         memcpy(stop + 3 * nc, route->leg, route->n * sizeof *stop);
+        memcpy(stop + 4 * nc, route->cust, route->n * sizeof *stop);
+        memcpy(stop + 5 * nc, route->dep, route->n * sizeof *stop);
     }
     ccad__free(ctx, route->stop);
     route->stop = stop;
     route->start = (int32_t *)(stop + nc);
     route->latest = (int32_t *)(stop + 2 * nc);
     route->leg = (int32_t *)(stop + 3 * nc);
+    route->cust = stop + 4 * nc;
+    route->dep = (int32_t *)(stop + 5 * nc);
     route->cap = nc;
     return CCAD_OK;
 }
@@ -288,8 +285,8 @@ static int retime_from(const struct plan *plan, struct dayroute *route, uint32_t
     int rc;
     if (route->n == 0 || from == 0)
         return ccad__route_retime(plan, route);
-    prev = plan->s->items[route->stop[from - 1]].customer;
-    t = route->start[from - 1] + plan->s->items[route->stop[from - 1]].svc;
+    prev = route->cust[from - 1];
+    t = route->dep[from - 1];
     for (k = from; k < route->n; k++) {
         const struct item_rec *it = &plan->s->items[route->stop[k]];
         int32_t open = open_of(plan, it->customer);
@@ -301,8 +298,8 @@ static int retime_from(const struct plan *plan, struct dayroute *route, uint32_t
         }
         t += route->leg[k];
         route->start[k] = t > open ? t : open;
-        t = route->start[k] + it->svc;
-        prev = it->customer;
+        t = route->dep[k] = route->start[k] + it->svc;
+        prev = route->cust[k] = it->customer;
     }
     if (from + 1 >= route->n) {
         route->travel -= route->back_leg;
@@ -354,8 +351,8 @@ int ccad__route_ok(const struct plan *plan, const struct dayroute *route)
 int ccad__route_saving(const struct plan *plan, const struct dayroute *route, uint32_t pos,
                        int32_t *out)
 {
-    uint32_t prev = pos > 0 ? plan->s->items[route->stop[pos - 1]].customer : UINT32_MAX;
-    uint32_t next = pos + 1 < route->n ? plan->s->items[route->stop[pos + 1]].customer : UINT32_MAX;
+    uint32_t prev = pos > 0 ? route->cust[pos - 1] : UINT32_MAX;
+    uint32_t next = pos + 1 < route->n ? route->cust[pos + 1] : UINT32_MAX;
     int32_t direct;
     int rc;
     if ((rc = ccad__plan_leg(plan, prev, next, &direct)) != 0)

@@ -108,6 +108,8 @@ struct dayroute {
     int32_t *start;  /* service start of each stop */
     int32_t *latest; /* latest service start that keeps the rest feasible */
     int32_t *leg;    /* leg[i]: minutes from the previous stop (base for 0) to stop i */
+    uint32_t *cust;  /* customer of each stop (set with the times) */
+    int32_t *dep;    /* departure from each stop: its start and service */
     uint32_t n, cap;
     int32_t back_leg; /* last stop (or base) to the base */
     int32_t travel;   /* all legs and the way back */
