@@ -178,10 +178,11 @@ static int swap_limits_hold(const struct plan *plan, const struct item_rec *ix,
 }
 
 /* Swaps for flexible item x with the flexible stops of its allowed days
- * (mask: allowed_days). The cheap tests come first; each only decides
- * whether a swap is tried, so their order changes nothing. */
+ * (mask: allowed_days); *partner is the item it swapped with, if any. The
+ * cheap tests come first; each only decides whether a swap is tried, so
+ * their order changes nothing. */
 static int swaps_of(struct plan *plan, const struct ccad__by_cust *by_cust, uint64_t mask,
-                    uint32_t x, int *changed)
+                    uint32_t x, uint32_t *partner)
 {
     const struct item_rec *ix = &plan->s->items[x];
     int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d, home = ix->date;
@@ -209,7 +210,7 @@ static int swaps_of(struct plan *plan, const struct ccad__by_cust *by_cust, uint
             if ((rc = try_swap(plan, &from, x, y, j, &swapped)) != 0)
                 return rc;
             if (swapped) {
-                *changed = 1;
+                *partner = y;
                 return CCAD_OK;
             }
         }
@@ -217,37 +218,119 @@ static int swaps_of(struct plan *plan, const struct ccad__by_cust *by_cust, uint
     return CCAD_OK;
 }
 
+/* What the passes remember, so that a later pass skips an item whose
+ * moves and swaps were all tried in vain and whose inputs have not changed
+ * since: the routes, counts and minutes of the days of its window, and the
+ * contact dates of its customer and of every customer with a stop on those
+ * days (the allowed windows). Everything its attempts read lies there, and
+ * they are deterministic, so a skipped item would again change nothing;
+ * the passes make the same moves and swaps as trying every item each time.
+ * Times are the count of changes made so far. */
+struct since {
+    uint32_t clock;      /* changes made */
+    uint32_t *tried;     /* per item: the time its attempts were in vain; 0: never */
+    uint32_t *day_time;  /* per day: the time of its route's last change */
+    uint32_t *cust_time; /* per customer: the time a contact of it last moved */
+};
+
+static int since_new(struct plan *plan, struct since *since)
+{
+    size_t items = plan->s->n_items, days = (size_t)plan->o->days, n = plan->b->n;
+    since->clock = 0;
+    since->tried = ccad__alloc(plan->s->ctx, (items + days + n) * sizeof *since->tried);
+    if (since->tried == NULL)
+        return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
+    memset(since->tried, 0, (items + days + n) * sizeof *since->tried);
+    since->day_time = since->tried + items;
+    since->cust_time = since->day_time + days;
+    return CCAD_OK;
+}
+
+/* Notes a change to the days d1 and d2 and the customers of items x and y
+ * (UINT32_MAX: none). */
+static void since_change(const struct plan *plan, struct since *since, int32_t d1, int32_t d2,
+                         uint32_t x, uint32_t y)
+{
+    since->clock++;
+    since->day_time[d1 - plan->o->first_day] = since->clock;
+    since->day_time[d2 - plan->o->first_day] = since->clock;
+    since->cust_time[plan->s->items[x].customer] = since->clock;
+    if (y != UINT32_MAX)
+        since->cust_time[plan->s->items[y].customer] = since->clock;
+}
+
+/* 1 if item x was tried in vain and nothing it reads has changed since. */
+static int since_unchanged(const struct plan *plan, const struct since *since, uint32_t x)
+{
+    const struct item_rec *it = &plan->s->items[x];
+    uint32_t at = since->tried[x], j;
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d;
+    if (at == 0 || since->cust_time[it->customer] >= at)
+        return 0;
+    for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
+        const struct dayroute *route;
+        if (d < plan->o->first_day || d >= plan->o->first_day + plan->o->days)
+            continue;
+        if (since->day_time[d - plan->o->first_day] >= at)
+            return 0;
+        route = &plan->day[d - plan->o->first_day];
+        for (j = 0; j < route->n; j++)
+            if (since->cust_time[route->cust[j]] >= at)
+                return 0;
+    }
+    return 1;
+}
+
+/* The moves and swaps of flexible item x; *changed is set when it made one. */
+static int assign_one(struct plan *plan, const struct ccad__by_cust *by_cust, struct since *since,
+                      uint32_t x, int *changed)
+{
+    struct item_rec *it = &plan->s->items[x];
+    int32_t home = it->date;
+    uint32_t partner = UINT32_MAX;
+    uint64_t mask = allowed_days(plan, by_cust, x);
+    int moved = 0, rc;
+    if ((rc = try_move(plan, mask, x, &moved)) != 0)
+        return rc;
+    if (moved) {
+        since_change(plan, since, home, it->date, x, UINT32_MAX);
+        home = it->date;
+        mask = allowed_days(plan, by_cust, x); /* around its new day */
+    }
+    if ((rc = swaps_of(plan, by_cust, mask, x, &partner)) != 0)
+        return rc;
+    if (partner != UINT32_MAX)
+        since_change(plan, since, home, it->date, x, partner);
+    *changed |= moved || partner != UINT32_MAX;
+    /* clock + 1: 0 stays "never", and a later change stamps clock + 1 or more */
+    since->tried[x] = moved || partner != UINT32_MAX ? 0 : since->clock + 1;
+    return CCAD_OK;
+}
+
 int ccad__plan_assign(struct plan *plan)
 {
     ccad_schedule *s = plan->s;
     struct ccad__by_cust by_cust = {NULL, NULL};
+    struct since since = {0, NULL, NULL, NULL};
     int pass, rc;
     size_t i;
     if (s->n_items == 0 || plan->v[P_ROUTE_MOVE_DAYS] == 0)
         return CCAD_OK;
-    if ((rc = ccad__plan_index_customers(plan, &by_cust)) != 0)
+    if ((rc = ccad__plan_index_customers(plan, &by_cust)) != 0 || (rc = since_new(plan, &since)) != 0)
         goto done;
     for (pass = 0; pass < PASSES; pass++) {
         int changed = 0;
         for (i = 0; i < s->n_items; i++) {
-            uint64_t mask;
-            int moved = 0;
-            if (!flexible(plan, &s->items[i]))
+            if (!flexible(plan, &s->items[i]) || since_unchanged(plan, &since, (uint32_t)i))
                 continue;
-            mask = allowed_days(plan, &by_cust, (uint32_t)i);
-            if ((rc = try_move(plan, mask, (uint32_t)i, &moved)) != 0)
-                goto done;
-            if (moved) {
-                changed = 1;
-                mask = allowed_days(plan, &by_cust, (uint32_t)i); /* around its new day */
-            }
-            if ((rc = swaps_of(plan, &by_cust, mask, (uint32_t)i, &changed)) != 0)
+            if ((rc = assign_one(plan, &by_cust, &since, (uint32_t)i, &changed)) != 0)
                 goto done;
         }
         if (!changed)
             break;
     }
 done:
+    ccad__free(s->ctx, since.tried);
     ccad__plan_index_free(s->ctx, &by_cust);
     return rc;
 }
