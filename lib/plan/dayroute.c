@@ -53,7 +53,8 @@ int ccad__plan_leg_compute(const struct plan *plan, uint32_t a, uint32_t b, int3
 {
     double x1, y1, x2, y2, m;
     if (plan->unit != NULL) {
-        m = (double)ccad__chord_cost(unit_of(plan, a), unit_of(plan, b)) / plan->o->units_per_minute;
+        m = (double)ccad__chord_cost(unit_of(plan, a), unit_of(plan, b)) /
+            plan->o->units_per_minute;
         *out = m > (double)LEG_MAX ? LEG_MAX : (int32_t)ceil(m);
         return CCAD_OK;
     }

@@ -136,7 +136,7 @@ struct plan {
         room_margin; /* minutes a detour may undercut the direct leg by rounding; -1: no bound (HOST) */
     int32_t *legs; /* travel minutes + 1 by (from, to), 0 = not yet known; the base
                            * is point n; NULL when not kept (HOST metric, large books) */
-    double *unit; /* GEO routes: each point's unit vector (3 doubles, the base point n),
+    double *unit;  /* GEO routes: each point's unit vector (3 doubles, the base point n),
                    * u[0] > 1 until first asked for (dayroute.c); else NULL */
 };
 
