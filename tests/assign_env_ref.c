@@ -1,9 +1,10 @@
 /* The reference for test_assign_since.c: the planner built a second time
- * with weekly assignment trying every flexible visit in every pass
- * (ASSIGN_SKIP_UNCHANGED 0 in lib/plan/assign.c), under names of its own
- * so that it links beside the library, which skips the visits whose
- * inputs did not change. ref_schedule_new plans as ccad_schedule_new. */
-#define ASSIGN_SKIP_UNCHANGED 0
+ * with weekly assignment trying every flexible visit in every pass and
+ * asking for each day of a visit's window afresh (ASSIGN_REUSE 0 in
+ * lib/plan/assign.c), under names of its own so that it links beside the
+ * library, which skips the visits whose inputs did not change and keeps
+ * their windows. ref_schedule_new plans as ccad_schedule_new. */
+#define ASSIGN_REUSE 0
 #define ccad__plan_assign ref_plan_assign
 #define ccad__schedule_new ref__schedule_new
 #define ccad__ctx_flags ref_ctx_flags

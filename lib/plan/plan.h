@@ -282,6 +282,10 @@ void ccad__plan_index_free(ccad_ctx *ctx, struct ccad__by_cust *by_cust);
 /* 1 if day d lies in item x's allowed window (see window.c). */
 int ccad__plan_allowed(const struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
                        int32_t d);
+/* The same for `count` days (at most 64) from `first` at once: bit j for day
+ * first + j; the customer's contacts are read once. */
+uint64_t ccad__plan_allowed_days(const struct plan *plan, const struct ccad__by_cust *by_cust,
+                                 uint32_t x, int32_t first, int count);
 
 /* assign.c */
 int ccad__plan_assign(struct plan *plan);
