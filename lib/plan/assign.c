@@ -205,6 +205,7 @@ static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
 struct swap_from {
     uint32_t px;
     int32_t sx;
+    struct ccad__gaps gaps; /* the places of its route without it */
 };
 
 /* Exchanges x (at `from` in its route) and y, at position py of its route,
@@ -224,7 +225,9 @@ static int try_swap(struct plan *plan, const struct swap_from *from, uint32_t x,
     int rc;
     if ((rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
         return rc;
-    if ((rc = ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
+    if ((rc = ASSIGN_REUSE && from->gaps.usable
+                  ? ccad__gaps_fit(plan, &from->gaps, iy->customer, &ay, &cy)
+                  : ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
         return rc;
     if (ay == UINT32_MAX || sx + sy - cy <= 0)
         return CCAD_OK;
@@ -277,7 +280,8 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
     if (mask == 0)
         return CCAD_OK;
     from.px = pos_of(route_x, x);
-    if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0)
+    if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0 ||
+        (rc = ccad__route_gaps(plan, route_x, from.px, &from.gaps)) != 0)
         return rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
         struct dayroute *route;
