@@ -63,7 +63,8 @@ static int premature_by_run(const struct brief_rules *prepared, const struct cre
     if (last != CCAD_NO_DATE)
         gap = (int64_t)lean->today - last > r->last_gap ? (int64_t)lean->today - last : r->last_gap;
     gap = last != CCAD_NO_DATE && gap < 0 ? 0 : gap;
-    count = ccad__patience_count(lean->v, c, lean->today, ccad__patience_break(lean->v, max), &broke);
+    count = ccad__patience_count(lean->v, c, lean->today, ccad__patience_break(lean->v, max),
+                                 &broke);
     return ccad__too_few_contacts(lean->v, c->status, (uint64_t)count) ||
            (gap > max && ((lean->watched >> grade) & 1));
 }

@@ -28,6 +28,8 @@ static void unit_vector(double lon, double lat, double *u)
     u[2] = sin(la);
 }
 
+void ccad__geo_unit(double lon, double lat, double *u) { unit_vector(lon, lat, u); }
+
 int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2)
 {
     if (metric == CCAD_METRIC_GEO) {

@@ -13,6 +13,9 @@
 /* Straight-line cost between two points: great-circle metres for GEO,
  * else planar distance x scale (scale 1 for HOST), rounded (route.c). */
 int64_t ccad__straight_cost(int metric, double scale, double x1, double y1, double x2, double y2);
+/* The unit vector of a GEO point (longitude, latitude in degrees) into
+ * u[0..2], as ccad__straight_cost computes it (route.c). */
+void ccad__geo_unit(double lon, double lat, double *u);
 
 /* Checks the arguments ccad_route_solve and ccad_route_solve_tw share: the
  * options (NULL = CCAD_ROUTE_OPTIONS_INIT) into *out, n in 1..max_n, the

@@ -3,6 +3,9 @@
  * LIB is a libcustcadence.so.1, dlopen'ed, the first one the reference
  * (the books: bench-perf's generated customers, tests/bench_gen.h):
  *
+ * --cpu (before the libraries) times with the process's CPU clock instead
+ * of the wall clock, for a machine whose other loads preempt the run.
+ *
  *   bench-plan-ab scale [--plain] LIB... [-- N...]   one book of N customers
  *                                       each (default 10000 100000 1000000)
  *   bench-plan-ab reps [--plain] LIB... [-- R]   R books of 100 (default 10000)
@@ -69,10 +72,12 @@ struct lib {
     ccad_rules *rules;
 };
 
+static int cpu_clock; /* --cpu: the process's CPU time instead of the wall clock */
+
 static double now_ms(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(cpu_clock ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
@@ -328,13 +333,18 @@ int main(int argc, char **argv)
     int32_t d0 = 0;
     if (argc < 3 || (strcmp(argv[1], "scale") != 0 && strcmp(argv[1], "reps") != 0 &&
                      strcmp(argv[1], "replan") != 0)) {
-        fprintf(stderr, "usage: bench-plan-ab scale|reps|replan [--plain] LIB... [-- N...]\n");
+        fprintf(stderr,
+                "usage: bench-plan-ab scale|reps|replan [--plain] [--cpu] LIB... [-- N...]\n");
         return 2;
     }
     ccad_date_from_ymd(&d0, 2026, 3, 2); /* a Monday */
     for (a = 2; a < argc && strcmp(argv[a], "--") != 0; a++) {
         if (strcmp(argv[a], "--plain") == 0) {
             plain = 1;
+            continue;
+        }
+        if (strcmp(argv[a], "--cpu") == 0) {
+            cpu_clock = 1;
             continue;
         }
         if (nlib == LIBS_MAX)

@@ -18,6 +18,13 @@
 #include <string.h>
 
 #define PASSES 4
+/* 1: skip the items tried in vain whose inputs did not change, and keep
+ * each item's allowed window (struct since); tests/assign_env_ref.c builds
+ * the reference with 0, which tries every item in every pass and asks for
+ * each day of a window afresh. */
+#ifndef ASSIGN_REUSE
+#define ASSIGN_REUSE 1
+#endif
 
 static int flexible(const struct plan *plan, const struct item_rec *it)
 {
@@ -56,9 +63,103 @@ static void set_day(struct item_rec *it, int32_t d, int32_t saved)
     }
 }
 
-/* Moves item x to the allowed day where it adds the least travel, if that
- * saves more than its removal costs; *moved is set when it moved. */
-static int try_move(struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x, int *moved)
+/* What the passes remember, so that a later pass skips an item whose
+ * moves and swaps were all tried in vain and whose inputs have not changed
+ * since: the routes, counts and minutes of the days of its window, and the
+ * contact dates of its customer and of every customer with a stop on those
+ * days (the allowed windows). Everything its attempts read lies there, and
+ * they are deterministic, so a skipped item would again change nothing;
+ * the passes make the same moves and swaps as trying every item each time.
+ * Each item's allowed window is kept too, until a contact of its customer
+ * moves. Times are the count of changes made so far. */
+struct since {
+    const struct ccad__by_cust *by_cust;
+    uint32_t clock;      /* changes made */
+    uint64_t *window;    /* per item: its allowed days (allowed_days) */
+    uint32_t *window_at; /* per item: 1 + the time window was taken; 0: not yet */
+    uint32_t *tried;     /* per item: 1 + the time its attempts were in vain; 0: never */
+    uint32_t *day_time;  /* per day: the time of its route's last change */
+    uint32_t *cust_time; /* per customer: the time a contact of it last moved */
+};
+
+static int since_new(struct plan *plan, const struct ccad__by_cust *by_cust, struct since *since)
+{
+    size_t items = plan->s->n_items, days = (size_t)plan->o->days, n = plan->b->n;
+    size_t words = 2 * items + days + n;
+    since->by_cust = by_cust;
+    since->clock = 0;
+    since->window = ccad__alloc(plan->s->ctx, items * sizeof *since->window + words * 4);
+    if (since->window == NULL)
+        return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
+    since->window_at = (uint32_t *)(since->window + items);
+    memset(since->window_at, 0, words * sizeof *since->window_at);
+    since->tried = since->window_at + items;
+    since->day_time = since->tried + items;
+    since->cust_time = since->day_time + days;
+    return CCAD_OK;
+}
+
+/* Notes a change to the days d1 and d2 and the customers of items x and y
+ * (UINT32_MAX: none). */
+static void since_change(const struct plan *plan, struct since *since, int32_t d1, int32_t d2,
+                         uint32_t x, uint32_t y)
+{
+    since->clock++;
+    since->day_time[d1 - plan->o->first_day] = since->clock;
+    since->day_time[d2 - plan->o->first_day] = since->clock;
+    since->cust_time[plan->s->items[x].customer] = since->clock;
+    if (y != UINT32_MAX)
+        since->cust_time[plan->s->items[y].customer] = since->clock;
+}
+
+/* 1 if item x was tried in vain and nothing it reads has changed since. */
+static int since_unchanged(const struct plan *plan, const struct since *since, uint32_t x)
+{
+    const struct item_rec *it = &plan->s->items[x];
+    uint32_t at = since->tried[x], j;
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d;
+    if (!ASSIGN_REUSE || at == 0 || since->cust_time[it->customer] >= at)
+        return 0;
+    for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
+        const struct dayroute *route;
+        if (d < plan->o->first_day || d >= plan->o->first_day + plan->o->days)
+            continue;
+        if (since->day_time[d - plan->o->first_day] >= at)
+            return 0;
+        route = &plan->day[d - plan->o->first_day];
+        for (j = 0; j < route->n; j++)
+            if (since->cust_time[route->cust[j]] >= at)
+                return 0;
+    }
+    return 1;
+}
+
+/* Bit j of the result: day date - 2k + j lies in item x's allowed window
+ * (window.c), for the 4k + 1 days around its day; route.move_days k is at
+ * most 14, so they fit 64 bits. Kept until a contact of x's customer moves
+ * (x's own move included), which is all that changes it. */
+static uint64_t allowed_days(const struct plan *plan, struct since *since, uint32_t x)
+{
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], home = plan->s->items[x].date, j;
+    uint32_t at = since->window_at[x];
+    uint64_t mask = 0;
+    if (ASSIGN_REUSE && at != 0 && since->cust_time[plan->s->items[x].customer] < at)
+        return since->window[x];
+    if (ASSIGN_REUSE)
+        mask = ccad__plan_allowed_days(plan, since->by_cust, x, home - 2 * k, 4 * k + 1);
+    else /* the reference: day by day */
+        for (j = 0; j <= 4 * k; j++)
+            if (ccad__plan_allowed(plan, since->by_cust, x, home - 2 * k + j))
+                mask |= UINT64_C(1) << j;
+    since->window[x] = mask;
+    since->window_at[x] = since->clock + 1;
+    return mask;
+}
+
+/* Moves item x to the allowed day (mask: allowed_days) where it adds the
+ * least travel, if that saves more than its removal costs; *moved is set
+ * when it moved. */
+static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
 {
     struct item_rec *it = &plan->s->items[x];
     struct dayroute *from = &plan->day[it->date - plan->o->first_day];
@@ -70,7 +171,7 @@ static int try_move(struct plan *plan, const struct ccad__by_cust *by_cust, uint
         return rc;
     for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
         struct dayroute *to;
-        if (!ccad__plan_allowed(plan, by_cust, x, d))
+        if (!(mask >> (d - (it->date - 2 * k)) & 1u))
             continue;
         to = &plan->day[d - plan->o->first_day];
         if (!limits_hold(plan, to, 1, it->svc))
@@ -99,25 +200,34 @@ static int try_move(struct plan *plan, const struct ccad__by_cust *by_cust, uint
     return ccad__route_insert(plan, from, x, best_at);
 }
 
-/* Exchanges x and y between their days when both stay feasible and the
- * two routes get shorter; *swapped is set when they did. Each is placed in
- * the other's route without it (a conservative test, see
- * ccad__route_fit_skip), so nothing changes unless the swap is made. */
-static int try_swap(struct plan *plan, uint32_t x, uint32_t y, int *swapped)
+/* Where x stands in its day's route and what taking it out saves, the
+ * same for every partner of its swaps. */
+struct swap_from {
+    uint32_t px;
+    int32_t sx;
+    struct ccad__gaps gaps; /* the places of its route without it */
+};
+
+/* Exchanges x (at `from` in its route) and y, at position py of its route,
+ * between their days when both stay feasible and the two routes get
+ * shorter; *swapped is set when they did. The day limits are the caller's
+ * to check (swap_limits_hold). Each is placed in the other's route without
+ * it (a conservative test, see ccad__route_fit_skip), so nothing changes
+ * unless the swap is made. */
+static int try_swap(struct plan *plan, const struct swap_from *from, uint32_t x, uint32_t y,
+                    uint32_t py, int *swapped)
 {
     struct item_rec *ix = &plan->s->items[x], *iy = &plan->s->items[y];
     struct dayroute *route_x = &plan->day[ix->date - plan->o->first_day];
     struct dayroute *route_y = &plan->day[iy->date - plan->o->first_day];
-    uint32_t px = pos_of(route_x, x), py = pos_of(route_y, y), ax, ay;
-    int32_t sx, sy, cx, cy, dA = ix->date, dB = iy->date;
+    uint32_t px = from->px, ax, ay;
+    int32_t sx = from->sx, sy, cx, cy, dA = ix->date, dB = iy->date;
     int rc;
-    if (!limits_hold(plan, route_x, 0, iy->svc - ix->svc) ||
-        !limits_hold(plan, route_y, 0, ix->svc - iy->svc))
-        return CCAD_OK;
-    if ((rc = ccad__route_saving(plan, route_x, px, &sx)) != 0 ||
-        (rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
+    if ((rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
         return rc;
-    if ((rc = ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
+    if ((rc = ASSIGN_REUSE && from->gaps.usable
+                  ? ccad__gaps_fit(plan, &from->gaps, iy->customer, &ay, &cy)
+                  : ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
         return rc;
     if (ay == UINT32_MAX || sx + sy - cy <= 0)
         return CCAD_OK;
@@ -146,29 +256,51 @@ static int try_swap(struct plan *plan, uint32_t x, uint32_t y, int *swapped)
     return CCAD_OK;
 }
 
-/* Swaps for flexible item x with the flexible stops of its allowed days. */
-static int swaps_of(struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
-                    int *changed)
+/* 1 if both days keep their count and minute limits once x and y trade
+ * places. */
+static int swap_limits_hold(const struct plan *plan, const struct item_rec *ix,
+                            const struct item_rec *iy)
 {
-    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d, home = plan->s->items[x].date;
+    return limits_hold(plan, &plan->day[ix->date - plan->o->first_day], 0, iy->svc - ix->svc) &&
+           limits_hold(plan, &plan->day[iy->date - plan->o->first_day], 0, ix->svc - iy->svc);
+}
+
+/* Swaps for flexible item x with the flexible stops of its allowed days
+ * (mask: allowed_days); *partner is the item it swapped with, if any. The
+ * cheap tests come first; each only decides whether a swap is tried, so
+ * their order changes nothing. */
+static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint32_t x,
+                    uint32_t *partner)
+{
+    const struct item_rec *ix = &plan->s->items[x];
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d, home = ix->date;
+    struct dayroute *route_x = &plan->day[home - plan->o->first_day];
+    struct swap_from from;
     int rc;
+    if (mask == 0)
+        return CCAD_OK;
+    from.px = pos_of(route_x, x);
+    if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0 ||
+        (rc = ccad__route_gaps(plan, route_x, from.px, &from.gaps)) != 0)
+        return rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
         struct dayroute *route;
         uint32_t j;
-        if (!ccad__plan_allowed(plan, by_cust, x, d))
+        if (!(mask >> (d - (home - 2 * k)) & 1u))
             continue;
         route = &plan->day[d - plan->o->first_day];
         for (j = 0; j < route->n; j++) {
             uint32_t y = route->stop[j];
+            const struct item_rec *iy = &plan->s->items[y];
             int swapped = 0;
-            if (!flexible(plan, &plan->s->items[y]) ||
-                plan->s->items[y].customer == plan->s->items[x].customer ||
-                !ccad__plan_allowed(plan, by_cust, y, home))
+            if (iy->customer == ix->customer || !flexible(plan, iy) ||
+                !swap_limits_hold(plan, ix, iy) ||
+                !(allowed_days(plan, since, y) >> (home - (iy->date - 2 * k)) & 1u))
                 continue;
-            if ((rc = try_swap(plan, x, y, &swapped)) != 0)
+            if ((rc = try_swap(plan, &from, x, y, j, &swapped)) != 0)
                 return rc;
             if (swapped) {
-                *changed = 1;
+                *partner = y;
                 return CCAD_OK;
             }
         }
@@ -176,29 +308,57 @@ static int swaps_of(struct plan *plan, const struct ccad__by_cust *by_cust, uint
     return CCAD_OK;
 }
 
+/* The moves and swaps of flexible item x; *changed is set when it made one. */
+static int assign_one(struct plan *plan, struct since *since, uint32_t x, int *changed)
+{
+    struct item_rec *it = &plan->s->items[x];
+    int32_t home = it->date;
+    uint32_t partner = UINT32_MAX;
+    uint64_t mask = allowed_days(plan, since, x);
+    int moved = 0, rc;
+    if ((rc = try_move(plan, mask, x, &moved)) != 0)
+        return rc;
+    if (moved) {
+        since_change(plan, since, home, it->date, x, UINT32_MAX);
+        home = it->date;
+        mask = allowed_days(plan, since, x); /* around its new day */
+    }
+    if ((rc = swaps_of(plan, since, mask, x, &partner)) != 0)
+        return rc;
+    if (partner != UINT32_MAX)
+        since_change(plan, since, home, it->date, x, partner);
+    *changed |= moved || partner != UINT32_MAX;
+    /* clock + 1: 0 stays "never", and a later change stamps clock + 1 or more */
+    since->tried[x] = moved || partner != UINT32_MAX ? 0 : since->clock + 1;
+    return CCAD_OK;
+}
+
 int ccad__plan_assign(struct plan *plan)
 {
     ccad_schedule *s = plan->s;
     struct ccad__by_cust by_cust = {NULL, NULL};
+    struct since since;
     int pass, rc;
     size_t i;
+    since.window = NULL;
     if (s->n_items == 0 || plan->v[P_ROUTE_MOVE_DAYS] == 0)
         return CCAD_OK;
-    if ((rc = ccad__plan_index_customers(plan, &by_cust)) != 0)
+    if ((rc = ccad__plan_index_customers(plan, &by_cust)) != 0 ||
+        (rc = since_new(plan, &by_cust, &since)) != 0)
         goto done;
     for (pass = 0; pass < PASSES; pass++) {
         int changed = 0;
         for (i = 0; i < s->n_items; i++) {
-            if (!flexible(plan, &s->items[i]))
+            if (!flexible(plan, &s->items[i]) || since_unchanged(plan, &since, (uint32_t)i))
                 continue;
-            if ((rc = try_move(plan, &by_cust, (uint32_t)i, &changed)) != 0 ||
-                (rc = swaps_of(plan, &by_cust, (uint32_t)i, &changed)) != 0)
+            if ((rc = assign_one(plan, &since, (uint32_t)i, &changed)) != 0)
                 goto done;
         }
         if (!changed)
             break;
     }
 done:
+    ccad__free(s->ctx, since.window);
     ccad__plan_index_free(s->ctx, &by_cust);
     return rc;
 }

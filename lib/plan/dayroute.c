@@ -10,6 +10,8 @@
  * it and every later stop feasible, so a place is tested in constant time. */
 #include "plan.h"
 
+#include "../route_search.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -33,9 +35,29 @@ static void point(const struct plan *plan, uint32_t ci, double *x, double *y)
     }
 }
 
+/* GEO: the unit vector of customer ci (UINT32_MAX: the base), computed the
+ * first time it is asked for and kept, so that a leg costs a chord and an
+ * arcsine instead of four more sines and cosines; the same bits as
+ * ccad__straight_cost, which computes the vectors the same way. */
+static const double *unit_of(const struct plan *plan, uint32_t ci)
+{
+    double *u = plan->unit + 3 * (ci == UINT32_MAX ? plan->b->n : (size_t)ci), x, y;
+    if (u[0] > 1.5) {
+        point(plan, ci, &x, &y);
+        ccad__geo_unit(x, y, u);
+    }
+    return u;
+}
+
 int ccad__plan_leg_compute(const struct plan *plan, uint32_t a, uint32_t b, int32_t *out)
 {
     double x1, y1, x2, y2, m;
+    if (plan->unit != NULL) {
+        m = (double)ccad__chord_cost(unit_of(plan, a), unit_of(plan, b)) /
+            plan->o->units_per_minute;
+        *out = m > (double)LEG_MAX ? LEG_MAX : (int32_t)ceil(m);
+        return CCAD_OK;
+    }
     point(plan, a, &x1, &y1);
     point(plan, b, &x2, &y2);
     if (plan->o->metric == CCAD_METRIC_HOST) {
@@ -52,8 +74,16 @@ int ccad__plan_leg_compute(const struct plan *plan, uint32_t a, uint32_t b, int3
 
 int ccad__plan_legs_init(struct plan *plan)
 {
-    size_t n = plan->b->n + 1;
+    size_t n = plan->b->n + 1, k;
     plan->legs = NULL;
+    plan->unit = NULL;
+    if (plan->o->route && plan->o->metric == CCAD_METRIC_GEO) {
+        plan->unit = ccad__alloc(plan->s->ctx, 3 * n * sizeof *plan->unit);
+        if (plan->unit == NULL)
+            return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
+        for (k = 0; k < n; k++)
+            plan->unit[3 * k] = 2.0; /* not yet known: a unit vector's parts are at most 1 */
+    }
     if (!plan->o->route || plan->o->metric == CCAD_METRIC_HOST || plan->b->n > CCAD_PLAN_LEGS_MAX)
         return CCAD_OK;
     plan->legs = ccad__alloc(plan->s->ctx, n * n * sizeof *plan->legs);
@@ -100,20 +130,14 @@ static void set_room(const struct plan *plan, struct dayroute *route)
         route->room = plan->day_end - plan->o->day_start_min;
         return;
     }
-    back = route->start[route->n - 1] + plan->s->items[route->stop[route->n - 1]].svc +
-           route->back_leg;
+    back = route->dep[route->n - 1] + route->back_leg;
     room = plan->day_end - back;
     for (k = 0; k < route->n; k++) {
         if (route->latest[k] - (t + route->leg[k]) > room)
             room = route->latest[k] - (t + route->leg[k]);
-        t = route->start[k] + plan->s->items[route->stop[k]].svc;
+        t = route->dep[k];
     }
     route->room = room;
-}
-
-static uint32_t cust_of(const struct plan *plan, const struct dayroute *route, uint32_t pos)
-{
-    return pos < route->n ? plan->s->items[route->stop[pos]].customer : UINT32_MAX;
 }
 
 /* The leg between real stops a and b (UINT32_MAX: the base) once what lies
@@ -149,10 +173,9 @@ int ccad__route_fit_skip(const struct plan *plan, const struct dayroute *route, 
         /* virtual position p lies between real stops a (or the base) and b */
         uint32_t a = p == 0 ? UINT32_MAX : (p - 1 < skip ? p - 1 : p);
         uint32_t b = p == nv ? UINT32_MAX : (p < skip ? p : p + 1);
-        uint32_t prev = a == UINT32_MAX ? UINT32_MAX : cust_of(plan, route, a);
-        uint32_t next = b == UINT32_MAX ? UINT32_MAX : cust_of(plan, route, b);
-        int32_t dep = a == UINT32_MAX ? plan->o->day_start_min
-                                      : route->start[a] + plan->s->items[route->stop[a]].svc;
+        uint32_t prev = a == UINT32_MAX ? UINT32_MAX : route->cust[a];
+        uint32_t next = b == UINT32_MAX ? UINT32_MAX : route->cust[b];
+        int32_t dep = a == UINT32_MAX ? plan->o->day_start_min : route->dep[a];
         int32_t l1, l2, st, arr, old, cost;
         if ((rc = ccad__plan_leg(plan, prev, i, &l1)) != 0)
             return rc;
@@ -167,6 +190,58 @@ int ccad__route_fit_skip(const struct plan *plan, const struct dayroute *route, 
         if ((rc = gap_leg(plan, route, a, b, prev, next, &old)) != 0)
             return rc;
         cost = l1 + l2 - old;
+        if (cost < best) {
+            best = cost;
+            best_pos = p;
+        }
+    }
+    *out_pos = best_pos;
+    *out_cost = best_pos == UINT32_MAX ? 0 : best;
+    return CCAD_OK;
+}
+
+int ccad__route_gaps(const struct plan *plan, const struct dayroute *route, uint32_t skip,
+                     struct ccad__gaps *gaps)
+{
+    uint32_t nv = skip < route->n ? route->n - 1 : route->n, p;
+    int rc;
+    gaps->n = 0;
+    gaps->usable = plan->o->metric != CCAD_METRIC_HOST && nv < CCAD_GAPS_MAX;
+    if (!gaps->usable)
+        return CCAD_OK;
+    for (p = 0; p <= nv; p++) { /* as in ccad__route_fit_skip */
+        uint32_t a = p == 0 ? UINT32_MAX : (p - 1 < skip ? p - 1 : p);
+        uint32_t b = p == nv ? UINT32_MAX : (p < skip ? p : p + 1);
+        gaps->prev[p] = a == UINT32_MAX ? UINT32_MAX : route->cust[a];
+        gaps->next[p] = b == UINT32_MAX ? UINT32_MAX : route->cust[b];
+        gaps->dep[p] = a == UINT32_MAX ? plan->o->day_start_min : route->dep[a];
+        gaps->limit[p] = b == UINT32_MAX ? plan->day_end : route->latest[b];
+        if ((rc = gap_leg(plan, route, a, b, gaps->prev[p], gaps->next[p], &gaps->old[p])) != 0)
+            return rc;
+    }
+    gaps->n = nv + 1;
+    return CCAD_OK;
+}
+
+int ccad__gaps_fit(const struct plan *plan, const struct ccad__gaps *gaps, uint32_t i,
+                   uint32_t *out_pos, int32_t *out_cost)
+{
+    int32_t svc = ccad__plan_service(plan, i), open = open_of(plan, i), close = close_of(plan, i);
+    int32_t best = INT32_MAX;
+    uint32_t p, best_pos = UINT32_MAX;
+    int rc;
+    for (p = 0; p < gaps->n; p++) {
+        int32_t l1, l2, st, cost;
+        if ((rc = ccad__plan_leg(plan, gaps->prev[p], i, &l1)) != 0)
+            return rc;
+        st = gaps->dep[p] + l1 > open ? gaps->dep[p] + l1 : open;
+        if (st + svc > close)
+            continue;
+        if ((rc = ccad__plan_leg(plan, i, gaps->next[p], &l2)) != 0)
+            return rc;
+        if (st + svc + l2 > gaps->limit[p])
+            continue;
+        cost = l1 + l2 - gaps->old[p];
         if (cost < best) {
             best = cost;
             best_pos = p;
@@ -219,8 +294,8 @@ int ccad__route_retime(const struct plan *plan, struct dayroute *route)
         route->travel += route->leg[k];
         t += route->leg[k];
         route->start[k] = t > open ? t : open;
-        t = route->start[k] + it->svc;
-        prev = it->customer;
+        t = route->dep[k] = route->start[k] + it->svc;
+        prev = route->cust[k] = it->customer;
     }
     if ((rc = ccad__plan_leg(plan, prev, UINT32_MAX, &route->back_leg)) != 0)
         return rc;
@@ -232,7 +307,7 @@ int ccad__route_retime(const struct plan *plan, struct dayroute *route)
 static int grow(ccad_ctx *ctx, struct dayroute *route)
 {
     uint32_t nc = route->cap ? 2 * route->cap : 8;
-    uint32_t *stop = ccad__alloc(ctx, (size_t)nc * 4 * sizeof *stop);
+    uint32_t *stop = ccad__alloc(ctx, (size_t)nc * 6 * sizeof *stop);
     if (stop == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     if (route->n > 0) {
@@ -240,12 +315,16 @@ static int grow(ccad_ctx *ctx, struct dayroute *route)
         memcpy(stop + nc, route->start, route->n * sizeof *stop);
         memcpy(stop + 2 * nc, route->latest, route->n * sizeof *stop);
         memcpy(stop + 3 * nc, route->leg, route->n * sizeof *stop);
+        memcpy(stop + 4 * nc, route->cust, route->n * sizeof *stop);
+        memcpy(stop + 5 * nc, route->dep, route->n * sizeof *stop);
     }
     ccad__free(ctx, route->stop);
     route->stop = stop;
     route->start = (int32_t *)(stop + nc);
     route->latest = (int32_t *)(stop + 2 * nc);
     route->leg = (int32_t *)(stop + 3 * nc);
+    route->cust = stop + 4 * nc;
+    route->dep = (int32_t *)(stop + 5 * nc);
     route->cap = nc;
     return CCAD_OK;
 }
@@ -259,8 +338,8 @@ static int retime_from(const struct plan *plan, struct dayroute *route, uint32_t
     int rc;
     if (route->n == 0 || from == 0)
         return ccad__route_retime(plan, route);
-    prev = plan->s->items[route->stop[from - 1]].customer;
-    t = route->start[from - 1] + plan->s->items[route->stop[from - 1]].svc;
+    prev = route->cust[from - 1];
+    t = route->dep[from - 1];
     for (k = from; k < route->n; k++) {
         const struct item_rec *it = &plan->s->items[route->stop[k]];
         int32_t open = open_of(plan, it->customer);
@@ -272,8 +351,8 @@ static int retime_from(const struct plan *plan, struct dayroute *route, uint32_t
         }
         t += route->leg[k];
         route->start[k] = t > open ? t : open;
-        t = route->start[k] + it->svc;
-        prev = it->customer;
+        t = route->dep[k] = route->start[k] + it->svc;
+        prev = route->cust[k] = it->customer;
     }
     if (from + 1 >= route->n) {
         route->travel -= route->back_leg;
@@ -325,8 +404,8 @@ int ccad__route_ok(const struct plan *plan, const struct dayroute *route)
 int ccad__route_saving(const struct plan *plan, const struct dayroute *route, uint32_t pos,
                        int32_t *out)
 {
-    uint32_t prev = pos > 0 ? plan->s->items[route->stop[pos - 1]].customer : UINT32_MAX;
-    uint32_t next = pos + 1 < route->n ? plan->s->items[route->stop[pos + 1]].customer : UINT32_MAX;
+    uint32_t prev = pos > 0 ? route->cust[pos - 1] : UINT32_MAX;
+    uint32_t next = pos + 1 < route->n ? route->cust[pos + 1] : UINT32_MAX;
     int32_t direct;
     int rc;
     if ((rc = ccad__plan_leg(plan, prev, next, &direct)) != 0)

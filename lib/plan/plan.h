@@ -109,6 +109,8 @@ struct dayroute {
     int32_t *start;  /* service start of each stop */
     int32_t *latest; /* latest service start that keeps the rest feasible */
     int32_t *leg;    /* leg[i]: minutes from the previous stop (base for 0) to stop i */
+    uint32_t *cust;  /* customer of each stop (set with the times) */
+    int32_t *dep;    /* departure from each stop: its start and service */
     uint32_t n, cap;
     int32_t back_leg; /* last stop (or base) to the base */
     int32_t travel;   /* all legs and the way back */
@@ -141,6 +143,8 @@ struct plan {
     struct ccad__replan_trace *trace;
     const ccad_schedule *old;
     const uint8_t *changed; /* per customer: 1 if its record differs from old's */
+    double *unit;           /* GEO routes: each point's unit vector (3 doubles, the base point n),
+                   * u[0] > 1 until first asked for (dayroute.c); else NULL */
 };
 
 /* records.c */
@@ -242,7 +246,8 @@ static inline int ccad__plan_leg(const struct plan *plan, uint32_t a, uint32_t b
     return rc;
 }
 /* Allocates plan->legs, all unknown, for PLANAR and GEO routes of books of at
- * most CCAD_PLAN_LEGS_MAX customers (4 MB); leaves it NULL otherwise. */
+ * most CCAD_PLAN_LEGS_MAX customers (4 MB); leaves it NULL otherwise. For
+ * GEO routes of any size, plan->unit too, all unknown. */
 #define CCAD_PLAN_LEGS_MAX 1024
 int ccad__plan_legs_init(struct plan *plan);
 /* Minutes the stop of customer i needs alone on an empty day (-1 if its
@@ -258,6 +263,25 @@ int ccad__route_fit(const struct plan *plan, const struct dayroute *route, uint3
  * stop is removed. */
 int ccad__route_fit_skip(const struct plan *plan, const struct dayroute *route, uint32_t skip,
                          uint32_t i, uint32_t *out_pos, int32_t *out_cost);
+/* The places of a route without its stop at `skip`, laid out once for the
+ * insertion tests of many stops (the weekly assignment's swaps): for each
+ * place, the customers on either side, the departure before it, the latest
+ * arrival after it and the leg it replaces. Only for PLANAR and GEO legs
+ * (pure functions of the points) and routes of fewer than CCAD_GAPS_MAX
+ * stops; `usable` says so. */
+#define CCAD_GAPS_MAX 64
+struct ccad__gaps {
+    uint32_t n; /* places */
+    int usable;
+    uint32_t prev[CCAD_GAPS_MAX], next[CCAD_GAPS_MAX];
+    int32_t dep[CCAD_GAPS_MAX], limit[CCAD_GAPS_MAX], old[CCAD_GAPS_MAX];
+};
+int ccad__route_gaps(const struct plan *plan, const struct dayroute *route, uint32_t skip,
+                     struct ccad__gaps *gaps);
+/* ccad__route_fit_skip over the places of gaps (usable): the same place
+ * and cost, the same legs asked for in the same order. */
+int ccad__gaps_fit(const struct plan *plan, const struct ccad__gaps *gaps, uint32_t i,
+                   uint32_t *out_pos, int32_t *out_cost);
 /* Inserts item `item` at `pos` (found by ccad__route_fit) and updates times. */
 int ccad__route_insert(const struct plan *plan, struct dayroute *route, uint32_t item,
                        uint32_t pos);
@@ -284,6 +308,10 @@ void ccad__plan_index_free(ccad_ctx *ctx, struct ccad__by_cust *by_cust);
 /* 1 if day d lies in item x's allowed window (see window.c). */
 int ccad__plan_allowed(const struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
                        int32_t d);
+/* The same for `count` days (at most 64) from `first` at once: bit j for day
+ * first + j; the customer's contacts are read once. */
+uint64_t ccad__plan_allowed_days(const struct plan *plan, const struct ccad__by_cust *by_cust,
+                                 uint32_t x, int32_t first, int count);
 
 /* assign.c */
 int ccad__plan_assign(struct plan *plan);

@@ -129,6 +129,7 @@ static void release(ccad_ctx *ctx, struct plan *plan)
     ccad__trace_release(plan);
     ccad__free(ctx, plan->cap_full);
     ccad__free(ctx, plan->legs);
+    ccad__free(ctx, plan->unit);
 }
 
 /* The simulation's starting shadow of each customer (its working form is

@@ -11,41 +11,58 @@
 
 #include <string.h>
 
-/* 1 if item x may be on day d as far as its customer's other contacts go. */
-static int keeps_rhythm(const struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
-                        int32_t d)
+/* What item x's customer's other contacts allow: the days they take (with
+ * the day on either side), the contacts before and after x's first day,
+ * and the longest gap a watched grade may have. */
+struct rhythm {
+    int32_t prev, next; /* CCAD_NO_DATE: none */
+    int64_t limit;
+    uint64_t taken; /* bit j: day first + j lies next to or on another contact */
+};
+
+static void rhythm_of(const struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
+                      int32_t first, int count, struct rhythm *r)
 {
     const struct item_rec *it = &plan->s->items[x];
     const struct cust *c = &plan->cw[it->customer];
     int g = ccad__grade(c);
-    int64_t limit = g != CCAD_GRADE_NONE && (plan->v[P_GAP_GRADES] & (1 << (g - 1)))
-                        ? plan->v[P_GAP_MAX]
-                        : INT32_MAX;
-    int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : it->date;
-    int32_t prev = c->last_contact, next = CCAD_NO_DATE;
+    int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : it->date, d;
     uint32_t k;
+    r->limit = g != CCAD_GRADE_NONE && (plan->v[P_GAP_GRADES] & (1 << (g - 1))) ? plan->v[P_GAP_MAX]
+                                                                                : INT32_MAX;
+    r->prev = c->last_contact;
+    r->next = CCAD_NO_DATE;
+    r->taken = 0;
     for (k = by_cust->off[it->customer]; k < by_cust->off[it->customer + 1]; k++) {
         const struct item_rec *o = &plan->s->items[by_cust->item[k]];
         if (by_cust->item[k] == x || o->kind == CCAD_ITEM_TOUCH)
             continue;
-        if (o->date >= d - 1 && o->date <= d + 1)
-            return 0;
-        if (o->date < orig && (prev == CCAD_NO_DATE || o->date > prev))
-            prev = o->date;
-        if (o->date > orig && (next == CCAD_NO_DATE || o->date < next))
-            next = o->date;
+        for (d = o->date - 1; d <= o->date + 1; d++)
+            if (d >= first && d < first + count)
+                r->taken |= UINT64_C(1) << (d - first);
+        if (o->date < orig && (r->prev == CCAD_NO_DATE || o->date > r->prev))
+            r->prev = o->date;
+        if (o->date > orig && (r->next == CCAD_NO_DATE || o->date < r->next))
+            r->next = o->date;
     }
-    /* a gap may not grow past the limit (one already past it may shrink) */
-    if (prev != CCAD_NO_DATE && (d <= prev || (d - prev > limit && d > orig)))
-        return 0;
-    return next == CCAD_NO_DATE || (d < next && (next - d <= limit || d < orig));
 }
 
-/* 1 if day d lies in item x's allowed window. */
-int ccad__plan_allowed(const struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
-                       int32_t d)
+/* 1 if day d keeps the customer's rhythm r for item x first placed on orig:
+ * no other contact on it or next to it, and no gap to its neighbouring
+ * contacts growing past the limit (one already past it may shrink). */
+static int keeps_rhythm(const struct rhythm *r, int32_t first, int32_t orig, int32_t d)
 {
-    const struct item_rec *it = &plan->s->items[x];
+    if (r->taken >> (d - first) & 1u)
+        return 0;
+    if (r->prev != CCAD_NO_DATE && (d <= r->prev || (d - r->prev > r->limit && d > orig)))
+        return 0;
+    return r->next == CCAD_NO_DATE || (d < r->next && (r->next - d <= r->limit || d < orig));
+}
+
+/* 1 if day d is in the window and the calendar lets x's customer be seen
+ * on it; the rhythm aside. */
+static int day_open(const struct plan *plan, const struct item_rec *it, int32_t d)
+{
     int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : it->date;
     int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS];
     uint32_t f;
@@ -53,10 +70,36 @@ int ccad__plan_allowed(const struct plan *plan, const struct ccad__by_cust *by_c
         d >= plan->o->first_day + plan->o->days)
         return 0;
     f = plan->day_flags[d - plan->o->first_day];
-    if (!(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT) ||
-        !ccad__plan_visit_day(&plan->cw[it->customer], d))
-        return 0;
-    return keeps_rhythm(plan, by_cust, x, d);
+    return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) &&
+           ccad__plan_visit_day(&plan->cw[it->customer], d);
+}
+
+uint64_t ccad__plan_allowed_days(const struct plan *plan, const struct ccad__by_cust *by_cust,
+                                 uint32_t x, int32_t first, int count)
+{
+    const struct item_rec *it = &plan->s->items[x];
+    int32_t orig = it->moved_from != CCAD_NO_DATE ? it->moved_from : it->date;
+    struct rhythm r;
+    uint64_t mask = 0;
+    int j;
+    if (count > 64)
+        count = 64;
+    for (j = 0; j < count; j++)
+        if (day_open(plan, it, first + j))
+            mask |= UINT64_C(1) << j;
+    if (mask == 0)
+        return 0; /* no need to read the customer's contacts */
+    rhythm_of(plan, by_cust, x, first, count, &r);
+    for (j = 0; j < count; j++)
+        if ((mask >> j & 1u) && !keeps_rhythm(&r, first, orig, first + j))
+            mask &= ~(UINT64_C(1) << j);
+    return mask;
+}
+
+int ccad__plan_allowed(const struct plan *plan, const struct ccad__by_cust *by_cust, uint32_t x,
+                       int32_t d)
+{
+    return (int)(ccad__plan_allowed_days(plan, by_cust, x, d, 1) & 1u);
 }
 
 int ccad__plan_index_customers(struct plan *plan, struct ccad__by_cust *by_cust)
