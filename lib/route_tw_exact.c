@@ -91,69 +91,69 @@ static uint32_t cap_labels(struct label *kept, uint32_t nk)
 
 /* Legs, shortest paths (Floyd-Warshall: a rep may drive through any
  * point) and latest starts, for the pruning of dead_end(). */
-static void prepare(struct dp *D)
+static void prepare(struct dp *table)
 {
-    const struct ccad__tw *p = D->p;
-    uint32_t w = D->m + 1, i, j, k;
+    const struct ccad__tw *p = table->p;
+    uint32_t w = table->m + 1, i, j, k;
     for (i = 0; i < w; i++)
         for (j = 0; j < w; j++)
-            D->D[i * w + j] = D->sp[i * w + j] = ccad__tw_leg(p, i, j);
+            table->D[i * w + j] = table->sp[i * w + j] = ccad__tw_leg(p, i, j);
     for (k = 0; k < w; k++)
         for (i = 0; i < w; i++)
             for (j = 0; j < w; j++)
-                if (D->sp[i * w + k] + D->sp[k * w + j] < D->sp[i * w + j])
-                    D->sp[i * w + j] = D->sp[i * w + k] + D->sp[k * w + j];
-    D->latest[0] = p->end;
+                if (table->sp[i * w + k] + table->sp[k * w + j] < table->sp[i * w + j])
+                    table->sp[i * w + j] = table->sp[i * w + k] + table->sp[k * w + j];
+    table->latest[0] = p->end;
     for (k = 1; k < w; k++)
-        D->latest[k] = (int64_t)p->close[k] - p->service[k];
+        table->latest[k] = (int64_t)p->close[k] - p->service[k];
 }
 
 /* Looking for feasible orders: 1 if a path ending at point j at minute
  * `end` can no longer reach some stop outside S, or the base, in time. Any
  * way there takes at least the shortest path, so no completion is lost. */
-static int dead_end(const struct dp *D, uint32_t S, uint32_t j, int64_t end)
+static int dead_end(const struct dp *table, uint32_t S, uint32_t j, int64_t end)
 {
-    uint32_t w = D->m + 1, k, rest = ~S & ((1u << D->m) - 1);
-    const int64_t *sp = D->sp + (size_t)j * w;
-    if (end + sp[0] > D->latest[0])
+    uint32_t w = table->m + 1, k, rest = ~S & ((1u << table->m) - 1);
+    const int64_t *sp = table->sp + (size_t)j * w;
+    if (end + sp[0] > table->latest[0])
         return 1;
     for (; rest != 0; rest &= rest - 1) {
         k = ccad__lowest_bit(rest) + 1;
-        if (end + sp[k] > D->latest[k])
+        if (end + sp[k] > table->latest[k])
             return 1;
     }
     return 0;
 }
 
 /* The labels of (S, j) from every label of (S - j, i), into kept. */
-static uint32_t extend_state(const struct dp *D, uint32_t S, uint32_t j, struct label *kept)
+static uint32_t extend_state(const struct dp *table, uint32_t S, uint32_t j, struct label *kept)
 {
-    const struct ccad__tw *p = D->p;
-    uint32_t prev = S & ~(1u << j), nk = 0, bits, m = D->m, w = m + 1;
+    const struct ccad__tw *p = table->p;
+    uint32_t prev = S & ~(1u << j), nk = 0, bits, m = table->m, w = m + 1;
     struct label c;
     c.last = j;
     if (prev == 0) {
-        int64_t late = 0, d = D->D[j + 1];
+        int64_t late = 0, d = table->D[j + 1];
         c.end = ccad__tw_serve(p, j + 1, (int64_t)p->start + d, &late);
         c.travel = d;
-        c.a = D->late_mode ? late : d;
+        c.a = table->late_mode ? late : d;
         c.pred = NO_PRED;
-        if (!D->late_mode && (late > 0 || dead_end(D, S, j + 1, c.end)))
+        if (!table->late_mode && (late > 0 || dead_end(table, S, j + 1, c.end)))
             return 0;
         return pareto_add(kept, 0, &c);
     }
     for (bits = prev; bits != 0; bits &= bits - 1) {
         uint32_t i = ccad__lowest_bit(bits), q;
-        uint32_t lo = D->off[(size_t)prev * m + i], hi = D->off[(size_t)prev * m + i + 1];
-        int64_t d = D->D[(i + 1) * w + j + 1];
+        uint32_t lo = table->off[(size_t)prev * m + i], hi = table->off[(size_t)prev * m + i + 1];
+        int64_t d = table->D[(i + 1) * w + j + 1];
         for (q = lo; q < hi; q++) {
-            const struct label *L = &D->pool[q];
+            const struct label *label = &table->pool[q];
             int64_t late = 0;
-            c.end = ccad__tw_serve(p, j + 1, L->end + d, &late);
-            c.travel = L->travel + d;
-            if (!D->late_mode && (late > 0 || dead_end(D, S, j + 1, c.end)))
+            c.end = ccad__tw_serve(p, j + 1, label->end + d, &late);
+            c.travel = label->travel + d;
+            if (!table->late_mode && (late > 0 || dead_end(table, S, j + 1, c.end)))
                 continue;
-            c.a = D->late_mode ? L->a + late : c.travel;
+            c.a = table->late_mode ? label->a + late : c.travel;
             c.pred = q;
             nk = pareto_add(kept, nk, &c);
         }
@@ -165,32 +165,33 @@ static uint32_t extend_state(const struct dp *D, uint32_t S, uint32_t j, struct 
  * extend_state), at the end of the pool. */
 #define TW_STATE_ROOM (TW_EXACT_MAX * TW_LABEL_CAP + 1)
 
-static int build(struct dp *D)
+static int build(struct dp *table)
 {
-    uint32_t m = D->m, full = (1u << m) - 1, S, j;
-    D->npool = 0;
+    uint32_t m = table->m, full = (1u << m) - 1, S, j;
+    table->npool = 0;
     for (S = 0; S <= full; S++)
         for (j = 0; j < m; j++) {
-            D->off[(size_t)S * m + j] = (uint32_t)D->npool; /* before: (S - 1, m - 1) ends here */
+            table->off[(size_t)S * m + j] = (uint32_t)
+                                                table->npool; /* before: (S - 1, m - 1) ends here */
             if (!(S & (1u << j)))
                 continue;
-            if (D->npool + TW_STATE_ROOM > D->cap && /* the room test inline: per state */
-                ccad__grow(D->ctx, &D->pool, &D->cap, D->npool + TW_STATE_ROOM, sizeof *D->pool,
-                           TW_STATE_ROOM, SIZE_MAX) != CCAD_OK)
+            if (table->npool + TW_STATE_ROOM > table->cap && /* the room test inline: per state */
+                ccad__grow(table->ctx, &table->pool, &table->cap, table->npool + TW_STATE_ROOM,
+                           sizeof *table->pool, TW_STATE_ROOM, SIZE_MAX) != CCAD_OK)
                 return CCAD_ENOMEM; /* the caller reports it as out of memory */
-            /* built in place: the predecessors all lie before D->npool */
-            D->npool += extend_state(D, S, j, D->pool + D->npool);
+            /* built in place: the predecessors all lie before table->npool */
+            table->npool += extend_state(table, S, j, table->pool + table->npool);
         }
-    D->off[(size_t)(full + 1) * m] = (uint32_t)D->npool;
+    table->off[(size_t)(full + 1) * m] = (uint32_t)table->npool;
     return CCAD_OK;
 }
 
-static void reconstruct(const struct dp *D, uint32_t q, uint32_t *order)
+static void reconstruct(const struct dp *table, uint32_t q, uint32_t *order)
 {
-    uint32_t k = D->m;
+    uint32_t k = table->m;
     while (q != NO_PRED && k >= 1) {
-        order[k--] = D->pool[q].last + 1;
-        q = D->pool[q].pred;
+        order[k--] = table->pool[q].last + 1;
+        q = table->pool[q].pred;
     }
     order[0] = 0;
 }
@@ -206,32 +207,32 @@ static void lex_keep(uint32_t *order, const uint32_t *cand, size_t n)
 }
 
 /* The best complete label into order and key; 0 if there is none. */
-static int best_final(const struct dp *D, uint32_t *order, struct tw_key *key)
+static int best_final(const struct dp *table, uint32_t *order, struct tw_key *key)
 {
-    const struct ccad__tw *p = D->p;
-    uint32_t m = D->m, full = (1u << m) - 1, j, q, found = 0;
+    const struct ccad__tw *p = table->p;
+    uint32_t m = table->m, full = (1u << m) - 1, j, q, found = 0;
     uint32_t cand[TW_EXACT_MAX + 1];
     for (j = 0; j < m; j++) {
         size_t s = (size_t)full * m + j;
         int64_t d = ccad__tw_leg(p, j + 1, 0);
-        for (q = D->off[s]; q < D->off[s + 1]; q++) {
-            const struct label *L = &D->pool[q];
+        for (q = table->off[s]; q < table->off[s + 1]; q++) {
+            const struct label *label = &table->pool[q];
             struct tw_key k;
             int c;
-            k.back = L->end + d;
-            k.travel = L->travel + d;
-            k.late = D->late_mode ? L->a + (k.back > p->end ? k.back - p->end : 0) : 0;
-            if (!D->late_mode && k.back > p->end)
+            k.back = label->end + d;
+            k.travel = label->travel + d;
+            k.late = table->late_mode ? label->a + (k.back > p->end ? k.back - p->end : 0) : 0;
+            if (!table->late_mode && k.back > p->end)
                 continue;
             c = found ? ccad__tw_key_cmp(&k, key) : -1;
             if (c == 0) {
-                reconstruct(D, q, cand);
+                reconstruct(table, q, cand);
                 lex_keep(order, cand, p->n);
                 continue;
             }
             if (c < 0) {
                 *key = k;
-                reconstruct(D, q, order);
+                reconstruct(table, q, order);
                 found = 1;
             }
         }
@@ -396,15 +397,15 @@ static int wide_dp(const struct ccad__tw *p, uint32_t m, int32_t *E, uint32_t *o
 
 int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key)
 {
-    struct dp D;
+    struct dp table;
     uint32_t m = (uint32_t)p->n - 1;
     int rc = CCAD_OK, found;
-    memset(&D, 0, sizeof D);
-    D.ctx = ctx;
-    D.p = p;
-    D.m = m;
+    memset(&table, 0, sizeof table);
+    table.ctx = ctx;
+    table.p = p;
+    table.m = m;
     if (m > 0 && m <= TW_EXACT_MAX)
-        prepare(&D);
+        prepare(&table);
     if (m == 0 || m > TW_EXACT_MAX) {
         order[0] = 0;
         ccad__tw_eval(p, order, key);
@@ -418,21 +419,21 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
         ccad__free(ctx, E);
         if (found)
             return CCAD_OK;
-        D.late_mode = 1; /* no feasible order: the least late one */
+        table.late_mode = 1; /* no feasible order: the least late one */
     }
-    D.off = ccad__alloc(ctx, (((size_t)1 << m) * m + 1) * sizeof *D.off);
-    D.cap = ((size_t)1 << m) * m + TW_STATE_ROOM;
-    D.pool = ccad__alloc(ctx, D.cap * sizeof *D.pool);
-    if (D.off == NULL || D.pool == NULL)
+    table.off = ccad__alloc(ctx, (((size_t)1 << m) * m + 1) * sizeof *table.off);
+    table.cap = ((size_t)1 << m) * m + TW_STATE_ROOM;
+    table.pool = ccad__alloc(ctx, table.cap * sizeof *table.pool);
+    if (table.off == NULL || table.pool == NULL)
         rc = CCAD_ENOMEM;
-    for (; rc == CCAD_OK && D.late_mode <= 1; D.late_mode++) {
-        rc = build(&D);
-        found = rc == CCAD_OK && best_final(&D, order, key);
+    for (; rc == CCAD_OK && table.late_mode <= 1; table.late_mode++) {
+        rc = build(&table);
+        found = rc == CCAD_OK && best_final(&table, order, key);
         if (found)
             break;
     }
-    ccad__free(ctx, D.off);
-    ccad__free(ctx, D.pool);
+    ccad__free(ctx, table.off);
+    ccad__free(ctx, table.pool);
     if (rc != CCAD_OK)
         return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     return CCAD_OK;

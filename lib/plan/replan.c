@@ -77,18 +77,18 @@ static int what_changed(const ccad_schedule *s, const ccad_book *book, const cca
     return CCAD_REPLAN_KEPT;
 }
 
-/* The calendar of the range into C; *same is 1 when it equals the
+/* The calendar of the range into cal; *same is 1 when it equals the
  * schedule's. */
 static int read_calendar(ccad_ctx *ctx, const ccad_schedule *s, const ccad_plan_options *o,
-                         struct calendar *C, int *same)
+                         struct calendar *cal, int *same)
 {
     int di, rc;
-    C->first_day = o->first_day;
+    cal->first_day = o->first_day;
     *same = s->first_day == o->first_day && s->days == o->days;
     for (di = 0; di < o->days; di++) {
-        if ((rc = ccad_ctx_day_flags(ctx, &C->flags[di], o->first_day + di)) != 0)
+        if ((rc = ccad_ctx_day_flags(ctx, &cal->flags[di], o->first_day + di)) != 0)
             return rc;
-        *same = *same && s->day_flags[di] == C->flags[di];
+        *same = *same && s->day_flags[di] == cal->flags[di];
     }
     return CCAD_OK;
 }
@@ -98,16 +98,16 @@ static int read_calendar(ccad_ctx *ctx, const ccad_schedule *s, const ccad_plan_
  * unchanged; *out_changed counts the changed ones, SIZE_MAX when the plan
  * was made from scratch. */
 static int plan_again(ccad_schedule *s, const ccad_book *book, const ccad_rules *rules,
-                      const ccad_plan_options *o, struct calendar *C, int reuse,
+                      const ccad_plan_options *o, struct calendar *cal, int reuse,
                       size_t *out_changed)
 {
     static const char fn[] = "ccad_schedule_replan";
     ccad_schedule *fresh = NULL, old;
     const ccad_schedule *from = reuse ? s : NULL;
-    int rc = C->flags != NULL
-                 ? ccad__schedule_renew(&fresh, book, rules, o, flags_of, C, fn, from, out_changed)
-                 : ccad__schedule_renew(&fresh, book, rules, o, ccad__ctx_flags, book->ctx, fn,
-                                        from, out_changed);
+    int rc = cal->flags != NULL ? ccad__schedule_renew(&fresh, book, rules, o, flags_of, cal, fn,
+                                                       from, out_changed)
+                                : ccad__schedule_renew(&fresh, book, rules, o, ccad__ctx_flags,
+                                                       book->ctx, fn, from, out_changed);
     if (rc != CCAD_OK)
         return ccad__fail_in(book->ctx, fn, rc);
     old = *s;
@@ -144,12 +144,12 @@ static int check_args(ccad_schedule *s, const ccad_book *book, const ccad_rules 
     return CCAD_OK;
 }
 
-/* Reads the calendar into C (allocated) when the cause leaves the plan
+/* Reads the calendar into cal (allocated) when the cause leaves the plan
  * kept or only the book changed; then *cause becomes CCAD_REPLAN_CALENDAR
  * if the calendar differs and the plan would be kept, and *reuse is 1 when
  * only the book's records changed (the incremental path). */
 static int check_calendar(ccad_schedule *s, const ccad_book *book, const ccad_plan_options *o,
-                          struct calendar *C, int *cause, int *reuse)
+                          struct calendar *cal, int *cause, int *reuse)
 {
     int same = 0, rc;
     *reuse = 0;
@@ -158,10 +158,10 @@ static int check_calendar(ccad_schedule *s, const ccad_book *book, const ccad_pl
     /* the calendar is the host's: read it, and keep the plan (or its
      * trace) only if it says what it said before (the range's bounds are
      * those checked) */
-    C->flags = ccad__alloc(book->ctx, (size_t)o->days * sizeof *C->flags);
-    if (C->flags == NULL)
+    cal->flags = ccad__alloc(book->ctx, (size_t)o->days * sizeof *cal->flags);
+    if (cal->flags == NULL)
         return ccad__fail(book->ctx, CCAD_ENOMEM, "ccad_schedule_replan: out of memory");
-    if ((rc = read_calendar(book->ctx, s, o, C, &same)) != 0)
+    if ((rc = read_calendar(book->ctx, s, o, cal, &same)) != 0)
         return rc;
     if (*cause == CCAD_REPLAN_KEPT && !same)
         *cause = CCAD_REPLAN_CALENDAR;
@@ -174,7 +174,7 @@ static int check_calendar(ccad_schedule *s, const ccad_book *book, const ccad_pl
 int ccad_schedule_replan(ccad_schedule *schedule, const ccad_book *book, const ccad_rules *rules,
                          const ccad_plan_options *options, ccad_replan_info *info)
 {
-    struct calendar C = {0, NULL};
+    struct calendar cal = {0, NULL};
     size_t changed = SIZE_MAX;
     int cause, reuse, rc;
     if (schedule == NULL || book == NULL)
@@ -184,10 +184,10 @@ int ccad_schedule_replan(ccad_schedule *schedule, const ccad_book *book, const c
     if ((rc = check_args(schedule, book, rules, options, info)) != 0)
         return rc;
     cause = what_changed(schedule, book, rules, options);
-    rc = check_calendar(schedule, book, options, &C, &cause, &reuse);
+    rc = check_calendar(schedule, book, options, &cal, &cause, &reuse);
     if (rc == CCAD_OK && cause != CCAD_REPLAN_KEPT)
-        rc = plan_again(schedule, book, rules, options, &C, reuse, &changed);
-    ccad__free(book->ctx, C.flags);
+        rc = plan_again(schedule, book, rules, options, &cal, reuse, &changed);
+    ccad__free(book->ctx, cal.flags);
     if (rc == CCAD_OK && info != NULL)
         info->cause = cause;
     if (rc == CCAD_OK && info != NULL && info->size != REPLAN_INFO_SIZE_CAUSE) {

@@ -45,15 +45,15 @@ int ccad__plan_early_cmp(const void *pa, const void *pb)
 }
 
 /* Moves the element at k down until both children come after it. */
-static void sift_down(struct ccad__cand_heap *H, size_t k)
+static void sift_down(struct ccad__cand_heap *heap, size_t k)
 {
-    struct cand *a = H->a;
+    struct cand *a = heap->a;
     for (;;) {
         size_t first = k, l = 2 * k + 1, r = l + 1;
         struct cand t;
-        if (l < H->n && H->cmp(&a[l], &a[first]) < 0)
+        if (l < heap->n && heap->cmp(&a[l], &a[first]) < 0)
             first = l;
-        if (r < H->n && H->cmp(&a[r], &a[first]) < 0)
+        if (r < heap->n && heap->cmp(&a[r], &a[first]) < 0)
             first = r;
         if (first == k)
             return;
@@ -64,34 +64,34 @@ static void sift_down(struct ccad__cand_heap *H, size_t k)
     }
 }
 
-void ccad__cand_heap_init(struct ccad__cand_heap *H, struct cand *a, size_t n,
+void ccad__cand_heap_init(struct ccad__cand_heap *heap, struct cand *a, size_t n,
                           int (*cmp)(const void *, const void *))
 {
     size_t k;
-    H->a = a;
-    H->n = n;
-    H->cmp = cmp;
+    heap->a = a;
+    heap->n = n;
+    heap->cmp = cmp;
     for (k = n / 2; k-- > 0;)
-        sift_down(H, k);
+        sift_down(heap, k);
 }
 
-void ccad__cand_heap_copy(struct ccad__cand_heap *H, struct cand *a, const struct cand *src,
+void ccad__cand_heap_copy(struct ccad__cand_heap *heap, struct cand *a, const struct cand *src,
                           size_t n, int (*cmp)(const void *, const void *))
 {
     if (n > 0)
         memcpy(a, src, n * sizeof *a);
-    ccad__cand_heap_init(H, a, n, cmp);
+    ccad__cand_heap_init(heap, a, n, cmp);
 }
 
-const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *H)
+const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *heap)
 {
     struct cand t;
-    if (H->n == 0)
+    if (heap->n == 0)
         return NULL;
-    H->n--;
-    t = H->a[0];
-    H->a[0] = H->a[H->n];
-    H->a[H->n] = t; /* the popped candidate rests just past the heap */
-    sift_down(H, 0);
-    return &H->a[H->n];
+    heap->n--;
+    t = heap->a[0];
+    heap->a[0] = heap->a[heap->n];
+    heap->a[heap->n] = t; /* the popped candidate rests just past the heap */
+    sift_down(heap, 0);
+    return &heap->a[heap->n];
 }

@@ -361,11 +361,11 @@ static int day_full(const struct plan *plan, const struct today *today)
  * though a call still may. */
 static int settled(const struct plan *plan, const struct today *today)
 {
-    const struct dayroute *R = plan->day != NULL ? &plan->day[today->di] : NULL;
+    const struct dayroute *route = plan->day != NULL ? &plan->day[today->di] : NULL;
     if (day_full(plan, today))
         return 1;
-    return !today->absent && R != NULL && R->n > 0 && plan->room_margin >= 0 &&
-           shortest_service(plan) - plan->room_margin > R->room;
+    return !today->absent && route != NULL && route->n > 0 && plan->room_margin >= 0 &&
+           shortest_service(plan) - plan->room_margin > route->room;
 }
 
 /* 1 if, on a settled day, candidate k's place still depends on its order:
@@ -395,15 +395,15 @@ static int take(struct plan *plan, struct today *today, const struct cand *k)
  * would give. */
 static int place_due(struct plan *plan, struct today *today)
 {
-    struct ccad__cand_heap H;
+    struct ccad__cand_heap heap;
     const struct cand *k;
     size_t i, m = 0;
     int rc;
-    ccad__cand_heap_copy(&H, plan->heap, plan->cand, today->nc, ccad__plan_cand_cmp);
-    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&H)) != NULL)
+    ccad__cand_heap_copy(&heap, plan->heap, plan->cand, today->nc, ccad__plan_cand_cmp);
+    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&heap)) != NULL)
         if ((rc = take(plan, today, k)) != 0)
             return rc;
-    if (H.n == 0)
+    if (heap.n == 0)
         return CCAD_OK;
     for (i = 0; i < today->nc; i++) {
         const struct cand *c = &plan->cand[i];
@@ -414,14 +414,14 @@ static int place_due(struct plan *plan, struct today *today)
         else if ((rc = take(plan, today, c)) != 0)
             return rc;
     }
-    ccad__cand_heap_init(&H, plan->heap, m, ccad__plan_cand_cmp);
-    while ((k = ccad__cand_heap_pop(&H)) != NULL) {
+    ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
+    while ((k = ccad__cand_heap_pop(&heap)) != NULL) {
         if ((rc = take(plan, today, k)) != 0)
             return rc;
         if (k->cls == CCAD_Q4 && day_full(plan, today))
             break;
     }
-    for (i = 0; i < today->nc && H.n > 0; i++)
+    for (i = 0; i < today->nc && heap.n > 0; i++)
         if (plan->sim[plan->cand[i].idx].taken != today->d &&
             (rc = take(plan, today, &plan->cand[i])) != 0)
             return rc;
@@ -488,7 +488,7 @@ static int pull_one(struct plan *plan, struct today *today, const struct cand *k
  * for them. */
 static int pull_ahead(struct plan *plan, struct today *today)
 {
-    struct ccad__cand_heap H;
+    struct ccad__cand_heap heap;
     const struct cand *k, *e;
     size_t i;
     int rc;
@@ -496,13 +496,13 @@ static int pull_ahead(struct plan *plan, struct today *today)
         return CCAD_OK; /* a full day: nothing fits, and a test of room changes nothing */
     coming_excess(plan, today);
     e = plan->cand + plan->b->n - today->ne;
-    ccad__cand_heap_copy(&H, plan->heap, e, today->ne, ccad__plan_early_cmp);
-    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&H)) != NULL) {
+    ccad__cand_heap_copy(&heap, plan->heap, e, today->ne, ccad__plan_early_cmp);
+    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&heap)) != NULL) {
         plan->sim[k->idx].taken = today->d;
         if ((rc = pull_one(plan, today, k)) != 0)
             return rc;
     }
-    for (i = 0; i < today->ne && H.n > 0; i++)
+    for (i = 0; i < today->ne && heap.n > 0; i++)
         if (plan->sim[e[i].idx].taken != today->d && (rc = pull_one(plan, today, &e[i])) != 0)
             return rc;
     return CCAD_OK;
