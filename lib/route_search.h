@@ -44,6 +44,9 @@ struct rt {
     int logging;
     int64_t cost;
     int64_t *tab; /* n x n costs of the search (route_dist.c), or NULL */
+    /* what the perturbation did (route_perturb.c; read by the tests): rounds
+     * kept although the tour got longer, and returns to the best tour */
+    uint64_t kept_worse, returns;
 };
 
 #define CCAD__EARTH_M 6371008.8
@@ -132,7 +135,9 @@ int ccad__rt_reverse(struct rt *search, uint32_t i, uint32_t len);
 int ccad__rt_move_segment(struct rt *search, uint32_t i, uint32_t len, uint32_t c, int reversed);
 
 /* route_perturb.c: `rounds` kicks, each followed by the local search and
- * kept when the tour got no longer, undone otherwise. */
+ * kept when the tour got no longer or stays within a margin of the best
+ * tour seen, undone otherwise; ends on the best tour seen (search->cost
+ * its cost, the log empty). */
 int ccad__rt_perturb(struct rt *search, uint64_t seed, uint64_t rounds);
 
 #endif
