@@ -9,7 +9,8 @@
  *   - every shorter run is a prefix of a longer one, so the cost it ends on
  *     never rises as rounds are added;
  *   - it keeps worse rounds up to 1,024 points and only there;
- *   - the same start and seed give the same tour, rounds kept and returns. */
+ *   - the same start and seed give the same tour, rounds kept and returns;
+ *   - the rounds by size (ccad__route_rounds). */
 #include "testutil.h"
 
 #include "../lib/route_search.h"
@@ -207,11 +208,26 @@ static void best_never_rises_with_rounds(void **state)
     assert_true(walked > 0);
 }
 
+/* The share of effort x n rounds by size (lib/routes.h): a quarter up to
+ * 30 stops, three fifths from 1,025 to 6,000 points, all of it otherwise. */
+static void rounds_by_size(void **state)
+{
+    (void)state;
+    assert_int_equal(ccad__route_rounds(20, 31, 31), 155);
+    assert_int_equal(ccad__route_rounds(20, 32, 32), 640);
+    assert_int_equal(ccad__route_rounds(20, 1025, 1024), 20500);
+    assert_int_equal(ccad__route_rounds(20, 1025, 1025), 12300);
+    assert_int_equal(ccad__route_rounds(20, 6000, 6000), 72000);
+    assert_int_equal(ccad__route_rounds(20, 6001, 6001), 120020);
+    assert_int_equal(ccad__route_rounds(0, 5000, 5000), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ends_on_best_tour),
         cmocka_unit_test(best_never_rises_with_rounds),
+        cmocka_unit_test(rounds_by_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
