@@ -2078,7 +2078,7 @@ CCAD_API size_t ccad_route_max_points(void);
  * and Or-opt moves), followed by about @c effort x @p n rounds of
  * perturbation (a local double bridge, kept when the tour gets no longer or,
  * up to 1,024 points, stays near the best tour seen; fewer rounds up to 30
- * stops and from 1,025 to 6,000 points, see docs/routes.md). The best tour
+ * stops and from 1,025 points, see docs/routes.md). The best tour
  * seen is returned. Deterministic for a given seed.
  *
  * @param[in] ctx the context (allocator, travel callback, last error).

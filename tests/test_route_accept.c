@@ -209,7 +209,7 @@ static void best_never_rises_with_rounds(void **state)
 }
 
 /* The share of effort x n rounds by size (lib/routes.h): a quarter up to
- * 30 stops, three fifths from 1,025 to 6,000 points, all of it otherwise. */
+ * 30 stops, all of it from 31 to 1,024 stops, three fifths beyond. */
 static void rounds_by_size(void **state)
 {
     (void)state;
@@ -218,7 +218,7 @@ static void rounds_by_size(void **state)
     assert_int_equal(ccad__route_rounds(20, 1025, 1024), 20500);
     assert_int_equal(ccad__route_rounds(20, 1025, 1025), 12300);
     assert_int_equal(ccad__route_rounds(20, 6000, 6000), 72000);
-    assert_int_equal(ccad__route_rounds(20, 6001, 6001), 120020);
+    assert_int_equal(ccad__route_rounds(20, 100001, 100000), 1200012);
     assert_int_equal(ccad__route_rounds(0, 5000, 5000), 0);
 }
 
