@@ -22,6 +22,10 @@
 #define ACCEPT_POINTS_MAX 1024
 #define WALK_ROUNDS_MAX 256
 #define SEGMENT_MAX 100
+/* Up to ACCEPT_POINTS_MAX points, after every n rounds without a shorter
+ * tour the search restarts its walk from a tour kicked RESTART_KICKS
+ * times (kept whatever its length; the best tour stays in the log). */
+#define RESTART_KICKS 3
 
 static uint64_t next_random(uint64_t *s)
 {
@@ -54,6 +58,28 @@ static int kick_double_bridge(struct rt *search, uint32_t p1, uint32_t l1, uint3
     return CCAD_OK;
 }
 
+/* The restart of a stalled walk: RESTART_KICKS double bridges drawn from
+ * the seed, then the local search; logged, so that the best tour can come
+ * back. */
+static int restart_walk(struct rt *search, uint64_t *seed, uint32_t maxseg)
+{
+    uint32_t q, n = search->n;
+    int rc = CCAD_OK;
+    search->logging = 1;
+    for (q = 0; q < RESTART_KICKS && rc == CCAD_OK; q++) {
+        uint32_t p1 = (uint32_t)(next_random(seed) % n);
+        uint32_t l1 = 1 + (uint32_t)(next_random(seed) % maxseg);
+        uint32_t l2 = 1 + (uint32_t)(next_random(seed) % maxseg);
+        if (l1 + l2 + 2 <= n)
+            rc = kick_double_bridge(search, p1, l1, l2);
+    }
+    if (rc == CCAD_OK)
+        rc = ccad__rt_local_search(search);
+    search->logging = 0;
+    search->restarts++;
+    return rc;
+}
+
 /* Undoes the logged reversals back to entry `mark` of the log. */
 static void undo_to(struct rt *search, size_t mark)
 {
@@ -75,9 +101,10 @@ static int64_t accept_margin(const struct rt *search, int64_t best)
 
 int ccad__rt_perturb(struct rt *search, uint64_t seed, uint64_t rounds)
 {
-    uint64_t r;
+    uint64_t r, stall = 0;
     uint32_t n = search->n, maxseg = n / 4 < SEGMENT_MAX ? n / 4 : SEGMENT_MAX, walk = 0;
     int64_t best = search->cost, margin = accept_margin(search, best);
+    int restarts = n <= ACCEPT_POINTS_MAX;
     if (n < 8 || maxseg < 1)
         return CCAD_OK;
     search->nlog = 0;
@@ -95,11 +122,20 @@ int ccad__rt_perturb(struct rt *search, uint64_t seed, uint64_t rounds)
             (rc = ccad__rt_local_search(search)) != 0)
             return rc;
         search->logging = 0;
+        if (search->cost < best)
+            stall = 0;
+        else if (restarts && ++stall % n == 0) { /* n rounds without a shorter tour */
+            if ((rc = restart_walk(search, &seed, maxseg)) != 0)
+                return rc;
+            walk = 0; /* the restart's tour is kept whatever its length */
+        }
         if (search->cost <= best) { /* a new best: the log starts again from it */
             best = search->cost;
             margin = accept_margin(search, best);
             search->nlog = 0;
             walk = 0;
+        } else if (stall % n == 0 && stall > 0) {
+            continue;
         } else if (search->cost > before && search->cost > best + margin) {
             undo_to(search, mark); /* equal tours are kept: they let the search drift */
             search->cost = before;

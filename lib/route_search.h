@@ -45,8 +45,9 @@ struct rt {
     int64_t cost;
     int64_t *tab; /* n x n costs of the search (route_dist.c), or NULL */
     /* what the perturbation did (route_perturb.c; read by the tests): rounds
-     * kept although the tour got longer, and returns to the best tour */
-    uint64_t kept_worse, returns;
+     * kept although the tour got longer, returns to the best tour, and
+     * restarts of a stalled walk */
+    uint64_t kept_worse, returns, restarts;
 };
 
 #define CCAD__EARTH_M 6371008.8

@@ -8,7 +8,8 @@
  *     fails this), with the undo log empty and pos the inverse of the tour;
  *   - every shorter run is a prefix of a longer one, so the cost it ends on
  *     never rises as rounds are added;
- *   - it keeps worse rounds up to 1,024 points and only there;
+ *   - it keeps worse rounds and restarts stalled walks up to 1,024 points
+ *     and only there;
  *   - the same start and seed give the same tour, rounds kept and returns;
  *   - the rounds by size (ccad__route_rounds). */
 #include "testutil.h"
@@ -143,7 +144,7 @@ static void ends_on_best_tour(void **state)
      * larger sizes */
     uint64_t large_rounds = getenv("CCAD_TEST_LIGHT") != NULL ? 300 : 1200;
     unsigned si, clustered;
-    uint64_t kept_small = 0, kept_large = 0, returns = 0;
+    uint64_t kept_small = 0, kept_large = 0, returns = 0, restarts_small = 0, restarts_large = 0;
     (void)state;
     for (si = 0; si < sizeof sizes / sizeof *sizes; si++)
         for (clustered = 0; clustered < 2; clustered++) {
@@ -167,17 +168,24 @@ static void ends_on_best_tour(void **state)
             assert_int_equal(a.cost, b.cost);
             assert_int_equal(a.kept_worse, b.kept_worse);
             assert_int_equal(a.returns, b.returns);
-            if (n <= 1024)
+            assert_int_equal(a.restarts, b.restarts);
+            if (n <= 1024) {
                 kept_small += a.kept_worse;
-            else
+                restarts_small += a.restarts;
+            } else {
                 kept_large += a.kept_worse;
+                restarts_large += a.restarts;
+            }
             returns += a.returns;
             free(full);
             free(part);
         }
     assert_true(kept_small > 0); /* the rule is at work on small tours */
-    assert_true(returns > 0);    /* and walks that lead nowhere end */
+    /* walks that lead nowhere end: back to the best tour, or restarted */
+    assert_true(returns + restarts_small > 0);
     assert_int_equal(kept_large, 0);
+    assert_true(restarts_small > 0); /* stalled walks restart on small tours */
+    assert_int_equal(restarts_large, 0);
 }
 
 /* Every round count of a run from 1 up is a prefix of the longer runs:
