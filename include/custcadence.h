@@ -2077,7 +2077,8 @@ CCAD_API size_t ccad_route_max_points(void);
  * points of each quadrant) with don't-look bits (2-opt, sequential 3-opt
  * and Or-opt moves), followed by about @c effort x @p n rounds of
  * perturbation (a local double bridge, kept when the tour gets no longer or,
- * up to 1,024 points, stays near the best tour seen; fewer rounds up to 30
+ * up to 1,024 points, stays near the best tour seen, with restarts of
+ * stalled walks there; fewer rounds up to 30
  * stops and from 1,025 points, see docs/routes.md). The best tour
  * seen is returned. Deterministic for a given seed.
  *

@@ -6,7 +6,8 @@
  * otherwise the round is undone by replaying its logged reversals
  * backwards. The log holds every reversal since the best tour, so the
  * best tour comes back by undoing all of it: when a walk has gone on too
- * long without a new best, and at the end. */
+ * long without a new best, and at the end. A walk that finds no shorter
+ * tour for n rounds restarts from a tour kicked a few times. */
 #include "route_search.h"
 
 #define dist ccad__rt_dist

@@ -4,7 +4,8 @@
  *   route_neigh.c    k nearest neighbours of every point (k-d tree)
  *   route_local.c    2-opt and Or-opt moves over the array tour, driven by
  *                    don't-look bits (a queue of points to look at)
- *   route_perturb.c  iterated local search: kicks, kept or undone
+ *   route_perturb.c  iterated local search: kicks, kept or undone, with
+ *                    an acceptance margin and restarts on small tours
  *
  * The tour is an array t of points with the inverse pos (t[pos[a]] == a).
  * Every change is a reversal of a run of positions, so a change can be
