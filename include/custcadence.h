@@ -2086,9 +2086,12 @@ CCAD_API size_t ccad_route_max_points(void);
  * nearest-neighbour tour is improved by a local search over neighbour lists
  * (built in O(n log n); with ::CCAD_METRIC_PLANAR they include the nearest
  * points of each quadrant) with don't-look bits (2-opt, sequential 3-opt
- * and Or-opt moves), followed by @c effort x @p n rounds of perturbation (a
- * local double bridge, kept when the tour gets no longer). Deterministic
- * for a given seed.
+ * and Or-opt moves), followed by about @c effort x @p n rounds of
+ * perturbation (a local double bridge, kept when the tour gets no longer or,
+ * up to 1,024 points, stays near the best tour seen, with restarts of
+ * stalled walks there; fewer rounds up to 30
+ * stops and from 1,025 points, see docs/routes.md). The best tour
+ * seen is returned. Deterministic for a given seed.
  *
  * @param[in] ctx the context (allocator, travel callback, last error).
  * @param[in] x x coordinates (longitude for ::CCAD_METRIC_GEO) of @p n points; point 0 is the base.

@@ -4,7 +4,8 @@
  *   route_neigh.c    k nearest neighbours of every point (k-d tree)
  *   route_local.c    2-opt and Or-opt moves over the array tour, driven by
  *                    don't-look bits (a queue of points to look at)
- *   route_perturb.c  iterated local search: kicks, kept or undone
+ *   route_perturb.c  iterated local search: kicks, kept or undone, with
+ *                    an acceptance margin and restarts on small tours
  *
  * The tour is an array t of points with the inverse pos (t[pos[a]] == a).
  * Every change is a reversal of a run of positions, so a change can be
@@ -44,6 +45,10 @@ struct rt {
     int logging;
     int64_t cost;
     int64_t *tab; /* n x n costs of the search (route_dist.c), or NULL */
+    /* what the perturbation did (route_perturb.c; read by the tests): rounds
+     * kept although the tour got longer, returns to the best tour, and
+     * restarts of a stalled walk */
+    uint64_t kept_worse, returns, restarts;
 };
 
 #define CCAD__EARTH_M 6371008.8
@@ -132,7 +137,9 @@ int ccad__rt_reverse(struct rt *search, uint32_t i, uint32_t len);
 int ccad__rt_move_segment(struct rt *search, uint32_t i, uint32_t len, uint32_t c, int reversed);
 
 /* route_perturb.c: `rounds` kicks, each followed by the local search and
- * kept when the tour got no longer, undone otherwise. */
+ * kept when the tour got no longer or stays within a margin of the best
+ * tour seen, undone otherwise; ends on the best tour seen (search->cost
+ * its cost, the log empty). */
 int ccad__rt_perturb(struct rt *search, uint64_t seed, uint64_t rounds);
 
 #endif

@@ -61,13 +61,21 @@ int ccad__route_table_new(ccad_ctx *ctx, uint32_t n,
                           int64_t **out);
 
 /* Perturbation rounds of ccad_route_solve's search over n tour points for
- * `points` caller's points: effort per point, a fifth of that up to 30
+ * `points` caller's points: effort per point; a fifth of that up to 30
  * stops, where a few rounds per point already reach the best tours that
- * long runs find (docs/routes.md, "Small tours"). */
+ * long runs find (docs/routes.md, "Small tours"); three fifths from 1,025
+ * points, where the rounds with 3-opt cost more than the 2-opt rounds of
+ * 0593bf6 and that share keeps its time (the same share at every size
+ * beyond, so that the time grows with n as before: "Options"). */
+#define CCAD__ROUTE_SHARE_MIN 1025
 static inline uint64_t ccad__route_rounds(long effort, uint32_t n, uint32_t points)
 {
     uint64_t rounds = (uint64_t)effort * n;
-    return points <= 31 ? rounds / 5 : rounds;
+    if (points <= 31)
+        return rounds / 5;
+    if (points >= CCAD__ROUTE_SHARE_MIN)
+        return rounds * 3 / 5;
+    return rounds;
 }
 
 /* ---- routes with time windows (route_tw.c) ----
