@@ -17,19 +17,17 @@ typedef struct world {
 
 static int32_t today(void) { return tu_date("2026-06-03"); } /* a Wednesday */
 
-static ccad_customer cust(world *w, const char *prefix, int grade, int32_t last, uint32_t contacts,
-                          double x, double y)
+/* An active, capable customer of value 1000 at (x, y), its id the prefix and
+ * the world's next number (held in w->ids). */
+static ccad_customer numbered_customer_at(world *w, const char *prefix, int grade, int32_t last,
+                                          uint32_t contacts, double x, double y)
 {
-    ccad_customer c = CCAD_CUSTOMER_INIT;
     char *id = w->ids[w->n_ids++];
+    tu_cust_spec spec = {id, grade, CCAD_STATUS_ACTIVE, 1000, last, contacts};
+    ccad_customer c;
     snprintf(id, sizeof w->ids[0], "%s%02d", prefix, w->n_ids);
-    c.id = id;
-    c.value = 1000;
-    c.grade = grade;
-    c.status = CCAD_STATUS_ACTIVE;
+    c = tu_customer(&spec);
     c.capable = 1;
-    c.last_contact = c.last_visit = last;
-    c.contacts = contacts;
     c.has_location = 1;
     c.x = x;
     c.y = y;
@@ -67,16 +65,16 @@ static void world_open(world *w)
     TU_PASS(w->fx.ctx, ccad_book_new(&w->carl, w->fx.ctx, 0));
     TU_PASS(w->fx.ctx, ccad_book_new(&w->pool, w->fx.ctx, 0));
     for (i = 0; i < 3; i++) {
-        ccad_customer c = cust(w, "a", CCAD_GRADE_A, today() - 1, 9, 0.5, 0.1 * i);
+        ccad_customer c = numbered_customer_at(w, "a", CCAD_GRADE_A, today() - 1, 9, 0.5, 0.1 * i);
         add(w->ann, &c);
     }
     for (i = 0; i < 8; i++) {
-        ccad_customer c = cust(w, "b", CCAD_GRADE_B, today() - 1, 9, 0.1 * i, 1.0);
+        ccad_customer c = numbered_customer_at(w, "b", CCAD_GRADE_B, today() - 1, 9, 0.1 * i, 1.0);
         add(w->ann, &c);
     }
     for (i = 0; i < 2; i++) {
-        ccad_customer c = cust(w, "p", CCAD_GRADE_C, today() - 60, 3, i ? 1.0 : 20.0,
-                               i ? 2.0 : 1.0);
+        ccad_customer c = numbered_customer_at(w, "p", CCAD_GRADE_C, today() - 60, 3,
+                                               i ? 1.0 : 20.0, i ? 2.0 : 1.0);
         c.status = CCAD_STATUS_RELEASED;
         add(w->pool, &c);
     }
@@ -333,20 +331,20 @@ static void releases_with_grounds_and_patience(void **state)
     (void)state;
     world_open(&w);
     TU_PASS(w.fx.ctx, ccad_book_new(&dan, w.fx.ctx, 0));
-    c = cust(&w, "idle", CCAD_GRADE_C, today() - 40, 7, 5, 5);
+    c = numbered_customer_at(&w, "idle", CCAD_GRADE_C, today() - 40, 7, 5, 5);
     add(dan, &c);
-    c = cust(&w, "few", CCAD_GRADE_C, today() - 40, 2, 5, 5);
+    c = numbered_customer_at(&w, "few", CCAD_GRADE_C, today() - 40, 2, 5, 5);
     c.status = CCAD_STATUS_PROSPECT; /* PATIENCE counts a prospect's contacts */
     add(dan, &c);
-    c = cust(&w, "late", CCAD_GRADE_B, today() - 17, 7, 5, 5);
+    c = numbered_customer_at(&w, "late", CCAD_GRADE_B, today() - 17, 7, 5, 5);
     add(dan, &c);
-    c = cust(&w, "gone", CCAD_GRADE_C, today() - 2, 7, 5, 5);
+    c = numbered_customer_at(&w, "gone", CCAD_GRADE_C, today() - 2, 7, 5, 5);
     c.capable = 0;
     c.monthly_volume = 1000000;
     add(dan, &c);
-    c = cust(&w, "fresh", CCAD_GRADE_C, today() - 12, 7, 5, 5);
+    c = numbered_customer_at(&w, "fresh", CCAD_GRADE_C, today() - 12, 7, 5, 5);
     add(dan, &c);
-    c = cust(&w, "out", CCAD_GRADE_C, today() - 90, 7, 5, 5);
+    c = numbered_customer_at(&w, "out", CCAD_GRADE_C, today() - 90, 7, 5, 5);
     c.status = CCAD_STATUS_RELEASED;
     add(dan, &c);
     TU_PASS(w.fx.ctx, ccad_team_add(w.team, &r, dan));
@@ -487,7 +485,7 @@ static void misuse(void **state)
     assert_non_null(strstr(ccad_ctx_errmsg(w.fx.ctx), "rep's book"));
     TU_PASS(w.fx.ctx, ccad_book_new(&raw, w.fx.ctx, 0));
     {
-        ccad_customer c = cust(&w, "u", CCAD_GRADE_NONE, today() - 3, 1, 0, 0);
+        ccad_customer c = numbered_customer_at(&w, "u", CCAD_GRADE_NONE, today() - 3, 1, 0, 0);
         add(raw, &c);
     }
     assert_int_equal(ccad_team_proposals_new(&tp, w.team, raw, w.fx.r, &o), CCAD_ESTALE);
