@@ -62,7 +62,7 @@ static int run_book_transfer(world *w, uint64_t *digest)
         return rc;
     }
     assert_int_equal(at, 16);
-    assert_int_equal(ccad_book_grade(w->b2, w->r), CCAD_OK);
+    TU_PASS(ccad_book_ctx(w->b2), ccad_book_grade(w->b2, w->r));
     *digest = mix(book_digest(w->b2, w->r, w->today), ccad_book_count(w->b));
     return rc;
 }
