@@ -170,6 +170,8 @@ void vec_reasons_text(char *buf, size_t cap, const ccad_assessment *a);
 
 /* One line of a vector file: 0, or -1 on a syntax error (the file is abandoned). */
 int vec_do_line(struct run *R, char *line);
+/* Closes the case: frees its book, rules and rules text (counts nothing). */
+void vec_case_release(struct run *R);
 /* Grades the case's book once its rules are read: 0, or -1 after a failure. */
 int vec_ensure_graded(struct run *R);
 /* The index of customer id in the case's book: 0, or -1 after reporting it missing. */

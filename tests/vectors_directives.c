@@ -307,6 +307,18 @@ static void do_summary(struct run *R, char **tok, int n)
             return;
 }
 
+void vec_case_release(struct run *R)
+{
+    ccad_book_free(R->book);
+    ccad_rules_free(R->rules);
+    free(R->rtext);
+    R->book = NULL;
+    R->rules = NULL;
+    R->rtext = NULL;
+    R->rlen = R->rcap = 0;
+    R->in_case = 0;
+}
+
 static void end_case(struct run *R)
 {
     int k;
@@ -320,14 +332,7 @@ static void end_case(struct run *R)
         if (R->tags & (1ul << k))
             R->per_rule[k]++;
     R->cases++;
-    ccad_book_free(R->book);
-    ccad_rules_free(R->rules);
-    free(R->rtext);
-    R->book = NULL;
-    R->rules = NULL;
-    R->rtext = NULL;
-    R->rlen = R->rcap = 0;
-    R->in_case = 0;
+    vec_case_release(R);
 }
 
 static void begin_case(struct run *R, const char *name)

@@ -44,17 +44,8 @@ void vec_run_file(struct run *R, const char *dir, const char *name)
     }
     if (ok && R->in_case)
         vec_failf(R, "end of file inside a case");
-    if (R->in_case) {
-        /* abandoned case: release its objects without counting it */
-        ccad_book_free(R->book);
-        ccad_rules_free(R->rules);
-        free(R->rtext);
-        R->book = NULL;
-        R->rules = NULL;
-        R->rtext = NULL;
-        R->rlen = R->rcap = 0;
-        R->in_case = 0;
-    }
+    if (R->in_case)
+        vec_case_release(R); /* an abandoned case, not counted */
     fclose(fp);
 }
 
