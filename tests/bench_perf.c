@@ -141,7 +141,10 @@ static void *cnt_realloc(void *user, void *ptr, size_t n)
 
 #define SEED UINT64_C(0xC0FFEE)
 
-static ccad_book *make_book(ccad_ctx *ctx, const ccad_rules *r, size_t n, int32_t d0, double *ms)
+/* The book of the n customers gen_customer (bench_gen.h) makes from SEED,
+ * graded; *ms: how long building it took. */
+static ccad_book *generated_graded_book(ccad_ctx *ctx, const ccad_rules *r, size_t n, int32_t d0,
+                                        double *ms)
 {
     ccad_book *b = NULL;
     char id[32];
@@ -461,7 +464,7 @@ static void run_assess(size_t n)
         die("setup", CCAD_ENOMEM, NULL);
     set_rules(r, getenv("BENCH_PERF_RULES"));
     ccad_date_from_ymd(&d0, D0_Y, D0_M, D0_D);
-    b = make_book(ctx, r, n, d0, &build_ms);
+    b = generated_graded_book(ctx, r, n, d0, &build_ms);
     out = xmalloc(n * sizeof *out);
     memset(out, 0, n * sizeof *out);
     buf = xmalloc(words * 8 + 8);
@@ -716,7 +719,7 @@ static void run_pyref(size_t n, const char *path)
         }
     }
     fclose(f);
-    b = make_book(ctx, r, n, d0, &build_ms);
+    b = generated_graded_book(ctx, r, n, d0, &build_ms);
     out = xmalloc(n * sizeof *out);
     memset(out, 0, n * sizeof *out);
     for (rep = 0; rep < 5; rep++) {

@@ -18,6 +18,7 @@
  * Never fails on timing. */
 #define _POSIX_C_SOURCE 200809L
 
+#include "bench_gen.h"
 #include "custcadence.h"
 
 #include <stdio.h>
@@ -77,17 +78,12 @@ static void *count_realloc(void *user, void *ptr, size_t n)
     return q;
 }
 
-/* splitmix64: the i-th value of a fixed sequence */
-static uint64_t draw(uint64_t i)
-{
-    uint64_t z = i * UINT64_C(0x9E3779B97F4A7C15) + UINT64_C(0x2002);
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
+#define SEED UINT64_C(0x2002)
 
-static ccad_book *make_book(ccad_ctx *ctx, const ccad_rules *r, size_t n, int32_t day,
-                            int positioned)
+/* n graded customers drawn from the seed, with TRIAGE's position fields
+ * (share_pct, supplier_rank) when `positioned`. */
+static ccad_book *graded_book_positioned(ccad_ctx *ctx, const ccad_rules *r, size_t n, int32_t day,
+                                         int positioned)
 {
     ccad_book *b = NULL;
     size_t i;
@@ -95,7 +91,7 @@ static ccad_book *make_book(ccad_ctx *ctx, const ccad_rules *r, size_t n, int32_
     for (i = 0; i < n; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
         char id[24];
-        uint64_t h = draw(i);
+        uint64_t h = mix(SEED, i, 0); /* bench_gen.h's counter-based generator */
         snprintf(id, sizeof id, "c%lu", (unsigned long)i);
         c.id = id;
         c.value = (int64_t)(h % 1000000);
@@ -152,7 +148,7 @@ int main(int argc, char **argv)
     check(ccad_date_from_ymd(&day, 2026, 11, 2), "ccad_date_from_ymd");
     for (k = 0; k < 2; k++) {
         size_t before = live_bytes;
-        book[k] = make_book(ctx, r, n, day, k);
+        book[k] = graded_book_positioned(ctx, r, n, day, k);
         printf("position-mem book=%s customers=%lu bytes_per_customer=%.1f\n",
                k ? "positioned" : "plain", (unsigned long)n,
                (double)(live_bytes - before) / (double)n);

@@ -45,8 +45,9 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* The book of n customers; with_runs 1: each prospect's run is known. */
-static ccad_book *make_book(ccad_ctx *ctx, size_t n, int with_runs, int32_t today)
+/* The book of n customers, prospects and active ones; with_runs 1: each
+ * prospect's run is known. */
+static ccad_book *prospect_book(ccad_ctx *ctx, size_t n, int with_runs, int32_t today)
 {
     ccad_book *b = NULL;
     size_t i;
@@ -96,7 +97,7 @@ int main(int argc, char **argv)
         return 1;
     for (form = 0; form < 2; form++) {
         long long before = live_bytes;
-        ccad_book *b = make_book(ctx, n, form, today);
+        ccad_book *b = prospect_book(ctx, n, form, today);
         if (b == NULL || ccad_book_grade(b, rules) != CCAD_OK)
             return 1;
         bytes[form] = live_bytes - before;

@@ -53,7 +53,7 @@ static int load_customer(world *w, uint64_t *digest, const char *id, size_t want
         return rc;
     }
     assert_int_equal(at, want);
-    assert_int_equal(ccad_book_grade(w->b, w->r), CCAD_OK);
+    TU_PASS(ccad_book_ctx(w->b), ccad_book_grade(w->b, w->r));
     *digest = book_digest(w->b, w->r, w->today);
     return rc;
 }

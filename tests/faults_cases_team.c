@@ -31,7 +31,7 @@ static int run_team_add(world *w, uint64_t *digest)
         return rc;
     }
     assert_int_equal(ccad_team_count(w->team), 5);
-    assert_int_equal(ccad_team_rep(w->team, 0, &got, NULL), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_rep(w->team, 0, &got, NULL));
     assert_string_equal(got.id, "r0");
     *digest = ccad_team_count(w->team);
     return rc;
@@ -62,7 +62,7 @@ static int run_book_transfer(world *w, uint64_t *digest)
         return rc;
     }
     assert_int_equal(at, 16);
-    assert_int_equal(ccad_book_grade(w->b2, w->r), CCAD_OK);
+    TU_PASS(ccad_book_ctx(w->b2), ccad_book_grade(w->b2, w->r));
     *digest = mix(book_digest(w->b2, w->r, w->today), ccad_book_count(w->b));
     return rc;
 }
@@ -140,14 +140,14 @@ static int run_team_proposals(world *w, uint64_t *digest)
     }
     for (i = 0; i < ccad_team_proposals_count(tp); i++) {
         ccad_team_proposal p = CCAD_TEAM_PROPOSAL_INIT;
-        assert_int_equal(ccad_team_proposals_item(tp, i, &p), CCAD_OK);
+        TU_PASS(w->ctx, ccad_team_proposals_item(tp, i, &p));
         h = mix(h, p.rep);
         h = mix(h, p.to_rep);
         h = mix(h, (uint64_t)p.finding.kind);
         h = mix(h, (uint64_t)p.finding.customer);
         h = mix_reasons(h, p.finding.reasons, p.finding.reason_count);
     }
-    assert_int_equal(ccad_team_proposals_balance(tp, &bal), CCAD_OK);
+    TU_PASS(w->ctx, ccad_team_proposals_balance(tp, &bal));
     h = mix(h, (uint64_t)bal.spread_after_x100);
     h = mix(h, (uint64_t)bal.travel_after);
     *digest = h;

@@ -187,10 +187,10 @@ void add_customer(ccad_book *b, int i, int32_t today)
     c.purchase_date = today + 10 * i;
     c.monthly_volume = 5000 * i;
     c.margin_bp = 100 * i;
-    assert_int_equal(ccad_book_add(b, &c, &at), CCAD_OK);
+    TU_PASS(ccad_book_ctx(b), ccad_book_add(b, &c, &at));
     k.date = today - 20 - i;
     k.next_date = today + i;
-    assert_int_equal(ccad_book_record(b, at, &k), CCAD_OK);
+    TU_PASS(ccad_book_ctx(b), ccad_book_record(b, at, &k));
 }
 
 int world_setup(void **state)
@@ -263,7 +263,7 @@ static uint64_t digest_rules(uint64_t h, const ccad_rules *r)
 {
     char buf[16384];
     size_t len = 0;
-    assert_int_equal(ccad_rules_serialize(r, buf, sizeof buf, &len), CCAD_OK);
+    TU_PASS(ccad_rules_ctx(r), ccad_rules_serialize(r, buf, sizeof buf, &len));
     return fnv(h, buf, len);
 }
 
@@ -311,7 +311,7 @@ static uint64_t digest_book(uint64_t h, const ccad_book *b)
         int g = ccad_book_grade_of(b, i), rc;
         memset(&c, 0, sizeof c);
         c.size = (uint32_t)sizeof c;
-        assert_int_equal(ccad_book_get(b, i, &c), CCAD_OK);
+        TU_PASS(ccad_book_ctx(b), ccad_book_get(b, i, &c));
         h = fnv(h, c.id, strlen(c.id));
         h = hash_customer(h, &c);
         h = fnv(h, &g, sizeof g);

@@ -106,7 +106,7 @@ void set(env *e, const char *name, int64_t v)
     TU_PASS(e->fx.ctx, ccad_rules_set(e->fx.r, name, v));
 }
 
-void grade(env *e) { assert_int_equal(ccad_book_grade(e->fx.b, e->fx.r), CCAD_OK); }
+void grade(env *e) { TU_PASS(ccad_book_ctx(e->fx.b), ccad_book_grade(e->fx.b, e->fx.r)); }
 
 ccad_plan_options opts(int32_t first, int32_t days, int32_t vpd)
 {

@@ -5,6 +5,7 @@
  * bridges undone through a journal of reversals. */
 #define _POSIX_C_SOURCE 200809L
 #include "route_baseline.h"
+#include "tu_rng.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -219,6 +220,7 @@ int64_t route_baseline(const double *x, const double *y, size_t n, double ms, ui
                        uint32_t *order)
 {
     base B;
+    uint64_t rng = tu_rng_seed(seed); /* where the double bridges go */
     double t_end = clock_ms() + ms;
     size_t i, step;
     memset(&B, 0, sizeof B);
@@ -268,14 +270,8 @@ int64_t route_baseline(const double *x, const double *y, size_t n, double ms, ui
     settle(&B);
     while (clock_ms() < t_end) {
         int64_t was = B.length;
-        size_t p = (size_t)((seed = seed * 6364136223846793005u + 1442695040888963407u) >> 33) % n;
-        size_t l1 = 1 +
-                    (size_t)((seed = seed * 6364136223846793005u + 1442695040888963407u) >> 33) %
-                        50;
-        size_t l2 = 1 +
-                    (size_t)((seed = seed * 6364136223846793005u + 1442695040888963407u) >> 33) %
-                        50,
-               k;
+        size_t p = (size_t)tu_rng_pick(&rng, 0, (int64_t)n - 1);
+        size_t l1 = (size_t)tu_rng_pick(&rng, 1, 50), l2 = (size_t)tu_rng_pick(&rng, 1, 50), k;
         uint32_t e[6];
         if (l1 + l2 + 3 > n)
             continue;

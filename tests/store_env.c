@@ -252,7 +252,7 @@ void store_equals_book(fake *f, const ccad_book *b)
     for (i = 0; i < ccad_book_count(b); i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT, s;
         fk_cust *e;
-        assert_int_equal(ccad_book_get(b, i, &c), CCAD_OK);
+        TU_PASS(ccad_book_ctx(b), ccad_book_get(b, i, &c));
         e = fk_find(&f->cur, c.id);
         assert_non_null(e);
         s = e->c;
@@ -266,7 +266,7 @@ void store_has(fake *f, const ccad_book *b, size_t i)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT, s;
     fk_cust *e;
-    assert_int_equal(ccad_book_get(b, i, &c), CCAD_OK);
+    TU_PASS(ccad_book_ctx(b), ccad_book_get(b, i, &c));
     e = fk_find(&f->cur, c.id);
     assert_non_null(e);
     s = e->c;

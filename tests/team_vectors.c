@@ -1,12 +1,14 @@
-/* Team plan cases (docs/vectors.md, "Team cases"), included by
- * test_plan_vectors.c: the reps of a case, who owns which customer, the team
+/* Part of the plan vector runner (tests/plan_vectors.h): the team plan cases
+ * (docs/vectors.md, "Team cases"): the reps of a case, who owns which customer, the team
  * plan (ccad_team_schedule_new, run twice: reps added in the file's order
  * and in reverse, which must give the same plan) and its expectations; the
  * team proposals (ccad_team_proposals_new, with the case's pool, run twice
  * the same way) and theirs. */
 
-#define TEAM_VECTOR_DIR CCAD_VECTOR_DIR "/../team-vectors"
-#define TEAM_VECTOR_FILE "teams.txt"
+#define _POSIX_C_SOURCE 200809L /* strtok_r */
+
+#include "plan_vectors.h"
+
 #define TEAM_MAX 8
 
 static struct team_state {
@@ -26,7 +28,7 @@ static struct team_state {
     ccad_team_proposals *tp;
 } T;
 
-static void team_case_end(void)
+void pv_team_case_end(void)
 {
     int i;
     ccad_team_schedule_free(T.ts);
@@ -39,6 +41,8 @@ static void team_case_end(void)
     memset(&T, 0, sizeof T);
     T.plans = i;
 }
+
+int pv_team_plans(void) { return T.plans; }
 
 static int team_rep_index(const char *id)
 {
@@ -53,10 +57,10 @@ static int team_calendar_cb(void *user, const char *rep_id, int32_t day, uint32_
 {
     int r = team_rep_index(rep_id);
     (void)user;
-    if (calendar_cb(NULL, day, out) != 0)
+    if (pv_calendar_cb(NULL, day, out) != 0)
         return -1;
     *out &= ~(uint32_t)CCAD_DAY_ABSENT; /* absences are the reps' own */
-    if (r >= 0 && (*out & CCAD_DAY_WORKING) && in_dates(T.absent[r], T.nabsent[r], day))
+    if (r >= 0 && (*out & CCAD_DAY_WORKING) && pv_in_dates(T.absent[r], T.nabsent[r], day))
         *out |= CCAD_DAY_ABSENT;
     return 0;
 }
@@ -67,7 +71,7 @@ static int do_rep(struct run *R, char **tok, int n)
     ccad_rep p = CCAD_REP_INIT;
     int i;
     if (n < 2 || T.n == TEAM_MAX || strlen(tok[1]) > CCAD_ID_MAX) {
-        synf(R, "rep takes ID OPTION=VALUE... (at most %d reps)", TEAM_MAX);
+        vec_synf(R, "rep takes ID OPTION=VALUE... (at most %d reps)", TEAM_MAX);
         return -1;
     }
     snprintf(T.id[T.n], sizeof T.id[T.n], "%s", tok[1]);
@@ -81,19 +85,19 @@ static int do_rep(struct run *R, char **tok, int n)
                 bad = sscanf(eq + 1, "%lf,%lf", &p.base_x, &p.base_y) != 2;
             else if (strcmp(tok[i], "visits_per_day") == 0 ||
                      strcmp(tok[i], "minutes_per_day") == 0) {
-                bad = parse_int(eq + 1, &x) != 0;
+                bad = vec_parse_int(eq + 1, &x) != 0;
                 *(tok[i][0] == 'v' ? &p.visits_per_day : &p.minutes_per_day) = (int32_t)x;
             } else if (strcmp(tok[i], "day_start") == 0) {
-                bad = parse_clock(eq + 1, &x) != 0;
+                bad = pv_parse_clock(eq + 1, &x) != 0;
                 p.day_start_min = (int32_t)x;
             } else if (strcmp(tok[i], "day_end") == 0) {
-                bad = parse_clock(eq + 1, &x) != 0; /* day_start must come first */
+                bad = pv_parse_clock(eq + 1, &x) != 0; /* day_start must come first */
                 p.day_minutes = (int32_t)x - p.day_start_min;
             } else
                 bad = 1;
         }
         if (bad) {
-            synf(R, "bad rep option '%s'", tok[i]);
+            vec_synf(R, "bad rep option '%s'", tok[i]);
             return -1;
         }
     }
@@ -107,12 +111,12 @@ static int do_owner(struct run *R, char **tok, int n)
 {
     int i;
     if (n < 3 || (team_rep_index(tok[1]) < 0 && strcmp(tok[1], "pool") != 0)) {
-        synf(R, "%s", "owner takes a declared REP (or pool) and customer IDs");
+        vec_synf(R, "%s", "owner takes a declared REP (or pool) and customer IDs");
         return -1;
     }
     for (i = 2; i < n; i++) {
         if (T.nowned == 256) {
-            synf(R, "%s", "too many owner entries");
+            vec_synf(R, "%s", "too many owner entries");
             return -1;
         }
         snprintf(T.owned[T.nowned], sizeof T.owned[0], "%s", tok[i]);
@@ -140,16 +144,16 @@ static int team_books(struct run *R)
         return 0;
     for (i = 0; i < T.n; i++)
         if ((rc = ccad_book_new(&T.book[i], R->ctx, 0)) != CCAD_OK)
-            return failf(R, "ccad_book_new: %s", ccad_ctx_errmsg(R->ctx)), -1;
+            return vec_failf(R, "ccad_book_new: %s", ccad_ctx_errmsg(R->ctx)), -1;
     if ((rc = ccad_book_new(&T.pool, R->ctx, 0)) != CCAD_OK)
-        return failf(R, "ccad_book_new: %s", ccad_ctx_errmsg(R->ctx)), -1;
+        return vec_failf(R, "ccad_book_new: %s", ccad_ctx_errmsg(R->ctx)), -1;
     while (ccad_book_count(R->book) > 0)
         if ((rc = ccad_book_transfer(R->book, 0, owner_book(ccad_book_id(R->book, 0)), NULL)) !=
             CCAD_OK)
-            return failf(R, "ccad_book_transfer: %s", ccad_ctx_errmsg(R->ctx)), -1;
+            return vec_failf(R, "ccad_book_transfer: %s", ccad_ctx_errmsg(R->ctx)), -1;
     for (i = 0; i <= T.n; i++)
         if ((rc = ccad_book_grade(i < T.n ? T.book[i] : T.pool, R->rules)) != CCAD_OK)
-            return failf(R, "ccad_book_grade: %s", ccad_ctx_errmsg(R->ctx)), -1;
+            return vec_failf(R, "ccad_book_grade: %s", ccad_ctx_errmsg(R->ctx)), -1;
     return 0;
 }
 
@@ -167,7 +171,7 @@ static int team_made(struct run *R, int order, ccad_team **out_team)
         ccad_rep p = T.rep[i];
         p.id = T.id[i];
         if ((rc = ccad_team_add(*out_team, &p, T.book[i])) != CCAD_OK) {
-            failf(R, "ccad_team_add(%s): %s", T.id[i], ccad_ctx_errmsg(R->ctx));
+            vec_failf(R, "ccad_team_add(%s): %s", T.id[i], ccad_ctx_errmsg(R->ctx));
             return -1;
         }
     }
@@ -183,7 +187,7 @@ static ccad_team_schedule *team_run(struct run *R, const ccad_plan_options *o, i
     if (team_made(R, order, out_team) != 0)
         return NULL;
     if ((rc = ccad_team_schedule_new(&ts, *out_team, R->rules, o)) != CCAD_OK)
-        failf(R, "ccad_team_schedule_new: %s: %s", errname(rc), ccad_ctx_errmsg(R->ctx));
+        vec_failf(R, "ccad_team_schedule_new: %s: %s", vec_errname(rc), ccad_ctx_errmsg(R->ctx));
     return ts;
 }
 
@@ -193,12 +197,12 @@ static int do_team_plan(struct run *R, char **tok, int n)
     ccad_team *rev_team = NULL;
     ccad_team_schedule *rev;
     if (T.n == 0) {
-        synf(R, "%s", "team-plan needs rep lines first");
+        vec_synf(R, "%s", "team-plan needs rep lines first");
         return -1;
     }
-    if (parse_plan_options(R, tok, n, &o) != 0)
+    if (pv_parse_plan_options(R, tok, n, &o) != 0)
         return -1;
-    if (ensure_graded(R) != 0 || team_books(R) != 0)
+    if (vec_ensure_graded(R) != 0 || team_books(R) != 0)
         return 0;
     ccad_team_schedule_free(T.ts);
     ccad_team_free(T.team);
@@ -207,7 +211,7 @@ static int do_team_plan(struct run *R, char **tok, int n)
     T.plans++;
     R->checks++;
     if (T.ts != NULL && rev != NULL && !tu_team_same(T.ts, rev))
-        failf(R, "%s", "the team plan depends on the order reps were added in");
+        vec_failf(R, "%s", "the team plan depends on the order reps were added in");
     ccad_team_schedule_free(rev);
     ccad_team_free(rev_team);
     return 0;
@@ -240,24 +244,24 @@ static int titem_check(struct run *R, char *tok, const ccad_team_item *t)
 {
     char *eq = strchr(tok, '=');
     int64_t want = 0, got = 0;
-    int r = why_check(R, tok, t->item.reasons, t->item.reason_count);
+    int r = pv_why_check(R, tok, t->item.reasons, t->item.reason_count);
     if (r != -2)
         return r;
     if (eq == NULL) {
-        synf(R, "expected a check, found '%s'", tok);
+        vec_synf(R, "expected a check, found '%s'", tok);
         return -1;
     }
     *eq = '\0';
     if (strcmp(tok, "carrier") == 0 || strcmp(tok, "owner") == 0)
         return strcmp(team_rep_id(tok[0] == 'c' ? t->carrier : t->owner), eq + 1) == 0;
     if (strcmp(tok, "seq") == 0) {
-        if (parse_int(eq + 1, &want) != 0)
+        if (vec_parse_int(eq + 1, &want) != 0)
             r = -1;
         else
             return want == t->item.seq;
-    } else if ((r = item_field(&t->item, tok, eq + 1, &want, &got)) == 0)
+    } else if ((r = pv_item_field(&t->item, tok, eq + 1, &want, &got)) == 0)
         return want == got;
-    synf(R, "bad titem check '%s=%s'", tok, eq + 1);
+    vec_synf(R, "bad titem check '%s=%s'", tok, eq + 1);
     return -1;
 }
 
@@ -269,16 +273,16 @@ static int do_titem(struct run *R, char **tok, int n)
     int64_t d;
     size_t cnt;
     int k;
-    if (n < 3 || parse_date(tok[2], &d) != 0) {
-        synf(R, "%s", "titem takes ID DATE CHECK...");
+    if (n < 3 || vec_parse_date(tok[2], &d) != 0) {
+        vec_synf(R, "%s", "titem takes ID DATE CHECK...");
         return -1;
     }
     R->expectations++;
     if (T.ts == NULL)
-        return failf(R, "%s", "no team schedule (a team-plan line must come first)"), 0;
+        return vec_failf(R, "%s", "no team schedule (a team-plan line must come first)"), 0;
     if ((cnt = team_items_of(tok[1], d, &t)) != 1)
-        return failf(R, "%zu team items for %s on %s, expected one", cnt, tok[1], tok[2]), 0;
-    item_text(text, sizeof text, &t.item);
+        return vec_failf(R, "%zu team items for %s on %s, expected one", cnt, tok[1], tok[2]), 0;
+    pv_item_text(text, sizeof text, &t.item);
     for (k = 3; k < n; k++) {
         char copy[256];
         int r;
@@ -287,8 +291,9 @@ static int do_titem(struct run *R, char **tok, int n)
         if ((r = titem_check(R, tok[k], &t)) < 0)
             return -1;
         if (r == 0)
-            failf(R, "team item of %s: %s does not hold; carrier %s owner %s seq %d: %s", tok[1],
-                  copy, team_rep_id(t.carrier), team_rep_id(t.owner), (int)t.item.seq, text);
+            vec_failf(R, "team item of %s: %s does not hold; carrier %s owner %s seq %d: %s",
+                      tok[1], copy, team_rep_id(t.carrier), team_rep_id(t.owner), (int)t.item.seq,
+                      text);
     }
     return 0;
 }
@@ -297,16 +302,16 @@ static int do_titem(struct run *R, char **tok, int n)
 static int do_no_titem(struct run *R, char **tok, int n)
 {
     int64_t d = -1;
-    if (n < 2 || n > 3 || (n == 3 && parse_date(tok[2], &d) != 0)) {
-        synf(R, "%s", "no-titem takes ID [DATE]");
+    if (n < 2 || n > 3 || (n == 3 && vec_parse_date(tok[2], &d) != 0)) {
+        vec_synf(R, "%s", "no-titem takes ID [DATE]");
         return -1;
     }
     R->expectations++;
     R->checks++;
     if (T.ts == NULL)
-        return failf(R, "%s", "no team schedule (a team-plan line must come first)"), 0;
+        return vec_failf(R, "%s", "no team schedule (a team-plan line must come first)"), 0;
     if (team_items_of(tok[1], d, NULL) != 0)
-        failf(R, "unexpected team item for %s", tok[1]);
+        vec_failf(R, "unexpected team item for %s", tok[1]);
     return 0;
 }
 
@@ -316,14 +321,14 @@ static int do_tfinding(struct run *R, char **tok, int n)
 {
     int kind, k, found = 0;
     size_t i;
-    if (n < 4 || (kind = lookup(finding_names, N_FINDINGS, tok[1])) < 0) {
-        synf(R, "%s", "tfinding takes KIND REP ID|- CHECK...");
+    if (n < 4 || (kind = vec_lookup(pv_finding_names, N_FINDINGS, tok[1])) < 0) {
+        vec_synf(R, "%s", "tfinding takes KIND REP ID|- CHECK...");
         return -1;
     }
     R->expectations++;
     R->checks++;
     if (T.ts == NULL)
-        return failf(R, "%s", "no team schedule (a team-plan line must come first)"), 0;
+        return vec_failf(R, "%s", "no team schedule (a team-plan line must come first)"), 0;
     for (i = 0; i < ccad_team_schedule_finding_count(T.ts); i++) {
         ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
         ccad_book *b = NULL;
@@ -336,9 +341,9 @@ static int do_tfinding(struct run *R, char **tok, int n)
                   : f.finding.customer >= 0 &&
                         strcmp(ccad_book_id(b, (size_t)f.finding.customer), tok[3]) == 0);
         for (k = 4; k < n && ok; k++) {
-            int r = why_check(R, tok[k], f.finding.reasons, f.finding.reason_count);
+            int r = pv_why_check(R, tok[k], f.finding.reasons, f.finding.reason_count);
             if (r == -1 || r == -2) {
-                synf(R, "bad tfinding check '%s'", tok[k]);
+                vec_synf(R, "bad tfinding check '%s'", tok[k]);
                 return -1;
             }
             ok = r == 1;
@@ -346,7 +351,7 @@ static int do_tfinding(struct run *R, char **tok, int n)
         found |= ok;
     }
     if (!found)
-        failf(R, "no %s team finding of %s about %s matches", tok[1], tok[2], tok[3]);
+        vec_failf(R, "no %s team finding of %s about %s matches", tok[1], tok[2], tok[3]);
     return 0;
 }
 
@@ -359,7 +364,7 @@ static ccad_team_proposals *team_propose(struct run *R, const ccad_team_proposal
     if (team_made(R, order, out_team) != 0)
         return NULL;
     if ((rc = ccad_team_proposals_new(&tp, *out_team, T.pool, R->rules, o)) != CCAD_OK)
-        failf(R, "ccad_team_proposals_new: %s: %s", errname(rc), ccad_ctx_errmsg(R->ctx));
+        vec_failf(R, "ccad_team_proposals_new: %s: %s", vec_errname(rc), ccad_ctx_errmsg(R->ctx));
     return tp;
 }
 
@@ -394,7 +399,7 @@ static int do_team_propose(struct run *R, char **tok, int n)
         int64_t x = 0;
         int bad;
         if (v == NULL) {
-            synf(R, "bad team-propose option '%s'", tok[k]);
+            vec_synf(R, "bad team-propose option '%s'", tok[k]);
             return -1;
         }
         *v++ = '\0';
@@ -404,7 +409,8 @@ static int do_team_propose(struct run *R, char **tok, int n)
             bad = *end != '\0';
             *(tok[k][1] == 'c' ? &o.scale : &o.units_per_minute) = d;
         } else {
-            bad = (strcmp(tok[k], "today") == 0 ? parse_date(v, &x) : parse_int(v, &x)) != 0;
+            bad = (strcmp(tok[k], "today") == 0 ? vec_parse_date(v, &x) : vec_parse_int(v, &x)) !=
+                  0;
             if (strcmp(tok[k], "today") == 0)
                 o.today = (int32_t)x;
             else if (strcmp(tok[k], "period") == 0)
@@ -417,15 +423,15 @@ static int do_team_propose(struct run *R, char **tok, int n)
                 bad = 1;
         }
         if (bad) {
-            synf(R, "bad team-propose option '%s=%s'", tok[k], v);
+            vec_synf(R, "bad team-propose option '%s=%s'", tok[k], v);
             return -1;
         }
     }
     if (T.n == 0 || o.today == CCAD_NO_DATE) {
-        synf(R, "%s", "team-propose needs rep lines first and today=");
+        vec_synf(R, "%s", "team-propose needs rep lines first and today=");
         return -1;
     }
-    if (ensure_graded(R) != 0 || team_books(R) != 0)
+    if (vec_ensure_graded(R) != 0 || team_books(R) != 0)
         return 0;
     ccad_team_proposals_free(T.tp);
     ccad_team_free(T.team);
@@ -433,7 +439,7 @@ static int do_team_propose(struct run *R, char **tok, int n)
     rev = team_propose(R, &o, -1, &rev_team);
     R->checks++;
     if (T.tp != NULL && rev != NULL && !team_proposals_same(T.tp, rev))
-        failf(R, "%s", "the team proposals depend on the order reps were added in");
+        vec_failf(R, "%s", "the team proposals depend on the order reps were added in");
     ccad_team_proposals_free(rev);
     ccad_team_free(rev_team);
     return 0;
@@ -472,14 +478,14 @@ static int do_proposal(struct run *R, char **tok, int n)
 {
     int none = strcmp(tok[0], "no-proposal") == 0, kind = 0, k, found = 0;
     size_t i;
-    if (none ? n != 2 : n < 4 || (kind = lookup(finding_names, N_FINDINGS, tok[1])) < 0) {
-        synf(R, "%s", "proposal takes KIND REP|pool ID CHECK...; no-proposal takes ID");
+    if (none ? n != 2 : n < 4 || (kind = vec_lookup(pv_finding_names, N_FINDINGS, tok[1])) < 0) {
+        vec_synf(R, "%s", "proposal takes KIND REP|pool ID CHECK...; no-proposal takes ID");
         return -1;
     }
     R->expectations++;
     R->checks++;
     if (T.tp == NULL)
-        return failf(R, "%s", "no team proposals (a team-propose line must come first)"), 0;
+        return vec_failf(R, "%s", "no team proposals (a team-propose line must come first)"), 0;
     for (i = 0; i < ccad_team_proposals_count(T.tp); i++) {
         ccad_team_proposal p = CCAD_TEAM_PROPOSAL_INIT;
         int ok;
@@ -494,9 +500,9 @@ static int do_proposal(struct run *R, char **tok, int n)
         for (k = 4; k < n && ok; k++) {
             int r = strncmp(tok[k], "to=", 3) == 0
                         ? p.to_rep != UINT32_MAX && strcmp(team_rep_id(p.to_rep), tok[k] + 3) == 0
-                        : why_check(R, tok[k], p.finding.reasons, p.finding.reason_count);
+                        : pv_why_check(R, tok[k], p.finding.reasons, p.finding.reason_count);
             if (r == -1 || r == -2) {
-                synf(R, "bad proposal check '%s'", tok[k]);
+                vec_synf(R, "bad proposal check '%s'", tok[k]);
                 return -1;
             }
             ok = r == 1;
@@ -504,16 +510,16 @@ static int do_proposal(struct run *R, char **tok, int n)
         found |= ok;
     }
     if (none ? found : !found) {
-        failf(R,
-              none ? "unexpected proposal about %s%s%s" : "no %s proposal of %s about %s matches",
-              tok[1], none ? "" : tok[2], none ? "" : tok[3]);
+        vec_failf(
+            R, none ? "unexpected proposal about %s%s%s" : "no %s proposal of %s about %s matches",
+            tok[1], none ? "" : tok[2], none ? "" : tok[3]);
         team_show_proposals(none ? tok[1] : tok[3]);
     }
     return 0;
 }
 
 /* 1 if not a team directive. */
-static int team_directive(struct run *R, char **tok, int n)
+int pv_team_directive(struct run *R, char **tok, int n)
 {
     const char *kw = tok[0];
     if (strcmp(kw, "rep") == 0)
@@ -521,10 +527,10 @@ static int team_directive(struct run *R, char **tok, int n)
     if (strcmp(kw, "rep-absent") == 0) {
         int r = n >= 2 ? team_rep_index(tok[1]) : -1;
         if (r < 0) {
-            synf(R, "%s", "rep-absent takes a declared REP and dates");
+            vec_synf(R, "%s", "rep-absent takes a declared REP and dates");
             return -1;
         }
-        return add_dates(R, T.absent[r], &T.nabsent[r], tok + 1, n - 1);
+        return pv_add_dates(R, T.absent[r], &T.nabsent[r], tok + 1, n - 1);
     }
     if (strcmp(kw, "owner") == 0)
         return do_owner(R, tok, n);

@@ -135,16 +135,16 @@ static void twin_add(struct twins *t, const ccad_customer *c)
 {
     ccad_customer w = *c;
     w.missing_records = WIDE_MISSING;
-    assert_int_equal(ccad_book_add(t->side, c, NULL), CCAD_OK);
-    assert_int_equal(ccad_book_add(t->wide, &w, NULL), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->side), ccad_book_add(t->side, c, NULL));
+    TU_PASS(ccad_book_ctx(t->wide), ccad_book_add(t->wide, &w, NULL));
 }
 
 static void twin_update(struct twins *t, size_t i, const ccad_customer *c)
 {
     ccad_customer w = *c;
     w.missing_records = WIDE_MISSING;
-    assert_int_equal(ccad_book_update(t->side, i, c), CCAD_OK);
-    assert_int_equal(ccad_book_update(t->wide, i, &w), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->side), ccad_book_update(t->side, i, c));
+    TU_PASS(ccad_book_ctx(t->wide), ccad_book_update(t->wide, i, &w));
 }
 
 /* A contact that tells what it held, so that it makes or changes a visit
@@ -173,7 +173,7 @@ static void twin_edit(uint64_t *s, struct twins *t, struct twins *other)
     size_t n = ccad_book_count(t->side), i = (size_t)tu_rng_pick(s, 0, (int64_t)n - 1), at;
     ccad_customer c = CCAD_CUSTOMER_INIT;
     int what = (int)tu_rng_pick(s, 0, 9);
-    assert_int_equal(ccad_book_get(t->side, i, &c), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->side), ccad_book_get(t->side, i, &c));
     if (what <= 1) {
         random_position(s, &c);
         twin_update(t, i, &c);
@@ -187,20 +187,20 @@ static void twin_edit(uint64_t *s, struct twins *t, struct twins *other)
         twin_update(t, i, &c);
     } else if (what <= 5) {
         ccad_contact e = random_contact(s, &c);
-        assert_int_equal(ccad_book_record(t->side, i, &e), CCAD_OK);
-        assert_int_equal(ccad_book_record(t->wide, i, &e), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->side), ccad_book_record(t->side, i, &e));
+        TU_PASS(ccad_book_ctx(t->wide), ccad_book_record(t->wide, i, &e));
     } else if (what == 6) {
         c.contacts = 70000;
         twin_update(t, i, &c);
     } else if (what == 7 && n > NCUST / 2) {
-        assert_int_equal(ccad_book_remove(t->side, i), CCAD_OK);
-        assert_int_equal(ccad_book_remove(t->wide, i), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->side), ccad_book_remove(t->side, i));
+        TU_PASS(ccad_book_ctx(t->wide), ccad_book_remove(t->wide, i));
     } else if (what >= 8 && n > NCUST / 2) {
-        assert_int_equal(ccad_book_transfer(t->side, i, other->side, &at), CCAD_OK);
-        assert_int_equal(ccad_book_transfer(t->wide, i, other->wide, NULL), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->side), ccad_book_transfer(t->side, i, other->side, &at));
+        TU_PASS(ccad_book_ctx(t->wide), ccad_book_transfer(t->wide, i, other->wide, NULL));
         if (what == 9) { /* and back, to the end of the book */
-            assert_int_equal(ccad_book_transfer(other->side, at, t->side, NULL), CCAD_OK);
-            assert_int_equal(ccad_book_transfer(other->wide, at, t->wide, NULL), CCAD_OK);
+            TU_PASS(ccad_book_ctx(other->side), ccad_book_transfer(other->side, at, t->side, NULL));
+            TU_PASS(ccad_book_ctx(other->wide), ccad_book_transfer(other->wide, at, t->wide, NULL));
         }
     }
 }
@@ -214,18 +214,18 @@ static void twins_agree(const struct twins *t, ccad_rules *r, int32_t day, long 
     assert_non_null(a);
     assert_non_null(b);
     assert_int_equal(ccad_book_count(t->wide), n);
-    assert_int_equal(ccad_book_grade(t->side, r), CCAD_OK);
-    assert_int_equal(ccad_book_grade(t->wide, r), CCAD_OK);
-    assert_int_equal(ccad_book_assess_range(t->side, r, 0, n, day, a, sizeof *a), CCAD_OK);
-    assert_int_equal(ccad_book_assess_range(t->wide, r, 0, n, day, b, sizeof *b), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->side), ccad_book_grade(t->side, r));
+    TU_PASS(ccad_book_ctx(t->wide), ccad_book_grade(t->wide, r));
+    TU_PASS(ccad_book_ctx(t->side), ccad_book_assess_range(t->side, r, 0, n, day, a, sizeof *a));
+    TU_PASS(ccad_book_ctx(t->wide), ccad_book_assess_range(t->wide, r, 0, n, day, b, sizeof *b));
     for (i = 0; i < n; i++) {
         ccad_customer x = CCAD_CUSTOMER_INIT, y = CCAD_CUSTOMER_INIT;
         ccad_assessment as = CCAD_ASSESSMENT_INIT;
-        assert_int_equal(ccad_book_get(t->side, i, &x), CCAD_OK);
-        assert_int_equal(ccad_book_get(t->wide, i, &y), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->side), ccad_book_get(t->side, i, &x));
+        TU_PASS(ccad_book_ctx(t->wide), ccad_book_get(t->wide, i, &y));
         y.missing_records = x.missing_records;
         tu_customer_equal(&x, &y);
-        assert_int_equal(ccad_book_assess(t->side, r, i, day, &as), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->side), ccad_book_assess(t->side, r, i, day, &as));
         if (memcmp(&a[i], &b[i], sizeof a[i]) != 0 || a[i].due_date != as.due_date ||
             a[i].days_overdue != as.days_overdue || a[i].flags != as.flags ||
             a[i].grade != as.grade || a[i].urgency != as.urgency || a[i].quadrant != as.quadrant ||
@@ -240,7 +240,8 @@ static void twins_agree(const struct twins *t, ccad_rules *r, int32_t day, long 
     }
     /* ranges from odd starts: the last n % 4 records take the scalar kernel */
     for (i = 1; i < 4 && i < n; i++) {
-        assert_int_equal(ccad_book_assess_range(t->side, r, i, n - i, day, b, sizeof *b), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->side),
+                ccad_book_assess_range(t->side, r, i, n - i, day, b, sizeof *b));
         assert_memory_equal(a + i, b, (n - i) * sizeof *b);
     }
     free(a);
@@ -257,13 +258,13 @@ static void snapshot_round_trip(const struct twins *t, ccad_ctx *ctx, ccad_rules
     ccad_brief *a = calloc(n + 1, sizeof *a), *b = calloc(n + 1, sizeof *b);
     assert_non_null(a);
     assert_non_null(b);
-    assert_int_equal(ccad_book_from_snapshot(&back, ctx, buf, len), CCAD_OK);
+    TU_PASS(ctx, ccad_book_from_snapshot(&back, ctx, buf, len));
     buf2 = tu_snapshot_take(back, &len2);
     assert_int_equal(len, len2);
     assert_memory_equal(buf, buf2, len);
-    assert_int_equal(ccad_book_grade(back, r), CCAD_OK);
-    assert_int_equal(ccad_book_assess_range(t->side, r, 0, n, D0, a, sizeof *a), CCAD_OK);
-    assert_int_equal(ccad_book_assess_range(back, r, 0, n, D0, b, sizeof *b), CCAD_OK);
+    TU_PASS(ccad_book_ctx(back), ccad_book_grade(back, r));
+    TU_PASS(ccad_book_ctx(t->side), ccad_book_assess_range(t->side, r, 0, n, D0, a, sizeof *a));
+    TU_PASS(ccad_book_ctx(back), ccad_book_assess_range(back, r, 0, n, D0, b, sizeof *b));
     assert_memory_equal(a, b, n * sizeof *a);
     ccad_book_free(back);
     free(buf);
@@ -279,8 +280,8 @@ static void twins_plan_alike(const struct twins *t, ccad_rules *r, int32_t day)
     ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
     ccad_schedule *x = NULL, *y = NULL;
     o.first_day = day;
-    assert_int_equal(ccad_schedule_new(&x, t->side, r, &o), CCAD_OK);
-    assert_int_equal(ccad_schedule_new(&y, t->wide, r, &o), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->side), ccad_schedule_new(&x, t->side, r, &o));
+    TU_PASS(ccad_book_ctx(t->wide), ccad_schedule_new(&y, t->wide, r, &o));
     assert_true(ccad_schedule_item_count(x) > 0);
     tu_schedules_equal(x, y);
     ccad_schedule_free(x);
@@ -289,8 +290,8 @@ static void twins_plan_alike(const struct twins *t, ccad_rules *r, int32_t day)
 
 static void twins_new(struct twins *t, ccad_ctx *ctx)
 {
-    assert_int_equal(ccad_book_new(&t->side, ctx, 0), CCAD_OK);
-    assert_int_equal(ccad_book_new(&t->wide, ctx, 0), CCAD_OK);
+    TU_PASS(ctx, ccad_book_new(&t->side, ctx, 0));
+    TU_PASS(ctx, ccad_book_new(&t->wide, ctx, 0));
 }
 
 static void twins_free(struct twins *t)
@@ -313,7 +314,7 @@ static void side_table_equals_wide(void **state)
         ccad_rules *r = NULL;
         struct twins t, other;
         int i, e;
-        assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
+        TU_PASS(ctx, ccad_rules_new(&r, ctx));
         if (round > 0)
             random_rules(&s, r);
         twins_new(&t, ctx);
@@ -394,7 +395,7 @@ static void side_table_memory(void **state)
     for (k = 0; k < 2; k++) {
         ccad_book *b = NULL;
         size_t before = bc.live;
-        assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
+        TU_PASS(ctx, ccad_book_new(&b, ctx, 0));
         for (i = 0; i < 4096; i++) {
             char id[16];
             ccad_customer c = CCAD_CUSTOMER_INIT;
@@ -406,7 +407,7 @@ static void side_table_memory(void **state)
                 c.share_pct = i % 101;
                 c.supplier_rank = 1 + (uint32_t)i % 7;
             }
-            assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+            TU_PASS(ccad_book_ctx(b), ccad_book_add(b, &c, NULL));
         }
         bytes[k] = bc.live - before;
         ccad_book_free(b);

@@ -128,7 +128,7 @@ static const edge edges[] = {
 static ccad_customer get_c(const ccad_book *b, size_t i)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
-    assert_int_equal(ccad_book_get(b, i, &c), CCAD_OK);
+    TU_PASS(ccad_book_ctx(b), ccad_book_get(b, i, &c));
     return c;
 }
 

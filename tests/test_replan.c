@@ -126,28 +126,28 @@ static int change(tt_territory *t, ccad_plan_options *o, uint64_t *s, unsigned *
         ccad_customer c = CCAD_CUSTOMER_INIT;
         if (n == 0)
             return CCAD_REPLAN_KEPT;
-        assert_int_equal(ccad_book_get(t->book, i, &c), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->book), ccad_book_get(t->book, i, &c));
         snprintf(id, sizeof id, "new%u", (*added)++);
         c.id = id;
         c.value = tu_rng_range(s, 0, 60000000);
-        assert_int_equal(ccad_book_add(t->book, &c, NULL), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->book), ccad_book_add(t->book, &c, NULL));
         return CCAD_REPLAN_BOOK;
     }
     case 3: /* a customer removed */
         if (n < 2)
             return CCAD_REPLAN_KEPT;
-        assert_int_equal(ccad_book_remove(t->book, i), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->book), ccad_book_remove(t->book, i));
         return CCAD_REPLAN_BOOK;
     case 4: { /* a customer changed: value, status, visit days */
         ccad_customer c = CCAD_CUSTOMER_INIT;
         if (n == 0)
             return CCAD_REPLAN_KEPT;
-        assert_int_equal(ccad_book_get(t->book, i, &c), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->book), ccad_book_get(t->book, i, &c));
         c.value = tu_rng_range(s, 0, 60000000);
         c.visit_days = (uint8_t)(tu_rng_pct(s, 50) ? 0 : tu_rng_range(s, 1, 127));
         if (tu_rng_pct(s, 30))
             c.status = (int)tu_rng_range(s, CCAD_STATUS_PROSPECT, CCAD_STATUS_KEY);
-        assert_int_equal(ccad_book_update(t->book, i, &c), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->book), ccad_book_update(t->book, i, &c));
         return CCAD_REPLAN_BOOK;
     }
     case 5: /* a new today */
@@ -163,8 +163,8 @@ static int change(tt_territory *t, ccad_plan_options *o, uint64_t *s, unsigned *
         t->holiday[t->n_holiday++] = o->first_day + (int32_t)tu_rng_range(s, 0, o->days - 1);
         return CCAD_REPLAN_CALENDAR;
     case 7: /* a rule changed (the book is graded again after it) */
-        assert_int_equal(
-            ccad_rules_set(t->rules, "capacity.pull_ahead_days", tu_rng_range(s, 0, 3)), CCAD_OK);
+        TU_PASS(ccad_rules_ctx(t->rules),
+                ccad_rules_set(t->rules, "capacity.pull_ahead_days", tu_rng_range(s, 0, 3)));
         return CCAD_REPLAN_RULES;
     default: return CCAD_REPLAN_KEPT;
     }
@@ -252,11 +252,11 @@ static void test_rules_cause(void **state)
     ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
     (void)state;
     world_open(&w, 0);
-    assert_int_equal(ccad_schedule_new(&sched, w.b, w.r, &w.o), CCAD_OK);
-    assert_int_equal(ccad_rules_set(w.r, "capacity.q4_rollover_days", 1), CCAD_OK);
-    assert_int_equal(ccad_schedule_replan(sched, w.b, w.r, &w.o, &info), CCAD_OK);
+    TU_PASS(ccad_book_ctx(w.b), ccad_schedule_new(&sched, w.b, w.r, &w.o));
+    TU_PASS(ccad_rules_ctx(w.r), ccad_rules_set(w.r, "capacity.q4_rollover_days", 1));
+    TU_PASS(ccad_book_ctx(w.b), ccad_schedule_replan(sched, w.b, w.r, &w.o, &info));
     assert_int_equal(info.cause, CCAD_REPLAN_RULES);
-    assert_int_equal(ccad_schedule_new(&scratch, w.b, w.r, &w.o), CCAD_OK);
+    TU_PASS(ccad_book_ctx(w.b), ccad_schedule_new(&scratch, w.b, w.r, &w.o));
     tu_schedules_equal(sched, scratch);
     ccad_schedule_free(scratch);
     ccad_schedule_free(sched);
@@ -333,18 +333,18 @@ static void test_kept(void **state)
     ccad_item first = CCAD_ITEM_INIT, again = CCAD_ITEM_INIT;
     (void)state;
     world_open(&w, 1);
-    assert_int_equal(ccad_schedule_new(&sched, w.b, w.r, &w.o), CCAD_OK);
+    TU_PASS(ccad_book_ctx(w.b), ccad_schedule_new(&sched, w.b, w.r, &w.o));
     assert_true(ccad_schedule_item_count(sched) > 0);
-    assert_int_equal(ccad_schedule_item(sched, 0, &first), CCAD_OK);
-    assert_int_equal(ccad_schedule_replan(sched, w.b, w.r, &w.o, &info), CCAD_OK);
+    TU_PASS(w.ctx, ccad_schedule_item(sched, 0, &first));
+    TU_PASS(ccad_book_ctx(w.b), ccad_schedule_replan(sched, w.b, w.r, &w.o, &info));
     assert_int_equal(info.cause, CCAD_REPLAN_KEPT);
-    assert_int_equal(ccad_schedule_item(sched, 0, &again), CCAD_OK);
+    TU_PASS(w.ctx, ccad_schedule_item(sched, 0, &again));
     tu_item_equal(&first, &again);
     /* a book graded again with the same rules is a change all the same */
-    assert_int_equal(ccad_book_grade(w.b, w.r), CCAD_OK);
-    assert_int_equal(ccad_schedule_replan(sched, w.b, w.r, &w.o, &info), CCAD_OK);
+    TU_PASS(ccad_book_ctx(w.b), ccad_book_grade(w.b, w.r));
+    TU_PASS(ccad_book_ctx(w.b), ccad_schedule_replan(sched, w.b, w.r, &w.o, &info));
     assert_int_equal(info.cause, CCAD_REPLAN_BOOK);
-    assert_int_equal(ccad_schedule_replan(sched, w.b, w.r, &w.o, NULL), CCAD_OK);
+    TU_PASS(ccad_book_ctx(w.b), ccad_schedule_replan(sched, w.b, w.r, &w.o, NULL));
     ccad_schedule_free(sched);
     world_close(&w);
 }

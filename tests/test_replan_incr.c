@@ -62,7 +62,7 @@ static void update_one(tt_territory *t, const ccad_plan_options *o, uint64_t *s,
     if (n == 0)
         return;
     i = (size_t)tu_rng_range(s, 0, (int64_t)n - 1);
-    assert_int_equal(ccad_book_get(t->book, i, &c), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book), ccad_book_get(t->book, i, &c));
     if (!same) {
         c.value = tu_rng_range(s, 0, 60000000);
         c.status = (int)tu_rng_range(s, CCAD_STATUS_PROSPECT, CCAD_STATUS_KEY);
@@ -93,11 +93,11 @@ static void variant(tt_territory *t, int v, ccad_plan_options *o)
     if (v == V_STRETCH)
         o->overload = CCAD_OVERLOAD_STRETCH;
     if (v == V_DAILY) { /* A customers daily, B three times a week: full days */
-        assert_int_equal(ccad_rules_set(t->rules, "freq.a_count", 7), CCAD_OK);
-        assert_int_equal(ccad_rules_set(t->rules, "freq.a_days", 7), CCAD_OK);
-        assert_int_equal(ccad_rules_set(t->rules, "freq.b_count", 3), CCAD_OK);
-        assert_int_equal(ccad_rules_set(t->rules, "freq.b_days", 7), CCAD_OK);
-        assert_int_equal(ccad_book_grade(t->book, t->rules), CCAD_OK);
+        TU_PASS(ccad_rules_ctx(t->rules), ccad_rules_set(t->rules, "freq.a_count", 7));
+        TU_PASS(ccad_rules_ctx(t->rules), ccad_rules_set(t->rules, "freq.a_days", 7));
+        TU_PASS(ccad_rules_ctx(t->rules), ccad_rules_set(t->rules, "freq.b_count", 3));
+        TU_PASS(ccad_rules_ctx(t->rules), ccad_rules_set(t->rules, "freq.b_days", 7));
+        TU_PASS(ccad_book_ctx(t->book), ccad_book_grade(t->book, t->rules));
     }
 }
 
@@ -119,7 +119,7 @@ static void run_variant(int v, uint64_t first, uint64_t last, unsigned *incremen
         tt_make(t, seed);
         variant(t, v, &o);
         int traced = 0; /* a schedule keeps a trace from its first replan on */
-        assert_int_equal(ccad_schedule_new(&sched, t->book, t->rules, &o), CCAD_OK);
+        TU_PASS(ccad_book_ctx(t->book), ccad_schedule_new(&sched, t->book, t->rules, &o));
         for (step = 0; step < 12; step++) {
             ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
             ccad_schedule *scratch = NULL;
@@ -130,11 +130,11 @@ static void run_variant(int v, uint64_t first, uint64_t last, unsigned *incremen
             else
                 update_one(t, &o, &s, kind == 3);
             if (graded)
-                assert_int_equal(ccad_book_grade(t->book, t->rules), CCAD_OK);
+                TU_PASS(ccad_book_ctx(t->book), ccad_book_grade(t->book, t->rules));
             if (ccad_schedule_replan(sched, t->book, t->rules, &o, &info) != CCAD_OK)
                 fail_msg("variant %d seed %lu step %d: %s", v, (unsigned long)seed, step,
                          ccad_ctx_errmsg(t->ctx));
-            assert_int_equal(ccad_schedule_new(&scratch, t->book, t->rules, &o), CCAD_OK);
+            TU_PASS(ccad_book_ctx(t->book), ccad_schedule_new(&scratch, t->book, t->rules, &o));
             tu_schedules_equal(sched, scratch);
             ccad_schedule_free(scratch);
             if (info.cause == CCAD_REPLAN_KEPT) {
@@ -221,11 +221,11 @@ static void expect_scratch(tt_territory *t, ccad_schedule *sched, const ccad_pla
 {
     ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
     ccad_schedule *scratch = NULL;
-    assert_int_equal(ccad_schedule_replan(sched, t->book, t->rules, o, &info), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book), ccad_schedule_replan(sched, t->book, t->rules, o, &info));
     assert_int_equal(info.cause, cause);
     assert_int_equal(info.incremental, 0);
     assert_int_equal(info.changed, 0);
-    assert_int_equal(ccad_schedule_new(&scratch, t->book, t->rules, o), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book), ccad_schedule_new(&scratch, t->book, t->rules, o));
     tu_schedules_equal(sched, scratch);
     ccad_schedule_free(scratch);
 }
@@ -244,28 +244,28 @@ static void test_fallbacks(void **state)
     assert_non_null(t);
     tt_make(t, 7);
     o = t->options;
-    assert_int_equal(ccad_schedule_new(&sched, t->book, t->rules, &o), CCAD_OK);
-    assert_int_equal(ccad_book_get(t->book, 0, &c), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book), ccad_schedule_new(&sched, t->book, t->rules, &o));
+    TU_PASS(ccad_book_ctx(t->book), ccad_book_get(t->book, 0, &c));
     c.id = "added";
-    assert_int_equal(ccad_book_add(t->book, &c, NULL), CCAD_OK);
-    assert_int_equal(ccad_book_grade(t->book, t->rules), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book), ccad_book_add(t->book, &c, NULL));
+    TU_PASS(ccad_book_ctx(t->book), ccad_book_grade(t->book, t->rules));
     expect_scratch(t, sched, &o, CCAD_REPLAN_BOOK); /* a customer more */
-    assert_int_equal(ccad_book_remove(t->book, 1), CCAD_OK);
-    assert_int_equal(ccad_book_grade(t->book, t->rules), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book), ccad_book_remove(t->book, 1));
+    TU_PASS(ccad_book_ctx(t->book), ccad_book_grade(t->book, t->rules));
     expect_scratch(t, sched, &o, CCAD_REPLAN_BOOK); /* a customer less */
     o.first_day++;
     expect_scratch(t, sched, &o, CCAD_REPLAN_OPTIONS); /* a new today */
     t->holiday[t->n_holiday++] = o.first_day + 1;
     expect_scratch(t, sched, &o, CCAD_REPLAN_CALENDAR);
     k.date = o.first_day;
-    assert_int_equal(ccad_book_record(t->book, 2, &k), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book), ccad_book_record(t->book, 2, &k));
     t->holiday[t->n_holiday++] = o.first_day + 2;
     expect_scratch(t, sched, &o, CCAD_REPLAN_BOOK); /* records and the calendar */
-    assert_int_equal(ccad_rules_set(t->rules, "capacity.q4_rollover_days", 1), CCAD_OK);
+    TU_PASS(ccad_rules_ctx(t->rules), ccad_rules_set(t->rules, "capacity.q4_rollover_days", 1));
     expect_scratch(t, sched, &o, CCAD_REPLAN_RULES);
     k.date = o.first_day;
-    assert_int_equal(ccad_book_record(t->book, 3, &k), CCAD_OK);
-    assert_int_equal(ccad_schedule_replan(sched, t->book, t->rules, &o, &info), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book), ccad_book_record(t->book, 3, &k));
+    TU_PASS(ccad_book_ctx(t->book), ccad_schedule_replan(sched, t->book, t->rules, &o, &info));
     assert_int_equal(info.incremental, 1);
     assert_int_equal(info.changed, 1);
     ccad_schedule_free(sched);
@@ -285,16 +285,17 @@ static void test_info_sizes(void **state)
     (void)state;
     assert_non_null(t);
     tt_make(t, 11);
-    assert_int_equal(ccad_schedule_new(&sched, t->book, t->rules, &t->options), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book), ccad_schedule_new(&sched, t->book, t->rules, &t->options));
     k.date = t->options.first_day;
-    assert_int_equal(ccad_book_record(t->book, 1, &k), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book), ccad_book_record(t->book, 1, &k));
     info.size = (uint32_t)sizeof info - 4;
     assert_int_equal(ccad_schedule_replan(sched, t->book, t->rules, &t->options, &info),
                      CCAD_EVERSION);
     info.size = (uint32_t)offsetof(ccad_replan_info, incremental);
     info.incremental = 7;
     info.changed = 7;
-    assert_int_equal(ccad_schedule_replan(sched, t->book, t->rules, &t->options, &info), CCAD_OK);
+    TU_PASS(ccad_book_ctx(t->book),
+            ccad_schedule_replan(sched, t->book, t->rules, &t->options, &info));
     assert_int_equal(info.cause, CCAD_REPLAN_BOOK);
     assert_int_equal(info.incremental, 7); /* beyond its size: untouched */
     assert_int_equal(info.changed, 7);
@@ -328,8 +329,8 @@ static void test_host_travel(void **state)
     (void)state;
     host.travel = grid_travel;
     assert_int_equal(ccad_ctx_new(&ctx, &host), CCAD_OK);
-    assert_int_equal(ccad_rules_new(&r, ctx), CCAD_OK);
-    assert_int_equal(ccad_book_new(&b, ctx, 0), CCAD_OK);
+    TU_PASS(ctx, ccad_rules_new(&r, ctx));
+    TU_PASS(ctx, ccad_book_new(&b, ctx, 0));
     o.first_day = tu_date("2026-11-23");
     for (i = 0; i < 30; i++) {
         ccad_customer c = CCAD_CUSTOMER_INIT;
@@ -342,19 +343,19 @@ static void test_host_travel(void **state)
         c.has_location = 1;
         c.x = (double)(i % 6) * 4.0;
         c.y = (double)(i / 6) * 3.0;
-        assert_int_equal(ccad_book_add(b, &c, NULL), CCAD_OK);
+        TU_PASS(ccad_book_ctx(b), ccad_book_add(b, &c, NULL));
     }
-    assert_int_equal(ccad_book_grade(b, r), CCAD_OK);
+    TU_PASS(ccad_book_ctx(b), ccad_book_grade(b, r));
     o.route = 1;
     o.metric = CCAD_METRIC_HOST;
     o.visits_per_day = 4;
-    assert_int_equal(ccad_schedule_new(&sched, b, r, &o), CCAD_OK);
+    TU_PASS(ccad_book_ctx(b), ccad_schedule_new(&sched, b, r, &o));
     k.date = o.first_day;
-    assert_int_equal(ccad_book_record(b, 4, &k), CCAD_OK);
-    assert_int_equal(ccad_schedule_replan(sched, b, r, &o, &info), CCAD_OK);
+    TU_PASS(ccad_book_ctx(b), ccad_book_record(b, 4, &k));
+    TU_PASS(ccad_book_ctx(b), ccad_schedule_replan(sched, b, r, &o, &info));
     assert_int_equal(info.cause, CCAD_REPLAN_BOOK);
     assert_int_equal(info.incremental, 0);
-    assert_int_equal(ccad_schedule_new(&scratch, b, r, &o), CCAD_OK);
+    TU_PASS(ccad_book_ctx(b), ccad_schedule_new(&scratch, b, r, &o));
     tu_schedules_equal(sched, scratch);
     ccad_schedule_free(scratch);
     ccad_schedule_free(sched);

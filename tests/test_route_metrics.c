@@ -432,7 +432,7 @@ static void exact_same_tour_as_plain_dp(void **state)
                                            ? (i == j ? 0 : geo_edge(x[i], y[i], x[j], y[j]))
                                            : planar_edge(x, y, i, j, o.scale);
                 want = held_karp_order(d, n, closed, ref);
-                assert_int_equal(ccad_route_solve(ctx, x, y, n, &o, order, &cost), CCAD_OK);
+                TU_PASS(ctx, ccad_route_solve(ctx, x, y, n, &o, order, &cost));
                 assert_int_equal(cost, want);
                 assert_memory_equal(order, ref, n * sizeof *order);
                 cases++;
@@ -465,7 +465,7 @@ static void exact_same_tour_as_plain_dp(void **state)
                     for (j = 0; j < n; j++)
                         d[i * n + j] = i == j ? 0 : manhattan(x[i], y[i], x[j], y[j], L.asymmetric);
                 want = held_karp_order(d, n, closed, ref);
-                assert_int_equal(ccad_route_solve(hctx, x, y, n, &o, order, &cost), CCAD_OK);
+                TU_PASS(hctx, ccad_route_solve(hctx, x, y, n, &o, order, &cost));
                 assert_int_equal(cost, want);
                 assert_memory_equal(order, ref, n * sizeof *order);
                 ccad_ctx_free(hctx);

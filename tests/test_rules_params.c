@@ -323,10 +323,10 @@ static void set_conflicts(void **state)
     expect_conflict(f, "freq.q1_week_count", 2, "freq.q1_week_days");
     expect_conflict(f, "freq.c_count", 29, "freq.c_days");
     /* after moving the partner, the same value is accepted */
-    assert_int_equal(ccad_rules_set(f->fx.r, "gap.alert_days", 30), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->fx.r, "gap.max_days", 21), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->fx.r, "grade.share_c_pct", 50), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->fx.r, "grade.share_a_pct", 25), CCAD_OK);
+    TU_PASS(ccad_rules_ctx(f->fx.r), ccad_rules_set(f->fx.r, "gap.alert_days", 30));
+    TU_PASS(ccad_rules_ctx(f->fx.r), ccad_rules_set(f->fx.r, "gap.max_days", 21));
+    TU_PASS(ccad_rules_ctx(f->fx.r), ccad_rules_set(f->fx.r, "grade.share_c_pct", 50));
+    TU_PASS(ccad_rules_ctx(f->fx.r), ccad_rules_set(f->fx.r, "grade.share_a_pct", 25));
 }
 
 /* Without grade D the C share and threshold are unused and unconstrained;

@@ -56,8 +56,8 @@ static void parse_strictness(void **state)
 {
     fixture *f = *state;
     /* start from non-default rules so "unchanged" is meaningful */
-    assert_int_equal(ccad_rules_set(f->fx.r, "stall.after", 9), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->fx.r, "grade.method", 1), CCAD_OK);
+    TU_PASS(ccad_rules_ctx(f->fx.r), ccad_rules_set(f->fx.r, "stall.after", 9));
+    TU_PASS(ccad_rules_ctx(f->fx.r), ccad_rules_set(f->fx.r, "grade.method", 1));
 
     PF("# c\n\nfoo.bar = 1\n", "line 3, column 1", "foo.bar");
     PF("gap.max_days = 10\n  nope = 1\n", "line 2, column 3", "nope");
@@ -138,7 +138,7 @@ static void parse_grade_c_free_without_d(void **state)
     fixture *f = *state;
     static const char t[] = "grade.share_a_pct = 50\ngrade.share_b_pct = 50\n"
                             "grade.share_c_pct = 100\ngrade.threshold_c = 5000000\n";
-    assert_int_equal(ccad_rules_parse(f->fx.r, t, sizeof t - 1), CCAD_OK);
+    TU_PASS(ccad_rules_ctx(f->fx.r), ccad_rules_parse(f->fx.r, t, sizeof t - 1));
     assert_true(get(f->fx.r, "grade.share_a_pct") == 50);
     assert_true(get(f->fx.r, "grade.share_c_pct") == 100);
     assert_true(get(f->fx.r, "grade.threshold_c") == 5000000);
@@ -263,8 +263,8 @@ static void parse_accepts_comments_blank_crlf(void **state)
                             "grade.method = threshold   \n"
                             "    # indented comment = with = signs\n"
                             "gap.grades = ABC"; /* no final newline */
-    assert_int_equal(ccad_rules_set(f->fx.r, "patience.min_contacts", 9), CCAD_OK);
-    assert_int_equal(ccad_rules_parse(f->fx.r, t, sizeof t - 1), CCAD_OK);
+    TU_PASS(ccad_rules_ctx(f->fx.r), ccad_rules_set(f->fx.r, "patience.min_contacts", 9));
+    TU_PASS(ccad_rules_ctx(f->fx.r), ccad_rules_parse(f->fx.r, t, sizeof t - 1));
     assert_true(get(f->fx.r, "gap.max_days") == 10);
     assert_true(get(f->fx.r, "gap.alert_days") == 30);
     assert_true(get(f->fx.r, "stall.after") == 4);
@@ -318,7 +318,7 @@ static void copy_equal_free(void **state)
     /* into another context */
     assert_int_equal(ccad_ctx_new(&ctx2, NULL), CCAD_OK);
     c = NULL;
-    assert_int_equal(ccad_rules_copy(&c, ctx2, f->fx.r), CCAD_OK);
+    TU_PASS(ctx2, ccad_rules_copy(&c, ctx2, f->fx.r));
     assert_true(ccad_rules_equal(c, f->fx.r));
     ccad_rules_free(c);
     ccad_ctx_free(ctx2);

@@ -179,8 +179,8 @@ static long check_capacity(gen *g, const props *P, const int *by_index)
         m++;
     }
     for (i = 0; i < m; i++) {
-        assert_int_equal(ccad_book_find(from[i], ids[i], &at), CCAD_OK);
-        assert_int_equal(ccad_book_transfer(from[i], at, to[i], NULL), CCAD_OK);
+        TU_PASS(ccad_book_ctx(from[i]), ccad_book_find(from[i], ids[i], &at));
+        TU_PASS(ccad_book_ctx(from[i]), ccad_book_transfer(from[i], at, to[i], NULL));
     }
     for (k = 0; k < g->n; k++) {
         ccad_book *b = g->book[by_index[k]];
@@ -188,8 +188,8 @@ static long check_capacity(gen *g, const props *P, const int *by_index)
         w.period_days = g->o.period_days;
         w.field_days = 0; /* workload.field_days x period / 30, as the proposals */
         w.visits_per_day = g->rep[by_index[k]].visits_per_day;
-        assert_int_equal(ccad_book_grade(b, g->fx.r), CCAD_OK);
-        assert_int_equal(ccad_book_workload(b, g->fx.r, g->o.today, &w), CCAD_OK);
+        TU_PASS(ccad_book_ctx(b), ccad_book_grade(b, g->fx.r));
+        TU_PASS(ccad_book_ctx(b), ccad_book_workload(b, g->fx.r, g->o.today, &w));
         if ((got[k] && w.visits > w.capacity) || w.visits != P->load[k].visits_after)
             bad++;
     }

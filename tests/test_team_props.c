@@ -225,7 +225,7 @@ static int32_t service_of(const tp *p, const ccad_team_item *x)
     g = ccad_book_grade_of(b, x->item.customer);
     if (g < CCAD_GRADE_A || g > CCAD_GRADE_D)
         g = CCAD_GRADE_C;
-    assert_int_equal(ccad_rules_get(p->g->fx.r, name[g - 1], &v), CCAD_OK);
+    TU_PASS(ccad_rules_ctx(p->g->fx.r), ccad_rules_get(p->g->fx.r, name[g - 1], &v));
     return (int32_t)v;
 }
 
@@ -235,7 +235,7 @@ static ccad_customer cust_of(const tp *p, const ccad_team_item *x)
     ccad_book *b;
     ccad_customer c = CCAD_CUSTOMER_INIT;
     rep_of(p, x->owner, &r, &b);
-    assert_int_equal(ccad_book_get(b, x->item.customer, &c), CCAD_OK);
+    TU_PASS(ccad_book_ctx(b), ccad_book_get(b, x->item.customer, &c));
     return c;
 }
 
@@ -381,11 +381,11 @@ static void tp_load(tp *p, const team_gen *g, const ccad_team *t, const ccad_tea
     assert_non_null(p->it);
     for (i = 0; i < p->n_it; i++) {
         p->it[i] = (ccad_team_item)CCAD_TEAM_ITEM_INIT;
-        assert_int_equal(ccad_team_schedule_item(ts, i, &p->it[i]), CCAD_OK);
+        TU_PASS(g->fx.ctx, ccad_team_schedule_item(ts, i, &p->it[i]));
     }
     for (i = 0; i < ccad_team_schedule_finding_count(ts); i++) {
         ccad_team_finding f = CCAD_TEAM_FINDING_INIT;
-        assert_int_equal(ccad_team_schedule_finding(ts, i, &f), CCAD_OK);
+        TU_PASS(g->fx.ctx, ccad_team_schedule_finding(ts, i, &f));
         p->n_nocarrier += f.finding.reason_count > 0 &&
                           f.finding.reasons[0].why == CCAD_WHY_TEAM_NO_CARRIER;
     }

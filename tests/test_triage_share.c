@@ -37,15 +37,15 @@ static ccad_customer active(const char *id)
 static ccad_assessment assess(fixture *f, size_t index)
 {
     ccad_assessment a = CCAD_ASSESSMENT_INIT;
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
-    assert_int_equal(ccad_book_assess(f->b, f->r, index, tu_date("2026-11-02"), &a), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_grade(f->b, f->r));
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_assess(f->b, f->r, index, tu_date("2026-11-02"), &a));
     return a;
 }
 
 static ccad_customer get(const ccad_book *b, size_t index)
 {
     ccad_customer c = CCAD_CUSTOMER_INIT;
-    assert_int_equal(ccad_book_get(b, index, &c), CCAD_OK);
+    TU_PASS(ccad_book_ctx(b), ccad_book_get(b, index, &c));
     return c;
 }
 
@@ -67,8 +67,8 @@ static void defaults_and_round_trip(void **state)
     assert_int_equal(twin.supplier_rank, 0);
     c.share_pct = 17;
     c.supplier_rank = 4;
-    assert_int_equal(ccad_book_add(f->b, &c, &at), CCAD_OK);
-    assert_int_equal(ccad_book_add(f->b, &none, NULL), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_add(f->b, &c, &at));
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_add(f->b, &none, NULL));
     out = get(f->b, at);
     assert_int_equal(out.share_pct, 17);
     assert_int_equal(out.supplier_rank, 4);
@@ -78,17 +78,17 @@ static void defaults_and_round_trip(void **state)
     /* an update can forget the position again, and set it on another */
     c.share_pct = CCAD_SHARE_UNKNOWN;
     c.supplier_rank = CCAD_RANK_UNKNOWN;
-    assert_int_equal(ccad_book_update(f->b, 0, &c), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_update(f->b, 0, &c));
     out = get(f->b, 0);
     assert_int_equal(out.share_pct, CCAD_SHARE_UNKNOWN);
     assert_int_equal(out.supplier_rank, CCAD_RANK_UNKNOWN);
     none.share_pct = 0;
-    assert_int_equal(ccad_book_update(f->b, 1, &none), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_update(f->b, 1, &none));
     assert_int_equal(get(f->b, 1).share_pct, 0);
     /* the extremes */
     none.share_pct = 100;
     none.supplier_rank = 1000000;
-    assert_int_equal(ccad_book_update(f->b, 1, &none), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_update(f->b, 1, &none));
     out = get(f->b, 1);
     assert_int_equal(out.share_pct, 100);
     assert_int_equal(out.supplier_rank, 1000000);
@@ -277,19 +277,19 @@ static void random_thresholds(fixture *f, uint64_t *rng)
     if (s_un >= s_push)
         s_un = s_push - 1;
     /* move the thresholds apart first, so every order of setting them is consistent */
-    assert_int_equal(ccad_rules_set(f->r, "triage.share_unmovable_pct", 0), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.share_self_pct", 100), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.share_push_pct", s_push), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.share_self_pct", s_self), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.share_unmovable_pct", s_un), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.rank_self", 1), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.rank_unmovable", 1000), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.rank_push", r_push), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.rank_self", r_self), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.rank_unmovable", r_un), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.band", tu_rng_range(rng, 0, 1)), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "triage.margin_lift_bp", tu_rng_range(rng, 0, 10000)),
-                     CCAD_OK);
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.share_unmovable_pct", 0));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.share_self_pct", 100));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.share_push_pct", s_push));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.share_self_pct", s_self));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.share_unmovable_pct", s_un));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.rank_self", 1));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.rank_unmovable", 1000));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.rank_push", r_push));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.rank_self", r_self));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.rank_unmovable", r_un));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.band", tu_rng_range(rng, 0, 1)));
+    TU_PASS(ccad_rules_ctx(f->r),
+            ccad_rules_set(f->r, "triage.margin_lift_bp", tu_rng_range(rng, 0, 10000)));
 }
 
 static ccad_customer random_customer(uint64_t *rng, const char *id)
@@ -319,7 +319,7 @@ static void position_properties(void **state)
         int buys = c.status == CCAD_STATUS_ACTIVE || c.status == CCAD_STATUS_KEY;
         if (round % 40 == 0)
             random_thresholds(f, &rng);
-        assert_int_equal(ccad_rules_set(f->r, "triage.by_position", 1), CCAD_OK);
+        TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.by_position", 1));
         kind = kind_of(f, &c);
         /* only customers that buy from us are triaged, and only when
          * something is known */
@@ -339,15 +339,15 @@ static void position_properties(void **state)
         volume_only.share_pct = CCAD_SHARE_UNKNOWN;
         volume_only.supplier_rank = CCAD_RANK_UNKNOWN;
         if (!known) {
-            assert_int_equal(ccad_rules_set(f->r, "triage.by_position", 0), CCAD_OK);
+            TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.by_position", 0));
             assert_int_equal(kind_of(f, &c), kind);
             fallback++;
         } else if (c.monthly_volume >= 0) {
             int by_volume = kind_of(f, &volume_only);
-            assert_int_equal(ccad_rules_set(f->r, "triage.by_position", 0), CCAD_OK);
+            TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.by_position", 0));
             assert_int_equal(kind_of(f, &c), by_volume);
         }
-        assert_int_equal(ccad_rules_set(f->r, "triage.by_position", 1), CCAD_OK);
+        TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.by_position", 1));
         /* P3: a better place never gives a worse kind */
         if (up.share_pct != CCAD_SHARE_UNKNOWN && up.share_pct < 100)
             up.share_pct += (int32_t)tu_rng_range(&rng, 1, 100 - up.share_pct);
@@ -401,15 +401,15 @@ static void briefs_agree(void **state)
         c.last_contact = c.last_visit = day - (int32_t)tu_rng_range(&rng, 0, 40);
         c.purchase_date = tu_rng_pct(&rng, 30) ? day + (int32_t)tu_rng_range(&rng, 0, 50)
                                                : CCAD_NO_DATE;
-        assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+        TU_PASS(ccad_book_ctx(f->b), ccad_book_add(f->b, &c, NULL));
     }
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_grade(f->b, f->r));
     for (d = 0; d < 30; d += 3) {
-        assert_int_equal(ccad_book_assess_range(f->b, f->r, 0, n, day + d, br, sizeof *br),
-                         CCAD_OK);
+        TU_PASS(ccad_book_ctx(f->b),
+                ccad_book_assess_range(f->b, f->r, 0, n, day + d, br, sizeof *br));
         for (i = 0; i < n; i++) {
             ccad_assessment a = CCAD_ASSESSMENT_INIT;
-            assert_int_equal(ccad_book_assess(f->b, f->r, i, day + d, &a), CCAD_OK);
+            TU_PASS(ccad_book_ctx(f->b), ccad_book_assess(f->b, f->r, i, day + d, &a));
             if (br[i].due_date != a.due_date || br[i].flags != a.flags ||
                 br[i].quadrant != a.quadrant || br[i].escalation != a.escalation ||
                 br[i].days_overdue != a.days_overdue)
@@ -434,17 +434,17 @@ static void let_go_reaches_the_briefs(void **state)
     first.supplier_rank = 1;
     plain.monthly_volume = 4000000; /* push-needed by volume */
     first.monthly_volume = 4000000;
-    assert_int_equal(ccad_book_add(f->b, &first, NULL), CCAD_OK);
-    assert_int_equal(ccad_book_add(f->b, &plain, NULL), CCAD_OK);
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
-    assert_int_equal(
-        ccad_book_assess_range(f->b, f->r, 0, 2, tu_date("2026-11-02"), br, sizeof br[0]), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_add(f->b, &first, NULL));
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_add(f->b, &plain, NULL));
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_grade(f->b, f->r));
+    TU_PASS(ccad_book_ctx(f->b),
+            ccad_book_assess_range(f->b, f->r, 0, 2, tu_date("2026-11-02"), br, sizeof br[0]));
     assert_int_equal(br[0].due_date, tu_date("2026-11-16")); /* B weekly, doubled */
     assert_int_equal(br[1].due_date, tu_date("2026-11-09"));
     assert_int_equal(assess(f, 0).strategy, CCAD_STRATEGY_LET_GO);
-    assert_int_equal(ccad_rules_set(f->r, "triage.by_position", 0), CCAD_OK);
-    assert_int_equal(
-        ccad_book_assess_range(f->b, f->r, 0, 1, tu_date("2026-11-02"), br, sizeof br[0]), CCAD_OK);
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "triage.by_position", 0));
+    TU_PASS(ccad_book_ctx(f->b),
+            ccad_book_assess_range(f->b, f->r, 0, 1, tu_date("2026-11-02"), br, sizeof br[0]));
     assert_int_equal(br[0].due_date, tu_date("2026-11-09"));
 }
 

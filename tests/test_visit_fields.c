@@ -170,9 +170,9 @@ static void fill_book(tu_fixture *f)
         c.id = id;
         c.grade = CCAD_GRADE_B;
         c.value = 1000 * (i + 1);
-        assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
+        TU_PASS(ccad_book_ctx(f->b), ccad_book_add(f->b, &c, NULL));
     }
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_grade(f->b, f->r));
 }
 
 static void summary_matches(const ccad_customer *c, const model *m)
@@ -313,7 +313,7 @@ static void contacts_on(ccad_book *b, size_t i, int32_t d0, const int *offs, int
         ccad_contact e = CCAD_CONTACT_INIT;
         e.date = d0 + offs[k];
         e.next_date = e.date + 7;
-        assert_int_equal(ccad_book_record(b, i, &e), CCAD_OK);
+        TU_PASS(ccad_book_ctx(b), ccad_book_record(b, i, &e));
     }
 }
 
@@ -329,22 +329,22 @@ static void patience_break_at_the_limit(void **state)
     fill_book(f);
     contacts_on(f->b, 0, d0, kept, 4);
     contacts_on(f->b, 1, d0, broken, 4);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 0, d0 + 28, &a), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_assess(f->b, f->r, 0, d0 + 28, &a));
     r = tu_reason_of(a.reasons, a.reason_count, CCAD_WHY_PATIENCE);
     assert_non_null(r);
     tu_reason_is(r, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE, 4, 5, 0);
     assert_null(tu_reason_of(a.reasons, a.reason_count, CCAD_WHY_PATIENCE_RUN));
-    assert_int_equal(ccad_book_assess(f->b, f->r, 0, d0 + 29, &a), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_assess(f->b, f->r, 0, d0 + 29, &a));
     r = tu_reason_of(a.reasons, a.reason_count, CCAD_WHY_PATIENCE_RUN);
     assert_non_null(r);
     tu_reason_is(r, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RUN, 0, 5, 8);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 1, d0 + 29, &a), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_assess(f->b, f->r, 1, d0 + 29, &a));
     r = tu_reason_of(a.reasons, a.reason_count, CCAD_WHY_PATIENCE_RUN);
     assert_non_null(r);
     tu_reason_is(r, CCAD_RULE_PATIENCE, CCAD_WHY_PATIENCE_RUN, 2, 5, 8);
     /* patience.consecutive = 0: every contact counts again */
-    assert_int_equal(ccad_rules_set(f->r, "patience.consecutive", 0), CCAD_OK);
-    assert_int_equal(ccad_book_assess(f->b, f->r, 1, d0 + 29, &a), CCAD_OK);
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "patience.consecutive", 0));
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_assess(f->b, f->r, 1, d0 + 29, &a));
     assert_null(tu_reason_of(a.reasons, a.reason_count, CCAD_WHY_PATIENCE_RUN));
     tu_reason_is(tu_reason_of(a.reasons, a.reason_count, CCAD_WHY_PATIENCE), CCAD_RULE_PATIENCE,
                  CCAD_WHY_PATIENCE, 4, 5, 0);
@@ -370,14 +370,14 @@ static ccad_schedule *persist_plan(tu_fixture *f, int32_t d0, const int *back, i
     c.next_step_date = d0 + 60;
     for (k = 0; k < n; k++)
         c.owner_sales[k] = d0 - back[k];
-    assert_int_equal(ccad_book_add(f->b, &c, NULL), CCAD_OK);
-    assert_int_equal(ccad_book_grade(f->b, f->r), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "capacity.pull_ahead_days", 0), CCAD_OK);
-    assert_int_equal(ccad_rules_set(f->r, "persist.effective_min", effective_min), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_add(f->b, &c, NULL));
+    TU_PASS(ccad_book_ctx(f->b), ccad_book_grade(f->b, f->r));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "capacity.pull_ahead_days", 0));
+    TU_PASS(ccad_rules_ctx(f->r), ccad_rules_set(f->r, "persist.effective_min", effective_min));
     o.first_day = d0;
     o.days = 14;
     o.visits_per_day = 8;
-    assert_int_equal(ccad_schedule_new(&s, f->b, f->r, &o), CCAD_OK);
+    TU_PASS(ccad_book_ctx(f->b), ccad_schedule_new(&s, f->b, f->r, &o));
     return s;
 }
 

@@ -66,7 +66,8 @@ void tu_assert_named(const ccad_ctx *ctx, const char *fn);
  * Every field a test customer is built from, written out where the test's
  * helper builds it, so no default hides in a helper: the planner tests'
  * cust() (plan_env.c), the assessment tests' (assess_env.c) and the team
- * tests' (test_team_plan.c) differ only in the values they pass here. */
+ * tests' prospect_at() (test_team_plan.c) and numbered_customer_at()
+ * (test_team_pool.c) differ only in the values they pass here. */
 typedef struct tu_cust_spec {
     const char *id;
     int grade;         /* ccad_grade (CCAD_GRADE_NONE: graded by the book) */

@@ -1,8 +1,10 @@
-/* Part of the conformance vector runner: tests/test_vectors.c includes the parts in this order
- * (names, fields, why, directives), each using the ones before it, and
- * tests/test_plan_vectors.c includes test_vectors.c. This part holds the directives of a
- * vector file (rules, customer, contact, update, expect, summary) and the cases they open and
- * close. */
+/* Part of the conformance vector runners (tests/vectors.h): the directives of
+ * a vector file (rules, customer, contact, update, expect, summary) and the
+ * cases they open and close; a runner's own directives go through the hooks
+ * of struct run. */
+#define _POSIX_C_SOURCE 200809L /* strdup, strtok_r */
+
+#include "vectors.h"
 
 static int split(char *line, char **tok)
 {
@@ -23,10 +25,10 @@ static int split(char *line, char **tok)
     }
 }
 
-static int find_customer(struct run *R, const char *id, size_t *idx)
+int vec_find_customer(struct run *R, const char *id, size_t *idx)
 {
     if (ccad_book_find(R->book, id, idx) != CCAD_OK) {
-        failf(R, "no customer '%s' in the book", id);
+        vec_failf(R, "no customer '%s' in the book", id);
         return -1;
     }
     return 0;
@@ -43,27 +45,27 @@ static void ensure_rules(struct run *R, int expect_code, int at_line, int at_col
     rc = ccad_rules_parse(R->rules, R->rtext != NULL ? R->rtext : "", R->rlen);
     if (expect_code == 1) {
         if (rc != CCAD_OK) {
-            failf(R, "rules text rejected: %s: %s", errname(rc), ccad_ctx_errmsg(R->ctx));
+            vec_failf(R, "rules text rejected: %s: %s", vec_errname(rc), ccad_ctx_errmsg(R->ctx));
             return;
         }
     } else {
         R->checks++;
         if (rc != expect_code) {
-            failf(R, "rules text: expected %s, got %s (%s)", errname(expect_code), errname(rc),
-                  rc ? ccad_ctx_errmsg(R->ctx) : "accepted");
+            vec_failf(R, "rules text: expected %s, got %s (%s)", vec_errname(expect_code),
+                      vec_errname(rc), rc ? ccad_ctx_errmsg(R->ctx) : "accepted");
         } else if (at_line > 0) {
             char want[64];
             snprintf(want, sizeof want, "line %d, column %d:", at_line, at_col);
             if (strstr(ccad_ctx_errmsg(R->ctx), want) == NULL)
-                failf(R, "rules text: expected the error at %d:%d, message is '%s'", at_line,
-                      at_col, ccad_ctx_errmsg(R->ctx));
+                vec_failf(R, "rules text: expected the error at %d:%d, message is '%s'", at_line,
+                          at_col, ccad_ctx_errmsg(R->ctx));
         }
         if (rc != CCAD_OK) {
             /* all or nothing: the rules still hold every default */
             ccad_rules *d = NULL;
             TU_PASS(R->ctx, ccad_rules_new(&d, R->ctx));
             if (!ccad_rules_equal(d, R->rules))
-                failf(R, "rejected rules text changed the rules");
+                vec_failf(R, "rejected rules text changed the rules");
             ccad_rules_free(d);
         }
     }
@@ -78,7 +80,7 @@ static void ensure_rules(struct run *R, int expect_code, int at_line, int at_col
         TU_PASS(R->ctx, ccad_rules_serialize(R->rules, buf, len + 1, &len));
         TU_PASS(R->ctx, ccad_rules_new(&copy, R->ctx));
         if (ccad_rules_parse(copy, buf, len) != CCAD_OK || !ccad_rules_equal(copy, R->rules))
-            failf(R, "rules do not survive serialize + parse");
+            vec_failf(R, "rules do not survive serialize + parse");
         ccad_rules_free(copy);
         free(buf);
     }
@@ -90,28 +92,30 @@ static void do_customer(struct run *R, char **tok, int n, int want)
     size_t before = ccad_book_count(R->book);
     int i, rc;
     if (n < 2) {
-        synf(R, "customer needs an id");
+        vec_synf(R, "customer needs an id");
         return;
     }
     c.id = tok[1];
     for (i = 2; i < n; i++)
-        if (assign(R, &c, customer_fields, NFIELDS(customer_fields), tok[i]) != 0)
+        if (vec_assign(R, &c, vec_customer_fields, vec_n_customer_fields, tok[i]) != 0)
             return;
     rc = ccad_book_add(R->book, &c, NULL);
     if (want == CCAD_OK) {
         if (rc != CCAD_OK)
-            failf(R, "customer %s refused: %s: %s", tok[1], errname(rc), ccad_ctx_errmsg(R->ctx));
+            vec_failf(R, "customer %s refused: %s: %s", tok[1], vec_errname(rc),
+                      ccad_ctx_errmsg(R->ctx));
         else
             R->dirty = 1;
         return;
     }
     R->checks++;
     if (rc != want)
-        failf(R, "customer %s: expected %s, got %s", tok[1], errname(want), errname(rc));
+        vec_failf(R, "customer %s: expected %s, got %s", tok[1], vec_errname(want),
+                  vec_errname(rc));
     if (rc == CCAD_OK)
         R->dirty = 1;
     else if (ccad_book_count(R->book) != before)
-        failf(R, "customer %s: a refused customer changed the book", tok[1]);
+        vec_failf(R, "customer %s: a refused customer changed the book", tok[1]);
 }
 
 static void do_contact(struct run *R, char **tok, int n, int want)
@@ -121,36 +125,37 @@ static void do_contact(struct run *R, char **tok, int n, int want)
     size_t idx;
     int i, rc;
     if (n < 2) {
-        synf(R, "contact needs a customer id");
+        vec_synf(R, "contact needs a customer id");
         return;
     }
-    if (find_customer(R, tok[1], &idx) != 0)
+    if (vec_find_customer(R, tok[1], &idx) != 0)
         return;
     for (i = 2; i < n; i++)
-        if (assign(R, &e, contact_fields, NFIELDS(contact_fields), tok[i]) != 0)
+        if (vec_assign(R, &e, vec_contact_fields, vec_n_contact_fields, tok[i]) != 0)
             return;
     TU_PASS(R->ctx, ccad_book_get(R->book, idx, &b0));
     rc = ccad_book_record(R->book, idx, &e);
     if (want == CCAD_OK) {
         if (rc != CCAD_OK)
-            failf(R, "contact with %s refused: %s: %s", tok[1], errname(rc),
-                  ccad_ctx_errmsg(R->ctx));
+            vec_failf(R, "contact with %s refused: %s: %s", tok[1], vec_errname(rc),
+                      ccad_ctx_errmsg(R->ctx));
         return;
     }
     R->checks++;
     if (rc != want)
-        failf(R, "contact with %s: expected %s, got %s", tok[1], errname(want), errname(rc));
+        vec_failf(R, "contact with %s: expected %s, got %s", tok[1], vec_errname(want),
+                  vec_errname(rc));
     if (rc != CCAD_OK) {
         size_t k;
         TU_PASS(R->ctx, ccad_book_get(R->book, idx, &b1));
-        for (k = 0; k < NFIELDS(customer_fields); k++) {
-            const struct fdesc *f = &customer_fields[k];
+        for (k = 0; k < vec_n_customer_fields; k++) {
+            const struct fdesc *f = &vec_customer_fields[k];
             size_t sz = f->type == F_DBL ? sizeof(double) : 4 * sizeof(uint32_t);
             int same = f->type == F_DBL || f->type == F_SVC
                            ? memcmp((char *)&b0 + f->off, (char *)&b1 + f->off, sz) == 0
-                           : field_get(&b0, f) == field_get(&b1, f);
+                           : vec_field_get(&b0, f) == vec_field_get(&b1, f);
             if (!same) {
-                failf(R, "contact with %s: a refused contact changed %s", tok[1], f->name);
+                vec_failf(R, "contact with %s: a refused contact changed %s", tok[1], f->name);
                 break;
             }
         }
@@ -165,30 +170,31 @@ static void do_update(struct run *R, char **tok, int n)
     size_t idx;
     int i, rc;
     if (n < 3) {
-        synf(R, "update needs an id and a field");
+        vec_synf(R, "update needs an id and a field");
         return;
     }
-    if (find_customer(R, tok[1], &idx) != 0)
+    if (vec_find_customer(R, tok[1], &idx) != 0)
         return;
     TU_PASS(R->ctx, ccad_book_get(R->book, idx, &c));
     for (i = 2; i < n; i++)
-        if (assign(R, &c, customer_fields, NFIELDS(customer_fields), tok[i]) != 0)
+        if (vec_assign(R, &c, vec_customer_fields, vec_n_customer_fields, tok[i]) != 0)
             return;
     rc = ccad_book_update(R->book, idx, &c);
     if (rc != CCAD_OK)
-        failf(R, "update of %s refused: %s: %s", tok[1], errname(rc), ccad_ctx_errmsg(R->ctx));
+        vec_failf(R, "update of %s refused: %s: %s", tok[1], vec_errname(rc),
+                  ccad_ctx_errmsg(R->ctx));
     else
         R->dirty = 1; /* a value or status change makes the grades stale */
 }
 
-static int ensure_graded(struct run *R)
+int vec_ensure_graded(struct run *R)
 {
     int rc;
     if (!R->dirty)
         return 0;
     rc = ccad_book_grade(R->book, R->rules);
     if (rc != CCAD_OK) {
-        failf(R, "ccad_book_grade failed: %s", errname(rc));
+        vec_failf(R, "ccad_book_grade failed: %s", vec_errname(rc));
         return -1;
     }
     R->dirty = 0;
@@ -202,19 +208,19 @@ static void do_expect(struct run *R, char **tok, int n)
     int i, rc;
     char buf[4096];
     if (n < 3) {
-        synf(R, "expect needs an id and at least one field");
+        vec_synf(R, "expect needs an id and at least one field");
         return;
     }
     if (!R->have_today) {
-        synf(R, "expect before any today line");
+        vec_synf(R, "expect before any today line");
         return;
     }
-    if (ensure_graded(R) != 0 || find_customer(R, tok[1], &idx) != 0)
+    if (vec_ensure_graded(R) != 0 || vec_find_customer(R, tok[1], &idx) != 0)
         return;
     rc = ccad_book_assess(R->book, R->rules, idx, R->today, &a);
     if (rc != CCAD_OK) {
-        failf(R, "ccad_book_assess(%s) failed: %s: %s", tok[1], errname(rc),
-              ccad_ctx_errmsg(R->ctx));
+        vec_failf(R, "ccad_book_assess(%s) failed: %s: %s", tok[1], vec_errname(rc),
+                  ccad_ctx_errmsg(R->ctx));
         return;
     }
     R->expectations++;
@@ -224,47 +230,47 @@ static void do_expect(struct run *R, char **tok, int n)
             strncmp(t, "flags-=", 7) == 0) {
             int mode = t[5] == '=' ? 0 : t[5] == '+' ? 1 : 2;
             uint32_t m;
-            if (parse_flags(t + (mode ? 7 : 6), &m) != 0) {
-                synf(R, "bad flag list in '%s'", t);
+            if (vec_parse_flags(t + (mode ? 7 : 6), &m) != 0) {
+                vec_synf(R, "bad flag list in '%s'", t);
                 return;
             }
             R->checks++;
             if ((mode == 0 && a.flags != m) || (mode == 1 && (a.flags & m) != m) ||
                 (mode == 2 && (a.flags & m) != 0)) {
-                flags_text(buf, sizeof buf, a.flags);
-                failf(R, "%s: %s does not hold; flags are %s", tok[1], t, buf);
+                vec_flags_text(buf, sizeof buf, a.flags);
+                vec_failf(R, "%s: %s does not hold; flags are %s", tok[1], t, buf);
             }
         } else if (strncmp(t, "why+=", 5) == 0 || strncmp(t, "why-=", 5) == 0) {
             struct why_spec w;
             uint32_t k;
             int found = 0;
-            if (parse_why(t + 5, &w) != 0) {
-                synf(R, "bad reason in '%s'", t);
+            if (vec_parse_why(t + 5, &w) != 0) {
+                vec_synf(R, "bad reason in '%s'", t);
                 return;
             }
             R->checks++;
             for (k = 0; k < a.reason_count && k < CCAD_REASONS_MAX; k++)
-                if (why_matches(&w, &a.reasons[k]))
+                if (vec_why_matches(&w, &a.reasons[k]))
                     found = 1;
             if (found != (t[3] == '+')) {
-                reasons_text(buf, sizeof buf, &a);
-                failf(R, "%s: %s does not hold; reasons are %s", tok[1], t, buf);
+                vec_reasons_text(buf, sizeof buf, &a);
+                vec_failf(R, "%s: %s does not hold; reasons are %s", tok[1], t, buf);
             }
         } else if (strncmp(t, "why=", 4) == 0) {
             char tmp[1024], *p, *save = NULL;
             uint32_t k = 0;
             int ok = 1;
             if (strlen(t + 4) >= sizeof tmp) {
-                synf(R, "reason list too long");
+                vec_synf(R, "reason list too long");
                 return;
             }
             strcpy(tmp, t + 4);
             R->checks++;
             if (strcmp(tmp, "none") != 0)
                 for (p = strtok_r(tmp, ",", &save); p != NULL; p = strtok_r(NULL, ",", &save)) {
-                    int code = lookup(why_names, N_WHY, p);
+                    int code = vec_lookup(vec_why_names, N_WHY, p);
                     if (code < 0) {
-                        synf(R, "unknown reason code '%s'", p);
+                        vec_synf(R, "unknown reason code '%s'", p);
                         return;
                     }
                     if (k >= a.reason_count || a.reasons[k].why != code)
@@ -274,10 +280,10 @@ static void do_expect(struct run *R, char **tok, int n)
             if (k != a.reason_count)
                 ok = 0;
             if (!ok) {
-                reasons_text(buf, sizeof buf, &a);
-                failf(R, "%s: %s does not hold; reasons are %s", tok[1], t, buf);
+                vec_reasons_text(buf, sizeof buf, &a);
+                vec_failf(R, "%s: %s does not hold; reasons are %s", tok[1], t, buf);
             }
-        } else if (compare(R, &a, assess_fields, NFIELDS(assess_fields), tok[1], t) != 0) {
+        } else if (vec_compare(R, &a, vec_assess_fields, vec_n_assess_fields, tok[1], t) != 0) {
             return;
         }
     }
@@ -289,30 +295,20 @@ static void do_summary(struct run *R, char **tok, int n)
     size_t idx;
     int i;
     if (n < 3) {
-        synf(R, "summary needs an id and at least one field");
+        vec_synf(R, "summary needs an id and at least one field");
         return;
     }
-    if (find_customer(R, tok[1], &idx) != 0)
+    if (vec_find_customer(R, tok[1], &idx) != 0)
         return;
-    assert_int_equal(ccad_book_get(R->book, idx, &c), CCAD_OK);
+    TU_PASS(ccad_book_ctx(R->book), ccad_book_get(R->book, idx, &c));
     R->expectations++;
     for (i = 2; i < n; i++)
-        if (compare(R, &c, customer_fields, NFIELDS(customer_fields), tok[1], tok[i]) != 0)
+        if (vec_compare(R, &c, vec_customer_fields, vec_n_customer_fields, tok[1], tok[i]) != 0)
             return;
 }
 
-static void end_case(struct run *R)
+void vec_case_release(struct run *R)
 {
-    int k;
-    if (R->tags == 0)
-        failf(R, "case has no tags line");
-    if (R->expectations == 0)
-        failf(R, "case checks nothing");
-    VEC_END_CASE(R);
-    for (k = 1; k < N_TAGS; k++)
-        if (R->tags & (1ul << k))
-            R->per_rule[k]++;
-    R->cases++;
     ccad_book_free(R->book);
     ccad_rules_free(R->rules);
     free(R->rtext);
@@ -323,6 +319,22 @@ static void end_case(struct run *R)
     R->in_case = 0;
 }
 
+static void end_case(struct run *R)
+{
+    int k;
+    if (R->tags == 0)
+        vec_failf(R, "case has no tags line");
+    if (R->expectations == 0)
+        vec_failf(R, "case checks nothing");
+    if (R->end_case != NULL)
+        R->end_case(R);
+    for (k = 1; k < N_TAGS; k++)
+        if (R->tags & (1ul << k))
+            R->per_rule[k]++;
+    R->cases++;
+    vec_case_release(R);
+}
+
 static void begin_case(struct run *R, const char *name)
 {
     int i;
@@ -330,7 +342,7 @@ static void begin_case(struct run *R, const char *name)
     R->in_case = 1;
     for (i = 0; i < R->ncase_names; i++)
         if (strcmp(R->case_names[i], name) == 0)
-            failf(R, "case name used twice");
+            vec_failf(R, "case name used twice");
     if (R->ncase_names < MAX_CASES) {
         R->case_names[R->ncase_names] = strdup(name);
         assert_non_null(R->case_names[R->ncase_names]);
@@ -343,7 +355,8 @@ static void begin_case(struct run *R, const char *name)
     R->expectations = 0;
     TU_PASS(R->ctx, ccad_rules_new(&R->rules, R->ctx));
     TU_PASS(R->ctx, ccad_book_new(&R->book, R->ctx, 0));
-    VEC_BEGIN_CASE(R);
+    if (R->begin_case != NULL)
+        R->begin_case(R);
 }
 
 static void append_rules(struct run *R, const char *s)
@@ -365,7 +378,7 @@ static void append_rules(struct run *R, const char *s)
 static int do_line1(struct run *R, char *line);
 
 /* Handles one line; returns -1 on a syntax error (the file is abandoned). */
-static int do_line(struct run *R, char *line)
+int vec_do_line(struct run *R, char *line)
 {
     R->syntax = 0;
     if (do_line1(R, line) != 0 || R->syntax)
@@ -382,11 +395,11 @@ static int do_line1(struct run *R, char *line)
         line++;
     if (strncmp(line, "rules", 5) == 0 && (line[5] == ' ' || line[5] == '\t' || line[5] == '\0')) {
         if (!R->in_case) {
-            failf(R, "rules line outside a case");
+            vec_failf(R, "rules line outside a case");
             return -1;
         }
         if (R->rules_done) {
-            failf(R, "rules line after the case's setup began");
+            vec_failf(R, "rules line after the case's setup began");
             return -1;
         }
         line += 5;
@@ -400,7 +413,7 @@ static int do_line1(struct run *R, char *line)
         *hash = '\0';
     n = split(line, tok);
     if (n < 0) {
-        failf(R, "too many tokens");
+        vec_failf(R, "too many tokens");
         return -1;
     }
     if (n == 0)
@@ -408,26 +421,26 @@ static int do_line1(struct run *R, char *line)
     kw = tok[0];
     if (!R->in_case) {
         if (strcmp(kw, "case") != 0 || n != 2) {
-            failf(R, "expected 'case NAME', found '%s'", kw);
+            vec_failf(R, "expected 'case NAME', found '%s'", kw);
             return -1;
         }
         begin_case(R, tok[1]);
         return 0;
     }
     if (strcmp(kw, "case") == 0) {
-        failf(R, "case inside a case (missing end)");
+        vec_failf(R, "case inside a case (missing end)");
         return -1;
     }
     if (strcmp(kw, "tags") == 0) {
         int i;
         if (n < 2) {
-            failf(R, "tags needs at least one rule id");
+            vec_failf(R, "tags needs at least one rule id");
             return -1;
         }
         for (i = 1; i < n; i++) {
-            int k = lookup(tag_names, N_TAGS, tok[i]);
+            int k = vec_lookup(vec_tag_names, N_TAGS, tok[i]);
             if (k < 0) {
-                failf(R, "unknown tag '%s'", tok[i]);
+                vec_failf(R, "unknown tag '%s'", tok[i]);
                 return -1;
             }
             R->tags |= 1ul << k;
@@ -440,34 +453,34 @@ static int do_line1(struct run *R, char *line)
             if (strcmp(tok[i], "->") == 0)
                 arrow = i;
         if (arrow < 2 || arrow + 1 >= n) {
-            failf(R, "expect-error needs '-> CODE'");
+            vec_failf(R, "expect-error needs '-> CODE'");
             return -1;
         }
         for (i = 0; i < N_ERRORS; i++)
-            if (strcmp(error_names[i].name, tok[arrow + 1]) == 0)
-                code = error_names[i].code;
+            if (strcmp(vec_error_names[i].name, tok[arrow + 1]) == 0)
+                code = vec_error_names[i].code;
         if (code == -999) {
-            failf(R, "unknown status code '%s'", tok[arrow + 1]);
+            vec_failf(R, "unknown status code '%s'", tok[arrow + 1]);
             return -1;
         }
         if (arrow + 2 < n) {
             if (arrow + 4 != n || strcmp(tok[arrow + 2], "at") != 0 ||
                 sscanf(tok[arrow + 3], "%d:%d", &at_l, &at_c) != 2 || at_l <= 0 || at_c <= 0) {
-                failf(R, "expected 'at LINE:COLUMN' after the code");
+                vec_failf(R, "expected 'at LINE:COLUMN' after the code");
                 return -1;
             }
         }
         R->expectations++;
         if (strcmp(tok[1], "rules") == 0) {
             if (arrow != 2 || R->rules_done) {
-                failf(R, "'expect-error rules -> CODE' must directly follow the rules lines");
+                vec_failf(R, "'expect-error rules -> CODE' must directly follow the rules lines");
                 return -1;
             }
             ensure_rules(R, code, at_l, at_c);
             return 0;
         }
         if (at_l != 0) {
-            failf(R, "'at LINE:COLUMN' is for rules only");
+            vec_failf(R, "'at LINE:COLUMN' is for rules only");
             return -1;
         }
         ensure_rules(R, 1, 0, 0);
@@ -477,14 +490,14 @@ static int do_line1(struct run *R, char *line)
         else if (strcmp(tok[1], "contact") == 0)
             do_contact(R, tok + 1, arrow - 1, code);
         else {
-            failf(R, "expect-error takes rules, customer or contact");
+            vec_failf(R, "expect-error takes rules, customer or contact");
             return -1;
         }
         return 0;
     }
     if (strcmp(kw, "end") == 0) {
         if (n != 1) {
-            failf(R, "end takes nothing");
+            vec_failf(R, "end takes nothing");
             return -1;
         }
         ensure_rules(R, 1, 0, 0);
@@ -500,9 +513,9 @@ static int do_line1(struct run *R, char *line)
         do_update(R, tok, n);
     else if (strcmp(kw, "today") == 0) {
         int64_t d;
-        if (n != 2 || parse_date(tok[1], &d) != 0 || d == CCAD_NO_DATE || d < CCAD_DATE_MIN ||
+        if (n != 2 || vec_parse_date(tok[1], &d) != 0 || d == CCAD_NO_DATE || d < CCAD_DATE_MIN ||
             d > CCAD_DATE_MAX) {
-            failf(R, "today takes one date");
+            vec_failf(R, "today takes one date");
             return -1;
         }
         R->today = (int32_t)d;
@@ -511,10 +524,10 @@ static int do_line1(struct run *R, char *line)
         do_expect(R, tok, n);
     else if (strcmp(kw, "summary") == 0)
         do_summary(R, tok, n);
-    else if ((rc = VEC_EXTRA_DIRECTIVE(R, tok, n)) <= 0)
+    else if (R->extra_directive != NULL && (rc = R->extra_directive(R, tok, n)) <= 0)
         return rc;
     else {
-        failf(R, "unknown directive '%s'", kw);
+        vec_failf(R, "unknown directive '%s'", kw);
         return -1;
     }
     return 0;

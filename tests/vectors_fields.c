@@ -1,20 +1,14 @@
-/* Part of the conformance vector runner: tests/test_vectors.c includes the parts in this order
- * (names, fields, why, directives), each using the ones before it, and
- * tests/test_plan_vectors.c includes test_vectors.c. This part holds the fields of the three
- * structs a vector can address, the run state, and the values of fields: parsed, read,
- * written, compared. */
+/* Part of the conformance vector runners (tests/vectors.h): the fields of the
+ * three structs a vector can address, and the values of fields: parsed,
+ * read, written, compared; the failure report of a check. */
+#define _POSIX_C_SOURCE 200809L /* strtok_r */
+
+#include "vectors.h"
+
+/* An enumerated field's names and their count. */
+#define NAMES(t) t, (int)(sizeof t / sizeof t[0])
 
 /* Field descriptions of the three structs a vector can address. */
-
-enum ftype { F_I64, F_INT, F_I32, F_U32, F_DATE, F_DBL, F_DAYS, F_SVC, F_BITS };
-
-struct fdesc {
-    const char *name;
-    enum ftype type;
-    size_t off;
-    const char *const *names; /* enumerated field: name of each value */
-    int nnames;
-};
 
 #define CF(n, t) \
     { \
@@ -28,10 +22,10 @@ struct fdesc {
     { \
 #n, F_BITS, offsetof(ccad_customer, n), NAMES(tab) \
     }
-static const struct fdesc customer_fields[] = {
+const struct fdesc vec_customer_fields[] = {
     CF(value, F_I64),
-    CE(grade, grade_names),
-    CE(status, status_names),
+    CE(grade, vec_grade_names),
+    CE(status, vec_status_names),
     CF(purchase_date, F_DATE),
     CF(monthly_volume, F_I64),
     CF(margin_bp, F_I32),
@@ -39,7 +33,7 @@ static const struct fdesc customer_fields[] = {
     CF(has_location, F_INT),
     CF(x, F_DBL),
     CF(y, F_DBL),
-    CE(complaint, complaint_names),
+    CE(complaint, vec_complaint_names),
     CF(complaint_date, F_DATE),
     CF(request_date, F_DATE),
     CF(visit_days, F_DAYS),
@@ -60,10 +54,10 @@ static const struct fdesc customer_fields[] = {
     CF(prospect_run, F_I32),
     CF(prospect_gap, F_I32),
     CF(prospect_tail, F_I32),
-    CB(last_purposes, purpose_names),
+    CB(last_purposes, vec_purpose_names),
     CF(aimless, F_U32),
     CF(closes_asked, F_U32),
-    CB(last_parts, part_names),
+    CB(last_parts, vec_part_names),
     CF(last_entered, F_DATE),
     {"owner_sale_1", F_DATE, offsetof(ccad_customer, owner_sales), NULL, 0},
     {"owner_sale_2", F_DATE, offsetof(ccad_customer, owner_sales) + sizeof(int32_t), NULL, 0},
@@ -80,18 +74,18 @@ static const struct fdesc customer_fields[] = {
     { \
 #n, F_INT, offsetof(ccad_contact, n), NAMES(tab) \
     }
-static const struct fdesc contact_fields[] = {
+const struct fdesc vec_contact_fields[] = {
     KF(date, F_DATE),
-    KE(kind, kind_names),
-    KE(outcome, outcome_names),
+    KE(kind, vec_kind_names),
+    KE(outcome, vec_outcome_names),
     KF(recorded, F_INT),
     KF(next_date, F_DATE),
-    KE(service_level, service_names),
-    {"purposes", F_BITS, offsetof(ccad_contact, purposes), NAMES(purpose_names)},
+    KE(service_level, vec_service_names),
+    {"purposes", F_BITS, offsetof(ccad_contact, purposes), NAMES(vec_purpose_names)},
     KF(close_asked, F_INT),
     KF(owner_present, F_INT),
-    KE(activity, activity_names),
-    {"record_parts", F_BITS, offsetof(ccad_contact, record_parts), NAMES(part_names)},
+    KE(activity, vec_activity_names),
+    {"record_parts", F_BITS, offsetof(ccad_contact, record_parts), NAMES(vec_part_names)},
     KF(entered, F_DATE)};
 #undef KF
 #undef KE
@@ -104,55 +98,38 @@ static const struct fdesc contact_fields[] = {
     { \
 #n, F_INT, offsetof(ccad_assessment, n), NAMES(tab) \
     }
-static const struct fdesc assess_fields[] = {
-    AE(grade, grade_names),         AF(grade_manual, F_INT),
-    AE(urgency, urgency_names),     AE(quadrant, quadrant_names),
-    AF(freq_count, F_I32),          AF(freq_period_days, F_I32),
-    AF(interval_days, F_I32),       AF(due_date, F_DATE),
-    AF(days_overdue, F_I32),        AE(escalation, escalation_names),
-    AF(days_since_contact, F_I32),  AF(temperature, F_I32),
-    AF(reminder_date, F_DATE),      AF(contacts, F_U32),
-    AF(min_contacts, F_U32),        AF(ownership_end, F_DATE),
-    AF(ownership_days_left, F_I32), AE(triage, triage_names),
-    AE(strategy, strategy_names),   AE(complaint, complaint_names),
-    AF(care_date, F_DATE),          AF(reason_count, F_U32)};
+const struct fdesc vec_assess_fields[] = {AE(grade, vec_grade_names),
+                                          AF(grade_manual, F_INT),
+                                          AE(urgency, vec_urgency_names),
+                                          AE(quadrant, vec_quadrant_names),
+                                          AF(freq_count, F_I32),
+                                          AF(freq_period_days, F_I32),
+                                          AF(interval_days, F_I32),
+                                          AF(due_date, F_DATE),
+                                          AF(days_overdue, F_I32),
+                                          AE(escalation, vec_escalation_names),
+                                          AF(days_since_contact, F_I32),
+                                          AF(temperature, F_I32),
+                                          AF(reminder_date, F_DATE),
+                                          AF(contacts, F_U32),
+                                          AF(min_contacts, F_U32),
+                                          AF(ownership_end, F_DATE),
+                                          AF(ownership_days_left, F_I32),
+                                          AE(triage, vec_triage_names),
+                                          AE(strategy, vec_strategy_names),
+                                          AE(complaint, vec_complaint_names),
+                                          AF(care_date, F_DATE),
+                                          AF(reason_count, F_U32)};
 #undef AF
 #undef AE
 
 #define NFIELDS(t) (sizeof t / sizeof t[0])
+const size_t vec_n_customer_fields = NFIELDS(vec_customer_fields);
+const size_t vec_n_contact_fields = NFIELDS(vec_contact_fields);
+const size_t vec_n_assess_fields = NFIELDS(vec_assess_fields);
+#undef NFIELDS
 
-/* ------------------------------------------------------------------ */
-/* Run state. */
-
-struct run {
-    ccad_ctx *ctx;
-    const char *file;
-    int line;
-    char case_name[128];
-    int in_case;
-    int failures;
-    int cases;
-    int checks;
-    int per_rule[N_TAGS];
-    char *case_names[MAX_CASES];
-    int ncase_names;
-    /* current case */
-    unsigned long tags;
-    char *rtext;
-    size_t rlen, rcap;
-    int rules_done;
-    ccad_rules *rules;
-    ccad_book *book;
-    int dirty;
-    int have_today;
-    int32_t today;
-    int expectations;
-    int syntax; /* set by a syntax error: the rest of the file is skipped */
-};
-
-static void failf(struct run *R, const char *fmt, ...) CMOCKA_PRINTF_ATTRIBUTE(2, 3);
-
-static void failf(struct run *R, const char *fmt, ...)
+void vec_failf(struct run *R, const char *fmt, ...)
 {
     char msg[1024];
     va_list ap;
@@ -166,19 +143,17 @@ static void failf(struct run *R, const char *fmt, ...)
         print_error("%s:%d: %s\n", R->file, R->line, msg);
 }
 
-#define synf(R, ...) ((R)->syntax = 1, failf((R), __VA_ARGS__))
-
-static const char *errname(int code)
+const char *vec_errname(int code)
 {
     int i;
     for (i = 0; i < N_ERRORS; i++)
-        if (error_names[i].code == code)
-            return error_names[i].name;
+        if (vec_error_names[i].code == code)
+            return vec_error_names[i].name;
     return "?";
 }
 
 /* Parses a whole decimal integer with optional sign. */
-static int parse_int(const char *s, int64_t *out)
+int vec_parse_int(const char *s, int64_t *out)
 {
     char *end;
     long long v;
@@ -192,7 +167,7 @@ static int parse_int(const char *s, int64_t *out)
     return 0;
 }
 
-static int lookup(const char *const *names, int n, const char *s)
+int vec_lookup(const char *const *names, int n, const char *s)
 {
     int i;
     for (i = 0; i < n; i++)
@@ -202,7 +177,7 @@ static int lookup(const char *const *names, int n, const char *s)
 }
 
 /* A date figure: YYYY-MM-DD, none, or a raw day number. */
-static int parse_date(const char *s, int64_t *out)
+int vec_parse_date(const char *s, int64_t *out)
 {
     size_t n = strlen(s);
     int32_t d;
@@ -216,10 +191,10 @@ static int parse_date(const char *s, int64_t *out)
         *out = d;
         return 0;
     }
-    return parse_int(s, out);
+    return vec_parse_int(s, out);
 }
 
-static void format_date(char *buf, size_t cap, int64_t d)
+void vec_format_date(char *buf, size_t cap, int64_t d)
 {
     if (d == CCAD_NO_DATE)
         snprintf(buf, cap, "none");
@@ -234,13 +209,13 @@ static int parse_bits(const char *const *names, int n, const char *s, int64_t *o
     int64_t m = 0;
     char tmp[128];
     char *p, *save = NULL;
-    if (parse_int(s, out) == 0)
+    if (vec_parse_int(s, out) == 0)
         return 0;
     if (strlen(s) >= sizeof tmp)
         return -1;
     strcpy(tmp, s);
     for (p = strtok_r(tmp, "+", &save); p != NULL; p = strtok_r(NULL, "+", &save)) {
-        int k = lookup(names, n, p);
+        int k = vec_lookup(names, n, p);
         if (k < 0)
             return -1;
         m |= (int64_t)1 << k;
@@ -250,31 +225,31 @@ static int parse_bits(const char *const *names, int n, const char *s, int64_t *o
 }
 
 /* Value text of field f -> integer (all types but F_DBL and F_SVC). */
-static int parse_field(const struct fdesc *f, const char *s, int64_t *out)
+int vec_parse_field(const struct fdesc *f, const char *s, int64_t *out)
 {
     if (f->type == F_DATE)
-        return parse_date(s, out);
+        return vec_parse_date(s, out);
     if (f->type == F_BITS)
         return parse_bits(f->names, f->nnames, s, out);
     if (f->names != NULL) {
-        int k = lookup(f->names, f->nnames, s);
+        int k = vec_lookup(f->names, f->nnames, s);
         if (k >= 0) {
             *out = k;
             return 0;
         }
-        return parse_int(s, out);
+        return vec_parse_int(s, out);
     }
     if (f->type == F_DAYS) {
         if (strcmp(s, "any") == 0) {
             *out = 0;
             return 0;
         }
-        return parse_bits(weekday_names, 7, s, out);
+        return parse_bits(vec_weekday_names, 7, s, out);
     }
-    return parse_int(s, out);
+    return vec_parse_int(s, out);
 }
 
-static int64_t field_get(const void *base, const struct fdesc *f)
+int64_t vec_field_get(const void *base, const struct fdesc *f)
 {
     const char *p = (const char *)base + f->off;
     switch (f->type) {
@@ -351,7 +326,7 @@ static int parse_svc(const char *s, uint32_t out[4])
     strcpy(tmp, s);
     for (p = strtok_r(tmp, ",", &save); p != NULL; p = strtok_r(NULL, ",", &save)) {
         int64_t v;
-        if (k == 4 || parse_int(p, &v) != 0 || v < 0 || v > (int64_t)UINT32_MAX)
+        if (k == 4 || vec_parse_int(p, &v) != 0 || v < 0 || v > (int64_t)UINT32_MAX)
             return -1;
         out[k++] = (uint32_t)v;
     }
@@ -368,25 +343,25 @@ static const struct fdesc *find_field(const struct fdesc *t, size_t n, const cha
 }
 
 /* Applies "name=value" to a struct. Returns 0, or -1 after reporting. */
-static int assign(struct run *R, void *base, const struct fdesc *t, size_t n, const char *tok)
+int vec_assign(struct run *R, void *base, const struct fdesc *t, size_t n, const char *tok)
 {
     const char *eq = strchr(tok, '=');
     const struct fdesc *f;
     int64_t v;
     if (eq == NULL || eq == tok) {
-        synf(R, "expected name=value, found '%s'", tok);
+        vec_synf(R, "expected name=value, found '%s'", tok);
         return -1;
     }
     f = find_field(t, n, tok, (size_t)(eq - tok));
     if (f == NULL) {
-        synf(R, "unknown field '%.*s'", (int)(eq - tok), tok);
+        vec_synf(R, "unknown field '%.*s'", (int)(eq - tok), tok);
         return -1;
     }
     if (f->type == F_DBL) {
         char *end;
         double d = strtod(eq + 1, &end);
         if (end == eq + 1 || *end != '\0') {
-            synf(R, "bad number in '%s'", tok);
+            vec_synf(R, "bad number in '%s'", tok);
             return -1;
         }
         memcpy((char *)base + f->off, &d, sizeof d);
@@ -395,14 +370,14 @@ static int assign(struct run *R, void *base, const struct fdesc *t, size_t n, co
     if (f->type == F_SVC) {
         uint32_t s[4];
         if (parse_svc(eq + 1, s) != 0) {
-            synf(R, "service_counts takes four counts a,b,c,d, not '%s'", eq + 1);
+            vec_synf(R, "service_counts takes four counts a,b,c,d, not '%s'", eq + 1);
             return -1;
         }
         memcpy((char *)base + f->off, s, sizeof s);
         return 0;
     }
-    if (parse_field(f, eq + 1, &v) != 0 || field_put(base, f, v) != 0) {
-        synf(R, "bad value in '%s'", tok);
+    if (vec_parse_field(f, eq + 1, &v) != 0 || field_put(base, f, v) != 0) {
+        vec_synf(R, "bad value in '%s'", tok);
         return -1;
     }
     return 0;
@@ -411,7 +386,7 @@ static int assign(struct run *R, void *base, const struct fdesc *t, size_t n, co
 static void describe(char *buf, size_t cap, const struct fdesc *f, int64_t v)
 {
     if (f->type == F_DATE)
-        format_date(buf, cap, v);
+        vec_format_date(buf, cap, v);
     else if (f->type != F_BITS && f->names != NULL && v >= 0 && v < f->nnames &&
              f->names[v] != NULL)
         snprintf(buf, cap, "%s", f->names[v]);
@@ -420,20 +395,20 @@ static void describe(char *buf, size_t cap, const struct fdesc *f, int64_t v)
 }
 
 /* Compares "name=value" with a struct; reports a mismatch. -1 on bad syntax. */
-static int compare(struct run *R, const void *base, const struct fdesc *t, size_t n, const char *id,
-                   const char *tok)
+int vec_compare(struct run *R, const void *base, const struct fdesc *t, size_t n, const char *id,
+                const char *tok)
 {
     const char *eq = strchr(tok, '=');
     const struct fdesc *f;
     int64_t want, got;
     char w[64], g[64];
     if (eq == NULL || eq == tok) {
-        synf(R, "expected name=value, found '%s'", tok);
+        vec_synf(R, "expected name=value, found '%s'", tok);
         return -1;
     }
     f = find_field(t, n, tok, (size_t)(eq - tok));
     if (f == NULL) {
-        synf(R, "unknown field '%.*s'", (int)(eq - tok), tok);
+        vec_synf(R, "unknown field '%.*s'", (int)(eq - tok), tok);
         return -1;
     }
     R->checks++;
@@ -441,36 +416,36 @@ static int compare(struct run *R, const void *base, const struct fdesc *t, size_
         char *end;
         double d = strtod(eq + 1, &end), a;
         if (end == eq + 1 || *end != '\0') {
-            synf(R, "bad number in '%s'", tok);
+            vec_synf(R, "bad number in '%s'", tok);
             return -1;
         }
         memcpy(&a, (const char *)base + f->off, sizeof a);
         if (a != d)
-            failf(R, "%s: %s expected %g, got %g", id, f->name, d, a);
+            vec_failf(R, "%s: %s expected %g, got %g", id, f->name, d, a);
         return 0;
     }
     if (f->type == F_SVC) {
         uint32_t s[4], a[4];
         if (parse_svc(eq + 1, s) != 0) {
-            synf(R, "service_counts takes four counts a,b,c,d, not '%s'", eq + 1);
+            vec_synf(R, "service_counts takes four counts a,b,c,d, not '%s'", eq + 1);
             return -1;
         }
         memcpy(a, (const char *)base + f->off, sizeof a);
         if (memcmp(a, s, sizeof s) != 0)
-            failf(R, "%s: service_counts expected %s, got %lu,%lu,%lu,%lu", id, eq + 1,
-                  (unsigned long)a[0], (unsigned long)a[1], (unsigned long)a[2],
-                  (unsigned long)a[3]);
+            vec_failf(R, "%s: service_counts expected %s, got %lu,%lu,%lu,%lu", id, eq + 1,
+                      (unsigned long)a[0], (unsigned long)a[1], (unsigned long)a[2],
+                      (unsigned long)a[3]);
         return 0;
     }
-    if (parse_field(f, eq + 1, &want) != 0) {
-        synf(R, "bad value in '%s'", tok);
+    if (vec_parse_field(f, eq + 1, &want) != 0) {
+        vec_synf(R, "bad value in '%s'", tok);
         return -1;
     }
-    got = field_get(base, f);
+    got = vec_field_get(base, f);
     if (got != want) {
         describe(w, sizeof w, f, want);
         describe(g, sizeof g, f, got);
-        failf(R, "%s: %s expected %s, got %s", id, f->name, w, g);
+        vec_failf(R, "%s: %s expected %s, got %s", id, f->name, w, g);
     }
     return 0;
 }

@@ -1,9 +1,10 @@
-/* Part of the conformance vector runner: tests/test_vectors.c includes the parts in this order
- * (names, fields, why, directives), each using the ones before it, and
- * tests/test_plan_vectors.c includes test_vectors.c. This part holds flags and reasons: an
- * expected set parsed, the set the library gave described. */
+/* Part of the conformance vector runners (tests/vectors.h): flags and
+ * reasons, an expected set parsed, the set the library gave described. */
+#define _POSIX_C_SOURCE 200809L /* strtok_r */
 
-static int parse_flags(const char *s, uint32_t *out)
+#include "vectors.h"
+
+int vec_parse_flags(const char *s, uint32_t *out)
 {
     char tmp[512];
     char *p, *save = NULL;
@@ -16,7 +17,7 @@ static int parse_flags(const char *s, uint32_t *out)
         return -1;
     strcpy(tmp, s);
     for (p = strtok_r(tmp, ",", &save); p != NULL; p = strtok_r(NULL, ",", &save)) {
-        int k = lookup(flag_names, N_FLAGS, p);
+        int k = vec_lookup(vec_flag_names, N_FLAGS, p);
         if (k < 0)
             return -1;
         m |= 1u << k;
@@ -25,7 +26,7 @@ static int parse_flags(const char *s, uint32_t *out)
     return 0;
 }
 
-static void flags_text(char *buf, size_t cap, uint32_t m)
+void vec_flags_text(char *buf, size_t cap, uint32_t m)
 {
     size_t n = 0;
     int k;
@@ -33,7 +34,7 @@ static void flags_text(char *buf, size_t cap, uint32_t m)
     for (k = 0; k < 32; k++)
         if (m & (1u << k)) {
             n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "%s%s", n ? "," : "",
-                                  k < N_FLAGS ? flag_names[k] : "?");
+                                  k < N_FLAGS ? vec_flag_names[k] : "?");
             if (n >= cap)
                 break;
         }
@@ -41,16 +42,8 @@ static void flags_text(char *buf, size_t cap, uint32_t m)
         snprintf(buf, cap, "none");
 }
 
-struct why_spec {
-    int rule; /* 0: any */
-    int code;
-    int nfig;
-    int wild[3];
-    int64_t fig[3];
-};
-
 /* [RULE:]CODE[(f[,f[,f]])], f = integer | YYYY-MM-DD | none | _ */
-static int parse_why(const char *s, struct why_spec *w)
+int vec_parse_why(const char *s, struct why_spec *w)
 {
     char tmp[256];
     char *p = tmp, *colon, *paren;
@@ -61,7 +54,7 @@ static int parse_why(const char *s, struct why_spec *w)
     colon = strchr(p, ':');
     if (colon != NULL) {
         *colon = '\0';
-        w->rule = lookup(rule_names, N_RULES, p);
+        w->rule = vec_lookup(vec_rule_names, N_RULES, p);
         if (w->rule < 0)
             return -1;
         p = colon + 1;
@@ -79,18 +72,18 @@ static int parse_why(const char *s, struct why_spec *w)
                 return -1;
             if (strcmp(q, "_") == 0)
                 w->wild[w->nfig] = 1;
-            else if (parse_date(q, &w->fig[w->nfig]) != 0)
+            else if (vec_parse_date(q, &w->fig[w->nfig]) != 0)
                 return -1;
             w->nfig++;
         }
         if (w->nfig == 0)
             return -1;
     }
-    w->code = lookup(why_names, N_WHY, p);
+    w->code = vec_lookup(vec_why_names, N_WHY, p);
     return w->code < 0 ? -1 : 0;
 }
 
-static int why_matches(const struct why_spec *w, const ccad_reason *r)
+int vec_why_matches(const struct why_spec *w, const ccad_reason *r)
 {
     int64_t f[3];
     int k;
@@ -105,15 +98,15 @@ static int why_matches(const struct why_spec *w, const ccad_reason *r)
     return 1;
 }
 
-static void reasons_text(char *buf, size_t cap, const ccad_assessment *a)
+void vec_reasons_text(char *buf, size_t cap, const ccad_assessment *a)
 {
     size_t n = 0;
     uint32_t i;
     buf[0] = '\0';
     for (i = 0; i < a->reason_count && i < CCAD_REASONS_MAX && n < cap; i++) {
         const ccad_reason *r = &a->reasons[i];
-        const char *rn = r->rule > 0 && r->rule < N_RULES ? rule_names[r->rule] : "?";
-        const char *wn = r->why > 0 && r->why < N_WHY ? why_names[r->why] : "?";
+        const char *rn = r->rule > 0 && r->rule < N_RULES ? vec_rule_names[r->rule] : "?";
+        const char *wn = r->why > 0 && r->why < N_WHY ? vec_why_names[r->why] : "?";
         n += (size_t)snprintf(buf + n, cap - n, "%s%s:%s(%lld,%lld,%lld)", i ? " " : "", rn, wn,
                               (long long)r->a, (long long)r->b, (long long)r->c);
     }
