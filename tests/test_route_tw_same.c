@@ -66,15 +66,16 @@ static void make_day(struct day *d, uint32_t n, int kind, int32_t scale, int win
     d->p.exact_max = 0;
 }
 
-static void same_order_as_before(void **state)
+/* Every generated day through the kernel `cpu` selects (ctx->cpu: 0 the
+ * portable SSE2 one, CCAD__CPU_AVX2 the AVX2 one) against the reference;
+ * the count of days, the feasible ones into *feasible. */
+static long same_order_on_kernel(ccad_ctx *ctx, unsigned cpu, long *feasible)
 {
     static const int32_t scales[] = {1, 3, 90001,
                                      1000001}; /* odd: no power of two to hide rounding */
-    ccad_ctx *ctx = NULL;
     uint32_t n;
-    long cases = 0, feasible = 0;
-    (void)state;
-    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
+    long cases = 0;
+    ctx->cpu = cpu;
     rng_state = tu_rng_seed(29);
     for (n = 2; n <= NMAX; n++) {
         int kind, windows, rep;
@@ -94,12 +95,34 @@ static void same_order_as_before(void **state)
                         assert_int_equal(kg.back, kw.back);
                         assert_memory_equal(got, want, n * sizeof *got);
                         cases++;
-                        feasible += kw.late == 0;
+                        *feasible += kw.late == 0;
                     }
     }
-    print_message("route tw exact: %ld days with the earlier solver's order (%ld feasible)\n",
+    return cases;
+}
+
+static void same_order_as_before(void **state)
+{
+    ccad_ctx *ctx = NULL;
+    unsigned found;
+    long cases, feasible = 0;
+    (void)state;
+    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
+    found = ctx->cpu;
+    cases = same_order_on_kernel(ctx, 0, &feasible);
+    print_message("route tw exact, portable kernel: %ld days with the earlier solver's order (%ld "
+                  "feasible)\n",
                   cases, feasible);
     assert_true(feasible > cases / 3);
+    if (found & CCAD__CPU_AVX2) {
+        feasible = 0;
+        cases = same_order_on_kernel(ctx, CCAD__CPU_AVX2, &feasible);
+        print_message("route tw exact, AVX2 kernel: %ld days with the earlier solver's order (%ld "
+                      "feasible)\n",
+                      cases, feasible);
+    } else {
+        print_message("route tw exact: this processor has no AVX2, its kernel untested here\n");
+    }
     ccad_ctx_free(ctx);
 }
 
