@@ -43,6 +43,7 @@ static EXACT_TARGET void EXACT_BLOCK(float *E, const float *Dr, uint32_t H)
     row_store(e + EXACT_MAX, EXACT_CLIP(row_min(r1, row_plus(e, Dr))));
     row_store(e + 2 * EXACT_MAX, EXACT_CLIP(row_min(r2, row_plus(e + 1, Dr + EXACT_MAX))));
     r3 = row_min(r3, row_plus(e + 2 * EXACT_MAX, Dr));
-    row_store(e + 3 * EXACT_MAX, EXACT_CLIP(row_min(r3, row_plus(e + EXACT_MAX + 1, Dr + EXACT_MAX))));
+    row_store(e + 3 * EXACT_MAX,
+              EXACT_CLIP(row_min(r3, row_plus(e + EXACT_MAX + 1, Dr + EXACT_MAX))));
 }
 #undef EXACT_CLIP

@@ -58,8 +58,8 @@ static void tw_fill_sse2(float *E, const float *Df, uint32_t m)
 struct wide {
     const struct ccad__tw *p;
     uint32_t m;
-    int64_t Dr[EXACT_MAX * EXACT_MAX]; /* [k][l]: service of stop k + leg k to l */
-    int64_t lim[EXACT_MAX];            /* close - service - start of l; -1 past m */
+    int64_t Dr[EXACT_MAX * EXACT_MAX];     /* [k][l]: service of stop k + leg k to l */
+    int64_t lim[EXACT_MAX];                /* close - service - start of l; -1 past m */
     float Df[(EXACT_MAX + 1) * EXACT_MAX]; /* Dr in floats, then lim (clamped) */
     const float *Ef;                       /* the table: floats, or */
     int64_t *Ei;                           /* whole numbers */
@@ -103,8 +103,7 @@ static int wide_prepare(struct wide *w)
         w->Df[k] = (float)w->Dr[k];
     }
     for (l = 0; l < EXACT_MAX; l++)
-        w->Df[EXACT_MAX * EXACT_MAX + l] =
-            (float)(w->lim[l] > WIDE_FLOAT ? WIDE_FLOAT : w->lim[l]);
+        w->Df[EXACT_MAX * EXACT_MAX + l] = (float)(w->lim[l] > WIDE_FLOAT ? WIDE_FLOAT : w->lim[l]);
     return most <= WIDE_FLOAT / ((int64_t)m + 2);
 }
 
