@@ -72,16 +72,11 @@ EXACT_FILL(exact_fill64, int64_t, exact_row64)
 #include "route_rows_sse2.h"
 #define EXACT_BLOCK exact_block_sse2
 #define EXACT_TARGET
+#define EXACT_BLOCK_FILL exact_fillf
+#define EXACT_BLOCK_FILL_SCOPE static
 #include "route_exact_block.h"
 #undef EXACT_BLOCK
 #undef EXACT_TARGET
-
-static void exact_fillf(float *E, const float *Dr, uint32_t m)
-{
-    uint32_t H;
-    for (H = 0; H < (1u << m); H += 4)
-        exact_block_sse2(E, Dr, H);
-}
 #else
 EXACT_ROW(exact_rowf, float)
 EXACT_FILL(exact_fillf, float, exact_rowf)

@@ -16,14 +16,9 @@
 #define ROWS_TARGET EXACT_TARGET
 #include "route_rows_avx2.h"
 #define EXACT_BLOCK exact_block_avx2
+#define EXACT_BLOCK_FILL ccad__route_exact_fill_avx2
+#define EXACT_BLOCK_FILL_SCOPE
 #include "route_exact_block.h"
-
-EXACT_TARGET void ccad__route_exact_fill_avx2(float *E, const float *Dr, uint32_t m)
-{
-    uint32_t H;
-    for (H = 0; H < (1u << m); H += 4)
-        exact_block_avx2(E, Dr, H);
-}
 #else
 typedef int ccad__route_exact_avx2_unused; /* ISO C: no empty translation unit */
 #endif

@@ -16,14 +16,9 @@
 #include "route_rows_avx2.h"
 #define EXACT_BLOCK tw_block_avx2
 #define EXACT_CLIP(r) row_clip(r, Dr + EXACT_MAX * EXACT_MAX)
+#define EXACT_BLOCK_FILL ccad__tw_fill_avx2
+#define EXACT_BLOCK_FILL_SCOPE
 #include "route_exact_block.h"
-
-EXACT_TARGET void ccad__tw_fill_avx2(float *E, const float *Df, uint32_t m)
-{
-    uint32_t H;
-    for (H = 0; H < (1u << m); H += 4)
-        tw_block_avx2(E, Df, H);
-}
 #else
 typedef int ccad__route_tw_exact_avx2_unused; /* ISO C: no empty translation unit */
 #endif

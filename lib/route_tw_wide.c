@@ -43,16 +43,11 @@ typedef char wide_lanes_are_the_exact_solvers[EXACT_MAX == CCAD__ROUTE_EXACT_MAX
 #define EXACT_BLOCK tw_block_sse2
 #define EXACT_TARGET
 #define EXACT_CLIP(r) row_clip(r, Dr + EXACT_MAX * EXACT_MAX)
+#define EXACT_BLOCK_FILL tw_fill_sse2
+#define EXACT_BLOCK_FILL_SCOPE static
 #include "route_exact_block.h"
 #undef EXACT_BLOCK
 #undef EXACT_TARGET
-
-static void tw_fill_sse2(float *E, const float *Df, uint32_t m)
-{
-    uint32_t H;
-    for (H = 0; H < (1u << m); H += 4)
-        tw_block_sse2(E, Df, H);
-}
 #endif
 
 struct wide {
