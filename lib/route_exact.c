@@ -67,47 +67,16 @@ EXACT_FILL(exact_fill32, int32_t, exact_row32)
 EXACT_FILL(exact_fill64, int64_t, exact_row64)
 
 #ifdef EXACT_SSE
-/* The float table with SSE2: a row in three registers, minps doing in one
- * instruction what whole numbers need four for without SSE4.1 (minps(c, t)
- * is c < t ? c : t, the rule above); four rows at a time. */
-typedef struct {
-    __m128 a, b, c;
-} row_t;
-static inline void row_store(float *p, row_t r)
-{
-    _mm_storeu_ps(p, r.a);
-    _mm_storeu_ps(p + 4, r.b);
-    _mm_storeu_ps(p + 8, r.c);
-}
-static inline row_t row_inf(void)
-{
-    row_t r = {_mm_set1_ps(HUGE_VALF), _mm_set1_ps(HUGE_VALF), _mm_set1_ps(HUGE_VALF)};
-    return r;
-}
-static inline row_t row_min(row_t x, row_t y)
-{
-    row_t r = {_mm_min_ps(x.a, y.a), _mm_min_ps(x.b, y.b), _mm_min_ps(x.c, y.c)};
-    return r;
-}
-static inline row_t row_plus(const float *v, const float *p)
-{
-    __m128 s = _mm_set1_ps(*v);
-    row_t r = {_mm_add_ps(s, _mm_loadu_ps(p)), _mm_add_ps(s, _mm_loadu_ps(p + 4)),
-               _mm_add_ps(s, _mm_loadu_ps(p + 8))};
-    return r;
-}
+/* The float table with SSE2 (the row type of route_rows_sse2.h), four
+ * rows at a time. */
+#include "route_rows_sse2.h"
 #define EXACT_BLOCK exact_block_sse2
 #define EXACT_TARGET
+#define EXACT_BLOCK_FILL exact_fillf
+#define EXACT_BLOCK_FILL_SCOPE static
 #include "route_exact_block.h"
 #undef EXACT_BLOCK
 #undef EXACT_TARGET
-
-static void exact_fillf(float *E, const float *Dr, uint32_t m)
-{
-    uint32_t H;
-    for (H = 0; H < (1u << m); H += 4)
-        exact_block_sse2(E, Dr, H);
-}
 #else
 EXACT_ROW(exact_rowf, float)
 EXACT_FILL(exact_fillf, float, exact_rowf)

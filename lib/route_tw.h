@@ -5,6 +5,8 @@
 
 #include "internal.h"
 
+#include <string.h>
+
 /* Most stops the exact solver takes (n <= TW_EXACT_MAX + 1 points). */
 #define TW_EXACT_MAX 12
 
@@ -50,6 +52,31 @@ void ccad__tw_eval(const struct ccad__tw *p, const uint32_t *order, struct tw_ke
  * (feasible orders first; the least late when none is). CCAD_ENOMEM only,
  * recorded. */
 int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key);
+
+/* Keeps in `order` the lexicographically smaller of it and cand (n
+ * entries, the base first). */
+static inline void ccad__tw_lex_keep(uint32_t *order, const uint32_t *cand, size_t n)
+{
+    size_t x = 1;
+    while (x < n && cand[x] == order[x])
+        x++;
+    if (x < n && cand[x] < order[x])
+        memcpy(order, cand, n * sizeof *order);
+}
+
+/* 1 if no stop can ever be reached before it opens and the legs and
+ * services are at most 2^26 minutes: then ccad__tw_wide takes the day. */
+int ccad__tw_never_waits(const struct ccad__tw *p);
+
+/* The wide case of ccad__tw_exact (route_tw_wide.c), for a day where
+ * ccad__tw_never_waits: 1 with the best feasible order in order and key, 0
+ * if no order is feasible, -1 out of memory (not recorded). */
+int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key);
+
+/* Rows 1..2^m - 1 of ccad__tw_wide's float table with AVX2 (Df: the steps,
+ * then the limits), the same values as its SSE2 kernel; only when ctx->cpu
+ * has CCAD__CPU_AVX2 (route_tw_exact_avx2.c). */
+void ccad__tw_fill_avx2(float *E, const float *Df, uint32_t m);
 
 /* Local search from `hint` (if a valid base-first permutation) or a
  * cheapest insertion; never worse than its start. CCAD_ENOMEM only,

@@ -10,6 +10,10 @@
  * the earlier one, with no more minutes and no later times. Keeping every
  * non-dominated label therefore keeps an optimal order.
  *
+ * Days where no stop is reached before it opens (wide windows) go to the
+ * Held-Karp of route_tw_wide.c instead; this file takes the others, and
+ * the wide days without a feasible order (the least late one).
+ *
  * Where exactness ends: each state keeps at most TW_LABEL_CAP labels (those
  * with the least `a`, then the earliest end). Wide windows give one label per
  * state (no waiting: the end grows with the travel); several appear only when
@@ -25,15 +29,7 @@
 
 #include <string.h>
 
-#if defined(__SSE2__) && !defined(CCAD_SCALAR_ROUTE)
-#include <emmintrin.h>
-#define WIDE_SSE 1
-#endif
-
 #define TW_LABEL_CAP 16
-#define WIDE_MAX_LEG (1 << 26) /* legs and services of the 32-bit Held-Karp */
-#define WIDE_INF (INT32_MAX / 2)
-#define WIDE_FLOAT_LEG (1 << 24) /* legs of the float lanes: at most this / (m + 2) */
 #define NO_PRED UINT32_MAX
 
 struct label {
@@ -196,16 +192,6 @@ static void reconstruct(const struct dp *table, uint32_t q, uint32_t *order)
     order[0] = 0;
 }
 
-/* Keeps in `order` the lexicographically smaller of it and cand. */
-static void lex_keep(uint32_t *order, const uint32_t *cand, size_t n)
-{
-    size_t x = 1;
-    while (x < n && cand[x] == order[x])
-        x++;
-    if (x < n && cand[x] < order[x])
-        memcpy(order, cand, n * sizeof *order);
-}
-
 /* The best complete label into order and key; 0 if there is none. */
 static int best_final(const struct dp *table, uint32_t *order, struct tw_key *key)
 {
@@ -227,7 +213,7 @@ static int best_final(const struct dp *table, uint32_t *order, struct tw_key *ke
             c = found ? ccad__tw_key_cmp(&k, key) : -1;
             if (c == 0) {
                 reconstruct(table, q, cand);
-                lex_keep(order, cand, p->n);
+                ccad__tw_lex_keep(order, cand, p->n);
                 continue;
             }
             if (c < 0) {
@@ -240,187 +226,29 @@ static int best_final(const struct dp *table, uint32_t *order, struct tw_key *ke
     return (int)found;
 }
 
-/* 1 if no stop can ever be reached before it opens (every arrival is at
- * least p->start plus the cheapest leg into the stop) and the legs and
- * services are small enough for the 32-bit lanes of wide_dp. Then a path's
- * end is start + travel + the service of its set, one value per state
- * suffices and the Held-Karp of wide_dp is exact. */
-static int never_waits(const struct ccad__tw *p)
-{
-    uint32_t n = (uint32_t)p->n, i, k;
-    for (k = 1; k < n; k++) {
-        int64_t in = INT64_MAX;
-        for (i = 0; i < n; i++) {
-            if (ccad__tw_leg(p, i, k) > WIDE_MAX_LEG)
-                return 0;
-            if (i != k && ccad__tw_leg(p, i, k) < in)
-                in = ccad__tw_leg(p, i, k);
-        }
-        if (p->open[k] > (int64_t)p->start + in || p->service[k] > WIDE_MAX_LEG)
-            return 0;
-    }
-    return 1;
-}
-
-/* The order of wide_dp's path ending at stop `last`: back from each stop
- * the lowest predecessor whose path plus the leg gives its value. */
-static void wide_path(const int32_t *E, const int32_t *Dr, uint32_t m, uint32_t last,
-                      uint32_t *order)
-{
-    uint32_t mask = (1u << m) - 1, k, bits, j = 0;
-    for (k = m; k >= 1; k--) {
-        uint32_t prev = mask & ~(1u << last);
-        int32_t val = E[(size_t)prev * TW_EXACT_MAX + last];
-        order[k] = last + 1;
-        for (bits = prev; bits != 0; bits &= bits - 1) {
-            j = ccad__lowest_bit(bits);
-            if (E[(size_t)(prev & ~(1u << j)) * TW_EXACT_MAX + j] + Dr[j * TW_EXACT_MAX + last] ==
-                val)
-                break;
-        }
-        mask = prev;
-        last = j;
-    }
-    order[0] = 0;
-}
-
-/* Row S's lane-wise minimum over the stops k of S of E[S - k][k] + leg(k, *),
- * starting from t, into t. */
-static void wide_row(const int32_t *E, const int32_t *Dr, uint32_t S, int32_t *t)
-{
-    uint32_t bits, k, l;
-    for (bits = S; bits != 0; bits &= bits - 1) {
-        const int32_t *dr;
-        int32_t val;
-        k = ccad__lowest_bit(bits);
-        val = E[(size_t)(S & ~(1u << k)) * TW_EXACT_MAX + k];
-        dr = Dr + k * TW_EXACT_MAX;
-        for (l = 0; l < TW_EXACT_MAX; l++) { /* WIDE_INF + a leg stays below 2^31 */
-            int32_t c = val + dr[l];
-            t[l] = c < t[l] ? c : t[l];
-        }
-    }
-}
-
-#ifdef WIDE_SSE
-/* wide_row in float lanes (minps in place of four instructions for whole
- * numbers without SSE4.1), for legs small enough that every path is a whole
- * number below 2^24, which floats hold and add exactly. WIDE_INF and its
- * sums are not exact as floats but stay above WIDE_INF - 1, so the lanes'
- * test in wide_dp turns them back into WIDE_INF: E holds the same values. */
-static void wide_row_sse(const int32_t *E, const float *Df, uint32_t S, int32_t *t)
-{
-    __m128 t0 = _mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)(const void *)t));
-    __m128 t1 = _mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)(const void *)(t + 4)));
-    __m128 t2 = _mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)(const void *)(t + 8)));
-    uint32_t bits;
-    for (bits = S; bits != 0; bits &= bits - 1) {
-        uint32_t k = ccad__lowest_bit(bits);
-        __m128 v = _mm_set1_ps((float)E[(size_t)(S & ~(1u << k)) * TW_EXACT_MAX + k]);
-        const float *df = Df + k * TW_EXACT_MAX;
-        t0 = _mm_min_ps(_mm_add_ps(v, _mm_loadu_ps(df)), t0);
-        t1 = _mm_min_ps(_mm_add_ps(v, _mm_loadu_ps(df + 4)), t1);
-        t2 = _mm_min_ps(_mm_add_ps(v, _mm_loadu_ps(df + 8)), t2);
-    }
-    _mm_storeu_si128((__m128i *)(void *)t, _mm_cvttps_epi32(t0));
-    _mm_storeu_si128((__m128i *)(void *)(t + 4), _mm_cvttps_epi32(t1));
-    _mm_storeu_si128((__m128i *)(void *)(t + 8), _mm_cvttps_epi32(t2));
-}
-#endif
-
-/* Held-Karp by rows, as route.c: E[S * TW_EXACT_MAX + l] is the least travel
- * from the base through the stops of S that then serves stop l (outside S)
- * by its close, WIDE_INF if none does. A row is the lane-wise minimum over
- * the last stop k of S of E[S - k][k] + leg(k, l), then the lanes whose
- * service would end after their close are set to WIDE_INF. 1 if a feasible
- * order was found (into order and key); ties between final orders of equal
- * travel (and so equal return) go to the lexicographically smaller. */
-static int wide_dp(const struct ccad__tw *p, uint32_t m, int32_t *E, uint32_t *order,
-                   struct tw_key *key)
-{
-    uint32_t full = (1u << m) - 1, S, j, k, l;
-    int32_t Dr[TW_EXACT_MAX * TW_EXACT_MAX], lim[TW_EXACT_MAX], most = 0;
-    int64_t sv = 0, all = 0;
-#ifdef WIDE_SSE
-    float Df[TW_EXACT_MAX * TW_EXACT_MAX];
-#endif
-    memset(Dr, 0, sizeof Dr);
-    for (l = 0; l < TW_EXACT_MAX; l++) {
-        /* lane l keeps a travel t when start + t + service(S) + service(l) <= close(l) */
-        int64_t x = l < m ? (int64_t)p->close[l + 1] - p->service[l + 1] - p->start : -1;
-        lim[l] = (int32_t)(x > WIDE_INF - 1 ? WIDE_INF - 1 : x < -1 ? -1 : x);
-        for (k = 0; k < m && l < m; k++)
-            Dr[k * TW_EXACT_MAX + l] = (int32_t)ccad__tw_leg(p, k + 1, l + 1);
-        all += l < m ? p->service[l + 1] : 0;
-    }
-    for (k = 0; k < TW_EXACT_MAX * TW_EXACT_MAX; k++)
-        most = Dr[k] > most ? Dr[k] : most;
-    for (l = 1; l <= m; l++)
-        most = ccad__tw_leg(p, 0, l) > most ? (int32_t)ccad__tw_leg(p, 0, l) : most;
-#ifdef WIDE_SSE
-    for (k = 0; k < TW_EXACT_MAX * TW_EXACT_MAX; k++)
-        Df[k] = (float)Dr[k];
-#endif
-    for (S = 0; S < full; S++) {
-        int32_t t[TW_EXACT_MAX];
-        uint32_t bits = S;
-        for (l = 0; l < TW_EXACT_MAX; l++)
-            t[l] = S == 0 && l < m ? (int32_t)ccad__tw_leg(p, 0, l + 1) : WIDE_INF;
-        for (sv = 0; bits != 0; bits &= bits - 1)
-            sv += p->service[ccad__lowest_bit(bits) + 1];
-#ifdef WIDE_SSE
-        if (most <= WIDE_FLOAT_LEG / ((int32_t)m + 2))
-            wide_row_sse(E, Df, S, t);
-        else
-#endif
-            wide_row(E, Dr, S, t);
-        for (l = 0; l < TW_EXACT_MAX; l++)
-            E[(size_t)S * TW_EXACT_MAX + l] = (int64_t)t[l] + sv <= lim[l] ? t[l] : WIDE_INF;
-    }
-    key->travel = INT64_MAX;
-    for (j = 0; j < m; j++) {
-        int64_t e = E[(size_t)(full & ~(1u << j)) * TW_EXACT_MAX + j],
-                d = ccad__tw_leg(p, j + 1, 0);
-        if (e < WIDE_INF && p->start + e + all + d <= p->end && e + d <= key->travel) {
-            uint32_t cand[TW_EXACT_MAX + 1];
-            int tie = e + d == key->travel;
-            wide_path(E, Dr, m, j, tie ? cand : order);
-            if (tie)
-                lex_keep(order, cand, m + 1);
-            key->travel = e + d;
-            key->back = p->start + e + all + d;
-        }
-    }
-    key->late = 0;
-    return key->travel != INT64_MAX;
-}
-
 int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key)
 {
     struct dp table;
     uint32_t m = (uint32_t)p->n - 1;
     int rc = CCAD_OK, found;
-    memset(&table, 0, sizeof table);
-    table.ctx = ctx;
-    table.p = p;
-    table.m = m;
-    if (m > 0 && m <= TW_EXACT_MAX)
-        prepare(&table);
     if (m == 0 || m > TW_EXACT_MAX) {
         order[0] = 0;
         ccad__tw_eval(p, order, key);
         return CCAD_OK;
     }
-    if (never_waits(p)) {
-        int32_t *E = ccad__alloc(ctx, ((size_t)1 << m) * TW_EXACT_MAX * sizeof *E);
-        if (E == NULL)
+    memset(&table, 0, sizeof table);
+    table.ctx = ctx;
+    table.p = p;
+    table.m = m;
+    if (ccad__tw_never_waits(p)) {
+        found = ccad__tw_wide(ctx, p, order, key);
+        if (found < 0)
             return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
-        found = wide_dp(p, m, E, order, key);
-        ccad__free(ctx, E);
         if (found)
             return CCAD_OK;
         table.late_mode = 1; /* no feasible order: the least late one */
     }
+    prepare(&table); /* only the labels use the shortest paths */
     table.off = ccad__alloc(ctx, (((size_t)1 << m) * m + 1) * sizeof *table.off);
     table.cap = ((size_t)1 << m) * m + TW_STATE_ROOM;
     table.pool = ccad__alloc(ctx, table.cap * sizeof *table.pool);

@@ -66,15 +66,16 @@ static void make_day(struct day *d, uint32_t n, int kind, int32_t scale, int win
     d->p.exact_max = 0;
 }
 
-static void same_order_as_before(void **state)
+/* Every generated day through the kernel `cpu` selects (ctx->cpu: 0 the
+ * portable SSE2 one, CCAD__CPU_AVX2 the AVX2 one) against the reference;
+ * the count of days, the feasible ones into *feasible. */
+static long same_order_on_kernel(ccad_ctx *ctx, unsigned cpu, long *feasible)
 {
     static const int32_t scales[] = {1, 3, 90001,
                                      1000001}; /* odd: no power of two to hide rounding */
-    ccad_ctx *ctx = NULL;
     uint32_t n;
-    long cases = 0, feasible = 0;
-    (void)state;
-    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
+    long cases = 0;
+    ctx->cpu = cpu;
     rng_state = tu_rng_seed(29);
     for (n = 2; n <= NMAX; n++) {
         int kind, windows, rep;
@@ -94,19 +95,97 @@ static void same_order_as_before(void **state)
                         assert_int_equal(kg.back, kw.back);
                         assert_memory_equal(got, want, n * sizeof *got);
                         cases++;
-                        feasible += kw.late == 0;
+                        *feasible += kw.late == 0;
                     }
     }
-    print_message("route tw exact: %ld days with the earlier solver's order (%ld feasible)\n",
+    return cases;
+}
+
+static void same_order_as_before(void **state)
+{
+    ccad_ctx *ctx = NULL;
+    unsigned found;
+    long cases, feasible = 0;
+    (void)state;
+    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
+    found = ctx->cpu;
+    cases = same_order_on_kernel(ctx, 0, &feasible);
+    print_message("route tw exact, portable kernel: %ld days with the earlier solver's order (%ld "
+                  "feasible)\n",
                   cases, feasible);
     assert_true(feasible > cases / 3);
+    if (found & CCAD__CPU_AVX2) {
+        feasible = 0;
+        cases = same_order_on_kernel(ctx, CCAD__CPU_AVX2, &feasible);
+        print_message("route tw exact, AVX2 kernel: %ld days with the earlier solver's order (%ld "
+                      "feasible)\n",
+                      cases, feasible);
+    } else {
+        print_message("route tw exact: this processor has no AVX2, its kernel untested here\n");
+    }
     ccad_ctx_free(ctx);
+}
+
+/* Every allocation of the solver failing in turn, on each path: wide days
+ * in float lanes (scale 1) and in 64-bit lanes (scale 1000001), on each
+ * kernel, days where waiting happens (the labels) and wide days with no
+ * feasible order (the table, then the labels). A failure is CCAD_ENOMEM
+ * with nothing leaked and the order untouched; the first call that
+ * succeeds gives the reference's answer. */
+static void failing_allocator_on_every_path(void **state)
+{
+    static const int32_t scales[] = {1, 1000001};
+    static const unsigned kernels[] = {0, CCAD__CPU_AVX2};
+    tu_alloc al;
+    ccad_host h = tu_host(&al);
+    ccad_ctx *ctx = NULL;
+    size_t sc, kn;
+    int windows;
+    long failures = 0;
+    (void)state;
+    memset(&al, 0, sizeof al);
+    TU_PASS(ctx, ccad_ctx_new(&ctx, &h));
+    rng_state = tu_rng_seed(31);
+    for (kn = 0; kn < 2; kn++) {
+        ctx->cpu = kernels[kn] & ccad__cpu_features();
+        for (sc = 0; sc < 2; sc++)
+            for (windows = 0; windows <= 2; windows++) {
+                static struct day d;
+                uint32_t got[NMAX], want[NMAX];
+                struct tw_key kg, kw;
+                long N, live = al.live;
+                make_day(&d, 10, 0, scales[sc], windows);
+                assert_int_equal(ref_tw_exact(ctx, &d.p, want, &kw), CCAD_OK);
+                for (N = 1;; N++) {
+                    int rc;
+                    assert_true(N < 10);
+                    memset(got, 0x5A, sizeof got);
+                    tu_fail_at(&al, N, 0);
+                    rc = ccad__tw_exact(ctx, &d.p, got, &kg);
+                    tu_fail_at(&al, 0, 0);
+                    assert_int_equal(al.live, live);
+                    if (rc == CCAD_OK)
+                        break;
+                    assert_int_equal(rc, CCAD_ENOMEM);
+                    assert_int_equal(got[0], 0x5A5A5A5Au);
+                    failures++;
+                }
+                assert_int_equal(kg.late, kw.late);
+                assert_int_equal(kg.travel, kw.travel);
+                assert_int_equal(kg.back, kw.back);
+                assert_memory_equal(got, want, 10 * sizeof *got);
+            }
+    }
+    assert_true(failures >= 12); /* at least one allocation on every path */
+    ccad_ctx_free(ctx);
+    assert_int_equal(al.live, 0);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_order_as_before),
+        cmocka_unit_test(failing_allocator_on_every_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
