@@ -35,6 +35,7 @@ void faults_route_solve(void **state);
 void faults_route_host_travel(void **state);
 /* tests/faults_route_tw.c: ccad_route_solve_tw (helpers: route_env_tw.h). */
 void faults_route_solve_tw(void **state);
+void faults_route_tw_exact_paths(void **state);
 
 /* tests/faults_store.c: the storage operations with failing callbacks,
  * alone and with the failing allocator (helpers: store_env.h);

@@ -216,6 +216,7 @@ int main(void)
         cmocka_unit_test(faults_route_solve),
         cmocka_unit_test(faults_route_host_travel),
         cmocka_unit_test(faults_route_solve_tw),
+        cmocka_unit_test(faults_route_tw_exact_paths),
         cmocka_unit_test(faults_reentry_schedule),
         cmocka_unit_test(faults_store_record),
         cmocka_unit_test(faults_store_save_book),
