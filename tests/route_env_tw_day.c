@@ -8,8 +8,10 @@ void tw_day_make(struct tw_day *d, uint64_t *rng, uint32_t n, int kind, int32_t 
     double x[NMAX], y[NMAX];
     uint32_t i, j;
     for (i = 0; i < n; i++) {
-        x[i] = kind == 1 ? (double)(tu_rng_next(rng) % 3) * 4000.0 : (double)(tu_rng_next(rng) % 20000);
-        y[i] = kind == 1 ? (double)(tu_rng_next(rng) % 3) * 4000.0 : (double)(tu_rng_next(rng) % 20000);
+        x[i] = kind == 1 ? (double)(tu_rng_next(rng) % 3) * 4000.0
+                         : (double)(tu_rng_next(rng) % 20000);
+        y[i] = kind == 1 ? (double)(tu_rng_next(rng) % 3) * 4000.0
+                         : (double)(tu_rng_next(rng) % 20000);
         if (kind == 2 && i > 0 && tu_rng_next(rng) % 3 == 0) {
             uint32_t src = (uint32_t)(tu_rng_next(rng) % i);
             x[i] = x[src];
@@ -39,4 +41,3 @@ void tw_day_make(struct tw_day *d, uint64_t *rng, uint32_t n, int kind, int32_t 
     d->p.end = scale > 1 ? 1000000000 : 1020;
     d->p.exact_max = 0;
 }
-
