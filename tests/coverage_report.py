@@ -60,6 +60,17 @@ def data_only(dirs, src):
     return False
 
 
+def instantiates_only(libdir, src):
+    """True when src has no function body of its own: a file that only
+    compiles code from headers with other settings (route_exact_avx2.c
+    builds route_exact_block.h for AVX2). gcov writes that code's lines
+    under the headers' names and none under src's, so there is no .gcov
+    file for src; the lines are counted where the header is used with
+    the default settings."""
+    with open(os.path.join(libdir, src), encoding="utf-8") as f:
+        return re.search(r"^\{", f.read(), re.M) is None
+
+
 def main(argv):
     uncovered = []
     if "--uncovered" in argv:
@@ -85,7 +96,7 @@ def main(argv):
                         lines[k] = lines.get(k, False) or v
                     for k, v in b.items():
                         branches[k] = branches.get(k, False) or v
-        if not found and not data_only(dirs, src):
+        if not found and not data_only(dirs, src) and not instantiates_only(libdir, src):
             print(f"coverage: no gcov output for {src}", file=sys.stderr)
             return 1
         nl, nlc = len(lines), sum(lines.values())
