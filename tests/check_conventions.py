@@ -146,9 +146,6 @@ def check_errors(path, text):
 # Single capital letters still held by files that other branches were
 # changing when this check came (renamed when those branches land):
 # (file, name).
-# (file, name) pairs a rename may hold back for a while; the check fails when
-# one of them is renamed, so the set only shrinks. Empty: none held back.
-HELD_BACK = set()
 COMMENT_OR_STRING = re.compile(r"/\*.*?\*/|//[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", re.S)
 
 
@@ -187,7 +184,6 @@ def struct_bodies(code):
 
 def check_names(path, text, typedefs):
     code = blank_comments(text)
-    where = path.replace(os.sep, "/")
     found = {}
     kinds = r"struct\s+\w+" + "".join(r"|" + re.escape(t) for t in sorted(typedefs))
     typed = re.compile(r"\b(?:" + kinds + r")\b(?:\s|\*|\bconst\b)*?\b([A-Z])\b\s*(?=[=;,)\[])")
@@ -200,8 +196,6 @@ def check_names(path, text, typedefs):
     errors = []
     for pos in sorted(found):
         name, what = found[pos]
-        if (where, name) in HELD_BACK:
-            continue
         errors.append("%s:%d: %s: %s (name it by what it holds)"
                       % (path, code.count("\n", 0, pos) + 1, name, what))
     return errors
@@ -227,21 +221,6 @@ void g(struct plan *plan, ccad_team_load load, uint32_t N);
     "lib/planted_errors.c": ("int ccad_x_new(ccad_ctx *ctx)\n{\n"
                              "    return ccad__fail(ctx, CCAD_EINVAL, \"bad size\");\n}\n", [3]),
 }
-
-
-def stale_held_back(sources, typedefs):
-    """A HELD_BACK entry whose name is gone (renamed) must leave the list."""
-    global HELD_BACK
-    kept, HELD_BACK = HELD_BACK, set()
-    try:
-        found = set()
-        for path, text in sources:
-            for e in check_names(path, text, typedefs):
-                found.add((path.replace(os.sep, "/"), e.split(":")[2].strip()))
-    finally:
-        HELD_BACK = kept
-    return ["tests/check_conventions.py: HELD_BACK %s %s is renamed: drop it from the list" % held
-            for held in sorted(kept - found)]
 
 
 def check_file(path, text, typedefs):
@@ -273,7 +252,6 @@ def main():
     errors = []
     for path, text in sources:
         errors += check_file(path, text, typedefs)
-    errors += stale_held_back(sources, typedefs)
     for e in errors:
         print(e)
     print("check_conventions: %d violation(s)" % len(errors))
