@@ -3,11 +3,13 @@
  * (route.c), which gives the costs. */
 #include "internal.h"
 
+#include "route_exact.h"
+
 #include <math.h>
 #include <string.h>
 
+/* The float table by columns with SSE2 where the compiler targets it. */
 #if defined(__SSE2__) && !defined(CCAD_SCALAR_ROUTE)
-#include <emmintrin.h>
 #define EXACT_SSE 1
 #endif
 
@@ -66,39 +68,33 @@ EXACT_ROW(exact_row64, int64_t)
 EXACT_FILL(exact_fill32, int32_t, exact_row32)
 EXACT_FILL(exact_fill64, int64_t, exact_row64)
 
-#ifdef EXACT_SSE
-/* The float table with SSE2 (the row type of route_rows_sse2.h), four
- * rows at a time. */
-#include "route_rows_sse2.h"
-#define EXACT_BLOCK exact_block_sse2
-#define EXACT_TARGET
-#define EXACT_BLOCK_FILL exact_fillf
-#define EXACT_BLOCK_FILL_SCOPE static
-#include "route_exact_block.h"
-#undef EXACT_BLOCK
-#undef EXACT_TARGET
-#else
+#ifndef EXACT_SSE
 EXACT_ROW(exact_rowf, float)
 EXACT_FILL(exact_fillf, float, exact_rowf)
 #endif
 
-/* The table (rows 1.. by FILL) and the tour from it. */
-#define EXACT_ROWS(NAME, T) \
-    static void NAME(const int64_t *D, uint32_t m, int open, T *E, \
-                     void (*fill)(T *, const T *, uint32_t), uint32_t *order, int64_t *cost) \
+/* The costs between stops (Dr[k][j], stop k to stop j) in the value type,
+ * zero beyond m. */
+#define EXACT_DIST(NAME, T) \
+    static void NAME(const int64_t *D, uint32_t m, T *Dr) \
     { \
-        uint32_t full = (1u << m) - 1, w = m + 1, j, k, last = 0, mask; \
-        T Dr[EXACT_MAX * EXACT_MAX]; \
-        int64_t best = INT64_MAX; \
-        memset(Dr, 0, sizeof Dr); \
+        uint32_t w = m + 1, j, k; \
+        memset(Dr, 0, EXACT_MAX * EXACT_MAX * sizeof *Dr); \
         for (k = 0; k < m; k++) \
             for (j = 0; j < m; j++) \
                 Dr[k * EXACT_MAX + j] = (T)D[(k + 1) * w + j + 1]; \
-        for (j = 0; j < EXACT_MAX; j++) \
-            E[j] = j < m ? (T)D[j + 1] : 0; \
-        fill(E, Dr, m); \
+    }
+
+/* The tour from a filled table whose entry E[S][j] sits at
+ * E[S * per_set + j * per_stop] (rows or columns). */
+#define EXACT_TOUR(NAME, T) \
+    static void NAME(const T *E, size_t per_set, size_t per_stop, const T *Dr, \
+                     const int64_t *D, uint32_t m, int open, uint32_t *order, int64_t *cost) \
+    { \
+        uint32_t full = (1u << m) - 1, w = m + 1, j, k, last = 0, mask; \
+        int64_t best = INT64_MAX; \
         for (j = 0; j < m; j++) { \
-            int64_t c = (int64_t)E[(size_t)(full & ~(1u << j)) * EXACT_MAX + j] + \
+            int64_t c = (int64_t)E[(full & ~(1u << j)) * per_set + j * per_stop] + \
                         (open ? 0 : D[(j + 1) * w]); \
             if (c < best) { \
                 best = c; \
@@ -108,11 +104,12 @@ EXACT_FILL(exact_fillf, float, exact_rowf)
         mask = full; \
         for (k = m; k >= 1; k--) { \
             uint32_t prev = mask & ~(1u << last), bits; \
-            T val = E[(size_t)prev * EXACT_MAX + last]; \
+            T val = E[prev * per_set + last * per_stop]; \
             order[k] = last + 1; \
             for (bits = prev; bits != 0; bits &= bits - 1) { \
                 j = ccad__lowest_bit(bits); \
-                if (E[(size_t)(prev & ~(1u << j)) * EXACT_MAX + j] + Dr[j * EXACT_MAX + last] == \
+                if (E[(prev & ~(1u << j)) * per_set + j * per_stop] + \
+                        Dr[j * EXACT_MAX + last] == \
                     val) \
                     break; \
             } \
@@ -123,9 +120,72 @@ EXACT_FILL(exact_fillf, float, exact_rowf)
         *cost = best; \
     }
 
-EXACT_ROWS(exact_rowsf, float)
-EXACT_ROWS(exact_rows32, int32_t)
-EXACT_ROWS(exact_rows64, int64_t)
+/* The table by rows (rows 1.. by FILL) and the tour from it. */
+#define EXACT_ROWS(NAME, T, DIST, TOUR) \
+    static void NAME(const int64_t *D, uint32_t m, int open, T *E, \
+                     void (*fill)(T *, const T *, uint32_t), uint32_t *order, int64_t *cost) \
+    { \
+        T Dr[EXACT_MAX * EXACT_MAX]; \
+        uint32_t j; \
+        DIST(D, m, Dr); \
+        for (j = 0; j < EXACT_MAX; j++) \
+            E[j] = j < m ? (T)D[j + 1] : 0; \
+        fill(E, Dr, m); \
+        TOUR(E, EXACT_MAX, 1, Dr, D, m, open, order, cost); \
+    }
+
+EXACT_DIST(exact_distf, float)
+EXACT_DIST(exact_dist32, int32_t)
+EXACT_DIST(exact_dist64, int64_t)
+EXACT_TOUR(exact_tourf, float)
+EXACT_TOUR(exact_tour32, int32_t)
+EXACT_TOUR(exact_tour64, int64_t)
+#if CCAD__HAVE_AVX2_KERNELS || !defined(EXACT_SSE)
+EXACT_ROWS(exact_rowsf, float, exact_distf, exact_tourf)
+#endif
+EXACT_ROWS(exact_rows32, int32_t, exact_dist32, exact_tour32)
+EXACT_ROWS(exact_rows64, int64_t, exact_dist64, exact_tour64)
+
+/* The float table's path: by rows with AVX2 (route_exact_avx2.c) when the
+ * context's processor has it, else by columns with SSE2
+ * (route_exact_sse2.c), or by rows in plain C where SSE2 is missing. */
+static int exact_float(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uint32_t *order,
+                       int64_t *cost)
+{
+    float *E;
+#ifdef EXACT_SSE
+    float Dr[EXACT_MAX * EXACT_MAX];
+    size_t rows = CCAD__EXACT_COL_ROWS(m);
+    uint32_t j;
+#endif
+#if CCAD__HAVE_AVX2_KERNELS
+    if ((ctx->cpu & CCAD__CPU_AVX2) != 0) {
+        E = ccad__alloc(ctx, ((size_t)1 << (m < 2 ? 2 : m)) * EXACT_MAX * sizeof *E);
+        if (E == NULL)
+            return CCAD_ENOMEM;
+        exact_rowsf(D, m, open, E, ccad__route_exact_fill_avx2, order, cost);
+        ccad__free(ctx, E);
+        return CCAD_OK;
+    }
+#endif
+#ifdef EXACT_SSE
+    E = ccad__alloc(ctx, CCAD__EXACT_COLS(m) * rows * sizeof *E);
+    if (E == NULL)
+        return CCAD_ENOMEM;
+    exact_distf(D, m, Dr);
+    for (j = 0; j < CCAD__EXACT_COLS(m); j++)
+        E[j * rows] = j < m ? (float)D[j + 1] : 0.0f;
+    ccad__route_exact_fill_cols(E, rows, Dr, m);
+    exact_tourf(E, 1, rows, Dr, D, m, open, order, cost);
+#else
+    E = ccad__alloc(ctx, ((size_t)1 << (m < 2 ? 2 : m)) * EXACT_MAX * sizeof *E);
+    if (E == NULL)
+        return CCAD_ENOMEM;
+    exact_rowsf(D, m, open, E, exact_fillf, order, cost);
+#endif
+    ccad__free(ctx, E);
+    return CCAD_OK;
+}
 
 int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uint32_t *order,
                       int64_t *cost)
@@ -140,17 +200,9 @@ int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uin
         if (D[j] > maxd)
             maxd = D[j];
     rows = (size_t)1 << m;
-    if (maxd <= FLOAT_EXACT / ((int64_t)w + 1)) {
-        E = ccad__alloc(ctx, (rows < 4 ? 4 : rows) * EXACT_MAX * sizeof(float));
-        if (E == NULL)
-            return CCAD_ENOMEM;
-        exact_rowsf(D, m, open, E,
-#if CCAD__HAVE_AVX2_KERNELS
-                    (ctx->cpu & CCAD__CPU_AVX2) != 0 ? ccad__route_exact_fill_avx2 :
-#endif
-                                                     exact_fillf,
-                    order, cost);
-    } else if (maxd <= INT32_MAX / (int64_t)w) {
+    if (maxd <= FLOAT_EXACT / ((int64_t)w + 1))
+        return exact_float(ctx, D, m, open, order, cost);
+    if (maxd <= INT32_MAX / (int64_t)w) {
         E = ccad__alloc(ctx, rows * EXACT_MAX * sizeof(int32_t));
         if (E == NULL)
             return CCAD_ENOMEM;
