@@ -8,11 +8,6 @@
 #include <math.h>
 #include <string.h>
 
-/* The float table by columns with SSE2 where the compiler targets it. */
-#if defined(__SSE2__) && !defined(CCAD_SCALAR_ROUTE)
-#define EXACT_SSE 1
-#endif
-
 #define EXACT_MAX CCAD__ROUTE_EXACT_MAX
 /* Below 2^24 every whole number is a float, and sums of such numbers that
  * stay below it are exact. */
@@ -68,7 +63,7 @@ EXACT_ROW(exact_row64, int64_t)
 EXACT_FILL(exact_fill32, int32_t, exact_row32)
 EXACT_FILL(exact_fill64, int64_t, exact_row64)
 
-#ifndef EXACT_SSE
+#if !CCAD__HAVE_EXACT_COLS
 EXACT_ROW(exact_rowf, float)
 EXACT_FILL(exact_fillf, float, exact_rowf)
 #endif
@@ -79,7 +74,7 @@ EXACT_FILL(exact_fillf, float, exact_rowf)
     static void NAME(const int64_t *D, uint32_t m, T *Dr) \
     { \
         uint32_t w = m + 1, j, k; \
-        memset(Dr, 0, EXACT_MAX * EXACT_MAX * sizeof *Dr); \
+        memset(Dr, 0, sizeof(T) * EXACT_MAX * EXACT_MAX); \
         for (k = 0; k < m; k++) \
             for (j = 0; j < m; j++) \
                 Dr[k * EXACT_MAX + j] = (T)D[(k + 1) * w + j + 1]; \
@@ -88,8 +83,8 @@ EXACT_FILL(exact_fillf, float, exact_rowf)
 /* The tour from a filled table whose entry E[S][j] sits at
  * E[S * per_set + j * per_stop] (rows or columns). */
 #define EXACT_TOUR(NAME, T) \
-    static void NAME(const T *E, size_t per_set, size_t per_stop, const T *Dr, \
-                     const int64_t *D, uint32_t m, int open, uint32_t *order, int64_t *cost) \
+    static void NAME(const T *E, size_t per_set, size_t per_stop, const T *Dr, const int64_t *D, \
+                     uint32_t m, int open, uint32_t *order, int64_t *cost) \
     { \
         uint32_t full = (1u << m) - 1, w = m + 1, j, k, last = 0, mask; \
         int64_t best = INT64_MAX; \
@@ -108,8 +103,7 @@ EXACT_FILL(exact_fillf, float, exact_rowf)
             order[k] = last + 1; \
             for (bits = prev; bits != 0; bits &= bits - 1) { \
                 j = ccad__lowest_bit(bits); \
-                if (E[(prev & ~(1u << j)) * per_set + j * per_stop] + \
-                        Dr[j * EXACT_MAX + last] == \
+                if (E[(prev & ~(1u << j)) * per_set + j * per_stop] + Dr[j * EXACT_MAX + last] == \
                     val) \
                     break; \
             } \
@@ -140,7 +134,7 @@ EXACT_DIST(exact_dist64, int64_t)
 EXACT_TOUR(exact_tourf, float)
 EXACT_TOUR(exact_tour32, int32_t)
 EXACT_TOUR(exact_tour64, int64_t)
-#if CCAD__HAVE_AVX2_KERNELS || !defined(EXACT_SSE)
+#if CCAD__HAVE_AVX2_KERNELS || !CCAD__HAVE_EXACT_COLS
 EXACT_ROWS(exact_rowsf, float, exact_distf, exact_tourf)
 #endif
 EXACT_ROWS(exact_rows32, int32_t, exact_dist32, exact_tour32)
@@ -153,7 +147,7 @@ static int exact_float(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, ui
                        int64_t *cost)
 {
     float *E;
-#ifdef EXACT_SSE
+#if CCAD__HAVE_EXACT_COLS
     float Dr[EXACT_MAX * EXACT_MAX];
     size_t rows = CCAD__EXACT_COL_ROWS(m);
     uint32_t j;
@@ -168,7 +162,7 @@ static int exact_float(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, ui
         return CCAD_OK;
     }
 #endif
-#ifdef EXACT_SSE
+#if CCAD__HAVE_EXACT_COLS
     E = ccad__alloc(ctx, CCAD__EXACT_COLS(m) * rows * sizeof *E);
     if (E == NULL)
         return CCAD_ENOMEM;

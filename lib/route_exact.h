@@ -6,6 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The kernel is built where the compiler targets SSE2 (always on x86-64),
+ * unless CCAD_SCALAR_ROUTE asks for plain C. */
+#if defined(__SSE2__) && !defined(CCAD_SCALAR_ROUTE)
+#define CCAD__HAVE_EXACT_COLS 1
+#else
+#define CCAD__HAVE_EXACT_COLS 0
+#endif
+
 /* Columns the table by columns holds for m stops: one per stop, at least
  * two (the kernel always works on stops 0 and 1). */
 #define CCAD__EXACT_COLS(m) ((m) < 2 ? 2u : (m))

@@ -1,9 +1,10 @@
 /* ROUTE: the exact solver's float table with AVX2 (route_exact.c chooses
  * it when ctx->cpu says the processor has AVX2, cpu.c): a row of twelve
- * lanes in one 8-lane and one 4-lane register (route_rows_avx2.h). The block is
- * the one route_exact.c uses (route_exact_block.h); only the registers
- * differ, and minimums of exact whole numbers are the same in any width,
- * so both kernels give the same table to the bit (tests/test_route_exact_isa.c). */
+ * lanes in one 8-lane and one 4-lane register (route_rows_avx2.h), four
+ * rows at a time (route_exact_block.h). Without AVX2 the table is filled
+ * by columns instead (route_exact_sse2.c); minimums of exact whole numbers
+ * are the same in any order and width, so both kernels give the values
+ * the tour reads to the bit (tests/test_route_exact.c). */
 #include "internal.h"
 
 #if CCAD__HAVE_AVX2_KERNELS

@@ -1,6 +1,6 @@
 /* ROUTE: four rows of an exact solver's float table at once, included by
- * route_exact.c and route_tw_wide.c (SSE2, route_rows_sse2.h) and by
- * route_exact_avx2.c and route_tw_exact_avx2.c (AVX2, route_rows_avx2.h)
+ * route_tw_wide.c (SSE2, route_rows_sse2.h) and by route_exact_avx2.c and
+ * route_tw_exact_avx2.c (AVX2, route_rows_avx2.h)
  * after they define the row type for their registers:
  *
  *   EXACT_BLOCK   the function's name; EXACT_TARGET its attributes (the ISA)

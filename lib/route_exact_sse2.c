@@ -23,7 +23,7 @@
 
 #include "route_exact.h"
 
-#if defined(__SSE2__) && !defined(CCAD_SCALAR_ROUTE)
+#if CCAD__HAVE_EXACT_COLS
 #include <emmintrin.h>
 #include <math.h>
 

@@ -1,6 +1,7 @@
 /* ROUTE: one table row of twelve float lanes in three SSE2 registers, the
- * row type of the float block (route_exact_block.h) for the exact solvers
- * (route_exact.c, route_tw_exact.c). minps does in one instruction what
+ * row type of the float block (route_exact_block.h) for the time-window
+ * solver's wide days (route_tw_wide.c; the plain exact solver's SSE2
+ * kernel works by columns, route_exact_sse2.c). minps does in one instruction what
  * whole numbers need four for without SSE4.1: minps(c, t) is
  * c < t ? c : t. Include after <emmintrin.h> and <math.h>. */
 #ifndef CCAD_ROUTE_ROWS_SSE2_H

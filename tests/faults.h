@@ -30,6 +30,7 @@ long faults_plan_rounds(void);
 
 /* tests/faults_route.c: ccad_route_solve (helpers: route_env.h). */
 void faults_route_solve(void **state);
+void faults_route_exact_kernels(void **state);
 /* tests/faults_route_host.c: ccad_route_solve's HOST travel callback
  * failing (helpers: route_env_host.h). */
 void faults_route_host_travel(void **state);

@@ -214,6 +214,7 @@ int main(void)
                                         tu_fixture_teardown),
         cmocka_unit_test(faults_team_transfer),
         cmocka_unit_test(faults_route_solve),
+        cmocka_unit_test(faults_route_exact_kernels),
         cmocka_unit_test(faults_route_host_travel),
         cmocka_unit_test(faults_route_solve_tw),
         cmocka_unit_test(faults_route_tw_exact_paths),

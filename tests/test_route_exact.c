@@ -10,9 +10,11 @@
  * all-equal and all-zero matrices, costs that differ by direction, and
  * costs large enough for each value type the solvers choose (float below
  * 2^24, 32-bit, 64-bit). Then bad sizes and a failing allocator. */
+#include "route_env_kernels.h"
 #include "testutil.h"
 
 #include "../lib/internal.h"
+#include "../lib/route_exact.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -157,16 +159,15 @@ static void make_matrix(int64_t *D, uint32_t w, int kind, int64_t unit)
         }
 }
 
-/* Every matrix through the kernel `cpu` selects (ctx->cpu: 0 forces the
- * portable one, CCAD__CPU_AVX2 the AVX2 one) against the reference. */
-static long same_tours_on_kernel(ccad_ctx *ctx, unsigned cpu, long *ties)
+/* Every matrix through the kernel ctx->cpu selects (route_env_kernels.h)
+ * against the reference; the matrices built for ties into *ties. */
+static long same_tours_on_kernel(ccad_ctx *ctx, long *ties)
 {
     /* odd units: costs are no multiples of a power of two that a float could
      * carry exactly beyond 2^24 */
     static const int64_t units[] = {1, 997, 3001, 40001, 5000001, INT64_C(200000000001)};
     uint32_t m;
     long cases = 0;
-    ctx->cpu = cpu;
     rng_state = tu_rng_seed(3);
     for (m = 1; m <= REF_MAX; m++) {
         int kind, rep, open;
@@ -191,27 +192,63 @@ static long same_tours_on_kernel(ccad_ctx *ctx, unsigned cpu, long *ties)
 
 static void same_tours_as_the_old_solver(void **state)
 {
-    ccad_ctx *ctx = NULL;
-    unsigned found;
-    long cases, ties = 0;
     (void)state;
-    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
-    found = ctx->cpu;
-    cases = same_tours_on_kernel(ctx, 0, &ties);
-    print_message("route exact, portable kernel: %ld matrices with the old solver's tour (%ld "
-                  "built for ties)\n",
-                  cases, ties);
-    if (found & CCAD__CPU_AVX2) {
-        ties = 0;
-        cases = same_tours_on_kernel(ctx, CCAD__CPU_AVX2, &ties);
-        print_message("route exact, AVX2 kernel: %ld matrices with the old solver's tour (%ld "
-                      "built for ties)\n",
-                      cases, ties);
-    } else {
-        print_message("route exact: this processor has no AVX2, its kernel untested here\n");
-    }
-    ccad_ctx_free(ctx);
+    route_each_kernel(same_tours_on_kernel, "route exact", "matrices with the old solver's tour",
+                      "built for ties");
 }
+
+#if CCAD__HAVE_EXACT_COLS
+/* The SSE2 kernel's table by columns (lib/route_exact_sse2.c) against the
+ * row-by-row recurrence, entry by entry: every E[S][j] with j outside S
+ * (the entries the tour reads) is the same float, for 1 to 12 stops, costs
+ * from 0 up to the float path's limit, many of them equal (ties). */
+static void columns_hold_the_row_table(void **state)
+{
+    static float rows_ref[(1u << REF_MAX) * REF_MAX], cols[(1u << REF_MAX) * REF_MAX];
+    uint32_t m;
+    long checked = 0;
+    (void)state;
+    rng_state = tu_rng_seed(41);
+    for (m = 1; m <= REF_MAX; m++) {
+        int rep;
+        for (rep = 0; rep < 6; rep++) {
+            /* the limit route_exact.c puts on the float path: paths stay
+             * below 2^24 */
+            uint64_t top = rep % 3 == 0 ? 4 : rep % 3 == 1 ? 1000 : ((uint64_t)1 << 24) / (m + 2);
+            size_t nrows = CCAD__EXACT_COL_ROWS(m);
+            float Dr[REF_MAX * REF_MAX];
+            uint32_t S, j, k;
+            memset(Dr, 0, sizeof Dr);
+            for (k = 0; k < m; k++)
+                for (j = 0; j < m; j++)
+                    Dr[k * REF_MAX + j] = k == j ? 0.0f : (float)(rng_next() % (top + 1));
+            memset(cols, 0xA5, sizeof cols);
+            for (j = 0; j < CCAD__EXACT_COLS(m); j++)
+                cols[j * nrows] = rows_ref[j] = j < m ? (float)(rng_next() % (top + 1)) : 0.0f;
+            for (S = 1; S < (1u << m); S++)
+                for (j = 0; j < m; j++) {
+                    float best = HUGE_VALF;
+                    for (k = 0; k < m; k++)
+                        if ((S >> k & 1u) != 0) {
+                            float c = rows_ref[(S & ~(1u << k)) * REF_MAX + k] +
+                                      Dr[k * REF_MAX + j];
+                            best = c < best ? c : best;
+                        }
+                    rows_ref[S * REF_MAX + j] = best;
+                }
+            ccad__route_exact_fill_cols(cols, nrows, Dr, m);
+            for (S = 0; S < (1u << m); S++)
+                for (j = 0; j < m; j++)
+                    if ((S >> j & 1u) == 0) {
+                        assert_true(cols[j * nrows + S] == rows_ref[S * REF_MAX + j]);
+                        checked++;
+                    }
+        }
+    }
+    print_message("route exact, SSE2 columns: %ld entries equal to the row-by-row table\n",
+                  checked);
+}
+#endif
 
 /* The context holds what the processor has: compared with the compiler's
  * own detection (tests may use its global state; the library may not). */
@@ -264,6 +301,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_tours_as_the_old_solver),
+#if CCAD__HAVE_EXACT_COLS
+        cmocka_unit_test(columns_hold_the_row_table),
+#endif
         cmocka_unit_test(kernels_chosen_from_the_processor),
         cmocka_unit_test(bad_sizes_and_failing_allocator),
     };

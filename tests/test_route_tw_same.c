@@ -12,6 +12,7 @@
 #undef ccad__tw_exact
 int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key);
 
+#include "route_env_kernels.h"
 #include "route_env_tw_day.h"
 
 #include <math.h>
@@ -19,16 +20,15 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
 
 static uint64_t rng_state; /* tu_rng_next's state (testutil.h) */
 
-/* Every generated day through the kernel `cpu` selects (ctx->cpu: 0 the
- * portable SSE2 one, CCAD__CPU_AVX2 the AVX2 one) against the reference;
- * the count of days, the feasible ones into *feasible. */
-static long same_order_on_kernel(ccad_ctx *ctx, unsigned cpu, long *feasible)
+/* Every generated day through the kernel ctx->cpu selects
+ * (route_env_kernels.h) against the reference; the count of days, the
+ * feasible ones into *feasible. */
+static long same_order_on_kernel(ccad_ctx *ctx, long *feasible)
 {
     static const int32_t scales[] = {1, 3, 90001,
                                      1000001}; /* odd: no power of two to hide rounding */
     uint32_t n;
     long cases = 0;
-    ctx->cpu = cpu;
     rng_state = tu_rng_seed(29);
     for (n = 2; n <= NMAX; n++) {
         int kind, windows, rep;
@@ -51,32 +51,15 @@ static long same_order_on_kernel(ccad_ctx *ctx, unsigned cpu, long *feasible)
                         *feasible += kw.late == 0;
                     }
     }
+    assert_true(*feasible > cases / 3);
     return cases;
 }
 
 static void same_order_as_before(void **state)
 {
-    ccad_ctx *ctx = NULL;
-    unsigned found;
-    long cases, feasible = 0;
     (void)state;
-    TU_PASS(ctx, ccad_ctx_new(&ctx, NULL));
-    found = ctx->cpu;
-    cases = same_order_on_kernel(ctx, 0, &feasible);
-    print_message("route tw exact, portable kernel: %ld days with the earlier solver's order (%ld "
-                  "feasible)\n",
-                  cases, feasible);
-    assert_true(feasible > cases / 3);
-    if (found & CCAD__CPU_AVX2) {
-        feasible = 0;
-        cases = same_order_on_kernel(ctx, CCAD__CPU_AVX2, &feasible);
-        print_message("route tw exact, AVX2 kernel: %ld days with the earlier solver's order (%ld "
-                      "feasible)\n",
-                      cases, feasible);
-    } else {
-        print_message("route tw exact: this processor has no AVX2, its kernel untested here\n");
-    }
-    ccad_ctx_free(ctx);
+    route_each_kernel(same_order_on_kernel, "route tw exact",
+                      "days with the earlier solver's order", "feasible");
 }
 
 int main(void)
