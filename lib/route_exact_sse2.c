@@ -6,9 +6,9 @@
  * four, which differ only in stops 0 and 1 (the low stops). Entry
  * E[S][j] counts only for j outside S, so a block H computes only the
  * columns of stops outside H, and for each only the high stops k of H as
- * the last stop before j: the lane-wise minimum of E[H - k][k..k+3] (four
- * subsets of column k, four rows back in one load) plus the cost from k
- * to j, the same in every lane. That skips the columns of stops inside H,
+ * the last stop before j: the lane-wise minimum of E[H - k + l][k] for
+ * l = 0..3 (four subsets of column k in one load) plus the cost from k to
+ * j, the same in every lane. That skips the columns of stops inside H,
  * about half the work the row-by-row table spends on values nobody reads.
  *
  * The low stops come last, as in route_exact_block.h: E[H+1][j] may end
@@ -18,7 +18,14 @@
  * block computes first) and serve every column in two additions and two
  * minimums. Every value is a whole number below 2^24, exact in float, so
  * the order of the candidates changes no minimum: the values read are
- * those of the row-by-row table, and with them the tour and its ties. */
+ * those of the row-by-row table, and with them the tour and its ties.
+ *
+ * How many high stops a block has decides how often its loops run. In
+ * increasing order of H that count changes from one block to the next in
+ * a way the processor cannot guess, and a wrong guess costs more than the
+ * work of a column; so the blocks go by that count instead (all blocks of
+ * one high stop, then of two, ...; a block only reads blocks of fewer),
+ * and each count is a compiled case of its own, its loops unrolled. */
 #include "internal.h"
 
 #include "route_exact.h"
