@@ -19,8 +19,8 @@ int route_each_kernel(route_kernel_check check, const char *what, const char *ca
     for (i = 0; i < sizeof kernels / sizeof kernels[0]; i++) {
         long cases, counted = 0;
         if ((kernels[i].cpu & found) != kernels[i].cpu) {
-            print_message("%s: this processor has no %s, its kernel untested here\n", what,
-                          kernels[i].name);
+            print_message("%s: no %s here (the processor or the build), its kernel untested\n",
+                          what, kernels[i].name);
             continue;
         }
         ctx->cpu = kernels[i].cpu;
