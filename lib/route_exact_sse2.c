@@ -56,20 +56,23 @@ struct cols_costs {
 
 /* Column j of a block before its low stops: the minimum over its n high
  * stops (sources src, costs from) of E[H - k][k] + cost(k, j), lane by
- * lane, from `start`. */
+ * lane; `start` when n is 0 (block 0: the costs from the base). */
 COLS_INLINE __m128 cols_high(const __m128 *src, const __m128 *const *from, uint32_t n, uint32_t j,
                              __m128 start)
 {
-    __m128 acc = start;
+    __m128 acc;
     uint32_t i;
-    for (i = 0; i < n; i++)
+    if (n == 0)
+        return start;
+    acc = _mm_add_ps(src[0], from[0][j]);
+    for (i = 1; i < n; i++)
         acc = _mm_min_ps(acc, _mm_add_ps(src[i], from[i][j]));
     return acc;
 }
 
 /* Block H, whose high stops number n (a constant where inlined): block 0
- * starts from row 0, the costs from the base; every other block from
- * infinity. */
+ * (no high stop) starts from row 0, the costs from the base, with the
+ * other lanes infinite. */
 COLS_INLINE void cols_block(const struct cols_costs *c, uint32_t H, uint32_t m, uint32_t n)
 {
     __m128 src[EXACT_MAX], a0, a1, low, via0, via1, inf = _mm_set1_ps(HUGE_VALF);
