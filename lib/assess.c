@@ -68,7 +68,11 @@ void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, in
                   ccad_assessment *a, int keep_reasons)
 {
     struct ccad__decide d;
-    memset(a, 0, keep_reasons ? sizeof *a : offsetof(ccad_assessment, reasons));
+    /* the reasons past reason_count are left as they are: the planner reads
+     * reasons[0..reason_count) only, and the public entry point clears the
+     * whole assessment before this (the reason slots are a kilobyte to
+     * clear for every candidate the planner places) */
+    memset(a, 0, offsetof(ccad_assessment, reasons));
     a->size = (uint32_t)sizeof *a;
     memset(&d, 0, sizeof d);
     d.b = b;
@@ -126,6 +130,7 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
                           (unsigned long)index);
     {
         struct cust w;
+        memset(&a, 0, sizeof a); /* every reason slot, used or not */
         ccad__unpack(book, index, &w);
         ccad__assess(book, rules->v, &w, today, &a, 1);
     }
