@@ -193,6 +193,7 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
 {
     static const char fn[] = "ccad_book_assess_range";
     struct brief_rules prepared;
+    struct cust view; /* the side-table entries' working form (brief_extra.c) */
     size_t i;
     int rc;
     if (book == NULL)
@@ -208,10 +209,11 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: range %lu+%lu leaves the book of %lu", fn,
                           (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
     ccad__brief_rules_init(&prepared, rules->v, today);
+    ccad__brief_extra_view(&view);
     i = 0;
 #ifdef CCAD__BRIEF_SSE2
     if (n > 0) /* elem_size is sizeof(ccad_brief) */
-        i = ccad__brief_sse2(book, &prepared, rules->v, first, n, out);
+        i = ccad__brief_sse2(book, &prepared, rules->v, first, n, &view, out);
 #endif
     for (; i < n; i++) {
         ccad_brief *o = (ccad_brief *)(void *)((char *)out + i * elem_size);
@@ -219,8 +221,8 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
         if (r->bits & CB_WIDE) {
             ccad__brief_wide(book, &prepared, first + i, o);
         } else if (r->bits & (CB_EXTRA_POS | CB_EXTRA_VIS)) {
-            brief_one(&prepared, r, ccad__brief_extra_letgo(book, &prepared, r), o);
-            ccad__brief_extra_flags(book, &prepared, r, o);
+            brief_one(&prepared, r, ccad__brief_extra_letgo(book, &prepared, r, &view), o);
+            ccad__brief_extra_flags(book, &prepared, r, &view, o);
         } else {
             brief_one(&prepared, r, -1, o);
         }

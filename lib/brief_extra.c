@@ -6,13 +6,20 @@
  * flags that the visit summary decides (ccad__brief_extra_flags):
  * FOLLOWUP's record flags and PATIENCE by the run. A prospect is never let
  * go, so PATIENCE's gap limit is the grade's without let-go. Both read the
- * rules' own functions (lib/rules/triage.c, visits.c); test_extra.c checks
- * the briefs against books where the same customers are stored wide. */
+ * rules' own functions (lib/rules/triage.c, visits.c) on a working form
+ * that the batch clears once (ccad__brief_extra_view) and that they fill
+ * with the fields those functions read: a field a rule starts to read
+ * without being set here holds zero, the same for every record, never
+ * what an earlier record or the stack left. test_extra.c checks the
+ * briefs against books where the same customers are stored wide. */
 #include "brief.h"
 
+#include <string.h>
+
+void ccad__brief_extra_view(struct cust *view) { memset(view, 0, sizeof *view); }
+
 /* The working-form fields that TRIAGE (ccad__triage_read) reads, from
- * record r and its entry x; the rest of *c is not set and must not be
- * read. */
+ * record r and its entry x; the rest of *c stays as the batch cleared it. */
 static void position_view(const struct crec *r, const struct ccad__extra *x, struct cust *c)
 {
     c->status = r->status;
@@ -23,7 +30,8 @@ static void position_view(const struct crec *r, const struct ccad__extra *x, str
 }
 
 /* The fields that FOLLOWUP (ccad__record_late, _lacking) and PATIENCE
- * (ccad__patience_by_run, _count) read; the rest of *c is not set. */
+ * (ccad__patience_by_run, _count) read; the rest of *c stays cleared (the
+ * fields position_view sets are not read by these). */
 static void visits_view(const struct crec *r, const struct ccad__extra *x, struct cust *c)
 {
     c->status = r->status;
@@ -38,17 +46,16 @@ static const struct ccad__extra *entry_of(const ccad_book *book, const struct cr
 }
 
 int ccad__brief_extra_letgo(const ccad_book *book, const struct brief_rules *prepared,
-                            const struct crec *r)
+                            const struct crec *r, struct cust *view)
 {
     const int64_t *v = prepared->lean.v;
     const struct ccad__extra *x = entry_of(book, r);
     struct ccad__triage_read t;
-    struct cust c;
     if (!v[P_TRIAGE_BY_POSITION] || !(r->bits & CB_EXTRA_POS) ||
         (r->status != CCAD_STATUS_ACTIVE && r->status != CCAD_STATUS_KEY))
         return -1; /* TRIAGE reads the volume, as the kernels do */
-    position_view(r, x, &c);
-    return ccad__triage_read(v, &c, &t) == CCAD_TRIAGE_SELF_DRIVEN;
+    position_view(r, x, view);
+    return ccad__triage_read(v, view, &t) == CCAD_TRIAGE_SELF_DRIVEN;
 }
 
 /* PATIENCE by the run: 1 if the release of prospect c (a known run) would
@@ -70,19 +77,18 @@ static int premature_by_run(const struct brief_rules *prepared, const struct cre
 }
 
 void ccad__brief_extra_flags(const ccad_book *book, const struct brief_rules *prepared,
-                             const struct crec *r, ccad_brief *o)
+                             const struct crec *r, struct cust *view, ccad_brief *o)
 {
     const int64_t *v = prepared->lean.v;
     const struct ccad__extra *x = entry_of(book, r);
-    struct cust c;
     if (ccad__inactive(r->status) || !(r->bits & CB_EXTRA_VIS))
         return; /* the summary's defaults change nothing */
-    visits_view(r, x, &c);
+    visits_view(r, x, view);
     if (r->last_contact != CR_NO_DATE && (r->bits & CB_LAST_RECORDED))
-        o->flags |= (ccad__record_late(v, &c) > 0 ? CCAD_F_RECORD_LATE : 0u) |
-                    (ccad__record_lacking(v, &c) != 0 ? CCAD_F_RECORD_INCOMPLETE : 0u);
-    if (ccad__patience_by_run(v, &c)) {
-        if (premature_by_run(prepared, r, &c))
+        o->flags |= (ccad__record_late(v, view) > 0 ? CCAD_F_RECORD_LATE : 0u) |
+                    (ccad__record_lacking(v, view) != 0 ? CCAD_F_RECORD_INCOMPLETE : 0u);
+    if (ccad__patience_by_run(v, view)) {
+        if (premature_by_run(prepared, r, view))
             o->flags |= CCAD_F_RELEASE_PREMATURE;
         else
             o->flags &= ~(uint32_t)CCAD_F_RELEASE_PREMATURE;

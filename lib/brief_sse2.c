@@ -483,7 +483,7 @@ static unsigned brief_four(const struct brief_lanes *lanes, const ccad_book *boo
 }
 
 size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepared, const int64_t *v,
-                        size_t first, size_t n, ccad_brief *out)
+                        size_t first, size_t n, struct cust *view, ccad_brief *out)
 {
     struct brief_lanes lanes;
     size_t i;
@@ -494,7 +494,7 @@ size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepare
         unsigned vis, wide = brief_four(&lanes, book, r, (char *)(void *)(out + i), &vis), k;
         for (k = 0; vis != 0; k++, vis >>= 1) /* side-table entries' visit summaries */
             if (vis & 1)
-                ccad__brief_extra_flags(book, prepared, &r[k], out + i + k);
+                ccad__brief_extra_flags(book, prepared, &r[k], view, out + i + k);
         for (k = 0; wide != 0; k++, wide >>= 1)
             if (wide & 1)
                 ccad__brief_wide(book, prepared, first + i + k, out + i + k);
