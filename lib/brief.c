@@ -72,6 +72,9 @@ void ccad__brief_rules_init(struct brief_rules *prepared, const int64_t *v, int3
                               ? (int32_t)v[P_FREQ_RAMP_WITHIN]
                               : (int32_t)v[P_URG_TWO_WEEKS];
     prepared->prospects_only = v[P_PATIENCE_PROSPECTS] != 0;
+    prepared->by_run = v[P_PATIENCE_CONSECUTIVE] != 0;
+    for (k = 0; k <= CCAD_GRADE_D; k++)
+        prepared->run_break[k] = ccad__patience_break(v, prepared->lean.gap_max[k][0]);
     brief_cells_init(prepared, v);
 }
 

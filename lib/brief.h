@@ -65,6 +65,9 @@ struct brief_rules {
     int32_t band_days;  /* the purchase band's widest limit: the ramp's window (when
                             * on and past two weeks) or urgency.two_weeks_days */
     int prospects_only; /* patience.prospects_only */
+    int by_run;         /* patience.consecutive: a prospect's known run counts */
+    int64_t run_break[CCAD_GRADE_D + 1]; /* by grade: the gap that breaks a run
+                                            (ccad__patience_break of GAP's maximum) */
 };
 
 /* A non-negative multiple of 7 that makes any offset of a valid date positive. */

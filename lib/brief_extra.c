@@ -70,8 +70,7 @@ static int premature_by_run(const struct brief_rules *prepared, const struct cre
     if (last != CCAD_NO_DATE)
         gap = (int64_t)lean->today - last > r->last_gap ? (int64_t)lean->today - last : r->last_gap;
     gap = last != CCAD_NO_DATE && gap < 0 ? 0 : gap;
-    count = ccad__patience_count(lean->v, c, lean->today, ccad__patience_break(lean->v, max),
-                                 &broke);
+    count = ccad__patience_count(lean->v, c, lean->today, prepared->run_break[grade], &broke);
     return ccad__too_few_contacts(lean->v, c->status, (uint64_t)count) ||
            (gap > max && ((lean->watched >> grade) & 1));
 }
@@ -83,10 +82,18 @@ void ccad__brief_extra_flags(const ccad_book *book, const struct brief_rules *pr
     const struct ccad__extra *x = entry_of(book, r);
     if (ccad__inactive(r->status) || !(r->bits & CB_EXTRA_VIS))
         return; /* the summary's defaults change nothing */
-    visits_view(r, x, view);
-    if (r->last_contact != CR_NO_DATE && (r->bits & CB_LAST_RECORDED))
+    /* the rules' functions below only for what can change a flag: a
+     * record with an entry day or a missing part (FOLLOWUP), a prospect
+     * with patience.consecutive on (PATIENCE by the run) */
+    if (r->last_contact != CR_NO_DATE && (r->bits & CB_LAST_RECORDED) &&
+        (x->vis.last_entered != CCAD_NO_DATE || x->vis.last_parts != CCAD_RECORD_ALL)) {
+        visits_view(r, x, view);
         o->flags |= (ccad__record_late(v, view) > 0 ? CCAD_F_RECORD_LATE : 0u) |
                     (ccad__record_lacking(v, view) != 0 ? CCAD_F_RECORD_INCOMPLETE : 0u);
+    }
+    if (!prepared->by_run || r->status != CCAD_STATUS_PROSPECT)
+        return;
+    visits_view(r, x, view);
     if (ccad__patience_by_run(v, view)) {
         if (premature_by_run(prepared, r, view))
             o->flags |= CCAD_F_RELEASE_PREMATURE;
