@@ -155,6 +155,26 @@ static void random_rules(uint64_t *s, ccad_rules *r)
                 (void)ccad_rules_set(r, p[i].name, want[i]);
 }
 
+/* Rules (the defaults in round 0, else random_rules) and a graded book of
+ * n random customers with ids tag<round>-<i>. */
+static void random_book(uint64_t *s, ccad_ctx *ctx, const char *tag, int round, int n,
+                        ccad_rules **r, ccad_book **b)
+{
+    int i;
+    TU_PASS(ctx, ccad_rules_new(r, ctx));
+    TU_PASS(ctx, ccad_book_new(b, ctx, 0));
+    if (round > 0)
+        random_rules(s, *r);
+    for (i = 0; i < n; i++) {
+        char id[24];
+        ccad_customer c;
+        snprintf(id, sizeof id, "%s%d-%d", tag, round, i);
+        c = random_customer(s, id);
+        add_customer(s, *b, &c);
+    }
+    TU_PASS(ctx, ccad_book_grade(*b, *r));
+}
+
 static void compare(ccad_book *b, ccad_rules *r, int32_t day, long *checked)
 {
     size_t n = ccad_book_count(b), i;
@@ -191,19 +211,8 @@ static void brief_equals_assessment(void **state)
     for (round = 0; round < 60; round++) {
         ccad_rules *r = NULL;
         ccad_book *b = NULL;
-        int i, d;
-        TU_PASS(ctx, ccad_rules_new(&r, ctx));
-        TU_PASS(ctx, ccad_book_new(&b, ctx, 0));
-        if (round > 0)
-            random_rules(&s, r);
-        for (i = 0; i < 400; i++) {
-            char id[24];
-            ccad_customer c;
-            snprintf(id, sizeof id, "r%d-%d", round, i);
-            c = random_customer(&s, id);
-            add_customer(&s, b, &c);
-        }
-        TU_PASS(ctx, ccad_book_grade(b, r));
+        int d;
+        random_book(&s, ctx, "r", round, 400, &r, &b);
         for (d = 0; d < 4; d++)
             compare(b, r, D0 + (int32_t)tu_rng_pick(&s, -20, 40), &checked);
         ccad_book_free(b);
@@ -426,10 +435,8 @@ static void planner_brief_equals_assessment(void **state)
         ccad_rules *r = NULL;
         ccad_book *b = NULL;
         size_t i;
-        TU_PASS(ctx, ccad_rules_new(&r, ctx));
-        TU_PASS(ctx, ccad_book_new(&b, ctx, 0));
-        if (round > 0) {
-            random_rules(&s, r);
+        random_book(&s, ctx, "p", round, 300, &r, &b);
+        if (round > 0) { /* the 1.1 visit summary's rules, which random_rules leaves */
             TU_PASS(ctx, ccad_rules_set(r, "patience.consecutive", (int64_t)tu_rng_pick(&s, 0, 1)));
             TU_PASS(ctx,
                     ccad_rules_set(r, "patience.break_pct", (int64_t)tu_rng_pick(&s, 50, 300)));
@@ -437,14 +444,6 @@ static void planner_brief_equals_assessment(void **state)
             TU_PASS(ctx,
                     ccad_rules_set(r, "followup.record_parts", (int64_t)tu_rng_pick(&s, 0, 1)));
         }
-        for (i = 0; i < 300; i++) {
-            char id[24];
-            ccad_customer c;
-            snprintf(id, sizeof id, "p%d-%lu", round, (unsigned long)i);
-            c = random_customer(&s, id);
-            add_customer(&s, b, &c);
-        }
-        TU_PASS(ctx, ccad_book_grade(b, r));
         for (i = 0; i < 300; i++) {
             int32_t day = D0 + (int32_t)tu_rng_pick(&s, -20, 40);
             struct cust w;
