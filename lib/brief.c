@@ -216,7 +216,7 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
     i = 0;
 #ifdef CCAD__BRIEF_SSE2
     if (n > 0) /* elem_size is sizeof(ccad_brief) */
-        i = ccad__brief_sse2(book, &prepared, rules->v, first, n, &view, out);
+        i = ccad__brief_sse2(book, &prepared, rules->v, first, n, out);
 #endif
     for (; i < n; i++) {
         ccad_brief *o = (ccad_brief *)(void *)((char *)out + i * elem_size);

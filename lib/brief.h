@@ -5,6 +5,8 @@
 
 #include "internal.h"
 
+#include <string.h>
+
 /* The batch kernel's SSE2 path (lib/brief_sse2.c): x86-64 always has SSE2;
  * CCAD_SCALAR_BRIEF (CMake option) forces the scalar path. */
 #if defined(__SSE2__) && !defined(CCAD_SCALAR_BRIEF)
@@ -87,16 +89,15 @@ int ccad__brief_extra_letgo(const ccad_book *book, const struct brief_rules *pre
                             const struct crec *r, struct cust *view);
 void ccad__brief_extra_flags(const ccad_book *book, const struct brief_rules *prepared,
                              const struct crec *r, struct cust *view, ccad_brief *o);
-/* Clears the working form the two above fill in, once per batch: they set
- * only the fields the rules they call read, so every other field holds a
- * defined zero (brief_extra.c). */
-void ccad__brief_extra_view(struct cust *view);
+/* Clears the working form the two above fill in: they set only the fields
+ * the rules they call read, so every other field holds a defined zero. */
+static inline void ccad__brief_extra_view(struct cust *view) { memset(view, 0, sizeof *view); }
 #ifdef CCAD__BRIEF_SSE2
 /* Briefs of records first.. of the book four at a time, wide ones through
  * the full path, those with a side-table entry through brief_extra.c, into out (16-byte briefs); returns how many were done (a
  * multiple of 4, at most n) (brief_sse2.c). */
 size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepared, const int64_t *v,
-                        size_t first, size_t n, struct cust *view, ccad_brief *out);
+                        size_t first, size_t n, ccad_brief *out);
 #endif
 
 #endif

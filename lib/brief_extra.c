@@ -7,16 +7,13 @@
  * FOLLOWUP's record flags and PATIENCE by the run. A prospect is never let
  * go, so PATIENCE's gap limit is the grade's without let-go. Both read the
  * rules' own functions (lib/rules/triage.c, visits.c) on a working form
- * that the batch clears once (ccad__brief_extra_view) and that they fill
- * with the fields those functions read: a field a rule starts to read
+ * that the caller clears (ccad__brief_extra_view: once per batch in the
+ * scalar kernel, once per group of four with a summary in the SSE2 one)
+ * and that they fill with the fields those functions read: a field a rule starts to read
  * without being set here holds zero, the same for every record, never
  * what an earlier record or the stack left. test_extra.c checks the
  * briefs against books where the same customers are stored wide. */
 #include "brief.h"
-
-#include <string.h>
-
-void ccad__brief_extra_view(struct cust *view) { memset(view, 0, sizeof *view); }
 
 /* The working-form fields that TRIAGE (ccad__triage_read) reads, from
  * record r and its entry x; the rest of *c stays as the batch cleared it. */
