@@ -68,7 +68,11 @@ void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, in
                   ccad_assessment *a, int keep_reasons)
 {
     struct ccad__decide d;
-    memset(a, 0, keep_reasons ? sizeof *a : offsetof(ccad_assessment, reasons));
+    /* the reasons past reason_count are left as they are: the planner reads
+     * reasons[0..reason_count) only, and the public entry point clears the
+     * whole assessment before this (the reason slots are a kilobyte to
+     * clear for every candidate the planner places) */
+    memset(a, 0, offsetof(ccad_assessment, reasons));
     a->size = (uint32_t)sizeof *a;
     memset(&d, 0, sizeof d);
     d.b = b;
@@ -126,6 +130,7 @@ int ccad_book_assess(const ccad_book *book, const ccad_rules *rules, size_t inde
                           (unsigned long)index);
     {
         struct cust w;
+        memset(&a, 0, sizeof a); /* every reason slot, used or not */
         ccad__unpack(book, index, &w);
         ccad__assess(book, rules->v, &w, today, &a, 1);
     }
@@ -313,7 +318,9 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *lean, const st
     if (c->last_contact != CCAD_NO_DATE) {
         if (!(c->bits & CB_LAST_RECORDED))
             flags |= CCAD_F_NO_RECORD;
-        else if (!ccad__visits_is_default(&c->vis)) /* FOLLOWUP 1.1 */
+        else if (c->vis.last_entered != CCAD_NO_DATE || c->vis.last_parts != CCAD_RECORD_ALL)
+            /* FOLLOWUP 1.1: a record with no entry day and every part is
+             * neither late nor lacking, which most customers' records are */
             flags |= (ccad__record_late(v, c) > 0 ? CCAD_F_RECORD_LATE : 0u) |
                      (ccad__record_lacking(v, c) != 0 ? CCAD_F_RECORD_INCOMPLETE : 0u);
         if (c->next_step == CCAD_NO_DATE)
@@ -322,7 +329,9 @@ static inline uint32_t brief_watch_flags(const struct ccad__lean *lean, const st
     if ((uint64_t)c->no_progress >= (uint64_t)v[P_STALL_AFTER])
         flags |= CCAD_F_STALLED;
     {
-        int64_t broke,
+        /* PATIENCE counts a run only when the run is known; else every contact */
+        int64_t broke, count = (int64_t)c->contacts;
+        if (c->vis.prospect_run >= 0)
             count = ccad__patience_count(v, c, lean->today, ccad__patience_break(v, max), &broke);
         if (ccad__too_few_contacts(v, c->status, (uint64_t)count) || (gap > max && watched))
             flags |= CCAD_F_RELEASE_PREMATURE;

@@ -72,6 +72,9 @@ void ccad__brief_rules_init(struct brief_rules *prepared, const int64_t *v, int3
                               ? (int32_t)v[P_FREQ_RAMP_WITHIN]
                               : (int32_t)v[P_URG_TWO_WEEKS];
     prepared->prospects_only = v[P_PATIENCE_PROSPECTS] != 0;
+    prepared->by_run = v[P_PATIENCE_CONSECUTIVE] != 0;
+    for (k = 0; k <= CCAD_GRADE_D; k++)
+        prepared->run_break[k] = ccad__patience_break(v, prepared->lean.gap_max[k][0]);
     brief_cells_init(prepared, v);
 }
 
@@ -193,6 +196,7 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
 {
     static const char fn[] = "ccad_book_assess_range";
     struct brief_rules prepared;
+    struct cust view; /* the side-table entries' working form (brief_extra.c) */
     size_t i;
     int rc;
     if (book == NULL)
@@ -208,6 +212,7 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
         return ccad__fail(book->ctx, CCAD_ENOTFOUND, "%s: range %lu+%lu leaves the book of %lu", fn,
                           (unsigned long)first, (unsigned long)n, (unsigned long)book->n);
     ccad__brief_rules_init(&prepared, rules->v, today);
+    ccad__brief_extra_view(&view);
     i = 0;
 #ifdef CCAD__BRIEF_SSE2
     if (n > 0) /* elem_size is sizeof(ccad_brief) */
@@ -219,8 +224,8 @@ int ccad_book_assess_range(const ccad_book *book, const ccad_rules *rules, size_
         if (r->bits & CB_WIDE) {
             ccad__brief_wide(book, &prepared, first + i, o);
         } else if (r->bits & (CB_EXTRA_POS | CB_EXTRA_VIS)) {
-            brief_one(&prepared, r, ccad__brief_extra_letgo(book, &prepared, r), o);
-            ccad__brief_extra_flags(book, &prepared, r, o);
+            brief_one(&prepared, r, ccad__brief_extra_letgo(book, &prepared, r, &view), o);
+            ccad__brief_extra_flags(book, &prepared, r, &view, o);
         } else {
             brief_one(&prepared, r, -1, o);
         }

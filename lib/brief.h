@@ -5,6 +5,8 @@
 
 #include "internal.h"
 
+#include <string.h>
+
 /* The batch kernel's SSE2 path (lib/brief_sse2.c): x86-64 always has SSE2;
  * CCAD_SCALAR_BRIEF (CMake option) forces the scalar path. */
 #if defined(__SSE2__) && !defined(CCAD_SCALAR_BRIEF)
@@ -65,6 +67,9 @@ struct brief_rules {
     int32_t band_days;  /* the purchase band's widest limit: the ramp's window (when
                             * on and past two weeks) or urgency.two_weeks_days */
     int prospects_only; /* patience.prospects_only */
+    int by_run;         /* patience.consecutive: a prospect's known run counts */
+    int64_t run_break[CCAD_GRADE_D + 1]; /* by grade: the gap that breaks a run
+                                            (ccad__patience_break of GAP's maximum) */
 };
 
 /* A non-negative multiple of 7 that makes any offset of a valid date positive. */
@@ -81,9 +86,12 @@ void ccad__brief_wide(const ccad_book *book, const struct brief_rules *prepared,
  * the record with that let-go, corrected by the visit summary (FOLLOWUP's
  * record flags, PATIENCE by the run). */
 int ccad__brief_extra_letgo(const ccad_book *book, const struct brief_rules *prepared,
-                            const struct crec *r);
+                            const struct crec *r, struct cust *view);
 void ccad__brief_extra_flags(const ccad_book *book, const struct brief_rules *prepared,
-                             const struct crec *r, ccad_brief *o);
+                             const struct crec *r, struct cust *view, ccad_brief *o);
+/* Clears the working form the two above fill in: they set only the fields
+ * the rules they call read, so every other field holds a defined zero. */
+static inline void ccad__brief_extra_view(struct cust *view) { memset(view, 0, sizeof *view); }
 #ifdef CCAD__BRIEF_SSE2
 /* Briefs of records first.. of the book four at a time, wide ones through
  * the full path, those with a side-table entry through brief_extra.c, into out (16-byte briefs); returns how many were done (a

@@ -6,13 +6,17 @@
  * flags that the visit summary decides (ccad__brief_extra_flags):
  * FOLLOWUP's record flags and PATIENCE by the run. A prospect is never let
  * go, so PATIENCE's gap limit is the grade's without let-go. Both read the
- * rules' own functions (lib/rules/triage.c, visits.c); test_extra.c checks
- * the briefs against books where the same customers are stored wide. */
+ * rules' own functions (lib/rules/triage.c, visits.c) on a working form
+ * that the caller clears (ccad__brief_extra_view: once per batch in the
+ * scalar kernel, once per group of four with a summary in the SSE2 one)
+ * and that they fill with the fields those functions read: a field a rule starts to read
+ * without being set here holds zero, the same for every record, never
+ * what an earlier record or the stack left. test_extra.c checks the
+ * briefs against books where the same customers are stored wide. */
 #include "brief.h"
 
 /* The working-form fields that TRIAGE (ccad__triage_read) reads, from
- * record r and its entry x; the rest of *c is not set and must not be
- * read. */
+ * record r and its entry x; the rest of *c stays as the batch cleared it. */
 static void position_view(const struct crec *r, const struct ccad__extra *x, struct cust *c)
 {
     c->status = r->status;
@@ -23,7 +27,8 @@ static void position_view(const struct crec *r, const struct ccad__extra *x, str
 }
 
 /* The fields that FOLLOWUP (ccad__record_late, _lacking) and PATIENCE
- * (ccad__patience_by_run, _count) read; the rest of *c is not set. */
+ * (ccad__patience_by_run, _count) read; the rest of *c stays cleared (the
+ * fields position_view sets are not read by these). */
 static void visits_view(const struct crec *r, const struct ccad__extra *x, struct cust *c)
 {
     c->status = r->status;
@@ -38,17 +43,16 @@ static const struct ccad__extra *entry_of(const ccad_book *book, const struct cr
 }
 
 int ccad__brief_extra_letgo(const ccad_book *book, const struct brief_rules *prepared,
-                            const struct crec *r)
+                            const struct crec *r, struct cust *view)
 {
     const int64_t *v = prepared->lean.v;
     const struct ccad__extra *x = entry_of(book, r);
     struct ccad__triage_read t;
-    struct cust c;
     if (!v[P_TRIAGE_BY_POSITION] || !(r->bits & CB_EXTRA_POS) ||
         (r->status != CCAD_STATUS_ACTIVE && r->status != CCAD_STATUS_KEY))
         return -1; /* TRIAGE reads the volume, as the kernels do */
-    position_view(r, x, &c);
-    return ccad__triage_read(v, &c, &t) == CCAD_TRIAGE_SELF_DRIVEN;
+    position_view(r, x, view);
+    return ccad__triage_read(v, view, &t) == CCAD_TRIAGE_SELF_DRIVEN;
 }
 
 /* PATIENCE by the run: 1 if the release of prospect c (a known run) would
@@ -63,26 +67,32 @@ static int premature_by_run(const struct brief_rules *prepared, const struct cre
     if (last != CCAD_NO_DATE)
         gap = (int64_t)lean->today - last > r->last_gap ? (int64_t)lean->today - last : r->last_gap;
     gap = last != CCAD_NO_DATE && gap < 0 ? 0 : gap;
-    count = ccad__patience_count(lean->v, c, lean->today, ccad__patience_break(lean->v, max),
-                                 &broke);
+    count = ccad__patience_count(lean->v, c, lean->today, prepared->run_break[grade], &broke);
     return ccad__too_few_contacts(lean->v, c->status, (uint64_t)count) ||
            (gap > max && ((lean->watched >> grade) & 1));
 }
 
 void ccad__brief_extra_flags(const ccad_book *book, const struct brief_rules *prepared,
-                             const struct crec *r, ccad_brief *o)
+                             const struct crec *r, struct cust *view, ccad_brief *o)
 {
     const int64_t *v = prepared->lean.v;
     const struct ccad__extra *x = entry_of(book, r);
-    struct cust c;
     if (ccad__inactive(r->status) || !(r->bits & CB_EXTRA_VIS))
         return; /* the summary's defaults change nothing */
-    visits_view(r, x, &c);
-    if (r->last_contact != CR_NO_DATE && (r->bits & CB_LAST_RECORDED))
-        o->flags |= (ccad__record_late(v, &c) > 0 ? CCAD_F_RECORD_LATE : 0u) |
-                    (ccad__record_lacking(v, &c) != 0 ? CCAD_F_RECORD_INCOMPLETE : 0u);
-    if (ccad__patience_by_run(v, &c)) {
-        if (premature_by_run(prepared, r, &c))
+    /* the rules' functions below only for what can change a flag: a
+     * record with an entry day or a missing part (FOLLOWUP), a prospect
+     * with patience.consecutive on (PATIENCE by the run) */
+    if (r->last_contact != CR_NO_DATE && (r->bits & CB_LAST_RECORDED) &&
+        (x->vis.last_entered != CCAD_NO_DATE || x->vis.last_parts != CCAD_RECORD_ALL)) {
+        visits_view(r, x, view);
+        o->flags |= (ccad__record_late(v, view) > 0 ? CCAD_F_RECORD_LATE : 0u) |
+                    (ccad__record_lacking(v, view) != 0 ? CCAD_F_RECORD_INCOMPLETE : 0u);
+    }
+    if (!prepared->by_run || r->status != CCAD_STATUS_PROSPECT)
+        return;
+    visits_view(r, x, view);
+    if (ccad__patience_by_run(v, view)) {
+        if (premature_by_run(prepared, r, view))
             o->flags |= CCAD_F_RELEASE_PREMATURE;
         else
             o->flags &= ~(uint32_t)CCAD_F_RELEASE_PREMATURE;

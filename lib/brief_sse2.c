@@ -482,6 +482,21 @@ static unsigned brief_four(const struct brief_lanes *lanes, const ccad_book *boo
     return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_slli_epi32(f.gsb, 4)));
 }
 
+/* The flags of the records of group r[0..3] whose side-table entry holds a
+ * visit summary (bit k of vis: r[k]), corrected by brief_extra.c on a
+ * working form cleared here: out of the kernel's loop, so that a book
+ * without summaries does not pay for it. */
+static void four_visit_flags(const ccad_book *book, const struct brief_rules *prepared,
+                             const struct crec *r, unsigned vis, ccad_brief *out)
+{
+    struct cust view;
+    unsigned k;
+    ccad__brief_extra_view(&view);
+    for (k = 0; vis != 0; k++, vis >>= 1)
+        if (vis & 1)
+            ccad__brief_extra_flags(book, prepared, &r[k], &view, out + k);
+}
+
 size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepared, const int64_t *v,
                         size_t first, size_t n, ccad_brief *out)
 {
@@ -492,9 +507,8 @@ size_t ccad__brief_sse2(const ccad_book *book, const struct brief_rules *prepare
     for (i = 0; n - i >= 4; i += 4) {
         const struct crec *r = &book->c[first + i];
         unsigned vis, wide = brief_four(&lanes, book, r, (char *)(void *)(out + i), &vis), k;
-        for (k = 0; vis != 0; k++, vis >>= 1) /* side-table entries' visit summaries */
-            if (vis & 1)
-                ccad__brief_extra_flags(book, prepared, &r[k], out + i + k);
+        if (vis != 0) /* side-table entries' visit summaries */
+            four_visit_flags(book, prepared, r, vis, out + i);
         for (k = 0; wide != 0; k++, wide >>= 1)
             if (wide & 1)
                 ccad__brief_wide(book, prepared, first + i + k, out + i + k);

@@ -421,7 +421,9 @@ struct ccad_book {
 #include "book_extra.h" /* the side table of 1.1 extras */
 
 /* The assessment of one stored customer (assess.c, with the rules of
- * lib/rules/); keep_reasons 0 skips writing reasons. */
+ * lib/rules/); keep_reasons 0 skips writing reasons. The reason slots past
+ * a->reason_count are not cleared: a caller that hands the whole struct
+ * out clears it first. */
 void ccad__assess(const ccad_book *b, const int64_t *v, const struct cust *c, int32_t today,
                   ccad_assessment *a, int keep_reasons);
 /* Rule tables for briefs on day `today` (assess.c). */

@@ -1,8 +1,13 @@
 /* Batch briefs against single assessments: ccad_book_assess_range reads
  * the stored records through its own table-driven path, so on random books
  * (narrow and wide records) under random rules and days, every brief must
- * equal the matching fields of ccad_book_assess. */
+ * equal the matching fields of ccad_book_assess. The planner's brief of a
+ * working form (ccad__brief_cust, internal) must equal them too, also for
+ * the views the day loop makes with contacts planned and for visit
+ * summaries of every kind (planner_brief_equals_assessment). */
 #include "testutil.h"
+
+#include "../lib/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,6 +155,26 @@ static void random_rules(uint64_t *s, ccad_rules *r)
                 (void)ccad_rules_set(r, p[i].name, want[i]);
 }
 
+/* Rules (the defaults in round 0, else random_rules) and a graded book of
+ * n random customers with ids tag<round>-<i>. */
+static void random_book(uint64_t *s, ccad_ctx *ctx, const char *tag, int round, int n,
+                        ccad_rules **r, ccad_book **b)
+{
+    int i;
+    TU_PASS(ctx, ccad_rules_new(r, ctx));
+    TU_PASS(ctx, ccad_book_new(b, ctx, 0));
+    if (round > 0)
+        random_rules(s, *r);
+    for (i = 0; i < n; i++) {
+        char id[24];
+        ccad_customer c;
+        snprintf(id, sizeof id, "%s%d-%d", tag, round, i);
+        c = random_customer(s, id);
+        add_customer(s, *b, &c);
+    }
+    TU_PASS(ctx, ccad_book_grade(*b, *r));
+}
+
 static void compare(ccad_book *b, ccad_rules *r, int32_t day, long *checked)
 {
     size_t n = ccad_book_count(b), i;
@@ -186,19 +211,8 @@ static void brief_equals_assessment(void **state)
     for (round = 0; round < 60; round++) {
         ccad_rules *r = NULL;
         ccad_book *b = NULL;
-        int i, d;
-        TU_PASS(ctx, ccad_rules_new(&r, ctx));
-        TU_PASS(ctx, ccad_book_new(&b, ctx, 0));
-        if (round > 0)
-            random_rules(&s, r);
-        for (i = 0; i < 400; i++) {
-            char id[24];
-            ccad_customer c;
-            snprintf(id, sizeof id, "r%d-%d", round, i);
-            c = random_customer(&s, id);
-            add_customer(&s, b, &c);
-        }
-        TU_PASS(ctx, ccad_book_grade(b, r));
+        int d;
+        random_book(&s, ctx, "r", round, 400, &r, &b);
         for (d = 0; d < 4; d++)
             compare(b, r, D0 + (int32_t)tu_rng_pick(&s, -20, 40), &checked);
         ccad_book_free(b);
@@ -354,12 +368,106 @@ static void brief_ranges(void **state)
     assert_true(checked == expect);
 }
 
+/* The planner's brief of customer w on `day` against the full assessment
+ * of the same working form. */
+static void compare_planner(ccad_book *b, const ccad_rules *r, const struct cust *w, int32_t day,
+                            long *checked)
+{
+    struct ccad__lean lean;
+    ccad_assessment a;
+    ccad_brief o;
+    ccad__lean_init(&lean, r->v, day);
+    ccad__brief_cust(&lean, w, &o);
+    memset(&a, 0, sizeof a);
+    ccad__assess(b, r->v, w, day, &a, 1);
+    if (o.due_date != a.due_date || o.days_overdue != a.days_overdue || o.flags != a.flags ||
+        o.grade != a.grade || o.urgency != a.urgency || o.quadrant != a.quadrant ||
+        o.escalation != a.escalation)
+        fail_msg("day %ld: planner's brief due %ld over %ld flags %#lx g%d u%d q%d e%d; "
+                 "assessment due %ld over %ld flags %#lx g%d u%d q%d e%d",
+                 (long)day, (long)o.due_date, (long)o.days_overdue, (unsigned long)o.flags, o.grade,
+                 o.urgency, o.quadrant, o.escalation, (long)a.due_date, (long)a.days_overdue,
+                 (unsigned long)a.flags, a.grade, a.urgency, a.quadrant, a.escalation);
+    (*checked)++;
+}
+
+/* A visit summary off its defaults for half the customers: a known or
+ * unknown prospect run, a gap that breaks it or not, a record entered
+ * late or in time, parts missing. */
+static void random_visits(uint64_t *s, struct cust *w)
+{
+    struct ccad__visits *vis = &w->vis;
+    if (tu_rng_pick(s, 0, 1) == 0)
+        return;
+    vis->prospect_run = tu_rng_pick(s, 0, 3) == 0 ? -1 : (int32_t)tu_rng_pick(s, 0, 8);
+    vis->prospect_gap = tu_rng_pick(s, 0, 3) == 0 ? -1 : (int32_t)tu_rng_pick(s, 0, 90);
+    vis->prospect_tail = (int32_t)tu_rng_pick(s, 0, 6);
+    vis->last_parts = tu_rng_pick(s, 0, 1) ? CCAD_RECORD_ALL : (uint32_t)tu_rng_pick(s, 0, 31);
+    vis->last_entered = w->last_contact != CCAD_NO_DATE && tu_rng_pick(s, 0, 1)
+                            ? w->last_contact + (int32_t)tu_rng_pick(s, 0, 10)
+                            : CCAD_NO_DATE;
+}
+
+/* The view the day loop makes of a customer with contacts planned, the
+ * last one up to 40 days before `day` (as ccad__plan_sim_view makes it). */
+static void planned_view(uint64_t *s, struct cust *w, int32_t day)
+{
+    int32_t last = day - (int32_t)tu_rng_pick(s, 0, 40);
+    if (w->last_contact != CCAD_NO_DATE && last > w->last_contact)
+        w->last_gap = last - w->last_contact;
+    w->last_contact = last;
+    w->last_visit = last;
+    w->next_step = tu_rng_pick(s, 0, 1) ? last + (int32_t)tu_rng_pick(s, 0, 30) : CCAD_NO_DATE;
+    w->contacts += (uint32_t)tu_rng_pick(s, 1, 5);
+}
+
+static void planner_brief_equals_assessment(void **state)
+{
+    tu_alloc al = {0, 0, 0, 0, 0};
+    ccad_host h = tu_host(&al);
+    ccad_ctx *ctx = NULL;
+    uint64_t s = tu_rng_seed(4242);
+    long checked = 0;
+    int round;
+    (void)state;
+    TU_PASS(ctx, ccad_ctx_new(&ctx, &h));
+    for (round = 0; round < 40; round++) {
+        ccad_rules *r = NULL;
+        ccad_book *b = NULL;
+        size_t i;
+        random_book(&s, ctx, "p", round, 300, &r, &b);
+        if (round > 0) { /* the 1.1 visit summary's rules, which random_rules leaves */
+            TU_PASS(ctx, ccad_rules_set(r, "patience.consecutive", (int64_t)tu_rng_pick(&s, 0, 1)));
+            TU_PASS(ctx,
+                    ccad_rules_set(r, "patience.break_pct", (int64_t)tu_rng_pick(&s, 50, 300)));
+            TU_PASS(ctx, ccad_rules_set(r, "followup.entry_days", (int64_t)tu_rng_pick(&s, 0, 5)));
+            TU_PASS(ctx,
+                    ccad_rules_set(r, "followup.record_parts", (int64_t)tu_rng_pick(&s, 0, 1)));
+        }
+        for (i = 0; i < 300; i++) {
+            int32_t day = D0 + (int32_t)tu_rng_pick(&s, -20, 40);
+            struct cust w;
+            ccad__unpack(b, i, &w);
+            random_visits(&s, &w);
+            compare_planner(b, r, &w, day, &checked);
+            planned_view(&s, &w, day);
+            compare_planner(b, r, &w, day, &checked);
+        }
+        ccad_book_free(b);
+        ccad_rules_free(r);
+    }
+    ccad_ctx_free(ctx);
+    assert_int_equal(al.live, 0);
+    assert_true(checked == 40L * 300 * 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(brief_equals_assessment),
         cmocka_unit_test(brief_calendar_edges),
         cmocka_unit_test(brief_ranges),
+        cmocka_unit_test(planner_brief_equals_assessment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,21 +7,23 @@
 
 /* Days the move to a working weekday (freq.work_days) can add to a due
  * date `cycle` days after a contact on a working day: the rhythm itself,
- * kept exactly, leaves gaps this much longer than its cycle. */
+ * kept exactly, leaves gaps this much longer than its cycle. Computed on
+ * the week's bit masks (bit w: ISO weekday w + 1), as the assessment calls
+ * it once a customer: `due` holds the weekdays a due date falls on
+ * (the working days moved on by the cycle), `idle` the days off over two
+ * weeks, and `run` the days that begin k days off in a row, for k = 1, 2,
+ * ...; the slack is the longest run that begins on a due weekday. */
 static int64_t working_day_slack(const int64_t *v, int64_t cycle)
 {
+    unsigned work = (unsigned)(v[P_FREQ_WORK_DAYS] & 127), shift = (unsigned)(cycle % 7);
+    unsigned due = ((work << shift) | (work >> (7 - shift))) & 127u;
+    unsigned idle = ~work & 127u, run;
     int64_t most = 0;
-    int w;
-    for (w = 0; w < 7; w++) {
-        int d = (int)((w + cycle) % 7), n = 0;
-        if (!(v[P_FREQ_WORK_DAYS] & (1 << w)))
-            continue;
-        while (n < 7 && !(v[P_FREQ_WORK_DAYS] & (1 << d))) {
-            n++;
-            d = (d + 1) % 7;
-        }
-        if (n > most)
-            most = n;
+    idle |= idle << 7;
+    run = idle;
+    while (most < 7 && (run & due) != 0) {
+        most++;
+        run &= idle >> most;
     }
     return most;
 }
