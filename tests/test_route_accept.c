@@ -87,6 +87,7 @@ static void case_open(struct accept_case *c, uint64_t seed, int clustered, uint3
     assert_true(s->t && s->pos && s->neigh && s->queue && s->queued);
     assert_int_equal(
         ccad__route_neighbours(c->ctx, c->xy, 2, 1.0, planar_cb, s, n, K, 2, s->neigh, K), CCAD_OK);
+    assert_int_equal(ccad__rt_neighbour_costs(s), CCAD_OK);
     for (i = 0; i < n; i++) {
         s->t[i] = s->pos[i] = i;
         s->cost += ccad__rt_dist(s, i, (i + 1) % n);
@@ -98,6 +99,7 @@ static void case_open(struct accept_case *c, uint64_t seed, int clustered, uint3
 static void case_close(struct accept_case *c)
 {
     ccad__free(c->ctx, c->search.log);
+    ccad__free(c->ctx, c->search.ncost);
     free(c->search.t);
     free(c->search.pos);
     free(c->search.neigh);
