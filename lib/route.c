@@ -196,6 +196,7 @@ static void free_rt(struct rt *search)
     ccad__free(search->ctx, search->t);
     ccad__free(search->ctx, search->pos);
     ccad__free(search->ctx, search->neigh);
+    ccad__free(search->ctx, search->ncost);
     ccad__free(search->ctx, search->queue);
     ccad__free(search->ctx, search->queued);
     ccad__free(search->ctx, search->log);
@@ -280,6 +281,8 @@ static int solve_search(struct rt *search, const ccad_route_options *o, uint32_t
     nearest_neighbour_tour(search);
     if (search->metric == CCAD_METRIC_PLANAR &&
         (rc = build_neighbours(search, PER_QUADRANT)) != CCAD_OK)
+        return rc;
+    if ((rc = ccad__rt_neighbour_costs(search)) != CCAD_OK)
         return rc;
     for (i = 0; i < search->n; i++)
         ccad__rt_push(search, search->t[i]);

@@ -12,6 +12,21 @@
 #define pred ccad__rt_pred
 #define push ccad__rt_push
 
+int ccad__rt_neighbour_costs(struct rt *search)
+{
+    size_t slots = (size_t)search->n * CCAD__ROUTE_K, a;
+    uint32_t m;
+    search->ncost = ccad__alloc(search->ctx, slots * sizeof *search->ncost);
+    if (search->ncost == NULL)
+        return CCAD_ENOMEM;
+    for (a = 0; a < search->n; a++)
+        for (m = 0; m < search->k; m++) {
+            size_t slot = a * CCAD__ROUTE_K + m;
+            search->ncost[slot] = dist(search, (uint32_t)a, search->neigh[slot]);
+        }
+    return CCAD_OK;
+}
+
 void ccad__rt_push(struct rt *search, uint32_t a)
 {
     uint32_t slot;
@@ -121,8 +136,9 @@ static int or3_step(struct rt *search, uint32_t a, uint32_t b, uint32_t c, uint3
     uint32_t lo = search->pos[dir == 0 ? b : c],
              span = (search->pos[dir == 0 ? c : b] + search->n - lo) % search->n, m;
     for (m = 0; m < search->k; m++) {
-        uint32_t e = search->neigh[(size_t)d * CCAD__ROUTE_K + m], f;
-        int64_t g2 = g - dist(search, d, e), total;
+        size_t slot = (size_t)d * CCAD__ROUTE_K + m;
+        uint32_t e = search->neigh[slot], f;
+        int64_t g2 = g - search->ncost[slot], total;
         int rc;
         if (g2 <= 0)
             break;
@@ -163,8 +179,9 @@ static int try_seq(struct rt *search, uint32_t a)
         uint32_t b = beside(search, a, dir), m;
         int64_t dab = dist(search, a, b);
         for (m = 0; m < search->k; m++) {
-            uint32_t c = search->neigh[(size_t)a * CCAD__ROUTE_K + m], d;
-            int64_t g1 = dab - dist(search, a, c), gain;
+            size_t slot = (size_t)a * CCAD__ROUTE_K + m;
+            uint32_t c = search->neigh[slot], d;
+            int64_t g1 = dab - search->ncost[slot], gain;
             int rc;
             if (g1 <= 0)
                 break;
@@ -233,9 +250,10 @@ static int try_oropt(struct rt *search, uint32_t a)
         for (e2 = 0; e2 < 2; e2++) {
             uint32_t end = e2 == 0 ? s1 : s2;
             for (m = 0; m < search->k; m++) {
-                uint32_t c = search->neigh[(size_t)end * CCAD__ROUTE_K + m];
+                size_t slot = (size_t)end * CCAD__ROUTE_K + m;
+                uint32_t c = search->neigh[slot];
                 int rc;
-                if (dist(search, end, c) >= g)
+                if (search->ncost[slot] >= g)
                     break;
                 if ((search->pos[c] + search->n - i) % search->n < len)
                     continue; /* inside the segment */

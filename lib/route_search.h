@@ -35,6 +35,7 @@ struct rt {
     /* tour */
     uint32_t *t, *pos;
     uint32_t *neigh; /* CCAD__ROUTE_K per point, nearest first */
+    int64_t *ncost;  /* the search's cost of each edge in neigh, in the same slots */
     uint32_t k;      /* neighbours per point */
     uint32_t *queue;
     uint8_t *queued;
@@ -125,6 +126,11 @@ int ccad__route_neighbours(ccad_ctx *ctx, const double *coord, uint32_t dim, dou
                            ccad__edge_cost cost, const void *user, uint32_t n, uint32_t k,
                            uint32_t per_quad, uint32_t *out, size_t stride);
 
+/* route_local.c: fills search->ncost (allocated through ctx; CCAD_ENOMEM,
+ * unrecorded, when out of memory) from the final neighbour lists and the
+ * costs the local search uses (HOST: round trips), which then reads the
+ * cost of a point to its neighbours from there, not from the metric. */
+int ccad__rt_neighbour_costs(struct rt *search);
 /* route_local.c: queues a point for the local search (its don't-look bit
  * cleared); runs the local search until the queue is empty; reverses the
  * len positions from position i (logged when search->logging). */

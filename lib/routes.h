@@ -68,10 +68,11 @@ int ccad__route_table_new(ccad_ctx *ctx, uint32_t n,
  * 0593bf6 and that share keeps its time (the same share at every size
  * beyond, so that the time grows with n as before: "Options"). */
 #define CCAD__ROUTE_SHARE_MIN 1025
+#define CCAD__ROUTE_SMALL_MAX 31 /* the planner's day routes: up to 30 stops and the base */
 static inline uint64_t ccad__route_rounds(long effort, uint32_t n, uint32_t points)
 {
     uint64_t rounds = (uint64_t)effort * n;
-    if (points <= 31)
+    if (points <= CCAD__ROUTE_SMALL_MAX)
         return rounds / 5;
     if (points >= CCAD__ROUTE_SHARE_MIN)
         return rounds * 3 / 5;

@@ -11,7 +11,9 @@
  *   - it keeps worse rounds and restarts stalled walks up to 1,024 points
  *     and only there;
  *   - the same start and seed give the same tour, rounds kept and returns;
- *   - the rounds by size (ccad__route_rounds). */
+ *   - the rounds by size (ccad__route_rounds);
+ *   - the restarts reach what long runs reach on tours of 100 points;
+ *   - the neighbour costs the local search reads are the edge costs. */
 #include "testutil.h"
 
 #include "../lib/route_search.h"
@@ -87,6 +89,7 @@ static void case_open(struct accept_case *c, uint64_t seed, int clustered, uint3
     assert_true(s->t && s->pos && s->neigh && s->queue && s->queued);
     assert_int_equal(
         ccad__route_neighbours(c->ctx, c->xy, 2, 1.0, planar_cb, s, n, K, 2, s->neigh, K), CCAD_OK);
+    assert_int_equal(ccad__rt_neighbour_costs(s), CCAD_OK);
     for (i = 0; i < n; i++) {
         s->t[i] = s->pos[i] = i;
         s->cost += ccad__rt_dist(s, i, (i + 1) % n);
@@ -98,6 +101,7 @@ static void case_open(struct accept_case *c, uint64_t seed, int clustered, uint3
 static void case_close(struct accept_case *c)
 {
     ccad__free(c->ctx, c->search.log);
+    ccad__free(c->ctx, c->search.ncost);
     free(c->search.t);
     free(c->search.pos);
     free(c->search.neigh);
@@ -218,6 +222,62 @@ static void best_never_rises_with_rounds(void **state)
     assert_true(walked > 0);
 }
 
+/* The restarts reach what long runs reach: on 30 generated tours of 100
+ * points (uniform), the default effort ends exactly on the best of two
+ * runs at five times the effort, every time. Restarts from three kicks
+ * missed on one of them (on 4 of the first 60 such tours, and on kroE100
+ * and kroB150 of TSPLIB); ten kicks miss none. CCAD_TEST_LIGHT (tests/valgrind.sh sets
+ * it): the first tour only (the memory checks need no more). */
+static void restarts_reach_long_runs(void **state)
+{
+    enum { POINTS = 100, TOURS = 30 };
+    uint64_t tours = getenv("CCAD_TEST_LIGHT") != NULL ? 1 : TOURS, i;
+    ccad_ctx *ctx;
+    (void)state;
+    assert_int_equal(ccad_ctx_new(&ctx, NULL), CCAD_OK);
+    for (i = 0; i < tours; i++) {
+        uint64_t rng = tu_rng_seed(1000 + i), seed;
+        double x[POINTS], y[POINTS];
+        uint32_t order[POINTS], p;
+        int64_t at_default, long_best = INT64_MAX, cost;
+        ccad_route_options o = CCAD_ROUTE_OPTIONS_INIT;
+        for (p = 0; p < POINTS; p++) {
+            x[p] = (double)tu_rng_pick(&rng, 0, 10000);
+            y[p] = (double)tu_rng_pick(&rng, 0, 10000);
+        }
+        TU_PASS(ctx, ccad_route_solve(ctx, x, y, POINTS, &o, order, &at_default));
+        o.effort *= 5;
+        for (seed = 1; seed <= 2; seed++) {
+            o.seed = seed;
+            TU_PASS(ctx, ccad_route_solve(ctx, x, y, POINTS, &o, order, &cost));
+            if (cost < long_best)
+                long_best = cost;
+        }
+        if (at_default != long_best)
+            fail_msg("tour %llu: default effort %lld, long runs %lld", (unsigned long long)i,
+                     (long long)at_default, (long long)long_best);
+    }
+    ccad_ctx_free(ctx);
+}
+
+/* The neighbour costs the local search reads are the search's costs of the
+ * listed edges, slot by slot, and stay so through the perturbation. */
+static void neighbour_costs_are_edge_costs(void **state)
+{
+    struct accept_case c;
+    uint32_t a, m;
+    (void)state;
+    case_open(&c, 7, 1, 300);
+    assert_int_equal(ccad__rt_perturb(&c.search, 3, 600), CCAD_OK);
+    for (a = 0; a < c.search.n; a++)
+        for (m = 0; m < c.search.k; m++) {
+            size_t slot = (size_t)a * K + m;
+            assert_int_equal(c.search.ncost[slot],
+                             ccad__rt_dist(&c.search, a, c.search.neigh[slot]));
+        }
+    case_close(&c);
+}
+
 /* The share of effort x n rounds by size (lib/routes.h): a fifth up to
  * 30 stops, all of it from 31 to 1,024 stops, three fifths beyond. */
 static void rounds_by_size(void **state)
@@ -238,6 +298,8 @@ int main(void)
         cmocka_unit_test(ends_on_best_tour),
         cmocka_unit_test(best_never_rises_with_rounds),
         cmocka_unit_test(rounds_by_size),
+        cmocka_unit_test(restarts_reach_long_runs),
+        cmocka_unit_test(neighbour_costs_are_edge_costs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
