@@ -46,9 +46,10 @@ int ccad__route_exact(ccad_ctx *ctx, const int64_t *D, uint32_t m, int open, uin
 #endif
 #define CCAD__CPU_AVX2 1u
 unsigned ccad__cpu_features(void);
-/* Rows 1..2^m - 1 of the exact solver's float table with AVX2, the same
- * values as route_exact.c's own kernel (route_exact_avx2.c); only when
- * ctx->cpu has CCAD__CPU_AVX2. */
+/* Rows 1..2^m - 1 of the exact solver's float table with AVX2
+ * (route_exact_avx2.c), the same values as the plain row recurrence and the
+ * SSE2 column kernel (route_exact_sse2.c); only when ctx->cpu has
+ * CCAD__CPU_AVX2. */
 void ccad__route_exact_fill_avx2(float *E, const float *Dr, uint32_t m);
 
 /* The n x n costs of one route call (route_dist.c): (*out)[i * n + j] =
