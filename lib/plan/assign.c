@@ -13,7 +13,7 @@
  * made while they shorten the sum of the day routes: stops that lie
  * together end up on the same day, within and across weeks. Q1, complaint
  * and rolled-over visits keep their day. */
-#include "plan.h"
+#include "insertion.h"
 
 #include <string.h>
 
@@ -201,37 +201,61 @@ static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
 }
 
 /* Where x stands in its day's route and what taking it out saves, the
- * same for every partner of its swaps. */
+ * same for every partner of its swaps, and x's insertion table into the
+ * route of the day being tried (there.day -1: none yet), the same for
+ * every partner on that day. */
 struct swap_from {
     uint32_t px;
     int32_t sx;
-    struct ccad__gaps gaps; /* the places of its route without it */
+    struct ccad__ins there;
 };
+
+/* Where x's stop (customer cx_of) goes in route_y (day index day_y)
+ * without its stop at py: *ax at travel *cx. */
+static int fit_there(struct plan *plan, struct swap_from *from, const struct dayroute *route_y,
+                     int32_t day_y, uint32_t py, uint32_t cx_of, uint32_t *ax, int32_t *cx)
+{
+    int rc;
+    if (!ASSIGN_REUSE || !ccad__ins_usable(plan, route_y))
+        return ccad__route_fit_skip(plan, route_y, py, cx_of, ax, cx);
+    if (from->there.day != day_y &&
+        (rc = ccad__ins_fill(plan, route_y, day_y, cx_of, &from->there)) != 0)
+        return rc;
+    return ccad__ins_fit_skip(plan, route_y, &from->there, py, ax, cx);
+}
 
 /* Exchanges x (at `from` in its route) and y, at position py of its route,
  * between their days when both stay feasible and the two routes get
  * shorter; *swapped is set when they did. The day limits are the caller's
  * to check (swap_limits_hold). Each is placed in the other's route without
  * it (a conservative test, see ccad__route_fit_skip), so nothing changes
- * unless the swap is made. */
-static int try_swap(struct plan *plan, const struct swap_from *from, uint32_t x, uint32_t y,
+ * unless the swap is made. Where legs keep the triangle inequality up to
+ * room_margin, no place of y in x's route gains more than room_margin, so
+ * x's place, the cheaper question with its table, is asked first and
+ * refuses most partners alone. */
+static int try_swap(struct plan *plan, struct swap_from *from, uint32_t x, uint32_t y,
                     uint32_t py, int *swapped)
 {
     struct item_rec *ix = &plan->s->items[x], *iy = &plan->s->items[y];
     struct dayroute *route_x = &plan->day[ix->date - plan->o->first_day];
     struct dayroute *route_y = &plan->day[iy->date - plan->o->first_day];
-    uint32_t px = from->px, ax, ay;
-    int32_t sx = from->sx, sy, cx, cy, dA = ix->date, dB = iy->date;
-    int rc;
+    uint32_t px = from->px, ax = UINT32_MAX, ay;
+    int32_t sx = from->sx, sy, cx = 0, cy, dA = ix->date, dB = iy->date;
+    int32_t day_y = dB - plan->o->first_day;
+    int rc, early = ASSIGN_REUSE && plan->room_margin >= 0;
     if ((rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
         return rc;
-    if ((rc = ASSIGN_REUSE && from->gaps.usable
-                  ? ccad__gaps_fit(plan, &from->gaps, iy->customer, &ay, &cy)
-                  : ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
+    if (early) {
+        if ((rc = fit_there(plan, from, route_y, day_y, py, ix->customer, &ax, &cx)) != 0)
+            return rc;
+        if (ax == UINT32_MAX || sx + sy - cx + plan->room_margin <= 0)
+            return CCAD_OK;
+    }
+    if ((rc = ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
         return rc;
     if (ay == UINT32_MAX || sx + sy - cy <= 0)
         return CCAD_OK;
-    if ((rc = ccad__route_fit_skip(plan, route_y, py, ix->customer, &ax, &cx)) != 0)
+    if (!early && (rc = fit_there(plan, from, route_y, day_y, py, ix->customer, &ax, &cx)) != 0)
         return rc;
     if (ax == UINT32_MAX || sx + sy - cy - cx <= 0)
         return CCAD_OK;
@@ -280,8 +304,8 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
     if (mask == 0)
         return CCAD_OK;
     from.px = pos_of(route_x, x);
-    if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0 ||
-        (rc = ccad__route_gaps(plan, route_x, from.px, &from.gaps)) != 0)
+    from.there.day = -1;
+    if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0)
         return rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
         struct dayroute *route;
@@ -293,7 +317,8 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
             uint32_t y = route->stop[j];
             const struct item_rec *iy = &plan->s->items[y];
             int swapped = 0;
-            if (iy->customer == ix->customer || !flexible(plan, iy) ||
+            if (iy->customer == ix->customer ||
+                !flexible(plan, iy) ||
                 !swap_limits_hold(plan, ix, iy) ||
                 !(allowed_days(plan, since, y) >> (home - (iy->date - 2 * k)) & 1u))
                 continue;
