@@ -201,27 +201,45 @@ static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
 }
 
 /* Where x stands in its day's route and what taking it out saves, the
- * same for every partner of its swaps, and x's insertion table into the
- * route of the day being tried (there.day -1: none yet), the same for
- * every partner on that day. */
+ * same for every partner of its swaps; x's insertion table into the route
+ * of the day being tried (there.day -1: none yet), the same for every
+ * partner on that day; and the places of x's route without x, laid out on
+ * the first partner that needs them (gaps_taken). */
 struct swap_from {
     uint32_t px;
     int32_t sx;
+    int gaps_taken;
+    struct ccad__gaps gaps;
     struct ccad__ins there;
 };
 
-/* Where x's stop (customer cx_of) goes in route_y (day index day_y)
- * without its stop at py: *ax at travel *cx. */
+/* Where x's stop goes in route_y (day index day_y) without its stop at
+ * py, from x's table into route_y (taken on the day's first partner):
+ * *ax at travel *cx, and *sy, what taking py out saves; 0 if route_y takes
+ * no table. */
 static int fit_there(struct plan *plan, struct swap_from *from, const struct dayroute *route_y,
-                     int32_t day_y, uint32_t py, uint32_t cx_of, uint32_t *ax, int32_t *cx)
+                     int32_t day_y, uint32_t py, uint32_t cx_of, uint32_t *ax, int32_t *cx,
+                     int32_t *sy)
 {
     int rc;
-    if (!ASSIGN_REUSE || !ccad__ins_usable(plan, route_y))
-        return ccad__route_fit_skip(plan, route_y, py, cx_of, ax, cx);
     if (from->there.day != day_y &&
         (rc = ccad__ins_fill(plan, route_y, day_y, cx_of, &from->there)) != 0)
         return rc;
-    return ccad__ins_fit_skip(plan, route_y, &from->there, py, ax, cx);
+    return ccad__ins_fit_skip(plan, route_y, &from->there, py, ax, cx, sy);
+}
+
+/* Where y's stop goes in route_x, x's route, without x: *ay at travel *cy. */
+static int fit_partner(struct plan *plan, struct swap_from *from, const struct dayroute *route_x,
+                       uint32_t cy_of, uint32_t *ay, int32_t *cy)
+{
+    int rc;
+    if (!ASSIGN_REUSE)
+        return ccad__route_fit_skip(plan, route_x, from->px, cy_of, ay, cy);
+    if (!from->gaps_taken && (rc = ccad__route_gaps(plan, route_x, from->px, &from->gaps)) != 0)
+        return rc;
+    from->gaps_taken = 1;
+    return from->gaps.usable ? ccad__gaps_fit(plan, &from->gaps, cy_of, ay, cy)
+                             : ccad__route_fit_skip(plan, route_x, from->px, cy_of, ay, cy);
 }
 
 /* Exchanges x (at `from` in its route) and y, at position py of its route,
@@ -241,21 +259,20 @@ static int try_swap(struct plan *plan, struct swap_from *from, uint32_t x, uint3
     struct dayroute *route_y = &plan->day[iy->date - plan->o->first_day];
     uint32_t px = from->px, ax = UINT32_MAX, ay;
     int32_t sx = from->sx, sy, cx = 0, cy, dA = ix->date, dB = iy->date;
-    int32_t day_y = dB - plan->o->first_day;
-    int rc, early = ASSIGN_REUSE && plan->room_margin >= 0;
-    if ((rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
-        return rc;
+    int rc, early = ASSIGN_REUSE && plan->room_margin >= 0 && ccad__ins_usable(plan, route_y);
     if (early) {
-        if ((rc = fit_there(plan, from, route_y, day_y, py, ix->customer, &ax, &cx)) != 0)
+        if ((rc = fit_there(plan, from, route_y, dB - plan->o->first_day, py, ix->customer, &ax,
+                            &cx, &sy)) != 0)
             return rc;
         if (ax == UINT32_MAX || sx + sy - cx + plan->room_margin <= 0)
             return CCAD_OK;
-    }
-    if ((rc = ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
+    } else if ((rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
+        return rc;
+    if ((rc = fit_partner(plan, from, route_x, iy->customer, &ay, &cy)) != 0)
         return rc;
     if (ay == UINT32_MAX || sx + sy - cy <= 0)
         return CCAD_OK;
-    if (!early && (rc = fit_there(plan, from, route_y, day_y, py, ix->customer, &ax, &cx)) != 0)
+    if (!early && (rc = ccad__route_fit_skip(plan, route_y, py, ix->customer, &ax, &cx)) != 0)
         return rc;
     if (ax == UINT32_MAX || sx + sy - cy - cx <= 0)
         return CCAD_OK;
@@ -305,6 +322,7 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
         return CCAD_OK;
     from.px = pos_of(route_x, x);
     from.there.day = -1;
+    from.gaps_taken = 0;
     if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0)
         return rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {

@@ -17,29 +17,17 @@
  * a leg is the same both ways (ccad__plan_leg). */
 #include "insertion.h"
 
-/* The stop to place: its service minutes and visit hours. */
-struct ins_stop {
-    int32_t svc, open, close;
-};
-
 /* The travel the stop adds at a place reached by leg l1 from a departure
  * at dep, left by leg l2 to a stop that must start by limit, in place of a
  * leg of `old` minutes; INT32_MAX when its hours or the limit forbid it.
  * The tests are ccad__route_fit_skip's. */
-static int32_t place_cost(const struct ins_stop *s, int32_t dep, int32_t l1, int32_t l2,
+static int32_t place_cost(const struct ccad__ins *s, int32_t dep, int32_t l1, int32_t l2,
                           int32_t limit, int32_t old)
 {
     int32_t st = dep + l1 > s->open ? dep + l1 : s->open;
     if (st + s->svc > s->close || st + s->svc + l2 > limit)
         return INT32_MAX;
     return l1 + l2 - old;
-}
-
-static void stop_of(const struct plan *plan, uint32_t ci, struct ins_stop *s)
-{
-    s->svc = ccad__plan_service(plan, ci);
-    s->open = plan->cw[ci].open_min;
-    s->close = plan->cw[ci].close_min;
 }
 
 static int32_t cost_at(const struct ccad__ins *ins, uint8_t p)
@@ -69,10 +57,11 @@ static void set_first_last(struct ccad__ins *ins)
 int ccad__ins_fill(const struct plan *plan, const struct dayroute *route, int32_t day, uint32_t ci,
                    struct ccad__ins *ins)
 {
-    struct ins_stop s;
     uint32_t p, m = route->n;
     int rc;
-    stop_of(plan, ci, &s);
+    ins->svc = ccad__plan_service(plan, ci);
+    ins->open = plan->cw[ci].open_min;
+    ins->close = plan->cw[ci].close_min;
     ins->day = day;
     ins->n = m + 1;
     ins->who = ci;
@@ -82,7 +71,7 @@ int ccad__ins_fill(const struct plan *plan, const struct dayroute *route, int32_
         if ((rc = ccad__plan_leg(plan, ci, route->cust[p], &ins->to[p])) != 0)
             return rc;
     for (p = 0; p <= m; p++) /* place p: after stop p - 1, before stop p */
-        ins->cost[p] = place_cost(&s, p == 0 ? plan->o->day_start_min : route->dep[p - 1],
+        ins->cost[p] = place_cost(ins, p == 0 ? plan->o->day_start_min : route->dep[p - 1],
                                   p == 0 ? ins->home : ins->to[p - 1],
                                   p == m ? ins->home : ins->to[p],
                                   p == m ? plan->day_end : route->latest[p],
@@ -93,9 +82,8 @@ int ccad__ins_fill(const struct plan *plan, const struct dayroute *route, int32_
 
 int ccad__ins_fit_skip(const struct plan *plan, const struct dayroute *route,
                        const struct ccad__ins *ins, uint32_t skip, uint32_t *out_pos,
-                       int32_t *out_cost)
+                       int32_t *out_cost, int32_t *out_saving)
 {
-    struct ins_stop s;
     uint8_t before = ins->first[skip], after = ins->last[skip + 2];
     int32_t best = cost_at(ins, before), joined, old = 0; /* 0: the route held only `skip` */
     uint32_t pos = before == CCAD_INS_NONE ? UINT32_MAX : before, m = route->n;
@@ -105,8 +93,8 @@ int ccad__ins_fit_skip(const struct plan *plan, const struct dayroute *route,
                                       skip + 1 == m ? UINT32_MAX : route->cust[skip + 1], &old)) !=
                      0)
         return rc;
-    stop_of(plan, ins->who, &s);
-    joined = place_cost(&s, skip == 0 ? plan->o->day_start_min : route->dep[skip - 1],
+    *out_saving = route->leg[skip] + (skip + 1 == m ? route->back_leg : route->leg[skip + 1]) - old;
+    joined = place_cost(ins, skip == 0 ? plan->o->day_start_min : route->dep[skip - 1],
                         skip == 0 ? ins->home : ins->to[skip - 1],
                         skip + 1 == m ? ins->home : ins->to[skip + 1],
                         skip + 1 == m ? plan->day_end : route->latest[skip + 1], old);

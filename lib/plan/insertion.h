@@ -18,6 +18,7 @@ struct ccad__ins {
     uint32_t n;   /* places: the route's stops + 1 */
     uint32_t who; /* the customer whose stop it places */
     int32_t home; /* minutes from that customer to the base */
+    int32_t svc, open, close;         /* its stop's service minutes and visit hours */
     int32_t to[CCAD_INS_PLACES];      /* to[k]: minutes from it to stop k */
     int32_t cost[CCAD_INS_PLACES];    /* place p (between stop p - 1 and stop p, the base
                                        * at either end): travel added; INT32_MAX if the
@@ -40,9 +41,10 @@ int ccad__ins_fill(const struct plan *plan, const struct dayroute *route, int32_
 
 /* ccad__route_fit_skip(plan, route, skip, ins->who, ...) for a stop `skip`
  * of route (skip < route->n), from ins filled for that route: the same
- * place and cost, ties to the first place. */
+ * place and cost, ties to the first place. *out_saving is what taking
+ * `skip` out saves (ccad__route_saving), which needs the same new leg. */
 int ccad__ins_fit_skip(const struct plan *plan, const struct dayroute *route,
                        const struct ccad__ins *ins, uint32_t skip, uint32_t *out_pos,
-                       int32_t *out_cost);
+                       int32_t *out_cost, int32_t *out_saving);
 
 #endif
