@@ -67,9 +67,16 @@ int ccad__ins_fill(const struct plan *plan, const struct dayroute *route, int32_
     ins->who = ci;
     if ((rc = ccad__plan_leg(plan, ci, UINT32_MAX, &ins->home)) != 0)
         return rc;
-    for (p = 0; p < m; p++)
-        if ((rc = ccad__plan_leg(plan, ci, route->cust[p], &ins->to[p])) != 0)
-            return rc;
+    if (plan->legs != NULL) { /* ci's row of the kept legs, read straight */
+        const int32_t *row = plan->legs + (size_t)ci * (plan->b->n + 1);
+        for (p = 0; p < m; p++)
+            if ((ins->to[p] = row[route->cust[p]] - 1) < 0 &&
+                (rc = ccad__plan_leg(plan, ci, route->cust[p], &ins->to[p])) != 0)
+                return rc;
+    } else
+        for (p = 0; p < m; p++)
+            if ((rc = ccad__plan_leg(plan, ci, route->cust[p], &ins->to[p])) != 0)
+                return rc;
     for (p = 0; p <= m; p++) /* place p: after stop p - 1, before stop p */
         ins->cost[p] = place_cost(ins, p == 0 ? plan->o->day_start_min : route->dep[p - 1],
                                   p == 0 ? ins->home : ins->to[p - 1],
