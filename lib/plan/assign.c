@@ -80,15 +80,16 @@ struct since {
     uint32_t *tried;     /* per item: 1 + the time its attempts were in vain; 0: never */
     uint32_t *day_time;  /* per day: the time of its route's last change */
     uint32_t *cust_time; /* per customer: the time a contact of it last moved */
+    uint8_t *flex;       /* per item: 1 if flexible (fixed while the passes run) */
 };
 
 static int since_new(struct plan *plan, const struct ccad__by_cust *by_cust, struct since *since)
 {
     size_t items = plan->s->n_items, days = (size_t)plan->o->days, n = plan->b->n;
-    size_t words = 2 * items + days + n;
+    size_t words = 2 * items + days + n, i;
     since->by_cust = by_cust;
     since->clock = 0;
-    since->window = ccad__alloc(plan->s->ctx, items * sizeof *since->window + words * 4);
+    since->window = ccad__alloc(plan->s->ctx, items * sizeof *since->window + words * 4 + items);
     if (since->window == NULL)
         return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
     since->window_at = (uint32_t *)(since->window + items);
@@ -96,6 +97,9 @@ static int since_new(struct plan *plan, const struct ccad__by_cust *by_cust, str
     since->tried = since->window_at + items;
     since->day_time = since->tried + items;
     since->cust_time = since->day_time + days;
+    since->flex = (uint8_t *)(since->cust_time + n);
+    for (i = 0; i < items; i++)
+        since->flex[i] = (uint8_t)flexible(plan, &plan->s->items[i]);
     return CCAD_OK;
 }
 
@@ -335,8 +339,7 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
             uint32_t y = route->stop[j];
             const struct item_rec *iy = &plan->s->items[y];
             int swapped = 0;
-            if (iy->customer == ix->customer ||
-                !flexible(plan, iy) ||
+            if (!since->flex[y] || iy->customer == ix->customer ||
                 !swap_limits_hold(plan, ix, iy) ||
                 !(allowed_days(plan, since, y) >> (home - (iy->date - 2 * k)) & 1u))
                 continue;
@@ -392,7 +395,7 @@ int ccad__plan_assign(struct plan *plan)
     for (pass = 0; pass < PASSES; pass++) {
         int changed = 0;
         for (i = 0; i < s->n_items; i++) {
-            if (!flexible(plan, &s->items[i]) || since_unchanged(plan, &since, (uint32_t)i))
+            if (!since.flex[i] || since_unchanged(plan, &since, (uint32_t)i))
                 continue;
             if ((rc = assign_one(plan, &since, (uint32_t)i, &changed)) != 0)
                 goto done;
