@@ -116,26 +116,39 @@ static void since_change(const struct plan *plan, struct since *since, int32_t d
         since->cust_time[plan->s->items[y].customer] = since->clock;
 }
 
-/* 1 if item x was tried in vain and nothing it reads has changed since. */
+/* 1 if day d's route, count and minutes, and the contacts of the
+ * customers with a stop on it, are as they were at time `at`. */
+static int day_unchanged(const struct plan *plan, const struct since *since, int32_t d, uint32_t at)
+{
+    const struct dayroute *route = &plan->day[d - plan->o->first_day];
+    uint32_t j;
+    if (since->day_time[d - plan->o->first_day] >= at)
+        return 0;
+    for (j = 0; j < route->n; j++)
+        if (since->cust_time[route->cust[j]] >= at)
+            return 0;
+    return 1;
+}
+
+/* 1 if item x was tried in vain and nothing it reads has changed since:
+ * its customer's contacts (and so its allowed window, still the one kept),
+ * its own day and the days of that window; the days around it outside the
+ * window are never read. */
 static int since_unchanged(const struct plan *plan, const struct since *since, uint32_t x)
 {
     const struct item_rec *it = &plan->s->items[x];
-    uint32_t at = since->tried[x], j;
-    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d;
+    uint32_t at = since->tried[x];
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], j;
+    uint64_t mask;
     if (!ASSIGN_REUSE || at == 0 || since->cust_time[it->customer] >= at)
         return 0;
-    for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
-        const struct dayroute *route;
-        if (d < plan->o->first_day || d >= plan->o->first_day + plan->o->days)
-            continue;
-        if (since->day_time[d - plan->o->first_day] >= at)
+    /* taken at the try (allowed_days) and kept since: no contact of the
+     * customer moved */
+    mask = since->window[x];
+    for (j = 0; j <= 4 * k; j++)
+        if ((mask >> j & 1u) && !day_unchanged(plan, since, it->date - 2 * k + j, at))
             return 0;
-        route = &plan->day[d - plan->o->first_day];
-        for (j = 0; j < route->n; j++)
-            if (since->cust_time[route->cust[j]] >= at)
-                return 0;
-    }
-    return 1;
+    return day_unchanged(plan, since, it->date, at);
 }
 
 /* Bit j of the result: day date - 2k + j lies in item x's allowed window
