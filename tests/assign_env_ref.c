@@ -17,7 +17,7 @@
 #include "../lib/plan/plan.h"
 
 /* after plan.h, so that only the calls below take the walk */
-#define ccad__route_fit(plan, route, i, pos, cost)                                                 \
+#define ccad__route_fit(plan, route, i, pos, cost) \
     ccad__route_fit_skip(plan, route, UINT32_MAX, i, pos, cost)
 
 #include "../lib/plan/assign.c"

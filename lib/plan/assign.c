@@ -268,8 +268,8 @@ static int fit_partner(struct plan *plan, struct swap_from *from, const struct d
  * room_margin, no place of y in x's route gains more than room_margin, so
  * x's place, the cheaper question with its table, is asked first and
  * refuses most partners alone. */
-static int try_swap(struct plan *plan, struct swap_from *from, uint32_t x, uint32_t y,
-                    uint32_t py, int *swapped)
+static int try_swap(struct plan *plan, struct swap_from *from, uint32_t x, uint32_t y, uint32_t py,
+                    int *swapped)
 {
     struct item_rec *ix = &plan->s->items[x], *iy = &plan->s->items[y];
     struct dayroute *route_x = &plan->day[ix->date - plan->o->first_day];

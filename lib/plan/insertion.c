@@ -78,11 +78,10 @@ int ccad__ins_fill(const struct plan *plan, const struct dayroute *route, int32_
             if ((rc = ccad__plan_leg(plan, ci, route->cust[p], &ins->to[p])) != 0)
                 return rc;
     for (p = 0; p <= m; p++) /* place p: after stop p - 1, before stop p */
-        ins->cost[p] = place_cost(ins, p == 0 ? plan->o->day_start_min : route->dep[p - 1],
-                                  p == 0 ? ins->home : ins->to[p - 1],
-                                  p == m ? ins->home : ins->to[p],
-                                  p == m ? plan->day_end : route->latest[p],
-                                  p == m ? route->back_leg : route->leg[p]);
+        ins->cost[p] = place_cost(
+            ins, p == 0 ? plan->o->day_start_min : route->dep[p - 1],
+            p == 0 ? ins->home : ins->to[p - 1], p == m ? ins->home : ins->to[p],
+            p == m ? plan->day_end : route->latest[p], p == m ? route->back_leg : route->leg[p]);
     set_first_last(ins);
     return CCAD_OK;
 }
@@ -96,9 +95,9 @@ int ccad__ins_fit_skip(const struct plan *plan, const struct dayroute *route,
     uint32_t pos = before == CCAD_INS_NONE ? UINT32_MAX : before, m = route->n;
     int rc;
     /* the place joining the neighbours of stop `skip`, at `skip` without it */
-    if (m > 1 && (rc = ccad__plan_leg(plan, skip == 0 ? UINT32_MAX : route->cust[skip - 1],
-                                      skip + 1 == m ? UINT32_MAX : route->cust[skip + 1], &old)) !=
-                     0)
+    if (m > 1 &&
+        (rc = ccad__plan_leg(plan, skip == 0 ? UINT32_MAX : route->cust[skip - 1],
+                             skip + 1 == m ? UINT32_MAX : route->cust[skip + 1], &old)) != 0)
         return rc;
     *out_saving = route->leg[skip] + (skip + 1 == m ? route->back_leg : route->leg[skip + 1]) - old;
     joined = place_cost(ins, skip == 0 ? plan->o->day_start_min : route->dep[skip - 1],

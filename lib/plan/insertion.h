@@ -13,19 +13,23 @@
 #define CCAD_INS_PLACES 64
 #define CCAD_INS_NONE 0xffu /* no feasible place */
 
+/* Place p lies between stop p - 1 and stop p of the route, the base at
+ * either end. */
 struct ccad__ins {
-    int32_t day;  /* the day index (date - first_day) it was taken for; -1: none yet */
-    uint32_t n;   /* places: the route's stops + 1 */
-    uint32_t who; /* the customer whose stop it places */
-    int32_t home; /* minutes from that customer to the base */
-    int32_t svc, open, close;         /* its stop's service minutes and visit hours */
-    int32_t to[CCAD_INS_PLACES];      /* to[k]: minutes from it to stop k */
-    int32_t cost[CCAD_INS_PLACES];    /* place p (between stop p - 1 and stop p, the base
-                                       * at either end): travel added; INT32_MAX if the
-                                       * stop's hours or the later stops forbid it */
-    uint8_t first[CCAD_INS_PLACES + 1]; /* first[p]: the first cheapest feasible place
-                                         * of places 0..p-1 (CCAD_INS_NONE: none) */
-    uint8_t last[CCAD_INS_PLACES + 2];  /* last[p]: the same over places p..n-1 */
+    int32_t day;              /* the day index (date - first_day) it was taken for; -1: none yet */
+    uint32_t n;               /* places: the route's stops + 1 */
+    uint32_t who;             /* the customer whose stop it places */
+    int32_t home;             /* minutes from that customer to the base */
+    int32_t svc, open, close; /* its stop's service minutes and visit hours */
+    /* to[k]: minutes from it to stop k */
+    int32_t to[CCAD_INS_PLACES];
+    /* cost[p]: the travel its stop adds at place p; INT32_MAX if its hours
+     * or the later stops forbid it there */
+    int32_t cost[CCAD_INS_PLACES];
+    /* first[p]: the first cheapest feasible place of places 0..p-1, and
+     * last[p] of places p..n-1; CCAD_INS_NONE: none */
+    uint8_t first[CCAD_INS_PLACES + 1];
+    uint8_t last[CCAD_INS_PLACES + 2];
 };
 
 /* 1 if a table can describe route: a metric whose legs are pure functions

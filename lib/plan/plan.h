@@ -254,7 +254,9 @@ int ccad__plan_legs_init(struct plan *plan);
  * visit hours cannot hold it inside the day), into *out. */
 int ccad__plan_alone(const struct plan *plan, uint32_t i, int32_t *out);
 /* The cheapest feasible place for customer i's stop in route route: *out_pos
- * (0..n) and the added travel *out_cost; *out_pos = UINT32_MAX if none. */
+ * (0..n) and the added travel *out_cost; *out_pos = UINT32_MAX if none.
+ * ccad__route_fit_skip without a stop skipped, reading i's row of the kept
+ * legs when there is one (the same legs asked for, the same answer). */
 int ccad__route_fit(const struct plan *plan, const struct dayroute *route, uint32_t i,
                     uint32_t *out_pos, int32_t *out_cost);
 /* As ccad__route_fit, for route without its stop at `skip` (UINT32_MAX: none):

@@ -58,8 +58,8 @@ static int solve_day(struct plan *plan, struct dayroute *route, struct day_probl
     tw.service = problem->service;
     tw.start = plan->o->day_start_min;
     tw.end = plan->day_end;
-    if ((rc = ccad__tw_solve_in(plan->s->ctx, &tw, problem->hint, plan->o->seed,
-                                &problem->scratch, problem->order, &back)) != 0)
+    if ((rc = ccad__tw_solve_in(plan->s->ctx, &tw, problem->hint, plan->o->seed, &problem->scratch,
+                                problem->order, &back)) != 0)
         return rc;
     if (back < 0)
         return CCAD_OK; /* keep the placed order (it cannot happen with a feasible hint) */
