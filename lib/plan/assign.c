@@ -151,17 +151,11 @@ static int since_unchanged(const struct plan *plan, const struct since *since, u
     return day_unchanged(plan, since, it->date, at);
 }
 
-/* Bit j of the result: day date - 2k + j lies in item x's allowed window
- * (window.c), for the 4k + 1 days around its day; route.move_days k is at
- * most 14, so they fit 64 bits. Kept until a contact of x's customer moves
- * (x's own move included), which is all that changes it. */
-static uint64_t allowed_days(const struct plan *plan, struct since *since, uint32_t x)
+/* Item x's allowed window, taken afresh and kept (allowed_days). */
+static uint64_t window_taken(const struct plan *plan, struct since *since, uint32_t x)
 {
     int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], home = plan->s->items[x].date, j;
-    uint32_t at = since->window_at[x];
     uint64_t mask = 0;
-    if (ASSIGN_REUSE && at != 0 && since->cust_time[plan->s->items[x].customer] < at)
-        return since->window[x];
     if (ASSIGN_REUSE)
         mask = ccad__plan_allowed_days(plan, since->by_cust, x, home - 2 * k, 4 * k + 1);
     else /* the reference: day by day */
@@ -171,6 +165,19 @@ static uint64_t allowed_days(const struct plan *plan, struct since *since, uint3
     since->window[x] = mask;
     since->window_at[x] = since->clock + 1;
     return mask;
+}
+
+/* Bit j of the result: day date - 2k + j lies in item x's allowed window
+ * (window.c), for the 4k + 1 days around its day; route.move_days k is at
+ * most 14, so they fit 64 bits. Kept until a contact of x's customer moves
+ * (x's own move included), which is all that changes it; asked for every
+ * swap partner, so the kept answer is read inline. */
+static inline uint64_t allowed_days(const struct plan *plan, struct since *since, uint32_t x)
+{
+    uint32_t at = since->window_at[x];
+    if (ASSIGN_REUSE && at != 0 && since->cust_time[plan->s->items[x].customer] < at)
+        return since->window[x];
+    return window_taken(plan, since, x);
 }
 
 /* Moves item x to the allowed day (mask: allowed_days) where it adds the
