@@ -81,12 +81,31 @@ struct since {
     uint32_t *day_time;  /* per day: the time of its route's last change */
     uint32_t *cust_time; /* per customer: the time a contact of it last moved */
     uint8_t *flex;       /* per item: 1 if flexible (fixed while the passes run) */
+    /* per flexible item, the insertion table of its stop into the route of
+     * the last visit it was a swap partner of, while that route has not
+     * changed (day_time); slot[i] is item i's, UINT32_MAX if not flexible */
+    uint32_t *slot;
+    struct ccad__ins *ins;
 };
+
+/* The partners' insertion tables, one a flexible item (ASSIGN_REUSE). */
+static int since_tables(struct plan *plan, struct since *since)
+{
+    size_t items = plan->s->n_items, i, flex = 0;
+    for (i = 0; i < items; i++)
+        since->slot[i] = since->flex[i] ? (uint32_t)flex++ : UINT32_MAX;
+    since->ins = ccad__alloc(plan->s->ctx, (flex ? flex : 1) * sizeof *since->ins);
+    if (since->ins == NULL)
+        return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
+    for (i = 0; i < flex; i++)
+        since->ins[i].day = -1; /* none yet */
+    return CCAD_OK;
+}
 
 static int since_new(struct plan *plan, const struct ccad__by_cust *by_cust, struct since *since)
 {
     size_t items = plan->s->n_items, days = (size_t)plan->o->days, n = plan->b->n;
-    size_t words = 2 * items + days + n, i;
+    size_t words = 3 * items + days + n, i;
     since->by_cust = by_cust;
     since->clock = 0;
     since->window = ccad__alloc(plan->s->ctx, items * sizeof *since->window + words * 4 + items);
@@ -97,10 +116,11 @@ static int since_new(struct plan *plan, const struct ccad__by_cust *by_cust, str
     since->tried = since->window_at + items;
     since->day_time = since->tried + items;
     since->cust_time = since->day_time + days;
-    since->flex = (uint8_t *)(since->cust_time + n);
+    since->slot = since->cust_time + n;
+    since->flex = (uint8_t *)(since->slot + items);
     for (i = 0; i < items; i++)
         since->flex[i] = (uint8_t)flexible(plan, &plan->s->items[i]);
-    return CCAD_OK;
+    return ASSIGN_REUSE ? since_tables(plan, since) : CCAD_OK;
 }
 
 /* Notes a change to the days d1 and d2 and the customers of items x and y
@@ -227,13 +247,10 @@ static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
 /* Where x stands in its day's route and what taking it out saves, the
  * same for every partner of its swaps; x's insertion table into the route
  * of the day being tried (there.day -1: none yet), the same for every
- * partner on that day; and the places of x's route without x, laid out on
- * the first partner that needs them (gaps_taken). */
+ * partner on that day. */
 struct swap_from {
     uint32_t px;
     int32_t sx;
-    int gaps_taken;
-    struct ccad__gaps gaps;
     struct ccad__ins there;
 };
 
@@ -252,18 +269,37 @@ static int fit_there(struct plan *plan, struct swap_from *from, const struct day
     return ccad__ins_fit_skip(plan, route_y, &from->there, py, ax, cx, sy);
 }
 
-/* Where y's stop goes in route_x, x's route, without x: *ay at travel *cy. */
-static int fit_partner(struct plan *plan, struct swap_from *from, const struct dayroute *route_x,
-                       uint32_t cy_of, uint32_t *ay, int32_t *cy)
+/* Partner y's insertion table into route_x, x's route (day index day_x),
+ * from y's slot while that route has not changed since it was taken. */
+static int partner_table(const struct plan *plan, const struct since *since,
+                         const struct dayroute *route_x, int32_t day_x, uint32_t y,
+                         const struct ccad__ins **out)
 {
+    struct ccad__ins *ins = &since->ins[since->slot[y]];
     int rc;
-    if (!ASSIGN_REUSE)
-        return ccad__route_fit_skip(plan, route_x, from->px, cy_of, ay, cy);
-    if (!from->gaps_taken && (rc = ccad__route_gaps(plan, route_x, from->px, &from->gaps)) != 0)
+    *out = ins;
+    if (ins->day == day_x && since->day_time[day_x] < ins->at)
+        return CCAD_OK;
+    if ((rc = ccad__ins_fill(plan, route_x, day_x, plan->s->items[y].customer, ins)) != 0)
         return rc;
-    from->gaps_taken = 1;
-    return from->gaps.usable ? ccad__gaps_fit(plan, &from->gaps, cy_of, ay, cy)
-                             : ccad__route_fit_skip(plan, route_x, from->px, cy_of, ay, cy);
+    ins->at = since->clock + 1;
+    return CCAD_OK;
+}
+
+/* Where partner y's stop goes in route_x, x's route (day index day_x),
+ * without x: *ay at travel *cy; from y's table where the route takes one. */
+static int fit_partner(const struct plan *plan, const struct since *since,
+                       const struct swap_from *from, const struct dayroute *route_x, int32_t day_x,
+                       uint32_t y, uint32_t *ay, int32_t *cy)
+{
+    const struct ccad__ins *ins;
+    int32_t saving;
+    int rc;
+    if (!ASSIGN_REUSE || !ccad__ins_usable(plan, route_x))
+        return ccad__route_fit_skip(plan, route_x, from->px, plan->s->items[y].customer, ay, cy);
+    if ((rc = partner_table(plan, since, route_x, day_x, y, &ins)) != 0)
+        return rc;
+    return ccad__ins_fit_skip(plan, route_x, ins, from->px, ay, cy, &saving);
 }
 
 /* Exchanges x (at `from` in its route) and y, at position py of its route,
@@ -275,8 +311,8 @@ static int fit_partner(struct plan *plan, struct swap_from *from, const struct d
  * room_margin, no place of y in x's route gains more than room_margin, so
  * x's place, the cheaper question with its table, is asked first and
  * refuses most partners alone. */
-static int try_swap(struct plan *plan, struct swap_from *from, uint32_t x, uint32_t y, uint32_t py,
-                    int *swapped)
+static int try_swap(struct plan *plan, const struct since *since, struct swap_from *from,
+                    uint32_t x, uint32_t y, uint32_t py, int *swapped)
 {
     struct item_rec *ix = &plan->s->items[x], *iy = &plan->s->items[y];
     struct dayroute *route_x = &plan->day[ix->date - plan->o->first_day];
@@ -292,7 +328,7 @@ static int try_swap(struct plan *plan, struct swap_from *from, uint32_t x, uint3
             return CCAD_OK;
     } else if ((rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
         return rc;
-    if ((rc = fit_partner(plan, from, route_x, iy->customer, &ay, &cy)) != 0)
+    if ((rc = fit_partner(plan, since, from, route_x, dA - plan->o->first_day, y, &ay, &cy)) != 0)
         return rc;
     if (ay == UINT32_MAX || sx + sy - cy <= 0)
         return CCAD_OK;
@@ -346,7 +382,6 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
         return CCAD_OK;
     from.px = pos_of(route_x, x);
     from.there.day = -1;
-    from.gaps_taken = 0;
     if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0)
         return rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
@@ -363,7 +398,7 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
                 !swap_limits_hold(plan, ix, iy) ||
                 !(allowed_days(plan, since, y) >> (home - (iy->date - 2 * k)) & 1u))
                 continue;
-            if ((rc = try_swap(plan, &from, x, y, j, &swapped)) != 0)
+            if ((rc = try_swap(plan, since, &from, x, y, j, &swapped)) != 0)
                 return rc;
             if (swapped) {
                 *partner = y;
@@ -406,7 +441,7 @@ int ccad__plan_assign(struct plan *plan)
     struct since since;
     int pass, rc;
     size_t i;
-    since.window = NULL;
+    memset(&since, 0, sizeof since);
     if (s->n_items == 0 || plan->v[P_ROUTE_MOVE_DAYS] == 0)
         return CCAD_OK;
     if ((rc = ccad__plan_index_customers(plan, &by_cust)) != 0 ||
@@ -425,6 +460,7 @@ int ccad__plan_assign(struct plan *plan)
     }
 done:
     ccad__free(s->ctx, since.window);
+    ccad__free(s->ctx, since.ins);
     ccad__plan_index_free(s->ctx, &by_cust);
     return rc;
 }

@@ -200,58 +200,6 @@ int ccad__route_fit_skip(const struct plan *plan, const struct dayroute *route, 
     return CCAD_OK;
 }
 
-int ccad__route_gaps(const struct plan *plan, const struct dayroute *route, uint32_t skip,
-                     struct ccad__gaps *gaps)
-{
-    uint32_t nv = skip < route->n ? route->n - 1 : route->n, p;
-    int rc;
-    gaps->n = 0;
-    gaps->usable = plan->o->metric != CCAD_METRIC_HOST && nv < CCAD_GAPS_MAX;
-    if (!gaps->usable)
-        return CCAD_OK;
-    for (p = 0; p <= nv; p++) { /* as in ccad__route_fit_skip */
-        uint32_t a = p == 0 ? UINT32_MAX : (p - 1 < skip ? p - 1 : p);
-        uint32_t b = p == nv ? UINT32_MAX : (p < skip ? p : p + 1);
-        gaps->prev[p] = a == UINT32_MAX ? UINT32_MAX : route->cust[a];
-        gaps->next[p] = b == UINT32_MAX ? UINT32_MAX : route->cust[b];
-        gaps->dep[p] = a == UINT32_MAX ? plan->o->day_start_min : route->dep[a];
-        gaps->limit[p] = b == UINT32_MAX ? plan->day_end : route->latest[b];
-        if ((rc = gap_leg(plan, route, a, b, gaps->prev[p], gaps->next[p], &gaps->old[p])) != 0)
-            return rc;
-    }
-    gaps->n = nv + 1;
-    return CCAD_OK;
-}
-
-int ccad__gaps_fit(const struct plan *plan, const struct ccad__gaps *gaps, uint32_t i,
-                   uint32_t *out_pos, int32_t *out_cost)
-{
-    int32_t svc = ccad__plan_service(plan, i), open = open_of(plan, i), close = close_of(plan, i);
-    int32_t best = INT32_MAX;
-    uint32_t p, best_pos = UINT32_MAX;
-    int rc;
-    for (p = 0; p < gaps->n; p++) {
-        int32_t l1, l2, st, cost;
-        if ((rc = ccad__plan_leg(plan, gaps->prev[p], i, &l1)) != 0)
-            return rc;
-        st = gaps->dep[p] + l1 > open ? gaps->dep[p] + l1 : open;
-        if (st + svc > close)
-            continue;
-        if ((rc = ccad__plan_leg(plan, i, gaps->next[p], &l2)) != 0)
-            return rc;
-        if (st + svc + l2 > gaps->limit[p])
-            continue;
-        cost = l1 + l2 - gaps->old[p];
-        if (cost < best) {
-            best = cost;
-            best_pos = p;
-        }
-    }
-    *out_pos = best_pos;
-    *out_cost = best_pos == UINT32_MAX ? 0 : best;
-    return CCAD_OK;
-}
-
 /* The leg between customer i and point j (UINT32_MAX: the base) from i's
  * row of the kept legs (plan->legs), which holds both directions of a leg
  * once either was asked for; a leg not yet known is asked for from i to j

@@ -17,6 +17,7 @@
  * either end. */
 struct ccad__ins {
     int32_t day;              /* the day index (date - first_day) it was taken for; -1: none yet */
+    uint32_t at;              /* the owner's stamp (assign.c: 1 + its clock when taken) */
     uint32_t n;               /* places: the route's stops + 1 */
     uint32_t who;             /* the customer whose stop it places */
     int32_t home;             /* minutes from that customer to the base */
