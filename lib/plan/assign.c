@@ -366,6 +366,17 @@ static int swap_limits_hold(const struct plan *plan, const struct item_rec *ix,
            limits_hold(plan, &plan->day[iy->date - plan->o->first_day], 0, ix->svc - iy->svc);
 }
 
+/* Bit j: stop base + j of route is flexible, for up to 32 stops (one
+ * test a stop without a branch, so that the partners are visited in order
+ * without a guess per stop). */
+static uint32_t flex_bits(const struct since *since, const struct dayroute *route, uint32_t base)
+{
+    uint32_t bits = 0, j;
+    for (j = 0; j < 32 && base + j < route->n; j++)
+        bits |= (uint32_t)since->flex[route->stop[base + j]] << j;
+    return bits;
+}
+
 /* Swaps for flexible item x with the flexible stops of its allowed days
  * (mask: allowed_days); *partner is the item it swapped with, if any. The
  * cheap tests come first; each only decides whether a swap is tried, so
@@ -386,25 +397,25 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
         return rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
         struct dayroute *route;
-        uint32_t j;
+        uint32_t base, bits;
         if (!(mask >> (d - (home - 2 * k)) & 1u))
             continue;
         route = &plan->day[d - plan->o->first_day];
-        for (j = 0; j < route->n; j++) {
-            uint32_t y = route->stop[j];
-            const struct item_rec *iy = &plan->s->items[y];
-            int swapped = 0;
-            if (!since->flex[y] || iy->customer == ix->customer ||
-                !swap_limits_hold(plan, ix, iy) ||
-                !(allowed_days(plan, since, y) >> (home - (iy->date - 2 * k)) & 1u))
-                continue;
-            if ((rc = try_swap(plan, since, &from, x, y, j, &swapped)) != 0)
-                return rc;
-            if (swapped) {
-                *partner = y;
-                return CCAD_OK;
+        for (base = 0; base < route->n; base += 32) /* the flexible stops, in order */
+            for (bits = flex_bits(since, route, base); bits != 0; bits &= bits - 1) {
+                uint32_t j = base + ccad__lowest_bit(bits), y = route->stop[j];
+                const struct item_rec *iy = &plan->s->items[y];
+                int swapped = 0;
+                if (iy->customer == ix->customer || !swap_limits_hold(plan, ix, iy) ||
+                    !(allowed_days(plan, since, y) >> (home - (iy->date - 2 * k)) & 1u))
+                    continue;
+                if ((rc = try_swap(plan, since, &from, x, y, j, &swapped)) != 0)
+                    return rc;
+                if (swapped) {
+                    *partner = y;
+                    return CCAD_OK;
+                }
             }
-        }
     }
     return CCAD_OK;
 }
