@@ -10,6 +10,12 @@
 int ccad__tw_solve(ccad_ctx *ctx, const struct ccad__tw *p, const uint32_t *hint, uint64_t seed,
                    uint32_t *order, int32_t *out_back)
 {
+    return ccad__tw_solve_in(ctx, p, hint, seed, NULL, order, out_back);
+}
+
+int ccad__tw_solve_in(ccad_ctx *ctx, const struct ccad__tw *p, const uint32_t *hint, uint64_t seed,
+                      struct ccad__tw_scratch *scratch, uint32_t *order, int32_t *out_back)
+{
     struct tw_key key;
     int rc;
     if (p->n <= 1) {
@@ -18,7 +24,7 @@ int ccad__tw_solve(ccad_ctx *ctx, const struct ccad__tw *p, const uint32_t *hint
         return CCAD_OK;
     }
     if (p->n - 1 <= (p->exact_max > 0 && p->exact_max < TW_EXACT_MAX ? p->exact_max : TW_EXACT_MAX))
-        rc = ccad__tw_exact(ctx, p, order, &key);
+        rc = ccad__tw_exact_in(ctx, p, scratch, order, &key);
     else
         rc = ccad__tw_search(ctx, p, hint, seed, order, &key);
     if (rc != CCAD_OK)

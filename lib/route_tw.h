@@ -68,10 +68,28 @@ static inline void ccad__tw_lex_keep(uint32_t *order, const uint32_t *cand, size
  * services are at most 2^26 minutes: then ccad__tw_wide takes the day. */
 int ccad__tw_never_waits(const struct ccad__tw *p);
 
+/* A table kept from one solve to the next (the planner solves every routed
+ * day of a schedule in turn): ccad__tw_wide's table grows in it instead of
+ * being allocated and freed on every call. Starts as {NULL, 0}; the
+ * caller frees `table` through ctx when done. */
+struct ccad__tw_scratch {
+    void *table;
+    size_t bytes;
+};
+
+/* ccad__tw_solve and ccad__tw_exact with a scratch table kept across
+ * calls (NULL: none, each call allocates its own). */
+int ccad__tw_solve_in(ccad_ctx *ctx, const struct ccad__tw *p, const uint32_t *hint, uint64_t seed,
+                      struct ccad__tw_scratch *scratch, uint32_t *order, int32_t *out_back);
+int ccad__tw_exact_in(ccad_ctx *ctx, const struct ccad__tw *p, struct ccad__tw_scratch *scratch,
+                      uint32_t *order, struct tw_key *key);
+
 /* The wide case of ccad__tw_exact (route_tw_wide.c), for a day where
  * ccad__tw_never_waits: 1 with the best feasible order in order and key, 0
- * if no order is feasible, -1 out of memory (not recorded). */
-int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key);
+ * if no order is feasible, -1 out of memory (not recorded). Its table is
+ * scratch's (grown as needed) when scratch is not NULL. */
+int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, struct ccad__tw_scratch *scratch,
+                  uint32_t *order, struct tw_key *key);
 
 /* Rows 1..2^m - 1 of ccad__tw_wide's float table with AVX2 (Df: the steps,
  * then the limits), the same values as its SSE2 kernel; only when ctx->cpu

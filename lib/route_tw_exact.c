@@ -228,6 +228,12 @@ static int best_final(const struct dp *table, uint32_t *order, struct tw_key *ke
 
 int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key)
 {
+    return ccad__tw_exact_in(ctx, p, NULL, order, key);
+}
+
+int ccad__tw_exact_in(ccad_ctx *ctx, const struct ccad__tw *p, struct ccad__tw_scratch *scratch,
+                      uint32_t *order, struct tw_key *key)
+{
     struct dp table;
     uint32_t m = (uint32_t)p->n - 1;
     int rc = CCAD_OK, found;
@@ -241,7 +247,7 @@ int ccad__tw_exact(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, str
     table.p = p;
     table.m = m;
     if (ccad__tw_never_waits(p)) {
-        found = ccad__tw_wide(ctx, p, order, key);
+        found = ccad__tw_wide(ctx, p, scratch, order, key);
         if (found < 0)
             return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
         if (found)

@@ -181,7 +181,30 @@ static int wide_best(const struct wide *w, uint32_t *order, struct tw_key *key)
     return key->travel != INT64_MAX;
 }
 
-int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, struct tw_key *key)
+/* Room for the table of `bytes`: scratch's, grown when too small, or a
+ * table of its own (NULL: out of memory). */
+static void *wide_table(ccad_ctx *ctx, struct ccad__tw_scratch *scratch, size_t bytes)
+{
+    if (scratch == NULL)
+        return ccad__alloc(ctx, bytes);
+    if (scratch->bytes < bytes) {
+        ccad__free(ctx, scratch->table);
+        scratch->bytes = 0;
+        if ((scratch->table = ccad__alloc(ctx, bytes)) != NULL)
+            scratch->bytes = bytes;
+    }
+    return scratch->table;
+}
+
+/* Gives back a table from wide_table. */
+static void wide_done(ccad_ctx *ctx, const struct ccad__tw_scratch *scratch, void *table)
+{
+    if (scratch == NULL)
+        ccad__free(ctx, table);
+}
+
+int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, struct ccad__tw_scratch *scratch,
+                  uint32_t *order, struct tw_key *key)
 {
     struct wide w;
     uint32_t m = (uint32_t)p->n - 1, l;
@@ -193,7 +216,7 @@ int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, stru
     w.Ei = NULL;
 #ifdef WIDE_SSE
     if (wide_prepare(&w)) {
-        float *E = ccad__alloc(ctx, (rows < 4 ? 4 : rows) * EXACT_MAX * sizeof *E);
+        float *E = wide_table(ctx, scratch, (rows < 4 ? 4 : rows) * EXACT_MAX * sizeof *E);
         if (E == NULL)
             return -1;
         for (l = 0; l < EXACT_MAX; l++) /* row 0: from the base */
@@ -207,13 +230,13 @@ int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, stru
             tw_fill_sse2(E, w.Df, m);
         w.Ef = E;
         found = wide_best(&w, order, key);
-        ccad__free(ctx, E);
+        wide_done(ctx, scratch, E);
         return found;
     }
 #else
     (void)wide_prepare(&w);
 #endif
-    w.Ei = ccad__alloc(ctx, rows * EXACT_MAX * sizeof *w.Ei);
+    w.Ei = wide_table(ctx, scratch, rows * EXACT_MAX * sizeof *w.Ei);
     if (w.Ei == NULL)
         return -1;
     for (l = 0; l < EXACT_MAX; l++)
@@ -221,6 +244,6 @@ int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, uint32_t *order, stru
                                                                  : WIDE_INF;
     wide_fill64(&w);
     found = wide_best(&w, order, key);
-    ccad__free(ctx, w.Ei);
+    wide_done(ctx, scratch, w.Ei);
     return found;
 }

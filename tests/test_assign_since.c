@@ -1,14 +1,18 @@
 /* The weekly assignment's passes (lib/plan/assign.c) skip a flexible visit
- * whose moves and swaps were all tried in vain when nothing they read has
- * changed since. That must leave every plan as it was: over generated
+ * whose moves and swaps were all tried in vain when nothing they read (its
+ * day and the days of its allowed window) has changed since; they ask a
+ * visit's place in a partner's day from an insertion table
+ * (lib/plan/insertion.c) and refuse a swap on it before placing the
+ * partner. That must leave every plan as it was: over generated
  * territories (tests/territory.c, routes and weekly assignment on, PLANAR
- * and GEO, route.move_days 1..4, half of them with the customers snapped
- * to a coarse grid so that many share a point and legs, savings and
- * insertion costs tie), the library's schedule equals, item for item and
- * finding for finding, the schedule of the reference build that tries
- * every visit in every pass (tests/assign_env_ref.c). The territories must
- * move visits between days often enough for the comparison to say
- * something; the count is checked. */
+ * and GEO at three speeds, route.move_days 1..6, half of them with the
+ * customers snapped to a coarse grid so that many share a point and legs,
+ * savings and insertion costs tie), the library's schedule equals, item
+ * for item and finding for finding, the schedule of the reference build
+ * that tries every visit in every pass and places every stop place by
+ * place (tests/assign_env_ref.c). The territories must move visits between
+ * days often enough for the comparison to say something; the count is
+ * checked. */
 #include "testutil.h"
 #include "territory.h"
 
@@ -19,7 +23,7 @@
 int ref_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                      const ccad_plan_options *options);
 
-#define TERRITORIES 120
+#define TERRITORIES 240
 
 /* Snaps every located customer to a grid of about 1.5 km. */
 static void snap(tt_territory *t)
@@ -51,6 +55,7 @@ static size_t moved_visits(const ccad_schedule *s)
 
 static void same_plans_as_trying_every_visit(void **state)
 {
+    static const double speeds[] = {500.0, 250.0, 1000.0};
     /* CCAD_TEST_LIGHT (tests/valgrind.sh sets it): the first 30 */
     uint64_t seed, last = getenv("CCAD_TEST_LIGHT") != NULL ? 30 : TERRITORIES;
     size_t moved = 0, with_moves = 0;
@@ -63,7 +68,8 @@ static void same_plans_as_trying_every_visit(void **state)
         tt_make(t, seed + 5000);
         t->options.route = 1;
         t->options.assign_days = 1;
-        TU_PASS(t->ctx, ccad_rules_set(t->rules, "route.move_days", (int64_t)(1 + seed % 4)));
+        TU_PASS(t->ctx, ccad_rules_set(t->rules, "route.move_days", (int64_t)(1 + seed % 6)));
+        t->options.units_per_minute = speeds[seed / 2 % 3]; /* legs rounded otherwise */
         if (seed % 2 == 0)
             snap(t);
         TU_PASS(t->ctx, ccad_schedule_new(&fast, t->book, t->rules, &t->options));

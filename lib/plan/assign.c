@@ -13,7 +13,7 @@
  * made while they shorten the sum of the day routes: stops that lie
  * together end up on the same day, within and across weeks. Q1, complaint
  * and rolled-over visits keep their day. */
-#include "plan.h"
+#include "insertion.h"
 
 #include <string.h>
 
@@ -80,15 +80,35 @@ struct since {
     uint32_t *tried;     /* per item: 1 + the time its attempts were in vain; 0: never */
     uint32_t *day_time;  /* per day: the time of its route's last change */
     uint32_t *cust_time; /* per customer: the time a contact of it last moved */
+    uint8_t *flex;       /* per item: 1 if flexible (fixed while the passes run) */
+    /* per flexible item, the insertion table of its stop into the route of
+     * the last visit it was a swap partner of, while that route has not
+     * changed (day_time); slot[i] is item i's, UINT32_MAX if not flexible */
+    uint32_t *slot;
+    struct ccad__ins *ins;
 };
+
+/* The partners' insertion tables, one a flexible item (ASSIGN_REUSE). */
+static int since_tables(struct plan *plan, struct since *since)
+{
+    size_t items = plan->s->n_items, i, flex = 0;
+    for (i = 0; i < items; i++)
+        since->slot[i] = since->flex[i] ? (uint32_t)flex++ : UINT32_MAX;
+    since->ins = ccad__alloc(plan->s->ctx, (flex ? flex : 1) * sizeof *since->ins);
+    if (since->ins == NULL)
+        return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
+    for (i = 0; i < flex; i++)
+        since->ins[i].day = -1; /* none yet */
+    return CCAD_OK;
+}
 
 static int since_new(struct plan *plan, const struct ccad__by_cust *by_cust, struct since *since)
 {
     size_t items = plan->s->n_items, days = (size_t)plan->o->days, n = plan->b->n;
-    size_t words = 2 * items + days + n;
+    size_t words = 3 * items + days + n, i;
     since->by_cust = by_cust;
     since->clock = 0;
-    since->window = ccad__alloc(plan->s->ctx, items * sizeof *since->window + words * 4);
+    since->window = ccad__alloc(plan->s->ctx, items * sizeof *since->window + words * 4 + items);
     if (since->window == NULL)
         return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
     since->window_at = (uint32_t *)(since->window + items);
@@ -96,7 +116,11 @@ static int since_new(struct plan *plan, const struct ccad__by_cust *by_cust, str
     since->tried = since->window_at + items;
     since->day_time = since->tried + items;
     since->cust_time = since->day_time + days;
-    return CCAD_OK;
+    since->slot = since->cust_time + n;
+    since->flex = (uint8_t *)(since->slot + items);
+    for (i = 0; i < items; i++)
+        since->flex[i] = (uint8_t)flexible(plan, &plan->s->items[i]);
+    return ASSIGN_REUSE ? since_tables(plan, since) : CCAD_OK;
 }
 
 /* Notes a change to the days d1 and d2 and the customers of items x and y
@@ -112,39 +136,46 @@ static void since_change(const struct plan *plan, struct since *since, int32_t d
         since->cust_time[plan->s->items[y].customer] = since->clock;
 }
 
-/* 1 if item x was tried in vain and nothing it reads has changed since. */
-static int since_unchanged(const struct plan *plan, const struct since *since, uint32_t x)
+/* 1 if day d's route, count and minutes, and the contacts of the
+ * customers with a stop on it, are as they were at time `at`. */
+static int day_unchanged(const struct plan *plan, const struct since *since, int32_t d, uint32_t at)
 {
-    const struct item_rec *it = &plan->s->items[x];
-    uint32_t at = since->tried[x], j;
-    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], d;
-    if (!ASSIGN_REUSE || at == 0 || since->cust_time[it->customer] >= at)
+    const struct dayroute *route = &plan->day[d - plan->o->first_day];
+    uint32_t j;
+    if (since->day_time[d - plan->o->first_day] >= at)
         return 0;
-    for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
-        const struct dayroute *route;
-        if (d < plan->o->first_day || d >= plan->o->first_day + plan->o->days)
-            continue;
-        if (since->day_time[d - plan->o->first_day] >= at)
+    for (j = 0; j < route->n; j++)
+        if (since->cust_time[route->cust[j]] >= at)
             return 0;
-        route = &plan->day[d - plan->o->first_day];
-        for (j = 0; j < route->n; j++)
-            if (since->cust_time[route->cust[j]] >= at)
-                return 0;
-    }
     return 1;
 }
 
-/* Bit j of the result: day date - 2k + j lies in item x's allowed window
- * (window.c), for the 4k + 1 days around its day; route.move_days k is at
- * most 14, so they fit 64 bits. Kept until a contact of x's customer moves
- * (x's own move included), which is all that changes it. */
-static uint64_t allowed_days(const struct plan *plan, struct since *since, uint32_t x)
+/* 1 if item x was tried in vain and nothing it reads has changed since:
+ * its customer's contacts (and so its allowed window, still the one kept),
+ * its own day and the days of that window; the days around it outside the
+ * window are never read. */
+static int since_unchanged(const struct plan *plan, const struct since *since, uint32_t x)
+{
+    const struct item_rec *it = &plan->s->items[x];
+    uint32_t at = since->tried[x];
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], j;
+    uint64_t mask;
+    if (!ASSIGN_REUSE || at == 0 || since->cust_time[it->customer] >= at)
+        return 0;
+    /* taken at the try (allowed_days) and kept since: no contact of the
+     * customer moved */
+    mask = since->window[x];
+    for (j = 0; j <= 4 * k; j++)
+        if ((mask >> j & 1u) && !day_unchanged(plan, since, it->date - 2 * k + j, at))
+            return 0;
+    return day_unchanged(plan, since, it->date, at);
+}
+
+/* Item x's allowed window, taken afresh and kept (allowed_days). */
+static uint64_t window_taken(const struct plan *plan, struct since *since, uint32_t x)
 {
     int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], home = plan->s->items[x].date, j;
-    uint32_t at = since->window_at[x];
     uint64_t mask = 0;
-    if (ASSIGN_REUSE && at != 0 && since->cust_time[plan->s->items[x].customer] < at)
-        return since->window[x];
     if (ASSIGN_REUSE)
         mask = ccad__plan_allowed_days(plan, since->by_cust, x, home - 2 * k, 4 * k + 1);
     else /* the reference: day by day */
@@ -154,6 +185,19 @@ static uint64_t allowed_days(const struct plan *plan, struct since *since, uint3
     since->window[x] = mask;
     since->window_at[x] = since->clock + 1;
     return mask;
+}
+
+/* Bit j of the result: day date - 2k + j lies in item x's allowed window
+ * (window.c), for the 4k + 1 days around its day; route.move_days k is at
+ * most 14, so they fit 64 bits. Kept until a contact of x's customer moves
+ * (x's own move included), which is all that changes it; asked for every
+ * swap partner, so the kept answer is read inline. */
+static inline uint64_t allowed_days(const struct plan *plan, struct since *since, uint32_t x)
+{
+    uint32_t at = since->window_at[x];
+    if (ASSIGN_REUSE && at != 0 && since->cust_time[plan->s->items[x].customer] < at)
+        return since->window[x];
+    return window_taken(plan, since, x);
 }
 
 /* Moves item x to the allowed day (mask: allowed_days) where it adds the
@@ -201,37 +245,94 @@ static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
 }
 
 /* Where x stands in its day's route and what taking it out saves, the
- * same for every partner of its swaps. */
+ * same for every partner of its swaps; x's insertion table into the route
+ * of the day being tried (there.day -1: none yet), the same for every
+ * partner on that day. */
 struct swap_from {
     uint32_t px;
     int32_t sx;
-    struct ccad__gaps gaps; /* the places of its route without it */
+    struct ccad__ins there;
 };
+
+/* Where x's stop goes in route_y (day index day_y) without its stop at
+ * py, from x's table into route_y (taken on the day's first partner):
+ * *ax at travel *cx, and *sy, what taking py out saves; 0 if route_y takes
+ * no table. */
+static int fit_there(struct plan *plan, struct swap_from *from, const struct dayroute *route_y,
+                     int32_t day_y, uint32_t py, uint32_t cx_of, uint32_t *ax, int32_t *cx,
+                     int32_t *sy)
+{
+    int rc;
+    if (from->there.day != day_y &&
+        (rc = ccad__ins_fill(plan, route_y, day_y, cx_of, &from->there)) != 0)
+        return rc;
+    return ccad__ins_fit_skip(plan, route_y, &from->there, py, ax, cx, sy);
+}
+
+/* Partner y's insertion table into route_x, x's route (day index day_x),
+ * from y's slot while that route has not changed since it was taken. */
+static int partner_table(const struct plan *plan, const struct since *since,
+                         const struct dayroute *route_x, int32_t day_x, uint32_t y,
+                         const struct ccad__ins **out)
+{
+    struct ccad__ins *ins = &since->ins[since->slot[y]];
+    int rc;
+    *out = ins;
+    if (ins->day == day_x && since->day_time[day_x] < ins->at)
+        return CCAD_OK;
+    if ((rc = ccad__ins_fill(plan, route_x, day_x, plan->s->items[y].customer, ins)) != 0)
+        return rc;
+    ins->at = since->clock + 1;
+    return CCAD_OK;
+}
+
+/* Where partner y's stop goes in route_x, x's route (day index day_x),
+ * without x: *ay at travel *cy; from y's table where the route takes one. */
+static int fit_partner(const struct plan *plan, const struct since *since,
+                       const struct swap_from *from, const struct dayroute *route_x, int32_t day_x,
+                       uint32_t y, uint32_t *ay, int32_t *cy)
+{
+    const struct ccad__ins *ins;
+    int32_t saving;
+    int rc;
+    if (!ASSIGN_REUSE || !ccad__ins_usable(plan, route_x))
+        return ccad__route_fit_skip(plan, route_x, from->px, plan->s->items[y].customer, ay, cy);
+    if ((rc = partner_table(plan, since, route_x, day_x, y, &ins)) != 0)
+        return rc;
+    return ccad__ins_fit_skip(plan, route_x, ins, from->px, ay, cy, &saving);
+}
 
 /* Exchanges x (at `from` in its route) and y, at position py of its route,
  * between their days when both stay feasible and the two routes get
  * shorter; *swapped is set when they did. The day limits are the caller's
  * to check (swap_limits_hold). Each is placed in the other's route without
  * it (a conservative test, see ccad__route_fit_skip), so nothing changes
- * unless the swap is made. */
-static int try_swap(struct plan *plan, const struct swap_from *from, uint32_t x, uint32_t y,
-                    uint32_t py, int *swapped)
+ * unless the swap is made. Where legs keep the triangle inequality up to
+ * room_margin, no place of y in x's route gains more than room_margin, so
+ * x's place, the cheaper question with its table, is asked first and
+ * refuses most partners alone. */
+static int try_swap(struct plan *plan, const struct since *since, struct swap_from *from,
+                    uint32_t x, uint32_t y, uint32_t py, int *swapped)
 {
     struct item_rec *ix = &plan->s->items[x], *iy = &plan->s->items[y];
     struct dayroute *route_x = &plan->day[ix->date - plan->o->first_day];
     struct dayroute *route_y = &plan->day[iy->date - plan->o->first_day];
-    uint32_t px = from->px, ax, ay;
-    int32_t sx = from->sx, sy, cx, cy, dA = ix->date, dB = iy->date;
-    int rc;
-    if ((rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
+    uint32_t px = from->px, ax = UINT32_MAX, ay;
+    int32_t sx = from->sx, sy, cx = 0, cy, dA = ix->date, dB = iy->date;
+    int rc, early = ASSIGN_REUSE && plan->room_margin >= 0 && ccad__ins_usable(plan, route_y);
+    if (early) {
+        if ((rc = fit_there(plan, from, route_y, dB - plan->o->first_day, py, ix->customer, &ax,
+                            &cx, &sy)) != 0)
+            return rc;
+        if (ax == UINT32_MAX || sx + sy - cx + plan->room_margin <= 0)
+            return CCAD_OK;
+    } else if ((rc = ccad__route_saving(plan, route_y, py, &sy)) != 0)
         return rc;
-    if ((rc = ASSIGN_REUSE && from->gaps.usable
-                  ? ccad__gaps_fit(plan, &from->gaps, iy->customer, &ay, &cy)
-                  : ccad__route_fit_skip(plan, route_x, px, iy->customer, &ay, &cy)) != 0)
+    if ((rc = fit_partner(plan, since, from, route_x, dA - plan->o->first_day, y, &ay, &cy)) != 0)
         return rc;
     if (ay == UINT32_MAX || sx + sy - cy <= 0)
         return CCAD_OK;
-    if ((rc = ccad__route_fit_skip(plan, route_y, py, ix->customer, &ax, &cx)) != 0)
+    if (!early && (rc = ccad__route_fit_skip(plan, route_y, py, ix->customer, &ax, &cx)) != 0)
         return rc;
     if (ax == UINT32_MAX || sx + sy - cy - cx <= 0)
         return CCAD_OK;
@@ -265,6 +366,17 @@ static int swap_limits_hold(const struct plan *plan, const struct item_rec *ix,
            limits_hold(plan, &plan->day[iy->date - plan->o->first_day], 0, ix->svc - iy->svc);
 }
 
+/* Bit j: stop base + j of route is flexible, for up to 32 stops (one
+ * test a stop without a branch, so that the partners are visited in order
+ * without a guess per stop). */
+static uint32_t flex_bits(const struct since *since, const struct dayroute *route, uint32_t base)
+{
+    uint32_t bits = 0, j;
+    for (j = 0; j < 32 && base + j < route->n; j++)
+        bits |= (uint32_t)since->flex[route->stop[base + j]] << j;
+    return bits;
+}
+
 /* Swaps for flexible item x with the flexible stops of its allowed days
  * (mask: allowed_days); *partner is the item it swapped with, if any. The
  * cheap tests come first; each only decides whether a swap is tried, so
@@ -280,30 +392,30 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
     if (mask == 0)
         return CCAD_OK;
     from.px = pos_of(route_x, x);
-    if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0 ||
-        (rc = ccad__route_gaps(plan, route_x, from.px, &from.gaps)) != 0)
+    from.there.day = -1;
+    if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0)
         return rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
         struct dayroute *route;
-        uint32_t j;
+        uint32_t base, bits;
         if (!(mask >> (d - (home - 2 * k)) & 1u))
             continue;
         route = &plan->day[d - plan->o->first_day];
-        for (j = 0; j < route->n; j++) {
-            uint32_t y = route->stop[j];
-            const struct item_rec *iy = &plan->s->items[y];
-            int swapped = 0;
-            if (iy->customer == ix->customer || !flexible(plan, iy) ||
-                !swap_limits_hold(plan, ix, iy) ||
-                !(allowed_days(plan, since, y) >> (home - (iy->date - 2 * k)) & 1u))
-                continue;
-            if ((rc = try_swap(plan, &from, x, y, j, &swapped)) != 0)
-                return rc;
-            if (swapped) {
-                *partner = y;
-                return CCAD_OK;
+        for (base = 0; base < route->n; base += 32) /* the flexible stops, in order */
+            for (bits = flex_bits(since, route, base); bits != 0; bits &= bits - 1) {
+                uint32_t j = base + ccad__lowest_bit(bits), y = route->stop[j];
+                const struct item_rec *iy = &plan->s->items[y];
+                int swapped = 0;
+                if (iy->customer == ix->customer || !swap_limits_hold(plan, ix, iy) ||
+                    !(allowed_days(plan, since, y) >> (home - (iy->date - 2 * k)) & 1u))
+                    continue;
+                if ((rc = try_swap(plan, since, &from, x, y, j, &swapped)) != 0)
+                    return rc;
+                if (swapped) {
+                    *partner = y;
+                    return CCAD_OK;
+                }
             }
-        }
     }
     return CCAD_OK;
 }
@@ -340,7 +452,7 @@ int ccad__plan_assign(struct plan *plan)
     struct since since;
     int pass, rc;
     size_t i;
-    since.window = NULL;
+    memset(&since, 0, sizeof since);
     if (s->n_items == 0 || plan->v[P_ROUTE_MOVE_DAYS] == 0)
         return CCAD_OK;
     if ((rc = ccad__plan_index_customers(plan, &by_cust)) != 0 ||
@@ -349,7 +461,7 @@ int ccad__plan_assign(struct plan *plan)
     for (pass = 0; pass < PASSES; pass++) {
         int changed = 0;
         for (i = 0; i < s->n_items; i++) {
-            if (!flexible(plan, &s->items[i]) || since_unchanged(plan, &since, (uint32_t)i))
+            if (!since.flex[i] || since_unchanged(plan, &since, (uint32_t)i))
                 continue;
             if ((rc = assign_one(plan, &since, (uint32_t)i, &changed)) != 0)
                 goto done;
@@ -359,6 +471,7 @@ int ccad__plan_assign(struct plan *plan)
     }
 done:
     ccad__free(s->ctx, since.window);
+    ccad__free(s->ctx, since.ins);
     ccad__plan_index_free(s->ctx, &by_cust);
     return rc;
 }

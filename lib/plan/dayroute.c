@@ -200,62 +200,60 @@ int ccad__route_fit_skip(const struct plan *plan, const struct dayroute *route, 
     return CCAD_OK;
 }
 
-int ccad__route_gaps(const struct plan *plan, const struct dayroute *route, uint32_t skip,
-                     struct ccad__gaps *gaps)
+/* The leg between customer i and point j (UINT32_MAX: the base) from i's
+ * row of the kept legs (plan->legs), which holds both directions of a leg
+ * once either was asked for; a leg not yet known is asked for from i to j
+ * (to_j) or from j to i, as ccad__route_fit_skip asks it. */
+static int row_leg(const struct plan *plan, const int32_t *row, uint32_t i, uint32_t j, int to_j,
+                   int32_t *out)
 {
-    uint32_t nv = skip < route->n ? route->n - 1 : route->n, p;
-    int rc;
-    gaps->n = 0;
-    gaps->usable = plan->o->metric != CCAD_METRIC_HOST && nv < CCAD_GAPS_MAX;
-    if (!gaps->usable)
+    int32_t v = row[j == UINT32_MAX ? plan->b->n : j];
+    if (v != 0) {
+        *out = v - 1;
         return CCAD_OK;
-    for (p = 0; p <= nv; p++) { /* as in ccad__route_fit_skip */
-        uint32_t a = p == 0 ? UINT32_MAX : (p - 1 < skip ? p - 1 : p);
-        uint32_t b = p == nv ? UINT32_MAX : (p < skip ? p : p + 1);
-        gaps->prev[p] = a == UINT32_MAX ? UINT32_MAX : route->cust[a];
-        gaps->next[p] = b == UINT32_MAX ? UINT32_MAX : route->cust[b];
-        gaps->dep[p] = a == UINT32_MAX ? plan->o->day_start_min : route->dep[a];
-        gaps->limit[p] = b == UINT32_MAX ? plan->day_end : route->latest[b];
-        if ((rc = gap_leg(plan, route, a, b, gaps->prev[p], gaps->next[p], &gaps->old[p])) != 0)
-            return rc;
     }
-    gaps->n = nv + 1;
-    return CCAD_OK;
-}
-
-int ccad__gaps_fit(const struct plan *plan, const struct ccad__gaps *gaps, uint32_t i,
-                   uint32_t *out_pos, int32_t *out_cost)
-{
-    int32_t svc = ccad__plan_service(plan, i), open = open_of(plan, i), close = close_of(plan, i);
-    int32_t best = INT32_MAX;
-    uint32_t p, best_pos = UINT32_MAX;
-    int rc;
-    for (p = 0; p < gaps->n; p++) {
-        int32_t l1, l2, st, cost;
-        if ((rc = ccad__plan_leg(plan, gaps->prev[p], i, &l1)) != 0)
-            return rc;
-        st = gaps->dep[p] + l1 > open ? gaps->dep[p] + l1 : open;
-        if (st + svc > close)
-            continue;
-        if ((rc = ccad__plan_leg(plan, i, gaps->next[p], &l2)) != 0)
-            return rc;
-        if (st + svc + l2 > gaps->limit[p])
-            continue;
-        cost = l1 + l2 - gaps->old[p];
-        if (cost < best) {
-            best = cost;
-            best_pos = p;
-        }
-    }
-    *out_pos = best_pos;
-    *out_cost = best_pos == UINT32_MAX ? 0 : best;
-    return CCAD_OK;
+    return to_j ? ccad__plan_leg(plan, i, j, out) : ccad__plan_leg(plan, j, i, out);
 }
 
 int ccad__route_fit(const struct plan *plan, const struct dayroute *route, uint32_t i,
                     uint32_t *out_pos, int32_t *out_cost)
 {
-    return ccad__route_fit_skip(plan, route, UINT32_MAX, i, out_pos, out_cost);
+    int32_t svc = ccad__plan_service(plan, i), open = open_of(plan, i), close = close_of(plan, i);
+    int32_t best = INT32_MAX, l1, l2;
+    uint32_t p, m = route->n, best_pos = UINT32_MAX;
+    const int32_t *row;
+    int rc;
+    if (plan->legs == NULL)
+        return ccad__route_fit_skip(plan, route, UINT32_MAX, i, out_pos, out_cost);
+    /* ccad__route_fit_skip without a stop skipped: the same tests on the
+     * same legs, each read from i's row */
+    *out_pos = UINT32_MAX;
+    *out_cost = 0;
+    if (m > 0 && plan->room_margin >= 0 && svc - plan->room_margin > route->room)
+        return CCAD_OK; /* as ccad__route_fit_skip */
+    row = plan->legs + (size_t)i * (plan->b->n + 1);
+    if ((rc = row_leg(plan, row, i, UINT32_MAX, 0, &l1)) != 0)
+        return rc;
+    for (p = 0; p <= m; p++) { /* place p: after stop p - 1, before stop p */
+        int32_t dep = p == 0 ? plan->o->day_start_min : route->dep[p - 1];
+        int32_t st = dep + l1 > open ? dep + l1 : open, cost;
+        if (st + svc > close) {
+            if (p < m && (rc = row_leg(plan, row, i, route->cust[p], 0, &l1)) != 0)
+                return rc;
+            continue;
+        }
+        if ((rc = row_leg(plan, row, i, p < m ? route->cust[p] : UINT32_MAX, 1, &l2)) != 0)
+            return rc;
+        cost = l1 + l2 - (p < m ? route->leg[p] : route->back_leg);
+        if (st + svc + l2 <= (p < m ? route->latest[p] : plan->day_end) && cost < best) {
+            best = cost;
+            best_pos = p;
+        }
+        l1 = l2; /* the next place's first leg, the same kept leg */
+    }
+    *out_pos = best_pos;
+    *out_cost = best_pos == UINT32_MAX ? 0 : best;
+    return CCAD_OK;
 }
 
 /* Latest starts from the end back to stop 0 (the latest departure from the

@@ -254,7 +254,9 @@ int ccad__plan_legs_init(struct plan *plan);
  * visit hours cannot hold it inside the day), into *out. */
 int ccad__plan_alone(const struct plan *plan, uint32_t i, int32_t *out);
 /* The cheapest feasible place for customer i's stop in route route: *out_pos
- * (0..n) and the added travel *out_cost; *out_pos = UINT32_MAX if none. */
+ * (0..n) and the added travel *out_cost; *out_pos = UINT32_MAX if none.
+ * ccad__route_fit_skip without a stop skipped, reading i's row of the kept
+ * legs when there is one (the same legs asked for, the same answer). */
 int ccad__route_fit(const struct plan *plan, const struct dayroute *route, uint32_t i,
                     uint32_t *out_pos, int32_t *out_cost);
 /* As ccad__route_fit, for route without its stop at `skip` (UINT32_MAX: none):
@@ -263,25 +265,6 @@ int ccad__route_fit(const struct plan *plan, const struct dayroute *route, uint3
  * stop is removed. */
 int ccad__route_fit_skip(const struct plan *plan, const struct dayroute *route, uint32_t skip,
                          uint32_t i, uint32_t *out_pos, int32_t *out_cost);
-/* The places of a route without its stop at `skip`, laid out once for the
- * insertion tests of many stops (the weekly assignment's swaps): for each
- * place, the customers on either side, the departure before it, the latest
- * arrival after it and the leg it replaces. Only for PLANAR and GEO legs
- * (pure functions of the points) and routes of fewer than CCAD_GAPS_MAX
- * stops; `usable` says so. */
-#define CCAD_GAPS_MAX 64
-struct ccad__gaps {
-    uint32_t n; /* places */
-    int usable;
-    uint32_t prev[CCAD_GAPS_MAX], next[CCAD_GAPS_MAX];
-    int32_t dep[CCAD_GAPS_MAX], limit[CCAD_GAPS_MAX], old[CCAD_GAPS_MAX];
-};
-int ccad__route_gaps(const struct plan *plan, const struct dayroute *route, uint32_t skip,
-                     struct ccad__gaps *gaps);
-/* ccad__route_fit_skip over the places of gaps (usable): the same place
- * and cost, the same legs asked for in the same order. */
-int ccad__gaps_fit(const struct plan *plan, const struct ccad__gaps *gaps, uint32_t i,
-                   uint32_t *out_pos, int32_t *out_cost);
 /* Inserts item `item` at `pos` (found by ccad__route_fit) and updates times. */
 int ccad__route_insert(const struct plan *plan, struct dayroute *route, uint32_t item,
                        uint32_t pos);

@@ -14,6 +14,8 @@
  * a ROUTE finding says by how much. */
 #include "plan.h"
 
+#include "../route_tw.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,10 +23,12 @@
 #define SEQ_EXACT_MAX 12
 #endif
 
-/* The day's matrix and windows for the solver. */
+/* The day's matrix and windows for the solver, and the solver's table,
+ * kept from one day to the next. */
 struct day_problem {
     int32_t *minutes, *open, *close, *service;
     uint32_t *hint, *order;
+    struct ccad__tw_scratch scratch;
 };
 
 static int solve_day(struct plan *plan, struct dayroute *route, struct day_problem *problem)
@@ -54,8 +58,8 @@ static int solve_day(struct plan *plan, struct dayroute *route, struct day_probl
     tw.service = problem->service;
     tw.start = plan->o->day_start_min;
     tw.end = plan->day_end;
-    if ((rc = ccad__tw_solve(plan->s->ctx, &tw, problem->hint, plan->o->seed, problem->order,
-                             &back)) != 0)
+    if ((rc = ccad__tw_solve_in(plan->s->ctx, &tw, problem->hint, plan->o->seed, &problem->scratch,
+                                problem->order, &back)) != 0)
         return rc;
     if (back < 0)
         return CCAD_OK; /* keep the placed order (it cannot happen with a feasible hint) */
@@ -199,6 +203,7 @@ done:
     ccad__free(ctx, problem.minutes);
     ccad__free(ctx, problem.open);
     ccad__free(ctx, problem.hint);
+    ccad__free(ctx, problem.scratch.table);
     ccad__plan_index_free(ctx, &by_cust);
     return rc;
 }

@@ -1,0 +1,118 @@
+/* A stop's insertion table for one day route (insertion.h). The weekly
+ * assignment tries to swap a visit with every flexible stop of the days
+ * around it; each try asks where the visit's stop would go in the other
+ * day's route without the partner. Asked one by one
+ * (ccad__route_fit_skip), every question walks the whole route. The table
+ * walks it once per stop and route: for every place of the whole route,
+ * the travel the stop would add there, or that it cannot go there. Taking
+ * one stop q out of the route leaves the places before q and those after
+ * q + 1 as they were (their legs, departures and latest starts are read
+ * from the whole route, as ccad__route_fit_skip reads them); only the
+ * place that joins q's neighbours is new. So the cheapest place without q
+ * is the cheapest of three: the first cheapest place before q, the new
+ * place, and the first cheapest after q + 1, kept for every q.
+ *
+ * The legs from the stop to each stop of the route are asked for once and
+ * serve both the place before and the place after that stop: outside HOST
+ * a leg is the same both ways (ccad__plan_leg). */
+#include "insertion.h"
+
+/* The travel the stop adds at a place reached by leg l1 from a departure
+ * at dep, left by leg l2 to a stop that must start by limit, in place of a
+ * leg of `old` minutes; INT32_MAX when its hours or the limit forbid it.
+ * The tests are ccad__route_fit_skip's. */
+static int32_t place_cost(const struct ccad__ins *s, int32_t dep, int32_t l1, int32_t l2,
+                          int32_t limit, int32_t old)
+{
+    int32_t st = dep + l1 > s->open ? dep + l1 : s->open;
+    if (st + s->svc > s->close || st + s->svc + l2 > limit)
+        return INT32_MAX;
+    return l1 + l2 - old;
+}
+
+static int32_t cost_at(const struct ccad__ins *ins, uint8_t p)
+{
+    return p == CCAD_INS_NONE ? INT32_MAX : ins->cost[p];
+}
+
+int ccad__ins_usable(const struct plan *plan, const struct dayroute *route)
+{
+    return plan->o->metric != CCAD_METRIC_HOST && route->n + 1 <= CCAD_INS_PLACES;
+}
+
+/* The first cheapest feasible place before and after every place. */
+static void set_first_last(struct ccad__ins *ins)
+{
+    uint32_t p, m = ins->n - 1;
+    ins->first[0] = CCAD_INS_NONE;
+    for (p = 0; p <= m; p++) /* strictly cheaper: the first of equals stays */
+        ins->first[p + 1] = ins->cost[p] < cost_at(ins, ins->first[p]) ? (uint8_t)p : ins->first[p];
+    ins->last[m + 1] = ins->last[m + 2] = CCAD_INS_NONE;
+    for (p = m + 1; p-- > 0;) /* as cheap, and feasible: the first of equals wins */
+        ins->last[p] = ins->cost[p] != INT32_MAX && ins->cost[p] <= cost_at(ins, ins->last[p + 1])
+                           ? (uint8_t)p
+                           : ins->last[p + 1];
+}
+
+int ccad__ins_fill(const struct plan *plan, const struct dayroute *route, int32_t day, uint32_t ci,
+                   struct ccad__ins *ins)
+{
+    uint32_t p, m = route->n;
+    int rc;
+    ins->svc = ccad__plan_service(plan, ci);
+    ins->open = plan->cw[ci].open_min;
+    ins->close = plan->cw[ci].close_min;
+    ins->day = day;
+    ins->n = m + 1;
+    ins->who = ci;
+    if ((rc = ccad__plan_leg(plan, ci, UINT32_MAX, &ins->home)) != 0)
+        return rc;
+    if (plan->legs != NULL) { /* ci's row of the kept legs, read straight */
+        const int32_t *row = plan->legs + (size_t)ci * (plan->b->n + 1);
+        for (p = 0; p < m; p++)
+            if ((ins->to[p] = row[route->cust[p]] - 1) < 0 &&
+                (rc = ccad__plan_leg(plan, ci, route->cust[p], &ins->to[p])) != 0)
+                return rc;
+    } else
+        for (p = 0; p < m; p++)
+            if ((rc = ccad__plan_leg(plan, ci, route->cust[p], &ins->to[p])) != 0)
+                return rc;
+    for (p = 0; p <= m; p++) /* place p: after stop p - 1, before stop p */
+        ins->cost[p] = place_cost(
+            ins, p == 0 ? plan->o->day_start_min : route->dep[p - 1],
+            p == 0 ? ins->home : ins->to[p - 1], p == m ? ins->home : ins->to[p],
+            p == m ? plan->day_end : route->latest[p], p == m ? route->back_leg : route->leg[p]);
+    set_first_last(ins);
+    return CCAD_OK;
+}
+
+int ccad__ins_fit_skip(const struct plan *plan, const struct dayroute *route,
+                       const struct ccad__ins *ins, uint32_t skip, uint32_t *out_pos,
+                       int32_t *out_cost, int32_t *out_saving)
+{
+    uint8_t before = ins->first[skip], after = ins->last[skip + 2];
+    int32_t best = cost_at(ins, before), joined, old = 0; /* 0: the route held only `skip` */
+    uint32_t pos = before == CCAD_INS_NONE ? UINT32_MAX : before, m = route->n;
+    int rc;
+    /* the place joining the neighbours of stop `skip`, at `skip` without it */
+    if (m > 1 &&
+        (rc = ccad__plan_leg(plan, skip == 0 ? UINT32_MAX : route->cust[skip - 1],
+                             skip + 1 == m ? UINT32_MAX : route->cust[skip + 1], &old)) != 0)
+        return rc;
+    *out_saving = route->leg[skip] + (skip + 1 == m ? route->back_leg : route->leg[skip + 1]) - old;
+    joined = place_cost(ins, skip == 0 ? plan->o->day_start_min : route->dep[skip - 1],
+                        skip == 0 ? ins->home : ins->to[skip - 1],
+                        skip + 1 == m ? ins->home : ins->to[skip + 1],
+                        skip + 1 == m ? plan->day_end : route->latest[skip + 1], old);
+    if (joined < best) {
+        best = joined;
+        pos = skip;
+    }
+    if (cost_at(ins, after) < best) { /* places after skip + 1 move one down */
+        best = cost_at(ins, after);
+        pos = (uint32_t)after - 1;
+    }
+    *out_pos = pos;
+    *out_cost = pos == UINT32_MAX ? 0 : best;
+    return CCAD_OK;
+}
