@@ -143,6 +143,7 @@ struct plan {
     struct ccad__replan_trace *trace;
     const ccad_schedule *old;
     const uint8_t *changed; /* per customer: 1 if its record differs from old's */
+    struct ccad__memo *memo; /* the day loop's brief of each customer (events.c), or NULL */
     double *unit;           /* GEO routes: each point's unit vector (3 doubles, the base point n),
                    * u[0] > 1 until first asked for (dayroute.c); else NULL */
 };
@@ -195,6 +196,30 @@ const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *heap);
 int ccad__plan_simulate(struct plan *plan);
 /* The stored customer as the simulation sees it after its planned contacts. */
 void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust *out);
+
+/* events.c: the day loop's memory of each customer's brief between the
+ * days on which it can change. */
+struct ccad__memo {
+    int32_t due;  /* the brief's due date */
+    int32_t wake; /* first day it must be taken afresh (INT32_MIN: now) */
+    uint8_t quadrant, grade, urgency, escalates;
+};
+/* Allocates plan->memo (every customer to be briefed afresh); CCAD_OK or a
+ * recorded CCAD_ENOMEM. */
+int ccad__plan_memo_init(struct plan *plan);
+void ccad__plan_memo_free(struct plan *plan);
+/* Customer i's brief on day lean->today, as ccad__brief_cust gives it for
+ * the shadow of plan->sim[i] in the fields the day loop reads (due flag,
+ * due date, quadrant, urgency, grade, days overdue, escalation); from the
+ * memo while it holds, else taken afresh (always when plan->memo is NULL). */
+void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint32_t i,
+                         ccad_brief *out);
+/* Customer i's shadow changed (a planned contact): its memo no longer holds. */
+static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
+{
+    if (plan->memo != NULL)
+        plan->memo[i].wake = INT32_MIN;
+}
 
 /* dayroute.c */
 static inline int ccad__grade_index(int g)

@@ -16,6 +16,13 @@
 
 #define PULL_MAX 31 /* capacity.pull_ahead_days is at most 30 */
 
+/* 1: the day loop keeps each customer's brief between the days it can
+ * change (events.c); tests/sim_env_ref.c builds it with 0, briefing every
+ * customer every day, as the reference the plans must equal. */
+#ifndef SIM_EVENTS
+#define SIM_EVENTS 1
+#endif
+
 /* The state of the day being planned. */
 struct today {
     int32_t d;
@@ -107,7 +114,6 @@ static void scan(struct plan *plan, struct today *today)
     const ccad_book *b = plan->b;
     struct ccad__lean lean;
     ccad_brief br;
-    struct cust view;
     size_t i;
     ccad__lean_init(&lean, plan->v, today->d);
     for (i = 0; i < b->n; i++) {
@@ -115,8 +121,7 @@ static void scan(struct plan *plan, struct today *today)
         struct sim *m = &plan->sim[i];
         if (ccad__inactive(c->status) || m->given_up)
             continue;
-        ccad__plan_sim_view(c, m, &view);
-        ccad__brief_cust(&lean, &view, &br);
+        ccad__plan_brief_on(plan, &lean, (uint32_t)i, &br);
         if (m->dropped) {
             /* a dropped best-effort contact stays dropped while the customer
              * is in Q4; anything urgent or important brings it back */
@@ -151,6 +156,7 @@ static void contacted(struct plan *plan, uint32_t i, int32_t d)
     m->planned++;
     m->waiting = CCAD_NO_DATE;
     m->day_wait = CCAD_NO_DATE;
+    ccad__plan_memo_forget(plan, i);
 }
 
 /* Whether the rep has room today for a contact with customer i: *out_fits
@@ -597,8 +603,10 @@ int ccad__plan_simulate(struct plan *plan)
         return rc;
     if (plan->trace != NULL)
         ccad__trace_keep_start(plan);
-    for (di = 0; di < plan->o->days; di++)
-        if ((rc = plan_day(plan, di)) != 0)
-            return rc;
-    return CCAD_OK;
+    if (SIM_EVENTS && (rc = ccad__plan_memo_init(plan)) != 0)
+        return rc;
+    for (di = 0, rc = CCAD_OK; di < plan->o->days && rc == CCAD_OK; di++)
+        rc = plan_day(plan, di);
+    ccad__plan_memo_free(plan);
+    return rc;
 }
