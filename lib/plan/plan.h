@@ -142,9 +142,9 @@ struct plan {
      * customers whose record changed since (NULL: a plan from scratch) */
     struct ccad__replan_trace *trace;
     const ccad_schedule *old;
-    const uint8_t *changed; /* per customer: 1 if its record differs from old's */
+    const uint8_t *changed;  /* per customer: 1 if its record differs from old's */
     struct ccad__memo *memo; /* the day loop's brief of each customer (events.c), or NULL */
-    double *unit;           /* GEO routes: each point's unit vector (3 doubles, the base point n),
+    double *unit;            /* GEO routes: each point's unit vector (3 doubles, the base point n),
                    * u[0] > 1 until first asked for (dayroute.c); else NULL */
 };
 

@@ -1,0 +1,131 @@
+/* The day loop keeps each customer's brief between the days on which it
+ * can change (lib/plan/events.c). That must leave every plan as it was:
+ * over generated territories (tests/territory.c), routed and not, with
+ * daily-visit customers, with reasons kept or not, under drawn rules
+ * (urgency windows, the purchase ramp, request days, escalation of Q4,
+ * never-contacted customers due now or not, the clock, pulling ahead, Q4
+ * rollover and delegation, persist blocks, working weekdays) and with
+ * extra purchase decisions, requests and persist activities placed inside
+ * the range, the library's schedule equals, item for item and finding for
+ * finding, the schedule of the reference build that briefs every customer
+ * every day (tests/sim_env_ref.c). */
+#include "testutil.h"
+#include "territory.h"
+
+#include <stdlib.h>
+
+/* tests/sim_env_ref.c */
+int ref_sim_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                         const ccad_plan_options *options);
+
+#define TERRITORIES 160
+
+static void set_rule(tt_territory *t, const char *name, int64_t value)
+{
+    TU_PASS(t->ctx, ccad_rules_set(t->rules, name, value));
+}
+
+/* Rules drawn for the territory: the ones whose thresholds move a brief
+ * from day to day, and the ones the day loop reads. */
+static void draw_rules(tt_territory *t, uint64_t *s)
+{
+    int64_t two = tu_rng_range(s, 3, 21);
+    set_rule(t, "urgency.week_days", 0); /* at most two_weeks_days at every step */
+    set_rule(t, "urgency.two_weeks_days", two);
+    set_rule(t, "urgency.week_days", tu_rng_range(s, 0, two));
+    set_rule(t, "urgency.request_days", tu_rng_range(s, 0, 6));
+    set_rule(t, "freq.ramp_within_days", tu_rng_range(s, 0, 60));
+    set_rule(t, "freq.ramp_count", tu_rng_range(s, 0, 3));
+    set_rule(t, "escalate.q4", tu_rng_range(s, 0, 1));
+    set_rule(t, "escalate.rep_days", tu_rng_range(s, 1, 4));
+    set_rule(t, "never.due_now", tu_rng_range(s, 0, 1));
+    set_rule(t, "clock.any_contact", tu_rng_range(s, 0, 1));
+    set_rule(t, "clock.q1_visits_only", tu_rng_range(s, 0, 1));
+    set_rule(t, "capacity.pull_ahead_days", tu_rng_range(s, 0, 6));
+    set_rule(t, "capacity.q4_rollover_days", tu_rng_range(s, 0, 5));
+    set_rule(t, "capacity.delegate_q3", tu_rng_range(s, 0, 1));
+    set_rule(t, "persist.block_days", tu_rng_range(s, 1, 4));
+    set_rule(t, "persist.cycle_days", tu_rng_range(s, 5, 30));
+    if (tu_rng_pct(s, 30))
+        set_rule(t, "freq.work_days", tu_rng_range(s, 1, 127));
+    if (tu_rng_pct(s, 25)) { /* A daily, B three times a week: full days */
+        set_rule(t, "freq.a_count", 7);
+        set_rule(t, "freq.a_days", 7);
+        set_rule(t, "freq.b_count", 3);
+        set_rule(t, "freq.b_days", 7);
+    }
+}
+
+/* Purchase decisions, requests and persist activities with dates inside
+ * the range (and a little before), on about a fifth of the customers; the
+ * number of customers changed. */
+static size_t draw_dates(tt_territory *t, uint64_t *s)
+{
+    size_t i, n = ccad_book_count(t->book), changed = 0;
+    int32_t d0 = t->options.first_day, days = t->options.days;
+    for (i = 0; i < n; i++) {
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        int k;
+        if (!tu_rng_pct(s, 20))
+            continue;
+        TU_PASS(t->ctx, ccad_book_get(t->book, i, &c));
+        if (tu_rng_pct(s, 60))
+            c.purchase_date = d0 + (int32_t)tu_rng_range(s, -3, days + 45);
+        if (tu_rng_pct(s, 40))
+            c.request_date = d0 + (int32_t)tu_rng_range(s, -2, days);
+        if (tu_rng_pct(s, 30) && c.last_contact != CCAD_NO_DATE)
+            for (k = 0; k < 3; k++)
+                c.owner_sales[k] = k == 0 ? c.last_contact - (int32_t)tu_rng_range(s, 0, 3)
+                                          : c.owner_sales[k - 1] - (int32_t)tu_rng_range(s, 1, 9);
+        changed += ccad_book_update(t->book, i, &c) == CCAD_OK;
+    }
+    return changed;
+}
+
+static void same_plans_as_briefing_every_day(void **state)
+{
+    /* CCAD_TEST_LIGHT (tests/valgrind.sh sets it): every fourth territory */
+    uint64_t seed, stride = getenv("CCAD_TEST_LIGHT") != NULL ? 4 : 1;
+    size_t changed = 0, items = 0, variants[4] = {0, 0, 0, 0};
+    (void)state;
+    for (seed = 1; seed <= TERRITORIES; seed += stride) {
+        tt_territory *t = malloc(sizeof *t);
+        ccad_schedule *fast = NULL, *ref = NULL;
+        ccad_plan_options o;
+        uint64_t s = tu_rng_seed(seed * 7 + 3);
+        int v = (int)(seed % 4);
+        assert_non_null(t);
+        tt_make(t, seed + 9000);
+        o = t->options;
+        if (v == 1 || v == 3) /* unrouted: the count or minute limits alone */
+            o.route = o.assign_days = 0;
+        o.keep_reasons = v != 3;
+        draw_rules(t, &s);
+        changed += draw_dates(t, &s);
+        TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
+        TU_PASS(t->ctx, ccad_schedule_new(&fast, t->book, t->rules, &o));
+        TU_PASS(t->ctx, ref_sim_schedule_new(&ref, t->book, t->rules, &o));
+        tu_schedules_equal(fast, ref);
+        items += ccad_schedule_item_count(fast);
+        variants[v]++;
+        ccad_schedule_free(fast);
+        ccad_schedule_free(ref);
+        tt_free(t);
+        free(t);
+    }
+    print_message("sim-events territories=%lu changed=%lu items=%lu\n",
+                  (unsigned long)((TERRITORIES - 1) / stride + 1), (unsigned long)changed,
+                  (unsigned long)items);
+    /* the drawn dates took, and the plans are not empty */
+    assert_true(changed > 100 / stride);
+    assert_true(items > 1000 / stride);
+    assert_true(variants[0] > 0 && variants[1] > 0 && variants[2] > 0 && variants[3] > 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_plans_as_briefing_every_day),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
