@@ -26,7 +26,11 @@
  * is d0 itself (it may be the day's own date): then the next day looks
  * again. A planned contact changes the shadow and forgets the memo.
  *
- * A memo is 12 bytes a customer; the simulation allocates the array for
+ * The memo also keeps the three facts of the assessment that decide the
+ * kind of a due customer's contact (strategy, complaint, care date): they
+ * read the shadow and the rules only, so a candidate that waits day after
+ * day is assessed once, not daily; the full assessment is taken when it
+ * gets an item. A memo is 20 bytes a customer; the simulation allocates the array for
  * its run (ccad__plan_memo_init) and frees it when the range is planned.
  * tests/test_sim_events.c compares plans against a build of the loop that
  * briefs every customer every day (tests/sim_env_ref.c). */
@@ -77,8 +81,10 @@ int ccad__plan_memo_init(struct plan *plan)
     plan->memo = n ? ccad__alloc(plan->s->ctx, n * sizeof *plan->memo) : NULL;
     if (n && plan->memo == NULL)
         return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
-    for (i = 0; i < n; i++)
-        plan->memo[i].wake = INT32_MIN; /* nothing known yet */
+    for (i = 0; i < n; i++) { /* nothing known yet */
+        plan->memo[i].wake = INT32_MIN;
+        plan->memo[i].facts_known = 0;
+    }
     return CCAD_OK;
 }
 
@@ -122,4 +128,29 @@ void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint3
     out->days_overdue = d - memo->due;
     if (memo->escalates)
         out->escalation = (uint8_t)level_of(plan->v, out->days_overdue);
+}
+
+int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts *out)
+{
+    const struct ccad__memo *memo = plan->memo != NULL ? &plan->memo[i] : NULL;
+    if (memo == NULL || !memo->facts_known)
+        return 0;
+    out->care_date = memo->care_date;
+    out->strategy = memo->strategy;
+    out->complaint = memo->complaint;
+    return 1;
+}
+
+void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
+                           struct ccad__facts *out)
+{
+    out->care_date = a->care_date;
+    out->strategy = (uint8_t)a->strategy;
+    out->complaint = (uint8_t)a->complaint;
+    if (plan->memo != NULL) {
+        plan->memo[i].care_date = out->care_date;
+        plan->memo[i].strategy = out->strategy;
+        plan->memo[i].complaint = out->complaint;
+        plan->memo[i].facts_known = 1;
+    }
 }

@@ -200,10 +200,24 @@ void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust 
 /* events.c: the day loop's memory of each customer's brief between the
  * days on which it can change. */
 struct ccad__memo {
-    int32_t due;  /* the brief's due date */
-    int32_t wake; /* first day it must be taken afresh (INT32_MIN: now) */
+    int32_t due;       /* the brief's due date */
+    int32_t wake;      /* first day it must be taken afresh (INT32_MIN: now) */
+    int32_t care_date; /* the assessment's facts (struct ccad__facts), when known */
     uint8_t quadrant, grade, urgency, escalates;
+    uint8_t strategy, complaint, facts_known;
 };
+/* What decides the kind of a due customer's contact besides its own
+ * state: the assessment's strategy, complaint and care date, which hold
+ * from day to day until the customer's next planned contact. */
+struct ccad__facts {
+    int32_t care_date;
+    uint8_t strategy, complaint;
+};
+/* 1 and customer i's facts in *out when the memo knows them, else 0. */
+int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts *out);
+/* Customer i's facts from its assessment a into *out, kept in the memo. */
+void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
+                           struct ccad__facts *out);
 /* Allocates plan->memo (every customer to be briefed afresh); CCAD_OK or a
  * recorded CCAD_ENOMEM. */
 int ccad__plan_memo_init(struct plan *plan);
@@ -217,8 +231,10 @@ void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint3
 /* Customer i's shadow changed (a planned contact): its memo no longer holds. */
 static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
 {
-    if (plan->memo != NULL)
+    if (plan->memo != NULL) {
         plan->memo[i].wake = INT32_MIN;
+        plan->memo[i].facts_known = 0;
+    }
 }
 
 /* dayroute.c */

@@ -206,33 +206,43 @@ static int commit(struct plan *plan, struct today *today, const struct cand *k, 
     return CCAD_OK;
 }
 
-/* The kind of a due customer's contact and the planner's lead reason. */
-static int kind_of(struct plan *plan, const struct cand *k, const ccad_assessment *a,
-                   const struct cust *view, int32_t d, int *block_day, ccad_reason *lead)
+/* The kind of a due customer's contact and the planner's lead reason,
+ * from the facts of its assessment that decide it. */
+static int kind_of(struct plan *plan, const struct cand *k, const struct ccad__facts *facts,
+                   int32_t d, int *block_day, ccad_reason *lead)
 {
     const int64_t *v = plan->v;
     const struct sim *m = &plan->sim[k->idx];
+    int32_t last_contact = m->planned > 0 ? m->last : plan->cw[k->idx].last_contact;
     int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT;
     *block_day = 0;
     *lead = ccad__plan_reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls, k->over);
     if (m->block_left > 0) {
         kind = CCAD_ITEM_PERSIST;
         *block_day = (int)(v[P_PERSIST_BLOCK] - m->block_left + 1);
-    } else if (a->strategy == CCAD_STRATEGY_PERSIST &&
+    } else if (facts->strategy == CCAD_STRATEGY_PERSIST &&
                (m->block_start == CCAD_NO_DATE || d - m->block_start >= v[P_PERSIST_CYCLE])) {
         kind = CCAD_ITEM_PERSIST;
         *block_day = 1;
-    } else if (a->complaint == CCAD_COMPLAINT_RESOLVED && a->care_date != CCAD_NO_DATE &&
-               a->care_date <= d &&
-               (view->last_contact == CCAD_NO_DATE || view->last_contact < a->care_date)) {
+    } else if (facts->complaint == CCAD_COMPLAINT_RESOLVED && facts->care_date != CCAD_NO_DATE &&
+               facts->care_date <= d &&
+               (last_contact == CCAD_NO_DATE || last_contact < facts->care_date)) {
         kind = CCAD_ITEM_CARE;
         *lead = ccad__plan_reason(CCAD_RULE_COMPLAINT, CCAD_WHY_CARE_CONTACT,
-                                  plan->cw[k->idx].complaint_date, a->care_date, 0);
+                                  plan->cw[k->idx].complaint_date, facts->care_date, 0);
     }
     if (*block_day > 0)
         *lead = ccad__plan_reason(CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_BLOCK, *block_day,
                                   v[P_PERSIST_BLOCK], v[P_PERSIST_CYCLE]);
     return kind;
+}
+
+/* The assessment of customer i's shadow on day d, into *a. */
+static void assess_on(const struct plan *plan, uint32_t i, int32_t d, ccad_assessment *a)
+{
+    struct cust view;
+    ccad__plan_sim_view(&plan->cw[i], &plan->sim[i], &view);
+    ccad__assess(plan->b, plan->v, &view, d, a, plan->s->keep);
 }
 
 /* No room for a due contact: it waits, and Q4 is dropped after waiting
@@ -278,15 +288,20 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     const struct cust *c = &plan->cw[k->idx];
     struct sim *m = &plan->sim[k->idx];
     ccad_assessment a;
-    struct cust view;
+    struct ccad__facts facts;
     ccad_reason lead, extra;
-    int kind, block_day, delegated = CCAD_BY_REP, fits, rc;
+    int kind, block_day, delegated = CCAD_BY_REP, fits, rc, assessed = 0;
     int32_t rolled = m->waiting;
     uint32_t pos = UINT32_MAX;
 
-    ccad__plan_sim_view(c, m, &view);
-    ccad__assess(plan->b, plan->v, &view, today->d, &a, plan->s->keep);
-    kind = kind_of(plan, k, &a, &view, today->d, &block_day, &lead);
+    /* the assessment itself only for an item: a candidate that waits needs
+     * the facts of its kind, which hold until its next planned contact */
+    if (!ccad__plan_facts_of(plan, k->idx, &facts)) {
+        assess_on(plan, k->idx, today->d, &a);
+        assessed = 1;
+        ccad__plan_facts_keep(plan, k->idx, &a, &facts);
+    }
+    kind = kind_of(plan, k, &facts, today->d, &block_day, &lead);
     if (ccad__plan_in_person(kind) && !ccad__plan_visit_day(c, today->d)) {
         if (m->day_wait == CCAD_NO_DATE)
             m->day_wait = k->due != CCAD_NO_DATE && k->due < today->d ? k->due : today->d;
@@ -334,6 +349,8 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     } else if (block_day > 1) {
         m->block_left--;
     }
+    if (!assessed)
+        assess_on(plan, k->idx, today->d, &a);
     return commit(plan, today, k, kind, delegated, rolled, block_day, &lead, &extra, &a,
                   delegated == CCAD_BY_REP ? pos : UINT32_MAX);
 }
@@ -469,15 +486,13 @@ static int pull_one(struct plan *plan, struct today *today, const struct cand *k
     uint32_t pos;
     ccad_reason lead;
     ccad_assessment a;
-    struct cust view;
     if (today->over_by[k->due - today->d] <= 0)
         return CCAD_OK;
     if ((rc = room(plan, today, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
         return rc;
     if (fits != 1)
         return CCAD_OK; /* no room; with routes a nearer stop may still fit */
-    ccad__plan_sim_view(&plan->cw[k->idx], &plan->sim[k->idx], &view);
-    ccad__assess(plan->b, plan->v, &view, today->d, &a, plan->s->keep);
+    assess_on(plan, k->idx, today->d, &a);
     lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, k->due, k->due - today->d, 0);
     if ((rc = commit(plan, today, k, kind, CCAD_BY_REP, CCAD_NO_DATE, 0, &lead, NULL, &a, pos)) !=
         0)
