@@ -28,9 +28,9 @@
  *
  * The memo also keeps the three facts of the assessment that decide the
  * kind of a due customer's contact (strategy, complaint, care date): they
- * read the shadow and the rules only, so a candidate that waits day after
- * day is assessed once, not daily; the full assessment is taken when it
- * gets an item. A memo is 20 bytes a customer; the simulation allocates the array for
+ * read neither the day nor the contacts, so a candidate that waits day
+ * after day is assessed once in the range, not daily; the full assessment
+ * is taken when it gets an item. A memo is 20 bytes a customer; the simulation allocates the array for
  * its run (ccad__plan_memo_init) and frees it when the range is planned.
  * tests/test_sim_events.c compares plans against a build of the loop that
  * briefs every customer every day (tests/sim_env_ref.c). */

@@ -207,8 +207,10 @@ struct ccad__memo {
     uint8_t strategy, complaint, facts_known;
 };
 /* What decides the kind of a due customer's contact besides its own
- * state: the assessment's strategy, complaint and care date, which hold
- * from day to day until the customer's next planned contact. */
+ * state: the assessment's strategy (TRIAGE: status, volume or position,
+ * margin, capability), complaint and care date (the complaint's date and
+ * the rules). None of them reads the day or the contacts, so they hold for
+ * the whole range. */
 struct ccad__facts {
     int32_t care_date;
     uint8_t strategy, complaint;
@@ -231,10 +233,8 @@ void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint3
 /* Customer i's shadow changed (a planned contact): its memo no longer holds. */
 static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
 {
-    if (plan->memo != NULL) {
-        plan->memo[i].wake = INT32_MIN;
-        plan->memo[i].facts_known = 0;
-    }
+    if (plan->memo != NULL)
+        plan->memo[i].wake = INT32_MIN; /* the facts stay: they read no contact */
 }
 
 /* dayroute.c */

@@ -295,7 +295,7 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     uint32_t pos = UINT32_MAX;
 
     /* the assessment itself only for an item: a candidate that waits needs
-     * the facts of its kind, which hold until its next planned contact */
+     * the facts of its kind, which hold for the whole range */
     if (!ccad__plan_facts_of(plan, k->idx, &facts)) {
         assess_on(plan, k->idx, today->d, &a);
         assessed = 1;
