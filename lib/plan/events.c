@@ -30,8 +30,12 @@
  * kind of a due customer's contact (strategy, complaint, care date): they
  * read neither the day nor the contacts, so a candidate that waits day
  * after day is assessed once in the range, not daily; the full assessment
- * is taken when it gets an item. A memo is 20 bytes a customer; the simulation allocates the array for
- * its run (ccad__plan_memo_init) and frees it when the range is planned.
+ * is taken when it gets an item. The memo holds, besides, what the day
+ * loop reads of the record every day (open or not, grade, visit days,
+ * value, request date), so that a large book's records stay out of the
+ * cache on the days they are not needed. A memo is 32 bytes a customer;
+ * the simulation allocates the array for its run (ccad__plan_memo_init)
+ * and frees it when the range is planned.
  * tests/test_sim_events.c compares plans against a build of the loop that
  * briefs every customer every day (tests/sim_env_ref.c). */
 #include "plan.h"
@@ -81,9 +85,15 @@ int ccad__plan_memo_init(struct plan *plan)
     plan->memo = n ? ccad__alloc(plan->s->ctx, n * sizeof *plan->memo) : NULL;
     if (n && plan->memo == NULL)
         return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
-    for (i = 0; i < n; i++) { /* nothing known yet */
-        plan->memo[i].wake = INT32_MIN;
-        plan->memo[i].facts_known = 0;
+    for (i = 0; i < n; i++) { /* no brief or facts known yet */
+        struct ccad__memo *memo = &plan->memo[i];
+        const struct cust *c = &plan->cw[i];
+        memo->wake = INT32_MIN;
+        memo->value = c->value;
+        memo->request = c->request;
+        memo->grade = (uint8_t)ccad__grade(c);
+        memo->visit_days = c->visit_days;
+        memo->bits = !ccad__inactive(c->status) && !plan->sim[i].given_up ? MEMO_OPEN : 0;
     }
     return CCAD_OK;
 }
@@ -108,9 +118,10 @@ void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint3
             memo->due = out->due_date;
             memo->wake = wake_of(plan->v, c, d, out);
             memo->quadrant = out->quadrant;
-            memo->grade = out->grade;
             memo->urgency = out->urgency;
-            memo->escalates = out->quadrant != CCAD_Q4 || plan->v[P_ESC_Q4];
+            memo->bits &= (uint8_t)~MEMO_ESCALATES;
+            if (out->quadrant != CCAD_Q4 || plan->v[P_ESC_Q4])
+                memo->bits |= MEMO_ESCALATES;
         }
         return;
     }
@@ -126,14 +137,14 @@ void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint3
         return;
     out->flags |= CCAD_F_OVERDUE;
     out->days_overdue = d - memo->due;
-    if (memo->escalates)
+    if (memo->bits & MEMO_ESCALATES)
         out->escalation = (uint8_t)level_of(plan->v, out->days_overdue);
 }
 
 int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts *out)
 {
     const struct ccad__memo *memo = plan->memo != NULL ? &plan->memo[i] : NULL;
-    if (memo == NULL || !memo->facts_known)
+    if (memo == NULL || !(memo->bits & MEMO_FACTS))
         return 0;
     out->care_date = memo->care_date;
     out->strategy = memo->strategy;
@@ -151,6 +162,6 @@ void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment 
         plan->memo[i].care_date = out->care_date;
         plan->memo[i].strategy = out->strategy;
         plan->memo[i].complaint = out->complaint;
-        plan->memo[i].facts_known = 1;
+        plan->memo[i].bits |= MEMO_FACTS;
     }
 }

@@ -200,12 +200,18 @@ void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust 
 /* events.c: the day loop's memory of each customer's brief between the
  * days on which it can change. */
 struct ccad__memo {
+    int64_t value; /* set once for the run: the customer's value and request date */
+    int32_t request;
     int32_t due;       /* the brief's due date */
     int32_t wake;      /* first day it must be taken afresh (INT32_MIN: now) */
     int32_t care_date; /* the assessment's facts (struct ccad__facts), when known */
-    uint8_t quadrant, grade, urgency, escalates;
-    uint8_t strategy, complaint, facts_known;
+    uint8_t quadrant, urgency, strategy, complaint;
+    /* set once for the run: the customer's grade, visit days and MEMO_* flags */
+    uint8_t grade, visit_days, bits;
 };
+#define MEMO_OPEN 1u      /* open (not released or eliminated) and not given up */
+#define MEMO_ESCALATES 2u /* the brief's quadrant escalates when overdue (escalate.*) */
+#define MEMO_FACTS 4u     /* care_date, strategy and complaint are known */
 /* What decides the kind of a due customer's contact besides its own
  * state: the assessment's strategy (TRIAGE: status, volume or position,
  * margin, capability), complaint and care date (the complaint's date and
@@ -236,6 +242,35 @@ static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
     if (plan->memo != NULL)
         plan->memo[i].wake = INT32_MIN; /* the facts stay: they read no contact */
 }
+/* The day loop's reads of the customer's record, from the memo when there
+ * is one (it holds what they read, compactly: a large book's records stay
+ * out of the cache on days they are not needed). 1 if customer i is open
+ * and not given up: */
+static inline int ccad__plan_open(const struct plan *plan, uint32_t i)
+{
+    if (plan->memo != NULL)
+        return (plan->memo[i].bits & MEMO_OPEN) != 0;
+    return !ccad__inactive(plan->cw[i].status) && !plan->sim[i].given_up;
+}
+/* The visit days of customer i (0: every day). */
+static inline uint8_t ccad__plan_visit_days(const struct plan *plan, uint32_t i)
+{
+    return plan->memo != NULL ? plan->memo[i].visit_days : plan->cw[i].visit_days;
+}
+/* The value and the visit request date of customer i. */
+static inline int64_t ccad__plan_value(const struct plan *plan, uint32_t i)
+{
+    return plan->memo != NULL ? plan->memo[i].value : plan->cw[i].value;
+}
+static inline int32_t ccad__plan_request(const struct plan *plan, uint32_t i)
+{
+    return plan->memo != NULL ? plan->memo[i].request : plan->cw[i].request;
+}
+/* The grade of customer i (ccad__grade). */
+static inline int ccad__plan_grade(const struct plan *plan, uint32_t i)
+{
+    return plan->memo != NULL ? plan->memo[i].grade : ccad__grade(&plan->cw[i]);
+}
 
 /* dayroute.c */
 static inline int ccad__grade_index(int g)
@@ -245,7 +280,7 @@ static inline int ccad__grade_index(int g)
 /* Service minutes of a contact with customer i. */
 static inline int32_t ccad__plan_service(const struct plan *plan, uint32_t i)
 {
-    return (int32_t)plan->v[P_SERVICE_A + ccad__grade_index(ccad__grade(&plan->cw[i]))];
+    return (int32_t)plan->v[P_SERVICE_A + ccad__grade_index(ccad__plan_grade(plan, i))];
 }
 /* 1 if the customer may be seen in person on day d (visit_days). */
 static inline int ccad__plan_visit_day(const struct cust *c, int32_t d)

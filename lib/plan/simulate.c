@@ -46,22 +46,28 @@ void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust 
     }
 }
 
-/* 1 if the rep could have seen customer c in person on day d of the range. */
-static int available(const struct plan *plan, const struct cust *c, int32_t d)
+/* 1 if customer i may be seen in person on day d (visit_days). */
+static int sees_on(const struct plan *plan, uint32_t i, int32_t d)
+{
+    uint8_t days = ccad__plan_visit_days(plan, i);
+    return days == 0 || (days & (1u << (ccad__weekday(d) - 1))) != 0;
+}
+
+/* 1 if the rep could have seen customer i in person on day d of the range. */
+static int available(const struct plan *plan, uint32_t i, int32_t d)
 {
     uint32_t f = plan->day_flags[d - plan->o->first_day];
-    return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) && ccad__plan_visit_day(c, d);
+    return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) && sees_on(plan, i, d);
 }
 
 /* Days overdue on day d, not counting the days of the range on which the
  * customer could not be seen: holidays, absences and days outside its
  * visit days are planned-away, not late. */
-static int32_t days_late(const struct plan *plan, const struct cust *c, int32_t due, int32_t d,
-                         int32_t over)
+static int32_t days_late(const struct plan *plan, uint32_t i, int32_t due, int32_t d, int32_t over)
 {
     int32_t e = due > plan->o->first_day ? due : plan->o->first_day;
     for (; e < d && over > 0; e++)
-        if (!available(plan, c, e))
+        if (!available(plan, i, e))
             over--;
     return over;
 }
@@ -91,20 +97,23 @@ static void note_coming(struct plan *plan, struct today *today, uint32_t i, cons
     today->over_by[ah]++;
     today->over_min[ah] += ccad__plan_service(plan, i);
     if (!today->absent && (br->quadrant == CCAD_Q1 || br->quadrant == CCAD_Q2) &&
-        ccad__plan_visit_day(&plan->cw[i], today->d) && !plan->sim[i].blocked)
-        fill_cand(&plan->cand[plan->b->n - 1 - today->ne++], i, br, plan->cw[i].value);
+        sees_on(plan, i, today->d) && !plan->sim[i].blocked)
+        fill_cand(&plan->cand[plan->b->n - 1 - today->ne++], i, br, ccad__plan_value(plan, i));
 }
 
 /* A customer whose next contact waits for the visit it asked for: an
  * unimportant customer with a pending request on a later day of the range
  * is seen on that day, which answers the request. */
-static int waits_for_request(const struct plan *plan, const struct cust *c, const struct sim *m,
-                             const ccad_brief *br, int32_t d)
+static int waits_for_request(const struct plan *plan, uint32_t i, const ccad_brief *br, int32_t d)
 {
-    int32_t last = m->planned ? m->last : c->last_contact;
-    return (br->quadrant == CCAD_Q3 || br->quadrant == CCAD_Q4) && c->request != CCAD_NO_DATE &&
-           c->request > d && c->request < plan->o->first_day + plan->o->days &&
-           (last == CCAD_NO_DATE || last < c->request);
+    int32_t request, last;
+    if (br->quadrant != CCAD_Q3 && br->quadrant != CCAD_Q4)
+        return 0;
+    request = ccad__plan_request(plan, i);
+    if (request == CCAD_NO_DATE || request <= d || request >= plan->o->first_day + plan->o->days)
+        return 0;
+    last = plan->sim[i].planned ? plan->sim[i].last : plan->cw[i].last_contact;
+    return last == CCAD_NO_DATE || last < request;
 }
 
 /* The customers due today into plan->cand[0..nc), in no order; the coming
@@ -117,9 +126,8 @@ static void scan(struct plan *plan, struct today *today)
     size_t i;
     ccad__lean_init(&lean, plan->v, today->d);
     for (i = 0; i < b->n; i++) {
-        const struct cust *c = &plan->cw[i];
         struct sim *m = &plan->sim[i];
-        if (ccad__inactive(c->status) || m->given_up)
+        if (!ccad__plan_open(plan, (uint32_t)i))
             continue;
         ccad__plan_brief_on(plan, &lean, (uint32_t)i, &br);
         if (m->dropped) {
@@ -136,12 +144,13 @@ static void scan(struct plan *plan, struct today *today)
         }
         if (m->first_due == CCAD_NO_DATE)
             m->first_due = today->d;
-        if (waits_for_request(plan, c, m, &br, today->d))
+        if (waits_for_request(plan, (uint32_t)i, &br, today->d))
             continue;
-        fill_cand(&plan->cand[today->nc], (uint32_t)i, &br, c->value);
+        fill_cand(&plan->cand[today->nc], (uint32_t)i, &br, ccad__plan_value(plan, (uint32_t)i));
         plan->cand[today->nc].block = m->block_left > 0;
         if (br.due_date != CCAD_NO_DATE && br.due_date < today->d)
-            plan->cand[today->nc].over = days_late(plan, c, br.due_date, today->d, br.days_overdue);
+            plan->cand[today->nc].over = days_late(plan, (uint32_t)i, br.due_date, today->d,
+                                                   br.days_overdue);
         today->nc++;
     }
 }
@@ -206,6 +215,14 @@ static int commit(struct plan *plan, struct today *today, const struct cand *k, 
     return CCAD_OK;
 }
 
+/* 1 if customer i's latest contact in its shadow (recorded or planned)
+ * lies before day d, or it has none. */
+static int last_before(const struct plan *plan, uint32_t i, int32_t d)
+{
+    int32_t last = plan->sim[i].planned > 0 ? plan->sim[i].last : plan->cw[i].last_contact;
+    return last == CCAD_NO_DATE || last < d;
+}
+
 /* The kind of a due customer's contact and the planner's lead reason,
  * from the facts of its assessment that decide it. */
 static int kind_of(struct plan *plan, const struct cand *k, const struct ccad__facts *facts,
@@ -213,7 +230,6 @@ static int kind_of(struct plan *plan, const struct cand *k, const struct ccad__f
 {
     const int64_t *v = plan->v;
     const struct sim *m = &plan->sim[k->idx];
-    int32_t last_contact = m->planned > 0 ? m->last : plan->cw[k->idx].last_contact;
     int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT;
     *block_day = 0;
     *lead = ccad__plan_reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls, k->over);
@@ -225,8 +241,7 @@ static int kind_of(struct plan *plan, const struct cand *k, const struct ccad__f
         kind = CCAD_ITEM_PERSIST;
         *block_day = 1;
     } else if (facts->complaint == CCAD_COMPLAINT_RESOLVED && facts->care_date != CCAD_NO_DATE &&
-               facts->care_date <= d &&
-               (last_contact == CCAD_NO_DATE || last_contact < facts->care_date)) {
+               facts->care_date <= d && last_before(plan, k->idx, facts->care_date)) {
         kind = CCAD_ITEM_CARE;
         *lead = ccad__plan_reason(CCAD_RULE_COMPLAINT, CCAD_WHY_CARE_CONTACT,
                                   plan->cw[k->idx].complaint_date, facts->care_date, 0);
@@ -302,7 +317,7 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
         ccad__plan_facts_keep(plan, k->idx, &a, &facts);
     }
     kind = kind_of(plan, k, &facts, today->d, &block_day, &lead);
-    if (ccad__plan_in_person(kind) && !ccad__plan_visit_day(c, today->d)) {
+    if (ccad__plan_in_person(kind) && !sees_on(plan, k->idx, today->d)) {
         if (m->day_wait == CCAD_NO_DATE)
             m->day_wait = k->due != CCAD_NO_DATE && k->due < today->d ? k->due : today->d;
         return CCAD_OK; /* a block pauses, like on a day off */
