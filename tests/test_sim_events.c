@@ -25,27 +25,30 @@ static void set_rule(tt_territory *t, const char *name, int64_t value)
     TU_PASS(t->ctx, ccad_rules_set(t->rules, name, value));
 }
 
-/* Rules drawn for the territory: the ones whose thresholds move a brief
- * from day to day, and the ones the day loop reads. */
+/* Rules drawn for the territory, each within [lo, hi]: the ones whose
+ * thresholds move a brief from day to day, and the ones the day loop reads. */
+static const struct {
+    const char *name;
+    int64_t lo, hi;
+} drawn[] = {
+    {"urgency.request_days", 0, 6},     {"freq.ramp_within_days", 0, 60},
+    {"freq.ramp_count", 0, 3},          {"escalate.q4", 0, 1},
+    {"escalate.rep_days", 1, 4},        {"never.due_now", 0, 1},
+    {"clock.any_contact", 0, 1},        {"clock.q1_visits_only", 0, 1},
+    {"capacity.pull_ahead_days", 0, 6}, {"capacity.q4_rollover_days", 0, 5},
+    {"capacity.delegate_q3", 0, 1},     {"persist.block_days", 1, 4},
+    {"persist.cycle_days", 5, 30},
+};
+
 static void draw_rules(tt_territory *t, uint64_t *s)
 {
     int64_t two = tu_rng_range(s, 3, 21);
+    size_t k;
     set_rule(t, "urgency.week_days", 0); /* at most two_weeks_days at every step */
     set_rule(t, "urgency.two_weeks_days", two);
     set_rule(t, "urgency.week_days", tu_rng_range(s, 0, two));
-    set_rule(t, "urgency.request_days", tu_rng_range(s, 0, 6));
-    set_rule(t, "freq.ramp_within_days", tu_rng_range(s, 0, 60));
-    set_rule(t, "freq.ramp_count", tu_rng_range(s, 0, 3));
-    set_rule(t, "escalate.q4", tu_rng_range(s, 0, 1));
-    set_rule(t, "escalate.rep_days", tu_rng_range(s, 1, 4));
-    set_rule(t, "never.due_now", tu_rng_range(s, 0, 1));
-    set_rule(t, "clock.any_contact", tu_rng_range(s, 0, 1));
-    set_rule(t, "clock.q1_visits_only", tu_rng_range(s, 0, 1));
-    set_rule(t, "capacity.pull_ahead_days", tu_rng_range(s, 0, 6));
-    set_rule(t, "capacity.q4_rollover_days", tu_rng_range(s, 0, 5));
-    set_rule(t, "capacity.delegate_q3", tu_rng_range(s, 0, 1));
-    set_rule(t, "persist.block_days", tu_rng_range(s, 1, 4));
-    set_rule(t, "persist.cycle_days", tu_rng_range(s, 5, 30));
+    for (k = 0; k < sizeof drawn / sizeof drawn[0]; k++)
+        set_rule(t, drawn[k].name, tu_rng_range(s, drawn[k].lo, drawn[k].hi));
     if (tu_rng_pct(s, 30))
         set_rule(t, "freq.work_days", tu_rng_range(s, 1, 127));
     if (tu_rng_pct(s, 25)) { /* A daily, B three times a week: full days */
