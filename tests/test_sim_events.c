@@ -8,7 +8,9 @@
  * extra purchase decisions, requests and persist activities placed inside
  * the range, the library's schedule equals, item for item and finding for
  * finding, the schedule of the reference build that briefs every customer
- * every day (tests/sim_env_ref.c). */
+ * every day (tests/sim_env_ref.c). Team plans of two reps sharing such a
+ * territory, likewise, against the team planner built over the reference
+ * loop (tests/sim_env_ref_team.c). */
 #include "testutil.h"
 #include "territory.h"
 
@@ -17,6 +19,9 @@
 /* tests/sim_env_ref.c */
 int ref_sim_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                          const ccad_plan_options *options);
+/* tests/sim_env_ref_team.c */
+int ref_sim_team_schedule_new(ccad_team_schedule **out, const ccad_team *team,
+                              const ccad_rules *rules, const ccad_plan_options *options);
 
 #define TERRITORIES 160
 
@@ -125,10 +130,84 @@ static void same_plans_as_briefing_every_day(void **state)
     assert_true(variants[0] > 0 && variants[1] > 0 && variants[2] > 0 && variants[3] > 0);
 }
 
+/* The territory's customers split between two reps, every third to the
+ * second, each book graded: a team under the territory's calendar. */
+static void make_team(tt_territory *t, const ccad_plan_options *o, ccad_book *book[2],
+                      ccad_team **team)
+{
+    static const char *const ids[2] = {"rep-a", "rep-b"};
+    ccad_team_options to = CCAD_TEAM_OPTIONS_INIT;
+    size_t i, n = ccad_book_count(t->book);
+    int r;
+    for (r = 0; r < 2; r++)
+        TU_PASS(t->ctx, ccad_book_new(&book[r], t->ctx, n));
+    for (i = 0; i < n; i++) {
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        TU_PASS(t->ctx, ccad_book_get(t->book, i, &c));
+        TU_PASS(t->ctx, ccad_book_add(book[i % 3 == 2], &c, NULL));
+    }
+    TU_PASS(t->ctx, ccad_team_new(team, t->ctx, &to));
+    for (r = 0; r < 2; r++) {
+        ccad_rep rep = CCAD_REP_INIT;
+        rep.id = ids[r];
+        rep.base_x = o->base_x;
+        rep.base_y = o->base_y;
+        rep.visits_per_day = o->visits_per_day;
+        rep.minutes_per_day = o->minutes_per_day;
+        rep.day_start_min = o->day_start_min;
+        rep.day_minutes = o->day_minutes;
+        TU_PASS(t->ctx, ccad_book_grade(book[r], t->rules));
+        TU_PASS(t->ctx, ccad_team_add(*team, &rep, book[r]));
+    }
+}
+
+/* Team plans: each rep's plan, then the team's own pass (delegated items
+ * to teammates), equal to the reference build's. */
+static void same_team_plans_as_briefing_every_day(void **state)
+{
+    uint64_t seed, stride = getenv("CCAD_TEST_LIGHT") != NULL ? 4 : 1;
+    size_t items = 0;
+    (void)state;
+    for (seed = 1; seed <= TERRITORIES / 4; seed += stride) {
+        tt_territory *t = malloc(sizeof *t);
+        ccad_team_schedule *fast = NULL, *ref = NULL;
+        ccad_book *book[2];
+        ccad_team *team = NULL;
+        ccad_plan_options o;
+        uint64_t s = tu_rng_seed(seed * 11 + 5);
+        size_t r;
+        assert_non_null(t);
+        tt_make(t, seed + 19000);
+        o = t->options;
+        if (seed % 2)
+            o.route = o.assign_days = 0;
+        draw_rules(t, &s);
+        (void)draw_dates(t, &s);
+        make_team(t, &o, book, &team);
+        TU_PASS(t->ctx, ccad_team_schedule_new(&fast, team, t->rules, &o));
+        TU_PASS(t->ctx, ref_sim_team_schedule_new(&ref, team, t->rules, &o));
+        for (r = 0; r < 2; r++)
+            tu_schedules_equal(ccad_team_schedule_rep(fast, r), ccad_team_schedule_rep(ref, r));
+        assert_true(tu_team_same(fast, ref));
+        items += ccad_team_schedule_item_count(fast);
+        ccad_team_schedule_free(fast);
+        ccad_team_schedule_free(ref);
+        ccad_team_free(team);
+        ccad_book_free(book[0]);
+        ccad_book_free(book[1]);
+        tt_free(t);
+        free(t);
+    }
+    print_message("sim-events teams=%lu items=%lu\n",
+                  (unsigned long)((TERRITORIES / 4 - 1) / stride + 1), (unsigned long)items);
+    assert_true(items > 200 / stride);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_plans_as_briefing_every_day),
+        cmocka_unit_test(same_team_plans_as_briefing_every_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
