@@ -194,6 +194,10 @@ const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *heap);
 
 /* simulate.c */
 int ccad__plan_simulate(struct plan *plan);
+/* keepwarm.c: KEEPWARM on day d (index di), when it is special: a touch for
+ * each customer of a kept-warm grade, unless it already has a contact
+ * planned that day; each takes the day's next priority (*prio). */
+int ccad__plan_keepwarm(struct plan *plan, int di, int32_t d, uint32_t *prio);
 /* The stored customer as the simulation sees it after its planned contacts. */
 void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust *out);
 

@@ -544,41 +544,6 @@ static int pull_ahead(struct plan *plan, struct today *today)
     return CCAD_OK;
 }
 
-/* KEEPWARM: a touch for each A/B customer on a special date, unless the
- * customer already has a contact planned that day; touches come last. */
-static int add_touches(struct plan *plan, struct today *today)
-{
-    const int64_t *v = plan->v;
-    ccad_assessment a;
-    struct cust view;
-    size_t i;
-    int rc;
-    if (!(plan->day_flags[today->di] & CCAD_DAY_SPECIAL))
-        return CCAD_OK;
-    for (i = 0; i < plan->b->n; i++) {
-        const struct cust *c = &plan->cw[i];
-        int g = ccad__grade(c);
-        struct cand k;
-        ccad_reason r = ccad__plan_reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, today->d, 0,
-                                          0);
-        if (ccad__inactive(c->status) || plan->sim[i].given_up || g == CCAD_GRADE_NONE ||
-            !(v[P_KEEPWARM_GRADES] & (1 << (g - 1))))
-            continue; /* a customer given up gets no touch either */
-        if (plan->sim[i].planned > 0 && plan->sim[i].contact_day == today->d)
-            continue;
-        memset(&k, 0, sizeof k);
-        k.idx = (uint32_t)i;
-        ccad__plan_sim_view(c, &plan->sim[i], &view);
-        ccad__assess(plan->b, v, &view, today->d, &a, 0);
-        k.quadrant = (uint8_t)a.quadrant;
-        a.reason_count = 0;
-        if ((rc = ccad__plan_add_item(plan->s, &k, today->d, CCAD_ITEM_TOUCH, CCAD_BY_REP,
-                                      CCAD_NO_DATE, 0, ++today->prio, &r, NULL, &a)) != 0)
-            return rc;
-    }
-    return CCAD_OK;
-}
-
 static int plan_day(struct plan *plan, int di)
 {
     struct today today;
@@ -600,7 +565,7 @@ static int plan_day(struct plan *plan, int di)
         plan->day[di].count = today.used;
         plan->day[di].minutes = today.minutes;
     }
-    return add_touches(plan, &today);
+    return ccad__plan_keepwarm(plan, di, today.d, &today.prio);
 }
 
 /* Customers no day can take: visit hours that cannot hold the visit inside
