@@ -192,6 +192,12 @@ void ccad__cand_heap_copy(struct ccad__cand_heap *heap, struct cand *a, const st
  * NULL when none is left; O(log n). */
 const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *heap);
 
+/* The first min(want, n) candidates of src[0..n) by cmp, in that order,
+ * into a[0..): one pass over src with a heap of at most `want` (a day reads
+ * only the first few of many candidates), O(n log want). Returns how many. */
+size_t ccad__cand_first(struct cand *a, size_t want, const struct cand *src, size_t n,
+                        int (*cmp)(const void *, const void *));
+
 /* simulate.c */
 int ccad__plan_simulate(struct plan *plan);
 /* keepwarm.c: KEEPWARM on day d (index di), when it is special: a touch for

@@ -12,6 +12,11 @@
  * cannot change the result (see simulate.c), which reads the customers'
  * records front to back instead of at random.
  *
+ * The first candidates of a day are first chosen in one pass that keeps
+ * only as many as a day can take (ccad__cand_first), so that a day of a
+ * large book neither copies nor arranges all its candidates; the heap
+ * takes over if the day takes more.
+ *
  * Both orders are total (the book index breaks the last tie), so the
  * candidates come off the heap exactly as a full sort would list them. */
 #include "plan.h"
@@ -94,4 +99,65 @@ const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *heap)
     heap->a[heap->n] = t; /* the popped candidate rests just past the heap */
     sift_down(heap, 0);
     return &heap->a[heap->n];
+}
+
+/* The bounded selection keeps the candidates chosen so far as a heap with
+ * the last of them (by cmp) on top: it moves down the element at k of
+ * a[0..n) until no child comes after it. */
+static void sift_down_last(struct cand *a, size_t n, size_t k,
+                           int (*cmp)(const void *, const void *))
+{
+    for (;;) {
+        size_t last = k, l = 2 * k + 1, r = l + 1;
+        struct cand t;
+        if (l < n && cmp(&a[l], &a[last]) > 0)
+            last = l;
+        if (r < n && cmp(&a[r], &a[last]) > 0)
+            last = r;
+        if (last == k)
+            return;
+        t = a[k];
+        a[k] = a[last];
+        a[last] = t;
+        k = last;
+    }
+}
+
+/* Moves the element at k of that heap up while it comes after its parent. */
+static void sift_up_last(struct cand *a, size_t k, int (*cmp)(const void *, const void *))
+{
+    while (k > 0) {
+        size_t parent = (k - 1) / 2;
+        struct cand t;
+        if (cmp(&a[k], &a[parent]) <= 0)
+            return;
+        t = a[k];
+        a[k] = a[parent];
+        a[parent] = t;
+        k = parent;
+    }
+}
+
+size_t ccad__cand_first(struct cand *a, size_t want, const struct cand *src, size_t n,
+                        int (*cmp)(const void *, const void *))
+{
+    size_t i, kept = 0;
+    if (want == 0)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (kept < want) {
+            a[kept] = src[i];
+            sift_up_last(a, kept++, cmp);
+        } else if (cmp(&src[i], &a[0]) < 0) {
+            a[0] = src[i];
+            sift_down_last(a, kept, 0, cmp);
+        }
+    }
+    for (i = kept; i-- > 1;) { /* heap sort: the last one to the end each time */
+        struct cand t = a[0];
+        a[0] = a[i];
+        a[i] = t;
+        sift_down_last(a, i, 0, cmp);
+    }
+    return kept;
 }

@@ -423,8 +423,41 @@ static int take(struct plan *plan, struct today *today, const struct cand *k)
     return place(plan, today, k);
 }
 
-/* Places today's due candidates big rocks first. They come off a heap
- * (select.c) while the day may take a stop. Once it is settled, a
+/* How many candidates a day takes in order from a bounded selection before
+ * it falls back to a heap over all of them: more than a day's room. */
+#define FIRST_MAX 64
+
+/* Takes today's due candidates in order while the day may take a stop;
+ * *out_taken receives how many. The first FIRST_MAX come from one pass
+ * over the candidates (ccad__cand_first), the rest, if the day is still
+ * not settled, off a heap over those not taken: the order of a full sort
+ * either way. */
+static int take_first(struct plan *plan, struct today *today, size_t *out_taken)
+{
+    struct ccad__cand_heap heap;
+    const struct cand *k;
+    size_t i, m = 0, got;
+    int rc;
+    got = ccad__cand_first(plan->heap, FIRST_MAX, plan->cand, today->nc, ccad__plan_cand_cmp);
+    for (*out_taken = 0; *out_taken < got && !settled(plan, today); ++*out_taken)
+        if ((rc = take(plan, today, &plan->heap[*out_taken])) != 0)
+            return rc;
+    if (*out_taken < got || got == today->nc)
+        return CCAD_OK;
+    for (i = 0; i < today->nc; i++)
+        if (plan->sim[plan->cand[i].idx].taken != today->d)
+            plan->heap[m++] = plan->cand[i];
+    ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
+    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&heap)) != NULL) {
+        if ((rc = take(plan, today, k)) != 0)
+            return rc;
+        ++*out_taken;
+    }
+    return CCAD_OK;
+}
+
+/* Places today's due candidates big rocks first. They come in order
+ * (take_first) while the day may take a stop. Once it is settled, a
  * candidate that can only wait changes nothing but its own state and the
  * day's count of important contacts without room, whenever it is placed:
  * those are placed in book order. The rest (still_ordered) come off a
@@ -435,13 +468,11 @@ static int place_due(struct plan *plan, struct today *today)
 {
     struct ccad__cand_heap heap;
     const struct cand *k;
-    size_t i, m = 0;
+    size_t i, m = 0, taken;
     int rc;
-    ccad__cand_heap_copy(&heap, plan->heap, plan->cand, today->nc, ccad__plan_cand_cmp);
-    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&heap)) != NULL)
-        if ((rc = take(plan, today, k)) != 0)
-            return rc;
-    if (heap.n == 0)
+    if ((rc = take_first(plan, today, &taken)) != 0)
+        return rc;
+    if (taken == today->nc)
         return CCAD_OK;
     for (i = 0; i < today->nc; i++) {
         const struct cand *c = &plan->cand[i];
