@@ -425,7 +425,9 @@ static int take(struct plan *plan, struct today *today, const struct cand *k)
 
 /* How many candidates a day takes in order from a bounded selection before
  * it falls back to a heap over all of them: more than a day's room. */
-#define FIRST_MAX 64
+#ifndef FIRST_MAX
+#define FIRST_MAX 64 /* tests/sim_env_ref.c: 0, the heap over all of them */
+#endif
 
 /* Takes today's due candidates in order while the day may take a stop;
  * *out_taken receives how many. The first FIRST_MAX come from one pass
