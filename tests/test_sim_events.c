@@ -9,13 +9,16 @@
  * the range, the library's schedule equals, item for item and finding for
  * finding, the schedule of the reference build that briefs every customer
  * every day and takes a day's candidates off a heap over all of them
- * (tests/sim_env_ref.c); some unrouted days have room for more than the
- * bounded selection's 64, so that the heap after it is used too. Team plans of two reps sharing such a
+ * (tests/sim_env_ref.c); a quarter of the books hold each customer three
+ * times, so that days have more candidates than the bounded selection
+ * reads alone, and some unrouted days have room for more than its 64, so
+ * that the heap after it is used too. Team plans of two reps sharing such a
  * territory, likewise, against the team planner built over the reference
  * loop (tests/sim_env_ref_team.c). */
 #include "testutil.h"
 #include "territory.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 /* tests/sim_env_ref.c */
@@ -92,6 +95,27 @@ static size_t draw_dates(tt_territory *t, uint64_t *s)
     return changed;
 }
 
+/* The territory's customers three times over (ids prefixed), graded: days
+ * with more candidates than the bounded selection reads alone. */
+static ccad_book *tripled(tt_territory *t)
+{
+    ccad_book *book = NULL;
+    size_t i, n = ccad_book_count(t->book);
+    int k;
+    TU_PASS(t->ctx, ccad_book_new(&book, t->ctx, 3 * n));
+    for (k = 0; k < 3; k++)
+        for (i = 0; i < n; i++) {
+            ccad_customer c = CCAD_CUSTOMER_INIT;
+            char id[40];
+            TU_PASS(t->ctx, ccad_book_get(t->book, i, &c));
+            snprintf(id, sizeof id, "x%d-%s", k, c.id);
+            c.id = id;
+            TU_PASS(t->ctx, ccad_book_add(book, &c, NULL));
+        }
+    TU_PASS(t->ctx, ccad_book_grade(book, t->rules));
+    return book;
+}
+
 static void same_plans_as_briefing_every_day(void **state)
 {
     /* CCAD_TEST_LIGHT (tests/valgrind.sh sets it): every fourth territory */
@@ -101,6 +125,7 @@ static void same_plans_as_briefing_every_day(void **state)
     for (seed = 1; seed <= TERRITORIES; seed += stride) {
         tt_territory *t = malloc(sizeof *t);
         ccad_schedule *fast = NULL, *ref = NULL;
+        ccad_book *book;
         ccad_plan_options o;
         uint64_t s = tu_rng_seed(seed * 7 + 3);
         int v = (int)((seed - 1) / stride % 4); /* every variant under any stride */
@@ -117,9 +142,12 @@ static void same_plans_as_briefing_every_day(void **state)
         draw_rules(t, &s);
         changed += draw_dates(t, &s);
         TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
-        TU_PASS(t->ctx, ccad_schedule_new(&fast, t->book, t->rules, &o));
-        TU_PASS(t->ctx, ref_sim_schedule_new(&ref, t->book, t->rules, &o));
+        book = v == 1 ? tripled(t) : t->book;
+        TU_PASS(t->ctx, ccad_schedule_new(&fast, book, t->rules, &o));
+        TU_PASS(t->ctx, ref_sim_schedule_new(&ref, book, t->rules, &o));
         tu_schedules_equal(fast, ref);
+        if (book != t->book)
+            ccad_book_free(book);
         items += ccad_schedule_item_count(fast);
         variants[v]++;
         ccad_schedule_free(fast);

@@ -430,17 +430,19 @@ static int take(struct plan *plan, struct today *today, const struct cand *k)
 #endif
 
 /* Takes today's due candidates in order while the day may take a stop;
- * *out_taken receives how many. The first FIRST_MAX come from one pass
- * over the candidates (ccad__cand_first), the rest, if the day is still
- * not settled, off a heap over those not taken: the order of a full sort
- * either way. */
+ * *out_taken receives how many. When they are many, the first FIRST_MAX
+ * come from one pass over the candidates (ccad__cand_first); the rest, if
+ * the day is still not settled, off a heap over those not taken: the
+ * order of a full sort either way. */
 static int take_first(struct plan *plan, struct today *today, size_t *out_taken)
 {
     struct ccad__cand_heap heap;
     const struct cand *k;
     size_t i, m = 0, got;
     int rc;
-    got = ccad__cand_first(plan->heap, FIRST_MAX, plan->cand, today->nc, ccad__plan_cand_cmp);
+    got = today->nc > 2 * FIRST_MAX
+              ? ccad__cand_first(plan->heap, FIRST_MAX, plan->cand, today->nc, ccad__plan_cand_cmp)
+              : 0; /* a few: the heap is cheaper */
     for (*out_taken = 0; *out_taken < got && !settled(plan, today); ++*out_taken)
         if ((rc = take(plan, today, &plan->heap[*out_taken])) != 0)
             return rc;
