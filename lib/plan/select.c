@@ -49,24 +49,31 @@ int ccad__plan_early_cmp(const void *pa, const void *pb)
     return ccad__plan_cand_cmp(pa, pb);
 }
 
+/* Moves the element at k of a[0..n) down until no child comes before it
+ * by cmp, times `sign` (1: the first by cmp on top; -1: the last). */
+static void sift(struct cand *a, size_t n, size_t k, int (*cmp)(const void *, const void *),
+                 int sign)
+{
+    for (;;) {
+        size_t top = k, l = 2 * k + 1, r = l + 1;
+        struct cand t;
+        if (l < n && sign * cmp(&a[l], &a[top]) < 0)
+            top = l;
+        if (r < n && sign * cmp(&a[r], &a[top]) < 0)
+            top = r;
+        if (top == k)
+            return;
+        t = a[k];
+        a[k] = a[top];
+        a[top] = t;
+        k = top;
+    }
+}
+
 /* Moves the element at k down until both children come after it. */
 static void sift_down(struct ccad__cand_heap *heap, size_t k)
 {
-    struct cand *a = heap->a;
-    for (;;) {
-        size_t first = k, l = 2 * k + 1, r = l + 1;
-        struct cand t;
-        if (l < heap->n && heap->cmp(&a[l], &a[first]) < 0)
-            first = l;
-        if (r < heap->n && heap->cmp(&a[r], &a[first]) < 0)
-            first = r;
-        if (first == k)
-            return;
-        t = a[k];
-        a[k] = a[first];
-        a[first] = t;
-        k = first;
-    }
+    sift(heap->a, heap->n, k, heap->cmp, 1);
 }
 
 void ccad__cand_heap_init(struct ccad__cand_heap *heap, struct cand *a, size_t n,
@@ -102,25 +109,11 @@ const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *heap)
 }
 
 /* The bounded selection keeps the candidates chosen so far as a heap with
- * the last of them (by cmp) on top: it moves down the element at k of
- * a[0..n) until no child comes after it. */
+ * the last of them (by cmp) on top. */
 static void sift_down_last(struct cand *a, size_t n, size_t k,
                            int (*cmp)(const void *, const void *))
 {
-    for (;;) {
-        size_t last = k, l = 2 * k + 1, r = l + 1;
-        struct cand t;
-        if (l < n && cmp(&a[l], &a[last]) > 0)
-            last = l;
-        if (r < n && cmp(&a[r], &a[last]) > 0)
-            last = r;
-        if (last == k)
-            return;
-        t = a[k];
-        a[k] = a[last];
-        a[last] = t;
-        k = last;
-    }
+    sift(a, n, k, cmp, -1);
 }
 
 /* Moves the element at k of that heap up while it comes after its parent. */
