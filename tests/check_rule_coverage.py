@@ -42,7 +42,7 @@ PLANNER_CODE = {
     "CAPACITY": ["lib/plan/simulate.c", "lib/plan/findings.c"],
     "PERSIST": ["lib/plan/simulate.c", "lib/plan/persist.c"],
     "PLATFORM": ["lib/plan/workload.c", "lib/plan/findings.c"],
-    "KEEPWARM": ["lib/plan/simulate.c"],
+    "KEEPWARM": ["lib/plan/keepwarm.c"],
     "ROUTE": ["lib/plan/simulate.c", "lib/plan/assign.c", "lib/plan/sequence.c",
               "lib/plan/findings.c", "lib/route_tw.c"],
 }

@@ -70,6 +70,44 @@ static void check_order(struct cand *in, size_t n, size_t k, int (*cmp)(const vo
     free(copy);
 }
 
+/* The first `want` candidates of the bounded selection: the sort's first. */
+static void check_first(struct cand *in, size_t n, size_t want,
+                        int (*cmp)(const void *, const void *))
+{
+    struct cand *sorted = malloc((n ? n : 1) * sizeof *sorted);
+    struct cand *first = malloc((want ? want : 1) * sizeof *first);
+    size_t k, got;
+    assert_non_null(sorted);
+    assert_non_null(first);
+    if (n)
+        memcpy(sorted, in, n * sizeof *in);
+    qsort(sorted, n, sizeof *sorted, cmp);
+    got = ccad__cand_first(first, want, in, n, cmp);
+    assert_int_equal(got, want < n ? want : n);
+    for (k = 0; k < got; k++)
+        assert_int_equal(first[k].idx, sorted[k].idx);
+    free(sorted);
+    free(first);
+}
+
+static void test_first_is_sort(void **state)
+{
+    uint64_t s = tu_rng_seed(19);
+    struct cand *c = malloc(5000 * sizeof *c);
+    size_t n;
+    (void)state;
+    assert_non_null(c);
+    for (n = 0; n <= 300; n++) {
+        gen(&s, c, n);
+        check_first(c, n, (size_t)tu_rng_range(&s, 0, (int64_t)n + 3), ccad__plan_cand_cmp);
+        check_first(c, n, (size_t)tu_rng_range(&s, 0, 70), ccad__plan_early_cmp);
+    }
+    gen(&s, c, 5000);
+    check_first(c, 5000, 64, ccad__plan_cand_cmp);
+    check_first(c, 5000, 1, ccad__plan_cand_cmp);
+    free(c);
+}
+
 static void test_heap_is_sort(void **state)
 {
     uint64_t s = tu_rng_seed(18);
@@ -128,6 +166,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_heap_is_sort),
+        cmocka_unit_test(test_first_is_sort),
         cmocka_unit_test(test_orders_total),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -142,8 +142,9 @@ struct plan {
      * customers whose record changed since (NULL: a plan from scratch) */
     struct ccad__replan_trace *trace;
     const ccad_schedule *old;
-    const uint8_t *changed; /* per customer: 1 if its record differs from old's */
-    double *unit;           /* GEO routes: each point's unit vector (3 doubles, the base point n),
+    const uint8_t *changed;  /* per customer: 1 if its record differs from old's */
+    struct ccad__memo *memo; /* the day loop's brief of each customer (events.c), or NULL */
+    double *unit;            /* GEO routes: each point's unit vector (3 doubles, the base point n),
                    * u[0] > 1 until first asked for (dayroute.c); else NULL */
 };
 
@@ -191,10 +192,95 @@ void ccad__cand_heap_copy(struct ccad__cand_heap *heap, struct cand *a, const st
  * NULL when none is left; O(log n). */
 const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *heap);
 
+/* The first min(want, n) candidates of src[0..n) by cmp, in that order,
+ * into a[0..): one pass over src with a heap of at most `want` (a day reads
+ * only the first few of many candidates), O(n log want). Returns how many. */
+size_t ccad__cand_first(struct cand *a, size_t want, const struct cand *src, size_t n,
+                        int (*cmp)(const void *, const void *));
+
 /* simulate.c */
 int ccad__plan_simulate(struct plan *plan);
+/* keepwarm.c: KEEPWARM on day d (index di), when it is special: a touch for
+ * each customer of a kept-warm grade, unless it already has a contact
+ * planned that day; each takes the day's next priority (*prio). */
+int ccad__plan_keepwarm(struct plan *plan, int di, int32_t d, uint32_t *prio);
 /* The stored customer as the simulation sees it after its planned contacts. */
 void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust *out);
+
+/* events.c: the day loop's memory of each customer's brief between the
+ * days on which it can change. */
+struct ccad__memo {
+    int64_t value; /* set once for the run: the customer's value and request date */
+    int32_t request;
+    int32_t due;       /* the brief's due date */
+    int32_t wake;      /* first day it must be taken afresh (INT32_MIN: now) */
+    int32_t care_date; /* the assessment's facts (struct ccad__facts), when known */
+    uint8_t quadrant, urgency, strategy, complaint;
+    /* set once for the run: the customer's grade, visit days and MEMO_* flags */
+    uint8_t grade, visit_days, bits;
+};
+#define MEMO_OPEN 1u      /* open (not released or eliminated) and not given up */
+#define MEMO_ESCALATES 2u /* the brief's quadrant escalates when overdue (escalate.*) */
+#define MEMO_FACTS 4u     /* care_date, strategy and complaint are known */
+/* What decides the kind of a due customer's contact besides its own
+ * state: the assessment's strategy (TRIAGE: status, volume or position,
+ * margin, capability), complaint and care date (the complaint's date and
+ * the rules). None of them reads the day or the contacts, so they hold for
+ * the whole range. */
+struct ccad__facts {
+    int32_t care_date;
+    uint8_t strategy, complaint;
+};
+/* 1 and customer i's facts in *out when the memo knows them, else 0. */
+int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts *out);
+/* Customer i's facts from its assessment a into *out, kept in the memo. */
+void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
+                           struct ccad__facts *out);
+/* Allocates plan->memo (every customer to be briefed afresh); CCAD_OK or a
+ * recorded CCAD_ENOMEM. */
+int ccad__plan_memo_init(struct plan *plan);
+void ccad__plan_memo_free(struct plan *plan);
+/* Customer i's brief on day lean->today, as ccad__brief_cust gives it for
+ * the shadow of plan->sim[i] in the fields the day loop reads (due flag,
+ * due date, quadrant, urgency, grade, days overdue, escalation); from the
+ * memo while it holds, else taken afresh (always when plan->memo is NULL). */
+void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint32_t i,
+                         ccad_brief *out);
+/* Customer i's shadow changed (a planned contact): its memo no longer holds. */
+static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
+{
+    if (plan->memo != NULL)
+        plan->memo[i].wake = INT32_MIN; /* the facts stay: they read no contact */
+}
+/* The day loop's reads of the customer's record, from the memo when there
+ * is one (it holds what they read, compactly: a large book's records stay
+ * out of the cache on days they are not needed). 1 if customer i is open
+ * and not given up: */
+static inline int ccad__plan_open(const struct plan *plan, uint32_t i)
+{
+    if (plan->memo != NULL)
+        return (plan->memo[i].bits & MEMO_OPEN) != 0;
+    return !ccad__inactive(plan->cw[i].status) && !plan->sim[i].given_up;
+}
+/* The visit days of customer i (0: every day). */
+static inline uint8_t ccad__plan_visit_days(const struct plan *plan, uint32_t i)
+{
+    return plan->memo != NULL ? plan->memo[i].visit_days : plan->cw[i].visit_days;
+}
+/* The value and the visit request date of customer i. */
+static inline int64_t ccad__plan_value(const struct plan *plan, uint32_t i)
+{
+    return plan->memo != NULL ? plan->memo[i].value : plan->cw[i].value;
+}
+static inline int32_t ccad__plan_request(const struct plan *plan, uint32_t i)
+{
+    return plan->memo != NULL ? plan->memo[i].request : plan->cw[i].request;
+}
+/* The grade of customer i (ccad__grade). */
+static inline int ccad__plan_grade(const struct plan *plan, uint32_t i)
+{
+    return plan->memo != NULL ? plan->memo[i].grade : ccad__grade(&plan->cw[i]);
+}
 
 /* dayroute.c */
 static inline int ccad__grade_index(int g)
@@ -204,7 +290,7 @@ static inline int ccad__grade_index(int g)
 /* Service minutes of a contact with customer i. */
 static inline int32_t ccad__plan_service(const struct plan *plan, uint32_t i)
 {
-    return (int32_t)plan->v[P_SERVICE_A + ccad__grade_index(ccad__grade(&plan->cw[i]))];
+    return (int32_t)plan->v[P_SERVICE_A + ccad__grade_index(ccad__plan_grade(plan, i))];
 }
 /* 1 if the customer may be seen in person on day d (visit_days). */
 static inline int ccad__plan_visit_day(const struct cust *c, int32_t d)

@@ -12,6 +12,11 @@
  * cannot change the result (see simulate.c), which reads the customers'
  * records front to back instead of at random.
  *
+ * The first candidates of a day are first chosen in one pass that keeps
+ * only as many as a day can take (ccad__cand_first), so that a day of a
+ * large book neither copies nor arranges all its candidates; the heap
+ * takes over if the day takes more.
+ *
  * Both orders are total (the book index breaks the last tie), so the
  * candidates come off the heap exactly as a full sort would list them. */
 #include "plan.h"
@@ -44,24 +49,31 @@ int ccad__plan_early_cmp(const void *pa, const void *pb)
     return ccad__plan_cand_cmp(pa, pb);
 }
 
+/* Moves the element at k of a[0..n) down until no child comes before it
+ * by cmp, times `sign` (1: the first by cmp on top; -1: the last). */
+static void sift(struct cand *a, size_t n, size_t k, int (*cmp)(const void *, const void *),
+                 int sign)
+{
+    for (;;) {
+        size_t top = k, l = 2 * k + 1, r = l + 1;
+        struct cand t;
+        if (l < n && sign * cmp(&a[l], &a[top]) < 0)
+            top = l;
+        if (r < n && sign * cmp(&a[r], &a[top]) < 0)
+            top = r;
+        if (top == k)
+            return;
+        t = a[k];
+        a[k] = a[top];
+        a[top] = t;
+        k = top;
+    }
+}
+
 /* Moves the element at k down until both children come after it. */
 static void sift_down(struct ccad__cand_heap *heap, size_t k)
 {
-    struct cand *a = heap->a;
-    for (;;) {
-        size_t first = k, l = 2 * k + 1, r = l + 1;
-        struct cand t;
-        if (l < heap->n && heap->cmp(&a[l], &a[first]) < 0)
-            first = l;
-        if (r < heap->n && heap->cmp(&a[r], &a[first]) < 0)
-            first = r;
-        if (first == k)
-            return;
-        t = a[k];
-        a[k] = a[first];
-        a[first] = t;
-        k = first;
-    }
+    sift(heap->a, heap->n, k, heap->cmp, 1);
 }
 
 void ccad__cand_heap_init(struct ccad__cand_heap *heap, struct cand *a, size_t n,
@@ -94,4 +106,51 @@ const struct cand *ccad__cand_heap_pop(struct ccad__cand_heap *heap)
     heap->a[heap->n] = t; /* the popped candidate rests just past the heap */
     sift_down(heap, 0);
     return &heap->a[heap->n];
+}
+
+/* The bounded selection keeps the candidates chosen so far as a heap with
+ * the last of them (by cmp) on top. */
+static void sift_down_last(struct cand *a, size_t n, size_t k,
+                           int (*cmp)(const void *, const void *))
+{
+    sift(a, n, k, cmp, -1);
+}
+
+/* Moves the element at k of that heap up while it comes after its parent. */
+static void sift_up_last(struct cand *a, size_t k, int (*cmp)(const void *, const void *))
+{
+    while (k > 0) {
+        size_t parent = (k - 1) / 2;
+        struct cand t;
+        if (cmp(&a[k], &a[parent]) <= 0)
+            return;
+        t = a[k];
+        a[k] = a[parent];
+        a[parent] = t;
+        k = parent;
+    }
+}
+
+size_t ccad__cand_first(struct cand *a, size_t want, const struct cand *src, size_t n,
+                        int (*cmp)(const void *, const void *))
+{
+    size_t i, kept = 0;
+    if (want == 0)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (kept < want) {
+            a[kept] = src[i];
+            sift_up_last(a, kept++, cmp);
+        } else if (cmp(&src[i], &a[0]) < 0) {
+            a[0] = src[i];
+            sift_down_last(a, kept, 0, cmp);
+        }
+    }
+    for (i = kept; i-- > 1;) { /* heap sort: the last one to the end each time */
+        struct cand t = a[0];
+        a[0] = a[i];
+        a[i] = t;
+        sift_down_last(a, i, 0, cmp);
+    }
+    return kept;
 }

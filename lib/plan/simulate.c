@@ -16,6 +16,13 @@
 
 #define PULL_MAX 31 /* capacity.pull_ahead_days is at most 30 */
 
+/* 1: the day loop keeps each customer's brief between the days it can
+ * change (events.c); tests/sim_env_ref.c builds it with 0, briefing every
+ * customer every day, as the reference the plans must equal. */
+#ifndef SIM_EVENTS
+#define SIM_EVENTS 1
+#endif
+
 /* The state of the day being planned. */
 struct today {
     int32_t d;
@@ -39,22 +46,28 @@ void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust 
     }
 }
 
-/* 1 if the rep could have seen customer c in person on day d of the range. */
-static int available(const struct plan *plan, const struct cust *c, int32_t d)
+/* 1 if customer i may be seen in person on day d (visit_days). */
+static int sees_on(const struct plan *plan, uint32_t i, int32_t d)
+{
+    uint8_t days = ccad__plan_visit_days(plan, i);
+    return days == 0 || (days & (1u << (ccad__weekday(d) - 1))) != 0;
+}
+
+/* 1 if the rep could have seen customer i in person on day d of the range. */
+static int available(const struct plan *plan, uint32_t i, int32_t d)
 {
     uint32_t f = plan->day_flags[d - plan->o->first_day];
-    return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) && ccad__plan_visit_day(c, d);
+    return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) && sees_on(plan, i, d);
 }
 
 /* Days overdue on day d, not counting the days of the range on which the
  * customer could not be seen: holidays, absences and days outside its
  * visit days are planned-away, not late. */
-static int32_t days_late(const struct plan *plan, const struct cust *c, int32_t due, int32_t d,
-                         int32_t over)
+static int32_t days_late(const struct plan *plan, uint32_t i, int32_t due, int32_t d, int32_t over)
 {
     int32_t e = due > plan->o->first_day ? due : plan->o->first_day;
     for (; e < d && over > 0; e++)
-        if (!available(plan, c, e))
+        if (!available(plan, i, e))
             over--;
     return over;
 }
@@ -84,20 +97,23 @@ static void note_coming(struct plan *plan, struct today *today, uint32_t i, cons
     today->over_by[ah]++;
     today->over_min[ah] += ccad__plan_service(plan, i);
     if (!today->absent && (br->quadrant == CCAD_Q1 || br->quadrant == CCAD_Q2) &&
-        ccad__plan_visit_day(&plan->cw[i], today->d) && !plan->sim[i].blocked)
-        fill_cand(&plan->cand[plan->b->n - 1 - today->ne++], i, br, plan->cw[i].value);
+        sees_on(plan, i, today->d) && !plan->sim[i].blocked)
+        fill_cand(&plan->cand[plan->b->n - 1 - today->ne++], i, br, ccad__plan_value(plan, i));
 }
 
 /* A customer whose next contact waits for the visit it asked for: an
  * unimportant customer with a pending request on a later day of the range
  * is seen on that day, which answers the request. */
-static int waits_for_request(const struct plan *plan, const struct cust *c, const struct sim *m,
-                             const ccad_brief *br, int32_t d)
+static int waits_for_request(const struct plan *plan, uint32_t i, const ccad_brief *br, int32_t d)
 {
-    int32_t last = m->planned ? m->last : c->last_contact;
-    return (br->quadrant == CCAD_Q3 || br->quadrant == CCAD_Q4) && c->request != CCAD_NO_DATE &&
-           c->request > d && c->request < plan->o->first_day + plan->o->days &&
-           (last == CCAD_NO_DATE || last < c->request);
+    int32_t request, last;
+    if (br->quadrant != CCAD_Q3 && br->quadrant != CCAD_Q4)
+        return 0;
+    request = ccad__plan_request(plan, i);
+    if (request == CCAD_NO_DATE || request <= d || request >= plan->o->first_day + plan->o->days)
+        return 0;
+    last = plan->sim[i].planned ? plan->sim[i].last : plan->cw[i].last_contact;
+    return last == CCAD_NO_DATE || last < request;
 }
 
 /* The customers due today into plan->cand[0..nc), in no order; the coming
@@ -107,16 +123,13 @@ static void scan(struct plan *plan, struct today *today)
     const ccad_book *b = plan->b;
     struct ccad__lean lean;
     ccad_brief br;
-    struct cust view;
     size_t i;
     ccad__lean_init(&lean, plan->v, today->d);
     for (i = 0; i < b->n; i++) {
-        const struct cust *c = &plan->cw[i];
         struct sim *m = &plan->sim[i];
-        if (ccad__inactive(c->status) || m->given_up)
+        if (!ccad__plan_open(plan, (uint32_t)i))
             continue;
-        ccad__plan_sim_view(c, m, &view);
-        ccad__brief_cust(&lean, &view, &br);
+        ccad__plan_brief_on(plan, &lean, (uint32_t)i, &br);
         if (m->dropped) {
             /* a dropped best-effort contact stays dropped while the customer
              * is in Q4; anything urgent or important brings it back */
@@ -131,12 +144,13 @@ static void scan(struct plan *plan, struct today *today)
         }
         if (m->first_due == CCAD_NO_DATE)
             m->first_due = today->d;
-        if (waits_for_request(plan, c, m, &br, today->d))
+        if (waits_for_request(plan, (uint32_t)i, &br, today->d))
             continue;
-        fill_cand(&plan->cand[today->nc], (uint32_t)i, &br, c->value);
+        fill_cand(&plan->cand[today->nc], (uint32_t)i, &br, ccad__plan_value(plan, (uint32_t)i));
         plan->cand[today->nc].block = m->block_left > 0;
         if (br.due_date != CCAD_NO_DATE && br.due_date < today->d)
-            plan->cand[today->nc].over = days_late(plan, c, br.due_date, today->d, br.days_overdue);
+            plan->cand[today->nc].over = days_late(plan, (uint32_t)i, br.due_date, today->d,
+                                                   br.days_overdue);
         today->nc++;
     }
 }
@@ -151,6 +165,7 @@ static void contacted(struct plan *plan, uint32_t i, int32_t d)
     m->planned++;
     m->waiting = CCAD_NO_DATE;
     m->day_wait = CCAD_NO_DATE;
+    ccad__plan_memo_forget(plan, i);
 }
 
 /* Whether the rep has room today for a contact with customer i: *out_fits
@@ -200,9 +215,18 @@ static int commit(struct plan *plan, struct today *today, const struct cand *k, 
     return CCAD_OK;
 }
 
-/* The kind of a due customer's contact and the planner's lead reason. */
-static int kind_of(struct plan *plan, const struct cand *k, const ccad_assessment *a,
-                   const struct cust *view, int32_t d, int *block_day, ccad_reason *lead)
+/* 1 if customer i's latest contact in its shadow (recorded or planned)
+ * lies before day d, or it has none. */
+static int last_before(const struct plan *plan, uint32_t i, int32_t d)
+{
+    int32_t last = plan->sim[i].planned > 0 ? plan->sim[i].last : plan->cw[i].last_contact;
+    return last == CCAD_NO_DATE || last < d;
+}
+
+/* The kind of a due customer's contact and the planner's lead reason,
+ * from the facts of its assessment that decide it. */
+static int kind_of(struct plan *plan, const struct cand *k, const struct ccad__facts *facts,
+                   int32_t d, int *block_day, ccad_reason *lead)
 {
     const int64_t *v = plan->v;
     const struct sim *m = &plan->sim[k->idx];
@@ -212,21 +236,28 @@ static int kind_of(struct plan *plan, const struct cand *k, const ccad_assessmen
     if (m->block_left > 0) {
         kind = CCAD_ITEM_PERSIST;
         *block_day = (int)(v[P_PERSIST_BLOCK] - m->block_left + 1);
-    } else if (a->strategy == CCAD_STRATEGY_PERSIST &&
+    } else if (facts->strategy == CCAD_STRATEGY_PERSIST &&
                (m->block_start == CCAD_NO_DATE || d - m->block_start >= v[P_PERSIST_CYCLE])) {
         kind = CCAD_ITEM_PERSIST;
         *block_day = 1;
-    } else if (a->complaint == CCAD_COMPLAINT_RESOLVED && a->care_date != CCAD_NO_DATE &&
-               a->care_date <= d &&
-               (view->last_contact == CCAD_NO_DATE || view->last_contact < a->care_date)) {
+    } else if (facts->complaint == CCAD_COMPLAINT_RESOLVED && facts->care_date != CCAD_NO_DATE &&
+               facts->care_date <= d && last_before(plan, k->idx, facts->care_date)) {
         kind = CCAD_ITEM_CARE;
         *lead = ccad__plan_reason(CCAD_RULE_COMPLAINT, CCAD_WHY_CARE_CONTACT,
-                                  plan->cw[k->idx].complaint_date, a->care_date, 0);
+                                  plan->cw[k->idx].complaint_date, facts->care_date, 0);
     }
     if (*block_day > 0)
         *lead = ccad__plan_reason(CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_BLOCK, *block_day,
                                   v[P_PERSIST_BLOCK], v[P_PERSIST_CYCLE]);
     return kind;
+}
+
+/* The assessment of customer i's shadow on day d, into *a. */
+static void assess_on(const struct plan *plan, uint32_t i, int32_t d, ccad_assessment *a)
+{
+    struct cust view;
+    ccad__plan_sim_view(&plan->cw[i], &plan->sim[i], &view);
+    ccad__assess(plan->b, plan->v, &view, d, a, plan->s->keep);
 }
 
 /* No room for a due contact: it waits, and Q4 is dropped after waiting
@@ -272,16 +303,21 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     const struct cust *c = &plan->cw[k->idx];
     struct sim *m = &plan->sim[k->idx];
     ccad_assessment a;
-    struct cust view;
+    struct ccad__facts facts;
     ccad_reason lead, extra;
-    int kind, block_day, delegated = CCAD_BY_REP, fits, rc;
+    int kind, block_day, delegated = CCAD_BY_REP, fits, rc, assessed = 0;
     int32_t rolled = m->waiting;
     uint32_t pos = UINT32_MAX;
 
-    ccad__plan_sim_view(c, m, &view);
-    ccad__assess(plan->b, plan->v, &view, today->d, &a, plan->s->keep);
-    kind = kind_of(plan, k, &a, &view, today->d, &block_day, &lead);
-    if (ccad__plan_in_person(kind) && !ccad__plan_visit_day(c, today->d)) {
+    /* the assessment itself only for an item: a candidate that waits needs
+     * the facts of its kind, which hold for the whole range */
+    if (!ccad__plan_facts_of(plan, k->idx, &facts)) {
+        assess_on(plan, k->idx, today->d, &a);
+        assessed = 1;
+        ccad__plan_facts_keep(plan, k->idx, &a, &facts);
+    }
+    kind = kind_of(plan, k, &facts, today->d, &block_day, &lead);
+    if (ccad__plan_in_person(kind) && !sees_on(plan, k->idx, today->d)) {
         if (m->day_wait == CCAD_NO_DATE)
             m->day_wait = k->due != CCAD_NO_DATE && k->due < today->d ? k->due : today->d;
         return CCAD_OK; /* a block pauses, like on a day off */
@@ -328,6 +364,8 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     } else if (block_day > 1) {
         m->block_left--;
     }
+    if (!assessed)
+        assess_on(plan, k->idx, today->d, &a);
     return commit(plan, today, k, kind, delegated, rolled, block_day, &lead, &extra, &a,
                   delegated == CCAD_BY_REP ? pos : UINT32_MAX);
 }
@@ -385,8 +423,45 @@ static int take(struct plan *plan, struct today *today, const struct cand *k)
     return place(plan, today, k);
 }
 
-/* Places today's due candidates big rocks first. They come off a heap
- * (select.c) while the day may take a stop. Once it is settled, a
+/* How many candidates a day takes in order from a bounded selection before
+ * it falls back to a heap over all of them: more than a day's room. */
+#ifndef FIRST_MAX
+#define FIRST_MAX 64 /* tests/sim_env_ref.c: 0, the heap over all of them */
+#endif
+
+/* Takes today's due candidates in order while the day may take a stop;
+ * *out_taken receives how many. When they are many, the first FIRST_MAX
+ * come from one pass over the candidates (ccad__cand_first); the rest, if
+ * the day is still not settled, off a heap over those not taken: the
+ * order of a full sort either way. */
+static int take_first(struct plan *plan, struct today *today, size_t *out_taken)
+{
+    struct ccad__cand_heap heap;
+    const struct cand *k;
+    size_t i, m = 0, got;
+    int rc;
+    got = today->nc > 2 * FIRST_MAX
+              ? ccad__cand_first(plan->heap, FIRST_MAX, plan->cand, today->nc, ccad__plan_cand_cmp)
+              : 0; /* a few: the heap is cheaper */
+    for (*out_taken = 0; *out_taken < got && !settled(plan, today); ++*out_taken)
+        if ((rc = take(plan, today, &plan->heap[*out_taken])) != 0)
+            return rc;
+    if (*out_taken < got || got == today->nc)
+        return CCAD_OK;
+    for (i = 0; i < today->nc; i++)
+        if (plan->sim[plan->cand[i].idx].taken != today->d)
+            plan->heap[m++] = plan->cand[i];
+    ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
+    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&heap)) != NULL) {
+        if ((rc = take(plan, today, k)) != 0)
+            return rc;
+        ++*out_taken;
+    }
+    return CCAD_OK;
+}
+
+/* Places today's due candidates big rocks first. They come in order
+ * (take_first) while the day may take a stop. Once it is settled, a
  * candidate that can only wait changes nothing but its own state and the
  * day's count of important contacts without room, whenever it is placed:
  * those are placed in book order. The rest (still_ordered) come off a
@@ -397,13 +472,11 @@ static int place_due(struct plan *plan, struct today *today)
 {
     struct ccad__cand_heap heap;
     const struct cand *k;
-    size_t i, m = 0;
+    size_t i, m = 0, taken;
     int rc;
-    ccad__cand_heap_copy(&heap, plan->heap, plan->cand, today->nc, ccad__plan_cand_cmp);
-    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&heap)) != NULL)
-        if ((rc = take(plan, today, k)) != 0)
-            return rc;
-    if (heap.n == 0)
+    if ((rc = take_first(plan, today, &taken)) != 0)
+        return rc;
+    if (taken == today->nc)
         return CCAD_OK;
     for (i = 0; i < today->nc; i++) {
         const struct cand *c = &plan->cand[i];
@@ -463,15 +536,13 @@ static int pull_one(struct plan *plan, struct today *today, const struct cand *k
     uint32_t pos;
     ccad_reason lead;
     ccad_assessment a;
-    struct cust view;
     if (today->over_by[k->due - today->d] <= 0)
         return CCAD_OK;
     if ((rc = room(plan, today, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
         return rc;
     if (fits != 1)
         return CCAD_OK; /* no room; with routes a nearer stop may still fit */
-    ccad__plan_sim_view(&plan->cw[k->idx], &plan->sim[k->idx], &view);
-    ccad__assess(plan->b, plan->v, &view, today->d, &a, plan->s->keep);
+    assess_on(plan, k->idx, today->d, &a);
     lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, k->due, k->due - today->d, 0);
     if ((rc = commit(plan, today, k, kind, CCAD_BY_REP, CCAD_NO_DATE, 0, &lead, NULL, &a, pos)) !=
         0)
@@ -508,41 +579,6 @@ static int pull_ahead(struct plan *plan, struct today *today)
     return CCAD_OK;
 }
 
-/* KEEPWARM: a touch for each A/B customer on a special date, unless the
- * customer already has a contact planned that day; touches come last. */
-static int add_touches(struct plan *plan, struct today *today)
-{
-    const int64_t *v = plan->v;
-    ccad_assessment a;
-    struct cust view;
-    size_t i;
-    int rc;
-    if (!(plan->day_flags[today->di] & CCAD_DAY_SPECIAL))
-        return CCAD_OK;
-    for (i = 0; i < plan->b->n; i++) {
-        const struct cust *c = &plan->cw[i];
-        int g = ccad__grade(c);
-        struct cand k;
-        ccad_reason r = ccad__plan_reason(CCAD_RULE_KEEPWARM, CCAD_WHY_KEEPWARM_TOUCH, today->d, 0,
-                                          0);
-        if (ccad__inactive(c->status) || plan->sim[i].given_up || g == CCAD_GRADE_NONE ||
-            !(v[P_KEEPWARM_GRADES] & (1 << (g - 1))))
-            continue; /* a customer given up gets no touch either */
-        if (plan->sim[i].planned > 0 && plan->sim[i].contact_day == today->d)
-            continue;
-        memset(&k, 0, sizeof k);
-        k.idx = (uint32_t)i;
-        ccad__plan_sim_view(c, &plan->sim[i], &view);
-        ccad__assess(plan->b, v, &view, today->d, &a, 0);
-        k.quadrant = (uint8_t)a.quadrant;
-        a.reason_count = 0;
-        if ((rc = ccad__plan_add_item(plan->s, &k, today->d, CCAD_ITEM_TOUCH, CCAD_BY_REP,
-                                      CCAD_NO_DATE, 0, ++today->prio, &r, NULL, &a)) != 0)
-            return rc;
-    }
-    return CCAD_OK;
-}
-
 static int plan_day(struct plan *plan, int di)
 {
     struct today today;
@@ -564,7 +600,7 @@ static int plan_day(struct plan *plan, int di)
         plan->day[di].count = today.used;
         plan->day[di].minutes = today.minutes;
     }
-    return add_touches(plan, &today);
+    return ccad__plan_keepwarm(plan, di, today.d, &today.prio);
 }
 
 /* Customers no day can take: visit hours that cannot hold the visit inside
@@ -597,8 +633,10 @@ int ccad__plan_simulate(struct plan *plan)
         return rc;
     if (plan->trace != NULL)
         ccad__trace_keep_start(plan);
-    for (di = 0; di < plan->o->days; di++)
-        if ((rc = plan_day(plan, di)) != 0)
-            return rc;
-    return CCAD_OK;
+    if (SIM_EVENTS && (rc = ccad__plan_memo_init(plan)) != 0)
+        return rc;
+    for (di = 0, rc = CCAD_OK; di < plan->o->days && rc == CCAD_OK; di++)
+        rc = plan_day(plan, di);
+    ccad__plan_memo_free(plan);
+    return rc;
 }

@@ -1,0 +1,167 @@
+/* The day loop's memory of each customer's brief (simulate.c's scan).
+ *
+ * Every working day the simulation needs, for every open customer, five
+ * fields of its brief: whether it is due, its due date, its quadrant, its
+ * days overdue and its escalation. Between two planned contacts a
+ * customer's shadow (ccad__plan_sim_view) does not change, so its brief
+ * depends on the day alone, and only in a few ways:
+ *
+ *   - the purchase decision's urgency changes on the days the decision
+ *     comes within urgency.two_weeks_days and urgency.week_days, and the
+ *     day after it passes; FREQ's ramp starts freq.ramp_within_days before
+ *     it and ends where the two-week urgency begins;
+ *   - a pending request becomes urgent urgency.request_days before its date;
+ *   - a customer not yet due becomes due on its due date;
+ *   - once overdue, the days overdue grow by one a day and the escalation
+ *     follows them (escalate.*): a pure function of the days overdue.
+ *
+ * Everything else the brief reads is the shadow or the rules. A due date
+ * taken from the day itself ("due now": contacted but never visited, never
+ * contacted with rules.never_due_now, an unimportant customer's purchase
+ * decision) is never before the day, and moving it to a working weekday
+ * keeps it in step with the day; once the due date lies before the day it
+ * is one of the fixed dates and stays. So a brief taken on day d0 holds,
+ * with its days overdue and escalation recomputed, on every day before the
+ * first of those change days after d0 (its wake), except when the due date
+ * is d0 itself (it may be the day's own date): then the next day looks
+ * again. A planned contact changes the shadow and forgets the memo.
+ *
+ * The memo also keeps the three facts of the assessment that decide the
+ * kind of a due customer's contact (strategy, complaint, care date): they
+ * read neither the day nor the contacts, so a candidate that waits day
+ * after day is assessed once in the range, not daily; the full assessment
+ * is taken when it gets an item. The memo holds, besides, what the day
+ * loop reads of the record every day (open or not, grade, visit days,
+ * value, request date), so that a large book's records stay out of the
+ * cache on the days they are not needed. A memo is 32 bytes a customer;
+ * the simulation allocates the array for its run (ccad__plan_memo_init)
+ * and frees it when the range is planned.
+ * tests/test_sim_events.c compares plans against a build of the loop that
+ * briefs every customer every day (tests/sim_env_ref.c). */
+#include "plan.h"
+
+#include <string.h>
+
+/* The first of `best` and `day` when day lies after d (dates in int64, as
+ * rule parameters shift them). */
+static int32_t first_after(int32_t d, int64_t day, int32_t best)
+{
+    return day > d && day < best ? (int32_t)day : best;
+}
+
+/* The first day after d on which customer c's brief, taken on d as br,
+ * may differ other than by its days overdue: see the file comment. */
+static int32_t wake_of(const int64_t *v, const struct cust *c, int32_t d, const ccad_brief *br)
+{
+    int32_t wake = INT32_MAX;
+    if (br->due_date == d)
+        return d + 1;
+    if (br->due_date != CCAD_NO_DATE && br->due_date > d)
+        wake = br->due_date;
+    if (c->purchase != CCAD_NO_DATE) {
+        wake = first_after(d, (int64_t)c->purchase - v[P_FREQ_RAMP_WITHIN], wake);
+        wake = first_after(d, (int64_t)c->purchase - v[P_URG_TWO_WEEKS], wake);
+        wake = first_after(d, (int64_t)c->purchase - v[P_URG_WEEK], wake);
+        wake = first_after(d, (int64_t)c->purchase + 1, wake);
+    }
+    if (c->request != CCAD_NO_DATE)
+        wake = first_after(d, (int64_t)c->request - v[P_URG_REQUEST], wake);
+    return wake;
+}
+
+/* ESCALATE: the level of a customer `over` days overdue whose quadrant
+ * escalates (every quadrant but Q4, and Q4 with escalate.q4). */
+static int level_of(const int64_t *v, int32_t over)
+{
+    return over >= v[P_ESC_REASSIGN]  ? CCAD_ESCALATE_REASSIGN
+           : over >= v[P_ESC_MANAGER] ? CCAD_ESCALATE_MANAGER
+           : over >= v[P_ESC_REP]     ? CCAD_ESCALATE_REP
+                                      : CCAD_ESCALATE_NONE;
+}
+
+int ccad__plan_memo_init(struct plan *plan)
+{
+    size_t i, n = plan->b->n;
+    plan->memo = n ? ccad__alloc(plan->s->ctx, n * sizeof *plan->memo) : NULL;
+    if (n && plan->memo == NULL)
+        return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
+    for (i = 0; i < n; i++) { /* no brief or facts known yet */
+        struct ccad__memo *memo = &plan->memo[i];
+        const struct cust *c = &plan->cw[i];
+        memo->wake = INT32_MIN;
+        memo->value = c->value;
+        memo->request = c->request;
+        memo->grade = (uint8_t)ccad__grade(c);
+        memo->visit_days = c->visit_days;
+        memo->bits = !ccad__inactive(c->status) && !plan->sim[i].given_up ? MEMO_OPEN : 0;
+    }
+    return CCAD_OK;
+}
+
+void ccad__plan_memo_free(struct plan *plan)
+{
+    ccad__free(plan->s->ctx, plan->memo);
+    plan->memo = NULL;
+}
+
+void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint32_t i,
+                         ccad_brief *out)
+{
+    const struct cust *c = &plan->cw[i];
+    struct ccad__memo *memo = plan->memo != NULL ? &plan->memo[i] : NULL;
+    int32_t d = lean->today;
+    struct cust view;
+    if (memo == NULL || memo->wake <= d) {
+        ccad__plan_sim_view(c, &plan->sim[i], &view);
+        ccad__brief_cust(lean, &view, out);
+        if (memo != NULL) {
+            memo->due = out->due_date;
+            memo->wake = wake_of(plan->v, c, d, out);
+            memo->quadrant = out->quadrant;
+            memo->urgency = out->urgency;
+            memo->bits &= (uint8_t)~MEMO_ESCALATES;
+            if (out->quadrant != CCAD_Q4 || plan->v[P_ESC_Q4])
+                memo->bits |= MEMO_ESCALATES;
+        }
+        return;
+    }
+    memset(out, 0, sizeof *out);
+    out->due_date = memo->due;
+    out->quadrant = memo->quadrant;
+    out->grade = memo->grade;
+    out->urgency = memo->urgency;
+    if (memo->due == CCAD_NO_DATE || memo->due > d)
+        return;
+    out->flags = CCAD_F_DUE;
+    if (memo->due == d)
+        return;
+    out->flags |= CCAD_F_OVERDUE;
+    out->days_overdue = d - memo->due;
+    if (memo->bits & MEMO_ESCALATES)
+        out->escalation = (uint8_t)level_of(plan->v, out->days_overdue);
+}
+
+int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts *out)
+{
+    const struct ccad__memo *memo = plan->memo != NULL ? &plan->memo[i] : NULL;
+    if (memo == NULL || !(memo->bits & MEMO_FACTS))
+        return 0;
+    out->care_date = memo->care_date;
+    out->strategy = memo->strategy;
+    out->complaint = memo->complaint;
+    return 1;
+}
+
+void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
+                           struct ccad__facts *out)
+{
+    out->care_date = a->care_date;
+    out->strategy = (uint8_t)a->strategy;
+    out->complaint = (uint8_t)a->complaint;
+    if (plan->memo != NULL) {
+        plan->memo[i].care_date = out->care_date;
+        plan->memo[i].strategy = out->strategy;
+        plan->memo[i].complaint = out->complaint;
+        plan->memo[i].bits |= MEMO_FACTS;
+    }
+}

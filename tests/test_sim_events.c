@@ -1,0 +1,247 @@
+/* The day loop keeps each customer's brief between the days on which it
+ * can change (lib/plan/events.c). That must leave every plan as it was:
+ * over generated territories (tests/territory.c), routed and not, with
+ * daily-visit customers, with reasons kept or not, under drawn rules
+ * (urgency windows, the purchase ramp, request days, escalation of Q4,
+ * never-contacted customers due now or not, the clock, pulling ahead, Q4
+ * rollover and delegation, persist blocks, working weekdays) and with
+ * extra purchase decisions, requests and persist activities placed inside
+ * the range, the library's schedule equals, item for item and finding for
+ * finding, the schedule of the reference build that briefs every customer
+ * every day and takes a day's candidates off a heap over all of them
+ * (tests/sim_env_ref.c); a quarter of the books hold each customer three
+ * times, so that days have more candidates than the bounded selection
+ * reads alone, and some unrouted days have room for more than its 64, so
+ * that the heap after it is used too. Team plans of two reps sharing such a
+ * territory, likewise, against the team planner built over the reference
+ * loop (tests/sim_env_ref_team.c). */
+#include "testutil.h"
+#include "territory.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* tests/sim_env_ref.c */
+int ref_sim_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                         const ccad_plan_options *options);
+/* tests/sim_env_ref_team.c */
+int ref_sim_team_schedule_new(ccad_team_schedule **out, const ccad_team *team,
+                              const ccad_rules *rules, const ccad_plan_options *options);
+
+#define TERRITORIES 160
+
+static void set_rule(tt_territory *t, const char *name, int64_t value)
+{
+    TU_PASS(t->ctx, ccad_rules_set(t->rules, name, value));
+}
+
+/* Rules drawn for the territory, each within [lo, hi]: the ones whose
+ * thresholds move a brief from day to day, and the ones the day loop reads. */
+static const struct {
+    const char *name;
+    int64_t lo, hi;
+} drawn[] = {
+    {"urgency.request_days", 0, 6},     {"freq.ramp_within_days", 0, 60},
+    {"freq.ramp_count", 0, 3},          {"escalate.q4", 0, 1},
+    {"escalate.rep_days", 1, 4},        {"never.due_now", 0, 1},
+    {"clock.any_contact", 0, 1},        {"clock.q1_visits_only", 0, 1},
+    {"capacity.pull_ahead_days", 0, 6}, {"capacity.q4_rollover_days", 0, 5},
+    {"capacity.delegate_q3", 0, 1},     {"persist.block_days", 1, 4},
+    {"persist.cycle_days", 5, 30},
+};
+
+static void draw_rules(tt_territory *t, uint64_t *s)
+{
+    int64_t two = tu_rng_range(s, 3, 21);
+    size_t k;
+    set_rule(t, "urgency.week_days", 0); /* at most two_weeks_days at every step */
+    set_rule(t, "urgency.two_weeks_days", two);
+    set_rule(t, "urgency.week_days", tu_rng_range(s, 0, two));
+    for (k = 0; k < sizeof drawn / sizeof drawn[0]; k++)
+        set_rule(t, drawn[k].name, tu_rng_range(s, drawn[k].lo, drawn[k].hi));
+    if (tu_rng_pct(s, 30))
+        set_rule(t, "freq.work_days", tu_rng_range(s, 1, 127));
+    if (tu_rng_pct(s, 25)) { /* A daily, B three times a week: full days */
+        set_rule(t, "freq.a_count", 7);
+        set_rule(t, "freq.a_days", 7);
+        set_rule(t, "freq.b_count", 3);
+        set_rule(t, "freq.b_days", 7);
+    }
+}
+
+/* Purchase decisions, requests and persist activities with dates inside
+ * the range (and a little before), on about a fifth of the customers; the
+ * number of customers changed. */
+static size_t draw_dates(tt_territory *t, uint64_t *s)
+{
+    size_t i, n = ccad_book_count(t->book), changed = 0;
+    int32_t d0 = t->options.first_day, days = t->options.days;
+    for (i = 0; i < n; i++) {
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        int k;
+        if (!tu_rng_pct(s, 20))
+            continue;
+        TU_PASS(t->ctx, ccad_book_get(t->book, i, &c));
+        if (tu_rng_pct(s, 60))
+            c.purchase_date = d0 + (int32_t)tu_rng_range(s, -3, days + 45);
+        if (tu_rng_pct(s, 40))
+            c.request_date = d0 + (int32_t)tu_rng_range(s, -2, days);
+        if (tu_rng_pct(s, 30) && c.last_contact != CCAD_NO_DATE)
+            for (k = 0; k < 3; k++)
+                c.owner_sales[k] = k == 0 ? c.last_contact - (int32_t)tu_rng_range(s, 0, 3)
+                                          : c.owner_sales[k - 1] - (int32_t)tu_rng_range(s, 1, 9);
+        changed += ccad_book_update(t->book, i, &c) == CCAD_OK;
+    }
+    return changed;
+}
+
+/* The territory's customers three times over (ids prefixed), graded: days
+ * with more candidates than the bounded selection reads alone. */
+static ccad_book *tripled(tt_territory *t)
+{
+    ccad_book *book = NULL;
+    size_t i, n = ccad_book_count(t->book);
+    int k;
+    TU_PASS(t->ctx, ccad_book_new(&book, t->ctx, 3 * n));
+    for (k = 0; k < 3; k++)
+        for (i = 0; i < n; i++) {
+            ccad_customer c = CCAD_CUSTOMER_INIT;
+            char id[40];
+            TU_PASS(t->ctx, ccad_book_get(t->book, i, &c));
+            snprintf(id, sizeof id, "x%d-%s", k, c.id);
+            c.id = id;
+            TU_PASS(t->ctx, ccad_book_add(book, &c, NULL));
+        }
+    TU_PASS(t->ctx, ccad_book_grade(book, t->rules));
+    return book;
+}
+
+static void same_plans_as_briefing_every_day(void **state)
+{
+    /* CCAD_TEST_LIGHT (tests/valgrind.sh sets it): every fourth territory */
+    uint64_t seed, stride = getenv("CCAD_TEST_LIGHT") != NULL ? 4 : 1;
+    size_t changed = 0, items = 0, variants[4] = {0, 0, 0, 0};
+    (void)state;
+    for (seed = 1; seed <= TERRITORIES; seed += stride) {
+        tt_territory *t = malloc(sizeof *t);
+        ccad_schedule *fast = NULL, *ref = NULL;
+        ccad_book *book;
+        ccad_plan_options o;
+        uint64_t s = tu_rng_seed(seed * 7 + 3);
+        int v = (int)((seed - 1) / stride % 4); /* every variant under any stride */
+        assert_non_null(t);
+        tt_make(t, seed + 9000);
+        o = t->options;
+        if (v == 1 || v == 3) /* unrouted: the count or minute limits alone */
+            o.route = o.assign_days = 0;
+        o.keep_reasons = v != 3;
+        if (v == 3 && tu_rng_pct(&s, 50)) { /* days that take more than FIRST_MAX */
+            o.visits_per_day = 0;
+            o.minutes_per_day = 1440;
+        }
+        draw_rules(t, &s);
+        changed += draw_dates(t, &s);
+        TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
+        book = v == 1 ? tripled(t) : t->book;
+        TU_PASS(t->ctx, ccad_schedule_new(&fast, book, t->rules, &o));
+        TU_PASS(t->ctx, ref_sim_schedule_new(&ref, book, t->rules, &o));
+        tu_schedules_equal(fast, ref);
+        if (book != t->book)
+            ccad_book_free(book);
+        items += ccad_schedule_item_count(fast);
+        variants[v]++;
+        ccad_schedule_free(fast);
+        ccad_schedule_free(ref);
+        tt_free(t);
+        free(t);
+    }
+    print_message("sim-events territories=%lu changed=%lu items=%lu\n",
+                  (unsigned long)((TERRITORIES - 1) / stride + 1), (unsigned long)changed,
+                  (unsigned long)items);
+    /* the drawn dates took, and the plans are not empty */
+    assert_true(changed > 100 / stride);
+    assert_true(items > 1000 / stride);
+    assert_true(variants[0] > 0 && variants[1] > 0 && variants[2] > 0 && variants[3] > 0);
+}
+
+/* The territory's customers split between two reps, every third to the
+ * second, each book graded: a team under the territory's calendar. */
+static void make_team(tt_territory *t, const ccad_plan_options *o, ccad_book *book[2],
+                      ccad_team **team)
+{
+    static const char *const ids[2] = {"rep-a", "rep-b"};
+    ccad_team_options to = CCAD_TEAM_OPTIONS_INIT;
+    size_t i, n = ccad_book_count(t->book);
+    int r;
+    for (r = 0; r < 2; r++)
+        TU_PASS(t->ctx, ccad_book_new(&book[r], t->ctx, n));
+    for (i = 0; i < n; i++) {
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        TU_PASS(t->ctx, ccad_book_get(t->book, i, &c));
+        TU_PASS(t->ctx, ccad_book_add(book[i % 3 == 2], &c, NULL));
+    }
+    TU_PASS(t->ctx, ccad_team_new(team, t->ctx, &to));
+    for (r = 0; r < 2; r++) {
+        ccad_rep rep = CCAD_REP_INIT;
+        rep.id = ids[r];
+        rep.base_x = o->base_x;
+        rep.base_y = o->base_y;
+        rep.visits_per_day = o->visits_per_day;
+        rep.minutes_per_day = o->minutes_per_day;
+        rep.day_start_min = o->day_start_min;
+        rep.day_minutes = o->day_minutes;
+        TU_PASS(t->ctx, ccad_book_grade(book[r], t->rules));
+        TU_PASS(t->ctx, ccad_team_add(*team, &rep, book[r]));
+    }
+}
+
+/* Team plans: each rep's plan, then the team's own pass (delegated items
+ * to teammates), equal to the reference build's. */
+static void same_team_plans_as_briefing_every_day(void **state)
+{
+    uint64_t seed, stride = getenv("CCAD_TEST_LIGHT") != NULL ? 4 : 1;
+    size_t items = 0;
+    (void)state;
+    for (seed = 1; seed <= TERRITORIES / 4; seed += stride) {
+        tt_territory *t = malloc(sizeof *t);
+        ccad_team_schedule *fast = NULL, *ref = NULL;
+        ccad_book *book[2];
+        ccad_team *team = NULL;
+        ccad_plan_options o;
+        uint64_t s = tu_rng_seed(seed * 11 + 5);
+        size_t r;
+        assert_non_null(t);
+        tt_make(t, seed + 19000);
+        o = t->options;
+        if ((seed - 1) / stride % 2)
+            o.route = o.assign_days = 0;
+        draw_rules(t, &s);
+        (void)draw_dates(t, &s);
+        make_team(t, &o, book, &team);
+        TU_PASS(t->ctx, ccad_team_schedule_new(&fast, team, t->rules, &o));
+        TU_PASS(t->ctx, ref_sim_team_schedule_new(&ref, team, t->rules, &o));
+        for (r = 0; r < 2; r++)
+            tu_schedules_equal(ccad_team_schedule_rep(fast, r), ccad_team_schedule_rep(ref, r));
+        assert_true(tu_team_same(fast, ref));
+        items += ccad_team_schedule_item_count(fast);
+        ccad_team_schedule_free(fast);
+        ccad_team_schedule_free(ref);
+        ccad_team_free(team);
+        ccad_book_free(book[0]);
+        ccad_book_free(book[1]);
+        tt_free(t);
+        free(t);
+    }
+    print_message("sim-events teams=%lu items=%lu\n",
+                  (unsigned long)((TERRITORIES / 4 - 1) / stride + 1), (unsigned long)items);
+    assert_true(items > 200 / stride);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_plans_as_briefing_every_day),
+        cmocka_unit_test(same_team_plans_as_briefing_every_day),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
