@@ -14,6 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Shuffles c[0..n), so that the index order says nothing. */
+static void shuffle(uint64_t *s, struct cand *c, size_t n)
+{
+    size_t i;
+    for (i = n; i > 1; i--) {
+        size_t j = (size_t)tu_rng_range(s, 0, (int64_t)i - 1);
+        struct cand t = c[i - 1];
+        c[i - 1] = c[j];
+        c[j] = t;
+    }
+}
+
 /* n candidates with keys from small ranges (ties everywhere) and distinct
  * book indices in random order. */
 static void gen(uint64_t *s, struct cand *c, size_t n)
@@ -31,12 +43,41 @@ static void gen(uint64_t *s, struct cand *c, size_t n)
         c[i].due = (int32_t)tu_rng_range(s, 100, 103);
         c[i].value = tu_rng_range(s, 0, 2) * 1000;
     }
-    for (i = n; i > 1; i--) { /* shuffle, so the index order says nothing */
-        size_t j = (size_t)tu_rng_range(s, 0, (int64_t)i - 1);
-        struct cand t = c[i - 1];
-        c[i - 1] = c[j];
-        c[j] = t;
+    shuffle(s, c, n);
+}
+
+/* One of the k values of v, or (one time in four) any byte value. */
+static int64_t draw(uint64_t *s, const int64_t *v, size_t k, int any_byte)
+{
+    if (any_byte && tu_rng_pct(s, 25))
+        return tu_rng_range(s, 0, 255);
+    return v[tu_rng_range(s, 0, (int64_t)k - 1)];
+}
+
+/* n candidates whose keys span their whole types: each key from a few
+ * values that include both ends of its range (so ties stay common) or any
+ * byte value. The sifts decide the big-rocks order inline by packing the
+ * byte keys into one number; this must agree with ccad__plan_cand_cmp at
+ * every byte value and at the extremes of the wide keys. */
+static void gen_wide(uint64_t *s, struct cand *c, size_t n)
+{
+    static const int64_t bytes[] = {0, 1, 127, 128, 254, 255};
+    static const int64_t overs[] = {INT32_MIN, -1, 0, 1, INT32_MAX};
+    static const int64_t values[] = {INT64_MIN, -1, 0, 1, INT64_MAX};
+    size_t i;
+    for (i = 0; i < n; i++) {
+        memset(&c[i], 0, sizeof c[i]);
+        c[i].idx = (uint32_t)i;
+        c[i].cls = (uint8_t)draw(s, bytes, 6, 1);
+        c[i].block = (uint8_t)draw(s, bytes, 6, 1);
+        c[i].esc = (uint8_t)draw(s, bytes, 6, 1);
+        c[i].grade = (uint8_t)draw(s, bytes, 6, 1);
+        c[i].quadrant = c[i].cls;
+        c[i].over = (int32_t)draw(s, overs, 5, 0);
+        c[i].due = (int32_t)draw(s, overs, 5, 0);
+        c[i].value = draw(s, values, 5, 0);
     }
+    shuffle(s, c, n);
 }
 
 /* Pops k candidates, then all that are left: the same sequence as qsort. */
@@ -129,6 +170,28 @@ static void test_heap_is_sort(void **state)
     free(c);
 }
 
+/* Keys over their full ranges: the heap, the bounded selection and the
+ * sort still agree, for both orders. */
+static void test_wide_keys(void **state)
+{
+    uint64_t s = tu_rng_seed(20);
+    struct cand *c = malloc(2000 * sizeof *c);
+    size_t n;
+    (void)state;
+    assert_non_null(c);
+    for (n = 0; n <= 200; n++) {
+        gen_wide(&s, c, n);
+        check_order(c, n, (size_t)tu_rng_range(&s, 0, (int64_t)n), ccad__plan_cand_cmp);
+        check_order(c, n, (size_t)tu_rng_range(&s, 0, (int64_t)n), ccad__plan_early_cmp);
+        check_first(c, n, (size_t)tu_rng_range(&s, 0, (int64_t)n + 3), ccad__plan_cand_cmp);
+        check_first(c, n, (size_t)tu_rng_range(&s, 0, 70), ccad__plan_early_cmp);
+    }
+    gen_wide(&s, c, 2000);
+    check_order(c, 2000, 2000, ccad__plan_cand_cmp);
+    check_first(c, 2000, 64, ccad__plan_cand_cmp);
+    free(c);
+}
+
 /* The orders are total: no two distinct candidates compare equal, and each
  * key decides in the documented direction. */
 static void test_orders_total(void **state)
@@ -167,6 +230,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_heap_is_sort),
         cmocka_unit_test(test_first_is_sort),
+        cmocka_unit_test(test_wide_keys),
         cmocka_unit_test(test_orders_total),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

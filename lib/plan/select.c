@@ -49,25 +49,75 @@ int ccad__plan_early_cmp(const void *pa, const void *pb)
     return ccad__plan_cand_cmp(pa, pb);
 }
 
+/* The big-rocks order as one test, for the sifts below: the four small
+ * keys packed into one number that compares the same way (quadrant up, a
+ * block under way first, escalation down, grade up), then the wide keys.
+ * It decides exactly as ccad__plan_cand_cmp (< 0); tests/test_plan_select.c
+ * checks this over generated candidates with keys over their full ranges. */
+static uint32_t rocks_rank(const struct cand *c)
+{
+    return (uint32_t)c->cls << 24 | (uint32_t)(255u - c->block) << 16 |
+           (uint32_t)(255u - c->esc) << 8 | (uint32_t)c->grade;
+}
+
+static int rocks_before(const struct cand *a, const struct cand *b)
+{
+    uint32_t ra = rocks_rank(a), rb = rocks_rank(b);
+    if (ra != rb)
+        return ra < rb;
+    if (a->over != b->over)
+        return a->over > b->over;
+    if (a->value != b->value)
+        return a->value > b->value;
+    return a->idx < b->idx;
+}
+
+/* Whether a comes before b by cmp, times `sign` (1: by cmp; -1: reversed).
+ * The big-rocks order, by far the most used, is decided inline. */
+static int before(const struct cand *a, const struct cand *b,
+                  int (*cmp)(const void *, const void *), int sign)
+{
+    if (cmp == ccad__plan_cand_cmp)
+        return sign > 0 ? rocks_before(a, b) : rocks_before(b, a);
+    return sign * cmp(a, b) < 0;
+}
+
 /* Moves the element at k of a[0..n) down until no child comes before it
- * by cmp, times `sign` (1: the first by cmp on top; -1: the last). */
+ * by cmp, times `sign` (1: the first by cmp on top; -1: the last). It
+ * carries the element in hand and writes it once where it stops, leaving
+ * a[] exactly as swapping it down step by step would. */
+static inline void sift_by(struct cand *a, size_t n, size_t k,
+                           int (*cmp)(const void *, const void *), int sign)
+{
+    struct cand held = a[k];
+    for (;;) {
+        size_t top = k, l = 2 * k + 1, r = l + 1;
+        const struct cand *first = &held;
+        if (l < n && before(&a[l], first, cmp, sign)) {
+            top = l;
+            first = &a[l];
+        }
+        if (r < n && before(&a[r], first, cmp, sign))
+            top = r;
+        if (top == k)
+            break;
+        a[k] = a[top];
+        k = top;
+    }
+    a[k] = held;
+}
+
+/* sift_by with the big-rocks order's two directions made constant, so
+ * that the compiler can build each with its comparison inline. */
 static void sift(struct cand *a, size_t n, size_t k, int (*cmp)(const void *, const void *),
                  int sign)
 {
-    for (;;) {
-        size_t top = k, l = 2 * k + 1, r = l + 1;
-        struct cand t;
-        if (l < n && sign * cmp(&a[l], &a[top]) < 0)
-            top = l;
-        if (r < n && sign * cmp(&a[r], &a[top]) < 0)
-            top = r;
-        if (top == k)
-            return;
-        t = a[k];
-        a[k] = a[top];
-        a[top] = t;
-        k = top;
-    }
+    if (cmp != ccad__plan_cand_cmp)
+        sift_by(a, n, k, cmp, sign);
+    else if (sign > 0)
+        sift_by(a, n, k, ccad__plan_cand_cmp, 1);
+    else
+        sift_by(a, n, k, ccad__plan_cand_cmp, -1);
 }
 
 /* Moves the element at k down until both children come after it. */
@@ -122,7 +172,7 @@ static void sift_up_last(struct cand *a, size_t k, int (*cmp)(const void *, cons
     while (k > 0) {
         size_t parent = (k - 1) / 2;
         struct cand t;
-        if (cmp(&a[k], &a[parent]) <= 0)
+        if (!before(&a[parent], &a[k], cmp, 1))
             return;
         t = a[k];
         a[k] = a[parent];
@@ -141,7 +191,7 @@ size_t ccad__cand_first(struct cand *a, size_t want, const struct cand *src, siz
         if (kept < want) {
             a[kept] = src[i];
             sift_up_last(a, kept++, cmp);
-        } else if (cmp(&src[i], &a[0]) < 0) {
+        } else if (before(&src[i], &a[0], cmp, 1)) {
             a[0] = src[i];
             sift_down_last(a, kept, 0, cmp);
         }
