@@ -56,9 +56,9 @@ static int64_t draw(uint64_t *s, const int64_t *v, size_t k, int any_byte)
 
 /* n candidates whose keys span their whole types: each key from a few
  * values that include both ends of its range (so ties stay common) or any
- * byte value. The sifts decide the big-rocks order inline by packing the
- * byte keys into one number; this must agree with ccad__plan_cand_cmp at
- * every byte value and at the extremes of the wide keys. */
+ * byte value. The sifts decide the big-rocks order inline rather than
+ * through the comparison function; both must agree at every byte value
+ * and at the extremes of the wide keys. */
 static void gen_wide(uint64_t *s, struct cand *c, size_t n)
 {
     static const int64_t bytes[] = {0, 1, 127, 128, 254, 255};

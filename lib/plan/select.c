@@ -23,22 +23,30 @@
 
 #include <string.h>
 
+/* Whether a comes before b in the big-rocks order. The sifts below call it
+ * directly, so that the compiler can put it inline, instead of through
+ * the comparison function. */
+static inline int rocks_before(const struct cand *a, const struct cand *b)
+{
+    if (a->cls != b->cls)
+        return a->cls < b->cls;
+    if (a->block != b->block)
+        return a->block > b->block;
+    if (a->esc != b->esc)
+        return a->esc > b->esc;
+    if (a->grade != b->grade)
+        return a->grade < b->grade; /* bigger rocks first */
+    if (a->over != b->over)
+        return a->over > b->over;
+    if (a->value != b->value)
+        return a->value > b->value;
+    return a->idx < b->idx;
+}
+
 int ccad__plan_cand_cmp(const void *pa, const void *pb)
 {
     const struct cand *a = pa, *b = pb;
-    if (a->cls != b->cls)
-        return a->cls < b->cls ? -1 : 1;
-    if (a->block != b->block)
-        return a->block > b->block ? -1 : 1;
-    if (a->esc != b->esc)
-        return a->esc > b->esc ? -1 : 1;
-    if (a->grade != b->grade) /* bigger rocks first */
-        return a->grade < b->grade ? -1 : 1;
-    if (a->over != b->over)
-        return a->over > b->over ? -1 : 1;
-    if (a->value != b->value)
-        return a->value > b->value ? -1 : 1;
-    return a->idx < b->idx ? -1 : a->idx > b->idx;
+    return rocks_before(a, b) ? -1 : rocks_before(b, a);
 }
 
 int ccad__plan_early_cmp(const void *pa, const void *pb)
@@ -49,33 +57,10 @@ int ccad__plan_early_cmp(const void *pa, const void *pb)
     return ccad__plan_cand_cmp(pa, pb);
 }
 
-/* The big-rocks order as one test, for the sifts below: the four small
- * keys packed into one number that compares the same way (quadrant up, a
- * block under way first, escalation down, grade up), then the wide keys.
- * It decides exactly as ccad__plan_cand_cmp (< 0); tests/test_plan_select.c
- * checks this over generated candidates with keys over their full ranges. */
-static uint32_t rocks_rank(const struct cand *c)
-{
-    return (uint32_t)c->cls << 24 | (uint32_t)(255u - c->block) << 16 |
-           (uint32_t)(255u - c->esc) << 8 | (uint32_t)c->grade;
-}
-
-static int rocks_before(const struct cand *a, const struct cand *b)
-{
-    uint32_t ra = rocks_rank(a), rb = rocks_rank(b);
-    if (ra != rb)
-        return ra < rb;
-    if (a->over != b->over)
-        return a->over > b->over;
-    if (a->value != b->value)
-        return a->value > b->value;
-    return a->idx < b->idx;
-}
-
 /* Whether a comes before b by cmp, times `sign` (1: by cmp; -1: reversed).
  * The big-rocks order, by far the most used, is decided inline. */
-static int before(const struct cand *a, const struct cand *b,
-                  int (*cmp)(const void *, const void *), int sign)
+static inline int before(const struct cand *a, const struct cand *b,
+                         int (*cmp)(const void *, const void *), int sign)
 {
     if (cmp == ccad__plan_cand_cmp)
         return sign > 0 ? rocks_before(a, b) : rocks_before(b, a);
