@@ -236,9 +236,30 @@ static int route_cmp(const void *pa, const void *pb)
     return item_cmp(pa, pb);
 }
 
+#define DAY_INSERTION_MAX 32 /* a longer day's items go to qsort */
+
+/* Sorts one day's items a[0..n) by route_cmp: by insertion, which moves a
+ * day's few items less than a general sort moves them, or by qsort for a
+ * long day. Once the priorities are numbered day by day no two items of a
+ * day compare equal, so any sort gives this one order. */
+static void sort_day(struct item_rec *a, size_t n)
+{
+    size_t i, j;
+    if (n > DAY_INSERTION_MAX) {
+        qsort(a, n, sizeof *a, route_cmp);
+        return;
+    }
+    for (i = 1; i < n; i++) {
+        struct item_rec held = a[i];
+        for (j = i; j > 0 && route_cmp(&a[j - 1], &held) > 0; j--)
+            a[j] = a[j - 1];
+        a[j] = held;
+    }
+}
+
 void ccad__plan_sort_items(ccad_schedule *s)
 {
-    size_t i;
+    size_t i, from = 0;
     uint32_t prio = 0;
     if (s->n_items == 0)
         return;
@@ -248,5 +269,10 @@ void ccad__plan_sort_items(ccad_schedule *s)
             prio = 0;
         s->items[i].priority = ++prio;
     }
-    qsort(s->items, s->n_items, sizeof *s->items, route_cmp);
+    /* Already in day order: route order is needed only within each day. */
+    for (i = 1; i <= s->n_items; i++)
+        if (i == s->n_items || s->items[i].date != s->items[from].date) {
+            sort_day(&s->items[from], i - from);
+            from = i;
+        }
 }
