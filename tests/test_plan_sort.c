@@ -4,9 +4,11 @@
  * priority, kind and customer", and then within each day the routed stops
  * by their sequence number before the rest by that numbering. The
  * reference below sorts the whole list twice with qsort, as the planner did
- * before it sorted day by day; the lists have days of every length from
+ * before it sorted by insertion; the lists have days of every length from
  * empty to well past the insertion sort's limit, ties on every key but the
- * customer, and items in random order. */
+ * customer, and items in random order or nearly in order (as the planner
+ * hands them over) with more and more items out of place, so that both the
+ * insertion sort and its way out to qsort are taken. */
 #include "testutil.h"
 
 #include "../lib/plan/plan.h"
@@ -76,6 +78,23 @@ static void gen(uint64_t *s, struct item_rec *it, size_t n, int days, int long_p
     }
 }
 
+/* The list the planner hands over looks like this: already in item order
+ * but for `moves` items each swapped with one up to `reach` places on. */
+static void nearly(uint64_t *s, struct item_rec *it, size_t n, size_t moves, int reach)
+{
+    size_t k;
+    qsort(it, n, sizeof *it, ref_item_cmp);
+    for (k = 0; k < moves && n > 1; k++) {
+        size_t i = (size_t)tu_rng_range(s, 0, (int64_t)n - 2);
+        size_t j = i + (size_t)tu_rng_range(s, 1, reach);
+        struct item_rec t;
+        j = j < n ? j : n - 1;
+        t = it[i];
+        it[i] = it[j];
+        it[j] = t;
+    }
+}
+
 static void check(struct item_rec *in, size_t n)
 {
     struct item_rec *want = malloc((n ? n : 1) * sizeof *want);
@@ -115,6 +134,12 @@ static void test_sort_is_reference(void **state)
     for (rep = 0; rep < 6; rep++) {
         gen(&s, it, 3000, 28, rep * 15);
         check(it, 3000);
+    }
+    for (rep = 0; rep < 40; rep++) { /* nearly in order: few moves, then many */
+        n = (size_t)tu_rng_range(&s, 0, 3000);
+        gen(&s, it, n, (int)tu_rng_range(&s, 1, 30), 10);
+        nearly(&s, it, n, (size_t)rep * n / 40, rep < 20 ? 5 : 60);
+        check(it, n);
     }
     free(it);
 }

@@ -236,6 +236,29 @@ static int route_cmp(const void *pa, const void *pb)
     return item_cmp(pa, pb);
 }
 
+/* Sorts a[0..n) by item_cmp. The planner hands the items over nearly in
+ * that order (day by day, each day's in the order they took it, the
+ * weekly assignment's moves a few days away at most), so an insertion
+ * sort does it in close to n steps; should it have to move items more
+ * than a few times n positions, qsort sorts the rest of the way. A plan
+ * holds one item per customer and day, so no two items compare equal and
+ * both ways give the one order. */
+static void sort_nearly(struct item_rec *a, size_t n)
+{
+    size_t i, j, budget = 4 * n + 64;
+    for (i = 1; i < n; i++) {
+        struct item_rec held = a[i];
+        for (j = i; j > 0 && item_cmp(&a[j - 1], &held) > 0; j--)
+            a[j] = a[j - 1];
+        a[j] = held;
+        if (i - j > budget) {
+            qsort(a, n, sizeof *a, item_cmp);
+            return;
+        }
+        budget -= i - j;
+    }
+}
+
 #define DAY_INSERTION_MAX 32 /* a longer day's items go to qsort */
 
 /* Sorts one day's items a[0..n) by route_cmp: by insertion, which moves a
@@ -263,7 +286,7 @@ void ccad__plan_sort_items(ccad_schedule *s)
     uint32_t prio = 0;
     if (s->n_items == 0)
         return;
-    qsort(s->items, s->n_items, sizeof *s->items, item_cmp);
+    sort_nearly(s->items, s->n_items);
     for (i = 0; i < s->n_items; i++) {
         if (i == 0 || s->items[i].date != s->items[i - 1].date)
             prio = 0;
