@@ -6,7 +6,10 @@
 
 int ccad__plan_reserve(ccad_ctx *ctx, void **p, size_t *cap, size_t need, size_t elem)
 {
-    int rc = ccad__grow(ctx, p, cap, need, elem, 64, SIZE_MAX);
+    int rc;
+    if (need <= *cap)
+        return CCAD_OK; /* the common case, one record at a time: no call */
+    rc = ccad__grow(ctx, p, cap, need, elem, 64, SIZE_MAX);
     if (rc == CCAD_ENOMEM)
         return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     if (rc != CCAD_OK)
