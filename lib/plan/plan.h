@@ -339,6 +339,11 @@ int ccad__plan_legs_init(struct plan *plan);
 /* Minutes the stop of customer i needs alone on an empty day (-1 if its
  * visit hours cannot hold it inside the day), into *out. */
 int ccad__plan_alone(const struct plan *plan, uint32_t i, int32_t *out);
+/* Marks the customers no day can take (sim[i].blocked, alone_min) from
+ * ccad__plan_alone, skipping a replan's unchanged customers, whose marks
+ * come from the old trace (dayroute.c). CCAD_OK or the failure of a
+ * travel callback. */
+int ccad__plan_find_blocked(struct plan *plan);
 /* The cheapest feasible place for customer i's stop in route route: *out_pos
  * (0..n) and the added travel *out_cost; *out_pos = UINT32_MAX if none.
  * ccad__route_fit_skip without a stop skipped, reading i's row of the kept

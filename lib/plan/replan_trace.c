@@ -9,7 +9,7 @@
  *   - its working form (the book's record unpacked);
  *   - its state when the range begins: the TRIAGE strategy (given up, let
  *     go), the persist block under way, and, with routes, whether any day
- *     can hold its stop (the travel to it and back, find_blocked);
+ *     can hold its stop (the travel to it and back, ccad__plan_find_blocked);
  *   - its share of the workload (contacts a period needs at its frequency);
  *   - its per-customer findings on the first day (findings.c).
  * The trace keeps these for every customer. A replan that only the book's

@@ -603,33 +603,10 @@ static int plan_day(struct plan *plan, int di)
     return ccad__plan_keepwarm(plan, di, today.d, &today.prio);
 }
 
-/* Customers no day can take: visit hours that cannot hold the visit inside
- * the day, or a stop too far to reach and return from within the day. A
- * replan's unchanged customers have theirs from the old trace already. */
-static int find_blocked(struct plan *plan)
-{
-    size_t i;
-    int rc;
-    for (i = 0; i < plan->b->n; i++) {
-        struct sim *m = &plan->sim[i];
-        if (ccad__inactive(plan->cw[i].status) || m->given_up || ccad__trace_reused(plan, i))
-            continue;
-        if ((rc = ccad__plan_alone(plan, (uint32_t)i, &m->alone_min)) != 0)
-            return rc;
-        if (m->alone_min == -1)
-            m->blocked = CCAD_WHY_PLAN_BLOCKED_HOURS;
-        else if (m->alone_min < -1) {
-            m->blocked = CCAD_WHY_PLAN_BLOCKED_TIME;
-            m->alone_min = -2 - m->alone_min;
-        }
-    }
-    return CCAD_OK;
-}
-
 int ccad__plan_simulate(struct plan *plan)
 {
     int di, rc;
-    if (plan->day != NULL && (rc = find_blocked(plan)) != 0)
+    if (plan->day != NULL && (rc = ccad__plan_find_blocked(plan)) != 0)
         return rc;
     if (plan->trace != NULL)
         ccad__trace_keep_start(plan);
