@@ -95,6 +95,7 @@ struct sim {
 /* A customer competing for a day's room. */
 struct cand {
     uint32_t idx;
+    uint32_t rank; /* cls, block, esc and grade packed by ccad__cand_rank: smaller first */
     uint8_t cls;   /* the quadrant CCAD_Q1..CCAD_Q4: big rocks first */
     uint8_t block; /* 1 if a persist block is under way: first within its quadrant */
     uint8_t esc, grade, quadrant;
@@ -176,6 +177,10 @@ void ccad__plan_platform_counts(const ccad_book *book, const int64_t *v, ccad_pl
  * ahead, earliest due first), both total, and a binary heap that yields
  * candidates in such an order one at a time. */
 int ccad__plan_cand_cmp(const void *a, const void *b);
+/* Packs k's cls, block, esc and grade into k->rank, so that one unsigned
+ * comparison of two ranks decides the big-rocks order as those four keys
+ * would one after another (select.c). Call it after setting any of them. */
+void ccad__cand_rank(struct cand *k);
 int ccad__plan_early_cmp(const void *a, const void *b);
 struct ccad__cand_heap {
     struct cand *a; /* a[0..n) the heap; popped candidates follow it */

@@ -23,30 +23,55 @@
 
 #include <string.h>
 
-/* Whether a comes before b in the big-rocks order. The sifts below call it
- * directly, so that the compiler can put it inline, instead of through
- * the comparison function. */
-static inline int rocks_before(const struct cand *a, const struct cand *b)
+/* The four leading keys of the big-rocks order in one number, most
+ * significant first: the quadrant (smaller first), then the block under
+ * way, the escalation (both bigger first, so stored complemented), then
+ * the grade (smaller, a bigger rock, first). */
+void ccad__cand_rank(struct cand *k)
 {
-    if (a->cls != b->cls)
-        return a->cls < b->cls;
-    if (a->block != b->block)
-        return a->block > b->block;
-    if (a->esc != b->esc)
-        return a->esc > b->esc;
-    if (a->grade != b->grade)
-        return a->grade < b->grade; /* bigger rocks first */
-    if (a->over != b->over)
-        return a->over > b->over;
-    if (a->value != b->value)
-        return a->value > b->value;
-    return a->idx < b->idx;
+    k->rank = (uint32_t)k->cls << 24 | (uint32_t)(uint8_t)~k->block << 16 |
+              (uint32_t)(uint8_t)~k->esc << 8 | k->grade;
 }
 
+/* The rank and the days overdue as one number, smaller first: the days
+ * overdue (more first) are flipped into an unsigned order in the low half. */
+static inline uint64_t rank_over(const struct cand *k)
+{
+    return (uint64_t)k->rank << 32 | (uint32_t) ~((uint32_t)k->over ^ 0x80000000u);
+}
+
+/* Whether a comes before b in the big-rocks order, from the packed rank
+ * and days overdue and, on a tie, the value and the book index. The sifts
+ * below call it directly, so that the compiler can put it inline. It is
+ * written without early returns: the heap's comparisons go either way at
+ * random, so branches on them would be guessed wrong about half the time,
+ * while comparisons that each give 0 or 1 combine without branching. */
+static inline int rocks_before(const struct cand *a, const struct cand *b)
+{
+    uint64_t ka = rank_over(a), kb = rank_over(b);
+    int by_value = (a->value > b->value) | ((a->value == b->value) & (a->idx < b->idx));
+    return (ka < kb) | ((ka == kb) & by_value);
+}
+
+/* The big-rocks order key by key, as the rule states it: the definition
+ * the packed rank must agree with (test_plan_select checks that the heap,
+ * which compares ranks, yields what qsort by this function gives). */
 int ccad__plan_cand_cmp(const void *pa, const void *pb)
 {
     const struct cand *a = pa, *b = pb;
-    return rocks_before(a, b) ? -1 : rocks_before(b, a);
+    if (a->cls != b->cls)
+        return a->cls < b->cls ? -1 : 1;
+    if (a->block != b->block)
+        return a->block > b->block ? -1 : 1;
+    if (a->esc != b->esc)
+        return a->esc > b->esc ? -1 : 1;
+    if (a->grade != b->grade)
+        return a->grade < b->grade ? -1 : 1; /* bigger rocks first */
+    if (a->over != b->over)
+        return a->over > b->over ? -1 : 1;
+    if (a->value != b->value)
+        return a->value > b->value ? -1 : 1;
+    return (a->idx > b->idx) - (a->idx < b->idx);
 }
 
 int ccad__plan_early_cmp(const void *pa, const void *pb)

@@ -72,7 +72,7 @@ static int32_t days_late(const struct plan *plan, uint32_t i, int32_t due, int32
     return over;
 }
 
-static void fill_cand(struct cand *k, uint32_t i, const ccad_brief *br, int64_t value)
+static void fill_cand(struct cand *k, uint32_t i, const ccad_brief *br, int64_t value, int block)
 {
     k->idx = i;
     k->quadrant = (uint8_t)br->quadrant;
@@ -82,7 +82,8 @@ static void fill_cand(struct cand *k, uint32_t i, const ccad_brief *br, int64_t 
     k->due = br->due_date;
     k->grade = (uint8_t)br->grade;
     k->value = value;
-    k->block = 0;
+    k->block = (uint8_t)block;
+    ccad__cand_rank(k);
 }
 
 /* A customer not due today: count it in the load of the coming days, and
@@ -98,7 +99,7 @@ static void note_coming(struct plan *plan, struct today *today, uint32_t i, cons
     today->over_min[ah] += ccad__plan_service(plan, i);
     if (!today->absent && (br->quadrant == CCAD_Q1 || br->quadrant == CCAD_Q2) &&
         sees_on(plan, i, today->d) && !plan->sim[i].blocked)
-        fill_cand(&plan->cand[plan->b->n - 1 - today->ne++], i, br, ccad__plan_value(plan, i));
+        fill_cand(&plan->cand[plan->b->n - 1 - today->ne++], i, br, ccad__plan_value(plan, i), 0);
 }
 
 /* A customer whose next contact waits for the visit it asked for: an
@@ -146,8 +147,8 @@ static void scan(struct plan *plan, struct today *today)
             m->first_due = today->d;
         if (waits_for_request(plan, (uint32_t)i, &br, today->d))
             continue;
-        fill_cand(&plan->cand[today->nc], (uint32_t)i, &br, ccad__plan_value(plan, (uint32_t)i));
-        plan->cand[today->nc].block = m->block_left > 0;
+        fill_cand(&plan->cand[today->nc], (uint32_t)i, &br, ccad__plan_value(plan, (uint32_t)i),
+                  m->block_left > 0);
         if (br.due_date != CCAD_NO_DATE && br.due_date < today->d)
             plan->cand[today->nc].over = days_late(plan, (uint32_t)i, br.due_date, today->d,
                                                    br.days_overdue);
