@@ -95,24 +95,25 @@ static inline int before(const struct cand *a, const struct cand *b,
 /* Moves the element at k of a[0..n) down until no child comes before it
  * by cmp, times `sign` (1: the first by cmp on top; -1: the last). It
  * carries the element in hand and writes it once where it stops, leaving
- * a[] exactly as swapping it down step by step would. */
+ * a[] exactly as swapping it down step by step would (the orders are
+ * total, so the first of the element and its two children is the same
+ * whichever pair is compared first). The choice between the two children
+ * goes either way at random; it is added to the index as 0 or 1 rather
+ * than taken as a branch, so that the processor has nothing to guess. */
 static inline void sift_by(struct cand *a, size_t n, size_t k,
                            int (*cmp)(const void *, const void *), int sign)
 {
     struct cand held = a[k];
     for (;;) {
-        size_t top = k, l = 2 * k + 1, r = l + 1;
-        const struct cand *first = &held;
-        if (l < n && before(&a[l], first, cmp, sign)) {
-            top = l;
-            first = &a[l];
-        }
-        if (r < n && before(&a[r], first, cmp, sign))
-            top = r;
-        if (top == k)
+        size_t child = 2 * k + 1;
+        if (child >= n)
             break;
-        a[k] = a[top];
-        k = top;
+        if (child + 1 < n)
+            child += (size_t)before(&a[child + 1], &a[child], cmp, sign);
+        if (!before(&a[child], &held, cmp, sign))
+            break;
+        a[k] = a[child];
+        k = child;
     }
     a[k] = held;
 }
