@@ -42,9 +42,14 @@ for p in "$@"; do
   fi
 done
 keep=()
-for f in "${files[@]}"; do
+seen=" "
+for f in "${files[@]}"; do # an instance in two directories counts once
   n=$(sed -n 's/^DIMENSION *: *//p' "$f" | tr -d '\r ' | head -1)
-  if [ -n "$n" ] && [ "$n" -ge "$min" ]; then keep+=("$f"); fi
+  name=$(basename "$f")
+  if [ -n "$n" ] && [ "$n" -ge "$min" ] && [[ $seen != *" $name "* ]]; then
+    keep+=("$f")
+    seen="$seen$name "
+  fi
 done
 if [ ${#keep[@]} -eq 0 ]; then
   echo "route_seeds.sh: no instance of $min points or more" >&2
