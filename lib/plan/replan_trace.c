@@ -27,13 +27,13 @@
 
 struct ccad__replan_trace {
     size_t n;
-    size_t ranked;        /* customers ranked by the grading (the GRADE reasons) */
-    int64_t v[P__COUNT];  /* the rules in force (stretched under the stretch policy) */
-    struct cust *cw;      /* each customer's working form */
-    struct sim *start;    /* each customer's state when the range begins */
-    int64_t *load_milli;  /* each customer's contacts x 1000 over the range */
-    int8_t *load_row;     /* its grade row (0..3), -1 when inactive */
-    uint32_t *find_first; /* n + 1: its first per-customer finding */
+    size_t ranked;             /* customers ranked by the grading (the GRADE reasons) */
+    int64_t v[P__COUNT];       /* the rules in force (stretched under the stretch policy) */
+    struct cust *cw;           /* each customer's working form */
+    struct sim *start;         /* each customer's state when the range begins */
+    int64_t *load_milli;       /* each customer's contacts x 1000 over the range */
+    int8_t *load_row;          /* its grade row (0..3), -1 when inactive */
+    uint32_t *find_first;      /* n + 1: its first per-customer finding */
     struct ccad__facts *facts; /* each customer's facts, when the day loop took them */
     uint8_t *facts_known;      /* per customer: 1 if facts[i] holds them */
 };
