@@ -1810,10 +1810,11 @@ typedef struct ccad_replan_info {
  * schedule is kept and nothing is planned. When only the book's records
  * changed (same customer count, rules, options and calendar) and the
  * schedule has been planned again before (the first replan that plans
- * keeps a trace, about 261 bytes a customer; ccad_schedule_new() keeps
+ * keeps a trace, about 270 bytes a customer; ccad_schedule_new() keeps
  * none), the plan is made again reusing, for every customer whose record is unchanged, the
  * work that depends on that customer alone (its start state, workload
- * share and per-customer findings; @c info->incremental); the days are
+ * share, per-customer findings and the facts that decide the kind of its
+ * contact; @c info->incremental); the days are
  * still planned in full, since customers share each day's room. Otherwise
  * the plan is made again from scratch (see docs/planning.md,
  * "Re-planning"). A new @c today is a new @c options.first_day, and plans

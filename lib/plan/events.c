@@ -152,16 +152,21 @@ int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts 
     return 1;
 }
 
+void ccad__plan_facts_set(struct plan *plan, uint32_t i, const struct ccad__facts *facts)
+{
+    if (plan->memo != NULL) {
+        plan->memo[i].care_date = facts->care_date;
+        plan->memo[i].strategy = facts->strategy;
+        plan->memo[i].complaint = facts->complaint;
+        plan->memo[i].bits |= MEMO_FACTS;
+    }
+}
+
 void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
                            struct ccad__facts *out)
 {
     out->care_date = a->care_date;
     out->strategy = (uint8_t)a->strategy;
     out->complaint = (uint8_t)a->complaint;
-    if (plan->memo != NULL) {
-        plan->memo[i].care_date = out->care_date;
-        plan->memo[i].strategy = out->strategy;
-        plan->memo[i].complaint = out->complaint;
-        plan->memo[i].bits |= MEMO_FACTS;
-    }
+    ccad__plan_facts_set(plan, i, out);
 }

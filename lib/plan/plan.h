@@ -241,6 +241,8 @@ int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts 
 /* Customer i's facts from its assessment a into *out, kept in the memo. */
 void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
                            struct ccad__facts *out);
+/* Keeps *facts as customer i's in the memo (when there is one). */
+void ccad__plan_facts_set(struct plan *plan, uint32_t i, const struct ccad__facts *facts);
 /* Allocates plan->memo (every customer to be briefed afresh); CCAD_OK or a
  * recorded CCAD_ENOMEM. */
 int ccad__plan_memo_init(struct plan *plan);
@@ -447,6 +449,13 @@ static inline int ccad__trace_reused(const struct plan *plan, size_t i)
 void ccad__trace_start_of(struct plan *plan, size_t i);
 /* Notes every customer's state at the start of the range in the trace. */
 void ccad__trace_keep_start(struct plan *plan);
+/* The facts that decide a due customer's contact (struct ccad__facts) read
+ * only its record and the rules, so a replan hands the day loop's memo
+ * those the old plan took for every unchanged customer (facts_in, after
+ * the memo is made), and a plan that keeps a trace notes those it took
+ * (facts_out, before the memo is freed). */
+void ccad__trace_facts_in(struct plan *plan);
+void ccad__trace_facts_out(struct plan *plan);
 /* Before customer i's per-customer findings: notes where they begin; when
  * reused, copies plan->old's and sets *done. Called with i = n after the
  * last customer, to note their end. CCAD_OK or a recorded error. */

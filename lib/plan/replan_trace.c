@@ -11,7 +11,10 @@
  *     go), the persist block under way, and, with routes, whether any day
  *     can hold its stop (the travel to it and back, ccad__plan_find_blocked);
  *   - its share of the workload (contacts a period needs at its frequency);
- *   - its per-customer findings on the first day (findings.c).
+ *   - its per-customer findings on the first day (findings.c);
+ *   - the facts of its assessment that decide the kind of its contact
+ *     (struct ccad__facts: strategy, complaint, care date), once the day
+ *     loop has taken them; they read neither the day nor the contacts.
  * The trace keeps these for every customer. A replan that only the book's
  * records separate from the plan (same rules, options and calendar, and as
  * many customers) compares each customer's working form with the trace's
@@ -24,13 +27,15 @@
 
 struct ccad__replan_trace {
     size_t n;
-    size_t ranked;        /* customers ranked by the grading (the GRADE reasons) */
-    int64_t v[P__COUNT];  /* the rules in force (stretched under the stretch policy) */
-    struct cust *cw;      /* each customer's working form */
-    struct sim *start;    /* each customer's state when the range begins */
-    int64_t *load_milli;  /* each customer's contacts x 1000 over the range */
-    int8_t *load_row;     /* its grade row (0..3), -1 when inactive */
-    uint32_t *find_first; /* n + 1: its first per-customer finding */
+    size_t ranked;             /* customers ranked by the grading (the GRADE reasons) */
+    int64_t v[P__COUNT];       /* the rules in force (stretched under the stretch policy) */
+    struct cust *cw;           /* each customer's working form */
+    struct sim *start;         /* each customer's state when the range begins */
+    int64_t *load_milli;       /* each customer's contacts x 1000 over the range */
+    int8_t *load_row;          /* its grade row (0..3), -1 when inactive */
+    uint32_t *find_first;      /* n + 1: its first per-customer finding */
+    struct ccad__facts *facts; /* each customer's facts, when the day loop took them */
+    uint8_t *facts_known;      /* per customer: 1 if facts[i] holds them */
 };
 
 void ccad__trace_free(ccad_ctx *ctx, struct ccad__replan_trace *trace)
@@ -42,6 +47,8 @@ void ccad__trace_free(ccad_ctx *ctx, struct ccad__replan_trace *trace)
     ccad__free(ctx, trace->load_milli);
     ccad__free(ctx, trace->load_row);
     ccad__free(ctx, trace->find_first);
+    ccad__free(ctx, trace->facts);
+    ccad__free(ctx, trace->facts_known);
     ccad__free(ctx, trace);
 }
 
@@ -69,7 +76,10 @@ static int alloc_trace(struct plan *plan)
     t->load_milli = n ? ccad__alloc(ctx, n * sizeof *t->load_milli) : NULL;
     t->load_row = n ? ccad__alloc(ctx, n * sizeof *t->load_row) : NULL;
     t->find_first = ccad__alloc(ctx, (n + 1) * sizeof *t->find_first);
-    if ((n && (t->start == NULL || t->load_milli == NULL || t->load_row == NULL)) ||
+    t->facts = n ? ccad__alloc(ctx, n * sizeof *t->facts) : NULL;
+    t->facts_known = n ? ccad__alloc(ctx, n) : NULL;
+    if ((n && (t->start == NULL || t->load_milli == NULL || t->load_row == NULL ||
+               t->facts == NULL || t->facts_known == NULL)) ||
         t->find_first == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     return CCAD_OK;
@@ -149,6 +159,27 @@ void ccad__trace_keep_start(struct plan *plan)
 {
     if (plan->b->n > 0)
         memcpy(plan->trace->start, plan->sim, plan->b->n * sizeof *plan->sim);
+}
+
+void ccad__trace_facts_in(struct plan *plan)
+{
+    const struct ccad__replan_trace *old = plan->old != NULL ? plan->old->trace : NULL;
+    size_t i;
+    if (old == NULL)
+        return;
+    for (i = 0; i < plan->b->n; i++)
+        if (!plan->changed[i] && old->facts_known[i])
+            ccad__plan_facts_set(plan, (uint32_t)i, &old->facts[i]);
+}
+
+void ccad__trace_facts_out(struct plan *plan)
+{
+    struct ccad__replan_trace *t = plan->trace;
+    size_t i;
+    if (t == NULL)
+        return;
+    for (i = 0; i < plan->b->n; i++)
+        t->facts_known[i] = (uint8_t)ccad__plan_facts_of(plan, (uint32_t)i, &t->facts[i]);
 }
 
 int ccad__trace_findings_of(struct plan *plan, size_t i, int *done)

@@ -613,8 +613,11 @@ int ccad__plan_simulate(struct plan *plan)
         ccad__trace_keep_start(plan);
     if (SIM_EVENTS && (rc = ccad__plan_memo_init(plan)) != 0)
         return rc;
+    ccad__trace_facts_in(plan);
     for (di = 0, rc = CCAD_OK; di < plan->o->days && rc == CCAD_OK; di++)
         rc = plan_day(plan, di);
+    if (rc == CCAD_OK)
+        ccad__trace_facts_out(plan);
     ccad__plan_memo_free(plan);
     return rc;
 }
