@@ -116,3 +116,44 @@ int ccad__ins_fit_skip(const struct plan *plan, const struct dayroute *route,
     *out_cost = pos == UINT32_MAX ? 0 : best;
     return CCAD_OK;
 }
+
+int ccad__ins_cache_init(ccad_ctx *ctx, struct ccad__ins_cache *cache, size_t tables, int32_t days)
+{
+    size_t slots = 1, k;
+    while (slots < 4 * tables && slots < (size_t)1 << 30)
+        slots *= 2;
+    cache->mask = (uint32_t)(slots - 1);
+    cache->days = (uint32_t)days;
+    cache->slot = ccad__alloc(ctx, slots * sizeof *cache->slot);
+    if (cache->slot == NULL)
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
+    for (k = 0; k < slots; k++)
+        cache->slot[k].day = -1; /* empty */
+    return CCAD_OK;
+}
+
+void ccad__ins_cache_free(ccad_ctx *ctx, struct ccad__ins_cache *cache)
+{
+    ccad__free(ctx, cache->slot);
+    cache->slot = NULL;
+}
+
+int ccad__ins_get(const struct plan *plan, struct ccad__ins_cache *cache,
+                  const struct dayroute *route, int32_t day, uint32_t ci, uint32_t changed,
+                  uint32_t now, const struct ccad__ins **out)
+{
+    /* Fibonacci hashing of the key: the high bits of a multiple */
+    uint64_t key = ((uint64_t)ci * cache->days + (uint32_t)day) * UINT64_C(0x9e3779b97f4a7c15);
+    struct ccad__ins *ins = &cache->slot[(uint32_t)(key >> 32) & cache->mask];
+    int rc;
+    *out = ins;
+    /* at = 1 + the clock when filled: a change at that clock or later is newer */
+    if (ins->day == day && ins->who == ci && changed < ins->at)
+        return CCAD_OK;
+    if ((rc = ccad__ins_fill(plan, route, day, ci, ins)) != 0) {
+        ins->day = -1; /* half filled: empty */
+        return rc;
+    }
+    ins->at = now + 1;
+    return CCAD_OK;
+}
