@@ -59,16 +59,18 @@ int ccad__ins_fit_skip(const struct plan *plan, const struct dayroute *route,
  * assignment asks the same ones again and again, pass after pass (x into
  * a partner's day, a partner into x's day). Direct-mapped: (customer,
  * day) picks one slot, and a table filled there replaces the one before,
- * so memory stays at about two tables a flexible visit. Times are the
- * assignment's clock of changes (assign.c, struct since). */
+ * so memory stays at about four tables a flexible visit, and bounded.
+ * Times are the assignment's clock of changes (assign.c, struct since). */
 struct ccad__ins_cache {
     struct ccad__ins *slot;
     uint32_t mask; /* slots - 1: a power of two */
     uint32_t days; /* the plan's days, for the key */
 };
 
-/* Room for about 2 x `tables` tables, all empty; CCAD_OK or a recorded
+/* Room for about 4 x `tables` tables (a power of two, at most
+ * CCAD_INS_CACHE_MAX: 11 MB), all empty; CCAD_OK or a recorded
  * CCAD_ENOMEM. */
+#define CCAD_INS_CACHE_MAX ((size_t)1 << 14)
 int ccad__ins_cache_init(ccad_ctx *ctx, struct ccad__ins_cache *cache, size_t tables, int32_t days);
 void ccad__ins_cache_free(ccad_ctx *ctx, struct ccad__ins_cache *cache);
 
