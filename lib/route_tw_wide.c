@@ -47,6 +47,55 @@ typedef char wide_lanes_are_the_exact_solvers[EXACT_MAX == CCAD__ROUTE_EXACT_MAX
 #define EXACT_BLOCK_FILL_SCOPE static
 #include "route_exact_block.h"
 #undef EXACT_BLOCK
+#undef EXACT_BLOCK_FILL
+
+/* The narrow kernel for days of at most TW_NARROW (eight) stops: lanes
+ * 0..7 in two registers (route_tw_exact_avx2.c says why the table's
+ * lanes of the day's stops are the same). */
+typedef struct {
+    __m128 a, b;
+} row8_t;
+static inline void row8_store(float *p, row8_t r)
+{
+    _mm_storeu_ps(p, r.a);
+    _mm_storeu_ps(p + 4, r.b);
+}
+static inline row8_t row8_inf(void)
+{
+    row8_t r = {_mm_set1_ps(HUGE_VALF), _mm_set1_ps(HUGE_VALF)};
+    return r;
+}
+static inline row8_t row8_min(row8_t x, row8_t y)
+{
+    row8_t r = {_mm_min_ps(x.a, y.a), _mm_min_ps(x.b, y.b)};
+    return r;
+}
+static inline row8_t row8_plus(const float *v, const float *p)
+{
+    __m128 s = _mm_set1_ps(*v);
+    row8_t r = {_mm_add_ps(s, _mm_loadu_ps(p)), _mm_add_ps(s, _mm_loadu_ps(p + 4))};
+    return r;
+}
+static inline row8_t row8_clip(row8_t x, const float *lim)
+{
+    row8_t r = {lanes_clip(x.a, lim), lanes_clip(x.b, lim + 4)};
+    return r;
+}
+/* the block's names for the row type and its operations */
+#define row_t row8_t
+#define row_store row8_store
+#define row_inf row8_inf
+#define row_min row8_min
+#define row_plus row8_plus
+#define EXACT_BLOCK tw_block8_sse2
+#define EXACT_CLIP(r) row8_clip(r, Dr + EXACT_MAX * EXACT_MAX)
+#define EXACT_BLOCK_FILL tw_fill8_sse2
+#include "route_exact_block.h"
+#undef row_t
+#undef row_store
+#undef row_inf
+#undef row_min
+#undef row_plus
 #undef EXACT_TARGET
 #endif
 
@@ -181,6 +230,27 @@ static int wide_best(const struct wide *w, uint32_t *order, struct tw_key *key)
     return key->travel != INT64_MAX;
 }
 
+#ifdef WIDE_SSE
+/* Rows 1.. of the float table with the kernel for the processor and the
+ * day's size. */
+static void wide_fill_floats(const ccad_ctx *ctx, float *E, const float *Df, uint32_t m)
+{
+#if CCAD__HAVE_AVX2_KERNELS
+    if ((ctx->cpu & CCAD__CPU_AVX2) != 0) {
+        if (m <= TW_NARROW)
+            ccad__tw_fill8_avx2(E, Df, m);
+        else
+            ccad__tw_fill_avx2(E, Df, m);
+        return;
+    }
+#endif
+    if (m <= TW_NARROW)
+        tw_fill8_sse2(E, Df, m);
+    else
+        tw_fill_sse2(E, Df, m);
+}
+#endif
+
 /* Room for the table of `bytes`: scratch's, grown when too small, or a
  * table of its own (NULL: out of memory). */
 static void *wide_table(ccad_ctx *ctx, struct ccad__tw_scratch *scratch, size_t bytes)
@@ -222,12 +292,7 @@ int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, struct ccad__tw_scrat
         for (l = 0; l < EXACT_MAX; l++) /* row 0: from the base */
             E[l] = l < m && ccad__tw_leg(p, 0, l + 1) <= w.lim[l] ? (float)ccad__tw_leg(p, 0, l + 1)
                                                                   : HUGE_VALF;
-#if CCAD__HAVE_AVX2_KERNELS
-        if ((ctx->cpu & CCAD__CPU_AVX2) != 0)
-            ccad__tw_fill_avx2(E, w.Df, m);
-        else
-#endif
-            tw_fill_sse2(E, w.Df, m);
+        wide_fill_floats(ctx, E, w.Df, m);
         w.Ef = E;
         found = wide_best(&w, order, key);
         wide_done(ctx, scratch, E);
