@@ -229,10 +229,14 @@ static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
 }
 
 /* Where x stands in its day's route and what taking it out saves, the
- * same for every partner of its swaps. */
+ * same for every partner of its swaps; x's table into the day being tried
+ * (NULL: none yet), the same for every partner on that day while no
+ * partner's table takes its slot (no route changes before a swap is
+ * made, which ends the search). */
 struct swap_from {
     uint32_t px;
     int32_t sx;
+    const struct ccad__ins *there;
 };
 
 /* Customer ci's insertion table into route (day index day), kept or
@@ -247,15 +251,15 @@ static int table_of(const struct plan *plan, struct since *since, const struct d
 /* Where x's stop (customer cx_of) goes in route_y (day index day_y)
  * without its stop at py: *ax at travel *cx, and *sy, what taking py out
  * saves; route_y takes a table. */
-static int fit_there(const struct plan *plan, struct since *since, const struct dayroute *route_y,
-                     int32_t day_y, uint32_t py, uint32_t cx_of, uint32_t *ax, int32_t *cx,
-                     int32_t *sy)
+static int fit_there(const struct plan *plan, struct since *since, struct swap_from *from,
+                     const struct dayroute *route_y, int32_t day_y, uint32_t py, uint32_t cx_of,
+                     uint32_t *ax, int32_t *cx, int32_t *sy)
 {
-    const struct ccad__ins *ins;
     int rc;
-    if ((rc = table_of(plan, since, route_y, day_y, cx_of, &ins)) != 0)
+    if ((from->there == NULL || from->there->day != day_y || from->there->who != cx_of) &&
+        (rc = table_of(plan, since, route_y, day_y, cx_of, &from->there)) != 0)
         return rc;
-    return ccad__ins_fit_skip(plan, route_y, ins, py, ax, cx, sy);
+    return ccad__ins_fit_skip(plan, route_y, from->there, py, ax, cx, sy);
 }
 
 /* Where partner y's stop goes in route_x, x's route (day index day_x),
@@ -283,8 +287,8 @@ static int fit_partner(const struct plan *plan, struct since *since, const struc
  * room_margin, no place of y in x's route gains more than room_margin, so
  * x's place, the cheaper question with its table, is asked first and
  * refuses most partners alone. */
-static int try_swap(struct plan *plan, struct since *since, const struct swap_from *from,
-                    uint32_t x, uint32_t y, uint32_t py, int *swapped)
+static int try_swap(struct plan *plan, struct since *since, struct swap_from *from, uint32_t x,
+                    uint32_t y, uint32_t py, int *swapped)
 {
     struct item_rec *ix = &plan->s->items[x], *iy = &plan->s->items[y];
     struct dayroute *route_x = &plan->day[ix->date - plan->o->first_day];
@@ -293,8 +297,8 @@ static int try_swap(struct plan *plan, struct since *since, const struct swap_fr
     int32_t sx = from->sx, sy, cx = 0, cy, dA = ix->date, dB = iy->date;
     int rc, early = ASSIGN_REUSE && plan->room_margin >= 0 && ccad__ins_usable(plan, route_y);
     if (early) {
-        if ((rc = fit_there(plan, since, route_y, dB - plan->o->first_day, py, ix->customer, &ax,
-                            &cx, &sy)) != 0)
+        if ((rc = fit_there(plan, since, from, route_y, dB - plan->o->first_day, py, ix->customer,
+                            &ax, &cx, &sy)) != 0)
             return rc;
         if (ax == UINT32_MAX || sx + sy - cx + plan->room_margin <= 0)
             return CCAD_OK;
@@ -364,6 +368,7 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
     if (mask == 0)
         return CCAD_OK;
     from.px = pos_of(route_x, x);
+    from.there = NULL;
     if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0)
         return rc;
     for (d = home - 2 * k; d <= home + 2 * k; d++) {
