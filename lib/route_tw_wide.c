@@ -127,25 +127,27 @@ int ccad__tw_never_waits(const struct ccad__tw *p)
 }
 
 /* Dr, lim and their floats; 1 if the float lanes are exact: every path of
- * at most m + 1 steps stays below WIDE_FLOAT. */
+ * at most m + 1 steps stays below WIDE_FLOAT. Only the rows of the day's
+ * stops (k < m) are read, each in every lane (lanes past m hold 0, which
+ * the limit -1 clips), and rows 0 and 1 by the first block whatever m. */
 static int wide_prepare(struct wide *w)
 {
     const struct ccad__tw *p = w->p;
-    uint32_t m = w->m, k, l;
+    uint32_t m = w->m, rows = m < 2 ? 2 : m, k, l;
     int64_t most = 0;
-    memset(w->Dr, 0, sizeof w->Dr);
     for (l = 0; l < EXACT_MAX; l++) {
         w->lim[l] = l < m ? (int64_t)p->close[l + 1] - p->service[l + 1] - p->start : -1;
         w->lim[l] = w->lim[l] < -1 ? -1 : w->lim[l] > WIDE_LIM_MAX ? WIDE_LIM_MAX : w->lim[l];
-        for (k = 0; k < m && l < m; k++)
-            w->Dr[k * EXACT_MAX + l] = p->service[k + 1] + ccad__tw_leg(p, k + 1, l + 1);
         if (l < m && ccad__tw_leg(p, 0, l + 1) > most)
             most = ccad__tw_leg(p, 0, l + 1);
     }
-    for (k = 0; k < EXACT_MAX * EXACT_MAX; k++) {
-        most = w->Dr[k] > most ? w->Dr[k] : most;
-        w->Df[k] = (float)w->Dr[k];
-    }
+    for (k = 0; k < rows; k++)
+        for (l = 0; l < EXACT_MAX; l++) {
+            int64_t step = k < m && l < m ? p->service[k + 1] + ccad__tw_leg(p, k + 1, l + 1) : 0;
+            w->Dr[k * EXACT_MAX + l] = step;
+            w->Df[k * EXACT_MAX + l] = (float)step;
+            most = step > most ? step : most;
+        }
     for (l = 0; l < EXACT_MAX; l++)
         w->Df[EXACT_MAX * EXACT_MAX + l] = (float)(w->lim[l] > WIDE_FLOAT ? WIDE_FLOAT : w->lim[l]);
     return most <= WIDE_FLOAT / ((int64_t)m + 2);
