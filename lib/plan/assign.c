@@ -134,6 +134,15 @@ static int day_unchanged(const struct plan *plan, const struct since *since, int
     return 1;
 }
 
+/* The lowest set bit of a window mask (not 0): the offset of its first
+ * day; the masks' days are visited set bit by set bit, in order, without
+ * a guess per day of the window. */
+static int first_day_of(uint64_t mask)
+{
+    return (uint32_t)mask != 0 ? (int)ccad__lowest_bit((uint32_t)mask)
+                               : 32 + (int)ccad__lowest_bit((uint32_t)(mask >> 32));
+}
+
 /* 1 if item x was tried in vain and nothing it reads has changed since:
  * its customer's contacts (and so its allowed window, still the one kept),
  * its own day and the days of that window; the days around it outside the
@@ -142,15 +151,15 @@ static int since_unchanged(const struct plan *plan, const struct since *since, u
 {
     const struct item_rec *it = &plan->s->items[x];
     uint32_t at = since->tried[x];
-    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], j;
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS];
     uint64_t mask;
     if (!ASSIGN_REUSE || at == 0 || since->cust_time[it->customer] >= at)
         return 0;
     /* taken at the try (allowed_days) and kept since: no contact of the
      * customer moved */
     mask = since->window[x];
-    for (j = 0; j <= 4 * k; j++)
-        if ((mask >> j & 1u) && !day_unchanged(plan, since, it->date - 2 * k + j, at))
+    for (; mask != 0; mask &= mask - 1)
+        if (!day_unchanged(plan, since, it->date - 2 * k + first_day_of(mask), at))
             return 0;
     return day_unchanged(plan, since, it->date, at);
 }
@@ -197,10 +206,9 @@ static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
     int rc;
     if ((rc = ccad__route_saving(plan, from, pos, &saving)) != 0)
         return rc;
-    for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
+    for (; mask != 0; mask &= mask - 1) {
         struct dayroute *to;
-        if (!(mask >> (d - (it->date - 2 * k)) & 1u))
-            continue;
+        d = it->date - 2 * k + first_day_of(mask);
         to = &plan->day[d - plan->o->first_day];
         if (!limits_hold(plan, to, 1, it->svc))
             continue;
@@ -371,11 +379,10 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
     from.there = NULL;
     if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0)
         return rc;
-    for (d = home - 2 * k; d <= home + 2 * k; d++) {
+    for (; mask != 0; mask &= mask - 1) {
         struct dayroute *route;
         uint32_t base, bits;
-        if (!(mask >> (d - (home - 2 * k)) & 1u))
-            continue;
+        d = home - 2 * k + first_day_of(mask);
         route = &plan->day[d - plan->o->first_day];
         for (base = 0; base < route->n; base += 32) /* the flexible stops, in order */
             for (bits = flex_bits(since, route, base); bits != 0; bits &= bits - 1) {

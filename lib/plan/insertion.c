@@ -25,9 +25,9 @@ static int32_t place_cost(const struct ccad__ins *s, int32_t dep, int32_t l1, in
                           int32_t limit, int32_t old)
 {
     int32_t st = dep + l1 > s->open ? dep + l1 : s->open;
-    if (st + s->svc > s->close || st + s->svc + l2 > limit)
-        return INT32_MAX;
-    return l1 + l2 - old;
+    /* both tests at once, for a select rather than a guess */
+    int fits = (st + s->svc <= s->close) & (st + s->svc + l2 <= limit);
+    return fits ? l1 + l2 - old : INT32_MAX;
 }
 
 static int32_t cost_at(const struct ccad__ins *ins, uint8_t p)
@@ -48,21 +48,19 @@ static void set_first_last(struct ccad__ins *ins)
     int32_t best = INT32_MAX;
     uint8_t at = CCAD_INS_NONE;
     for (p = 0; p <= m; p++) { /* strictly cheaper: the first of equals stays */
+        int cheaper = ins->cost[p] < best;
         ins->first[p] = at;
-        if (ins->cost[p] < best) {
-            best = ins->cost[p];
-            at = (uint8_t)p;
-        }
+        at = cheaper ? (uint8_t)p : at;
+        best = cheaper ? ins->cost[p] : best;
     }
     ins->first[m + 1] = at;
     best = INT32_MAX;
     at = CCAD_INS_NONE;
     ins->last[m + 1] = ins->last[m + 2] = CCAD_INS_NONE;
     for (p = m + 1; p-- > 0;) { /* as cheap, and feasible: the first of equals wins */
-        if (ins->cost[p] != INT32_MAX && ins->cost[p] <= best) {
-            best = ins->cost[p];
-            at = (uint8_t)p;
-        }
+        int as_cheap = (ins->cost[p] != INT32_MAX) & (ins->cost[p] <= best);
+        at = as_cheap ? (uint8_t)p : at;
+        best = as_cheap ? ins->cost[p] : best;
         ins->last[p] = at;
     }
 }
