@@ -204,32 +204,48 @@ static void wide_path(const struct wide *w, uint32_t last, uint32_t *order)
     order[0] = 0;
 }
 
+/* The travel of the feasible path that ends at stop j and then goes back
+ * to the base, or INT64_MAX when it has none (all: the services of every
+ * stop). */
+static int64_t wide_travel_via(const struct wide *w, uint32_t j, int64_t all)
+{
+    const struct ccad__tw *p = w->p;
+    int64_t f = wide_at(w, ((1u << w->m) - 1) & ~(1u << j), j), d = ccad__tw_leg(p, j + 1, 0);
+    int64_t e = f - (all - p->service[j + 1]); /* the travel up to stop j */
+    return f < WIDE_INF && p->start + e + all + d <= p->end ? e + d : INT64_MAX;
+}
+
 /* The feasible order of least travel from the full table: ties between
  * orders of equal travel (and so equal return) go to the lexicographically
- * smaller. */
+ * smaller. The least travel first, then the orders of only the stops that
+ * end a path of that travel. */
 static int wide_best(const struct wide *w, uint32_t *order, struct tw_key *key)
 {
     const struct ccad__tw *p = w->p;
-    uint32_t m = w->m, full = (1u << m) - 1, j;
-    int64_t all = 0;
+    uint32_t m = w->m, j;
+    int64_t all = 0, best = INT64_MAX;
+    int found = 0;
     for (j = 1; j <= m; j++)
         all += p->service[j];
-    key->travel = INT64_MAX;
     for (j = 0; j < m; j++) {
-        int64_t f = wide_at(w, full & ~(1u << j), j), d = ccad__tw_leg(p, j + 1, 0);
-        int64_t e = f - (all - p->service[j + 1]); /* the travel up to stop j */
-        if (f < WIDE_INF && p->start + e + all + d <= p->end && e + d <= key->travel) {
-            uint32_t cand[TW_EXACT_MAX + 1];
-            int tie = e + d == key->travel;
-            wide_path(w, j, tie ? cand : order);
-            if (tie)
-                ccad__tw_lex_keep(order, cand, m + 1);
-            key->travel = e + d;
-            key->back = p->start + e + all + d;
-        }
+        int64_t t = wide_travel_via(w, j, all);
+        best = t < best ? t : best;
     }
+    key->travel = best;
     key->late = 0;
-    return key->travel != INT64_MAX;
+    if (best == INT64_MAX)
+        return 0;
+    key->back = p->start + best + all;
+    for (j = 0; j < m; j++) {
+        uint32_t cand[TW_EXACT_MAX + 1];
+        if (wide_travel_via(w, j, all) != best)
+            continue;
+        wide_path(w, j, found ? cand : order);
+        if (found)
+            ccad__tw_lex_keep(order, cand, m + 1);
+        found = 1;
+    }
+    return 1;
 }
 
 #ifdef WIDE_SSE
