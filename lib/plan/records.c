@@ -69,19 +69,16 @@ int ccad__plan_add_finding(ccad_schedule *s, int kind, int64_t customer, int32_t
     return CCAD_OK;
 }
 
-/* The assessment reasons that explain why a contact is planned, as bits
- * of their why codes (all below 64). */
-#define WHY_BIT(w) (UINT64_C(1) << (w))
-static const uint64_t explains_mask = WHY_BIT(CCAD_WHY_URGENCY_PURCHASE) |
-                                      WHY_BIT(CCAD_WHY_URGENCY_COMPLAINT) |
-                                      WHY_BIT(CCAD_WHY_URGENCY_REQUEST) |
-                                      WHY_BIT(CCAD_WHY_URGENCY_PASSED) |
-                                      WHY_BIT(CCAD_WHY_ORDER_CLOSED) | WHY_BIT(CCAD_WHY_QUADRANT) |
-                                      WHY_BIT(CCAD_WHY_FREQ) | WHY_BIT(CCAD_WHY_FREQ_LET_GO) |
-                                      WHY_BIT(CCAD_WHY_DUE) | WHY_BIT(CCAD_WHY_DUE_NEXT_STEP) |
-                                      WHY_BIT(CCAD_WHY_DUE_EVENT) | WHY_BIT(CCAD_WHY_OVERDUE) |
-                                      WHY_BIT(CCAD_WHY_NEVER_CONTACTED) | WHY_BIT(CCAD_WHY_TRIAGE);
-static int explains_contact(int w) { return w >= 0 && w < 64 && (explains_mask >> w & 1u) != 0; }
+/* The assessment reasons that explain why a contact is planned. */
+static int explains_contact(int w)
+{
+    return w == CCAD_WHY_URGENCY_PURCHASE || w == CCAD_WHY_URGENCY_COMPLAINT ||
+           w == CCAD_WHY_URGENCY_REQUEST || w == CCAD_WHY_URGENCY_PASSED ||
+           w == CCAD_WHY_ORDER_CLOSED || w == CCAD_WHY_QUADRANT || w == CCAD_WHY_FREQ ||
+           w == CCAD_WHY_FREQ_LET_GO || w == CCAD_WHY_DUE || w == CCAD_WHY_DUE_NEXT_STEP ||
+           w == CCAD_WHY_DUE_EVENT || w == CCAD_WHY_OVERDUE || w == CCAD_WHY_NEVER_CONTACTED ||
+           w == CCAD_WHY_TRIAGE;
+}
 
 int ccad__plan_add_item(ccad_schedule *s, const struct cand *c, int32_t d, int kind, int delegated,
                         int32_t rolled_from, int block_day, uint32_t priority,
