@@ -95,6 +95,10 @@ int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, struct ccad__tw_scrat
  * then the limits), the same values as its SSE2 kernel; only when ctx->cpu
  * has CCAD__CPU_AVX2 (route_tw_exact_avx2.c). */
 void ccad__tw_fill_avx2(float *E, const float *Df, uint32_t m);
+/* The same for m <= TW_NARROW stops, over lanes 0..7 of each row only
+ * (the lanes of the day's stops; lanes 8..11 of rows 1.. are not written). */
+#define TW_NARROW 8
+void ccad__tw_fill8_avx2(float *E, const float *Df, uint32_t m);
 
 /* Local search from `hint` (if a valid base-first permutation) or a
  * cheapest insertion; never worse than its start. CCAD_ENOMEM only,

@@ -236,24 +236,25 @@ int ccad__tw_exact_in(ccad_ctx *ctx, const struct ccad__tw *p, struct ccad__tw_s
 {
     struct dp table;
     uint32_t m = (uint32_t)p->n - 1;
-    int rc = CCAD_OK, found;
+    int rc = CCAD_OK, found, late_mode = 0;
     if (m == 0 || m > TW_EXACT_MAX) {
         order[0] = 0;
         ccad__tw_eval(p, order, key);
         return CCAD_OK;
     }
-    memset(&table, 0, sizeof table);
-    table.ctx = ctx;
-    table.p = p;
-    table.m = m;
     if (ccad__tw_never_waits(p)) {
         found = ccad__tw_wide(ctx, p, scratch, order, key);
         if (found < 0)
             return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
         if (found)
             return CCAD_OK;
-        table.late_mode = 1; /* no feasible order: the least late one */
+        late_mode = 1; /* no feasible order: the least late one */
     }
+    memset(&table, 0, sizeof table); /* the labels' only: the wide days need none */
+    table.ctx = ctx;
+    table.p = p;
+    table.m = m;
+    table.late_mode = late_mode;
     prepare(&table); /* only the labels use the shortest paths */
     table.off = ccad__alloc(ctx, (((size_t)1 << m) * m + 1) * sizeof *table.off);
     table.cap = ((size_t)1 << m) * m + TW_STATE_ROOM;

@@ -47,6 +47,55 @@ typedef char wide_lanes_are_the_exact_solvers[EXACT_MAX == CCAD__ROUTE_EXACT_MAX
 #define EXACT_BLOCK_FILL_SCOPE static
 #include "route_exact_block.h"
 #undef EXACT_BLOCK
+#undef EXACT_BLOCK_FILL
+
+/* The narrow kernel for days of at most TW_NARROW (eight) stops: lanes
+ * 0..7 in two registers (route_tw_exact_avx2.c says why the table's
+ * lanes of the day's stops are the same). */
+typedef struct {
+    __m128 a, b;
+} row8_t;
+static inline void row8_store(float *p, row8_t r)
+{
+    _mm_storeu_ps(p, r.a);
+    _mm_storeu_ps(p + 4, r.b);
+}
+static inline row8_t row8_inf(void)
+{
+    row8_t r = {_mm_set1_ps(HUGE_VALF), _mm_set1_ps(HUGE_VALF)};
+    return r;
+}
+static inline row8_t row8_min(row8_t x, row8_t y)
+{
+    row8_t r = {_mm_min_ps(x.a, y.a), _mm_min_ps(x.b, y.b)};
+    return r;
+}
+static inline row8_t row8_plus(const float *v, const float *p)
+{
+    __m128 s = _mm_set1_ps(*v);
+    row8_t r = {_mm_add_ps(s, _mm_loadu_ps(p)), _mm_add_ps(s, _mm_loadu_ps(p + 4))};
+    return r;
+}
+static inline row8_t row8_clip(row8_t x, const float *lim)
+{
+    row8_t r = {lanes_clip(x.a, lim), lanes_clip(x.b, lim + 4)};
+    return r;
+}
+/* the block's names for the row type and its operations */
+#define row_t row8_t
+#define row_store row8_store
+#define row_inf row8_inf
+#define row_min row8_min
+#define row_plus row8_plus
+#define EXACT_BLOCK tw_block8_sse2
+#define EXACT_CLIP(r) row8_clip(r, Dr + EXACT_MAX * EXACT_MAX)
+#define EXACT_BLOCK_FILL tw_fill8_sse2
+#include "route_exact_block.h"
+#undef row_t
+#undef row_store
+#undef row_inf
+#undef row_min
+#undef row_plus
 #undef EXACT_TARGET
 #endif
 
@@ -78,25 +127,27 @@ int ccad__tw_never_waits(const struct ccad__tw *p)
 }
 
 /* Dr, lim and their floats; 1 if the float lanes are exact: every path of
- * at most m + 1 steps stays below WIDE_FLOAT. */
+ * at most m + 1 steps stays below WIDE_FLOAT. Only the rows of the day's
+ * stops (k < m) are read, each in every lane (lanes past m hold 0, which
+ * the limit -1 clips), and rows 0 and 1 by the first block whatever m. */
 static int wide_prepare(struct wide *w)
 {
     const struct ccad__tw *p = w->p;
-    uint32_t m = w->m, k, l;
+    uint32_t m = w->m, rows = m < 2 ? 2 : m, k, l;
     int64_t most = 0;
-    memset(w->Dr, 0, sizeof w->Dr);
     for (l = 0; l < EXACT_MAX; l++) {
         w->lim[l] = l < m ? (int64_t)p->close[l + 1] - p->service[l + 1] - p->start : -1;
         w->lim[l] = w->lim[l] < -1 ? -1 : w->lim[l] > WIDE_LIM_MAX ? WIDE_LIM_MAX : w->lim[l];
-        for (k = 0; k < m && l < m; k++)
-            w->Dr[k * EXACT_MAX + l] = p->service[k + 1] + ccad__tw_leg(p, k + 1, l + 1);
         if (l < m && ccad__tw_leg(p, 0, l + 1) > most)
             most = ccad__tw_leg(p, 0, l + 1);
     }
-    for (k = 0; k < EXACT_MAX * EXACT_MAX; k++) {
-        most = w->Dr[k] > most ? w->Dr[k] : most;
-        w->Df[k] = (float)w->Dr[k];
-    }
+    for (k = 0; k < rows; k++)
+        for (l = 0; l < EXACT_MAX; l++) {
+            int64_t step = k < m && l < m ? p->service[k + 1] + ccad__tw_leg(p, k + 1, l + 1) : 0;
+            w->Dr[k * EXACT_MAX + l] = step;
+            w->Df[k * EXACT_MAX + l] = (float)step;
+            most = step > most ? step : most;
+        }
     for (l = 0; l < EXACT_MAX; l++)
         w->Df[EXACT_MAX * EXACT_MAX + l] = (float)(w->lim[l] > WIDE_FLOAT ? WIDE_FLOAT : w->lim[l]);
     return most <= WIDE_FLOAT / ((int64_t)m + 2);
@@ -153,33 +204,70 @@ static void wide_path(const struct wide *w, uint32_t last, uint32_t *order)
     order[0] = 0;
 }
 
+/* The travel of the feasible path that ends at stop j and then goes back
+ * to the base, or INT64_MAX when it has none (all: the services of every
+ * stop). */
+static int64_t wide_travel_via(const struct wide *w, uint32_t j, int64_t all)
+{
+    const struct ccad__tw *p = w->p;
+    int64_t f = wide_at(w, ((1u << w->m) - 1) & ~(1u << j), j), d = ccad__tw_leg(p, j + 1, 0);
+    int64_t e = f - (all - p->service[j + 1]); /* the travel up to stop j */
+    return f < WIDE_INF && p->start + e + all + d <= p->end ? e + d : INT64_MAX;
+}
+
 /* The feasible order of least travel from the full table: ties between
  * orders of equal travel (and so equal return) go to the lexicographically
- * smaller. */
+ * smaller. The least travel first, then the orders of only the stops that
+ * end a path of that travel. */
 static int wide_best(const struct wide *w, uint32_t *order, struct tw_key *key)
 {
     const struct ccad__tw *p = w->p;
-    uint32_t m = w->m, full = (1u << m) - 1, j;
-    int64_t all = 0;
+    uint32_t m = w->m, j;
+    int64_t all = 0, best = INT64_MAX;
+    int found = 0;
     for (j = 1; j <= m; j++)
         all += p->service[j];
-    key->travel = INT64_MAX;
     for (j = 0; j < m; j++) {
-        int64_t f = wide_at(w, full & ~(1u << j), j), d = ccad__tw_leg(p, j + 1, 0);
-        int64_t e = f - (all - p->service[j + 1]); /* the travel up to stop j */
-        if (f < WIDE_INF && p->start + e + all + d <= p->end && e + d <= key->travel) {
-            uint32_t cand[TW_EXACT_MAX + 1];
-            int tie = e + d == key->travel;
-            wide_path(w, j, tie ? cand : order);
-            if (tie)
-                ccad__tw_lex_keep(order, cand, m + 1);
-            key->travel = e + d;
-            key->back = p->start + e + all + d;
-        }
+        int64_t t = wide_travel_via(w, j, all);
+        best = t < best ? t : best;
     }
+    key->travel = best;
     key->late = 0;
-    return key->travel != INT64_MAX;
+    if (best == INT64_MAX)
+        return 0;
+    key->back = p->start + best + all;
+    for (j = 0; j < m; j++) {
+        uint32_t cand[TW_EXACT_MAX + 1];
+        if (wide_travel_via(w, j, all) != best)
+            continue;
+        wide_path(w, j, found ? cand : order);
+        if (found)
+            ccad__tw_lex_keep(order, cand, m + 1);
+        found = 1;
+    }
+    return 1;
 }
+
+#ifdef WIDE_SSE
+/* Rows 1.. of the float table with the kernel for the processor and the
+ * day's size. */
+static void wide_fill_floats(const ccad_ctx *ctx, float *E, const float *Df, uint32_t m)
+{
+#if CCAD__HAVE_AVX2_KERNELS
+    if ((ctx->cpu & CCAD__CPU_AVX2) != 0) {
+        if (m <= TW_NARROW)
+            ccad__tw_fill8_avx2(E, Df, m);
+        else
+            ccad__tw_fill_avx2(E, Df, m);
+        return;
+    }
+#endif
+    if (m <= TW_NARROW)
+        tw_fill8_sse2(E, Df, m);
+    else
+        tw_fill_sse2(E, Df, m);
+}
+#endif
 
 /* Room for the table of `bytes`: scratch's, grown when too small, or a
  * table of its own (NULL: out of memory). */
@@ -222,12 +310,7 @@ int ccad__tw_wide(ccad_ctx *ctx, const struct ccad__tw *p, struct ccad__tw_scrat
         for (l = 0; l < EXACT_MAX; l++) /* row 0: from the base */
             E[l] = l < m && ccad__tw_leg(p, 0, l + 1) <= w.lim[l] ? (float)ccad__tw_leg(p, 0, l + 1)
                                                                   : HUGE_VALF;
-#if CCAD__HAVE_AVX2_KERNELS
-        if ((ctx->cpu & CCAD__CPU_AVX2) != 0)
-            ccad__tw_fill_avx2(E, w.Df, m);
-        else
-#endif
-            tw_fill_sse2(E, w.Df, m);
+        wide_fill_floats(ctx, E, w.Df, m);
         w.Ef = E;
         found = wide_best(&w, order, key);
         wide_done(ctx, scratch, E);

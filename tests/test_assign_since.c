@@ -72,6 +72,10 @@ static void same_plans_as_trying_every_visit(void **state)
         t->options.units_per_minute = speeds[seed / 2 % 3]; /* legs rounded otherwise */
         if (seed % 2 == 0)
             snap(t);
+        if (seed % 4 == 1) /* days whose service minutes bind (swaps trade different services) */
+            t->options.minutes_per_day = 120 + 30 * (int32_t)(seed / 4 % 8);
+        else if (seed % 4 == 3) /* days whose visit count binds */
+            t->options.visits_per_day = 4 + (int32_t)(seed / 4 % 4);
         TU_PASS(t->ctx, ccad_schedule_new(&fast, t->book, t->rules, &t->options));
         TU_PASS(t->ctx, ref_schedule_new(&ref, t->book, t->rules, &t->options));
         tu_schedules_equal(fast, ref);

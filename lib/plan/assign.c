@@ -81,31 +81,15 @@ struct since {
     uint32_t *day_time;  /* per day: the time of its route's last change */
     uint32_t *cust_time; /* per customer: the time a contact of it last moved */
     uint8_t *flex;       /* per item: 1 if flexible (fixed while the passes run) */
-    /* per flexible item, the insertion table of its stop into the route of
-     * the last visit it was a swap partner of, while that route has not
-     * changed (day_time); slot[i] is item i's, UINT32_MAX if not flexible */
-    uint32_t *slot;
-    struct ccad__ins *ins;
+    /* the insertion tables of the swaps (ASSIGN_REUSE), each kept while
+     * its route has not changed (day_time) */
+    struct ccad__ins_cache tables;
 };
-
-/* The partners' insertion tables, one a flexible item (ASSIGN_REUSE). */
-static int since_tables(struct plan *plan, struct since *since)
-{
-    size_t items = plan->s->n_items, i, flex = 0;
-    for (i = 0; i < items; i++)
-        since->slot[i] = since->flex[i] ? (uint32_t)flex++ : UINT32_MAX;
-    since->ins = ccad__alloc(plan->s->ctx, (flex ? flex : 1) * sizeof *since->ins);
-    if (since->ins == NULL)
-        return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
-    for (i = 0; i < flex; i++)
-        since->ins[i].day = -1; /* none yet */
-    return CCAD_OK;
-}
 
 static int since_new(struct plan *plan, const struct ccad__by_cust *by_cust, struct since *since)
 {
     size_t items = plan->s->n_items, days = (size_t)plan->o->days, n = plan->b->n;
-    size_t words = 3 * items + days + n, i;
+    size_t words = 2 * items + days + n, i, flex = 0;
     since->by_cust = by_cust;
     since->clock = 0;
     since->window = ccad__alloc(plan->s->ctx, items * sizeof *since->window + words * 4 + items);
@@ -116,11 +100,11 @@ static int since_new(struct plan *plan, const struct ccad__by_cust *by_cust, str
     since->tried = since->window_at + items;
     since->day_time = since->tried + items;
     since->cust_time = since->day_time + days;
-    since->slot = since->cust_time + n;
-    since->flex = (uint8_t *)(since->slot + items);
+    since->flex = (uint8_t *)(since->cust_time + n);
     for (i = 0; i < items; i++)
-        since->flex[i] = (uint8_t)flexible(plan, &plan->s->items[i]);
-    return ASSIGN_REUSE ? since_tables(plan, since) : CCAD_OK;
+        flex += since->flex[i] = (uint8_t)flexible(plan, &plan->s->items[i]);
+    return ASSIGN_REUSE ? ccad__ins_cache_init(plan->s->ctx, &since->tables, flex, plan->o->days)
+                        : CCAD_OK;
 }
 
 /* Notes a change to the days d1 and d2 and the customers of items x and y
@@ -150,6 +134,15 @@ static int day_unchanged(const struct plan *plan, const struct since *since, int
     return 1;
 }
 
+/* The lowest set bit of a window mask (not 0): the offset of its first
+ * day; the masks' days are visited set bit by set bit, in order, without
+ * a guess per day of the window. */
+static int first_day_of(uint64_t mask)
+{
+    return (uint32_t)mask != 0 ? (int)ccad__lowest_bit((uint32_t)mask)
+                               : 32 + (int)ccad__lowest_bit((uint32_t)(mask >> 32));
+}
+
 /* 1 if item x was tried in vain and nothing it reads has changed since:
  * its customer's contacts (and so its allowed window, still the one kept),
  * its own day and the days of that window; the days around it outside the
@@ -158,15 +151,15 @@ static int since_unchanged(const struct plan *plan, const struct since *since, u
 {
     const struct item_rec *it = &plan->s->items[x];
     uint32_t at = since->tried[x];
-    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS], j;
+    int32_t k = (int32_t)plan->v[P_ROUTE_MOVE_DAYS];
     uint64_t mask;
     if (!ASSIGN_REUSE || at == 0 || since->cust_time[it->customer] >= at)
         return 0;
     /* taken at the try (allowed_days) and kept since: no contact of the
      * customer moved */
     mask = since->window[x];
-    for (j = 0; j <= 4 * k; j++)
-        if ((mask >> j & 1u) && !day_unchanged(plan, since, it->date - 2 * k + j, at))
+    for (; mask != 0; mask &= mask - 1)
+        if (!day_unchanged(plan, since, it->date - 2 * k + first_day_of(mask), at))
             return 0;
     return day_unchanged(plan, since, it->date, at);
 }
@@ -213,10 +206,9 @@ static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
     int rc;
     if ((rc = ccad__route_saving(plan, from, pos, &saving)) != 0)
         return rc;
-    for (d = it->date - 2 * k; d <= it->date + 2 * k; d++) {
+    for (; mask != 0; mask &= mask - 1) {
         struct dayroute *to;
-        if (!(mask >> (d - (it->date - 2 * k)) & 1u))
-            continue;
+        d = it->date - 2 * k + first_day_of(mask);
         to = &plan->day[d - plan->o->first_day];
         if (!limits_hold(plan, to, 1, it->svc))
             continue;
@@ -245,59 +237,51 @@ static int try_move(struct plan *plan, uint64_t mask, uint32_t x, int *moved)
 }
 
 /* Where x stands in its day's route and what taking it out saves, the
- * same for every partner of its swaps; x's insertion table into the route
- * of the day being tried (there.day -1: none yet), the same for every
- * partner on that day. */
+ * same for every partner of its swaps; x's table into the day being tried
+ * (NULL: none yet), the same for every partner on that day while no
+ * partner's table takes its slot (no route changes before a swap is
+ * made, which ends the search). */
 struct swap_from {
     uint32_t px;
     int32_t sx;
-    struct ccad__ins there;
+    const struct ccad__ins *there;
 };
 
-/* Where x's stop goes in route_y (day index day_y) without its stop at
- * py, from x's table into route_y (taken on the day's first partner):
- * *ax at travel *cx, and *sy, what taking py out saves; 0 if route_y takes
- * no table. */
-static int fit_there(struct plan *plan, struct swap_from *from, const struct dayroute *route_y,
-                     int32_t day_y, uint32_t py, uint32_t cx_of, uint32_t *ax, int32_t *cx,
-                     int32_t *sy)
+/* Customer ci's insertion table into route (day index day), kept or
+ * filled afresh (since->tables). */
+static int table_of(const struct plan *plan, struct since *since, const struct dayroute *route,
+                    int32_t day, uint32_t ci, const struct ccad__ins **out)
 {
-    int rc;
-    if (from->there.day != day_y &&
-        (rc = ccad__ins_fill(plan, route_y, day_y, cx_of, &from->there)) != 0)
-        return rc;
-    return ccad__ins_fit_skip(plan, route_y, &from->there, py, ax, cx, sy);
+    return ccad__ins_get(plan, &since->tables, route, day, ci, since->day_time[day], since->clock,
+                         out);
 }
 
-/* Partner y's insertion table into route_x, x's route (day index day_x),
- * from y's slot while that route has not changed since it was taken. */
-static int partner_table(const struct plan *plan, const struct since *since,
-                         const struct dayroute *route_x, int32_t day_x, uint32_t y,
-                         const struct ccad__ins **out)
+/* Where x's stop (customer cx_of) goes in route_y (day index day_y)
+ * without its stop at py: *ax at travel *cx, and *sy, what taking py out
+ * saves; route_y takes a table. */
+static int fit_there(const struct plan *plan, struct since *since, struct swap_from *from,
+                     const struct dayroute *route_y, int32_t day_y, uint32_t py, uint32_t cx_of,
+                     uint32_t *ax, int32_t *cx, int32_t *sy)
 {
-    struct ccad__ins *ins = &since->ins[since->slot[y]];
     int rc;
-    *out = ins;
-    if (ins->day == day_x && since->day_time[day_x] < ins->at)
-        return CCAD_OK;
-    if ((rc = ccad__ins_fill(plan, route_x, day_x, plan->s->items[y].customer, ins)) != 0)
+    if ((from->there == NULL || from->there->day != day_y || from->there->who != cx_of) &&
+        (rc = table_of(plan, since, route_y, day_y, cx_of, &from->there)) != 0)
         return rc;
-    ins->at = since->clock + 1;
-    return CCAD_OK;
+    return ccad__ins_fit_skip(plan, route_y, from->there, py, ax, cx, sy);
 }
 
 /* Where partner y's stop goes in route_x, x's route (day index day_x),
  * without x: *ay at travel *cy; from y's table where the route takes one. */
-static int fit_partner(const struct plan *plan, const struct since *since,
-                       const struct swap_from *from, const struct dayroute *route_x, int32_t day_x,
-                       uint32_t y, uint32_t *ay, int32_t *cy)
+static int fit_partner(const struct plan *plan, struct since *since, const struct swap_from *from,
+                       const struct dayroute *route_x, int32_t day_x, uint32_t y, uint32_t *ay,
+                       int32_t *cy)
 {
     const struct ccad__ins *ins;
     int32_t saving;
     int rc;
     if (!ASSIGN_REUSE || !ccad__ins_usable(plan, route_x))
         return ccad__route_fit_skip(plan, route_x, from->px, plan->s->items[y].customer, ay, cy);
-    if ((rc = partner_table(plan, since, route_x, day_x, y, &ins)) != 0)
+    if ((rc = table_of(plan, since, route_x, day_x, plan->s->items[y].customer, &ins)) != 0)
         return rc;
     return ccad__ins_fit_skip(plan, route_x, ins, from->px, ay, cy, &saving);
 }
@@ -311,8 +295,8 @@ static int fit_partner(const struct plan *plan, const struct since *since,
  * room_margin, no place of y in x's route gains more than room_margin, so
  * x's place, the cheaper question with its table, is asked first and
  * refuses most partners alone. */
-static int try_swap(struct plan *plan, const struct since *since, struct swap_from *from,
-                    uint32_t x, uint32_t y, uint32_t py, int *swapped)
+static int try_swap(struct plan *plan, struct since *since, struct swap_from *from, uint32_t x,
+                    uint32_t y, uint32_t py, int *swapped)
 {
     struct item_rec *ix = &plan->s->items[x], *iy = &plan->s->items[y];
     struct dayroute *route_x = &plan->day[ix->date - plan->o->first_day];
@@ -321,8 +305,8 @@ static int try_swap(struct plan *plan, const struct since *since, struct swap_fr
     int32_t sx = from->sx, sy, cx = 0, cy, dA = ix->date, dB = iy->date;
     int rc, early = ASSIGN_REUSE && plan->room_margin >= 0 && ccad__ins_usable(plan, route_y);
     if (early) {
-        if ((rc = fit_there(plan, from, route_y, dB - plan->o->first_day, py, ix->customer, &ax,
-                            &cx, &sy)) != 0)
+        if ((rc = fit_there(plan, since, from, route_y, dB - plan->o->first_day, py, ix->customer,
+                            &ax, &cx, &sy)) != 0)
             return rc;
         if (ax == UINT32_MAX || sx + sy - cx + plan->room_margin <= 0)
             return CCAD_OK;
@@ -392,14 +376,13 @@ static int swaps_of(struct plan *plan, struct since *since, uint64_t mask, uint3
     if (mask == 0)
         return CCAD_OK;
     from.px = pos_of(route_x, x);
-    from.there.day = -1;
+    from.there = NULL;
     if ((rc = ccad__route_saving(plan, route_x, from.px, &from.sx)) != 0)
         return rc;
-    for (d = home - 2 * k; d <= home + 2 * k; d++) {
+    for (; mask != 0; mask &= mask - 1) {
         struct dayroute *route;
         uint32_t base, bits;
-        if (!(mask >> (d - (home - 2 * k)) & 1u))
-            continue;
+        d = home - 2 * k + first_day_of(mask);
         route = &plan->day[d - plan->o->first_day];
         for (base = 0; base < route->n; base += 32) /* the flexible stops, in order */
             for (bits = flex_bits(since, route, base); bits != 0; bits &= bits - 1) {
@@ -471,7 +454,7 @@ int ccad__plan_assign(struct plan *plan)
     }
 done:
     ccad__free(s->ctx, since.window);
-    ccad__free(s->ctx, since.ins);
+    ccad__ins_cache_free(s->ctx, &since.tables);
     ccad__plan_index_free(s->ctx, &by_cust);
     return rc;
 }

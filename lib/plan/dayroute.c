@@ -215,41 +215,54 @@ static int row_leg(const struct plan *plan, const int32_t *row, uint32_t i, uint
     return to_j ? ccad__plan_leg(plan, i, j, out) : ccad__plan_leg(plan, j, i, out);
 }
 
+/* The legs from customer i to every stop of route into i's row of the
+ * kept legs (row), those not yet known asked for from i to the stop. */
+static int legs_to(const struct plan *plan, const int32_t *row, uint32_t i,
+                   const struct dayroute *route)
+{
+    uint32_t p;
+    int32_t leg;
+    int rc;
+    for (p = 0; p < route->n; p++)
+        if (row[route->cust[p]] == 0 && (rc = ccad__plan_leg(plan, i, route->cust[p], &leg)) != 0)
+            return rc;
+    return CCAD_OK;
+}
+
 int ccad__route_fit(const struct plan *plan, const struct dayroute *route, uint32_t i,
                     uint32_t *out_pos, int32_t *out_cost)
 {
     int32_t svc = ccad__plan_service(plan, i), open = open_of(plan, i), close = close_of(plan, i);
-    int32_t best = INT32_MAX, l1, l2;
+    int32_t best = INT32_MAX, home, l1;
     uint32_t p, m = route->n, best_pos = UINT32_MAX;
     const int32_t *row;
     int rc;
     if (plan->legs == NULL)
         return ccad__route_fit_skip(plan, route, UINT32_MAX, i, out_pos, out_cost);
     /* ccad__route_fit_skip without a stop skipped: the same tests on the
-     * same legs, each read from i's row */
+     * same legs. That walk asks for the leg to every stop (a place i's
+     * hours refuse still asks for the one to its stop, the next place's
+     * first leg), so they are all asked for first, where they do not wait
+     * for one another, and each place is then a test without a guess. */
     *out_pos = UINT32_MAX;
     *out_cost = 0;
     if (m > 0 && plan->room_margin >= 0 && svc - plan->room_margin > route->room)
         return CCAD_OK; /* as ccad__route_fit_skip */
     row = plan->legs + (size_t)i * (plan->b->n + 1);
-    if ((rc = row_leg(plan, row, i, UINT32_MAX, 0, &l1)) != 0)
+    if ((rc = row_leg(plan, row, i, UINT32_MAX, 0, &home)) != 0 ||
+        (rc = legs_to(plan, row, i, route)) != 0)
         return rc;
+    l1 = home;
     for (p = 0; p <= m; p++) { /* place p: after stop p - 1, before stop p */
         int32_t dep = p == 0 ? plan->o->day_start_min : route->dep[p - 1];
-        int32_t st = dep + l1 > open ? dep + l1 : open, cost;
-        if (st + svc > close) {
-            if (p < m && (rc = row_leg(plan, row, i, route->cust[p], 0, &l1)) != 0)
-                return rc;
-            continue;
-        }
-        if ((rc = row_leg(plan, row, i, p < m ? route->cust[p] : UINT32_MAX, 1, &l2)) != 0)
-            return rc;
-        cost = l1 + l2 - (p < m ? route->leg[p] : route->back_leg);
-        if (st + svc + l2 <= (p < m ? route->latest[p] : plan->day_end) && cost < best) {
-            best = cost;
-            best_pos = p;
-        }
-        l1 = l2; /* the next place's first leg, the same kept leg */
+        int32_t l2 = p < m ? row[route->cust[p]] - 1 : home;
+        int32_t st = dep + l1 > open ? dep + l1 : open;
+        int32_t cost = l1 + l2 - (p < m ? route->leg[p] : route->back_leg);
+        int better = (st + svc <= close) &
+                     (st + svc + l2 <= (p < m ? route->latest[p] : plan->day_end)) & (cost < best);
+        best = better ? cost : best;
+        best_pos = better ? p : best_pos;
+        l1 = l2; /* the next place's first leg */
     }
     *out_pos = best_pos;
     *out_cost = best_pos == UINT32_MAX ? 0 : best;

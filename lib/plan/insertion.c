@@ -25,9 +25,9 @@ static int32_t place_cost(const struct ccad__ins *s, int32_t dep, int32_t l1, in
                           int32_t limit, int32_t old)
 {
     int32_t st = dep + l1 > s->open ? dep + l1 : s->open;
-    if (st + s->svc > s->close || st + s->svc + l2 > limit)
-        return INT32_MAX;
-    return l1 + l2 - old;
+    /* both tests at once, for a select rather than a guess */
+    int fits = (st + s->svc <= s->close) & (st + s->svc + l2 <= limit);
+    return fits ? l1 + l2 - old : INT32_MAX;
 }
 
 static int32_t cost_at(const struct ccad__ins *ins, uint8_t p)
@@ -40,18 +40,29 @@ int ccad__ins_usable(const struct plan *plan, const struct dayroute *route)
     return plan->o->metric != CCAD_METRIC_HOST && route->n + 1 <= CCAD_INS_PLACES;
 }
 
-/* The first cheapest feasible place before and after every place. */
+/* The first cheapest feasible place before and after every place, with
+ * the cost of the best so far at hand (what cost_at would read back). */
 static void set_first_last(struct ccad__ins *ins)
 {
     uint32_t p, m = ins->n - 1;
-    ins->first[0] = CCAD_INS_NONE;
-    for (p = 0; p <= m; p++) /* strictly cheaper: the first of equals stays */
-        ins->first[p + 1] = ins->cost[p] < cost_at(ins, ins->first[p]) ? (uint8_t)p : ins->first[p];
+    int32_t best = INT32_MAX;
+    uint8_t at = CCAD_INS_NONE;
+    for (p = 0; p <= m; p++) { /* strictly cheaper: the first of equals stays */
+        int cheaper = ins->cost[p] < best;
+        ins->first[p] = at;
+        at = cheaper ? (uint8_t)p : at;
+        best = cheaper ? ins->cost[p] : best;
+    }
+    ins->first[m + 1] = at;
+    best = INT32_MAX;
+    at = CCAD_INS_NONE;
     ins->last[m + 1] = ins->last[m + 2] = CCAD_INS_NONE;
-    for (p = m + 1; p-- > 0;) /* as cheap, and feasible: the first of equals wins */
-        ins->last[p] = ins->cost[p] != INT32_MAX && ins->cost[p] <= cost_at(ins, ins->last[p + 1])
-                           ? (uint8_t)p
-                           : ins->last[p + 1];
+    for (p = m + 1; p-- > 0;) { /* as cheap, and feasible: the first of equals wins */
+        int as_cheap = (ins->cost[p] != INT32_MAX) & (ins->cost[p] <= best);
+        at = as_cheap ? (uint8_t)p : at;
+        best = as_cheap ? ins->cost[p] : best;
+        ins->last[p] = at;
+    }
 }
 
 int ccad__ins_fill(const struct plan *plan, const struct dayroute *route, int32_t day, uint32_t ci,
@@ -77,11 +88,19 @@ int ccad__ins_fill(const struct plan *plan, const struct dayroute *route, int32_
         for (p = 0; p < m; p++)
             if ((rc = ccad__plan_leg(plan, ci, route->cust[p], &ins->to[p])) != 0)
                 return rc;
-    for (p = 0; p <= m; p++) /* place p: after stop p - 1, before stop p */
-        ins->cost[p] = place_cost(
-            ins, p == 0 ? plan->o->day_start_min : route->dep[p - 1],
-            p == 0 ? ins->home : ins->to[p - 1], p == m ? ins->home : ins->to[p],
-            p == m ? plan->day_end : route->latest[p], p == m ? route->back_leg : route->leg[p]);
+    /* place p: after stop p - 1, before stop p; the two ends touch the base */
+    if (m == 0)
+        ins->cost[0] = place_cost(ins, plan->o->day_start_min, ins->home, ins->home, plan->day_end,
+                                  route->back_leg);
+    else {
+        ins->cost[0] = place_cost(ins, plan->o->day_start_min, ins->home, ins->to[0],
+                                  route->latest[0], route->leg[0]);
+        for (p = 1; p < m; p++)
+            ins->cost[p] = place_cost(ins, route->dep[p - 1], ins->to[p - 1], ins->to[p],
+                                      route->latest[p], route->leg[p]);
+        ins->cost[m] = place_cost(ins, route->dep[m - 1], ins->to[m - 1], ins->home, plan->day_end,
+                                  route->back_leg);
+    }
     set_first_last(ins);
     return CCAD_OK;
 }
@@ -114,5 +133,46 @@ int ccad__ins_fit_skip(const struct plan *plan, const struct dayroute *route,
     }
     *out_pos = pos;
     *out_cost = pos == UINT32_MAX ? 0 : best;
+    return CCAD_OK;
+}
+
+int ccad__ins_cache_init(ccad_ctx *ctx, struct ccad__ins_cache *cache, size_t tables, int32_t days)
+{
+    size_t slots = 1, k;
+    while (slots < 4 * tables && slots < CCAD_INS_CACHE_MAX)
+        slots *= 2;
+    cache->mask = (uint32_t)(slots - 1);
+    cache->days = (uint32_t)days;
+    cache->slot = ccad__alloc(ctx, slots * sizeof *cache->slot);
+    if (cache->slot == NULL)
+        return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
+    for (k = 0; k < slots; k++)
+        cache->slot[k].day = -1; /* empty */
+    return CCAD_OK;
+}
+
+void ccad__ins_cache_free(ccad_ctx *ctx, struct ccad__ins_cache *cache)
+{
+    ccad__free(ctx, cache->slot);
+    cache->slot = NULL;
+}
+
+int ccad__ins_get(const struct plan *plan, struct ccad__ins_cache *cache,
+                  const struct dayroute *route, int32_t day, uint32_t ci, uint32_t changed,
+                  uint32_t now, const struct ccad__ins **out)
+{
+    /* Fibonacci hashing of the key: the high bits of a multiple */
+    uint64_t key = ((uint64_t)ci * cache->days + (uint32_t)day) * UINT64_C(0x9e3779b97f4a7c15);
+    struct ccad__ins *ins = &cache->slot[(uint32_t)(key >> 32) & cache->mask];
+    int rc;
+    *out = ins;
+    /* at = 1 + the clock when filled: a change at that clock or later is newer */
+    if (ins->day == day && ins->who == ci && changed < ins->at)
+        return CCAD_OK;
+    if ((rc = ccad__ins_fill(plan, route, day, ci, ins)) != 0) {
+        ins->day = -1; /* half filled: empty */
+        return rc;
+    }
+    ins->at = now + 1;
     return CCAD_OK;
 }

@@ -52,4 +52,35 @@ int ccad__ins_fit_skip(const struct plan *plan, const struct dayroute *route,
                        const struct ccad__ins *ins, uint32_t skip, uint32_t *out_pos,
                        int32_t *out_cost, int32_t *out_saving);
 
+/* The tables the weekly assignment has filled, kept while their routes
+ * stay as they were. A table depends only on its customer and on its
+ * route, so the table of customer c into day d filled at time t serves
+ * every later question about c and d until d's route changes; the
+ * assignment asks the same ones again and again, pass after pass (x into
+ * a partner's day, a partner into x's day). Direct-mapped: (customer,
+ * day) picks one slot, and a table filled there replaces the one before,
+ * so memory stays at about four tables a flexible visit, and bounded.
+ * Times are the assignment's clock of changes (assign.c, struct since). */
+struct ccad__ins_cache {
+    struct ccad__ins *slot;
+    uint32_t mask; /* slots - 1: a power of two */
+    uint32_t days; /* the plan's days, for the key */
+};
+
+/* Room for about 4 x `tables` tables (a power of two, at most
+ * CCAD_INS_CACHE_MAX: 11 MB), all empty; CCAD_OK or a recorded
+ * CCAD_ENOMEM. */
+#define CCAD_INS_CACHE_MAX ((size_t)1 << 14)
+int ccad__ins_cache_init(ccad_ctx *ctx, struct ccad__ins_cache *cache, size_t tables, int32_t days);
+void ccad__ins_cache_free(ccad_ctx *ctx, struct ccad__ins_cache *cache);
+
+/* Customer ci's table into route (usable), day index `day`, into *out:
+ * the kept one when it was filled after the route last changed (at time
+ * `changed`, the clock then; no change since the start: 0), else filled
+ * afresh now (time `now`, the clock so far). *out stays valid until the
+ * next call. */
+int ccad__ins_get(const struct plan *plan, struct ccad__ins_cache *cache,
+                  const struct dayroute *route, int32_t day, uint32_t ci, uint32_t changed,
+                  uint32_t now, const struct ccad__ins **out);
+
 #endif
