@@ -257,6 +257,55 @@ static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
     if (plan->memo != NULL)
         plan->memo[i].wake = INT32_MIN; /* the facts stay: they read no contact */
 }
+/* The prefetch hints below must be put inline where they are called: gcc
+ * 12 drops a call to a separate function that only prefetches, as one
+ * without effect. */
+#if defined(__GNUC__) || defined(__clang__)
+#define CCAD__HINT static inline __attribute__((always_inline))
+#else
+#define CCAD__HINT static inline
+#endif
+/* Asks the processor to start loading the bytes at p..p+len (len at most
+ * 192, a compile-time size) into the cache: a hint that changes no value,
+ * and nothing with a compiler that has none. Written without a loop, which
+ * the compiler would drop as having no effect. */
+CCAD__HINT void ccad__prefetch(const void *p, size_t len)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    const char *c = (const char *)p;
+    __builtin_prefetch(c);
+    if (len > 64)
+        __builtin_prefetch(c + 64);
+    if (len > 128)
+        __builtin_prefetch(c + 128);
+    __builtin_prefetch(c + len - 1);
+#else
+    (void)p;
+    (void)len;
+#endif
+}
+/* Customer i is about to be briefed on day d by ccad__plan_brief_on: when
+ * its memo will not hold, its record and shadow are read, so start
+ * loading them (a large book's are far from the cache). */
+CCAD__HINT void ccad__plan_brief_ahead(const struct plan *plan, uint32_t i, int32_t d)
+{
+    if (plan->memo != NULL && plan->memo[i].wake <= d && (plan->memo[i].bits & MEMO_OPEN)) {
+        ccad__prefetch(&plan->cw[i], sizeof plan->cw[i]);
+        ccad__prefetch(&plan->sim[i], sizeof plan->sim[i]);
+    }
+}
+/* Customer i is about to be placed: its state and memo are read, and when
+ * the memo does not know its facts yet it is assessed, which reads its
+ * record; start loading them. */
+CCAD__HINT void ccad__plan_place_ahead(const struct plan *plan, uint32_t i)
+{
+    ccad__prefetch(&plan->sim[i], sizeof plan->sim[i]);
+    if (plan->memo != NULL) {
+        ccad__prefetch(&plan->memo[i], sizeof plan->memo[i]);
+        if (!(plan->memo[i].bits & MEMO_FACTS))
+            ccad__prefetch(&plan->cw[i], sizeof plan->cw[i]);
+    }
+}
 /* The day loop's reads of the customer's record, from the memo when there
  * is one (it holds what they read, compactly: a large book's records stay
  * out of the cache on days they are not needed). 1 if customer i is open

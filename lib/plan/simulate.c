@@ -117,6 +117,11 @@ static int waits_for_request(const struct plan *plan, uint32_t i, const ccad_bri
     return last == CCAD_NO_DATE || last < request;
 }
 
+/* How many customers ahead scan starts loading those it will brief afresh. */
+#ifndef BRIEF_AHEAD
+#define BRIEF_AHEAD 16
+#endif
+
 /* The customers due today into plan->cand[0..nc), in no order; the coming
  * load. */
 static void scan(struct plan *plan, struct today *today)
@@ -128,6 +133,8 @@ static void scan(struct plan *plan, struct today *today)
     ccad__lean_init(&lean, plan->v, today->d);
     for (i = 0; i < b->n; i++) {
         struct sim *m = &plan->sim[i];
+        if (i + BRIEF_AHEAD < b->n)
+            ccad__plan_brief_ahead(plan, (uint32_t)(i + BRIEF_AHEAD), today->d);
         if (!ccad__plan_open(plan, (uint32_t)i))
             continue;
         ccad__plan_brief_on(plan, &lean, (uint32_t)i, &br);
@@ -481,6 +488,8 @@ static int place_due(struct plan *plan, struct today *today)
         return CCAD_OK;
     for (i = 0; i < today->nc; i++) {
         const struct cand *c = &plan->cand[i];
+        if (i + BRIEF_AHEAD < today->nc)
+            ccad__plan_place_ahead(plan, plan->cand[i + BRIEF_AHEAD].idx);
         if (plan->sim[c->idx].taken == today->d)
             continue;
         if (still_ordered(plan, today, c))
