@@ -30,7 +30,9 @@
  * kind of a due customer's contact (strategy, complaint, care date): they
  * read neither the day nor the contacts, so a candidate that waits day
  * after day is assessed once in the range, not daily; the full assessment
- * is taken when it gets an item. The memo holds, besides, what the day
+ * is taken when it gets an item. With them it keeps whether the contact
+ * on record lies before the care date, so that a waiting customer's record
+ * is not read again to decide a care contact. The memo holds, besides, what the day
  * loop reads of the record every day (open or not, grade, visit days,
  * value, request date), so that a large book's records stay out of the
  * cache on the days they are not needed. A memo is 32 bytes a customer;
@@ -149,19 +151,22 @@ int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts 
     out->care_date = memo->care_date;
     out->strategy = memo->strategy;
     out->complaint = memo->complaint;
+    out->care_open = (memo->bits & MEMO_CARE_OPEN) != 0;
     return 1;
 }
 
 void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
                            struct ccad__facts *out)
 {
+    int32_t last = plan->cw[i].last_contact;
     out->care_date = a->care_date;
     out->strategy = (uint8_t)a->strategy;
     out->complaint = (uint8_t)a->complaint;
+    out->care_open = last == CCAD_NO_DATE || last < a->care_date;
     if (plan->memo != NULL) {
         plan->memo[i].care_date = out->care_date;
         plan->memo[i].strategy = out->strategy;
         plan->memo[i].complaint = out->complaint;
-        plan->memo[i].bits |= MEMO_FACTS;
+        plan->memo[i].bits |= MEMO_FACTS | (out->care_open ? MEMO_CARE_OPEN : 0u);
     }
 }

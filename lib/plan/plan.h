@@ -227,6 +227,7 @@ struct ccad__memo {
 #define MEMO_OPEN 1u      /* open (not released or eliminated) and not given up */
 #define MEMO_ESCALATES 2u /* the brief's quadrant escalates when overdue (escalate.*) */
 #define MEMO_FACTS 4u     /* care_date, strategy and complaint are known */
+#define MEMO_CARE_OPEN 8u /* with MEMO_FACTS: no contact on record since the care date */
 /* What decides the kind of a due customer's contact besides its own
  * state: the assessment's strategy (TRIAGE: status, volume or position,
  * margin, capability), complaint and care date (the complaint's date and
@@ -235,6 +236,7 @@ struct ccad__memo {
 struct ccad__facts {
     int32_t care_date;
     uint8_t strategy, complaint;
+    uint8_t care_open; /* 1 if the contact on record (if any) lies before care_date */
 };
 /* 1 and customer i's facts in *out when the memo knows them, else 0. */
 int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts *out);

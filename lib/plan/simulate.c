@@ -224,40 +224,56 @@ static int commit(struct plan *plan, struct today *today, const struct cand *k, 
 }
 
 /* 1 if customer i's latest contact in its shadow (recorded or planned)
- * lies before day d, or it has none. */
-static int last_before(const struct plan *plan, uint32_t i, int32_t d)
+ * lies before its care date, or it has none. The memo's facts tell for the
+ * recorded one; without a memo (the reference build) the record does. */
+static int care_open(const struct plan *plan, uint32_t i, const struct ccad__facts *facts)
 {
-    int32_t last = plan->sim[i].planned > 0 ? plan->sim[i].last : plan->cw[i].last_contact;
-    return last == CCAD_NO_DATE || last < d;
+    const struct sim *m = &plan->sim[i];
+    int32_t last = plan->cw[i].last_contact;
+    if (m->planned > 0)
+        return m->last < facts->care_date;
+    if (plan->memo != NULL)
+        return facts->care_open;
+    return last == CCAD_NO_DATE || last < facts->care_date;
 }
 
-/* The kind of a due customer's contact and the planner's lead reason,
- * from the facts of its assessment that decide it. */
-static int kind_of(struct plan *plan, const struct cand *k, const struct ccad__facts *facts,
-                   int32_t d, int *block_day, ccad_reason *lead)
+/* The kind of a due customer's contact and its persist block day (0: none),
+ * from the facts of its assessment that decide them. */
+static int kind_of(const struct plan *plan, const struct cand *k, const struct ccad__facts *facts,
+                   int32_t d, int *block_day)
 {
     const int64_t *v = plan->v;
     const struct sim *m = &plan->sim[k->idx];
-    int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT;
     *block_day = 0;
-    *lead = ccad__plan_reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls, k->over);
     if (m->block_left > 0) {
-        kind = CCAD_ITEM_PERSIST;
         *block_day = (int)(v[P_PERSIST_BLOCK] - m->block_left + 1);
-    } else if (facts->strategy == CCAD_STRATEGY_PERSIST &&
-               (m->block_start == CCAD_NO_DATE || d - m->block_start >= v[P_PERSIST_CYCLE])) {
-        kind = CCAD_ITEM_PERSIST;
-        *block_day = 1;
-    } else if (facts->complaint == CCAD_COMPLAINT_RESOLVED && facts->care_date != CCAD_NO_DATE &&
-               facts->care_date <= d && last_before(plan, k->idx, facts->care_date)) {
-        kind = CCAD_ITEM_CARE;
-        *lead = ccad__plan_reason(CCAD_RULE_COMPLAINT, CCAD_WHY_CARE_CONTACT,
-                                  plan->cw[k->idx].complaint_date, facts->care_date, 0);
+        return CCAD_ITEM_PERSIST;
     }
-    if (*block_day > 0)
-        *lead = ccad__plan_reason(CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_BLOCK, *block_day,
-                                  v[P_PERSIST_BLOCK], v[P_PERSIST_CYCLE]);
-    return kind;
+    if (facts->strategy == CCAD_STRATEGY_PERSIST &&
+        (m->block_start == CCAD_NO_DATE || d - m->block_start >= v[P_PERSIST_CYCLE])) {
+        *block_day = 1;
+        return CCAD_ITEM_PERSIST;
+    }
+    if (facts->complaint == CCAD_COMPLAINT_RESOLVED && facts->care_date != CCAD_NO_DATE &&
+        facts->care_date <= d && care_open(plan, k->idx, facts))
+        return CCAD_ITEM_CARE;
+    return k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT;
+}
+
+/* The planner's lead reason for the rep's contact of kind `kind` (block
+ * day block_day) with due candidate k: only an item needs it, so a
+ * candidate that waits never reads the record it names. */
+static ccad_reason lead_of(const struct plan *plan, const struct cand *k,
+                           const struct ccad__facts *facts, int kind, int block_day)
+{
+    const int64_t *v = plan->v;
+    if (block_day > 0)
+        return ccad__plan_reason(CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_BLOCK, block_day,
+                                 v[P_PERSIST_BLOCK], v[P_PERSIST_CYCLE]);
+    if (kind == CCAD_ITEM_CARE)
+        return ccad__plan_reason(CCAD_RULE_COMPLAINT, CCAD_WHY_CARE_CONTACT,
+                                 plan->cw[k->idx].complaint_date, facts->care_date, 0);
+    return ccad__plan_reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls, k->over);
 }
 
 /* The assessment of customer i's shadow on day d, into *a. */
@@ -308,7 +324,6 @@ static ccad_reason delegated_why(const struct plan *plan, const struct today *to
  * it waits. */
 static int place(struct plan *plan, struct today *today, const struct cand *k)
 {
-    const struct cust *c = &plan->cw[k->idx];
     struct sim *m = &plan->sim[k->idx];
     ccad_assessment a;
     struct ccad__facts facts;
@@ -324,16 +339,12 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
         assessed = 1;
         ccad__plan_facts_keep(plan, k->idx, &a, &facts);
     }
-    kind = kind_of(plan, k, &facts, today->d, &block_day, &lead);
+    kind = kind_of(plan, k, &facts, today->d, &block_day);
     if (ccad__plan_in_person(kind) && !sees_on(plan, k->idx, today->d)) {
         if (m->day_wait == CCAD_NO_DATE)
             m->day_wait = k->due != CCAD_NO_DATE && k->due < today->d ? k->due : today->d;
         return CCAD_OK; /* a block pauses, like on a day off */
     }
-    memset(&extra, 0, sizeof extra);
-    if (m->day_wait != CCAD_NO_DATE)
-        extra = ccad__plan_reason(CCAD_RULE_ROUTE, CCAD_WHY_PLAN_VISIT_DAY, m->day_wait,
-                                  c->visit_days, 0);
     if (today->absent) {
         if (k->cls == CCAD_Q4 && !k->block) {
             if (m->waiting == CCAD_NO_DATE)
@@ -357,6 +368,12 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
             return CCAD_OK;
         }
     }
+    if (delegated == CCAD_BY_REP)
+        lead = lead_of(plan, k, &facts, kind, block_day);
+    memset(&extra, 0, sizeof extra);
+    if (m->day_wait != CCAD_NO_DATE)
+        extra = ccad__plan_reason(CCAD_RULE_ROUTE, CCAD_WHY_PLAN_VISIT_DAY, m->day_wait,
+                                  ccad__plan_visit_days(plan, k->idx), 0);
     if (block_day == 1 && delegated != CCAD_BY_REP) {
         /* a block is the rep's own work: a delegated first day is a plain visit */
         block_day = 0;
