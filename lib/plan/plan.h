@@ -228,6 +228,7 @@ struct ccad__memo {
 #define MEMO_ESCALATES 2u /* the brief's quadrant escalates when overdue (escalate.*) */
 #define MEMO_FACTS 4u     /* care_date, strategy and complaint are known */
 #define MEMO_CARE_OPEN 8u /* with MEMO_FACTS: no contact on record since the care date */
+#define MEMO_DUE_NOW 16u  /* the brief is due now until its wake (events.c) */
 /* What decides the kind of a due customer's contact besides its own
  * state: the assessment's strategy (TRIAGE: status, volume or position,
  * margin, capability), complaint and care date (the complaint's date and
