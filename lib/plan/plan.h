@@ -297,15 +297,16 @@ CCAD__HINT void ccad__plan_brief_ahead(const struct plan *plan, uint32_t i, int3
         ccad__prefetch(&plan->sim[i], sizeof plan->sim[i]);
     }
 }
-/* Customer i is about to be placed: its state and memo are read, and when
- * the memo does not know its facts yet it is assessed, which reads its
- * record; start loading them. */
-CCAD__HINT void ccad__plan_place_ahead(const struct plan *plan, uint32_t i)
+/* Customer i is about to be placed: its state and memo are read, and its
+ * record when the memo does not know its facts yet or (item: 1) it is
+ * likely to get an item, as the candidates taken in order are; both read
+ * its record for the assessment. Start loading them. */
+CCAD__HINT void ccad__plan_place_ahead(const struct plan *plan, uint32_t i, int item)
 {
     ccad__prefetch(&plan->sim[i], sizeof plan->sim[i]);
     if (plan->memo != NULL) {
         ccad__prefetch(&plan->memo[i], sizeof plan->memo[i]);
-        if (!(plan->memo[i].bits & MEMO_FACTS))
+        if (item || !(plan->memo[i].bits & MEMO_FACTS))
             ccad__prefetch(&plan->cw[i], sizeof plan->cw[i]);
     }
 }

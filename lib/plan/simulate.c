@@ -506,7 +506,7 @@ static int place_due(struct plan *plan, struct today *today)
     for (i = 0; i < today->nc; i++) {
         const struct cand *c = &plan->cand[i];
         if (i + BRIEF_AHEAD < today->nc)
-            ccad__plan_place_ahead(plan, plan->cand[i + BRIEF_AHEAD].idx);
+            ccad__plan_place_ahead(plan, plan->cand[i + BRIEF_AHEAD].idx, 0);
         if (plan->sim[c->idx].taken == today->d)
             continue;
         if (still_ordered(plan, today, c))
@@ -516,6 +516,8 @@ static int place_due(struct plan *plan, struct today *today)
     }
     ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
     while ((k = ccad__cand_heap_pop(&heap)) != NULL) {
+        if (heap.n > 0) /* the next one, while this one is placed */
+            ccad__plan_place_ahead(plan, heap.a[0].idx, 1);
         if ((rc = take(plan, today, k)) != 0)
             return rc;
         if (k->cls == CCAD_Q4 && day_full(plan, today))
