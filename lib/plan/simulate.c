@@ -117,10 +117,23 @@ static int waits_for_request(const struct plan *plan, uint32_t i, const ccad_bri
     return last == CCAD_NO_DATE || last < request;
 }
 
-/* How many customers ahead scan starts loading those it will brief afresh. */
+/* How many customers ahead the day's passes start loading the records
+ * they will read (prefetch hints), in books of at least FAR_BOOK customers,
+ * whose records a day's pass pushes out of the caches; in smaller books the
+ * hints would only cost instructions. */
 #ifndef BRIEF_AHEAD
 #define BRIEF_AHEAD 16
 #endif
+#ifndef FAR_BOOK
+#define FAR_BOOK 16384
+#endif
+
+/* The end of a pass over n records (customers or candidates) up to which
+ * it loads BRIEF_AHEAD records ahead: 0 in a small book. */
+static size_t ahead_end(const struct plan *plan, size_t n)
+{
+    return plan->b->n >= FAR_BOOK && n > BRIEF_AHEAD ? n - BRIEF_AHEAD : 0;
+}
 
 /* The customers due today into plan->cand[0..nc), in no order; the coming
  * load. */
@@ -129,11 +142,11 @@ static void scan(struct plan *plan, struct today *today)
     const ccad_book *b = plan->b;
     struct ccad__lean lean;
     ccad_brief br;
-    size_t i;
+    size_t i, ahead = ahead_end(plan, b->n);
     ccad__lean_init(&lean, plan->v, today->d);
     for (i = 0; i < b->n; i++) {
         struct sim *m = &plan->sim[i];
-        if (i + BRIEF_AHEAD < b->n)
+        if (i < ahead)
             ccad__plan_brief_ahead(plan, (uint32_t)(i + BRIEF_AHEAD), today->d);
         if (!ccad__plan_open(plan, (uint32_t)i))
             continue;
@@ -497,7 +510,7 @@ static int place_due(struct plan *plan, struct today *today)
 {
     struct ccad__cand_heap heap;
     const struct cand *k;
-    size_t i, m = 0, taken;
+    size_t i, m = 0, taken, ahead = ahead_end(plan, today->nc);
     int rc;
     if ((rc = take_first(plan, today, &taken)) != 0)
         return rc;
@@ -505,7 +518,7 @@ static int place_due(struct plan *plan, struct today *today)
         return CCAD_OK;
     for (i = 0; i < today->nc; i++) {
         const struct cand *c = &plan->cand[i];
-        if (i + BRIEF_AHEAD < today->nc)
+        if (i < ahead)
             ccad__plan_place_ahead(plan, plan->cand[i + BRIEF_AHEAD].idx, 0);
         if (plan->sim[c->idx].taken == today->d)
             continue;
@@ -516,7 +529,7 @@ static int place_due(struct plan *plan, struct today *today)
     }
     ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
     while ((k = ccad__cand_heap_pop(&heap)) != NULL) {
-        if (heap.n > 0) /* the next one, while this one is placed */
+        if (heap.n > 0 && ahead > 0) /* the next one, while this one is placed */
             ccad__plan_place_ahead(plan, heap.a[0].idx, 1);
         if ((rc = take(plan, today, k)) != 0)
             return rc;
