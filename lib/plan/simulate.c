@@ -236,59 +236,6 @@ static int commit(struct plan *plan, struct today *today, const struct cand *k, 
     return CCAD_OK;
 }
 
-/* 1 if customer i's latest contact in its shadow (recorded or planned)
- * lies before its care date, or it has none. The memo's facts tell for the
- * recorded one; without a memo (the reference build) the record does. */
-static int care_open(const struct plan *plan, uint32_t i, const struct ccad__facts *facts)
-{
-    const struct sim *m = &plan->sim[i];
-    int32_t last = plan->cw[i].last_contact;
-    if (m->planned > 0)
-        return m->last < facts->care_date;
-    if (plan->memo != NULL)
-        return facts->care_open;
-    return last == CCAD_NO_DATE || last < facts->care_date;
-}
-
-/* The kind of a due customer's contact and its persist block day (0: none),
- * from the facts of its assessment that decide them. */
-static int kind_of(const struct plan *plan, const struct cand *k, const struct ccad__facts *facts,
-                   int32_t d, int *block_day)
-{
-    const int64_t *v = plan->v;
-    const struct sim *m = &plan->sim[k->idx];
-    *block_day = 0;
-    if (m->block_left > 0) {
-        *block_day = (int)(v[P_PERSIST_BLOCK] - m->block_left + 1);
-        return CCAD_ITEM_PERSIST;
-    }
-    if (facts->strategy == CCAD_STRATEGY_PERSIST &&
-        (m->block_start == CCAD_NO_DATE || d - m->block_start >= v[P_PERSIST_CYCLE])) {
-        *block_day = 1;
-        return CCAD_ITEM_PERSIST;
-    }
-    if (facts->complaint == CCAD_COMPLAINT_RESOLVED && facts->care_date != CCAD_NO_DATE &&
-        facts->care_date <= d && care_open(plan, k->idx, facts))
-        return CCAD_ITEM_CARE;
-    return k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT;
-}
-
-/* The planner's lead reason for the rep's contact of kind `kind` (block
- * day block_day) with due candidate k: only an item needs it, so a
- * candidate that waits never reads the record it names. */
-static ccad_reason lead_of(const struct plan *plan, const struct cand *k,
-                           const struct ccad__facts *facts, int kind, int block_day)
-{
-    const int64_t *v = plan->v;
-    if (block_day > 0)
-        return ccad__plan_reason(CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_BLOCK, block_day,
-                                 v[P_PERSIST_BLOCK], v[P_PERSIST_CYCLE]);
-    if (kind == CCAD_ITEM_CARE)
-        return ccad__plan_reason(CCAD_RULE_COMPLAINT, CCAD_WHY_CARE_CONTACT,
-                                 plan->cw[k->idx].complaint_date, facts->care_date, 0);
-    return ccad__plan_reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls, k->over);
-}
-
 /* The assessment of customer i's shadow on day d, into *a. */
 static void assess_on(const struct plan *plan, uint32_t i, int32_t d, ccad_assessment *a)
 {
@@ -352,7 +299,7 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
         assessed = 1;
         ccad__plan_facts_keep(plan, k->idx, &a, &facts);
     }
-    kind = kind_of(plan, k, &facts, today->d, &block_day);
+    kind = ccad__plan_kind_of(plan, k, &facts, today->d, &block_day);
     if (ccad__plan_in_person(kind) && !sees_on(plan, k->idx, today->d)) {
         if (m->day_wait == CCAD_NO_DATE)
             m->day_wait = k->due != CCAD_NO_DATE && k->due < today->d ? k->due : today->d;
@@ -382,7 +329,7 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
         }
     }
     if (delegated == CCAD_BY_REP)
-        lead = lead_of(plan, k, &facts, kind, block_day);
+        lead = ccad__plan_lead_of(plan, k, &facts, kind, block_day);
     memset(&extra, 0, sizeof extra);
     if (m->day_wait != CCAD_NO_DATE)
         extra = ccad__plan_reason(CCAD_RULE_ROUTE, CCAD_WHY_PLAN_VISIT_DAY, m->day_wait,
