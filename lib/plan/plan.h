@@ -244,14 +244,6 @@ int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts 
 /* Customer i's facts from its assessment a into *out, kept in the memo. */
 void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
                            struct ccad__facts *out);
-/* kind.c: the kind of due candidate k's contact on day d and its persist
- * block day (*block_day, 0: none), from its state and its facts. */
-int ccad__plan_kind_of(const struct plan *plan, const struct cand *k,
-                       const struct ccad__facts *facts, int32_t d, int *block_day);
-/* kind.c: the planner's lead reason for the rep's contact of that kind and
- * block day with k (read only for an item: a care contact's reads the record). */
-ccad_reason ccad__plan_lead_of(const struct plan *plan, const struct cand *k,
-                               const struct ccad__facts *facts, int kind, int block_day);
 /* Allocates plan->memo (every customer to be briefed afresh); CCAD_OK or a
  * recorded CCAD_ENOMEM. */
 int ccad__plan_memo_init(struct plan *plan);

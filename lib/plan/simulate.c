@@ -9,6 +9,7 @@
  * the rep is back by the day's end. In-person contacts fall only on the
  * customer's visit days. Spare room then takes important contacts due in
  * the next days (levelling), and special dates get keep-warm touches. */
+#include "kind.h"
 #include "plan.h"
 
 #include <stdlib.h>

@@ -7,13 +7,20 @@
  * candidate that waits day after day, as most do in a large book with one
  * overloaded rep, costs its memo and state alone. The lead reason names
  * the complaint's date of a care contact, which is in the record; it is
- * built only for a contact that gets an item. */
+ * built only for a contact that gets an item.
+ *
+ * Only simulate.c includes it: the day loop asks for every waiting
+ * candidate's kind every day, so the functions are put inline there. */
+#ifndef CCAD_PLAN_KIND_H
+#define CCAD_PLAN_KIND_H
+
 #include "plan.h"
 
 /* 1 if customer i's latest contact in its shadow (recorded or planned)
  * lies before its care date, or it has none. The memo's facts tell for the
  * recorded one; without a memo (the reference build) the record does. */
-static int care_open(const struct plan *plan, uint32_t i, const struct ccad__facts *facts)
+static inline int ccad__plan_care_open(const struct plan *plan, uint32_t i,
+                                       const struct ccad__facts *facts)
 {
     const struct sim *m = &plan->sim[i];
     int32_t last = plan->cw[i].last_contact;
@@ -24,8 +31,8 @@ static int care_open(const struct plan *plan, uint32_t i, const struct ccad__fac
     return last == CCAD_NO_DATE || last < facts->care_date;
 }
 
-int ccad__plan_kind_of(const struct plan *plan, const struct cand *k,
-                       const struct ccad__facts *facts, int32_t d, int *block_day)
+static inline int ccad__plan_kind_of(const struct plan *plan, const struct cand *k,
+                                     const struct ccad__facts *facts, int32_t d, int *block_day)
 {
     const int64_t *v = plan->v;
     const struct sim *m = &plan->sim[k->idx];
@@ -40,13 +47,14 @@ int ccad__plan_kind_of(const struct plan *plan, const struct cand *k,
         return CCAD_ITEM_PERSIST;
     }
     if (facts->complaint == CCAD_COMPLAINT_RESOLVED && facts->care_date != CCAD_NO_DATE &&
-        facts->care_date <= d && care_open(plan, k->idx, facts))
+        facts->care_date <= d && ccad__plan_care_open(plan, k->idx, facts))
         return CCAD_ITEM_CARE;
     return k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT;
 }
 
-ccad_reason ccad__plan_lead_of(const struct plan *plan, const struct cand *k,
-                               const struct ccad__facts *facts, int kind, int block_day)
+static inline ccad_reason ccad__plan_lead_of(const struct plan *plan, const struct cand *k,
+                                             const struct ccad__facts *facts, int kind,
+                                             int block_day)
 {
     const int64_t *v = plan->v;
     if (block_day > 0)
@@ -57,3 +65,5 @@ ccad_reason ccad__plan_lead_of(const struct plan *plan, const struct cand *k,
                                  plan->cw[k->idx].complaint_date, facts->care_date, 0);
     return ccad__plan_reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls, k->over);
 }
+
+#endif
