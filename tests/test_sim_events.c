@@ -47,7 +47,7 @@ static const struct {
     {"clock.any_contact", 0, 1},        {"clock.q1_visits_only", 0, 1},
     {"capacity.pull_ahead_days", 0, 6}, {"capacity.q4_rollover_days", 0, 5},
     {"capacity.delegate_q3", 0, 1},     {"persist.block_days", 1, 4},
-    {"persist.cycle_days", 5, 30},
+    {"persist.cycle_days", 5, 30},      {"complaint.care_after_days", 0, 20},
 };
 
 static void draw_rules(tt_territory *t, uint64_t *s)
@@ -70,8 +70,11 @@ static void draw_rules(tt_territory *t, uint64_t *s)
 }
 
 /* Purchase decisions, requests and persist activities with dates inside
- * the range (and a little before), on about a fifth of the customers; the
- * number of customers changed. */
+ * the range (and a little before), on about a fifth of the customers;
+ * among them customers due now (contacted but never visited, or never
+ * contacted) and complaints resolved around the range's start (care
+ * contacts due before, inside or after it, with the last contact before or
+ * after the care date); the number of customers changed. */
 static size_t draw_dates(tt_territory *t, uint64_t *s)
 {
     size_t i, n = ccad_book_count(t->book), changed = 0;
@@ -90,6 +93,18 @@ static size_t draw_dates(tt_territory *t, uint64_t *s)
             for (k = 0; k < 3; k++)
                 c.owner_sales[k] = k == 0 ? c.last_contact - (int32_t)tu_rng_range(s, 0, 3)
                                           : c.owner_sales[k - 1] - (int32_t)tu_rng_range(s, 1, 9);
+        if (tu_rng_pct(s, 25) && c.last_contact != CCAD_NO_DATE)
+            c.last_visit = CCAD_NO_DATE; /* contacted, never visited: due now */
+        else if (tu_rng_pct(s, 10) && c.complaint == CCAD_COMPLAINT_NONE) {
+            c.last_contact = c.last_visit = c.next_step_date = CCAD_NO_DATE; /* never contacted */
+            c.contacts = 0;
+        }
+        if (tu_rng_pct(s, 40) && c.last_contact != CCAD_NO_DATE) {
+            c.complaint = CCAD_COMPLAINT_RESOLVED;
+            c.complaint_date = c.last_contact - (int32_t)tu_rng_range(s, -2, 20);
+            if (c.complaint_date > d0 - 1)
+                c.complaint_date = d0 - 1;
+        }
         changed += ccad_book_update(t->book, i, &c) == CCAD_OK;
     }
     return changed;

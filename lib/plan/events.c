@@ -24,13 +24,34 @@
  * with its days overdue and escalation recomputed, on every day before the
  * first of those change days after d0 (its wake), except when the due date
  * is d0 itself (it may be the day's own date): then the next day looks
- * again. A planned contact changes the shadow and forgets the memo.
+ * again, unless the brief is known to be due now (below). A planned
+ * contact changes the shadow and forgets the memo.
+ *
+ * Due today. Take a brief on day d whose due date is d, and the range's
+ * last day X before the customer's next change day. Its due date on every
+ * day d' from d to X is the earliest of its fixed dates F (the clock's, the
+ * next step, the complaint's, the request, the care date), which are the
+ * same on all those days, and, when a "due now" term is in force (in force
+ * on all of them or none), d' itself; moved to a working weekday
+ * (freq.work_days). Briefed on X, the same shadow is due on g, the earlier
+ * of X and F moved so. When g is d, F came first on d and stays first: the
+ * due date is d through X, a fixed one. When g is later, through the earlier
+ * of X and g the brief follows the day, as if F were not there: before F
+ * because the day comes first; from F to g because every day of [F, g) is
+ * a non-working weekday, so that the day and F both move to g. Such a
+ * brief is due on a working weekday, due on the next one otherwise, never
+ * overdue, and the memo keeps it so (MEMO_DUE_NOW) instead of briefing the
+ * customer again each day: in a large book with one overloaded rep, a
+ * tenth of the customers are due on the day they are briefed, most of them
+ * on their own due date and the rest due now, waiting day after day.
  *
  * The memo also keeps the three facts of the assessment that decide the
  * kind of a due customer's contact (strategy, complaint, care date): they
  * read neither the day nor the contacts, so a candidate that waits day
  * after day is assessed once in the range, not daily; the full assessment
- * is taken when it gets an item. The memo holds, besides, what the day
+ * is taken when it gets an item. With them it keeps whether the contact
+ * on record lies before the care date, so that a waiting customer's record
+ * is not read again to decide a care contact. The memo holds, besides, what the day
  * loop reads of the record every day (open or not, grade, visit days,
  * value, request date), so that a large book's records stay out of the
  * cache on the days they are not needed. A memo is 32 bytes a customer;
@@ -49,15 +70,11 @@ static int32_t first_after(int32_t d, int64_t day, int32_t best)
     return day > d && day < best ? (int32_t)day : best;
 }
 
-/* The first day after d on which customer c's brief, taken on d as br,
- * may differ other than by its days overdue: see the file comment. */
-static int32_t wake_of(const int64_t *v, const struct cust *c, int32_t d, const ccad_brief *br)
+/* The first day after d on which customer c's urgency, FREQ's ramp or a
+ * request's urgency may change (INT32_MAX: none). */
+static int32_t change_day(const int64_t *v, const struct cust *c, int32_t d)
 {
     int32_t wake = INT32_MAX;
-    if (br->due_date == d)
-        return d + 1;
-    if (br->due_date != CCAD_NO_DATE && br->due_date > d)
-        wake = br->due_date;
     if (c->purchase != CCAD_NO_DATE) {
         wake = first_after(d, (int64_t)c->purchase - v[P_FREQ_RAMP_WITHIN], wake);
         wake = first_after(d, (int64_t)c->purchase - v[P_URG_TWO_WEEKS], wake);
@@ -67,6 +84,60 @@ static int32_t wake_of(const int64_t *v, const struct cust *c, int32_t d, const 
     if (c->request != CCAD_NO_DATE)
         wake = first_after(d, (int64_t)c->request - v[P_URG_REQUEST], wake);
     return wake;
+}
+
+/* The first day after d on which customer c's brief, taken on d as br,
+ * may differ other than by its days overdue: see the file comment. */
+static int32_t wake_of(const int64_t *v, const struct cust *c, int32_t d, const ccad_brief *br)
+{
+    int32_t wake = change_day(v, c, d);
+    if (br->due_date == d)
+        return d + 1;
+    if (br->due_date != CCAD_NO_DATE && br->due_date > d && br->due_date < wake)
+        wake = br->due_date;
+    return wake;
+}
+
+/* The due date g of shadow `view` of customer c briefed on X, the range's
+ * last day before c's next change day, for its brief br taken on day
+ * lean->today = d and due on d (see the file comment), with X in *out_x;
+ * CCAD_NO_DATE when X is not after d or the brief on X tells nothing. */
+static int32_t probe_due(const struct plan *plan, const struct ccad__lean *lean,
+                         const struct cust *c, const struct cust *view, const ccad_brief *br,
+                         int32_t *out_x)
+{
+    struct ccad__lean probe;
+    ccad_brief then;
+    int32_t d = lean->today, x = plan->o->first_day + plan->o->days - 1,
+            change = change_day(plan->v, c, d);
+    if (change <= x)
+        x = change - 1;
+    *out_x = x;
+    if (x <= d)
+        return CCAD_NO_DATE;
+    probe = *lean; /* its tables read the rules alone */
+    probe.today = x;
+    ccad__brief_cust(&probe, view, &then);
+    if (then.quadrant != br->quadrant || then.urgency != br->urgency)
+        return CCAD_NO_DATE;
+    return then.due_date;
+}
+
+/* Memo m of a brief due on its own day d (see the file comment): a due
+ * date that stays through X is kept as a fixed one, a brief due now is
+ * kept as such (MEMO_DUE_NOW) through the earlier of g and X; else the
+ * next day looks again. */
+static void keep_due_today(const struct plan *plan, const struct ccad__lean *lean,
+                           const struct cust *c, const struct cust *view, const ccad_brief *br,
+                           struct ccad__memo *m)
+{
+    int32_t d = lean->today, x, g = probe_due(plan, lean, c, view, br, &x);
+    if (g == d) {
+        m->wake = x + 1;
+    } else if (g != CCAD_NO_DATE && g > d) {
+        m->bits |= MEMO_DUE_NOW;
+        m->wake = (g < x ? g : x) + 1;
+    }
 }
 
 /* ESCALATE: the level of a customer `over` days overdue whose quadrant
@@ -119,9 +190,11 @@ void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint3
             memo->wake = wake_of(plan->v, c, d, out);
             memo->quadrant = out->quadrant;
             memo->urgency = out->urgency;
-            memo->bits &= (uint8_t)~MEMO_ESCALATES;
+            memo->bits &= (uint8_t) ~(MEMO_ESCALATES | MEMO_DUE_NOW);
             if (out->quadrant != CCAD_Q4 || plan->v[P_ESC_Q4])
                 memo->bits |= MEMO_ESCALATES;
+            if (out->due_date == d)
+                keep_due_today(plan, lean, c, &view, out, memo);
         }
         return;
     }
@@ -130,6 +203,12 @@ void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint3
     out->quadrant = memo->quadrant;
     out->grade = memo->grade;
     out->urgency = memo->urgency;
+    if (memo->bits & MEMO_DUE_NOW) {
+        int shift = lean->shift[ccad__weekday(d)];
+        out->due_date = d + shift;
+        out->flags = shift == 0 ? CCAD_F_DUE : 0u;
+        return;
+    }
     if (memo->due == CCAD_NO_DATE || memo->due > d)
         return;
     out->flags = CCAD_F_DUE;
@@ -149,6 +228,7 @@ int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts 
     out->care_date = memo->care_date;
     out->strategy = memo->strategy;
     out->complaint = memo->complaint;
+    out->care_open = (memo->bits & MEMO_CARE_OPEN) != 0;
     return 1;
 }
 
@@ -158,15 +238,17 @@ void ccad__plan_facts_set(struct plan *plan, uint32_t i, const struct ccad__fact
         plan->memo[i].care_date = facts->care_date;
         plan->memo[i].strategy = facts->strategy;
         plan->memo[i].complaint = facts->complaint;
-        plan->memo[i].bits |= MEMO_FACTS;
+        plan->memo[i].bits |= MEMO_FACTS | (facts->care_open ? MEMO_CARE_OPEN : 0u);
     }
 }
 
 void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
                            struct ccad__facts *out)
 {
+    int32_t last = plan->cw[i].last_contact;
     out->care_date = a->care_date;
     out->strategy = (uint8_t)a->strategy;
     out->complaint = (uint8_t)a->complaint;
+    out->care_open = last == CCAD_NO_DATE || last < a->care_date;
     ccad__plan_facts_set(plan, i, out);
 }

@@ -227,6 +227,8 @@ struct ccad__memo {
 #define MEMO_OPEN 1u      /* open (not released or eliminated) and not given up */
 #define MEMO_ESCALATES 2u /* the brief's quadrant escalates when overdue (escalate.*) */
 #define MEMO_FACTS 4u     /* care_date, strategy and complaint are known */
+#define MEMO_CARE_OPEN 8u /* with MEMO_FACTS: no contact on record since the care date */
+#define MEMO_DUE_NOW 16u  /* the brief is due now until its wake (events.c) */
 /* What decides the kind of a due customer's contact besides its own
  * state: the assessment's strategy (TRIAGE: status, volume or position,
  * margin, capability), complaint and care date (the complaint's date and
@@ -235,6 +237,7 @@ struct ccad__memo {
 struct ccad__facts {
     int32_t care_date;
     uint8_t strategy, complaint;
+    uint8_t care_open; /* 1 if the contact on record (if any) lies before care_date */
 };
 /* 1 and customer i's facts in *out when the memo knows them, else 0. */
 int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts *out);
@@ -258,6 +261,56 @@ static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
 {
     if (plan->memo != NULL)
         plan->memo[i].wake = INT32_MIN; /* the facts stay: they read no contact */
+}
+/* The prefetch hints below must be put inline where they are called: gcc
+ * 12 drops a call to a separate function that only prefetches, as one
+ * without effect. */
+#if defined(__GNUC__) || defined(__clang__)
+#define CCAD__HINT static inline __attribute__((always_inline))
+#else
+#define CCAD__HINT static inline
+#endif
+/* Asks the processor to start loading the bytes at p..p+len (len at most
+ * 192, a compile-time size) into the cache: a hint that changes no value,
+ * and nothing with a compiler that has none. Written without a loop, which
+ * the compiler would drop as having no effect. */
+CCAD__HINT void ccad__prefetch(const void *p, size_t len)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    const char *c = (const char *)p;
+    __builtin_prefetch(c);
+    if (len > 64)
+        __builtin_prefetch(c + 64);
+    if (len > 128)
+        __builtin_prefetch(c + 128);
+    __builtin_prefetch(c + len - 1);
+#else
+    (void)p;
+    (void)len;
+#endif
+}
+/* Customer i is about to be briefed on day d by ccad__plan_brief_on: when
+ * its memo will not hold, its record and shadow are read, so start
+ * loading them (a large book's are far from the cache). */
+CCAD__HINT void ccad__plan_brief_ahead(const struct plan *plan, uint32_t i, int32_t d)
+{
+    if (plan->memo != NULL && plan->memo[i].wake <= d && (plan->memo[i].bits & MEMO_OPEN)) {
+        ccad__prefetch(&plan->cw[i], sizeof plan->cw[i]);
+        ccad__prefetch(&plan->sim[i], sizeof plan->sim[i]);
+    }
+}
+/* Customer i is about to be placed: its state and memo are read, and its
+ * record when the memo does not know its facts yet or (item: 1) it is
+ * likely to get an item, as the candidates taken in order are; both read
+ * its record for the assessment. Start loading them. */
+CCAD__HINT void ccad__plan_place_ahead(const struct plan *plan, uint32_t i, int item)
+{
+    ccad__prefetch(&plan->sim[i], sizeof plan->sim[i]);
+    if (plan->memo != NULL) {
+        ccad__prefetch(&plan->memo[i], sizeof plan->memo[i]);
+        if (item || !(plan->memo[i].bits & MEMO_FACTS))
+            ccad__prefetch(&plan->cw[i], sizeof plan->cw[i]);
+    }
 }
 /* The day loop's reads of the customer's record, from the memo when there
  * is one (it holds what they read, compactly: a large book's records stay

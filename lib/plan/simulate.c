@@ -9,6 +9,7 @@
  * the rep is back by the day's end. In-person contacts fall only on the
  * customer's visit days. Spare room then takes important contacts due in
  * the next days (levelling), and special dates get keep-warm touches. */
+#include "kind.h"
 #include "plan.h"
 
 #include <stdlib.h>
@@ -117,6 +118,24 @@ static int waits_for_request(const struct plan *plan, uint32_t i, const ccad_bri
     return last == CCAD_NO_DATE || last < request;
 }
 
+/* How many customers ahead the day's passes start loading the records
+ * they will read (prefetch hints), in books of at least FAR_BOOK customers,
+ * whose records a day's pass pushes out of the caches; in smaller books the
+ * hints would only cost instructions. */
+#ifndef BRIEF_AHEAD
+#define BRIEF_AHEAD 16
+#endif
+#ifndef FAR_BOOK
+#define FAR_BOOK 16384
+#endif
+
+/* The end of a pass over n records (customers or candidates) up to which
+ * it loads BRIEF_AHEAD records ahead: 0 in a small book. */
+static size_t ahead_end(const struct plan *plan, size_t n)
+{
+    return plan->b->n >= FAR_BOOK && n > BRIEF_AHEAD ? n - BRIEF_AHEAD : 0;
+}
+
 /* The customers due today into plan->cand[0..nc), in no order; the coming
  * load. */
 static void scan(struct plan *plan, struct today *today)
@@ -124,10 +143,12 @@ static void scan(struct plan *plan, struct today *today)
     const ccad_book *b = plan->b;
     struct ccad__lean lean;
     ccad_brief br;
-    size_t i;
+    size_t i, ahead = ahead_end(plan, b->n);
     ccad__lean_init(&lean, plan->v, today->d);
     for (i = 0; i < b->n; i++) {
         struct sim *m = &plan->sim[i];
+        if (i < ahead)
+            ccad__plan_brief_ahead(plan, (uint32_t)(i + BRIEF_AHEAD), today->d);
         if (!ccad__plan_open(plan, (uint32_t)i))
             continue;
         ccad__plan_brief_on(plan, &lean, (uint32_t)i, &br);
@@ -216,43 +237,6 @@ static int commit(struct plan *plan, struct today *today, const struct cand *k, 
     return CCAD_OK;
 }
 
-/* 1 if customer i's latest contact in its shadow (recorded or planned)
- * lies before day d, or it has none. */
-static int last_before(const struct plan *plan, uint32_t i, int32_t d)
-{
-    int32_t last = plan->sim[i].planned > 0 ? plan->sim[i].last : plan->cw[i].last_contact;
-    return last == CCAD_NO_DATE || last < d;
-}
-
-/* The kind of a due customer's contact and the planner's lead reason,
- * from the facts of its assessment that decide it. */
-static int kind_of(struct plan *plan, const struct cand *k, const struct ccad__facts *facts,
-                   int32_t d, int *block_day, ccad_reason *lead)
-{
-    const int64_t *v = plan->v;
-    const struct sim *m = &plan->sim[k->idx];
-    int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT;
-    *block_day = 0;
-    *lead = ccad__plan_reason(CCAD_RULE_QUADRANT, CCAD_WHY_PLAN_DUE, k->due, k->cls, k->over);
-    if (m->block_left > 0) {
-        kind = CCAD_ITEM_PERSIST;
-        *block_day = (int)(v[P_PERSIST_BLOCK] - m->block_left + 1);
-    } else if (facts->strategy == CCAD_STRATEGY_PERSIST &&
-               (m->block_start == CCAD_NO_DATE || d - m->block_start >= v[P_PERSIST_CYCLE])) {
-        kind = CCAD_ITEM_PERSIST;
-        *block_day = 1;
-    } else if (facts->complaint == CCAD_COMPLAINT_RESOLVED && facts->care_date != CCAD_NO_DATE &&
-               facts->care_date <= d && last_before(plan, k->idx, facts->care_date)) {
-        kind = CCAD_ITEM_CARE;
-        *lead = ccad__plan_reason(CCAD_RULE_COMPLAINT, CCAD_WHY_CARE_CONTACT,
-                                  plan->cw[k->idx].complaint_date, facts->care_date, 0);
-    }
-    if (*block_day > 0)
-        *lead = ccad__plan_reason(CCAD_RULE_PERSIST, CCAD_WHY_PERSIST_BLOCK, *block_day,
-                                  v[P_PERSIST_BLOCK], v[P_PERSIST_CYCLE]);
-    return kind;
-}
-
 /* The assessment of customer i's shadow on day d, into *a. */
 static void assess_on(const struct plan *plan, uint32_t i, int32_t d, ccad_assessment *a)
 {
@@ -301,7 +285,6 @@ static ccad_reason delegated_why(const struct plan *plan, const struct today *to
  * it waits. */
 static int place(struct plan *plan, struct today *today, const struct cand *k)
 {
-    const struct cust *c = &plan->cw[k->idx];
     struct sim *m = &plan->sim[k->idx];
     ccad_assessment a;
     struct ccad__facts facts;
@@ -317,16 +300,12 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
         assessed = 1;
         ccad__plan_facts_keep(plan, k->idx, &a, &facts);
     }
-    kind = kind_of(plan, k, &facts, today->d, &block_day, &lead);
+    kind = ccad__plan_kind_of(plan, k, &facts, today->d, &block_day);
     if (ccad__plan_in_person(kind) && !sees_on(plan, k->idx, today->d)) {
         if (m->day_wait == CCAD_NO_DATE)
             m->day_wait = k->due != CCAD_NO_DATE && k->due < today->d ? k->due : today->d;
         return CCAD_OK; /* a block pauses, like on a day off */
     }
-    memset(&extra, 0, sizeof extra);
-    if (m->day_wait != CCAD_NO_DATE)
-        extra = ccad__plan_reason(CCAD_RULE_ROUTE, CCAD_WHY_PLAN_VISIT_DAY, m->day_wait,
-                                  c->visit_days, 0);
     if (today->absent) {
         if (k->cls == CCAD_Q4 && !k->block) {
             if (m->waiting == CCAD_NO_DATE)
@@ -350,6 +329,12 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
             return CCAD_OK;
         }
     }
+    if (delegated == CCAD_BY_REP)
+        lead = ccad__plan_lead_of(plan, k, &facts, kind, block_day);
+    memset(&extra, 0, sizeof extra);
+    if (m->day_wait != CCAD_NO_DATE)
+        extra = ccad__plan_reason(CCAD_RULE_ROUTE, CCAD_WHY_PLAN_VISIT_DAY, m->day_wait,
+                                  ccad__plan_visit_days(plan, k->idx), 0);
     if (block_day == 1 && delegated != CCAD_BY_REP) {
         /* a block is the rep's own work: a delegated first day is a plain visit */
         block_day = 0;
@@ -473,7 +458,7 @@ static int place_due(struct plan *plan, struct today *today)
 {
     struct ccad__cand_heap heap;
     const struct cand *k;
-    size_t i, m = 0, taken;
+    size_t i, m = 0, taken, ahead = ahead_end(plan, today->nc);
     int rc;
     if ((rc = take_first(plan, today, &taken)) != 0)
         return rc;
@@ -481,6 +466,8 @@ static int place_due(struct plan *plan, struct today *today)
         return CCAD_OK;
     for (i = 0; i < today->nc; i++) {
         const struct cand *c = &plan->cand[i];
+        if (i < ahead)
+            ccad__plan_place_ahead(plan, plan->cand[i + BRIEF_AHEAD].idx, 0);
         if (plan->sim[c->idx].taken == today->d)
             continue;
         if (still_ordered(plan, today, c))
@@ -490,6 +477,8 @@ static int place_due(struct plan *plan, struct today *today)
     }
     ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
     while ((k = ccad__cand_heap_pop(&heap)) != NULL) {
+        if (heap.n > 0 && ahead > 0) /* the next one, while this one is placed */
+            ccad__plan_place_ahead(plan, heap.a[0].idx, 1);
         if ((rc = take(plan, today, k)) != 0)
             return rc;
         if (k->cls == CCAD_Q4 && day_full(plan, today))
