@@ -252,11 +252,50 @@ static void same_team_plans_as_briefing_every_day(void **state)
     assert_true(items > 200 / stride);
 }
 
+/* Customers due now on the range's last day, 9999-12-31 (a Friday), under
+ * freq.work_days Monday to Thursday and the default calendar (which works
+ * that Friday): the next working weekday lies past the last date, so the
+ * due date is clamped to it, the day of the brief itself, and they are
+ * candidates that day. Three never-contacted customers (due now) and one
+ * visit a day: the two that wait on Thursday are due again on Friday and
+ * find no room there either (an over-capacity finding each day), as in
+ * the reference build. A brief kept as due now (MEMO_DUE_NOW) must clamp
+ * its due date as the brief does. */
+static void due_now_on_the_last_date(void **state)
+{
+    tu_fixture *f = *state;
+    ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+    ccad_schedule *fast = NULL, *ref = NULL;
+    static const char *const ids[3] = {"c1", "c2", "c3"};
+    int k;
+    assert_int_equal(tu_weekday(CCAD_DATE_MAX), 5);
+    TU_PASS(f->ctx, ccad_rules_set(f->r, "freq.work_days", 15));
+    for (k = 0; k < 3; k++) {
+        tu_cust_spec spec = {ids[k], CCAD_GRADE_B, CCAD_STATUS_PROSPECT, 1000, CCAD_NO_DATE, 0};
+        ccad_customer c = tu_customer(&spec);
+        TU_PASS(f->ctx, ccad_book_add(f->b, &c, NULL));
+    }
+    TU_PASS(f->ctx, ccad_book_grade(f->b, f->r));
+    o.first_day = CCAD_DATE_MAX - 1;
+    o.days = 2;
+    o.visits_per_day = 1;
+    o.route = o.assign_days = 0;
+    TU_PASS(f->ctx, ccad_schedule_new(&fast, f->b, f->r, &o));
+    TU_PASS(f->ctx, ref_sim_schedule_new(&ref, f->b, f->r, &o));
+    assert_int_equal(ccad_schedule_item_count(ref), 2);
+    assert_int_equal(tu_count_findings(ref, CCAD_FIND_OVER_CAPACITY, -1), 2);
+    tu_schedules_equal(fast, ref);
+    ccad_schedule_free(fast);
+    ccad_schedule_free(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_plans_as_briefing_every_day),
         cmocka_unit_test(same_team_plans_as_briefing_every_day),
+        cmocka_unit_test_setup_teardown(due_now_on_the_last_date, tu_fixture_setup,
+                                        tu_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

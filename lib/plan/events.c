@@ -38,12 +38,15 @@
  * due date is d through X, a fixed one. When g is later, through the earlier
  * of X and g the brief follows the day, as if F were not there: before F
  * because the day comes first; from F to g because every day of [F, g) is
- * a non-working weekday, so that the day and F both move to g. Such a
- * brief is due on a working weekday, due on the next one otherwise, never
- * overdue, and the memo keeps it so (MEMO_DUE_NOW) instead of briefing the
- * customer again each day: in a large book with one overloaded rep, a
- * tenth of the customers are due on the day they are briefed, most of them
- * on their own due date and the rest due now, waiting day after day.
+ * a non-working weekday, so that the day and F both move to g (moving
+ * stops at CCAD_DATE_MAX, which keeps the order of dates, so the same
+ * holds with the last date in place of a working weekday past it). Such a
+ * brief is due on a working weekday (and on the last date), due on the
+ * next one otherwise, never overdue, and the memo keeps it so
+ * (MEMO_DUE_NOW) instead of briefing the customer again each day: in a
+ * large book with one overloaded rep, a tenth of the customers are due
+ * on the day they are briefed, most of them on their own due date and the
+ * rest due now, waiting day after day.
  *
  * The memo also keeps the three facts of the assessment that decide the
  * kind of a due customer's contact (strategy, complaint, care date): they
@@ -203,10 +206,10 @@ void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint3
     out->quadrant = memo->quadrant;
     out->grade = memo->grade;
     out->urgency = memo->urgency;
-    if (memo->bits & MEMO_DUE_NOW) {
-        int shift = lean->shift[ccad__weekday(d)];
-        out->due_date = d + shift;
-        out->flags = shift == 0 ? CCAD_F_DUE : 0u;
+    if (memo->bits & MEMO_DUE_NOW) { /* moved as the brief moves it: at most to the last date */
+        int32_t due = d + lean->shift[ccad__weekday(d)];
+        out->due_date = due < CCAD_DATE_MAX ? due : CCAD_DATE_MAX;
+        out->flags = out->due_date <= d ? CCAD_F_DUE : 0u;
         return;
     }
     if (memo->due == CCAD_NO_DATE || memo->due > d)
