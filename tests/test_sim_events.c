@@ -14,7 +14,9 @@
  * reads alone, and some unrouted days have room for more than its 64, so
  * that the heap after it is used too. Team plans of two reps sharing such a
  * territory, likewise, against the team planner built over the reference
- * loop (tests/sim_env_ref_team.c). */
+ * loop (tests/sim_env_ref_team.c). And the calendar's last days: ranges
+ * ending on 9999-12-31, where moving a due date to a working weekday stops
+ * at the last date. */
 #include "testutil.h"
 #include "territory.h"
 
@@ -289,11 +291,59 @@ static void due_now_on_the_last_date(void **state)
     ccad_schedule_free(ref);
 }
 
+/* The last days of the calendar swept: ranges of 1 to 12 days ending on
+ * 9999-12-31, under every set of working weekdays (freq.work_days), both
+ * clocks, and customers never contacted, contacted but never visited and
+ * visited, one visit a day; each plan equals the reference build's. */
+static void same_plans_up_to_the_last_date(void **state)
+{
+    tu_fixture *f = *state;
+    int mask, off, k, clk;
+    for (clk = 0; clk < 2; clk++)
+        for (mask = 1; mask < 128; mask++)
+            for (off = 0; off < 12; off++) {
+                ccad_book *b = NULL;
+                ccad_plan_options o = CCAD_PLAN_OPTIONS_INIT;
+                ccad_schedule *fast = NULL, *ref = NULL;
+                TU_PASS(f->ctx, ccad_rules_set(f->r, "freq.work_days", mask));
+                TU_PASS(f->ctx, ccad_rules_set(f->r, "clock.any_contact", clk));
+                TU_PASS(f->ctx, ccad_book_new(&b, f->ctx, 8));
+                for (k = 0; k < 5; k++) {
+                    char id[8];
+                    tu_cust_spec spec = {id,
+                                         CCAD_GRADE_A + k % 3,
+                                         CCAD_STATUS_ACTIVE,
+                                         1000 + k,
+                                         k < 2 ? CCAD_NO_DATE : CCAD_DATE_MAX - 20 - 3 * k,
+                                         k < 2 ? 0u : 3u};
+                    ccad_customer c;
+                    snprintf(id, sizeof id, "c%d", k);
+                    c = tu_customer(&spec);
+                    if (k == 2 || k == 3)
+                        c.last_visit = CCAD_NO_DATE; /* contacted, never visited */
+                    TU_PASS(f->ctx, ccad_book_add(b, &c, NULL));
+                }
+                TU_PASS(f->ctx, ccad_book_grade(b, f->r));
+                o.first_day = CCAD_DATE_MAX - off;
+                o.days = off + 1;
+                o.visits_per_day = 1;
+                o.route = o.assign_days = 0;
+                TU_PASS(f->ctx, ccad_schedule_new(&fast, b, f->r, &o));
+                TU_PASS(f->ctx, ref_sim_schedule_new(&ref, b, f->r, &o));
+                tu_schedules_equal(fast, ref);
+                ccad_schedule_free(fast);
+                ccad_schedule_free(ref);
+                ccad_book_free(b);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_plans_as_briefing_every_day),
         cmocka_unit_test(same_team_plans_as_briefing_every_day),
+        cmocka_unit_test_setup_teardown(same_plans_up_to_the_last_date, tu_fixture_setup,
+                                        tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(due_now_on_the_last_date, tu_fixture_setup,
                                         tu_fixture_teardown),
     };
