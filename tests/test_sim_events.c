@@ -16,7 +16,7 @@
  * territory, likewise, against the team planner built over the reference
  * loop (tests/sim_env_ref_team.c). And the calendar's last days: ranges
  * ending on 9999-12-31, where moving a due date to a working weekday stops
- * at the last date. */
+ * at the last date. And one book large enough for the loop's read-ahead. */
 #include "testutil.h"
 #include "territory.h"
 
@@ -114,13 +114,14 @@ static size_t draw_dates(tt_territory *t, uint64_t *s)
 
 /* The territory's customers three times over (ids prefixed), graded: days
  * with more candidates than the bounded selection reads alone. */
-static ccad_book *tripled(tt_territory *t)
+/* The territory's customers `copies` times over, graded. */
+static ccad_book *repeated(tt_territory *t, int copies)
 {
     ccad_book *book = NULL;
     size_t i, n = ccad_book_count(t->book);
     int k;
-    TU_PASS(t->ctx, ccad_book_new(&book, t->ctx, 3 * n));
-    for (k = 0; k < 3; k++)
+    TU_PASS(t->ctx, ccad_book_new(&book, t->ctx, (size_t)copies * n));
+    for (k = 0; k < copies; k++)
         for (i = 0; i < n; i++) {
             ccad_customer c = CCAD_CUSTOMER_INIT;
             char id[40];
@@ -159,7 +160,7 @@ static void same_plans_as_briefing_every_day(void **state)
         draw_rules(t, &s);
         changed += draw_dates(t, &s);
         TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
-        book = v == 1 ? tripled(t) : t->book;
+        book = v == 1 ? repeated(t, 3) : t->book;
         TU_PASS(t->ctx, ccad_schedule_new(&fast, book, t->rules, &o));
         TU_PASS(t->ctx, ref_sim_schedule_new(&ref, book, t->rules, &o));
         tu_schedules_equal(fast, ref);
@@ -179,6 +180,47 @@ static void same_plans_as_briefing_every_day(void **state)
     assert_true(changed > 100 / stride);
     assert_true(items > 1000 / stride);
     assert_true(variants[0] > 0 && variants[1] > 0 && variants[2] > 0 && variants[3] > 0);
+}
+
+/* A book of more than 16,384 customers, the size from which the day loop
+ * starts loading the records it will read a few customers ahead
+ * (simulate.c, FAR_BOOK): the same plans as the reference, unrouted under
+ * a minute limit so that most customers wait and the book-order pass and
+ * the ordered heap run too. The hints change no value; this runs their
+ * code under the sanitizers and valgrind. */
+static void same_plans_in_a_far_book(void **state)
+{
+    tt_territory *t = malloc(sizeof *t);
+    ccad_schedule *fast = NULL, *ref = NULL;
+    ccad_book *book;
+    ccad_plan_options o;
+    uint64_t s = tu_rng_seed(77);
+    int copies;
+    (void)state;
+    assert_non_null(t);
+    tt_make(t, 9077);
+    o = t->options;
+    o.route = o.assign_days = 0;
+    o.days = 14;
+    o.minutes_per_day = 240;
+    draw_rules(t, &s);
+    set_rule(t, "capacity.delegate_q3", 1); /* delegated Q3 contacts: the ordered heap */
+    draw_dates(t, &s);
+    TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
+    copies = (int)(16384 / ccad_book_count(t->book)) + 1;
+    book = repeated(t, copies);
+    assert_true(ccad_book_count(book) > 16384);
+    TU_PASS(t->ctx, ccad_schedule_new(&fast, book, t->rules, &o));
+    TU_PASS(t->ctx, ref_sim_schedule_new(&ref, book, t->rules, &o));
+    tu_schedules_equal(fast, ref);
+    assert_true(ccad_schedule_item_count(fast) > 0);
+    print_message("far book customers=%lu items=%lu\n", (unsigned long)ccad_book_count(book),
+                  (unsigned long)ccad_schedule_item_count(fast));
+    ccad_schedule_free(fast);
+    ccad_schedule_free(ref);
+    ccad_book_free(book);
+    tt_free(t);
+    free(t);
 }
 
 /* The territory's customers split between two reps, every third to the
@@ -342,6 +384,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_plans_as_briefing_every_day),
         cmocka_unit_test(same_team_plans_as_briefing_every_day),
+        cmocka_unit_test(same_plans_in_a_far_book),
         cmocka_unit_test_setup_teardown(same_plans_up_to_the_last_date, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(due_now_on_the_last_date, tu_fixture_setup,
