@@ -248,10 +248,9 @@ void ccad__plan_facts_set(struct plan *plan, uint32_t i, const struct ccad__fact
 void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
                            struct ccad__facts *out)
 {
-    int32_t last = plan->cw[i].last_contact;
     out->care_date = a->care_date;
     out->strategy = (uint8_t)a->strategy;
     out->complaint = (uint8_t)a->complaint;
-    out->care_open = last == CCAD_NO_DATE || last < a->care_date;
+    out->care_open = (uint8_t)ccad__plan_record_before(&plan->cw[i], a->care_date);
     ccad__plan_facts_set(plan, i, out);
 }

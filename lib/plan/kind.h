@@ -23,13 +23,11 @@ static inline int ccad__plan_care_open(const struct plan *plan, uint32_t i,
                                        const struct ccad__facts *facts)
 {
     const struct sim *m = &plan->sim[i];
-    int32_t last;
     if (m->planned > 0)
         return m->last < facts->care_date;
     if (plan->memo != NULL)
         return facts->care_open;
-    last = plan->cw[i].last_contact; /* the reference build's: the record */
-    return last == CCAD_NO_DATE || last < facts->care_date;
+    return ccad__plan_record_before(&plan->cw[i], facts->care_date); /* the reference build's */
 }
 
 static inline int ccad__plan_kind_of(const struct plan *plan, const struct cand *k,

@@ -244,6 +244,13 @@ int ccad__plan_facts_of(const struct plan *plan, uint32_t i, struct ccad__facts 
 /* Customer i's facts from its assessment a into *out, kept in the memo. */
 void ccad__plan_facts_keep(struct plan *plan, uint32_t i, const ccad_assessment *a,
                            struct ccad__facts *out);
+/* 1 if the contact on record of customer c lies before `day`, or it has
+ * none: whether a resolved complaint's care contact is still open, before
+ * any planned contact (the facts' care_open; kind.h without a memo). */
+static inline int ccad__plan_record_before(const struct cust *c, int32_t day)
+{
+    return c->last_contact == CCAD_NO_DATE || c->last_contact < day;
+}
 /* Keeps *facts as customer i's in the memo (when there is one). */
 void ccad__plan_facts_set(struct plan *plan, uint32_t i, const struct ccad__facts *facts);
 /* Allocates plan->memo (every customer to be briefed afresh); CCAD_OK or a

@@ -168,7 +168,7 @@ void ccad__trace_facts_in(struct plan *plan)
     if (old == NULL)
         return;
     for (i = 0; i < plan->b->n; i++)
-        if (!plan->changed[i] && old->facts_known[i])
+        if (ccad__trace_reused(plan, i) && old->facts_known[i])
             ccad__plan_facts_set(plan, (uint32_t)i, &old->facts[i]);
 }
 
