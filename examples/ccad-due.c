@@ -21,6 +21,7 @@
 #include "customers.h"
 #include "plan.h"
 #include "custcadence.h"
+#include "utf8.h"
 
 #include "datadir.h"
 #include "lang.h"
@@ -167,7 +168,12 @@ static int print_customer(const ccex_customers *cs, ccad_ctx *ctx, const ccad_ru
         date_text(due, a.due_date);
     else
         ccex_day_text(due, a.due_date, lang);
-    printf("%s%s%s\n", row->id, *name ? "  " : "", name);
+    ccex_print_text(stdout, row->id); /* control characters made harmless (utf8.h) */
+    if (*name) {
+        printf("  ");
+        ccex_print_text(stdout, name);
+    }
+    printf("\n");
     printf(ccex_msg(lang, M_DUE_GRADE), ccad_name_lang(CCAD_NAME_GRADE, a.grade, lang), a.quadrant);
     if (a.flags & CCAD_F_INACTIVE)
         printf("%s", ccex_msg(lang, M_DUE_INACTIVE));

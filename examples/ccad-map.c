@@ -191,6 +191,10 @@ int main(int argc, char **argv)
     }
     if (status == CCEX_EXIT_OK && written == 0 && !o.have_day)
         printf("no day of the plan has stops; no map written\n");
+    if ((fflush(stdout) != 0 || ferror(stdout)) && status == CCEX_EXIT_OK) {
+        fprintf(stderr, PROG ": cannot write the output\n");
+        status = CCEX_EXIT_INPUT;
+    }
     ccex_plan_free(&p);
     return status;
 }
