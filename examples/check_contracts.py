@@ -3,7 +3,8 @@
 not reach: what a table does with control characters in a name, what a
 write error on standard output does, which outputs an input error leaves
 alone, and a few file-format rules (reps file text, the '+' lists of the
-contacts file, control characters in a date-list file, a flag given twice).
+contacts file, control characters in a date-list file, a flag given twice),
+and the hint given when the bundled data is missing.
 
     check_contracts.py BUILD_EXAMPLES_DIR DATA_DIR WORK_DIR
 
@@ -42,8 +43,8 @@ def fail(msg):
     print("FAIL: " + msg)
 
 
-def run(cmd, stdout=subprocess.PIPE):
-    env = dict(os.environ, LC_ALL="C")
+def run(cmd, stdout=subprocess.PIPE, **env_extra):
+    env = dict(os.environ, LC_ALL="C", **env_extra)
     return subprocess.run(cmd, stdout=stdout, stderr=subprocess.PIPE, timeout=120, env=env)
 
 
@@ -202,6 +203,21 @@ def check_formats(bins, data, work):
              (p.returncode, sorted(dates)))
 
 
+def check_bundled_data(bins, data, work):
+    """Without the bundled data, the message names the flags that replace it:
+    the team's files come as a pair (docs/cli.md, "Where the bundled data is
+    found")."""
+    for prog, args, flags in (("ccad-plan", [], "(--customers FILE)"),
+                              ("ccad-due", [], "(--customers FILE)"),
+                              ("ccad-team", [], "(--reps FILE --customers FILE)"),
+                              ("ccad-ics", ["--rep", "R-WEST"], "(--reps FILE --customers FILE)")):
+        p = run([bins[prog], "--today", TODAY] + args, CUSTCADENCE_DATA="/nonexistent")
+        err = p.stderr.decode("utf-8", "replace")
+        if p.returncode != 1 or "/nonexistent/" not in err or flags not in err or p.stdout:
+            fail("%s without the bundled data: exit %d, %r (want 1 and %r)" %
+                 (prog, p.returncode, err, flags))
+
+
 def main(argv):
     if len(argv) != 4:
         print(__doc__)
@@ -210,7 +226,8 @@ def main(argv):
             ("ccad-plan", "ccad-ics", "ccad-map", "ccad-team", "ccad-due")}
     data, work = argv[2], argv[3]
     os.makedirs(work, exist_ok=True)
-    for check in (check_tables, check_stdout_errors, check_outputs_untouched, check_formats):
+    for check in (check_tables, check_stdout_errors, check_outputs_untouched, check_formats,
+                  check_bundled_data):
         before = len(FAILURES)
         check(bins, data, work)
         print("%s: %s" % (check.__name__, "ok" if len(FAILURES) == before else "FAILED"))
