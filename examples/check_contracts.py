@@ -218,6 +218,88 @@ def check_bundled_data(bins, data, work):
                  (prog, p.returncode, err, flags))
 
 
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+def generated_territory(rnd, n):
+    """n customers around one point, a third with visit hours, a third with
+    visit days, of every status and contact history."""
+    rows = ["id,name,value,status,lat,lon,last_contact,contacts,visit_days,visit_hours,"
+            "purchase_date"]
+    for k in range(n):
+        hours = ""
+        if rnd.random() < 0.35:
+            o = rnd.randrange(6 * 60, 16 * 60, 15)
+            c = min(o + rnd.choice([45, 60, 90, 120, 180, 300]), 24 * 60)
+            hours = "%02d:%02d-%02d:%02d" % (o // 60, o % 60, c // 60, c % 60)
+        days = " ".join(rnd.sample(WEEKDAYS[:5], rnd.randint(1, 3))) if rnd.random() < 0.35 else ""
+        last = rnd.choice(["", "2026-%02d-%02d" % (rnd.randint(8, 11), rnd.randint(1, 22))])
+        purchase = rnd.choice(["", "", "2026-11-%02d" % rnd.randint(23, 30)])
+        rows.append("G-%03d,Customer %d,%d.%02d,%s,%.4f,%.4f,%s,%s,%s,%s,%s" % (
+            k, k, rnd.randint(0, 900000), rnd.randint(0, 99),
+            rnd.choice(["prospect", "active", "active", "key"]), 31.1 + rnd.random() * 0.25,
+            121.3 + rnd.random() * 0.3, last, rnd.randint(1, 20) if last else 0, days, hours,
+            purchase))
+    return "\n".join(rows) + "\n"
+
+
+def check_generated_plans(bins, data, work):
+    """README and docs/cli.md: every visit on one of the customer's visit
+    days, inside its visit hours and the working day, none late, the stops of
+    a day numbered 1..n in time order and at most --capacity of them, and
+    the same files give the same output. Checked over generated territories
+    and days (fixed seeds), through the CSV rows and the calendar."""
+    import random
+    from check_scenarios import ics_events, minutes
+    for seed in range(12):
+        rnd = random.Random(seed)
+        path = put(work, "generated-%d.csv" % seed, generated_territory(rnd, rnd.randint(20, 60)))
+        start = rnd.choice(["07:30", "08:00", "08:30", "09:00"])
+        end = rnd.choice(["15:00", "16:30", "17:00", "18:00"])
+        cap = rnd.randint(2, 8)
+        args = ["--today", TODAY, "--days", str(rnd.choice([7, 14])), "--customers", path,
+                "--day-start", start, "--day-end", end, "--capacity", str(cap)]
+        first = run([bins["ccad-plan"], "--format", "csv"] + args)
+        again = run([bins["ccad-plan"], "--format", "csv"] + args)
+        if first.returncode != 0 or first.stdout != again.stdout:
+            fail("seed %d: exit %d, or two runs differ" % (seed, first.returncode))
+            continue
+        rows = [r.split(",") for r in first.stdout.decode().splitlines()[1:]]
+        cust = {}
+        for line in open(path).read().splitlines()[1:]:
+            f = line.split(",")
+            hours = (minutes(f[9][:5]), minutes(f[9][6:])) if f[9] else (0, 1440)
+            cust[f[0]] = (f[8].split() or WEEKDAYS, hours)
+        by_day = {}
+        for r in rows:
+            if int(r[1]) > 0:
+                by_day.setdefault(r[0], []).append((int(r[1]), minutes(r[6]), r[2]))
+        for day, stops in by_day.items():
+            weekday = WEEKDAYS[datetime_weekday(day)]
+            if [s[0] for s in sorted(stops, key=lambda s: s[1])] != list(range(1, len(stops) + 1)):
+                fail("seed %d %s: stops not numbered 1..n in time order: %r" % (seed, day, stops))
+            if len(stops) > cap:
+                fail("seed %d %s: %d stops, capacity %d" % (seed, day, len(stops), cap))
+            for _, eta, cid in stops:
+                if weekday not in cust[cid][0]:
+                    fail("seed %d: %s visited on %s %s, visit days %s" % (seed, cid, weekday, day,
+                                                                          cust[cid][0]))
+        ics = run([bins["ccad-ics"]] + args)
+        events = ics_events(ics.stdout.decode())
+        if len(events) != sum(len(v) for v in by_day.values()):
+            fail("seed %d: %d events for the CSV's stops" % (seed, len(events)))
+        for cid, s, e, late in events:
+            o, c = cust[cid][1]
+            if s < max(o, minutes(start)) or e > min(c, minutes(end)) or late:
+                fail("seed %d: %s at %d-%d, hours %d-%d, day %s-%s, late %s" %
+                     (seed, cid, s, e, o, c, start, end, late))
+
+
+def datetime_weekday(iso):
+    import datetime
+    return datetime.date.fromisoformat(iso).weekday()
+
+
 def main(argv):
     if len(argv) != 4:
         print(__doc__)
@@ -227,7 +309,7 @@ def main(argv):
     data, work = argv[2], argv[3]
     os.makedirs(work, exist_ok=True)
     for check in (check_tables, check_stdout_errors, check_outputs_untouched, check_formats,
-                  check_bundled_data):
+                  check_bundled_data, check_generated_plans):
         before = len(FAILURES)
         check(bins, data, work)
         print("%s: %s" % (check.__name__, "ok" if len(FAILURES) == before else "FAILED"))
