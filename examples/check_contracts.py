@@ -3,7 +3,8 @@
 not reach: what a table does with control characters in a name, what a
 write error on standard output does, which outputs an input error leaves
 alone, and a few file-format rules (reps file text, the '+' lists of the
-contacts file, control characters in a date-list file, a flag given twice),
+contacts file, control characters in a date-list file, a byte order mark in
+a rules file, a flag given twice),
 and the hint given when the bundled data is missing.
 
     check_contracts.py BUILD_EXAMPLES_DIR DATA_DIR WORK_DIR
@@ -194,6 +195,18 @@ def check_formats(bins, data, work):
         line = 2 if text.startswith(b"#") else 1
         expect("date-list %r" % text, [bins["ccad-plan"], "--today", TODAY, "--holidays", dates],
                1, "dates-control.txt:%d:%d: control character %s" % (line, col, code))
+    # A rules file may start with a byte order mark, as every other input
+    # file; a stray byte is named by its code.
+    rules = put(work, "rules-bom.txt", b"\xEF\xBB\xBFgap.max_days = 10\r\n")
+    for prog in ("ccad-plan", "ccad-due"):
+        p = run([bins[prog], "--today", TODAY, "--rules", rules])
+        if p.returncode != 0:
+            fail("%s --rules with a byte order mark: exit %d, %r" % (prog, p.returncode,
+                                                                    p.stderr))
+    rules = put(work, "rules-byte.txt", b"\xEF\xBB\xBFgap.max_days = 10 \x01\n")
+    expect("rules stray byte", [bins["ccad-due"], "--today", TODAY, "--rules", rules], 1,
+           "rules-byte.txt:1:19: ccad_rules_parse: rules text line 1, column 19: unexpected "
+           "byte 0x01 after the value of gap.max_days")
     # A flag given twice: the last one counts (docs/cli.md).
     p = run([bins["ccad-plan"], "--today", "2026-11-30", "--days", "2", "--today", TODAY,
              "--days", "3", "--format", "csv"])

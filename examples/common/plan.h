@@ -68,6 +68,11 @@ extern const char ccex_plan_flags_help[];
 /** Sets the defaults. */
 void ccex_plan_args_init(ccex_plan_args *a);
 
+/** Reads the rules text of file @p path (a UTF-8 byte order mark skipped)
+ *  into @p rules; on an error prints "prog: FILE: cannot open: ..." or
+ *  "prog: FILE:LINE:COLUMN: ccad_rules_parse: ..." and returns -1. */
+int ccex_rules_load(ccad_rules *rules, ccad_ctx *ctx, const char *path, const char *prog);
+
 /** Prints "prog: message" and a hint to stderr; returns CCEX_EXIT_USAGE. */
 int ccex_usage_error(const char *prog, const char *fmt, ...)
 #if defined(__GNUC__)
