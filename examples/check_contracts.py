@@ -118,7 +118,7 @@ def check_stdout_errors(bins, data, work):
         ("ccad-map", ["--today", TODAY, "--out", work, "--day", "2026-11-28"]),
         ("ccad-due", ["--today", TODAY]),
         ("ccad-team", ["--today", TODAY, "--days", "1"]),
-    ]
+    ] + [(prog, ["--help"]) for prog in sorted(bins)]
     for prog, args in cases:
         with open("/dev/full", "wb") as full:
             p = run([bins[prog]] + args, stdout=full)
