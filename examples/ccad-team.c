@@ -110,14 +110,17 @@ static const char **file_flag(struct options *o, int key)
 /* --today, --days, --format: CCEX_OPTS_GO or the exit status. */
 static int value_flag(struct options *o, int key, const char *v)
 {
+    /* the messages and the strictness of the other programs (plan.c) */
     if (key == OPT_TODAY) {
-        if (v == NULL || ccad_date_parse(&o->team.today, v, strlen(v)) != CCAD_OK)
-            return ccex_usage_error(PROG, "--today: '%s' is not a date", v == NULL ? "" : v);
+        if (v == NULL)
+            return ccex_usage_error(PROG, "--today needs a date (YYYY-MM-DD)");
+        if (ccad_date_parse(&o->team.today, v, strlen(v)) != CCAD_OK)
+            return ccex_usage_error(PROG, "--today: '%s' is not a date (YYYY-MM-DD)", v);
         o->team.have_today = 1;
     } else if (key == OPT_DAYS) {
         char *end = NULL;
         long n = v != NULL ? strtol(v, &end, 10) : 0;
-        if (v == NULL || end == v || *end != '\0' || n < 1 || n > 366)
+        if (v == NULL || *v < '0' || *v > '9' || *end != '\0' || n < 1 || n > 366)
             return ccex_usage_error(PROG, "--days needs a number of days, 1..366");
         o->team.days = (int32_t)n;
     } else if (v != NULL && (strcmp(v, "table") == 0 || strcmp(v, "csv") == 0)) {
