@@ -182,7 +182,11 @@ def _enum_in(cls: Any, value: Any) -> int:
         if len(_NAMED) < 4096:  # the library's names never change: parse each once
             _NAMED[(cls, value)] = int(out.value)
         return int(out.value)
-    return int(value)
+    try:
+        return int(value)
+    except (TypeError, ValueError) as e:
+        raise TypeError("a %s must be one of its names or an integer, not %r"
+                        % (cls.__name__, value)) from e
 
 
 _ENUM_MAPS: Dict[Any, Dict[int, Any]] = {}

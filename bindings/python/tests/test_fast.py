@@ -198,6 +198,10 @@ class FromColumnsTest(unittest.TestCase):
         with self.assertRaises(cc.NotFound) as e:
             cc.Book.from_columns(self.ctx, {"id": ["A"], "grade": ["E"]})
         self.assertIn("no Grade named 'E'", str(e.exception))
+        with self.assertRaises(TypeError) as t:
+            cc.Book(self.ctx).add(id="A", grade=None)
+        self.assertEqual(str(t.exception), "a Grade must be one of its names or an integer, "
+                         "not None")
 
 
 def mixed_columns(n: int, seed: int) -> Dict[str, List[Any]]:
