@@ -164,6 +164,8 @@ static int parse_args(int argc, char **argv, struct options *o)
     if ((o->team.reps == NULL) != (o->team.customers == NULL))
         return ccex_usage_error(PROG, "give --reps and --customers together (or neither, for "
                                       "the bundled team)");
+    if (ccex_range_check(o->team.have_today, o->team.today, o->team.days, PROG) != 0)
+        return CCEX_EXIT_USAGE;
     return -1;
 }
 

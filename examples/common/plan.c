@@ -197,9 +197,23 @@ int ccex_plan_opt(ccex_plan_args *a, int key, const char *v, const char *prog)
     }
 }
 
+int ccex_range_check(int have_today, int32_t today, int32_t days, const char *prog)
+{
+    char first[16];
+    if (!have_today || (int64_t)today + days - 1 <= CCAD_DATE_MAX)
+        return 0;
+    ccex_date_text(first, today);
+    return ccex_usage_error(prog,
+                            "--days %ld from --today %s runs past 9999-12-31, the "
+                            "calendar's last day",
+                            (long)days, first);
+}
+
 int ccex_plan_args_done(const ccex_plan_args *a, const char *prog)
 {
     char start[8], end[8];
+    if (ccex_range_check(a->have_today, a->today, a->days, prog) != 0)
+        return CCEX_EXIT_USAGE;
     if (a->day_end_min > a->day_start_min)
         return 0;
     ccex_hhmm(start, a->day_start_min);
