@@ -181,6 +181,12 @@ def main(argv):
             fail("ccad-ics zh-Hant: %r missing" % want)
     if "LANGUAGE=" in run([ics, "--lang", "en"] + en):
         fail("ccad-ics en: a LANGUAGE parameter")
+    os.makedirs(outdir, exist_ok=True)
+    p = subprocess.run([ics, "--lang", "zh-Hant", "-o", os.path.join(outdir, "week.ics")] + zh,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    said = p.stderr.decode("utf-8", "replace")
+    if p.returncode != 0 or not re.match(r"ccad-ics: 已寫入 \d+ 個日程：\S+week\.ics\n$", said):
+        fail("ccad-ics zh-Hant -o: the line of the file written is not Chinese: %r" % said)
     print("ok: ccad-ics")
 
     # ccad-map: xml:lang on the root
