@@ -21,6 +21,7 @@
 #include "customers.h"
 #include "plan.h"
 #include "custcadence.h"
+#include "utf8.h"
 
 #include "datadir.h"
 #include "lang.h"
@@ -167,7 +168,12 @@ static int print_customer(const ccex_customers *cs, ccad_ctx *ctx, const ccad_ru
         date_text(due, a.due_date);
     else
         ccex_day_text(due, a.due_date, lang);
-    printf("%s%s%s\n", row->id, *name ? "  " : "", name);
+    ccex_print_text(stdout, row->id); /* control characters made harmless (utf8.h) */
+    if (*name) {
+        printf("  ");
+        ccex_print_text(stdout, name);
+    }
+    printf("\n");
     printf(ccex_msg(lang, M_DUE_GRADE), ccad_name_lang(CCAD_NAME_GRADE, a.grade, lang), a.quadrant);
     if (a.flags & CCAD_F_INACTIVE)
         printf("%s", ccex_msg(lang, M_DUE_INACTIVE));
@@ -195,32 +201,6 @@ static int print_customer(const ccex_customers *cs, ccad_ctx *ctx, const ccad_ru
 
 /* ---------------------------------------------------------------------- */
 
-static int load_rules(ccad_rules *rules, ccad_ctx *ctx, const char *path)
-{
-    ccex_err err;
-    char *text;
-    size_t len;
-    int rc = ccex_read_file(&text, &len, path, &err);
-    if (rc != CCEX_OK) {
-        fprintf(stderr, PROG ": %s\n", err.msg);
-        return -1;
-    }
-    rc = ccad_rules_parse(rules, text, len);
-    free(text);
-    if (rc != CCAD_OK) {
-        /* file:line:column: first, as every other bad input (docs/cli.md);
-         * the message itself reads "ccad_rules_parse: rules text line L, column C: ..." */
-        uint32_t line, col;
-        if (ccad_ctx_errpos(ctx, &line, &col) == CCAD_OK)
-            fprintf(stderr, PROG ": %s:%lu:%lu: %s\n", path, (unsigned long)line,
-                    (unsigned long)col, ccad_ctx_errmsg(ctx));
-        else
-            fprintf(stderr, PROG ": %s: %s\n", path, ccad_ctx_errmsg(ctx));
-        return -1;
-    }
-    return 0;
-}
-
 static int run(const struct options *o, ccad_ctx *ctx)
 {
     ccad_rules *rules = NULL;
@@ -243,7 +223,7 @@ static int run(const struct options *o, ccad_ctx *ctx)
         fprintf(stderr, PROG ": %s\n", ccad_ctx_errmsg(ctx));
         return EXIT_INPUT;
     }
-    if (o->rules != NULL && load_rules(rules, ctx, o->rules) != 0)
+    if (o->rules != NULL && ccex_rules_load(rules, ctx, o->rules, PROG) != 0)
         goto out;
     if (ccex_load_customers(&cs, ctx, o->customers, &err) != CCEX_OK) {
         fprintf(stderr, PROG ": %s\n", err.msg);

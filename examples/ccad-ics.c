@@ -22,6 +22,7 @@
 #include "custcadence.h"
 #include "datadir.h"
 #include "ics.h"
+#include "messages.h"
 #include "plan.h"
 #include "team_plan.h"
 
@@ -173,7 +174,7 @@ static FILE *open_output(const char *out)
 }
 
 /* Ends the calendar and closes the output; the exit status. */
-static int close_output(FILE *fp, const char *out, size_t events)
+static int close_output(FILE *fp, const char *out, size_t events, int lang)
 {
     int bad;
     ccex_ics_end(fp);
@@ -182,8 +183,11 @@ static int close_output(FILE *fp, const char *out, size_t events)
         fprintf(stderr, PROG ": cannot write the calendar\n");
         return CCEX_EXIT_INPUT;
     }
-    if (out != NULL)
-        fprintf(stderr, PROG ": wrote %lu events to %s\n", (unsigned long)events, out);
+    if (out != NULL) {
+        fprintf(stderr, PROG ": ");
+        fprintf(stderr, ccex_msg(lang, M_ICS_WROTE), (unsigned long)events,
+                ccex_plural(lang, (long)events), out);
+    }
     return CCEX_EXIT_OK;
 }
 
@@ -261,7 +265,7 @@ static int rep_calendar(const struct options *o)
             events++;
         }
     }
-    status = close_output(fp, o->out, events);
+    status = close_output(fp, o->out, events, a.lang);
     ccex_team_plan_free(&T);
     return status;
 }
@@ -291,7 +295,7 @@ int main(int argc, char **argv)
             write_event(fp, &p, &p.items[i]);
             events++;
         }
-    status = close_output(fp, o.out, events);
+    status = close_output(fp, o.out, events, p.lang);
     ccex_plan_free(&p);
     return status;
 }

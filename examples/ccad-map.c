@@ -19,6 +19,7 @@
 #include "customers.h"
 #include "custcadence.h"
 #include "datadir.h"
+#include "messages.h"
 #include "plan.h"
 #include "svg.h"
 
@@ -173,7 +174,7 @@ int main(int argc, char **argv)
         ccex_date_text(date, day->date);
         if (day->stops == 0) {
             if (o.have_day)
-                printf("%s: no stops, no map\n", date);
+                printf(ccex_msg(p.lang, M_MAP_NO_STOPS), date);
             continue;
         }
         if ((size_t)snprintf(path, sizeof path, "%s/map-%s.svg", o.out, date) >= sizeof path) {
@@ -185,12 +186,16 @@ int main(int argc, char **argv)
             status = CCEX_EXIT_INPUT;
             break;
         }
-        printf("%s: %lu stops, %ld travel minutes\n", path, (unsigned long)day->stops,
-               (long)day->travel_min);
+        printf(ccex_msg(p.lang, M_MAP_WRITTEN), path, (unsigned long)day->stops,
+               ccex_plural(p.lang, (long)day->stops), (long)day->travel_min);
         written++;
     }
     if (status == CCEX_EXIT_OK && written == 0 && !o.have_day)
-        printf("no day of the plan has stops; no map written\n");
+        printf("%s", ccex_msg(p.lang, M_MAP_NONE));
+    if ((fflush(stdout) != 0 || ferror(stdout)) && status == CCEX_EXIT_OK) {
+        fprintf(stderr, PROG ": cannot write the output\n");
+        status = CCEX_EXIT_INPUT;
+    }
     ccex_plan_free(&p);
     return status;
 }

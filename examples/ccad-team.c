@@ -110,14 +110,17 @@ static const char **file_flag(struct options *o, int key)
 /* --today, --days, --format: CCEX_OPTS_GO or the exit status. */
 static int value_flag(struct options *o, int key, const char *v)
 {
+    /* the messages and the strictness of the other programs (plan.c) */
     if (key == OPT_TODAY) {
-        if (v == NULL || ccad_date_parse(&o->team.today, v, strlen(v)) != CCAD_OK)
-            return ccex_usage_error(PROG, "--today: '%s' is not a date", v == NULL ? "" : v);
+        if (v == NULL)
+            return ccex_usage_error(PROG, "--today needs a date (YYYY-MM-DD)");
+        if (ccad_date_parse(&o->team.today, v, strlen(v)) != CCAD_OK)
+            return ccex_usage_error(PROG, "--today: '%s' is not a date (YYYY-MM-DD)", v);
         o->team.have_today = 1;
     } else if (key == OPT_DAYS) {
         char *end = NULL;
         long n = v != NULL ? strtol(v, &end, 10) : 0;
-        if (v == NULL || end == v || *end != '\0' || n < 1 || n > 366)
+        if (v == NULL || *v < '0' || *v > '9' || *end != '\0' || n < 1 || n > 366)
             return ccex_usage_error(PROG, "--days needs a number of days, 1..366");
         o->team.days = (int32_t)n;
     } else if (v != NULL && (strcmp(v, "table") == 0 || strcmp(v, "csv") == 0)) {
@@ -161,6 +164,8 @@ static int parse_args(int argc, char **argv, struct options *o)
     if ((o->team.reps == NULL) != (o->team.customers == NULL))
         return ccex_usage_error(PROG, "give --reps and --customers together (or neither, for "
                                       "the bundled team)");
+    if (ccex_range_check(o->team.have_today, o->team.today, o->team.days, PROG) != 0)
+        return CCEX_EXIT_USAGE;
     return -1;
 }
 
@@ -215,7 +220,7 @@ static void print_item(const struct run *R, const ccad_team_item *t)
 static size_t print_day(const struct run *R, size_t i, int32_t d)
 {
     size_t n = ccad_team_schedule_item_count(R->T.ts);
-    char when[40];
+    char when[40], id[3 * CCAD_ID_MAX + 1], name[3 * sizeof R->T.by_index[0]->name + 1];
     ccex_day_text(when, d, R->lang);
     printf("\n%s\n", when);
     while (i < n) {
@@ -231,8 +236,10 @@ static size_t print_day(const struct run *R, size_t i, int32_t d)
             stops += u.item.seq > 0;
             carried += u.carrier != u.owner;
         }
-        printf(MSG(M_TEAM_DAY_REP), R->T.by_index[carrier]->id, R->T.by_index[carrier]->name,
-               (unsigned long)(j - i), ccex_plural(R->lang, (long)(j - i)), (unsigned long)stops,
+        ccex_text_safe(id, sizeof id, R->T.by_index[carrier]->id);
+        ccex_text_safe(name, sizeof name, R->T.by_index[carrier]->name);
+        printf(MSG(M_TEAM_DAY_REP), id, name, (unsigned long)(j - i),
+               ccex_plural(R->lang, (long)(j - i)), (unsigned long)stops,
                ccex_plural(R->lang, (long)stops), (unsigned long)carried);
         for (; i < j; i++) {
             t = ccex_team_plan_item(&R->T, i);
@@ -316,7 +323,9 @@ static void print_findings(const struct run *R)
     n = n - count_plan_releases(R) + ccad_team_proposals_count(R->T.tp);
     printf(MSG(M_TEAM_FINDINGS), (unsigned long)n);
     for (k = 0; k < ccad_team_count(R->T.team); k++) {
-        printf(MSG(M_TEAM_FINDINGS_REP), R->T.by_index[k]->id, (unsigned long)count[k]);
+        char id[3 * CCAD_ID_MAX + 1];
+        ccex_text_safe(id, sizeof id, R->T.by_index[k]->id);
+        printf(MSG(M_TEAM_FINDINGS_REP), id, (unsigned long)count[k]);
         if (k + 1 < ccad_team_count(R->T.team))
             printf("%s", MSG(M_TEAM_FINDINGS_SEP));
     }

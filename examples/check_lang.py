@@ -19,6 +19,7 @@ bundled territory (territory-zh.csv) and on the English one, and ccad-team
     identifiers in English whatever the language.
 Python 3 standard library only."""
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -180,11 +181,22 @@ def main(argv):
             fail("ccad-ics zh-Hant: %r missing" % want)
     if "LANGUAGE=" in run([ics, "--lang", "en"] + en):
         fail("ccad-ics en: a LANGUAGE parameter")
+    os.makedirs(outdir, exist_ok=True)
+    p = subprocess.run([ics, "--lang", "zh-Hant", "-o", os.path.join(outdir, "week.ics")] + zh,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    said = p.stderr.decode("utf-8", "replace")
+    if p.returncode != 0 or not re.match(r"ccad-ics: 已寫入 \d+ 個日程：\S+week\.ics\n$", said):
+        fail("ccad-ics zh-Hant -o: the line of the file written is not Chinese: %r" % said)
     print("ok: ccad-ics")
 
     # ccad-map: xml:lang on the root
     os.makedirs(outdir, exist_ok=True)
-    run([mapper, "--lang", "zh-Hans", "--out", outdir, "--day", "2026-11-25"] + zh)
+    said = run([mapper, "--lang", "zh-Hans", "--out", outdir, "--day", "2026-11-25"] + zh)
+    if not re.match(r"\S+map-2026-11-25\.svg：拜访 \d+ 家，路上 \d+ 分钟\n$", said):
+        fail("map: the line of the file written is not Chinese: %r" % said)
+    said = run([mapper, "--lang", "zh-Hant", "--out", outdir, "--day", "2026-11-28"] + zh)
+    if said != "2026-11-28：沒有拜訪，不畫地圖\n":
+        fail("map: a day without stops is not said in Chinese: %r" % said)
     root = ET.parse(os.path.join(outdir, "map-2026-11-25.svg")).getroot()
     if root.get("{http://www.w3.org/XML/1998/namespace}lang") != "zh-Hans":
         fail("map: xml:lang is %r" % root.get("{http://www.w3.org/XML/1998/namespace}lang"))

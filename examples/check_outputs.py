@@ -87,6 +87,12 @@ FINDINGS_HEADER = ["customer_id", "finding", "rules", "detail"] + \
     ["detail_%d" % k for k in range(2, 9)]
 
 
+# The kinds docs/cli.md lists for ccad-plan's findings file.
+FINDING_KINDS = {"unplanned", "overdue", "cooling", "cold", "stalled", "release_risk",
+                 "never_contacted", "over_capacity", "dropped", "gap", "platform", "route",
+                 "release_proposed", "persist_lacking"}
+
+
 def check_findings(plan, path, args):
     """The findings file: the four original columns first, then detail_2 ..
     detail_8; the details fill from the left, and the rules column names
@@ -103,6 +109,8 @@ def check_findings(plan, path, args):
     for n, r in enumerate(rows, 2):
         if len(r) != len(FINDINGS_HEADER):
             fail("findings line %d has %d fields" % (n, len(r)))
+        if r[1] not in FINDING_KINDS:
+            fail("findings line %d: kind %r is not one docs/cli.md lists" % (n, r[1]))
         details = r[3:]
         filled = [d for d in details if d]
         if not filled or details[:len(filled)] != filled:

@@ -87,6 +87,25 @@ static void cutting(void)
     cell("ae\xCC\x81z", 3, "~", "ae\xCC\x81z"); /* the accent stays on its e */
     cell("abe\xCC\x81z", 3, "~", "ab~");        /* a cut e takes its accent along */
     cell("", 3, "~", "   ");
+    /* control characters: a TAB as a space, the others as U+FFFD, one cell each */
+    cell("a\tb\nc\x1b[", 8, "~",
+         "a b\xEF\xBF\xBD"
+         "c\xEF\xBF\xBD[ ");
+    cell("\x7f\xC2\x85xyz", 3, "~", "\xEF\xBF\xBD\xEF\xBF\xBD~");
+}
+
+/* ccex_text_safe(): the same characters into a buffer, cut on a whole one. */
+static void safe_copies(void)
+{
+    char buf[8];
+    ccex_text_safe(buf, sizeof buf, "a\tb\rc");
+    CHECK(strcmp(buf, "a b\xEF\xBF\xBD"
+                      "c") == 0,
+          "safe copy: '%s'", buf);
+    ccex_text_safe(buf, sizeof buf, "abcde\x07");
+    CHECK(strcmp(buf, "abcde") == 0, "no room for U+FFFD: '%s'", buf);
+    ccex_text_safe(buf, 1, "abc");
+    CHECK(buf[0] == '\0', "one byte of room: empty");
 }
 
 static void tags(void)
@@ -123,6 +142,7 @@ int main(void)
 {
     widths();
     cutting();
+    safe_copies();
     tags();
     messages();
     if (failures > 0) {

@@ -28,6 +28,11 @@ static int parse_fail(ccad_rules *rules, unsigned long line, unsigned long col, 
 
 /* parse_fail with message id of the rules message table, in the
  * context's language, filled with the arguments that follow. */
+/* 1 if the byte c can be quoted in a message as it is (printable ASCII);
+ * any other byte (a control, a byte of a UTF-8 sequence such as a byte
+ * order mark) is named by its code, so the message stays valid UTF-8. */
+static int shown(char c) { return (unsigned char)c > 0x20 && (unsigned char)c < 0x7F; }
+
 static int parse_fail_msg(ccad_rules *rules, unsigned long line, unsigned long col, int id, ...)
 {
     char msg[200];
@@ -62,7 +67,9 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
         k++;
     keyn = k - key0;
     if (keyn == 0)
-        return parse_fail_msg(rules, line, COL(k), CCAD__RM_NAME, text[k]);
+        return shown(text[k]) ? parse_fail_msg(rules, line, COL(k), CCAD__RM_NAME, text[k])
+                              : parse_fail_msg(rules, line, COL(k), CCAD__RM_NAME_BYTE,
+                                               (unsigned)(unsigned char)text[k]);
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
     if (k == end || text[k] != '=')
@@ -87,8 +94,11 @@ static int parse_line(ccad_rules *rules, const char *text, size_t start, size_t 
     while (k < end && (text[k] == ' ' || text[k] == '\t'))
         k++;
     if (k < end && text[k] != '#')
-        return parse_fail_msg(rules, line, COL(k), CCAD__RM_AFTER, text[k],
-                              ccad__rules_param_name(i));
+        return shown(text[k])
+                   ? parse_fail_msg(rules, line, COL(k), CCAD__RM_AFTER, text[k],
+                                    ccad__rules_param_name(i))
+                   : parse_fail_msg(rules, line, COL(k), CCAD__RM_AFTER_BYTE,
+                                    (unsigned)(unsigned char)text[k], ccad__rules_param_name(i));
     if (ccad__rules_value(i, text + val0, valn, &v[i], msg, sizeof msg, lang) != 0)
         return parse_fail(rules, line, COL(val0), msg);
     line_of[i] = line;

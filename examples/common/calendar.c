@@ -100,6 +100,17 @@ static int day_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The first control character (C0 but TAB, or DEL) of the date or of the
+ * text after it, [s, e) up to a comment, or NULL: named by its code, since
+ * quoted it would not show (a NUL would even end the message). */
+static const char *control_char(const char *s, const char *e)
+{
+    for (; s < e && *s != '#'; s++)
+        if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7F)
+            return s;
+    return NULL;
+}
+
 /* Parses one line [s, e) (line number @p line) and appends its date, if
  * any, to *days. Returns CCEX_OK, CCEX_EINPUT or CCEX_ENOMEM. */
 static int date_line(const char *path, unsigned long line, const char *s, const char *e,
@@ -114,6 +125,14 @@ static int date_line(const char *path, unsigned long line, const char *s, const 
     if (s == e || *s == '#')
         return CCEX_OK;
     w = s;
+    if ((s = control_char(w, e)) != NULL) {
+        snprintf(err->msg, sizeof err->msg,
+                 "%.200s:%lu:%lu: control character 0x%02X in the line (write one YYYY-MM-DD "
+                 "a line)",
+                 path, line, (unsigned long)(s - start + 1), (unsigned)(unsigned char)*s);
+        return CCEX_EINPUT;
+    }
+    s = w;
     while (s < e && !is_blank(*s) && *s != '#')
         s++;
     n = (size_t)(s - w);

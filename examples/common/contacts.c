@@ -56,7 +56,7 @@ static int parse_bits(const ccex_csv *r, const ccex_field *f, const char *column
     uint32_t bits = 0;
     ccex_field_trim(f, &s, &n);
     end = s + n;
-    while (s < end) {
+    while (s <= end) { /* a '+' at the end leaves an empty name after it */
         const char *plus = memchr(s, '+', (size_t)(end - s));
         size_t len = (size_t)((plus != NULL ? plus : end) - s);
         int k = name_index(names, count, s, len);
@@ -64,7 +64,9 @@ static int parse_bits(const ccex_csv *r, const ccex_field *f, const char *column
             return ccex_csv_fail(r, err, f->line, f->column, "%s: '%.*s' is not one of %s", column,
                                  (int)len, s, known);
         bits |= 1u << k;
-        s += len + (plus != NULL);
+        if (plus == NULL)
+            break;
+        s = plus + 1;
     }
     *out = bits;
     return CCEX_OK;

@@ -93,8 +93,11 @@ int ccex_data_path(char *out, size_t cap, const char *name, const char *prog)
     fprintf(stderr, "%s: cannot find the bundled data file %s; tried:\n", prog, name);
     for (k = 0; k < n; k++)
         fprintf(stderr, "  %s/%s%s\n", dirs[k], name, from_env ? " (from " CCEX_DATA_ENV ")" : "");
-    fprintf(stderr, "Set " CCEX_DATA_ENV " to the directory of the bundled data, or name the\n"
-                    "input files (--customers FILE).\n");
+    /* the team's files come as a pair: --customers alone is bad usage there */
+    fprintf(stderr,
+            "Set " CCEX_DATA_ENV " to the directory of the bundled data, or name the\n"
+            "input files (%s).\n",
+            strncmp(name, "team-", 5) == 0 ? "--reps FILE --customers FILE" : "--customers FILE");
     if (cap > 0)
         out[0] = '\0';
     return -1;

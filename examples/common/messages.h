@@ -86,6 +86,10 @@ enum ccex_msg {
     M_SVG_BASE,
     M_SVG_BASE_AT, /* latitude, longitude */
     M_SVG_LATE,
+    M_MAP_WRITTEN,  /* path, stops, plural, travel minutes (ccad-map's line per file) */
+    M_MAP_NO_STOPS, /* day (--day without stops) */
+    M_MAP_NONE,
+    M_ICS_WROTE, /* events, plural, path (ccad-ics -o, on standard error) */
     /* ccad-team */
     M_TEAM_PLAN_FOR, /* first day, last day, reps, customers */
     M_TEAM_REP,      /* lat, lon, visits a day, start, end, customers, absence note */

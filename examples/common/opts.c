@@ -84,6 +84,10 @@ int ccex_opts_read(int argc, char **argv, const struct option *shared, const str
         got = getopt_long(argc, argv, t.shorts, t.all, NULL);
         if (got == 'h') {
             usage(stdout);
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                fprintf(stderr, "%s: cannot write the output\n", prog);
+                return CCEX_EXIT_INPUT;
+            }
             return CCEX_EXIT_OK;
         }
         if (got == ':')

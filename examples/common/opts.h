@@ -39,9 +39,10 @@ typedef int (*ccex_opt_fn)(void *user, int key, const char *value);
 /** Reads the command line against the options of @p shared (may be NULL)
  *  and @p own, both getopt_long tables ending in a zero entry, and
  *  --help/-h, which calls @p usage on standard output and ends the reading
- *  with status 0; an entry whose `val` is below CCEX_OPT_KEY_BASE also has
- *  that letter as its short form. Calls @p fn for every other option in
- *  order. Returns CCEX_OPTS_GO when
+ *  with status 0 (1 when standard output cannot be written); an entry
+ *  whose `val` is below CCEX_OPT_KEY_BASE also has that letter as its short
+ *  form. Calls @p fn for every other option in order. Returns
+ *  CCEX_OPTS_GO when
  *  every argument was read, else the exit status: @p fn's, or
  *  CCEX_EXIT_USAGE after "prog: unknown option 'ARG'" (ARG starts with '-'
  *  but is no option under its whole name, "-" and "--" included) or "prog:

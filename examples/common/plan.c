@@ -197,9 +197,23 @@ int ccex_plan_opt(ccex_plan_args *a, int key, const char *v, const char *prog)
     }
 }
 
+int ccex_range_check(int have_today, int32_t today, int32_t days, const char *prog)
+{
+    char first[16];
+    if (!have_today || (int64_t)today + days - 1 <= CCAD_DATE_MAX)
+        return 0;
+    ccex_date_text(first, today);
+    return ccex_usage_error(prog,
+                            "--days %ld from --today %s runs past 9999-12-31, the "
+                            "calendar's last day",
+                            (long)days, first);
+}
+
 int ccex_plan_args_done(const ccex_plan_args *a, const char *prog)
 {
     char start[8], end[8];
+    if (ccex_range_check(a->have_today, a->today, a->days, prog) != 0)
+        return CCEX_EXIT_USAGE;
     if (a->day_end_min > a->day_start_min)
         return 0;
     ccex_hhmm(start, a->day_start_min);
@@ -227,25 +241,29 @@ int ccex_host_clock(void *user, int64_t *out_local_seconds)
     return 0;
 }
 
-static int load_rules(ccex_plan *p, const char *path, const char *prog)
+int ccex_rules_load(ccad_rules *rules, ccad_ctx *ctx, const char *path, const char *prog)
 {
     ccex_err err;
     char *text;
-    size_t len;
+    size_t len, skip;
     int rc = ccex_read_file(&text, &len, path, &err);
     if (rc != CCEX_OK) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         return -1;
     }
-    rc = ccad_rules_parse(p->rules, text, len);
+    /* a byte order mark is skipped, as in every other input file */
+    skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    rc = ccad_rules_parse(rules, text + skip, len - skip);
     free(text);
     if (rc != CCAD_OK) {
+        /* file:line:column: first, as every other bad input (docs/cli.md);
+         * the message itself reads "ccad_rules_parse: rules text line L, column C: ..." */
         uint32_t line, col;
-        if (ccad_ctx_errpos(p->ctx, &line, &col) == CCAD_OK)
+        if (ccad_ctx_errpos(ctx, &line, &col) == CCAD_OK)
             fprintf(stderr, "%s: %s:%lu:%lu: %s\n", prog, path, (unsigned long)line,
-                    (unsigned long)col, ccad_ctx_errmsg(p->ctx));
+                    (unsigned long)col, ccad_ctx_errmsg(ctx));
         else
-            fprintf(stderr, "%s: %s: %s\n", prog, path, ccad_ctx_errmsg(p->ctx));
+            fprintf(stderr, "%s: %s: %s\n", prog, path, ccad_ctx_errmsg(ctx));
         return -1;
     }
     return 0;
@@ -360,7 +378,7 @@ int ccex_plan_make(ccex_plan *p, const ccex_plan_args *a, const char *prog)
         fprintf(stderr, "%s: %s\n", prog, ccad_ctx_errmsg(p->ctx));
         goto fail;
     }
-    if (a->rules != NULL && load_rules(p, a->rules, prog) != 0)
+    if (a->rules != NULL && ccex_rules_load(p->rules, p->ctx, a->rules, prog) != 0)
         goto fail;
     if (a->customers == NULL) { /* the bundled territory (datadir.h) */
         static char territory[4096], contacts[4096];

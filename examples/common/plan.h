@@ -68,6 +68,16 @@ extern const char ccex_plan_flags_help[];
 /** Sets the defaults. */
 void ccex_plan_args_init(ccex_plan_args *a);
 
+/** 0 when the @p days from @p today (given by --today: @p have_today) stay
+ *  within the calendar, else "prog: --days N from --today D runs past
+ *  9999-12-31 ..." and CCEX_EXIT_USAGE. */
+int ccex_range_check(int have_today, int32_t today, int32_t days, const char *prog);
+
+/** Reads the rules text of file @p path (a UTF-8 byte order mark skipped)
+ *  into @p rules; on an error prints "prog: FILE: cannot open: ..." or
+ *  "prog: FILE:LINE:COLUMN: ccad_rules_parse: ..." and returns -1. */
+int ccex_rules_load(ccad_rules *rules, ccad_ctx *ctx, const char *path, const char *prog);
+
 /** Prints "prog: message" and a hint to stderr; returns CCEX_EXIT_USAGE. */
 int ccex_usage_error(const char *prog, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -102,7 +112,8 @@ extern const struct option ccex_plan_options[];
 int ccex_plan_opt(ccex_plan_args *a, int key, const char *value, const char *prog);
 
 /** Checks the flags together once all are read (--day-end after
- *  --day-start). Returns 0, or CCEX_EXIT_USAGE after printing a message. */
+ *  --day-start, the range of --today and --days within the calendar).
+ *  Returns 0, or CCEX_EXIT_USAGE after printing a message. */
 int ccex_plan_args_done(const ccex_plan_args *a, const char *prog);
 
 /* ---------------------------------------------------------------------- */

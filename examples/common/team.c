@@ -90,12 +90,18 @@ static int fill_rep(ccex_csv *r, const long *map, ccex_rep *p, ccex_err *err)
         if (rc_ != CCEX_OK) \
             return rc_; \
     } while (0)
+    /* the id and the name are written out (tables, CSV, calendars): valid
+     * UTF-8 only, as the customers file's (docs/cli.md) */
     f = ccex_csv_field(r, (size_t)map[R_ID]);
+    TRY(ccex_check_utf8(r, f, "id", err));
     if (ccex_field_blank(f) || copy_text(f, p->id, sizeof p->id) != 0)
         return ccex_csv_fail(r, err, f->line, f->column, "id: 1..%d bytes", CCAD_ID_MAX);
-    if ((f = cell(r, map, R_NAME)) != NULL && copy_text(f, p->name, sizeof p->name) != 0)
-        return ccex_csv_fail(r, err, f->line, f->column, "name: longer than %d bytes",
-                             (int)sizeof p->name - 1);
+    if ((f = cell(r, map, R_NAME)) != NULL) {
+        TRY(ccex_check_utf8(r, f, "name", err));
+        if (copy_text(f, p->name, sizeof p->name) != 0)
+            return ccex_csv_fail(r, err, f->line, f->column, "name: longer than %d bytes",
+                                 (int)sizeof p->name - 1);
+    }
     if ((f = cell(r, map, R_LAT)) == NULL || (f = cell(r, map, R_LON)) == NULL)
         return ccex_csv_fail(r, err, ccex_csv_line(r), 1, "lat and lon are required");
     TRY(ccex_parse_real(r, cell(r, map, R_LAT), "lat", -90.0, 90.0, &p->lat, err));

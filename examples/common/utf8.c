@@ -113,6 +113,58 @@ size_t ccex_utf8_width(const char *s)
     return cells;
 }
 
+/* What a table writes for the character @p cp, the @p *len bytes at @p s:
+ * those bytes, or in their place a space for a TAB and U+FFFD for any other
+ * unsafe character, so a name cannot move the cursor or send the terminal a
+ * control sequence. Each takes one cell, as ccex_utf8_cells() counts them. */
+static const char *safe_char(const char *s, size_t *len, uint32_t cp)
+{
+    if (cp == '\t') {
+        *len = 1;
+        return " ";
+    }
+    if (ccex_utf8_unsafe(cp)) {
+        *len = 3;
+        return "\xEF\xBF\xBD";
+    }
+    return s;
+}
+
+static void put_char(FILE *fp, const char *s, size_t len, uint32_t cp)
+{
+    const char *out = safe_char(s, &len, cp);
+    fwrite(out, 1, len, fp);
+}
+
+void ccex_print_text(FILE *fp, const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    uint32_t cp;
+    while (i < n) {
+        size_t len = ccex_utf8_next(s, n, i, &cp);
+        put_char(fp, s + i, len, cp);
+        i += len;
+    }
+}
+
+void ccex_text_safe(char *buf, size_t cap, const char *s)
+{
+    size_t n = strlen(s), i = 0, used = 0;
+    uint32_t cp;
+    if (cap == 0)
+        return;
+    while (i < n) {
+        size_t len = ccex_utf8_next(s, n, i, &cp), out_len = len;
+        const char *out = safe_char(s + i, &out_len, cp);
+        if (used + out_len >= cap)
+            break;
+        memcpy(buf + used, out, out_len);
+        used += out_len;
+        i += len;
+    }
+    buf[used] = '\0';
+}
+
 void ccex_print_cells(FILE *fp, const char *s, int w, const char *ellipsis)
 {
     size_t n = strlen(s), i = 0, cells = 0, room;
@@ -121,7 +173,7 @@ void ccex_print_cells(FILE *fp, const char *s, int w, const char *ellipsis)
     if (w <= 0)
         return;
     if (ccex_utf8_width(s) <= (size_t)w) {
-        fputs(s, fp);
+        ccex_print_text(fp, s);
         cells = ccex_utf8_width(s);
     } else {
         room = (size_t)w > mark ? (size_t)w - mark : 0;
@@ -130,7 +182,7 @@ void ccex_print_cells(FILE *fp, const char *s, int w, const char *ellipsis)
             size_t cw = (size_t)ccex_utf8_cells(cp);
             if (cells + cw > room)
                 break;
-            fwrite(s + i, 1, len, fp);
+            put_char(fp, s + i, len, cp);
             cells += cw;
             i += len;
         }
@@ -144,7 +196,7 @@ void ccex_print_cells(FILE *fp, const char *s, int w, const char *ellipsis)
 void ccex_print_pad(FILE *fp, const char *s, int w)
 {
     size_t cells = ccex_utf8_width(s);
-    fputs(s, fp);
+    ccex_print_text(fp, s);
     for (; cells < (size_t)w; cells++)
         fputc(' ', fp);
 }

@@ -40,6 +40,18 @@ int ccex_utf8_cells(uint32_t cp);
  *  U+FFFD, one cell). */
 size_t ccex_utf8_width(const char *s);
 
+/** Writes @p s for a terminal table: a TAB as a space and every other
+ *  character ccex_utf8_unsafe() names (a line break, ESC, ...) as U+FFFD,
+ *  one cell each, so a name from a file cannot break the table's rows or
+ *  send the terminal a control sequence. ccex_print_cells() and
+ *  ccex_print_pad() write through it. */
+void ccex_print_text(FILE *fp, const char *s);
+
+/** ccex_print_text() into @p buf (@p cap bytes, NUL-terminated; cut after
+ *  the last whole character that fits), for a text that goes through a
+ *  printf format. Three times the length of @p s, plus one, always suffices. */
+void ccex_text_safe(char *buf, size_t cap, const char *s);
+
 /** Writes @p s in exactly @p w cells: padded with spaces, or cut after the
  *  last whole character that leaves room for @p ellipsis (combining marks
  *  stay with their base) and then the ellipsis and any padding. */

@@ -118,7 +118,12 @@ def date_parse(text: str) -> _dt.date:
     """Parses ``YYYY-MM-DD`` with the library (ParseError / RangeError)."""
     raw = text.encode()
     out = _ctypes.c_int32()
-    F.ccad_date_parse(_ctypes.byref(out), raw, len(raw))
+    try:
+        F.ccad_date_parse(_ctypes.byref(out), raw, len(raw))
+    except (ParseError, RangeError) as e:  # the library records no message: say what failed
+        what = "is not a date (YYYY-MM-DD)" if isinstance(e, ParseError) else \
+            "is not a day of the calendar"
+        raise type(e)(e.code, "%r %s" % (text, what), e.function) from None
     return from_day(out.value)  # type: ignore[return-value]
 
 

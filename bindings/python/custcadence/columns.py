@@ -157,8 +157,17 @@ def _id_pointers(base: int, lengths: Sequence[int]) -> "array[int]":
 # ---------------------------------------------------------------------------
 # Per-value conversions (the standard-library path, and object columns).
 
-def _enum_value(cls: Any, v: Any) -> int:
-    return _enum_in(cls, v) if isinstance(v, str) else int(v)
+def _int(v: Any, name: str) -> int:
+    """``int(v)``, failing as Book.add fails (``ranged``): TypeError naming
+    the column, never int()'s ValueError for a string that is no number."""
+    try:
+        return int(v)
+    except (TypeError, ValueError) as e:
+        raise TypeError("%s must be an integer, not %r" % (name, v)) from e
+
+
+def _enum_value(cls: Any, v: Any, name: str = "") -> int:
+    return _enum_in(cls, v) if isinstance(v, str) else _int(v, name)
 
 
 def _date_value(v: Any, what: str) -> int:
@@ -184,7 +193,7 @@ def _missing(v: Any) -> bool:
 
 
 def _optional_value(v: Any, name: str) -> int:
-    return CUSTOMER_UNKNOWN[name] if _missing(v) else int(v)
+    return CUSTOMER_UNKNOWN[name] if _missing(v) else _int(v, name)
 
 
 def _values(name: str, col: Any) -> List[Any]:
@@ -195,12 +204,12 @@ def _values(name: str, col: Any) -> List[Any]:
                 for v in col]
     if name in ENUM_FIELDS:
         cls = ENUM_FIELDS[name]
-        return [_enum_value(cls, v) for v in col]
+        return [_enum_value(cls, v, name) for v in col]
     if name in OPTIONAL_FIELDS:
         return [_optional_value(v, name) for v in col]
     if name in FLOAT_FIELDS:
         return [float(v) for v in col]
-    return [int(v) for v in col]
+    return [_int(v, name) for v in col]
 
 
 def _check_range(name: str, lo_hi: Tuple[int, int], vals: Sequence[int]) -> None:

@@ -192,11 +192,11 @@ def _synchronized(cls: Any) -> Any:
     return cls
 
 
-def _size_index(i: int, what: str = "index") -> int:
+def _size_index(i: int, what: str = "index", noun: str = "customer") -> int:
     """A customer or item index for a size_t parameter: NotFound below 0
     (no such index), OverflowError above SIZE_MAX."""
     if isinstance(i, int) and not isinstance(i, bool) and i < 0:
-        raise NotFound(-5, "no customer at index %d" % i, what)
+        raise NotFound(-5, "no %s at index %d" % (noun, i), what)
     return ranged(i, c_size_t, what)
 
 
@@ -1282,7 +1282,8 @@ class Schedule(_Handle, Sequence[Item]):
         if i < 0:
             i += n
         s = _ffi.Item.init()
-        call(self._book._ctx, F.ccad_schedule_item, self._handle(), _size_index(i), byref(s))
+        call(self._book._ctx, F.ccad_schedule_item, self._handle(), _size_index(i, noun="item"),
+             byref(s))
         return self._item(i, _ITEM_LAYOUT.unpack_from(s))
 
     def __iter__(self) -> Iterator[Item]:

@@ -13,6 +13,7 @@ from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, NamedTuple, Option
 
 from . import _abi, _ffi
 from ._ffi import F, NO_DATE, cstr, put, ranged
+from .errors import NotFound
 
 from ._abi import Choice as Choice
 from ._abi import Complaint as Complaint
@@ -157,6 +158,13 @@ _NAME_KIND_OF_ENUM = {Grade: NameKind.GRADE, Status: NameKind.STATUS,
 _NAMED: Dict[Tuple[Any, str], int] = {}
 
 
+def _enum_names(cls: Any) -> List[str]:
+    """The library's names of the members of ``cls``, for messages."""
+    kind = int(_NAME_KIND_OF_ENUM[cls])
+    names = (F.ccad_name(kind, int(m)).decode() for m in cls)
+    return [n for n in names if n not in ("-", "?", "")]
+
+
 def _enum_in(cls: Any, value: Any) -> int:
     """An enum field's value: the enum, a plain int (passed on unchecked, so
     the library can refuse it), or a name as ccad_name_parse knows it."""
@@ -166,11 +174,19 @@ def _enum_in(cls: Any, value: Any) -> int:
             return got
         out = _ffi.c_int()
         raw = value.encode()
-        F.ccad_name_parse(_ffi.ctypes.byref(out), int(_NAME_KIND_OF_ENUM[cls]), raw, len(raw))
+        try:
+            F.ccad_name_parse(_ffi.ctypes.byref(out), int(_NAME_KIND_OF_ENUM[cls]), raw, len(raw))
+        except NotFound as e:  # name the enumeration and the value, as name_parse() does
+            raise NotFound(e.code, "no %s named %r (known: %s)" % (
+                cls.__name__, value, ", ".join(_enum_names(cls))), e.function) from None
         if len(_NAMED) < 4096:  # the library's names never change: parse each once
             _NAMED[(cls, value)] = int(out.value)
         return int(out.value)
-    return int(value)
+    try:
+        return int(value)
+    except (TypeError, ValueError) as e:
+        raise TypeError("a %s must be one of its names or an integer, not %r"
+                        % (cls.__name__, value)) from e
 
 
 _ENUM_MAPS: Dict[Any, Dict[int, Any]] = {}

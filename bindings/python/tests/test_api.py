@@ -156,10 +156,14 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(cc.to_day(dt.datetime(1970, 1, 2, 23, 0)), 1)
         with self.assertRaises(cc.RangeError):
             cc.date_from_ymd(2026, 2, 30)
-        with self.assertRaises(cc.ParseError):
+        with self.assertRaises(cc.ParseError) as e:
             cc.date_parse("2026/01/01")
-        with self.assertRaises(cc.RangeError):
+        # the message says what was wrong (the library's generic text for
+        # CCAD_EPARSE speaks of rules text)
+        self.assertEqual(str(e.exception), "'2026/01/01' is not a date (YYYY-MM-DD)")
+        with self.assertRaises(cc.RangeError) as e:
             cc.date_parse("2026-02-30")
+        self.assertEqual(str(e.exception), "'2026-02-30' is not a day of the calendar")
         with self.assertRaises(cc.RangeError):
             cc.date_format(cc.DATE_MAX + 1)
         with self.assertRaises(cc.RangeError):
@@ -436,6 +440,9 @@ class ApiTest(unittest.TestCase):
         self.assertTrue(ds.flags & cc.DayFlag.WORKING)
         with self.assertRaises(cc.NotFound):
             s.day(D(2027, 1, 1))
+        with self.assertRaises(cc.NotFound) as e:  # an item index, not a customer's
+            s[-len(s) - 2]
+        self.assertEqual(str(e.exception), "no item at index -2")
         days = s.by_day()
         self.assertEqual(sum(len(v) for v in days.values()), len(items))
         for f in s.findings:

@@ -171,6 +171,39 @@ class FromColumnsTest(unittest.TestCase):
             self.assertEqual(len(b), 0)
 
 
+    def test_bad_values_fail_as_book_add(self) -> None:
+        # docs/python.md: values converted one by one give Book.add's results
+        # and errors; a string that is no number was int()'s ValueError
+        columns.set_numpy(False)
+        bad = {"value": ["x", "1.5", None, 1.5j], "contacts": ["x", None, -1],
+               "monthly_volume": ["many", "1.5"], "visit_days": ["Mon"], "grade": ["x", 2**31],
+               "status": ["bogus"], "x": ["far"], "last_contact": ["2026-12-01", 1.0]}
+        for name, values in bad.items():
+            for v in values:
+                for rows in ([v], [1 if name != "status" else "key", v]):
+                    with self.assertRaises(Exception) as one:
+                        cc.Book(self.ctx).add(**{"id": "A", name: v})
+                    with self.assertRaises(Exception) as bulk:
+                        cc.Book.from_columns(self.ctx, {"id": ["A%d" % i for i in
+                                                             range(len(rows))], name: rows})
+                    self.assertIs(type(bulk.exception), type(one.exception),
+                                  "%s = %r: %r against %r" % (name, v, bulk.exception,
+                                                               one.exception))
+
+    def test_unknown_enum_name_says_which(self) -> None:
+        with self.assertRaises(cc.NotFound) as e:
+            cc.Book(self.ctx).add(id="A", status="bogus")
+        self.assertEqual(str(e.exception), "no Status named 'bogus' "
+                         "(known: prospect, active, key, released, eliminated)")
+        with self.assertRaises(cc.NotFound) as e:
+            cc.Book.from_columns(self.ctx, {"id": ["A"], "grade": ["E"]})
+        self.assertIn("no Grade named 'E'", str(e.exception))
+        with self.assertRaises(TypeError) as t:
+            cc.Book(self.ctx).add(id="A", grade=None)
+        self.assertEqual(str(t.exception), "a Grade must be one of its names or an integer, "
+                         "not None")
+
+
 def mixed_columns(n: int, seed: int) -> Dict[str, List[Any]]:
     """Columns whose values mix every type the per-value conversion takes,
     so that some columns take the C-level route and some fall back."""
