@@ -145,6 +145,7 @@ struct plan {
     const ccad_schedule *old;
     const uint8_t *changed;  /* per customer: 1 if its record differs from old's */
     struct ccad__memo *memo; /* the day loop's brief of each customer (events.c), or NULL */
+    struct ccad__dormant *dormant; /* the day loop's dormant customers (dormant.c), or NULL */
     double *unit;            /* GEO routes: each point's unit vector (3 doubles, the base point n),
                    * u[0] > 1 until first asked for (dayroute.c); else NULL */
 };
@@ -229,6 +230,7 @@ struct ccad__memo {
 #define MEMO_FACTS 4u     /* care_date, strategy and complaint are known */
 #define MEMO_CARE_OPEN 8u /* with MEMO_FACTS: no contact on record since the care date */
 #define MEMO_DUE_NOW 16u  /* the brief is due now until its wake (events.c) */
+#define MEMO_DORMANT 32u  /* the customer is dormant (dormant.c): the scan passes it by */
 /* What decides the kind of a due customer's contact besides its own
  * state: the assessment's strategy (TRIAGE: status, volume or position,
  * margin, capability), complaint and care date (the complaint's date and
@@ -348,6 +350,52 @@ static inline int ccad__plan_grade(const struct plan *plan, uint32_t i)
 {
     return plan->memo != NULL ? plan->memo[i].grade : ccad__grade(&plan->cw[i]);
 }
+
+/* 1 if a customer of visit days `days` (0: every day) may be seen in
+ * person on day d. */
+static inline int ccad__plan_sees(uint8_t days, int32_t d)
+{
+    return days == 0 || (days & (1u << (ccad__weekday(d) - 1))) != 0;
+}
+/* 1 if the rep could have seen a customer of visit days `days` in person on
+ * day d of the range: a working day, not absent, one of its visit days. */
+static inline int ccad__plan_available(const struct plan *plan, uint8_t days, int32_t d)
+{
+    uint32_t f = plan->day_flags[d - plan->o->first_day];
+    return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) && ccad__plan_sees(days, d);
+}
+
+/* dormant.c: the due customers that wait day after day (dormant), kept in
+ * an order that holds across days, so that a working day goes only through
+ * the others and those it takes in order. */
+struct ccad__dormant;
+/* Allocates plan->dormant, with no customer dormant; CCAD_OK or a
+ * recorded CCAD_ENOMEM (plan->dormant may then be partly made:
+ * ccad__dormant_free frees it). */
+int ccad__dormant_init(struct plan *plan);
+void ccad__dormant_free(struct plan *plan);
+/* 1 if customer i is dormant: the scan passes it by. */
+static inline int ccad__plan_dormant(const struct plan *plan, uint32_t i)
+{
+    return plan->dormant != NULL && (plan->memo[i].bits & MEMO_DORMANT) != 0;
+}
+/* Before working day d's scan: wakes the customers whose wake day has come,
+ * every one on an absent day, and those due now on a day when the due now
+ * are not due (not_due_now: outside freq.work_days). */
+void ccad__dormant_wake(struct plan *plan, int32_t d, int absent, int not_due_now);
+/* 1 and the first dormant customer in the big-rocks order on day d in
+ * *out (the fields the order reads), or 0 when none is dormant. */
+int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out);
+/* Takes the customer ccad__dormant_peek gave out of dormancy; its index. */
+uint32_t ccad__dormant_pop(struct plan *plan);
+/* The day index di (day d) has no room for another stop: each dormant
+ * customer would wait, and counts in cap_full when important and d is
+ * one of its visit days. */
+void ccad__dormant_count(struct plan *plan, int32_t d, int di);
+/* Candidate k, placed on day d: when it waits as a dormant customer does,
+ * it becomes dormant until its wake day. CCAD_OK or a recorded
+ * CCAD_ENOMEM. */
+int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d);
 
 /* dayroute.c */
 static inline int ccad__grade_index(int g)

@@ -28,9 +28,11 @@
 struct today {
     int32_t d;
     int di, absent;
+    struct ccad__lean lean; /* the day's brief tables */
     int32_t used, minutes; /* the rep's contacts and their service minutes */
     uint32_t prio;
     size_t nc, ne; /* due candidates; early candidates (at the end of plan->cand) */
+    size_t nd;     /* dormant customers taken in order (after the due candidates) */
     int64_t over_by[PULL_MAX], over_min[PULL_MAX];
 };
 
@@ -50,15 +52,7 @@ void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust 
 /* 1 if customer i may be seen in person on day d (visit_days). */
 static int sees_on(const struct plan *plan, uint32_t i, int32_t d)
 {
-    uint8_t days = ccad__plan_visit_days(plan, i);
-    return days == 0 || (days & (1u << (ccad__weekday(d) - 1))) != 0;
-}
-
-/* 1 if the rep could have seen customer i in person on day d of the range. */
-static int available(const struct plan *plan, uint32_t i, int32_t d)
-{
-    uint32_t f = plan->day_flags[d - plan->o->first_day];
-    return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) && sees_on(plan, i, d);
+    return ccad__plan_sees(ccad__plan_visit_days(plan, i), d);
 }
 
 /* Days overdue on day d, not counting the days of the range on which the
@@ -68,7 +62,7 @@ static int32_t days_late(const struct plan *plan, uint32_t i, int32_t due, int32
 {
     int32_t e = due > plan->o->first_day ? due : plan->o->first_day;
     for (; e < d && over > 0; e++)
-        if (!available(plan, i, e))
+        if (!ccad__plan_available(plan, ccad__plan_visit_days(plan, i), e))
             over--;
     return over;
 }
@@ -85,6 +79,15 @@ static void fill_cand(struct cand *k, uint32_t i, const ccad_brief *br, int64_t 
     k->value = value;
     k->block = (uint8_t)block;
     ccad__cand_rank(k);
+}
+
+/* Due customer i's candidate of today from its brief br. */
+static void fill_due(struct plan *plan, const struct today *today, uint32_t i, const ccad_brief *br,
+                     struct cand *k)
+{
+    fill_cand(k, i, br, ccad__plan_value(plan, i), plan->sim[i].block_left > 0);
+    if (br->due_date != CCAD_NO_DATE && br->due_date < today->d)
+        k->over = days_late(plan, i, br->due_date, today->d, br->days_overdue);
 }
 
 /* A customer not due today: count it in the load of the coming days, and
@@ -141,17 +144,15 @@ static size_t ahead_end(const struct plan *plan, size_t n)
 static void scan(struct plan *plan, struct today *today)
 {
     const ccad_book *b = plan->b;
-    struct ccad__lean lean;
     ccad_brief br;
     size_t i, ahead = ahead_end(plan, b->n);
-    ccad__lean_init(&lean, plan->v, today->d);
     for (i = 0; i < b->n; i++) {
         struct sim *m = &plan->sim[i];
         if (i < ahead)
             ccad__plan_brief_ahead(plan, (uint32_t)(i + BRIEF_AHEAD), today->d);
-        if (!ccad__plan_open(plan, (uint32_t)i))
+        if (!ccad__plan_open(plan, (uint32_t)i) || ccad__plan_dormant(plan, (uint32_t)i))
             continue;
-        ccad__plan_brief_on(plan, &lean, (uint32_t)i, &br);
+        ccad__plan_brief_on(plan, &today->lean, (uint32_t)i, &br);
         if (m->dropped) {
             /* a dropped best-effort contact stays dropped while the customer
              * is in Q4; anything urgent or important brings it back */
@@ -168,12 +169,7 @@ static void scan(struct plan *plan, struct today *today)
             m->first_due = today->d;
         if (waits_for_request(plan, (uint32_t)i, &br, today->d))
             continue;
-        fill_cand(&plan->cand[today->nc], (uint32_t)i, &br, ccad__plan_value(plan, (uint32_t)i),
-                  m->block_left > 0);
-        if (br.due_date != CCAD_NO_DATE && br.due_date < today->d)
-            plan->cand[today->nc].over = days_late(plan, (uint32_t)i, br.due_date, today->d,
-                                                   br.days_overdue);
-        today->nc++;
+        fill_due(plan, today, (uint32_t)i, &br, &plan->cand[today->nc++]);
     }
 }
 
@@ -415,30 +411,59 @@ static int take(struct plan *plan, struct today *today, const struct cand *k)
 #define FIRST_MAX 64 /* tests/sim_env_ref.c: 0, the heap over all of them */
 #endif
 
+/* The first dormant customer in order (dormant.c), taken out of its class
+ * and placed like a due candidate (after them in plan->cand). */
+static int take_dormant(struct plan *plan, struct today *today)
+{
+    uint32_t i = ccad__dormant_pop(plan);
+    struct cand *k = &plan->cand[today->nc + today->nd++];
+    ccad_brief br;
+    ccad__plan_brief_on(plan, &today->lean, i, &br); /* its memo holds */
+    fill_due(plan, today, i, &br, k);
+    return take(plan, today, k);
+}
+
 /* Takes today's due candidates in order while the day may take a stop;
  * *out_taken receives how many. When they are many, the first FIRST_MAX
  * come from one pass over the candidates (ccad__cand_first); the rest, if
  * the day is still not settled, off a heap over those not taken: the
- * order of a full sort either way. */
+ * order of a full sort either way. The dormant customers (dormant.c) are
+ * merged in: whichever of the next candidate and the first dormant one
+ * comes first in the order is taken. */
 static int take_first(struct plan *plan, struct today *today, size_t *out_taken)
 {
     struct ccad__cand_heap heap;
-    const struct cand *k;
-    size_t i, m = 0, got;
-    int rc;
+    struct cand first_dormant;
+    size_t i, got, m = 0;
+    int rc, heaped = 0;
     got = today->nc > 2 * FIRST_MAX
               ? ccad__cand_first(plan->heap, FIRST_MAX, plan->cand, today->nc, ccad__plan_cand_cmp)
               : 0; /* a few: the heap is cheaper */
-    for (*out_taken = 0; *out_taken < got && !settled(plan, today); ++*out_taken)
-        if ((rc = take(plan, today, &plan->heap[*out_taken])) != 0)
-            return rc;
-    if (*out_taken < got || got == today->nc)
-        return CCAD_OK;
-    for (i = 0; i < today->nc; i++)
-        if (plan->sim[plan->cand[i].idx].taken != today->d)
-            plan->heap[m++] = plan->cand[i];
-    ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
-    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&heap)) != NULL) {
+    *out_taken = 0;
+    while (!settled(plan, today)) {
+        const struct cand *k = NULL;
+        if (*out_taken < got) {
+            k = &plan->heap[*out_taken];
+        } else if (got < today->nc) {
+            if (!heaped) { /* the first FIRST_MAX are taken: a heap over the rest */
+                for (i = 0; i < today->nc; i++)
+                    if (plan->sim[plan->cand[i].idx].taken != today->d)
+                        plan->heap[m++] = plan->cand[i];
+                ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
+                heaped = 1;
+            }
+            k = heap.n > 0 ? &heap.a[0] : NULL;
+        }
+        if (ccad__dormant_peek(plan, today->d, &first_dormant) &&
+            (k == NULL || ccad__plan_cand_cmp(&first_dormant, k) < 0)) {
+            if ((rc = take_dormant(plan, today)) != 0)
+                return rc;
+            continue;
+        }
+        if (k == NULL)
+            break;
+        if (heaped)
+            k = ccad__cand_heap_pop(&heap);
         if ((rc = take(plan, today, k)) != 0)
             return rc;
         ++*out_taken;
@@ -569,6 +594,21 @@ static int pull_ahead(struct plan *plan, struct today *today)
     return CCAD_OK;
 }
 
+/* The working day's candidates that wait as dormant customers do become
+ * dormant (dormant.c); those left dormant count as waiting today. */
+static int keep_dormant(struct plan *plan, const struct today *today)
+{
+    size_t i;
+    int rc;
+    if (plan->dormant == NULL)
+        return CCAD_OK;
+    ccad__dormant_count(plan, today->d, today->di);
+    for (i = 0; i < today->nc + today->nd; i++)
+        if ((rc = ccad__dormant_admit(plan, &plan->cand[i], today->d)) != 0)
+            return rc;
+    return CCAD_OK;
+}
+
 static int plan_day(struct plan *plan, int di)
 {
     struct today today;
@@ -579,10 +619,16 @@ static int plan_day(struct plan *plan, int di)
     today.di = di;
     today.absent = (fl & CCAD_DAY_ABSENT) != 0;
     if (fl & CCAD_DAY_WORKING) {
+        ccad__lean_init(&today.lean, plan->v, today.d);
+        if (plan->dormant != NULL)
+            ccad__dormant_wake(plan, today.d, today.absent,
+                               today.lean.shift[ccad__weekday(today.d)] != 0);
         scan(plan, &today);
         if ((rc = place_due(plan, &today)) != 0)
             return rc;
         if ((rc = pull_ahead(plan, &today)) != 0)
+            return rc;
+        if ((rc = keep_dormant(plan, &today)) != 0)
             return rc;
     }
     plan->cap_used[di] = today.used;
@@ -602,11 +648,17 @@ int ccad__plan_simulate(struct plan *plan)
         ccad__trace_keep_start(plan);
     if (SIM_EVENTS && (rc = ccad__plan_memo_init(plan)) != 0)
         return rc;
+    if (SIM_EVENTS && (rc = ccad__dormant_init(plan)) != 0) {
+        ccad__dormant_free(plan);
+        ccad__plan_memo_free(plan);
+        return rc;
+    }
     ccad__trace_facts_in(plan);
     for (di = 0, rc = CCAD_OK; di < plan->o->days && rc == CCAD_OK; di++)
         rc = plan_day(plan, di);
     if (rc == CCAD_OK)
         ccad__trace_facts_out(plan);
+    ccad__dormant_free(plan);
     ccad__plan_memo_free(plan);
     return rc;
 }
