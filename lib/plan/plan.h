@@ -231,6 +231,7 @@ struct ccad__memo {
 #define MEMO_CARE_OPEN 8u /* with MEMO_FACTS: no contact on record since the care date */
 #define MEMO_DUE_NOW 16u  /* the brief is due now until its wake (events.c) */
 #define MEMO_DORMANT 32u  /* the customer is dormant (dormant.c): the scan passes it by */
+#define MEMO_HELD 64u     /* its state holds a dropped contact or a persist block under way */
 /* What decides the kind of a due customer's contact besides its own
  * state: the assessment's strategy (TRIAGE: status, volume or position,
  * margin, capability), complaint and care date (the complaint's date and
@@ -270,6 +271,25 @@ static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
 {
     if (plan->memo != NULL)
         plan->memo[i].wake = INT32_MIN; /* the facts stay: they read no contact */
+}
+/* 1 if customer i's state holds a dropped contact or a persist block under
+ * way; from the memo when there is one, so that the scan reads the state
+ * of a customer that is not due only when it does. */
+static inline int ccad__plan_held(const struct plan *plan, uint32_t i)
+{
+    if (plan->memo != NULL)
+        return (plan->memo[i].bits & MEMO_HELD) != 0;
+    return plan->sim[i].dropped || plan->sim[i].block_left > 0;
+}
+/* Notes in the memo whether customer i's state holds either, after the
+ * day loop changed sim[i].dropped or sim[i].block_left. */
+static inline void ccad__plan_held_note(struct plan *plan, uint32_t i)
+{
+    if (plan->memo != NULL) {
+        plan->memo[i].bits &= (uint8_t)~MEMO_HELD;
+        if (plan->sim[i].dropped || plan->sim[i].block_left > 0)
+            plan->memo[i].bits |= MEMO_HELD;
+    }
 }
 /* The prefetch hints below must be put inline where they are called: gcc
  * 12 drops a call to a separate function that only prefetches, as one
