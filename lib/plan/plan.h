@@ -231,7 +231,8 @@ struct ccad__memo {
 #define MEMO_CARE_OPEN 8u /* with MEMO_FACTS: no contact on record since the care date */
 #define MEMO_DUE_NOW 16u  /* the brief is due now until its wake (events.c) */
 #define MEMO_DORMANT 32u  /* the customer is dormant (dormant.c): the scan passes it by */
-#define MEMO_HELD 64u     /* its state holds a dropped contact or a persist block under way */
+#define MEMO_DROPPED 128u /* its state: a dropped best-effort contact (sim.dropped) */
+#define MEMO_BLOCK 64u    /* its state: a persist block under way (sim.block_left > 0) */
 /* What decides the kind of a due customer's contact besides its own
  * state: the assessment's strategy (TRIAGE: status, volume or position,
  * margin, capability), complaint and care date (the complaint's date and
@@ -272,23 +273,30 @@ static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
     if (plan->memo != NULL)
         plan->memo[i].wake = INT32_MIN; /* the facts stay: they read no contact */
 }
-/* 1 if customer i's state holds a dropped contact or a persist block under
- * way; from the memo when there is one, so that the scan reads the state
- * of a customer that is not due only when it does. */
-static inline int ccad__plan_held(const struct plan *plan, uint32_t i)
+/* 1 if customer i's best-effort contact is dropped (sim.dropped), and 1 if
+ * a persist block is under way (sim.block_left > 0): from the memo when
+ * there is one, so that the scan reads the state of a customer only when
+ * it is due. */
+static inline int ccad__plan_dropped(const struct plan *plan, uint32_t i)
 {
     if (plan->memo != NULL)
-        return (plan->memo[i].bits & MEMO_HELD) != 0;
-    return plan->sim[i].dropped || plan->sim[i].block_left > 0;
+        return (plan->memo[i].bits & MEMO_DROPPED) != 0;
+    return plan->sim[i].dropped;
 }
-/* Notes in the memo whether customer i's state holds either, after the
- * day loop changed sim[i].dropped or sim[i].block_left. */
-static inline void ccad__plan_held_note(struct plan *plan, uint32_t i)
+static inline int ccad__plan_in_block(const struct plan *plan, uint32_t i)
+{
+    if (plan->memo != NULL)
+        return (plan->memo[i].bits & MEMO_BLOCK) != 0;
+    return plan->sim[i].block_left > 0;
+}
+/* Notes both in the memo, after the day loop changed sim[i].dropped or
+ * sim[i].block_left. */
+static inline void ccad__plan_state_note(struct plan *plan, uint32_t i)
 {
     if (plan->memo != NULL) {
-        plan->memo[i].bits &= (uint8_t)~MEMO_HELD;
-        if (plan->sim[i].dropped || plan->sim[i].block_left > 0)
-            plan->memo[i].bits |= MEMO_HELD;
+        plan->memo[i].bits &= (uint8_t) ~(MEMO_DROPPED | MEMO_BLOCK);
+        plan->memo[i].bits |= (uint8_t)((plan->sim[i].dropped ? MEMO_DROPPED : 0u) |
+                                        (plan->sim[i].block_left > 0 ? MEMO_BLOCK : 0u));
     }
 }
 /* The prefetch hints below must be put inline where they are called: gcc

@@ -146,7 +146,6 @@ static void scan(struct plan *plan, struct today *today)
     const ccad_book *b = plan->b;
     ccad_brief br;
     size_t i, ahead = ahead_end(plan, b->n);
-    int held;
     for (i = 0; i < b->n; i++) {
         struct sim *m = &plan->sim[i];
         if (i < ahead)
@@ -154,17 +153,16 @@ static void scan(struct plan *plan, struct today *today)
         if (!ccad__plan_open(plan, (uint32_t)i) || ccad__plan_dormant(plan, (uint32_t)i))
             continue;
         ccad__plan_brief_on(plan, &today->lean, (uint32_t)i, &br);
-        held = ccad__plan_held(plan, (uint32_t)i);
-        if (held && m->dropped) {
+        if (ccad__plan_dropped(plan, (uint32_t)i)) {
             /* a dropped best-effort contact stays dropped while the customer
              * is in Q4; anything urgent or important brings it back */
             if (br.quadrant == CCAD_Q4)
                 continue;
             m->dropped = 0;
             m->waiting = CCAD_NO_DATE;
-            ccad__plan_held_note(plan, (uint32_t)i);
+            ccad__plan_state_note(plan, (uint32_t)i);
         }
-        if ((!held || m->block_left == 0) && !(br.flags & CCAD_F_DUE)) {
+        if (!ccad__plan_in_block(plan, (uint32_t)i) && !(br.flags & CCAD_F_DUE)) {
             note_coming(plan, today, (uint32_t)i, &br);
             continue;
         }
@@ -259,7 +257,7 @@ static void no_room(struct plan *plan, const struct today *today, const struct c
         plan->cap_full[today->di]++;
     }
     m->block_left = 0;
-    ccad__plan_held_note(plan, k->idx);
+    ccad__plan_state_note(plan, k->idx);
 }
 
 /* The reason a Q3 contact goes to a colleague: the count, the minutes or
@@ -350,7 +348,7 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     } else if (block_day > 1) {
         m->block_left--;
     }
-    ccad__plan_held_note(plan, k->idx);
+    ccad__plan_state_note(plan, k->idx);
     if (!assessed)
         assess_on(plan, k->idx, today->d, &a);
     return commit(plan, today, k, kind, delegated, rolled, block_day, &lead, &extra, &a,
