@@ -48,8 +48,11 @@
 
 #include <string.h>
 
-#define KLASSES 256      /* visit days (7 bits), due now (1 bit) */
-#define KLASS_DUE_NOW 128u
+/* A class: visit days (7 bits) and due now (1 bit) for Q1 to Q3; Q4 has
+ * two more (due now or not), which a day that is not full wakes at once. */
+#define KLASS_DUE_NOW 128
+#define KLASS_Q4 256
+#define KLASSES (KLASS_Q4 + 2)
 
 /* A dormant customer in its class. */
 struct member {
@@ -76,7 +79,7 @@ struct alarm {
 struct ccad__dormant {
     struct klass klass[KLASSES];
     uint32_t *pos;     /* per customer: its place in its class's heap */
-    uint8_t *klass_of; /* per customer: its class, while dormant */
+    uint16_t *klass_of; /* per customer: its class, while dormant */
     struct alarm *alarm; /* a heap, earliest first; an alarm of a customer no */
     size_t n_alarm, cap_alarm; /* longer dormant is dropped when it rings */
     size_t members;
@@ -119,6 +122,16 @@ void ccad__dormant_free(struct plan *plan)
     ccad__free(ctx, dm->alarm);
     ccad__free(ctx, dm);
     plan->dormant = NULL;
+}
+
+/* The visit days of the members of class c, and 1 if they are due now. */
+static uint8_t days_of(int c)
+{
+    return (uint8_t)(c & KLASS_Q4 ? 0 : c & 127);
+}
+static int due_now_of(int c)
+{
+    return c & KLASS_Q4 ? c & 1 : (c & KLASS_DUE_NOW) != 0;
 }
 
 /* Whether member a comes before member b of the same class. */
@@ -230,15 +243,31 @@ static void alarm_pop(struct ccad__dormant *dm)
         dm->alarm[k] = held;
 }
 
-/* Wakes every member of the classes whose class number has all the bits
- * of `mask` set. */
-static void wake_klasses(struct plan *plan, unsigned mask)
+/* Wakes every member of every class, or (due_now) of the classes of
+ * customers due now. */
+static void wake_klasses(struct plan *plan, int due_now)
+{
+    struct ccad__dormant *dm = plan->dormant;
+    int c;
+    for (c = 0; c < KLASSES; c++)
+        while ((!due_now || due_now_of(c)) && dm->klass[c].n > 0)
+            leave(plan, dm->klass[c].a[dm->klass[c].n - 1].idx);
+}
+
+uint32_t ccad__dormant_wake_q4(struct plan *plan)
 {
     struct ccad__dormant *dm = plan->dormant;
     unsigned c;
-    for (c = 0; c < KLASSES; c++)
-        while ((c & mask) == mask && dm->klass[c].n > 0)
-            leave(plan, dm->klass[c].a[dm->klass[c].n - 1].idx);
+    uint32_t i;
+    if (dm == NULL || dm->members == 0)
+        return UINT32_MAX;
+    for (c = KLASS_Q4; c < KLASSES; c++)
+        if (dm->klass[c].n > 0) {
+            i = dm->klass[c].a[dm->klass[c].n - 1].idx;
+            leave(plan, i);
+            return i;
+        }
+    return UINT32_MAX;
 }
 
 void ccad__dormant_wake(struct plan *plan, int32_t d, int absent, int not_due_now)
@@ -253,7 +282,7 @@ void ccad__dormant_wake(struct plan *plan, int32_t d, int absent, int not_due_no
     if (dm->members > 0 && absent)
         wake_klasses(plan, 0);
     else if (dm->members > 0 && not_due_now)
-        wake_klasses(plan, KLASS_DUE_NOW);
+        wake_klasses(plan, 1);
 }
 
 /* The first member of class c as a candidate of day d, in the fields the
@@ -269,8 +298,7 @@ static void head_of(struct plan *plan, int c, int32_t d, struct cand *out)
     out->grade = e->grade;
     out->value = e->value;
     out->rank = e->rank;
-    out->over =
-        (c & (int)KLASS_DUE_NOW) ? 0 : e->ref + avail_before(plan, kl, (uint8_t)(c & 127), d);
+    out->over = due_now_of(c) ? 0 : e->ref + avail_before(plan, kl, days_of(c), d);
 }
 
 int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out)
@@ -310,7 +338,7 @@ void ccad__dormant_count(struct plan *plan, int32_t d, int di)
     if (dm == NULL || dm->members == 0)
         return;
     for (c = 0; c < KLASSES; c++)
-        if (dm->klass[c].important > 0 && ccad__plan_sees((uint8_t)(c & 127), d))
+        if (dm->klass[c].important > 0 && ccad__plan_sees(days_of(c), d))
             plan->cap_full[di] += (int32_t)dm->klass[c].important;
 }
 
@@ -321,6 +349,8 @@ static int stays_waiting(const struct plan *plan, const struct cand *k)
     const struct sim *m = &plan->sim[k->idx];
     if (m->waiting == CCAD_NO_DATE || m->block_left > 0 || k->block || m->dropped || m->blocked)
         return 0;
+    if (k->cls == CCAD_Q4) /* no visit days: its contact never pauses */
+        return plan->memo[k->idx].visit_days == 0;
     if (k->cls != CCAD_Q1 && k->cls != CCAD_Q2 && (k->cls != CCAD_Q3 || plan->v[P_CAP_DELEGATE_Q3]))
         return 0;
     if (plan->memo[k->idx].visit_days != 0 && m->day_wait == CCAD_NO_DATE)
@@ -340,6 +370,8 @@ static int32_t wake_day(const struct plan *plan, const struct cand *k, int32_t d
         for (t = 0; t < 3; t++)
             if (plan->v[esc[t]] > over && memo->due + plan->v[esc[t]] < wake)
                 wake = memo->due + plan->v[esc[t]];
+    if (k->cls == CCAD_Q4 && plan->sim[k->idx].waiting + plan->v[P_CAP_Q4_ROLLOVER] < wake)
+        wake = plan->sim[k->idx].waiting + plan->v[P_CAP_Q4_ROLLOVER]; /* it is dropped then */
     return (int32_t)wake;
 }
 
@@ -353,8 +385,10 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     int rc;
     if (!stays_waiting(plan, k) || (wake = wake_day(plan, k, d)) <= d + 1)
         return CCAD_OK;
-    dm->klass_of[k->idx] = (uint8_t)(memo->visit_days & 127) |
-                           ((memo->bits & MEMO_DUE_NOW) ? (uint8_t)KLASS_DUE_NOW : 0);
+    dm->klass_of[k->idx] =
+        (uint16_t)(k->cls == CCAD_Q4 ? KLASS_Q4 + ((memo->bits & MEMO_DUE_NOW) ? 1u : 0u)
+                                     : (memo->visit_days & 127u) |
+                                           ((memo->bits & MEMO_DUE_NOW) ? KLASS_DUE_NOW : 0u));
     kl = &dm->klass[dm->klass_of[k->idx]];
     if (wake != INT32_MAX) {
         if ((rc = ccad__plan_reserve(plan->s->ctx, (void **)&dm->alarm, &dm->cap_alarm,
@@ -376,7 +410,7 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     e.grade = k->grade;
     e.ref = (memo->bits & MEMO_DUE_NOW)
                 ? 0
-                : k->over - avail_before(plan, kl, (uint8_t)(memo->visit_days & 127), d);
+                : k->over - avail_before(plan, kl, days_of(dm->klass_of[k->idx]), d);
     member_at(dm, kl, kl->n++, &e);
     member_up(dm, kl, kl->n - 1);
     kl->important += k->cls <= CCAD_Q2;

@@ -414,6 +414,10 @@ void ccad__dormant_wake(struct plan *plan, int32_t d, int absent, int not_due_no
 /* 1 and the first dormant customer in the big-rocks order on day d in
  * *out (the fields the order reads), or 0 when none is dormant. */
 int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out);
+/* Takes a dormant Q4 customer out of dormancy and returns its index, or
+ * UINT32_MAX when none is left: on a day that is not full, a Q4 contact's
+ * place depends on its order again (simulate.c's still_ordered). */
+uint32_t ccad__dormant_wake_q4(struct plan *plan);
 /* Takes the customer ccad__dormant_peek gave out of dormancy; its index. */
 uint32_t ccad__dormant_pop(struct plan *plan);
 /* The day index di (day d) has no room for another stop: each dormant

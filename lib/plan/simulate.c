@@ -414,16 +414,21 @@ static int take(struct plan *plan, struct today *today, const struct cand *k)
 #define FIRST_MAX 64 /* tests/sim_env_ref.c: 0, the heap over all of them */
 #endif
 
-/* The first dormant customer in order (dormant.c), taken out of its class
- * and placed like a due candidate (after them in plan->cand). */
-static int take_dormant(struct plan *plan, struct today *today)
+/* Dormant customer i (dormant.c), out of its class, as a due candidate
+ * after the others in plan->cand. */
+static struct cand *woken(struct plan *plan, struct today *today, uint32_t i)
 {
-    uint32_t i = ccad__dormant_pop(plan);
     struct cand *k = &plan->cand[today->nc + today->nd++];
     ccad_brief br;
     ccad__plan_brief_on(plan, &today->lean, i, &br); /* its memo holds */
     fill_due(plan, today, i, &br, k);
-    return take(plan, today, k);
+    return k;
+}
+
+/* The first dormant customer in order, placed. */
+static int take_dormant(struct plan *plan, struct today *today)
+{
+    return take(plan, today, woken(plan, today, ccad__dormant_pop(plan)));
 }
 
 /* Takes today's due candidates in order while the day may take a stop;
@@ -486,13 +491,18 @@ static int place_due(struct plan *plan, struct today *today)
 {
     struct ccad__cand_heap heap;
     const struct cand *k;
-    size_t i, m = 0, taken, ahead = ahead_end(plan, today->nc);
+    size_t i, m = 0, taken, all, ahead, woke = today->nd;
+    uint32_t q4;
     int rc;
     if ((rc = take_first(plan, today, &taken)) != 0)
         return rc;
-    if (taken == today->nc)
+    while (!day_full(plan, today) && (q4 = ccad__dormant_wake_q4(plan)) != UINT32_MAX)
+        woken(plan, today, q4); /* they may still take the room: in order */
+    if (taken == today->nc && today->nd == woke)
         return CCAD_OK;
-    for (i = 0; i < today->nc; i++) {
+    all = today->nc + today->nd;
+    ahead = ahead_end(plan, all);
+    for (i = 0; i < all; i++) {
         const struct cand *c = &plan->cand[i];
         if (i < ahead)
             ccad__plan_place_ahead(plan, plan->cand[i + BRIEF_AHEAD].idx, 0);
@@ -512,7 +522,7 @@ static int place_due(struct plan *plan, struct today *today)
         if (k->cls == CCAD_Q4 && day_full(plan, today))
             break;
     }
-    for (i = 0; i < today->nc && heap.n > 0; i++)
+    for (i = 0; i < all && heap.n > 0; i++)
         if (plan->sim[plan->cand[i].idx].taken != today->d &&
             (rc = take(plan, today, &plan->cand[i])) != 0)
             return rc;
