@@ -54,42 +54,48 @@
 #define KLASS_Q4 256
 #define KLASSES (KLASS_Q4 + 2)
 
-/* A dormant customer in its class. */
+/* A dormant customer in its class. A customer that wakes leaves its entry
+ * behind, stale, until it comes to the top or the classes are tidied:
+ * an entry is live while the customer is dormant and gen is its last. */
 struct member {
     int64_t value;
     uint32_t idx;
     int32_t ref;   /* days overdue less the class's available days before the day (0: due now) */
     uint32_t rank; /* its candidate's rank (select.c); no block under way */
-    uint8_t cls, esc, grade;
+    uint32_t gen;  /* the customer's dormancy it belongs to */
 };
 
 struct klass {
     struct member *a; /* a heap in the big-rocks order */
     size_t n, cap;
-    size_t important;          /* members in Q1 or Q2 */
-    int32_t avail_day, avail;  /* its available days before avail_day */
+    size_t important;         /* live members in Q1 or Q2 */
+    int32_t avail_day, avail; /* its available days before avail_day */
 };
 
-/* The first day on which a dormant customer must wake. */
-struct alarm {
-    int32_t day;
-    uint32_t idx;
+/* The customers to wake on one day of the range, each with its dormancy
+ * (stale when it woke before). */
+struct call {
+    uint32_t idx, gen;
+};
+struct bell {
+    struct call *a;
+    size_t n, cap;
 };
 
 struct ccad__dormant {
     struct klass klass[KLASSES];
-    uint32_t *pos;     /* per customer: its place in its class's heap */
+    uint32_t *gen;      /* per customer: its dormancies so far */
     uint16_t *klass_of; /* per customer: its class, while dormant */
-    struct alarm *alarm; /* a heap, earliest first; an alarm of a customer no */
-    size_t n_alarm, cap_alarm; /* longer dormant is dropped when it rings */
-    size_t members;
+    struct bell *bell;  /* per day of the range */
+    int32_t rung;       /* days of the range whose bells have rung */
+    size_t members, stale;
     int next; /* the class whose first member comes first, -1: not known */
 };
 
 int ccad__dormant_init(struct plan *plan)
 {
     ccad_ctx *ctx = plan->s->ctx;
-    size_t n = plan->b->n;
+    size_t n = plan->b->n, days = (size_t)plan->o->days;
     struct ccad__dormant *dm = ccad__alloc(ctx, sizeof *dm);
     int c;
     if (dm == NULL)
@@ -99,12 +105,15 @@ int ccad__dormant_init(struct plan *plan)
         dm->klass[c].avail_day = INT32_MIN;
     dm->next = -1;
     plan->dormant = dm;
-    if (n == 0)
+    if (n == 0 || days == 0)
         return CCAD_OK;
-    dm->pos = ccad__alloc(ctx, n * sizeof *dm->pos);
+    dm->gen = ccad__alloc(ctx, n * sizeof *dm->gen);
     dm->klass_of = ccad__alloc(ctx, n * sizeof *dm->klass_of);
-    if (dm->pos == NULL || dm->klass_of == NULL)
+    dm->bell = ccad__alloc(ctx, days * sizeof *dm->bell);
+    if (dm->gen == NULL || dm->klass_of == NULL || dm->bell == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
+    memset(dm->gen, 0, n * sizeof *dm->gen);
+    memset(dm->bell, 0, days * sizeof *dm->bell);
     return CCAD_OK;
 }
 
@@ -117,9 +126,11 @@ void ccad__dormant_free(struct plan *plan)
         return;
     for (c = 0; c < KLASSES; c++)
         ccad__free(ctx, dm->klass[c].a);
-    ccad__free(ctx, dm->pos);
+    for (c = 0; dm->bell != NULL && c < plan->o->days; c++)
+        ccad__free(ctx, dm->bell[c].a);
+    ccad__free(ctx, dm->gen);
     ccad__free(ctx, dm->klass_of);
-    ccad__free(ctx, dm->alarm);
+    ccad__free(ctx, dm->bell);
     ccad__free(ctx, dm);
     plan->dormant = NULL;
 }
@@ -146,23 +157,17 @@ static int member_before(const struct member *a, const struct member *b)
     return a->idx < b->idx;
 }
 
-static void member_at(struct ccad__dormant *dm, struct klass *kl, size_t k, const struct member *e)
-{
-    kl->a[k] = *e;
-    dm->pos[e->idx] = (uint32_t)k;
-}
-
-static void member_up(struct ccad__dormant *dm, struct klass *kl, size_t k)
+static void member_up(struct klass *kl, size_t k)
 {
     struct member held = kl->a[k];
     while (k > 0 && member_before(&held, &kl->a[(k - 1) / 2])) {
-        member_at(dm, kl, k, &kl->a[(k - 1) / 2]);
+        kl->a[k] = kl->a[(k - 1) / 2];
         k = (k - 1) / 2;
     }
-    member_at(dm, kl, k, &held);
+    kl->a[k] = held;
 }
 
-static void member_down(struct ccad__dormant *dm, struct klass *kl, size_t k)
+static void member_down(struct klass *kl, size_t k)
 {
     struct member held = kl->a[k];
     for (;;) {
@@ -173,30 +178,69 @@ static void member_down(struct ccad__dormant *dm, struct klass *kl, size_t k)
             child++;
         if (!member_before(&kl->a[child], &held))
             break;
-        member_at(dm, kl, k, &kl->a[child]);
+        kl->a[k] = kl->a[child];
         k = child;
     }
-    member_at(dm, kl, k, &held);
+    kl->a[k] = held;
 }
 
-/* Customer i leaves its class: it is no longer dormant. */
-static void leave(struct plan *plan, uint32_t i)
+/* Removes the first member of class kl (live or stale). */
+static void drop_first(struct klass *kl)
+{
+    kl->a[0] = kl->a[--kl->n];
+    if (kl->n > 0)
+        member_down(kl, 0);
+}
+
+/* 1 if the entry of customer i's dormancy gen is live. */
+static int live(const struct plan *plan, uint32_t i, uint32_t gen)
+{
+    return (plan->memo[i].bits & MEMO_DORMANT) && plan->dormant->gen[i] == gen;
+}
+
+/* Dormant customer i wakes: its entry in its class goes stale. */
+static void wake_one(struct plan *plan, uint32_t i)
 {
     struct ccad__dormant *dm = plan->dormant;
-    struct klass *kl = &dm->klass[dm->klass_of[i]];
-    size_t k = dm->pos[i];
-    if (kl->a[k].cls <= CCAD_Q2)
-        kl->important--;
+    if (plan->memo[i].quadrant <= CCAD_Q2)
+        dm->klass[dm->klass_of[i]].important--;
     plan->memo[i].bits &= (uint8_t)~MEMO_DORMANT;
     dm->members--;
+    dm->stale++;
     dm->next = -1;
-    if (k == --kl->n)
+}
+
+/* Wakes every member of class c and empties it. */
+static void wake_klass(struct plan *plan, int c)
+{
+    struct klass *kl = &plan->dormant->klass[c];
+    size_t k;
+    for (k = 0; k < kl->n; k++)
+        if (live(plan, kl->a[k].idx, kl->a[k].gen))
+            wake_one(plan, kl->a[k].idx);
+    plan->dormant->stale -= kl->n;
+    kl->n = 0;
+}
+
+/* Drops the stale entries of every class once they outnumber the live
+ * ones, so that the classes stay in proportion to the dormant customers. */
+static void tidy(struct plan *plan)
+{
+    struct ccad__dormant *dm = plan->dormant;
+    size_t k, m;
+    int c;
+    if (dm->stale <= dm->members + 4096)
         return;
-    member_at(dm, kl, k, &kl->a[kl->n]); /* the last member fills the gap */
-    if (k > 0 && member_before(&kl->a[k], &kl->a[(k - 1) / 2]))
-        member_up(dm, kl, k);
-    else
-        member_down(dm, kl, k);
+    for (c = 0; c < KLASSES; c++) {
+        struct klass *kl = &dm->klass[c];
+        for (k = m = 0; k < kl->n; k++)
+            if (live(plan, kl->a[k].idx, kl->a[k].gen))
+                kl->a[m++] = kl->a[k];
+        kl->n = m;
+        for (k = m / 2; k-- > 0;)
+            member_down(kl, k);
+    }
+    dm->stale = 0;
 }
 
 /* The available days (simulate.c's days_late) of visit days `days`
@@ -213,92 +257,66 @@ static int32_t avail_before(const struct plan *plan, struct klass *kl, uint8_t d
     return n;
 }
 
-/* The alarm heap, earliest first. */
-static void alarm_up(struct alarm *a, size_t k)
-{
-    struct alarm held = a[k];
-    while (k > 0 && held.day < a[(k - 1) / 2].day) {
-        a[k] = a[(k - 1) / 2];
-        k = (k - 1) / 2;
-    }
-    a[k] = held;
-}
-
-static void alarm_pop(struct ccad__dormant *dm)
-{
-    struct alarm held = dm->alarm[--dm->n_alarm];
-    size_t k = 0, n = dm->n_alarm;
-    for (;;) {
-        size_t child = 2 * k + 1;
-        if (child >= n)
-            break;
-        if (child + 1 < n && dm->alarm[child + 1].day < dm->alarm[child].day)
-            child++;
-        if (dm->alarm[child].day >= held.day)
-            break;
-        dm->alarm[k] = dm->alarm[child];
-        k = child;
-    }
-    if (n > 0)
-        dm->alarm[k] = held;
-}
-
-/* Wakes every member of every class, or (due_now) of the classes of
- * customers due now. */
-static void wake_klasses(struct plan *plan, int due_now)
+void ccad__dormant_wake(struct plan *plan, int32_t d, int absent, int not_due_now)
 {
     struct ccad__dormant *dm = plan->dormant;
     int c;
+    for (; dm->bell != NULL && dm->rung <= d - plan->o->first_day; dm->rung++) {
+        struct bell *bell = &dm->bell[dm->rung];
+        size_t k;
+        for (k = 0; k < bell->n; k++)
+            if (live(plan, bell->a[k].idx, bell->a[k].gen))
+                wake_one(plan, bell->a[k].idx);
+        bell->n = 0;
+    }
     for (c = 0; c < KLASSES; c++)
-        while ((!due_now || due_now_of(c)) && dm->klass[c].n > 0)
-            leave(plan, dm->klass[c].a[dm->klass[c].n - 1].idx);
+        if (absent || (not_due_now && due_now_of(c)))
+            wake_klass(plan, c);
+    tidy(plan);
 }
 
 uint32_t ccad__dormant_wake_q4(struct plan *plan)
 {
     struct ccad__dormant *dm = plan->dormant;
-    unsigned c;
-    uint32_t i;
+    int c;
     if (dm == NULL || dm->members == 0)
         return UINT32_MAX;
     for (c = KLASS_Q4; c < KLASSES; c++)
-        if (dm->klass[c].n > 0) {
-            i = dm->klass[c].a[dm->klass[c].n - 1].idx;
-            leave(plan, i);
-            return i;
+        while (dm->klass[c].n > 0) { /* the last entry: the rest stays a heap */
+            const struct member *e = &dm->klass[c].a[--dm->klass[c].n];
+            int was_live = live(plan, e->idx, e->gen);
+            if (was_live)
+                wake_one(plan, e->idx);
+            dm->stale--;
+            if (was_live)
+                return e->idx;
         }
     return UINT32_MAX;
 }
 
-void ccad__dormant_wake(struct plan *plan, int32_t d, int absent, int not_due_now)
+/* The first live member of class c as a candidate of day d, in the fields
+ * the big-rocks order reads; 0 when the class has none. */
+static int head_of(struct plan *plan, int c, int32_t d, struct cand *out)
 {
     struct ccad__dormant *dm = plan->dormant;
-    while (dm->n_alarm > 0 && dm->alarm[0].day <= d) {
-        uint32_t i = dm->alarm[0].idx;
-        alarm_pop(dm);
-        if (plan->memo[i].bits & MEMO_DORMANT)
-            leave(plan, i);
+    struct klass *kl = &dm->klass[c];
+    const struct member *e;
+    while (kl->n > 0 && !live(plan, kl->a[0].idx, kl->a[0].gen)) {
+        drop_first(kl);
+        dm->stale--;
     }
-    if (dm->members > 0 && absent)
-        wake_klasses(plan, 0);
-    else if (dm->members > 0 && not_due_now)
-        wake_klasses(plan, 1);
-}
-
-/* The first member of class c as a candidate of day d, in the fields the
- * big-rocks order reads. */
-static void head_of(struct plan *plan, int c, int32_t d, struct cand *out)
-{
-    struct klass *kl = &plan->dormant->klass[c];
-    const struct member *e = &kl->a[0];
+    if (kl->n == 0)
+        return 0;
+    e = &kl->a[0];
     memset(out, 0, sizeof *out);
     out->idx = e->idx;
-    out->cls = out->quadrant = e->cls;
-    out->esc = e->esc;
-    out->grade = e->grade;
-    out->value = e->value;
     out->rank = e->rank;
+    out->cls = out->quadrant = (uint8_t)(e->rank >> 24);
+    out->esc = (uint8_t) ~(e->rank >> 8);
+    out->grade = (uint8_t)e->rank;
+    out->value = e->value;
     out->over = due_now_of(c) ? 0 : e->ref + avail_before(plan, kl, days_of(c), d);
+    return 1;
 }
 
 int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out)
@@ -308,26 +326,24 @@ int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out)
     int c;
     if (dm == NULL || dm->members == 0)
         return 0;
-    if (dm->next < 0)
-        for (c = 0; c < KLASSES; c++) {
-            if (dm->klass[c].n == 0)
-                continue;
-            head_of(plan, c, d, &k);
-            if (dm->next < 0 || ccad__plan_cand_cmp(&k, out) < 0) {
-                dm->next = c;
-                *out = k;
-            }
+    if (dm->next >= 0)
+        return head_of(plan, dm->next, d, out);
+    for (c = 0; c < KLASSES; c++)
+        if (head_of(plan, c, d, &k) && (dm->next < 0 || ccad__plan_cand_cmp(&k, out) < 0)) {
+            dm->next = c;
+            *out = k;
         }
-    else
-        head_of(plan, dm->next, d, out);
     return 1;
 }
 
 uint32_t ccad__dormant_pop(struct plan *plan)
 {
     struct ccad__dormant *dm = plan->dormant;
-    uint32_t i = dm->klass[dm->next].a[0].idx;
-    leave(plan, i);
+    struct klass *kl = &dm->klass[dm->next];
+    uint32_t i = kl->a[0].idx;
+    wake_one(plan, i);
+    drop_first(kl);
+    dm->stale--;
     return i;
 }
 
@@ -372,7 +388,7 @@ static int32_t wake_day(const struct plan *plan, const struct cand *k, int32_t d
                 wake = memo->due + plan->v[esc[t]];
     if (k->cls == CCAD_Q4 && plan->sim[k->idx].waiting + plan->v[P_CAP_Q4_ROLLOVER] < wake)
         wake = plan->sim[k->idx].waiting + plan->v[P_CAP_Q4_ROLLOVER]; /* it is dropped then */
-    return (int32_t)wake;
+    return wake < INT32_MAX ? (int32_t)wake : INT32_MAX;
 }
 
 int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
@@ -381,7 +397,7 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     struct ccad__memo *memo = &plan->memo[k->idx];
     struct klass *kl;
     struct member e;
-    int32_t wake;
+    int32_t wake, last = plan->o->first_day + plan->o->days - 1;
     int rc;
     if (!stays_waiting(plan, k) || (wake = wake_day(plan, k, d)) <= d + 1)
         return CCAD_OK;
@@ -390,29 +406,26 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
                                      : (memo->visit_days & 127u) |
                                            ((memo->bits & MEMO_DUE_NOW) ? KLASS_DUE_NOW : 0u));
     kl = &dm->klass[dm->klass_of[k->idx]];
-    if (wake != INT32_MAX) {
-        if ((rc = ccad__plan_reserve(plan->s->ctx, (void **)&dm->alarm, &dm->cap_alarm,
-                                     dm->n_alarm + 1, sizeof *dm->alarm)) != 0)
+    if (wake <= last) {
+        struct bell *bell = &dm->bell[wake - plan->o->first_day];
+        if ((rc = ccad__plan_reserve(plan->s->ctx, (void **)&bell->a, &bell->cap, bell->n + 1,
+                                     sizeof *bell->a)) != 0)
             return rc;
-        dm->alarm[dm->n_alarm].day = wake;
-        dm->alarm[dm->n_alarm].idx = k->idx;
-        alarm_up(dm->alarm, dm->n_alarm++);
+        bell->a[bell->n].idx = k->idx;
+        bell->a[bell->n++].gen = dm->gen[k->idx] + 1;
     }
     if ((rc = ccad__plan_reserve(plan->s->ctx, (void **)&kl->a, &kl->cap, kl->n + 1,
                                  sizeof *kl->a)) != 0)
         return rc;
-    memset(&e, 0, sizeof e);
     e.value = k->value;
     e.idx = k->idx;
     e.rank = k->rank;
-    e.cls = k->cls;
-    e.esc = k->esc;
-    e.grade = k->grade;
+    e.gen = ++dm->gen[k->idx];
     e.ref = (memo->bits & MEMO_DUE_NOW)
                 ? 0
                 : k->over - avail_before(plan, kl, days_of(dm->klass_of[k->idx]), d);
-    member_at(dm, kl, kl->n++, &e);
-    member_up(dm, kl, kl->n - 1);
+    kl->a[kl->n++] = e;
+    member_up(kl, kl->n - 1);
     kl->important += k->cls <= CCAD_Q2;
     memo->bits |= MEMO_DORMANT;
     dm->members++;
