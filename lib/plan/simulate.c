@@ -479,52 +479,65 @@ static int take_first(struct plan *plan, struct today *today, size_t *out_taken)
     return CCAD_OK;
 }
 
+/* Places candidate k, which becomes dormant if it waits as a dormant
+ * customer does (dormant.c). */
+static int take_keep(struct plan *plan, struct today *today, const struct cand *k)
+{
+    int rc;
+    if ((rc = take(plan, today, k)) != 0)
+        return rc;
+    return plan->dormant != NULL ? ccad__dormant_admit(plan, k, today->d) : CCAD_OK;
+}
+
 /* Places today's due candidates big rocks first. They come in order
  * (take_first) while the day may take a stop. Once it is settled, a
  * candidate that can only wait changes nothing but its own state and the
  * day's count of important contacts without room, whenever it is placed:
- * those are placed in book order. The rest (still_ordered) come off a
- * second heap in order, until the day is full and only Q4 contacts are
- * left, which can then only wait too. The plan is the one a full sort
- * would give. */
+ * those are placed in book order, and the dormant customers left only
+ * count (dormant.c). The rest (still_ordered) come off a second heap in
+ * order, until the day is full and only Q4 contacts are left, which can
+ * then only wait too. The plan is the one a full sort would give. A
+ * candidate that then waits as a dormant customer does becomes one. */
 static int place_due(struct plan *plan, struct today *today)
 {
     struct ccad__cand_heap heap;
     const struct cand *k;
-    size_t i, m = 0, taken, all, ahead, woke = today->nd;
+    size_t i, m = 0, taken, all, ahead;
     uint32_t q4;
     int rc;
     if ((rc = take_first(plan, today, &taken)) != 0)
         return rc;
     while (!day_full(plan, today) && (q4 = ccad__dormant_wake_q4(plan)) != UINT32_MAX)
         woken(plan, today, q4); /* they may still take the room: in order */
-    if (taken == today->nc && today->nd == woke)
-        return CCAD_OK;
+    if (plan->dormant != NULL)
+        ccad__dormant_count(plan, today->d, today->di);
     all = today->nc + today->nd;
     ahead = ahead_end(plan, all);
     for (i = 0; i < all; i++) {
         const struct cand *c = &plan->cand[i];
         if (i < ahead)
             ccad__plan_place_ahead(plan, plan->cand[i + BRIEF_AHEAD].idx, 0);
-        if (plan->sim[c->idx].taken == today->d)
-            continue;
-        if (still_ordered(plan, today, c))
+        if (plan->sim[c->idx].taken == today->d) { /* in order */
+            if (plan->dormant != NULL && (rc = ccad__dormant_admit(plan, c, today->d)) != 0)
+                return rc;
+        } else if (still_ordered(plan, today, c)) {
             plan->heap[m++] = *c;
-        else if ((rc = take(plan, today, c)) != 0)
+        } else if ((rc = take_keep(plan, today, c)) != 0) {
             return rc;
+        }
     }
     ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
     while ((k = ccad__cand_heap_pop(&heap)) != NULL) {
         if (heap.n > 0 && ahead > 0) /* the next one, while this one is placed */
             ccad__plan_place_ahead(plan, heap.a[0].idx, 1);
-        if ((rc = take(plan, today, k)) != 0)
+        if ((rc = take_keep(plan, today, k)) != 0)
             return rc;
         if (k->cls == CCAD_Q4 && day_full(plan, today))
             break;
     }
     for (i = 0; i < all && heap.n > 0; i++)
         if (plan->sim[plan->cand[i].idx].taken != today->d &&
-            (rc = take(plan, today, &plan->cand[i])) != 0)
+            (rc = take_keep(plan, today, &plan->cand[i])) != 0)
             return rc;
     return CCAD_OK;
 }
@@ -607,21 +620,6 @@ static int pull_ahead(struct plan *plan, struct today *today)
     return CCAD_OK;
 }
 
-/* The working day's candidates that wait as dormant customers do become
- * dormant (dormant.c); those left dormant count as waiting today. */
-static int keep_dormant(struct plan *plan, const struct today *today)
-{
-    size_t i;
-    int rc;
-    if (plan->dormant == NULL)
-        return CCAD_OK;
-    ccad__dormant_count(plan, today->d, today->di);
-    for (i = 0; i < today->nc + today->nd; i++)
-        if ((rc = ccad__dormant_admit(plan, &plan->cand[i], today->d)) != 0)
-            return rc;
-    return CCAD_OK;
-}
-
 static int plan_day(struct plan *plan, int di)
 {
     struct today today;
@@ -640,8 +638,6 @@ static int plan_day(struct plan *plan, int di)
         if ((rc = place_due(plan, &today)) != 0)
             return rc;
         if ((rc = pull_ahead(plan, &today)) != 0)
-            return rc;
-        if ((rc = keep_dormant(plan, &today)) != 0)
             return rc;
     }
     plan->cap_used[di] = today.used;
