@@ -53,16 +53,21 @@
 #define KLASS_DUE_NOW 128
 #define KLASS_Q4 256
 #define KLASSES (KLASS_Q4 + 2)
+#define TIDY_DAYS 200 /* fewer than 256 */
 
 /* A dormant customer in its class. A customer that wakes leaves its entry
  * behind, stale, until it comes to the top or the classes are tidied:
- * an entry is live while the customer is dormant and gen is its last. */
+ * an entry is live while the customer is dormant and gen is its latest
+ * dormancy (memo.dormancy). Dormancies are counted modulo 256; a customer
+ * becomes dormant at most once a working day, and the classes are tidied
+ * at least every TIDY_DAYS working days, so a stale entry never meets a
+ * later dormancy with the same count. */
 struct member {
     int64_t value;
     uint32_t idx;
     int32_t ref;   /* days overdue less the class's available days before the day (0: due now) */
     uint32_t rank; /* its candidate's rank (select.c); no block under way */
-    uint32_t gen;  /* the customer's dormancy it belongs to */
+    uint8_t gen;   /* the customer's dormancy it belongs to */
 };
 
 struct klass {
@@ -75,7 +80,8 @@ struct klass {
 /* The customers to wake on one day of the range, each with its dormancy
  * (stale when it woke before). */
 struct call {
-    uint32_t idx, gen;
+    uint32_t idx;
+    uint8_t gen;
 };
 struct bell {
     struct call *a;
@@ -84,9 +90,8 @@ struct bell {
 
 struct ccad__dormant {
     struct klass klass[KLASSES];
-    uint32_t *gen;      /* per customer: its dormancies so far */
-    uint16_t *klass_of; /* per customer: its class, while dormant */
     struct bell *bell;  /* per day of the range */
+    int untidy;         /* working days since the classes were last tidied */
     int32_t rung;       /* days of the range whose bells have rung */
     size_t members, stale;
     int next; /* the class whose first member comes first, -1: not known */
@@ -95,7 +100,7 @@ struct ccad__dormant {
 int ccad__dormant_init(struct plan *plan)
 {
     ccad_ctx *ctx = plan->s->ctx;
-    size_t n = plan->b->n, days = (size_t)plan->o->days;
+    size_t days = (size_t)plan->o->days;
     struct ccad__dormant *dm = ccad__alloc(ctx, sizeof *dm);
     int c;
     if (dm == NULL)
@@ -105,14 +110,11 @@ int ccad__dormant_init(struct plan *plan)
         dm->klass[c].avail_day = INT32_MIN;
     dm->next = -1;
     plan->dormant = dm;
-    if (n == 0 || days == 0)
+    if (days == 0)
         return CCAD_OK;
-    dm->gen = ccad__alloc(ctx, n * sizeof *dm->gen);
-    dm->klass_of = ccad__alloc(ctx, n * sizeof *dm->klass_of);
     dm->bell = ccad__alloc(ctx, days * sizeof *dm->bell);
-    if (dm->gen == NULL || dm->klass_of == NULL || dm->bell == NULL)
+    if (dm->bell == NULL)
         return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
-    memset(dm->gen, 0, n * sizeof *dm->gen);
     memset(dm->bell, 0, days * sizeof *dm->bell);
     return CCAD_OK;
 }
@@ -128,8 +130,6 @@ void ccad__dormant_free(struct plan *plan)
         ccad__free(ctx, dm->klass[c].a);
     for (c = 0; dm->bell != NULL && c < plan->o->days; c++)
         ccad__free(ctx, dm->bell[c].a);
-    ccad__free(ctx, dm->gen);
-    ccad__free(ctx, dm->klass_of);
     ccad__free(ctx, dm->bell);
     ccad__free(ctx, dm);
     plan->dormant = NULL;
@@ -193,9 +193,17 @@ static void drop_first(struct klass *kl)
 }
 
 /* 1 if the entry of customer i's dormancy gen is live. */
-static int live(const struct plan *plan, uint32_t i, uint32_t gen)
+static int live(const struct plan *plan, uint32_t i, uint8_t gen)
 {
-    return (plan->memo[i].bits & MEMO_DORMANT) && plan->dormant->gen[i] == gen;
+    return (plan->memo[i].bits & MEMO_DORMANT) && plan->memo[i].dormancy == gen;
+}
+
+/* The class of a customer with memo m (a dormant one's memo holds). */
+static int klass_of(const struct ccad__memo *m)
+{
+    int due_now = (m->bits & MEMO_DUE_NOW) != 0;
+    return m->quadrant == CCAD_Q4 ? KLASS_Q4 + due_now
+                                  : (m->visit_days & 127) | (due_now ? KLASS_DUE_NOW : 0);
 }
 
 /* Dormant customer i wakes: its entry in its class goes stale. */
@@ -203,7 +211,7 @@ static void wake_one(struct plan *plan, uint32_t i)
 {
     struct ccad__dormant *dm = plan->dormant;
     if (plan->memo[i].quadrant <= CCAD_Q2)
-        dm->klass[dm->klass_of[i]].important--;
+        dm->klass[klass_of(&plan->memo[i])].important--;
     plan->memo[i].bits &= (uint8_t)~MEMO_DORMANT;
     dm->members--;
     dm->stale++;
@@ -229,8 +237,9 @@ static void tidy(struct plan *plan)
     struct ccad__dormant *dm = plan->dormant;
     size_t k, m;
     int c;
-    if (dm->stale <= dm->members + 4096)
+    if (dm->stale <= dm->members + 4096 && ++dm->untidy < TIDY_DAYS)
         return;
+    dm->untidy = 0;
     for (c = 0; c < KLASSES; c++) {
         struct klass *kl = &dm->klass[c];
         for (k = m = 0; k < kl->n; k++)
@@ -401,18 +410,14 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     int rc;
     if (!stays_waiting(plan, k) || (wake = wake_day(plan, k, d)) <= d + 1)
         return CCAD_OK;
-    dm->klass_of[k->idx] =
-        (uint16_t)(k->cls == CCAD_Q4 ? KLASS_Q4 + ((memo->bits & MEMO_DUE_NOW) ? 1u : 0u)
-                                     : (memo->visit_days & 127u) |
-                                           ((memo->bits & MEMO_DUE_NOW) ? KLASS_DUE_NOW : 0u));
-    kl = &dm->klass[dm->klass_of[k->idx]];
+    kl = &dm->klass[klass_of(memo)];
     if (wake <= last) {
         struct bell *bell = &dm->bell[wake - plan->o->first_day];
         if ((rc = ccad__plan_reserve(plan->s->ctx, (void **)&bell->a, &bell->cap, bell->n + 1,
                                      sizeof *bell->a)) != 0)
             return rc;
         bell->a[bell->n].idx = k->idx;
-        bell->a[bell->n++].gen = dm->gen[k->idx] + 1;
+        bell->a[bell->n++].gen = (uint8_t)(memo->dormancy + 1);
     }
     if ((rc = ccad__plan_reserve(plan->s->ctx, (void **)&kl->a, &kl->cap, kl->n + 1,
                                  sizeof *kl->a)) != 0)
@@ -420,10 +425,10 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     e.value = k->value;
     e.idx = k->idx;
     e.rank = k->rank;
-    e.gen = ++dm->gen[k->idx];
+    e.gen = ++memo->dormancy;
     e.ref = (memo->bits & MEMO_DUE_NOW)
                 ? 0
-                : k->over - avail_before(plan, kl, days_of(dm->klass_of[k->idx]), d);
+                : k->over - avail_before(plan, kl, days_of(klass_of(memo)), d);
     kl->a[kl->n++] = e;
     member_up(kl, kl->n - 1);
     kl->important += k->cls <= CCAD_Q2;

@@ -167,6 +167,7 @@ int ccad__plan_memo_init(struct plan *plan)
         memo->request = c->request;
         memo->grade = (uint8_t)ccad__grade(c);
         memo->visit_days = c->visit_days;
+        memo->dormancy = 0;
         memo->bits = !ccad__inactive(c->status) && !plan->sim[i].given_up ? MEMO_OPEN : 0;
         ccad__plan_state_note(plan, (uint32_t)i);
     }

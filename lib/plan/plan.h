@@ -224,6 +224,7 @@ struct ccad__memo {
     uint8_t quadrant, urgency, strategy, complaint;
     /* set once for the run: the customer's grade, visit days and MEMO_* flags */
     uint8_t grade, visit_days, bits;
+    uint8_t dormancy; /* its latest dormancy, counted modulo 256 (dormant.c) */
 };
 #define MEMO_OPEN 1u      /* open (not released or eliminated) and not given up */
 #define MEMO_ESCALATES 2u /* the brief's quadrant escalates when overdue (escalate.*) */
