@@ -213,6 +213,7 @@ static void wake_one(struct plan *plan, uint32_t i)
     if (plan->memo[i].quadrant <= CCAD_Q2)
         dm->klass[klass_of(&plan->memo[i])].important--;
     plan->memo[i].bits &= (uint8_t)~MEMO_DORMANT;
+    plan->quiet[i] = INT32_MIN;
     dm->members--;
     dm->stale++;
     dm->next = -1;
@@ -433,6 +434,7 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     member_up(kl, kl->n - 1);
     kl->important += k->cls <= CCAD_Q2;
     memo->bits |= MEMO_DORMANT;
+    plan->quiet[k->idx] = INT32_MAX;
     dm->members++;
     dm->next = -1;
     return CCAD_OK;

@@ -145,6 +145,7 @@ struct plan {
     const ccad_schedule *old;
     const uint8_t *changed;  /* per customer: 1 if its record differs from old's */
     struct ccad__memo *memo; /* the day loop's brief of each customer (events.c), or NULL */
+    int32_t *quiet; /* with the memo: per customer, the first day the scan must look at it */
     struct ccad__dormant *dormant; /* the day loop's dormant customers (dormant.c), or NULL */
     double *unit;            /* GEO routes: each point's unit vector (3 doubles, the base point n),
                    * u[0] > 1 until first asked for (dayroute.c); else NULL */
@@ -271,9 +272,21 @@ void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint3
 /* Customer i's shadow changed (a planned contact): its memo no longer holds. */
 static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
 {
-    if (plan->memo != NULL)
+    if (plan->memo != NULL) {
         plan->memo[i].wake = INT32_MIN; /* the facts stay: they read no contact */
+        plan->quiet[i] = INT32_MIN;
+    }
 }
+/* 1 if the scan of day d has nothing to do for customer i: closed, dormant
+ * (dormant.c), or quiet until a later day (ccad__plan_quiet_until). */
+static inline int ccad__plan_quiet(const struct plan *plan, uint32_t i, int32_t d)
+{
+    return plan->quiet != NULL && plan->quiet[i] > d;
+}
+/* Customer i, seen by the scan of day d with memo holding and not due:
+ * when nothing of its brief or state can make the scan do anything for it
+ * before day q (see events.c), the scans of days before q pass it by. */
+void ccad__plan_quiet_until(struct plan *plan, uint32_t i, int32_t d);
 /* 1 if customer i's best-effort contact is dropped (sim.dropped), and 1 if
  * a persist block is under way (sim.block_left > 0): from the memo when
  * there is one, so that the scan reads the state of a customer only when
@@ -332,7 +345,8 @@ CCAD__HINT void ccad__prefetch(const void *p, size_t len)
  * loading them (a large book's are far from the cache). */
 CCAD__HINT void ccad__plan_brief_ahead(const struct plan *plan, uint32_t i, int32_t d)
 {
-    if (plan->memo != NULL && plan->memo[i].wake <= d && (plan->memo[i].bits & MEMO_OPEN)) {
+    if (plan->memo != NULL && plan->quiet[i] <= d && plan->memo[i].wake <= d &&
+        (plan->memo[i].bits & MEMO_OPEN)) {
         ccad__prefetch(&plan->cw[i], sizeof plan->cw[i]);
         ccad__prefetch(&plan->sim[i], sizeof plan->sim[i]);
     }

@@ -150,20 +150,24 @@ static void scan(struct plan *plan, struct today *today)
         struct sim *m = &plan->sim[i];
         if (i < ahead)
             ccad__plan_brief_ahead(plan, (uint32_t)(i + BRIEF_AHEAD), today->d);
-        if (!ccad__plan_open(plan, (uint32_t)i) || ccad__plan_dormant(plan, (uint32_t)i))
+        if (ccad__plan_quiet(plan, (uint32_t)i, today->d) || !ccad__plan_open(plan, (uint32_t)i) ||
+            ccad__plan_dormant(plan, (uint32_t)i))
             continue;
         ccad__plan_brief_on(plan, &today->lean, (uint32_t)i, &br);
         if (ccad__plan_dropped(plan, (uint32_t)i)) {
             /* a dropped best-effort contact stays dropped while the customer
              * is in Q4; anything urgent or important brings it back */
-            if (br.quadrant == CCAD_Q4)
+            if (br.quadrant == CCAD_Q4) {
+                ccad__plan_quiet_until(plan, (uint32_t)i, today->d);
                 continue;
+            }
             m->dropped = 0;
             m->waiting = CCAD_NO_DATE;
             ccad__plan_state_note(plan, (uint32_t)i);
         }
         if (!ccad__plan_in_block(plan, (uint32_t)i) && !(br.flags & CCAD_F_DUE)) {
             note_coming(plan, today, (uint32_t)i, &br);
+            ccad__plan_quiet_until(plan, (uint32_t)i, today->d);
             continue;
         }
         if (m->first_due == CCAD_NO_DATE)
@@ -655,8 +659,10 @@ int ccad__plan_simulate(struct plan *plan)
         return rc;
     if (plan->trace != NULL)
         ccad__trace_keep_start(plan);
-    if (SIM_EVENTS && (rc = ccad__plan_memo_init(plan)) != 0)
+    if (SIM_EVENTS && (rc = ccad__plan_memo_init(plan)) != 0) {
+        ccad__plan_memo_free(plan);
         return rc;
+    }
     if (SIM_EVENTS && (rc = ccad__dormant_init(plan)) != 0) {
         ccad__dormant_free(plan);
         ccad__plan_memo_free(plan);
