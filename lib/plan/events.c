@@ -192,7 +192,8 @@ void ccad__plan_memo_free(struct plan *plan)
  * (which forgets the memo): a customer with a persist block under way or
  * a dropped contact is only changed by the scan itself. So the scans
  * before the first of those days pass it by, reading one number of it. A
- * brief due now moves with the day and is looked at every day. */
+ * brief due now moves with the day and is looked at every day, unless its
+ * contact is dropped. */
 void ccad__plan_quiet_until(struct plan *plan, uint32_t i, int32_t d)
 {
     const struct ccad__memo *memo = plan->memo != NULL ? &plan->memo[i] : NULL;
@@ -200,13 +201,16 @@ void ccad__plan_quiet_until(struct plan *plan, uint32_t i, int32_t d)
     if (memo == NULL)
         return; /* the reference build's scan looks at every customer */
     q = memo->wake;
-    if (memo->wake <= d || (memo->bits & (MEMO_DUE_NOW | MEMO_BLOCK)))
+    if (memo->wake <= d || (memo->bits & MEMO_BLOCK))
         return;
-    if ((memo->bits & MEMO_DROPPED) && memo->quadrant != CCAD_Q4)
+    if (memo->bits & MEMO_DROPPED) { /* dropped while in Q4, due or not */
+        if (memo->quadrant != CCAD_Q4)
+            return;
+    } else if (memo->bits & MEMO_DUE_NOW) {
         return;
-    if (!(memo->bits & MEMO_DROPPED) && memo->due != CCAD_NO_DATE &&
-        (int64_t)memo->due - plan->v[P_CAP_PULL_AHEAD] < q)
+    } else if (memo->due != CCAD_NO_DATE && (int64_t)memo->due - plan->v[P_CAP_PULL_AHEAD] < q) {
         q = (int64_t)memo->due - plan->v[P_CAP_PULL_AHEAD];
+    }
     if (q > d + 1)
         plan->quiet[i] = (int32_t)q;
 }
