@@ -485,6 +485,27 @@ static int take_first(struct plan *plan, struct today *today, size_t *out_taken)
 
 /* Places candidate k, which becomes dormant if it waits as a dormant
  * customer does (dormant.c). */
+static int take_keep(struct plan *plan, struct today *today, const struct cand *k);
+
+/* On a full day of a large book, the candidates still in order are all
+ * Q3 contacts delegated to a colleague, and each takes the next priority:
+ * the whole heap is sorted first (the order it would yield them in), so
+ * that the records of the next ones can be loaded while one is placed. */
+static int take_sorted(struct plan *plan, struct today *today, struct ccad__cand_heap *heap)
+{
+    size_t j, m = heap->n;
+    int rc;
+    while (ccad__cand_heap_pop(heap) != NULL)
+        ; /* each rests just past the heap: a[m - 1] is the first */
+    for (j = m; j-- > 0;) {
+        if (j >= BRIEF_AHEAD)
+            ccad__plan_place_ahead(plan, heap->a[j - BRIEF_AHEAD].idx, 1);
+        if ((rc = take_keep(plan, today, &heap->a[j])) != 0)
+            return rc;
+    }
+    return CCAD_OK;
+}
+
 static int take_keep(struct plan *plan, struct today *today, const struct cand *k)
 {
     int rc;
@@ -531,6 +552,8 @@ static int place_due(struct plan *plan, struct today *today)
         }
     }
     ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
+    if (ahead > 0 && day_full(plan, today))
+        return take_sorted(plan, today, &heap);
     while ((k = ccad__cand_heap_pop(&heap)) != NULL) {
         if (heap.n > 0 && ahead > 0) /* the next one, while this one is placed */
             ccad__plan_place_ahead(plan, heap.a[0].idx, 1);
