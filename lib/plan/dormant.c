@@ -95,6 +95,9 @@ struct ccad__dormant {
     int32_t rung;       /* days of the range whose bells have rung */
     size_t members, stale;
     int next; /* the class whose first member comes first, -1: not known */
+    int n_open; /* classes that may have members, open[0..n_open) */
+    int open[KLASSES];
+    uint8_t is_open[KLASSES];
 };
 
 int ccad__dormant_init(struct plan *plan)
@@ -336,13 +339,22 @@ int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out)
     int c;
     if (dm == NULL || dm->members == 0)
         return 0;
+    int j;
     if (dm->next >= 0)
         return head_of(plan, dm->next, d, out);
-    for (c = 0; c < KLASSES; c++)
-        if (head_of(plan, c, d, &k) && (dm->next < 0 || ccad__plan_cand_cmp(&k, out) < 0)) {
+    for (j = 0; j < dm->n_open;) {
+        c = dm->open[j];
+        if (!head_of(plan, c, d, &k)) { /* empty: no longer open */
+            dm->is_open[c] = 0;
+            dm->open[j] = dm->open[--dm->n_open];
+            continue;
+        }
+        if (dm->next < 0 || ccad__plan_cand_cmp(&k, out) < 0) {
             dm->next = c;
             *out = k;
         }
+        j++;
+    }
     return 1;
 }
 
@@ -412,6 +424,10 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     if (!stays_waiting(plan, k) || (wake = wake_day(plan, k, d)) <= d + 1)
         return CCAD_OK;
     kl = &dm->klass[klass_of(memo)];
+    if (!dm->is_open[klass_of(memo)]) {
+        dm->is_open[klass_of(memo)] = 1;
+        dm->open[dm->n_open++] = klass_of(memo);
+    }
     if (wake <= last) {
         struct bell *bell = &dm->bell[wake - plan->o->first_day];
         if ((rc = ccad__plan_reserve(plan->s->ctx, (void **)&bell->a, &bell->cap, bell->n + 1,
