@@ -121,6 +121,14 @@ static int waits_for_request(const struct plan *plan, uint32_t i, const ccad_bri
     return last == CCAD_NO_DATE || last < request;
 }
 
+/* The smallest book in which the day loop keeps dormant customers
+ * (dormant.c): in a book of a few hundred customers a rep's day has
+ * little to skip, and keeping them would only cost. tests/sim_env_dormant.c
+ * builds the loop with 0, so that the books of the tests keep them. */
+#ifndef DORMANT_BOOK
+#define DORMANT_BOOK 256
+#endif
+
 /* How many customers ahead the day's passes start loading the records
  * they will read (prefetch hints), in books of at least FAR_BOOK customers,
  * whose records a day's pass pushes out of the caches; in smaller books the
@@ -686,7 +694,7 @@ int ccad__plan_simulate(struct plan *plan)
         ccad__plan_memo_free(plan);
         return rc;
     }
-    if (SIM_EVENTS && (rc = ccad__dormant_init(plan)) != 0) {
+    if (SIM_EVENTS && plan->b->n >= DORMANT_BOOK && (rc = ccad__dormant_init(plan)) != 0) {
         ccad__dormant_free(plan);
         ccad__plan_memo_free(plan);
         return rc;
