@@ -694,7 +694,7 @@ int ccad__plan_simulate(struct plan *plan)
         ccad__plan_memo_free(plan);
         return rc;
     }
-    if (SIM_EVENTS && plan->b->n >= DORMANT_BOOK && (rc = ccad__dormant_init(plan)) != 0) {
+    if (SIM_EVENTS && (int64_t)plan->b->n >= DORMANT_BOOK && (rc = ccad__dormant_init(plan)) != 0) {
         ccad__dormant_free(plan);
         ccad__plan_memo_free(plan);
         return rc;
