@@ -236,6 +236,10 @@ static void same_plans_with_dormant_customers(void **state)
         if (v == 1 || v == 3) { /* a short minute limit instead of a count */
             o.visits_per_day = 0;
             o.minutes_per_day = (int32_t)tu_rng_range(&s, 2, 4) * 60;
+        } else if (v == 0) { /* routed: days that fill by the count or by the day's time */
+            o.visits_per_day = (int32_t)tu_rng_range(&s, 2, 8);
+            if (tu_rng_pct(&s, 50))
+                o.day_minutes = (int32_t)tu_rng_range(&s, 4, 6) * 60;
         } else {
             o.visits_per_day = (int32_t)tu_rng_range(&s, 1, 4);
         }
