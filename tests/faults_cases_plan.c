@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int schedule_of(world *w, const ccad_book *b, const ccad_plan_options *o,
-                       uint64_t *digest)
+static int schedule_of(world *w, const ccad_book *b, const ccad_plan_options *o, uint64_t *digest)
 {
     ccad_schedule *s = (ccad_schedule *)(void *)w;
     int rc = ccad_schedule_new(&s, b, w->r, o);

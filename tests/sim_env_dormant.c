@@ -8,6 +8,9 @@
 #define DORMANT_BOOK 0
 #define ccad__plan_simulate dorm_sim_plan_simulate
 #define ccad__plan_sim_view dorm_sim_plan_sim_view
+#define ccad__plan_room dorm_sim_plan_room
+#define ccad__plan_commit dorm_sim_plan_commit
+#define ccad__plan_assess_on dorm_sim_plan_assess_on
 #define ccad__schedule_new dorm_sim__schedule_new
 #define ccad__schedule_renew dorm_sim__schedule_renew
 #define ccad__ctx_flags dorm_sim_ctx_flags

@@ -90,11 +90,11 @@ struct bell {
 
 struct ccad__dormant {
     struct klass klass[KLASSES];
-    struct bell *bell;  /* per day of the range */
-    int untidy;         /* working days since the classes were last tidied */
-    int32_t rung;       /* days of the range whose bells have rung */
+    struct bell *bell; /* per day of the range */
+    int untidy;        /* working days since the classes were last tidied */
+    int32_t rung;      /* days of the range whose bells have rung */
     size_t members, stale;
-    int next; /* the class whose first member comes first, -1: not known */
+    int next;   /* the class whose first member comes first, -1: not known */
     int n_open; /* classes that may have members, open[0..n_open) */
     int open[KLASSES];
     uint8_t is_open[KLASSES];
@@ -139,14 +139,8 @@ void ccad__dormant_free(struct plan *plan)
 }
 
 /* The visit days of the members of class c, and 1 if they are due now. */
-static uint8_t days_of(int c)
-{
-    return (uint8_t)(c & KLASS_Q4 ? 0 : c & 127);
-}
-static int due_now_of(int c)
-{
-    return c & KLASS_Q4 ? c & 1 : (c & KLASS_DUE_NOW) != 0;
-}
+static uint8_t days_of(int c) { return (uint8_t)(c & KLASS_Q4 ? 0 : c & 127); }
+static int due_now_of(int c) { return c & KLASS_Q4 ? c & 1 : (c & KLASS_DUE_NOW) != 0; }
 
 /* Whether member a comes before member b of the same class. */
 static int member_before(const struct member *a, const struct member *b)

@@ -147,7 +147,7 @@ struct plan {
     struct ccad__memo *memo; /* the day loop's brief of each customer (events.c), or NULL */
     int32_t *quiet; /* with the memo: per customer, the first day the scan must look at it */
     struct ccad__dormant *dormant; /* the day loop's dormant customers (dormant.c), or NULL */
-    double *unit;            /* GEO routes: each point's unit vector (3 doubles, the base point n),
+    double *unit; /* GEO routes: each point's unit vector (3 doubles, the base point n),
                    * u[0] > 1 until first asked for (dayroute.c); else NULL */
 };
 

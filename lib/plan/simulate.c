@@ -11,11 +11,10 @@
  * the next days (levelling), and special dates get keep-warm touches. */
 #include "kind.h"
 #include "plan.h"
+#include "today.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define PULL_MAX 31 /* capacity.pull_ahead_days is at most 30 */
 
 /* 1: the day loop keeps each customer's brief between the days it can
  * change (events.c); tests/sim_env_ref.c builds it with 0, briefing every
@@ -23,18 +22,6 @@
 #ifndef SIM_EVENTS
 #define SIM_EVENTS 1
 #endif
-
-/* The state of the day being planned. */
-struct today {
-    int32_t d;
-    int di, absent;
-    struct ccad__lean lean; /* the day's brief tables */
-    int32_t used, minutes; /* the rep's contacts and their service minutes */
-    uint32_t prio;
-    size_t nc, ne; /* due candidates; early candidates (at the end of plan->cand) */
-    size_t nd;     /* dormant customers taken in order (after the due candidates) */
-    int64_t over_by[PULL_MAX], over_min[PULL_MAX];
-};
 
 void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust *out)
 {
@@ -202,8 +189,8 @@ static void contacted(struct plan *plan, uint32_t i, int32_t d)
 /* Whether the rep has room today for a contact with customer i: *out_fits
  * is 1 if so, 0 when the count or minute limit is reached, -1 when the
  * day's route has no time left for the stop; *pos receives its place. */
-static int room(struct plan *plan, const struct today *today, uint32_t i, int routed, uint32_t *pos,
-                int *out_fits)
+int ccad__plan_room(struct plan *plan, const struct today *today, uint32_t i, int routed,
+                    uint32_t *pos, int *out_fits)
 {
     const ccad_plan_options *o = plan->o;
     int32_t svc = ccad__plan_service(plan, i), cost;
@@ -223,9 +210,9 @@ static int room(struct plan *plan, const struct today *today, uint32_t i, int ro
 }
 
 /* Adds the item, counts it against the rep's day and places its stop. */
-static int commit(struct plan *plan, struct today *today, const struct cand *k, int kind,
-                  int delegated, int32_t rolled, int block_day, const ccad_reason *lead,
-                  const ccad_reason *extra, const ccad_assessment *a, uint32_t pos)
+int ccad__plan_commit(struct plan *plan, struct today *today, const struct cand *k, int kind,
+                      int delegated, int32_t rolled, int block_day, const ccad_reason *lead,
+                      const ccad_reason *extra, const ccad_assessment *a, uint32_t pos)
 {
     ccad_schedule *s = plan->s;
     int32_t svc = ccad__plan_service(plan, k->idx);
@@ -247,7 +234,7 @@ static int commit(struct plan *plan, struct today *today, const struct cand *k, 
 }
 
 /* The assessment of customer i's shadow on day d, into *a. */
-static void assess_on(const struct plan *plan, uint32_t i, int32_t d, ccad_assessment *a)
+void ccad__plan_assess_on(const struct plan *plan, uint32_t i, int32_t d, ccad_assessment *a)
 {
     struct cust view;
     ccad__plan_sim_view(&plan->cw[i], &plan->sim[i], &view);
@@ -306,7 +293,7 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     /* the assessment itself only for an item: a candidate that waits needs
      * the facts of its kind, which hold for the whole range */
     if (!ccad__plan_facts_of(plan, k->idx, &facts)) {
-        assess_on(plan, k->idx, today->d, &a);
+        ccad__plan_assess_on(plan, k->idx, today->d, &a);
         assessed = 1;
         ccad__plan_facts_keep(plan, k->idx, &a, &facts);
     }
@@ -327,7 +314,8 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     } else {
         if (m->blocked && ccad__plan_in_person(kind))
             fits = -1; /* no day can take the rep's visit: a finding says why */
-        else if ((rc = room(plan, today, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
+        else if ((rc = ccad__plan_room(plan, today, k->idx, ccad__plan_in_person(kind), &pos,
+                                       &fits)) != 0)
             return rc;
         if (fits != 1 && k->cls == CCAD_Q3 && !k->block && plan->v[P_CAP_DELEGATE_Q3]) {
             delegated = CCAD_BY_COLLEAGUE;
@@ -362,45 +350,9 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     }
     ccad__plan_state_note(plan, k->idx);
     if (!assessed)
-        assess_on(plan, k->idx, today->d, &a);
-    return commit(plan, today, k, kind, delegated, rolled, block_day, &lead, &extra, &a,
-                  delegated == CCAD_BY_REP ? pos : UINT32_MAX);
-}
-
-/* The shortest service of any customer (route.service_*). */
-static int32_t shortest_service(const struct plan *plan)
-{
-    int32_t shortest = INT32_MAX;
-    int g;
-    for (g = 0; g < 4; g++)
-        if (plan->v[P_SERVICE_A + g] < shortest)
-            shortest = (int32_t)plan->v[P_SERVICE_A + g];
-    return shortest;
-}
-
-/* 1 when the rep's day can take no further contact of any customer: the
- * count limit is reached, or not even the shortest service fits in the
- * minutes left. Never on an absent day (the substitute has no limit). */
-static int day_full(const struct plan *plan, const struct today *today)
-{
-    const ccad_plan_options *o = plan->o;
-    if (today->absent)
-        return 0;
-    if (o->visits_per_day > 0 && today->used >= o->visits_per_day)
-        return 1;
-    return o->minutes_per_day > 0 && today->minutes + shortest_service(plan) > o->minutes_per_day;
-}
-
-/* 1 when, besides, the day's route has no gap long enough for the shortest
- * service (the test ccad__route_fit makes first): no further stop fits,
- * though a call still may. */
-static int settled(const struct plan *plan, const struct today *today)
-{
-    const struct dayroute *route = plan->day != NULL ? &plan->day[today->di] : NULL;
-    if (day_full(plan, today))
-        return 1;
-    return !today->absent && route != NULL && route->n > 0 && plan->room_margin >= 0 &&
-           shortest_service(plan) - plan->room_margin > route->room;
+        ccad__plan_assess_on(plan, k->idx, today->d, &a);
+    return ccad__plan_commit(plan, today, k, kind, delegated, rolled, block_day, &lead, &extra, &a,
+                             delegated == CCAD_BY_REP ? pos : UINT32_MAX);
 }
 
 /* 1 if, on a settled day, candidate k's place still depends on its order:
@@ -410,7 +362,7 @@ static int settled(const struct plan *plan, const struct today *today)
 static int still_ordered(const struct plan *plan, const struct today *today, const struct cand *k)
 {
     return (k->cls == CCAD_Q3 && !k->block && plan->v[P_CAP_DELEGATE_Q3]) ||
-           (k->cls == CCAD_Q4 && !day_full(plan, today));
+           (k->cls == CCAD_Q4 && !ccad__plan_day_full(plan, today));
 }
 
 /* Places candidate k and notes that it was placed today. */
@@ -460,7 +412,7 @@ static int take_first(struct plan *plan, struct today *today, size_t *out_taken)
               ? ccad__cand_first(plan->heap, FIRST_MAX, plan->cand, today->nc, ccad__plan_cand_cmp)
               : 0; /* a few: the heap is cheaper */
     *out_taken = 0;
-    while (!settled(plan, today)) {
+    while (!ccad__plan_settled(plan, today)) {
         const struct cand *k = NULL;
         if (*out_taken < got) {
             k = &plan->heap[*out_taken];
@@ -540,7 +492,7 @@ static int place_due(struct plan *plan, struct today *today)
     int rc;
     if ((rc = take_first(plan, today, &taken)) != 0)
         return rc;
-    while (!day_full(plan, today) && (q4 = ccad__dormant_wake_q4(plan)) != UINT32_MAX)
+    while (!ccad__plan_day_full(plan, today) && (q4 = ccad__dormant_wake_q4(plan)) != UINT32_MAX)
         woken(plan, today, q4); /* they may still take the room: in order */
     if (plan->dormant != NULL)
         ccad__dormant_count(plan, today->d, today->di);
@@ -560,97 +512,19 @@ static int place_due(struct plan *plan, struct today *today)
         }
     }
     ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
-    if (ahead > 0 && day_full(plan, today))
+    if (ahead > 0 && ccad__plan_day_full(plan, today))
         return take_sorted(plan, today, &heap);
     while ((k = ccad__cand_heap_pop(&heap)) != NULL) {
         if (heap.n > 0 && ahead > 0) /* the next one, while this one is placed */
             ccad__plan_place_ahead(plan, heap.a[0].idx, 1);
         if ((rc = take_keep(plan, today, k)) != 0)
             return rc;
-        if (k->cls == CCAD_Q4 && day_full(plan, today))
+        if (k->cls == CCAD_Q4 && ccad__plan_day_full(plan, today))
             break;
     }
     for (i = 0; i < all && heap.n > 0; i++)
         if (plan->sim[plan->cand[i].idx].taken != today->d &&
             (rc = take_keep(plan, today, &plan->cand[i])) != 0)
-            return rc;
-    return CCAD_OK;
-}
-
-/* How far each coming day is over its capacity (0 if not working). */
-static void coming_excess(const struct plan *plan, struct today *today)
-{
-    const ccad_plan_options *o = plan->o;
-    int pull = (int)plan->v[P_CAP_PULL_AHEAD], ahead;
-    for (ahead = 1; ahead <= pull && today->di + ahead < o->days; ahead++) {
-        uint32_t f = plan->day_flags[today->di + ahead];
-        int64_t over = 0;
-        if (!(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT))
-            over = today->over_by[ahead];
-        else {
-            if (o->visits_per_day > 0 && today->over_by[ahead] > o->visits_per_day)
-                over = today->over_by[ahead] - o->visits_per_day;
-            if (o->minutes_per_day > 0 && today->over_min[ahead] > o->minutes_per_day) {
-                int64_t by_min = (today->over_min[ahead] - o->minutes_per_day +
-                                  plan->v[P_SERVICE_B] - 1) /
-                                 plan->v[P_SERVICE_B];
-                if (by_min > over)
-                    over = by_min;
-            }
-        }
-        today->over_by[ahead] = over;
-    }
-    for (; ahead <= pull; ahead++)
-        today->over_by[ahead] = 0; /* beyond the range: no knowledge, no pulling */
-}
-
-/* Early candidate k takes the day if its due day is over capacity and
- * the day has room for it. */
-static int pull_one(struct plan *plan, struct today *today, const struct cand *k)
-{
-    int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT, fits, rc;
-    uint32_t pos;
-    ccad_reason lead;
-    ccad_assessment a;
-    if (today->over_by[k->due - today->d] <= 0)
-        return CCAD_OK;
-    if ((rc = room(plan, today, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
-        return rc;
-    if (fits != 1)
-        return CCAD_OK; /* no room; with routes a nearer stop may still fit */
-    assess_on(plan, k->idx, today->d, &a);
-    lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, k->due, k->due - today->d, 0);
-    if ((rc = commit(plan, today, k, kind, CCAD_BY_REP, CCAD_NO_DATE, 0, &lead, NULL, &a, pos)) !=
-        0)
-        return rc;
-    today->over_by[k->due - today->d]--;
-    return CCAD_OK;
-}
-
-/* Spare room: important contacts pulled forward from coming days that are
- * over capacity, earliest first, so that work is levelled across days
- * without raising anyone's frequency. They come off a heap while the day
- * may take a stop; once it is settled none can take it (they are all
- * visits), and the rest, in book order, only note that the day had no time
- * for them. */
-static int pull_ahead(struct plan *plan, struct today *today)
-{
-    struct ccad__cand_heap heap;
-    const struct cand *k, *e;
-    size_t i;
-    int rc;
-    if (today->absent || today->ne == 0 || day_full(plan, today))
-        return CCAD_OK; /* a full day: nothing fits, and a test of room changes nothing */
-    coming_excess(plan, today);
-    e = plan->cand + plan->b->n - today->ne;
-    ccad__cand_heap_copy(&heap, plan->heap, e, today->ne, ccad__plan_early_cmp);
-    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&heap)) != NULL) {
-        plan->sim[k->idx].taken = today->d;
-        if ((rc = pull_one(plan, today, k)) != 0)
-            return rc;
-    }
-    for (i = 0; i < today->ne && heap.n > 0; i++)
-        if (plan->sim[e[i].idx].taken != today->d && (rc = pull_one(plan, today, &e[i])) != 0)
             return rc;
     return CCAD_OK;
 }
@@ -672,7 +546,7 @@ static int plan_day(struct plan *plan, int di)
         scan(plan, &today);
         if ((rc = place_due(plan, &today)) != 0)
             return rc;
-        if ((rc = pull_ahead(plan, &today)) != 0)
+        if ((rc = ccad__plan_pull_ahead(plan, &today)) != 0)
             return rc;
     }
     plan->cap_used[di] = today.used;
