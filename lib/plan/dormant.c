@@ -75,6 +75,10 @@ struct klass {
     size_t n, cap;
     size_t important;         /* live members in Q1 or Q2 */
     int32_t avail_day, avail; /* its available days before avail_day */
+    /* its first member as a candidate of head_day (head_of), while head_ok */
+    struct cand head;
+    int32_t head_day;
+    uint8_t head_gen, head_ok;
 };
 
 /* The customers to wake on one day of the range, each with its dormancy
@@ -184,6 +188,7 @@ static void member_down(struct klass *kl, size_t k)
 /* Removes the first member of class kl (live or stale). */
 static void drop_first(struct klass *kl)
 {
+    kl->head_ok = 0;
     kl->a[0] = kl->a[--kl->n];
     if (kl->n > 0)
         member_down(kl, 0);
@@ -226,6 +231,7 @@ static void wake_klass(struct plan *plan, int c)
             wake_one(plan, kl->a[k].idx);
     plan->dormant->stale -= kl->n;
     kl->n = 0;
+    kl->head_ok = 0;
 }
 
 /* Drops the stale entries of every class once they outnumber the live
@@ -244,6 +250,7 @@ static void tidy(struct plan *plan)
             if (live(plan, kl->a[k].idx, kl->a[k].gen))
                 kl->a[m++] = kl->a[k];
         kl->n = m;
+        kl->head_ok = 0;
         for (k = m / 2; k-- > 0;)
             member_down(kl, k);
     }
@@ -291,6 +298,7 @@ uint32_t ccad__dormant_wake_q4(struct plan *plan)
     for (c = KLASS_Q4; c < KLASSES; c++)
         while (dm->klass[c].n > 0) { /* the last entry: the rest stays a heap */
             const struct member *e = &dm->klass[c].a[--dm->klass[c].n];
+            dm->klass[c].head_ok = 0;
             int was_live = live(plan, e->idx, e->gen);
             if (was_live)
                 wake_one(plan, e->idx);
@@ -302,12 +310,17 @@ uint32_t ccad__dormant_wake_q4(struct plan *plan)
 }
 
 /* The first live member of class c as a candidate of day d, in the fields
- * the big-rocks order reads; 0 when the class has none. */
+ * the big-rocks order reads; 0 when the class has none. Kept in the class
+ * until its first member changes, goes stale or the day ends. */
 static int head_of(struct plan *plan, int c, int32_t d, struct cand *out)
 {
     struct ccad__dormant *dm = plan->dormant;
     struct klass *kl = &dm->klass[c];
     const struct member *e;
+    if (kl->head_ok && kl->head_day == d && live(plan, kl->head.idx, kl->head_gen)) {
+        *out = kl->head;
+        return 1;
+    }
     while (kl->n > 0 && !live(plan, kl->a[0].idx, kl->a[0].gen)) {
         drop_first(kl);
         dm->stale--;
@@ -323,6 +336,10 @@ static int head_of(struct plan *plan, int c, int32_t d, struct cand *out)
     out->grade = (uint8_t)e->rank;
     out->value = e->value;
     out->over = due_now_of(c) ? 0 : e->ref + avail_before(plan, kl, days_of(c), d);
+    kl->head = *out;
+    kl->head_day = d;
+    kl->head_gen = e->gen;
+    kl->head_ok = 1;
     return 1;
 }
 
@@ -442,6 +459,7 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
                 : k->over - avail_before(plan, kl, days_of(klass_of(memo)), d);
     kl->a[kl->n++] = e;
     member_up(kl, kl->n - 1);
+    kl->head_ok = 0;
     kl->important += k->cls <= CCAD_Q2;
     memo->bits |= MEMO_DORMANT;
     plan->quiet[k->idx] = INT32_MAX;
