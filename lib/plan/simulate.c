@@ -389,10 +389,17 @@ static struct cand *woken(struct plan *plan, struct today *today, uint32_t i)
     return k;
 }
 
-/* The first dormant customer in order, placed. */
-static int take_dormant(struct plan *plan, struct today *today)
+/* The first dormant customer in order, *first as ccad__dormant_peek gave
+ * it (its days overdue from its class, the same as days_late's), placed. */
+static int take_dormant(struct plan *plan, struct today *today, const struct cand *first)
 {
-    return take(plan, today, woken(plan, today, ccad__dormant_pop(plan)));
+    struct cand *k = &plan->cand[today->nc + today->nd++];
+    ccad_brief br;
+    uint32_t i = ccad__dormant_pop(plan);
+    ccad__plan_brief_on(plan, &today->lean, i, &br); /* its memo holds: the due date */
+    *k = *first;
+    k->due = br.due_date;
+    return take(plan, today, k);
 }
 
 /* Takes today's due candidates in order while the day may take a stop;
@@ -428,7 +435,7 @@ static int take_first(struct plan *plan, struct today *today, size_t *out_taken)
         }
         if (ccad__dormant_peek(plan, today->d, &first_dormant) &&
             (k == NULL || ccad__plan_cand_cmp(&first_dormant, k) < 0)) {
-            if ((rc = take_dormant(plan, today)) != 0)
+            if ((rc = take_dormant(plan, today, &first_dormant)) != 0)
                 return rc;
             continue;
         }
