@@ -75,9 +75,16 @@ struct klass {
     size_t n, cap;
     size_t important;         /* live members in Q1 or Q2 */
     int32_t avail_day, avail; /* its available days before avail_day */
-    /* its first member as a candidate of head_day (head_of), while head_ok */
+    /* The day's walk through its members in order (head_of, _pop): a heap
+     * of places in a[], the first one first, where a member taken in order
+     * makes way for its two children. The members stay where they are: one
+     * that still waits after its day need not come back. */
+    uint32_t *walk;
+    size_t n_walk, cap_walk;
+    int32_t walk_day;        /* the day the walk is for (INT32_MIN: none) */
+    size_t walked_important; /* members in Q1 or Q2 the walk took */
+    /* its first member left as a candidate of the walk's day, while head_ok */
     struct cand head;
-    int32_t head_day;
     uint8_t head_gen, head_ok;
 };
 
@@ -114,7 +121,7 @@ int ccad__dormant_init(struct plan *plan)
         return ccad__fail(ctx, CCAD_ENOMEM, "out of memory");
     memset(dm, 0, sizeof *dm);
     for (c = 0; c < KLASSES; c++)
-        dm->klass[c].avail_day = INT32_MIN;
+        dm->klass[c].avail_day = dm->klass[c].walk_day = INT32_MIN;
     dm->next = -1;
     plan->dormant = dm;
     if (days == 0)
@@ -133,8 +140,10 @@ void ccad__dormant_free(struct plan *plan)
     int c;
     if (dm == NULL)
         return;
-    for (c = 0; c < KLASSES; c++)
+    for (c = 0; c < KLASSES; c++) {
         ccad__free(ctx, dm->klass[c].a);
+        ccad__free(ctx, dm->klass[c].walk);
+    }
     for (c = 0; dm->bell != NULL && c < plan->o->days; c++)
         ccad__free(ctx, dm->bell[c].a);
     ccad__free(ctx, dm->bell);
@@ -189,6 +198,7 @@ static void member_down(struct klass *kl, size_t k)
 static void drop_first(struct klass *kl)
 {
     kl->head_ok = 0;
+    kl->walk_day = INT32_MIN;
     kl->a[0] = kl->a[--kl->n];
     if (kl->n > 0)
         member_down(kl, 0);
@@ -232,6 +242,7 @@ static void wake_klass(struct plan *plan, int c)
     plan->dormant->stale -= kl->n;
     kl->n = 0;
     kl->head_ok = 0;
+    kl->walk_day = INT32_MIN;
 }
 
 /* Drops the stale entries of every class once they outnumber the live
@@ -251,6 +262,7 @@ static void tidy(struct plan *plan)
                 kl->a[m++] = kl->a[k];
         kl->n = m;
         kl->head_ok = 0;
+        kl->walk_day = INT32_MIN;
         for (k = m / 2; k-- > 0;)
             member_down(kl, k);
     }
@@ -275,6 +287,7 @@ void ccad__dormant_wake(struct plan *plan, int32_t d, int absent, int not_due_no
 {
     struct ccad__dormant *dm = plan->dormant;
     int c;
+    dm->next = -1; /* the first member changes with the day (days overdue) */
     for (; dm->bell != NULL && dm->rung <= d - plan->o->first_day; dm->rung++) {
         struct bell *bell = &dm->bell[dm->rung];
         size_t k;
@@ -289,24 +302,71 @@ void ccad__dormant_wake(struct plan *plan, int32_t d, int absent, int not_due_no
     tidy(plan);
 }
 
-uint32_t ccad__dormant_wake_q4(struct plan *plan)
+uint32_t ccad__dormant_wake_q4(struct plan *plan, int32_t d)
 {
     struct ccad__dormant *dm = plan->dormant;
     int c;
     if (dm == NULL || dm->members == 0)
         return UINT32_MAX;
-    for (c = KLASS_Q4; c < KLASSES; c++)
-        while (dm->klass[c].n > 0) { /* the last entry: the rest stays a heap */
-            const struct member *e = &dm->klass[c].a[--dm->klass[c].n];
-            dm->klass[c].head_ok = 0;
+    for (c = KLASS_Q4; c < KLASSES; c++) {
+        struct klass *kl = &dm->klass[c];
+        kl->head_ok = 0;
+        kl->walk_day = INT32_MIN;
+        while (kl->n > 0) { /* the last entry: the rest stays a heap */
+            const struct member *e = &kl->a[--kl->n];
             int was_live = live(plan, e->idx, e->gen);
             if (was_live)
                 wake_one(plan, e->idx);
             dm->stale--;
-            if (was_live)
+            if (was_live && plan->sim[e->idx].taken != d) /* else taken in order today */
                 return e->idx;
         }
+    }
     return UINT32_MAX;
+}
+
+/* Whether the member at place p of class kl comes before the one at q. */
+static int place_before(const struct klass *kl, uint32_t p, uint32_t q)
+{
+    return member_before(&kl->a[p], &kl->a[q]);
+}
+
+/* Adds place p to the walk. */
+static void walk_push(struct klass *kl, uint32_t p)
+{
+    size_t j = kl->n_walk++;
+    while (j > 0 && place_before(kl, p, kl->walk[(j - 1) / 2])) {
+        kl->walk[j] = kl->walk[(j - 1) / 2];
+        j = (j - 1) / 2;
+    }
+    kl->walk[j] = p;
+}
+
+/* The walk takes its first place: its children in the class's heap take
+ * part instead (each member comes after its parent there). */
+static void walk_on(struct klass *kl)
+{
+    uint32_t first = kl->walk[0], held = kl->walk[--kl->n_walk];
+    size_t k = 0, n = kl->n_walk;
+    kl->head_ok = 0;
+    if (n > 0) {
+        for (;;) {
+            size_t child = 2 * k + 1;
+            if (child >= n)
+                break;
+            if (child + 1 < n && place_before(kl, kl->walk[child + 1], kl->walk[child]))
+                child++;
+            if (!place_before(kl, kl->walk[child], held))
+                break;
+            kl->walk[k] = kl->walk[child];
+            k = child;
+        }
+        kl->walk[k] = held;
+    }
+    if (2 * (size_t)first + 1 < kl->n)
+        walk_push(kl, 2 * first + 1);
+    if (2 * (size_t)first + 2 < kl->n)
+        walk_push(kl, 2 * first + 2);
 }
 
 /* The first live member of class c as a candidate of day d, in the fields
@@ -317,17 +377,27 @@ static int head_of(struct plan *plan, int c, int32_t d, struct cand *out)
     struct ccad__dormant *dm = plan->dormant;
     struct klass *kl = &dm->klass[c];
     const struct member *e;
-    if (kl->head_ok && kl->head_day == d && live(plan, kl->head.idx, kl->head_gen)) {
+    if (kl->walk_day != d) { /* the day's walk starts at the first live member */
+        while (kl->n > 0 && !live(plan, kl->a[0].idx, kl->a[0].gen)) {
+            drop_first(kl);
+            dm->stale--;
+        }
+        kl->n_walk = 0;
+        if (kl->n > 0)
+            kl->walk[kl->n_walk++] = 0;
+        kl->walk_day = d;
+        kl->walked_important = 0;
+        kl->head_ok = 0;
+    }
+    if (kl->head_ok && live(plan, kl->head.idx, kl->head_gen)) {
         *out = kl->head;
         return 1;
     }
-    while (kl->n > 0 && !live(plan, kl->a[0].idx, kl->a[0].gen)) {
-        drop_first(kl);
-        dm->stale--;
-    }
-    if (kl->n == 0)
+    while (kl->n_walk > 0 && !live(plan, kl->a[kl->walk[0]].idx, kl->a[kl->walk[0]].gen))
+        walk_on(kl);
+    if (kl->n_walk == 0)
         return 0;
-    e = &kl->a[0];
+    e = &kl->a[kl->walk[0]];
     memset(out, 0, sizeof *out);
     out->idx = e->idx;
     out->rank = e->rank;
@@ -337,7 +407,6 @@ static int head_of(struct plan *plan, int c, int32_t d, struct cand *out)
     out->value = e->value;
     out->over = due_now_of(c) ? 0 : e->ref + avail_before(plan, kl, days_of(c), d);
     kl->head = *out;
-    kl->head_day = d;
     kl->head_gen = e->gen;
     kl->head_ok = 1;
     return 1;
@@ -355,9 +424,13 @@ int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out)
         return head_of(plan, dm->next, d, out);
     for (j = 0; j < dm->n_open;) {
         c = dm->open[j];
-        if (!head_of(plan, c, d, &k)) { /* empty: no longer open */
-            dm->is_open[c] = 0;
-            dm->open[j] = dm->open[--dm->n_open];
+        if (!head_of(plan, c, d, &k)) {
+            if (dm->klass[c].n == 0) { /* empty: no longer open */
+                dm->is_open[c] = 0;
+                dm->open[j] = dm->open[--dm->n_open];
+            } else {
+                j++; /* every member taken in order today */
+            }
             continue;
         }
         if (dm->next < 0 || ccad__plan_cand_cmp(&k, out) < 0) {
@@ -366,18 +439,17 @@ int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out)
         }
         j++;
     }
-    return 1;
+    return dm->next >= 0; /* 0: every member was taken in order today */
 }
 
 uint32_t ccad__dormant_pop(struct plan *plan)
 {
-    struct ccad__dormant *dm = plan->dormant;
-    struct klass *kl = &dm->klass[dm->next];
-    uint32_t i = kl->a[0].idx;
-    wake_one(plan, i);
-    drop_first(kl);
-    dm->stale--;
-    return i;
+    struct klass *kl = &plan->dormant->klass[plan->dormant->next];
+    const struct member *e = &kl->a[kl->walk[0]];
+    kl->walked_important += (e->rank >> 24) <= CCAD_Q2;
+    plan->dormant->next = -1;
+    walk_on(kl);
+    return e->idx;
 }
 
 void ccad__dormant_count(struct plan *plan, int32_t d, int di)
@@ -388,7 +460,9 @@ void ccad__dormant_count(struct plan *plan, int32_t d, int di)
         return;
     for (c = 0; c < KLASSES; c++)
         if (dm->klass[c].important > 0 && ccad__plan_sees(days_of(c), d))
-            plan->cap_full[di] += (int32_t)dm->klass[c].important;
+            plan->cap_full[di] +=
+                (int32_t)(dm->klass[c].important -
+                          (dm->klass[c].walk_day == d ? dm->klass[c].walked_important : 0));
 }
 
 /* 1 if candidate k, placed on day d, waits as a dormant customer would:
@@ -432,6 +506,11 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     struct member e;
     int32_t wake, last = plan->o->first_day + plan->o->days - 1;
     int rc;
+    if (memo->bits & MEMO_DORMANT) { /* taken in order while dormant (the day's walk) */
+        if (!stays_waiting(plan, k))
+            wake_one(plan, k->idx); /* it got an item */
+        return CCAD_OK;
+    }
     if (!stays_waiting(plan, k) || (wake = wake_day(plan, k, d)) <= d + 1)
         return CCAD_OK;
     kl = &dm->klass[klass_of(memo)];
@@ -448,7 +527,9 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
         bell->a[bell->n++].gen = (uint8_t)(memo->dormancy + 1);
     }
     if ((rc = ccad__plan_reserve(plan->s->ctx, (void **)&kl->a, &kl->cap, kl->n + 1,
-                                 sizeof *kl->a)) != 0)
+                                 sizeof *kl->a)) != 0 ||
+        (rc = ccad__plan_reserve(plan->s->ctx, (void **)&kl->walk, &kl->cap_walk, kl->n + 1,
+                                 sizeof *kl->walk)) != 0)
         return rc;
     e.value = k->value;
     e.idx = k->idx;
@@ -460,6 +541,7 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     kl->a[kl->n++] = e;
     member_up(kl, kl->n - 1);
     kl->head_ok = 0;
+    kl->walk_day = INT32_MIN;
     kl->important += k->cls <= CCAD_Q2;
     memo->bits |= MEMO_DORMANT;
     plan->quiet[k->idx] = INT32_MAX;

@@ -430,10 +430,13 @@ void ccad__dormant_wake(struct plan *plan, int32_t d, int absent, int not_due_no
  * *out (the fields the order reads), or 0 when none is dormant. */
 int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out);
 /* Takes a dormant Q4 customer out of dormancy and returns its index, or
- * UINT32_MAX when none is left: on a day that is not full, a Q4 contact's
- * place depends on its order again (simulate.c's still_ordered). */
-uint32_t ccad__dormant_wake_q4(struct plan *plan);
-/* Takes the customer ccad__dormant_peek gave out of dormancy; its index. */
+ * UINT32_MAX when none is left: on a day d that is not full, a Q4
+ * contact's place depends on its order again (simulate.c's still_ordered).
+ * Those already taken in order on d leave dormancy but are not returned. */
+uint32_t ccad__dormant_wake_q4(struct plan *plan, int32_t d);
+/* Takes the customer ccad__dormant_peek gave in order and returns its
+ * index: it stays dormant while it is placed, and ccad__dormant_admit
+ * then keeps it so or lets it go. */
 uint32_t ccad__dormant_pop(struct plan *plan);
 /* The day index di (day d) has no room for another stop: each dormant
  * customer would wait, and counts in cap_full when important and d is

@@ -499,7 +499,8 @@ static int place_due(struct plan *plan, struct today *today)
     int rc;
     if ((rc = take_first(plan, today, &taken)) != 0)
         return rc;
-    while (!ccad__plan_day_full(plan, today) && (q4 = ccad__dormant_wake_q4(plan)) != UINT32_MAX)
+    while (!ccad__plan_day_full(plan, today) &&
+           (q4 = ccad__dormant_wake_q4(plan, today->d)) != UINT32_MAX)
         woken(plan, today, q4); /* they may still take the room: in order */
     if (plan->dormant != NULL)
         ccad__dormant_count(plan, today->d, today->di);
