@@ -238,6 +238,7 @@ static void same_plans_with_dormant_customers(void **state)
             o.minutes_per_day = (int32_t)tu_rng_range(&s, 2, 4) * 60;
         } else if (v == 0) { /* routed: days that fill by the count or by the day's time */
             o.visits_per_day = (int32_t)tu_rng_range(&s, 2, 8);
+            o.days = 28; /* long enough for customers never planned */
             if (tu_rng_pct(&s, 50))
                 o.day_minutes = (int32_t)tu_rng_range(&s, 4, 6) * 60;
         } else {
