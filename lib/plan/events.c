@@ -203,9 +203,9 @@ void ccad__plan_quiet_until(struct plan *plan, uint32_t i, int32_t d)
     q = memo->wake;
     if (memo->wake <= d || (memo->bits & MEMO_BLOCK))
         return;
-    if (memo->bits & MEMO_DROPPED) { /* dropped while in Q4, due or not */
-        if (memo->quadrant != CCAD_Q4)
-            return;
+    if (memo->bits & MEMO_DROPPED) {
+        /* the scan calls it for a dropped contact only in Q4, where it stays
+         * dropped, due or not */
     } else if (memo->bits & MEMO_DUE_NOW) {
         return;
     } else if (memo->due != CCAD_NO_DATE && (int64_t)memo->due - plan->v[P_CAP_PULL_AHEAD] < q) {
