@@ -8,7 +8,12 @@
  * time (dayroute.c), so that every placed stop keeps its visit hours and
  * the rep is back by the day's end. In-person contacts fall only on the
  * customer's visit days. Spare room then takes important contacts due in
- * the next days (levelling), and special dates get keep-warm touches. */
+ * the next days (levelling, pull_ahead.c), and special dates get keep-warm
+ * touches. The memo (events.c) keeps each customer's brief between the
+ * days it can change, and lets the scan pass by a customer that is not
+ * due; in a large book, due customers that only wait day after day are
+ * kept aside in an order of their own (dormant.c) and merged into the
+ * day's order. */
 #include "kind.h"
 #include "plan.h"
 #include "today.h"
