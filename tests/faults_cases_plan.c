@@ -1,14 +1,14 @@
-/* Fault census cases: the planner: ccad_schedule_new in five configurations and ccad_schedule_replan.
+/* Fault census cases: the planner: ccad_schedule_new in seven configurations and ccad_schedule_replan.
  * tests/test_faults.c runs every case of the table at the end (faults_cases.h). */
 #include "faults_cases.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static int schedule_run(world *w, const ccad_plan_options *o, uint64_t *digest)
+static int schedule_of(world *w, const ccad_book *b, const ccad_plan_options *o, uint64_t *digest)
 {
     ccad_schedule *s = (ccad_schedule *)(void *)w;
-    int rc = ccad_schedule_new(&s, w->b, w->r, o);
+    int rc = ccad_schedule_new(&s, b, w->r, o);
     settle(w);
     if (rc != CCAD_OK) {
         assert_null(s);
@@ -17,6 +17,11 @@ static int schedule_run(world *w, const ccad_plan_options *o, uint64_t *digest)
     *digest = schedule_digest(s, o->first_day, o->days);
     ccad_schedule_free(s);
     return rc;
+}
+
+static int schedule_run(world *w, const ccad_plan_options *o, uint64_t *digest)
+{
+    return schedule_of(w, w->b, o, digest);
 }
 
 static int run_sched_plain(world *w, uint64_t *digest)
@@ -52,6 +57,26 @@ static int run_sched_host(world *w, uint64_t *digest)
     ccad_plan_options o = census_plan_opts(w, 1, 1, CCAD_METRIC_HOST);
     o.days = 7;
     return schedule_run(w, &o, digest);
+}
+
+/* The big book with two visits a day for four weeks: most due customers
+ * wait day after day and become dormant (lib/plan/dormant.c: the classes,
+ * the days' wake lists); with routes too. */
+static int run_sched_dormant(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = census_plan_opts(w, 0, 0, CCAD_METRIC_PLANAR);
+    o.visits_per_day = 2;
+    o.days = 28;
+    return schedule_of(w, w->big, &o, digest);
+}
+
+static int run_sched_dormant_routed(world *w, uint64_t *digest)
+{
+    ccad_plan_options o = census_plan_opts(w, 1, 0, CCAD_METRIC_PLANAR);
+    o.visits_per_day = 0;
+    o.minutes_per_day = 240;
+    o.days = 28;
+    return schedule_of(w, w->big, &o, digest);
 }
 
 /* ccad_schedule_replan of the world's schedule with options o; a failure
@@ -99,6 +124,8 @@ static const fcase cases[] = {
     {"ccad_schedule_new:route+assign_days", "ccad_schedule_new", run_sched_route, 0, 0},
     {"ccad_schedule_new:route-geo", "ccad_schedule_new", run_sched_geo, 0, 0},
     {"ccad_schedule_new:route-host-travel", "ccad_schedule_new", run_sched_host, 0, 0},
+    {"ccad_schedule_new:dormant", "ccad_schedule_new", run_sched_dormant, W_BIG, 0},
+    {"ccad_schedule_new:dormant-routed", "ccad_schedule_new", run_sched_dormant_routed, W_BIG, 0},
     /* incremental re-planning (issue 18) */
     {"ccad_schedule_replan:kept", "ccad_schedule_replan", run_replan_kept, W_SCHED, 0},
     {"ccad_schedule_replan:contact-recorded", "ccad_schedule_replan", run_replan_book,

@@ -564,6 +564,14 @@ void world_open(world *w, int flags)
     TU_PASS(w->ctx, ccad_book_grade(w->b, w->r));
     if (flags & (W_SCHED | W_SCHED_STALE))
         sched_open(w, (flags & W_SCHED_STALE) != 0);
+    if (flags & W_BIG) {
+        TU_PASS(w->ctx, ccad_book_new(&w->big, w->ctx, 0));
+        for (i = 0; i < BIG_CUST; i++) {
+            ccad_customer c = gen_customer(2000 + i, id, w->today);
+            TU_PASS(w->ctx, ccad_book_add(w->big, &c, NULL));
+        }
+        TU_PASS(w->ctx, ccad_book_grade(w->big, w->r));
+    }
     tu_snap_take(&w->snap, w->b);
     if (flags & W_TEAM)
         team_open(w);
@@ -679,6 +687,7 @@ void world_close(world *w, const char *name)
     ccad_book_free(w->b3);
     ccad_book_free(w->b4);
     ccad_book_free(w->b5);
+    ccad_book_free(w->big);
     free(w->as);
     ccad_schedule_free(w->sched);
     ccad_book_free(w->b);

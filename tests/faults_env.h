@@ -40,6 +40,9 @@ typedef struct world {
     ccad_team *team;
     ccad_book *b2, *b3, *b4, *b5;
     tu_snap snap2;
+    /* W_BIG: a graded book of BIG_CUST customers, large enough for the
+     * planner's day loop to keep dormant customers (lib/plan/dormant.c) */
+    ccad_book *big;
     /* W_SCHED: a schedule of b (census_plan_opts plain) and its digest */
     ccad_schedule *sched;
     uint64_t sched_digest;
@@ -55,7 +58,15 @@ typedef struct world {
 
 /* W_WIDE_NEXT: customer 3 has 65,535 contacts, so that the next contact
  * no longer fits its compact record and the book's wide table must grow. */
-enum { W_EMULATE_REALLOC = 1, W_WIDE_NEXT = 2, W_TEAM = 4, W_SCHED = 8, W_SCHED_STALE = 16 };
+enum {
+    W_EMULATE_REALLOC = 1,
+    W_WIDE_NEXT = 2,
+    W_TEAM = 4,
+    W_SCHED = 8,
+    W_SCHED_STALE = 16,
+    W_BIG = 32
+};
+#define BIG_CUST 320
 
 /* Arms the callback counter: call n fails (and every later one if after). */
 void cb_arm(cbs *c, long n, int after);

@@ -10,6 +10,9 @@
 #define FIRST_MAX 0
 #define ccad__plan_simulate ref_sim_plan_simulate
 #define ccad__plan_sim_view ref_sim_plan_sim_view
+#define ccad__plan_room ref_sim_plan_room
+#define ccad__plan_commit ref_sim_plan_commit
+#define ccad__plan_assess_on ref_sim_plan_assess_on
 #define ccad__schedule_new ref_sim__schedule_new
 #define ccad__schedule_renew ref_sim__schedule_renew
 #define ccad__ctx_flags ref_sim_ctx_flags

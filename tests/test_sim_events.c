@@ -16,7 +16,17 @@
  * territory, likewise, against the team planner built over the reference
  * loop (tests/sim_env_ref_team.c). And the calendar's last days: ranges
  * ending on 9999-12-31, where moving a due date to a working weekday stops
- * at the last date. And one book large enough for the loop's read-ahead. */
+ * at the last date. And one book large enough for the loop's read-ahead.
+ *
+ * The day loop keeps the due customers that wait day after day aside, in
+ * an order that holds across days (lib/plan/dormant.c), from books of 256
+ * customers on; a third build keeps them in books of any size
+ * (tests/sim_env_dormant.c), and its plans must equal the reference's too:
+ * over the same territories, and over books made to keep many customers
+ * waiting (one rep with a few visits a day for several copies of a
+ * territory) under drawn escalation thresholds, so that waiting customers
+ * cross them, with the territories' visit days, holidays, absences and
+ * special days, Q3 delegation on and off, routed and not. */
 #include "testutil.h"
 #include "territory.h"
 
@@ -26,6 +36,10 @@
 /* tests/sim_env_ref.c */
 int ref_sim_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
                          const ccad_plan_options *options);
+/* tests/sim_env_dormant.c: the library's loop, keeping dormant customers
+ * in books of any size */
+int dorm_sim_schedule_new(ccad_schedule **out, const ccad_book *book, const ccad_rules *rules,
+                          const ccad_plan_options *options);
 /* tests/sim_env_ref_team.c */
 int ref_sim_team_schedule_new(ccad_team_schedule **out, const ccad_team *team,
                               const ccad_rules *rules, const ccad_plan_options *options);
@@ -164,6 +178,9 @@ static void same_plans_as_briefing_every_day(void **state)
         TU_PASS(t->ctx, ccad_schedule_new(&fast, book, t->rules, &o));
         TU_PASS(t->ctx, ref_sim_schedule_new(&ref, book, t->rules, &o));
         tu_schedules_equal(fast, ref);
+        ccad_schedule_free(fast);
+        TU_PASS(t->ctx, dorm_sim_schedule_new(&fast, book, t->rules, &o));
+        tu_schedules_equal(fast, ref);
         if (book != t->book)
             ccad_book_free(book);
         items += ccad_schedule_item_count(fast);
@@ -178,6 +195,78 @@ static void same_plans_as_briefing_every_day(void **state)
                   (unsigned long)items);
     /* the drawn dates took, and the plans are not empty */
     assert_true(changed > 100 / stride);
+    assert_true(items > 1000 / stride);
+    assert_true(variants[0] > 0 && variants[1] > 0 && variants[2] > 0 && variants[3] > 0);
+}
+
+/* Escalation thresholds drawn small and close together, so that waiting
+ * customers cross them during the range. */
+static void draw_escalation(tt_territory *t, uint64_t *s)
+{
+    int64_t rep = tu_rng_range(s, 1, 3), manager = rep + tu_rng_range(s, 1, 3);
+    set_rule(t, "escalate.reassign_days", 366); /* each below the next, at every step */
+    set_rule(t, "escalate.manager_days", 365);
+    set_rule(t, "escalate.rep_days", rep);
+    set_rule(t, "escalate.manager_days", manager);
+    set_rule(t, "escalate.reassign_days", manager + tu_rng_range(s, 1, 4));
+}
+
+/* Books that keep many customers waiting: `copies` copies of a territory
+ * planned by one rep with a few visits a day (or a short minute limit),
+ * so that most due customers wait day after day and become dormant; the
+ * plans of the library, of the build that keeps dormant customers in any
+ * book and of the reference are the same. */
+static void same_plans_with_dormant_customers(void **state)
+{
+    uint64_t seed, stride = getenv("CCAD_TEST_LIGHT") != NULL ? 4 : 1;
+    size_t items = 0, customers = 0, variants[4] = {0, 0, 0, 0};
+    (void)state;
+    for (seed = 1; seed <= TERRITORIES / 2; seed += stride) {
+        tt_territory *t = malloc(sizeof *t);
+        ccad_schedule *fast = NULL, *dorm = NULL, *ref = NULL;
+        ccad_book *book;
+        ccad_plan_options o;
+        uint64_t s = tu_rng_seed(seed * 11 + 5);
+        int v = (int)((seed - 1) / stride % 4);
+        assert_non_null(t);
+        tt_make(t, seed + 19000);
+        o = t->options;
+        if (v >= 2) /* unrouted */
+            o.route = o.assign_days = 0;
+        if (v == 1 || v == 3) { /* a short minute limit instead of a count */
+            o.visits_per_day = 0;
+            o.minutes_per_day = (int32_t)tu_rng_range(&s, 2, 4) * 60;
+        } else if (v == 0) { /* routed: days that fill by the count or by the day's time */
+            o.visits_per_day = (int32_t)tu_rng_range(&s, 2, 8);
+            o.days = 28; /* long enough for customers never planned */
+            if (tu_rng_pct(&s, 50))
+                o.day_minutes = (int32_t)tu_rng_range(&s, 4, 6) * 60;
+        } else {
+            o.visits_per_day = (int32_t)tu_rng_range(&s, 1, 4);
+        }
+        o.keep_reasons = tu_rng_pct(&s, 70);
+        draw_rules(t, &s);
+        draw_escalation(t, &s);
+        draw_dates(t, &s);
+        TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
+        book = repeated(t, (int)tu_rng_range(&s, 2, 5));
+        customers += ccad_book_count(book);
+        TU_PASS(t->ctx, ccad_schedule_new(&fast, book, t->rules, &o));
+        TU_PASS(t->ctx, dorm_sim_schedule_new(&dorm, book, t->rules, &o));
+        TU_PASS(t->ctx, ref_sim_schedule_new(&ref, book, t->rules, &o));
+        tu_schedules_equal(dorm, ref);
+        tu_schedules_equal(fast, ref);
+        items += ccad_schedule_item_count(dorm);
+        variants[v]++;
+        ccad_book_free(book);
+        ccad_schedule_free(fast);
+        ccad_schedule_free(dorm);
+        ccad_schedule_free(ref);
+        tt_free(t);
+        free(t);
+    }
+    print_message("dormant books customers=%lu items=%lu\n", (unsigned long)customers,
+                  (unsigned long)items);
     assert_true(items > 1000 / stride);
     assert_true(variants[0] > 0 && variants[1] > 0 && variants[2] > 0 && variants[3] > 0);
 }
@@ -385,6 +474,7 @@ int main(void)
         cmocka_unit_test(same_plans_as_briefing_every_day),
         cmocka_unit_test(same_team_plans_as_briefing_every_day),
         cmocka_unit_test(same_plans_in_a_far_book),
+        cmocka_unit_test(same_plans_with_dormant_customers),
         cmocka_unit_test_setup_teardown(same_plans_up_to_the_last_date, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(due_now_on_the_last_date, tu_fixture_setup,

@@ -157,7 +157,8 @@ int ccad__plan_memo_init(struct plan *plan)
 {
     size_t i, n = plan->b->n;
     plan->memo = n ? ccad__alloc(plan->s->ctx, n * sizeof *plan->memo) : NULL;
-    if (n && plan->memo == NULL)
+    plan->quiet = n ? ccad__alloc(plan->s->ctx, n * sizeof *plan->quiet) : NULL;
+    if (n && (plan->memo == NULL || plan->quiet == NULL))
         return ccad__fail(plan->s->ctx, CCAD_ENOMEM, "out of memory");
     for (i = 0; i < n; i++) { /* no brief or facts known yet */
         struct ccad__memo *memo = &plan->memo[i];
@@ -167,7 +168,10 @@ int ccad__plan_memo_init(struct plan *plan)
         memo->request = c->request;
         memo->grade = (uint8_t)ccad__grade(c);
         memo->visit_days = c->visit_days;
+        memo->dormancy = 0;
         memo->bits = !ccad__inactive(c->status) && !plan->sim[i].given_up ? MEMO_OPEN : 0;
+        plan->quiet[i] = (memo->bits & MEMO_OPEN) ? INT32_MIN : INT32_MAX;
+        ccad__plan_state_note(plan, (uint32_t)i);
     }
     return CCAD_OK;
 }
@@ -175,7 +179,40 @@ int ccad__plan_memo_init(struct plan *plan)
 void ccad__plan_memo_free(struct plan *plan)
 {
     ccad__free(plan->s->ctx, plan->memo);
+    ccad__free(plan->s->ctx, plan->quiet);
     plan->memo = NULL;
+    plan->quiet = NULL;
+}
+
+/* Quiet days. A customer whose memo holds and who is not due asks nothing
+ * of the scan (simulate.c) but, when its due date comes within
+ * capacity.pull_ahead_days, to be counted in the coming load and perhaps
+ * pulled ahead; a dropped Q4 contact asks nothing while it stays in Q4.
+ * Neither can change before its memo's wake or before a planned contact
+ * (which forgets the memo): a customer with a persist block under way or
+ * a dropped contact is only changed by the scan itself. So the scans
+ * before the first of those days pass it by, reading one number of it. A
+ * brief due now moves with the day and is looked at every day, unless its
+ * contact is dropped. */
+void ccad__plan_quiet_until(struct plan *plan, uint32_t i, int32_t d)
+{
+    const struct ccad__memo *memo = plan->memo != NULL ? &plan->memo[i] : NULL;
+    int64_t q;
+    if (memo == NULL)
+        return; /* the reference build's scan looks at every customer */
+    q = memo->wake;
+    if (memo->wake <= d || (memo->bits & MEMO_BLOCK))
+        return;
+    if (memo->bits & MEMO_DROPPED) {
+        /* the scan calls it for a dropped contact only in Q4, where it stays
+         * dropped, due or not */
+    } else if (memo->bits & MEMO_DUE_NOW) {
+        return;
+    } else if (memo->due != CCAD_NO_DATE && (int64_t)memo->due - plan->v[P_CAP_PULL_AHEAD] < q) {
+        q = (int64_t)memo->due - plan->v[P_CAP_PULL_AHEAD];
+    }
+    if (q > d + 1)
+        plan->quiet[i] = (int32_t)q;
 }
 
 void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint32_t i,

@@ -145,7 +145,9 @@ struct plan {
     const ccad_schedule *old;
     const uint8_t *changed;  /* per customer: 1 if its record differs from old's */
     struct ccad__memo *memo; /* the day loop's brief of each customer (events.c), or NULL */
-    double *unit;            /* GEO routes: each point's unit vector (3 doubles, the base point n),
+    int32_t *quiet; /* with the memo: per customer, the first day the scan must look at it */
+    struct ccad__dormant *dormant; /* the day loop's dormant customers (dormant.c), or NULL */
+    double *unit; /* GEO routes: each point's unit vector (3 doubles, the base point n),
                    * u[0] > 1 until first asked for (dayroute.c); else NULL */
 };
 
@@ -223,12 +225,16 @@ struct ccad__memo {
     uint8_t quadrant, urgency, strategy, complaint;
     /* set once for the run: the customer's grade, visit days and MEMO_* flags */
     uint8_t grade, visit_days, bits;
+    uint8_t dormancy; /* its latest dormancy, counted modulo 256 (dormant.c) */
 };
 #define MEMO_OPEN 1u      /* open (not released or eliminated) and not given up */
 #define MEMO_ESCALATES 2u /* the brief's quadrant escalates when overdue (escalate.*) */
 #define MEMO_FACTS 4u     /* care_date, strategy and complaint are known */
 #define MEMO_CARE_OPEN 8u /* with MEMO_FACTS: no contact on record since the care date */
 #define MEMO_DUE_NOW 16u  /* the brief is due now until its wake (events.c) */
+#define MEMO_DORMANT 32u  /* the customer is dormant (dormant.c): the scan passes it by */
+#define MEMO_DROPPED 128u /* its state: a dropped best-effort contact (sim.dropped) */
+#define MEMO_BLOCK 64u    /* its state: a persist block under way (sim.block_left > 0) */
 /* What decides the kind of a due customer's contact besides its own
  * state: the assessment's strategy (TRIAGE: status, volume or position,
  * margin, capability), complaint and care date (the complaint's date and
@@ -266,8 +272,46 @@ void ccad__plan_brief_on(struct plan *plan, const struct ccad__lean *lean, uint3
 /* Customer i's shadow changed (a planned contact): its memo no longer holds. */
 static inline void ccad__plan_memo_forget(struct plan *plan, uint32_t i)
 {
-    if (plan->memo != NULL)
+    if (plan->memo != NULL) {
         plan->memo[i].wake = INT32_MIN; /* the facts stay: they read no contact */
+        plan->quiet[i] = INT32_MIN;
+    }
+}
+/* 1 if the scan of day d has nothing to do for customer i: closed, dormant
+ * (dormant.c), or quiet until a later day (ccad__plan_quiet_until). */
+static inline int ccad__plan_quiet(const struct plan *plan, uint32_t i, int32_t d)
+{
+    return plan->quiet != NULL && plan->quiet[i] > d;
+}
+/* Customer i, seen by the scan of day d with memo holding and not due:
+ * when nothing of its brief or state can make the scan do anything for it
+ * before day q (see events.c), the scans of days before q pass it by. */
+void ccad__plan_quiet_until(struct plan *plan, uint32_t i, int32_t d);
+/* 1 if customer i's best-effort contact is dropped (sim.dropped), and 1 if
+ * a persist block is under way (sim.block_left > 0): from the memo when
+ * there is one, so that the scan reads the state of a customer only when
+ * it is due. */
+static inline int ccad__plan_dropped(const struct plan *plan, uint32_t i)
+{
+    if (plan->memo != NULL)
+        return (plan->memo[i].bits & MEMO_DROPPED) != 0;
+    return plan->sim[i].dropped;
+}
+static inline int ccad__plan_in_block(const struct plan *plan, uint32_t i)
+{
+    if (plan->memo != NULL)
+        return (plan->memo[i].bits & MEMO_BLOCK) != 0;
+    return plan->sim[i].block_left > 0;
+}
+/* Notes both in the memo, after the day loop changed sim[i].dropped or
+ * sim[i].block_left. */
+static inline void ccad__plan_state_note(struct plan *plan, uint32_t i)
+{
+    if (plan->memo != NULL) {
+        plan->memo[i].bits &= (uint8_t) ~(MEMO_DROPPED | MEMO_BLOCK);
+        plan->memo[i].bits |= (uint8_t)((plan->sim[i].dropped ? MEMO_DROPPED : 0u) |
+                                        (plan->sim[i].block_left > 0 ? MEMO_BLOCK : 0u));
+    }
 }
 /* The prefetch hints below must be put inline where they are called: gcc
  * 12 drops a call to a separate function that only prefetches, as one
@@ -301,7 +345,8 @@ CCAD__HINT void ccad__prefetch(const void *p, size_t len)
  * loading them (a large book's are far from the cache). */
 CCAD__HINT void ccad__plan_brief_ahead(const struct plan *plan, uint32_t i, int32_t d)
 {
-    if (plan->memo != NULL && plan->memo[i].wake <= d && (plan->memo[i].bits & MEMO_OPEN)) {
+    if (plan->memo != NULL && plan->quiet[i] <= d && plan->memo[i].wake <= d &&
+        (plan->memo[i].bits & MEMO_OPEN)) {
         ccad__prefetch(&plan->cw[i], sizeof plan->cw[i]);
         ccad__prefetch(&plan->sim[i], sizeof plan->sim[i]);
     }
@@ -348,6 +393,59 @@ static inline int ccad__plan_grade(const struct plan *plan, uint32_t i)
 {
     return plan->memo != NULL ? plan->memo[i].grade : ccad__grade(&plan->cw[i]);
 }
+
+/* 1 if a customer of visit days `days` (0: every day) may be seen in
+ * person on day d. */
+static inline int ccad__plan_sees(uint8_t days, int32_t d)
+{
+    return days == 0 || (days & (1u << (ccad__weekday(d) - 1))) != 0;
+}
+/* 1 if the rep could have seen a customer of visit days `days` in person on
+ * day d of the range: a working day, not absent, one of its visit days. */
+static inline int ccad__plan_available(const struct plan *plan, uint8_t days, int32_t d)
+{
+    uint32_t f = plan->day_flags[d - plan->o->first_day];
+    return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) && ccad__plan_sees(days, d);
+}
+
+/* dormant.c: the due customers that wait day after day (dormant), kept in
+ * an order that holds across days, so that a working day goes only through
+ * the others and those it takes in order. */
+struct ccad__dormant;
+/* Allocates plan->dormant, with no customer dormant; CCAD_OK or a
+ * recorded CCAD_ENOMEM (plan->dormant may then be partly made:
+ * ccad__dormant_free frees it). */
+int ccad__dormant_init(struct plan *plan);
+void ccad__dormant_free(struct plan *plan);
+/* 1 if customer i is dormant: the scan passes it by. */
+static inline int ccad__plan_dormant(const struct plan *plan, uint32_t i)
+{
+    return plan->dormant != NULL && (plan->memo[i].bits & MEMO_DORMANT) != 0;
+}
+/* Before working day d's scan: wakes the customers whose wake day has come,
+ * every one on an absent day, and those due now on a day when the due now
+ * are not due (not_due_now: outside freq.work_days). */
+void ccad__dormant_wake(struct plan *plan, int32_t d, int absent, int not_due_now);
+/* 1 and the first dormant customer in the big-rocks order on day d in
+ * *out (the fields the order reads), or 0 when none is dormant. */
+int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out);
+/* Takes a dormant Q4 customer out of dormancy and returns its index, or
+ * UINT32_MAX when none is left: on a day d that is not full, a Q4
+ * contact's place depends on its order again (simulate.c's still_ordered).
+ * Those already taken in order on d leave dormancy but are not returned. */
+uint32_t ccad__dormant_wake_q4(struct plan *plan, int32_t d);
+/* Takes the customer ccad__dormant_peek gave in order and returns its
+ * index: it stays dormant while it is placed, and ccad__dormant_admit
+ * then keeps it so or lets it go. */
+uint32_t ccad__dormant_pop(struct plan *plan);
+/* The day index di (day d) has no room for another stop: each dormant
+ * customer would wait, and counts in cap_full when important and d is
+ * one of its visit days. */
+void ccad__dormant_count(struct plan *plan, int32_t d, int di);
+/* Candidate k, placed on day d: when it waits as a dormant customer does,
+ * it becomes dormant until its wake day. CCAD_OK or a recorded
+ * CCAD_ENOMEM. */
+int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d);
 
 /* dayroute.c */
 static inline int ccad__grade_index(int g)

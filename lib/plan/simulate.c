@@ -8,14 +8,18 @@
  * time (dayroute.c), so that every placed stop keeps its visit hours and
  * the rep is back by the day's end. In-person contacts fall only on the
  * customer's visit days. Spare room then takes important contacts due in
- * the next days (levelling), and special dates get keep-warm touches. */
+ * the next days (levelling, pull_ahead.c), and special dates get keep-warm
+ * touches. The memo (events.c) keeps each customer's brief between the
+ * days it can change, and lets the scan pass by a customer that is not
+ * due; in a large book, due customers that only wait day after day are
+ * kept aside in an order of their own (dormant.c) and merged into the
+ * day's order. */
 #include "kind.h"
 #include "plan.h"
+#include "today.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define PULL_MAX 31 /* capacity.pull_ahead_days is at most 30 */
 
 /* 1: the day loop keeps each customer's brief between the days it can
  * change (events.c); tests/sim_env_ref.c builds it with 0, briefing every
@@ -23,16 +27,6 @@
 #ifndef SIM_EVENTS
 #define SIM_EVENTS 1
 #endif
-
-/* The state of the day being planned. */
-struct today {
-    int32_t d;
-    int di, absent;
-    int32_t used, minutes; /* the rep's contacts and their service minutes */
-    uint32_t prio;
-    size_t nc, ne; /* due candidates; early candidates (at the end of plan->cand) */
-    int64_t over_by[PULL_MAX], over_min[PULL_MAX];
-};
 
 void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust *out)
 {
@@ -50,15 +44,7 @@ void ccad__plan_sim_view(const struct cust *c, const struct sim *m, struct cust 
 /* 1 if customer i may be seen in person on day d (visit_days). */
 static int sees_on(const struct plan *plan, uint32_t i, int32_t d)
 {
-    uint8_t days = ccad__plan_visit_days(plan, i);
-    return days == 0 || (days & (1u << (ccad__weekday(d) - 1))) != 0;
-}
-
-/* 1 if the rep could have seen customer i in person on day d of the range. */
-static int available(const struct plan *plan, uint32_t i, int32_t d)
-{
-    uint32_t f = plan->day_flags[d - plan->o->first_day];
-    return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) && sees_on(plan, i, d);
+    return ccad__plan_sees(ccad__plan_visit_days(plan, i), d);
 }
 
 /* Days overdue on day d, not counting the days of the range on which the
@@ -68,7 +54,7 @@ static int32_t days_late(const struct plan *plan, uint32_t i, int32_t due, int32
 {
     int32_t e = due > plan->o->first_day ? due : plan->o->first_day;
     for (; e < d && over > 0; e++)
-        if (!available(plan, i, e))
+        if (!ccad__plan_available(plan, ccad__plan_visit_days(plan, i), e))
             over--;
     return over;
 }
@@ -85,6 +71,15 @@ static void fill_cand(struct cand *k, uint32_t i, const ccad_brief *br, int64_t 
     k->value = value;
     k->block = (uint8_t)block;
     ccad__cand_rank(k);
+}
+
+/* Due customer i's candidate of today from its brief br. */
+static void fill_due(struct plan *plan, const struct today *today, uint32_t i, const ccad_brief *br,
+                     struct cand *k)
+{
+    fill_cand(k, i, br, ccad__plan_value(plan, i), plan->sim[i].block_left > 0);
+    if (br->due_date != CCAD_NO_DATE && br->due_date < today->d)
+        k->over = days_late(plan, i, br->due_date, today->d, br->days_overdue);
 }
 
 /* A customer not due today: count it in the load of the coming days, and
@@ -118,6 +113,14 @@ static int waits_for_request(const struct plan *plan, uint32_t i, const ccad_bri
     return last == CCAD_NO_DATE || last < request;
 }
 
+/* The smallest book in which the day loop keeps dormant customers
+ * (dormant.c): in a book of a few hundred customers a rep's day has
+ * little to skip, and keeping them would only cost. tests/sim_env_dormant.c
+ * builds the loop with 0, so that the books of the tests keep them. */
+#ifndef DORMANT_BOOK
+#define DORMANT_BOOK 256
+#endif
+
 /* How many customers ahead the day's passes start loading the records
  * they will read (prefetch hints), in books of at least FAR_BOOK customers,
  * whose records a day's pass pushes out of the caches; in smaller books the
@@ -141,39 +144,37 @@ static size_t ahead_end(const struct plan *plan, size_t n)
 static void scan(struct plan *plan, struct today *today)
 {
     const ccad_book *b = plan->b;
-    struct ccad__lean lean;
     ccad_brief br;
     size_t i, ahead = ahead_end(plan, b->n);
-    ccad__lean_init(&lean, plan->v, today->d);
     for (i = 0; i < b->n; i++) {
         struct sim *m = &plan->sim[i];
         if (i < ahead)
             ccad__plan_brief_ahead(plan, (uint32_t)(i + BRIEF_AHEAD), today->d);
-        if (!ccad__plan_open(plan, (uint32_t)i))
+        if (ccad__plan_quiet(plan, (uint32_t)i, today->d) || !ccad__plan_open(plan, (uint32_t)i) ||
+            ccad__plan_dormant(plan, (uint32_t)i))
             continue;
-        ccad__plan_brief_on(plan, &lean, (uint32_t)i, &br);
-        if (m->dropped) {
+        ccad__plan_brief_on(plan, &today->lean, (uint32_t)i, &br);
+        if (ccad__plan_dropped(plan, (uint32_t)i)) {
             /* a dropped best-effort contact stays dropped while the customer
              * is in Q4; anything urgent or important brings it back */
-            if (br.quadrant == CCAD_Q4)
+            if (br.quadrant == CCAD_Q4) {
+                ccad__plan_quiet_until(plan, (uint32_t)i, today->d);
                 continue;
+            }
             m->dropped = 0;
             m->waiting = CCAD_NO_DATE;
+            ccad__plan_state_note(plan, (uint32_t)i);
         }
-        if (m->block_left == 0 && !(br.flags & CCAD_F_DUE)) {
+        if (!ccad__plan_in_block(plan, (uint32_t)i) && !(br.flags & CCAD_F_DUE)) {
             note_coming(plan, today, (uint32_t)i, &br);
+            ccad__plan_quiet_until(plan, (uint32_t)i, today->d);
             continue;
         }
         if (m->first_due == CCAD_NO_DATE)
             m->first_due = today->d;
         if (waits_for_request(plan, (uint32_t)i, &br, today->d))
             continue;
-        fill_cand(&plan->cand[today->nc], (uint32_t)i, &br, ccad__plan_value(plan, (uint32_t)i),
-                  m->block_left > 0);
-        if (br.due_date != CCAD_NO_DATE && br.due_date < today->d)
-            plan->cand[today->nc].over = days_late(plan, (uint32_t)i, br.due_date, today->d,
-                                                   br.days_overdue);
-        today->nc++;
+        fill_due(plan, today, (uint32_t)i, &br, &plan->cand[today->nc++]);
     }
 }
 
@@ -193,8 +194,8 @@ static void contacted(struct plan *plan, uint32_t i, int32_t d)
 /* Whether the rep has room today for a contact with customer i: *out_fits
  * is 1 if so, 0 when the count or minute limit is reached, -1 when the
  * day's route has no time left for the stop; *pos receives its place. */
-static int room(struct plan *plan, const struct today *today, uint32_t i, int routed, uint32_t *pos,
-                int *out_fits)
+int ccad__plan_room(struct plan *plan, const struct today *today, uint32_t i, int routed,
+                    uint32_t *pos, int *out_fits)
 {
     const ccad_plan_options *o = plan->o;
     int32_t svc = ccad__plan_service(plan, i), cost;
@@ -214,9 +215,9 @@ static int room(struct plan *plan, const struct today *today, uint32_t i, int ro
 }
 
 /* Adds the item, counts it against the rep's day and places its stop. */
-static int commit(struct plan *plan, struct today *today, const struct cand *k, int kind,
-                  int delegated, int32_t rolled, int block_day, const ccad_reason *lead,
-                  const ccad_reason *extra, const ccad_assessment *a, uint32_t pos)
+int ccad__plan_commit(struct plan *plan, struct today *today, const struct cand *k, int kind,
+                      int delegated, int32_t rolled, int block_day, const ccad_reason *lead,
+                      const ccad_reason *extra, const ccad_assessment *a, uint32_t pos)
 {
     ccad_schedule *s = plan->s;
     int32_t svc = ccad__plan_service(plan, k->idx);
@@ -238,7 +239,7 @@ static int commit(struct plan *plan, struct today *today, const struct cand *k, 
 }
 
 /* The assessment of customer i's shadow on day d, into *a. */
-static void assess_on(const struct plan *plan, uint32_t i, int32_t d, ccad_assessment *a)
+void ccad__plan_assess_on(const struct plan *plan, uint32_t i, int32_t d, ccad_assessment *a)
 {
     struct cust view;
     ccad__plan_sim_view(&plan->cw[i], &plan->sim[i], &view);
@@ -260,6 +261,7 @@ static void no_room(struct plan *plan, const struct today *today, const struct c
         plan->cap_full[today->di]++;
     }
     m->block_left = 0;
+    ccad__plan_state_note(plan, k->idx);
 }
 
 /* The reason a Q3 contact goes to a colleague: the count, the minutes or
@@ -296,7 +298,7 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     /* the assessment itself only for an item: a candidate that waits needs
      * the facts of its kind, which hold for the whole range */
     if (!ccad__plan_facts_of(plan, k->idx, &facts)) {
-        assess_on(plan, k->idx, today->d, &a);
+        ccad__plan_assess_on(plan, k->idx, today->d, &a);
         assessed = 1;
         ccad__plan_facts_keep(plan, k->idx, &a, &facts);
     }
@@ -317,7 +319,8 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     } else {
         if (m->blocked && ccad__plan_in_person(kind))
             fits = -1; /* no day can take the rep's visit: a finding says why */
-        else if ((rc = room(plan, today, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
+        else if ((rc = ccad__plan_room(plan, today, k->idx, ccad__plan_in_person(kind), &pos,
+                                       &fits)) != 0)
             return rc;
         if (fits != 1 && k->cls == CCAD_Q3 && !k->block && plan->v[P_CAP_DELEGATE_Q3]) {
             delegated = CCAD_BY_COLLEAGUE;
@@ -350,46 +353,11 @@ static int place(struct plan *plan, struct today *today, const struct cand *k)
     } else if (block_day > 1) {
         m->block_left--;
     }
+    ccad__plan_state_note(plan, k->idx);
     if (!assessed)
-        assess_on(plan, k->idx, today->d, &a);
-    return commit(plan, today, k, kind, delegated, rolled, block_day, &lead, &extra, &a,
-                  delegated == CCAD_BY_REP ? pos : UINT32_MAX);
-}
-
-/* The shortest service of any customer (route.service_*). */
-static int32_t shortest_service(const struct plan *plan)
-{
-    int32_t shortest = INT32_MAX;
-    int g;
-    for (g = 0; g < 4; g++)
-        if (plan->v[P_SERVICE_A + g] < shortest)
-            shortest = (int32_t)plan->v[P_SERVICE_A + g];
-    return shortest;
-}
-
-/* 1 when the rep's day can take no further contact of any customer: the
- * count limit is reached, or not even the shortest service fits in the
- * minutes left. Never on an absent day (the substitute has no limit). */
-static int day_full(const struct plan *plan, const struct today *today)
-{
-    const ccad_plan_options *o = plan->o;
-    if (today->absent)
-        return 0;
-    if (o->visits_per_day > 0 && today->used >= o->visits_per_day)
-        return 1;
-    return o->minutes_per_day > 0 && today->minutes + shortest_service(plan) > o->minutes_per_day;
-}
-
-/* 1 when, besides, the day's route has no gap long enough for the shortest
- * service (the test ccad__route_fit makes first): no further stop fits,
- * though a call still may. */
-static int settled(const struct plan *plan, const struct today *today)
-{
-    const struct dayroute *route = plan->day != NULL ? &plan->day[today->di] : NULL;
-    if (day_full(plan, today))
-        return 1;
-    return !today->absent && route != NULL && route->n > 0 && plan->room_margin >= 0 &&
-           shortest_service(plan) - plan->room_margin > route->room;
+        ccad__plan_assess_on(plan, k->idx, today->d, &a);
+    return ccad__plan_commit(plan, today, k, kind, delegated, rolled, block_day, &lead, &extra, &a,
+                             delegated == CCAD_BY_REP ? pos : UINT32_MAX);
 }
 
 /* 1 if, on a settled day, candidate k's place still depends on its order:
@@ -399,7 +367,7 @@ static int settled(const struct plan *plan, const struct today *today)
 static int still_ordered(const struct plan *plan, const struct today *today, const struct cand *k)
 {
     return (k->cls == CCAD_Q3 && !k->block && plan->v[P_CAP_DELEGATE_Q3]) ||
-           (k->cls == CCAD_Q4 && !day_full(plan, today));
+           (k->cls == CCAD_Q4 && !ccad__plan_day_full(plan, today));
 }
 
 /* Places candidate k and notes that it was placed today. */
@@ -415,30 +383,71 @@ static int take(struct plan *plan, struct today *today, const struct cand *k)
 #define FIRST_MAX 64 /* tests/sim_env_ref.c: 0, the heap over all of them */
 #endif
 
+/* Dormant customer i (dormant.c), out of its class, as a due candidate
+ * after the others in plan->cand. */
+static struct cand *woken(struct plan *plan, struct today *today, uint32_t i)
+{
+    struct cand *k = &plan->cand[today->nc + today->nd++];
+    ccad_brief br;
+    ccad__plan_brief_on(plan, &today->lean, i, &br); /* its memo holds */
+    fill_due(plan, today, i, &br, k);
+    return k;
+}
+
+/* The first dormant customer in order, *first as ccad__dormant_peek gave
+ * it (its days overdue from its class, the same as days_late's), placed. */
+static int take_dormant(struct plan *plan, struct today *today, const struct cand *first)
+{
+    struct cand *k = &plan->cand[today->nc + today->nd++];
+    ccad_brief br;
+    uint32_t i = ccad__dormant_pop(plan);
+    ccad__plan_brief_on(plan, &today->lean, i, &br); /* its memo holds: the due date */
+    *k = *first;
+    k->due = br.due_date;
+    return take(plan, today, k);
+}
+
 /* Takes today's due candidates in order while the day may take a stop;
  * *out_taken receives how many. When they are many, the first FIRST_MAX
  * come from one pass over the candidates (ccad__cand_first); the rest, if
  * the day is still not settled, off a heap over those not taken: the
- * order of a full sort either way. */
+ * order of a full sort either way. The dormant customers (dormant.c) are
+ * merged in: whichever of the next candidate and the first dormant one
+ * comes first in the order is taken. */
 static int take_first(struct plan *plan, struct today *today, size_t *out_taken)
 {
     struct ccad__cand_heap heap;
-    const struct cand *k;
-    size_t i, m = 0, got;
-    int rc;
+    struct cand first_dormant;
+    size_t i, got, m = 0;
+    int rc, heaped = 0;
     got = today->nc > 2 * FIRST_MAX
               ? ccad__cand_first(plan->heap, FIRST_MAX, plan->cand, today->nc, ccad__plan_cand_cmp)
               : 0; /* a few: the heap is cheaper */
-    for (*out_taken = 0; *out_taken < got && !settled(plan, today); ++*out_taken)
-        if ((rc = take(plan, today, &plan->heap[*out_taken])) != 0)
-            return rc;
-    if (*out_taken < got || got == today->nc)
-        return CCAD_OK;
-    for (i = 0; i < today->nc; i++)
-        if (plan->sim[plan->cand[i].idx].taken != today->d)
-            plan->heap[m++] = plan->cand[i];
-    ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
-    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&heap)) != NULL) {
+    *out_taken = 0;
+    while (!ccad__plan_settled(plan, today)) {
+        const struct cand *k = NULL;
+        if (*out_taken < got) {
+            k = &plan->heap[*out_taken];
+        } else if (got < today->nc) {
+            if (!heaped) { /* the first FIRST_MAX are taken: a heap over the rest */
+                for (i = 0; i < today->nc; i++)
+                    if (plan->sim[plan->cand[i].idx].taken != today->d)
+                        plan->heap[m++] = plan->cand[i];
+                ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
+                heaped = 1;
+            }
+            k = heap.n > 0 ? &heap.a[0] : NULL;
+        }
+        if (ccad__dormant_peek(plan, today->d, &first_dormant) &&
+            (k == NULL || ccad__plan_cand_cmp(&first_dormant, k) < 0)) {
+            if ((rc = take_dormant(plan, today, &first_dormant)) != 0)
+                return rc;
+            continue;
+        }
+        if (k == NULL)
+            break;
+        if (heaped)
+            k = ccad__cand_heap_pop(&heap);
         if ((rc = take(plan, today, k)) != 0)
             return rc;
         ++*out_taken;
@@ -446,125 +455,89 @@ static int take_first(struct plan *plan, struct today *today, size_t *out_taken)
     return CCAD_OK;
 }
 
+/* Places candidate k, which becomes dormant if it waits as a dormant
+ * customer does (dormant.c). */
+static int take_keep(struct plan *plan, struct today *today, const struct cand *k);
+
+/* On a full day of a large book, the candidates still in order are all
+ * Q3 contacts delegated to a colleague, and each takes the next priority:
+ * the whole heap is sorted first (the order it would yield them in), so
+ * that the records of the next ones can be loaded while one is placed. */
+static int take_sorted(struct plan *plan, struct today *today, struct ccad__cand_heap *heap)
+{
+    size_t j, m = heap->n;
+    int rc;
+    while (ccad__cand_heap_pop(heap) != NULL)
+        ; /* each rests just past the heap: a[m - 1] is the first */
+    for (j = m; j-- > 0;) {
+        if (j >= BRIEF_AHEAD)
+            ccad__plan_place_ahead(plan, heap->a[j - BRIEF_AHEAD].idx, 1);
+        if ((rc = take_keep(plan, today, &heap->a[j])) != 0)
+            return rc;
+    }
+    return CCAD_OK;
+}
+
+static int take_keep(struct plan *plan, struct today *today, const struct cand *k)
+{
+    int rc;
+    if ((rc = take(plan, today, k)) != 0)
+        return rc;
+    return plan->dormant != NULL ? ccad__dormant_admit(plan, k, today->d) : CCAD_OK;
+}
+
 /* Places today's due candidates big rocks first. They come in order
  * (take_first) while the day may take a stop. Once it is settled, a
  * candidate that can only wait changes nothing but its own state and the
  * day's count of important contacts without room, whenever it is placed:
- * those are placed in book order. The rest (still_ordered) come off a
- * second heap in order, until the day is full and only Q4 contacts are
- * left, which can then only wait too. The plan is the one a full sort
- * would give. */
+ * those are placed in book order, and the dormant customers left only
+ * count (dormant.c). The rest (still_ordered) come off a second heap in
+ * order, until the day is full and only Q4 contacts are left, which can
+ * then only wait too. The plan is the one a full sort would give. A
+ * candidate that then waits as a dormant customer does becomes one. */
 static int place_due(struct plan *plan, struct today *today)
 {
     struct ccad__cand_heap heap;
     const struct cand *k;
-    size_t i, m = 0, taken, ahead = ahead_end(plan, today->nc);
+    size_t i, m = 0, taken, all, ahead;
+    uint32_t q4;
     int rc;
     if ((rc = take_first(plan, today, &taken)) != 0)
         return rc;
-    if (taken == today->nc)
-        return CCAD_OK;
-    for (i = 0; i < today->nc; i++) {
+    while (!ccad__plan_day_full(plan, today) &&
+           (q4 = ccad__dormant_wake_q4(plan, today->d)) != UINT32_MAX)
+        woken(plan, today, q4); /* they may still take the room: in order */
+    if (plan->dormant != NULL)
+        ccad__dormant_count(plan, today->d, today->di);
+    all = today->nc + today->nd;
+    ahead = ahead_end(plan, all);
+    for (i = 0; i < all; i++) {
         const struct cand *c = &plan->cand[i];
         if (i < ahead)
             ccad__plan_place_ahead(plan, plan->cand[i + BRIEF_AHEAD].idx, 0);
-        if (plan->sim[c->idx].taken == today->d)
-            continue;
-        if (still_ordered(plan, today, c))
+        if (plan->sim[c->idx].taken == today->d) { /* in order */
+            if (plan->dormant != NULL && (rc = ccad__dormant_admit(plan, c, today->d)) != 0)
+                return rc;
+        } else if (still_ordered(plan, today, c)) {
             plan->heap[m++] = *c;
-        else if ((rc = take(plan, today, c)) != 0)
+        } else if ((rc = take_keep(plan, today, c)) != 0) {
             return rc;
+        }
     }
     ccad__cand_heap_init(&heap, plan->heap, m, ccad__plan_cand_cmp);
+    if (ahead > 0 && ccad__plan_day_full(plan, today))
+        return take_sorted(plan, today, &heap);
     while ((k = ccad__cand_heap_pop(&heap)) != NULL) {
         if (heap.n > 0 && ahead > 0) /* the next one, while this one is placed */
             ccad__plan_place_ahead(plan, heap.a[0].idx, 1);
-        if ((rc = take(plan, today, k)) != 0)
+        if ((rc = take_keep(plan, today, k)) != 0)
             return rc;
-        if (k->cls == CCAD_Q4 && day_full(plan, today))
+        if (k->cls == CCAD_Q4 && ccad__plan_day_full(plan, today))
             break;
     }
-    for (i = 0; i < today->nc && heap.n > 0; i++)
+    for (i = 0; i < all && heap.n > 0; i++)
         if (plan->sim[plan->cand[i].idx].taken != today->d &&
-            (rc = take(plan, today, &plan->cand[i])) != 0)
-            return rc;
-    return CCAD_OK;
-}
-
-/* How far each coming day is over its capacity (0 if not working). */
-static void coming_excess(const struct plan *plan, struct today *today)
-{
-    const ccad_plan_options *o = plan->o;
-    int pull = (int)plan->v[P_CAP_PULL_AHEAD], ahead;
-    for (ahead = 1; ahead <= pull && today->di + ahead < o->days; ahead++) {
-        uint32_t f = plan->day_flags[today->di + ahead];
-        int64_t over = 0;
-        if (!(f & CCAD_DAY_WORKING) || (f & CCAD_DAY_ABSENT))
-            over = today->over_by[ahead];
-        else {
-            if (o->visits_per_day > 0 && today->over_by[ahead] > o->visits_per_day)
-                over = today->over_by[ahead] - o->visits_per_day;
-            if (o->minutes_per_day > 0 && today->over_min[ahead] > o->minutes_per_day) {
-                int64_t by_min = (today->over_min[ahead] - o->minutes_per_day +
-                                  plan->v[P_SERVICE_B] - 1) /
-                                 plan->v[P_SERVICE_B];
-                if (by_min > over)
-                    over = by_min;
-            }
-        }
-        today->over_by[ahead] = over;
-    }
-    for (; ahead <= pull; ahead++)
-        today->over_by[ahead] = 0; /* beyond the range: no knowledge, no pulling */
-}
-
-/* Early candidate k takes the day if its due day is over capacity and
- * the day has room for it. */
-static int pull_one(struct plan *plan, struct today *today, const struct cand *k)
-{
-    int kind = k->quadrant == CCAD_Q4 ? CCAD_ITEM_CALL : CCAD_ITEM_VISIT, fits, rc;
-    uint32_t pos;
-    ccad_reason lead;
-    ccad_assessment a;
-    if (today->over_by[k->due - today->d] <= 0)
-        return CCAD_OK;
-    if ((rc = room(plan, today, k->idx, ccad__plan_in_person(kind), &pos, &fits)) != 0)
-        return rc;
-    if (fits != 1)
-        return CCAD_OK; /* no room; with routes a nearer stop may still fit */
-    assess_on(plan, k->idx, today->d, &a);
-    lead = ccad__plan_reason(CCAD_RULE_CAPACITY, CCAD_WHY_PLAN_EARLY, k->due, k->due - today->d, 0);
-    if ((rc = commit(plan, today, k, kind, CCAD_BY_REP, CCAD_NO_DATE, 0, &lead, NULL, &a, pos)) !=
-        0)
-        return rc;
-    today->over_by[k->due - today->d]--;
-    return CCAD_OK;
-}
-
-/* Spare room: important contacts pulled forward from coming days that are
- * over capacity, earliest first, so that work is levelled across days
- * without raising anyone's frequency. They come off a heap while the day
- * may take a stop; once it is settled none can take it (they are all
- * visits), and the rest, in book order, only note that the day had no time
- * for them. */
-static int pull_ahead(struct plan *plan, struct today *today)
-{
-    struct ccad__cand_heap heap;
-    const struct cand *k, *e;
-    size_t i;
-    int rc;
-    if (today->absent || today->ne == 0 || day_full(plan, today))
-        return CCAD_OK; /* a full day: nothing fits, and a test of room changes nothing */
-    coming_excess(plan, today);
-    e = plan->cand + plan->b->n - today->ne;
-    ccad__cand_heap_copy(&heap, plan->heap, e, today->ne, ccad__plan_early_cmp);
-    while (!settled(plan, today) && (k = ccad__cand_heap_pop(&heap)) != NULL) {
-        plan->sim[k->idx].taken = today->d;
-        if ((rc = pull_one(plan, today, k)) != 0)
-            return rc;
-    }
-    for (i = 0; i < today->ne && heap.n > 0; i++)
-        if (plan->sim[e[i].idx].taken != today->d && (rc = pull_one(plan, today, &e[i])) != 0)
+            (rc = take_keep(plan, today, &plan->cand[i])) != 0)
             return rc;
     return CCAD_OK;
 }
@@ -579,10 +552,14 @@ static int plan_day(struct plan *plan, int di)
     today.di = di;
     today.absent = (fl & CCAD_DAY_ABSENT) != 0;
     if (fl & CCAD_DAY_WORKING) {
+        ccad__lean_init(&today.lean, plan->v, today.d);
+        if (plan->dormant != NULL)
+            ccad__dormant_wake(plan, today.d, today.absent,
+                               today.lean.shift[ccad__weekday(today.d)] != 0);
         scan(plan, &today);
         if ((rc = place_due(plan, &today)) != 0)
             return rc;
-        if ((rc = pull_ahead(plan, &today)) != 0)
+        if ((rc = ccad__plan_pull_ahead(plan, &today)) != 0)
             return rc;
     }
     plan->cap_used[di] = today.used;
@@ -600,13 +577,21 @@ int ccad__plan_simulate(struct plan *plan)
         return rc;
     if (plan->trace != NULL)
         ccad__trace_keep_start(plan);
-    if (SIM_EVENTS && (rc = ccad__plan_memo_init(plan)) != 0)
+    if (SIM_EVENTS && (rc = ccad__plan_memo_init(plan)) != 0) {
+        ccad__plan_memo_free(plan);
         return rc;
+    }
+    if (SIM_EVENTS && (int64_t)plan->b->n >= DORMANT_BOOK && (rc = ccad__dormant_init(plan)) != 0) {
+        ccad__dormant_free(plan);
+        ccad__plan_memo_free(plan);
+        return rc;
+    }
     ccad__trace_facts_in(plan);
     for (di = 0, rc = CCAD_OK; di < plan->o->days && rc == CCAD_OK; di++)
         rc = plan_day(plan, di);
     if (rc == CCAD_OK)
         ccad__trace_facts_out(plan);
+    ccad__dormant_free(plan);
     ccad__plan_memo_free(plan);
     return rc;
 }
