@@ -20,7 +20,10 @@
  *   late        no late item and no ROUTE finding when every customer's
  *               visit hours can hold its service time inside the day;
  *   lost        every open customer due in the range is planned, or has an
- *               UNPLANNED, DROPPED or RELEASE_PROPOSED finding.
+ *               UNPLANNED, DROPPED or RELEASE_PROPOSED finding;
+ *   rolled      a rolled-over item lies after the first day it waited, and
+ *               its PLAN_ROLLED reason names that day and the days from it
+ *               to the item's date (the weekly assignment may move it).
  *
  * A violation prints "seed S: property: customer ID (#index) on DATE: what";
  * the first few of each property are printed, then the totals per property
@@ -46,11 +49,12 @@ enum {
     P_GIVE_UP,
     P_LATE,
     P_LOST,
+    P_ROLLED,
     P_COUNT
 };
 
-static const char *const prop_name[P_COUNT] = {"visit_days", "hours",   "day_end", "capacity",
-                                               "calendar",   "give_up", "late",    "lost"};
+static const char *const prop_name[P_COUNT] = {
+    "visit_days", "hours", "day_end", "capacity", "calendar", "give_up", "late", "lost", "rolled"};
 
 #define N_TERRITORIES 100
 #define SHOW_PER_PROPERTY 5
@@ -309,9 +313,32 @@ static void chk_lost(pv *p)
     }
 }
 
+static void chk_rolled(pv *p)
+{
+    size_t i;
+    uint32_t k;
+    for (i = 0; i < p->n_items; i++) {
+        const ccad_item *it = &p->items[i];
+        if (it->rolled_from == CCAD_NO_DATE)
+            continue;
+        if (it->date <= it->rolled_from)
+            violation(p, P_ROLLED, it->customer, it->date, "rolled over from %d, on or before it",
+                      (int)it->rolled_from);
+        for (k = 0; k < it->reason_count; k++) {
+            const ccad_reason *r = &it->reasons[k];
+            if (r->why == CCAD_WHY_PLAN_ROLLED &&
+                (r->a != it->rolled_from || r->b != it->date - it->rolled_from))
+                violation(p, P_ROLLED, it->customer, it->date,
+                          "PLAN_ROLLED(%lld, %lld) for an item rolled over from %d",
+                          (long long)r->a, (long long)r->b, (int)it->rolled_from);
+        }
+    }
+}
+
 typedef void (*checker)(pv *p);
-static const checker checkers[P_COUNT] = {chk_visit_days, chk_hours,   chk_day_end, chk_capacity,
-                                          chk_calendar,   chk_give_up, chk_late,    chk_lost};
+static const checker checkers[P_COUNT] = {chk_visit_days, chk_hours,    chk_day_end,
+                                          chk_capacity,   chk_calendar, chk_give_up,
+                                          chk_late,       chk_lost,     chk_rolled};
 
 /* Runs the checker of property k; returns the violations it found. */
 static long check(pv *p, int k)
@@ -659,6 +686,28 @@ static void checkers_catch_violations(void **state)
     cust[1].status = CCAD_STATUS_RELEASED; /* released: no duty */
     p.n_items = 0;
     assert_int_equal(check(&p, P_LOST), 0);
+
+    /* rolled: an item on the day it first waited, then one whose reason
+     * counts the days to another day than its own */
+    tiny(&p, cust, service, strategy, due, flags, days);
+    items[0] = stop(mon + 1, 1, 1, 500, 545, 20);
+    items[0].rolled_from = mon;
+    items[0].reason_count = 1;
+    items[0].reasons[0].rule = CCAD_RULE_CAPACITY;
+    items[0].reasons[0].why = CCAD_WHY_PLAN_ROLLED;
+    items[0].reasons[0].a = mon;
+    items[0].reasons[0].b = 1;
+    p.items = items;
+    p.n_items = 1;
+    assert_int_equal(check(&p, P_ROLLED), 0);
+    items[0].rolled_from = mon + 1;
+    items[0].reasons[0].a = mon + 1;
+    items[0].reasons[0].b = 0;
+    assert_int_equal(check(&p, P_ROLLED), 1);
+    items[0].rolled_from = mon;
+    items[0].reasons[0].a = mon;
+    items[0].reasons[0].b = 2; /* waited one day, not two */
+    assert_int_equal(check(&p, P_ROLLED), 1);
 }
 
 /* The generator itself: deterministic, within its documented ranges. */

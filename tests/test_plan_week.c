@@ -43,10 +43,11 @@ static void territory(env *e, int n)
     e->absent[e->n_absent++] = D0 + 3;
 }
 
-/* Checks the moved items of s against the rule; returns how many moved. */
-static size_t check_moves(env *e, const ccad_schedule *s, int32_t move_days)
+/* Checks the moved items of s against the rule; returns how many moved,
+ * and in *out_rolled how many of them were rolled over. */
+static size_t check_moves(env *e, const ccad_schedule *s, int32_t move_days, size_t *out_rolled)
 {
-    size_t i, j, moved = 0;
+    size_t i, j, moved = 0, rolled = 0;
     for (i = 0; i < ccad_schedule_item_count(s); i++) {
         ccad_item it = tu_item(s, i);
         const ccad_reason *r = tu_reason_of(it.reasons, it.reason_count, CCAD_WHY_ROUTE_DAY);
@@ -59,6 +60,14 @@ static size_t check_moves(env *e, const ccad_schedule *s, int32_t move_days)
         assert_true(r->a != it.date);
         assert_true(r->a - it.date <= move_days && it.date - r->a <= move_days);
         assert_true(r->b >= 0);
+        if (it.rolled_from != CCAD_NO_DATE) { /* stays after its first day of waiting */
+            const ccad_reason *w = tu_reason_of(it.reasons, it.reason_count, CCAD_WHY_PLAN_ROLLED);
+            assert_true(it.date > it.rolled_from);
+            assert_non_null(w);
+            assert_int_equal(w->a, it.rolled_from);
+            assert_int_equal(w->b, it.date - it.rolled_from);
+            rolled++;
+        }
         assert_int_equal(it.kind, CCAD_ITEM_VISIT);
         assert_int_equal(it.quadrant, CCAD_Q2);
         assert_int_equal(it.delegated, CCAD_BY_REP);
@@ -74,6 +83,8 @@ static size_t check_moves(env *e, const ccad_schedule *s, int32_t move_days)
             assert_true(o.date > it.date + 1 || o.date < it.date - 1);
         }
     }
+    if (out_rolled != NULL)
+        *out_rolled = rolled;
     return moved;
 }
 
@@ -81,29 +92,34 @@ static size_t check_moves(env *e, const ccad_schedule *s, int32_t move_days)
  * date, saving >= 0), stay within route.move_days (2 by default; 1; 0 =
  * never), are the rep's Q2 visits, fall on working days the rep is present
  * and the customer may be seen, never next to another contact of the same
- * customer; with move_days 0 the plan is assign_days = 0's item for item. */
+ * customer, and a rolled-over visit stays after the day it first waited,
+ * its PLAN_ROLLED reason counting the days up to its new day; with
+ * move_days 0 the plan is assign_days = 0's item for item. 30 customers at
+ * 6 visits a day: some visits roll over, and one of them moves. */
 static void weekly_assignment(void **state)
 {
     env *e = *state;
     ccad_plan_options o = route_opts(D0, 14, 6), plain;
     ccad_schedule *s, *p;
     int64_t md;
-    territory(e, 36);
+    size_t rolled = 0;
+    territory(e, 30);
     TU_PASS(e->fx.ctx, ccad_rules_get(e->fx.r, "route.move_days", &md));
     assert_int_equal(md, 2);
     o.assign_days = 1;
     s = plan_o(e, &o);
-    assert_true(check_moves(e, s, 2) > 0);
+    assert_true(check_moves(e, s, 2, &rolled) > 0);
+    assert_true(rolled > 0);
     check_times(e, s, &o);
     ccad_schedule_free(s);
     set(e, "route.move_days", 1);
     s = plan_o(e, &o);
-    assert_true(check_moves(e, s, 1) > 0);
+    assert_true(check_moves(e, s, 1, NULL) > 0);
     check_times(e, s, &o);
     ccad_schedule_free(s);
     set(e, "route.move_days", 0);
     s = plan_o(e, &o);
-    assert_int_equal(check_moves(e, s, 0), 0);
+    assert_int_equal(check_moves(e, s, 0, NULL), 0);
     plain = o;
     plain.assign_days = 0;
     p = plan_o(e, &plain);

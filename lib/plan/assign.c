@@ -12,7 +12,9 @@
  * windows, moves of one visit and swaps of two visits between days are
  * made while they shorten the sum of the day routes: stops that lie
  * together end up on the same day, within and across weeks. Q1, complaint
- * and rolled-over visits keep their day. */
+ * and persist visits keep their day; a rolled-over visit moves only to days
+ * after the one it first waited on, and its reason then counts the days it
+ * waited up to its new day (ccad__plan_rolled_waits). */
 #include "insertion.h"
 
 #include <string.h>

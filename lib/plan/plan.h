@@ -156,6 +156,10 @@ int ccad__plan_reserve(ccad_ctx *ctx, void **p, size_t *cap, size_t need, size_t
 ccad_reason ccad__plan_reason(int rule, int why, int64_t a, int64_t b, int64_t c);
 int ccad__plan_add_finding(ccad_schedule *s, int kind, int64_t customer, int32_t date,
                            const ccad_reason *r, size_t n);
+/* A rolled-over visit that the weekly assignment or the repair of a late
+ * stop moved to another day: its PLAN_ROLLED reason counts the days it
+ * waited up to that day (the window keeps it after its first waiting day). */
+void ccad__plan_rolled_waits(ccad_schedule *s);
 /* Appends an item with `lead` first, then `extra` (if its why is not 0),
  * then the assessment's reasons that explain a contact. */
 int ccad__plan_add_item(ccad_schedule *s, const struct cand *c, int32_t d, int kind, int delegated,

@@ -131,3 +131,19 @@ void ccad__plan_free_parts(ccad_ctx *ctx, ccad_schedule *s)
     ccad__trace_free(ctx, s->trace);
     ccad__free(ctx, s);
 }
+
+void ccad__plan_rolled_waits(ccad_schedule *s)
+{
+    size_t i;
+    uint32_t k;
+    for (i = 0; i < s->n_items; i++) {
+        const struct item_rec *it = &s->items[i];
+        if (it->rolled_from == CCAD_NO_DATE || it->moved_from == CCAD_NO_DATE)
+            continue;
+        for (k = 0; k < it->reason_n; k++) {
+            ccad_reason *r = &s->reasons[it->reason_off + k];
+            if (r->rule == CCAD_RULE_CAPACITY && r->why == CCAD_WHY_PLAN_ROLLED)
+                r->b = it->date - it->rolled_from;
+        }
+    }
+}

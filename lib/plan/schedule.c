@@ -244,6 +244,7 @@ static int run_stages(struct plan *plan, const struct load *load, int64_t cap)
         return rc;
     if (plan->o->route && (rc = ccad__plan_sequence(plan)) != 0)
         return rc;
+    ccad__plan_rolled_waits(plan->s);
     ccad__plan_sort_items(plan->s);
     set_reminders(plan);
     return ccad__plan_findings(plan, load, cap);

@@ -2,8 +2,8 @@
  * the weekly assignment (assign.c) and the repair of a late stop
  * (sequence.c). A day is in the window when it lies within route.move_days
  * of the day the simulation chose and in the range, is working with the
- * rep present, is one of the customer's visit days, and keeps the
- * customer's rhythm: no other contact of the customer on it or next to it
+ * rep present, is one of the customer's visit days, lies after the day a
+ * rolled-over visit first waited for room, and keeps the customer's rhythm: no other contact of the customer on it or next to it
  * (so the order of its contacts stays), and no gap to its neighbouring
  * contacts growing past gap.max_days for a watched grade. Room and time on
  * the day are the caller's to check (dayroute.c). */
@@ -69,6 +69,8 @@ static int day_open(const struct plan *plan, const struct item_rec *it, int32_t 
     if (d == it->date || d < orig - k || d > orig + k || d < plan->o->first_day ||
         d >= plan->o->first_day + plan->o->days)
         return 0;
+    if (it->rolled_from != CCAD_NO_DATE && d <= it->rolled_from)
+        return 0; /* a rolled-over visit stays after the day it first waited */
     f = plan->day_flags[d - plan->o->first_day];
     return (f & CCAD_DAY_WORKING) && !(f & CCAD_DAY_ABSENT) &&
            ccad__plan_visit_day(&plan->cw[it->customer], d);
