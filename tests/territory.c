@@ -253,6 +253,25 @@ void tt_make(tt_territory *t, uint64_t seed)
     }
 }
 
+ccad_book *tt_repeated(tt_territory *t, int copies)
+{
+    ccad_book *book = NULL;
+    size_t i, n = ccad_book_count(t->book);
+    int k;
+    TU_PASS(t->ctx, ccad_book_new(&book, t->ctx, (size_t)copies * n));
+    for (k = 0; k < copies; k++)
+        for (i = 0; i < n; i++) {
+            ccad_customer c = CCAD_CUSTOMER_INIT;
+            char id[40];
+            TU_PASS(t->ctx, ccad_book_get(t->book, i, &c));
+            snprintf(id, sizeof id, "x%d-%s", k, c.id);
+            c.id = id;
+            TU_PASS(t->ctx, ccad_book_add(book, &c, NULL));
+        }
+    TU_PASS(t->ctx, ccad_book_grade(book, t->rules));
+    return book;
+}
+
 void tt_free(tt_territory *t)
 {
     ccad_book_free(t->book);

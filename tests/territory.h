@@ -35,6 +35,9 @@ typedef struct tt_territory {
 
 /* Builds territory @p seed (fails the test on a library error). */
 void tt_make(tt_territory *t, uint64_t seed);
+/* A new book holding t's customers @p copies times over (ids prefixed
+ * "x<copy>-"), graded under t's rules: books larger than a territory. */
+ccad_book *tt_repeated(tt_territory *t, int copies);
 /* Frees it; asserts the allocator has nothing left. */
 void tt_free(tt_territory *t);
 /* The calendar flags the territory's host reports for @p day. */

@@ -24,45 +24,46 @@
 /* Which variant of the territories a run plans. */
 enum { V_PLAIN, V_ROUTED, V_DAILY, V_STRETCH, V_NO_REASONS };
 
-/* Records a contact on up to three random customers; the number of
- * distinct customers whose contact the book took. */
-static uint64_t record_some(tt_territory *t, const ccad_plan_options *o, uint64_t *s)
+/* Records a contact on up to three random customers of book b; the number
+ * of distinct customers whose contact the book took. */
+static uint64_t record_some(ccad_book *b, const ccad_plan_options *o, uint64_t *s)
 {
-    size_t n = ccad_book_count(t->book);
-    uint8_t hit[TT_MAX_CUSTOMERS + 8];
+    size_t n = ccad_book_count(b), hit[3];
     uint64_t distinct = 0;
     int k, m = (int)tu_rng_range(s, 1, 3);
-    memset(hit, 0, sizeof hit);
     for (k = 0; k < m && n > 0; k++) {
         size_t i = (size_t)tu_rng_range(s, 0, (int64_t)n - 1);
         ccad_contact c = CCAD_CONTACT_INIT;
+        int seen = 0, j;
         c.date = o->first_day - (int32_t)tu_rng_range(s, 0, 2);
         c.outcome = (int)tu_rng_range(s, 1, 5);
         c.kind = tu_rng_pct(s, 70) ? CCAD_CONTACT_VISIT : CCAD_CONTACT_CALL;
         if (tu_rng_pct(s, 30))
             c.next_date = c.date + (int32_t)tu_rng_range(s, 1, 10);
-        if (ccad_book_record(t->book, i, &c) == CCAD_OK && !hit[i]) {
-            hit[i] = 1;
-            distinct++;
-        }
+        if (ccad_book_record(b, i, &c) != CCAD_OK)
+            continue;
+        for (j = 0; j < (int)distinct; j++)
+            seen |= hit[j] == i;
+        if (!seen)
+            hit[distinct++] = i;
     }
     return distinct;
 }
 
-/* Updates one random customer: its value, status, volume and capability
+/* Updates one random customer of book b: its value, status, volume and capability
  * (TRIAGE: persist, give up, let go), visit days and the days of its
  * effective activities with the owner (PERSIST blocks); or, when `same`,
  * writes it back unchanged. */
-static void update_one(tt_territory *t, const ccad_plan_options *o, uint64_t *s, int same)
+static void update_one(ccad_book *b, const ccad_plan_options *o, uint64_t *s, int same)
 {
-    size_t n = ccad_book_count(t->book), i;
+    size_t n = ccad_book_count(b), i;
     ccad_customer c = CCAD_CUSTOMER_INIT;
     int32_t day;
     int k;
     if (n == 0)
         return;
     i = (size_t)tu_rng_range(s, 0, (int64_t)n - 1);
-    TU_PASS(ccad_book_ctx(t->book), ccad_book_get(t->book, i, &c));
+    TU_PASS(ccad_book_ctx(b), ccad_book_get(b, i, &c));
     if (!same) {
         c.value = tu_rng_range(s, 0, 60000000);
         c.status = (int)tu_rng_range(s, CCAD_STATUS_PROSPECT, CCAD_STATUS_KEY);
@@ -78,8 +79,8 @@ static void update_one(tt_territory *t, const ccad_plan_options *o, uint64_t *s,
             c.owner_sales[k] = day;
         }
     }
-    if (ccad_book_update(t->book, i, &c) != CCAD_OK)
-        fail_msg("update: %s", ccad_ctx_errmsg(t->ctx));
+    if (ccad_book_update(b, i, &c) != CCAD_OK)
+        fail_msg("update: %s", ccad_ctx_errmsg(ccad_book_ctx(b)));
 }
 
 /* The territory's options and rules for variant v. */
@@ -126,9 +127,9 @@ static void run_variant(int v, uint64_t first, uint64_t last, unsigned *incremen
             uint64_t recorded = 0;
             int kind = (int)tu_rng_range(&s, 0, 3), graded = kind >= 2;
             if (kind <= 1)
-                recorded = record_some(t, &o, &s);
+                recorded = record_some(t->book, &o, &s);
             else
-                update_one(t, &o, &s, kind == 3);
+                update_one(t->book, &o, &s, kind == 3);
             if (graded)
                 TU_PASS(ccad_book_ctx(t->book), ccad_book_grade(t->book, t->rules));
             if (ccad_schedule_replan(sched, t->book, t->rules, &o, &info) != CCAD_OK)
@@ -212,6 +213,93 @@ static void test_no_reasons(void **state)
     (void)state;
     run_variant(V_NO_REASONS, 41, 60, &inc);
     assert_true(inc >= territories(41, 60) * 5);
+}
+
+/* Adds a copy of a random customer of book b under a new id (or, when
+ * `remove`, removes a random one): a change the incremental path does not
+ * take. */
+static void add_or_remove(ccad_book *b, uint64_t *s, int remove, int step)
+{
+    size_t n = ccad_book_count(b), i = (size_t)tu_rng_range(s, 0, (int64_t)n - 1);
+    ccad_customer c = CCAD_CUSTOMER_INIT;
+    char id[32];
+    if (remove) {
+        TU_PASS(ccad_book_ctx(b), ccad_book_remove(b, i));
+        return;
+    }
+    TU_PASS(ccad_book_ctx(b), ccad_book_get(b, i, &c));
+    snprintf(id, sizeof id, "added-%d", step);
+    c.id = id;
+    TU_PASS(ccad_book_ctx(b), ccad_book_add(b, &c, NULL));
+}
+
+/* Books of 300 to 2,000 customers (copies of a territory) planned by one
+ * rep with one to four visits a day (or two to four hours), so that the
+ * day loop keeps its due customers that wait day after day as dormant
+ * (lib/plan/dormant.c, from DORMANT_BOOK customers on): over random steps
+ * of changes (contacts recorded, customers updated, added and removed),
+ * routed and not, the replanned schedule equals the one planned from
+ * scratch, and the records-only steps took the incremental path. Under
+ * CCAD_TEST_LIGHT (tests/valgrind.sh sets it) two books of at most 600. */
+static void test_dormant_books(void **state)
+{
+    int light = getenv("CCAD_TEST_LIGHT") != NULL, books = light ? 2 : 8, k;
+    unsigned incremental = 0;
+    size_t over = 0;
+    (void)state;
+    for (k = 0; k < books; k++) {
+        uint64_t s = tu_rng_seed(4242 + (uint64_t)k);
+        tt_territory *t = malloc(sizeof *t);
+        ccad_schedule *sched = NULL;
+        ccad_book *b;
+        ccad_plan_options o;
+        size_t target = (size_t)tu_rng_range(&s, 300, light ? 600 : 2000);
+        int step, copies;
+        assert_non_null(t);
+        tt_make(t, 700 + (uint64_t)k);
+        o = t->options;
+        if (k % 2 == 0)
+            o.route = o.assign_days = 0;
+        if (k % 4 == 1) {
+            o.visits_per_day = 0;
+            o.minutes_per_day = (int32_t)tu_rng_range(&s, 2, 4) * 60;
+        } else {
+            o.visits_per_day = (int32_t)tu_rng_range(&s, 1, 4);
+        }
+        o.keep_reasons = k % 3 != 2;
+        copies = (int)((target + ccad_book_count(t->book) - 1) / ccad_book_count(t->book));
+        b = tt_repeated(t, copies);
+        assert_true(ccad_book_count(b) >= 256); /* DORMANT_BOOK */
+        TU_PASS(t->ctx, ccad_schedule_new(&sched, b, t->rules, &o));
+        over += tu_count_findings(sched, CCAD_FIND_OVER_CAPACITY, -1);
+        for (step = 0; step < 8; step++) {
+            ccad_replan_info info = CCAD_REPLAN_INFO_INIT;
+            ccad_schedule *scratch = NULL;
+            int kind = (int)tu_rng_range(&s, 0, 5);
+            if (kind <= 2)
+                (void)record_some(b, &o, &s);
+            else if (kind == 3)
+                update_one(b, &o, &s, 0);
+            else
+                add_or_remove(b, &s, kind == 5, step);
+            if (kind >= 3)
+                TU_PASS(t->ctx, ccad_book_grade(b, t->rules));
+            if (ccad_schedule_replan(sched, b, t->rules, &o, &info) != CCAD_OK)
+                fail_msg("book %d step %d: %s", k, step, ccad_ctx_errmsg(t->ctx));
+            TU_PASS(t->ctx, ccad_schedule_new(&scratch, b, t->rules, &o));
+            tu_schedules_equal(sched, scratch);
+            ccad_schedule_free(scratch);
+            incremental += (unsigned)info.incremental;
+        }
+        ccad_schedule_free(sched);
+        ccad_book_free(b);
+        tt_free(t);
+        free(t);
+    }
+    print_message("dormant books=%d incremental=%u over-capacity=%lu\n", books, incremental,
+                  (unsigned long)over);
+    assert_true(incremental >= (unsigned)books); /* the incremental path was taken */
+    assert_true(over >= (size_t)books * 4); /* the rep is overloaded */
 }
 
 /* Replans t's schedule after `what` and checks it against a plan from
@@ -371,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_daily_visits), cmocka_unit_test(test_stretch),
         cmocka_unit_test(test_no_reasons),   cmocka_unit_test(test_fallbacks),
         cmocka_unit_test(test_host_travel),  cmocka_unit_test(test_info_sizes),
+        cmocka_unit_test(test_dormant_books),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

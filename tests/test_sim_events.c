@@ -126,28 +126,6 @@ static size_t draw_dates(tt_territory *t, uint64_t *s)
     return changed;
 }
 
-/* The territory's customers three times over (ids prefixed), graded: days
- * with more candidates than the bounded selection reads alone. */
-/* The territory's customers `copies` times over, graded. */
-static ccad_book *repeated(tt_territory *t, int copies)
-{
-    ccad_book *book = NULL;
-    size_t i, n = ccad_book_count(t->book);
-    int k;
-    TU_PASS(t->ctx, ccad_book_new(&book, t->ctx, (size_t)copies * n));
-    for (k = 0; k < copies; k++)
-        for (i = 0; i < n; i++) {
-            ccad_customer c = CCAD_CUSTOMER_INIT;
-            char id[40];
-            TU_PASS(t->ctx, ccad_book_get(t->book, i, &c));
-            snprintf(id, sizeof id, "x%d-%s", k, c.id);
-            c.id = id;
-            TU_PASS(t->ctx, ccad_book_add(book, &c, NULL));
-        }
-    TU_PASS(t->ctx, ccad_book_grade(book, t->rules));
-    return book;
-}
-
 static void same_plans_as_briefing_every_day(void **state)
 {
     /* CCAD_TEST_LIGHT (tests/valgrind.sh sets it): every fourth territory */
@@ -174,7 +152,7 @@ static void same_plans_as_briefing_every_day(void **state)
         draw_rules(t, &s);
         changed += draw_dates(t, &s);
         TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
-        book = v == 1 ? repeated(t, 3) : t->book;
+        book = v == 1 ? tt_repeated(t, 3) : t->book;
         TU_PASS(t->ctx, ccad_schedule_new(&fast, book, t->rules, &o));
         TU_PASS(t->ctx, ref_sim_schedule_new(&ref, book, t->rules, &o));
         tu_schedules_equal(fast, ref);
@@ -249,7 +227,7 @@ static void same_plans_with_dormant_customers(void **state)
         draw_escalation(t, &s);
         draw_dates(t, &s);
         TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
-        book = repeated(t, (int)tu_rng_range(&s, 2, 5));
+        book = tt_repeated(t, (int)tu_rng_range(&s, 2, 5));
         customers += ccad_book_count(book);
         TU_PASS(t->ctx, ccad_schedule_new(&fast, book, t->rules, &o));
         TU_PASS(t->ctx, dorm_sim_schedule_new(&dorm, book, t->rules, &o));
@@ -297,7 +275,7 @@ static void same_plans_in_a_far_book(void **state)
     draw_dates(t, &s);
     TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
     copies = (int)(16384 / ccad_book_count(t->book)) + 1;
-    book = repeated(t, copies);
+    book = tt_repeated(t, copies);
     assert_true(ccad_book_count(book) > 16384);
     TU_PASS(t->ctx, ccad_schedule_new(&fast, book, t->rules, &o));
     TU_PASS(t->ctx, ref_sim_schedule_new(&ref, book, t->rules, &o));
