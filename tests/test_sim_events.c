@@ -249,6 +249,168 @@ static void same_plans_with_dormant_customers(void **state)
     assert_true(variants[0] > 0 && variants[1] > 0 && variants[2] > 0 && variants[3] > 0);
 }
 
+/* The extremes of the rules the dormant customers' wakes read: no pulling
+ * ahead or a month of it, Q4 dropped the day it first waits or the next,
+ * or after a month. */
+static void draw_extreme_capacity(tt_territory *t, uint64_t *s)
+{
+    static const int64_t pull[] = {0, 0, 1, 30}, rollover[] = {0, 1, 1, 30};
+    set_rule(t, "capacity.pull_ahead_days", pull[tu_rng_range(s, 0, 3)]);
+    set_rule(t, "capacity.q4_rollover_days", rollover[tu_rng_range(s, 0, 3)]);
+}
+
+/* Visit days of a single weekday (or any set) on some customers, and the
+ * status, volume, capability and progress that decide triage (customers
+ * persisted with, given up, let go) on others. */
+static void draw_visit_days_and_triage(tt_territory *t, uint64_t *s)
+{
+    size_t i, n = ccad_book_count(t->book);
+    for (i = 0; i < n; i++) {
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        TU_PASS(t->ctx, ccad_book_get(t->book, i, &c));
+        if (tu_rng_pct(s, 25))
+            c.visit_days = 1u << tu_rng_range(s, 0, 6);
+        else if (tu_rng_pct(s, 15))
+            c.visit_days = (uint32_t)tu_rng_range(s, 1, 127);
+        if (tu_rng_pct(s, 30)) {
+            c.status = (int)tu_rng_range(s, CCAD_STATUS_PROSPECT, CCAD_STATUS_KEY);
+            c.monthly_volume = tu_rng_range(s, -1, 10000000);
+            c.capable = (int)tu_rng_range(s, 0, 1);
+            c.no_progress = (uint32_t)tu_rng_range(s, 0, 6);
+        }
+        if (tu_rng_pct(s, 10) && c.last_contact != CCAD_NO_DATE) /* a next step inside the range */
+            c.next_step_date = t->options.first_day + (int32_t)tu_rng_range(s, 0, t->options.days);
+        TU_PASS(t->ctx, ccad_book_update(t->book, i, &c));
+    }
+}
+
+/* Eight holidays and eight absent days drawn in the range. */
+static void dense_calendar(tt_territory *t, const ccad_plan_options *o, uint64_t *s)
+{
+    int k;
+    t->n_holiday = t->n_absent = 0;
+    for (k = 0; k < TT_MAX_LIST; k++) {
+        t->holiday[t->n_holiday++] = o->first_day + (int32_t)tu_rng_range(s, 0, o->days - 1);
+        t->absent[t->n_absent++] = o->first_day + (int32_t)tu_rng_range(s, 0, o->days - 1);
+    }
+}
+
+/* Date d moved by `by` days, no later than the calendar's last date. */
+static int32_t moved(int32_t d, int32_t by)
+{
+    if (d == CCAD_NO_DATE)
+        return d;
+    return d + by > CCAD_DATE_MAX ? CCAD_DATE_MAX : d + by;
+}
+
+/* The territory moved by whole weeks so that its range ends in the
+ * calendar's last week: every date of its customers and its calendar. */
+static void to_the_last_week(tt_territory *t, ccad_plan_options *o)
+{
+    int32_t by = CCAD_DATE_MAX - (o->first_day + o->days - 1);
+    size_t i, n = ccad_book_count(t->book);
+    int k;
+    by -= by % 7;
+    for (i = 0; i < n; i++) {
+        ccad_customer c = CCAD_CUSTOMER_INIT;
+        TU_PASS(t->ctx, ccad_book_get(t->book, i, &c));
+        c.last_contact = moved(c.last_contact, by);
+        c.last_visit = moved(c.last_visit, by);
+        c.next_step_date = moved(c.next_step_date, by);
+        c.purchase_date = moved(c.purchase_date, by);
+        c.request_date = moved(c.request_date, by);
+        c.complaint_date = moved(c.complaint_date, by);
+        c.owned_since = moved(c.owned_since, by);
+        c.last_entered = moved(c.last_entered, by);
+        for (k = 0; k < 3; k++)
+            c.owner_sales[k] = moved(c.owner_sales[k], by);
+        TU_PASS(t->ctx, ccad_book_update(t->book, i, &c));
+    }
+    for (k = 0; k < t->n_holiday; k++)
+        t->holiday[k] += by;
+    for (k = 0; k < t->n_absent; k++)
+        t->absent[k] += by;
+    for (k = 0; k < t->n_special; k++)
+        t->special[k] += by;
+    o->first_day += by;
+}
+
+/* Plan options for an overloaded rep: one visit a day, a few, an hour or
+ * a few, routed or not, over a week to two months, stretching or not. */
+static void overloaded_options(ccad_plan_options *o, uint64_t *s, int v)
+{
+    if (v >= 2)
+        o->route = o->assign_days = 0;
+    if (v == 1 || v == 3) {
+        o->visits_per_day = 0;
+        o->minutes_per_day = (int32_t)tu_rng_range(s, 1, 4) * 60;
+    } else {
+        o->visits_per_day = (int32_t)tu_rng_range(s, 1, 4);
+        o->minutes_per_day = tu_rng_pct(s, 30) ? 90 : 0;
+    }
+    if (tu_rng_pct(s, 20))
+        o->days = (int32_t)tu_rng_range(s, 20, 60);
+    if (tu_rng_pct(s, 30))
+        o->overload = CCAD_OVERLOAD_STRETCH;
+    o->keep_reasons = tu_rng_pct(s, 70);
+}
+
+/* The dormant customers under extreme parameters: escalation thresholds
+ * of a few days, pull_ahead 0 or 30, Q4 dropped after 0, 1 or 30 days,
+ * one visit a day or an hour, visit days of one weekday, eight holidays
+ * and eight absences in a range, dates inside the range, triage, ranges
+ * ending in the calendar's last week, the workload stretched: the library,
+ * the build that keeps dormant customers in any book and the reference
+ * plan the same. */
+static void same_plans_under_extreme_parameters(void **state)
+{
+    uint64_t seed, stride = getenv("CCAD_TEST_LIGHT") != NULL ? 4 : 1;
+    size_t items = 0, over = 0, variants[4] = {0, 0, 0, 0};
+    (void)state;
+    for (seed = 1; seed <= 2 * TERRITORIES; seed += stride) {
+        tt_territory *t = malloc(sizeof *t);
+        ccad_schedule *fast = NULL, *dorm = NULL, *ref = NULL;
+        ccad_book *book;
+        ccad_plan_options o;
+        uint64_t s = tu_rng_seed(seed * 13 + 1);
+        int v = (int)((seed - 1) / stride % 4);
+        assert_non_null(t);
+        tt_make(t, seed + 50000);
+        o = t->options;
+        overloaded_options(&o, &s, v);
+        if (tu_rng_pct(&s, 40))
+            dense_calendar(t, &o, &s);
+        draw_rules(t, &s);
+        draw_escalation(t, &s);
+        draw_extreme_capacity(t, &s);
+        draw_dates(t, &s);
+        draw_visit_days_and_triage(t, &s);
+        if (tu_rng_pct(&s, 15))
+            to_the_last_week(t, &o);
+        TU_PASS(t->ctx, ccad_book_grade(t->book, t->rules));
+        book = tt_repeated(t, (int)tu_rng_range(&s, 1, 4));
+        TU_PASS(t->ctx, ccad_schedule_new(&fast, book, t->rules, &o));
+        TU_PASS(t->ctx, dorm_sim_schedule_new(&dorm, book, t->rules, &o));
+        TU_PASS(t->ctx, ref_sim_schedule_new(&ref, book, t->rules, &o));
+        tu_schedules_equal(dorm, ref);
+        tu_schedules_equal(fast, ref);
+        items += ccad_schedule_item_count(ref);
+        over += tu_count_findings(ref, CCAD_FIND_OVER_CAPACITY, -1);
+        variants[v]++;
+        ccad_book_free(book);
+        ccad_schedule_free(fast);
+        ccad_schedule_free(dorm);
+        ccad_schedule_free(ref);
+        tt_free(t);
+        free(t);
+    }
+    print_message("extreme books items=%lu over-capacity=%lu\n", (unsigned long)items,
+                  (unsigned long)over);
+    assert_true(items > 1000 / stride);
+    assert_true(over > 1000 / stride); /* overloaded: customers waited */
+    assert_true(variants[0] > 0 && variants[1] > 0 && variants[2] > 0 && variants[3] > 0);
+}
+
 /* A book of more than 16,384 customers, the size from which the day loop
  * starts loading the records it will read a few customers ahead
  * (simulate.c, FAR_BOOK): the same plans as the reference, unrouted under
@@ -453,6 +615,7 @@ int main(void)
         cmocka_unit_test(same_team_plans_as_briefing_every_day),
         cmocka_unit_test(same_plans_in_a_far_book),
         cmocka_unit_test(same_plans_with_dormant_customers),
+        cmocka_unit_test(same_plans_under_extreme_parameters),
         cmocka_unit_test_setup_teardown(same_plans_up_to_the_last_date, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(due_now_on_the_last_date, tu_fixture_setup,
