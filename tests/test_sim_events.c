@@ -336,7 +336,8 @@ static void to_the_last_week(tt_territory *t, ccad_plan_options *o)
 }
 
 /* Plan options for an overloaded rep: one visit a day, a few, an hour or
- * a few, routed or not, over a week to two months, stretching or not. */
+ * a few, routed or not, over a week to two months or most of a year,
+ * stretching or not. */
 static void overloaded_options(ccad_plan_options *o, uint64_t *s, int v)
 {
     if (v >= 2)
@@ -350,6 +351,8 @@ static void overloaded_options(ccad_plan_options *o, uint64_t *s, int v)
     }
     if (tu_rng_pct(s, 20))
         o->days = (int32_t)tu_rng_range(s, 20, 60);
+    else if (tu_rng_pct(s, 6)) /* more than TIDY_DAYS working days (dormant.c) */
+        o->days = (int32_t)tu_rng_range(s, 300, 366);
     if (tu_rng_pct(s, 30))
         o->overload = CCAD_OVERLOAD_STRETCH;
     o->keep_reasons = tu_rng_pct(s, 70);
@@ -359,7 +362,8 @@ static void overloaded_options(ccad_plan_options *o, uint64_t *s, int v)
  * of a few days, pull_ahead 0 or 30, Q4 dropped after 0, 1 or 30 days,
  * one visit a day or an hour, visit days of one weekday, eight holidays
  * and eight absences in a range, dates inside the range, triage, ranges
- * ending in the calendar's last week, the workload stretched: the library,
+ * ending in the calendar's last week, ranges of most of a year (the
+ * classes tidied on their working-day count), the workload stretched: the library,
  * the build that keeps dormant customers in any book and the reference
  * plan the same. */
 static void same_plans_under_extreme_parameters(void **state)
