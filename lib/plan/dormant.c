@@ -246,7 +246,9 @@ static void wake_klass(struct plan *plan, int c)
 }
 
 /* Drops the stale entries of every class once they outnumber the live
- * ones, so that the classes stay in proportion to the dormant customers. */
+ * ones by more than 4096 (so that the classes stay in proportion to the
+ * dormant customers), and at least every TIDY_DAYS working days (so that a
+ * stale entry never meets a later dormancy with the same count). */
 static void tidy(struct plan *plan)
 {
     struct ccad__dormant *dm = plan->dormant;
