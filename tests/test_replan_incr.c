@@ -240,7 +240,8 @@ static void add_or_remove(ccad_book *b, uint64_t *s, int remove, int step)
  * of changes (contacts recorded, customers updated, added and removed),
  * routed and not, the replanned schedule equals the one planned from
  * scratch, and the records-only steps took the incremental path. Under
- * CCAD_TEST_LIGHT (tests/valgrind.sh sets it) two books of at most 600. */
+ * CCAD_TEST_LIGHT (tests/valgrind.sh sets it) two books of at most 400
+ * (rounded up to whole copies). */
 static void test_dormant_books(void **state)
 {
     int light = getenv("CCAD_TEST_LIGHT") != NULL, books = light ? 2 : 8, k;
@@ -253,7 +254,7 @@ static void test_dormant_books(void **state)
         ccad_schedule *sched = NULL;
         ccad_book *b;
         ccad_plan_options o;
-        size_t target = (size_t)tu_rng_range(&s, 300, light ? 600 : 2000);
+        size_t target = (size_t)tu_rng_range(&s, 300, light ? 400 : 2000);
         int step, copies;
         assert_non_null(t);
         tt_make(t, 700 + (uint64_t)k);
