@@ -300,7 +300,7 @@ static void test_dormant_books(void **state)
     print_message("dormant books=%d incremental=%u over-capacity=%lu\n", books, incremental,
                   (unsigned long)over);
     assert_true(incremental >= (unsigned)books); /* the incremental path was taken */
-    assert_true(over >= (size_t)books * 4); /* the rep is overloaded */
+    assert_true(over >= (size_t)books * 4);      /* the rep is overloaded */
 }
 
 /* Replans t's schedule after `what` and checks it against a plan from
@@ -456,10 +456,10 @@ static void test_host_travel(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plain),        cmocka_unit_test(test_routed),
-        cmocka_unit_test(test_daily_visits), cmocka_unit_test(test_stretch),
-        cmocka_unit_test(test_no_reasons),   cmocka_unit_test(test_fallbacks),
-        cmocka_unit_test(test_host_travel),  cmocka_unit_test(test_info_sizes),
+        cmocka_unit_test(test_plain),         cmocka_unit_test(test_routed),
+        cmocka_unit_test(test_daily_visits),  cmocka_unit_test(test_stretch),
+        cmocka_unit_test(test_no_reasons),    cmocka_unit_test(test_fallbacks),
+        cmocka_unit_test(test_host_travel),   cmocka_unit_test(test_info_sizes),
         cmocka_unit_test(test_dormant_books),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
