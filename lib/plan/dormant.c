@@ -20,7 +20,9 @@
  * until the first of: its memo's wake (its brief may change), the day its
  * days overdue cross the next escalation threshold (escalate.*, counted
  * from the due date: its place in the order changes), an absent day (the
- * substitute takes every due contact) and, for a customer due now, a
+ * substitute takes every due contact; the walk in order would reach and
+ * place every member anyway, so this wake only keeps such a day on the
+ * plain path, which no test finds different) and, for a customer due now, a
  * working day outside freq.work_days (it is not due on such a day). Then
  * it wakes: it goes back to the day loop's scan, which briefs it as
  * before.
