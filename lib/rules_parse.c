@@ -26,13 +26,13 @@ static int parse_fail(ccad_rules *rules, unsigned long line, unsigned long col, 
     return ccad__errpos(rules->ctx, CCAD_EPARSE, line, col);
 }
 
-/* parse_fail with message id of the rules message table, in the
- * context's language, filled with the arguments that follow. */
 /* 1 if the byte c can be quoted in a message as it is (printable ASCII);
  * any other byte (a control, a byte of a UTF-8 sequence such as a byte
  * order mark) is named by its code, so the message stays valid UTF-8. */
 static int shown(char c) { return (unsigned char)c > 0x20 && (unsigned char)c < 0x7F; }
 
+/* parse_fail with message id of the rules message table, in the
+ * context's language, filled with the arguments that follow. */
 static int parse_fail_msg(ccad_rules *rules, unsigned long line, unsigned long col, int id, ...)
 {
     char msg[200];
