@@ -420,10 +420,9 @@ int ccad__dormant_peek(struct plan *plan, int32_t d, struct cand *out)
 {
     struct ccad__dormant *dm = plan->dormant;
     struct cand k;
-    int c;
+    int c, j;
     if (dm == NULL || dm->members == 0)
         return 0;
-    int j;
     if (dm->next >= 0)
         return head_of(plan, dm->next, d, out);
     for (j = 0; j < dm->n_open;) {
@@ -509,7 +508,7 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     struct klass *kl;
     struct member e;
     int32_t wake, last = plan->o->first_day + plan->o->days - 1;
-    int rc;
+    int rc, c;
     if (memo->bits & MEMO_DORMANT) { /* taken in order while dormant (the day's walk) */
         if (!stays_waiting(plan, k))
             wake_one(plan, k->idx); /* it got an item */
@@ -517,10 +516,11 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     }
     if (!stays_waiting(plan, k) || (wake = wake_day(plan, k, d)) <= d + 1)
         return CCAD_OK;
-    kl = &dm->klass[klass_of(memo)];
-    if (!dm->is_open[klass_of(memo)]) {
-        dm->is_open[klass_of(memo)] = 1;
-        dm->open[dm->n_open++] = klass_of(memo);
+    c = klass_of(memo);
+    kl = &dm->klass[c];
+    if (!dm->is_open[c]) {
+        dm->is_open[c] = 1;
+        dm->open[dm->n_open++] = c;
     }
     if (wake <= last) {
         struct bell *bell = &dm->bell[wake - plan->o->first_day];
@@ -539,9 +539,7 @@ int ccad__dormant_admit(struct plan *plan, const struct cand *k, int32_t d)
     e.idx = k->idx;
     e.rank = k->rank;
     e.gen = ++memo->dormancy;
-    e.ref = (memo->bits & MEMO_DUE_NOW)
-                ? 0
-                : k->over - avail_before(plan, kl, days_of(klass_of(memo)), d);
+    e.ref = (memo->bits & MEMO_DUE_NOW) ? 0 : k->over - avail_before(plan, kl, days_of(c), d);
     kl->a[kl->n++] = e;
     member_up(kl, kl->n - 1);
     kl->head_ok = 0;
